@@ -1,0 +1,39 @@
+package dev.ddlab.engine;
+
+import java.time.Duration;
+
+/**
+ * The stdio of a running process (a container's PID 1 after attach/run, or an exec), as the CLI
+ * sees it over the hijacked Engine API connection.
+ *
+ * <p>For the simulated engine everything is synchronous and deterministic: {@link #write} runs what
+ * the process does with the input before returning, and {@link #awaitExit} advances virtual time. A
+ * real engine does the same over a socket with real time.
+ */
+public interface Attachment extends AutoCloseable {
+  /** Output produced since the last call (stdout and stderr interleaved as a TTY shows them). */
+  String read();
+
+  /** Sends input; for line-oriented simulated programs a line ends with '\n'. */
+  void write(String input);
+
+  /** Terminal size, for TTY attachments. */
+  default void resize(int columns, int rows) {}
+
+  /**
+   * Waits until the process exits or {@code max} elapses (virtual time in the simulator).
+   *
+   * @return true when the process has exited
+   */
+  boolean awaitExit(Duration max);
+
+  /** True once the process exited or the stream was closed by the engine. */
+  boolean isClosed();
+
+  /** The exit code once the process exited; null while it runs or after a detach. */
+  Integer exitCode();
+
+  /** Detaches (Ctrl-P Ctrl-Q, or the end of a non-interactive read) without stopping anything. */
+  @Override
+  void close();
+}

@@ -1,0 +1,27 @@
+package dev.ddlab.engine;
+
+/**
+ * The Java view of one Docker Engine API endpoint (one daemon). The docker CLI of ddlab talks only
+ * to this interface; the simulated node, the real daemon (through docker-java) and the simulator
+ * served as an Engine API all implement it.
+ *
+ * <p>Methods mirror the Engine API v1.41+ endpoints, take and return the DTOs of {@code
+ * dev.ddlab.engine.dto} (named and shaped like the API's JSON) and throw {@link EngineException}
+ * with the daemon's status and text.
+ */
+public interface Engine {
+  ImagesApi images();
+
+  ContainersApi containers();
+
+  NetworksApi networks();
+
+  VolumesApi volumes();
+
+  SystemApi system();
+
+  /** The address the CLI shows in errors, e.g. {@code unix:///var/run/docker.sock}. */
+  default String host() {
+    return "unix:///var/run/docker.sock";
+  }
+}

@@ -1,0 +1,33 @@
+package dev.ddlab.engine;
+
+import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.engine.dto.Info;
+import dev.ddlab.engine.dto.SystemDf;
+import dev.ddlab.engine.dto.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Engine API: /_ping, /version, /info, /system/df, /events. */
+public interface SystemApi {
+  /** GET /_ping: "OK" or {@link EngineException#cannotConnect}. */
+  String ping();
+
+  Version version();
+
+  Info info();
+
+  SystemDf df();
+
+  /**
+   * GET /events?since=&until=&filters= without following: the events between since and until (Unix
+   * seconds, possibly fractional, as strings; null for open ends, until null means "now").
+   */
+  List<EventMessage> events(String since, String until, Map<String, List<String>> filters);
+
+  /** Follows events as they happen until the returned handle is closed. */
+  AutoCloseable subscribe(Map<String, List<String>> filters, Consumer<EventMessage> listener);
+
+  /** The engine's notion of "now" (virtual for the simulator), Unix epoch nanoseconds. */
+  long nowNanos();
+}

@@ -1,0 +1,37 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** The "Config" object of images and containers (also the body of POST /containers/create). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ContainerConfig(
+    @JsonProperty("Hostname") String hostname,
+    @JsonProperty("Domainname") String domainname,
+    @JsonProperty("User") String user,
+    @JsonProperty("AttachStdin") boolean attachStdin,
+    @JsonProperty("AttachStdout") boolean attachStdout,
+    @JsonProperty("AttachStderr") boolean attachStderr,
+    @JsonProperty("ExposedPorts") Map<String, Map<String, Object>> exposedPorts,
+    @JsonProperty("Tty") boolean tty,
+    @JsonProperty("OpenStdin") boolean openStdin,
+    @JsonProperty("StdinOnce") boolean stdinOnce,
+    @JsonProperty("Env") List<String> env,
+    @JsonProperty("Cmd") List<String> cmd,
+    @JsonProperty("Image") String image,
+    @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
+    @JsonProperty("WorkingDir") String workingDir,
+    @JsonProperty("Entrypoint") List<String> entrypoint,
+    @JsonProperty("OnBuild") List<String> onBuild,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("StopSignal") String stopSignal,
+    @JsonProperty("StopTimeout") Integer stopTimeout) {
+  /** An empty config, to be filled with the {@code with…} copies or a builder of your own. */
+  public static ContainerConfig empty() {
+    return new ContainerConfig(
+        "", "", "", false, false, false, null, false, false, false, null, null, "", null, "", null,
+        null, null, null, null);
+  }
+}

@@ -1,0 +1,8 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NetworkPruneResponse(@JsonProperty("NetworksDeleted") List<String> networksDeleted) {}

@@ -1,0 +1,9 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record NetworkingConfig(
+    @JsonProperty("EndpointsConfig") Map<String, EndpointSettings> endpointsConfig) {}

@@ -1,0 +1,8 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PortBinding(
+    @JsonProperty("HostIp") String hostIp, @JsonProperty("HostPort") String hostPort) {}

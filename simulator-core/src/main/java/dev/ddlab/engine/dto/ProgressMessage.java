@@ -1,0 +1,26 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * One JSON message of a pull/load/push stream ("Pulling fs layer", "Pull complete", "Digest: …").
+ */
+@com.fasterxml.jackson.annotation.JsonInclude(
+    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ProgressMessage(
+    @JsonProperty("status") String status,
+    @JsonProperty("id") String id,
+    @JsonProperty("progress") String progress,
+    @JsonProperty("progressDetail") Map<String, Long> progressDetail,
+    @JsonProperty("error") String error) {
+  public static ProgressMessage status(String id, String status) {
+    return new ProgressMessage(status, id, null, null, null);
+  }
+
+  public static ProgressMessage status(String status) {
+    return new ProgressMessage(status, null, null, null, null);
+  }
+}

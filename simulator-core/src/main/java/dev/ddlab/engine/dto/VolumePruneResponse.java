@@ -1,0 +1,10 @@
+package dev.ddlab.engine.dto;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record VolumePruneResponse(
+    @JsonProperty("VolumesDeleted") List<String> volumesDeleted,
+    @JsonProperty("SpaceReclaimed") long spaceReclaimed) {}

@@ -1,0 +1,139 @@
+package dev.ddlab.sim.clock;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.PriorityQueue;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The only time the simulator knows. Time moves only when a caller advances it; timers due on the
+ * way fire in order (by due time, then by the order they were scheduled), each seeing {@link
+ * #now()} equal to its due time. No threads, no wall clock.
+ */
+public final class VirtualClock {
+  /** 2024-01-01T00:00:00Z: a fixed epoch so transcripts do not depend on when they ran. */
+  public static final long DEFAULT_START_NANOS = 1_704_067_200L * 1_000_000_000L;
+
+  private long nowNanos;
+  private long sequence;
+  private final PriorityQueue<Timer> timers =
+      new PriorityQueue<>(
+          (a, b) ->
+              a.dueNanos != b.dueNanos
+                  ? Long.compare(a.dueNanos, b.dueNanos)
+                  : Long.compare(a.sequence, b.sequence));
+
+  public VirtualClock() {
+    this(DEFAULT_START_NANOS);
+  }
+
+  public VirtualClock(long startEpochNanos) {
+    this.nowNanos = startEpochNanos;
+  }
+
+  public long nowNanos() {
+    return nowNanos;
+  }
+
+  public Instant now() {
+    return Instant.ofEpochSecond(nowNanos / 1_000_000_000L, nowNanos % 1_000_000_000L);
+  }
+
+  /** Schedules {@code action} to run when virtual time reaches now + delay. */
+  public Timer schedule(Duration delay, Runnable action) {
+    long due = nowNanos + Math.max(0, delay.toNanos());
+    Timer t = new Timer(due, sequence++, action);
+    timers.add(t);
+    return t;
+  }
+
+  /** Advances time by {@code d}, firing every timer due on the way. */
+  public void advance(Duration d) {
+    advanceTo(nowNanos + d.toNanos());
+  }
+
+  public void advanceTo(long targetNanos) {
+    while (true) {
+      Timer next = timers.peek();
+      if (next == null || next.dueNanos > targetNanos) {
+        break;
+      }
+      timers.poll();
+      if (next.cancelled) {
+        continue;
+      }
+      nowNanos = Math.max(nowNanos, next.dueNanos);
+      next.fired = true;
+      next.action.run();
+    }
+    nowNanos = Math.max(nowNanos, targetNanos);
+  }
+
+  /** Fires every timer already due at the current time (e.g. zero-delay work). */
+  public void runDue() {
+    advanceTo(nowNanos);
+  }
+
+  /**
+   * Advances time timer by timer until {@code done} holds or {@code max} has elapsed.
+   *
+   * @return whether {@code done} holds at the end
+   */
+  public boolean advanceUntil(BooleanSupplier done, Duration max) {
+    long limit = nowNanos + max.toNanos();
+    runDue();
+    while (!done.getAsBoolean()) {
+      Timer next = nextLive();
+      if (next == null || next.dueNanos > limit) {
+        nowNanos = Math.max(nowNanos, limit);
+        return done.getAsBoolean();
+      }
+      advanceTo(next.dueNanos);
+    }
+    return true;
+  }
+
+  /** Due time of the next pending timer, or -1. */
+  public long nextDueNanos() {
+    Timer t = nextLive();
+    return t == null ? -1 : t.dueNanos;
+  }
+
+  public int pendingTimers() {
+    return (int) timers.stream().filter(t -> !t.cancelled).count();
+  }
+
+  private Timer nextLive() {
+    while (!timers.isEmpty() && timers.peek().cancelled) {
+      timers.poll();
+    }
+    return timers.peek();
+  }
+
+  /** A scheduled action; cancel it to keep it from firing. */
+  public static final class Timer {
+    private final long dueNanos;
+    private final long sequence;
+    private final Runnable action;
+    private boolean cancelled;
+    private boolean fired;
+
+    private Timer(long dueNanos, long sequence, Runnable action) {
+      this.dueNanos = dueNanos;
+      this.sequence = sequence;
+      this.action = action;
+    }
+
+    public void cancel() {
+      cancelled = true;
+    }
+
+    public boolean isPending() {
+      return !cancelled && !fired;
+    }
+
+    public long dueNanos() {
+      return dueNanos;
+    }
+  }
+}

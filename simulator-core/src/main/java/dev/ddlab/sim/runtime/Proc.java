@@ -1,0 +1,76 @@
+package dev.ddlab.sim.runtime;
+
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * One simulated process as its program sees it: a small, honest slice of what Linux gives a
+ * process. Implemented by the container runtime (and by the host for host processes).
+ */
+public interface Proc {
+  List<String> argv();
+
+  Map<String, String> env();
+
+  String cwd();
+
+  void cwd(String path);
+
+  /** The PID inside its PID namespace (1 for a container's main process). */
+  int pid();
+
+  /** The PID the host sees (docker top). */
+  int hostPid();
+
+  String user();
+
+  /** Hostname of the UTS namespace. */
+  String hostname();
+
+  /** The root filesystem the process sees. */
+  FileSystem fs();
+
+  boolean tty();
+
+  void out(String text);
+
+  void err(String text);
+
+  /** Ends the process with this status; further output is dropped. */
+  void exit(int status);
+
+  boolean exited();
+
+  VirtualClock clock();
+
+  SeededRandom random();
+
+  /** A timer on the virtual clock, cancelled automatically when the process exits. */
+  VirtualClock.Timer after(Duration delay, Runnable action);
+
+  /**
+   * Starts a child process in the same container/namespaces, running the executable found for
+   * argv[0] (PATH lookup through {@link #fs()}); {@code onExit} gets its status. Returns the child,
+   * or null when the executable is not found (the caller prints its own "not found" error). The
+   * child's stdout/stderr go to this process's unless redirected by {@code io}.
+   */
+  Proc spawn(List<String> argv, Map<String, String> env, ProcIo io, IntConsumer onExit);
+
+  /** The processes of this PID namespace, for ps. */
+  List<ProcessInfo> processes();
+
+  /** Sends a signal to a process of this namespace by in-namespace PID; false when none. */
+  boolean kill(int pid, Signal signal);
+
+  /** Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. */
+  record ProcIo(java.util.function.Consumer<String> out, java.util.function.Consumer<String> err) {}
+
+  /** One row of the process table. */
+  record ProcessInfo(
+      int pid, int ppid, int hostPid, String user, String command, long startedNanos, char state) {}
+}

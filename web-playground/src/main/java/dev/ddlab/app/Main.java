@@ -1,0 +1,44 @@
+package dev.ddlab.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code ddlab} launcher. Each subcommand is its own class (picocli, {@code
+ * Callable<Integer>}); add yours to {@code subcommands} in alphabetical order.
+ */
+@Command(
+    name = "ddlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Docker Deep-Dive Lab: a Docker playground, labs and grading for the course.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The version in the jar's manifest (Maven's project version), or "dev". */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"ddlab " + version()};
+    }
+  }
+
+  public static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "0.1.0-SNAPSHOT" : v;
+  }
+}
