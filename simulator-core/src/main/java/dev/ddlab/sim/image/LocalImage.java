@@ -1,0 +1,23 @@
+package dev.ddlab.sim.image;
+
+import dev.ddlab.engine.dto.ContainerConfig;
+import java.util.List;
+
+/** An image in a node's local store, as the container runtime needs it. */
+public interface LocalImage {
+  /** "sha256:<64 hex>" — the sha256 of the config JSON. */
+  String id();
+
+  /** "name:tag" references, normalised as docker images shows them (e.g. "alpine:latest"). */
+  List<String> repoTags();
+
+  /** The image config's container defaults (Cmd, Entrypoint, Env, WorkingDir, ExposedPorts …). */
+  ContainerConfig config();
+
+  String os();
+
+  String architecture();
+
+  /** Sum of the layers' uncompressed sizes, as docker images SIZE. */
+  long size();
+}

@@ -1,0 +1,16 @@
+package dev.ddlab.sim.image;
+
+import dev.ddlab.sim.fs.ContainerRootFs;
+import java.util.Optional;
+
+/**
+ * A node's local image store as the container side uses it. Implemented by the image subsystem; the
+ * container runtime never touches layers directly.
+ */
+public interface LocalImages {
+  /** By reference ("alpine", "alpine:3.19", "x@sha256:…"), full or short image ID. */
+  Optional<LocalImage> find(String referenceOrId);
+
+  /** A fresh root filesystem for a new container: the image's layers plus an empty upper layer. */
+  ContainerRootFs newRootFs(LocalImage image);
+}
