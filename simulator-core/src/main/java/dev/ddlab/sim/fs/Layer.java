@@ -1,0 +1,104 @@
+package dev.ddlab.sim.fs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * An immutable filesystem layer: absolute paths (without the root itself) mapped to {@link Entry}s,
+ * in path order, which is also the order of its tar. Whiteouts and opaque directories describe what
+ * the layer removes from the layers below it.
+ */
+public final class Layer {
+  private static final Layer EMPTY = new Layer(new TreeMap<>());
+  private final NavigableMap<String, Entry> entries;
+  private final long size;
+
+  private Layer(NavigableMap<String, Entry> entries) {
+    this.entries = Collections.unmodifiableNavigableMap(entries);
+    long s = 0;
+    for (Entry e : entries.values()) {
+      s += e.contentSize();
+    }
+    this.size = s;
+  }
+
+  public static Layer empty() {
+    return EMPTY;
+  }
+
+  /** A layer holding a copy of {@code entries}; keys must be normalised absolute paths. */
+  public static Layer of(Map<String, Entry> entries) {
+    if (entries.containsKey("/")) {
+      throw new IllegalArgumentException("a layer does not hold the root itself");
+    }
+    return entries.isEmpty() ? EMPTY : new Layer(new TreeMap<>(entries));
+  }
+
+  public static LayerBuilder builder(long mtimeNanos) {
+    return new LayerBuilder(mtimeNanos);
+  }
+
+  public NavigableMap<String, Entry> entries() {
+    return entries;
+  }
+
+  public Entry get(String path) {
+    return entries.get(path);
+  }
+
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
+  /** Sum of the regular files' sizes (what docker history and du count). */
+  public long size() {
+    return size;
+  }
+
+  /** Names directly under {@code dir} in this layer (including whiteouts), sorted. */
+  public List<String> childNames(String dir) {
+    return childNames(entries, dir);
+  }
+
+  static List<String> childNames(NavigableMap<String, Entry> map, String dir) {
+    String prefix = dir.equals("/") ? "/" : dir + "/";
+    List<String> out = new ArrayList<>();
+    for (String key : map.subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet()) {
+      String rest = key.substring(prefix.length());
+      if (!rest.isEmpty() && rest.indexOf('/') < 0) {
+        out.add(rest);
+      }
+    }
+    return out;
+  }
+
+  /** Every key at or under {@code path}. */
+  static List<String> subtree(NavigableMap<String, Entry> map, String path) {
+    List<String> out = new ArrayList<>();
+    if (map.containsKey(path)) {
+      out.add(path);
+    }
+    String prefix = path.equals("/") ? "/" : path + "/";
+    out.addAll(map.subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet());
+    return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Layer l && l.entries.equals(entries);
+  }
+
+  @Override
+  public int hashCode() {
+    return entries.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "Layer" + entries.keySet();
+  }
+}

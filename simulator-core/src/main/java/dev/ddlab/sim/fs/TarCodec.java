@@ -1,0 +1,202 @@
+package dev.ddlab.sim.fs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Layers as tar archives, the way image layers travel: entries sorted by tar name, uid/gid and
+ * mtimes from the entries (fixed for catalogue layers), no user names, POSIX (PAX) headers for long
+ * names. Whiteouts become {@code .wh.<name>} files and opaque directories get a {@code
+ * .wh..wh..opq} entry. Reading does the reverse, so a layer round-trips.
+ */
+public final class TarCodec {
+  public static final String WHITEOUT_PREFIX = ".wh.";
+  public static final String OPAQUE = ".wh..wh..opq";
+
+  private TarCodec() {}
+
+  /** Writes the layer as an uncompressed tar; does not close {@code out}. */
+  public static void write(Layer layer, OutputStream out) {
+    try {
+      TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out));
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      TreeMap<String, Object[]> items = new TreeMap<>(); // tar name -> {entry, content}
+      for (Map.Entry<String, Entry> me : layer.entries().entrySet()) {
+        String name = me.getKey().substring(1);
+        Entry e = me.getValue();
+        if (e.whiteout()) {
+          String parent = Paths.parent(me.getKey());
+          String wh = (parent.equals("/") ? "" : parent.substring(1) + "/");
+          Entry dir = layer.get(parent);
+          long mtime = dir != null && dir.node() != null ? dir.node().mtimeNanos() : 0;
+          String whName = wh + WHITEOUT_PREFIX + Paths.name(me.getKey());
+          items.put(whName, new Object[] {regular(whName, 0644, 0, 0, mtime), null});
+          continue;
+        }
+        FileNode n = e.node();
+        switch (n.kind()) {
+          case DIRECTORY -> {
+            TarArchiveEntry t = new TarArchiveEntry(name + "/", TarConstants.LF_DIR, false);
+            meta(t, n);
+            items.put(name + "/", new Object[] {t, null});
+            if (e.opaque()) {
+              String opq = name + "/" + OPAQUE;
+              items.put(opq, new Object[] {regular(opq, 0644, 0, 0, n.mtimeNanos()), null});
+            }
+          }
+          case SYMLINK -> {
+            TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, false);
+            t.setLinkName(n.linkTarget());
+            meta(t, n);
+            items.put(name, new Object[] {t, null});
+          }
+          case FILE -> {
+            TarArchiveEntry t = regular(name, n.mode(), n.uid(), n.gid(), n.mtimeNanos());
+            t.setSize(e.content().size());
+            items.put(name, new Object[] {t, e.content()});
+          }
+        }
+      }
+      for (Object[] item : items.values()) {
+        put(tar, (TarArchiveEntry) item[0], (Content) item[1]);
+      }
+      tar.finish();
+      tar.flush();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  /** Reads a layer tar (uncompressed) into a layer; file bytes are kept in memory. */
+  public static Layer read(InputStream in) throws IOException {
+    TreeMap<String, Entry> entries = new TreeMap<>();
+    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    TarArchiveEntry t;
+    while ((t = tar.getNextEntry()) != null) {
+      String path = Paths.normalize("/" + t.getName());
+      if (path.equals("/")) {
+        continue;
+      }
+      String base = Paths.name(path);
+      String parent = Paths.parent(path);
+      long mtime = t.getModTime().getTime() / 1000 * 1_000_000_000L;
+      int mode = t.getMode() & 07777;
+      if (base.equals(OPAQUE)) {
+        Entry dir = entries.get(parent);
+        entries.put(
+            parent, (dir != null && dir.isDirectory() ? dir : Entry.dir(0755, mtime)).asOpaque());
+      } else if (base.startsWith(WHITEOUT_PREFIX)) {
+        String target = Paths.resolve(parent, base.substring(WHITEOUT_PREFIX.length()));
+        entries.put(target, Entry.newWhiteout());
+      } else if (t.isDirectory()) {
+        Entry old = entries.get(path);
+        Entry dir = Entry.dir(mode, mtime, (int) t.getLongUserId(), (int) t.getLongGroupId());
+        entries.put(path, old != null && old.opaque() ? dir.asOpaque() : dir);
+      } else if (t.isSymbolicLink()) {
+        entries.put(path, Entry.symlink(t.getLinkName(), mtime));
+      } else if (t.isLink()) {
+        Entry target = entries.get(Paths.normalize("/" + t.getLinkName()));
+        if (target != null && target.isFile()) {
+          entries.put(path, target);
+        }
+      } else if (t.isFile()) {
+        byte[] data = tar.readAllBytes();
+        entries.put(
+            path,
+            Entry.file(
+                mode,
+                Content.of(data),
+                null,
+                mtime,
+                (int) t.getLongUserId(),
+                (int) t.getLongGroupId()));
+      }
+    }
+    return Layer.of(entries);
+  }
+
+  /** DiffID and size of the uncompressed tar, digest and size of its gzip blob, in one pass. */
+  public static LayerDigest digest(Layer layer) {
+    Digests.Sink raw = new Digests.Sink();
+    Digests.Sink compressed = new Digests.Sink();
+    try (OutputStream gz = Gzip.compress(compressed)) {
+      write(layer, tee(raw, gz));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new LayerDigest(raw.digest(), raw.count(), compressed.digest(), compressed.count());
+  }
+
+  /** Identities of one layer: DiffID (uncompressed tar) and distribution digest (gzip blob). */
+  public record LayerDigest(String diffId, long tarSize, String blobDigest, long blobSize) {}
+
+  private static TarArchiveEntry regular(String name, int mode, int uid, int gid, long mtime) {
+    TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_NORMAL, false);
+    t.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
+    t.setIds(uid, gid);
+    t.setNames("", "");
+    t.setModTime(mtime / 1_000_000_000L * 1000L);
+    return t;
+  }
+
+  private static void meta(TarArchiveEntry t, FileNode n) {
+    int type = n.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 : 0120000;
+    t.setMode(type | n.mode());
+    t.setIds(n.uid(), n.gid());
+    t.setNames("", "");
+    t.setModTime(n.mtimeNanos() / 1_000_000_000L * 1000L);
+  }
+
+  private static void put(TarArchiveOutputStream tar, TarArchiveEntry t, Content c)
+      throws IOException {
+    tar.putArchiveEntry(t);
+    if (c != null) {
+      c.writeTo(tar);
+    }
+    tar.closeArchiveEntry();
+  }
+
+  private static OutputStream tee(OutputStream a, OutputStream b) {
+    return new OutputStream() {
+      @Override
+      public void write(int x) throws IOException {
+        a.write(x);
+        b.write(x);
+      }
+
+      @Override
+      public void write(byte[] buf, int off, int len) throws IOException {
+        a.write(buf, off, len);
+        b.write(buf, off, len);
+      }
+    };
+  }
+
+  private static OutputStream nonClosing(OutputStream out) {
+    return new OutputStream() {
+      @Override
+      public void write(int x) throws IOException {
+        out.write(x);
+      }
+
+      @Override
+      public void write(byte[] buf, int off, int len) throws IOException {
+        out.write(buf, off, len);
+      }
+
+      @Override
+      public void flush() throws IOException {
+        out.flush();
+      }
+    };
+  }
+}
