@@ -1,0 +1,588 @@
+package dev.ddlab.web.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.session.Session;
+import dev.ddlab.session.TranscriptEntry;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.events.EventBus;
+import dev.ddlab.sim.events.SimEvent;
+import dev.ddlab.web.Json;
+import dev.ddlab.web.PlaygroundConfig;
+import dev.ddlab.web.panel.Panel;
+import dev.ddlab.web.panel.PanelContext;
+import dev.ddlab.web.panel.PanelModel;
+import dev.ddlab.web.term.OutputBudget;
+import dev.ddlab.web.term.Scrollback;
+import dev.ddlab.web.term.TerminalProgram;
+import dev.ddlab.web.term.WebTerminal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * A visitor's session in the playground: the simulated (or real) {@link Session}, one {@link
+ * WebTerminal} per node, the browsers connected to it, the panel models they opened, the mapping of
+ * wall time onto virtual time, and the session's deadlines.
+ *
+ * <p>Every call into the {@link Session} goes through {@link #session()}, a view that takes this
+ * session's lock (the Session itself is not thread-safe) and, after a call that may have changed
+ * something, refreshes the panels the event bus marked dirty.
+ */
+public final class WebSession {
+  private final String id;
+  private final String secret;
+  private final Session raw;
+  private final Session locked = new LockedSession();
+  private final PlaygroundConfig config;
+  private final TerminalProgram program;
+  private final Map<String, Panel> panelTypes = new LinkedHashMap<>();
+  private final Instant created;
+  private final Instant expiresAt;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final OutputBudget budget;
+  private final Map<String, WebTerminal> terminals = new LinkedHashMap<>();
+  private final Set<Client> clients = new CopyOnWriteArraySet<>();
+  private final Map<String, PanelModel> models = new LinkedHashMap<>();
+  private final Set<String> dirtyModels = new LinkedHashSet<>();
+  private final AutoCloseable subscription;
+  private boolean nodesDirty = true;
+  private String lastNodes = "";
+  private volatile Instant lastInput;
+  private volatile boolean warned;
+  private volatile boolean closed;
+  private boolean paused;
+  private double speed = 1.0;
+  private double owedNanos;
+
+  WebSession(
+      String id,
+      String secret,
+      Session session,
+      PlaygroundConfig config,
+      TerminalProgram program,
+      List<Panel> panels,
+      Instant now) {
+    this.id = id;
+    this.secret = secret;
+    this.raw = session;
+    this.config = config;
+    this.program = program;
+    for (Panel p : panels) {
+      panelTypes.put(p.id(), p);
+    }
+    this.created = now;
+    this.expiresAt = now.plus(config.sessionTtl());
+    this.lastInput = now;
+    this.budget = new OutputBudget(config.outputBytesPerSecond());
+    this.subscription = session.events().subscribe(SimEvent.class, this::onEvent);
+    for (String node : session.nodes()) {
+      openTerminal(node);
+    }
+  }
+
+  public String id() {
+    return id;
+  }
+
+  String secret() {
+    return secret;
+  }
+
+  /** The session, serialised by this web session's lock. */
+  public Session session() {
+    return locked;
+  }
+
+  public Instant created() {
+    return created;
+  }
+
+  public Instant expiresAt() {
+    return expiresAt;
+  }
+
+  public Instant lastInput() {
+    return lastInput;
+  }
+
+  public boolean isClosed() {
+    return closed;
+  }
+
+  public List<String> nodes() {
+    return withLock(raw::nodes);
+  }
+
+  public WebTerminal terminal(String node) {
+    synchronized (terminals) {
+      return terminals.get(node);
+    }
+  }
+
+  public int clientCount() {
+    return clients.size();
+  }
+
+  /** Runs {@code action} holding the session's lock, then refreshes what it changed. */
+  public <T> T withLock(Supplier<T> action) {
+    lock.lock();
+    try {
+      T result = action.get();
+      refreshViews();
+      return result;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- browsers ----
+
+  public void connect(Client client, Instant now) {
+    clients.add(client);
+    ObjectNode hello = Json.message("hello");
+    ObjectNode s = hello.putObject("session");
+    s.put("id", id);
+    s.put("template", raw.template());
+    s.put("remainingSeconds", Math.max(0, Duration.between(now, expiresAt).toSeconds()));
+    s.put("ttlSeconds", config.sessionTtl().toSeconds());
+    s.put("warningSeconds", config.ttlWarning().toSeconds());
+    s.put("idleSeconds", config.idleTimeout().toSeconds());
+    ObjectNode limits = hello.putObject("limits");
+    limits.put("maxNodes", config.maxNodes());
+    limits.put("maxUploadBytes", config.maxUploadBytes());
+    limits.put("outputBytesPerSecond", config.outputBytesPerSecond());
+    ArrayNode ps = hello.putArray("panels");
+    panelTypes.values().stream()
+        .sorted((a, b) -> Integer.compare(a.order(), b.order()))
+        .forEach(
+            p ->
+                ps.addObject().put("id", p.id()).put("title", p.title()).put("script", p.script()));
+    withLock(
+        () -> {
+          hello.set("nodes", nodesJson());
+          hello.set("time", timeJson());
+          return null;
+        });
+    client.send(Json.write(hello));
+    List<WebTerminal> ts;
+    synchronized (terminals) {
+      ts = new ArrayList<>(terminals.values());
+    }
+    for (WebTerminal t : ts) {
+      ObjectNode replay = Json.message("output");
+      replay.put("node", t.node()).put("data", t.scrollback()).put("replay", true);
+      client.send(Json.write(replay));
+    }
+  }
+
+  public void disconnect(Client client) {
+    clients.remove(client);
+  }
+
+  /** A protocol message from a browser; bad messages answer with an "error" message. */
+  public void onMessage(Client client, JsonNode msg, Instant now) {
+    String type = msg.path("type").asText();
+    switch (type) {
+      case "input" -> {
+        lastInput = now;
+        WebTerminal t = terminal(msg.path("node").asText());
+        if (t != null) {
+          t.input(msg.path("data").asText());
+        }
+      }
+      case "resize" -> {
+        WebTerminal t = terminal(msg.path("node").asText());
+        if (t != null) {
+          t.resize(msg.path("cols").asInt(), msg.path("rows").asInt());
+        }
+      }
+      case "panel.open" -> openPanel(client, msg.path("panel").asText());
+      case "panel.close" -> client.panels().remove(msg.path("panel").asText());
+      case "panel.request" -> panelRequest(client, msg);
+      case "time" -> time(msg);
+      case "ping" -> client.send(Json.write(Json.message("pong")));
+      default -> client.send(error("unknown message type: " + type));
+    }
+  }
+
+  private void openPanel(Client client, String panelId) {
+    Panel panel = panelTypes.get(panelId);
+    if (panel == null) {
+      client.send(error("no such panel: " + panelId));
+      return;
+    }
+    client.panels().add(panelId);
+    JsonNode snapshot = withLock(() -> model(panel).snapshot());
+    ObjectNode m = Json.message("panel.snapshot");
+    m.put("panel", panelId).set("data", snapshot);
+    client.send(Json.write(m));
+  }
+
+  private void panelRequest(Client client, JsonNode msg) {
+    String panelId = msg.path("panel").asText();
+    Panel panel = panelTypes.get(panelId);
+    if (panel == null) {
+      client.send(error("no such panel: " + panelId));
+      return;
+    }
+    JsonNode answer = withLock(() -> model(panel).request(msg.path("args")));
+    if (answer != null) {
+      ObjectNode m = Json.message("panel.answer");
+      m.put("panel", panelId).put("id", msg.path("id").asInt()).set("data", answer);
+      client.send(Json.write(m));
+    }
+  }
+
+  private PanelModel model(Panel panel) {
+    PanelModel m = models.get(panel.id());
+    if (m == null) {
+      m =
+          panel.open(
+              new PanelContext() {
+                @Override
+                public Session session() {
+                  return raw;
+                }
+
+                @Override
+                public void publish(JsonNode delta) {
+                  ObjectNode msg = Json.message("panel.delta");
+                  msg.put("panel", panel.id()).set("data", delta);
+                  String text = Json.write(msg);
+                  for (Client c : clients) {
+                    if (c.panels().contains(panel.id())) {
+                      c.send(text);
+                    }
+                  }
+                }
+              });
+      models.put(panel.id(), m);
+    }
+    return m;
+  }
+
+  private void onEvent(SimEvent event) {
+    nodesDirty = true;
+    for (Map.Entry<String, PanelModel> e : models.entrySet()) {
+      if (e.getValue().affectedBy(event)) {
+        dirtyModels.add(e.getKey());
+      }
+    }
+  }
+
+  /** Called with the lock held after anything that may have changed the simulation. */
+  private void refreshViews() {
+    if (closed) {
+      return;
+    }
+    if (!dirtyModels.isEmpty()) {
+      List<String> dirty = new ArrayList<>(dirtyModels);
+      dirtyModels.clear();
+      for (String p : dirty) {
+        models.get(p).refresh();
+      }
+    }
+    if (nodesDirty) {
+      nodesDirty = false;
+      ArrayNode nodes = nodesJson();
+      String text = Json.write(nodes);
+      if (!text.equals(lastNodes)) {
+        lastNodes = text;
+        ObjectNode msg = Json.message("nodes");
+        msg.set("nodes", nodes);
+        broadcast(Json.write(msg));
+      }
+    }
+  }
+
+  private ArrayNode nodesJson() {
+    ArrayNode out = Json.MAPPER.createArrayNode();
+    for (String node : raw.nodes()) {
+      ObjectNode n = out.addObject();
+      n.put("name", node);
+      n.put("address", raw.nodeAddress(node));
+      n.set("ports", PublishedPorts.of(raw.engine(node)));
+    }
+    return out;
+  }
+
+  // ---- nodes ----
+
+  /**
+   * Adds a node (with its terminal).
+   *
+   * @throws LimitException when the session already has {@link PlaygroundConfig#maxNodes()} nodes
+   */
+  public String addNode() {
+    return withLock(
+        () -> {
+          if (raw.nodes().size() >= config.maxNodes()) {
+            throw new LimitException(
+                "Mỗi phiên có tối đa " + config.maxNodes() + " node. Hãy xoá bớt một node trước.");
+          }
+          String node = raw.addNode();
+          openTerminal(node);
+          nodesDirty = true;
+          return node;
+        });
+  }
+
+  public void removeNode(String node) {
+    withLock(
+        () -> {
+          if (!raw.nodes().contains(node)) {
+            throw new java.util.NoSuchElementException("Không có node " + node + ".");
+          }
+          raw.removeNode(node);
+          WebTerminal t;
+          synchronized (terminals) {
+            t = terminals.remove(node);
+          }
+          if (t != null) {
+            t.close();
+          }
+          nodesDirty = true;
+          return null;
+        });
+  }
+
+  private void openTerminal(String node) {
+    Scrollback scrollback = new Scrollback(config.scrollbackChars());
+    WebTerminal t =
+        new WebTerminal(
+            node,
+            locked,
+            program,
+            scrollback,
+            budget,
+            data -> {
+              ObjectNode m = Json.message("output");
+              m.put("node", node).put("data", data);
+              broadcast(Json.write(m));
+            });
+    synchronized (terminals) {
+      terminals.put(node, t);
+    }
+    t.start();
+  }
+
+  // ---- time ----
+
+  private void time(JsonNode msg) {
+    String action = msg.path("action").asText();
+    withLock(
+        () -> {
+          switch (action) {
+            case "pause" -> paused = true;
+            case "play" -> paused = false;
+            case "step" -> raw.advance(Duration.ofMillis(Math.max(1, msg.path("ms").asLong(1000))));
+            case "speed" -> speed = Math.max(0.1, Math.min(100, msg.path("speed").asDouble(1)));
+            default -> {
+              return null;
+            }
+          }
+          ObjectNode m = Json.message("time");
+          m.setAll(timeJson());
+          broadcast(Json.write(m));
+          return null;
+        });
+  }
+
+  private ObjectNode timeJson() {
+    ObjectNode t = Json.MAPPER.createObjectNode();
+    t.put("paused", paused);
+    t.put("speed", speed);
+    t.put("now", raw.clock().now().toString());
+    return t;
+  }
+
+  /**
+   * Maps {@code wallNanos} of wall time onto virtual time at the chosen speed. Skips (and owes the
+   * time) when a command is running, so a long command never blocks the server's ticker.
+   */
+  void tick(long wallNanos) {
+    if (closed) {
+      return;
+    }
+    if (!lock.tryLock()) {
+      if (!paused) {
+        owedNanos += wallNanos * speed;
+      }
+      return;
+    }
+    try {
+      if (!paused) {
+        owedNanos += wallNanos * speed;
+        long step = (long) owedNanos;
+        if (step >= 1_000_000L) {
+          owedNanos -= step;
+          raw.advance(Duration.ofNanos(step));
+          refreshViews();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  // ---- deadlines ----
+
+  boolean warnIfExpiringSoon(Instant now) {
+    if (!warned && !now.isBefore(expiresAt.minus(config.ttlWarning()))) {
+      warned = true;
+      ObjectNode m = Json.message("expiring");
+      m.put("remainingSeconds", Math.max(0, Duration.between(now, expiresAt).toSeconds()));
+      broadcast(Json.write(m));
+      return true;
+    }
+    return false;
+  }
+
+  /** Tells the browsers why the session ends, then frees everything. */
+  void close(String reason) {
+    if (closed) {
+      return;
+    }
+    ObjectNode m = Json.message("closed");
+    m.put("reason", reason);
+    String text = Json.write(m);
+    for (Client c : clients) {
+      c.send(text);
+      c.close(1000, "session closed");
+    }
+    clients.clear();
+    lock.lock();
+    try {
+      closed = true;
+      for (PanelModel model : models.values()) {
+        model.close();
+      }
+      models.clear();
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        // the bus is going away with the session
+      }
+      synchronized (terminals) {
+        terminals.values().forEach(WebTerminal::close);
+        terminals.clear();
+      }
+      raw.close();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void broadcast(String text) {
+    for (Client c : clients) {
+      c.send(text);
+    }
+  }
+
+  private static String error(String message) {
+    return Json.write(Json.message("error").put("message", message));
+  }
+
+  /** The session view handed to terminal programs: each call takes the lock. */
+  private final class LockedSession implements Session {
+    @Override
+    public String id() {
+      return raw.id();
+    }
+
+    @Override
+    public long seed() {
+      return raw.seed();
+    }
+
+    @Override
+    public String template() {
+      return raw.template();
+    }
+
+    @Override
+    public List<String> nodes() {
+      return withLock(raw::nodes);
+    }
+
+    @Override
+    public String nodeAddress(String node) {
+      return withLock(() -> raw.nodeAddress(node));
+    }
+
+    @Override
+    public String prompt(String node) {
+      return withLock(() -> raw.prompt(node));
+    }
+
+    @Override
+    public TranscriptEntry type(String node, String line) {
+      return withLock(() -> raw.type(node, line));
+    }
+
+    @Override
+    public TranscriptEntry interrupt(String node) {
+      return withLock(() -> raw.interrupt(node));
+    }
+
+    @Override
+    public List<String> complete(String node, String line) {
+      return withLock(() -> raw.complete(node, line));
+    }
+
+    @Override
+    public List<TranscriptEntry> transcript() {
+      return withLock(() -> List.copyOf(raw.transcript()));
+    }
+
+    @Override
+    public Engine engine(String node) {
+      return withLock(() -> raw.engine(node));
+    }
+
+    @Override
+    public VirtualClock clock() {
+      return raw.clock();
+    }
+
+    @Override
+    public EventBus events() {
+      return raw.events();
+    }
+
+    @Override
+    public void advance(Duration d) {
+      withLock(
+          () -> {
+            raw.advance(d);
+            return null;
+          });
+    }
+
+    @Override
+    public String addNode() {
+      return WebSession.this.addNode();
+    }
+
+    @Override
+    public void removeNode(String node) {
+      WebSession.this.removeNode(node);
+    }
+
+    @Override
+    public void close() {
+      // a terminal program cannot end the visitor's session
+    }
+  }
+}

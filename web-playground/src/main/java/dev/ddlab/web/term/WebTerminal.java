@@ -1,0 +1,168 @@
+package dev.ddlab.web.term;
+
+import dev.ddlab.session.Session;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.impl.LineDisciplineTerminal;
+
+/**
+ * One node's terminal in the browser: a JLine {@link LineDisciplineTerminal} fed with the bytes the
+ * browser sends (keys, pastes) and printing into a {@link Scrollback} and to the connected
+ * browsers. A {@link TerminalProgram} (the same REPL as {@code ddlab shell}) runs on its own thread
+ * against it; the line discipline turns Ctrl-C into SIGINT as a real tty does.
+ */
+public final class WebTerminal implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(WebTerminal.class.getName());
+
+  private final String node;
+  private final Scrollback scrollback;
+  private final OutputBudget budget;
+  private final Consumer<String> sink;
+  private final LineDisciplineTerminal terminal;
+  private final Thread thread;
+  private long droppedNoticeNanos;
+  private volatile boolean closed;
+
+  /**
+   * @param sink receives every chunk printed (already in the scrollback), for live browsers
+   */
+  public WebTerminal(
+      String node,
+      Session session,
+      TerminalProgram program,
+      Scrollback scrollback,
+      OutputBudget budget,
+      Consumer<String> sink) {
+    this.node = node;
+    this.scrollback = scrollback;
+    this.budget = budget;
+    this.sink = sink;
+    try {
+      this.terminal =
+          new LineDisciplineTerminal(
+              "ddlab-" + node, "xterm-256color", new Printer(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot open a terminal for " + node, e);
+    }
+    terminal.setSize(new Size(80, 24));
+    this.thread =
+        new Thread(
+            () -> {
+              try {
+                program.run(terminal, session, node);
+              } catch (Exception e) {
+                if (!closed) {
+                  LOG.log(System.Logger.Level.WARNING, "terminal program of " + node + " ended", e);
+                }
+              }
+            },
+            "ddlab-term-" + node);
+    thread.setDaemon(true);
+  }
+
+  public WebTerminal start() {
+    thread.start();
+    return this;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  /** Bytes the browser sent: keystrokes, escape sequences, pasted text. */
+  public void input(String data) {
+    if (closed) {
+      return;
+    }
+    try {
+      terminal.processInputBytes(data.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "input after close on " + node, e);
+    }
+  }
+
+  public void resize(int columns, int rows) {
+    if (columns < 2 || rows < 2 || columns > 1000 || rows > 500) {
+      return;
+    }
+    Size size = new Size(columns, rows);
+    if (!size.equals(terminal.getSize())) {
+      terminal.setSize(size);
+      terminal.raise(Terminal.Signal.WINCH);
+    }
+  }
+
+  public Size size() {
+    return terminal.getSize();
+  }
+
+  public String scrollback() {
+    return scrollback.text();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    try {
+      terminal.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing terminal " + node, e);
+    }
+    thread.interrupt();
+  }
+
+  private void emit(String text) {
+    if (text.isEmpty()) {
+      return;
+    }
+    if (!budget.take(text.length())) {
+      long now = System.nanoTime();
+      if (now - droppedNoticeNanos > 1_000_000_000L) {
+        droppedNoticeNanos = now;
+        String notice =
+            "\r\n\u001b[33m[ddlab] Đầu ra quá nhanh: đã bỏ bớt (giới hạn "
+                + budget.bytesPerSecond() / 1024
+                + " KB/giây mỗi phiên).\u001b[0m\r\n";
+        scrollback.append(notice);
+        sink.accept(notice);
+      }
+      return;
+    }
+    scrollback.append(text);
+    sink.accept(text);
+  }
+
+  /** Decodes the terminal's UTF-8 output incrementally (a character may span two writes). */
+  private final class Printer extends OutputStream {
+    private final CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private ByteBuffer pending = ByteBuffer.allocate(0);
+
+    @Override
+    public void write(int b) {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public synchronized void write(byte[] b, int off, int len) {
+      ByteBuffer in = ByteBuffer.allocate(pending.remaining() + len);
+      in.put(pending).put(b, off, len).flip();
+      CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
+      decoder.decode(in, out, false);
+      pending = in.slice();
+      out.flip();
+      emit(out.toString());
+    }
+  }
+}

@@ -1,0 +1,293 @@
+/* ddlab playground client: one WebSocket per tab carries terminal bytes, node lists, panel
+   snapshots and deltas (protocol in docs/design/web-playground.md). Panels are plug-ins: each
+   panel script calls ddlab.registerPanel(id, {mount, snapshot, delta, answer}). */
+(function () {
+  'use strict';
+  const $ = (sel, el) => (el || document).querySelector(sel);
+  const el = (tag, attrs, ...kids) => {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (v !== null && v !== undefined && v !== false) e.setAttribute(k, v === true ? '' : v);
+    }
+    for (const k of kids.flat()) if (k !== null && k !== undefined) e.append(k.nodeType ? k : String(k));
+    return e;
+  };
+
+  const state = {
+    ws: null, sessionId: null, nodes: [], active: null, terms: {}, panels: [], openPanel: null,
+    panelImpls: {}, panelLoaded: {}, requestId: 0, pending: {}, remaining: 0, warningSeconds: 600,
+    closed: false, retry: 0, time: {paused: false, speed: 1},
+  };
+
+  // ---- panels as plug-ins ----
+  const panelApi = {
+    request(panel, args) {
+      const id = ++state.requestId;
+      send({type: 'panel.request', panel, id, args});
+      return new Promise(resolve => { state.pending[id] = resolve; });
+    },
+    typeCommand(command) { runInTerminal(command); },
+    activeNode: () => state.active,
+    sessionId: () => state.sessionId,
+    el,
+  };
+  window.ddlab = {
+    registerPanel(id, impl) { state.panelImpls[id] = impl; },
+    api: panelApi,
+    state,
+  };
+
+  // ---- socket ----
+  function connect() {
+    const proto = location.protocol === 'https:' ? 'wss' : 'ws';
+    const ws = new WebSocket(proto + '://' + location.host + '/ws');
+    state.ws = ws;
+    ws.onopen = () => { state.retry = 0; hideBanner(); };
+    ws.onmessage = ev => handle(JSON.parse(ev.data));
+    ws.onclose = () => {
+      if (state.closed) return;
+      const wait = Math.min(10000, 500 * Math.pow(2, state.retry++));
+      banner('Mất kết nối với máy chủ, đang nối lại… (nội dung terminal vẫn được giữ)');
+      setTimeout(connect, wait);
+    };
+  }
+  function send(msg) {
+    if (state.ws && state.ws.readyState === WebSocket.OPEN) state.ws.send(JSON.stringify(msg));
+  }
+
+  function handle(m) {
+    switch (m.type) {
+      case 'hello': return hello(m);
+      case 'output': {
+        const t = state.terms[m.node];
+        if (!t) return;
+        if (m.replay) t.term.reset();
+        t.term.write(m.data);
+        return;
+      }
+      case 'nodes': return setNodes(m.nodes);
+      case 'time': return setTime(m);
+      case 'expiring':
+        state.remaining = m.remainingSeconds;
+        banner('Phiên sắp hết hạn: còn khoảng ' + Math.ceil(m.remainingSeconds / 60)
+          + ' phút. Hãy lưu lại những gì cần (lệnh, Dockerfile) trước khi phiên kết thúc.');
+        return;
+      case 'closed':
+        state.closed = true;
+        banner(m.reason + ' ', true);
+        $('#banner').append(el('a', {href: '/', class: 'button primary'}, 'Mở phiên mới'));
+        return;
+      case 'panel.snapshot': {
+        const impl = state.panelImpls[m.panel];
+        if (impl && impl.snapshot) impl.snapshot(m.data);
+        return;
+      }
+      case 'panel.delta': {
+        const impl = state.panelImpls[m.panel];
+        if (impl && impl.delta) impl.delta(m.data);
+        return;
+      }
+      case 'panel.answer': {
+        const resolve = state.pending[m.id];
+        delete state.pending[m.id];
+        if (resolve) resolve(m.data);
+        return;
+      }
+      case 'error': console.warn('ddlab:', m.message); return;
+    }
+  }
+
+  function hello(m) {
+    state.sessionId = m.session.id;
+    state.remaining = m.session.remainingSeconds;
+    state.warningSeconds = m.session.warningSeconds;
+    state.limits = m.limits;
+    $('#engine-kind').textContent = m.session.engine === 'real' ? 'Docker thật' : 'mô phỏng';
+    setNodes(m.nodes);
+    setTime(m.time);
+    if (!state.panels.length) {
+      state.panels = m.panels.concat(
+        [{id: 'lesson', title: 'Bài học', script: '/panels/lesson.js', local: true},
+         {id: 'files', title: 'Tệp', script: '/panels/files.js', local: true}]);
+      renderTabs();
+      openPanel(new URLSearchParams(location.hash.slice(1)).get('panel') || state.panels[0].id);
+    } else if (state.openPanel && !isLocal(state.openPanel)) {
+      send({type: 'panel.open', panel: state.openPanel});
+    }
+  }
+
+  // ---- nodes and terminals ----
+  function setNodes(nodes) {
+    state.nodes = nodes;
+    for (const n of nodes) if (!state.terms[n.name]) makeTerminal(n.name);
+    for (const name of Object.keys(state.terms)) {
+      if (!nodes.find(n => n.name === name)) {
+        state.terms[name].term.dispose();
+        state.terms[name].box.remove();
+        delete state.terms[name];
+      }
+    }
+    if (!state.active || !state.terms[state.active]) activate(nodes.length ? nodes[0].name : null);
+    renderNodes();
+    const add = $('#add-node');
+    if (state.limits) add.disabled = nodes.length >= state.limits.maxNodes;
+  }
+
+  function renderNodes() {
+    const list = $('#node-list');
+    list.replaceChildren(...state.nodes.map(n => {
+      const ports = n.ports.map(p => el('a', {
+        class: 'chip', target: '_blank', rel: 'noopener',
+        href: '/s/' + state.sessionId + '/n/' + encodeURIComponent(n.name) + '/p/' + p.port + '/',
+        title: 'Mở cổng ' + p.port + ' (container ' + p.container + ', cổng ' + p.containerPort + ')',
+        'data-port': p.port,
+      }, String(p.port)));
+      return el('li', {
+        class: 'node' + (n.name === state.active ? ' active' : ''), 'data-node': n.name, tabindex: 0,
+        onclick: () => activate(n.name),
+        onkeydown: e => { if (e.key === 'Enter') activate(n.name); },
+      },
+      el('div', {class: 'name'}, n.name,
+        state.nodes.length > 1 ? el('button', {
+          class: 'remove', type: 'button', title: 'Xoá node ' + n.name, 'aria-label': 'Xoá node ' + n.name,
+          onclick: e => { e.stopPropagation(); removeNode(n.name); },
+        }, '×') : null),
+      el('div', {class: 'ip'}, n.address),
+      ports.length ? el('div', {class: 'ports'}, ports) : null);
+    }));
+  }
+
+  function makeTerminal(node) {
+    const box = el('div', {class: 'terminal', 'data-node': node, hidden: true});
+    $('#terminals').append(box);
+    const term = new Terminal({
+      cursorBlink: true, scrollback: 5000, fontSize: 14, convertEol: false,
+      fontFamily: '"DejaVu Sans Mono", "Noto Sans Mono", ui-monospace, monospace',
+      theme: {background: '#11151c', foreground: '#e3e9f0', cursor: '#9fc3ff', selection: 'rgba(159,195,255,.35)'},
+    });
+    const fit = new FitAddon.FitAddon();
+    term.loadAddon(fit);
+    term.open(box);
+    term.attachCustomKeyEventHandler(e => {
+      if (e.type !== 'keydown') return true;
+      const key = e.key.toLowerCase();
+      if (e.ctrlKey && e.shiftKey && key === 'c') { copy(term); return false; }
+      if (e.ctrlKey && !e.shiftKey && key === 'c' && term.hasSelection()) { copy(term); return false; }
+      if (e.ctrlKey && key === 'v') return false;   // let the browser paste into xterm
+      return true;
+    });
+    term.onData(data => send({type: 'input', node, data}));
+    term.onResize(({cols, rows}) => send({type: 'resize', node, cols, rows}));
+    state.terms[node] = {term, fit, box};
+  }
+
+  function copy(term) {
+    const text = term.getSelection();
+    if (!text) return;
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text);
+    else {
+      const ta = el('textarea', {}); ta.value = text; document.body.append(ta); ta.select();
+      document.execCommand('copy'); ta.remove();
+    }
+    term.clearSelection();
+  }
+
+  function activate(node) {
+    state.active = node;
+    for (const [name, t] of Object.entries(state.terms)) t.box.hidden = name !== node;
+    $('#terminal-title').textContent = node ? 'Terminal · ' + node : 'Terminal';
+    for (const li of document.querySelectorAll('#node-list .node')) li.classList.toggle('active', li.dataset.node === node);
+    const t = state.terms[node];
+    if (t) { fitTerm(t); t.term.focus(); }
+  }
+  function fitTerm(t) {
+    try { t.fit.fit(); } catch (e) { /* hidden */ }
+    send({type: 'resize', node: Object.keys(state.terms).find(k => state.terms[k] === t), cols: t.term.cols, rows: t.term.rows});
+  }
+  window.addEventListener('resize', () => { const t = state.terms[state.active]; if (t) fitTerm(t); });
+
+  function runInTerminal(command) {
+    const t = state.terms[state.active];
+    if (!t) return;
+    send({type: 'input', node: state.active, data: command + '\r'});
+    t.term.focus();
+  }
+
+  async function addNode() {
+    const r = await fetch('/api/nodes', {method: 'POST'});
+    const body = await r.json().catch(() => ({}));
+    if (!r.ok) return banner(body.message || 'Không thêm được node.', true);
+    activate(body.node);
+  }
+  async function removeNode(node) {
+    if (!confirm('Xoá node ' + node + '? Container trên node này sẽ mất.')) return;
+    const r = await fetch('/api/nodes/' + encodeURIComponent(node), {method: 'DELETE'});
+    if (!r.ok) { const b = await r.json().catch(() => ({})); banner(b.message || 'Không xoá được node.', true); }
+  }
+  $('#add-node').addEventListener('click', addNode);
+
+  // ---- time ----
+  function setTime(t) {
+    state.time = t;
+    $('#time-toggle').textContent = t.paused ? '▶' : '⏸';
+    $('#time-toggle').title = t.paused ? 'Chạy tiếp thời gian mô phỏng' : 'Tạm dừng thời gian mô phỏng';
+    $('#time-step').disabled = !t.paused;
+    $('#time-speed').value = String(t.speed);
+    if (t.now) $('#virtual-time').textContent = t.now.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+  }
+  $('#time-toggle').addEventListener('click', () => send({type: 'time', action: state.time.paused ? 'play' : 'pause'}));
+  $('#time-step').addEventListener('click', () => send({type: 'time', action: 'step', ms: 1000}));
+  $('#time-speed').addEventListener('change', e => send({type: 'time', action: 'speed', speed: Number(e.target.value)}));
+
+  // ---- TTL countdown ----
+  setInterval(() => {
+    if (state.closed || !state.sessionId) return;
+    state.remaining = Math.max(0, state.remaining - 1);
+    const s = state.remaining, h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
+    const ttl = $('#ttl');
+    ttl.textContent = 'Còn ' + h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
+    ttl.classList.toggle('warn', s <= state.warningSeconds);
+  }, 1000);
+
+  // ---- panel tabs ----
+  function isLocal(id) { const p = state.panels.find(x => x.id === id); return p && p.local; }
+  function renderTabs() {
+    $('#panel-tabs').replaceChildren(...state.panels.map(p => el('button', {
+      type: 'button', role: 'tab', 'data-panel': p.id, 'aria-selected': String(p.id === state.openPanel),
+      onclick: () => openPanel(p.id),
+    }, p.title)));
+  }
+  async function openPanel(id) {
+    const p = state.panels.find(x => x.id === id) || state.panels[0];
+    if (state.openPanel && state.openPanel !== p.id && !isLocal(state.openPanel)) send({type: 'panel.close', panel: state.openPanel});
+    state.openPanel = p.id;
+    history.replaceState(null, '', '#panel=' + p.id);
+    renderTabs();
+    await loadScript(p);
+    const body = $('#panel-body');
+    body.replaceChildren();
+    body.dataset.panel = p.id;
+    const impl = state.panelImpls[p.id];
+    if (impl && impl.mount) impl.mount(body, panelApi);
+    if (!p.local) send({type: 'panel.open', panel: p.id});
+  }
+  function loadScript(p) {
+    if (state.panelLoaded[p.id]) return state.panelLoaded[p.id];
+    state.panelLoaded[p.id] = new Promise((resolve, reject) => {
+      const s = el('script', {src: p.script});
+      s.onload = resolve; s.onerror = reject;
+      document.head.append(s);
+    });
+    return state.panelLoaded[p.id];
+  }
+
+  function banner(text, bad) {
+    const b = $('#banner');
+    b.textContent = text; b.hidden = false; b.classList.toggle('bad', !!bad);
+  }
+  function hideBanner() { if (!state.closed) $('#banner').hidden = true; }
+
+  connect();
+})();
