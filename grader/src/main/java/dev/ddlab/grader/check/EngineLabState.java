@@ -1,0 +1,216 @@
+package dev.ddlab.grader.check;
+
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.ImageInspect;
+import dev.ddlab.engine.dto.ImageSummary;
+import dev.ddlab.engine.dto.MountPoint;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.grader.state.CommandView;
+import dev.ddlab.grader.state.ContainerView;
+import dev.ddlab.grader.state.ImageView;
+import dev.ddlab.grader.state.LabState;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * {@link LabState} read through the {@link Engine} API, as {@code docker inspect} would: nothing
+ * here knows whether the engine is simulated. Only host files need the simulator's own view.
+ */
+public final class EngineLabState implements LabState {
+  private final Workspace workspace;
+
+  public EngineLabState(Workspace workspace) {
+    this.workspace = workspace;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return List.copyOf(workspace.nodes());
+  }
+
+  private Engine engine(String node) {
+    return workspace.engine(node);
+  }
+
+  @Override
+  public Optional<ContainerView> container(String node, String nameOrId) {
+    try {
+      return Optional.of(view(engine(node).containers().inspect(nameOrId)));
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<ContainerView> containers(String node) {
+    List<ContainerView> views = new ArrayList<>();
+    try {
+      for (ContainerSummary s : engine(node).containers().list(true, 0, false, Map.of())) {
+        container(node, s.id()).ifPresent(views::add);
+      }
+    } catch (EngineException e) {
+      return List.of();
+    }
+    return views;
+  }
+
+  private static ContainerView view(ContainerInspect c) {
+    ContainerConfig config = c.config();
+    HostConfig host = c.hostConfig();
+    String name = c.name() == null ? "" : c.name().replaceFirst("^/", "");
+    String policy =
+        host == null || host.restartPolicy() == null || blank(host.restartPolicy().name())
+            ? "no"
+            : host.restartPolicy().name();
+    Map<String, List<PortBinding>> ports =
+        c.networkSettings() != null
+                && c.networkSettings().ports() != null
+                && !c.networkSettings().ports().isEmpty()
+            ? c.networkSettings().ports()
+            : host == null ? null : host.portBindings();
+    List<String> published = new ArrayList<>();
+    if (ports != null) {
+      new TreeMap<>(ports)
+          .forEach(
+              (port, bindings) -> {
+                if (bindings != null) {
+                  for (PortBinding b : bindings) {
+                    if (b != null && !blank(b.hostPort())) {
+                      published.add(b.hostPort() + ":" + port);
+                    }
+                  }
+                }
+              });
+    }
+    List<String> mounts = new ArrayList<>();
+    if (c.mounts() != null) {
+      for (MountPoint m : c.mounts()) {
+        mounts.add(m.destination());
+      }
+    }
+    return new ContainerView(
+        c.id(),
+        name,
+        c.state() == null ? "" : c.state().status(),
+        c.state() == null ? 0 : c.state().exitCode(),
+        policy,
+        c.restartCount(),
+        config == null ? "" : nz(config.image()),
+        nz(c.image()),
+        published,
+        config == null ? List.of() : nz(config.env()),
+        mounts,
+        config == null ? List.of() : nz(config.cmd()),
+        config == null ? List.of() : nz(config.entrypoint()));
+  }
+
+  @Override
+  public Optional<ImageView> image(String node, String referenceOrId) {
+    try {
+      return Optional.of(view(engine(node).images().inspect(referenceOrId)));
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<ImageView> images(String node) {
+    List<ImageView> views = new ArrayList<>();
+    try {
+      for (ImageSummary s : engine(node).images().list(true, Map.of())) {
+        image(node, s.id()).ifPresent(views::add);
+      }
+    } catch (EngineException e) {
+      return List.of();
+    }
+    return views;
+  }
+
+  private static ImageView view(ImageInspect i) {
+    ContainerConfig config = i.config();
+    return new ImageView(
+        i.id(),
+        nz(i.repoTags()),
+        nz(i.repoDigests()),
+        i.rootFs() == null ? List.of() : nz(i.rootFs().layers()),
+        config == null || config.labels() == null ? Map.of() : config.labels(),
+        config == null ? List.of() : nz(config.cmd()),
+        config == null ? List.of() : nz(config.entrypoint()));
+  }
+
+  @Override
+  public Optional<String> containerFile(String node, String container, String path) {
+    byte[] tar;
+    try {
+      tar = engine(node).containers().getArchive(container, path);
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+    return Tar.firstRegularFile(tar).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public Optional<String> hostFile(String node, String path) {
+    Optional<FileSystem> fs = workspace.hostFileSystem(node);
+    if (fs.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      if (!fs.get().exists(path) || fs.get().isDirectory(path)) {
+        return Optional.empty();
+      }
+      return Optional.of(new String(fs.get().read(path), StandardCharsets.UTF_8));
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<String> networkDriver(String node, String name) {
+    try {
+      return Optional.of(nz(engine(node).networks().inspect(name).driver()));
+    } catch (EngineException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public boolean volumeExists(String node, String name) {
+    try {
+      engine(node).volumes().inspect(name);
+      return true;
+    } catch (EngineException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<CommandView> transcript() {
+    return workspace.transcript().stream()
+        .map(e -> new CommandView(e.node(), e.command(), nz(e.output()), e.exitCode()))
+        .toList();
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static <T> List<T> nz(List<T> l) {
+    return l == null ? List.of() : l;
+  }
+}

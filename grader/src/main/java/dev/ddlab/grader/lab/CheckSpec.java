@@ -1,0 +1,125 @@
+package dev.ddlab.grader.lab;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A check as written in YAML. Exactly one "kind" key says what is checked ({@code container},
+ * {@code image}, {@code file}, {@code network}, {@code volume}, {@code containers}, {@code images},
+ * {@code ran}, {@code output}, {@code order}, {@code java}); the other keys refine it. Every check
+ * carries {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
+ * LabValidator} rejects keys that do not belong to the kind.
+ */
+public record CheckSpec(
+    // kinds
+    String container,
+    String image,
+    String file,
+    String network,
+    String volume,
+    String containers,
+    String images,
+    String ran,
+    String output,
+    List<String> order,
+    String java,
+    // common
+    String fail,
+    String node,
+    String name,
+    Integer points,
+    Boolean exists,
+    // containers
+    String status,
+    Integer exitCode,
+    String restartPolicy,
+    Integer restartCount,
+    String ancestor,
+    List<String> publishes,
+    List<String> env,
+    List<String> mounts,
+    List<String> cmd,
+    List<String> entrypoint,
+    // images
+    List<String> tags,
+    String sameAs,
+    Integer layers,
+    Map<String, String> labels,
+    Boolean digest,
+    // files
+    String in,
+    String contains,
+    // networks
+    String driver,
+    // counts (containers / images)
+    Integer count,
+    Integer min,
+    Integer max,
+    // transcript
+    Map<String, Object> flags,
+    List<String> args,
+    String after) {
+
+  /** The kind keys, in the order {@link #kind()} looks for them. */
+  public static final List<String> KINDS =
+      List.of(
+          "container",
+          "image",
+          "file",
+          "network",
+          "volume",
+          "containers",
+          "images",
+          "ran",
+          "output",
+          "order",
+          "java");
+
+  public CheckSpec {
+    points = points == null ? 1 : points;
+  }
+
+  /** The kind keys present (a valid check has exactly one). */
+  public List<String> kinds() {
+    Object[] values = {
+      container, image, file, network, volume, containers, images, ran, output, order, java
+    };
+    java.util.ArrayList<String> present = new java.util.ArrayList<>();
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] != null) {
+        present.add(KINDS.get(i));
+      }
+    }
+    return present;
+  }
+
+  /** The kind of this check, or null when not exactly one kind key is present. */
+  public String kind() {
+    List<String> k = kinds();
+    return k.size() == 1 ? k.get(0) : null;
+  }
+
+  /** A short English label for reports when the author gave no {@code name}. */
+  public String label() {
+    if (name != null && !name.isBlank()) {
+      return name;
+    }
+    String kind = kind();
+    if (kind == null) {
+      return "check";
+    }
+    return switch (kind) {
+      case "container" -> "container " + container;
+      case "image" -> "image " + image;
+      case "file" -> "file " + (in == null ? "" : in + ":") + file;
+      case "network" -> "network " + network;
+      case "volume" -> "volume " + volume;
+      case "containers" -> "containers " + containers;
+      case "images" -> "images " + images;
+      case "ran" -> "ran " + ran;
+      case "output" -> "output " + output;
+      case "order" -> "order " + String.join(" < ", order);
+      default -> "java";
+    };
+  }
+}

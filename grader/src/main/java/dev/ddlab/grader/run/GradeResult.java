@@ -1,0 +1,50 @@
+package dev.ddlab.grader.run;
+
+import java.util.List;
+
+/**
+ * The grade of one submission file: per-step and per-check results from the replay, the entries
+ * whose recorded output the replay contradicts, or the error that kept the file from being graded.
+ *
+ * @param source the file name the submission came from
+ * @param error null when graded; otherwise why the file could not be graded (English)
+ */
+public record GradeResult(
+    String source,
+    String student,
+    String lab,
+    String labTitle,
+    long seed,
+    List<StepResult> steps,
+    List<Divergence> divergences,
+    String error) {
+  public GradeResult {
+    steps = steps == null ? List.of() : List.copyOf(steps);
+    divergences = divergences == null ? List.of() : List.copyOf(divergences);
+  }
+
+  public static GradeResult error(String source, String student, String lab, String error) {
+    return new GradeResult(source, student, lab, null, 0, List.of(), List.of(), error);
+  }
+
+  public boolean graded() {
+    return error == null;
+  }
+
+  /** Recorded outputs differ from the replay. */
+  public boolean flagged() {
+    return !divergences.isEmpty();
+  }
+
+  public int score() {
+    return steps.stream().mapToInt(StepResult::score).sum();
+  }
+
+  public int maxScore() {
+    return steps.stream().mapToInt(StepResult::maxScore).sum();
+  }
+
+  public List<CheckResult> checks() {
+    return steps.stream().flatMap(s -> s.checks().stream()).toList();
+  }
+}

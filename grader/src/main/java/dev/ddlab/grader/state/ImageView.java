@@ -1,0 +1,29 @@
+package dev.ddlab.grader.state;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An image as a check sees it (from docker image inspect).
+ *
+ * @param tags RepoTags, e.g. "alpine:latest"
+ * @param digests RepoDigests, e.g. "alpine@sha256:…"
+ * @param layers RootFS.Layers (DiffIDs), bottom first
+ */
+public record ImageView(
+    String id,
+    List<String> tags,
+    List<String> digests,
+    List<String> layers,
+    Map<String, String> labels,
+    List<String> cmd,
+    List<String> entrypoint) {
+  public ImageView {
+    tags = List.copyOf(tags);
+    digests = List.copyOf(digests);
+    layers = List.copyOf(layers);
+    labels = Map.copyOf(labels);
+    cmd = List.copyOf(cmd);
+    entrypoint = List.copyOf(entrypoint);
+  }
+}
