@@ -1,0 +1,9 @@
+/**
+ * The guard that makes a shared real daemon safe for a class: an {@code Engine} decorator that
+ * labels, filters, refuses host access, limits and cleans up per session.
+ *
+ * <p>No upstream counterpart in moby; it plays the part of an authorization plugin ({@code
+ * pkg/authorization}) combined with label-scoped listing, done client-side so that it works with
+ * any daemon (and any {@code Engine}).
+ */
+package dev.ddlab.bridge.guard;

@@ -1,0 +1,180 @@
+package dev.ddlab.bridge.real;
+
+import dev.ddlab.bridge.stream.InputQueue;
+import dev.ddlab.bridge.stream.StdStream;
+import dev.ddlab.engine.Attachment;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * An {@link Attachment} over a real daemon's attach or exec stream: a reader thread collects the
+ * output (demultiplexed without a TTY, raw with one), {@link #write} feeds the hijacked
+ * connection's stdin, and the exit code is asked from the daemon once the stream ends. The daemon
+ * itself watches for the detach keys (Ctrl-P Ctrl-Q) and ends the stream when it sees them.
+ */
+final class StreamAttachment implements Attachment {
+  private static final String DETACH = "\u0010\u0011";
+
+  private final Closeable response;
+  private final InputQueue stdin;
+  private final Function<Boolean, Integer> exitProbe;
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  private final CountDownLatch ended = new CountDownLatch(1);
+  private volatile boolean detachRequested;
+  private volatile boolean closed;
+  private Integer exitCode;
+  private boolean exitKnown;
+  private final ResizeTarget resizeTarget;
+
+  /** Where {@link #resize} goes (container or exec resize endpoint). */
+  interface ResizeTarget {
+    void resize(int columns, int rows);
+  }
+
+  /**
+   * @param exitProbe asked once the stream ended, with whether the detach keys were typed; returns
+   *     the exit code, or null when the process still runs (a detach)
+   */
+  StreamAttachment(
+      InputStream body,
+      Closeable response,
+      boolean multiplexed,
+      InputQueue stdin,
+      Function<Boolean, Integer> exitProbe,
+      ResizeTarget resizeTarget) {
+    this.response = response;
+    this.stdin = stdin;
+    this.exitProbe = exitProbe;
+    this.resizeTarget = resizeTarget;
+    Thread t = new Thread(() -> pump(body, multiplexed), "ddlab-attach-reader");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** An attachment that is over before it starts (exec start with detach). */
+  static StreamAttachment finished(Integer exitCode) {
+    StreamAttachment a =
+        new StreamAttachment(
+            InputStream.nullInputStream(), () -> {}, false, null, d -> exitCode, null);
+    a.awaitExit(Duration.ofSeconds(5));
+    return a;
+  }
+
+  private void pump(InputStream body, boolean multiplexed) {
+    try (body) {
+      if (multiplexed) {
+        StdStream.Reader reader = new StdStream.Reader(body);
+        for (StdStream.Frame f = reader.next(); f != null; f = reader.next()) {
+          append(f.payload(), f.payload().length);
+        }
+      } else {
+        byte[] buf = new byte[8192];
+        for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
+          append(buf, n);
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // the daemon or close() ended the connection: the stream is over either way
+    } finally {
+      ended.countDown();
+    }
+  }
+
+  private synchronized void append(byte[] bytes, int n) {
+    pending.write(bytes, 0, n);
+  }
+
+  @Override
+  public synchronized String read() {
+    byte[] all = pending.toByteArray();
+    int complete = completeUtf8Prefix(all);
+    pending.reset();
+    pending.write(all, complete, all.length - complete);
+    return new String(all, 0, complete, StandardCharsets.UTF_8);
+  }
+
+  /** Length of the prefix that ends on a whole UTF-8 character. */
+  static int completeUtf8Prefix(byte[] b) {
+    int n = b.length;
+    for (int back = 1; back <= Math.min(3, n); back++) {
+      int c = b[n - back] & 0xff;
+      if ((c & 0xc0) == 0x80) {
+        continue; // continuation byte: look further back for the lead byte
+      }
+      int need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+      return need > back ? n - back : n;
+    }
+    return n;
+  }
+
+  @Override
+  public void write(String input) {
+    if (stdin == null || closed) {
+      return;
+    }
+    if (input.contains(DETACH)) {
+      detachRequested = true;
+    }
+    stdin.offer(input.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void resize(int columns, int rows) {
+    if (resizeTarget != null && !closed) {
+      resizeTarget.resize(columns, rows);
+    }
+  }
+
+  @Override
+  public boolean awaitExit(Duration max) {
+    try {
+      if (!ended.await(max.toMillis(), TimeUnit.MILLISECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    return exitCode() != null;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed || ended.getCount() == 0;
+  }
+
+  @Override
+  public synchronized Integer exitCode() {
+    if (ended.getCount() > 0) {
+      return null;
+    }
+    if (!exitKnown) {
+      exitCode = closed ? null : exitProbe.apply(detachRequested);
+      exitKnown = true;
+    }
+    return exitCode;
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (stdin != null) {
+      stdin.close();
+    }
+    try {
+      response.close();
+    } catch (IOException e) {
+      // already gone
+    }
+  }
+}
