@@ -1,0 +1,277 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.Literal;
+import dev.ddlab.sim.shell.Ast.Param;
+import dev.ddlab.sim.shell.Ast.Part;
+import dev.ddlab.sim.shell.Ast.Tilde;
+import dev.ddlab.sim.shell.Ast.Word;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Word expansion in the POSIX order: tilde, parameters, command substitution (already run, looked
+ * up by node), field splitting of unquoted results on blanks, pathname expansion ({@code *}, {@code
+ * ?}, {@code [..]}) of unquoted pattern characters, and quote removal.
+ */
+final class Expander {
+  private final Function<String, String> params;
+  private final Map<CommandSub, String> substitutions;
+  private final FileSystem fs;
+  private final String cwd;
+
+  Expander(
+      Function<String, String> params,
+      Map<CommandSub, String> substitutions,
+      FileSystem fs,
+      String cwd) {
+    this.params = params;
+    this.substitutions = substitutions;
+    this.fs = fs;
+    this.cwd = cwd;
+  }
+
+  /**
+   * A field under construction: its text and, in parallel, a glob pattern (quoted chars escaped).
+   */
+  private static final class Field {
+    final StringBuilder text = new StringBuilder();
+    final StringBuilder pattern = new StringBuilder();
+    boolean hasGlob;
+
+    void append(String s, boolean quoted) {
+      text.append(s);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        boolean special = c == '*' || c == '?' || c == '[' || c == ']' || c == '\\';
+        if ((quoted && special) || c == '\\') {
+          pattern.append('\\');
+        } else if (c == '*' || c == '?' || c == '[') {
+          hasGlob = true;
+        }
+        pattern.append(c);
+      }
+    }
+  }
+
+  /** Expands words into command arguments (splitting and globbing). */
+  List<String> fields(List<Word> words) {
+    List<String> out = new ArrayList<>();
+    for (Word w : words) {
+      for (Field f : split(w)) {
+        if (f.hasGlob) {
+          List<String> matches = glob(f.pattern.toString());
+          if (!matches.isEmpty()) {
+            out.addAll(matches);
+            continue;
+          }
+        }
+        out.add(f.text.toString());
+      }
+    }
+    return out;
+  }
+
+  /** Expands a word to one string (assignments, redirection targets): no splitting, no globbing. */
+  String single(Word w) {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : w.parts()) {
+      sb.append(value(p));
+    }
+    return sb.toString();
+  }
+
+  private String value(Part p) {
+    if (p instanceof Literal l) {
+      return l.text();
+    }
+    if (p instanceof Tilde t) {
+      return tilde(t);
+    }
+    if (p instanceof Param v) {
+      String val = params.apply(v.name());
+      if ((val == null || val.isEmpty()) && v.defaultValue() != null) {
+        return v.defaultValue();
+      }
+      return val == null ? "" : val;
+    }
+    CommandSub s = (CommandSub) p;
+    String out = substitutions.getOrDefault(s, "");
+    int end = out.length();
+    while (end > 0 && out.charAt(end - 1) == '\n') {
+      end--;
+    }
+    return out.substring(0, end);
+  }
+
+  private String tilde(Tilde t) {
+    if (t.user().isEmpty()) {
+      String home = params.apply("HOME");
+      return home == null ? "~" : home;
+    }
+    return t.user().equals("root") ? "/root" : "/home/" + t.user();
+  }
+
+  private List<Field> split(Word w) {
+    List<Field> fields = new ArrayList<>();
+    Field cur = null;
+    for (Part p : w.parts()) {
+      boolean quoted =
+          p instanceof Literal l
+              ? l.quoted()
+              : p instanceof Param v ? v.quoted() : p instanceof CommandSub s ? s.quoted() : true;
+      String val = value(p);
+      if (p instanceof Literal || p instanceof Tilde || quoted) {
+        if (cur == null) {
+          cur = new Field();
+        }
+        cur.append(val, quoted || p instanceof Tilde);
+        continue;
+      }
+      // An unquoted expansion: split on blanks.
+      for (int i = 0; i < val.length(); i++) {
+        char c = val.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n') {
+          if (cur != null) {
+            fields.add(cur);
+            cur = null;
+          }
+        } else {
+          if (cur == null) {
+            cur = new Field();
+          }
+          cur.append(String.valueOf(c), false);
+        }
+      }
+    }
+    if (cur != null) {
+      fields.add(cur);
+    }
+    return fields;
+  }
+
+  // ---- pathname expansion -----------------------------------------------------------------------
+
+  private List<String> glob(String pattern) {
+    boolean absolute = pattern.startsWith("/");
+    String[] segs = pattern.split("/");
+    List<String> bases = new ArrayList<>();
+    bases.add(absolute ? "/" : "");
+    for (String seg : segs) {
+      if (seg.isEmpty()) {
+        continue;
+      }
+      List<String> nextBases = new ArrayList<>();
+      boolean literal = !hasUnescapedGlob(seg);
+      for (String base : bases) {
+        String dir = base.isEmpty() ? cwd : dev.ddlab.sim.fs.Paths.resolve(cwd, base);
+        if (literal) {
+          String name = unescape(seg);
+          String candidate = join(base, name);
+          if (fs.stat(dev.ddlab.sim.fs.Paths.resolve(cwd, candidate)).isPresent()
+              || fs.lstat(dev.ddlab.sim.fs.Paths.resolve(cwd, candidate)).isPresent()) {
+            nextBases.add(candidate);
+          }
+          continue;
+        }
+        Pattern re = toRegex(seg);
+        List<String> names;
+        try {
+          names = fs.isDirectory(dir) ? fs.list(dir) : List.of();
+        } catch (FsException e) {
+          names = List.of();
+        }
+        for (String n : names) {
+          if (n.startsWith(".") && !seg.startsWith(".")) {
+            continue;
+          }
+          if (re.matcher(n).matches()) {
+            nextBases.add(join(base, n));
+          }
+        }
+      }
+      bases = nextBases;
+      if (bases.isEmpty()) {
+        return List.of();
+      }
+    }
+    if (pattern.endsWith("/")) {
+      List<String> dirs = new ArrayList<>();
+      for (String b : bases) {
+        if (fs.isDirectory(dev.ddlab.sim.fs.Paths.resolve(cwd, b))) {
+          dirs.add(b + "/");
+        }
+      }
+      return dirs;
+    }
+    return bases;
+  }
+
+  private static String join(String base, String name) {
+    if (base.isEmpty()) {
+      return name;
+    }
+    return base.endsWith("/") ? base + name : base + "/" + name;
+  }
+
+  private static boolean hasUnescapedGlob(String seg) {
+    for (int i = 0; i < seg.length(); i++) {
+      char c = seg.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '*' || c == '?' || c == '[') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String unescape(String seg) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < seg.length(); i++) {
+      char c = seg.charAt(i);
+      if (c == '\\' && i + 1 < seg.length()) {
+        sb.append(seg.charAt(++i));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  static Pattern toRegex(String glob) {
+    StringBuilder re = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      switch (c) {
+        case '\\' -> {
+          if (i + 1 < glob.length()) {
+            re.append(Pattern.quote(String.valueOf(glob.charAt(++i))));
+          }
+        }
+        case '*' -> re.append(".*");
+        case '?' -> re.append('.');
+        case '[' -> {
+          int close = glob.indexOf(']', i + 2);
+          if (close < 0) {
+            re.append("\\[");
+          } else {
+            String set = glob.substring(i + 1, close);
+            if (set.startsWith("!")) {
+              set = "^" + set.substring(1);
+            }
+            re.append('[').append(set.replace("\\", "\\\\")).append(']');
+            i = close;
+          }
+        }
+        default -> re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString(), Pattern.DOTALL);
+  }
+}

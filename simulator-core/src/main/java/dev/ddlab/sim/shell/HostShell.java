@@ -1,0 +1,765 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.cli.CliResult;
+import dev.ddlab.cli.CommandIo;
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.runtime.Proc.ProcessInfo;
+import dev.ddlab.sim.runtime.Signal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * The login shell of a node's host (bash as user ubuntu): the language of {@link Interpreter}, the
+ * {@link Tools} over the node's host filesystem, and the node's own commands: {@code docker},
+ * {@code systemctl}/{@code service} for the daemon, {@code ssh} to the session's other nodes,
+ * {@code sleep} on the virtual clock.
+ */
+public final class HostShell {
+  /** What the host shell needs from its node. */
+  public interface Node {
+    String hostname();
+
+    FileSystem fs();
+
+    VirtualClock clock();
+
+    /** The docker CLI bound to this node's engine, or null when this host has none. */
+    default DockerCommand docker() {
+      return null;
+    }
+
+    /** The Docker daemon's service, or null when none is installed. */
+    default Daemon daemon() {
+      return null;
+    }
+
+    /** Another node of the session by name, for ssh; null when unknown. */
+    default HostShell peer(String name) {
+      return null;
+    }
+
+    /** HTTP from this host (curl localhost:8080 through published ports); null for none. */
+    default ToolContext.Web web() {
+      return null;
+    }
+
+    /** A fresh host PID (background jobs). */
+    int allocatePid();
+  }
+
+  /** The docker command of this node (the CLI over its Engine). */
+  @FunctionalInterface
+  public interface DockerCommand {
+    CliResult run(List<String> args, CommandIo io);
+  }
+
+  /** The docker.service unit. */
+  public interface Daemon {
+    boolean isActive();
+
+    void start();
+
+    void stop();
+
+    void restart();
+
+    /** Virtual time (nanos) the daemon last started, for systemctl status; -1 when unknown. */
+    default long activeSinceNanos() {
+      return -1;
+    }
+
+    /** Host PID of dockerd, for systemctl status. */
+    default int mainPid() {
+      return 0;
+    }
+  }
+
+  /** Where an attaching docker command ({@code run -it}) hands its attachment. */
+  @FunctionalInterface
+  public interface AttachHandler {
+    /**
+     * The terminal now talks to {@code a}; call {@code done} with the CLI's exit code at the end.
+     */
+    void attach(Attachment a, IntConsumer done);
+  }
+
+  public static final String USER = "ubuntu";
+  public static final String HOME = "/home/ubuntu";
+  private static final int UID = 1000;
+
+  private final Node node;
+  private final Interpreter sh;
+  private final Runtime runtime = new Runtime();
+  private final List<String> history = new ArrayList<>();
+  private final StringBuilder continuation = new StringBuilder();
+  private String cwd = HOME;
+  private boolean busy;
+  private boolean closed;
+  private AttachHandler attachHandler;
+  private java.util.function.Consumer<String> terminalOut;
+  private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
+  private IntConsumer foregroundDone;
+  private final int shellPid;
+
+  public HostShell(Node node) {
+    this.node = node;
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("HOME", HOME);
+    env.put("USER", USER);
+    env.put("LOGNAME", USER);
+    env.put("SHELL", "/bin/bash");
+    env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    env.put("PWD", HOME);
+    env.put("TERM", "xterm-256color");
+    env.put("LANG", "C.UTF-8");
+    env.put("HOSTNAME", node.hostname());
+    this.sh = new Interpreter(Dialect.BASH, "bash", runtime, env);
+    this.shellPid = node.allocatePid();
+    sh.pid(shellPid);
+    if (!node.fs().isDirectory(HOME)) {
+      cwd = "/";
+    }
+    sh.builtin("history", (s, a, io) -> history(a, io));
+    sh.builtin("help", (s, a, io) -> help(io));
+    sh.builtin("kill", (s, a, io) -> SystemTools.kill(a, io, "bash", false, this::killJob));
+  }
+
+  public Interpreter interpreter() {
+    return sh;
+  }
+
+  public Node node() {
+    return node;
+  }
+
+  public void onAttach(AttachHandler handler) {
+    this.attachHandler = handler;
+  }
+
+  /** The prompt the terminal shows now: "ubuntu@node1:~$ ", "> " mid-command, "" while busy. */
+  public String prompt() {
+    if (busy) {
+      return "";
+    }
+    if (continuation.length() > 0) {
+      return "> ";
+    }
+    return USER + "@" + node.hostname() + ":" + tildePath(cwd) + "$ ";
+  }
+
+  private static String tildePath(String path) {
+    if (path.equals(HOME)) {
+      return "~";
+    }
+    if (path.startsWith(HOME + "/")) {
+      return "~" + path.substring(HOME.length());
+    }
+    return path;
+  }
+
+  public String cwd() {
+    return cwd;
+  }
+
+  public boolean busy() {
+    return busy;
+  }
+
+  /** Whether the user typed exit (the terminal then ends or starts a new login). */
+  public boolean closed() {
+    return closed;
+  }
+
+  public List<String> history() {
+    return List.copyOf(history);
+  }
+
+  /**
+   * Types one line. When the input is incomplete (open quote, trailing pipe) the shell keeps it and
+   * shows "> "; otherwise it runs, and {@code done} gets the status when the command finishes (at
+   * once, or later for sleep and attached containers).
+   */
+  public void type(String line, Io io, IntConsumer done) {
+    String input = continuation.length() > 0 ? continuation + "\n" + line : line;
+    try {
+      Parser.parse(input);
+    } catch (ShellSyntaxException e) {
+      if (e.incomplete()) {
+        continuation.setLength(0);
+        continuation.append(input);
+        done.accept(sh.lastStatus());
+        return;
+      }
+    }
+    continuation.setLength(0);
+    terminalOut = io.out();
+    if (!input.isBlank()) {
+      history.add(input);
+    }
+    busy = true;
+    foregroundDone =
+        st -> {
+          busy = false;
+          foregroundTimers.clear();
+          for (Interpreter.Job j : sh.drainFinishedJobs()) {
+            io.err().accept(Interpreter.jobNotice(j, true) + "\n");
+          }
+          done.accept(st);
+        };
+    IntConsumer finish = foregroundDone;
+    sh.execute(
+        input,
+        io,
+        st -> {
+          if (foregroundDone == finish) {
+            foregroundDone = null;
+            finish.accept(st);
+          }
+        });
+  }
+
+  /** Ctrl-C: drops a pending continuation or stops the foreground command (status 130). */
+  public void interrupt(Io io) {
+    if (continuation.length() > 0) {
+      continuation.setLength(0);
+      return;
+    }
+    if (busy && foregroundDone != null) {
+      foregroundTimers.forEach(VirtualClock.Timer::cancel);
+      IntConsumer d = foregroundDone;
+      foregroundDone = null;
+      d.accept(130);
+    }
+  }
+
+  /** Notices of background jobs that ended while the shell was idle. */
+  public String drainJobNotices() {
+    StringBuilder sb = new StringBuilder();
+    for (Interpreter.Job j : sh.drainFinishedJobs()) {
+      sb.append(Interpreter.jobNotice(j, true)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Runs a command line non-interactively (ssh NODE COMMAND), in the home directory. */
+  public void runRemote(String command, Io io, IntConsumer done) {
+    HostShell remote = new HostShell(node);
+    remote.sh.execute(command, io, done);
+  }
+
+  // ---- builtins of the host --------------------------------------------------------------------
+
+  private int history(List<String> args, Io io) {
+    if (!args.isEmpty() && args.get(0).equals("-c")) {
+      history.clear();
+      return 0;
+    }
+    int from = 0;
+    if (!args.isEmpty()) {
+      try {
+        from = Math.max(0, history.size() - Integer.parseInt(args.get(0)));
+      } catch (NumberFormatException e) {
+        io.errln("bash: history: " + args.get(0) + ": numeric argument required");
+        return 1;
+      }
+    }
+    for (int i = from; i < history.size(); i++) {
+      io.println(String.format("%5d  %s", i + 1, history.get(i).replace("\n", " ")));
+    }
+    return 0;
+  }
+
+  private static int help(Io io) {
+    io.out()
+        .accept(
+            """
+            ddlab — máy Docker mô phỏng. Gõ lệnh như trên một máy Linux thật:
+              docker …                 điều khiển Docker Engine của node này (docker --help)
+              ls, cd, pwd, cat, echo   xem và sửa tệp (echo "…" > tệp, >> để nối thêm)
+              mkdir, rm, cp, mv, touch tạo, xoá, chép, đổi tên tệp và thư mục
+              grep, head, tail, wc     lọc kết quả, ví dụ: docker images | grep alpine
+              sort, uniq, cut, tr, sed xử lý văn bản trong đường ống (|)
+              tar -czvf / -zxvf        đóng gói và giải nén
+              curl localhost:8080      gọi ứng dụng web trong container qua cổng đã publish
+              sleep 10                 cho thời gian ảo trôi qua (10s, 5m, 1h, 1d)
+              systemctl restart docker khởi động lại Docker daemon (stop, start, status)
+              ssh NODE LỆNH            chạy lệnh trên node khác của phiên
+              history, clear, exit     lịch sử lệnh, xoá màn hình, thoát
+            Trong container: Ctrl-P Ctrl-Q để tách ra mà container vẫn chạy; exit để thoát shell.
+            Nối lệnh bằng ;, &&, ||, |; thay thế lệnh bằng $( … ), ví dụ: docker rm $(docker ps -aq) -f
+            """);
+    return 0;
+  }
+
+  private boolean killJob(int pid, Signal signal) {
+    return false;
+  }
+
+  // ---- the runtime: how the host finds and runs commands ---------------------------------------
+
+  private final class Runtime implements ShellRuntime {
+    @Override
+    public FileSystem fs() {
+      return node.fs();
+    }
+
+    @Override
+    public String cwd() {
+      return cwd;
+    }
+
+    @Override
+    public void cwd(String path) {
+      cwd = path;
+    }
+
+    @Override
+    public int allocatePid() {
+      return node.allocatePid();
+    }
+
+    @Override
+    public void exit(int status) {
+      closed = true;
+    }
+
+    @Override
+    public boolean has(String name) {
+      return commandNames().contains(name);
+    }
+
+    @Override
+    public int run(
+        List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done) {
+      String cmd = argv.get(0);
+      List<String> args = argv.subList(1, argv.size());
+      switch (cmd) {
+        case "sudo" -> {
+          List<String> rest = new ArrayList<>(args);
+          while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+            rest.remove(0);
+          }
+          if (rest.isEmpty()) {
+            io.errln("usage: sudo -h | -K | -k | -V");
+            done.accept(1);
+            return 0;
+          }
+          sh.runArgv(rest, io, done);
+          return 0;
+        }
+        case "docker" -> {
+          return docker(args, io, done);
+        }
+        case "sleep" -> {
+          return sleep(args, io, background, done);
+        }
+        case "systemctl" -> {
+          done.accept(systemctl(args, io));
+          return 0;
+        }
+        case "service" -> {
+          done.accept(service(args, io));
+          return 0;
+        }
+        case "ssh" -> {
+          return ssh(args, io, done);
+        }
+        default -> {
+          Tool tool = Tools.get(cmd);
+          if (tool == null) {
+            io.errln(Dialect.BASH.notFound("bash", cmd));
+            done.accept(127);
+            return 0;
+          }
+          int pid = node.allocatePid();
+          done.accept(tool.run(new HostTools(cmd, env, io, pid), args));
+          return pid;
+        }
+      }
+    }
+  }
+
+  /** The commands the host knows, for completion and {@code type}. */
+  public List<String> commandNames() {
+    List<String> names = new ArrayList<>(Tools.all().keySet());
+    names.addAll(List.of("sudo", "sleep", "systemctl", "service", "ssh"));
+    if (node.docker() != null) {
+      names.add("docker");
+    }
+    names.addAll(sh.builtinNames());
+    return names.stream().distinct().sorted().toList();
+  }
+
+  private int docker(List<String> args, Io io, IntConsumer done) {
+    DockerCommand docker = node.docker();
+    if (docker == null) {
+      io.errln(Dialect.BASH.notFound("bash", "docker"));
+      done.accept(127);
+      return 0;
+    }
+    List<String> stdinLines =
+        io.stdin() == null
+            ? new ArrayList<>()
+            : new ArrayList<>(Arrays.asList(io.stdin().split("\n")));
+    boolean piped = io.stdin() != null;
+    CommandIo cio =
+        new CommandIo() {
+          @Override
+          public void out(String text) {
+            io.out().accept(text);
+          }
+
+          @Override
+          public void err(String text) {
+            io.err().accept(text);
+          }
+
+          @Override
+          public String readLine() {
+            return stdinLines.isEmpty() ? null : stdinLines.remove(0);
+          }
+
+          @Override
+          public boolean isTty() {
+            return !piped;
+          }
+
+          @Override
+          public int columns() {
+            return 0;
+          }
+        };
+    CliResult r;
+    try {
+      r = docker.run(List.copyOf(args), cio);
+    } catch (RuntimeException e) {
+      // A CLI bug must not take the terminal down; show it as Docker would show an internal error.
+      io.errln(
+          "docker: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+      done.accept(1);
+      return 0;
+    }
+    if (!r.isAttached()) {
+      done.accept(r.exitCode());
+      return 0;
+    }
+    Attachment a = r.attachment();
+    if (attachHandler != null) {
+      attachHandler.attach(a, done);
+    } else {
+      // No terminal to hand the stream to (ssh, command substitution): wait for the end.
+      a.awaitExit(Duration.ofDays(2));
+      io.out().accept(a.read());
+      Integer code = a.exitCode();
+      a.close();
+      done.accept(code == null ? 0 : code);
+    }
+    return 0;
+  }
+
+  private int sleep(List<String> args, Io io, boolean background, IntConsumer done) {
+    if (args.isEmpty()) {
+      io.errln("sleep: missing operand");
+      io.errln("Try 'sleep --help' for more information.");
+      done.accept(1);
+      return 0;
+    }
+    long total = 0;
+    for (String a : args) {
+      Duration d = parseDuration(a);
+      if (d == null) {
+        io.errln("sleep: invalid time interval '" + a + "'");
+        io.errln("Try 'sleep --help' for more information.");
+        done.accept(1);
+        return 0;
+      }
+      total += d.toNanos();
+    }
+    int pid = node.allocatePid();
+    VirtualClock.Timer t = node.clock().schedule(Duration.ofNanos(total), () -> done.accept(0));
+    if (!background) {
+      foregroundTimers.add(t);
+    }
+    return pid;
+  }
+
+  /** "10", "10s", "5m", "1h", "1d", "0.5": as GNU and busybox sleep read them; null if invalid. */
+  public static Duration parseDuration(String s) {
+    if (s.equals("infinity") || s.equals("inf")) {
+      return Duration.ofDays(365L * 100);
+    }
+    long unit = 1_000_000_000L;
+    String num = s;
+    if (!s.isEmpty()) {
+      char last = s.charAt(s.length() - 1);
+      switch (last) {
+        case 's' -> num = s.substring(0, s.length() - 1);
+        case 'm' -> {
+          unit = 60_000_000_000L;
+          num = s.substring(0, s.length() - 1);
+        }
+        case 'h' -> {
+          unit = 3_600_000_000_000L;
+          num = s.substring(0, s.length() - 1);
+        }
+        case 'd' -> {
+          unit = 86_400_000_000_000L;
+          num = s.substring(0, s.length() - 1);
+        }
+        default -> {}
+      }
+    }
+    if (!num.matches("\\d+(\\.\\d*)?|\\.\\d+")) {
+      return null;
+    }
+    double v = Double.parseDouble(num);
+    return Duration.ofNanos((long) (v * unit));
+  }
+
+  private int systemctl(List<String> args, Io io) {
+    List<String> ops = args.stream().filter(a -> !a.startsWith("-")).toList();
+    if (ops.isEmpty()) {
+      io.errln("Too few arguments.");
+      return 1;
+    }
+    String verb = ops.get(0);
+    if (ops.size() < 2) {
+      io.errln("Too few arguments.");
+      return 1;
+    }
+    String unit = ops.get(1);
+    String service = unit.endsWith(".service") ? unit : unit + ".service";
+    Daemon d = node.daemon();
+    boolean isDocker = service.equals("docker.service") && d != null;
+    switch (verb) {
+      case "start", "stop", "restart", "reload" -> {
+        if (!isDocker) {
+          io.errln("Failed to " + verb + " " + service + ": Unit " + service + " not found.");
+          return 5;
+        }
+        switch (verb) {
+          case "start" -> d.start();
+          case "stop" -> d.stop();
+          default -> d.restart();
+        }
+        return 0;
+      }
+      case "is-active" -> {
+        boolean active = isDocker && d.isActive();
+        io.println(active ? "active" : "inactive");
+        return active ? 0 : 3;
+      }
+      case "status" -> {
+        if (!isDocker) {
+          io.errln("Unit " + service + " could not be found.");
+          return 4;
+        }
+        io.out().accept(status(d));
+        return d.isActive() ? 0 : 3;
+      }
+      case "enable", "disable" -> {
+        if (!isDocker) {
+          io.errln("Failed to " + verb + " unit: Unit file " + service + " does not exist.");
+          return 1;
+        }
+        return 0;
+      }
+      default -> {
+        io.errln("Unknown command verb " + verb + ".");
+        return 1;
+      }
+    }
+  }
+
+  private String status(Daemon d) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("● docker.service - Docker Application Container Engine\n");
+    sb.append(
+        "     Loaded: loaded (/lib/systemd/system/docker.service; enabled; vendor preset: enabled)\n");
+    if (d.isActive()) {
+      String since = "";
+      if (d.activeSinceNanos() >= 0) {
+        since =
+            " since "
+                + SystemTools.strftime(
+                    "%a %Y-%m-%d %H:%M:%S UTC",
+                    java.time.Instant.ofEpochSecond(d.activeSinceNanos() / 1_000_000_000L)
+                        .atZone(java.time.ZoneOffset.UTC));
+      }
+      sb.append("     Active: active (running)").append(since).append('\n');
+      sb.append("TriggeredBy: ● docker.socket\n");
+      sb.append("       Docs: https://docs.docker.com\n");
+      if (d.mainPid() > 0) {
+        sb.append("   Main PID: ").append(d.mainPid()).append(" (dockerd)\n");
+      }
+    } else {
+      sb.append("     Active: inactive (dead)\n");
+      sb.append("TriggeredBy: ● docker.socket\n");
+      sb.append("       Docs: https://docs.docker.com\n");
+    }
+    return sb.toString();
+  }
+
+  private int service(List<String> args, Io io) {
+    if (args.size() < 2) {
+      io.errln(
+          "Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]");
+      return 1;
+    }
+    String name = args.get(0);
+    String verb = args.get(1);
+    if (!name.equals("docker") || node.daemon() == null) {
+      io.errln(name + ": unrecognized service");
+      return 1;
+    }
+    return switch (verb) {
+      case "start", "stop", "restart", "status" -> systemctl(List.of(verb, "docker"), io);
+      default -> {
+        io.errln("Usage: /etc/init.d/docker {start|stop|restart|status}");
+        yield 1;
+      }
+    };
+  }
+
+  private int ssh(List<String> args, Io io, IntConsumer done) {
+    List<String> ops = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (ops.isEmpty() && (a.equals("-p") || a.equals("-i") || a.equals("-l") || a.equals("-o"))) {
+        i++;
+      } else if (ops.isEmpty() && a.startsWith("-")) {
+        continue;
+      } else {
+        ops.add(a);
+      }
+    }
+    if (ops.isEmpty()) {
+      io.errln("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] destination [command [argument ...]]");
+      done.accept(255);
+      return 0;
+    }
+    String target = ops.get(0);
+    if (target.contains("@")) {
+      target = target.substring(target.indexOf('@') + 1);
+    }
+    HostShell peer = node.peer(target);
+    if (peer == null) {
+      io.errln("ssh: Could not resolve hostname " + target + ": Name or service not known");
+      done.accept(255);
+      return 0;
+    }
+    if (ops.size() == 1) {
+      io.errln("Pseudo-terminal will not be allocated because stdin is not a terminal.");
+      io.errln("ddlab: use `ssh " + target + " COMMAND`, or switch to the terminal of " + target);
+      done.accept(255);
+      return 0;
+    }
+    peer.runRemote(String.join(" ", ops.subList(1, ops.size())), io, done);
+    return 0;
+  }
+
+  /** The host's processes as ps shows them: this login shell and the tool itself. */
+  private final class HostTools implements ToolContext {
+    private final String argv0;
+    private final Map<String, String> env;
+    private final Io io;
+    private final int pid;
+
+    HostTools(String argv0, Map<String, String> env, Io io, int pid) {
+      this.argv0 = argv0;
+      this.env = env;
+      this.io = io;
+      this.pid = pid;
+    }
+
+    @Override
+    public String argv0() {
+      return argv0;
+    }
+
+    @Override
+    public FileSystem fs() {
+      return node.fs();
+    }
+
+    @Override
+    public String cwd() {
+      return cwd;
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return env;
+    }
+
+    @Override
+    public Io io() {
+      return io;
+    }
+
+    @Override
+    public boolean busybox() {
+      return false;
+    }
+
+    @Override
+    public String hostname() {
+      return node.hostname();
+    }
+
+    @Override
+    public String user() {
+      return USER;
+    }
+
+    @Override
+    public int uid() {
+      return UID;
+    }
+
+    @Override
+    public int gid() {
+      return UID;
+    }
+
+    @Override
+    public VirtualClock clock() {
+      return node.clock();
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+      long now = node.clock().nowNanos();
+      return List.of(
+          new ProcessInfo(shellPid, 1, shellPid, USER, "-bash", now, 'S'),
+          new ProcessInfo(pid, shellPid, pid, USER, String.join(" ", argv0), now, 'R'));
+    }
+
+    @Override
+    public int pid() {
+      return pid;
+    }
+
+    @Override
+    public boolean kill(int target, Signal signal) {
+      return killJob(target, signal);
+    }
+
+    @Override
+    public boolean tty() {
+      return io.out() == terminalOut;
+    }
+
+    @Override
+    public Web web() {
+      return node.web();
+    }
+  }
+}

@@ -1,0 +1,530 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.sim.shell.Ast.AndOr;
+import dev.ddlab.sim.shell.Ast.Assignment;
+import dev.ddlab.sim.shell.Ast.CommandList;
+import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.Connector;
+import dev.ddlab.sim.shell.Ast.Item;
+import dev.ddlab.sim.shell.Ast.Part;
+import dev.ddlab.sim.shell.Ast.Pipeline;
+import dev.ddlab.sim.shell.Ast.RedirOp;
+import dev.ddlab.sim.shell.Ast.Redirect;
+import dev.ddlab.sim.shell.Ast.SimpleCommand;
+import dev.ddlab.sim.shell.Ast.Word;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs parsed shell input on a {@link ShellRuntime}. One interpreter serves the host shell and the
+ * container shells; only the runtime and the dialect differ.
+ *
+ * <p>Execution is continuation-passing: a command may finish later (a {@code sleep} timer, a
+ * container the terminal is attached to), so every step takes the code to run when it is done.
+ * Synchronous commands simply call it at once. Pipelines run their stages one after the other,
+ * feeding each stage's whole output to the next, which gives the same result as concurrent pipes
+ * for the finite commands a learner runs.
+ */
+public final class Interpreter {
+  /** A command the shell runs itself; returns the exit status. */
+  @FunctionalInterface
+  public interface Builtin {
+    int run(Interpreter sh, List<String> args, Io io);
+  }
+
+  /** A background job ({@code cmd &}) and its state. */
+  public record Job(int number, int pid, String command, Integer status) {}
+
+  private final Dialect dialect;
+  private final String name;
+  private final ShellRuntime runtime;
+  private final Map<String, String> vars = new LinkedHashMap<>();
+  private final TreeSet<String> exported = new TreeSet<>();
+  private final Map<String, Builtin> builtins = new TreeMap<>();
+  private final TreeMap<Integer, Job> jobs = new TreeMap<>();
+  private final List<Job> finishedJobs = new ArrayList<>();
+  private int lastStatus;
+  private int lastBackgroundPid;
+  private int lastStartedPid;
+  private int pid;
+  private boolean exited;
+
+  public Interpreter(
+      Dialect dialect, String name, ShellRuntime runtime, Map<String, String> environment) {
+    this.dialect = dialect;
+    this.name = name;
+    this.runtime = runtime;
+    environment.forEach(
+        (k, v) -> {
+          vars.put(k, v);
+          exported.add(k);
+        });
+    Builtins.installCommon(this);
+  }
+
+  // ---- state ------------------------------------------------------------------------------------
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  /** The name the shell prefixes its errors with ("bash", "sh"). */
+  public String name() {
+    return name;
+  }
+
+  public ShellRuntime runtime() {
+    return runtime;
+  }
+
+  public int lastStatus() {
+    return lastStatus;
+  }
+
+  public void pid(int pid) {
+    this.pid = pid;
+  }
+
+  public String var(String key) {
+    return vars.get(key);
+  }
+
+  public void setVar(String key, String value) {
+    vars.put(key, value);
+  }
+
+  public void export(String key) {
+    exported.add(key);
+  }
+
+  public void unset(String key) {
+    vars.remove(key);
+    exported.remove(key);
+  }
+
+  /** The exported variables, as a child process's environment. */
+  public Map<String, String> environment() {
+    Map<String, String> env = new TreeMap<>();
+    for (String k : exported) {
+      String v = vars.get(k);
+      if (v != null) {
+        env.put(k, v);
+      }
+    }
+    return env;
+  }
+
+  public void builtin(String name, Builtin b) {
+    builtins.put(name, b);
+  }
+
+  public boolean isBuiltin(String name) {
+    return builtins.containsKey(name);
+  }
+
+  public java.util.Set<String> builtinNames() {
+    return builtins.keySet();
+  }
+
+  public boolean exited() {
+    return exited;
+  }
+
+  /** Called by the {@code exit} builtin: stop running further commands. */
+  void markExited(int status) {
+    exited = true;
+    lastStatus = status;
+  }
+
+  public List<Job> jobs() {
+    return List.copyOf(jobs.values());
+  }
+
+  /** Jobs that ended since the last call, for bash's "[1]+ Done" notices. */
+  public List<Job> drainFinishedJobs() {
+    List<Job> out = List.copyOf(finishedJobs);
+    finishedJobs.clear();
+    return out;
+  }
+
+  /** The text bash prints for a finished job. */
+  public static String jobNotice(Job j, boolean current) {
+    String state = j.status() == 0 ? "Done" : "Exit " + j.status();
+    return String.format("[%d]%s  %-24s%s", j.number(), current ? "+" : "-", state, j.command());
+  }
+
+  // ---- entry points ---------------------------------------------------------------------------
+
+  /**
+   * Parses and runs one input. Syntax errors are printed as the dialect prints them (status 2);
+   * {@link ShellSyntaxException#incomplete()} is rethrown so an interactive caller can ask for a
+   * continuation line.
+   */
+  public void execute(String input, Io io, IntConsumer done) {
+    CommandList list;
+    try {
+      list = Parser.parse(input);
+    } catch (ShellSyntaxException e) {
+      if (e.incomplete()) {
+        throw e;
+      }
+      io.errln(dialect.syntaxError(name, e));
+      lastStatus = 2;
+      done.accept(2);
+      return;
+    }
+    run(list, io, done);
+  }
+
+  /** Runs a parsed list; {@code done} receives the status of its last command. */
+  public void run(CommandList list, Io io, IntConsumer done) {
+    runItems(list.items(), 0, io, done);
+  }
+
+  private void runItems(List<Item> items, int i, Io io, IntConsumer done) {
+    if (i >= items.size() || exited) {
+      done.accept(lastStatus);
+      return;
+    }
+    Item item = items.get(i);
+    if (item.background()) {
+      startJob(item.command(), io);
+      lastStatus = 0;
+      runItems(items, i + 1, io, done);
+      return;
+    }
+    runAndOr(
+        item.command(),
+        0,
+        io,
+        status -> {
+          lastStatus = status;
+          runItems(items, i + 1, io, done);
+        });
+  }
+
+  private void startJob(AndOr command, Io io) {
+    int number = jobs.isEmpty() ? 1 : jobs.lastKey() + 1;
+    lastStartedPid = 0;
+    jobs.put(number, new Job(number, 0, command.source(), null));
+    // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
+    Deferred out = new Deferred(io.out());
+    Deferred err = new Deferred(io.err());
+    runAndOr(
+        command,
+        0,
+        new Io(null, out, err, true),
+        st -> {
+          Job j = jobs.remove(number);
+          if (j != null) {
+            finishedJobs.add(new Job(number, j.pid(), j.command(), st));
+          }
+        });
+    int jobPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
+    lastBackgroundPid = jobPid;
+    if (jobs.containsKey(number)) {
+      jobs.put(number, new Job(number, jobPid, command.source(), null));
+    } else {
+      finishedJobs.replaceAll(
+          j -> j.number() == number ? new Job(number, jobPid, j.command(), j.status()) : j);
+    }
+    io.err().accept("[" + number + "] " + jobPid + "\n");
+    err.release();
+    out.release();
+  }
+
+  /** Buffers text until released, then passes it through. */
+  private static final class Deferred implements Consumer<String> {
+    private final Consumer<String> target;
+    private StringBuilder held = new StringBuilder();
+
+    Deferred(Consumer<String> target) {
+      this.target = target;
+    }
+
+    @Override
+    public void accept(String s) {
+      if (held != null) {
+        held.append(s);
+      } else {
+        target.accept(s);
+      }
+    }
+
+    void release() {
+      String h = held.toString();
+      held = null;
+      if (!h.isEmpty()) {
+        target.accept(h);
+      }
+    }
+  }
+
+  private void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
+    runPipeline(
+        andOr.pipelines().get(i),
+        io,
+        status -> {
+          lastStatus = status;
+          int next = i + 1;
+          while (next < andOr.pipelines().size() && !exited) {
+            Connector c = andOr.connectors().get(next - 1);
+            boolean run = c == Connector.AND ? status == 0 : status != 0;
+            if (run) {
+              runAndOr(andOr, next, io, done);
+              return;
+            }
+            next++;
+          }
+          done.accept(status);
+        });
+  }
+
+  private void runPipeline(Pipeline p, Io io, IntConsumer done) {
+    IntConsumer finish = p.negated() ? st -> done.accept(st == 0 ? 1 : 0) : done;
+    runStage(p.commands(), 0, io.stdin(), io, finish);
+  }
+
+  private void runStage(
+      List<SimpleCommand> commands, int i, String stdin, Io io, IntConsumer done) {
+    boolean last = i == commands.size() - 1;
+    if (last) {
+      runSimple(commands.get(i), io.withStdin(stdin), done);
+      return;
+    }
+    StringBuilder pipe = new StringBuilder();
+    runSimple(
+        commands.get(i),
+        io.withStdin(stdin).withOut(pipe::append),
+        st -> {
+          if (exited) {
+            done.accept(st);
+            return;
+          }
+          runStage(commands, i + 1, pipe.toString(), io, done);
+        });
+  }
+
+  // ---- simple commands --------------------------------------------------------------------------
+
+  private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
+    List<CommandSub> subs = new ArrayList<>();
+    for (Assignment a : cmd.assignments()) {
+      collect(a.value(), subs);
+    }
+    for (Word w : cmd.words()) {
+      collect(w, subs);
+    }
+    for (Redirect r : cmd.redirects()) {
+      collect(r.target(), subs);
+    }
+    Map<CommandSub, String> results = new IdentityHashMap<>();
+    int[] subStatus = {-1};
+    runSubstitutions(
+        subs,
+        0,
+        results,
+        subStatus,
+        io,
+        () -> {
+          if (exited) {
+            done.accept(lastStatus);
+            return;
+          }
+          Expander ex = new Expander(this::param, results, runtime.fs(), runtime.cwd());
+          List<String> argv = ex.fields(cmd.words());
+          Map<String, String> assigned = new LinkedHashMap<>();
+          for (Assignment a : cmd.assignments()) {
+            assigned.put(a.name(), ex.single(a.value()));
+          }
+          Io redirected;
+          try {
+            redirected = redirect(cmd.redirects(), ex, io);
+          } catch (RedirectException e) {
+            io.errln(e.getMessage());
+            done.accept(1);
+            return;
+          }
+          if (argv.isEmpty()) {
+            assigned.forEach(vars::put);
+            done.accept(subStatus[0] >= 0 ? subStatus[0] : 0);
+            return;
+          }
+          String command = argv.get(0);
+          Builtin b = builtins.get(command);
+          if (b != null) {
+            int st;
+            try {
+              st = b.run(this, argv.subList(1, argv.size()), redirected);
+            } catch (FsException e) {
+              redirected.errln(name + ": " + command + ": " + e.getMessage());
+              st = 1;
+            }
+            done.accept(st);
+            return;
+          }
+          Map<String, String> env = environment();
+          env.putAll(assigned);
+          int started = runtime.run(argv, env, redirected, redirected.background(), done);
+          if (started != 0) {
+            lastStartedPid = started;
+          }
+        });
+  }
+
+  /**
+   * Runs {@code argv} as a command line would (builtins first), for {@code sudo} and {@code ssh}.
+   */
+  public void runArgv(List<String> argv, Io io, IntConsumer done) {
+    if (argv.isEmpty()) {
+      done.accept(0);
+      return;
+    }
+    Builtin b = builtins.get(argv.get(0));
+    if (b != null) {
+      done.accept(b.run(this, argv.subList(1, argv.size()), io));
+      return;
+    }
+    runtime.run(argv, environment(), io, io.background(), done);
+  }
+
+  private static void collect(Word w, List<CommandSub> into) {
+    for (Part p : w.parts()) {
+      if (p instanceof CommandSub s) {
+        into.add(s);
+      }
+    }
+  }
+
+  private void runSubstitutions(
+      List<CommandSub> subs,
+      int i,
+      Map<CommandSub, String> results,
+      int[] status,
+      Io io,
+      Runnable then) {
+    if (i >= subs.size()) {
+      then.run();
+      return;
+    }
+    StringBuilder out = new StringBuilder();
+    CommandSub s = subs.get(i);
+    run(
+        s.body(),
+        new Io(null, out::append, io.err(), io.background()),
+        st -> {
+          results.put(s, out.toString());
+          status[0] = st;
+          lastStatus = st;
+          runSubstitutions(subs, i + 1, results, status, io, then);
+        });
+  }
+
+  private String param(String key) {
+    return switch (key) {
+      case "?" -> String.valueOf(lastStatus);
+      case "$" -> String.valueOf(pid);
+      case "!" -> lastBackgroundPid == 0 ? "" : String.valueOf(lastBackgroundPid);
+      case "0" -> name;
+      case "#" -> "0";
+      case "-" -> dialect == Dialect.BASH ? "himBHs" : "smi";
+      default -> vars.get(key);
+    };
+  }
+
+  // ---- redirections -----------------------------------------------------------------------------
+
+  private static final class RedirectException extends Exception {
+    RedirectException(String message) {
+      super(message);
+    }
+  }
+
+  private Io redirect(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
+    String in = io.stdin();
+    Consumer<String> out = io.out();
+    Consumer<String> err = io.err();
+    for (Redirect r : redirects) {
+      String target = ex.single(r.target());
+      if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
+        Consumer<String> to;
+        if (target.equals("1")) {
+          to = out;
+        } else if (target.equals("2")) {
+          to = err;
+        } else if (target.equals("-")) {
+          to = s -> {};
+        } else {
+          throw new RedirectException(name + ": " + target + ": ambiguous redirect");
+        }
+        if (r.fd() == 1) {
+          out = to;
+        } else if (r.fd() == 2) {
+          err = to;
+        }
+        continue;
+      }
+      if (target.isEmpty()) {
+        throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
+      }
+      String path = Paths.resolve(runtime.cwd(), target);
+      if (r.op() == RedirOp.IN) {
+        try {
+          in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
+        } catch (FsException e) {
+          throw new RedirectException(
+              dialect == Dialect.ASH
+                  ? name + ": can't open " + target + ": no such file"
+                  : name + ": " + target + ": " + e.getMessage());
+        }
+        continue;
+      }
+      if (path.equals("/dev/null")) {
+        Consumer<String> devNull = s -> {};
+        if (r.fd() == 2) {
+          err = devNull;
+        } else if (r.fd() == 1) {
+          out = devNull;
+        }
+        continue;
+      }
+      try {
+        if (runtime.fs().isDirectory(path)) {
+          throw new FsException(FsException.Errno.EISDIR, path);
+        }
+        runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
+      } catch (FsException e) {
+        throw new RedirectException(
+            dialect == Dialect.ASH
+                ? name + ": can't create " + target + ": " + ashReason(e)
+                : name + ": " + target + ": " + e.getMessage());
+      }
+      Consumer<String> file =
+          s -> runtime.fs().write(path, s.getBytes(StandardCharsets.UTF_8), true);
+      if (r.fd() == 2) {
+        err = file;
+      } else if (r.fd() == 1) {
+        out = file;
+      }
+    }
+    return new Io(in, out, err, io.background());
+  }
+
+  private static String ashReason(FsException e) {
+    return switch (e.errno()) {
+      case ENOENT -> "nonexistent directory";
+      case EISDIR -> "Is a directory";
+      default -> e.getMessage();
+    };
+  }
+}

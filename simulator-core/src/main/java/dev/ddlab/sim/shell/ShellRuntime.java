@@ -1,0 +1,36 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.fs.FileSystem;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * What an {@link Interpreter} runs on: the host shell of a node, or a shell process inside a
+ * container. The interpreter does the language (expansion, redirections, pipes, lists, builtins);
+ * the runtime finds and runs everything else.
+ */
+public interface ShellRuntime {
+  FileSystem fs();
+
+  String cwd();
+
+  void cwd(String path);
+
+  /**
+   * Runs a command that is not a builtin. Calls {@code done} exactly once with its exit status,
+   * possibly later (a timer, a process that exits on its own, an attached container).
+   *
+   * @return the PID of the process started for it, or 0 when none
+   */
+  int run(List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done);
+
+  /** A PID for a background job that started no process of its own (e.g. {@code echo hi &}). */
+  int allocatePid();
+
+  /** The {@code exit} builtin (after the interpreter stopped running further commands). */
+  void exit(int status);
+
+  /** Whether {@code name} would run something (for {@code type} and completion). */
+  boolean has(String name);
+}

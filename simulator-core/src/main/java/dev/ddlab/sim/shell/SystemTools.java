@@ -1,0 +1,649 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.runtime.Proc.ProcessInfo;
+import dev.ddlab.sim.runtime.Signal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** hostname, whoami, id, uname, env, date, ps, top, kill, clear, curl, wget. */
+final class SystemTools {
+  private SystemTools() {}
+
+  static final String KERNEL_VERSION = "#101-Ubuntu SMP Tue Nov 14 13:30:08 UTC 2023";
+
+  static void install(Map<String, Tool> tools) {
+    tools.put("hostname", (c, a) -> line(c, c.hostname()));
+    tools.put("whoami", (c, a) -> line(c, c.user()));
+    tools.put("id", SystemTools::id);
+    tools.put("uname", SystemTools::uname);
+    tools.put("env", SystemTools::env);
+    tools.put("printenv", SystemTools::printenv);
+    tools.put("date", SystemTools::date);
+    tools.put("ps", SystemTools::ps);
+    tools.put("top", SystemTools::top);
+    tools.put("kill", SystemTools::kill);
+    tools.put(
+        "clear",
+        (c, a) -> {
+          c.io().out().accept("\u001b[H\u001b[2J\u001b[3J");
+          return 0;
+        });
+    tools.put("curl", SystemTools::curl);
+    tools.put("wget", SystemTools::wget);
+  }
+
+  private static int line(ToolContext c, String s) {
+    c.io().println(s);
+    return 0;
+  }
+
+  // ---- identity -----------------------------------------------------------------------------
+
+  static int id(ToolContext c, List<String> args) {
+    Map<Integer, String> users = FileTools.names(c.fs(), "/etc/passwd");
+    Map<Integer, String> groups = FileTools.names(c.fs(), "/etc/group");
+    if (args.contains("-u")) {
+      return line(c, String.valueOf(c.uid()));
+    }
+    if (args.contains("-un")) {
+      return line(c, c.user());
+    }
+    StringBuilder sb = new StringBuilder();
+    String gname = groups.getOrDefault(c.gid(), String.valueOf(c.gid()));
+    sb.append("uid=")
+        .append(c.uid())
+        .append('(')
+        .append(c.user())
+        .append(") gid=")
+        .append(c.gid())
+        .append('(')
+        .append(gname)
+        .append(") groups=")
+        .append(c.gid())
+        .append('(')
+        .append(gname)
+        .append(')');
+    for (Map.Entry<Integer, String> g : memberOf(c).entrySet()) {
+      if (g.getKey() != c.gid()) {
+        sb.append(',').append(g.getKey()).append('(').append(g.getValue()).append(')');
+      }
+    }
+    return line(c, sb.toString());
+  }
+
+  /** Supplementary groups of the user from /etc/group, by gid. */
+  private static Map<Integer, String> memberOf(ToolContext c) {
+    Map<Integer, String> m = new TreeMap<>();
+    try {
+      for (String l : new String(c.fs().read("/etc/group"), StandardCharsets.UTF_8).split("\n")) {
+        String[] f = l.split(":", -1);
+        if (f.length >= 4 && List.of(f[3].split(",")).contains(c.user())) {
+          m.put(Integer.parseInt(f[2]), f[0]);
+        }
+      }
+    } catch (FsException | NumberFormatException e) {
+      // no groups file: primary group only
+    }
+    return m;
+  }
+
+  static int uname(ToolContext c, List<String> args) {
+    FileTools.Opts o = FileTools.opts(args, "asnrvmpio", Map.of("--all", 'a'));
+    if (o.bad() != null) {
+      return FileTools.badOption(c, o.bad());
+    }
+    List<String> parts = new ArrayList<>();
+    boolean all = o.has('a');
+    if (all || o.has('s') || o.flags().isEmpty()) {
+      parts.add("Linux");
+    }
+    if (all || o.has('n')) {
+      parts.add(c.hostname());
+    }
+    if (all || o.has('r')) {
+      parts.add(c.kernelRelease());
+    }
+    if (all || o.has('v')) {
+      parts.add(KERNEL_VERSION);
+    }
+    if (all || o.has('m')) {
+      parts.add("x86_64");
+    }
+    if ((all && !c.busybox()) || o.has('p')) {
+      parts.add(c.busybox() ? "unknown" : "x86_64");
+    }
+    if ((all && !c.busybox()) || o.has('i')) {
+      parts.add(c.busybox() ? "unknown" : "x86_64");
+    }
+    if (all || o.has('o')) {
+      parts.add(c.busybox() ? "Linux" : "GNU/Linux");
+    }
+    return line(c, String.join(" ", parts));
+  }
+
+  static int env(ToolContext c, List<String> args) {
+    c.env().forEach((k, v) -> c.io().println(k + "=" + v));
+    return 0;
+  }
+
+  static int printenv(ToolContext c, List<String> args) {
+    if (args.isEmpty()) {
+      return env(c, args);
+    }
+    int status = 0;
+    for (String a : args) {
+      String v = c.env().get(a);
+      if (v == null) {
+        status = 1;
+      } else {
+        c.io().println(v);
+      }
+    }
+    return status;
+  }
+
+  // ---- date -----------------------------------------------------------------------------------
+
+  static int date(ToolContext c, List<String> args) {
+    ZonedDateTime t =
+        Instant.ofEpochSecond(c.clock().nowNanos() / 1_000_000_000L).atZone(ZoneOffset.UTC);
+    for (String a : args) {
+      if (a.startsWith("+")) {
+        return line(c, strftime(a.substring(1), t));
+      }
+    }
+    return line(c, strftime("%a %b %e %H:%M:%S %Z %Y", t));
+  }
+
+  static String strftime(String fmt, ZonedDateTime t) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < fmt.length(); i++) {
+      char ch = fmt.charAt(i);
+      if (ch != '%' || i + 1 >= fmt.length()) {
+        sb.append(ch);
+        continue;
+      }
+      char f = fmt.charAt(++i);
+      switch (f) {
+        case 'Y' -> sb.append(t.getYear());
+        case 'm' -> sb.append(String.format("%02d", t.getMonthValue()));
+        case 'd' -> sb.append(String.format("%02d", t.getDayOfMonth()));
+        case 'e' -> sb.append(String.format("%2d", t.getDayOfMonth()));
+        case 'H' -> sb.append(String.format("%02d", t.getHour()));
+        case 'M' -> sb.append(String.format("%02d", t.getMinute()));
+        case 'S' -> sb.append(String.format("%02d", t.getSecond()));
+        case 's' -> sb.append(t.toEpochSecond());
+        case 'Z' -> sb.append("UTC");
+        case 'z' -> sb.append("+0000");
+        case 'a' -> sb.append(DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH).format(t));
+        case 'A' -> sb.append(DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH).format(t));
+        case 'b', 'h' -> sb.append(DateTimeFormatter.ofPattern("MMM", Locale.ENGLISH).format(t));
+        case 'B' -> sb.append(DateTimeFormatter.ofPattern("MMMM", Locale.ENGLISH).format(t));
+        case 'T' -> sb.append(strftime("%H:%M:%S", t));
+        case 'F' -> sb.append(strftime("%Y-%m-%d", t));
+        case 'D' -> sb.append(strftime("%m/%d/%y", t));
+        case 'y' -> sb.append(String.format("%02d", t.getYear() % 100));
+        case 'n' -> sb.append('\n');
+        case '%' -> sb.append('%');
+        default -> sb.append('%').append(f);
+      }
+    }
+    return sb.toString();
+  }
+
+  // ---- ps, top ---------------------------------------------------------------------------------
+
+  private static String hhmm(long nanos) {
+    ZonedDateTime t = Instant.ofEpochSecond(nanos / 1_000_000_000L).atZone(ZoneOffset.UTC);
+    return String.format("%02d:%02d", t.getHour(), t.getMinute());
+  }
+
+  /** A stable, plausible memory size (pages for SZ, KiB for VSZ) derived from the command. */
+  private static int pages(ProcessInfo p) {
+    String prog = p.command().split(" ")[0];
+    prog = prog.substring(prog.lastIndexOf('/') + 1);
+    return switch (prog) {
+      case "bash" -> 1147;
+      case "sh", "ash" -> 421;
+      case "ps" -> 1475;
+      case "sleep" -> 397;
+      case "top" -> 1580;
+      default -> 600 + Math.floorMod(prog.hashCode(), 9000);
+    };
+  }
+
+  static int ps(ToolContext c, List<String> args) {
+    List<ProcessInfo> procs = new ArrayList<>(c.processes());
+    procs.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
+    String tty = c.tty() ? "pts/0" : "?";
+    if (c.busybox()) {
+      c.io().println("PID   USER     TIME  COMMAND");
+      for (ProcessInfo p : procs) {
+        c.io().println(String.format("%5d %-8s %5s %s", p.pid(), p.user(), "0:00", p.command()));
+      }
+      return 0;
+    }
+    String flags = String.join("", args).replace("-", "");
+    boolean bsd = !args.isEmpty() && !args.get(0).startsWith("-");
+    if (bsd && flags.contains("u")) {
+      c.io().println("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND");
+      for (ProcessInfo p : procs) {
+        String stat = p.state() + (p.pid() == 1 ? "s" : "") + (p.state() == 'R' ? "+" : "");
+        c.io()
+            .println(
+                String.format(
+                    "%-8s %7d %4s %4s %6d %5d %-8s %-4s %5s %6s %s",
+                    p.user(),
+                    p.pid(),
+                    "0.0",
+                    "0.0",
+                    pages(p) * 4,
+                    pages(p) * 4 / 3,
+                    tty,
+                    stat,
+                    hhmm(p.startedNanos()),
+                    "0:00",
+                    p.command()));
+      }
+      return 0;
+    }
+    boolean full = flags.contains("f");
+    boolean longFmt = flags.contains("l");
+    if (flags.isEmpty() || (!full && !longFmt)) {
+      c.io().println("    PID TTY          TIME CMD");
+      for (ProcessInfo p : procs) {
+        String cmd = p.command().split(" ")[0];
+        c.io()
+            .println(
+                String.format(
+                    "%7d %-8s %8s %s",
+                    p.pid(), tty, "00:00:00", cmd.substring(cmd.lastIndexOf('/') + 1)));
+      }
+      return 0;
+    }
+    if (longFmt) {
+      c.io()
+          .println(
+              full
+                  ? "F S UID          PID    PPID  C PRI  NI ADDR SZ WCHAN  STIME TTY          TIME CMD"
+                  : "F S   UID     PID    PPID  C PRI  NI ADDR SZ WCHAN  TTY          TIME CMD");
+      for (ProcessInfo p : procs) {
+        boolean running = p.state() == 'R';
+        String wchan = running ? "-" : p.pid() == 1 ? "do_wai" : "hrtime";
+        if (full) {
+          c.io()
+              .println(
+                  String.format(
+                      "%d %c %-8s %7d %7d %2d %3d %3d %s %5d %-6s %5s %-8s %8s %s",
+                      running ? 0 : 4,
+                      p.state(),
+                      p.user(),
+                      p.pid(),
+                      p.ppid(),
+                      0,
+                      80,
+                      0,
+                      "-",
+                      pages(p),
+                      wchan,
+                      hhmm(p.startedNanos()),
+                      tty,
+                      "00:00:00",
+                      p.command()));
+        } else {
+          String cmd = p.command().split(" ")[0];
+          c.io()
+              .println(
+                  String.format(
+                      "%d %c %5d %7d %7d %2d %3d %3d %s %5d %-6s %-8s %8s %s",
+                      running ? 0 : 4,
+                      p.state(),
+                      0,
+                      p.pid(),
+                      p.ppid(),
+                      0,
+                      80,
+                      0,
+                      "-",
+                      pages(p),
+                      wchan,
+                      tty,
+                      "00:00:00",
+                      cmd.substring(cmd.lastIndexOf('/') + 1)));
+        }
+      }
+      return 0;
+    }
+    c.io().println("UID          PID    PPID  C STIME TTY          TIME CMD");
+    for (ProcessInfo p : procs) {
+      c.io()
+          .println(
+              String.format(
+                  "%-8s %7d %7d %2d %5s %-8s %8s %s",
+                  p.user(),
+                  p.pid(),
+                  p.ppid(),
+                  0,
+                  hhmm(p.startedNanos()),
+                  tty,
+                  "00:00:00",
+                  p.command()));
+    }
+    return 0;
+  }
+
+  /** One snapshot, as {@code top -b -n 1} prints it (busybox or procps). */
+  static int top(ToolContext c, List<String> args) {
+    List<ProcessInfo> procs = new ArrayList<>(c.processes());
+    procs.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
+    long running = procs.stream().filter(p -> p.state() == 'R').count();
+    if (c.busybox()) {
+      c.io()
+          .println("Mem: 1954536K used, 6105152K free, 5608K shrd, 113880K buff, 1236600K cached");
+      c.io().println("CPU:   0% usr   0% sys   0% nic 100% idle   0% io   0% irq   0% sirq");
+      int last = procs.isEmpty() ? 0 : procs.get(procs.size() - 1).pid();
+      c.io().println("Load average: 0.00 0.00 0.00 " + running + "/" + procs.size() + " " + last);
+      c.io().println("  PID  PPID USER     STAT   VSZ %VSZ CPU %CPU COMMAND");
+      for (ProcessInfo p : procs) {
+        c.io()
+            .println(
+                String.format(
+                    "%5d %5d %-8s %-4c %5d %3s %3d %3s %s",
+                    p.pid(),
+                    p.ppid(),
+                    p.user(),
+                    p.state(),
+                    pages(p) * 4,
+                    "0%",
+                    0,
+                    "0%",
+                    p.command()));
+      }
+      return 0;
+    }
+    ZonedDateTime t =
+        Instant.ofEpochSecond(c.clock().nowNanos() / 1_000_000_000L).atZone(ZoneOffset.UTC);
+    c.io()
+        .println(
+            String.format(
+                "top - %02d:%02d:%02d up 1 day,  2:03,  0 users,  load average: 0.00, 0.00, 0.00",
+                t.getHour(), t.getMinute(), t.getSecond()));
+    c.io()
+        .println(
+            String.format(
+                "Tasks: %3d total, %3d running, %3d sleeping,   0 stopped,   0 zombie",
+                procs.size(), running, procs.size() - running));
+    c.io()
+        .println("%Cpu(s):  0.0 us,  0.0 sy,  0.0 ni,100.0 id,  0.0 wa,  0.0 hi,  0.0 si,  0.0 st");
+    c.io().println("MiB Mem :   7859.1 total,   5958.2 free,    715.5 used,   1185.4 buff/cache");
+    c.io().println("MiB Swap:      0.0 total,      0.0 free,      0.0 used.   6868.8 avail Mem");
+    c.io().println("");
+    c.io()
+        .println("    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND");
+    for (ProcessInfo p : procs) {
+      String cmd = p.command().split(" ")[0];
+      c.io()
+          .println(
+              String.format(
+                  "%7d %-8s  20   0 %7d %6d %6d %c %5s %5s %9s %s",
+                  p.pid(),
+                  p.user(),
+                  pages(p) * 4,
+                  pages(p) * 3,
+                  pages(p) * 2,
+                  p.state(),
+                  "0.0",
+                  "0.0",
+                  "0:00.01",
+                  cmd.substring(cmd.lastIndexOf('/') + 1)));
+    }
+    return 0;
+  }
+
+  // ---- kill -----------------------------------------------------------------------------------
+
+  static int kill(ToolContext c, List<String> args) {
+    return kill(args, c.io(), c.busybox() ? "kill" : "kill", c.busybox(), c::kill);
+  }
+
+  interface Killer {
+    boolean kill(int pid, Signal s);
+  }
+
+  /** kill [-s SIG | -SIG | -N] PID…; shared by the tool and the shells' builtin. */
+  static int kill(List<String> args, Io io, String name, boolean busybox, Killer killer) {
+    Signal sig = Signal.SIGTERM;
+    List<String> pids = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-l")) {
+        StringBuilder sb = new StringBuilder();
+        for (Signal s : Signal.values()) {
+          sb.append(s.number()).append(") ").append(s.name()).append(busybox ? "\n" : "\t");
+        }
+        io.out().accept(busybox ? sb.toString() : sb.toString().strip() + "\n");
+        return 0;
+      }
+      if (a.equals("-s") && i + 1 < args.size()) {
+        sig = Signal.parse(args.get(++i));
+      } else if (a.startsWith("-") && a.length() > 1 && pids.isEmpty()) {
+        sig = Signal.parse(a.substring(1));
+      } else {
+        pids.add(a);
+      }
+      if (sig == null) {
+        io.errln(
+            busybox
+                ? name + ": bad signal name '" + a.replace("-", "") + "'"
+                : name + ": " + a.replace("-", "") + ": invalid signal specification");
+        return 1;
+      }
+    }
+    if (pids.isEmpty()) {
+      io.errln(
+          busybox
+              ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
+              : name
+                  + ": usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
+      return busybox ? 1 : 2;
+    }
+    int status = 0;
+    for (String p : pids) {
+      int pid;
+      try {
+        pid = Integer.parseInt(p);
+      } catch (NumberFormatException e) {
+        io.errln(
+            busybox
+                ? name + ": invalid number '" + p + "'"
+                : name + ": " + p + ": arguments must be process or job IDs");
+        status = 1;
+        continue;
+      }
+      if (!killer.kill(pid, sig)) {
+        io.errln(
+            busybox
+                ? name + ": can't kill pid " + pid + ": No such process"
+                : name + ": (" + pid + ") - No such process");
+        status = 1;
+      }
+    }
+    return status;
+  }
+
+  // ---- curl, wget
+  // --------------------------------------------------------------------------------
+
+  static int curl(ToolContext c, List<String> args) {
+    String url = null;
+    boolean include = false;
+    boolean headOnly = false;
+    for (String a : args) {
+      if (a.equals("-i") || a.equals("--include")) {
+        include = true;
+      } else if (a.equals("-I") || a.equals("--head")) {
+        headOnly = true;
+      } else if (!a.startsWith("-")) {
+        url = a;
+      }
+    }
+    if (url == null) {
+      c.io().errln("curl: try 'curl --help' or 'curl --manual' for more information");
+      return 2;
+    }
+    Target t = Target.parse(url);
+    ToolContext.Web web = c.web();
+    try {
+      if (web == null) {
+        throw new ToolContext.Web.WebException(ToolContext.Web.WebException.Kind.REFUSED, "");
+      }
+      ToolContext.Web.Response r = web.get(t.url());
+      if (include || headOnly) {
+        c.io().out().accept("HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n");
+        r.headers().forEach((k, v) -> c.io().out().accept(k + ": " + v + "\r\n"));
+        c.io().out().accept("\r\n");
+      }
+      if (!headOnly) {
+        c.io().out().accept(r.body());
+      }
+      return 0;
+    } catch (ToolContext.Web.WebException e) {
+      if (e.kind() == ToolContext.Web.WebException.Kind.UNRESOLVED) {
+        c.io().errln("curl: (6) Could not resolve host: " + t.host());
+        return 6;
+      }
+      if (e.kind() == ToolContext.Web.WebException.Kind.TIMEOUT) {
+        c.io()
+            .errln(
+                "curl: (28) Failed to connect to "
+                    + t.host()
+                    + " port "
+                    + t.port()
+                    + " after 130000 ms: Connection timed out");
+        return 28;
+      }
+      c.io()
+          .errln(
+              "curl: (7) Failed to connect to "
+                  + t.host()
+                  + " port "
+                  + t.port()
+                  + " after 0 ms: Connection refused");
+      return 7;
+    }
+  }
+
+  static int wget(ToolContext c, List<String> args) {
+    String url = null;
+    String output = null;
+    boolean quiet = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-O") && i + 1 < args.size()) {
+        output = args.get(++i);
+      } else if (a.startsWith("-O") && a.length() > 2) {
+        output = a.substring(2);
+      } else if (a.equals("-q")) {
+        quiet = true;
+      } else if (a.equals("-qO-") || a.equals("-qO")) {
+        quiet = true;
+        output = "-";
+      } else if (!a.startsWith("-")) {
+        url = a;
+      }
+    }
+    if (url == null) {
+      c.io()
+          .errln(
+              c.busybox()
+                  ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
+                  : "wget: missing URL");
+      return 1;
+    }
+    Target t = Target.parse(url);
+    if (!quiet) {
+      c.io()
+          .errln(
+              "Connecting to "
+                  + t.host()
+                  + ":"
+                  + t.port()
+                  + " ("
+                  + t.host()
+                  + ":"
+                  + t.port()
+                  + ")");
+    }
+    ToolContext.Web web = c.web();
+    try {
+      if (web == null) {
+        throw new ToolContext.Web.WebException(ToolContext.Web.WebException.Kind.REFUSED, "");
+      }
+      ToolContext.Web.Response r = web.get(t.url());
+      if (r.status() >= 400) {
+        c.io().errln("wget: server returned error: HTTP/1.1 " + r.status() + " " + r.reason());
+        return 1;
+      }
+      String file = output == null ? "index.html" : output;
+      if (file.equals("-")) {
+        if (!quiet) {
+          c.io().errln("writing to stdout");
+        }
+        c.io().out().accept(r.body());
+      } else {
+        if (!quiet) {
+          c.io().errln("saving to '" + file + "'");
+        }
+        c.fs().write(FileTools.path(c, file), r.body().getBytes(StandardCharsets.UTF_8), false);
+        if (!quiet) {
+          int n = r.body().getBytes(StandardCharsets.UTF_8).length;
+          c.io()
+              .errln(
+                  String.format(
+                      "%-20s 100%% |********************************| %5d  0:00:00 ETA", file, n));
+          c.io().errln("'" + file + "' saved");
+        }
+      }
+      return 0;
+    } catch (ToolContext.Web.WebException e) {
+      c.io()
+          .errln(
+              e.kind() == ToolContext.Web.WebException.Kind.UNRESOLVED
+                  ? "wget: bad address '" + t.host() + "'"
+                  : "wget: can't connect to remote host (" + t.host() + "): Connection refused");
+      return 1;
+    }
+  }
+
+  /** host, port and normalised URL of a curl/wget argument. */
+  record Target(String host, int port, String url) {
+    static Target parse(String arg) {
+      String u = arg.contains("://") ? arg : "http://" + arg;
+      String rest = u.substring(u.indexOf("://") + 3);
+      int slash = rest.indexOf('/');
+      String hostPort = slash < 0 ? rest : rest.substring(0, slash);
+      String path = slash < 0 ? "/" : rest.substring(slash);
+      int colon = hostPort.lastIndexOf(':');
+      String host = colon < 0 ? hostPort : hostPort.substring(0, colon);
+      int port = u.startsWith("https") ? 443 : 80;
+      if (colon >= 0) {
+        try {
+          port = Integer.parseInt(hostPort.substring(colon + 1));
+        } catch (NumberFormatException e) {
+          // keep the default
+        }
+      }
+      return new Target(
+          host, port, u.substring(0, u.indexOf("://") + 3) + host + ":" + port + path);
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.runtime.Proc.ProcessInfo;
+import dev.ddlab.sim.runtime.Signal;
+import java.util.List;
+import java.util.Map;
+
+/** What a {@link Tool} sees of the process running it. */
+public interface ToolContext {
+  /** The name the tool was called by (for messages: "ls: …"). */
+  String argv0();
+
+  FileSystem fs();
+
+  String cwd();
+
+  Map<String, String> env();
+
+  /** stdin (null when it is the terminal and nothing was piped), stdout, stderr. */
+  Io io();
+
+  /** Busybox wording and formats rather than GNU coreutils'. */
+  boolean busybox();
+
+  String hostname();
+
+  /** The user name the process runs as ("root", "ubuntu"). */
+  String user();
+
+  int uid();
+
+  int gid();
+
+  VirtualClock clock();
+
+  /** The process table of the tool's PID namespace. */
+  List<ProcessInfo> processes();
+
+  /** The tool's own PID. */
+  int pid();
+
+  /** kill(2) in the tool's PID namespace; false when there is no such process. */
+  boolean kill(int pid, Signal signal);
+
+  /** Whether stdout is a terminal (ls prints columns then). */
+  default boolean tty() {
+    return false;
+  }
+
+  /** Kernel release for uname -r. */
+  default String kernelRelease() {
+    return "6.1.0-ddlab";
+  }
+
+  /** HTTP through the simulated network, for curl and wget; null when there is none. */
+  default Web web() {
+    return null;
+  }
+
+  /** Simulated HTTP for curl and wget. */
+  interface Web {
+    /**
+     * GET {@code url}; returns the response, or throws {@link WebException} with the reason a
+     * client reports ("Connection refused", "Could not resolve host").
+     */
+    Response get(String url);
+
+    record Response(int status, String reason, Map<String, String> headers, String body) {}
+
+    final class WebException extends RuntimeException {
+      public enum Kind {
+        REFUSED,
+        UNRESOLVED,
+        TIMEOUT
+      }
+
+      private final Kind kind;
+
+      public WebException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+      }
+
+      public Kind kind() {
+        return kind;
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package dev.ddlab.sim.shell;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Every {@link Tool} by command name; hosts and container programs pick from it. */
+public final class Tools {
+  private static final Map<String, Tool> ALL;
+
+  static {
+    Map<String, Tool> m = new TreeMap<>();
+    FileTools.install(m);
+    TextTools.install(m);
+    SystemTools.install(m);
+    ALL = Collections.unmodifiableMap(m);
+  }
+
+  private Tools() {}
+
+  public static Map<String, Tool> all() {
+    return ALL;
+  }
+
+  public static Tool get(String name) {
+    return ALL.get(name);
+  }
+}

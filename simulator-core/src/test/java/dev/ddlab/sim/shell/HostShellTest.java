@@ -1,0 +1,230 @@
+package dev.ddlab.sim.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.cli.CliResult;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HostShellTest {
+  private final TestHost host = new TestHost();
+
+  @Test
+  void prompt_shows_user_host_and_tilde_for_home_and_follows_cd() {
+    assertEquals("ubuntu@node1:~$ ", host.shell.prompt());
+    host.run("cd /tmp");
+    assertEquals("ubuntu@node1:/tmp$ ", host.shell.prompt());
+    host.run("cd");
+    host.run("mkdir -p work/a && cd work/a");
+    assertEquals("ubuntu@node1:~/work/a$ ", host.shell.prompt());
+    assertEquals("/home/ubuntu/work/a\n", host.run("pwd"));
+  }
+
+  @Test
+  void quoting_keeps_blanks_and_single_quotes_stop_expansion() {
+    assertEquals("a  b c $HOME /home/ubuntu\n", host.run("echo \"a  b\" 'c $HOME' $HOME"));
+    assertEquals("x y\n", host.run("echo x\\ y"));
+    assertEquals("it's\n", host.run("echo \"it's\""));
+    assertEquals("home=/home/ubuntu/\n", host.run("echo home=${HOME}/"));
+  }
+
+  @Test
+  void unknown_command_is_bash_127() {
+    assertEquals("bash: foo: command not found\n", host.run("foo bar"));
+    assertEquals("127\n", host.run("echo $?"));
+  }
+
+  @Test
+  void syntax_errors_are_bash_wording_with_status_2() {
+    assertEquals("bash: syntax error near unexpected token `|'\n", host.run("| ls"));
+    assertEquals("2\n", host.run("echo $?"));
+    assertEquals("bash: syntax error near unexpected token `newline'\n", host.run("echo >"));
+    assertEquals("bash: syntax error near unexpected token `;;'\n", host.run("ls ;;"));
+  }
+
+  @Test
+  void open_quote_asks_for_a_continuation_line_and_joins_with_newline() {
+    TestHost.Result first = host.type("echo \"Sunderland is the greatest");
+    assertEquals("", first.output());
+    assertEquals("> ", host.shell.prompt());
+    assertEquals(
+        "Sunderland is the greatest\nfootball team in the world\n",
+        host.run("football team in the world\""));
+    assertEquals("ubuntu@node1:~$ ", host.shell.prompt());
+  }
+
+  @Test
+  void trailing_backslash_continues_the_command() {
+    host.type("echo one \\");
+    assertEquals("> ", host.shell.prompt());
+    assertEquals("one two\n", host.run("two"));
+  }
+
+  @Test
+  void redirections_write_append_and_read_files() {
+    host.run("echo hi > f; echo there >> f");
+    assertEquals("hi\nthere\n", host.run("cat f"));
+    assertEquals("hi\nthere\n", new String(host.fs.read("/home/ubuntu/f"), StandardCharsets.UTF_8));
+    assertEquals("2\n", host.run("wc -l < f"));
+    assertEquals("", host.run("cat nope 2> err"));
+    assertEquals("cat: nope: No such file or directory\n", host.run("cat err"));
+    assertEquals("1\n", host.run("cat nope 2>&1 | wc -l"));
+    assertEquals("bash: /nodir/x: No such file or directory\n", host.run("echo x > /nodir/x"));
+  }
+
+  @Test
+  void and_or_and_semicolon_follow_exit_statuses() {
+    assertEquals("yes\n", host.run("true && echo yes || echo no"));
+    assertEquals("no\n", host.run("false && echo yes || echo no"));
+    assertEquals("a\nb\n", host.run("echo a; false; echo b"));
+    assertEquals("1\n", host.run("false; echo $?"));
+  }
+
+  @Test
+  void docker_output_pipes_into_filters_with_stderr_kept_apart() {
+    host.docker =
+        (args, io) -> {
+          io.out(
+              "REPOSITORY   TAG       IMAGE ID\nalpine       latest    05455a08881e\nubuntu       latest    dfd64a3b4296\n");
+          io.err("warning on stderr\n");
+          return CliResult.exit(0);
+        };
+    assertEquals(
+        "warning on stderr\nalpine       latest    05455a08881e\n",
+        host.run("docker images | grep alpine"));
+    assertEquals("warning on stderr\n3\n", host.run("docker images | wc -l"));
+  }
+
+  @Test
+  void command_substitution_splits_ids_into_arguments() {
+    host.docker =
+        (args, io) -> {
+          if (args.get(0).equals("ps")) {
+            io.out("3142bd91ecc4\n4f1b431ac729\n");
+          }
+          return CliResult.exit(0);
+        };
+    host.run("docker rm $(docker ps -aq) -f");
+    assertEquals(List.of("rm", "3142bd91ecc4", "4f1b431ac729", "-f"), host.dockerCalls.get(1));
+    host.run("echo \"$(docker ps -aq)\"");
+  }
+
+  @Test
+  void without_a_docker_cli_the_host_says_command_not_found() {
+    assertEquals("bash: docker: command not found\n", host.run("docker ps"));
+  }
+
+  @Test
+  void sleep_keeps_the_shell_busy_until_virtual_time_passes() {
+    TestHost.Result r = host.type("sleep 5 && echo woke");
+    assertNull(r.status());
+    assertTrue(host.shell.busy());
+    assertEquals("", host.shell.prompt());
+    host.clock.advance(Duration.ofSeconds(5));
+    assertFalse(host.shell.busy());
+  }
+
+  @Test
+  void sleep_accepts_unit_suffixes_and_rejects_garbage() {
+    assertEquals(Duration.ofDays(1), HostShell.parseDuration("1d"));
+    assertEquals(Duration.ofMinutes(5), HostShell.parseDuration("5m"));
+    assertEquals(Duration.ofMillis(500), HostShell.parseDuration("0.5"));
+    assertNull(HostShell.parseDuration("x"));
+    assertEquals(
+        "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n",
+        host.run("sleep x"));
+  }
+
+  @Test
+  void background_job_prints_its_number_and_pid_then_done_notice() {
+    String out = host.run("sleep 10 &");
+    assertTrue(out.matches("\\[1\\] \\d+\n"), out);
+    host.clock.advance(Duration.ofSeconds(10));
+    assertEquals("[1]+  Done                    sleep 10\n", host.shell.drainJobNotices());
+  }
+
+  @Test
+  void interrupt_stops_a_foreground_sleep_with_130() {
+    Integer[] status = {null};
+    host.shell.type("sleep 100", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    host.shell.interrupt(new Io(null, s -> {}, s -> {}));
+    assertEquals(130, status[0]);
+    assertFalse(host.shell.busy());
+  }
+
+  @Test
+  void globs_expand_sorted_and_unmatched_patterns_stay_literal() {
+    host.run("touch b.txt a.txt c.log");
+    assertEquals("a.txt b.txt\n", host.run("echo *.txt"));
+    assertEquals("*.md\n", host.run("echo *.md"));
+    assertEquals("*.txt\n", host.run("echo '*.txt'"));
+  }
+
+  @Test
+  void file_tools_create_copy_move_and_remove() {
+    host.run("mkdir -p d/e && echo x > d/e/f");
+    assertEquals("mkdir: cannot create directory 'd': File exists\n", host.run("mkdir d"));
+    host.run("cp -r d d2 && mv d2/e/f d2/g");
+    assertEquals("x\n", host.run("cat d2/g"));
+    assertEquals("rm: cannot remove 'd': Is a directory\n", host.run("rm d"));
+    host.run("rm -rf d d2");
+    assertEquals("ls: cannot access 'd': No such file or directory\n", host.run("ls d"));
+    assertEquals(2, host.status("ls d"));
+  }
+
+  @Test
+  void ls_long_lists_mode_owner_size_and_name() {
+    host.run("echo 'Sunderland is the greatest' > newfile");
+    String out = host.run("ls -l");
+    assertTrue(out.startsWith("total 4\n-rw-r--r-- 1 "), out);
+    assertTrue(out.endsWith(" 27 Jan  1 00:00 newfile\n"), out);
+  }
+
+  @Test
+  void text_filters_work_in_pipelines() {
+    host.run("printf_unused=1; echo 'b\na\nb\nc' > l");
+    assertEquals("a\nb\nb\nc\n", host.run("echo -e 'b\\na\\nb\\nc' | sort"));
+    assertEquals("      2 b\n", host.run("echo -e 'b\\nb\\nc' | uniq -c | head -n 1"));
+    assertEquals("c\n", host.run("echo -e 'a\\nb\\nc' | tail -n 1"));
+    assertEquals("HELLO\n", host.run("echo hello | tr a-z A-Z"));
+    assertEquals("b\n", host.run("echo a:b:c | cut -d: -f2"));
+    assertEquals("hello docker\n", host.run("echo hello world | sed 's/world/docker/'"));
+    assertEquals("2\n", host.run("echo -e 'Alpine\\nalpine\\nubuntu' | grep -ic alpine"));
+    assertEquals("ubuntu\n", host.run("echo -e 'alpine\\nubuntu' | grep -v alpine"));
+    assertEquals(1, host.status("echo x | grep y"));
+  }
+
+  @Test
+  void systemctl_controls_the_docker_daemon() {
+    assertEquals("active\n", host.run("systemctl is-active docker"));
+    host.run("sudo systemctl stop docker");
+    assertEquals("inactive\n", host.run("systemctl is-active docker"));
+    assertEquals(3, host.status("systemctl is-active docker"));
+    host.run("service docker start");
+    assertTrue(host.daemonActive);
+    assertEquals(
+        "Failed to restart nginx.service: Unit nginx.service not found.\n",
+        host.run("systemctl restart nginx"));
+  }
+
+  @Test
+  void history_lists_typed_lines_and_id_shows_groups() {
+    host.run("whoami");
+    host.run("hostname");
+    assertEquals("    1  whoami\n    2  hostname\n    3  history\n", host.run("history"));
+    assertEquals(
+        "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),27(sudo),999(docker)\n",
+        host.run("id"));
+  }
+
+  @Test
+  void exit_closes_the_shell() {
+    host.run("exit");
+    assertTrue(host.shell.closed());
+  }
+}
