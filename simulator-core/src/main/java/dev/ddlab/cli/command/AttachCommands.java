@@ -1,0 +1,140 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.CliResult;
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerInspect;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** docker attach and docker start (-a, -i): the commands that may take over the terminal. */
+public final class AttachCommands {
+  private AttachCommands() {}
+
+  @Command(name = "attach")
+  @Docker(
+      use = "[OPTIONS] CONTAINER",
+      summary = "Attach local standard input, output, and error streams to a running container",
+      aliases = "docker container attach, docker attach",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Attach extends DockerCommand {
+    @Option(
+        names = "--detach-keys",
+        paramLabel = "string",
+        description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
+    @Option(names = "--no-stdin", description = "Do not attach STDIN")
+    boolean noStdin;
+
+    @Option(
+        names = "--sig-proxy",
+        description = "Proxy all received signals to the process",
+        defaultValue = "true")
+    boolean sigProxy = true;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      ContainerInspect c = engine.containers().inspect(args.get(0));
+      if (!c.state().running()) {
+        throw new CliException("You cannot attach to a stopped container, start it first", 1);
+      }
+      if (c.state().paused()) {
+        throw new CliException("You cannot attach to a paused container, unpause it first", 1);
+      }
+      if (c.state().restarting()) {
+        throw new CliException(
+            "You cannot attach to a restarting container, wait until it is running", 1);
+      }
+      boolean stdin = !noStdin && c.config().openStdin();
+      if (stdin && c.config().tty() && !io.isTty()) {
+        throw new CliException("the input device is not a TTY", 1);
+      }
+      Attachment a = engine.containers().attach(c.id(), stdin);
+      result = CliResult.attached(a);
+      return 0;
+    }
+  }
+
+  @Command(name = "start")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Start one or more stopped containers",
+      aliases = "docker container start, docker start",
+      minArgs = 1)
+  public static final class Start extends DockerCommand {
+    @Option(
+        names = {"-a", "--attach"},
+        description = "Attach STDOUT/STDERR and forward signals")
+    boolean attach;
+
+    @Option(
+        names = "--detach-keys",
+        paramLabel = "string",
+        description = "Override the key sequence for detaching a container")
+    String detachKeys;
+
+    @Option(
+        names = {"-i", "--interactive"},
+        description = "Attach container's STDIN")
+    boolean interactive;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (attach || interactive) {
+        if (containers.size() > 1) {
+          throw new CliException("you cannot start and attach multiple containers at once", 1);
+        }
+        ContainerInspect c = engine.containers().inspect(containers.get(0));
+        Attachment a = engine.containers().attach(c.id(), interactive && c.config().openStdin());
+        try {
+          engine.containers().start(c.id());
+        } catch (EngineException e) {
+          a.close();
+          throw e;
+        }
+        if (interactive || c.config().tty()) {
+          result = CliResult.attached(a);
+          return 0;
+        }
+        boolean exited = a.awaitExit(ctx.foregroundWait());
+        String output = a.read();
+        if (!output.isEmpty()) {
+          io.out(output);
+        }
+        if (!exited) {
+          result = CliResult.attached(a);
+          return 0;
+        }
+        Integer code = a.exitCode();
+        return code == null ? 0 : code;
+      }
+      List<String> failed = new ArrayList<>();
+      for (String name : containers) {
+        try {
+          engine.containers().start(name);
+          out(name);
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          err(daemonError(e));
+          failed.add(name);
+        }
+      }
+      if (!failed.isEmpty()) {
+        throw new CliException(
+            "Error: failed to start containers: " + String.join(", ", failed), 1);
+      }
+      return 0;
+    }
+  }
+}

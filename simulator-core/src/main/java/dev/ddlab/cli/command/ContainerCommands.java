@@ -1,0 +1,769 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.formatter.ContainerRows;
+import dev.ddlab.cli.formatter.FormatContext;
+import dev.ddlab.cli.formatter.TabWriter;
+import dev.ddlab.cli.formatter.Units;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.cli.template.Template;
+import dev.ddlab.cli.template.TemplateException;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.engine.dto.CommitRequest;
+import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.LogFrame;
+import dev.ddlab.engine.dto.LogsOptions;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.TopResponse;
+import dev.ddlab.engine.dto.UpdateRequest;
+import dev.ddlab.engine.dto.WaitResponse;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** docker/cli's cli/command/container: the container commands other than run/create/exec. */
+public final class ContainerCommands {
+  private ContainerCommands() {}
+
+  @Command(name = "ps")
+  @Docker(
+      use = "[OPTIONS]",
+      summary = "List containers",
+      aliases = "docker container ls, docker container list, docker container ps, docker ps",
+      maxArgs = 0)
+  public static final class Ps extends DockerCommand {
+    @Option(
+        names = {"-a", "--all"},
+        description = "Show all containers (default shows just running)")
+    boolean all;
+
+    @Option(
+        names = {"-f", "--filter"},
+        paramLabel = "filter",
+        description = "Filter output based on conditions provided")
+    List<String> filter = new ArrayList<>();
+
+    @Option(
+        names = "--format",
+        paramLabel = "string",
+        description =
+            "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+    String format = "";
+
+    @Option(
+        names = {"-n", "--last"},
+        paramLabel = "int",
+        description = "Show n last created containers (includes all states)",
+        defaultValue = "-1")
+    int last = -1;
+
+    @Option(
+        names = {"-l", "--latest"},
+        description = "Show the latest created container (includes all states)")
+    boolean latest;
+
+    @Option(names = "--no-trunc", description = "Don't truncate output")
+    boolean noTrunc;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display container IDs")
+    boolean quiet;
+
+    @Option(
+        names = {"-s", "--size"},
+        description = "Display total file sizes")
+    boolean size;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!format.isEmpty() && quiet) {
+        err("WARNING: Ignoring custom format, because both --format and --quiet are set.");
+      }
+      int limit = last;
+      if (latest && last == -1) {
+        limit = 1;
+      }
+      boolean withSize = size;
+      if (!format.isEmpty() && !format.equals("table") && !format.equals("raw") && !quiet) {
+        try {
+          Template.parse(new FormatContext(format).finalFormat());
+        } catch (TemplateException e) {
+          throw new CliException("failed to parse template: " + e.getMessage(), 1);
+        }
+        if (!size && format.contains(".Size")) {
+          withSize = true;
+        }
+      }
+      List<ContainerSummary> list = engine.containers().list(all, limit, withSize, filters(filter));
+      long now = now();
+      List<GoObject> rows = new ArrayList<>();
+      for (ContainerSummary c : list) {
+        rows.add(ContainerRows.row(c, !noTrunc, now));
+      }
+      print(ContainerRows.format(format, quiet, withSize), rows, ContainerRows.header());
+      return 0;
+    }
+  }
+
+  @Command(name = "rm")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Remove one or more containers",
+      aliases = "docker container rm, docker container remove, docker rm",
+      minArgs = 1)
+  public static final class Rm extends DockerCommand {
+    @Option(
+        names = {"-f", "--force"},
+        description = "Force the removal of a running container (uses SIGKILL)")
+    boolean force;
+
+    @Option(
+        names = {"-l", "--link"},
+        description = "Remove the specified link")
+    boolean link;
+
+    @Option(
+        names = {"-v", "--volumes"},
+        description = "Remove anonymous volumes associated with the container")
+    boolean volumes;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<String> errors = new ArrayList<>();
+      for (String name : containers) {
+        String c = name.replaceAll("^/+|/+$", "");
+        try {
+          if (c.isEmpty()) {
+            errors.add("Container name cannot be empty");
+            continue;
+          }
+          engine.containers().remove(c, force, volumes);
+          out(name);
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          if (force && e.isNotFound()) {
+            err(daemonError(e));
+            continue;
+          }
+          errors.add(daemonError(e));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "stop")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Stop one or more running containers",
+      aliases = "docker container stop, docker stop",
+      minArgs = 1)
+  public static final class Stop extends DockerCommand {
+    @Option(
+        names = {"-s", "--signal"},
+        paramLabel = "string",
+        description = "Signal to send to the container")
+    String signal;
+
+    @Option(
+        names = {"-t", "--time"},
+        paramLabel = "int",
+        description = "Seconds to wait before killing the container")
+    Integer time;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(containers, c -> engine.containers().stop(c, time));
+    }
+  }
+
+  @Command(name = "restart")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Restart one or more containers",
+      aliases = "docker container restart, docker restart",
+      minArgs = 1)
+  public static final class Restart extends DockerCommand {
+    @Option(
+        names = {"-s", "--signal"},
+        paramLabel = "string",
+        description = "Signal to send to the container")
+    String signal;
+
+    @Option(
+        names = {"-t", "--time"},
+        paramLabel = "int",
+        description = "Seconds to wait before killing the container")
+    Integer time;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(containers, c -> engine.containers().restart(c, time));
+    }
+  }
+
+  @Command(name = "kill")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Kill one or more running containers",
+      aliases = "docker container kill, docker kill",
+      minArgs = 1)
+  public static final class Kill extends DockerCommand {
+    @Option(
+        names = {"-s", "--signal"},
+        paramLabel = "string",
+        description = "Signal to send to the container")
+    String signal;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(containers, c -> engine.containers().kill(c, signal));
+    }
+  }
+
+  @Command(name = "pause")
+  @Docker(
+      use = "CONTAINER [CONTAINER...]",
+      summary = "Pause all processes within one or more containers",
+      aliases = "docker container pause, docker pause",
+      minArgs = 1)
+  public static final class Pause extends DockerCommand {
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(containers, c -> engine.containers().pause(c));
+    }
+  }
+
+  @Command(name = "unpause")
+  @Docker(
+      use = "CONTAINER [CONTAINER...]",
+      summary = "Unpause all processes within one or more containers",
+      aliases = "docker container unpause, docker unpause",
+      minArgs = 1)
+  public static final class Unpause extends DockerCommand {
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(containers, c -> engine.containers().unpause(c));
+    }
+  }
+
+  @Command(name = "rename")
+  @Docker(
+      use = "CONTAINER NEW_NAME",
+      summary = "Rename a container",
+      aliases = "docker container rename, docker rename",
+      minArgs = 2,
+      maxArgs = 2)
+  public static final class Rename extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String old = args.get(0).trim();
+      String name = args.get(1).trim();
+      if (old.isEmpty() || name.isEmpty()) {
+        throw new CliException("Error: Neither old nor new names may be empty", 1);
+      }
+      try {
+        engine.containers().rename(old, name);
+      } catch (EngineException e) {
+        if (e.isNotConnected()) {
+          throw e;
+        }
+        throw new CliException(
+            daemonError(e) + "\nError: failed to rename container named " + old, 1);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "wait")
+  @Docker(
+      use = "CONTAINER [CONTAINER...]",
+      summary = "Block until one or more containers stop, then print their exit codes",
+      aliases = "docker container wait, docker wait",
+      minArgs = 1)
+  public static final class Wait extends DockerCommand {
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<String> errors = new ArrayList<>();
+      for (String c : containers) {
+        try {
+          WaitResponse r = engine.containers().await(c, "not-running");
+          out(Integer.toString(r.statusCode()));
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          errors.add(daemonError(e));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "top")
+  @Docker(
+      use = "CONTAINER [ps OPTIONS]",
+      summary = "Display the running processes of a container",
+      aliases = "docker container top, docker top",
+      minArgs = 1,
+      stopAtPositional = true)
+  public static final class Top extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String psArgs = String.join(" ", args.subList(1, args.size()));
+      TopResponse top = engine.containers().top(args.get(0), psArgs.isEmpty() ? null : psArgs);
+      StringBuilder sb = new StringBuilder(String.join("\t", top.titles())).append('\n');
+      for (List<String> p : top.processes()) {
+        sb.append(String.join("\t", p)).append('\n');
+      }
+      io.out(new TabWriter(20, 1).format(sb.toString()));
+      return 0;
+    }
+  }
+
+  @Command(name = "port")
+  @Docker(
+      use = "CONTAINER [PRIVATE_PORT[/PROTO]]",
+      summary = "List port mappings or a specific mapping for the container",
+      aliases = "docker container port, docker port",
+      minArgs = 1,
+      maxArgs = 2)
+  public static final class PortCmd extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Map<String, List<PortBinding>> ports = engine.containers().ports(args.get(0));
+      if (ports == null) {
+        ports = Map.of();
+      }
+      if (args.size() == 2) {
+        String want = args.get(1);
+        String key = want.contains("/") ? want : want + "/tcp";
+        List<PortBinding> b = ports.get(key);
+        if (b == null || b.isEmpty()) {
+          throw new CliException(
+              "Error: No public port '" + key + "' published for " + args.get(0), 1);
+        }
+        for (PortBinding pb : b) {
+          out(hostPort(pb));
+        }
+        return 0;
+      }
+      Map<String, List<PortBinding>> sorted =
+          new TreeMap<>(
+              (a, b) -> {
+                int pa = Integer.parseInt(a.split("/")[0]);
+                int pb = Integer.parseInt(b.split("/")[0]);
+                return pa != pb ? Integer.compare(pa, pb) : a.compareTo(b);
+              });
+      sorted.putAll(ports);
+      sorted.forEach(
+          (k, bindings) -> {
+            if (bindings != null) {
+              for (PortBinding pb : bindings) {
+                out(k + " -> " + hostPort(pb));
+              }
+            }
+          });
+      return 0;
+    }
+
+    private static String hostPort(PortBinding pb) {
+      String ip = pb.hostIp() == null || pb.hostIp().isEmpty() ? "0.0.0.0" : pb.hostIp();
+      return ip.contains(":") ? "[" + ip + "]:" + pb.hostPort() : ip + ":" + pb.hostPort();
+    }
+  }
+
+  @Command(name = "logs")
+  @Docker(
+      use = "[OPTIONS] CONTAINER",
+      summary = "Fetch the logs of a container",
+      aliases = "docker container logs, docker logs",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Logs extends DockerCommand {
+    @Option(names = "--details", description = "Show extra details provided to logs")
+    boolean details;
+
+    @Option(
+        names = {"-f", "--follow"},
+        description = "Follow log output")
+    boolean follow;
+
+    @Option(
+        names = "--since",
+        paramLabel = "string",
+        description =
+            "Show logs since timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+    String since;
+
+    @Option(
+        names = {"-n", "--tail"},
+        paramLabel = "string",
+        description = "Number of lines to show from the end of the logs",
+        defaultValue = "all")
+    String tail = "all";
+
+    @Option(
+        names = {"-t", "--timestamps"},
+        description = "Show timestamps")
+    boolean timestamps;
+
+    @Option(
+        names = "--until",
+        paramLabel = "string",
+        description =
+            "Show logs before a timestamp (e.g. \"2013-01-02T13:23:37Z\") or relative (e.g. \"42m\" for 42 minutes)")
+    String until;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      long now = now();
+      LogsOptions opts =
+          new LogsOptions(
+              true,
+              true,
+              TimeArgs.toApi(since, now, "since"),
+              TimeArgs.toApi(until, now, "until"),
+              timestamps,
+              tail);
+      for (LogFrame f : engine.containers().logs(args.get(0), opts)) {
+        String text = timestamps ? f.time() + " " + f.text() : f.text();
+        if ("stderr".equals(f.stream())) {
+          io.err(text);
+        } else {
+          io.out(text);
+        }
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "diff")
+  @Docker(
+      use = "CONTAINER",
+      summary = "Inspect changes to files or directories on a container's filesystem",
+      aliases = "docker container diff, docker diff",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Diff extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      for (ChangeItem c : engine.containers().changes(args.get(0))) {
+        String kind =
+            switch (c.kind()) {
+              case 1 -> "A";
+              case 2 -> "D";
+              default -> "C";
+            };
+        out(kind + " " + c.path());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "commit")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [REPOSITORY[:TAG]]",
+      summary = "Create a new image from a container's changes",
+      aliases = "docker container commit, docker commit",
+      minArgs = 1,
+      maxArgs = 2)
+  public static final class Commit extends DockerCommand {
+    @Option(
+        names = {"-a", "--author"},
+        paramLabel = "string",
+        description = "Author (e.g., \"John Hannibal Smith <hannibal@a-team.com>\")")
+    String author = "";
+
+    @Option(
+        names = {"-c", "--change"},
+        paramLabel = "list",
+        description = "Apply Dockerfile instruction to the created image")
+    List<String> changes = new ArrayList<>();
+
+    @Option(
+        names = {"-m", "--message"},
+        paramLabel = "string",
+        description = "Commit message")
+    String message = "";
+
+    @Option(
+        names = {"-p", "--pause"},
+        description = "Pause container during commit",
+        defaultValue = "true")
+    boolean pause = true;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String repo = "";
+      String tag = "";
+      if (args.size() == 2) {
+        String[] nt = dev.ddlab.cli.formatter.Refs.splitTag(args.get(1));
+        repo = nt[0];
+        tag = nt[1] == null ? "" : nt[1];
+      }
+      var r =
+          engine
+              .images()
+              .commit(new CommitRequest(args.get(0), repo, tag, message, author, pause, changes));
+      out(r.id());
+      return 0;
+    }
+  }
+
+  @Command(name = "cp")
+  @Docker(
+      use =
+          "[OPTIONS] CONTAINER:SRC_PATH DEST_PATH|-\n\tdocker cp [OPTIONS] SRC_PATH|- CONTAINER:DEST_PATH",
+      summary = "Copy files/folders between a container and the local filesystem",
+      aliases = "docker container cp, docker cp",
+      minArgs = 2,
+      maxArgs = 2)
+  public static final class Cp extends DockerCommand {
+    @Option(
+        names = {"-a", "--archive"},
+        description = "Archive mode (copy all uid/gid information)")
+    boolean archive;
+
+    @Option(
+        names = {"-L", "--follow-link"},
+        description = "Always follow symbol link in SRC_PATH")
+    boolean followLink;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description =
+            "Suppress progress output during copy. Progress output is automatically suppressed if no terminal is attached")
+    boolean quiet;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String src = args.get(0);
+      String dst = args.get(1);
+      boolean fromContainer = containerPart(src) != null;
+      boolean toContainer = containerPart(dst) != null;
+      if (fromContainer && toContainer) {
+        throw new CliException("copying between containers is not supported", 1);
+      }
+      if (!fromContainer && !toContainer) {
+        throw new CliException("must specify at least one container source", 1);
+      }
+      FileSystem fs = ctx.hostFs();
+      if (fs == null) {
+        throw new CliException("no local filesystem on this node", 1);
+      }
+      try {
+        if (fromContainer) {
+          String[] cp = containerPart(src);
+          byte[] tar = engine.containers().getArchive(cp[0], cp[1]);
+          String target = Paths.resolve(ctx.workingDir(), dst);
+          Tars.extract(tar, fs, target, baseName(cp[1]));
+        } else {
+          String[] cp = containerPart(dst);
+          String source = Paths.resolve(ctx.workingDir(), src);
+          if (!fs.exists(source)) {
+            throw new CliException("lstat " + source + ": no such file or directory", 1);
+          }
+          boolean intoDirectory;
+          try {
+            intoDirectory = Tars.rootIsDirectory(engine.containers().getArchive(cp[0], cp[1]));
+          } catch (EngineException e) {
+            if (!e.isNotFound()) {
+              throw e;
+            }
+            intoDirectory = false;
+          }
+          if (intoDirectory) {
+            engine
+                .containers()
+                .putArchive(cp[0], cp[1], Tars.create(fs, source, Paths.name(source)));
+          } else {
+            engine
+                .containers()
+                .putArchive(cp[0], parentOf(cp[1]), Tars.create(fs, source, baseName(cp[1])));
+          }
+        }
+      } catch (FsException e) {
+        throw new CliException(e.path() + ": " + e.getMessage().toLowerCase(), 1);
+      }
+      if (!quiet && io.isTty()) {
+        err("Successfully copied");
+      }
+      return 0;
+    }
+
+    private static String[] containerPart(String arg) {
+      if (arg.startsWith("/") || arg.startsWith(".")) {
+        return null;
+      }
+      int colon = arg.indexOf(':');
+      if (colon <= 0) {
+        return null;
+      }
+      return new String[] {arg.substring(0, colon), arg.substring(colon + 1)};
+    }
+
+    private static String baseName(String p) {
+      String s = p.endsWith("/") && p.length() > 1 ? p.substring(0, p.length() - 1) : p;
+      return s.substring(s.lastIndexOf('/') + 1);
+    }
+
+    private static String parentOf(String p) {
+      int slash = p.lastIndexOf('/');
+      return slash <= 0 ? "/" : p.substring(0, slash);
+    }
+  }
+
+  @Command(name = "prune")
+  @Docker(use = "[OPTIONS]", summary = "Remove all stopped containers", maxArgs = 0)
+  public static final class Prune extends DockerCommand {
+    @Option(
+        names = "--filter",
+        paramLabel = "filter",
+        description = "Provide filter values (e.g. \"until=<timestamp>\")")
+    List<String> filter = new ArrayList<>();
+
+    @Option(
+        names = {"-f", "--force"},
+        description = "Do not prompt for confirmation")
+    boolean force;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!force
+          && !Prompts.confirm(
+              io,
+              "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ")) {
+        return 0;
+      }
+      ContainerPruneResponse r = engine.containers().prune(filters(filter));
+      List<String> deleted = r.containersDeleted() == null ? List.of() : r.containersDeleted();
+      if (!deleted.isEmpty()) {
+        out("Deleted Containers:");
+        deleted.forEach(this::out);
+        out("");
+      }
+      out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
+      return 0;
+    }
+  }
+
+  @Command(name = "update")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Update configuration of one or more containers",
+      aliases = "docker container update, docker update",
+      minArgs = 1)
+  public static final class Update extends DockerCommand {
+    @Option(
+        names = "--restart",
+        paramLabel = "string",
+        description = "Restart policy to apply when a container exits")
+    String restart;
+
+    @Option(
+        names = {"-m", "--memory"},
+        paramLabel = "bytes",
+        description = "Memory limit")
+    String memory;
+
+    @Option(names = "--cpus", paramLabel = "decimal", description = "Number of CPUs")
+    String cpus;
+
+    @Option(
+        names = "--pids-limit",
+        paramLabel = "int",
+        description = "Tune container pids limit (set -1 for unlimited)")
+    Long pidsLimit;
+
+    @Parameters List<String> containers = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      RestartPolicy policy = restart == null ? null : ContainerOptions.restartPolicy(restart);
+      Long mem = memory == null ? null : Units.ramInBytes(memory);
+      Long nano = cpus == null ? null : (long) (Double.parseDouble(cpus) * 1e9);
+      UpdateRequest req = new UpdateRequest(policy, mem, nano, pidsLimit);
+      List<String> warnings = new ArrayList<>();
+      int code = forEachName(containers, c -> warnings.addAll(engine.containers().update(c, req)));
+      warnings.forEach(w -> err(w));
+      return code;
+    }
+  }
+
+  @Command(name = "inspect")
+  @Docker(
+      use = "[OPTIONS] CONTAINER [CONTAINER...]",
+      summary = "Display detailed information on one or more containers",
+      minArgs = 1)
+  public static final class Inspect extends DockerCommand {
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "string",
+        description =
+            "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+    String format = "";
+
+    @Option(
+        names = {"-s", "--size"},
+        description = "Display total file sizes")
+    boolean size;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return Inspector.inspect(this, args, format, ref -> engine.containers().inspect(ref));
+    }
+  }
+}

@@ -1,0 +1,542 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.formatter.Units;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.NetworkingConfig;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * docker/cli's containerOptions (container/opts.go): the flags shared by run and create, and their
+ * translation into the create request's Config, HostConfig and NetworkingConfig. Parse problems are
+ * CliExceptions whose text docker prints after "docker: ".
+ */
+public final class ContainerOptions {
+  @Option(
+      names = {"-a", "--attach"},
+      paramLabel = "list",
+      description = "Attach to STDIN, STDOUT or STDERR")
+  List<String> attach = new ArrayList<>();
+
+  @Option(names = "--cap-add", paramLabel = "list", description = "Add Linux capabilities")
+  List<String> capAdd = new ArrayList<>();
+
+  @Option(names = "--cap-drop", paramLabel = "list", description = "Drop Linux capabilities")
+  List<String> capDrop = new ArrayList<>();
+
+  @Option(names = "--cpus", paramLabel = "decimal", description = "Number of CPUs")
+  String cpus;
+
+  @Option(
+      names = "--device",
+      paramLabel = "list",
+      description = "Add a host device to the container")
+  List<String> devices = new ArrayList<>();
+
+  @Option(names = "--dns", paramLabel = "list", description = "Set custom DNS servers")
+  List<String> dns = new ArrayList<>();
+
+  @Option(
+      names = "--dns-search",
+      paramLabel = "list",
+      description = "Set custom DNS search domains")
+  List<String> dnsSearch = new ArrayList<>();
+
+  @Option(
+      names = "--entrypoint",
+      paramLabel = "string",
+      description = "Overwrite the default ENTRYPOINT of the image")
+  String entrypoint;
+
+  @Option(
+      names = {"-e", "--env"},
+      paramLabel = "list",
+      description = "Set environment variables")
+  List<String> env = new ArrayList<>();
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "list",
+      description = "Read in a file of environment variables")
+  List<String> envFile = new ArrayList<>();
+
+  @Option(
+      names = {"-h", "--hostname"},
+      paramLabel = "string",
+      description = "Container host name")
+  String hostname = "";
+
+  @Option(
+      names = "--init",
+      description = "Run an init inside the container that forwards signals and reaps processes")
+  boolean init;
+
+  @Option(
+      names = {"-i", "--interactive"},
+      description = "Keep STDIN open even if not attached")
+  boolean interactive;
+
+  @Option(names = "--ipc", paramLabel = "string", description = "IPC mode to use")
+  String ipc = "";
+
+  @Option(
+      names = {"-l", "--label"},
+      paramLabel = "list",
+      description = "Set meta data on a container")
+  List<String> labels = new ArrayList<>();
+
+  @Option(
+      names = {"-m", "--memory"},
+      paramLabel = "bytes",
+      description = "Memory limit")
+  String memory;
+
+  @Option(
+      names = "--mount",
+      paramLabel = "mount",
+      description = "Attach a filesystem mount to the container")
+  List<String> mounts = new ArrayList<>();
+
+  @Option(names = "--name", paramLabel = "string", description = "Assign a name to the container")
+  String name = "";
+
+  @Option(
+      names = {"--network", "--net"},
+      paramLabel = "network",
+      description = "Connect a container to a network")
+  String network = "";
+
+  @Option(names = "--pid", paramLabel = "string", description = "PID namespace to use")
+  String pid = "";
+
+  @Option(
+      names = "--pids-limit",
+      paramLabel = "int",
+      description = "Tune container pids limit (set -1 for unlimited)")
+  Long pidsLimit;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "string",
+      description = "Set platform if server is multi-platform capable")
+  String platform;
+
+  @Option(names = "--privileged", description = "Give extended privileges to this container")
+  boolean privileged;
+
+  @Option(
+      names = {"-p", "--publish"},
+      paramLabel = "list",
+      description = "Publish a container's port(s) to the host")
+  List<String> publish = new ArrayList<>();
+
+  @Option(
+      names = {"-P", "--publish-all"},
+      description = "Publish all exposed ports to random ports")
+  boolean publishAll;
+
+  @Option(
+      names = "--restart",
+      paramLabel = "string",
+      description = "Restart policy to apply when a container exits",
+      defaultValue = "no")
+  String restart = "no";
+
+  @Option(names = "--rm", description = "Automatically remove the container when it exits")
+  boolean rm;
+
+  @Option(names = "--security-opt", paramLabel = "list", description = "Security Options")
+  List<String> securityOpt = new ArrayList<>();
+
+  @Option(
+      names = "--stop-signal",
+      paramLabel = "string",
+      description = "Signal to stop the container")
+  String stopSignal;
+
+  @Option(
+      names = "--stop-timeout",
+      paramLabel = "int",
+      description = "Timeout (in seconds) to stop a container")
+  Integer stopTimeout;
+
+  @Option(
+      names = {"-t", "--tty"},
+      description = "Allocate a pseudo-TTY")
+  boolean tty;
+
+  @Option(
+      names = {"-u", "--user"},
+      paramLabel = "string",
+      description = "Username or UID (format: <name|uid>[:<group|gid>])")
+  String user = "";
+
+  @Option(names = "--uts", paramLabel = "string", description = "UTS namespace to use")
+  String uts = "";
+
+  @Option(
+      names = {"-v", "--volume"},
+      paramLabel = "list",
+      description = "Bind mount a volume")
+  List<String> volumes = new ArrayList<>();
+
+  @Option(
+      names = {"-w", "--workdir"},
+      paramLabel = "string",
+      description = "Working directory inside the container")
+  String workdir = "";
+
+  /** The three parts of POST /containers/create. */
+  record Request(ContainerConfig config, HostConfig hostConfig, NetworkingConfig networking) {}
+
+  static RestartPolicy restartPolicy(String policy) {
+    if (policy.isEmpty()) {
+      return new RestartPolicy("", 0);
+    }
+    String[] parts = policy.split(":", -1);
+    if (parts.length > 2) {
+      throw new CliException(
+          "invalid restart policy format: maximum retry count must be an integer", 125);
+    }
+    String name = parts[0];
+    switch (name) {
+      case "no", "always", "unless-stopped" -> {
+        if (parts.length == 2) {
+          throw new CliException(
+              "invalid restart policy format: maximum retry count can only be used with 'on-failure'",
+              125);
+        }
+        return new RestartPolicy(name, 0);
+      }
+      case "on-failure" -> {
+        int count = 0;
+        if (parts.length == 2) {
+          try {
+            count = Integer.parseInt(parts[1]);
+          } catch (NumberFormatException e) {
+            throw new CliException(
+                "invalid restart policy format: maximum retry count must be an integer", 125);
+          }
+        }
+        return new RestartPolicy(name, count);
+      }
+      default -> throw new CliException("invalid restart policy " + name, 125);
+    }
+  }
+
+  Request build(String image, List<String> cmd, boolean detach, CliContext ctx) {
+    RestartPolicy policy = restartPolicy(restart);
+    if (rm && !policy.name().equals("no") && !policy.name().isEmpty()) {
+      throw new CliException("Conflicting options: --restart and --rm", 125);
+    }
+    Map<String, Map<String, Object>> exposed = new LinkedHashMap<>();
+    Map<String, List<PortBinding>> bindings = new LinkedHashMap<>();
+    for (String p : publish) {
+      parsePublish(p, exposed, bindings);
+    }
+    List<String> envs = new ArrayList<>();
+    for (String file : envFile) {
+      envs.addAll(readEnvFile(ctx, file));
+    }
+    for (String e : env) {
+      if (e.startsWith("=")) {
+        throw new CliException("invalid environment variable: " + e, 125);
+      }
+      if (e.contains("=")) {
+        envs.add(e);
+      }
+    }
+    Map<String, String> labelMap = new LinkedHashMap<>();
+    for (String l : labels) {
+      int eq = l.indexOf('=');
+      labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
+    }
+    List<String> binds = new ArrayList<>();
+    Map<String, Map<String, Object>> anonVolumes = new LinkedHashMap<>();
+    for (String v : volumes) {
+      String[] parts = v.split(":");
+      if (parts.length == 1) {
+        if (!v.startsWith("/")) {
+          throw new CliException("invalid volume specification: '" + v + "'", 125);
+        }
+        anonVolumes.put(v, Map.of());
+      } else if (parts.length <= 3) {
+        if (!parts[1].startsWith("/")) {
+          throw new CliException(
+              "invalid volume specification: '"
+                  + v
+                  + "': invalid mount config for type \"volume\": invalid mount path: '"
+                  + parts[1]
+                  + "' mount path must be absolute",
+              125);
+        }
+        binds.add(v);
+      } else {
+        throw new CliException("invalid volume specification: '" + v + "'", 125);
+      }
+    }
+    List<Mount> mountList = new ArrayList<>();
+    for (String m : mounts) {
+      mountList.add(parseMount(m));
+    }
+    List<Map<String, String>> deviceList = new ArrayList<>();
+    for (String d : devices) {
+      String[] parts = d.split(":");
+      Map<String, String> dev = new LinkedHashMap<>();
+      dev.put("PathOnHost", parts[0]);
+      dev.put("PathInContainer", parts.length > 1 ? parts[1] : parts[0]);
+      dev.put("CgroupPermissions", parts.length > 2 ? parts[2] : "rwm");
+      deviceList.add(dev);
+    }
+    List<String> entry = entrypoint == null ? null : List.of(entrypoint);
+    boolean attachStdin = interactive || attach.stream().anyMatch(a -> a.equalsIgnoreCase("stdin"));
+    boolean attachStdout =
+        !detach
+            && (attach.isEmpty() || attach.stream().anyMatch(a -> a.equalsIgnoreCase("stdout")));
+    boolean attachStderr =
+        !detach
+            && (attach.isEmpty() || attach.stream().anyMatch(a -> a.equalsIgnoreCase("stderr")));
+    if (detach) {
+      attachStdin = false;
+    }
+    ContainerConfig config =
+        new ContainerConfig(
+            hostname,
+            "",
+            user,
+            attachStdin,
+            attachStdout,
+            attachStderr,
+            exposed.isEmpty() ? null : exposed,
+            tty,
+            interactive,
+            interactive && !detach,
+            envs.isEmpty() ? null : envs,
+            cmd.isEmpty() ? null : cmd,
+            image,
+            anonVolumes.isEmpty() ? null : anonVolumes,
+            workdir,
+            entry,
+            null,
+            labelMap.isEmpty() ? Map.of() : labelMap,
+            stopSignal,
+            stopTimeout);
+    long mem = memory == null ? 0 : parseMemory(memory);
+    long nano = cpus == null ? 0 : parseCpus(cpus);
+    String netMode = network.isEmpty() ? "default" : network;
+    HostConfig host =
+        new HostConfig(
+            binds.isEmpty() ? null : binds,
+            netMode,
+            bindings,
+            policy,
+            rm,
+            null,
+            capAdd.isEmpty() ? null : capAdd,
+            capDrop.isEmpty() ? null : capDrop,
+            dns,
+            List.of(),
+            dnsSearch,
+            null,
+            ipc,
+            pid,
+            privileged,
+            publishAll,
+            securityOpt.isEmpty() ? null : securityOpt,
+            uts,
+            mem,
+            nano,
+            pidsLimit,
+            deviceList,
+            mountList.isEmpty() ? null : mountList,
+            init ? Boolean.TRUE : null);
+    Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
+    if (!network.isEmpty() && !network.equals("default")) {
+      endpoints.put(
+          network, new EndpointSettings(null, null, null, "", "", "", "", 0, "", "", 0, "", null));
+    }
+    return new Request(config, host, new NetworkingConfig(endpoints));
+  }
+
+  private static long parseMemory(String s) {
+    try {
+      return Units.ramInBytes(s);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(
+          "invalid argument \"" + s + "\" for \"-m, --memory\" flag: invalid size: '" + s + "'",
+          125);
+    }
+  }
+
+  private static long parseCpus(String s) {
+    try {
+      return (long) (Double.parseDouble(s) * 1_000_000_000L);
+    } catch (NumberFormatException e) {
+      throw new CliException(
+          "invalid argument \""
+              + s
+              + "\" for \"--cpus\" flag: failed to parse "
+              + s
+              + " as a rational number",
+          125);
+    }
+  }
+
+  /** -p in its short (ip:host:container/proto, ranges) and long (published=,target=) forms. */
+  static void parsePublish(
+      String spec,
+      Map<String, Map<String, Object>> exposed,
+      Map<String, List<PortBinding>> bindings) {
+    if (spec.contains("=")) {
+      String published = "";
+      String target = null;
+      String protocol = "tcp";
+      String hostIp = "";
+      for (String kv : spec.split(",")) {
+        String[] p = kv.split("=", 2);
+        if (p.length != 2) {
+          throw new CliException("invalid field '" + kv + "' must be a key=value pair", 125);
+        }
+        switch (p[0].toLowerCase()) {
+          case "published" -> published = p[1];
+          case "target" -> target = p[1];
+          case "protocol" -> protocol = p[1];
+          case "mode" -> {}
+          case "host-ip" -> hostIp = p[1];
+          default -> throw new CliException("invalid field key " + p[0], 125);
+        }
+      }
+      if (target == null) {
+        throw new CliException("missing mandatory field \"target\"", 125);
+      }
+      String key = target + "/" + protocol;
+      exposed.put(key, Map.of());
+      bindings.computeIfAbsent(key, k -> new ArrayList<>()).add(new PortBinding(hostIp, published));
+      return;
+    }
+    String proto = "tcp";
+    String rest = spec;
+    int slash = spec.lastIndexOf('/');
+    if (slash >= 0) {
+      proto = spec.substring(slash + 1).toLowerCase();
+      rest = spec.substring(0, slash);
+      if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
+        throw new CliException("invalid proto: " + proto, 125);
+      }
+    }
+    String ip = "";
+    String hostPart = "";
+    String containerPart;
+    int lastColon = rest.lastIndexOf(':');
+    if (lastColon < 0) {
+      containerPart = rest;
+    } else {
+      containerPart = rest.substring(lastColon + 1);
+      String before = rest.substring(0, lastColon);
+      int c2 = before.lastIndexOf(':');
+      if (before.startsWith("[")) {
+        int close = before.indexOf(']');
+        ip = before.substring(1, close);
+        hostPart = before.length() > close + 2 ? before.substring(close + 2) : "";
+      } else if (c2 >= 0) {
+        ip = before.substring(0, c2);
+        hostPart = before.substring(c2 + 1);
+      } else {
+        hostPart = before;
+      }
+    }
+    int[] cr = range(containerPart, "invalid containerPort: " + containerPart);
+    int[] hr = hostPart.isEmpty() ? null : range(hostPart, "invalid hostPort: " + hostPart);
+    if (hr != null && hr[1] - hr[0] != cr[1] - cr[0] && hr[0] != hr[1]) {
+      throw new CliException(
+          "invalid ranges specified for container and host Ports: "
+              + containerPart
+              + " and "
+              + hostPart,
+          125);
+    }
+    for (int p = cr[0]; p <= cr[1]; p++) {
+      String key = p + "/" + proto;
+      exposed.put(key, Map.of());
+      String hp = "";
+      if (hr != null) {
+        hp = hr[0] == hr[1] ? Integer.toString(hr[0]) : Integer.toString(hr[0] + (p - cr[0]));
+      }
+      bindings.computeIfAbsent(key, k -> new ArrayList<>()).add(new PortBinding(ip, hp));
+    }
+  }
+
+  private static int[] range(String s, String error) {
+    try {
+      int dash = s.indexOf('-');
+      int a = Integer.parseInt(dash < 0 ? s : s.substring(0, dash));
+      int b = dash < 0 ? a : Integer.parseInt(s.substring(dash + 1));
+      if (a < 0 || b > 65535 || b < a) {
+        throw new NumberFormatException();
+      }
+      return new int[] {a, b};
+    } catch (NumberFormatException e) {
+      throw new CliException(error, 125);
+    }
+  }
+
+  private static Mount parseMount(String spec) {
+    String type = "volume";
+    String source = "";
+    String target = null;
+    boolean ro = false;
+    for (String kv : spec.split(",")) {
+      String[] p = kv.split("=", 2);
+      String key = p[0].toLowerCase();
+      String value = p.length > 1 ? p[1] : "";
+      switch (key) {
+        case "type" -> type = value;
+        case "source", "src" -> source = value;
+        case "target", "destination", "dst" -> target = value;
+        case "readonly", "ro" -> ro = p.length == 1 || value.equals("true") || value.equals("1");
+        default -> {}
+      }
+    }
+    if (target == null) {
+      throw new CliException(
+          "invalid argument \"" + spec + "\" for \"--mount\" flag: target is required", 125);
+    }
+    return new Mount(type, source, target, ro);
+  }
+
+  private static List<String> readEnvFile(CliContext ctx, String file) {
+    if (ctx.hostFs() == null) {
+      throw new CliException("open " + file + ": no such file or directory", 125);
+    }
+    String path = Paths.resolve(ctx.workingDir(), file);
+    String text;
+    try {
+      text = new String(ctx.hostFs().read(path), StandardCharsets.UTF_8);
+    } catch (FsException e) {
+      throw new CliException("open " + file + ": " + e.getMessage().toLowerCase(), 125);
+    }
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      String l = line.strip();
+      if (l.isEmpty() || l.startsWith("#")) {
+        continue;
+      }
+      if (l.contains("=")) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+}

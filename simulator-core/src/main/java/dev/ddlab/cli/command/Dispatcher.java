@@ -1,0 +1,215 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.CliResult;
+import dev.ddlab.cli.CommandIo;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * One invocation of the docker CLI: global flags, command lookup, pflag-style parsing, argument
+ * rules, then the command; every failure becomes docker's text and exit status.
+ */
+public final class Dispatcher {
+  static final String CLIENT_VERSION = "24.0.7";
+  static final String CLIENT_COMMIT = "afdd53b";
+
+  private final Engine engine;
+  private final CliContext ctx;
+  private final CommandIo io;
+
+  public Dispatcher(Engine engine, CliContext ctx, CommandIo io) {
+    this.engine = engine;
+    this.ctx = ctx;
+    this.io = io;
+  }
+
+  public CliResult run(List<String> argv) {
+    try {
+      return dispatch(argv);
+    } catch (CliException e) {
+      if (!e.getMessage().isEmpty()) {
+        io.err(e.getMessage() + "\n");
+      }
+      return CliResult.exit(e.status());
+    } catch (EngineException e) {
+      io.err(DockerCommand.daemonError(e) + "\n");
+      return CliResult.exit(1);
+    }
+  }
+
+  private CliResult dispatch(List<String> argv) {
+    int i = 0;
+    // global flags before the command
+    while (i < argv.size() && argv.get(i).startsWith("-")) {
+      String a = argv.get(i);
+      switch (a) {
+        case "--help", "-h" -> {
+          io.out(RootHelp.text());
+          return CliResult.exit(0);
+        }
+        case "-v", "--version" -> {
+          io.out("Docker version " + CLIENT_VERSION + ", build " + CLIENT_COMMIT + "\n");
+          return CliResult.exit(0);
+        }
+        case "-D", "--debug", "--tls", "--tlsverify" -> i++;
+        case "-H", "--host", "-c", "--context", "-l", "--log-level", "--config" -> {
+          if (i + 1 >= argv.size()) {
+            throw new CliException(
+                "flag needs an argument: "
+                    + (a.startsWith("--") ? a : "'" + a.charAt(1) + "' in " + a)
+                    + "\nSee 'docker --help'.",
+                125);
+          }
+          i += 2;
+        }
+        default -> {
+          if (a.startsWith("--") && a.contains("=")) {
+            i++;
+            continue;
+          }
+          String msg =
+              a.startsWith("--")
+                  ? "unknown flag: " + a
+                  : "unknown shorthand flag: '" + a.charAt(1) + "' in " + a;
+          throw new CliException(msg + "\nSee 'docker --help'.", 125);
+        }
+      }
+    }
+    List<String> rest = argv.subList(i, argv.size());
+    if (rest.isEmpty()) {
+      io.err(RootHelp.text());
+      return CliResult.exit(0);
+    }
+    String name = rest.get(0);
+    if (name.equals("help")) {
+      if (rest.size() > 1) {
+        return dispatch(List.of(rest.get(1), "--help"));
+      }
+      io.out(RootHelp.text());
+      return CliResult.exit(0);
+    }
+    CommandTree.Group group = CommandTree.GROUPS.get(name);
+    if (group != null) {
+      return runGroup(group, rest.subList(1, rest.size()));
+    }
+    Supplier<DockerCommand> f = CommandTree.TOP.get(name);
+    if (f == null) {
+      throw new CliException(
+          "docker: '" + name + "' is not a docker command.\nSee 'docker --help'", 1);
+    }
+    return runLeaf(f.get(), "docker " + name, rest.subList(1, rest.size()));
+  }
+
+  private CliResult runGroup(CommandTree.Group g, List<String> args) {
+    String path = "docker " + g.name();
+    if (args.isEmpty() || args.get(0).equals("--help")) {
+      if (args.isEmpty()) {
+        io.err(RootHelp.groupUsage(g));
+      } else {
+        io.out(RootHelp.groupUsage(g));
+      }
+      return CliResult.exit(0);
+    }
+    String sub = args.get(0);
+    Supplier<DockerCommand> f = g.children().get(sub);
+    if (f == null) {
+      if (sub.startsWith("-")) {
+        String msg =
+            sub.startsWith("--")
+                ? "unknown flag: " + sub.split("=", 2)[0]
+                : "unknown shorthand flag: '" + sub.charAt(1) + "' in " + sub;
+        throw new CliException(
+            msg + "\nSee '" + path + " --help'.\n" + RootHelp.groupUsage(g), 125);
+      }
+      throw new CliException(RootHelp.groupUsage(g).stripTrailing(), 1);
+    }
+    return runLeaf(f.get(), path + " " + sub, args.subList(1, args.size()));
+  }
+
+  private CliResult runLeaf(DockerCommand cmd, String path, List<String> args) {
+    Docker meta = CommandTree.meta(cmd);
+    CommandLine cl = new CommandLine(cmd);
+    cl.setExpandAtFiles(false);
+    cl.setOverwrittenOptionsAllowed(true);
+    cl.setStopAtPositional(meta.stopAtPositional());
+    cl.setUnmatchedOptionsArePositionalParams(false);
+    FlagScanner.Scanned scanned;
+    try {
+      scanned = new FlagScanner(cl.getCommandSpec(), meta.stopAtPositional()).scan(args);
+    } catch (CliException e) {
+      throw new CliException(e.getMessage() + "\nSee '" + path + " --help'.", e.status());
+    }
+    if (scanned.help()) {
+      io.out(Help.usage(path, meta, cl.getCommandSpec()));
+      return CliResult.exit(0);
+    }
+    try {
+      cl.parseArgs(scanned.args().toArray(new String[0]));
+    } catch (CommandLine.ParameterException e) {
+      throw new CliException(
+          conversionError(e, scanned.args()) + "\nSee '" + path + " --help'.", 125);
+    }
+    List<String> positionals = new ArrayList<>();
+    for (var p : cl.getCommandSpec().positionalParameters()) {
+      Object v = p.getValue();
+      if (v instanceof List<?> l) {
+        for (Object o : l) {
+          positionals.add(String.valueOf(o));
+        }
+      } else if (v != null) {
+        positionals.add(String.valueOf(v));
+      }
+    }
+    int n = positionals.size();
+    if (n < meta.minArgs() || (meta.maxArgs() >= 0 && n > meta.maxArgs())) {
+      throw new CliException(Help.argsError(path, meta, n), 1);
+    }
+    cmd.bind(engine, ctx, io, path);
+    int code;
+    try {
+      code = cmd.call();
+    } catch (CliException | EngineException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw new CliException(e.getMessage() == null ? e.toString() : e.getMessage(), 1);
+    } catch (Exception e) {
+      throw new CliException(String.valueOf(e.getMessage()), 1);
+    }
+    CliResult attached = cmd.result();
+    return attached != null ? attached : CliResult.exit(code);
+  }
+
+  /** pflag's "invalid argument" text for a value picocli could not convert. */
+  private static String conversionError(CommandLine.ParameterException e, List<String> args) {
+    OptionSpec o = e.getArgSpec() instanceof OptionSpec os ? os : null;
+    if (o == null) {
+      return e.getMessage();
+    }
+    String value = e.getValue();
+    if (value == null) {
+      String canon = FlagScanner.canonical(o) + "=";
+      for (String a : args) {
+        if (a.startsWith(canon)) {
+          value = a.substring(canon.length());
+        }
+      }
+    }
+    String type = Help.typeName(o);
+    String reason =
+        type.equals("int")
+            ? "strconv.ParseInt: parsing \"" + value + "\": invalid syntax"
+            : e.getMessage();
+    return "invalid argument \""
+        + value
+        + "\" for \""
+        + FlagScanner.flagTitle(o)
+        + "\" flag: "
+        + reason;
+  }
+}

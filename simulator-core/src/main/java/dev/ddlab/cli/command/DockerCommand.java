@@ -1,0 +1,111 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.CliResult;
+import dev.ddlab.cli.CommandIo;
+import dev.ddlab.cli.formatter.FormatContext;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
+/**
+ * Base of every docker command: the engine, the node context and the stdio of this invocation, plus
+ * docker/cli's common helpers (daemon error text, per-name loops, filters, formatting). Subclasses
+ * are picocli commands; {@link #call()} returns the exit status, or a command sets {@link #result}
+ * when it leaves the terminal attached to a container.
+ */
+public abstract class DockerCommand implements Callable<Integer> {
+  protected Engine engine;
+  protected CliContext ctx;
+  protected CommandIo io;
+
+  /** "docker rm" or "docker container rm", as typed. */
+  protected String commandPath;
+
+  /** Set by commands that attach the terminal (run -it, exec -it, start -ai, attach). */
+  protected CliResult result;
+
+  void bind(Engine engine, CliContext ctx, CommandIo io, String commandPath) {
+    this.engine = engine;
+    this.ctx = ctx;
+    this.io = io;
+    this.commandPath = commandPath;
+  }
+
+  CliResult result() {
+    return result;
+  }
+
+  protected void out(String line) {
+    io.out(line + "\n");
+  }
+
+  protected void err(String line) {
+    io.err(line + "\n");
+  }
+
+  /** The text the docker CLI prints for a daemon error. */
+  public static String daemonError(EngineException e) {
+    return e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage();
+  }
+
+  /**
+   * Runs op for each name, printing the name on success; errors are collected and reported at the
+   * end with status 1, as docker/cli's parallelOperation users do.
+   */
+  protected int forEachName(List<String> names, Consumer<String> op) {
+    List<String> errors = new ArrayList<>();
+    for (String name : names) {
+      try {
+        op.accept(name);
+        out(name);
+      } catch (EngineException e) {
+        if (e.isNotConnected()) {
+          throw e;
+        }
+        errors.add(daemonError(e));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new CliException(String.join("\n", errors), 1);
+    }
+    return 0;
+  }
+
+  /** opts.FilterOpt: "key=value" entries into the API's filters map. */
+  protected static Map<String, List<String>> filters(List<String> raw) {
+    Map<String, List<String>> f = new LinkedHashMap<>();
+    for (String s : raw == null ? List.<String>of() : raw) {
+      int eq = s.indexOf('=');
+      if (eq < 0) {
+        throw new CliException(
+            "invalid argument \""
+                + s
+                + "\" for \"-f, --filter\" flag: bad format of filter (expected name=value)",
+            125);
+      }
+      String key = s.substring(0, eq).trim().toLowerCase();
+      f.computeIfAbsent(key, k -> new ArrayList<>()).add(s.substring(eq + 1).trim());
+    }
+    return f;
+  }
+
+  /** Renders rows through a format; template errors become docker's messages. */
+  protected void print(String format, List<GoObject> rows, GoObject header) {
+    try {
+      io.out(new FormatContext(format).write(rows, header));
+    } catch (FormatContext.FormatException e) {
+      throw new CliException(e.getMessage(), 1);
+    }
+  }
+
+  protected long now() {
+    return engine.system().nowNanos();
+  }
+}

@@ -1,0 +1,76 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.formatter.InspectData;
+import dev.ddlab.cli.template.GoJson;
+import dev.ddlab.cli.template.Template;
+import dev.ddlab.cli.template.TemplateException;
+import dev.ddlab.engine.EngineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * docker/cli's inspect.Inspect: each reference is fetched and either collected into one indented
+ * JSON array or run through the -f template (missing keys are errors, as in the raw fallback); a
+ * template that does not parse is status 64; errors are reported together at the end.
+ */
+final class Inspector {
+  private Inspector() {}
+
+  static int inspect(
+      DockerCommand cmd, List<String> refs, String format, Function<String, Object> fetch) {
+    Template tmpl = null;
+    boolean compact = format.equals("json");
+    if (!format.isEmpty() && !compact) {
+      try {
+        tmpl = Template.parse(format).missingKeyError();
+      } catch (TemplateException e) {
+        throw new CliException("template parsing error: " + e.getMessage(), 64);
+      }
+    }
+    List<Object> elements = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    StringBuilder templated = new StringBuilder();
+    for (String ref : refs) {
+      Object element;
+      try {
+        element = fetch.apply(ref);
+      } catch (EngineException e) {
+        if (e.isNotConnected()) {
+          throw e;
+        }
+        errors.add(e.isNotFound() ? "Error: " + e.getMessage() : DockerCommand.daemonError(e));
+        continue;
+      } catch (CliException e) {
+        errors.add(e.getMessage());
+        continue;
+      }
+      Object data = InspectData.of(element);
+      if (tmpl == null) {
+        elements.add(data);
+        continue;
+      }
+      try {
+        StringBuilder one = new StringBuilder();
+        tmpl.executeInto(one, data);
+        templated.append(one).append('\n');
+      } catch (TemplateException e) {
+        errors.add("template parsing error: " + e.getMessage());
+      }
+    }
+    if (tmpl == null) {
+      if (elements.isEmpty()) {
+        cmd.io.out("[]\n");
+      } else {
+        cmd.io.out(
+            (compact ? GoJson.marshal(elements, true) : GoJson.marshalIndent(elements)) + "\n");
+      }
+    } else {
+      cmd.io.out(templated.length() == 0 ? "\n" : templated.toString());
+    }
+    if (!errors.isEmpty()) {
+      throw new CliException(String.join("\n", errors), 1);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,246 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.formatter.FormatContext;
+import dev.ddlab.cli.formatter.Units;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.engine.dto.VolumePruneResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** docker/cli's cli/command/volume. */
+public final class VolumeCommands {
+  private VolumeCommands() {}
+
+  @Command(name = "ls")
+  @Docker(
+      use = "[OPTIONS]",
+      summary = "List volumes",
+      aliases = "docker volume ls, docker volume list",
+      maxArgs = 0)
+  public static final class Ls extends DockerCommand {
+    @Option(
+        names = {"-f", "--filter"},
+        paramLabel = "filter",
+        description = "Provide filter values (e.g. \"dangling=true\")")
+    List<String> filter = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "string", description = ImageCommands.FORMAT_HELP)
+    String format = "";
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display volume names")
+    boolean quiet;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<Volume> vols = new ArrayList<>(engine.volumes().list(filters(filter)));
+      vols.sort((a, b) -> a.name().compareTo(b.name()));
+      List<GoObject> rows = new ArrayList<>();
+      for (Volume v : vols) {
+        GoObject o = new GoObject("*formatter.volumeContext").jsonSorted();
+        o.getter("Name", v::name);
+        o.getter("Driver", v::driver);
+        o.getter("Scope", v::scope);
+        o.getter("Mountpoint", v::mountpoint);
+        o.getter("CreatedAt", v::createdAt);
+        o.getter(
+            "Labels",
+            () -> {
+              List<String> l = new ArrayList<>();
+              if (v.labels() != null) {
+                v.labels().forEach((k, val) -> l.add(k + "=" + val));
+              }
+              return String.join(",", l);
+            });
+        o.getter(
+            "Links",
+            () ->
+                v.usageData() == null
+                    ? "N/A"
+                    : Long.toString(v.usageData().getOrDefault("RefCount", -1L)));
+        o.getter(
+            "Size",
+            () ->
+                v.usageData() == null
+                    ? "N/A"
+                    : Units.humanSize4(v.usageData().getOrDefault("Size", 0L)));
+        Map<String, String> labels = v.labels() == null ? Map.of() : v.labels();
+        o.method("Label", 1, a -> labels.getOrDefault(String.valueOf(a.get(0)), ""));
+        rows.add(o);
+      }
+      String fmt =
+          format.isEmpty() || format.equals("table")
+              ? (quiet ? "{{.Name}}" : "table {{.Driver}}\t{{.Name}}")
+              : (quiet ? "{{.Name}}" : format);
+      Map<String, String> h = new LinkedHashMap<>();
+      h.put("Name", "VOLUME NAME");
+      h.put("Driver", "DRIVER");
+      h.put("Scope", "SCOPE");
+      h.put("Mountpoint", "MOUNTPOINT");
+      h.put("Labels", "LABELS");
+      h.put("Links", "LINKS");
+      h.put("Size", "SIZE");
+      h.put("CreatedAt", "CREATED AT");
+      print(fmt, rows, FormatContext.header(h));
+      return 0;
+    }
+  }
+
+  @Command(name = "create")
+  @Docker(use = "[OPTIONS] [VOLUME]", summary = "Create a volume", maxArgs = 1)
+  public static final class Create extends DockerCommand {
+    @Option(
+        names = {"-d", "--driver"},
+        paramLabel = "string",
+        description = "Specify volume driver name",
+        defaultValue = "local")
+    String driver = "local";
+
+    @Option(names = "--label", paramLabel = "list", description = "Set metadata for a volume")
+    List<String> labels = new ArrayList<>();
+
+    @Option(
+        names = "--name",
+        paramLabel = "string",
+        description = "Specify volume name",
+        hidden = true)
+    String name = "";
+
+    @Option(
+        names = {"-o", "--opt"},
+        paramLabel = "map",
+        description = "Set driver specific options")
+    List<String> opts = new ArrayList<>();
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String n = args.isEmpty() ? name : args.get(0);
+      if (!args.isEmpty() && !name.isEmpty() && !name.equals(args.get(0))) {
+        throw new CliException(
+            "conflicting options: either specify --name or provide positional arg, not both", 1);
+      }
+      Volume v =
+          engine
+              .volumes()
+              .create(
+                  new VolumeCreateRequest(
+                      n, driver, NetworkCommands.kv(opts), NetworkCommands.kv(labels)));
+      out(v.name());
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect")
+  @Docker(
+      use = "[OPTIONS] VOLUME [VOLUME...]",
+      summary = "Display detailed information on one or more volumes",
+      minArgs = 1)
+  public static final class Inspect extends DockerCommand {
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "string",
+        description = "Format output using a custom template")
+    String format = "";
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return Inspector.inspect(this, args, format, ref -> engine.volumes().inspect(ref));
+    }
+  }
+
+  @Command(name = "rm")
+  @Docker(
+      use = "[OPTIONS] VOLUME [VOLUME...]",
+      summary = "Remove one or more volumes",
+      aliases = "docker volume rm, docker volume remove",
+      minArgs = 1)
+  public static final class Rm extends DockerCommand {
+    @Option(
+        names = {"-f", "--force"},
+        description = "Force the removal of one or more volumes")
+    boolean force;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<String> errors = new ArrayList<>();
+      for (String n : args) {
+        try {
+          engine.volumes().remove(n, force);
+          out(n);
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          errors.add(daemonError(e));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "prune")
+  @Docker(use = "[OPTIONS]", summary = "Remove unused local volumes", maxArgs = 0)
+  public static final class Prune extends DockerCommand {
+    @Option(
+        names = {"-a", "--all"},
+        description = "Remove all unused volumes, not just anonymous ones")
+    boolean all;
+
+    @Option(
+        names = "--filter",
+        paramLabel = "filter",
+        description = "Provide filter values (e.g. \"label=<label>\")")
+    List<String> filter = new ArrayList<>();
+
+    @Option(
+        names = {"-f", "--force"},
+        description = "Do not prompt for confirmation")
+    boolean force;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!force
+          && !Prompts.confirm(
+              io,
+              "WARNING! This will remove "
+                  + (all ? "all local volumes" : "anonymous local volumes")
+                  + " not used by at least one container.\nAre you sure you want to continue? [y/N] ")) {
+        return 0;
+      }
+      Map<String, List<String>> f = filters(filter);
+      if (all) {
+        f.put("all", List.of("true"));
+      }
+      VolumePruneResponse r = engine.volumes().prune(f);
+      if (r.volumesDeleted() != null && !r.volumesDeleted().isEmpty()) {
+        out("Deleted Volumes:");
+        r.volumesDeleted().forEach(this::out);
+        out("");
+      }
+      out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
+      return 0;
+    }
+  }
+}

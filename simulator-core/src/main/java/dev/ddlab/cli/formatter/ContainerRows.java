@@ -1,0 +1,207 @@
+package dev.ddlab.cli.formatter;
+
+import dev.ddlab.cli.template.GoFmt;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.MountPoint;
+import dev.ddlab.engine.dto.Port;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** docker/cli's ContainerContext: what {@code docker ps} rows offer to templates. */
+public final class ContainerRows {
+  private ContainerRows() {}
+
+  public static final String DEFAULT_TABLE =
+      "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.RunningFor}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+
+  /** NewContainerFormat. */
+  public static String format(String source, boolean quiet, boolean size) {
+    if (source == null || source.isEmpty() || source.equals("table")) {
+      if (quiet) {
+        return FormatContext.DEFAULT_QUIET;
+      }
+      return size ? DEFAULT_TABLE + "\\t{{.Size}}" : DEFAULT_TABLE;
+    }
+    if (source.equals("raw")) {
+      String f =
+          "container_id: {{.ID}}\nimage: {{.Image}}\ncommand: {{.Command}}\ncreated_at: {{.CreatedAt}}\n"
+              + "state: {{- pad .State 1 0}}\nstatus: {{- pad .Status 1 0}}\nnames: {{.Names}}\n"
+              + "labels: {{- pad .Labels 1 0}}\nports: {{- pad .Ports 1 0}}\n";
+      return quiet ? "container_id: {{.ID}}" : (size ? f + "size: {{.Size}}\\n" : f);
+    }
+    return quiet ? FormatContext.DEFAULT_QUIET : source;
+  }
+
+  public static GoObject header() {
+    Map<String, String> h = new LinkedHashMap<>();
+    h.put("ID", "CONTAINER ID");
+    h.put("Names", "NAMES");
+    h.put("Image", "IMAGE");
+    h.put("Command", "COMMAND");
+    h.put("CreatedAt", "CREATED AT");
+    h.put("RunningFor", "CREATED");
+    h.put("Ports", "PORTS");
+    h.put("State", "STATE");
+    h.put("Status", "STATUS");
+    h.put("Size", "SIZE");
+    h.put("Labels", "LABELS");
+    h.put("Mounts", "MOUNTS");
+    h.put("LocalVolumes", "LOCAL VOLUMES");
+    h.put("Networks", "NETWORKS");
+    return FormatContext.header(h);
+  }
+
+  public static GoObject row(ContainerSummary c, boolean trunc, long nowNanos) {
+    GoObject o = new GoObject("*formatter.ContainerContext").jsonSorted();
+    Map<String, String> labels = c.labels() == null ? Map.of() : c.labels();
+    o.getter(
+        "Command", () -> GoFmt.goQuote(trunc ? Ellipsis.of(nz(c.command()), 20) : nz(c.command())));
+    o.getter("CreatedAt", () -> GoTime.unixString(c.created()));
+    o.getter("ID", () -> trunc ? Refs.truncateId(c.id()) : c.id());
+    o.getter("Image", () -> image(c, trunc));
+    o.getter("Labels", () -> joinLabels(labels));
+    o.getter(
+        "LocalVolumes",
+        () -> Long.toString(mounts(c).stream().filter(m -> "local".equals(m.driver())).count()));
+    o.getter("Mounts", () -> mountNames(c, trunc));
+    o.getter("Names", () -> names(c, trunc));
+    o.getter(
+        "Networks",
+        () ->
+            c.networkSettings() == null || c.networkSettings().get("Networks") == null
+                ? ""
+                : String.join(",", c.networkSettings().get("Networks").keySet()));
+    o.getter("Ports", () -> displayablePorts(c.ports()));
+    o.getter("RunningFor", () -> Units.ago(c.created(), nowNanos));
+    o.getter("Size", () -> size(c));
+    o.getter("State", () -> nz(c.state()));
+    o.getter("Status", () -> nz(c.status()));
+    o.method("Label", 1, args -> labels.getOrDefault(String.valueOf(args.get(0)), ""));
+    return o;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static List<MountPoint> mounts(ContainerSummary c) {
+    return c.mounts() == null ? List.of() : c.mounts();
+  }
+
+  private static String names(ContainerSummary c, boolean trunc) {
+    List<String> names = new ArrayList<>();
+    for (String n : c.names() == null ? List.<String>of() : c.names()) {
+      names.add(n.startsWith("/") ? n.substring(1) : n);
+    }
+    if (trunc) {
+      for (String n : names) {
+        if (!n.contains("/")) {
+          return n;
+        }
+      }
+    }
+    return String.join(",", names);
+  }
+
+  private static String image(ContainerSummary c, boolean trunc) {
+    String image = nz(c.image());
+    if (image.isEmpty()) {
+      return "<no image>";
+    }
+    if (trunc) {
+      String t = Refs.truncateId(c.imageId());
+      if (t.equals(Refs.truncateId(image))) {
+        return t;
+      }
+      if (image.contains("@")) {
+        String[] nt = Refs.splitTag(image);
+        return nt[1] == null ? Refs.familiar(nt[0]) : Refs.familiar(nt[0]) + ":" + nt[1];
+      }
+    }
+    return image;
+  }
+
+  private static String joinLabels(Map<String, String> labels) {
+    List<String> parts = new ArrayList<>();
+    labels.forEach((k, v) -> parts.add(k + "=" + v));
+    return String.join(",", parts);
+  }
+
+  private static String mountNames(ContainerSummary c, boolean trunc) {
+    List<String> out = new ArrayList<>();
+    for (MountPoint m : mounts(c)) {
+      String name = m.name() == null || m.name().isEmpty() ? nz(m.source()) : m.name();
+      out.add(trunc ? Ellipsis.of(name, 15) : name);
+    }
+    return String.join(",", out);
+  }
+
+  private static String size(ContainerSummary c) {
+    long rw = c.sizeRw() == null ? 0 : c.sizeRw();
+    long root = c.sizeRootFs() == null ? 0 : c.sizeRootFs();
+    String srw = Units.humanSize(rw);
+    return root > 0 ? srw + " (virtual " + Units.humanSize(root) + ")" : srw;
+  }
+
+  /** DisplayablePorts: "0.0.0.0:80->8080/tcp, :::80->8080/tcp", ranges grouped. */
+  public static String displayablePorts(List<Port> input) {
+    if (input == null || input.isEmpty()) {
+      return "";
+    }
+    List<Port> ports = new ArrayList<>(input);
+    ports.sort(
+        Comparator.comparingInt(Port::privatePort)
+            .thenComparing(p -> p.ip() == null ? "" : p.ip())
+            .thenComparingInt(p -> p.publicPort() == null ? 0 : p.publicPort())
+            .thenComparing(p -> p.type() == null ? "" : p.type()));
+    Map<String, int[]> groups = new LinkedHashMap<>();
+    List<String> result = new ArrayList<>();
+    List<String> hostMappings = new ArrayList<>();
+    for (Port p : ports) {
+      int current = p.privatePort();
+      String key = p.type();
+      String ip = p.ip() == null ? "" : p.ip();
+      int pub = p.publicPort() == null ? 0 : p.publicPort();
+      if (!ip.isEmpty()) {
+        if (pub != current) {
+          hostMappings.add(ip + ":" + pub + "->" + current + "/" + p.type());
+          continue;
+        }
+        key = ip + "/" + p.type();
+      }
+      int[] g = groups.get(key);
+      if (g == null) {
+        groups.put(key, new int[] {current, current});
+        continue;
+      }
+      if (current == g[1] + 1) {
+        g[1] = current;
+        continue;
+      }
+      result.add(formGroup(key, g[0], g[1]));
+      groups.put(key, new int[] {current, current});
+    }
+    groups.forEach((k, g) -> result.add(formGroup(k, g[0], g[1])));
+    result.addAll(hostMappings);
+    return String.join(", ", result);
+  }
+
+  private static String formGroup(String key, int first, int last) {
+    int slash = key.lastIndexOf('/');
+    String ip = slash >= 0 ? key.substring(0, slash) : "";
+    String type = slash >= 0 ? key.substring(slash + 1) : key;
+    if (!key.contains("/")) {
+      ip = "";
+      type = key;
+    }
+    String group = first == last ? Integer.toString(first) : first + "-" + last;
+    if (!ip.isEmpty()) {
+      group = ip + ":" + group + "->" + group;
+    }
+    return group + "/" + type;
+  }
+}

@@ -1,0 +1,122 @@
+package dev.ddlab.cli.formatter;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.cli.template.Nil;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns Engine API DTOs into what Go's templates and encoding/json see: records become structs with
+ * their JSON field names in declaration order, maps stay maps (printed sorted), and a Java null
+ * becomes the Go zero value its type has (a nil slice, nil map, nil pointer, or "").
+ */
+public final class InspectData {
+  private InspectData() {}
+
+  public static Object of(Object dto) {
+    return convert(dto, dto == null ? Object.class : dto.getClass());
+  }
+
+  private static Object convert(Object v, Type type) {
+    Class<?> raw = rawClass(type);
+    if (v == null) {
+      if (raw == String.class) {
+        return "";
+      }
+      if (List.class.isAssignableFrom(raw)) {
+        return Nil.SLICE;
+      }
+      if (Map.class.isAssignableFrom(raw)) {
+        return Nil.MAP;
+      }
+      if (raw == int.class || raw == long.class) {
+        return 0L;
+      }
+      if (raw == boolean.class) {
+        return false;
+      }
+      return Nil.POINTER;
+    }
+    if (v instanceof String || v instanceof Boolean || v instanceof Double) {
+      return v;
+    }
+    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (v instanceof List<?> list) {
+      Type elem = typeArg(type, 0);
+      List<Object> out = new ArrayList<>();
+      for (Object o : list) {
+        out.add(convert(o, elem));
+      }
+      return out;
+    }
+    if (v instanceof Map<?, ?> map) {
+      Type elem = typeArg(type, 1);
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put(String.valueOf(e.getKey()), convert(e.getValue(), elem));
+      }
+      return out;
+    }
+    if (v.getClass().isRecord()) {
+      GoObject o = new GoObject(v.getClass().getSimpleName());
+      JsonInclude inc = v.getClass().getAnnotation(JsonInclude.class);
+      boolean omitNull = inc != null && inc.value() == JsonInclude.Include.NON_NULL;
+      for (RecordComponent rc : v.getClass().getRecordComponents()) {
+        JsonProperty jp = rc.getAnnotation(JsonProperty.class);
+        if (jp == null) {
+          jp = field(v.getClass(), rc.getName());
+        }
+        String name = jp != null ? jp.value() : rc.getName();
+        Object value;
+        try {
+          value = rc.getAccessor().invoke(v);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+        if (value == null && omitNull) {
+          continue;
+        }
+        o.field(name, convert(value, rc.getGenericType()));
+      }
+      return o;
+    }
+    return v.toString();
+  }
+
+  private static JsonProperty field(Class<?> c, String name) {
+    try {
+      return c.getDeclaredField(name).getAnnotation(JsonProperty.class);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
+  }
+
+  private static Class<?> rawClass(Type t) {
+    if (t instanceof Class<?> c) {
+      return c;
+    }
+    if (t instanceof ParameterizedType p) {
+      return (Class<?>) p.getRawType();
+    }
+    return Object.class;
+  }
+
+  private static Type typeArg(Type t, int i) {
+    if (t instanceof ParameterizedType p && p.getActualTypeArguments().length > i) {
+      return p.getActualTypeArguments()[i];
+    }
+    return Object.class;
+  }
+}

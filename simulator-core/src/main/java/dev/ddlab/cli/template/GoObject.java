@@ -1,0 +1,106 @@
+package dev.ddlab.cli.template;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * A Go struct (or a struct with methods, like docker/cli's formatter contexts) as a template sees
+ * it: named fields in declaration order, methods that take arguments ({@code .Label "x"}), and the
+ * Go type name that errors print ({@code *formatter.ContainerContext}).
+ */
+public final class GoObject {
+  /** A method with a fixed number of parameters. */
+  public record Method(int arity, Function<List<Object>, Object> body) {}
+
+  private final String typeName;
+  private final LinkedHashMap<String, Supplier<Object>> fields = new LinkedHashMap<>();
+  private final Map<String, Method> methods = new LinkedHashMap<>();
+  private boolean jsonSorted;
+  private boolean printable = true;
+  private boolean mapLike;
+
+  public GoObject(String typeName) {
+    this.typeName = typeName;
+  }
+
+  public String typeName() {
+    return typeName;
+  }
+
+  public GoObject field(String name, Object value) {
+    fields.put(name, () -> value);
+    return this;
+  }
+
+  /** A field computed when read (docker/cli's context methods without arguments). */
+  public GoObject getter(String name, Supplier<Object> value) {
+    fields.put(name, value);
+    return this;
+  }
+
+  public GoObject method(String name, int arity, Function<List<Object>, Object> body) {
+    methods.put(name, new Method(arity, body));
+    return this;
+  }
+
+  /**
+   * {@code {{json .}}} sorts the keys (docker/cli marshals its contexts through a map) instead of
+   * keeping the declaration order of a plain struct.
+   */
+  public GoObject jsonSorted() {
+    this.jsonSorted = true;
+    return this;
+  }
+
+  /** Marks a context that is not meant to be printed with {@code {{.}}}. */
+  public GoObject notPrintable() {
+    this.printable = false;
+    return this;
+  }
+
+  /**
+   * A Go map type with methods (docker/cli's SubHeaderContext): a missing key is "no value", not an
+   * error.
+   */
+  public GoObject mapLike() {
+    this.mapLike = true;
+    return this;
+  }
+
+  boolean isMapLike() {
+    return mapLike;
+  }
+
+  boolean isJsonSorted() {
+    return jsonSorted;
+  }
+
+  boolean isPrintable() {
+    return printable;
+  }
+
+  public boolean hasField(String name) {
+    return fields.containsKey(name);
+  }
+
+  public Object get(String name) {
+    return fields.get(name).get();
+  }
+
+  Method methodNamed(String name) {
+    return methods.get(name);
+  }
+
+  /** Field names in declaration order. */
+  public List<String> fieldNames() {
+    return List.copyOf(fields.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return Values.print(this);
+  }
+}
