@@ -53,6 +53,8 @@ public final class WebSession {
   private final OutputBudget budget;
   private final Map<String, WebTerminal> terminals = new LinkedHashMap<>();
   private final Set<Client> clients = new CopyOnWriteArraySet<>();
+  private final Map<String, Set<Client>> terminalClients =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, PanelModel> models = new LinkedHashMap<>();
   private final Set<String> dirtyModels = new LinkedHashSet<>();
   private final AutoCloseable subscription;
@@ -180,14 +182,23 @@ public final class WebSession {
       ts = new ArrayList<>(terminals.values());
     }
     for (WebTerminal t : ts) {
-      ObjectNode replay = Json.message("output");
-      replay.put("node", t.node()).put("data", t.scrollback()).put("replay", true);
-      client.send(Json.write(replay));
+      t.attach(
+          text -> {
+            ObjectNode replay = Json.message("output");
+            replay.put("node", t.node()).put("data", text).put("replay", true);
+            client.send(Json.write(replay));
+          },
+          () -> viewers(t.node()).add(client));
     }
+  }
+
+  private Set<Client> viewers(String node) {
+    return terminalClients.computeIfAbsent(node, n -> new CopyOnWriteArraySet<>());
   }
 
   public void disconnect(Client client) {
     clients.remove(client);
+    terminalClients.values().forEach(v -> v.remove(client));
   }
 
   /** A protocol message from a browser; bad messages answer with an "error" message. */
@@ -352,6 +363,7 @@ public final class WebSession {
           if (t != null) {
             t.close();
           }
+          terminalClients.remove(node);
           nodesDirty = true;
           return null;
         });
@@ -359,6 +371,8 @@ public final class WebSession {
 
   private void openTerminal(String node) {
     Scrollback scrollback = new Scrollback(config.scrollbackChars());
+    Set<Client> viewers = viewers(node);
+    viewers.addAll(clients);
     WebTerminal t =
         new WebTerminal(
             node,
@@ -369,7 +383,10 @@ public final class WebSession {
             data -> {
               ObjectNode m = Json.message("output");
               m.put("node", node).put("data", data);
-              broadcast(Json.write(m));
+              String text = Json.write(m);
+              for (Client c : viewers) {
+                c.send(text);
+              }
             });
     synchronized (terminals) {
       terminals.put(node, t);

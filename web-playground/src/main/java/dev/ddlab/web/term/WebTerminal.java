@@ -119,7 +119,16 @@ public final class WebTerminal implements AutoCloseable {
     thread.interrupt();
   }
 
-  private void emit(String text) {
+  /**
+   * Hands the scrollback to a newly connected browser and registers it for what follows, atomically
+   * with respect to output, so the browser sees every character exactly once.
+   */
+  public synchronized void attach(Consumer<String> replay, Runnable register) {
+    replay.accept(scrollback.text());
+    register.run();
+  }
+
+  private synchronized void emit(String text) {
     if (text.isEmpty()) {
       return;
     }
