@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param source the file name the submission came from
  * @param error null when graded; otherwise why the file could not be graded (English)
+ * @param elapsedMillis wall-clock time the grading took (for reports only; never graded on)
  */
 public record GradeResult(
     String source,
@@ -17,14 +18,19 @@ public record GradeResult(
     long seed,
     List<StepResult> steps,
     List<Divergence> divergences,
-    String error) {
+    String error,
+    long elapsedMillis) {
   public GradeResult {
     steps = steps == null ? List.of() : List.copyOf(steps);
     divergences = divergences == null ? List.of() : List.copyOf(divergences);
   }
 
   public static GradeResult error(String source, String student, String lab, String error) {
-    return new GradeResult(source, student, lab, null, 0, List.of(), List.of(), error);
+    return new GradeResult(source, student, lab, null, 0, List.of(), List.of(), error, 0);
+  }
+
+  public GradeResult withElapsedMillis(long millis) {
+    return new GradeResult(source, student, lab, labTitle, seed, steps, divergences, error, millis);
   }
 
   public boolean graded() {

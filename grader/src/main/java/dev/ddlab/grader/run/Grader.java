@@ -106,7 +106,7 @@ public final class Grader {
             new StepResult(k + 1, step.id(), step.title(), passedAt[k] >= 0, passedAt[k], results));
       }
       return new GradeResult(
-          source, s.student(), lab.id(), lab.title(), s.seed(), steps, divergences, null);
+          source, s.student(), lab.id(), lab.title(), s.seed(), steps, divergences, null, 0);
     }
   }
 

@@ -1,0 +1,88 @@
+package dev.ddlab.grader.report;
+
+import dev.ddlab.grader.run.CheckResult;
+import dev.ddlab.grader.run.Divergence;
+import dev.ddlab.grader.run.GradeResult;
+import dev.ddlab.grader.run.StepResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** One Vietnamese feedback page per submission: score, each step and why a check failed. */
+public final class HtmlFeedback {
+  private HtmlFeedback() {}
+
+  public static void write(List<GradeResult> results, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (GradeResult r : results) {
+      Files.writeString(dir.resolve(Reports.stem(r) + ".html"), render(r), StandardCharsets.UTF_8);
+    }
+  }
+
+  public static String render(GradeResult r) {
+    StringBuilder b = new StringBuilder();
+    if (!r.graded()) {
+      b.append("<h1>Không chấm được bài nộp</h1>\n<p>Tệp <code>")
+          .append(Html.esc(r.source()))
+          .append("</code>: ")
+          .append(Html.esc(r.error()))
+          .append(
+              "</p>\n<p>Hãy nộp lại tệp do ddlab tạo ra (nút “Nộp bài” hoặc <code>ddlab learn</code>).</p>\n");
+      return Html.page("Không chấm được bài nộp", b.toString());
+    }
+    String title = r.labTitle() == null ? r.lab() : r.labTitle();
+    b.append("<h1>").append(Html.esc(title)).append("</h1>\n");
+    b.append("<p>Học viên: <b>")
+        .append(Html.esc(r.student()))
+        .append("</b> — bài <code>")
+        .append(Html.esc(r.lab()))
+        .append("</code></p>\n");
+    b.append("<p>Điểm: <b>")
+        .append(r.score())
+        .append(" / ")
+        .append(r.maxScore())
+        .append("</b></p>\n");
+    if (r.flagged()) {
+      b.append(
+              "<p class=\"warn\">Kết quả ghi trong bài nộp khác với kết quả khi chạy lại các lệnh của bạn ở ")
+          .append(r.divergences().size())
+          .append(" lệnh. Điểm chỉ tính theo lần chạy lại; giảng viên sẽ xem lại bài này.</p>\n");
+    }
+    for (StepResult s : r.steps()) {
+      b.append("<h2 class=\"")
+          .append(s.passed() ? "ok" : "ko")
+          .append("\">")
+          .append(s.passed() ? "✔ " : "✘ ")
+          .append("Bước ")
+          .append(s.number())
+          .append(": ")
+          .append(Html.esc(s.title()))
+          .append(" (")
+          .append(s.score())
+          .append("/")
+          .append(s.maxScore())
+          .append(")</h2>\n<ul>\n");
+      for (CheckResult c : s.checks()) {
+        b.append("<li class=\"").append(c.passed() ? "ok" : "ko").append("\">");
+        b.append(c.passed() ? "Đạt" : Html.esc(c.reason()));
+        b.append("</li>\n");
+      }
+      b.append("</ul>\n");
+    }
+    if (r.flagged()) {
+      b.append("<h2>Các lệnh có kết quả khác khi chạy lại</h2>\n");
+      for (Divergence d : r.divergences()) {
+        b.append("<p>Lệnh ")
+            .append(d.entry())
+            .append(": <code>")
+            .append(Html.esc(d.command()))
+            .append("</code></p>\n<pre>")
+            .append(Html.esc(d.replayedOutput()))
+            .append("</pre>\n");
+      }
+    }
+    return Html.page(title + " — " + r.student(), b.toString());
+  }
+}

@@ -1,0 +1,84 @@
+package dev.ddlab.grader.run;
+
+import dev.ddlab.grader.submission.Submission;
+import dev.ddlab.grader.submission.SubmissionCodec;
+import dev.ddlab.grader.submission.SubmissionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Grades every {@code *.json} file of a directory, in file-name order. A file that cannot be read
+ * or graded becomes a result with an error and the batch goes on. A second file for a student and
+ * lab already seen in the batch is reported as a duplicate and not graded.
+ */
+public final class BatchGrader {
+  private final Grader grader;
+
+  public BatchGrader(Grader grader) {
+    this.grader = grader;
+  }
+
+  /**
+   * @param onlyLab grade only submissions of this lab (others are skipped, not reported); null for
+   *     all
+   */
+  public List<GradeResult> gradeDirectory(Path dir, String onlyLab) throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files =
+          s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+              .sorted()
+              .toList();
+    }
+    List<GradeResult> results = new ArrayList<>();
+    Map<String, String> seen = new HashMap<>();
+    for (Path file : files) {
+      String name = file.getFileName().toString();
+      long t0 = System.nanoTime();
+      Submission s;
+      try {
+        s = SubmissionCodec.read(file);
+      } catch (SubmissionException e) {
+        results.add(GradeResult.error(name, null, null, e.getMessage()));
+        continue;
+      }
+      if (onlyLab != null && !onlyLab.equals(s.lab())) {
+        continue;
+      }
+      String key = s.student() + "\u0000" + s.lab();
+      if (seen.containsKey(key)) {
+        results.add(
+            GradeResult.error(
+                name,
+                s.student(),
+                s.lab(),
+                "duplicate submission for student "
+                    + s.student()
+                    + " and lab "
+                    + s.lab()
+                    + " (already graded from "
+                    + seen.get(key)
+                    + ")"));
+        continue;
+      }
+      seen.put(key, name);
+      results.add(gradeOne(name, s).withElapsedMillis((System.nanoTime() - t0) / 1_000_000));
+    }
+    return results;
+  }
+
+  /** Grades one parsed submission; an unexpected failure of the replay is that file's error. */
+  public GradeResult gradeOne(String name, Submission s) {
+    try {
+      return grader.grade(name, s);
+    } catch (RuntimeException | StackOverflowError e) {
+      return GradeResult.error(name, s.student(), s.lab(), "the replay failed: " + e);
+    }
+  }
+}
