@@ -104,6 +104,7 @@
     state.remaining = m.session.remainingSeconds;
     state.warningSeconds = m.session.warningSeconds;
     state.limits = m.limits;
+    showTtl();
     $('#engine-kind').textContent = m.session.engine === 'real' ? 'Docker thật' : 'mô phỏng';
     setNodes(m.nodes);
     setTime(m.time);
@@ -231,12 +232,20 @@
   // ---- time ----
   function setTime(t) {
     state.time = t;
-    $('#time-toggle').textContent = t.paused ? '▶' : '⏸';
+    $('#time-toggle').textContent = t.paused ? 'Chạy' : 'Dừng';
     $('#time-toggle').title = t.paused ? 'Chạy tiếp thời gian mô phỏng' : 'Tạm dừng thời gian mô phỏng';
     $('#time-step').disabled = !t.paused;
     $('#time-speed').value = String(t.speed);
-    if (t.now) $('#virtual-time').textContent = t.now.replace('T', ' ').replace(/\.\d+Z$|Z$/, '');
+    if (t.now) { state.virtualAt = Date.parse(t.now); state.wallAt = Date.now(); }
+    showVirtualTime();
   }
+  // between server messages the page extrapolates virtual time at the chosen speed
+  function showVirtualTime() {
+    if (!state.virtualAt) return;
+    const v = state.time.paused ? state.virtualAt : state.virtualAt + (Date.now() - state.wallAt) * state.time.speed;
+    $('#virtual-time').textContent = new Date(v).toISOString().slice(11, 19);
+  }
+  setInterval(showVirtualTime, 500);
   $('#time-toggle').addEventListener('click', () => send({type: 'time', action: state.time.paused ? 'play' : 'pause'}));
   $('#time-step').addEventListener('click', () => send({type: 'time', action: 'step', ms: 1000}));
   $('#time-speed').addEventListener('change', e => send({type: 'time', action: 'speed', speed: Number(e.target.value)}));
@@ -245,11 +254,14 @@
   setInterval(() => {
     if (state.closed || !state.sessionId) return;
     state.remaining = Math.max(0, state.remaining - 1);
+    showTtl();
+  }, 1000);
+  function showTtl() {
     const s = state.remaining, h = Math.floor(s / 3600), m = Math.floor(s % 3600 / 60), sec = s % 60;
     const ttl = $('#ttl');
     ttl.textContent = 'Còn ' + h + ':' + String(m).padStart(2, '0') + ':' + String(sec).padStart(2, '0');
     ttl.classList.toggle('warn', s <= state.warningSeconds);
-  }, 1000);
+  }
 
   // ---- panel tabs ----
   function isLocal(id) { const p = state.panels.find(x => x.id === id); return p && p.local; }

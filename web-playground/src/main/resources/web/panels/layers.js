@@ -1,0 +1,81 @@
+/* Image layers panel, in the spirit of dive: image picker, layer stack (size + instruction),
+   efficiency and wasted bytes, a container's writable layer on top, per-layer file tree with marks. */
+(function () {
+  'use strict';
+  const el = (...a) => ddlab.api.el(...a);
+  const {fmtBytes} = window.ddlabGraph;
+  const view = new window.ddlabGraph.GraphView();
+  const MARKS = {A: 'thêm', M: 'sửa', D: 'xoá', U: 'giữ nguyên'};
+  let root = null, chosenLayer = null, onlyChanges = false, lastTree = null;
+
+  function pick(nodeName, imageId) {
+    chosenLayer = null; lastTree = null;
+    ddlab.api.request('layers', {op: 'select', node: nodeName, image: imageId}).then(snap => { view.load(snap); render(); });
+  }
+  function openLayer(id) {
+    chosenLayer = id;
+    ddlab.api.request('layers', {op: 'tree', layer: id}).then(t => { lastTree = t; render(); });
+    render();
+  }
+
+  function render() {
+    if (!root) return;
+    const images = view.ofKind('image');
+    const selected = view.graph.selected;
+    const select = el('select', {'aria-label': 'Chọn image', class: 'image-pick',
+      onchange: e => { const [n, id] = e.target.value.split('|'); if (id) pick(n, id); }},
+      el('option', {value: ''}, images.length ? '— chọn một image —' : 'chưa có image nào'),
+      images.map(i => el('option', {value: i.node + '|' + i.imageId, selected: i.imageId === selected && i.node === view.graph.node},
+        i.node + ': ' + i.ref + ' (' + fmtBytes(i.size) + ')')));
+    const parts = [el('div', {class: 'lesson-nav'}, el('label', {}, 'Image: '), select)];
+    if (!selected) {
+      parts.push(el('p', {class: 'empty'}, images.length
+        ? 'Chọn một image để xem các lớp của nó, giống công cụ dive.'
+        : 'Tải một image trước, ví dụ: docker pull nginx'));
+      root.replaceChildren(...parts); return;
+    }
+    if (view.graph.missing) {
+      parts.push(el('p', {class: 'empty'}, 'Image này không còn trên node.'));
+      root.replaceChildren(...parts); return;
+    }
+    const g = view.graph;
+    parts.push(el('div', {class: 'stats'},
+      el('span', {}, 'Hiệu quả: ', el('b', {'data-stat': 'efficiency'}, (g.efficiency * 100).toFixed(1) + ' %')),
+      el('span', {}, 'Lãng phí: ', el('b', {'data-stat': 'wasted'}, fmtBytes(g.wastedBytes))),
+      el('span', {}, 'Lãng phí ngoài lớp gốc: ', el('b', {}, (g.userWastedPercent * 100).toFixed(1) + ' %')),
+      el('span', {}, 'Kích thước: ', el('b', {}, fmtBytes(g.imageSize)))));
+    const layers = view.ofKind('layer').sort((a, b) => b.index - a.index);
+    const rws = view.ofKind('writable');
+    const list = el('div', {class: 'layer-list', role: 'list'},
+      rws.map(w => el('div', {class: 'layer rw' + (chosenLayer === w.id ? ' selected' : ''), role: 'listitem', tabindex: 0,
+        'data-layer': w.id, onclick: () => openLayer(w.id), onkeydown: e => { if (e.key === 'Enter') openLayer(w.id); }},
+        el('span', {class: 'idx'}, 'rw'), el('span', {class: 'size'}, fmtBytes(w.size || 0)),
+        el('span', {class: 'cmd'}, 'lớp ghi của container ' + w.label + ' (' + (w.changes || 0) + ' thay đổi)'))),
+      layers.map(l => el('div', {class: 'layer' + (chosenLayer === l.id ? ' selected' : ''), role: 'listitem', tabindex: 0,
+        'data-layer': l.id, title: l.diffId, onclick: () => openLayer(l.id), onkeydown: e => { if (e.key === 'Enter') openLayer(l.id); }},
+        el('span', {class: 'idx'}, String(l.index)), el('span', {class: 'size'}, fmtBytes(l.size)),
+        el('span', {class: 'cmd'}, l.createdBy || '(không rõ lệnh)'))));
+    parts.push(el('h3', {}, 'Các lớp (trên cùng là lớp mới nhất)'), list);
+    if (chosenLayer) {
+      parts.push(el('h3', {}, 'Cây tệp ' + (chosenLayer.startsWith('w:') ? 'của lớp ghi' : 'sau lớp ' + chosenLayer.slice(2))),
+        el('label', {class: 'hint'}, el('input', {type: 'checkbox', checked: onlyChanges,
+          onchange: e => { onlyChanges = e.target.checked; render(); }}), ' chỉ hiện thay đổi'),
+        el('div', {class: 'legend'}, Object.entries(MARKS).map(([m, t]) => el('span', {class: 'mark-' + m}, m + ' = ' + t))));
+      if (!lastTree) parts.push(el('p', {class: 'empty'}, 'Đang tải…'));
+      else {
+        const rows = lastTree.rows.filter(r => !onlyChanges || r.mark !== 'U');
+        parts.push(el('div', {class: 'tree'}, rows.length ? rows.map(r => el('div', {class: 'row mark-' + r.mark},
+          r.mark + ' ' + '  '.repeat(r.depth || 0) + (r.name || r.path) + (r.dir ? '/' : ''),
+          r.size ? el('span', {class: 'sz'}, '  ' + fmtBytes(r.size)) : null)) : el('span', {class: 'hint'}, 'Không có thay đổi.')));
+        if (lastTree.total > lastTree.rows.length) parts.push(el('p', {class: 'hint'}, 'Chỉ hiện ' + lastTree.rows.length + '/' + lastTree.total + ' đường dẫn.'));
+      }
+    }
+    root.replaceChildren(...parts);
+  }
+
+  ddlab.registerPanel('layers', {
+    mount(e) { root = e; root.append(el('p', {class: 'empty'}, 'Đang tải…')); },
+    snapshot(data) { view.load(data); render(); },
+    delta(data) { view.apply(data.ops); if (chosenLayer && chosenLayer.startsWith('w:')) openLayer(chosenLayer); else render(); },
+  });
+})();

@@ -1,0 +1,120 @@
+package dev.ddlab.web;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by its chromedriver, with both paths given explicitly so Selenium
+ * Manager never downloads anything. Skipped (with the reason) when Chromium is not installed,
+ * unless {@code DDLAB_REQUIRE_BROWSER=1}, then the test fails.
+ */
+final class Browser implements AutoCloseable {
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  final ChromeDriver driver;
+  private final Path profile;
+
+  private Browser(ChromeDriver driver, Path profile) {
+    this.driver = driver;
+    this.profile = profile;
+  }
+
+  static Browser open(int width, int height) {
+    boolean present = new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    if (!present && "1".equals(System.getenv("DDLAB_REQUIRE_BROWSER"))) {
+      throw new AssertionError(
+          "DDLAB_REQUIRE_BROWSER=1 but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+    }
+    assumeTrue(
+        present,
+        "browser tests skipped: install Debian's chromium and chromium-driver ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + ")");
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    System.setProperty("SE_OFFLINE", "true");
+    Path profile;
+    try {
+      profile = Files.createTempDirectory("ddlab-chromium-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--user-data-dir=" + profile,
+        "--window-size=" + width + "," + height,
+        "--lang=vi");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().window().setSize(new Dimension(width, height));
+    return new Browser(driver, profile);
+  }
+
+  /** Waits (with a generous bound for a loaded CI machine) until {@code condition} holds. */
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), png);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What the active xterm shows (its buffer, via xterm.js's API on the page). */
+  String terminalText(String node) {
+    Object text =
+        driver.executeScript(
+            "const t = ddlab.state.terms[arguments[0]]; if (!t) return '';"
+                + " const b = t.term.buffer.active; const out = [];"
+                + " for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true));"
+                + " return out.join('\\n');",
+            node);
+    return text == null ? "" : text.toString();
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temp profile is harmless
+    }
+  }
+}
