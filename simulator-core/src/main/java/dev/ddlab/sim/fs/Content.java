@@ -10,9 +10,10 @@ import java.util.Arrays;
  * The bytes of a regular file. Small files hold their bytes; the large "binaries" of catalogue
  * images are procedural: a size and a seed, generated on demand (splitmix64), so that a node with
  * several images costs a few hundred bytes per file and not megabytes, while tar and digests still
- * see real, deterministic bytes.
+ * see real, deterministic bytes (a seeded block, repeated).
  */
 public final class Content {
+  private static final int PERIOD = 8192;
   private static final Content EMPTY = new Content(new byte[0], 0, 0);
   private final byte[] data; // null for procedural content
   private final long size;
@@ -61,7 +62,10 @@ public final class Content {
       throw new IllegalStateException("file too large to read at once: " + size);
     }
     byte[] out = new byte[(int) size];
-    fill(out, 0, out.length, seed);
+    byte[] block = block(seed);
+    for (int i = 0; i < out.length; i += PERIOD) {
+      System.arraycopy(block, 0, out, i, Math.min(PERIOD, out.length - i));
+    }
     return out;
   }
 
@@ -71,18 +75,26 @@ public final class Content {
         out.write(data);
         return;
       }
-      byte[] buf = new byte[8192];
-      long state = seed;
+      byte[] block = block(seed);
       long left = size;
       while (left > 0) {
-        int n = (int) Math.min(buf.length, left);
-        state = fill(buf, 0, n, state);
-        out.write(buf, 0, n);
+        int n = (int) Math.min(PERIOD, left);
+        out.write(block, 0, n);
         left -= n;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Procedural bytes repeat a seeded 8 KiB block: they look like binary data, yet gzip (whose
+   * window is 32 KiB) compresses them fast, which keeps digesting the whole catalogue cheap.
+   */
+  private static byte[] block(long seed) {
+    byte[] b = new byte[PERIOD];
+    fill(b, 0, PERIOD, seed);
+    return b;
   }
 
   public Content append(byte[] more) {

@@ -26,7 +26,9 @@ public final class TarCodec {
   /** Writes the layer as an uncompressed tar; does not close {@code out}. */
   public static void write(Layer layer, OutputStream out) {
     try {
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out));
+      // 512-byte records: the archive ends with two zero blocks and no further padding, as Go's
+      // archive/tar writes it (an empty layer is then the well-known 1024 zero bytes).
+      TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out), 512);
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       TreeMap<String, Object[]> items = new TreeMap<>(); // tar name -> {entry, content}

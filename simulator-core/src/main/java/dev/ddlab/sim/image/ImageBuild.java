@@ -1,0 +1,236 @@
+package dev.ddlab.sim.image;
+
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.sim.fs.Digests;
+import dev.ddlab.sim.fs.Layer;
+import dev.ddlab.sim.fs.LayerBuilder;
+import dev.ddlab.sim.fs.TarCodec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Writes an image the way a Dockerfile does, one step at a time: steps that add files make a layer
+ * (with the size the real image reports), metadata steps only add an {@code empty_layer} history
+ * entry. The catalogue uses it for every image; {@code created_by} lines follow the classic builder
+ * ({@code /bin/sh -c #(nop) …}) or BuildKit ({@code … # buildkit}).
+ */
+final class ImageBuild {
+  private final Platform platform;
+  private final boolean buildkit;
+  private final List<ImageLayer> layers = new ArrayList<>();
+  private final List<ImageConfig.History> history = new ArrayList<>();
+  private List<String> env = new ArrayList<>();
+  private List<String> cmd;
+  private List<String> entrypoint;
+  private String workdir = "";
+  private String user = "";
+  private String stopSignal;
+  private final TreeMap<String, Map<String, Object>> exposed = new TreeMap<>();
+  private final TreeMap<String, Map<String, Object>> volumes = new TreeMap<>();
+  private final TreeMap<String, String> labels = new TreeMap<>();
+  private long created;
+
+  ImageBuild(Platform platform, boolean buildkit) {
+    this.platform = platform;
+    this.buildkit = buildkit;
+  }
+
+  /** FROM: starts from a built image's layers, history and config. */
+  ImageBuild from(Image base) {
+    ImageConfig c = base.config();
+    layers.addAll(base.layers());
+    history.addAll(c.history());
+    ContainerConfig cc = c.config();
+    env = cc.env() == null ? new ArrayList<>() : new ArrayList<>(cc.env());
+    cmd = cc.cmd();
+    entrypoint = cc.entrypoint();
+    workdir = cc.workingDir() == null ? "" : cc.workingDir();
+    user = cc.user() == null ? "" : cc.user();
+    stopSignal = cc.stopSignal();
+    if (cc.exposedPorts() != null) {
+      exposed.putAll(cc.exposedPorts());
+    }
+    if (cc.volumes() != null) {
+      volumes.putAll(cc.volumes());
+    }
+    if (cc.labels() != null) {
+      labels.putAll(cc.labels());
+    }
+    created = c.createdNanos();
+    return this;
+  }
+
+  /** Sets the time of the following steps (epoch seconds). */
+  ImageBuild at(long epochSeconds) {
+    // A fixed, plausible-looking sub-second part, derived from the seconds.
+    created = epochSeconds * 1_000_000_000L + (epochSeconds * 7_919L) % 1_000_000_000L;
+    return this;
+  }
+
+  private Layer tree(long salt, Consumer<LayerBuilder> files) {
+    LayerBuilder b = Layer.builder(created - created % 1_000_000_000L).salt(salt);
+    files.accept(b);
+    return b.build();
+  }
+
+  private long salt() {
+    return platform.toString().hashCode();
+  }
+
+  /** ADD rootfs.tar / (official base images); Linux images get the default PATH. */
+  ImageBuild add(long size, Consumer<LayerBuilder> files) {
+    if (env.isEmpty() && platform.os().equals("linux")) {
+      env.add("PATH=" + Catalogue.PATH);
+    }
+    Layer l = tree(salt(), files);
+    TarCodec.LayerDigest d = TarCodec.digest(l);
+    layers.add(new ImageLayer(l, d, size));
+    String createdBy =
+        buildkit
+            ? "ADD " + "alpine-minirootfs.tar.gz / # buildkit"
+            : "/bin/sh -c #(nop) ADD file:" + Digests.hex(d.diffId()) + " in / ";
+    step(createdBy, false);
+    return this;
+  }
+
+  /** RUN: a layer with the files the command left. */
+  ImageBuild run(String command, long size, Consumer<LayerBuilder> files) {
+    Layer l = tree(salt() ^ command.hashCode(), files);
+    layers.add(new ImageLayer(l, TarCodec.digest(l), size));
+    step(buildkit ? "RUN /bin/sh -c " + command + " # buildkit" : "/bin/sh -c " + command, false);
+    return this;
+  }
+
+  /** COPY src dst: a layer with the copied files (content independent of the platform). */
+  ImageBuild copy(String src, String dst, long size, Consumer<LayerBuilder> files) {
+    Layer l = tree(src.hashCode(), files);
+    layers.add(new ImageLayer(l, TarCodec.digest(l), size));
+    step(
+        buildkit
+            ? "COPY " + src + " " + dst + " # buildkit"
+            : "/bin/sh -c #(nop) COPY " + src + " in " + dst + " ",
+        false);
+    return this;
+  }
+
+  ImageBuild env(String key, String value) {
+    env.removeIf(e -> e.startsWith(key + "="));
+    env.add(key + "=" + value);
+    return meta("ENV " + key + "=" + value);
+  }
+
+  ImageBuild cmd(String... args) {
+    cmd = List.of(args);
+    return meta("CMD " + jsonArray(args));
+  }
+
+  ImageBuild entrypoint(String... args) {
+    entrypoint = List.of(args);
+    if (!buildkit) {
+      cmd = null;
+    }
+    return meta("ENTRYPOINT " + jsonArray(args));
+  }
+
+  ImageBuild workdir(String dir) {
+    workdir = dir;
+    return meta("WORKDIR " + dir);
+  }
+
+  ImageBuild expose(String port) {
+    exposed.put(port.contains("/") ? port : port + "/tcp", Map.of());
+    return meta(
+        buildkit
+            ? "EXPOSE map[" + (port.contains("/") ? port : port + "/tcp") + ":{}]"
+            : "EXPOSE " + port);
+  }
+
+  ImageBuild label(String key, String value) {
+    labels.put(key, value);
+    return meta("LABEL " + key + "=" + value);
+  }
+
+  ImageBuild volume(String path) {
+    volumes.put(path, Map.of());
+    return meta("VOLUME [" + path + "]");
+  }
+
+  ImageBuild stopSignal(String signal) {
+    stopSignal = signal;
+    return meta("STOPSIGNAL " + signal);
+  }
+
+  ImageBuild user(String u) {
+    user = u;
+    return meta("USER " + u);
+  }
+
+  ImageBuild meta(String instruction) {
+    step(buildkit ? instruction : "/bin/sh -c #(nop)  " + instruction, true);
+    return this;
+  }
+
+  private void step(String createdBy, boolean empty) {
+    history.add(new ImageConfig.History(created, createdBy, "", "", empty));
+  }
+
+  /** Go's %v of a string slice as Docker writes it in history: ["node" "./app.js"]. */
+  private static String jsonArray(String... args) {
+    StringBuilder sb = new StringBuilder("[");
+    for (int i = 0; i < args.length; i++) {
+      sb.append(i == 0 ? "" : " ").append('"').append(args[i]).append('"');
+    }
+    return sb.append(']').toString();
+  }
+
+  ContainerConfig containerConfig() {
+    Map<String, Map<String, Object>> ports =
+        exposed.isEmpty() ? null : new LinkedHashMap<>(exposed);
+    return new ContainerConfig(
+        "",
+        "",
+        user,
+        false,
+        false,
+        false,
+        ports,
+        false,
+        false,
+        false,
+        List.copyOf(env),
+        cmd,
+        "",
+        volumes.isEmpty() ? null : new LinkedHashMap<>(volumes),
+        workdir,
+        entrypoint,
+        null,
+        labels.isEmpty() ? null : new LinkedHashMap<>(labels),
+        stopSignal,
+        null);
+  }
+
+  Image build() {
+    List<String> diffIds = new ArrayList<>();
+    layers.forEach(l -> diffIds.add(l.diffId()));
+    ImageConfig config =
+        new ImageConfig(
+            platform.architecture(),
+            platform.variant(),
+            platform.os(),
+            platform.osVersion(),
+            created,
+            "",
+            "",
+            "",
+            "",
+            containerConfig(),
+            null,
+            List.copyOf(history),
+            diffIds);
+    return new Image(config.toJson(), layers);
+  }
+}
