@@ -12,7 +12,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Docker Deep-Dive Lab: a Docker playground, labs and grading for the course.",
-    subcommands = {CommandLine.HelpCommand.class, dev.ddlab.bridge.cmd.RealEngineCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      dev.ddlab.bridge.cmd.RealEngineCommand.class,
+      ServeCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
