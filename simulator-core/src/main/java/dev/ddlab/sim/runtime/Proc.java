@@ -61,13 +61,27 @@ public interface Proc {
    */
   Proc spawn(List<String> argv, Map<String, String> env, ProcIo io, IntConsumer onExit);
 
+  /**
+   * A line written to this process's stdin (without its newline), delivered to its program's {@link
+   * Program#stdin}: how a shell feeds a pipe into a child it spawned, or forwards what is typed at
+   * the terminal to its foreground child. Ignored once the process exited.
+   */
+  default void input(String line) {}
+
+  /** Closes this process's stdin ({@link Program#stdinClosed}): the end of a pipe, or Ctrl-D. */
+  default void closeInput() {}
+
   /** The processes of this PID namespace, for ps. */
   List<ProcessInfo> processes();
 
   /** Sends a signal to a process of this namespace by in-namespace PID; false when none. */
   boolean kill(int pid, Signal signal);
 
-  /** Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. */
+  /**
+   * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
+   * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
+   * false, so ls prints one name per line as it does in {@code ls | wc -l}.
+   */
   record ProcIo(java.util.function.Consumer<String> out, java.util.function.Consumer<String> err) {}
 
   /** One row of the process table. */

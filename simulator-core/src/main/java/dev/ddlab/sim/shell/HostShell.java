@@ -128,7 +128,7 @@ public final class HostShell {
     }
     sh.builtin("history", (s, a, io) -> history(a, io));
     sh.builtin("help", (s, a, io) -> help(io));
-    sh.builtin("kill", (s, a, io) -> SystemTools.kill(a, io, "bash", false, this::killJob));
+    sh.builtin("kill", (s, a, io) -> SystemTools.kill(a, io, "bash: kill", false, this::killJob));
   }
 
   public Interpreter interpreter() {

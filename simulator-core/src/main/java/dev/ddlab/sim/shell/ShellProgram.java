@@ -1,0 +1,419 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.fs.FileNode;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.sim.runtime.Proc;
+import dev.ddlab.sim.runtime.Program;
+import dev.ddlab.sim.runtime.Signal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+
+/**
+ * A shell running as a process inside a container: bash, busybox ash ({@code sh}) or dash. It reads
+ * command lines from stdin (or {@code -c}, or a script file), runs builtins itself and everything
+ * else as child processes found on $PATH in the container's filesystem, so what exists is what the
+ * image holds: {@code ping} in ubuntu is "bash: ping: command not found".
+ *
+ * <p>Interactive shells do not print their prompt: {@link #prompt} reports it and the terminal
+ * shows it before the next line (see {@code Attachment#prompt}).
+ */
+public final class ShellProgram implements Program {
+  private final Dialect dialect;
+  private Proc proc;
+  private Interpreter sh;
+  private boolean interactive;
+  private boolean busy;
+  private boolean eofPending;
+  private Proc foreground;
+  private final Deque<String> queued = new ArrayDeque<>();
+  private final StringBuilder continuation = new StringBuilder();
+  private final List<String> history = new ArrayList<>();
+  private String location = "";
+  private java.util.function.Consumer<String> terminalOut;
+  private java.util.function.Consumer<String> terminalErr;
+
+  public ShellProgram(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  private String shellName() {
+    return switch (dialect) {
+      case BASH -> "bash";
+      case ASH, DASH -> "sh";
+    };
+  }
+
+  @Override
+  public void start(Proc p) {
+    this.proc = p;
+    this.terminalOut = p::out;
+    this.terminalErr = p::err;
+    Map<String, String> env = new LinkedHashMap<>(p.env());
+    env.putIfAbsent("HOME", home(p));
+    env.putIfAbsent("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    env.put("PWD", p.cwd());
+    sh = new Interpreter(dialect, shellName(), new Runtime(), env);
+    sh.pid(p.pid());
+    sh.builtin(
+        "kill",
+        (s, a, io) ->
+            SystemTools.kill(
+                a,
+                io,
+                dialect == Dialect.BASH ? "bash: kill" : shellName(),
+                dialect != Dialect.BASH,
+                proc::kill));
+    if (dialect == Dialect.BASH) {
+      sh.builtin(
+          "history",
+          (s, a, io) -> {
+            for (int i = 0; i < history.size(); i++) {
+              io.println(String.format("%5d  %s", i + 1, history.get(i)));
+            }
+            return 0;
+          });
+    }
+    List<String> args = p.argv().subList(1, p.argv().size());
+    String command = null;
+    String script = null;
+    boolean forceInteractive = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-c") && i + 1 < args.size()) {
+        command = args.get(i + 1);
+        break;
+      } else if (a.equals("-i")) {
+        forceInteractive = true;
+      } else if (a.startsWith("-") && !a.equals("-")) {
+        continue; // -l, -e, --login …: accepted, no effect here
+      } else {
+        script = a;
+        break;
+      }
+    }
+    if (command != null) {
+      location = dialect == Dialect.BASH ? "-c: line 1: " : "";
+      runBatch(command);
+      return;
+    }
+    if (script != null) {
+      String path = Paths.resolve(p.cwd(), script);
+      String text;
+      try {
+        text = new String(p.fs().read(path), StandardCharsets.UTF_8);
+      } catch (FsException e) {
+        p.err(
+            shellName()
+                + ": "
+                + (dialect == Dialect.DASH ? "0: " : "")
+                + "can't open "
+                + script
+                + (dialect == Dialect.BASH ? ": " + e.getMessage() : "")
+                + "\n");
+        if (dialect == Dialect.BASH) {
+          p.err("");
+        }
+        p.exit(dialect == Dialect.BASH ? 127 : 2);
+        return;
+      }
+      location = dialect == Dialect.BASH ? script + ": line 1: " : "";
+      runBatch(text);
+      return;
+    }
+    interactive = p.tty() || forceInteractive;
+  }
+
+  /** Runs a -c string or a script to the end, then exits with its status. */
+  private void runBatch(String text) {
+    busy = true;
+    try {
+      sh.execute(
+          text,
+          new Io(null, terminalOut, terminalErr),
+          st -> {
+            busy = false;
+            proc.exit(st);
+          });
+    } catch (ShellSyntaxException e) {
+      proc.err(dialect.syntaxError(shellName(), e) + "\n");
+      proc.exit(2);
+    }
+  }
+
+  private static String home(Proc p) {
+    String user = p.user();
+    if (user == null || user.isEmpty() || user.equals("root") || user.equals("0")) {
+      return "/root";
+    }
+    return "/home/" + user;
+  }
+
+  @Override
+  public void stdin(Proc p, String line) {
+    if (foreground != null && !foreground.exited()) {
+      foreground.input(line);
+      return;
+    }
+    if (busy) {
+      queued.add(line);
+      return;
+    }
+    runLine(line);
+  }
+
+  private void runLine(String line) {
+    String input = continuation.length() > 0 ? continuation + "\n" + line : line;
+    try {
+      Parser.parse(input);
+    } catch (ShellSyntaxException e) {
+      if (e.incomplete()) {
+        continuation.setLength(0);
+        continuation.append(input);
+        return;
+      }
+    }
+    continuation.setLength(0);
+    if (!input.isBlank() && interactive) {
+      history.add(input);
+    }
+    busy = true;
+    sh.execute(
+        input,
+        new Io(null, terminalOut, terminalErr),
+        st -> {
+          busy = false;
+          if (sh.exited() || proc.exited()) {
+            return;
+          }
+          if (interactive) {
+            for (Interpreter.Job j : sh.drainFinishedJobs()) {
+              proc.err(Interpreter.jobNotice(j, true) + "\n");
+            }
+          }
+          drain();
+        });
+  }
+
+  /** Lines typed while a command ran are read once the shell is back at its prompt. */
+  private void drain() {
+    while (!busy && !proc.exited()) {
+      String next = queued.poll();
+      if (next == null) {
+        if (eofPending) {
+          eofPending = false;
+          stdinClosed(proc);
+        }
+        return;
+      }
+      runLine(next);
+    }
+  }
+
+  @Override
+  public void stdinClosed(Proc p) {
+    if (foreground != null && !foreground.exited()) {
+      foreground.closeInput();
+      return;
+    }
+    if (busy) {
+      eofPending = true;
+      return;
+    }
+    if (interactive && dialect == Dialect.BASH) {
+      p.out("exit\n");
+    }
+    p.exit(sh.lastStatus());
+  }
+
+  @Override
+  public void signal(Proc p, Signal signal) {
+    if (signal == Signal.SIGINT && foreground != null && !foreground.exited()) {
+      p.kill(foreground.pid(), Signal.SIGINT);
+      return;
+    }
+    if (interactive) {
+      if (signal == Signal.SIGINT) {
+        continuation.setLength(0);
+        return;
+      }
+      if (signal == Signal.SIGTERM || signal == Signal.SIGQUIT) {
+        return; // interactive shells ignore these
+      }
+    }
+    Program.super.signal(p, signal);
+  }
+
+  @Override
+  public String prompt(Proc p) {
+    if (!interactive || busy || p.exited()) {
+      return "";
+    }
+    if (continuation.length() > 0) {
+      return "> ";
+    }
+    boolean root = home(p).equals("/root");
+    String cwd = p.cwd();
+    String home = sh.var("HOME");
+    String w =
+        home != null && cwd.equals(home)
+            ? "~"
+            : home != null && cwd.startsWith(home + "/") ? "~" + cwd.substring(home.length()) : cwd;
+    return switch (dialect) {
+      case BASH -> (root ? "root" : p.user()) + "@" + p.hostname() + ":" + w + (root ? "# " : "$ ");
+      case ASH -> w + (root ? " # " : " $ ");
+      case DASH -> root ? "# " : "$ ";
+    };
+  }
+
+  /** Whether the program an executable runs is busybox (busybox wording for its tools). */
+  static boolean isBusybox(FileSystem fs, String path) {
+    try {
+      return fs.stat(path).map(n -> "busybox".equals(n.program())).orElse(false);
+    } catch (FsException e) {
+      return false;
+    }
+  }
+
+  /** $PATH lookup: the first executable file named {@code name}, or null. */
+  static String lookPath(FileSystem fs, String name, String pathVar) {
+    String list =
+        pathVar == null || pathVar.isEmpty()
+            ? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+            : pathVar;
+    for (String dir : list.split(":")) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      String candidate = Paths.resolve("/", dir + "/" + name);
+      try {
+        Optional<FileNode> n = fs.stat(candidate);
+        if (n.isPresent() && n.get().isExecutable()) {
+          return candidate;
+        }
+      } catch (FsException e) {
+        // a broken link: keep looking
+      }
+    }
+    return null;
+  }
+
+  private final class Runtime implements ShellRuntime, Builtins.PathLookup {
+    @Override
+    public FileSystem fs() {
+      return proc.fs();
+    }
+
+    @Override
+    public String cwd() {
+      return proc.cwd();
+    }
+
+    @Override
+    public void cwd(String path) {
+      proc.cwd(path);
+    }
+
+    @Override
+    public int allocatePid() {
+      return proc.pid();
+    }
+
+    @Override
+    public void exit(int status) {
+      proc.exit(status);
+    }
+
+    @Override
+    public boolean has(String name) {
+      return which(name) != null;
+    }
+
+    @Override
+    public String which(String name) {
+      if (name.contains("/")) {
+        String p = Paths.resolve(proc.cwd(), name);
+        return proc.fs().exists(p) ? p : null;
+      }
+      return lookPath(proc.fs(), name, sh.var("PATH"));
+    }
+
+    @Override
+    public int run(
+        List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done) {
+      String name = argv.get(0);
+      if (name.contains("/")) {
+        String path = Paths.resolve(proc.cwd(), name);
+        Optional<FileNode> n;
+        try {
+          n = proc.fs().stat(path);
+        } catch (FsException e) {
+          n = Optional.empty();
+        }
+        if (n.isEmpty() || n.get().isDirectory() || !n.get().isExecutable()) {
+          String reason =
+              n.isEmpty()
+                  ? "No such file or directory"
+                  : n.get().isDirectory() ? "Is a directory" : "Permission denied";
+          io.errln(
+              switch (dialect) {
+                case BASH -> "bash: " + location + name + ": " + reason;
+                case ASH ->
+                    "sh: " + name + ": " + (n.isEmpty() ? "not found" : "Permission denied");
+                case DASH ->
+                    "sh: 1: " + name + ": " + (n.isEmpty() ? "not found" : "Permission denied");
+              });
+          done.accept(n.isEmpty() ? 127 : 126);
+          return 0;
+        }
+      } else if (lookPath(proc.fs(), name, env.get("PATH")) == null) {
+        io.errln(dialect.notFound(shellName(), location, name));
+        done.accept(127);
+        return 0;
+      }
+      boolean[] finished = {false};
+      Proc[] child = {null};
+      Proc c =
+          proc.spawn(
+              argv,
+              env,
+              // null: the child writes to the shell's own stdout/stderr, i.e. the terminal.
+              new Proc.ProcIo(
+                  io.out() == terminalOut ? null : io.out(),
+                  io.err() == terminalErr ? null : io.err()),
+              st -> {
+                finished[0] = true;
+                if (foreground == child[0]) {
+                  foreground = null;
+                }
+                done.accept(st);
+              });
+      if (c == null) {
+        if (!finished[0]) {
+          io.errln(dialect.notFound(shellName(), location, name));
+          done.accept(127);
+        }
+        return 0;
+      }
+      child[0] = c;
+      if (!finished[0] && !background) {
+        foreground = c;
+      }
+      if (io.stdin() != null && !finished[0]) {
+        for (String line : TextTools.lines(io.stdin())) {
+          c.input(line);
+        }
+        c.closeInput();
+      }
+      return c.pid();
+    }
+  }
+}

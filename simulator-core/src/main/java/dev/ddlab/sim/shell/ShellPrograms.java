@@ -1,0 +1,41 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.runtime.ProgramRegistry;
+import java.util.Set;
+
+/**
+ * Registers the shells and command-line tools into a node's {@link ProgramRegistry}: "bash",
+ * "dash", "sh" and "ash" (busybox's shell, reached through the busybox multi-call binary), and one
+ * program per {@link Tools} entry ("ls", "cat", "ps" …) serving both GNU files named after
+ * themselves and busybox applets. Which of them a container can run is decided by its image's
+ * files, not here.
+ */
+public final class ShellPrograms {
+  /** Names other subsystems register themselves (sleep, true, false). */
+  private static final Set<String> NOT_OURS = Set.of("sleep", "true", "false");
+
+  private ShellPrograms() {}
+
+  public static ProgramRegistry install(ProgramRegistry registry) {
+    registry.register("bash", () -> new ShellProgram(Dialect.BASH));
+    registry.register("sh", () -> new ShellProgram(Dialect.ASH));
+    registry.register("ash", () -> new ShellProgram(Dialect.ASH));
+    registry.register("dash", () -> new ShellProgram(Dialect.DASH));
+    for (var e : Tools.all().entrySet()) {
+      if (!NOT_OURS.contains(e.getKey())) {
+        Tool tool = e.getValue();
+        registry.register(e.getKey(), () -> new ToolProgram(tool));
+      }
+    }
+    registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
+    registry.register(
+        "pwd",
+        () ->
+            new ToolProgram(
+                (c, a) -> {
+                  c.io().println(c.cwd());
+                  return 0;
+                }));
+    return registry;
+  }
+}

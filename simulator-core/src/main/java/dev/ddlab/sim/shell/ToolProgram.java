@@ -1,0 +1,152 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.runtime.Proc;
+import dev.ddlab.sim.runtime.Proc.ProcessInfo;
+import dev.ddlab.sim.runtime.Program;
+import dev.ddlab.sim.runtime.Signal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A {@link Tool} as a container process: it runs over the process's root filesystem, with busybox
+ * wording when the executable is busybox, and exits with the tool's status. A tool that reads
+ * standard input (cat, grep, wc without files) waits for it to close first.
+ */
+final class ToolProgram implements Program {
+  private final Tool tool;
+  private final StringBuilder stdin = new StringBuilder();
+  private boolean waiting;
+
+  ToolProgram(Tool tool) {
+    this.tool = tool;
+  }
+
+  @Override
+  public void start(Proc proc) {
+    List<String> args = proc.argv().subList(1, proc.argv().size());
+    if (tool.readsStdin(args)) {
+      waiting = true;
+      return;
+    }
+    finish(proc, null);
+  }
+
+  @Override
+  public void stdin(Proc proc, String line) {
+    if (waiting) {
+      stdin.append(line).append('\n');
+    }
+  }
+
+  @Override
+  public void stdinClosed(Proc proc) {
+    if (waiting) {
+      waiting = false;
+      finish(proc, stdin.toString());
+    }
+  }
+
+  private void finish(Proc proc, String input) {
+    List<String> args = proc.argv().subList(1, proc.argv().size());
+    int status = tool.run(new Context(proc, input), args);
+    proc.exit(status);
+  }
+
+  /** The tool's view of its process. */
+  private static final class Context implements ToolContext {
+    private final Proc proc;
+    private final Io io;
+    private final boolean busybox;
+
+    Context(Proc proc, String input) {
+      this.proc = proc;
+      this.io = new Io(input, proc::out, proc::err);
+      String argv0 = proc.argv().get(0);
+      String path =
+          argv0.contains("/")
+              ? dev.ddlab.sim.fs.Paths.resolve(proc.cwd(), argv0)
+              : ShellProgram.lookPath(proc.fs(), argv0, proc.env().get("PATH"));
+      this.busybox =
+          (path != null && ShellProgram.isBusybox(proc.fs(), path))
+              || (path == null && proc.fs().exists("/bin/busybox"));
+    }
+
+    @Override
+    public String argv0() {
+      return dev.ddlab.sim.fs.Paths.name(proc.argv().get(0));
+    }
+
+    @Override
+    public FileSystem fs() {
+      return proc.fs();
+    }
+
+    @Override
+    public String cwd() {
+      return proc.cwd();
+    }
+
+    @Override
+    public Map<String, String> env() {
+      return proc.env();
+    }
+
+    @Override
+    public Io io() {
+      return io;
+    }
+
+    @Override
+    public boolean busybox() {
+      return busybox;
+    }
+
+    @Override
+    public String hostname() {
+      return proc.hostname();
+    }
+
+    @Override
+    public String user() {
+      String u = proc.user();
+      return u == null || u.isEmpty() || u.equals("0") ? "root" : u;
+    }
+
+    @Override
+    public int uid() {
+      return user().equals("root") ? 0 : 1000;
+    }
+
+    @Override
+    public int gid() {
+      return uid();
+    }
+
+    @Override
+    public VirtualClock clock() {
+      return proc.clock();
+    }
+
+    @Override
+    public List<ProcessInfo> processes() {
+      return proc.processes();
+    }
+
+    @Override
+    public int pid() {
+      return proc.pid();
+    }
+
+    @Override
+    public boolean kill(int pid, Signal signal) {
+      return proc.kill(pid, signal);
+    }
+
+    @Override
+    public boolean tty() {
+      return proc.tty();
+    }
+  }
+}

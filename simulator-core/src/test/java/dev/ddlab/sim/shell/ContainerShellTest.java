@@ -1,0 +1,200 @@
+package dev.ddlab.sim.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.Layer;
+import dev.ddlab.sim.fs.LayerBuilder;
+import dev.ddlab.sim.fs.MemoryFs;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ContainerShellTest {
+  static MemoryFs alpine() {
+    LayerBuilder b = Layer.builder(VirtualClock.DEFAULT_START_NANOS);
+    b.dir("/root", 0700).dir("/tmp", 01777).dir("/etc").dir("/usr/bin");
+    b.binary("/bin/busybox", 800_000, "busybox");
+    for (String a :
+        List.of(
+            "sh",
+            "ash",
+            "ls",
+            "cat",
+            "echo",
+            "mkdir",
+            "rm",
+            "ps",
+            "hostname",
+            "sleep",
+            "grep",
+            "wc",
+            "ping",
+            "kill",
+            "top",
+            "id",
+            "uname")) {
+      b.symlink("/bin/" + a, "/bin/busybox");
+    }
+    b.file("/etc/hostname", "localhost\n");
+    b.file("/etc/passwd", "root:x:0:0:root:/root:/bin/ash\n");
+    b.file("/etc/group", "root:x:0:root\n");
+    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build());
+  }
+
+  static MemoryFs ubuntu() {
+    LayerBuilder b = Layer.builder(VirtualClock.DEFAULT_START_NANOS);
+    b.dir("/root", 0700).dir("/tmp", 01777).dir("/etc").dir("/usr/bin").symlink("/bin", "usr/bin");
+    b.binary("/usr/bin/bash", 1_000_000, "bash");
+    for (String t : List.of("ls", "cat", "echo", "mkdir", "rm", "ps", "hostname", "sleep")) {
+      b.binary("/usr/bin/" + t, 20_000, t);
+    }
+    b.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build());
+  }
+
+  @Test
+  void busybox_sh_prompt_follows_cwd_and_unknown_commands_are_not_found() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    assertEquals("/ # ", sh.prompt());
+    assertEquals("", sh.type("cd tmp"));
+    assertEquals("/tmp # ", sh.prompt());
+    assertEquals("sh: nosuch: not found\n", sh.type("nosuch"));
+    assertEquals("127\n", sh.type("echo $?"));
+    assertEquals("~ # ", after(sh, "cd", "~ # "));
+  }
+
+  private static String after(FakeProc sh, String line, String expected) {
+    sh.type(line);
+    return sh.prompt();
+  }
+
+  @Test
+  void ubuntu_bash_prompt_and_missing_ping() {
+    FakeProc.World w = new FakeProc.World(ubuntu());
+    FakeProc bash = w.init(List.of("/bin/bash"), true);
+    assertEquals("root@6cd20d508db0:/# ", bash.prompt());
+    assertEquals("bash: ping: command not found\n", bash.type("ping nigelpoulton.com"));
+  }
+
+  @Test
+  void percy_file_written_with_echo_survives_in_the_filesystem() {
+    MemoryFs fs = ubuntu();
+    FakeProc.World w = new FakeProc.World(fs);
+    FakeProc bash = w.init(List.of("/bin/bash"), true);
+    bash.type("cd tmp");
+    assertEquals("total 0\n", bash.type("ls -l"));
+    assertEquals("", bash.type("echo \"Sunderland is the greatest"));
+    assertEquals("> ", bash.prompt());
+    assertEquals("", bash.type("football team in the world\" > newfile"));
+    String ls = bash.type("ls -l");
+    assertTrue(ls.startsWith("total 4\n-rw-r--r-- 1 root root 54 "), ls);
+    assertEquals(
+        "Sunderland is the greatest\nfootball team in the world\n", bash.type("cat newfile"));
+    assertTrue(fs.exists("/tmp/newfile"));
+  }
+
+  @Test
+  void ps_elf_in_ubuntu_shows_bash_as_pid_1_and_ps_itself() {
+    FakeProc.World w = new FakeProc.World(ubuntu());
+    FakeProc bash = w.init(List.of("/bin/bash"), true);
+    String out = bash.type("ps -elf");
+    String[] lines = out.split("\n");
+    assertEquals(
+        "F S UID          PID    PPID  C PRI  NI ADDR SZ WCHAN  STIME TTY          TIME CMD",
+        lines[0]);
+    assertTrue(
+        lines[1].matches(
+            "4 S root           1       0  0  80   0 -  \\d+ do_wai 00:00 pts/0    00:00:00 /bin/bash"),
+        lines[1]);
+    assertTrue(
+        lines[2].matches(
+            "0 R root           2       1  0  80   0 -  \\d+ -      00:00 pts/0    00:00:00 ps -elf"),
+        lines[2]);
+  }
+
+  @Test
+  void busybox_ps_uses_its_own_columns() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    assertEquals(
+        "PID   USER     TIME  COMMAND\n    1 root      0:00 sh\n    2 root      0:00 ps\n",
+        sh.type("ps"));
+  }
+
+  @Test
+  void pipes_inside_the_container_feed_child_stdin() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("echo one > /tmp/a; echo two >> /tmp/a");
+    assertEquals("2\n", sh.type("cat /tmp/a | wc -l"));
+    assertEquals("two\n", sh.type("cat /tmp/a | grep tw"));
+    assertEquals("a\n", sh.type("ls /tmp | cat"));
+  }
+
+  @Test
+  void foreground_sleep_holds_the_prompt_until_it_ends() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("sleep 5");
+    assertEquals("", sh.prompt());
+    w.clock.advance(Duration.ofSeconds(5));
+    assertEquals("/ # ", sh.prompt());
+  }
+
+  @Test
+  void ctrl_c_interrupts_the_foreground_child() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("sleep 100");
+    sh.kill(1, dev.ddlab.sim.runtime.Signal.SIGINT);
+    assertEquals("/ # ", sh.prompt());
+    assertEquals("130\n", sh.type("echo $?"));
+  }
+
+  @Test
+  void exit_with_a_code_ends_pid_1() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("exit 3");
+    assertTrue(sh.exited);
+    assertEquals(3, sh.status);
+  }
+
+  @Test
+  void ctrl_d_ends_bash_with_exit_and_the_last_status() {
+    FakeProc.World w = new FakeProc.World(ubuntu());
+    FakeProc bash = w.init(List.of("bash"), true);
+    bash.type("false");
+    bash.closeInput();
+    assertEquals("exit\n", w.read());
+    assertEquals(1, bash.status);
+  }
+
+  @Test
+  void sh_dash_c_runs_a_command_and_exits_with_its_status() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh", "-c", "echo hi && hostname; exit 4"), false);
+    assertEquals("hi\n6cd20d508db0\n", w.read());
+    assertEquals(4, sh.status);
+  }
+
+  @Test
+  void non_tty_shell_reads_commands_without_prompt() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), false);
+    assertEquals("", sh.prompt());
+    assertEquals("x\n", sh.type("echo x"));
+    sh.closeInput();
+    assertTrue(sh.exited);
+  }
+
+  @Test
+  void kill_builtin_reports_missing_pids_in_busybox_wording() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    assertEquals("sh: can't kill pid 99: No such process\n", sh.type("kill 99"));
+  }
+}
