@@ -107,6 +107,10 @@ public final class CreateCommand extends DockerCommand {
       }
       return r.id();
     } catch (EngineException e) {
+      if (verb.equals("create")) {
+        // docker create returns the daemon's error as is: "Error response from daemon: …", 1.
+        throw e;
+      }
       if (e.isNotConnected()) {
         throw report(verb, e.getMessage(), true, 125);
       }

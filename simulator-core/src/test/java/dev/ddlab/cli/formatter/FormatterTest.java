@@ -1,0 +1,93 @@
+package dev.ddlab.cli.formatter;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.ddlab.engine.dto.Port;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormatterTest {
+  private static final long S = 1_000_000_000L;
+
+  @Test
+  void human_sizes_use_three_significant_digits_in_base_1000() {
+    assertEquals("0B", Units.humanSize(0));
+    assertEquals("999B", Units.humanSize(999));
+    assertEquals("1kB", Units.humanSize(1000));
+    assertEquals("1.2kB", Units.humanSize(1200));
+    assertEquals("7.05MB", Units.humanSize(7_049_701));
+    assertEquals("111MB", Units.humanSize(111_000_000));
+    assertEquals("58.1MB", Units.humanSize(58_123_456));
+    assertEquals("1.98MB", Units.humanSize(1_984_512));
+    assertEquals("1.985MB", Units.humanSize4(1_984_512));
+    assertEquals("1e+03kB", Units.humanSize(999_999));
+  }
+
+  @Test
+  void human_durations_match_go_units() {
+    assertEquals("Less than a second", Units.humanDuration(500_000_000L));
+    assertEquals("1 second", Units.humanDuration(S));
+    assertEquals("59 seconds", Units.humanDuration(59 * S));
+    assertEquals("About a minute", Units.humanDuration(90 * S));
+    assertEquals("2 minutes", Units.humanDuration(120 * S));
+    assertEquals("About an hour", Units.humanDuration(3600 * S));
+    assertEquals("2 hours", Units.humanDuration(7200 * S));
+    assertEquals("47 hours", Units.humanDuration(47 * 3600 * S));
+    assertEquals("9 days", Units.humanDuration(9 * 86400 * S));
+    assertEquals("2 weeks", Units.humanDuration(15 * 86400 * S));
+    assertEquals("22 months", Units.humanDuration(670 * 86400 * S));
+    assertEquals("2 years", Units.humanDuration(800 * 86400 * S));
+  }
+
+  @Test
+  void tabwriter_aligns_columns_with_min_width_ten_and_padding_three() {
+    String out = TabWriter.docker().format("A\tBB\tC\nlonger-cell\tx\ty\n");
+    assertEquals("A             BB        C\nlonger-cell   x         y\n", out);
+  }
+
+  @Test
+  void tabwriter_column_blocks_end_at_lines_without_that_column() {
+    String out = new TabWriter(0, 1).format("a\tb\tc\naaaa\tb\nx\ty\tz\n");
+    assertEquals("a    b c\naaaa b\nx    y z\n", out);
+  }
+
+  @Test
+  void ports_are_grouped_and_host_mappings_listed_last() {
+    assertEquals(
+        "0.0.0.0:80->8080/tcp, :::80->8080/tcp",
+        ContainerRows.displayablePorts(
+            List.of(new Port("0.0.0.0", 8080, 80, "tcp"), new Port("::", 8080, 80, "tcp"))));
+    assertEquals(
+        "80-81/tcp, 443/tcp",
+        ContainerRows.displayablePorts(
+            List.of(
+                new Port(null, 443, null, "tcp"),
+                new Port(null, 80, null, "tcp"),
+                new Port(null, 81, null, "tcp"))));
+    assertEquals(
+        "0.0.0.0:8080-8081->8080-8081/tcp",
+        ContainerRows.displayablePorts(
+            List.of(
+                new Port("0.0.0.0", 8080, 8080, "tcp"), new Port("0.0.0.0", 8081, 8081, "tcp"))));
+  }
+
+  @Test
+  void commands_are_quoted_and_truncated_to_twenty_display_columns() {
+    assertEquals("sh -c 'echo hello; …", Ellipsis.of("sh -c 'echo hello; sleep 1d'", 20));
+    assertEquals("short", Ellipsis.of("short", 20));
+  }
+
+  @Test
+  void references_normalise_like_docker() {
+    assertEquals("docker.io/library/alpine:latest", Refs.normalize("alpine", true));
+    assertEquals(
+        "docker.io/nigelpoulton/tu-demo:v2", Refs.normalize("nigelpoulton/tu-demo:v2", true));
+    assertEquals(
+        "gcr.io/google-containers/git-sync:v3.1.5",
+        Refs.normalize("gcr.io/google-containers/git-sync:v3.1.5", true));
+    assertEquals("docker.io/nigelpoulton/tu-demo", Refs.normalize("nigelpoulton/tu-demo", false));
+    assertEquals("alpine:latest", Refs.withDefaultTag("alpine"));
+    assertEquals("sha256abc", Refs.truncateId("sha256:sha256abc"));
+    assertEquals("44dd6f223004", Refs.truncateId("sha256:44dd6f2230041eede4ee5e7"));
+  }
+}
