@@ -17,6 +17,15 @@ public interface Attachment extends AutoCloseable {
   /** Sends input; for line-oriented simulated programs a line ends with '\n'. */
   void write(String input);
 
+  /**
+   * What the attached interactive program shows while it waits for a line ("/ # ", "root@abc:/# "),
+   * or "" when it is not waiting or the engine cannot tell (a real engine). Simulated programs do
+   * not print their prompt into the output; a terminal shows this before the next line.
+   */
+  default String prompt() {
+    return "";
+  }
+
   /** Terminal size, for TTY attachments. */
   default void resize(int columns, int rows) {}
 

@@ -78,6 +78,33 @@ public interface Proc {
   boolean kill(int pid, Signal signal);
 
   /**
+   * Opens a listening TCP port in this process's network namespace (a server program serving HTTP);
+   * it closes when the process exits. The default refuses: only runtime processes have a network
+   * namespace.
+   */
+  default void listen(int port, HttpHandler handler) {
+    throw new UnsupportedOperationException("no network namespace");
+  }
+
+  /**
+   * Sends one HTTP request from this process's network namespace to host:port (a name or an IPv4
+   * address), as curl or wget would.
+   *
+   * @throws NetException when the name does not resolve or nothing answers
+   */
+  default HttpResponse http(String host, int port, HttpRequest request) {
+    throw new NetException(NetException.Kind.UNREACHABLE, host);
+  }
+
+  /**
+   * Resolves a host name the way this process's resolver would (/etc/hosts, then Docker's embedded
+   * DNS on user-defined networks); empty when unknown.
+   */
+  default java.util.Optional<String> resolve(String name) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.

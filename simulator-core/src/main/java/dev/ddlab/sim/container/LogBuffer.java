@@ -1,0 +1,103 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.dto.LogFrame;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A container's json-file log: one entry per line with its stream and virtual time, kept across
+ * restarts and dropped with the container. Partial lines wait for their newline (or the process's
+ * exit), as Docker's log copier does.
+ */
+final class LogBuffer {
+  private static final int MAX_ENTRIES = 10_000;
+
+  private long[] times = new long[8];
+  private byte[] streams = new byte[8];
+  private final List<String> lines = new ArrayList<>(8);
+  private StringBuilder partialOut;
+  private StringBuilder partialErr;
+
+  void append(long nanos, boolean stderr, String text) {
+    StringBuilder partial = stderr ? partialErr : partialOut;
+    int start = 0;
+    int nl;
+    while ((nl = text.indexOf('\n', start)) >= 0) {
+      String line = text.substring(start, nl + 1);
+      if (partial != null && partial.length() > 0) {
+        line = partial + line;
+        partial.setLength(0);
+      }
+      add(nanos, stderr, line);
+      start = nl + 1;
+    }
+    if (start < text.length()) {
+      if (partial == null) {
+        partial = new StringBuilder();
+        if (stderr) {
+          partialErr = partial;
+        } else {
+          partialOut = partial;
+        }
+      }
+      partial.append(text, start, text.length());
+    }
+  }
+
+  /** The process ended: keep what it printed without a final newline. */
+  void flush(long nanos) {
+    if (partialOut != null && partialOut.length() > 0) {
+      add(nanos, false, partialOut.toString());
+      partialOut.setLength(0);
+    }
+    if (partialErr != null && partialErr.length() > 0) {
+      add(nanos, true, partialErr.toString());
+      partialErr.setLength(0);
+    }
+  }
+
+  private void add(long nanos, boolean stderr, String line) {
+    int n = lines.size();
+    if (n == MAX_ENTRIES) {
+      // Rotate: drop the oldest half, as a size-limited json-file log would.
+      int keep = n / 2;
+      System.arraycopy(times, n - keep, times, 0, keep);
+      System.arraycopy(streams, n - keep, streams, 0, keep);
+      lines.subList(0, n - keep).clear();
+      n = keep;
+    }
+    if (n == times.length) {
+      times = java.util.Arrays.copyOf(times, n * 2);
+      streams = java.util.Arrays.copyOf(streams, n * 2);
+    }
+    times[n] = nanos;
+    streams[n] = (byte) (stderr ? 2 : 1);
+    lines.add(line);
+  }
+
+  /** Entries in [since, until] of the chosen streams, the last {@code tail} of them (-1: all). */
+  List<LogFrame> read(boolean stdout, boolean stderr, long since, long until, int tail) {
+    List<LogFrame> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      boolean isErr = streams[i] == 2;
+      if ((isErr && !stderr) || (!isErr && !stdout) || times[i] < since || times[i] > until) {
+        continue;
+      }
+      out.add(
+          new LogFrame(
+              isErr ? "stderr" : "stdout", Times.rfc3339NanoFixed(times[i]), lines.get(i)));
+    }
+    if (tail >= 0 && out.size() > tail) {
+      return new ArrayList<>(out.subList(out.size() - tail, out.size()));
+    }
+    return out;
+  }
+
+  long bytes() {
+    long b = 0;
+    for (String l : lines) {
+      b += l.length();
+    }
+    return b;
+  }
+}

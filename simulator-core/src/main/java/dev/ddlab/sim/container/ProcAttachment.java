@@ -1,0 +1,131 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.Signal;
+import dev.ddlab.sim.runtime.SimProc;
+import java.time.Duration;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The hijacked stream of {@code docker attach}/{@code run}/{@code exec}: output the process writes
+ * while attached, and lines typed to its stdin. Ctrl-C (\u0003) on a TTY is SIGINT to the process;
+ * Ctrl-D (\u0004) closes its stdin. Everything is synchronous: a write runs the program's reaction
+ * before returning.
+ */
+final class ProcAttachment implements Attachment {
+  private final VirtualClock clock;
+  private final Supplier<SimProc> target;
+  private final boolean stdin;
+  private final boolean tty;
+  private final Consumer<ProcAttachment> onClose;
+  private final StringBuilder buffer = new StringBuilder();
+  private final StringBuilder pendingInput = new StringBuilder();
+  private boolean closed;
+  private Integer exitCode;
+
+  ProcAttachment(
+      VirtualClock clock,
+      Supplier<SimProc> target,
+      boolean stdin,
+      boolean tty,
+      Consumer<ProcAttachment> onClose) {
+    this.clock = clock;
+    this.target = target;
+    this.stdin = stdin;
+    this.tty = tty;
+    this.onClose = onClose;
+  }
+
+  void output(String text) {
+    if (!closed) {
+      buffer.append(text);
+    }
+  }
+
+  /** The attached process ended with this status; the stream closes. */
+  void exited(int status) {
+    if (!closed) {
+      exitCode = status;
+      closed = true;
+      onClose.accept(this);
+    }
+  }
+
+  /** The stream ended without an exit status (the container was removed, the daemon stopped). */
+  void hangUp() {
+    if (!closed) {
+      closed = true;
+      onClose.accept(this);
+    }
+  }
+
+  @Override
+  public String read() {
+    String s = buffer.toString();
+    buffer.setLength(0);
+    return s;
+  }
+
+  @Override
+  public void write(String input) {
+    if (closed || !stdin) {
+      return;
+    }
+    for (int i = 0; i < input.length(); i++) {
+      char ch = input.charAt(i);
+      SimProc p = target.get();
+      if (p == null) {
+        return;
+      }
+      if (ch == '\n') {
+        String line = pendingInput.toString();
+        pendingInput.setLength(0);
+        p.input(line);
+      } else if (ch == '\u0004') {
+        if (pendingInput.length() > 0) {
+          String line = pendingInput.toString();
+          pendingInput.setLength(0);
+          p.input(line);
+        } else {
+          p.closeInput();
+        }
+      } else if (ch == '\u0003' && tty) {
+        pendingInput.setLength(0);
+        p.signal(Signal.SIGINT);
+      } else if (ch != '\r') {
+        pendingInput.append(ch);
+      }
+    }
+  }
+
+  @Override
+  public String prompt() {
+    SimProc p = target.get();
+    return closed || p == null ? "" : p.prompt();
+  }
+
+  @Override
+  public boolean awaitExit(Duration max) {
+    return clock.advanceUntil(() -> closed, max) && exitCode != null;
+  }
+
+  @Override
+  public boolean isClosed() {
+    return closed;
+  }
+
+  @Override
+  public Integer exitCode() {
+    return exitCode;
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      onClose.accept(this);
+    }
+  }
+}

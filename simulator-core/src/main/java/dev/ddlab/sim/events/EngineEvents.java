@@ -1,0 +1,56 @@
+package dev.ddlab.sim.events;
+
+import dev.ddlab.engine.dto.EventActor;
+import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.sim.clock.VirtualClock;
+import java.util.Map;
+
+/**
+ * Publishes one node's Engine API events ({@code docker events}) on the bus, stamped with virtual
+ * time. Container events also carry the legacy {@code status}, {@code id} and {@code from} fields
+ * the API still sends.
+ */
+public final class EngineEvents {
+  private final EventBus bus;
+  private final VirtualClock clock;
+  private final String node;
+
+  public EngineEvents(EventBus bus, VirtualClock clock, String node) {
+    this.bus = bus;
+    this.clock = clock;
+    this.node = node;
+  }
+
+  public String node() {
+    return node;
+  }
+
+  public void container(String action, String id, String image, Map<String, String> attributes) {
+    publish(
+        new EventMessage(
+            action, id, image, "container", action, new EventActor(id, attributes), "local", 0, 0));
+  }
+
+  /** Events of other types: network, volume, image, daemon. */
+  public void emit(String type, String action, String actorId, Map<String, String> attributes) {
+    publish(
+        new EventMessage(
+            null, null, null, type, action, new EventActor(actorId, attributes), "local", 0, 0));
+  }
+
+  private void publish(EventMessage m) {
+    long now = clock.nowNanos();
+    EventMessage stamped =
+        new EventMessage(
+            m.status(),
+            m.id(),
+            m.from(),
+            m.type(),
+            m.action(),
+            m.actor(),
+            m.scope(),
+            now / 1_000_000_000L,
+            now);
+    bus.publish(new EngineEvent(now, node, stamped));
+  }
+}

@@ -1,0 +1,197 @@
+package dev.ddlab.sim.runtime;
+
+import dev.ddlab.sim.fs.FileNode;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * execve(2) as runc and shells see it: find argv[0] (PATH lookup when it has no slash, as Go's
+ * exec.LookPath does), check it is an executable file, and pick the {@link Program}: the file's
+ * {@code program} attribute, a busybox applet named by argv[0], or the interpreter of a {@code #!}
+ * script.
+ */
+public final class Executables {
+  public static final String DEFAULT_PATH =
+      "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  /** Multi-call binaries: the applet is the base name of argv[0]. */
+  private static final String BUSYBOX = "busybox";
+
+  private Executables() {}
+
+  /** Why an exec failed, with runc's wording after {@code exec: "name": }. */
+  public enum Failure {
+    NOT_FOUND_IN_PATH("executable file not found in $PATH"),
+    NO_SUCH_FILE("no such file or directory"),
+    PERMISSION_DENIED("permission denied"),
+    EXEC_FORMAT("exec format error");
+
+    public final String text;
+
+    Failure(String text) {
+      this.text = text;
+    }
+  }
+
+  /** The outcome of a lookup: either a program with its (possibly rewritten) argv, or a failure. */
+  public record Resolution(
+      Program program, List<String> argv, String path, Failure failure, String name) {
+    public boolean ok() {
+      return failure == null;
+    }
+
+    /**
+     * runc's message for a failed lookup, e.g. {@code exec: "nosuchcmd": executable file not found
+     * in $PATH}.
+     */
+    public String runcMessage() {
+      return switch (failure) {
+        case NO_SUCH_FILE -> "exec: \"" + name + "\": stat " + name + ": " + failure.text;
+        case EXEC_FORMAT -> "exec " + path + ": " + failure.text;
+        default -> "exec: \"" + name + "\": " + failure.text;
+      };
+    }
+  }
+
+  public static Resolution resolve(
+      FileSystem fs,
+      List<String> argv,
+      Map<String, String> env,
+      String cwd,
+      ProgramRegistry programs) {
+    String name = argv.get(0);
+    String path;
+    if (name.contains("/")) {
+      path = Paths.resolve(cwd == null || cwd.isEmpty() ? "/" : cwd, name);
+      Optional<FileNode> node = stat(fs, path);
+      if (node.isEmpty()) {
+        return fail(Failure.NO_SUCH_FILE, name, path);
+      }
+      if (!node.get().isExecutable()) {
+        return fail(Failure.PERMISSION_DENIED, name, path);
+      }
+    } else {
+      path = lookPath(fs, name, env == null ? null : env.get("PATH"));
+      if (path == null) {
+        return fail(Failure.NOT_FOUND_IN_PATH, name, null);
+      }
+    }
+    return program(fs, stat(fs, path).orElseThrow(), path, argv, programs, 0);
+  }
+
+  /** The first executable file named {@code name} in PATH, or null. */
+  public static String lookPath(FileSystem fs, String name, String pathVar) {
+    String pathList = pathVar == null || pathVar.isEmpty() ? DEFAULT_PATH : pathVar;
+    for (String dir : pathList.split(":")) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      String candidate = Paths.resolve("/", dir + "/" + name);
+      Optional<FileNode> n = stat(fs, candidate);
+      if (n.isPresent() && n.get().isExecutable()) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static Resolution program(
+      FileSystem fs,
+      FileNode node,
+      String path,
+      List<String> argv,
+      ProgramRegistry programs,
+      int depth) {
+    String programName = node.program();
+    if (programName == null) {
+      return interpreter(fs, path, argv, programs, depth);
+    }
+    if (programName.equals(BUSYBOX)) {
+      List<String> args = argv;
+      String applet = Paths.name(argv.get(0));
+      if (applet.equals(BUSYBOX)) {
+        if (argv.size() < 2) {
+          return new Resolution(new Missing("busybox"), argv, path, null, argv.get(0));
+        }
+        args = argv.subList(1, argv.size());
+        applet = Paths.name(args.get(0));
+      }
+      Program p = programs.create(applet).orElse(null);
+      return new Resolution(
+          p == null ? new AppletNotFound(applet) : p, args, path, null, argv.get(0));
+    }
+    Program p = programs.create(programName).orElse(null);
+    return new Resolution(p == null ? new Missing(programName) : p, argv, path, null, argv.get(0));
+  }
+
+  /** A {@code #!} script: run its interpreter with the script's path, like the kernel does. */
+  private static Resolution interpreter(
+      FileSystem fs, String path, List<String> argv, ProgramRegistry programs, int depth) {
+    String firstLine;
+    try {
+      byte[] data = fs.read(path);
+      int n = 0;
+      while (n < data.length && n < 256 && data[n] != '\n') {
+        n++;
+      }
+      firstLine = new String(data, 0, n, StandardCharsets.UTF_8);
+    } catch (FsException e) {
+      return fail(Failure.EXEC_FORMAT, argv.get(0), path);
+    }
+    if (!firstLine.startsWith("#!") || depth > 2) {
+      return fail(Failure.EXEC_FORMAT, argv.get(0), path);
+    }
+    String[] words = firstLine.substring(2).trim().split("\\s+", 2);
+    if (words[0].isEmpty()) {
+      return fail(Failure.EXEC_FORMAT, argv.get(0), path);
+    }
+    Optional<FileNode> interp = stat(fs, words[0]);
+    if (interp.isEmpty() || !interp.get().isExecutable()) {
+      return fail(Failure.NO_SUCH_FILE, argv.get(0), path);
+    }
+    List<String> newArgv = new ArrayList<>();
+    newArgv.add(words[0]);
+    if (words.length > 1) {
+      newArgv.add(words[1]);
+    }
+    newArgv.add(path);
+    newArgv.addAll(argv.subList(1, argv.size()));
+    return program(fs, interp.get(), words[0], newArgv, programs, depth + 1);
+  }
+
+  private static Optional<FileNode> stat(FileSystem fs, String path) {
+    try {
+      return fs.stat(path);
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Resolution fail(Failure f, String name, String path) {
+    return new Resolution(null, null, path, f, name);
+  }
+
+  /** busybox without the applet compiled in. */
+  private record AppletNotFound(String applet) implements Program {
+    @Override
+    public void start(Proc proc) {
+      proc.err(applet + ": applet not found\n");
+      proc.exit(127);
+    }
+  }
+
+  /** A file names a program the simulator does not implement: say so rather than pretend. */
+  private record Missing(String name) implements Program {
+    @Override
+    public void start(Proc proc) {
+      proc.err(proc.argv().get(0) + ": program '" + name + "' is not simulated by ddlab\n");
+      proc.exit(126);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.ddlab.sim.runtime;
+
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * One node's process world: the host PID namespace (every process has a host PID), namespace inode
+ * numbers, the program registry and the virtual clock. runc asks it for contexts and processes; it
+ * never reads wall time and draws PIDs and inodes from its seeded random stream.
+ */
+public final class Kernel {
+  /** The initial namespaces of a freshly booted Ubuntu host. */
+  public static final Namespaces HOST_NAMESPACES =
+      new Namespaces(
+          4026531836L,
+          4026531840L,
+          4026531841L,
+          4026531838L,
+          4026531839L,
+          4026531837L,
+          4026531835L);
+
+  private final VirtualClock clock;
+  private final SeededRandom random;
+  private final ProgramRegistry programs;
+  private final PidNamespace hostPids;
+  private final ProcContext host;
+  private NetAccess net = NetAccess.NONE;
+  private long nextInode;
+
+  public Kernel(
+      VirtualClock clock,
+      SeededRandom random,
+      ProgramRegistry programs,
+      FileSystem hostFs,
+      String hostname) {
+    this.clock = clock;
+    this.random = random;
+    this.programs = programs;
+    // A host that has been up a little while: system daemons hold the low PIDs.
+    this.hostPids = new PidNamespace(HOST_NAMESPACES.pid(), 1200 + random.nextInt(800));
+    this.nextInode = 4026532160L + random.nextInt(64);
+    this.host =
+        new ProcContext(
+            this,
+            "",
+            hostFs,
+            hostname,
+            hostPids,
+            new NetNamespace(HOST_NAMESPACES.net()),
+            HOST_NAMESPACES);
+  }
+
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  public SeededRandom random() {
+    return random;
+  }
+
+  public ProgramRegistry programs() {
+    return programs;
+  }
+
+  public PidNamespace hostPids() {
+    return hostPids;
+  }
+
+  /** The host's own context (host shell, --pid host, --network host). */
+  public ProcContext host() {
+    return host;
+  }
+
+  public NetAccess net() {
+    return net;
+  }
+
+  public void net(NetAccess net) {
+    this.net = net;
+  }
+
+  /** A fresh namespace inode number. */
+  public long newInode() {
+    nextInode += 1 + random.nextInt(3);
+    return nextInode;
+  }
+
+  public PidNamespace newPidNamespace() {
+    return new PidNamespace(newInode(), 1);
+  }
+
+  public NetNamespace newNetNamespace() {
+    return new NetNamespace(newInode());
+  }
+
+  /** A host PID for a process that is not simulated as a program (containerd-shim). */
+  public int reserveHostPid() {
+    return hostPids.allocate(random.nextInt(1, 4));
+  }
+
+  public ProcContext newContext(
+      String owner,
+      FileSystem fs,
+      String hostname,
+      PidNamespace pidNs,
+      NetNamespace netNs,
+      Namespaces namespaces) {
+    return new ProcContext(this, owner, fs, hostname, pidNs, netNs, namespaces);
+  }
+
+  /** The live process with this host PID, or null. */
+  public SimProc byHostPid(int hostPid) {
+    return hostPids.get(hostPid);
+  }
+
+  /**
+   * Starts a resolved program as a new process of {@code ctx}. {@code parent} null means a process
+   * whose host parent is {@code hostParent} (containerd-shim for a container's PID 1 or an exec).
+   * The program's {@link Program#start} runs before this returns; it may already have exited.
+   */
+  public SimProc start(
+      ProcContext ctx,
+      SimProc parent,
+      Executables.Resolution resolution,
+      Map<String, String> env,
+      String cwd,
+      String user,
+      boolean tty,
+      Consumer<String> out,
+      Consumer<String> err,
+      IntConsumer onExit,
+      int hostParent) {
+    int hostPid = hostPids.allocate(random.nextInt(0, 3));
+    int pid = ctx.pidNs() == hostPids ? hostPid : ctx.pidNs().allocate(0);
+    int ppid = parent != null ? parent.pid() : 0;
+    int hostPpid = parent != null ? parent.hostPid() : hostParent;
+    SimProc p =
+        new SimProc(
+            this,
+            ctx,
+            resolution.program(),
+            pid,
+            hostPid,
+            ppid,
+            hostPpid,
+            resolution.argv(),
+            env,
+            cwd,
+            user,
+            tty,
+            out,
+            err,
+            onExit);
+    if (ctx.pidNs() != hostPids) {
+      ctx.pidNs().add(p, pid);
+    }
+    hostPids.add(p, hostPid);
+    resolution.program().start(p);
+    return p;
+  }
+
+  void reap(SimProc p) {
+    PidNamespace ns = p.context().pidNs();
+    hostPids.remove(p.hostPid());
+    if (ns != hostPids) {
+      ns.remove(p.pid());
+    }
+    boolean initDied = ns != hostPids && p.pid() == 1;
+    List<SimProc> rest = ns.processes();
+    for (SimProc other : rest) {
+      if (initDied) {
+        other.signal(Signal.SIGKILL);
+      } else if (other.ppid() == p.pid() && other.context() == p.context()) {
+        other.reparentTo(ns.get(1) != null ? 1 : 0);
+      }
+    }
+  }
+}

@@ -1,0 +1,364 @@
+package dev.ddlab.sim.runtime;
+
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.FileSystem;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * The runtime's process: a {@link Program} driven through {@link Proc}. It lives in one PID
+ * namespace (its container's, or the host's) and always also has a host PID. Exiting closes its
+ * sockets, cancels its timers and reparents its children; when a namespace's PID 1 exits the kernel
+ * kills every other process of that namespace, as Linux does.
+ */
+public final class SimProc implements Proc {
+  private final Kernel kernel;
+  private final ProcContext ctx;
+  private final Program program;
+  private final int pid;
+  private final int hostPid;
+  private int ppid;
+  private final int hostPpid;
+  private final List<String> argv;
+  private final Map<String, String> env;
+  private String cwd;
+  private final String user;
+  private final boolean tty;
+  private final Consumer<String> out;
+  private final Consumer<String> err;
+  private final IntConsumer onExit;
+  private final long startedNanos;
+  private List<VirtualClock.Timer> timers;
+  private boolean exited;
+  private int status = -1;
+  private char state = 'S';
+  private String title;
+
+  SimProc(
+      Kernel kernel,
+      ProcContext ctx,
+      Program program,
+      int pid,
+      int hostPid,
+      int ppid,
+      int hostPpid,
+      List<String> argv,
+      Map<String, String> env,
+      String cwd,
+      String user,
+      boolean tty,
+      Consumer<String> out,
+      Consumer<String> err,
+      IntConsumer onExit) {
+    this.kernel = kernel;
+    this.ctx = ctx;
+    this.program = program;
+    this.pid = pid;
+    this.hostPid = hostPid;
+    this.ppid = ppid;
+    this.hostPpid = hostPpid;
+    this.argv = List.copyOf(argv);
+    this.env = env;
+    this.cwd = cwd;
+    this.user = user;
+    this.tty = tty;
+    this.out = out;
+    this.err = err;
+    this.onExit = onExit;
+    this.startedNanos = kernel.clock().nowNanos();
+  }
+
+  public ProcContext context() {
+    return ctx;
+  }
+
+  public Program program() {
+    return program;
+  }
+
+  public int ppid() {
+    return ppid;
+  }
+
+  public int hostPpid() {
+    return hostPpid;
+  }
+
+  public long startedNanos() {
+    return startedNanos;
+  }
+
+  /** ps state letter: S sleeping, T stopped, Z zombie (never kept), D for frozen (cgroup). */
+  public char state() {
+    return ctx.frozen() ? 'D' : state;
+  }
+
+  /** What ps shows as CMD: argv, or the title a program set (nginx: master process …). */
+  public String command() {
+    return title != null ? title : String.join(" ", argv);
+  }
+
+  /** Rewrites the command line ps shows, as nginx and redis-server do. */
+  public void title(String title) {
+    this.title = title;
+  }
+
+  /**
+   * fork(2) without exec: a child process running {@code child} (nginx workers). Output goes to
+   * this process's streams.
+   */
+  public SimProc fork(List<String> childArgv, Program child, IntConsumer onChildExit) {
+    Executables.Resolution r =
+        new Executables.Resolution(child, childArgv, null, null, childArgv.get(0));
+    return kernel.start(ctx, this, r, env, cwd, user, tty, this::out, this::err, onChildExit, 0);
+  }
+
+  /** The exit status, or -1 while running. */
+  public int status() {
+    return status;
+  }
+
+  @Override
+  public List<String> argv() {
+    return argv;
+  }
+
+  @Override
+  public Map<String, String> env() {
+    return env;
+  }
+
+  @Override
+  public String cwd() {
+    return cwd;
+  }
+
+  @Override
+  public void cwd(String path) {
+    this.cwd = path;
+  }
+
+  @Override
+  public int pid() {
+    return pid;
+  }
+
+  @Override
+  public int hostPid() {
+    return hostPid;
+  }
+
+  @Override
+  public String user() {
+    return user;
+  }
+
+  @Override
+  public String hostname() {
+    return ctx.hostname();
+  }
+
+  @Override
+  public FileSystem fs() {
+    return ctx.fs();
+  }
+
+  @Override
+  public boolean tty() {
+    return tty;
+  }
+
+  @Override
+  public void out(String text) {
+    if (!exited && !text.isEmpty()) {
+      out.accept(text);
+    }
+  }
+
+  @Override
+  public void err(String text) {
+    if (!exited && !text.isEmpty()) {
+      err.accept(text);
+    }
+  }
+
+  @Override
+  public void exit(int code) {
+    if (exited) {
+      return;
+    }
+    exited = true;
+    status = code & 0xff;
+    if (timers != null) {
+      for (VirtualClock.Timer t : timers) {
+        t.cancel();
+      }
+      timers = null;
+    }
+    if (ctx.netNs() != null) {
+      ctx.netNs().closeAll(this);
+    }
+    kernel.reap(this);
+    onExit.accept(status);
+  }
+
+  @Override
+  public boolean exited() {
+    return exited;
+  }
+
+  @Override
+  public VirtualClock clock() {
+    return kernel.clock();
+  }
+
+  @Override
+  public SeededRandom random() {
+    return kernel.random();
+  }
+
+  @Override
+  public VirtualClock.Timer after(Duration delay, Runnable action) {
+    if (timers == null) {
+      timers = new ArrayList<>(2);
+    }
+    VirtualClock.Timer[] self = new VirtualClock.Timer[1];
+    self[0] =
+        kernel
+            .clock()
+            .schedule(
+                delay,
+                () -> {
+                  if (timers != null) {
+                    timers.remove(self[0]);
+                  }
+                  if (!exited) {
+                    ctx.runOrDefer(
+                        () -> {
+                          if (!exited) {
+                            action.run();
+                          }
+                        });
+                  }
+                });
+    timers.add(self[0]);
+    return self[0];
+  }
+
+  @Override
+  public Proc spawn(List<String> argv, Map<String, String> env, ProcIo io, IntConsumer onExit) {
+    if (exited || argv.isEmpty()) {
+      return null;
+    }
+    Executables.Resolution r = Executables.resolve(ctx.fs(), argv, env, cwd, kernel.programs());
+    if (!r.ok()) {
+      return null;
+    }
+    Consumer<String> o = io != null && io.out() != null ? io.out() : this::out;
+    Consumer<String> e = io != null && io.err() != null ? io.err() : this::err;
+    return kernel.start(ctx, this, r, env, cwd, user, tty, o, e, onExit, 0);
+  }
+
+  @Override
+  public List<ProcessInfo> processes() {
+    List<ProcessInfo> rows = new ArrayList<>();
+    boolean host = ctx.isHost();
+    for (SimProc p : host ? kernel.hostPids().processes() : ctx.pidNs().processes()) {
+      int shownPid = host ? p.hostPid : p.pid;
+      int shownPpid = host ? p.hostPpid : p.ppid;
+      rows.add(
+          new ProcessInfo(
+              shownPid, shownPpid, p.hostPid, p.user, p.command(), p.startedNanos, p.state()));
+    }
+    return rows;
+  }
+
+  @Override
+  public boolean kill(int target, Signal signal) {
+    SimProc p = ctx.isHost() ? kernel.byHostPid(target) : ctx.pidNs().get(target);
+    if (p == null) {
+      return false;
+    }
+    p.signal(signal);
+    return true;
+  }
+
+  /** Delivers a signal: SIGKILL, SIGSTOP and SIGCONT are the kernel's; others go to the program. */
+  public void signal(Signal signal) {
+    if (exited) {
+      return;
+    }
+    switch (signal) {
+      case SIGKILL -> exit(128 + Signal.SIGKILL.number());
+      case SIGSTOP, SIGTSTP -> state = 'T';
+      case SIGCONT -> state = 'S';
+      default ->
+          ctx.runOrDefer(
+              () -> {
+                if (!exited) {
+                  program.signal(this, signal);
+                }
+              });
+    }
+  }
+
+  /** A line of input for the program (deferred while the container is paused). */
+  public void input(String line) {
+    ctx.runOrDefer(
+        () -> {
+          if (!exited) {
+            program.stdin(this, line);
+          }
+        });
+  }
+
+  /** End of input (Ctrl-D, a closed pipe). */
+  public void closeInput() {
+    ctx.runOrDefer(
+        () -> {
+          if (!exited) {
+            program.stdinClosed(this);
+          }
+        });
+  }
+
+  /** The program's prompt while it waits for input. */
+  public String prompt() {
+    return exited ? "" : program.prompt(this);
+  }
+
+  void reparentTo(int newPpid) {
+    this.ppid = newPpid;
+  }
+
+  @Override
+  public void listen(int port, HttpHandler handler) {
+    if (ctx.netNs() == null) {
+      throw new UnsupportedOperationException("no network namespace");
+    }
+    if (!exited) {
+      ctx.netNs().listen(port, handler, this);
+    }
+  }
+
+  @Override
+  public HttpResponse http(String host, int port, HttpRequest request) {
+    return kernel.net().http(ctx, host, port, request);
+  }
+
+  @Override
+  public Optional<String> resolve(String name) {
+    return kernel.net().resolve(ctx, name);
+  }
+
+  @Override
+  public String toString() {
+    return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
+  }
+}
