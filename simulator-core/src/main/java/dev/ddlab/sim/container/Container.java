@@ -56,6 +56,8 @@ public final class Container {
   boolean hasBeenStartedBefore;
   boolean hasBeenManuallyStopped;
   boolean stopping;
+  int exits;
+  String graphId;
   RestartManager restartManager;
   VirtualClock.Timer restartTimer;
 

@@ -88,7 +88,7 @@ public final class Network {
     return (ip & Ipv4.mask(prefix)) == subnet;
   }
 
-  /** The lowest free host address above the gateway, or -1 when the pool is exhausted. */
+  /** The lowest free host address above the gateway, or 0 when the pool is exhausted. */
   int allocate() {
     int size = prefix == 0 ? 0 : 1 << (32 - prefix);
     int first = gateway - subnet + 1;
@@ -96,7 +96,7 @@ public final class Network {
       used.set(i);
       return subnet + i;
     }
-    return -1;
+    return 0;
   }
 
   boolean reserve(int ip) {

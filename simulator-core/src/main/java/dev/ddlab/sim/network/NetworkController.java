@@ -642,7 +642,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
         }
       } else {
         ip = n.allocate();
-        if (ip < 0) {
+        if (ip == 0) {
           throw EngineException.serverError(
               "no available IPv4 addresses on this network's address pools: "
                   + n.name

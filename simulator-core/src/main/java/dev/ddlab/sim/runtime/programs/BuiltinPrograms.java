@@ -1,15 +1,15 @@
 package dev.ddlab.sim.runtime.programs;
 
+import dev.ddlab.sim.runtime.ProgramInstaller;
 import dev.ddlab.sim.runtime.ProgramRegistry;
 
 /**
  * The programs of the runtime that are not shells or file utilities: what course images run as
  * their main process. The shell engineer's installer registers sh, bash and the busybox applets.
  */
-public final class BuiltinPrograms {
-  private BuiltinPrograms() {}
-
-  public static void install(ProgramRegistry registry) {
+public final class BuiltinPrograms implements ProgramInstaller {
+  @Override
+  public void install(ProgramRegistry registry) {
     registry
         .register("sleep", Sleep::new)
         .register("true", () -> new Exit(0))

@@ -1,0 +1,102 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.sim.fs.FileNode;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.Paths;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Date;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+
+/** The tar streams of GET/PUT /containers/{id}/archive (docker cp). */
+final class Archives {
+  private Archives() {}
+
+  /** A tar holding {@code path} under its base name, recursively. */
+  static byte[] tar(FileSystem fs, String path) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
+      out.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      add(fs, path, path.equals("/") ? "" : Paths.name(path), out);
+    } catch (IOException e) {
+      throw EngineException.serverError(e.getMessage());
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void add(FileSystem fs, String path, String name, TarArchiveOutputStream out)
+      throws IOException {
+    FileNode n = fs.lstat(path).orElseThrow();
+    TarArchiveEntry e;
+    switch (n.kind()) {
+      case DIRECTORY -> {
+        if (!name.isEmpty()) {
+          e = new TarArchiveEntry(name + "/");
+          fill(e, n);
+          out.putArchiveEntry(e);
+          out.closeArchiveEntry();
+        }
+        for (String child : fs.list(path)) {
+          add(
+              fs,
+              Paths.normalize(path + "/" + child),
+              name.isEmpty() ? child : name + "/" + child,
+              out);
+        }
+      }
+      case SYMLINK -> {
+        e = new TarArchiveEntry(name, TarArchiveEntry.LF_SYMLINK);
+        e.setLinkName(n.linkTarget());
+        fill(e, n);
+        out.putArchiveEntry(e);
+        out.closeArchiveEntry();
+      }
+      case FILE -> {
+        byte[] data = fs.read(path);
+        e = new TarArchiveEntry(name);
+        fill(e, n);
+        e.setSize(data.length);
+        out.putArchiveEntry(e);
+        out.write(data);
+        out.closeArchiveEntry();
+      }
+    }
+  }
+
+  private static void fill(TarArchiveEntry e, FileNode n) {
+    e.setMode((n.isDirectory() ? 040000 : n.isSymlink() ? 0120000 : 0100000) | (n.mode() & 07777));
+    e.setModTime(new Date(n.mtimeNanos() / 1_000_000L));
+    e.setIds(n.uid(), n.gid());
+    e.setUserName(n.uid() == 0 ? "root" : "");
+    e.setGroupName(n.gid() == 0 ? "root" : "");
+  }
+
+  /** Extracts a tar into directory {@code dir}. */
+  static void untar(byte[] tar, FileSystem fs, String dir) {
+    try (TarArchiveInputStream in = new TarArchiveInputStream(new ByteArrayInputStream(tar))) {
+      TarArchiveEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        String target = Paths.normalize(dir + "/" + e.getName());
+        if (e.isDirectory()) {
+          fs.mkdir(target, true);
+          fs.chmod(target, e.getMode() & 07777);
+        } else if (e.isSymbolicLink()) {
+          if (fs.lstat(target).isPresent()) {
+            fs.remove(target, true);
+          }
+          fs.symlink(e.getLinkName(), target);
+        } else {
+          fs.mkdir(Paths.parent(target), true);
+          fs.write(target, in.readAllBytes(), false);
+          fs.chmod(target, e.getMode() & 07777);
+        }
+      }
+    } catch (IOException e) {
+      throw EngineException.badRequest("Error processing tar file(" + e.getMessage() + ")");
+    }
+  }
+}

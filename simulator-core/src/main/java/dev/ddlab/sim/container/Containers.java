@@ -1,0 +1,319 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.sim.runtime.Signal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** What the daemon does with a create request's configuration before a container exists. */
+final class Containers {
+  private Containers() {}
+
+  static HostConfig emptyHostConfig() {
+    return new HostConfig(
+        null,
+        "default",
+        null,
+        new RestartPolicy("no", 0),
+        false,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "private",
+        "",
+        false,
+        false,
+        null,
+        "",
+        0,
+        0,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** "alpine" → "alpine:latest", as the daemon names a missing image. */
+  static String withTag(String ref) {
+    if (ref.contains("@")) {
+      return ref;
+    }
+    int slash = ref.lastIndexOf('/');
+    return ref.indexOf(':', slash + 1) >= 0 ? ref : ref + ":latest";
+  }
+
+  static RestartPolicy policy(RestartPolicy p) {
+    if (p == null || p.name() == null || p.name().isEmpty()) {
+      return new RestartPolicy("no", 0);
+    }
+    return p;
+  }
+
+  static void validatePolicy(RestartPolicy p) {
+    switch (p.name()) {
+      case "no", "always", "unless-stopped" -> {
+        if (p.maximumRetryCount() != 0) {
+          throw EngineException.badRequest(
+              "invalid restart policy: maximum retry count can only be used with 'on-failure'");
+        }
+      }
+      case "on-failure" -> {
+        if (p.maximumRetryCount() < 0) {
+          throw EngineException.badRequest(
+              "invalid restart policy: maximum retry count cannot be negative");
+        }
+      }
+      default -> throw EngineException.badRequest("invalid restart policy '" + p.name() + "'");
+    }
+  }
+
+  /**
+   * The container's Config: the request over the image's defaults. An Entrypoint in the request
+   * drops the image's Cmd; Env is merged by variable name; labels and exposed ports are unions.
+   */
+  static ContainerConfig merge(ContainerConfig image, ContainerConfig req) {
+    ContainerConfig img = image == null ? ContainerConfig.empty() : image;
+    List<String> entrypoint = req.entrypoint() != null ? req.entrypoint() : img.entrypoint();
+    if (entrypoint != null && entrypoint.size() == 1 && entrypoint.get(0).isEmpty()) {
+      entrypoint = null;
+    }
+    List<String> cmd =
+        req.cmd() != null && !req.cmd().isEmpty()
+            ? req.cmd()
+            : req.entrypoint() != null ? null : img.cmd();
+    Map<String, String> env = envMap(img.env());
+    env.putAll(envMap(req.env()));
+    List<String> envList = new ArrayList<>();
+    env.forEach((k, v) -> envList.add(k + "=" + v));
+    Map<String, Map<String, Object>> exposed = union(img.exposedPorts(), req.exposedPorts());
+    Map<String, Map<String, Object>> vols = union(img.volumes(), req.volumes());
+    Map<String, String> labels = new LinkedHashMap<>();
+    if (img.labels() != null) {
+      labels.putAll(img.labels());
+    }
+    if (req.labels() != null) {
+      labels.putAll(req.labels());
+    }
+    return new ContainerConfig(
+        req.hostname() == null ? "" : req.hostname(),
+        req.domainname() == null ? "" : req.domainname(),
+        nonEmpty(req.user(), img.user()),
+        req.attachStdin(),
+        req.attachStdout(),
+        req.attachStderr(),
+        exposed,
+        req.tty(),
+        req.openStdin(),
+        req.stdinOnce(),
+        envList,
+        cmd,
+        req.image(),
+        vols,
+        nonEmpty(req.workingDir(), img.workingDir()),
+        entrypoint,
+        req.onBuild() != null ? req.onBuild() : img.onBuild(),
+        labels,
+        req.stopSignal() != null && !req.stopSignal().isEmpty()
+            ? req.stopSignal()
+            : img.stopSignal(),
+        req.stopTimeout() != null ? req.stopTimeout() : img.stopTimeout());
+  }
+
+  private static String nonEmpty(String a, String b) {
+    if (a != null && !a.isEmpty()) {
+      return a;
+    }
+    return b == null ? "" : b;
+  }
+
+  private static Map<String, Map<String, Object>> union(
+      Map<String, Map<String, Object>> a, Map<String, Map<String, Object>> b) {
+    if ((a == null || a.isEmpty()) && (b == null || b.isEmpty())) {
+      return null;
+    }
+    Map<String, Map<String, Object>> m = new LinkedHashMap<>();
+    if (a != null) {
+      a.keySet().forEach(k -> m.put(k, Map.of()));
+    }
+    if (b != null) {
+      b.keySet().forEach(k -> m.put(k, Map.of()));
+    }
+    return m;
+  }
+
+  /** Entrypoint followed by Cmd. */
+  static List<String> argv(ContainerConfig c) {
+    List<String> argv = new ArrayList<>();
+    if (c.entrypoint() != null) {
+      argv.addAll(c.entrypoint());
+    }
+    if (c.cmd() != null) {
+      argv.addAll(c.cmd());
+    }
+    return argv;
+  }
+
+  static ContainerConfig withHostname(ContainerConfig c, String hostname) {
+    return new ContainerConfig(
+        hostname,
+        c.domainname(),
+        c.user(),
+        c.attachStdin(),
+        c.attachStdout(),
+        c.attachStderr(),
+        c.exposedPorts(),
+        c.tty(),
+        c.openStdin(),
+        c.stdinOnce(),
+        c.env(),
+        c.cmd(),
+        c.image(),
+        c.volumes(),
+        c.workingDir(),
+        c.entrypoint(),
+        c.onBuild(),
+        c.labels(),
+        c.stopSignal(),
+        c.stopTimeout());
+  }
+
+  static HostConfig withPolicy(HostConfig h, RestartPolicy p) {
+    return new HostConfig(
+        h.binds(),
+        h.networkMode() == null || h.networkMode().isEmpty() ? "default" : h.networkMode(),
+        h.portBindings(),
+        p,
+        h.autoRemove(),
+        h.volumesFrom(),
+        h.capAdd(),
+        h.capDrop(),
+        h.dns(),
+        h.dnsOptions(),
+        h.dnsSearch(),
+        h.extraHosts(),
+        h.ipcMode(),
+        h.pidMode(),
+        h.privileged(),
+        h.publishAllPorts(),
+        h.securityOpt(),
+        h.utsMode(),
+        h.memory(),
+        h.nanoCpus(),
+        h.pidsLimit(),
+        h.devices(),
+        h.mounts(),
+        h.init());
+  }
+
+  static HostConfig withResources(HostConfig h, Long memory, Long nanoCpus, Long pidsLimit) {
+    return new HostConfig(
+        h.binds(),
+        h.networkMode(),
+        h.portBindings(),
+        h.restartPolicy(),
+        h.autoRemove(),
+        h.volumesFrom(),
+        h.capAdd(),
+        h.capDrop(),
+        h.dns(),
+        h.dnsOptions(),
+        h.dnsSearch(),
+        h.extraHosts(),
+        h.ipcMode(),
+        h.pidMode(),
+        h.privileged(),
+        h.publishAllPorts(),
+        h.securityOpt(),
+        h.utsMode(),
+        memory != null ? memory : h.memory(),
+        nanoCpus != null ? nanoCpus : h.nanoCpus(),
+        pidsLimit != null ? pidsLimit : h.pidsLimit(),
+        h.devices(),
+        h.mounts(),
+        h.init());
+  }
+
+  /** A -v spec: "name:/path[:ro]", "/host:/path[:ro]" or "/path" (anonymous). */
+  static Mount parseBind(String spec) {
+    String[] parts = spec.split(":");
+    boolean ro = false;
+    if (parts.length == 3) {
+      ro = parts[2].contains("ro");
+    } else if (parts.length > 3 || parts.length == 0) {
+      throw EngineException.badRequest("invalid volume specification: '" + spec + "'");
+    }
+    if (parts.length == 1) {
+      return new Mount("volume", "", parts[0], false);
+    }
+    String src = parts[0];
+    String dst = parts[1];
+    if (!dst.startsWith("/")) {
+      throw EngineException.badRequest(
+          "invalid volume specification: '"
+              + spec
+              + "': invalid mount config for type \"volume\": invalid mount path: '"
+              + dst
+              + "' mount path must be absolute");
+    }
+    return new Mount(src.startsWith("/") ? "bind" : "volume", src, dst, ro);
+  }
+
+  /** "K=V" entries by name, in order; a bare "K" is an empty value. */
+  static Map<String, String> envMap(List<String> env) {
+    Map<String, String> m = new LinkedHashMap<>();
+    if (env != null) {
+      for (String e : env) {
+        int eq = e.indexOf('=');
+        if (eq < 0) {
+          m.put(e, "");
+        } else {
+          m.put(e.substring(0, eq), e.substring(eq + 1));
+        }
+      }
+    }
+    return m;
+  }
+
+  static Signal stopSignal(ContainerConfig c) {
+    if (c.stopSignal() != null && !c.stopSignal().isEmpty()) {
+      Signal s = Signal.parse(c.stopSignal());
+      if (s != null) {
+        return s;
+      }
+    }
+    return Signal.SIGTERM;
+  }
+
+  static boolean labelsMatch(Map<String, String> labels, List<String> wanted) {
+    Map<String, String> l = labels == null ? Map.of() : labels;
+    for (String w : wanted) {
+      int eq = w.indexOf('=');
+      String k = eq < 0 ? w : w.substring(0, eq);
+      if (!l.containsKey(k) || (eq >= 0 && !l.get(k).equals(w.substring(eq + 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Go's regexp.MatchString: an unanchored search; a bad pattern matches nothing. */
+  static boolean regexFind(String pattern, String text) {
+    try {
+      return Pattern.compile(pattern).matcher(text).find();
+    } catch (PatternSyntaxException e) {
+      return false;
+    }
+  }
+}

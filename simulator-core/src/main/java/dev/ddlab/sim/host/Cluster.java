@@ -1,0 +1,152 @@
+package dev.ddlab.sim.host;
+
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.events.EventBus;
+import dev.ddlab.sim.runtime.ProgramInstaller;
+import dev.ddlab.sim.runtime.ProgramRegistry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The simulated machines of one session: nodes named node1, node2 … that share one virtual clock,
+ * one seeded random tree, one event bus and (through their image stores) one simulated registry.
+ * Each node draws from its own fork of the random tree, so adding a node never changes another
+ * node's IDs.
+ */
+public final class Cluster {
+  private final VirtualClock clock;
+  private final SeededRandom random;
+  private final EventBus bus;
+  private final List<Consumer<ProgramRegistry>> installers;
+  private final ImageBackend.Factory images;
+  private final Map<String, DockerHost> nodes = new LinkedHashMap<>();
+  private final Map<String, Object> shared = new LinkedHashMap<>();
+
+  private Cluster(Builder b) {
+    this.clock = b.clock;
+    this.random = new SeededRandom(b.seed);
+    this.bus = b.bus;
+    this.installers = List.copyOf(b.installers);
+    this.images = b.images != null ? b.images : ImageBackend.discovered();
+    if (this.images == null) {
+      throw new IllegalStateException("no image store: pass Cluster.Builder.images(...)");
+    }
+  }
+
+  /** One node, node1, with the default programs and image store. */
+  public static Cluster single(long seed) {
+    Cluster c = builder(seed).build();
+    c.addNode();
+    return c;
+  }
+
+  public static Builder builder(long seed) {
+    return new Builder(seed);
+  }
+
+  /** How a cluster is made: seed, clock, bus, extra program installers, image store. */
+  public static final class Builder {
+    private final long seed;
+    private VirtualClock clock = new VirtualClock();
+    private EventBus bus = new EventBus();
+    private final List<Consumer<ProgramRegistry>> installers = new ArrayList<>();
+    private ImageBackend.Factory images;
+
+    private Builder(long seed) {
+      this.seed = seed;
+    }
+
+    public Builder clock(VirtualClock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Builder bus(EventBus bus) {
+      this.bus = bus;
+      return this;
+    }
+
+    /** Programs to register on every node, after the discovered {@link ProgramInstaller}s. */
+    public Builder programs(Consumer<ProgramRegistry> installer) {
+      installers.add(installer);
+      return this;
+    }
+
+    public Builder images(ImageBackend.Factory images) {
+      this.images = images;
+      return this;
+    }
+
+    public Cluster build() {
+      return new Cluster(this);
+    }
+  }
+
+  /** Adds a node with the next free name (node1, node2 …) and address 192.168.0.11, .12 …. */
+  public DockerHost addNode() {
+    int n = 1;
+    while (nodes.containsKey("node" + n)) {
+      n++;
+    }
+    return addNode("node" + n, "192.168.0." + (10 + n));
+  }
+
+  public DockerHost addNode(String name, String address) {
+    if (nodes.containsKey(name)) {
+      throw new IllegalArgumentException("node exists: " + name);
+    }
+    ProgramRegistry programs = new ProgramRegistry();
+    for (ProgramInstaller i : ProgramInstaller.discovered()) {
+      i.install(programs);
+    }
+    installers.forEach(i -> i.accept(programs));
+    DockerHost host =
+        new DockerHost(this, name, address, random.fork("node/" + name), programs, images);
+    nodes.put(name, host);
+    return host;
+  }
+
+  public void removeNode(String name) {
+    DockerHost h = nodes.remove(name);
+    if (h != null && h.isDaemonActive()) {
+      h.stopDaemon();
+    }
+  }
+
+  public DockerHost node(String name) {
+    DockerHost h = nodes.get(name);
+    if (h == null) {
+      throw new IllegalArgumentException("no such node: " + name);
+    }
+    return h;
+  }
+
+  public List<DockerHost> nodes() {
+    return List.copyOf(nodes.values());
+  }
+
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  public SeededRandom random() {
+    return random;
+  }
+
+  public EventBus bus() {
+    return bus;
+  }
+
+  /**
+   * One object per key for the whole cluster (the simulated registry the nodes' image stores share,
+   * for instance), created on first use.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T shared(String key, java.util.function.Supplier<T> create) {
+    return (T) shared.computeIfAbsent(key, k -> create.get());
+  }
+}

@@ -1,0 +1,54 @@
+package dev.ddlab.sim.host;
+
+import dev.ddlab.sim.fs.MemoryFs;
+import java.nio.charset.StandardCharsets;
+
+/** The files of a fresh Ubuntu 22.04 Docker host that learners and tools look at. */
+final class HostFiles {
+  private HostFiles() {}
+
+  static void populate(MemoryFs fs, String hostname, String address) {
+    for (String d :
+        new String[] {
+          "/bin",
+          "/etc",
+          "/home/ubuntu",
+          "/root",
+          "/tmp",
+          "/usr/bin",
+          "/usr/local/bin",
+          "/usr/sbin",
+          "/var/lib/docker",
+          "/var/run",
+          "/var/log",
+          "/etc/docker"
+        }) {
+      fs.mkdir(d, true);
+    }
+    fs.chmod("/tmp", 01777);
+    write(fs, "/etc/hostname", hostname + "\n");
+    write(
+        fs,
+        "/etc/hosts",
+        "127.0.0.1 localhost\n"
+            + address
+            + " "
+            + hostname
+            + "\n\n"
+            + "# The following lines are desirable for IPv6 capable hosts\n"
+            + "::1 ip6-localhost ip6-loopback\n");
+    write(
+        fs,
+        "/etc/os-release",
+        "PRETTY_NAME=\"Ubuntu 22.04.3 LTS\"\nNAME=\"Ubuntu\"\nVERSION_ID=\"22.04\"\n"
+            + "VERSION=\"22.04.3 LTS (Jammy Jellyfish)\"\nVERSION_CODENAME=jammy\nID=ubuntu\n"
+            + "ID_LIKE=debian\nHOME_URL=\"https://www.ubuntu.com/\"\n"
+            + "SUPPORT_URL=\"https://help.ubuntu.com/\"\n"
+            + "BUG_REPORT_URL=\"https://bugs.launchpad.net/ubuntu/\"\n"
+            + "UBUNTU_CODENAME=jammy\n");
+  }
+
+  private static void write(MemoryFs fs, String path, String text) {
+    fs.write(path, text.getBytes(StandardCharsets.UTF_8), false);
+  }
+}

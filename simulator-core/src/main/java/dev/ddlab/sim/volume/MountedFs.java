@@ -1,0 +1,157 @@
+package dev.ddlab.sim.volume;
+
+import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.sim.fs.ContainerRootFs;
+import dev.ddlab.sim.fs.FileNode;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.Paths;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A container's mount namespace: its root filesystem with volumes, bind mounts and tmpfs mounted
+ * over directories. Each call goes to the filesystem of the deepest mount covering the path; {@code
+ * docker diff} and sizes stay those of the writable layer, as Docker excludes mounts from them.
+ */
+public final class MountedFs implements ContainerRootFs {
+  /** One mount: what is seen at {@code target} is {@code source} inside {@code fs}. */
+  public record Mount(String target, FileSystem fs, String source, boolean readOnly) {}
+
+  private final ContainerRootFs root;
+  private final List<Mount> mounts;
+
+  public MountedFs(ContainerRootFs root, List<Mount> mounts) {
+    this.root = root;
+    List<Mount> sorted = new ArrayList<>(mounts);
+    sorted.sort(Comparator.comparingInt((Mount m) -> m.target().length()).reversed());
+    this.mounts = List.copyOf(sorted);
+  }
+
+  public List<Mount> mounts() {
+    return mounts;
+  }
+
+  private record Route(FileSystem fs, String path, Mount mount) {}
+
+  private Route route(String path) {
+    String p = Paths.normalize(path);
+    for (Mount m : mounts) {
+      String t = m.target();
+      if (p.equals(t)) {
+        return new Route(m.fs(), m.source(), m);
+      }
+      if (p.startsWith(t + "/")) {
+        String rest = p.substring(t.length());
+        String inner = m.source().equals("/") ? rest : m.source() + rest;
+        return new Route(m.fs(), inner, m);
+      }
+    }
+    return new Route(root, p, null);
+  }
+
+  private Route writable(String path) {
+    Route r = route(path);
+    if (r.mount() != null && r.mount().readOnly()) {
+      throw new FsException(FsException.Errno.EROFS, path);
+    }
+    return r;
+  }
+
+  @Override
+  public Optional<FileNode> stat(String path) {
+    Route r = route(path);
+    return r.fs().stat(r.path());
+  }
+
+  @Override
+  public Optional<FileNode> lstat(String path) {
+    Route r = route(path);
+    return r.fs().lstat(r.path());
+  }
+
+  @Override
+  public byte[] read(String path) {
+    Route r = route(path);
+    return r.fs().read(r.path());
+  }
+
+  @Override
+  public void write(String path, byte[] data, boolean append) {
+    Route r = writable(path);
+    r.fs().write(r.path(), data, append);
+  }
+
+  @Override
+  public void mkdir(String path, boolean parents) {
+    Route r = writable(path);
+    r.fs().mkdir(r.path(), parents);
+  }
+
+  @Override
+  public void remove(String path, boolean recursive) {
+    Route r = writable(path);
+    if (r.mount() != null && Paths.normalize(path).equals(r.mount().target())) {
+      throw new FsException(FsException.Errno.EINVAL, path); // EBUSY: a mount point
+    }
+    r.fs().remove(r.path(), recursive);
+  }
+
+  @Override
+  public List<String> list(String directory) {
+    Route r = route(directory);
+    return r.fs().list(r.path());
+  }
+
+  @Override
+  public void symlink(String target, String linkPath) {
+    Route r = writable(linkPath);
+    r.fs().symlink(target, r.path());
+  }
+
+  @Override
+  public void rename(String from, String to) {
+    Route a = writable(from);
+    Route b = writable(to);
+    if (a.fs() != b.fs()) {
+      throw new FsException(FsException.Errno.EINVAL, to); // EXDEV: across mounts
+    }
+    a.fs().rename(a.path(), b.path());
+  }
+
+  @Override
+  public void chmod(String path, int mode) {
+    Route r = writable(path);
+    r.fs().chmod(r.path(), mode);
+  }
+
+  @Override
+  public List<ChangeItem> changes() {
+    List<ChangeItem> out = new ArrayList<>();
+    for (ChangeItem c : root.changes()) {
+      boolean underMount = false;
+      for (Mount m : mounts) {
+        if (c.path().startsWith(m.target() + "/")) {
+          underMount = true;
+          break;
+        }
+      }
+      if (!underMount) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public long sizeRw() {
+    return root.sizeRw();
+  }
+
+  @Override
+  public long sizeRootFs() {
+    return root.sizeRootFs();
+  }
+}

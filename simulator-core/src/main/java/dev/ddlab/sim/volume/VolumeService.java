@@ -1,0 +1,264 @@
+package dev.ddlab.sim.volume;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.VolumesApi;
+import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.engine.dto.VolumePruneResponse;
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.container.Times;
+import dev.ddlab.sim.events.EngineEvents;
+import dev.ddlab.sim.fs.MemoryFs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * moby's volume service with the {@code local} driver: named and anonymous volumes, each an
+ * in-memory filesystem standing for /var/lib/docker/volumes/NAME/_data, with the containers that
+ * reference them. Anonymous volumes carry the {@code com.docker.volume.anonymous} label (Docker
+ * 23+), which is what {@code volume prune} removes unless {@code all=true}.
+ */
+public final class VolumeService implements VolumesApi {
+  public static final String ANONYMOUS_LABEL = "com.docker.volume.anonymous";
+
+  private final VirtualClock clock;
+  private final SeededRandom random;
+  private final EngineEvents events;
+  private final Map<String, Vol> volumes = new TreeMap<>();
+
+  /** One volume and who uses it. */
+  public static final class Vol {
+    final String name;
+    final long createdNanos;
+    final Map<String, String> labels;
+    final Map<String, String> options;
+    final MemoryFs fs;
+    final Set<String> users = new LinkedHashSet<>();
+
+    Vol(
+        String name,
+        long createdNanos,
+        Map<String, String> labels,
+        Map<String, String> options,
+        MemoryFs fs) {
+      this.name = name;
+      this.createdNanos = createdNanos;
+      this.labels = labels;
+      this.options = options;
+      this.fs = fs;
+    }
+
+    public String name() {
+      return name;
+    }
+
+    public MemoryFs fs() {
+      return fs;
+    }
+
+    public boolean anonymous() {
+      return labels.containsKey(ANONYMOUS_LABEL);
+    }
+
+    public String mountpoint() {
+      return "/var/lib/docker/volumes/" + name + "/_data";
+    }
+  }
+
+  public VolumeService(VirtualClock clock, SeededRandom random, EngineEvents events) {
+    this.clock = clock;
+    this.random = random;
+    this.events = events;
+  }
+
+  @Override
+  public List<Volume> list(Map<String, List<String>> filters) {
+    Map<String, List<String>> f = filters == null ? Map.of() : filters;
+    for (String key : f.keySet()) {
+      if (!List.of("name", "driver", "label", "dangling").contains(key)) {
+        throw EngineException.badRequest("Invalid filter '" + key + "'");
+      }
+    }
+    List<Volume> out = new ArrayList<>();
+    for (Vol v : volumes.values()) {
+      if (f.containsKey("name") && f.get("name").stream().noneMatch(v.name::contains)) {
+        continue;
+      }
+      if (f.containsKey("driver") && !f.get("driver").contains("local")) {
+        continue;
+      }
+      if (f.containsKey("dangling")
+          && f.get("dangling").stream()
+              .noneMatch(d -> Boolean.parseBoolean(d) == v.users.isEmpty())) {
+        continue;
+      }
+      if (f.containsKey("label") && !labelsMatch(v.labels, f.get("label"))) {
+        continue;
+      }
+      out.add(dto(v, false));
+    }
+    return out;
+  }
+
+  static boolean labelsMatch(Map<String, String> labels, List<String> wanted) {
+    for (String l : wanted) {
+      int eq = l.indexOf('=');
+      String k = eq < 0 ? l : l.substring(0, eq);
+      if (!labels.containsKey(k) || (eq >= 0 && !labels.get(k).equals(l.substring(eq + 1)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public Volume inspect(String name) {
+    return dto(get(name), false);
+  }
+
+  public Vol get(String name) {
+    Vol v = volumes.get(name);
+    if (v == null) {
+      throw EngineException.notFound("get " + name + ": no such volume");
+    }
+    return v;
+  }
+
+  public Vol find(String name) {
+    return volumes.get(name);
+  }
+
+  @Override
+  public Volume create(VolumeCreateRequest request) {
+    String driver =
+        request.driver() == null || request.driver().isEmpty() ? "local" : request.driver();
+    if (!driver.equals("local")) {
+      throw EngineException.notFound(
+          "error looking up volume plugin " + driver + ": plugin \"" + driver + "\" not found");
+    }
+    String name = request.name();
+    Map<String, String> labels = request.labels() == null ? Map.of() : request.labels();
+    if (name == null || name.isEmpty()) {
+      name = random.hex(64);
+      Map<String, String> l = new LinkedHashMap<>(labels);
+      l.put(ANONYMOUS_LABEL, "");
+      labels = l;
+    } else if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+      throw EngineException.badRequest(
+          "create "
+              + name
+              + ": \""
+              + name
+              + "\" includes invalid characters for a local volume name, only"
+              + " \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
+              + " directory, use absolute path");
+    }
+    return dto(obtain(name, labels, request.driverOpts()), false);
+  }
+
+  /** The volume, created (with a create event) when it does not exist yet. */
+  public Vol obtain(String name, Map<String, String> labels, Map<String, String> options) {
+    Vol existing = volumes.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    Vol v =
+        new Vol(
+            name,
+            clock.nowNanos(),
+            Map.copyOf(labels == null ? Map.of() : labels),
+            options == null ? Map.of() : Map.copyOf(options),
+            new MemoryFs(clock::nowNanos));
+    volumes.put(name, v);
+    events.emit("volume", "create", name, Map.of("driver", "local"));
+    return v;
+  }
+
+  /** A new anonymous volume (for -v /path and image VOLUMEs). */
+  public Vol anonymous() {
+    return obtain(random.hex(64), Map.of(ANONYMOUS_LABEL, ""), Map.of());
+  }
+
+  @Override
+  public void remove(String name, boolean force) {
+    Vol v = get(name);
+    if (!v.users.isEmpty()) {
+      throw EngineException.conflict(
+          "remove " + name + ": volume is in use - [" + String.join(", ", v.users) + "]");
+    }
+    volumes.remove(name);
+    events.emit("volume", "destroy", name, Map.of("driver", "local"));
+  }
+
+  @Override
+  public VolumePruneResponse prune(Map<String, List<String>> filters) {
+    boolean all =
+        filters != null
+            && filters.containsKey("all")
+            && filters.get("all").stream().anyMatch(s -> s.equals("true") || s.equals("1"));
+    List<String> labels = filters == null ? null : filters.get("label");
+    List<String> deleted = new ArrayList<>();
+    long reclaimed = 0;
+    for (Vol v : new ArrayList<>(volumes.values())) {
+      if (!v.users.isEmpty() || (!all && !v.anonymous())) {
+        continue;
+      }
+      if (labels != null && !labelsMatch(v.labels, labels)) {
+        continue;
+      }
+      reclaimed += FsCopy.size(v.fs, "/");
+      remove(v.name, false);
+      deleted.add(v.name);
+    }
+    return new VolumePruneResponse(deleted, reclaimed);
+  }
+
+  /** A container references the volume (from create until rm). */
+  public void use(String name, String containerId) {
+    get(name).users.add(containerId);
+  }
+
+  public void release(String name, String containerId) {
+    Vol v = volumes.get(name);
+    if (v != null) {
+      v.users.remove(containerId);
+    }
+  }
+
+  public void mountEvent(String name, String containerId, String destination, boolean rw) {
+    Map<String, String> a = new LinkedHashMap<>();
+    a.put("container", containerId);
+    a.put("destination", destination);
+    a.put("driver", "local");
+    a.put("propagation", "");
+    a.put("read/write", Boolean.toString(rw));
+    events.emit("volume", "mount", name, a);
+  }
+
+  public void unmountEvent(String name, String containerId) {
+    events.emit("volume", "unmount", name, Map.of("container", containerId, "driver", "local"));
+  }
+
+  public List<Vol> all() {
+    return List.copyOf(volumes.values());
+  }
+
+  /** The API's Volume; with {@code usage} the UsageData of system df. */
+  public Volume dto(Vol v, boolean usage) {
+    return new Volume(
+        Times.rfc3339Nano(v.createdNanos).replaceFirst("\\.\\d+Z$", "Z"),
+        "local",
+        v.labels,
+        v.mountpoint(),
+        v.name,
+        v.options,
+        "local",
+        usage ? Map.of("Size", FsCopy.size(v.fs, "/"), "RefCount", (long) v.users.size()) : null);
+  }
+}
