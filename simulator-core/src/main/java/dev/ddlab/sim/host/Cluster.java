@@ -31,10 +31,7 @@ public final class Cluster {
     this.random = new SeededRandom(b.seed);
     this.bus = b.bus;
     this.installers = List.copyOf(b.installers);
-    this.images = b.images != null ? b.images : ImageBackend.discovered();
-    if (this.images == null) {
-      throw new IllegalStateException("no image store: pass Cluster.Builder.images(...)");
-    }
+    this.images = b.images != null ? b.images : ImageBackend.DEFAULT;
   }
 
   /** One node, node1, with the default programs and image store. */

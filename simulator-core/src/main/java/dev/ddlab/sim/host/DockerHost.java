@@ -8,6 +8,7 @@ import dev.ddlab.sim.container.ContainerDaemon;
 import dev.ddlab.sim.events.EngineEvents;
 import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.fs.MemoryFs;
+import dev.ddlab.sim.image.ImageUsage;
 import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.HttpRequest;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -160,6 +162,31 @@ public final class DockerHost {
 
   String daemonId() {
     return daemonId;
+  }
+
+  /**
+   * The container side as the image store sees it (rmi conflicts, prune, commit); it reads the
+   * containers at call time, so the store may be built before them.
+   */
+  public ImageUsage imageUsage() {
+    return new ImageUsage() {
+      @Override
+      public List<String> containersUsing(String imageId, boolean runningOnly) {
+        return runningOnly
+            ? runningContainersUsing(imageId)
+            : DockerHost.this.containersUsing(imageId);
+      }
+
+      @Override
+      public Optional<CommitSource> container(String nameOrId) {
+        try {
+          Container c = containers.get(nameOrId);
+          return Optional.of(new CommitSource(c.id(), c.imageId(), c.rootFs(), c.config()));
+        } catch (EngineException e) {
+          return Optional.empty();
+        }
+      }
+    };
   }
 
   /** IDs of the containers created from this image ID (the image store's conflict checks). */

@@ -2,13 +2,15 @@ package dev.ddlab.sim.host;
 
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.sim.image.LocalImages;
-import java.util.ServiceLoader;
+import dev.ddlab.sim.image.Registry;
+import dev.ddlab.sim.image.SimImagesApi;
 
 /**
  * A node's image store as the node needs it: what containers are made from ({@link LocalImages})
- * and the /images endpoints ({@link ImagesApi}). The image subsystem provides a {@link Factory}
- * (found with {@link ServiceLoader}, or passed to {@link Cluster.Builder#images}); it can ask the
- * node which containers use an image through {@link DockerHost#containersUsing(String)}.
+ * and the /images endpoints ({@link ImagesApi}). By default it is the image subsystem's {@link
+ * SimImagesApi} pulling from the cluster's one simulated {@link Registry}; tests may pass their own
+ * {@link Factory}. The store learns which containers use an image through {@link
+ * DockerHost#imageUsage()}.
  */
 public record ImageBackend(LocalImages local, ImagesApi api) {
   /** Builds the image store of a new node. */
@@ -16,11 +18,18 @@ public record ImageBackend(LocalImages local, ImagesApi api) {
     ImageBackend create(DockerHost node);
   }
 
-  /** The factory on the class path, or null when none is. */
-  static Factory discovered() {
-    for (Factory f : ServiceLoader.load(Factory.class)) {
-      return f;
-    }
-    return null;
-  }
+  /** The node's store on the cluster's shared registry, platform linux/amd64. */
+  static final Factory DEFAULT =
+      node -> {
+        SimImagesApi store =
+            new SimImagesApi(
+                node.clock(),
+                node.random().fork("images"),
+                node.cluster().bus(),
+                "linux/amd64",
+                node.name(),
+                node.cluster().shared("registry", Registry::new),
+                node.imageUsage());
+        return new ImageBackend(store, store);
+      };
 }

@@ -71,6 +71,15 @@ public interface Proc {
   /** Closes this process's stdin ({@link Program#stdinClosed}): the end of a pipe, or Ctrl-D. */
   default void closeInput() {}
 
+  /**
+   * execve(2): replaces this process's program with the executable found for argv[0], keeping its
+   * PID (what an entrypoint script's {@code exec "$@"} does). Returns false, changing nothing, when
+   * the executable is not found.
+   */
+  default boolean exec(List<String> argv) {
+    return false;
+  }
+
   /** The processes of this PID namespace, for ps. */
   List<ProcessInfo> processes();
 

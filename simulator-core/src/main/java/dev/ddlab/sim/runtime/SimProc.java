@@ -20,12 +20,12 @@ import java.util.function.IntConsumer;
 public final class SimProc implements Proc {
   private final Kernel kernel;
   private final ProcContext ctx;
-  private final Program program;
+  private Program program;
   private final int pid;
   private final int hostPid;
   private int ppid;
   private final int hostPpid;
-  private final List<String> argv;
+  private List<String> argv;
   private final Map<String, String> env;
   private String cwd;
   private final String user;
@@ -262,7 +262,24 @@ public final class SimProc implements Proc {
     }
     Consumer<String> o = io != null && io.out() != null ? io.out() : this::out;
     Consumer<String> e = io != null && io.err() != null ? io.err() : this::err;
-    return kernel.start(ctx, this, r, env, cwd, user, tty, o, e, onExit, 0);
+    boolean childTty = tty && (io == null || io.out() == null);
+    return kernel.start(ctx, this, r, env, cwd, user, childTty, o, e, onExit, 0);
+  }
+
+  @Override
+  public boolean exec(List<String> newArgv) {
+    if (exited || newArgv.isEmpty()) {
+      return false;
+    }
+    Executables.Resolution r = Executables.resolve(ctx.fs(), newArgv, env, cwd, kernel.programs());
+    if (!r.ok()) {
+      return false;
+    }
+    program = r.program();
+    argv = List.copyOf(r.argv());
+    title = null;
+    program.start(this);
+    return true;
   }
 
   @Override

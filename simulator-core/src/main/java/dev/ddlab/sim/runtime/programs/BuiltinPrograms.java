@@ -20,6 +20,7 @@ public final class BuiltinPrograms implements ProgramInstaller {
         .register("node", NodeApp::new)
         .register("mongod", Mongod::new)
         .register("git-sync", GitSync::new)
-        .register("pwsh", Pwsh::new);
+        .register("pwsh", Pwsh::new)
+        .register("docker-entrypoint", DockerEntrypoint::new);
   }
 }

@@ -125,8 +125,17 @@ public final class NodeApp implements Program {
     return m.find() ? Integer.parseInt(m.group(1)) : 8080;
   }
 
-  /** The app's page: views/home.html, views/index.html, any views/*.html, or index.html. */
+  /** The app's page: views/home.pug rendered (the course's apps use pug), else an HTML file. */
   private static String page(Proc proc, String dir) {
+    for (String pug : List.of(dir + "/views/home.pug", dir + "/views/index.pug")) {
+      try {
+        if (proc.fs().exists(pug)) {
+          return Pug.render(Web.text(proc.fs().read(pug)));
+        }
+      } catch (FsException e) {
+        // try the next one
+      }
+    }
     List<String> candidates =
         new ArrayList<>(List.of(dir + "/views/home.html", dir + "/views/index.html"));
     try {
