@@ -1,0 +1,55 @@
+package dev.ddlab.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CommandParseTest {
+  private static CommandParse.Parsed parse(String line) {
+    return CommandParse.parse(List.of(line.split(" "))).orElseThrow();
+  }
+
+  @Test
+  void short_clustered_and_long_equals_forms_parse_to_the_same_options() {
+    CommandParse.Parsed a = parse("run -d --name x alpine sleep 1d");
+    CommandParse.Parsed b = parse("container run --name=x -d alpine sleep 1d");
+    assertEquals(a, b);
+    assertEquals(List.of("container", "run"), a.path());
+    assertEquals(List.of("x"), a.options().get("--name"));
+    assertEquals(List.of("true"), a.options().get("-d"));
+    assertEquals(List.of("alpine", "sleep", "1d"), a.positionals());
+  }
+
+  @Test
+  void legacy_aliases_resolve_to_the_management_command() {
+    assertEquals(List.of("container", "ls"), parse("ps -a").path());
+    assertEquals(List.of("container", "ls"), parse("container list --all").path());
+    assertEquals(List.of("true"), parse("ps --all").options().get("-a"));
+    assertEquals(List.of("image", "ls"), parse("images").path());
+    assertEquals(List.of("image", "rm"), parse("rmi alpine").path());
+    assertEquals(List.of("version"), parse("version").path());
+  }
+
+  @Test
+  void flags_after_the_image_belong_to_the_containers_command() {
+    CommandParse.Parsed p = parse("run -it ubuntu:latest ls -l");
+    assertEquals(List.of("ubuntu:latest", "ls", "-l"), p.positionals());
+    assertEquals(List.of("true"), p.options().get("--tty"));
+  }
+
+  @Test
+  void flags_after_arguments_count_for_commands_that_allow_them() {
+    CommandParse.Parsed p = parse("rm a b -f");
+    assertEquals(List.of("a", "b"), p.positionals());
+    assertEquals(List.of("true"), p.options().get("--force"));
+  }
+
+  @Test
+  void what_docker_rejects_does_not_parse() {
+    assertTrue(CommandParse.parse(List.of("run", "--nosuch", "alpine")).isEmpty());
+    assertTrue(CommandParse.parse(List.of("frobnicate")).isEmpty());
+    assertTrue(CommandParse.parse(List.of()).isEmpty());
+  }
+}
