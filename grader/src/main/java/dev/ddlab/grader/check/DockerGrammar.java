@@ -1,0 +1,38 @@
+package dev.ddlab.grader.check;
+
+import dev.ddlab.cli.command.CommandParse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link CommandParser} over the docker CLI's own grammar ({@link CommandParse}). Other programs
+ * ({@code systemctl restart docker}, {@code ps -elf}) parse as their name followed by positional
+ * words, which is all a check needs to say about them.
+ */
+public final class DockerGrammar implements CommandParser {
+  @Override
+  public Optional<ParsedCommand> parse(List<String> words) {
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!words.get(0).equals("docker")) {
+      return Optional.of(
+          new ParsedCommand(List.of(words.get(0)), Map.of(), words.subList(1, words.size())));
+    }
+    return CommandParse.parse(words.subList(1, words.size()))
+        .map(
+            p -> {
+              List<String> path = new ArrayList<>();
+              path.add("docker");
+              path.addAll(p.path());
+              return new ParsedCommand(path, p.options(), p.positionals());
+            });
+  }
+
+  @Override
+  public Optional<List<String>> canonicalPath(List<String> words) {
+    return parse(words).map(ParsedCommand::path);
+  }
+}
