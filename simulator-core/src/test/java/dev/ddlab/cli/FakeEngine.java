@@ -18,7 +18,7 @@ import java.util.function.Function;
  * A test-only Engine whose API methods answer from lambdas registered by name ("containers.list"),
  * recording every call; anything not registered fails the test loudly.
  */
-final class FakeEngine implements Engine {
+class FakeEngine implements Engine {
   final Map<String, Function<Object[], Object>> answers = new HashMap<>();
   final List<String> calls = new ArrayList<>();
   long nowNanos = 1_704_067_200L * 1_000_000_000L;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns Engine API DTOs into what Go's templates and encoding/json see: records become structs with
@@ -19,6 +20,16 @@ import java.util.Map;
  */
 public final class InspectData {
   private InspectData() {}
+
+  /**
+   * Fields the Engine API marshals with Go's {@code omitempty}: absent from the JSON when empty.
+   */
+  private static final Map<String, Set<String>> OMIT_EMPTY =
+      Map.of(
+          "ContainerConfig", Set.of("ExposedPorts", "StopSignal", "StopTimeout"),
+          "ImageInspect", Set.of("Variant", "OsVersion"),
+          "ContainerState", Set.of(),
+          "EndpointSettings", Set.of("DriverOpts"));
 
   public static Object of(Object dto) {
     return convert(dto, dto == null ? Object.class : dto.getClass());
@@ -88,11 +99,22 @@ public final class InspectData {
         if (value == null && omitNull) {
           continue;
         }
+        Set<String> omit = OMIT_EMPTY.get(v.getClass().getSimpleName());
+        if (omit != null && omit.contains(name) && isEmpty(value)) {
+          continue;
+        }
         o.field(name, convert(value, rc.getGenericType()));
       }
       return o;
     }
     return v.toString();
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null
+        || (value instanceof String s && s.isEmpty())
+        || (value instanceof Map<?, ?> m && m.isEmpty())
+        || (value instanceof List<?> l && l.isEmpty());
   }
 
   private static JsonProperty field(Class<?> c, String name) {
