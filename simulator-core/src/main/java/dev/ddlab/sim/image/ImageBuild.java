@@ -216,7 +216,45 @@ final class ImageBuild {
   Image build() {
     List<String> diffIds = new ArrayList<>();
     layers.forEach(l -> diffIds.add(l.diffId()));
-    ImageConfig config =
+    ContainerConfig config = containerConfig();
+    String container = "";
+    ContainerConfig stepConfig = null;
+    String dockerVersion = "";
+    if (!buildkit) {
+      // The classic builder records the container that ran the last step and its config.
+      ImageConfig.History last = history.get(history.size() - 1);
+      container = Digests.hex(Digests.sha256("container " + created + " " + last.createdBy()));
+      String by = last.createdBy();
+      List<String> stepCmd =
+          by.startsWith("/bin/sh -c #(nop) ")
+              ? List.of(
+                  "/bin/sh", "-c", "#(nop) ", by.substring("/bin/sh -c #(nop) ".length()).strip())
+              : List.of("/bin/sh", "-c", by.startsWith("/bin/sh -c ") ? by.substring(11) : by);
+      stepConfig =
+          new ContainerConfig(
+              container.substring(0, 12),
+              "",
+              config.user(),
+              false,
+              false,
+              false,
+              config.exposedPorts(),
+              false,
+              false,
+              false,
+              config.env(),
+              stepCmd,
+              "",
+              config.volumes(),
+              config.workingDir(),
+              config.entrypoint(),
+              null,
+              config.labels() == null ? Map.of() : config.labels(),
+              config.stopSignal(),
+              null);
+      dockerVersion = "20.10.23";
+    }
+    ImageConfig image =
         new ImageConfig(
             platform.architecture(),
             platform.variant(),
@@ -225,12 +263,12 @@ final class ImageBuild {
             created,
             "",
             "",
-            "",
-            "",
-            containerConfig(),
-            null,
+            container,
+            dockerVersion,
+            config,
+            stepConfig,
             List.copyOf(history),
             diffIds);
-    return new Image(config.toJson(), layers);
+    return new Image(image.toJson(), layers);
   }
 }

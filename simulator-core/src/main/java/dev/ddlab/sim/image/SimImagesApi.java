@@ -348,7 +348,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         c.comment(),
         Times.rfc3339(c.createdNanos()),
         c.container(),
-        c.containerConfig(),
+        c.containerConfig() == null ? ContainerConfig.empty() : c.containerConfig(),
         c.dockerVersion(),
         c.author(),
         c.config(),
@@ -938,10 +938,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         tagRef = t.digest() == null ? t.toString() : null;
       }
       selected.add(new TarExport.Named(s.image(), tagRef));
-      publish(
-          "save",
-          name.contains(":") || tagRef == null ? name : Reference.parse(tagRef).familiarString(),
-          Map.of("name", name));
+      publish("save", s.id(), Map.of("name", name));
     }
     TarExport.write(selected, out);
   }
@@ -951,7 +948,6 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
     List<TarExport.Loaded> loaded = TarExport.read(tarball, registry);
     for (TarExport.Loaded l : loaded) {
       Image img = l.image();
-      String shown = null;
       if (!images.containsKey(img.id())) {
         images.put(img.id(), new StoredImage(img, "", 0));
       }
@@ -969,15 +965,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         }
         putRef(r.toString(), img.id());
         progress.accept(ProgressMessage.status("Loaded image: " + r.familiarString()));
-        shown = r.familiarString();
       }
       if (l.repoTags().isEmpty()) {
         progress.accept(ProgressMessage.status("Loaded image ID: " + img.id()));
       }
-      publish(
-          "load",
-          shown == null ? img.id() : shown,
-          Map.of("name", shown == null ? img.id() : shown));
+      publish("load", img.id(), Map.of("name", img.id()));
     }
   }
 

@@ -327,4 +327,110 @@ class SimImagesApiTest {
     assertEquals(before.rootFs(), after.rootFs());
     assertNull(after.repoDigests().isEmpty() ? null : after.repoDigests());
   }
+
+  @Test
+  void manifest_inspect_prints_the_registry_json_with_tabs_like_the_docker_cli() {
+    String m = api.manifestInspect("alpine:3.19", false);
+    assertTrue(
+        m.startsWith(
+            "{\n\t\"schemaVersion\": 2,\n\t\"mediaType\": \"" + Registry.MANIFEST_LIST_V2 + "\""),
+        m);
+    Registry.Tagged t = REGISTRY.resolve(Reference.parseWithDefaultTag("alpine:3.19"));
+    assertEquals(new String(t.json(), StandardCharsets.UTF_8).replace("   ", "\t"), m);
+    assertEquals(Digests.sha256(t.json()), t.digest());
+    String single = api.manifestInspect("nigelpoulton/tu-demo:v1", false);
+    assertTrue(single.contains("\"mediaType\": \"" + Registry.LAYER_GZIP + "\""));
+    assertEquals(
+        "no such manifest: docker.io/library/alpine:nosuch",
+        assertThrows(EngineException.class, () -> api.manifestInspect("alpine:nosuch", false))
+            .getMessage());
+    String verbose = api.manifestInspect("golang", true);
+    assertTrue(
+        verbose.startsWith("[\n\t{\n\t\t\"Ref\": \"docker.io/library/golang@sha256:"), verbose);
+  }
+
+  @Test
+  void search_returns_hub_like_results_sorted_by_relevance_and_limited() {
+    List<String> names = new ArrayList<>();
+    api.search("nigelpoulton", 25, Map.of()).forEach(r -> names.add(r.name()));
+    assertEquals("nigelpoulton/pluralsight-docker-ci", names.get(0));
+    assertEquals("nigelpoulton/tu-demo", names.get(1));
+    assertEquals(1, api.search("nigelpoulton", 1, Map.of()).size());
+    var alpine = api.search("alpine", 25, Map.of("is-official", List.of("true")));
+    assertEquals(List.of("alpine"), alpine.stream().map(r -> r.name()).toList());
+    assertTrue(alpine.get(0).official());
+    assertEquals(
+        "limit 101 is outside the range of [1, 100]",
+        assertThrows(EngineException.class, () -> api.search("x", 101, Map.of())).getMessage());
+  }
+
+  @Test
+  void save_writes_the_docker_25_layout_with_blobs_named_by_digest() throws Exception {
+    pull("alpine");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    api.save(List.of("alpine"), out);
+    List<String> names = new ArrayList<>();
+    Map<String, byte[]> files = new HashMap<>();
+    try (var tar =
+        new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(
+            new ByteArrayInputStream(out.toByteArray()))) {
+      org.apache.commons.compress.archivers.tar.TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        names.add(e.getName());
+        files.put(e.getName(), tar.readAllBytes());
+        assertEquals(0, e.getModTime().getTime());
+      }
+    }
+    ImageInspect img = api.inspect("alpine");
+    String id = Digests.hex(img.id());
+    String layer = Digests.hex(img.rootFs().layers().get(0));
+    assertTrue(
+        names.containsAll(
+            List.of(
+                "blobs/",
+                "blobs/sha256/",
+                "blobs/sha256/" + id,
+                "blobs/sha256/" + layer,
+                "index.json",
+                "manifest.json",
+                "oci-layout",
+                "repositories")),
+        names.toString());
+    assertEquals(img.id(), Digests.sha256(files.get("blobs/sha256/" + id)));
+    assertEquals(img.rootFs().layers().get(0), Digests.sha256(files.get("blobs/sha256/" + layer)));
+    String manifest = new String(files.get("manifest.json"), StandardCharsets.UTF_8);
+    assertEquals(
+        "[{\"Config\":\"blobs/sha256/"
+            + id
+            + "\",\"RepoTags\":[\"alpine:latest\"],\"Layers\":[\"blobs/sha256/"
+            + layer
+            + "\"]}]\n",
+        manifest);
+    String index = new String(files.get("index.json"), StandardCharsets.UTF_8);
+    assertTrue(
+        index.contains("\"io.containerd.image.name\":\"docker.io/library/alpine:latest\""), index);
+    assertTrue(index.contains("\"org.opencontainers.image.ref.name\":\"latest\""), index);
+    assertEquals(
+        "{\"alpine\":{\"latest\":\"" + id + "\"}}\n",
+        new String(files.get("repositories"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void inspect_of_classic_builds_shows_the_step_container_and_buildkit_ones_an_empty_config() {
+    pull("alpine");
+    ImageInspect a = api.inspect("alpine");
+    assertEquals(
+        List.of("/bin/sh", "-c", "#(nop) ", "CMD [\"/bin/sh\"]"), a.containerConfig().cmd());
+    assertEquals("20.10.23", a.dockerVersion());
+    assertEquals(List.of("PATH=" + Catalogue.PATH), a.config().env());
+    pull("nigelpoulton/ddd-book:web0.1");
+    ImageInspect d = api.inspect("nigelpoulton/ddd-book:web0.1");
+    assertEquals("", d.container());
+    assertEquals(ContainerConfig.empty(), d.containerConfig());
+    assertTrue(
+        api.history("nigelpoulton/ddd-book:web0.1")
+            .get(0)
+            .createdBy()
+            .equals("ENTRYPOINT [\"node\" \"./app.js\"]"));
+  }
 }
