@@ -5,6 +5,7 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.runtime.ProgramInstaller;
 import dev.ddlab.sim.runtime.ProgramRegistry;
+import dev.ddlab.sim.shell.ShellPrograms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,10 @@ public final class Cluster {
       return this;
     }
 
-    /** Programs to register on every node, after the discovered {@link ProgramInstaller}s. */
+    /**
+     * Programs to register on every node, after the discovered {@link ProgramInstaller}s and the
+     * shells and tools of {@link ShellPrograms}.
+     */
     public Builder programs(Consumer<ProgramRegistry> installer) {
       installers.add(installer);
       return this;
@@ -100,6 +104,7 @@ public final class Cluster {
     for (ProgramInstaller i : ProgramInstaller.discovered()) {
       i.install(programs);
     }
+    ShellPrograms.install(programs);
     installers.forEach(i -> i.accept(programs));
     DockerHost host =
         new DockerHost(this, name, address, random.fork("node/" + name), programs, images);

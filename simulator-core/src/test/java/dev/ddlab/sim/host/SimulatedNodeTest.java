@@ -271,4 +271,18 @@ class SimulatedNodeTest {
     assertEquals("172.17.0.2", nets.get("bridge").ipAddress());
     assertEquals("172.18.0.2", nets.get("back").ipAddress());
   }
+
+  @Test
+  void shell_as_pid_1_runs_its_command_and_the_container_exits_with_its_code() {
+    pull("alpine");
+    run("exited1", hc("no", 0, null, "default", null), "alpine", "sh", "-c", "echo hello; exit 3");
+    assertEquals(3, api.inspect("exited1").state().exitCode());
+    assertEquals(
+        "hello\n",
+        api.logs(
+                "exited1",
+                new dev.ddlab.engine.dto.LogsOptions(true, true, null, null, false, "all"))
+            .get(0)
+            .text());
+  }
 }
