@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +28,21 @@ final class GoldenTranscripts {
   private GoldenTranscripts() {}
 
   static void check(String name, Engine engine, CliContext ctx, Consumer<Duration> sleep) {
+    check(name, engine, ctx, sleep, Map.of());
+  }
+
+  /**
+   * As {@link #check(String, Engine, CliContext, Consumer)}, with host commands other than docker
+   * (e.g. "systemctl restart docker") mapped to actions on the node.
+   */
+  static void check(
+      String name,
+      Engine engine,
+      CliContext ctx,
+      Consumer<Duration> sleep,
+      Map<String, Runnable> hostCommands) {
     String script = resource("golden/" + name + ".script");
-    String actual = run(script, engine, ctx, sleep);
+    String actual = run(script, engine, ctx, sleep, hostCommands);
     Path golden = sourceDir().resolve("golden/" + name + ".golden");
     if (Boolean.getBoolean("ddlab.golden.update")) {
       try {
@@ -81,7 +95,12 @@ final class GoldenTranscripts {
     }
   }
 
-  static String run(String script, Engine engine, CliContext ctx, Consumer<Duration> sleep) {
+  static String run(
+      String script,
+      Engine engine,
+      CliContext ctx,
+      Consumer<Duration> sleep,
+      Map<String, Runnable> hostCommands) {
     DockerCli cli = new DockerCli(engine, ctx);
     StringBuilder screen = new StringBuilder();
     Attachment attached = null;
@@ -113,8 +132,14 @@ final class GoldenTranscripts {
         sleep.accept(Duration.ofSeconds(Long.parseLong(words.get(1))));
         continue;
       }
+      Runnable host = hostCommands.get(line.strip());
+      if (host != null) {
+        host.run();
+        continue;
+      }
       if (!words.get(0).equals("docker")) {
-        throw new IllegalArgumentException("not a docker command: " + line);
+        screen.append("!! not a docker command\n");
+        continue;
       }
       CliResult r;
       try {

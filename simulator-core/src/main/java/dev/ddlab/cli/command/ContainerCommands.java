@@ -25,7 +25,6 @@ import dev.ddlab.sim.fs.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -375,40 +374,48 @@ public final class ContainerCommands {
       if (ports == null) {
         ports = Map.of();
       }
+      List<String> lines = new ArrayList<>();
       if (args.size() == 2) {
         String want = args.get(1);
-        String key = want.contains("/") ? want : want + "/tcp";
-        List<PortBinding> b = ports.get(key);
-        if (b == null || b.isEmpty()) {
+        String[] pp = want.split("/", 2);
+        String proto = pp.length > 1 && !pp[1].isEmpty() ? pp[1] : "tcp";
+        if (!pp[0].matches("\\d{1,5}") || Integer.parseInt(pp[0]) > 65535) {
           throw new CliException(
-              "Error: No public port '" + key + "' published for " + args.get(0), 1);
+              "Error: invalid port ("
+                  + pp[0]
+                  + "): strconv.ParseUint: parsing \""
+                  + pp[0]
+                  + "\": invalid syntax",
+              1);
+        }
+        List<PortBinding> b = ports.get(pp[0] + "/" + proto);
+        if (b == null) {
+          throw new CliException(
+              "Error: No public port '" + want + "' published for " + args.get(0), 1);
         }
         for (PortBinding pb : b) {
-          out(hostPort(pb));
+          lines.add(hostPort(pb));
         }
-        return 0;
-      }
-      Map<String, List<PortBinding>> sorted =
-          new TreeMap<>(
-              (a, b) -> {
-                int pa = Integer.parseInt(a.split("/")[0]);
-                int pb = Integer.parseInt(b.split("/")[0]);
-                return pa != pb ? Integer.compare(pa, pb) : a.compareTo(b);
-              });
-      sorted.putAll(ports);
-      sorted.forEach(
-          (k, bindings) -> {
-            if (bindings != null) {
-              for (PortBinding pb : bindings) {
-                out(k + " -> " + hostPort(pb));
+      } else {
+        ports.forEach(
+            (k, bindings) -> {
+              if (bindings != null) {
+                for (PortBinding pb : bindings) {
+                  lines.add(k + " -> " + hostPort(pb));
+                }
               }
-            }
-          });
+            });
+      }
+      lines.sort(NaturalOrder::compare);
+      for (String l : lines) {
+        out(l);
+      }
       return 0;
     }
 
+    /** net.JoinHostPort. */
     private static String hostPort(PortBinding pb) {
-      String ip = pb.hostIp() == null || pb.hostIp().isEmpty() ? "0.0.0.0" : pb.hostIp();
+      String ip = pb.hostIp() == null ? "" : pb.hostIp();
       return ip.contains(":") ? "[" + ip + "]:" + pb.hostPort() : ip + ":" + pb.hostPort();
     }
   }

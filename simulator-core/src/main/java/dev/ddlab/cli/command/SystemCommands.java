@@ -146,6 +146,20 @@ public final class SystemCommands {
       return 0;
     }
 
+    /** version.go's reformatDate: RFC 3339 build times are shown in time.ANSIC. */
+    static String reformatDate(String buildTime) {
+      if (buildTime == null) {
+        return "";
+      }
+      try {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(buildTime);
+        return DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ROOT)
+            .format(t);
+      } catch (java.time.format.DateTimeParseException e) {
+        return buildTime;
+      }
+    }
+
     private static Object serverVersion(dev.ddlab.engine.dto.Version v) {
       Map<String, Object> out = new LinkedHashMap<>();
       Map<String, Object> platform = new LinkedHashMap<>();
@@ -156,6 +170,13 @@ public final class SystemCommands {
       if (v.components() != null) {
         for (Map<String, Object> c : v.components()) {
           Object converted = InspectData.of(c);
+          if (converted instanceof Map<?, ?> m
+              && m.get("Details") instanceof Map<?, ?> d
+              && d.get("BuildTime") instanceof String bt) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> details = (Map<String, Object>) d;
+            details.put("BuildTime", reformatDate(bt));
+          }
           if ("Engine".equals(c.get("Name"))) {
             engineFound = true;
           }
@@ -170,7 +191,7 @@ public final class SystemCommands {
         details.put("GoVersion", v.goVersion());
         details.put("Os", v.os());
         details.put("Arch", v.arch());
-        details.put("BuildTime", v.buildTime());
+        details.put("BuildTime", reformatDate(v.buildTime()));
         details.put("Experimental", "false");
         Map<String, Object> engineComponent = new LinkedHashMap<>();
         engineComponent.put("Name", "Engine");

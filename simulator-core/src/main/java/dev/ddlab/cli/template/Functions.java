@@ -264,10 +264,8 @@ public final class Functions {
 
   private static boolean basicEquals(Object a, Object b) {
     if (a == null || b == null || a instanceof Nil || b instanceof Nil) {
-      if ((a == null || a instanceof Nil) && (b == null || b instanceof Nil)) {
-        return true;
-      }
-      throw new TemplateFunction.CallError("incompatible types for comparison");
+      // Go compares a pointer, map or slice with nil; a nil never equals a non-nil value.
+      return (a == null || a instanceof Nil) && (b == null || b instanceof Nil);
     }
     if (isInt(a) && isInt(b)) {
       return ((Number) a).longValue() == ((Number) b).longValue();
