@@ -1,0 +1,107 @@
+package dev.ddlab.grader.run;
+
+import dev.ddlab.grader.check.CheckEvaluator;
+import dev.ddlab.grader.check.DockerGrammar;
+import dev.ddlab.grader.lab.Lab;
+import dev.ddlab.grader.lab.LabCatalog;
+import dev.ddlab.grader.lab.Step;
+import dev.ddlab.grader.submission.Submission;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code ddlab bench --grade}: grades N generated submissions of a ten-step lab and prints
+ * submissions per second and peak heap. Submission i skips step (i mod 11) of the reference
+ * solution (the eleventh variant is complete), so the grader sees passing and failing steps.
+ * Generating the submissions is not timed; grading them (replay plus checks) is.
+ */
+public final class GradeBench {
+  public static final String LAB = "p1-ops-tour";
+  public static final double TARGET_PER_SECOND = 50;
+
+  /** What a run measured. */
+  public record Result(
+      int submissions, double seconds, long peakHeapBytes, int stepsPassed, int steps) {
+    public double perSecond() {
+      return submissions / seconds;
+    }
+  }
+
+  private GradeBench() {}
+
+  public static List<Submission> generate(Lab lab, int n, SessionFactory sessions) {
+    List<Submission> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int skip = i % (lab.steps().size() + 1);
+      List<Step> steps = new ArrayList<>(lab.steps());
+      if (skip < steps.size()) {
+        Step s = steps.get(skip);
+        steps.set(
+            skip, new Step(s.id(), s.title(), s.text(), s.hints(), List.of("true"), s.checks()));
+      }
+      Lab variant =
+          new Lab(
+              lab.id(),
+              lab.title(),
+              lab.section(),
+              lab.lesson(),
+              lab.summary(),
+              lab.template(),
+              lab.seed(),
+              lab.setup(),
+              steps);
+      out.add(Solutions.submission(variant, String.format(Locale.ROOT, "sv%04d", i), sessions));
+    }
+    return out;
+  }
+
+  public static Result run(int n, SessionFactory sessions, PrintWriter log) {
+    Lab lab = LabCatalog.builtIn().find(LAB).orElseThrow();
+    log.printf("generating %d submissions of %s (%d steps)…%n", n, LAB, lab.steps().size());
+    log.flush();
+    List<Submission> subs = generate(lab, n, sessions);
+    Grader grader =
+        new Grader(LabCatalog.builtIn(), sessions, new CheckEvaluator(new DockerGrammar(), null));
+    // warm up the JIT on a few, untimed
+    for (int i = 0; i < Math.min(5, subs.size()); i++) {
+      grader.grade("warmup", subs.get(i));
+    }
+    System.gc();
+    List<MemoryPoolMXBean> heap =
+        ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(p -> p.getType() == MemoryType.HEAP)
+            .toList();
+    heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+    int passed = 0;
+    int steps = 0;
+    long t0 = System.nanoTime();
+    for (Submission s : subs) {
+      GradeResult r = grader.grade(s.student() + ".json", s);
+      passed += (int) r.steps().stream().filter(StepResult::passed).count();
+      steps += r.steps().size();
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+    Result result = new Result(n, seconds, peak, passed, steps);
+    log.printf(
+        Locale.ROOT,
+        "grade: %d submissions of a %d-step lab in %.2f s: %.1f submissions/s (target >= %.0f/s on 2"
+            + " cores: %s); peak heap %.1f MB; %d/%d steps passed%n",
+        n,
+        lab.steps().size(),
+        seconds,
+        result.perSecond(),
+        TARGET_PER_SECOND,
+        result.perSecond() >= TARGET_PER_SECOND ? "met" : "NOT met",
+        peak / 1e6,
+        passed,
+        steps);
+    log.flush();
+    return result;
+  }
+}
