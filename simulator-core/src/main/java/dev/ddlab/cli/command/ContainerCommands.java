@@ -1,5 +1,6 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.CliResult;
 import dev.ddlab.cli.formatter.ContainerRows;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.TabWriter;
@@ -10,6 +11,7 @@ import dev.ddlab.cli.template.TemplateException;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.CommitRequest;
+import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.LogFrame;
@@ -481,6 +483,13 @@ public final class ContainerCommands {
           io.err(text);
         } else {
           io.out(text);
+        }
+      }
+      if (follow && until == null) {
+        ContainerInspect c = engine.containers().inspect(args.get(0));
+        if (c.state().running() || c.state().restarting()) {
+          // What follows is what the container prints from now on: its attached output.
+          result = CliResult.attached(engine.containers().attach(c.id(), false));
         }
       }
       return 0;

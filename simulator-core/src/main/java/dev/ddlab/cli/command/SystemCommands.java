@@ -648,20 +648,28 @@ public final class SystemCommands {
       }
       String s = TimeArgs.toApi(since, now, "since");
       String u = TimeArgs.toApi(until, now, "until");
-      List<EventMessage> events =
-          engine
-              .system()
-              .events(s, u == null ? TimeArgs.toApi("0s", now, "until") : u, filters(filter));
-      for (EventMessage e : events) {
-        if (tmpl != null) {
-          try {
-            out(tmpl.execute(InspectData.of(e)));
-          } catch (TemplateException ex) {
-            throw new CliException(ex.getMessage(), 1);
-          }
-          continue;
+      Map<String, List<String>> f = filters(filter);
+      Template t = tmpl;
+      java.util.function.Function<EventMessage, String> render =
+          e -> {
+            if (t == null) {
+              return line(e);
+            }
+            try {
+              return t.execute(InspectData.of(e));
+            } catch (TemplateException ex) {
+              return ex.getMessage();
+            }
+          };
+      if (s != null || u != null) {
+        String upTo = u == null ? TimeArgs.toApi("0s", now, "until") : u;
+        for (EventMessage e : engine.system().events(s, upTo, f)) {
+          out(render.apply(e));
         }
-        out(line(e));
+      }
+      if (u == null) {
+        // Without --until docker events keeps following the daemon until interrupted.
+        result = dev.ddlab.cli.CliResult.attached(new EventStream(engine.system(), f, render));
       }
       return 0;
     }
