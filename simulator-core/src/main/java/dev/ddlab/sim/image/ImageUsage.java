@@ -19,8 +19,13 @@ public interface ImageUsage {
     return Optional.empty();
   }
 
-  /** A container as commit sees it. */
-  record CommitSource(String id, String imageId, ContainerRootFs rootFs, ContainerConfig config) {}
+  /** A container as commit sees it; {@code name} without the leading slash. */
+  record CommitSource(
+      String id, String imageId, ContainerRootFs rootFs, ContainerConfig config, String name) {
+    public CommitSource(String id, String imageId, ContainerRootFs rootFs, ContainerConfig config) {
+      this(id, imageId, rootFs, config, "");
+    }
+  }
 
   /** No containers at all (a node without a container runtime, tests). */
   ImageUsage NONE = (imageId, runningOnly) -> List.of();

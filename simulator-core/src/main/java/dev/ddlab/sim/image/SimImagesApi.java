@@ -57,6 +57,9 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   /** Tag and digest references ("docker.io/library/alpine:latest") to image IDs. */
   private final Map<String, String> refs = new TreeMap<>();
 
+  /** Parsed forms of the reference strings (parsing is the costly part of a lookup). */
+  private final Map<String, Reference> parsedRefs = new java.util.HashMap<>();
+
   /** Layer chains still held by containers of images deleted with -f. */
   private final Map<String, List<String>> retained = new LinkedHashMap<>();
 
@@ -202,7 +205,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
     refs.forEach(
         (ref, target) -> {
           if (target.equals(id)) {
-            out.add(Reference.parse(ref));
+            out.add(parsedRefs.computeIfAbsent(ref, Reference::parse));
           }
         });
     out.sort(Comparator.comparing(Reference::familiarString));
@@ -860,6 +863,22 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
             request.tag(),
             request.comment(),
             request.author());
+    // daemon/commit.go: a container event, with the container's labels, image and name.
+    Map<String, String> attrs = new TreeMap<>();
+    if (c.config().labels() != null) {
+      attrs.putAll(c.config().labels());
+    }
+    attrs.put("comment", nz(request.comment()));
+    attrs.put("imageID", id);
+    String imageRef = "";
+    if (request.repo() != null && !request.repo().isEmpty()) {
+      String t = request.tag() == null || request.tag().isEmpty() ? "latest" : request.tag();
+      imageRef = Reference.parse(request.repo()).withTag(t).familiarString();
+    }
+    attrs.put("imageRef", imageRef);
+    attrs.put("image", nz(c.config().image()));
+    attrs.put("name", c.name());
+    publish("container", "commit", c.id(), nz(c.config().image()), attrs);
     return new IdResponse(id);
   }
 
@@ -991,6 +1010,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   // ---- events --------------------------------------------------------------------------------
 
   private void publish(String action, String id, Map<String, String> attributes) {
+    publish("image", action, id, null, attributes);
+  }
+
+  private void publish(
+      String type, String action, String id, String from, Map<String, String> attributes) {
     long now = clock.nowNanos();
     events.publish(
         new EngineEvent(
@@ -999,8 +1023,8 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
             new EventMessage(
                 action,
                 id,
-                null,
-                "image",
+                from,
+                type,
                 action,
                 new EventActor(id, new TreeMap<>(attributes)),
                 "local",

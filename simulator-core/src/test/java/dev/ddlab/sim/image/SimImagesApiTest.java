@@ -433,4 +433,77 @@ class SimImagesApiTest {
             .createdBy()
             .equals("ENTRYPOINT [\"node\" \"./app.js\"]"));
   }
+
+  @Test
+  void commit_request_applies_changes_and_emits_a_container_commit_event() {
+    pull("alpine");
+    ContainerRootFs fs = api.newRootFs(api.find("alpine").orElseThrow());
+    fs.write("/etc/motd", "changed\n".getBytes(StandardCharsets.UTF_8), false);
+    ContainerConfig cfg = api.find("alpine").orElseThrow().config();
+    String cid = "ab".repeat(32);
+    api.usage(
+        new ImageUsage() {
+          @Override
+          public List<String> containersUsing(String imageId, boolean runningOnly) {
+            return List.of();
+          }
+
+          @Override
+          public java.util.Optional<CommitSource> container(String nameOrId) {
+            return nameOrId.equals("percy")
+                ? java.util.Optional.of(
+                    new CommitSource(cid, api.inspect("alpine").id(), fs, cfg, "percy"))
+                : java.util.Optional.empty();
+          }
+        });
+    String id =
+        api.commit(
+                new dev.ddlab.engine.dto.CommitRequest(
+                    "percy",
+                    "percy-img",
+                    "",
+                    "saved",
+                    "me",
+                    true,
+                    List.of("CMD [\"cat\", \"/etc/motd\"]", "ENV GREETING=xin-chao", "EXPOSE 80")))
+            .id();
+    ImageInspect img = api.inspect("percy-img:latest");
+    assertEquals(id, img.id());
+    assertEquals(List.of("cat", "/etc/motd"), img.config().cmd());
+    assertTrue(img.config().env().contains("GREETING=xin-chao"));
+    assertTrue(img.config().exposedPorts().containsKey("80/tcp"));
+    assertEquals("saved", img.comment());
+    assertEquals("me", img.author());
+    assertEquals(cid, img.container());
+    EngineEvent commit =
+        bus.history(EngineEvent.class).stream()
+            .filter(e -> e.message().action().equals("commit"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("container", commit.message().type());
+    assertEquals("percy-img:latest", commit.message().actor().attributes().get("imageRef"));
+    assertEquals("percy", commit.message().actor().attributes().get("name"));
+    assertEquals(
+        "No such container: nosuch",
+        assertThrows(
+                EngineException.class,
+                () ->
+                    api.commit(
+                        new dev.ddlab.engine.dto.CommitRequest(
+                            "nosuch", null, null, null, null, true, null)))
+            .getMessage());
+  }
+
+  @Test
+  void prune_all_removes_every_image_no_container_uses() {
+    pull("alpine");
+    pull("busybox");
+    containers.put(api.inspect("busybox").id(), Set.of("f".repeat(64)));
+    assertNull(api.prune(Map.of()).imagesDeleted());
+    var pruned = api.prune(Map.of("dangling", List.of("false")));
+    assertTrue(pruned.imagesDeleted().contains(new ImageDeleteItem("alpine:latest", null)));
+    assertTrue(pruned.spaceReclaimed() > 7_000_000);
+    assertEquals(List.of("busybox:latest"), api.list(false, Map.of()).get(0).repoTags());
+    assertEquals(1, api.list(true, Map.of()).size());
+  }
 }
