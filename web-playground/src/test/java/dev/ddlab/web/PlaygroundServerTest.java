@@ -298,6 +298,28 @@ class PlaygroundServerTest {
   }
 
   @Test
+  void opening_a_panel_answers_its_snapshot_and_time_control_is_broadcast() throws Exception {
+    start(5);
+    try (WsProbe ws = new WsProbe(server.port(), newSession())) {
+      ws.awaitType("hello");
+      ws.send("{\"type\":\"panel.open\",\"panel\":\"topology\"}");
+      JsonNode snap = ws.awaitType("panel.snapshot");
+      assertEquals("h:node1", snap.path("data").path("nodes").get(0).path("id").asText());
+      assertEquals("192.168.0.11", snap.path("data").path("nodes").get(0).path("address").asText());
+      ws.send("{\"type\":\"panel.open\",\"panel\":\"nope\"}");
+      assertTrue(ws.awaitType("error").path("message").asText().contains("no such panel"));
+      ws.send("{\"type\":\"time\",\"action\":\"pause\"}");
+      JsonNode paused = ws.awaitType("time");
+      assertTrue(paused.path("paused").asBoolean());
+      ws.send("{\"type\":\"time\",\"action\":\"step\",\"ms\":5000}");
+      JsonNode t = ws.await(m -> m.path("type").asText().equals("time"));
+      assertEquals(
+          java.time.Instant.parse(paused.path("now").asText()).plusSeconds(5),
+          java.time.Instant.parse(t.path("now").asText()));
+    }
+  }
+
+  @Test
   void lessons_render_markdown_with_runnable_code_blocks() throws Exception {
     start(5);
     JsonNode index = Json.read(get("/api/lessons", null).body());
