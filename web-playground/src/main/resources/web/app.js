@@ -164,7 +164,7 @@
     const box = el('div', {class: 'terminal', 'data-node': node, hidden: true});
     $('#terminals').append(box);
     const term = new Terminal({
-      cursorBlink: true, scrollback: 5000, fontSize: 14, convertEol: false,
+      cursorBlink: true, scrollback: 5000, fontSize: 13, convertEol: false,
       fontFamily: '"DejaVu Sans Mono", "Noto Sans Mono", ui-monospace, monospace',
       theme: {background: '#11151c', foreground: '#e3e9f0', cursor: '#9fc3ff', selection: 'rgba(159,195,255,.35)'},
     });

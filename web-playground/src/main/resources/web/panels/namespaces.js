@@ -27,19 +27,21 @@
       root.replaceChildren(intro, el('p', {class: 'empty'}, 'Chưa có container nào. Thử: docker run -d --name web nginx, rồi docker run -d --name side --network container:web busybox sleep 3600'));
       return;
     }
-    const head = el('tr', {}, el('th', {}, 'Container'), KINDS.map(k => el('th', {}, k)));
-    const rows = ctrs.map(c => {
-      const ns = nsOf(c);
-      return el('tr', {'data-container': c.label},
-        el('td', {}, el('b', {}, c.label), el('div', {class: 'hint'}, c.node + ' · ' + (c.status || ''))),
-        KINDS.map(k => {
-          const n = ns[k];
-          if (!n) return el('td', {class: 'hint'}, '—');
-          const cls = n.host ? 'host' : (users[n.id] > 1 ? 'shared' : '');
-          return el('td', {class: 'mono ' + cls, title: n.host ? 'dùng chung với host' : (users[n.id] > 1 ? 'dùng chung' : 'riêng')},
-            n.label.replace(/^\w+:/, ''));
-        }));
-    });
+    // one row per namespace kind, one column for the host and for each container
+    const host = view.graph.hostNamespaces || {};
+    const head = el('tr', {}, el('th', {}, 'Namespace'), el('th', {}, 'host'),
+      ctrs.map(c => el('th', {'data-container': c.label}, c.label, el('div', {class: 'hint'}, c.node))));
+    const nsByCtr = ctrs.map(nsOf);
+    const rows = KINDS.map(k => el('tr', {'data-kind': k},
+      el('th', {}, k),
+      el('td', {class: 'mono'}, (host[k] || '').replace(/^\w+:/, '')),
+      nsByCtr.map(ns => {
+        const n = ns[k];
+        if (!n) return el('td', {class: 'hint'}, '—');
+        const cls = n.host ? 'host' : (users[n.id] > 1 ? 'shared' : '');
+        return el('td', {class: 'mono ' + cls, title: n.host ? 'dùng chung với host' : (users[n.id] > 1 ? 'dùng chung giữa các container' : 'riêng của container')},
+          n.label.replace(/^\w+:/, ''));
+      })));
     const details = ctrs.map(c => el('section', {class: 'ns-detail'},
       el('h3', {}, c.label + (c.sharesNetworkWith ? ' — dùng mạng của ' + c.sharesNetworkWith : '')),
       el('div', {class: 'stats'},
@@ -51,7 +53,7 @@
         el('tr', {}, el('th', {}, 'PID trong container'), el('th', {}, 'PID trên host'), el('th', {}, 'USER'), el('th', {}, 'Lệnh')),
         c.processes.map(p => el('tr', {}, el('td', {class: 'mono'}, String(p.pid)), el('td', {class: 'mono'}, String(p.hostPid)),
           el('td', {}, p.user || ''), el('td', {class: 'mono'}, p.command)))) : el('p', {class: 'hint'}, 'Container không chạy: không có tiến trình, namespace đã được giải phóng.')));
-    root.replaceChildren(intro, el('table', {class: 'grid ns-table'}, head, rows), details);
+    root.replaceChildren(intro, el('table', {class: 'grid ns-table'}, head, rows), ...details);
   }
 
   ddlab.registerPanel('namespaces', {

@@ -53,7 +53,7 @@
         box.append(svg('rect', {class: 'topo-ctr st-' + st, x: cx, y: cy, width: CW, height: CH, rx: 7}));
         box.append(svg('text', {x: cx + 8, y: cy + 18, 'font-weight': 600, 'font-size': 13}, clip(c.label, 18)));
         box.append(svg('text', {x: cx + 8, y: cy + 34, 'font-size': 11, fill: '#5b6878'}, clip(c.image || '', 22)));
-        box.append(svg('text', {x: cx + 8, y: cy + 49, 'font-size': 10, fill: '#5b6878'}, clip(c.status || st, 24)));
+        box.append(svg('text', {x: cx + 8, y: cy + 49, 'font-size': 10, fill: '#5b6878'}, STATE_LABEL[st] || st));
         box.append(svg('title', {}, c.label + ' — ' + (c.image || '') + ' — ' + (c.status || st)));
         g.append(box);
         ports.filter(p => view.edgesFrom(p.id).some(e => e.to === c.id)).forEach((p, k) => {
@@ -71,6 +71,7 @@
     out.setAttribute('viewBox', '0 0 ' + W + ' ' + Math.max(y, 60));
     root.replaceChildren(legend, out);
   }
+  const STATE_LABEL = Object.fromEntries(STATES);
   function legendStyle(s) {
     const c = {running: '#1f9d55', created: '#8896a8', paused: '#c77700', exited: '#718096', restarting: '#c53030'}[s];
     return 'border-color:' + c;

@@ -46,6 +46,14 @@ public interface Session extends AutoCloseable {
 
   Engine engine(String node);
 
+  /**
+   * The simulated nodes behind this session, for what only a simulation can show (namespaces of a
+   * process, layer trees, a published port's HTTP answer); empty for a real engine.
+   */
+  default java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
+    return java.util.Optional.empty();
+  }
+
   /** The virtual clock (for a real engine session, a clock that follows wall time). */
   VirtualClock clock();
 

@@ -119,6 +119,7 @@ public final class PlaygroundServer implements AutoCloseable {
     r.get("/api/session", ctx -> ctx.json(sessionInfo(current(ctx))));
     r.post("/api/nodes", this::addNode);
     r.delete("/api/nodes/{node}", this::removeNode);
+    new NodeRoutes(sessions, this::current).register(r);
     r.get("/api/lessons", ctx -> ctx.json(lessons.index()));
     r.get(
         "/api/lessons/{name}",

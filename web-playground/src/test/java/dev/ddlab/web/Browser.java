@@ -101,9 +101,11 @@ final class Browser implements AutoCloseable {
     Object text =
         driver.executeScript(
             "const t = ddlab.state.terms[arguments[0]]; if (!t) return '';"
-                + " const b = t.term.buffer.active; const out = [];"
-                + " for (let i = 0; i < b.length; i++) out.push(b.getLine(i).translateToString(true));"
-                + " return out.join('\\n');",
+                + " const b = t.term.buffer.active; let out = '';"
+                + " for (let i = 0; i < b.length; i++) { const l = b.getLine(i);"
+                + "   if (i > 0 && !l.isWrapped) out += '\\n';"
+                + "   out += l.translateToString(!(i + 1 < b.length && b.getLine(i + 1).isWrapped)); }"
+                + " return out;",
             node);
     return text == null ? "" : text.toString();
   }

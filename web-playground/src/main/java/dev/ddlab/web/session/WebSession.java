@@ -126,6 +126,11 @@ public final class WebSession {
     return withLock(raw::nodes);
   }
 
+  /** The simulated cluster; call its methods only inside {@link #withLock}. */
+  public java.util.Optional<dev.ddlab.sim.host.Cluster> rawCluster() {
+    return raw.cluster();
+  }
+
   public WebTerminal terminal(String node) {
     synchronized (terminals) {
       return terminals.get(node);
@@ -566,6 +571,11 @@ public final class WebSession {
     @Override
     public Engine engine(String node) {
       return withLock(() -> raw.engine(node));
+    }
+
+    @Override
+    public java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
+      return raw.cluster();
     }
 
     @Override

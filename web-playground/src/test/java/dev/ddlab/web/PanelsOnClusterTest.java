@@ -1,0 +1,128 @@
+package dev.ddlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddlab.session.Session;
+import dev.ddlab.web.panel.LayersPanel;
+import dev.ddlab.web.panel.NamespacesPanel;
+import dev.ddlab.web.panel.PanelContext;
+import dev.ddlab.web.panel.PanelModel;
+import dev.ddlab.web.panel.TopologyPanel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+/** The panels on a real simulated node, driven by the real docker CLI. */
+class PanelsOnClusterTest {
+  private final ClusterSession session = new ClusterSession(42);
+  private final List<JsonNode> deltas = new ArrayList<>();
+  private final PanelContext context =
+      new PanelContext() {
+        @Override
+        public Session session() {
+          return session;
+        }
+
+        @Override
+        public void publish(JsonNode delta) {
+          deltas.add(delta);
+        }
+      };
+
+  private void docker(String line) {
+    var e = session.type("node1", "docker " + line);
+    assertEquals(0, e.exitCode(), e.output());
+  }
+
+  private static JsonNode node(JsonNode snapshot, String id) {
+    return StreamSupport.stream(snapshot.path("nodes").spliterator(), false)
+        .filter(n -> n.path("id").asText().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no " + id + " in " + snapshot));
+  }
+
+  @Test
+  void topology_shows_a_running_container_its_network_endpoint_and_published_port() {
+    PanelModel topo = new TopologyPanel().open(context);
+    topo.snapshot();
+    docker("run -d --name web -p 8080:80 nginx");
+    topo.refresh();
+    JsonNode snap = topo.snapshot();
+    JsonNode web =
+        StreamSupport.stream(snap.path("nodes").spliterator(), false)
+            .filter(n -> "web".equals(n.path("label").asText()))
+            .findFirst()
+            .orElseThrow();
+    assertEquals("running", web.path("state").asText());
+    assertEquals("nginx", web.path("image").asText());
+    assertEquals(8080, node(snap, "p:node1:8080/tcp").path("port").asInt());
+    assertTrue(
+        StreamSupport.stream(snap.path("edges").spliterator(), false)
+            .anyMatch(
+                e ->
+                    e.path("to").asText().equals("n:node1:bridge")
+                        && e.path("ip").asText().startsWith("172.17.")),
+        snap.toString());
+    assertTrue(
+        deltas.stream().anyMatch(d -> d.toString().contains("\"op\":\"addNode\"")),
+        "the new container went out as a delta");
+  }
+
+  @Test
+  void layers_show_nginx_stack_efficiency_and_a_marked_tree() {
+    docker("pull nginx");
+    docker("run -d --name web nginx");
+    PanelModel layers = new LayersPanel().open(context);
+    JsonNode snap = layers.snapshot();
+    JsonNode image =
+        StreamSupport.stream(snap.path("nodes").spliterator(), false)
+            .filter(n -> n.path("ref").asText().equals("nginx:latest"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(snap.toString()));
+    JsonNode selected =
+        layers.request(
+            dev.ddlab.web.Json.read(
+                "{\"op\":\"select\",\"node\":\"node1\",\"image\":\""
+                    + image.path("imageId").asText()
+                    + "\"}"));
+    long layerCount =
+        StreamSupport.stream(selected.path("nodes").spliterator(), false)
+            .filter(n -> n.path("kind").asText().equals("layer"))
+            .count();
+    assertTrue(layerCount >= 2, selected.toString());
+    double efficiency = selected.path("graph").path("efficiency").asDouble();
+    assertTrue(efficiency > 0 && efficiency <= 1, "efficiency " + efficiency);
+    assertTrue(node(selected, "l:0").path("createdBy").asText().length() > 0);
+    assertEquals("writable", node(selected, "w:web").path("kind").asText());
+    JsonNode tree = layers.request(dev.ddlab.web.Json.read("{\"op\":\"tree\",\"layer\":\"l:0\"}"));
+    assertTrue(tree.path("rows").size() > 0);
+    assertEquals("A", tree.path("rows").get(0).path("mark").asText());
+  }
+
+  @Test
+  void namespaces_show_seven_kinds_and_sharing_with_network_container() {
+    docker("run -d --name web nginx");
+    docker("run -d --name side --network container:web alpine sleep 1d");
+    PanelModel ns = new NamespacesPanel().open(context);
+    JsonNode snap = ns.snapshot();
+    List<String> netOfEach = new ArrayList<>();
+    for (JsonNode e : snap.path("edges")) {
+      if (e.path("id").asText().endsWith(">net")) {
+        netOfEach.add(e.path("to").asText());
+      }
+    }
+    assertEquals(2, netOfEach.size(), snap.toString());
+    assertEquals(netOfEach.get(0), netOfEach.get(1), "side shares web's network namespace");
+    long kinds =
+        StreamSupport.stream(snap.path("edges").spliterator(), false)
+            .filter(e -> e.path("from").asText().contains(":"))
+            .map(e -> e.path("id").asText().substring(e.path("id").asText().indexOf('>') + 1))
+            .distinct()
+            .count();
+    assertEquals(7, kinds);
+    assertTrue(node(snap, netOfEach.get(0)).path("label").asText().matches("net:\\[\\d+\\]"));
+  }
+}

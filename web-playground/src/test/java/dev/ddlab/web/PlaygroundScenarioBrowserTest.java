@@ -1,0 +1,145 @@
+package dev.ddlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.session.Session;
+import dev.ddlab.web.lesson.LessonLibrary;
+import dev.ddlab.web.panel.Panels;
+import dev.ddlab.web.session.SessionFactory;
+import dev.ddlab.web.session.SessionManager;
+import dev.ddlab.web.session.SessionTemplate;
+import dev.ddlab.web.term.LineReaderProgram;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The issue's browser scenario on a simulated node: run nginx from the terminal, see it in {@code
+ * docker ps} and the topology, open its port chip, look at its layers and namespaces, add a node,
+ * reload and keep the scrollback. Screenshots go to target/screenshots/.
+ */
+class PlaygroundScenarioBrowserTest {
+  private PlaygroundServer server;
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private String start() {
+    SessionFactory factory =
+        new SessionFactory() {
+          @Override
+          public List<SessionTemplate> templates() {
+            return List.of(new SessionTemplate("single", "1 node", "Một node Docker.", true, null));
+          }
+
+          @Override
+          public Session open(String template, long seed) {
+            return new ClusterSession(seed);
+          }
+
+          @Override
+          public String engineKind() {
+            return "sim";
+          }
+        };
+    PlaygroundConfig config =
+        PlaygroundConfig.defaults()
+            .withAddress("127.0.0.1", 0)
+            .withSessions(5, Duration.ofHours(4), Duration.ofMinutes(30));
+    server =
+        new PlaygroundServer(
+                new SessionManager(
+                    config, factory, new LineReaderProgram(), Panels.discover(), Clock.systemUTC()),
+                LessonLibrary.fromClasspath())
+            .start();
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private static void type(Browser b, String line) {
+    b.driver
+        .findElement(By.cssSelector(".terminal:not([hidden]) textarea"))
+        .sendKeys(line + Keys.ENTER);
+  }
+
+  @Test
+  void nginx_from_the_terminal_shows_in_ps_topology_port_chip_layers_and_namespaces() {
+    String base = start();
+    try (Browser b = Browser.open(1280, 720)) {
+      b.driver.get(base + "/");
+      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
+      b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
+
+      type(b, "docker run -d --name web -p 8080:80 nginx");
+      b.until(d -> b.terminalText("node1").matches("(?s).*\\n[0-9a-f]{64}\\s*\\n.*"));
+      type(b, "docker ps");
+      b.until(d -> b.terminalText("node1").contains("0.0.0.0:8080->80/tcp"));
+      assertTrue(b.terminalText("node1").contains("CONTAINER ID"));
+
+      WebElement ctr =
+          b.until(d -> d.findElement(By.cssSelector("#panel-body g.ctr[data-container=web]")));
+      b.until(d -> "running".equals(ctr.getAttribute("data-state")));
+      b.screenshot("scenario-1-terminal-topology");
+
+      WebElement chip = b.until(d -> d.findElement(By.cssSelector("a.chip[data-port='8080']")));
+      String href = chip.getAttribute("href");
+      String main = b.driver.getWindowHandle();
+      chip.click();
+      b.until(d -> d.getWindowHandles().size() == 2);
+      for (String h : b.driver.getWindowHandles()) {
+        if (!h.equals(main)) {
+          b.driver.switchTo().window(h);
+        }
+      }
+      b.until(d -> d.getPageSource().contains("Welcome to nginx!"));
+      assertTrue(b.driver.getCurrentUrl().startsWith(href));
+      b.screenshot("scenario-2-port-chip");
+      b.driver.close();
+      b.driver.switchTo().window(main);
+
+      b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=layers]")).click();
+      WebElement pick = b.until(d -> d.findElement(By.cssSelector("select.image-pick")));
+      b.until(d -> pick.getText().contains("nginx:latest"));
+      Select select = new Select(pick);
+      select.getOptions().stream()
+          .filter(o -> o.getText().contains("nginx:latest"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      b.until(d -> d.findElements(By.cssSelector(".layer[data-layer^='l:']")).size() >= 2);
+      b.driver.findElement(By.cssSelector(".layer[data-layer='l:0']")).click();
+      b.until(d -> !d.findElements(By.cssSelector(".tree .row.mark-A")).isEmpty());
+      assertTrue(
+          b.driver.findElement(By.cssSelector("[data-stat=efficiency]")).getText().endsWith("%"));
+      b.until(d -> !d.findElements(By.cssSelector(".layer.rw")).isEmpty());
+      b.screenshot("scenario-3-layers");
+
+      b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=namespaces]")).click();
+      b.until(d -> d.findElement(By.cssSelector(".ns-table th[data-container=web]")));
+      WebElement net = b.driver.findElement(By.cssSelector(".ns-table tr[data-kind=net]"));
+      assertTrue(net.getText().matches("(?s).*\\[\\d{10}\\].*\\[\\d{10}\\].*"), net.getText());
+      b.screenshot("scenario-4-namespaces");
+
+      b.driver.findElement(By.id("add-node")).click();
+      WebElement node2 = b.until(d -> d.findElement(By.cssSelector(".node[data-node=node2]")));
+      assertTrue(node2.getText().contains("192.168.0.12"), node2.getText());
+      b.until(d -> b.terminalText("node2").contains("ubuntu@node2:~$"));
+      b.driver.findElement(By.cssSelector(".node[data-node=node1]")).click();
+
+      b.driver.navigate().refresh();
+      b.until(d -> b.terminalText("node1").contains("0.0.0.0:8080->80/tcp"));
+      b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=topology]")).click();
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.ctr[data-container=web]")));
+      b.screenshot("scenario-5-after-reload");
+    }
+  }
+}
