@@ -46,9 +46,17 @@ final class NodeRoutes {
     r.get("/api/nodes/{node}/file", this::read);
     r.put("/api/nodes/{node}/file", this::write);
     r.post("/api/nodes/{node}/upload", this::upload);
-    r.get("/s/{session}/n/{node}/p/{port}", ctx -> ctx.redirect(ctx.path() + "/"));
+    // the app's relative links need the trailing slash (Javalin matches both forms here)
+    r.get(
+        "/s/{session}/n/{node}/p/{port}",
+        ctx -> {
+          if (ctx.path().endsWith("/")) {
+            proxy(ctx);
+          } else {
+            ctx.redirect(ctx.path() + "/");
+          }
+        });
     r.get("/s/{session}/n/{node}/p/{port}/<path>", this::proxy);
-    r.get("/s/{session}/n/{node}/p/{port}/", this::proxy);
     r.exception(
         FsException.class,
         (e, ctx) ->
