@@ -18,8 +18,25 @@ public final class Scrollback {
     if (text.length() > maxChars) {
       int cut = text.length() - maxChars;
       int nl = text.indexOf("\n", cut);
-      text.delete(0, nl < 0 ? cut : nl + 1);
+      text.delete(0, nl >= 0 ? nl + 1 : outsideEscape(cut));
     }
+  }
+
+  /** Moves a cut that falls inside an escape sequence (ESC [ … final byte) past its end. */
+  private int outsideEscape(int cut) {
+    int esc = text.lastIndexOf("\u001b", cut - 1);
+    if (esc < 0 || cut - esc > 64) {
+      return cut;
+    }
+    int k = esc + 1;
+    if (k < text.length() && text.charAt(k) == '[') {
+      k++;
+      while (k < text.length() && (text.charAt(k) < 0x40 || text.charAt(k) > 0x7e)) {
+        k++;
+      }
+    }
+    int end = Math.min(text.length(), k + 1);
+    return Math.max(cut, end);
   }
 
   public synchronized String text() {
