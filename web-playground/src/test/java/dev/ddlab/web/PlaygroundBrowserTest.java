@@ -71,6 +71,7 @@ class PlaygroundBrowserTest {
     String base = start();
     try (Browser b = Browser.open(1280, 720)) {
       b.driver.get(base + "/");
+      b.screenshot("start-page");
       b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
       b.until(d -> b.terminalText("node1").contains("$"));
       WebElement term = b.driver.findElement(By.cssSelector(".terminal[data-node=node1] textarea"));

@@ -88,6 +88,10 @@ public final class WebBench {
           clients,
           Thread.activeCount());
 
+      // warm-up: every client types its first command once, unmeasured (JIT, lazy JLine setup)
+      for (Client c : all) {
+        c.roundTrip(script.get(0));
+      }
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
       ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, parallel));
       List<Future<?>> jobs = new ArrayList<>();
