@@ -100,7 +100,7 @@ final class Browser implements AutoCloseable {
   String terminalText(String node) {
     Object text =
         driver.executeScript(
-            "const t = ddlab.state.terms[arguments[0]]; if (!t) return '';"
+            "if (!window.ddlab) return ''; const t = ddlab.state.terms[arguments[0]]; if (!t) return '';"
                 + " const b = t.term.buffer.active; let out = '';"
                 + " for (let i = 0; i < b.length; i++) { const l = b.getLine(i);"
                 + "   if (i > 0 && !l.isWrapped) out += '\\n';"
