@@ -78,7 +78,11 @@ public final class TarCodec {
     }
   }
 
-  /** Reads a layer tar (uncompressed) into a layer; file bytes are kept in memory. */
+  /**
+   * Reads a layer tar (uncompressed) into a layer; file bytes are kept in memory, and executables
+   * are marked with their file name as the simulated program (hard links copy their target, so a
+   * busybox applet runs "busybox").
+   */
   public static Layer read(InputStream in) throws IOException {
     TreeMap<String, Entry> entries = new TreeMap<>();
     TarArchiveInputStream tar = new TarArchiveInputStream(in);
@@ -112,12 +116,14 @@ public final class TarCodec {
         }
       } else if (t.isFile()) {
         byte[] data = tar.readAllBytes();
+        // A real executable runs the simulated program of the same name (busybox, sleep, nginx).
+        String program = (mode & 0111) != 0 ? base : null;
         entries.put(
             path,
             Entry.file(
                 mode,
                 Content.of(data),
-                null,
+                program,
                 mtime,
                 (int) t.getLongUserId(),
                 (int) t.getLongGroupId()));
