@@ -241,7 +241,13 @@ public final class ContainerDaemon implements ContainersApi {
     }
     String mode =
         hc.networkMode() == null || hc.networkMode().isEmpty() ? "default" : hc.networkMode();
-    extra.remove(mode.equals("default") ? "bridge" : mode);
+    if (mode.equals("default") || mode.equals("bridge")) {
+      // the CLI names the default network "default" in EndpointsConfig; it is the bridge
+      extra.remove("default");
+      extra.remove("bridge");
+    } else {
+      extra.remove(mode);
+    }
     network.register(
         id,
         name,

@@ -70,6 +70,22 @@ class ContainerLifecycleTest {
   }
 
   @Test
+  void the_cli_default_network_endpoint_is_the_bridge() {
+    // docker run without --network sends NetworkMode "default" and EndpointsConfig {"default":{}}
+    var net =
+        new dev.ddlab.engine.dto.NetworkingConfig(
+            Map.of(
+                "default",
+                new dev.ddlab.engine.dto.EndpointSettings(
+                    null, null, null, null, null, null, null, 0, null, null, 0, null, null)));
+    String id =
+        api.create("d1", cmd("alpine", "sleep", "1d"), hostConfig(null, null), net, null).id();
+    api.start(id);
+    assertEquals(
+        List.of("bridge"), List.copyOf(api.inspect("d1").networkSettings().networks().keySet()));
+  }
+
+  @Test
   void run_sleep_is_up_with_pid_1_and_a_different_host_pid() {
     String id = run("percy", "alpine", "sleep", "1d");
     ContainerInspect i = api.inspect("percy");
