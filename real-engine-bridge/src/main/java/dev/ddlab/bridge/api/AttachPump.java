@@ -1,0 +1,82 @@
+package dev.ddlab.bridge.api;
+
+import dev.ddlab.bridge.stream.StdStream;
+import dev.ddlab.engine.Attachment;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Moves bytes between an {@link Attachment} and a client connection: what the client sends goes to
+ * the process's stdin, what the process prints goes back (framed as stdout without a TTY). The
+ * engine is only touched under the server's lock, a short step at a time, so a served simulator
+ * keeps answering other requests while a container is attached.
+ */
+final class AttachPump {
+  private static final Duration STEP = Duration.ofMillis(20);
+
+  private final Attachment attachment;
+  private final Object lock;
+  private final boolean multiplexed;
+
+  AttachPump(Attachment attachment, Object lock, boolean multiplexed) {
+    this.attachment = attachment;
+    this.lock = lock;
+    this.multiplexed = multiplexed;
+  }
+
+  /** Runs until the process ends, the engine closes the stream or the client goes away. */
+  void run(InputStream clientIn, OutputStream clientOut) {
+    ConcurrentLinkedQueue<String> typed = new ConcurrentLinkedQueue<>();
+    if (clientIn != null) {
+      Thread reader =
+          new Thread(
+              () -> {
+                byte[] buf = new byte[4096];
+                try {
+                  for (int n = clientIn.read(buf); n >= 0; n = clientIn.read(buf)) {
+                    typed.add(new String(buf, 0, n, StandardCharsets.UTF_8));
+                  }
+                } catch (IOException e) {
+                  // the client closed its side
+                }
+              },
+              "ddlab-api-stdin");
+      reader.setDaemon(true);
+      reader.start();
+    }
+    try {
+      while (true) {
+        String output;
+        boolean closed;
+        synchronized (lock) {
+          for (String in = typed.poll(); in != null; in = typed.poll()) {
+            attachment.write(in);
+          }
+          attachment.awaitExit(Duration.ZERO);
+          output = attachment.read();
+          closed = attachment.isClosed();
+        }
+        if (!output.isEmpty()) {
+          byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
+          clientOut.write(multiplexed ? StdStream.frame(StdStream.STDOUT, bytes) : bytes);
+          clientOut.flush();
+        }
+        if (closed) {
+          break;
+        }
+        Thread.sleep(STEP.toMillis());
+      }
+    } catch (IOException e) {
+      // the client went away: detach, as the daemon does
+      synchronized (lock) {
+        attachment.close();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.ddlab.bridge.api;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real docker CLI against an address, as a learner's terminal would. */
+record DockerCliRun(int exitCode, String stdout, String stderr) {
+  /** The docker CLIs installed here (Debian's, and a newer one if present). */
+  static List<Path> clis() {
+    List<Path> found = new ArrayList<>();
+    for (String p : List.of("/usr/bin/docker", "/usr/local/bin/docker")) {
+      if (Files.isExecutable(Path.of(p))) {
+        found.add(Path.of(p));
+      }
+    }
+    assumeTrue(!found.isEmpty(), "no docker CLI installed (apt-get install docker.io)");
+    return found;
+  }
+
+  static DockerCliRun run(Path cli, String host, String... args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(cli.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("DOCKER_HOST", host);
+    pb.environment().remove("DOCKER_CONTEXT");
+    pb.environment()
+        .put("DOCKER_CONFIG", System.getProperty("java.io.tmpdir") + "/ddlab-docker-cli");
+    try {
+      Process p = pb.start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      byte[] err = p.getErrorStream().readAllBytes();
+      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
+      }
+      return new DockerCliRun(
+          p.exitValue(),
+          new String(out, StandardCharsets.UTF_8),
+          new String(err, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
