@@ -24,7 +24,7 @@ public final class Gzip {
     Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
     CRC32 crc = new CRC32();
     DeflaterOutputStream deflate =
-        new DeflaterOutputStream(nonClosing(sink), deflater, 8192) {
+        new DeflaterOutputStream(Streams.nonClosing(sink), deflater, 8192) {
           @Override
           public void close() throws IOException {
             finish();
@@ -54,20 +54,6 @@ public final class Gzip {
         writeIntLe(sink, (int) crc.getValue());
         writeIntLe(sink, (int) length);
         sink.close();
-      }
-    };
-  }
-
-  private static OutputStream nonClosing(OutputStream out) {
-    return new FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws IOException {
-        out.flush();
       }
     };
   }

@@ -28,7 +28,7 @@ public final class TarCodec {
     try {
       // 512-byte records: the archive ends with two zero blocks and no further padding, as Go's
       // archive/tar writes it (an empty layer is then the well-known 1024 zero bytes).
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out), 512);
+      TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), 512);
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       TreeMap<String, Object[]> items = new TreeMap<>(); // tar name -> {entry, content}
@@ -185,25 +185,6 @@ public final class TarCodec {
       public void write(byte[] buf, int off, int len) throws IOException {
         a.write(buf, off, len);
         b.write(buf, off, len);
-      }
-    };
-  }
-
-  private static OutputStream nonClosing(OutputStream out) {
-    return new OutputStream() {
-      @Override
-      public void write(int x) throws IOException {
-        out.write(x);
-      }
-
-      @Override
-      public void write(byte[] buf, int off, int len) throws IOException {
-        out.write(buf, off, len);
-      }
-
-      @Override
-      public void flush() throws IOException {
-        out.flush();
       }
     };
   }

@@ -307,16 +307,7 @@ final class Catalogue {
                     .symlink("/var/log/nginx/access.log", "/dev/stdout")
                     .symlink("/var/log/nginx/error.log", "/dev/stderr")
                     .dir("/var/cache/nginx"))
-        .copy(
-            "docker-entrypoint.sh",
-            "/",
-            1_620,
-            b ->
-                b.file(
-                    "/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/", 1_620)
         .copy(
             "10-listen-on-ipv6-by-default.sh",
             "/docker-entrypoint.d",
@@ -377,16 +368,7 @@ final class Catalogue {
                     .file(
                         "/usr/share/nginx/html/index.html",
                         "<!DOCTYPE html>\n<html>\n<head>\n<title>Welcome to nginx!</title>\n</head>\n<body>\n<h1>Welcome to nginx!</h1>\n</body>\n</html>\n"))
-        .copy(
-            "docker-entrypoint.sh",
-            "/",
-            1_620,
-            b ->
-                b.file(
-                    "/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/", 1_620)
         .entrypoint("/docker-entrypoint.sh")
         .expose("80")
         .stopSignal("SIGQUIT")
@@ -420,16 +402,7 @@ final class Catalogue {
         .run("mkdir /data && chown redis:redis /data", 0, b -> b.dir("/data"))
         .volume("/data")
         .workdir("/data")
-        .copy(
-            "docker-entrypoint.sh",
-            "/usr/local/bin/",
-            661,
-            b ->
-                b.file(
-                    "/usr/local/bin/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/usr/local/bin/", 661)
         .entrypoint("docker-entrypoint.sh")
         .expose("6379")
         .cmd("redis-server")
@@ -460,16 +433,7 @@ final class Catalogue {
         .run("mkdir /data && chown redis:redis /data", 0, b -> b.dir("/data"))
         .volume("/data")
         .workdir("/data")
-        .copy(
-            "docker-entrypoint.sh",
-            "/usr/local/bin/",
-            661,
-            b ->
-                b.file(
-                    "/usr/local/bin/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/usr/local/bin/", 661)
         .entrypoint("docker-entrypoint.sh")
         .expose("6379")
         .cmd("redis-server")
@@ -542,16 +506,7 @@ final class Catalogue {
         .volume("/data/db")
         .volume("/data/configdb")
         .env("HOME", "/data/db")
-        .copy(
-            "docker-entrypoint.sh",
-            "/usr/local/bin/",
-            14_256,
-            b ->
-                b.file(
-                    "/usr/local/bin/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/usr/local/bin/", 14_256)
         .entrypoint("docker-entrypoint.sh")
         .expose("27017")
         .cmd("mongod")
@@ -736,16 +691,7 @@ final class Catalogue {
                         Content.text("#!/usr/bin/env node\n"),
                         "yarn")
                     .symlink("/usr/local/bin/yarn", "/opt/yarn-v1.22.19/bin/yarn.js"))
-        .copy(
-            "docker-entrypoint.sh",
-            "/usr/local/bin/",
-            388,
-            b ->
-                b.file(
-                    "/usr/local/bin/docker-entrypoint.sh",
-                    0775,
-                    Content.text(Trees.ENTRYPOINT_SCRIPT),
-                    "docker-entrypoint"))
+        .copyEntrypoint("/usr/local/bin/", 388)
         .entrypoint("docker-entrypoint.sh")
         .cmd("node")
         .build();

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.sim.fs.Content;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.LayerBuilder;
@@ -115,6 +116,16 @@ final class ImageBuild {
             : "/bin/sh -c #(nop) COPY " + src + " in " + dst + " ",
         false);
     return this;
+  }
+
+  /** COPY docker-entrypoint.sh into {@code dir} (the official images' entrypoint script). */
+  ImageBuild copyEntrypoint(String dir, long size) {
+    String path = (dir.endsWith("/") ? dir : dir + "/") + "docker-entrypoint.sh";
+    return copy(
+        "docker-entrypoint.sh",
+        dir,
+        size,
+        b -> b.file(path, 0775, Content.text(Trees.ENTRYPOINT_SCRIPT), "docker-entrypoint"));
   }
 
   ImageBuild env(String key, String value) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
+import dev.ddlab.sim.fs.Streams;
 import dev.ddlab.sim.fs.TarCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -117,7 +118,7 @@ final class TarExport {
             (ImageConfig.JSON.writeValueAsString(repositories) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(nonClosing(out), 512);
+      TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), 512);
       tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
       tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
       dir(tar, "blobs/");
@@ -186,20 +187,6 @@ final class TarExport {
     t.setModTime(0);
     t.setSize(size);
     return t;
-  }
-
-  private static OutputStream nonClosing(OutputStream out) {
-    return new OutputStream() {
-      @Override
-      public void write(int b) throws IOException {
-        out.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) throws IOException {
-        out.write(b, off, len);
-      }
-    };
   }
 
   // ---- load ----------------------------------------------------------------------------------
