@@ -581,7 +581,9 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       }
       removedRepositoryRef = true;
     } else if (isSingleReference(repoRefs)) {
-      EngineException conflict = deleteConflict(id, true, !force, false);
+      // moby: checkImageDeleteConflict(imgID, all &^ conflictActiveReference) — the one tag and
+      // its digests are about to go, so they are no conflict
+      EngineException conflict = deleteConflict(id, true, !force, true);
       if (conflict != null) {
         throw conflict;
       }

@@ -158,6 +158,17 @@ class SimImagesApiTest {
   }
 
   @Test
+  void rmi_by_id_removes_an_image_with_one_tag_and_its_digest() {
+    pull("alpine");
+    String id = api.inspect("alpine").id();
+    List<ImageDeleteItem> gone = api.remove(Digests.shortId(id), false, false);
+    assertEquals("alpine:latest", gone.get(0).untagged());
+    assertTrue(gone.get(1).untagged().startsWith("alpine@sha256:"));
+    assertEquals(id, gone.get(2).deleted());
+    assertTrue(api.list(true, Map.of()).isEmpty());
+  }
+
+  @Test
   void rmi_follows_mobys_conflict_rules() {
     pull("alpine");
     String id = api.inspect("alpine").id();
