@@ -1,5 +1,6 @@
 package dev.ddlab.cli;
 
+import dev.ddlab.cli.command.CommandPool;
 import dev.ddlab.cli.command.CommandTree;
 import dev.ddlab.cli.command.Dispatcher;
 import dev.ddlab.engine.Engine;
@@ -13,6 +14,7 @@ import java.util.List;
 public final class DockerCli {
   private final Engine engine;
   private final CliContext ctx;
+  private final CommandPool pool = new CommandPool();
 
   public DockerCli(Engine engine, CliContext ctx) {
     this.engine = engine;
@@ -20,7 +22,7 @@ public final class DockerCli {
   }
 
   public CliResult run(List<String> args, CommandIo io) {
-    return new Dispatcher(engine, ctx, io).run(args);
+    return new Dispatcher(engine, ctx, io, pool).run(args);
   }
 
   /**

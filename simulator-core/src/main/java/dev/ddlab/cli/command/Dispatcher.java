@@ -5,11 +5,9 @@ import dev.ddlab.cli.CliResult;
 import dev.ddlab.cli.CommandIo;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * One invocation of the docker CLI: global flags, command lookup, pflag-style parsing, argument
@@ -22,11 +20,13 @@ public final class Dispatcher {
   private final Engine engine;
   private final CliContext ctx;
   private final CommandIo io;
+  private final CommandPool pool;
 
-  public Dispatcher(Engine engine, CliContext ctx, CommandIo io) {
+  public Dispatcher(Engine engine, CliContext ctx, CommandIo io, CommandPool pool) {
     this.engine = engine;
     this.ctx = ctx;
     this.io = io;
+    this.pool = pool;
   }
 
   public CliResult run(List<String> argv) {
@@ -103,7 +103,7 @@ public final class Dispatcher {
       throw new CliException(
           "docker: '" + name + "' is not a docker command.\nSee 'docker --help'", 1);
     }
-    return runLeaf(f.get(), "docker " + name, rest.subList(1, rest.size()));
+    return runLeaf(f, "docker " + name, rest.subList(1, rest.size()));
   }
 
   private CliResult runGroup(CommandTree.Group g, List<String> args) {
@@ -129,19 +129,26 @@ public final class Dispatcher {
       }
       throw new CliException(RootHelp.groupUsage(g).stripTrailing(), 1);
     }
-    return runLeaf(f.get(), path + " " + sub, args.subList(1, args.size()));
+    return runLeaf(f, path + " " + sub, args.subList(1, args.size()));
   }
 
-  private CliResult runLeaf(DockerCommand cmd, String path, List<String> args) {
-    Docker meta = CommandTree.meta(cmd);
-    CommandLine cl = new CommandLine(cmd);
-    cl.setExpandAtFiles(false);
-    cl.setOverwrittenOptionsAllowed(true);
-    cl.setStopAtPositional(meta.stopAtPositional());
-    cl.setUnmatchedOptionsArePositionalParams(false);
+  private CliResult runLeaf(Supplier<DockerCommand> factory, String path, List<String> args) {
+    CommandPool.Prepared prepared = pool.acquire(factory);
+    try {
+      return runLeaf(prepared, path, args);
+    } finally {
+      ((DockerCommand) prepared.commandLine().getCommand()).unbind();
+      pool.release(factory, prepared);
+    }
+  }
+
+  private CliResult runLeaf(CommandPool.Prepared prepared, String path, List<String> args) {
+    CommandLine cl = prepared.commandLine();
+    DockerCommand cmd = cl.getCommand();
+    Docker meta = prepared.meta();
     FlagScanner.Scanned scanned;
     try {
-      scanned = new FlagScanner(cl.getCommandSpec(), meta.stopAtPositional()).scan(args);
+      scanned = prepared.scanner().scan(args);
     } catch (CliException e) {
       throw new CliException(e.getMessage() + "\nSee '" + path + " --help'.", e.status());
     }
@@ -149,22 +156,16 @@ public final class Dispatcher {
       io.out(Help.usage(path, meta, cl.getCommandSpec()));
       return CliResult.exit(0);
     }
+    List<String> positionals;
     try {
-      cl.parseArgs(scanned.args().toArray(new String[0]));
-    } catch (CommandLine.ParameterException e) {
-      throw new CliException(
-          conversionError(e, scanned.args()) + "\nSee '" + path + " --help'.", 125);
-    }
-    List<String> positionals = new ArrayList<>();
-    for (var p : cl.getCommandSpec().positionalParameters()) {
-      Object v = p.getValue();
-      if (v instanceof List<?> l) {
-        for (Object o : l) {
-          positionals.add(String.valueOf(o));
-        }
-      } else if (v != null) {
-        positionals.add(String.valueOf(v));
-      }
+      positionals =
+          Binder.bind(
+              cl.getCommandSpec(),
+              prepared.scanner().byName,
+              scanned.args(),
+              meta.stopAtPositional());
+    } catch (CliException e) {
+      throw new CliException(e.getMessage() + "\nSee '" + path + " --help'.", e.status());
     }
     int n = positionals.size();
     if (n < meta.minArgs() || (meta.maxArgs() >= 0 && n > meta.maxArgs())) {
@@ -183,33 +184,5 @@ public final class Dispatcher {
     }
     CliResult attached = cmd.result();
     return attached != null ? attached : CliResult.exit(code);
-  }
-
-  /** pflag's "invalid argument" text for a value picocli could not convert. */
-  private static String conversionError(CommandLine.ParameterException e, List<String> args) {
-    OptionSpec o = e.getArgSpec() instanceof OptionSpec os ? os : null;
-    if (o == null) {
-      return e.getMessage();
-    }
-    String value = e.getValue();
-    if (value == null) {
-      String canon = FlagScanner.canonical(o) + "=";
-      for (String a : args) {
-        if (a.startsWith(canon)) {
-          value = a.substring(canon.length());
-        }
-      }
-    }
-    String type = Help.typeName(o);
-    String reason =
-        type.equals("int")
-            ? "strconv.ParseInt: parsing \"" + value + "\": invalid syntax"
-            : e.getMessage();
-    return "invalid argument \""
-        + value
-        + "\" for \""
-        + FlagScanner.flagTitle(o)
-        + "\" flag: "
-        + reason;
   }
 }

@@ -36,6 +36,15 @@ public abstract class DockerCommand implements Callable<Integer> {
     this.ctx = ctx;
     this.io = io;
     this.commandPath = commandPath;
+    this.result = null;
+  }
+
+  /** Forgets this invocation, so a pooled command keeps nothing of it. */
+  void unbind() {
+    this.engine = null;
+    this.ctx = null;
+    this.io = null;
+    this.result = null;
   }
 
   CliResult result() {

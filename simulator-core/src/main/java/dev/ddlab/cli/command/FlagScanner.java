@@ -18,12 +18,22 @@ final class FlagScanner {
 
   private final Map<String, OptionSpec> longs = new HashMap<>();
   private final Map<Character, OptionSpec> shorts = new HashMap<>();
+
+  /** Every name ("-d", "--detach") to its option, for binding. */
+  final Map<String, OptionSpec> byName = new HashMap<>();
+
+  /** The canonical (longest) name of each option; picocli recomputes names on each call. */
+  private final Map<OptionSpec, String> canonicalNames = new HashMap<>();
+
   private final boolean stopAtPositional;
 
   FlagScanner(CommandSpec spec, boolean stopAtPositional) {
     this.stopAtPositional = stopAtPositional;
     for (OptionSpec o : spec.options()) {
-      for (String n : o.names()) {
+      String[] names = o.names();
+      canonicalNames.put(o, canonical(names));
+      for (String n : names) {
+        byName.put(n, o);
         if (n.startsWith("--")) {
           longs.put(n.substring(2), o);
         } else if (n.length() == 2 && n.startsWith("-")) {
@@ -39,8 +49,12 @@ final class FlagScanner {
 
   /** The canonical (longest) name of an option. */
   static String canonical(OptionSpec o) {
-    String best = o.names()[0];
-    for (String n : o.names()) {
+    return canonical(o.names());
+  }
+
+  private static String canonical(String[] names) {
+    String best = names[0];
+    for (String n : names) {
       if (n.length() > best.length()) {
         best = n;
       }
@@ -80,7 +94,7 @@ final class FlagScanner {
         }
         if (isBoolean(o)) {
           if (value == null || parseBool(value, o)) {
-            out.add(canonical(o));
+            out.add(canonicalNames.get(o));
           }
         } else {
           if (value == null) {
@@ -89,7 +103,7 @@ final class FlagScanner {
             }
             value = args.get(++i);
           }
-          out.add(canonical(o) + "=" + value);
+          out.add(canonicalNames.get(o) + "=" + value);
         }
       } else if (a.startsWith("-") && a.length() > 1) {
         String cluster = a.substring(1);
@@ -106,11 +120,11 @@ final class FlagScanner {
           if (isBoolean(o)) {
             if (j + 1 < cluster.length() && cluster.charAt(j + 1) == '=') {
               if (parseBool(cluster.substring(j + 2), o)) {
-                out.add(canonical(o));
+                out.add(canonicalNames.get(o));
               }
               break;
             }
-            out.add(canonical(o));
+            out.add(canonicalNames.get(o));
             continue;
           }
           String rest = cluster.substring(j + 1);
@@ -125,7 +139,7 @@ final class FlagScanner {
           } else {
             throw new CliException("flag needs an argument: '" + c + "' in -" + cluster, 125);
           }
-          out.add(canonical(o) + "=" + value);
+          out.add(canonicalNames.get(o) + "=" + value);
           break;
         }
       } else {

@@ -60,8 +60,8 @@ final class Help {
           && !def.equals("false")
           && !def.equals("0")
           && !def.equals("[]")) {
-        desc +=
-            typeName(o).equals("string") ? " (default \"" + def + "\")" : " (default " + def + ")";
+        boolean quoted = !FlagScanner.isBoolean(o) && typeName(o).equals("string");
+        desc += quoted ? " (default \"" + def + "\")" : " (default " + def + ")";
       }
       lines.add(line + desc);
     }

@@ -1,0 +1,108 @@
+package dev.ddlab.cli.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Sets a command's annotated fields from the canonical command line {@link FlagScanner} produced
+ * ({@code --long[=value]} tokens, then positionals): every option back to its initial value, then
+ * the values given, converted as pflag would (strings, integers, booleans, repeated lists). The
+ * picocli model supplies the fields; the grammar is the scanner's, so this replaces picocli's own
+ * parser, which probes every word as a possible number through exceptions.
+ */
+final class Binder {
+  private Binder() {}
+
+  /** Binds and returns the positional arguments. */
+  static List<String> bind(
+      CommandSpec spec,
+      Map<String, OptionSpec> byName,
+      List<String> canonical,
+      boolean stopAtPositional) {
+    for (OptionSpec o : spec.options()) {
+      reset(o);
+    }
+    List<String> positionals = new ArrayList<>();
+    boolean onlyPositionals = false;
+    for (String a : canonical) {
+      if (onlyPositionals || !a.startsWith("--") || a.length() == 2) {
+        if (a.equals("--") && !onlyPositionals) {
+          onlyPositionals = true;
+          continue;
+        }
+        positionals.add(a);
+        onlyPositionals |= stopAtPositional;
+        continue;
+      }
+      int eq = a.indexOf('=');
+      OptionSpec o = byName.get(eq < 0 ? a : a.substring(0, eq));
+      set(o, eq < 0 ? null : a.substring(eq + 1));
+    }
+    for (PositionalParamSpec p : spec.positionalParameters()) {
+      p.setValue(new ArrayList<>(positionals));
+    }
+    return positionals;
+  }
+
+  private static void reset(OptionSpec o) {
+    Class<?> t = o.type();
+    if (List.class.isAssignableFrom(t)) {
+      o.setValue(new ArrayList<String>());
+    } else if (o.defaultValue() != null) {
+      o.setValue(convert(o, o.defaultValue()));
+    } else if (t == boolean.class) {
+      o.setValue(false);
+    } else if (t == int.class) {
+      o.setValue(0);
+    } else if (t == long.class) {
+      o.setValue(0L);
+    } else {
+      o.setValue(o.initialValue());
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void set(OptionSpec o, String value) {
+    if (FlagScanner.isBoolean(o)) {
+      o.setValue(true);
+      return;
+    }
+    if (List.class.isAssignableFrom(o.type())) {
+      ((List<String>) o.getValue()).add(value);
+      return;
+    }
+    o.setValue(convert(o, value));
+  }
+
+  private static Object convert(ArgSpec a, String value) {
+    Class<?> t = a.type();
+    try {
+      if (t == int.class || t == Integer.class) {
+        return Integer.parseInt(value.trim());
+      }
+      if (t == long.class || t == Long.class) {
+        return Long.parseLong(value.trim());
+      }
+    } catch (NumberFormatException e) {
+      OptionSpec o = (OptionSpec) a;
+      throw new CliException(
+          "invalid argument \""
+              + value
+              + "\" for \""
+              + FlagScanner.flagTitle(o)
+              + "\" flag: strconv.ParseInt: parsing \""
+              + value
+              + "\": invalid syntax",
+          125);
+    }
+    if (t == boolean.class || t == Boolean.class) {
+      return Boolean.parseBoolean(value);
+    }
+    return value;
+  }
+}
