@@ -1,0 +1,488 @@
+package dev.ddlab.bridge.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ExecConfig;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.ImageDeleteItem;
+import dev.ddlab.engine.dto.LogFrame;
+import dev.ddlab.engine.dto.LogsOptions;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+
+/**
+ * What every {@link Engine} must do the way Docker does: one suite, run against the simulated node,
+ * a real dockerd through {@code RealEngine}, and the simulator served by {@code EngineApiServer}
+ * and read back through {@code RealEngine}. Commands are busybox ones, so the offline real engine
+ * (a busybox rootfs tagged alpine) runs them too.
+ */
+public abstract class EngineContract {
+  protected Engine engine;
+  private final String prefix = "ct" + Long.toHexString(System.nanoTime() & 0xffffff) + "-";
+
+  /** A fresh engine for one test. */
+  protected abstract Engine open();
+
+  /** Lets time pass for the engine (virtual time for a simulator, a sleep for a real daemon). */
+  protected abstract void letTimePass(Duration d);
+
+  /** Releases what {@link #open} made. */
+  protected void close() {}
+
+  /**
+   * Behaviours this engine does not have yet, by test method name, with the reason (reported to the
+   * engine's owners). Those tests are skipped with the reason, never silently passed.
+   */
+  protected Map<String, String> knownGaps() {
+    return Map.of();
+  }
+
+  @BeforeEach
+  void skipKnownGaps(TestInfo test) {
+    String why = knownGaps().get(test.getTestMethod().orElseThrow().getName());
+    assumeTrue(why == null, () -> "known gap of this engine: " + why);
+  }
+
+  @BeforeEach
+  void setUpEngine() {
+    engine = open();
+    try {
+      engine.images().inspect("alpine:latest");
+    } catch (EngineException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      engine.images().pull("alpine", null, false, m -> {});
+    }
+  }
+
+  @AfterEach
+  void cleanUp() {
+    if (engine == null) {
+      return;
+    }
+    try {
+      for (var c : engine.containers().list(true, 0, false, Map.of())) {
+        if (c.names().stream().anyMatch(n -> n.startsWith("/" + prefix))) {
+          quietly(() -> engine.containers().remove(c.id(), true, true));
+        }
+      }
+      for (var n : engine.networks().list(Map.of())) {
+        if (n.name().startsWith(prefix)) {
+          quietly(() -> engine.networks().remove(n.id()));
+        }
+      }
+      for (var v : engine.volumes().list(Map.of())) {
+        if (v.name().startsWith(prefix)) {
+          quietly(() -> engine.volumes().remove(v.name(), true));
+        }
+      }
+      quietly(() -> engine.images().remove(prefix + "img:1", true, false));
+    } finally {
+      close();
+    }
+  }
+
+  private static void quietly(Runnable r) {
+    try {
+      r.run();
+    } catch (EngineException ignored) {
+      // already gone
+    }
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------
+
+  protected String name(String n) {
+    return prefix + n;
+  }
+
+  protected static ContainerConfig config(String image, String... cmd) {
+    return new ContainerConfig(
+        "",
+        "",
+        "",
+        false,
+        true,
+        true,
+        null,
+        false,
+        false,
+        false,
+        null,
+        List.of(cmd),
+        image,
+        null,
+        "",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  protected static HostConfig host(RestartPolicy restart, List<String> binds, String network) {
+    return new HostConfig(
+        binds, network, null, restart, false, null, null, null, null, null, null, null, "", "",
+        false, false, null, "", 0, 0, null, null, null, null);
+  }
+
+  protected String create(String name, HostConfig host, String... cmd) {
+    return engine.containers().create(name(name), config("alpine", cmd), host, null, null).id();
+  }
+
+  protected String run(String name, HostConfig host, String... cmd) {
+    String id = create(name, host, cmd);
+    engine.containers().start(id);
+    return id;
+  }
+
+  protected int runToExit(String name, HostConfig host, String... cmd) {
+    String id = run(name, host, cmd);
+    return engine.containers().await(id, "not-running").statusCode();
+  }
+
+  protected String logs(String name, boolean stdout, boolean stderr) {
+    List<LogFrame> frames =
+        engine
+            .containers()
+            .logs(name(name), new LogsOptions(stdout, stderr, null, null, false, "all"));
+    return frames.stream().map(LogFrame::text).collect(Collectors.joining());
+  }
+
+  /** Waits (letting time pass) until the container's state matches, or gives up after 20 s. */
+  protected ContainerInspect awaitState(
+      String name, java.util.function.Predicate<ContainerInspect> p) {
+    ContainerInspect c = engine.containers().inspect(name(name));
+    for (int i = 0; i < 200 && !p.test(c); i++) {
+      letTimePass(Duration.ofMillis(100));
+      c = engine.containers().inspect(name(name));
+    }
+    return c;
+  }
+
+  // ---- lifecycle and exit codes ------------------------------------------------------------
+
+  @Test
+  void a_command_that_succeeds_exits_0_and_the_container_is_exited() {
+    assertEquals(0, runToExit("ok", null, "true"));
+    ContainerInspect c = engine.containers().inspect(name("ok"));
+    assertEquals("exited", c.state().status());
+    assertFalse(c.state().running());
+    assertEquals(0, c.state().exitCode());
+  }
+
+  @Test
+  void the_exit_code_of_the_main_process_is_the_containers() {
+    assertEquals(3, runToExit("three", null, "sh", "-c", "exit 3"));
+    assertEquals(3, engine.containers().inspect(name("three")).state().exitCode());
+  }
+
+  @Test
+  void a_killed_container_exits_137() {
+    String id = run("killed", null, "sleep", "300");
+    assertTrue(engine.containers().inspect(id).state().running());
+    engine.containers().kill(id, "SIGKILL");
+    assertEquals(137, engine.containers().await(id, "not-running").statusCode());
+    assertEquals(137, engine.containers().inspect(id).state().exitCode());
+  }
+
+  @Test
+  void starting_a_missing_executable_fails_and_records_127() {
+    String id = create("nocmd", null, "nosuchcmd");
+    EngineException e = assertThrows(EngineException.class, () -> engine.containers().start(id));
+    assertEquals(400, e.status(), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("exec: \"nosuchcmd\": executable file not found in $PATH"),
+        e.getMessage());
+    ContainerInspect c = engine.containers().inspect(id);
+    assertEquals(127, c.state().exitCode());
+    assertFalse(c.state().running());
+  }
+
+  @Test
+  void starting_a_file_that_is_not_executable_fails_and_records_126() {
+    String id = create("noexec", null, "/etc/passwd");
+    EngineException e = assertThrows(EngineException.class, () -> engine.containers().start(id));
+    assertTrue(e.getMessage().contains("permission denied"), e.getMessage());
+    assertEquals(126, engine.containers().inspect(id).state().exitCode());
+  }
+
+  @Test
+  void a_second_container_with_the_same_name_is_a_409_naming_the_first() {
+    String id = create("dup", null, "true");
+    EngineException e = assertThrows(EngineException.class, () -> create("dup", null, "true"));
+    assertEquals(409, e.status());
+    assertEquals(
+        "Conflict. The container name \"/"
+            + name("dup")
+            + "\" is already in use by container \""
+            + id
+            + "\". You have to remove (or rename) that container to be able to reuse that name.",
+        e.getMessage());
+  }
+
+  @Test
+  void removing_a_running_container_needs_force() {
+    String id = run("busy", null, "sleep", "300");
+    EngineException e =
+        assertThrows(EngineException.class, () -> engine.containers().remove(id, false, false));
+    assertEquals(409, e.status());
+    assertTrue(
+        e.getMessage().startsWith("You cannot remove a running container " + id), e.getMessage());
+    engine.containers().remove(id, true, false);
+    assertEquals(
+        404, assertThrows(EngineException.class, () -> engine.containers().inspect(id)).status());
+  }
+
+  @Test
+  void on_failure_restarts_up_to_the_maximum_then_stays_exited() {
+    run("flaky", host(new RestartPolicy("on-failure", 2), null, null), "sh", "-c", "exit 2");
+    ContainerInspect c =
+        awaitState(
+            "flaky", i -> i.restartCount() == 2 && !i.state().running() && !i.state().restarting());
+    assertEquals(2, c.restartCount());
+    assertEquals("exited", c.state().status());
+    assertEquals(2, c.state().exitCode());
+    assertEquals("on-failure", c.hostConfig().restartPolicy().name());
+  }
+
+  // ---- logs and exec -----------------------------------------------------------------------
+
+  @Test
+  void logs_keep_stdout_and_stderr_apart() {
+    runToExit("talk", null, "sh", "-c", "echo out; echo err >&2");
+    assertEquals("out\n", logs("talk", true, false));
+    assertEquals("err\n", logs("talk", false, true));
+  }
+
+  @Test
+  void exec_runs_in_the_container_and_reports_its_exit_code() {
+    String id = run("ex", null, "sleep", "300");
+    String exec =
+        engine
+            .containers()
+            .execCreate(
+                id,
+                new ExecConfig(
+                    false,
+                    true,
+                    true,
+                    null,
+                    false,
+                    null,
+                    List.of("sh", "-c", "echo hi; exit 5"),
+                    false,
+                    null,
+                    null));
+    Attachment a = engine.containers().execStart(exec, false, false);
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 200 && !a.awaitExit(Duration.ofMillis(100)); i++) {
+      out.append(a.read());
+      letTimePass(Duration.ofMillis(10));
+    }
+    out.append(a.read());
+    assertEquals("hi\n", out.toString());
+    assertEquals(5, a.exitCode());
+    assertEquals(5, engine.containers().execInspect(exec).exitCode());
+    assertEquals(id, engine.containers().execInspect(exec).containerId());
+  }
+
+  @Test
+  void exec_of_a_missing_command_exits_126() {
+    String id = run("ex126", null, "sleep", "300");
+    String exec =
+        engine
+            .containers()
+            .execCreate(
+                id,
+                new ExecConfig(
+                    false, true, true, null, false, null, List.of("nosuchcmd"), false, null, null));
+    Attachment a = engine.containers().execStart(exec, false, false);
+    for (int i = 0; i < 200 && !a.awaitExit(Duration.ofMillis(100)); i++) {
+      letTimePass(Duration.ofMillis(10));
+    }
+    assertEquals(126, engine.containers().execInspect(exec).exitCode());
+  }
+
+  // ---- inspect shapes ----------------------------------------------------------------------
+
+  @Test
+  void inspect_has_the_api_shape() {
+    String id = run("shape", null, "sleep", "300");
+    ContainerInspect c = engine.containers().inspect(name("shape"));
+    assertEquals(id, c.id());
+    assertEquals(64, c.id().length());
+    assertEquals("/" + name("shape"), c.name());
+    assertEquals("sleep", c.path());
+    assertEquals(List.of("300"), c.args());
+    assertEquals("running", c.state().status());
+    assertTrue(c.state().pid() > 0);
+    assertTrue(c.image().startsWith("sha256:"), c.image());
+    assertEquals("alpine", c.config().image());
+    assertEquals(List.of("sleep", "300"), c.config().cmd());
+    assertTrue(
+        c.networkSettings().networks().containsKey("bridge"), c.networkSettings().toString());
+    assertTrue(
+        c.created().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"), c.created());
+    assertEquals("0001-01-01T00:00:00Z", c.state().finishedAt());
+    var summary = engine.containers().list(false, 0, false, Map.of("name", List.of(name("shape"))));
+    assertEquals(1, summary.size());
+    assertEquals(List.of("/" + name("shape")), summary.get(0).names());
+    assertEquals("running", summary.get(0).state());
+    assertTrue(summary.get(0).status().startsWith("Up "), summary.get(0).status());
+  }
+
+  // ---- images ------------------------------------------------------------------------------
+
+  @Test
+  void a_tag_is_removed_by_untagging_while_the_image_stays() {
+    engine.images().tag("alpine:latest", name("img"), "1");
+    String id = engine.images().inspect(name("img") + ":1").id();
+    assertEquals(engine.images().inspect("alpine:latest").id(), id);
+    List<ImageDeleteItem> deleted = engine.images().remove(name("img") + ":1", false, false);
+    assertEquals(List.of(new ImageDeleteItem(name("img") + ":1", null)), deleted);
+    assertEquals(id, engine.images().inspect("alpine:latest").id());
+  }
+
+  @Test
+  void removing_an_image_by_id_that_several_tags_name_must_be_forced() {
+    engine.images().tag("alpine:latest", name("img"), "1");
+    String id = engine.images().inspect("alpine:latest").id();
+    String shortId = id.substring("sha256:".length(), "sha256:".length() + 12);
+    EngineException e =
+        assertThrows(EngineException.class, () -> engine.images().remove(id, false, false));
+    assertEquals(409, e.status());
+    assertEquals(
+        "conflict: unable to delete "
+            + shortId
+            + " (must be forced) - image is referenced in multiple repositories",
+        e.getMessage());
+  }
+
+  @Test
+  void a_missing_image_is_404_with_the_normalised_reference() {
+    EngineException e =
+        assertThrows(
+            EngineException.class, () -> engine.images().remove("nosuchimage", false, false));
+    assertEquals(404, e.status());
+    assertEquals("No such image: nosuchimage:latest", e.getMessage());
+    EngineException c =
+        assertThrows(
+            EngineException.class,
+            () ->
+                engine
+                    .containers()
+                    .create(name("noimg"), config("nosuchimage", "true"), null, null, null));
+    assertEquals(404, c.status());
+    assertEquals("No such image: nosuchimage:latest", c.getMessage());
+  }
+
+  // ---- networks and volumes ----------------------------------------------------------------
+
+  @Test
+  void containers_on_a_user_bridge_resolve_each_other_by_name() {
+    engine
+        .networks()
+        .create(
+            new NetworkCreateRequest(
+                name("net"), "bridge", false, false, false, null, false, null, null));
+    run("srv", host(null, null, name("net")), "sleep", "300");
+    int code =
+        runToExit(
+            "cli",
+            host(null, null, name("net")),
+            "sh",
+            "-c",
+            "ping -c1 -W2 "
+                + name("srv")
+                + " >/dev/null && echo found; ping -c1 -W1 "
+                + name("nobody"));
+    String out = logs("cli", true, true);
+    assertEquals("found\nping: bad address '" + name("nobody") + "'\n", out);
+    assertEquals(1, code);
+    var net = engine.networks().inspect(name("net"));
+    assertEquals("bridge", net.driver());
+    assertEquals("local", net.scope());
+    assertTrue(
+        net.containers().values().stream().anyMatch(e -> e.name().equals(name("srv"))),
+        net.containers().toString());
+  }
+
+  @Test
+  void a_second_network_with_the_same_name_is_a_409() {
+    NetworkCreateRequest r =
+        new NetworkCreateRequest(
+            name("dupnet"), "bridge", false, false, false, null, false, null, null);
+    engine.networks().create(r);
+    EngineException e = assertThrows(EngineException.class, () -> engine.networks().create(r));
+    assertEquals(409, e.status());
+    assertEquals("network with name " + name("dupnet") + " already exists", e.getMessage());
+  }
+
+  @Test
+  void a_named_volume_keeps_data_between_containers() {
+    engine.volumes().create(new VolumeCreateRequest(name("vol"), "local", null, null));
+    List<String> binds = List.of(name("vol") + ":/data");
+    assertEquals(
+        0, runToExit("writer", host(null, binds, null), "sh", "-c", "echo kept > /data/f"));
+    assertEquals(0, runToExit("reader", host(null, binds, null), "cat", "/data/f"));
+    assertEquals("kept\n", logs("reader", true, true));
+    EngineException inUse =
+        assertThrows(EngineException.class, () -> engine.volumes().remove(name("vol"), false));
+    assertEquals(409, inUse.status());
+    assertTrue(
+        inUse.getMessage().startsWith("remove " + name("vol") + ": volume is in use - ["),
+        inUse.getMessage());
+  }
+
+  // ---- not found ---------------------------------------------------------------------------
+
+  @Test
+  void missing_objects_are_404_with_the_daemons_words() {
+    EngineException c =
+        assertThrows(EngineException.class, () -> engine.containers().inspect(name("nosuch")));
+    assertEquals(404, c.status());
+    assertEquals("No such container: " + name("nosuch"), c.getMessage());
+    EngineException n =
+        assertThrows(EngineException.class, () -> engine.networks().inspect(name("nosuch")));
+    assertEquals(404, n.status());
+    assertEquals("network " + name("nosuch") + " not found", n.getMessage());
+    EngineException v =
+        assertThrows(EngineException.class, () -> engine.volumes().inspect(name("nosuch")));
+    assertEquals(404, v.status());
+    assertEquals("get " + name("nosuch") + ": no such volume", v.getMessage());
+  }
+
+  /** Docker checks the networks of a container when it starts, not when it is created. */
+  @Test
+  void a_container_on_an_unknown_network_fails_to_start_with_404() {
+    String id =
+        engine
+            .containers()
+            .create(
+                name("lost"), config("alpine", "true"), host(null, null, name("nonet")), null, null)
+            .id();
+    EngineException e = assertThrows(EngineException.class, () -> engine.containers().start(id));
+    assertEquals(404, e.status());
+    assertEquals("network " + name("nonet") + " not found", e.getMessage());
+  }
+}
