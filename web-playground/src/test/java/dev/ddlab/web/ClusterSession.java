@@ -117,7 +117,7 @@ final class ClusterSession implements Session {
   }
 
   @Override
-  public Optional<Cluster> cluster() {
+  public Optional<Cluster> simulation() {
     return Optional.of(cluster);
   }
 
