@@ -87,6 +87,25 @@ public final class AttachCommands {
 
     @Parameters List<String> containers = new ArrayList<>();
 
+    /** Hands the attachment to the terminal, or waits for the exit when nothing is typed. */
+    private int follow(Attachment a, ContainerInspect c) {
+      if (interactive || c.config().tty()) {
+        result = CliResult.attached(a);
+        return 0;
+      }
+      boolean exited = a.awaitExit(ctx.foregroundWait());
+      String output = a.read();
+      if (!output.isEmpty()) {
+        io.out(output);
+      }
+      if (!exited) {
+        result = CliResult.attached(a);
+        return 0;
+      }
+      Integer code = a.exitCode();
+      return code == null ? 0 : code;
+    }
+
     @Override
     public Integer call() {
       if (attach || interactive) {
@@ -94,28 +113,26 @@ public final class AttachCommands {
           throw new CliException("you cannot start and attach multiple containers at once", 1);
         }
         ContainerInspect c = engine.containers().inspect(containers.get(0));
-        Attachment a = engine.containers().attach(c.id(), interactive && c.config().openStdin());
+        boolean stdin = interactive && c.config().openStdin();
+        Attachment a;
+        try {
+          // As docker/cli does: attach first so nothing the process prints is lost.
+          a = engine.containers().attach(c.id(), stdin);
+        } catch (EngineException e) {
+          if (e.isNotConnected() || e.isNotFound()) {
+            throw e;
+          }
+          // An engine that refuses to attach to a stopped container: start, then attach.
+          engine.containers().start(c.id());
+          return follow(engine.containers().attach(c.id(), stdin), c);
+        }
         try {
           engine.containers().start(c.id());
         } catch (EngineException e) {
           a.close();
           throw e;
         }
-        if (interactive || c.config().tty()) {
-          result = CliResult.attached(a);
-          return 0;
-        }
-        boolean exited = a.awaitExit(ctx.foregroundWait());
-        String output = a.read();
-        if (!output.isEmpty()) {
-          io.out(output);
-        }
-        if (!exited) {
-          result = CliResult.attached(a);
-          return 0;
-        }
-        Integer code = a.exitCode();
-        return code == null ? 0 : code;
+        return follow(a, c);
       }
       List<String> failed = new ArrayList<>();
       for (String name : containers) {

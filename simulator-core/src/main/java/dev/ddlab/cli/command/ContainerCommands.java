@@ -616,12 +616,16 @@ public final class ContainerCommands {
       if (fs == null) {
         throw new CliException("no local filesystem on this node", 1);
       }
+      long copied;
+      String shownDest;
       try {
         if (fromContainer) {
           String[] cp = containerPart(src);
           byte[] tar = engine.containers().getArchive(cp[0], cp[1]);
           String target = Paths.resolve(ctx.workingDir(), dst);
           Tars.extract(tar, fs, target, baseName(cp[1]));
+          copied = tar.length;
+          shownDest = dst;
         } else {
           String[] cp = containerPart(dst);
           String source = Paths.resolve(ctx.workingDir(), src);
@@ -637,21 +641,22 @@ public final class ContainerCommands {
             }
             intoDirectory = false;
           }
+          byte[] tar;
           if (intoDirectory) {
-            engine
-                .containers()
-                .putArchive(cp[0], cp[1], Tars.create(fs, source, Paths.name(source)));
+            tar = Tars.create(fs, source, Paths.name(source));
+            engine.containers().putArchive(cp[0], cp[1], tar);
           } else {
-            engine
-                .containers()
-                .putArchive(cp[0], parentOf(cp[1]), Tars.create(fs, source, baseName(cp[1])));
+            tar = Tars.create(fs, source, baseName(cp[1]));
+            engine.containers().putArchive(cp[0], parentOf(cp[1]), tar);
           }
+          copied = tar.length;
+          shownDest = cp[0] + ":" + cp[1];
         }
       } catch (FsException e) {
         throw new CliException(e.path() + ": " + e.getMessage().toLowerCase(), 1);
       }
-      if (!quiet && io.isTty()) {
-        err("Successfully copied");
+      if (!quiet) {
+        err("Successfully copied " + Units.humanSize(copied) + " to " + shownDest);
       }
       return 0;
     }
