@@ -50,7 +50,7 @@ public interface Session extends AutoCloseable {
    * The simulated nodes behind this session, for what only a simulation can show (namespaces of a
    * process, layer trees, a published port's HTTP answer); empty for a real engine.
    */
-  default java.util.Optional<dev.ddlab.sim.host.Cluster> simulation() {
+  default java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
     return java.util.Optional.empty();
   }
 

@@ -117,7 +117,7 @@ final class ClusterSession implements Session {
   }
 
   @Override
-  public Optional<Cluster> simulation() {
+  public Optional<Cluster> cluster() {
     return Optional.of(cluster);
   }
 

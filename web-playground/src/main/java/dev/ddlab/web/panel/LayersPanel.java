@@ -141,7 +141,7 @@ public final class LayersPanel implements Panel {
           .graph("wastedBytes", a.wastedBytes())
           .graph("userWastedPercent", LayerAnalysis.userWastedPercent(a.wastedBytes(), sizes))
           .graph("imageSize", img.size());
-      Optional<DockerHost> host = s.simulation().map(c -> c.node(node));
+      Optional<DockerHost> host = s.cluster().map(c -> c.node(node));
       if (host.isPresent() && !layers.isEmpty()) {
         for (ContainerView c : host.get().inspectContainers()) {
           if (!img.id().equals(imageIdOf(host.get(), c))) {
@@ -186,7 +186,7 @@ public final class LayersPanel implements Panel {
       Session s = context.session();
       if (layerId.startsWith("w:")) {
         String name = layerId.substring(2);
-        Optional<DockerHost> host = s.simulation().map(c -> c.node(node));
+        Optional<DockerHost> host = s.cluster().map(c -> c.node(node));
         for (ContainerView c : host.map(DockerHost::inspectContainers).orElse(List.of())) {
           if (c.name().equals(name) && c.rootFs() instanceof ContainerRootFs fs) {
             for (ChangeItem ch : fs.changes()) {
@@ -249,7 +249,7 @@ public final class LayersPanel implements Panel {
     }
 
     private static Optional<Image> simImage(Session s, String node, String id) {
-      Optional<Cluster> cluster = s.simulation();
+      Optional<Cluster> cluster = s.cluster();
       if (cluster.isEmpty()) {
         return Optional.empty();
       }

@@ -56,7 +56,7 @@ public final class NamespacesPanel implements Panel {
     @Override
     protected void describe(Picture p) {
       Session s = context.session();
-      Optional<Cluster> cluster = s.simulation();
+      Optional<Cluster> cluster = s.cluster();
       if (cluster.isEmpty()) {
         p.graph("unavailable", "Chỉ phiên mô phỏng mới cho xem namespace từ bên trong.");
         return;

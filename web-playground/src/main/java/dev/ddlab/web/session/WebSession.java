@@ -128,7 +128,7 @@ public final class WebSession {
 
   /** The simulated cluster; call its methods only inside {@link #withLock}. */
   public java.util.Optional<dev.ddlab.sim.host.Cluster> rawCluster() {
-    return raw.simulation();
+    return raw.cluster();
   }
 
   public WebTerminal terminal(String node) {
@@ -574,8 +574,8 @@ public final class WebSession {
     }
 
     @Override
-    public java.util.Optional<dev.ddlab.sim.host.Cluster> simulation() {
-      return raw.simulation();
+    public java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
+      return raw.cluster();
     }
 
     @Override
