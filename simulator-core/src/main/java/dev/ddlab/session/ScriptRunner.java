@@ -1,8 +1,10 @@
 package dev.ddlab.session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,8 +97,16 @@ public final class ScriptRunner {
     return sb.toString();
   }
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Two-space indentation, one element per line, "key": value. */
+  private static final DefaultPrettyPrinter PRETTY =
+      new DefaultPrettyPrinter()
+          .withArrayIndenter(new DefaultIndenter("  ", "\n"))
+          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+          .withSeparators(
+              Separators.createDefaultInstance()
+                  .withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
   /** The {@code --json} form: an array of {node, prompt, command, output, exitCode}. */
   public static String json(List<TranscriptEntry> entries) {
@@ -111,7 +121,7 @@ public final class ScriptRunner {
       rows.add(m);
     }
     try {
-      return JSON.writeValueAsString(rows) + "\n";
+      return JSON.writer(PRETTY).writeValueAsString(rows) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
