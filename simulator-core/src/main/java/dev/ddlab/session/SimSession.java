@@ -110,8 +110,9 @@ public final class SimSession implements Session {
     return nodes;
   }
 
-  public Cluster cluster() {
-    return cluster;
+  @Override
+  public java.util.Optional<Cluster> cluster() {
+    return java.util.Optional.of(cluster);
   }
 
   /** The node's simulated host (for visualisers and lab checks). */
