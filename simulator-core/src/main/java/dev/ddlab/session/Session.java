@@ -38,6 +38,15 @@ public interface Session extends AutoCloseable {
   /** Ctrl-C at the node's terminal (interrupts a foreground command, or clears the line). */
   TranscriptEntry interrupt(String node);
 
+  /**
+   * Whether the node's terminal is attached to a container's stream (after {@code docker run -it},
+   * {@code exec -it}, {@code start -ai}, {@code attach}) rather than at the host shell. Ctrl-D is
+   * then end-of-input for the container, not the end of the terminal.
+   */
+  default boolean isAttached(String node) {
+    return false;
+  }
+
   /** Completion candidates for the partial line. */
   List<String> complete(String node, String line);
 

@@ -13,11 +13,13 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Docker Deep-Dive Lab: a Docker playground, labs and grading for the course.",
     subcommands = {
+      BenchCommand.class,
       CommandLine.HelpCommand.class,
       dev.ddlab.bridge.cmd.EngineApiCommand.class,
       ImageCommand.class,
       dev.ddlab.bridge.cmd.RealEngineCommand.class,
-      ServeCommand.class
+      ServeCommand.class,
+      ShellCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -221,8 +221,21 @@ final class SystemTools {
     };
   }
 
+  /** The process table, with the calling tool itself running (R), as ps sees itself. */
+  private static List<ProcessInfo> table(ToolContext c) {
+    List<ProcessInfo> procs = new ArrayList<>();
+    for (ProcessInfo p : c.processes()) {
+      procs.add(
+          p.pid() == c.pid() && p.state() != 'R'
+              ? new ProcessInfo(
+                  p.pid(), p.ppid(), p.hostPid(), p.user(), p.command(), p.startedNanos(), 'R')
+              : p);
+    }
+    return procs;
+  }
+
   static int ps(ToolContext c, List<String> args) {
-    List<ProcessInfo> procs = new ArrayList<>(c.processes());
+    List<ProcessInfo> procs = table(c);
     procs.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
     String tty = c.tty() ? "pts/0" : "?";
     if (c.busybox()) {
@@ -343,7 +356,7 @@ final class SystemTools {
 
   /** One snapshot, as {@code top -b -n 1} prints it (busybox or procps). */
   static int top(ToolContext c, List<String> args) {
-    List<ProcessInfo> procs = new ArrayList<>(c.processes());
+    List<ProcessInfo> procs = table(c);
     procs.sort((a, b) -> Integer.compare(a.pid(), b.pid()));
     long running = procs.stream().filter(p -> p.state() == 'R').count();
     if (c.busybox()) {

@@ -1,0 +1,561 @@
+package dev.ddlab.session;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.DockerCli;
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.events.EventBus;
+import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.sim.host.DockerHost;
+import dev.ddlab.sim.runtime.HttpRequest;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetException;
+import dev.ddlab.sim.shell.HostShell;
+import dev.ddlab.sim.shell.Io;
+import dev.ddlab.sim.shell.ToolContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * A session of simulated nodes: a {@link Cluster} from a template, one terminal per node and the
+ * transcript. A terminal is either at the node's host shell or attached to a container's stream
+ * (after {@code docker run -it}, {@code exec -it}, {@code start -ai}, {@code attach}); typed lines
+ * go there until the stream closes or Ctrl-P Ctrl-Q detaches.
+ *
+ * <p>After each line the session lets virtual time run until the terminal waits for input again (a
+ * prompt is shown, or the attached stream closed), so {@code sleep 10} takes ten virtual seconds
+ * and nothing else; a program that never gives the prompt back leaves the terminal busy without
+ * moving time beyond the timers it is waiting for.
+ */
+public final class SimSession implements Session {
+  /** The node layouts a session can start with. */
+  public static final List<String> TEMPLATES =
+      List.of("single", "swarm-3m3w", "swarm-3m2w", "swarm-5m", "swarm-1m1w");
+
+  /** The longest virtual time one typed line may take (covers {@code sleep 1d}). */
+  static final Duration SETTLE_LIMIT = Duration.ofHours(48);
+
+  private static final String DETACH = "\u0010\u0011";
+  private static final String EOF = "\u0004";
+
+  private final String id;
+  private final String template;
+  private final long seed;
+  private final Cluster cluster;
+  private final Map<String, Terminal> terminals = new LinkedHashMap<>();
+  private final List<TranscriptEntry> transcript = new ArrayList<>();
+
+  private SimSession(String template, long seed) {
+    this.template = template;
+    this.seed = seed;
+    this.id = "sim-" + new SeededRandom(seed).fork("session-id").hex(12);
+    this.cluster = Cluster.builder(seed).build();
+    for (String[] node : layout(template)) {
+      terminals.put(node[0], new Terminal(cluster.addNode(node[0], node[1])));
+    }
+  }
+
+  /**
+   * Opens a session from a template ("single": node1; "swarm-3m3w": mgr1-3 at 10.0.0.1-3 and wrk1-3
+   * at 10.0.0.4-6; "swarm-3m2w", "swarm-5m", "swarm-1m1w" likewise).
+   *
+   * @throws IllegalArgumentException for an unknown template
+   */
+  public static SimSession open(String template, long seed) {
+    if (!TEMPLATES.contains(template)) {
+      throw new IllegalArgumentException("unknown template: " + template);
+    }
+    return new SimSession(template, seed);
+  }
+
+  static List<String[]> layout(String template) {
+    int managers;
+    int workers;
+    switch (template) {
+      case "single" -> {
+        return List.<String[]>of(new String[] {"node1", "192.168.0.11"});
+      }
+      case "swarm-3m3w" -> {
+        managers = 3;
+        workers = 3;
+      }
+      case "swarm-3m2w" -> {
+        managers = 3;
+        workers = 2;
+      }
+      case "swarm-5m" -> {
+        managers = 5;
+        workers = 0;
+      }
+      case "swarm-1m1w" -> {
+        managers = 1;
+        workers = 1;
+      }
+      default -> throw new IllegalArgumentException("unknown template: " + template);
+    }
+    List<String[]> nodes = new ArrayList<>();
+    for (int i = 1; i <= managers; i++) {
+      nodes.add(new String[] {"mgr" + i, "10.0.0." + i});
+    }
+    for (int i = 1; i <= workers; i++) {
+      nodes.add(new String[] {"wrk" + i, "10.0.0." + (managers + i)});
+    }
+    return nodes;
+  }
+
+  @Override
+  public java.util.Optional<Cluster> cluster() {
+    return java.util.Optional.of(cluster);
+  }
+
+  /** The node's simulated host (for visualisers and lab checks). */
+  public DockerHost host(String node) {
+    return terminal(node).host;
+  }
+
+  // ---- Session ----------------------------------------------------------------------------------
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public String template() {
+    return template;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return List.copyOf(terminals.keySet());
+  }
+
+  @Override
+  public String nodeAddress(String node) {
+    return terminal(node).host.address();
+  }
+
+  @Override
+  public String prompt(String node) {
+    Terminal t = terminals.get(node);
+    return t == null ? "" : t.prompt();
+  }
+
+  @Override
+  public boolean isAttached(String node) {
+    Terminal t = terminals.get(node);
+    return t != null && t.attached != null;
+  }
+
+  @Override
+  public TranscriptEntry type(String node, String line) {
+    Terminal t = terminals.get(node);
+    String shown = shown(line);
+    if (t == null) {
+      return record(
+          new TranscriptEntry(
+              node, "", shown, "ddlab: no such node: " + node + "\n", 1, clock().nowNanos()),
+          null);
+    }
+    String prompt = t.prompt();
+    long time = clock().nowNanos();
+    int[] exit = {0};
+    Runnable after = null;
+    try {
+      if (t.attached != null) {
+        exit[0] = t.typeAttached(line);
+      } else {
+        after = t.typeHost(line, exit);
+      }
+    } catch (RuntimeException e) {
+      // A simulator bug must not end the learner's session: report it like a crashed command.
+      t.out.append("ddlab: internal error: ").append(e).append('\n');
+      exit[0] = 1;
+    }
+    return record(
+        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time),
+        after == null ? null : t);
+  }
+
+  @Override
+  public TranscriptEntry interrupt(String node) {
+    Terminal t = terminals.get(node);
+    if (t == null) {
+      return record(
+          new TranscriptEntry(
+              node, "", "^C", "ddlab: no such node: " + node + "\n", 1, clock().nowNanos()),
+          null);
+    }
+    String prompt = t.prompt();
+    long time = clock().nowNanos();
+    t.interrupt();
+    return record(new TranscriptEntry(node, prompt, "^C", t.drain(), 130, time), null);
+  }
+
+  private TranscriptEntry record(TranscriptEntry e, Terminal pendingOn) {
+    transcript.add(e);
+    if (pendingOn != null) {
+      pendingOn.pendingEntry = transcript.size() - 1;
+    }
+    return e;
+  }
+
+  /** How a typed line shows in the transcript: control keys in caret notation. */
+  private static String shown(String line) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : line.toCharArray()) {
+      if (c < 0x20 && c != '\t') {
+        sb.append('^').append((char) (c + 64));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public List<String> complete(String node, String line) {
+    Terminal t = terminals.get(node);
+    if (t == null || t.attached != null) {
+      return List.of();
+    }
+    try {
+      return Completion.complete(t.shell, t.cli, line);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public List<TranscriptEntry> transcript() {
+    return List.copyOf(transcript);
+  }
+
+  @Override
+  public Engine engine(String node) {
+    return terminal(node).host.engine();
+  }
+
+  @Override
+  public VirtualClock clock() {
+    return cluster.clock();
+  }
+
+  @Override
+  public EventBus events() {
+    return cluster.bus();
+  }
+
+  @Override
+  public void advance(Duration d) {
+    clock().advance(d);
+  }
+
+  @Override
+  public String addNode() {
+    DockerHost h = cluster.addNode();
+    terminals.put(h.name(), new Terminal(h));
+    return h.name();
+  }
+
+  @Override
+  public void removeNode(String node) {
+    if (terminals.remove(node) != null) {
+      cluster.removeNode(node);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Terminal t : terminals.values()) {
+      if (t.attached != null) {
+        t.attached.close();
+      }
+    }
+  }
+
+  private Terminal terminal(String node) {
+    Terminal t = terminals.get(node);
+    if (t == null) {
+      throw new IllegalArgumentException("no such node: " + node);
+    }
+    return t;
+  }
+
+  // ---- one node's terminal ------------------------------------------------------------------
+
+  private final class Terminal implements HostShell.Node {
+    final DockerHost host;
+    final DockerCli cli;
+    HostShell shell;
+    Attachment attached;
+    IntConsumer attachDone;
+
+    /** The transcript entry whose command has not finished yet (an attaching docker run). */
+    int pendingEntry = -1;
+
+    final StringBuilder out = new StringBuilder();
+    final Io io = new Io(null, out::append, out::append);
+
+    Terminal(DockerHost host) {
+      this.host = host;
+      this.cli = new DockerCli(host.engine(), CliContext.of(host.hostFs(), () -> shell.cwd()));
+      this.shell = newShell();
+    }
+
+    private HostShell newShell() {
+      HostShell s = new HostShell(this);
+      s.onAttach(
+          (a, done) -> {
+            attached = a;
+            attachDone = done;
+          });
+      return s;
+    }
+
+    String prompt() {
+      if (attached != null) {
+        return attached.isClosed() ? "" : attached.prompt();
+      }
+      return shell.prompt();
+    }
+
+    String drain() {
+      if (attached == null && !shell.busy()) {
+        out.append(shell.drainJobNotices());
+      }
+      String s = out.toString();
+      out.setLength(0);
+      return s;
+    }
+
+    /** A line at the host shell; returns non-null when its command is still running. */
+    Runnable typeHost(String line, int[] exit) {
+      if (line.contains(DETACH)) {
+        exit[0] = shell.interpreter().lastStatus();
+        return null; // Ctrl-P Ctrl-Q means nothing at the host prompt
+      }
+      if (line.equals(EOF)) {
+        out.append("exit\n");
+        shell = newShell();
+        return null;
+      }
+      if (shell.busy()) {
+        // A foreground command that never ends without a stream (rare): the line is lost, as
+        // typeahead to a program that does not read it.
+        return null;
+      }
+      Integer[] status = {null};
+      shell.type(
+          line,
+          io,
+          st -> {
+            status[0] = st;
+            if (pendingEntry >= 0) {
+              TranscriptEntry e = transcript.get(pendingEntry);
+              transcript.set(
+                  pendingEntry,
+                  new TranscriptEntry(
+                      e.node(), e.prompt(), e.command(), e.output(), st, e.virtualTimeNanos()));
+              pendingEntry = -1;
+            }
+          });
+      settle();
+      if (shell.closed()) {
+        out.append("exit\n");
+        shell = newShell();
+      }
+      if (status[0] != null) {
+        exit[0] = status[0];
+        return null;
+      }
+      exit[0] = 0;
+      return () -> {};
+    }
+
+    /** A line typed into the attached stream. */
+    int typeAttached(String line) {
+      Attachment a = attached;
+      if (line.contains(DETACH)) {
+        a.close();
+        out.append(a.read());
+        out.append("read escape sequence\n");
+        finishAttach(0);
+        settle();
+        return 0;
+      }
+      a.write(line.equals(EOF) ? EOF : line + "\n");
+      Integer code = settle();
+      return code == null ? 0 : code;
+    }
+
+    void interrupt() {
+      if (attached != null) {
+        attached.write("\u0003");
+        settle();
+        if (attached != null && attached.prompt().isEmpty() && !attached.isClosed()) {
+          // Nothing in the stream took the Ctrl-C (no TTY): the client lets go of it.
+          attached.close();
+          out.append(attached.read());
+          finishAttach(130);
+          settle();
+        }
+        return;
+      }
+      if (shell.busy()) {
+        shell.interrupt(io);
+        settle();
+        return;
+      }
+      out.append("\n");
+    }
+
+    /**
+     * Lets virtual time run until this terminal waits for input again. Returns the exit code of an
+     * attached stream that closed meanwhile, else null.
+     */
+    Integer settle() {
+      VirtualClock clock = host.clock();
+      long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
+      Integer closedWith = null;
+      while (true) {
+        clock.runDue();
+        if (attached != null) {
+          out.append(attached.read());
+          if (attached.isClosed()) {
+            Integer code = attached.exitCode();
+            closedWith = code == null ? 0 : code;
+            finishAttach(closedWith);
+            continue;
+          }
+          if (!attached.prompt().isEmpty()) {
+            return closedWith;
+          }
+        } else if (!shell.busy()) {
+          return closedWith;
+        }
+        long next = clock.nextDueNanos();
+        if (next < 0 || next > limit) {
+          return closedWith;
+        }
+        clock.advanceTo(next);
+      }
+    }
+
+    private void finishAttach(int code) {
+      attached = null;
+      IntConsumer done = attachDone;
+      attachDone = null;
+      if (done != null) {
+        done.accept(code);
+      }
+    }
+
+    // ---- HostShell.Node ----------------------------------------------------------------------
+
+    @Override
+    public String hostname() {
+      return host.name();
+    }
+
+    @Override
+    public FileSystem fs() {
+      return host.hostFs();
+    }
+
+    @Override
+    public VirtualClock clock() {
+      return host.clock();
+    }
+
+    @Override
+    public HostShell.DockerCommand docker() {
+      return cli::run;
+    }
+
+    @Override
+    public HostShell.Daemon daemon() {
+      return new HostShell.Daemon() {
+        @Override
+        public boolean isActive() {
+          return host.isDaemonActive();
+        }
+
+        @Override
+        public void start() {
+          host.startDaemon();
+        }
+
+        @Override
+        public void stop() {
+          host.stopDaemon();
+        }
+
+        @Override
+        public void restart() {
+          host.restartDaemon();
+        }
+      };
+    }
+
+    @Override
+    public HostShell peer(String name) {
+      Terminal t = terminals.get(name);
+      if (t == null) {
+        for (Terminal other : terminals.values()) {
+          if (other.host.address().equals(name)) {
+            t = other;
+          }
+        }
+      }
+      return t == null ? null : t.shell;
+    }
+
+    @Override
+    public ToolContext.Web web() {
+      return url -> {
+        // url is normalised by the tools: scheme://host:port/path
+        String rest = url.substring(url.indexOf("://") + 3);
+        int slash = rest.indexOf('/');
+        String hostPort = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "/" : rest.substring(slash);
+        int colon = hostPort.lastIndexOf(':');
+        String h = hostPort.substring(0, colon);
+        int port = Integer.parseInt(hostPort.substring(colon + 1));
+        if (h.equals("localhost") || h.equals("127.0.0.1") || h.equals(host.name())) {
+          h = host.address();
+        }
+        try {
+          HttpResponse r =
+              host.kernel().net().http(host.kernel().host(), h, port, HttpRequest.get(path));
+          return new ToolContext.Web.Response(r.status(), r.reason(), r.headers(), r.body());
+        } catch (NetException e) {
+          throw new ToolContext.Web.WebException(
+              switch (e.kind()) {
+                case UNRESOLVED -> ToolContext.Web.WebException.Kind.UNRESOLVED;
+                case UNREACHABLE -> ToolContext.Web.WebException.Kind.TIMEOUT;
+                default -> ToolContext.Web.WebException.Kind.REFUSED;
+              },
+              e.getMessage());
+        }
+      };
+    }
+
+    @Override
+    public int allocatePid() {
+      return host.kernel().reserveHostPid();
+    }
+  }
+}

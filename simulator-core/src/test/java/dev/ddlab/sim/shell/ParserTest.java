@@ -1,0 +1,100 @@
+package dev.ddlab.sim.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.shell.Ast.CommandList;
+import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.Connector;
+import dev.ddlab.sim.shell.Ast.RedirOp;
+import dev.ddlab.sim.shell.Ast.SimpleCommand;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ParserTest {
+  private static SimpleCommand first(String input) {
+    return Parser.parse(input).items().get(0).command().pipelines().get(0).commands().get(0);
+  }
+
+  @Test
+  void words_split_on_blanks_and_operators() {
+    CommandList l = Parser.parse("docker ps -a|grep x&&echo ok;ls &");
+    assertEquals(2, l.items().size());
+    assertEquals(List.of(Connector.AND), l.items().get(0).command().connectors());
+    assertEquals(2, l.items().get(0).command().pipelines().get(0).commands().size());
+    assertTrue(l.items().get(1).background());
+  }
+
+  @Test
+  void comments_run_to_the_end_of_the_line_but_not_inside_words() {
+    assertTrue(Parser.parse("   # just a comment").isEmpty());
+    assertEquals(2, first("echo a#b # c").words().size());
+  }
+
+  @Test
+  void command_substitution_nests_and_keeps_its_own_quotes() {
+    SimpleCommand c = first("docker rm $(docker ps -aq --filter \"name=a b\") -f");
+    assertEquals(4, c.words().size());
+    assertInstanceOf(CommandSub.class, c.words().get(2).parts().get(0));
+    CommandSub s = (CommandSub) first("echo $(echo $(hostname))").words().get(1).parts().get(0);
+    assertEquals(1, s.body().items().size());
+    assertInstanceOf(CommandSub.class, first("echo `hostname`").words().get(1).parts().get(0));
+  }
+
+  @Test
+  void redirections_take_an_optional_fd_and_a_target() {
+    SimpleCommand c = first("cmd > out 2>&1 < in 2>>log");
+    assertEquals(4, c.redirects().size());
+    assertEquals(RedirOp.OUT, c.redirects().get(0).op());
+    assertEquals(1, c.redirects().get(0).fd());
+    assertEquals(RedirOp.DUP_OUT, c.redirects().get(1).op());
+    assertEquals(2, c.redirects().get(1).fd());
+    assertEquals(RedirOp.IN, c.redirects().get(2).op());
+    assertEquals(RedirOp.APPEND, c.redirects().get(3).op());
+  }
+
+  @Test
+  void leading_name_equals_words_are_assignments() {
+    SimpleCommand c = first("A=1 B=\"x y\" env");
+    assertEquals(2, c.assignments().size());
+    assertEquals("B", c.assignments().get(1).name());
+    assertEquals(1, c.words().size());
+    assertTrue(first("echo A=1").assignments().isEmpty());
+  }
+
+  @Test
+  void open_quotes_and_trailing_operators_are_incomplete_not_errors() {
+    for (String s : List.of("echo \"abc", "echo 'abc", "ls |", "ls &&", "echo $(ls", "echo \\")) {
+      ShellSyntaxException e = assertThrows(ShellSyntaxException.class, () -> Parser.parse(s), s);
+      assertTrue(e.incomplete(), s);
+    }
+    assertEquals(
+        "\"", assertThrows(ShellSyntaxException.class, () -> Parser.parse("echo \"a")).missing());
+    assertNull(assertThrows(ShellSyntaxException.class, () -> Parser.parse("ls |")).missing());
+  }
+
+  @Test
+  void misplaced_operators_are_syntax_errors_naming_the_token() {
+    assertEquals("|", assertThrows(ShellSyntaxException.class, () -> Parser.parse("| ls")).token());
+    assertEquals(";", assertThrows(ShellSyntaxException.class, () -> Parser.parse(";")).token());
+    assertEquals(
+        "newline", assertThrows(ShellSyntaxException.class, () -> Parser.parse("ls >")).token());
+    assertEquals(
+        "&&", assertThrows(ShellSyntaxException.class, () -> Parser.parse("ls && && ls")).token());
+    assertFalse(assertThrows(ShellSyntaxException.class, () -> Parser.parse("ls )")).incomplete());
+  }
+
+  @Test
+  void dialects_word_errors_their_own_way() {
+    ShellSyntaxException e = ShellSyntaxException.unexpected("|");
+    assertEquals(
+        "bash: syntax error near unexpected token `|'", Dialect.BASH.syntaxError("bash", e));
+    assertEquals("sh: syntax error: unexpected \"|\"", Dialect.ASH.syntaxError("sh", e));
+    assertEquals("sh: 1: Syntax error: \"|\" unexpected", Dialect.DASH.syntaxError("sh", e));
+    assertEquals("sh: 1: foo: not found", Dialect.DASH.notFound("sh", "foo"));
+  }
+}

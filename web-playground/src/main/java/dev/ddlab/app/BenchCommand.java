@@ -1,0 +1,223 @@
+package dev.ddlab.app;
+
+import dev.ddlab.engine.ContainersApi;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.session.SimSession;
+import dev.ddlab.session.TranscriptEntry;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ddlab bench}: speed and memory of the simulated node, against the foundation issue's
+ * targets (≤ 50 µs per {@code docker run -d alpine sleep 1d} + {@code docker rm -f} pair, ≤ 1 MB
+ * per idle node). It measures wall time on purpose: this is a benchmark, not a test, and nothing
+ * here runs inside the simulator. Other suites are separate classes this command dispatches to.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Measure the simulated node: run+rm pairs, ps with 1,000 containers, heap per node.")
+public final class BenchCommand implements Callable<Integer> {
+  static final double TARGET_PAIR_MICROS = 50;
+  static final double TARGET_NODE_BYTES = 1024 * 1024;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--pairs",
+      defaultValue = "2000",
+      description = "run+rm pairs to time (default ${DEFAULT-VALUE}).")
+  int pairs;
+
+  @Option(
+      names = "--nodes",
+      defaultValue = "200",
+      description = "idle nodes to weigh (default ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(
+      names = "--containers",
+      defaultValue = "1000",
+      description = "containers for ps -a and heap (default ${DEFAULT-VALUE}).")
+  int containers;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("ddlab bench — simulated node (wall time, this machine)");
+    double shellPair = shellPairs(Math.max(10, pairs));
+    report(
+        out,
+        "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)",
+        shellPair,
+        "µs/pair",
+        TARGET_PAIR_MICROS);
+    double enginePair = enginePairs(Math.max(10, pairs));
+    report(out, "the same pair through Engine directly", enginePair, "µs/pair", TARGET_PAIR_MICROS);
+    double ps = psWithContainers(Math.max(1, containers));
+    report(out, "docker ps -a with " + containers + " containers", ps, "µs/call", Double.NaN);
+    double[] heap = heap(Math.max(1, nodes), Math.max(1, containers));
+    report(out, "heap per idle node (" + nodes + " nodes)", heap[0], "bytes", TARGET_NODE_BYTES);
+    report(
+        out, "heap per container (" + containers + " running sleep)", heap[1], "bytes", Double.NaN);
+    out.flush();
+    return 0;
+  }
+
+  private static void report(
+      PrintWriter out, String what, double value, String unit, double target) {
+    if (Double.isNaN(target)) {
+      out.printf(Locale.ROOT, "  %-58s %12.1f %s%n", what, value, unit);
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "  %-58s %12.1f %s  (target ≤ %.0f, ratio %.2f)%n",
+          what,
+          value,
+          unit,
+          target,
+          value / target);
+    }
+  }
+
+  /** Microseconds per run+rm pair typed at node1's prompt. */
+  static double shellPairs(int n) {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull alpine");
+      for (int i = 0; i < Math.min(200, n); i++) {
+        pair(s); // warm-up: JIT and caches
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        pair(s);
+      }
+      return (System.nanoTime() - t0) / 1e3 / n;
+    }
+  }
+
+  private static void pair(SimSession s) {
+    TranscriptEntry run = s.type("node1", "docker run -d alpine sleep 1d");
+    String id = run.output().strip();
+    s.type("node1", "docker rm -f " + id);
+  }
+
+  /** Microseconds per create+start+remove(force) through the Engine API. */
+  static double enginePairs(int n) {
+    try (SimSession s = SimSession.open("single", 2)) {
+      s.type("node1", "docker pull alpine");
+      ContainersApi c = s.engine("node1").containers();
+      for (int i = 0; i < Math.min(200, n); i++) {
+        enginePair(c);
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < n; i++) {
+        enginePair(c);
+      }
+      return (System.nanoTime() - t0) / 1e3 / n;
+    }
+  }
+
+  private static void enginePair(ContainersApi c) {
+    String id = c.create(null, sleepConfig(), hostConfig(), null, null).id();
+    c.start(id);
+    c.remove(id, true, false);
+  }
+
+  static ContainerConfig sleepConfig() {
+    return new ContainerConfig(
+        "",
+        "",
+        "",
+        false,
+        true,
+        true,
+        null,
+        false,
+        false,
+        false,
+        null,
+        List.of("sleep", "1d"),
+        "alpine",
+        null,
+        "",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  static HostConfig hostConfig() {
+    return new HostConfig(
+        null, "default", null, null, false, null, null, null, null, null, null, null, null, null,
+        false, false, null, null, 0, 0, null, null, null, null);
+  }
+
+  /** Microseconds per {@code docker ps -a} with {@code count} running containers. */
+  static double psWithContainers(int count) {
+    try (SimSession s = SimSession.open("single", 3)) {
+      s.type("node1", "docker pull alpine");
+      startSleepers(s.engine("node1"), count);
+      int reps = 50;
+      for (int i = 0; i < 5; i++) {
+        s.type("node1", "docker ps -a");
+      }
+      long t0 = System.nanoTime();
+      for (int i = 0; i < reps; i++) {
+        s.type("node1", "docker ps -a");
+      }
+      return (System.nanoTime() - t0) / 1e3 / reps;
+    }
+  }
+
+  private static void startSleepers(Engine engine, int count) {
+    ContainersApi c = engine.containers();
+    for (int i = 0; i < count; i++) {
+      String id = c.create(null, sleepConfig(), hostConfig(), null, null).id();
+      c.start(id);
+    }
+  }
+
+  /** Bytes per idle node and per running container, from the heap after GC. */
+  static double[] heap(int nodeCount, int containerCount) throws InterruptedException {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = usedAfterGc(memory);
+    List<SimSession> keep = new ArrayList<>();
+    SimSession many = SimSession.open("single", 4);
+    keep.add(many);
+    for (int i = 1; i < nodeCount; i++) {
+      many.addNode();
+    }
+    long afterNodes = usedAfterGc(memory);
+    double perNode = (afterNodes - before) / (double) nodeCount;
+    many.type("node1", "docker pull alpine");
+    long beforeContainers = usedAfterGc(memory);
+    startSleepers(many.engine("node1"), containerCount);
+    long afterContainers = usedAfterGc(memory);
+    double perContainer = (afterContainers - beforeContainers) / (double) containerCount;
+    if (keep.size() != 1) {
+      throw new IllegalStateException();
+    }
+    many.close();
+    return new double[] {perNode, perContainer};
+  }
+
+  private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+}

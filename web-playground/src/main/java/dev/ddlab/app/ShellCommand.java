@@ -1,0 +1,121 @@
+package dev.ddlab.app;
+
+import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.session.Session;
+import dev.ddlab.session.SimSession;
+import dev.ddlab.session.TranscriptEntry;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ddlab shell}: a simulated Docker node in this terminal (JLine REPL), or a script run
+ * through the same session ({@code --script FILE}, "-" for stdin), printed as a terminal shows it
+ * or as JSON. Piped stdin without {@code --script} is read as a script too.
+ */
+@Command(
+    name = "shell",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A simulated Docker node in your terminal (Tab completes, Ctrl-P Ctrl-Q detaches, Ctrl-D exits).",
+      "Một node Docker mô phỏng ngay trong terminal của bạn."
+    })
+public final class ShellCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--script",
+      paramLabel = "FILE",
+      description = "Type the lines of FILE (- for stdin) and print the transcript.")
+  Path script;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description =
+          "Seed of the simulation (same seed and script, same output). Default: ${DEFAULT-VALUE}.")
+  long seed;
+
+  @Option(
+      names = "--json",
+      description =
+          "With --script: print a JSON array of {node, prompt, command, output, exitCode}.")
+  boolean json;
+
+  @Option(
+      names = "--template",
+      defaultValue = "single",
+      description = "Node layout: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      completionCandidates = Templates.class)
+  String template;
+
+  /** For picocli's help. */
+  static final class Templates implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return SimSession.TEMPLATES.iterator();
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    if (!SimSession.TEMPLATES.contains(template)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "ddlab shell: unknown template '"
+                  + template
+                  + "' (one of "
+                  + String.join(", ", SimSession.TEMPLATES)
+                  + ")");
+      return 2;
+    }
+    try (Session session = SimSession.open(template, seed)) {
+      if (script != null) {
+        String text =
+            script.toString().equals("-")
+                ? readStdin()
+                : Files.readString(script, StandardCharsets.UTF_8);
+        List<TranscriptEntry> entries = new ScriptRunner(session).run(text);
+        out.print(json ? ScriptRunner.json(entries) : ScriptRunner.render(entries));
+        out.flush();
+        return 0;
+      }
+      if (System.console() == null) {
+        // Piped stdin: type each line as it comes, printing as a terminal would.
+        ScriptRunner runner = new ScriptRunner(session);
+        try (var in =
+            new java.io.BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+          String line;
+          while ((line = in.readLine()) != null) {
+            TranscriptEntry e = runner.line(line);
+            if (e != null) {
+              out.print(ScriptRunner.render(List.of(e)));
+              out.flush();
+            }
+          }
+        }
+        return 0;
+      }
+      try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+        new ShellRepl(session, terminal).run();
+      }
+      return 0;
+    }
+  }
+
+  private static String readStdin() throws IOException {
+    return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.ddlab.app;
+
+import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.session.Session;
+import dev.ddlab.session.TranscriptEntry;
+import java.io.IOError;
+import java.io.PrintWriter;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Candidate;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+
+/**
+ * The read-eval-print loop of a session's terminal on a JLine {@link Terminal}: the system console
+ * for {@code ddlab shell}, or a terminal built on a WebSocket's streams in the playground. Prompts
+ * come from the session; Tab completes from {@link Session#complete}; Ctrl-C is {@link
+ * Session#interrupt}; Ctrl-P Ctrl-Q detaches from a container; Ctrl-D ends the container's shell
+ * when attached, else the loop (when {@code endOnEof}). {@code @NAME} switches to another node.
+ */
+public final class ShellRepl {
+  static final String DETACH_WIDGET = "ddlab-detach";
+
+  private final Session session;
+  private final Terminal terminal;
+  private final boolean endOnEof;
+  private String node;
+
+  public ShellRepl(Session session, Terminal terminal) {
+    this(session, terminal, session.nodes().get(0), true);
+  }
+
+  public ShellRepl(Session session, Terminal terminal, String node, boolean endOnEof) {
+    this.session = session;
+    this.terminal = terminal;
+    this.node = node;
+    this.endOnEof = endOnEof;
+  }
+
+  /** Runs until Ctrl-D at the host prompt (or the terminal closes). */
+  public void run() {
+    LineReader reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("ddlab")
+            .completer(
+                (r, line, candidates) -> {
+                  String upToCursor = line.line().substring(0, line.cursor());
+                  for (String c : session.complete(node, upToCursor)) {
+                    candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("/")));
+                  }
+                })
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .variable(LineReader.HISTORY_SIZE, 2000)
+            .build();
+    // Ctrl-P Ctrl-Q: Docker's detach keys. Ctrl-P alone keeps its readline meaning after a pause.
+    reader
+        .getWidgets()
+        .put(
+            DETACH_WIDGET,
+            () -> {
+              reader.getBuffer().clear();
+              reader.getBuffer().write(ScriptRunner.DETACH);
+              reader.callWidget(LineReader.ACCEPT_LINE);
+              return true;
+            });
+    reader
+        .getKeyMaps()
+        .get(LineReader.MAIN)
+        .bind(new Reference(DETACH_WIDGET), KeyMap.ctrl('P') + KeyMap.ctrl('Q'));
+    PrintWriter out = terminal.writer();
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine(session.prompt(node));
+      } catch (UserInterruptException e) {
+        print(out, session.interrupt(node));
+        continue;
+      } catch (EndOfFileException e) {
+        if (session.isAttached(node)) {
+          print(out, session.type(node, ScriptRunner.EOF));
+          continue;
+        }
+        if (endOnEof) {
+          out.println("exit");
+          out.flush();
+          return;
+        }
+        continue;
+      } catch (IOError e) {
+        return; // the terminal went away
+      }
+      String trimmed = line.strip();
+      if (trimmed.startsWith("@") && session.nodes().contains(trimmed.substring(1))) {
+        node = trimmed.substring(1);
+        continue;
+      }
+      boolean atHost = !session.isAttached(node);
+      TranscriptEntry entry = session.type(node, line);
+      print(out, entry);
+      if (endOnEof && atHost && isExit(line) && entry.output().startsWith("exit")) {
+        return; // bash's "exit": the login shell ended
+      }
+    }
+  }
+
+  private static boolean isExit(String line) {
+    String t = line.strip();
+    return t.equals("exit") || t.startsWith("exit ") || t.equals("logout");
+  }
+
+  private static void print(PrintWriter out, TranscriptEntry entry) {
+    String output = entry.output();
+    if (output != null && !output.isEmpty()) {
+      out.print(output);
+      if (!output.endsWith("\n")) {
+        out.println();
+      }
+    }
+    out.flush();
+  }
+}
