@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Docker Deep-Dive Lab: a Docker playground, labs and grading for the course.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      dev.ddlab.bridge.cmd.DiffRealCommand.class,
       dev.ddlab.bridge.cmd.EngineApiCommand.class,
       ImageCommand.class,
       dev.ddlab.bridge.cmd.RealEngineCommand.class,
