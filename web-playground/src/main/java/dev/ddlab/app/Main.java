@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchCommand.class,
       CommandLine.HelpCommand.class,
+      dev.ddlab.bridge.cmd.DiffRealCommand.class,
       dev.ddlab.bridge.cmd.EngineApiCommand.class,
       ImageCommand.class,
       dev.ddlab.bridge.cmd.RealEngineCommand.class,

@@ -643,8 +643,10 @@ public final class GuardedEngine implements Engine, AutoCloseable {
           own = img.config() != null && mine(img.config().labels());
         } catch (EngineException e) {
           if (e.isNotFound()) {
-            throw e;
+            // nothing of anyone's to protect: let the daemon word its own "No such image"
+            return i().remove(nameOrId, force, noPrune);
           }
+          throw e;
         }
       }
       if (!own) {
