@@ -442,6 +442,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       throw e;
     }
     Registry.Manifest m = registry.select(tagged, p);
+    if (!m.platform().os().equals(platform.os())) {
+      // A Linux daemon stores no Windows images (pull_v2: system.IsOSSupported).
+      throw EngineException.serverError(
+          "image operating system \"" + m.platform().os() + "\" cannot be used on this platform");
+    }
     String tagOrDigest = ref.digest() != null ? ref.digest() : ref.tag();
     progress.accept(ProgressMessage.status(tagOrDigest, "Pulling from " + ref.remoteName()));
     Image img = m.image();

@@ -137,6 +137,11 @@ class SimImagesApiTest {
             EngineException.class, () -> api.pull("alpine", "linux/mips64le", false, m -> {}));
     assertEquals(
         "no matching manifest for linux/mips64le in the manifest list entries", e2.getMessage());
+    assertEquals(
+        "image operating system \"windows\" cannot be used on this platform",
+        assertThrows(
+                EngineException.class, () -> api.pull("golang", "windows/amd64", false, m -> {}))
+            .getMessage());
     String golang = api.manifestInspect("golang", false);
     assertTrue(golang.contains("\"os.version\": \"10.0.20348.1726\""));
     assertEquals(9, golang.split("\"architecture\"").length - 1);
