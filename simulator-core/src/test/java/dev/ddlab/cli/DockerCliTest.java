@@ -293,4 +293,24 @@ class DockerCliTest {
             "  -f, --force     Force the removal of a running container (uses SIGKILL)\n"),
         help);
   }
+
+  @Test
+  void prune_asks_first_and_does_nothing_unless_confirmed() {
+    engine.on(
+        "containers.prune",
+        a -> new dev.ddlab.engine.dto.ContainerPruneResponse(List.of("abc"), 2048));
+    io = new RecordingIo().input("n");
+    assertEquals(0, cli.run(List.of("container", "prune"), io).exitCode());
+    assertEquals(
+        "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ",
+        io.out.toString());
+    assertTrue(engine.calls.isEmpty());
+    io = new RecordingIo().input("y");
+    assertEquals(0, cli.run(List.of("container", "prune"), io).exitCode());
+    assertTrue(
+        io.out
+            .toString()
+            .endsWith("[y/N] Deleted Containers:\nabc\n\nTotal reclaimed space: 2.05kB\n"),
+        io.out.toString());
+  }
 }

@@ -93,17 +93,7 @@ public final class AttachCommands {
         result = CliResult.attached(a);
         return 0;
       }
-      boolean exited = a.awaitExit(ctx.foregroundWait());
-      String output = a.read();
-      if (!output.isEmpty()) {
-        io.out(output);
-      }
-      if (!exited) {
-        result = CliResult.attached(a);
-        return 0;
-      }
-      Integer code = a.exitCode();
-      return code == null ? 0 : code;
+      return followForeground(a);
     }
 
     @Override

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
@@ -61,26 +59,16 @@ public final class CommandParse {
     if (factory == null) {
       return Optional.empty();
     }
-    DockerCommand cmd = factory.get();
-    Docker meta = CommandTree.meta(cmd);
-    CommandLine cl = new CommandLine(cmd);
-    cl.setExpandAtFiles(false);
-    cl.setOverwrittenOptionsAllowed(true);
-    cl.setStopAtPositional(meta.stopAtPositional());
-    CommandSpec spec = cl.getCommandSpec();
+    CommandPool.Prepared prepared = CommandPool.prepare(factory);
+    DockerCommand cmd = prepared.commandLine().getCommand();
+    Docker meta = prepared.meta();
     FlagScanner.Scanned scanned;
     try {
-      scanned =
-          new FlagScanner(spec, meta.stopAtPositional()).scan(argv.subList(rest, argv.size()));
+      scanned = prepared.scanner().scan(argv.subList(rest, argv.size()));
     } catch (CliException e) {
       return Optional.empty();
     }
-    Map<String, OptionSpec> byName = new LinkedHashMap<>();
-    for (OptionSpec o : spec.options()) {
-      for (String n : o.names()) {
-        byName.put(n, o);
-      }
-    }
+    Map<String, OptionSpec> byName = prepared.scanner().byName;
     Map<String, List<String>> options = new LinkedHashMap<>();
     List<String> positionals = new ArrayList<>();
     boolean positional = false;

@@ -23,6 +23,11 @@ public final class CommandPool {
     if (q != null && !q.isEmpty()) {
       return q.pop();
     }
+    return prepare(factory);
+  }
+
+  /** A fresh model of the command a factory makes, set up as docker parses. */
+  static Prepared prepare(Supplier<DockerCommand> factory) {
     DockerCommand cmd = factory.get();
     Docker meta = CommandTree.meta(cmd);
     CommandLine cl = new CommandLine(cmd);

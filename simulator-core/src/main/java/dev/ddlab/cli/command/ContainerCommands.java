@@ -20,7 +20,6 @@ import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.TopResponse;
 import dev.ddlab.engine.dto.UpdateRequest;
-import dev.ddlab.engine.dto.WaitResponse;
 import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.fs.FsException;
 import dev.ddlab.sim.fs.Paths;
@@ -28,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -144,31 +144,11 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      List<String> errors = new ArrayList<>();
-      for (String name : containers) {
-        String c = name.replaceAll("^/+|/+$", "");
-        try {
-          if (c.isEmpty()) {
-            errors.add("Container name cannot be empty");
-            continue;
-          }
-          engine.containers().remove(c, force, volumes);
-          out(name);
-        } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
-          if (force && e.isNotFound()) {
-            err(daemonError(e));
-            continue;
-          }
-          errors.add(daemonError(e));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new CliException(String.join("\n", errors), 1);
-      }
-      return 0;
+      return forEachName(
+          containers,
+          c -> engine.containers().remove(c.replaceAll("^/+|/+$", ""), force, volumes),
+          this::out,
+          e -> force && e.isNotFound());
     }
   }
 
@@ -318,22 +298,11 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      List<String> errors = new ArrayList<>();
-      for (String c : containers) {
-        try {
-          WaitResponse r = engine.containers().await(c, "not-running");
-          out(Integer.toString(r.statusCode()));
-        } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
-          errors.add(daemonError(e));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new CliException(String.join("\n", errors), 1);
-      }
-      return 0;
+      return forEachName(
+          containers,
+          c -> out(Integer.toString(engine.containers().await(c, "not-running").statusCode())),
+          c -> {},
+          e -> false);
     }
   }
 
@@ -686,34 +655,17 @@ public final class ContainerCommands {
   @Command(name = "prune")
   @Docker(use = "[OPTIONS]", summary = "Remove all stopped containers", maxArgs = 0)
   public static final class Prune extends DockerCommand {
-    @Option(
-        names = "--filter",
-        paramLabel = "filter",
-        description = "Provide filter values (e.g. \"until=<timestamp>\")")
-    List<String> filter = new ArrayList<>();
-
-    @Option(
-        names = {"-f", "--force"},
-        description = "Do not prompt for confirmation")
-    boolean force;
+    @Mixin PruneOptions prune = new PruneOptions();
 
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
-      if (!force
-          && !Prompts.confirm(
-              io,
-              "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ")) {
+      if (!prune.confirmed(io, "WARNING! This will remove all stopped containers.")) {
         return 0;
       }
-      ContainerPruneResponse r = engine.containers().prune(filters(filter));
-      List<String> deleted = r.containersDeleted() == null ? List.of() : r.containersDeleted();
-      if (!deleted.isEmpty()) {
-        out("Deleted Containers:");
-        deleted.forEach(this::out);
-        out("");
-      }
+      ContainerPruneResponse r = engine.containers().prune(filters(prune.filter));
+      printDeleted("Deleted Containers:", r.containersDeleted());
       out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
       return 0;
     }
@@ -771,8 +723,7 @@ public final class ContainerCommands {
     @Option(
         names = {"-f", "--format"},
         paramLabel = "string",
-        description =
-            "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+        description = INSPECT_FORMAT_HELP)
     String format = "";
 
     @Option(

@@ -5,6 +5,7 @@ import dev.ddlab.cli.CliResult;
 import dev.ddlab.cli.CommandIo;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * Base of every docker command: the engine, the node context and the stdio of this invocation, plus
@@ -64,27 +66,78 @@ public abstract class DockerCommand implements Callable<Integer> {
     return e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage();
   }
 
+  /** The --format help of inspect-like commands (flagsHelper.InspectFormatHelp). */
+  public static final String INSPECT_FORMAT_HELP =
+      "Format output using a custom template:\n'json':             Print in JSON format\n"
+          + "'TEMPLATE':         Print output using the given Go template.\nRefer to "
+          + "https://docs.docker.com/go/formatting/ for more information about formatting output "
+          + "with templates";
+
   /**
    * Runs op for each name, printing the name on success; errors are collected and reported at the
    * end with status 1, as docker/cli's parallelOperation users do.
    */
   protected int forEachName(List<String> names, Consumer<String> op) {
+    return forEachName(names, op, this::out, e -> false);
+  }
+
+  /**
+   * As {@link #forEachName(List, Consumer)}, with what to do on success and which errors are only
+   * printed (docker rm -f on a missing container) instead of failing the command.
+   */
+  protected int forEachName(
+      List<String> names,
+      Consumer<String> op,
+      Consumer<String> onSuccess,
+      Predicate<EngineException> printedOnly) {
     List<String> errors = new ArrayList<>();
     for (String name : names) {
       try {
         op.accept(name);
-        out(name);
+        onSuccess.accept(name);
       } catch (EngineException e) {
         if (e.isNotConnected()) {
           throw e;
         }
-        errors.add(daemonError(e));
+        if (printedOnly.test(e)) {
+          err(daemonError(e));
+        } else {
+          errors.add(daemonError(e));
+        }
       }
     }
     if (!errors.isEmpty()) {
       throw new CliException(String.join("\n", errors), 1);
     }
     return 0;
+  }
+
+  /**
+   * A foreground process without a terminal (run, exec and start -a without -i/-t): waits for its
+   * exit (engine time, at most {@link CliContext#foregroundWait()}) and returns its code, or hands
+   * the still running process to the terminal.
+   */
+  protected int followForeground(Attachment a) {
+    boolean exited = a.awaitExit(ctx.foregroundWait());
+    String output = a.read();
+    if (!output.isEmpty()) {
+      io.out(output);
+    }
+    if (!exited) {
+      result = CliResult.attached(a);
+      return 0;
+    }
+    Integer code = a.exitCode();
+    return code == null ? 0 : code;
+  }
+
+  /** A prune's "Deleted …:" block: the title, one line per item, a blank line. */
+  protected void printDeleted(String title, List<String> items) {
+    if (items != null && !items.isEmpty()) {
+      out(title);
+      items.forEach(this::out);
+      out("");
+    }
   }
 
   /** opts.FilterOpt: "key=value" entries into the API's filters map. */

@@ -91,20 +91,11 @@ public final class ExecCommand extends DockerCommand {
       result = CliResult.attached(a);
       return 0;
     }
-    boolean exited = a.awaitExit(ctx.foregroundWait());
-    String output = a.read();
-    if (!output.isEmpty()) {
-      io.out(output);
-    }
-    if (!exited) {
-      result = CliResult.attached(a);
-      return 0;
-    }
-    Integer code = a.exitCode();
-    if (code == null) {
+    int code = followForeground(a);
+    if (result == null && a.exitCode() == null) {
       ExecInspect inspect = engine.containers().execInspect(execId);
-      code = inspect.exitCode();
+      return inspect.exitCode() == null ? code : inspect.exitCode();
     }
-    return code == null ? 0 : code;
+    return code;
   }
 }

@@ -17,10 +17,10 @@ import dev.ddlab.sim.fs.Paths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -185,27 +185,15 @@ public final class ImageCommands {
 
     @Override
     public Integer call() {
-      List<String> errors = new ArrayList<>();
-      for (String image : images) {
-        try {
-          for (ImageDeleteItem d : engine.images().remove(image, force, noPrune)) {
-            if (d.deleted() != null) {
-              out("Deleted: " + d.deleted());
-            } else {
-              out("Untagged: " + d.untagged());
+      return forEachName(
+          images,
+          image -> {
+            for (ImageDeleteItem d : engine.images().remove(image, force, noPrune)) {
+              out(d.deleted() != null ? "Deleted: " + d.deleted() : "Untagged: " + d.untagged());
             }
-          }
-        } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
-          errors.add(daemonError(e));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new CliException(String.join("\n", errors), 1);
-      }
-      return 0;
+          },
+          image -> {},
+          e -> false);
     }
   }
 
@@ -298,14 +286,16 @@ public final class ImageCommands {
                   ? "{{.ID}}"
                   : "table {{.ID}}\t{{.CreatedSince}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}")
               : format;
-      Map<String, String> h = new LinkedHashMap<>();
-      h.put("ID", "IMAGE");
-      h.put("CreatedSince", "CREATED");
-      h.put("CreatedAt", "CREATED AT");
-      h.put("CreatedBy", "CREATED BY");
-      h.put("Size", "SIZE");
-      h.put("Comment", "COMMENT");
-      print(fmt, rows, FormatContext.header(h));
+      print(
+          fmt,
+          rows,
+          FormatContext.header(
+              "ID", "IMAGE",
+              "CreatedSince", "CREATED",
+              "CreatedAt", "CREATED AT",
+              "CreatedBy", "CREATED BY",
+              "Size", "SIZE",
+              "Comment", "COMMENT"));
       return 0;
     }
   }
@@ -319,8 +309,7 @@ public final class ImageCommands {
     @Option(
         names = {"-f", "--format"},
         paramLabel = "string",
-        description =
-            "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+        description = INSPECT_FORMAT_HELP)
     String format = "";
 
     @Parameters List<String> args = new ArrayList<>();
@@ -339,16 +328,7 @@ public final class ImageCommands {
         description = "Remove all unused images, not just dangling ones")
     boolean all;
 
-    @Option(
-        names = "--filter",
-        paramLabel = "filter",
-        description = "Provide filter values (e.g. \"until=<timestamp>\")")
-    List<String> filter = new ArrayList<>();
-
-    @Option(
-        names = {"-f", "--force"},
-        description = "Do not prompt for confirmation")
-    boolean force;
+    @Mixin PruneOptions prune = new PruneOptions();
 
     @Parameters List<String> args = new ArrayList<>();
 
@@ -358,10 +338,10 @@ public final class ImageCommands {
           all
               ? "WARNING! This will remove all images without at least one container associated to them."
               : "WARNING! This will remove all dangling images.";
-      if (!force && !Prompts.confirm(io, warning + "\nAre you sure you want to continue? [y/N] ")) {
+      if (!prune.confirmed(io, warning)) {
         return 0;
       }
-      out(pruneText(engine.images().prune(pruneFilters(all, filter))));
+      out(pruneText(engine.images().prune(pruneFilters(all, prune.filter))));
       return 0;
     }
   }
@@ -557,13 +537,15 @@ public final class ImageCommands {
           format.isEmpty() || format.equals("table")
               ? "table {{.Name}}\t{{.Description}}\t{{.StarCount}}\t{{.IsOfficial}}\t{{.IsAutomated}}"
               : format;
-      Map<String, String> h = new LinkedHashMap<>();
-      h.put("Name", "NAME");
-      h.put("Description", "DESCRIPTION");
-      h.put("StarCount", "STARS");
-      h.put("IsOfficial", "OFFICIAL");
-      h.put("IsAutomated", "AUTOMATED");
-      print(fmt, rows, FormatContext.header(h));
+      print(
+          fmt,
+          rows,
+          FormatContext.header(
+              "Name", "NAME",
+              "Description", "DESCRIPTION",
+              "StarCount", "STARS",
+              "IsOfficial", "OFFICIAL",
+              "IsAutomated", "AUTOMATED"));
       return 0;
     }
   }

@@ -17,8 +17,7 @@ public final class InspectCommand extends DockerCommand {
   @Option(
       names = {"-f", "--format"},
       paramLabel = "string",
-      description =
-          "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+      description = INSPECT_FORMAT_HELP)
   String format = "";
 
   @Option(

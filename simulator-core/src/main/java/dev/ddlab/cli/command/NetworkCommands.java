@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -78,16 +79,18 @@ public final class NetworkCommands {
           format.isEmpty() || format.equals("table")
               ? (quiet ? "{{.ID}}" : "table {{.ID}}\t{{.Name}}\t{{.Driver}}\t{{.Scope}}")
               : (quiet ? "{{.ID}}" : format);
-      Map<String, String> h = new LinkedHashMap<>();
-      h.put("ID", "NETWORK ID");
-      h.put("Name", "NAME");
-      h.put("Driver", "DRIVER");
-      h.put("Scope", "SCOPE");
-      h.put("IPv6", "IPV6");
-      h.put("Internal", "INTERNAL");
-      h.put("Labels", "LABELS");
-      h.put("CreatedAt", "CREATED AT");
-      print(fmt, rows, FormatContext.header(h));
+      print(
+          fmt,
+          rows,
+          FormatContext.header(
+              "ID", "NETWORK ID",
+              "Name", "NAME",
+              "Driver", "DRIVER",
+              "Scope", "SCOPE",
+              "IPv6", "IPV6",
+              "Internal", "INTERNAL",
+              "Labels", "LABELS",
+              "CreatedAt", "CREATED AT"));
       return 0;
     }
   }
@@ -316,32 +319,19 @@ public final class NetworkCommands {
   @Command(name = "prune")
   @Docker(use = "[OPTIONS]", summary = "Remove all unused networks", maxArgs = 0)
   public static final class Prune extends DockerCommand {
-    @Option(
-        names = "--filter",
-        paramLabel = "filter",
-        description = "Provide filter values (e.g. \"until=<timestamp>\")")
-    List<String> filter = new ArrayList<>();
-
-    @Option(
-        names = {"-f", "--force"},
-        description = "Do not prompt for confirmation")
-    boolean force;
+    @Mixin PruneOptions prune = new PruneOptions();
 
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
-      if (!force
-          && !Prompts.confirm(
-              io,
-              "WARNING! This will remove all custom networks not used by at least one container.\nAre you sure you want to continue? [y/N] ")) {
+      if (!prune.confirmed(
+          io,
+          "WARNING! This will remove all custom networks not used by at least one container.")) {
         return 0;
       }
-      NetworkPruneResponse r = engine.networks().prune(filters(filter));
-      if (r.networksDeleted() != null && !r.networksDeleted().isEmpty()) {
-        out("Deleted Networks:");
-        r.networksDeleted().forEach(this::out);
-      }
+      NetworkPruneResponse r = engine.networks().prune(filters(prune.filter));
+      printDeleted("Deleted Networks:", r.networksDeleted());
       return 0;
     }
   }

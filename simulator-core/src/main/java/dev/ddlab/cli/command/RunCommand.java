@@ -93,16 +93,6 @@ public final class RunCommand extends DockerCommand {
       result = CliResult.attached(attachment);
       return 0;
     }
-    boolean exited = attachment.awaitExit(ctx.foregroundWait());
-    String output = attachment.read();
-    if (!output.isEmpty()) {
-      io.out(output);
-    }
-    if (!exited) {
-      result = CliResult.attached(attachment);
-      return 0;
-    }
-    Integer code = attachment.exitCode();
-    return code == null ? 0 : code;
+    return followForeground(attachment);
   }
 }

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -77,8 +78,7 @@ public final class SystemCommands {
     @Option(
         names = {"-f", "--format"},
         paramLabel = "string",
-        description =
-            "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+        description = INSPECT_FORMAT_HELP)
     String format = "";
 
     @Parameters List<String> args = new ArrayList<>();
@@ -219,8 +219,7 @@ public final class SystemCommands {
     @Option(
         names = {"-f", "--format"},
         paramLabel = "string",
-        description =
-            "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+        description = INSPECT_FORMAT_HELP)
     String format = "";
 
     @Parameters List<String> args = new ArrayList<>();
@@ -530,16 +529,7 @@ public final class SystemCommands {
         description = "Remove all unused images not just dangling ones")
     boolean all;
 
-    @Option(
-        names = "--filter",
-        paramLabel = "filter",
-        description = "Provide filter values (e.g. \"label=<key>=<value>\")")
-    List<String> filter = new ArrayList<>();
-
-    @Option(
-        names = {"-f", "--force"},
-        description = "Do not prompt for confirmation")
-    boolean force;
+    @Mixin PruneOptions prune = new PruneOptions();
 
     @Option(names = "--volumes", description = "Prune anonymous volumes")
     boolean volumes;
@@ -558,34 +548,22 @@ public final class SystemCommands {
           all
               ? "  - all images without at least one container associated to them\n"
               : "  - all dangling images\n");
-      warning.append("  - all build cache\n\nAre you sure you want to continue? [y/N] ");
-      if (!force && !Prompts.confirm(io, warning.toString())) {
+      warning.append("  - all build cache\n");
+      if (!prune.confirmed(io, warning.toString())) {
         return 0;
       }
       long reclaimed = 0;
-      ContainerPruneResponse c = engine.containers().prune(filters(filter));
+      ContainerPruneResponse c = engine.containers().prune(filters(prune.filter));
       reclaimed += c.spaceReclaimed();
-      if (c.containersDeleted() != null && !c.containersDeleted().isEmpty()) {
-        out("Deleted Containers:");
-        c.containersDeleted().forEach(this::out);
-        out("");
-      }
-      NetworkPruneResponse n = engine.networks().prune(filters(filter));
-      if (n.networksDeleted() != null && !n.networksDeleted().isEmpty()) {
-        out("Deleted Networks:");
-        n.networksDeleted().forEach(this::out);
-        out("");
-      }
+      printDeleted("Deleted Containers:", c.containersDeleted());
+      NetworkPruneResponse n = engine.networks().prune(filters(prune.filter));
+      printDeleted("Deleted Networks:", n.networksDeleted());
       if (volumes) {
-        VolumePruneResponse v = engine.volumes().prune(filters(filter));
+        VolumePruneResponse v = engine.volumes().prune(filters(prune.filter));
         reclaimed += v.spaceReclaimed();
-        if (v.volumesDeleted() != null && !v.volumesDeleted().isEmpty()) {
-          out("Deleted Volumes:");
-          v.volumesDeleted().forEach(this::out);
-          out("");
-        }
+        printDeleted("Deleted Volumes:", v.volumesDeleted());
       }
-      var images = engine.images().prune(ImageCommands.pruneFilters(all, filter));
+      var images = engine.images().prune(ImageCommands.pruneFilters(all, prune.filter));
       reclaimed += images.spaceReclaimed();
       if (images.imagesDeleted() != null && !images.imagesDeleted().isEmpty()) {
         out("Deleted Images:");

@@ -3,15 +3,14 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.cli.template.GoObject;
-import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -83,16 +82,18 @@ public final class VolumeCommands {
           format.isEmpty() || format.equals("table")
               ? (quiet ? "{{.Name}}" : "table {{.Driver}}\t{{.Name}}")
               : (quiet ? "{{.Name}}" : format);
-      Map<String, String> h = new LinkedHashMap<>();
-      h.put("Name", "VOLUME NAME");
-      h.put("Driver", "DRIVER");
-      h.put("Scope", "SCOPE");
-      h.put("Mountpoint", "MOUNTPOINT");
-      h.put("Labels", "LABELS");
-      h.put("Links", "LINKS");
-      h.put("Size", "SIZE");
-      h.put("CreatedAt", "CREATED AT");
-      print(fmt, rows, FormatContext.header(h));
+      print(
+          fmt,
+          rows,
+          FormatContext.header(
+              "Name", "VOLUME NAME",
+              "Driver", "DRIVER",
+              "Scope", "SCOPE",
+              "Mountpoint", "MOUNTPOINT",
+              "Labels", "LABELS",
+              "Links", "LINKS",
+              "Size", "SIZE",
+              "CreatedAt", "CREATED AT"));
       return 0;
     }
   }
@@ -179,22 +180,7 @@ public final class VolumeCommands {
 
     @Override
     public Integer call() {
-      List<String> errors = new ArrayList<>();
-      for (String n : args) {
-        try {
-          engine.volumes().remove(n, force);
-          out(n);
-        } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
-          errors.add(daemonError(e));
-        }
-      }
-      if (!errors.isEmpty()) {
-        throw new CliException(String.join("\n", errors), 1);
-      }
-      return 0;
+      return forEachName(args, n -> engine.volumes().remove(n, force));
     }
   }
 
@@ -206,39 +192,25 @@ public final class VolumeCommands {
         description = "Remove all unused volumes, not just anonymous ones")
     boolean all;
 
-    @Option(
-        names = "--filter",
-        paramLabel = "filter",
-        description = "Provide filter values (e.g. \"label=<label>\")")
-    List<String> filter = new ArrayList<>();
-
-    @Option(
-        names = {"-f", "--force"},
-        description = "Do not prompt for confirmation")
-    boolean force;
+    @Mixin PruneOptions prune = new PruneOptions();
 
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() {
-      if (!force
-          && !Prompts.confirm(
-              io,
-              "WARNING! This will remove "
-                  + (all ? "all local volumes" : "anonymous local volumes")
-                  + " not used by at least one container.\nAre you sure you want to continue? [y/N] ")) {
+      if (!prune.confirmed(
+          io,
+          "WARNING! This will remove "
+              + (all ? "all local volumes" : "anonymous local volumes")
+              + " not used by at least one container.")) {
         return 0;
       }
-      Map<String, List<String>> f = filters(filter);
+      Map<String, List<String>> f = filters(prune.filter);
       if (all) {
         f.put("all", List.of("true"));
       }
       VolumePruneResponse r = engine.volumes().prune(f);
-      if (r.volumesDeleted() != null && !r.volumesDeleted().isEmpty()) {
-        out("Deleted Volumes:");
-        r.volumesDeleted().forEach(this::out);
-        out("");
-      }
+      printDeleted("Deleted Volumes:", r.volumesDeleted());
       out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
       return 0;
     }

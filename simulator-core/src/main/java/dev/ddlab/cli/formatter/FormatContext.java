@@ -99,6 +99,15 @@ public final class FormatContext {
     return h;
   }
 
+  /** A header context from pairs: field name, column title, field name, column title, … */
+  public static GoObject header(String... fieldsAndTitles) {
+    Map<String, String> h = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < fieldsAndTitles.length; i += 2) {
+      h.put(fieldsAndTitles[i], fieldsAndTitles[i + 1]);
+    }
+    return header(h);
+  }
+
   /** SubHeaderContext.Label: the last dot-separated part, with - and _ as spaces. */
   static String headerLabel(String name) {
     String[] parts = name.split("\\.", -1);
