@@ -313,4 +313,28 @@ class DockerCliTest {
             .endsWith("[y/N] Deleted Containers:\nabc\n\nTotal reclaimed space: 2.05kB\n"),
         io.out.toString());
   }
+
+  @Test
+  void completion_offers_commands_flags_and_container_names() {
+    assertEquals(List.of("rename", "restart", "rm", "rmi", "run"), cli.complete(List.of("r")));
+    assertEquals(List.of("load", "ls"), cli.complete(List.of("image", "l")));
+    assertTrue(cli.complete(List.of("run", "--na")).contains("--name"));
+    twoContainers();
+    assertEquals(List.of("percy"), cli.complete(List.of("stop", "pe")));
+  }
+
+  @Test
+  void root_help_and_version_flag() {
+    assertEquals(0, run("--help"));
+    assertTrue(
+        io.out
+            .toString()
+            .startsWith(
+                "\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n\nCommon Commands:\n  run         Create and run a new container from an image\n"),
+        io.out.toString());
+    assertEquals(0, run("-v"));
+    assertEquals("Docker version 24.0.7, build afdd53b\n", io.out.toString());
+    assertEquals(125, run("--nope", "ps"));
+    assertEquals("unknown flag: --nope\nSee 'docker --help'.\n", io.err.toString());
+  }
 }
