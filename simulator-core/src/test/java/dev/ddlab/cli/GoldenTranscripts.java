@@ -164,7 +164,10 @@ final class GoldenTranscripts {
     return screen.toString();
   }
 
-  /** Splits a command line on spaces, honouring single and double quotes (test scripts only). */
+  /**
+   * Splits a command line on spaces, honouring single and double quotes and \\" inside double
+   * quotes (test scripts only).
+   */
   static List<String> split(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
@@ -175,6 +178,11 @@ final class GoldenTranscripts {
       if (quote != 0) {
         if (c == quote) {
           quote = 0;
+        } else if (quote == '"'
+            && c == '\\'
+            && i + 1 < line.length()
+            && (line.charAt(i + 1) == '"' || line.charAt(i + 1) == '\\')) {
+          cur.append(line.charAt(++i));
         } else {
           cur.append(c);
         }
