@@ -51,10 +51,18 @@ public final class SimSession implements Session {
   private final Cluster cluster;
   private final Map<String, Terminal> terminals = new LinkedHashMap<>();
   private final List<TranscriptEntry> transcript = new ArrayList<>();
+  private final Engine engineOverride;
+  private final AutoCloseable onClose;
 
   private SimSession(String template, long seed) {
+    this(template, seed, null, null);
+  }
+
+  private SimSession(String template, long seed, Engine engineOverride, AutoCloseable onClose) {
     this.template = template;
     this.seed = seed;
+    this.engineOverride = engineOverride;
+    this.onClose = onClose;
     this.id = "sim-" + new SeededRandom(seed).fork("session-id").hex(12);
     this.cluster = Cluster.builder(seed).build();
     for (String[] node : layout(template)) {
@@ -73,6 +81,15 @@ public final class SimSession implements Session {
       throw new IllegalArgumentException("unknown template: " + template);
     }
     return new SimSession(template, seed);
+  }
+
+  /**
+   * A "single" session whose node1 terminal drives {@code engine} (a real Docker daemon, through
+   * the bridge) instead of the simulated node: the same host shell, CLI grammar and script mode.
+   * {@code onClose} runs when the session closes (the bridge removes what the session made).
+   */
+  public static SimSession withEngine(Engine engine, long seed, AutoCloseable onClose) {
+    return new SimSession("single", seed, engine, onClose);
   }
 
   static List<String[]> layout(String template) {
@@ -245,7 +262,7 @@ public final class SimSession implements Session {
 
   @Override
   public Engine engine(String node) {
-    return terminal(node).host.engine();
+    return terminal(node).engine;
   }
 
   @Override
@@ -284,6 +301,14 @@ public final class SimSession implements Session {
         t.attached.close();
       }
     }
+    if (onClose != null) {
+      try {
+        onClose.close();
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "closing the session's engine failed: " + e.getMessage(), e);
+      }
+    }
   }
 
   private Terminal terminal(String node) {
@@ -298,6 +323,7 @@ public final class SimSession implements Session {
 
   private final class Terminal implements HostShell.Node {
     final DockerHost host;
+    final Engine engine;
     final DockerCli cli;
     HostShell shell;
     Attachment attached;
@@ -311,7 +337,8 @@ public final class SimSession implements Session {
 
     Terminal(DockerHost host) {
       this.host = host;
-      this.cli = new DockerCli(host.engine(), CliContext.of(host.hostFs(), () -> shell.cwd()));
+      this.engine = engineOverride != null ? engineOverride : host.engine();
+      this.cli = new DockerCli(engine, CliContext.of(host.hostFs(), () -> shell.cwd()));
       this.shell = newShell();
     }
 

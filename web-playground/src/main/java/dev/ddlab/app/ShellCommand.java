@@ -1,5 +1,7 @@
 package dev.ddlab.app;
 
+import dev.ddlab.bridge.RealEngineSessions;
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
@@ -59,6 +61,26 @@ public final class ShellCommand implements Callable<Integer> {
       completionCandidates = Templates.class)
   String template;
 
+  @Option(
+      names = "--engine",
+      defaultValue = "sim",
+      paramLabel = "sim|real",
+      description =
+          "sim (default): a simulated node; real: a real Docker daemon (DOCKER_HOST or"
+              + " --docker-host), inside a guarded session that removes what it made.")
+  String engine;
+
+  @Option(
+      names = "--docker-host",
+      paramLabel = "URL",
+      description = "With --engine real: the daemon, unix:///path or tcp://host:port.")
+  String dockerHost;
+
+  @Option(
+      names = "--no-guard",
+      description = "With --engine real: no labels, limits, refusals or cleanup (your own daemon).")
+  boolean noGuard;
+
   /** For picocli's help. */
   static final class Templates implements Iterable<String> {
     @Override
@@ -81,7 +103,24 @@ public final class ShellCommand implements Callable<Integer> {
                   + ")");
       return 2;
     }
-    try (Session session = SimSession.open(template, seed)) {
+    if (!engine.equals("sim") && !engine.equals("real")) {
+      spec.commandLine()
+          .getErr()
+          .println("ddlab shell: --engine is sim or real, not '" + engine + "'");
+      return 2;
+    }
+    Session opened;
+    try {
+      opened =
+          engine.equals("real")
+              ? RealEngineSessions.open(
+                  dockerHost, !noGuard, seed, System.getenv(), spec.commandLine().getErr()::println)
+              : SimSession.open(template, seed);
+    } catch (EngineException e) {
+      spec.commandLine().getErr().println(e.getMessage());
+      return 1;
+    }
+    try (Session session = opened) {
       if (script != null) {
         String text =
             script.toString().equals("-")
