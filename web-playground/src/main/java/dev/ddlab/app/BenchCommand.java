@@ -1,7 +1,10 @@
 package dev.ddlab.app;
 
+import dev.ddlab.bridge.bench.VsRealBench;
+import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.session.SimSession;
@@ -52,9 +55,39 @@ public final class BenchCommand implements Callable<Integer> {
       description = "containers for ps -a and heap (default ${DEFAULT-VALUE}).")
   int containers;
 
+  @Option(
+      names = "--vs-real",
+      description =
+          "Instead: the same run -d + rm -f loop and ps -a with 100 containers on the simulator"
+              + " and on a real daemon (DOCKER_HOST or --docker-host), with the ratio.")
+  boolean vsReal;
+
+  @Option(
+      names = "--docker-host",
+      paramLabel = "URL",
+      description = "With --vs-real: the real daemon (e.g. ddlab real-engine up's socket).")
+  String dockerHost;
+
+  @Option(
+      names = "--real-pairs",
+      defaultValue = "50",
+      description = "With --vs-real: run+rm pairs per engine (default ${DEFAULT-VALUE}).")
+  int realPairs;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (vsReal) {
+      try (RealEngine real = RealEngine.fromEnvironment(dockerHost)) {
+        real.system().ping();
+        out.println("ddlab bench --vs-real — simulator vs " + real.host() + " (wall time)");
+        VsRealBench.run(real, Math.max(1, realPairs), out);
+        return 0;
+      } catch (EngineException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        return 1;
+      }
+    }
     out.println("ddlab bench — simulated node (wall time, this machine)");
     double shellPair = shellPairs(Math.max(10, pairs));
     report(
