@@ -26,6 +26,7 @@ final class ImageBuild {
   private final List<ImageConfig.History> history = new ArrayList<>();
   private List<String> env = new ArrayList<>();
   private List<String> cmd;
+  private boolean cmdSet;
   private List<String> entrypoint;
   private String workdir = "";
   private String user = "";
@@ -136,12 +137,14 @@ final class ImageBuild {
 
   ImageBuild cmd(String... args) {
     cmd = List.of(args);
+    cmdSet = true;
     return meta("CMD " + jsonArray(args));
   }
 
   ImageBuild entrypoint(String... args) {
     entrypoint = List.of(args);
-    if (!buildkit) {
+    // Both builders reset an inherited CMD when ENTRYPOINT is set, unless this stage set CMD.
+    if (!cmdSet) {
       cmd = null;
     }
     return meta("ENTRYPOINT " + jsonArray(args));

@@ -323,6 +323,14 @@ class SimImagesApiTest {
   }
 
   @Test
+  void entrypoint_in_a_dockerfile_resets_the_cmd_inherited_from_the_base_image() {
+    pull("nigelpoulton/ddd-book:web0.1");
+    ImageInspect web = api.inspect("nigelpoulton/ddd-book:web0.1");
+    assertEquals(List.of("node", "./app.js"), web.config().entrypoint());
+    assertEquals(null, web.config().cmd());
+  }
+
+  @Test
   void save_then_load_round_trips_ids_tags_and_layers() {
     pull("nigelpoulton/ddd-book:web0.1");
     ImageInspect before = api.inspect("nigelpoulton/ddd-book:web0.1");
