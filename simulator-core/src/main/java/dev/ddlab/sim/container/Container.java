@@ -57,6 +57,10 @@ public final class Container {
   boolean hasBeenManuallyStopped;
   boolean stopping;
   int exits;
+
+  /** Creation order on this daemon (times can be equal in virtual time). */
+  long seq;
+
   String graphId;
   RestartManager restartManager;
   VirtualClock.Timer restartTimer;

@@ -101,6 +101,7 @@ public final class ContainerDaemon implements ContainersApi {
   private final Map<String, Container> byName = new HashMap<>();
   private final Map<String, Exec> execs = new HashMap<>();
   private boolean shuttingDown;
+  private long created;
 
   public ContainerDaemon(
       VirtualClock clock,
@@ -280,6 +281,7 @@ public final class ContainerDaemon implements ContainersApi {
       throw e;
     }
     c.restartManager = new RestartManager(policy, 0);
+    c.seq = ++created;
     byId.put(id, c);
     sortedIds.put(id, c);
     byName.put(name, c);
@@ -1237,10 +1239,10 @@ public final class ContainerDaemon implements ContainersApi {
     long before = Long.MAX_VALUE;
     long since = Long.MIN_VALUE;
     if (f.containsKey("before")) {
-      before = get(f.get("before").get(0)).createdNanos;
+      before = get(f.get("before").get(0)).seq;
     }
     if (f.containsKey("since")) {
-      since = get(f.get("since").get(0)).createdNanos;
+      since = get(f.get("since").get(0)).seq;
     }
     List<Container> ordered = new ArrayList<>(byId.values());
     java.util.Collections.reverse(ordered);
@@ -1249,7 +1251,7 @@ public final class ContainerDaemon implements ContainersApi {
       if (!includeStopped && !c.isRunning()) {
         continue;
       }
-      if (c.createdNanos >= before || c.createdNanos <= since) {
+      if (c.seq >= before || c.seq <= since) {
         continue;
       }
       if (!matches(c, f)) {

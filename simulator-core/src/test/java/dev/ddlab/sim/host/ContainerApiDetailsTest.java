@@ -1,0 +1,282 @@
+package dev.ddlab.sim.host;
+
+import static dev.ddlab.sim.host.ContainerLifecycleTest.cmd;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.engine.ContainersApi;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.LogsOptions;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.UpdateRequest;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.sim.container.Times;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ContainerApiDetailsTest {
+  private final Cluster cluster = TestImages.cluster(3);
+  private final DockerHost node = cluster.node("node1");
+  private final ContainersApi api = node.engine().containers();
+
+  private String run(String name, String... command) {
+    String id = api.create(name, cmd("alpine", command), null, null, null).id();
+    api.start(id);
+    return id;
+  }
+
+  private List<String> names(List<ContainerSummary> rows) {
+    return rows.stream().map(r -> r.names().get(0).substring(1)).toList();
+  }
+
+  @Test
+  void human_duration_follows_go_units() {
+    assertEquals("Less than a second", Times.humanDuration(999_999_999L));
+    assertEquals("1 second", Times.humanDuration(1_000_000_000L));
+    assertEquals("59 seconds", Times.humanDuration(59_900_000_000L));
+    assertEquals("About a minute", Times.humanDuration(Duration.ofSeconds(119).toNanos()));
+    assertEquals("2 minutes", Times.humanDuration(Duration.ofSeconds(120).toNanos()));
+    assertEquals("About an hour", Times.humanDuration(Duration.ofMinutes(89).toNanos()));
+    assertEquals("2 hours", Times.humanDuration(Duration.ofMinutes(90).toNanos()));
+    assertEquals("3 days", Times.humanDuration(Duration.ofDays(3).toNanos()));
+    assertEquals("2 weeks", Times.humanDuration(Duration.ofDays(14).toNanos()));
+    assertEquals("3 months", Times.humanDuration(Duration.ofDays(95).toNanos()));
+    assertEquals("2 years", Times.humanDuration(Duration.ofDays(800).toNanos()));
+  }
+
+  @Test
+  void ps_without_all_lists_running_but_status_filter_and_limit_include_stopped() {
+    run("up1", "sleep", "1d");
+    run("done", "true");
+    api.create("fresh", cmd("alpine", "true"), null, null, null);
+    assertEquals(List.of("up1"), names(api.list(false, 0, false, Map.of())));
+    assertEquals(
+        List.of("done"), names(api.list(false, 0, false, Map.of("status", List.of("exited")))));
+    assertEquals(List.of("fresh"), names(api.list(false, 1, false, Map.of())));
+    assertEquals(List.of("fresh", "done", "up1"), names(api.list(true, 0, false, Map.of())));
+    assertEquals(List.of("done"), names(api.list(true, 0, false, Map.of("exited", List.of("0")))));
+    assertEquals(List.of("up1"), names(api.list(true, 0, false, Map.of("name", List.of("^up")))));
+    assertEquals(
+        List.of("fresh", "done", "up1"),
+        names(api.list(true, 0, false, Map.of("ancestor", List.of("alpine")))));
+    assertEquals(
+        List.of("up1"), names(api.list(true, 0, false, Map.of("before", List.of("done")))));
+    EngineException bad =
+        assertThrows(
+            EngineException.class,
+            () -> api.list(false, 0, false, Map.of("status", List.of("bogus"))));
+    assertEquals("Invalid filter 'status=bogus'", bad.getMessage());
+  }
+
+  @Test
+  void logs_since_and_until_select_by_virtual_time() {
+    String id = run("lg", "sleep", "1d");
+    var c = node.containers().get(id);
+    c.mainProcess().out("first\n");
+    cluster.clock().advance(Duration.ofSeconds(30));
+    c.mainProcess().out("second\n");
+    long mid = (cluster.clock().nowNanos() - 10_000_000_000L) / 1_000_000_000L;
+    var after = api.logs(id, new LogsOptions(true, true, Long.toString(mid), null, false, "all"));
+    assertEquals(List.of("second\n"), after.stream().map(f -> f.text()).toList());
+    var before = api.logs(id, new LogsOptions(true, true, null, Long.toString(mid), false, "all"));
+    assertEquals(List.of("first\n"), before.stream().map(f -> f.text()).toList());
+  }
+
+  @Test
+  void kill_and_stop_errors_use_dockers_words() {
+    String id = run("gone", "true");
+    EngineException e = assertThrows(EngineException.class, () -> api.kill("gone", null));
+    assertEquals(
+        "Cannot kill container: gone: Container " + id + " is not running", e.getMessage());
+    EngineException sig = assertThrows(EngineException.class, () -> api.kill("gone", "NOSIG"));
+    assertEquals("Invalid signal: NOSIG", sig.getMessage());
+    api.stop("gone", null); // not running: 304, no error
+    EngineException pause = assertThrows(EngineException.class, () -> api.pause("gone"));
+    assertEquals("Container " + id + " is not running", pause.getMessage());
+  }
+
+  @Test
+  void rename_changes_the_name_and_refuses_a_taken_one() {
+    run("exited1", "true");
+    String percy = run("percy", "sleep", "1d");
+    api.rename("exited1", "exited2");
+    assertEquals("/exited2", api.inspect("exited2").name());
+    EngineException e = assertThrows(EngineException.class, () -> api.rename("exited2", "percy"));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "Error when allocating new name: Conflict. The container name \"/percy\" is already in use by container \""
+                    + percy));
+    EngineException same =
+        assertThrows(EngineException.class, () -> api.rename("exited2", "exited2"));
+    assertEquals("Renaming a container with the same name as its current name", same.getMessage());
+  }
+
+  @Test
+  void update_restart_policy_takes_effect_on_the_next_exit() {
+    run("later", "sleep", "5");
+    api.update("later", new UpdateRequest(new RestartPolicy("always", 0), null, null, null));
+    assertEquals("always", api.inspect("later").hostConfig().restartPolicy().name());
+    cluster.clock().advance(Duration.ofSeconds(5));
+    assertEquals("restarting", api.inspect("later").state().status());
+    cluster.clock().advance(Duration.ofMillis(100));
+    assertEquals("running", api.inspect("later").state().status());
+    assertEquals(1, api.inspect("later").restartCount());
+    EngineException bad =
+        assertThrows(
+            EngineException.class,
+            () ->
+                api.update(
+                    "later", new UpdateRequest(new RestartPolicy("bogus", 0), null, null, null)));
+    assertEquals("invalid restart policy 'bogus'", bad.getMessage());
+  }
+
+  @Test
+  void auto_remove_removes_the_container_when_it_exits() {
+    HostConfig rm =
+        new HostConfig(
+            null,
+            "default",
+            null,
+            new RestartPolicy("no", 0),
+            true,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "",
+            "",
+            false,
+            false,
+            null,
+            "",
+            0,
+            0,
+            null,
+            null,
+            null,
+            null);
+    String id = api.create("once", cmd("alpine", "sleep", "2"), rm, null, null).id();
+    api.start(id);
+    assertEquals(0, api.await(id, "removed").statusCode());
+    assertThrows(EngineException.class, () -> api.inspect(id));
+  }
+
+  @Test
+  void wait_lets_virtual_time_pass_until_the_container_exits() {
+    run("w7", "sleep", "2");
+    long t0 = cluster.clock().nowNanos();
+    assertEquals(0, api.await("w7", null).statusCode());
+    assertEquals(2_000_000_000L, cluster.clock().nowNanos() - t0);
+  }
+
+  @Test
+  void restart_emits_stop_then_start_and_restart_events() {
+    run("rs", "sleep", "1d");
+    cluster.clock().advance(Duration.ofSeconds(1));
+    long t0 = cluster.clock().nowNanos();
+    api.restart("rs", 1);
+    List<EventMessage> ev =
+        node.engine()
+            .system()
+            .events(Long.toString(t0 / 1_000_000_000L), null, Map.of("container", List.of("rs")));
+    assertEquals(
+        List.of("kill", "kill", "die", "stop", "start", "restart"),
+        ev.stream().map(EventMessage::action).toList());
+  }
+
+  @Test
+  void anonymous_volumes_go_with_rm_v_and_prune_keeps_named_ones() {
+    var vols = node.engine().volumes();
+    vols.create(new VolumeCreateRequest("named", null, null, null));
+    HostConfig anon =
+        new HostConfig(
+            List.of("/data"),
+            "default",
+            null,
+            new RestartPolicy("no", 0),
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "",
+            "",
+            false,
+            false,
+            null,
+            "",
+            0,
+            0,
+            null,
+            null,
+            null,
+            null);
+    String id = api.create("va", cmd("alpine", "true"), anon, null, null).id();
+    String anonName = api.inspect(id).mounts().get(0).name();
+    assertEquals(64, anonName.length());
+    api.remove(id, false, true);
+    assertThrows(EngineException.class, () -> vols.inspect(anonName));
+    api.create("vb", cmd("alpine", "true"), anon, null, null);
+    api.remove("vb", false, false);
+    assertEquals(1, vols.prune(Map.of()).volumesDeleted().size());
+    assertEquals("named", vols.list(Map.of()).get(0).name());
+    EngineException missing = assertThrows(EngineException.class, () -> vols.inspect("nosuch"));
+    assertEquals("get nosuch: no such volume", missing.getMessage());
+  }
+
+  @Test
+  void addresses_are_released_when_a_container_stops() {
+    String a = run("aa", "sleep", "1d");
+    run("bb", "sleep", "1d");
+    assertEquals("172.17.0.3", api.inspect("bb").networkSettings().ipAddress());
+    api.stop(a, 0);
+    assertEquals("", api.inspect(a).networkSettings().ipAddress());
+    run("cc", "sleep", "1d");
+    assertEquals("172.17.0.2", api.inspect("cc").networkSettings().ipAddress());
+  }
+
+  @Test
+  void network_remove_refuses_predefined_and_in_use_networks() {
+    var nets = node.engine().networks();
+    EngineException pre = assertThrows(EngineException.class, () -> nets.remove("bridge"));
+    assertEquals("bridge is a pre-defined network and cannot be removed", pre.getMessage());
+    nets.create(
+        new dev.ddlab.engine.dto.NetworkCreateRequest(
+            "dup", "bridge", false, false, false, null, false, null, null));
+    EngineException dup =
+        assertThrows(
+            EngineException.class,
+            () ->
+                nets.create(
+                    new dev.ddlab.engine.dto.NetworkCreateRequest(
+                        "dup", "bridge", false, false, false, null, false, null, null)));
+    assertEquals("network with name dup already exists", dup.getMessage());
+    EngineException missing = assertThrows(EngineException.class, () -> nets.inspect("nosuch"));
+    assertEquals("network nosuch not found", missing.getMessage());
+  }
+
+  @Test
+  void top_shows_host_pids_and_the_shim_as_parent() {
+    String id = run("tp", "sleep", "1d");
+    var row = api.top(id, null).processes().get(0);
+    var main = node.containers().get(id).mainProcess();
+    assertEquals(Integer.toString(main.hostPid()), row.get(1));
+    assertEquals(Integer.toString(main.hostPpid()), row.get(2));
+    assertEquals("sleep 1d", row.get(7));
+    assertNull(api.inspect(id).execIds());
+  }
+}
