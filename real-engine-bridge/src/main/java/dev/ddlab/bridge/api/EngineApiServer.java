@@ -317,8 +317,20 @@ public final class EngineApiServer implements AutoCloseable {
 
   private void events(Context ctx) throws IOException, InterruptedException {
     Map<String, List<String>> filters = Params.filters(ctx, JSON);
-    String since = Params.str(ctx, "since");
-    String until = Params.str(ctx, "until");
+    long skew = clockSkewNanos();
+    String since = shift(Params.str(ctx, "since"), skew);
+    String until = shift(Params.str(ctx, "until"), skew);
+    System.err.println(
+        "DEBUG events since="
+            + Params.str(ctx, "since")
+            + " until="
+            + Params.str(ctx, "until")
+            + " skew="
+            + skew
+            + " -> "
+            + since
+            + " "
+            + until);
     ctx.contentType("application/json");
     OutputStream out = ctx.res().getOutputStream();
     if (until != null) {
@@ -357,6 +369,30 @@ public final class EngineApiServer implements AutoCloseable {
       // the client stopped following
     } catch (Exception e) {
       throw new IOException(e);
+    }
+  }
+
+  /**
+   * How far the engine's clock is ahead of this machine's: a simulator's virtual time jumps ahead
+   * (a stop waits 10 s at once), while clients compute since/until from wall time.
+   */
+  private long clockSkewNanos() {
+    java.time.Instant now = java.time.Instant.now();
+    long wall = now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    return locked(() -> engine.system().nowNanos()) - wall;
+  }
+
+  /** A since/until of the API (Unix seconds, maybe fractional) moved by {@code skew}. */
+  static String shift(String unixSeconds, long skewNanos) {
+    if (unixSeconds == null || skewNanos == 0) {
+      return unixSeconds;
+    }
+    try {
+      java.math.BigDecimal t =
+          new java.math.BigDecimal(unixSeconds).add(java.math.BigDecimal.valueOf(skewNanos, 9));
+      return t.max(java.math.BigDecimal.ZERO).toPlainString();
+    } catch (NumberFormatException e) {
+      return unixSeconds; // an RFC 3339 time or a duration: the engine reads it as it is
     }
   }
 

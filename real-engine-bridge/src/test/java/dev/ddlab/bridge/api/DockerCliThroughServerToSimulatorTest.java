@@ -1,0 +1,108 @@
+package dev.ddlab.bridge.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.host.Cluster;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The real docker CLI(s) installed on this machine driving a simulated node through {@code ddlab
+ * engine-api}: the commands of the course's first chapters, with Docker's exit codes and words.
+ */
+class DockerCliThroughServerToSimulatorTest {
+  private EngineApiServer server;
+  private String host;
+
+  @BeforeEach
+  void serve() {
+    Instant now = Instant.now();
+    Cluster cluster =
+        Cluster.builder(3)
+            .clock(new VirtualClock(now.getEpochSecond() * 1_000_000_000L + now.getNano()))
+            .build();
+    cluster.addNode();
+    server =
+        new EngineApiServer(
+                cluster.node("node1").engine(), new Object(), cluster.clock()::advance, 0, null)
+            .start();
+    host = "tcp://127.0.0.1:" + server.port();
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private DockerCliRun ok(Path cli, String... args) {
+    DockerCliRun r = DockerCliRun.run(cli, host, args);
+    assertEquals(0, r.exitCode(), cli + " " + String.join(" ", args) + ": " + r);
+    return r;
+  }
+
+  @Test
+  void the_real_clis_run_the_course_commands_against_the_simulator() {
+    for (Path cli : DockerCliRun.clis()) {
+      courseCommands(cli);
+    }
+  }
+
+  private void courseCommands(Path cli) {
+    assertTrue(ok(cli, "version").stdout().contains("Server:"));
+    ok(cli, "info");
+    ok(cli, "pull", "alpine");
+    assertTrue(ok(cli, "images").stdout().contains("alpine"));
+    ok(cli, "run", "-d", "--name", "web", "alpine", "sleep", "1000");
+    assertTrue(ok(cli, "ps").stdout().contains("web"));
+    DockerCliRun run =
+        DockerCliRun.run(
+            cli, host, "run", "--name", "r1", "alpine", "sh", "-c", "echo hello; exit 7");
+    assertEquals(7, run.exitCode(), run.toString());
+    assertEquals("hello\n", run.stdout());
+    assertEquals("hello\n", ok(cli, "logs", "r1").stdout());
+    DockerCliRun exec = DockerCliRun.run(cli, host, "exec", "web", "sh", "-c", "echo in; exit 4");
+    assertEquals(4, exec.exitCode(), exec.toString());
+    assertEquals("in\n", exec.stdout());
+    assertEquals(127, DockerCliRun.run(cli, host, "run", "alpine", "nosuchcmd").exitCode());
+    ok(cli, "stop", "web");
+    assertEquals("137\n", ok(cli, "inspect", "-f", "{{.State.ExitCode}}", "web").stdout());
+    ok(cli, "restart", "web");
+    ok(cli, "kill", "web");
+    ok(cli, "rm", "web", "r1");
+    DockerCliRun missing = DockerCliRun.run(cli, host, "rm", "nosuch");
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.stderr().contains("No such container: nosuch"), missing.stderr());
+    ok(cli, "tag", "alpine", "mine:1");
+    assertTrue(ok(cli, "rmi", "mine:1").stdout().contains("Untagged: mine:1"));
+    ok(cli, "history", "alpine");
+    ok(cli, "network", "create", "n1");
+    assertTrue(ok(cli, "network", "ls").stdout().contains("n1"));
+    ok(cli, "create", "--name", "c1", "alpine", "sleep", "10");
+    ok(cli, "network", "connect", "n1", "c1");
+    ok(cli, "network", "inspect", "n1");
+    ok(cli, "network", "disconnect", "n1", "c1");
+    ok(cli, "rm", "-f", "c1");
+    ok(cli, "network", "rm", "n1");
+    ok(cli, "volume", "create", "v1");
+    assertTrue(ok(cli, "volume", "ls").stdout().contains("v1"));
+    ok(cli, "volume", "inspect", "v1");
+    ok(cli, "volume", "rm", "v1");
+    pause(); // the CLI sends whole seconds: let the second of the last event end
+    DockerCliRun events =
+        ok(cli, "events", "--since", "10m", "--until", "0s", "--filter", "type=volume");
+    assertTrue(events.stdout().contains("volume create v1"), cli + ": " + events);
+  }
+}
