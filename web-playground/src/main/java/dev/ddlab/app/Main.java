@@ -17,7 +17,11 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       dev.ddlab.bridge.cmd.DiffRealCommand.class,
       dev.ddlab.bridge.cmd.EngineApiCommand.class,
+      dev.ddlab.grader.cli.GradeCommand.class,
+      dev.ddlab.grader.cli.GradebookCommand.class,
       ImageCommand.class,
+      dev.ddlab.grader.cli.LabsCommand.class,
+      LearnCommand.class,
       dev.ddlab.bridge.cmd.RealEngineCommand.class,
       ServeCommand.class,
       ShellCommand.class

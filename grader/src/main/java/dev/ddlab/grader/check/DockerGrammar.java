@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link CommandParser} over the docker CLI's own grammar ({@link CommandParse}). Other programs
@@ -12,8 +13,29 @@ import java.util.Optional;
  * words, which is all a check needs to say about them.
  */
 public final class DockerGrammar implements CommandParser {
+  /**
+   * Checks parse the same lines again after every replayed line, and building picocli's model is
+   * the expensive part: parses are memoised (bounded; cleared when full).
+   */
+  private static final int MEMO_LIMIT = 20_000;
+
+  private final Map<List<String>, Optional<ParsedCommand>> memo = new ConcurrentHashMap<>();
+
   @Override
   public Optional<ParsedCommand> parse(List<String> words) {
+    Optional<ParsedCommand> hit = memo.get(words);
+    if (hit != null) {
+      return hit;
+    }
+    if (memo.size() >= MEMO_LIMIT) {
+      memo.clear();
+    }
+    Optional<ParsedCommand> parsed = parseUncached(List.copyOf(words));
+    memo.put(List.copyOf(words), parsed);
+    return parsed;
+  }
+
+  private Optional<ParsedCommand> parseUncached(List<String> words) {
     if (words.isEmpty()) {
       return Optional.empty();
     }

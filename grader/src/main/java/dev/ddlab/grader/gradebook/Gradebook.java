@@ -78,11 +78,15 @@ public final class Gradebook implements AutoCloseable {
     }
   }
 
-  /** Records one graded submission atomically; results that were not graded are refused. */
-  public void record(GradeResult r) throws SQLException {
+  /**
+   * Records one graded submission atomically; results that were not graded are refused. Returns
+   * whether any row changed (false when the same result was recorded before).
+   */
+  public boolean record(GradeResult r) throws SQLException {
     if (!r.graded()) {
       throw new IllegalArgumentException("not graded: " + r.error());
     }
+    int before = changes();
     try {
       exec("INSERT OR IGNORE INTO student(id) VALUES (?)", r.student());
       exec(
@@ -154,6 +158,7 @@ public final class Gradebook implements AutoCloseable {
         }
       }
       db.commit();
+      return changes() != before;
     } catch (SQLException | RuntimeException e) {
       db.rollback();
       throw e;

@@ -72,10 +72,8 @@ public final class Tutor implements AutoCloseable {
     run = LabRun.start(lab, lab.seed(), sessions, evaluator);
     if (saved != null && saved.seed() == lab.seed()) {
       for (Progress.ProgressLine l : saved.lines()) {
-        if (run.session().nodes().contains(l.node())) {
-          run.type(l.node(), l.line());
-          lines.add(l);
-        }
+        run.typeScript(l.line());
+        lines.add(l);
       }
       step = Math.min(Math.max(0, saved.step()), lab.steps().size() - 1);
       passed.addAll(saved.passed());
@@ -95,7 +93,7 @@ public final class Tutor implements AutoCloseable {
   }
 
   public String node() {
-    return run.session().nodes().get(0);
+    return run.scriptNode();
   }
 
   public String prompt() {
@@ -142,10 +140,10 @@ public final class Tutor implements AutoCloseable {
       save();
       return reply;
     }
-    TranscriptEntry e = run.type(node(), line);
+    TranscriptEntry e = run.typeScript(line);
     lines.add(new Progress.ProgressLine(node(), line));
     save();
-    return e.output();
+    return e == null ? "" : e.output();
   }
 
   private String stepText() {

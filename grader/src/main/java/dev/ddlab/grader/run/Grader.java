@@ -71,18 +71,7 @@ public final class Grader {
         if (lag > 0) {
           run.session().advance(Duration.ofNanos(lag));
         }
-        TranscriptEntry replayed = run.type(recorded.node(), recorded.command());
-        if (!sameOutput(recorded.output(), replayed.output())
-            || recorded.exitCode() != replayed.exitCode()) {
-          divergences.add(
-              new Divergence(
-                  i + 1,
-                  recorded.command(),
-                  recorded.output(),
-                  replayed.output(),
-                  recorded.exitCode(),
-                  replayed.exitCode()));
-        }
+        run.replay(recorded);
         for (int k = 0; k < n; k++) {
           if (passedAt[k] >= 0) {
             continue;
@@ -96,6 +85,24 @@ public final class Grader {
             bestPassed[k] = (int) ok;
             best.set(k, results);
           }
+        }
+      }
+      // compare once the replay is over: an attaching command's exit code is final only then
+      List<TranscriptEntry> replayed = run.learnerTranscript();
+      for (int i = 0; i < entries.size(); i++) {
+        TranscriptEntry recorded = entries.get(i);
+        TranscriptEntry again = i < replayed.size() ? replayed.get(i) : null;
+        if (again == null
+            || !sameOutput(recorded.output(), again.output())
+            || recorded.exitCode() != again.exitCode()) {
+          divergences.add(
+              new Divergence(
+                  i + 1,
+                  recorded.command(),
+                  recorded.output(),
+                  again == null ? "" : again.output(),
+                  recorded.exitCode(),
+                  again == null ? 0 : again.exitCode()));
         }
       }
       List<StepResult> steps = new ArrayList<>();

@@ -9,10 +9,13 @@ import dev.ddlab.grader.lab.Lab;
 import dev.ddlab.grader.lab.Step;
 import dev.ddlab.grader.state.LabState;
 import dev.ddlab.grader.submission.Submission;
+import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
+import dev.ddlab.sim.fs.FileSystem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * A lab being worked in a fresh session: the setup has run, the learner types lines, and any step
@@ -25,14 +28,22 @@ public final class LabRun implements AutoCloseable {
   private final CheckEvaluator evaluator;
   private final int setupEntries;
   private final LabState state;
+  private final ScriptRunner script;
+  private final boolean ownsSession;
 
-  private LabRun(Lab lab, Session session, SessionFactory factory, CheckEvaluator evaluator) {
+  private LabRun(
+      Lab lab,
+      Session session,
+      BiFunction<Session, String, FileSystem> hostFs,
+      CheckEvaluator evaluator,
+      boolean ownsSession) {
+    this.ownsSession = ownsSession;
     this.lab = lab;
     this.session = session;
     this.evaluator = evaluator;
-    String first = session.nodes().get(0);
+    this.script = new ScriptRunner(session);
     for (String line : lab.setup()) {
-      session.type(first, line);
+      script.line(line);
     }
     this.setupEntries = session.transcript().size();
     Workspace workspace =
@@ -49,7 +60,7 @@ public final class LabRun implements AutoCloseable {
 
           @Override
           public java.util.Optional<dev.ddlab.sim.fs.FileSystem> hostFileSystem(String node) {
-            return java.util.Optional.ofNullable(factory.hostFileSystem(session, node));
+            return java.util.Optional.ofNullable(hostFs.apply(session, node));
           }
 
           @Override
@@ -60,9 +71,24 @@ public final class LabRun implements AutoCloseable {
     this.state = new EngineLabState(workspace);
   }
 
+  /**
+   * Starts the lab in a session that already exists (the playground's): runs the setup there; the
+   * learner's transcript begins after it. For a submission that replays, the session must not have
+   * been used before the lab started. {@code hostFs} reaches a node's own filesystem (it may answer
+   * null).
+   */
+  public static LabRun attach(
+      Lab lab,
+      Session session,
+      BiFunction<Session, String, FileSystem> hostFs,
+      CheckEvaluator evaluator) {
+    return new LabRun(lab, session, hostFs, evaluator, false);
+  }
+
   /** Opens a session of the lab's template with the given seed and runs the lab's setup. */
   public static LabRun start(Lab lab, long seed, SessionFactory factory, CheckEvaluator evaluator) {
-    return new LabRun(lab, factory.open(lab.template(), seed), factory, evaluator);
+    return new LabRun(
+        lab, factory.open(lab.template(), seed), factory::hostFileSystem, evaluator, true);
   }
 
   public Lab lab() {
@@ -83,8 +109,31 @@ public final class LabRun implements AutoCloseable {
     return List.copyOf(all.subList(Math.min(setupEntries, all.size()), all.size()));
   }
 
-  public TranscriptEntry type(String node, String line) {
-    return session.type(node, line);
+  /**
+   * Types one script line (the grammar of {@code ddlab shell --script}: {@code ^P^Q} detaches,
+   * {@code @NODE} switches terminal, {@code #} comments are skipped); null when nothing was typed.
+   */
+  public TranscriptEntry typeScript(String line) {
+    return script.line(line);
+  }
+
+  /** The node script lines are typed at now. */
+  public String scriptNode() {
+    return script.node();
+  }
+
+  /**
+   * Types a line exactly as a transcript recorded it. Transcripts show keys as {@code ^P^Q}, {@code
+   * ^C} and {@code ^D} ({@link Session#type} records them so); everything else is text.
+   */
+  public TranscriptEntry replay(TranscriptEntry recorded) {
+    String node = recorded.node();
+    return switch (recorded.command()) {
+      case "^P^Q" -> session.type(node, ScriptRunner.DETACH);
+      case "^C" -> session.interrupt(node);
+      case "^D" -> session.type(node, ScriptRunner.EOF);
+      default -> session.type(node, recorded.command());
+    };
   }
 
   /** Evaluates every check of a step against the state right now. */
@@ -128,6 +177,8 @@ public final class LabRun implements AutoCloseable {
 
   @Override
   public void close() {
-    session.close();
+    if (ownsSession) {
+      session.close();
+    }
   }
 }

@@ -13,9 +13,8 @@ public final class Solutions {
   public static Submission submission(Lab lab, String student, SessionFactory sessions) {
     try (LabRun run =
         LabRun.start(lab, lab.seed(), sessions, new CheckEvaluator(new DockerGrammar(), null))) {
-      String node = run.session().nodes().get(0);
       for (String line : lab.solutionScript()) {
-        run.type(node, line);
+        run.typeScript(line);
       }
       return run.submission(student, Version.current());
     }

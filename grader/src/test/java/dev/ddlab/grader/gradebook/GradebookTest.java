@@ -1,6 +1,7 @@
 package dev.ddlab.grader.gradebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,8 +21,8 @@ class GradebookTest {
       g.record(Samples.partial("sv02"));
       int changes = g.changes();
       String before = g.exportCsv();
-      g.record(Samples.good("sv01"));
-      g.record(Samples.partial("sv02"));
+      assertFalse(g.record(Samples.good("sv01")));
+      assertFalse(g.record(Samples.partial("sv02")));
       assertEquals(changes, g.changes());
       assertEquals(before, g.exportCsv());
     }

@@ -1,0 +1,147 @@
+package dev.ddlab.grader.cli;
+
+import dev.ddlab.grader.check.CheckEvaluator;
+import dev.ddlab.grader.check.DockerGrammar;
+import dev.ddlab.grader.gradebook.Gradebook;
+import dev.ddlab.grader.jshell.JShellChecks;
+import dev.ddlab.grader.lab.LabCatalog;
+import dev.ddlab.grader.report.ReportFormat;
+import dev.ddlab.grader.report.Reports;
+import dev.ddlab.grader.run.BatchGrader;
+import dev.ddlab.grader.run.GradeResult;
+import dev.ddlab.grader.run.Grader;
+import dev.ddlab.grader.run.SessionFactory;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ddlab grade}: replays every submission of a folder in a fresh simulator, writes the
+ * reports and records the grades in the gradebook. Exit status 0 when every file was graded, 1 when
+ * some could not be (their errors are in the reports), 2 for bad options.
+ */
+@Command(
+    name = "grade",
+    description =
+        "Grade a folder of lab submissions by replaying them; write reports and a gradebook.",
+    mixinStandardHelpOptions = true)
+public final class GradeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--submissions",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder of submission files (*.json).")
+  Path submissions;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Folder for the reports.")
+  Path out;
+
+  @Option(names = "--lab", paramLabel = "ID", description = "Grade only submissions of this lab.")
+  String lab;
+
+  @Option(
+      names = "--format",
+      paramLabel = "LIST",
+      description = "Report formats: csv,json,gradescope,junit,html (default: ${DEFAULT-VALUE}).")
+  String format = "csv,json,gradescope,junit,html";
+
+  @Option(
+      names = "--gradebook",
+      paramLabel = "FILE",
+      description = "SQLite gradebook to record grades in (default: ${DEFAULT-VALUE}).")
+  Path gradebook = Path.of("gradebook.db");
+
+  @Option(names = "--no-gradebook", description = "Write reports only.")
+  boolean noGradebook;
+
+  private final Supplier<SessionFactory> sessions;
+
+  public GradeCommand() {
+    this(Sessions::simulated);
+  }
+
+  GradeCommand(Supplier<SessionFactory> sessions) {
+    this.sessions = sessions;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter stdout = spec.commandLine().getOut();
+    Set<ReportFormat> formats;
+    try {
+      formats = ReportFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      err.println("ddlab: " + e.getMessage());
+      return 2;
+    }
+    if (!Files.isDirectory(submissions)) {
+      err.println("ddlab: " + submissions + " is not a directory");
+      return 2;
+    }
+    if (lab != null && LabCatalog.builtIn().find(lab).isEmpty()) {
+      err.println("ddlab: no lab \"" + lab + "\" (see: ddlab labs list)");
+      return 2;
+    }
+    List<GradeResult> results;
+    try (JShellChecks java = new JShellChecks()) {
+      Grader grader =
+          new Grader(
+              LabCatalog.builtIn(), sessions.get(), new CheckEvaluator(new DockerGrammar(), java));
+      results = new BatchGrader(grader).gradeDirectory(submissions, lab);
+    }
+    Reports.write(results, formats, out);
+    int recorded = 0;
+    int changed = 0;
+    if (!noGradebook) {
+      try (Gradebook g = new Gradebook(gradebook)) {
+        for (GradeResult r : results) {
+          if (r.graded()) {
+            changed += g.record(r) ? 1 : 0;
+            recorded++;
+          }
+        }
+      }
+    }
+    for (GradeResult r : results) {
+      if (r.graded()) {
+        stdout.printf(
+            "%-24s %-26s %3d/%-3d%s%n",
+            r.student(),
+            r.lab(),
+            r.score(),
+            r.maxScore(),
+            r.flagged() ? "  FLAGGED: outputs differ from the replay" : "");
+      } else {
+        stdout.printf("%-24s error: %s%n", r.source(), r.error());
+      }
+    }
+    long errors = results.stream().filter(r -> !r.graded()).count();
+    stdout.printf(
+        "%d file(s): %d graded, %d error(s), %d flagged; reports in %s%s%n",
+        results.size(),
+        results.size() - errors,
+        errors,
+        results.stream().filter(GradeResult::flagged).count(),
+        out,
+        noGradebook
+            ? ""
+            : "; " + recorded + " recorded in " + gradebook + " (" + changed + " changed)");
+    stdout.flush();
+    return errors == 0 ? 0 : 1;
+  }
+}
