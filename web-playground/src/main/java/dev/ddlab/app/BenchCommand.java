@@ -74,6 +74,17 @@ public final class BenchCommand implements Callable<Integer> {
       description = "With --vs-real: run+rm pairs per engine (default ${DEFAULT-VALUE}).")
   int realPairs;
 
+  @Option(
+      names = "--grade",
+      description = "Benchmark grading instead: replay and check generated lab submissions.")
+  boolean grade;
+
+  @Option(
+      names = "--submissions",
+      defaultValue = "200",
+      description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
+  int submissions;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -87,6 +98,11 @@ public final class BenchCommand implements Callable<Integer> {
         spec.commandLine().getErr().println(e.getMessage());
         return 1;
       }
+    }
+    if (grade) {
+      dev.ddlab.grader.run.GradeBench.run(
+          Math.max(1, submissions), dev.ddlab.grader.cli.Sessions.simulated(), out);
+      return 0;
     }
     out.println("ddlab bench — simulated node (wall time, this machine)");
     double shellPair = shellPairs(Math.max(10, pairs));

@@ -64,7 +64,13 @@ public final class GradeBench {
     Lab lab = LabCatalog.builtIn().find(LAB).orElseThrow();
     log.printf("generating %d submissions of %s (%d steps)…%n", n, LAB, lab.steps().size());
     log.flush();
+    long g0 = System.nanoTime();
     List<Submission> subs = generate(lab, n, sessions);
+    log.printf(
+        Locale.ROOT,
+        "generated in %.2f s (typing alone: %.1f submissions/s)%n",
+        (System.nanoTime() - g0) / 1e9,
+        n / ((System.nanoTime() - g0) / 1e9));
     Grader grader =
         new Grader(LabCatalog.builtIn(), sessions, new CheckEvaluator(new DockerGrammar(), null));
     // warm up the JIT on a few, untimed
