@@ -12,10 +12,8 @@ import dev.ddlab.grader.submission.Submission;
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
-import dev.ddlab.sim.fs.FileSystem;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * A lab being worked in a fresh session: the setup has run, the learner types lines, and any step
@@ -31,12 +29,7 @@ public final class LabRun implements AutoCloseable {
   private final ScriptRunner script;
   private final boolean ownsSession;
 
-  private LabRun(
-      Lab lab,
-      Session session,
-      BiFunction<Session, String, FileSystem> hostFs,
-      CheckEvaluator evaluator,
-      boolean ownsSession) {
+  private LabRun(Lab lab, Session session, CheckEvaluator evaluator, boolean ownsSession) {
     this.ownsSession = ownsSession;
     this.lab = lab;
     this.session = session;
@@ -60,7 +53,11 @@ public final class LabRun implements AutoCloseable {
 
           @Override
           public java.util.Optional<dev.ddlab.sim.fs.FileSystem> hostFileSystem(String node) {
-            return java.util.Optional.ofNullable(hostFs.apply(session, node));
+            // only a simulated node has a filesystem of its own to show
+            return session
+                .cluster()
+                .filter(c -> c.nodes().stream().anyMatch(h -> h.name().equals(node)))
+                .map(c -> c.node(node).hostFs());
           }
 
           @Override
@@ -74,21 +71,15 @@ public final class LabRun implements AutoCloseable {
   /**
    * Starts the lab in a session that already exists (the playground's): runs the setup there; the
    * learner's transcript begins after it. For a submission that replays, the session must not have
-   * been used before the lab started. {@code hostFs} reaches a node's own filesystem (it may answer
-   * null).
+   * been used before the lab started.
    */
-  public static LabRun attach(
-      Lab lab,
-      Session session,
-      BiFunction<Session, String, FileSystem> hostFs,
-      CheckEvaluator evaluator) {
-    return new LabRun(lab, session, hostFs, evaluator, false);
+  public static LabRun attach(Lab lab, Session session, CheckEvaluator evaluator) {
+    return new LabRun(lab, session, evaluator, false);
   }
 
   /** Opens a session of the lab's template with the given seed and runs the lab's setup. */
   public static LabRun start(Lab lab, long seed, SessionFactory factory, CheckEvaluator evaluator) {
-    return new LabRun(
-        lab, factory.open(lab.template(), seed), factory::hostFileSystem, evaluator, true);
+    return new LabRun(lab, factory.open(lab.template(), seed), evaluator, true);
   }
 
   public Lab lab() {

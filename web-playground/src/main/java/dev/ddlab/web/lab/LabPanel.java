@@ -177,13 +177,8 @@ public final class LabPanel implements Panel {
       if (!session.template().equals(lab.get().template())) {
         return error("Bài lab này cần phiên kiểu \"" + lab.get().template() + "\".");
       }
-      // the playground's session view hides the simulator, so host-file checks see no files
       LabRun run =
-          LabRun.attach(
-              lab.get(),
-              session,
-              (s, node) -> null,
-              new CheckEvaluator(new DockerGrammar(), javaChecks()));
+          LabRun.attach(lab.get(), session, new CheckEvaluator(new DockerGrammar(), javaChecks()));
       ATTACHED.put(session, new Attached(run));
       return state();
     }
