@@ -76,7 +76,7 @@ public final class LabPanel implements Panel {
 
   @Override
   public int order() {
-    return 5;
+    return 60;
   }
 
   @Override
