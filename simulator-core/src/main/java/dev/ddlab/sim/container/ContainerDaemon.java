@@ -1247,6 +1247,8 @@ public final class ContainerDaemon implements ContainersApi {
     List<Container> ordered = new ArrayList<>(byId.values());
     java.util.Collections.reverse(ordered);
     List<ContainerSummary> out = new ArrayList<>();
+    // One image lookup per reference for the whole listing, not one per row.
+    Map<String, String> imageIds = new HashMap<>();
     for (Container c : ordered) {
       if (!includeStopped && !c.isRunning()) {
         continue;
@@ -1257,7 +1259,7 @@ public final class ContainerDaemon implements ContainersApi {
       if (!matches(c, f)) {
         continue;
       }
-      out.add(summary(c, size));
+      out.add(summary(c, size, imageIds));
       if (limit > 0 && out.size() >= limit) {
         break;
       }
@@ -1319,9 +1321,11 @@ public final class ContainerDaemon implements ContainersApi {
     return images.find(ref).map(i -> i.id().equals(c.imageId)).orElse(false);
   }
 
-  private ContainerSummary summary(Container c, boolean size) {
+  private ContainerSummary summary(Container c, boolean size, Map<String, String> imageIds) {
     String image = c.config.image();
-    if (!images.find(image).map(i -> i.id().equals(c.imageId)).orElse(false)) {
+    String current =
+        imageIds.computeIfAbsent(image, ref -> images.find(ref).map(LocalImage::id).orElse(""));
+    if (!current.equals(c.imageId)) {
       String hex = c.imageId.startsWith("sha256:") ? c.imageId.substring(7) : c.imageId;
       image = hex.substring(0, Math.min(12, hex.length()));
     }

@@ -66,9 +66,8 @@ public final class Executables {
       String cwd,
       ProgramRegistry programs) {
     String name = argv.get(0);
-    String path;
     if (name.contains("/")) {
-      path = Paths.resolve(cwd == null || cwd.isEmpty() ? "/" : cwd, name);
+      String path = Paths.resolve(cwd == null || cwd.isEmpty() ? "/" : cwd, name);
       Optional<FileNode> node = stat(fs, path);
       if (node.isEmpty()) {
         return fail(Failure.NO_SUCH_FILE, name, path);
@@ -76,17 +75,32 @@ public final class Executables {
       if (!node.get().isExecutable()) {
         return fail(Failure.PERMISSION_DENIED, name, path);
       }
-    } else {
-      path = lookPath(fs, name, env == null ? null : env.get("PATH"));
-      if (path == null) {
-        return fail(Failure.NOT_FOUND_IN_PATH, name, null);
+      return program(fs, node.get(), path, argv, programs, 0);
+    }
+    String pathList = env == null ? null : env.get("PATH");
+    for (String dir :
+        (pathList == null || pathList.isEmpty() ? DEFAULT_PATH : pathList).split(":")) {
+      if (dir.isEmpty()) {
+        continue;
+      }
+      String candidate = Paths.resolve("/", dir + "/" + name);
+      Optional<FileNode> n = stat(fs, candidate);
+      if (n.isPresent() && n.get().isExecutable()) {
+        return program(fs, n.get(), candidate, argv, programs, 0);
       }
     }
-    return program(fs, stat(fs, path).orElseThrow(), path, argv, programs, 0);
+    return fail(Failure.NOT_FOUND_IN_PATH, name, null);
   }
 
   /** The first executable file named {@code name} in PATH, or null. */
   public static String lookPath(FileSystem fs, String name, String pathVar) {
+    Found f = findInPath(fs, name, pathVar);
+    return f == null ? null : f.path();
+  }
+
+  private record Found(String path, FileNode node) {}
+
+  private static Found findInPath(FileSystem fs, String name, String pathVar) {
     String pathList = pathVar == null || pathVar.isEmpty() ? DEFAULT_PATH : pathVar;
     for (String dir : pathList.split(":")) {
       if (dir.isEmpty()) {
@@ -95,7 +109,7 @@ public final class Executables {
       String candidate = Paths.resolve("/", dir + "/" + name);
       Optional<FileNode> n = stat(fs, candidate);
       if (n.isPresent() && n.get().isExecutable()) {
-        return candidate;
+        return new Found(candidate, n.get());
       }
     }
     return null;

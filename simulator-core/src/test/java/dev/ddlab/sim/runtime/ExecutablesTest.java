@@ -1,0 +1,97 @@
+package dev.ddlab.sim.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.fs.Content;
+import dev.ddlab.sim.fs.Layer;
+import dev.ddlab.sim.fs.MemoryFs;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExecutablesTest {
+  private final MemoryFs fs =
+      new MemoryFs(
+          () -> 0L,
+          Layer.builder(0)
+              .dir("/bin")
+              .binary("/bin/busybox", 1000, "busybox")
+              .symlink("/bin/sleep", "/bin/busybox")
+              .symlink("/bin/frobnicate", "/bin/busybox")
+              .dir("/usr/local/bin")
+              .file("/usr/local/bin/entry.sh", 0755, Content.text("#!/bin/sleep 2\n"), null)
+              .file("/usr/local/bin/data", 0755, Content.text("no shebang\n"), null)
+              .dir("/etc")
+              .file("/etc/passwd", "root:x:0:0\n")
+              .build());
+  private final ProgramRegistry programs =
+      new ProgramRegistry().register("sleep", () -> proc -> proc.exit(0));
+
+  private Executables.Resolution resolve(String... argv) {
+    return Executables.resolve(fs, List.of(argv), Map.of(), "/", programs);
+  }
+
+  @Test
+  void bare_names_are_found_in_path_and_busybox_picks_the_applet_from_argv0() {
+    Executables.Resolution r = resolve("sleep", "1");
+    assertTrue(r.ok());
+    assertEquals("/bin/sleep", r.path());
+    assertEquals(List.of("sleep", "1"), r.argv());
+  }
+
+  @Test
+  void busybox_itself_shifts_argv() {
+    Executables.Resolution r = resolve("busybox", "sleep", "3");
+    assertEquals(List.of("sleep", "3"), r.argv());
+  }
+
+  @Test
+  void a_script_runs_its_interpreter_with_the_script_path() {
+    Executables.Resolution r = resolve("entry.sh", "x");
+    assertTrue(r.ok());
+    assertEquals(List.of("/bin/sleep", "2", "/usr/local/bin/entry.sh", "x"), r.argv());
+  }
+
+  @Test
+  void failures_carry_runcs_words() {
+    assertEquals(
+        "exec: \"nosuch\": executable file not found in $PATH", resolve("nosuch").runcMessage());
+    assertEquals(
+        "exec: \"/nosuch\": stat /nosuch: no such file or directory",
+        resolve("/nosuch").runcMessage());
+    assertEquals("exec: \"/etc/passwd\": permission denied", resolve("/etc/passwd").runcMessage());
+    assertEquals("exec: \"/etc\": permission denied", resolve("/etc").runcMessage());
+    assertFalse(resolve("data").ok());
+  }
+
+  @Test
+  void an_applet_busybox_lacks_exits_127() {
+    Executables.Resolution r = resolve("frobnicate");
+    assertTrue(r.ok());
+    int[] status = {-1};
+    Kernel k =
+        new Kernel(
+            new dev.ddlab.sim.clock.VirtualClock(),
+            new dev.ddlab.sim.clock.SeededRandom(1),
+            programs,
+            fs,
+            "host");
+    StringBuilder err = new StringBuilder();
+    k.start(
+        k.host(),
+        null,
+        r,
+        Map.of(),
+        "/",
+        "root",
+        false,
+        s -> {},
+        err::append,
+        s -> status[0] = s,
+        1);
+    assertEquals(127, status[0]);
+    assertEquals("frobnicate: applet not found\n", err.toString());
+  }
+}
