@@ -11,8 +11,6 @@ import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.DockerHost;
 import dev.ddlab.sim.runtime.HttpRequest;
-import dev.ddlab.sim.runtime.HttpResponse;
-import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.shell.HostShell;
 import dev.ddlab.sim.shell.Io;
 import dev.ddlab.sim.shell.ToolContext;
@@ -41,6 +39,12 @@ public final class SimSession implements Session {
 
   /** The longest virtual time one typed line may take (covers {@code sleep 1d}). */
   static final Duration SETTLE_LIMIT = Duration.ofHours(48);
+
+  /**
+   * A foreground program that keeps printing as time passes (ping, a log follower) is left running
+   * after this many timed outputs, as a learner watches a few lines before Ctrl-C.
+   */
+  static final int STREAMING_STEPS = 5;
 
   private static final String DETACH = "\u0010\u0011";
   private static final String EOF = "\u0004";
@@ -457,6 +461,7 @@ public final class SimSession implements Session {
       VirtualClock clock = host.clock();
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
       Integer closedWith = null;
+      int streamed = 0;
       while (true) {
         clock.runDue();
         if (attached != null) {
@@ -474,10 +479,17 @@ public final class SimSession implements Session {
           return closedWith;
         }
         long next = clock.nextDueNanos();
-        if (next < 0 || next > limit) {
+        if (next < 0 || next > limit || streamed >= STREAMING_STEPS) {
           return closedWith;
         }
+        int before = out.length();
         clock.advanceTo(next);
+        if (attached != null) {
+          out.append(attached.read());
+        }
+        if (out.length() > before) {
+          streamed++;
+        }
       }
     }
 
@@ -552,31 +564,13 @@ public final class SimSession implements Session {
 
     @Override
     public ToolContext.Web web() {
-      return url -> {
-        // url is normalised by the tools: scheme://host:port/path
-        String rest = url.substring(url.indexOf("://") + 3);
-        int slash = rest.indexOf('/');
-        String hostPort = slash < 0 ? rest : rest.substring(0, slash);
-        String path = slash < 0 ? "/" : rest.substring(slash);
-        int colon = hostPort.lastIndexOf(':');
-        String h = hostPort.substring(0, colon);
-        int port = Integer.parseInt(hostPort.substring(colon + 1));
-        if (h.equals("localhost") || h.equals("127.0.0.1") || h.equals(host.name())) {
-          h = host.address();
-        }
-        try {
-          HttpResponse r =
-              host.kernel().net().http(host.kernel().host(), h, port, HttpRequest.get(path));
-          return new ToolContext.Web.Response(r.status(), r.reason(), r.headers(), r.body());
-        } catch (NetException e) {
-          throw new ToolContext.Web.WebException(
-              switch (e.kind()) {
-                case UNRESOLVED -> ToolContext.Web.WebException.Kind.UNRESOLVED;
-                case UNREACHABLE -> ToolContext.Web.WebException.Kind.TIMEOUT;
-                default -> ToolContext.Web.WebException.Kind.REFUSED;
-              },
-              e.getMessage());
-        }
+      return (h, port, path) -> {
+        // The host's own names reach its published ports, as from a shell on the machine.
+        String target =
+            h.equals("localhost") || h.equals("127.0.0.1") || h.equals(host.name())
+                ? host.address()
+                : h;
+        return host.kernel().net().http(host.kernel().host(), target, port, HttpRequest.get(path));
       };
     }
 

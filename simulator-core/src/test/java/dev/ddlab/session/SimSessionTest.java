@@ -191,4 +191,56 @@ class SimSessionTest {
       assertEquals(List.of("projects/"), s.complete("node1", "cd pro"));
     }
   }
+
+  @Test
+  void ping_inside_a_container_resolves_names_on_a_user_network() {
+    try (SimSession s = SimSession.open("single", 11)) {
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              docker network create net1
+              docker run -d --name web --network net1 nginx
+              docker run -it --network net1 alpine sh
+              ping -c 2 web
+              ping nosuchhost
+              ping web
+              ^C
+              """);
+      TranscriptEntry ping = t.get(3);
+      assertTrue(ping.output().startsWith("PING web (172."), ping.output());
+      assertTrue(
+          ping.output().contains("2 packets transmitted, 2 packets received, 0% packet loss"),
+          ping.output());
+      assertEquals("ping: bad address 'nosuchhost'\n", t.get(4).output());
+      assertTrue(
+          t.get(5).output().startsWith("PING web"),
+          "ping streams a few replies, then waits for ^C");
+      assertTrue(t.get(6).output().contains("packets transmitted"), t.get(6).output());
+      assertEquals("/ # ", s.prompt("node1"));
+    }
+  }
+
+  @Test
+  void tar_round_trips_a_directory_on_the_host() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              mkdir -p d/e && echo hi > d/e/f
+              tar -czvf d.tgz d
+              rm -rf d
+              tar -xzf d.tgz -C /tmp
+              cat /tmp/d/e/f
+              tar -tzf d.tgz
+              """);
+      assertEquals("d/\nd/e/\nd/e/f\n", t.get(1).output());
+      assertEquals("hi\n", t.get(4).output());
+      assertEquals("d/\nd/e/\nd/e/f\n", t.get(5).output());
+      byte[] gz = s.host("node1").hostFs().read("/home/ubuntu/d.tgz");
+      assertEquals(0x1f, gz[0] & 0xff);
+      assertEquals(0x8b, gz[1] & 0xff);
+    }
+  }
 }

@@ -27,6 +27,7 @@ public final class ShellPrograms {
         registry.register(e.getKey(), () -> new ToolProgram(tool));
       }
     }
+    registry.register("ping", PingProgram::new);
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

@@ -1,6 +1,8 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.nio.charset.StandardCharsets;
@@ -496,15 +498,26 @@ final class SystemTools {
   // ---- curl, wget
   // --------------------------------------------------------------------------------
 
+  private static HttpResponse fetch(ToolContext c, Target t) {
+    ToolContext.Web web = c.web();
+    if (web == null) {
+      throw new NetException(NetException.Kind.UNREACHABLE, t.host());
+    }
+    return web.get(t.host(), t.port(), t.path());
+  }
+
   static int curl(ToolContext c, List<String> args) {
     String url = null;
     boolean include = false;
     boolean headOnly = false;
+    boolean silent = false;
     for (String a : args) {
       if (a.equals("-i") || a.equals("--include")) {
         include = true;
       } else if (a.equals("-I") || a.equals("--head")) {
         headOnly = true;
+      } else if (a.equals("-s") || a.equals("--silent") || a.equals("-sS")) {
+        silent = true;
       } else if (!a.startsWith("-")) {
         url = a;
       }
@@ -514,12 +527,8 @@ final class SystemTools {
       return 2;
     }
     Target t = Target.parse(url);
-    ToolContext.Web web = c.web();
     try {
-      if (web == null) {
-        throw new ToolContext.Web.WebException(ToolContext.Web.WebException.Kind.REFUSED, "");
-      }
-      ToolContext.Web.Response r = web.get(t.url());
+      HttpResponse r = fetch(c, t);
       if (include || headOnly) {
         c.io().out().accept("HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n");
         r.headers().forEach((k, v) -> c.io().out().accept(k + ": " + v + "\r\n"));
@@ -529,30 +538,38 @@ final class SystemTools {
         c.io().out().accept(r.body());
       }
       return 0;
-    } catch (ToolContext.Web.WebException e) {
-      if (e.kind() == ToolContext.Web.WebException.Kind.UNRESOLVED) {
-        c.io().errln("curl: (6) Could not resolve host: " + t.host());
-        return 6;
-      }
-      if (e.kind() == ToolContext.Web.WebException.Kind.TIMEOUT) {
-        c.io()
-            .errln(
-                "curl: (28) Failed to connect to "
-                    + t.host()
-                    + " port "
-                    + t.port()
-                    + " after 130000 ms: Connection timed out");
-        return 28;
+    } catch (NetException e) {
+      if (silent) {
+        return curlCode(e);
       }
       c.io()
           .errln(
-              "curl: (7) Failed to connect to "
-                  + t.host()
-                  + " port "
-                  + t.port()
-                  + " after 0 ms: Connection refused");
-      return 7;
+              switch (e.kind()) {
+                case UNRESOLVED -> "curl: (6) Could not resolve host: " + t.host();
+                case RESET -> "curl: (56) Recv failure: Connection reset by peer";
+                case UNREACHABLE ->
+                    "curl: (7) Failed to connect to "
+                        + t.host()
+                        + " port "
+                        + t.port()
+                        + " after 3 ms: No route to host";
+                case REFUSED ->
+                    "curl: (7) Failed to connect to "
+                        + t.host()
+                        + " port "
+                        + t.port()
+                        + " after 0 ms: Connection refused";
+              });
+      return curlCode(e);
     }
+  }
+
+  private static int curlCode(NetException e) {
+    return switch (e.kind()) {
+      case UNRESOLVED -> 6;
+      case RESET -> 56;
+      default -> 7;
+    };
   }
 
   static int wget(ToolContext c, List<String> args) {
@@ -567,9 +584,12 @@ final class SystemTools {
         output = a.substring(2);
       } else if (a.equals("-q")) {
         quiet = true;
-      } else if (a.equals("-qO-") || a.equals("-qO")) {
+      } else if (a.equals("-qO-")) {
         quiet = true;
         output = "-";
+      } else if (a.equals("-qO") && i + 1 < args.size()) {
+        quiet = true;
+        output = args.get(++i);
       } else if (!a.startsWith("-")) {
         url = a;
       }
@@ -583,30 +603,26 @@ final class SystemTools {
       return 1;
     }
     Target t = Target.parse(url);
-    if (!quiet) {
-      c.io()
-          .errln(
-              "Connecting to "
-                  + t.host()
-                  + ":"
-                  + t.port()
-                  + " ("
-                  + t.host()
-                  + ":"
-                  + t.port()
-                  + ")");
-    }
-    ToolContext.Web web = c.web();
     try {
-      if (web == null) {
-        throw new ToolContext.Web.WebException(ToolContext.Web.WebException.Kind.REFUSED, "");
+      HttpResponse r = fetch(c, t);
+      if (!quiet) {
+        c.io()
+            .errln(
+                "Connecting to "
+                    + t.host()
+                    + (t.port() == 80 ? "" : ":" + t.port())
+                    + " ("
+                    + t.host()
+                    + ":"
+                    + t.port()
+                    + ")");
       }
-      ToolContext.Web.Response r = web.get(t.url());
       if (r.status() >= 400) {
         c.io().errln("wget: server returned error: HTTP/1.1 " + r.status() + " " + r.reason());
         return 1;
       }
       String file = output == null ? "index.html" : output;
+      byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
       if (file.equals("-")) {
         if (!quiet) {
           c.io().errln("writing to stdout");
@@ -616,29 +632,29 @@ final class SystemTools {
         if (!quiet) {
           c.io().errln("saving to '" + file + "'");
         }
-        c.fs().write(FileTools.path(c, file), r.body().getBytes(StandardCharsets.UTF_8), false);
+        c.fs().write(FileTools.path(c, file), body, false);
         if (!quiet) {
-          int n = r.body().getBytes(StandardCharsets.UTF_8).length;
           c.io()
               .errln(
                   String.format(
-                      "%-20s 100%% |********************************| %5d  0:00:00 ETA", file, n));
+                      "%-20s 100%% |********************************| %5d  0:00:00 ETA",
+                      file, body.length));
           c.io().errln("'" + file + "' saved");
         }
       }
       return 0;
-    } catch (ToolContext.Web.WebException e) {
+    } catch (NetException e) {
       c.io()
           .errln(
-              e.kind() == ToolContext.Web.WebException.Kind.UNRESOLVED
+              e.kind() == NetException.Kind.UNRESOLVED
                   ? "wget: bad address '" + t.host() + "'"
-                  : "wget: can't connect to remote host (" + t.host() + "): Connection refused");
+                  : "wget: can't connect to remote host (" + t.host() + "): " + e.getMessage());
       return 1;
     }
   }
 
-  /** host, port and normalised URL of a curl/wget argument. */
-  record Target(String host, int port, String url) {
+  /** host, port and path of a curl/wget argument. */
+  record Target(String host, int port, String path) {
     static Target parse(String arg) {
       String u = arg.contains("://") ? arg : "http://" + arg;
       String rest = u.substring(u.indexOf("://") + 3);
@@ -655,8 +671,7 @@ final class SystemTools {
           // keep the default
         }
       }
-      return new Target(
-          host, port, u.substring(0, u.indexOf("://") + 3) + host + ":" + port + path);
+      return new Target(host, port, path);
     }
   }
 }

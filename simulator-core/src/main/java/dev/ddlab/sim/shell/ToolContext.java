@@ -2,6 +2,8 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.List;
@@ -59,33 +61,12 @@ public interface ToolContext {
     return null;
   }
 
-  /** Simulated HTTP for curl and wget. */
+  /** One HTTP GET from where the tool runs (the host, or a container's network namespace). */
+  @FunctionalInterface
   interface Web {
     /**
-     * GET {@code url}; returns the response, or throws {@link WebException} with the reason a
-     * client reports ("Connection refused", "Could not resolve host").
+     * @throws NetException when the name does not resolve or nothing answers
      */
-    Response get(String url);
-
-    record Response(int status, String reason, Map<String, String> headers, String body) {}
-
-    final class WebException extends RuntimeException {
-      public enum Kind {
-        REFUSED,
-        UNRESOLVED,
-        TIMEOUT
-      }
-
-      private final Kind kind;
-
-      public WebException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
-      }
-
-      public Kind kind() {
-        return kind;
-      }
-    }
+    HttpResponse get(String host, int port, String path);
   }
 }

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Program;
@@ -147,6 +148,11 @@ final class ToolProgram implements Program {
     @Override
     public boolean tty() {
       return proc.tty();
+    }
+
+    @Override
+    public Web web() {
+      return (host, port, path) -> proc.http(host, port, HttpRequest.get(path));
     }
   }
 }

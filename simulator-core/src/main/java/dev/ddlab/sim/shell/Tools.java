@@ -13,6 +13,7 @@ public final class Tools {
     FileTools.install(m);
     TextTools.install(m);
     SystemTools.install(m);
+    m.put("tar", new TarTool());
     ALL = Collections.unmodifiableMap(m);
   }
 

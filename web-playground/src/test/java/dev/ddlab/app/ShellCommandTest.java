@@ -1,0 +1,71 @@
+package dev.ddlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ShellCommandTest {
+  @TempDir Path dir;
+
+  private String[] run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new String[] {String.valueOf(code), out.toString(), err.toString()};
+  }
+
+  @Test
+  void script_json_has_one_entry_per_typed_line_with_the_run_entry_before_the_container_lines()
+      throws Exception {
+    Path script = dir.resolve("s.ddsh");
+    Files.writeString(script, "# a comment\ndocker run -it alpine sh\nhostname\nexit 5\necho $?\n");
+    String[] r = run("shell", "--script", script.toString(), "--json", "--seed", "3");
+    assertEquals("0", r[0], r[2]);
+    JsonNode a = new ObjectMapper().readTree(r[1]);
+    assertEquals(4, a.size());
+    assertEquals("docker run -it alpine sh", a.get(0).get("command").asText());
+    assertEquals(5, a.get(0).get("exitCode").asInt());
+    assertEquals("/ # ", a.get(1).get("prompt").asText());
+    assertEquals("node1", a.get(2).get("node").asText());
+    assertEquals("5\n", a.get(3).get("output").asText());
+    assertEquals(5, a.get(0).size(), "node, prompt, command, output, exitCode");
+  }
+
+  @Test
+  void same_seed_and_script_print_the_same_bytes() throws Exception {
+    Path script = dir.resolve("s.ddsh");
+    Files.writeString(script, "docker run -d alpine sleep 1d\ndocker ps\n");
+    String a = run("shell", "--script", script.toString(), "--seed", "9")[1];
+    String b = run("shell", "--script", script.toString(), "--seed", "9")[1];
+    assertEquals(a, b);
+    assertTrue(a.startsWith("ubuntu@node1:~$ docker run -d alpine sleep 1d\n"), a);
+  }
+
+  @Test
+  void unknown_template_is_a_usage_error() {
+    String[] r = run("shell", "--template", "nope", "--script", "x");
+    assertEquals("2", r[0]);
+    assertTrue(r[2].contains("unknown template 'nope'"), r[2]);
+  }
+
+  @Test
+  void bench_prints_each_figure_with_its_target() {
+    String[] r = run("bench", "--pairs", "20", "--nodes", "3", "--containers", "20");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("µs/pair  (target ≤ 50, ratio "), r[1]);
+    assertTrue(r[1].contains("heap per idle node (3 nodes)"), r[1]);
+    assertTrue(r[1].contains("docker ps -a with 20 containers"), r[1]);
+  }
+}
