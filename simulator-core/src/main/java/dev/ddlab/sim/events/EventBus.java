@@ -1,5 +1,6 @@
 package dev.ddlab.sim.events;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  */
 public final class EventBus {
   private final int historyLimit;
-  private final List<SimEvent> history = new ArrayList<>();
+  // A ring: dropping the oldest event is O(1), so publishing stays cheap at the limit.
+  private final ArrayDeque<SimEvent> history = new ArrayDeque<>();
   private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
 
   public EventBus() {
@@ -24,9 +26,9 @@ public final class EventBus {
   }
 
   public void publish(SimEvent event) {
-    history.add(event);
+    history.addLast(event);
     if (history.size() > historyLimit) {
-      history.subList(0, history.size() - historyLimit).clear();
+      history.pollFirst();
     }
     for (Subscription<?> s : subscriptions) {
       s.offer(event);
