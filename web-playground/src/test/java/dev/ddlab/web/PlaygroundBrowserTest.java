@@ -77,7 +77,9 @@ class PlaygroundBrowserTest {
       WebElement term = b.driver.findElement(By.cssSelector(".terminal[data-node=node1] textarea"));
       term.sendKeys("echo xin chào" + Keys.ENTER);
       b.until(d -> b.terminalText("node1").contains("\nxin chào"));
-      b.screenshot("echo-terminal");
+      b.driver.findElement(By.cssSelector(".terminal-head .help summary")).click();
+      b.screenshot("echo-terminal-help");
+      b.driver.findElement(By.cssSelector(".terminal-head .help summary")).click();
       b.driver.navigate().refresh();
       b.until(d -> b.terminalText("node1").contains("\nxin chào"));
       assertTrue(b.terminalText("node1").contains("echo xin chào"));
