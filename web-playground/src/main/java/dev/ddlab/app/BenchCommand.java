@@ -85,6 +85,19 @@ public final class BenchCommand implements Callable<Integer> {
       description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
   int submissions;
 
+  @Option(
+      names = "--web",
+      description =
+          "Measure the web playground instead: WebSocket clients on loopback, each with its own"
+              + " session, typing commands (see --clients).")
+  boolean web;
+
+  @Option(
+      names = "--clients",
+      defaultValue = "500",
+      description = "with --web: concurrent sessions, at most 2000 (default ${DEFAULT-VALUE}).")
+  int clients;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -103,6 +116,9 @@ public final class BenchCommand implements Callable<Integer> {
       dev.ddlab.grader.run.GradeBench.run(
           Math.max(1, submissions), dev.ddlab.grader.cli.Sessions.simulated(), out);
       return 0;
+    }
+    if (web) {
+      return WebBenchCommand.run(clients, out, spec.commandLine().getErr());
     }
     out.println("ddlab bench — simulated node (wall time, this machine)");
     double shellPair = shellPairs(Math.max(10, pairs));

@@ -7,7 +7,7 @@ import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactories;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.term.Repls;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -93,8 +93,7 @@ public final class ServeCommand implements Callable<Integer> {
     PlaygroundConfig config =
         PlaygroundConfig.defaults().withAddress(host, port).withSessions(maxSessions, ttl, idle);
     SessionManager sessions =
-        new SessionManager(
-            config, factory, new LineReaderProgram(), Panels.discover(), Clock.systemUTC());
+        new SessionManager(config, factory, Repls.shell(), Panels.discover(), Clock.systemUTC());
     PlaygroundServer server = new PlaygroundServer(sessions, LessonLibrary.fromClasspath());
     server.start();
     out.printf(

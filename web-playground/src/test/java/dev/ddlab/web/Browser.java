@@ -83,7 +83,10 @@ final class Browser implements AutoCloseable {
 
   /** Waits (with a generous bound for a loaded CI machine) until {@code condition} holds. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition::apply);
+    // panels redraw on every delta, so an element found a moment ago may be gone: look again
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition::apply);
   }
 
   void screenshot(String name) {

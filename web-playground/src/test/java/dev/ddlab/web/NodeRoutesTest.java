@@ -3,20 +3,18 @@ package dev.ddlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.session.Session;
 import dev.ddlab.web.lesson.LessonLibrary;
 import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.session.SessionTemplate;
+import dev.ddlab.web.session.SimSessionFactory;
 import dev.ddlab.web.session.WebSession;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.term.Repls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,23 +29,7 @@ class NodeRoutesTest {
 
   @BeforeEach
   void start() throws Exception {
-    SessionFactory factory =
-        new SessionFactory() {
-          @Override
-          public List<SessionTemplate> templates() {
-            return List.of(new SessionTemplate("single", "1 node", "", true, null));
-          }
-
-          @Override
-          public Session open(String template, long seed) {
-            return new ClusterSession(7);
-          }
-
-          @Override
-          public String engineKind() {
-            return "sim";
-          }
-        };
+    SessionFactory factory = new SimSessionFactory();
     PlaygroundConfig config =
         PlaygroundConfig.defaults()
             .withAddress("127.0.0.1", 0)
@@ -55,11 +37,7 @@ class NodeRoutesTest {
     server =
         new PlaygroundServer(
                 new SessionManager(
-                    config,
-                    factory,
-                    new LineReaderProgram(),
-                    Panels.discover(),
-                    new MutableClock()),
+                    config, factory, Repls.shell(), Panels.discover(), new MutableClock()),
                 new LessonLibrary(Map.of()))
             .start();
     HttpResponse<String> r =

@@ -9,7 +9,7 @@ import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
 import dev.ddlab.web.session.SessionTemplate;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.term.Repls;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -50,7 +50,7 @@ class PlaygroundBrowserTest {
     server =
         new PlaygroundServer(
                 new SessionManager(
-                    config, factory, new LineReaderProgram(), Panels.discover(), Clock.systemUTC()),
+                    config, factory, Repls.shell(), Panels.discover(), Clock.systemUTC()),
                 new LessonLibrary(
                     Map.of(
                         "01-intro",

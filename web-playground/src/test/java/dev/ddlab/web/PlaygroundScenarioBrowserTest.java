@@ -2,16 +2,14 @@ package dev.ddlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.session.Session;
 import dev.ddlab.web.lesson.LessonLibrary;
 import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.session.SessionTemplate;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.session.SimSessionFactory;
+import dev.ddlab.web.term.Repls;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -35,23 +33,7 @@ class PlaygroundScenarioBrowserTest {
   }
 
   private String start() {
-    SessionFactory factory =
-        new SessionFactory() {
-          @Override
-          public List<SessionTemplate> templates() {
-            return List.of(new SessionTemplate("single", "1 node", "Một node Docker.", true, null));
-          }
-
-          @Override
-          public Session open(String template, long seed) {
-            return new ClusterSession(seed);
-          }
-
-          @Override
-          public String engineKind() {
-            return "sim";
-          }
-        };
+    SessionFactory factory = new SimSessionFactory();
     PlaygroundConfig config =
         PlaygroundConfig.defaults()
             .withAddress("127.0.0.1", 0)
@@ -59,7 +41,7 @@ class PlaygroundScenarioBrowserTest {
     server =
         new PlaygroundServer(
                 new SessionManager(
-                    config, factory, new LineReaderProgram(), Panels.discover(), Clock.systemUTC()),
+                    config, factory, Repls.shell(), Panels.discover(), Clock.systemUTC()),
                 LessonLibrary.fromClasspath())
             .start();
     return "http://127.0.0.1:" + server.port();
@@ -85,9 +67,12 @@ class PlaygroundScenarioBrowserTest {
       b.until(d -> b.terminalText("node1").contains("0.0.0.0:8080->80/tcp"));
       assertTrue(b.terminalText("node1").contains("CONTAINER ID"));
 
-      WebElement ctr =
-          b.until(d -> d.findElement(By.cssSelector("#panel-body g.ctr[data-container=web]")));
-      b.until(d -> "running".equals(ctr.getAttribute("data-state")));
+      b.until(
+          d ->
+              "running"
+                  .equals(
+                      d.findElement(By.cssSelector("#panel-body g.ctr[data-container=web]"))
+                          .getAttribute("data-state")));
       b.screenshot("scenario-1-terminal-topology");
 
       WebElement chip = b.until(d -> d.findElement(By.cssSelector("a.chip[data-port='8080']")));
@@ -107,16 +92,23 @@ class PlaygroundScenarioBrowserTest {
       b.driver.switchTo().window(main);
 
       b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=layers]")).click();
-      WebElement pick = b.until(d -> d.findElement(By.cssSelector("select.image-pick")));
-      b.until(d -> pick.getText().contains("nginx:latest"));
-      Select select = new Select(pick);
-      select.getOptions().stream()
-          .filter(o -> o.getText().contains("nginx:latest"))
-          .findFirst()
-          .orElseThrow()
-          .click();
+      b.until(
+          d -> {
+            Select select = new Select(d.findElement(By.cssSelector("select.image-pick")));
+            for (WebElement o : select.getOptions()) {
+              if (o.getText().contains("nginx:latest")) {
+                o.click();
+                return true;
+              }
+            }
+            return false;
+          });
       b.until(d -> d.findElements(By.cssSelector(".layer[data-layer^='l:']")).size() >= 2);
-      b.driver.findElement(By.cssSelector(".layer[data-layer='l:0']")).click();
+      b.until(
+          d -> {
+            d.findElement(By.cssSelector(".layer[data-layer='l:0']")).click();
+            return true;
+          });
       b.until(d -> !d.findElements(By.cssSelector(".tree .row.mark-A")).isEmpty());
       assertTrue(
           b.driver.findElement(By.cssSelector("[data-stat=efficiency]")).getText().endsWith("%"));

@@ -11,7 +11,7 @@ import dev.ddlab.web.panel.TopologyPanel;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
 import dev.ddlab.web.session.SessionTemplate;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.term.Repls;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,8 +61,7 @@ class PlaygroundServerTest {
             .withAddress("127.0.0.1", 0)
             .withSessions(maxSessions, Duration.ofHours(4), Duration.ofMinutes(30));
     SessionManager sessions =
-        new SessionManager(
-            config, factory, new LineReaderProgram(), List.of(new TopologyPanel()), clock);
+        new SessionManager(config, factory, Repls.shell(), List.of(new TopologyPanel()), clock);
     server =
         new PlaygroundServer(
                 sessions,

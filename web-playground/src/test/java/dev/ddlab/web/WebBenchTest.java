@@ -7,7 +7,7 @@ import dev.ddlab.session.Session;
 import dev.ddlab.web.bench.WebBench;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionTemplate;
-import dev.ddlab.web.term.LineReaderProgram;
+import dev.ddlab.web.term.Repls;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -36,7 +36,7 @@ class WebBenchTest {
         };
     StringWriter text = new StringWriter();
     WebBench.Result r =
-        new WebBench(echo, new LineReaderProgram(), new PrintWriter(text))
+        new WebBench(echo, Repls.shell(), new PrintWriter(text))
             .run(Integer.getInteger("bench.clients", 4), 3, 2, List.of("echo a", "echo b"));
     assertEquals(Integer.getInteger("bench.clients", 4), r.sessions());
     assertEquals(3 * r.sessions(), r.commands());

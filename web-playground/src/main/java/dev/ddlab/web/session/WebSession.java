@@ -554,6 +554,11 @@ public final class WebSession {
     }
 
     @Override
+    public boolean isAttached(String node) {
+      return withLock(() -> raw.isAttached(node));
+    }
+
+    @Override
     public TranscriptEntry interrupt(String node) {
       return withLock(() -> raw.interrupt(node));
     }

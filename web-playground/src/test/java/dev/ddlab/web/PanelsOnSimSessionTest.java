@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddlab.session.Session;
+import dev.ddlab.session.SimSession;
 import dev.ddlab.web.panel.LayersPanel;
 import dev.ddlab.web.panel.NamespacesPanel;
 import dev.ddlab.web.panel.PanelContext;
@@ -15,9 +16,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
-/** The panels on a real simulated node, driven by the real docker CLI. */
-class PanelsOnClusterTest {
-  private final ClusterSession session = new ClusterSession(42);
+/** The panels on a simulated session, driven by commands typed at its shell. */
+class PanelsOnSimSessionTest {
+  private final SimSession session = SimSession.open("single", 42);
   private final List<JsonNode> deltas = new ArrayList<>();
   private final PanelContext context =
       new PanelContext() {
