@@ -148,7 +148,7 @@ public final class ShellCommand implements Callable<Integer> {
         return 0;
       }
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-        new ShellRepl(session, terminal).run();
+        new ShellRepl(session, terminal).followWallTime().run();
       }
       return 0;
     }

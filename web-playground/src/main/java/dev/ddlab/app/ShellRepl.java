@@ -28,6 +28,8 @@ public final class ShellRepl {
   private final Terminal terminal;
   private final boolean endOnEof;
   private String node;
+  private boolean followWallTime;
+  private long lastWallNanos;
 
   public ShellRepl(Session session, Terminal terminal) {
     this(session, terminal, session.nodes().get(0), true);
@@ -38,6 +40,29 @@ public final class ShellRepl {
     this.terminal = terminal;
     this.node = node;
     this.endOnEof = endOnEof;
+  }
+
+  /**
+   * Lets the session's virtual time follow the wall clock between lines (at most an hour per line),
+   * so {@code docker ps} says "Up 2 minutes" after two minutes at the prompt. For a terminal whose
+   * session nobody else advances ({@code ddlab shell}); the playground maps time itself.
+   */
+  public ShellRepl followWallTime() {
+    this.followWallTime = true;
+    this.lastWallNanos = System.nanoTime();
+    return this;
+  }
+
+  private void catchUp() {
+    if (!followWallTime) {
+      return;
+    }
+    long now = System.nanoTime();
+    long elapsed = Math.min(now - lastWallNanos, java.time.Duration.ofHours(1).toNanos());
+    lastWallNanos = now;
+    if (elapsed > 0) {
+      session.advance(java.time.Duration.ofNanos(elapsed));
+    }
   }
 
   /** Runs until Ctrl-D at the host prompt (or the terminal closes). */
@@ -77,10 +102,12 @@ public final class ShellRepl {
       try {
         line = reader.readLine(session.prompt(node));
       } catch (UserInterruptException e) {
+        catchUp();
         print(out, session.interrupt(node));
         continue;
       } catch (EndOfFileException e) {
         if (session.isAttached(node)) {
+          catchUp();
           print(out, session.type(node, ScriptRunner.EOF));
           continue;
         }
@@ -99,6 +126,7 @@ public final class ShellRepl {
         continue;
       }
       boolean atHost = !session.isAttached(node);
+      catchUp();
       TranscriptEntry entry = session.type(node, line);
       print(out, entry);
       if (endOnEof && atHost && isExit(line) && entry.output().startsWith("exit")) {

@@ -98,7 +98,7 @@ public final class HostShell {
   private final Interpreter sh;
   private final Runtime runtime = new Runtime();
   private final List<String> history = new ArrayList<>();
-  private final StringBuilder continuation = new StringBuilder();
+  private final PendingInput continuation = new PendingInput();
   private String cwd = HOME;
   private boolean busy;
   private boolean closed;
@@ -148,7 +148,7 @@ public final class HostShell {
     if (busy) {
       return "";
     }
-    if (continuation.length() > 0) {
+    if (continuation.waiting()) {
       return "> ";
     }
     return USER + "@" + node.hostname() + ":" + tildePath(cwd) + "$ ";
@@ -187,18 +187,11 @@ public final class HostShell {
    * once, or later for sleep and attached containers).
    */
   public void type(String line, Io io, IntConsumer done) {
-    String input = continuation.length() > 0 ? continuation + "\n" + line : line;
-    try {
-      Parser.parse(input);
-    } catch (ShellSyntaxException e) {
-      if (e.incomplete()) {
-        continuation.setLength(0);
-        continuation.append(input);
-        done.accept(sh.lastStatus());
-        return;
-      }
+    String input = continuation.offer(line);
+    if (input == null) {
+      done.accept(sh.lastStatus());
+      return;
     }
-    continuation.setLength(0);
     terminalOut = io.out();
     if (!input.isBlank()) {
       history.add(input);
@@ -227,8 +220,8 @@ public final class HostShell {
 
   /** Ctrl-C: drops a pending continuation or stops the foreground command (status 130). */
   public void interrupt(Io io) {
-    if (continuation.length() > 0) {
-      continuation.setLength(0);
+    if (continuation.waiting()) {
+      continuation.clear();
       return;
     }
     if (busy && foregroundDone != null) {

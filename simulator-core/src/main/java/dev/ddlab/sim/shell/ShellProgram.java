@@ -35,7 +35,7 @@ public final class ShellProgram implements Program {
   private boolean eofPending;
   private Proc foreground;
   private final Deque<String> queued = new ArrayDeque<>();
-  private final StringBuilder continuation = new StringBuilder();
+  private final PendingInput continuation = new PendingInput();
   private final List<String> history = new ArrayList<>();
   private String location = "";
   private java.util.function.Consumer<String> terminalOut;
@@ -171,17 +171,10 @@ public final class ShellProgram implements Program {
   }
 
   private void runLine(String line) {
-    String input = continuation.length() > 0 ? continuation + "\n" + line : line;
-    try {
-      Parser.parse(input);
-    } catch (ShellSyntaxException e) {
-      if (e.incomplete()) {
-        continuation.setLength(0);
-        continuation.append(input);
-        return;
-      }
+    String input = continuation.offer(line);
+    if (input == null) {
+      return;
     }
-    continuation.setLength(0);
     if (!input.isBlank() && interactive) {
       history.add(input);
     }
@@ -242,7 +235,7 @@ public final class ShellProgram implements Program {
     }
     if (interactive) {
       if (signal == Signal.SIGINT) {
-        continuation.setLength(0);
+        continuation.clear();
         return;
       }
       if (signal == Signal.SIGTERM || signal == Signal.SIGQUIT) {
@@ -257,7 +250,7 @@ public final class ShellProgram implements Program {
     if (!interactive || busy || p.exited()) {
       return "";
     }
-    if (continuation.length() > 0) {
+    if (continuation.waiting()) {
       return "> ";
     }
     boolean root = home(p).equals("/root");
