@@ -239,6 +239,10 @@ public final class PlaygroundServer implements AutoCloseable {
           .html(Pages.full(e.retryAfter(), sessions.now()));
     } catch (IllegalArgumentException e) {
       ctx.status(HttpStatus.BAD_REQUEST).html(Pages.problem("Không mở được phiên", e.getMessage()));
+    } catch (dev.ddlab.engine.EngineException e) {
+      // --engine real and the daemon does not answer: say so, keep serving everyone else.
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .html(Pages.problem("Không kết nối được Docker Engine", e.getMessage()));
     }
   }
 

@@ -1,0 +1,44 @@
+package dev.ddlab.web.session;
+
+import dev.ddlab.bridge.RealEngineSessions;
+import dev.ddlab.session.Session;
+import java.util.List;
+
+/**
+ * Sessions on a real Docker daemon for {@code ddlab serve --engine real}: the daemon is the one
+ * DOCKER_HOST names (as the docker CLI reads it), and every session runs inside the bridge's guard,
+ * so a classroom server keeps each visitor to their own labelled, limited objects and removes them
+ * when the session ends. One real daemon means one node per session.
+ */
+public final class RealSessionFactory implements SessionFactory {
+  @Override
+  public List<SessionTemplate> templates() {
+    return List.of(
+        new SessionTemplate(
+            "single",
+            "1 node",
+            "Docker Engine thật của máy chủ (DOCKER_HOST), có lớp bảo vệ của lớp học",
+            true,
+            ""),
+        new SessionTemplate(
+            "swarm-3m3w",
+            "3 manager, 3 worker",
+            "mgr1–3, wrk1–3",
+            false,
+            "Chế độ Docker thật chỉ có một node"));
+  }
+
+  @Override
+  public Session open(String template, long seed) {
+    if (!template.equals("single")) {
+      throw new IllegalArgumentException(
+          "Chế độ Docker thật chỉ mở được mẫu \"1 node\", không mở được '" + template + "'");
+    }
+    return RealEngineSessions.open(null, true, seed, System.getenv(), System.err::println);
+  }
+
+  @Override
+  public String engineKind() {
+    return "real";
+  }
+}
