@@ -192,10 +192,18 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
     return s;
   }
 
+  /**
+   * moby's ErrImageDoesNotExist: a full 64-hex ID (with or without "sha256:") is a digest reference
+   * and shows as "sha256:…"; anything else, a short ID included, parses as a name and shows with
+   * its default tag ("No such image: f70734b6a266:latest").
+   */
   static EngineException noSuchImage(String refOrId) {
+    if (refOrId.matches("(sha256:)?[0-9a-f]{64}")) {
+      String hex = refOrId.substring(refOrId.length() - 64);
+      return EngineException.notFound("No such image: sha256:" + hex);
+    }
     Reference r = tryParse(refOrId);
-    boolean idLike = refOrId.matches("(sha256:)?[0-9a-f]{1,64}");
-    String shown = r != null && !idLike ? r.withDefaultTag().familiarString() : refOrId;
+    String shown = r != null ? r.withDefaultTag().familiarString() : refOrId;
     return EngineException.notFound("No such image: " + shown);
   }
 

@@ -226,6 +226,23 @@ class SimImagesApiTest {
   }
 
   @Test
+  void missing_image_errors_name_short_ids_as_references_and_full_ids_as_digests() {
+    // moby's ErrImageDoesNotExist: a short hex string parses as a repository name (":latest"),
+    // only a full 64-hex ID is a digest reference.
+    assertEquals(
+        "No such image: f70734b6a266:latest",
+        assertThrows(EngineException.class, () -> api.remove("f70734b6a266", false, false))
+            .getMessage());
+    String full = "a".repeat(64);
+    assertEquals(
+        "No such image: sha256:" + full,
+        assertThrows(EngineException.class, () -> api.remove(full, false, false)).getMessage());
+    assertEquals(
+        "No such image: sha256:" + full,
+        assertThrows(EngineException.class, () -> api.inspect("sha256:" + full)).getMessage());
+  }
+
+  @Test
   void removing_one_of_two_images_keeps_the_shared_layers() {
     pull("nigelpoulton/tu-demo:v1");
     pull("nigelpoulton/tu-demo:v2");
