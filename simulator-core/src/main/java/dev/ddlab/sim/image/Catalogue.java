@@ -546,7 +546,8 @@ final class Catalogue {
             b ->
                 b.binary("/usr/local/go/bin/go", 14_000_000 / 256, "go")
                     .binary("/usr/local/go/bin/gofmt", 3_000_000 / 256, "gofmt")
-                    .file("/usr/local/go/VERSION", "go1.20.4\ntime 2023-04-26T20:17:04Z\n"))
+                    .file("/usr/local/go/VERSION", "go1.20.4\ntime 2023-04-26T20:17:04Z\n")
+                    .dir("/usr/local/go/pkg/tool/linux_" + p.architecture()))
         .env("GOPATH", "/go")
         .env("PATH", "/go/bin:/usr/local/go/bin:" + PATH)
         .run(
@@ -597,7 +598,8 @@ final class Catalogue {
             b ->
                 b.binary("/usr/local/go/bin/go", 14_000_000 / 256, "go")
                     .binary("/usr/local/go/bin/gofmt", 3_000_000 / 256, "gofmt")
-                    .file("/usr/local/go/VERSION", "go1.20.12\ntime 2023-11-29T21:15:27Z\n"))
+                    .file("/usr/local/go/VERSION", "go1.20.12\ntime 2023-11-29T21:15:27Z\n")
+                    .dir("/usr/local/go/pkg/tool/linux_" + p.architecture()))
         .env("GOPATH", "/go")
         .env("PATH", "/go/bin:/usr/local/go/bin:" + PATH)
         .run(

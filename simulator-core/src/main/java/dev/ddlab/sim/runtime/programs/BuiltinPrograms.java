@@ -21,6 +21,7 @@ public final class BuiltinPrograms implements ProgramInstaller {
         .register("mongod", Mongod::new)
         .register("git-sync", GitSync::new)
         .register("pwsh", Pwsh::new)
+        .register("go", Go::new)
         .register("docker-entrypoint", DockerEntrypoint::new);
   }
 }
