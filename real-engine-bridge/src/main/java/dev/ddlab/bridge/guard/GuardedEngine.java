@@ -298,31 +298,7 @@ public final class GuardedEngine implements Engine, AutoCloseable {
             h.pidsLimit() == null ? 0 : Math.max(h.pidsLimit(), 0),
             policy.pidsLimit(),
             "--pids-limit");
-    return new HostConfig(
-        h.binds(),
-        h.networkMode(),
-        h.portBindings(),
-        h.restartPolicy(),
-        h.autoRemove(),
-        h.volumesFrom(),
-        h.capAdd(),
-        h.capDrop(),
-        h.dns(),
-        h.dnsOptions(),
-        h.dnsSearch(),
-        h.extraHosts(),
-        h.ipcMode(),
-        h.pidMode(),
-        h.privileged(),
-        h.publishAllPorts(),
-        h.securityOpt(),
-        h.utsMode(),
-        memory,
-        cpus,
-        pids,
-        h.devices(),
-        h.mounts(),
-        h.init());
+    return h.withResources(memory, cpus, pids);
   }
 
   private static String kindOf(String source) {

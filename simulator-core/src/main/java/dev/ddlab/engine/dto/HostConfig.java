@@ -31,4 +31,33 @@ public record HostConfig(
     @JsonProperty("PidsLimit") Long pidsLimit,
     @JsonProperty("Devices") List<Map<String, String>> devices,
     @JsonProperty("Mounts") List<Mount> mounts,
-    @JsonProperty("Init") Boolean init) {}
+    @JsonProperty("Init") Boolean init) {
+  /** This config with other resource limits (memory bytes, CPUs in 1e-9 units, pids). */
+  public HostConfig withResources(long memory, long nanoCpus, Long pidsLimit) {
+    return new HostConfig(
+        binds,
+        networkMode,
+        portBindings,
+        restartPolicy,
+        autoRemove,
+        volumesFrom,
+        capAdd,
+        capDrop,
+        dns,
+        dnsOptions,
+        dnsSearch,
+        extraHosts,
+        ipcMode,
+        pidMode,
+        privileged,
+        publishAllPorts,
+        securityOpt,
+        utsMode,
+        memory,
+        nanoCpus,
+        pidsLimit,
+        devices,
+        mounts,
+        init);
+  }
+}

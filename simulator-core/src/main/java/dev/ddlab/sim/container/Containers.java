@@ -218,31 +218,10 @@ final class Containers {
   }
 
   static HostConfig withResources(HostConfig h, Long memory, Long nanoCpus, Long pidsLimit) {
-    return new HostConfig(
-        h.binds(),
-        h.networkMode(),
-        h.portBindings(),
-        h.restartPolicy(),
-        h.autoRemove(),
-        h.volumesFrom(),
-        h.capAdd(),
-        h.capDrop(),
-        h.dns(),
-        h.dnsOptions(),
-        h.dnsSearch(),
-        h.extraHosts(),
-        h.ipcMode(),
-        h.pidMode(),
-        h.privileged(),
-        h.publishAllPorts(),
-        h.securityOpt(),
-        h.utsMode(),
+    return h.withResources(
         memory != null ? memory : h.memory(),
         nanoCpus != null ? nanoCpus : h.nanoCpus(),
-        pidsLimit != null ? pidsLimit : h.pidsLimit(),
-        h.devices(),
-        h.mounts(),
-        h.init());
+        pidsLimit != null ? pidsLimit : h.pidsLimit());
   }
 
   /** A -v spec: "name:/path[:ro]", "/host:/path[:ro]" or "/path" (anonymous). */
