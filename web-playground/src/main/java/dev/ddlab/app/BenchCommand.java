@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -40,7 +41,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--pairs",
       defaultValue = "2000",
-      description = "run+rm pairs to time (default ${DEFAULT-VALUE}).")
+      description =
+          "run+rm pairs per round (warm-up ≥ 3 s, then 5 rounds; default ${DEFAULT-VALUE}).")
   int pairs;
 
   @Option(
@@ -120,7 +122,12 @@ public final class BenchCommand implements Callable<Integer> {
     if (web) {
       return WebBenchCommand.run(clients, out, spec.commandLine().getErr());
     }
-    out.println("ddlab bench — simulated node (wall time, this machine)");
+    out.println(
+        "ddlab bench — simulated node (wall time, this machine; median of "
+            + MEASURED_ROUNDS
+            + " rounds after ≥ "
+            + WARM_UP_SECONDS
+            + " s of warm-up)");
     double shellPair = shellPairs(Math.max(10, pairs));
     report(
         out,
@@ -156,18 +163,47 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * Rounds run first and not counted, for at least {@link #WARM_UP_SECONDS}: the JIT compiles the
+   * simulator's hot paths during these (tens of thousands of commands on two cores).
+   */
+  static final int WARM_UP_ROUNDS = 5;
+
+  static final int WARM_UP_SECONDS = 3;
+
+  /** Rounds counted; the median is reported, so one GC pause does not decide the figure. */
+  static final int MEASURED_ROUNDS = 5;
+
+  /**
+   * Microseconds per operation in steady state, the way JMH would measure it: warm-up rounds of
+   * {@code perRound} operations, then the median of {@link #MEASURED_ROUNDS} more.
+   */
+  static double steadyMicros(int perRound, Runnable op) {
+    long warmUpEnd = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
+    for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() < warmUpEnd; r++) {
+      round(perRound, op);
+    }
+    double[] rounds = new double[MEASURED_ROUNDS];
+    for (int r = 0; r < MEASURED_ROUNDS; r++) {
+      rounds[r] = round(perRound, op);
+    }
+    Arrays.sort(rounds);
+    return rounds[MEASURED_ROUNDS / 2];
+  }
+
+  private static double round(int perRound, Runnable op) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < perRound; i++) {
+      op.run();
+    }
+    return (System.nanoTime() - t0) / 1e3 / perRound;
+  }
+
   /** Microseconds per run+rm pair typed at node1's prompt. */
   static double shellPairs(int n) {
     try (SimSession s = SimSession.open("single", 1)) {
       s.type("node1", "docker pull alpine");
-      for (int i = 0; i < Math.min(200, n); i++) {
-        pair(s); // warm-up: JIT and caches
-      }
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        pair(s);
-      }
-      return (System.nanoTime() - t0) / 1e3 / n;
+      return steadyMicros(n, () -> pair(s));
     }
   }
 
@@ -182,14 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (SimSession s = SimSession.open("single", 2)) {
       s.type("node1", "docker pull alpine");
       ContainersApi c = s.engine("node1").containers();
-      for (int i = 0; i < Math.min(200, n); i++) {
-        enginePair(c);
-      }
-      long t0 = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        enginePair(c);
-      }
-      return (System.nanoTime() - t0) / 1e3 / n;
+      return steadyMicros(n, () -> enginePair(c));
     }
   }
 
@@ -234,15 +263,7 @@ public final class BenchCommand implements Callable<Integer> {
     try (SimSession s = SimSession.open("single", 3)) {
       s.type("node1", "docker pull alpine");
       startSleepers(s.engine("node1"), count);
-      int reps = 50;
-      for (int i = 0; i < 5; i++) {
-        s.type("node1", "docker ps -a");
-      }
-      long t0 = System.nanoTime();
-      for (int i = 0; i < reps; i++) {
-        s.type("node1", "docker ps -a");
-      }
-      return (System.nanoTime() - t0) / 1e3 / reps;
+      return steadyMicros(20, () -> s.type("node1", "docker ps -a"));
     }
   }
 

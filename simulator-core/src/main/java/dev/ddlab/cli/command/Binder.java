@@ -1,6 +1,7 @@
 package dev.ddlab.cli.command;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Model.ArgSpec;
@@ -20,13 +21,10 @@ final class Binder {
 
   /** Binds and returns the positional arguments. */
   static List<String> bind(
-      CommandSpec spec,
-      Map<String, OptionSpec> byName,
-      List<String> canonical,
-      boolean stopAtPositional) {
-    for (OptionSpec o : spec.options()) {
-      reset(o);
-    }
+      CommandSpec spec, FlagScanner scanner, List<String> canonical, boolean stopAtPositional) {
+    Map<String, OptionSpec> byName = scanner.byName;
+    scanner.initialValues.forEach(
+        (o, v) -> o.setValue(v == FRESH_LIST ? new ArrayList<String>() : v));
     List<String> positionals = new ArrayList<>();
     boolean onlyPositionals = false;
     for (String a : canonical) {
@@ -49,21 +47,35 @@ final class Binder {
     return positionals;
   }
 
-  private static void reset(OptionSpec o) {
-    Class<?> t = o.type();
-    if (List.class.isAssignableFrom(t)) {
-      o.setValue(new ArrayList<String>());
-    } else if (o.defaultValue() != null) {
-      o.setValue(convert(o, o.defaultValue()));
-    } else if (t == boolean.class) {
-      o.setValue(false);
-    } else if (t == int.class) {
-      o.setValue(0);
-    } else if (t == long.class) {
-      o.setValue(0L);
-    } else {
-      o.setValue(o.initialValue());
+  /** Stands for a new empty list: a repeatable option's value is mutated while binding. */
+  private static final Object FRESH_LIST = new Object();
+
+  /**
+   * What each option goes back to before a parse, worked out once per model (picocli interpolates
+   * default values on every read): the default converted, false or 0 for primitives, or the field's
+   * initial value.
+   */
+  static Map<OptionSpec, Object> initialValues(CommandSpec spec) {
+    Map<OptionSpec, Object> out = new IdentityHashMap<>();
+    for (OptionSpec o : spec.options()) {
+      Class<?> t = o.type();
+      Object v;
+      if (List.class.isAssignableFrom(t)) {
+        v = FRESH_LIST;
+      } else if (o.defaultValue() != null) {
+        v = convert(o, o.defaultValue());
+      } else if (t == boolean.class) {
+        v = false;
+      } else if (t == int.class) {
+        v = 0;
+      } else if (t == long.class) {
+        v = 0L;
+      } else {
+        v = o.initialValue();
+      }
+      out.put(o, v);
     }
+    return out;
   }
 
   @SuppressWarnings("unchecked")

@@ -160,10 +160,7 @@ public final class Dispatcher {
     try {
       positionals =
           Binder.bind(
-              cl.getCommandSpec(),
-              prepared.scanner().byName,
-              scanned.args(),
-              meta.stopAtPositional());
+              cl.getCommandSpec(), prepared.scanner(), scanned.args(), meta.stopAtPositional());
     } catch (CliException e) {
       throw new CliException(e.getMessage() + "\nSee '" + path + " --help'.", e.status());
     }

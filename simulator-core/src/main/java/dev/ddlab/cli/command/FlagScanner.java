@@ -27,8 +27,12 @@ final class FlagScanner {
 
   private final boolean stopAtPositional;
 
+  /** Each option's value before a parse, for {@link Binder}. */
+  final Map<OptionSpec, Object> initialValues;
+
   FlagScanner(CommandSpec spec, boolean stopAtPositional) {
     this.stopAtPositional = stopAtPositional;
+    this.initialValues = Binder.initialValues(spec);
     for (OptionSpec o : spec.options()) {
       String[] names = o.names();
       canonicalNames.put(o, canonical(names));

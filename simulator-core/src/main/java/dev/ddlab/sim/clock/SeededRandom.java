@@ -45,11 +45,11 @@ public final class SeededRandom {
 
   /** n lowercase hex digits, as in container and exec IDs. */
   public String hex(int n) {
-    StringBuilder sb = new StringBuilder(n);
+    char[] digits = new char[n];
     for (int i = 0; i < n; i++) {
-      sb.append(HEX[random.nextInt(16)]);
+      digits[i] = HEX[random.nextInt(16)];
     }
-    return sb.toString();
+    return new String(digits);
   }
 
   public <T> T pick(java.util.List<T> items) {

@@ -16,6 +16,7 @@ public final class VirtualClock {
 
   private long nowNanos;
   private long sequence;
+  private int cancelledInQueue;
   private final PriorityQueue<Timer> timers =
       new PriorityQueue<>(
           (a, b) ->
@@ -42,7 +43,7 @@ public final class VirtualClock {
   /** Schedules {@code action} to run when virtual time reaches now + delay. */
   public Timer schedule(Duration delay, Runnable action) {
     long due = nowNanos + Math.max(0, delay.toNanos());
-    Timer t = new Timer(due, sequence++, action);
+    Timer t = new Timer(this, due, sequence++, action);
     timers.add(t);
     return t;
   }
@@ -58,7 +59,7 @@ public final class VirtualClock {
       if (next == null || next.dueNanos > targetNanos) {
         break;
       }
-      timers.poll();
+      poll();
       if (next.cancelled) {
         continue;
       }
@@ -100,32 +101,60 @@ public final class VirtualClock {
   }
 
   public int pendingTimers() {
-    return (int) timers.stream().filter(t -> !t.cancelled).count();
+    return timers.size() - cancelledInQueue;
+  }
+
+  /**
+   * A cancelled timer stays queued until it comes up (removing from a heap is linear), so that
+   * killing many long {@code sleep}s does not leave their processes reachable and the queue
+   * growing, the queue is rebuilt without them once they are half of it.
+   */
+  private void cancelled() {
+    cancelledInQueue++;
+    if (cancelledInQueue > 32 && cancelledInQueue * 2 > timers.size()) {
+      timers.removeIf(t -> t.cancelled);
+      cancelledInQueue = 0;
+    }
+  }
+
+  private Timer poll() {
+    Timer t = timers.poll();
+    if (t.cancelled) {
+      cancelledInQueue--;
+    }
+    return t;
   }
 
   private Timer nextLive() {
     while (!timers.isEmpty() && timers.peek().cancelled) {
-      timers.poll();
+      poll();
     }
     return timers.peek();
   }
 
   /** A scheduled action; cancel it to keep it from firing. */
   public static final class Timer {
+    private final VirtualClock clock;
     private final long dueNanos;
     private final long sequence;
-    private final Runnable action;
+    private Runnable action;
     private boolean cancelled;
     private boolean fired;
 
-    private Timer(long dueNanos, long sequence, Runnable action) {
+    private Timer(VirtualClock clock, long dueNanos, long sequence, Runnable action) {
+      this.clock = clock;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
       this.action = action;
     }
 
     public void cancel() {
+      if (cancelled || fired) {
+        return;
+      }
       cancelled = true;
+      action = null;
+      clock.cancelled();
     }
 
     public boolean isPending() {

@@ -2,6 +2,7 @@ package dev.ddlab.sim.fs;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -15,10 +16,15 @@ import java.util.TreeMap;
 public final class Layer {
   private static final Layer EMPTY = new Layer(new TreeMap<>());
   private final NavigableMap<String, Entry> entries;
+
+  /** The same entries hashed: the union view looks paths up in every layer of an image. */
+  private final Map<String, Entry> byPath;
+
   private final long size;
 
   private Layer(NavigableMap<String, Entry> entries) {
     this.entries = Collections.unmodifiableNavigableMap(entries);
+    this.byPath = new HashMap<>(entries);
     long s = 0;
     for (Entry e : entries.values()) {
       s += e.contentSize();
@@ -47,7 +53,12 @@ public final class Layer {
   }
 
   public Entry get(String path) {
-    return entries.get(path);
+    return byPath.get(path);
+  }
+
+  /** Read-only by convention: for {@link UnionFs}, which must not copy it per lookup. */
+  Map<String, Entry> byPath() {
+    return byPath;
   }
 
   public boolean isEmpty() {

@@ -14,6 +14,9 @@ public final class Paths {
   }
 
   public static String normalize(String path) {
+    if (isNormal(path)) {
+      return path;
+    }
     Deque<String> parts = new ArrayDeque<>();
     for (String p : path.split("/")) {
       if (p.isEmpty() || p.equals(".")) {
@@ -26,6 +29,33 @@ public final class Paths {
       }
     }
     return "/" + String.join("/", parts);
+  }
+
+  /**
+   * Whether {@code path} is already what {@link #normalize} would return: absolute, no empty, "."
+   * or ".." segment, no trailing slash except for the root itself.
+   */
+  static boolean isNormal(String path) {
+    int n = path.length();
+    if (n == 0 || path.charAt(0) != '/') {
+      return false;
+    }
+    if (n == 1) {
+      return true;
+    }
+    int segStart = 1;
+    for (int i = 1; i <= n; i++) {
+      if (i == n || path.charAt(i) == '/') {
+        int len = i - segStart;
+        if (len == 0
+            || (len == 1 && path.charAt(segStart) == '.')
+            || (len == 2 && path.charAt(segStart) == '.' && path.charAt(segStart + 1) == '.')) {
+          return false;
+        }
+        segStart = i + 1;
+      }
+    }
+    return true;
   }
 
   public static String parent(String path) {

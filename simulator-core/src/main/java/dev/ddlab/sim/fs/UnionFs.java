@@ -42,7 +42,7 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
 
   private Entry lowerGet(String path, List<String> ancestors) {
     for (int i = lowers.size() - 1; i >= 0; i--) {
-      Map<String, Entry> layer = lowers.get(i).entries();
+      Map<String, Entry> layer = lowers.get(i).byPath();
       Entry e = layer.get(path);
       if (e != null) {
         return e.whiteout() ? null : e;
@@ -65,12 +65,12 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
     return false;
   }
 
+  /** The proper ancestors of {@code path} below the root, nearest first. */
   private static List<String> ancestors(String path) {
+    String p = Paths.normalize(path);
     List<String> out = new ArrayList<>();
-    String p = Paths.parent(path);
-    while (!p.equals("/")) {
-      out.add(p);
-      p = Paths.parent(p);
+    for (int i = p.lastIndexOf('/'); i > 0; i = p.lastIndexOf('/', i - 1)) {
+      out.add(p.substring(0, i));
     }
     return out;
   }

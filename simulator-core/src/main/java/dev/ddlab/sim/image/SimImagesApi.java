@@ -57,6 +57,18 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   /** Tag and digest references ("docker.io/library/alpine:latest") to image IDs. */
   private final Map<String, String> refs = new TreeMap<>();
 
+  /**
+   * What typed references parse to (a pure function, so a bounded memo): every container create, ps
+   * and rmi looks an image up by the name the learner typed.
+   */
+  private final Map<String, String> canonicalRefs =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > 256;
+        }
+      };
+
   /** Parsed forms of the reference strings (parsing is the costly part of a lookup). */
   private final Map<String, Reference> parsedRefs = new java.util.HashMap<>();
 
@@ -153,9 +165,9 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
     if (Digests.isHex(refOrId, 64)) {
       return images.get(Digests.SHA256 + refOrId);
     }
-    Reference r = tryParse(refOrId);
-    if (r != null) {
-      String id = refs.get(r.withDefaultTag().toString());
+    String key = canonicalRefs.computeIfAbsent(refOrId, SimImagesApi::canonicalRef);
+    if (!key.isEmpty()) {
+      String id = refs.get(key);
       if (id != null) {
         return images.get(id);
       }
@@ -174,6 +186,12 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       return found;
     }
     return null;
+  }
+
+  /** The key of {@code refs} that a typed reference means, or "" when it does not parse. */
+  private static String canonicalRef(String typed) {
+    Reference r = tryParse(typed);
+    return r == null ? "" : r.withDefaultTag().toString();
   }
 
   private static Reference tryParse(String s) {

@@ -41,10 +41,15 @@ public final class Ipv4 {
 
   /** 02:42 followed by the four address bytes. */
   public static String mac(int ip) {
-    return String.format(
-        "02:42:%02x:%02x:%02x:%02x",
-        (ip >>> 24) & 255, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255);
+    StringBuilder b = new StringBuilder(17).append("02:42");
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      int octet = (ip >>> shift) & 255;
+      b.append(':').append(HEX[octet >>> 4]).append(HEX[octet & 15]);
+    }
+    return b.toString();
   }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   public static int mask(int prefix) {
     return prefix == 0 ? 0 : -1 << (32 - prefix);

@@ -98,7 +98,7 @@ public final class HostShell {
   private final Interpreter sh;
   private final Runtime runtime = new Runtime();
   private final List<String> history = new ArrayList<>();
-  private final PendingInput continuation = new PendingInput();
+  private final PendingInput continuation;
   private String cwd = HOME;
   private boolean busy;
   private boolean closed;
@@ -121,6 +121,7 @@ public final class HostShell {
     env.put("LANG", "C.UTF-8");
     env.put("HOSTNAME", node.hostname());
     this.sh = new Interpreter(Dialect.BASH, "bash", runtime, env);
+    this.continuation = new PendingInput(sh::parse);
     this.shellPid = node.allocatePid();
     sh.pid(shellPid);
     if (!node.fs().isDirectory(HOME)) {

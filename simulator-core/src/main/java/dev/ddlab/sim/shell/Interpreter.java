@@ -173,7 +173,7 @@ public final class Interpreter {
   public void execute(String input, Io io, IntConsumer done) {
     CommandList list;
     try {
-      list = Parser.parse(input);
+      list = parse(input);
     } catch (ShellSyntaxException e) {
       if (e.incomplete()) {
         throw e;
@@ -185,6 +185,21 @@ public final class Interpreter {
     }
     run(list, io, done);
   }
+
+  /**
+   * Parses one input, remembering the last parse: a typed line is parsed once to see whether it is
+   * complete and again to run it.
+   */
+  CommandList parse(String input) {
+    if (!input.equals(lastInput)) {
+      lastParsed = Parser.parse(input);
+      lastInput = input;
+    }
+    return lastParsed;
+  }
+
+  private String lastInput;
+  private CommandList lastParsed;
 
   /** Runs a parsed list; {@code done} receives the status of its last command. */
   public void run(CommandList list, Io io, IntConsumer done) {

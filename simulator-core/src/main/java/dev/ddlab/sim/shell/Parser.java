@@ -404,11 +404,20 @@ public final class Parser {
       } else if (c == '`') {
         parts.add(lexBackquote(false));
       } else {
-        parts.add(new Literal(String.valueOf(c), false));
-        pos++;
+        int run = pos + 1;
+        while (run < src.length() && isPlain(src.charAt(run))) {
+          run++;
+        }
+        parts.add(new Literal(src.substring(pos, run), false));
+        pos = run;
       }
     }
     return new Word(List.copyOf(mergeLiterals(parts)), src.substring(start, pos));
+  }
+
+  /** A character that {@link #lexWord} takes literally and that cannot start anything else. */
+  private boolean isPlain(char c) {
+    return !endsWord(c) && c != '\\' && c != '\'' && c != '"' && c != '$' && c != '`';
   }
 
   private static boolean isUserChar(char c) {

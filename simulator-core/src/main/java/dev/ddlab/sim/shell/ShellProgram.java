@@ -35,7 +35,7 @@ public final class ShellProgram implements Program {
   private boolean eofPending;
   private Proc foreground;
   private final Deque<String> queued = new ArrayDeque<>();
-  private final PendingInput continuation = new PendingInput();
+  private final PendingInput continuation = new PendingInput(input -> sh.parse(input));
   private final List<String> history = new ArrayList<>();
   private String location = "";
   private java.util.function.Consumer<String> terminalOut;

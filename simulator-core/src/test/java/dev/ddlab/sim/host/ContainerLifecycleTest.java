@@ -314,4 +314,16 @@ class ContainerLifecycleTest {
     node.startDaemon();
     assertTrue(api.list(true, 0, false, Map.of()).isEmpty());
   }
+
+  @Test
+  void removingSleepingContainersLeavesNoTimerBehindOnTheClock() {
+    int before = cluster.clock().pendingTimers();
+    for (int i = 0; i < 100; i++) {
+      String id =
+          api.create(null, cmd("alpine", "sleep", "1d"), hostConfig(null, null), null, null).id();
+      api.start(id);
+      api.remove(id, true, false);
+    }
+    assertEquals(before, cluster.clock().pendingTimers());
+  }
 }

@@ -97,4 +97,20 @@ class ParserTest {
     assertEquals("sh: 1: Syntax error: \"|\" unexpected", Dialect.DASH.syntaxError("sh", e));
     assertEquals("sh: 1: foo: not found", Dialect.DASH.notFound("sh", "foo"));
   }
+
+  @Test
+  void a_word_is_one_literal_per_run_of_same_quoting() {
+    Ast.Word w = first("echo ab\\ c'd e'f\"g\"h$HOME/x*").words().get(1);
+    assertEquals(
+        List.of(
+            new Ast.Literal("ab", false),
+            new Ast.Literal(" ", true),
+            new Ast.Literal("c", false),
+            new Ast.Literal("d e", true),
+            new Ast.Literal("f", false),
+            new Ast.Literal("g", true),
+            new Ast.Literal("h", false)),
+        w.parts().subList(0, 7));
+    assertEquals(new Ast.Literal("/x*", false), w.parts().get(8));
+  }
 }
