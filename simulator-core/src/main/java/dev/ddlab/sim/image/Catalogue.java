@@ -2,6 +2,7 @@ package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.SearchResult;
 import dev.ddlab.sim.fs.Content;
+import dev.ddlab.sim.fs.LayerBuilder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -530,25 +532,36 @@ final class Catalogue {
           .build();
     }
     Image base = official("debian", "bookworm", p);
-    return from(base, p, 1683158400)
-        .run(
-            "set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tg++ \t\tgcc \t\tlibc6-dev \t\tmake \t\tpkg-config \t; \trm -rf /var/lib/apt/lists/*",
-            181_000_000,
-            b ->
-                b.binary("/usr/bin/gcc-12", 1_000_000 / 32, "gcc")
-                    .symlink("/usr/bin/gcc", "gcc-12")
-                    .binary("/usr/bin/make", 248_000 / 16, "make"))
-        .env("PATH", "/usr/local/go/bin:" + PATH)
-        .env("GOLANG_VERSION", "1.20.4")
-        .run(
-            "set -eux; \tarch=\"$(dpkg --print-architecture)\"; arch=\"${arch##*-}\"; \turl=; \tcase \"$arch\" in \t\t'amd64') \t\t\turl='https://dl.google.com/go/go1.20.4.linux-amd64.tar.gz'; \t\t\t;; \tesac; \twget -O go.tgz.asc \"$url.asc\"; \twget -O go.tgz \"$url\" --progress=dot:giga; \ttar --extract --file go.tgz --directory /usr/local; \tgo version",
-            293_000_000,
-            b ->
-                b.binary("/usr/local/go/bin/go", 14_000_000 / 256, "go")
-                    .binary("/usr/local/go/bin/gofmt", 3_000_000 / 256, "gofmt")
-                    .file("/usr/local/go/VERSION", "go1.20.4\ntime 2023-04-26T20:17:04Z\n")
-                    .dir("/usr/local/go/pkg/tool/linux_" + p.architecture()))
-        .env("GOPATH", "/go")
+    ImageBuild go =
+        from(base, p, 1683158400)
+            .run(
+                "set -eux; \tapt-get update; \tapt-get install -y --no-install-recommends \t\tg++ \t\tgcc \t\tlibc6-dev \t\tmake \t\tpkg-config \t; \trm -rf /var/lib/apt/lists/*",
+                181_000_000,
+                b ->
+                    b.binary("/usr/bin/gcc-12", 1_000_000 / 32, "gcc")
+                        .symlink("/usr/bin/gcc", "gcc-12")
+                        .binary("/usr/bin/make", 248_000 / 16, "make"))
+            .env("PATH", "/usr/local/go/bin:" + PATH)
+            .env("GOLANG_VERSION", "1.20.4")
+            .run(
+                "set -eux; \tarch=\"$(dpkg --print-architecture)\"; arch=\"${arch##*-}\"; \turl=; \tcase \"$arch\" in \t\t'amd64') \t\t\turl='https://dl.google.com/go/go1.20.4.linux-amd64.tar.gz'; \t\t\t;; \tesac; \twget -O go.tgz.asc \"$url.asc\"; \twget -O go.tgz \"$url\" --progress=dot:giga; \ttar --extract --file go.tgz --directory /usr/local; \tgo version",
+                293_000_000,
+                goToolchain("go1.20.4\ntime 2023-04-26T20:17:04Z\n", p));
+    return withGopath(go);
+  }
+
+  /** The files of the official images' Go install step (VERSION is what `go version` reads). */
+  private static Consumer<LayerBuilder> goToolchain(String version, Platform p) {
+    return b ->
+        b.binary("/usr/local/go/bin/go", 14_000_000 / 256, "go")
+            .binary("/usr/local/go/bin/gofmt", 3_000_000 / 256, "gofmt")
+            .file("/usr/local/go/VERSION", version)
+            .dir("/usr/local/go/pkg/tool/linux_" + p.architecture());
+  }
+
+  /** The steps every official golang image ends with: GOPATH, its PATH and directories. */
+  private static Image withGopath(ImageBuild go) {
+    return go.env("GOPATH", "/go")
         .env("PATH", "/go/bin:/usr/local/go/bin:" + PATH)
         .run(
             "mkdir -p \"$GOPATH/src\" \"$GOPATH/bin\" && chmod -R 1777 \"$GOPATH\"",
@@ -586,28 +599,18 @@ final class Catalogue {
 
   private static Image golangAlpine(Platform p) {
     Image base = official("alpine", "3.19", p);
-    return from(base, p, 1701907200)
-        .run(
-            "apk add --no-cache ca-certificates",
-            519_000,
-            b -> b.blob("/etc/ssl/certs/ca-certificates.crt", 219_000))
-        .env("GOLANG_VERSION", "1.20.12")
-        .run(
-            "set -eux; \tapk add --no-cache --virtual .fetch-deps gnupg; \tarch=\"$(apk --print-arch)\"; \turl=; \twget -O go.tgz \"$url\"; \ttar -C /usr/local -xzf go.tgz; \trm go.tgz; \tapk del --no-network .fetch-deps; \tgo version",
-            237_000_000,
-            b ->
-                b.binary("/usr/local/go/bin/go", 14_000_000 / 256, "go")
-                    .binary("/usr/local/go/bin/gofmt", 3_000_000 / 256, "gofmt")
-                    .file("/usr/local/go/VERSION", "go1.20.12\ntime 2023-11-29T21:15:27Z\n")
-                    .dir("/usr/local/go/pkg/tool/linux_" + p.architecture()))
-        .env("GOPATH", "/go")
-        .env("PATH", "/go/bin:/usr/local/go/bin:" + PATH)
-        .run(
-            "mkdir -p \"$GOPATH/src\" \"$GOPATH/bin\" && chmod -R 1777 \"$GOPATH\"",
-            0,
-            b -> b.dir("/go/src", 01777).dir("/go/bin", 01777))
-        .workdir("/go")
-        .build();
+    ImageBuild go =
+        from(base, p, 1701907200)
+            .run(
+                "apk add --no-cache ca-certificates",
+                519_000,
+                b -> b.blob("/etc/ssl/certs/ca-certificates.crt", 219_000))
+            .env("GOLANG_VERSION", "1.20.12")
+            .run(
+                "set -eux; \tapk add --no-cache --virtual .fetch-deps gnupg; \tarch=\"$(apk --print-arch)\"; \turl=; \twget -O go.tgz \"$url\"; \ttar -C /usr/local -xzf go.tgz; \trm go.tgz; \tapk del --no-network .fetch-deps; \tgo version",
+                237_000_000,
+                goToolchain("go1.20.12\ntime 2023-11-29T21:15:27Z\n", p));
+    return withGopath(go);
   }
 
   private static Image pythonAlpine(Platform p) {
