@@ -145,8 +145,8 @@ class RunFlagsTest {
           @SuppressWarnings("unchecked")
           Consumer<ProgressMessage> p = (Consumer<ProgressMessage>) a[3];
           p.accept(ProgressMessage.status("latest", "Pulling from library/alpine"));
-          p.accept(ProgressMessage.status("08409d417260", "Pulling fs layer"));
-          p.accept(ProgressMessage.status("08409d417260", "Pull complete"));
+          p.accept(ProgressMessage.step("08409d417260", "Pulling fs layer"));
+          p.accept(ProgressMessage.step("08409d417260", "Pull complete"));
           p.accept(ProgressMessage.status("Digest: sha256:02bb"));
           p.accept(ProgressMessage.status("Status: Downloaded newer image for alpine:latest"));
           return null;

@@ -9,8 +9,10 @@ import java.util.function.Consumer;
 
 /**
  * jsonmessage.DisplayJSONMessagesStream: on a terminal each layer keeps one line that later
- * messages overwrite, so what remains is the final screen; otherwise every message is a line.
- * Errors in the stream end the pull with the daemon's message.
+ * progress messages overwrite, so what remains is the final screen; otherwise every message is a
+ * line. A message without progress ("Pulling from", "Digest:") forgets those lines, so that the
+ * next tag of {@code pull -a} prints its shared layers again instead of rewriting the previous
+ * tag's. Errors in the stream end the pull with the daemon's message.
  */
 final class PullProgress implements Consumer<ProgressMessage> {
   private final boolean tty;
@@ -32,7 +34,12 @@ final class PullProgress implements Consumer<ProgressMessage> {
     if (tty && m.progress() != null && !m.progress().isEmpty()) {
       text += " " + m.progress();
     }
-    if (m.id() != null && tty) {
+    boolean isProgress =
+        m.id() != null
+            && (m.progressDetail() != null || (m.progress() != null && !m.progress().isEmpty()));
+    if (!isProgress) {
+      lineOfId.clear();
+    } else if (tty) {
       Integer at = lineOfId.get(m.id());
       if (at != null) {
         lines.set(at, text);

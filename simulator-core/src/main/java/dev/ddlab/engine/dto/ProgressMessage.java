@@ -20,6 +20,15 @@ public record ProgressMessage(
     return new ProgressMessage(status, id, null, null, null);
   }
 
+  /**
+   * A per-layer step without a bar ("Pulling fs layer", "Already exists", "Pull complete"): moby
+   * sends these with an empty {@code progressDetail}, which is what lets a terminal rewrite the
+   * layer's line in place.
+   */
+  public static ProgressMessage step(String id, String status) {
+    return new ProgressMessage(status, id, null, Map.of(), null);
+  }
+
   public static ProgressMessage status(String status) {
     return new ProgressMessage(status, null, null, null, null);
   }

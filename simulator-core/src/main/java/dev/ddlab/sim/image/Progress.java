@@ -38,6 +38,6 @@ final class Progress {
   }
 
   static ProgressMessage empty(String id, String status) {
-    return new ProgressMessage(status, id, null, Map.of(), null);
+    return ProgressMessage.step(id, status);
   }
 }

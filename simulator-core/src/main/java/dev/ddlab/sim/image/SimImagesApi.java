@@ -501,7 +501,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
     }
     List<ImageLayer> fresh = layers.subList(existing, layers.size());
     for (int i = 0; i < existing; i++) {
-      progress.accept(ProgressMessage.status(shortBlob(layers.get(i)), "Already exists"));
+      progress.accept(Progress.empty(shortBlob(layers.get(i)), "Already exists"));
     }
     for (ImageLayer l : fresh) {
       progress.accept(Progress.empty(shortBlob(l), "Pulling fs layer"));
