@@ -12,8 +12,6 @@ class SimulatedEngineContractTest extends EngineContract {
   /** Where the simulator still differs from Docker (reported to the simulator's owners). */
   static final Map<String, String> SIMULATOR_GAPS =
       Map.of(
-          "containers_on_a_user_bridge_resolve_each_other_by_name",
-          "busybox ping is not simulated (\"ping: applet not found\")",
           "a_container_on_an_unknown_network_fails_to_start_with_404",
           "the simulator refuses an unknown network at create; Docker accepts the create and"
               + " fails the start");

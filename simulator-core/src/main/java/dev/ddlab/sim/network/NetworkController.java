@@ -1036,6 +1036,54 @@ public final class NetworkController implements NetworksApi, NetAccess {
     throw new NetException(NetException.Kind.UNREACHABLE, host);
   }
 
+  /**
+   * A ping's fate. The host reaches every bridge; a container reaches its own networks' endpoints
+   * and the host (its gateways), while Docker's isolation rules drop what it sends to a container
+   * on another bridge network. Nothing outside the node answers: the lab has no internet.
+   */
+  @Override
+  public Echo echo(ProcContext from, String ipText) {
+    int ip = Ipv4.parse(ipText);
+    if ((ip >>> 24) == 127) {
+      return Echo.REPLY;
+    }
+    Attachment self = attachmentOf(from);
+    boolean hostSide = from.isHost() || (self != null && self.mode.equals("host"));
+    if (hostSide) {
+      return ipText.equals(nodeAddress) || isGateway(ip) || endpointAt(ip) != null
+          ? Echo.REPLY
+          : Echo.LOST;
+    }
+    boolean routed = false;
+    for (Endpoint mine : self == null ? List.<Endpoint>of() : self.endpoints.values()) {
+      Network n = mine.network();
+      if (!n.hasSubnet()) {
+        continue; // --network none: only the loopback
+      }
+      if (n.contains(ip)) {
+        return ip == n.gateway || endpointAt(ip) != null ? Echo.REPLY : Echo.LOST;
+      }
+      routed |= !n.internal;
+    }
+    if (!routed) {
+      return Echo.NO_ROUTE;
+    }
+    return ipText.equals(nodeAddress) || isGateway(ip) ? Echo.REPLY : Echo.LOST;
+  }
+
+  private Endpoint endpointAt(int ip) {
+    for (Network n : networks.values()) {
+      if (n.hasSubnet() && n.contains(ip)) {
+        for (Endpoint e : n.endpoints.values()) {
+          if (e.ip() == ip) {
+            return e;
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   private String sourceIp(Attachment self, int gateway) {
     if (self != null) {
       for (Endpoint e : self.endpoints.values()) {

@@ -14,6 +14,24 @@ public interface NetAccess {
    */
   HttpResponse http(ProcContext from, String host, int port, HttpRequest request);
 
+  /** What an ICMP echo request (ping) from a process to an IPv4 address meets. */
+  enum Echo {
+    /** The address answers. */
+    REPLY,
+    /** The request leaves but nothing answers (no such host, or Docker's bridge isolation). */
+    LOST,
+    /** The namespace has no route to the address: sendto fails (--network none). */
+    NO_ROUTE
+  }
+
+  /**
+   * Where a ping from {@code from} to {@code ip} (an IPv4 address) ends up. The default knows only
+   * the loopback.
+   */
+  default Echo echo(ProcContext from, String ip) {
+    return ip.startsWith("127.") ? Echo.REPLY : Echo.NO_ROUTE;
+  }
+
   /** No network at all (a node before its controller exists, --network none). */
   NetAccess NONE =
       new NetAccess() {

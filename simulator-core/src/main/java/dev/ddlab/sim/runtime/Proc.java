@@ -114,6 +114,14 @@ public interface Proc {
   }
 
   /**
+   * Sends one ICMP echo request from this process's network namespace to an IPv4 address (what ping
+   * does once a second).
+   */
+  default NetAccess.Echo echo(String ip) {
+    return ip.startsWith("127.") ? NetAccess.Echo.REPLY : NetAccess.Echo.NO_ROUTE;
+  }
+
+  /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.

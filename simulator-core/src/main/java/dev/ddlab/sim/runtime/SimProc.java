@@ -375,6 +375,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public NetAccess.Echo echo(String ip) {
+    return kernel.net().echo(ctx, ip);
+  }
+
+  @Override
   public String toString() {
     return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
   }

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.sim.runtime.NetAccess;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;
@@ -9,56 +10,81 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * ping inside a container: resolves the name as the container's resolver does (/etc/hosts, Docker's
- * embedded DNS on user-defined networks) and answers once a second on the virtual clock until
- * {@code -c} replies were counted or Ctrl-C, then prints the statistics. Busybox or iputils wording
- * by the executable it was started as.
+ * ping: resolves the name as the process's resolver does (/etc/hosts, Docker's embedded DNS on
+ * user-defined networks), asks the network whether an echo request to the address is answered (same
+ * network, the host; not a container on another bridge) and sends one request per interval on the
+ * virtual clock until {@code -c} replies, the {@code -w} deadline or Ctrl-C, then prints the
+ * statistics. Busybox wording and exit codes (alpine, busybox) or iputils' (the host), by the
+ * executable it was started as. Round-trip times are small seeded microsecond counts.
+ *
+ * <p>Options are read the way musl's getopt reads them (alpine's busybox): they end at the first
+ * operand, so {@code ping HOST -c 1} is a usage error there as it is in alpine.
  */
 final class PingProgram implements Program {
+  private static final String BUSYBOX_USAGE =
+      """
+      BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.
+
+      Usage: ping [OPTIONS] HOST
+
+      Send ICMP ECHO_REQUESTs to HOST
+
+      \t-4,-6\t\tForce IP or IPv6 name resolution
+      \t-c CNT\t\tSend only CNT pings
+      \t-s SIZE\t\tSend SIZE data bytes in packets (default 56)
+      \t-i SECS\t\tInterval
+      \t-A\t\tPing as soon as reply is received
+      \t-t TTL\t\tSet TTL
+      \t-I IFACE/IP\tSource interface or IP address
+      \t-W SEC\t\tSeconds to wait for the first response (default 10)
+      \t\t\t(after all -c CNT packets are sent)
+      \t-w SEC\t\tSeconds until ping exits (default:infinite)
+      \t\t\t(can exit earlier with -c CNT)
+      \t-q\t\tQuiet, only display output at start/finish
+      \t-p HEXBYTE\tPayload pattern
+      """;
+
+  /** Options that take a value (busybox's getopt32 string "qvAc:+s:t:+w:+W:+I:np:i:46"). */
+  private static final String WITH_VALUE = "cstwWIpi";
+
+  private static final String FLAGS = "qvAn46";
+
+  /** The TTL replies arrive with: the peer's Linux default (-t sets only the requests' TTL). */
+  private static final int REPLY_TTL = 64;
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private boolean busybox;
   private String name;
   private String address;
-  private int count = -1;
-  private int sent;
-  private boolean busybox;
-  private double min = Double.MAX_VALUE;
-  private double max;
-  private double sum;
+  private NetAccess.Echo echo;
+  private long count;
+  private long waitSeconds = 10;
+  private long deadlineSeconds;
+  private long intervalNanos = NANOS_PER_SECOND;
+  private long size = 56;
+  private boolean quiet;
+  private long startNanos;
+  private long transmitted;
+  private long received;
+  private long minMicros = Long.MAX_VALUE;
+  private long maxMicros;
+  private long sumMicros;
+  private long sumSquares;
+  private boolean done;
 
   @Override
   public void start(Proc proc) {
-    List<String> args = proc.argv().subList(1, proc.argv().size());
     String argv0 = proc.argv().get(0);
     String path =
         argv0.contains("/")
             ? argv0
             : ShellProgram.lookPath(proc.fs(), argv0, proc.env().get("PATH"));
     busybox = path != null && ShellProgram.isBusybox(proc.fs(), path);
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-c") && i + 1 < args.size()) {
-        try {
-          count = Integer.parseInt(args.get(++i));
-        } catch (NumberFormatException e) {
-          proc.err("ping: invalid number '" + args.get(i) + "'\n");
-          proc.exit(busybox ? 1 : 2);
-          return;
-        }
-      } else if (a.startsWith("-c") && a.length() > 2) {
-        count = Integer.parseInt(a.substring(2));
-      } else if (!a.startsWith("-")) {
-        name = a;
-      }
-    }
-    if (name == null) {
-      proc.err(
-          busybox
-              ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.\n"
-              : "ping: usage error: Destination address required\n");
-      proc.exit(busybox ? 1 : 2);
+    if (!parse(proc, proc.argv().subList(1, proc.argv().size()))) {
       return;
     }
-    Optional<String> ip =
-        name.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") ? Optional.of(name) : proc.resolve(name);
+    Optional<String> ip = proc.resolve(name);
     if (ip.isEmpty()) {
       proc.err(
           busybox
@@ -68,70 +94,225 @@ final class PingProgram implements Program {
       return;
     }
     address = ip.get();
+    echo = proc.echo(address);
+    if (echo == NetAccess.Echo.NO_ROUTE && !busybox) {
+      proc.err("ping: connect: Network is unreachable\n");
+      proc.exit(2);
+      return;
+    }
     proc.out(
         busybox
-            ? "PING " + name + " (" + address + "): 56 data bytes\n"
-            : "PING " + name + " (" + address + ") 56(84) bytes of data.\n");
-    reply(proc);
+            ? "PING " + name + " (" + address + "): " + size + " data bytes\n"
+            : "PING "
+                + name
+                + " ("
+                + address
+                + ") "
+                + size
+                + "("
+                + (size + 28)
+                + ") bytes of data.\n");
+    if (echo == NetAccess.Echo.NO_ROUTE) {
+      proc.err("ping: sendto: Network is unreachable\n");
+      proc.exit(1);
+      return;
+    }
+    startNanos = proc.clock().nowNanos();
+    if (deadlineSeconds > 0) {
+      proc.after(Duration.ofSeconds(deadlineSeconds), () -> finish(proc));
+    }
+    send(proc);
   }
 
-  private void reply(Proc proc) {
-    double ms = proc.random().nextInt(40, 120) / 1000.0;
-    min = Math.min(min, ms);
-    max = Math.max(max, ms);
-    sum += ms;
-    proc.out(
-        busybox
-            ? String.format(
-                Locale.ROOT, "64 bytes from %s: seq=%d ttl=64 time=%.3f ms%n", address, sent, ms)
-            : String.format(
-                Locale.ROOT,
-                "64 bytes from %s: icmp_seq=%d ttl=64 time=%.3f ms%n",
-                address,
-                sent + 1,
-                ms));
-    sent++;
-    if (count > 0 && sent >= count) {
+  /** Reads the options; false (after the error and exit) when they are wrong. */
+  private boolean parse(Proc proc, List<String> args) {
+    int i = 0;
+    for (; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        i++;
+        break;
+      }
+      if (!a.startsWith("-") || a.length() == 1) {
+        break;
+      }
+      for (int j = 1; j < a.length(); j++) {
+        char o = a.charAt(j);
+        if (FLAGS.indexOf(o) >= 0) {
+          quiet |= o == 'q';
+          continue;
+        }
+        if (WITH_VALUE.indexOf(o) < 0) {
+          return usage(proc, "ping: invalid option -- '" + o + "'\n");
+        }
+        String value;
+        if (j + 1 < a.length()) {
+          value = a.substring(j + 1);
+        } else if (i + 1 < args.size()) {
+          value = args.get(++i);
+        } else {
+          return usage(proc, "ping: option requires an argument -- '" + o + "'\n");
+        }
+        if (!option(proc, o, value)) {
+          return false;
+        }
+        break;
+      }
+    }
+    if (args.size() - i != 1) {
+      return usage(proc, "");
+    }
+    name = args.get(i);
+    return true;
+  }
+
+  private boolean option(Proc proc, char o, String value) {
+    if (o == 'I' || o == 'p') {
+      return true;
+    }
+    if (o == 'i') {
+      try {
+        double seconds = Double.parseDouble(value);
+        if (seconds < 0 || Double.isNaN(seconds) || Double.isInfinite(seconds)) {
+          throw new NumberFormatException(value);
+        }
+        intervalNanos = Math.max(1, (long) (seconds * NANOS_PER_SECOND));
+        return true;
+      } catch (NumberFormatException e) {
+        return invalidNumber(proc, value);
+      }
+    }
+    if (!value.matches("\\d{1,9}")) {
+      return invalidNumber(proc, value);
+    }
+    long n = Long.parseLong(value);
+    switch (o) {
+      case 'c' -> count = n;
+      case 's' -> size = n;
+      case 'w' -> deadlineSeconds = n;
+      case 'W' -> waitSeconds = n;
+      default -> {}
+    }
+    return true;
+  }
+
+  private boolean invalidNumber(Proc proc, String value) {
+    proc.err("ping: invalid number '" + value + "'\n");
+    proc.exit(busybox ? 1 : 2);
+    return false;
+  }
+
+  private boolean usage(Proc proc, String error) {
+    if (!error.isEmpty()) {
+      proc.err(error);
+    }
+    proc.err(busybox ? BUSYBOX_USAGE : "ping: usage error: Destination address required\n");
+    proc.exit(busybox ? 1 : 2);
+    return false;
+  }
+
+  private void send(Proc proc) {
+    if (done) {
+      return;
+    }
+    if (deadlineSeconds > 0
+        && proc.clock().nowNanos() - startNanos >= deadlineSeconds * NANOS_PER_SECOND) {
       finish(proc);
       return;
     }
-    proc.after(Duration.ofSeconds(1), () -> reply(proc));
+    long seq = transmitted++;
+    if (echo == NetAccess.Echo.REPLY) {
+      received++;
+      long micros = proc.random().nextInt(35, 180);
+      minMicros = Math.min(minMicros, micros);
+      maxMicros = Math.max(maxMicros, micros);
+      sumMicros += micros;
+      sumSquares += micros * micros;
+      if (!quiet) {
+        proc.out(
+            String.format(
+                Locale.ROOT,
+                busybox
+                    ? "%d bytes from %s: seq=%d ttl=%d time=%s ms%n"
+                    : "%d bytes from %s: icmp_seq=%d ttl=%d time=%s ms%n",
+                size + 8,
+                address,
+                busybox ? seq : seq + 1,
+                REPLY_TTL,
+                millis(micros)));
+      }
+      if (count > 0 && received >= count) {
+        finish(proc);
+        return;
+      }
+    }
+    if (count == 0 || transmitted < count) {
+      proc.after(Duration.ofNanos(intervalNanos), () -> send(proc));
+    } else {
+      // All -c requests are out: wait -W seconds for a late answer when none came back yet.
+      proc.after(Duration.ofSeconds(received > 0 ? 1 : waitSeconds), () -> finish(proc));
+    }
+  }
+
+  private static String millis(long micros) {
+    return String.format(Locale.ROOT, "%d.%03d", micros / 1000, micros % 1000);
   }
 
   private void finish(Proc proc) {
-    double avg = sent == 0 ? 0 : sum / sent;
-    if (busybox) {
-      proc.out(
-          String.format(
-              Locale.ROOT,
-              "%n--- %s ping statistics ---%n%d packets transmitted, %d packets received, 0%% packet loss%n"
-                  + "round-trip min/avg/max = %.3f/%.3f/%.3f ms%n",
-              name,
-              sent,
-              sent,
-              min,
-              avg,
-              max));
-    } else {
-      proc.out(
-          String.format(
-              Locale.ROOT,
-              "%n--- %s ping statistics ---%n%d packets transmitted, %d received, 0%% packet loss, time %dms%n"
-                  + "rtt min/avg/max/mdev = %.3f/%.3f/%.3f/0.010 ms%n",
-              name,
-              sent,
-              sent,
-              Math.max(0, sent - 1) * 1000,
-              min,
-              avg,
-              max));
+    if (done) {
+      return;
     }
-    proc.exit(0);
+    done = true;
+    long loss = transmitted == 0 ? 0 : (transmitted - received) * 100 / transmitted;
+    StringBuilder out = new StringBuilder("\n--- " + name + " ping statistics ---\n");
+    if (busybox) {
+      out.append(transmitted)
+          .append(" packets transmitted, ")
+          .append(received)
+          .append(" packets received, ")
+          .append(loss)
+          .append("% packet loss\n");
+      if (received > 0) {
+        out.append("round-trip min/avg/max = ")
+            .append(millis(minMicros))
+            .append('/')
+            .append(millis(sumMicros / received))
+            .append('/')
+            .append(millis(maxMicros))
+            .append(" ms\n");
+      }
+    } else {
+      long elapsedMs = (proc.clock().nowNanos() - startNanos) / 1_000_000;
+      out.append(transmitted)
+          .append(" packets transmitted, ")
+          .append(received)
+          .append(" received, ")
+          .append(loss)
+          .append("% packet loss, time ")
+          .append(elapsedMs)
+          .append("ms\n");
+      if (received > 0) {
+        long avg = sumMicros / received;
+        long mdev = (long) Math.sqrt(Math.max(0, sumSquares / received - avg * avg));
+        out.append("rtt min/avg/max/mdev = ")
+            .append(millis(minMicros))
+            .append('/')
+            .append(millis(avg))
+            .append('/')
+            .append(millis(maxMicros))
+            .append('/')
+            .append(millis(mdev))
+            .append(" ms\n");
+      }
+    }
+    proc.out(out.toString());
+    boolean failed = received == 0 || (deadlineSeconds > 0 && received < count);
+    proc.exit(failed ? 1 : 0);
   }
 
   @Override
   public void signal(Proc proc, Signal signal) {
-    if (signal == Signal.SIGINT && address != null) {
+    if (signal == Signal.SIGINT && echo != null && !done) {
       finish(proc);
       return;
     }
