@@ -10,11 +10,7 @@ class SimulatedEngineContractTest extends EngineContract {
   private Cluster cluster;
 
   /** Where the simulator still differs from Docker (reported to the simulator's owners). */
-  static final Map<String, String> SIMULATOR_GAPS =
-      Map.of(
-          "a_container_on_an_unknown_network_fails_to_start_with_404",
-          "the simulator refuses an unknown network at create; Docker accepts the create and"
-              + " fails the start");
+  static final Map<String, String> SIMULATOR_GAPS = Map.of();
 
   @Override
   protected Map<String, String> knownGaps() {

@@ -413,7 +413,15 @@ public final class ContainerDaemon implements ContainersApi {
       default -> {}
     }
     c.restartManager = new RestartManager(c.restartManager.policy(), c.restartCount);
-    startContainer(c);
+    try {
+      startContainer(c);
+    } catch (EngineException e) {
+      // daemon/start.go: a container that cannot start is cleaned up, and removed with --rm.
+      if (c.hostConfig.autoRemove()) {
+        removeContainer(c, true);
+      }
+      throw e;
+    }
   }
 
   private void startContainer(Container c) {

@@ -58,6 +58,14 @@ public final class NetworkController implements NetworksApi, NetAccess {
     final String mode;
     final Map<String, List<String>> networks = new LinkedHashMap<>();
     final Map<String, String> requestedIps = new LinkedHashMap<>();
+
+    /**
+     * Networks named at create that did not exist (name → aliases): Docker looks them up when the
+     * container starts, so creating the network in between is enough.
+     */
+    final Map<String, List<String>> unresolved = new LinkedHashMap<>();
+
+    final Map<String, String> unresolvedIps = new LinkedHashMap<>();
     final Map<String, List<PortBinding>> bindings;
     final TreeSet<String> exposed;
     final String hostname;
@@ -564,27 +572,62 @@ public final class NetworkController implements NetworksApi, NetAccess {
         a.networks.put(find(mode).id, List.of());
       }
     } else {
-      Network n = find(mode);
-      a.networks.put(n.id, n.embeddedDns() ? List.of() : List.of());
-      if (requestedIps != null && requestedIps.get(n.name) != null) {
-        a.requestedIps.put(n.id, requestedIps.get(n.name));
-      }
+      configure(a, mode, List.of(), requestedIps);
     }
     if (extraNetworks != null && !a.mode.startsWith("container:")) {
       for (Map.Entry<String, List<String>> e : extraNetworks.entrySet()) {
-        Network n = find(e.getKey());
         List<String> aliases = e.getValue() == null ? List.of() : List.copyOf(e.getValue());
-        if (a.networks.containsKey(n.id)) {
-          a.networks.put(n.id, aliases);
-        } else {
-          a.networks.put(n.id, aliases);
-        }
-        if (requestedIps != null && requestedIps.get(n.name) != null) {
-          a.requestedIps.put(n.id, requestedIps.get(n.name));
-        }
+        configure(a, e.getKey(), aliases, requestedIps);
       }
     }
     attachments.put(containerId, a);
+  }
+
+  /** Records one network of a new container; an unknown one is left for the start to look up. */
+  private void configure(
+      Attachment a, String network, List<String> aliases, Map<String, String> requestedIps) {
+    String ip = requestedIps == null ? null : requestedIps.get(network);
+    Optional<Network> n = lookup(network);
+    if (n.isEmpty()) {
+      a.unresolved.put(network, aliases);
+      if (ip != null) {
+        a.unresolvedIps.put(network, ip);
+      }
+      return;
+    }
+    a.networks.put(n.get().id, aliases);
+    ip = requestedIps == null ? null : requestedIps.get(n.get().name);
+    if (ip != null) {
+      a.requestedIps.put(n.get().id, ip);
+    }
+  }
+
+  /**
+   * The networks named at create that exist now join the container's configuration, in the order
+   * they were named before those found at create.
+   *
+   * @throws EngineException 404 "network NAME not found" for the first still missing, changing
+   *     nothing
+   */
+  private void resolvePending(Attachment a) {
+    if (a.unresolved.isEmpty()) {
+      return;
+    }
+    Map<String, List<String>> found = new LinkedHashMap<>();
+    Map<String, String> ips = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : a.unresolved.entrySet()) {
+      Network n = find(e.getKey());
+      found.put(n.id, e.getValue());
+      if (a.unresolvedIps.containsKey(e.getKey())) {
+        ips.put(n.id, a.unresolvedIps.get(e.getKey()));
+      }
+    }
+    a.requestedIps.putAll(ips);
+    found.putAll(a.networks);
+    a.networks.clear();
+    a.networks.putAll(found);
+    a.unresolved.clear();
+    a.unresolvedIps.clear();
   }
 
   private static String modeKind(String mode) {
@@ -614,6 +657,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
    */
   public void start(String containerId, NetNamespace ns) {
     Attachment a = attachments.get(containerId);
+    resolvePending(a);
     a.ns = ns;
     a.sandboxId = random.hex(64);
     try {
@@ -833,6 +877,28 @@ public final class NetworkController implements NetworksApi, NetAccess {
           }
         }
       }
+      if (owner != null) {
+        a.unresolved.forEach(
+            (name, aliases) ->
+                nets.put(
+                    name,
+                    new EndpointSettings(
+                        a.unresolvedIps.containsKey(name)
+                            ? Map.of("IPv4Address", a.unresolvedIps.get(name))
+                            : null,
+                        null,
+                        aliases.isEmpty() ? null : aliases,
+                        "",
+                        "",
+                        "",
+                        "",
+                        0,
+                        "",
+                        "",
+                        0,
+                        "",
+                        null)));
+      }
       if (a.running()) {
         for (String p : a.exposed) {
           ports.put(p, null);
@@ -917,6 +983,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
           out.add(n.name);
         }
       }
+      out.addAll(a.unresolved.keySet());
     }
     return out;
   }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * busybox ping in alpine containers, against what busybox printed on a real dockerd (recorded in
- * docs/reference/real-docker-ping-network-top.md): two user networks, "web" on net1 and "far" on net2.
+ * docs/reference/real-docker-ping-network-top.md): two user networks, "web" on net1 and "far" on
+ * net2.
  */
 class PingProgramTest {
   private static final Pattern TIME = Pattern.compile("time=(\\d+\\.\\d{3}) ms");
