@@ -66,8 +66,22 @@ public interface ContainersApi {
   /** POST /containers/{id}/update; returns the API's Warnings. */
   List<String> update(String id, UpdateRequest request);
 
-  /** POST /containers/{id}/wait?condition= ("not-running", "next-exit", "removed"). */
+  /**
+   * POST /containers/{id}/wait?condition= ("not-running", the default; "next-exit"; "removed"),
+   * blocking until the condition holds.
+   */
   WaitResponse await(String id, String condition);
+
+  /**
+   * POST /containers/{id}/wait?condition= as the Go client's {@code ContainerWait} makes it: 404
+   * for a missing container and 400 for a bad condition are thrown now; the answer comes when the
+   * condition holds ("not-running": at once for a stopped container, else at its next exit, a
+   * restart policy's included; "next-exit": at the next exit; "removed": at its removal), with the
+   * exit code. The default blocks in {@link #await}.
+   */
+  default Pending<WaitResponse> waitAsync(String id, String condition) {
+    return Pending.done(await(id, condition));
+  }
 
   /** GET /containers/{id}/logs (not following). */
   List<LogFrame> logs(String id, LogsOptions options);

@@ -8,6 +8,7 @@ import dev.ddlab.bridge.stream.StdStream;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
@@ -579,59 +580,33 @@ public final class EngineApiServer implements AutoCloseable {
   }
 
   /**
-   * POST /containers/{id}/wait, answered when the condition holds: "not-running" (default),
-   * "next-exit" (an exit after this request) or "removed". Polls under the lock so other requests
-   * (the start that will make it exit) get through.
+   * POST /containers/{id}/wait, answered when the engine's wait request is: "not-running"
+   * (default), "next-exit" or "removed". Polls under the lock so other requests (the start that
+   * will make it exit) and the ticker get through.
    */
   private void waitContainer(Context ctx) throws InterruptedException, IOException {
     String id = ctx.pathParam("id");
     String condition = Params.str(ctx, "condition");
-    ContainerInspect first = locked(() -> engine.containers().inspect(id));
-    String fullId = first.id();
-    String finishedBefore = first.state().finishedAt();
-    int restartsBefore = first.restartCount();
-    // like dockerd, answer the headers at once: clients wait for them before starting the container
-    ctx.status(200);
-    ctx.contentType("application/json");
-    OutputStream out = ctx.res().getOutputStream();
-    out.flush();
-    WaitResponse answer;
-    while (true) {
-      ContainerInspect now;
-      try {
-        now = locked(() -> engine.containers().inspect(fullId));
-      } catch (EngineException e) {
-        if (!e.isNotFound()) {
-          throw e;
-        }
-        answer = new WaitResponse(lastExit(first), null);
-        break;
+    Pending<WaitResponse> wait = locked(() -> engine.containers().waitAsync(id, condition));
+    try {
+      // like dockerd, answer the headers at once: clients wait for them before starting the
+      // container
+      ctx.status(200);
+      ctx.contentType("application/json");
+      OutputStream out = ctx.res().getOutputStream();
+      out.flush();
+      while (!locked(wait::isDone)) {
+        Thread.sleep(POLL.toMillis());
       }
-      boolean running = now.state().running() || now.state().restarting();
-      boolean exitedSince =
-          !running
-              && (!String.valueOf(now.state().finishedAt()).equals(String.valueOf(finishedBefore))
-                  || now.restartCount() != restartsBefore);
-      boolean done =
-          switch (condition == null ? "not-running" : condition) {
-            case "next-exit" -> exitedSince;
-            case "removed" -> false;
-            default -> !running;
-          };
-      if (done) {
-        answer = new WaitResponse(now.state().exitCode(), null);
-        break;
+      WaitResponse answer = locked(wait::get);
+      out.write(JSON.writeValueAsBytes(answer));
+      out.write('\n');
+      out.flush();
+    } finally {
+      if (!locked(wait::isDone)) {
+        locked(wait::cancel);
       }
-      first = now;
-      Thread.sleep(POLL.toMillis());
     }
-    out.write(JSON.writeValueAsBytes(answer));
-    out.write('\n');
-    out.flush();
-  }
-
-  private static int lastExit(ContainerInspect c) {
-    return c.state() == null ? 0 : c.state().exitCode();
   }
 
   private void logs(Context ctx) throws IOException, InterruptedException {

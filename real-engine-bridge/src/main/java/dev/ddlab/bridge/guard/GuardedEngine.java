@@ -6,6 +6,7 @@ import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.SystemApi;
 import dev.ddlab.engine.VolumesApi;
 import dev.ddlab.engine.dto.ChangeItem;
@@ -507,6 +508,11 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     @Override
     public WaitResponse await(String id, String condition) {
       return c().await(ownContainer(id).id(), condition);
+    }
+
+    @Override
+    public Pending<WaitResponse> waitAsync(String id, String condition) {
+      return c().waitAsync(ownContainer(id).id(), condition);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.ddlab.bridge.stream.StdStream;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
@@ -139,6 +140,12 @@ final class RealContainers implements ContainersApi {
   public WaitResponse await(String id, String condition) {
     return api.post(
         path(id, "/wait"), Query.of().add("condition", condition), null, WaitResponse.class);
+  }
+
+  @Override
+  public Pending<WaitResponse> waitAsync(String id, String condition) {
+    String fullId = inspect(id).id(); // a missing container is an error now, as dockerd answers it
+    return new ThreadPending<>("ddlab-wait-" + fullId, () -> await(fullId, condition));
   }
 
   @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ExecConfig;
@@ -19,6 +20,7 @@ import dev.ddlab.engine.dto.LogsOptions;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.engine.dto.WaitResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,24 @@ public abstract class EngineContract {
     engine.containers().kill(id, "SIGKILL");
     assertEquals(137, engine.containers().await(id, "not-running").statusCode());
     assertEquals(137, engine.containers().inspect(id).state().exitCode());
+  }
+
+  @Test
+  void a_wait_request_answers_when_the_container_exits_and_a_missing_one_is_404_at_once() {
+    EngineException missing =
+        assertThrows(
+            EngineException.class, () -> engine.containers().waitAsync(name("nosuch"), null));
+    assertEquals(404, missing.status(), missing.getMessage());
+    String id = run("waited", null, "sh", "-c", "sleep 1; exit 5");
+    Pending<WaitResponse> w = engine.containers().waitAsync(id, "not-running");
+    for (int i = 0; i < 100 && !w.isDone(); i++) {
+      letTimePass(Duration.ofMillis(100));
+    }
+    assertTrue(w.isDone(), "the wait answered once the container exited");
+    assertEquals(5, w.get().statusCode());
+    Pending<WaitResponse> again = engine.containers().waitAsync(id, "not-running");
+    assertTrue(again.await(Duration.ofSeconds(10)), "a stopped container answers at once");
+    assertEquals(5, again.get().statusCode());
   }
 
   @Test

@@ -298,11 +298,19 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      return forEachName(
-          containers,
-          c -> out(Integer.toString(engine.containers().await(c, "not-running").statusCode())),
-          c -> {},
-          e -> false);
+      WaitStream w = new WaitStream(engine.containers(), containers);
+      // like a foreground run: what ends within the foreground wait prints here; a container
+      // still running leaves the terminal waiting (virtual time passes, Ctrl-C ends it)
+      boolean done = w.awaitExit(ctx.foregroundWait());
+      io.out(w.output());
+      if (!done) {
+        result = CliResult.attached(w);
+        return 0;
+      }
+      if (!w.errors().isEmpty()) {
+        throw new CliException(String.join("\n", w.errors()), 1);
+      }
+      return 0;
     }
   }
 

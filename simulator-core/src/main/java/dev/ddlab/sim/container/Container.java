@@ -70,6 +70,10 @@ public final class Container {
   int shimPid;
   LogBuffer logs;
   List<ProcAttachment> attachments;
+
+  /** Who waits for this container's next exit or its removal (docker wait, stop requests). */
+  List<Watcher> watchers;
+
   List<String> execIds;
 
   Container(
@@ -164,6 +168,28 @@ public final class Container {
   }
 
   /** Running in moby's sense: running, paused or restarting. */
+  /** Told of the container's exits and of its removal, until it drops itself. */
+  interface Watcher {
+    /** The main process exited with {@code status}; true when the watcher is done. */
+    boolean exited(int status);
+
+    /** The container is gone (its last exit code is {@code exitCode}). */
+    void removed(int exitCode);
+  }
+
+  void watch(Watcher w) {
+    if (watchers == null) {
+      watchers = new ArrayList<>(1);
+    }
+    watchers.add(w);
+  }
+
+  void unwatch(Watcher w) {
+    if (watchers != null) {
+      watchers.remove(w);
+    }
+  }
+
   public boolean isRunning() {
     return status == Status.RUNNING || status == Status.PAUSED || status == Status.RESTARTING;
   }

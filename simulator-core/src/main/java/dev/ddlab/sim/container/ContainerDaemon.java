@@ -3,6 +3,7 @@ package dev.ddlab.sim.container;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
@@ -569,7 +570,15 @@ public final class ContainerDaemon implements ContainersApi {
     }
     events.container(
         "die", c.id, c.config.image(), attributes(c, "exitCode", Integer.toString(status)));
-    if (c.stopping || shuttingDown) {
+    boolean stopped = c.stopping || shuttingDown;
+    if (c.watchers != null) {
+      for (Container.Watcher w : List.copyOf(c.watchers)) {
+        if (w.exited(status)) {
+          c.unwatch(w);
+        }
+      }
+    }
+    if (stopped) {
       return;
     }
     long delay =
@@ -795,6 +804,11 @@ public final class ContainerDaemon implements ContainersApi {
     }
     c.status = Container.Status.DEAD;
     events.container("destroy", c.id, c.config.image(), attributes(c));
+    if (c.watchers != null) {
+      List<Container.Watcher> gone = List.copyOf(c.watchers);
+      c.watchers = null;
+      gone.forEach(w -> w.removed(c.exitCode));
+    }
   }
 
   @Override
@@ -844,24 +858,51 @@ public final class ContainerDaemon implements ContainersApi {
 
   @Override
   public WaitResponse await(String ref, String condition) {
+    Pending<WaitResponse> p = waitAsync(ref, condition);
+    if (!p.await(Duration.ofNanos(WAIT_LIMIT_NANOS))) {
+      p.cancel();
+      throw EngineException.serverError(
+          "container " + get(ref).id + " is still running and nothing is scheduled to stop it");
+    }
+    return p.get();
+  }
+
+  /**
+   * As moby's State.Wait: "not-running" answers at once for a container that is not running (a
+   * restarting one counts as running), else at its next exit like "next-exit"; "removed" at its
+   * removal. Each answer carries the exit code of that moment.
+   */
+  @Override
+  public Pending<WaitResponse> waitAsync(String ref, String condition) {
     Container c = get(ref);
     String cond = condition == null || condition.isEmpty() ? "not-running" : condition;
-    BooleanSupplier done;
-    switch (cond) {
-      case "not-running" -> done = () -> !c.isRunning();
-      case "next-exit" -> {
-        int exits = c.exits;
-        done = () -> c.exits > exits;
-      }
-      case "removed" -> done = () -> !byId.containsKey(c.id);
-      default -> throw EngineException.badRequest("invalid condition: \"" + cond + "\"");
+    if (!List.of("not-running", "next-exit", "removed").contains(cond)) {
+      throw EngineException.badRequest("invalid condition: \"" + cond + "\"");
     }
-    advanceUntil(done, WAIT_LIMIT_NANOS, false);
-    if (!done.getAsBoolean()) {
-      throw EngineException.serverError(
-          "container " + c.id + " is still running and nothing is scheduled to stop it");
+    SimPending<WaitResponse> p = new SimPending<>(clock);
+    if (cond.equals("not-running") && !c.isRunning()) {
+      p.complete(new WaitResponse(c.exitCode, null));
+      return p;
     }
-    return new WaitResponse(c.exitCode, null);
+    boolean onExit = !cond.equals("removed");
+    Container.Watcher w =
+        new Container.Watcher() {
+          @Override
+          public boolean exited(int status) {
+            if (onExit) {
+              p.complete(new WaitResponse(status, null));
+            }
+            return onExit;
+          }
+
+          @Override
+          public void removed(int exitCode) {
+            p.complete(new WaitResponse(exitCode, null));
+          }
+        };
+    c.watch(w);
+    p.onCancel(() -> c.unwatch(w));
+    return p;
   }
 
   // ---- logs, top, changes, archive, prune

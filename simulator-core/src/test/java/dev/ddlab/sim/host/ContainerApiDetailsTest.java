@@ -2,12 +2,14 @@ package dev.ddlab.sim.host;
 
 import static dev.ddlab.sim.host.ContainerLifecycleTest.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EventMessage;
 import dev.ddlab.engine.dto.HostConfig;
@@ -15,6 +17,7 @@ import dev.ddlab.engine.dto.LogsOptions;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.engine.dto.WaitResponse;
 import dev.ddlab.sim.container.Times;
 import java.time.Duration;
 import java.util.List;
@@ -178,6 +181,66 @@ class ContainerApiDetailsTest {
     long t0 = cluster.clock().nowNanos();
     assertEquals(0, api.await("w7", null).statusCode());
     assertEquals(2_000_000_000L, cluster.clock().nowNanos() - t0);
+  }
+
+  @Test
+  void wait_request_answers_at_the_next_exit_with_that_exit_code_even_when_a_policy_restarts() {
+    String id =
+        api.create(
+                "flaky",
+                cmd("alpine", "sh", "-c", "sleep 3; exit 9"),
+                ContainerLifecycleTest.hostConfig(new RestartPolicy("on-failure", 1), Map.of()),
+                null,
+                null)
+            .id();
+    api.start(id);
+    Pending<WaitResponse> w = api.waitAsync("flaky", "not-running");
+    assertFalse(w.isDone());
+    cluster.clock().advance(Duration.ofSeconds(3));
+    assertTrue(w.isDone());
+    assertEquals(9, w.get().statusCode());
+    assertTrue(api.inspect(id).state().restarting());
+    // restarting counts as running: not-running waits for the exit after the restart
+    Pending<WaitResponse> again = api.waitAsync("flaky", null);
+    assertTrue(again.await(Duration.ofMinutes(1)));
+    assertEquals(9, again.get().statusCode());
+  }
+
+  @Test
+  void wait_not_running_answers_at_once_for_a_stopped_container_but_next_exit_waits() {
+    run("quick", "sh", "-c", "exit 4");
+    assertEquals(4, api.waitAsync("quick", "not-running").get().statusCode());
+    Pending<WaitResponse> next = api.waitAsync("quick", "next-exit");
+    assertFalse(next.await(Duration.ofHours(1)));
+    api.start("quick");
+    assertTrue(next.isDone());
+    assertEquals(4, next.get().statusCode());
+  }
+
+  @Test
+  void wait_removed_answers_when_the_container_is_removed() {
+    run("gone", "sh", "-c", "exit 2");
+    Pending<WaitResponse> w = api.waitAsync("gone", "removed");
+    assertFalse(w.await(Duration.ofHours(1)));
+    api.remove("gone", false, false);
+    assertEquals(2, w.get().statusCode());
+  }
+
+  @Test
+  void wait_request_errors_come_at_once_and_a_cancelled_wait_never_answers() {
+    assertEquals(
+        404, assertThrows(EngineException.class, () -> api.waitAsync("nosuch", null)).status());
+    run("forever", "sleep", "infinity");
+    assertEquals(
+        400, assertThrows(EngineException.class, () -> api.waitAsync("forever", "bogus")).status());
+    Pending<WaitResponse> w = api.waitAsync("forever", null);
+    long t0 = cluster.clock().nowNanos();
+    assertFalse(w.await(Duration.ofDays(1)));
+    assertEquals(t0, cluster.clock().nowNanos(), "nothing scheduled: no time passes");
+    w.cancel();
+    api.kill("forever", null);
+    assertFalse(w.isDone());
+    assertTrue(api.waitAsync("forever", null).isDone());
   }
 
   @Test
