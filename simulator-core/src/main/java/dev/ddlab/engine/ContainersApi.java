@@ -46,10 +46,25 @@ public interface ContainersApi {
    */
   void start(String id);
 
-  /** POST /containers/{id}/stop?t=; null timeout uses the container's StopTimeout or 10 s. */
-  void stop(String id, Integer timeoutSeconds);
+  /**
+   * POST /containers/{id}/stop?signal=&t=: the signal (null: the container's StopSignal, SIGTERM),
+   * then SIGKILL after the timeout (null: the container's StopTimeout or 10 s; -1: no SIGKILL). A
+   * stopped container is left alone; a bad signal is 400 "Invalid signal: FOO".
+   */
+  void stop(String id, String signal, Integer timeoutSeconds);
 
-  void restart(String id, Integer timeoutSeconds);
+  /** {@link #stop(String, String, Integer)} with the container's own stop signal. */
+  default void stop(String id, Integer timeoutSeconds) {
+    stop(id, null, timeoutSeconds);
+  }
+
+  /** POST /containers/{id}/restart?signal=&t=: a stop as {@link #stop}, then a start. */
+  void restart(String id, String signal, Integer timeoutSeconds);
+
+  /** {@link #restart(String, String, Integer)} with the container's own stop signal. */
+  default void restart(String id, Integer timeoutSeconds) {
+    restart(id, null, timeoutSeconds);
+  }
 
   /** POST /containers/{id}/kill?signal= (default SIGKILL). */
   void kill(String id, String signal);

@@ -19,7 +19,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenScriptsTest {
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"part1-ops", "percy", "restart-policies", "webserver", "host-shell", "wait"})
+      strings = {
+        "part1-ops",
+        "percy",
+        "restart-policies",
+        "webserver",
+        "host-shell",
+        "wait",
+        "stop-signals"
+      })
   void script_transcript_matches_golden(String name) throws IOException {
     String script = resource("scripts/" + name + ".ddsh");
     String actual;

@@ -565,6 +565,7 @@ public final class EngineApiServer implements AutoCloseable {
 
   private void stopLike(Context ctx, boolean restart) {
     Integer t = Params.integer(ctx, "t");
+    String signal = Params.str(ctx, "signal");
     String id = ctx.pathParam("id");
     // a stop takes (virtual) seconds: run it without holding the lock for that long is not
     // possible through the Engine seam, so it holds the lock like any other call
@@ -572,9 +573,9 @@ public final class EngineApiServer implements AutoCloseable {
         ctx,
         () -> {
           if (restart) {
-            engine.containers().restart(id, t);
+            engine.containers().restart(id, signal, t);
           } else {
-            engine.containers().stop(id, t);
+            engine.containers().stop(id, signal, t);
           }
         });
   }

@@ -456,13 +456,13 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     }
 
     @Override
-    public void stop(String id, Integer timeoutSeconds) {
-      c().stop(ownContainer(id).id(), timeoutSeconds);
+    public void stop(String id, String signal, Integer timeoutSeconds) {
+      c().stop(ownContainer(id).id(), signal, timeoutSeconds);
     }
 
     @Override
-    public void restart(String id, Integer timeoutSeconds) {
-      c().restart(ownContainer(id).id(), timeoutSeconds);
+    public void restart(String id, String signal, Integer timeoutSeconds) {
+      c().restart(ownContainer(id).id(), signal, timeoutSeconds);
     }
 
     @Override

@@ -93,13 +93,18 @@ final class RealContainers implements ContainersApi {
   }
 
   @Override
-  public void stop(String id, Integer timeoutSeconds) {
-    api.exchange("POST", path(id, "/stop"), Query.of().add("t", timeoutSeconds), null);
+  public void stop(String id, String signal, Integer timeoutSeconds) {
+    api.exchange(
+        "POST", path(id, "/stop"), Query.of().add("signal", signal).add("t", timeoutSeconds), null);
   }
 
   @Override
-  public void restart(String id, Integer timeoutSeconds) {
-    api.exchange("POST", path(id, "/restart"), Query.of().add("t", timeoutSeconds), null);
+  public void restart(String id, String signal, Integer timeoutSeconds) {
+    api.exchange(
+        "POST",
+        path(id, "/restart"),
+        Query.of().add("signal", signal).add("t", timeoutSeconds),
+        null);
   }
 
   @Override

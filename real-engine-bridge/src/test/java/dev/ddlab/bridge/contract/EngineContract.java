@@ -226,6 +226,48 @@ public abstract class EngineContract {
   }
 
   @Test
+  void stop_with_a_signal_sends_that_signal_then_sigkill_after_the_timeout() {
+    String api = engine.system().version().apiVersion();
+    assumeTrue(
+        compareVersions(api, "1.42") >= 0,
+        "the daemon's API " + api + " predates stop?signal= (1.42): it sends its stop signal");
+    String id = run("sigstop", null, "sleep", "300");
+    long since = engine.system().nowNanos() / 1_000_000_000L - 1;
+    engine.containers().stop(id, "SIGUSR1", 1);
+    assertEquals(137, engine.containers().inspect(id).state().exitCode());
+    List<String> signals =
+        engine
+            .system()
+            .events(
+                Long.toString(since),
+                Long.toString(engine.system().nowNanos() / 1_000_000_000L + 1),
+                Map.of("container", List.of(id), "event", List.of("kill")))
+            .stream()
+            .map(e -> e.actor().attributes().get("signal"))
+            .toList();
+    assertEquals(List.of("10", "9"), signals);
+    EngineException bad =
+        assertThrows(
+            EngineException.class,
+            () -> engine.containers().stop(run("sigbad", null, "sleep", "300"), "FOO", 1));
+    assertEquals("Invalid signal: FOO", bad.getMessage());
+  }
+
+  private static int compareVersions(String a, String b) {
+    String[] x = a.split("\\.");
+    String[] y = b.split("\\.");
+    for (int i = 0; i < Math.max(x.length, y.length); i++) {
+      int d =
+          Integer.compare(
+              i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return 0;
+  }
+
+  @Test
   void starting_a_missing_executable_fails_and_records_127() {
     String id = create("nocmd", null, "nosuchcmd");
     EngineException e = assertThrows(EngineException.class, () -> engine.containers().start(id));

@@ -159,23 +159,13 @@ public final class ContainerCommands {
       aliases = "docker container stop, docker stop",
       minArgs = 1)
   public static final class Stop extends DockerCommand {
-    @Option(
-        names = {"-s", "--signal"},
-        paramLabel = "string",
-        description = "Signal to send to the container")
-    String signal;
-
-    @Option(
-        names = {"-t", "--time"},
-        paramLabel = "int",
-        description = "Seconds to wait before killing the container")
-    Integer time;
+    @Mixin StopOptions stop = new StopOptions();
 
     @Parameters List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
-      return forEachName(containers, c -> engine.containers().stop(c, time));
+      return forEachName(containers, c -> engine.containers().stop(c, stop.signal, stop.time));
     }
   }
 
@@ -186,23 +176,13 @@ public final class ContainerCommands {
       aliases = "docker container restart, docker restart",
       minArgs = 1)
   public static final class Restart extends DockerCommand {
-    @Option(
-        names = {"-s", "--signal"},
-        paramLabel = "string",
-        description = "Signal to send to the container")
-    String signal;
-
-    @Option(
-        names = {"-t", "--time"},
-        paramLabel = "int",
-        description = "Seconds to wait before killing the container")
-    Integer time;
+    @Mixin StopOptions stop = new StopOptions();
 
     @Parameters List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
-      return forEachName(containers, c -> engine.containers().restart(c, time));
+      return forEachName(containers, c -> engine.containers().restart(c, stop.signal, stop.time));
     }
   }
 

@@ -607,12 +607,32 @@ public final class ContainerDaemon implements ContainersApi {
   // ---- stop, kill, restart, pause
   // ----------------------------------------------------------------
 
+  /**
+   * As moby's ContainerStop: a stopped container is left alone (304) before the signal is read; a
+   * bad signal is a 400 "Invalid signal: FOO".
+   */
   @Override
-  public void stop(String ref, Integer timeoutSeconds) {
-    stopContainer(get(ref), timeoutSeconds, true);
+  public void stop(String ref, String signal, Integer timeoutSeconds) {
+    Container c = get(ref);
+    if (!c.isRunning()) {
+      return; // 304 Not Modified
+    }
+    stopContainer(c, stopSignal(c, signal), timeoutSeconds, true);
   }
 
-  private void stopContainer(Container c, Integer timeoutSeconds, boolean manual) {
+  /** The signal a stop sends: the request's, else the container's StopSignal (SIGTERM). */
+  private static Signal stopSignal(Container c, String signal) {
+    if (signal == null || signal.isEmpty()) {
+      return Containers.stopSignal(c.config);
+    }
+    Signal s = Signal.parse(signal);
+    if (s == null) {
+      throw EngineException.badRequest("Invalid signal: " + signal);
+    }
+    return s;
+  }
+
+  private void stopContainer(Container c, Signal signal, Integer timeoutSeconds, boolean manual) {
     if (!c.isRunning()) {
       return; // 304 Not Modified
     }
@@ -625,7 +645,6 @@ public final class ContainerDaemon implements ContainersApi {
       events.container("stop", c.id, c.config.image(), attributes(c));
       return;
     }
-    Signal signal = Containers.stopSignal(c.config);
     int timeout =
         timeoutSeconds != null
             ? timeoutSeconds
@@ -679,11 +698,19 @@ public final class ContainerDaemon implements ContainersApi {
     }
   }
 
+  /** As moby's ContainerRestart: errors of the stop read "Cannot restart container x: …". */
   @Override
-  public void restart(String ref, Integer timeoutSeconds) {
+  public void restart(String ref, String signal, Integer timeoutSeconds) {
     Container c = get(ref);
     if (c.isRunning()) {
-      stopContainer(c, timeoutSeconds, true);
+      Signal s;
+      try {
+        s = stopSignal(c, signal);
+      } catch (EngineException e) {
+        throw EngineException.serverError(
+            "Cannot restart container " + ref + ": " + e.getMessage());
+      }
+      stopContainer(c, s, timeoutSeconds, true);
     }
     c.restartManager = new RestartManager(c.restartManager.policy(), c.restartCount);
     startContainer(c);

@@ -244,6 +244,35 @@ class ContainerApiDetailsTest {
   }
 
   @Test
+  void stop_with_a_signal_sends_it_instead_of_sigterm_then_sigkill_after_the_timeout() {
+    run("sig", "sleep", "1d");
+    long t0 = cluster.clock().nowNanos();
+    api.stop("sig", "SIGUSR1", 3);
+    assertEquals(3_000_000_000L, cluster.clock().nowNanos() - t0);
+    assertEquals(137, api.inspect("sig").state().exitCode());
+    List<EventMessage> ev =
+        node.engine()
+            .system()
+            .events(Long.toString(t0 / 1_000_000_000L), null, Map.of("event", List.of("kill")));
+    assertEquals(
+        List.of("10", "9"), ev.stream().map(e -> e.actor().attributes().get("signal")).toList());
+  }
+
+  @Test
+  void a_bad_stop_signal_is_400_for_a_running_container_and_ignored_for_a_stopped_one() {
+    run("bad", "sleep", "1d");
+    EngineException e = assertThrows(EngineException.class, () -> api.stop("bad", "FOO", null));
+    assertEquals(400, e.status());
+    assertEquals("Invalid signal: FOO", e.getMessage());
+    assertEquals(
+        "Cannot restart container bad: Invalid signal: FOO",
+        assertThrows(EngineException.class, () -> api.restart("bad", "FOO", null)).getMessage());
+    assertTrue(api.inspect("bad").state().running());
+    api.kill("bad", null);
+    api.stop("bad", "FOO", null);
+  }
+
+  @Test
   void restart_emits_stop_then_start_and_restart_events() {
     run("rs", "sleep", "1d");
     cluster.clock().advance(Duration.ofSeconds(1));
