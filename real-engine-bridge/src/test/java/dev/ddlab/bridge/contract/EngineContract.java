@@ -385,6 +385,26 @@ public abstract class EngineContract {
     assertEquals(126, engine.containers().execInspect(exec).exitCode());
   }
 
+  /** docker top runs the host's ps with ps_args and keeps the container's rows. */
+  @Test
+  void top_runs_ps_with_the_given_options_and_reports_its_errors() {
+    String id = run("top", null, "sleep", "300");
+    int pid = engine.containers().inspect(id).state().pid();
+    var ef = engine.containers().top(id, null);
+    assertEquals(List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"), ef.titles());
+    assertEquals(1, ef.processes().size(), ef.processes().toString());
+    assertEquals(String.valueOf(pid), ef.processes().get(0).get(1));
+    assertEquals("sleep 300", ef.processes().get(0).get(7));
+    var custom = engine.containers().top(id, "-o pid,comm");
+    assertEquals(List.of("PID", "COMMAND"), custom.titles());
+    assertEquals(List.of(List.of(String.valueOf(pid), "sleep")), custom.processes());
+    EngineException bad =
+        assertThrows(EngineException.class, () -> engine.containers().top(id, "-o nosuchcol"));
+    assertEquals(500, bad.status());
+    assertEquals(
+        "ps: error: unknown user-defined format specifier \"nosuchcol\"", bad.getMessage());
+  }
+
   // ---- inspect shapes ----------------------------------------------------------------------
 
   @Test

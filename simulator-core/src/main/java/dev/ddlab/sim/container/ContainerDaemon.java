@@ -32,6 +32,7 @@ import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.fs.FsException;
 import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.sim.fs.UserDb;
 import dev.ddlab.sim.image.LocalImage;
 import dev.ddlab.sim.image.LocalImages;
 import dev.ddlab.sim.network.NetworkController;
@@ -41,12 +42,12 @@ import dev.ddlab.sim.runtime.Namespaces;
 import dev.ddlab.sim.runtime.NetNamespace;
 import dev.ddlab.sim.runtime.PidNamespace;
 import dev.ddlab.sim.runtime.ProcContext;
+import dev.ddlab.sim.runtime.Procps;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.runtime.SimProc;
 import dev.ddlab.sim.volume.MountedFs;
 import dev.ddlab.sim.volume.VolumeService;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -971,21 +972,163 @@ public final class ContainerDaemon implements ContainersApi {
     if (c.status != Container.Status.RUNNING && c.status != Container.Status.PAUSED) {
       throw EngineException.conflict("Container " + c.id + " is not running");
     }
-    DateTimeFormatter hm = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
-    List<List<String>> rows = new ArrayList<>();
+    String args = psArgs == null || psArgs.isEmpty() ? "-ef" : psArgs;
+    validatePsArgs(args);
+    // As daemon/top_unix.go: the host's ps with the options, restricted to the container's PIDs
+    // by -q (again without -q when ps refuses the combination), then only those rows are kept.
+    List<Integer> pids = new ArrayList<>();
     for (SimProc p : c.context.processes()) {
-      rows.add(
-          List.of(
-              p.user().equals("root") ? "root" : p.user(),
-              Integer.toString(p.hostPid()),
-              Integer.toString(p.hostPpid()),
-              "0",
-              hm.format(Times.instant(p.startedNanos()).atZone(java.time.ZoneOffset.UTC)),
-              p.tty() ? "pts/0" : "?",
-              "00:00:00",
-              p.command()));
+      pids.add(p.hostPid());
     }
-    return new TopResponse(List.of("UID", "PID", "PPID", "C", "STIME", "TTY", "TIME", "CMD"), rows);
+    List<Procps.Task> table = hostProcessTable();
+    List<String> argv = new ArrayList<>(List.of(args.split(" ", -1)));
+    List<String> quick = new ArrayList<>(argv);
+    quick.add("-q");
+    quick.add(String.join(",", pids.stream().map(String::valueOf).toList()));
+    Procps.Result ps = Procps.ps(quick, table, clock.nowNanos(), 0);
+    if (ps.status() != 0) {
+      ps = Procps.ps(argv, table, clock.nowNanos(), 0);
+      if (ps.status() != 0) {
+        String first = ps.err().split("\n", 2)[0];
+        throw EngineException.serverError(
+            "ps: " + (first.isEmpty() ? "exit status " + ps.status() : first));
+      }
+    }
+    return parsePsOutput(ps.out(), pids);
+  }
+
+  /** validatePSArgs: only "pid=" may rename the PID column (the rows are found by it). */
+  private static void validatePsArgs(String psArgs) {
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("\\s+(\\S*)=\\s*(PID\\S*)").matcher(psArgs);
+    while (m.find()) {
+      if (!m.group(1).equals("pid")) {
+        throw EngineException.serverError(
+            "specifying \"" + m.group(1) + "=" + m.group(2) + "\" is not allowed");
+      }
+    }
+  }
+
+  /** parsePSOutput: titles and rows split on blanks, the last column keeping the rest. */
+  private static TopResponse parsePsOutput(String output, List<Integer> pids) {
+    String[] lines = output.split("\n");
+    List<String> titles = fields(lines.length == 0 ? "" : lines[0]);
+    int pidIndex = titles.indexOf("PID");
+    if (pidIndex < 0) {
+      throw EngineException.serverError("Couldn't find PID field in ps output");
+    }
+    List<List<String>> rows = new ArrayList<>();
+    boolean previousKept = false;
+    for (int i = 1; i < lines.length; i++) {
+      List<String> f = fields(lines[i]);
+      if (f.isEmpty()) {
+        continue;
+      }
+      String pid = f.get(pidIndex);
+      if (pid.equals("-")) {
+        if (previousKept) {
+          rows.add(row(f, titles.size()));
+        }
+        continue;
+      }
+      if (!pid.matches("\\d+")) {
+        throw EngineException.serverError(
+            "Unexpected pid '" + pid + "': strconv.Atoi: parsing \"" + pid + "\": invalid syntax");
+      }
+      previousKept = pids.contains(Integer.parseInt(pid));
+      if (previousKept) {
+        rows.add(row(f, titles.size()));
+      }
+    }
+    return new TopResponse(titles, rows);
+  }
+
+  private static List<String> fields(String line) {
+    String t = line.strip();
+    return t.isEmpty() ? List.of() : List.of(t.split("[ \\t]+"));
+  }
+
+  private static List<String> row(List<String> fields, int titles) {
+    List<String> row = new ArrayList<>(fields.subList(0, Math.min(titles - 1, fields.size())));
+    row.add(String.join(" ", fields.subList(Math.min(titles - 1, fields.size()), fields.size())));
+    return row;
+  }
+
+  /** /proc as the host's ps reads it: every process of the node, by host PID. */
+  private List<Procps.Task> hostProcessTable() {
+    Map<Integer, String> hostUsers = UserDb.names(kernel.host().fs(), "/etc/passwd");
+    List<Procps.Task> out = new ArrayList<>();
+    for (Container c : byId.values()) {
+      // containerd-shim-runc-v2, the parent of each container's PID 1 and docker exec processes
+      if (c.context != null && c.shimPid > 0 && kernel.byHostPid(c.shimPid) == null) {
+        long started =
+            c.context.processes().stream().mapToLong(SimProc::startedNanos).min().orElse(0);
+        out.add(
+            new Procps.Task(
+                c.shimPid,
+                1,
+                c.shimPid,
+                0,
+                "root",
+                "containerd-shim",
+                "/usr/bin/containerd-shim-runc-v2 -namespace moby -id "
+                    + c.id
+                    + " -address /run/containerd/containerd.sock",
+                started,
+                'S',
+                "?",
+                722_504,
+                9_788,
+                "futex_"));
+      }
+    }
+    for (SimProc p : kernel.hostPids().processes()) {
+      boolean host = p.context().isHost();
+      int uid = UserDb.uid(p.fs(), p.user());
+      if (uid < 0) {
+        uid = 0;
+      }
+      String user = hostUsers.getOrDefault(uid, Integer.toString(uid));
+      String argv0 = p.argv().isEmpty() ? "" : p.argv().get(0);
+      String comm = argv0.substring(argv0.lastIndexOf('/') + 1);
+      comm = comm.length() > 15 ? comm.substring(0, 15) : comm;
+      // A container's init leads its session; docker exec'd processes lead their own.
+      boolean leader = host ? p.hostPpid() <= 1 : p.pid() == 1 || p.ppid() == 0;
+      int sid = leader ? p.hostPid() : sessionOf(p);
+      long vsz = Procps.vszKib(p.command());
+      out.add(
+          new Procps.Task(
+              p.hostPid(),
+              p.hostPpid(),
+              sid,
+              uid,
+              user,
+              comm,
+              p.command(),
+              p.startedNanos(),
+              p.state(),
+              p.tty() ? "pts/0" : "?",
+              vsz,
+              vsz / 3,
+              Procps.wchan(comm)));
+    }
+    out.sort(java.util.Comparator.comparingInt(Procps.Task::pid));
+    return out;
+  }
+
+  private int sessionOf(SimProc p) {
+    SimProc cur = p;
+    for (int guard = 0; guard < 64; guard++) {
+      SimProc parent = kernel.byHostPid(cur.hostPpid());
+      if (parent == null || parent.context() != p.context()) {
+        return cur.hostPid();
+      }
+      if (parent.pid() == 1 || parent.ppid() == 0) {
+        return parent.hostPid();
+      }
+      cur = parent;
+    }
+    return cur.hostPid();
   }
 
   @Override

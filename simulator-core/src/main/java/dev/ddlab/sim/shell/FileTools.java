@@ -4,13 +4,13 @@ import dev.ddlab.sim.fs.FileNode;
 import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.fs.FsException;
 import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.sim.fs.UserDb;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -217,8 +217,8 @@ final class FileTools {
       if (total) {
         ctx.io().println("total " + blocks);
       }
-      Map<Integer, String> users = names(ctx.fs(), "/etc/passwd");
-      Map<Integer, String> groups = names(ctx.fs(), "/etc/group");
+      Map<Integer, String> users = UserDb.names(ctx.fs(), "/etc/passwd");
+      Map<Integer, String> groups = UserDb.names(ctx.fs(), "/etc/group");
       List<String[]> rows = new ArrayList<>();
       for (Entry e : entries) {
         FileNode n = e.node();
@@ -411,26 +411,6 @@ final class FileTools {
   }
 
   /** uid → name from /etc/passwd (or gid → name from /etc/group). */
-  static Map<Integer, String> names(FileSystem fs, String file) {
-    Map<Integer, String> m = new HashMap<>();
-    try {
-      for (String line : new String(fs.read(file), StandardCharsets.UTF_8).split("\n")) {
-        String[] f = line.split(":");
-        if (f.length >= 3) {
-          try {
-            m.putIfAbsent(Integer.parseInt(f[2]), f[0]);
-          } catch (NumberFormatException e) {
-            // skip malformed lines
-          }
-        }
-      }
-    } catch (FsException e) {
-      // no such file: numeric ids
-    }
-    m.putIfAbsent(0, "root");
-    return m;
-  }
-
   // ---- cat -----------------------------------------------------------------------------------
 
   static int cat(ToolContext ctx, List<String> args) {

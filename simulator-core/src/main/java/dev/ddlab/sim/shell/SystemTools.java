@@ -1,9 +1,11 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.fs.UserDb;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
+import dev.ddlab.sim.runtime.Procps;
 import dev.ddlab.sim.runtime.Signal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -51,8 +53,8 @@ final class SystemTools {
   // ---- identity -----------------------------------------------------------------------------
 
   static int id(ToolContext c, List<String> args) {
-    Map<Integer, String> users = FileTools.names(c.fs(), "/etc/passwd");
-    Map<Integer, String> groups = FileTools.names(c.fs(), "/etc/group");
+    Map<Integer, String> users = UserDb.names(c.fs(), "/etc/passwd");
+    Map<Integer, String> groups = UserDb.names(c.fs(), "/etc/group");
     if (args.contains("-u")) {
       return line(c, String.valueOf(c.uid()));
     }
@@ -209,18 +211,9 @@ final class SystemTools {
     return String.format("%02d:%02d", t.getHour(), t.getMinute());
   }
 
-  /** A stable, plausible memory size (pages for SZ, KiB for VSZ) derived from the command. */
+  /** SZ in pages: Procps's stable, plausible size for the command. */
   private static int pages(ProcessInfo p) {
-    String prog = p.command().split(" ")[0];
-    prog = prog.substring(prog.lastIndexOf('/') + 1);
-    return switch (prog) {
-      case "bash" -> 1147;
-      case "sh", "ash" -> 421;
-      case "ps" -> 1475;
-      case "sleep" -> 397;
-      case "top" -> 1580;
-      default -> 600 + Math.floorMod(prog.hashCode(), 9000);
-    };
+    return (int) (Procps.vszKib(p.command()) / 4);
   }
 
   /** The process table, with the calling tool itself running (R), as ps sees itself. */
