@@ -46,6 +46,13 @@ public final class SimSession implements Session {
    */
   static final int STREAMING_STEPS = 5;
 
+  /**
+   * The most timer events one typed line may run before the terminal is left busy: a loop that
+   * never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
+   * otherwise run for {@link #SETTLE_LIMIT} of virtual time.
+   */
+  static final int SETTLE_EVENTS = 20_000;
+
   private static final String DETACH = "\u0010\u0011";
   private static final String EOF = "\u0004";
 
@@ -462,6 +469,7 @@ public final class SimSession implements Session {
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
       Integer closedWith = null;
       int streamed = 0;
+      int events = 0;
       while (true) {
         clock.runDue();
         if (attached != null) {
@@ -479,7 +487,7 @@ public final class SimSession implements Session {
           return closedWith;
         }
         long next = clock.nextDueNanos();
-        if (next < 0 || next > limit || streamed >= STREAMING_STEPS) {
+        if (next < 0 || next > limit || streamed >= STREAMING_STEPS || ++events > SETTLE_EVENTS) {
           return closedWith;
         }
         int before = out.length();

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The course's walk-throughs typed into a simulated session: scripts/NAME.ddsh run through {@link
@@ -17,17 +17,21 @@ import org.junit.jupiter.params.provider.ValueSource;
  * purpose only, with {@code -Dddlab.golden.update=true}.
  */
 class GoldenScriptsTest {
+  /** Every scripts/*.ddsh in the test resources: a new golden script needs no edit here. */
+  static Stream<String> scripts() throws IOException {
+    try (Stream<Path> files = Files.list(sourceDir().resolve("scripts"))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".ddsh"))
+          .map(n -> n.substring(0, n.length() - ".ddsh".length()))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
   @ParameterizedTest(name = "{0}")
-  @ValueSource(
-      strings = {
-        "part1-ops",
-        "percy",
-        "restart-policies",
-        "webserver",
-        "host-shell",
-        "wait",
-        "stop-signals"
-      })
+  @MethodSource("scripts")
   void script_transcript_matches_golden(String name) throws IOException {
     String script = resource("scripts/" + name + ".ddsh");
     String actual;

@@ -4,14 +4,15 @@ import java.util.List;
 
 /**
  * The syntax tree of one shell input, following the POSIX shell grammar's names (list, and-or,
- * pipeline, simple command). Only what learners type is modelled: no compound commands, functions
- * or here-documents.
+ * pipeline, command). Only what learners type is modelled: simple commands and the compound
+ * commands {@code if}, {@code while}/{@code until}, {@code for}, {@code { …; }} and {@code ( … )};
+ * no {@code case}, functions or here-documents.
  */
 public final class Ast {
   private Ast() {}
 
   /** A piece of a word; {@code quoted} parts are neither field-split nor globbed. */
-  public sealed interface Part permits Literal, Param, CommandSub, Tilde {}
+  public sealed interface Part permits Literal, Param, CommandSub, Tilde, Arith {}
 
   /** Literal text (quotes and backslashes already removed). */
   public record Literal(String text, boolean quoted) implements Part {}
@@ -21,6 +22,9 @@ public final class Ast {
 
   /** {@code $( … )} or backquotes. */
   public record CommandSub(CommandList body, boolean quoted) implements Part {}
+
+  /** {@code $(( expression ))}: the expression's text, evaluated when the word is expanded. */
+  public record Arith(String expression, boolean quoted) implements Part {}
 
   /** An unquoted {@code ~} or {@code ~user} at the start of a word. */
   public record Tilde(String user) implements Part {}
@@ -52,11 +56,49 @@ public final class Ast {
   /** {@code NAME=value}. */
   public record Assignment(String name, Word value) {}
 
+  /** One stage of a pipeline. */
+  public sealed interface Command permits SimpleCommand, If, Loop, For, Group {
+    /** Redirections applying to the whole command. */
+    List<Redirect> redirects();
+
+    String source();
+  }
+
   public record SimpleCommand(
-      List<Assignment> assignments, List<Word> words, List<Redirect> redirects, String source) {}
+      List<Assignment> assignments, List<Word> words, List<Redirect> redirects, String source)
+      implements Command {}
+
+  /** {@code if} list {@code then} list, each {@code elif} a further branch, {@code else} list. */
+  public record If(
+      List<Branch> branches, CommandList otherwise, List<Redirect> redirects, String source)
+      implements Command {}
+
+  /** A condition and the list it guards. */
+  public record Branch(CommandList condition, CommandList body) {}
+
+  /** {@code while} (or {@code until}) list {@code do} list {@code done}. */
+  public record Loop(
+      CommandList condition,
+      CommandList body,
+      boolean until,
+      List<Redirect> redirects,
+      String source)
+      implements Command {}
+
+  /**
+   * {@code for NAME in WORDS; do … done}; {@code words} is null for {@code for NAME; do}, which
+   * walks the positional parameters.
+   */
+  public record For(
+      String name, List<Word> words, CommandList body, List<Redirect> redirects, String source)
+      implements Command {}
+
+  /** {@code { list; }}, or {@code ( list )} when {@code subshell}. */
+  public record Group(CommandList body, boolean subshell, List<Redirect> redirects, String source)
+      implements Command {}
 
   /** Commands joined by {@code |}; {@code negated} for a leading {@code !}. */
-  public record Pipeline(List<SimpleCommand> commands, boolean negated, String source) {}
+  public record Pipeline(List<Command> commands, boolean negated, String source) {}
 
   public enum Connector {
     AND,

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.sim.shell.Ast.Arith;
 import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Literal;
 import dev.ddlab.sim.shell.Ast.Param;
@@ -21,16 +22,22 @@ import java.util.regex.Pattern;
  */
 final class Expander {
   private final Function<String, String> params;
+  private final Function<String, String> arithmetic;
   private final Map<CommandSub, String> substitutions;
   private final FileSystem fs;
   private final String cwd;
 
+  /**
+   * @param arithmetic evaluates the text of a {@code $(( … ))} after its parameters are expanded
+   */
   Expander(
       Function<String, String> params,
+      Function<String, String> arithmetic,
       Map<CommandSub, String> substitutions,
       FileSystem fs,
       String cwd) {
     this.params = params;
+    this.arithmetic = arithmetic;
     this.substitutions = substitutions;
     this.fs = fs;
     this.cwd = cwd;
@@ -100,6 +107,9 @@ final class Expander {
       }
       return val == null ? "" : val;
     }
+    if (p instanceof Arith a) {
+      return arithmetic.apply(expandParams(a.expression()));
+    }
     CommandSub s = (CommandSub) p;
     String out = substitutions.getOrDefault(s, "");
     int end = out.length();
@@ -107,6 +117,49 @@ final class Expander {
       end--;
     }
     return out.substring(0, end);
+  }
+
+  /** {@code $name}, {@code ${name}} and the special parameters inside an arithmetic expression. */
+  private String expandParams(String expr) {
+    if (expr.indexOf('$') < 0) {
+      return expr;
+    }
+    StringBuilder out = new StringBuilder();
+    int i = 0;
+    while (i < expr.length()) {
+      char c = expr.charAt(i);
+      if (c != '$' || i + 1 >= expr.length()) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      char n = expr.charAt(i + 1);
+      int end;
+      String name;
+      if (n == '{') {
+        end = expr.indexOf('}', i + 2);
+        if (end < 0) {
+          out.append(expr, i, expr.length());
+          break;
+        }
+        name = expr.substring(i + 2, end);
+        end++;
+      } else if ("?$#!".indexOf(n) >= 0 || Character.isDigit(n)) {
+        name = String.valueOf(n);
+        end = i + 2;
+      } else {
+        end = i + 1;
+        while (end < expr.length()
+            && (Character.isLetterOrDigit(expr.charAt(end)) || expr.charAt(end) == '_')) {
+          end++;
+        }
+        name = expr.substring(i + 1, end);
+      }
+      String v = name.isEmpty() ? "$" : params.apply(name);
+      out.append(v == null ? "" : v);
+      i = end;
+    }
+    return out.toString();
   }
 
   private String tilde(Tilde t) {
@@ -124,7 +177,11 @@ final class Expander {
       boolean quoted =
           p instanceof Literal l
               ? l.quoted()
-              : p instanceof Param v ? v.quoted() : p instanceof CommandSub s ? s.quoted() : true;
+              : p instanceof Param v
+                  ? v.quoted()
+                  : p instanceof CommandSub s
+                      ? s.quoted()
+                      : p instanceof Arith a ? a.quoted() : true;
       String val = value(p);
       if (p instanceof Literal || p instanceof Tilde || quoted) {
         if (cur == null) {

@@ -226,6 +226,8 @@ public final class HostShell {
       return;
     }
     if (busy && foregroundDone != null) {
+      sh.interrupt();
+      sh.lastStatus(130);
       foregroundTimers.forEach(VirtualClock.Timer::cancel);
       IntConsumer d = foregroundDone;
       foregroundDone = null;
@@ -317,6 +319,14 @@ public final class HostShell {
     @Override
     public int allocatePid() {
       return node.allocatePid();
+    }
+
+    @Override
+    public void after(Duration delay, boolean background, Runnable action) {
+      VirtualClock.Timer t = node.clock().schedule(delay, action);
+      if (!background) {
+        foregroundTimers.add(t);
+      }
     }
 
     @Override

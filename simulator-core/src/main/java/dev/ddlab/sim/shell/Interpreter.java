@@ -4,6 +4,7 @@ import dev.ddlab.sim.fs.FsException;
 import dev.ddlab.sim.fs.Paths;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
+import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
 import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Connector;
@@ -70,6 +71,9 @@ public final class Interpreter {
           exported.add(k);
         });
     Builtins.installCommon(this);
+    builtin("break", (sh, args, io) -> sh.loopControl("break", args, io));
+    builtin("continue", (sh, args, io) -> sh.loopControl("continue", args, io));
+    TestCommand.install(this);
   }
 
   // ---- state ------------------------------------------------------------------------------------
@@ -207,7 +211,7 @@ public final class Interpreter {
   }
 
   private void runItems(List<Item> items, int i, Io io, IntConsumer done) {
-    if (i >= items.size() || exited) {
+    if (i >= items.size() || stopping()) {
       done.accept(lastStatus);
       return;
     }
@@ -292,7 +296,7 @@ public final class Interpreter {
         status -> {
           lastStatus = status;
           int next = i + 1;
-          while (next < andOr.pipelines().size() && !exited) {
+          while (next < andOr.pipelines().size() && !stopping()) {
             Connector c = andOr.connectors().get(next - 1);
             boolean run = c == Connector.AND ? status == 0 : status != 0;
             if (run) {
@@ -310,19 +314,18 @@ public final class Interpreter {
     runStage(p.commands(), 0, io.stdin(), io, finish);
   }
 
-  private void runStage(
-      List<SimpleCommand> commands, int i, String stdin, Io io, IntConsumer done) {
+  private void runStage(List<Command> commands, int i, String stdin, Io io, IntConsumer done) {
     boolean last = i == commands.size() - 1;
     if (last) {
-      runSimple(commands.get(i), io.withStdin(stdin), done);
+      runCommand(commands.get(i), io.withStdin(stdin), done);
       return;
     }
-    StringBuilder pipe = new StringBuilder();
-    runSimple(
+    Pipe pipe = new Pipe();
+    runCommand(
         commands.get(i),
-        io.withStdin(stdin).withOut(pipe::append),
+        io.withStdin(stdin).withOut(pipe),
         st -> {
-          if (exited) {
+          if (stopping()) {
             done.accept(st);
             return;
           }
@@ -330,18 +333,48 @@ public final class Interpreter {
         });
   }
 
-  // ---- simple commands --------------------------------------------------------------------------
+  private void runCommand(Command c, Io io, IntConsumer done) {
+    if (c instanceof SimpleCommand simple) {
+      runSimple(simple, io, done);
+      return;
+    }
+    List<Word> targets = new ArrayList<>();
+    c.redirects().forEach(r -> targets.add(r.target()));
+    withExpander(
+        targets,
+        io,
+        done,
+        (ex, subStatus) -> {
+          Io redirected;
+          try {
+            redirected = redirect(c.redirects(), ex, io);
+          } catch (RedirectException e) {
+            io.errln(e.getMessage());
+            done.accept(1);
+            return;
+          }
+          compound.run(c, redirected, done);
+        });
+  }
 
-  private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
+  /** What runs once a command's words can be expanded. */
+  @FunctionalInterface
+  interface Expanded {
+    /**
+     * @param substitutionStatus the status of the last command substitution, or -1 when none ran
+     */
+    void run(Expander ex, int substitutionStatus);
+  }
+
+  /**
+   * Runs the command substitutions in {@code words}, then hands over an expander that knows their
+   * output. An arithmetic error while expanding ends the command with status 1 and the dialect's
+   * message, as the shell does.
+   */
+  void withExpander(List<Word> words, Io io, IntConsumer done, Expanded then) {
     List<CommandSub> subs = new ArrayList<>();
-    for (Assignment a : cmd.assignments()) {
-      collect(a.value(), subs);
-    }
-    for (Word w : cmd.words()) {
+    for (Word w : words) {
       collect(w, subs);
-    }
-    for (Redirect r : cmd.redirects()) {
-      collect(r.target(), subs);
     }
     Map<CommandSub, String> results = new IdentityHashMap<>();
     int[] subStatus = {-1};
@@ -356,7 +389,136 @@ public final class Interpreter {
             done.accept(lastStatus);
             return;
           }
-          Expander ex = new Expander(this::param, results, runtime.fs(), runtime.cwd());
+          Expander ex =
+              new Expander(this::param, this::arithmetic, results, runtime.fs(), runtime.cwd());
+          try {
+            then.run(ex, subStatus[0]);
+          } catch (Arithmetic.Error e) {
+            io.errln(name + ": " + e.getMessage());
+            lastStatus = 1;
+            done.accept(1);
+          }
+        });
+  }
+
+  /** {@code $(( … ))}: the expression with its parameters expanded, evaluated. */
+  private String arithmetic(String expression) {
+    return Long.toString(Arithmetic.evaluate(expression, dialect, vars::get, vars::put));
+  }
+
+  // ---- loop control and interrupts --------------------------------------------------------------
+
+  private final CompoundCommands compound = new CompoundCommands(this);
+  private int breakLevels;
+  private int continueLevels;
+  private int interrupts;
+
+  /** Whether the current list must stop: after {@code exit}, {@code break} or {@code continue}. */
+  boolean stopping() {
+    return exited || breakLevels > 0 || continueLevels > 0;
+  }
+
+  /** Ctrl-C: loops and lists that are running stop at their next step. */
+  public void interrupt() {
+    interrupts++;
+  }
+
+  int interrupts() {
+    return interrupts;
+  }
+
+  /**
+   * What a loop does after its body: {@code BREAK} (leave it), {@code CONTINUE} (next round) or
+   * {@code NONE}; consumes one level of a pending {@code break N} / {@code continue N}.
+   */
+  LoopControl takeLoopControl() {
+    if (breakLevels > 0) {
+      breakLevels--;
+      return LoopControl.BREAK;
+    }
+    if (continueLevels > 0) {
+      continueLevels--;
+      if (continueLevels > 0) {
+        return LoopControl.BREAK;
+      }
+      return LoopControl.CONTINUE;
+    }
+    return LoopControl.NONE;
+  }
+
+  enum LoopControl {
+    NONE,
+    BREAK,
+    CONTINUE
+  }
+
+  /** The {@code break} and {@code continue} builtins. */
+  private int loopControl(String builtin, List<String> args, Io io) {
+    int n = 1;
+    if (!args.isEmpty()) {
+      try {
+        n = Integer.parseInt(args.get(0));
+      } catch (NumberFormatException e) {
+        n = 0;
+      }
+      if (n < 1) {
+        io.errln(
+            dialect == Dialect.BASH
+                ? name + ": " + builtin + ": " + args.get(0) + ": loop count out of range"
+                : name + ": " + builtin + ": Illegal number: " + args.get(0));
+        return 1;
+      }
+    }
+    if (compound.depth() == 0) {
+      if (dialect == Dialect.BASH) {
+        io.errln(name + ": " + builtin + ": only meaningful in a `for', `while', or `until' loop");
+      }
+      return 0;
+    }
+    n = Math.min(n, compound.depth());
+    if (builtin.equals("break")) {
+      breakLevels = n;
+    } else {
+      continueLevels = n;
+    }
+    return 0;
+  }
+
+  /** The state a subshell must not leak: variables, exports and the working directory. */
+  record Saved(Map<String, String> vars, TreeSet<String> exported, String cwd) {}
+
+  Saved save() {
+    return new Saved(new LinkedHashMap<>(vars), new TreeSet<>(exported), runtime.cwd());
+  }
+
+  /** Back to a saved state after a subshell; an {@code exit} in it ends only the subshell. */
+  void restore(Saved saved) {
+    vars.clear();
+    vars.putAll(saved.vars());
+    exported.clear();
+    exported.addAll(saved.exported());
+    runtime.cwd(saved.cwd());
+    exited = false;
+    breakLevels = 0;
+    continueLevels = 0;
+  }
+
+  void lastStatus(int status) {
+    lastStatus = status;
+  }
+
+  // ---- simple commands --------------------------------------------------------------------------
+
+  private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
+    List<Word> words = new ArrayList<>();
+    cmd.assignments().forEach(a -> words.add(a.value()));
+    words.addAll(cmd.words());
+    cmd.redirects().forEach(r -> words.add(r.target()));
+    withExpander(
+        words,
+        io,
+        done,
+        (ex, subStatus) -> {
           List<String> argv = ex.fields(cmd.words());
           Map<String, String> assigned = new LinkedHashMap<>();
           for (Assignment a : cmd.assignments()) {
@@ -372,7 +534,7 @@ public final class Interpreter {
           }
           if (argv.isEmpty()) {
             assigned.forEach(vars::put);
-            done.accept(subStatus[0] >= 0 ? subStatus[0] : 0);
+            done.accept(subStatus >= 0 ? subStatus : 0);
             return;
           }
           String command = argv.get(0);

@@ -1,12 +1,19 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.shell.Ast.AndOr;
+import dev.ddlab.sim.shell.Ast.Arith;
 import dev.ddlab.sim.shell.Ast.Assignment;
+import dev.ddlab.sim.shell.Ast.Branch;
+import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
 import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Connector;
+import dev.ddlab.sim.shell.Ast.For;
+import dev.ddlab.sim.shell.Ast.Group;
+import dev.ddlab.sim.shell.Ast.If;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Literal;
+import dev.ddlab.sim.shell.Ast.Loop;
 import dev.ddlab.sim.shell.Ast.Param;
 import dev.ddlab.sim.shell.Ast.Part;
 import dev.ddlab.sim.shell.Ast.Pipeline;
@@ -17,6 +24,7 @@ import dev.ddlab.sim.shell.Ast.Tilde;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Recursive-descent parser for the POSIX shell subset learners type: words with quoting ({@code
@@ -48,6 +56,7 @@ public final class Parser {
   private int pos;
   private Token peeked;
   private final boolean nested;
+  private int subshells;
 
   private Parser(String src, int pos, boolean nested) {
     this.src = src;
@@ -69,11 +78,20 @@ public final class Parser {
   // ---- grammar ------------------------------------------------------------------------------
 
   private CommandList parseList() {
+    return parseList(Set.of());
+  }
+
+  /**
+   * A list up to the end of input, a {@code )} closing a substitution or subshell, or one of the
+   * reserved words in {@code terminators} ({@code then}, {@code fi}, {@code done} …) in command
+   * position, which is left for the caller.
+   */
+  private CommandList parseList(Set<String> terminators) {
     List<Item> items = new ArrayList<>();
     while (true) {
       skipNewlines();
       Token t = peek();
-      if (t.kind == Kind.EOF || (nested && t.isOp(")"))) {
+      if (t.kind == Kind.EOF || (closesParen() && t.isOp(")")) || isReserved(t, terminators)) {
         break;
       }
       if (t.kind == Kind.OP && !startsCommand(t)) {
@@ -89,7 +107,9 @@ public final class Parser {
         next();
       } else if (sep.kind == Kind.NEWLINE) {
         next();
-      } else if (sep.kind != Kind.EOF && !(nested && sep.isOp(")"))) {
+      } else if (sep.kind != Kind.EOF
+          && !(closesParen() && sep.isOp(")"))
+          && !isReserved(sep, terminators)) {
         throw ShellSyntaxException.unexpected(sep.display());
       }
       items.add(new Item(andOr, background));
@@ -101,8 +121,18 @@ public final class Parser {
     return new CommandList(List.copyOf(items));
   }
 
+  private boolean closesParen() {
+    return nested || subshells > 0;
+  }
+
+  /** A reserved word: an unquoted word in command position spelling one of {@code words}. */
+  private static boolean isReserved(Token t, Set<String> words) {
+    return t.kind == Kind.WORD && words.contains(t.text);
+  }
+
   private static boolean startsCommand(Token t) {
-    return t.isOp("<")
+    return t.isOp("(")
+        || t.isOp("<")
         || t.isOp(">")
         || t.isOp(">>")
         || t.isOp(">&")
@@ -136,14 +166,198 @@ public final class Parser {
       next();
       negated = true;
     }
-    List<SimpleCommand> commands = new ArrayList<>();
-    commands.add(parseSimple());
+    List<Command> commands = new ArrayList<>();
+    commands.add(parseCommand());
     while (peek().isOp("|")) {
       next();
       skipNewlinesOrIncomplete();
-      commands.add(parseSimple());
+      commands.add(parseCommand());
     }
     return new Pipeline(List.copyOf(commands), negated, source(start));
+  }
+
+  // ---- compound commands --------------------------------------------------------------------
+
+  private static final Set<String> THEN = Set.of("then");
+  private static final Set<String> IF_BODY_END = Set.of("elif", "else", "fi");
+  private static final Set<String> FI = Set.of("fi");
+  private static final Set<String> DO = Set.of("do");
+  private static final Set<String> DONE = Set.of("done");
+  private static final Set<String> BRACE_END = Set.of("}");
+
+  /** Words that end a list and so cannot start a command. */
+  private static final Set<String> CLOSERS =
+      Set.of("then", "elif", "else", "fi", "do", "done", "}", "in");
+
+  private Command parseCommand() {
+    Token t = peek();
+    if (t.isOp("(")) {
+      return parseSubshell();
+    }
+    if (t.kind == Kind.WORD) {
+      switch (t.text) {
+        case "if":
+          return parseIf();
+        case "while":
+        case "until":
+          return parseLoop();
+        case "for":
+          return parseFor();
+        case "{":
+          return parseBraceGroup();
+        default:
+          if (CLOSERS.contains(t.text) && !t.text.equals("in")) {
+            throw ShellSyntaxException.unexpected(t.text);
+          }
+      }
+    }
+    return parseSimple();
+  }
+
+  private Command parseIf() {
+    int start = peek().start;
+    next(); // if
+    List<Branch> branches = new ArrayList<>();
+    CommandList otherwise = null;
+    while (true) {
+      CommandList condition = parseBody(THEN, "then");
+      expect("then");
+      CommandList body = parseBody(IF_BODY_END, "fi");
+      branches.add(new Branch(condition, body));
+      Token t = next();
+      if (t.text.equals("elif")) {
+        continue;
+      }
+      if (t.text.equals("else")) {
+        otherwise = parseBody(FI, "fi");
+        expect("fi");
+      }
+      break;
+    }
+    return new If(List.copyOf(branches), otherwise, parseRedirects(), source(start));
+  }
+
+  private Command parseLoop() {
+    int start = peek().start;
+    boolean until = next().text.equals("until");
+    CommandList condition = parseBody(DO, "do");
+    expect("do");
+    CommandList body = parseBody(DONE, "done");
+    expect("done");
+    return new Loop(condition, body, until, parseRedirects(), source(start));
+  }
+
+  private Command parseFor() {
+    int start = peek().start;
+    next(); // for
+    Token name = next();
+    if (name.kind == Kind.EOF) {
+      throw ShellSyntaxException.incomplete(null);
+    }
+    if (name.kind != Kind.WORD || !isName(name.text)) {
+      throw ShellSyntaxException.unexpected(name.display());
+    }
+    List<Word> words = null;
+    skipNewlinesOrIncomplete();
+    if (peek().kind == Kind.WORD && peek().text.equals("in")) {
+      next();
+      words = new ArrayList<>();
+      while (peek().kind == Kind.WORD) {
+        words.add(next().word);
+      }
+      words = List.copyOf(words);
+      Token sep = peek();
+      if (sep.isOp(";") || sep.kind == Kind.NEWLINE) {
+        next();
+      } else if (sep.kind == Kind.EOF) {
+        throw ShellSyntaxException.incomplete(null);
+      } else {
+        throw ShellSyntaxException.unexpected(sep.display());
+      }
+    } else if (peek().isOp(";")) {
+      next();
+    }
+    skipNewlinesOrIncomplete();
+    expect("do");
+    CommandList body = parseBody(DONE, "done");
+    expect("done");
+    return new For(name.text, words, body, parseRedirects(), source(start));
+  }
+
+  private Command parseBraceGroup() {
+    int start = peek().start;
+    next(); // {
+    CommandList body = parseBody(BRACE_END, "}");
+    expect("}");
+    return new Group(body, false, parseRedirects(), source(start));
+  }
+
+  private Command parseSubshell() {
+    int start = peek().start;
+    next(); // (
+    subshells++;
+    CommandList body;
+    try {
+      body = parseList();
+    } finally {
+      subshells--;
+    }
+    Token close = next();
+    if (close.kind == Kind.EOF) {
+      throw ShellSyntaxException.incomplete(null);
+    }
+    if (!close.isOp(")")) {
+      throw ShellSyntaxException.unexpected(close.display());
+    }
+    if (body.isEmpty()) {
+      throw ShellSyntaxException.unexpected(")");
+    }
+    return new Group(body, true, parseRedirects(), source(start));
+  }
+
+  /**
+   * The list inside a compound command, up to one of {@code terminators}; the input is incomplete
+   * when it ends first, and a list that is empty is a syntax error at the terminator, as bash says.
+   */
+  private CommandList parseBody(Set<String> terminators, String closer) {
+    CommandList body = parseList(terminators);
+    Token t = peek();
+    if (t.kind == Kind.EOF) {
+      throw ShellSyntaxException.incomplete(null);
+    }
+    if (!isReserved(t, terminators)) {
+      throw ShellSyntaxException.unexpected(t.display());
+    }
+    if (body.isEmpty()) {
+      throw ShellSyntaxException.unexpected(t.text);
+    }
+    return body;
+  }
+
+  private void expect(String word) {
+    Token t = next();
+    if (t.kind == Kind.EOF) {
+      throw ShellSyntaxException.incomplete(null);
+    }
+    if (t.kind != Kind.WORD || !t.text.equals(word)) {
+      throw ShellSyntaxException.unexpected(t.display());
+    }
+  }
+
+  /** Redirections after a compound command ({@code done > log}). */
+  private List<Redirect> parseRedirects() {
+    List<Redirect> redirects = new ArrayList<>();
+    while (true) {
+      Token t = peek();
+      if (t.kind == Kind.IO_NUMBER) {
+        next();
+        redirects.add(parseRedirect(Integer.parseInt(t.text)));
+      } else if (t.kind == Kind.OP && isRedirectOp(t.text)) {
+        redirects.add(parseRedirect(-1));
+      } else {
+        return List.copyOf(redirects);
+      }
+    }
   }
 
   private SimpleCommand parseSimple() {
@@ -491,6 +705,27 @@ public final class Parser {
   }
 
   /** At a '$': returns the expansion, or null (pos advanced past '$') for a literal dollar. */
+  /** {@code $(( … ))} from just after its opening parentheses to the matching {@code ))}. */
+  private Part lexArithmetic(int from, boolean quoted) {
+    int depth = 0;
+    for (int j = from; j < src.length(); j++) {
+      char c = src.charAt(j);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth > 0) {
+          depth--;
+        } else if (j + 1 < src.length() && src.charAt(j + 1) == ')') {
+          pos = j + 2;
+          return new Arith(src.substring(from, j), quoted);
+        } else {
+          throw ShellSyntaxException.unexpected(")");
+        }
+      }
+    }
+    throw ShellSyntaxException.incomplete(")");
+  }
+
   private Part lexDollar(boolean quoted) {
     int i = pos + 1;
     if (i >= src.length()) {
@@ -500,9 +735,7 @@ public final class Parser {
     char c = src.charAt(i);
     if (c == '(') {
       if (i + 1 < src.length() && src.charAt(i + 1) == '(') {
-        // Arithmetic expansion is not supported; keep the text literal rather than guess.
-        pos = i;
-        return null;
+        return lexArithmetic(i + 2, quoted);
       }
       Parser sub = new Parser(src, i + 1, true);
       CommandList body = sub.parseList();

@@ -8,6 +8,7 @@ import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -229,6 +230,9 @@ public final class ShellProgram implements Program {
 
   @Override
   public void signal(Proc p, Signal signal) {
+    if (signal == Signal.SIGINT && busy) {
+      sh.interrupt(); // a loop stops with its foreground child, as the process group gets SIGINT
+    }
     if (signal == Signal.SIGINT && foreground != null && !foreground.exited()) {
       p.kill(foreground.pid(), Signal.SIGINT);
       return;
@@ -318,6 +322,11 @@ public final class ShellProgram implements Program {
     @Override
     public int allocatePid() {
       return proc.pid();
+    }
+
+    @Override
+    public void after(Duration delay, boolean background, Runnable action) {
+      proc.after(delay, action);
     }
 
     @Override

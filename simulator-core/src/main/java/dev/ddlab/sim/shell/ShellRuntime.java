@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.fs.FileSystem;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -24,6 +25,12 @@ public interface ShellRuntime {
    * @return the PID of the process started for it, or 0 when none
    */
   int run(List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done);
+
+  /**
+   * Runs {@code action} after {@code delay} of virtual time (a busy loop yields so time can pass).
+   * A foreground wait ends with Ctrl-C like a foreground {@code sleep}.
+   */
+  void after(Duration delay, boolean background, Runnable action);
 
   /** A PID for a background job that started no process of its own (e.g. {@code echo hi &}). */
   int allocatePid();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class ParserTest {
   private static SimpleCommand first(String input) {
-    return Parser.parse(input).items().get(0).command().pipelines().get(0).commands().get(0);
+    return (SimpleCommand)
+        Parser.parse(input).items().get(0).command().pipelines().get(0).commands().get(0);
   }
 
   @Test
@@ -112,5 +113,49 @@ class ParserTest {
             new Ast.Literal("h", false)),
         w.parts().subList(0, 7));
     assertEquals(new Ast.Literal("/x*", false), w.parts().get(8));
+  }
+
+  private static Ast.Command command(String input) {
+    return Parser.parse(input).items().get(0).command().pipelines().get(0).commands().get(0);
+  }
+
+  @Test
+  void compound_commands_parse_with_their_bodies_and_redirections() {
+    Ast.If i = (Ast.If) command("if a; then b; elif c; then d; else e; fi > log");
+    assertEquals(2, i.branches().size());
+    assertEquals(1, i.otherwise().items().size());
+    assertEquals(1, i.redirects().size());
+    Ast.Loop w = (Ast.Loop) command("while true\ndo echo x\ndone");
+    assertFalse(w.until());
+    assertTrue(((Ast.Loop) command("until false; do :; done")).until());
+    Ast.For f = (Ast.For) command("for c in $(docker ps -q) x; do docker rm $c; done");
+    assertEquals("c", f.name());
+    assertEquals(2, f.words().size());
+    assertNull(((Ast.For) command("for c; do echo; done")).words());
+    assertTrue(((Ast.Group) command("( cd /tmp )")).subshell());
+    assertFalse(((Ast.Group) command("{ echo a; echo b; }")).subshell());
+  }
+
+  @Test
+  void an_open_compound_command_asks_for_more_input_and_a_misplaced_keyword_is_an_error() {
+    for (String open :
+        List.of(
+            "while true",
+            "while true; do echo",
+            "if a; then b",
+            "for i in 1 2",
+            "{ echo a",
+            "( echo a",
+            "echo $((1 +")) {
+      ShellSyntaxException e = assertThrows(ShellSyntaxException.class, () -> Parser.parse(open));
+      assertTrue(e.incomplete(), open);
+    }
+    for (String bad : List.of("done", "if then", "while; do x; done", "fi", "{ }")) {
+      ShellSyntaxException e = assertThrows(ShellSyntaxException.class, () -> Parser.parse(bad));
+      assertFalse(e.incomplete(), bad);
+    }
+    // reserved words are only reserved in command position and unquoted
+    assertEquals(4, first("echo done fi then").words().size());
+    assertEquals(2, first("echo 'if'").words().size());
   }
 }

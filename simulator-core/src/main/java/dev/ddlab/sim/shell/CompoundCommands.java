@@ -1,0 +1,234 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.shell.Ast.Branch;
+import dev.ddlab.sim.shell.Ast.Command;
+import dev.ddlab.sim.shell.Ast.For;
+import dev.ddlab.sim.shell.Ast.Group;
+import dev.ddlab.sim.shell.Ast.If;
+import dev.ddlab.sim.shell.Ast.Loop;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code if}, {@code while}/{@code until}, {@code for} and groups, continuation-passing like the
+ * rest of the {@link Interpreter}: a round of a loop may end at once or later (a {@code sleep} in
+ * its body). Rounds that end at once run in a plain loop, not by recursion, and every {@link
+ * #ROUNDS_BEFORE_YIELD} rounds the loop lets {@link #YIELD} of virtual time pass, as a busy CPU
+ * would: {@code while true; do echo x; done} then prints as time passes and Ctrl-C stops it,
+ * instead of hanging the simulator.
+ */
+final class CompoundCommands {
+  static final int ROUNDS_BEFORE_YIELD = 10;
+  static final Duration YIELD = Duration.ofMillis(1);
+
+  private final Interpreter sh;
+
+  /** Loops running now: what {@code break N} can leave. */
+  private final List<Rounds> running = new ArrayList<>();
+
+  CompoundCommands(Interpreter sh) {
+    this.sh = sh;
+  }
+
+  /** Loops running now, leaving out foreground loops that a Ctrl-C abandoned. */
+  int depth() {
+    running.removeIf(Rounds::interrupted);
+    return running.size();
+  }
+
+  void run(Command c, Io io, IntConsumer done) {
+    if (c instanceof If i) {
+      runIf(i, 0, io, done);
+    } else if (c instanceof Loop l) {
+      new Rounds(io, done, whileRound(l, io)).start();
+    } else if (c instanceof For f) {
+      runFor(f, io, done);
+    } else if (c instanceof Group g) {
+      runGroup(g, io, done);
+    } else {
+      throw new IllegalArgumentException("not a compound command: " + c.source());
+    }
+  }
+
+  private void runIf(If c, int i, Io io, IntConsumer done) {
+    if (i >= c.branches().size()) {
+      if (c.otherwise() != null) {
+        sh.run(c.otherwise(), io, done);
+      } else {
+        sh.lastStatus(0);
+        done.accept(0);
+      }
+      return;
+    }
+    Branch b = c.branches().get(i);
+    int epoch = sh.interrupts();
+    sh.run(
+        b.condition(),
+        io,
+        st -> {
+          boolean interrupted = !io.background() && sh.interrupts() != epoch;
+          if (sh.stopping() || interrupted) {
+            done.accept(interrupted ? 130 : st);
+          } else if (st == 0) {
+            sh.run(b.body(), io, done);
+          } else {
+            runIf(c, i + 1, io, done);
+          }
+        });
+  }
+
+  private void runFor(For f, Io io, IntConsumer done) {
+    if (f.words() == null) {
+      // "for NAME; do": the positional parameters, which an interactive shell does not have.
+      new Rounds(io, done, forRound(f, List.of(), io)).start();
+      return;
+    }
+    sh.withExpander(
+        f.words(),
+        io,
+        done,
+        (ex, subStatus) -> new Rounds(io, done, forRound(f, ex.fields(f.words()), io)).start());
+  }
+
+  private void runGroup(Group g, Io io, IntConsumer done) {
+    if (!g.subshell()) {
+      sh.run(g.body(), io, done);
+      return;
+    }
+    Interpreter.Saved saved = sh.save();
+    sh.run(
+        g.body(),
+        io,
+        st -> {
+          sh.restore(saved);
+          sh.lastStatus(st);
+          done.accept(st);
+        });
+  }
+
+  // ---- loops ------------------------------------------------------------------------------------
+
+  /** Starts one round; calls {@code next} with whether the body ran and its status. */
+  private interface Round {
+    void start(RoundDone next);
+  }
+
+  private interface RoundDone {
+    void done(boolean bodyRan, int status);
+  }
+
+  private Round whileRound(Loop l, Io io) {
+    return next ->
+        sh.run(
+            l.condition(),
+            io,
+            cst -> {
+              boolean go = l.until() ? cst != 0 : cst == 0;
+              if (!go || sh.stopping()) {
+                next.done(false, 0);
+              } else {
+                sh.run(l.body(), io, bst -> next.done(true, bst));
+              }
+            });
+  }
+
+  private Round forRound(For f, List<String> words, Io io) {
+    int[] index = {0};
+    return next -> {
+      if (index[0] >= words.size()) {
+        next.done(false, 0);
+        return;
+      }
+      sh.setVar(f.name(), words.get(index[0]++));
+      sh.run(f.body(), io, bst -> next.done(true, bst));
+    };
+  }
+
+  /** One running loop. */
+  private final class Rounds {
+    private final Io io;
+    private final IntConsumer done;
+    private final Round round;
+    private final int epoch;
+    private int status;
+    private int sinceYield;
+    private boolean starting;
+    private boolean finishedNow;
+    private boolean more;
+
+    Rounds(Io io, IntConsumer done, Round round) {
+      this.io = io;
+      this.done = done;
+      this.round = round;
+      this.epoch = sh.interrupts();
+    }
+
+    void start() {
+      running.add(this);
+      drive();
+    }
+
+    /** Ctrl-C stops foreground loops; a background job ({@code &}) does not see it. */
+    boolean interrupted() {
+      return !io.background() && sh.interrupts() != epoch;
+    }
+
+    private void drive() {
+      while (true) {
+        if (interrupted()) {
+          end(130);
+          return;
+        }
+        if (io.out() instanceof Pipe p && p.full()) {
+          end(141);
+          return;
+        }
+        if (sinceYield >= ROUNDS_BEFORE_YIELD) {
+          sinceYield = 0;
+          sh.runtime().after(YIELD, io.background(), this::drive);
+          return;
+        }
+        sinceYield++;
+        finishedNow = false;
+        starting = true;
+        round.start(this::roundDone);
+        starting = false;
+        if (!finishedNow) {
+          return; // roundDone runs later and drives on
+        }
+        if (!more) {
+          end(status);
+          return;
+        }
+      }
+    }
+
+    private void roundDone(boolean bodyRan, int st) {
+      more = bodyRan;
+      if (bodyRan) {
+        status = st;
+        more = sh.takeLoopControl() != Interpreter.LoopControl.BREAK;
+      }
+      if (sh.exited()) {
+        more = false;
+      }
+      if (starting) {
+        finishedNow = true;
+        return;
+      }
+      if (more) {
+        drive();
+      } else {
+        end(status);
+      }
+    }
+
+    private void end(int st) {
+      running.remove(this);
+      sh.lastStatus(st);
+      done.accept(st);
+    }
+  }
+}
