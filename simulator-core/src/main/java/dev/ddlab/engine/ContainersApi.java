@@ -58,6 +58,17 @@ public interface ContainersApi {
     stop(id, null, timeoutSeconds);
   }
 
+  /**
+   * The same stop request, answered later: the signal is sent (and a bad signal or missing
+   * container thrown) now, the answer comes when the container is down. {@code docker stop a b}
+   * sends its requests together, so both containers get the signal at once. The default blocks in
+   * {@link #stop}; a real engine answers from the HTTP response, the simulator from its clock.
+   */
+  default Pending<Void> stopAsync(String id, String signal, Integer timeoutSeconds) {
+    stop(id, signal, timeoutSeconds);
+    return Pending.done(null);
+  }
+
   /** POST /containers/{id}/restart?signal=&t=: a stop as {@link #stop}, then a start. */
   void restart(String id, String signal, Integer timeoutSeconds);
 

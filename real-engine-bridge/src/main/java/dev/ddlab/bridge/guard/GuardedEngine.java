@@ -461,6 +461,11 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     }
 
     @Override
+    public Pending<Void> stopAsync(String id, String signal, Integer timeoutSeconds) {
+      return c().stopAsync(ownContainer(id).id(), signal, timeoutSeconds);
+    }
+
+    @Override
     public void restart(String id, String signal, Integer timeoutSeconds) {
       c().restart(ownContainer(id).id(), signal, timeoutSeconds);
     }

@@ -99,6 +99,16 @@ final class RealContainers implements ContainersApi {
   }
 
   @Override
+  public Pending<Void> stopAsync(String id, String signal, Integer timeoutSeconds) {
+    return new ThreadPending<>(
+        "ddlab-stop-" + id,
+        () -> {
+          stop(id, signal, timeoutSeconds);
+          return null;
+        });
+  }
+
+  @Override
   public void restart(String id, String signal, Integer timeoutSeconds) {
     api.exchange(
         "POST",

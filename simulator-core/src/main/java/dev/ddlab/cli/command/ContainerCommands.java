@@ -9,6 +9,7 @@ import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Template;
 import dev.ddlab.cli.template.TemplateException;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.ContainerInspect;
@@ -159,13 +160,53 @@ public final class ContainerCommands {
       aliases = "docker container stop, docker stop",
       minArgs = 1)
   public static final class Stop extends DockerCommand {
+    /** How long a stop may take at most (-t -1 waits for the process without SIGKILL). */
+    private static final java.time.Duration STOP_LIMIT = java.time.Duration.ofDays(7);
+
     @Mixin StopOptions stop = new StopOptions();
 
     @Parameters List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
-      return forEachName(containers, c -> engine.containers().stop(c, stop.signal, stop.time));
+      // docker/cli sends all stop requests at once (parallelOperation) and prints in order
+      List<Pending<Void>> sent = new ArrayList<>();
+      List<String> refused = new ArrayList<>();
+      for (String c : containers) {
+        try {
+          sent.add(engine.containers().stopAsync(c, stop.signal, stop.time));
+          refused.add(null);
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          sent.add(null);
+          refused.add(daemonError(e));
+        }
+      }
+      List<String> errors = new ArrayList<>();
+      for (int i = 0; i < containers.size(); i++) {
+        Pending<Void> p = sent.get(i);
+        if (p == null) {
+          errors.add(refused.get(i));
+          continue;
+        }
+        try {
+          if (p.await(STOP_LIMIT)) {
+            p.get();
+          }
+          out(containers.get(i));
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          errors.add(daemonError(e));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
     }
   }
 

@@ -614,11 +614,24 @@ public final class ContainerDaemon implements ContainersApi {
    */
   @Override
   public void stop(String ref, String signal, Integer timeoutSeconds) {
+    stopAsync(ref, signal, timeoutSeconds).await(Duration.ofNanos(WAIT_LIMIT_NANOS));
+  }
+
+  /**
+   * The stop signal is sent and the SIGKILL armed now; the answer comes when the container is down,
+   * so that several stops sent together run in parallel on the virtual clock (docker/cli's
+   * parallelOperation). Hanging up does not cancel the stop, as in moby.
+   */
+  @Override
+  public Pending<Void> stopAsync(String ref, String signal, Integer timeoutSeconds) {
     Container c = get(ref);
+    SimPending<Void> p = new SimPending<>(clock);
     if (!c.isRunning()) {
-      return; // 304 Not Modified
+      p.complete(null); // 304 Not Modified
+      return p;
     }
-    stopContainer(c, stopSignal(c, signal), timeoutSeconds, true);
+    beginStop(c, stopSignal(c, signal), timeoutSeconds, true, () -> p.complete(null));
+    return p;
   }
 
   /** The signal a stop sends: the request's, else the container's StopSignal (SIGTERM). */
@@ -637,6 +650,17 @@ public final class ContainerDaemon implements ContainersApi {
     if (!c.isRunning()) {
       return; // 304 Not Modified
     }
+    SimPending<Void> p = new SimPending<>(clock);
+    beginStop(c, signal, timeoutSeconds, manual, () -> p.complete(null));
+    p.await(Duration.ofNanos(WAIT_LIMIT_NANOS));
+  }
+
+  /**
+   * Sends {@code signal} to a running container and schedules the SIGKILL after the timeout (none
+   * for -1); {@code done} runs once it is down (events kill, [kill 9], die, stop).
+   */
+  private void beginStop(
+      Container c, Signal signal, Integer timeoutSeconds, boolean manual, Runnable done) {
     c.restartManager.cancel();
     if (manual && !shuttingDown) {
       c.hasBeenManuallyStopped = true;
@@ -644,6 +668,7 @@ public final class ContainerDaemon implements ContainersApi {
     if (c.status == Container.Status.RESTARTING) {
       cancelRestart(c);
       events.container("stop", c.id, c.config.image(), attributes(c));
+      done.run();
       return;
     }
     int timeout =
@@ -653,22 +678,58 @@ public final class ContainerDaemon implements ContainersApi {
     c.stopping = true;
     events.container(
         "kill", c.id, c.config.image(), attributes(c, "signal", Integer.toString(signal.number())));
-    SimProc main = c.main;
-    if (main != null) {
-      main.signal(signal);
+    VirtualClock.Timer[] kill = {null};
+    boolean[] down = {false};
+    Runnable finish =
+        () -> {
+          if (down[0]) {
+            return;
+          }
+          down[0] = true;
+          if (kill[0] != null) {
+            kill[0].cancel();
+          }
+          c.stopping = false;
+          events.container("stop", c.id, c.config.image(), attributes(c));
+          done.run();
+        };
+    Container.Watcher w =
+        new Container.Watcher() {
+          @Override
+          public boolean exited(int status) {
+            finish.run();
+            return true;
+          }
+
+          @Override
+          public void removed(int exitCode) {
+            finish.run();
+          }
+        };
+    c.watch(w);
+    if (c.main != null) {
+      c.main.signal(signal);
     }
-    BooleanSupplier down =
-        () -> c.status != Container.Status.RUNNING && c.status != Container.Status.PAUSED;
-    long limit = timeout < 0 ? WAIT_LIMIT_NANOS : Duration.ofSeconds(timeout).toNanos();
-    advanceUntil(down, limit, true);
-    if (!down.getAsBoolean()) {
-      events.container("kill", c.id, c.config.image(), attributes(c, "signal", "9"));
-      if (c.main != null) {
-        c.main.signal(Signal.SIGKILL);
-      }
+    if (down[0] || timeout < 0) {
+      return;
     }
-    c.stopping = false;
-    events.container("stop", c.id, c.config.image(), attributes(c));
+    kill[0] =
+        clock.schedule(
+            Duration.ofSeconds(timeout),
+            () -> {
+              kill[0] = null;
+              if (down[0]) {
+                return;
+              }
+              events.container("kill", c.id, c.config.image(), attributes(c, "signal", "9"));
+              if (c.main != null) {
+                c.main.signal(Signal.SIGKILL);
+              }
+              if (!down[0]) {
+                c.unwatch(w); // nothing left that could exit
+                finish.run();
+              }
+            });
   }
 
   private void cancelRestart(Container c) {
@@ -679,27 +740,6 @@ public final class ContainerDaemon implements ContainersApi {
     c.status = Container.Status.EXITED;
   }
 
-  /**
-   * Lets virtual time pass until {@code done} or {@code limitNanos}; with {@code exact}, time ends
-   * at the limit when not done (a stop timeout elapses), else it stays at the last event.
-   */
-  private void advanceUntil(BooleanSupplier done, long limitNanos, boolean exact) {
-    if (exact) {
-      clock.advanceUntil(done, Duration.ofNanos(limitNanos));
-      return;
-    }
-    long limit = clock.nowNanos() + limitNanos;
-    clock.runDue();
-    while (!done.getAsBoolean()) {
-      long next = clock.nextDueNanos();
-      if (next < 0 || next > limit) {
-        return;
-      }
-      clock.advanceTo(next);
-    }
-  }
-
-  /** As moby's ContainerRestart: errors of the stop read "Cannot restart container x: …". */
   @Override
   public void restart(String ref, String signal, Integer timeoutSeconds) {
     Container c = get(ref);

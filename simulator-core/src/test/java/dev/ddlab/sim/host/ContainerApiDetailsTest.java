@@ -273,6 +273,22 @@ class ContainerApiDetailsTest {
   }
 
   @Test
+  void stop_requests_sent_together_run_in_parallel_on_the_virtual_clock() {
+    run("p1", "sleep", "1d");
+    run("p2", "sleep", "1d");
+    long t0 = cluster.clock().nowNanos();
+    Pending<Void> a = api.stopAsync("p1", null, null);
+    Pending<Void> b = api.stopAsync("p2", null, null);
+    assertFalse(a.isDone());
+    assertFalse(b.isDone());
+    assertTrue(a.await(Duration.ofMinutes(1)));
+    assertTrue(b.isDone(), "both SIGKILLs are due at the same moment");
+    assertEquals(10_000_000_000L, cluster.clock().nowNanos() - t0);
+    assertEquals(137, api.inspect("p1").state().exitCode());
+    assertEquals(api.inspect("p1").state().finishedAt(), api.inspect("p2").state().finishedAt());
+  }
+
+  @Test
   void restart_emits_stop_then_start_and_restart_events() {
     run("rs", "sleep", "1d");
     cluster.clock().advance(Duration.ofSeconds(1));
