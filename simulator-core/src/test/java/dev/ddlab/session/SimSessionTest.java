@@ -56,6 +56,38 @@ class SimSessionTest {
   }
 
   @Test
+  void docker_wait_on_a_running_container_keeps_the_terminal_until_ctrl_c_which_gives_130() {
+    try (SimSession s = SimSession.open("single", 7)) {
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              docker run -d --name forever alpine sleep infinity
+              docker wait forever
+              ^C
+              docker inspect -f '{{.State.Running}}' forever
+              """);
+      assertEquals("", t.get(1).output());
+      assertEquals(130, t.get(1).exitCode(), "the wait entry takes Ctrl-C's status");
+      assertEquals(130, t.get(2).exitCode());
+      assertFalse(s.isAttached("node1"));
+      assertEquals("true\n", t.get(3).output(), "Ctrl-C leaves the container alone");
+    }
+  }
+
+  @Test
+  void docker_wait_lets_virtual_time_pass_until_the_container_exits() {
+    try (SimSession s = SimSession.open("single", 7)) {
+      run(s, "docker run -d --name five alpine sh -c 'sleep 5; exit 4'");
+      long t0 = s.clock().nowNanos();
+      TranscriptEntry w = run(s, "docker wait five").get(0);
+      assertEquals("4\n", w.output());
+      assertEquals(0, w.exitCode());
+      assertEquals(5_000_000_000L, s.clock().nowNanos() - t0);
+    }
+  }
+
+  @Test
   void percy_file_survives_stop_and_start() {
     try (SimSession s = SimSession.open("single", 3)) {
       List<TranscriptEntry> t =
