@@ -1025,9 +1025,9 @@ public final class ContainerDaemon implements ContainersApi {
     List<String> quick = new ArrayList<>(argv);
     quick.add("-q");
     quick.add(String.join(",", pids.stream().map(String::valueOf).toList()));
-    Procps.Result ps = Procps.ps(quick, table, clock.nowNanos(), 0);
+    Procps.Result ps = Procps.ps(quick, table, clock.nowNanos(), 0, "?");
     if (ps.status() != 0) {
-      ps = Procps.ps(argv, table, clock.nowNanos(), 0);
+      ps = Procps.ps(argv, table, clock.nowNanos(), 0, "?");
       if (ps.status() != 0) {
         String first = ps.err().split("\n", 2)[0];
         throw EngineException.serverError(

@@ -65,8 +65,11 @@ public final class Procps {
   /** A format specifier: header, width, alignment and the value for a task. */
   private record Spec(String header, int width, boolean right, Function<Row, String> value) {}
 
-  /** A task with what its columns need from the caller's moment. */
-  private record Row(Task t, long nowNanos, int depth) {}
+  /**
+   * A task with what its columns need: the moment, its depth in a forest, and whether it is its
+   * terminal's foreground process (STAT "+").
+   */
+  private record Row(Task t, long nowNanos, int depth, boolean foreground) {}
 
   private static final Map<String, Spec> SPECS = new HashMap<>();
 
@@ -184,9 +187,9 @@ public final class Procps {
   private static final String UNIX_DEFAULT = "pid,tname,time,ucmd";
 
   private static final String UNIX_F = "user=UID,pid,ppid,c,stime,tname,time,cmd";
-  private static final String UNIX_L = "f,s,uid,pid,ppid,c,opri,ni,addr,sz,wchan,tname,time,ucmd";
+  private static final String UNIX_L = "f,s,uid,pid,ppid,c,opri,ni,addr:1,sz,wchan,tname,time,ucmd";
   private static final String UNIX_FL =
-      "f,s,user=UID,pid,ppid,c,opri,ni,addr,sz,wchan,stime,tname,time,cmd";
+      "f,s,user=UID,pid,ppid,c,opri,ni,addr:1,sz,wchan,stime,tname,time,cmd";
   private static final String UNIX_LY = "s,uid,pid,ppid,c,opri,ni,rss,sz,wchan,tname,time,ucmd";
   private static final String UNIX_FLY =
       "s,user=UID,pid,ppid,c,opri,ni,rss,sz,wchan,stime,tname,time,cmd";
@@ -240,14 +243,15 @@ public final class Procps {
   }
 
   /**
-   * Runs {@code ps args} as user {@code callerUid} without a terminal (how dockerd runs it) over
-   * {@code tasks} at {@code nowNanos}.
+   * Runs {@code ps args} as user {@code callerUid} on terminal {@code callerTty} ("?" for none, as
+   * dockerd runs it) over {@code tasks} at {@code nowNanos}.
    */
-  public static Result ps(List<String> args, List<Task> tasks, long nowNanos, int callerUid) {
+  public static Result ps(
+      List<String> args, List<Task> tasks, long nowNanos, int callerUid, String callerTty) {
     try {
       Request req = parse(args);
-      List<Task> selected = select(req, tasks, callerUid);
-      return new Result(format(req, selected, nowNanos), "", 0);
+      List<Task> selected = select(req, tasks, callerUid, callerTty);
+      return new Result(format(req, selected, tasks, nowNanos), "", 0);
     } catch (PsError e) {
       return new Result("", e.getMessage() + "\n" + (e.usage ? USAGE : ""), 1);
     }
@@ -261,44 +265,8 @@ public final class Procps {
       String a = args.get(i);
       if (a.startsWith("--")) {
         i = longOption(req, args, i);
-      } else if (a.startsWith("-")) {
-        for (int j = 1; j < a.length(); j++) {
-          char o = a.charAt(j);
-          if (UNIX_FLAGS.indexOf(o) < 0) {
-            throw new PsError("error: unsupported SysV option", true);
-          }
-          if ("opqUuCgGstO".indexOf(o) >= 0) {
-            String value = j + 1 < a.length() ? a.substring(j + 1) : null;
-            if (value == null) {
-              if (i + 1 >= args.size()) {
-                throw missing(o);
-              }
-              value = args.get(++i);
-            }
-            unixWithValue(req, o, value);
-            break;
-          }
-          unixFlag(req, o);
-        }
       } else {
-        for (int j = 0; j < a.length(); j++) {
-          char o = a.charAt(j);
-          if (BSD_FLAGS.indexOf(o) < 0) {
-            throw new PsError("error: unsupported option (BSD syntax)", true);
-          }
-          if ("opqUtkO".indexOf(o) >= 0) {
-            String value = j + 1 < a.length() ? a.substring(j + 1) : null;
-            if (value == null) {
-              if (i + 1 >= args.size()) {
-                throw missing(o);
-              }
-              value = args.get(++i);
-            }
-            bsdWithValue(req, o, value);
-            break;
-          }
-          bsdFlag(req, o);
-        }
+        i = letters(req, args, i, a.startsWith("-"));
       }
     }
     if (req.unixY && !req.unixL) {
@@ -326,6 +294,43 @@ public final class Procps {
       }
     }
     return req;
+  }
+
+  /**
+   * One word of single-letter options, Unix ({@code -ef}) or BSD ({@code aux}); a letter that takes
+   * a value takes the rest of the word or the next one. Returns the index of the last word used.
+   */
+  private static int letters(Request req, List<String> args, int i, boolean unix) {
+    String a = args.get(i);
+    for (int j = unix ? 1 : 0; j < a.length(); j++) {
+      char o = a.charAt(j);
+      if ((unix ? UNIX_FLAGS : BSD_FLAGS).indexOf(o) < 0) {
+        throw new PsError(
+            unix ? "error: unsupported SysV option" : "error: unsupported option (BSD syntax)",
+            true);
+      }
+      if ((unix ? "opqUuCgGstO" : "opqUtkO").indexOf(o) >= 0) {
+        String value = a.substring(j + 1);
+        if (value.isEmpty()) {
+          if (i + 1 >= args.size()) {
+            throw missing(o);
+          }
+          value = args.get(++i);
+        }
+        if (unix) {
+          unixWithValue(req, o, value);
+        } else {
+          bsdWithValue(req, o, value);
+        }
+        return i;
+      }
+      if (unix) {
+        unixFlag(req, o);
+      } else {
+        bsdFlag(req, o);
+      }
+    }
+    return i;
   }
 
   private static PsError missing(char o) {
@@ -508,7 +513,7 @@ public final class Procps {
 
   // ---- selection -------------------------------------------------------------------------------
 
-  private static List<Task> select(Request req, List<Task> tasks, int callerUid) {
+  private static List<Task> select(Request req, List<Task> tasks, int callerUid, String callerTty) {
     List<Task> out = new ArrayList<>();
     for (Task t : tasks) {
       boolean in;
@@ -534,7 +539,7 @@ public final class Procps {
                   || (req.notSessionLeaders && !req.withTty && !leader);
         } else {
           // ps without a selection: the caller's processes on the caller's terminal (none here)
-          in = t.uid == callerUid && !hasTty;
+          in = t.uid == callerUid && t.tty.equals(callerTty);
         }
       }
       if (in) {
@@ -659,17 +664,19 @@ public final class Procps {
     return -1;
   }
 
-  private static String format(Request req, List<Task> tasks, long nowNanos) {
+  private static String format(Request req, List<Task> tasks, List<Task> all, long nowNanos) {
     List<Column> cols = columns(req);
     List<Row> rows = new ArrayList<>();
     if (req.forest) {
       forestOrder(tasks, rows, nowNanos);
     } else {
       for (Task t : tasks) {
-        rows.add(new Row(t, nowNanos, 0));
+        rows.add(new Row(t, nowNanos, 0, false));
       }
       sort(req, rows);
     }
+    Set<Integer> fg = foreground(all);
+    rows.replaceAll(r -> new Row(r.t, r.nowNanos, r.depth, fg.contains(r.t.pid)));
     StringBuilder out = new StringBuilder();
     boolean headers = !req.noHeaders && cols.stream().anyMatch(c -> !c.header().isEmpty());
     if (headers) {
@@ -689,9 +696,14 @@ public final class Procps {
     return out.toString();
   }
 
-  /** Columns padded to their width, one blank apart; the last one is never cut or padded. */
+  /**
+   * Columns one blank apart, each ending where its width puts it; a value wider than its column
+   * pushes the line right and the following columns take the excess back from their padding (how
+   * procps fits "ADDR SZ"). The last column is never cut or padded.
+   */
   private static void line(StringBuilder out, List<Column> cols, List<String> values) {
     StringBuilder sb = new StringBuilder();
+    int end = -1;
     for (int i = 0; i < cols.size(); i++) {
       Column c = cols.get(i);
       String v = values.get(i);
@@ -699,13 +711,14 @@ public final class Procps {
       if (i > 0) {
         sb.append(' ');
       }
+      end += 1 + c.width();
       if (c.right()) {
-        sb.append(" ".repeat(Math.max(0, c.width() - v.length()))).append(v);
+        sb.append(" ".repeat(Math.max(0, end - sb.length() - v.length()))).append(v);
       } else if (last) {
         sb.append(v);
       } else {
         String cut = v.length() > c.width() && c.width() >= 15 ? v.substring(0, c.width()) : v;
-        sb.append(cut).append(" ".repeat(Math.max(0, c.width() - cut.length())));
+        sb.append(cut).append(" ".repeat(Math.max(0, end - sb.length())));
       }
     }
     out.append(sb.toString().stripTrailing()).append('\n');
@@ -758,12 +771,32 @@ public final class Procps {
   }
 
   private static void walk(Task t, List<Task> tasks, List<Row> rows, long nowNanos, int depth) {
-    rows.add(new Row(t, nowNanos, depth));
+    rows.add(new Row(t, nowNanos, depth, false));
     for (Task c : tasks) {
       if (c.ppid == t.pid && c.pid != t.pid) {
         walk(c, tasks, rows, nowNanos, depth + 1);
       }
     }
+  }
+
+  /**
+   * The foreground process of each terminal: the running one (ps itself, when a shell runs it), or
+   * else the session leader waiting at its prompt.
+   */
+  private static Set<Integer> foreground(List<Task> tasks) {
+    Map<String, Integer> bySession = new HashMap<>();
+    for (Task t : tasks) {
+      if (t.tty.equals("?")) {
+        continue;
+      }
+      String key = t.tty + "/" + t.sid;
+      if (t.state == 'R') {
+        bySession.put(key, t.pid);
+      } else if (t.pid == t.sid) {
+        bySession.putIfAbsent(key, t.pid);
+      }
+    }
+    return new java.util.HashSet<>(bySession.values());
   }
 
   private static String forest(Row r, String command) {
@@ -813,7 +846,7 @@ public final class Procps {
     if (r.t.sid == r.t.pid) {
       s.append('s');
     }
-    if (!r.t.tty.equals("?") && r.t.sid == r.t.pid) {
+    if (r.foreground) {
       s.append('+');
     }
     return s.toString();

@@ -240,113 +240,50 @@ final class SystemTools {
       }
       return 0;
     }
-    String flags = String.join("", args).replace("-", "");
-    boolean bsd = !args.isEmpty() && !args.get(0).startsWith("-");
-    if (bsd && flags.contains("u")) {
-      c.io().println("USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND");
-      for (ProcessInfo p : procs) {
-        String stat = p.state() + (p.pid() == 1 ? "s" : "") + (p.state() == 'R' ? "+" : "");
-        c.io()
-            .println(
-                String.format(
-                    "%-8s %7d %4s %4s %6d %5d %-8s %-4s %5s %6s %s",
-                    p.user(),
-                    p.pid(),
-                    "0.0",
-                    "0.0",
-                    pages(p) * 4,
-                    pages(p) * 4 / 3,
-                    tty,
-                    stat,
-                    hhmm(p.startedNanos()),
-                    "0:00",
-                    p.command()));
-      }
-      return 0;
-    }
-    boolean full = flags.contains("f");
-    boolean longFmt = flags.contains("l");
-    if (flags.isEmpty() || (!full && !longFmt)) {
-      c.io().println("    PID TTY          TIME CMD");
-      for (ProcessInfo p : procs) {
-        String cmd = p.command().split(" ")[0];
-        c.io()
-            .println(
-                String.format(
-                    "%7d %-8s %8s %s",
-                    p.pid(), tty, "00:00:00", cmd.substring(cmd.lastIndexOf('/') + 1)));
-      }
-      return 0;
-    }
-    if (longFmt) {
-      c.io()
-          .println(
-              full
-                  ? "F S UID          PID    PPID  C PRI  NI ADDR SZ WCHAN  STIME TTY          TIME CMD"
-                  : "F S   UID     PID    PPID  C PRI  NI ADDR SZ WCHAN  TTY          TIME CMD");
-      for (ProcessInfo p : procs) {
-        boolean running = p.state() == 'R';
-        String wchan = running ? "-" : p.pid() == 1 ? "do_wai" : "hrtime";
-        if (full) {
-          c.io()
-              .println(
-                  String.format(
-                      "%d %c %-8s %7d %7d %2d %3d %3d %s %5d %-6s %5s %-8s %8s %s",
-                      running ? 0 : 4,
-                      p.state(),
-                      p.user(),
-                      p.pid(),
-                      p.ppid(),
-                      0,
-                      80,
-                      0,
-                      "-",
-                      pages(p),
-                      wchan,
-                      hhmm(p.startedNanos()),
-                      tty,
-                      "00:00:00",
-                      p.command()));
-        } else {
-          String cmd = p.command().split(" ")[0];
-          c.io()
-              .println(
-                  String.format(
-                      "%d %c %5d %7d %7d %2d %3d %3d %s %5d %-6s %-8s %8s %s",
-                      running ? 0 : 4,
-                      p.state(),
-                      0,
-                      p.pid(),
-                      p.ppid(),
-                      0,
-                      80,
-                      0,
-                      "-",
-                      pages(p),
-                      wchan,
-                      tty,
-                      "00:00:00",
-                      cmd.substring(cmd.lastIndexOf('/') + 1)));
-        }
-      }
-      return 0;
-    }
-    c.io().println("UID          PID    PPID  C STIME TTY          TIME CMD");
+    List<Procps.Task> tasks = new ArrayList<>();
     for (ProcessInfo p : procs) {
-      c.io()
-          .println(
-              String.format(
-                  "%-8s %7d %7d %2d %5s %-8s %8s %s",
-                  p.user(),
-                  p.pid(),
-                  p.ppid(),
-                  0,
-                  hhmm(p.startedNanos()),
-                  tty,
-                  "00:00:00",
-                  p.command()));
+      String argv0 = p.command().split(" ")[0];
+      // a login shell's argv[0] is "-bash"; its comm is the program's name
+      String comm = argv0.substring(argv0.lastIndexOf('/') + 1).replaceFirst("^-", "");
+      int uid = p.user().equals(c.user()) ? c.uid() : UserDb.uid(c.fs(), p.user());
+      long vsz = Procps.vszKib(p.command());
+      tasks.add(
+          new Procps.Task(
+              p.pid(),
+              p.ppid(),
+              session(procs, p),
+              uid < 0 ? 0 : uid,
+              p.user(),
+              comm.length() > 15 ? comm.substring(0, 15) : comm,
+              p.command(),
+              p.startedNanos(),
+              p.state(),
+              tty,
+              vsz,
+              vsz / 3,
+              p.pid() == 1 ? "do_wai" : "hrtime"));
     }
-    return 0;
+    Procps.Result r = Procps.ps(args, tasks, c.clock().nowNanos(), c.uid(), tty);
+    if (!r.out().isEmpty()) {
+      c.io().out().accept(r.out());
+    }
+    if (!r.err().isEmpty()) {
+      c.io().err().accept(r.err());
+    }
+    return r.status();
+  }
+
+  /** The session a process belongs to: its namespace's PID 1, or itself for a docker exec. */
+  private static int session(List<ProcessInfo> procs, ProcessInfo p) {
+    ProcessInfo cur = p;
+    for (int guard = 0; guard < 64 && cur.pid() != 1 && cur.ppid() != 0; guard++) {
+      int parent = cur.ppid();
+      cur = procs.stream().filter(q -> q.pid() == parent).findFirst().orElse(null);
+      if (cur == null) {
+        return p.pid();
+      }
+    }
+    return cur.pid();
   }
 
   /** One snapshot, as {@code top -b -n 1} prints it (busybox or procps). */

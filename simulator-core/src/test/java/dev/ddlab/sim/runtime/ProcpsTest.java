@@ -56,7 +56,7 @@ class ProcpsTest {
               "hrtime"));
 
   private static Procps.Result ps(String... args) {
-    return Procps.ps(List.of(args), TABLE, NOW, 0);
+    return Procps.ps(List.of(args), TABLE, NOW, 0, "?");
   }
 
   @Test

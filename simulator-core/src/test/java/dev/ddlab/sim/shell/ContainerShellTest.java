@@ -116,6 +116,24 @@ class ContainerShellTest {
   }
 
   @Test
+  void procps_ps_in_ubuntu_takes_formats_and_reports_bad_options() {
+    FakeProc.World w = new FakeProc.World(ubuntu());
+    FakeProc bash = w.init(List.of("/bin/bash"), true);
+    assertEquals(
+        "    PID COMMAND             ELAPSED\n      1 bash                  00:00\n"
+            + "      2 ps                    00:00\n",
+        bash.type("ps -o pid,comm,etime"));
+    String aux = bash.type("ps aux");
+    assertEquals(
+        "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND",
+        aux.lines().findFirst().orElseThrow());
+    assertTrue(aux.contains(" pts/0    Ss   00:00   0:00 /bin/bash\n"), aux);
+    assertTrue(aux.contains(" pts/0    R+   00:00   0:00 ps aux\n"), aux);
+    assertTrue(bash.type("ps -Q").startsWith("error: unsupported SysV option\n\nUsage:\n"));
+    assertEquals("1\n", bash.type("echo $?"));
+  }
+
+  @Test
   void busybox_ps_uses_its_own_columns() {
     FakeProc.World w = new FakeProc.World(alpine());
     FakeProc sh = w.init(List.of("sh"), true);
