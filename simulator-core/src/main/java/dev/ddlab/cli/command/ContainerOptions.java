@@ -364,8 +364,7 @@ public final class ContainerOptions {
             init ? Boolean.TRUE : null);
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
     if (!network.isEmpty() && !network.equals("default")) {
-      endpoints.put(
-          network, new EndpointSettings(null, null, null, "", "", "", "", 0, "", "", 0, "", null));
+      endpoints.put(network, EndpointSettings.request(null, null));
     }
     return new Request(config, host, new NetworkingConfig(endpoints));
   }

@@ -271,26 +271,7 @@ public final class NetworkCommands {
 
     @Override
     public Integer call() {
-      Map<String, String> ipam = ip == null ? null : Map.of("IPv4Address", ip);
-      engine
-          .networks()
-          .connect(
-              args.get(0),
-              args.get(1),
-              new EndpointSettings(
-                  ipam,
-                  null,
-                  aliases.isEmpty() ? null : aliases,
-                  "",
-                  "",
-                  "",
-                  "",
-                  0,
-                  "",
-                  "",
-                  0,
-                  "",
-                  null));
+      engine.networks().connect(args.get(0), args.get(1), EndpointSettings.request(ip, aliases));
       return 0;
     }
   }

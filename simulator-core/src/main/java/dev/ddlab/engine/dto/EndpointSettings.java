@@ -19,4 +19,29 @@ public record EndpointSettings(
     @JsonProperty("GlobalIPv6Address") String globalIpv6Address,
     @JsonProperty("GlobalIPv6PrefixLen") int globalIpv6PrefixLen,
     @JsonProperty("MacAddress") String macAddress,
-    @JsonProperty("DriverOpts") Map<String, String> driverOpts) {}
+    @JsonProperty("DriverOpts") Map<String, String> driverOpts) {
+
+  /**
+   * What a client asks for when it attaches a container to a network (docker run --network, docker
+   * network connect, an endpoint not created yet): an address and aliases, the rest empty.
+   *
+   * @param ipv4Address the requested address, or null
+   * @param aliases network-scoped aliases, or null/empty for none
+   */
+  public static EndpointSettings request(String ipv4Address, List<String> aliases) {
+    return new EndpointSettings(
+        ipv4Address == null ? null : Map.of("IPv4Address", ipv4Address),
+        null,
+        aliases == null || aliases.isEmpty() ? null : aliases,
+        "",
+        "",
+        "",
+        "",
+        0,
+        "",
+        "",
+        0,
+        "",
+        null);
+  }
+}

@@ -880,24 +880,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       if (owner != null) {
         a.unresolved.forEach(
             (name, aliases) ->
-                nets.put(
-                    name,
-                    new EndpointSettings(
-                        a.unresolvedIps.containsKey(name)
-                            ? Map.of("IPv4Address", a.unresolvedIps.get(name))
-                            : null,
-                        null,
-                        aliases.isEmpty() ? null : aliases,
-                        "",
-                        "",
-                        "",
-                        "",
-                        0,
-                        "",
-                        "",
-                        0,
-                        "",
-                        null)));
+                nets.put(name, EndpointSettings.request(a.unresolvedIps.get(name), aliases)));
       }
       if (a.running()) {
         for (String p : a.exposed) {
