@@ -5,8 +5,8 @@
  * dev.ddlab.sim.runtime.Program}s, execve's lookup ({@link dev.ddlab.sim.runtime.Executables}:
  * PATH, busybox applets by argv[0], #! scripts) and the cgroup freezer, and {@link
  * dev.ddlab.sim.runtime.Procps}, procps-ng's ps over the process table (docker top, ps in procps
- * images). Mirrors the OCI runtime
- * spec's process model as runc implements it. Leaves out: users and capabilities, seccomp, real
- * scheduling (programs react to input, signals and virtual-time timers only).
+ * images). Mirrors the OCI runtime spec's process model as runc implements it. Leaves out: users
+ * and capabilities, seccomp, real scheduling (programs react to input, signals and virtual-time
+ * timers only).
  */
 package dev.ddlab.sim.runtime;
