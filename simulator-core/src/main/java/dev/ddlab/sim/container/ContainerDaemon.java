@@ -56,7 +56,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 /**
@@ -1621,39 +1620,22 @@ public final class ContainerDaemon implements ContainersApi {
   public void shutdown() {
     shuttingDown = true;
     List<Container> running = new ArrayList<>();
-    long longest = 0;
-    for (Container c : byId.values()) {
+    List<SimPending<Void>> stops = new ArrayList<>();
+    for (Container c : new ArrayList<>(byId.values())) {
       if (c.status == Container.Status.RESTARTING) {
         cancelRestart(c);
       } else if (c.isRunning()) {
+        // moby's shutdownContainer: a plain stop of each, all at once
         running.add(c);
-        Signal s = Containers.stopSignal(c.config);
-        c.stopping = true;
-        events.container(
-            "kill", c.id, c.config.image(), attributes(c, "signal", Integer.toString(s.number())));
-        if (c.main != null) {
-          c.main.signal(s);
-        }
-        long t = c.config.stopTimeout() != null ? c.config.stopTimeout() : 10;
-        longest = Math.max(longest, t);
+        SimPending<Void> p = new SimPending<>(clock);
+        beginStop(c, Containers.stopSignal(c.config), null, false, () -> p.complete(null));
+        stops.add(p);
       }
     }
-    BooleanSupplier allDown =
-        () ->
-            running.stream()
-                .noneMatch(
-                    c ->
-                        c.status == Container.Status.RUNNING
-                            || c.status == Container.Status.PAUSED);
-    if (!running.isEmpty()) {
-      clock.advanceUntil(allDown, Duration.ofSeconds(longest));
+    for (SimPending<Void> p : stops) {
+      p.await(Duration.ofNanos(WAIT_LIMIT_NANOS));
     }
     for (Container c : running) {
-      if (c.main != null) {
-        events.container("kill", c.id, c.config.image(), attributes(c, "signal", "9"));
-        c.main.signal(Signal.SIGKILL);
-      }
-      c.stopping = false;
       if (c.attachments != null) {
         for (ProcAttachment a : List.copyOf(c.attachments)) {
           a.hangUp();

@@ -303,6 +303,32 @@ class ContainerLifecycleTest {
   }
 
   @Test
+  void daemon_shutdown_stops_every_container_at_once_as_moby_with_stop_events() {
+    String a = run("sd1", "alpine", "sleep", "1d");
+    String b = run("sd2", "alpine", "sleep", "1d");
+    long t0 = cluster.clock().nowNanos();
+    node.stopDaemon();
+    assertEquals(10_000_000_000L, cluster.clock().nowNanos() - t0);
+    node.startDaemon();
+    assertEquals(137, api.inspect(a).state().exitCode());
+    assertEquals(api.inspect(a).state().finishedAt(), api.inspect(b).state().finishedAt());
+    var actions =
+        node
+            .engine()
+            .system()
+            .events(
+                Long.toString(t0 / 1_000_000_000L),
+                null,
+                Map.of("container", List.of("sd1"), "type", List.of("container")))
+            .stream()
+            .map(e -> e.action())
+            .toList();
+    assertEquals(
+        List.of("kill", "kill", "die", "stop"),
+        actions.subList(actions.indexOf("kill"), actions.size()));
+  }
+
+  @Test
   void daemon_down_fails_every_call_with_cannot_connect() {
     node.stopDaemon();
     EngineException e =
