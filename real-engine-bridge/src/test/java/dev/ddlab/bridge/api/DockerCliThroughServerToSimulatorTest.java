@@ -80,6 +80,20 @@ class DockerCliThroughServerToSimulatorTest {
     ok(cli, "stop", "web");
     assertEquals("137\n", ok(cli, "inspect", "-f", "{{.State.ExitCode}}", "web").stdout());
     ok(cli, "restart", "web");
+    ok(cli, "run", "-d", "--name", "w3", "alpine", "sh", "-c", "sleep 1; exit 3");
+    assertEquals("3\n", ok(cli, "wait", "w3").stdout(), "docker wait blocks until the exit");
+    if (ok(cli, "stop", "--help").stdout().contains("--signal")) {
+      // CLIs from 23.0 send stop?signal= (API 1.42); the simulator serves 1.43
+      ok(cli, "run", "-d", "--name", "k9", "alpine", "sleep", "1000");
+      ok(cli, "stop", "-s", "KILL", "-t", "60", "k9");
+      assertEquals("137\n", ok(cli, "inspect", "-f", "{{.State.ExitCode}}", "k9").stdout());
+      DockerCliRun bad = DockerCliRun.run(cli, host, "stop", "-s", "FOO", "web");
+      assertEquals(1, bad.exitCode(), bad.toString());
+      assertTrue(
+          bad.stderr().contains("Error response from daemon: Invalid signal: FOO"), bad.stderr());
+      ok(cli, "rm", "k9");
+    }
+    ok(cli, "rm", "w3");
     ok(cli, "kill", "web");
     ok(cli, "rm", "web", "r1");
     DockerCliRun missing = DockerCliRun.run(cli, host, "rm", "nosuch");
