@@ -634,7 +634,7 @@ public final class SystemCommands {
               return line(e);
             }
             try {
-              return t.execute(InspectData.of(e));
+              return t.execute(InspectData.ofStruct(e));
             } catch (TemplateException ex) {
               return ex.getMessage();
             }

@@ -32,10 +32,34 @@ public final class InspectData {
           "EndpointSettings", Set.of("DriverOpts"));
 
   public static Object of(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass());
+    return convert(dto, dto == null ? Object.class : dto.getClass(), false);
   }
 
-  private static Object convert(Object v, Type type) {
+  /**
+   * The DTO as the Go struct a typed template sees ({@code docker events --format} runs on {@code
+   * events.Message}): a field whose JSON tag is lower case is read by its Go name ({@code .Time},
+   * {@code .TimeNano}, {@code .ID}, {@code .Status}), while {@code {{json .}}} keeps the tag.
+   */
+  public static Object ofStruct(Object dto) {
+    return convert(dto, dto == null ? Object.class : dto.getClass(), true);
+  }
+
+  /** The Go types behind DTOs that templates run on typed (their names appear in errors). */
+  private static final Map<String, String> GO_TYPES =
+      Map.of("EventMessage", "events.Message", "EventActor", "events.Actor");
+
+  /** Go's exported name for a lower-case JSON tag: "id" is "ID", "timeNano" is "TimeNano". */
+  static String goName(String jsonName) {
+    if (jsonName.isEmpty() || !Character.isLowerCase(jsonName.charAt(0))) {
+      return jsonName;
+    }
+    if (jsonName.equals("id")) {
+      return "ID";
+    }
+    return Character.toUpperCase(jsonName.charAt(0)) + jsonName.substring(1);
+  }
+
+  private static Object convert(Object v, Type type, boolean goNames) {
     Class<?> raw = rawClass(type);
     if (v == null) {
       if (raw == String.class) {
@@ -68,7 +92,7 @@ public final class InspectData {
       Type elem = typeArg(type, 0);
       List<Object> out = new ArrayList<>();
       for (Object o : list) {
-        out.add(convert(o, elem));
+        out.add(convert(o, elem, goNames));
       }
       return out;
     }
@@ -76,12 +100,13 @@ public final class InspectData {
       Type elem = typeArg(type, 1);
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.put(String.valueOf(e.getKey()), convert(e.getValue(), elem));
+        out.put(String.valueOf(e.getKey()), convert(e.getValue(), elem, goNames));
       }
       return out;
     }
     if (v.getClass().isRecord()) {
-      GoObject o = new GoObject(v.getClass().getSimpleName());
+      String simple = v.getClass().getSimpleName();
+      GoObject o = new GoObject(goNames ? GO_TYPES.getOrDefault(simple, simple) : simple);
       JsonInclude inc = v.getClass().getAnnotation(JsonInclude.class);
       boolean omitNull = inc != null && inc.value() == JsonInclude.Include.NON_NULL;
       for (RecordComponent rc : v.getClass().getRecordComponents()) {
@@ -103,7 +128,12 @@ public final class InspectData {
         if (omit != null && omit.contains(name) && isEmpty(value)) {
           continue;
         }
-        o.field(name, convert(value, rc.getGenericType()));
+        Object converted = convert(value, rc.getGenericType(), goNames);
+        if (goNames && !goName(name).equals(name)) {
+          o.field(goName(name), name, converted);
+        } else {
+          o.field(name, converted);
+        }
       }
       return o;
     }

@@ -18,6 +18,7 @@ public final class GoObject {
   private final String typeName;
   private final LinkedHashMap<String, Supplier<Object>> fields = new LinkedHashMap<>();
   private final Map<String, Method> methods = new LinkedHashMap<>();
+  private final Map<String, String> jsonNames = new LinkedHashMap<>();
   private boolean jsonSorted;
   private boolean printable = true;
   private boolean mapLike;
@@ -33,6 +34,20 @@ public final class GoObject {
   public GoObject field(String name, Object value) {
     fields.put(name, () -> value);
     return this;
+  }
+
+  /**
+   * A field whose Go name differs from its JSON tag ({@code Time int64 `json:"time"`}): templates
+   * read it as {@code .Time}, {@code {{json .}}} writes {@code "time"}.
+   */
+  public GoObject field(String name, String jsonName, Object value) {
+    jsonNames.put(name, jsonName);
+    return field(name, value);
+  }
+
+  /** The key {@code {{json .}}} writes for a field. */
+  String jsonName(String field) {
+    return jsonNames.getOrDefault(field, field);
   }
 
   /** A field computed when read (docker/cli's context methods without arguments). */
