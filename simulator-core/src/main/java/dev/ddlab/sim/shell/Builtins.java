@@ -172,7 +172,9 @@ final class Builtins {
       }
     }
     sh.markExited(status);
-    sh.runtime().exit(status);
+    if (!sh.inSubshell()) {
+      sh.runtime().exit(status); // ( exit 3 ) ends only the subshell
+    }
     return status;
   }
 

@@ -484,15 +484,27 @@ public final class Interpreter {
     return 0;
   }
 
-  /** The state a subshell must not leak: variables, exports and the working directory. */
+  /**
+   * The state a subshell must not leak: variables, exports and the working directory ({@link #save}
+   * enters the subshell, {@link #restore} leaves it).
+   */
   record Saved(Map<String, String> vars, TreeSet<String> exported, String cwd) {}
 
+  private int subshells;
+
+  /** Whether a {@code ( … )} is running, whose {@code exit} must not end the shell itself. */
+  boolean inSubshell() {
+    return subshells > 0;
+  }
+
   Saved save() {
+    subshells++;
     return new Saved(new LinkedHashMap<>(vars), new TreeSet<>(exported), runtime.cwd());
   }
 
-  /** Back to a saved state after a subshell; an {@code exit} in it ends only the subshell. */
+  /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
   void restore(Saved saved) {
+    subshells--;
     vars.clear();
     vars.putAll(saved.vars());
     exported.clear();
