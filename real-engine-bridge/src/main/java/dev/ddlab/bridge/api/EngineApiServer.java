@@ -321,17 +321,6 @@ public final class EngineApiServer implements AutoCloseable {
     long skew = clockSkewNanos();
     String since = shift(Params.str(ctx, "since"), skew);
     String until = shift(Params.str(ctx, "until"), skew);
-    System.err.println(
-        "DEBUG events since="
-            + Params.str(ctx, "since")
-            + " until="
-            + Params.str(ctx, "until")
-            + " skew="
-            + skew
-            + " -> "
-            + since
-            + " "
-            + until);
     ctx.contentType("application/json");
     OutputStream out = ctx.res().getOutputStream();
     if (until != null) {
