@@ -290,6 +290,8 @@ public final class HostShell {
               history, clear, exit     lịch sử lệnh, xoá màn hình, thoát
             Trong container: Ctrl-P Ctrl-Q để tách ra mà container vẫn chạy; exit để thoát shell.
             Nối lệnh bằng ;, &&, ||, |; thay thế lệnh bằng $( … ), ví dụ: docker rm $(docker ps -aq) -f
+            Vòng lặp và điều kiện: for c in $(docker ps -q); do docker stop $c; done
+              while [ $i -lt 3 ]; do i=$((i+1)); done   if [ -f tệp ]; then …; fi   Ctrl-C để dừng
             """);
     return 0;
   }
