@@ -223,39 +223,13 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private static void enginePair(ContainersApi c) {
-    String id = c.create(null, sleepConfig(), hostConfig(), null, null).id();
+    String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
     c.start(id);
     c.remove(id, true, false);
   }
 
   static ContainerConfig sleepConfig() {
-    return new ContainerConfig(
-        "",
-        "",
-        "",
-        false,
-        true,
-        true,
-        null,
-        false,
-        false,
-        false,
-        null,
-        List.of("sleep", "1d"),
-        "alpine",
-        null,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null);
-  }
-
-  static HostConfig hostConfig() {
-    return new HostConfig(
-        null, "default", null, null, false, null, null, null, null, null, null, null, null, null,
-        false, false, null, null, 0, 0, null, null, null, null);
+    return ContainerConfig.command("alpine", List.of("sleep", "1d"));
   }
 
   /** Microseconds per {@code docker ps -a} with {@code count} running containers. */
@@ -270,7 +244,7 @@ public final class BenchCommand implements Callable<Integer> {
   private static void startSleepers(Engine engine, int count) {
     ContainersApi c = engine.containers();
     for (int i = 0; i < count; i++) {
-      String id = c.create(null, sleepConfig(), hostConfig(), null, null).id();
+      String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
       c.start(id);
     }
   }

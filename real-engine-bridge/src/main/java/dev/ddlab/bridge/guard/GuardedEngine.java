@@ -241,7 +241,7 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   /** Refuses host access; returns the host config with the session's limits filled in. */
   HostConfig checkHostConfig(HostConfig h) {
     if (h == null) {
-      h = emptyHostConfig();
+      h = HostConfig.none();
     }
     if (h.privileged()) {
       throw refused(
@@ -353,12 +353,6 @@ public final class GuardedEngine implements Engine, AutoCloseable {
       throw refused(flag + " vượt giới hạn của phiên (tối đa " + max + ").");
     }
     return asked;
-  }
-
-  private static HostConfig emptyHostConfig() {
-    return new HostConfig(
-        null, null, null, null, false, null, null, null, null, null, null, null, null, null, false,
-        false, null, null, 0, 0, null, null, null, null);
   }
 
   private void checkNetworking(NetworkingConfig n) {

@@ -118,27 +118,7 @@ public abstract class EngineContract {
   }
 
   protected static ContainerConfig config(String image, String... cmd) {
-    return new ContainerConfig(
-        "",
-        "",
-        "",
-        false,
-        true,
-        true,
-        null,
-        false,
-        false,
-        false,
-        null,
-        List.of(cmd),
-        image,
-        null,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null);
+    return ContainerConfig.command(image, List.of(cmd));
   }
 
   protected static HostConfig host(RestartPolicy restart, List<String> binds, String network) {

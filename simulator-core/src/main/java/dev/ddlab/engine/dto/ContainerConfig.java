@@ -28,7 +28,35 @@ public record ContainerConfig(
     @JsonProperty("Labels") Map<String, String> labels,
     @JsonProperty("StopSignal") String stopSignal,
     @JsonProperty("StopTimeout") Integer stopTimeout) {
-  /** An empty config, to be filled with the {@code with…} copies or a builder of your own. */
+  /**
+   * What {@code docker run -d IMAGE CMD…} sends: the image and command, stdout and stderr attached,
+   * everything else left to the image.
+   */
+  public static ContainerConfig command(String image, List<String> cmd) {
+    return new ContainerConfig(
+        "",
+        "",
+        "",
+        false,
+        true,
+        true,
+        null,
+        false,
+        false,
+        false,
+        null,
+        List.copyOf(cmd),
+        image,
+        null,
+        "",
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  /** An empty config, every field left to the image. */
   public static ContainerConfig empty() {
     return new ContainerConfig(
         "", "", "", false, false, false, null, false, false, false, null, null, "", null, "", null,

@@ -32,6 +32,13 @@ public record HostConfig(
     @JsonProperty("Devices") List<Map<String, String>> devices,
     @JsonProperty("Mounts") List<Mount> mounts,
     @JsonProperty("Init") Boolean init) {
+  /** A request that sets nothing: the daemon applies its defaults (bridge network, no restart). */
+  public static HostConfig none() {
+    return new HostConfig(
+        null, null, null, null, false, null, null, null, null, null, null, null, null, null, false,
+        false, null, null, 0, 0, null, null, null, null);
+  }
+
   /** This config with other resource limits (memory bytes, CPUs in 1e-9 units, pids). */
   public HostConfig withResources(long memory, long nanoCpus, Long pidsLimit) {
     return new HostConfig(

@@ -145,11 +145,7 @@ final class Arithmetic {
       if (exp < 0) {
         throw new Error(src.strip() + ": exponent less than 0 (error token is \"" + rest() + "\")");
       }
-      long r = 1;
-      for (long i = 0; i < exp; i++) {
-        r *= base;
-      }
-      return r;
+      return pow(base, exp);
     }
     return base;
   }
@@ -264,15 +260,20 @@ final class Arithmetic {
       case "|" -> a | b;
       case "&&" -> a != 0 && b != 0 ? 1 : 0;
       case "||" -> a != 0 || b != 0 ? 1 : 0;
-      case "**" -> {
-        long r = 1;
-        for (long i = 0; i < b; i++) {
-          r *= a;
-        }
-        yield r;
-      }
+      case "**" -> pow(a, b);
       default -> throw syntaxError();
     };
+  }
+
+  /** {@code base ** exp} by squaring, wrapping as 64-bit arithmetic does ({@code 2**64} is 0). */
+  private static long pow(long base, long exp) {
+    long r = 1;
+    for (long b = base, e = exp; e > 0; e >>= 1, b *= b) {
+      if ((e & 1) != 0) {
+        r *= b;
+      }
+    }
+    return r;
   }
 
   /** The longest of {@code ops} at the current position that is not the start of a longer one. */

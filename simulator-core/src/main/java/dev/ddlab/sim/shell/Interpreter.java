@@ -345,15 +345,10 @@ public final class Interpreter {
         io,
         done,
         (ex, subStatus) -> {
-          Io redirected;
-          try {
-            redirected = redirect(c.redirects(), ex, io);
-          } catch (RedirectException e) {
-            io.errln(e.getMessage());
-            done.accept(1);
-            return;
+          Io redirected = redirectOrFail(c.redirects(), ex, io, done);
+          if (redirected != null) {
+            compound.run(c, redirected, done);
           }
-          compound.run(c, redirected, done);
         });
   }
 
@@ -536,12 +531,8 @@ public final class Interpreter {
           for (Assignment a : cmd.assignments()) {
             assigned.put(a.name(), ex.single(a.value()));
           }
-          Io redirected;
-          try {
-            redirected = redirect(cmd.redirects(), ex, io);
-          } catch (RedirectException e) {
-            io.errln(e.getMessage());
-            done.accept(1);
+          Io redirected = redirectOrFail(cmd.redirects(), ex, io, done);
+          if (redirected == null) {
             return;
           }
           if (argv.isEmpty()) {
@@ -636,6 +627,17 @@ public final class Interpreter {
   private static final class RedirectException extends Exception {
     RedirectException(String message) {
       super(message);
+    }
+  }
+
+  /** The redirected streams, or null after printing the shell's error and ending with 1. */
+  private Io redirectOrFail(List<Redirect> redirects, Expander ex, Io io, IntConsumer done) {
+    try {
+      return redirect(redirects, ex, io);
+    } catch (RedirectException e) {
+      io.errln(e.getMessage());
+      done.accept(1);
+      return null;
     }
   }
 

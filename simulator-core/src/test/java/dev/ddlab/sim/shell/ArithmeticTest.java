@@ -21,6 +21,8 @@ class ArithmeticTest {
     assertEquals(-1, bash("2 - 3"));
     assertEquals(1, bash("10 - 5 - 4"));
     assertEquals(512, bash("2 ** 3 ** 2"));
+    assertEquals(0, bash("2 ** 64")); // wraps at 64 bits, as bash does
+    assertEquals(1, bash("1 ** 4000000000000000000")); // by squaring: no 4e18-step loop
     assertEquals(1, bash("1 < 2 && 2 <= 2 || 0"));
     assertEquals(6, bash("3 << 1"));
     assertEquals(3, bash("7 & 3"));
