@@ -104,6 +104,11 @@ public final class VirtualClock {
     return timers.size() - cancelledInQueue;
   }
 
+  /** Timers held in the queue, cancelled ones included (what a cancelled timer may cost). */
+  int queued() {
+    return timers.size();
+  }
+
   /**
    * A cancelled timer stays queued until it comes up (removing from a heap is linear), so that
    * killing many long {@code sleep}s does not leave their processes reachable and the queue

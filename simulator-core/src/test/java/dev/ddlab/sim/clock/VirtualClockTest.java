@@ -38,6 +38,7 @@ class VirtualClockTest {
     }
     timers.get(3).cancel(); // twice: no effect
     assertEquals(1, clock.pendingTimers());
+    assertTrue(clock.queued() < 100, "cancelled timers are dropped from the queue, not kept");
     assertFalse(timers.get(0).isPending());
     assertTrue(timers.get(500).isPending());
     assertEquals(Duration.ofDays(1).toNanos(), clock.nextDueNanos());
