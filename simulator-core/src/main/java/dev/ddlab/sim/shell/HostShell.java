@@ -496,37 +496,16 @@ public final class HostShell {
     return pid;
   }
 
-  /** "10", "10s", "5m", "1h", "1d", "0.5": as GNU and busybox sleep read them; null if invalid. */
+  /**
+   * "10", "10s", "5m", "1h", "1d", "0.5", "infinity": as the container's {@code sleep} reads them
+   * ({@link dev.ddlab.sim.runtime.programs.Sleep#parse}); null if invalid.
+   */
   public static Duration parseDuration(String s) {
-    if (s.equals("infinity") || s.equals("inf")) {
-      return Duration.ofDays(365L * 100);
-    }
-    long unit = 1_000_000_000L;
-    String num = s;
-    if (!s.isEmpty()) {
-      char last = s.charAt(s.length() - 1);
-      switch (last) {
-        case 's' -> num = s.substring(0, s.length() - 1);
-        case 'm' -> {
-          unit = 60_000_000_000L;
-          num = s.substring(0, s.length() - 1);
-        }
-        case 'h' -> {
-          unit = 3_600_000_000_000L;
-          num = s.substring(0, s.length() - 1);
-        }
-        case 'd' -> {
-          unit = 86_400_000_000_000L;
-          num = s.substring(0, s.length() - 1);
-        }
-        default -> {}
-      }
-    }
-    if (!num.matches("\\d+(\\.\\d*)?|\\.\\d+")) {
+    Long nanos = dev.ddlab.sim.runtime.programs.Sleep.parse(s);
+    if (nanos == null) {
       return null;
     }
-    double v = Double.parseDouble(num);
-    return Duration.ofNanos((long) (v * unit));
+    return nanos < 0 ? Duration.ofDays(365L * 100) : Duration.ofNanos(nanos);
   }
 
   private int systemctl(List<String> args, Io io) {

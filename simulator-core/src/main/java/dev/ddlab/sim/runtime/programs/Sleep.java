@@ -41,8 +41,11 @@ public final class Sleep implements Program {
     }
   }
 
-  /** Nanoseconds, -1 for infinity, null when invalid. */
-  static Long parse(String arg) {
+  /**
+   * One operand of sleep(1) (a number with an optional s/m/h/d suffix): nanoseconds, -1 for
+   * infinity, null when invalid. The host shell's {@code sleep} reads its operands with it too.
+   */
+  public static Long parse(String arg) {
     String a = arg.trim();
     if (a.equalsIgnoreCase("infinity") || a.equalsIgnoreCase("inf")) {
       return -1L;
