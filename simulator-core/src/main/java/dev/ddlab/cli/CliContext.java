@@ -1,6 +1,6 @@
 package dev.ddlab.cli;
 
-import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.fs.FileSystem;
 import java.time.Duration;
 import java.util.function.Supplier;
 

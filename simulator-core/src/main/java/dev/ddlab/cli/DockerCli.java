@@ -3,6 +3,8 @@ package dev.ddlab.cli;
 import dev.ddlab.cli.command.CommandPool;
 import dev.ddlab.cli.command.CommandTree;
 import dev.ddlab.cli.command.Dispatcher;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import java.util.List;
 
@@ -30,6 +32,6 @@ public final class DockerCli {
    * empty): command names, flags, then container and image names from the engine.
    */
   public List<String> complete(List<String> words) {
-    return CommandTree.complete(engine, words);
+    return CommandTree.standard().complete(engine, words);
   }
 }

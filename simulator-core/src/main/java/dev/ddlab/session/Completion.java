@@ -1,9 +1,9 @@
 package dev.ddlab.session;
 
 import dev.ddlab.cli.DockerCli;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.shell.HostShell;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package dev.ddlab.session;
 
 import dev.ddlab.engine.Engine;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import java.time.Duration;
 import java.util.List;
 

@@ -3,6 +3,8 @@ package dev.ddlab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ddlab.cli.command.DockerCommand;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;

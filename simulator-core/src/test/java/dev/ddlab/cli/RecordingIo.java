@@ -1,5 +1,6 @@
 package dev.ddlab.cli;
 
+import dev.ddlab.client.CommandIo;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;

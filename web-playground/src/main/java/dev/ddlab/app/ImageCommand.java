@@ -2,9 +2,9 @@ package dev.ddlab.app;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ProgressMessage;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.image.ImageUsage;
 import dev.ddlab.sim.image.Registry;
 import dev.ddlab.sim.image.SimImagesApi;

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ddlab.engine.dto.ImageInspect;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.image.ImageUsage;
 import dev.ddlab.sim.image.Registry;
 import dev.ddlab.sim.image.SimImagesApi;

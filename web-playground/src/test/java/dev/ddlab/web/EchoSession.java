@@ -1,10 +1,10 @@
 package dev.ddlab.web;
 
 import dev.ddlab.engine.Engine;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.ddlab.grader.check;
 
-import dev.ddlab.cli.command.CommandParse;
+import dev.ddlab.cli.DockerSyntax;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * {@link CommandParser} over the docker CLI's own grammar ({@link CommandParse}). Other programs
+ * {@link CommandParser} over the docker CLI's own grammar ({@link DockerSyntax}). Other programs
  * ({@code systemctl restart docker}, {@code ps -elf}) parse as their name followed by positional
  * words, which is all a check needs to say about them.
  */
@@ -43,7 +43,7 @@ public final class DockerGrammar implements CommandParser {
       return Optional.of(
           new ParsedCommand(List.of(words.get(0)), Map.of(), words.subList(1, words.size())));
     }
-    return CommandParse.parse(words.subList(1, words.size()))
+    return DockerSyntax.parse(words.subList(1, words.size()))
         .map(
             p -> {
               List<String> path = new ArrayList<>();

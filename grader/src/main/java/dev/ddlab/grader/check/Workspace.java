@@ -1,8 +1,8 @@
 package dev.ddlab.grader.check;
 
 import dev.ddlab.engine.Engine;
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.session.TranscriptEntry;
-import dev.ddlab.sim.fs.FileSystem;
 import java.util.List;
 import java.util.Optional;
 

@@ -52,7 +52,7 @@ public final class LabRun implements AutoCloseable {
           }
 
           @Override
-          public java.util.Optional<dev.ddlab.sim.fs.FileSystem> hostFileSystem(String node) {
+          public java.util.Optional<dev.ddlab.fs.FileSystem> hostFileSystem(String node) {
             // only a simulated node has a filesystem of its own to show
             return session
                 .cluster()

@@ -1,9 +1,9 @@
 package dev.ddlab.bridge.bench;
 
 import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.CliResult;
-import dev.ddlab.cli.CommandIo;
 import dev.ddlab.cli.DockerCli;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.sim.host.Cluster;

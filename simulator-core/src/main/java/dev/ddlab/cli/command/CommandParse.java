@@ -1,5 +1,6 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.DockerSyntax;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,28 +9,12 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.OptionSpec;
 
-/**
- * Reads a docker command line with the CLI's own grammar without running it, for lab checks that
- * ask "was this command run with these flags": {@code docker run -d --name x} and {@code docker
- * container run --name=x -d} parse to the same command and options.
- */
+/** The parser behind {@link DockerSyntax}: steps 1–3 of a command line, without running it. */
 public final class CommandParse {
   private CommandParse() {}
 
-  /**
-   * A parsed command.
-   *
-   * @param path the canonical command path: the management form when there is one (["container",
-   *     "ls"] for {@code docker ps}), else the top-level name (["version"])
-   * @param options each option given, under every one of its names ("-d" and "--detach"), with its
-   *     values in order ("true" for a boolean flag)
-   * @param positionals the positional arguments in order
-   */
-  public record Parsed(
-      List<String> path, Map<String, List<String>> options, List<String> positionals) {}
-
   /** Parses the words after {@code docker}; empty when docker would reject them. */
-  public static Optional<Parsed> parse(List<String> argv) {
+  public static Optional<DockerSyntax.Parsed> parse(List<String> argv) {
     int i = 0;
     while (i < argv.size() && argv.get(i).startsWith("-")) {
       String a = argv.get(i);
@@ -45,7 +30,8 @@ public final class CommandParse {
     String name = argv.get(i);
     Supplier<DockerCommand> factory;
     int rest;
-    CommandTree.Group group = CommandTree.GROUPS.get(name);
+    CommandTree tree = CommandTree.standard();
+    CommandTree.Group group = tree.group(name);
     if (group != null) {
       if (i + 1 >= argv.size()) {
         return Optional.empty();
@@ -53,7 +39,7 @@ public final class CommandParse {
       factory = group.children().get(argv.get(i + 1));
       rest = i + 2;
     } else {
-      factory = CommandTree.TOP.get(name);
+      factory = tree.top(name);
       rest = i + 1;
     }
     if (factory == null) {
@@ -93,13 +79,14 @@ public final class CommandParse {
         positional |= meta.stopAtPositional();
       }
     }
-    return Optional.of(new Parsed(canonicalPath(name, group, cmd), options, positionals));
+    return Optional.of(
+        new DockerSyntax.Parsed(canonicalPath(name, group, cmd), options, positionals));
   }
 
   private static List<String> canonicalPath(
       String name, CommandTree.Group group, DockerCommand cmd) {
     Class<?> type = cmd.getClass();
-    for (CommandTree.Group g : CommandTree.GROUPS.values()) {
+    for (CommandTree.Group g : CommandTree.standard().groups()) {
       for (String sub : g.listed()) {
         if (g.children().get(sub).get().getClass() == type) {
           return List.of(g.name(), sub);

@@ -1,13 +1,16 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.CliPlugin;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ImageSummary;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -16,140 +19,207 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The docker command tree as docker/cli's {@code commands.AddCommands} builds it: top-level
  * commands (with the legacy aliases such as {@code ps}, {@code rmi}) and management commands with
- * their subcommands and aliases.
+ * their subcommands and aliases, then the client plugins ({@link CliPlugin}, found with {@link
+ * ServiceLoader}: {@code compose}, {@code buildx}), each a management command of its own, as
+ * docker/cli's {@code pluginmanager} adds them. One tree serves every CLI; it is built once.
  */
 public final class CommandTree {
-  private CommandTree() {}
-
-  /** A management command ("container", "image", …). */
-  record Group(
+  /** A management command ("container", "image", …, or a plugin's "compose"). */
+  public record Group(
       String name,
       String summary,
       Map<String, Supplier<DockerCommand>> children,
-      List<String> listed) {}
+      List<String> listed,
+      CliPlugin plugin) {
 
-  static final Map<String, Supplier<DockerCommand>> TOP = new LinkedHashMap<>();
-  static final Map<String, Group> GROUPS = new LinkedHashMap<>();
+    /** Adds a subcommand with its aliases. */
+    public Group sub(String name, Supplier<DockerCommand> f, String... aliases) {
+      children.put(name, f);
+      listed.add(name);
+      for (String a : aliases) {
+        children.put(a, f);
+      }
+      return this;
+    }
 
-  /** The root help's sections: name → summary, in docker's order. */
+    /** Whether this group comes from a client plugin (docker's help marks it with {@code *}). */
+    public boolean isPlugin() {
+      return plugin != null;
+    }
+  }
+
+  /** The root help's common commands, in docker's order. */
   static final List<String> COMMON =
       List.of(
           "run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search",
           "version", "info");
 
-  private static void top(String name, Supplier<DockerCommand> f) {
-    TOP.put(name, f);
+  private static volatile CommandTree standard;
+
+  private final Map<String, Supplier<DockerCommand>> top = new LinkedHashMap<>();
+  private final Map<String, Group> groups = new LinkedHashMap<>();
+  private final List<CliPlugin> plugins = new ArrayList<>();
+
+  private CommandTree() {}
+
+  /** Docker's own commands and every plugin on the class path. */
+  public static CommandTree standard() {
+    CommandTree t = standard;
+    if (t == null) {
+      synchronized (CommandTree.class) {
+        t = standard;
+        if (t == null) {
+          t = builtins();
+          for (CliPlugin p :
+              ServiceLoader.load(CliPlugin.class, CommandTree.class.getClassLoader())) {
+            t.add(p);
+          }
+          standard = t;
+        }
+      }
+    }
+    return t;
   }
 
-  private static Group group(String name, String summary) {
-    Group g = new Group(name, summary, new LinkedHashMap<>(), new ArrayList<>());
-    GROUPS.put(name, g);
+  /** Adds a top-level command (a plugin may add one, as buildx's {@code docker build} alias). */
+  public void top(String name, Supplier<DockerCommand> f) {
+    top.put(name, f);
+  }
+
+  /** Adds a management command; add its subcommands with {@link Group#sub}. */
+  public Group group(String name, String summary) {
+    return group(name, summary, null);
+  }
+
+  private Group group(String name, String summary, CliPlugin plugin) {
+    Group g = new Group(name, summary, new LinkedHashMap<>(), new ArrayList<>(), plugin);
+    groups.put(name, g);
     return g;
   }
 
-  private static void sub(Group g, String name, Supplier<DockerCommand> f, String... aliases) {
-    g.children().put(name, f);
-    g.listed().add(name);
-    for (String a : aliases) {
-      g.children().put(a, f);
-    }
+  private void add(CliPlugin p) {
+    plugins.add(p);
+    p.register(this, group(p.name(), p.shortDescription(), p));
   }
 
-  static {
-    top("run", RunCommand::new);
-    top("exec", ExecCommand::new);
-    top("ps", ContainerCommands.Ps::new);
-    top("pull", ImageCommands.Pull::new);
-    top("images", ImageCommands.Images::new);
-    top("search", ImageCommands.Search::new);
-    top("version", SystemCommands.Version::new);
-    top("info", SystemCommands.Info::new);
-    top("attach", AttachCommands.Attach::new);
-    top("commit", ContainerCommands.Commit::new);
-    top("cp", ContainerCommands.Cp::new);
-    top("create", CreateCommand::new);
-    top("diff", ContainerCommands.Diff::new);
-    top("events", SystemCommands.Events::new);
-    top("history", ImageCommands.History::new);
-    top("inspect", InspectCommand::new);
-    top("kill", ContainerCommands.Kill::new);
-    top("load", ImageCommands.Load::new);
-    top("logs", ContainerCommands.Logs::new);
-    top("pause", ContainerCommands.Pause::new);
-    top("port", ContainerCommands.PortCmd::new);
-    top("rename", ContainerCommands.Rename::new);
-    top("restart", ContainerCommands.Restart::new);
-    top("rm", ContainerCommands.Rm::new);
-    top("rmi", ImageCommands.Rmi::new);
-    top("save", ImageCommands.Save::new);
-    top("start", AttachCommands.Start::new);
-    top("stop", ContainerCommands.Stop::new);
-    top("tag", ImageCommands.Tag::new);
-    top("top", ContainerCommands.Top::new);
-    top("unpause", ContainerCommands.Unpause::new);
-    top("update", ContainerCommands.Update::new);
-    top("wait", ContainerCommands.Wait::new);
+  Supplier<DockerCommand> top(String name) {
+    return top.get(name);
+  }
 
-    Group c = group("container", "Manage containers");
-    sub(c, "attach", AttachCommands.Attach::new);
-    sub(c, "commit", ContainerCommands.Commit::new);
-    sub(c, "cp", ContainerCommands.Cp::new);
-    sub(c, "create", CreateCommand::new);
-    sub(c, "diff", ContainerCommands.Diff::new);
-    sub(c, "exec", ExecCommand::new);
-    sub(c, "inspect", ContainerCommands.Inspect::new);
-    sub(c, "kill", ContainerCommands.Kill::new);
-    sub(c, "logs", ContainerCommands.Logs::new);
-    sub(c, "ls", ContainerCommands.Ps::new, "list", "ps");
-    sub(c, "pause", ContainerCommands.Pause::new);
-    sub(c, "port", ContainerCommands.PortCmd::new);
-    sub(c, "prune", ContainerCommands.Prune::new);
-    sub(c, "rename", ContainerCommands.Rename::new);
-    sub(c, "restart", ContainerCommands.Restart::new);
-    sub(c, "rm", ContainerCommands.Rm::new, "remove");
-    sub(c, "run", RunCommand::new);
-    sub(c, "start", AttachCommands.Start::new);
-    sub(c, "stop", ContainerCommands.Stop::new);
-    sub(c, "top", ContainerCommands.Top::new);
-    sub(c, "unpause", ContainerCommands.Unpause::new);
-    sub(c, "update", ContainerCommands.Update::new);
-    sub(c, "wait", ContainerCommands.Wait::new);
+  Map<String, Supplier<DockerCommand>> topLevel() {
+    return Collections.unmodifiableMap(top);
+  }
 
-    Group i = group("image", "Manage images");
-    sub(i, "history", ImageCommands.History::new);
-    sub(i, "inspect", ImageCommands.Inspect::new);
-    sub(i, "load", ImageCommands.Load::new);
-    sub(i, "ls", ImageCommands.Images::new, "list");
-    sub(i, "prune", ImageCommands.Prune::new);
-    sub(i, "pull", ImageCommands.Pull::new);
-    sub(i, "rm", ImageCommands.Rmi::new, "remove");
-    sub(i, "save", ImageCommands.Save::new);
-    sub(i, "tag", ImageCommands.Tag::new);
+  Group group(String name) {
+    return groups.get(name);
+  }
 
-    Group m = group("manifest", "Manage Docker image manifests and manifest lists");
-    sub(m, "inspect", ImageCommands.ManifestInspect::new);
+  Iterable<Group> groups() {
+    return groups.values();
+  }
 
-    Group n = group("network", "Manage networks");
-    sub(n, "connect", NetworkCommands.Connect::new);
-    sub(n, "create", NetworkCommands.Create::new);
-    sub(n, "disconnect", NetworkCommands.Disconnect::new);
-    sub(n, "inspect", NetworkCommands.Inspect::new);
-    sub(n, "ls", NetworkCommands.Ls::new, "list");
-    sub(n, "prune", NetworkCommands.Prune::new);
-    sub(n, "rm", NetworkCommands.Rm::new, "remove");
+  /** The plugins in this tree, in the order they were found. */
+  public List<CliPlugin> plugins() {
+    return List.copyOf(plugins);
+  }
 
-    Group s = group("system", "Manage Docker");
-    sub(s, "df", SystemCommands.Df::new);
-    sub(s, "events", SystemCommands.Events::new);
-    sub(s, "info", SystemCommands.Info::new);
-    sub(s, "prune", SystemCommands.Prune::new);
+  private static CommandTree builtins() {
+    CommandTree t = new CommandTree();
+    t.top("run", RunCommand::new);
+    t.top("exec", ExecCommand::new);
+    t.top("ps", ContainerCommands.Ps::new);
+    t.top("pull", ImageCommands.Pull::new);
+    t.top("images", ImageCommands.Images::new);
+    t.top("search", ImageCommands.Search::new);
+    t.top("version", SystemCommands.Version::new);
+    t.top("info", SystemCommands.Info::new);
+    t.top("attach", AttachCommands.Attach::new);
+    t.top("commit", ContainerCommands.Commit::new);
+    t.top("cp", ContainerCommands.Cp::new);
+    t.top("create", CreateCommand::new);
+    t.top("diff", ContainerCommands.Diff::new);
+    t.top("events", SystemCommands.Events::new);
+    t.top("history", ImageCommands.History::new);
+    t.top("inspect", InspectCommand::new);
+    t.top("kill", ContainerCommands.Kill::new);
+    t.top("load", ImageCommands.Load::new);
+    t.top("logs", ContainerCommands.Logs::new);
+    t.top("pause", ContainerCommands.Pause::new);
+    t.top("port", ContainerCommands.PortCmd::new);
+    t.top("rename", ContainerCommands.Rename::new);
+    t.top("restart", ContainerCommands.Restart::new);
+    t.top("rm", ContainerCommands.Rm::new);
+    t.top("rmi", ImageCommands.Rmi::new);
+    t.top("save", ImageCommands.Save::new);
+    t.top("start", AttachCommands.Start::new);
+    t.top("stop", ContainerCommands.Stop::new);
+    t.top("tag", ImageCommands.Tag::new);
+    t.top("top", ContainerCommands.Top::new);
+    t.top("unpause", ContainerCommands.Unpause::new);
+    t.top("update", ContainerCommands.Update::new);
+    t.top("wait", ContainerCommands.Wait::new);
 
-    Group v = group("volume", "Manage volumes");
-    sub(v, "create", VolumeCommands.Create::new);
-    sub(v, "inspect", VolumeCommands.Inspect::new);
-    sub(v, "ls", VolumeCommands.Ls::new, "list");
-    sub(v, "prune", VolumeCommands.Prune::new);
-    sub(v, "rm", VolumeCommands.Rm::new, "remove");
+    Group c = t.group("container", "Manage containers");
+    c.sub("attach", AttachCommands.Attach::new);
+    c.sub("commit", ContainerCommands.Commit::new);
+    c.sub("cp", ContainerCommands.Cp::new);
+    c.sub("create", CreateCommand::new);
+    c.sub("diff", ContainerCommands.Diff::new);
+    c.sub("exec", ExecCommand::new);
+    c.sub("inspect", ContainerCommands.Inspect::new);
+    c.sub("kill", ContainerCommands.Kill::new);
+    c.sub("logs", ContainerCommands.Logs::new);
+    c.sub("ls", ContainerCommands.Ps::new, "list", "ps");
+    c.sub("pause", ContainerCommands.Pause::new);
+    c.sub("port", ContainerCommands.PortCmd::new);
+    c.sub("prune", ContainerCommands.Prune::new);
+    c.sub("rename", ContainerCommands.Rename::new);
+    c.sub("restart", ContainerCommands.Restart::new);
+    c.sub("rm", ContainerCommands.Rm::new, "remove");
+    c.sub("run", RunCommand::new);
+    c.sub("start", AttachCommands.Start::new);
+    c.sub("stop", ContainerCommands.Stop::new);
+    c.sub("top", ContainerCommands.Top::new);
+    c.sub("unpause", ContainerCommands.Unpause::new);
+    c.sub("update", ContainerCommands.Update::new);
+    c.sub("wait", ContainerCommands.Wait::new);
+
+    Group i = t.group("image", "Manage images");
+    i.sub("history", ImageCommands.History::new);
+    i.sub("inspect", ImageCommands.Inspect::new);
+    i.sub("load", ImageCommands.Load::new);
+    i.sub("ls", ImageCommands.Images::new, "list");
+    i.sub("prune", ImageCommands.Prune::new);
+    i.sub("pull", ImageCommands.Pull::new);
+    i.sub("rm", ImageCommands.Rmi::new, "remove");
+    i.sub("save", ImageCommands.Save::new);
+    i.sub("tag", ImageCommands.Tag::new);
+
+    Group m = t.group("manifest", "Manage Docker image manifests and manifest lists");
+    m.sub("inspect", ImageCommands.ManifestInspect::new);
+
+    Group n = t.group("network", "Manage networks");
+    n.sub("connect", NetworkCommands.Connect::new);
+    n.sub("create", NetworkCommands.Create::new);
+    n.sub("disconnect", NetworkCommands.Disconnect::new);
+    n.sub("inspect", NetworkCommands.Inspect::new);
+    n.sub("ls", NetworkCommands.Ls::new, "list");
+    n.sub("prune", NetworkCommands.Prune::new);
+    n.sub("rm", NetworkCommands.Rm::new, "remove");
+
+    Group s = t.group("system", "Manage Docker");
+    s.sub("df", SystemCommands.Df::new);
+    s.sub("events", SystemCommands.Events::new);
+    s.sub("info", SystemCommands.Info::new);
+    s.sub("prune", SystemCommands.Prune::new);
+
+    Group v = t.group("volume", "Manage volumes");
+    v.sub("create", VolumeCommands.Create::new);
+    v.sub("inspect", VolumeCommands.Inspect::new);
+    v.sub("ls", VolumeCommands.Ls::new, "list");
+    v.sub("prune", VolumeCommands.Prune::new);
+    v.sub("rm", VolumeCommands.Rm::new, "remove");
+    return t;
   }
 
   static Docker meta(DockerCommand cmd) {
@@ -157,16 +227,16 @@ public final class CommandTree {
   }
 
   /** Completion: commands, subcommands, flags, then container/image names. */
-  public static List<String> complete(Engine engine, List<String> words) {
+  public List<String> complete(Engine engine, List<String> words) {
     String current = words.isEmpty() ? "" : words.get(words.size() - 1);
     List<String> before = words.isEmpty() ? List.of() : words.subList(0, words.size() - 1);
     TreeSet<String> out = new TreeSet<>();
     if (before.isEmpty()) {
-      out.addAll(TOP.keySet());
-      out.addAll(GROUPS.keySet());
+      out.addAll(top.keySet());
+      out.addAll(groups.keySet());
     } else {
-      Supplier<DockerCommand> f = TOP.get(before.get(0));
-      Group g = GROUPS.get(before.get(0));
+      Supplier<DockerCommand> f = top.get(before.get(0));
+      Group g = groups.get(before.get(0));
       if (g != null && before.size() == 1) {
         out.addAll(g.listed());
       } else {

@@ -1,13 +1,12 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.cli.CliResult;
 import dev.ddlab.cli.formatter.ContainerRows;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.TabWriter;
-import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Template;
 import dev.ddlab.cli.template.TemplateException;
+import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ChangeItem;
@@ -21,9 +20,10 @@ import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.TopResponse;
 import dev.ddlab.engine.dto.UpdateRequest;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.go.GoUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -654,7 +654,7 @@ public final class ContainerCommands {
         throw new CliException(e.path() + ": " + e.getMessage().toLowerCase(), 1);
       }
       if (!quiet) {
-        err("Successfully copied " + Units.humanSize(copied) + " to " + shownDest);
+        err("Successfully copied " + GoUnits.humanSize(copied) + " to " + shownDest);
       }
       return 0;
     }
@@ -695,7 +695,7 @@ public final class ContainerCommands {
       }
       ContainerPruneResponse r = engine.containers().prune(filters(prune.filter));
       printDeleted("Deleted Containers:", r.containersDeleted());
-      out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
+      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
       return 0;
     }
   }
@@ -733,7 +733,7 @@ public final class ContainerCommands {
     @Override
     public Integer call() {
       RestartPolicy policy = restart == null ? null : ContainerOptions.restartPolicy(restart);
-      Long mem = memory == null ? null : Units.ramInBytes(memory);
+      Long mem = memory == null ? null : GoUnits.ramInBytes(memory);
       Long nano = cpus == null ? null : (long) (Double.parseDouble(cpus) * 1e9);
       UpdateRequest req = new UpdateRequest(policy, mem, nano, pidsLimit);
       List<String> warnings = new ArrayList<>();

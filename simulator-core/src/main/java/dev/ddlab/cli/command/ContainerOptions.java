@@ -1,7 +1,6 @@
 package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.HostConfig;
@@ -9,8 +8,9 @@ import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.go.GoUnits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -371,7 +371,7 @@ public final class ContainerOptions {
 
   private static long parseMemory(String s) {
     try {
-      return Units.ramInBytes(s);
+      return GoUnits.ramInBytes(s);
     } catch (IllegalArgumentException e) {
       throw new CliException(
           "invalid argument \"" + s + "\" for \"-m, --memory\" flag: invalid size: '" + s + "'",

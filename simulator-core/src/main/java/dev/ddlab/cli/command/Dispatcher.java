@@ -1,8 +1,8 @@
 package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.CliResult;
-import dev.ddlab.cli.CommandIo;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import java.util.List;
@@ -94,11 +94,11 @@ public final class Dispatcher {
       io.out(RootHelp.text());
       return CliResult.exit(0);
     }
-    CommandTree.Group group = CommandTree.GROUPS.get(name);
+    CommandTree.Group group = CommandTree.standard().group(name);
     if (group != null) {
       return runGroup(group, rest.subList(1, rest.size()));
     }
-    Supplier<DockerCommand> f = CommandTree.TOP.get(name);
+    Supplier<DockerCommand> f = CommandTree.standard().top(name);
     if (f == null) {
       throw new CliException(
           "docker: '" + name + "' is not a docker command.\nSee 'docker --help'", 1);

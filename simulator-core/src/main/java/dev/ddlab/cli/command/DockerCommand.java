@@ -1,10 +1,10 @@
 package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.CliResult;
-import dev.ddlab.cli.CommandIo;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;

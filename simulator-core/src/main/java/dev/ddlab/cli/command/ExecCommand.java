@@ -1,6 +1,6 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.cli.CliResult;
+import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;

@@ -3,7 +3,6 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.ImageRows;
 import dev.ddlab.cli.formatter.Refs;
-import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.HistoryItem;
@@ -11,9 +10,10 @@ import dev.ddlab.engine.dto.ImageDeleteItem;
 import dev.ddlab.engine.dto.ImagePruneResponse;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.SearchResult;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.go.GoUnits;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -265,18 +265,16 @@ public final class ImageCommands {
             "CreatedSince",
             () ->
                 human
-                    ? Units.ago(h.created(), now)
-                    : dev.ddlab.cli.formatter.GoTime.rfc3339Nano(h.created() * 1_000_000_000L));
-        o.getter(
-            "CreatedAt",
-            () -> dev.ddlab.cli.formatter.GoTime.rfc3339Nano(h.created() * 1_000_000_000L));
+                    ? GoUnits.ago(h.created(), now)
+                    : dev.ddlab.go.GoTime.rfc3339Nano(h.created() * 1_000_000_000L));
+        o.getter("CreatedAt", () -> dev.ddlab.go.GoTime.rfc3339Nano(h.created() * 1_000_000_000L));
         o.getter(
             "CreatedBy",
             () -> {
               String by = h.createdBy() == null ? "" : h.createdBy().replace("\t", " ");
               return trunc ? dev.ddlab.cli.formatter.Ellipsis.of(by, 45) : by;
             });
-        o.getter("Size", () -> human ? Units.humanSize(h.size()) : Long.toString(h.size()));
+        o.getter("Size", () -> human ? GoUnits.humanSize(h.size()) : Long.toString(h.size()));
         o.getter("Comment", () -> h.comment() == null ? "" : h.comment());
         rows.add(o);
       }
@@ -364,7 +362,7 @@ public final class ImageCommands {
       }
       sb.append('\n');
     }
-    sb.append("Total reclaimed space: ").append(Units.humanSize(r.spaceReclaimed()));
+    sb.append("Total reclaimed space: ").append(GoUnits.humanSize(r.spaceReclaimed()));
     return sb.toString();
   }
 

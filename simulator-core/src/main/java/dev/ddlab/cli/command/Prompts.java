@@ -1,6 +1,6 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.cli.CommandIo;
+import dev.ddlab.client.CommandIo;
 
 /** command.PromptForConfirmation: asks on stdout, reads a line, "y" or "Y" confirms. */
 final class Prompts {

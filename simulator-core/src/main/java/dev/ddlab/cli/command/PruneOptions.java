@@ -1,6 +1,6 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.cli.CommandIo;
+import dev.ddlab.client.CommandIo;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;

@@ -1,5 +1,6 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.CliPlugin;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,18 +22,25 @@ final class RootHelp {
     StringBuilder sb = new StringBuilder();
     sb.append("\nUsage:  docker [OPTIONS] COMMAND\n\nA self-sufficient runtime for containers\n");
     sb.append("\nCommon Commands:\n");
+    CommandTree tree = CommandTree.standard();
     for (String name : CommandTree.COMMON) {
-      Supplier<DockerCommand> f = CommandTree.TOP.get(name);
+      Supplier<DockerCommand> f = tree.top(name);
       if (f != null) {
         sb.append("  ").append(rpad(name, 12)).append(summary(f)).append('\n');
       }
     }
     sb.append("\nManagement Commands:\n");
-    for (CommandTree.Group g : CommandTree.GROUPS.values()) {
-      sb.append("  ").append(rpad(g.name(), 12)).append(g.summary()).append('\n');
+    for (CommandTree.Group g : tree.groups()) {
+      if (g.isPlugin()) {
+        CliPlugin p = g.plugin();
+        String line = p.shortDescription() + " (" + p.vendor() + ", " + p.version() + ")";
+        sb.append("  ").append(rpad(g.name() + "*", 12)).append(line).append('\n');
+      } else {
+        sb.append("  ").append(rpad(g.name(), 12)).append(g.summary()).append('\n');
+      }
     }
     sb.append("\nCommands:\n");
-    Map<String, Supplier<DockerCommand>> rest = new TreeMap<>(CommandTree.TOP);
+    Map<String, Supplier<DockerCommand>> rest = new TreeMap<>(tree.topLevel());
     for (String name : CommandTree.COMMON) {
       rest.remove(name);
     }

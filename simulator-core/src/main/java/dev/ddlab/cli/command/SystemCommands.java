@@ -3,7 +3,6 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.InspectData;
 import dev.ddlab.cli.formatter.TabWriter;
-import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.cli.template.Functions;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Nil;
@@ -19,6 +18,7 @@ import dev.ddlab.engine.dto.NetworkPruneResponse;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumePruneResponse;
+import dev.ddlab.go.GoUnits;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -344,7 +344,7 @@ public final class SystemCommands {
     }
 
     private static String formatG4(double v) {
-      return Units.humanSizeWithPrecision(v, 4).replaceAll("[a-zA-Z]+$", "");
+      return GoUnits.humanSizeWithPrecision(v, 4).replaceAll("[a-zA-Z]+$", "");
     }
 
     private static String nz(String s) {
@@ -435,7 +435,7 @@ public final class SystemCommands {
     }
 
     private static GoObject row(String type, int total, int active, long size, long reclaimable) {
-      String rec = Units.humanSize4(reclaimable);
+      String rec = GoUnits.humanSize4(reclaimable);
       if (size > 0 && !type.equals("Build Cache")) {
         rec = rec + " (" + (reclaimable * 100 / size) + "%)";
       }
@@ -444,7 +444,7 @@ public final class SystemCommands {
           .field("Type", type)
           .field("TotalCount", Integer.toString(total))
           .field("Active", Integer.toString(active))
-          .field("Size", Units.humanSize4(size))
+          .field("Size", GoUnits.humanSize4(size))
           .field("Reclaimable", rec);
     }
 
@@ -465,7 +465,7 @@ public final class SystemCommands {
               .append('\t')
               .append(r.get("CreatedSince"))
               .append('\t')
-              .append(Units.humanSize4(i.size()))
+              .append(GoUnits.humanSize4(i.size()))
               .append('\t')
               .append(r.get("SharedSize"))
               .append('\t')
@@ -490,7 +490,7 @@ public final class SystemCommands {
             .append('\t')
             .append(r.get("LocalVolumes"))
             .append('\t')
-            .append(Units.humanSize4(c.sizeRw() == null ? 0 : c.sizeRw()))
+            .append(GoUnits.humanSize4(c.sizeRw() == null ? 0 : c.sizeRw()))
             .append('\t')
             .append(r.get("RunningFor"))
             .append('\t')
@@ -509,7 +509,7 @@ public final class SystemCommands {
             .append('\t')
             .append(refs)
             .append('\t')
-            .append(Units.humanSize4(size))
+            .append(GoUnits.humanSize4(size))
             .append('\n');
       }
       sb.append(TabWriter.docker().format(t.toString()));
@@ -572,7 +572,7 @@ public final class SystemCommands {
         }
         out("");
       }
-      out("Total reclaimed space: " + Units.humanSize(reclaimed));
+      out("Total reclaimed space: " + GoUnits.humanSize(reclaimed));
       return 0;
     }
   }
@@ -647,7 +647,7 @@ public final class SystemCommands {
       }
       if (u == null) {
         // Without --until docker events keeps following the daemon until interrupted.
-        result = dev.ddlab.cli.CliResult.attached(new EventStream(engine.system(), f, render));
+        result = dev.ddlab.client.CliResult.attached(new EventStream(engine.system(), f, render));
       }
       return 0;
     }

@@ -1,7 +1,7 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

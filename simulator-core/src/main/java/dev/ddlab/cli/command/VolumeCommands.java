@@ -1,11 +1,11 @@
 package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.formatter.FormatContext;
-import dev.ddlab.cli.formatter.Units;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
+import dev.ddlab.go.GoUnits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +73,7 @@ public final class VolumeCommands {
             () ->
                 v.usageData() == null
                     ? "N/A"
-                    : Units.humanSize4(v.usageData().getOrDefault("Size", 0L)));
+                    : GoUnits.humanSize4(v.usageData().getOrDefault("Size", 0L)));
         Map<String, String> labels = v.labels() == null ? Map.of() : v.labels();
         o.method("Label", 1, a -> labels.getOrDefault(String.valueOf(a.get(0)), ""));
         rows.add(o);
@@ -211,7 +211,7 @@ public final class VolumeCommands {
       }
       VolumePruneResponse r = engine.volumes().prune(f);
       printDeleted("Deleted Volumes:", r.volumesDeleted());
-      out("Total reclaimed space: " + Units.humanSize(r.spaceReclaimed()));
+      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
       return 0;
     }
   }

@@ -5,6 +5,8 @@ import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.MountPoint;
 import dev.ddlab.engine.dto.Port;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.go.GoUnits;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -76,7 +78,7 @@ public final class ContainerRows {
                 ? ""
                 : String.join(",", c.networkSettings().get("Networks").keySet()));
     o.getter("Ports", () -> displayablePorts(c.ports()));
-    o.getter("RunningFor", () -> Units.ago(c.created(), nowNanos));
+    o.getter("RunningFor", () -> GoUnits.ago(c.created(), nowNanos));
     o.getter("Size", () -> size(c));
     o.getter("State", () -> nz(c.state()));
     o.getter("Status", () -> nz(c.status()));
@@ -143,8 +145,8 @@ public final class ContainerRows {
   private static String size(ContainerSummary c) {
     long rw = c.sizeRw() == null ? 0 : c.sizeRw();
     long root = c.sizeRootFs() == null ? 0 : c.sizeRootFs();
-    String srw = Units.humanSize(rw);
-    return root > 0 ? srw + " (virtual " + Units.humanSize(root) + ")" : srw;
+    String srw = GoUnits.humanSize(rw);
+    return root > 0 ? srw + " (virtual " + GoUnits.humanSize(root) + ")" : srw;
   }
 
   /** DisplayablePorts: "0.0.0.0:80->8080/tcp, :::80->8080/tcp", ranges grouped. */

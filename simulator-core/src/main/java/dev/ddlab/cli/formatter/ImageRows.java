@@ -2,6 +2,8 @@ package dev.ddlab.cli.formatter;
 
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.engine.dto.ImageSummary;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.go.GoUnits;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -120,20 +122,20 @@ public final class ImageRows {
     GoObject o = new GoObject("*formatter.imageContext").jsonSorted();
     o.getter("Containers", () -> i.containers() == -1 ? "N/A" : Long.toString(i.containers()));
     o.getter("CreatedAt", () -> GoTime.unixString(i.created()));
-    o.getter("CreatedSince", () -> Units.ago(i.created(), nowNanos));
+    o.getter("CreatedSince", () -> GoUnits.ago(i.created(), nowNanos));
     o.getter("Digest", () -> digest);
     o.getter("ID", () -> trunc ? Refs.truncateId(i.id()) : i.id());
     o.getter("Repository", () -> repo);
-    o.getter("SharedSize", () -> i.sharedSize() == -1 ? "N/A" : Units.humanSize4(i.sharedSize()));
-    o.getter("Size", () -> Units.humanSize(i.size()));
+    o.getter("SharedSize", () -> i.sharedSize() == -1 ? "N/A" : GoUnits.humanSize4(i.sharedSize()));
+    o.getter("Size", () -> GoUnits.humanSize(i.size()));
     o.getter("Tag", () -> tag);
     o.getter(
         "UniqueSize",
         () ->
             i.size() == -1 || i.sharedSize() == -1
                 ? "N/A"
-                : Units.humanSize4(i.size() - i.sharedSize()));
-    o.getter("VirtualSize", () -> Units.humanSize4(i.size()));
+                : GoUnits.humanSize4(i.size() - i.sharedSize()));
+    o.getter("VirtualSize", () -> GoUnits.humanSize4(i.size()));
     Map<String, String> labels = i.labels() == null ? Map.of() : i.labels();
     o.method("Label", 1, args -> labels.getOrDefault(String.valueOf(args.get(0)), ""));
     return o;

@@ -1,9 +1,9 @@
 package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.Paths;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -25,14 +25,16 @@ import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.TopResponse;
 import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.fs.UserDb;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.go.GoUnits;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.events.EngineEvents;
 import dev.ddlab.sim.fs.ContainerRootFs;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
-import dev.ddlab.sim.fs.UserDb;
 import dev.ddlab.sim.image.LocalImage;
 import dev.ddlab.sim.image.LocalImages;
 import dev.ddlab.sim.network.NetworkController;
@@ -343,7 +345,7 @@ public final class ContainerDaemon implements ContainersApi {
           mountPoint(c, target);
           mounts.add(
               new MountedFs.Mount(
-                  target, new dev.ddlab.sim.fs.MemoryFs(clock::nowNanos), "/", m.readOnly()));
+                  target, new dev.ddlab.fs.MemoryFs(clock::nowNanos), "/", m.readOnly()));
           points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
         }
         default -> {
@@ -984,8 +986,8 @@ public final class ContainerDaemon implements ContainersApi {
     long since;
     long until;
     try {
-      since = Times.parseBound(options.since(), Long.MIN_VALUE);
-      until = Times.parseBound(options.until(), Long.MAX_VALUE);
+      since = GoTime.parseBound(options.since(), Long.MIN_VALUE);
+      until = GoTime.parseBound(options.until(), Long.MAX_VALUE);
     } catch (IllegalArgumentException e) {
       throw EngineException.badRequest("invalid value for \"since\": " + e.getMessage());
     }
@@ -1210,7 +1212,7 @@ public final class ContainerDaemon implements ContainersApi {
         }
       }
       if (filters.containsKey("until")) {
-        until = Times.parseBound(filters.get("until").get(0), Long.MAX_VALUE);
+        until = GoTime.parseBound(filters.get("until").get(0), Long.MAX_VALUE);
       }
       labels = filters.get("label");
     }
@@ -1412,8 +1414,8 @@ public final class ContainerDaemon implements ContainersApi {
             c.main == null ? 0 : c.main.hostPid(),
             c.exitCode,
             c.error,
-            Times.rfc3339Nano(c.startedNanos),
-            Times.rfc3339Nano(c.finishedNanos));
+            GoTime.rfc3339NanoOrZero(c.startedNanos),
+            GoTime.rfc3339NanoOrZero(c.finishedNanos));
     String overlay = "/var/lib/docker/overlay2/" + c.graphId;
     Map<String, String> graph = new LinkedHashMap<>();
     graph.put("LowerDir", overlay + "-init/diff");
@@ -1423,7 +1425,7 @@ public final class ContainerDaemon implements ContainersApi {
     List<String> execIds = c.execIds == null || c.execIds.isEmpty() ? null : List.copyOf(c.execIds);
     return new ContainerInspect(
         c.id,
-        Times.rfc3339Nano(c.createdNanos),
+        GoTime.rfc3339NanoOrZero(c.createdNanos),
         c.path,
         c.args,
         state,
@@ -1451,10 +1453,14 @@ public final class ContainerDaemon implements ContainersApi {
   public String statusText(Container c) {
     long now = clock.nowNanos();
     return switch (c.status) {
-      case RUNNING -> "Up " + Times.humanDuration(now - c.startedNanos);
-      case PAUSED -> "Up " + Times.humanDuration(now - c.startedNanos) + " (Paused)";
+      case RUNNING -> "Up " + GoUnits.humanDuration(now - c.startedNanos);
+      case PAUSED -> "Up " + GoUnits.humanDuration(now - c.startedNanos) + " (Paused)";
       case RESTARTING ->
-          "Restarting (" + c.exitCode + ") " + Times.humanDuration(now - c.finishedNanos) + " ago";
+          "Restarting ("
+              + c.exitCode
+              + ") "
+              + GoUnits.humanDuration(now - c.finishedNanos)
+              + " ago";
       case REMOVING -> "Removal In Progress";
       case DEAD -> "Dead";
       default ->
@@ -1465,7 +1471,7 @@ public final class ContainerDaemon implements ContainersApi {
                   : "Exited ("
                       + c.exitCode
                       + ") "
-                      + Times.humanDuration(now - c.finishedNanos)
+                      + GoUnits.humanDuration(now - c.finishedNanos)
                       + " ago";
     };
   }

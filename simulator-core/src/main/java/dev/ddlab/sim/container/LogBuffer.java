@@ -1,6 +1,7 @@
 package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.dto.LogFrame;
+import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -85,7 +86,7 @@ final class LogBuffer {
       }
       out.add(
           new LogFrame(
-              isErr ? "stderr" : "stdout", Times.rfc3339NanoFixed(times[i]), lines.get(i)));
+              isErr ? "stderr" : "stdout", GoTime.rfc3339NanoFixed(times[i]), lines.get(i)));
     }
     if (tail >= 0 && out.size() > tail) {
       return new ArrayList<>(out.subList(out.size() - tail, out.size()));

@@ -2,6 +2,8 @@ package dev.ddlab.sim.events;
 
 import dev.ddlab.engine.dto.EventActor;
 import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.events.EngineEvent;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.VirtualClock;
 import java.util.Map;
 

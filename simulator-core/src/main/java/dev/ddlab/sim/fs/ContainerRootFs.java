@@ -1,6 +1,7 @@
 package dev.ddlab.sim.fs;
 
 import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.fs.FileSystem;
 import java.util.List;
 
 /**

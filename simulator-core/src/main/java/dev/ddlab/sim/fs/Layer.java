@@ -1,6 +1,7 @@
 package dev.ddlab.sim.fs;
 
-import java.util.ArrayList;
+import dev.ddlab.fs.Entry;
+import dev.ddlab.fs.EntryTree;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -70,32 +71,13 @@ public final class Layer {
     return size;
   }
 
-  /** Names directly under {@code dir} in this layer (including whiteouts), sorted. */
-  public List<String> childNames(String dir) {
-    return childNames(entries, dir);
-  }
-
   static List<String> childNames(NavigableMap<String, Entry> map, String dir) {
-    String prefix = dir.equals("/") ? "/" : dir + "/";
-    List<String> out = new ArrayList<>();
-    for (String key : map.subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet()) {
-      String rest = key.substring(prefix.length());
-      if (!rest.isEmpty() && rest.indexOf('/') < 0) {
-        out.add(rest);
-      }
-    }
-    return out;
+    return EntryTree.childNames(map, dir);
   }
 
   /** Every key at or under {@code path}. */
   static List<String> subtree(NavigableMap<String, Entry> map, String path) {
-    List<String> out = new ArrayList<>();
-    if (map.containsKey(path)) {
-      out.add(path);
-    }
-    String prefix = path.equals("/") ? "/" : path + "/";
-    out.addAll(map.subMap(prefix, true, prefix + Character.MAX_VALUE, false).keySet());
-    return out;
+    return EntryTree.subtree(map, path);
   }
 
   @Override

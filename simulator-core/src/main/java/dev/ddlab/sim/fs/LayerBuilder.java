@@ -1,5 +1,8 @@
 package dev.ddlab.sim.fs;
 
+import dev.ddlab.fs.Content;
+import dev.ddlab.fs.Entry;
+import dev.ddlab.fs.Paths;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
 

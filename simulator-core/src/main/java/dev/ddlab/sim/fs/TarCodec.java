@@ -1,5 +1,9 @@
 package dev.ddlab.sim.fs;
 
+import dev.ddlab.fs.Content;
+import dev.ddlab.fs.Entry;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.Paths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,9 @@
 package dev.ddlab.sim.fs;
 
 import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.fs.AbstractFs;
+import dev.ddlab.fs.Entry;
+import dev.ddlab.fs.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.ddlab.sim.host;
 
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.runtime.ProgramInstaller;
 import dev.ddlab.sim.runtime.ProgramRegistry;
 import dev.ddlab.sim.shell.ShellPrograms;

@@ -2,8 +2,8 @@ package dev.ddlab.sim.host;
 
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.MountPoint;
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.container.Container;
-import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.runtime.ProcContext;
 import dev.ddlab.sim.runtime.SimProc;
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package dev.ddlab.sim.host;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.container.Container;
 import dev.ddlab.sim.container.ContainerDaemon;
 import dev.ddlab.sim.events.EngineEvents;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.MemoryFs;
 import dev.ddlab.sim.image.ImageUsage;
 import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.runtime.Executables;

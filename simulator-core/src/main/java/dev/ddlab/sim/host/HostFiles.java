@@ -1,6 +1,6 @@
 package dev.ddlab.sim.host;
 
-import dev.ddlab.sim.fs.MemoryFs;
+import dev.ddlab.fs.MemoryFs;
 import java.nio.charset.StandardCharsets;
 
 /** The files of a fresh Ubuntu 22.04 Docker host that learners and tools look at. */

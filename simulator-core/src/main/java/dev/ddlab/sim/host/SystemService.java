@@ -9,9 +9,9 @@ import dev.ddlab.engine.dto.Info;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Version;
 import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.events.EngineEvent;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.container.Container;
-import dev.ddlab.sim.container.Times;
-import dev.ddlab.sim.events.EngineEvent;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -161,7 +161,7 @@ final class SystemService implements SystemApi {
         false,
         24 + 2 * running,
         33 + 4 * running,
-        Times.rfc3339Nano(host.clock().nowNanos()),
+        GoTime.rfc3339NanoOrZero(host.clock().nowNanos()),
         "json-file",
         "systemd",
         "2",
@@ -212,8 +212,8 @@ final class SystemService implements SystemApi {
     long from;
     long to;
     try {
-      from = Times.parseBound(since, Long.MIN_VALUE);
-      to = Times.parseBound(until, now);
+      from = GoTime.parseBound(since, Long.MIN_VALUE);
+      to = GoTime.parseBound(until, now);
     } catch (IllegalArgumentException e) {
       throw EngineException.badRequest("invalid timestamp: " + e.getMessage());
     }

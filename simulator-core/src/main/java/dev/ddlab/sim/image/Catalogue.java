@@ -1,7 +1,7 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.SearchResult;
-import dev.ddlab.sim.fs.Content;
+import dev.ddlab.fs.Content;
 import dev.ddlab.sim.fs.LayerBuilder;
 import java.util.ArrayList;
 import java.util.Collections;

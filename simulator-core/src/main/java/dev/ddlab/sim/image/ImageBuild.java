@@ -1,7 +1,7 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.ContainerConfig;
-import dev.ddlab.sim.fs.Content;
+import dev.ddlab.fs.Content;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.LayerBuilder;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.go.GoTime;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,14 +58,14 @@ public record ImageConfig(
     if (containerConfig != null) {
       root.set("container_config", configJson(containerConfig));
     }
-    root.put("created", Times.rfc3339(createdNanos));
+    root.put("created", GoTime.rfc3339Nano(createdNanos));
     if (!dockerVersion.isEmpty()) {
       root.put("docker_version", dockerVersion);
     }
     ArrayNode hist = root.putArray("history");
     for (History h : history) {
       ObjectNode o = hist.addObject();
-      o.put("created", Times.rfc3339(h.createdNanos()));
+      o.put("created", GoTime.rfc3339Nano(h.createdNanos()));
       if (!h.author().isEmpty()) {
         o.put("author", h.author());
       }
@@ -154,7 +155,7 @@ public record ImageConfig(
       for (JsonNode h : root.path("history")) {
         history.add(
             new History(
-                Times.parseNanos(h.path("created").asText("")),
+                GoTime.parseRfc3339(h.path("created").asText("")),
                 h.path("created_by").asText(""),
                 h.path("comment").asText(""),
                 h.path("author").asText(""),
@@ -170,7 +171,7 @@ public record ImageConfig(
           root.hasNonNull("variant") ? root.get("variant").asText() : null,
           root.path("os").asText(""),
           root.hasNonNull("os.version") ? root.get("os.version").asText() : null,
-          Times.parseNanos(root.path("created").asText("")),
+          GoTime.parseRfc3339(root.path("created").asText("")),
           root.path("author").asText(""),
           root.path("comment").asText(""),
           root.path("container").asText(""),

@@ -16,10 +16,11 @@ import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.ProgressMessage;
 import dev.ddlab.engine.dto.RootFs;
 import dev.ddlab.engine.dto.SearchResult;
+import dev.ddlab.events.EngineEvent;
+import dev.ddlab.events.EventBus;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EngineEvent;
-import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
@@ -375,7 +376,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         repoDigests(s.id()),
         s.parent(),
         c.comment(),
-        Times.rfc3339(c.createdNanos()),
+        GoTime.rfc3339Nano(c.createdNanos()),
         c.container(),
         c.containerConfig() == null ? ContainerConfig.empty() : c.containerConfig(),
         c.dockerVersion(),
@@ -391,7 +392,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         new RootFs("layers", img.diffIds()),
         Map.of(
             "LastTagTime",
-            s.lastTagNanos() == 0 ? "0001-01-01T00:00:00Z" : Times.rfc3339(s.lastTagNanos())));
+            s.lastTagNanos() == 0 ? "0001-01-01T00:00:00Z" : GoTime.rfc3339Nano(s.lastTagNanos())));
   }
 
   private static GraphDriver graphDriver(Image img) {

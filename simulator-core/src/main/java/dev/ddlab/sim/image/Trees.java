@@ -1,6 +1,6 @@
 package dev.ddlab.sim.image;
 
-import dev.ddlab.sim.fs.Content;
+import dev.ddlab.fs.Content;
 import dev.ddlab.sim.fs.LayerBuilder;
 
 /**

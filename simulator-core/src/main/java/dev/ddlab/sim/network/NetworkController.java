@@ -11,9 +11,9 @@ import dev.ddlab.engine.dto.NetworkPruneResponse;
 import dev.ddlab.engine.dto.NetworkSettings;
 import dev.ddlab.engine.dto.Port;
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.container.Times;
 import dev.ddlab.sim.events.EngineEvents;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.HttpResponse;
@@ -507,7 +507,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     return new dev.ddlab.engine.dto.Network(
         n.name,
         n.id,
-        Times.rfc3339Nano(n.createdNanos),
+        GoTime.rfc3339NanoOrZero(n.createdNanos),
         "local",
         n.driver,
         false,

@@ -1,8 +1,8 @@
 package dev.ddlab.sim.runtime;
 
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.ddlab.sim.runtime;
 
-import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.fs.FileSystem;
 import java.util.ArrayList;
 import java.util.List;
 

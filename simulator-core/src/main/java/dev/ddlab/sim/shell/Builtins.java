@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.shell.Ast.Arith;
 import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Literal;
@@ -226,12 +226,12 @@ final class Expander {
       List<String> nextBases = new ArrayList<>();
       boolean literal = !hasUnescapedGlob(seg);
       for (String base : bases) {
-        String dir = base.isEmpty() ? cwd : dev.ddlab.sim.fs.Paths.resolve(cwd, base);
+        String dir = base.isEmpty() ? cwd : dev.ddlab.fs.Paths.resolve(cwd, base);
         if (literal) {
           String name = unescape(seg);
           String candidate = join(base, name);
-          if (fs.stat(dev.ddlab.sim.fs.Paths.resolve(cwd, candidate)).isPresent()
-              || fs.lstat(dev.ddlab.sim.fs.Paths.resolve(cwd, candidate)).isPresent()) {
+          if (fs.stat(dev.ddlab.fs.Paths.resolve(cwd, candidate)).isPresent()
+              || fs.lstat(dev.ddlab.fs.Paths.resolve(cwd, candidate)).isPresent()) {
             nextBases.add(candidate);
           }
           continue;
@@ -260,7 +260,7 @@ final class Expander {
     if (pattern.endsWith("/")) {
       List<String> dirs = new ArrayList<>();
       for (String b : bases) {
-        if (fs.isDirectory(dev.ddlab.sim.fs.Paths.resolve(cwd, b))) {
+        if (fs.isDirectory(dev.ddlab.fs.Paths.resolve(cwd, b))) {
           dirs.add(b + "/");
         }
       }

@@ -1,10 +1,10 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
-import dev.ddlab.sim.fs.UserDb;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.fs.UserDb;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;

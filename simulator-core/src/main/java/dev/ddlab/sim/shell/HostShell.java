@@ -1,10 +1,10 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.cli.CliResult;
-import dev.ddlab.cli.CommandIo;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Attachment;
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;

@@ -1,9 +1,9 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;

@@ -1,6 +1,6 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FileSystem;
+import dev.ddlab.fs.FileSystem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

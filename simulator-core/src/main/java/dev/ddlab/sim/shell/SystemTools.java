@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.UserDb;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;

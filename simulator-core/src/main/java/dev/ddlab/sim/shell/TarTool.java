@@ -1,13 +1,13 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.Content;
-import dev.ddlab.sim.fs.Entry;
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.fs.Content;
+import dev.ddlab.fs.Entry;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.fs.Gzip;
 import dev.ddlab.sim.fs.Layer;
-import dev.ddlab.sim.fs.Paths;
 import dev.ddlab.sim.fs.TarCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.fs.FsException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
@@ -67,7 +67,7 @@ final class ToolProgram implements Program {
       String argv0 = proc.argv().get(0);
       String path =
           argv0.contains("/")
-              ? dev.ddlab.sim.fs.Paths.resolve(proc.cwd(), argv0)
+              ? dev.ddlab.fs.Paths.resolve(proc.cwd(), argv0)
               : ShellProgram.lookPath(proc.fs(), argv0, proc.env().get("PATH"));
       this.busybox =
           (path != null && ShellProgram.isBusybox(proc.fs(), path))
@@ -76,7 +76,7 @@ final class ToolProgram implements Program {
 
     @Override
     public String argv0() {
-      return dev.ddlab.sim.fs.Paths.name(proc.argv().get(0));
+      return dev.ddlab.fs.Paths.name(proc.argv().get(0));
     }
 
     @Override

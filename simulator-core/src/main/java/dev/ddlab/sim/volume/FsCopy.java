@@ -1,8 +1,8 @@
 package dev.ddlab.sim.volume;
 
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.Paths;
 import java.util.Optional;
 
 /** Recursive copies between simulated filesystems, and their sizes. */

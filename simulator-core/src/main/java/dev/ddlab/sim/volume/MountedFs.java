@@ -1,11 +1,11 @@
 package dev.ddlab.sim.volume;
 
 import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.fs.ContainerRootFs;
-import dev.ddlab.sim.fs.FileNode;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

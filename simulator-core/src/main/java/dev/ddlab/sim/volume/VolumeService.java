@@ -5,11 +5,11 @@ import dev.ddlab.engine.VolumesApi;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
+import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.container.Times;
 import dev.ddlab.sim.events.EngineEvents;
-import dev.ddlab.sim.fs.MemoryFs;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -252,7 +252,7 @@ public final class VolumeService implements VolumesApi {
   /** The API's Volume; with {@code usage} the UsageData of system df. */
   public Volume dto(Vol v, boolean usage) {
     return new Volume(
-        Times.rfc3339Nano(v.createdNanos).replaceFirst("\\.\\d+Z$", "Z"),
+        GoTime.rfc3339NanoOrZero(v.createdNanos).replaceFirst("\\.\\d+Z$", "Z"),
         "local",
         v.labels,
         v.mountpoint(),

@@ -3,18 +3,19 @@ package dev.ddlab.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.cli.DockerSyntax;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CommandParseTest {
-  private static CommandParse.Parsed parse(String line) {
+  private static DockerSyntax.Parsed parse(String line) {
     return CommandParse.parse(List.of(line.split(" "))).orElseThrow();
   }
 
   @Test
   void short_clustered_and_long_equals_forms_parse_to_the_same_options() {
-    CommandParse.Parsed a = parse("run -d --name x alpine sleep 1d");
-    CommandParse.Parsed b = parse("container run --name=x -d alpine sleep 1d");
+    DockerSyntax.Parsed a = parse("run -d --name x alpine sleep 1d");
+    DockerSyntax.Parsed b = parse("container run --name=x -d alpine sleep 1d");
     assertEquals(a, b);
     assertEquals(List.of("container", "run"), a.path());
     assertEquals(List.of("x"), a.options().get("--name"));
@@ -34,14 +35,14 @@ class CommandParseTest {
 
   @Test
   void flags_after_the_image_belong_to_the_containers_command() {
-    CommandParse.Parsed p = parse("run -it ubuntu:latest ls -l");
+    DockerSyntax.Parsed p = parse("run -it ubuntu:latest ls -l");
     assertEquals(List.of("ubuntu:latest", "ls", "-l"), p.positionals());
     assertEquals(List.of("true"), p.options().get("--tty"));
   }
 
   @Test
   void flags_after_arguments_count_for_commands_that_allow_them() {
-    CommandParse.Parsed p = parse("rm a b -f");
+    DockerSyntax.Parsed p = parse("rm a b -f");
     assertEquals(List.of("a", "b"), p.positionals());
     assertEquals(List.of("true"), p.options().get("--force"));
   }

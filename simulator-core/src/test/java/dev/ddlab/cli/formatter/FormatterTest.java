@@ -3,6 +3,7 @@ package dev.ddlab.cli.formatter;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ddlab.engine.dto.Port;
+import dev.ddlab.go.GoUnits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,32 +12,32 @@ class FormatterTest {
 
   @Test
   void human_sizes_use_three_significant_digits_in_base_1000() {
-    assertEquals("0B", Units.humanSize(0));
-    assertEquals("999B", Units.humanSize(999));
-    assertEquals("1kB", Units.humanSize(1000));
-    assertEquals("1.2kB", Units.humanSize(1200));
-    assertEquals("7.05MB", Units.humanSize(7_049_701));
-    assertEquals("111MB", Units.humanSize(111_000_000));
-    assertEquals("58.1MB", Units.humanSize(58_123_456));
-    assertEquals("1.98MB", Units.humanSize(1_984_512));
-    assertEquals("1.985MB", Units.humanSize4(1_984_512));
-    assertEquals("1e+03kB", Units.humanSize(999_999));
+    assertEquals("0B", GoUnits.humanSize(0));
+    assertEquals("999B", GoUnits.humanSize(999));
+    assertEquals("1kB", GoUnits.humanSize(1000));
+    assertEquals("1.2kB", GoUnits.humanSize(1200));
+    assertEquals("7.05MB", GoUnits.humanSize(7_049_701));
+    assertEquals("111MB", GoUnits.humanSize(111_000_000));
+    assertEquals("58.1MB", GoUnits.humanSize(58_123_456));
+    assertEquals("1.98MB", GoUnits.humanSize(1_984_512));
+    assertEquals("1.985MB", GoUnits.humanSize4(1_984_512));
+    assertEquals("1e+03kB", GoUnits.humanSize(999_999));
   }
 
   @Test
   void human_durations_match_go_units() {
-    assertEquals("Less than a second", Units.humanDuration(500_000_000L));
-    assertEquals("1 second", Units.humanDuration(S));
-    assertEquals("59 seconds", Units.humanDuration(59 * S));
-    assertEquals("About a minute", Units.humanDuration(90 * S));
-    assertEquals("2 minutes", Units.humanDuration(120 * S));
-    assertEquals("About an hour", Units.humanDuration(3600 * S));
-    assertEquals("2 hours", Units.humanDuration(7200 * S));
-    assertEquals("47 hours", Units.humanDuration(47 * 3600 * S));
-    assertEquals("9 days", Units.humanDuration(9 * 86400 * S));
-    assertEquals("2 weeks", Units.humanDuration(15 * 86400 * S));
-    assertEquals("22 months", Units.humanDuration(670 * 86400 * S));
-    assertEquals("2 years", Units.humanDuration(800 * 86400 * S));
+    assertEquals("Less than a second", GoUnits.humanDuration(500_000_000L));
+    assertEquals("1 second", GoUnits.humanDuration(S));
+    assertEquals("59 seconds", GoUnits.humanDuration(59 * S));
+    assertEquals("About a minute", GoUnits.humanDuration(90 * S));
+    assertEquals("2 minutes", GoUnits.humanDuration(120 * S));
+    assertEquals("About an hour", GoUnits.humanDuration(3600 * S));
+    assertEquals("2 hours", GoUnits.humanDuration(7200 * S));
+    assertEquals("47 hours", GoUnits.humanDuration(47 * 3600 * S));
+    assertEquals("9 days", GoUnits.humanDuration(9 * 86400 * S));
+    assertEquals("2 weeks", GoUnits.humanDuration(15 * 86400 * S));
+    assertEquals("22 months", GoUnits.humanDuration(670 * 86400 * S));
+    assertEquals("2 years", GoUnits.humanDuration(800 * 86400 * S));
   }
 
   @Test

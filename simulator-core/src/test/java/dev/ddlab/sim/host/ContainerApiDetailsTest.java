@@ -18,7 +18,7 @@ import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
-import dev.ddlab.sim.container.Times;
+import dev.ddlab.go.GoUnits;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,17 +41,17 @@ class ContainerApiDetailsTest {
 
   @Test
   void human_duration_follows_go_units() {
-    assertEquals("Less than a second", Times.humanDuration(999_999_999L));
-    assertEquals("1 second", Times.humanDuration(1_000_000_000L));
-    assertEquals("59 seconds", Times.humanDuration(59_900_000_000L));
-    assertEquals("About a minute", Times.humanDuration(Duration.ofSeconds(119).toNanos()));
-    assertEquals("2 minutes", Times.humanDuration(Duration.ofSeconds(120).toNanos()));
-    assertEquals("About an hour", Times.humanDuration(Duration.ofMinutes(89).toNanos()));
-    assertEquals("2 hours", Times.humanDuration(Duration.ofMinutes(90).toNanos()));
-    assertEquals("3 days", Times.humanDuration(Duration.ofDays(3).toNanos()));
-    assertEquals("2 weeks", Times.humanDuration(Duration.ofDays(14).toNanos()));
-    assertEquals("3 months", Times.humanDuration(Duration.ofDays(95).toNanos()));
-    assertEquals("2 years", Times.humanDuration(Duration.ofDays(800).toNanos()));
+    assertEquals("Less than a second", GoUnits.humanDuration(999_999_999L));
+    assertEquals("1 second", GoUnits.humanDuration(1_000_000_000L));
+    assertEquals("59 seconds", GoUnits.humanDuration(59_900_000_000L));
+    assertEquals("About a minute", GoUnits.humanDuration(Duration.ofSeconds(119).toNanos()));
+    assertEquals("2 minutes", GoUnits.humanDuration(Duration.ofSeconds(120).toNanos()));
+    assertEquals("About an hour", GoUnits.humanDuration(Duration.ofMinutes(89).toNanos()));
+    assertEquals("2 hours", GoUnits.humanDuration(Duration.ofMinutes(90).toNanos()));
+    assertEquals("3 days", GoUnits.humanDuration(Duration.ofDays(3).toNanos()));
+    assertEquals("2 weeks", GoUnits.humanDuration(Duration.ofDays(14).toNanos()));
+    assertEquals("3 months", GoUnits.humanDuration(Duration.ofDays(95).toNanos()));
+    assertEquals("2 years", GoUnits.humanDuration(Duration.ofDays(800).toNanos()));
   }
 
   @Test

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ImageInspect;
+import dev.ddlab.events.EventBus;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.events.EventBus;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.fs.Digests;
 import java.io.ByteArrayInputStream;

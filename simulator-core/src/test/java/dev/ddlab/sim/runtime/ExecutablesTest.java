@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.sim.fs.Content;
+import dev.ddlab.fs.Content;
+import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.fs.Layer;
-import dev.ddlab.sim.fs.MemoryFs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,8 @@ class ExecutablesTest {
               .file("/usr/local/bin/data", 0755, Content.text("no shebang\n"), null)
               .dir("/etc")
               .file("/etc/passwd", "root:x:0:0\n")
-              .build());
+              .build()
+              .entries());
   private final ProgramRegistry programs =
       new ProgramRegistry().register("sleep", () -> proc -> proc.exit(0));
 

@@ -3,10 +3,10 @@ package dev.ddlab.sim.shell;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.LayerBuilder;
-import dev.ddlab.sim.fs.MemoryFs;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class ContainerShellTest {
     b.file("/etc/hostname", "localhost\n");
     b.file("/etc/passwd", "root:x:0:0:root:/root:/bin/ash\n");
     b.file("/etc/group", "root:x:0:root\n");
-    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build());
+    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build().entries());
   }
 
   static MemoryFs ubuntu() {
@@ -51,7 +51,7 @@ class ContainerShellTest {
       b.binary("/usr/bin/" + t, 20_000, t);
     }
     b.file("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
-    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build());
+    return new MemoryFs(() -> VirtualClock.DEFAULT_START_NANOS, b.build().entries());
   }
 
   @Test

@@ -1,9 +1,9 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.Paths;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.ProgramRegistry;

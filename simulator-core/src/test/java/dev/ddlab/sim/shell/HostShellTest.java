@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.cli.CliResult;
+import dev.ddlab.client.CliResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

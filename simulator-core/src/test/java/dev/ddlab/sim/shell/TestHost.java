@@ -1,9 +1,9 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.cli.CliResult;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.MemoryFs;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -112,7 +112,7 @@ final class TestHost implements HostShell.Node {
     return r.status();
   }
 
-  static CliResult print(String text, int code, dev.ddlab.cli.CommandIo io) {
+  static CliResult print(String text, int code, dev.ddlab.client.CommandIo io) {
     io.out(text);
     return CliResult.exit(code);
   }

@@ -1,6 +1,6 @@
 package dev.ddlab.web.panel;
 
-import dev.ddlab.sim.fs.Entry;
+import dev.ddlab.fs.Entry;
 import dev.ddlab.sim.fs.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

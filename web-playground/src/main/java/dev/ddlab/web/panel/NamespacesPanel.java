@@ -1,8 +1,8 @@
 package dev.ddlab.web.panel;
 
+import dev.ddlab.events.EngineEvent;
+import dev.ddlab.events.SimEvent;
 import dev.ddlab.session.Session;
-import dev.ddlab.sim.events.EngineEvent;
-import dev.ddlab.sim.events.SimEvent;
 import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.ContainerView;
 import dev.ddlab.sim.host.DockerHost;

@@ -1,7 +1,7 @@
 package dev.ddlab.web.panel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddlab.sim.events.SimEvent;
+import dev.ddlab.events.SimEvent;
 
 /**
  * The server half of a panel for one session. Every method is called with the session locked, so it

@@ -6,9 +6,9 @@ import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.Network;
 import dev.ddlab.engine.dto.Port;
+import dev.ddlab.events.EngineEvent;
+import dev.ddlab.events.SimEvent;
 import dev.ddlab.session.Session;
-import dev.ddlab.sim.events.EngineEvent;
-import dev.ddlab.sim.events.SimEvent;
 import java.util.List;
 import java.util.Map;
 

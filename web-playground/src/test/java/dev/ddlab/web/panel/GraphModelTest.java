@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddlab.events.SimEvent;
 import dev.ddlab.session.Session;
-import dev.ddlab.sim.events.SimEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,6 +1,6 @@
 package dev.ddlab.sim.runtime.programs;
 
-import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.runtime.programs;
 
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import java.nio.charset.StandardCharsets;

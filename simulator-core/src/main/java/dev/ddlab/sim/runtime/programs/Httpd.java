@@ -1,6 +1,6 @@
 package dev.ddlab.sim.runtime.programs;
 
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.runtime.programs;
 
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;

@@ -1,8 +1,8 @@
 package dev.ddlab.sim.runtime.programs;
 
-import dev.ddlab.sim.fs.FileSystem;
-import dev.ddlab.sim.fs.FsException;
-import dev.ddlab.sim.fs.Paths;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;

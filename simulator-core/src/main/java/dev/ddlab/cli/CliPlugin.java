@@ -1,0 +1,34 @@
+package dev.ddlab.cli;
+
+import dev.ddlab.cli.command.CommandTree;
+
+/**
+ * A docker CLI plugin ({@code docker compose}, {@code docker buildx}): a management command added
+ * to the command tree, as docker/cli's {@code cli-plugins/manager} adds the binaries it finds in
+ * {@code ~/.docker/cli-plugins}. A plugin's commands are {@link
+ * dev.ddlab.cli.command.DockerCommand}s like docker's own, so they share the flag grammar, help,
+ * completion and {@link DockerSyntax}, and they talk to the {@link dev.ddlab.engine.Engine} only:
+ * the same plugin drives the simulator and a real daemon.
+ *
+ * <p>Plugins are found with {@link java.util.ServiceLoader}: list the class in {@code
+ * META-INF/services/dev.ddlab.cli.CliPlugin}.
+ */
+public interface CliPlugin {
+  /** The management command's name ("compose"). */
+  String name();
+
+  /** The plugin's metadata, as {@code docker-cli-plugin-metadata} gives it ("Docker Compose"). */
+  String shortDescription();
+
+  /** "Docker Inc." */
+  String vendor();
+
+  /** "v2.21.0" */
+  String version();
+
+  /**
+   * Adds the plugin's subcommands to {@code group} (already named {@link #name()}), and any
+   * top-level command it provides to {@code tree}.
+   */
+  void register(CommandTree tree, CommandTree.Group group);
+}

@@ -1,0 +1,27 @@
+package dev.ddlab.client;
+
+/**
+ * The stdio of one CLI invocation inside a simulated shell. stdout and stderr are kept apart so
+ * pipes and redirections work as in bash; {@link #readLine()} serves commands that prompt ({@code
+ * docker login}, {@code docker swarm unlock}) and piped stdin.
+ */
+public interface CommandIo {
+  void out(String text);
+
+  void err(String text);
+
+  /** The next line of stdin, or null at end of input. */
+  default String readLine() {
+    return null;
+  }
+
+  /** Terminal width for tables that truncate; 0 when not a terminal. */
+  default int columns() {
+    return 0;
+  }
+
+  /** Whether stdout is a terminal (docker run -t warns when stdin is not). */
+  default boolean isTty() {
+    return true;
+  }
+}

@@ -1,0 +1,63 @@
+package dev.ddlab.events;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Delivers {@link SimEvent}s synchronously, in publish order, to subscribers of a type, and keeps a
+ * bounded history for {@code docker events --since}. Subscribers (visualisers, transcripts, lab
+ * checks) must not change simulation state from inside a callback.
+ */
+public final class EventBus {
+  private final int historyLimit;
+  // A ring: dropping the oldest event is O(1), so publishing stays cheap at the limit.
+  private final ArrayDeque<SimEvent> history = new ArrayDeque<>();
+  private final List<Subscription<?>> subscriptions = new CopyOnWriteArrayList<>();
+
+  public EventBus() {
+    this(10_000);
+  }
+
+  public EventBus(int historyLimit) {
+    this.historyLimit = historyLimit;
+  }
+
+  public void publish(SimEvent event) {
+    history.addLast(event);
+    if (history.size() > historyLimit) {
+      history.pollFirst();
+    }
+    for (Subscription<?> s : subscriptions) {
+      s.offer(event);
+    }
+  }
+
+  /** Subscribes to events of {@code type} (and its subtypes); close the handle to stop. */
+  public <T extends SimEvent> AutoCloseable subscribe(Class<T> type, Consumer<? super T> listener) {
+    Subscription<T> s = new Subscription<>(type, listener);
+    subscriptions.add(s);
+    return () -> subscriptions.remove(s);
+  }
+
+  /** Events of {@code type} still in the history, oldest first. */
+  public <T extends SimEvent> List<T> history(Class<T> type) {
+    List<T> out = new ArrayList<>();
+    for (SimEvent e : history) {
+      if (type.isInstance(e)) {
+        out.add(type.cast(e));
+      }
+    }
+    return out;
+  }
+
+  private record Subscription<T extends SimEvent>(Class<T> type, Consumer<? super T> listener) {
+    void offer(SimEvent e) {
+      if (type.isInstance(e)) {
+        listener.accept(type.cast(e));
+      }
+    }
+  }
+}

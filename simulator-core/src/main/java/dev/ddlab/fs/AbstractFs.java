@@ -1,0 +1,279 @@
+package dev.ddlab.fs;
+
+import dev.ddlab.fs.FsException.Errno;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * The POSIX calls of {@link FileSystem} (symlink resolution, errno rules) over a few lexical
+ * primitives that a concrete filesystem supplies: what entry is visible at an exact path, which
+ * names a directory holds, and how to put or remove one path.
+ */
+public abstract class AbstractFs implements FileSystem {
+  private static final int MAX_LINKS = 40;
+  static final FileNode ROOT =
+      new FileNode(FileNode.Kind.DIRECTORY, 0755, 4096, null, null, 0, 0, 0);
+  protected final LongSupplier clock;
+
+  protected AbstractFs(LongSupplier clock) {
+    this.clock = clock;
+  }
+
+  /** The entry visible at exactly {@code path} (no symlinks followed), null when absent. */
+  protected abstract Entry get(String path);
+
+  /** Visible names directly under an existing directory, sorted. */
+  protected abstract List<String> children(String dir);
+
+  /** Creates or replaces the entry at {@code path}; the parent directory exists. */
+  protected abstract void put(String path, Entry entry);
+
+  /** Removes {@code path} and everything under it. */
+  protected abstract void removeTree(String path);
+
+  private FileNode nodeAt(String path) {
+    if (path.equals("/")) {
+      return ROOT;
+    }
+    Entry e = get(path);
+    return e == null ? null : e.node();
+  }
+
+  /**
+   * Resolves symlinks in every component but the last (and the last too when {@code followLast}).
+   * The result may not exist; its parent does.
+   */
+  protected String resolve(String path, boolean followLast) {
+    String todo = Paths.normalize(path);
+    int links = 0;
+    restart:
+    while (true) {
+      String[] parts = todo.equals("/") ? new String[0] : todo.substring(1).split("/");
+      String cur = "/";
+      for (int i = 0; i < parts.length; i++) {
+        String next = cur.equals("/") ? "/" + parts[i] : cur + "/" + parts[i];
+        boolean last = i == parts.length - 1;
+        FileNode n = nodeAt(next);
+        if (n == null) {
+          if (last) {
+            return next;
+          }
+          throw new FsException(Errno.ENOENT, path);
+        }
+        if (n.isSymlink() && (!last || followLast)) {
+          if (++links > MAX_LINKS) {
+            throw new FsException(Errno.ELOOP, path);
+          }
+          StringBuilder rest = new StringBuilder();
+          for (int k = i + 1; k < parts.length; k++) {
+            rest.append('/').append(parts[k]);
+          }
+          String target = n.linkTarget();
+          todo = Paths.normalize((target.startsWith("/") ? target : cur + "/" + target) + rest);
+          continue restart;
+        }
+        if (!last && !n.isDirectory()) {
+          throw new FsException(Errno.ENOTDIR, path);
+        }
+        cur = next;
+      }
+      return cur;
+    }
+  }
+
+  @Override
+  public Optional<FileNode> stat(String path) {
+    try {
+      return Optional.ofNullable(nodeAt(resolve(path, true)));
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public Optional<FileNode> lstat(String path) {
+    try {
+      return Optional.ofNullable(nodeAt(resolve(path, false)));
+    } catch (FsException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public byte[] read(String path) {
+    String r = resolve(path, true);
+    FileNode n = nodeAt(r);
+    if (n == null) {
+      throw new FsException(Errno.ENOENT, path);
+    }
+    if (n.isDirectory()) {
+      throw new FsException(Errno.EISDIR, path);
+    }
+    return get(r).content().bytes();
+  }
+
+  @Override
+  public void write(String path, byte[] data, boolean append) {
+    checkWritable(path);
+    String r = resolve(path, true);
+    requireParentDir(r, path);
+    Entry old = r.equals("/") ? null : get(r);
+    if (r.equals("/") || (old != null && old.isDirectory())) {
+      throw new FsException(Errno.EISDIR, path);
+    }
+    long now = clock.getAsLong();
+    if (old == null) {
+      put(r, Entry.file(0644, Content.of(data), null, now));
+    } else {
+      Content c = append ? old.content().append(data) : Content.of(data);
+      FileNode n = old.node();
+      put(r, Entry.file(n.mode(), c, append ? n.program() : null, now, n.uid(), n.gid()));
+    }
+  }
+
+  @Override
+  public void mkdir(String path, boolean parents) {
+    checkWritable(path);
+    String norm = Paths.normalize(path);
+    if (parents) {
+      String cur = "/";
+      for (String part : norm.equals("/") ? new String[0] : norm.substring(1).split("/")) {
+        cur = resolve(cur.equals("/") ? "/" + part : cur + "/" + part, true);
+        FileNode n = nodeAt(cur);
+        if (n == null) {
+          put(cur, Entry.dir(0755, clock.getAsLong()));
+        } else if (!n.isDirectory()) {
+          throw new FsException(n.isSymlink() ? Errno.ENOENT : Errno.EEXIST, path);
+        }
+      }
+      return;
+    }
+    String r = resolve(norm, false);
+    if (nodeAt(r) != null) {
+      throw new FsException(Errno.EEXIST, path);
+    }
+    requireParentDir(r, path);
+    put(r, Entry.dir(0755, clock.getAsLong()));
+  }
+
+  @Override
+  public void remove(String path, boolean recursive) {
+    checkWritable(path);
+    String r = resolve(path, false);
+    if (r.equals("/")) {
+      throw new FsException(Errno.EINVAL, path);
+    }
+    FileNode n = nodeAt(r);
+    if (n == null) {
+      throw new FsException(Errno.ENOENT, path);
+    }
+    if (n.isDirectory() && !recursive && !children(r).isEmpty()) {
+      throw new FsException(Errno.ENOTEMPTY, path);
+    }
+    removeTree(r);
+  }
+
+  @Override
+  public List<String> list(String directory) {
+    String r = resolve(directory, true);
+    FileNode n = nodeAt(r);
+    if (n == null) {
+      throw new FsException(Errno.ENOENT, directory);
+    }
+    if (!n.isDirectory()) {
+      throw new FsException(Errno.ENOTDIR, directory);
+    }
+    return children(r);
+  }
+
+  @Override
+  public void symlink(String target, String linkPath) {
+    checkWritable(linkPath);
+    String r = resolve(linkPath, false);
+    if (nodeAt(r) != null) {
+      throw new FsException(Errno.EEXIST, linkPath);
+    }
+    requireParentDir(r, linkPath);
+    put(r, Entry.symlink(target, clock.getAsLong()));
+  }
+
+  @Override
+  public void rename(String from, String to) {
+    checkWritable(to);
+    String src = resolve(from, false);
+    FileNode n = src.equals("/") ? ROOT : nodeAt(src);
+    if (n == null) {
+      throw new FsException(Errno.ENOENT, from);
+    }
+    String dst = resolve(to, false);
+    if (src.equals(dst)) {
+      return;
+    }
+    if (src.equals("/") || dst.startsWith(src + "/")) {
+      throw new FsException(Errno.EINVAL, to);
+    }
+    requireParentDir(dst, to);
+    FileNode existing = nodeAt(dst);
+    if (existing != null) {
+      if (existing.isDirectory() && !n.isDirectory()) {
+        throw new FsException(Errno.EISDIR, to);
+      }
+      if (!existing.isDirectory() && n.isDirectory()) {
+        throw new FsException(Errno.ENOTDIR, to);
+      }
+      if (existing.isDirectory() && !children(dst).isEmpty()) {
+        throw new FsException(Errno.ENOTEMPTY, to);
+      }
+      removeTree(dst);
+    }
+    // Copy, then delete: overlayfs without redirect_dir does the same (EXDEV, then mv copies).
+    List<String[]> moves = new ArrayList<>();
+    collect(src, dst, moves);
+    for (String[] m : moves) {
+      put(m[1], get(m[0]));
+    }
+    removeTree(src);
+  }
+
+  private void collect(String src, String dst, List<String[]> out) {
+    out.add(new String[] {src, dst});
+    Entry e = get(src);
+    if (e != null && e.isDirectory()) {
+      for (String c : children(src)) {
+        collect(src + "/" + c, dst + "/" + c, out);
+      }
+    }
+  }
+
+  @Override
+  public void chmod(String path, int mode) {
+    checkWritable(path);
+    String r = resolve(path, true);
+    if (r.equals("/")) {
+      return;
+    }
+    Entry e = get(r);
+    if (e == null) {
+      throw new FsException(Errno.ENOENT, path);
+    }
+    put(r, e.withMode(mode & 07777));
+  }
+
+  private void requireParentDir(String resolved, String path) {
+    FileNode p = nodeAt(Paths.parent(resolved));
+    if (p == null) {
+      throw new FsException(Errno.ENOENT, path);
+    }
+    if (!p.isDirectory()) {
+      throw new FsException(Errno.ENOTDIR, path);
+    }
+  }
+
+  private void checkWritable(String path) {
+    if (readOnly()) {
+      throw new FsException(Errno.EROFS, path);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package dev.ddlab.fs;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A POSIX-like view of one filesystem inside the simulator: a node's host filesystem, or a
+ * container's root (the union of its image layers and its writable layer, overlay2 semantics).
+ * Paths are absolute and already resolved against a working directory by the caller ({@link
+ * Paths#resolve}). Symbolic links are followed except by {@link #lstat}, {@link #remove} and {@link
+ * #list}.
+ */
+public interface FileSystem {
+  /** The node at path after following links, or empty when missing. */
+  Optional<FileNode> stat(String path);
+
+  /** The node at path without following a final link. */
+  Optional<FileNode> lstat(String path);
+
+  default boolean exists(String path) {
+    return stat(path).isPresent();
+  }
+
+  default boolean isDirectory(String path) {
+    return stat(path).map(FileNode::isDirectory).orElse(false);
+  }
+
+  /** File contents; ENOENT, EISDIR. */
+  byte[] read(String path);
+
+  /**
+   * Creates or replaces (or appends to) a regular file; the parent must exist (ENOENT, ENOTDIR).
+   */
+  void write(String path, byte[] data, boolean append);
+
+  /** Creates a directory; with parents, like mkdir -p (no error when it exists). */
+  void mkdir(String path, boolean parents);
+
+  /** Removes a file, link or (with recursive) a directory tree; ENOTEMPTY without recursive. */
+  void remove(String path, boolean recursive);
+
+  /** Names in a directory, sorted; ENOTDIR, ENOENT. */
+  List<String> list(String directory);
+
+  void symlink(String target, String linkPath);
+
+  /** rename(2): moves a file or directory. */
+  void rename(String from, String to);
+
+  /** chmod: permission bits only. */
+  void chmod(String path, int mode);
+
+  /** Whether writes are refused (EROFS), e.g. a layer seen read-only. */
+  default boolean readOnly() {
+    return false;
+  }
+}
