@@ -58,18 +58,21 @@ class PackageRulesTest {
     ArchRule rule =
         classes()
             .that()
-            .resideInAnyPackage("dev.ddlab.fs..", "dev.ddlab.events..", "dev.ddlab.client..")
+            .resideInAnyPackage(
+                "dev.ddlab.fs..", "dev.ddlab.events..", "dev.ddlab.client..", "dev.ddlab.go..")
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(
                 "dev.ddlab.fs..",
                 "dev.ddlab.events..",
                 "dev.ddlab.client..",
+                "dev.ddlab.go..",
                 "dev.ddlab.engine..",
                 "java..")
             .because(
-                "the filesystem model, the typed events and the client contract are shared by the"
-                    + " simulator, the CLI, the sessions and the panels, so they belong to none");
+                "the filesystem model, the typed events, the client contract and Go's formats are"
+                    + " shared by the simulator, the CLI, the sessions and the panels, so they"
+                    + " belong to none");
     check(rule);
   }
 
