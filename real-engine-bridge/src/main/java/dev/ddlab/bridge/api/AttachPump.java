@@ -2,6 +2,7 @@ package dev.ddlab.bridge.api;
 
 import dev.ddlab.bridge.stream.StdStream;
 import dev.ddlab.engine.Attachment;
+import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,20 @@ final class AttachPump {
     this.attachment = attachment;
     this.lock = lock;
     this.multiplexed = multiplexed;
+  }
+
+  /** The content type of a process's stream: raw with a TTY, multiplexed frames without. */
+  static String contentType(boolean tty) {
+    return tty ? "application/vnd.docker.raw-stream" : "application/vnd.docker.multiplexed-stream";
+  }
+
+  /** Streams {@code a} as a plain 200 body (a client that did not ask to upgrade). */
+  static void serve(Context ctx, Attachment a, boolean tty, Object lock) throws IOException {
+    ctx.status(200);
+    ctx.contentType(contentType(tty));
+    OutputStream out = ctx.res().getOutputStream();
+    out.flush();
+    new AttachPump(a, lock, !tty).run(null, out);
   }
 
   /** Runs until the process ends, the engine closes the stream or the client goes away. */

@@ -1,5 +1,8 @@
 package dev.ddlab.bridge.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddlab.bridge.api.ContainerRouter.Opened;
+import dev.ddlab.engine.EngineException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,18 +11,29 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Lets the hijacking requests (attach, exec start) bypass Javalin; everything else passes on. */
+/**
+ * Attach and exec start asking to upgrade the connection ("Upgrade: tcp") are taken here, before
+ * Javalin (whose async request cycle cannot hand a connection over): the attachment is opened, the
+ * answer is "101 UPGRADED", and {@link Hijack} pumps the raw connection, as dockerd's hijacking
+ * does. Everything else passes on.
+ */
 final class HijackFilter implements Filter {
-  /** Handles a request when it is one to hijack. */
-  interface Hijacker {
-    boolean handle(HttpServletRequest req, HttpServletResponse res) throws IOException;
-  }
+  private static final Pattern HIJACKED =
+      Pattern.compile("^(?:/v1\\.\\d+)?/(?:containers/([^/]+)/attach|exec/([^/]+)/start)/?$");
 
-  private final Hijacker hijacker;
+  private final Backend backend;
+  private final ContainerRouter containers;
+  private final ExecRouter exec;
 
-  HijackFilter(Hijacker hijacker) {
-    this.hijacker = hijacker;
+  HijackFilter(Backend backend, ContainerRouter containers, ExecRouter exec) {
+    this.backend = backend;
+    this.containers = containers;
+    this.exec = exec;
   }
 
   @Override
@@ -27,9 +41,48 @@ final class HijackFilter implements Filter {
       throws IOException, ServletException {
     if (req instanceof HttpServletRequest http
         && res instanceof HttpServletResponse answer
-        && hijacker.handle(http, answer)) {
+        && hijack(http, answer)) {
       return;
     }
     chain.doFilter(req, res);
+  }
+
+  /**
+   * @return false when the request is not one to hijack
+   */
+  private boolean hijack(HttpServletRequest req, HttpServletResponse res)
+      throws IOException, ServletException {
+    String upgrade = req.getHeader("Upgrade");
+    Matcher m = HIJACKED.matcher(req.getRequestURI());
+    if (!"POST".equals(req.getMethod())
+        || upgrade == null
+        || !upgrade.equalsIgnoreCase("tcp")
+        || !m.matches()) {
+      return false;
+    }
+    res.setHeader("Api-Version", backend.apiVersion());
+    Opened opened;
+    try {
+      if (m.group(1) != null) {
+        String id = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+        String stdin = req.getParameter("stdin");
+        opened = containers.openAttach(id, "1".equals(stdin) || "true".equalsIgnoreCase(stdin));
+      } else {
+        JsonNode body = Json.MAPPER.readTree(req.getInputStream().readAllBytes());
+        opened = exec.openStart(m.group(2), body);
+      }
+    } catch (EngineException e) {
+      res.setStatus(EngineApiServer.httpStatus(e));
+      res.setContentType("application/json");
+      res.getOutputStream().write(Json.bytes(java.util.Map.of("message", e.getMessage())));
+      return true;
+    }
+    res.setStatus(101);
+    res.setHeader("Content-Type", AttachPump.contentType(opened.tty()));
+    res.setHeader("Connection", "Upgrade");
+    res.setHeader("Upgrade", "tcp");
+    req.upgrade(Hijack.class)
+        .pump(new AttachPump(opened.attachment(), backend.lock(), !opened.tty()));
+    return true;
   }
 }

@@ -1,7 +1,6 @@
 package dev.ddlab.bridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.engine.EngineException;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -49,7 +48,7 @@ final class Params {
    * The filters parameter in either of its wire forms: {"k":["v"]} or, as the docker CLI sends it,
    * {"k":{"v":true}}.
    */
-  static Map<String, List<String>> filters(Context ctx, ObjectMapper json) {
+  static Map<String, List<String>> filters(Context ctx) {
     String raw = str(ctx, "filters");
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (raw == null) {
@@ -57,7 +56,7 @@ final class Params {
     }
     JsonNode node;
     try {
-      node = json.readTree(raw);
+      node = Json.MAPPER.readTree(raw);
     } catch (IOException e) {
       throw EngineException.badRequest("invalid filter '" + raw + "'");
     }
