@@ -43,7 +43,7 @@ public final class Reaper {
    * @return the session ids that were reaped
    */
   public static Set<String> reapOrphans(Engine engine) {
-    String self = GuardedEngine.ownerOfThisProcess();
+    String self = GuardSession.ownerOfThisProcess();
     String host = self.substring(0, self.lastIndexOf(':'));
     Map<String, List<String>> anySession = Map.of("label", List.of(GuardedEngine.SESSION_LABEL));
     Set<String> dead = new LinkedHashSet<>();

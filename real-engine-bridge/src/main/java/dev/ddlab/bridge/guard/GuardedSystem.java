@@ -1,0 +1,93 @@
+package dev.ddlab.bridge.guard;
+
+import dev.ddlab.engine.SystemApi;
+import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.engine.dto.Info;
+import dev.ddlab.engine.dto.SystemDf;
+import dev.ddlab.engine.dto.Version;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** The system API behind the guard: disk usage and events of the session's own objects only. */
+final class GuardedSystem implements SystemApi {
+  private final GuardSession session;
+
+  GuardedSystem(GuardSession session) {
+    this.session = session;
+  }
+
+  private SystemApi s() {
+    return session.inner.system();
+  }
+
+  @Override
+  public String ping() {
+    return s().ping();
+  }
+
+  @Override
+  public Version version() {
+    return s().version();
+  }
+
+  @Override
+  public Info info() {
+    return s().info();
+  }
+
+  @Override
+  public SystemDf df() {
+    SystemDf d = s().df();
+    return new SystemDf(
+        d.layersSize(),
+        d.images(),
+        d.containers() == null
+            ? List.of()
+            : d.containers().stream().filter(c -> session.mine(c.labels())).toList(),
+        d.volumes() == null
+            ? List.of()
+            : d.volumes().stream().filter(v -> session.mine(v.labels())).toList(),
+        d.buildCache());
+  }
+
+  @Override
+  public List<EventMessage> events(String since, String until, Map<String, List<String>> filters) {
+    return s().events(since, until, filters).stream().filter(this::visible).toList();
+  }
+
+  @Override
+  public AutoCloseable subscribe(
+      Map<String, List<String>> filters, Consumer<EventMessage> listener) {
+    return s().subscribe(
+            filters,
+            e -> {
+              if (visible(e)) {
+                listener.accept(e);
+              }
+            });
+  }
+
+  /** Events of this session's objects only (images: the tags it made). */
+  private boolean visible(EventMessage e) {
+    Map<String, String> attrs =
+        e.actor() == null || e.actor().attributes() == null ? Map.of() : e.actor().attributes();
+    String id = e.actor() == null ? e.id() : e.actor().id();
+    String sessionId = session.policy.sessionId();
+    return switch (Optional.ofNullable(e.type()).orElse("")) {
+      case "container" -> sessionId.equals(attrs.get(GuardedEngine.SESSION_LABEL));
+      case "network" -> session.networkIds.contains(id);
+      case "volume" -> session.volumeNames.contains(id);
+      case "image" ->
+          sessionId.equals(attrs.get(GuardedEngine.SESSION_LABEL))
+              || session.taggedImages.contains(attrs.getOrDefault("name", ""));
+      default -> false;
+    };
+  }
+
+  @Override
+  public long nowNanos() {
+    return s().nowNanos();
+  }
+}
