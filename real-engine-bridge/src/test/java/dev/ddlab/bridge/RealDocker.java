@@ -8,8 +8,9 @@ import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.EngineException;
 
 /**
- * The test convention for a real dockerd: DDLAB_DOCKER_HOST names it; when it does not answer the
- * test is skipped with a clear message, unless DDLAB_REQUIRE_DOCKER=1, then it fails.
+ * The test convention for a real dockerd: DDLAB_DOCKER_HOST names it; when it does not answer (or
+ * anything else a real-Docker test needs is missing, such as the docker CLI) the test is skipped
+ * with a clear message, unless DDLAB_REQUIRE_DOCKER=1, then it fails.
  */
 public final class RealDocker {
   private RealDocker() {}
@@ -17,7 +18,6 @@ public final class RealDocker {
   /** A RealEngine on DDLAB_DOCKER_HOST, or a skip/failure explaining why there is none. */
   public static RealEngine engineOrSkip() {
     String host = System.getenv("DDLAB_DOCKER_HOST");
-    boolean required = "1".equals(System.getenv("DDLAB_REQUIRE_DOCKER"));
     String why;
     if (host == null || host.isBlank()) {
       why = "DDLAB_DOCKER_HOST is not set (start one with ./ddlab real-engine up)";
@@ -31,10 +31,18 @@ public final class RealDocker {
         why = "no Docker daemon answers at DDLAB_DOCKER_HOST=" + host + ": " + e.getMessage();
       }
     }
-    if (required) {
+    throw skipOrFail(why);
+  }
+
+  /**
+   * Skips the running test because {@code why}, or fails it when DDLAB_REQUIRE_DOCKER=1 (CI, where
+   * every real-Docker test must run). Never returns normally: {@code throw skipOrFail(…)}.
+   */
+  public static RuntimeException skipOrFail(String why) {
+    if ("1".equals(System.getenv("DDLAB_REQUIRE_DOCKER"))) {
       fail(why + " — and DDLAB_REQUIRE_DOCKER=1 makes that a failure");
     }
-    assumeTrue(false, "real dockerd tests skipped: " + why);
-    throw new IllegalStateException("unreachable");
+    assumeTrue(false, "real dockerd test skipped: " + why);
+    return new IllegalStateException("unreachable");
   }
 }

@@ -205,12 +205,16 @@ public abstract class EngineContract {
     assertEquals(5, again.get().statusCode());
   }
 
+  /**
+   * The version rule: {@code stop?signal=} exists from API 1.42 (Docker 23.0). A daemon of an older
+   * API (Debian's docker.io 20.10 speaks 1.41) ignores the parameter: it sends the container's own
+   * stop signal (SIGTERM) and SIGKILL after the timeout, and an unknown signal is no error. Each
+   * engine is checked for the behaviour of its own API version.
+   */
   @Test
   void stop_with_a_signal_sends_that_signal_then_sigkill_after_the_timeout() {
     String api = engine.system().version().apiVersion();
-    assumeTrue(
-        compareVersions(api, "1.42") >= 0,
-        "the daemon's API " + api + " predates stop?signal= (1.42): it sends its stop signal");
+    boolean signalParameter = compareVersions(api, "1.42") >= 0;
     String id = run("sigstop", null, "sleep", "300");
     engine.containers().stop(id, "SIGUSR1", 1);
     assertEquals(137, engine.containers().inspect(id).state().exitCode());
@@ -226,12 +230,17 @@ public abstract class EngineContract {
             .stream()
             .map(e -> e.actor().attributes().get("signal"))
             .toList();
-    assertEquals(List.of("10", "9"), signals);
-    EngineException bad =
-        assertThrows(
-            EngineException.class,
-            () -> engine.containers().stop(run("sigbad", null, "sleep", "300"), "FOO", 1));
-    assertEquals("Invalid signal: FOO", bad.getMessage());
+    String other = run("sigbad", null, "sleep", "300");
+    if (signalParameter) {
+      assertEquals(List.of("10", "9"), signals, "API " + api + " sends the asked signal");
+      EngineException bad =
+          assertThrows(EngineException.class, () -> engine.containers().stop(other, "FOO", 1));
+      assertEquals("Invalid signal: FOO", bad.getMessage());
+    } else {
+      assertEquals(List.of("15", "9"), signals, "API " + api + " ignores signal=");
+      engine.containers().stop(other, "FOO", 1);
+      assertEquals(137, engine.containers().inspect(other).state().exitCode());
+    }
   }
 
   private static int compareVersions(String a, String b) {
