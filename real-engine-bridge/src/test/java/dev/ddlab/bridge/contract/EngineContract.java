@@ -10,6 +10,7 @@ import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.Pending;
+import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ExecConfig;
@@ -98,6 +99,7 @@ public abstract class EngineContract {
         }
       }
       quietly(() -> engine.images().remove(prefix + "img:1", true, false));
+      quietly(() -> engine.images().remove(prefix + "img2:1", true, false));
     } finally {
       close();
     }
@@ -437,8 +439,15 @@ public abstract class EngineContract {
 
   @Test
   void removing_an_image_by_id_that_several_tags_name_must_be_forced() {
-    engine.images().tag("alpine:latest", name("img"), "1");
-    String id = engine.images().inspect("alpine:latest").id();
+    // an image of this test's own (a commit), so that no container of anyone else sharing the
+    // daemon runs it: the daemon would then answer "image is being used by running container"
+    String source = create("imgsrc", null, "true");
+    String id =
+        engine
+            .images()
+            .commit(new CommitRequest(source, name("img"), "1", null, null, false, null))
+            .id();
+    engine.images().tag(id, name("img2"), "1");
     String shortId = id.substring("sha256:".length(), "sha256:".length() + 12);
     EngineException e =
         assertThrows(EngineException.class, () -> engine.images().remove(id, false, false));
