@@ -1,20 +1,23 @@
 package dev.ddlab.sim.network;
 
-import java.util.BitSet;
+import dev.ddlab.sim.network.driverapi.Driver;
+import dev.ddlab.sim.network.ipamapi.Ipam;
+import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.sim.network.types.Subnet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * libnetwork's Network: a name, a driver (bridge, host, null) and, for bridges, a subnet whose
- * addresses the default IPAM hands out lowest-free-first after the gateway.
+ * libnetwork's Network ({@code network.go}): a name and ID, the driver that carries it, its IPAM
+ * pool and gateway (none for {@code host} and {@code none}), and the endpoints of running
+ * containers on it, by container ID.
  */
 public final class Network {
   final String id;
   final String name;
-  final String driver;
+  final Driver driver;
   final long createdNanos;
-  final int subnet;
-  final int prefix;
+  final Ipam.Pool pool;
   final int gateway;
   final boolean predefined;
   final boolean internal;
@@ -22,15 +25,13 @@ public final class Network {
   final Map<String, String> labels;
   final Map<String, String> options;
   final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
-  private final BitSet used = new BitSet();
 
   Network(
       String id,
       String name,
-      String driver,
+      Driver driver,
       long createdNanos,
-      int subnet,
-      int prefix,
+      Ipam.Pool pool,
       int gateway,
       boolean predefined,
       boolean internal,
@@ -41,8 +42,7 @@ public final class Network {
     this.name = name;
     this.driver = driver;
     this.createdNanos = createdNanos;
-    this.subnet = subnet;
-    this.prefix = prefix;
+    this.pool = pool;
     this.gateway = gateway;
     this.predefined = predefined;
     this.internal = internal;
@@ -59,21 +59,34 @@ public final class Network {
     return name;
   }
 
+  /** The driver's name: bridge, host, null, macvlan. */
   public String driver() {
-    return driver;
+    return driver.type();
   }
 
   public boolean hasSubnet() {
-    return prefix > 0;
+    return pool != null;
   }
 
-  /** Whether containers on this network find each other by name (user-defined bridges). */
+  /** The network's subnet, or null without IPAM. */
+  public Subnet subnet() {
+    return pool == null ? null : pool.subnet();
+  }
+
+  public int prefix() {
+    return pool == null ? 0 : pool.subnet().prefix();
+  }
+
+  /**
+   * Whether containers on this network find each other by name: user-defined networks have the
+   * embedded DNS, the predefined ones ({@code bridge}, {@code host}, {@code none}) do not.
+   */
   public boolean embeddedDns() {
-    return driver.equals("bridge") && !name.equals("bridge");
+    return !predefined;
   }
 
   public String subnetText() {
-    return Ipv4.format(subnet) + "/" + prefix;
+    return pool == null ? "" : pool.subnet().toString();
   }
 
   public String gatewayText() {
@@ -85,32 +98,6 @@ public final class Network {
   }
 
   boolean contains(int ip) {
-    return (ip & Ipv4.mask(prefix)) == subnet;
-  }
-
-  /** The lowest free host address above the gateway, or 0 when the pool is exhausted. */
-  int allocate() {
-    int size = prefix == 0 ? 0 : 1 << (32 - prefix);
-    int first = gateway - subnet + 1;
-    for (int i = used.nextClearBit(first); i < size - 1; i = used.nextClearBit(i + 1)) {
-      used.set(i);
-      return subnet + i;
-    }
-    return 0;
-  }
-
-  boolean reserve(int ip) {
-    int i = ip - subnet;
-    if (!contains(ip) || used.get(i) || ip == gateway) {
-      return false;
-    }
-    used.set(i);
-    return true;
-  }
-
-  void release(int ip) {
-    if (contains(ip)) {
-      used.clear(ip - subnet);
-    }
+    return pool != null && pool.subnet().contains(ip);
   }
 }

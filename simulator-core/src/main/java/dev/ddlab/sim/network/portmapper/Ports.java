@@ -1,4 +1,4 @@
-package dev.ddlab.sim.network;
+package dev.ddlab.sim.network.portmapper;
 
 import java.util.Comparator;
 

@@ -1,4 +1,4 @@
-package dev.ddlab.sim.network;
+package dev.ddlab.sim.network.types;
 
 /** IPv4 addresses as ints, and the MAC Docker (before 26) derives from a container's address. */
 public final class Ipv4 {

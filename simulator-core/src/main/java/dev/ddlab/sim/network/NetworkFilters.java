@@ -1,0 +1,77 @@
+package dev.ddlab.sim.network;
+
+import dev.ddlab.engine.EngineException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The filters of {@code network ls} and {@code network prune} (moby's {@code
+ * daemon/network/filter.go}): name (substring), id (prefix), driver, type (builtin/custom), label
+ * (key or key=value), scope, dangling.
+ */
+final class NetworkFilters {
+  private static final List<String> KEYS =
+      List.of("name", "id", "driver", "type", "label", "scope", "dangling");
+
+  private final Map<String, List<String>> filters;
+
+  private NetworkFilters(Map<String, List<String>> filters) {
+    this.filters = filters;
+  }
+
+  /**
+   * @throws EngineException 400 {@code invalid filter 'KEY'}
+   */
+  static NetworkFilters of(Map<String, List<String>> filters) {
+    Map<String, List<String>> f = filters == null ? Map.of() : filters;
+    for (String key : f.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw EngineException.badRequest("invalid filter '" + key + "'");
+      }
+    }
+    return new NetworkFilters(f);
+  }
+
+  /** Prune takes labels only. */
+  static NetworkFilters labelsOf(Map<String, List<String>> filters) {
+    if (filters == null || !filters.containsKey("label")) {
+      return new NetworkFilters(Map.of());
+    }
+    return new NetworkFilters(Map.of("label", filters.get("label")));
+  }
+
+  boolean matches(Network n, boolean inUse) {
+    Map<String, List<String>> f = filters;
+    if (f.containsKey("name") && f.get("name").stream().noneMatch(v -> n.name.contains(v))) {
+      return false;
+    }
+    if (f.containsKey("id") && f.get("id").stream().noneMatch(v -> n.id.startsWith(v))) {
+      return false;
+    }
+    if (f.containsKey("driver") && !f.get("driver").contains(n.driver())) {
+      return false;
+    }
+    if (f.containsKey("scope") && !f.get("scope").contains(n.driver.capability().dataScope())) {
+      return false;
+    }
+    if (f.containsKey("type") && !f.get("type").contains(n.predefined ? "builtin" : "custom")) {
+      return false;
+    }
+    if (f.containsKey("dangling")) {
+      boolean dangling = !n.predefined && !inUse;
+      if (f.get("dangling").stream().noneMatch(v -> Boolean.parseBoolean(v) == dangling)) {
+        return false;
+      }
+    }
+    if (f.containsKey("label")) {
+      for (String l : f.get("label")) {
+        int eq = l.indexOf('=');
+        String k = eq < 0 ? l : l.substring(0, eq);
+        if (!n.labels.containsKey(k) || (eq >= 0 && !n.labels.get(k).equals(l.substring(eq + 1)))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}
