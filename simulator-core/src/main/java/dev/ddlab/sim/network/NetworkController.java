@@ -56,8 +56,6 @@ import java.util.function.Function;
  * (embedded DNS), the node's {@link PortMapper}, and the {@link DataPlane} that carries traffic.
  */
 public final class NetworkController implements NetworksApi, NetAccess {
-  private static final ContainerNetworking UNKNOWN = ContainerNetworking.unknown();
-
   private final VirtualClock clock;
   private final SeededRandom random;
   private final EngineEvents events;
@@ -564,12 +562,17 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   /** NetworkSettings of container inspect. */
   public NetworkSettings settings(String containerId) {
-    return containers.getOrDefault(containerId, UNKNOWN).settings(networks);
+    return known(containerId).settings(networks);
   }
 
   /** The Ports of a docker ps row: published ports (both address families) and exposed ones. */
   public List<Port> ports(String containerId) {
-    return containers.getOrDefault(containerId, UNKNOWN).ports();
+    return known(containerId).ports();
+  }
+
+  private ContainerNetworking known(String containerId) {
+    ContainerNetworking a = containers.get(containerId);
+    return a == null ? ContainerNetworking.unknown() : a;
   }
 
   /** The NetworkSettings.Networks of a docker ps row. */
