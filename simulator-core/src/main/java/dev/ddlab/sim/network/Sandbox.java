@@ -5,6 +5,7 @@ import dev.ddlab.sim.network.types.Subnet;
 import dev.ddlab.sim.runtime.NetNamespace;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +17,7 @@ import java.util.Map;
  * container, made at start and gone at stop. It holds the network namespace, the endpoints that
  * joined it (by network ID, in join order), the interfaces they brought (named eth0, eth1 … as they
  * come, never reusing a number while the sandbox lives, as the kernel's namespace does), the routes
- * those give, and the ports published on its gateway endpoint. The ARP table joins it with the
+ * those give, and the ports published on its first endpoint. The ARP table joins it with the
  * packet-level data plane.
  */
 public final class Sandbox {
@@ -62,7 +63,7 @@ public final class Sandbox {
 
   /** The endpoints that joined, in join order. */
   public Collection<Endpoint> endpoints() {
-    return endpoints.values();
+    return Collections.unmodifiableCollection(endpoints.values());
   }
 
   Endpoint endpoint(String networkId) {
