@@ -1,253 +1,356 @@
 package dev.ddlab.grader.jshell;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.grader.check.CheckOutcome;
 import dev.ddlab.grader.check.JavaCheck;
 import dev.ddlab.grader.state.LabState;
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
-import jdk.jshell.Diag;
-import jdk.jshell.JShell;
-import jdk.jshell.SnippetEvent;
-import jdk.jshell.SourceCodeAnalysis;
-import jdk.jshell.execution.LoaderDelegate;
-import jdk.jshell.execution.LocalExecutionControl;
-import jdk.jshell.spi.ExecutionControl;
-import jdk.jshell.spi.ExecutionControl.ClassBytecodes;
-import jdk.jshell.spi.ExecutionControlProvider;
-import jdk.jshell.spi.ExecutionEnv;
+import java.util.Optional;
 
 /**
- * Runs lab authors' {@code java:} checks with the JDK's JShell. Each expression is compiled once by
- * JShell into a {@code Predicate<LabState>} over a variable named {@code state}; its classes are
- * defined by a {@link SandboxLoader}, so the expression links only against the read-only state API
- * and plain JDK values. Each evaluation runs on its own thread and is stopped after the time limit.
- * Submissions never contain Java: only the lab YAML does.
+ * Runs lab authors' {@code java:} checks outside the grader's JVM, in a small pool of check
+ * children ({@link CheckChild}) that are reused from check to check. A child compiles each
+ * expression once with JShell into a sandbox class loader and evaluates it against the state,
+ * asking this JVM for every piece of state it reads. The grader enforces a wall-time, a CPU-time
+ * and a memory limit from outside; a check that exceeds one, leaves parallel work running or breaks
+ * the protocol fails with a Vietnamese reason, its child is killed and a fresh one takes its place.
+ * Nothing the check made is ever an object in this JVM: answers are a boolean or a message the
+ * child built from JDK data. Submissions never contain Java: only the lab YAML does.
  */
 public final class JShellChecks implements JavaCheck, AutoCloseable {
-  private final Duration limit;
-  private final SandboxLoader loader = new SandboxLoader(JShellChecks.class.getClassLoader());
-  private final Map<String, Class<?>> defined = new HashMap<>();
-  private final Map<String, Object> compiled = new HashMap<>();
-  private JShell shell;
-  private int counter;
+  /**
+   * The limits of one evaluation and the pool's size.
+   *
+   * @param wall wall-clock time of one evaluation (time the grader spends answering the check's
+   *     questions about the state is not counted)
+   * @param cpu CPU time of the child during one evaluation, all its threads together
+   * @param memoryMegabytes the child JVM's heap
+   * @param poolSize children at most (one per check evaluated at the same time)
+   */
+  public record Limits(Duration wall, Duration cpu, int memoryMegabytes, int poolSize) {
+    public static final Limits DEFAULT =
+        new Limits(Duration.ofSeconds(2), Duration.ofSeconds(1), 128, 2);
+  }
 
-  public JShellChecks(Duration limit) {
-    this.limit = limit;
+  /** Time a child may take to start (JVM and JShell warm-up) and to compile one expression. */
+  private static final Duration START_LIMIT = Duration.ofSeconds(60);
+
+  private static final Duration COMPILE_LIMIT = Duration.ofSeconds(30);
+
+  /** How often the grader looks at a running check's clocks. */
+  private static final long POLL_MILLIS = 20;
+
+  private final Limits limits;
+  private final Deque<CheckProcess> idle = new ArrayDeque<>();
+  private final List<CheckProcess> all = new ArrayList<>();
+  private int live;
+  private int started;
+  private boolean closed;
+
+  public JShellChecks(Limits limits) {
+    this.limits = limits;
+  }
+
+  /** Default CPU, memory and pool limits with this wall-time limit. */
+  public JShellChecks(Duration wall) {
+    this(
+        new Limits(
+            wall,
+            Limits.DEFAULT.cpu(),
+            Limits.DEFAULT.memoryMegabytes(),
+            Limits.DEFAULT.poolSize()));
   }
 
   public JShellChecks() {
-    this(Duration.ofSeconds(2));
+    this(Limits.DEFAULT);
   }
 
-  /** Compiles an expression, or explains in English why it does not compile. */
-  public synchronized Predicate<LabState> compile(String expression) throws JavaCheckException {
-    Object cached = compiled.get(expression);
-    if (cached instanceof JavaCheckException e) {
-      throw e;
+  /** Compiles an expression in a child, or explains (javac's English) why it does not compile. */
+  public void compile(String expression) throws JavaCheckException {
+    CheckOutcome o = run("compile", expression, null);
+    if (!o.passed()) {
+      throw new JavaCheckException(o.detail());
     }
-    if (cached != null) {
-      @SuppressWarnings("unchecked")
-      Predicate<LabState> p = (Predicate<LabState>) cached;
-      return p;
-    }
-    try {
-      Predicate<LabState> p = doCompile(expression);
-      compiled.put(expression, p);
-      return p;
-    } catch (JavaCheckException e) {
-      compiled.put(expression, e);
-      throw e;
-    }
-  }
-
-  private Predicate<LabState> doCompile(String expression) throws JavaCheckException {
-    String var = "check$" + (++counter);
-    String source =
-        "java.util.function.Predicate<dev.ddlab.grader.state.LabState> "
-            + var
-            + " = state -> ("
-            + expression
-            + ");";
-    JShell js = shell();
-    SourceCodeAnalysis.CompletionInfo info = js.sourceCodeAnalysis().analyzeCompletion(source);
-    if (info.completeness() != SourceCodeAnalysis.Completeness.COMPLETE
-        || !info.remaining().isBlank()) {
-      throw new JavaCheckException("a java check is exactly one expression");
-    }
-    List<SnippetEvent> events = js.eval(source);
-    List<String> problems = new ArrayList<>();
-    for (SnippetEvent e : events) {
-      js.diagnostics(e.snippet())
-          .filter(Diag::isError)
-          .forEach(d -> problems.add(d.getMessage(Locale.ROOT)));
-      if (e.exception() != null) {
-        problems.add(String.valueOf(e.exception().getMessage()));
-      }
-      if (e.status() != null && !e.status().isActive() && problems.isEmpty()) {
-        problems.add("rejected by JShell: " + e.status());
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new JavaCheckException(
-          problems.stream().map(String::strip).collect(Collectors.joining("; ")));
-    }
-    synchronized (defined) {
-      for (Class<?> c : defined.values()) {
-        try {
-          Field f = c.getField(var);
-          if (Modifier.isStatic(f.getModifiers())) {
-            f.setAccessible(true);
-            @SuppressWarnings("unchecked")
-            Predicate<LabState> p = (Predicate<LabState>) f.get(null);
-            if (p != null) {
-              return p;
-            }
-          }
-        } catch (NoSuchFieldException ignored) {
-          // another snippet's class
-        } catch (ReflectiveOperationException | LinkageError e) {
-          throw new JavaCheckException("cannot read the compiled check: " + e);
-        }
-      }
-    }
-    throw new JavaCheckException("the compiled check was not found");
   }
 
   @Override
   public CheckOutcome evaluate(String expression, LabState state) {
-    Predicate<LabState> p;
+    return run("eval", expression, state);
+  }
+
+  private CheckOutcome run(String op, String expression, LabState state) {
+    CheckProcess child;
     try {
-      p = compile(expression);
-    } catch (JavaCheckException e) {
-      return CheckOutcome.fail("java check does not compile: " + e.getMessage());
-    }
-    Object[] result = new Object[1];
-    Thread worker =
-        new Thread(
-            () -> {
-              try {
-                result[0] = p.test(state);
-              } catch (LinkageError e) {
-                result[0] =
-                    new IllegalAccessError("not available to java checks: " + e.getMessage());
-              } catch (Throwable e) {
-                result[0] = e;
-              }
-            },
-            "ddlab-java-check");
-    worker.setDaemon(true);
-    worker.start();
-    try {
-      worker.join(limit.toMillis());
+      child = borrow();
+    } catch (IOException e) {
+      return CheckOutcome.fail(
+          "Không khởi động được tiến trình chạy kiểm tra java: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return CheckOutcome.fail("Kiểm tra java bị ngắt.");
     }
-    if (worker.isAlive()) {
-      stop(worker);
-      return CheckOutcome.fail("java check timed out after " + limit.toMillis() + " ms");
-    }
-    Object r = result[0];
-    if (r instanceof Boolean b) {
-      return b ? CheckOutcome.PASS : CheckOutcome.fail("java check is false: " + expression);
-    }
-    if (r instanceof Throwable t) {
-      return CheckOutcome.fail("java check failed: " + t);
-    }
-    return CheckOutcome.fail("java check returned " + r);
-  }
-
-  /**
-   * Thread.stop is the only way to end a runaway expression inside this JVM; the expression holds
-   * no locks of ours and can only read the state, so nothing is left half-written.
-   */
-  @SuppressWarnings({"deprecation", "removal"})
-  private static void stop(Thread worker) {
+    Verdict v;
     try {
-      worker.stop();
-    } catch (UnsupportedOperationException e) {
-      // Java 20+: the daemon thread is abandoned; it cannot reach anything but the state.
+      v = converse(child, op, expression, state);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      v = Verdict.bad("Kiểm tra java bị ngắt.");
+    }
+    release(child, v.healthy);
+    return v.outcome;
+  }
+
+  /** What one conversation with a child gave, and whether the child may serve again. */
+  private record Verdict(CheckOutcome outcome, boolean healthy) {
+    static Verdict ok(CheckOutcome o) {
+      return new Verdict(o, true);
+    }
+
+    static Verdict bad(String detail) {
+      return new Verdict(CheckOutcome.fail(detail), false);
     }
   }
 
-  private JShell shell() {
-    if (shell == null) {
-      String cp = System.getProperty("java.class.path");
-      shell =
-          JShell.builder()
-              .executionEngine(new Provider(), Map.of())
-              .compilerOptions("-classpath", cp)
-              .build();
+  private Verdict converse(CheckProcess child, String op, String expression, LabState state)
+      throws InterruptedException {
+    if (!child.awaitReady(START_LIMIT)) {
+      return Verdict.bad(
+          "Tiến trình chạy kiểm tra java không sẵn sàng sau " + START_LIMIT.toSeconds() + " giây.");
     }
-    return shell;
+    try {
+      child.send(Wire.message(op).put("expr", expression));
+    } catch (IOException e) {
+      return ended(child);
+    }
+    boolean running = false;
+    long deadline = System.nanoTime() + COMPILE_LIMIT.toNanos();
+    long cpuStart = 0;
+    while (true) {
+      JsonNode frame = child.next(POLL_MILLIS);
+      long now = System.nanoTime();
+      if (frame == null) {
+        if (now > deadline) {
+          return Verdict.bad(
+              running
+                  ? "Kiểm tra java bị dừng: chạy quá giới hạn thời gian "
+                      + limits.wall().toMillis()
+                      + " ms."
+                  : "Kiểm tra java bị dừng: biên dịch quá " + COMPILE_LIMIT.toSeconds() + " giây.");
+        }
+        if (running && child.cpuNanos() - cpuStart > limits.cpu().toNanos()) {
+          return Verdict.bad(
+              "Kiểm tra java bị dừng: dùng quá giới hạn "
+                  + limits.cpu().toMillis()
+                  + " ms thời gian CPU.");
+        }
+        continue;
+      }
+      if (frame == CheckProcess.END) {
+        return ended(child);
+      }
+      String kind = frame.path("op").asText();
+      switch (kind) {
+        case "compiled" -> {
+          if (op.equals("compile")) {
+            return Verdict.ok(CheckOutcome.PASS);
+          }
+          return Verdict.bad(violation());
+        }
+        case "started" -> {
+          if (running || state == null) {
+            return Verdict.bad(violation());
+          }
+          running = true;
+          cpuStart = child.cpuNanos();
+          deadline = now + limits.wall().toNanos();
+        }
+        case "query" -> {
+          if (!running) {
+            return Verdict.bad(violation());
+          }
+          ObjectNode answer = answer(state, frame);
+          if (answer == null) {
+            return Verdict.bad(violation());
+          }
+          try {
+            child.send(answer);
+          } catch (IOException e) {
+            return ended(child);
+          }
+          // the grader's own time answering is not the check's
+          deadline += System.nanoTime() - now;
+        }
+        case "result" -> {
+          if (!running || !frame.path("value").isBoolean()) {
+            return Verdict.bad(violation());
+          }
+          return Verdict.ok(
+              frame.path("value").asBoolean()
+                  ? CheckOutcome.PASS
+                  : CheckOutcome.fail("Biểu thức java cho kết quả false: " + Wire.cut(expression)));
+        }
+        case "error" -> {
+          return error(frame);
+        }
+        default -> {
+          return Verdict.bad(violation());
+        }
+      }
+    }
+  }
+
+  private static Verdict error(JsonNode frame) {
+    String message = Wire.cut(frame.path("message").asText());
+    return switch (frame.path("kind").asText()) {
+      case "compile" ->
+          Verdict.ok(CheckOutcome.fail("Kiểm tra java không biên dịch được: " + message));
+      case "unavailable" ->
+          Verdict.ok(
+              CheckOutcome.fail(
+                  "Kiểm tra java dùng thứ không được phép (not available to java checks): "
+                      + message));
+      case "threw" -> Verdict.ok(CheckOutcome.fail("Kiểm tra java ném ngoại lệ: " + message));
+      case "own" ->
+          Verdict.ok(
+              CheckOutcome.fail(
+                  "Kiểm tra java ném ngoại lệ thuộc lớp tự định nghĩa "
+                      + message
+                      + " (nội dung của nó không được đọc)."));
+      case "background" ->
+          Verdict.bad(
+              "Kiểm tra java bị dừng: vẫn còn tác vụ song song (parallel stream) chạy sau khi trả"
+                  + " kết quả.");
+      default -> Verdict.bad(violation());
+    };
+  }
+
+  private static String violation() {
+    return "Kiểm tra java bị dừng: tiến trình kiểm tra trả lời sai giao thức.";
+  }
+
+  private Verdict ended(CheckProcess child) throws InterruptedException {
+    child.kill();
+    int status = child.exitStatus();
+    if (status == CheckProcess.OUT_OF_MEMORY_EXIT) {
+      return Verdict.bad(
+          "Kiểm tra java bị dừng: vượt giới hạn bộ nhớ " + limits.memoryMegabytes() + " MB.");
+    }
+    return Verdict.bad(
+        "Kiểm tra java bị dừng: tiến trình kiểm tra kết thúc bất thường (mã " + status + ").");
+  }
+
+  /** Answers one question of the check about the state, or null when it is not a question. */
+  private static ObjectNode answer(LabState state, JsonNode query) {
+    JsonNode argsNode = query.path("args");
+    if (!argsNode.isArray() || argsNode.size() > 3) {
+      return null;
+    }
+    List<String> a = new ArrayList<>();
+    for (JsonNode n : argsNode) {
+      if (!n.isTextual()) {
+        return null;
+      }
+      a.add(n.asText());
+    }
+    String method = query.path("method").asText();
+    Object value;
+    try {
+      value =
+          switch (method + "/" + a.size()) {
+            case "nodes/0" -> state.nodes();
+            case "container/2" -> state.container(a.get(0), a.get(1));
+            case "containers/1" -> state.containers(a.get(0));
+            case "image/2" -> state.image(a.get(0), a.get(1));
+            case "images/1" -> state.images(a.get(0));
+            case "containerFile/3" -> state.containerFile(a.get(0), a.get(1), a.get(2));
+            case "hostFile/2" -> state.hostFile(a.get(0), a.get(1));
+            case "networkDriver/2" -> state.networkDriver(a.get(0), a.get(1));
+            case "volumeExists/2" -> state.volumeExists(a.get(0), a.get(1));
+            case "transcript/0" -> state.transcript();
+            default -> null;
+          };
+      if (value == null) {
+        return null;
+      }
+    } catch (RuntimeException e) {
+      return Wire.message("answer").put("error", "the state could not be read: " + e.getMessage());
+    }
+    if (value instanceof Optional<?> o) {
+      value = o.orElse(null);
+    }
+    ObjectNode answer = Wire.message("answer");
+    answer.set("value", Wire.JSON.valueToTree(value));
+    return answer;
+  }
+
+  private synchronized CheckProcess borrow() throws IOException, InterruptedException {
+    while (true) {
+      if (closed) {
+        throw new IOException("the java checks are closed");
+      }
+      if (!idle.isEmpty()) {
+        return idle.pop();
+      }
+      if (live < limits.poolSize()) {
+        CheckProcess p = spawn();
+        live++;
+        return p;
+      }
+      wait();
+    }
+  }
+
+  private synchronized void release(CheckProcess child, boolean healthy) {
+    if (healthy && !closed && child.alive()) {
+      idle.push(child);
+    } else {
+      child.kill();
+      all.remove(child);
+      live--;
+      if (!closed) {
+        // start the replacement now, so the next check finds it (nearly) warm
+        try {
+          idle.push(spawn());
+          live++;
+        } catch (IOException e) {
+          // the next borrow tries again
+        }
+      }
+    }
+    notifyAll();
+  }
+
+  private CheckProcess spawn() throws IOException {
+    CheckProcess p = CheckProcess.start(limits);
+    started++;
+    all.add(p);
+    return p;
+  }
+
+  /** Children started so far (the first, and one for each that misbehaved). */
+  synchronized int started() {
+    return started;
+  }
+
+  /** The process IDs of the children alive now. */
+  synchronized List<Long> pids() {
+    return all.stream().filter(CheckProcess::alive).map(CheckProcess::pid).toList();
   }
 
   @Override
   public synchronized void close() {
-    if (shell != null) {
-      shell.close();
-      shell = null;
+    closed = true;
+    for (CheckProcess p : all) {
+      p.kill();
     }
-  }
-
-  /** LocalExecutionControl over the sandbox loader. */
-  private final class Provider implements ExecutionControlProvider {
-    @Override
-    public String name() {
-      return "ddlab-sandbox";
-    }
-
-    @Override
-    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
-      return new LocalExecutionControl(new Delegate());
-    }
-  }
-
-  private final class Delegate implements LoaderDelegate {
-    @Override
-    public void load(ClassBytecodes[] cbcs) throws ExecutionControl.ClassInstallException {
-      boolean[] installed = new boolean[cbcs.length];
-      for (ClassBytecodes c : cbcs) {
-        loader.add(c.name(), c.bytecodes());
-      }
-      int i = 0;
-      try {
-        for (ClassBytecodes c : cbcs) {
-          Class<?> k = loader.loadClass(c.name());
-          synchronized (defined) {
-            defined.put(c.name(), k);
-          }
-          installed[i++] = true;
-        }
-      } catch (ClassNotFoundException | LinkageError e) {
-        throw new ExecutionControl.ClassInstallException("cannot load: " + e, installed);
-      }
-    }
-
-    @Override
-    public void classesRedefined(ClassBytecodes[] cbcs) {}
-
-    @Override
-    public void addToClasspath(String path) {
-      // java checks see only the state API
-    }
-
-    @Override
-    public Class<?> findClass(String name) throws ClassNotFoundException {
-      synchronized (defined) {
-        Class<?> c = defined.get(name);
-        if (c != null) {
-          return c;
-        }
-      }
-      return loader.loadClass(name);
-    }
+    all.clear();
+    idle.clear();
+    notifyAll();
   }
 }

@@ -2,6 +2,7 @@ package dev.ddlab.grader.run;
 
 import dev.ddlab.grader.check.CheckEvaluator;
 import dev.ddlab.grader.check.DockerGrammar;
+import dev.ddlab.grader.jshell.JShellChecks;
 import dev.ddlab.grader.lab.Lab;
 import dev.ddlab.grader.lab.LabCatalog;
 import dev.ddlab.grader.lab.Step;
@@ -15,13 +16,19 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ddlab bench --grade}: grades N generated submissions of a ten-step lab and prints
- * submissions per second and peak heap. Submission i skips step (i mod 11) of the reference
- * solution (the eleventh variant is complete), so the grader sees passing and failing steps.
- * Generating the submissions is not timed; grading them (replay plus checks) is.
+ * {@code ddlab bench --grade}: grades N generated submissions of a ten-step lab with state and
+ * transcript checks, then N of a lab with a {@code java:} check (run in the pooled check child, as
+ * {@code ddlab grade} does), and prints submissions per second and peak heap for each. Submission i
+ * skips step (i mod 11) of the reference solution (the eleventh variant is complete), so the grader
+ * sees passing and failing steps. Generating the submissions is not timed; grading them (replay
+ * plus checks) is.
  */
 public final class GradeBench {
   public static final String LAB = "p1-ops-tour";
+
+  /** A lab whose checks include a {@code java:} expression. */
+  public static final String JAVA_LAB = "p2-containers-stop";
+
   public static final double TARGET_PER_SECOND = 50;
 
   /** What a run measured. */
@@ -60,9 +67,25 @@ public final class GradeBench {
     return out;
   }
 
+  /** Measures both labs; returns the figure of the lab with {@code java:} checks. */
   public static Result run(int n, SessionFactory sessions, PrintWriter log) {
-    Lab lab = LabCatalog.builtIn().find(LAB).orElseThrow();
-    log.printf("generating %d submissions of %s (%d steps)…%n", n, LAB, lab.steps().size());
+    try (JShellChecks java = new JShellChecks()) {
+      run(LAB, n, sessions, java, log);
+      return run(JAVA_LAB, n, sessions, java, log);
+    }
+  }
+
+  static Result run(
+      String labId, int n, SessionFactory sessions, JShellChecks java, PrintWriter log) {
+    Lab lab = LabCatalog.builtIn().find(labId).orElseThrow();
+    long javaChecks =
+        lab.steps().stream()
+            .flatMap(s -> s.checks().stream())
+            .filter(c -> "java".equals(c.kind()))
+            .count();
+    log.printf(
+        "generating %d submissions of %s (%d steps, %d java: checks)…%n",
+        n, labId, lab.steps().size(), javaChecks);
     log.flush();
     long g0 = System.nanoTime();
     List<Submission> subs = generate(lab, n, sessions);
@@ -72,7 +95,7 @@ public final class GradeBench {
         (System.nanoTime() - g0) / 1e9,
         n / ((System.nanoTime() - g0) / 1e9));
     Grader grader =
-        new Grader(LabCatalog.builtIn(), sessions, new CheckEvaluator(new DockerGrammar(), null));
+        new Grader(LabCatalog.builtIn(), sessions, new CheckEvaluator(new DockerGrammar(), java));
     // warm up the JIT on a few, untimed
     for (int i = 0; i < Math.min(5, subs.size()); i++) {
       grader.grade("warmup", subs.get(i));
@@ -96,8 +119,9 @@ public final class GradeBench {
     Result result = new Result(n, seconds, peak, passed, steps);
     log.printf(
         Locale.ROOT,
-        "grade: %d submissions of a %d-step lab in %.2f s: %.1f submissions/s (target >= %.0f/s on 2"
+        "grade %s: %d submissions of a %d-step lab in %.2f s: %.1f submissions/s (target >= %.0f/s on 2"
             + " cores: %s); peak heap %.1f MB; %d/%d steps passed%n",
+        labId,
         n,
         lab.steps().size(),
         seconds,

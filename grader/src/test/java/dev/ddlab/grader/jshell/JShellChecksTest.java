@@ -1,14 +1,18 @@
 package dev.ddlab.grader.jshell;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.ddlab.grader.check.CheckOutcome;
 import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -121,7 +125,7 @@ class JShellChecksTest {
         checks.evaluate(
             "java.util.stream.Stream.iterate(0L, i -> i + 1).anyMatch(i -> i < 0)", STATE);
     assertFalse(o.passed());
-    assertTrue(o.detail().contains("timed out"), o.detail());
+    assertTrue(o.detail().contains("giới hạn"), o.detail());
     // the checker still works afterwards
     assertTrue(checks.evaluate("state.nodes().size() == 1", STATE).passed());
   }
@@ -155,5 +159,135 @@ class JShellChecksTest {
     JavaCheckException e =
         assertThrows(JavaCheckException.class, () -> checks.compile("state.nosuch()"));
     assertTrue(e.getMessage().contains("nosuch"), e.getMessage());
+  }
+
+  // ---- escapes: each of these broke out of the old in-JVM sandbox
+
+  /** A throwable whose toString() and getMessage() never return (they used to run here). */
+  static final String HOSTILE_THROWABLE =
+      "((java.util.function.BooleanSupplier) () -> { throw new RuntimeException() {"
+          + " public String toString() { while (true) {} }"
+          + " public String getMessage() { while (true) {} } }; }).getAsBoolean()";
+
+  @Test
+  void a_throwable_of_the_checks_own_is_named_never_asked_to_describe_itself() {
+    CheckOutcome o =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30), () -> checks.evaluate(HOSTILE_THROWABLE, STATE));
+    assertFalse(o.passed());
+    assertTrue(o.detail().contains("lớp tự định nghĩa"), o.detail());
+    // an ordinary JDK exception still says what went wrong
+    CheckOutcome npe = checks.evaluate("state.container(\"nosuch\").get() == null", STATE);
+    assertTrue(npe.detail().contains("NoSuchElementException"), npe.detail());
+  }
+
+  @Test
+  void a_check_that_catches_its_stop_and_loops_burns_no_cpu_afterwards() {
+    CheckOutcome o =
+        checks.evaluate(
+            "((java.util.function.BooleanSupplier) () -> { while (true) { try { while (true) {} }"
+                + " catch (Throwable t) {} } }).getAsBoolean()",
+            STATE);
+    assertFalse(o.passed());
+    assertNothingKeepsRunning();
+  }
+
+  @Test
+  void a_parallel_stream_that_never_ends_is_stopped_with_its_workers() {
+    CheckOutcome o =
+        checks.evaluate(
+            "java.util.stream.IntStream.range(0, 64).parallel().map(i -> { while (true) {} })"
+                + ".sum() > 0",
+            STATE);
+    assertFalse(o.passed());
+    assertNothingKeepsRunning();
+  }
+
+  @Test
+  void a_check_that_answers_while_its_parallel_tasks_still_run_fails() {
+    // the caller's half throws at once and is caught; the other half loops in the pool
+    CheckOutcome o =
+        checks.evaluate(
+            "((java.util.function.BooleanSupplier) () -> { try {"
+                + " java.util.stream.IntStream.range(0, 2).parallel().map(i -> {"
+                + " if (i == 0) throw new IllegalStateException(); while (true) {} }).sum();"
+                + " } catch (IllegalStateException e) {} return true; }).getAsBoolean()",
+            STATE);
+    assertFalse(o.passed(), o.detail());
+    assertNothingKeepsRunning();
+  }
+
+  @Test
+  void a_memory_bomb_fails_its_check_at_the_memory_limit() {
+    try (JShellChecks small =
+        new JShellChecks(
+            new JShellChecks.Limits(Duration.ofSeconds(20), Duration.ofSeconds(20), 64, 1))) {
+      long t0 = System.nanoTime();
+      CheckOutcome o =
+          small.evaluate(
+              "java.util.stream.Stream.generate(() -> new long[1 << 20]).limit(100_000)"
+                  + ".toList().size() > 0",
+              STATE);
+      assertFalse(o.passed());
+      assertTrue(o.detail().contains("bộ nhớ 64 MB"), o.detail());
+      System.out.printf("memory bomb stopped after %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+      assertTrue(small.evaluate("state.nodes().size() == 1", STATE).passed());
+    }
+  }
+
+  @Test
+  void a_check_that_spins_on_every_core_is_stopped_by_its_cpu_time() {
+    try (JShellChecks cpuBound =
+        new JShellChecks(
+            new JShellChecks.Limits(Duration.ofSeconds(30), Duration.ofMillis(300), 128, 1))) {
+      CheckOutcome o =
+          cpuBound.evaluate(
+              "java.util.stream.IntStream.range(0, 64).parallel().map(i -> { while (true) {} })"
+                  + ".sum() > 0",
+              STATE);
+      assertFalse(o.passed());
+      assertTrue(o.detail().contains("CPU"), o.detail());
+    }
+  }
+
+  @Test
+  void children_are_reused_across_checks_and_replaced_after_misbehaving() {
+    try (JShellChecks pool =
+        new JShellChecks(
+            new JShellChecks.Limits(Duration.ofMillis(500), Duration.ofSeconds(1), 128, 1))) {
+      for (int i = 0; i < 50; i++) {
+        assertTrue(
+            pool.evaluate("state.nodes().size() == " + (1 + i % 2) + " || true", STATE).passed());
+      }
+      assertEquals(1, pool.started(), "one JVM for fifty checks");
+      List<Long> before = pool.pids();
+      assertFalse(
+          pool.evaluate("java.util.stream.Stream.iterate(0, i -> i).anyMatch(i -> i < 0)", STATE)
+              .passed());
+      for (long pid : before) {
+        assertFalse(
+            ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false),
+            "the misbehaving child is gone");
+      }
+      assertTrue(pool.evaluate("state.nodes().size() == 1", STATE).passed());
+      assertEquals(2, pool.started(), "one replacement");
+    }
+  }
+
+  /**
+   * This JVM uses (almost) no CPU for a second after a misbehaving check: nothing of the check is
+   * still running here (it used to: a thread that caught ThreadDeath, parallel stream workers).
+   */
+  static void assertNothingKeepsRunning() {
+    OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu0 = os.getProcessCpuTime();
+    long t0 = System.nanoTime();
+    try {
+      Thread.sleep(1_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    double share = (os.getProcessCpuTime() - cpu0) / (double) (System.nanoTime() - t0);
+    assertTrue(share < 0.5, "the test JVM still used " + share + " of a core after the check");
   }
 }
