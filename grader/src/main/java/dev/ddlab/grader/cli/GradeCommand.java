@@ -14,6 +14,7 @@ import dev.ddlab.grader.run.SessionFactory;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -98,38 +99,37 @@ public final class GradeCommand implements Callable<Integer> {
       return 2;
     }
     List<GradeResult> results;
-    try (JShellChecks java = new JShellChecks()) {
+    int[] recorded = {0, 0};
+    // each grade is committed to the gradebook before its line is printed: a grade on the screen
+    // is a grade on disk, whenever the process is killed
+    try (Gradebook g = noGradebook ? null : new Gradebook(gradebook);
+        JShellChecks java = new JShellChecks()) {
       Grader grader =
           new Grader(
               LabCatalog.builtIn(), sessions.get(), new CheckEvaluator(new DockerGrammar(), java));
-      results = new BatchGrader(grader).gradeDirectory(submissions, lab);
+      results =
+          new BatchGrader(grader)
+              .gradeDirectory(
+                  submissions,
+                  lab,
+                  r -> {
+                    if (g != null && r.graded()) {
+                      try {
+                        recorded[1] += g.record(r) ? 1 : 0;
+                      } catch (SQLException e) {
+                        throw new GradebookFailure(e);
+                      }
+                      recorded[0]++;
+                    }
+                    line(stdout, r);
+                  });
+    } catch (GradebookFailure | SQLException e) {
+      SQLException cause = e instanceof GradebookFailure f ? f.getCause() : (SQLException) e;
+      err.println("ddlab: cannot record in the gradebook " + gradebook + ": " + cause.getMessage());
+      err.flush();
+      return 1;
     }
     Reports.write(results, formats, out);
-    int recorded = 0;
-    int changed = 0;
-    if (!noGradebook) {
-      try (Gradebook g = new Gradebook(gradebook)) {
-        for (GradeResult r : results) {
-          if (r.graded()) {
-            changed += g.record(r) ? 1 : 0;
-            recorded++;
-          }
-        }
-      }
-    }
-    for (GradeResult r : results) {
-      if (r.graded()) {
-        stdout.printf(
-            "%-24s %-26s %3d/%-3d%s%n",
-            r.student(),
-            r.lab(),
-            r.score(),
-            r.maxScore(),
-            r.flagged() ? "  FLAGGED: outputs differ from the replay" : "");
-      } else {
-        stdout.printf("%-24s error: %s%n", r.source(), r.error());
-      }
-    }
     long errors = results.stream().filter(r -> !r.graded()).count();
     stdout.printf(
         "%d file(s): %d graded, %d error(s), %d flagged; reports in %s%s%n",
@@ -140,8 +140,35 @@ public final class GradeCommand implements Callable<Integer> {
         out,
         noGradebook
             ? ""
-            : "; " + recorded + " recorded in " + gradebook + " (" + changed + " changed)");
+            : "; " + recorded[0] + " recorded in " + gradebook + " (" + recorded[1] + " changed)");
     stdout.flush();
     return errors == 0 ? 0 : 1;
+  }
+
+  /** A gradebook write that failed inside the batch's callback. */
+  private static final class GradebookFailure extends RuntimeException {
+    GradebookFailure(SQLException cause) {
+      super(cause);
+    }
+
+    @Override
+    public synchronized SQLException getCause() {
+      return (SQLException) super.getCause();
+    }
+  }
+
+  private static void line(PrintWriter stdout, GradeResult r) {
+    if (r.graded()) {
+      stdout.printf(
+          "%-24s %-26s %3d/%-3d%s%n",
+          r.student(),
+          r.lab(),
+          r.score(),
+          r.maxScore(),
+          r.flagged() ? "  FLAGGED: outputs differ from the replay" : "");
+    } else {
+      stdout.printf("%-24s error: %s%n", r.source(), r.error());
+    }
+    stdout.flush();
   }
 }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +30,15 @@ public final class BatchGrader {
    *     all
    */
   public List<GradeResult> gradeDirectory(Path dir, String onlyLab) throws IOException {
+    return gradeDirectory(dir, onlyLab, r -> {});
+  }
+
+  /**
+   * Grades the folder, handing each result to {@code done} as soon as it is known (before the next
+   * file is read), so a caller can record and report it while the batch goes on.
+   */
+  public List<GradeResult> gradeDirectory(Path dir, String onlyLab, Consumer<GradeResult> done)
+      throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files =
@@ -37,6 +47,11 @@ public final class BatchGrader {
               .toList();
     }
     List<GradeResult> results = new ArrayList<>();
+    Consumer<GradeResult> emit =
+        r -> {
+          results.add(r);
+          done.accept(r);
+        };
     Map<String, String> seen = new HashMap<>();
     for (Path file : files) {
       String name = file.getFileName().toString();
@@ -45,7 +60,7 @@ public final class BatchGrader {
       try {
         s = SubmissionCodec.read(file);
       } catch (SubmissionException e) {
-        results.add(GradeResult.error(name, null, null, e.getMessage()));
+        emit.accept(GradeResult.error(name, null, null, e.getMessage()));
         continue;
       }
       if (onlyLab != null && !onlyLab.equals(s.lab())) {
@@ -53,7 +68,7 @@ public final class BatchGrader {
       }
       String key = s.student() + "\u0000" + s.lab();
       if (seen.containsKey(key)) {
-        results.add(
+        emit.accept(
             GradeResult.error(
                 name,
                 s.student(),
@@ -68,7 +83,7 @@ public final class BatchGrader {
         continue;
       }
       seen.put(key, name);
-      results.add(gradeOne(name, s).withElapsedMillis((System.nanoTime() - t0) / 1_000_000));
+      emit.accept(gradeOne(name, s).withElapsedMillis((System.nanoTime() - t0) / 1_000_000));
     }
     return results;
   }
