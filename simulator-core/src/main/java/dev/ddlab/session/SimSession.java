@@ -457,6 +457,8 @@ public final class SimSession implements Session {
         settle();
         return;
       }
+      // at a "> " continuation prompt, Ctrl-C drops the pending input (found by FuzzTest)
+      shell.interrupt(io);
       out.append("\n");
     }
 

@@ -14,6 +14,17 @@ class SimSessionTest {
   }
 
   @Test
+  void ctrl_c_at_a_continuation_prompt_drops_the_pending_input() {
+    try (SimSession s = SimSession.open("single", 7)) {
+      s.type("node1", "cd $(( tmp");
+      assertEquals("> ", s.prompt("node1"));
+      s.interrupt("node1");
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      assertEquals("hi\n", s.type("node1", "echo hi").output());
+    }
+  }
+
+  @Test
   void run_it_routes_lines_into_the_container_and_detach_returns_to_the_host_with_zero() {
     try (SimSession s = SimSession.open("single", 7)) {
       List<TranscriptEntry> t =

@@ -1,0 +1,47 @@
+package dev.ddlab.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Generated input in every build, seeds from {@code ddlab.fuzz.seed} (default 1) on, so a run is
+ * repeatable and a finding is replayed with its seed; the counts are printed on the console. Lines
+ * typed into fresh simulated nodes all the way ({@code ddlab.fuzz.typed}, default 250,000) and
+ * lines through the shell and docker CLI grammars alone ({@code ddlab.fuzz.lines}, default
+ * 1,000,000). Both use the machine's two cores.
+ */
+class FuzzTest {
+  static final long TYPED = Long.getLong("ddlab.fuzz.typed", 250_000L);
+  static final long LINES = Long.getLong("ddlab.fuzz.lines", 1_000_000L);
+  static final long FIRST_SEED = Long.getLong("ddlab.fuzz.seed", 1L);
+  static final int THREADS = 2;
+  static final Duration HANG = Duration.ofSeconds(10);
+  static final ShellCliTarget SHELL_CLI = new ShellCliTarget();
+
+  @Test
+  void typed_lines_are_answered_in_the_tools_own_words_within_bounded_time() {
+    run(SHELL_CLI, TYPED, 1_000);
+  }
+
+  @Test
+  void the_shell_and_docker_cli_grammars_accept_or_reject_every_generated_line_cleanly() {
+    run(new ShellSyntaxTarget(SHELL_CLI), LINES, 20_000);
+  }
+
+  static void run(FuzzTarget target, long lines, int perSeed) {
+    Fuzzer.Report r = Fuzzer.run(target, FIRST_SEED, lines, perSeed, HANG, THREADS);
+    System.out.println(r.summary());
+    String findings =
+        r.findings.values().stream()
+            .map(Fuzzer.Finding::toString)
+            .collect(Collectors.joining("\n"));
+    if (!findings.isEmpty()) {
+      System.out.println(findings);
+    }
+    assertEquals(0, r.problems(), r.summary() + "\n" + findings);
+    assertEquals(lines, r.lines, "every line was fed");
+  }
+}
