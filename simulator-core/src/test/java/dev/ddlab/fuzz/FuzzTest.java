@@ -18,7 +18,7 @@ class FuzzTest {
   static final long LINES = Long.getLong("ddlab.fuzz.lines", 1_000_000L);
   static final long FIRST_SEED = Long.getLong("ddlab.fuzz.seed", 1L);
   static final int THREADS = 2;
-  static final Duration HANG = Duration.ofSeconds(10);
+  static final Duration HANG = Duration.ofSeconds(60);
   static final ShellCliTarget SHELL_CLI = new ShellCliTarget();
 
   @Test
