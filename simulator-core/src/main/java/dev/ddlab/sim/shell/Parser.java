@@ -64,6 +64,18 @@ public final class Parser {
     this.nested = nested;
   }
 
+  /**
+   * A redirection's file descriptor; one too large for an int stays out of range (found by
+   * FuzzTest: {@code 99999999999>x} threw NumberFormatException).
+   */
+  private static int ioNumber(String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      return Integer.MAX_VALUE;
+    }
+  }
+
   /** Parses a whole input (possibly several lines joined with '\n'). */
   public static CommandList parse(String input) {
     Parser p = new Parser(input, 0, false);
@@ -351,7 +363,7 @@ public final class Parser {
       Token t = peek();
       if (t.kind == Kind.IO_NUMBER) {
         next();
-        redirects.add(parseRedirect(Integer.parseInt(t.text)));
+        redirects.add(parseRedirect(ioNumber(t.text)));
       } else if (t.kind == Kind.OP && isRedirectOp(t.text)) {
         redirects.add(parseRedirect(-1));
       } else {
@@ -377,7 +389,7 @@ public final class Parser {
         }
       } else if (t.kind == Kind.IO_NUMBER) {
         next();
-        redirects.add(parseRedirect(Integer.parseInt(t.text)));
+        redirects.add(parseRedirect(ioNumber(t.text)));
       } else if (t.kind == Kind.OP && isRedirectOp(t.text)) {
         redirects.add(parseRedirect(-1));
       } else {

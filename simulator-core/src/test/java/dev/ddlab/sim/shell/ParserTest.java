@@ -22,6 +22,12 @@ class ParserTest {
   }
 
   @Test
+  void a_file_descriptor_too_large_for_an_int_is_a_redirection_not_a_crash() {
+    SimpleCommand c = first("echo hi 99999999999>out");
+    assertEquals(Integer.MAX_VALUE, c.redirects().get(0).fd());
+  }
+
+  @Test
   void words_split_on_blanks_and_operators() {
     CommandList l = Parser.parse("docker ps -a|grep x&&echo ok;ls &");
     assertEquals(2, l.items().size());
