@@ -17,6 +17,7 @@ import dev.ddlab.grader.submission.SubmissionCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +61,11 @@ class LearnCommandTest {
     assertTrue(out.contains("Tiến độ: 6/6 bước"), out);
     Submission s = SubmissionCodec.read(file);
     assertEquals("sv42", s.student());
+    // signed by this installation's key, kept beside the progress
+    assertEquals(
+        dev.ddlab.grader.submission.Authorship.Kind.SIGNED,
+        SubmissionCodec.receive(file).authorship().kind());
+    assertTrue(Files.exists(dir.resolve("progress").resolve("installation.key")));
     try (JShellChecks java = new JShellChecks()) {
       GradeResult r =
           new Grader(

@@ -127,7 +127,9 @@ public final class LabsCommand implements Runnable {
 
   @Command(
       name = "solution",
-      description = "Print a submission (JSON) that replays the lab's reference solution.")
+      description =
+          "Print the lab's reference solution as a submission (JSON) marked"
+              + " \"origin\": \"reference-solution\": for instructors; ddlab grade refuses it.")
   static final class Solution implements Callable<Integer> {
     @Spec CommandSpec spec;
 
@@ -158,7 +160,8 @@ public final class LabsCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       out.println(
           dev.ddlab.grader.submission.SubmissionCodec.write(
-              Solutions.submission(found.get(), student, sessions.get())));
+              Solutions.submission(found.get(), student, sessions.get())
+                  .withOrigin(dev.ddlab.grader.submission.Submission.REFERENCE_SOLUTION)));
       out.flush();
       return 0;
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import dev.ddlab.grader.run.CheckResult;
 import dev.ddlab.grader.run.GradeResult;
 import dev.ddlab.grader.run.StepResult;
+import dev.ddlab.grader.submission.Authorship;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -74,9 +75,27 @@ public final class Gradebook implements AutoCloseable {
             manual_comment TEXT,
             PRIMARY KEY (student_id, lab_id, check_id),
             FOREIGN KEY (student_id, lab_id) REFERENCES submission(student_id, lab_id))""");
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS student_key (student_id TEXT PRIMARY KEY REFERENCES"
+              + " student(id), key_id TEXT NOT NULL UNIQUE, first_file TEXT NOT NULL)");
     }
     db.setAutoCommit(false);
     db.commit();
+  }
+
+  /**
+   * Installation keys registered so far, student → key fingerprint: the first key that signed for a
+   * student (see {@code KeyRing}).
+   */
+  public Map<String, String> studentKeys() throws SQLException {
+    Map<String, String> keys = new LinkedHashMap<>();
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery("SELECT student_id, key_id FROM student_key")) {
+      while (rs.next()) {
+        keys.put(rs.getString(1), rs.getString(2));
+      }
+    }
+    return keys;
   }
 
   /** SQLite's own check of the file: "ok" when the database is sound. */
@@ -118,6 +137,14 @@ public final class Gradebook implements AutoCloseable {
           r.labTitle() == null ? r.lab() : r.labTitle(),
           r.maxScore());
       String divergences = divergencesJson(r);
+      Authorship a = r.authorship();
+      if (a.owner() != null && !a.suspect()) {
+        exec(
+            "INSERT OR IGNORE INTO student_key(student_id, key_id, first_file) VALUES (?, ?, ?)",
+            r.student(),
+            a.keyId(),
+            r.source());
+      }
       exec(
           "INSERT INTO submission(student_id, lab_id, file, seed, flagged, divergences)"
               + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(student_id, lab_id) DO UPDATE SET"

@@ -7,6 +7,7 @@ import dev.ddlab.grader.run.CheckResult;
 import dev.ddlab.grader.run.LabRun;
 import dev.ddlab.grader.run.SessionFactory;
 import dev.ddlab.grader.run.Version;
+import dev.ddlab.grader.submission.Signing;
 import dev.ddlab.grader.submission.Submission;
 import dev.ddlab.grader.submission.SubmissionCodec;
 import dev.ddlab.session.TranscriptEntry;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +32,9 @@ import java.util.TreeSet;
 public final class Tutor implements AutoCloseable {
   public static final Set<String> COMMANDS =
       Set.of("check", "hint", "solution", "next", "back", "reset", "progress", "submit", "help");
+
+  /** The installation's signing key, in the progress folder ({@code ~/.ddlab/…}). */
+  public static final String INSTALLATION_KEY = "installation.key";
 
   private final Lab lab;
   private final SessionFactory sessions;
@@ -280,11 +285,17 @@ public final class Tutor implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      Files.writeString(file, SubmissionCodec.write(submission()), StandardCharsets.UTF_8);
+      KeyPair key = Signing.loadOrCreate(progressDir.resolve(INSTALLATION_KEY));
+      Files.writeString(
+          file, SubmissionCodec.write(Signing.sign(submission(), key)), StandardCharsets.UTF_8);
+      return "Đã ghi bài nộp vào "
+          + file
+          + " — gửi tệp này cho giảng viên.\nBài được ký bằng khoá của máy này ("
+          + Signing.keyId(Signing.publicKeyText(key.getPublic()))
+          + "); hãy nộp mọi bài từ cùng một máy.\n";
     } catch (IOException e) {
       return "Không ghi được bài nộp: " + e.getMessage() + "\n";
     }
-    return "Đã ghi bài nộp vào " + file + " — gửi tệp này cho giảng viên.\n";
   }
 
   private String help() {

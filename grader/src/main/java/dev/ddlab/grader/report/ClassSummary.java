@@ -87,15 +87,17 @@ public final class ClassSummary {
     }
     List<GradeResult> flagged = results.stream().filter(GradeResult::flagged).toList();
     if (!flagged.isEmpty()) {
-      b.append("<h2>Bài nộp cần xem lại (kết quả ghi lại khác khi chạy lại)</h2>\n<ul>\n");
+      b.append(
+          "<h2>Bài nộp cần xem lại (kết quả ghi lại khác khi chạy lại, hoặc chữ ký thiếu, sai hay"
+              + " không phải của người nộp)</h2>\n<ul>\n");
       for (GradeResult r : flagged) {
         b.append("<li>")
             .append(Html.esc(r.student()))
             .append(" — ")
             .append(Html.esc(r.lab()))
             .append(" (")
-            .append(r.divergences().size())
-            .append(" lệnh)</li>\n");
+            .append(Html.esc(r.flagReasons()))
+            .append(")</li>\n");
       }
       b.append("</ul>\n");
     }

@@ -20,7 +20,16 @@ import java.util.Set;
  */
 public final class CsvReport {
   static final List<String> FIXED =
-      List.of("student", "lab", "score", "max_score", "percent", "flagged", "error", "file");
+      List.of(
+          "student",
+          "lab",
+          "score",
+          "max_score",
+          "percent",
+          "flagged",
+          "flag_reason",
+          "error",
+          "file");
 
   private CsvReport() {}
 
@@ -45,6 +54,7 @@ public final class CsvReport {
               ? String.valueOf(Math.round(100.0 * r.score() / r.maxScore()))
               : "");
       row.put("flagged", r.flagged() ? "yes" : "no");
+      row.put("flag_reason", r.flagReasons());
       row.put("error", nz(r.error()));
       row.put("file", nz(r.source()));
       row.putAll(checkValues(r));

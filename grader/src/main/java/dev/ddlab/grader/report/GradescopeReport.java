@@ -74,11 +74,14 @@ public final class GradescopeReport {
       return "Không chấm được bài nộp " + r.source() + ": " + r.error();
     }
     String s = "Bài " + r.lab() + ": " + r.score() + "/" + r.maxScore() + " điểm.";
-    if (r.flagged()) {
+    if (!r.divergences().isEmpty()) {
       s +=
           " Cảnh báo: kết quả ghi trong bài nộp khác với khi chạy lại ở "
               + r.divergences().size()
               + " lệnh; giảng viên sẽ xem lại.";
+    }
+    if (r.authorship().suspect()) {
+      s += " Cảnh báo: " + r.authorship().warning() + " Giảng viên sẽ xem lại.";
     }
     return s;
   }

@@ -44,11 +44,16 @@ public final class HtmlFeedback {
         .append(" / ")
         .append(r.maxScore())
         .append("</b></p>\n");
-    if (r.flagged()) {
+    if (!r.divergences().isEmpty()) {
       b.append(
               "<p class=\"warn\">Kết quả ghi trong bài nộp khác với kết quả khi chạy lại các lệnh của bạn ở ")
           .append(r.divergences().size())
           .append(" lệnh. Điểm chỉ tính theo lần chạy lại; giảng viên sẽ xem lại bài này.</p>\n");
+    }
+    if (r.authorship().suspect()) {
+      b.append("<p class=\"warn\">")
+          .append(Html.esc(r.authorship().warning()))
+          .append(" Giảng viên sẽ xem lại bài này.</p>\n");
     }
     for (StepResult s : r.steps()) {
       b.append("<h2 class=\"")

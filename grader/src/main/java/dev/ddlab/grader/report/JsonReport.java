@@ -29,6 +29,13 @@ public final class JsonReport {
                   m.put("score", r.score());
                   m.put("maxScore", r.maxScore());
                   m.put("flagged", r.flagged());
+                  m.put("flagReasons", r.flagReasons());
+                  m.put(
+                      "authorship",
+                      java.util.Map.of(
+                          "kind", r.authorship().kind().name().toLowerCase(java.util.Locale.ROOT),
+                          "keyId", String.valueOf(r.authorship().keyId()),
+                          "note", r.authorship().note()));
                   m.put("error", r.error());
                   m.put("steps", r.steps());
                   m.put("divergences", r.divergences());

@@ -1,5 +1,7 @@
 package dev.ddlab.grader.run;
 
+import dev.ddlab.grader.submission.Authorship;
+import dev.ddlab.grader.submission.KeyRing;
 import dev.ddlab.grader.submission.Submission;
 import dev.ddlab.grader.submission.SubmissionCodec;
 import dev.ddlab.grader.submission.SubmissionException;
@@ -14,15 +16,26 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Grades every {@code *.json} file of a directory, in file-name order. A file that cannot be read
- * or graded becomes a result with an error and the batch goes on. A second file for a student and
- * lab already seen in the batch is reported as a duplicate and not graded.
+ * Grades every {@code *.json} file of a directory, in file-name order, verifying each file's
+ * signature; a reference-solution export is refused. A file that cannot be read or graded becomes a
+ * result with an error and the batch goes on. A second file for a student and lab already seen in
+ * the batch is reported as a duplicate and not graded.
  */
 public final class BatchGrader {
   private final Grader grader;
+  private final KeyRing keys;
+
+  /**
+   * @param keys who may sign for whom (see {@link KeyRing}); every file's signature is verified and
+   *     judged, and a missing, broken or foreign one flags the submission
+   */
+  public BatchGrader(Grader grader, KeyRing keys) {
+    this.grader = grader;
+    this.keys = keys;
+  }
 
   public BatchGrader(Grader grader) {
-    this.grader = grader;
+    this(grader, KeyRing.empty());
   }
 
   /**
@@ -57,13 +70,25 @@ public final class BatchGrader {
       String name = file.getFileName().toString();
       long t0 = System.nanoTime();
       Submission s;
+      Authorship authorship;
       try {
-        s = SubmissionCodec.read(file);
+        SubmissionCodec.Received received = SubmissionCodec.receive(file);
+        s = received.submission();
+        authorship = received.authorship();
       } catch (SubmissionException e) {
         emit.accept(GradeResult.error(name, null, null, e.getMessage()));
         continue;
       }
       if (onlyLab != null && !onlyLab.equals(s.lab())) {
+        continue;
+      }
+      if (authorship.kind() == Authorship.Kind.SOLUTION) {
+        emit.accept(
+            GradeResult.error(
+                name,
+                s.student(),
+                s.lab(),
+                "a reference-solution export (ddlab labs solution), not a learner's submission"));
         continue;
       }
       String key = s.student() + "\u0000" + s.lab();
@@ -83,7 +108,11 @@ public final class BatchGrader {
         continue;
       }
       seen.put(key, name);
-      emit.accept(gradeOne(name, s).withElapsedMillis((System.nanoTime() - t0) / 1_000_000));
+      GradeResult graded = gradeOne(name, s);
+      if (graded.graded()) {
+        graded = graded.withAuthorship(keys.judge(s.student(), authorship));
+      }
+      emit.accept(graded.withElapsedMillis((System.nanoTime() - t0) / 1_000_000));
     }
     return results;
   }

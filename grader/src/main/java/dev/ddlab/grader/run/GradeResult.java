@@ -1,5 +1,6 @@
 package dev.ddlab.grader.run;
 
+import dev.ddlab.grader.submission.Authorship;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  * @param source the file name the submission came from
  * @param error null when graded; otherwise why the file could not be graded (English)
  * @param elapsedMillis wall-clock time the grading took (for reports only; never graded on)
+ * @param authorship what the file's signature says and whether that is suspect
  */
 public record GradeResult(
     String source,
@@ -19,10 +21,35 @@ public record GradeResult(
     List<StepResult> steps,
     List<Divergence> divergences,
     String error,
-    long elapsedMillis) {
+    long elapsedMillis,
+    Authorship authorship) {
   public GradeResult {
     steps = steps == null ? List.of() : List.copyOf(steps);
     divergences = divergences == null ? List.of() : List.copyOf(divergences);
+    authorship = authorship == null ? Authorship.UNCHECKED : authorship;
+  }
+
+  public GradeResult(
+      String source,
+      String student,
+      String lab,
+      String labTitle,
+      long seed,
+      List<StepResult> steps,
+      List<Divergence> divergences,
+      String error,
+      long elapsedMillis) {
+    this(
+        source,
+        student,
+        lab,
+        labTitle,
+        seed,
+        steps,
+        divergences,
+        error,
+        elapsedMillis,
+        Authorship.UNCHECKED);
   }
 
   public static GradeResult error(String source, String student, String lab, String error) {
@@ -30,16 +57,34 @@ public record GradeResult(
   }
 
   public GradeResult withElapsedMillis(long millis) {
-    return new GradeResult(source, student, lab, labTitle, seed, steps, divergences, error, millis);
+    return new GradeResult(
+        source, student, lab, labTitle, seed, steps, divergences, error, millis, authorship);
+  }
+
+  public GradeResult withAuthorship(Authorship a) {
+    return new GradeResult(
+        source, student, lab, labTitle, seed, steps, divergences, error, elapsedMillis, a);
   }
 
   public boolean graded() {
     return error == null;
   }
 
-  /** Recorded outputs differ from the replay. */
+  /** Recorded outputs differ from the replay, or the signature is missing, broken or not theirs. */
   public boolean flagged() {
-    return !divergences.isEmpty();
+    return !divergences.isEmpty() || authorship.suspect();
+  }
+
+  /** Why the submission is flagged, in English, for the reports ("" when it is not). */
+  public String flagReasons() {
+    List<String> why = new java.util.ArrayList<>();
+    if (!divergences.isEmpty()) {
+      why.add(divergences.size() + " recorded output(s) differ from the replay");
+    }
+    if (authorship.suspect()) {
+      why.add(authorship.note());
+    }
+    return String.join("; ", why);
   }
 
   public int score() {

@@ -48,7 +48,20 @@ public final class SubmissionCodec {
     }
   }
 
+  /** A submission as read from a file, with what its signature says. */
+  public record Received(Submission submission, Authorship authorship) {}
+
+  /** The submission's JSON tree, as written (what {@link Signing} signs). */
+  static JsonNode tree(Submission s) {
+    return JSON.valueToTree(s);
+  }
+
   public static Submission read(Path file) throws SubmissionException {
+    return receive(file).submission();
+  }
+
+  /** Reads a file and verifies its signature (not who may sign: see {@link KeyRing}). */
+  public static Received receive(Path file) throws SubmissionException {
     long size;
     try {
       size = Files.size(file);
@@ -60,13 +73,17 @@ public final class SubmissionCodec {
           "file too large: " + size + " bytes (a submission may have at most " + MAX_BYTES + ")");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return parse(in.readAllBytes());
+      return receive(in.readAllBytes());
     } catch (IOException e) {
       throw new SubmissionException("cannot read the file: " + e.getMessage());
     }
   }
 
   public static Submission parse(byte[] bytes) throws SubmissionException {
+    return receive(bytes).submission();
+  }
+
+  public static Received receive(byte[] bytes) throws SubmissionException {
     if (bytes.length > MAX_BYTES) {
       throw new SubmissionException("file too large: " + bytes.length + " bytes");
     }
@@ -122,7 +139,15 @@ public final class SubmissionCodec {
     }
     Submission s;
     try {
-      s = JSON.treeToValue(root, Submission.class);
+      // origin and signature are optional: bind them as null when absent
+      com.fasterxml.jackson.databind.node.ObjectNode binding =
+          ((com.fasterxml.jackson.databind.node.ObjectNode) root).deepCopy();
+      for (String optional : new String[] {"origin", "signature"}) {
+        if (!binding.has(optional)) {
+          binding.putNull(optional);
+        }
+      }
+      s = JSON.treeToValue(binding, Submission.class);
     } catch (JsonProcessingException e) {
       throw new SubmissionException("invalid field: " + e.getOriginalMessage());
     }
@@ -142,6 +167,6 @@ public final class SubmissionCodec {
       }
       previous = e.virtualTimeNanos();
     }
-    return s;
+    return new Received(s, Signing.verify(root));
   }
 }

@@ -8,6 +8,7 @@ import dev.ddlab.grader.lab.Lab;
 import dev.ddlab.grader.lab.LabCatalog;
 import dev.ddlab.grader.lab.Step;
 import dev.ddlab.grader.run.Solutions;
+import dev.ddlab.grader.submission.Signing;
 import dev.ddlab.grader.submission.Submission;
 import dev.ddlab.grader.submission.SubmissionCodec;
 import dev.ddlab.session.TranscriptEntry;
@@ -74,10 +75,26 @@ class GradeCommandTest {
     Submission tampered = as(good, "sv03", t);
 
     Path subs = Files.createDirectories(dir.resolve("subs"));
-    String goodJson = SubmissionCodec.write(good);
+    // each learner's installation signs; sv03's recorded output was edited after signing
+    String goodJson = SubmissionCodec.write(Signing.sign(good, Signing.generate()));
     Files.writeString(subs.resolve("a-sv01.json"), goodJson);
-    Files.writeString(subs.resolve("b-sv02.json"), SubmissionCodec.write(wrong));
-    Files.writeString(subs.resolve("c-sv03.json"), SubmissionCodec.write(tampered));
+    Files.writeString(
+        subs.resolve("b-sv02.json"),
+        SubmissionCodec.write(Signing.sign(wrong, Signing.generate())));
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode edited =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(
+                SubmissionCodec.write(
+                    Signing.sign(as(good, "sv03", good.transcript()), Signing.generate())));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) edited.get("transcript").get(0))
+        .put("output", "forged\n");
+    Files.writeString(subs.resolve("c-sv03.json"), json.writeValueAsString(edited));
+    Files.writeString(
+        subs.resolve("i-solution.json"),
+        SubmissionCodec.write(
+            as(good, "sv04", good.transcript()).withOrigin(Submission.REFERENCE_SOLUTION)));
     Files.writeString(subs.resolve("d-malformed.json"), "{\"format\": ddlab");
     Files.writeString(
         subs.resolve("e-truncated.json"), goodJson.substring(0, goodJson.length() / 3));
@@ -93,7 +110,12 @@ class GradeCommandTest {
     StringWriter stdout = new StringWriter();
     assertEquals(1, grade(subs, out, db, stdout), stdout.toString());
     String text = stdout.toString();
-    assertTrue(text.contains("8 file(s): 3 graded, 5 error(s), 1 flagged"), text);
+    assertTrue(text.contains("9 file(s): 3 graded, 6 error(s), 1 flagged"), text);
+    assertTrue(
+        text.contains(
+            "FLAGGED: 1 recorded output(s) differ from the replay; the signature does not"),
+        text);
+    assertTrue(text.contains("i-solution.json          error: a reference-solution export"), text);
     assertTrue(text.contains("(3 changed)"), text);
     assertTrue(text.contains("d-malformed.json         error: malformed JSON at line 1"), text);
     assertTrue(text.contains("e-truncated.json         error: truncated JSON"), text);
