@@ -35,7 +35,7 @@ public final class JShellChecks implements JavaCheck, AutoCloseable {
    */
   public record Limits(Duration wall, Duration cpu, int memoryMegabytes, int poolSize) {
     public static final Limits DEFAULT =
-        new Limits(Duration.ofSeconds(2), Duration.ofSeconds(1), 128, 2);
+        new Limits(Duration.ofSeconds(5), Duration.ofSeconds(1), 128, 2);
   }
 
   /** Time a child may take to start (JVM and JShell warm-up) and to compile one expression. */

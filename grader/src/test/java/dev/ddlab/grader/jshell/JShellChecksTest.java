@@ -95,7 +95,8 @@ class JShellChecksTest {
 
   @BeforeAll
   static void start() {
-    checks = new JShellChecks(Duration.ofMillis(500));
+    // generous for a loaded machine; the runaways below stop at this wall time or the CPU limit
+    checks = new JShellChecks(Duration.ofSeconds(3));
   }
 
   @AfterAll
@@ -254,7 +255,7 @@ class JShellChecksTest {
   void children_are_reused_across_checks_and_replaced_after_misbehaving() {
     try (JShellChecks pool =
         new JShellChecks(
-            new JShellChecks.Limits(Duration.ofMillis(500), Duration.ofSeconds(1), 128, 1))) {
+            new JShellChecks.Limits(Duration.ofSeconds(3), Duration.ofSeconds(1), 128, 1))) {
       for (int i = 0; i < 50; i++) {
         assertTrue(
             pool.evaluate("state.nodes().size() == " + (1 + i % 2) + " || true", STATE).passed());
