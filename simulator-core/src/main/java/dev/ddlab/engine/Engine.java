@@ -20,6 +20,40 @@ public interface Engine {
 
   SystemApi system();
 
+  /**
+   * /swarm/…: init, join, leave, update, unlock. Defaults of the Swarm parts answer as a daemon in
+   * no swarm does (503 "This node is not a swarm manager. …"), so engines without Swarm keep
+   * compiling and answer as Docker would.
+   */
+  default SwarmApi swarm() {
+    return SwarmApi.INACTIVE;
+  }
+
+  /** /nodes/… (manager only). */
+  default NodesApi nodes() {
+    return NodesApi.INACTIVE;
+  }
+
+  /** /services/… (manager only). */
+  default ServicesApi services() {
+    return ServicesApi.INACTIVE;
+  }
+
+  /** /tasks/… (manager only). */
+  default TasksApi tasks() {
+    return TasksApi.INACTIVE;
+  }
+
+  /** /secrets/… (manager only). */
+  default SecretsApi secrets() {
+    return SecretsApi.INACTIVE;
+  }
+
+  /** /configs/… (manager only). */
+  default ConfigsApi configs() {
+    return ConfigsApi.INACTIVE;
+  }
+
   /** The address the CLI shows in errors, e.g. {@code unix:///var/run/docker.sock}. */
   default String host() {
     return "unix:///var/run/docker.sock";

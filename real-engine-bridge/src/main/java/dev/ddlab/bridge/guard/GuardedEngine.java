@@ -5,6 +5,7 @@ import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
+import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
 import dev.ddlab.engine.VolumesApi;
 import dev.ddlab.engine.dto.HostConfig;
@@ -80,6 +81,14 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   public SystemApi system() {
     return system;
   }
+
+  /** Refused on a shared daemon: {@link GuardedSwarm} says why. */
+  @Override
+  public SwarmApi swarm() {
+    return SWARM;
+  }
+
+  private static final SwarmApi SWARM = new GuardedSwarm();
 
   @Override
   public String host() {

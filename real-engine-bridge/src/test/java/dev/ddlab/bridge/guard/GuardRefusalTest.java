@@ -199,4 +199,28 @@ class GuardRefusalTest {
     assertEquals(
         3, GuardPolicy.fromEnvironment("s", Map.of("DDLAB_GUARD_MAX_OBJECTS", "3")).maxObjects());
   }
+
+  @Test
+  void swarm_init_and_join_are_refused_and_other_swarm_calls_answer_as_a_daemon_in_no_swarm() {
+    EngineException init =
+        assertThrows(
+            EngineException.class,
+            () ->
+                guard
+                    .swarm()
+                    .init(
+                        new dev.ddlab.engine.dto.swarm.SwarmInitRequest(
+                            "0.0.0.0:2377", "", "", 0, false, null, false, "", null, 0)));
+    assertEquals(403, init.status());
+    assertTrue(init.getMessage().contains("swarm init"));
+    EngineException join = assertThrows(EngineException.class, () -> guard.swarm().join(null));
+    assertEquals(403, join.status());
+    EngineException ls =
+        assertThrows(EngineException.class, () -> guard.services().list(Map.of(), false));
+    assertEquals(503, ls.status());
+    assertTrue(ls.getMessage().startsWith("This node is not a swarm manager."));
+    assertEquals(
+        "This node is not part of a swarm",
+        assertThrows(EngineException.class, () -> guard.swarm().leave(true)).getMessage());
+  }
 }

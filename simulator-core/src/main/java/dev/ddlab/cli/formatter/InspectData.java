@@ -124,6 +124,9 @@ public final class InspectData {
         if (value == null && omitNull) {
           continue;
         }
+        if (omitted(rc.getAnnotation(JsonInclude.class), value)) {
+          continue;
+        }
         Set<String> omit = OMIT_EMPTY.get(v.getClass().getSimpleName());
         if (omit != null && omit.contains(name) && isEmpty(value)) {
           continue;
@@ -138,6 +141,25 @@ public final class InspectData {
       return o;
     }
     return v.toString();
+  }
+
+  /**
+   * Go's {@code omitempty} written on a component: NON_NULL leaves out nil, NON_EMPTY also "" and
+   * empty slices and maps, NON_DEFAULT also 0 and false.
+   */
+  private static boolean omitted(JsonInclude inc, Object value) {
+    if (inc == null) {
+      return false;
+    }
+    return switch (inc.value()) {
+      case NON_NULL -> value == null;
+      case NON_EMPTY -> isEmpty(value);
+      case NON_DEFAULT ->
+          isEmpty(value)
+              || (value instanceof Number n && n.doubleValue() == 0)
+              || Boolean.FALSE.equals(value);
+      default -> false;
+    };
   }
 
   private static boolean isEmpty(Object value) {

@@ -1,0 +1,14 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** A config: name, labels, data (base64). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ConfigSpec(
+    @JsonProperty("Name") @JsonInclude(JsonInclude.Include.NON_EMPTY) String name,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Data") @JsonInclude(JsonInclude.Include.NON_EMPTY) String data,
+    @JsonProperty("Templating") @JsonInclude(JsonInclude.Include.NON_EMPTY) Driver templating) {}

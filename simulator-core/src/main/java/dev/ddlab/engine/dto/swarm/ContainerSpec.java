@@ -1,0 +1,41 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** The container a task runs. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ContainerSpec(
+    @JsonProperty("Image") @JsonInclude(JsonInclude.Include.NON_EMPTY) String image,
+    @JsonProperty("Labels") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> labels,
+    @JsonProperty("Command") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> command,
+    @JsonProperty("Args") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> args,
+    @JsonProperty("Hostname") @JsonInclude(JsonInclude.Include.NON_EMPTY) String hostname,
+    @JsonProperty("Env") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> env,
+    @JsonProperty("Dir") @JsonInclude(JsonInclude.Include.NON_EMPTY) String dir,
+    @JsonProperty("User") @JsonInclude(JsonInclude.Include.NON_EMPTY) String user,
+    @JsonProperty("Groups") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> groups,
+    @JsonProperty("Init") @JsonInclude(JsonInclude.Include.NON_EMPTY) Boolean init,
+    @JsonProperty("StopSignal") @JsonInclude(JsonInclude.Include.NON_EMPTY) String stopSignal,
+    @JsonProperty("TTY") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean tty,
+    @JsonProperty("OpenStdin") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean openStdin,
+    @JsonProperty("ReadOnly") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readOnly,
+    @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<dev.ddlab.engine.dto.Mount> mounts,
+    @JsonProperty("StopGracePeriod") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Long stopGracePeriod,
+    @JsonProperty("Hosts") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> hosts,
+    @JsonProperty("Secrets") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<SecretReference> secrets,
+    @JsonProperty("Configs") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<ConfigReference> configs,
+    @JsonProperty("Isolation") @JsonInclude(JsonInclude.Include.NON_EMPTY) String isolation,
+    @JsonProperty("Sysctls") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        Map<String, String> sysctls,
+    @JsonProperty("CapabilityAdd") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> capabilityAdd,
+    @JsonProperty("CapabilityDrop") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<String> capabilityDrop) {}

@@ -1,0 +1,18 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** GET /nodes/{id}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Node(
+    @JsonProperty("ID") String id,
+    @JsonProperty("Version") Version version,
+    @JsonProperty("CreatedAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) String createdAt,
+    @JsonProperty("UpdatedAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) String updatedAt,
+    @JsonProperty("Spec") NodeSpec spec,
+    @JsonProperty("Description") NodeDescription description,
+    @JsonProperty("Status") NodeStatus status,
+    @JsonProperty("ManagerStatus") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        ManagerStatus managerStatus) {}

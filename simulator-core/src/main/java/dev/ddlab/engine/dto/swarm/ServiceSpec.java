@@ -1,0 +1,20 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/** What a service should be (docker service create/update). */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ServiceSpec(
+    @JsonProperty("Name") @JsonInclude(JsonInclude.Include.NON_EMPTY) String name,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("TaskTemplate") TaskSpec taskTemplate,
+    @JsonProperty("Mode") ServiceMode mode,
+    @JsonProperty("UpdateConfig") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        UpdateConfig updateConfig,
+    @JsonProperty("RollbackConfig") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        UpdateConfig rollbackConfig,
+    @JsonProperty("EndpointSpec") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        EndpointSpec endpointSpec) {}

@@ -1,0 +1,11 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** POST /services/{id}/update. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ServiceUpdateResponse(
+    @JsonProperty("Warnings") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> warnings) {}

@@ -1,0 +1,25 @@
+package dev.ddlab.engine.dto.swarm;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** GET /tasks/{id}. */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Task(
+    @JsonProperty("ID") String id,
+    @JsonProperty("Version") Version version,
+    @JsonProperty("CreatedAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) String createdAt,
+    @JsonProperty("UpdatedAt") @JsonInclude(JsonInclude.Include.NON_EMPTY) String updatedAt,
+    @JsonProperty("Name") @JsonInclude(JsonInclude.Include.NON_EMPTY) String name,
+    @JsonProperty("Labels") Map<String, String> labels,
+    @JsonProperty("Spec") TaskSpec spec,
+    @JsonProperty("ServiceID") @JsonInclude(JsonInclude.Include.NON_EMPTY) String serviceId,
+    @JsonProperty("Slot") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int slot,
+    @JsonProperty("NodeID") @JsonInclude(JsonInclude.Include.NON_EMPTY) String nodeId,
+    @JsonProperty("Status") TaskStatus status,
+    @JsonProperty("DesiredState") @JsonInclude(JsonInclude.Include.NON_EMPTY) String desiredState,
+    @JsonProperty("NetworksAttachments") @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        List<NetworkAttachment> networksAttachments) {}
