@@ -35,6 +35,17 @@ public final class EventBus {
     }
   }
 
+  /**
+   * Delivers {@code event} to subscribers without keeping it in the history: for high-rate events
+   * only animations follow (packets on a wire), which would otherwise push out what {@code docker
+   * events --since} reads.
+   */
+  public void publishTransient(SimEvent event) {
+    for (Subscription<?> s : subscriptions) {
+      s.offer(event);
+    }
+  }
+
   /** Subscribes to events of {@code type} (and its subtypes); close the handle to stop. */
   public <T extends SimEvent> AutoCloseable subscribe(Class<T> type, Consumer<? super T> listener) {
     Subscription<T> s = new Subscription<>(type, listener);

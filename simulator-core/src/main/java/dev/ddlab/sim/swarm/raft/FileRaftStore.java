@@ -1,0 +1,343 @@
+package dev.ddlab.sim.swarm.raft;
+
+import dev.ddlab.fs.FileSystem;
+import io.microraft.model.RaftModelFactory;
+import io.microraft.model.log.LogEntry;
+import io.microraft.model.log.RaftGroupMembersView;
+import io.microraft.model.log.SnapshotChunk;
+import io.microraft.model.log.SnapshotEntry;
+import io.microraft.model.persistence.RaftEndpointPersistentState;
+import io.microraft.model.persistence.RaftTermPersistentState;
+import io.microraft.persistence.RaftStore;
+import io.microraft.persistence.RestoredRaftState;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+
+/**
+ * MicroRaft's durable state as files under a manager's {@code /var/lib/docker/swarm/raft}, laid out
+ * as swarmkit's etcd WAL and snapshots are: {@code wal-v3-encrypted/<seq>-<index>.wal} segments of
+ * records (the node's identity, the initial members, each term and vote, each log entry, each
+ * truncation) and {@code snap-v3-encrypted/<term>-<index>.snap} with a snapshot's chunks. Each
+ * record is length-prefixed and passes through the {@link Sealer} (swarmkit's encryption with the
+ * data key). Records are buffered until {@link #flush} (MicroRaft flushes before it acknowledges
+ * entries) and the term and vote are written at once, so the files are what a crash at any moment
+ * between two events would leave. {@link #restore} reads them back for a restarted manager; {@code
+ * tar} backs them up like any file.
+ */
+public final class FileRaftStore implements RaftStore {
+  public static final String WAL = "wal-v3-encrypted";
+  public static final String SNAP = "snap-v3-encrypted";
+
+  /** etcd cuts a WAL segment at 64 MB; small segments keep appends cheap on the in-memory disk. */
+  static final int SEGMENT_BYTES = 64 * 1024;
+
+  private static final byte ENDPOINT = 'E';
+  private static final byte INITIAL = 'I';
+  private static final byte TERM = 'T';
+  private static final byte ENTRY = 'L';
+  private static final byte TRUNCATE_FROM = 'X';
+
+  private final FileSystem fs;
+  private final String dir;
+  private final WireCodec codec;
+  private final Sealer sealer;
+  private final NavigableMap<Long, LogEntry> log = new TreeMap<>();
+  private byte[] endpointRecord;
+  private byte[] initialRecord;
+  private byte[] termRecord;
+  private long segmentSeq;
+  private String segment;
+  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+  private boolean dirty;
+
+  public FileRaftStore(FileSystem fs, String dir, WireCodec codec, Sealer sealer) {
+    this.fs = fs;
+    this.dir = dir;
+    this.codec = codec;
+    this.sealer = sealer;
+    fs.mkdir(dir + "/" + WAL, true);
+    fs.mkdir(dir + "/" + SNAP, true);
+    List<String> segments = walSegments(fs, dir);
+    if (!segments.isEmpty()) {
+      // Continue after what a previous run left: the last segment's records stay, new ones follow.
+      Restored r = read(fs, dir, codec, sealer);
+      endpointRecord = r.endpointRecord;
+      initialRecord = r.initialRecord;
+      termRecord = r.termRecord;
+      log.putAll(r.entries);
+      segmentSeq = segments.size();
+    }
+    startSegment(log.isEmpty() ? 0 : log.lastKey() + 1);
+  }
+
+  // ---- RaftStore --------------------------------------------------------------------------------
+
+  @Override
+  public void persistAndFlushLocalEndpoint(RaftEndpointPersistentState state) {
+    endpointRecord =
+        concat(
+            new byte[] {(byte) (state.isVoting() ? 1 : 0)},
+            codec.encodeMember(state.getLocalEndpoint()));
+    append(ENDPOINT, endpointRecord);
+    flush();
+  }
+
+  @Override
+  public void persistAndFlushInitialGroupMembers(RaftGroupMembersView members) {
+    initialRecord = codec.encodeView(members);
+    append(INITIAL, initialRecord);
+    flush();
+  }
+
+  @Override
+  public void persistAndFlushTerm(RaftTermPersistentState term) {
+    termRecord = codec.encodeTerm(term);
+    append(TERM, termRecord);
+    flush();
+  }
+
+  @Override
+  public void persistLogEntries(List<LogEntry> entries) {
+    for (LogEntry e : entries) {
+      log.put(e.getIndex(), e);
+      append(ENTRY, codec.encodeEntry(e));
+    }
+  }
+
+  @Override
+  public void persistSnapshotChunk(SnapshotChunk chunk) {
+    String path = snapPath(chunk.getTerm(), chunk.getIndex());
+    byte[] record = frame(ENTRY, codec.encodeChunk(chunk));
+    fs.write(path, record, fs.exists(path));
+  }
+
+  @Override
+  public void truncateLogEntriesFrom(long logIndexInclusive) {
+    log.tailMap(logIndexInclusive, true).clear();
+    append(TRUNCATE_FROM, ByteBuffer.allocate(8).putLong(logIndexInclusive).array());
+  }
+
+  @Override
+  public void truncateLogEntriesUntil(long logIndexInclusive) {
+    log.headMap(logIndexInclusive, true).clear();
+    for (String name : fs.list(dir + "/" + SNAP)) {
+      if (snapIndex(name) < logIndexInclusive) {
+        fs.remove(dir + "/" + SNAP + "/" + name, false);
+      }
+    }
+    // The entries up to the snapshot are no longer needed: start the WAL again from what is left,
+    // as etcd releases the segments a snapshot covers.
+    flush();
+    for (String name : walSegments(fs, dir)) {
+      fs.remove(dir + "/" + WAL + "/" + name, false);
+    }
+    startSegment(logIndexInclusive + 1);
+    if (endpointRecord != null) {
+      append(ENDPOINT, endpointRecord);
+    }
+    if (initialRecord != null) {
+      append(INITIAL, initialRecord);
+    }
+    if (termRecord != null) {
+      append(TERM, termRecord);
+    }
+    for (LogEntry e : log.values()) {
+      append(ENTRY, codec.encodeEntry(e));
+    }
+    flush();
+  }
+
+  @Override
+  public void deleteSnapshotChunks(long logIndex, int snapshotChunkCount) {
+    for (String name : fs.list(dir + "/" + SNAP)) {
+      if (snapIndex(name) == logIndex) {
+        fs.remove(dir + "/" + SNAP + "/" + name, false);
+      }
+    }
+  }
+
+  @Override
+  public void flush() {
+    if (dirty) {
+      fs.write(segment, buffer.toByteArray(), false);
+      dirty = false;
+    }
+  }
+
+  /** The entries this member holds now (after its snapshot), oldest first: the panel's log. */
+  public List<LogEntry> entries() {
+    return List.copyOf(log.values());
+  }
+
+  // ---- files ------------------------------------------------------------------------------------
+
+  private void startSegment(long firstIndex) {
+    segment = dir + "/" + WAL + "/" + String.format("%016x-%016x.wal", segmentSeq++, firstIndex);
+    buffer.reset();
+    dirty = true;
+  }
+
+  private void append(byte kind, byte[] body) {
+    if (buffer.size() >= SEGMENT_BYTES) {
+      flush();
+      startSegment(log.isEmpty() ? 0 : log.lastKey());
+    }
+    buffer.writeBytes(frame(kind, body));
+    dirty = true;
+  }
+
+  private byte[] frame(byte kind, byte[] body) {
+    byte[] sealed = sealer.seal(concat(new byte[] {kind}, body));
+    return ByteBuffer.allocate(4 + sealed.length).putInt(sealed.length).put(sealed).array();
+  }
+
+  private String snapPath(int term, long index) {
+    return dir + "/" + SNAP + "/" + String.format("%016x-%016x.snap", term, index);
+  }
+
+  private static long snapIndex(String name) {
+    return Long.parseLong(name.substring(17, 33), 16);
+  }
+
+  private static List<String> walSegments(FileSystem fs, String dir) {
+    if (!fs.isDirectory(dir + "/" + WAL)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (String n : fs.list(dir + "/" + WAL)) {
+      if (n.endsWith(".wal")) {
+        out.add(n);
+      }
+    }
+    Collections.sort(out);
+    return out;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  // ---- restore ----------------------------------------------------------------------------------
+
+  /** Whether {@code dir} holds a member's Raft state. */
+  public static boolean exists(FileSystem fs, String dir) {
+    return !walSegments(fs, dir).isEmpty();
+  }
+
+  private record Restored(
+      byte[] endpointRecord,
+      byte[] initialRecord,
+      byte[] termRecord,
+      NavigableMap<Long, LogEntry> entries) {}
+
+  /**
+   * MicroRaft's state from the files: the member, the initial members, the last term and vote, the
+   * latest complete snapshot and the entries after it.
+   *
+   * @throws IllegalStateException when a record cannot be opened (a wrong key) or nothing is there
+   */
+  public static RestoredRaftState restore(
+      FileSystem fs, String dir, WireCodec codec, Sealer sealer, RaftModelFactory factory) {
+    Restored r = read(fs, dir, codec, sealer);
+    if (r.endpointRecord == null || r.initialRecord == null) {
+      throw new IllegalStateException("no raft state in " + dir);
+    }
+    Member self =
+        codec.decodeMember(Arrays.copyOfRange(r.endpointRecord, 1, r.endpointRecord.length));
+    RaftEndpointPersistentState endpoint =
+        factory
+            .createRaftEndpointPersistentStateBuilder()
+            .setLocalEndpoint(self)
+            .setVoting(r.endpointRecord[0] == 1)
+            .build();
+    RaftGroupMembersView initial = codec.decodeView(r.initialRecord);
+    RaftTermPersistentState term =
+        r.termRecord != null
+            ? codec.decodeTerm(r.termRecord)
+            : factory.createRaftTermPersistentStateBuilder().setTerm(0).setVotedFor(null).build();
+    SnapshotEntry snapshot = latestSnapshot(fs, dir, codec, sealer, factory);
+    List<LogEntry> entries = new ArrayList<>();
+    long after = snapshot == null ? 0 : snapshot.getIndex();
+    for (Map.Entry<Long, LogEntry> e : r.entries.tailMap(after, false).entrySet()) {
+      entries.add(e.getValue());
+    }
+    return new RestoredRaftState(endpoint, initial, term, snapshot, entries);
+  }
+
+  private static Restored read(FileSystem fs, String dir, WireCodec codec, Sealer sealer) {
+    byte[] endpoint = null;
+    byte[] initial = null;
+    byte[] term = null;
+    NavigableMap<Long, LogEntry> entries = new TreeMap<>();
+    for (String name : walSegments(fs, dir)) {
+      for (byte[] rec : records(fs.read(dir + "/" + WAL + "/" + name), sealer)) {
+        byte[] body = Arrays.copyOfRange(rec, 1, rec.length);
+        switch (rec[0]) {
+          case ENDPOINT -> endpoint = body;
+          case INITIAL -> initial = body;
+          case TERM -> term = body;
+          case ENTRY -> {
+            LogEntry e = codec.decodeEntry(body);
+            entries.put(e.getIndex(), e);
+          }
+          case TRUNCATE_FROM -> entries.tailMap(ByteBuffer.wrap(body).getLong(), true).clear();
+          default -> throw new IllegalStateException("unknown raft record " + rec[0]);
+        }
+      }
+    }
+    return new Restored(endpoint, initial, term, entries);
+  }
+
+  private static SnapshotEntry latestSnapshot(
+      FileSystem fs, String dir, WireCodec codec, Sealer sealer, RaftModelFactory factory) {
+    if (!fs.isDirectory(dir + "/" + SNAP)) {
+      return null;
+    }
+    List<String> names = new ArrayList<>(fs.list(dir + "/" + SNAP));
+    names.sort(Comparator.comparingLong(FileRaftStore::snapIndex).reversed());
+    for (String name : names) {
+      List<SnapshotChunk> chunks = new ArrayList<>();
+      for (byte[] rec : records(fs.read(dir + "/" + SNAP + "/" + name), sealer)) {
+        chunks.add(codec.decodeChunk(Arrays.copyOfRange(rec, 1, rec.length)));
+      }
+      if (chunks.isEmpty() || chunks.size() != chunks.get(0).getSnapshotChunkCount()) {
+        continue; // an incomplete snapshot: installing it was cut short
+      }
+      chunks.sort(Comparator.comparingInt(SnapshotChunk::getSnapshotChunkIndex));
+      SnapshotChunk first = chunks.get(0);
+      return factory
+          .createSnapshotEntryBuilder()
+          .setIndex(first.getIndex())
+          .setTerm(first.getTerm())
+          .setSnapshotChunks(chunks)
+          .setGroupMembersView(first.getGroupMembersView())
+          .build();
+    }
+    return null;
+  }
+
+  private static List<byte[]> records(byte[] file, Sealer sealer) {
+    List<byte[]> out = new ArrayList<>();
+    ByteBuffer b = ByteBuffer.wrap(file);
+    while (b.remaining() >= 4) {
+      int n = b.getInt();
+      if (n < 0 || n > b.remaining()) {
+        break; // a torn last record
+      }
+      byte[] sealed = new byte[n];
+      b.get(sealed);
+      out.add(sealer.open(sealed));
+    }
+    return out;
+  }
+}

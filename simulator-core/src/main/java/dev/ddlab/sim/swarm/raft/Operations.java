@@ -1,0 +1,16 @@
+package dev.ddlab.sim.swarm.raft;
+
+/**
+ * How the operations a state machine replicates (and its snapshot chunks) become bytes in Raft
+ * messages and files, and back. {@link #describe} is a short text for the Raft panel's log table.
+ */
+public interface Operations {
+  byte[] encode(Object operation);
+
+  Object decode(byte[] bytes);
+
+  String describe(Object operation);
+
+  /** The operation a new leader appends to commit its term (MicroRaft's new-term entry). */
+  record NewTerm() {}
+}
