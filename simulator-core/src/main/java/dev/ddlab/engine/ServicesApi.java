@@ -7,6 +7,7 @@ import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.ServiceUpdateOptions;
 import dev.ddlab.engine.dto.swarm.ServiceUpdateResponse;
 import dev.ddlab.engine.dto.swarm.TaskLogFrame;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,6 +44,19 @@ public interface ServicesApi {
   /** GET /services/{id}/logs?details=true (not following), every task's lines in time order. */
   default List<TaskLogFrame> logs(String idOrName, LogsOptions options) {
     throw SwarmErrors.notManager();
+  }
+
+  /**
+   * Lets {@code d} pass between two polls of the CLI's progress display ({@code service create} and
+   * {@code update} without {@code --detach}): a real engine's client sleeps, a simulated engine
+   * lets its virtual clock run.
+   */
+  default void waitFor(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**

@@ -207,6 +207,30 @@ public final class CommandTree {
     n.sub("prune", NetworkCommands.Prune::new);
     n.sub("rm", NetworkCommands.Rm::new, "remove");
 
+    Group nd = t.group("node", "Manage Swarm nodes");
+    nd.sub("demote", NodeCommands.Demote::new);
+    nd.sub("inspect", NodeCommands.Inspect::new);
+    nd.sub("ls", NodeCommands.Ls::new, "list");
+    nd.sub("promote", NodeCommands.Promote::new);
+    nd.sub("ps", NodeCommands.Ps::new);
+    nd.sub("rm", NodeCommands.Rm::new, "remove");
+    nd.sub("update", NodeCommands.Update::new);
+
+    Group sv = t.group("service", "Manage Swarm services");
+    sv.sub("create", ServiceCommands.Create::new);
+    sv.sub("inspect", ServiceCommands.Inspect::new);
+    sv.sub("ls", ServiceCommands.Ls::new, "list");
+    sv.sub("ps", ServiceCommands.Ps::new);
+    sv.sub("rm", ServiceCommands.Rm::new, "remove");
+    sv.sub("scale", ServiceCommands.Scale::new);
+    sv.sub("update", ServiceCommands.Update::new);
+
+    Group sw = t.group("swarm", "Manage Swarm");
+    sw.sub("init", SwarmCommands.Init::new);
+    sw.sub("join", SwarmCommands.Join::new);
+    sw.sub("join-token", SwarmCommands.JoinToken::new);
+    sw.sub("leave", SwarmCommands.Leave::new);
+
     Group s = t.group("system", "Manage Docker");
     s.sub("df", SystemCommands.Df::new);
     s.sub("events", SystemCommands.Events::new);

@@ -17,6 +17,9 @@ import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.ProgramRegistry;
 import dev.ddlab.sim.runtime.SimProc;
+import dev.ddlab.sim.swarm.SwarmCluster;
+import dev.ddlab.sim.swarm.SwarmNode;
+import dev.ddlab.sim.underlay.Underlay;
 import dev.ddlab.sim.volume.VolumeService;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +36,8 @@ import java.util.function.IntConsumer;
  * restart policies decide which containers come back.
  */
 public final class DockerHost {
+  private SwarmNode swarm;
+
   public static final String SOCKET = "unix:///var/run/docker.sock";
 
   private final Cluster cluster;
@@ -227,6 +232,9 @@ public final class DockerHost {
     if (!daemonUp) {
       return;
     }
+    if (swarm != null) {
+      swarm.daemonStopped();
+    }
     containers.shutdown();
     daemonUp = false;
   }
@@ -238,6 +246,31 @@ public final class DockerHost {
     }
     daemonUp = true;
     containers.boot();
+    if (swarm != null) {
+      swarm.daemonStarted();
+    }
+  }
+
+  /**
+   * This machine's Swarm side (issue 12), made on first use: its node on the session's {@link
+   * SwarmCluster}, whose underlay joins the cluster's machines.
+   */
+  public SwarmNode swarm() {
+    if (swarm == null) {
+      Underlay underlay =
+          cluster.shared(
+              "underlay",
+              () ->
+                  new Underlay(cluster.clock(), cluster.random().fork("underlay"), cluster.bus()));
+      SwarmCluster sc =
+          cluster.shared(
+              "swarm",
+              () ->
+                  new SwarmCluster(
+                      cluster.clock(), cluster.random().fork("swarm"), cluster.bus(), underlay));
+      swarm = sc.node(name, address, hostFs, () -> engine);
+    }
+    return swarm;
   }
 
   public void restartDaemon() {

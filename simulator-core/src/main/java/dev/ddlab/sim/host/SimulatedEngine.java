@@ -4,7 +4,11 @@ import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
+import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.ServicesApi;
+import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
+import dev.ddlab.engine.TasksApi;
 import dev.ddlab.engine.VolumesApi;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -80,6 +84,28 @@ public final class SimulatedEngine implements Engine {
   @Override
   public SystemApi system() {
     return system;
+  }
+
+  // ---- Swarm: the node's swarm side answers, behind the same daemon-up check ----------------
+
+  @Override
+  public SwarmApi swarm() {
+    return guard(SwarmApi.class, host.swarm().apis().swarm);
+  }
+
+  @Override
+  public NodesApi nodes() {
+    return guard(NodesApi.class, host.swarm().apis().nodes);
+  }
+
+  @Override
+  public ServicesApi services() {
+    return guard(ServicesApi.class, host.swarm().apis().services);
+  }
+
+  @Override
+  public TasksApi tasks() {
+    return guard(TasksApi.class, host.swarm().apis().tasks);
   }
 
   @Override

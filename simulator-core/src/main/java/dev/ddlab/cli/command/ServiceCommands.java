@@ -1,0 +1,632 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.cli.formatter.FormatContext;
+import dev.ddlab.cli.template.GoObject;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.swarm.ContainerSpec;
+import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Placement;
+import dev.ddlab.engine.dto.swarm.ReplicatedService;
+import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.ServiceMode;
+import dev.ddlab.engine.dto.swarm.ServiceSpec;
+import dev.ddlab.engine.dto.swarm.ServiceUpdateOptions;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.TaskSpec;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.go.GoUnits;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** docker/cli's cli/command/service: create, ls, ps, inspect, scale, update, rm. */
+public final class ServiceCommands {
+  private ServiceCommands() {}
+
+  /** The progress bar of a task that reached running (jsonmessage's full bar). */
+  static final String BAR = "[==================================================>] ";
+
+  /** The image as the CLI shows it: without the digest docker pins it to. */
+  static String image(Service s) {
+    String img = s.spec().taskTemplate().containerSpec().image();
+    int at = img.indexOf('@');
+    return at < 0 ? img : img.substring(0, at);
+  }
+
+  /**
+   * The image reference a service records: tagged {@code latest} when no tag or digest is given
+   * (docker/cli resolves it to a digest on the registry as well; the simulator keeps the tag).
+   */
+  static String withTag(String image) {
+    int slash = image.lastIndexOf('/');
+    String last = image.substring(slash + 1);
+    return last.contains(":") || last.contains("@") ? image : image + ":latest";
+  }
+
+  static long replicas(ServiceSpec spec) {
+    return spec.mode() != null
+            && spec.mode().replicated() != null
+            && spec.mode().replicated().replicas() != null
+        ? spec.mode().replicated().replicas()
+        : 0;
+  }
+
+  /**
+   * docker/cli's progress.ServiceProgress for a replicated service: polls the tasks until each slot
+   * runs, then prints the converged display ("overall progress: N out of N tasks", one bar per
+   * slot, "verify: Service converged"). Gives up after {@code max} of engine time, as a learner
+   * would press ^C.
+   */
+  static void waitConverged(DockerCommand c, String serviceId) {
+    long deadline = c.engine.system().nowNanos() + Duration.ofSeconds(120).toNanos();
+    while (true) {
+      Service s = c.engine.services().inspect(serviceId, false);
+      long want = replicas(s.spec());
+      boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+      List<Task> tasks =
+          c.engine
+              .tasks()
+              .list(Map.of("service", List.of(serviceId), "desired-state", List.of("running")));
+      long running = tasks.stream().filter(t -> "running".equals(t.status().state())).count();
+      if (global) {
+        want = tasks.size();
+      }
+      if (running >= want && tasks.size() == want) {
+        c.out("overall progress: " + running + " out of " + want + " tasks ");
+        if (global) {
+          for (Task t : tasks) {
+            c.out(t.nodeId().substring(0, 12) + ": running   " + BAR);
+          }
+        } else {
+          for (int i = 1; i <= want; i++) {
+            c.out(i + "/" + want + ": running   " + BAR);
+          }
+        }
+        c.out("verify: Service converged ");
+        return;
+      }
+      if (c.engine.system().nowNanos() > deadline) {
+        c.out("overall progress: " + running + " out of " + want + " tasks ");
+        throw new CliException("operation not converged in time", 1);
+      }
+      c.engine.services().waitFor(Duration.ofMillis(200));
+    }
+  }
+
+  @Command(name = "create")
+  @Docker(
+      use = "[OPTIONS] IMAGE [COMMAND] [ARG...]",
+      summary = "Create a new service",
+      minArgs = 1,
+      stopAtPositional = true)
+  public static final class Create extends DockerCommand {
+    @Option(names = "--name", paramLabel = "string", description = "Service name")
+    String name = "";
+
+    @Option(names = "--replicas", paramLabel = "uint", description = "Number of tasks")
+    Long replicas;
+
+    @Option(
+        names = "--mode",
+        paramLabel = "string",
+        description =
+            "Service mode (\"replicated\", \"global\", \"replicated-job\", \"global-job\")")
+    String mode = "replicated";
+
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Exit immediately instead of waiting for the service to converge")
+    boolean detach;
+
+    @Option(names = "--constraint", paramLabel = "list", description = "Placement constraints")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(
+        names = {"-e", "--env"},
+        paramLabel = "list",
+        description = "Set environment variables")
+    List<String> env = new ArrayList<>();
+
+    @Option(
+        names = {"-l", "--label"},
+        paramLabel = "list",
+        description = "Service labels")
+    List<String> labels = new ArrayList<>();
+
+    @Option(
+        names = {"-p", "--publish"},
+        paramLabel = "port",
+        description = "Publish a port as a node port")
+    List<String> publish = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "network", description = "Network attachments")
+    List<String> networks = new ArrayList<>();
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!mode.equals("replicated") && !mode.equals("global")) {
+        throw new CliException(
+            "invalid argument \"" + mode + "\" for \"--mode\" flag: invalid mode: " + mode, 125);
+      }
+      if (replicas != null && mode.equals("global")) {
+        throw new CliException(
+            "replicas can only be used with replicated or replicated-job mode", 1);
+      }
+      List<String> rest = args.subList(1, args.size());
+      String image = withTag(args.get(0));
+      ContainerSpec cs =
+          new ContainerSpec(
+              image,
+              null,
+              null,
+              rest.isEmpty() ? null : List.copyOf(rest),
+              null,
+              env.isEmpty() ? null : List.copyOf(env),
+              null,
+              null,
+              null,
+              null,
+              null,
+              false,
+              false,
+              false,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null);
+      TaskSpec ts =
+          new TaskSpec(
+              cs,
+              null,
+              null,
+              constraints.isEmpty() ? null : new Placement(List.copyOf(constraints), null, 0, null),
+              null,
+              null,
+              0,
+              null);
+      ServiceMode m =
+          mode.equals("global")
+              ? new ServiceMode(null, Map.of())
+              : new ServiceMode(new ReplicatedService(replicas == null ? 1L : replicas), null);
+      String id =
+          engine
+              .services()
+              .create(new ServiceSpec(name, NetworkCommands.kv(labels), ts, m, null, null, null))
+              .id();
+      out(id);
+      if (!detach) {
+        waitConverged(this, id);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "ls")
+  @Docker(
+      use = "[OPTIONS]",
+      summary = "List services",
+      aliases = "docker service ls, docker service list",
+      maxArgs = 0)
+  public static final class Ls extends DockerCommand {
+    @Option(
+        names = {"-f", "--filter"},
+        paramLabel = "filter",
+        description = "Filter output based on conditions provided")
+    List<String> filter = new ArrayList<>();
+
+    @Option(
+        names = "--format",
+        paramLabel = "string",
+        description = "Format output using a custom template")
+    String format = "";
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display IDs")
+    boolean quiet;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<Service> services = new ArrayList<>(engine.services().list(filters(filter), true));
+      services.sort(Comparator.comparing(s -> s.spec().name()));
+      List<GoObject> rows = new ArrayList<>();
+      for (Service s : services) {
+        GoObject o = new GoObject("*formatter.serviceContext");
+        o.getter("ID", () -> s.id().substring(0, 12));
+        o.getter("Name", () -> s.spec().name());
+        boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+        o.getter("Mode", () -> global ? "global" : "replicated");
+        o.getter(
+            "Replicas",
+            () ->
+                s.serviceStatus() == null
+                    ? ""
+                    : s.serviceStatus().runningTasks() + "/" + s.serviceStatus().desiredTasks());
+        o.getter("Image", () -> image(s));
+        o.getter("Ports", () -> "");
+        rows.add(o);
+      }
+      String fmt =
+          quiet
+              ? "{{.ID}}"
+              : format.isEmpty() || format.equals("table")
+                  ? "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}"
+                  : format;
+      print(
+          fmt,
+          rows,
+          FormatContext.header(
+              "ID", "ID",
+              "Name", "NAME",
+              "Mode", "MODE",
+              "Replicas", "REPLICAS",
+              "Image", "IMAGE",
+              "Ports", "PORTS"));
+      return 0;
+    }
+  }
+
+  /** docker/cli's task.Print: newest task of a slot first, older ones as "\_ name". */
+  static void printTasks(DockerCommand c, List<Task> tasks, boolean noTrunc, boolean quiet) {
+    Map<String, String> serviceNames = new HashMap<>();
+    Map<String, String> nodeNames = new HashMap<>();
+    for (Service s : c.engine.services().list(Map.of(), false)) {
+      serviceNames.put(s.id(), s.spec().name());
+    }
+    for (Node n : c.engine.nodes().list(Map.of())) {
+      nodeNames.put(n.id(), n.description().hostname());
+    }
+    List<Task> sorted = new ArrayList<>(tasks);
+    sorted.sort(
+        Comparator.comparing((Task t) -> serviceNames.getOrDefault(t.serviceId(), ""))
+            .thenComparing(
+                t ->
+                    t.slot() != 0
+                        ? String.format("%09d", t.slot())
+                        : nodeNames.getOrDefault(t.nodeId(), t.nodeId()))
+            .thenComparing(Task::createdAt, Comparator.reverseOrder()));
+    long now = c.engine.system().nowNanos();
+    List<GoObject> rows = new ArrayList<>();
+    String prevSlot = null;
+    for (Task t : sorted) {
+      String svc = serviceNames.getOrDefault(t.serviceId(), t.serviceId());
+      String slotKey = t.serviceId() + "/" + (t.slot() != 0 ? t.slot() : t.nodeId());
+      String name = svc + "." + (t.slot() != 0 ? String.valueOf(t.slot()) : t.nodeId());
+      boolean child = slotKey.equals(prevSlot);
+      prevSlot = slotKey;
+      GoObject o = new GoObject("*formatter.taskContext");
+      o.getter("ID", () -> noTrunc ? t.id() : t.id().substring(0, 12));
+      o.getter("Name", () -> child ? " \\_ " + name : name);
+      o.getter(
+          "Image",
+          () -> {
+            String img = t.spec().containerSpec().image();
+            int at = img.indexOf('@');
+            return noTrunc || at < 0 ? img : img.substring(0, at);
+          });
+      o.getter("Node", () -> nodeNames.getOrDefault(t.nodeId(), ""));
+      o.getter("DesiredState", () -> NodeCommands.pretty(t.desiredState()));
+      o.getter(
+          "CurrentState",
+          () ->
+              NodeCommands.pretty(t.status().state())
+                  + " "
+                  + GoUnits.humanDuration(now - GoTime.parseRfc3339(t.status().timestamp()))
+                      .toLowerCase(Locale.ROOT)
+                  + " ago");
+      o.getter(
+          "Error",
+          () -> {
+            String e = t.status().err() == null ? "" : t.status().err();
+            return noTrunc || e.length() <= 30
+                ? (e.isEmpty() ? "" : "\"" + e + "\"")
+                : "\"" + e.substring(0, 29) + "…\"";
+          });
+      o.getter("Ports", () -> "");
+      rows.add(o);
+    }
+    c.print(
+        quiet
+            ? "{{.ID}}"
+            : "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}",
+        rows,
+        FormatContext.header(
+            "ID", "ID",
+            "Name", "NAME",
+            "Image", "IMAGE",
+            "Node", "NODE",
+            "DesiredState", "DESIRED STATE",
+            "CurrentState", "CURRENT STATE",
+            "Error", "ERROR",
+            "Ports", "PORTS"));
+  }
+
+  @Command(name = "ps")
+  @Docker(
+      use = "[OPTIONS] SERVICE [SERVICE...]",
+      summary = "List the tasks of one or more services",
+      minArgs = 1)
+  public static final class Ps extends DockerCommand {
+    @Option(
+        names = {"-f", "--filter"},
+        paramLabel = "filter",
+        description = "Filter output based on conditions provided")
+    List<String> filter = new ArrayList<>();
+
+    @Option(names = "--no-trunc", description = "Do not truncate output")
+    boolean noTrunc;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display task IDs")
+    boolean quiet;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<Task> tasks = new ArrayList<>();
+      List<String> errors = new ArrayList<>();
+      for (String ref : args) {
+        try {
+          Service s = engine.services().inspect(ref, false);
+          Map<String, List<String>> f = new LinkedHashMap<>(filters(filter));
+          f.put("service", List.of(s.id()));
+          tasks.addAll(engine.tasks().list(f));
+        } catch (EngineException e) {
+          if (e.status() != 404) {
+            throw e;
+          }
+          errors.add("no such service: " + ref);
+        }
+      }
+      if (!errors.isEmpty() && tasks.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      printTasks(this, tasks, noTrunc, quiet);
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect")
+  @Docker(
+      use = "[OPTIONS] SERVICE [SERVICE...]",
+      summary = "Display detailed information on one or more services",
+      minArgs = 1)
+  public static final class Inspect extends DockerCommand {
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "string",
+        description = "Format output using a custom template")
+    String format = "";
+
+    @Option(names = "--pretty", description = "Print the information in a human friendly format")
+    boolean pretty;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (pretty) {
+        for (String ref : args) {
+          Service s = engine.services().inspect(ref, false);
+          out("");
+          out("ID:\t\t" + s.id());
+          out("Name:\t\t" + s.spec().name());
+          boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+          out("Service Mode:\t" + (global ? "Global" : "Replicated"));
+          if (!global) {
+            out(" Replicas:\t" + replicas(s.spec()));
+          }
+          out("Placement:");
+          out("ContainerSpec:");
+          out(" Image:\t\t" + s.spec().taskTemplate().containerSpec().image());
+          List<String> a = s.spec().taskTemplate().containerSpec().args();
+          if (a != null && !a.isEmpty()) {
+            out(" Args:\t\t" + String.join(" ", a) + " ");
+          }
+          out("Endpoint Mode:\tvip");
+        }
+        return 0;
+      }
+      return Inspector.inspect(this, args, format, ref -> engine.services().inspect(ref, false));
+    }
+  }
+
+  @Command(name = "scale")
+  @Docker(
+      use = "SERVICE=REPLICAS [SERVICE=REPLICAS...]",
+      summary = "Scale one or multiple replicated services",
+      minArgs = 1)
+  public static final class Scale extends DockerCommand {
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Exit immediately instead of waiting for the service to converge")
+    boolean detach;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      List<String> errors = new ArrayList<>();
+      for (String a : args) {
+        int eq = a.indexOf('=');
+        if (eq < 0) {
+          throw new CliException(
+              "Invalid scale specifier '"
+                  + a
+                  + "'.\nSee 'docker service scale --help'.\n\nUsage:  docker service scale SERVICE=REPLICAS [SERVICE=REPLICAS...]\n\nScale one or multiple replicated services",
+              1);
+        }
+        String ref = a.substring(0, eq);
+        long n;
+        try {
+          n = Long.parseLong(a.substring(eq + 1));
+        } catch (NumberFormatException e) {
+          errors.add(
+              "invalid replicas value "
+                  + a.substring(eq + 1)
+                  + ": strconv.ParseUint: parsing \""
+                  + a.substring(eq + 1)
+                  + "\": invalid syntax");
+          continue;
+        }
+        try {
+          Service s = engine.services().inspect(ref, false);
+          if (s.spec().mode() == null || s.spec().mode().replicated() == null) {
+            errors.add("scale can only be used with replicated or replicated-job mode");
+            continue;
+          }
+          ServiceSpec sp = s.spec();
+          engine
+              .services()
+              .update(
+                  s.id(),
+                  new ServiceSpec(
+                      sp.name(),
+                      sp.labels(),
+                      sp.taskTemplate(),
+                      new ServiceMode(new ReplicatedService(n), null),
+                      sp.updateConfig(),
+                      sp.rollbackConfig(),
+                      sp.endpointSpec()),
+                  new ServiceUpdateOptions(
+                      s.version() == null ? 0 : s.version().index(), null, null));
+          out(ref + " scaled to " + n);
+          if (!detach) {
+            waitConverged(this, s.id());
+          }
+        } catch (EngineException e) {
+          errors.add(daemonError(e));
+        }
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "update")
+  @Docker(use = "[OPTIONS] SERVICE", summary = "Update a service", minArgs = 1, maxArgs = 1)
+  public static final class Update extends DockerCommand {
+    @Option(names = "--image", paramLabel = "string", description = "Service image tag")
+    String image;
+
+    @Option(names = "--replicas", paramLabel = "uint", description = "Number of tasks")
+    Long replicas;
+
+    @Option(names = "--rollback", description = "Rollback to previous specification")
+    boolean rollback;
+
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Exit immediately instead of waiting for the service to converge")
+    boolean detach;
+
+    @Option(names = "--force", description = "Force update even if no changes require it")
+    boolean force;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Service s = engine.services().inspect(args.get(0), false);
+      ServiceSpec sp = s.spec();
+      TaskSpec t = sp.taskTemplate();
+      ContainerSpec c = t.containerSpec();
+      if (image != null) {
+        c =
+            new ContainerSpec(
+                withTag(image),
+                c.labels(),
+                c.command(),
+                c.args(),
+                c.hostname(),
+                c.env(),
+                c.dir(),
+                c.user(),
+                c.groups(),
+                c.init(),
+                c.stopSignal(),
+                c.tty(),
+                c.openStdin(),
+                c.readOnly(),
+                c.mounts(),
+                c.stopGracePeriod(),
+                c.hosts(),
+                c.secrets(),
+                c.configs(),
+                c.isolation(),
+                c.sysctls(),
+                c.capabilityAdd(),
+                c.capabilityDrop());
+      }
+      TaskSpec nt =
+          new TaskSpec(
+              c,
+              t.resources(),
+              t.restartPolicy(),
+              t.placement(),
+              t.networks(),
+              t.logDriver(),
+              t.forceUpdate() + (force ? 1 : 0),
+              t.runtime());
+      ServiceMode m =
+          replicas == null ? sp.mode() : new ServiceMode(new ReplicatedService(replicas), null);
+      engine
+          .services()
+          .update(
+              s.id(),
+              new ServiceSpec(
+                  sp.name(),
+                  sp.labels(),
+                  nt,
+                  m,
+                  sp.updateConfig(),
+                  sp.rollbackConfig(),
+                  sp.endpointSpec()),
+              new ServiceUpdateOptions(
+                  s.version() == null ? 0 : s.version().index(),
+                  null,
+                  rollback ? "previous" : null));
+      out(args.get(0));
+      if (!detach) {
+        waitConverged(this, s.id());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "rm")
+  @Docker(
+      use = "SERVICE [SERVICE...]",
+      summary = "Remove one or more services",
+      aliases = "docker service rm, docker service remove",
+      minArgs = 1)
+  public static final class Rm extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      return forEachName(args, n -> engine.services().remove(n));
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.ddlab.sim.swarm;
+
+import dev.ddlab.engine.Engine;
+import dev.ddlab.events.EventBus;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.underlay.Underlay;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The Swarm side of one session's machines: the underlay they share and each machine's {@link
+ * SwarmNode}. Nodes find each other only by underlay address, as {@code docker swarm join
+ * 10.0.0.1:2377} does.
+ */
+public final class SwarmCluster {
+  private final VirtualClock clock;
+  private final SeededRandom random;
+  private final EventBus bus;
+  private final Underlay underlay;
+  private final Map<String, SwarmNode> byAddress = new LinkedHashMap<>();
+
+  public SwarmCluster(VirtualClock clock, SeededRandom random, EventBus bus, Underlay underlay) {
+    this.clock = clock;
+    this.random = random;
+    this.bus = bus;
+    this.underlay = underlay;
+  }
+
+  /** The swarm side of the machine {@code hostname} at {@code address}. */
+  public SwarmNode node(
+      String hostname, String address, FileSystem hostFs, Supplier<Engine> engine) {
+    return byAddress.computeIfAbsent(
+        address,
+        a ->
+            new SwarmNode(
+                this,
+                hostname,
+                a,
+                hostFs,
+                engine,
+                // Seeded from a draw, not a fork: forks of neighbouring names ("mgr1", "mgr2")
+                // give streams shifted by one draw (SeededRandom.fork adds hash × the stream's
+                // own gamma), which made the nodes' IDs rotations of each other.
+                new SeededRandom(random.fork("swarm/" + hostname).nextLong())));
+  }
+
+  /** The node at {@code address}, or null. */
+  public SwarmNode at(String address) {
+    return byAddress.get(address);
+  }
+
+  public List<SwarmNode> nodes() {
+    return List.copyOf(byAddress.values());
+  }
+
+  public VirtualClock clock() {
+    return clock;
+  }
+
+  public EventBus bus() {
+    return bus;
+  }
+
+  public Underlay underlay() {
+    return underlay;
+  }
+}

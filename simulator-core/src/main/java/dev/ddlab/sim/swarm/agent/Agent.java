@@ -1,0 +1,252 @@
+package dev.ddlab.sim.swarm.agent;
+
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.swarm.ContainerSpec;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.swarm.TaskState;
+import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * swarmkit's agent and its Docker executor on one node: it takes the tasks the dispatcher assigns,
+ * runs each through accepted, preparing (pulling the image), starting and running by calling this
+ * node's own containers API, stops and removes the container of a task whose desired state became
+ * shutdown, watches its containers (an exited one makes the task complete or failed) and reports
+ * every status to the leader at once and with each heartbeat.
+ */
+public final class Agent {
+  private final String nodeId;
+  private final Engine engine;
+  private final VirtualClock clock;
+  private final Consumer<Dispatcher.Heartbeat> report;
+  private final Map<String, Task> tasks = new LinkedHashMap<>();
+  private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
+  private final Map<String, String> containers = new LinkedHashMap<>();
+  private Map<String, String> serviceNames = Map.of();
+  private boolean stopped;
+
+  /**
+   * @param report sends a heartbeat to the leader (the node picks the address)
+   */
+  public Agent(
+      String nodeId, Engine engine, VirtualClock clock, Consumer<Dispatcher.Heartbeat> report) {
+    this.nodeId = nodeId;
+    this.engine = engine;
+    this.clock = clock;
+    this.report = report;
+  }
+
+  public void start() {
+    clock.schedule(Duration.ZERO, this::heartbeat);
+  }
+
+  public void stop() {
+    stopped = true;
+  }
+
+  public String nodeId() {
+    return nodeId;
+  }
+
+  /** The dispatcher's assignments arrived. */
+  public void assign(Dispatcher.Assignments a) {
+    if (stopped) {
+      return;
+    }
+    serviceNames = a.serviceNames();
+    Map<String, Task> now = new LinkedHashMap<>();
+    for (Task t : a.tasks()) {
+      now.put(t.id(), t);
+    }
+    for (String gone : List.copyOf(tasks.keySet())) {
+      if (!now.containsKey(gone)) {
+        removeContainer(gone);
+        status.remove(gone);
+      }
+    }
+    tasks.clear();
+    tasks.putAll(now);
+    if (step()) {
+      send();
+    }
+  }
+
+  private void heartbeat() {
+    if (stopped) {
+      return;
+    }
+    step();
+    send();
+    clock.schedule(Duration.ofNanos(Dispatcher.HEARTBEAT_PERIOD_NANOS), this::heartbeat);
+  }
+
+  private void send() {
+    report.accept(new Dispatcher.Heartbeat(nodeId, List.copyOf(status.values())));
+  }
+
+  /** Moves every task as far as it goes now; whether any status changed. */
+  private boolean step() {
+    boolean changed = false;
+    for (Task t : tasks.values()) {
+      TaskState have =
+          status.containsKey(t.id())
+              ? TaskState.of(status.get(t.id()).state())
+              : TaskState.of(t.status().state());
+      if (have.terminal()) {
+        removeContainer(t.id());
+        continue;
+      }
+      if (!"running".equals(t.desiredState())) {
+        if (containers.containsKey(t.id()) || have.ordinal() < TaskState.SHUTDOWN.ordinal()) {
+          removeContainer(t.id());
+          put(t.id(), "shutdown", "shutdown", "", exitCodeless(t.id()));
+          changed = true;
+        }
+        continue;
+      }
+      if (have.ordinal() < TaskState.RUNNING.ordinal()) {
+        changed = true;
+        run(t);
+      } else if (have == TaskState.RUNNING) {
+        changed |= watch(t);
+      }
+    }
+    return changed;
+  }
+
+  private String exitCodeless(String taskId) {
+    Dispatcher.Report r = status.get(taskId);
+    return r == null ? "" : r.containerId();
+  }
+
+  private void run(Task t) {
+    ContainerSpec spec = t.spec().containerSpec();
+    String image = spec.image();
+    put(t.id(), "preparing", "preparing", "", "");
+    try {
+      try {
+        engine.images().inspect(image);
+      } catch (EngineException e) {
+        if (e.status() != 404) {
+          throw e;
+        }
+        engine.images().pull(image, null, false, m -> {});
+      }
+      put(t.id(), "starting", "starting", "", "");
+      String name = containerName(t);
+      List<String> cmd = spec.args() == null || spec.args().isEmpty() ? null : spec.args();
+      Map<String, String> labels = new LinkedHashMap<>();
+      if (spec.labels() != null) {
+        labels.putAll(spec.labels());
+      }
+      labels.put("com.docker.swarm.node.id", nodeId);
+      labels.put("com.docker.swarm.service.id", t.serviceId());
+      labels.put("com.docker.swarm.service.name", serviceNames.getOrDefault(t.serviceId(), ""));
+      labels.put("com.docker.swarm.task", "");
+      labels.put("com.docker.swarm.task.id", t.id());
+      labels.put("com.docker.swarm.task.name", name);
+      ContainerConfig base = ContainerConfig.command(image, cmd);
+      ContainerConfig cfg =
+          new ContainerConfig(
+              spec.hostname() == null ? "" : spec.hostname(),
+              base.domainname(),
+              spec.user() == null ? "" : spec.user(),
+              false,
+              false,
+              false,
+              base.exposedPorts(),
+              spec.tty(),
+              spec.openStdin(),
+              false,
+              spec.env(),
+              cmd,
+              image,
+              base.volumes(),
+              spec.dir() == null ? "" : spec.dir(),
+              spec.command() == null || spec.command().isEmpty() ? null : spec.command(),
+              base.onBuild(),
+              labels,
+              spec.stopSignal(),
+              null);
+      String id = engine.containers().create(name, cfg, HostConfig.none(), null, null).id();
+      containers.put(t.id(), id);
+      engine.containers().start(id);
+      ContainerInspect ci = engine.containers().inspect(id);
+      if (ci.state().running()) {
+        put(t.id(), "running", "started", "", id);
+      } else {
+        put(
+            t.id(),
+            ci.state().exitCode() == 0 ? "complete" : "failed",
+            "finished",
+            exitErr(ci),
+            id);
+      }
+    } catch (EngineException e) {
+      put(t.id(), "rejected", "preparing", e.getMessage(), "");
+    }
+  }
+
+  /** A running task's container exited: complete or failed. */
+  private boolean watch(Task t) {
+    String id = containers.get(t.id());
+    if (id == null) {
+      put(t.id(), "failed", "finished", "task: container removed", "");
+      return true;
+    }
+    try {
+      ContainerInspect ci = engine.containers().inspect(id);
+      if (ci.state().running()) {
+        return false;
+      }
+      put(t.id(), ci.state().exitCode() == 0 ? "complete" : "failed", "finished", exitErr(ci), id);
+    } catch (EngineException e) {
+      put(t.id(), "failed", "finished", "task: container removed", id);
+    }
+    return true;
+  }
+
+  private static String exitErr(ContainerInspect ci) {
+    return ci.state().exitCode() == 0 ? "" : "task: non-zero exit (" + ci.state().exitCode() + ")";
+  }
+
+  private void removeContainer(String taskId) {
+    String id = containers.remove(taskId);
+    if (id != null) {
+      try {
+        engine.containers().remove(id, true, false);
+      } catch (EngineException e) {
+        // already gone
+      }
+    }
+  }
+
+  private void put(String taskId, String state, String message, String err, String containerId) {
+    status.put(taskId, new Dispatcher.Report(taskId, state, message, err, containerId, 0, 0));
+  }
+
+  /** {@code web.1.<task id>}, or {@code web.<node id>.<task id>} for a global service's task. */
+  private String containerName(Task t) {
+    String svc = serviceNames.getOrDefault(t.serviceId(), t.serviceId());
+    return svc + "." + (t.slot() != 0 ? String.valueOf(t.slot()) : nodeId) + "." + t.id();
+  }
+
+  /** The tasks this agent runs, for panels: task ID → container ID. */
+  public Map<String, String> containers() {
+    return Map.copyOf(containers);
+  }
+
+  List<Task> tasks() {
+    return new ArrayList<>(tasks.values());
+  }
+}

@@ -1,0 +1,136 @@
+package dev.ddlab.sim.swarm.dispatcher;
+
+import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.NodeStatus;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.TaskStatus;
+import dev.ddlab.sim.swarm.TaskState;
+import dev.ddlab.sim.swarm.store.ClusterStore;
+import dev.ddlab.sim.swarm.store.StoreAction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * swarmkit's dispatcher on the leader: agents report with heartbeats (every {@link
+ * #HEARTBEAT_PERIOD_NANOS}); a node silent for three periods is marked down, a node heard from
+ * again ready; task statuses the agents report are written to the store when they move a task
+ * forward; each node is sent the tasks assigned to it ({@link Assignments}).
+ */
+public final class Dispatcher {
+  /** swarmkit's DefaultHeartBeatPeriod. */
+  public static final long HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
+
+  /** swarmkit marks a node down after this many missed heartbeats (its grace multiplier). */
+  public static final int GRACE = 3;
+
+  private final Map<String, Long> lastSeen = new LinkedHashMap<>();
+
+  /** A manager became leader at {@code now}: every node gets a full grace period. */
+  public void reset(long now, ClusterStore store) {
+    lastSeen.clear();
+    for (String id : store.nodes().keySet()) {
+      lastSeen.put(id, now);
+    }
+  }
+
+  /**
+   * An agent's heartbeat with the statuses of its tasks: the store changes it calls for (node back
+   * to ready, tasks moved forward).
+   */
+  public List<StoreAction> heartbeat(
+      String nodeId, List<Report> reports, ClusterStore store, long now, String ts) {
+    lastSeen.put(nodeId, now);
+    List<StoreAction> out = new ArrayList<>();
+    Node n = store.nodes().get(nodeId);
+    if (n != null && !"ready".equals(n.status().state())) {
+      out.add(StoreAction.put(StoreAction.NODE, n.id(), withState(n, "ready", "")));
+    }
+    for (Report r : reports) {
+      Task t = store.tasks().get(r.taskId());
+      if (t == null || !nodeId.equals(t.nodeId())) {
+        continue;
+      }
+      TaskState have = TaskState.of(t.status().state());
+      TaskState got = TaskState.of(r.state());
+      if (got.ordinal() > have.ordinal()) {
+        TaskStatus s =
+            new TaskStatus(
+                ts,
+                r.state(),
+                r.message(),
+                r.err(),
+                r.containerId().isEmpty()
+                    ? t.status().containerStatus()
+                    : new dev.ddlab.engine.dto.swarm.ContainerStatus(
+                        r.containerId(), r.pid(), r.exitCode()),
+                null);
+        out.add(
+            StoreAction.put(
+                StoreAction.TASK,
+                t.id(),
+                new Task(
+                    t.id(),
+                    t.version(),
+                    t.createdAt(),
+                    ts,
+                    t.name(),
+                    t.labels(),
+                    t.spec(),
+                    t.serviceId(),
+                    t.slot(),
+                    t.nodeId(),
+                    s,
+                    t.desiredState(),
+                    t.networksAttachments())));
+      }
+    }
+    return out;
+  }
+
+  /** Nodes silent for {@link #GRACE} heartbeat periods, marked down. */
+  public List<StoreAction> expire(ClusterStore store, long now) {
+    List<StoreAction> out = new ArrayList<>();
+    for (Node n : store.nodes().values()) {
+      long seen = lastSeen.computeIfAbsent(n.id(), k -> now);
+      if ("ready".equals(n.status().state()) && now - seen > GRACE * HEARTBEAT_PERIOD_NANOS) {
+        out.add(
+            StoreAction.put(StoreAction.NODE, n.id(), withState(n, "down", "heartbeat failure")));
+      }
+    }
+    return out;
+  }
+
+  public static Node withState(Node n, String state, String message) {
+    return new Node(
+        n.id(),
+        n.version(),
+        n.createdAt(),
+        n.updatedAt(),
+        n.spec(),
+        n.description(),
+        new NodeStatus(state, message, n.status().addr()),
+        n.managerStatus());
+  }
+
+  /** One task's status as an agent reports it. */
+  public record Report(
+      String taskId,
+      String state,
+      String message,
+      String err,
+      String containerId,
+      int pid,
+      int exitCode) {}
+
+  /**
+   * What the dispatcher sends a node: its tasks (with the service names the agent names containers
+   * after), the leader's address and every manager's.
+   */
+  public record Assignments(
+      String leader, List<String> managers, List<Task> tasks, Map<String, String> serviceNames) {}
+
+  /** An agent's heartbeat. */
+  public record Heartbeat(String nodeId, List<Report> reports) {}
+}

@@ -1,0 +1,180 @@
+package dev.ddlab.sim.swarm.manager;
+
+import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.sim.clock.SeededRandom;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.swarm.Ids;
+import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
+import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
+import dev.ddlab.sim.swarm.scheduler.Scheduler;
+import dev.ddlab.sim.swarm.store.ClusterStore;
+import dev.ddlab.sim.swarm.store.StoreAction;
+import io.microraft.Ordered;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The leader's components, run only while this manager leads: after every applied entry (the
+ * store's watch) and every tick it reconciles — orchestrators, then the scheduler — and proposes
+ * what changed as one entry, with whatever the dispatcher collected from the agents. One proposal
+ * is in flight at a time, so a pass always sees the effects of the previous one. The dispatcher's
+ * assignments go to every node whose tasks changed, and to all of them every heartbeat period.
+ */
+public final class LeaderLoop {
+  /** How the dispatcher reaches the agents. */
+  public interface Agents {
+    void send(Node node, Dispatcher.Assignments assignments);
+
+    /** This manager's address (the agents' leader). */
+    String selfAddress();
+
+    /** A random source for new task IDs. */
+    SeededRandom random();
+  }
+
+  private final Manager manager;
+  private final VirtualClock clock;
+  private final Agents agents;
+  private final Dispatcher dispatcher = new Dispatcher();
+  private final List<StoreAction> queued = new ArrayList<>();
+  private final Map<String, String> sent = new HashMap<>();
+  private CompletableFuture<Ordered<Object>> inFlight;
+  private boolean passScheduled;
+  private boolean leading;
+  private boolean stopped;
+  private long ticks;
+
+  LeaderLoop(Manager manager, VirtualClock clock, Agents agents) {
+    this.manager = manager;
+    this.clock = clock;
+    this.agents = agents;
+  }
+
+  void start() {
+    clock.schedule(Duration.ofSeconds(1), this::tick);
+  }
+
+  void stop() {
+    stopped = true;
+  }
+
+  /** Something changed in the store: reconcile soon (once, however many changes). */
+  void kick() {
+    if (!stopped && !passScheduled) {
+      passScheduled = true;
+      clock.schedule(Duration.ZERO, this::pass);
+    }
+  }
+
+  /** An agent's heartbeat reached this manager. */
+  public void heartbeat(Dispatcher.Heartbeat hb) {
+    if (stopped || !manager.isLeader()) {
+      return;
+    }
+    queued.addAll(
+        dispatcher.heartbeat(hb.nodeId(), hb.reports(), manager.store(), clock.nowNanos(), now()));
+    kick();
+  }
+
+  private void tick() {
+    if (stopped) {
+      return;
+    }
+    ticks++;
+    if (manager.isLeader()) {
+      if (!leading) {
+        leading = true;
+        dispatcher.reset(clock.nowNanos(), manager.store());
+        sent.clear();
+      }
+      queued.addAll(dispatcher.expire(manager.store(), clock.nowNanos()));
+      if (ticks % 5 == 0) {
+        sent.clear(); // every heartbeat period, everyone hears from the leader
+      }
+      kick();
+    } else {
+      leading = false;
+    }
+    clock.schedule(Duration.ofSeconds(1), this::tick);
+  }
+
+  private void pass() {
+    passScheduled = false;
+    if (stopped || !manager.isLeader()) {
+      queued.clear();
+      return;
+    }
+    if (inFlight != null && !inFlight.isDone()) {
+      return;
+    }
+    ClusterStore store = manager.store();
+    if (store.cluster() == null) {
+      return; // not initialised yet
+    }
+    Map<String, Task> tasks = new LinkedHashMap<>(store.tasks());
+    List<String> changed = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    long now = clock.nowNanos();
+    Orchestrator.reconcile(
+        store.services(),
+        store.nodes(),
+        tasks,
+        changed,
+        removed,
+        now,
+        () -> Ids.newId(agents.random()));
+    Scheduler.schedule(store.nodes(), tasks, changed, now);
+    List<StoreAction> actions = new ArrayList<>(queued);
+    queued.clear();
+    for (String id : changed.stream().distinct().toList()) {
+      if (tasks.containsKey(id)) {
+        actions.add(StoreAction.put(StoreAction.TASK, id, tasks.get(id)));
+      }
+    }
+    for (String id : removed.stream().distinct().toList()) {
+      actions.add(StoreAction.delete(StoreAction.TASK, id));
+    }
+    if (!actions.isEmpty()) {
+      CompletableFuture<Ordered<Object>> f = manager.propose(actions);
+      inFlight = f;
+      f.whenComplete((r, e) -> kick());
+    }
+    assign(store);
+  }
+
+  /** Sends each node its tasks when they changed since the last time. */
+  private void assign(ClusterStore store) {
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Service s : store.services().values()) {
+      names.put(s.id(), s.spec().name());
+    }
+    List<String> managers = new ArrayList<>();
+    for (Node n : store.nodes().values()) {
+      if (n.managerStatus() != null) {
+        managers.add(n.managerStatus().addr());
+      }
+    }
+    for (Node n : store.nodes().values()) {
+      List<Task> mine =
+          store.tasks().values().stream().filter(t -> n.id().equals(t.nodeId())).toList();
+      String key = mine.stream().map(t -> t.id() + ":" + t.desiredState()).toList().toString();
+      if (key.equals(sent.get(n.id()))) {
+        continue;
+      }
+      sent.put(n.id(), key);
+      agents.send(n, new Dispatcher.Assignments(agents.selfAddress(), managers, mine, names));
+    }
+  }
+
+  private String now() {
+    return GoTime.rfc3339Nano(clock.nowNanos());
+  }
+}

@@ -1,0 +1,248 @@
+package dev.ddlab.sim.swarm.orchestrator;
+
+import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.TaskStatus;
+import dev.ddlab.go.GoTime;
+import dev.ddlab.sim.swarm.TaskState;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * swarmkit's orchestrators on the leader, reconciling desired against observed state: the
+ * replicated one keeps one live task per slot 1…replicas (a slot whose task died, or whose node is
+ * down or drained, gets a new task; slots above the count are shut down), the global one keeps one
+ * task on every active node. Old tasks beyond the task history limit are removed. It never moves a
+ * task's observed state: it changes desired states and creates tasks, which start in {@code
+ * pending} (the allocator's step, networks aside).
+ */
+public final class Orchestrator {
+  /** swarmkit's default TaskHistoryRetentionLimit. */
+  public static final int TASK_HISTORY = 5;
+
+  private Orchestrator() {}
+
+  /**
+   * One reconciliation pass over {@code tasks} (changed in place; changed IDs added to {@code
+   * changed}, removed ones to {@code removed}).
+   */
+  public static void reconcile(
+      Map<String, Service> services,
+      Map<String, Node> nodes,
+      Map<String, Task> tasks,
+      List<String> changed,
+      List<String> removed,
+      long now,
+      Supplier<String> ids) {
+    Map<String, List<Task>> byService = new LinkedHashMap<>();
+    for (Task t : tasks.values()) {
+      if (!services.containsKey(t.serviceId())) {
+        removed.add(t.id()); // the service is gone: its tasks go too
+        continue;
+      }
+      byService.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(t);
+    }
+    removed.forEach(tasks::remove);
+    for (Service s : services.values()) {
+      List<Task> own = byService.getOrDefault(s.id(), List.of());
+      if (s.spec().mode() != null && s.spec().mode().global() != null) {
+        global(s, own, nodes, tasks, changed, now, ids);
+      } else {
+        long replicas =
+            s.spec().mode() == null || s.spec().mode().replicated() == null
+                ? 1
+                : s.spec().mode().replicated().replicas() == null
+                    ? 0
+                    : s.spec().mode().replicated().replicas();
+        replicated(s, own, (int) replicas, nodes, tasks, changed, now, ids);
+      }
+    }
+    trimHistory(tasks, changed, removed);
+  }
+
+  private static void replicated(
+      Service s,
+      List<Task> own,
+      int replicas,
+      Map<String, Node> nodes,
+      Map<String, Task> tasks,
+      List<String> changed,
+      long now,
+      Supplier<String> ids) {
+    Map<Integer, List<Task>> bySlot = new HashMap<>();
+    for (Task t : own) {
+      bySlot.computeIfAbsent(t.slot(), k -> new ArrayList<>()).add(t);
+    }
+    for (Map.Entry<Integer, List<Task>> e : bySlot.entrySet()) {
+      if (e.getKey() > replicas) {
+        for (Task t : e.getValue()) {
+          shutDown(t, tasks, changed);
+        }
+      }
+    }
+    // A rolling update (parallelism 1, stop-first): once every live task runs, the first one with
+    // an outdated spec is shut down and its slot gets a task of the new spec.
+    boolean settled = true;
+    Task outdated = null;
+    for (int slot = 1; slot <= replicas; slot++) {
+      for (Task t : bySlot.getOrDefault(slot, List.of())) {
+        if ("running".equals(t.desiredState()) && !broken(t, nodes)) {
+          settled &= "running".equals(t.status().state());
+          if (outdated == null && !sameSpec(t, s)) {
+            outdated = t;
+          }
+        }
+      }
+    }
+    if (settled && outdated != null) {
+      shutDown(outdated, tasks, changed);
+      bySlot.get(outdated.slot()).replaceAll(t -> tasks.get(t.id()));
+    }
+    for (int slot = 1; slot <= replicas; slot++) {
+      boolean live = false;
+      for (Task t : bySlot.getOrDefault(slot, List.of())) {
+        if (!TaskState.of(t.desiredState()).equals(TaskState.RUNNING)) {
+          continue;
+        }
+        if (broken(t, nodes)) {
+          shutDown(t, tasks, changed);
+        } else {
+          live = true;
+        }
+      }
+      if (!live) {
+        Task t = newTask(s, slot, "", now, ids.get());
+        tasks.put(t.id(), t);
+        changed.add(t.id());
+      }
+    }
+  }
+
+  private static void global(
+      Service s,
+      List<Task> own,
+      Map<String, Node> nodes,
+      Map<String, Task> tasks,
+      List<String> changed,
+      long now,
+      Supplier<String> ids) {
+    for (Node n : nodes.values()) {
+      boolean eligible =
+          "ready".equals(n.status().state()) && "active".equals(n.spec().availability());
+      boolean live = false;
+      for (Task t : own) {
+        if (n.id().equals(t.nodeId()) && "running".equals(t.desiredState())) {
+          if (!eligible || broken(t, nodes)) {
+            shutDown(t, tasks, changed);
+          } else {
+            live = true;
+          }
+        }
+      }
+      if (eligible && !live) {
+        Task t = newTask(s, 0, n.id(), now, ids.get());
+        tasks.put(t.id(), t);
+        changed.add(t.id());
+      }
+    }
+  }
+
+  /** Whether a task runs its service's current spec (image, command, environment, force). */
+  private static boolean sameSpec(Task t, Service s) {
+    var a = t.spec();
+    var b = s.spec().taskTemplate();
+    return a.forceUpdate() == b.forceUpdate()
+        && java.util.Objects.equals(a.containerSpec().image(), b.containerSpec().image())
+        && java.util.Objects.equals(a.containerSpec().args(), b.containerSpec().args())
+        && java.util.Objects.equals(a.containerSpec().env(), b.containerSpec().env());
+  }
+
+  /** A running-desired task that will not run: it died, or its node is down or drained. */
+  private static boolean broken(Task t, Map<String, Node> nodes) {
+    if (TaskState.of(t.status().state()).terminal()) {
+      return true;
+    }
+    if (t.nodeId() == null || t.nodeId().isEmpty()) {
+      return false;
+    }
+    Node n = nodes.get(t.nodeId());
+    return n == null
+        || "down".equals(n.status().state())
+        || "drain".equals(n.spec().availability());
+  }
+
+  private static void shutDown(Task t, Map<String, Task> tasks, List<String> changed) {
+    if ("shutdown".equals(t.desiredState())) {
+      return;
+    }
+    Task d =
+        new Task(
+            t.id(),
+            t.version(),
+            t.createdAt(),
+            t.updatedAt(),
+            t.name(),
+            t.labels(),
+            t.spec(),
+            t.serviceId(),
+            t.slot(),
+            t.nodeId(),
+            t.status(),
+            "shutdown",
+            t.networksAttachments());
+    tasks.put(t.id(), d);
+    changed.add(t.id());
+  }
+
+  /** A new task of {@code s}: pending, desired running, on {@code nodeId} when global. */
+  static Task newTask(Service s, int slot, String nodeId, long now, String id) {
+    String ts = GoTime.rfc3339Nano(now);
+    return new Task(
+        id,
+        null,
+        ts,
+        ts,
+        "",
+        Map.of(),
+        s.spec().taskTemplate(),
+        s.id(),
+        slot,
+        nodeId,
+        new TaskStatus(ts, "pending", "pending task scheduling", "", null, null),
+        "running",
+        null);
+  }
+
+  /** Keeps the newest {@link #TASK_HISTORY} tasks per slot (per node for global services). */
+  private static void trimHistory(
+      Map<String, Task> tasks, List<String> changed, List<String> removed) {
+    Map<String, List<Task>> groups = new LinkedHashMap<>();
+    for (Task t : tasks.values()) {
+      String key = t.serviceId() + "/" + (t.slot() != 0 ? "s" + t.slot() : "n" + t.nodeId());
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
+    }
+    for (List<Task> g : groups.values()) {
+      List<Task> dead =
+          new ArrayList<>(
+              g.stream()
+                  .filter(
+                      t ->
+                          !"running".equals(t.desiredState())
+                              && TaskState.of(t.status().state()).terminal())
+                  .toList());
+      dead.sort(Comparator.comparing(Task::createdAt));
+      while (dead.size() >= TASK_HISTORY) {
+        Task t = dead.remove(0);
+        tasks.remove(t.id());
+        changed.remove(t.id());
+        removed.add(t.id());
+      }
+    }
+  }
+}

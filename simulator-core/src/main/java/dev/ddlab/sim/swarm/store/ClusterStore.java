@@ -1,0 +1,187 @@
+package dev.ddlab.sim.swarm.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.Swarm;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.sim.swarm.TaskState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The cluster's state on one manager, as swarmkit's memory store: the cluster object, nodes,
+ * services and tasks, kept as the Engine API objects. It changes only by applying committed Raft
+ * entries ({@link #apply}), so every manager holds the same store at the same index. Each applied
+ * object gets the entry's index as its {@code Version}; a task's observed state never moves
+ * backwards (an older status arriving late is dropped, as swarmkit's dispatcher does).
+ */
+public final class ClusterStore {
+  static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+  private Swarm cluster;
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Service> services = new LinkedHashMap<>();
+  private final Map<String, Task> tasks = new LinkedHashMap<>();
+  private long index;
+  private final List<Runnable> watchers = new ArrayList<>();
+
+  /** Applies a committed batch at {@code commitIndex}. */
+  public void apply(long commitIndex, List<StoreAction> actions) {
+    index = commitIndex;
+    for (StoreAction a : actions) {
+      if (a.object() == null) {
+        switch (a.kind()) {
+          case StoreAction.NODE -> nodes.remove(a.id());
+          case StoreAction.SERVICE -> services.remove(a.id());
+          case StoreAction.TASK -> tasks.remove(a.id());
+          default -> {}
+        }
+        continue;
+      }
+      ObjectNode o = a.object().deepCopy();
+      o.putObject("Version").put("Index", commitIndex);
+      try {
+        switch (a.kind()) {
+          case StoreAction.CLUSTER -> cluster = JSON.treeToValue(o, Swarm.class);
+          case StoreAction.NODE -> nodes.put(a.id(), JSON.treeToValue(o, Node.class));
+          case StoreAction.SERVICE -> services.put(a.id(), JSON.treeToValue(o, Service.class));
+          case StoreAction.TASK -> {
+            Task t = JSON.treeToValue(o, Task.class);
+            Task old = tasks.get(a.id());
+            if (old == null && !services.containsKey(t.serviceId())) {
+              continue; // the service was removed meanwhile
+            }
+            if (old != null
+                && TaskState.of(t.status().state()).ordinal()
+                    < TaskState.of(old.status().state()).ordinal()) {
+              t = withStatus(t, old); // states only move forward
+            }
+            tasks.put(a.id(), t);
+          }
+          default -> throw new IllegalStateException("unknown store kind " + a.kind());
+        }
+      } catch (JsonProcessingException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    watchers.forEach(Runnable::run);
+  }
+
+  private static Task withStatus(Task t, Task old) {
+    return new Task(
+        t.id(),
+        t.version(),
+        t.createdAt(),
+        old.updatedAt(),
+        t.name(),
+        t.labels(),
+        t.spec(),
+        t.serviceId(),
+        t.slot(),
+        t.nodeId(),
+        old.status(),
+        t.desiredState(),
+        t.networksAttachments());
+  }
+
+  /** Told after each applied batch (the leader's orchestrator, scheduler and dispatcher). */
+  public void watch(Runnable r) {
+    watchers.add(r);
+  }
+
+  public long index() {
+    return index;
+  }
+
+  public Swarm cluster() {
+    return cluster;
+  }
+
+  public Map<String, Node> nodes() {
+    return nodes;
+  }
+
+  public Map<String, Service> services() {
+    return services;
+  }
+
+  public Map<String, Task> tasks() {
+    return tasks;
+  }
+
+  public List<Task> tasksOf(String serviceId) {
+    return tasks.values().stream().filter(t -> t.serviceId().equals(serviceId)).toList();
+  }
+
+  // ---- snapshots and wire ----------------------------------------------------------------------
+
+  /** The whole store as bytes (a Raft snapshot chunk). */
+  public byte[] snapshot() {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("Index", index);
+    o.set("Cluster", JSON.valueToTree(cluster));
+    o.set("Nodes", JSON.valueToTree(List.copyOf(nodes.values())));
+    o.set("Services", JSON.valueToTree(List.copyOf(services.values())));
+    o.set("Tasks", JSON.valueToTree(List.copyOf(tasks.values())));
+    return bytes(o);
+  }
+
+  /** Replaces the store by a snapshot's. */
+  public void restore(byte[] snapshot) {
+    try {
+      JsonNode o = JSON.readTree(snapshot);
+      index = o.path("Index").asLong();
+      cluster = o.get("Cluster").isNull() ? null : JSON.treeToValue(o.get("Cluster"), Swarm.class);
+      nodes.clear();
+      services.clear();
+      tasks.clear();
+      for (JsonNode n : o.get("Nodes")) {
+        Node x = JSON.treeToValue(n, Node.class);
+        nodes.put(x.id(), x);
+      }
+      for (JsonNode n : o.get("Services")) {
+        Service x = JSON.treeToValue(n, Service.class);
+        services.put(x.id(), x);
+      }
+      for (JsonNode n : o.get("Tasks")) {
+        Task x = JSON.treeToValue(n, Task.class);
+        tasks.put(x.id(), x);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    watchers.forEach(Runnable::run);
+  }
+
+  static byte[] bytes(Object o) {
+    try {
+      return JSON.writeValueAsBytes(o);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An object from Engine API JSON bytes. */
+  public static <T> T read(byte[] json, Class<T> type) {
+    try {
+      return JSON.readValue(json, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** An object as Engine API JSON bytes. */
+  public static byte[] write(Object o) {
+    return bytes(o);
+  }
+}
