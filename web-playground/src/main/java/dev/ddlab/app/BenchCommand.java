@@ -104,15 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     if (vsReal) {
-      try (RealEngine real = RealEngine.fromEnvironment(dockerHost)) {
-        real.system().ping();
-        out.println("ddlab bench --vs-real — simulator vs " + real.host() + " (wall time)");
-        VsRealBench.run(real, Math.max(1, realPairs), out);
-        return 0;
-      } catch (EngineException e) {
-        spec.commandLine().getErr().println(e.getMessage());
-        return 1;
-      }
+      return vsReal(out);
     }
     if (grade) {
       dev.ddlab.grader.run.GradeBench.run(
@@ -145,6 +137,27 @@ public final class BenchCommand implements Callable<Integer> {
         out, "heap per container (" + containers + " running sleep)", heap[1], "bytes", Double.NaN);
     out.flush();
     return 0;
+  }
+
+  /**
+   * The simulator against a real daemon: the loops are the bridge's {@link VsRealBench}; the
+   * simulated node (with alpine, as the private daemon has it) is wired here.
+   */
+  private int vsReal(PrintWriter out) {
+    PrintWriter err = spec.commandLine().getErr();
+    try (RealEngine real = RealEngine.fromEnvironment(dockerHost);
+        SimSession sim = SimSession.open("single", 1)) {
+      real.system().ping();
+      Engine simulated = sim.engine("node1");
+      simulated.images().pull(VsRealBench.IMAGE, null, false, m -> {});
+      out.println("ddlab bench --vs-real — simulator vs " + real.host() + " (wall time)");
+      VsRealBench.run(simulated, real, Math.max(1, realPairs), out);
+      return 0;
+    } catch (EngineException | VsRealBench.Unusable e) {
+      err.println("ddlab bench --vs-real: " + e.getMessage());
+      err.flush();
+      return 1;
+    }
   }
 
   private static void report(

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       BenchCommand.class,
       CommandLine.HelpCommand.class,
-      dev.ddlab.bridge.cmd.DiffRealCommand.class,
-      dev.ddlab.bridge.cmd.EngineApiCommand.class,
+      DiffRealCommand.class,
+      EngineApiCommand.class,
       dev.ddlab.grader.cli.GradeCommand.class,
       dev.ddlab.grader.cli.GradebookCommand.class,
       ImageCommand.class,

@@ -6,7 +6,6 @@ import dev.ddlab.client.CliResult;
 import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
-import dev.ddlab.sim.host.Cluster;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,13 +29,28 @@ public final class VsRealBench {
   private static final int SIM_WARMUP = 500;
   private static final int SIM_ROUNDS = 2000;
 
+  /** The image both loops run. */
+  public static final String IMAGE = "alpine:latest";
+
+  /** An engine cannot run the loops (an image is missing, a command failed): what to do. */
+  public static final class Unusable extends RuntimeException {
+    Unusable(String message) {
+      super(message);
+    }
+  }
+
   private VsRealBench() {}
 
-  /** Runs both loops on both engines and prints each figure and the ratio. */
-  public static List<Figure> run(Engine real, int n, PrintWriter out) {
-    Cluster cluster = Cluster.single(1);
-    Engine sim = cluster.node("node1").engine();
-    sim.images().pull("alpine", null, false, m -> {});
+  /**
+   * Runs both loops on both engines and prints each figure and the ratio.
+   *
+   * @param sim a simulated node with {@link #IMAGE} (the application layer wires it)
+   * @param real the daemon to compare with
+   * @throws Unusable when an engine lacks {@link #IMAGE} or a command of a loop fails
+   */
+  public static List<Figure> run(Engine sim, Engine real, int n, PrintWriter out) {
+    requireImage(sim);
+    requireImage(real);
     String prefix = "bench" + ProcessHandle.current().pid() + "-";
     List<Figure> figures = new ArrayList<>();
     try {
@@ -64,6 +78,23 @@ public final class VsRealBench {
     }
     out.flush();
     return figures;
+  }
+
+  private static void requireImage(Engine engine) {
+    try {
+      engine.images().inspect(IMAGE);
+    } catch (EngineException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      throw new Unusable(
+          "the daemon at "
+              + engine.host()
+              + " has no image "
+              + IMAGE
+              + ", which the benchmark runs: import it with `./ddlab real-engine up` (ddlab's"
+              + " private daemon, offline) or `docker pull alpine`, then try again");
+    }
   }
 
   private static double runRm(Engine engine, String prefix, int n) {
@@ -110,7 +141,7 @@ public final class VsRealBench {
               }
             });
     if (r.exitCode() != 0) {
-      throw new IllegalStateException("docker " + String.join(" ", args) + " failed: " + err);
+      throw new Unusable("docker " + String.join(" ", args) + " failed: " + err.toString().strip());
     }
   }
 

@@ -2,23 +2,18 @@ package dev.ddlab.bridge.diff;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.ddlab.bridge.dockerd.PrivateDockerd;
-import dev.ddlab.bridge.guard.GuardPolicy;
-import dev.ddlab.bridge.guard.GuardedEngine;
-import dev.ddlab.engine.Engine;
-import dev.ddlab.sim.clock.VirtualClock;
-import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.session.Session;
+import dev.ddlab.session.TranscriptEntry;
 import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs one script on a fresh simulated node and on a real engine (inside a guarded session that is
- * cleaned up afterwards) and compares, command by command, the exit code, the first line and the
- * whole output once {@link Normalizer normalised}.
+ * One script typed into two sessions — in {@code ddlab diff-real}, a fresh simulated node and a
+ * guarded session on a real engine, which the application layer opens — compared line by line: the
+ * exit code, the first line and the whole output once {@link Normalizer normalised}.
  */
 public final class DiffReal {
   /** One command on both engines. */
@@ -123,66 +118,52 @@ public final class DiffReal {
 
   private DiffReal() {}
 
-  /** The commands of a script: blank lines, comments and "@node1" lines are not commands. */
-  public static List<String> commands(String script) {
-    List<String> out = new ArrayList<>();
+  /**
+   * Types {@code script} into both sessions with the session's {@link ScriptRunner} (one grammar
+   * everywhere) and compares what each line did. Lines switching to a node ({@code @NAME}) must
+   * name a node that both sessions have.
+   *
+   * @throws IllegalArgumentException when the script switches to a node a session lacks
+   */
+  public static Report run(String name, String script, Session simulated, Session real) {
     for (String raw : script.split("\n")) {
       String line = raw.strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      if (line.startsWith("@")) {
-        if (!line.equals("@node1")) {
+      if (line.startsWith("@") && line.length() > 1 && !line.contains(" ")) {
+        String node = line.substring(1);
+        if (!simulated.nodes().contains(node) || !real.nodes().contains(node)) {
           throw new IllegalArgumentException(
-              "diff-real runs one node; " + line + " names another (only @node1 is allowed)");
+              "diff-real runs the nodes "
+                  + real.nodes()
+                  + "; "
+                  + line
+                  + " names another (only "
+                  + String.join(", ", real.nodes().stream().map(n -> "@" + n).toList())
+                  + ")");
         }
-        continue;
       }
-      out.add(line);
     }
-    return out;
+    return compare(
+        name, new ScriptRunner(simulated).run(script), new ScriptRunner(real).run(script));
   }
 
-  /**
-   * Runs the script on a fresh simulated node (seed 1) and on {@code real}, guarded as session
-   * {@code sessionId}; everything the real run made is removed at the end.
-   */
-  public static Report run(String name, String script, Engine real, String sessionId) {
-    List<String> commands = commands(script);
-    Cluster cluster = Cluster.single(1);
-    // the private dockerd has these imported; the simulated node gets them from its registry
-    for (String image : PrivateDockerd.IMAGES) {
-      cluster.node("node1").engine().images().pull(image, null, false, m -> {});
-    }
-    ScriptHost sim =
-        new ScriptHost(cluster.node("node1").engine(), cluster.clock(), cluster.clock()::advance);
-    Instant now = Instant.now();
-    VirtualClock wall = new VirtualClock(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-    List<ScriptHost.Step> simSteps = new ArrayList<>();
-    for (String c : commands) {
-      simSteps.add(sim.type(c));
-    }
-    List<ScriptHost.Step> realSteps = new ArrayList<>();
-    try (GuardedEngine guarded = new GuardedEngine(real, GuardPolicy.defaults(sessionId))) {
-      ScriptHost host =
-          new ScriptHost(
-              guarded,
-              wall,
-              d -> {
-                sleep(d);
-                wall.advance(d);
-              });
-      for (String c : commands) {
-        realSteps.add(host.type(c));
-      }
+  /** Pairs the transcripts of one script typed into two sessions, line by line. */
+  public static Report compare(
+      String name, List<TranscriptEntry> simulated, List<TranscriptEntry> real) {
+    if (simulated.size() != real.size()) {
+      throw new IllegalStateException(
+          "the script typed "
+              + simulated.size()
+              + " lines into the simulator and "
+              + real.size()
+              + " into the real engine");
     }
     List<Row> rows = new ArrayList<>();
-    for (int i = 0; i < commands.size(); i++) {
-      ScriptHost.Step s = simSteps.get(i);
-      ScriptHost.Step r = realSteps.get(i);
+    for (int i = 0; i < simulated.size(); i++) {
+      TranscriptEntry s = simulated.get(i);
+      TranscriptEntry r = real.get(i);
       rows.add(
           new Row(
-              commands.get(i),
+              s.command(),
               s.exitCode(),
               r.exitCode(),
               s.output(),
@@ -192,13 +173,5 @@ public final class DiffReal {
               Normalizer.normalize(s.output()).equals(Normalizer.normalize(r.output()))));
     }
     return new Report(name, rows);
-  }
-
-  private static void sleep(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

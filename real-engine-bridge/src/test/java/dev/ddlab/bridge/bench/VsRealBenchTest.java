@@ -1,10 +1,13 @@
 package dev.ddlab.bridge.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.bridge.RealDocker;
 import dev.ddlab.bridge.real.RealEngine;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.sim.host.Cluster;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -13,16 +16,40 @@ import org.junit.jupiter.api.Test;
 
 /** The benchmark runs end to end and cleans up; its figures are printed, never asserted. */
 class VsRealBenchTest {
+  private static Engine simulatedNode(boolean withAlpine) {
+    Engine sim = Cluster.single(1).node("node1").engine();
+    if (withAlpine) {
+      sim.images().pull("alpine", null, false, m -> {});
+    }
+    return sim;
+  }
+
   @Test
   void both_loops_run_on_both_engines_and_leave_no_container_behind() {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       int before = real.containers().list(true, 0, false, Map.of()).size();
       StringWriter text = new StringWriter();
-      List<VsRealBench.Figure> figures = VsRealBench.run(real, 2, new PrintWriter(text));
+      List<VsRealBench.Figure> figures =
+          VsRealBench.run(simulatedNode(true), real, 2, new PrintWriter(text));
       assertEquals(2, figures.size());
       assertTrue(text.toString().contains("run -d + rm -f"), text.toString());
       assertTrue(text.toString().contains("ps -a (100 containers)"), text.toString());
       assertEquals(before, real.containers().list(true, 0, false, Map.of()).size());
     }
+  }
+
+  @Test
+  void a_daemon_without_alpine_is_told_how_to_get_it_before_anything_runs() {
+    Engine noAlpine = simulatedNode(false);
+    VsRealBench.Unusable e =
+        assertThrows(
+            VsRealBench.Unusable.class,
+            () ->
+                VsRealBench.run(
+                    simulatedNode(true), noAlpine, 2, new PrintWriter(new StringWriter())));
+    assertTrue(e.getMessage().contains("has no image alpine:latest"), e.getMessage());
+    assertTrue(e.getMessage().contains("./ddlab real-engine up"), e.getMessage());
+    assertTrue(e.getMessage().contains("docker pull alpine"), e.getMessage());
+    assertEquals(List.of(), noAlpine.containers().list(true, 0, false, Map.of()));
   }
 }

@@ -1,7 +1,10 @@
 package dev.ddlab.bridge.diff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.session.TranscriptEntry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,9 +36,22 @@ class NormalizerTest {
   }
 
   @Test
-  void comments_blank_lines_and_the_node_marker_are_not_commands() {
-    assertEquals(
-        List.of("docker ps", "docker images"),
-        DiffReal.commands("# intro\n\n@node1\ndocker ps\n  docker images  \n"));
+  void two_transcripts_compare_line_by_line_on_exit_code_first_line_and_normalised_output() {
+    List<TranscriptEntry> sim =
+        List.of(
+            new TranscriptEntry("node1", "$ ", "docker run -d alpine", "0123456789ab\n", 0, 0),
+            new TranscriptEntry(
+                "node1", "$ ", "docker rm x", "Error: No such container: x\n", 1, 0));
+    List<TranscriptEntry> real =
+        List.of(
+            new TranscriptEntry("node1", "$ ", "docker run -d alpine", "ba9876543210\n", 0, 0),
+            new TranscriptEntry(
+                "node1", "$ ", "docker rm x", "Error: No such container: x\nmore\n", 1, 0));
+    DiffReal.Report r = DiffReal.compare("s.txt", sim, real);
+    assertEquals(2, r.rows().size());
+    assertTrue(r.rows().get(0).outputAgrees(), "IDs are normalised");
+    assertTrue(r.rows().get(1).firstLineAgrees());
+    assertFalse(r.rows().get(1).outputAgrees());
+    assertEquals(5.0 / 6, r.score(), 1e-9);
   }
 }

@@ -1,23 +1,26 @@
-package dev.ddlab.bridge.cmd;
+package dev.ddlab.app;
 
 import dev.ddlab.bridge.api.EngineApiServer;
-import dev.ddlab.bridge.real.DockerHost;
 import dev.ddlab.bridge.real.RealEngine;
+import dev.ddlab.engine.Engine;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.host.Cluster;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ddlab engine-api}: serves an engine as the Docker Engine API until interrupted, so the
- * real docker CLI can drive it.
+ * real docker CLI can drive it. The bridge's {@link EngineApiServer} serves any engine; wiring the
+ * simulated node behind it (a cluster whose virtual clock follows wall time) is this layer's job.
  */
 @Command(
     name = "engine-api",
@@ -28,10 +31,7 @@ import picocli.CommandLine.Spec;
 public final class EngineApiCommand implements Callable<Integer> {
   /** An engine ready to serve, the lock its callers share, and what to close afterwards. */
   record Served(
-      dev.ddlab.engine.Engine engine,
-      Object lock,
-      EngineApiServer.TimeDriver ticker,
-      AutoCloseable resources) {}
+      Engine engine, Object lock, EngineApiServer.TimeDriver ticker, AutoCloseable resources) {}
 
   @Spec CommandSpec spec;
 
@@ -63,7 +63,7 @@ public final class EngineApiCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    Served served = dockerHost != null ? real(dockerHost) : simulated(template, seed);
+    Served served = dockerHost != null ? real(dockerHost) : simulated();
     if (socket != null) {
       Files.deleteIfExists(socket);
     }
@@ -86,20 +86,20 @@ public final class EngineApiCommand implements Callable<Integer> {
   }
 
   private static Served real(String host) {
-    RealEngine real = new RealEngine(DockerHost.fromEnvironment(host));
+    RealEngine real = RealEngine.fromEnvironment(host);
     return new Served(real, new Object(), null, real);
   }
 
   /** node1 of a fresh simulated cluster; its virtual clock follows wall time while served. */
-  private static Served simulated(String template, long seed) {
+  private Served simulated() {
     if (!"single".equals(template)) {
-      throw new picocli.CommandLine.ParameterException(
-          new picocli.CommandLine(new EngineApiCommand()),
+      throw new ParameterException(
+          spec.commandLine(),
           "unknown template: " + template + " (engine-api serves one node: single)");
     }
     // served to a real CLI, virtual time starts at wall time so "Up 2 minutes" and
     // "events --since 1m" mean what the learner expects
-    java.time.Instant now = java.time.Instant.now();
+    Instant now = Instant.now();
     Cluster cluster =
         Cluster.builder(seed)
             .clock(new VirtualClock(now.getEpochSecond() * 1_000_000_000L + now.getNano()))

@@ -1,10 +1,11 @@
-package dev.ddlab.bridge.diff;
+package dev.ddlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.bridge.RealDocker;
+import dev.ddlab.bridge.diff.DiffReal;
 import dev.ddlab.bridge.guard.GuardedEngine;
 import dev.ddlab.bridge.real.RealEngine;
 import java.io.IOException;
@@ -19,11 +20,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the course scenarios on the simulator and the private dockerd and writes their scores to
- * target/diff-real-report.md (and .json). The scores are a report, not a threshold; the test fails
- * when a scenario cannot run or when the guarded real session leaves anything behind.
+ * Runs the course scenarios through {@code ddlab diff-real}'s wiring (a simulated node and a
+ * guarded session on the private dockerd, both typed by the session's ScriptRunner) and writes
+ * their scores to target/diff-real-report.md (and .json). The scores are a report, not a threshold;
+ * the test fails when a scenario cannot run or when the guarded real session leaves anything
+ * behind.
  */
 class DiffRealScenariosTest {
+  /** The lines ScriptRunner types (neither blank nor comments nor node switches). */
+  private static long typedLines(String script) {
+    return script
+        .lines()
+        .map(String::strip)
+        .filter(l -> !l.isEmpty() && !l.startsWith("#") && !l.startsWith("@"))
+        .count();
+  }
+
   @Test
   void course_scenarios_run_on_both_engines_and_their_scores_are_reported()
       throws IOException, URISyntaxException {
@@ -39,9 +51,10 @@ class DiffRealScenariosTest {
       double total = 0;
       for (Path script : scripts) {
         String session = "difftest" + ProcessHandle.current().pid();
+        String text = Files.readString(script);
         DiffReal.Report r =
-            DiffReal.run(script.getFileName().toString(), Files.readString(script), real, session);
-        assertEquals(DiffReal.commands(Files.readString(script)).size(), r.rows().size());
+            DiffRealCommand.run(script.getFileName().toString(), text, real, session);
+        assertEquals(typedLines(text), r.rows().size(), script.toString());
         Map<String, List<String>> left =
             Map.of("label", List.of(GuardedEngine.SESSION_LABEL + "=" + session));
         assertTrue(real.containers().list(true, 0, false, left).isEmpty(), "containers left");
