@@ -11,6 +11,7 @@ import dev.ddlab.session.SimSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,6 +56,8 @@ public final class DiffRealCommand implements Callable<Integer> {
       out.print(json ? report.json() + "\n" : report.text());
       out.flush();
       return 0;
+    } catch (NoSuchFileException e) {
+      err.println("ddlab diff-real: " + script + ": no such file");
     } catch (IOException e) {
       err.println("ddlab diff-real: cannot read " + script + ": " + e.getMessage());
     } catch (EngineException | IllegalArgumentException e) {
