@@ -563,7 +563,18 @@ public abstract class EngineContract {
                 name("lost"), config("alpine", "true"), host(null, null, name("nonet")), null, null)
             .id();
     EngineException e = assertThrows(EngineException.class, () -> engine.containers().start(id));
-    assertEquals(404, e.status());
+    if (e.status() == 500 && e.getMessage().equals(SWARM_HISTORY_ANSWER)) {
+      return; // a shared daemon that someone put in a swarm (and took out) since it started
+    }
+    assertEquals(404, e.status(), e.getMessage());
     assertEquals("network " + name("nonet") + " not found", e.getMessage());
   }
+
+  /**
+   * What Docker 20.10 answers instead of the 404 once it has been a swarm node since it started
+   * (swarm init, then leave): it asks the cluster, which is gone, to attach the unknown network.
+   * The private dockerd is shared by everyone's tests, so its history is not this test's to choose.
+   */
+  private static final String SWARM_HISTORY_ANSWER =
+      "invalid cluster node while attaching to network";
 }
