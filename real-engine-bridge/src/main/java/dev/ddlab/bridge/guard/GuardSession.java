@@ -2,7 +2,10 @@ package dev.ddlab.bridge.guard;
 
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.Lookup;
 import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.Network;
 import dev.ddlab.engine.dto.Volume;
 import java.net.InetAddress;
@@ -12,12 +15,15 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What every guarded part shares: the daemon behind the guard, the session's policy, the labels it
- * writes and reads, what it tracks in memory (tags, networks, volumes it made), the ownership
- * checks that answer Docker's own 404 for another session's objects, and the refusal wording.
+ * writes and reads, what it tracks (networks and volumes it made, the tags it wrote in the daemon's
+ * {@link TagOwners}), and the lookups that resolve a learner's reference among the session's own
+ * objects only — another session's object answers Docker's own 404, as if it did not exist — plus
+ * the refusal wording.
  */
 final class GuardSession {
   static final String PREFIX = "ddlab (chế độ an toàn): ";
@@ -26,14 +32,18 @@ final class GuardSession {
   final Engine inner;
   final GuardPolicy policy;
   final String owner;
-  final Set<String> taggedImages = new LinkedHashSet<>();
+  final TagOwners tags;
   final Set<String> networkIds = new LinkedHashSet<>();
   final Set<String> volumeNames = new LinkedHashSet<>();
+
+  /** Image IDs a load created without a tag: removed (if unused) at the end. */
+  final Set<String> loadedIds = new LinkedHashSet<>();
 
   GuardSession(Engine inner, GuardPolicy policy) {
     this.inner = inner;
     this.policy = policy;
     this.owner = ownerOfThisProcess();
+    this.tags = TagOwners.of(inner.host());
   }
 
   /** "hostname:pid" of this JVM, the owner written on every object. */
@@ -51,19 +61,34 @@ final class GuardSession {
     return new EngineException(403, PREFIX + text);
   }
 
-  /** {@code labels} plus the session's and the owner's. */
+  String id() {
+    return policy.sessionId();
+  }
+
+  // ---- labels ------------------------------------------------------------------------------
+
+  /**
+   * {@code labels} plus the session's and the owner's (a learner's own value cannot replace them).
+   */
   Map<String, String> labelled(Map<String, String> labels) {
     Map<String, String> out = new LinkedHashMap<>();
     if (labels != null) {
       out.putAll(labels);
     }
-    out.put(GuardedEngine.SESSION_LABEL, policy.sessionId());
+    out.put(GuardedEngine.SESSION_LABEL, id());
     out.put(GuardedEngine.OWNER_LABEL, owner);
     return out;
   }
 
   boolean mine(Map<String, String> labels) {
-    return labels != null && policy.sessionId().equals(labels.get(GuardedEngine.SESSION_LABEL));
+    return labels != null && id().equals(labels.get(GuardedEngine.SESSION_LABEL));
+  }
+
+  /** Labelled by another guarded session. */
+  boolean anothers(Map<String, String> labels) {
+    return labels != null
+        && labels.containsKey(GuardedEngine.SESSION_LABEL)
+        && !id().equals(labels.get(GuardedEngine.SESSION_LABEL));
   }
 
   /** {@code filters} narrowed to this session's label. */
@@ -73,43 +98,102 @@ final class GuardSession {
       filters.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
     }
     out.computeIfAbsent("label", k -> new ArrayList<>())
-        .add(GuardedEngine.SESSION_LABEL + "=" + policy.sessionId());
+        .add(GuardedEngine.SESSION_LABEL + "=" + id());
     return out;
   }
 
-  /** The container if it belongs to this session; otherwise Docker's own 404. */
-  ContainerInspect ownContainer(String idOrName) {
-    ContainerInspect c;
+  // ---- containers --------------------------------------------------------------------------
+
+  /**
+   * The full ID of the session's container that {@code ref} names (full ID, name, unique ID prefix
+   * — resolved among the session's containers only, so another session's container, or an ID prefix
+   * it shares, is never reached); otherwise Docker's own 404.
+   */
+  String ownContainerId(String ref) {
+    List<ContainerSummary> mine = inner.containers().list(true, 0, false, withSessionFilter(null));
+    Optional<ContainerSummary> found;
     try {
-      c = inner.containers().inspect(idOrName);
-    } catch (EngineException e) {
-      if (e.isNotFound()) {
-        throw EngineException.notFound("No such container: " + idOrName);
-      }
-      throw e;
+      found =
+          Lookup.find(
+              mine,
+              ContainerSummary::id,
+              c ->
+                  c.names() == null
+                      ? List.of()
+                      : c.names().stream().map(GuardSession::bare).toList(),
+              ref.startsWith("/") ? ref.substring(1) : ref);
+    } catch (Lookup.AmbiguousPrefix e) {
+      throw EngineException.badRequest(e.getMessage());
     }
-    if (c.config() == null || !mine(c.config().labels())) {
-      throw EngineException.notFound("No such container: " + idOrName);
-    }
-    return c;
+    return found
+        .map(ContainerSummary::id)
+        .orElseThrow(() -> EngineException.notFound("No such container: " + ref));
   }
 
-  /** The network if it is this session's (or, when allowed, a built-in one); otherwise a 404. */
-  Network ownNetwork(String idOrName, boolean allowBuiltin) {
-    Network n;
+  private static String bare(String name) {
+    return name.startsWith("/") ? name.substring(1) : name;
+  }
+
+  /** The session's container that {@code ref} names, inspected; otherwise Docker's own 404. */
+  ContainerInspect ownContainer(String ref) {
+    String id = ownContainerId(ref);
     try {
-      n = inner.networks().inspect(idOrName);
+      return inner.containers().inspect(id);
     } catch (EngineException e) {
       if (e.isNotFound()) {
-        throw EngineException.notFound("network " + idOrName + " not found");
+        throw EngineException.notFound("No such container: " + ref);
       }
       throw e;
     }
-    if (mine(n.labels()) || (allowBuiltin && BUILTIN_NETWORKS.contains(n.name()))) {
-      return n;
-    }
-    throw EngineException.notFound("network " + idOrName + " not found");
   }
+
+  // ---- networks ----------------------------------------------------------------------------
+
+  /**
+   * The network {@code ref} names among those the session may see — its own and the built-in
+   * bridge, host and none — by full ID, name or unique ID prefix; otherwise Docker's own 404.
+   */
+  Network visibleNetwork(String ref) {
+    List<Network> visible =
+        inner.networks().list(Map.of()).stream()
+            .filter(n -> mine(n.labels()) || BUILTIN_NETWORKS.contains(n.name()))
+            .toList();
+    Optional<Network> found;
+    try {
+      found = Lookup.find(visible, Network::id, n -> List.of(n.name()), ref);
+    } catch (Lookup.AmbiguousPrefix e) {
+      throw EngineException.badRequest(
+          "network "
+              + ref
+              + " is ambiguous ("
+              + e.matches()
+              + " matches found based on ID prefix)");
+    }
+    return found.orElseThrow(() -> EngineException.notFound("network " + ref + " not found"));
+  }
+
+  /** Whether {@code n} is the daemon's host network (whatever it is called or referred to by). */
+  static boolean isHost(Network n) {
+    return "host".equals(n.name()) || "host".equals(n.driver());
+  }
+
+  static EngineException hostNetworkRefused() {
+    return refused("--network host bị chặn: container sẽ dùng thẳng mạng của máy chủ.");
+  }
+
+  /** A network a container of the session may join: its own, bridge or none — never host. */
+  Network joinableNetwork(String ref) {
+    if ("host".equals(ref)) {
+      throw hostNetworkRefused(); // before asking the daemon anything
+    }
+    Network n = visibleNetwork(ref);
+    if (isHost(n)) {
+      throw hostNetworkRefused();
+    }
+    return n;
+  }
+
+  // ---- volumes -----------------------------------------------------------------------------
 
   /** The volume if it is this session's; otherwise Docker's own 404. */
   Volume ownVolume(String name) {
@@ -128,14 +212,110 @@ final class GuardSession {
     return v;
   }
 
+  // ---- images and tags ---------------------------------------------------------------------
+
+  /** Whether the session may see this tag: a shared one, or one it wrote. */
+  boolean tagVisible(String tag) {
+    String who = tags.owner(ImageRef.familiar(tag));
+    return who == null || who.equals(id());
+  }
+
+  boolean ownsTag(String tag) {
+    return id().equals(tags.owner(ImageRef.familiar(tag)));
+  }
+
+  /**
+   * The image {@code ref} names, if the session may see it: not committed by another session, and,
+   * when named by a tag, not a tag another session wrote; otherwise the daemon's 404 wording. An
+   * absent image is the daemon's own 404.
+   */
+  ImageInspect visibleImage(String ref) {
+    ImageInspect img = inner.images().inspect(ref);
+    if (!visible(img, ref)) {
+      throw noSuchImage(ref);
+    }
+    return img;
+  }
+
+  boolean visible(ImageInspect img, String ref) {
+    if (img.config() != null && anothers(img.config().labels())) {
+      return false;
+    }
+    if (ImageRef.isDigest(ref)) {
+      return true;
+    }
+    String tag = ImageRef.familiar(ref);
+    boolean byTag = img.repoTags() != null && img.repoTags().contains(tag);
+    return !byTag || tagVisible(tag);
+  }
+
+  /** The daemon's 404 for an image it does not have, worded for the reference's form. */
+  static EngineException noSuchImage(String ref) {
+    String shown;
+    if (ref.startsWith("sha256:") || ImageRef.isDigest(ref)) {
+      shown = ref;
+    } else if (ref.matches("[0-9a-f]{64}")) {
+      shown = "sha256:" + ref;
+    } else {
+      shown = ImageRef.familiar(ref);
+    }
+    return EngineException.notFound("No such image: " + shown);
+  }
+
+  /** {@code repoTags} without the tags other sessions wrote. */
+  List<String> visibleTags(List<String> repoTags) {
+    return repoTags == null ? null : repoTags.stream().filter(this::tagVisible).toList();
+  }
+
+  /**
+   * Refuses a write of {@code tag} (tag, commit, load, pull) when it exists on the daemon and is
+   * not the session's: a shared tag or another session's would be overwritten for everyone.
+   *
+   * @return whether the tag exists already (then it is the session's own)
+   */
+  boolean checkTagWrite(String tag) {
+    String familiar = ImageRef.familiar(tag);
+    if (ownsTag(familiar)) {
+      return true;
+    }
+    try {
+      inner.images().inspect(familiar);
+    } catch (EngineException e) {
+      if (e.isNotFound()) {
+        return false;
+      }
+      throw e;
+    }
+    throw refused(
+        "tên "
+            + familiar
+            + " đã có trên máy chủ dùng chung và không phải của phiên này; ghi đè nó sẽ đổi image"
+            + " của mọi người. Hãy chọn tên khác.");
+  }
+
+  void claimTag(String tag) {
+    tags.claim(ImageRef.familiar(tag), id());
+  }
+
+  void releaseTag(String tag) {
+    tags.release(ImageRef.familiar(tag));
+  }
+
+  // ---- the object cap ----------------------------------------------------------------------
+
   /** Refuses a new container, network or volume when the session owns its maximum already. */
   void checkCap() {
+    checkCap(1);
+  }
+
+  /** Refuses {@code adding} new objects when they would take the session over its maximum. */
+  void checkCap(int adding) {
     Map<String, List<String>> f = withSessionFilter(null);
     int count =
         inner.containers().list(true, 0, false, f).size()
             + inner.networks().list(f).size()
             + inner.volumes().list(f).size();
-    if (count >= policy.maxObjects()) {
+    if (count + adding > policy.maxObjects()) {
       throw refused(
           "phiên này đã có "
               + policy.maxObjects()

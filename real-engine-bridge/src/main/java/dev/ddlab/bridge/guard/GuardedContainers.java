@@ -4,6 +4,7 @@ import static dev.ddlab.bridge.guard.GuardSession.refused;
 
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.ContainersApi;
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ContainerConfig;
@@ -22,30 +23,41 @@ import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Containers and exec behind the guard: created with the session's labels and limits, listed by
- * label, and acted on only when they are the session's own (another's answers Docker's 404).
+ * Containers and exec behind the guard: created through {@link CreateCheck} with the session's
+ * labels and limits, listed by label, and acted on only when they are the session's own (resolved
+ * among its containers; another's answers Docker's 404).
  */
 final class GuardedContainers implements ContainersApi {
-  private final GuardSession session;
-  private final HostConfigCheck hostCheck;
+  /** Fields of UpdateRequest: each is checked (limits) or harmless (the restart policy). */
+  static final Set<String> UPDATE_FIELDS =
+      Set.of("restartPolicy", "memory", "nanoCpus", "pidsLimit");
 
-  GuardedContainers(GuardSession session, HostConfigCheck hostCheck) {
+  /** Fields of ExecConfig checked here; the rest describe the process inside the container. */
+  static final Set<String> EXEC_CHECKED = Set.of("privileged");
+
+  private static final Pattern NAME_IN_USE =
+      Pattern.compile(
+          "The container name \"(/[^\"]*)\" is already in use by container \"([0-9a-f]+)\"");
+
+  private final GuardSession session;
+  private final CreateCheck createCheck;
+
+  GuardedContainers(GuardSession session, CreateCheck createCheck) {
     this.session = session;
-    this.hostCheck = hostCheck;
+    this.createCheck = createCheck;
   }
 
   private ContainersApi c() {
     return session.inner.containers();
   }
 
-  private String own(String id) {
-    return session.ownContainer(id).id();
-  }
-
-  HostConfig checkHostConfig(HostConfig h) {
-    return hostCheck.check(h);
+  private String own(String ref) {
+    return session.ownContainerId(ref);
   }
 
   @Override
@@ -61,33 +73,36 @@ final class GuardedContainers implements ContainersApi {
       HostConfig hostConfig,
       NetworkingConfig networkingConfig,
       String platform) {
-    HostConfig checked = hostCheck.check(hostConfig);
-    hostCheck.checkNetworking(checked, networkingConfig);
-    session.checkCap();
-    ContainerConfig base = config == null ? ContainerConfig.empty() : config;
-    ContainerConfig labelled =
-        new ContainerConfig(
-            base.hostname(),
-            base.domainname(),
-            base.user(),
-            base.attachStdin(),
-            base.attachStdout(),
-            base.attachStderr(),
-            base.exposedPorts(),
-            base.tty(),
-            base.openStdin(),
-            base.stdinOnce(),
-            base.env(),
-            base.cmd(),
-            base.image(),
-            base.volumes(),
-            base.workingDir(),
-            base.entrypoint(),
-            base.onBuild(),
-            session.labelled(base.labels()),
-            base.stopSignal(),
-            base.stopTimeout());
-    return c().create(name, labelled, checked, networkingConfig, platform);
+    CreateCheck.Checked checked = createCheck.check(config, hostConfig, networkingConfig);
+    session.checkCap(1 + checked.newVolumes().size());
+    createCheck.createVolumes(checked);
+    try {
+      return c().create(name, checked.config(), checked.host(), checked.networking(), platform);
+    } catch (EngineException e) {
+      throw nameTakenElsewhere(e);
+    }
+  }
+
+  /**
+   * Docker's "name already in use" names the container that has it: when that is another session's
+   * container, its ID is not the learner's to see.
+   */
+  private EngineException nameTakenElsewhere(EngineException e) {
+    Matcher m = e.status() == 409 ? NAME_IN_USE.matcher(e.getMessage()) : null;
+    if (m == null || !m.find()) {
+      return e;
+    }
+    try {
+      own(m.group(2));
+      return e;
+    } catch (EngineException notOurs) {
+      return new EngineException(
+          409,
+          GuardSession.PREFIX
+              + "tên "
+              + m.group(1)
+              + " đang được một phiên khác dùng trên máy chủ dùng chung; hãy đặt tên khác.");
+    }
   }
 
   @Override
@@ -137,23 +152,36 @@ final class GuardedContainers implements ContainersApi {
 
   @Override
   public void rename(String id, String newName) {
-    c().rename(own(id), newName);
+    String own = own(id);
+    try {
+      c().rename(own, newName);
+    } catch (EngineException e) {
+      throw nameTakenElsewhere(e);
+    }
   }
 
+  /**
+   * docker update within the session's limits: a limit above them is refused, "unlimited" (a
+   * negative value as -1, or a pids limit of 0) becomes the session's maximum, a memory or CPU
+   * value of 0 means "unchanged" as for the daemon, and what is sent is the checked request.
+   */
   @Override
   public List<String> update(String id, UpdateRequest request) {
     String own = own(id);
     GuardPolicy policy = session.policy;
-    if (request.memory() != null) {
-      HostConfigCheck.limit(request.memory(), policy.memoryBytes(), "--memory");
-    }
-    if (request.nanoCpus() != null) {
-      HostConfigCheck.limit(request.nanoCpus(), policy.nanoCpus(), "--cpus");
-    }
-    if (request.pidsLimit() != null) {
-      HostConfigCheck.limit(request.pidsLimit(), policy.pidsLimit(), "--pids-limit");
-    }
-    return c().update(own, request);
+    UpdateRequest checked =
+        new UpdateRequest(
+            request.restartPolicy(),
+            unlessUnchanged(request.memory(), policy.memoryBytes(), "--memory"),
+            unlessUnchanged(request.nanoCpus(), policy.nanoCpus(), "--cpus"),
+            request.pidsLimit() == null
+                ? null
+                : CreateCheck.limit(request.pidsLimit(), policy.pidsLimit(), "--pids-limit"));
+    return c().update(own, checked);
+  }
+
+  private static Long unlessUnchanged(Long asked, long max, String flag) {
+    return asked == null || asked == 0 ? null : CreateCheck.limit(asked, max, flag);
   }
 
   @Override
@@ -211,14 +239,23 @@ final class GuardedContainers implements ContainersApi {
 
   @Override
   public Attachment execStart(String execId, boolean detach, boolean tty) {
-    session.ownContainer(c().execInspect(execId).containerId());
+    ownExec(execId);
     return c().execStart(execId, detach, tty);
   }
 
   @Override
   public ExecInspect execInspect(String execId) {
+    return ownExec(execId);
+  }
+
+  /** An exec of the session's containers; another's is Docker's "No such exec instance". */
+  private ExecInspect ownExec(String execId) {
     ExecInspect e = c().execInspect(execId);
-    session.ownContainer(e.containerId());
+    try {
+      own(e.containerId());
+    } catch (EngineException notOurs) {
+      throw EngineException.notFound("No such exec instance: " + execId);
+    }
     return e;
   }
 }

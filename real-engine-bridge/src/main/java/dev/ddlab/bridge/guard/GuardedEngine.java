@@ -21,8 +21,8 @@ import java.util.Map;
  * capped, and {@link #close()} removes everything the session made.
  *
  * <p>One part per API ({@link GuardedContainers}, {@link GuardedImages}, {@link GuardedNetworks},
- * {@link GuardedVolumes}, {@link GuardedSystem}) around the shared {@link GuardSession}; the threat
- * model is docs/design/guard.md.
+ * {@link GuardedVolumes}, {@link GuardedSystem}) around the shared {@link GuardSession} and {@link
+ * CreateCheck}; the threat model is docs/design/guard.md.
  */
 public final class GuardedEngine implements Engine, AutoCloseable {
   public static final String SESSION_LABEL = "ddlab.session";
@@ -34,14 +34,17 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   private final GuardedNetworks networks;
   private final GuardedVolumes volumes;
   private final GuardedSystem system;
+  private final CreateCheck createCheck;
 
   public GuardedEngine(Engine inner, GuardPolicy policy) {
     this.session = new GuardSession(inner, policy);
     this.images = new GuardedImages(session);
     this.volumes = new GuardedVolumes(session);
-    this.containers = new GuardedContainers(session, new HostConfigCheck(session, volumes));
-    this.networks = new GuardedNetworks(session);
-    this.system = new GuardedSystem(session);
+    CreateCheck createCheck = new CreateCheck(session, volumes);
+    this.containers = new GuardedContainers(session, createCheck);
+    this.networks = new GuardedNetworks(session, createCheck);
+    this.system = new GuardedSystem(session, images);
+    this.createCheck = createCheck;
   }
 
   public GuardPolicy policy() {
@@ -54,7 +57,7 @@ public final class GuardedEngine implements Engine, AutoCloseable {
 
   /** Refuses host access; returns the host config with the session's limits filled in. */
   HostConfig checkHostConfig(HostConfig h) {
-    return containers.checkHostConfig(h);
+    return createCheck.hostConfig(h, java.util.Set.of(), new java.util.ArrayList<>());
   }
 
   @Override
@@ -95,18 +98,31 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     return session.inner.host();
   }
 
-  /** Removes everything this session made: containers, networks, volumes, images and tags. */
+  /**
+   * Removes everything this session made: containers, networks, volumes, the tags it wrote (and
+   * nothing else: a shared tag is never one of them), images it committed, and untagged images it
+   * loaded when nothing else uses them.
+   */
   @Override
   public void close() {
-    Reaper.removeLabelled(
-        session.inner, Map.of("label", List.of(SESSION_LABEL + "=" + session.policy.sessionId())));
-    for (String tag : List.copyOf(session.taggedImages)) {
+    Map<String, List<String>> mine =
+        Map.of("label", List.of(SESSION_LABEL + "=" + session.policy.sessionId()));
+    Reaper.removeLabelled(session.inner, mine);
+    for (String tag : session.tags.tagsOf(session.id())) {
       try {
         session.inner.images().remove(tag, true, false);
       } catch (EngineException gone) {
         // removed by the learner already
       }
+      session.releaseTag(tag);
     }
-    session.taggedImages.clear();
+    for (String id : List.copyOf(session.loadedIds)) {
+      try {
+        session.inner.images().remove(id, false, false);
+      } catch (EngineException inUseOrGone) {
+        // tagged or used since: not only this session's any more
+      }
+    }
+    session.loadedIds.clear();
   }
 }

@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The system API behind the guard: disk usage and events of the session's own objects only. */
+/**
+ * The system API behind the guard: disk usage and events of the session's own objects only (the
+ * images it may see). {@code docker info}'s counts stay the daemon's.
+ */
 final class GuardedSystem implements SystemApi {
   private final GuardSession session;
+  private final GuardedImages images;
 
-  GuardedSystem(GuardSession session) {
+  GuardedSystem(GuardSession session, GuardedImages images) {
     this.session = session;
+    this.images = images;
   }
 
   private SystemApi s() {
@@ -42,7 +47,7 @@ final class GuardedSystem implements SystemApi {
     SystemDf d = s().df();
     return new SystemDf(
         d.layersSize(),
-        d.images(),
+        images.visible(d.images()),
         d.containers() == null
             ? List.of()
             : d.containers().stream().filter(c -> session.mine(c.labels())).toList(),
@@ -81,7 +86,7 @@ final class GuardedSystem implements SystemApi {
       case "volume" -> session.volumeNames.contains(id);
       case "image" ->
           sessionId.equals(attrs.get(GuardedEngine.SESSION_LABEL))
-              || session.taggedImages.contains(attrs.getOrDefault("name", ""));
+              || session.ownsTag(attrs.getOrDefault("name", ""));
       default -> false;
     };
   }

@@ -9,9 +9,20 @@ import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Volumes behind the guard: created with the session's labels, the session's own only. */
+/**
+ * Volumes behind the guard: the session's own only, created with its labels from an allow-list —
+ * the local driver without options. Driver options are mount(8) options: {@code type=none o=bind
+ * device=/} would make a "volume" of the server's root directory.
+ */
 final class GuardedVolumes implements VolumesApi {
+  /**
+   * Fields of VolumeCreateRequest checked here; the name and labels pass (labels get the
+   * session's).
+   */
+  static final Set<String> CREATE_CHECKED = Set.of("driver", "driverOpts");
+
   private final GuardSession session;
 
   GuardedVolumes(GuardSession session) {
@@ -30,6 +41,19 @@ final class GuardedVolumes implements VolumesApi {
 
   @Override
   public Volume create(VolumeCreateRequest r) {
+    String driver = r.driver() == null || r.driver().isEmpty() ? "local" : r.driver();
+    if (!"local".equals(driver)) {
+      throw refused(
+          "volume driver " + driver + " bị chặn trên máy chủ dùng chung; chỉ dùng được local.");
+    }
+    if (r.driverOpts() != null && !r.driverOpts().isEmpty()) {
+      throw refused(
+          "tuỳ chọn volume -o/--opt ("
+              + String.join(", ", r.driverOpts().keySet().stream().sorted().toList())
+              + ") bị chặn: chúng là tuỳ chọn mount trên máy chủ dùng chung (ví dụ type=none"
+              + " o=bind device=/ sẽ gắn cả thư mục gốc của máy chủ). Hãy tạo volume không có"
+              + " -o.");
+    }
     if (r.name() != null && !r.name().isEmpty()) {
       try {
         Volume existing = session.inner.volumes().inspect(r.name());
@@ -50,8 +74,7 @@ final class GuardedVolumes implements VolumesApi {
             .inner
             .volumes()
             .create(
-                new VolumeCreateRequest(
-                    r.name(), r.driver(), r.driverOpts(), session.labelled(r.labels())));
+                new VolumeCreateRequest(r.name(), driver, Map.of(), session.labelled(r.labels())));
     session.volumeNames.add(v.name());
     return v;
   }

@@ -1,5 +1,6 @@
 package dev.ddlab.bridge.guard;
 
+import static dev.ddlab.bridge.guard.GuardKit.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,11 +9,22 @@ import dev.ddlab.bridge.real.DockerHost;
 import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.Ipam;
 import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.UpdateRequest;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,36 +40,6 @@ class GuardRefusalTest {
   @AfterEach
   void close() {
     nowhere.close();
-  }
-
-  private static HostConfig host(UnaryOperator<Map<String, Object>> edit) {
-    Map<String, Object> m = new java.util.HashMap<>();
-    edit.apply(m);
-    return new HostConfig(
-        (List<String>) m.get("binds"),
-        (String) m.get("network"),
-        null,
-        null,
-        false,
-        null,
-        (List<String>) m.get("capAdd"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        (String) m.get("ipc"),
-        (String) m.get("pid"),
-        Boolean.TRUE.equals(m.get("privileged")),
-        false,
-        (List<String>) m.get("securityOpt"),
-        (String) m.get("uts"),
-        0,
-        0,
-        null,
-        (List<Map<String, String>>) m.get("devices"),
-        (List<Mount>) m.get("mounts"),
-        null);
   }
 
   private String refusal(HostConfig h) {
@@ -181,10 +163,7 @@ class GuardRefusalTest {
     assertEquals(GuardPolicy.DEFAULT_MEMORY, filled.memory());
     assertEquals(GuardPolicy.DEFAULT_NANO_CPUS, filled.nanoCpus());
     assertEquals(GuardPolicy.DEFAULT_PIDS, filled.pidsLimit());
-    HostConfig huge =
-        new HostConfig(
-            null, null, null, null, false, null, null, null, null, null, null, null, null, null,
-            false, false, null, null, 64L << 30, 0, null, null, null, null);
+    HostConfig huge = host("memory", 64L << 30);
     assertTrue(
         assertThrows(EngineException.class, () -> guard.checkHostConfig(huge))
             .getMessage()
@@ -222,5 +201,220 @@ class GuardRefusalTest {
     assertEquals(
         "This node is not part of a swarm",
         assertThrows(EngineException.class, () -> guard.swarm().leave(true)).getMessage());
+  }
+
+  private static String refused(Runnable call) {
+    EngineException e = assertThrows(EngineException.class, call::run);
+    assertEquals(403, e.status(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("ddlab (chế độ an toàn): "), e.getMessage());
+    return e.getMessage();
+  }
+
+  @Test
+  void volume_driver_options_are_refused_before_the_daemon_sees_them() {
+    // docker volume create -o type=none -o o=bind -o device=/ hostroot: the server's root as a
+    // volume
+    String m =
+        refused(
+            () ->
+                guard
+                    .volumes()
+                    .create(
+                        new VolumeCreateRequest(
+                            "hostroot",
+                            "local",
+                            Map.of("type", "none", "o", "bind", "device", "/"),
+                            null)));
+    assertTrue(m.contains("-o/--opt (device, o, type)"), m);
+    assertTrue(
+        refused(
+                () ->
+                    guard
+                        .volumes()
+                        .create(new VolumeCreateRequest("v", "vieux.sshfs", Map.of(), null)))
+            .contains("volume driver vieux.sshfs"));
+  }
+
+  private static NetworkCreateRequest network(
+      String driver, Map<String, String> options, Ipam ipam) {
+    return new NetworkCreateRequest("n", driver, false, false, false, ipam, false, options, null);
+  }
+
+  @Test
+  void network_drivers_other_than_bridge_and_driver_options_outside_the_allow_list_are_refused() {
+    // the course's macvlan example, on the server's own NIC
+    assertTrue(
+        refused(
+                () ->
+                    guard.networks().create(network("macvlan", Map.of("parent", "eth0.100"), null)))
+            .contains("network driver macvlan"));
+    assertTrue(
+        refused(() -> guard.networks().create(network("ipvlan", null, null)))
+            .contains("network driver ipvlan"));
+    // a bridge network that would take over an existing bridge of the server (another daemon's)
+    assertTrue(
+        refused(
+                () ->
+                    guard
+                        .networks()
+                        .create(
+                            network(
+                                "bridge",
+                                Map.of("com.docker.network.bridge.name", "docker0"),
+                                null)))
+            .contains("-o com.docker.network.bridge.name"));
+  }
+
+  @Test
+  void network_subnets_outside_the_sessions_pools_are_refused() {
+    Ipam wide = new Ipam(null, null, List.of(Map.of("Subnet", "10.0.0.0/8")));
+    assertTrue(
+        refused(() -> guard.networks().create(network("bridge", null, wide)))
+            .contains("10.0.0.0/8 nằm ngoài dải địa chỉ"));
+    Ipam gateway =
+        new Ipam(null, null, List.of(Map.of("Subnet", "10.215.9.0/24", "Gateway", "192.168.1.1")));
+    assertTrue(
+        refused(() -> guard.networks().create(network("bridge", null, gateway)))
+            .contains("192.168.1.1 nằm ngoài"));
+  }
+
+  @Test
+  void mounts_outside_the_allow_list_are_refused() {
+    assertTrue(
+        refusal(
+                host(
+                    m -> {
+                      m.put("mounts", List.of(new Mount("npipe", "x", "/x", false)));
+                      return m;
+                    }))
+            .contains("--mount type=npipe"));
+    assertTrue(
+        refusal(
+                host(
+                    m -> {
+                      m.put("binds", List.of("data:/data:rshared"));
+                      return m;
+                    }))
+            .contains("tuỳ chọn mount rshared"));
+  }
+
+  @Test
+  void namespace_modes_outside_the_allow_list_are_refused() {
+    assertTrue(
+        refusal(
+                host(
+                    m -> {
+                      m.put("uts", "container:other");
+                      return m;
+                    }))
+            .contains("--uts container:other"));
+    assertTrue(
+        refusal(
+                host(
+                    m -> {
+                      m.put("ipc", "sideways");
+                      return m;
+                    }))
+            .contains("--ipc sideways"));
+  }
+
+  @Test
+  void published_ports_listen_on_the_policys_address_only() {
+    HostConfig everywhere =
+        host("ports", Map.of("80/tcp", List.of(new PortBinding("0.0.0.0", "8080"))));
+    assertTrue(refusal(everywhere).contains("-p 0.0.0.0:"));
+    HostConfig plain = host("ports", Map.of("80/tcp", List.of(new PortBinding("", "8080"))));
+    assertEquals(
+        List.of(new PortBinding("127.0.0.1", "8080")),
+        guard.checkHostConfig(plain).portBindings().get("80/tcp"));
+  }
+
+  private static Set<String> fields(Class<?> record) {
+    return Arrays.stream(record.getRecordComponents())
+        .map(RecordComponent::getName)
+        .collect(Collectors.toSet());
+  }
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> u = new TreeSet<>(a);
+    u.addAll(b);
+    return u;
+  }
+
+  /**
+   * Allow-lists on the requests' shape: a field added to a request record reaches the daemon only
+   * once the guard has decided about it (checked, or passed as harmless), so this fails until then.
+   */
+  @Test
+  void the_guard_has_decided_about_every_field_of_the_requests_it_passes() {
+    assertEquals(
+        new TreeSet<>(fields(HostConfig.class)),
+        union(CreateCheck.HOST_CONFIG_CHECKED, CreateCheck.HOST_CONFIG_AS_GIVEN));
+    assertEquals(
+        Set.of(
+            "hostname",
+            "domainname",
+            "user",
+            "attachStdin",
+            "attachStdout",
+            "attachStderr",
+            "exposedPorts",
+            "tty",
+            "openStdin",
+            "stdinOnce",
+            "env",
+            "cmd",
+            "image",
+            "volumes",
+            "workingDir",
+            "entrypoint",
+            "onBuild",
+            "labels",
+            "stopSignal",
+            "stopTimeout"),
+        fields(ContainerConfig.class),
+        "ContainerConfig: checked "
+            + CreateCheck.CONTAINER_CONFIG_CHECKED
+            + ", the rest is the process");
+    assertEquals(
+        Set.of(
+            "ipamConfig",
+            "links",
+            "aliases",
+            "networkId",
+            "endpointId",
+            "gateway",
+            "ipAddress",
+            "ipPrefixLen",
+            "ipv6Gateway",
+            "globalIpv6Address",
+            "globalIpv6PrefixLen",
+            "macAddress",
+            "driverOpts"),
+        fields(EndpointSettings.class),
+        "EndpointSettings: checked " + CreateCheck.ENDPOINT_CHECKED);
+    assertEquals(Set.of("type", "source", "target", "readOnly"), fields(Mount.class));
+    assertEquals(GuardedContainers.UPDATE_FIELDS, fields(UpdateRequest.class));
+    assertEquals(
+        union(GuardedVolumes.CREATE_CHECKED, Set.of("name", "labels")),
+        new TreeSet<>(fields(VolumeCreateRequest.class)));
+    assertEquals(
+        union(GuardedNetworks.CREATE_CHECKED, Set.of("name", "labels")),
+        new TreeSet<>(fields(NetworkCreateRequest.class)));
+    assertEquals(Set.of("driver", "options", "config"), fields(Ipam.class));
+    assertEquals(
+        Set.of(
+            "attachStdin",
+            "attachStdout",
+            "attachStderr",
+            "detachKeys",
+            "tty",
+            "env",
+            "cmd",
+            "privileged",
+            "user",
+            "workingDir"),
+        fields(ExecConfig.class),
+        "ExecConfig: checked " + GuardedContainers.EXEC_CHECKED);
   }
 }

@@ -4,64 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.bridge.RealDocker;
-import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The guard on a real private dockerd (DDLAB_DOCKER_HOST). */
-class GuardedRealEngineTest {
-  private RealEngine real;
-  private GuardedEngine a;
-  private GuardedEngine b;
-
-  @BeforeEach
-  void setUp() {
-    real = RealDocker.engineOrSkip();
-    String run = Long.toString(ProcessHandle.current().pid());
-    a = new GuardedEngine(real, GuardPolicy.defaults("ga" + run));
-    b = new GuardedEngine(real, GuardPolicy.defaults("gb" + run));
-  }
-
-  @AfterEach
-  void tearDown() {
-    if (real != null) {
-      a.close();
-      b.close();
-      real.close();
-    }
+class GuardedRealEngineTest extends TwoSessions {
+  @Override
+  protected String sessionPrefix() {
+    return "g";
   }
 
   private static ContainerConfig cmd(String... cmd) {
-    ContainerConfig e = ContainerConfig.empty();
-    return new ContainerConfig(
-        e.hostname(),
-        e.domainname(),
-        e.user(),
-        false,
-        false,
-        false,
-        null,
-        false,
-        false,
-        false,
-        null,
-        List.of(cmd),
-        "alpine",
-        null,
-        "",
-        null,
-        null,
-        null,
-        null,
-        null);
+    return GuardKit.alpine(cmd);
   }
 
   @Test
@@ -147,5 +107,17 @@ class GuardedRealEngineTest {
         assertThrows(EngineException.class, () -> a.images().remove("alpine", true, false));
     assertEquals(403, e.status());
     real.images().inspect("alpine:latest");
+  }
+
+  @Test
+  void a_refused_create_leaves_no_volume_behind() {
+    String vol = "gnew" + ProcessHandle.current().pid();
+    HostConfig h = GuardKit.host("binds", List.of(vol + ":/a", "/etc:/b"));
+    EngineException e =
+        assertThrows(
+            EngineException.class, () -> a.containers().create(null, cmd("true"), h, null, null));
+    assertEquals(403, e.status());
+    assertEquals(
+        404, assertThrows(EngineException.class, () -> real.volumes().inspect(vol)).status());
   }
 }

@@ -1,0 +1,488 @@
+package dev.ddlab.bridge.guard;
+
+import static dev.ddlab.bridge.guard.GuardSession.refused;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.ImageInspect;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.Network;
+import dev.ddlab.engine.dto.NetworkingConfig;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The checks of a container's create request, as allow-lists: every field of the request is either
+ * passed as given (it cannot reach beyond the container) or checked here, and a value not allowed
+ * is refused naming the flag. Namespaces may join only the session's own containers, networks and
+ * volumes are the session's own (never the host network, however it is named), mounts are named
+ * volumes or tmpfs, published ports listen on the policy's address, and resource limits are filled
+ * in from the policy and never above it. References to the session's objects are rewritten to full
+ * IDs, so the daemon cannot resolve them to anything else.
+ */
+final class CreateCheck {
+  /** Fields of HostConfig passed as the learner gave them. */
+  static final Set<String> HOST_CONFIG_AS_GIVEN =
+      Set.of(
+          "restartPolicy",
+          "autoRemove",
+          "capDrop",
+          "dns",
+          "dnsOptions",
+          "dnsSearch",
+          "extraHosts",
+          "init");
+
+  /** Fields of HostConfig checked (and maybe rewritten) here. */
+  static final Set<String> HOST_CONFIG_CHECKED =
+      Set.of(
+          "binds",
+          "networkMode",
+          "portBindings",
+          "volumesFrom",
+          "capAdd",
+          "ipcMode",
+          "pidMode",
+          "privileged",
+          "publishAllPorts",
+          "securityOpt",
+          "utsMode",
+          "memory",
+          "nanoCpus",
+          "pidsLimit",
+          "devices",
+          "mounts");
+
+  /**
+   * Fields of ContainerConfig checked here (image, labels) or used (exposed ports); the rest pass.
+   */
+  static final Set<String> CONTAINER_CONFIG_CHECKED = Set.of("image", "labels", "exposedPorts");
+
+  /** Fields of EndpointSettings checked here; the rest describe the endpoint and pass. */
+  static final Set<String> ENDPOINT_CHECKED =
+      Set.of("links", "driverOpts", "ipamConfig", "macAddress");
+
+  private static final Set<String> IPC_MODES = Set.of("private", "shareable", "none");
+  private static final Set<String> NETWORK_MODES = Set.of("default", "bridge", "none");
+  private static final Set<String> MOUNT_TYPES = Set.of("volume", "tmpfs");
+  private static final Set<String> BIND_OPTIONS = Set.of("ro", "rw", "z", "Z", "nocopy");
+
+  /**
+   * A create request after the checks: what goes to the daemon, and the named volumes it mounts
+   * that do not exist yet (created for the session only once every check has passed, so that a
+   * refused request leaves nothing behind).
+   */
+  record Checked(
+      ContainerConfig config,
+      HostConfig host,
+      NetworkingConfig networking,
+      List<String> newVolumes) {}
+
+  private final GuardSession session;
+  private final GuardedVolumes volumes;
+
+  CreateCheck(GuardSession session, GuardedVolumes volumes) {
+    this.session = session;
+    this.volumes = volumes;
+  }
+
+  Checked check(ContainerConfig config, HostConfig host, NetworkingConfig networking) {
+    List<String> newVolumes = new ArrayList<>();
+    ContainerConfig base = config == null ? ContainerConfig.empty() : config;
+    Set<String> exposed = new LinkedHashSet<>();
+    if (base.exposedPorts() != null) {
+      exposed.addAll(base.exposedPorts().keySet());
+    }
+    ImageInspect image = image(base.image());
+    if (image != null && image.config() != null && image.config().exposedPorts() != null) {
+      exposed.addAll(image.config().exposedPorts().keySet());
+    }
+    HostConfig checkedHost = hostConfig(host, exposed, newVolumes);
+    NetworkingConfig checkedNet = networking(networking);
+    ContainerConfig labelled =
+        new ContainerConfig(
+            base.hostname(),
+            base.domainname(),
+            base.user(),
+            base.attachStdin(),
+            base.attachStdout(),
+            base.attachStderr(),
+            base.exposedPorts(),
+            base.tty(),
+            base.openStdin(),
+            base.stdinOnce(),
+            base.env(),
+            base.cmd(),
+            base.image(),
+            base.volumes(),
+            base.workingDir(),
+            base.entrypoint(),
+            base.onBuild(),
+            session.labelled(base.labels()),
+            base.stopSignal(),
+            base.stopTimeout());
+    return new Checked(labelled, checkedHost, checkedNet, List.copyOf(newVolumes));
+  }
+
+  /**
+   * The image, when the daemon has it and the session may see it; null when the daemon has not (its
+   * own 404 at create is the answer, and the CLI's pull goes through the guard).
+   */
+  private ImageInspect image(String ref) {
+    if (ref == null || ref.isEmpty()) {
+      return null;
+    }
+    ImageInspect img;
+    try {
+      img = session.inner.images().inspect(ref);
+    } catch (EngineException e) {
+      if (e.isNotFound()) {
+        return null;
+      }
+      throw e;
+    }
+    if (!session.visible(img, ref)) {
+      throw GuardSession.noSuchImage(ref);
+    }
+    return img;
+  }
+
+  /**
+   * Refuses host access; returns the host config with the session's limits filled in, and adds to
+   * {@code newVolumes} the named volumes to create.
+   */
+  HostConfig hostConfig(HostConfig given, Set<String> exposedPorts, List<String> newVolumes) {
+    HostConfig h = given == null ? HostConfig.none() : given;
+    if (h.privileged()) {
+      throw refused(
+          "--privileged bị chặn: container đặc quyền có toàn quyền trên máy chủ dùng chung.");
+    }
+    if (h.devices() != null && !h.devices().isEmpty()) {
+      throw refused("--device bị chặn: container không được dùng thiết bị của máy chủ.");
+    }
+    if (h.capAdd() != null && !h.capAdd().isEmpty()) {
+      throw refused(
+          "--cap-add bị chặn ("
+              + String.join(", ", h.capAdd())
+              + "): không được thêm quyền Linux cho container.");
+    }
+    if (h.securityOpt() != null && !h.securityOpt().isEmpty()) {
+      throw refused(
+          "--security-opt bị chặn ("
+              + String.join(", ", h.securityOpt())
+              + "): không được nới lỏng seccomp/AppArmor của container.");
+    }
+    String pid =
+        namespace(
+            "--pid",
+            h.pidMode(),
+            Set.of(),
+            true,
+            "--pid host bị chặn: container sẽ thấy và điều khiển mọi tiến trình của máy chủ.");
+    String ipc =
+        namespace(
+            "--ipc",
+            h.ipcMode(),
+            IPC_MODES,
+            true,
+            "--ipc host bị chặn: container sẽ dùng chung bộ nhớ IPC của máy chủ.");
+    String uts =
+        namespace(
+            "--uts",
+            h.utsMode(),
+            Set.of(),
+            false,
+            "--uts host bị chặn: container có thể đổi hostname của máy chủ.");
+    String network = networkMode(h.networkMode());
+    if (h.binds() != null) {
+      h.binds().forEach(b -> checkBind(b, newVolumes));
+    }
+    if (h.mounts() != null) {
+      h.mounts().forEach(m -> checkMount(m, newVolumes));
+    }
+    List<String> volumesFrom = null;
+    if (h.volumesFrom() != null) {
+      volumesFrom = new ArrayList<>();
+      for (String v : h.volumesFrom()) {
+        int colon = v.indexOf(':');
+        String mode = colon < 0 ? "" : v.substring(colon);
+        volumesFrom.add(session.ownContainerId(colon < 0 ? v : v.substring(0, colon)) + mode);
+      }
+    }
+    Map<String, List<PortBinding>> ports =
+        ports(h.portBindings(), h.publishAllPorts(), exposedPorts);
+    GuardPolicy policy = session.policy;
+    long memory = limit(h.memory(), policy.memoryBytes(), "--memory");
+    long cpus = limit(h.nanoCpus(), policy.nanoCpus(), "--cpus");
+    long pids =
+        limit(h.pidsLimit() == null ? 0 : h.pidsLimit(), policy.pidsLimit(), "--pids-limit");
+    return new HostConfig(
+        h.binds(),
+        network,
+        ports,
+        h.restartPolicy(),
+        h.autoRemove(),
+        volumesFrom,
+        h.capAdd(),
+        h.capDrop(),
+        h.dns(),
+        h.dnsOptions(),
+        h.dnsSearch(),
+        h.extraHosts(),
+        ipc,
+        pid,
+        false,
+        false,
+        h.securityOpt(),
+        uts,
+        memory,
+        cpus,
+        pids,
+        h.devices(),
+        h.mounts(),
+        h.init());
+  }
+
+  /**
+   * A namespace mode from its allow-list: the container's own namespace (empty), the listed modes,
+   * and, where Docker has it, {@code container:X} for a container of the session only (rewritten to
+   * its full ID).
+   */
+  private String namespace(
+      String flag, String mode, Set<String> allowed, boolean containerMode, String hostRefusal) {
+    if (mode == null || mode.isEmpty() || allowed.contains(mode)) {
+      return mode;
+    }
+    if ("host".equals(mode)) {
+      throw refused(hostRefusal);
+    }
+    if (containerMode && mode.startsWith("container:")) {
+      return "container:" + session.ownContainerId(mode.substring("container:".length()));
+    }
+    throw refused(
+        flag
+            + " "
+            + mode
+            + " bị chặn: trên máy chủ dùng chung chỉ dùng được namespace riêng của container"
+            + (containerMode ? " hoặc container:<container của phiên này>" : "")
+            + ".");
+  }
+
+  /** The network mode: the daemon's defaults, none, or a network the session may join. */
+  private String networkMode(String mode) {
+    if (mode == null || mode.isEmpty() || NETWORK_MODES.contains(mode)) {
+      return mode;
+    }
+    if (mode.startsWith("container:")) {
+      return "container:" + session.ownContainerId(mode.substring("container:".length()));
+    }
+    Network n = session.joinableNetwork(mode);
+    return mode.equals(n.name()) ? mode : n.id();
+  }
+
+  /** The networks of NetworkingConfig: each one the session may join, endpoints checked. */
+  private NetworkingConfig networking(NetworkingConfig n) {
+    if (n == null || n.endpointsConfig() == null) {
+      return n;
+    }
+    Map<String, EndpointSettings> out = new LinkedHashMap<>();
+    for (Map.Entry<String, EndpointSettings> e : n.endpointsConfig().entrySet()) {
+      Network net = session.joinableNetwork(e.getKey());
+      String key = e.getKey().equals(net.name()) ? e.getKey() : net.id();
+      out.put(key, endpoint(net, e.getValue()));
+    }
+    return new NetworkingConfig(out);
+  }
+
+  /**
+   * An endpoint on a network the session may join: links only to the session's containers (a link
+   * copies the linked container's environment), no driver options, and a chosen address or MAC only
+   * on the session's own networks (on the shared bridge they could take another session's).
+   */
+  EndpointSettings endpoint(Network network, EndpointSettings e) {
+    if (e == null) {
+      return null;
+    }
+    if (e.driverOpts() != null && !e.driverOpts().isEmpty()) {
+      throw refused("tuỳ chọn driver của endpoint bị chặn trên máy chủ dùng chung.");
+    }
+    boolean own = session.mine(network.labels());
+    boolean ipam =
+        e.ipamConfig() != null
+            && e.ipamConfig().values().stream().anyMatch(v -> v != null && !v.isEmpty());
+    if (!own && (ipam || (e.macAddress() != null && !e.macAddress().isEmpty()))) {
+      throw refused(
+          "--ip/--mac-address chỉ dùng được trên network do phiên này tạo; trên network "
+              + network.name()
+              + " dùng chung, nó có thể chiếm địa chỉ của phiên khác.");
+    }
+    List<String> links = null;
+    if (e.links() != null) {
+      links = new ArrayList<>();
+      for (String link : e.links()) {
+        int colon = link.indexOf(':');
+        String name = colon < 0 ? link : link.substring(0, colon);
+        String alias = colon < 0 ? name : link.substring(colon + 1);
+        links.add(session.ownContainerId(name) + ":" + alias);
+      }
+    }
+    return new EndpointSettings(
+        e.ipamConfig(),
+        links,
+        e.aliases(),
+        e.networkId(),
+        e.endpointId(),
+        e.gateway(),
+        e.ipAddress(),
+        e.ipPrefixLen(),
+        e.ipv6Gateway(),
+        e.globalIpv6Address(),
+        e.globalIpv6PrefixLen(),
+        e.macAddress(),
+        e.driverOpts());
+  }
+
+  /** -v SOURCE:TARGET[:OPTIONS]: a named volume of the session, with the plain options. */
+  private void checkBind(String bind, List<String> newVolumes) {
+    String[] parts = bind.split(":");
+    String source = parts[0];
+    checkSocket(source, bind);
+    if (source.startsWith("/") || source.startsWith(".") || source.startsWith("~")) {
+      throw bindRefused(bind);
+    }
+    if (parts.length > 2) {
+      for (String option : parts[2].split(",")) {
+        if (!BIND_OPTIONS.contains(option)) {
+          throw refused(
+              "tuỳ chọn mount "
+                  + option
+                  + " (-v "
+                  + bind
+                  + ") bị chặn: chỉ dùng được "
+                  + String.join(", ", List.of("ro", "rw", "z", "Z", "nocopy"))
+                  + ".");
+        }
+      }
+    }
+    ownOrNewVolume(source, newVolumes);
+  }
+
+  /** --mount: a named (or anonymous) volume of the session, or a tmpfs. */
+  private void checkMount(Mount m, List<String> newVolumes) {
+    String spec = m.source() + ":" + m.target();
+    checkSocket(m.source(), spec);
+    if ("bind".equals(m.type())) {
+      throw bindRefused(spec);
+    }
+    if (!MOUNT_TYPES.contains(m.type())) {
+      throw refused(
+          "--mount type=" + m.type() + " bị chặn: chỉ dùng được type=volume hoặc type=tmpfs.");
+    }
+    if ("volume".equals(m.type()) && m.source() != null && !m.source().isEmpty()) {
+      ownOrNewVolume(m.source(), newVolumes);
+    }
+  }
+
+  private static void checkSocket(String source, String spec) {
+    if (source != null && source.contains("docker.sock")) {
+      throw refused(
+          "gắn Docker socket ("
+              + spec
+              + ") bị chặn: nó cho quyền điều khiển toàn bộ Docker của máy chủ.");
+    }
+  }
+
+  private static EngineException bindRefused(String spec) {
+    return refused(
+        "bind mount thư mục của máy chủ (-v/--mount "
+            + spec
+            + ") bị chặn: hãy dùng volume có tên, ví dụ -v data:/data.");
+  }
+
+  /**
+   * A named volume that a container mounts must be this session's: an existing volume of another
+   * session (or of the server) is refused; a missing one is noted, to be created for the session
+   * (with its label, through the volume allow-list) by {@link #createVolumes}.
+   */
+  private void ownOrNewVolume(String name, List<String> newVolumes) {
+    try {
+      Volume v = session.inner.volumes().inspect(name);
+      if (!session.mine(v.labels())) {
+        throw refused(
+            "volume " + name + " thuộc về phiên khác hoặc máy chủ; hãy đặt tên volume khác.");
+      }
+    } catch (EngineException e) {
+      if (!e.isNotFound()) {
+        throw e;
+      }
+      if (!newVolumes.contains(name)) {
+        newVolumes.add(name);
+      }
+    }
+  }
+
+  /** Creates the volumes a checked request mounts and that did not exist. */
+  void createVolumes(Checked checked) {
+    for (String name : checked.newVolumes()) {
+      volumes.create(new VolumeCreateRequest(name, "local", Map.of(), Map.of()));
+    }
+  }
+
+  /**
+   * Published ports listen on the policy's address ("-p 8080:80" binds it; "-p 127.0.0.1:8080:80"
+   * is kept; any other address is refused); "-P" becomes a binding of each exposed port to a free
+   * port on that address, as the daemon would choose one.
+   */
+  private Map<String, List<PortBinding>> ports(
+      Map<String, List<PortBinding>> given, boolean publishAll, Set<String> exposed) {
+    String address = session.policy.publishAddress();
+    Map<String, List<PortBinding>> out = new LinkedHashMap<>();
+    if (publishAll) {
+      for (String port : exposed) {
+        out.put(port, List.of(new PortBinding(address, "")));
+      }
+    }
+    if (given != null) {
+      for (Map.Entry<String, List<PortBinding>> e : given.entrySet()) {
+        List<PortBinding> bindings = new ArrayList<>();
+        for (PortBinding b : e.getValue() == null ? List.<PortBinding>of() : e.getValue()) {
+          String ip = b.hostIp() == null || b.hostIp().isEmpty() ? address : b.hostIp();
+          if (!ip.equals(address) && !Cidr.address(ip).isLoopbackAddress()) {
+            throw refused(
+                "-p "
+                    + ip
+                    + ":… bị chặn: trên máy chủ dùng chung cổng chỉ được mở trên "
+                    + address
+                    + " (ví dụ -p 8080:80).");
+          }
+          bindings.add(new PortBinding(ip, b.hostPort()));
+        }
+        out.put(e.getKey(), bindings);
+      }
+    }
+    return out.isEmpty() ? given : out;
+  }
+
+  /**
+   * A resource limit: unset, zero or "unlimited" (negative) becomes the session's maximum; more
+   * than the maximum is refused.
+   */
+  static long limit(long asked, long max, String flag) {
+    if (asked <= 0) {
+      return max;
+    }
+    if (asked > max) {
+      throw refused(flag + " vượt giới hạn của phiên (tối đa " + max + ").");
+    }
+    return asked;
+  }
+}

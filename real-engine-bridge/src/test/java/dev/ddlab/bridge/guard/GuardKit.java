@@ -1,0 +1,63 @@
+package dev.ddlab.bridge.guard;
+
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.PortBinding;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/** Requests for the guard's tests, written by the fields a test sets. */
+final class GuardKit {
+  private GuardKit() {}
+
+  /**
+   * A HostConfig with only what {@code edit} puts: binds, network, ports, volumesFrom, capAdd, ipc,
+   * pid, uts, privileged, securityOpt, memory, devices, mounts.
+   */
+  @SuppressWarnings("unchecked")
+  static HostConfig host(UnaryOperator<Map<String, Object>> edit) {
+    Map<String, Object> m = edit.apply(new HashMap<>());
+    return new HostConfig(
+        (List<String>) m.get("binds"),
+        (String) m.get("network"),
+        (Map<String, List<PortBinding>>) m.get("ports"),
+        null,
+        false,
+        (List<String>) m.get("volumesFrom"),
+        (List<String>) m.get("capAdd"),
+        null,
+        null,
+        null,
+        null,
+        null,
+        (String) m.get("ipc"),
+        (String) m.get("pid"),
+        Boolean.TRUE.equals(m.get("privileged")),
+        false,
+        (List<String>) m.get("securityOpt"),
+        (String) m.get("uts"),
+        m.get("memory") == null ? 0 : (Long) m.get("memory"),
+        0,
+        null,
+        (List<Map<String, String>>) m.get("devices"),
+        (List<Mount>) m.get("mounts"),
+        null);
+  }
+
+  /** One field set: {@code host("network", "host")}. */
+  static HostConfig host(String field, Object value) {
+    return host(
+        m -> {
+          m.put(field, value);
+          return m;
+        });
+  }
+
+  /** {@code docker run alpine CMD…}'s config. */
+  static ContainerConfig alpine(String... cmd) {
+    return ContainerConfig.command("alpine", List.of(cmd));
+  }
+}
