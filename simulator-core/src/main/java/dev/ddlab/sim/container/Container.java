@@ -4,6 +4,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.MountPoint;
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.go.GoUnits;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.runtime.ProcContext;
@@ -12,9 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One container as the daemon keeps it: its configuration, its state (moby's container.State) and
- * what runs for it. The state machine lives in {@link ContainerDaemon}; this class only holds
- * fields, so that an idle container costs a few hundred bytes.
+ * One container as the daemon keeps it (moby's container.Container): its configuration, its state
+ * (container.State, with its String() as {@link #statusText}), its streams and what runs for it.
+ * The state machine is the daemon's operations ({@link Daemon}); this class holds fields and the
+ * little that reads or writes only them, so that an idle container costs a few hundred bytes.
  */
 public final class Container {
   /** Docker's state strings. */
@@ -167,7 +169,6 @@ public final class Container {
     return context;
   }
 
-  /** Running in moby's sense: running, paused or restarting. */
   /** Told of the container's exits and of its removal, until it drops itself. */
   interface Watcher {
     /** The main process exited with {@code status}; true when the watcher is done. */
@@ -190,8 +191,72 @@ public final class Container {
     }
   }
 
+  /** Running in moby's sense: running, paused or restarting. */
   public boolean isRunning() {
     return status == Status.RUNNING || status == Status.PAUSED || status == Status.RESTARTING;
+  }
+
+  /**
+   * docker ps STATUS as moby's State.String() computes it at {@code now}: "Up 5 minutes (Paused)",
+   * "Restarting (1) 2 seconds ago", "Exited (137) 3 seconds ago", "Created".
+   */
+  String statusText(long now) {
+    return switch (status) {
+      case RUNNING -> "Up " + GoUnits.humanDuration(now - startedNanos);
+      case PAUSED -> "Up " + GoUnits.humanDuration(now - startedNanos) + " (Paused)";
+      case RESTARTING ->
+          "Restarting (" + exitCode + ") " + GoUnits.humanDuration(now - finishedNanos) + " ago";
+      case REMOVING -> "Removal In Progress";
+      case DEAD -> "Dead";
+      default ->
+          startedNanos == 0
+              ? "Created"
+              : finishedNanos == 0
+                  ? ""
+                  : "Exited ("
+                      + exitCode
+                      + ") "
+                      + GoUnits.humanDuration(now - finishedNanos)
+                      + " ago";
+    };
+  }
+
+  /** The container's WorkingDir, "/" when the image and the request leave it out. */
+  String workingDir() {
+    return config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();
+  }
+
+  /** The container's User, root when the image and the request leave it out. */
+  String user() {
+    return config.user() == null || config.user().isEmpty() ? "root" : config.user();
+  }
+
+  /** A fresh restart manager with the current policy and count (each start by hand or on boot). */
+  void resetRestartManager() {
+    restartManager = new RestartManager(restartManager.policy(), restartCount);
+  }
+
+  /**
+   * PID 1 wrote {@code text} at {@code now}: into the json-file log (stderr as stdout on a TTY, as
+   * a terminal merges them) and to each attached client.
+   */
+  void output(long now, boolean stderr, String text) {
+    logs().append(now, stderr && !config.tty(), text);
+    for (ProcAttachment a : attached()) {
+      a.output(text);
+    }
+  }
+
+  /** Closes every attached client's stream without an exit status (removal, daemon shutdown). */
+  void hangUpAttachments() {
+    for (ProcAttachment a : attached()) {
+      a.hangUp();
+    }
+  }
+
+  /** The attached clients, a copy (an attachment drops itself when it closes). */
+  List<ProcAttachment> attached() {
+    return attachments == null ? List.of() : List.copyOf(attachments);
   }
 
   LogBuffer logs() {

@@ -54,14 +54,12 @@ final class Containers {
     return ref.indexOf(':', slash + 1) >= 0 ? ref : ref + ":latest";
   }
 
-  static RestartPolicy policy(RestartPolicy p) {
-    if (p == null || p.name() == null || p.name().isEmpty()) {
-      return new RestartPolicy("no", 0);
-    }
-    return p;
-  }
-
-  static void validatePolicy(RestartPolicy p) {
+  /** The request's restart policy ("no" when absent), or 400 when Docker refuses it. */
+  static RestartPolicy validPolicy(RestartPolicy requested) {
+    RestartPolicy p =
+        requested == null || requested.name() == null || requested.name().isEmpty()
+            ? new RestartPolicy("no", 0)
+            : requested;
     switch (p.name()) {
       case "no", "always", "unless-stopped" -> {
         if (p.maximumRetryCount() != 0) {
@@ -77,6 +75,12 @@ final class Containers {
       }
       default -> throw EngineException.badRequest("invalid restart policy '" + p.name() + "'");
     }
+    return p;
+  }
+
+  /** HostConfig.NetworkMode, "default" when the request leaves it out. */
+  static String networkMode(HostConfig h) {
+    return h.networkMode() == null || h.networkMode().isEmpty() ? "default" : h.networkMode();
   }
 
   /**
@@ -192,7 +196,7 @@ final class Containers {
   static HostConfig withPolicy(HostConfig h, RestartPolicy p) {
     return new HostConfig(
         h.binds(),
-        h.networkMode() == null || h.networkMode().isEmpty() ? "default" : h.networkMode(),
+        networkMode(h),
         h.portBindings(),
         p,
         h.autoRemove(),

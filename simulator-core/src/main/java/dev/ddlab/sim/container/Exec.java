@@ -1,21 +1,131 @@
 package dev.ddlab.sim.container;
 
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ExecConfig;
-import dev.ddlab.sim.runtime.SimProc;
+import dev.ddlab.engine.dto.ExecInspect;
+import dev.ddlab.sim.runtime.Executables;
+import java.util.Map;
 
-/** One {@code docker exec} instance: created, then started once. */
+/**
+ * moby's daemon/exec.go: POST /containers/{id}/exec, /exec/{id}/start, GET /exec/{id}/json. An exec
+ * process joins the container's namespaces with the container's environment, working directory and
+ * user unless the exec sets its own; its parent is the container's shim. Events exec_create,
+ * exec_start, exec_die.
+ */
 final class Exec {
-  final String id;
-  final String containerId;
-  final ExecConfig config;
-  boolean started;
-  boolean running;
-  Integer exitCode;
-  SimProc proc;
+  private final Daemon daemon;
 
-  Exec(String id, String containerId, ExecConfig config) {
-    this.id = id;
-    this.containerId = containerId;
-    this.config = config;
+  Exec(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  String create(String ref, ExecConfig config) {
+    Container c = daemon.get(ref);
+    switch (c.status) {
+      case RUNNING -> {}
+      case PAUSED ->
+          throw EngineException.conflict(
+              "Container " + ref + " is paused, unpause the container before exec");
+      case RESTARTING -> throw Errors.restarting(c);
+      default -> throw Errors.notRunning(c.id);
+    }
+    if (config.cmd() == null || config.cmd().isEmpty()) {
+      throw EngineException.badRequest("No exec command specified");
+    }
+    String id = daemon.ids.hex(64);
+    daemon.execs.put(id, new ExecInstance(id, c.id, config));
+    c.execIds().add(id);
+    daemon.event(c, "exec_create: " + String.join(" ", config.cmd()), "execID", id);
+    return id;
+  }
+
+  Attachment start(String execId, boolean detach, boolean tty) {
+    ExecInstance e = instance(execId);
+    if (e.started) {
+      throw EngineException.conflict("Error: Exec command " + execId + " is already running");
+    }
+    Container c = daemon.byId(e.containerId);
+    if (c == null || c.status != Container.Status.RUNNING) {
+      throw Errors.notRunning(e.containerId);
+    }
+    e.started = true;
+    ExecConfig cfg = e.config;
+    Map<String, String> env = Containers.envMap(c.config.env());
+    if (cfg.env() != null) {
+      env.putAll(Containers.envMap(cfg.env()));
+    }
+    String cwd =
+        cfg.workingDir() != null && !cfg.workingDir().isEmpty() ? cfg.workingDir() : c.workingDir();
+    String user = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.user();
+    boolean withTty = tty || cfg.tty();
+    ProcAttachment a =
+        new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, x -> {});
+    daemon.event(c, "exec_start: " + String.join(" ", cfg.cmd()), "execID", e.id);
+    Executables.Resolution r =
+        Executables.resolve(c.fs, cfg.cmd(), env, cwd, daemon.kernel.programs());
+    if (!r.ok()) {
+      a.output(
+          "OCI runtime exec failed: exec failed: unable to start container process: "
+              + r.runcMessage()
+              + ": unknown\r\n");
+      died(c, e, a, 126);
+      return a;
+    }
+    e.running = true;
+    e.proc =
+        daemon.kernel.start(
+            c.context,
+            null,
+            r,
+            env,
+            cwd,
+            user,
+            withTty,
+            a::output,
+            a::output,
+            status -> died(c, e, a, status),
+            c.shimPid);
+    if (e.running && !cfg.attachStdin()) {
+      e.proc.closeInput();
+    }
+    if (detach) {
+      a.close();
+    }
+    return a;
+  }
+
+  private void died(Container c, ExecInstance e, ProcAttachment a, int status) {
+    e.running = false;
+    e.exitCode = status;
+    if (c.execIds != null) {
+      c.execIds.remove(e.id);
+    }
+    daemon.event(c, "exec_die", "execID", e.id, "exitCode", Integer.toString(status));
+    a.exited(status);
+  }
+
+  ExecInspect inspect(String execId) {
+    ExecInstance e = instance(execId);
+    return new ExecInspect(
+        false,
+        e.containerId,
+        "",
+        e.exitCode,
+        e.id,
+        e.config.attachStderr(),
+        e.config.attachStdin(),
+        e.config.attachStdout(),
+        e.running,
+        e.proc == null || !e.running ? 0 : e.proc.hostPid());
+  }
+
+  /** getExecConfig: the exec instance, or 404 "No such exec instance: x". */
+  private ExecInstance instance(String execId) {
+    ExecInstance e = daemon.execs.get(execId);
+    if (e == null) {
+      throw EngineException.notFound("No such exec instance: " + execId);
+    }
+    return e;
   }
 }

@@ -121,11 +121,9 @@ final class ProcAttachment implements Attachment {
     return exitCode;
   }
 
+  /** The client hangs up: the same end of the stream as the daemon's {@link #hangUp}. */
   @Override
   public void close() {
-    if (!closed) {
-      closed = true;
-      onClose.accept(this);
-    }
+    hangUp();
   }
 }

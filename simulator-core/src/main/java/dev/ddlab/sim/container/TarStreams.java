@@ -12,9 +12,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
-/** The tar streams of GET/PUT /containers/{id}/archive (docker cp). */
-final class Archives {
-  private Archives() {}
+/**
+ * The tar streams of GET/PUT /containers/{id}/archive (docker cp), as moby's pkg/archive writes and
+ * reads them.
+ */
+final class TarStreams {
+  private TarStreams() {}
 
   /** A tar holding {@code path} under its base name, recursively. */
   static byte[] tar(FileSystem fs, String path) {

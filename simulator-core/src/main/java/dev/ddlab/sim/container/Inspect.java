@@ -1,0 +1,69 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ContainerState;
+import dev.ddlab.engine.dto.GraphDriver;
+import dev.ddlab.go.GoTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * moby's daemon/inspect.go: GET /containers/{id}/json, the container as the API shows it (State,
+ * the overlay2 GraphDriver paths, the json-file log path, NetworkSettings from the controller).
+ */
+final class Inspect {
+  private final Daemon daemon;
+
+  Inspect(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  ContainerInspect inspect(String ref) {
+    Container c = daemon.get(ref);
+    ContainerState state =
+        new ContainerState(
+            c.status.text,
+            c.isRunning(),
+            c.status == Container.Status.PAUSED,
+            c.status == Container.Status.RESTARTING,
+            false,
+            c.status == Container.Status.DEAD,
+            c.main == null ? 0 : c.main.hostPid(),
+            c.exitCode,
+            c.error,
+            GoTime.rfc3339NanoOrZero(c.startedNanos),
+            GoTime.rfc3339NanoOrZero(c.finishedNanos));
+    String overlay = "/var/lib/docker/overlay2/" + c.graphId;
+    Map<String, String> graph = new LinkedHashMap<>();
+    graph.put("LowerDir", overlay + "-init/diff");
+    graph.put("MergedDir", overlay + "/merged");
+    graph.put("UpperDir", overlay + "/diff");
+    graph.put("WorkDir", overlay + "/work");
+    List<String> execIds = c.execIds == null || c.execIds.isEmpty() ? null : List.copyOf(c.execIds);
+    return new ContainerInspect(
+        c.id,
+        GoTime.rfc3339NanoOrZero(c.createdNanos),
+        c.path,
+        c.args,
+        state,
+        c.imageId,
+        c.hostsDir + "/resolv.conf",
+        c.hostsDir + "/hostname",
+        c.hostsDir + "/hosts",
+        c.hostsDir + "/" + c.id + "-json.log",
+        "/" + c.name,
+        c.restartCount,
+        "overlay2",
+        "linux",
+        "",
+        "",
+        "docker-default",
+        execIds,
+        c.hostConfig,
+        new GraphDriver(graph, "overlay2"),
+        c.mounts,
+        c.config,
+        daemon.network.settings(c.id));
+  }
+}

@@ -1,0 +1,188 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.Port;
+import dev.ddlab.sim.image.LocalImage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * moby's daemon/list.go: GET /containers/json (docker ps), newest first, with its filters (name and
+ * id as Go regular expressions, status, exited, label, ancestor, network, volume, expose, publish,
+ * before and since by creation order). Named Listing because {@code List} is Java's.
+ */
+final class Listing {
+  private static final Set<String> FILTERS =
+      Set.of(
+          "name",
+          "status",
+          "ancestor",
+          "exited",
+          "label",
+          "id",
+          "before",
+          "since",
+          "network",
+          "volume",
+          "publish",
+          "expose",
+          "health",
+          "isolation",
+          "is-task");
+  private static final Set<String> STATES =
+      Set.of("created", "restarting", "running", "removing", "paused", "exited", "dead");
+
+  private final Daemon daemon;
+
+  Listing(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  List<ContainerSummary> list(
+      boolean all, int limit, boolean size, Map<String, List<String>> filters) {
+    Map<String, List<String>> f = filters == null ? Map.of() : filters;
+    for (Map.Entry<String, List<String>> e : f.entrySet()) {
+      if (!FILTERS.contains(e.getKey())) {
+        throw EngineException.badRequest("Invalid filter '" + e.getKey() + "'");
+      }
+      if (e.getKey().equals("status")) {
+        for (String v : e.getValue()) {
+          if (!STATES.contains(v)) {
+            throw EngineException.badRequest("Invalid filter 'status=" + v + "'");
+          }
+        }
+      }
+      if (e.getKey().equals("exited")) {
+        for (String v : e.getValue()) {
+          if (!v.matches("-?\\d+")) {
+            throw EngineException.badRequest("Invalid filter 'exited=" + v + "'");
+          }
+        }
+      }
+    }
+    boolean includeStopped = all || limit > 0 || f.containsKey("status");
+    long before = Long.MAX_VALUE;
+    long since = Long.MIN_VALUE;
+    if (f.containsKey("before")) {
+      before = daemon.get(f.get("before").get(0)).seq;
+    }
+    if (f.containsKey("since")) {
+      since = daemon.get(f.get("since").get(0)).seq;
+    }
+    List<Container> ordered = daemon.all();
+    Collections.reverse(ordered);
+    List<ContainerSummary> out = new ArrayList<>();
+    // One image lookup per reference for the whole listing, not one per row.
+    Map<String, String> imageIds = new HashMap<>();
+    long now = daemon.clock.nowNanos();
+    for (Container c : ordered) {
+      if (!includeStopped && !c.isRunning()) {
+        continue;
+      }
+      if (c.seq >= before || c.seq <= since) {
+        continue;
+      }
+      if (!matches(c, f)) {
+        continue;
+      }
+      out.add(summary(c, size, imageIds, now));
+      if (limit > 0 && out.size() >= limit) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private boolean matches(Container c, Map<String, List<String>> f) {
+    for (Map.Entry<String, List<String>> e : f.entrySet()) {
+      List<String> values = e.getValue();
+      boolean ok =
+          switch (e.getKey()) {
+            case "name" ->
+                values.stream()
+                    .anyMatch(
+                        v ->
+                            Containers.regexFind(v, "/" + c.name)
+                                || Containers.regexFind(v, c.name));
+            case "id" -> values.stream().anyMatch(v -> Containers.regexFind(v, c.id));
+            case "status" -> values.contains(c.status.text);
+            case "exited" ->
+                !c.isRunning()
+                    && c.startedNanos != 0
+                    && values.stream().anyMatch(v -> Integer.parseInt(v) == c.exitCode);
+            case "label" -> Containers.labelsMatch(c.config.labels(), values);
+            case "ancestor" -> values.stream().anyMatch(v -> isAncestor(c, v));
+            case "network" -> daemon.network.networkNames(c.id).stream().anyMatch(values::contains);
+            case "volume" ->
+                c.mounts.stream()
+                    .anyMatch(m -> values.contains(m.name()) || values.contains(m.destination()));
+            case "expose", "publish" -> portFilter(c, values, e.getKey().equals("publish"));
+            default -> true;
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean portFilter(Container c, List<String> values, boolean published) {
+    for (Port p : daemon.network.ports(c.id)) {
+      for (String v : values) {
+        String port = v.contains("/") ? v.substring(0, v.indexOf('/')) : v;
+        String proto = v.contains("/") ? v.substring(v.indexOf('/') + 1) : "tcp";
+        Integer n = published ? p.publicPort() : Integer.valueOf(p.privatePort());
+        if (n != null && Integer.toString(n).equals(port) && p.type().equals(proto)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean isAncestor(Container c, String ref) {
+    if (c.config.image().equals(ref)) {
+      return true;
+    }
+    return daemon.images.find(ref).map(i -> i.id().equals(c.imageId)).orElse(false);
+  }
+
+  /**
+   * One row. IMAGE is the name the container was created with while it still names the same image,
+   * else the image's short ID (the tag has moved on or gone).
+   */
+  private ContainerSummary summary(
+      Container c, boolean size, Map<String, String> imageIds, long now) {
+    String image = c.config.image();
+    String current =
+        imageIds.computeIfAbsent(
+            image, ref -> daemon.images.find(ref).map(LocalImage::id).orElse(""));
+    if (!current.equals(c.imageId)) {
+      String hex = c.imageId.startsWith("sha256:") ? c.imageId.substring(7) : c.imageId;
+      image = hex.substring(0, Math.min(12, hex.length()));
+    }
+    Map<String, EndpointSettings> nets = daemon.network.summaryNetworks(c.id);
+    return new ContainerSummary(
+        c.id,
+        List.of("/" + c.name),
+        image,
+        c.imageId,
+        c.command(),
+        c.createdNanos / 1_000_000_000L,
+        daemon.network.ports(c.id),
+        size ? c.rootFs.sizeRw() : null,
+        size ? c.rootFs.sizeRootFs() : null,
+        c.config.labels() == null ? Map.of() : c.config.labels(),
+        c.status.text,
+        c.statusText(now),
+        Map.of("NetworkMode", Containers.networkMode(c.hostConfig)),
+        Map.of("Networks", nets),
+        c.mounts);
+  }
+}

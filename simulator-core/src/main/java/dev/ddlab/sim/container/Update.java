@@ -1,0 +1,37 @@
+package dev.ddlab.sim.container;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.UpdateRequest;
+import java.util.List;
+
+/**
+ * moby's daemon/update.go: POST /containers/{id}/update. The restart policy (taking effect at the
+ * next exit) and the resource limits are recorded in HostConfig; nothing enforces the limits yet.
+ */
+final class Update {
+  private final Daemon daemon;
+
+  Update(Daemon daemon) {
+    this.daemon = daemon;
+  }
+
+  List<String> update(String ref, UpdateRequest request) {
+    Container c = daemon.get(ref);
+    HostConfig hc = c.hostConfig;
+    if (request.restartPolicy() != null) {
+      RestartPolicy p = Containers.validPolicy(request.restartPolicy());
+      if (hc.autoRemove() && !p.name().equals("no")) {
+        throw EngineException.badRequest(
+            "Restart policy cannot be updated because AutoRemove is enabled for the container");
+      }
+      hc = Containers.withPolicy(hc, p);
+      c.restartManager.policy(p);
+    }
+    hc = Containers.withResources(hc, request.memory(), request.nanoCpus(), request.pidsLimit());
+    c.hostConfig = hc;
+    daemon.event(c, "update");
+    return List.of();
+  }
+}
