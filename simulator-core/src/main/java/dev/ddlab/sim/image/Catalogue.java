@@ -210,6 +210,11 @@ final class Catalogue {
     return t == null ? Map.of() : Collections.unmodifiableMap(t);
   }
 
+  /** Every repository the catalogue serves, in the order it was declared. */
+  static List<String> repositories() {
+    return List.copyOf(REPOS.keySet());
+  }
+
   static boolean hasRegistry(String domain) {
     return domain.equals("docker.io")
         || domain.equals("gcr.io")
