@@ -30,11 +30,7 @@ public final class TarCodec {
   /** Writes the layer as an uncompressed tar; does not close {@code out}. */
   public static void write(Layer layer, OutputStream out) {
     try {
-      // 512-byte records: the archive ends with two zero blocks and no further padding, as Go's
-      // archive/tar writes it (an empty layer is then the well-known 1024 zero bytes).
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), 512);
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+      TarArchiveOutputStream tar = writer(out);
       TreeMap<String, Object[]> items = new TreeMap<>(); // tar name -> {entry, content}
       for (Map.Entry<String, Entry> me : layer.entries().entrySet()) {
         String name = me.getKey().substring(1);
@@ -45,28 +41,34 @@ public final class TarCodec {
           Entry dir = layer.get(parent);
           long mtime = dir != null && dir.node() != null ? dir.node().mtimeNanos() : 0;
           String whName = wh + WHITEOUT_PREFIX + Paths.name(me.getKey());
-          items.put(whName, new Object[] {regular(whName, 0644, 0, 0, mtime), null});
+          items.put(whName, new Object[] {fileHeader(whName, 0644, 0, 0, mtime), null});
           continue;
         }
         FileNode n = e.node();
         switch (n.kind()) {
           case DIRECTORY -> {
-            TarArchiveEntry t = new TarArchiveEntry(name + "/", TarConstants.LF_DIR, false);
-            meta(t, n);
+            TarArchiveEntry t = dirHeader(name + "/", n.mode(), n.uid(), n.gid(), n.mtimeNanos());
             items.put(name + "/", new Object[] {t, null});
             if (e.opaque()) {
               String opq = name + "/" + OPAQUE;
-              items.put(opq, new Object[] {regular(opq, 0644, 0, 0, n.mtimeNanos()), null});
+              items.put(opq, new Object[] {fileHeader(opq, 0644, 0, 0, n.mtimeNanos()), null});
             }
           }
           case SYMLINK -> {
-            TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_SYMLINK, false);
+            TarArchiveEntry t =
+                header(
+                    name,
+                    TarConstants.LF_SYMLINK,
+                    0120000,
+                    n.mode(),
+                    n.uid(),
+                    n.gid(),
+                    n.mtimeNanos());
             t.setLinkName(n.linkTarget());
-            meta(t, n);
             items.put(name, new Object[] {t, null});
           }
           case FILE -> {
-            TarArchiveEntry t = regular(name, n.mode(), n.uid(), n.gid(), n.mtimeNanos());
+            TarArchiveEntry t = fileHeader(name, n.mode(), n.uid(), n.gid(), n.mtimeNanos());
             t.setSize(e.content().size());
             items.put(name, new Object[] {t, e.content()});
           }
@@ -151,21 +153,38 @@ public final class TarCodec {
   /** Identities of one layer: DiffID (uncompressed tar) and distribution digest (gzip blob). */
   public record LayerDigest(String diffId, long tarSize, String blobDigest, long blobSize) {}
 
-  private static TarArchiveEntry regular(String name, int mode, int uid, int gid, long mtime) {
-    TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_NORMAL, false);
-    t.setMode(TarArchiveEntry.DEFAULT_FILE_MODE & ~07777 | mode);
-    t.setIds(uid, gid);
-    t.setNames("", "");
-    t.setModTime(mtime / 1_000_000_000L * 1000L);
-    return t;
+  /**
+   * A tar writer as layers and image archives are written: 512-byte records, so the archive ends
+   * with two zero blocks and no further padding, as Go's archive/tar writes it (an empty layer is
+   * then the well-known 1024 zero bytes); PAX headers for long names and big numbers. Finishing it
+   * does not close {@code out}.
+   */
+  public static TarArchiveOutputStream writer(OutputStream out) {
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), 512);
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    return tar;
   }
 
-  private static void meta(TarArchiveEntry t, FileNode n) {
-    int type = n.isDirectory() ? TarArchiveEntry.DEFAULT_DIR_MODE & ~07777 : 0120000;
-    t.setMode(type | n.mode());
-    t.setIds(n.uid(), n.gid());
+  /** A regular file's header (size still to set). */
+  public static TarArchiveEntry fileHeader(String name, int mode, int uid, int gid, long mtime) {
+    return header(name, TarConstants.LF_NORMAL, 0100000, mode, uid, gid, mtime);
+  }
+
+  /** A directory's header ({@code name} ends with "/"). */
+  public static TarArchiveEntry dirHeader(String name, int mode, int uid, int gid, long mtime) {
+    return header(name, TarConstants.LF_DIR, 040000, mode, uid, gid, mtime);
+  }
+
+  /** A header without user or group names and with the time in whole seconds. */
+  private static TarArchiveEntry header(
+      String name, byte linkFlag, int type, int mode, int uid, int gid, long mtimeNanos) {
+    TarArchiveEntry t = new TarArchiveEntry(name, linkFlag, false);
+    t.setMode(type | mode);
+    t.setIds(uid, gid);
     t.setNames("", "");
-    t.setModTime(n.mtimeNanos() / 1_000_000_000L * 1000L);
+    t.setModTime(mtimeNanos / 1_000_000_000L * 1000L);
+    return t;
   }
 
   private static void put(TarArchiveOutputStream tar, TarArchiveEntry t, Content c)

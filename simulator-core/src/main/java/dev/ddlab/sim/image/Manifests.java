@@ -1,16 +1,36 @@
 package dev.ddlab.sim.image;
 
+import dev.ddlab.engine.EngineException;
 import java.util.List;
 
-/** What {@code docker manifest inspect [--verbose]} prints (docker/cli, tab-indented JSON). */
+/**
+ * Distribution manifests as JSON: the schema2 image manifest and manifest list a registry stores
+ * (3-space indent; their sha256 is the repo digest), and what {@code docker manifest inspect
+ * [--verbose]} prints of them (docker/cli, tab-indented).
+ */
 final class Manifests {
   private Manifests() {}
 
-  static String inspect(Reference ref, Registry.Tagged t, boolean verbose) {
+  /** The manifest (list) the registry serves for {@code reference}, as the CLI prints it. */
+  static String inspect(Registry registry, String reference, boolean verbose) {
+    Reference r = Reference.parse(reference).withDefaultTag();
+    Registry.Tagged t;
+    try {
+      t = registry.resolve(r);
+    } catch (EngineException e) {
+      if (e.isNotFound()) {
+        throw EngineException.notFound("no such manifest: " + r);
+      }
+      throw e;
+    }
+    return render(r, t, verbose);
+  }
+
+  private static String render(Reference ref, Registry.Tagged t, boolean verbose) {
     if (!verbose) {
       return t instanceof Registry.ManifestList l
-          ? Registry.listJson(l.manifests(), "\t")
-          : Registry.manifestJson(((Registry.Manifest) t).image(), "\t");
+          ? listJson(l.manifests(), "\t")
+          : manifestJson(((Registry.Manifest) t).image(), "\t");
     }
     if (t instanceof Registry.Manifest m) {
       return verboseEntry(ref.toString(), m, "");
@@ -29,7 +49,7 @@ final class Manifests {
   private static String verboseEntry(String refText, Registry.Manifest m, String base) {
     String i1 = base + "\t";
     String i2 = i1 + "\t";
-    String schema = Registry.manifestJson(m.image(), "\t").replace("\n", "\n" + i1);
+    String schema = manifestJson(m.image(), "\t").replace("\n", "\n" + i1);
     return "{\n"
         + i1
         + "\"Ref\": \""
@@ -51,7 +71,7 @@ final class Manifests {
         + ",\n"
         + i2
         + "\"platform\": "
-        + Registry.platformJson(m.platform(), i2, i2 + "\t")
+        + platformJson(m.platform(), i2, i2 + "\t")
         + "\n"
         + i1
         + "},\n"
@@ -61,5 +81,74 @@ final class Manifests {
         + "\n"
         + base
         + "}";
+  }
+
+  /** Schema2 manifest JSON, indented with {@code unit} (registries store it with 3 spaces). */
+  static String manifestJson(Image image, String unit) {
+    String i1 = unit;
+    String i2 = unit + unit;
+    String i3 = i2 + unit;
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append(i1).append("\"schemaVersion\": 2,\n");
+    sb.append(i1).append("\"mediaType\": \"").append(Registry.MANIFEST_V2).append("\",\n");
+    sb.append(i1).append("\"config\": {\n");
+    sb.append(i2).append("\"mediaType\": \"").append(Registry.CONFIG_V1).append("\",\n");
+    sb.append(i2).append("\"size\": ").append(image.configJson().length).append(",\n");
+    sb.append(i2).append("\"digest\": \"").append(image.id()).append("\"\n");
+    sb.append(i1).append("},\n");
+    sb.append(i1).append("\"layers\": [");
+    List<ImageLayer> layers = image.layers();
+    for (int k = 0; k < layers.size(); k++) {
+      ImageLayer l = layers.get(k);
+      sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
+      sb.append(i3).append("\"mediaType\": \"").append(Registry.LAYER_GZIP).append("\",\n");
+      sb.append(i3).append("\"size\": ").append(l.digest().blobSize()).append(",\n");
+      sb.append(i3).append("\"digest\": \"").append(l.digest().blobDigest()).append("\"\n");
+      sb.append(i2).append("}");
+    }
+    sb.append(layers.isEmpty() ? "]\n" : "\n" + i1 + "]\n");
+    return sb.append("}").toString();
+  }
+
+  static String listJson(List<Registry.Manifest> manifests, String unit) {
+    String i1 = unit;
+    String i2 = unit + unit;
+    String i3 = i2 + unit;
+    String i4 = i3 + unit;
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append(i1).append("\"schemaVersion\": 2,\n");
+    sb.append(i1).append("\"mediaType\": \"").append(Registry.MANIFEST_LIST_V2).append("\",\n");
+    sb.append(i1).append("\"manifests\": [");
+    for (int k = 0; k < manifests.size(); k++) {
+      Registry.Manifest m = manifests.get(k);
+      sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
+      sb.append(i3).append("\"mediaType\": \"").append(Registry.MANIFEST_V2).append("\",\n");
+      sb.append(i3).append("\"size\": ").append(m.json().length).append(",\n");
+      sb.append(i3).append("\"digest\": \"").append(m.digest()).append("\",\n");
+      sb.append(i3)
+          .append("\"platform\": ")
+          .append(platformJson(m.platform(), i3, i4))
+          .append("\n");
+      sb.append(i2).append("}");
+    }
+    sb.append("\n").append(i1).append("]\n");
+    return sb.append("}").toString();
+  }
+
+  static String platformJson(Platform p, String outer, String inner) {
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append(inner).append("\"architecture\": \"").append(p.architecture()).append("\",\n");
+    sb.append(inner).append("\"os\": \"").append(p.os()).append("\"");
+    if (p.osVersion() != null) {
+      sb.append(",\n")
+          .append(inner)
+          .append("\"os.version\": \"")
+          .append(p.osVersion())
+          .append("\"");
+    }
+    if (p.variant() != null) {
+      sb.append(",\n").append(inner).append("\"variant\": \"").append(p.variant()).append("\"");
+    }
+    return sb.append("\n").append(outer).append("}").toString();
   }
 }

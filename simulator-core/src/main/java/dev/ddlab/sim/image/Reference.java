@@ -105,6 +105,15 @@ public record Reference(String domain, String path, String tag, String digest) {
   }
 
   /** ParseNormalizedNamed + TagNameOnly: adds ":latest" when neither tag nor digest is given. */
+  /** {@link #parse}, or null when {@code s} is not a reference. */
+  public static Reference tryParse(String s) {
+    try {
+      return parse(s);
+    } catch (EngineException e) {
+      return null;
+    }
+  }
+
   public static Reference parseWithDefaultTag(String s) {
     return parse(s).withDefaultTag();
   }

@@ -138,7 +138,7 @@ public final class Registry {
         manifests.add(manifest(Catalogue.image(repoName, tag, p), p));
       }
       if (spec.isList()) {
-        byte[] json = listJson(manifests, "   ").getBytes(StandardCharsets.UTF_8);
+        byte[] json = Manifests.listJson(manifests, "   ").getBytes(StandardCharsets.UTF_8);
         t = new ManifestList(List.copyOf(manifests), json, Digests.sha256(json));
       } else {
         t = manifests.get(0);
@@ -149,77 +149,8 @@ public final class Registry {
   }
 
   private static Manifest manifest(Image image, Platform p) {
-    byte[] json = manifestJson(image, "   ").getBytes(StandardCharsets.UTF_8);
+    byte[] json = Manifests.manifestJson(image, "   ").getBytes(StandardCharsets.UTF_8);
     return new Manifest(image, p, json, Digests.sha256(json));
-  }
-
-  /** Schema2 manifest JSON, indented with {@code unit} (registries store it with 3 spaces). */
-  static String manifestJson(Image image, String unit) {
-    String i1 = unit;
-    String i2 = unit + unit;
-    String i3 = i2 + unit;
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append(i1).append("\"schemaVersion\": 2,\n");
-    sb.append(i1).append("\"mediaType\": \"").append(MANIFEST_V2).append("\",\n");
-    sb.append(i1).append("\"config\": {\n");
-    sb.append(i2).append("\"mediaType\": \"").append(CONFIG_V1).append("\",\n");
-    sb.append(i2).append("\"size\": ").append(image.configJson().length).append(",\n");
-    sb.append(i2).append("\"digest\": \"").append(image.id()).append("\"\n");
-    sb.append(i1).append("},\n");
-    sb.append(i1).append("\"layers\": [");
-    List<ImageLayer> layers = image.layers();
-    for (int k = 0; k < layers.size(); k++) {
-      ImageLayer l = layers.get(k);
-      sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
-      sb.append(i3).append("\"mediaType\": \"").append(LAYER_GZIP).append("\",\n");
-      sb.append(i3).append("\"size\": ").append(l.digest().blobSize()).append(",\n");
-      sb.append(i3).append("\"digest\": \"").append(l.digest().blobDigest()).append("\"\n");
-      sb.append(i2).append("}");
-    }
-    sb.append(layers.isEmpty() ? "]\n" : "\n" + i1 + "]\n");
-    return sb.append("}").toString();
-  }
-
-  static String listJson(List<Manifest> manifests, String unit) {
-    String i1 = unit;
-    String i2 = unit + unit;
-    String i3 = i2 + unit;
-    String i4 = i3 + unit;
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append(i1).append("\"schemaVersion\": 2,\n");
-    sb.append(i1).append("\"mediaType\": \"").append(MANIFEST_LIST_V2).append("\",\n");
-    sb.append(i1).append("\"manifests\": [");
-    for (int k = 0; k < manifests.size(); k++) {
-      Manifest m = manifests.get(k);
-      sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
-      sb.append(i3).append("\"mediaType\": \"").append(MANIFEST_V2).append("\",\n");
-      sb.append(i3).append("\"size\": ").append(m.json().length).append(",\n");
-      sb.append(i3).append("\"digest\": \"").append(m.digest()).append("\",\n");
-      sb.append(i3)
-          .append("\"platform\": ")
-          .append(platformJson(m.platform(), i3, i4))
-          .append("\n");
-      sb.append(i2).append("}");
-    }
-    sb.append("\n").append(i1).append("]\n");
-    return sb.append("}").toString();
-  }
-
-  static String platformJson(Platform p, String outer, String inner) {
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append(inner).append("\"architecture\": \"").append(p.architecture()).append("\",\n");
-    sb.append(inner).append("\"os\": \"").append(p.os()).append("\"");
-    if (p.osVersion() != null) {
-      sb.append(",\n")
-          .append(inner)
-          .append("\"os.version\": \"")
-          .append(p.osVersion())
-          .append("\"");
-    }
-    if (p.variant() != null) {
-      sb.append(",\n").append(inner).append("\"variant\": \"").append(p.variant()).append("\"");
-    }
-    return sb.append("\n").append(outer).append("}").toString();
   }
 
   /** A layer the registry serves, by DiffID (used to give loaded layers their catalogue size). */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ProgressMessage;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
-import dev.ddlab.sim.fs.Streams;
 import dev.ddlab.sim.fs.TarCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -22,18 +22,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * {@code docker save} and {@code docker load} tarballs (moby image/tarexport). Writes the Docker
- * 25+ layout, which is also an OCI image layout: {@code oci-layout}, {@code index.json}, content in
+ * {@code docker save} and {@code docker load} (moby {@code image/tarexport}). Writes the Docker 25+
+ * layout, which is also an OCI image layout: {@code oci-layout}, {@code index.json}, content in
  * {@code blobs/sha256/} (OCI manifest, config named by the image ID, uncompressed layer tars named
  * by DiffID), plus the classic {@code manifest.json} and {@code repositories}. Reads that layout,
- * the classic one ({@code <id>.json}, {@code <hex>/layer.tar}) and plain OCI layouts.
+ * the classic one ({@code <id>.json}, {@code <hex>/layer.tar}) and plain OCI layouts, checks every
+ * layer's DiffID, and stores what it read.
  */
 final class TarExport {
   static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
@@ -41,7 +42,11 @@ final class TarExport {
   static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
   static final String OCI_LAYER = "application/vnd.oci.image.layer.v1.tar";
 
-  private TarExport() {}
+  private final ImageService service;
+
+  TarExport(ImageService service) {
+    this.service = service;
+  }
 
   /** An image to save and the reference it was named by (null when named by ID). */
   record Named(Image image, String reference) {}
@@ -49,7 +54,56 @@ final class TarExport {
   /** An image read from a tarball with the tags manifest.json gives it. */
   record Loaded(Image image, List<String> repoTags) {}
 
-  static void write(List<Named> images, OutputStream out) {
+  /** {@code docker save NAME…}: each image once, with the tags it was named by. */
+  void save(List<String> names, OutputStream out) {
+    List<Named> selected = new ArrayList<>();
+    for (String name : names) {
+      StoredImage s = service.require(name);
+      Reference r = Reference.tryParse(name);
+      String tagRef = null;
+      if (r != null && !ImageService.isImageIdPrefix(s.id(), name)) {
+        Reference t = r.digest() != null ? r : r.withDefaultTag();
+        tagRef = t.digest() == null ? t.toString() : null;
+      }
+      selected.add(new Named(s.image(), tagRef));
+      service.logImageEvent("save", s.id(), Map.of("name", name));
+    }
+    write(selected, out);
+  }
+
+  /**
+   * {@code docker load}: stores every image of the tarball and points its tags at it, moving a tag
+   * away from another image as Docker does ("renaming the old one … to empty string").
+   */
+  void load(InputStream tarball, Consumer<ProgressMessage> progress) {
+    for (Loaded l : read(tarball, service.registry())) {
+      Image img = l.image();
+      service.store().add(img, "");
+      for (String ref : l.repoTags()) {
+        Reference r = Reference.parseWithDefaultTag(ref);
+        String old = service.references().get(r);
+        if (old != null && !old.equals(img.id())) {
+          progress.accept(
+              ProgressMessage.status(
+                  "The image "
+                      + r.familiarString()
+                      + " already exists, renaming the old one with ID "
+                      + old
+                      + " to empty string"));
+        }
+        service.reference(r, img.id());
+        progress.accept(ProgressMessage.status("Loaded image: " + r.familiarString()));
+      }
+      if (l.repoTags().isEmpty()) {
+        progress.accept(ProgressMessage.status("Loaded image ID: " + img.id()));
+      }
+      service.logImageEvent("load", img.id(), Map.of("name", img.id()));
+    }
+  }
+
+  // ---- save ----------------------------------------------------------------------------------
+
+  private static void write(List<Named> images, OutputStream out) {
     TreeMap<String, byte[]> files = new TreeMap<>();
     Map<String, ImageLayer> layerBlobs = new LinkedHashMap<>();
     ArrayNode manifestJson = ImageConfig.JSON.createArrayNode();
@@ -118,19 +172,18 @@ final class TarExport {
             (ImageConfig.JSON.writeValueAsString(repositories) + "\n")
                 .getBytes(StandardCharsets.UTF_8));
       }
-      TarArchiveOutputStream tar = new TarArchiveOutputStream(Streams.nonClosing(out), 512);
-      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-      tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-      dir(tar, "blobs/");
-      dir(tar, "blobs/sha256/");
+      TarArchiveOutputStream tar = TarCodec.writer(out);
+      for (String dir : List.of("blobs/", "blobs/sha256/")) {
+        tar.putArchiveEntry(TarCodec.dirHeader(dir, 0755, 0, 0, 0));
+        tar.closeArchiveEntry();
+      }
       TreeMap<String, Object> entries = new TreeMap<>(files);
       for (ImageLayer l : layerBlobs.values()) {
         entries.put("blobs/sha256/" + Digests.hex(l.diffId()), l);
       }
       for (Map.Entry<String, Object> e : entries.entrySet()) {
         if (e.getValue() instanceof byte[] bytes) {
-          TarArchiveEntry t = file(e.getKey(), bytes.length);
-          tar.putArchiveEntry(t);
+          tar.putArchiveEntry(file(e.getKey(), bytes.length));
           tar.write(bytes);
         } else {
           ImageLayer l = (ImageLayer) e.getValue();
@@ -169,29 +222,15 @@ final class TarExport {
     }
   }
 
-  private static void dir(TarArchiveOutputStream tar, String name) throws IOException {
-    TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_DIR, false);
-    t.setMode(040755);
-    t.setIds(0, 0);
-    t.setNames("", "");
-    t.setModTime(0);
-    tar.putArchiveEntry(t);
-    tar.closeArchiveEntry();
-  }
-
   private static TarArchiveEntry file(String name, long size) {
-    TarArchiveEntry t = new TarArchiveEntry(name, TarConstants.LF_NORMAL, false);
-    t.setMode(0100644);
-    t.setIds(0, 0);
-    t.setNames("", "");
-    t.setModTime(0);
+    TarArchiveEntry t = TarCodec.fileHeader(name, 0644, 0, 0, 0);
     t.setSize(size);
     return t;
   }
 
   // ---- load ----------------------------------------------------------------------------------
 
-  static List<Loaded> read(InputStream in, Registry registry) {
+  private static List<Loaded> read(InputStream in, Registry registry) {
     Map<String, byte[]> files = new HashMap<>();
     try {
       TarArchiveInputStream tar = new TarArchiveInputStream(in);
