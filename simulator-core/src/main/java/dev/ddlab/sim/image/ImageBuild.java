@@ -7,10 +7,8 @@ import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.LayerBuilder;
 import dev.ddlab.sim.fs.TarCodec;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -24,17 +22,14 @@ final class ImageBuild {
   private final boolean buildkit;
   private final List<ImageLayer> layers = new ArrayList<>();
   private final List<ImageConfig.History> history = new ArrayList<>();
-  private List<String> env = new ArrayList<>();
-  private List<String> cmd;
-  private boolean cmdSet;
-  private List<String> entrypoint;
-  private String workdir = "";
-  private String user = "";
-  private String stopSignal;
-  private final TreeMap<String, Map<String, Object>> exposed = new TreeMap<>();
-  private final TreeMap<String, Map<String, Object>> volumes = new TreeMap<>();
-  private final TreeMap<String, String> labels = new TreeMap<>();
+  private RunConfig config = new RunConfig(EMPTY);
   private long created;
+
+  /** What a build starts from without FROM: no defaults, and an environment to add to. */
+  private static final ContainerConfig EMPTY =
+      new ContainerConfig(
+          "", "", "", false, false, false, null, false, false, false, List.of(), null, "", null, "",
+          null, null, null, null, null);
 
   ImageBuild(Platform platform, boolean buildkit) {
     this.platform = platform;
@@ -46,22 +41,7 @@ final class ImageBuild {
     ImageConfig c = base.config();
     layers.addAll(base.layers());
     history.addAll(c.history());
-    ContainerConfig cc = c.config();
-    env = cc.env() == null ? new ArrayList<>() : new ArrayList<>(cc.env());
-    cmd = cc.cmd();
-    entrypoint = cc.entrypoint();
-    workdir = cc.workingDir() == null ? "" : cc.workingDir();
-    user = cc.user() == null ? "" : cc.user();
-    stopSignal = cc.stopSignal();
-    if (cc.exposedPorts() != null) {
-      exposed.putAll(cc.exposedPorts());
-    }
-    if (cc.volumes() != null) {
-      volumes.putAll(cc.volumes());
-    }
-    if (cc.labels() != null) {
-      labels.putAll(cc.labels());
-    }
+    config = new RunConfig(c.config());
     created = c.createdNanos();
     return this;
   }
@@ -85,8 +65,8 @@ final class ImageBuild {
 
   /** ADD rootfs.tar / (official base images); Linux images get the default PATH. */
   ImageBuild add(long size, Consumer<LayerBuilder> files) {
-    if (env.isEmpty() && platform.os().equals("linux")) {
-      env.add("PATH=" + Catalogue.PATH);
+    if (config.env().isEmpty() && platform.os().equals("linux")) {
+      config.env("PATH", Catalogue.PATH);
     }
     Layer l = tree(salt(), files);
     TarCodec.LayerDigest d = TarCodec.digest(l);
@@ -130,56 +110,47 @@ final class ImageBuild {
   }
 
   ImageBuild env(String key, String value) {
-    env.removeIf(e -> e.startsWith(key + "="));
-    env.add(key + "=" + value);
+    config.env(key, value);
     return meta("ENV " + key + "=" + value);
   }
 
   ImageBuild cmd(String... args) {
-    cmd = List.of(args);
-    cmdSet = true;
+    config.cmd(List.of(args));
     return meta("CMD " + jsonArray(args));
   }
 
   ImageBuild entrypoint(String... args) {
-    entrypoint = List.of(args);
-    // Both builders reset an inherited CMD when ENTRYPOINT is set, unless this stage set CMD.
-    if (!cmdSet) {
-      cmd = null;
-    }
+    config.entrypoint(List.of(args));
     return meta("ENTRYPOINT " + jsonArray(args));
   }
 
   ImageBuild workdir(String dir) {
-    workdir = dir;
+    config.workingDir(dir);
     return meta("WORKDIR " + dir);
   }
 
   ImageBuild expose(String port) {
-    exposed.put(port.contains("/") ? port : port + "/tcp", Map.of());
-    return meta(
-        buildkit
-            ? "EXPOSE map[" + (port.contains("/") ? port : port + "/tcp") + ":{}]"
-            : "EXPOSE " + port);
+    String p = config.expose(port);
+    return meta(buildkit ? "EXPOSE map[" + p + ":{}]" : "EXPOSE " + port);
   }
 
   ImageBuild label(String key, String value) {
-    labels.put(key, value);
+    config.label(key, value);
     return meta("LABEL " + key + "=" + value);
   }
 
   ImageBuild volume(String path) {
-    volumes.put(path, Map.of());
+    config.volume(path);
     return meta("VOLUME [" + path + "]");
   }
 
   ImageBuild stopSignal(String signal) {
-    stopSignal = signal;
+    config.stopSignal(signal);
     return meta("STOPSIGNAL " + signal);
   }
 
   ImageBuild user(String u) {
-    user = u;
+    config.user(u);
     return meta("USER " + u);
   }
 
@@ -201,36 +172,10 @@ final class ImageBuild {
     return sb.append(']').toString();
   }
 
-  ContainerConfig containerConfig() {
-    Map<String, Map<String, Object>> ports =
-        exposed.isEmpty() ? null : new LinkedHashMap<>(exposed);
-    return new ContainerConfig(
-        "",
-        "",
-        user,
-        false,
-        false,
-        false,
-        ports,
-        false,
-        false,
-        false,
-        List.copyOf(env),
-        cmd,
-        "",
-        volumes.isEmpty() ? null : new LinkedHashMap<>(volumes),
-        workdir,
-        entrypoint,
-        null,
-        labels.isEmpty() ? null : new LinkedHashMap<>(labels),
-        stopSignal,
-        null);
-  }
-
   Image build() {
     List<String> diffIds = new ArrayList<>();
     layers.forEach(l -> diffIds.add(l.diffId()));
-    ContainerConfig config = containerConfig();
+    ContainerConfig config = this.config.toConfig();
     String container = "";
     ContainerConfig stepConfig = null;
     String dockerVersion = "";
