@@ -1,7 +1,6 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.ContainerConfig;
-import dev.ddlab.fs.Content;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.LayerBuilder;
@@ -63,8 +62,8 @@ final class ImageBuild {
     return platform.toString().hashCode();
   }
 
-  /** ADD rootfs.tar / (official base images); Linux images get the default PATH. */
-  ImageBuild add(long size, Consumer<LayerBuilder> files) {
+  /** ADD source / (a base image's root filesystem); Linux images get the default PATH. */
+  ImageBuild add(String source, long size, Consumer<LayerBuilder> files) {
     if (config.env().isEmpty() && platform.os().equals("linux")) {
       config.env("PATH", Catalogue.PATH);
     }
@@ -73,7 +72,7 @@ final class ImageBuild {
     layers.add(new ImageLayer(l, d, size));
     String createdBy =
         buildkit
-            ? "ADD " + "alpine-minirootfs.tar.gz / # buildkit"
+            ? "ADD " + source + " / # buildkit"
             : "/bin/sh -c #(nop) ADD file:" + Digests.hex(d.diffId()) + " in / ";
     step(createdBy, false);
     return this;
@@ -99,29 +98,29 @@ final class ImageBuild {
     return this;
   }
 
-  /** COPY docker-entrypoint.sh into {@code dir} (the official images' entrypoint script). */
-  ImageBuild copyEntrypoint(String dir, long size) {
-    String path = (dir.endsWith("/") ? dir : dir + "/") + "docker-entrypoint.sh";
-    return copy(
-        "docker-entrypoint.sh",
-        dir,
-        size,
-        b -> b.file(path, 0775, Content.text(Trees.ENTRYPOINT_SCRIPT), "docker-entrypoint"));
-  }
-
   ImageBuild env(String key, String value) {
     config.env(key, value);
     return meta("ENV " + key + "=" + value);
   }
 
-  ImageBuild cmd(String... args) {
-    config.cmd(List.of(args));
+  ImageBuild cmd(List<String> args) {
+    config.cmd(args);
     return meta("CMD " + jsonArray(args));
   }
 
-  ImageBuild entrypoint(String... args) {
-    config.entrypoint(List.of(args));
+  ImageBuild entrypoint(List<String> args) {
+    config.entrypoint(args);
     return meta("ENTRYPOINT " + jsonArray(args));
+  }
+
+  /** ARG name[=default]: history only. */
+  ImageBuild arg(String arg) {
+    return meta("ARG " + arg);
+  }
+
+  /** SHELL: history only (Go's %v of the list: [powershell -Command …]). */
+  ImageBuild shell(List<String> args) {
+    return meta("SHELL [" + String.join(" ", args) + "]");
   }
 
   ImageBuild workdir(String dir) {
@@ -154,7 +153,7 @@ final class ImageBuild {
     return meta("USER " + u);
   }
 
-  ImageBuild meta(String instruction) {
+  private ImageBuild meta(String instruction) {
     step(buildkit ? instruction : "/bin/sh -c #(nop)  " + instruction, true);
     return this;
   }
@@ -164,10 +163,10 @@ final class ImageBuild {
   }
 
   /** Go's %v of a string slice as Docker writes it in history: ["node" "./app.js"]. */
-  private static String jsonArray(String... args) {
+  private static String jsonArray(List<String> args) {
     StringBuilder sb = new StringBuilder("[");
-    for (int i = 0; i < args.length; i++) {
-      sb.append(i == 0 ? "" : " ").append('"').append(args[i]).append('"');
+    for (int i = 0; i < args.size(); i++) {
+      sb.append(i == 0 ? "" : " ").append('"').append(args.get(i)).append('"');
     }
     return sb.append(']').toString();
   }

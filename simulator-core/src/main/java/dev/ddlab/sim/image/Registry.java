@@ -22,7 +22,17 @@ public final class Registry {
   public static final String CONFIG_V1 = "application/vnd.docker.container.image.v1+json";
   public static final String LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
+  private final Catalogue catalogue;
   private final Map<String, Tagged> resolved = new HashMap<>();
+
+  /** The registries of the built-in catalogue (read, and checked, here at the latest). */
+  public Registry() {
+    this(Catalogue.builtIn());
+  }
+
+  Registry(Catalogue catalogue) {
+    this.catalogue = catalogue;
+  }
 
   /** What a tag or digest names: a single manifest, or a list of them. */
   public sealed interface Tagged permits Manifest, ManifestList {
@@ -45,7 +55,7 @@ public final class Registry {
 
   /** Tags of a repository ("docker.io/library/alpine"), sorted. */
   public List<String> tags(String repoName) {
-    return new ArrayList<>(Catalogue.tags(repoName).keySet());
+    return new ArrayList<>(catalogue.tags(repoName).keySet());
   }
 
   /**
@@ -55,7 +65,7 @@ public final class Registry {
    */
   public Tagged resolve(Reference ref) {
     String domain = ref.domain();
-    if (!Catalogue.hasRegistry(domain)) {
+    if (!catalogue.hasRegistry(domain)) {
       String scheme =
           domain.startsWith("localhost") || domain.startsWith("127.") ? "http" : "https";
       String host = domain.contains(":") ? domain.substring(0, domain.lastIndexOf(':')) : domain;
@@ -67,7 +77,7 @@ public final class Registry {
               : "dial tcp: lookup " + host + ": no such host";
       throw EngineException.serverError("Get \"" + scheme + "://" + domain + "/v2/\": " + why);
     }
-    Map<String, Catalogue.TagSpec> tags = Catalogue.tags(ref.name());
+    Map<String, Catalogue.TagSpec> tags = catalogue.tags(ref.name());
     if (tags.isEmpty()) {
       throw accessDenied(ref);
     }
@@ -132,10 +142,10 @@ public final class Registry {
     String key = repoName + ":" + tag;
     Tagged t = resolved.get(key);
     if (t == null) {
-      Catalogue.TagSpec spec = Catalogue.tags(repoName).get(tag);
+      Catalogue.TagSpec spec = catalogue.tags(repoName).get(tag);
       List<Manifest> manifests = new ArrayList<>();
       for (Platform p : spec.platforms()) {
-        manifests.add(manifest(Catalogue.image(repoName, tag, p), p));
+        manifests.add(manifest(catalogue.image(repoName, tag, p), p));
       }
       if (spec.isList()) {
         byte[] json = Manifests.listJson(manifests, "   ").getBytes(StandardCharsets.UTF_8);
@@ -170,6 +180,6 @@ public final class Registry {
 
   /** Docker Hub search over the catalogue's repositories and a few well-known others. */
   public List<SearchResult> search(String term) {
-    return Catalogue.search(term);
+    return catalogue.search(term);
   }
 }

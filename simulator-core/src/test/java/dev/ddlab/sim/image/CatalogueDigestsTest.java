@@ -43,7 +43,7 @@ class CatalogueDigestsTest {
 
   static String describe(Registry registry) {
     StringBuilder sb = new StringBuilder();
-    for (String repo : Catalogue.repositories()) {
+    for (String repo : Catalogue.builtIn().repositories()) {
       for (String tag : registry.tags(repo)) {
         Reference ref = Reference.parse(repo + ":" + tag);
         Registry.Tagged t = registry.resolve(ref);
