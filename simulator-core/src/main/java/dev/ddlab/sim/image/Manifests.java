@@ -88,22 +88,17 @@ final class Manifests {
     String i1 = unit;
     String i2 = unit + unit;
     String i3 = i2 + unit;
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append(i1).append("\"schemaVersion\": 2,\n");
-    sb.append(i1).append("\"mediaType\": \"").append(Registry.MANIFEST_V2).append("\",\n");
+    StringBuilder sb = header(unit, Registry.MANIFEST_V2);
     sb.append(i1).append("\"config\": {\n");
-    sb.append(i2).append("\"mediaType\": \"").append(Registry.CONFIG_V1).append("\",\n");
-    sb.append(i2).append("\"size\": ").append(image.configJson().length).append(",\n");
-    sb.append(i2).append("\"digest\": \"").append(image.id()).append("\"\n");
+    descriptor(sb, i2, Registry.CONFIG_V1, image.configJson().length, image.id(), false);
     sb.append(i1).append("},\n");
     sb.append(i1).append("\"layers\": [");
     List<ImageLayer> layers = image.layers();
     for (int k = 0; k < layers.size(); k++) {
       ImageLayer l = layers.get(k);
       sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
-      sb.append(i3).append("\"mediaType\": \"").append(Registry.LAYER_GZIP).append("\",\n");
-      sb.append(i3).append("\"size\": ").append(l.digest().blobSize()).append(",\n");
-      sb.append(i3).append("\"digest\": \"").append(l.digest().blobDigest()).append("\"\n");
+      descriptor(
+          sb, i3, Registry.LAYER_GZIP, l.digest().blobSize(), l.digest().blobDigest(), false);
       sb.append(i2).append("}");
     }
     sb.append(layers.isEmpty() ? "]\n" : "\n" + i1 + "]\n");
@@ -115,16 +110,12 @@ final class Manifests {
     String i2 = unit + unit;
     String i3 = i2 + unit;
     String i4 = i3 + unit;
-    StringBuilder sb = new StringBuilder("{\n");
-    sb.append(i1).append("\"schemaVersion\": 2,\n");
-    sb.append(i1).append("\"mediaType\": \"").append(Registry.MANIFEST_LIST_V2).append("\",\n");
+    StringBuilder sb = header(unit, Registry.MANIFEST_LIST_V2);
     sb.append(i1).append("\"manifests\": [");
     for (int k = 0; k < manifests.size(); k++) {
       Registry.Manifest m = manifests.get(k);
       sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
-      sb.append(i3).append("\"mediaType\": \"").append(Registry.MANIFEST_V2).append("\",\n");
-      sb.append(i3).append("\"size\": ").append(m.json().length).append(",\n");
-      sb.append(i3).append("\"digest\": \"").append(m.digest()).append("\",\n");
+      descriptor(sb, i3, Registry.MANIFEST_V2, m.json().length, m.digest(), true);
       sb.append(i3)
           .append("\"platform\": ")
           .append(platformJson(m.platform(), i3, i4))
@@ -133,6 +124,22 @@ final class Manifests {
     }
     sb.append("\n").append(i1).append("]\n");
     return sb.append("}").toString();
+  }
+
+  /** {@code {"schemaVersion": 2, "mediaType": …,} opened. */
+  private static StringBuilder header(String unit, String mediaType) {
+    StringBuilder sb = new StringBuilder("{\n");
+    sb.append(unit).append("\"schemaVersion\": 2,\n");
+    sb.append(unit).append("\"mediaType\": \"").append(mediaType).append("\",\n");
+    return sb;
+  }
+
+  /** A descriptor's mediaType, size and digest, one per line; a comma after the digest if more. */
+  private static void descriptor(
+      StringBuilder sb, String indent, String mediaType, long size, String digest, boolean more) {
+    sb.append(indent).append("\"mediaType\": \"").append(mediaType).append("\",\n");
+    sb.append(indent).append("\"size\": ").append(size).append(",\n");
+    sb.append(indent).append("\"digest\": \"").append(digest).append(more ? "\",\n" : "\"\n");
   }
 
   static String platformJson(Platform p, String outer, String inner) {
