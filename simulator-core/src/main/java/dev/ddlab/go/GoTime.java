@@ -1,9 +1,14 @@
 package dev.ddlab.go;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Go's {@code time} formats as the Engine API and the docker CLI write them, from epoch nanoseconds
@@ -17,6 +22,9 @@ public final class GoTime {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter STRING =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private static final Pattern DURATION_PART =
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)(ns|us|µs|ms|s|m|h)");
 
   private GoTime() {}
 
@@ -93,6 +101,63 @@ public final class GoTime {
       return i.getEpochSecond() * 1_000_000_000L + i.getNano();
     } catch (DateTimeParseException e) {
       throw new IllegalArgumentException(t);
+    }
+  }
+
+  /**
+   * time.ParseDuration for the non-negative durations filters and flags take ("1h30m", "10s",
+   * "1.5h", "250ms"); null when {@code text} is not one.
+   */
+  public static Long parseDuration(String text) {
+    if (text == null || !text.matches("(" + DURATION_PART.pattern() + ")+")) {
+      return null;
+    }
+    long total = 0;
+    Matcher m = DURATION_PART.matcher(text);
+    while (m.find()) {
+      long unit =
+          switch (m.group(2)) {
+            case "ns" -> 1L;
+            case "us", "µs" -> 1_000L;
+            case "ms" -> 1_000_000L;
+            case "s" -> 1_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
+          };
+      total += (long) (Double.parseDouble(m.group(1)) * unit);
+    }
+    return total;
+  }
+
+  /**
+   * moby's pkg/timestamp.GetTimestamp, as the daemon reads a filter such as {@code until=} and the
+   * CLI its {@code --since}/{@code --until}: a Go duration before {@code nowNanos} ("24h"), Unix
+   * seconds with an optional fraction, a date ("2024-01-31", midnight UTC), or an RFC 3339 time
+   * (UTC when it has no zone).
+   *
+   * @return epoch nanoseconds
+   * @throws IllegalArgumentException when {@code text} is none of these
+   */
+  public static long timestamp(String text, long nowNanos) {
+    Long duration = parseDuration(text);
+    if (duration != null) {
+      return nowNanos - duration;
+    }
+    if (text.matches("\\d+(\\.\\d{1,9})?")) {
+      return parseBound(text, 0);
+    }
+    try {
+      Instant i;
+      if (text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        i = LocalDate.parse(text).atStartOfDay().toInstant(ZoneOffset.UTC);
+      } else if (text.endsWith("Z") || text.matches(".*[+-]\\d{2}:\\d{2}$")) {
+        i = OffsetDateTime.parse(text).toInstant();
+      } else {
+        i = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+      }
+      return i.getEpochSecond() * 1_000_000_000L + i.getNano();
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(text);
     }
   }
 }

@@ -1,0 +1,33 @@
+package dev.ddlab.go;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class GoTimeTest {
+  private static final long NOW = 1_704_067_200_000_000_000L; // 2024-01-01T00:00:00Z
+
+  @Test
+  void durations_parse_as_go_writes_them_and_anything_else_is_not_one() {
+    assertEquals(5_400_000_000_000L, GoTime.parseDuration("1h30m"));
+    assertEquals(5_400_000_000_000L, GoTime.parseDuration("1.5h"));
+    assertEquals(250_000_000L, GoTime.parseDuration("250ms"));
+    assertEquals(3_000L, GoTime.parseDuration("3µs"));
+    assertNull(GoTime.parseDuration("10"));
+    assertNull(GoTime.parseDuration("1d"));
+    assertNull(GoTime.parseDuration(""));
+  }
+
+  @Test
+  void timestamps_are_a_duration_ago_unix_seconds_a_date_or_rfc3339() {
+    assertEquals(NOW - 86_400_000_000_000L, GoTime.timestamp("24h", NOW));
+    assertEquals(1_704_067_200_500_000_000L, GoTime.timestamp("1704067200.5", NOW));
+    assertEquals(NOW, GoTime.timestamp("2024-01-01", NOW));
+    assertEquals(NOW, GoTime.timestamp("2024-01-01T07:00:00+07:00", NOW));
+    assertEquals(NOW + 1_000_000_000L, GoTime.timestamp("2024-01-01T00:00:01Z", NOW));
+    assertEquals(NOW, GoTime.timestamp("2024-01-01T00:00:00", NOW));
+    assertThrows(IllegalArgumentException.class, () -> GoTime.timestamp("yesterday", NOW));
+  }
+}
