@@ -33,10 +33,6 @@ import java.util.function.IntConsumer;
  * moving time beyond the timers it is waiting for.
  */
 public final class SimSession implements Session {
-  /** The node layouts a session can start with. */
-  public static final List<String> TEMPLATES =
-      List.of("single", "swarm-3m3w", "swarm-3m2w", "swarm-5m", "swarm-1m1w");
-
   /** The longest virtual time one typed line may take (covers {@code sleep 1d}). */
   static final Duration SETTLE_LIMIT = Duration.ofHours(48);
 
@@ -76,21 +72,17 @@ public final class SimSession implements Session {
     this.onClose = onClose;
     this.id = "sim-" + new SeededRandom(seed).fork("session-id").hex(12);
     this.cluster = Cluster.builder(seed).build();
-    for (String[] node : layout(template)) {
-      terminals.put(node[0], new Terminal(cluster.addNode(node[0], node[1])));
+    for (Template.Node node : Template.of(template).nodes()) {
+      terminals.put(node.name(), new Terminal(cluster.addNode(node.name(), node.address())));
     }
   }
 
   /**
-   * Opens a session from a template ("single": node1; "swarm-3m3w": mgr1-3 at 10.0.0.1-3 and wrk1-3
-   * at 10.0.0.4-6; "swarm-3m2w", "swarm-5m", "swarm-1m1w" likewise).
+   * Opens a session of simulated nodes laid out as the {@link Template} of that name.
    *
    * @throws IllegalArgumentException for an unknown template
    */
   public static SimSession open(String template, long seed) {
-    if (!TEMPLATES.contains(template)) {
-      throw new IllegalArgumentException("unknown template: " + template);
-    }
     return new SimSession(template, seed);
   }
 
@@ -101,41 +93,6 @@ public final class SimSession implements Session {
    */
   public static SimSession withEngine(Engine engine, long seed, AutoCloseable onClose) {
     return new SimSession("single", seed, engine, onClose);
-  }
-
-  static List<String[]> layout(String template) {
-    int managers;
-    int workers;
-    switch (template) {
-      case "single" -> {
-        return List.<String[]>of(new String[] {"node1", "192.168.0.11"});
-      }
-      case "swarm-3m3w" -> {
-        managers = 3;
-        workers = 3;
-      }
-      case "swarm-3m2w" -> {
-        managers = 3;
-        workers = 2;
-      }
-      case "swarm-5m" -> {
-        managers = 5;
-        workers = 0;
-      }
-      case "swarm-1m1w" -> {
-        managers = 1;
-        workers = 1;
-      }
-      default -> throw new IllegalArgumentException("unknown template: " + template);
-    }
-    List<String[]> nodes = new ArrayList<>();
-    for (int i = 1; i <= managers; i++) {
-      nodes.add(new String[] {"mgr" + i, "10.0.0." + i});
-    }
-    for (int i = 1; i <= workers; i++) {
-      nodes.add(new String[] {"wrk" + i, "10.0.0." + (managers + i)});
-    }
-    return nodes;
   }
 
   @Override

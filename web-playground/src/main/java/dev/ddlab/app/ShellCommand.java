@@ -5,6 +5,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
+import dev.ddlab.session.Template;
 import dev.ddlab.session.TranscriptEntry;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -85,21 +86,21 @@ public final class ShellCommand implements Callable<Integer> {
   static final class Templates implements Iterable<String> {
     @Override
     public java.util.Iterator<String> iterator() {
-      return SimSession.TEMPLATES.iterator();
+      return Template.names().iterator();
     }
   }
 
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
-    if (!SimSession.TEMPLATES.contains(template)) {
+    if (Template.named(template).isEmpty()) {
       spec.commandLine()
           .getErr()
           .println(
               "ddlab shell: unknown template '"
                   + template
                   + "' (one of "
-                  + String.join(", ", SimSession.TEMPLATES)
+                  + String.join(", ", Template.names())
                   + ")");
       return 2;
     }

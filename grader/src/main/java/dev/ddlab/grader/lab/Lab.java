@@ -1,5 +1,6 @@
 package dev.ddlab.grader.lab;
 
+import dev.ddlab.session.Template;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  *
  * @param section the course section it practises, e.g. "Phần 2 §3 Containers"
  * @param lesson the lesson id (a Markdown file in tutorial-content) that teaches it
- * @param template the session template ("single", "swarm-3m3w" …)
+ * @param template the session {@link Template} ("single" when absent)
  * @param seed the simulator seed a session of this lab starts with
  * @param setup script lines run before the learner starts, not part of the transcript
  */
@@ -26,7 +27,7 @@ public record Lab(
   public Lab {
     setup = setup == null ? List.of() : List.copyOf(setup);
     steps = steps == null ? List.of() : List.copyOf(steps);
-    template = template == null || template.isBlank() ? "single" : template;
+    template = template == null || template.isBlank() ? Template.SINGLE.name() : template;
     summary = summary == null ? "" : summary;
     seed = seed == null ? 1L : seed;
   }

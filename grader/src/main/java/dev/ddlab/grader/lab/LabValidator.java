@@ -1,5 +1,6 @@
 package dev.ddlab.grader.lab;
 
+import dev.ddlab.session.Template;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -58,6 +59,10 @@ public final class LabValidator {
     }
     if (blank(lab.section())) {
       problems.add("section is missing");
+    }
+    if (Template.named(lab.template()).isEmpty()) {
+      problems.add(
+          "template must be one of " + String.join(", ", Template.names()) + ": " + lab.template());
     }
     if (lab.steps().isEmpty()) {
       problems.add("a lab needs at least one step");

@@ -108,6 +108,31 @@ class LabCatalogTest {
   }
 
   @Test
+  void a_template_that_is_not_a_session_template_is_rejected_naming_the_templates() {
+    String yaml =
+        """
+        id: bad
+        title: "Thử"
+        section: "Phần 2 §3"
+        template: swarm-9m
+        steps:
+          - title: "Một"
+            text: "Làm gì đó"
+            solution: [docker ps]
+            checks:
+              - ran: docker ps
+                fail: "Sai"
+        """;
+    LabFormatException e =
+        assertThrows(LabFormatException.class, () -> LabCatalog.parse("bad.yaml", yaml));
+    assertEquals(
+        List.of(
+            "template must be one of single, swarm-3m3w, swarm-3m2w, swarm-5m, swarm-1m1w:"
+                + " swarm-9m"),
+        e.problems());
+  }
+
+  @Test
   void an_unknown_key_is_a_parse_error_naming_the_key() {
     String yaml = "id: x\ntitle: t\nsection: s\nstepz: []\n";
     LabFormatException e =

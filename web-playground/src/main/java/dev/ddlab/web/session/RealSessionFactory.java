@@ -2,6 +2,7 @@ package dev.ddlab.web.session;
 
 import dev.ddlab.bridge.RealEngineSessions;
 import dev.ddlab.session.Session;
+import dev.ddlab.session.Template;
 import java.util.List;
 
 /**
@@ -13,24 +14,23 @@ import java.util.List;
 public final class RealSessionFactory implements SessionFactory {
   @Override
   public List<SessionTemplate> templates() {
-    return List.of(
-        new SessionTemplate(
-            "single",
-            "1 node",
-            "Docker Engine thật của máy chủ (DOCKER_HOST), có lớp bảo vệ của lớp học",
-            true,
-            ""),
-        new SessionTemplate(
-            "swarm-3m3w",
-            "3 manager, 3 worker",
-            "mgr1–3, wrk1–3",
-            false,
-            "Chế độ Docker thật chỉ có một node"));
+    return Template.ALL.stream()
+        .map(
+            t ->
+                t == Template.SINGLE
+                    ? new SessionTemplate(
+                        t.name(),
+                        t.label(),
+                        "Docker Engine thật của máy chủ (DOCKER_HOST), có lớp bảo vệ của lớp học",
+                        true,
+                        "")
+                    : SessionTemplate.of(t, false, "Chế độ Docker thật chỉ có một node"))
+        .toList();
   }
 
   @Override
   public Session open(String template, long seed) {
-    if (!template.equals("single")) {
+    if (!template.equals(Template.SINGLE.name())) {
       throw new IllegalArgumentException(
           "Chế độ Docker thật chỉ mở được mẫu \"1 node\", không mở được '" + template + "'");
     }
