@@ -2,6 +2,7 @@ package dev.ddlab.session;
 
 import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
+import dev.ddlab.introspect.Introspection;
 import dev.ddlab.sim.clock.VirtualClock;
 import java.time.Duration;
 import java.util.List;
@@ -61,6 +62,14 @@ public interface Session extends AutoCloseable {
    */
   default java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
     return java.util.Optional.empty();
+  }
+
+  /**
+   * What only a simulation can show (a container's namespaces, an image's layer trees, host files
+   * for checks), read-only; {@link Introspection#NONE} for a real engine.
+   */
+  default Introspection introspection() {
+    return Introspection.NONE;
   }
 
   /** The virtual clock (for a real engine session, a clock that follows wall time). */

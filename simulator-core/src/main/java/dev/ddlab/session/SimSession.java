@@ -6,10 +6,12 @@ import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.introspect.Introspection;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.DockerHost;
+import dev.ddlab.sim.introspect.SimIntrospection;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.shell.HostShell;
 import dev.ddlab.sim.shell.Io;
@@ -56,6 +58,7 @@ public final class SimSession implements Session {
   private final String template;
   private final long seed;
   private final Cluster cluster;
+  private final Introspection introspection;
   private final Map<String, Terminal> terminals = new LinkedHashMap<>();
   private final List<TranscriptEntry> transcript = new ArrayList<>();
   private final Engine engineOverride;
@@ -72,6 +75,7 @@ public final class SimSession implements Session {
     this.onClose = onClose;
     this.id = "sim-" + new SeededRandom(seed).fork("session-id").hex(12);
     this.cluster = Cluster.builder(seed).build();
+    this.introspection = new SimIntrospection(cluster);
     for (Template.Node node : Template.of(template).nodes()) {
       terminals.put(node.name(), new Terminal(cluster.addNode(node.name(), node.address())));
     }
@@ -93,6 +97,11 @@ public final class SimSession implements Session {
    */
   public static SimSession withEngine(Engine engine, long seed, AutoCloseable onClose) {
     return new SimSession("single", seed, engine, onClose);
+  }
+
+  @Override
+  public Introspection introspection() {
+    return introspection;
   }
 
   @Override

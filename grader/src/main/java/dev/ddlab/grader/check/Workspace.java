@@ -8,14 +8,15 @@ import java.util.Optional;
 
 /**
  * What checks read a lab's state from: the nodes' engines, their host filesystems where the
- * simulator can show them, and the transcript. A session is the usual workspace.
+ * simulator can show them (the session's introspection), and the transcript. A session is the usual
+ * workspace.
  */
 public interface Workspace {
   List<String> nodes();
 
   Engine engine(String node);
 
-  /** The node's own filesystem (the host shell's), when the engine behind it is simulated. */
+  /** The node's own filesystem (the host shell's), read-only, when the node is simulated. */
   default Optional<FileSystem> hostFileSystem(String node) {
     return Optional.empty();
   }

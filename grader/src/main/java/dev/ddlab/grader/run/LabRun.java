@@ -53,11 +53,7 @@ public final class LabRun implements AutoCloseable {
 
           @Override
           public java.util.Optional<dev.ddlab.fs.FileSystem> hostFileSystem(String node) {
-            // only a simulated node has a filesystem of its own to show
-            return session
-                .cluster()
-                .filter(c -> c.nodes().stream().anyMatch(h -> h.name().equals(node)))
-                .map(c -> c.node(node).hostFs());
+            return session.introspection().nodes().hostFiles(node);
           }
 
           @Override

@@ -1,7 +1,6 @@
 package dev.ddlab.web.panel;
 
 import dev.ddlab.fs.Entry;
-import dev.ddlab.sim.fs.Layer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,17 +30,17 @@ public final class LayerAnalysis {
   /** A path found in two or more layers and the bytes it costs in all of them. */
   public record Waste(String path, int layers, long cumulativeSize) {}
 
-  private final List<Layer> layers;
+  private final List<NavigableMap<String, Entry>> layers;
   private final double efficiency;
   private final long wastedBytes;
   private final List<Waste> inefficiencies;
 
-  public LayerAnalysis(List<Layer> layers) {
+  /** Analyses an image's layers, base first, each as its entries by absolute path. */
+  public LayerAnalysis(List<NavigableMap<String, Entry>> layers) {
     this.layers = List.copyOf(layers);
     Map<String, long[]> byPath = new LinkedHashMap<>(); // cumulative, min, count
     NavigableMap<String, Entry> stacked = new TreeMap<>();
-    for (Layer layer : this.layers) {
-      NavigableMap<String, Entry> entries = layer.entries();
+    for (NavigableMap<String, Entry> entries : this.layers) {
       for (Map.Entry<String, Entry> e : entries.entrySet()) {
         String path = e.getKey();
         if (!isLeaf(entries, path)) {
@@ -53,7 +52,7 @@ public final class LayerAnalysis {
         d[1] = d[1] < 0 ? size : Math.min(d[1], size);
         d[2]++;
       }
-      apply(stacked, layer);
+      apply(stacked, entries);
     }
     long minimum = 0;
     long discovered = 0;
@@ -105,7 +104,7 @@ public final class LayerAnalysis {
     for (int i = 0; i < index; i++) {
       apply(below, layers.get(i));
     }
-    NavigableMap<String, Entry> layer = layers.get(index).entries();
+    NavigableMap<String, Entry> layer = layers.get(index);
     NavigableMap<String, Entry> after = new TreeMap<>(below);
     apply(after, layers.get(index));
     TreeMap<String, Row> rows = new TreeMap<>();
@@ -155,8 +154,8 @@ public final class LayerAnalysis {
   /**
    * Applies a layer on top of a stacked tree: whiteouts and opaque directories hide what is below.
    */
-  static void apply(NavigableMap<String, Entry> stacked, Layer layer) {
-    for (Map.Entry<String, Entry> e : layer.entries().entrySet()) {
+  static void apply(NavigableMap<String, Entry> stacked, NavigableMap<String, Entry> layer) {
+    for (Map.Entry<String, Entry> e : layer.entrySet()) {
       String path = e.getKey();
       Entry entry = e.getValue();
       if (entry.whiteout()) {

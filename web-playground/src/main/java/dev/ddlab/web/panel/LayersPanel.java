@@ -8,16 +8,12 @@ import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.events.SimEvent;
+import dev.ddlab.introspect.ContainersView.ContainerInfo;
+import dev.ddlab.introspect.ContainersView.WritableLayer;
+import dev.ddlab.introspect.ImagesView.ImageLayers;
+import dev.ddlab.introspect.ImagesView.LayerInfo;
+import dev.ddlab.introspect.Introspection;
 import dev.ddlab.session.Session;
-import dev.ddlab.sim.fs.ContainerRootFs;
-import dev.ddlab.sim.fs.Layer;
-import dev.ddlab.sim.host.Cluster;
-import dev.ddlab.sim.host.ContainerView;
-import dev.ddlab.sim.host.DockerHost;
-import dev.ddlab.sim.image.Image;
-import dev.ddlab.sim.image.ImageConfig;
-import dev.ddlab.sim.image.ImageLayer;
-import dev.ddlab.sim.image.SimImagesApi;
 import dev.ddlab.web.Json;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +24,9 @@ import java.util.Optional;
  * Image layers in the spirit of dive: pick an image on a node; see its layer stack (size, the
  * instruction that made each layer, DiffID), the efficiency score and wasted bytes by dive's
  * definitions ({@link LayerAnalysis}), each running container's writable layer on top; ask for a
- * layer's file tree with Added/Modified/Removed/Unmodified marks.
+ * layer's file tree with Added/Modified/Removed/Unmodified marks. The image list comes from the
+ * {@code Engine}; the layers and trees from the session's introspection, so a real engine's images
+ * are listed and show as "missing" when picked.
  */
 public final class LayersPanel implements Panel {
   static final int MAX_ROWS = 3000;
@@ -105,18 +103,18 @@ public final class LayersPanel implements Panel {
       if (node == null || imageId == null) {
         return;
       }
-      Optional<Image> image = simImage(s, node, imageId);
+      Introspection look = s.introspection();
+      Optional<ImageLayers> image = look.images().image(node, imageId);
       if (image.isEmpty()) {
         p.graph("selected", imageId).graph("missing", true);
         return;
       }
-      Image img = image.get();
+      ImageLayers img = image.get();
       p.graph("selected", imageId).graph("node", node);
-      List<ImageLayer> layers = img.layers();
-      List<String> commands = layerCommands(img.config());
+      List<LayerInfo> layers = img.layers();
       List<Long> sizes = new ArrayList<>();
-      for (int i = 0; i < layers.size(); i++) {
-        ImageLayer l = layers.get(i);
+      for (LayerInfo l : layers) {
+        int i = l.index();
         sizes.add(l.size());
         p.node(
             "l:" + i,
@@ -127,9 +125,9 @@ public final class LayersPanel implements Panel {
             "size",
             l.size(),
             "files",
-            l.layer().entries().size(),
+            l.files().size(),
             "createdBy",
-            i < commands.size() ? commands.get(i) : "",
+            l.createdBy(),
             "diffId",
             l.diffId());
         if (i > 0) {
@@ -141,28 +139,29 @@ public final class LayersPanel implements Panel {
           .graph("wastedBytes", a.wastedBytes())
           .graph("userWastedPercent", LayerAnalysis.userWastedPercent(a.wastedBytes(), sizes))
           .graph("imageSize", img.size());
-      Optional<DockerHost> host = s.cluster().map(c -> c.node(node));
-      if (host.isPresent() && !layers.isEmpty()) {
-        for (ContainerView c : host.get().inspectContainers()) {
-          if (!img.id().equals(imageIdOf(host.get(), c))) {
-            continue;
-          }
-          ContainerRootFs fs = c.rootFs() instanceof ContainerRootFs r ? r : null;
-          String wid = "w:" + c.name();
-          p.node(
-              wid,
-              "kind",
-              "writable",
-              "label",
-              c.name(),
-              "status",
-              c.status(),
-              "size",
-              fs == null ? null : fs.sizeRw(),
-              "changes",
-              fs == null ? null : fs.changes().size());
-          p.edge("l:" + (layers.size() - 1) + ">" + wid, "l:" + (layers.size() - 1), wid);
+      if (layers.isEmpty()) {
+        return;
+      }
+      String top = "l:" + (layers.size() - 1);
+      for (ContainerInfo c : look.containers().containers(node)) {
+        if (!img.id().equals(c.imageId())) {
+          continue;
         }
+        Optional<WritableLayer> rw = look.containers().writableLayer(node, c.id());
+        String wid = "w:" + c.name();
+        p.node(
+            wid,
+            "kind",
+            "writable",
+            "label",
+            c.name(),
+            "status",
+            c.status(),
+            "size",
+            rw.map(WritableLayer::size).orElse(null),
+            "changes",
+            rw.map(w -> w.changes().size()).orElse(null));
+        p.edge(top + ">" + wid, top, wid);
       }
     }
 
@@ -183,13 +182,16 @@ public final class LayersPanel implements Panel {
     private JsonNode tree(String layerId) {
       ObjectNode out = Json.MAPPER.createObjectNode();
       ArrayNode rows = out.putArray("rows");
-      Session s = context.session();
+      Introspection look = context.session().introspection();
       if (layerId.startsWith("w:")) {
         String name = layerId.substring(2);
-        Optional<DockerHost> host = s.cluster().map(c -> c.node(node));
-        for (ContainerView c : host.map(DockerHost::inspectContainers).orElse(List.of())) {
-          if (c.name().equals(name) && c.rootFs() instanceof ContainerRootFs fs) {
-            for (ChangeItem ch : fs.changes()) {
+        for (ContainerInfo c : look.containers().containers(node)) {
+          if (c.name().equals(name)) {
+            for (ChangeItem ch :
+                look.containers()
+                    .writableLayer(node, c.id())
+                    .map(WritableLayer::changes)
+                    .orElse(List.of())) {
               String mark = ch.kind() == 0 ? "M" : ch.kind() == 1 ? "A" : "D";
               rows.addObject().put("path", ch.path()).put("mark", mark);
             }
@@ -198,7 +200,7 @@ public final class LayersPanel implements Panel {
         out.put("writable", true);
         return out;
       }
-      Optional<Image> image = simImage(s, node, imageId);
+      Optional<ImageLayers> image = look.images().image(node, imageId);
       if (image.isEmpty()) {
         return out;
       }
@@ -217,47 +219,12 @@ public final class LayersPanel implements Panel {
       return out;
     }
 
-    private LayerAnalysis analysis(Image img) {
+    private LayerAnalysis analysis(ImageLayers img) {
       if (!img.id().equals(analysedId)) {
-        List<Layer> trees = new ArrayList<>();
-        img.layers().forEach(l -> trees.add(l.layer()));
-        analysis = new LayerAnalysis(trees);
+        analysis = new LayerAnalysis(img.layers().stream().map(LayerInfo::files).toList());
         analysedId = img.id();
       }
       return analysis;
-    }
-
-    /** The build steps that made a layer (history entries that are not empty layers), in order. */
-    private static List<String> layerCommands(ImageConfig config) {
-      List<String> out = new ArrayList<>();
-      if (config.history() != null) {
-        for (ImageConfig.History h : config.history()) {
-          if (!h.emptyLayer()) {
-            out.add(h.createdBy() == null ? "" : h.createdBy());
-          }
-        }
-      }
-      return out;
-    }
-
-    private static String imageIdOf(DockerHost host, ContainerView c) {
-      try {
-        return host.engine().containers().inspect(c.id()).image();
-      } catch (EngineException e) {
-        return null;
-      }
-    }
-
-    private static Optional<Image> simImage(Session s, String node, String id) {
-      Optional<Cluster> cluster = s.cluster();
-      if (cluster.isEmpty()) {
-        return Optional.empty();
-      }
-      DockerHost host = cluster.get().node(node);
-      if (host != null && host.images().local() instanceof SimImagesApi sim) {
-        return sim.image(id);
-      }
-      return Optional.empty();
     }
   }
 }

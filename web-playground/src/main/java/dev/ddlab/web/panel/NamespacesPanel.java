@@ -2,16 +2,16 @@ package dev.ddlab.web.panel;
 
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.events.SimEvent;
+import dev.ddlab.introspect.ContainersView.Cgroup;
+import dev.ddlab.introspect.ContainersView.ContainerInfo;
+import dev.ddlab.introspect.ContainersView.ProcessInfo;
+import dev.ddlab.introspect.Introspection;
+import dev.ddlab.introspect.NodesView.NodeInfo;
 import dev.ddlab.session.Session;
-import dev.ddlab.sim.host.Cluster;
-import dev.ddlab.sim.host.ContainerView;
-import dev.ddlab.sim.host.DockerHost;
-import dev.ddlab.sim.runtime.Kernel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Namespaces: for each running container its pid, net, mnt, uts, ipc, user and cgroup namespaces
@@ -56,18 +56,21 @@ public final class NamespacesPanel implements Panel {
     @Override
     protected void describe(Picture p) {
       Session s = context.session();
-      Optional<Cluster> cluster = s.cluster();
-      if (cluster.isEmpty()) {
+      Introspection look = s.introspection();
+      if (!look.simulated()) {
         p.graph("unavailable", "Chỉ phiên mô phỏng mới cho xem namespace từ bên trong.");
         return;
       }
-      Map<String, String> host = Kernel.HOST_NAMESPACES.describe();
+      List<NodeInfo> nodes = look.nodes().nodes();
+      Map<String, String> host =
+          nodes.isEmpty() ? Map.of() : look.containers().hostNamespaces(nodes.get(0).name());
       p.graph("hostNamespaces", new LinkedHashMap<>(host));
-      for (DockerHost node : cluster.get().nodes()) {
-        for (ContainerView c : node.inspectContainers()) {
+      for (NodeInfo node : nodes) {
+        Map<String, String> nodeNs = look.containers().hostNamespaces(node.name());
+        for (ContainerInfo c : look.containers().containers(node.name())) {
           String cid = "c:" + node.name() + ":" + c.id().substring(0, 12);
           List<Map<String, Object>> procs = new ArrayList<>();
-          for (ContainerView.ProcessView pv : c.processes()) {
+          for (ProcessInfo pv : c.processes()) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("pid", pv.pid());
             m.put("hostPid", pv.hostPid());
@@ -75,7 +78,7 @@ public final class NamespacesPanel implements Panel {
             m.put("command", pv.command());
             procs.add(m);
           }
-          ContainerView.Cgroup cg = c.cgroup();
+          Cgroup cg = c.cgroup();
           p.node(
               cid,
               "kind",
@@ -114,7 +117,7 @@ public final class NamespacesPanel implements Panel {
                 "node",
                 node.name(),
                 "host",
-                ns.getValue().equals(host.get(ns.getKey())));
+                ns.getValue().equals(nodeNs.get(ns.getKey())));
             p.edge(cid + ">" + ns.getKey(), cid, nid);
           }
         }

@@ -19,7 +19,8 @@ class LayerAnalysisTest {
 
   @Test
   void efficiency_is_smallest_over_cumulative_size_per_path_and_whiteouts_cost_what_they_hide() {
-    LayerAnalysis a = new LayerAnalysis(List.of(base, update, cleanup));
+    LayerAnalysis a =
+        new LayerAnalysis(List.of(base.entries(), update.entries(), cleanup.entries()));
     // /etc/a: 10 + 20, min 10; /bin/sh: 100; /tmp/big: 1000 added, 1000 hidden by the whiteout
     assertEquals((10 + 100 + 1000) / (double) (30 + 100 + 2000), a.efficiency(), 1e-9);
     assertEquals(30 + 2000, a.wastedBytes());
@@ -29,7 +30,9 @@ class LayerAnalysisTest {
 
   @Test
   void an_image_whose_paths_each_appear_once_is_fully_efficient() {
-    LayerAnalysis a = new LayerAnalysis(List.of(base, Layer.builder(0).blob("/app/x", 5).build()));
+    LayerAnalysis a =
+        new LayerAnalysis(
+            List.of(base.entries(), Layer.builder(0).blob("/app/x", 5).build().entries()));
     assertEquals(1.0, a.efficiency());
     assertEquals(0, a.wastedBytes());
   }
@@ -41,7 +44,8 @@ class LayerAnalysisTest {
 
   @Test
   void the_tree_of_a_layer_marks_added_modified_removed_and_unmodified_paths() {
-    LayerAnalysis a = new LayerAnalysis(List.of(base, update, cleanup));
+    LayerAnalysis a =
+        new LayerAnalysis(List.of(base.entries(), update.entries(), cleanup.entries()));
     Map<String, Mark> second = marks(a.tree(1));
     assertEquals(Mark.M, second.get("/etc/a"));
     assertEquals(Mark.A, second.get("/tmp/big"));

@@ -1,0 +1,51 @@
+package dev.ddlab.introspect;
+
+import java.util.List;
+
+/**
+ * The wires of a session and the frames on them. Designed before its subsystem (issue 11: frames on
+ * virtual time through veths, bridges, NAT; issue 13: VXLAN on the underlay): until then every
+ * method answers empty.
+ *
+ * <p>How it will be fed: the data plane publishes a {@link dev.ddlab.events.SimEvent} when a frame
+ * leaves an interface and when it arrives; the simulator's implementation of this view keeps the
+ * frames sent and not yet delivered per link, and the devices and links as they are created and
+ * removed.
+ */
+public interface NetworkView {
+  NetworkView NONE = new NetworkView() {};
+
+  /** Every link of the session: veth pairs, bridge ports, the underlay between nodes, tunnels. */
+  default List<Link> links() {
+    return List.of();
+  }
+
+  /** Frames on a link that have been sent and not yet delivered, oldest first. */
+  default List<Frame> inFlight(String linkId) {
+    return List.of();
+  }
+
+  /**
+   * A wire between two interfaces.
+   *
+   * @param id stable id ("node1:veth1a2b3c", "underlay:node1-node2")
+   * @param kind "veth", "bridge-port", "underlay", "vxlan"
+   * @param node the node it belongs to, or "" for the underlay between nodes
+   * @param a one end ("node1:eth0", "web:eth0"), as NODE:INTERFACE or CONTAINER:INTERFACE
+   * @param b the other end
+   */
+  record Link(String id, String kind, String node, String a, String b) {}
+
+  /**
+   * One frame on a link.
+   *
+   * @param sentNanos virtual time it left {@code from}
+   * @param arrivesNanos virtual time it reaches {@code to}
+   * @param from the sending end of the link
+   * @param to the receiving end
+   * @param summary one line as tcpdump prints it ("IP 172.17.0.2 > 172.17.0.3: ICMP echo request")
+   * @param bytes the frame as on the wire, Ethernet header first (VXLAN: outer headers first)
+   */
+  record Frame(
+      long sentNanos, long arrivesNanos, String from, String to, String summary, byte[] bytes) {}
+}

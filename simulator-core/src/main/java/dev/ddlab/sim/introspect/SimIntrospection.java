@@ -1,0 +1,185 @@
+package dev.ddlab.sim.introspect;
+
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.introspect.ContainersView;
+import dev.ddlab.introspect.ImagesView;
+import dev.ddlab.introspect.Introspection;
+import dev.ddlab.introspect.NodesView;
+import dev.ddlab.introspect.ReadOnlyFs;
+import dev.ddlab.sim.fs.ContainerRootFs;
+import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.sim.host.ContainerView;
+import dev.ddlab.sim.host.DockerHost;
+import dev.ddlab.sim.image.Image;
+import dev.ddlab.sim.image.ImageConfig;
+import dev.ddlab.sim.image.ImageLayer;
+import dev.ddlab.sim.image.SimImagesApi;
+import dev.ddlab.sim.runtime.Kernel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The introspection views of a simulated {@link Cluster}: its nodes and their host files, images as
+ * layer stacks, containers from the inside. Each call reads the cluster as it is now and hands out
+ * copies or read-only views, never the simulator's own objects. The views of subsystems still to
+ * come keep {@link Introspection}'s empty defaults.
+ */
+public final class SimIntrospection implements Introspection {
+  private final Cluster cluster;
+  private final NodesView nodes = new Nodes();
+  private final ImagesView images = new Images();
+  private final ContainersView containers = new Containers();
+
+  public SimIntrospection(Cluster cluster) {
+    this.cluster = cluster;
+  }
+
+  @Override
+  public boolean simulated() {
+    return true;
+  }
+
+  @Override
+  public NodesView nodes() {
+    return nodes;
+  }
+
+  @Override
+  public ImagesView images() {
+    return images;
+  }
+
+  @Override
+  public ContainersView containers() {
+    return containers;
+  }
+
+  private Optional<DockerHost> host(String node) {
+    return cluster.nodes().stream().filter(h -> h.name().equals(node)).findFirst();
+  }
+
+  private final class Nodes implements NodesView {
+    @Override
+    public List<NodeInfo> nodes() {
+      return cluster.nodes().stream()
+          .map(h -> new NodeInfo(h.name(), h.address(), h.isDaemonActive()))
+          .toList();
+    }
+
+    @Override
+    public Optional<FileSystem> hostFiles(String node) {
+      return host(node).map(h -> ReadOnlyFs.of(h.hostFs()));
+    }
+  }
+
+  private final class Images implements ImagesView {
+    @Override
+    public Optional<ImageLayers> image(String node, String imageId) {
+      return host(node)
+          .flatMap(
+              h ->
+                  h.images().local() instanceof SimImagesApi store
+                      ? store.image(imageId)
+                      : Optional.empty())
+          .map(Images::layers);
+    }
+
+    private static ImageLayers layers(Image image) {
+      List<String> commands = layerCommands(image.config());
+      List<LayerInfo> out = new ArrayList<>();
+      List<ImageLayer> layers = image.layers();
+      for (int i = 0; i < layers.size(); i++) {
+        ImageLayer l = layers.get(i);
+        out.add(
+            new LayerInfo(
+                i,
+                l.diffId(),
+                l.size(),
+                i < commands.size() ? commands.get(i) : "",
+                Collections.unmodifiableNavigableMap(l.layer().entries())));
+      }
+      return new ImageLayers(image.id(), image.size(), out);
+    }
+
+    /** The build steps that made a layer (history entries that are not empty layers), in order. */
+    private static List<String> layerCommands(ImageConfig config) {
+      List<String> out = new ArrayList<>();
+      if (config.history() != null) {
+        for (ImageConfig.History h : config.history()) {
+          if (!h.emptyLayer()) {
+            out.add(h.createdBy() == null ? "" : h.createdBy());
+          }
+        }
+      }
+      return out;
+    }
+  }
+
+  private final class Containers implements ContainersView {
+    @Override
+    public List<ContainerInfo> containers(String node) {
+      return host(node)
+          .map(h -> h.inspectContainers().stream().map(Containers::info).toList())
+          .orElse(List.of());
+    }
+
+    @Override
+    public Map<String, String> hostNamespaces(String node) {
+      return host(node).isPresent()
+          ? Collections.unmodifiableMap(Kernel.HOST_NAMESPACES.describe())
+          : Map.of();
+    }
+
+    @Override
+    public Optional<WritableLayer> writableLayer(String node, String containerId) {
+      return view(node, containerId)
+          .filter(c -> c.rootFs() instanceof ContainerRootFs)
+          .map(
+              c -> {
+                ContainerRootFs fs = (ContainerRootFs) c.rootFs();
+                return new WritableLayer(fs.sizeRw(), fs.changes());
+              });
+    }
+
+    @Override
+    public Optional<FileSystem> rootFs(String node, String containerId) {
+      return view(node, containerId).map(c -> ReadOnlyFs.of(c.rootFs()));
+    }
+
+    /** By full ID or name, as the panels know containers. */
+    private Optional<ContainerView> view(String node, String containerId) {
+      return host(node)
+          .flatMap(
+              h ->
+                  h.inspectContainers().stream()
+                      .filter(c -> c.id().equals(containerId) || c.name().equals(containerId))
+                      .findFirst());
+    }
+
+    private static ContainerInfo info(ContainerView c) {
+      List<ProcessInfo> procs = new ArrayList<>();
+      for (ContainerView.ProcessView p : c.processes()) {
+        procs.add(
+            new ProcessInfo(
+                p.pid(), p.ppid(), p.hostPid(), p.hostPpid(), p.user(), p.command(), p.state()));
+      }
+      ContainerView.Cgroup cg = c.cgroup();
+      return new ContainerInfo(
+          c.id(),
+          c.name(),
+          c.status(),
+          c.image(),
+          c.imageId(),
+          procs,
+          c.namespaces(),
+          c.sharesNetworkWith(),
+          cg == null
+              ? null
+              : new Cgroup(cg.path(), cg.memoryBytes(), cg.nanoCpus(), cg.pidsLimit()),
+          c.mounts());
+    }
+  }
+}
