@@ -5,16 +5,20 @@ import dev.ddlab.bridge.guard.GuardedEngine;
 import dev.ddlab.bridge.guard.Reaper;
 import dev.ddlab.bridge.real.DockerHost;
 import dev.ddlab.bridge.real.RealEngine;
-import dev.ddlab.engine.Engine;
-import dev.ddlab.session.SimSession;
+import dev.ddlab.bridge.session.RealBackend;
+import dev.ddlab.session.Session;
+import dev.ddlab.session.SessionBackend;
+import dev.ddlab.session.Template;
+import dev.ddlab.session.TerminalSession;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Sessions whose terminal drives a real Docker daemon ({@code ddlab shell --engine real}): the
- * daemon must answer, objects of crashed earlier sessions are reaped, and unless the guard is
- * turned off the session runs inside a {@link GuardedEngine} that removes everything it made when
- * the session closes.
+ * Sessions whose terminal drives a real Docker daemon ({@code ddlab shell --engine real}, {@code
+ * ddlab serve --engine real}): the daemon must answer, objects of crashed earlier sessions are
+ * reaped, and unless the guard is turned off the session runs inside a {@link GuardedEngine} that
+ * removes everything it made when the session closes. The session's one node is the learner's
+ * client machine ({@link RealBackend}): its own files, no simulated daemon behind it.
  */
 public final class RealEngineSessions {
   private RealEngineSessions() {}
@@ -28,7 +32,7 @@ public final class RealEngineSessions {
    * @throws dev.ddlab.engine.EngineException "Cannot connect to the Docker daemon …" when none
    *     answers
    */
-  public static SimSession open(
+  public static Session open(
       String dockerHost,
       boolean guarded,
       long seed,
@@ -48,21 +52,24 @@ public final class RealEngineSessions {
       real.close();
       throw e;
     }
-    if (!guarded) {
-      return SimSession.withEngine(real, seed, real);
-    }
     String id = "real-" + ProcessHandle.current().pid() + "-" + Long.toHexString(System.nanoTime());
-    GuardedEngine guard = new GuardedEngine(real, GuardPolicy.fromEnvironment(id, env));
-    Engine engine = guard;
-    return SimSession.withEngine(
-        engine,
-        seed,
-        () -> {
-          try {
-            guard.close();
-          } finally {
-            real.close();
-          }
-        });
+    SessionBackend backend;
+    if (guarded) {
+      GuardedEngine guard = new GuardedEngine(real, GuardPolicy.fromEnvironment(id, env));
+      backend =
+          new RealBackend(
+              guard,
+              () -> {
+                try {
+                  guard.close();
+                } finally {
+                  real.close();
+                }
+              });
+    } else {
+      backend = new RealBackend(real, real);
+    }
+    long wallNanos = System.currentTimeMillis() * 1_000_000L;
+    return TerminalSession.over(id, Template.SINGLE.name(), seed, wallNanos, backend);
   }
 }

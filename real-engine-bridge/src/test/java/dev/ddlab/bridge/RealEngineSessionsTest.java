@@ -1,14 +1,17 @@
 package dev.ddlab.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.bridge.guard.GuardedEngine;
 import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.EngineException;
-import dev.ddlab.session.SimSession;
+import dev.ddlab.session.PortUnreachable;
+import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ class RealEngineSessionsTest {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       String host = System.getenv("DDLAB_DOCKER_HOST");
       String session;
-      try (SimSession s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
+      try (Session s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
         TranscriptEntry run = s.type("node1", "docker run --name rs-hi alpine echo xin chao");
         assertEquals(0, run.exitCode(), run.output());
         assertEquals("xin chao\n", run.output());
@@ -38,6 +41,64 @@ class RealEngineSessionsTest {
                   false,
                   Map.of("label", List.of(GuardedEngine.SESSION_LABEL + "=" + session)))
               .isEmpty());
+    }
+  }
+
+  @Test
+  void the_node_is_the_learners_client_with_its_own_files_and_no_daemon_to_restart() {
+    try (RealEngine real = RealDocker.engineOrSkip()) {
+      String host = System.getenv("DDLAB_DOCKER_HOST");
+      try (Session s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
+        TranscriptEntry restart = s.type("node1", "sudo systemctl restart docker");
+        assertEquals(1, restart.exitCode());
+        assertTrue(restart.output().contains("Engine thật ở " + host), restart.output());
+        TranscriptEntry data = s.type("node1", "sudo ls /var/lib/docker");
+        assertTrue(data.output().contains("/var/lib/docker nằm trên máy chạy"), data.output());
+        s.type("node1", "echo 'tệp của máy khách' > note.txt");
+        assertEquals(0, s.type("node1", "docker run -d --name rs-box busybox sleep 60").exitCode());
+        TranscriptEntry cp = s.type("node1", "docker cp note.txt rs-box:/note.txt");
+        assertEquals(0, cp.exitCode(), cp.output());
+        assertEquals(
+            "tệp của máy khách\n", s.type("node1", "docker exec rs-box cat /note.txt").output());
+        assertFalse(s.introspection().simulated());
+        assertThrows(IllegalStateException.class, s::addNode);
+      }
+    }
+  }
+
+  @Test
+  void curl_and_the_port_chip_reach_the_sessions_own_published_port_only() throws Exception {
+    try (RealEngine real = RealDocker.engineOrSkip()) {
+      String host = System.getenv("DDLAB_DOCKER_HOST");
+      try (Session s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
+        TranscriptEntry run =
+            s.type(
+                "node1",
+                "docker run -d --name rs-web -p 80 busybox sh -c 'mkdir -p /www && echo xin chao"
+                    + " > /www/index.html && httpd -f -p 80 -h /www'");
+        assertEquals(0, run.exitCode(), run.output());
+        String mapped =
+            s.type("node1", "docker port rs-web 80/tcp").output().lines().findFirst().orElseThrow();
+        int port = Integer.parseInt(mapped.substring(mapped.lastIndexOf(':') + 1));
+        String body = "";
+        for (int i = 0; i < 50 && !body.equals("xin chao\n"); i++) {
+          try {
+            body =
+                new String(s.node("node1").publishedPort(port, "/").body(), StandardCharsets.UTF_8);
+          } catch (PortUnreachable e) {
+            Thread.sleep(100); // httpd not listening yet
+          }
+        }
+        assertEquals("xin chao\n", body);
+        assertEquals("xin chao\n", s.type("node1", "curl -s localhost:" + port).output());
+        // another session's port (or nobody's) is not this session's to reach
+        try (Session other = RealEngineSessions.open(host, true, 2, Map.of(), m -> {})) {
+          PortUnreachable e =
+              assertThrows(
+                  PortUnreachable.class, () -> other.node("node1").publishedPort(port, "/"));
+          assertEquals(PortUnreachable.Kind.REFUSED, e.kind());
+        }
+      }
     }
   }
 

@@ -3,29 +3,45 @@ package dev.ddlab.session;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
 import dev.ddlab.introspect.Introspection;
-import dev.ddlab.sim.clock.VirtualClock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * A learner's workspace: one or more nodes, a terminal per node, the transcript and the virtual
- * clock. The JLine shell, the browser terminals, scripts, labs and grading all drive the same
- * sessions through this interface, one line at a time. A session is not thread-safe: callers
- * serialise access (the web server holds one lock per session).
+ * A learner's workspace: one or more nodes, a terminal per node, the transcript and virtual time.
+ * The JLine shell, the browser terminals, scripts, labs and grading all drive the same sessions
+ * through this interface, one line at a time. Each node runs over a {@link NodeBackend} (simulated,
+ * or the learner's client in front of a real engine); what only a simulation can show comes from
+ * {@link #introspection()}. A session is not thread-safe: callers serialise access (the web server
+ * holds one lock per session).
  */
 public interface Session extends AutoCloseable {
   String id();
 
   long seed();
 
-  /** Template name ("single", "swarm-3m3w", …). */
+  /** The {@link Template}'s name ("single", "swarm-3m3w", …). */
   String template();
 
   /** Node names in creation order ("node1", or "mgr1" … "wrk3"). */
   List<String> nodes();
 
+  /**
+   * The node's backend: its engine, host files, Docker service and published ports.
+   *
+   * @throws IllegalArgumentException for a node the session does not have
+   */
+  NodeBackend node(String node);
+
   /** The address a node shows in the UI (e.g. 192.168.0.11, or 10.0.0.1 in swarm templates). */
-  String nodeAddress(String node);
+  default String nodeAddress(String node) {
+    return node(node).address();
+  }
+
+  /** The engine the node's {@code docker} talks to. */
+  default Engine engine(String node) {
+    return node(node).engine();
+  }
 
   /** The prompt a terminal on this node currently shows ("ubuntu@node1:~$ ", "/ # "). */
   String prompt(String node);
@@ -54,16 +70,6 @@ public interface Session extends AutoCloseable {
   /** Everything typed so far, in order. */
   List<TranscriptEntry> transcript();
 
-  Engine engine(String node);
-
-  /**
-   * The simulated nodes behind this session, for what only a simulation can show (namespaces of a
-   * process, layer trees, a published port's HTTP answer); empty for a real engine.
-   */
-  default java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
-    return java.util.Optional.empty();
-  }
-
   /**
    * What only a simulation can show (a container's namespaces, an image's layer trees, host files
    * for checks), read-only; {@link Introspection#NONE} for a real engine.
@@ -72,15 +78,28 @@ public interface Session extends AutoCloseable {
     return Introspection.NONE;
   }
 
-  /** The virtual clock (for a real engine session, a clock that follows wall time). */
-  VirtualClock clock();
+  /**
+   * Virtual time now, in nanoseconds since the epoch (a real engine's session follows the wall).
+   */
+  long nowNanos();
 
-  EventBus events();
+  /** Virtual time now. */
+  default Instant now() {
+    return Instant.ofEpochSecond(0, nowNanos());
+  }
 
   /** Lets virtual time pass (the playground maps wall time onto it). */
   void advance(Duration d);
 
-  /** Adds a node with the next free name; returns its name. */
+  /** What happens on the nodes, for panels and transcripts. */
+  EventBus events();
+
+  /**
+   * Adds a node with the next free name; returns its name.
+   *
+   * @throws IllegalStateException with a Vietnamese reason when the session cannot grow (one real
+   *     engine is one node)
+   */
   String addNode();
 
   void removeNode(String node);

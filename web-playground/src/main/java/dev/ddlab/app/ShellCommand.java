@@ -7,6 +7,7 @@ import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.Template;
 import dev.ddlab.session.TranscriptEntry;
+import dev.ddlab.web.term.ShellRepl;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;

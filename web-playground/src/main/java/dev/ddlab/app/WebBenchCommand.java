@@ -1,7 +1,6 @@
 package dev.ddlab.app;
 
 import dev.ddlab.web.bench.WebBench;
-import dev.ddlab.web.session.SimSessionFactory;
 import dev.ddlab.web.term.Repls;
 import java.io.PrintWriter;
 import java.util.List;

@@ -4,10 +4,9 @@ import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
-import dev.ddlab.sim.host.Cluster;
-import dev.ddlab.sim.host.DockerHost;
-import dev.ddlab.sim.runtime.HttpResponse;
-import dev.ddlab.sim.runtime.NetException;
+import dev.ddlab.session.HttpAnswer;
+import dev.ddlab.session.NodeBackend;
+import dev.ddlab.session.PortUnreachable;
 import dev.ddlab.web.session.LimitException;
 import dev.ddlab.web.session.SessionManager;
 import dev.ddlab.web.session.WebSession;
@@ -29,7 +28,9 @@ import java.util.function.Function;
 /**
  * What the page does on a node beyond its terminal: the small editor (read and save a file of the
  * node's host filesystem), uploads, and the port chips — the HTTP answer of whatever listens on a
- * published port, proxied from the simulated node.
+ * published port. All of it goes through the node's {@link NodeBackend}: a simulated node's own
+ * files and network, or, in front of a real engine, the learner's client files and the real
+ * published port of the session's own container (through the guard).
  */
 final class NodeRoutes {
   static final String HOME = "/home/ubuntu";
@@ -168,15 +169,10 @@ final class NodeRoutes {
     }
     String rest = ctx.pathParamMap().getOrDefault("path", "");
     String target = "/" + rest + (ctx.queryString() == null ? "" : "?" + ctx.queryString());
-    HttpResponse answer;
+    HttpAnswer answer;
     try {
-      answer =
-          s.withLock(
-              () -> {
-                DockerHost host = host(s, node);
-                return host.http(port, target);
-              });
-    } catch (NetException e) {
+      answer = s.withLock(() -> node(s, node).publishedPort(port, target));
+    } catch (PortUnreachable e) {
       ctx.status(HttpStatus.BAD_GATEWAY)
           .html(
               Pages.problem(
@@ -199,24 +195,20 @@ final class NodeRoutes {
                 ctx.header(k, v);
               }
             });
-    ctx.result(answer.body() == null ? "" : answer.body());
+    ctx.result(answer.body());
   }
 
   private <T> T onHost(Context ctx, Function<FileSystem, T> action) {
     WebSession s = current.apply(ctx);
     String node = ctx.pathParam("node");
-    return s.withLock(() -> action.apply(host(s, node).hostFs()));
+    return s.withLock(() -> action.apply(node(s, node).hostFs()));
   }
 
-  private static DockerHost host(WebSession s, String node) {
-    Cluster cluster =
-        s.rawCluster()
-            .orElseThrow(
-                () -> new NoSuchElementException("Phiên Docker thật không có hệ tệp mô phỏng."));
+  private static NodeBackend node(WebSession s, String node) {
     if (!s.nodes().contains(node)) {
       throw new NoSuchElementException("Không có node " + node + ".");
     }
-    return cluster.node(node);
+    return s.rawNode(node);
   }
 
   private static String path(Context ctx, String fallback) {

@@ -2,6 +2,12 @@ package dev.ddlab.web;
 
 import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.session.DaemonService;
+import dev.ddlab.session.HttpAnswer;
+import dev.ddlab.session.NodeBackend;
+import dev.ddlab.session.PortUnreachable;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.sim.clock.VirtualClock;
@@ -10,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A test double of {@link Session} for the transport tests: {@code echo X} prints X, anything else
@@ -112,8 +119,52 @@ final class EchoSession implements Session {
   }
 
   @Override
-  public VirtualClock clock() {
-    return clock;
+  public NodeBackend node(String node) {
+    if (!nodes.contains(node)) {
+      throw new IllegalArgumentException("no such node: " + node);
+    }
+    FileSystem files = new MemoryFs(clock::nowNanos);
+    return new NodeBackend() {
+      @Override
+      public String name() {
+        return node;
+      }
+
+      @Override
+      public String address() {
+        return nodeAddress(node);
+      }
+
+      @Override
+      public Engine engine() {
+        return emptyEngine();
+      }
+
+      @Override
+      public FileSystem hostFs() {
+        return files;
+      }
+
+      @Override
+      public Optional<DaemonService> daemon() {
+        return Optional.empty();
+      }
+
+      @Override
+      public HttpAnswer get(String host, int port, String target) {
+        throw new PortUnreachable(PortUnreachable.Kind.REFUSED, host);
+      }
+
+      @Override
+      public int allocatePid() {
+        return 1;
+      }
+    };
+  }
+
+  @Override
+  public long nowNanos() {
+    return clock.nowNanos();
   }
 
   @Override

@@ -3,11 +3,11 @@ package dev.ddlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.app.SimSessionFactory;
 import dev.ddlab.web.lesson.LessonLibrary;
 import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.session.SimSessionFactory;
 import dev.ddlab.web.session.WebSession;
 import dev.ddlab.web.term.Repls;
 import java.net.URI;
@@ -87,12 +87,7 @@ class NodeRoutesTest {
         session.withLock(
             () ->
                 new String(
-                    session
-                        .rawCluster()
-                        .orElseThrow()
-                        .node("node1")
-                        .hostFs()
-                        .read("/home/ubuntu/Dockerfile"),
+                    session.rawNode("node1").hostFs().read("/home/ubuntu/Dockerfile"),
                     java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(dockerfile, onNode);
     HttpResponse<String> list = send("GET", "/api/nodes/node1/files", null);

@@ -2,11 +2,11 @@ package dev.ddlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.app.SimSessionFactory;
 import dev.ddlab.web.lesson.LessonLibrary;
 import dev.ddlab.web.panel.Panels;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.session.SimSessionFactory;
 import dev.ddlab.web.term.Repls;
 import java.time.Clock;
 import java.time.Duration;

@@ -67,7 +67,7 @@ public final class Grader {
                   + recorded.node()
                   + "\", which the template does not have");
         }
-        long lag = recorded.virtualTimeNanos() - run.session().clock().nowNanos();
+        long lag = recorded.virtualTimeNanos() - run.session().nowNanos();
         if (lag > 0) {
           run.session().advance(Duration.ofNanos(lag));
         }

@@ -71,7 +71,7 @@ public final class DockerHost {
     this.programs = programs;
     VirtualClock clock = cluster.clock();
     this.hostFs = new MemoryFs(clock::nowNanos);
-    HostFiles.populate(hostFs, name, address);
+    HostFiles.populate(hostFs, name, address, true);
     this.kernel = new Kernel(clock, random.fork("kernel"), programs, hostFs, name);
     this.events = new EngineEvents(cluster.bus(), clock, name);
     this.network =

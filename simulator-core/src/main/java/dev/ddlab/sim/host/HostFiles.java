@@ -3,11 +3,15 @@ package dev.ddlab.sim.host;
 import dev.ddlab.fs.MemoryFs;
 import java.nio.charset.StandardCharsets;
 
-/** The files of a fresh Ubuntu 22.04 Docker host that learners and tools look at. */
-final class HostFiles {
+/**
+ * The files of a fresh Ubuntu 22.04 machine that learners and tools look at: a Docker host (a
+ * simulated node), or a client with only the docker CLI (the learner's machine in front of a real
+ * engine: no {@code /var/lib/docker}, no {@code /etc/docker}).
+ */
+public final class HostFiles {
   private HostFiles() {}
 
-  static void populate(MemoryFs fs, String hostname, String address) {
+  public static void populate(MemoryFs fs, String hostname, String address, boolean dockerHost) {
     for (String d :
         new String[] {
           "/bin",
@@ -18,10 +22,10 @@ final class HostFiles {
           "/usr/bin",
           "/usr/local/bin",
           "/usr/sbin",
-          "/var/lib/docker",
+          dockerHost ? "/var/lib/docker" : "/var/lib",
           "/var/run",
           "/var/log",
-          "/etc/docker"
+          dockerHost ? "/etc/docker" : "/etc"
         }) {
       fs.mkdir(d, true);
     }

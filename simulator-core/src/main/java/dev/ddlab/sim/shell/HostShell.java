@@ -40,6 +40,14 @@ public final class HostShell {
       return null;
     }
 
+    /**
+     * Why this machine will not run {@code argv}, or null to run it (a learner's client in front of
+     * a remote engine refuses {@code systemctl restart docker}); the shell prints it, status 1.
+     */
+    default String refusal(List<String> argv) {
+      return null;
+    }
+
     /** Another node of the session by name, for ssh; null when unknown. */
     default HostShell peer(String name) {
       return null;
@@ -344,6 +352,12 @@ public final class HostShell {
     @Override
     public int run(
         List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done) {
+      String refused = node.refusal(argv);
+      if (refused != null) {
+        io.errln(refused);
+        done.accept(1);
+        return 0;
+      }
       String cmd = argv.get(0);
       List<String> args = argv.subList(1, argv.size());
       switch (cmd) {

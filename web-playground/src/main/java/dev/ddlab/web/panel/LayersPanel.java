@@ -26,7 +26,7 @@ import java.util.Optional;
  * definitions ({@link LayerAnalysis}), each running container's writable layer on top; ask for a
  * layer's file tree with Added/Modified/Removed/Unmodified marks. The image list comes from the
  * {@code Engine}; the layers and trees from the session's introspection, so a real engine's images
- * are listed and show as "missing" when picked.
+ * are listed, and picking one says what only a simulation shows.
  */
 public final class LayersPanel implements Panel {
   static final int MAX_ROWS = 3000;
@@ -104,6 +104,14 @@ public final class LayersPanel implements Panel {
         return;
       }
       Introspection look = s.introspection();
+      if (!look.simulated()) {
+        p.graph("selected", imageId)
+            .graph(
+                "unavailable",
+                "Chỉ phiên mô phỏng mới cho xem các lớp và cây tệp bên trong image; với Engine"
+                    + " thật, hãy dùng docker history và docker image inspect.");
+        return;
+      }
       Optional<ImageLayers> image = look.images().image(node, imageId);
       if (image.isEmpty()) {
         p.graph("selected", imageId).graph("missing", true);

@@ -6,8 +6,9 @@ import java.util.ServiceLoader;
 
 /**
  * The session factories on the class path ({@code META-INF/services/
- * dev.ddlab.web.session.SessionFactory}): the simulated engine's and the real bridge's each
- * register one, and {@code ddlab serve --engine} picks by {@link SessionFactory#engineKind()}.
+ * dev.ddlab.web.session.SessionFactory}): the launcher registers the simulated engine's and the
+ * real bridge's ({@code dev.ddlab.app}, the only layer that wires simulated nodes), and {@code
+ * ddlab serve --engine} picks by {@link SessionFactory#engineKind()}.
  */
 public final class SessionFactories {
   private SessionFactories() {}

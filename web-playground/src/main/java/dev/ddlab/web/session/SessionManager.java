@@ -81,7 +81,9 @@ public final class SessionManager implements AutoCloseable {
     }
     Session session = factory.open(template, random.nextLong());
     String id = token(6);
-    WebSession ws = new WebSession(id, token(24), session, config, program, panels, wall.instant());
+    WebSession ws =
+        new WebSession(
+            id, token(24), session, factory.engineKind(), config, program, panels, wall.instant());
     byId.put(id, ws);
     bySecret.put(ws.secret(), ws);
     return ws;

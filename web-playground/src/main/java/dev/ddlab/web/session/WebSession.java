@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
 import dev.ddlab.events.SimEvent;
+import dev.ddlab.introspect.Introspection;
+import dev.ddlab.session.NodeBackend;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
-import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.web.Json;
 import dev.ddlab.web.PlaygroundConfig;
 import dev.ddlab.web.panel.Panel;
@@ -43,6 +44,7 @@ public final class WebSession {
   private final String id;
   private final String secret;
   private final Session raw;
+  private final String engineKind;
   private final Session locked = new LockedSession();
   private final PlaygroundConfig config;
   private final TerminalProgram program;
@@ -71,6 +73,7 @@ public final class WebSession {
       String id,
       String secret,
       Session session,
+      String engineKind,
       PlaygroundConfig config,
       TerminalProgram program,
       List<Panel> panels,
@@ -78,6 +81,7 @@ public final class WebSession {
     this.id = id;
     this.secret = secret;
     this.raw = session;
+    this.engineKind = engineKind;
     this.config = config;
     this.program = program;
     for (Panel p : panels) {
@@ -126,9 +130,11 @@ public final class WebSession {
     return withLock(raw::nodes);
   }
 
-  /** The simulated cluster; call its methods only inside {@link #withLock}. */
-  public java.util.Optional<dev.ddlab.sim.host.Cluster> rawCluster() {
-    return raw.cluster();
+  /**
+   * The node's backend (files, published ports); call its methods only inside {@link #withLock}.
+   */
+  public NodeBackend rawNode(String node) {
+    return raw.node(node);
   }
 
   public WebTerminal terminal(String node) {
@@ -161,6 +167,7 @@ public final class WebSession {
     ObjectNode s = hello.putObject("session");
     s.put("id", id);
     s.put("template", raw.template());
+    s.put("engine", engineKind);
     s.put("remainingSeconds", Math.max(0, Duration.between(now, expiresAt).toSeconds()));
     s.put("ttlSeconds", config.sessionTtl().toSeconds());
     s.put("warningSeconds", config.ttlWarning().toSeconds());
@@ -347,7 +354,12 @@ public final class WebSession {
             throw new LimitException(
                 "Mỗi phiên có tối đa " + config.maxNodes() + " node. Hãy xoá bớt một node trước.");
           }
-          String node = raw.addNode();
+          String node;
+          try {
+            node = raw.addNode();
+          } catch (IllegalStateException e) {
+            throw new LimitException(e.getMessage());
+          }
           openTerminal(node);
           nodesDirty = true;
           return node;
@@ -360,7 +372,11 @@ public final class WebSession {
           if (!raw.nodes().contains(node)) {
             throw new java.util.NoSuchElementException("Không có node " + node + ".");
           }
-          raw.removeNode(node);
+          try {
+            raw.removeNode(node);
+          } catch (IllegalStateException e) {
+            throw new LimitException(e.getMessage());
+          }
           WebTerminal t;
           synchronized (terminals) {
             t = terminals.remove(node);
@@ -425,7 +441,7 @@ public final class WebSession {
     ObjectNode t = Json.MAPPER.createObjectNode();
     t.put("paused", paused);
     t.put("speed", speed);
-    t.put("now", raw.clock().now().toString());
+    t.put("now", raw.now().toString());
     return t;
   }
 
@@ -579,13 +595,18 @@ public final class WebSession {
     }
 
     @Override
-    public java.util.Optional<dev.ddlab.sim.host.Cluster> cluster() {
-      return raw.cluster();
+    public NodeBackend node(String node) {
+      return withLock(() -> raw.node(node));
     }
 
     @Override
-    public VirtualClock clock() {
-      return raw.clock();
+    public Introspection introspection() {
+      return raw.introspection();
+    }
+
+    @Override
+    public long nowNanos() {
+      return withLock(raw::nowNanos);
     }
 
     @Override

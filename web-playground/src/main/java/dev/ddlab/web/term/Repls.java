@@ -1,7 +1,5 @@
 package dev.ddlab.web.term;
 
-import dev.ddlab.app.ShellRepl;
-
 /** The terminal programs of the playground. */
 public final class Repls {
   private Repls() {}

@@ -1,8 +1,10 @@
-package dev.ddlab.web.session;
+package dev.ddlab.app;
 
 import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.Template;
+import dev.ddlab.web.session.SessionFactory;
+import dev.ddlab.web.session.SessionTemplate;
 import java.util.List;
 
 /** Sessions of simulated nodes ({@link SimSession}) for {@code ddlab serve --engine sim}. */

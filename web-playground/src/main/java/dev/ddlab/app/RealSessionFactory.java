@@ -1,8 +1,10 @@
-package dev.ddlab.web.session;
+package dev.ddlab.app;
 
 import dev.ddlab.bridge.RealEngineSessions;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.Template;
+import dev.ddlab.web.session.SessionFactory;
+import dev.ddlab.web.session.SessionTemplate;
 import java.util.List;
 
 /**
@@ -12,6 +14,18 @@ import java.util.List;
  * when the session ends. One real daemon means one node per session.
  */
 public final class RealSessionFactory implements SessionFactory {
+  private final String dockerHost;
+
+  /** Sessions on the daemon DOCKER_HOST names. */
+  public RealSessionFactory() {
+    this(null);
+  }
+
+  /** Sessions on {@code dockerHost} ({@code unix:///…}, {@code tcp://…}; null: DOCKER_HOST). */
+  public RealSessionFactory(String dockerHost) {
+    this.dockerHost = dockerHost;
+  }
+
   @Override
   public List<SessionTemplate> templates() {
     return Template.ALL.stream()
@@ -34,7 +48,7 @@ public final class RealSessionFactory implements SessionFactory {
       throw new IllegalArgumentException(
           "Chế độ Docker thật chỉ mở được mẫu \"1 node\", không mở được '" + template + "'");
     }
-    return RealEngineSessions.open(null, true, seed, System.getenv(), System.err::println);
+    return RealEngineSessions.open(dockerHost, true, seed, System.getenv(), System.err::println);
   }
 
   @Override

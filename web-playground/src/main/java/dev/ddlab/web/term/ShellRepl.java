@@ -1,4 +1,4 @@
-package dev.ddlab.app;
+package dev.ddlab.web.term;
 
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;

@@ -1,0 +1,10 @@
+package dev.ddlab.session;
+
+import java.util.Map;
+
+/**
+ * What a server answered an HTTP GET: the status line, the headers in order, the body's bytes.
+ *
+ * @param reason the status line's reason phrase ("OK", "Not Found")
+ */
+public record HttpAnswer(int status, String reason, Map<String, String> headers, byte[] body) {}

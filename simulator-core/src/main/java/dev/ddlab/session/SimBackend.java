@@ -1,0 +1,140 @@
+package dev.ddlab.session;
+
+import dev.ddlab.engine.Engine;
+import dev.ddlab.events.EventBus;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.introspect.Introspection;
+import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.sim.host.DockerHost;
+import dev.ddlab.sim.introspect.SimIntrospection;
+import dev.ddlab.sim.runtime.HttpRequest;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Simulated nodes of one {@link Cluster}, laid out as a {@link Template}. */
+final class SimBackend implements SessionBackend {
+  private final Cluster cluster;
+  private final List<NodeBackend> initial = new ArrayList<>();
+  private final Introspection introspection;
+
+  SimBackend(Cluster cluster, Template template) {
+    this.cluster = cluster;
+    for (Template.Node node : template.nodes()) {
+      initial.add(new SimNode(cluster.addNode(node.name(), node.address())));
+    }
+    this.introspection = new SimIntrospection(cluster);
+  }
+
+  Cluster cluster() {
+    return cluster;
+  }
+
+  @Override
+  public List<NodeBackend> nodes() {
+    return List.copyOf(initial);
+  }
+
+  @Override
+  public NodeBackend addNode() {
+    return new SimNode(cluster.addNode());
+  }
+
+  @Override
+  public void removeNode(String name) {
+    cluster.removeNode(name);
+  }
+
+  @Override
+  public EventBus events() {
+    return cluster.bus();
+  }
+
+  @Override
+  public Introspection introspection() {
+    return introspection;
+  }
+
+  /** A simulated node: its daemon runs on it, its shell reaches the simulated network. */
+  static final class SimNode implements NodeBackend {
+    final DockerHost host;
+
+    SimNode(DockerHost host) {
+      this.host = host;
+    }
+
+    @Override
+    public String name() {
+      return host.name();
+    }
+
+    @Override
+    public String address() {
+      return host.address();
+    }
+
+    @Override
+    public Engine engine() {
+      return host.engine();
+    }
+
+    @Override
+    public FileSystem hostFs() {
+      return host.hostFs();
+    }
+
+    @Override
+    public Optional<DaemonService> daemon() {
+      return Optional.of(
+          new DaemonService() {
+            @Override
+            public boolean isActive() {
+              return host.isDaemonActive();
+            }
+
+            @Override
+            public void start() {
+              host.startDaemon();
+            }
+
+            @Override
+            public void stop() {
+              host.stopDaemon();
+            }
+
+            @Override
+            public void restart() {
+              host.restartDaemon();
+            }
+          });
+    }
+
+    @Override
+    public HttpAnswer get(String h, int port, String target) {
+      // The host's own names reach its published ports, as from a shell on the machine.
+      String to =
+          h.equals("localhost") || h.equals("127.0.0.1") || h.equals(host.name())
+              ? host.address()
+              : h;
+      HttpResponse r;
+      try {
+        r = host.kernel().net().http(host.kernel().host(), to, port, HttpRequest.get(target));
+      } catch (NetException e) {
+        throw new PortUnreachable(PortUnreachable.Kind.valueOf(e.kind().name()), e.host());
+      }
+      return new HttpAnswer(
+          r.status(),
+          r.reason(),
+          r.headers(),
+          r.body() == null ? new byte[0] : r.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int allocatePid() {
+      return host.kernel().reserveHostPid();
+    }
+  }
+}

@@ -1,0 +1,559 @@
+package dev.ddlab.session;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.DockerCli;
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.events.EventBus;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.introspect.Introspection;
+import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetException;
+import dev.ddlab.sim.shell.HostShell;
+import dev.ddlab.sim.shell.Io;
+import dev.ddlab.sim.shell.ToolContext;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * A session's terminals over a {@link SessionBackend}: one terminal per node and the transcript. A
+ * terminal is either at the node's host shell or attached to a container's stream (after {@code
+ * docker run -it}, {@code exec -it}, {@code start -ai}, {@code attach}); typed lines go there until
+ * the stream closes or Ctrl-P Ctrl-Q detaches. The same machinery serves simulated nodes ({@link
+ * SimSession}) and the learner's client in front of a real engine ({@link #over}).
+ *
+ * <p>After each line the session lets virtual time run until the terminal waits for input again (a
+ * prompt is shown, or the attached stream closed), so {@code sleep 10} takes ten virtual seconds
+ * and nothing else; a program that never gives the prompt back leaves the terminal busy without
+ * moving time beyond the timers it is waiting for.
+ */
+public class TerminalSession implements Session {
+  /** The longest virtual time one typed line may take (covers {@code sleep 1d}). */
+  static final Duration SETTLE_LIMIT = Duration.ofHours(48);
+
+  /**
+   * A foreground program that keeps printing as time passes (ping, a log follower) is left running
+   * after this many timed outputs, as a learner watches a few lines before Ctrl-C.
+   */
+  static final int STREAMING_STEPS = 5;
+
+  /**
+   * The most timer events one typed line may run before the terminal is left busy: a loop that
+   * never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
+   * otherwise run for {@link #SETTLE_LIMIT} of virtual time.
+   */
+  static final int SETTLE_EVENTS = 20_000;
+
+  private static final String DETACH = "\u0010\u0011";
+  private static final String EOF = "\u0004";
+
+  private final String id;
+  private final String template;
+  private final long seed;
+  private final VirtualClock clock;
+  private final SessionBackend backend;
+  private final Map<String, Terminal> terminals = new LinkedHashMap<>();
+  private final List<TranscriptEntry> transcript = new ArrayList<>();
+
+  /**
+   * A session over {@code backend}'s nodes, on {@code clock}.
+   *
+   * @param id the session's id ("sim-…", "real-…")
+   */
+  protected TerminalSession(
+      String id, String template, long seed, VirtualClock clock, SessionBackend backend) {
+    this.id = id;
+    this.template = template;
+    this.seed = seed;
+    this.clock = clock;
+    this.backend = backend;
+    for (NodeBackend node : backend.nodes()) {
+      terminals.put(node.name(), new Terminal(node));
+    }
+  }
+
+  /**
+   * A session over nodes that are not simulated (the learner's client in front of a real engine,
+   * from the bridge): its virtual clock starts at {@code startEpochNanos} (the wall clock, for a
+   * real engine) and is moved by whoever drives the session.
+   */
+  public static Session over(
+      String id, String template, long seed, long startEpochNanos, SessionBackend backend) {
+    return new TerminalSession(id, template, seed, new VirtualClock(startEpochNanos), backend);
+  }
+
+  /** The session's virtual clock (its simulated nodes share it). */
+  VirtualClock clock() {
+    return clock;
+  }
+
+  // ---- Session ----------------------------------------------------------------------------------
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public long seed() {
+    return seed;
+  }
+
+  @Override
+  public String template() {
+    return template;
+  }
+
+  @Override
+  public List<String> nodes() {
+    return List.copyOf(terminals.keySet());
+  }
+
+  @Override
+  public NodeBackend node(String node) {
+    return terminal(node).node;
+  }
+
+  @Override
+  public String prompt(String node) {
+    Terminal t = terminals.get(node);
+    return t == null ? "" : t.prompt();
+  }
+
+  @Override
+  public boolean isAttached(String node) {
+    Terminal t = terminals.get(node);
+    return t != null && t.attached != null;
+  }
+
+  @Override
+  public TranscriptEntry type(String node, String line) {
+    Terminal t = terminals.get(node);
+    String shown = shown(line);
+    if (t == null) {
+      return record(
+          new TranscriptEntry(
+              node, "", shown, "ddlab: no such node: " + node + "\n", 1, clock().nowNanos()),
+          null);
+    }
+    String prompt = t.prompt();
+    long time = clock().nowNanos();
+    int[] exit = {0};
+    Runnable after = null;
+    try {
+      if (t.attached != null) {
+        exit[0] = t.typeAttached(line);
+      } else {
+        after = t.typeHost(line, exit);
+      }
+    } catch (RuntimeException e) {
+      // A simulator bug must not end the learner's session: report it like a crashed command.
+      t.out.append("ddlab: internal error: ").append(e).append('\n');
+      exit[0] = 1;
+    }
+    backend.deliverEvents();
+    return record(
+        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time),
+        after == null ? null : t);
+  }
+
+  @Override
+  public TranscriptEntry interrupt(String node) {
+    Terminal t = terminals.get(node);
+    if (t == null) {
+      return record(
+          new TranscriptEntry(
+              node, "", "^C", "ddlab: no such node: " + node + "\n", 1, clock().nowNanos()),
+          null);
+    }
+    String prompt = t.prompt();
+    long time = clock().nowNanos();
+    t.interrupt();
+    backend.deliverEvents();
+    return record(new TranscriptEntry(node, prompt, "^C", t.drain(), 130, time), null);
+  }
+
+  private TranscriptEntry record(TranscriptEntry e, Terminal pendingOn) {
+    transcript.add(e);
+    if (pendingOn != null) {
+      pendingOn.pendingEntry = transcript.size() - 1;
+    }
+    return e;
+  }
+
+  /** How a typed line shows in the transcript: control keys in caret notation. */
+  private static String shown(String line) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : line.toCharArray()) {
+      if (c < 0x20 && c != '\t') {
+        sb.append('^').append((char) (c + 64));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  @Override
+  public List<String> complete(String node, String line) {
+    Terminal t = terminals.get(node);
+    if (t == null || t.attached != null) {
+      return List.of();
+    }
+    try {
+      return Completion.complete(t.shell, t.cli, line);
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+
+  @Override
+  public List<TranscriptEntry> transcript() {
+    return List.copyOf(transcript);
+  }
+
+  @Override
+  public Engine engine(String node) {
+    return terminal(node).engine;
+  }
+
+  @Override
+  public long nowNanos() {
+    return clock.nowNanos();
+  }
+
+  @Override
+  public EventBus events() {
+    return backend.events();
+  }
+
+  @Override
+  public Introspection introspection() {
+    return backend.introspection();
+  }
+
+  @Override
+  public void advance(Duration d) {
+    clock.advance(d);
+    backend.deliverEvents();
+  }
+
+  @Override
+  public String addNode() {
+    NodeBackend n = backend.addNode();
+    terminals.put(n.name(), new Terminal(n));
+    return n.name();
+  }
+
+  @Override
+  public void removeNode(String node) {
+    if (terminals.containsKey(node)) {
+      backend.removeNode(node);
+      terminals.remove(node);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Terminal t : terminals.values()) {
+      if (t.attached != null) {
+        t.attached.close();
+      }
+    }
+    backend.close();
+  }
+
+  private Terminal terminal(String node) {
+    Terminal t = terminals.get(node);
+    if (t == null) {
+      throw new IllegalArgumentException("no such node: " + node);
+    }
+    return t;
+  }
+
+  // ---- one node's terminal ------------------------------------------------------------------
+
+  private final class Terminal implements HostShell.Node {
+    final NodeBackend node;
+    final Engine engine;
+    final DockerCli cli;
+    HostShell shell;
+    Attachment attached;
+    IntConsumer attachDone;
+
+    /** The transcript entry whose command has not finished yet (an attaching docker run). */
+    int pendingEntry = -1;
+
+    final StringBuilder out = new StringBuilder();
+    final Io io = new Io(null, out::append, out::append);
+
+    Terminal(NodeBackend node) {
+      this.node = node;
+      this.engine = node.engine();
+      this.cli = new DockerCli(engine, CliContext.of(node.hostFs(), () -> shell.cwd()));
+      this.shell = newShell();
+    }
+
+    private HostShell newShell() {
+      HostShell s = new HostShell(this);
+      s.onAttach(
+          (a, done) -> {
+            attached = a;
+            attachDone = done;
+          });
+      return s;
+    }
+
+    String prompt() {
+      if (attached != null) {
+        return attached.isClosed() ? "" : attached.prompt();
+      }
+      return shell.prompt();
+    }
+
+    String drain() {
+      if (attached == null && !shell.busy()) {
+        out.append(shell.drainJobNotices());
+      }
+      String s = out.toString();
+      out.setLength(0);
+      return s;
+    }
+
+    /** A line at the host shell; returns non-null when its command is still running. */
+    Runnable typeHost(String line, int[] exit) {
+      if (line.contains(DETACH)) {
+        exit[0] = shell.interpreter().lastStatus();
+        return null; // Ctrl-P Ctrl-Q means nothing at the host prompt
+      }
+      if (line.equals(EOF)) {
+        out.append("exit\n");
+        shell = newShell();
+        return null;
+      }
+      if (shell.busy()) {
+        // A foreground command that never ends without a stream (rare): the line is lost, as
+        // typeahead to a program that does not read it.
+        return null;
+      }
+      Integer[] status = {null};
+      shell.type(
+          line,
+          io,
+          st -> {
+            status[0] = st;
+            if (pendingEntry >= 0) {
+              TranscriptEntry e = transcript.get(pendingEntry);
+              transcript.set(
+                  pendingEntry,
+                  new TranscriptEntry(
+                      e.node(), e.prompt(), e.command(), e.output(), st, e.virtualTimeNanos()));
+              pendingEntry = -1;
+            }
+          });
+      settle();
+      if (shell.closed()) {
+        out.append("exit\n");
+        shell = newShell();
+      }
+      if (status[0] != null) {
+        exit[0] = status[0];
+        return null;
+      }
+      exit[0] = 0;
+      return () -> {};
+    }
+
+    /** A line typed into the attached stream. */
+    int typeAttached(String line) {
+      Attachment a = attached;
+      if (line.contains(DETACH)) {
+        a.close();
+        out.append(a.read());
+        out.append("read escape sequence\n");
+        finishAttach(0);
+        settle();
+        return 0;
+      }
+      a.write(line.equals(EOF) ? EOF : line + "\n");
+      Integer code = settle();
+      return code == null ? 0 : code;
+    }
+
+    void interrupt() {
+      if (attached != null) {
+        attached.write("\u0003");
+        settle();
+        if (attached != null && attached.prompt().isEmpty() && !attached.isClosed()) {
+          // Nothing in the stream took the Ctrl-C (no TTY): the client lets go of it.
+          attached.close();
+          out.append(attached.read());
+          finishAttach(130);
+          settle();
+        }
+        return;
+      }
+      if (shell.busy()) {
+        shell.interrupt(io);
+        settle();
+        return;
+      }
+      // at a "> " continuation prompt, Ctrl-C drops the pending input (found by FuzzTest)
+      shell.interrupt(io);
+      out.append("\n");
+    }
+
+    /**
+     * Lets virtual time run until this terminal waits for input again. Returns the exit code of an
+     * attached stream that closed meanwhile, else null.
+     */
+    Integer settle() {
+      long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
+      Integer closedWith = null;
+      int streamed = 0;
+      int events = 0;
+      while (true) {
+        clock.runDue();
+        if (attached != null) {
+          out.append(attached.read());
+          if (attached.isClosed()) {
+            Integer code = attached.exitCode();
+            closedWith = code == null ? 0 : code;
+            finishAttach(closedWith);
+            continue;
+          }
+          if (!attached.prompt().isEmpty()) {
+            return closedWith;
+          }
+        } else if (!shell.busy()) {
+          return closedWith;
+        }
+        long next = clock.nextDueNanos();
+        if (next < 0 || next > limit || streamed >= STREAMING_STEPS || ++events > SETTLE_EVENTS) {
+          return closedWith;
+        }
+        int before = out.length();
+        clock.advanceTo(next);
+        if (attached != null) {
+          out.append(attached.read());
+        }
+        if (out.length() > before) {
+          streamed++;
+        }
+      }
+    }
+
+    private void finishAttach(int code) {
+      attached = null;
+      IntConsumer done = attachDone;
+      attachDone = null;
+      if (done != null) {
+        done.accept(code);
+      }
+    }
+
+    // ---- HostShell.Node ----------------------------------------------------------------------
+
+    @Override
+    public String hostname() {
+      return node.name();
+    }
+
+    @Override
+    public FileSystem fs() {
+      return node.hostFs();
+    }
+
+    @Override
+    public VirtualClock clock() {
+      return clock;
+    }
+
+    @Override
+    public HostShell.DockerCommand docker() {
+      return cli::run;
+    }
+
+    @Override
+    public HostShell.Daemon daemon() {
+      return node.daemon().map(TerminalSession::daemon).orElse(null);
+    }
+
+    @Override
+    public String refusal(List<String> argv) {
+      return node.daemon().isPresent() ? null : RemoteEngine.refusal(argv, engine.host());
+    }
+
+    @Override
+    public HostShell peer(String name) {
+      Terminal t = terminals.get(name);
+      if (t == null) {
+        for (Terminal other : terminals.values()) {
+          if (other.node.address().equals(name)) {
+            t = other;
+          }
+        }
+      }
+      return t == null ? null : t.shell;
+    }
+
+    @Override
+    public ToolContext.Web web() {
+      return (h, port, path) -> {
+        try {
+          HttpAnswer a = node.get(h, port, path);
+          return new HttpResponse(
+              a.status(), a.reason(), a.headers(), new String(a.body(), StandardCharsets.UTF_8));
+        } catch (PortUnreachable e) {
+          throw new NetException(NetException.Kind.valueOf(e.kind().name()), e.host());
+        }
+      };
+    }
+
+    @Override
+    public int allocatePid() {
+      return node.allocatePid();
+    }
+  }
+
+  /** A node's docker.service as the host shell's systemctl drives it. */
+  private static HostShell.Daemon daemon(DaemonService d) {
+    return new HostShell.Daemon() {
+      @Override
+      public boolean isActive() {
+        return d.isActive();
+      }
+
+      @Override
+      public void start() {
+        d.start();
+      }
+
+      @Override
+      public void stop() {
+        d.stop();
+      }
+
+      @Override
+      public void restart() {
+        d.restart();
+      }
+
+      @Override
+      public long activeSinceNanos() {
+        return d.activeSinceNanos();
+      }
+
+      @Override
+      public int mainPid() {
+        return d.mainPid();
+      }
+    };
+  }
+}
