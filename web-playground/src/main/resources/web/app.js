@@ -105,7 +105,15 @@
     state.warningSeconds = m.session.warningSeconds;
     state.limits = m.limits;
     showTtl();
-    $('#engine-kind').textContent = m.session.engine === 'real' ? 'Docker thật' : 'mô phỏng';
+    state.real = m.session.engine === 'real';
+    $('#engine-kind').textContent = state.real ? 'Docker thật' : 'mô phỏng';
+    if (state.real) {
+      // a real engine's time is the wall clock, its node the learner's client machine
+      $('.time-control').hidden = true;
+      $('#session-hint').textContent = 'Node này là máy khách của bạn (tệp của nó nằm trong bộ nhớ'
+        + ' máy chủ); Docker Engine là Engine thật của lớp học. Kết thúc phiên thì container,'
+        + ' mạng và volume của phiên được dọn.';
+    }
     setNodes(m.nodes);
     setTime(m.time);
     if (!state.panels.length) {
@@ -133,7 +141,8 @@
     if (!state.active || !state.terms[state.active]) activate(nodes.length ? nodes[0].name : null);
     renderNodes();
     const add = $('#add-node');
-    if (state.limits) add.disabled = nodes.length >= state.limits.maxNodes;
+    if (state.limits) add.disabled = state.real || nodes.length >= state.limits.maxNodes;
+    add.title = state.real ? 'Chế độ Docker thật chỉ có một node' : '';
   }
 
   function renderNodes() {

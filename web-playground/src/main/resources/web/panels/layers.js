@@ -34,6 +34,10 @@
         : 'Tải một image trước, ví dụ: docker pull nginx'));
       root.replaceChildren(...parts); return;
     }
+    if (view.graph.unavailable) {
+      parts.push(el('p', {class: 'empty'}, view.graph.unavailable));
+      root.replaceChildren(...parts); return;
+    }
     if (view.graph.missing) {
       parts.push(el('p', {class: 'empty'}, 'Image này không còn trên node.'));
       root.replaceChildren(...parts); return;
