@@ -44,33 +44,37 @@ public final class ReadOnlyFs implements FileSystem {
     return true;
   }
 
+  private static FsException refused(String path) {
+    return new FsException(FsException.Errno.EROFS, path);
+  }
+
   @Override
   public void write(String path, byte[] data, boolean append) {
-    throw new FsException(FsException.Errno.EROFS, path);
+    throw refused(path);
   }
 
   @Override
   public void mkdir(String path, boolean parents) {
-    throw new FsException(FsException.Errno.EROFS, path);
+    throw refused(path);
   }
 
   @Override
   public void remove(String path, boolean recursive) {
-    throw new FsException(FsException.Errno.EROFS, path);
+    throw refused(path);
   }
 
   @Override
   public void symlink(String target, String linkPath) {
-    throw new FsException(FsException.Errno.EROFS, linkPath);
+    throw refused(linkPath);
   }
 
   @Override
   public void rename(String from, String to) {
-    throw new FsException(FsException.Errno.EROFS, to);
+    throw refused(to);
   }
 
   @Override
   public void chmod(String path, int mode) {
-    throw new FsException(FsException.Errno.EROFS, path);
+    throw refused(path);
   }
 }

@@ -1,8 +1,8 @@
 package dev.ddlab.session;
 
 /**
- * An HTTP GET that got no answer, named the way curl reports it: "Could not resolve host: x",
- * "Connection refused", "Connection reset by peer", "No route to host".
+ * An HTTP GET from a node that got no answer: why (the kinds curl tells apart), to which host, and
+ * the reason as the connecting side worded it ("Connection refused", "Could not resolve host: x").
  */
 public final class PortUnreachable extends RuntimeException {
   /** Why nothing answered. */
@@ -16,14 +16,8 @@ public final class PortUnreachable extends RuntimeException {
   private final Kind kind;
   private final String host;
 
-  public PortUnreachable(Kind kind, String host) {
-    super(
-        switch (kind) {
-          case UNRESOLVED -> "Could not resolve host: " + host;
-          case REFUSED -> "Connection refused";
-          case RESET -> "Connection reset by peer";
-          case UNREACHABLE -> "No route to host";
-        });
+  public PortUnreachable(Kind kind, String host, String reason) {
+    super(reason);
     this.kind = kind;
     this.host = host;
   }

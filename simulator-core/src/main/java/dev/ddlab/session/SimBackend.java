@@ -123,7 +123,8 @@ final class SimBackend implements SessionBackend {
       try {
         r = host.kernel().net().http(host.kernel().host(), to, port, HttpRequest.get(target));
       } catch (NetException e) {
-        throw new PortUnreachable(PortUnreachable.Kind.valueOf(e.kind().name()), e.host());
+        throw new PortUnreachable(
+            PortUnreachable.Kind.valueOf(e.kind().name()), e.host(), e.getMessage());
       }
       return new HttpAnswer(
           r.status(),

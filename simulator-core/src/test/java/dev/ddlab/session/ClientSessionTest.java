@@ -67,7 +67,7 @@ class ClientSessionTest {
                   Map.of(),
                   ("xin chào " + target + "\n").getBytes(StandardCharsets.UTF_8));
             }
-            throw new PortUnreachable(PortUnreachable.Kind.REFUSED, host);
+            throw new PortUnreachable(PortUnreachable.Kind.REFUSED, host, "Connection refused");
           }
 
           @Override

@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -87,6 +90,28 @@ final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(30))
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition::apply);
+  }
+
+  /** Types a line into the visible terminal and presses Enter. */
+  void type(String line) {
+    driver
+        .findElement(By.cssSelector(".terminal:not([hidden]) textarea"))
+        .sendKeys(line + Keys.ENTER);
+  }
+
+  /**
+   * Clicks a link that opens a new window (a port chip) and switches to it; returns the old one.
+   */
+  String followToNewWindow(WebElement link) {
+    String main = driver.getWindowHandle();
+    link.click();
+    until(d -> d.getWindowHandles().size() == 2);
+    for (String h : driver.getWindowHandles()) {
+      if (!h.equals(main)) {
+        driver.switchTo().window(h);
+      }
+    }
+    return main;
   }
 
   void screenshot(String name) {

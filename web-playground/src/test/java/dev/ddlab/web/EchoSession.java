@@ -152,7 +152,7 @@ final class EchoSession implements Session {
 
       @Override
       public HttpAnswer get(String host, int port, String target) {
-        throw new PortUnreachable(PortUnreachable.Kind.REFUSED, host);
+        throw new PortUnreachable(PortUnreachable.Kind.REFUSED, host, "Connection refused");
       }
 
       @Override

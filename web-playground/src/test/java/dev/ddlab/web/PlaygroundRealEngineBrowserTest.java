@@ -9,17 +9,11 @@ import dev.ddlab.bridge.RealEngineSessions;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.session.Session;
 import dev.ddlab.web.lesson.LessonLibrary;
-import dev.ddlab.web.panel.Panels;
-import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.term.Repls;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -60,27 +54,8 @@ class PlaygroundRealEngineBrowserTest {
   }
 
   private String start(String dockerHost) {
-    PlaygroundConfig config =
-        PlaygroundConfig.defaults()
-            .withAddress("127.0.0.1", 0)
-            .withSessions(2, Duration.ofHours(1), Duration.ofMinutes(30));
-    server =
-        new PlaygroundServer(
-                new SessionManager(
-                    config,
-                    new RealSessionFactory(dockerHost),
-                    Repls.shell(),
-                    Panels.discover(),
-                    Clock.systemUTC()),
-                new LessonLibrary(Map.of()))
-            .start();
+    server = Playgrounds.start(new RealSessionFactory(dockerHost), new LessonLibrary(Map.of()));
     return "http://127.0.0.1:" + server.port();
-  }
-
-  private static void type(Browser b, String line) {
-    b.driver
-        .findElement(By.cssSelector(".terminal:not([hidden]) textarea"))
-        .sendKeys(line + Keys.ENTER);
   }
 
   @Test
@@ -94,28 +69,20 @@ class PlaygroundRealEngineBrowserTest {
       assertTrue(b.driver.findElement(By.id("engine-kind")).getText().contains("Docker thật"));
       assertFalse(b.driver.findElement(By.id("add-node")).isEnabled(), "one real engine, one node");
 
-      type(b, "sudo systemctl restart docker");
+      b.type("sudo systemctl restart docker");
       b.until(d -> b.terminalText("node1").contains("không dừng hay khởi động lại được"));
 
-      type(
-          b,
+      b.type(
           "docker run -d --name web -p 80 busybox sh -c 'mkdir -p /www && echo xin chao tu"
               + " busybox > /www/index.html && httpd -f -p 80 -h /www'");
       WebElement chip = b.until(d -> d.findElement(By.cssSelector("a.chip[data-port]")));
       b.screenshot("real-1-terminal-and-chip");
       String port = chip.getAttribute("data-port");
       assertFalse(port.equals("80"), "the chip shows the published host port, not the container's");
-      type(b, "docker ps");
+      b.type("docker ps");
       b.until(d -> b.terminalText("node1").contains("0.0.0.0:" + port + "->80/tcp"));
 
-      String main = b.driver.getWindowHandle();
-      chip.click();
-      b.until(d -> d.getWindowHandles().size() == 2);
-      for (String h : b.driver.getWindowHandles()) {
-        if (!h.equals(main)) {
-          b.driver.switchTo().window(h);
-        }
-      }
+      String main = b.followToNewWindow(chip);
       // httpd may still be starting when the chip appears: a 502 page says so; look again
       b.until(
           d -> {

@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.app.SimSessionFactory;
 import dev.ddlab.web.lesson.LessonLibrary;
-import dev.ddlab.web.panel.Panels;
-import dev.ddlab.web.session.SessionFactory;
-import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.term.Repls;
-import java.time.Clock;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -33,24 +26,8 @@ class PlaygroundScenarioBrowserTest {
   }
 
   private String start() {
-    SessionFactory factory = new SimSessionFactory();
-    PlaygroundConfig config =
-        PlaygroundConfig.defaults()
-            .withAddress("127.0.0.1", 0)
-            .withSessions(5, Duration.ofHours(4), Duration.ofMinutes(30));
-    server =
-        new PlaygroundServer(
-                new SessionManager(
-                    config, factory, Repls.shell(), Panels.discover(), Clock.systemUTC()),
-                LessonLibrary.fromClasspath())
-            .start();
+    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
     return "http://127.0.0.1:" + server.port();
-  }
-
-  private static void type(Browser b, String line) {
-    b.driver
-        .findElement(By.cssSelector(".terminal:not([hidden]) textarea"))
-        .sendKeys(line + Keys.ENTER);
   }
 
   @Test
@@ -61,9 +38,9 @@ class PlaygroundScenarioBrowserTest {
       b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
       b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
 
-      type(b, "docker run -d --name web -p 8080:80 nginx");
+      b.type("docker run -d --name web -p 8080:80 nginx");
       b.until(d -> b.terminalText("node1").matches("(?s).*\\n[0-9a-f]{64}\\s*\\n.*"));
-      type(b, "docker ps");
+      b.type("docker ps");
       b.until(d -> b.terminalText("node1").contains("0.0.0.0:8080->80/tcp"));
       assertTrue(b.terminalText("node1").contains("CONTAINER ID"));
 
@@ -77,14 +54,7 @@ class PlaygroundScenarioBrowserTest {
 
       WebElement chip = b.until(d -> d.findElement(By.cssSelector("a.chip[data-port='8080']")));
       String href = chip.getAttribute("href");
-      String main = b.driver.getWindowHandle();
-      chip.click();
-      b.until(d -> d.getWindowHandles().size() == 2);
-      for (String h : b.driver.getWindowHandles()) {
-        if (!h.equals(main)) {
-          b.driver.switchTo().window(h);
-        }
-      }
+      String main = b.followToNewWindow(chip);
       b.until(d -> d.getPageSource().contains("Welcome to nginx!"));
       assertTrue(b.driver.getCurrentUrl().startsWith(href));
       b.screenshot("scenario-2-port-chip");

@@ -87,11 +87,10 @@ final class ClientNode implements NodeBackend {
   public HttpAnswer get(String host, int port, String target) {
     if (!Set.of("localhost", "127.0.0.1", name, address).contains(host)) {
       // the classroom's client reaches no other machine
-      throw new PortUnreachable(
-          host.matches("[0-9.]+")
-              ? PortUnreachable.Kind.UNREACHABLE
-              : PortUnreachable.Kind.UNRESOLVED,
-          host);
+      throw host.matches("[0-9.]+")
+          ? new PortUnreachable(PortUnreachable.Kind.UNREACHABLE, host, "No route to host")
+          : new PortUnreachable(
+              PortUnreachable.Kind.UNRESOLVED, host, "Could not resolve host: " + host);
     }
     return publishedPort(port, target);
   }
@@ -99,7 +98,7 @@ final class ClientNode implements NodeBackend {
   @Override
   public HttpAnswer publishedPort(int port, String target) {
     if (!publishedBySession(port)) {
-      throw new PortUnreachable(PortUnreachable.Kind.REFUSED, address);
+      throw new PortUnreachable(PortUnreachable.Kind.REFUSED, address, "Connection refused");
     }
     try {
       URL url =
@@ -124,13 +123,16 @@ final class ClientNode implements NodeBackend {
         c.disconnect();
       }
     } catch (ConnectException e) {
-      throw new PortUnreachable(PortUnreachable.Kind.REFUSED, address);
+      throw new PortUnreachable(PortUnreachable.Kind.REFUSED, address, e.getMessage());
     } catch (UnknownHostException e) {
-      throw new PortUnreachable(PortUnreachable.Kind.UNRESOLVED, daemonMachine);
+      throw new PortUnreachable(
+          PortUnreachable.Kind.UNRESOLVED,
+          daemonMachine,
+          "Could not resolve host: " + e.getMessage());
     } catch (SocketTimeoutException e) {
-      throw new PortUnreachable(PortUnreachable.Kind.UNREACHABLE, address);
+      throw new PortUnreachable(PortUnreachable.Kind.UNREACHABLE, address, e.getMessage());
     } catch (IOException e) {
-      throw new PortUnreachable(PortUnreachable.Kind.RESET, address);
+      throw new PortUnreachable(PortUnreachable.Kind.RESET, address, e.getMessage());
     }
   }
 
