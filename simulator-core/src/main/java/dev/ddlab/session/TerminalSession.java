@@ -219,11 +219,6 @@ public class TerminalSession implements Session {
   }
 
   @Override
-  public Engine engine(String node) {
-    return terminal(node).engine;
-  }
-
-  @Override
   public long nowNanos() {
     return clock.nowNanos();
   }
