@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * The docker CLI and the shell language, as a learner reaches them: lines typed at a fresh
  * simulated node's terminal (host shell, {@code docker …}, and the container shells behind {@code
- * run -it} and {@code exec -it}). The corpus is every line of the course scripts and golden scripts
- * in this module's test resources; {@code ^C}, {@code ^P^Q} and {@code ^D} are the keys.
+ * run -it} and {@code exec -it}). The corpus is every line of the golden walk-throughs
+ * (golden/AREA/NAME.ddsh, the course's sections among them) in this module's test resources; {@code
+ * ^C}, {@code ^P^Q} and {@code ^D} are the keys.
  */
 final class ShellCliTarget implements FuzzTarget {
   private static final String NODE = "node1";
@@ -41,28 +42,22 @@ final class ShellCliTarget implements FuzzTarget {
 
   static List<String> courseLines() {
     List<String> lines = new ArrayList<>();
-    for (String dir : List.of("course", "scripts", "golden")) {
-      Path root;
-      try {
-        root = Path.of(ShellCliTarget.class.getClassLoader().getResource(dir).toURI());
-      } catch (URISyntaxException e) {
-        throw new IllegalStateException(e);
-      }
-      try (Stream<Path> files = Files.list(root)) {
-        for (Path f :
-            files
-                .filter(p -> p.toString().endsWith(".ddsh") || p.toString().endsWith(".script"))
-                .sorted()
-                .toList()) {
-          for (String line : Files.readAllLines(f)) {
-            if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
-              lines.add(line);
-            }
+    Path root;
+    try {
+      root = Path.of(ShellCliTarget.class.getClassLoader().getResource("golden").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".ddsh")).sorted().toList()) {
+        for (String line : Files.readAllLines(f)) {
+          if (!line.isBlank() && !line.startsWith("#") && !line.startsWith("@")) {
+            lines.add(line);
           }
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     if (lines.size() < 100) {
       throw new IllegalStateException("the course corpus is missing: " + lines.size() + " lines");
