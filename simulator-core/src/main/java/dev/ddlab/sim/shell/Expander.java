@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Word expansion in the POSIX order: tilde, parameters, command substitution (already run, looked
@@ -322,13 +323,19 @@ final class Expander {
             if (set.startsWith("!")) {
               set = "^" + set.substring(1);
             }
-            re.append('[').append(set.replace("\\", "\\\\")).append(']');
+            // '[' is literal in a glob set but opens a nested class in a Java one.
+            re.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
             i = close;
           }
         }
         default -> re.append(Pattern.quote(String.valueOf(c)));
       }
     }
-    return Pattern.compile(re.toString(), Pattern.DOTALL);
+    try {
+      return Pattern.compile(re.toString(), Pattern.DOTALL);
+    } catch (PatternSyntaxException e) {
+      // A set bash cannot use either ([z-a]): the word matches only itself.
+      return Pattern.compile(Pattern.quote(glob));
+    }
   }
 }

@@ -166,6 +166,13 @@ class HostShellTest {
   }
 
   @Test
+  void a_bracket_inside_a_glob_set_is_literal_and_a_reversed_range_leaves_the_word_alone() {
+    host.run("touch 2 , x");
+    assertEquals(", 2\n", host.run("echo [[,2]"));
+    assertEquals("[z-a]\n", host.run("echo [z-a]"));
+  }
+
+  @Test
   void file_tools_create_copy_move_and_remove() {
     host.run("mkdir -p d/e && echo x > d/e/f");
     assertEquals("mkdir: cannot create directory 'd': File exists\n", host.run("mkdir d"));
