@@ -204,8 +204,8 @@ public final class Goldens {
           continue;
         }
         if (m.group(1).equals("template")) {
-          if (!SimSession.TEMPLATES.contains(m.group(2))) {
-            fail("unknown template '" + m.group(2) + "' (one of " + SimSession.TEMPLATES + ")");
+          if (Template.named(m.group(2)).isEmpty()) {
+            fail("unknown template '" + m.group(2) + "' (one of " + Template.names() + ")");
           }
           template = m.group(2);
         } else {

@@ -5,9 +5,13 @@ import dev.ddlab.bridge.dockerd.PrivateDockerd;
 import dev.ddlab.bridge.guard.GuardPolicy;
 import dev.ddlab.bridge.guard.GuardedEngine;
 import dev.ddlab.bridge.real.RealEngine;
+import dev.ddlab.bridge.session.RealBackend;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
+import dev.ddlab.session.Template;
+import dev.ddlab.session.TerminalSession;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -75,7 +79,9 @@ public final class DiffRealCommand implements Callable<Integer> {
   public static DiffReal.Report run(String name, String script, Engine real, String sessionId) {
     GuardedEngine guard = new GuardedEngine(real, GuardPolicy.defaults(sessionId));
     try (SimSession simulated = SimSession.open("single", 1);
-        SimSession onReal = SimSession.withEngine(guard, 1, guard)) {
+        Session onReal =
+            TerminalSession.over(
+                "diff-real", Template.SINGLE.name(), 1, 0L, new RealBackend(guard, guard))) {
       for (String image : PrivateDockerd.IMAGES) {
         simulated.engine("node1").images().pull(image, null, false, m -> {});
       }
