@@ -79,8 +79,11 @@ class PlaygroundRealEngineBrowserTest {
       b.screenshot("real-1-terminal-and-chip");
       String port = chip.getAttribute("data-port");
       assertFalse(port.equals("80"), "the chip shows the published host port, not the container's");
-      b.type("docker ps");
-      b.until(d -> b.terminalText("node1").contains("0.0.0.0:" + port + "->80/tcp"));
+      // a short format: docker ps's full table wraps at the terminal's width, and where it wraps
+      // depends on CREATED ("1 second ago", "Less than a second ago")
+      b.type("docker ps --format '{{.Names}} {{.Ports}}'");
+      // the guard binds a session's published ports to the daemon host's loopback (guard.md)
+      b.until(d -> b.terminalText("node1").contains("web 127.0.0.1:" + port + "->80/tcp"));
 
       String main = b.followToNewWindow(chip);
       // httpd may still be starting when the chip appears: a 502 page says so; look again
