@@ -91,33 +91,60 @@ public final class GoUnits {
     return humanDuration(nowNanos - createdUnixSeconds * 1_000_000_000L) + " ago";
   }
 
-  /** units.FromHumanSize / RAMInBytes for -m/--memory: "512m", "1g", "100000". */
+  /**
+   * go-units' RAMInBytes (-m/--memory, --memory-swap, --shm-size): a number, an optional space and
+   * a suffix b, k, m, g, t or p (binary multiples), the latter five optionally followed by "b" or
+   * "ib", any case. Errors in go-units' words: "invalid size: '…'" without a number, "invalid
+   * suffix: '…'" for an unknown suffix, strconv's text for a malformed number.
+   */
   public static long ramInBytes(String size) {
-    String s = size.trim().toLowerCase();
-    int i = 0;
-    while (i < s.length() && (Character.isDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-      i++;
+    int sep = -1;
+    for (int i = size.length() - 1; i >= 0; i--) {
+      char c = size.charAt(i);
+      if ((c >= '0' && c <= '9') || c == '.' || c == ' ') {
+        sep = i;
+        break;
+      }
     }
-    if (i == 0) {
+    if (sep == -1) {
       throw new IllegalArgumentException("invalid size: '" + size + "'");
     }
-    double num = Double.parseDouble(s.substring(0, i));
-    String unit = s.substring(i);
-    if (unit.endsWith("ib")) {
-      unit = unit.substring(0, unit.length() - 2);
-    } else if (unit.endsWith("b")) {
-      unit = unit.substring(0, unit.length() - 1);
+    String num = size.charAt(sep) == ' ' ? size.substring(0, sep) : size.substring(0, sep + 1);
+    String sfx = size.substring(sep + 1);
+    double value;
+    try {
+      if (!num.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        throw new NumberFormatException();
+      }
+      value = Double.parseDouble(num);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "strconv.ParseFloat: parsing \"" + num + "\": invalid syntax");
     }
-    long mult =
-        switch (unit) {
-          case "" -> 1L;
-          case "k" -> 1024L;
-          case "m" -> 1024L * 1024;
-          case "g" -> 1024L * 1024 * 1024;
-          case "t" -> 1024L * 1024 * 1024 * 1024;
-          case "p" -> 1024L * 1024 * 1024 * 1024 * 1024;
-          default -> throw new IllegalArgumentException("invalid size: '" + size + "'");
-        };
-    return (long) (num * mult);
+    if (value < 0) {
+      throw new IllegalArgumentException("invalid size: '" + size + "'");
+    }
+    if (sfx.isEmpty()) {
+      return (long) value;
+    }
+    if (sfx.length() > 3) {
+      throw new IllegalArgumentException("invalid suffix: '" + sfx + "'");
+    }
+    String lower = sfx.toLowerCase(java.util.Locale.ROOT);
+    if (lower.charAt(0) == 'b') {
+      if (lower.length() > 1) {
+        throw new IllegalArgumentException("invalid suffix: '" + lower + "'");
+      }
+      return (long) value;
+    }
+    int power = "kmgtp".indexOf(lower.charAt(0)) + 1;
+    boolean tailOk =
+        lower.length() == 1
+            || (lower.length() == 2 && lower.charAt(1) == 'b')
+            || (lower.length() == 3 && lower.substring(1).equals("ib"));
+    if (power == 0 || !tailOk) {
+      throw new IllegalArgumentException("invalid suffix: '" + lower + "'");
+    }
+    return (long) (value * Math.pow(1024, power));
   }
 }

@@ -733,7 +733,7 @@ public final class ContainerCommands {
     @Override
     public Integer call() {
       RestartPolicy policy = restart == null ? null : ContainerOptions.restartPolicy(restart);
-      Long mem = memory == null ? null : GoUnits.ramInBytes(memory);
+      Long mem = memory == null ? null : ContainerOptions.parseMemory(memory);
       Long nano = cpus == null ? null : (long) (Double.parseDouble(cpus) * 1e9);
       UpdateRequest req = new UpdateRequest(policy, mem, nano, pidsLimit);
       List<String> warnings = new ArrayList<>();

@@ -369,13 +369,12 @@ public final class ContainerOptions {
     return new Request(config, host, new NetworkingConfig(endpoints));
   }
 
-  private static long parseMemory(String s) {
+  static long parseMemory(String s) {
     try {
       return GoUnits.ramInBytes(s);
     } catch (IllegalArgumentException e) {
-      throw new CliException(
-          "invalid argument \"" + s + "\" for \"-m, --memory\" flag: invalid size: '" + s + "'",
-          125);
+      throw new FlagError(
+          "invalid argument \"" + s + "\" for \"-m, --memory\" flag: " + e.getMessage());
     }
   }
 

@@ -172,6 +172,8 @@ public final class Dispatcher {
     int code;
     try {
       code = cmd.call();
+    } catch (FlagError e) {
+      throw new CliException(e.getMessage() + "\nSee '" + path + " --help'.", e.status());
     } catch (CliException | EngineException e) {
       throw e;
     } catch (RuntimeException e) {

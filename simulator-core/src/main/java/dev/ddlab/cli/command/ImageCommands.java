@@ -209,18 +209,32 @@ public final class ImageCommands {
 
     @Override
     public Integer call() {
+      String source = args.get(0);
       String target = args.get(1);
-      try {
-        Refs.validate(target);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage(), 1);
+      // the API client parses both before it calls the daemon, and wraps what it finds
+      if (!source.startsWith("sha256:")) {
+        checkReference(source);
       }
+      checkReference(target);
       if (target.contains("@")) {
         throw new CliException("refusing to create a tag with a digest reference", 1);
       }
       String[] nt = Refs.splitTag(target);
-      engine.images().tag(args.get(0), nt[0], nt[1] == null ? "latest" : nt[1]);
+      engine.images().tag(source, nt[0], nt[1] == null ? "latest" : nt[1]);
       return 0;
+    }
+
+    private static void checkReference(String ref) {
+      try {
+        Refs.validate(ref);
+      } catch (IllegalArgumentException e) {
+        throw new CliException(
+            "Error parsing reference: \""
+                + ref
+                + "\" is not a valid repository/tag: "
+                + e.getMessage(),
+            1);
+      }
     }
   }
 

@@ -85,7 +85,9 @@ final class Containers {
 
   /**
    * The container's Config: the request over the image's defaults. An Entrypoint in the request
-   * drops the image's Cmd; Env is merged by variable name; labels and exposed ports are unions.
+   * drops the image's Cmd; Env is the request's variables in their order, then the image's whose
+   * name the request does not set (moby's daemon/commit.go merge); labels and exposed ports are
+   * unions.
    */
   static ContainerConfig merge(ContainerConfig image, ContainerConfig req) {
     ContainerConfig img = image == null ? ContainerConfig.empty() : image;
@@ -97,10 +99,7 @@ final class Containers {
         req.cmd() != null && !req.cmd().isEmpty()
             ? req.cmd()
             : req.entrypoint() != null ? null : img.cmd();
-    Map<String, String> env = envMap(img.env());
-    env.putAll(envMap(req.env()));
-    List<String> envList = new ArrayList<>();
-    env.forEach((k, v) -> envList.add(k + "=" + v));
+    List<String> envList = mergeEnv(img.env(), req.env());
     Map<String, Map<String, Object>> exposed = union(img.exposedPorts(), req.exposedPorts());
     Map<String, Map<String, Object>> vols = union(img.volumes(), req.volumes());
     Map<String, String> labels = new LinkedHashMap<>();
@@ -133,6 +132,43 @@ final class Containers {
             ? req.stopSignal()
             : img.stopSignal(),
         req.stopTimeout() != null ? req.stopTimeout() : img.stopTimeout());
+  }
+
+  /** moby's linuxMinMemory: 6 MiB. */
+  static final long MIN_MEMORY = 6L << 20;
+
+  /**
+   * moby's verifyPlatformContainerResources: what the daemon refuses in a container's resources.
+   */
+  static void checkResources(HostConfig hc) {
+    if (hc.memory() != 0 && hc.memory() < MIN_MEMORY) {
+      throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
+    }
+  }
+
+  /** The request's variables first, then each of the image's whose name the request lacks. */
+  static List<String> mergeEnv(List<String> image, List<String> request) {
+    if (request == null || request.isEmpty()) {
+      return image == null ? new ArrayList<>() : new ArrayList<>(image);
+    }
+    List<String> env = new ArrayList<>(request);
+    java.util.Set<String> names = new java.util.HashSet<>();
+    for (String v : request) {
+      names.add(envName(v));
+    }
+    if (image != null) {
+      for (String v : image) {
+        if (!names.contains(envName(v))) {
+          env.add(v);
+        }
+      }
+    }
+    return env;
+  }
+
+  private static String envName(String variable) {
+    int eq = variable.indexOf('=');
+    return eq < 0 ? variable : variable.substring(0, eq);
   }
 
   private static String nonEmpty(String a, String b) {

@@ -47,6 +47,7 @@ final class Create {
             .orElseThrow(
                 () -> EngineException.notFound("No such image: " + Containers.withTag(imageRef)));
     RestartPolicy policy = Containers.validPolicy(hc.restartPolicy());
+    Containers.checkResources(hc);
     if (hc.autoRemove() && !policy.name().equals("no")) {
       throw EngineException.badRequest("can't create 'AutoRemove' container with restart policy");
     }

@@ -20,16 +20,21 @@ final class Update {
   List<String> update(String ref, UpdateRequest request) {
     Container c = daemon.get(ref);
     HostConfig hc = c.hostConfig;
+    RestartPolicy policy = null;
     if (request.restartPolicy() != null) {
-      RestartPolicy p = Containers.validPolicy(request.restartPolicy());
-      if (hc.autoRemove() && !p.name().equals("no")) {
+      policy = Containers.validPolicy(request.restartPolicy());
+      if (hc.autoRemove() && !policy.name().equals("no")) {
         throw EngineException.badRequest(
             "Restart policy cannot be updated because AutoRemove is enabled for the container");
       }
-      hc = Containers.withPolicy(hc, p);
-      c.restartManager.policy(p);
+      hc = Containers.withPolicy(hc, policy);
     }
     hc = Containers.withResources(hc, request.memory(), request.nanoCpus(), request.pidsLimit());
+    Containers.checkResources(hc);
+    // checked whole before anything changes: a refused update leaves the container as it was
+    if (policy != null) {
+      c.restartManager.policy(policy);
+    }
     c.hostConfig = hc;
     daemon.event(c, "update");
     return List.of();
