@@ -4,7 +4,11 @@ import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
+import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.ServicesApi;
+import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
+import dev.ddlab.engine.TasksApi;
 import dev.ddlab.engine.VolumesApi;
 import java.io.ByteArrayInputStream;
 import java.util.List;
@@ -21,6 +25,10 @@ public final class RealEngine implements Engine, AutoCloseable {
   private final RealNetworks networks;
   private final RealVolumes volumes;
   private final RealSystem system;
+  private final RealSwarm.Swarms swarm;
+  private final RealSwarm.Nodes nodes;
+  private final RealSwarm.Services services;
+  private final RealSwarm.Tasks tasks;
 
   public RealEngine(DockerHost host) {
     this.api = new ApiClient(host);
@@ -29,6 +37,10 @@ public final class RealEngine implements Engine, AutoCloseable {
     this.networks = new RealNetworks(api);
     this.volumes = new RealVolumes(api);
     this.system = new RealSystem(api);
+    this.swarm = new RealSwarm.Swarms(api);
+    this.nodes = new RealSwarm.Nodes(api);
+    this.services = new RealSwarm.Services(api);
+    this.tasks = new RealSwarm.Tasks(api);
   }
 
   /** The daemon named by DOCKER_HOST (or {@code override}), as the docker CLI would pick it. */
@@ -63,6 +75,26 @@ public final class RealEngine implements Engine, AutoCloseable {
   @Override
   public SystemApi system() {
     return system;
+  }
+
+  @Override
+  public SwarmApi swarm() {
+    return swarm;
+  }
+
+  @Override
+  public NodesApi nodes() {
+    return nodes;
+  }
+
+  @Override
+  public ServicesApi services() {
+    return services;
+  }
+
+  @Override
+  public TasksApi tasks() {
+    return tasks;
   }
 
   /**

@@ -230,6 +230,9 @@ public final class CommandTree {
     sw.sub("join", SwarmCommands.Join::new);
     sw.sub("join-token", SwarmCommands.JoinToken::new);
     sw.sub("leave", SwarmCommands.Leave::new);
+    sw.sub("unlock", SwarmCommands.Unlock::new);
+    sw.sub("unlock-key", SwarmCommands.UnlockKey::new);
+    sw.sub("update", SwarmCommands.Update::new);
 
     Group s = t.group("system", "Manage Docker");
     s.sub("df", SystemCommands.Df::new);

@@ -1,17 +1,21 @@
 package dev.ddlab.cli.command;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.swarm.EncryptionConfig;
 import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.OrchestrationConfig;
 import dev.ddlab.engine.dto.swarm.Swarm;
 import dev.ddlab.engine.dto.swarm.SwarmInitRequest;
 import dev.ddlab.engine.dto.swarm.SwarmJoinRequest;
+import dev.ddlab.engine.dto.swarm.SwarmSpec;
+import dev.ddlab.engine.dto.swarm.SwarmUpdateFlags;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** docker/cli's cli/command/swarm: init, join, join-token, leave. */
+/** docker/cli's cli/command/swarm: init, join, join-token, leave, update, unlock, unlock-key. */
 public final class SwarmCommands {
   private SwarmCommands() {}
 
@@ -76,6 +80,9 @@ public final class SwarmCommands {
           "To add a manager to this swarm, run 'docker swarm join-token manager' and follow the"
               + " instructions.");
       out("");
+      if (autolock) {
+        UnlockKey.printUnlockCommand(this, engine.swarm().unlockKey().unlockKey());
+      }
       return 0;
     }
   }
@@ -195,6 +202,140 @@ public final class SwarmCommands {
       engine.swarm().leave(force);
       out("Node left the swarm.");
       return 0;
+    }
+  }
+
+  @Command(name = "update")
+  @Docker(use = "[OPTIONS]", summary = "Update the swarm", maxArgs = 0)
+  public static final class Update extends DockerCommand {
+    @Option(
+        names = "--autolock",
+        arity = "0..1",
+        paramLabel = "bool",
+        description = "Change manager autolocking setting (true|false)")
+    Boolean autolock;
+
+    @Option(
+        names = "--task-history-limit",
+        paramLabel = "int",
+        description = "Task history retention limit")
+    Long taskHistoryLimit;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Swarm sw = engine.swarm().inspect();
+      SwarmSpec sp = sw.spec();
+      boolean wasLocked = sp.encryptionConfig() != null && sp.encryptionConfig().autoLockManagers();
+      SwarmSpec next =
+          new SwarmSpec(
+              sp.name(),
+              sp.labels(),
+              taskHistoryLimit == null
+                  ? sp.orchestration()
+                  : new OrchestrationConfig(taskHistoryLimit),
+              sp.raft(),
+              sp.dispatcher(),
+              sp.caConfig(),
+              sp.taskDefaults(),
+              autolock == null ? sp.encryptionConfig() : new EncryptionConfig(autolock));
+      engine
+          .swarm()
+          .update(
+              next,
+              new SwarmUpdateFlags(
+                  sw.version() == null ? 0 : sw.version().index(), false, false, false));
+      out("Swarm updated.");
+      if (autolock != null && autolock && !wasLocked) {
+        UnlockKey.printUnlockCommand(this, engine.swarm().unlockKey().unlockKey());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "unlock")
+  @Docker(use = "", summary = "Unlock swarm", maxArgs = 0)
+  public static final class Unlock extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Object state = engine.system().info().swarm().get("LocalNodeState");
+      if ("inactive".equals(state)) {
+        throw new CliException("Error: This node is not part of a swarm", 1);
+      }
+      if (!"locked".equals(state)) {
+        throw new CliException("Error: swarm is not locked", 1);
+      }
+      // docker/cli reads the key from the terminal after a prompt, or all of stdin when piped.
+      if (io.isTty()) {
+        io.out("Please enter unlock key: ");
+      }
+      String key = io.readLine();
+      if (io.isTty()) {
+        io.out("\n");
+      }
+      engine.swarm().unlock(key == null ? "" : key.trim());
+      return 0;
+    }
+  }
+
+  @Command(name = "unlock-key")
+  @Docker(use = "[OPTIONS]", summary = "Manage the unlock key", maxArgs = 0)
+  public static final class UnlockKey extends DockerCommand {
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Only display token")
+    boolean quiet;
+
+    @Option(names = "--rotate", description = "Rotate unlock key")
+    boolean rotate;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (rotate) {
+        Swarm sw = engine.swarm().inspect();
+        if (sw.spec().encryptionConfig() == null
+            || !sw.spec().encryptionConfig().autoLockManagers()) {
+          throw new CliException("cannot rotate because autolock is not turned on", 1);
+        }
+        engine
+            .swarm()
+            .update(
+                sw.spec(),
+                new SwarmUpdateFlags(
+                    sw.version() == null ? 0 : sw.version().index(), false, false, true));
+        if (!quiet) {
+          out("Successfully rotated manager unlock key.");
+          out("");
+        }
+      }
+      String key = engine.swarm().unlockKey().unlockKey();
+      if (key == null || key.isEmpty()) {
+        throw new CliException("no unlock key is set", 1);
+      }
+      if (quiet) {
+        out(key);
+        return 0;
+      }
+      printUnlockCommand(this, key);
+      return 0;
+    }
+
+    /** docker/cli's printUnlockCommand. */
+    static void printUnlockCommand(DockerCommand c, String key) {
+      if (key == null || key.isEmpty()) {
+        return;
+      }
+      c.out(
+          "To unlock a swarm manager after it restarts, run the `docker swarm unlock`\n"
+              + "command and provide the following key:\n\n    "
+              + key
+              + "\n\nPlease remember to store this key in a password manager, since without it"
+              + " you\nwill not be able to restart the manager.");
     }
   }
 }

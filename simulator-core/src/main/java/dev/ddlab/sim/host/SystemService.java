@@ -128,13 +128,7 @@ final class SystemService implements SystemApi {
             "logentries",
             "splunk",
             "syslog"));
-    Map<String, Object> swarm = new LinkedHashMap<>();
-    swarm.put("NodeID", "");
-    swarm.put("NodeAddr", "");
-    swarm.put("LocalNodeState", "inactive");
-    swarm.put("ControlAvailable", false);
-    swarm.put("Error", "");
-    swarm.put("RemoteManagers", null);
+    Map<String, Object> swarm = host.swarm().info();
     Map<String, Map<String, String>> runtimes = new LinkedHashMap<>();
     runtimes.put("io.containerd.runc.v2", Map.of("path", "runc"));
     runtimes.put("runc", Map.of("path", "runc"));

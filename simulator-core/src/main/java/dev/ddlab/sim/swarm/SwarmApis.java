@@ -22,7 +22,10 @@ import dev.ddlab.engine.dto.swarm.ServiceUpdateResponse;
 import dev.ddlab.engine.dto.swarm.Swarm;
 import dev.ddlab.engine.dto.swarm.SwarmInitRequest;
 import dev.ddlab.engine.dto.swarm.SwarmJoinRequest;
+import dev.ddlab.engine.dto.swarm.SwarmSpec;
+import dev.ddlab.engine.dto.swarm.SwarmUpdateFlags;
 import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.UnlockKeyResponse;
 import dev.ddlab.sim.swarm.raft.Member;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -112,6 +115,21 @@ public final class SwarmApis {
         public void leave(boolean force) {
           node.leave(force);
         }
+
+        @Override
+        public void update(SwarmSpec spec, SwarmUpdateFlags flags) {
+          node.update(spec, flags);
+        }
+
+        @Override
+        public UnlockKeyResponse unlockKey() {
+          return new UnlockKeyResponse(node.unlockKey());
+        }
+
+        @Override
+        public void unlock(String unlockKey) {
+          node.unlock(unlockKey);
+        }
       };
 
   // ---- /nodes -----------------------------------------------------------------------------------
@@ -143,6 +161,15 @@ public final class SwarmApis {
         n.status(),
         new ManagerStatus(
             isLeader, reachable ? "reachable" : "unreachable", n.managerStatus().addr()));
+  }
+
+  private SwarmNode byNodeId(String id) {
+    for (SwarmNode s : clusterNodes()) {
+      if (id.equals(s.nodeId())) {
+        return s;
+      }
+    }
+    return null;
   }
 
   private List<SwarmNode> clusterNodes() {
@@ -190,6 +217,25 @@ public final class SwarmApis {
                       + " manager of the swarm");
             }
           }
+          ManagerStatus ms = n.managerStatus();
+          SwarmNode demoted = null;
+          if (spec.role() != null && !spec.role().equals(n.spec().role())) {
+            SwarmNode target = byNodeId(n.id());
+            if (target == null || target.nodeId() == null || "down".equals(n.status().state())) {
+              throw new EngineException(
+                  400,
+                  "rpc error: code = FailedPrecondition desc = node "
+                      + n.id()
+                      + " is down and cannot change role");
+            }
+            if ("manager".equals(spec.role())) {
+              target.promote(node.leader());
+              ms = new ManagerStatus(false, "reachable", target.address() + ":" + SwarmNode.PORT);
+            } else {
+              demoted = target;
+              ms = null;
+            }
+          }
           node.write(
               List.of(
                   StoreAction.put(
@@ -203,7 +249,11 @@ public final class SwarmApis {
                           spec,
                           n.description(),
                           n.status(),
-                          n.managerStatus()))));
+                          ms))));
+          if (demoted != null) {
+            // Written first: the node serving this request may be the one leaving the group.
+            demoted.demote(node.leader());
+          }
         }
 
         @Override

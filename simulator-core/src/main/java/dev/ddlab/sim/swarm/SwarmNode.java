@@ -34,9 +34,9 @@ import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.manager.LeaderLoop;
 import dev.ddlab.sim.swarm.manager.Manager;
 import dev.ddlab.sim.swarm.raft.FileRaftStore;
+import dev.ddlab.sim.swarm.raft.KeySealer;
 import dev.ddlab.sim.swarm.raft.Member;
 import dev.ddlab.sim.swarm.raft.RaftMember;
-import dev.ddlab.sim.swarm.raft.Sealer;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
 import dev.ddlab.sim.underlay.Nic;
@@ -68,6 +68,7 @@ public final class SwarmNode {
   public static final String DIR = "/var/lib/docker/swarm";
   static final String STATE = DIR + "/state.json";
   private static final Duration COMMIT_WAIT = Duration.ofSeconds(20);
+  private static final Duration LEADER_WAIT = Duration.ofSeconds(3);
 
   private final SwarmCluster cluster;
   private final String hostname;
@@ -83,6 +84,8 @@ public final class SwarmNode {
   private dev.ddlab.sim.swarm.agent.Agent agent;
   private List<String> managerAddrs = List.of();
   private boolean running = true;
+  private boolean locked;
+  private final KeySealer sealer = new KeySealer();
   private int generation;
 
   SwarmNode(
@@ -140,7 +143,7 @@ public final class SwarmNode {
 
   /** "active", "pending", "inactive" or "locked", as {@code docker info} shows. */
   public String localNodeState() {
-    return nodeId == null ? "inactive" : "active";
+    return nodeId == null ? "inactive" : locked ? "locked" : "active";
   }
 
   // ---- daemon lifecycle -------------------------------------------------------------------------
@@ -156,17 +159,73 @@ public final class SwarmNode {
     running = true;
     nodeId = null;
     role = null;
+    locked = false;
+    sealer.key(null);
     if (!fs.exists(STATE)) {
       return;
     }
     JsonNode st = ClusterStore.read(fs.read(STATE), JsonNode.class);
     nodeId = st.path("NodeID").asText();
     role = st.path("Role").asText();
+    if ("manager".equals(role) && st.path("UnlockKeyHash").isTextual()) {
+      locked = true; // an autolocked manager waits for docker swarm unlock
+      return;
+    }
+    resume();
+  }
+
+  /** The manager (from its WAL) and the agent start again. */
+  private void resume() {
     if ("manager".equals(role) && FileRaftStore.exists(fs, Manager.RAFT_DIR)) {
       startManager(null, true);
     }
     startAgent();
   }
+
+  /**
+   * POST /swarm/unlock: a locked manager checks the key against the hash it keeps and opens its
+   * raft files with it.
+   */
+  void unlock(String key) {
+    if (nodeId == null) {
+      throw SwarmErrors.noSwarm();
+    }
+    if (!locked) {
+      throw SwarmErrors.notLocked();
+    }
+    JsonNode st = ClusterStore.read(fs.read(STATE), JsonNode.class);
+    String k = key == null ? "" : key.trim();
+    if (!hash(k).equals(st.path("UnlockKeyHash").asText())) {
+      throw SwarmErrors.invalidUnlockKey();
+    }
+    sealer.key(k);
+    locked = false;
+    resume();
+  }
+
+  private static String hash(String key) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : KeySealer.sha256(key.getBytes(StandardCharsets.UTF_8))) {
+      sb.append(String.format("%02x", b));
+    }
+    return sb.toString();
+  }
+
+  /** A manager follows the cluster's unlock key: seals its files with it and remembers its hash. */
+  private void followUnlockKey() {
+    if (manager == null) {
+      return;
+    }
+    String k = manager.store().unlockKey();
+    boolean changed = k == null ? sealer.hasKey() : !k.equals(currentKey);
+    if (changed) {
+      currentKey = k;
+      sealer.key(k);
+      saveState();
+    }
+  }
+
+  private String currentKey;
 
   private void halt() {
     generation++;
@@ -274,10 +333,18 @@ public final class SwarmNode {
             self,
             initial,
             restore,
-            Sealer.PLAIN,
+            sealer,
             raftNetwork,
             agents,
             null);
+    Manager m = manager;
+    m.store()
+        .watch(
+            () -> {
+              if (m == manager) {
+                followUnlockKey();
+              }
+            });
     manager.start();
   }
 
@@ -309,6 +376,9 @@ public final class SwarmNode {
     o.put("NodeID", nodeId);
     o.put("Role", role);
     o.put("Addr", address + ":" + PORT);
+    if ("manager".equals(role) && currentKey != null) {
+      o.put("UnlockKeyHash", hash(currentKey));
+    }
     fs.write(STATE, ClusterStore.write(o), false);
   }
 
@@ -324,6 +394,9 @@ public final class SwarmNode {
     if (nodeId == null) {
       throw SwarmErrors.notManager();
     }
+    if (locked) {
+      throw SwarmErrors.locked();
+    }
     if (!"manager".equals(role)) {
       throw SwarmErrors.workerNotManager();
     }
@@ -338,6 +411,11 @@ public final class SwarmNode {
     Manager m = requireManager();
     if (m.isLeader()) {
       return m;
+    }
+    if (m.raft().leader() == null) {
+      // A manager that just started, or just lost its leader, gives the election a moment, as
+      // swarmkit's request waits for its raft node to be ready.
+      clock.advanceUntil(() -> m.raft().leader() != null, LEADER_WAIT);
     }
     RaftEndpoint l = m.raft().leader();
     if (l == null) {
@@ -371,6 +449,28 @@ public final class SwarmNode {
     return GoTime.rfc3339Nano(clock.nowNanos());
   }
 
+  /**
+   * Adds or removes {@code member} through whichever manager leads, retrying while a new leader has
+   * not yet committed an entry of its term (MicroRaft refuses membership changes until then).
+   */
+  private boolean changeMembership(Member member, MembershipChangeMode mode) {
+    long end = clock.nowNanos() + COMMIT_WAIT.toNanos();
+    while (clock.nowNanos() < end) {
+      Manager l = null;
+      for (SwarmNode n : cluster.nodes()) {
+        if (n.manager != null && n.manager.isLeader()) {
+          l = n.manager;
+        }
+      }
+      if (l != null
+          && Manager.await(clock, l.raft().changeMembership(member, mode), Duration.ofSeconds(5))) {
+        return true;
+      }
+      clock.advance(Duration.ofMillis(200));
+    }
+    return false;
+  }
+
   VirtualClock clock() {
     return clock;
   }
@@ -386,6 +486,9 @@ public final class SwarmNode {
   // ---- init, join, leave ------------------------------------------------------------------------
 
   String init(SwarmInitRequest req) {
+    if (req != null && req.forceNewCluster() && nodeId != null && "manager".equals(role)) {
+      return forceNewCluster();
+    }
     if (nodeId != null) {
       throw SwarmErrors.exists();
     }
@@ -416,12 +519,150 @@ public final class SwarmNode {
     if (!clock.advanceUntil(() -> manager.isLeader(), Duration.ofSeconds(30))) {
       throw SwarmErrors.managerNotReady();
     }
-    write(
-        List.of(
-            StoreAction.put(StoreAction.CLUSTER, swarm.id(), swarm),
-            StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts))));
+    List<StoreAction> first = new ArrayList<>();
+    first.add(StoreAction.put(StoreAction.CLUSTER, swarm.id(), swarm));
+    first.add(StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts)));
+    if (autolock) {
+      first.add(
+          new StoreAction(
+              StoreAction.UNLOCK_KEY,
+              "key",
+              com.fasterxml.jackson.databind.node.TextNode.valueOf(newUnlockKey())));
+    }
+    write(first);
     startAgent();
     return nodeId;
+  }
+
+  /**
+   * {@code swarm init --force-new-cluster} on a manager: a new Raft group of this manager alone
+   * that keeps what its store holds (the cluster, nodes, services, tasks, networks), as swarmkit
+   * rewrites the WAL's membership. Other managers are left as unreachable nodes.
+   */
+  private String forceNewCluster() {
+    if (locked) {
+      throw SwarmErrors.locked();
+    }
+    if (manager == null) {
+      throw SwarmErrors.managerNotReady();
+    }
+    ClusterStore old = Manager.replay(fs, sealer);
+    if (old.cluster() == null) {
+      old = manager.store();
+    }
+    List<StoreAction> state = new ArrayList<>();
+    state.add(StoreAction.put(StoreAction.CLUSTER, old.cluster().id(), old.cluster()));
+    for (Node n : old.nodes().values()) {
+      Node keep =
+          n.id().equals(nodeId) || n.managerStatus() == null
+              ? n
+              : Dispatcher.withState(n, "down", "");
+      state.add(StoreAction.put(StoreAction.NODE, n.id(), keep));
+    }
+    old.services().forEach((id, sv) -> state.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
+    old.tasks().forEach((id, t) -> state.add(StoreAction.put(StoreAction.TASK, id, t)));
+    if (old.unlockKey() != null) {
+      state.add(
+          new StoreAction(
+              StoreAction.UNLOCK_KEY,
+              "key",
+              com.fasterxml.jackson.databind.node.TextNode.valueOf(old.unlockKey())));
+    }
+    halt();
+    fs.remove(Manager.RAFT_DIR, true);
+    startManager(List.of(new Member(nodeId, address)), false);
+    if (!clock.advanceUntil(() -> manager.isLeader(), Duration.ofSeconds(30))) {
+      throw SwarmErrors.managerNotReady();
+    }
+    write(state);
+    startAgent();
+    return nodeId;
+  }
+
+  /** POST /swarm/update: a new spec; tokens and the unlock key rotated when asked. */
+  void update(SwarmSpec spec, dev.ddlab.engine.dto.swarm.SwarmUpdateFlags flags) {
+    ClusterStore store = store();
+    Swarm sw = store.cluster();
+    if (flags != null
+        && flags.version() != 0
+        && sw.version() != null
+        && flags.version() != sw.version().index()) {
+      throw new EngineException(500, "rpc error: code = Unknown desc = update out of sequence");
+    }
+    JoinTokens t = sw.joinTokens();
+    String ca = t.worker().substring(9, 59);
+    if (flags != null && flags.rotateWorkerToken()) {
+      t = new JoinTokens("SWMTKN-1-" + ca + "-" + Ids.chars(random, 25), t.manager());
+    }
+    if (flags != null && flags.rotateManagerToken()) {
+      t = new JoinTokens(t.worker(), "SWMTKN-1-" + ca + "-" + Ids.chars(random, 25));
+    }
+    boolean autolock =
+        spec.encryptionConfig() != null && spec.encryptionConfig().autoLockManagers();
+    List<StoreAction> actions = new ArrayList<>();
+    actions.add(
+        StoreAction.put(
+            StoreAction.CLUSTER,
+            sw.id(),
+            new Swarm(
+                sw.id(),
+                sw.version(),
+                sw.createdAt(),
+                now(),
+                spec,
+                sw.tlsInfo(),
+                sw.rootRotationInProgress(),
+                sw.defaultAddrPool(),
+                sw.subnetSize(),
+                sw.dataPathPort(),
+                t)));
+    String key = store.unlockKey();
+    if (autolock && (key == null || (flags != null && flags.rotateManagerUnlockKey()))) {
+      actions.add(
+          new StoreAction(
+              StoreAction.UNLOCK_KEY,
+              "key",
+              com.fasterxml.jackson.databind.node.TextNode.valueOf(newUnlockKey())));
+    } else if (!autolock && key != null) {
+      actions.add(StoreAction.delete(StoreAction.UNLOCK_KEY, "key"));
+    }
+    write(actions);
+  }
+
+  /** SWMKEY-1- and 43 characters of URL-safe base64, as swarmkit's encryption.HumanReadableKey. */
+  private String newUnlockKey() {
+    byte[] b = new byte[32];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (byte) random.nextInt(256);
+    }
+    return "SWMKEY-1-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  }
+
+  /** GET /swarm/unlockkey: the key while autolock is on, else empty. */
+  String unlockKey() {
+    String k = store().unlockKey();
+    return k == null ? "" : k;
+  }
+
+  /** What {@code docker info} shows under Swarm. */
+  public Map<String, Object> info() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("NodeID", nodeId == null ? "" : nodeId);
+    m.put("NodeAddr", nodeId == null ? "" : address);
+    m.put("LocalNodeState", localNodeState());
+    m.put("ControlAvailable", manager != null);
+    m.put("Error", "");
+    List<Map<String, String>> remotes = new ArrayList<>();
+    if (nodeId != null && !locked) {
+      for (String a : manager != null ? List.of(address) : managerAddrs) {
+        SwarmNode n = cluster.at(hostOf(a));
+        if (n != null && n.nodeId() != null) {
+          remotes.add(Map.of("NodeID", n.nodeId(), "Addr", hostOf(a) + ":" + PORT));
+        }
+      }
+    }
+    m.put("RemoteManagers", remotes.isEmpty() ? null : remotes);
+    return m;
   }
 
   static SwarmSpec defaultSpec(boolean autolock) {
@@ -511,9 +752,7 @@ public final class SwarmNode {
       saveState();
       startManager(initial, false);
       Member self = new Member(nodeId, address);
-      CompletableFuture<?> f =
-          leader.raft().changeMembership(self, MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER);
-      if (!Manager.await(clock, f, COMMIT_WAIT)) {
+      if (!changeMembership(self, MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER)) {
         halt();
         fs.remove(DIR, true);
         nodeId = null;
@@ -530,6 +769,49 @@ public final class SwarmNode {
     }
     managerAddrs = List.of(via.address);
     startAgent();
+  }
+
+  /** {@code node promote}: this worker's Raft member starts and the leader adds it to the group. */
+  void promote(Manager leader) {
+    List<Member> initial =
+        leader.raft().node().getInitialMembers().getMembers().stream()
+            .map(e -> (Member) e)
+            .toList();
+    role = "manager";
+    saveState();
+    startManager(initial, false);
+    if (!changeMembership(
+        new Member(nodeId, address), MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER)) {
+      throw SwarmErrors.noLeader();
+    }
+  }
+
+  /**
+   * {@code node demote}: the leader removes this manager from the group (handing leadership over
+   * first when it is the leader), and its Raft member stops; the agent keeps running.
+   */
+  void demote(Manager leader) {
+    Member self = new Member(nodeId, address);
+    if (leader == manager) {
+      Member other =
+          manager.raft().members().stream().filter(m -> !m.equals(self)).findFirst().orElse(null);
+      if (other == null
+          || !Manager.await(clock, manager.raft().transferLeadership(other), COMMIT_WAIT)) {
+        throw SwarmErrors.noLeader();
+      }
+      SwarmNode next = cluster.at(other.address());
+      clock.advanceUntil(() -> next.manager != null && next.manager.isLeader(), COMMIT_WAIT);
+    }
+    if (!changeMembership(self, MembershipChangeMode.REMOVE_MEMBER)) {
+      throw SwarmErrors.noLeader();
+    }
+    if (manager != null) {
+      manager.stop();
+      manager = null;
+    }
+    fs.remove(Manager.RAFT_DIR, true);
+    role = "worker";
+    saveState();
   }
 
   void leave(boolean force) {
@@ -574,10 +856,7 @@ public final class SwarmNode {
     try {
       Manager l = leader();
       if ("manager".equals(role) && l != manager) {
-        Manager.await(
-            clock,
-            l.raft().changeMembership(new Member(id, address), MembershipChangeMode.REMOVE_MEMBER),
-            COMMIT_WAIT);
+        changeMembership(new Member(id, address), MembershipChangeMode.REMOVE_MEMBER);
       }
       Node n = l.store().nodes().get(id);
       if (n != null && l != manager) {

@@ -2,14 +2,19 @@ package dev.ddlab.sim.swarm.manager;
 
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.swarm.raft.FileRaftStore;
 import dev.ddlab.sim.swarm.raft.Member;
 import dev.ddlab.sim.swarm.raft.Operations;
 import dev.ddlab.sim.swarm.raft.RaftMember;
 import dev.ddlab.sim.swarm.raft.Sealer;
+import dev.ddlab.sim.swarm.raft.WireCodec;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
 import dev.ddlab.sim.swarm.store.StoreOperations;
 import io.microraft.Ordered;
+import io.microraft.model.impl.DefaultRaftModelFactory;
+import io.microraft.model.log.LogEntry;
+import io.microraft.persistence.RestoredRaftState;
 import io.microraft.statemachine.StateMachine;
 import java.time.Duration;
 import java.util.Collection;
@@ -101,6 +106,35 @@ public final class Manager {
    */
   public static boolean await(VirtualClock clock, CompletableFuture<?> f, Duration max) {
     return clock.advanceUntil(f::isDone, max) && !f.isCompletedExceptionally();
+  }
+
+  /**
+   * The store as the raft files under {@link #RAFT_DIR} build it: the latest snapshot and every
+   * entry after it, committed or not (what {@code --force-new-cluster} starts from).
+   */
+  public static ClusterStore replay(FileSystem fs, Sealer sealer) {
+    ClusterStore store = new ClusterStore();
+    if (!FileRaftStore.exists(fs, RAFT_DIR)) {
+      return store;
+    }
+    DefaultRaftModelFactory factory = new DefaultRaftModelFactory();
+    RestoredRaftState st =
+        FileRaftStore.restore(
+            fs, RAFT_DIR, new WireCodec(factory, new StoreOperations()), sealer, factory);
+    if (st.getSnapshotEntry() != null) {
+      for (Object chunk : (List<?>) st.getSnapshotEntry().getOperation()) {
+        Object op = ((io.microraft.model.log.SnapshotChunk) chunk).getOperation();
+        if (op instanceof StoreOperations.Snapshot snap) {
+          store.restore(snap.bytes());
+        }
+      }
+    }
+    for (LogEntry e : st.getLogEntries()) {
+      if (e.getOperation() instanceof StoreOperations.Batch b) {
+        store.apply(e.getIndex(), b.actions());
+      }
+    }
+    return store;
   }
 
   public LeaderLoop leaderLoop() {

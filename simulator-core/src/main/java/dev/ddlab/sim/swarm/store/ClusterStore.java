@@ -33,12 +33,17 @@ public final class ClusterStore {
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private long index;
+  private String unlockKey;
   private final List<Runnable> watchers = new ArrayList<>();
 
   /** Applies a committed batch at {@code commitIndex}. */
   public void apply(long commitIndex, List<StoreAction> actions) {
     index = commitIndex;
     for (StoreAction a : actions) {
+      if (a.kind().equals(StoreAction.UNLOCK_KEY)) {
+        unlockKey = a.object() == null ? null : a.object().asText();
+        continue;
+      }
       if (a.object() == null) {
         switch (a.kind()) {
           case StoreAction.NODE -> nodes.remove(a.id());
@@ -48,7 +53,7 @@ public final class ClusterStore {
         }
         continue;
       }
-      ObjectNode o = a.object().deepCopy();
+      ObjectNode o = ((ObjectNode) a.object()).deepCopy();
       o.putObject("Version").put("Index", commitIndex);
       try {
         switch (a.kind()) {
@@ -99,6 +104,11 @@ public final class ClusterStore {
     watchers.add(r);
   }
 
+  /** The managers' unlock key while autolock is on, or null. */
+  public String unlockKey() {
+    return unlockKey;
+  }
+
   public long index() {
     return index;
   }
@@ -129,6 +139,7 @@ public final class ClusterStore {
   public byte[] snapshot() {
     ObjectNode o = JSON.createObjectNode();
     o.put("Index", index);
+    o.put("UnlockKey", unlockKey);
     o.set("Cluster", JSON.valueToTree(cluster));
     o.set("Nodes", JSON.valueToTree(List.copyOf(nodes.values())));
     o.set("Services", JSON.valueToTree(List.copyOf(services.values())));
@@ -141,6 +152,7 @@ public final class ClusterStore {
     try {
       JsonNode o = JSON.readTree(snapshot);
       index = o.path("Index").asLong();
+      unlockKey = o.path("UnlockKey").isTextual() ? o.get("UnlockKey").asText() : null;
       cluster = o.get("Cluster").isNull() ? null : JSON.treeToValue(o.get("Cluster"), Swarm.class);
       nodes.clear();
       services.clear();
