@@ -219,9 +219,11 @@ public final class CommandTree {
     Group sv = t.group("service", "Manage Swarm services");
     sv.sub("create", ServiceCommands.Create::new);
     sv.sub("inspect", ServiceCommands.Inspect::new);
+    sv.sub("logs", ServiceCommands.Logs::new);
     sv.sub("ls", ServiceCommands.Ls::new, "list");
     sv.sub("ps", ServiceCommands.Ps::new);
     sv.sub("rm", ServiceCommands.Rm::new, "remove");
+    sv.sub("rollback", ServiceCommands.Rollback::new);
     sv.sub("scale", ServiceCommands.Scale::new);
     sv.sub("update", ServiceCommands.Update::new);
 

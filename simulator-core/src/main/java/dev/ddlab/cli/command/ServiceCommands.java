@@ -13,6 +13,7 @@ import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.ServiceUpdateOptions;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskSpec;
+import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.go.GoUnits;
 import java.time.Duration;
@@ -75,7 +76,16 @@ public final class ServiceCommands {
           c.engine
               .tasks()
               .list(Map.of("service", List.of(serviceId), "desired-state", List.of("running")));
-      long running = tasks.stream().filter(t -> "running".equals(t.status().state())).count();
+      TaskSpec want0 = s.spec().taskTemplate();
+      long running =
+          tasks.stream()
+              .filter(
+                  t ->
+                      "running".equals(t.status().state())
+                          && t.spec().forceUpdate() == want0.forceUpdate()
+                          && java.util.Objects.equals(
+                              t.spec().containerSpec().image(), want0.containerSpec().image()))
+              .count();
       if (global) {
         want = tasks.size();
       }
@@ -150,6 +160,8 @@ public final class ServiceCommands {
     @Option(names = "--network", paramLabel = "network", description = "Network attachments")
     List<String> networks = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -206,7 +218,9 @@ public final class ServiceCommands {
       String id =
           engine
               .services()
-              .create(new ServiceSpec(name, NetworkCommands.kv(labels), ts, m, null, null, null))
+              .create(
+                  new ServiceSpec(
+                      name, NetworkCommands.kv(labels), ts, m, updates.apply(null), null, null))
               .id();
       out(id);
       if (!detach) {
@@ -301,7 +315,8 @@ public final class ServiceCommands {
                     t.slot() != 0
                         ? String.format("%09d", t.slot())
                         : nodeNames.getOrDefault(t.nodeId(), t.nodeId()))
-            .thenComparing(Task::createdAt, Comparator.reverseOrder()));
+            .thenComparing(
+                (Task t) -> GoTime.parseRfc3339(t.createdAt()), Comparator.reverseOrder()));
     long now = c.engine.system().nowNanos();
     List<GoObject> rows = new ArrayList<>();
     String prevSlot = null;
@@ -544,6 +559,8 @@ public final class ServiceCommands {
     @Option(names = "--force", description = "Force update even if no changes require it")
     boolean force;
 
+    @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -600,7 +617,7 @@ public final class ServiceCommands {
                   sp.labels(),
                   nt,
                   m,
-                  sp.updateConfig(),
+                  updates.apply(sp.updateConfig()),
                   sp.rollbackConfig(),
                   sp.endpointSpec()),
               new ServiceUpdateOptions(
@@ -627,6 +644,149 @@ public final class ServiceCommands {
     @Override
     public Integer call() {
       return forEachName(args, n -> engine.services().remove(n));
+    }
+  }
+
+  /** The --update-* flags of create and update (swarm's UpdateConfig). */
+  public static final class UpdateOptions {
+    @Option(
+        names = "--update-parallelism",
+        paramLabel = "uint",
+        description = "Maximum number of tasks updated simultaneously (0 to update all at once)")
+    Long parallelism;
+
+    @Option(
+        names = "--update-delay",
+        paramLabel = "duration",
+        description = "Delay between updates (ns|us|ms|s|m|h)")
+    String delay;
+
+    @Option(
+        names = "--update-failure-action",
+        paramLabel = "string",
+        description = "Action on update failure (\"pause\", \"continue\", \"rollback\")")
+    String failureAction;
+
+    @Option(
+        names = "--update-order",
+        paramLabel = "string",
+        description = "Update order (\"start-first\", \"stop-first\")")
+    String order;
+
+    /** {@code base} with the flags given (swarm's defaults when there is none). */
+    UpdateConfig apply(UpdateConfig base) {
+      UpdateConfig b =
+          base != null ? base : new UpdateConfig(1, 0, "pause", 5_000_000_000L, 0, "stop-first");
+      long d = b.delay();
+      if (delay != null) {
+        Long n = TimeArgs.parseGoDuration(delay);
+        if (n == null) {
+          throw new CliException(
+              "invalid argument \""
+                  + delay
+                  + "\" for \"--update-delay\" flag: time: invalid duration \""
+                  + delay
+                  + "\"",
+              125);
+        }
+        d = n;
+      }
+      return new UpdateConfig(
+          parallelism == null ? b.parallelism() : parallelism,
+          d,
+          failureAction == null ? b.failureAction() : failureAction,
+          b.monitor(),
+          b.maxFailureRatio(),
+          order == null ? b.order() : order);
+    }
+  }
+
+  @Command(name = "rollback")
+  @Docker(
+      use = "[OPTIONS] SERVICE",
+      summary = "Revert changes to a service's configuration",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Rollback extends DockerCommand {
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Exit immediately instead of waiting for the service to converge")
+    boolean detach;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Service s = engine.services().inspect(args.get(0), false);
+      engine
+          .services()
+          .update(
+              s.id(),
+              s.spec(),
+              new ServiceUpdateOptions(
+                  s.version() == null ? 0 : s.version().index(), null, "previous"));
+      out(args.get(0));
+      if (!detach) {
+        waitConverged(this, s.id());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "logs")
+  @Docker(
+      use = "[OPTIONS] SERVICE|TASK",
+      summary = "Fetch the logs of a service or task",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Logs extends DockerCommand {
+    @Option(
+        names = "--tail",
+        paramLabel = "string",
+        description = "Number of lines to show from the end of the logs")
+    String tail = "all";
+
+    @Option(
+        names = {"-t", "--timestamps"},
+        description = "Show timestamps")
+    boolean timestamps;
+
+    @Option(names = "--no-task-ids", description = "Do not include task IDs in output")
+    boolean noTaskIds;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Service s = engine.services().inspect(args.get(0), false);
+      Map<String, String> nodeNames = new HashMap<>();
+      for (Node n : engine.nodes().list(Map.of())) {
+        nodeNames.put(n.id(), n.description().hostname());
+      }
+      Map<String, Integer> slots = new HashMap<>();
+      for (Task t : engine.tasks().list(Map.of("service", List.of(s.id())))) {
+        slots.put(t.id(), t.slot());
+      }
+      List<dev.ddlab.engine.dto.swarm.TaskLogFrame> frames =
+          engine
+              .services()
+              .logs(
+                  s.id(),
+                  new dev.ddlab.engine.dto.LogsOptions(true, true, "", "", timestamps, tail));
+      for (dev.ddlab.engine.dto.swarm.TaskLogFrame f : frames) {
+        String task = f.details().get("com.docker.swarm.task.id");
+        String node = nodeNames.getOrDefault(f.details().get("com.docker.swarm.node.id"), "");
+        String prefix =
+            s.spec().name()
+                + "."
+                + slots.getOrDefault(task, 0)
+                + (noTaskIds ? "" : "." + task.substring(0, 12))
+                + "@"
+                + node;
+        String text = f.text().endsWith("\n") ? f.text() : f.text() + "\n";
+        io.out(prefix + "    | " + (timestamps ? f.time() + " " : "") + text);
+      }
+      return 0;
     }
   }
 }

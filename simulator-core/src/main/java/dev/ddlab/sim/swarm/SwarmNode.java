@@ -136,6 +136,11 @@ public final class SwarmNode {
     return role;
   }
 
+  /** This machine's own engine (its containers API). */
+  public Engine engine() {
+    return engine.get();
+  }
+
   /** This node's manager while it is one and its daemon runs, or null. */
   public Manager manager() {
     return manager;

@@ -133,4 +133,28 @@ class SwarmFailuresTest {
           last.output());
     }
   }
+
+  @Test
+  void a_rolling_update_replaces_two_tasks_at_a_time_twenty_seconds_apart_and_rolls_back() {
+    try (SimSession s = threeManagers(16)) {
+      ok(s, "mgr1", "docker service create --name uber-svc --replicas 6 nigelpoulton/tu-demo:v1");
+      long t0 = s.clock().nowNanos();
+      TranscriptEntry up =
+          ok(
+              s,
+              "mgr1",
+              "docker service update --image nigelpoulton/tu-demo:v2 --update-parallelism 2"
+                  + " --update-delay 20s uber-svc");
+      assertTrue(
+          up.output().startsWith("uber-svc\noverall progress: 6 out of 6 tasks"), up.output());
+      long took = (s.clock().nowNanos() - t0) / 1_000_000_000L;
+      assertTrue(took >= 40 && took < 60, "three batches twenty seconds apart took " + took + " s");
+      TranscriptEntry ps = ok(s, "mgr2", "docker service ps uber-svc");
+      assertEquals(6, ps.output().split("tu-demo:v2", -1).length - 1, ps.output());
+      assertEquals(6, ps.output().split("tu-demo:v1", -1).length - 1, ps.output());
+      ok(s, "mgr1", "docker service rollback uber-svc");
+      TranscriptEntry ls = ok(s, "mgr1", "docker service ls");
+      assertTrue(ls.output().contains("nigelpoulton/tu-demo:v1"), ls.output());
+    }
+  }
 }

@@ -155,7 +155,7 @@ public final class Agent {
       labels.put("com.docker.swarm.task", "");
       labels.put("com.docker.swarm.task.id", t.id());
       labels.put("com.docker.swarm.task.name", name);
-      ContainerConfig base = ContainerConfig.command(image, cmd);
+      ContainerConfig base = ContainerConfig.command(image, cmd == null ? List.of() : cmd);
       ContainerConfig cfg =
           new ContainerConfig(
               spec.hostname() == null ? "" : spec.hostname(),
@@ -194,6 +194,9 @@ public final class Agent {
       }
     } catch (EngineException e) {
       put(t.id(), "rejected", "preparing", e.getMessage(), "");
+    } catch (RuntimeException e) {
+      // The executor must never take the node down: a task it cannot start is rejected.
+      put(t.id(), "rejected", "preparing", String.valueOf(e.getMessage()), "");
     }
   }
 

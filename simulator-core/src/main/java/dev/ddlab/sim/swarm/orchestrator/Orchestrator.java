@@ -4,6 +4,7 @@ import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
+import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.swarm.TaskState;
 import java.util.ArrayList;
@@ -86,23 +87,36 @@ public final class Orchestrator {
         }
       }
     }
-    // A rolling update (parallelism 1, stop-first): once every live task runs, the first one with
-    // an outdated spec is shut down and its slot gets a task of the new spec.
+    // A rolling update (swarmkit's updater, stop-first): once every live task runs and the delay
+    // since the last replaced task started has passed, the next `parallelism` tasks with an
+    // outdated spec are shut down and their slots get tasks of the new spec (0: all at once).
+    UpdateConfig uc = s.spec().updateConfig();
+    long parallelism = uc == null ? 1 : uc.parallelism();
+    long delay = uc == null ? 0 : uc.delay();
     boolean settled = true;
-    Task outdated = null;
+    long lastStarted = 0;
+    List<Task> outdated = new ArrayList<>();
     for (int slot = 1; slot <= replicas; slot++) {
       for (Task t : bySlot.getOrDefault(slot, List.of())) {
         if ("running".equals(t.desiredState()) && !broken(t, nodes)) {
           settled &= "running".equals(t.status().state());
-          if (outdated == null && !sameSpec(t, s)) {
-            outdated = t;
+          if (!sameSpec(t, s)) {
+            outdated.add(t);
+          } else if (s.updatedAt() != null
+              && GoTime.parseRfc3339(t.createdAt()) >= GoTime.parseRfc3339(s.updatedAt())
+              && "running".equals(t.status().state())) {
+            lastStarted = Math.max(lastStarted, GoTime.parseRfc3339(t.status().timestamp()));
           }
         }
       }
     }
-    if (settled && outdated != null) {
-      shutDown(outdated, tasks, changed);
-      bySlot.get(outdated.slot()).replaceAll(t -> tasks.get(t.id()));
+    if (settled && !outdated.isEmpty() && (lastStarted == 0 || now >= lastStarted + delay)) {
+      long n = parallelism <= 0 ? outdated.size() : Math.min(parallelism, outdated.size());
+      for (int k = 0; k < n; k++) {
+        Task t = outdated.get(k);
+        shutDown(t, tasks, changed);
+        bySlot.get(t.slot()).replaceAll(x -> tasks.get(x.id()));
+      }
     }
     for (int slot = 1; slot <= replicas; slot++) {
       boolean live = false;
@@ -236,7 +250,7 @@ public final class Orchestrator {
                           !"running".equals(t.desiredState())
                               && TaskState.of(t.status().state()).terminal())
                   .toList());
-      dead.sort(Comparator.comparing(Task::createdAt));
+      dead.sort(Comparator.comparingLong((Task t) -> GoTime.parseRfc3339(t.createdAt())));
       while (dead.size() >= TASK_HISTORY) {
         Task t = dead.remove(0);
         tasks.remove(t.id());
