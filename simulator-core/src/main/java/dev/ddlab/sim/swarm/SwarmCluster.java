@@ -57,6 +57,25 @@ public final class SwarmCluster {
     return List.copyOf(byAddress.values());
   }
 
+  /**
+   * Every manager's Raft state in node order (a stopped manager as "down"), for the introspection
+   * seam's Raft view.
+   */
+  public List<dev.ddlab.sim.swarm.raft.RaftStatus> raft() {
+    List<dev.ddlab.sim.swarm.raft.RaftStatus> out = new java.util.ArrayList<>();
+    for (SwarmNode n : byAddress.values()) {
+      if (!"manager".equals(n.role())) {
+        continue;
+      }
+      out.add(
+          n.manager() == null
+              ? new dev.ddlab.sim.swarm.raft.RaftStatus(
+                  n.hostname(), "down", 0, "", java.util.Set.of(), "", List.of(), 0, 0, -1, -1)
+              : n.manager().raft().status(n.hostname()));
+    }
+    return out;
+  }
+
   public VirtualClock clock() {
     return clock;
   }

@@ -385,6 +385,45 @@ public final class RaftMember {
     return nextHeartbeatTaskNanos;
   }
 
+  /** This member's state for panels (see {@link RaftStatus}); {@code node} names its machine. */
+  public RaftStatus status(String node) {
+    if (!alive()) {
+      return new RaftStatus(node, "down", term(), "", Set.of(), "", List.of(), 0, 0, -1, -1);
+    }
+    long commit = 0;
+    long applied = 0;
+    if (this.node instanceof RaftNodeImpl impl) {
+      commit = impl.state().commitIndex();
+      applied = impl.state().lastApplied();
+    }
+    List<RaftStatus.Entry> entries = new java.util.ArrayList<>();
+    for (LogEntry e : log()) {
+      Object op = e.getOperation();
+      String what =
+          op instanceof Operations.NewTerm
+              ? "new term"
+              : op instanceof io.microraft.model.groupop.UpdateRaftGroupMembersOp m
+                  ? "members " + m.getMode() + " " + m.getEndpoint().getId()
+                  : codec.operations().describe(op);
+      entries.add(new RaftStatus.Entry(e.getIndex(), e.getTerm(), what));
+    }
+    boolean leading = isLeader();
+    return new RaftStatus(
+        node,
+        role().name().toLowerCase(java.util.Locale.ROOT),
+        term(),
+        votedFor() == null ? "" : votedFor().id(),
+        votesReceived(),
+        leader() == null ? "" : leader().id(),
+        entries,
+        commit,
+        applied,
+        leading || lastLeaderContactNanos < 0
+            ? -1
+            : lastLeaderContactNanos + ELECTION_TICK * 1_000_000_000L,
+        nextHeartbeatTaskNanos);
+  }
+
   public WireCodec codec() {
     return codec;
   }

@@ -1,0 +1,39 @@
+package dev.ddlab.sim.swarm;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.session.SimSession;
+import dev.ddlab.sim.swarm.raft.RaftStatus;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SwarmRaftStatusTest {
+  @Test
+  void the_raft_view_shows_one_leader_its_followers_their_logs_and_a_stopped_manager_as_down() {
+    try (SimSession s = SimSession.open("swarm-3m2w", 21)) {
+      s.type("mgr1", "docker swarm init");
+      for (String m : new String[] {"mgr2", "mgr3"}) {
+        s.type(
+            m,
+            "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377");
+      }
+      s.advance(Duration.ofSeconds(2));
+      SwarmCluster c = s.host("mgr1").swarm().cluster();
+      List<RaftStatus> raft = c.raft();
+      assertEquals(List.of("mgr1", "mgr2", "mgr3"), raft.stream().map(RaftStatus::node).toList());
+      assertEquals(
+          1, raft.stream().filter(r -> r.role().equals("leader")).count(), raft.toString());
+      RaftStatus leader = raft.stream().filter(r -> r.role().equals("leader")).findFirst().get();
+      for (RaftStatus r : raft) {
+        assertEquals(leader.term(), r.term());
+        assertEquals(leader.commitIndex(), r.commitIndex(), r.node());
+        assertTrue(
+            r.log().stream().anyMatch(e -> e.summary().contains("put node")), r.log().toString());
+      }
+      s.type("mgr3", "service docker stop");
+      assertEquals("down", c.raft().get(2).role());
+    }
+  }
+}
