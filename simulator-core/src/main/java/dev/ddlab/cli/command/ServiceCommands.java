@@ -679,7 +679,7 @@ public final class ServiceCommands {
           base != null ? base : new UpdateConfig(1, 0, "pause", 5_000_000_000L, 0, "stop-first");
       long d = b.delay();
       if (delay != null) {
-        Long n = TimeArgs.parseGoDuration(delay);
+        Long n = dev.ddlab.go.GoTime.parseDuration(delay);
         if (n == null) {
           throw new CliException(
               "invalid argument \""
