@@ -67,7 +67,7 @@ public final class ServiceCommands {
    * would press ^C.
    */
   static void waitConverged(DockerCommand c, String serviceId) {
-    long deadline = c.engine.system().nowNanos() + Duration.ofSeconds(120).toNanos();
+    long deadline = c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos();
     while (true) {
       Service s = c.engine.services().inspect(serviceId, false);
       long want = replicas(s.spec());
@@ -107,7 +107,7 @@ public final class ServiceCommands {
         c.out("overall progress: " + running + " out of " + want + " tasks ");
         throw new CliException("operation not converged in time", 1);
       }
-      c.engine.services().waitFor(Duration.ofMillis(200));
+      c.engine.services().waitFor(Duration.ofMillis(500));
     }
   }
 

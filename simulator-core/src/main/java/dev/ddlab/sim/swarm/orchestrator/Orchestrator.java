@@ -130,12 +130,30 @@ public final class Orchestrator {
           live = true;
         }
       }
-      if (!live) {
+      if (!live && !restartDelayed(bySlot.getOrDefault(slot, List.of()), now)) {
         Task t = newTask(s, slot, "", now, ids.get());
         tasks.put(t.id(), t);
         changed.add(t.id());
       }
     }
+  }
+
+  /** swarmkit's default restart delay: a slot whose task failed gets a new one 5 s later. */
+  public static final long RESTART_DELAY_NANOS = 5_000_000_000L;
+
+  /**
+   * Whether the newest task of a slot ended (failed, rejected, complete) less than {@link
+   * #RESTART_DELAY_NANOS} ago: the restart supervisor waits before trying again, so an image that
+   * cannot be pulled does not make a new task at every pass.
+   */
+  private static boolean restartDelayed(List<Task> slot, long now) {
+    long last = -1;
+    for (Task t : slot) {
+      if (TaskState.of(t.status().state()).terminal() && !"shutdown".equals(t.status().state())) {
+        last = Math.max(last, GoTime.parseRfc3339(t.status().timestamp()));
+      }
+    }
+    return last >= 0 && now < last + RESTART_DELAY_NANOS;
   }
 
   private static void global(
