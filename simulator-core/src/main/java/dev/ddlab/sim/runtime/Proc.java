@@ -68,8 +68,26 @@ public interface Proc {
    */
   default void input(String line) {}
 
+  /**
+   * Data written to this process's stdin through a pipe, as it comes (lines, or a last line without
+   * its newline), delivered to {@link Program#stdinData}. Ignored once the process exited.
+   */
+  default void feed(String data) {
+    for (String line : Program.lines(data)) {
+      input(line);
+    }
+  }
+
   /** Closes this process's stdin ({@link Program#stdinClosed}): the end of a pipe, or Ctrl-D. */
   default void closeInput() {}
+
+  /**
+   * The prompt its program shows while it waits for input ("", or "/ # "): a shell shows the one of
+   * the interactive program it runs in the foreground.
+   */
+  default String prompt() {
+    return "";
+  }
 
   /**
    * execve(2): replaces this process's program with the executable found for argv[0], keeping its

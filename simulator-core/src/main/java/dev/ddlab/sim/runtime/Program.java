@@ -17,6 +17,26 @@ public interface Program {
   /** A line of stdin reached the process (without its newline). */
   default void stdin(Proc proc, String line) {}
 
+  /**
+   * Data from a pipe reached the process. Line-oriented programs get it line by line through {@link
+   * #stdin}; a program that reads bytes (cat, wc) overrides this to see a last line that has no
+   * newline as it is.
+   */
+  default void stdinData(Proc proc, String data) {
+    for (String line : lines(data)) {
+      stdin(proc, line);
+    }
+  }
+
+  /** "a\nb\n" and "a\nb" are the lines a and b; "" is none. */
+  static java.util.List<String> lines(String data) {
+    if (data.isEmpty()) {
+      return java.util.List.of();
+    }
+    String t = data.endsWith("\n") ? data.substring(0, data.length() - 1) : data;
+    return java.util.List.of(t.split("\n", -1));
+  }
+
   /** stdin was closed (Ctrl-D on a TTY, the end of a pipe). */
   default void stdinClosed(Proc proc) {}
 

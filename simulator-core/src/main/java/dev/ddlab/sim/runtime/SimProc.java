@@ -335,6 +335,16 @@ public final class SimProc implements Proc {
         });
   }
 
+  @Override
+  public void feed(String data) {
+    ctx.runOrDefer(
+        () -> {
+          if (!exited) {
+            program.stdinData(this, data);
+          }
+        });
+  }
+
   /** End of input (Ctrl-D, a closed pipe). */
   public void closeInput() {
     ctx.runOrDefer(
@@ -345,7 +355,7 @@ public final class SimProc implements Proc {
         });
   }
 
-  /** The program's prompt while it waits for input. */
+  @Override
   public String prompt() {
     return exited ? "" : program.prompt(this);
   }

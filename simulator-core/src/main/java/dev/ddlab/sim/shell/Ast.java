@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * The syntax tree of one shell input, following the POSIX shell grammar's names (list, and-or,
- * pipeline, command). Only what learners type is modelled: simple commands and the compound
- * commands {@code if}, {@code while}/{@code until}, {@code for}, {@code { …; }} and {@code ( … )};
- * no {@code case}, functions or here-documents.
+ * pipeline, command): simple commands, the compound commands {@code if}, {@code while}/{@code
+ * until}, {@code for}, {@code case}, {@code { …; }}, {@code ( … )} and bash's {@code [[ … ]]},
+ * function definitions and here-documents.
  */
 public final class Ast {
   private Ast() {}
@@ -41,7 +41,9 @@ public final class Ast {
     APPEND(">>"),
     IN("<"),
     DUP_OUT(">&"),
-    DUP_IN("<&");
+    DUP_IN("<&"),
+    /** {@code <<} and {@code <<-}: the target is the document's body. */
+    HERE("<<");
 
     public final String symbol;
 
@@ -50,14 +52,72 @@ public final class Ast {
     }
   }
 
-  /** {@code [fd]op target}: {@code > f}, {@code 2>> f}, {@code 2>&1}, {@code < f}. */
-  public record Redirect(int fd, RedirOp op, Word target) {}
+  /**
+   * {@code [fd]op target}: {@code > f}, {@code 2>> f}, {@code 2>&1}, {@code < f}; for a
+   * here-document, {@code here} holds the body, read from the lines after the command's line.
+   */
+  public record Redirect(int fd, RedirOp op, Word target, HereDoc here) {
+    public Redirect(int fd, RedirOp op, Word target) {
+      this(fd, op, target, null);
+    }
+
+    /** The word a redirection reads or writes: a file name, or a here-document's body. */
+    public Word word() {
+      return here != null ? here.body() : target;
+    }
+  }
+
+  /**
+   * A here-document: {@code <<EOF} or {@code <<-EOF} (leading tabs stripped); a quoted delimiter
+   * ({@code <<'EOF'}, {@code <<"EOF"}, {@code <<\EOF}) keeps the body literal. The body is filled
+   * in by the parser once it reaches the end of the line holding the operator.
+   */
+  public static final class HereDoc {
+    private final String delimiter;
+    private final boolean stripTabs;
+    private final boolean literal;
+    private Word body;
+    private boolean unterminated;
+
+    HereDoc(String delimiter, boolean stripTabs, boolean literal) {
+      this.delimiter = delimiter;
+      this.stripTabs = stripTabs;
+      this.literal = literal;
+    }
+
+    public String delimiter() {
+      return delimiter;
+    }
+
+    public boolean stripTabs() {
+      return stripTabs;
+    }
+
+    public boolean literal() {
+      return literal;
+    }
+
+    public Word body() {
+      return body;
+    }
+
+    /** Whether the input ended before the delimiter line (a script's last document). */
+    public boolean unterminated() {
+      return unterminated;
+    }
+
+    void body(Word body, boolean unterminated) {
+      this.body = body;
+      this.unterminated = unterminated;
+    }
+  }
 
   /** {@code NAME=value}. */
   public record Assignment(String name, Word value) {}
 
   /** One stage of a pipeline. */
-  public sealed interface Command permits SimpleCommand, If, Loop, For, Group {
+  public sealed interface Command
+      permits SimpleCommand, If, Loop, For, Group, Case, Cond, FunctionDef {
     /** Redirections applying to the whole command. */
     List<Redirect> redirects();
 
@@ -96,6 +156,49 @@ public final class Ast {
   /** {@code { list; }}, or {@code ( list )} when {@code subshell}. */
   public record Group(CommandList body, boolean subshell, List<Redirect> redirects, String source)
       implements Command {}
+
+  /** {@code case WORD in PATTERN|PATTERN) LIST ;; … esac}. */
+  public record Case(Word subject, List<CaseItem> items, List<Redirect> redirects, String source)
+      implements Command {}
+
+  /**
+   * One arm of a {@code case}; {@code fallThrough} for bash's {@code ;&} (run the next arm's body
+   * too) and {@code testNext} for {@code ;;&} (go on matching the arms after it).
+   */
+  public record CaseItem(
+      List<Word> patterns, CommandList body, boolean fallThrough, boolean testNext) {}
+
+  /** bash's {@code [[ expression ]]}. */
+  public record Cond(CondExpr expression, List<Redirect> redirects, String source)
+      implements Command {}
+
+  /** An expression inside {@code [[ … ]]}. */
+  public sealed interface CondExpr permits CondWord, CondUnary, CondBinary, CondNot, CondAndOr {}
+
+  /** A lone word: true when it expands to a non-empty string. */
+  public record CondWord(Word word) implements CondExpr {}
+
+  /** {@code -f FILE}, {@code -z STRING} … */
+  public record CondUnary(String op, Word operand) implements CondExpr {}
+
+  /** {@code A == PATTERN}, {@code A =~ REGEX}, {@code A -lt B} … */
+  public record CondBinary(Word left, String op, Word right) implements CondExpr {}
+
+  public record CondNot(CondExpr operand) implements CondExpr {}
+
+  /** {@code A && B} ({@code and}) or {@code A || B}. */
+  public record CondAndOr(CondExpr left, boolean and, CondExpr right) implements CondExpr {}
+
+  /**
+   * {@code NAME() COMMAND} or {@code function NAME COMMAND}: running it defines the function; the
+   * body's own redirections apply at every call.
+   */
+  public record FunctionDef(String name, Command body, String source) implements Command {
+    @Override
+    public List<Redirect> redirects() {
+      return List.of();
+    }
+  }
 
   /** Commands joined by {@code |}; {@code negated} for a leading {@code !}. */
   public record Pipeline(List<Command> commands, boolean negated, String source) {}

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The builtins both bash and ash have: cd, pwd, echo, export, unset, exit, true, false, type … */
+/**
+ * The builtins bash, ash and dash share: cd, pwd, echo, export, unset, exit, true, false, type,
+ * jobs, and for functions local, return and shift. Errors are worded per dialect; in ash and dash
+ * an error of a special builtin ends a non-interactive shell, as POSIX says.
+ */
 final class Builtins {
   private Builtins() {}
 
@@ -15,7 +19,10 @@ final class Builtins {
     sh.builtin("pwd", (s, a, io) -> pwd(s, io));
     sh.builtin("echo", (s, a, io) -> echo(a, io));
     sh.builtin("export", Builtins::export);
-    sh.builtin("unset", (s, a, io) -> unset(s, a));
+    sh.builtin("unset", Builtins::unset);
+    sh.builtin("local", Builtins::local);
+    sh.builtin("return", Builtins::doReturn);
+    sh.builtin("shift", Builtins::shift);
     sh.builtin("exit", Builtins::exit);
     sh.builtin("true", (s, a, io) -> 0);
     sh.builtin(":", (s, a, io) -> 0);
@@ -149,12 +156,144 @@ final class Builtins {
     return status;
   }
 
-  static int unset(Interpreter sh, List<String> args) {
+  /**
+   * {@code unset [-f|-v] NAME…}: a variable, or with {@code -f} a function; without an option a
+   * name that is no variable unsets the function of that name, as bash does.
+   */
+  static int unset(Interpreter sh, List<String> args, Io io) {
+    boolean functions = false;
+    boolean variables = false;
+    int i = 0;
+    for (; i < args.size() && args.get(i).startsWith("-") && args.get(i).length() > 1; i++) {
+      functions |= args.get(i).contains("f");
+      variables |= args.get(i).contains("v");
+    }
+    int status = 0;
+    for (String a : args.subList(i, args.size())) {
+      if (functions) {
+        sh.unsetFunction(a);
+        continue;
+      }
+      if (!Parser.isName(a)) {
+        if (sh.dialect() != Dialect.BASH) {
+          io.errln(prefix(sh, "unset") + a + ": bad variable name");
+          return specialError(sh, 2);
+        }
+        if (variables) {
+          io.errln(sh.name() + ": unset: `" + a + "': not a valid identifier");
+          status = 1;
+        }
+        continue;
+      }
+      if (sh.var(a) == null && !variables) {
+        sh.unsetFunction(a);
+      }
+      sh.unset(a);
+    }
+    return status;
+  }
+
+  /** "bash: local: ", "sh: local: ", dash's "sh: 1: local: ". */
+  static String prefix(Interpreter sh, String builtin) {
+    return sh.name() + ": " + (sh.dialect() == Dialect.DASH ? "1: " : "") + builtin + ": ";
+  }
+
+  /**
+   * An error of one of POSIX's special builtins (export, unset, shift, set, trap …): ash and dash
+   * end a shell that is not interactive; bash goes on.
+   */
+  static int specialError(Interpreter sh, int status) {
+    if (sh.dialect() != Dialect.BASH && !sh.interactive()) {
+      sh.abort(status);
+    }
+    return status;
+  }
+
+  /** {@code local NAME[=VALUE]…} inside a function. */
+  static int local(Interpreter sh, List<String> args, Io io) {
+    if (!sh.inFunction()) {
+      if (sh.dialect() == Dialect.BASH) {
+        io.errln(sh.name() + ": local: can only be used in a function");
+        return 1;
+      }
+      io.errln(prefix(sh, "local") + "not in a function");
+      return specialError(sh, 2);
+    }
+    int status = 0;
     for (String a : args) {
-      if (!a.startsWith("-")) {
-        sh.unset(a);
+      if (a.startsWith("-")) {
+        continue;
+      }
+      int eq = a.indexOf('=');
+      String key = eq < 0 ? a : a.substring(0, eq);
+      if (!Parser.isName(key)) {
+        if (sh.dialect() == Dialect.BASH) {
+          io.errln(sh.name() + ": local: `" + a + "': not a valid identifier");
+          status = 1;
+          continue;
+        }
+        io.errln(prefix(sh, "local") + key + ": bad variable name");
+        return specialError(sh, 2);
+      }
+      sh.makeLocal(key);
+      if (eq >= 0) {
+        sh.setVar(key, a.substring(eq + 1));
       }
     }
+    return status;
+  }
+
+  /**
+   * {@code return [N]}: ends the running function with N (default: the last status). Outside a
+   * function bash refuses; ash and dash end the shell as {@code exit} would.
+   */
+  static int doReturn(Interpreter sh, List<String> args, Io io) {
+    int status = sh.lastStatus();
+    if (!args.isEmpty()) {
+      try {
+        status = Integer.parseInt(args.get(0)) & 0xff;
+      } catch (NumberFormatException e) {
+        io.errln(
+            sh.dialect() == Dialect.BASH
+                ? sh.name() + ": return: " + args.get(0) + ": numeric argument required"
+                : prefix(sh, "return") + "Illegal number: " + args.get(0));
+        status = 2;
+      }
+    }
+    if (sh.inFunction()) {
+      sh.returnFromFunction(status);
+      return status;
+    }
+    if (sh.dialect() == Dialect.BASH) {
+      io.errln(sh.name() + ": return: can only `return' from a function or sourced script");
+      return 1;
+    }
+    return exit(sh, List.of(String.valueOf(status)), io);
+  }
+
+  /** {@code shift [N]}: drops the first N positional parameters. */
+  static int shift(Interpreter sh, List<String> args, Io io) {
+    int n = 1;
+    if (!args.isEmpty()) {
+      try {
+        n = Integer.parseInt(args.get(0));
+      } catch (NumberFormatException e) {
+        io.errln(
+            sh.dialect() == Dialect.BASH
+                ? sh.name() + ": shift: " + args.get(0) + ": numeric argument required"
+                : prefix(sh, "shift") + "Illegal number: " + args.get(0));
+        return specialError(sh, sh.dialect() == Dialect.BASH ? 1 : 2);
+      }
+    }
+    List<String> params = sh.positional();
+    if (n < 0 || n > params.size()) {
+      if (sh.dialect() == Dialect.DASH) {
+        io.errln(prefix(sh, "shift") + "can't shift that many");
+        return specialError(sh, 2);
+      }
+      return 1;
+    }
+    sh.positional(params.subList(n, params.size()));
     return 0;
   }
 
@@ -181,7 +320,13 @@ final class Builtins {
   static int type(Interpreter sh, List<String> args, Io io) {
     int status = 0;
     for (String a : args) {
-      if (sh.isBuiltin(a)) {
+      Ast.FunctionDef fn = sh.function(a);
+      if (fn != null) {
+        io.println(a + (sh.dialect() == Dialect.DASH ? " is a shell function" : " is a function"));
+        if (sh.dialect() == Dialect.BASH) {
+          io.out().accept(FunctionText.of(fn));
+        }
+      } else if (sh.isBuiltin(a)) {
         io.println(a + " is a shell builtin");
       } else if (sh.runtime().has(a)) {
         String where = sh.runtime() instanceof PathLookup p ? p.which(a) : a;

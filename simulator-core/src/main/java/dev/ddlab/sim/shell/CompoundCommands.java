@@ -1,23 +1,27 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.shell.Ast.Branch;
+import dev.ddlab.sim.shell.Ast.Case;
+import dev.ddlab.sim.shell.Ast.CaseItem;
 import dev.ddlab.sim.shell.Ast.Command;
+import dev.ddlab.sim.shell.Ast.Cond;
 import dev.ddlab.sim.shell.Ast.For;
 import dev.ddlab.sim.shell.Ast.Group;
 import dev.ddlab.sim.shell.Ast.If;
 import dev.ddlab.sim.shell.Ast.Loop;
+import dev.ddlab.sim.shell.Ast.Word;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * {@code if}, {@code while}/{@code until}, {@code for} and groups, continuation-passing like the
- * rest of the {@link Interpreter}: a round of a loop may end at once or later (a {@code sleep} in
- * its body). Rounds that end at once run in a plain loop, not by recursion, and every {@link
- * #ROUNDS_BEFORE_YIELD} rounds the loop lets {@link #YIELD} of virtual time pass, as a busy CPU
- * would: {@code while true; do echo x; done} then prints as time passes and Ctrl-C stops it,
- * instead of hanging the simulator.
+ * {@code if}, {@code while}/{@code until}, {@code for}, {@code case} and groups,
+ * continuation-passing like the rest of the {@link Interpreter}: a round of a loop may end at once
+ * or later (a {@code sleep} in its body). Rounds that end at once run in a plain loop, not by
+ * recursion, and every {@link #ROUNDS_BEFORE_YIELD} rounds the loop lets {@link #YIELD} of virtual
+ * time pass, as a busy CPU would: {@code while true; do echo x; done} then prints as time passes
+ * and Ctrl-C stops it, instead of hanging the simulator.
  */
 final class CompoundCommands {
   static final int ROUNDS_BEFORE_YIELD = 10;
@@ -47,6 +51,20 @@ final class CompoundCommands {
       runFor(f, io, done);
     } else if (c instanceof Group g) {
       runGroup(g, io, done);
+    } else if (c instanceof Case k) {
+      runCase(k, io, done);
+    } else if (c instanceof Cond k) {
+      List<Word> words = new ArrayList<>();
+      Conditional.words(k.expression(), words);
+      sh.withExpander(
+          words,
+          io,
+          done,
+          (ex, subStatus) -> {
+            int st = Conditional.evaluate(sh, k.expression(), ex, io);
+            sh.lastStatus(st);
+            done.accept(st);
+          });
     } else {
       throw new IllegalArgumentException("not a compound command: " + c.source());
     }
@@ -106,6 +124,63 @@ final class CompoundCommands {
           sh.lastStatus(st);
           done.accept(st);
         });
+  }
+
+  /**
+   * {@code case}: the subject expanded once, each arm's patterns in turn (expanded as patterns,
+   * quoted characters literal); the first match runs its list, then {@code ;&} runs the next arm's
+   * list too and {@code ;;&} goes on matching. Nothing matching is status 0.
+   */
+  private void runCase(Case c, Io io, IntConsumer done) {
+    List<Word> words = new ArrayList<>();
+    words.add(c.subject());
+    c.items().forEach(i -> words.addAll(i.patterns()));
+    sh.withExpander(
+        words,
+        io,
+        done,
+        (ex, subStatus) -> {
+          String subject = ex.single(c.subject());
+          caseFrom(c, 0, false, subject, ex, io, 0, done);
+        });
+  }
+
+  private void caseFrom(
+      Case c,
+      int from,
+      boolean matched,
+      String subject,
+      Expander ex,
+      Io io,
+      int status,
+      IntConsumer done) {
+    for (int i = from; i < c.items().size(); i++) {
+      CaseItem item = c.items().get(i);
+      boolean match =
+          matched
+              || item.patterns().stream().anyMatch(p -> ex.pattern(p).matcher(subject).matches());
+      if (!match) {
+        continue;
+      }
+      int next = i + 1;
+      if (item.body().isEmpty()) {
+        sh.lastStatus(0);
+      }
+      sh.run(
+          item.body(),
+          io,
+          st -> {
+            if (sh.stopping() || !(item.fallThrough() || item.testNext())) {
+              sh.lastStatus(st);
+              done.accept(st);
+            } else {
+              caseFrom(c, next, item.fallThrough(), subject, ex, io, st, done);
+            }
+          });
+      return;
+    }
+    sh.lastStatus(status);
+    done.accept(status);
   }
 
   // ---- loops ------------------------------------------------------------------------------------
@@ -211,7 +286,7 @@ final class CompoundCommands {
         status = st;
         more = sh.takeLoopControl() != Interpreter.LoopControl.BREAK;
       }
-      if (sh.exited()) {
+      if (sh.unwinding()) {
         more = false;
       }
       if (starting) {

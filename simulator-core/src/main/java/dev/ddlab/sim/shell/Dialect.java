@@ -28,6 +28,21 @@ public enum Dialect {
   /** The message for a syntax error. */
   public String syntaxError(String shell, ShellSyntaxException e) {
     String p = this == DASH ? shell + ": 1: " : shell + ": ";
+    String expecting = e.expecting() == null ? "" : " (expecting \"" + e.expecting() + "\")";
+    if (e.badName() != null) {
+      return switch (this) {
+        case BASH ->
+            e.badName().equals("for loop variable")
+                ? p + "`" + e.token() + "': not a valid identifier"
+                : p + "syntax error near unexpected token `" + e.token() + "'";
+        case ASH -> p + "syntax error: bad " + e.badName();
+        case DASH -> p + "Syntax error: Bad " + e.badName();
+      };
+    }
+    if (e.conditional() != null) {
+      return p + e.conditional();
+    }
+    boolean quote = e.missing() != null && !e.missing().equals(")");
     if (e.incomplete()) {
       if (this == BASH) {
         return e.missing() != null
@@ -40,24 +55,25 @@ public enum Dialect {
             : p + "syntax error: unexpected end of file";
       }
       if (this == DASH) {
-        return e.missing() != null && !e.missing().equals(")")
+        return quote
             ? p + "Syntax error: Unterminated quoted string"
-            : p + "Syntax error: end of file unexpected";
+            : p + "Syntax error: end of file unexpected" + expecting;
       }
-      return e.missing() != null && !e.missing().equals(")")
+      return quote
           ? p + "syntax error: unterminated quoted string"
-          : p + "syntax error: unexpected end of file";
+          : p + "syntax error: unexpected end of file" + expecting;
     }
+    String token = e.token();
     return switch (this) {
-      case BASH -> p + "syntax error near unexpected token `" + e.token() + "'";
+      case BASH -> p + "syntax error near unexpected token `" + token + "'";
       case DASH ->
-          e.token().equals("newline")
-              ? p + "Syntax error: newline unexpected"
-              : p + "Syntax error: \"" + e.token() + "\" unexpected";
+          token.equals("newline") || e.word()
+              ? p + "Syntax error: " + (e.word() ? "word" : "newline") + " unexpected" + expecting
+              : p + "Syntax error: \"" + token + "\" unexpected" + expecting;
       case ASH ->
-          e.token().equals("newline")
-              ? p + "syntax error: unexpected newline"
-              : p + "syntax error: unexpected \"" + e.token() + "\"";
+          token.equals("newline") || e.word()
+              ? p + "syntax error: unexpected " + (e.word() ? "word" : "newline") + expecting
+              : p + "syntax error: unexpected \"" + token + "\"" + expecting;
     };
   }
 }

@@ -12,33 +12,47 @@ import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Word expansion in the POSIX order: tilde, parameters, command substitution (already run, looked
- * up by node), field splitting of unquoted results on blanks, pathname expansion ({@code *}, {@code
- * ?}, {@code [..]}) of unquoted pattern characters, and quote removal.
+ * up by node), field splitting of unquoted results on {@code $IFS}, pathname expansion ({@code *},
+ * {@code ?}, {@code [..]}) of unquoted pattern characters, and quote removal. {@code "$@"} becomes
+ * one field per positional parameter.
  */
 final class Expander {
-  private final Function<String, String> params;
-  private final Function<String, String> arithmetic;
+  /** What expansion reads from the shell. */
+  interface Shell {
+    /** A parameter's value ({@code HOME}, {@code ?}, {@code 1}), or null when unset. */
+    String param(String name);
+
+    /** The positional parameters, for {@code "$@"}. */
+    List<String> positional();
+
+    /** Evaluates the text of a {@code $(( … ))} after its parameters are expanded. */
+    String arithmetic(String expression);
+
+    /** {@code set -u}: whether expanding an unset variable is an error. */
+    boolean nounset();
+  }
+
+  /** {@code set -u} met an unset variable: the shell's error, then the command line ends. */
+  static final class Unbound extends RuntimeException {
+    Unbound(String name) {
+      super(name);
+    }
+  }
+
+  static final String DEFAULT_IFS = " \t\n";
+
+  private final Shell shell;
   private final Map<CommandSub, String> substitutions;
   private final FileSystem fs;
   private final String cwd;
 
-  /**
-   * @param arithmetic evaluates the text of a {@code $(( … ))} after its parameters are expanded
-   */
-  Expander(
-      Function<String, String> params,
-      Function<String, String> arithmetic,
-      Map<CommandSub, String> substitutions,
-      FileSystem fs,
-      String cwd) {
-    this.params = params;
-    this.arithmetic = arithmetic;
+  Expander(Shell shell, Map<CommandSub, String> substitutions, FileSystem fs, String cwd) {
+    this.shell = shell;
     this.substitutions = substitutions;
     this.fs = fs;
     this.cwd = cwd;
@@ -85,6 +99,26 @@ final class Expander {
     return out;
   }
 
+  /**
+   * The arguments of a declaration utility ({@code export}, {@code local}): a {@code NAME=value}
+   * argument is expanded as an assignment is, without splitting or globbing, so {@code export X=$Y}
+   * keeps the blanks in {@code $Y}.
+   */
+  List<String> declarationFields(List<Word> words) {
+    List<String> out = new ArrayList<>();
+    for (Word w : words) {
+      if (!out.isEmpty()
+          && w.parts().get(0) instanceof Literal l
+          && !l.quoted()
+          && l.text().matches("[A-Za-z_][A-Za-z0-9_]*=.*")) {
+        out.add(single(w));
+      } else {
+        out.addAll(fields(List.of(w)));
+      }
+    }
+    return out;
+  }
+
   /** Expands a word to one string (assignments, redirection targets): no splitting, no globbing. */
   String single(Word w) {
     StringBuilder sb = new StringBuilder();
@@ -102,14 +136,17 @@ final class Expander {
       return tilde(t);
     }
     if (p instanceof Param v) {
-      String val = params.apply(v.name());
+      String val = param(v.name());
       if ((val == null || val.isEmpty()) && v.defaultValue() != null) {
         return v.defaultValue();
+      }
+      if (val == null && shell.nounset() && !SPECIAL.contains(v.name())) {
+        throw new Unbound(v.name());
       }
       return val == null ? "" : val;
     }
     if (p instanceof Arith a) {
-      return arithmetic.apply(expandParams(a.expression()));
+      return shell.arithmetic(expandParams(a.expression()));
     }
     CommandSub s = (CommandSub) p;
     String out = substitutions.getOrDefault(s, "");
@@ -156,16 +193,34 @@ final class Expander {
         }
         name = expr.substring(i + 1, end);
       }
-      String v = name.isEmpty() ? "$" : params.apply(name);
+      String v = name.isEmpty() ? "$" : param(name);
       out.append(v == null ? "" : v);
       i = end;
     }
     return out.toString();
   }
 
+  /** Parameters that {@code set -u} never reports. */
+  private static final java.util.Set<String> SPECIAL =
+      java.util.Set.of("@", "*", "#", "?", "$", "!", "-", "0");
+
+  private String param(String name) {
+    if (name.equals("@") || name.equals("*")) {
+      List<String> args = shell.positional();
+      if (args.isEmpty()) {
+        return "";
+      }
+      String ifs = shell.param("IFS");
+      String sep =
+          name.equals("*") && ifs != null ? (ifs.isEmpty() ? "" : ifs.substring(0, 1)) : " ";
+      return String.join(sep, args);
+    }
+    return shell.param(name);
+  }
+
   private String tilde(Tilde t) {
     if (t.user().isEmpty()) {
-      String home = params.apply("HOME");
+      String home = shell.param("HOME");
       return home == null ? "~" : home;
     }
     return t.user().equals("root") ? "/root" : "/home/" + t.user();
@@ -173,37 +228,62 @@ final class Expander {
 
   private List<Field> split(Word w) {
     List<Field> fields = new ArrayList<>();
+    String ifs = shell.param("IFS");
+    if (ifs == null) {
+      ifs = DEFAULT_IFS;
+    }
     Field cur = null;
+    boolean afterBlank = false;
     for (Part p : w.parts()) {
-      boolean quoted =
-          p instanceof Literal l
-              ? l.quoted()
-              : p instanceof Param v
-                  ? v.quoted()
-                  : p instanceof CommandSub s
-                      ? s.quoted()
-                      : p instanceof Arith a ? a.quoted() : true;
+      boolean quoted = isQuoted(p);
+      if (p instanceof Param v && quoted && v.name().equals("@") && v.defaultValue() == null) {
+        // "$@": each positional parameter its own field, joined to the text around it.
+        List<String> args = shell.positional();
+        for (int k = 0; k < args.size(); k++) {
+          if (k > 0) {
+            fields.add(cur);
+            cur = null;
+          }
+          if (cur == null) {
+            cur = new Field();
+          }
+          cur.append(args.get(k), true);
+        }
+        continue;
+      }
       String val = value(p);
       if (p instanceof Literal || p instanceof Tilde || quoted) {
         if (cur == null) {
           cur = new Field();
         }
         cur.append(val, quoted || p instanceof Tilde);
+        afterBlank = false;
         continue;
       }
-      // An unquoted expansion: split on blanks.
+      // An unquoted expansion: IFS white space separates fields (runs of it count once); any
+      // other IFS character ends one field, which may be empty.
       for (int i = 0; i < val.length(); i++) {
         char c = val.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\n') {
-          if (cur != null) {
-            fields.add(cur);
-            cur = null;
-          }
-        } else {
+        if (ifs.indexOf(c) < 0) {
           if (cur == null) {
             cur = new Field();
           }
           cur.append(String.valueOf(c), false);
+          afterBlank = false;
+        } else if (isBlank(c)) {
+          if (cur != null) {
+            fields.add(cur);
+            cur = null;
+            afterBlank = true;
+          }
+        } else {
+          if (cur != null) {
+            fields.add(cur);
+          } else if (!afterBlank) {
+            fields.add(new Field());
+          }
+          cur = null;
+          afterBlank = false;
         }
       }
     }
@@ -211,6 +291,68 @@ final class Expander {
       fields.add(cur);
     }
     return fields;
+  }
+
+  /** Whether a part's text is protected from splitting and pattern matching (a tilde's is). */
+  private static boolean isQuoted(Part p) {
+    if (p instanceof Literal l) {
+      return l.quoted();
+    }
+    if (p instanceof Param v) {
+      return v.quoted();
+    }
+    if (p instanceof CommandSub s) {
+      return s.quoted();
+    }
+    return !(p instanceof Arith a) || a.quoted();
+  }
+
+  static boolean isBlank(char c) {
+    return c == ' ' || c == '\t' || c == '\n';
+  }
+
+  /**
+   * A word as a pattern ({@code case}, {@code [[ == ]]}): expanded without splitting or pathname
+   * expansion, its quoted characters matching themselves.
+   */
+  Pattern pattern(Word w) {
+    Field f = new Field();
+    for (Part p : w.parts()) {
+      boolean quoted = isQuoted(p);
+      f.append(value(p), quoted);
+    }
+    return toRegex(f.pattern.toString());
+  }
+
+  /**
+   * The right side of bash's {@code =~} as a Java regular expression: unquoted text is a POSIX
+   * extended regular expression, quoted text matches itself.
+   */
+  String regex(Word w) {
+    StringBuilder re = new StringBuilder();
+    for (Part p : w.parts()) {
+      boolean quoted = isQuoted(p);
+      String v = value(p);
+      re.append(quoted ? Pattern.quote(v) : posixClasses(v));
+    }
+    return re.toString();
+  }
+
+  /** {@code [[:digit:]]} and its kin, which Java spells {@code \p{Digit}}. */
+  private static String posixClasses(String ere) {
+    if (!ere.contains("[:")) {
+      return ere;
+    }
+    String[][] classes = {
+      {"alpha", "Alpha"}, {"digit", "Digit"}, {"alnum", "Alnum"}, {"upper", "Upper"},
+      {"lower", "Lower"}, {"space", "Space"}, {"punct", "Punct"}, {"xdigit", "XDigit"},
+      {"blank", "Blank"}, {"print", "Print"}, {"graph", "Graph"}, {"cntrl", "Cntrl"}
+    };
+    String out = ere;
+    for (String[] c : classes) {
+      out = out.replace("[:" + c[0] + ":]", "\\p{" + c[1] + "}");
+    }
+    return out;
   }
 
   // ---- pathname expansion -----------------------------------------------------------------------

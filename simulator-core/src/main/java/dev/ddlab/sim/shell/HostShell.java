@@ -129,6 +129,7 @@ public final class HostShell {
     env.put("LANG", "C.UTF-8");
     env.put("HOSTNAME", node.hostname());
     this.sh = new Interpreter(Dialect.BASH, "bash", runtime, env);
+    sh.interactive(true);
     this.continuation = new PendingInput(sh::parse);
     this.shellPid = node.allocatePid();
     sh.pid(shellPid);
@@ -255,6 +256,7 @@ public final class HostShell {
   /** Runs a command line non-interactively (ssh NODE COMMAND), in the home directory. */
   public void runRemote(String command, Io io, IntConsumer done) {
     HostShell remote = new HostShell(node);
+    remote.sh.interactive(false);
     remote.sh.execute(command, io, done);
   }
 

@@ -8,6 +8,7 @@ import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
 import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Connector;
+import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Part;
 import dev.ddlab.sim.shell.Ast.Pipeline;
@@ -16,7 +17,10 @@ import dev.ddlab.sim.shell.Ast.Redirect;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -54,11 +58,39 @@ public final class Interpreter {
   private final Map<String, Builtin> builtins = new TreeMap<>();
   private final TreeMap<Integer, Job> jobs = new TreeMap<>();
   private final List<Job> finishedJobs = new ArrayList<>();
+  private final RunQueue queue = new RunQueue();
+  private final Map<String, FunctionDef> functions = new TreeMap<>();
+  private List<String> positional = List.of();
+  private final Deque<Frame> frames = new ArrayDeque<>();
   private int lastStatus;
   private int lastBackgroundPid;
   private int lastStartedPid;
   private int pid;
   private boolean exited;
+  private boolean returning;
+  private boolean aborted;
+  private boolean interactive;
+
+  /**
+   * How deep functions may call each other. bash has no limit of its own (FUNCNEST unset) and dies
+   * of a full stack; the simulator stops earlier, with bash's FUNCNEST message, so that a function
+   * that calls itself for ever ends the command instead of the JVM's thread.
+   */
+  static final int MAX_FUNCTION_NESTING = 1000;
+
+  /**
+   * One function call: the caller's positional parameters and, for each name made {@code local},
+   * what it was before (null: unset) and whether it was exported.
+   */
+  private static final class Frame {
+    final List<String> callerPositional;
+    final Map<String, String> savedValues = new HashMap<>();
+    final Map<String, Boolean> savedExport = new HashMap<>();
+
+    Frame(List<String> callerPositional) {
+      this.callerPositional = callerPositional;
+    }
+  }
 
   public Interpreter(
       Dialect dialect, String name, ShellRuntime runtime, Map<String, String> environment) {
@@ -107,6 +139,11 @@ public final class Interpreter {
     vars.put(key, value);
   }
 
+  /** The names of the shell's variables. */
+  java.util.Set<String> variableNames() {
+    return vars.keySet();
+  }
+
   public void export(String key) {
     exported.add(key);
   }
@@ -114,6 +151,77 @@ public final class Interpreter {
   public void unset(String key) {
     vars.remove(key);
     exported.remove(key);
+  }
+
+  /** The positional parameters ({@code $1} …) of the running function or script. */
+  public List<String> positional() {
+    return positional;
+  }
+
+  void positional(List<String> args) {
+    positional = List.copyOf(args);
+  }
+
+  FunctionDef function(String name) {
+    return functions.get(name);
+  }
+
+  boolean unsetFunction(String name) {
+    return functions.remove(name) != null;
+  }
+
+  /** Whether a function is running (for {@code local} and {@code return}). */
+  boolean inFunction() {
+    return !frames.isEmpty();
+  }
+
+  /**
+   * {@code local NAME}: the running function's own NAME until it returns, its old value and export
+   * kept to be restored then. bash starts it unset; ash and dash keep the value it had.
+   */
+  void makeLocal(String name) {
+    Frame f = frames.peek();
+    if (f == null || f.savedValues.containsKey(name)) {
+      return;
+    }
+    f.savedValues.put(name, vars.get(name));
+    f.savedExport.put(name, exported.contains(name));
+    if (dialect == Dialect.BASH) {
+      vars.remove(name);
+    }
+  }
+
+  /** {@code return}: the running function ends with {@code status}. */
+  void returnFromFunction(int status) {
+    returning = true;
+    lastStatus = status;
+  }
+
+  /** Whether the running list must unwind: an exit, a return, or an aborted command line. */
+  boolean unwinding() {
+    return exited || returning || aborted;
+  }
+
+  /** Whether the shell reads commands typed at a terminal (errors then end only the line). */
+  public boolean interactive() {
+    return interactive;
+  }
+
+  public void interactive(boolean interactive) {
+    this.interactive = interactive;
+  }
+
+  /**
+   * An error that ends the whole command line (bash's jump to the top level): an interactive shell
+   * goes back to its prompt, any other shell exits with {@code status}.
+   */
+  void abort(int status) {
+    lastStatus = status;
+    if (interactive) {
+      aborted = true;
+    } else {
+      exited = true;
+    }
   }
 
   /** The exported variables, as a child process's environment. */
@@ -176,6 +284,7 @@ public final class Interpreter {
    */
   public void execute(String input, Io io, IntConsumer done) {
     CommandList list;
+    startLine();
     try {
       list = parse(input);
     } catch (ShellSyntaxException e) {
@@ -191,12 +300,26 @@ public final class Interpreter {
   }
 
   /**
+   * A new command line starts: whatever an interrupted or aborted one left (function frames, loop
+   * control, an abort) is gone.
+   */
+  private void startLine() {
+    if (!frames.isEmpty()) {
+      popFrame(frames.peekLast());
+    }
+    aborted = false;
+    returning = false;
+    breakLevels = 0;
+    continueLevels = 0;
+  }
+
+  /**
    * Parses one input, remembering the last parse: a typed line is parsed once to see whether it is
    * complete and again to run it.
    */
   CommandList parse(String input) {
     if (!input.equals(lastInput)) {
-      lastParsed = Parser.parse(input);
+      lastParsed = Parser.parse(input, dialect, !interactive);
       lastInput = input;
     }
     return lastParsed;
@@ -228,7 +351,7 @@ public final class Interpreter {
         io,
         status -> {
           lastStatus = status;
-          runItems(items, i + 1, io, done);
+          queue.step(() -> runItems(items, i + 1, io, done));
         });
   }
 
@@ -333,13 +456,22 @@ public final class Interpreter {
         });
   }
 
-  private void runCommand(Command c, Io io, IntConsumer done) {
+  void runCommand(Command c, Io io, IntConsumer done) {
+    queue.step(() -> startCommand(c, io, done));
+  }
+
+  private void startCommand(Command c, Io io, IntConsumer done) {
     if (c instanceof SimpleCommand simple) {
       runSimple(simple, io, done);
       return;
     }
+    if (c instanceof FunctionDef f) {
+      functions.put(f.name(), f);
+      done.accept(0);
+      return;
+    }
     List<Word> targets = new ArrayList<>();
-    c.redirects().forEach(r -> targets.add(r.target()));
+    c.redirects().forEach(r -> targets.add(r.word()));
     withExpander(
         targets,
         io,
@@ -384,8 +516,7 @@ public final class Interpreter {
             done.accept(lastStatus);
             return;
           }
-          Expander ex =
-              new Expander(this::param, this::arithmetic, results, runtime.fs(), runtime.cwd());
+          Expander ex = new Expander(expansion, results, runtime.fs(), runtime.cwd());
           try {
             then.run(ex, subStatus[0]);
           } catch (Arithmetic.Error e) {
@@ -410,7 +541,7 @@ public final class Interpreter {
 
   /** Whether the current list must stop: after {@code exit}, {@code break} or {@code continue}. */
   boolean stopping() {
-    return exited || breakLevels > 0 || continueLevels > 0;
+    return exited || returning || aborted || breakLevels > 0 || continueLevels > 0;
   }
 
   /** Ctrl-C: loops and lists that are running stop at their next step. */
@@ -520,13 +651,16 @@ public final class Interpreter {
     List<Word> words = new ArrayList<>();
     cmd.assignments().forEach(a -> words.add(a.value()));
     words.addAll(cmd.words());
-    cmd.redirects().forEach(r -> words.add(r.target()));
+    cmd.redirects().forEach(r -> words.add(r.word()));
     withExpander(
         words,
         io,
         done,
         (ex, subStatus) -> {
-          List<String> argv = ex.fields(cmd.words());
+          List<String> argv =
+              isDeclaration(cmd.words())
+                  ? ex.declarationFields(cmd.words())
+                  : ex.fields(cmd.words());
           Map<String, String> assigned = new LinkedHashMap<>();
           for (Assignment a : cmd.assignments()) {
             assigned.put(a.name(), ex.single(a.value()));
@@ -541,6 +675,11 @@ public final class Interpreter {
             return;
           }
           String command = argv.get(0);
+          FunctionDef fn = functions.get(command);
+          if (fn != null) {
+            call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
+            return;
+          }
           Builtin b = builtins.get(command);
           if (b != null) {
             int st;
@@ -560,6 +699,81 @@ public final class Interpreter {
             lastStartedPid = started;
           }
         });
+  }
+
+  private static final java.util.Set<String> DECLARATIONS =
+      java.util.Set.of("export", "local", "readonly", "declare", "typeset");
+
+  private static boolean isDeclaration(List<Word> words) {
+    return !words.isEmpty()
+        && words.get(0).parts().size() == 1
+        && words.get(0).parts().get(0) instanceof Ast.Literal l
+        && !l.quoted()
+        && DECLARATIONS.contains(l.text());
+  }
+
+  /**
+   * Calls a function: its arguments become the positional parameters, assignments before its name
+   * last as long as the call, and {@code local} names are restored when it returns.
+   */
+  private void call(
+      FunctionDef fn, List<String> args, Map<String, String> assigned, Io io, IntConsumer done) {
+    if (frames.size() >= MAX_FUNCTION_NESTING) {
+      io.errln(
+          name
+              + ": "
+              + fn.name()
+              + ": maximum function nesting level exceeded ("
+              + MAX_FUNCTION_NESTING
+              + ")");
+      abort(1);
+      done.accept(1);
+      return;
+    }
+    Frame frame = new Frame(positional);
+    frames.push(frame);
+    positional = List.copyOf(args);
+    assigned.forEach(
+        (k, v) -> {
+          makeLocal(k);
+          vars.put(k, v);
+          exported.add(k);
+        });
+    runCommand(
+        fn.body(),
+        io,
+        st ->
+            queue.step(
+                () -> {
+                  int status = returning ? lastStatus : st;
+                  returning = false;
+                  popFrame(frame);
+                  lastStatus = status;
+                  done.accept(status);
+                }));
+  }
+
+  private void popFrame(Frame frame) {
+    while (!frames.isEmpty()) {
+      Frame f = frames.pop();
+      positional = f.callerPositional;
+      f.savedValues.forEach(
+          (k, v) -> {
+            if (v == null) {
+              vars.remove(k);
+            } else {
+              vars.put(k, v);
+            }
+            if (f.savedExport.get(k)) {
+              exported.add(k);
+            } else {
+              exported.remove(k);
+            }
+          });
+      if (f == frame) {
+        return;
+      }
+    }
   }
 
   /**
@@ -616,11 +830,49 @@ public final class Interpreter {
       case "$" -> String.valueOf(pid);
       case "!" -> lastBackgroundPid == 0 ? "" : String.valueOf(lastBackgroundPid);
       case "0" -> name;
-      case "#" -> "0";
+      case "#" -> String.valueOf(positional.size());
       case "-" -> dialect == Dialect.BASH ? "himBHs" : "smi";
-      default -> vars.get(key);
+      default -> {
+        if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
+          int n = parsePositionalIndex(key);
+          yield n >= 1 && n <= positional.size() ? positional.get(n - 1) : null;
+        }
+        yield vars.get(key);
+      }
     };
   }
+
+  private static int parsePositionalIndex(String key) {
+    try {
+      return Integer.parseInt(key);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /** What word expansion reads from this shell. */
+  private final Expander.Shell expansion =
+      new Expander.Shell() {
+        @Override
+        public String param(String name) {
+          return Interpreter.this.param(name);
+        }
+
+        @Override
+        public List<String> positional() {
+          return positional;
+        }
+
+        @Override
+        public String arithmetic(String expression) {
+          return Interpreter.this.arithmetic(expression);
+        }
+
+        @Override
+        public boolean nounset() {
+          return false;
+        }
+      };
 
   // ---- redirections -----------------------------------------------------------------------------
 
@@ -646,6 +898,12 @@ public final class Interpreter {
     Consumer<String> out = io.out();
     Consumer<String> err = io.err();
     for (Redirect r : redirects) {
+      if (r.op() == RedirOp.HERE) {
+        if (r.fd() == 0) {
+          in = ex.single(r.here().body());
+        }
+        continue;
+      }
       String target = ex.single(r.target());
       if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
         Consumer<String> to;

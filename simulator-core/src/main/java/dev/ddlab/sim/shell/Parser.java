@@ -4,12 +4,23 @@ import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Arith;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Branch;
+import dev.ddlab.sim.shell.Ast.Case;
+import dev.ddlab.sim.shell.Ast.CaseItem;
 import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
 import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.Cond;
+import dev.ddlab.sim.shell.Ast.CondAndOr;
+import dev.ddlab.sim.shell.Ast.CondBinary;
+import dev.ddlab.sim.shell.Ast.CondExpr;
+import dev.ddlab.sim.shell.Ast.CondNot;
+import dev.ddlab.sim.shell.Ast.CondUnary;
+import dev.ddlab.sim.shell.Ast.CondWord;
 import dev.ddlab.sim.shell.Ast.Connector;
 import dev.ddlab.sim.shell.Ast.For;
+import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Group;
+import dev.ddlab.sim.shell.Ast.HereDoc;
 import dev.ddlab.sim.shell.Ast.If;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Literal;
@@ -27,11 +38,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Recursive-descent parser for the POSIX shell subset learners type: words with quoting ({@code
+ * Recursive-descent parser for the POSIX shell language learners type: words with quoting ({@code
  * '…'}, {@code "…"}, backslash), parameter expansion, command substitution ({@code $( … )} and
- * backquotes), redirections, pipelines, {@code &&}, {@code ||}, {@code ;}, {@code &} and comments.
- * Tokens are read on demand from the input; a command substitution is parsed by a nested parser
- * over the same text, which is how the shell finds its closing parenthesis.
+ * backquotes), redirections and here-documents, pipelines, {@code &&}, {@code ||}, {@code ;},
+ * {@code &}, comments, the compound commands, {@code case}, function definitions and bash's {@code
+ * [[ … ]]}. Tokens are read on demand from the input; a command substitution is parsed by a nested
+ * parser over the same text, which is how the shell finds its closing parenthesis. A
+ * here-document's body is read when the lexer reaches the end of the line that holds its operator.
+ *
+ * <p>The {@link Dialect} decides the few words only bash (and busybox's bash-compatible ash) know:
+ * {@code [[}, {@code function}, {@code ;&} and {@code ;;&}.
  */
 public final class Parser {
   private enum Kind {
@@ -47,6 +63,10 @@ public final class Parser {
       return kind == Kind.OP && text.equals(op);
     }
 
+    boolean isWord(String w) {
+      return kind == Kind.WORD && text.equals(w);
+    }
+
     String display() {
       return kind == Kind.NEWLINE || kind == Kind.EOF ? "newline" : text;
     }
@@ -57,11 +77,16 @@ public final class Parser {
   private Token peeked;
   private final boolean nested;
   private int subshells;
+  private final Dialect dialect;
+  private final boolean batch;
+  private final List<HereDoc> pendingHeres = new ArrayList<>();
 
-  private Parser(String src, int pos, boolean nested) {
+  private Parser(String src, int pos, boolean nested, Dialect dialect, boolean batch) {
     this.src = src;
     this.pos = pos;
     this.nested = nested;
+    this.dialect = dialect;
+    this.batch = batch;
   }
 
   /**
@@ -76,38 +101,59 @@ public final class Parser {
     }
   }
 
-  /** Parses a whole input (possibly several lines joined with '\n'). */
+  /** Parses a whole input (possibly several lines joined with '\n') as bash reads it. */
   public static CommandList parse(String input) {
-    Parser p = new Parser(input, 0, false);
+    return parse(input, Dialect.BASH, false);
+  }
+
+  /**
+   * Parses a whole input in {@code dialect}. {@code batch} input is all there is (a {@code -c}
+   * string, a script): a here-document whose delimiter never comes then ends with the input, where
+   * typed input would ask for more lines.
+   */
+  public static CommandList parse(String input, Dialect dialect, boolean batch) {
+    Parser p = new Parser(input, 0, false, dialect, batch);
     CommandList list = p.parseList();
     Token t = p.peek();
     if (t.kind != Kind.EOF) {
-      throw ShellSyntaxException.unexpected(t.display());
+      throw p.unexpected(t, null);
     }
     return list;
+  }
+
+  private boolean bashish() {
+    return dialect != Dialect.DASH;
+  }
+
+  private ShellSyntaxException unexpected(Token t, String expecting) {
+    boolean word = t.kind == Kind.WORD && !RESERVED.contains(t.text);
+    return ShellSyntaxException.unexpected(t.display(), expecting, word);
   }
 
   // ---- grammar ------------------------------------------------------------------------------
 
   private CommandList parseList() {
-    return parseList(Set.of());
+    return parseList(false);
   }
 
   /**
-   * A list up to the end of input, a {@code )} closing a substitution or subshell, or one of the
-   * reserved words in {@code terminators} ({@code then}, {@code fi}, {@code done} …) in command
-   * position, which is left for the caller.
+   * A list up to the end of input, a {@code )} closing a substitution or subshell, a reserved word
+   * that closes a compound command ({@code then}, {@code fi}, {@code done} …, left for the caller)
+   * or, {@code inCase}, the {@code ;;} that ends a {@code case} arm.
    */
-  private CommandList parseList(Set<String> terminators) {
+  private CommandList parseList(boolean inCase) {
     List<Item> items = new ArrayList<>();
     while (true) {
       skipNewlines();
       Token t = peek();
-      if (t.kind == Kind.EOF || (closesParen() && t.isOp(")")) || isReserved(t, terminators)) {
+      if (t.kind == Kind.EOF
+          || (closesParen() && t.isOp(")"))
+          || isReserved(t, CLOSERS)
+          || (inCase && endsCaseArm(t))) {
         break;
       }
       if (t.kind == Kind.OP && !startsCommand(t)) {
-        throw ShellSyntaxException.unexpected(t.text);
+        throw unexpected(t, inCase ? ";;" : null);
       }
       AndOr andOr = parseAndOr();
       Token sep = peek();
@@ -121,16 +167,21 @@ public final class Parser {
         next();
       } else if (sep.kind != Kind.EOF
           && !(closesParen() && sep.isOp(")"))
-          && !isReserved(sep, terminators)) {
-        throw ShellSyntaxException.unexpected(sep.display());
+          && !isReserved(sep, CLOSERS)
+          && !(inCase && endsCaseArm(sep))) {
+        throw unexpected(sep, inCase ? ";;" : null);
       }
       items.add(new Item(andOr, background));
       Token after = peek();
-      if (after.isOp(";") || after.isOp("&") || after.isOp(";;")) {
-        throw ShellSyntaxException.unexpected(after.text);
+      if (after.isOp(";") || after.isOp("&") || (!inCase && endsCaseArm(after))) {
+        throw unexpected(after, null);
       }
     }
     return new CommandList(List.copyOf(items));
+  }
+
+  private static boolean endsCaseArm(Token t) {
+    return t.isOp(";;") || t.isOp(";&") || t.isOp(";;&");
   }
 
   private boolean closesParen() {
@@ -149,7 +200,9 @@ public final class Parser {
         || t.isOp(">>")
         || t.isOp(">&")
         || t.isOp("<&")
-        || t.isOp(">|");
+        || t.isOp(">|")
+        || t.isOp("<<")
+        || t.isOp("<<-");
   }
 
   private AndOr parseAndOr() {
@@ -174,7 +227,7 @@ public final class Parser {
   private Pipeline parsePipeline() {
     int start = peek().start;
     boolean negated = false;
-    if (peek().kind == Kind.WORD && peek().text.equals("!")) {
+    if (peek().isWord("!")) {
       next();
       negated = true;
     }
@@ -190,16 +243,35 @@ public final class Parser {
 
   // ---- compound commands --------------------------------------------------------------------
 
-  private static final Set<String> THEN = Set.of("then");
-  private static final Set<String> IF_BODY_END = Set.of("elif", "else", "fi");
-  private static final Set<String> FI = Set.of("fi");
-  private static final Set<String> DO = Set.of("do");
-  private static final Set<String> DONE = Set.of("done");
-  private static final Set<String> BRACE_END = Set.of("}");
-
   /** Words that end a list and so cannot start a command. */
   private static final Set<String> CLOSERS =
-      Set.of("then", "elif", "else", "fi", "do", "done", "}", "in");
+      Set.of("then", "elif", "else", "fi", "do", "done", "}", "esac");
+
+  private static final Set<String> RESERVED =
+      Set.of(
+          "if",
+          "then",
+          "elif",
+          "else",
+          "fi",
+          "do",
+          "done",
+          "while",
+          "until",
+          "for",
+          "in",
+          "case",
+          "esac",
+          "{",
+          "}",
+          "!",
+          "[[",
+          "]]",
+          "function");
+
+  /** What may follow {@code NAME()} in bash: a compound command. */
+  private static final Set<String> COMPOUND_STARTS =
+      Set.of("{", "if", "while", "until", "for", "case", "[[");
 
   private Command parseCommand() {
     Token t = peek();
@@ -215,12 +287,27 @@ public final class Parser {
           return parseLoop();
         case "for":
           return parseFor();
+        case "case":
+          return parseCase();
         case "{":
           return parseBraceGroup();
-        default:
-          if (CLOSERS.contains(t.text) && !t.text.equals("in")) {
-            throw ShellSyntaxException.unexpected(t.text);
+        case "[[":
+          if (bashish()) {
+            return parseCond();
           }
+          break;
+        case "function":
+          if (bashish()) {
+            return parseFunctionKeyword();
+          }
+          break;
+        default:
+          if (CLOSERS.contains(t.text)) {
+            throw unexpected(t, null);
+          }
+      }
+      if (functionFollows(t)) {
+        return parseFunction();
       }
     }
     return parseSimple();
@@ -232,17 +319,19 @@ public final class Parser {
     List<Branch> branches = new ArrayList<>();
     CommandList otherwise = null;
     while (true) {
-      CommandList condition = parseBody(THEN, "then");
+      CommandList condition = parseBody("then");
       expect("then");
-      CommandList body = parseBody(IF_BODY_END, "fi");
+      CommandList body = parseBody("fi");
       branches.add(new Branch(condition, body));
       Token t = next();
       if (t.text.equals("elif")) {
         continue;
       }
       if (t.text.equals("else")) {
-        otherwise = parseBody(FI, "fi");
+        otherwise = parseBody("fi");
         expect("fi");
+      } else if (!t.text.equals("fi")) {
+        throw unexpected(t, "fi");
       }
       break;
     }
@@ -252,9 +341,9 @@ public final class Parser {
   private Command parseLoop() {
     int start = peek().start;
     boolean until = next().text.equals("until");
-    CommandList condition = parseBody(DO, "do");
+    CommandList condition = parseBody("do");
     expect("do");
-    CommandList body = parseBody(DONE, "done");
+    CommandList body = parseBody("done");
     expect("done");
     return new Loop(condition, body, until, parseRedirects(), source(start));
   }
@@ -267,11 +356,14 @@ public final class Parser {
       throw ShellSyntaxException.incomplete(null);
     }
     if (name.kind != Kind.WORD || !isName(name.text)) {
-      throw ShellSyntaxException.unexpected(name.display());
+      if (name.kind == Kind.WORD) {
+        throw ShellSyntaxException.badName("for loop variable", name.text);
+      }
+      throw unexpected(name, null);
     }
     List<Word> words = null;
     skipNewlinesOrIncomplete();
-    if (peek().kind == Kind.WORD && peek().text.equals("in")) {
+    if (peek().isWord("in")) {
       next();
       words = new ArrayList<>();
       while (peek().kind == Kind.WORD) {
@@ -282,24 +374,102 @@ public final class Parser {
       if (sep.isOp(";") || sep.kind == Kind.NEWLINE) {
         next();
       } else if (sep.kind == Kind.EOF) {
-        throw ShellSyntaxException.incomplete(null);
+        throw ShellSyntaxException.incompleteExpecting("do");
       } else {
-        throw ShellSyntaxException.unexpected(sep.display());
+        throw unexpected(sep, "do");
       }
     } else if (peek().isOp(";")) {
       next();
     }
     skipNewlinesOrIncomplete();
     expect("do");
-    CommandList body = parseBody(DONE, "done");
+    CommandList body = parseBody("done");
     expect("done");
     return new For(name.text, words, body, parseRedirects(), source(start));
+  }
+
+  /**
+   * {@code case WORD in [(]PATTERN[|PATTERN]…) LIST ;; … esac}; the last arm may leave out its
+   * {@code ;;}, and an arm's list may be empty.
+   */
+  private Command parseCase() {
+    int start = peek().start;
+    next(); // case
+    Token subject = next();
+    if (subject.kind == Kind.EOF) {
+      throw ShellSyntaxException.incompleteExpecting("in");
+    }
+    if (subject.kind != Kind.WORD) {
+      throw unexpected(subject, null);
+    }
+    skipNewlines();
+    Token in = next();
+    if (in.kind == Kind.EOF) {
+      throw ShellSyntaxException.incompleteExpecting("in");
+    }
+    if (!in.isWord("in")) {
+      throw unexpected(in, "in");
+    }
+    List<CaseItem> items = new ArrayList<>();
+    while (true) {
+      skipNewlines();
+      Token t = peek();
+      if (t.kind == Kind.EOF) {
+        throw ShellSyntaxException.incompleteExpecting(")");
+      }
+      if (t.isWord("esac")) {
+        next();
+        break;
+      }
+      if (t.isOp("(")) {
+        next();
+      }
+      List<Word> patterns = new ArrayList<>();
+      while (true) {
+        Token p = next();
+        if (p.kind == Kind.EOF) {
+          throw ShellSyntaxException.incompleteExpecting(")");
+        }
+        if (p.kind != Kind.WORD) {
+          throw unexpected(p, ")");
+        }
+        patterns.add(p.word);
+        Token sep = next();
+        if (sep.kind == Kind.EOF && dialect != Dialect.BASH) {
+          throw ShellSyntaxException.incompleteExpecting(")");
+        }
+        if (sep.isOp(")")) {
+          break;
+        }
+        if (!sep.isOp("|")) {
+          throw unexpected(sep, ")");
+        }
+      }
+      CommandList body = parseList(true);
+      Token end = peek();
+      boolean fallThrough = false;
+      boolean testNext = false;
+      if (end.isOp(";;") || end.isOp(";&") || end.isOp(";;&")) {
+        if (dialect != Dialect.BASH && !end.isOp(";;")) {
+          throw ShellSyntaxException.unexpected("&"); // ash and dash read ";;" then "&"
+        }
+        next();
+        fallThrough = end.isOp(";&");
+        testNext = end.isOp(";;&");
+      } else if (end.kind == Kind.EOF) {
+        throw ShellSyntaxException.incompleteExpecting(";;");
+      } else if (!end.isWord("esac")) {
+        throw unexpected(end, ";;");
+      }
+      items.add(new CaseItem(List.copyOf(patterns), body, fallThrough, testNext));
+    }
+    return new Case(subject.word, List.copyOf(items), parseRedirects(), source(start));
   }
 
   private Command parseBraceGroup() {
     int start = peek().start;
     next(); // {
-    CommandList body = parseBody(BRACE_END, "}");
+    CommandList body = parseBody("}");
     expect("}");
     return new Group(body, false, parseRedirects(), source(start));
   }
@@ -316,10 +486,10 @@ public final class Parser {
     }
     Token close = next();
     if (close.kind == Kind.EOF) {
-      throw ShellSyntaxException.incomplete(null);
+      throw ShellSyntaxException.incomplete(")");
     }
     if (!close.isOp(")")) {
-      throw ShellSyntaxException.unexpected(close.display());
+      throw unexpected(close, ")");
     }
     if (body.isEmpty()) {
       throw ShellSyntaxException.unexpected(")");
@@ -328,20 +498,21 @@ public final class Parser {
   }
 
   /**
-   * The list inside a compound command, up to one of {@code terminators}; the input is incomplete
-   * when it ends first, and a list that is empty is a syntax error at the terminator, as bash says.
+   * The list inside a compound command, up to the reserved word that ends it ({@code closer} is
+   * what ash and dash say they expect); the input is incomplete when it ends first, and a list that
+   * is empty is a syntax error at the word that follows, as bash says.
    */
-  private CommandList parseBody(Set<String> terminators, String closer) {
-    CommandList body = parseList(terminators);
+  private CommandList parseBody(String closer) {
+    CommandList body = parseList();
     Token t = peek();
     if (t.kind == Kind.EOF) {
-      throw ShellSyntaxException.incomplete(null);
-    }
-    if (!isReserved(t, terminators)) {
-      throw ShellSyntaxException.unexpected(t.display());
+      throw ShellSyntaxException.incompleteExpecting(closer);
     }
     if (body.isEmpty()) {
-      throw ShellSyntaxException.unexpected(t.text);
+      throw unexpected(t, null);
+    }
+    if (!isReserved(t, CLOSERS)) {
+      throw unexpected(t, closer);
     }
     return body;
   }
@@ -349,10 +520,10 @@ public final class Parser {
   private void expect(String word) {
     Token t = next();
     if (t.kind == Kind.EOF) {
-      throw ShellSyntaxException.incomplete(null);
+      throw ShellSyntaxException.incompleteExpecting(word);
     }
     if (t.kind != Kind.WORD || !t.text.equals(word)) {
-      throw ShellSyntaxException.unexpected(t.display());
+      throw unexpected(t, word);
     }
   }
 
@@ -371,6 +542,233 @@ public final class Parser {
       }
     }
   }
+
+  // ---- functions ----------------------------------------------------------------------------
+
+  /** Whether the word {@code t} in command position is followed by {@code ( )}: a definition. */
+  private boolean functionFollows(Token t) {
+    int i = skipBlanksFrom(t.end);
+    if (i >= src.length() || src.charAt(i) != '(') {
+      return false;
+    }
+    i = skipBlanksFrom(i + 1);
+    return i < src.length() && src.charAt(i) == ')';
+  }
+
+  private int skipBlanksFrom(int i) {
+    while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** {@code NAME ( ) BODY}. */
+  private Command parseFunction() {
+    int start = peek().start;
+    Token name = next();
+    checkFunctionName(name);
+    next(); // (
+    next(); // )
+    return new FunctionDef(name.text, parseFunctionBody(), source(start));
+  }
+
+  /** bash's {@code function NAME [( )] BODY}. */
+  private Command parseFunctionKeyword() {
+    int start = peek().start;
+    next(); // function
+    Token name = next();
+    if (name.kind == Kind.EOF) {
+      throw ShellSyntaxException.incomplete(null);
+    }
+    if (name.kind != Kind.WORD) {
+      throw unexpected(name, null);
+    }
+    checkFunctionName(name);
+    if (peek().isOp("(")) {
+      next();
+      Token close = next();
+      if (!close.isOp(")")) {
+        throw unexpected(close, ")");
+      }
+    }
+    return new FunctionDef(name.text, parseFunctionBody(), source(start));
+  }
+
+  /**
+   * bash takes almost any unquoted word as a function name (the fork bomb's {@code :} included);
+   * ash and dash only a POSIX name.
+   */
+  private void checkFunctionName(Token name) {
+    boolean plain = name.word.parts().stream().allMatch(p -> p instanceof Literal l && !l.quoted());
+    if (!plain || (dialect != Dialect.BASH && !isName(name.text))) {
+      throw ShellSyntaxException.badName("function name", name.text);
+    }
+  }
+
+  /** bash wants a compound command as the body; ash and dash take any command. */
+  private Command parseFunctionBody() {
+    skipNewlinesOrIncomplete();
+    Token t = peek();
+    if (dialect == Dialect.BASH
+        && !t.isOp("(")
+        && !(t.kind == Kind.WORD && COMPOUND_STARTS.contains(t.text))) {
+      throw unexpected(t, null);
+    }
+    return parseCommand();
+  }
+
+  // ---- [[ … ]] ------------------------------------------------------------------------------
+
+  private static final Set<String> COND_UNARY =
+      Set.of(
+          "-a", "-b", "-c", "-d", "-e", "-f", "-g", "-h", "-k", "-p", "-r", "-s", "-t", "-u", "-w",
+          "-x", "-G", "-L", "-N", "-O", "-S", "-z", "-n", "-o", "-v");
+
+  private static final Set<String> COND_BINARY =
+      Set.of(
+          "==", "=", "!=", "=~", "<", ">", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "-nt", "-ot",
+          "-ef");
+
+  private Command parseCond() {
+    int start = peek().start;
+    next(); // [[
+    if (peek().isWord("]]")) {
+      throw unexpected(peek(), null);
+    }
+    CondExpr e = condOr();
+    Token close = next();
+    if (!close.isWord("]]")) {
+      throw ShellSyntaxException.conditional(
+          "syntax error in conditional expression: unexpected token `" + close.display() + "'",
+          close.display());
+    }
+    return new Cond(e, parseRedirects(), source(start));
+  }
+
+  private CondExpr condOr() {
+    CondExpr left = condAnd();
+    while (peek().isOp("||")) {
+      next();
+      left = new CondAndOr(left, false, condAnd());
+    }
+    return left;
+  }
+
+  private CondExpr condAnd() {
+    CondExpr left = condNot();
+    while (peek().isOp("&&")) {
+      next();
+      left = new CondAndOr(left, true, condNot());
+    }
+    return left;
+  }
+
+  private CondExpr condNot() {
+    if (peek().isWord("!")) {
+      next();
+      return new CondNot(condNot());
+    }
+    return condPrimary();
+  }
+
+  private CondExpr condPrimary() {
+    Token t = next();
+    if (t.isOp("(")) {
+      CondExpr inner = condOr();
+      Token close = next();
+      if (!close.isOp(")")) {
+        throw ShellSyntaxException.conditional(
+            "unexpected token `" + close.display() + "', expected `)'", close.display());
+      }
+      return inner;
+    }
+    if (t.kind != Kind.WORD || t.text.equals("]]")) {
+      throw ShellSyntaxException.conditional(
+          "unexpected token `" + t.display() + "' in conditional command", t.display());
+    }
+    Token op = peek();
+    if (COND_UNARY.contains(t.text) && !isCondBinary(op)) {
+      Token operand = next();
+      if (operand.kind != Kind.WORD || operand.text.equals("]]")) {
+        throw ShellSyntaxException.conditional(
+            "unexpected argument `" + operand.display() + "' to conditional unary operator",
+            operand.display());
+      }
+      return new CondUnary(t.text, operand.word);
+    }
+    if (isCondBinary(op)) {
+      next();
+      if (op.text.equals("=~")) {
+        return new CondBinary(t.word, op.text, lexRegexWord());
+      }
+      Token right = next();
+      if (right.kind != Kind.WORD || right.text.equals("]]")) {
+        throw ShellSyntaxException.conditional(
+            "unexpected argument `" + right.display() + "' to conditional binary operator",
+            right.display());
+      }
+      return new CondBinary(t.word, op.text, right.word);
+    }
+    if (op.isWord("]]") || op.isOp("&&") || op.isOp("||") || op.isOp(")")) {
+      return new CondWord(t.word);
+    }
+    if (op.kind == Kind.NEWLINE || op.kind == Kind.EOF || op.kind == Kind.OP) {
+      throw ShellSyntaxException.conditional(
+          "unexpected token `" + op.display() + "', conditional binary operator expected",
+          op.display());
+    }
+    throw ShellSyntaxException.conditional("conditional binary operator expected", op.display());
+  }
+
+  private static boolean isCondBinary(Token t) {
+    return (t.kind == Kind.WORD || t.isOp("<") || t.isOp(">")) && COND_BINARY.contains(t.text);
+  }
+
+  /**
+   * The right side of {@code =~}: up to the next blank, with {@code ( ) |} part of the regular
+   * expression rather than operators; quoted parts match literally.
+   */
+  private Word lexRegexWord() {
+    if (peeked != null) {
+      throw new IllegalStateException("regex after a peeked token");
+    }
+    skipBlanks();
+    int start = pos;
+    List<Part> parts = new ArrayList<>();
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\n') {
+        break;
+      }
+      if (c == '\\' && pos + 1 < src.length()) {
+        parts.add(new Literal(String.valueOf(src.charAt(pos + 1)), true));
+        pos += 2;
+      } else if (c == '\'') {
+        int close = src.indexOf('\'', pos + 1);
+        if (close < 0) {
+          throw ShellSyntaxException.incomplete("'");
+        }
+        parts.add(new Literal(src.substring(pos + 1, close), true));
+        pos = close + 1;
+      } else if (c == '"') {
+        pos++;
+        lexQuoted(parts, false);
+      } else if (c == '$') {
+        Part p = lexDollar(false);
+        parts.add(p == null ? new Literal("$", false) : p);
+      } else {
+        parts.add(new Literal(String.valueOf(c), false));
+        pos++;
+      }
+    }
+    if (parts.isEmpty()) {
+      throw ShellSyntaxException.conditional(
+          "unexpected argument `newline' to conditional binary operator", "newline");
+    }
+    return new Word(List.copyOf(mergeLiterals(parts)), src.substring(start, pos));
+  }
+
+  // ---- simple commands and redirections ------------------------------------------------------
 
   private SimpleCommand parseSimple() {
     int start = peek().start;
@@ -401,7 +799,7 @@ public final class Parser {
       if (t.kind == Kind.EOF) {
         throw ShellSyntaxException.incomplete(null);
       }
-      throw ShellSyntaxException.unexpected(t.display());
+      throw unexpected(t, null);
     }
     return new SimpleCommand(
         List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), source(start));
@@ -409,7 +807,7 @@ public final class Parser {
 
   private static boolean isRedirectOp(String op) {
     return switch (op) {
-      case ">", ">>", "<", ">&", "<&", ">|", "<<" -> true;
+      case ">", ">>", "<", ">&", "<&", ">|", "<<", "<<-" -> true;
       default -> false;
     };
   }
@@ -417,15 +815,17 @@ public final class Parser {
   private Redirect parseRedirect(int fd) {
     Token op = next();
     if (op.kind != Kind.OP || !isRedirectOp(op.text)) {
-      throw ShellSyntaxException.unexpected(op.display());
-    }
-    if (op.text.equals("<<")) {
-      // Here-documents need multi-line input that learners do not type at these prompts.
-      throw ShellSyntaxException.unexpected("<<");
+      throw unexpected(op, null);
     }
     Token target = next();
     if (target.kind != Kind.WORD) {
-      throw ShellSyntaxException.unexpected(target.display());
+      throw unexpected(target, null);
+    }
+    if (op.text.startsWith("<<")) {
+      HereDoc here =
+          new HereDoc(delimiter(target.word), op.text.equals("<<-"), quoted(target.word));
+      pendingHeres.add(here);
+      return new Redirect(fd < 0 ? 0 : fd, RedirOp.HERE, target.word, here);
     }
     RedirOp kind =
         switch (op.text) {
@@ -437,6 +837,76 @@ public final class Parser {
         };
     int defaultFd = (kind == RedirOp.IN || kind == RedirOp.DUP_IN) ? 0 : 1;
     return new Redirect(fd < 0 ? defaultFd : fd, kind, target.word);
+  }
+
+  /** A here-document's delimiter: the word with its quotes removed, not expanded. */
+  private static String delimiter(Word w) {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : w.parts()) {
+      if (p instanceof Literal l) {
+        sb.append(l.text());
+      } else {
+        return w.source().replace("\"", "").replace("'", "");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean quoted(Word w) {
+    return w.parts().stream().anyMatch(p -> p instanceof Literal l && l.quoted());
+  }
+
+  /**
+   * At the start of the line after a here-document's operator: each pending document takes the
+   * lines up to its delimiter. Typed input that ends first is incomplete (the terminal asks for
+   * more lines); batch input ends the document there.
+   */
+  private void readHereBodies() {
+    for (HereDoc here : pendingHeres) {
+      StringBuilder body = new StringBuilder();
+      boolean terminated = false;
+      while (pos < src.length()) {
+        int nl = src.indexOf('\n', pos);
+        boolean last = nl < 0;
+        String line = src.substring(pos, last ? src.length() : nl);
+        if (here.stripTabs()) {
+          int i = 0;
+          while (i < line.length() && line.charAt(i) == '\t') {
+            i++;
+          }
+          line = line.substring(i);
+        }
+        if (line.equals(here.delimiter())) {
+          pos = last ? src.length() : nl + 1;
+          terminated = true;
+          break;
+        }
+        if (last && !batch) {
+          break; // typed input: the delimiter may come on the next line
+        }
+        pos = last ? src.length() : nl + 1;
+        body.append(line);
+        if (!last || dialect == Dialect.BASH) {
+          body.append('\n'); // bash ends an unterminated last line; ash and dash keep it as is
+        }
+      }
+      if (!terminated && !batch) {
+        throw ShellSyntaxException.incomplete(null);
+      }
+      here.body(hereBody(body.toString(), here.literal()), !terminated);
+    }
+    pendingHeres.clear();
+  }
+
+  /** A document's text as a word: literal, or with {@code $…} and backquotes expanded. */
+  private Word hereBody(String text, boolean literal) {
+    if (literal) {
+      return new Word(List.of(new Literal(text, true)), text);
+    }
+    Parser p = new Parser(text, 0, false, dialect, true);
+    List<Part> parts = new ArrayList<>();
+    p.lexQuoted(parts, true);
+    return new Word(List.copyOf(parts), text);
   }
 
   private static Assignment asAssignment(Word w) {
@@ -509,6 +979,9 @@ public final class Parser {
     skipBlanks();
     int start = pos;
     if (pos >= src.length()) {
+      if (!pendingHeres.isEmpty()) {
+        readHereBodies(); // batch input ends its documents; typed input asks for their lines
+      }
       return new Token(Kind.EOF, "", null, start, start);
     }
     char c = src.charAt(pos);
@@ -520,7 +993,11 @@ public final class Parser {
     }
     if (c == '\n') {
       pos++;
-      return new Token(Kind.NEWLINE, "\n", null, start, pos);
+      Token newline = new Token(Kind.NEWLINE, "\n", null, start, pos);
+      if (!pendingHeres.isEmpty()) {
+        readHereBodies();
+      }
+      return newline;
     }
     String op = operatorAt(pos);
     if (op != null) {
@@ -564,11 +1041,17 @@ public final class Parser {
       case '|':
         return d == '|' ? "||" : "|";
       case ';':
-        return d == ';' ? ";;" : ";";
+        if (d == ';') {
+          return i + 2 < src.length() && src.charAt(i + 2) == '&' ? ";;&" : ";;";
+        }
+        return d == '&' ? ";&" : ";";
       case '>':
         return d == '>' ? ">>" : d == '&' ? ">&" : d == '|' ? ">|" : ">";
       case '<':
-        return d == '<' ? "<<" : d == '&' ? "<&" : "<";
+        if (d == '<') {
+          return i + 2 < src.length() && src.charAt(i + 2) == '-' ? "<<-" : "<<";
+        }
+        return d == '&' ? "<&" : "<";
       case '(':
         return "(";
       case ')':
@@ -620,7 +1103,7 @@ public final class Parser {
       } else if (c == '"') {
         pos++;
         int before = parts.size();
-        lexDoubleQuoted(parts);
+        lexQuoted(parts, false);
         if (parts.size() == before) {
           parts.add(new Literal("", true));
         }
@@ -665,20 +1148,27 @@ public final class Parser {
     return out;
   }
 
-  private void lexDoubleQuoted(List<Part> parts) {
+  /**
+   * The inside of double quotes, up to the closing quote; or, {@code hereDoc}, a here-document's
+   * whole body, where a backslash quotes only {@code $}, a backquote, itself and a newline.
+   */
+  private void lexQuoted(List<Part> parts, boolean hereDoc) {
     StringBuilder lit = new StringBuilder();
     while (true) {
       if (pos >= src.length()) {
+        if (hereDoc) {
+          break;
+        }
         throw ShellSyntaxException.incomplete("\"");
       }
       char c = src.charAt(pos);
-      if (c == '"') {
+      if (c == '"' && !hereDoc) {
         pos++;
         break;
       }
       if (c == '\\' && pos + 1 < src.length()) {
         char n = src.charAt(pos + 1);
-        if (n == '$' || n == '`' || n == '"' || n == '\\') {
+        if (n == '$' || n == '`' || (n == '"' && !hereDoc) || n == '\\') {
           lit.append(n);
           pos += 2;
           continue;
@@ -749,7 +1239,7 @@ public final class Parser {
       if (i + 1 < src.length() && src.charAt(i + 1) == '(') {
         return lexArithmetic(i + 2, quoted);
       }
-      Parser sub = new Parser(src, i + 1, true);
+      Parser sub = new Parser(src, i + 1, true, dialect, batch);
       CommandList body = sub.parseList();
       Token close = sub.next();
       if (close.kind == Kind.EOF) {
@@ -810,10 +1300,10 @@ public final class Parser {
       i++;
     }
     pos = i + 1;
-    Parser sub = new Parser(body.toString(), 0, false);
+    Parser sub = new Parser(body.toString(), 0, false, dialect, true);
     CommandList list = sub.parseList();
     if (sub.peek().kind != Kind.EOF) {
-      throw ShellSyntaxException.unexpected(sub.peek().display());
+      throw sub.unexpected(sub.peek(), null);
     }
     return new CommandSub(list, quoted);
   }

@@ -131,6 +131,7 @@ public final class ShellProgram implements Program {
       return;
     }
     interactive = p.tty() || forceInteractive;
+    sh.interactive(interactive);
   }
 
   /** Runs a -c string or a script to the end, then exits with its status. */
@@ -251,6 +252,9 @@ public final class ShellProgram implements Program {
 
   @Override
   public String prompt(Proc p) {
+    if (foreground != null && !foreground.exited()) {
+      return foreground.prompt(); // a shell started from this one: its prompt
+    }
     if (!interactive || busy || p.exited()) {
       return "";
     }
@@ -410,9 +414,7 @@ public final class ShellProgram implements Program {
         foreground = c;
       }
       if (io.stdin() != null && !finished[0]) {
-        for (String line : TextTools.lines(io.stdin())) {
-          c.input(line);
-        }
+        c.feed(io.stdin());
         c.closeInput();
       }
       return c.pid();

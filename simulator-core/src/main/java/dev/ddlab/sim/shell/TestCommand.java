@@ -176,8 +176,12 @@ final class TestCommand {
     if (op.equals("-n")) {
       return !operand.isEmpty();
     }
-    FileSystem fs = sh.runtime().fs();
-    String path = Paths.resolve(sh.runtime().cwd(), operand);
+    return file(sh.runtime().fs(), sh.runtime().cwd(), op, operand);
+  }
+
+  /** A file test ({@code -e}, {@code -f}, {@code -d}, {@code -x} …), for test and for [[ ]]. */
+  static boolean file(FileSystem fs, String cwd, String op, String operand) {
+    String path = Paths.resolve(cwd, operand);
     if (operand.isEmpty()) {
       return false;
     }
@@ -194,8 +198,8 @@ final class TestCommand {
       case "-d" -> f.isDirectory();
       case "-s" -> f.size() > 0 || f.isDirectory();
       case "-x" -> f.isDirectory() || (f.mode() & 0111) != 0;
-      case "-b", "-c", "-p", "-S" -> false; // no device nodes, pipes or sockets in the tree
-      default -> true; // -e, -r, -w
+      case "-b", "-c", "-p", "-S", "-t" -> false; // no device nodes, pipes or sockets in the tree
+      default -> true; // -e, -a, -r, -w
     };
   }
 

@@ -42,6 +42,13 @@ final class ToolProgram implements Program {
   }
 
   @Override
+  public void stdinData(Proc proc, String data) {
+    if (waiting) {
+      stdin.append(data);
+    }
+  }
+
+  @Override
   public void stdinClosed(Proc proc) {
     if (waiting) {
       waiting = false;

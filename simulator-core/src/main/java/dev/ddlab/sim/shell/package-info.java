@@ -5,7 +5,7 @@
  * ({@link dev.ddlab.sim.shell.Tools}: GNU coreutils or busybox wording).
  *
  * <p>Mirrors no single upstream package; behaviour follows GNU bash 5, busybox 1.36 ash and
- * coreutils 9. Left out: compound commands (if, for, while, case), functions, here-documents,
- * arithmetic expansion, job control beyond {@code &} and {@code jobs}, aliases and locales.
+ * coreutils 9. Left out: here-documents, job control beyond {@code &} and {@code jobs}, aliases and
+ * locales.
  */
 package dev.ddlab.sim.shell;

@@ -299,6 +299,11 @@ final class FakeProc implements Proc {
   }
 
   @Override
+  public void feed(String data) {
+    if (!exited) program.stdinData(this, data);
+  }
+
+  @Override
   public void closeInput() {
     if (!exited) program.stdinClosed(this);
   }
@@ -309,7 +314,8 @@ final class FakeProc implements Proc {
     return world.read();
   }
 
-  String prompt() {
-    return program.prompt(this);
+  @Override
+  public String prompt() {
+    return exited ? "" : program.prompt(this);
   }
 }

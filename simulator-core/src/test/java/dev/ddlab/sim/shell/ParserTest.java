@@ -164,4 +164,59 @@ class ParserTest {
     assertEquals(4, first("echo done fi then").words().size());
     assertEquals(2, first("echo 'if'").words().size());
   }
+
+  @Test
+  void case_arms_take_alternative_patterns_and_the_last_may_omit_its_terminator() {
+    Ast.Case c = (Ast.Case) command("case $x in a|b) echo ab;; (c) ;; *) echo other\nesac");
+    assertEquals(3, c.items().size());
+    assertEquals(2, c.items().get(0).patterns().size());
+    assertTrue(c.items().get(1).body().isEmpty());
+    assertEquals(1, c.items().get(2).body().items().size());
+    assertTrue(((Ast.Case) command("case a in a) x;& b) y;; esac")).items().get(0).fallThrough());
+  }
+
+  @Test
+  void a_word_followed_by_parentheses_defines_a_function_and_bash_wants_a_compound_body() {
+    Ast.FunctionDef f = (Ast.FunctionDef) command("greet () { echo hi; }");
+    assertEquals("greet", f.name());
+    assertInstanceOf(Ast.Group.class, f.body());
+    assertEquals("g", ((Ast.FunctionDef) command("function g { :; }")).name());
+    assertEquals(":", ((Ast.FunctionDef) command(":(){ :|:& }")).name());
+    assertEquals(
+        "echo",
+        assertThrows(ShellSyntaxException.class, () -> Parser.parse("f() echo hi")).token());
+    assertInstanceOf(
+        Ast.FunctionDef.class,
+        Parser.parse("f() echo hi", Dialect.ASH, false)
+            .items()
+            .get(0)
+            .command()
+            .pipelines()
+            .get(0)
+            .commands()
+            .get(0));
+  }
+
+  @Test
+  void ash_and_dash_name_what_they_expected() {
+    ShellSyntaxException e =
+        assertThrows(
+            ShellSyntaxException.class, () -> Parser.parse("if true; fi", Dialect.ASH, true));
+    assertEquals(
+        "sh: syntax error: unexpected \"fi\" (expecting \"then\")",
+        Dialect.ASH.syntaxError("sh", e));
+    e =
+        assertThrows(
+            ShellSyntaxException.class,
+            () -> Parser.parse("case x a) ;; esac", Dialect.DASH, true));
+    assertEquals(
+        "sh: 1: Syntax error: word unexpected (expecting \"in\")",
+        Dialect.DASH.syntaxError("sh", e));
+    e =
+        assertThrows(
+            ShellSyntaxException.class, () -> Parser.parse("while :; do", Dialect.ASH, true));
+    assertEquals(
+        "sh: syntax error: unexpected end of file (expecting \"done\")",
+        Dialect.ASH.syntaxError("sh", e));
+  }
 }
