@@ -131,6 +131,7 @@ final class Start {
             kernel.newInode());
     String hostname = hostNet ? kernel.host().hostname() : c.config.hostname();
     ProcContext ctx = kernel.newContext(c.id, c.fs, hostname, pidNs, netNs, ns);
+    ctx.cgroup().pidsMax(hc.pidsLimit() == null ? 0 : hc.pidsLimit());
     c.context = ctx;
     c.shimPid = kernel.reserveHostPid();
     c.status = Container.Status.RUNNING;

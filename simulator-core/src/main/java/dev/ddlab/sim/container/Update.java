@@ -36,6 +36,9 @@ final class Update {
       c.restartManager.policy(policy);
     }
     c.hostConfig = hc;
+    if (c.context != null && request.pidsLimit() != null) {
+      c.context.cgroup().pidsMax(request.pidsLimit());
+    }
     daemon.event(c, "update");
     return List.of();
   }

@@ -25,8 +25,17 @@ public final class Kernel {
           4026531837L,
           4026531835L);
 
+  /**
+   * The tasks a node's containers may hold in all (the pids.max of the cgroup they are created
+   * under). A real node allows up to its pid_max; the simulator keeps the session's machine small,
+   * so that a fork bomb in a container without {@code --pids-limit} ends after a few thousand
+   * forks.
+   */
+  public static final long NODE_TASKS_MAX = 4096;
+
   private final VirtualClock clock;
   private final SeededRandom random;
+  private final Cgroup containers = new Cgroup(null, NODE_TASKS_MAX);
   private final ProgramRegistry programs;
   private final PidNamespace hostPids;
   private final ProcContext host;
@@ -66,6 +75,11 @@ public final class Kernel {
 
   public ProgramRegistry programs() {
     return programs;
+  }
+
+  /** The cgroup every container's own group is created under. */
+  public Cgroup containersCgroup() {
+    return containers;
   }
 
   public PidNamespace hostPids() {
@@ -161,12 +175,14 @@ public final class Kernel {
       ctx.pidNs().add(p, pid);
     }
     hostPids.add(p, hostPid);
+    ctx.cgroup().charge();
     resolution.program().start(p);
     return p;
   }
 
   void reap(SimProc p) {
     PidNamespace ns = p.context().pidNs();
+    p.context().cgroup().release();
     hostPids.remove(p.hostPid());
     if (ns != hostPids) {
       ns.remove(p.pid());

@@ -98,6 +98,14 @@ public interface Proc {
     return false;
   }
 
+  /**
+   * The cgroup this process's tasks count in, for a shell's own forks (background jobs); null when
+   * nothing limits them.
+   */
+  default Cgroup cgroup() {
+    return null;
+  }
+
   /** The processes of this PID namespace, for ps. */
   List<ProcessInfo> processes();
 

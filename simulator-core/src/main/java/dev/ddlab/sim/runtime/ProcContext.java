@@ -15,6 +15,7 @@ public final class ProcContext {
   private FileSystem fs;
   private String hostname;
   private final PidNamespace pidNs;
+  private final Cgroup cgroup;
   private NetNamespace netNs;
   private Namespaces namespaces;
   private boolean frozen;
@@ -35,6 +36,11 @@ public final class ProcContext {
     this.pidNs = pidNs;
     this.netNs = netNs;
     this.namespaces = namespaces;
+    // The host's processes are not limited here (the host shell has its login's own limit).
+    this.cgroup =
+        owner.isEmpty()
+            ? new Cgroup(null, Cgroup.UNLIMITED)
+            : kernel.containersCgroup().child(Cgroup.UNLIMITED);
   }
 
   public Kernel kernel() {
@@ -68,6 +74,11 @@ public final class ProcContext {
 
   public PidNamespace pidNs() {
     return pidNs;
+  }
+
+  /** The container's cgroup (pids.max from {@code --pids-limit}), or the host's. */
+  public Cgroup cgroup() {
+    return cgroup;
   }
 
   public NetNamespace netNs() {

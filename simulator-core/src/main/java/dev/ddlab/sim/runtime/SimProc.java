@@ -283,6 +283,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public Cgroup cgroup() {
+    return ctx.cgroup();
+  }
+
+  @Override
   public List<ProcessInfo> processes() {
     List<ProcessInfo> rows = new ArrayList<>();
     boolean host = ctx.isHost();

@@ -25,6 +25,27 @@ public enum Dialect {
     return notFound(shell, "", command);
   }
 
+  /**
+   * What the shell prints when fork(2) fails with EAGAIN (over a pids limit): bash retries four
+   * times (sleeping 1, 2, 4 and 8 s, which the simulator does not wait), busybox ash and dash give
+   * up at once.
+   */
+  public String forkFailed(String shell) {
+    return switch (this) {
+      case BASH ->
+          (shell + ": fork: retry: Resource temporarily unavailable\n").repeat(4)
+              + shell
+              + ": fork: Resource temporarily unavailable";
+      case ASH -> shell + ": can't fork: Resource temporarily unavailable";
+      case DASH -> shell + ": 1: Cannot fork";
+    };
+  }
+
+  /** The status after a failed fork: bash's EX_NOEXEC, the others' error status. */
+  public int forkFailedStatus() {
+    return this == BASH ? 126 : 2;
+  }
+
   /** The message for a syntax error. */
   public String syntaxError(String shell, ShellSyntaxException e) {
     String p = this == DASH ? shell + ": 1: " : shell + ": ";

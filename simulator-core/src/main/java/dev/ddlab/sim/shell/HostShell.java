@@ -5,6 +5,7 @@ import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;
@@ -115,6 +116,14 @@ public final class HostShell {
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
   private IntConsumer foregroundDone;
   private final int shellPid;
+
+  /**
+   * The tasks this login may run (its {@code ulimit -u}); its forks count here, the containers' in
+   * their own cgroups.
+   */
+  public static final long LOGIN_TASKS_MAX = 4096;
+
+  private final Cgroup tasks = new Cgroup(null, LOGIN_TASKS_MAX);
 
   public HostShell(Node node) {
     this.node = node;
@@ -331,6 +340,11 @@ public final class HostShell {
     @Override
     public int allocatePid() {
       return node.allocatePid();
+    }
+
+    @Override
+    public Cgroup cgroup() {
+      return tasks;
     }
 
     @Override

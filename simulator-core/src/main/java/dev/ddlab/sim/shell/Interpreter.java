@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;
@@ -224,6 +225,15 @@ public final class Interpreter {
     }
   }
 
+  /**
+   * The shell's process is ending (its {@code -c} string or script is done): commands its
+   * background jobs have queued do not start any more, as they die with a container's PID 1.
+   */
+  public void terminate() {
+    exited = true;
+    aborted = true;
+  }
+
   /** The exported variables, as a child process's environment. */
   public Map<String, String> environment() {
     Map<String, String> env = new TreeMap<>();
@@ -340,8 +350,9 @@ public final class Interpreter {
     }
     Item item = items.get(i);
     if (item.background()) {
-      startJob(item.command(), io);
-      lastStatus = 0;
+      if (startJob(item.command(), io)) {
+        finished(0);
+      }
       runItems(items, i + 1, io, done);
       return;
     }
@@ -350,14 +361,30 @@ public final class Interpreter {
         0,
         io,
         status -> {
-          lastStatus = status;
+          finished(status);
           queue.step(() -> runItems(items, i + 1, io, done));
         });
   }
 
-  private void startJob(AndOr command, Io io) {
-    int number = jobs.isEmpty() ? 1 : jobs.lastKey() + 1;
+  /**
+   * Forks a background job; false, after the shell's message and the end of the command line, when
+   * the fork fails over a pids limit. A job started inside another job belongs to a subshell: it
+   * gets no job number and no notice.
+   */
+  private boolean startJob(AndOr command, Io io) {
+    Cgroup cgroup = runtime.cgroup();
+    if (cgroup != null && !cgroup.tryFork()) {
+      forkFailed(io);
+      return false;
+    }
+    Task task = new Task(io.job(), cgroup);
     lastStartedPid = 0;
+    if (io.background()) {
+      runAndOr(command, 0, new Io(null, io.out(), io.err(), true, task), st -> task.release());
+      lastBackgroundPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
+      return true;
+    }
+    int number = jobs.isEmpty() ? 1 : jobs.lastKey() + 1;
     jobs.put(number, new Job(number, 0, command.source(), null));
     // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
     Deferred out = new Deferred(io.out());
@@ -365,8 +392,9 @@ public final class Interpreter {
     runAndOr(
         command,
         0,
-        new Io(null, out, err, true),
+        new Io(null, out, err, true, task),
         st -> {
+          task.release();
           Job j = jobs.remove(number);
           if (j != null) {
             finishedJobs.add(new Job(number, j.pid(), j.command(), st));
@@ -380,9 +408,69 @@ public final class Interpreter {
       finishedJobs.replaceAll(
           j -> j.number() == number ? new Job(number, jobPid, j.command(), j.status()) : j);
     }
-    io.err().accept("[" + number + "] " + jobPid + "\n");
+    if (interactive) {
+      io.err().accept("[" + number + "] " + jobPid + "\n");
+    }
     err.release();
     out.release();
+    return true;
+  }
+
+  /**
+   * A background job's task in its cgroup's pids count: charged when the job forks, released once
+   * the job and every job it started have ended. The simulator runs a job's commands in turn, so a
+   * job that starts another and ends would free its task at once and a chain of jobs ({@code f() {
+   * f & }}) would never meet the limit; holding the task until its jobs end counts the tree, which
+   * a fork bomb grows until the limit stops it.
+   */
+  public static final class Task {
+    private final Task parent;
+    private final Cgroup cgroup;
+    private int holds = 1;
+    private boolean execed;
+
+    Task(Task parent, Cgroup cgroup) {
+      this.parent = parent;
+      this.cgroup = cgroup;
+      if (parent != null) {
+        parent.holds++;
+      }
+    }
+
+    /**
+     * The job runs a program: its shell execs the first one (as bash and ash exec a job's lone
+     * command), so the program's process is counted from now on instead of the job's task.
+     */
+    void exec() {
+      if (!execed && cgroup != null) {
+        cgroup.release();
+      }
+      execed = true;
+    }
+
+    void release() {
+      for (Task t = this; t != null && --t.holds == 0; t = t.parent) {
+        if (t.cgroup != null && !t.execed) {
+          t.cgroup.release();
+        }
+      }
+    }
+  }
+
+  /** Whether a fork would fail now (the shell's cgroup is at its pids limit). */
+  private boolean forkRefused() {
+    Cgroup cgroup = runtime.cgroup();
+    return cgroup != null && cgroup.full();
+  }
+
+  /**
+   * fork(2) failed with EAGAIN: the shell's message, and the command line ends (bash's and ash's
+   * jump to the top level: an interactive shell is back at its prompt, any other exits), so a fork
+   * bomb's whole tree ends with it.
+   */
+  private void forkFailed(Io io) {
+    io.errln(dialect.forkFailed(name));
+    abort(dialect.forkFailedStatus());
   }
 
   /** Buffers text until released, then passes it through. */
@@ -417,7 +505,7 @@ public final class Interpreter {
         andOr.pipelines().get(i),
         io,
         status -> {
-          lastStatus = status;
+          finished(status);
           int next = i + 1;
           while (next < andOr.pipelines().size() && !stopping()) {
             Connector c = andOr.connectors().get(next - 1);
@@ -432,7 +520,23 @@ public final class Interpreter {
         });
   }
 
+  /**
+   * A command finished with {@code status}; after an exit or an aborted line the status that ended
+   * it stays (a fork that failed in a job ends the line with 126 even if the foreground command
+   * succeeded).
+   */
+  private void finished(int status) {
+    if (!exited && !aborted) {
+      lastStatus = status;
+    }
+  }
+
   private void runPipeline(Pipeline p, Io io, IntConsumer done) {
+    if (p.commands().size() > 1 && forkRefused()) {
+      forkFailed(io);
+      done.accept(lastStatus);
+      return;
+    }
     IntConsumer finish = p.negated() ? st -> done.accept(st == 0 ? 1 : 0) : done;
     runStage(p.commands(), 0, io.stdin(), io, finish);
   }
@@ -461,6 +565,10 @@ public final class Interpreter {
   }
 
   private void startCommand(Command c, Io io, IntConsumer done) {
+    if (aborted || exited) {
+      done.accept(lastStatus); // queued before the command line or the shell ended
+      return;
+    }
     if (c instanceof SimpleCommand simple) {
       runSimple(simple, io, done);
       return;
@@ -642,7 +750,7 @@ public final class Interpreter {
   }
 
   void lastStatus(int status) {
-    lastStatus = status;
+    finished(status);
   }
 
   // ---- simple commands --------------------------------------------------------------------------
@@ -690,6 +798,14 @@ public final class Interpreter {
               st = 1;
             }
             done.accept(st);
+            return;
+          }
+          if (redirected.job() != null) {
+            redirected.job().exec();
+          }
+          if (forkRefused()) {
+            forkFailed(redirected);
+            done.accept(lastStatus);
             return;
           }
           Map<String, String> env = environment();
@@ -748,7 +864,7 @@ public final class Interpreter {
                   int status = returning ? lastStatus : st;
                   returning = false;
                   popFrame(frame);
-                  lastStatus = status;
+                  finished(status);
                   done.accept(status);
                 }));
   }
@@ -815,11 +931,11 @@ public final class Interpreter {
     CommandSub s = subs.get(i);
     run(
         s.body(),
-        new Io(null, out::append, io.err(), io.background()),
+        new Io(null, out::append, io.err(), io.background(), io.job()),
         st -> {
           results.put(s, out.toString());
           status[0] = st;
-          lastStatus = st;
+          finished(st);
           runSubstitutions(subs, i + 1, results, status, io, then);
         });
   }
@@ -966,7 +1082,7 @@ public final class Interpreter {
         out = file;
       }
     }
-    return new Io(in, out, err, io.background());
+    return new Io(in, out, err, io.background(), io.job());
   }
 
   private static String ashReason(FsException e) {

@@ -4,6 +4,7 @@ import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;
@@ -143,6 +144,7 @@ public final class ShellProgram implements Program {
           new Io(null, terminalOut, terminalErr),
           st -> {
             busy = false;
+            sh.terminate();
             proc.exit(st);
           });
     } catch (ShellSyntaxException e) {
@@ -326,6 +328,11 @@ public final class ShellProgram implements Program {
     @Override
     public int allocatePid() {
       return proc.pid();
+    }
+
+    @Override
+    public Cgroup cgroup() {
+      return proc.cgroup();
     }
 
     @Override

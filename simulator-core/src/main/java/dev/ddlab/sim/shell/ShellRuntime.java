@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.sim.runtime.Cgroup;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,14 @@ public interface ShellRuntime {
    * A foreground wait ends with Ctrl-C like a foreground {@code sleep}.
    */
   void after(Duration delay, boolean background, Runnable action);
+
+  /**
+   * The cgroup the shell's forks count in (its container's, or the login's on the host); null when
+   * nothing limits them.
+   */
+  default Cgroup cgroup() {
+    return null;
+  }
 
   /** A PID for a background job that started no process of its own (e.g. {@code echo hi &}). */
   int allocatePid();
