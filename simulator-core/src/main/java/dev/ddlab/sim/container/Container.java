@@ -51,6 +51,10 @@ public final class Container {
 
   Status status = Status.CREATED;
   int exitCode;
+
+  /** Whether the OOM killer ended the last run (State.OOMKilled). */
+  boolean oomKilled;
+
   String error = "";
   long startedNanos;
   long finishedNanos;

@@ -27,7 +27,7 @@ final class Inspect {
             c.isRunning(),
             c.status == Container.Status.PAUSED,
             c.status == Container.Status.RESTARTING,
-            false,
+            c.oomKilled,
             c.status == Container.Status.DEAD,
             c.main == null ? 0 : c.main.hostPid(),
             c.exitCode,

@@ -19,6 +19,18 @@ final class Monitor {
   }
 
   /** PID 1 of the run in {@code ctx} exited with {@code status} (a stale run's exit is ignored). */
+  /**
+   * The OOM killer ran in the container's cgroup (memory.max): containerd's OOM event, which moby
+   * publishes as the "oom" event and records as State.OOMKilled; the killed process's exit follows.
+   */
+  void oom(Container c, ProcContext ctx) {
+    if (c.context != ctx) {
+      return;
+    }
+    c.oomKilled = true;
+    daemon.event(c, "oom");
+  }
+
   void exited(Container c, ProcContext ctx, int status) {
     if (c.context != ctx
         || (c.status != Container.Status.RUNNING && c.status != Container.Status.PAUSED)) {

@@ -132,12 +132,15 @@ final class Start {
     String hostname = hostNet ? kernel.host().hostname() : c.config.hostname();
     ProcContext ctx = kernel.newContext(c.id, c.fs, hostname, pidNs, netNs, ns);
     ctx.cgroup().pidsMax(hc.pidsLimit() == null ? 0 : hc.pidsLimit());
+    ctx.cgroup().memoryMax(hc.memory());
+    ctx.cgroup().onOom(() -> daemon.monitor.oom(c, ctx));
     c.context = ctx;
     c.shimPid = kernel.reserveHostPid();
     c.status = Container.Status.RUNNING;
     c.startedNanos = daemon.clock.nowNanos();
     c.error = "";
     c.exitCode = 0;
+    c.oomKilled = false;
     c.hasBeenStartedBefore = true;
     c.hasBeenManuallyStopped = false;
     c.stopping = false;

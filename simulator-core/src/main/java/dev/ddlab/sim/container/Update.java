@@ -39,6 +39,9 @@ final class Update {
     if (c.context != null && request.pidsLimit() != null) {
       c.context.cgroup().pidsMax(request.pidsLimit());
     }
+    if (c.context != null && request.memory() != null) {
+      c.context.cgroup().memoryMax(request.memory());
+    }
     daemon.event(c, "update");
     return List.of();
   }

@@ -3,9 +3,12 @@ package dev.ddlab.sim.runtime;
 /**
  * A control group as the simulator accounts it: the pids controller, whose count is the group's
  * tasks (its processes, and the forks a shell makes for its own background jobs) against {@code
- * pids.max}. Groups nest as cgroup v2 does: a container's group sits under its node's, a task
- * counts in every group up to the root, and a fork fails when any of them is full. No clock, no
- * threads: the count changes only when the simulator starts or reaps a task.
+ * pids.max}, and the memory controller, whose usage is what the simulator's programs hold (a
+ * shell's variables) against {@code memory.max}. Groups nest as cgroup v2 does: a container's group
+ * sits under its node's, a task or a byte counts in every group up to the root, and a fork or a
+ * charge fails when any of them is full; a memory charge that fails is an OOM kill of the group
+ * over its limit ({@link #onOom}). No clock, no threads: the counts change only when the simulator
+ * starts or reaps a task or a program allocates.
  */
 public final class Cgroup {
   /** pids.max "max": no limit of this group's own. */
@@ -14,6 +17,10 @@ public final class Cgroup {
   private final Cgroup parent;
   private long pidsMax;
   private long pids;
+  private long memoryMax = UNLIMITED;
+  private long memory;
+  private long oomKills;
+  private Runnable onOom;
 
   public Cgroup(Cgroup parent, long pidsMax) {
     this.parent = parent;
@@ -23,6 +30,64 @@ public final class Cgroup {
   /** A group nested in this one (a container's, under its node's). */
   public Cgroup child(long pidsMax) {
     return new Cgroup(this, pidsMax);
+  }
+
+  /** memory.current: the bytes charged to this group and the groups under it. */
+  public long memory() {
+    return memory;
+  }
+
+  /** memory.max, or {@link #UNLIMITED}. */
+  public long memoryMax() {
+    return memoryMax;
+  }
+
+  /** Sets memory.max; 0 or a negative value means no limit, as for {@code docker run -m}. */
+  public Cgroup memoryMax(long max) {
+    this.memoryMax = max > 0 ? max : UNLIMITED;
+    return this;
+  }
+
+  /** How many times the OOM killer ran in this group (memory.events oom_kill). */
+  public long oomKills() {
+    return oomKills;
+  }
+
+  /** What runs when the OOM killer kills in this group (the container's "oom" event). */
+  public void onOom(Runnable action) {
+    this.onOom = action;
+  }
+
+  /**
+   * A program allocates {@code bytes}: charged in every group up to the root, or refused when that
+   * would take a group over its memory.max. Then that group's OOM killer runs ({@link #onOom}) and
+   * the caller kills the allocating process, as the kernel's OOM killer would end the largest one.
+   */
+  public boolean chargeMemory(long bytes) {
+    for (Cgroup g = this; g != null; g = g.parent) {
+      if (g.memoryMax != UNLIMITED && g.memory + bytes > g.memoryMax) {
+        g.oomKills++;
+        if (g != this) {
+          oomKills++;
+        }
+        Runnable action = onOom != null ? onOom : g.onOom;
+        if (action != null) {
+          action.run();
+        }
+        return false;
+      }
+    }
+    for (Cgroup g = this; g != null; g = g.parent) {
+      g.memory += bytes;
+    }
+    return true;
+  }
+
+  /** Memory freed (a variable shrank, a process ended). */
+  public void unchargeMemory(long bytes) {
+    for (Cgroup g = this; g != null; g = g.parent) {
+      g.memory = Math.max(0, g.memory - bytes);
+    }
   }
 
   public long pids() {

@@ -33,9 +33,17 @@ public final class Kernel {
    */
   public static final long NODE_TASKS_MAX = 4096;
 
+  /**
+   * The memory a node's containers may hold in all (memory.max of the group they are created
+   * under). A real node has its RAM; the simulator holds every byte a learner's program allocates
+   * in the server's heap, so it stops a container without {@code -m} at this much (the OOM killer),
+   * as a playground does with its per-instance memory limit.
+   */
+  public static final long NODE_MEMORY_MAX = 64L * 1024 * 1024;
+
   private final VirtualClock clock;
   private final SeededRandom random;
-  private final Cgroup containers = new Cgroup(null, NODE_TASKS_MAX);
+  private final Cgroup containers = new Cgroup(null, NODE_TASKS_MAX).memoryMax(NODE_MEMORY_MAX);
   private final ProgramRegistry programs;
   private final PidNamespace hostPids;
   private final ProcContext host;

@@ -106,6 +106,15 @@ public interface Proc {
     return null;
   }
 
+  /**
+   * Sets the memory this process holds (its resident set: a shell's variables and buffers), charged
+   * to its cgroup. False when that would take the cgroup over its memory.max: the OOM killer has
+   * then killed this process (SIGKILL, status 137) and the caller must stop at once.
+   */
+  default boolean rss(long bytes) {
+    return true;
+  }
+
   /** The processes of this PID namespace, for ps. */
   List<ProcessInfo> processes();
 

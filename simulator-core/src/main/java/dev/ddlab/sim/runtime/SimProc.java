@@ -38,6 +38,7 @@ public final class SimProc implements Proc {
   private boolean exited;
   private int status = -1;
   private char state = 'S';
+  private long rss;
   private String title;
 
   SimProc(
@@ -204,6 +205,8 @@ public final class SimProc implements Proc {
     if (ctx.netNs() != null) {
       ctx.netNs().closeAll(this);
     }
+    ctx.cgroup().unchargeMemory(rss);
+    rss = 0;
     kernel.reap(this);
     onExit.accept(status);
   }
@@ -285,6 +288,27 @@ public final class SimProc implements Proc {
   @Override
   public Cgroup cgroup() {
     return ctx.cgroup();
+  }
+
+  @Override
+  public boolean rss(long bytes) {
+    if (exited) {
+      return false;
+    }
+    if (bytes > rss && !ctx.cgroup().chargeMemory(bytes - rss)) {
+      signal(Signal.SIGKILL); // the OOM killer: the process that allocates is the largest one
+      return false;
+    }
+    if (bytes < rss) {
+      ctx.cgroup().unchargeMemory(rss - bytes);
+    }
+    rss = bytes;
+    return true;
+  }
+
+  /** The memory this process holds, for docker stats and ps. */
+  public long rss() {
+    return rss;
   }
 
   @Override

@@ -123,7 +123,11 @@ public final class HostShell {
    */
   public static final long LOGIN_TASKS_MAX = 4096;
 
-  private final Cgroup tasks = new Cgroup(null, LOGIN_TASKS_MAX);
+  /** The memory this login may hold (its share of the node's RAM, as a cgroup's memory.max). */
+  public static final long LOGIN_MEMORY_MAX = 64L * 1024 * 1024;
+
+  private final Cgroup tasks = new Cgroup(null, LOGIN_TASKS_MAX).memoryMax(LOGIN_MEMORY_MAX);
+  private long rss;
 
   public HostShell(Node node) {
     this.node = node;
@@ -345,6 +349,19 @@ public final class HostShell {
     @Override
     public Cgroup cgroup() {
       return tasks;
+    }
+
+    @Override
+    public boolean rss(long bytes) {
+      if (bytes > rss && !tasks.chargeMemory(bytes - rss)) {
+        closed = true; // the OOM killer killed this login's bash: the terminal starts a new login
+        return false;
+      }
+      if (bytes < rss) {
+        tasks.unchargeMemory(rss - bytes);
+      }
+      rss = bytes;
+      return true;
     }
 
     @Override

@@ -54,7 +54,7 @@ public final class Interpreter {
   private final Dialect dialect;
   private final String name;
   private final ShellRuntime runtime;
-  private final Map<String, String> vars = new LinkedHashMap<>();
+  private final Variables vars = new Variables();
   private final TreeSet<String> exported = new TreeSet<>();
   private final Map<String, Builtin> builtins = new TreeMap<>();
   private final TreeMap<Integer, Job> jobs = new TreeMap<>();
@@ -529,6 +529,21 @@ public final class Interpreter {
     if (!exited && !aborted) {
       lastStatus = status;
     }
+    if (!runtime.rss(vars.bytes())) {
+      outOfMemory();
+    }
+  }
+
+  /**
+   * The OOM killer killed this shell for the memory its variables hold ({@code x=$x$x} in a loop):
+   * it runs nothing more, and what it held is freed.
+   */
+  private void outOfMemory() {
+    vars.clear();
+    exported.clear();
+    positional = List.of();
+    lastStatus = 128 + 9;
+    terminate();
   }
 
   private void runPipeline(Pipeline p, Io io, IntConsumer done) {

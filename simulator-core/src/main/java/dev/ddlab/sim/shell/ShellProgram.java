@@ -336,6 +336,11 @@ public final class ShellProgram implements Program {
     }
 
     @Override
+    public boolean rss(long bytes) {
+      return proc.rss(bytes);
+    }
+
+    @Override
     public void after(Duration delay, boolean background, Runnable action) {
       proc.after(delay, action);
     }

@@ -41,6 +41,14 @@ public interface ShellRuntime {
     return null;
   }
 
+  /**
+   * Sets the memory the shell holds (its variables), charged to its cgroup; false when the OOM
+   * killer killed the shell for it (it must stop at once).
+   */
+  default boolean rss(long bytes) {
+    return true;
+  }
+
   /** A PID for a background job that started no process of its own (e.g. {@code echo hi &}). */
   int allocatePid();
 

@@ -1,0 +1,84 @@
+package dev.ddlab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The memory controller in the simulator: what a shell's variables hold counts against the
+ * container's {@code -m} (under the node's limit) or the login's on the host; over it the OOM
+ * killer ends the shell as the kernel would: {@code Exited (137)}, {@code OOMKilled: true}, the
+ * {@code oom} event, and never an OutOfMemoryError in the server.
+ */
+class MemoryLimitTest {
+  /** A hang guard only (a doubling loop used to end the JVM); no speed is asserted. */
+  private static <T> T ends(Supplier<T> s) {
+    return assertTimeoutPreemptively(Duration.ofMinutes(2), s::get);
+  }
+
+  private static final String DOUBLING = "sh -c 'x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done'";
+
+  @Test
+  void a_doubling_variable_in_a_container_with_a_memory_limit_is_oom_killed_with_137() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      TranscriptEntry run =
+          ends(() -> s.type("node1", "docker run --name oom -m 8m alpine " + DOUBLING));
+      assertEquals("", run.output());
+      assertEquals(137, run.exitCode());
+      assertEquals(
+          "exited 137 true\n",
+          s.type(
+                  "node1",
+                  "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' oom")
+              .output());
+      assertTrue(
+          s.type("node1", "docker ps -a --format '{{.Names}} {{.Status}}'")
+              .output()
+              .startsWith("oom Exited (137) "));
+      String events =
+          s.type(
+                  "node1",
+                  "docker events --since 0 --until 0s --format '{{.Action}}' --filter container=oom")
+              .output();
+      assertTrue(events.contains("oom\ndie\n"), "[" + events + "]");
+    }
+  }
+
+  @Test
+  void a_doubling_variable_in_a_container_without_a_limit_is_oom_killed_at_the_nodes_limit() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      TranscriptEntry run = ends(() -> s.type("node1", "docker run --name big alpine " + DOUBLING));
+      assertEquals(137, run.exitCode());
+      assertEquals(
+          "true\n", s.type("node1", "docker inspect -f '{{.State.OOMKilled}}' big").output());
+      assertEquals("hi\n", s.type("node1", "docker run --rm alpine echo hi").output());
+    }
+  }
+
+  @Test
+  void a_container_that_restarts_after_an_oom_kill_is_no_longer_marked_oom_killed() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      ends(() -> s.type("node1", "docker run --name oom -m 8m alpine " + DOUBLING));
+      s.type("node1", "docker start oom");
+      s.type("node1", "docker update -m 16m oom");
+      assertEquals(
+          "false\n", s.type("node1", "docker inspect -f '{{.State.OOMKilled}}' oom").output());
+    }
+  }
+
+  @Test
+  void a_doubling_variable_on_the_host_ends_the_login_and_the_terminal_answers_again() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      ends(() -> s.type("node1", "x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done"));
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      assertEquals("[]\n", s.type("node1", "echo \"[$x]\"").output());
+    }
+  }
+}
