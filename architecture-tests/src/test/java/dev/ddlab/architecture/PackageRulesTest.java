@@ -72,6 +72,23 @@ class PackageRulesTest {
   }
 
   @Test
+  void the_dockerfile_language_depends_only_on_go_formats_and_jackson() {
+    ArchRule rule =
+        classes()
+            .that()
+            .resideInAPackage("dev.ddlab.dockerfile..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                "dev.ddlab.dockerfile..", "dev.ddlab.go..", "java..", "com.fasterxml.jackson..")
+            .because(
+                "the Dockerfile parser and .dockerignore are read by the simulated builder and by"
+                    + " the CLI (and checks may read them), so they belong to neither")
+            .allowEmptyShould(true);
+    check(rule);
+  }
+
+  @Test
   void the_introspection_seam_depends_only_on_the_neutral_models() {
     ArchRule rule =
         classes()
