@@ -21,6 +21,14 @@ public interface Engine {
   SystemApi system();
 
   /**
+   * /build and /build/prune. The default is an engine without a builder: every call answers 501
+   * "build is not supported by this engine".
+   */
+  default BuildsApi builds() {
+    return BuildsApi.UNSUPPORTED;
+  }
+
+  /**
    * /swarm/…: init, join, leave, update, unlock. Defaults of the Swarm parts answer as a daemon in
    * no swarm does (503 "This node is not a swarm manager. …"), so engines without Swarm keep
    * compiling and answer as Docker would.

@@ -126,6 +126,7 @@ public final class CommandTree {
   private static CommandTree builtins() {
     CommandTree t = new CommandTree();
     t.top("run", RunCommand::new);
+    t.top("build", BuildCommands.Build::new);
     t.top("exec", ExecCommand::new);
     t.top("ps", ContainerCommands.Ps::new);
     t.top("pull", ImageCommands.Pull::new);
@@ -159,6 +160,10 @@ public final class CommandTree {
     t.top("update", ContainerCommands.Update::new);
     t.top("wait", ContainerCommands.Wait::new);
 
+    Group bd = t.group("builder", "Manage builds");
+    bd.sub("build", BuildCommands.Build::new);
+    bd.sub("prune", BuildCommands.Prune::new);
+
     Group c = t.group("container", "Manage containers");
     c.sub("attach", AttachCommands.Attach::new);
     c.sub("commit", ContainerCommands.Commit::new);
@@ -185,6 +190,7 @@ public final class CommandTree {
     c.sub("wait", ContainerCommands.Wait::new);
 
     Group i = t.group("image", "Manage images");
+    i.sub("build", BuildCommands.Build::new);
     i.sub("history", ImageCommands.History::new);
     i.sub("inspect", ImageCommands.Inspect::new);
     i.sub("load", ImageCommands.Load::new);

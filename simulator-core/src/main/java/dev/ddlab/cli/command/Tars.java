@@ -24,6 +24,58 @@ final class Tars {
     return out.toByteArray();
   }
 
+  /**
+   * A build context: the files under {@code dir}, named relative to it, without those {@code
+   * excluded} says (by relative path), and {@code extra} files added at the top.
+   */
+  static byte[] context(
+      FileSystem fs,
+      String dir,
+      java.util.function.Predicate<String> excluded,
+      java.util.Map<String, byte[]> extra) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (String child : fs.list(dir)) {
+      addContext(out, fs, (dir.equals("/") ? "" : dir) + "/" + child, child, excluded);
+    }
+    extra.forEach(
+        (name, data) -> {
+          header(out, name, '0', 0644, data.length, "", 0);
+          out.writeBytes(data);
+          out.writeBytes(new byte[(512 - data.length % 512) % 512]);
+        });
+    out.writeBytes(new byte[1024]);
+    return out.toByteArray();
+  }
+
+  private static void addContext(
+      ByteArrayOutputStream out,
+      FileSystem fs,
+      String path,
+      String rel,
+      java.util.function.Predicate<String> excluded) {
+    FileNode n = fs.lstat(path).orElseThrow();
+    if (n.isDirectory()) {
+      if (!excluded.test(rel)) {
+        header(out, rel + "/", '5', n.mode(), 0, "", n.mtimeNanos());
+      }
+      for (String child : fs.list(path)) {
+        addContext(out, fs, path + "/" + child, rel + "/" + child, excluded);
+      }
+      return;
+    }
+    if (excluded.test(rel)) {
+      return;
+    }
+    if (n.isSymlink()) {
+      header(out, rel, '2', n.mode(), 0, n.linkTarget(), n.mtimeNanos());
+    } else {
+      byte[] data = fs.read(path);
+      header(out, rel, '0', n.mode(), data.length, "", n.mtimeNanos());
+      out.writeBytes(data);
+      out.writeBytes(new byte[(512 - data.length % 512) % 512]);
+    }
+  }
+
   private static void add(ByteArrayOutputStream out, FileSystem fs, String path, String name) {
     FileNode n = fs.lstat(path).orElseThrow();
     if (n.isDirectory()) {

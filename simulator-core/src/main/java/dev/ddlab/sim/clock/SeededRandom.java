@@ -52,6 +52,30 @@ public final class SeededRandom {
     return new String(digits);
   }
 
+  /** n lowercase letters and digits, as BuildKit's IDs (cache records, sessions). */
+  public String alnum(int n) {
+    String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+    char[] out = new char[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = chars.charAt(random.nextInt(chars.length()));
+    }
+    return new String(out);
+  }
+
+  /** A random (version 4) UUID in its usual text form. */
+  public String uuid() {
+    String h = hex(32);
+    return h.substring(0, 8)
+        + "-"
+        + h.substring(8, 12)
+        + "-4"
+        + h.substring(13, 16)
+        + "-a"
+        + h.substring(17, 20)
+        + "-"
+        + h.substring(20);
+  }
+
   public <T> T pick(java.util.List<T> items) {
     return items.get(random.nextInt(items.size()));
   }

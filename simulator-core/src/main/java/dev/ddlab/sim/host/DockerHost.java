@@ -1,14 +1,17 @@
 package dev.ddlab.sim.host;
 
+import dev.ddlab.engine.BuildsApi;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.sim.build.Builder;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.container.Container;
 import dev.ddlab.sim.container.ContainerDaemon;
 import dev.ddlab.sim.events.EngineEvents;
 import dev.ddlab.sim.image.ImageUsage;
+import dev.ddlab.sim.image.SimImagesApi;
 import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.HttpRequest;
@@ -54,6 +57,7 @@ public final class DockerHost {
   private final ImageBackend images;
   private final SystemService system;
   private final SimulatedEngine engine;
+  private final BuildsApi builds;
   private final String daemonId;
   private boolean daemonUp = true;
 
@@ -84,6 +88,10 @@ public final class DockerHost {
     this.containers =
         new ContainerDaemon(
             clock, random, kernel, events, images.local(), network, volumes, hostFs);
+    this.builds =
+        images.api() instanceof SimImagesApi store
+            ? new Builder(clock, cluster.bus(), name, store.service(), kernel, random.fork("build"))
+            : BuildsApi.UNSUPPORTED;
     this.system = new SystemService(this);
     this.engine = new SimulatedEngine(this);
   }
@@ -155,6 +163,11 @@ public final class DockerHost {
 
   public VolumeService volumes() {
     return volumes;
+  }
+
+  /** The node's builder (BuildKit-shaped), or an engine without one when the store is a test's. */
+  public BuildsApi builds() {
+    return builds;
   }
 
   public ImageBackend images() {

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.host;
 
+import dev.ddlab.engine.BuildsApi;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.ImagesApi;
@@ -84,6 +85,11 @@ public final class SimulatedEngine implements Engine {
   @Override
   public SystemApi system() {
     return system;
+  }
+
+  @Override
+  public BuildsApi builds() {
+    return guard(BuildsApi.class, host.builds());
   }
 
   // ---- Swarm: the node's swarm side answers, behind the same daemon-up check ----------------

@@ -11,10 +11,11 @@ import java.util.Map;
  * dispatchers change a build's runConfig ({@code builder/dockerfile/dispatchers.go}): ENV replaces
  * a variable of the same name, EXPOSE without a protocol means tcp, ENTRYPOINT drops an inherited
  * CMD unless CMD was set since this config started. The catalogue's recipes ({@link ImageBuild})
- * and {@code commit --change} ({@link Commits}) both change configs through it, and so will the
- * builder. Fields no instruction touched keep the value (and the null) they started with.
+ * and {@code commit --change} ({@link Commits}) both change configs through it, and so does the
+ * builder ({@code sim.build}). Fields no instruction touched keep the value (and the null) they
+ * started with.
  */
-final class RunConfig {
+public final class RunConfig {
   private final ContainerConfig start;
   private String user;
   private Map<String, Map<String, Object>> exposedPorts;
@@ -28,7 +29,7 @@ final class RunConfig {
   private String stopSignal;
   private boolean cmdSet;
 
-  RunConfig(ContainerConfig start) {
+  public RunConfig(ContainerConfig start) {
     this.start = start;
     this.user = start.user();
     this.exposedPorts = start.exposedPorts();
@@ -43,61 +44,61 @@ final class RunConfig {
   }
 
   /** The environment as it stands (never null). */
-  List<String> env() {
+  public List<String> env() {
     return env == null ? List.of() : List.copyOf(env);
   }
 
   /** ENV key=value: replaces the variable if it was set, else appends it. */
-  void env(String key, String value) {
+  public void env(String key, String value) {
     List<String> next = env == null ? new ArrayList<>() : new ArrayList<>(env);
     next.removeIf(e -> e.startsWith(key + "="));
     next.add(key + "=" + value);
     env = next;
   }
 
-  void cmd(List<String> args) {
+  public void cmd(List<String> args) {
     cmd = List.copyOf(args);
     cmdSet = true;
   }
 
   /** ENTRYPOINT; an inherited CMD goes unless CMD was set since this config started. */
-  void entrypoint(List<String> args) {
+  public void entrypoint(List<String> args) {
     entrypoint = List.copyOf(args);
     if (!cmdSet) {
       cmd = null;
     }
   }
 
-  void workingDir(String dir) {
+  public void workingDir(String dir) {
     workingDir = dir;
   }
 
-  void user(String u) {
+  public void user(String u) {
     user = u;
   }
 
-  void stopSignal(String signal) {
+  public void stopSignal(String signal) {
     stopSignal = signal;
   }
 
   /** EXPOSE port[/protocol]; tcp when no protocol is given. Returns the port as stored. */
-  String expose(String port) {
+  public String expose(String port) {
     String p = port.contains("/") ? port : port + "/tcp";
     exposedPorts = with(exposedPorts, p);
     return p;
   }
 
-  void volume(String path) {
+  public void volume(String path) {
     volumes = with(volumes, path);
   }
 
-  void label(String key, String value) {
+  public void label(String key, String value) {
     Map<String, String> next = labels == null ? new LinkedHashMap<>() : new LinkedHashMap<>(labels);
     next.put(key, value);
     labels = next;
   }
 
-  void onBuild(String instruction) {
+  public void onBuild(String instruction) {
     List<String> next = onBuild == null ? new ArrayList<>() : new ArrayList<>(onBuild);
     next.add(instruction);
     onBuild = next;
@@ -111,7 +112,7 @@ final class RunConfig {
     return next;
   }
 
-  ContainerConfig toConfig() {
+  public ContainerConfig toConfig() {
     return new ContainerConfig(
         start.hostname(),
         start.domainname(),

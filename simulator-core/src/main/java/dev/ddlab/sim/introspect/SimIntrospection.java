@@ -1,11 +1,13 @@
 package dev.ddlab.sim.introspect;
 
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.introspect.BuildsView;
 import dev.ddlab.introspect.ContainersView;
 import dev.ddlab.introspect.ImagesView;
 import dev.ddlab.introspect.Introspection;
 import dev.ddlab.introspect.NodesView;
 import dev.ddlab.introspect.ReadOnlyFs;
+import dev.ddlab.sim.build.Builder;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.ContainerView;
@@ -50,6 +52,22 @@ public final class SimIntrospection implements Introspection {
   @Override
   public ImagesView images() {
     return images;
+  }
+
+  /**
+   * The builds of each node's builder (kept by the builder as they ran, with their steps' virtual
+   * times; the bus carries {@code sim.build.BuildEvent}s for animation).
+   */
+  @Override
+  public BuildsView builds() {
+    return new BuildsView() {
+      @Override
+      public List<Build> builds(String node) {
+        return host(node)
+            .map(h -> h.builds() instanceof Builder b ? b.builds() : List.<Build>of())
+            .orElse(List.of());
+      }
+    };
   }
 
   @Override

@@ -1,0 +1,270 @@
+package dev.ddlab.cli.command;
+
+import dev.ddlab.dockerfile.DockerIgnore;
+import dev.ddlab.engine.dto.BuildCachePruneResponse;
+import dev.ddlab.engine.dto.BuildRequest;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.go.GoUnits;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code docker build} (also {@code docker image build}, {@code docker builder build}) and {@code
+ * docker builder prune}. The context is read from the client's filesystem (the host shell's working
+ * directory), filtered by its {@code .dockerignore}, sent as a tar with {@code POST /build}, and
+ * the engine's progress is printed as Docker 24's BuildKit client prints it (or, when the engine
+ * answers with the classic builder's stream, that stream).
+ */
+public final class BuildCommands {
+  private BuildCommands() {}
+
+  @Command(name = "build")
+  @Docker(
+      use = "[OPTIONS] PATH | URL | -",
+      summary = "Build an image from a Dockerfile",
+      aliases = "docker image build, docker build, docker builder build",
+      minArgs = 1,
+      maxArgs = 1)
+  public static final class Build extends DockerCommand {
+    @Option(
+        names = {"-t", "--tag"},
+        paramLabel = "list",
+        description = "Name and optionally a tag in the \"name:tag\" format")
+    List<String> tags = new ArrayList<>();
+
+    @Option(
+        names = {"-f", "--file"},
+        paramLabel = "string",
+        description = "Name of the Dockerfile (default: \"PATH/Dockerfile\")")
+    String file;
+
+    @Option(
+        names = "--target",
+        paramLabel = "string",
+        description = "Set the target build stage to build")
+    String target;
+
+    @Option(names = "--build-arg", paramLabel = "list", description = "Set build-time variables")
+    List<String> buildArgs = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "list", description = "Set metadata for an image")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--no-cache", description = "Do not use cache when building the image")
+    boolean noCache;
+
+    @Option(names = "--pull", description = "Always attempt to pull all referenced images")
+    boolean pull;
+
+    @Option(
+        names = "--platform",
+        paramLabel = "string",
+        description = "Set target platform for build")
+    String platform;
+
+    @Option(
+        names = "--progress",
+        paramLabel = "string",
+        description =
+            "Set type of progress output (\"auto\", \"plain\", \"tty\"). Use plain to show"
+                + " container output")
+    String progress = "auto";
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress the build output and print image ID on success")
+    boolean quiet;
+
+    @Option(
+        names = "--network",
+        paramLabel = "string",
+        description = "Set the networking mode for the \"RUN\" instructions during build")
+    String network;
+
+    @Option(
+        names = "--secret",
+        paramLabel = "stringArray",
+        description = "Secret to expose to the build (format: \"id=mysecret[,src=/local/secret]\")")
+    List<String> secrets = new ArrayList<>();
+
+    @Option(
+        names = "--allow",
+        paramLabel = "stringArray",
+        description =
+            "Allow extra privileged entitlement (e.g., \"network.host\", \"security.insecure\")")
+    List<String> allow = new ArrayList<>();
+
+    @Option(
+        names = "--add-host",
+        paramLabel = "list",
+        description = "Add a custom host-to-IP mapping (format: \"host:ip\")")
+    List<String> addHosts = new ArrayList<>();
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String arg = args.get(0);
+      if (arg.equals("-") || arg.contains("://") || arg.startsWith("git@")) {
+        err("ERROR: unable to prepare context: only a local directory can be the context here");
+        return 1;
+      }
+      FileSystem fs = ctx.hostFs();
+      if (fs == null) {
+        err("ERROR: unable to prepare context: no local filesystem on this node");
+        return 1;
+      }
+      String dir = Paths.resolve(ctx.workingDir(), arg);
+      if (!fs.exists(dir)) {
+        err("ERROR: unable to prepare context: path \"" + arg + "\" not found");
+        return 1;
+      }
+      if (!fs.isDirectory(dir)) {
+        err("ERROR: unable to prepare context: context must be a directory: " + dir);
+        return 1;
+      }
+      String dfPath =
+          file == null ? Paths.resolve(dir, "Dockerfile") : Paths.resolve(ctx.workingDir(), file);
+      String dfName = Paths.name(dfPath);
+      String prefix = dir.equals("/") ? "/" : dir + "/";
+      Map<String, byte[]> extra = new LinkedHashMap<>();
+      String dfInContext;
+      String dfText =
+          fs.exists(dfPath) && !fs.isDirectory(dfPath)
+              ? new String(fs.read(dfPath), StandardCharsets.UTF_8)
+              : null;
+      if (dfPath.startsWith(prefix)) {
+        dfInContext = dfPath.substring(prefix.length());
+      } else if (dfText != null) {
+        dfInContext = ".dockerfile." + Integer.toHexString(dfPath.hashCode());
+        extra.put(dfInContext, dfText.getBytes(StandardCharsets.UTF_8));
+      } else {
+        err("ERROR: resolve : lstat " + file + ": no such file or directory");
+        return 1;
+      }
+      String ignorePath = prefix + ".dockerignore";
+      DockerIgnore ignore =
+          fs.exists(ignorePath)
+              ? DockerIgnore.read(new String(fs.read(ignorePath), StandardCharsets.UTF_8))
+              : DockerIgnore.NONE;
+      String keep = dfInContext;
+      byte[] tar =
+          Tars.context(
+              fs,
+              dir,
+              p -> !p.equals(keep) && !p.equals(".dockerignore") && ignore.excluded(p),
+              extra);
+      Map<String, String> argMap = new LinkedHashMap<>();
+      for (String a : buildArgs) {
+        int eq = a.indexOf('=');
+        argMap.put(eq < 0 ? a : a.substring(0, eq), eq < 0 ? null : a.substring(eq + 1));
+      }
+      Map<String, String> labelMap = new LinkedHashMap<>();
+      for (String l : labels) {
+        int eq = l.indexOf('=');
+        labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
+      }
+      List<String> entitlements = new ArrayList<>(allow);
+      if ("host".equals(network) && !entitlements.contains("network.host")) {
+        entitlements.add("network.host");
+      }
+      BuildRequest request =
+          new BuildRequest(
+              tags,
+              dfInContext,
+              target,
+              argMap,
+              labelMap,
+              noCache,
+              pull,
+              platform,
+              network,
+              quiet,
+              "2",
+              true,
+              false,
+              addHosts,
+              secrets,
+              entitlements);
+      BuildProgress p = new BuildProgress();
+      engine.builds().build(request, new ByteArrayInputStream(tar), p::accept);
+      if (!p.buildkit()) {
+        // An engine with the classic builder (its stream is the output).
+        io.out(p.classicText());
+        if (p.error() != null) {
+          err(p.error());
+          return 1;
+        }
+        return 0;
+      }
+      boolean plain = progress.equals("plain") || progress.equals("auto") && !io.isTty();
+      if (!quiet) {
+        io.err(plain ? p.plain() : p.tty(io.columns()));
+      }
+      if (p.error() != null) {
+        io.err(p.failure(dfName, dfText));
+        return 1;
+      }
+      if (quiet) {
+        out(p.imageId());
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "prune")
+  @Docker(use = "", summary = "Remove build cache", maxArgs = 0)
+  public static final class Prune extends DockerCommand {
+    @Option(
+        names = {"-a", "--all"},
+        description = "Remove all unused build cache, not just dangling ones")
+    boolean all;
+
+    @Option(
+        names = {"-f", "--force"},
+        description = "Do not prompt for confirmation")
+    boolean force;
+
+    @Option(
+        names = "--filter",
+        paramLabel = "filter",
+        description = "Provide filter values (e.g. \"until=24h\")")
+    List<String> filter = new ArrayList<>();
+
+    @Option(
+        names = "--keep-storage",
+        paramLabel = "bytes",
+        description = "Amount of disk space to keep for cache")
+    String keepStorage;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      String warning =
+          all
+              ? "WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] "
+              : "WARNING! This will remove all dangling build cache. Are you sure you want to"
+                  + " continue? [y/N] ";
+      if (!force && !Prompts.confirm(io, warning)) {
+        return 0;
+      }
+      BuildCachePruneResponse r = engine.builds().prune(all, 0, DockerCommand.filters(filter));
+      if (!r.cachesDeleted().isEmpty()) {
+        StringBuilder sb = new StringBuilder("Deleted build cache objects:\n");
+        r.cachesDeleted().forEach(id -> sb.append(id).append('\n'));
+        out(sb.toString());
+      }
+      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
+      return 0;
+    }
+  }
+}
