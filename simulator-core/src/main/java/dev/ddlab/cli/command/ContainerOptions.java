@@ -193,6 +193,12 @@ public final class ContainerOptions {
   List<String> volumes = new ArrayList<>();
 
   @Option(
+      names = "--volumes-from",
+      paramLabel = "list",
+      description = "Mount volumes from the specified container(s)")
+  List<String> volumesFrom = new ArrayList<>();
+
+  @Option(
       names = {"-w", "--workdir"},
       paramLabel = "string",
       description = "Working directory inside the container")
@@ -343,7 +349,7 @@ public final class ContainerOptions {
             bindings,
             policy,
             rm,
-            null,
+            volumesFrom.isEmpty() ? null : List.copyOf(volumesFrom),
             capAdd.isEmpty() ? null : capAdd,
             capDrop.isEmpty() ? null : capDrop,
             dns,
@@ -490,11 +496,13 @@ public final class ContainerOptions {
     }
   }
 
+  /** docker/cli's opts.MountOpt: comma-separated key=value fields, checked as the CLI does. */
   private static Mount parseMount(String spec) {
     String type = "volume";
     String source = "";
     String target = null;
     boolean ro = false;
+    String bad = "invalid argument \"" + spec + "\" for \"--mount\" flag: ";
     for (String kv : spec.split(",")) {
       String[] p = kv.split("=", 2);
       String key = p[0].toLowerCase();
@@ -503,15 +511,37 @@ public final class ContainerOptions {
         case "type" -> type = value;
         case "source", "src" -> source = value;
         case "target", "destination", "dst" -> target = value;
-        case "readonly", "ro" -> ro = p.length == 1 || value.equals("true") || value.equals("1");
-        default -> {}
+        case "readonly", "ro" -> ro = bool(p.length == 1 ? "true" : value, key, bad);
+        case "volume-nocopy" -> bool(p.length == 1 ? "true" : value, key, bad);
+        case "consistency",
+            "bind-propagation",
+            "bind-nonrecursive",
+            "volume-driver",
+            "volume-label",
+            "volume-opt",
+            "tmpfs-size",
+            "tmpfs-mode" -> {}
+        default -> {
+          if (p.length == 1) {
+            throw new CliException(
+                bad + "invalid field '" + kv + "' must be a key=value pair", 125);
+          }
+          throw new CliException(bad + "unexpected key '" + key + "' in '" + kv + "'", 125);
+        }
       }
     }
     if (target == null) {
-      throw new CliException(
-          "invalid argument \"" + spec + "\" for \"--mount\" flag: target is required", 125);
+      throw new CliException(bad + "target is required", 125);
     }
     return new Mount(type, source, target, ro);
+  }
+
+  private static boolean bool(String value, String key, String bad) {
+    return switch (value.toLowerCase()) {
+      case "1", "t", "true" -> true;
+      case "0", "f", "false" -> false;
+      default -> throw new CliException(bad + "invalid value for " + key + ": " + value, 125);
+    };
   }
 
   private static List<String> readEnvFile(CliContext ctx, String file) {

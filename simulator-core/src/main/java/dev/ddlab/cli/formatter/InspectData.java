@@ -124,7 +124,7 @@ public final class InspectData {
         if (value == null && omitNull) {
           continue;
         }
-        if (omitted(rc.getAnnotation(JsonInclude.class), value)) {
+        if (omitted(include(v.getClass(), rc), value)) {
           continue;
         }
         Set<String> omit = OMIT_EMPTY.get(v.getClass().getSimpleName());
@@ -167,6 +167,22 @@ public final class InspectData {
         || (value instanceof String s && s.isEmpty())
         || (value instanceof Map<?, ?> m && m.isEmpty())
         || (value instanceof List<?> l && l.isEmpty());
+  }
+
+  /**
+   * A component's {@code @JsonInclude}: Java gives a record component only annotations that target
+   * it, so one written on the component is found on its field.
+   */
+  private static JsonInclude include(Class<?> c, RecordComponent rc) {
+    JsonInclude inc = rc.getAnnotation(JsonInclude.class);
+    if (inc != null) {
+      return inc;
+    }
+    try {
+      return c.getDeclaredField(rc.getName()).getAnnotation(JsonInclude.class);
+    } catch (NoSuchFieldException e) {
+      return null;
+    }
   }
 
   private static JsonProperty field(Class<?> c, String name) {

@@ -11,10 +11,8 @@ import dev.ddlab.sim.volume.FsCopy;
 import dev.ddlab.sim.volume.MountedFs;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * moby's daemon/volumes.go: a container's mounts (binds, named and anonymous volumes, the image's
@@ -29,39 +27,85 @@ final class Mounts {
   }
 
   /**
-   * registerMountPoints: -v and --mount, then an anonymous volume for each image VOLUME nothing is
-   * mounted on. An empty volume is filled with what the image has at the mount point.
+   * registerMountPoints: {@code --volumes-from} first (the other container's mounts, with its mode
+   * or the one asked for), then -v and --mount (a later mount on the same path wins), then an
+   * anonymous volume for each image VOLUME nothing is mounted on. An empty volume is filled with
+   * what the image has at the mount point (unless {@code volume-nocopy}).
    */
   void register(Container c, HostConfig hc) {
     List<MountedFs.Mount> mounts = new ArrayList<>();
     List<MountPoint> points = new ArrayList<>();
-    List<Mount> requested = new ArrayList<>();
-    if (hc.binds() != null) {
-      for (String bind : hc.binds()) {
-        requested.add(Containers.parseBind(bind));
-      }
-    }
-    if (hc.mounts() != null) {
-      requested.addAll(hc.mounts());
-    }
-    Set<String> targets = new HashSet<>();
-    for (Mount m : requested) {
-      targets.add(Paths.normalize(m.target()));
-    }
-    if (c.config.volumes() != null) {
-      for (String target : c.config.volumes().keySet()) {
-        if (!targets.contains(Paths.normalize(target))) {
-          requested.add(new Mount("volume", "", target, false));
+    java.util.Map<String, Mount> requested = new java.util.LinkedHashMap<>();
+    java.util.Map<String, MountPoint> inherited = new java.util.LinkedHashMap<>();
+    if (hc.volumesFrom() != null) {
+      for (String spec : hc.volumesFrom()) {
+        int colon = spec.lastIndexOf(':');
+        String ref = colon < 0 ? spec : spec.substring(0, colon);
+        String mode = colon < 0 ? "" : spec.substring(colon + 1);
+        if (!mode.isEmpty() && !mode.equals("ro") && !mode.equals("rw")) {
+          throw EngineException.badRequest("invalid mode: " + mode);
+        }
+        Container from = daemon.get(ref);
+        for (MountPoint m : from.mounts) {
+          boolean rw = mode.isEmpty() ? m.rw() : mode.equals("rw");
+          inherited.put(
+              Paths.normalize(m.destination()),
+              new MountPoint(
+                  m.type(),
+                  m.name(),
+                  m.source(),
+                  m.destination(),
+                  m.driver(),
+                  m.mode(),
+                  rw,
+                  m.propagation()));
         }
       }
     }
-    for (Mount m : requested) {
+    if (hc.binds() != null) {
+      for (String bind : hc.binds()) {
+        Mount m = Containers.parseBind(bind);
+        requested.put(Paths.normalize(m.target()), m);
+      }
+    }
+    if (hc.mounts() != null) {
+      for (Mount m : hc.mounts()) {
+        check(m);
+        requested.put(Paths.normalize(m.target()), m);
+      }
+    }
+    for (String t : requested.keySet()) {
+      inherited.remove(t);
+    }
+    if (c.config.volumes() != null) {
+      for (String target : c.config.volumes().keySet()) {
+        String t = Paths.normalize(target);
+        if (!requested.containsKey(t) && !inherited.containsKey(t)) {
+          requested.put(t, new Mount("volume", "", target, false));
+        }
+      }
+    }
+    for (MountPoint m : inherited.values()) {
+      String target = Paths.normalize(m.destination());
+      mountPoint(c, target);
+      if (m.type().equals("volume")) {
+        VolumeService.Vol v = daemon.volumes.get(m.name());
+        daemon.volumes.use(v.name(), c.id);
+        mounts.add(new MountedFs.Mount(target, v.hostFs(), v.data(), !m.rw()));
+      } else if (m.type().equals("bind")) {
+        mounts.add(new MountedFs.Mount(target, daemon.hostFs, m.source(), !m.rw()));
+      } else {
+        continue; // tmpfs is not shared by --volumes-from
+      }
+      points.add(m);
+    }
+    for (Mount m : requested.values()) {
       String target = Paths.normalize(m.target());
       switch (m.type()) {
         case "bind" -> {
           String source = Paths.normalize(m.source());
           if (!daemon.hostFs.exists(source)) {
-            if (m.readOnly()) {
+            if (m.readOnly() || hc.mounts() != null && hc.mounts().contains(m)) {
               throw EngineException.badRequest(
                   "invalid mount config for type \"bind\": bind source path does not exist: "
                       + source);
@@ -86,13 +130,14 @@ final class Mounts {
                   ? volumes.anonymous()
                   : volumes.obtain(m.source(), Map.of(), Map.of());
           mountPoint(c, target);
-          if (FsCopy.isEmptyDir(v.fs(), "/") && c.rootFs.isDirectory(target)) {
+          String data = v.data();
+          if (FsCopy.isEmptyDir(v.hostFs(), data) && c.rootFs.isDirectory(target)) {
             for (String child : c.rootFs.list(target)) {
-              FsCopy.copy(c.rootFs, target + "/" + child, v.fs(), "/" + child);
+              FsCopy.copy(c.rootFs, target + "/" + child, v.hostFs(), data + "/" + child);
             }
           }
           volumes.use(v.name(), c.id);
-          mounts.add(new MountedFs.Mount(target, v.fs(), "/", m.readOnly()));
+          mounts.add(new MountedFs.Mount(target, v.hostFs(), data, m.readOnly()));
           points.add(
               new MountPoint(
                   "volume", v.name(), v.mountpoint(), target, "local", "", !m.readOnly(), ""));
@@ -102,6 +147,39 @@ final class Mounts {
     if (!mounts.isEmpty()) {
       c.fs = new MountedFs(c.rootFs, mounts);
       c.mounts = List.copyOf(points);
+    }
+  }
+
+  /** The daemon's checks of a --mount (volume/mounts/validate.go). */
+  private static void check(Mount m) {
+    String t = m.type() == null ? "" : m.type();
+    String prefix = "invalid mount config for type \"" + t + "\": ";
+    if (!List.of("bind", "volume", "tmpfs").contains(t)) {
+      throw EngineException.badRequest(prefix + "mount type unknown");
+    }
+    if (m.target() == null || m.target().isEmpty()) {
+      throw EngineException.badRequest(prefix + "field Target must not be empty");
+    }
+    if (!m.target().startsWith("/")) {
+      throw EngineException.badRequest(
+          prefix + "invalid mount path: '" + m.target() + "' mount path must be absolute");
+    }
+    boolean hasSource = m.source() != null && !m.source().isEmpty();
+    if (t.equals("bind") && !hasSource) {
+      throw EngineException.badRequest(prefix + "field Source must not be empty");
+    }
+    if (t.equals("tmpfs") && hasSource) {
+      throw EngineException.badRequest(prefix + "field Source must not be specified");
+    }
+    if (t.equals("volume") && hasSource && !m.source().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+      throw EngineException.badRequest(
+          "create "
+              + m.source()
+              + ": \""
+              + m.source()
+              + "\" includes invalid characters for a local volume name, only"
+              + " \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
+              + " directory, use absolute path");
     }
   }
 

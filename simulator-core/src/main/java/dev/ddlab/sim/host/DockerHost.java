@@ -82,7 +82,7 @@ public final class DockerHost {
         new NetworkController(
             clock, random.fork("network"), events, address, kernel.host().netNs());
     kernel.net(network);
-    this.volumes = new VolumeService(clock, random.fork("volumes"), events);
+    this.volumes = new VolumeService(clock, random.fork("volumes"), events, hostFs);
     this.daemonId = uuid(random.fork("daemon-id"));
     this.images = imageFactory.create(this);
     this.containers =

@@ -5,7 +5,7 @@ import dev.ddlab.engine.VolumesApi;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
-import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
@@ -19,17 +19,23 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * moby's volume service with the {@code local} driver: named and anonymous volumes, each an
- * in-memory filesystem standing for /var/lib/docker/volumes/NAME/_data, with the containers that
- * reference them. Anonymous volumes carry the {@code com.docker.volume.anonymous} label (Docker
- * 23+), which is what {@code volume prune} removes unless {@code all=true}.
+ * moby's volume service with the {@code local} driver: named and anonymous volumes, each a
+ * directory of the node's own filesystem, {@code /var/lib/docker/volumes/NAME/_data} (its
+ * Mountpoint), with the containers that reference them. What the host writes there is what the
+ * containers see, and the other way round (the course copies a page into a Compose volume from the
+ * host). Anonymous volumes carry the {@code com.docker.volume.anonymous} label (Docker 23+), which
+ * is what {@code volume prune} removes unless {@code all=true}.
  */
 public final class VolumeService implements VolumesApi {
   public static final String ANONYMOUS_LABEL = "com.docker.volume.anonymous";
 
+  /** Where the local driver keeps its volumes on the node. */
+  public static final String ROOT = "/var/lib/docker/volumes";
+
   private final VirtualClock clock;
   private final SeededRandom random;
   private final EngineEvents events;
+  private final FileSystem hostFs;
   private final Map<String, Vol> volumes = new TreeMap<>();
 
   /** One volume and who uses it. */
@@ -38,7 +44,7 @@ public final class VolumeService implements VolumesApi {
     final long createdNanos;
     final Map<String, String> labels;
     final Map<String, String> options;
-    final MemoryFs fs;
+    final FileSystem hostFs;
     final Set<String> users = new LinkedHashSet<>();
 
     Vol(
@@ -46,20 +52,30 @@ public final class VolumeService implements VolumesApi {
         long createdNanos,
         Map<String, String> labels,
         Map<String, String> options,
-        MemoryFs fs) {
+        FileSystem hostFs) {
       this.name = name;
       this.createdNanos = createdNanos;
       this.labels = labels;
       this.options = options;
-      this.fs = fs;
+      this.hostFs = hostFs;
     }
 
     public String name() {
       return name;
     }
 
-    public MemoryFs fs() {
-      return fs;
+    /** The node's filesystem, which holds the volume's data at {@link #mountpoint()}. */
+    public FileSystem hostFs() {
+      return hostFs;
+    }
+
+    /** The Mountpoint, made again if someone removed it on the host (as a mount would fail). */
+    public String data() {
+      String p = mountpoint();
+      if (!hostFs.isDirectory(p)) {
+        hostFs.mkdir(p, true);
+      }
+      return p;
     }
 
     public boolean anonymous() {
@@ -67,14 +83,16 @@ public final class VolumeService implements VolumesApi {
     }
 
     public String mountpoint() {
-      return "/var/lib/docker/volumes/" + name + "/_data";
+      return ROOT + "/" + name + "/_data";
     }
   }
 
-  public VolumeService(VirtualClock clock, SeededRandom random, EngineEvents events) {
+  public VolumeService(
+      VirtualClock clock, SeededRandom random, EngineEvents events, FileSystem hostFs) {
     this.clock = clock;
     this.random = random;
     this.events = events;
+    this.hostFs = hostFs;
   }
 
   @Override
@@ -174,7 +192,13 @@ public final class VolumeService implements VolumesApi {
             clock.nowNanos(),
             Map.copyOf(labels == null ? Map.of() : labels),
             options == null ? Map.of() : Map.copyOf(options),
-            new MemoryFs(clock::nowNanos));
+            hostFs);
+    if (!hostFs.isDirectory(ROOT)) {
+      hostFs.mkdir(ROOT, true);
+      hostFs.chmod(ROOT, 0701);
+    }
+    hostFs.mkdir(v.mountpoint(), true);
+    hostFs.chmod(ROOT + "/" + name, 0701);
     volumes.put(name, v);
     events.emit("volume", "create", name, Map.of("driver", "local"));
     return v;
@@ -193,6 +217,9 @@ public final class VolumeService implements VolumesApi {
           "remove " + name + ": volume is in use - [" + String.join(", ", v.users) + "]");
     }
     volumes.remove(name);
+    if (hostFs.exists(ROOT + "/" + name)) {
+      hostFs.remove(ROOT + "/" + name, true);
+    }
     events.emit("volume", "destroy", name, Map.of("driver", "local"));
   }
 
@@ -212,7 +239,7 @@ public final class VolumeService implements VolumesApi {
       if (labels != null && !labelsMatch(v.labels, labels)) {
         continue;
       }
-      reclaimed += FsCopy.size(v.fs, "/");
+      reclaimed += size(v);
       remove(v.name, false);
       deleted.add(v.name);
     }
@@ -249,16 +276,21 @@ public final class VolumeService implements VolumesApi {
     return List.copyOf(volumes.values());
   }
 
+  /** Bytes of the volume's files. */
+  public static long size(Vol v) {
+    return FsCopy.size(v.hostFs, v.mountpoint());
+  }
+
   /** The API's Volume; with {@code usage} the UsageData of system df. */
   public Volume dto(Vol v, boolean usage) {
     return new Volume(
         GoTime.rfc3339NanoOrZero(v.createdNanos).replaceFirst("\\.\\d+Z$", "Z"),
         "local",
-        v.labels,
+        v.labels.isEmpty() ? null : v.labels,
         v.mountpoint(),
         v.name,
-        v.options,
+        v.options.isEmpty() ? null : v.options,
         "local",
-        usage ? Map.of("Size", FsCopy.size(v.fs, "/"), "RefCount", (long) v.users.size()) : null);
+        usage ? Map.of("Size", size(v), "RefCount", (long) v.users.size()) : null);
   }
 }
