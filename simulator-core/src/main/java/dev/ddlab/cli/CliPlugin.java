@@ -27,6 +27,24 @@ public interface CliPlugin {
   String version();
 
   /**
+   * The plugin's persistent flags that take a value ({@code -f}, {@code -p} of compose). They may
+   * stand before the subcommand ({@code docker compose -f x.yml up}); the dispatcher moves them
+   * after it, where every subcommand declares them.
+   */
+  default java.util.List<String> flagsWithValue() {
+    return java.util.List.of();
+  }
+
+  /**
+   * The long name of a persistent shorthand flag ({@code -f} → {@code --file}), or null: written
+   * before the subcommand a shorthand is the persistent flag even where a subcommand gives the same
+   * letter its own meaning ({@code logs -f} is follow).
+   */
+  default String longName(String shorthand) {
+    return null;
+  }
+
+  /**
    * Adds the plugin's subcommands to {@code group} (already named {@link #name()}), and any
    * top-level command it provides to {@code tree}.
    */

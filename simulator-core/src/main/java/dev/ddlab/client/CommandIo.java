@@ -20,6 +20,14 @@ public interface CommandIo {
     return 0;
   }
 
+  /**
+   * The environment of the process (the shell's exported variables and {@code VAR=x} prefixes):
+   * what compose interpolates. Empty when unknown.
+   */
+  default java.util.Map<String, String> environment() {
+    return java.util.Map.of();
+  }
+
   /** Whether stdout is a terminal (docker run -t warns when stdin is not). */
   default boolean isTty() {
     return true;

@@ -116,6 +116,9 @@ public final class Dispatcher {
       }
       return CliResult.exit(0);
     }
+    if (g.isPlugin() && args.get(0).startsWith("-") && !args.get(0).equals("-h")) {
+      args = hoistPluginFlags(g, args);
+    }
     String sub = args.get(0);
     Supplier<DockerCommand> f = g.children().get(sub);
     if (f == null) {
@@ -130,6 +133,37 @@ public final class Dispatcher {
       throw new CliException(RootHelp.groupUsage(g).stripTrailing(), 1);
     }
     return runLeaf(f, path + " " + sub, args.subList(1, args.size()));
+  }
+
+  /**
+   * A plugin's persistent flags before its subcommand ({@code compose -f x.yml -p demo up}) move
+   * after the subcommand, where the subcommand's own parsing reads them.
+   */
+  private static List<String> hoistPluginFlags(CommandTree.Group g, List<String> args) {
+    List<String> flags = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--help")) {
+      String a = args.get(i);
+      // before the subcommand a plugin's -x is its persistent flag (compose -f is --file)
+      String longName = g.plugin().longName(a.split("=", 2)[0]);
+      if (longName != null) {
+        a = longName + a.substring(a.split("=", 2)[0].length());
+      }
+      flags.add(a);
+      if (!a.contains("=") && g.plugin().flagsWithValue().contains(a) && i + 1 < args.size()) {
+        flags.add(args.get(i + 1));
+        i++;
+      }
+      i++;
+    }
+    if (i >= args.size()) {
+      return args;
+    }
+    List<String> out = new java.util.ArrayList<>();
+    out.add(args.get(i));
+    out.addAll(flags);
+    out.addAll(args.subList(i + 1, args.size()));
+    return out;
   }
 
   private CliResult runLeaf(Supplier<DockerCommand> factory, String path, List<String> args) {

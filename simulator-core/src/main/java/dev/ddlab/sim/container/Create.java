@@ -120,8 +120,6 @@ final class Create {
       // the CLI names the default network "default" in EndpointsConfig; it is the bridge
       extra.remove("default");
       extra.remove("bridge");
-    } else {
-      extra.remove(mode);
     }
     daemon.network.register(
         id,

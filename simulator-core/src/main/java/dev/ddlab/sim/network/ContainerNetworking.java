@@ -128,10 +128,18 @@ final class ContainerNetworking {
       a.networks.put(networkLookup.apply(mode).orElseThrow().id, List.of());
     } else {
       a = new ContainerNetworking(containerId, name, "bridge", b, exposed, hostname);
-      a.configure(mode, List.of(), requestedIps, networkLookup);
+      // the endpoint config of the network named in NetworkMode carries its aliases (compose)
+      List<String> primary =
+          extraNetworks == null || extraNetworks.get(mode) == null
+              ? List.of()
+              : List.copyOf(extraNetworks.get(mode));
+      a.configure(mode, primary, requestedIps, networkLookup);
     }
     if (extraNetworks != null) {
       for (Map.Entry<String, List<String>> e : extraNetworks.entrySet()) {
+        if (e.getKey().equals(mode)) {
+          continue;
+        }
         List<String> aliases = e.getValue() == null ? List.of() : List.copyOf(e.getValue());
         a.configure(e.getKey(), aliases, requestedIps, networkLookup);
       }

@@ -257,8 +257,29 @@ public final class HostShell {
     }
   }
 
+  /** The stream of a background docker command, and how to end its job. */
+  private record BackgroundStream(Attachment attachment, Io io, IntConsumer done) {}
+
+  private final List<BackgroundStream> streams = new ArrayList<>();
+
+  /** What background docker commands printed; the ones whose stream closed end their jobs. */
+  private void pumpStreams() {
+    for (BackgroundStream s : List.copyOf(streams)) {
+      String text = s.attachment().read();
+      if (!text.isEmpty()) {
+        s.io().out().accept(text);
+      }
+      if (s.attachment().isClosed()) {
+        streams.remove(s);
+        Integer code = s.attachment().exitCode();
+        s.done().accept(code == null ? 0 : code);
+      }
+    }
+  }
+
   /** Notices of background jobs that ended while the shell was idle. */
   public String drainJobNotices() {
+    pumpStreams();
     StringBuilder sb = new StringBuilder();
     for (Interpreter.Job j : sh.drainFinishedJobs()) {
       sb.append(Interpreter.jobNotice(j, true)).append('\n');
@@ -408,7 +429,14 @@ public final class HostShell {
           return 0;
         }
         case "docker" -> {
-          return docker(args, io, done);
+          return docker(args, env, io, background, done);
+        }
+        case "docker-compose" -> {
+          // Compose v2 installs docker-compose as the same program (the v1 spelling)
+          List<String> compose = new ArrayList<>();
+          compose.add("compose");
+          compose.addAll(args);
+          return docker(compose, env, io, background, done);
         }
         case "sleep" -> {
           return sleep(args, io, background, done);
@@ -445,15 +473,20 @@ public final class HostShell {
     names.addAll(List.of("sudo", "sleep", "systemctl", "service", "ssh"));
     if (node.docker() != null) {
       names.add("docker");
+      names.add("docker-compose");
     }
     names.addAll(sh.builtinNames());
     return names.stream().distinct().sorted().toList();
   }
 
-  private int docker(List<String> args, Io io, IntConsumer done) {
+  private int docker(
+      List<String> args, Map<String, String> env, Io io, boolean background, IntConsumer done) {
     DockerCommand docker = node.docker();
     if (docker == null) {
-      io.errln(Dialect.BASH.notFound("bash", "docker"));
+      io.errln(
+          Dialect.BASH.notFound(
+              "bash",
+              args.isEmpty() || !args.get(0).equals("compose") ? "docker" : "docker-compose"));
       done.accept(127);
       return 0;
     }
@@ -485,6 +518,11 @@ public final class HostShell {
           }
 
           @Override
+          public Map<String, String> environment() {
+            return env == null ? Map.of() : env;
+          }
+
+          @Override
           public int columns() {
             return 0;
           }
@@ -504,6 +542,11 @@ public final class HostShell {
       return 0;
     }
     Attachment a = r.attachment();
+    if (background) {
+      // A background job (docker compose up &): its output reaches the terminal at each prompt.
+      streams.add(new BackgroundStream(a, io, done));
+      return node.allocatePid();
+    }
     if (attachHandler != null) {
       attachHandler.attach(a, done);
     } else {

@@ -9,9 +9,17 @@ import java.util.Locale;
 
 /**
  * redis-server in the foreground on port 6379 with redis' own log format ({@code 1:M 01 Jan 2024
- * 00:00:00.000 * …}); SIGTERM/SIGINT make it save and exit 0.
+ * 00:00:00.000 * …}); SIGTERM/SIGINT make it save and exit 0. It keeps a keyspace of strings and
+ * answers the commands clients send (a request's method is the command, its path the key, its body
+ * the value; the answer is RESP: {@code :1}, {@code +OK}, {@code $-1}): PING, GET, SET, INCR, DEL,
+ * EXISTS. The keyspace is saved to {@code dump.rdb} in its working directory ({@code /data}) at
+ * shutdown and loaded at start, so a count kept on a volume outlives the container. The file holds
+ * the keys as text after the {@code REDIS0011} magic, not redis' binary encoding.
  */
 public final class RedisServer implements Program {
+  private static final String DUMP = "dump.rdb";
+  private final java.util.Map<String, String> keys = new java.util.TreeMap<>();
+
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("dd MMM yyyy HH:mm:ss.SSS", Locale.ROOT);
 
@@ -42,16 +50,84 @@ public final class RedisServer implements Program {
     log(proc, 'M', '*', "monotonic clock: POSIX clock_gettime");
     log(proc, 'M', '*', "Running mode=standalone, port=6379.");
     log(proc, 'M', '*', "Server initialized");
+    if (load(proc)) {
+      log(proc, 'M', '*', "Loading RDB produced by version " + version);
+      log(proc, 'M', '*', "Done loading RDB, keys loaded: " + keys.size() + ", keys expired: 0.");
+      log(proc, 'M', '*', "DB loaded from disk: 0.000 seconds");
+    }
     log(proc, 'M', '*', "Ready to accept connections tcp");
-    proc.listen(
-        6379,
-        request ->
-            HttpResponse.of(
-                200,
-                "OK",
-                null,
-                "text/plain",
-                "-ERR unknown command '" + request.method() + "'\r\n"));
+    proc.listen(6379, request -> HttpResponse.of(200, "OK", null, "text/plain", command(request)));
+  }
+
+  private String command(dev.ddlab.sim.runtime.HttpRequest request) {
+    String cmd = request.method().toUpperCase(Locale.ROOT);
+    String key = request.path().startsWith("/") ? request.path().substring(1) : request.path();
+    switch (cmd) {
+      case "PING":
+        return "+PONG\r\n";
+      case "GET":
+        String v = keys.get(key);
+        return v == null ? "$-1\r\n" : "$" + v.length() + "\r\n" + v + "\r\n";
+      case "SET":
+        keys.put(key, request.body());
+        return "+OK\r\n";
+      case "DEL":
+        return ":" + (keys.remove(key) == null ? 0 : 1) + "\r\n";
+      case "EXISTS":
+        return ":" + (keys.containsKey(key) ? 1 : 0) + "\r\n";
+      case "INCR":
+        long n;
+        try {
+          n = Long.parseLong(keys.getOrDefault(key, "0")) + 1;
+        } catch (NumberFormatException e) {
+          return "-ERR value is not an integer or out of range\r\n";
+        }
+        keys.put(key, Long.toString(n));
+        return ":" + n + "\r\n";
+      default:
+        return "-ERR unknown command '" + request.method() + "'\r\n";
+    }
+  }
+
+  private String dumpPath(Proc proc) {
+    return dev.ddlab.fs.Paths.resolve(proc.cwd(), DUMP);
+  }
+
+  private boolean load(Proc proc) {
+    String path = dumpPath(proc);
+    try {
+      if (!proc.fs().exists(path)) {
+        return false;
+      }
+      String[] lines =
+          new String(proc.fs().read(path), java.nio.charset.StandardCharsets.UTF_8).split("\n");
+      if (lines.length == 0 || !lines[0].startsWith("REDIS")) {
+        return false;
+      }
+      for (int i = 1; i < lines.length; i++) {
+        int tab = lines[i].indexOf('\t');
+        if (tab > 0) {
+          keys.put(lines[i].substring(0, tab), lines[i].substring(tab + 1));
+        }
+      }
+      return true;
+    } catch (dev.ddlab.fs.FsException e) {
+      return false;
+    }
+  }
+
+  private void save(Proc proc) {
+    StringBuilder b = new StringBuilder("REDIS0011\n");
+    keys.forEach((k, v) -> b.append(k).append('\t').append(v).append('\n'));
+    try {
+      proc.fs()
+          .write(
+              dumpPath(proc),
+              b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              false);
+    } catch (dev.ddlab.fs.FsException e) {
+      // a read-only or missing directory: redis logs the failure and exits anyway
+    }
   }
 
   @Override
@@ -66,6 +142,7 @@ public final class RedisServer implements Program {
               + " scheduling shutdown...\n");
       log(proc, 'M', '*', "User requested shutdown...");
       log(proc, 'M', '*', "Saving the final RDB snapshot before exiting.");
+      save(proc);
       log(proc, 'M', '*', "DB saved on disk");
       log(proc, 'M', '#', "Redis is now ready to exit, bye bye...");
       proc.exit(0);

@@ -1,0 +1,178 @@
+package dev.ddlab.cli.compose;
+
+import dev.ddlab.cli.command.CliException;
+import dev.ddlab.cli.command.DockerCommand;
+import dev.ddlab.cli.compose.loader.ComposeException;
+import dev.ddlab.cli.compose.loader.ComposeLoader;
+import dev.ddlab.cli.compose.types.Project;
+import dev.ddlab.engine.EngineException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/**
+ * Base of the {@code docker compose} subcommands: compose's persistent flags ({@code -f}, {@code
+ * -p}, {@code --project-directory}, {@code --env-file}, {@code --ansi}, {@code --progress}), which
+ * may also stand before the subcommand ({@code docker compose -f x.yml up}), the project loader,
+ * the progress display, and compose's error reporting (the message alone, status 1).
+ */
+abstract class ComposeCommand extends DockerCommand {
+  @Option(names = "--file", paramLabel = "stringArray", description = "Compose configuration files")
+  List<String> files = new ArrayList<>();
+
+  @Option(
+      names = {"-p", "--project-name"},
+      paramLabel = "string",
+      description = "Project name")
+  String projectName = "";
+
+  @Option(
+      names = "--project-directory",
+      paramLabel = "string",
+      description =
+          "Specify an alternate working directory\n(default: the path of the, first specified,"
+              + " Compose file)")
+  String projectDirectory = "";
+
+  @Option(
+      names = "--env-file",
+      paramLabel = "stringArray",
+      description = "Specify an alternate environment file.")
+  List<String> envFiles = new ArrayList<>();
+
+  @Option(
+      names = "--ansi",
+      paramLabel = "string",
+      description = "Control when to print ANSI control characters (\"never\"|\"always\"|\"auto\")",
+      defaultValue = "auto")
+  String ansi = "auto";
+
+  @Option(
+      names = "--progress",
+      paramLabel = "string",
+      description = "Set type of progress output (auto, tty, plain, quiet)",
+      defaultValue = "auto")
+  String progressMode = "auto";
+
+  @Option(
+      names = "--profile",
+      paramLabel = "stringArray",
+      description = "Specify a profile to enable")
+  List<String> profiles = new ArrayList<>();
+
+  /**
+   * The subcommands without a {@code -f} of their own also take {@code -f} for {@code --file}, as
+   * compose's persistent flag (logs -f is follow, rm -f force, version -f format).
+   */
+  abstract static class WithShortFile extends ComposeCommand {
+    @Option(
+        names = "-f",
+        paramLabel = "stringArray",
+        description = "Compose configuration files",
+        hidden = true)
+    List<String> shortFiles = new ArrayList<>();
+
+    @Override
+    List<String> files() {
+      List<String> all = new ArrayList<>(files);
+      all.addAll(shortFiles);
+      return all;
+    }
+  }
+
+  List<String> files() {
+    return files;
+  }
+
+  /** The flags above that take a value, for hoisting them from before the subcommand. */
+  static final List<String> VALUE_FLAGS =
+      List.of(
+          "-f",
+          "--file",
+          "-p",
+          "--project-name",
+          "--project-directory",
+          "--env-file",
+          "--ansi",
+          "--progress",
+          "--profile");
+
+  ComposeService compose() {
+    return new ComposeService(engine);
+  }
+
+  /** The project (warnings printed as compose logs them). */
+  Project project() {
+    ComposeLoader loader =
+        new ComposeLoader(ctx.hostFs(), ctx.workingDir(), environment(), this::warn);
+    return loader.load(new ComposeLoader.Options(files(), projectName, projectDirectory, envFiles));
+  }
+
+  /**
+   * The project name without needing a file: {@code -p} when given, else the loaded project's
+   * (down, ps, stop … work from {@code -p} alone, as compose does).
+   */
+  String projectNameOnly() {
+    if (!projectName.isEmpty()) {
+      return projectName;
+    }
+    return project().name();
+  }
+
+  Map<String, String> environment() {
+    return io.environment();
+  }
+
+  void warn(String message) {
+    io.err("WARN[0000] " + message + "\n");
+  }
+
+  boolean tty() {
+    if (progressMode.equals("plain")) {
+      return false;
+    }
+    if (progressMode.equals("tty") || ansi.equals("always")) {
+      return true;
+    }
+    return !ansi.equals("never") && io.isTty();
+  }
+
+  Progress progress(String title) {
+    return progress(title, io::err);
+  }
+
+  /**
+   * How a foreground stream shows its "Stopping" frame later, after this command returned (so
+   * nothing of the invocation is read then).
+   */
+  java.util.function.Function<java.util.function.Consumer<String>, Progress> stoppingProgress() {
+    boolean tty = tty();
+    int width = io.columns();
+    java.util.function.LongSupplier clock = engine.system()::nowNanos;
+    return out -> new Progress(out, tty, width, clock, "Stopping");
+  }
+
+  /** A progress display writing to {@code out} (stderr, or a foreground stream). */
+  Progress progress(String title, java.util.function.Consumer<String> out) {
+    boolean quiet = progressMode.equals("quiet");
+    int width = io.columns();
+    boolean tty = tty();
+    java.util.function.LongSupplier clock = engine.system()::nowNanos;
+    return new Progress(quiet ? s -> {} : out, tty, width, clock, title);
+  }
+
+  @Override
+  public final Integer call() {
+    try {
+      return run();
+    } catch (ComposeException e) {
+      throw new CliException(e.getMessage(), 1);
+    } catch (EngineException e) {
+      throw new CliException(
+          e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage(), 1);
+    }
+  }
+
+  abstract int run();
+}

@@ -1,0 +1,667 @@
+package dev.ddlab.cli.compose;
+
+import dev.ddlab.cli.compose.types.Project;
+import dev.ddlab.cli.compose.types.Project.Port;
+import dev.ddlab.cli.compose.types.Project.Service;
+import dev.ddlab.cli.compose.types.Project.ServiceNetwork;
+import dev.ddlab.cli.compose.types.Project.ServiceVolume;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.Ipam;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.Network;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
+import dev.ddlab.engine.dto.NetworkingConfig;
+import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * What {@code docker compose} does with a project, over the Engine API only (compose's {@code
+ * pkg/compose}): converge networks, volumes and containers for {@code up}, tear them down for
+ * {@code down}, and find a project's containers again by their {@code com.docker.compose.*} labels.
+ * The same code drives the simulator and a real daemon.
+ */
+final class ComposeService {
+  static final String VERSION = "2.21.0";
+  static final String PROJECT = "com.docker.compose.project";
+  static final String SERVICE = "com.docker.compose.service";
+  static final String NUMBER = "com.docker.compose.container-number";
+  static final String ONEOFF = "com.docker.compose.oneoff";
+  static final String WORKING_DIR = "com.docker.compose.project.working_dir";
+  static final String CONFIG_FILES = "com.docker.compose.project.config_files";
+  static final String CONFIG_HASH = "com.docker.compose.config-hash";
+  static final String COMPOSE_VERSION = "com.docker.compose.version";
+  static final String IMAGE = "com.docker.compose.image";
+  static final String DEPENDS_ON = "com.docker.compose.depends_on";
+  static final String NETWORK = "com.docker.compose.network";
+  static final String VOLUME = "com.docker.compose.volume";
+
+  private final Engine engine;
+
+  ComposeService(Engine engine) {
+    this.engine = engine;
+  }
+
+  /** {@code <project>-<service>-<n>}, or {@code container_name}. */
+  static String containerName(Project p, Service s, int n) {
+    if (s.containerName() != null && !s.containerName().isEmpty()) {
+      return s.containerName();
+    }
+    return p.name() + "-" + s.name() + "-" + n;
+  }
+
+  /** The project's containers (all states with {@code all}), sorted by service then number. */
+  List<ContainerSummary> containers(String project, boolean all, List<String> services) {
+    Map<String, List<String>> f = new LinkedHashMap<>();
+    f.put("label", List.of(PROJECT + "=" + project, ONEOFF + "=False"));
+    List<ContainerSummary> out = new ArrayList<>();
+    for (ContainerSummary c : engine.containers().list(all, 0, false, f)) {
+      String svc = label(c, SERVICE);
+      if (services == null || services.isEmpty() || services.contains(svc)) {
+        out.add(c);
+      }
+    }
+    out.sort(
+        Comparator.comparing((ContainerSummary c) -> label(c, SERVICE))
+            .thenComparingInt(c -> number(c)));
+    return out;
+  }
+
+  static String label(ContainerSummary c, String key) {
+    return c.labels() == null ? "" : c.labels().getOrDefault(key, "");
+  }
+
+  static int number(ContainerSummary c) {
+    try {
+      return Integer.parseInt(label(c, NUMBER));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  static String name(ContainerSummary c) {
+    String n = c.names() == null || c.names().isEmpty() ? c.id() : c.names().get(0);
+    return n.startsWith("/") ? n.substring(1) : n;
+  }
+
+  // ---------------------------------------------------------------- up
+
+  record UpOptions(boolean build, Map<String, Integer> scale, boolean removeOrphans) {}
+
+  /** Creates what is missing and starts every service's containers (compose's create + start). */
+  List<String> up(Project p, UpOptions o, Progress progress) {
+    ensureImages(p, o.build(), progress);
+    networks(p, progress);
+    volumes(p, progress);
+    List<String> started = new ArrayList<>();
+    List<ContainerSummary> existing = containers(p.name(), true, null);
+    orphans(p, existing, o.removeOrphans(), progress);
+    for (String svcName : p.startOrder()) {
+      Service s = p.services().get(svcName);
+      int scale = o.scale().getOrDefault(svcName, s.scale());
+      for (int n = 1; n <= scale; n++) {
+        String name = containerName(p, s, n);
+        ContainerSummary c = find(existing, svcName, n);
+        String hash = configHash(s);
+        String id;
+        if (c != null && hash.equals(label(c, CONFIG_HASH))) {
+          id = c.id();
+          if ("running".equals(c.state())) {
+            progress.done("Container " + name, "Running");
+            started.add(id);
+            continue;
+          }
+        } else {
+          if (c != null) {
+            progress.working("Container " + name, "Recreate");
+            engine.containers().stop(c.id(), null);
+            engine.containers().remove(c.id(), false, false);
+            id = create(p, s, n);
+            progress.done("Container " + name, "Recreated");
+          } else {
+            progress.working("Container " + name, "Creating");
+            id = create(p, s, n);
+            progress.done("Container " + name, "Created");
+          }
+        }
+        started.add(id);
+      }
+      for (ContainerSummary extra : existing) {
+        if (label(extra, SERVICE).equals(svcName) && number(extra) > scale) {
+          String name = name(extra);
+          progress.working("Container " + name, "Stopping");
+          engine.containers().stop(extra.id(), null);
+          engine.containers().remove(extra.id(), false, false);
+          progress.done("Container " + name, "Removed");
+        }
+      }
+    }
+    for (String id : started) {
+      ContainerInspect ci = engine.containers().inspect(id);
+      String name = ci.name().startsWith("/") ? ci.name().substring(1) : ci.name();
+      if (ci.state().running()) {
+        continue;
+      }
+      progress.working("Container " + name, "Starting");
+      engine.containers().start(id);
+      progress.done("Container " + name, "Started");
+    }
+    return started;
+  }
+
+  private static ContainerSummary find(List<ContainerSummary> cs, String service, int n) {
+    for (ContainerSummary c : cs) {
+      if (label(c, SERVICE).equals(service) && number(c) == n) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private void orphans(
+      Project p, List<ContainerSummary> existing, boolean remove, Progress progress) {
+    List<String> names = new ArrayList<>();
+    for (ContainerSummary c : existing) {
+      if (!p.services().containsKey(label(c, SERVICE))) {
+        if (remove) {
+          String name = name(c);
+          progress.working("Container " + name, "Stopping");
+          engine.containers().stop(c.id(), null);
+          engine.containers().remove(c.id(), false, false);
+          progress.done("Container " + name, "Removed");
+        } else {
+          names.add(name(c));
+        }
+      }
+    }
+    if (!names.isEmpty()) {
+      warnings.add(
+          "Found orphan containers (["
+              + String.join(" ", names)
+              + "]) for this project. If you removed or renamed this service in your compose file,"
+              + " you can run this command with the --remove-orphans flag to clean it up.");
+    }
+  }
+
+  /** Warnings compose logs (WARN[0000] …) while it works. */
+  final List<String> warnings = new ArrayList<>();
+
+  void ensureImages(Project p, boolean build, Progress progress) {
+    for (String svcName : p.startOrder()) {
+      Service s = p.services().get(svcName);
+      String image = s.imageName(p.name());
+      boolean present = imageExists(image);
+      if (s.build() != null && (build || !present)) {
+        buildImage(p, s, image);
+        continue;
+      }
+      if (!present) {
+        pull(s.name(), image, progress);
+      }
+    }
+  }
+
+  boolean imageExists(String image) {
+    try {
+      engine.images().inspect(image);
+      return true;
+    } catch (EngineException e) {
+      if (e.status() == 404) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  void pull(String id, String image, Progress progress) {
+    progress.working(id, "Pulling");
+    try {
+      engine.images().pull(withTag(image), null, false, m -> {});
+    } catch (EngineException e) {
+      progress.error(id, "Error");
+      throw e;
+    }
+    progress.done(id, "Pulled");
+  }
+
+  static String withTag(String image) {
+    int slash = image.lastIndexOf('/');
+    int colon = image.lastIndexOf(':');
+    return colon > slash || image.contains("@") ? image : image + ":latest";
+  }
+
+  /**
+   * {@code build:} goes through the Engine's build API, which is not part of this Engine yet: a
+   * project that must build fails as compose fails on a daemon that cannot build.
+   */
+  private void buildImage(Project p, Service s, String image) {
+    throw new EngineException(
+        500,
+        "failed to solve: service \""
+            + s.name()
+            + "\" must be built from "
+            + s.build().context()
+            + ", and this engine cannot build images yet: build "
+            + image
+            + " first, or use image:");
+  }
+
+  private void networks(Project p, Progress progress) {
+    Set<String> used = new LinkedHashSet<>();
+    for (Service s : p.services().values()) {
+      used.addAll(s.networks().keySet());
+    }
+    for (Project.Network n : p.networks().values()) {
+      if (!used.contains(n.key())) {
+        continue;
+      }
+      Network existing = findNetwork(n.name());
+      if (n.external()) {
+        if (existing == null) {
+          throw new EngineException(
+              404, "network " + n.name() + " declared as external, but could not be found");
+        }
+        continue;
+      }
+      if (existing != null) {
+        continue;
+      }
+      Map<String, String> labels = new TreeMap<>(n.labels());
+      labels.put(NETWORK, n.key());
+      labels.put(PROJECT, p.name());
+      labels.put(COMPOSE_VERSION, VERSION);
+      Ipam ipam = null;
+      if (n.ipam() != null) {
+        ipam =
+            new Ipam(
+                n.ipam().driver() == null ? "default" : n.ipam().driver(),
+                Map.of(),
+                n.ipam().config());
+      }
+      String id = "Network " + n.name();
+      progress.working(id, "Creating");
+      engine
+          .networks()
+          .create(
+              new NetworkCreateRequest(
+                  n.name(),
+                  n.driver().isEmpty() ? "bridge" : n.driver(),
+                  n.internal(),
+                  n.attachable(),
+                  false,
+                  ipam,
+                  false,
+                  n.driverOpts(),
+                  labels));
+      progress.done(id, "Created");
+    }
+  }
+
+  Network findNetwork(String name) {
+    for (Network n : engine.networks().list(Map.of("name", List.of(name)))) {
+      if (n.name().equals(name)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private void volumes(Project p, Progress progress) {
+    for (Project.Volume v : p.volumes().values()) {
+      Volume existing = findVolume(v.name());
+      if (v.external()) {
+        if (existing == null) {
+          throw new EngineException(404, "external volume \"" + v.name() + "\" not found");
+        }
+        continue;
+      }
+      if (existing != null) {
+        continue;
+      }
+      Map<String, String> labels = new TreeMap<>(v.labels());
+      labels.put(PROJECT, p.name());
+      labels.put(COMPOSE_VERSION, VERSION);
+      labels.put(VOLUME, v.key());
+      String id = "Volume \"" + v.name() + "\"";
+      progress.working(id, "Creating");
+      engine
+          .volumes()
+          .create(new VolumeCreateRequest(v.name(), v.driver(), v.driverOpts(), labels));
+      progress.done(id, "Created");
+    }
+  }
+
+  Volume findVolume(String name) {
+    try {
+      return engine.volumes().inspect(name);
+    } catch (EngineException e) {
+      if (e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /** A hash of what the container is made from, so an unchanged service is left running. */
+  static String configHash(Service s) {
+    try {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(d.digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private String create(Project p, Service s, int n) {
+    String name = containerName(p, s, n);
+    Map<String, String> labels = new TreeMap<>(s.labels());
+    labels.put(PROJECT, p.name());
+    labels.put(SERVICE, s.name());
+    labels.put(NUMBER, Integer.toString(n));
+    labels.put(ONEOFF, "False");
+    labels.put(WORKING_DIR, p.workingDir());
+    labels.put(CONFIG_FILES, String.join(",", p.configFiles()));
+    labels.put(CONFIG_HASH, configHash(s));
+    labels.put(COMPOSE_VERSION, VERSION);
+    String image = s.imageName(p.name());
+    labels.put(IMAGE, engine.images().inspect(image).id());
+    List<String> deps = new ArrayList<>();
+    s.dependsOn().forEach((k, v) -> deps.add(k + ":" + v.condition() + ":" + v.restart()));
+    labels.put(DEPENDS_ON, String.join(",", deps));
+
+    List<String> env = new ArrayList<>();
+    s.environment().forEach((k, v) -> env.add(k + "=" + v));
+    Map<String, Map<String, Object>> exposed = new TreeMap<>();
+    Map<String, List<PortBinding>> bindings = new TreeMap<>();
+    for (Port port : s.ports()) {
+      String key = port.target() + "/" + port.protocol();
+      exposed.put(key, Map.of());
+      bindings
+          .computeIfAbsent(key, k -> new ArrayList<>())
+          .add(new PortBinding(port.hostIp(), port.published()));
+    }
+    for (String e : s.expose()) {
+      exposed.put(e.contains("/") ? e : e + "/tcp", Map.of());
+    }
+    List<Mount> mounts = new ArrayList<>();
+    for (ServiceVolume v : s.volumes()) {
+      String source = v.source();
+      if (v.type().equals("volume") && !source.isEmpty()) {
+        source = p.volumes().get(source).name();
+      }
+      mounts.add(new Mount(v.type(), source, v.target(), v.readOnly()));
+    }
+    String networkMode = s.networkMode();
+    Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
+    List<Map.Entry<String, ServiceNetwork>> nets = new ArrayList<>(s.networks().entrySet());
+    if (networkMode == null && !nets.isEmpty()) {
+      Map.Entry<String, ServiceNetwork> first = nets.get(0);
+      networkMode = p.networks().get(first.getKey()).name();
+      endpoints.put(networkMode, endpoint(p, s, name, first.getValue()));
+    }
+    RestartPolicy restart = restartPolicy(s.restart());
+    ContainerConfig config =
+        new ContainerConfig(
+            s.hostname() == null ? "" : s.hostname(),
+            "",
+            s.user() == null ? "" : s.user(),
+            false,
+            true,
+            true,
+            exposed.isEmpty() ? null : exposed,
+            s.tty(),
+            s.stdinOpen(),
+            false,
+            env,
+            s.command(),
+            image,
+            null,
+            s.workingDir() == null ? "" : s.workingDir(),
+            s.entrypoint(),
+            null,
+            labels,
+            s.stopSignal(),
+            s.stopGracePeriodSeconds());
+    HostConfig hc =
+        new HostConfig(
+            null,
+            networkMode,
+            bindings.isEmpty() ? null : bindings,
+            restart,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            false,
+            null,
+            null,
+            0,
+            0,
+            null,
+            null,
+            mounts.isEmpty() ? null : mounts,
+            null);
+    String id =
+        engine.containers().create(name, config, hc, new NetworkingConfig(endpoints), null).id();
+    for (int i = 1; i < nets.size(); i++) {
+      Map.Entry<String, ServiceNetwork> e = nets.get(i);
+      engine
+          .networks()
+          .connect(p.networks().get(e.getKey()).name(), id, endpoint(p, s, name, e.getValue()));
+    }
+    return id;
+  }
+
+  private static EndpointSettings endpoint(
+      Project p, Service s, String containerName, ServiceNetwork n) {
+    List<String> aliases = new ArrayList<>();
+    aliases.add(containerName);
+    aliases.add(s.name());
+    aliases.addAll(n.aliases());
+    return EndpointSettings.request(n.ipv4Address(), aliases);
+  }
+
+  static RestartPolicy restartPolicy(String restart) {
+    if (restart == null || restart.isEmpty() || restart.equals("no")) {
+      return new RestartPolicy("no", 0);
+    }
+    if (restart.startsWith("on-failure")) {
+      int colon = restart.indexOf(':');
+      return new RestartPolicy(
+          "on-failure", colon < 0 ? 0 : Integer.parseInt(restart.substring(colon + 1)));
+    }
+    return new RestartPolicy(restart, 0);
+  }
+
+  // ---------------------------------------------------------------- down and friends
+
+  record DownOptions(boolean volumes, String rmi, boolean removeOrphans, Integer timeout) {}
+
+  void down(Project p, DownOptions o, Progress progress) {
+    List<ContainerSummary> cs = containers(p.name(), true, null);
+    List<String> order = new ArrayList<>(p.startOrder());
+    java.util.Collections.reverse(order);
+    List<ContainerSummary> orphans = new ArrayList<>();
+    List<ContainerSummary> ordered = new ArrayList<>();
+    for (String svc : order) {
+      for (ContainerSummary c : cs) {
+        if (label(c, SERVICE).equals(svc)) {
+          ordered.add(c);
+        }
+      }
+    }
+    for (ContainerSummary c : cs) {
+      if (!p.services().containsKey(label(c, SERVICE))) {
+        orphans.add(c);
+      }
+    }
+    if (o.removeOrphans()) {
+      ordered.addAll(orphans);
+    } else if (!orphans.isEmpty()) {
+      List<String> names = new ArrayList<>();
+      orphans.forEach(c -> names.add(name(c)));
+      warnings.add(
+          "Found orphan containers (["
+              + String.join(" ", names)
+              + "]) for this project. If you removed or renamed this service in your compose file,"
+              + " you can run this command with the --remove-orphans flag to clean it up.");
+    }
+    for (ContainerSummary c : ordered) {
+      String id = "Container " + name(c);
+      if ("running".equals(c.state())
+          || "paused".equals(c.state())
+          || "restarting".equals(c.state())) {
+        progress.working(id, "Stopping");
+        engine.containers().stop(c.id(), o.timeout());
+        progress.done(id, "Stopped");
+      }
+      progress.working(id, "Removing");
+      engine.containers().remove(c.id(), true, o.volumes());
+      progress.done(id, "Removed");
+    }
+    for (Project.Network n : p.networks().values()) {
+      if (n.external()) {
+        continue;
+      }
+      Network existing = findNetwork(n.name());
+      if (existing == null
+          || existing.labels() == null
+          || !p.name().equals(existing.labels().get(PROJECT))) {
+        continue;
+      }
+      String id = "Network " + n.name();
+      progress.working(id, "Removing");
+      engine.networks().remove(existing.id());
+      progress.done(id, "Removed");
+    }
+    if (o.volumes()) {
+      for (Project.Volume v : p.volumes().values()) {
+        if (v.external() || findVolume(v.name()) == null) {
+          continue;
+        }
+        String id = "Volume " + v.name();
+        progress.working(id, "Removing");
+        engine.volumes().remove(v.name(), false);
+        progress.done(id, "Removed");
+      }
+    }
+    if (o.rmi() != null && !o.rmi().isEmpty()) {
+      Set<String> images = new LinkedHashSet<>();
+      for (Service s : p.services().values()) {
+        boolean local = s.image() == null || s.image().isEmpty();
+        if (o.rmi().equals("all") || local) {
+          images.add(s.imageName(p.name()));
+        }
+      }
+      for (String image : images) {
+        if (!imageExists(image)) {
+          continue;
+        }
+        String id = "Image " + image;
+        progress.working(id, "Removing");
+        engine.images().remove(image, false, false);
+        progress.done(id, "Removed");
+      }
+    }
+  }
+
+  /** stop: in reverse dependency order. */
+  void stop(Project p, List<String> services, Integer timeout, Progress progress) {
+    for (ContainerSummary c : inOrder(p, services, true)) {
+      if (!"running".equals(c.state())
+          && !"paused".equals(c.state())
+          && !"restarting".equals(c.state())) {
+        continue;
+      }
+      String id = "Container " + name(c);
+      progress.working(id, "Stopping");
+      engine.containers().stop(c.id(), timeout);
+      progress.done(id, "Stopped");
+    }
+  }
+
+  void start(Project p, List<String> services, Progress progress) {
+    for (ContainerSummary c : inOrder(p, services, false)) {
+      if ("running".equals(c.state())) {
+        continue;
+      }
+      String id = "Container " + name(c);
+      progress.working(id, "Starting");
+      engine.containers().start(c.id());
+      progress.done(id, "Started");
+    }
+  }
+
+  void restart(Project p, List<String> services, Integer timeout, Progress progress) {
+    for (ContainerSummary c : inOrder(p, services, false)) {
+      String id = "Container " + name(c);
+      progress.working(id, "Restarting");
+      engine.containers().restart(c.id(), timeout);
+      progress.done(id, "Started");
+    }
+  }
+
+  /** rm: stopped containers only (running ones with {@code -s}, stopped first). */
+  List<ContainerSummary> stopped(Project p, List<String> services) {
+    List<ContainerSummary> out = new ArrayList<>();
+    for (ContainerSummary c : inOrder(p, services, true)) {
+      if (!"running".equals(c.state())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  void remove(List<ContainerSummary> cs, boolean volumes, Progress progress) {
+    for (ContainerSummary c : cs) {
+      String id = "Container " + name(c);
+      progress.working(id, "Removing");
+      engine.containers().remove(c.id(), true, volumes);
+      progress.done(id, "Removed");
+    }
+  }
+
+  /** The project's containers in start order (or its reverse). */
+  List<ContainerSummary> inOrder(Project p, List<String> services, boolean reverse) {
+    List<ContainerSummary> cs = containers(p.name(), true, services);
+    List<String> order = new ArrayList<>(p.startOrder());
+    if (reverse) {
+      java.util.Collections.reverse(order);
+    }
+    List<ContainerSummary> out = new ArrayList<>();
+    for (String svc : order) {
+      for (ContainerSummary c : cs) {
+        if (label(c, SERVICE).equals(svc)) {
+          out.add(c);
+        }
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.ddlab.cli.compose;
+
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.LogFrame;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * compose's log formatter: each line prefixed with the container's name padded to the longest name
+ * and {@code " | "}, the prefix coloured on a terminal (compose's rainbow: cyan, yellow, green,
+ * magenta, blue, then their intense variants, in the order containers are attached).
+ */
+final class LogPrinter {
+  private static final String[] RAINBOW = {
+    "36", "33", "32", "35", "34", "36;1", "33;1", "32;1", "35;1", "34;1"
+  };
+
+  private final int width;
+  private final boolean colour;
+  private final Map<String, String> colours = new HashMap<>();
+  private final Map<String, StringBuilder> partial = new HashMap<>();
+  boolean noPrefix;
+
+  LogPrinter(List<String> names, boolean colour) {
+    int w = 0;
+    for (String n : names) {
+      w = Math.max(w, n.length());
+    }
+    this.width = w;
+    this.colour = colour;
+    for (int i = 0; i < names.size(); i++) {
+      colours.put(names.get(i), RAINBOW[i % RAINBOW.length]);
+    }
+  }
+
+  String prefix(String name) {
+    if (noPrefix) {
+      return "";
+    }
+    String p = name + " ".repeat(Math.max(0, width - name.length())) + " | ";
+    if (!colour) {
+      return p;
+    }
+    String c = colours.getOrDefault(name, "36");
+    return "\u001b[" + c + "m" + p + "\u001b[0m";
+  }
+
+  /** Whole lines of {@code text} with the prefix; an unfinished line waits for the rest. */
+  String lines(String name, String text) {
+    StringBuilder pending = partial.computeIfAbsent(name, k -> new StringBuilder());
+    pending.append(text.replace("\r\n", "\n"));
+    StringBuilder out = new StringBuilder();
+    int nl;
+    while ((nl = pending.indexOf("\n")) >= 0) {
+      out.append(prefix(name)).append(pending, 0, nl + 1);
+      pending.delete(0, nl + 1);
+    }
+    return out.toString();
+  }
+
+  /** The containers' logs so far, merged by time, prefixed. */
+  String history(Engine engine, List<ContainerSummary> cs, String tail, boolean timestamps) {
+    record Line(long nanos, int order, String name, String text) {}
+    List<Line> all = new ArrayList<>();
+    int order = 0;
+    for (ContainerSummary c : cs) {
+      String name = ComposeService.name(c);
+      for (LogFrame f :
+          engine.containers().logs(c.id(), ComposeCommands.logsOptions(tail, timestamps))) {
+        String text = timestamps ? f.time() + " " + f.text() : f.text();
+        all.add(new Line(ComposeCommands.nanos(f), order++, name, text));
+      }
+    }
+    all.sort(Comparator.comparingLong(Line::nanos).thenComparingInt(Line::order));
+    StringBuilder out = new StringBuilder();
+    for (Line l : all) {
+      out.append(lines(l.name(), l.text()));
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,283 @@
+package dev.ddlab.cli.compose.loader;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ddlab.cli.compose.types.Project;
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Loads a Compose project as compose-go's loader does: finds the file ({@code compose.yaml} …
+ * upwards from the working directory, or {@code -f}), reads {@code .env}, parses the YAML with
+ * Jackson, interpolates every value, validates against the specification's shapes (with compose's
+ * wording: {@code services.web Additional property foo is not allowed}, {@code services.web.image
+ * must be a string}), normalises short forms, and checks the project is consistent (undefined
+ * networks and volumes, a service with neither image nor build).
+ */
+public final class ComposeLoader {
+  /** The default file names, in compose's order of preference. */
+  public static final List<String> DEFAULT_FILES =
+      List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /**
+   * What the command line says: {@code -f} files, {@code -p}, {@code --project-directory}, {@code
+   * --env-file}.
+   */
+  public record Options(
+      List<String> files, String projectName, String projectDirectory, List<String> envFiles) {
+    public static Options defaults() {
+      return new Options(List.of(), "", "", List.of());
+    }
+  }
+
+  private final FileSystem fs;
+  private final String cwd;
+  private final Map<String, String> osEnv;
+  private final Consumer<String> warnings;
+
+  /**
+   * @param fs where the files are (the client machine's filesystem)
+   * @param cwd the shell's working directory
+   * @param osEnv the shell's environment (wins over {@code .env})
+   * @param warnings compose's warnings, one line each, without the {@code WARN[0000]} prefix
+   */
+  public ComposeLoader(
+      FileSystem fs, String cwd, Map<String, String> osEnv, Consumer<String> warnings) {
+    this.fs = fs;
+    this.cwd = cwd;
+    this.osEnv = osEnv;
+    this.warnings = warnings;
+  }
+
+  public Project load(Options options) {
+    List<String> files = configFiles(options);
+    String workingDir =
+        options.projectDirectory().isEmpty()
+            ? Paths.parent(files.get(0))
+            : Paths.resolve(cwd, options.projectDirectory());
+    Map<String, String> env = environment(workingDir, options.envFiles());
+    ObjectNode merged = null;
+    for (String f : files) {
+      ObjectNode doc = parse(f);
+      interpolate(doc, "", env, f);
+      new Validation(f).validate(doc);
+      merged = merged == null ? doc : merge(merged, doc);
+    }
+    String name = projectName(options, merged, workingDir, env);
+    return new Normaliser(name, workingDir, env, p -> isFile(p) ? read(p) : null)
+        .project(merged, files);
+  }
+
+  // ---- files and environment ----
+
+  private List<String> configFiles(Options options) {
+    List<String> out = new ArrayList<>();
+    if (options.files().isEmpty()) {
+      String dir =
+          options.projectDirectory().isEmpty()
+              ? cwd
+              : Paths.resolve(cwd, options.projectDirectory());
+      while (true) {
+        for (String n : DEFAULT_FILES) {
+          String p = Paths.normalize(dir + "/" + n);
+          if (isFile(p)) {
+            out.add(p);
+            return out;
+          }
+        }
+        if (dir.equals("/")) {
+          throw new ComposeException("no configuration file provided: not found");
+        }
+        dir = Paths.parent(dir);
+      }
+    }
+    for (String f : options.files()) {
+      String p = Paths.resolve(cwd, f);
+      if (!isFile(p)) {
+        throw new ComposeException("open " + p + ": no such file or directory");
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  private boolean isFile(String p) {
+    return fs != null && fs.exists(p) && !fs.isDirectory(p);
+  }
+
+  private String read(String path) {
+    try {
+      return new String(fs.read(path), StandardCharsets.UTF_8);
+    } catch (FsException e) {
+      throw new ComposeException("open " + path + ": no such file or directory");
+    }
+  }
+
+  private Map<String, String> environment(String workingDir, List<String> envFiles) {
+    Map<String, String> env = new LinkedHashMap<>();
+    List<String> files = new ArrayList<>();
+    if (envFiles.isEmpty()) {
+      String dotEnv = Paths.normalize(workingDir + "/.env");
+      if (isFile(dotEnv)) {
+        files.add(dotEnv);
+      }
+    } else {
+      for (String f : envFiles) {
+        String p = Paths.resolve(cwd, f);
+        if (!isFile(p)) {
+          throw new ComposeException("couldn't find env file: " + p);
+        }
+        files.add(p);
+      }
+    }
+    for (String f : files) {
+      try {
+        env.putAll(DotEnv.parse(read(f), osEnv));
+      } catch (DotEnv.ParseError e) {
+        throw new ComposeException("failed to read " + f + ": " + e.getMessage());
+      }
+    }
+    env.putAll(osEnv);
+    return env;
+  }
+
+  private static final String NAME_RULE =
+      "must consist only of lowercase alphanumeric characters, hyphens, and underscores as well"
+          + " as start with a letter or number";
+
+  private String projectName(
+      Options options, ObjectNode doc, String workingDir, Map<String, String> env) {
+    String explicit = options.projectName();
+    if (explicit.isEmpty() && env.containsKey("COMPOSE_PROJECT_NAME")) {
+      explicit = env.get("COMPOSE_PROJECT_NAME");
+    }
+    if (explicit.isEmpty() && doc.hasNonNull("name")) {
+      explicit = doc.get("name").asText();
+    }
+    if (!explicit.isEmpty()) {
+      if (!explicit.matches("[a-z0-9][a-z0-9_-]*")) {
+        throw new ComposeException("invalid project name \"" + explicit + "\": " + NAME_RULE);
+      }
+      return explicit;
+    }
+    return normalizeProjectName(Paths.name(workingDir));
+  }
+
+  /** compose-go's NormalizeProjectName: lower case, only [a-z0-9_-], no leading '_' or '-'. */
+  public static String normalizeProjectName(String s) {
+    String r = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
+    return r.replaceFirst("^[_-]+", "");
+  }
+
+  // ---- YAML ----
+
+  private ObjectNode parse(String path) {
+    String text = read(path);
+    JsonNode node;
+    try {
+      node = YAML.readTree(text);
+    } catch (JsonProcessingException e) {
+      JsonLocation loc = e.getLocation();
+      String line = loc == null ? "?" : Integer.toString(Math.max(1, loc.getLineNr()));
+      throw new ComposeException("yaml: line " + line + ": " + firstLine(e.getOriginalMessage()));
+    }
+    if (node == null || node.isMissingNode() || node.isNull()) {
+      throw new ComposeException("empty compose file");
+    }
+    if (!node.isObject()) {
+      throw new ComposeException("validating " + path + ": top-level object must be a mapping");
+    }
+    return (ObjectNode) node;
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "syntax error";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  private void interpolate(JsonNode node, String path, Map<String, String> env, String file) {
+    Set<String> warned = new LinkedHashSet<>();
+    Interpolation interp =
+        new Interpolation(
+            env::get,
+            v -> {
+              if (warned.add(v)) {
+                warnings.accept(
+                    "The \"" + v + "\" variable is not set. Defaulting to a blank string.");
+              }
+            });
+    walk(node, path, interp);
+  }
+
+  private void walk(JsonNode node, String path, Interpolation interp) {
+    if (node instanceof ObjectNode o) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+        if (e.getValue().isTextual()) {
+          e.setValue(JsonNodeFactory.instance.textNode(sub(interp, e.getValue().asText(), p)));
+        } else {
+          walk(e.getValue(), p, interp);
+        }
+      }
+    } else if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) {
+        String p = path + "[" + i + "]";
+        if (a.get(i).isTextual()) {
+          a.set(i, JsonNodeFactory.instance.textNode(sub(interp, a.get(i).asText(), p)));
+        } else {
+          walk(a.get(i), p, interp);
+        }
+      }
+    }
+  }
+
+  private static String sub(Interpolation interp, String value, String path) {
+    try {
+      return interp.substitute(value);
+    } catch (Interpolation.MissingRequired | Interpolation.InvalidTemplate e) {
+      throw new ComposeException("error while interpolating " + path + ": " + e.getMessage());
+    }
+  }
+
+  /** Later files override earlier ones key by key; lists are replaced. */
+  static ObjectNode merge(ObjectNode base, ObjectNode over) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode b = base.get(e.getKey());
+      if (b instanceof ObjectNode bo && e.getValue() instanceof ObjectNode oo) {
+        merge(bo, oo);
+      } else {
+        base.set(e.getKey(), e.getValue());
+      }
+    }
+    return base;
+  }
+
+  /** Sorted copy, for config output. */
+  static <V> Map<String, V> sorted(Map<String, V> m) {
+    return new TreeMap<>(m);
+  }
+}

@@ -1,0 +1,172 @@
+package dev.ddlab.cli.compose.types;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A loaded Compose project as compose-go's {@code types.Project} holds it: the services, networks
+ * and volumes of the Compose specification after interpolation, validation and normalisation (short
+ * forms made long, defaults filled in). {@code docker compose} and {@code docker stack deploy} both
+ * start from this model.
+ *
+ * @param name the project name (folder name or {@code -p}, lower-cased and cleaned)
+ * @param workingDir the project directory (relative paths in the file are resolved against it)
+ * @param configFiles the compose files read, absolute
+ * @param services by name, in the file's order
+ * @param networks by key; {@code default} is added when a service uses no network of its own
+ * @param volumes by key
+ * @param environment the variables interpolation saw (the shell's over {@code .env})
+ */
+public record Project(
+    String name,
+    String workingDir,
+    List<String> configFiles,
+    Map<String, Service> services,
+    Map<String, Network> networks,
+    Map<String, Volume> volumes,
+    Map<String, String> environment) {
+
+  /** One service: the container(s) compose creates from it. */
+  public record Service(
+      String name,
+      String image,
+      Build build,
+      List<String> command,
+      List<String> entrypoint,
+      List<Port> ports,
+      List<String> expose,
+      Map<String, String> environment,
+      Map<String, ServiceNetwork> networks,
+      List<ServiceVolume> volumes,
+      Map<String, DependsOn> dependsOn,
+      String restart,
+      Integer replicas,
+      Healthcheck healthcheck,
+      Map<String, String> labels,
+      String containerName,
+      String hostname,
+      String workingDir,
+      String user,
+      boolean tty,
+      boolean stdinOpen,
+      String networkMode,
+      String stopSignal,
+      Integer stopGracePeriodSeconds) {
+
+    /** The image compose runs: {@code image}, or {@code <project>-<service>} when it builds. */
+    public String imageName(String project) {
+      return image != null && !image.isEmpty() ? image : project + "-" + name;
+    }
+
+    /** How many containers: {@code deploy.replicas} (also {@code scale}), else 1. */
+    public int scale() {
+      return replicas == null ? 1 : replicas;
+    }
+  }
+
+  /** {@code build:} as a context path or the long form. */
+  public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
+
+  /** One published or exposed port, in the long form ({@code target}, {@code published} …). */
+  public record Port(int target, String published, String protocol, String hostIp, String mode) {}
+
+  /** One mount of a service (short {@code src:dst:ro} or long form). */
+  public record ServiceVolume(
+      String type, String source, String target, boolean readOnly, boolean noCopy) {}
+
+  /** A service's attachment to a network. */
+  public record ServiceNetwork(List<String> aliases, String ipv4Address) {}
+
+  /** {@code depends_on} entry: {@code service_started}, {@code service_healthy} … */
+  public record DependsOn(String condition, boolean restart, boolean required) {}
+
+  /** {@code healthcheck:} (durations as written, e.g. "30s"). */
+  public record Healthcheck(
+      List<String> test,
+      String interval,
+      String timeout,
+      Integer retries,
+      String startPeriod,
+      boolean disable) {}
+
+  /**
+   * A top-level network. {@code name} is the engine's name ({@code <project>_<key>} unless set or
+   * external).
+   */
+  public record Network(
+      String key,
+      String name,
+      String driver,
+      Map<String, String> driverOpts,
+      boolean attachable,
+      boolean internal,
+      boolean external,
+      IpamConfig ipam,
+      Map<String, String> labels) {}
+
+  /** {@code ipam:} of a network. */
+  public record IpamConfig(String driver, List<Map<String, String>> config) {}
+
+  /** A top-level volume; {@code name} as for networks. */
+  public record Volume(
+      String key,
+      String name,
+      String driver,
+      Map<String, String> driverOpts,
+      boolean external,
+      Map<String, String> labels) {}
+
+  /** Service names in the order compose starts them: dependencies first, then by name. */
+  public List<String> startOrder() {
+    List<String> out = new ArrayList<>();
+    Set<String> seen = new LinkedHashSet<>();
+    for (String s : new java.util.TreeSet<>(services.keySet())) {
+      visit(s, seen, out);
+    }
+    return out;
+  }
+
+  private void visit(String s, Set<String> seen, List<String> out) {
+    if (!seen.add(s)) {
+      return;
+    }
+    Service svc = services.get(s);
+    if (svc != null) {
+      for (String d : new java.util.TreeSet<>(svc.dependsOn().keySet())) {
+        visit(d, seen, out);
+      }
+    }
+    out.add(s);
+  }
+
+  /** This project with only the named services and what they depend on (none named: all). */
+  public Project select(List<String> names) {
+    if (names == null || names.isEmpty()) {
+      return this;
+    }
+    Set<String> keep = new LinkedHashSet<>();
+    for (String n : names) {
+      addWithDeps(n, keep);
+    }
+    Map<String, Service> s = new LinkedHashMap<>();
+    services.forEach(
+        (k, v) -> {
+          if (keep.contains(k)) {
+            s.put(k, v);
+          }
+        });
+    return new Project(name, workingDir, configFiles, s, networks, volumes, environment);
+  }
+
+  private void addWithDeps(String n, Set<String> keep) {
+    if (keep.add(n) && services.containsKey(n)) {
+      for (String d : services.get(n).dependsOn().keySet()) {
+        addWithDeps(d, keep);
+      }
+    }
+  }
+}

@@ -1,0 +1,213 @@
+package dev.ddlab.cli.compose.loader;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.cli.compose.types.Project;
+import dev.ddlab.fs.MemoryFs;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ComposeLoaderTest {
+  private final MemoryFs fs = new MemoryFs(() -> 0L);
+  private final Map<String, String> env = new HashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  private void file(String path, String text) {
+    fs.mkdir(dev.ddlab.fs.Paths.parent(path), true);
+    fs.write(path, text.getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  private Project load(String cwd) {
+    return new ComposeLoader(fs, cwd, env, warnings::add).load(ComposeLoader.Options.defaults());
+  }
+
+  private String error(String cwd) {
+    return assertThrows(ComposeException.class, () -> load(cwd)).getMessage();
+  }
+
+  static final String COUNTER =
+      """
+      services:
+        web-fe:
+          build: .
+          command: python app.py
+          ports:
+            - target: 8080
+              published: 5001
+          networks:
+            - counter-net
+          volumes:
+            - type: volume
+              source: counter-vol
+              target: /app
+        redis:
+          image: "redis:alpine"
+          networks:
+            counter-net:
+
+      networks:
+        counter-net:
+
+      volumes:
+        counter-vol:
+      """;
+
+  @Test
+  void the_course_file_loads_with_names_from_the_folder() {
+    file("/home/u/ddd-book/multi-container/compose.yaml", COUNTER);
+    Project p = load("/home/u/ddd-book/multi-container");
+    assertEquals("multi-container", p.name());
+    assertEquals(List.of("redis", "web-fe"), p.startOrder());
+    Project.Service web = p.services().get("web-fe");
+    assertEquals(List.of("python", "app.py"), web.command());
+    assertEquals("/home/u/ddd-book/multi-container", web.build().context());
+    assertEquals("multi-container-web-fe", web.imageName(p.name()));
+    assertEquals(new Project.Port(8080, "5001", "tcp", "", "ingress"), web.ports().get(0));
+    assertEquals("multi-container_counter-net", p.networks().get("counter-net").name());
+    assertEquals("multi-container_counter-vol", p.volumes().get("counter-vol").name());
+    assertEquals(
+        new Project.ServiceVolume("volume", "counter-vol", "/app", false, false),
+        web.volumes().get(0));
+  }
+
+  @Test
+  void no_file_is_compose_error_not_found() {
+    fs.mkdir("/empty", true);
+    assertEquals("no configuration file provided: not found", error("/empty"));
+  }
+
+  @Test
+  void the_file_is_found_in_a_parent_folder() {
+    file("/p/compose.yml", "services:\n  a:\n    image: alpine\n");
+    fs.mkdir("/p/sub/dir", true);
+    assertEquals("p", load("/p/sub/dir").name());
+  }
+
+  @Test
+  void interpolation_takes_defaults_env_and_dot_env_with_the_shell_winning() {
+    file(
+        "/p/compose.yaml",
+        """
+        services:
+          web:
+            image: "nginx:${TAG:-alpine}"
+            environment:
+              - A=${FROM_DOT_ENV}
+              - B=${BOTH}
+              - C=$${NOT_ME}
+              - D=${UNSET_VAR}
+        """);
+    file("/p/.env", "FROM_DOT_ENV=dot\nBOTH=from-file\n# comment\n");
+    env.put("BOTH", "from-shell");
+    Project p = load("/p");
+    Project.Service web = p.services().get("web");
+    assertEquals("nginx:alpine", web.image());
+    assertEquals("dot", web.environment().get("A"));
+    assertEquals("from-shell", web.environment().get("B"));
+    assertEquals("${NOT_ME}", web.environment().get("C"));
+    assertEquals("", web.environment().get("D"));
+    assertEquals(
+        List.of("The \"UNSET_VAR\" variable is not set. Defaulting to a blank string."), warnings);
+  }
+
+  @Test
+  void a_required_variable_fails_with_its_path_and_reason() {
+    file("/p/compose.yaml", "services:\n  web:\n    image: ${IMG:?set IMG first}\n");
+    assertEquals(
+        "error while interpolating services.web.image: required variable IMG is missing a value:"
+            + " set IMG first",
+        error("/p"));
+  }
+
+  @Test
+  void an_unknown_property_is_refused_in_compose_wording() {
+    file("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    prots: [80]\n");
+    assertEquals(
+        "validating /p/compose.yaml: services.web Additional property prots is not allowed",
+        error("/p"));
+    file("/p/compose.yaml", "servics:\n  web:\n    image: nginx\n");
+    assertEquals(
+        "validating /p/compose.yaml: (root) Additional property servics is not allowed",
+        error("/p"));
+  }
+
+  @Test
+  void a_wrong_type_is_refused_in_compose_wording() {
+    file("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    ports: 80\n");
+    assertEquals("validating /p/compose.yaml: services.web.ports must be a list", error("/p"));
+  }
+
+  @Test
+  void undefined_networks_and_volumes_and_missing_image_are_invalid_projects() {
+    file("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    networks: [front]\n");
+    assertEquals(
+        "service \"web\" refers to undefined network front: invalid compose project", error("/p"));
+    file("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    volumes: [data:/d]\n");
+    assertEquals(
+        "service \"web\" refers to undefined volume data: invalid compose project", error("/p"));
+    file("/p/compose.yaml", "services:\n  web:\n    command: sleep 1\n");
+    assertEquals(
+        "service \"web\" has neither an image nor a build context specified: invalid compose"
+            + " project",
+        error("/p"));
+  }
+
+  @Test
+  void short_forms_are_normalised() {
+    file(
+        "/p/compose.yaml",
+        """
+        services:
+          web:
+            image: nginx
+            ports: ["127.0.0.1:8080:80/udp", "3000"]
+            volumes: ["./html:/usr/share/nginx/html:ro", "/cache"]
+            depends_on: [db]
+          db:
+            image: redis
+            deploy:
+              replicas: 2
+        """);
+    Project p = load("/p");
+    Project.Service web = p.services().get("web");
+    assertEquals(new Project.Port(80, "8080", "udp", "127.0.0.1", "ingress"), web.ports().get(0));
+    assertEquals(new Project.Port(3000, "", "tcp", "", "ingress"), web.ports().get(1));
+    assertEquals(
+        new Project.ServiceVolume("bind", "/p/html", "/usr/share/nginx/html", true, false),
+        web.volumes().get(0));
+    assertEquals(
+        new Project.ServiceVolume("volume", "", "/cache", false, false), web.volumes().get(1));
+    assertEquals("service_started", web.dependsOn().get("db").condition());
+    assertEquals(2, p.services().get("db").scale());
+    assertEquals(List.of("db", "web"), p.startOrder());
+    assertTrue(p.networks().containsKey("default"));
+    assertEquals("p_default", p.networks().get("default").name());
+  }
+
+  @Test
+  void project_name_comes_from_p_then_env_then_name_then_folder() {
+    file("/My Project/compose.yaml", "name: fromfile\nservices:\n  a:\n    image: alpine\n");
+    assertEquals("fromfile", load("/My Project").name());
+    env.put("COMPOSE_PROJECT_NAME", "fromenv");
+    assertEquals("fromenv", load("/My Project").name());
+    Project p =
+        new ComposeLoader(fs, "/My Project", env, warnings::add)
+            .load(new ComposeLoader.Options(List.of(), "cli", "", List.of()));
+    assertEquals("cli", p.name());
+    file("/My Project/compose.yaml", "services:\n  a:\n    image: alpine\n");
+    env.clear();
+    assertEquals("myproject", load("/My Project").name());
+  }
+
+  @Test
+  void a_yaml_syntax_error_names_its_line() {
+    file("/p/compose.yaml", "services:\n  web:\n    image: [nginx\n");
+    assertTrue(error("/p").startsWith("yaml: line "), error("/p"));
+  }
+}
