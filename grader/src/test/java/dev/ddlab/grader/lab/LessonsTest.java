@@ -57,7 +57,8 @@ class LessonsTest {
       throws IOException {
     Map<String, String> lessons = lessons();
     for (String chapter :
-        Set.of("p1-4-big-picture", "p2-1-engine", "p2-2-images", "p2-3-containers")) {
+        Set.of(
+            "p1-4-big-picture", "p2-1-engine", "p2-2-images", "p2-3-containers", "p2-5-compose")) {
       String text = lessons.get(chapter);
       assertTrue(text != null, chapter);
       assertTrue(text.contains("```\ndocker "), chapter + " has docker code blocks");

@@ -1,0 +1,206 @@
+package dev.ddlab.bridge.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.DockerCli;
+import dev.ddlab.client.CliResult;
+import dev.ddlab.client.CommandIo;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.Network;
+import dev.ddlab.fs.MemoryFs;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What {@code docker compose} must leave on an engine, the same on the simulated node and on a real
+ * dockerd (the compose plugin drives both through {@link Engine} only): names, labels, networks and
+ * volumes after {@code up}, {@code stop}, {@code start}, {@code down} and {@code down -v}, and the
+ * aliases that let services reach each other by name. Commands are busybox ones, so the offline
+ * real engine (a busybox rootfs tagged alpine) runs them too.
+ */
+public abstract class ComposeContract {
+  protected Engine engine;
+  private DockerCli cli;
+  private final MemoryFs fs = new MemoryFs(() -> 0L);
+  private final String project = "cc" + Long.toHexString(System.nanoTime() & 0xffffff);
+
+  protected abstract Engine open();
+
+  protected void close() {}
+
+  static final String FILE =
+      """
+      services:
+        web:
+          image: alpine
+          command: sleep 600
+          networks: [front]
+          volumes:
+            - data:/data
+          depends_on: [cache]
+        cache:
+          image: alpine
+          command: ["sleep", "600"]
+          networks:
+            front:
+              aliases: [kv]
+      networks:
+        front:
+      volumes:
+        data:
+      """;
+
+  @BeforeEach
+  void setUp() {
+    engine = open();
+    fs.mkdir("/work/" + project, true);
+    fs.write("/work/" + project + "/compose.yaml", FILE.getBytes(StandardCharsets.UTF_8), false);
+    cli = new DockerCli(engine, CliContext.of(fs, () -> "/work/" + project));
+  }
+
+  @AfterEach
+  void tearDown() {
+    try {
+      compose("down", "-v", "-t", "1");
+    } finally {
+      close();
+    }
+  }
+
+  record Run(int code, String out, String err) {}
+
+  Run compose(String... args) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    CommandIo io =
+        new CommandIo() {
+          @Override
+          public void out(String text) {
+            out.append(text);
+          }
+
+          @Override
+          public void err(String text) {
+            err.append(text);
+          }
+
+          @Override
+          public boolean isTty() {
+            return false;
+          }
+        };
+    List<String> argv = new java.util.ArrayList<>(List.of("compose"));
+    argv.addAll(List.of(args));
+    CliResult r = cli.run(argv, io);
+    return new Run(r.exitCode(), out.toString(), err.toString());
+  }
+
+  private List<ContainerSummary> containers(boolean all) {
+    return engine
+        .containers()
+        .list(all, 0, false, Map.of("label", List.of("com.docker.compose.project=" + project)));
+  }
+
+  private static String name(ContainerSummary c) {
+    return c.names().get(0).substring(1);
+  }
+
+  private Network network(String name) {
+    for (Network n : engine.networks().list(Map.of("name", List.of(name)))) {
+      if (n.name().equals(name)) {
+        return n;
+      }
+    }
+    return null;
+  }
+
+  private boolean volumeExists(String name) {
+    try {
+      engine.volumes().inspect(name);
+      return true;
+    } catch (EngineException e) {
+      return false;
+    }
+  }
+
+  @Test
+  void up_creates_the_network_volume_and_numbered_containers_with_compose_labels() {
+    Run up = compose("up", "-d");
+    assertEquals(0, up.code(), up.err());
+    assertTrue(up.err().contains(" Network " + project + "_front  Created"), up.err());
+    assertTrue(up.err().contains(" Volume \"" + project + "_data\"  Created"), up.err());
+    assertTrue(up.err().contains(" Container " + project + "-web-1  Started"), up.err());
+    List<ContainerSummary> cs = containers(false);
+    assertEquals(2, cs.size());
+    for (ContainerSummary c : cs) {
+      String service = c.labels().get("com.docker.compose.service");
+      assertEquals(project + "-" + service + "-1", name(c));
+      assertEquals("1", c.labels().get("com.docker.compose.container-number"));
+      assertEquals("False", c.labels().get("com.docker.compose.oneoff"));
+      assertEquals("/work/" + project, c.labels().get("com.docker.compose.project.working_dir"));
+    }
+    Network n = network(project + "_front");
+    assertEquals("front", n.labels().get("com.docker.compose.network"));
+    assertEquals(project, n.labels().get("com.docker.compose.project"));
+    assertEquals(
+        project,
+        engine.volumes().inspect(project + "_data").labels().get("com.docker.compose.project"));
+  }
+
+  @Test
+  void services_reach_each_other_by_service_name_and_alias() {
+    assertEquals(0, compose("up", "-d").code());
+    List<String> aliases =
+        engine
+            .containers()
+            .inspect(project + "-cache-1")
+            .networkSettings()
+            .networks()
+            .get(project + "_front")
+            .aliases();
+    assertTrue(aliases.contains("cache"), String.valueOf(aliases));
+    assertTrue(aliases.contains("kv"), String.valueOf(aliases));
+  }
+
+  @Test
+  void stop_then_start_keeps_the_containers_and_down_keeps_the_volume_unless_v() {
+    assertEquals(0, compose("up", "-d").code());
+    assertEquals(0, compose("stop", "-t", "1").code());
+    assertEquals(0, containers(false).size());
+    assertEquals(2, containers(true).size());
+    assertEquals(0, compose("start").code());
+    assertEquals(2, containers(false).size());
+    Run down = compose("down", "-t", "1");
+    assertEquals(0, down.code(), down.err());
+    assertEquals(0, containers(true).size());
+    assertEquals(null, network(project + "_front"));
+    assertTrue(volumeExists(project + "_data"));
+    assertEquals(0, compose("down", "-v").code());
+    assertFalse(volumeExists(project + "_data"));
+  }
+
+  @Test
+  void up_again_leaves_unchanged_containers_running() {
+    assertEquals(0, compose("up", "-d").code());
+    String id = engine.containers().inspect(project + "-web-1").id();
+    Run again = compose("up", "-d");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.err().contains(" Container " + project + "-web-1  Running"), again.err());
+    assertEquals(id, engine.containers().inspect(project + "-web-1").id());
+  }
+
+  @Test
+  void scale_makes_numbered_replicas() {
+    assertEquals(0, compose("up", "-d", "--scale", "cache=2").code());
+    assertTrue(engine.containers().inspect(project + "-cache-2").state().running());
+  }
+}
