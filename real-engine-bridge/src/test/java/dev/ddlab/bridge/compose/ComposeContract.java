@@ -61,6 +61,7 @@ public abstract class ComposeContract {
 
   @BeforeEach
   void setUp() {
+    cli = null;
     engine = open();
     fs.mkdir("/work/" + project, true);
     fs.write("/work/" + project + "/compose.yaml", FILE.getBytes(StandardCharsets.UTF_8), false);
@@ -70,7 +71,9 @@ public abstract class ComposeContract {
   @AfterEach
   void tearDown() {
     try {
-      compose("down", "-v", "-t", "1");
+      if (cli != null) {
+        compose("down", "-v", "-t", "1");
+      }
     } finally {
       close();
     }

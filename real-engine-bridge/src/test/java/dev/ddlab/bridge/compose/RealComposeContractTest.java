@@ -19,6 +19,8 @@ class RealComposeContractTest extends ComposeContract {
 
   @Override
   protected void close() {
-    real.close();
+    if (real != null) {
+      real.close();
+    }
   }
 }
