@@ -65,6 +65,7 @@ public final class EngineApiServer implements AutoCloseable {
             containers,
             exec,
             new ImageRouter(backend),
+            new BuildRouter(backend),
             new NetworkRouter(backend),
             new VolumeRouter(backend));
     this.app =

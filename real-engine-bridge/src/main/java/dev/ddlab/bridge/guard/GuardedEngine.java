@@ -34,6 +34,7 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   private final GuardedNetworks networks;
   private final GuardedVolumes volumes;
   private final GuardedSystem system;
+  private final GuardedBuilds builds;
   private final CreateCheck createCheck;
 
   public GuardedEngine(Engine inner, GuardPolicy policy) {
@@ -44,6 +45,7 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     this.containers = new GuardedContainers(session, createCheck);
     this.networks = new GuardedNetworks(session, createCheck);
     this.system = new GuardedSystem(session, images);
+    this.builds = new GuardedBuilds(session);
     this.createCheck = createCheck;
   }
 
@@ -83,6 +85,12 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   @Override
   public SystemApi system() {
     return system;
+  }
+
+  /** Builds with the guard's limits ({@link GuardedBuilds}). */
+  @Override
+  public dev.ddlab.engine.BuildsApi builds() {
+    return builds;
   }
 
   /** Refused on a shared daemon: {@link GuardedSwarm} says why. */

@@ -29,6 +29,7 @@ public final class RealEngine implements Engine, AutoCloseable {
   private final RealSwarm.Nodes nodes;
   private final RealSwarm.Services services;
   private final RealSwarm.Tasks tasks;
+  private final RealBuilds builds;
 
   public RealEngine(DockerHost host) {
     this.api = new ApiClient(host);
@@ -41,6 +42,7 @@ public final class RealEngine implements Engine, AutoCloseable {
     this.nodes = new RealSwarm.Nodes(api);
     this.services = new RealSwarm.Services(api);
     this.tasks = new RealSwarm.Tasks(api);
+    this.builds = new RealBuilds(api);
   }
 
   /** The daemon named by DOCKER_HOST (or {@code override}), as the docker CLI would pick it. */
@@ -70,6 +72,11 @@ public final class RealEngine implements Engine, AutoCloseable {
   @Override
   public VolumesApi volumes() {
     return volumes;
+  }
+
+  @Override
+  public dev.ddlab.engine.BuildsApi builds() {
+    return builds;
   }
 
   @Override

@@ -26,6 +26,12 @@ record DockerCliRun(int exitCode, String stdout, String stderr) {
   }
 
   static DockerCliRun run(Path cli, String host, String... args) {
+    return run(cli, host, java.util.Map.of(), args);
+  }
+
+  /** {@link #run} with more environment variables (DOCKER_BUILDKIT=0 …). */
+  static DockerCliRun run(
+      Path cli, String host, java.util.Map<String, String> env, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(cli.toString());
     cmd.addAll(List.of(args));
@@ -34,6 +40,7 @@ record DockerCliRun(int exitCode, String stdout, String stderr) {
     pb.environment().remove("DOCKER_CONTEXT");
     pb.environment()
         .put("DOCKER_CONFIG", System.getProperty("java.io.tmpdir") + "/ddlab-docker-cli");
+    pb.environment().putAll(env);
     try {
       Process p = pb.start();
       p.getOutputStream().close();

@@ -60,6 +60,41 @@ class DockerCliThroughServerToSimulatorTest {
     }
   }
 
+  @Test
+  void the_real_clis_build_with_the_classic_builder_against_the_simulator() throws Exception {
+    Path dir = java.nio.file.Files.createTempDirectory("ddlab-build-ctx");
+    java.nio.file.Files.writeString(
+        dir.resolve("Dockerfile"),
+        "FROM alpine\nRUN echo hi > /hi.txt\nCOPY a.txt /a.txt\nCMD [\"cat\", \"/a.txt\"]\n");
+    java.nio.file.Files.writeString(dir.resolve("a.txt"), "from the context\n");
+    for (Path cli : DockerCliRun.clis()) {
+      DockerCliRun r =
+          DockerCliRun.run(
+              cli,
+              host,
+              java.util.Map.of("DOCKER_BUILDKIT", "0"),
+              "build",
+              "-t",
+              "web:1",
+              dir.toString());
+      assertEquals(0, r.exitCode(), cli + " build: " + r);
+      assertTrue(r.stdout().contains("Step 1/4 : FROM alpine"), r.stdout());
+      assertTrue(r.stdout().contains("Successfully tagged web:1"), r.stdout());
+      DockerCliRun again =
+          DockerCliRun.run(
+              cli,
+              host,
+              java.util.Map.of("DOCKER_BUILDKIT", "0"),
+              "build",
+              "-t",
+              "web:1",
+              dir.toString());
+      assertTrue(again.stdout().contains(" ---> Using cache"), again.stdout());
+      assertTrue(ok(cli, "images").stdout().contains("web"));
+      assertEquals("from the context\n", ok(cli, "run", "--rm", "web:1").stdout());
+    }
+  }
+
   private void courseCommands(Path cli) {
     assertTrue(ok(cli, "version").stdout().contains("Server:"));
     ok(cli, "info");

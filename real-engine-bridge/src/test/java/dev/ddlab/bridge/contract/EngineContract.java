@@ -10,6 +10,8 @@ import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.Pending;
+import dev.ddlab.engine.dto.BuildMessage;
+import dev.ddlab.engine.dto.BuildRequest;
 import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
@@ -533,6 +535,130 @@ public abstract class EngineContract {
     assertTrue(
         inUse.getMessage().startsWith("remove " + name("vol") + ": volume is in use - ["),
         inUse.getMessage());
+  }
+
+  // ---- build -------------------------------------------------------------------------------
+
+  /** A build context: the files as a tar, as the CLI sends it. */
+  protected static byte[] context(Map<String, String> files) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+        new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(out)) {
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        byte[] data = f.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.commons.compress.archivers.tar.TarArchiveEntry e =
+            new org.apache.commons.compress.archivers.tar.TarArchiveEntry(f.getKey());
+        e.setSize(data.length);
+        e.setMode(0100644);
+        e.setModTime(1_700_000_000_000L);
+        tar.putArchiveEntry(e);
+        tar.write(data);
+        tar.closeArchiveEntry();
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Builds with the classic builder's stream (what every engine here answers to the API). */
+  protected List<BuildMessage> build(String tag, String target, Map<String, String> files) {
+    BuildRequest req =
+        new BuildRequest(
+            List.of(tag),
+            "Dockerfile",
+            target,
+            Map.of(),
+            Map.of(),
+            false,
+            false,
+            "",
+            "default",
+            false,
+            "1",
+            true,
+            true,
+            List.of(),
+            List.of(),
+            List.of());
+    List<BuildMessage> out = new java.util.ArrayList<>();
+    engine.builds().build(req, new java.io.ByteArrayInputStream(context(files)), out::add);
+    return out;
+  }
+
+  private static String builtId(List<BuildMessage> messages) {
+    for (BuildMessage m : messages) {
+      if (m.error() != null) {
+        throw new AssertionError("build failed: " + m.error());
+      }
+    }
+    return messages.stream()
+        .filter(m -> m.aux() != null && m.aux().get("ID") != null)
+        .map(m -> (String) m.aux().get("ID"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no image ID in " + messages));
+  }
+
+  private static String stream(List<BuildMessage> messages) {
+    StringBuilder sb = new StringBuilder();
+    messages.forEach(m -> sb.append(m.stream() == null ? "" : m.stream()));
+    return sb.toString();
+  }
+
+  @Test
+  void build_from_run_and_copy_adds_a_layer_for_each_and_keeps_the_config() {
+    String tag = name("img:1");
+    String id =
+        builtId(
+            build(
+                tag,
+                "",
+                Map.of(
+                    "Dockerfile",
+                    "FROM alpine\nRUN echo built > /built.txt\nCOPY greeting.txt /greeting.txt\n"
+                        + "WORKDIR /srv\nCMD [\"cat\", \"/greeting.txt\"]\n",
+                    "greeting.txt",
+                    "hello from the context\n")));
+    var img = engine.images().inspect(tag);
+    assertEquals(id, img.id());
+    int base = engine.images().inspect("alpine:latest").rootFs().layers().size();
+    assertTrue(img.rootFs().layers().size() >= base + 2, "layers " + img.rootFs().layers());
+    assertEquals(List.of("cat", "/greeting.txt"), img.config().cmd());
+    assertEquals("/srv", img.config().workingDir());
+  }
+
+  @Test
+  void build_again_hits_the_cache_and_makes_the_same_image() {
+    Map<String, String> files =
+        Map.of(
+            "Dockerfile",
+            "FROM alpine\nRUN echo cached > /c.txt\nCOPY a.txt /a.txt\n",
+            "a.txt",
+            "a\n");
+    String first = builtId(build(name("img:1"), "", files));
+    List<BuildMessage> again = build(name("img:1"), "", files);
+    assertEquals(first, builtId(again));
+    assertTrue(stream(again).contains(" ---> Using cache"), stream(again));
+  }
+
+  @Test
+  void build_target_stops_at_the_named_stage() {
+    Map<String, String> files =
+        Map.of(
+            "Dockerfile", "FROM alpine AS one\nENV STAGE=one\nFROM alpine AS two\nENV STAGE=two\n");
+    builtId(build(name("img2:1"), "one", files));
+    assertTrue(
+        engine.images().inspect(name("img2:1")).config().env().contains("STAGE=one"),
+        "env of the target stage");
+  }
+
+  @Test
+  void build_with_a_failing_run_ends_the_stream_with_the_exit_code() {
+    List<BuildMessage> out =
+        build(name("img:1"), "", Map.of("Dockerfile", "FROM alpine\nRUN exit 3\n"));
+    String error =
+        out.stream().map(BuildMessage::error).filter(e -> e != null).findFirst().orElseThrow();
+    assertEquals("The command '/bin/sh -c exit 3' returned a non-zero code: 3", error);
   }
 
   // ---- not found ---------------------------------------------------------------------------

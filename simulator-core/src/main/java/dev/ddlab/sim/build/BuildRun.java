@@ -765,10 +765,15 @@ final class BuildRun {
             v.error = "exit code: " + exit;
             String how =
                 exit < 0 ? failedToStart : "did not complete successfully: exit code: " + exit;
-            throw new BuildFailure(
-                "process \"" + String.join(" ", argv) + "\" " + how,
-                r.node().startLine(),
-                r.node().endLine());
+            // The classic builder words it as Docker 20.10 does.
+            String message =
+                req.buildkit()
+                    ? "process \"" + String.join(" ", argv) + "\" " + how
+                    : "The command '"
+                        + String.join(" ", argv)
+                        + "' returned a non-zero code: "
+                        + Math.max(exit, 1);
+            throw new BuildFailure(message, r.node().startLine(), r.node().endLine());
           }
           return new Work(b.layer(fs.upperLayer()), nanos);
         });
@@ -1170,8 +1175,22 @@ final class BuildRun {
       progress.accept(new BuildMessage(null, null, null, failure.getMessage(), detail, null));
       return;
     }
+    if (req.buildkit()) {
+      progress.accept(
+          new BuildMessage(null, "moby.image.id", Map.of("ID", imageId), null, null, null));
+      return;
+    }
+    // The classic builder: the ID as aux, then its last lines.
+    progress.accept(BuildMessage.imageId(imageId));
     progress.accept(
-        new BuildMessage(null, "moby.image.id", Map.of("ID", imageId), null, null, null));
+        BuildMessage.stream("Successfully built " + Digests.hex(imageId).substring(0, 12) + "\n"));
+    for (String tag : req.tags()) {
+      progress.accept(
+          BuildMessage.stream(
+              "Successfully tagged "
+                  + Reference.parse(tag).withDefaultTag().familiarString()
+                  + "\n"));
+    }
   }
 
   /** The classic builder's stream ("Step 2/8 : RUN …", " ---> Using cache"). */
@@ -1188,18 +1207,13 @@ final class BuildRun {
     progress.accept(
         BuildMessage.stream(
             "Sending build context to Docker daemon  " + GoUnits.humanSize(size) + "\r\r\n"));
-    Map<String, Vertex> byLine = new HashMap<>();
-    for (Vertex v : vertices) {
-      if (v.index > 0) {
-        byLine.put(v.stage + "#" + v.name, v);
-      }
-    }
     for (StageState st : done.values()) {
       progress.accept(
           BuildMessage.stream("Step " + ++n + "/" + total + " : " + shown(st.stage.node()) + "\n"));
-      progress.accept(
-          BuildMessage.stream(
-              " ---> " + Digests.hex(Digests.sha256(st.stage.baseName())).substring(0, 12) + "\n"));
+      Resolved base = bases.get(baseName(st.stage));
+      String baseId =
+          base != null ? base.image().id() : Digests.sha256(buildId + st.stage.baseName());
+      progress.accept(BuildMessage.stream(" ---> " + Digests.hex(baseId).substring(0, 12) + "\n"));
       for (Instruction i : st.stage.commands()) {
         progress.accept(BuildMessage.stream("Step " + ++n + "/" + total + " : " + shown(i) + "\n"));
         Vertex v = null;
