@@ -2,7 +2,6 @@ package dev.ddlab.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.events.EventBus;
@@ -14,13 +13,10 @@ import dev.ddlab.sim.image.SimImagesApi;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,56 +31,10 @@ class ImageSaveRealDockerTest {
 
   @TempDir Path tmp;
 
-  private static String host() {
-    String host = System.getenv("DDLAB_DOCKER_HOST");
-    boolean required = "1".equals(System.getenv("DDLAB_REQUIRE_DOCKER"));
-    String why = null;
-    if (host == null || host.isBlank()) {
-      why = "DDLAB_DOCKER_HOST is not set";
-    } else {
-      try {
-        Result r = docker(host, "version", "--format", "{{.Server.Version}}");
-        if (r.code != 0) {
-          why = "no dockerd at " + host + ": " + r.err.strip();
-        }
-      } catch (IOException e) {
-        why = "cannot run the docker CLI: " + e.getMessage();
-      }
-    }
-    if (why != null) {
-      if (required) {
-        fail("DDLAB_REQUIRE_DOCKER=1 but " + why);
-      }
-      Assumptions.abort("real dockerd test skipped: " + why);
-    }
-    return host;
-  }
-
-  record Result(int code, String out, String err) {}
-
-  private static Result docker(String host, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of("docker", "-H", host));
-    cmd.addAll(List.of(args));
-    Process p = new ProcessBuilder(cmd).start();
-    try {
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "", "docker " + String.join(" ", args) + " did not finish");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException(e);
-    }
-    return new Result(
-        p.exitValue(),
-        new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
-        new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-  }
-
   @Test
   void ddlab_image_save_output_loads_into_real_docker_with_the_same_id_and_layers()
       throws IOException {
-    String host = host();
+    String host = ImageSaveRealDockerTestSupport.host();
     Path file = tmp.resolve("images.tar");
     StringWriter err = new StringWriter();
     List<String> args = new ArrayList<>(List.of("image", "save", "-q"));
@@ -103,29 +53,32 @@ class ImageSaveRealDockerTest {
             "t",
             new Registry(),
             ImageUsage.NONE);
-    Result load = docker(host, "load", "-i", file.toString());
+    ImageSaveRealDockerTestSupport.Result load =
+        ImageSaveRealDockerTestSupport.docker(host, "load", "-i", file.toString());
     try {
-      assertEquals(0, load.code, load.err);
+      assertEquals(0, load.code(), load.err());
       for (String image : IMAGES) {
         sim.pull(image, null, false, m -> {});
         ImageInspect expected = sim.inspect(image);
-        assertTrue(load.out.contains("Loaded image: " + image), load.out);
-        Result id = docker(host, "image", "inspect", "--format", "{{.Id}}", image);
-        assertEquals(expected.id(), id.out.strip(), id.err);
-        Result layers =
-            docker(
+        assertTrue(load.out().contains("Loaded image: " + image), load.out());
+        ImageSaveRealDockerTestSupport.Result id =
+            ImageSaveRealDockerTestSupport.docker(
+                host, "image", "inspect", "--format", "{{.Id}}", image);
+        assertEquals(expected.id(), id.out().strip(), id.err());
+        ImageSaveRealDockerTestSupport.Result layers =
+            ImageSaveRealDockerTestSupport.docker(
                 host,
                 "image",
                 "inspect",
                 "--format",
                 "{{range .RootFS.Layers}}{{println .}}{{end}}",
                 image);
-        assertEquals(expected.rootFs().layers(), List.of(layers.out.strip().split("\n")));
+        assertEquals(expected.rootFs().layers(), List.of(layers.out().strip().split("\n")));
       }
     } finally {
       List<String> rmi = new ArrayList<>(List.of("rmi"));
       rmi.addAll(IMAGES);
-      docker(host, rmi.toArray(String[]::new));
+      ImageSaveRealDockerTestSupport.docker(host, rmi.toArray(String[]::new));
     }
   }
 }
