@@ -81,19 +81,7 @@ class BuiltImageSaveRealDockerTest {
     try {
       assertEquals(0, load.code(), load.err());
       assertTrue(load.out().contains("Loaded image: " + tag), load.out());
-      ImageSaveRealDockerTestSupport.Result id =
-          ImageSaveRealDockerTestSupport.docker(
-              host, "image", "inspect", "--format", "{{.Id}}", tag);
-      assertEquals(expected.id(), id.out().strip(), id.err());
-      ImageSaveRealDockerTestSupport.Result layers =
-          ImageSaveRealDockerTestSupport.docker(
-              host,
-              "image",
-              "inspect",
-              "--format",
-              "{{range .RootFS.Layers}}{{println .}}{{end}}",
-              tag);
-      assertEquals(expected.rootFs().layers(), List.of(layers.out().strip().split("\n")));
+      ImageSaveRealDockerTestSupport.assertSameImage(host, tag, expected);
     } finally {
       ImageSaveRealDockerTestSupport.docker(host, "rmi", tag);
     }

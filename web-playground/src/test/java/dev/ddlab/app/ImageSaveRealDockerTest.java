@@ -61,19 +61,7 @@ class ImageSaveRealDockerTest {
         sim.pull(image, null, false, m -> {});
         ImageInspect expected = sim.inspect(image);
         assertTrue(load.out().contains("Loaded image: " + image), load.out());
-        ImageSaveRealDockerTestSupport.Result id =
-            ImageSaveRealDockerTestSupport.docker(
-                host, "image", "inspect", "--format", "{{.Id}}", image);
-        assertEquals(expected.id(), id.out().strip(), id.err());
-        ImageSaveRealDockerTestSupport.Result layers =
-            ImageSaveRealDockerTestSupport.docker(
-                host,
-                "image",
-                "inspect",
-                "--format",
-                "{{range .RootFS.Layers}}{{println .}}{{end}}",
-                image);
-        assertEquals(expected.rootFs().layers(), List.of(layers.out().strip().split("\n")));
+        ImageSaveRealDockerTestSupport.assertSameImage(host, image, expected);
       }
     } finally {
       List<String> rmi = new ArrayList<>(List.of("rmi"));

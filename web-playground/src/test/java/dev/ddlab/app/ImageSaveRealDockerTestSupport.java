@@ -58,4 +58,21 @@ final class ImageSaveRealDockerTestSupport {
         new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8),
         new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
   }
+
+  /** The real daemon's image {@code ref} has this ID and these RootFS layers. */
+  static void assertSameImage(String host, String ref, dev.ddlab.engine.dto.ImageInspect expected)
+      throws IOException {
+    Result id = docker(host, "image", "inspect", "--format", "{{.Id}}", ref);
+    org.junit.jupiter.api.Assertions.assertEquals(expected.id(), id.out().strip(), id.err());
+    Result layers =
+        docker(
+            host,
+            "image",
+            "inspect",
+            "--format",
+            "{{range .RootFS.Layers}}{{println .}}{{end}}",
+            ref);
+    org.junit.jupiter.api.Assertions.assertEquals(
+        expected.rootFs().layers(), List.of(layers.out().strip().split("\n")));
+  }
 }

@@ -83,7 +83,7 @@ public final class DockerHost {
             clock, random.fork("network"), events, address, kernel.host().netNs());
     kernel.net(network);
     this.volumes = new VolumeService(clock, random.fork("volumes"), events, hostFs);
-    this.daemonId = uuid(random.fork("daemon-id"));
+    this.daemonId = random.fork("daemon-id").uuid();
     this.images = imageFactory.create(this);
     this.containers =
         new ContainerDaemon(
@@ -94,19 +94,6 @@ public final class DockerHost {
             : BuildsApi.UNSUPPORTED;
     this.system = new SystemService(this);
     this.engine = new SimulatedEngine(this);
-  }
-
-  private static String uuid(SeededRandom r) {
-    String h = r.hex(32);
-    return h.substring(0, 8)
-        + "-"
-        + h.substring(8, 12)
-        + "-4"
-        + h.substring(13, 16)
-        + "-a"
-        + h.substring(17, 20)
-        + "-"
-        + h.substring(20);
   }
 
   public Cluster cluster() {
