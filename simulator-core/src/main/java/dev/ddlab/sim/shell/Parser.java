@@ -1248,6 +1248,12 @@ public final class Parser {
       if (!close.isOp(")")) {
         throw ShellSyntaxException.unexpected(close.display());
       }
+      // a here-document opened inside $( … ) whose body never came before the ')': bash ends it
+      // at once, empty, as a document delimited by end-of-file (found by FuzzTest: an NPE)
+      for (HereDoc here : sub.pendingHeres) {
+        here.body(hereBody("", here.literal()), true);
+      }
+      sub.pendingHeres.clear();
       pos = sub.pos;
       return new CommandSub(body, quoted);
     }

@@ -34,6 +34,13 @@ class HereDocAndConditionalTest {
   }
 
   @Test
+  void a_here_document_left_open_inside_a_command_substitution_is_empty_not_a_crash() {
+    // found by FuzzTest ("docker wait$(<< loaq) -f" threw a NullPointerException)
+    assertEquals("[]\n", host.run("echo [$(cat << loaq)]"));
+    assertEquals("[]\n", host.run("echo [`cat << loaq`]"));
+  }
+
+  @Test
   void a_quoted_delimiter_keeps_the_body_literal() {
     assertEquals("raw $x `x`\n", host.run("cat <<'EOF'\nraw $x `x`\nEOF"));
     assertEquals("raw $x\n", host.run("cat <<\"EOF\"\nraw $x\nEOF"));
