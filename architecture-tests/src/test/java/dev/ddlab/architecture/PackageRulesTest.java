@@ -211,6 +211,52 @@ class PackageRulesTest {
     check(rule);
   }
 
+  /** The packages of simulator-core: the simulator, its seams, the CLI and the sessions. */
+  static final String[] SIMULATOR_CORE = {
+    "dev.ddlab.cli..",
+    "dev.ddlab.client..",
+    "dev.ddlab.dockerfile..",
+    "dev.ddlab.engine..",
+    "dev.ddlab.events..",
+    "dev.ddlab.fs..",
+    "dev.ddlab.go..",
+    "dev.ddlab.introspect..",
+    "dev.ddlab.session..",
+    "dev.ddlab.sim.."
+  };
+
+  @Test
+  void simulator_core_never_reads_the_wall_clock_sleeps_or_draws_unseeded_randomness() {
+    ArchRule rule =
+        noClasses()
+            .that()
+            .resideInAnyPackage(SIMULATOR_CORE)
+            .should()
+            .callMethod(Thread.class, "sleep", long.class)
+            .orShould()
+            .callMethod(Thread.class, "sleep", java.time.Duration.class)
+            .orShould()
+            .callMethod(System.class, "currentTimeMillis")
+            .orShould()
+            .callMethod(System.class, "nanoTime")
+            .orShould()
+            .callMethod(java.time.Instant.class, "now")
+            .orShould()
+            .callMethod(java.time.LocalDateTime.class, "now")
+            .orShould()
+            .callMethod(java.time.Clock.class, "systemUTC")
+            .orShould()
+            .callMethod(java.time.Clock.class, "systemDefaultZone")
+            .orShould()
+            .callMethod(Math.class, "random")
+            .orShould()
+            .callConstructor(java.util.Random.class)
+            .because(
+                "the simulator runs on virtual time and a seeded random source: the same seed and"
+                    + " input give the same transcript; waiting on wall time belongs to the bridge");
+    check(rule);
+  }
+
   @Test
   void a_deliberate_violation_fails_the_rule() {
     JavaClasses fixture =

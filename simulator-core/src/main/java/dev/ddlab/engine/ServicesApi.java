@@ -48,15 +48,12 @@ public interface ServicesApi {
 
   /**
    * Lets {@code d} pass between two polls of the CLI's progress display ({@code service create} and
-   * {@code update} without {@code --detach}): a real engine's client sleeps, a simulated engine
-   * lets its virtual clock run.
+   * {@code update} without {@code --detach}). Each engine says how time passes for it: a real
+   * engine's client sleeps (the bridge), a simulated engine lets its virtual clock run. The seam
+   * itself never reads or waits on the wall clock; the default answers as a node in no swarm.
    */
   default void waitFor(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    throw SwarmErrors.notManager();
   }
 
   /**

@@ -60,6 +60,7 @@ class SwarmDefaultsTest {
             () -> engine.nodes().inspect("self"),
             () -> engine.services().list(Map.of(), true),
             () -> engine.services().create(null),
+            () -> engine.services().waitFor(java.time.Duration.ofMillis(500)),
             () -> engine.tasks().list(Map.of()),
             () -> engine.secrets().list(Map.of()),
             () -> engine.configs().inspect("c"));

@@ -22,6 +22,7 @@ import dev.ddlab.engine.dto.swarm.SwarmSpec;
 import dev.ddlab.engine.dto.swarm.SwarmUpdateFlags;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.UnlockKeyResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -114,6 +115,16 @@ final class RealSwarm {
 
     Services(ApiClient api) {
       this.api = api;
+    }
+
+    /** docker/cli's progress display sleeps between polls of a real daemon: wall time. */
+    @Override
+    public void waitFor(Duration d) {
+      try {
+        Thread.sleep(d.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
 
     @Override
