@@ -1,7 +1,6 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
-import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
@@ -13,22 +12,14 @@ import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Part;
 import dev.ddlab.sim.shell.Ast.Pipeline;
-import dev.ddlab.sim.shell.Ast.RedirOp;
-import dev.ddlab.sim.shell.Ast.Redirect;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -54,18 +45,13 @@ public final class Interpreter {
   private final Dialect dialect;
   private final String name;
   private final ShellRuntime runtime;
-  private final Variables vars = new Variables();
-  private final TreeSet<String> exported = new TreeSet<>();
+  private final ShellVars vars;
   private final Map<String, Builtin> builtins = new TreeMap<>();
-  private final TreeMap<Integer, Job> jobs = new TreeMap<>();
-  private final List<Job> finishedJobs = new ArrayList<>();
+  private final Jobs jobs = new Jobs(this);
+  private final Redirections redirections = new Redirections(this);
   private final RunQueue queue = new RunQueue();
   private final Map<String, FunctionDef> functions = new TreeMap<>();
-  private List<String> positional = List.of();
-  private final Deque<Frame> frames = new ArrayDeque<>();
   private int lastStatus;
-  private int lastBackgroundPid;
-  private int lastStartedPid;
   private int pid;
   private boolean exited;
   private boolean returning;
@@ -79,30 +65,12 @@ public final class Interpreter {
    */
   static final int MAX_FUNCTION_NESTING = 1000;
 
-  /**
-   * One function call: the caller's positional parameters and, for each name made {@code local},
-   * what it was before (null: unset) and whether it was exported.
-   */
-  private static final class Frame {
-    final List<String> callerPositional;
-    final Map<String, String> savedValues = new HashMap<>();
-    final Map<String, Boolean> savedExport = new HashMap<>();
-
-    Frame(List<String> callerPositional) {
-      this.callerPositional = callerPositional;
-    }
-  }
-
   public Interpreter(
       Dialect dialect, String name, ShellRuntime runtime, Map<String, String> environment) {
     this.dialect = dialect;
     this.name = name;
     this.runtime = runtime;
-    environment.forEach(
-        (k, v) -> {
-          vars.put(k, v);
-          exported.add(k);
-        });
+    this.vars = new ShellVars(dialect, environment);
     Builtins.installCommon(this);
     builtin("break", (sh, args, io) -> sh.loopControl("break", args, io));
     builtin("continue", (sh, args, io) -> sh.loopControl("continue", args, io));
@@ -142,25 +110,24 @@ public final class Interpreter {
 
   /** The names of the shell's variables. */
   java.util.Set<String> variableNames() {
-    return vars.keySet();
+    return vars.names();
   }
 
   public void export(String key) {
-    exported.add(key);
+    vars.export(key);
   }
 
   public void unset(String key) {
-    vars.remove(key);
-    exported.remove(key);
+    vars.unset(key);
   }
 
   /** The positional parameters ({@code $1} …) of the running function or script. */
   public List<String> positional() {
-    return positional;
+    return vars.positional();
   }
 
   void positional(List<String> args) {
-    positional = List.copyOf(args);
+    vars.positional(args);
   }
 
   FunctionDef function(String name) {
@@ -173,7 +140,7 @@ public final class Interpreter {
 
   /** Whether a function is running (for {@code local} and {@code return}). */
   boolean inFunction() {
-    return !frames.isEmpty();
+    return vars.depth() > 0;
   }
 
   /**
@@ -181,15 +148,7 @@ public final class Interpreter {
    * kept to be restored then. bash starts it unset; ash and dash keep the value it had.
    */
   void makeLocal(String name) {
-    Frame f = frames.peek();
-    if (f == null || f.savedValues.containsKey(name)) {
-      return;
-    }
-    f.savedValues.put(name, vars.get(name));
-    f.savedExport.put(name, exported.contains(name));
-    if (dialect == Dialect.BASH) {
-      vars.remove(name);
-    }
+    vars.makeLocal(name);
   }
 
   /** {@code return}: the running function ends with {@code status}. */
@@ -236,14 +195,7 @@ public final class Interpreter {
 
   /** The exported variables, as a child process's environment. */
   public Map<String, String> environment() {
-    Map<String, String> env = new TreeMap<>();
-    for (String k : exported) {
-      String v = vars.get(k);
-      if (v != null) {
-        env.put(k, v);
-      }
-    }
-    return env;
+    return vars.environment();
   }
 
   public void builtin(String name, Builtin b) {
@@ -269,14 +221,12 @@ public final class Interpreter {
   }
 
   public List<Job> jobs() {
-    return List.copyOf(jobs.values());
+    return jobs.list();
   }
 
   /** Jobs that ended since the last call, for bash's "[1]+ Done" notices. */
   public List<Job> drainFinishedJobs() {
-    List<Job> out = List.copyOf(finishedJobs);
-    finishedJobs.clear();
-    return out;
+    return jobs.drainFinished();
   }
 
   /** The text bash prints for a finished job. */
@@ -314,9 +264,7 @@ public final class Interpreter {
    * control, an abort) is gone.
    */
   private void startLine() {
-    if (!frames.isEmpty()) {
-      popFrame(frames.peekLast());
-    }
+    vars.leaveAll();
     aborted = false;
     returning = false;
     breakLevels = 0;
@@ -350,7 +298,7 @@ public final class Interpreter {
     }
     Item item = items.get(i);
     if (item.background()) {
-      if (startJob(item.command(), io)) {
+      if (jobs.start(item.command(), io)) {
         finished(0);
       }
       runItems(items, i + 1, io, done);
@@ -364,56 +312,6 @@ public final class Interpreter {
           finished(status);
           queue.step(() -> runItems(items, i + 1, io, done));
         });
-  }
-
-  /**
-   * Forks a background job; false, after the shell's message and the end of the command line, when
-   * the fork fails over a pids limit. A job started inside another job belongs to a subshell: it
-   * gets no job number and no notice.
-   */
-  private boolean startJob(AndOr command, Io io) {
-    Cgroup cgroup = runtime.cgroup();
-    if (cgroup != null && !cgroup.tryFork()) {
-      forkFailed(io);
-      return false;
-    }
-    Task task = new Task(io.job(), cgroup);
-    lastStartedPid = 0;
-    if (io.background()) {
-      runAndOr(command, 0, new Io(null, io.out(), io.err(), true, task), st -> task.release());
-      lastBackgroundPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
-      return true;
-    }
-    int number = jobs.isEmpty() ? 1 : jobs.lastKey() + 1;
-    jobs.put(number, new Job(number, 0, command.source(), null));
-    // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
-    Deferred out = new Deferred(io.out());
-    Deferred err = new Deferred(io.err());
-    runAndOr(
-        command,
-        0,
-        new Io(null, out, err, true, task),
-        st -> {
-          task.release();
-          Job j = jobs.remove(number);
-          if (j != null) {
-            finishedJobs.add(new Job(number, j.pid(), j.command(), st));
-          }
-        });
-    int jobPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
-    lastBackgroundPid = jobPid;
-    if (jobs.containsKey(number)) {
-      jobs.put(number, new Job(number, jobPid, command.source(), null));
-    } else {
-      finishedJobs.replaceAll(
-          j -> j.number() == number ? new Job(number, jobPid, j.command(), j.status()) : j);
-    }
-    if (interactive) {
-      io.err().accept("[" + number + "] " + jobPid + "\n");
-    }
-    err.release();
-    out.release();
-    return true;
   }
 
   /**
@@ -457,50 +355,7 @@ public final class Interpreter {
     }
   }
 
-  /** Whether a fork would fail now (the shell's cgroup is at its pids limit). */
-  private boolean forkRefused() {
-    Cgroup cgroup = runtime.cgroup();
-    return cgroup != null && cgroup.full();
-  }
-
-  /**
-   * fork(2) failed with EAGAIN: the shell's message, and the command line ends (bash's and ash's
-   * jump to the top level: an interactive shell is back at its prompt, any other exits), so a fork
-   * bomb's whole tree ends with it.
-   */
-  private void forkFailed(Io io) {
-    io.errln(dialect.forkFailed(name));
-    abort(dialect.forkFailedStatus());
-  }
-
-  /** Buffers text until released, then passes it through. */
-  private static final class Deferred implements Consumer<String> {
-    private final Consumer<String> target;
-    private StringBuilder held = new StringBuilder();
-
-    Deferred(Consumer<String> target) {
-      this.target = target;
-    }
-
-    @Override
-    public void accept(String s) {
-      if (held != null) {
-        held.append(s);
-      } else {
-        target.accept(s);
-      }
-    }
-
-    void release() {
-      String h = held.toString();
-      held = null;
-      if (!h.isEmpty()) {
-        target.accept(h);
-      }
-    }
-  }
-
-  private void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
+  void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
     runPipeline(
         andOr.pipelines().get(i),
         io,
@@ -540,15 +395,13 @@ public final class Interpreter {
    */
   private void outOfMemory() {
     vars.clear();
-    exported.clear();
-    positional = List.of();
     lastStatus = 128 + 9;
     terminate();
   }
 
   private void runPipeline(Pipeline p, Io io, IntConsumer done) {
-    if (p.commands().size() > 1 && forkRefused()) {
-      forkFailed(io);
+    if (p.commands().size() > 1 && jobs.forkRefused()) {
+      jobs.forkFailed(io);
       done.accept(lastStatus);
       return;
     }
@@ -600,7 +453,7 @@ public final class Interpreter {
         io,
         done,
         (ex, subStatus) -> {
-          Io redirected = redirectOrFail(c.redirects(), ex, io, done);
+          Io redirected = redirections.applyOrFail(c.redirects(), ex, io, done);
           if (redirected != null) {
             compound.run(c, redirected, done);
           }
@@ -737,7 +590,7 @@ public final class Interpreter {
    * The state a subshell must not leak: variables, exports and the working directory ({@link #save}
    * enters the subshell, {@link #restore} leaves it).
    */
-  record Saved(Map<String, String> vars, TreeSet<String> exported, String cwd) {}
+  record Saved(ShellVars.Snapshot vars, String cwd) {}
 
   private int subshells;
 
@@ -748,16 +601,13 @@ public final class Interpreter {
 
   Saved save() {
     subshells++;
-    return new Saved(new LinkedHashMap<>(vars), new TreeSet<>(exported), runtime.cwd());
+    return new Saved(vars.snapshot(), runtime.cwd());
   }
 
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
   void restore(Saved saved) {
     subshells--;
-    vars.clear();
-    vars.putAll(saved.vars());
-    exported.clear();
-    exported.addAll(saved.exported());
+    vars.restore(saved.vars());
     runtime.cwd(saved.cwd());
     exited = false;
     breakLevels = 0;
@@ -788,7 +638,7 @@ public final class Interpreter {
           for (Assignment a : cmd.assignments()) {
             assigned.put(a.name(), ex.single(a.value()));
           }
-          Io redirected = redirectOrFail(cmd.redirects(), ex, io, done);
+          Io redirected = redirections.applyOrFail(cmd.redirects(), ex, io, done);
           if (redirected == null) {
             return;
           }
@@ -818,17 +668,14 @@ public final class Interpreter {
           if (redirected.job() != null) {
             redirected.job().exec();
           }
-          if (forkRefused()) {
-            forkFailed(redirected);
+          if (jobs.forkRefused()) {
+            jobs.forkFailed(redirected);
             done.accept(lastStatus);
             return;
           }
           Map<String, String> env = environment();
           env.putAll(assigned);
-          int started = runtime.run(argv, env, redirected, redirected.background(), done);
-          if (started != 0) {
-            lastStartedPid = started;
-          }
+          jobs.programStarted(runtime.run(argv, env, redirected, redirected.background(), done));
         });
   }
 
@@ -849,7 +696,7 @@ public final class Interpreter {
    */
   private void call(
       FunctionDef fn, List<String> args, Map<String, String> assigned, Io io, IntConsumer done) {
-    if (frames.size() >= MAX_FUNCTION_NESTING) {
+    if (vars.depth() >= MAX_FUNCTION_NESTING) {
       io.errln(
           name
               + ": "
@@ -861,15 +708,7 @@ public final class Interpreter {
       done.accept(1);
       return;
     }
-    Frame frame = new Frame(positional);
-    frames.push(frame);
-    positional = List.copyOf(args);
-    assigned.forEach(
-        (k, v) -> {
-          makeLocal(k);
-          vars.put(k, v);
-          exported.add(k);
-        });
+    ShellVars.Frame frame = vars.enter(args, assigned);
     runCommand(
         fn.body(),
         io,
@@ -878,33 +717,10 @@ public final class Interpreter {
                 () -> {
                   int status = returning ? lastStatus : st;
                   returning = false;
-                  popFrame(frame);
+                  vars.leave(frame);
                   finished(status);
                   done.accept(status);
                 }));
-  }
-
-  private void popFrame(Frame frame) {
-    while (!frames.isEmpty()) {
-      Frame f = frames.pop();
-      positional = f.callerPositional;
-      f.savedValues.forEach(
-          (k, v) -> {
-            if (v == null) {
-              vars.remove(k);
-            } else {
-              vars.put(k, v);
-            }
-            if (f.savedExport.get(k)) {
-              exported.add(k);
-            } else {
-              exported.remove(k);
-            }
-          });
-      if (f == frame) {
-        return;
-      }
-    }
   }
 
   /**
@@ -959,13 +775,14 @@ public final class Interpreter {
     return switch (key) {
       case "?" -> String.valueOf(lastStatus);
       case "$" -> String.valueOf(pid);
-      case "!" -> lastBackgroundPid == 0 ? "" : String.valueOf(lastBackgroundPid);
+      case "!" -> jobs.lastBackgroundPid();
       case "0" -> name;
-      case "#" -> String.valueOf(positional.size());
+      case "#" -> String.valueOf(vars.positional().size());
       case "-" -> dialect == Dialect.BASH ? "himBHs" : "smi";
       default -> {
         if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
           int n = parsePositionalIndex(key);
+          List<String> positional = vars.positional();
           yield n >= 1 && n <= positional.size() ? positional.get(n - 1) : null;
         }
         yield vars.get(key);
@@ -991,7 +808,7 @@ public final class Interpreter {
 
         @Override
         public List<String> positional() {
-          return positional;
+          return vars.positional();
         }
 
         @Override
@@ -1004,107 +821,4 @@ public final class Interpreter {
           return false;
         }
       };
-
-  // ---- redirections -----------------------------------------------------------------------------
-
-  private static final class RedirectException extends Exception {
-    RedirectException(String message) {
-      super(message);
-    }
-  }
-
-  /** The redirected streams, or null after printing the shell's error and ending with 1. */
-  private Io redirectOrFail(List<Redirect> redirects, Expander ex, Io io, IntConsumer done) {
-    try {
-      return redirect(redirects, ex, io);
-    } catch (RedirectException e) {
-      io.errln(e.getMessage());
-      done.accept(1);
-      return null;
-    }
-  }
-
-  private Io redirect(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
-    String in = io.stdin();
-    Consumer<String> out = io.out();
-    Consumer<String> err = io.err();
-    for (Redirect r : redirects) {
-      if (r.op() == RedirOp.HERE) {
-        if (r.fd() == 0) {
-          in = ex.single(r.here().body());
-        }
-        continue;
-      }
-      String target = ex.single(r.target());
-      if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
-        Consumer<String> to;
-        if (target.equals("1")) {
-          to = out;
-        } else if (target.equals("2")) {
-          to = err;
-        } else if (target.equals("-")) {
-          to = s -> {};
-        } else {
-          throw new RedirectException(name + ": " + target + ": ambiguous redirect");
-        }
-        if (r.fd() == 1) {
-          out = to;
-        } else if (r.fd() == 2) {
-          err = to;
-        }
-        continue;
-      }
-      if (target.isEmpty()) {
-        throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
-      }
-      String path = Paths.resolve(runtime.cwd(), target);
-      if (r.op() == RedirOp.IN) {
-        try {
-          in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
-        } catch (FsException e) {
-          throw new RedirectException(
-              dialect == Dialect.ASH
-                  ? name + ": can't open " + target + ": no such file"
-                  : name + ": " + target + ": " + e.getMessage());
-        }
-        continue;
-      }
-      if (path.equals("/dev/null")) {
-        Consumer<String> devNull = s -> {};
-        if (r.fd() == 2) {
-          err = devNull;
-        } else if (r.fd() == 1) {
-          out = devNull;
-        }
-        continue;
-      }
-      try {
-        if (runtime.fs().isDirectory(path)) {
-          throw new FsException(FsException.Errno.EISDIR, path);
-        }
-        runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
-      } catch (FsException e) {
-        throw new RedirectException(
-            dialect == Dialect.ASH
-                ? name + ": can't create " + target + ": " + ashReason(e)
-                : name + ": " + target + ": " + e.getMessage());
-      }
-      Consumer<String> file =
-          s -> runtime.fs().write(path, s.getBytes(StandardCharsets.UTF_8), true);
-      if (r.fd() == 2) {
-        err = file;
-      } else if (r.fd() == 1) {
-        out = file;
-      }
-    }
-    return new Io(in, out, err, io.background(), io.job());
-  }
-
-  private static String ashReason(FsException e) {
-    return switch (e.errno()) {
-      case ENOENT -> "nonexistent directory";
-      case EISDIR -> "Is a directory";
-      default -> e.getMessage();
-    };
-  }
 }

@@ -1,0 +1,146 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.runtime.Cgroup;
+import dev.ddlab.sim.shell.Ast.AndOr;
+import dev.ddlab.sim.shell.Interpreter.Job;
+import dev.ddlab.sim.shell.Interpreter.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * A shell's background jobs and its forks: {@code cmd &} starts a job, the table {@code jobs}
+ * lists, the finished jobs bash announces as "Done", {@code $!}, and the pids limit every fork
+ * meets first. The {@link Interpreter} runs a job's commands; this class decides whether it may
+ * start and keeps what the shell knows about it.
+ */
+final class Jobs {
+  private final Interpreter sh;
+  private final TreeMap<Integer, Job> table = new TreeMap<>();
+  private final List<Job> finished = new ArrayList<>();
+  private int lastBackgroundPid;
+  private int lastStartedPid;
+
+  Jobs(Interpreter sh) {
+    this.sh = sh;
+  }
+
+  /** The jobs still running, by number. */
+  List<Job> list() {
+    return List.copyOf(table.values());
+  }
+
+  /** Jobs that ended since the last call, for bash's "[1]+ Done" notices. */
+  List<Job> drainFinished() {
+    List<Job> out = List.copyOf(finished);
+    finished.clear();
+    return out;
+  }
+
+  /** {@code $!}: the process ID of the last job started, empty before the first. */
+  String lastBackgroundPid() {
+    return lastBackgroundPid == 0 ? "" : String.valueOf(lastBackgroundPid);
+  }
+
+  /** A command started a program as process {@code pid} (0: it ran none). */
+  void programStarted(int pid) {
+    if (pid != 0) {
+      lastStartedPid = pid;
+    }
+  }
+
+  /**
+   * Forks a background job; false, after the shell's message and the end of the command line, when
+   * the fork fails over a pids limit. A job started inside another job belongs to a subshell: it
+   * gets no job number and no notice.
+   */
+  boolean start(AndOr command, Io io) {
+    ShellRuntime runtime = sh.runtime();
+    Cgroup cgroup = runtime.cgroup();
+    if (cgroup != null && !cgroup.tryFork()) {
+      forkFailed(io);
+      return false;
+    }
+    Task task = new Task(io.job(), cgroup);
+    lastStartedPid = 0;
+    if (io.background()) {
+      sh.runAndOr(command, 0, new Io(null, io.out(), io.err(), true, task), st -> task.release());
+      lastBackgroundPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
+      return true;
+    }
+    int number = table.isEmpty() ? 1 : table.lastKey() + 1;
+    table.put(number, new Job(number, 0, command.source(), null));
+    // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
+    Deferred out = new Deferred(io.out());
+    Deferred err = new Deferred(io.err());
+    sh.runAndOr(
+        command,
+        0,
+        new Io(null, out, err, true, task),
+        st -> {
+          task.release();
+          Job j = table.remove(number);
+          if (j != null) {
+            finished.add(new Job(number, j.pid(), j.command(), st));
+          }
+        });
+    int jobPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
+    lastBackgroundPid = jobPid;
+    if (table.containsKey(number)) {
+      table.put(number, new Job(number, jobPid, command.source(), null));
+    } else {
+      finished.replaceAll(
+          j -> j.number() == number ? new Job(number, jobPid, j.command(), j.status()) : j);
+    }
+    if (sh.interactive()) {
+      io.err().accept("[" + number + "] " + jobPid + "\n");
+    }
+    err.release();
+    out.release();
+    return true;
+  }
+
+  /** Whether a fork would fail now (the shell's cgroup is at its pids limit). */
+  boolean forkRefused() {
+    Cgroup cgroup = sh.runtime().cgroup();
+    return cgroup != null && cgroup.full();
+  }
+
+  /**
+   * fork(2) failed with EAGAIN: the shell's message, and the command line ends (bash's and ash's
+   * jump to the top level: an interactive shell is back at its prompt, any other exits), so a fork
+   * bomb's whole tree ends with it.
+   */
+  void forkFailed(Io io) {
+    io.errln(sh.dialect().forkFailed(sh.name()));
+    sh.abort(sh.dialect().forkFailedStatus());
+  }
+
+  /** Buffers text until released, then passes it through. */
+  private static final class Deferred implements Consumer<String> {
+    private final Consumer<String> target;
+    private StringBuilder held = new StringBuilder();
+
+    Deferred(Consumer<String> target) {
+      this.target = target;
+    }
+
+    @Override
+    public void accept(String s) {
+      if (held != null) {
+        held.append(s);
+      } else {
+        target.accept(s);
+      }
+    }
+
+    void release() {
+      String h = held.toString();
+      held = null;
+      if (!h.isEmpty()) {
+        target.accept(h);
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.shell.Ast.RedirOp;
+import dev.ddlab.sim.shell.Ast.Redirect;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * A command's redirections applied to its streams: {@code < file}, {@code > file}, {@code >> file},
+ * {@code 2>&1}, {@code >&-}, here-documents and {@code /dev/null}, with the errors the dialect
+ * prints when a file cannot be opened or a target is ambiguous.
+ */
+final class Redirections {
+  private final Interpreter sh;
+
+  Redirections(Interpreter sh) {
+    this.sh = sh;
+  }
+
+  private static final class RedirectException extends Exception {
+    RedirectException(String message) {
+      super(message);
+    }
+  }
+
+  /** The redirected streams, or null after printing the shell's error and ending with 1. */
+  Io applyOrFail(List<Redirect> redirects, Expander ex, Io io, IntConsumer done) {
+    try {
+      return apply(redirects, ex, io);
+    } catch (RedirectException e) {
+      io.errln(e.getMessage());
+      done.accept(1);
+      return null;
+    }
+  }
+
+  private Io apply(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
+    String name = sh.name();
+    Dialect dialect = sh.dialect();
+    ShellRuntime runtime = sh.runtime();
+    String in = io.stdin();
+    Consumer<String> out = io.out();
+    Consumer<String> err = io.err();
+    for (Redirect r : redirects) {
+      if (r.op() == RedirOp.HERE) {
+        if (r.fd() == 0) {
+          in = ex.single(r.here().body());
+        }
+        continue;
+      }
+      String target = ex.single(r.target());
+      if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
+        Consumer<String> to;
+        if (target.equals("1")) {
+          to = out;
+        } else if (target.equals("2")) {
+          to = err;
+        } else if (target.equals("-")) {
+          to = s -> {};
+        } else {
+          throw new RedirectException(name + ": " + target + ": ambiguous redirect");
+        }
+        if (r.fd() == 1) {
+          out = to;
+        } else if (r.fd() == 2) {
+          err = to;
+        }
+        continue;
+      }
+      if (target.isEmpty()) {
+        throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
+      }
+      String path = Paths.resolve(runtime.cwd(), target);
+      if (r.op() == RedirOp.IN) {
+        try {
+          in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
+        } catch (FsException e) {
+          throw new RedirectException(
+              dialect == Dialect.ASH
+                  ? name + ": can't open " + target + ": no such file"
+                  : name + ": " + target + ": " + e.getMessage());
+        }
+        continue;
+      }
+      if (path.equals("/dev/null")) {
+        Consumer<String> devNull = s -> {};
+        if (r.fd() == 2) {
+          err = devNull;
+        } else if (r.fd() == 1) {
+          out = devNull;
+        }
+        continue;
+      }
+      try {
+        if (runtime.fs().isDirectory(path)) {
+          throw new FsException(FsException.Errno.EISDIR, path);
+        }
+        runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
+      } catch (FsException e) {
+        throw new RedirectException(
+            dialect == Dialect.ASH
+                ? name + ": can't create " + target + ": " + ashReason(e)
+                : name + ": " + target + ": " + e.getMessage());
+      }
+      Consumer<String> file =
+          s -> runtime.fs().write(path, s.getBytes(StandardCharsets.UTF_8), true);
+      if (r.fd() == 2) {
+        err = file;
+      } else if (r.fd() == 1) {
+        out = file;
+      }
+    }
+    return new Io(in, out, err, io.background(), io.job());
+  }
+
+  private static String ashReason(FsException e) {
+    return switch (e.errno()) {
+      case ENOENT -> "nonexistent directory";
+      case EISDIR -> "Is a directory";
+      default -> e.getMessage();
+    };
+  }
+}

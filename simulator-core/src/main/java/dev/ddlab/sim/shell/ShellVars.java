@@ -1,0 +1,189 @@
+package dev.ddlab.sim.shell;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A shell's variables and what scopes them: which names are exported, the positional parameters,
+ * and one frame per running function call whose {@code local} names come back when it returns. The
+ * {@link Interpreter} owns one and reads and writes its variables only through it.
+ */
+final class ShellVars {
+  /**
+   * One function call: the caller's positional parameters and, for each name made {@code local},
+   * what it was before (null: unset) and whether it was exported.
+   */
+  static final class Frame {
+    private final List<String> callerPositional;
+    private final Map<String, String> savedValues = new HashMap<>();
+    private final Map<String, Boolean> savedExport = new HashMap<>();
+
+    private Frame(List<String> callerPositional) {
+      this.callerPositional = callerPositional;
+    }
+  }
+
+  /** The variables and exports as they were when a subshell began. */
+  record Snapshot(Map<String, String> vars, Set<String> exported) {}
+
+  private final Dialect dialect;
+  private final Variables vars = new Variables();
+  private final TreeSet<String> exported = new TreeSet<>();
+  private List<String> positional = List.of();
+  private final Deque<Frame> frames = new ArrayDeque<>();
+
+  /** The shell's variables at start: the process's environment, every name exported. */
+  ShellVars(Dialect dialect, Map<String, String> environment) {
+    this.dialect = dialect;
+    environment.forEach(
+        (k, v) -> {
+          vars.put(k, v);
+          exported.add(k);
+        });
+  }
+
+  String get(String key) {
+    return vars.get(key);
+  }
+
+  void put(String key, String value) {
+    vars.put(key, value);
+  }
+
+  Set<String> names() {
+    return vars.keySet();
+  }
+
+  void export(String key) {
+    exported.add(key);
+  }
+
+  void unset(String key) {
+    vars.remove(key);
+    exported.remove(key);
+  }
+
+  /** The bytes the variables hold, charged to the shell's memory. */
+  long bytes() {
+    return vars.bytes();
+  }
+
+  /** The exported variables, as a child process's environment. */
+  Map<String, String> environment() {
+    Map<String, String> env = new TreeMap<>();
+    for (String k : exported) {
+      String v = vars.get(k);
+      if (v != null) {
+        env.put(k, v);
+      }
+    }
+    return env;
+  }
+
+  /** The positional parameters ({@code $1} …) of the running function or script. */
+  List<String> positional() {
+    return positional;
+  }
+
+  void positional(List<String> args) {
+    positional = List.copyOf(args);
+  }
+
+  /** How many function calls are running. */
+  int depth() {
+    return frames.size();
+  }
+
+  /**
+   * {@code local NAME}: the running function's own NAME until it returns, its old value and export
+   * kept to be restored then. bash starts it unset; ash and dash keep the value it had.
+   */
+  void makeLocal(String name) {
+    Frame f = frames.peek();
+    if (f == null || f.savedValues.containsKey(name)) {
+      return;
+    }
+    f.savedValues.put(name, vars.get(name));
+    f.savedExport.put(name, exported.contains(name));
+    if (dialect == Dialect.BASH) {
+      vars.remove(name);
+    }
+  }
+
+  /**
+   * A function call begins: {@code args} become the positional parameters and each assignment
+   * written before the function's name holds, exported, for as long as the call.
+   */
+  Frame enter(List<String> args, Map<String, String> assigned) {
+    Frame frame = new Frame(positional);
+    frames.push(frame);
+    positional = List.copyOf(args);
+    assigned.forEach(
+        (k, v) -> {
+          makeLocal(k);
+          vars.put(k, v);
+          exported.add(k);
+        });
+    return frame;
+  }
+
+  /**
+   * The call of {@code frame} returns: it and every call it left running (an aborted line) give
+   * back the caller's positional parameters and the values their {@code local} names had.
+   */
+  void leave(Frame frame) {
+    while (!frames.isEmpty()) {
+      Frame f = frames.pop();
+      positional = f.callerPositional;
+      f.savedValues.forEach(
+          (k, v) -> {
+            if (v == null) {
+              vars.remove(k);
+            } else {
+              vars.put(k, v);
+            }
+            if (f.savedExport.get(k)) {
+              exported.add(k);
+            } else {
+              exported.remove(k);
+            }
+          });
+      if (f == frame) {
+        return;
+      }
+    }
+  }
+
+  /** Leaves every function call still running (a new command line starts). */
+  void leaveAll() {
+    if (!frames.isEmpty()) {
+      leave(frames.peekLast());
+    }
+  }
+
+  Snapshot snapshot() {
+    return new Snapshot(new LinkedHashMap<>(vars), new TreeSet<>(exported));
+  }
+
+  /** Back to the variables and exports of {@code saved} (a subshell ends). */
+  void restore(Snapshot saved) {
+    vars.clear();
+    vars.putAll(saved.vars());
+    exported.clear();
+    exported.addAll(saved.exported());
+  }
+
+  /** Everything freed (the OOM killer killed the shell). */
+  void clear() {
+    vars.clear();
+    exported.clear();
+    positional = List.of();
+  }
+}
