@@ -130,16 +130,7 @@ final class Conditional {
   }
 
   private boolean integers(String left, String op, String right) {
-    long a = arithmetic(left);
-    long b = arithmetic(right);
-    return switch (op) {
-      case "-eq" -> a == b;
-      case "-ne" -> a != b;
-      case "-lt" -> a < b;
-      case "-le" -> a <= b;
-      case "-gt" -> a > b;
-      default -> a >= b;
-    };
+    return TestCommand.compare(arithmetic(left), op, arithmetic(right));
   }
 
   /** bash evaluates the operands of {@code -eq} as arithmetic: {@code x} is the variable x. */

@@ -212,18 +212,21 @@ final class TestCommand {
         return !left.equals(right);
       }
       default -> {
-        long a = integer(left);
-        long b = integer(right);
-        return switch (op) {
-          case "-eq" -> a == b;
-          case "-ne" -> a != b;
-          case "-lt" -> a < b;
-          case "-le" -> a <= b;
-          case "-gt" -> a > b;
-          default -> a >= b;
-        };
+        return compare(integer(left), op, integer(right));
       }
     }
+  }
+
+  /** An integer comparison of test(1) and [[ ]]: -eq, -ne, -lt, -le, -gt, -ge. */
+  static boolean compare(long a, String op, long b) {
+    return switch (op) {
+      case "-eq" -> a == b;
+      case "-ne" -> a != b;
+      case "-lt" -> a < b;
+      case "-le" -> a <= b;
+      case "-gt" -> a > b;
+      default -> a >= b;
+    };
   }
 
   private long integer(String s) {
