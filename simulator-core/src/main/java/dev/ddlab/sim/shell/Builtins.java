@@ -248,18 +248,7 @@ final class Builtins {
    * function bash refuses; ash and dash end the shell as {@code exit} would.
    */
   static int doReturn(Interpreter sh, List<String> args, Io io) {
-    int status = sh.lastStatus();
-    if (!args.isEmpty()) {
-      try {
-        status = Integer.parseInt(args.get(0)) & 0xff;
-      } catch (NumberFormatException e) {
-        io.errln(
-            sh.dialect() == Dialect.BASH
-                ? sh.name() + ": return: " + args.get(0) + ": numeric argument required"
-                : prefix(sh, "return") + "Illegal number: " + args.get(0));
-        status = 2;
-      }
-    }
+    int status = statusArgument(sh, "return", args, io);
     if (sh.inFunction()) {
       sh.returnFromFunction(status);
       return status;
@@ -297,19 +286,27 @@ final class Builtins {
     return 0;
   }
 
-  static int exit(Interpreter sh, List<String> args, Io io) {
-    int status = sh.lastStatus();
-    if (!args.isEmpty()) {
-      try {
-        status = Integer.parseInt(args.get(0)) & 0xff;
-      } catch (NumberFormatException e) {
-        io.errln(
-            sh.dialect() == Dialect.BASH
-                ? sh.name() + ": exit: " + args.get(0) + ": numeric argument required"
-                : sh.name() + ": exit: Illegal number: " + args.get(0));
-        status = 2;
-      }
+  /**
+   * The status argument of {@code exit} and {@code return} (the last status when absent), modulo
+   * 256; a word that is no number is status 2 with the shell's own complaint (dash names the line).
+   */
+  private static int statusArgument(Interpreter sh, String builtin, List<String> args, Io io) {
+    if (args.isEmpty()) {
+      return sh.lastStatus();
     }
+    try {
+      return Integer.parseInt(args.get(0)) & 0xff;
+    } catch (NumberFormatException e) {
+      io.errln(
+          sh.dialect() == Dialect.BASH
+              ? sh.name() + ": " + builtin + ": " + args.get(0) + ": numeric argument required"
+              : prefix(sh, builtin) + "Illegal number: " + args.get(0));
+      return 2;
+    }
+  }
+
+  static int exit(Interpreter sh, List<String> args, Io io) {
+    int status = statusArgument(sh, "exit", args, io);
     sh.markExited(status);
     if (!sh.inSubshell()) {
       sh.runtime().exit(status); // ( exit 3 ) ends only the subshell

@@ -116,6 +116,25 @@ class CaseAndFunctionsTest {
   }
 
   @Test
+  void exit_and_return_with_a_word_that_is_no_number_are_worded_by_each_shell() {
+    assertEquals("bash: exit: x: numeric argument required\n", host.run("(exit x); echo -n"));
+    FakeProc.World ash = new FakeProc.World(ContainerShellTest.alpine());
+    assertEquals(
+        "sh: exit: Illegal number: x\n2\n",
+        ash.init(List.of("sh"), true).type("(exit x); echo $?"));
+    // ubuntu's sh is dash, which names the line
+    try (dev.ddlab.session.SimSession s = dev.ddlab.session.SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q ubuntu");
+      assertEquals(
+          "sh: 1: exit: Illegal number: x\n",
+          s.type("node1", "docker run --rm ubuntu sh -c 'exit x'").output());
+      assertEquals(
+          "sh: 1: return: Illegal number: y\n2\n",
+          s.type("node1", "docker run --rm ubuntu sh -c 'f() { return y; }; f; echo $?'").output());
+    }
+  }
+
+  @Test
   void shift_drops_parameters_and_fails_when_too_many() {
     assertEquals("b\n1\n", host.run("s() { shift; echo \"$1\"; shift 5; echo $?; }; s a b"));
   }
