@@ -81,26 +81,6 @@ public record BuildRequest(
         List.of());
   }
 
-  public BuildRequest withDockerfile(String path) {
-    return new BuildRequest(
-        tags,
-        path,
-        target,
-        buildArgs,
-        labels,
-        noCache,
-        pull,
-        platform,
-        networkMode,
-        quiet,
-        version,
-        remove,
-        forceRemove,
-        extraHosts,
-        secrets,
-        entitlements);
-  }
-
   public BuildRequest withTarget(String stage) {
     return new BuildRequest(
         tags,
@@ -114,26 +94,6 @@ public record BuildRequest(
         networkMode,
         quiet,
         version,
-        remove,
-        forceRemove,
-        extraHosts,
-        secrets,
-        entitlements);
-  }
-
-  public BuildRequest withVersion(String v) {
-    return new BuildRequest(
-        tags,
-        dockerfile,
-        target,
-        buildArgs,
-        labels,
-        noCache,
-        pull,
-        platform,
-        networkMode,
-        quiet,
-        v,
         remove,
         forceRemove,
         extraHosts,
