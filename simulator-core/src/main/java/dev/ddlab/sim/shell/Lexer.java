@@ -1,0 +1,566 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.shell.Ast.Arith;
+import dev.ddlab.sim.shell.Ast.CommandList;
+import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.HereDoc;
+import dev.ddlab.sim.shell.Ast.Literal;
+import dev.ddlab.sim.shell.Ast.Param;
+import dev.ddlab.sim.shell.Ast.Part;
+import dev.ddlab.sim.shell.Ast.Tilde;
+import dev.ddlab.sim.shell.Ast.Word;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shell's tokens, read on demand for {@link Parser}: operators, {@code IO_NUMBER}s, newlines
+ * and words, and the inside of a word: quoting ({@code '…'}, {@code "…"}, backslash), tildes,
+ * parameter expansion, command substitution ({@code $( … )} and backquotes), arithmetic ({@code $((
+ * … ))}) and, at the end of the line that holds their operators, the bodies of here-documents. It
+ * owns the position in the input. A {@code $( … )} is read by a nested lexer over the same text
+ * whose tokens a nested {@link Parser} takes, which is how the shell finds its closing parenthesis;
+ * a backquoted command is parsed as an input of its own.
+ */
+final class Lexer {
+  enum Kind {
+    WORD,
+    OP,
+    IO_NUMBER,
+    NEWLINE,
+    EOF
+  }
+
+  record Token(Kind kind, String text, Word word, int start, int end) {
+    boolean isOp(String op) {
+      return kind == Kind.OP && text.equals(op);
+    }
+
+    boolean isWord(String w) {
+      return kind == Kind.WORD && text.equals(w);
+    }
+
+    String display() {
+      return kind == Kind.NEWLINE || kind == Kind.EOF ? "newline" : text;
+    }
+  }
+
+  private final String src;
+  private int pos;
+  private Token peeked;
+  private final Dialect dialect;
+  private final boolean batch;
+  private final List<HereDoc> pendingHeres = new ArrayList<>();
+
+  /**
+   * A lexer over {@code src} from {@code pos}. {@code batch} input is all there is (a {@code -c}
+   * string, a script): a here-document whose delimiter never comes then ends with the input, where
+   * typed input would ask for more lines.
+   */
+  Lexer(String src, int pos, Dialect dialect, boolean batch) {
+    this.src = src;
+    this.pos = pos;
+    this.dialect = dialect;
+    this.batch = batch;
+  }
+
+  Dialect dialect() {
+    return dialect;
+  }
+
+  Token peek() {
+    if (peeked == null) {
+      peeked = lex();
+    }
+    return peeked;
+  }
+
+  Token next() {
+    Token t = peek();
+    peeked = null;
+    return t;
+  }
+
+  /** The input from {@code start} up to the next token, blanks stripped: a node's source text. */
+  String source(int start) {
+    int end = peeked != null ? peeked.start : pos;
+    return src.substring(start, Math.max(start, end)).strip();
+  }
+
+  /** Whether the word {@code t} in command position is followed by {@code ( )}: a definition. */
+  boolean functionFollows(Token t) {
+    int i = skipBlanksFrom(t.end);
+    if (i >= src.length() || src.charAt(i) != '(') {
+      return false;
+    }
+    i = skipBlanksFrom(i + 1);
+    return i < src.length() && src.charAt(i) == ')';
+  }
+
+  private int skipBlanksFrom(int i) {
+    while (i < src.length() && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  private Token lex() {
+    skipBlanks();
+    int start = pos;
+    if (pos >= src.length()) {
+      if (!pendingHeres.isEmpty()) {
+        readHereBodies(); // batch input ends its documents; typed input asks for their lines
+      }
+      return new Token(Kind.EOF, "", null, start, start);
+    }
+    char c = src.charAt(pos);
+    if (c == '#') {
+      while (pos < src.length() && src.charAt(pos) != '\n') {
+        pos++;
+      }
+      return lex();
+    }
+    if (c == '\n') {
+      pos++;
+      Token newline = new Token(Kind.NEWLINE, "\n", null, start, pos);
+      if (!pendingHeres.isEmpty()) {
+        readHereBodies();
+      }
+      return newline;
+    }
+    String op = operatorAt(pos);
+    if (op != null) {
+      pos += op.length();
+      return new Token(Kind.OP, op, null, start, pos);
+    }
+    if (Character.isDigit(c)) {
+      int i = pos;
+      while (i < src.length() && Character.isDigit(src.charAt(i))) {
+        i++;
+      }
+      if (i < src.length() && (src.charAt(i) == '<' || src.charAt(i) == '>')) {
+        String digits = src.substring(pos, i);
+        pos = i;
+        return new Token(Kind.IO_NUMBER, digits, null, start, pos);
+      }
+    }
+    Word w = lexWord();
+    return new Token(Kind.WORD, w.source(), w, start, pos);
+  }
+
+  private void skipBlanks() {
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\r') {
+        pos++;
+      } else if (c == '\\' && pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
+        pos += 2;
+      } else {
+        break;
+      }
+    }
+  }
+
+  private String operatorAt(int i) {
+    char c = src.charAt(i);
+    char d = i + 1 < src.length() ? src.charAt(i + 1) : 0;
+    switch (c) {
+      case '&':
+        return d == '&' ? "&&" : "&";
+      case '|':
+        return d == '|' ? "||" : "|";
+      case ';':
+        if (d == ';') {
+          return i + 2 < src.length() && src.charAt(i + 2) == '&' ? ";;&" : ";;";
+        }
+        return d == '&' ? ";&" : ";";
+      case '>':
+        return d == '>' ? ">>" : d == '&' ? ">&" : d == '|' ? ">|" : ">";
+      case '<':
+        if (d == '<') {
+          return i + 2 < src.length() && src.charAt(i + 2) == '-' ? "<<-" : "<<";
+        }
+        return d == '&' ? "<&" : "<";
+      case '(':
+        return "(";
+      case ')':
+        return ")";
+      default:
+        return null;
+    }
+  }
+
+  private boolean endsWord(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ';' || c == '&' || c == '|'
+        || c == '<' || c == '>' || c == '(' || c == ')';
+  }
+
+  private Word lexWord() {
+    int start = pos;
+    List<Part> parts = new ArrayList<>();
+    if (src.charAt(pos) == '~') {
+      int i = pos + 1;
+      while (i < src.length() && isUserChar(src.charAt(i))) {
+        i++;
+      }
+      if (i >= src.length() || endsWord(src.charAt(i)) || src.charAt(i) == '/') {
+        parts.add(new Tilde(src.substring(pos + 1, i)));
+        pos = i;
+      }
+    }
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (endsWord(c)) {
+        break;
+      }
+      if (c == '\\') {
+        if (pos + 1 >= src.length()) {
+          throw ShellSyntaxException.incomplete(null);
+        }
+        char n = src.charAt(pos + 1);
+        pos += 2;
+        if (n != '\n') {
+          parts.add(new Literal(String.valueOf(n), true));
+        }
+      } else if (c == '\'') {
+        parts.add(lexSingleQuoted());
+      } else if (c == '"') {
+        pos++;
+        int before = parts.size();
+        lexQuoted(parts, false);
+        if (parts.size() == before) {
+          parts.add(new Literal("", true));
+        }
+      } else if (c == '$') {
+        Part p = lexDollar(false);
+        parts.add(p == null ? new Literal("$", false) : p);
+      } else if (c == '`') {
+        parts.add(lexBackquote(false));
+      } else {
+        int run = pos + 1;
+        while (run < src.length() && isPlain(src.charAt(run))) {
+          run++;
+        }
+        parts.add(new Literal(src.substring(pos, run), false));
+        pos = run;
+      }
+    }
+    return new Word(List.copyOf(mergeLiterals(parts)), src.substring(start, pos));
+  }
+
+  /** At a {@code '}: the text up to the next one, all of it quoted. */
+  private Literal lexSingleQuoted() {
+    int close = src.indexOf('\'', pos + 1);
+    if (close < 0) {
+      throw ShellSyntaxException.incomplete("'");
+    }
+    Literal text = new Literal(src.substring(pos + 1, close), true);
+    pos = close + 1;
+    return text;
+  }
+
+  /** A character that {@link #lexWord} takes literally and that cannot start anything else. */
+  private boolean isPlain(char c) {
+    return !endsWord(c) && c != '\\' && c != '\'' && c != '"' && c != '$' && c != '`';
+  }
+
+  private static boolean isUserChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+  }
+
+  private static List<Part> mergeLiterals(List<Part> parts) {
+    List<Part> out = new ArrayList<>();
+    for (Part p : parts) {
+      if (!out.isEmpty()
+          && p instanceof Literal l
+          && out.get(out.size() - 1) instanceof Literal prev
+          && prev.quoted() == l.quoted()) {
+        out.set(out.size() - 1, new Literal(prev.text() + l.text(), l.quoted()));
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The inside of double quotes, up to the closing quote; or, {@code hereDoc}, a here-document's
+   * whole body, where a backslash quotes only {@code $}, a backquote, itself and a newline.
+   */
+  private void lexQuoted(List<Part> parts, boolean hereDoc) {
+    StringBuilder lit = new StringBuilder();
+    while (true) {
+      if (pos >= src.length()) {
+        if (hereDoc) {
+          break;
+        }
+        throw ShellSyntaxException.incomplete("\"");
+      }
+      char c = src.charAt(pos);
+      if (c == '"' && !hereDoc) {
+        pos++;
+        break;
+      }
+      if (c == '\\' && pos + 1 < src.length()) {
+        char n = src.charAt(pos + 1);
+        if (n == '$' || n == '`' || (n == '"' && !hereDoc) || n == '\\') {
+          lit.append(n);
+          pos += 2;
+          continue;
+        }
+        if (n == '\n') {
+          pos += 2;
+          continue;
+        }
+        lit.append(c);
+        pos++;
+      } else if (c == '$') {
+        Part p = lexDollar(true);
+        if (p == null) {
+          lit.append('$');
+        } else {
+          if (lit.length() > 0) {
+            parts.add(new Literal(lit.toString(), true));
+            lit.setLength(0);
+          }
+          parts.add(p);
+        }
+      } else if (c == '`') {
+        if (lit.length() > 0) {
+          parts.add(new Literal(lit.toString(), true));
+          lit.setLength(0);
+        }
+        parts.add(lexBackquote(true));
+      } else {
+        lit.append(c);
+        pos++;
+      }
+    }
+    if (lit.length() > 0) {
+      parts.add(new Literal(lit.toString(), true));
+    }
+  }
+
+  /** {@code $(( … ))} from just after its opening parentheses to the matching {@code ))}. */
+  private Part lexArithmetic(int from, boolean quoted) {
+    int depth = 0;
+    for (int j = from; j < src.length(); j++) {
+      char c = src.charAt(j);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth > 0) {
+          depth--;
+        } else if (j + 1 < src.length() && src.charAt(j + 1) == ')') {
+          pos = j + 2;
+          return new Arith(src.substring(from, j), quoted);
+        } else {
+          throw ShellSyntaxException.unexpected(")");
+        }
+      }
+    }
+    throw ShellSyntaxException.incomplete(")");
+  }
+
+  /** At a '$': returns the expansion, or null (pos advanced past '$') for a literal dollar. */
+  private Part lexDollar(boolean quoted) {
+    int i = pos + 1;
+    if (i >= src.length()) {
+      pos = i;
+      return null;
+    }
+    char c = src.charAt(i);
+    if (c == '(') {
+      if (i + 1 < src.length() && src.charAt(i + 1) == '(') {
+        return lexArithmetic(i + 2, quoted);
+      }
+      Lexer sub = new Lexer(src, i + 1, dialect, batch);
+      CommandList body = Parser.substitution(sub);
+      Token close = sub.next();
+      if (close.kind == Kind.EOF) {
+        throw ShellSyntaxException.incomplete(")");
+      }
+      if (!close.isOp(")")) {
+        throw ShellSyntaxException.unexpected(close.display());
+      }
+      // a here-document opened inside $( … ) whose body never came before the ')': bash ends it
+      // at once, empty, as a document delimited by end-of-file (found by FuzzTest: an NPE)
+      for (HereDoc here : sub.pendingHeres) {
+        here.body(hereBody("", here.literal()), true);
+      }
+      sub.pendingHeres.clear();
+      pos = sub.pos;
+      return new CommandSub(body, quoted);
+    }
+    if (c == '{') {
+      int close = src.indexOf('}', i + 1);
+      if (close < 0) {
+        throw ShellSyntaxException.incomplete("}");
+      }
+      String inner = src.substring(i + 1, close);
+      pos = close + 1;
+      int colon = inner.indexOf(":-");
+      String name = colon >= 0 ? inner.substring(0, colon) : inner;
+      String dflt = colon >= 0 ? inner.substring(colon + 2) : null;
+      return new Param(name, dflt, quoted);
+    }
+    if ("?$#!@*-0123456789".indexOf(c) >= 0) {
+      pos = i + 1;
+      return new Param(String.valueOf(c), null, quoted);
+    }
+    if (Character.isLetter(c) || c == '_') {
+      int j = i;
+      while (j < src.length()
+          && (Character.isLetterOrDigit(src.charAt(j)) || src.charAt(j) == '_')) {
+        j++;
+      }
+      pos = j;
+      return new Param(src.substring(i, j), null, quoted);
+    }
+    pos = i;
+    return null;
+  }
+
+  private Part lexBackquote(boolean quoted) {
+    StringBuilder body = new StringBuilder();
+    int i = pos + 1;
+    while (true) {
+      if (i >= src.length()) {
+        throw ShellSyntaxException.incomplete("`");
+      }
+      char c = src.charAt(i);
+      if (c == '`') {
+        break;
+      }
+      if (c == '\\' && i + 1 < src.length() && "$`\\".indexOf(src.charAt(i + 1)) >= 0) {
+        body.append(src.charAt(i + 1));
+        i += 2;
+        continue;
+      }
+      body.append(c);
+      i++;
+    }
+    pos = i + 1;
+    return new CommandSub(Parser.parse(body.toString(), dialect, true), quoted);
+  }
+
+  // ---- here-documents ----------------------------------------------------------------------
+
+  /**
+   * A here-document whose operator ({@code <<}, or {@code <<-} when {@code stripTabs}) and
+   * delimiter {@code word} the grammar just read; its body is read at the end of the line.
+   */
+  HereDoc hereDocument(Word word, boolean stripTabs) {
+    HereDoc here = new HereDoc(delimiter(word), stripTabs, quoted(word));
+    pendingHeres.add(here);
+    return here;
+  }
+
+  /** A here-document's delimiter: the word with its quotes removed, not expanded. */
+  private static String delimiter(Word w) {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : w.parts()) {
+      if (p instanceof Literal l) {
+        sb.append(l.text());
+      } else {
+        return w.source().replace("\"", "").replace("'", "");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static boolean quoted(Word w) {
+    return w.parts().stream().anyMatch(p -> p instanceof Literal l && l.quoted());
+  }
+
+  /**
+   * At the start of the line after a here-document's operator: each pending document takes the
+   * lines up to its delimiter. Typed input that ends first is incomplete (the terminal asks for
+   * more lines); batch input ends the document there.
+   */
+  private void readHereBodies() {
+    for (HereDoc here : pendingHeres) {
+      StringBuilder body = new StringBuilder();
+      boolean terminated = false;
+      while (pos < src.length()) {
+        int nl = src.indexOf('\n', pos);
+        boolean last = nl < 0;
+        String line = src.substring(pos, last ? src.length() : nl);
+        if (here.stripTabs()) {
+          int i = 0;
+          while (i < line.length() && line.charAt(i) == '\t') {
+            i++;
+          }
+          line = line.substring(i);
+        }
+        if (line.equals(here.delimiter())) {
+          pos = last ? src.length() : nl + 1;
+          terminated = true;
+          break;
+        }
+        if (last && !batch) {
+          break; // typed input: the delimiter may come on the next line
+        }
+        pos = last ? src.length() : nl + 1;
+        body.append(line);
+        if (!last || dialect == Dialect.BASH) {
+          body.append('\n'); // bash ends an unterminated last line; ash and dash keep it as is
+        }
+      }
+      if (!terminated && !batch) {
+        throw ShellSyntaxException.incomplete(null);
+      }
+      here.body(hereBody(body.toString(), here.literal()), !terminated);
+    }
+    pendingHeres.clear();
+  }
+
+  /** A document's text as a word: literal, or with {@code $…} and backquotes expanded. */
+  private Word hereBody(String text, boolean literal) {
+    if (literal) {
+      return new Word(List.of(new Literal(text, true)), text);
+    }
+    Lexer body = new Lexer(text, 0, dialect, true);
+    List<Part> parts = new ArrayList<>();
+    body.lexQuoted(parts, true);
+    return new Word(List.copyOf(parts), text);
+  }
+
+  /**
+   * The right side of {@code =~}: up to the next blank, with {@code ( ) |} part of the regular
+   * expression rather than operators; quoted parts match literally.
+   */
+  Word regexWord() {
+    if (peeked != null) {
+      throw new IllegalStateException("regex after a peeked token");
+    }
+    skipBlanks();
+    int start = pos;
+    List<Part> parts = new ArrayList<>();
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (c == ' ' || c == '\t' || c == '\n') {
+        break;
+      }
+      if (c == '\\' && pos + 1 < src.length()) {
+        parts.add(new Literal(String.valueOf(src.charAt(pos + 1)), true));
+        pos += 2;
+      } else if (c == '\'') {
+        parts.add(lexSingleQuoted());
+      } else if (c == '"') {
+        pos++;
+        lexQuoted(parts, false);
+      } else if (c == '$') {
+        Part p = lexDollar(false);
+        parts.add(p == null ? new Literal("$", false) : p);
+      } else {
+        parts.add(new Literal(String.valueOf(c), false));
+        pos++;
+      }
+    }
+    if (parts.isEmpty()) {
+      throw ShellSyntaxException.conditional(
+          "unexpected argument `newline' to conditional binary operator", "newline");
+    }
+    return new Word(List.copyOf(mergeLiterals(parts)), src.substring(start, pos));
+  }
+}
