@@ -22,4 +22,41 @@ public record Task(
     @JsonProperty("Status") TaskStatus status,
     @JsonProperty("DesiredState") @JsonInclude(JsonInclude.Include.NON_EMPTY) String desiredState,
     @JsonProperty("NetworksAttachments") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<NetworkAttachment> networksAttachments) {}
+        List<NetworkAttachment> networksAttachments) {
+
+  /** This task on {@code nodeId} in {@code status}, updated at {@code updatedAt}. */
+  public Task withStatus(String nodeId, TaskStatus status, String updatedAt) {
+    return new Task(
+        id,
+        version,
+        createdAt,
+        updatedAt,
+        name,
+        labels,
+        spec,
+        serviceId,
+        slot,
+        nodeId,
+        status,
+        desiredState,
+        networksAttachments);
+  }
+
+  /** This task with another desired state (the orchestrator's shutdown). */
+  public Task withDesiredState(String desired) {
+    return new Task(
+        id,
+        version,
+        createdAt,
+        updatedAt,
+        name,
+        labels,
+        spec,
+        serviceId,
+        slot,
+        nodeId,
+        status,
+        desired,
+        networksAttachments);
+  }
+}

@@ -66,24 +66,7 @@ public final class Dispatcher {
                     : new dev.ddlab.engine.dto.swarm.ContainerStatus(
                         r.containerId(), r.pid(), r.exitCode()),
                 null);
-        out.add(
-            StoreAction.put(
-                StoreAction.TASK,
-                t.id(),
-                new Task(
-                    t.id(),
-                    t.version(),
-                    t.createdAt(),
-                    ts,
-                    t.name(),
-                    t.labels(),
-                    t.spec(),
-                    t.serviceId(),
-                    t.slot(),
-                    t.nodeId(),
-                    s,
-                    t.desiredState(),
-                    t.networksAttachments())));
+        out.add(StoreAction.put(StoreAction.TASK, t.id(), t.withStatus(t.nodeId(), s, ts)));
       }
     }
     return out;

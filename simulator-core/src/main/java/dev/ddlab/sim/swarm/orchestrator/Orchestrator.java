@@ -213,22 +213,7 @@ public final class Orchestrator {
     if ("shutdown".equals(t.desiredState())) {
       return;
     }
-    Task d =
-        new Task(
-            t.id(),
-            t.version(),
-            t.createdAt(),
-            t.updatedAt(),
-            t.name(),
-            t.labels(),
-            t.spec(),
-            t.serviceId(),
-            t.slot(),
-            t.nodeId(),
-            t.status(),
-            "shutdown",
-            t.networksAttachments());
-    tasks.put(t.id(), d);
+    tasks.put(t.id(), t.withDesiredState("shutdown"));
     changed.add(t.id());
   }
 

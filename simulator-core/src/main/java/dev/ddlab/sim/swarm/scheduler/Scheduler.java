@@ -69,10 +69,10 @@ public final class Scheduler {
         if (!msg.equals(t.status().err())) {
           tasks.put(
               t.id(),
-              with(
-                  t,
+              t.withStatus(
                   t.nodeId(),
-                  new TaskStatus(ts, "pending", "pending task scheduling", msg, null, null)));
+                  new TaskStatus(ts, "pending", "pending task scheduling", msg, null, null),
+                  ts));
           changed.add(t.id());
         }
         continue;
@@ -84,10 +84,10 @@ public final class Scheduler {
       r[1] += memory(t);
       tasks.put(
           t.id(),
-          with(
-              t,
+          t.withStatus(
               best.id(),
-              new TaskStatus(ts, "assigned", "scheduler assigned task to node", "", null, null)));
+              new TaskStatus(ts, "assigned", "scheduler assigned task to node", "", null, null),
+              ts));
       changed.add(t.id());
     }
   }
@@ -137,22 +137,5 @@ public final class Scheduler {
             || t.spec().resources().reservations() == null
         ? 0
         : t.spec().resources().reservations().memoryBytes();
-  }
-
-  static Task with(Task t, String nodeId, TaskStatus status) {
-    return new Task(
-        t.id(),
-        t.version(),
-        t.createdAt(),
-        status.timestamp(),
-        t.name(),
-        t.labels(),
-        t.spec(),
-        t.serviceId(),
-        t.slot(),
-        nodeId,
-        status,
-        t.desiredState(),
-        t.networksAttachments());
   }
 }

@@ -69,7 +69,9 @@ public final class ClusterStore {
             if (old != null
                 && TaskState.of(t.status().state()).ordinal()
                     < TaskState.of(old.status().state()).ordinal()) {
-              t = withStatus(t, old); // states only move forward
+              t =
+                  t.withStatus(
+                      t.nodeId(), old.status(), old.updatedAt()); // states only move forward
             }
             tasks.put(a.id(), t);
           }
@@ -80,23 +82,6 @@ public final class ClusterStore {
       }
     }
     watchers.forEach(Runnable::run);
-  }
-
-  private static Task withStatus(Task t, Task old) {
-    return new Task(
-        t.id(),
-        t.version(),
-        t.createdAt(),
-        old.updatedAt(),
-        t.name(),
-        t.labels(),
-        t.spec(),
-        t.serviceId(),
-        t.slot(),
-        t.nodeId(),
-        old.status(),
-        t.desiredState(),
-        t.networksAttachments());
   }
 
   /** Told after each applied batch (the leader's orchestrator, scheduler and dispatcher). */
