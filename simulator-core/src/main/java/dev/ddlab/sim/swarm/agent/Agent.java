@@ -11,7 +11,6 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,9 +246,5 @@ public final class Agent {
   /** The tasks this agent runs, for panels: task ID → container ID. */
   public Map<String, String> containers() {
     return Map.copyOf(containers);
-  }
-
-  List<Task> tasks() {
-    return new ArrayList<>(tasks.values());
   }
 }

@@ -2,7 +2,8 @@ package dev.ddlab.sim.swarm.raft;
 
 /**
  * How the operations a state machine replicates (and its snapshot chunks) become bytes in Raft
- * messages and files, and back. {@link #describe} is a short text for the Raft panel's log table.
+ * messages and files, and back. {@link #describe} is a short text for the Raft panel's log table
+ * (log entries only: snapshot chunks never reach it).
  */
 public interface Operations {
   byte[] encode(Object operation);

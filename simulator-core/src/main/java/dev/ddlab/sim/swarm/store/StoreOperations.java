@@ -61,9 +61,6 @@ public final class StoreOperations implements Operations {
 
   @Override
   public String describe(Object operation) {
-    if (operation instanceof Snapshot) {
-      return "snapshot";
-    }
     List<String> parts = new ArrayList<>();
     for (StoreAction a : ((Batch) operation).actions()) {
       parts.add((a.object() == null ? "delete " : "put ") + a.kind() + " " + a.id());
