@@ -71,7 +71,7 @@ public final class ServiceCommands {
     while (true) {
       Service s = c.engine.services().inspect(serviceId, false);
       long want = replicas(s.spec());
-      boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+      boolean global = s.spec().global();
       List<Task> tasks =
           c.engine
               .tasks()
@@ -265,7 +265,7 @@ public final class ServiceCommands {
         GoObject o = new GoObject("*formatter.serviceContext");
         o.getter("ID", () -> s.id().substring(0, 12));
         o.getter("Name", () -> s.spec().name());
-        boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+        boolean global = s.spec().global();
         o.getter("Mode", () -> global ? "global" : "replicated");
         o.getter(
             "Replicas",
@@ -445,7 +445,7 @@ public final class ServiceCommands {
           out("");
           out("ID:\t\t" + s.id());
           out("Name:\t\t" + s.spec().name());
-          boolean global = s.spec().mode() != null && s.spec().mode().global() != null;
+          boolean global = s.spec().global();
           out("Service Mode:\t" + (global ? "Global" : "Replicated"));
           if (!global) {
             out(" Replicas:\t" + replicas(s.spec()));

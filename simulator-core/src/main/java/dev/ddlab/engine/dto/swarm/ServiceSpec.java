@@ -1,5 +1,6 @@
 package dev.ddlab.engine.dto.swarm;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -17,4 +18,11 @@ public record ServiceSpec(
     @JsonProperty("RollbackConfig") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         UpdateConfig rollbackConfig,
     @JsonProperty("EndpointSpec") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        EndpointSpec endpointSpec) {}
+        EndpointSpec endpointSpec) {
+
+  /** A global service (one task per node) rather than a replicated one. */
+  @JsonIgnore
+  public boolean global() {
+    return mode != null && mode.global() != null;
+  }
+}

@@ -52,7 +52,7 @@ public final class Orchestrator {
     removed.forEach(tasks::remove);
     for (Service s : services.values()) {
       List<Task> own = byService.getOrDefault(s.id(), List.of());
-      if (s.spec().mode() != null && s.spec().mode().global() != null) {
+      if (s.spec().global()) {
         global(s, own, nodes, tasks, changed, now, ids);
       } else {
         long replicas =
