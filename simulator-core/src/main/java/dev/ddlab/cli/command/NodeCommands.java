@@ -263,10 +263,7 @@ public final class NodeCommands {
           s -> {
             Map<String, String> labels =
                 new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels());
-            for (String l : labelAdd) {
-              int eq = l.indexOf('=');
-              labels.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
-            }
+            labels.putAll(NetworkCommands.kv(labelAdd));
             labelRm.forEach(labels::remove);
             return new NodeSpec(
                 s.name(),
