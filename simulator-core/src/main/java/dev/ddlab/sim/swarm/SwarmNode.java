@@ -30,6 +30,7 @@ import dev.ddlab.fs.FileSystem;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.manager.LeaderLoop;
 import dev.ddlab.sim.swarm.manager.Manager;
@@ -209,11 +210,7 @@ public final class SwarmNode {
   }
 
   private static String hash(String key) {
-    StringBuilder sb = new StringBuilder();
-    for (byte b : KeySealer.sha256(key.getBytes(StandardCharsets.UTF_8))) {
-      sb.append(String.format("%02x", b));
-    }
-    return sb.toString();
+    return Digests.hex(Digests.sha256(key));
   }
 
   /** A manager follows the cluster's unlock key: seals its files with it and remembers its hash. */
