@@ -54,30 +54,30 @@ public final class SwarmApis {
 
   // ---- lookups ----------------------------------------------------------------------------------
 
-  /** By full ID, then name, then unique ID prefix (moby's getNode/getService). */
+  /**
+   * By full ID, else by name, else by ID prefix, as moby's getNode/getService: the first way that
+   * matches anything decides, and more than one match there is ambiguous.
+   */
   static <T> T find(Map<String, T> all, String ref, Function<T, String> name, String kind) {
     if (all.containsKey(ref)) {
       return all.get(ref);
     }
-    List<T> byName = all.values().stream().filter(v -> ref.equals(name.apply(v))).toList();
-    if (byName.size() == 1) {
-      return byName.get(0);
+    List<T> matches = all.values().stream().filter(v -> ref.equals(name.apply(v))).toList();
+    if (matches.isEmpty() && !ref.isEmpty()) {
+      matches =
+          all.entrySet().stream()
+              .filter(e -> e.getKey().startsWith(ref))
+              .map(Map.Entry::getValue)
+              .toList();
     }
-    List<T> byPrefix =
-        ref.isEmpty()
-            ? List.of()
-            : all.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(ref))
-                .map(Map.Entry::getValue)
-                .toList();
-    if (byPrefix.size() == 1) {
-      return byPrefix.get(0);
-    }
-    if (byPrefix.size() > 1 || byName.size() > 1) {
+    if (matches.size() > 1) {
       throw new EngineException(
-          400, kind + " " + ref + " is ambiguous (" + byPrefix.size() + " matches found)");
+          400, kind + " " + ref + " is ambiguous (" + matches.size() + " matches found)");
     }
-    throw new EngineException(404, kind + " " + ref + " not found");
+    if (matches.isEmpty()) {
+      throw new EngineException(404, kind + " " + ref + " not found");
+    }
+    return matches.get(0);
   }
 
   private static boolean matches(Map<String, List<String>> filters, String key, String... values) {

@@ -88,4 +88,23 @@ class SwarmWalkthroughTest {
       assertEquals("", gone.output());
     }
   }
+
+  @Test
+  void a_hostname_two_nodes_share_after_a_rejoin_is_ambiguous_and_the_daemon_counts_both() {
+    try (SimSession s = SimSession.open("swarm-1m1w", 5)) {
+      ok(s, "mgr1", "docker swarm init");
+      String join =
+          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377";
+      ok(s, "wrk1", join);
+      ok(s, "wrk1", "docker swarm leave");
+      s.advance(Duration.ofSeconds(30));
+      ok(s, "wrk1", join);
+      TranscriptEntry ls = ok(s, "mgr1", "docker node ls --format '{{.Hostname}} {{.Status}}'");
+      assertEquals("mgr1 Ready\nwrk1 Down\nwrk1 Ready\n", ls.output());
+      TranscriptEntry rm = run(s, "mgr1", "docker node rm wrk1");
+      assertEquals(1, rm.exitCode(), rm.output());
+      assertEquals(
+          "Error response from daemon: node wrk1 is ambiguous (2 matches found)\n", rm.output());
+    }
+  }
 }
