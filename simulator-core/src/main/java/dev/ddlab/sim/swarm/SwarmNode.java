@@ -244,7 +244,11 @@ public final class SwarmNode {
 
   // ---- wire -------------------------------------------------------------------------------------
 
+  /** Opens port 2377 once for this daemon run (a manager and its agent share it). */
   private void listen() {
+    if (nic.listening(PORT)) {
+      return;
+    }
     int gen = generation;
     nic.listen(
         PORT,
@@ -323,9 +327,7 @@ public final class SwarmNode {
       };
 
   private void startManager(List<Member> initial, boolean restore) {
-    if (nic.listening(PORT) == false) {
-      listen();
-    }
+    listen();
     Member self = new Member(nodeId, address);
     manager =
         new Manager(
@@ -351,9 +353,7 @@ public final class SwarmNode {
   }
 
   private void startAgent() {
-    if (!nic.listening(PORT)) {
-      listen();
-    }
+    listen();
     agent =
         new dev.ddlab.sim.swarm.agent.Agent(
             nodeId,
