@@ -13,7 +13,6 @@ class SwarmBadImageTest {
       a_service_whose_image_cannot_be_pulled_gives_up_waiting_and_retries_tasks_five_seconds_apart() {
     try (SimSession s = SimSession.open("swarm-1m1w", 3)) {
       s.type("mgr1", "docker swarm init");
-      long t0 = System.nanoTime();
       TranscriptEntry e =
           s.type("mgr1", "docker service create --name bad --replicas 2 nosuchimage");
       assertEquals(1, e.exitCode(), e.output());

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ddlab.sim.clock.SeededRandom;
 import io.microraft.Ordered;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -66,13 +64,11 @@ final class RaftChurn {
       h.connect(i);
     }
     assertTrue(h.one("final", n, Duration.ofSeconds(120)) > 0, "no agreement after healing");
-    List<String> acknowledged = new ArrayList<>();
     for (Map.Entry<String, CompletableFuture<Ordered<Object>>> e : submitted.entrySet()) {
       CompletableFuture<Ordered<Object>> f = e.getValue();
       if (f.isDone() && !f.isCompletedExceptionally()) {
         long idx = f.join().getCommitIndex();
         assertEquals(e.getKey(), h.committed.get(idx), "acknowledged command lost");
-        acknowledged.add(e.getKey());
       }
     }
     return h;
