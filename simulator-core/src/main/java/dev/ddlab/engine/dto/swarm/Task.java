@@ -26,6 +26,15 @@ public record Task(
 
   /** This task on {@code nodeId} in {@code status}, updated at {@code updatedAt}. */
   public Task withStatus(String nodeId, TaskStatus status, String updatedAt) {
+    return copy(updatedAt, nodeId, status, desiredState);
+  }
+
+  /** This task with another desired state (the orchestrator's shutdown). */
+  public Task withDesiredState(String desired) {
+    return copy(updatedAt, nodeId, status, desired);
+  }
+
+  private Task copy(String updatedAt, String nodeId, TaskStatus status, String desiredState) {
     return new Task(
         id,
         version,
@@ -39,24 +48,6 @@ public record Task(
         nodeId,
         status,
         desiredState,
-        networksAttachments);
-  }
-
-  /** This task with another desired state (the orchestrator's shutdown). */
-  public Task withDesiredState(String desired) {
-    return new Task(
-        id,
-        version,
-        createdAt,
-        updatedAt,
-        name,
-        labels,
-        spec,
-        serviceId,
-        slot,
-        nodeId,
-        status,
-        desired,
         networksAttachments);
   }
 }
