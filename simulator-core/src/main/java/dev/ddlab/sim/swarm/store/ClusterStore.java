@@ -69,9 +69,8 @@ public final class ClusterStore {
             if (old != null
                 && TaskState.of(t.status().state()).ordinal()
                     < TaskState.of(old.status().state()).ordinal()) {
-              t =
-                  t.withStatus(
-                      t.nodeId(), old.status(), old.updatedAt()); // states only move forward
+              // states only move forward
+              t = t.withStatus(t.nodeId(), old.status(), old.updatedAt());
             }
             tasks.put(a.id(), t);
           }
