@@ -4,6 +4,7 @@ import static dev.ddlab.bridge.real.ApiClient.seg;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ddlab.bridge.real.ApiClient.Query;
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.NodesApi;
 import dev.ddlab.engine.ServicesApi;
 import dev.ddlab.engine.SwarmApi;
@@ -117,13 +118,19 @@ final class RealSwarm {
       this.api = api;
     }
 
-    /** docker/cli's progress display sleeps between polls of a real daemon: wall time. */
+    /**
+     * docker/cli's progress display sleeps between polls of a real daemon: wall time. An interrupt
+     * (the session closing) ends the wait as Ctrl-C ends docker/cli's: the operation goes on on the
+     * daemon, the display stops, instead of polling on without sleeping.
+     */
     @Override
     public void waitFor(Duration d) {
       try {
         Thread.sleep(d.toMillis());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
+        throw new EngineException(
+            499, "Operation continuing in background.\nUse `docker service ps` to check progress.");
       }
     }
 
