@@ -225,31 +225,19 @@ final class CreateCheck {
     long cpus = limit(h.nanoCpus(), policy.nanoCpus(), "--cpus");
     long pids =
         limit(h.pidsLimit() == null ? 0 : h.pidsLimit(), policy.pidsLimit(), "--pids-limit");
-    return new HostConfig(
-        h.binds(),
-        network,
-        ports,
-        h.restartPolicy(),
-        h.autoRemove(),
-        volumesFrom,
-        h.capAdd(),
-        h.capDrop(),
-        h.dns(),
-        h.dnsOptions(),
-        h.dnsSearch(),
-        h.extraHosts(),
-        ipc,
-        pid,
-        false,
-        false,
-        h.securityOpt(),
-        uts,
-        memory,
-        cpus,
-        pids,
-        h.devices(),
-        h.mounts(),
-        h.init());
+    return h.toBuilder()
+        .networkMode(network)
+        .portBindings(ports)
+        .volumesFrom(volumesFrom)
+        .ipcMode(ipc)
+        .pidMode(pid)
+        .privileged(false)
+        .publishAllPorts(false)
+        .utsMode(uts)
+        .memory(memory)
+        .nanoCpus(cpus)
+        .pidsLimit(pids)
+        .build();
   }
 
   /**

@@ -442,31 +442,12 @@ final class ComposeService {
             s.stopSignal(),
             s.stopGracePeriodSeconds());
     HostConfig hc =
-        new HostConfig(
-            null,
-            networkMode,
-            bindings.isEmpty() ? null : bindings,
-            restart,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            false,
-            null,
-            null,
-            0,
-            0,
-            null,
-            null,
-            mounts.isEmpty() ? null : mounts,
-            null);
+        HostConfig.none().toBuilder()
+            .networkMode(networkMode)
+            .portBindings(bindings.isEmpty() ? null : bindings)
+            .restartPolicy(restart)
+            .mounts(mounts.isEmpty() ? null : mounts)
+            .build();
     String id =
         engine.containers().create(name, config, hc, new NetworkingConfig(endpoints), null).id();
     for (int i = 1; i < nets.size(); i++) {

@@ -18,31 +18,13 @@ final class Containers {
   private Containers() {}
 
   static HostConfig emptyHostConfig() {
-    return new HostConfig(
-        null,
-        "default",
-        null,
-        new RestartPolicy("no", 0),
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "private",
-        "",
-        false,
-        false,
-        null,
-        "",
-        0,
-        0,
-        null,
-        null,
-        null,
-        null);
+    return HostConfig.none().toBuilder()
+        .networkMode("default")
+        .restartPolicy(new RestartPolicy("no", 0))
+        .ipcMode("private")
+        .pidMode("")
+        .utsMode("")
+        .build();
   }
 
   /** "alpine" → "alpine:latest", as the daemon names a missing image. */
@@ -230,31 +212,7 @@ final class Containers {
   }
 
   static HostConfig withPolicy(HostConfig h, RestartPolicy p) {
-    return new HostConfig(
-        h.binds(),
-        networkMode(h),
-        h.portBindings(),
-        p,
-        h.autoRemove(),
-        h.volumesFrom(),
-        h.capAdd(),
-        h.capDrop(),
-        h.dns(),
-        h.dnsOptions(),
-        h.dnsSearch(),
-        h.extraHosts(),
-        h.ipcMode(),
-        h.pidMode(),
-        h.privileged(),
-        h.publishAllPorts(),
-        h.securityOpt(),
-        h.utsMode(),
-        h.memory(),
-        h.nanoCpus(),
-        h.pidsLimit(),
-        h.devices(),
-        h.mounts(),
-        h.init());
+    return h.toBuilder().networkMode(networkMode(h)).restartPolicy(p).build();
   }
 
   static HostConfig withResources(HostConfig h, Long memory, Long nanoCpus, Long pidsLimit) {
