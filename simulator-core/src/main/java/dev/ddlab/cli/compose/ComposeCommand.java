@@ -109,6 +109,17 @@ abstract class ComposeCommand extends DockerCommand {
     return loader.load(new ComposeLoader.Options(files(), projectName, projectDirectory, envFiles));
   }
 
+  /** The project, after checking that each of {@code services} is one of its services. */
+  Project project(List<String> services) {
+    Project p = project();
+    for (String s : services) {
+      if (!p.services().containsKey(s)) {
+        throw new CliException("no such service: " + s, 1);
+      }
+    }
+    return p;
+  }
+
   /**
    * The project name without needing a file: {@code -p} when given, else the loaded project's
    * (down, ps, stop … work from {@code -p} alone, as compose does).
@@ -140,6 +151,16 @@ abstract class ComposeCommand extends DockerCommand {
 
   Progress progress(String title) {
     return progress(title, io::err);
+  }
+
+  /** Runs {@code work} under a progress display on stderr; its last frame shows even on failure. */
+  void withProgress(String title, java.util.function.Consumer<Progress> work) {
+    Progress progress = progress(title);
+    try {
+      work.accept(progress);
+    } finally {
+      progress.finish();
+    }
   }
 
   /**

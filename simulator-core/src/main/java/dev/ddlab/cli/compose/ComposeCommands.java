@@ -96,12 +96,11 @@ final class ComposeCommands {
         }
       }
       ComposeService cs = compose();
-      Progress progress = progress("Running");
-      List<String> ids;
       try {
-        ids = cs.up(p, new ComposeService.UpOptions(build, scales, removeOrphans), progress);
+        withProgress(
+            "Running",
+            pr -> cs.up(p, new ComposeService.UpOptions(build, scales, removeOrphans), pr));
       } finally {
-        progress.finish();
         cs.warnings.forEach(this::warn);
       }
       if (detach || waitFor) {
@@ -158,11 +157,13 @@ final class ComposeCommands {
       }
       Project p = project();
       ComposeService cs = compose();
-      Progress progress = progress("Running");
       try {
-        cs.down(p, new ComposeService.DownOptions(volumes, rmi, removeOrphans, timeout), progress);
+        withProgress(
+            "Running",
+            pr ->
+                cs.down(
+                    p, new ComposeService.DownOptions(volumes, rmi, removeOrphans, timeout), pr));
       } finally {
-        progress.finish();
         cs.warnings.forEach(this::warn);
       }
       return 0;
@@ -196,12 +197,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project();
-      for (String s : services) {
-        if (!p.services().containsKey(s)) {
-          throw new CliException("no such service: " + s, 1);
-        }
-      }
+      Project p = project(services);
       List<ContainerSummary> cs = compose().containers(p.name(), all, services);
       if (quiet) {
         cs.forEach(c -> out(c.id()));
@@ -356,12 +352,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project();
-      for (String s : services) {
-        if (!p.services().containsKey(s)) {
-          throw new CliException("no such service: " + s, 1);
-        }
-      }
+      Project p = project(services);
       List<ContainerSummary> cs = compose().containers(p.name(), true, services);
       List<String> names = new ArrayList<>();
       cs.forEach(c -> names.add(ComposeService.name(c)));
@@ -385,23 +376,14 @@ final class ComposeCommands {
     }
   }
 
-  abstract static class Lifecycle extends ComposeCommand.WithShortFile {
+  /** A subcommand over some of the project's services (all when none is named). */
+  abstract static class WithServices extends ComposeCommand.WithShortFile {
     @Parameters List<String> services = new ArrayList<>();
-
-    Project checked() {
-      Project p = project();
-      for (String s : services) {
-        if (!p.services().containsKey(s)) {
-          throw new CliException("no such service: " + s, 1);
-        }
-      }
-      return p;
-    }
   }
 
   @Command(name = "stop")
   @Docker(use = "[OPTIONS] [SERVICE...]", summary = "Stop services")
-  static final class Stop extends Lifecycle {
+  static final class Stop extends WithServices {
     @Option(
         names = {"-t", "--timeout"},
         paramLabel = "int",
@@ -410,36 +392,26 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = checked();
-      Progress progress = progress("Stopping");
-      try {
-        compose().stop(p, services, timeout, progress);
-      } finally {
-        progress.finish();
-      }
+      Project p = project(services);
+      withProgress("Stopping", pr -> compose().stop(p, services, timeout, pr));
       return 0;
     }
   }
 
   @Command(name = "start")
   @Docker(use = "[SERVICE...]", summary = "Start services")
-  static final class Start extends Lifecycle {
+  static final class Start extends WithServices {
     @Override
     int run() {
-      Project p = checked();
-      Progress progress = progress("Running");
-      try {
-        compose().start(p, services, progress);
-      } finally {
-        progress.finish();
-      }
+      Project p = project(services);
+      withProgress("Running", pr -> compose().start(p, services, pr));
       return 0;
     }
   }
 
   @Command(name = "restart")
   @Docker(use = "[OPTIONS] [SERVICE...]", summary = "Restart service containers")
-  static final class Restart extends Lifecycle {
+  static final class Restart extends WithServices {
     @Option(
         names = {"-t", "--timeout"},
         paramLabel = "int",
@@ -448,13 +420,8 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = checked();
-      Progress progress = progress("Restarting");
-      try {
-        compose().restart(p, services, timeout, progress);
-      } finally {
-        progress.finish();
-      }
+      Project p = project(services);
+      withProgress("Restarting", pr -> compose().restart(p, services, timeout, pr));
       return 0;
     }
   }
@@ -481,17 +448,10 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project();
-      for (String svc : services) {
-        if (!p.services().containsKey(svc)) {
-          throw new CliException("no such service: " + svc, 1);
-        }
-      }
+      Project p = project(services);
       ComposeService cs = compose();
       if (stop) {
-        Progress progress = progress("Stopping");
-        cs.stop(p, services, null, progress);
-        progress.finish();
+        withProgress("Stopping", pr -> cs.stop(p, services, null, pr));
       }
       List<ContainerSummary> stopped = cs.stopped(p, services);
       if (stopped.isEmpty()) {
@@ -511,19 +471,14 @@ final class ComposeCommands {
           return 0;
         }
       }
-      Progress progress = progress("Removing");
-      try {
-        cs.remove(stopped, volumes, progress);
-      } finally {
-        progress.finish();
-      }
+      withProgress("Removing", pr -> cs.remove(stopped, volumes, pr));
       return 0;
     }
   }
 
   @Command(name = "pull")
   @Docker(use = "[OPTIONS] [SERVICE...]", summary = "Pull service images")
-  static final class Pull extends Lifecycle {
+  static final class Pull extends WithServices {
     @Option(
         names = {"-q", "--quiet"},
         description = "Pull without printing progress information")
@@ -531,31 +486,30 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = checked().select(services);
+      Project p = project(services).select(services);
       ComposeService cs = compose();
-      Progress progress = quiet ? progress("Pulling") : progress("Pulling");
-      try {
-        for (String name : p.startOrder()) {
-          Service s = p.services().get(name);
-          if (s.image() == null || s.image().isEmpty()) {
-            progress.warning(s.name(), "Skipped - No image to be pulled");
-            continue;
-          }
-          cs.pull(s.name(), s.image(), progress);
-        }
-      } finally {
-        progress.finish();
-      }
+      withProgress(
+          "Pulling",
+          progress -> {
+            for (String name : p.startOrder()) {
+              Service s = p.services().get(name);
+              if (s.image() == null || s.image().isEmpty()) {
+                progress.warning(s.name(), "Skipped - No image to be pulled");
+                continue;
+              }
+              cs.pull(s.name(), s.image(), progress);
+            }
+          });
       return 0;
     }
   }
 
   @Command(name = "build")
   @Docker(use = "[OPTIONS] [SERVICE...]", summary = "Build or rebuild services")
-  static final class Build extends Lifecycle {
+  static final class Build extends WithServices {
     @Override
     int run() {
-      Project p = checked().select(services);
+      Project p = project(services).select(services);
       for (String name : p.startOrder()) {
         Service s = p.services().get(name);
         if (s.build() != null) {
@@ -568,7 +522,7 @@ final class ComposeCommands {
 
   @Command(name = "images")
   @Docker(use = "[OPTIONS] [SERVICE...]", summary = "List images used by the created containers")
-  static final class Images extends Lifecycle {
+  static final class Images extends WithServices {
     @Option(
         names = {"-q", "--quiet"},
         description = "Only display IDs")
@@ -576,7 +530,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = checked();
+      Project p = project(services);
       List<GoObject> rows = new ArrayList<>();
       for (ContainerSummary c : compose().containers(p.name(), true, services)) {
         ImageInspect img = engine.images().inspect(c.imageId());
@@ -618,10 +572,10 @@ final class ComposeCommands {
 
   @Command(name = "top")
   @Docker(use = "[SERVICES...]", summary = "Display the running processes")
-  static final class Top extends Lifecycle {
+  static final class Top extends WithServices {
     @Override
     int run() {
-      Project p = checked();
+      Project p = project(services);
       boolean first = true;
       for (ContainerSummary c : compose().containers(p.name(), false, services)) {
         TopResponse top = engine.containers().top(c.id(), "");
@@ -656,7 +610,7 @@ final class ComposeCommands {
   @Docker(
       use = "[OPTIONS] [SERVICE...]",
       summary = "Parse, resolve and render compose file in canonical format")
-  static final class Config extends Lifecycle {
+  static final class Config extends WithServices {
     @Option(
         names = {"-q", "--quiet"},
         description = "Only validate the configuration, don't print anything.")
@@ -677,7 +631,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = checked();
+      Project p = project(services);
       if (quiet) {
         return 0;
       }

@@ -108,7 +108,7 @@ final class ComposeService {
   record UpOptions(boolean build, Map<String, Integer> scale, boolean removeOrphans) {}
 
   /** Creates what is missing and starts every service's containers (compose's create + start). */
-  List<String> up(Project p, UpOptions o, Progress progress) {
+  void up(Project p, UpOptions o, Progress progress) {
     ensureImages(p, o.build(), progress);
     networks(p, progress);
     volumes(p, progress);
@@ -165,7 +165,6 @@ final class ComposeService {
       engine.containers().start(id);
       progress.done("Container " + name, "Started");
     }
-    return started;
   }
 
   private static ContainerSummary find(List<ContainerSummary> cs, String service, int n) {
