@@ -14,10 +14,7 @@ import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ImageInspect;
-import dev.ddlab.engine.dto.LogFrame;
-import dev.ddlab.engine.dto.LogsOptions;
 import dev.ddlab.engine.dto.TopResponse;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -688,19 +685,5 @@ final class ComposeCommands {
       }
       return 0;
     }
-  }
-
-  /** Sorting key of a log line: its time. */
-  static long nanos(LogFrame f) {
-    try {
-      Instant i = Instant.parse(f.time());
-      return i.getEpochSecond() * 1_000_000_000L + i.getNano();
-    } catch (RuntimeException e) {
-      return 0;
-    }
-  }
-
-  static LogsOptions logsOptions(String tail, boolean timestamps) {
-    return new LogsOptions(true, true, null, null, timestamps, tail);
   }
 }

@@ -3,6 +3,8 @@ package dev.ddlab.cli.compose;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.LogFrame;
+import dev.ddlab.engine.dto.LogsOptions;
+import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -70,9 +72,11 @@ final class LogPrinter {
     for (ContainerSummary c : cs) {
       String name = ComposeService.name(c);
       for (LogFrame f :
-          engine.containers().logs(c.id(), ComposeCommands.logsOptions(tail, timestamps))) {
+          engine
+              .containers()
+              .logs(c.id(), new LogsOptions(true, true, null, null, timestamps, tail))) {
         String text = timestamps ? f.time() + " " + f.text() : f.text();
-        all.add(new Line(ComposeCommands.nanos(f), order++, name, text));
+        all.add(new Line(nanos(f), order++, name, text));
       }
     }
     all.sort(Comparator.comparingLong(Line::nanos).thenComparingInt(Line::order));
@@ -81,5 +85,14 @@ final class LogPrinter {
       out.append(lines(l.name(), l.text()));
     }
     return out.toString();
+  }
+
+  /** Sorting key of a log line: its time (0 when the engine gave none that parses). */
+  private static long nanos(LogFrame f) {
+    try {
+      return GoTime.parseRfc3339(f.time());
+    } catch (RuntimeException e) {
+      return 0;
+    }
   }
 }
