@@ -8,7 +8,6 @@ import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.engine.EngineException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -105,7 +104,7 @@ abstract class ComposeCommand extends DockerCommand {
   /** The project (warnings printed as compose logs them). */
   Project project() {
     ComposeLoader loader =
-        new ComposeLoader(ctx.hostFs(), ctx.workingDir(), environment(), this::warn);
+        new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), this::warn);
     return loader.load(new ComposeLoader.Options(files(), projectName, projectDirectory, envFiles));
   }
 
@@ -129,10 +128,6 @@ abstract class ComposeCommand extends DockerCommand {
       return projectName;
     }
     return project().name();
-  }
-
-  Map<String, String> environment() {
-    return io.environment();
   }
 
   void warn(String message) {

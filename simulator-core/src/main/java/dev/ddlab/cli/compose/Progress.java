@@ -1,8 +1,6 @@
 package dev.ddlab.cli.compose;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -86,10 +84,6 @@ final class Progress {
     }
   }
 
-  boolean isEmpty() {
-    return events.isEmpty();
-  }
-
   /** The tty writer's final frame (nothing for the plain writer, which printed as it went). */
   void finish() {
     if (!tty || events.isEmpty()) {
@@ -159,10 +153,5 @@ final class Progress {
       }
     }
     return n;
-  }
-
-  /** Ids in order, for tests. */
-  List<String> ids() {
-    return new ArrayList<>(events.keySet());
   }
 }
