@@ -10,6 +10,7 @@ import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.cli.compose.types.Project.Service;
 import dev.ddlab.cli.formatter.ContainerRows;
 import dev.ddlab.cli.formatter.FormatContext;
+import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.dto.ContainerSummary;
@@ -531,10 +532,9 @@ final class ComposeCommands {
       List<GoObject> rows = new ArrayList<>();
       for (ContainerSummary c : compose().containers(p.name(), true, services)) {
         ImageInspect img = engine.images().inspect(c.imageId());
-        String ref = c.image();
-        int colon = ref.lastIndexOf(':');
-        String repo = colon > ref.lastIndexOf('/') ? ref.substring(0, colon) : ref;
-        String tag = colon > ref.lastIndexOf('/') ? ref.substring(colon + 1) : "latest";
+        String[] nameTag = Refs.splitTag(c.image());
+        String repo = nameTag[0];
+        String tag = nameTag[1] == null ? "latest" : nameTag[1];
         if (quiet) {
           out(img.id().replaceFirst("^sha256:", ""));
           continue;
@@ -543,7 +543,7 @@ final class ComposeCommands {
         o.field("Container", ComposeService.name(c));
         o.field("Repository", repo);
         o.field("Tag", tag);
-        o.field("ID", img.id().replaceFirst("^sha256:", "").substring(0, 12));
+        o.field("ID", Refs.truncateId(img.id()));
         o.field("Size", dev.ddlab.go.GoUnits.humanSize(img.size()));
         rows.add(o);
       }

@@ -5,6 +5,7 @@ import dev.ddlab.cli.compose.types.Project.Port;
 import dev.ddlab.cli.compose.types.Project.Service;
 import dev.ddlab.cli.compose.types.Project.ServiceNetwork;
 import dev.ddlab.cli.compose.types.Project.ServiceVolume;
+import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
@@ -147,11 +148,7 @@ final class ComposeService {
       }
       for (ContainerSummary extra : existing) {
         if (label(extra, SERVICE).equals(svcName) && number(extra) > scale) {
-          String name = name(extra);
-          progress.working("Container " + name, "Stopping");
-          engine.containers().stop(extra.id(), null);
-          engine.containers().remove(extra.id(), false, false);
-          progress.done("Container " + name, "Removed");
+          stopAndRemove(extra, progress);
         }
       }
     }
@@ -182,16 +179,26 @@ final class ComposeService {
     for (ContainerSummary c : existing) {
       if (!p.services().containsKey(label(c, SERVICE))) {
         if (remove) {
-          String name = name(c);
-          progress.working("Container " + name, "Stopping");
-          engine.containers().stop(c.id(), null);
-          engine.containers().remove(c.id(), false, false);
-          progress.done("Container " + name, "Removed");
+          stopAndRemove(c, progress);
         } else {
           names.add(name(c));
         }
       }
     }
+    warnOrphans(names);
+  }
+
+  /** A container up no longer wants (an orphan, or one above the scale): stopped and removed. */
+  private void stopAndRemove(ContainerSummary c, Progress progress) {
+    String id = "Container " + name(c);
+    progress.working(id, "Stopping");
+    engine.containers().stop(c.id(), null);
+    engine.containers().remove(c.id(), false, false);
+    progress.done(id, "Removed");
+  }
+
+  /** compose's warning about containers of the project whose service is gone, if there are any. */
+  private void warnOrphans(List<String> names) {
     if (!names.isEmpty()) {
       warnings.add(
           "Found orphan containers (["
@@ -234,18 +241,12 @@ final class ComposeService {
   void pull(String id, String image, Progress progress) {
     progress.working(id, "Pulling");
     try {
-      engine.images().pull(withTag(image), null, false, m -> {});
+      engine.images().pull(Refs.withDefaultTag(image), null, false, m -> {});
     } catch (EngineException e) {
       progress.error(id, "Error");
       throw e;
     }
     progress.done(id, "Pulled");
-  }
-
-  static String withTag(String image) {
-    int slash = image.lastIndexOf('/');
-    int colon = image.lastIndexOf(':');
-    return colon > slash || image.contains("@") ? image : image + ":latest";
   }
 
   /**
@@ -485,38 +486,21 @@ final class ComposeService {
 
   void down(Project p, DownOptions o, Progress progress) {
     List<ContainerSummary> cs = containers(p.name(), true, null);
-    List<String> order = new ArrayList<>(p.startOrder());
-    java.util.Collections.reverse(order);
-    List<ContainerSummary> orphans = new ArrayList<>();
-    List<ContainerSummary> ordered = new ArrayList<>();
-    for (String svc : order) {
-      for (ContainerSummary c : cs) {
-        if (label(c, SERVICE).equals(svc)) {
+    List<ContainerSummary> ordered = ordered(p, cs, true);
+    List<String> orphans = new ArrayList<>();
+    for (ContainerSummary c : cs) {
+      if (!p.services().containsKey(label(c, SERVICE))) {
+        if (o.removeOrphans()) {
           ordered.add(c);
+        } else {
+          orphans.add(name(c));
         }
       }
     }
-    for (ContainerSummary c : cs) {
-      if (!p.services().containsKey(label(c, SERVICE))) {
-        orphans.add(c);
-      }
-    }
-    if (o.removeOrphans()) {
-      ordered.addAll(orphans);
-    } else if (!orphans.isEmpty()) {
-      List<String> names = new ArrayList<>();
-      orphans.forEach(c -> names.add(name(c)));
-      warnings.add(
-          "Found orphan containers (["
-              + String.join(" ", names)
-              + "]) for this project. If you removed or renamed this service in your compose file,"
-              + " you can run this command with the --remove-orphans flag to clean it up.");
-    }
+    warnOrphans(orphans);
     for (ContainerSummary c : ordered) {
       String id = "Container " + name(c);
-      if ("running".equals(c.state())
-          || "paused".equals(c.state())
-          || "restarting".equals(c.state())) {
+      if (live(c)) {
         progress.working(id, "Stopping");
         engine.containers().stop(c.id(), o.timeout());
         progress.done(id, "Stopped");
@@ -574,9 +558,7 @@ final class ComposeService {
   /** stop: in reverse dependency order. */
   void stop(Project p, List<String> services, Integer timeout, Progress progress) {
     for (ContainerSummary c : inOrder(p, services, true)) {
-      if (!"running".equals(c.state())
-          && !"paused".equals(c.state())
-          && !"restarting".equals(c.state())) {
+      if (!live(c)) {
         continue;
       }
       String id = "Container " + name(c);
@@ -627,9 +609,21 @@ final class ComposeService {
     }
   }
 
+  /** Whether the container has a process to stop (running, paused or restarting). */
+  private static boolean live(ContainerSummary c) {
+    return "running".equals(c.state())
+        || "paused".equals(c.state())
+        || "restarting".equals(c.state());
+  }
+
   /** The project's containers in start order (or its reverse). */
   List<ContainerSummary> inOrder(Project p, List<String> services, boolean reverse) {
-    List<ContainerSummary> cs = containers(p.name(), true, services);
+    return ordered(p, containers(p.name(), true, services), reverse);
+  }
+
+  /** {@code cs} in the project's start order (or its reverse); orphans are left out. */
+  private static List<ContainerSummary> ordered(
+      Project p, List<ContainerSummary> cs, boolean reverse) {
     List<String> order = new ArrayList<>(p.startOrder());
     if (reverse) {
       java.util.Collections.reverse(order);
