@@ -486,6 +486,9 @@ final class ComposeCommands {
     int run() {
       Project p = project(services).select(services);
       ComposeService cs = compose();
+      if (quiet) {
+        progressMode = "quiet"; // compose's pull -q runs under the quiet progress writer
+      }
       withProgress(
           "Pulling",
           progress -> {
