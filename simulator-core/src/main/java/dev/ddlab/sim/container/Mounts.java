@@ -91,7 +91,7 @@ final class Mounts {
       if (m.type().equals("volume")) {
         VolumeService.Vol v = daemon.volumes.get(m.name());
         daemon.volumes.use(v.name(), c.id);
-        mounts.add(new MountedFs.Mount(target, v.hostFs(), v.data(), !m.rw()));
+        mounts.add(new MountedFs.Mount(target, daemon.hostFs, daemon.volumes.data(v), !m.rw()));
       } else if (m.type().equals("bind")) {
         mounts.add(new MountedFs.Mount(target, daemon.hostFs, m.source(), !m.rw()));
       } else {
@@ -130,14 +130,14 @@ final class Mounts {
                   ? volumes.anonymous()
                   : volumes.obtain(m.source(), Map.of(), Map.of());
           mountPoint(c, target);
-          String data = v.data();
-          if (FsCopy.isEmptyDir(v.hostFs(), data) && c.rootFs.isDirectory(target)) {
+          String data = volumes.data(v);
+          if (FsCopy.isEmptyDir(daemon.hostFs, data) && c.rootFs.isDirectory(target)) {
             for (String child : c.rootFs.list(target)) {
-              FsCopy.copy(c.rootFs, target + "/" + child, v.hostFs(), data + "/" + child);
+              FsCopy.copy(c.rootFs, target + "/" + child, daemon.hostFs, data + "/" + child);
             }
           }
           volumes.use(v.name(), c.id);
-          mounts.add(new MountedFs.Mount(target, v.hostFs(), data, m.readOnly()));
+          mounts.add(new MountedFs.Mount(target, daemon.hostFs, data, m.readOnly()));
           points.add(
               new MountPoint(
                   "volume", v.name(), v.mountpoint(), target, "local", "", !m.readOnly(), ""));

@@ -44,38 +44,17 @@ public final class VolumeService implements VolumesApi {
     final long createdNanos;
     final Map<String, String> labels;
     final Map<String, String> options;
-    final FileSystem hostFs;
     final Set<String> users = new LinkedHashSet<>();
 
-    Vol(
-        String name,
-        long createdNanos,
-        Map<String, String> labels,
-        Map<String, String> options,
-        FileSystem hostFs) {
+    Vol(String name, long createdNanos, Map<String, String> labels, Map<String, String> options) {
       this.name = name;
       this.createdNanos = createdNanos;
       this.labels = labels;
       this.options = options;
-      this.hostFs = hostFs;
     }
 
     public String name() {
       return name;
-    }
-
-    /** The node's filesystem, which holds the volume's data at {@link #mountpoint()}. */
-    public FileSystem hostFs() {
-      return hostFs;
-    }
-
-    /** The Mountpoint, made again if someone removed it on the host (as a mount would fail). */
-    public String data() {
-      String p = mountpoint();
-      if (!hostFs.isDirectory(p)) {
-        hostFs.mkdir(p, true);
-      }
-      return p;
     }
 
     public boolean anonymous() {
@@ -191,8 +170,7 @@ public final class VolumeService implements VolumesApi {
             name,
             clock.nowNanos(),
             Map.copyOf(labels == null ? Map.of() : labels),
-            options == null ? Map.of() : Map.copyOf(options),
-            hostFs);
+            options == null ? Map.of() : Map.copyOf(options));
     if (!hostFs.isDirectory(ROOT)) {
       hostFs.mkdir(ROOT, true);
       hostFs.chmod(ROOT, 0701);
@@ -276,9 +254,21 @@ public final class VolumeService implements VolumesApi {
     return List.copyOf(volumes.values());
   }
 
+  /**
+   * The volume's Mountpoint on the node's filesystem (the one this service was given), made again
+   * if someone removed it on the host (as a mount would fail).
+   */
+  public String data(Vol v) {
+    String p = v.mountpoint();
+    if (!hostFs.isDirectory(p)) {
+      hostFs.mkdir(p, true);
+    }
+    return p;
+  }
+
   /** Bytes of the volume's files. */
-  public static long size(Vol v) {
-    return FsCopy.size(v.hostFs, v.mountpoint());
+  private long size(Vol v) {
+    return FsCopy.size(hostFs, v.mountpoint());
   }
 
   /** The API's Volume; with {@code usage} the UsageData of system df. */
