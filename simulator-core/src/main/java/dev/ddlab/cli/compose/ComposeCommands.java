@@ -11,6 +11,7 @@ import dev.ddlab.cli.compose.types.Project.Service;
 import dev.ddlab.cli.formatter.ContainerRows;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.Refs;
+import dev.ddlab.cli.template.GoJson;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.dto.ContainerSummary;
@@ -293,19 +294,7 @@ final class ComposeCommands {
         rows.add(o);
       }
       if (format.equals("json")) {
-        StringBuilder b = new StringBuilder("[");
-        for (int i = 0; i < rows.size(); i++) {
-          GoObject r = rows.get(i);
-          b.append(i > 0 ? "," : "")
-              .append("{\"Name\":\"")
-              .append(r.get("Name"))
-              .append("\",\"Status\":\"")
-              .append(r.get("Status"))
-              .append("\",\"ConfigFiles\":\"")
-              .append(r.get("ConfigFiles"))
-              .append("\"}");
-        }
-        out(b.append("]").toString());
+        out(GoJson.marshal(rows, true)); // compose's json.Marshal of its stacks
         return 0;
       }
       if (!format.equals("table")) {
