@@ -171,15 +171,8 @@ final class Mounts {
     if (t.equals("tmpfs") && hasSource) {
       throw EngineException.badRequest(prefix + "field Source must not be specified");
     }
-    if (t.equals("volume") && hasSource && !m.source().matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
-      throw EngineException.badRequest(
-          "create "
-              + m.source()
-              + ": \""
-              + m.source()
-              + "\" includes invalid characters for a local volume name, only"
-              + " \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
-              + " directory, use absolute path");
+    if (t.equals("volume") && hasSource) {
+      VolumeService.checkName(m.source());
     }
   }
 

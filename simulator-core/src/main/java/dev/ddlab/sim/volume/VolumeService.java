@@ -146,7 +146,18 @@ public final class VolumeService implements VolumesApi {
       Map<String, String> l = new LinkedHashMap<>(labels);
       l.put(ANONYMOUS_LABEL, "");
       labels = l;
-    } else if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
+    } else {
+      checkName(name);
+    }
+    return dto(obtain(name, labels, request.driverOpts()), false);
+  }
+
+  /**
+   * The local driver's name rule (moby's volume/local validateName), as 400 "create NAME: …";
+   * {@code --mount type=volume,source=NAME} is checked with it too.
+   */
+  public static void checkName(String name) {
+    if (!name.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]+")) {
       throw EngineException.badRequest(
           "create "
               + name
@@ -156,7 +167,6 @@ public final class VolumeService implements VolumesApi {
               + " \"[a-zA-Z0-9][a-zA-Z0-9_.-]\" are allowed. If you intended to pass a host"
               + " directory, use absolute path");
     }
-    return dto(obtain(name, labels, request.driverOpts()), false);
   }
 
   /** The volume, created (with a create event) when it does not exist yet. */
