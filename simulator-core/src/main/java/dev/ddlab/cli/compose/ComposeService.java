@@ -250,8 +250,9 @@ final class ComposeService {
   }
 
   /**
-   * {@code build:} goes through the Engine's build API, which is not part of this Engine yet: a
-   * project that must build fails as compose fails on a daemon that cannot build.
+   * {@code build:} should go through the Engine's build API ({@code engine.builds()}), which this
+   * plugin does not call yet: a project that must build fails as compose fails on a daemon that
+   * cannot build.
    */
   private void buildImage(Project p, Service s, String image) {
     throw new EngineException(
