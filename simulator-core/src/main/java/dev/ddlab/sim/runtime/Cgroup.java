@@ -83,6 +83,18 @@ public final class Cgroup {
     return true;
   }
 
+  /**
+   * A process's resident size goes from {@code from} to {@code to} bytes: charges the growth
+   * (false, after the OOM killer ran, when it does not fit) or uncharges what was freed.
+   */
+  public boolean resize(long from, long to) {
+    if (to > from) {
+      return chargeMemory(to - from);
+    }
+    unchargeMemory(from - to);
+    return true;
+  }
+
   /** Memory freed (a variable shrank, a process ended). */
   public void unchargeMemory(long bytes) {
     for (Cgroup g = this; g != null; g = g.parent) {

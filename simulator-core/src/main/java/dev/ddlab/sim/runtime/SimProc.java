@@ -293,14 +293,11 @@ public final class SimProc implements Proc {
   @Override
   public boolean rss(long bytes) {
     if (exited) {
-      return false;
+      return true; // what it held went with it
     }
-    if (bytes > rss && !ctx.cgroup().chargeMemory(bytes - rss)) {
+    if (!ctx.cgroup().resize(rss, bytes)) {
       signal(Signal.SIGKILL); // the OOM killer: the process that allocates is the largest one
       return false;
-    }
-    if (bytes < rss) {
-      ctx.cgroup().unchargeMemory(rss - bytes);
     }
     rss = bytes;
     return true;

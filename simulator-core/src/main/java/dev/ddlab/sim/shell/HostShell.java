@@ -374,12 +374,9 @@ public final class HostShell {
 
     @Override
     public boolean rss(long bytes) {
-      if (bytes > rss && !tasks.chargeMemory(bytes - rss)) {
+      if (!tasks.resize(rss, bytes)) {
         closed = true; // the OOM killer killed this login's bash: the terminal starts a new login
         return false;
-      }
-      if (bytes < rss) {
-        tasks.unchargeMemory(rss - bytes);
       }
       rss = bytes;
       return true;
