@@ -1,6 +1,7 @@
 package dev.ddlab.web.term;
 
 import dev.ddlab.session.Session;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -149,7 +150,12 @@ public final class WebTerminal implements AutoCloseable {
     sink.accept(text);
   }
 
-  /** Decodes the terminal's UTF-8 output incrementally (a character may span two writes). */
+  /**
+   * Collects the terminal's output and hands it on at each flush, decoded (a UTF-8 character may
+   * span two flushes): one chunk, so one WebSocket frame, per flush rather than per byte. JLine's
+   * line discipline writes a byte at a time and flushes after each write and each echo, so nothing
+   * waits here longer than the write that produced it.
+   */
   private final class Printer extends OutputStream {
     private final CharsetDecoder decoder =
         StandardCharsets.UTF_8
@@ -157,21 +163,36 @@ public final class WebTerminal implements AutoCloseable {
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE);
     private ByteBuffer pending = ByteBuffer.allocate(0);
+    private final ByteArrayOutputStream held = new ByteArrayOutputStream();
 
     @Override
-    public void write(int b) {
-      write(new byte[] {(byte) b}, 0, 1);
+    public synchronized void write(int b) {
+      held.write(b);
     }
 
     @Override
     public synchronized void write(byte[] b, int off, int len) {
-      ByteBuffer in = ByteBuffer.allocate(pending.remaining() + len);
-      in.put(pending).put(b, off, len).flip();
+      held.write(b, off, len);
+    }
+
+    @Override
+    public synchronized void flush() {
+      if (held.size() == 0) {
+        return;
+      }
+      ByteBuffer in = ByteBuffer.allocate(pending.remaining() + held.size());
+      in.put(pending).put(held.toByteArray()).flip();
+      held.reset();
       CharBuffer out = CharBuffer.allocate(in.remaining() + 1);
       decoder.decode(in, out, false);
       pending = in.slice();
       out.flip();
       emit(out.toString());
+    }
+
+    @Override
+    public void close() {
+      flush();
     }
   }
 }
