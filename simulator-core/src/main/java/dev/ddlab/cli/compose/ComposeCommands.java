@@ -14,7 +14,9 @@ import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.cli.template.GoJson;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.client.CliResult;
+import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.TopResponse;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project().select(services);
+      Project p = project(services).select(services);
       Map<String, Integer> scales = new LinkedHashMap<>();
       for (String s : scale) {
         int eq = s.indexOf('=');
@@ -651,6 +653,90 @@ final class ComposeCommands {
         throw new CliException(e.getOriginalMessage(), 1);
       }
       return 0;
+    }
+  }
+
+  @Command(name = "exec")
+  @Docker(
+      use = "[OPTIONS] SERVICE COMMAND [ARGS...]",
+      summary = "Execute a command in a running container",
+      minArgs = 2,
+      stopAtPositional = true)
+  static final class Exec extends ComposeCommand.WithShortFile {
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Detached mode: Run command in the background.")
+    boolean detach;
+
+    @Option(
+        names = {"-T", "--no-TTY"},
+        description =
+            "Disable pseudo-TTY allocation. By default `docker compose exec` allocates a TTY.")
+    boolean noTty;
+
+    @Option(
+        names = "--index",
+        paramLabel = "int",
+        defaultValue = "1",
+        description = "index of the container if service has multiple replicas")
+    int index;
+
+    @Option(
+        names = {"-e", "--env"},
+        paramLabel = "stringArray",
+        description = "Set environment variables")
+    List<String> env = new ArrayList<>();
+
+    @Option(
+        names = {"-u", "--user"},
+        paramLabel = "string",
+        description = "Run the command as this user")
+    String user = "";
+
+    @Option(
+        names = {"-w", "--workdir"},
+        paramLabel = "string",
+        description = "Path to workdir directory for this command")
+    String workdir = "";
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    int run() {
+      Project p = project(List.of(args.get(0)));
+      String service = args.get(0);
+      ContainerSummary target = null;
+      for (ContainerSummary c : compose().containers(p.name(), false, List.of(service))) {
+        if (ComposeService.number(c) == index) {
+          target = c;
+        }
+      }
+      if (target == null) {
+        throw new CliException("service \"" + service + "\" is not running container #" + index, 1);
+      }
+      boolean tty = !noTty && io.isTty();
+      ExecConfig config =
+          new ExecConfig(
+              !detach,
+              !detach,
+              !detach,
+              "",
+              tty,
+              env.isEmpty() ? null : env,
+              new ArrayList<>(args.subList(1, args.size())),
+              false,
+              user,
+              workdir);
+      String execId = engine.containers().execCreate(target.id(), config);
+      Attachment a = engine.containers().execStart(execId, detach, tty);
+      if (detach) {
+        return 0;
+      }
+      if (tty) {
+        result = CliResult.attached(a);
+        return 0;
+      }
+      return followForeground(a);
     }
   }
 
