@@ -9,6 +9,7 @@ import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.fs.UnionFs;
+import dev.ddlab.sim.runtime.programs.GoApp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -346,7 +347,16 @@ final class PackageCatalogue {
     JsonNode b = go.path("build");
     long size = b.path(Paths.name(target)).asLong(b.path("default").asLong());
     fs.mkdir(Paths.parent(target), true);
-    put(target, size, "go-app");
+    List<String> sources = new ArrayList<>();
+    for (String name : fs.list(dir)) {
+      if (name.endsWith(".go") && !fs.isDirectory(dir + "/" + name)) {
+        sources.add(new String(fs.read(dir + "/" + name), StandardCharsets.UTF_8));
+      }
+    }
+    // the binary carries what the simulated program needs of its source (GoApp)
+    Content content = Content.of(GoApp.link(sources, Math.max(1, size / SCALE)));
+    fs.install(target, Entry.file(0755, content, "go-app", mtime));
+    declared.put(content, size);
     return new Outcome(0, log, nanos(b.path("seconds").asDouble()));
   }
 

@@ -14,6 +14,10 @@ public final class Tools {
     TextTools.install(m);
     SystemTools.install(m);
     m.put("tar", new TarTool());
+    m.put("git", new GitTool());
+    for (String editor : new String[] {"vi", "vim", "nano"}) {
+      m.put(editor, new EditorFallback());
+    }
     ALL = Collections.unmodifiableMap(m);
   }
 

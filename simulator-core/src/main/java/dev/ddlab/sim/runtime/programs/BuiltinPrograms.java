@@ -23,6 +23,7 @@ public final class BuiltinPrograms implements ProgramInstaller {
         .register("git-sync", GitSync::new)
         .register("pwsh", Pwsh::new)
         .register("go", Go::new)
+        .register("go-app", GoApp::new)
         .register("docker-entrypoint", DockerEntrypoint::new);
   }
 }

@@ -1,0 +1,3 @@
+module github.com/nigelpoulton/ddd-book/multi-stage
+
+go 1.20
