@@ -1,13 +1,9 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.dockerfile.DockerIgnore;
 import dev.ddlab.engine.dto.BuildCachePruneResponse;
 import dev.ddlab.engine.dto.BuildRequest;
-import dev.ddlab.fs.FileSystem;
-import dev.ddlab.fs.Paths;
 import dev.ddlab.go.GoUnits;
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,56 +108,7 @@ public final class BuildCommands {
 
     @Override
     public Integer call() {
-      String arg = args.get(0);
-      if (arg.equals("-") || arg.contains("://") || arg.startsWith("git@")) {
-        err("ERROR: unable to prepare context: only a local directory can be the context here");
-        return 1;
-      }
-      FileSystem fs = ctx.hostFs();
-      if (fs == null) {
-        err("ERROR: unable to prepare context: no local filesystem on this node");
-        return 1;
-      }
-      String dir = Paths.resolve(ctx.workingDir(), arg);
-      if (!fs.exists(dir)) {
-        err("ERROR: unable to prepare context: path \"" + arg + "\" not found");
-        return 1;
-      }
-      if (!fs.isDirectory(dir)) {
-        err("ERROR: unable to prepare context: context must be a directory: " + dir);
-        return 1;
-      }
-      String dfPath =
-          file == null ? Paths.resolve(dir, "Dockerfile") : Paths.resolve(ctx.workingDir(), file);
-      String dfName = Paths.name(dfPath);
-      String prefix = dir.equals("/") ? "/" : dir + "/";
-      Map<String, byte[]> extra = new LinkedHashMap<>();
-      String dfInContext;
-      String dfText =
-          fs.exists(dfPath) && !fs.isDirectory(dfPath)
-              ? new String(fs.read(dfPath), StandardCharsets.UTF_8)
-              : null;
-      if (dfPath.startsWith(prefix)) {
-        dfInContext = dfPath.substring(prefix.length());
-      } else if (dfText != null) {
-        dfInContext = ".dockerfile." + Integer.toHexString(dfPath.hashCode());
-        extra.put(dfInContext, dfText.getBytes(StandardCharsets.UTF_8));
-      } else {
-        err("ERROR: resolve : lstat " + file + ": no such file or directory");
-        return 1;
-      }
-      String ignorePath = prefix + ".dockerignore";
-      DockerIgnore ignore =
-          fs.exists(ignorePath)
-              ? DockerIgnore.read(new String(fs.read(ignorePath), StandardCharsets.UTF_8))
-              : DockerIgnore.NONE;
-      String keep = dfInContext;
-      byte[] tar =
-          Tars.context(
-              fs,
-              dir,
-              p -> !p.equals(keep) && !p.equals(".dockerignore") && ignore.excluded(p),
-              extra);
+      BuildContext context = BuildContext.pack(ctx.hostFs(), ctx.workingDir(), args.get(0), file);
       Map<String, String> argMap = new LinkedHashMap<>();
       for (String a : buildArgs) {
         int eq = a.indexOf('=');
@@ -179,7 +126,7 @@ public final class BuildCommands {
       BuildRequest request =
           new BuildRequest(
               tags,
-              dfInContext,
+              context.dockerfile(),
               target,
               argMap,
               labelMap,
@@ -195,7 +142,7 @@ public final class BuildCommands {
               secrets,
               entitlements);
       BuildProgress p = new BuildProgress();
-      engine.builds().build(request, new ByteArrayInputStream(tar), p::accept);
+      engine.builds().build(request, new ByteArrayInputStream(context.tar()), p::accept);
       if (!p.buildkit()) {
         // An engine with the classic builder (its stream is the output).
         io.out(p.classicText());
@@ -210,7 +157,7 @@ public final class BuildCommands {
         io.err(plain ? p.plain() : p.tty(io.columns()));
       }
       if (p.error() != null) {
-        io.err(p.failure(dfName, dfText));
+        io.err(p.failure(context.dockerfileName(), context.dockerfileText()));
         return 1;
       }
       if (quiet) {

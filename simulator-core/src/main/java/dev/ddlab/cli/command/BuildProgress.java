@@ -16,7 +16,8 @@ import java.util.Map;
  * output and the Dockerfile lines it points at. Times are the engine's (virtual on a simulated
  * node).
  */
-final class BuildProgress {
+public final class BuildProgress {
+  private final String target;
   private final Map<String, BuildTrace.Vertex> vertices = new LinkedHashMap<>();
   private final Map<String, List<BuildTrace.Status>> statuses = new LinkedHashMap<>();
   private final Map<String, List<BuildTrace.Log>> logs = new LinkedHashMap<>();
@@ -25,7 +26,29 @@ final class BuildProgress {
   private String error;
   private Map<String, Object> errorDetail;
 
-  void accept(BuildMessage m) {
+  /** The progress of {@code docker build}. */
+  public BuildProgress() {
+    this(null);
+  }
+
+  /**
+   * The progress of one target of several (compose's services): each step's name carries the
+   * target, {@code [web internal] load …}, {@code [web 1/5] FROM …}, {@code [web] exporting …}.
+   */
+  public BuildProgress(String target) {
+    this.target = target;
+  }
+
+  private String name(BuildTrace.Vertex v) {
+    if (target == null) {
+      return v.name();
+    }
+    return v.name().startsWith("[")
+        ? "[" + target + " " + v.name().substring(1)
+        : "[" + target + "] " + v.name();
+  }
+
+  public void accept(BuildMessage m) {
     if (m.trace() != null) {
       for (BuildTrace.Vertex v : m.trace().vertexes()) {
         vertices.put(v.digest(), v);
@@ -51,11 +74,11 @@ final class BuildProgress {
     }
   }
 
-  boolean buildkit() {
+  public boolean buildkit() {
     return !vertices.isEmpty();
   }
 
-  String classicText() {
+  public String classicText() {
     return classic.toString();
   }
 
@@ -63,7 +86,7 @@ final class BuildProgress {
     return imageId;
   }
 
-  String error() {
+  public String error() {
     return error;
   }
 
@@ -88,7 +111,7 @@ final class BuildProgress {
   }
 
   /** The terminal display's last frame, lines fitted to {@code width} columns. */
-  String tty(int width) {
+  public String tty(int width) {
     int w = width <= 0 ? 80 : width;
     StringBuilder sb = new StringBuilder();
     int done = 0;
@@ -110,7 +133,7 @@ final class BuildProgress {
             w));
     for (BuildTrace.Vertex v : vertices.values()) {
       String mark = v.error() != null ? "ERROR " : v.cached() ? "CACHED " : "";
-      sb.append(fit(" => " + mark + v.name(), secs(v.completed() - v.started()), w));
+      sb.append(fit(" => " + mark + name(v), secs(v.completed() - v.started()), w));
       for (BuildTrace.Status s : statuses.getOrDefault(v.digest(), List.of())) {
         sb.append(fit(" => => " + s.id(), secs(s.completed() - s.started()), w));
       }
@@ -127,13 +150,13 @@ final class BuildProgress {
   }
 
   /** --progress plain: "#N name", its sub-lines and output, "#N DONE 1.2s" or "#N CACHED". */
-  String plain() {
+  public String plain() {
     StringBuilder sb =
         new StringBuilder("#0 building with \"default\" instance using docker driver\n\n");
     int n = 0;
     for (BuildTrace.Vertex v : vertices.values()) {
       n++;
-      sb.append('#').append(n).append(' ').append(v.name()).append('\n');
+      sb.append('#').append(n).append(' ').append(name(v)).append('\n');
       for (BuildTrace.Status s : statuses.getOrDefault(v.digest(), List.of())) {
         long d = s.completed() - s.started();
         sb.append('#').append(n).append(' ').append(s.id());
@@ -171,11 +194,16 @@ final class BuildProgress {
    * What follows a failed build: the failed step's last output lines, the Dockerfile excerpt (two
    * lines around the ones the error names) and "ERROR: failed to solve: …".
    */
-  String failure(String dockerfileName, String dockerfileText) {
+  public String failure(String dockerfileName, String dockerfileText) {
+    return excerpt(dockerfileName, dockerfileText) + "ERROR: failed to solve: " + error + "\n";
+  }
+
+  /** {@link #failure} without its last line (compose prints that as its own error). */
+  public String excerpt(String dockerfileName, String dockerfileText) {
     StringBuilder sb = new StringBuilder();
     for (BuildTrace.Vertex v : vertices.values()) {
       if (v.error() != null && !v.name().startsWith("[internal]")) {
-        sb.append("------\n > ").append(v.name()).append(":\n");
+        sb.append("------\n > ").append(name(v)).append(":\n");
         List<BuildTrace.Log> ls = logs.getOrDefault(v.digest(), List.of());
         List<String> lines = new ArrayList<>();
         for (BuildTrace.Log l : ls) {
@@ -206,7 +234,6 @@ final class BuildProgress {
       }
       sb.append("--------------------\n");
     }
-    sb.append("ERROR: failed to solve: ").append(error).append('\n');
     return sb.toString();
   }
 

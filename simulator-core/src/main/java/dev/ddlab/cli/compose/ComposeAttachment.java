@@ -2,6 +2,7 @@ package dev.ddlab.cli.compose;
 
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.dto.ContainerState;
 import dev.ddlab.engine.dto.ContainerSummary;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,7 +44,12 @@ final class ComposeAttachment implements Attachment {
     for (ContainerSummary c : containers) {
       ids.add(c.id());
       names.add(ComposeService.name(c));
-      streams.add(engine.containers().attach(c.id(), false));
+      ContainerState state = engine.containers().inspect(c.id()).state();
+      // A container that already exited (before the command could attach) reports its exit.
+      streams.add(
+          state.running()
+              ? engine.containers().attach(c.id(), false)
+              : new Exited(state.exitCode()));
     }
     this.reported = new boolean[streams.size()];
     poll();
@@ -154,5 +160,34 @@ final class ComposeAttachment implements Attachment {
       a.close();
     }
     closed = true;
+  }
+
+  /** The stream of a container that had exited before compose attached: closed, with its code. */
+  private record Exited(int code) implements Attachment {
+    @Override
+    public String read() {
+      return "";
+    }
+
+    @Override
+    public void write(String input) {}
+
+    @Override
+    public boolean awaitExit(Duration max) {
+      return true;
+    }
+
+    @Override
+    public boolean isClosed() {
+      return true;
+    }
+
+    @Override
+    public Integer exitCode() {
+      return code;
+    }
+
+    @Override
+    public void close() {}
   }
 }

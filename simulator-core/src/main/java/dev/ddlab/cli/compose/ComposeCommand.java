@@ -1,11 +1,17 @@
 package dev.ddlab.cli.compose;
 
+import dev.ddlab.cli.command.BuildContext;
+import dev.ddlab.cli.command.BuildProgress;
 import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.DockerCommand;
 import dev.ddlab.cli.compose.loader.ComposeException;
 import dev.ddlab.cli.compose.loader.ComposeLoader;
 import dev.ddlab.cli.compose.types.Project;
+import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.BuildRequest;
+import dev.ddlab.fs.Paths;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
@@ -98,7 +104,35 @@ abstract class ComposeCommand extends DockerCommand {
           "--profile");
 
   ComposeService compose() {
-    return new ComposeService(engine);
+    return new ComposeService(engine, this::buildImage);
+  }
+
+  /**
+   * compose's build of a service's image through the Engine's build API: the context and Dockerfile
+   * of {@code build:} read from the client's files, the image tagged {@code image}, BuildKit's
+   * display on stderr with the service's name on each step (a classic builder's stream as it
+   * comes); a failed build ends the command with BuildKit's "failed to solve".
+   */
+  void buildImage(Project p, Project.Service s, String image) {
+    Project.Build b = s.build();
+    BuildContext context =
+        BuildContext.pack(
+            ctx.hostFs(), p.workingDir(), b.context(), Paths.resolve(b.context(), b.dockerfile()));
+    BuildRequest request =
+        BuildRequest.of(Refs.withDefaultTag(image))
+            .withDockerfile(context.dockerfile(), b.args())
+            .withTarget(b.target());
+    BuildProgress progress = new BuildProgress(s.name());
+    engine.builds().build(request, new ByteArrayInputStream(context.tar()), progress::accept);
+    if (!progress.buildkit()) {
+      io.err(progress.classicText());
+    } else if (!progressMode.equals("quiet")) {
+      io.err(tty() ? progress.tty(io.columns()) : progress.plain());
+    }
+    if (progress.error() != null) {
+      io.err(progress.excerpt(context.dockerfileName(), context.dockerfileText()));
+      throw new CliException("failed to solve: " + progress.error(), 1);
+    }
   }
 
   /** The project (warnings printed as compose logs them). */

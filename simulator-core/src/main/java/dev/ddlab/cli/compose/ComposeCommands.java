@@ -78,7 +78,8 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project(services).select(services);
+      Project all = project(services);
+      Project p = all.select(services);
       Map<String, Integer> scales = new LinkedHashMap<>();
       for (String s : scale) {
         int eq = s.indexOf('=');
@@ -100,7 +101,12 @@ final class ComposeCommands {
       try {
         withProgress(
             "Running",
-            pr -> cs.up(p, new ComposeService.UpOptions(build, scales, removeOrphans), pr));
+            pr ->
+                cs.up(
+                    p,
+                    new ComposeService.UpOptions(
+                        build, scales, removeOrphans, all.services().keySet()),
+                    pr));
       } finally {
         cs.warnings.forEach(this::warn);
       }
@@ -112,7 +118,7 @@ final class ComposeCommands {
       attached.forEach(c -> names.add(ComposeService.name(c)));
       out("Attaching to " + String.join(", ", names));
       LogPrinter printer = new LogPrinter(names, tty());
-      io.out(printer.history(engine, attached, "all", false));
+      io.out(printer.history(engine, attached, "all", false, true));
       result =
           CliResult.attached(
               new ComposeAttachment(engine, attached, printer, true, stoppingProgress(), timeout));

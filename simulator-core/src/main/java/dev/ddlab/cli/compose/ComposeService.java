@@ -56,10 +56,20 @@ final class ComposeService {
   static final String NETWORK = "com.docker.compose.network";
   static final String VOLUME = "com.docker.compose.volume";
 
-  private final Engine engine;
+  /**
+   * How a service's image is built: the command reads the {@code build:} context on the client's
+   * filesystem and sends it to the Engine's build API (compose's {@code build} through buildx).
+   */
+  interface ImageBuilder {
+    void build(Project p, Service s, String image);
+  }
 
-  ComposeService(Engine engine) {
+  private final Engine engine;
+  private final ImageBuilder builder;
+
+  ComposeService(Engine engine, ImageBuilder builder) {
     this.engine = engine;
+    this.builder = builder;
   }
 
   /** {@code <project>-<service>-<n>}, or {@code container_name}. */
@@ -106,7 +116,12 @@ final class ComposeService {
 
   // ---------------------------------------------------------------- up
 
-  record UpOptions(boolean build, Map<String, Integer> scale, boolean removeOrphans) {}
+  /**
+   * @param defined every service the compose file defines (up of some services is not an orphan of
+   *     the others)
+   */
+  record UpOptions(
+      boolean build, Map<String, Integer> scale, boolean removeOrphans, Set<String> defined) {}
 
   /** Creates what is missing and starts every service's containers (compose's create + start). */
   void up(Project p, UpOptions o, Progress progress) {
@@ -115,7 +130,7 @@ final class ComposeService {
     volumes(p, progress);
     List<String> started = new ArrayList<>();
     List<ContainerSummary> existing = containers(p.name(), true, null);
-    orphans(p, existing, o.removeOrphans(), progress);
+    orphans(o.defined(), existing, o.removeOrphans(), progress);
     for (String svcName : p.startOrder()) {
       Service s = p.services().get(svcName);
       int scale = o.scale().getOrDefault(svcName, s.scale());
@@ -174,10 +189,10 @@ final class ComposeService {
   }
 
   private void orphans(
-      Project p, List<ContainerSummary> existing, boolean remove, Progress progress) {
+      Set<String> defined, List<ContainerSummary> existing, boolean remove, Progress progress) {
     List<String> names = new ArrayList<>();
     for (ContainerSummary c : existing) {
-      if (!p.services().containsKey(label(c, SERVICE))) {
+      if (!defined.contains(label(c, SERVICE))) {
         if (remove) {
           stopAndRemove(c, progress);
         } else {
@@ -217,7 +232,7 @@ final class ComposeService {
       String image = s.imageName(p.name());
       boolean present = imageExists(image);
       if (s.build() != null && (build || !present)) {
-        buildImage(p, s, image);
+        builder.build(p, s, image);
         continue;
       }
       if (!present) {
@@ -247,23 +262,6 @@ final class ComposeService {
       throw e;
     }
     progress.done(id, "Pulled");
-  }
-
-  /**
-   * {@code build:} should go through the Engine's build API ({@code engine.builds()}), which this
-   * plugin does not call yet: a project that must build fails as compose fails on a daemon that
-   * cannot build.
-   */
-  private void buildImage(Project p, Service s, String image) {
-    throw new EngineException(
-        500,
-        "failed to solve: service \""
-            + s.name()
-            + "\" must be built from "
-            + s.build().context()
-            + ", and this engine cannot build images yet: build "
-            + image
-            + " first, or use image:");
   }
 
   private void networks(Project p, Progress progress) {

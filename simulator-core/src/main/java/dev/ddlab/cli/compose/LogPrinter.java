@@ -66,15 +66,30 @@ final class LogPrinter {
 
   /** The containers' logs so far, merged by time, prefixed. */
   String history(Engine engine, List<ContainerSummary> cs, String tail, boolean timestamps) {
+    return history(engine, cs, tail, timestamps, false);
+  }
+
+  /**
+   * The containers' logs, merged by time, prefixed; with {@code sinceStart} only what each printed
+   * since it last started (what {@code up} would have seen attached from the start).
+   */
+  String history(
+      Engine engine,
+      List<ContainerSummary> cs,
+      String tail,
+      boolean timestamps,
+      boolean sinceStart) {
     record Line(long nanos, int order, String name, String text) {}
     List<Line> all = new ArrayList<>();
     int order = 0;
     for (ContainerSummary c : cs) {
       String name = ComposeService.name(c);
+      String since =
+          sinceStart ? unixTime(engine.containers().inspect(c.id()).state().startedAt()) : null;
       for (LogFrame f :
           engine
               .containers()
-              .logs(c.id(), new LogsOptions(true, true, null, null, timestamps, tail))) {
+              .logs(c.id(), new LogsOptions(true, true, since, null, timestamps, tail))) {
         String text = timestamps ? f.time() + " " + f.text() : f.text();
         all.add(new Line(nanos(f), order++, name, text));
       }
@@ -85,6 +100,14 @@ final class LogPrinter {
       out.append(lines(l.name(), l.text()));
     }
     return out.toString();
+  }
+
+  /** An RFC 3339 time as the API's Unix seconds with nanoseconds ("1704067200.000000001"). */
+  private static String unixTime(String rfc3339) {
+    long n = GoTime.parseRfc3339(rfc3339);
+    return Math.floorDiv(n, 1_000_000_000L)
+        + "."
+        + String.format(java.util.Locale.ROOT, "%09d", Math.floorMod(n, 1_000_000_000L));
   }
 
   /** Sorting key of a log line: its time (0 when the engine gave none that parses). */

@@ -121,6 +121,27 @@ public record BuildRequest(
         entitlements);
   }
 
+  /** The same request for the Dockerfile at {@code path} inside the context, with these args. */
+  public BuildRequest withDockerfile(String path, Map<String, String> args) {
+    return new BuildRequest(
+        tags,
+        path,
+        target,
+        args,
+        labels,
+        noCache,
+        pull,
+        platform,
+        networkMode,
+        quiet,
+        version,
+        remove,
+        forceRemove,
+        extraHosts,
+        secrets,
+        entitlements);
+  }
+
   /** Whether this asks for BuildKit (version 2) rather than the classic builder. */
   public boolean buildkit() {
     return version.equals("2");
