@@ -25,6 +25,7 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "image",
     description = "Work with the simulator's images on the real disk.",
+    mixinStandardHelpOptions = true,
     subcommands = {ImageCommand.Save.class})
 public final class ImageCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

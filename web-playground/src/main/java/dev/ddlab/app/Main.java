@@ -34,7 +34,15 @@ public final class Main implements Runnable {
   }
 
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    CommandLine cl = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    withHelp(cl);
+    return cl;
+  }
+
+  /** Every command and sub-command answers --help (and -h), as ddlab's own commands do. */
+  private static void withHelp(CommandLine cl) {
+    cl.getCommandSpec().mixinStandardHelpOptions(true);
+    cl.getSubcommands().values().forEach(Main::withHelp);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.ddlab.app;
 
 import dev.ddlab.bridge.RealEngineSessions;
+import dev.ddlab.bridge.dockerd.PrivateDockerd;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.Session;
@@ -120,10 +121,22 @@ public final class ShellCommand implements Callable<Integer> {
               : SimSession.open(template, seed);
     } catch (EngineException e) {
       spec.commandLine().getErr().println(e.getMessage());
+      if (e.isNotConnected()) {
+        spec.commandLine().getErr().println(noDaemonHint());
+      }
       return 1;
     }
     try (Session session = opened) {
       if (script != null) {
+        if (!script.toString().equals("-") && !Files.isReadable(script)) {
+          spec.commandLine()
+              .getErr()
+              .println(
+                  "ddlab shell: cannot read the script "
+                      + script
+                      + " (give a readable file, or - to read the script from stdin)");
+          return 2;
+        }
         String text =
             script.toString().equals("-")
                 ? readStdin()
@@ -154,6 +167,14 @@ public final class ShellCommand implements Callable<Integer> {
       }
       return 0;
     }
+  }
+
+  /** What to do when no daemon answers: ddlab's own private one is a command away. */
+  static String noDaemonHint() {
+    return "ddlab: no Docker daemon answers there. Start ddlab's private one with"
+        + " `./ddlab real-engine up`, then run `./ddlab shell --engine real --docker-host "
+        + PrivateDockerd.Layout.standard().dockerHost()
+        + "` (or set DOCKER_HOST to your own daemon).";
   }
 
   private static String readStdin() throws IOException {

@@ -68,4 +68,28 @@ class ShellCommandTest {
     assertTrue(r[1].contains("heap per idle node (3 nodes)"), r[1]);
     assertTrue(r[1].contains("docker ps -a with 20 containers"), r[1]);
   }
+
+  @Test
+  void real_engine_with_no_daemon_says_to_start_the_private_one() {
+    String[] r =
+        run(
+            "shell",
+            "--engine",
+            "real",
+            "--docker-host",
+            "unix://" + dir.resolve("none.sock"),
+            "--script",
+            "-");
+    assertEquals("1", r[0], r[2]);
+    assertTrue(r[2].contains("Cannot connect to the Docker daemon"), r[2]);
+    assertTrue(r[2].contains("./ddlab real-engine up"), r[2]);
+  }
+
+  @Test
+  void a_missing_script_is_a_one_line_error_not_a_stack_trace() {
+    String[] r = run("shell", "--script", dir.resolve("nope.ddsh").toString());
+    assertEquals("2", r[0]);
+    assertTrue(r[2].startsWith("ddlab shell: cannot read the script "), r[2]);
+    assertTrue(!r[2].contains("Exception"), r[2]);
+  }
 }

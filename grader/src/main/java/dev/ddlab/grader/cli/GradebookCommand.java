@@ -67,9 +67,16 @@ public final class GradebookCommand implements Runnable {
     abstract int run(Gradebook g, PrintWriter out) throws Exception;
   }
 
-  @Command(name = "export", description = "Print the gradebook, one row per student and lab.")
+  @Command(
+      name = "export",
+      description =
+          "Print the gradebook to stdout as CSV with a header, one row per student and lab"
+              + " (for an LMS; redirect it to a file).")
   static final class Export extends Sub {
-    @Option(names = "--csv", required = true, description = "As CSV with a header (for an LMS).")
+    @Option(
+        names = "--csv",
+        hidden = true,
+        description = "CSV (the default and only format; accepted for older scripts).")
     boolean csv;
 
     @Override

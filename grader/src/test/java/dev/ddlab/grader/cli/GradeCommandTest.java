@@ -158,4 +158,16 @@ class GradeCommandTest {
       }
     }
   }
+
+  @Test
+  void gradebook_export_writes_csv_to_stdout_without_any_option() throws Exception {
+    Path db = dir.resolve("gradebook.db");
+    new Gradebook(db).close();
+    StringWriter out = new StringWriter();
+    CommandLine cl = new CommandLine(new GradebookCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(out));
+    assertEquals(0, cl.execute("--gradebook", db.toString(), "export"), out.toString());
+    assertTrue(out.toString().startsWith("student,lab,"), out.toString());
+  }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -53,6 +54,36 @@ public final class CommandTree {
       List.of(
           "run", "exec", "ps", "build", "pull", "push", "images", "login", "logout", "search",
           "version", "info");
+
+  /**
+   * Docker 24's commands ddlab does not simulate yet ("name" or "group sub"): they answer that they
+   * exist but are not simulated, not docker's typo message. A name the tree has wins.
+   */
+  private static final Set<String> NOT_SIMULATED =
+      Set.of(
+          "export",
+          "import",
+          "login",
+          "logout",
+          "push",
+          "stats",
+          "checkpoint",
+          "config",
+          "context",
+          "plugin",
+          "secret",
+          "stack",
+          "trust",
+          "container export",
+          "container stats",
+          "image import",
+          "image push",
+          "volume update",
+          "manifest annotate",
+          "manifest create",
+          "manifest push",
+          "manifest rm",
+          "swarm ca");
 
   private static volatile CommandTree standard;
 
@@ -112,6 +143,19 @@ public final class CommandTree {
 
   Group group(String name) {
     return groups.get(name);
+  }
+
+  /**
+   * Whether {@code path} ("stats", "image push") is a Docker command this tree does not have: a
+   * command of Docker that ddlab does not simulate, as opposed to a typo.
+   */
+  boolean notSimulated(String path) {
+    String[] words = path.split(" ", 2);
+    boolean present =
+        words.length == 1
+            ? top.containsKey(path) || groups.containsKey(path)
+            : groups.containsKey(words[0]) && groups.get(words[0]).children().containsKey(words[1]);
+    return !present && NOT_SIMULATED.contains(path);
   }
 
   Iterable<Group> groups() {

@@ -99,6 +99,9 @@ public final class Dispatcher {
       return runGroup(group, rest.subList(1, rest.size()));
     }
     Supplier<DockerCommand> f = CommandTree.standard().top(name);
+    if (f == null && CommandTree.standard().notSimulated(name)) {
+      throw notSimulated(name);
+    }
     if (f == null) {
       throw new CliException(
           "docker: '" + name + "' is not a docker command.\nSee 'docker --help'", 1);
@@ -130,9 +133,22 @@ public final class Dispatcher {
         throw new CliException(
             msg + "\nSee '" + path + " --help'.\n" + RootHelp.groupUsage(g), 125);
       }
+      if (CommandTree.standard().notSimulated(g.name() + " " + sub)) {
+        throw notSimulated(g.name() + " " + sub);
+      }
       throw new CliException(RootHelp.groupUsage(g).stripTrailing(), 1);
     }
     return runLeaf(f, path + " " + sub, args.subList(1, args.size()));
+  }
+
+  /** A Docker command ddlab does not simulate: said in Vietnamese, distinct from a typo (1). */
+  private static CliException notSimulated(String path) {
+    return new CliException(
+        "ddlab: 'docker "
+            + path
+            + "' là lệnh có trong Docker nhưng chưa được mô phỏng trong phiên bản ddlab này."
+            + "\nGõ 'docker --help' để xem các lệnh ddlab đang có.",
+        1);
   }
 
   /**
