@@ -59,4 +59,21 @@ public interface ImagesApi {
    * reference, as JSON text. Real Docker asks the registry, not the daemon.
    */
   String manifestInspect(String reference, boolean verbose);
+
+  /**
+   * POST /images/{name}/push?tag= with X-Registry-Auth ({@link
+   * dev.ddlab.engine.dto.AuthConfig#header}): the progress stream of the push ("The push refers to
+   * repository …", per layer "Preparing", "Pushed" or "Layer already exists", "TAG: digest:
+   * sha256:… size: N"); a failure after the first message (no such local image, the registry's
+   * "denied") is thrown after that progress, as an error of the stream. An engine without registry
+   * access refuses as a daemon that cannot reach one.
+   */
+  default void push(
+      String reference,
+      String registryAuth,
+      java.util.function.Consumer<ProgressMessage> progress) {
+    throw EngineException.serverError(
+        "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such"
+            + " host");
+  }
 }

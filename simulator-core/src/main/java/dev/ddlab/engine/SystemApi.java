@@ -1,5 +1,7 @@
 package dev.ddlab.engine;
 
+import dev.ddlab.engine.dto.AuthConfig;
+import dev.ddlab.engine.dto.AuthResponse;
 import dev.ddlab.engine.dto.EventMessage;
 import dev.ddlab.engine.dto.Info;
 import dev.ddlab.engine.dto.SystemDf;
@@ -8,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** Engine API: /_ping, /version, /info, /system/df, /events. */
+/** Engine API: /_ping, /version, /info, /system/df, /events, /auth. */
 public interface SystemApi {
   /** GET /_ping: "OK" or {@link EngineException#cannotConnect}. */
   String ping();
@@ -30,4 +32,16 @@ public interface SystemApi {
 
   /** The engine's notion of "now" (virtual for the simulator), Unix epoch nanoseconds. */
   long nowNanos();
+
+  /**
+   * POST /auth: checks the credentials with the registry ({@code serveraddress}, Docker Hub when
+   * empty). An engine without registry access answers as a daemon that cannot reach one.
+   *
+   * @throws EngineException 401 "… unauthorized: incorrect username or password", or the dial error
+   */
+  default AuthResponse auth(AuthConfig config) {
+    throw EngineException.serverError(
+        "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such"
+            + " host");
+  }
 }

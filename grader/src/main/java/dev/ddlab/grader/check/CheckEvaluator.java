@@ -132,6 +132,12 @@ public final class CheckEvaluator {
                 }
               });
     }
+    if (c.minSize() != null && v.size() < c.minSize()) {
+      problems.add("is " + v.size() + " bytes, expected at least " + c.minSize());
+    }
+    if (c.maxSize() != null && v.size() > c.maxSize()) {
+      problems.add("is " + v.size() + " bytes, expected at most " + c.maxSize());
+    }
     if (c.digest() != null && c.digest() == v.digests().isEmpty()) {
       problems.add(c.digest() ? "has no repo digest" : "has a repo digest");
     }

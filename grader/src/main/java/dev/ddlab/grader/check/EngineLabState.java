@@ -146,7 +146,8 @@ public final class EngineLabState implements LabState {
         i.rootFs() == null ? List.of() : nz(i.rootFs().layers()),
         config == null || config.labels() == null ? Map.of() : config.labels(),
         config == null ? List.of() : nz(config.cmd()),
-        config == null ? List.of() : nz(config.entrypoint()));
+        config == null ? List.of() : nz(config.entrypoint()),
+        i.size());
   }
 
   @Override

@@ -118,7 +118,7 @@ public final class CheckChild {
                     none))),
         new TypeReference<List<ContainerView>>() {});
     Wire.JSON.convertValue(
-        Wire.JSON.valueToTree(new ImageView("id", none, none, none, Map.of(), none, none)),
+        Wire.JSON.valueToTree(new ImageView("id", none, none, none, Map.of(), none, none, 0)),
         ImageView.class);
     Wire.JSON.convertValue(
         Wire.JSON.valueToTree(List.of(new CommandView("node1", "c", "o", 0))),

@@ -46,6 +46,8 @@ public record CheckSpec(
     Integer layers,
     Map<String, String> labels,
     Boolean digest,
+    Long minSize,
+    Long maxSize,
     // files
     String in,
     String contains,

@@ -35,7 +35,16 @@ public final class LabValidator {
           Map.entry(
               "image",
               Set.of(
-                  "exists", "tags", "sameAs", "layers", "labels", "digest", "cmd", "entrypoint")),
+                  "exists",
+                  "tags",
+                  "sameAs",
+                  "layers",
+                  "labels",
+                  "digest",
+                  "cmd",
+                  "entrypoint",
+                  "minSize",
+                  "maxSize")),
           Map.entry("file", Set.of("exists", "in", "contains")),
           Map.entry("network", Set.of("exists", "driver")),
           Map.entry("volume", Set.of("exists")),

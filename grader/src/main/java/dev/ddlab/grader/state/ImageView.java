@@ -9,6 +9,7 @@ import java.util.Map;
  * @param tags RepoTags, e.g. "alpine:latest"
  * @param digests RepoDigests, e.g. "alpine@sha256:…"
  * @param layers RootFS.Layers (DiffIDs), bottom first
+ * @param size Size in bytes, as docker images reports it
  */
 public record ImageView(
     String id,
@@ -17,7 +18,8 @@ public record ImageView(
     List<String> layers,
     Map<String, String> labels,
     List<String> cmd,
-    List<String> entrypoint) {
+    List<String> entrypoint,
+    long size) {
   public ImageView {
     tags = List.copyOf(tags);
     digests = List.copyOf(digests);

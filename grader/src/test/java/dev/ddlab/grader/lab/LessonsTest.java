@@ -58,7 +58,12 @@ class LessonsTest {
     Map<String, String> lessons = lessons();
     for (String chapter :
         Set.of(
-            "p1-4-big-picture", "p2-1-engine", "p2-2-images", "p2-3-containers", "p2-5-compose")) {
+            "p1-4-big-picture",
+            "p2-1-engine",
+            "p2-2-images",
+            "p2-3-containers",
+            "p2-4-containerizing",
+            "p2-5-compose")) {
       String text = lessons.get(chapter);
       assertTrue(text != null, chapter);
       assertTrue(text.contains("```\ndocker "), chapter + " has docker code blocks");

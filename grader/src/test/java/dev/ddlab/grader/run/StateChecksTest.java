@@ -71,4 +71,37 @@ class StateChecksTest {
               .toList());
     }
   }
+
+  @Test
+  void image_size_bounds_hold_between_min_and_max_and_name_the_size_when_they_do_not() {
+    Lab lab =
+        LabCatalog.parse(
+            "t.yaml",
+            """
+            id: t
+            title: "Thử"
+            section: "Phần 2 §4"
+            steps:
+              - title: "Một"
+                text: "Làm"
+                solution: [x]
+                checks:
+                  - image: alpine
+                    minSize: 7000000
+                    maxSize: 8000000
+                    fail: "Kích thước sai."
+                  - image: alpine
+                    maxSize: 1000000
+                    fail: "Quá lớn."
+            """);
+    try (LabRun run =
+        LabRun.start(lab, 5, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      run.typeScript("docker pull alpine");
+      List<CheckResult> results = run.check(0);
+      assertTrue(results.get(0).passed(), results.get(0).detail());
+      assertEquals(false, results.get(1).passed());
+      assertTrue(
+          results.get(1).detail().contains("expected at most 1000000"), results.get(1).detail());
+    }
+  }
 }

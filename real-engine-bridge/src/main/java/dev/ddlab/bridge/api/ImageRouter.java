@@ -35,6 +35,7 @@ final class ImageRouter implements Router {
         Route.get("/images/<name>/history", this::history),
         Route.get("/images/<name>/get", ctx -> save(ctx, List.of(ctx.pathParam("name")))),
         Route.post("/images/<name>/tag", this::tag),
+        Route.post("/images/<name>/push", this::push),
         Route.delete("/images/<name>", this::remove),
         Route.post("/commit", this::commit));
   }
@@ -120,6 +121,41 @@ final class ImageRouter implements Router {
                       ref,
                       platform,
                       allTags,
+                      m -> {
+                        buffered.writeBytes(Json.bytes(m));
+                        buffered.writeBytes(CRLF);
+                      }));
+    } catch (EngineException e) {
+      if (buffered.size() == 0) {
+        throw e;
+      }
+      ObjectNode err = Json.MAPPER.createObjectNode();
+      err.putObject("errorDetail").put("message", e.getMessage());
+      err.put("error", e.getMessage());
+      buffered.writeBytes(Json.bytes(err));
+      buffered.writeBytes(CRLF);
+    }
+    ctx.status(200);
+    ctx.contentType("application/json");
+    ctx.result(buffered.toByteArray());
+  }
+
+  /**
+   * POST /images/{name}/push?tag= with X-Registry-Auth: the push's JSON progress stream; a refusal
+   * after the first message (the registry's "denied") is an error message in the stream.
+   */
+  private void push(Context ctx) throws IOException {
+    String tag = Params.str(ctx, "tag");
+    String ref = tag == null || tag.isEmpty() ? name(ctx) : name(ctx) + ":" + tag;
+    String auth = ctx.header("X-Registry-Auth");
+    ByteArrayOutputStream buffered = new ByteArrayOutputStream();
+    try {
+      backend.run(
+          e ->
+              e.images()
+                  .push(
+                      ref,
+                      auth,
                       m -> {
                         buffered.writeBytes(Json.bytes(m));
                         buffered.writeBytes(CRLF);

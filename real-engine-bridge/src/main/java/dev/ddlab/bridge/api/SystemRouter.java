@@ -27,7 +27,8 @@ final class SystemRouter implements Router {
         Route.get("/version", ctx -> Json.write(ctx, 200, backend.call(e -> e.system().version()))),
         Route.get("/info", ctx -> Json.write(ctx, 200, backend.call(e -> e.system().info()))),
         Route.get("/system/df", ctx -> Json.write(ctx, 200, backend.call(e -> e.system().df()))),
-        Route.get("/events", this::events));
+        Route.get("/events", this::events),
+        Route.post("/auth", this::auth));
   }
 
   private void ping(Context ctx) {
@@ -111,5 +112,12 @@ final class SystemRouter implements Router {
     } catch (NumberFormatException e) {
       return unixSeconds; // an RFC 3339 time or a duration: the engine reads it as it is
     }
+  }
+
+  /** POST /auth: the registry's answer to the credentials in the body. */
+  private void auth(Context ctx) throws java.io.IOException {
+    dev.ddlab.engine.dto.AuthConfig config =
+        Json.MAPPER.readValue(ctx.body(), dev.ddlab.engine.dto.AuthConfig.class);
+    Json.write(ctx, 200, backend.call(e -> e.system().auth(config)));
   }
 }

@@ -124,6 +124,17 @@ final class GuardedImages implements ImagesApi {
 
   // ---- writing tags ------------------------------------------------------------------------
 
+  /**
+   * docker push: refused. The classroom's daemon is shared and its credentials would be the
+   * learner's own; pushing is practised on the simulated Docker Hub.
+   */
+  @Override
+  public void push(String reference, String registryAuth, Consumer<ProgressMessage> progress) {
+    throw refused(
+        "docker push bị chặn trên máy chủ Docker dùng chung của lớp; hãy thực hành đẩy image"
+            + " trong phiên mô phỏng.");
+  }
+
   /** docker pull: a free name (then the session's), or the session's own; never -a. */
   @Override
   public void pull(

@@ -95,4 +95,12 @@ final class GuardedSystem implements SystemApi {
   public long nowNanos() {
     return s().nowNanos();
   }
+
+  /** docker login: refused, as push is (credentials stay off the shared daemon). */
+  @Override
+  public dev.ddlab.engine.dto.AuthResponse auth(dev.ddlab.engine.dto.AuthConfig config) {
+    throw GuardSession.refused(
+        "docker login bị chặn trên máy chủ Docker dùng chung của lớp; hãy thực hành đăng nhập"
+            + " trong phiên mô phỏng.");
+  }
 }

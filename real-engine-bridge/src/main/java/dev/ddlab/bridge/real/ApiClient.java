@@ -189,6 +189,20 @@ public final class ApiClient implements AutoCloseable {
     return sendHijacked(method, path, query, body, contentType, null);
   }
 
+  /** Like {@link #send}, with request headers of the API's own (X-Registry-Auth). */
+  public DockerHttpClient.Response send(
+      String method, String path, Query query, Map<String, String> extraHeaders) {
+    String full = "/v" + apiVersion() + path + (query == null ? "" : query.toString());
+    DockerHttpClient.Response r =
+        execute(method, full, null, new LinkedHashMap<>(extraHeaders), null);
+    if (r.getStatusCode() >= 400) {
+      try (r) {
+        throw errorOf(r.getStatusCode(), readAll(r.getBody()));
+      }
+    }
+    return r;
+  }
+
   /** Like {@link #send}, but upgrades the connection and streams {@code stdin} to the daemon. */
   public DockerHttpClient.Response sendHijacked(
       String method,

@@ -58,6 +58,20 @@ final class RealImages implements ImagesApi {
     }
   }
 
+  @Override
+  public void push(String reference, String registryAuth, Consumer<ProgressMessage> progress) {
+    String[] nameTag = splitReference(reference);
+    Query q = Query.of().add("tag", nameTag[1]);
+    try (DockerHttpClient.Response r =
+        api.send(
+            "POST",
+            "/images/" + seg(nameTag[0]) + "/push",
+            q,
+            Map.of("X-Registry-Auth", registryAuth == null ? "" : registryAuth))) {
+      readProgress(r.getBody(), progress);
+    }
+  }
+
   /**
    * Name and tag (or digest) of a reference as the CLI sends them: the tag is after the last ':'
    * that follows the last '/', a digest after '@'.

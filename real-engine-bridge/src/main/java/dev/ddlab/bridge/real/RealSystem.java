@@ -94,4 +94,9 @@ final class RealSystem implements SystemApi {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
   }
+
+  @Override
+  public dev.ddlab.engine.dto.AuthResponse auth(dev.ddlab.engine.dto.AuthConfig config) {
+    return api.post("/auth", null, config, dev.ddlab.engine.dto.AuthResponse.class);
+  }
 }

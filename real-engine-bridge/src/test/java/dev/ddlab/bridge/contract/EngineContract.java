@@ -479,6 +479,29 @@ public abstract class EngineContract {
     assertEquals("No such image: nosuchimage:latest", c.getMessage());
   }
 
+  /**
+   * The private dockerd reaches no registry, so the contract checks the path every engine shares: a
+   * push of a name with no local image starts the stream, then fails in it, naming the image.
+   */
+  @Test
+  void pushing_a_name_without_a_local_image_fails_in_the_stream_naming_it() {
+    String repo = name("nosuchpush");
+    List<String> statuses = new java.util.ArrayList<>();
+    EngineException e =
+        assertThrows(
+            EngineException.class,
+            () ->
+                engine
+                    .images()
+                    .push(
+                        repo + ":v1",
+                        new dev.ddlab.engine.dto.AuthConfig(null, null, null).header(),
+                        m -> statuses.add(m.status())));
+    assertEquals(
+        List.of("The push refers to repository [docker.io/library/" + repo + "]"), statuses);
+    assertEquals("An image does not exist locally with the tag: " + repo, e.getMessage());
+  }
+
   // ---- networks and volumes ----------------------------------------------------------------
 
   @Test

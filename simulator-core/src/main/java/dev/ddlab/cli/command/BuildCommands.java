@@ -29,7 +29,7 @@ public final class BuildCommands {
       aliases = "docker image build, docker build, docker builder build",
       minArgs = 1,
       maxArgs = 1)
-  public static final class Build extends DockerCommand {
+  public static class Build extends DockerCommand {
     @Option(
         names = {"-t", "--tag"},
         paramLabel = "list",
@@ -64,7 +64,7 @@ public final class BuildCommands {
         names = "--platform",
         paramLabel = "string",
         description = "Set target platform for build")
-    String platform;
+    protected String platform;
 
     @Option(
         names = "--progress",

@@ -174,6 +174,9 @@ public final class CommandTree {
     t.top("exec", ExecCommand::new);
     t.top("ps", ContainerCommands.Ps::new);
     t.top("pull", ImageCommands.Pull::new);
+    t.top("push", RegistryCommands.Push::new);
+    t.top("login", RegistryCommands.Login::new);
+    t.top("logout", RegistryCommands.Logout::new);
     t.top("images", ImageCommands.Images::new);
     t.top("search", ImageCommands.Search::new);
     t.top("version", SystemCommands.Version::new);
@@ -241,6 +244,7 @@ public final class CommandTree {
     i.sub("ls", ImageCommands.Images::new, "list");
     i.sub("prune", ImageCommands.Prune::new);
     i.sub("pull", ImageCommands.Pull::new);
+    i.sub("push", RegistryCommands.Push::new);
     i.sub("rm", ImageCommands.Rmi::new, "remove");
     i.sub("save", ImageCommands.Save::new);
     i.sub("tag", ImageCommands.Tag::new);

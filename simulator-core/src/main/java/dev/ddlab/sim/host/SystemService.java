@@ -258,6 +258,14 @@ final class SystemService implements SystemApi {
   }
 
   @Override
+  public dev.ddlab.engine.dto.AuthResponse auth(dev.ddlab.engine.dto.AuthConfig config) {
+    dev.ddlab.sim.image.Registry registry =
+        host.cluster().shared("registry", dev.ddlab.sim.image.Registry::new);
+    String status = registry.login(config.username(), config.password(), config.serverAddress());
+    return new dev.ddlab.engine.dto.AuthResponse(status, "");
+  }
+
+  @Override
   public long nowNanos() {
     return host.clock().nowNanos();
   }

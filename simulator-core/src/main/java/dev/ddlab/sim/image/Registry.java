@@ -22,8 +22,22 @@ public final class Registry {
   public static final String CONFIG_V1 = "application/vnd.docker.container.image.v1+json";
   public static final String LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
 
+  /** Docker Hub's address in logins and in the CLI's config.json. */
+  public static final String HUB = "https://index.docker.io/v1/";
+
+  private static final String DENIED = "denied: requested access to the resource is denied";
+
   private final Catalogue catalogue;
   private final Map<String, Tagged> resolved = new HashMap<>();
+
+  /** What nodes pushed, by repository ("docker.io/student/web") then tag. */
+  private final Map<String, Map<String, Manifest>> pushed = new java.util.TreeMap<>();
+
+  /** DiffIDs of the layers pushed, which a later push finds already there. */
+  private final java.util.Set<String> pushedLayers = new java.util.HashSet<>();
+
+  /** Docker IDs of the session: the first login of a name sets its password. */
+  private final Map<String, String> accounts = new HashMap<>();
 
   /** The registries of the built-in catalogue (read, and checked, here at the latest). */
   public Registry() {
@@ -53,9 +67,101 @@ public final class Registry {
   public record ManifestList(List<Manifest> manifests, byte[] json, String digest)
       implements Tagged {}
 
-  /** Tags of a repository ("docker.io/library/alpine"), sorted. */
-  public List<String> tags(String repoName) {
-    return new ArrayList<>(catalogue.tags(repoName).keySet());
+  /** Tags of a repository ("docker.io/library/alpine"), sorted; pushed tags included. */
+  public synchronized List<String> tags(String repoName) {
+    java.util.TreeSet<String> all = new java.util.TreeSet<>(catalogue.tags(repoName).keySet());
+    all.addAll(pushed.getOrDefault(repoName, Map.of()).keySet());
+    return new ArrayList<>(all);
+  }
+
+  /**
+   * POST /auth at Docker Hub. A Docker ID is any name of 4 to 30 lower-case letters and digits; its
+   * first login in the session sets the password, later ones must repeat it.
+   *
+   * @return "Login Succeeded"
+   * @throws EngineException 401 with Docker Hub's answer, or the dial error of other registries
+   */
+  public synchronized String login(String username, String password, String server) {
+    String domain = loginDomain(server);
+    if (!domain.equals("docker.io")) {
+      if (!catalogue.hasRegistry(domain)) {
+        throw unreachable(domain);
+      }
+      throw new EngineException(
+          401, "Get \"https://" + domain + "/v2/\": unauthorized: authentication required");
+    }
+    String user = username == null ? "" : username.trim();
+    String known = accounts.get(user);
+    if (!user.matches("[a-z0-9]{4,30}")
+        || password == null
+        || password.isEmpty()
+        || (known != null && !known.equals(password))) {
+      throw new EngineException(
+          401,
+          "Get \"https://registry-1.docker.io/v2/\": unauthorized: incorrect username or password");
+    }
+    accounts.put(user, password);
+    return "Login Succeeded";
+  }
+
+  /** The registry a login's server address names ("docker.io" for Docker Hub's spellings). */
+  static String loginDomain(String server) {
+    if (server == null || server.isBlank()) {
+      return "docker.io";
+    }
+    String s = server.replaceFirst("^https?://", "");
+    int slash = s.indexOf('/');
+    String host = slash < 0 ? s : s.substring(0, slash);
+    return switch (host) {
+      case "index.docker.io", "docker.io", "registry-1.docker.io" -> "docker.io";
+      default -> host;
+    };
+  }
+
+  /**
+   * Whether {@code auth} may push to the repository: a Docker Hub repository under the namespace of
+   * a Docker ID whose password the auth repeats.
+   */
+  synchronized boolean mayPush(Reference ref, dev.ddlab.engine.dto.AuthConfig auth) {
+    if (!ref.domain().equals("docker.io") || auth.username() == null) {
+      return false;
+    }
+    String known = accounts.get(auth.username());
+    return known != null
+        && known.equals(auth.password())
+        && ref.name().startsWith("docker.io/" + auth.username() + "/");
+  }
+
+  static String denied() {
+    return DENIED;
+  }
+
+  /** Whether the registry already holds the blob of this layer. */
+  synchronized boolean hasLayer(ImageLayer layer) {
+    return pushedLayers.contains(layer.diffId()) || layerByDiffId(layer.diffId()).isPresent();
+  }
+
+  /** Stores a pushed image under its tag; returns the manifest the registry now serves. */
+  synchronized Manifest push(Reference ref, Image image, Platform platform) {
+    Manifest m = manifest(image, platform);
+    pushed.computeIfAbsent(ref.name(), k -> new java.util.TreeMap<>()).put(ref.tag(), m);
+    image.layers().forEach(l -> pushedLayers.add(l.diffId()));
+    return m;
+  }
+
+  /** A pushed manifest by tag or digest, or null. */
+  private synchronized Tagged pushedTagged(Reference ref) {
+    Map<String, Manifest> repo = pushed.get(ref.name());
+    if (repo == null) {
+      return null;
+    }
+    if (ref.digest() != null) {
+      return repo.values().stream()
+          .filter(m -> m.digest().equals(ref.digest()))
+          .findFirst()
+          .orElse(null);
+    }
+    return repo.get(ref.tag());
   }
 
   /**
@@ -66,18 +172,19 @@ public final class Registry {
   public Tagged resolve(Reference ref) {
     String domain = ref.domain();
     if (!catalogue.hasRegistry(domain)) {
-      String scheme =
-          domain.startsWith("localhost") || domain.startsWith("127.") ? "http" : "https";
-      String host = domain.contains(":") ? domain.substring(0, domain.lastIndexOf(':')) : domain;
-      String why =
-          host.equals("localhost") || host.startsWith("127.")
-              ? "dial tcp 127.0.0.1:"
-                  + (domain.contains(":") ? domain.substring(domain.lastIndexOf(':') + 1) : "443")
-                  + ": connect: connection refused"
-              : "dial tcp: lookup " + host + ": no such host";
-      throw EngineException.serverError("Get \"" + scheme + "://" + domain + "/v2/\": " + why);
+      throw unreachable(domain);
+    }
+    Tagged mine = pushedTagged(ref);
+    if (mine != null) {
+      return mine;
     }
     Map<String, Catalogue.TagSpec> tags = catalogue.tags(ref.name());
+    if (tags.isEmpty() && pushed.containsKey(ref.name())) {
+      throw EngineException.notFound(
+          "manifest for "
+              + ref.familiarString()
+              + " not found: manifest unknown: manifest unknown");
+    }
     if (tags.isEmpty()) {
       throw accessDenied(ref);
     }
@@ -107,6 +214,21 @@ public final class Registry {
               + " not found: manifest unknown: manifest unknown");
     }
     return byTag(ref.name(), ref.tag());
+  }
+
+  /**
+   * The daemon's error for a registry that does not answer (no such host, or nothing listening).
+   */
+  private static EngineException unreachable(String domain) {
+    String scheme = domain.startsWith("localhost") || domain.startsWith("127.") ? "http" : "https";
+    String host = domain.contains(":") ? domain.substring(0, domain.lastIndexOf(':')) : domain;
+    String why =
+        host.equals("localhost") || host.startsWith("127.")
+            ? "dial tcp 127.0.0.1:"
+                + (domain.contains(":") ? domain.substring(domain.lastIndexOf(':') + 1) : "443")
+                + ": connect: connection refused"
+            : "dial tcp: lookup " + host + ": no such host";
+    return EngineException.serverError("Get \"" + scheme + "://" + domain + "/v2/\": " + why);
   }
 
   static EngineException accessDenied(Reference ref) {

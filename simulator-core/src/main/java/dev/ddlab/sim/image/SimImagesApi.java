@@ -207,6 +207,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   }
 
   @Override
+  public void push(String reference, String registryAuth, Consumer<ProgressMessage> progress) {
+    new ImagePush(service).push(reference, registryAuth, progress);
+  }
+
+  @Override
   public String manifestInspect(String reference, boolean verbose) {
     return Manifests.inspect(service.registry(), reference, verbose);
   }

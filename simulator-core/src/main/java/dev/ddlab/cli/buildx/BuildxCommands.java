@@ -1,0 +1,352 @@
+package dev.ddlab.cli.buildx;
+
+import dev.ddlab.cli.command.BuildCommands;
+import dev.ddlab.cli.command.CliException;
+import dev.ddlab.cli.command.Docker;
+import dev.ddlab.cli.command.DockerCommand;
+import dev.ddlab.go.GoTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** buildx v0.11's commands: version, ls, create, use, rm, inspect, build. */
+final class BuildxCommands {
+  private BuildxCommands() {}
+
+  /** The docker driver's platforms on an amd64 daemon (BuildKit's own list). */
+  static final String DOCKER_PLATFORMS = "linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/386";
+
+  /** A docker-container BuildKit on a host with QEMU's binfmt handlers (as Docker Desktop has). */
+  static final String CONTAINER_PLATFORMS =
+      "linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/arm64, linux/riscv64, linux/ppc64le,"
+          + " linux/s390x, linux/386, linux/mips64le, linux/mips64, linux/arm/v7, linux/arm/v6";
+
+  static final String DOCKER_BUILDKIT = "v0.11.7+d3e6c1360f6e";
+  static final String CONTAINER_BUILDKIT = "v0.12.3";
+
+  static BuilderStore store(
+      DockerCommand c, dev.ddlab.cli.CliContext ctx, Map<String, String> env) {
+    String home = env == null || env.get("HOME") == null ? "/root" : env.get("HOME");
+    return new BuilderStore(ctx.hostFs(), home);
+  }
+
+  static BuilderStore.Builder named(BuilderStore store, String name) {
+    if (name == null || name.isEmpty()) {
+      return store.current();
+    }
+    return store
+        .find(name)
+        .orElseThrow(() -> new CliException("ERROR: no builder \"" + name + "\" found", 1));
+  }
+
+  @Command(name = "version")
+  @Docker(use = "", summary = "Show buildx version information", maxArgs = 0)
+  static final class Version extends DockerCommand {
+    @Override
+    public Integer call() {
+      out("github.com/docker/buildx " + BuildxPlugin.VERSION + " " + BuildxPlugin.COMMIT);
+      return 0;
+    }
+  }
+
+  @Command(name = "ls")
+  @Docker(use = "", summary = "List builder instances", maxArgs = 0)
+  static final class Ls extends DockerCommand {
+    @Override
+    public Integer call() {
+      BuilderStore store = store(this, ctx, io.environment());
+      String current = store.current().name();
+      List<String[]> rows = new ArrayList<>();
+      rows.add(new String[] {"NAME/NODE", "DRIVER/ENDPOINT", "STATUS", "BUILDKIT", "PLATFORMS"});
+      for (BuilderStore.Builder b : store.all()) {
+        boolean booted = store.booted(b);
+        rows.add(
+            new String[] {
+              b.name() + (b.name().equals(current) ? " *" : ""), b.driver(), "", "", ""
+            });
+        rows.add(
+            new String[] {
+              "  " + b.node(),
+              b.isDefault() ? "default" : BuilderStore.ENDPOINT,
+              booted ? "running" : "inactive",
+              booted ? (b.isDefault() ? DOCKER_BUILDKIT : CONTAINER_BUILDKIT) : "",
+              booted ? (b.isDefault() ? DOCKER_PLATFORMS : CONTAINER_PLATFORMS) : ""
+            });
+      }
+      io.out(tabwriter(rows));
+      return 0;
+    }
+  }
+
+  /** Go's tabwriter with padding 1: every cell but a line's last padded to its column's width. */
+  static String tabwriter(List<String[]> rows) {
+    int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
+    int[] width = new int[cols];
+    for (String[] r : rows) {
+      for (int i = 0; i < r.length - 1; i++) {
+        width[i] = Math.max(width[i], r[i].length());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (String[] r : rows) {
+      StringBuilder line = new StringBuilder();
+      for (int i = 0; i < r.length; i++) {
+        line.append(r[i]);
+        if (i < r.length - 1) {
+          line.append(" ".repeat(width[i] - r[i].length() + 1));
+        }
+      }
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+
+  @Command(name = "create")
+  @Docker(
+      use = "[OPTIONS] [CONTEXT|ENDPOINT]",
+      summary = "Create a new builder instance",
+      maxArgs = 1)
+  static final class Create extends DockerCommand {
+    @Option(
+        names = "--driver",
+        paramLabel = "string",
+        description = "Driver to use (available: \"docker-container\", \"kubernetes\", \"remote\")")
+    String driver = "docker-container";
+
+    @Option(names = "--name", paramLabel = "string", description = "Builder instance name")
+    String name;
+
+    @Option(names = "--use", description = "Set the current builder instance")
+    boolean use;
+
+    @Option(names = "--bootstrap", description = "Boot builder after creation")
+    boolean bootstrap;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!List.of("docker-container").contains(driver)) {
+        if (driver.equals("docker")) {
+          throw new CliException(
+              "ERROR: failed to find driver \"docker\": docker driver can only be used with"
+                  + " \"default\" builder",
+              1);
+        }
+        throw new CliException("ERROR: failed to find driver \"" + driver + "\"", 1);
+      }
+      BuilderStore store = store(this, ctx, io.environment());
+      String n = name;
+      if (n == null || n.isEmpty()) {
+        // buildx names unnamed builders with Docker's name generator; here from the engine's clock
+        String[] left = {"amazing", "brave", "eager", "focused", "happy", "jolly", "keen", "zen"};
+        String[] right = {"tesla", "curie", "hopper", "turing", "lovelace", "noether", "volta"};
+        long t = engine.system().nowNanos() / 1_000_000L;
+        n =
+            left[(int) Math.floorMod(t, left.length)]
+                + "_"
+                + right[(int) Math.floorMod(t / 7, right.length)];
+      } else if (!n.matches("[a-zA-Z0-9][a-zA-Z0-9_.-]*")) {
+        throw new CliException(
+            "ERROR: invalid name "
+                + n
+                + ", name needs to start with a letter and may not contain symbols, except ._-",
+            1);
+      }
+      if (store.find(n).isPresent()) {
+        throw new CliException(
+            "ERROR: existing instance for \""
+                + n
+                + "\" but no append mode, specify --node to make changes for existing instances",
+            1);
+      }
+      BuilderStore.Builder b = new BuilderStore.Builder(n, driver, n + "0");
+      store.create(b);
+      if (use) {
+        store.use(b);
+      }
+      if (bootstrap) {
+        boot(store, b);
+      }
+      out(n);
+      return 0;
+    }
+
+    private void boot(BuilderStore store, BuilderStore.Builder b) {
+      io.err(Inspect.bootProgress(b));
+      store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+    }
+  }
+
+  @Command(name = "use")
+  @Docker(
+      use = "[OPTIONS] NAME",
+      summary = "Set the current builder instance",
+      minArgs = 1,
+      maxArgs = 1)
+  static final class Use extends DockerCommand {
+    @Option(names = "--default", description = "Set builder as default for current context")
+    boolean asDefault;
+
+    @Option(names = "--global", description = "Builder persists context changes")
+    boolean global;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      BuilderStore store = store(this, ctx, io.environment());
+      BuilderStore.Builder b =
+          store
+              .find(args.get(0))
+              .orElseThrow(
+                  () ->
+                      new CliException(
+                          "ERROR: run `docker buildx create --name "
+                              + args.get(0)
+                              + "` to create a new builder instance",
+                          1));
+      store.use(b);
+      return 0;
+    }
+  }
+
+  @Command(name = "rm")
+  @Docker(use = "[OPTIONS] [NAME] [NAME...]", summary = "Remove one or more builder instances")
+  static final class Rm extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      BuilderStore store = store(this, ctx, io.environment());
+      List<String> names = args.isEmpty() ? List.of(store.current().name()) : args;
+      for (String n : names) {
+        BuilderStore.Builder b = named(store, n);
+        if (b.isDefault()) {
+          throw new CliException("ERROR: default is a docker context, it cannot be removed", 1);
+        }
+        store.remove(b);
+        err(n + " removed");
+      }
+      return 0;
+    }
+  }
+
+  @Command(name = "inspect")
+  @Docker(use = "[NAME]", summary = "Inspect current builder instance", maxArgs = 1)
+  static final class Inspect extends DockerCommand {
+    @Option(names = "--bootstrap", description = "Ensure builder has booted before inspecting")
+    boolean bootstrap;
+
+    @Option(
+        names = "--builder",
+        paramLabel = "string",
+        description = "Override the configured builder instance")
+    String builder;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      BuilderStore store = store(this, ctx, io.environment());
+      BuilderStore.Builder b = named(store, args.isEmpty() ? builder : args.get(0));
+      if (bootstrap && !store.booted(b)) {
+        io.err(bootProgress(b));
+        store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+      }
+      boolean booted = store.booted(b);
+      StringBuilder sb = new StringBuilder();
+      sb.append("Name:          ").append(b.name()).append('\n');
+      sb.append("Driver:        ").append(b.driver()).append('\n');
+      sb.append('\n').append("Nodes:\n");
+      sb.append("Name:      ").append(b.node()).append('\n');
+      sb.append("Endpoint:  ")
+          .append(b.isDefault() ? "default" : BuilderStore.ENDPOINT)
+          .append('\n');
+      sb.append("Status:    ").append(booted ? "running" : "inactive").append('\n');
+      if (booted) {
+        sb.append("Buildkit:  ")
+            .append(b.isDefault() ? DOCKER_BUILDKIT : CONTAINER_BUILDKIT)
+            .append('\n');
+        sb.append("Platforms: ")
+            .append(b.isDefault() ? DOCKER_PLATFORMS : CONTAINER_PLATFORMS)
+            .append('\n');
+      }
+      io.out(sb.toString());
+      return 0;
+    }
+
+    /**
+     * What booting a docker-container builder shows: BuildKit's image pulled and its container
+     * created (the simulator records the boot; it runs no BuildKit container).
+     */
+    static String bootProgress(BuilderStore.Builder b) {
+      return "[+] Building 8.2s (1/1) FINISHED\n"
+          + " => [internal] booting buildkit                                            8.2s\n"
+          + " => => pulling image moby/buildkit:buildx-stable-1                         7.5s\n"
+          + " => => creating container buildx_buildkit_"
+          + b.node()
+          + " ".repeat(Math.max(1, 32 - b.node().length()))
+          + "0.7s\n";
+    }
+  }
+
+  /**
+   * {@code docker buildx build}: with the docker driver the daemon's own BuildKit builds, exactly
+   * as {@code docker build} does (one platform); several platforms need another driver, and the
+   * docker exporter ({@code --load}) cannot take a manifest list. Builds on a docker-container
+   * builder (per platform, pushed as a manifest list) are not simulated yet and say so.
+   */
+  @Command(name = "build")
+  @Docker(
+      use = "[OPTIONS] PATH | URL | -",
+      summary = "Start a build",
+      aliases = "docker buildx build, docker buildx b",
+      minArgs = 1,
+      maxArgs = 1)
+  static final class Build extends BuildCommands.Build {
+    @Option(
+        names = "--builder",
+        paramLabel = "string",
+        description = "Override the configured builder instance")
+    String builder;
+
+    @Option(names = "--push", description = "Shorthand for \"--output=type=registry\"")
+    boolean push;
+
+    @Option(names = "--load", description = "Shorthand for \"--output=type=docker\"")
+    boolean load;
+
+    @Override
+    public Integer call() {
+      BuilderStore store = store(this, ctx, io.environment());
+      BuilderStore.Builder b = named(store, builder);
+      List<String> platforms =
+          platform == null || platform.isBlank()
+              ? List.of()
+              : Arrays.stream(platform.split(",")).map(String::strip).toList();
+      if (b.isDefault() && platforms.size() > 1) {
+        err(
+            "ERROR: Multi-platform build is not supported for the docker driver.\n"
+                + "Switch to a different driver, or turn on the containerd image store, and try"
+                + " again.\nLearn more at https://docs.docker.com/go/build-multi-platform/");
+        return 1;
+      }
+      if (!b.isDefault() && load && platforms.size() > 1) {
+        err("ERROR: docker exporter does not currently support exporting manifest lists");
+        return 1;
+      }
+      if (!b.isDefault() || push) {
+        err(
+            "ERROR: ddlab: builds on a docker-container builder and --push are not simulated yet;"
+                + " build with the default builder and use docker push");
+        return 1;
+      }
+      return super.call();
+    }
+  }
+}
