@@ -22,10 +22,10 @@ class NotSimulatedTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "push alpine",
-        "login",
+        "stats",
+        "import x.tar",
         "export web",
-        "image push alpine",
+        "image import x.tar",
         "container export web",
         "secret ls",
         "stack deploy -c x.yml demo",

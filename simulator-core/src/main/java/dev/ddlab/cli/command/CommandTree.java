@@ -63,9 +63,6 @@ public final class CommandTree {
       Set.of(
           "export",
           "import",
-          "login",
-          "logout",
-          "push",
           "stats",
           "checkpoint",
           "config",
@@ -77,7 +74,6 @@ public final class CommandTree {
           "container export",
           "container stats",
           "image import",
-          "image push",
           "volume update",
           "manifest annotate",
           "manifest create",
