@@ -1,5 +1,7 @@
 package dev.ddlab.grader.report;
 
+import com.github.difflib.text.DiffRow;
+import com.github.difflib.text.DiffRowGenerator;
 import dev.ddlab.grader.run.CheckResult;
 import dev.ddlab.grader.run.Divergence;
 import dev.ddlab.grader.run.GradeResult;
@@ -27,7 +29,7 @@ public final class HtmlFeedback {
       b.append("<h1>Không chấm được bài nộp</h1>\n<p>Tệp <code>")
           .append(Html.esc(r.source()))
           .append("</code>: ")
-          .append(Html.esc(r.error()))
+          .append(Markdown.inline(ReportTexts.error(r.error())))
           .append(
               "</p>\n<p>Hãy nộp lại tệp do ddlab tạo ra (nút “Nộp bài” hoặc <code>ddlab learn</code>).</p>\n");
       return Html.page("Không chấm được bài nộp", b.toString());
@@ -52,7 +54,7 @@ public final class HtmlFeedback {
     }
     if (r.authorship().suspect()) {
       b.append("<p class=\"warn\">")
-          .append(Html.esc(r.authorship().warning()))
+          .append(Markdown.inline(r.authorship().warning()))
           .append(" Giảng viên sẽ xem lại bài này.</p>\n");
     }
     for (StepResult s : r.steps()) {
@@ -71,23 +73,84 @@ public final class HtmlFeedback {
           .append(")</h2>\n<ul>\n");
       for (CheckResult c : s.checks()) {
         b.append("<li class=\"").append(c.passed() ? "ok" : "ko").append("\">");
-        b.append(c.passed() ? "Đạt" : Html.esc(c.reason()));
+        b.append(Markdown.inline(c.label()))
+            .append(": ")
+            .append(c.passed() ? "đạt" : Markdown.inline(c.reason()));
         b.append("</li>\n");
       }
       b.append("</ul>\n");
     }
-    if (r.flagged()) {
+    if (!r.divergences().isEmpty()) {
       b.append("<h2>Các lệnh có kết quả khác khi chạy lại</h2>\n");
       for (Divergence d : r.divergences()) {
-        b.append("<p>Lệnh ")
-            .append(d.entry())
-            .append(": <code>")
-            .append(Html.esc(d.command()))
-            .append("</code></p>\n<pre>")
-            .append(Html.esc(d.replayedOutput()))
-            .append("</pre>\n");
+        divergence(b, d);
       }
     }
     return Html.page(title + " — " + r.student(), b.toString());
+  }
+
+  private static final DiffRowGenerator DIFF =
+      DiffRowGenerator.create()
+          .showInlineDiffs(true)
+          .inlineDiffByWord(true)
+          .oldTag(open -> open ? "<del>" : "</del>")
+          .newTag(open -> open ? "<ins>" : "</ins>")
+          .build();
+
+  /**
+   * One divergent line: what the submission recorded beside what the replay printed, line by line,
+   * the words that differ marked ({@code del} recorded, {@code ins} replayed).
+   */
+  private static void divergence(StringBuilder b, Divergence d) {
+    b.append("<h3>Lệnh thứ ")
+        .append(d.entry())
+        .append(": <code>")
+        .append(Html.esc(d.command()))
+        .append("</code></h3>\n<table class=\"diff\">\n<tr><th>Ghi trong bài nộp (mã thoát ")
+        .append(d.recordedExitCode())
+        .append(")</th><th>Khi chạy lại (mã thoát ")
+        .append(d.replayedExitCode())
+        .append(")</th></tr>\n");
+    List<DiffRow> rows =
+        DIFF.generateDiffRows(lines(d.recordedOutput()), lines(d.replayedOutput()));
+    for (DiffRow row : rows) {
+      String left = "";
+      String right = "";
+      switch (row.getTag()) {
+        case CHANGE -> {
+          left = " class=\"changed\"";
+          right = left;
+        }
+        case DELETE -> left = " class=\"gone\"";
+        case INSERT -> right = " class=\"added\"";
+        case EQUAL -> {}
+      }
+      b.append("<tr><td")
+          .append(left)
+          .append(">")
+          .append(row.getOldLine())
+          .append("</td><td")
+          .append(right)
+          .append(">")
+          .append(row.getNewLine())
+          .append("</td></tr>\n");
+    }
+    if (d.recordedExitCode() != d.replayedExitCode()) {
+      b.append("<tr><td class=\"changed\">mã thoát <del>")
+          .append(d.recordedExitCode())
+          .append("</del></td><td class=\"changed\">mã thoát <ins>")
+          .append(d.replayedExitCode())
+          .append("</ins></td></tr>\n");
+    }
+    b.append("</table>\n");
+  }
+
+  private static List<String> lines(String output) {
+    if (output == null || output.isEmpty()) {
+      return List.of();
+    }
+    String[] lines = output.split("\n", -1);
+    int n = output.endsWith("\n") ? lines.length - 1 : lines.length;
+    return List.of(lines).subList(0, n);
   }
 }

@@ -137,6 +137,7 @@ class ReportsTest {
     assertTrue(page.contains("<html lang=\"vi\">"));
     assertTrue(page.contains("Điểm: <b>1 / 3</b>"));
     assertTrue(page.contains("&lt;ngay&gt;"), "reasons are escaped");
+    assertTrue(page.contains("Container <code>brutal</code> chưa chạy."), "Markdown rendered");
     assertTrue(page.contains("khác với kết quả khi chạy lại"));
     String summary = Files.readString(out.resolve("summary.html"));
     assertTrue(summary.contains("3 tệp nộp, 2 được chấm, 1 lỗi, 1 bị đánh dấu"));
@@ -150,6 +151,8 @@ class ReportsTest {
     Map<String, Map<String, Integer>> f =
         ClassSummary.failures(
             List.of(Samples.good("a"), Samples.partial("b"), Samples.partial("c")));
-    assertEquals(2, f.get("p2-containers-stop").get("Bước 1 — Container `brutal` chưa chạy."));
+    assertEquals(2, f.get("p2-containers-stop").get("Bước 1 — container brutal"));
+    assertEquals(0, f.get("p2-containers-stop").get("Bước 1 — container gentle"));
+    assertEquals(3, f.get("p2-containers-stop").size(), "one row per check, none blank");
   }
 }
