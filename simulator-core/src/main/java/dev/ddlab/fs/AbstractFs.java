@@ -16,9 +16,43 @@ public abstract class AbstractFs implements FileSystem {
   static final FileNode ROOT =
       new FileNode(FileNode.Kind.DIRECTORY, 0755, 4096, null, null, 0, 0, 0);
   protected final LongSupplier clock;
+  private Disk disk;
 
   protected AbstractFs(LongSupplier clock) {
     this.clock = clock;
+  }
+
+  /** The disk this filesystem's written bytes count against; null when nothing bounds them. */
+  public Disk disk() {
+    return disk;
+  }
+
+  /**
+   * Puts this filesystem on {@code d}: what it holds already is taken from the disk (ENOSPC when it
+   * does not fit), and from now on every change of its stored bytes.
+   */
+  public void disk(Disk d) {
+    long held = storedBytes();
+    if (d != null) {
+      d.charge(held, "/");
+    }
+    if (disk != null) {
+      disk.charge(-held, "/");
+    }
+    disk = d;
+  }
+
+  /** The bytes this filesystem stores itself (its own entries; a union, its upper layer). */
+  protected abstract long storedBytes();
+
+  /**
+   * A change of stored bytes at {@code path}: taken from (or given back to) the disk, or ENOSPC
+   * before anything changed.
+   */
+  protected final void charge(long delta, String path) {
+    if (disk != null && delta != 0) {
+      disk.charge(delta, path);
+    }
   }
 
   /** The entry visible at exactly {@code path} (no symlinks followed), null when absent. */

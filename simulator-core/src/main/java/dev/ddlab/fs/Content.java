@@ -15,14 +15,30 @@ import java.util.Arrays;
 public final class Content {
   private static final int PERIOD = 8192;
   private static final Content EMPTY = new Content(new byte[0], 0, 0);
+
+  /**
+   * The bytes of a written file: {@code data[0, size)} of a buffer that may be longer and shared
+   * with the contents this one was appended from (as Go slices share an array). Only the content
+   * whose end is the buffer's filled end may append in place, so a file written a line at a time
+   * costs amortised linear time, not a copy of the whole file per line.
+   */
   private final byte[] data; // null for procedural content
+
   private final long size;
   private final long seed;
 
+  /** How much of {@code data} some content uses (shared by the contents of one buffer). */
+  private final int[] filled;
+
   private Content(byte[] data, long size, long seed) {
+    this(data, size, seed, data == null ? null : new int[] {(int) size});
+  }
+
+  private Content(byte[] data, long size, long seed, int[] filled) {
     this.data = data;
     this.size = size;
     this.seed = seed;
+    this.filled = filled;
   }
 
   public static Content empty() {
@@ -56,7 +72,7 @@ public final class Content {
   /** The bytes (materialised for procedural content). */
   public byte[] bytes() {
     if (data != null) {
-      return data.clone();
+      return Arrays.copyOf(data, (int) size);
     }
     if (size > Integer.MAX_VALUE - 16) {
       throw new IllegalStateException("file too large to read at once: " + size);
@@ -72,7 +88,7 @@ public final class Content {
   public void writeTo(OutputStream out) {
     try {
       if (data != null) {
-        out.write(data);
+        out.write(data, 0, (int) size);
         return;
       }
       byte[] block = block(seed);
@@ -97,11 +113,33 @@ public final class Content {
     return b;
   }
 
+  /** This content followed by {@code more}. */
   public Content append(byte[] more) {
-    byte[] old = bytes();
-    byte[] joined = Arrays.copyOf(old, old.length + more.length);
-    System.arraycopy(more, 0, joined, old.length, more.length);
-    return of(joined);
+    if (more.length == 0) {
+      return this;
+    }
+    long total = size + more.length;
+    if (total > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("file too large: " + total);
+    }
+    if (data != null && data.length > 0) {
+      synchronized (filled) {
+        if (filled[0] == size && data.length >= total) {
+          System.arraycopy(more, 0, data, (int) size, more.length);
+          filled[0] = (int) total;
+          return new Content(data, total, 0, filled);
+        }
+      }
+    }
+    byte[] grown = new byte[(int) Math.min(Integer.MAX_VALUE - 16, Math.max(total, size * 2))];
+    if (data != null) {
+      System.arraycopy(data, 0, grown, 0, (int) size);
+    } else {
+      byte[] old = bytes();
+      System.arraycopy(old, 0, grown, 0, old.length);
+    }
+    System.arraycopy(more, 0, grown, (int) size, more.length);
+    return new Content(grown, total, 0, new int[] {(int) total});
   }
 
   // splitmix64: fixed algorithm, so the bytes never depend on the JDK.
@@ -131,11 +169,21 @@ public final class Content {
     if (data == null && c.data == null) {
       return seed == c.seed;
     }
+    if (data != null && c.data != null) {
+      return Arrays.equals(data, 0, (int) size, c.data, 0, (int) size);
+    }
     return Arrays.equals(bytes(), c.bytes());
   }
 
   @Override
   public int hashCode() {
-    return Long.hashCode(size) * 31 + (data == null ? Long.hashCode(seed) : Arrays.hashCode(data));
+    if (data == null) {
+      return Long.hashCode(size) * 31 + Long.hashCode(seed);
+    }
+    int h = 1;
+    for (int i = 0; i < size; i++) {
+      h = 31 * h + data[i];
+    }
+    return Long.hashCode(size) * 31 + h;
   }
 }

@@ -14,7 +14,8 @@ public class FsException extends RuntimeException {
     EACCES("Permission denied"),
     EROFS("Read-only file system"),
     EINVAL("Invalid argument"),
-    ELOOP("Too many levels of symbolic links");
+    ELOOP("Too many levels of symbolic links"),
+    ENOSPC("No space left on device");
 
     public final String text;
 

@@ -41,14 +41,24 @@ public final class MemoryFs extends AbstractFs {
 
   @Override
   protected void put(String path, Entry entry) {
+    charge(Disk.size(entry) - Disk.size(entries.get(path)), path);
     entries.put(path, entry);
   }
 
   @Override
   protected void removeTree(String path) {
     for (String p : EntryTree.subtree(entries, path)) {
-      entries.remove(p);
+      charge(-Disk.size(entries.remove(p)), p);
     }
+  }
+
+  @Override
+  protected long storedBytes() {
+    long n = 0;
+    for (Entry e : entries.values()) {
+      n += Disk.size(e);
+    }
+    return n;
   }
 
   /** A copy of the current contents, by path (e.g. to make a layer of them). */

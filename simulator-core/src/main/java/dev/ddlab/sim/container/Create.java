@@ -67,6 +67,7 @@ final class Create {
     Container c;
     try {
       ContainerRootFs rootFs = daemon.images.newRootFs(image);
+      rootFs.disk(daemon.disk());
       c =
           new Container(
               id,

@@ -1,6 +1,8 @@
 package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.fs.AbstractFs;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
@@ -175,6 +177,11 @@ final class Daemon {
     byId.put(c.id, c);
     sortedIds.put(c.id, c);
     names.reserve(c.name, c);
+  }
+
+  /** The node's disk, which containers' writable layers share with its host filesystem. */
+  Disk disk() {
+    return hostFs instanceof AbstractFs fs ? fs.disk() : null;
   }
 
   /** Forgets a container; false when it was already gone. */

@@ -49,6 +49,7 @@ final class Delete {
     c.hangUpAttachments();
     daemon.network.unregister(c.id);
     daemon.forget(c);
+    c.rootFs.disk(null);
     daemon.mounts.release(c, removeVolumes);
     c.status = Container.Status.DEAD;
     daemon.event(c, "destroy");

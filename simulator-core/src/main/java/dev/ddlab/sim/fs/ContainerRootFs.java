@@ -1,6 +1,7 @@
 package dev.ddlab.sim.fs;
 
 import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FileSystem;
 import java.util.List;
 
@@ -17,4 +18,10 @@ public interface ContainerRootFs extends FileSystem {
 
   /** Bytes of the image's layers (docker ps -s "virtual"). */
   long sizeRootFs();
+
+  /**
+   * Puts the writable layer on the node's disk (null: takes it off, giving its bytes back, as
+   * {@code docker rm} does).
+   */
+  void disk(Disk d);
 }

@@ -2,6 +2,7 @@ package dev.ddlab.sim.fs;
 
 import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.fs.AbstractFs;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
 import java.util.ArrayList;
@@ -128,6 +129,7 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
 
   @Override
   protected void put(String path, Entry entry) {
+    charge(Disk.size(entry) - Disk.size(upper.get(path)), path);
     copyUpParents(path);
     Entry old = upper.get(path);
     if (entry.isDirectory() && old != null && old.whiteout()) {
@@ -159,12 +161,21 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
   @Override
   protected void removeTree(String path) {
     for (String p : Layer.subtree(upper, path)) {
-      upper.remove(p);
+      charge(-Disk.size(upper.remove(p)), p);
     }
     if (lowerGet(path, ancestors(path)) != null) {
       copyUpParents(path);
       upper.put(path, Entry.newWhiteout());
     }
+  }
+
+  @Override
+  protected long storedBytes() {
+    long n = 0;
+    for (Entry e : upper.values()) {
+      n += Disk.size(e);
+    }
+    return n;
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.ddlab.sim.host;
 
 import dev.ddlab.engine.BuildsApi;
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.build.Builder;
@@ -76,6 +77,7 @@ public final class DockerHost {
     VirtualClock clock = cluster.clock();
     this.hostFs = new MemoryFs(clock::nowNanos);
     HostFiles.populate(hostFs, name, address, true);
+    hostFs.disk(Disk.ofDefaultSize());
     this.kernel = new Kernel(clock, random.fork("kernel"), programs, hostFs, name);
     this.events = new EngineEvents(cluster.bus(), clock, name);
     this.network =

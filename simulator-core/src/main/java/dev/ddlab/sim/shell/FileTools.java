@@ -683,15 +683,24 @@ final class FileTools {
           copyTree(fs, src, target);
         }
       } catch (FsException e) {
-        ctx.io()
-            .errln(
-                tool
-                    + ": cannot "
-                    + (move ? "move" : "create")
-                    + " '"
-                    + s
-                    + "': "
-                    + e.getMessage());
+        if (e.errno() == FsException.Errno.ENOSPC) {
+          // The copy's write failed: coreutils names the file it wrote, busybox says "write error".
+          ctx.io()
+              .errln(
+                  ctx.busybox()
+                      ? tool + ": write error: " + e.getMessage()
+                      : tool + ": error writing '" + e.path() + "': " + e.getMessage());
+        } else {
+          ctx.io()
+              .errln(
+                  tool
+                      + ": cannot "
+                      + (move ? "move" : "create")
+                      + " '"
+                      + s
+                      + "': "
+                      + e.getMessage());
+        }
         status = 1;
       }
     }

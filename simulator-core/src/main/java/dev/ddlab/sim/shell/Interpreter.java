@@ -656,10 +656,14 @@ public final class Interpreter {
           Builtin b = builtins.get(command);
           if (b != null) {
             int st;
+            int failedWrites = Redirections.writeFailures(redirected);
             try {
               st = b.run(this, argv.subList(1, argv.size()), redirected);
+              if (Redirections.writeFailures(redirected) > failedWrites) {
+                throw Redirections.lastWriteError(redirected);
+              }
             } catch (FsException e) {
-              redirected.errln(name + ": " + command + ": " + e.getMessage());
+              redirected.errln(builtinError(command, e));
               st = 1;
             }
             done.accept(st);
@@ -675,8 +679,40 @@ public final class Interpreter {
           }
           Map<String, String> env = environment();
           env.putAll(assigned);
-          jobs.programStarted(runtime.run(argv, env, redirected, redirected.background(), done));
+          int failedWrites = Redirections.writeFailures(redirected);
+          jobs.programStarted(
+              runtime.run(
+                  argv,
+                  env,
+                  redirected,
+                  redirected.background(),
+                  st -> {
+                    if (Redirections.writeFailures(redirected) > failedWrites) {
+                      // write(2) failed under the program: it reports it and fails.
+                      redirected.errln(
+                          command
+                              + ": write error: "
+                              + Redirections.lastWriteError(redirected).getMessage());
+                      done.accept(1);
+                    } else {
+                      done.accept(st);
+                    }
+                  }));
         });
+  }
+
+  /**
+   * A builtin's failed file call: a failed write of its output as each shell words it (bash's
+   * {@code bash: echo: write error: No space left on device}, busybox's {@code sh: write error:
+   * …}), anything else as {@code bash: cmd: reason}.
+   */
+  private String builtinError(String command, FsException e) {
+    if (e.errno() == FsException.Errno.ENOSPC) {
+      return dialect == Dialect.ASH
+          ? name + ": write error: " + e.getMessage()
+          : name + ": " + command + ": write error: " + e.getMessage();
+    }
+    return name + ": " + command + ": " + e.getMessage();
   }
 
   private static final java.util.Set<String> DECLARATIONS =

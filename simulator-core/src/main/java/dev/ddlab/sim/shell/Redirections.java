@@ -1,5 +1,6 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.shell.Ast.RedirOp;
@@ -106,8 +107,7 @@ final class Redirections {
                 ? name + ": can't create " + target + ": " + ashReason(e)
                 : name + ": " + target + ": " + e.getMessage());
       }
-      Consumer<String> file =
-          s -> runtime.fs().write(path, s.getBytes(StandardCharsets.UTF_8), true);
+      Consumer<String> file = new FileSink(runtime.fs(), path);
       if (r.fd() == 2) {
         err = file;
       } else if (r.fd() == 1) {
@@ -115,6 +115,53 @@ final class Redirections {
       }
     }
     return new Io(in, out, err, io.background(), io.job());
+  }
+
+  /**
+   * Output redirected to a file. A write that fails (a full disk) is counted instead of thrown, as
+   * write(2) returns an error to the program: the shell then ends the command that wrote with
+   * status 1 and its "write error" message ({@link #writeFailures}).
+   */
+  static final class FileSink implements Consumer<String> {
+    private final FileSystem fs;
+    private final String path;
+    private FsException last;
+    private int failures;
+
+    FileSink(FileSystem fs, String path) {
+      this.fs = fs;
+      this.path = path;
+    }
+
+    @Override
+    public void accept(String s) {
+      try {
+        fs.write(path, s.getBytes(StandardCharsets.UTF_8), true);
+      } catch (FsException e) {
+        last = e;
+        failures++;
+      }
+    }
+  }
+
+  /** How many writes to files failed so far through {@code io}'s output and error. */
+  static int writeFailures(Io io) {
+    int n = 0;
+    if (io.out() instanceof FileSink f) {
+      n += f.failures;
+    }
+    if (io.err() instanceof FileSink f && f != io.out()) {
+      n += f.failures;
+    }
+    return n;
+  }
+
+  /** The last failed write's error through {@code io} (after {@link #writeFailures} grew). */
+  static FsException lastWriteError(Io io) {
+    if (io.out() instanceof FileSink f && f.last != null) {
+      return f.last;
+    }
+    return io.err() instanceof FileSink f ? f.last : null;
   }
 
   private static String ashReason(FsException e) {

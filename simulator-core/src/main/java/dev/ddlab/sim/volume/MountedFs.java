@@ -1,6 +1,7 @@
 package dev.ddlab.sim.volume;
 
 import dev.ddlab.engine.dto.ChangeItem;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
@@ -148,6 +149,11 @@ public final class MountedFs implements ContainerRootFs {
   @Override
   public long sizeRw() {
     return root.sizeRw();
+  }
+
+  @Override
+  public void disk(Disk d) {
+    root.disk(d);
   }
 
   @Override

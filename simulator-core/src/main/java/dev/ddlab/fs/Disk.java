@@ -1,0 +1,62 @@
+package dev.ddlab.fs;
+
+import dev.ddlab.fs.FsException.Errno;
+
+/**
+ * The space a node's filesystems share: its host filesystem and its containers' writable layers. A
+ * write that would take more than is left fails with {@code ENOSPC} ("No space left on device"), as
+ * a full disk does, and changes nothing. Only bytes that programs wrote count: the procedural
+ * contents of images and installed packages stand for large files without occupying memory, and the
+ * quota is what keeps one learner's {@code yes > file} from filling the server's heap.
+ */
+public final class Disk {
+  /** The space of a simulated node unless configured ({@code -Dddlab.disk.bytes}). */
+  public static final long DEFAULT_BYTES = Long.getLong("ddlab.disk.bytes", 256L * 1024 * 1024);
+
+  private final long capacity;
+  private long used;
+
+  public Disk(long capacity) {
+    if (capacity <= 0) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
+    this.capacity = capacity;
+  }
+
+  /** A disk as large as a node gets by default. */
+  public static Disk ofDefaultSize() {
+    return new Disk(DEFAULT_BYTES);
+  }
+
+  public long capacity() {
+    return capacity;
+  }
+
+  public long used() {
+    return used;
+  }
+
+  public long available() {
+    return capacity - used;
+  }
+
+  /**
+   * Takes {@code delta} more bytes (gives them back when negative).
+   *
+   * @throws FsException ENOSPC, with nothing taken, when they do not fit
+   */
+  public void charge(long delta, String path) {
+    if (delta > 0 && delta > capacity - used) {
+      throw new FsException(Errno.ENOSPC, path);
+    }
+    used = Math.max(0, used + delta);
+  }
+
+  /** The bytes an entry occupies on the disk: a written file's content, nothing else. */
+  public static long size(Entry e) {
+    if (e == null || e.content() == null || e.content().isSynthetic()) {
+      return 0;
+    }
+    return e.content().size();
+  }
+}
