@@ -11,7 +11,7 @@ import dev.ddlab.fs.FsException.Errno;
  */
 public final class Disk {
   /** The space of a simulated node unless configured ({@code -Dddlab.disk.bytes}). */
-  public static final long DEFAULT_BYTES = Long.getLong("ddlab.disk.bytes", 256L * 1024 * 1024);
+  public static final long DEFAULT_BYTES = Long.getLong("ddlab.disk.bytes", 64L * 1024 * 1024);
 
   private final long capacity;
   private long used;

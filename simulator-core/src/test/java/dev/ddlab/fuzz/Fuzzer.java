@@ -194,6 +194,8 @@ final class Fuzzer {
               FuzzTarget.Fed fed;
               try {
                 fed = subject.feed(input);
+              } catch (ThreadDeath stopped) {
+                throw stopped; // the hang watchdog stopped this worker: it must not go on
               } catch (Throwable t) {
                 r.uncaught++;
                 find(r, seed, i, input, "uncaught " + describe(t));
@@ -227,6 +229,11 @@ final class Fuzzer {
         r.hangs++;
         find(r, seed, index[0], current[0], "hang: no answer after " + limit + " ms of wall time");
         stop(worker);
+        try {
+          worker.join(5_000); // the report is read once the worker no longer writes to it
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
         return false;
       }
     }

@@ -37,6 +37,18 @@ class PidsLimitTest {
   }
 
   @Test
+  void a_fork_bomb_whose_pipelines_run_a_program_still_counts_its_jobs_and_ends() {
+    // The job's shell waits for its pipeline, so the program of one stage does not replace it.
+    try (SimSession s = SimSession.open("single", 1)) {
+      TranscriptEntry bomb = ends(() -> s.type("node1", ":(){ touch :|:& };:"));
+      assertTrue(bomb.output().contains(BASH_FORK_FAILED), bomb.output());
+      TranscriptEntry chain = ends(() -> s.type("node1", "f() { touch x; f & }; f"));
+      assertTrue(chain.output().endsWith(BASH_FORK_FAILED), chain.output());
+      assertEquals("hi\n", s.type("node1", "echo hi").output());
+    }
+  }
+
+  @Test
   void a_chain_of_background_jobs_on_the_host_ends_at_the_login_limit() {
     try (SimSession s = SimSession.open("single", 1)) {
       TranscriptEntry chain = ends(() -> s.type("node1", "f() { f & }; f"));

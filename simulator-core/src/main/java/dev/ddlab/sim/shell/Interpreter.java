@@ -327,9 +327,16 @@ public final class Interpreter {
     private int holds = 1;
     private boolean execed;
 
-    Task(Task parent, Cgroup cgroup) {
+    /**
+     * The job's command when it is one simple command, which its shell execs when it runs a
+     * program; null for a pipeline or list (the job's shell stays and waits for them).
+     */
+    private final SimpleCommand lone;
+
+    Task(Task parent, Cgroup cgroup, SimpleCommand lone) {
       this.parent = parent;
       this.cgroup = cgroup;
+      this.lone = lone;
       if (parent != null) {
         parent.holds++;
       }
@@ -339,7 +346,10 @@ public final class Interpreter {
      * The job runs a program: its shell execs the first one (as bash and ash exec a job's lone
      * command), so the program's process is counted from now on instead of the job's task.
      */
-    void exec() {
+    void exec(SimpleCommand command) {
+      if (command != lone) {
+        return; // a command inside the job (a pipeline's stage, a function's body): the job stays
+      }
       if (!execed && cgroup != null) {
         cgroup.release();
       }
@@ -670,7 +680,7 @@ public final class Interpreter {
             return;
           }
           if (redirected.job() != null) {
-            redirected.job().exec();
+            redirected.job().exec(cmd);
           }
           if (jobs.forkRefused()) {
             jobs.forkFailed(redirected);

@@ -62,7 +62,13 @@ final class Jobs {
       forkFailed(io);
       return false;
     }
-    Task task = new Task(io.job(), cgroup);
+    Ast.SimpleCommand lone =
+        command.pipelines().size() == 1
+                && command.pipelines().get(0).commands().size() == 1
+                && command.pipelines().get(0).commands().get(0) instanceof Ast.SimpleCommand c
+            ? c
+            : null;
+    Task task = new Task(io.job(), cgroup, lone);
     lastStartedPid = 0;
     if (io.background()) {
       sh.runAndOr(command, 0, new Io(null, io.out(), io.err(), true, task), st -> task.release());
