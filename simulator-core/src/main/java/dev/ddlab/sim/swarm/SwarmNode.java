@@ -67,7 +67,10 @@ import java.util.function.Supplier;
 public final class SwarmNode {
   public static final int PORT = 2377;
   public static final String DIR = "/var/lib/docker/swarm";
-  static final String STATE = DIR + "/state.json";
+
+  /** moby's node configuration; here also the node's identity and its unlock key's hash. */
+  static final String STATE = DIR + "/docker-state.json";
+
   private static final Duration COMMIT_WAIT = Duration.ofSeconds(20);
   private static final Duration LEADER_WAIT = Duration.ofSeconds(3);
 
@@ -381,7 +384,37 @@ public final class SwarmNode {
     if ("manager".equals(role) && currentKey != null) {
       o.put("UnlockKeyHash", hash(currentKey));
     }
+    o.put("ListenAddr", "0.0.0.0:" + PORT);
+    o.put("AdvertiseAddr", address + ":" + PORT);
+    o.put("DataPathPort", 4789);
     fs.write(STATE, ClusterStore.write(o), false);
+    // The rest of a node's swarm directory, as `ls /var/lib/docker/swarm` shows it on a real
+    // node: swarmkit's remotes list, the node's certificates, the worker's task database.
+    fs.write(
+        DIR + "/state.json",
+        ("[{\"node_id\":\"" + nodeId + "\",\"addr\":\"" + address + ":" + PORT + "\"}]")
+            .getBytes(StandardCharsets.UTF_8),
+        false);
+    fs.mkdir(DIR + "/certificates", true);
+    for (String f : List.of("swarm-node.crt", "swarm-node.key", "swarm-root-ca.crt")) {
+      if (!fs.exists(DIR + "/certificates/" + f)) {
+        fs.write(
+            DIR + "/certificates/" + f,
+            ("-----BEGIN "
+                    + (f.endsWith(".key") ? "EC PRIVATE KEY" : "CERTIFICATE")
+                    + "-----\n"
+                    + Ids.chars(random, 64)
+                    + "\n-----END "
+                    + (f.endsWith(".key") ? "EC PRIVATE KEY" : "CERTIFICATE")
+                    + "-----\n")
+                .getBytes(StandardCharsets.UTF_8),
+            false);
+      }
+    }
+    fs.mkdir(DIR + "/worker", true);
+    if (!fs.exists(DIR + "/worker/tasks.db")) {
+      fs.write(DIR + "/worker/tasks.db", new byte[0], false);
+    }
   }
 
   static String hostOf(String addr) {
