@@ -478,6 +478,21 @@ public final class SwarmNode {
     if (!Manager.await(clock, f, COMMIT_WAIT)) {
       throw SwarmErrors.noLeader();
     }
+    // The followers hear of the commit with the leader's next message (MicroRaft does not send
+    // one at once, etcd's raft does): the answer waits until every reachable manager applied it.
+    long index = l.store().index();
+    clock.advanceUntil(
+        () -> {
+          for (SwarmNode n : cluster.nodes()) {
+            if (n.manager != null
+                && cluster.underlay().reachable(l.raft().self().address(), n.address)
+                && n.manager.store().index() < index) {
+              return false;
+            }
+          }
+          return true;
+        },
+        Duration.ofMillis(1500));
   }
 
   String now() {
