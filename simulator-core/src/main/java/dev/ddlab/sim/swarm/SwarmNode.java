@@ -208,6 +208,7 @@ public final class SwarmNode {
       throw SwarmErrors.invalidUnlockKey();
     }
     sealer.key(k);
+    currentKey = k;
     locked = false;
     resume();
   }
@@ -219,6 +220,13 @@ public final class SwarmNode {
   /** A manager follows the cluster's unlock key: seals its files with it and remembers its hash. */
   private void followUnlockKey() {
     if (manager == null) {
+      return;
+    }
+    if (manager.store().cluster() == null
+        || manager.store().index() < manager.raft().restoredIndex()) {
+      // A restarted manager's store replays the entries its files held, from before the key it was
+      // unlocked with: following the key they show (none yet, or an older one) would reseal the
+      // files with it, and the next replay (a force-new-cluster, a restart) could not open them.
       return;
     }
     String k = manager.store().unlockKey();
@@ -596,7 +604,12 @@ public final class SwarmNode {
     if (manager == null) {
       throw SwarmErrors.managerNotReady();
     }
-    ClusterStore old = Manager.replay(fs, sealer);
+    ClusterStore old;
+    try {
+      old = Manager.replay(fs, sealer);
+    } catch (IllegalStateException e) {
+      throw SwarmErrors.locked();
+    }
     if (old.cluster() == null) {
       old = manager.store();
     }
