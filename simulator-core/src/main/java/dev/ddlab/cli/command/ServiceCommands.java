@@ -67,7 +67,18 @@ public final class ServiceCommands {
    * would press ^C.
    */
   static void waitConverged(DockerCommand c, String serviceId) {
-    long deadline = c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos();
+    // The real CLI waits as long as it takes; here long enough for the update's batches and
+    // their delays plus a minute, so a service that cannot converge still gives the prompt back.
+    Service first = c.engine.services().inspect(serviceId, false);
+    long batches = 1;
+    long delay = 0;
+    if (first.spec().updateConfig() != null) {
+      long p = Math.max(1, first.spec().updateConfig().parallelism());
+      batches = (replicas(first.spec()) + p - 1) / p;
+      delay = first.spec().updateConfig().delay();
+    }
+    long deadline =
+        c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos() + batches * delay;
     while (true) {
       Service s = c.engine.services().inspect(serviceId, false);
       long want = replicas(s.spec());
