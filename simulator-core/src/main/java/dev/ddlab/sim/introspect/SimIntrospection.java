@@ -7,6 +7,7 @@ import dev.ddlab.introspect.ImagesView;
 import dev.ddlab.introspect.Introspection;
 import dev.ddlab.introspect.NodesView;
 import dev.ddlab.introspect.ReadOnlyFs;
+import dev.ddlab.introspect.SwarmView;
 import dev.ddlab.sim.build.Builder;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.host.Cluster;
@@ -17,6 +18,9 @@ import dev.ddlab.sim.image.ImageConfig;
 import dev.ddlab.sim.image.ImageLayer;
 import dev.ddlab.sim.image.SimImagesApi;
 import dev.ddlab.sim.runtime.Kernel;
+import dev.ddlab.sim.swarm.SwarmCluster;
+import dev.ddlab.sim.swarm.raft.RaftStatus;
+import dev.ddlab.sim.swarm.store.ClusterStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,6 +77,95 @@ public final class SimIntrospection implements Introspection {
   @Override
   public ContainersView containers() {
     return containers;
+  }
+
+  @Override
+  public SwarmView swarm() {
+    return swarm;
+  }
+
+  private final SwarmView swarm = new Swarm();
+
+  /** Raft per manager from the swarm's members; services and tasks from the leader's store. */
+  private final class Swarm implements SwarmView {
+    private Optional<SwarmCluster> swarmCluster() {
+      return cluster.nodes().isEmpty()
+          ? Optional.empty()
+          : Optional.of(cluster.nodes().get(0).swarm().cluster());
+    }
+
+    @Override
+    public List<RaftState> managers() {
+      List<RaftState> out = new java.util.ArrayList<>();
+      for (RaftStatus r : swarmCluster().map(SwarmCluster::raft).orElse(List.of())) {
+        out.add(
+            new RaftState(
+                r.node(),
+                Role.valueOf(r.role().toUpperCase(java.util.Locale.ROOT)),
+                r.term(),
+                r.votedFor(),
+                r.votesReceived(),
+                r.leader(),
+                r.log().stream().map(e -> new LogEntry(e.index(), e.term(), e.summary())).toList(),
+                r.commitIndex(),
+                r.lastApplied(),
+                r.electionDeadlineNanos(),
+                r.nextHeartbeatNanos()));
+      }
+      return out;
+    }
+
+    @Override
+    public List<ServiceInfo> services() {
+      Optional<ClusterStore> store = swarmCluster().flatMap(SwarmCluster::leaderStore);
+      if (store.isEmpty()) {
+        return List.of();
+      }
+      List<ServiceInfo> out = new java.util.ArrayList<>();
+      for (dev.ddlab.engine.dto.swarm.Service sv : store.get().services().values()) {
+        boolean global = sv.spec().mode() != null && sv.spec().mode().global() != null;
+        Long replicas =
+            global || sv.spec().mode() == null || sv.spec().mode().replicated() == null
+                ? null
+                : sv.spec().mode().replicated().replicas();
+        out.add(
+            new ServiceInfo(
+                sv.id(),
+                sv.spec().name(),
+                global ? "global" : "replicated",
+                replicas == null ? 0 : replicas.intValue(),
+                sv.spec().taskTemplate().containerSpec().image()));
+      }
+      return out;
+    }
+
+    @Override
+    public List<TaskInfo> tasks(String serviceId) {
+      Optional<ClusterStore> store = swarmCluster().flatMap(SwarmCluster::leaderStore);
+      if (store.isEmpty()) {
+        return List.of();
+      }
+      List<TaskInfo> out = new java.util.ArrayList<>();
+      for (dev.ddlab.engine.dto.swarm.Task t : store.get().tasks().values()) {
+        if (serviceId != null && !serviceId.equals(t.serviceId())) {
+          continue;
+        }
+        dev.ddlab.engine.dto.swarm.Node n =
+            t.nodeId() == null ? null : store.get().nodes().get(t.nodeId());
+        out.add(
+            new TaskInfo(
+                t.id(),
+                t.serviceId(),
+                t.slot(),
+                n == null ? "" : n.description().hostname(),
+                t.desiredState(),
+                t.status().state(),
+                t.status().containerStatus() == null
+                    ? ""
+                    : t.status().containerStatus().containerId()));
+      }
+      return out;
+    }
   }
 
   private Optional<DockerHost> host(String node) {

@@ -533,7 +533,8 @@ public final class SwarmNode {
     return clock;
   }
 
-  SwarmCluster cluster() {
+  /** The session's swarm side this node belongs to. */
+  public SwarmCluster cluster() {
     return cluster;
   }
 
