@@ -123,17 +123,12 @@ public final class SimIntrospection implements Introspection {
       }
       List<ServiceInfo> out = new java.util.ArrayList<>();
       for (dev.ddlab.engine.dto.swarm.Service sv : store.get().services().values()) {
-        boolean global = sv.spec().mode() != null && sv.spec().mode().global() != null;
-        Long replicas =
-            global || sv.spec().mode() == null || sv.spec().mode().replicated() == null
-                ? null
-                : sv.spec().mode().replicated().replicas();
         out.add(
             new ServiceInfo(
                 sv.id(),
                 sv.spec().name(),
-                global ? "global" : "replicated",
-                replicas == null ? 0 : replicas.intValue(),
+                sv.spec().global() ? "global" : "replicated",
+                (int) sv.spec().replicas(),
                 sv.spec().taskTemplate().containerSpec().image()));
       }
       return out;
