@@ -19,8 +19,11 @@ import dev.ddlab.sim.image.ImageLayer;
 import dev.ddlab.sim.image.SimImagesApi;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.swarm.SwarmCluster;
+import dev.ddlab.sim.swarm.SwarmNode;
 import dev.ddlab.sim.swarm.raft.RaftStatus;
 import dev.ddlab.sim.swarm.store.ClusterStore;
+import dev.ddlab.sim.underlay.Packet;
+import dev.ddlab.sim.underlay.UnderlayEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -41,6 +44,7 @@ public final class SimIntrospection implements Introspection {
 
   public SimIntrospection(Cluster cluster) {
     this.cluster = cluster;
+    cluster.bus().subscribe(UnderlayEvent.class, swarm::heard);
   }
 
   @Override
@@ -84,7 +88,7 @@ public final class SimIntrospection implements Introspection {
     return swarm;
   }
 
-  private final SwarmView swarm = new Swarm();
+  private final Swarm swarm = new Swarm();
 
   /** Raft per manager from the swarm's members; services and tasks from the leader's store. */
   private final class Swarm implements SwarmView {
@@ -97,15 +101,25 @@ public final class SimIntrospection implements Introspection {
     @Override
     public List<RaftState> managers() {
       List<RaftState> out = new java.util.ArrayList<>();
+      // Raft names members by their swarm node IDs; the view names them as the nodes are called
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      swarmCluster()
+          .ifPresent(
+              sc ->
+                  sc.nodes().stream()
+                      .filter(n -> n.nodeId() != null)
+                      .forEach(n -> names.put(n.nodeId(), n.hostname())));
       for (RaftStatus r : swarmCluster().map(SwarmCluster::raft).orElse(List.of())) {
         out.add(
             new RaftState(
                 r.node(),
                 Role.valueOf(r.role().toUpperCase(java.util.Locale.ROOT)),
                 r.term(),
-                r.votedFor(),
-                r.votesReceived(),
-                r.leader(),
+                names.getOrDefault(r.votedFor(), r.votedFor()),
+                r.votesReceived().stream()
+                    .map(v -> names.getOrDefault(v, v))
+                    .collect(java.util.stream.Collectors.toSet()),
+                names.getOrDefault(r.leader(), r.leader()),
                 r.log().stream().map(e -> new LogEntry(e.index(), e.term(), e.summary())).toList(),
                 r.commitIndex(),
                 r.lastApplied(),
@@ -113,6 +127,51 @@ public final class SimIntrospection implements Introspection {
                 r.nextHeartbeatNanos()));
       }
       return out;
+    }
+
+    /** The latest control-plane messages by packet id, oldest first. */
+    private final java.util.LinkedHashMap<Long, Message> recent = new java.util.LinkedHashMap<>();
+
+    void heard(UnderlayEvent e) {
+      Packet p = e.packet();
+      if (p.dstPort() != SwarmNode.PORT && p.srcPort() != SwarmNode.PORT) {
+        return;
+      }
+      if (e instanceof UnderlayEvent.Sent s) {
+        recent.put(
+            p.id(),
+            new Message(
+                p.id(),
+                s.node(),
+                s.toNode(),
+                p.summary(),
+                s.timeNanos(),
+                s.dueNanos(),
+                "in-flight",
+                ""));
+        while (recent.size() > MESSAGES_KEPT) {
+          recent.remove(recent.keySet().iterator().next());
+        }
+      } else if (e instanceof UnderlayEvent.Delivered) {
+        settle(p.id(), "delivered", "");
+      } else if (e instanceof UnderlayEvent.Dropped d) {
+        settle(p.id(), "dropped", d.reason());
+      }
+    }
+
+    private void settle(long id, String state, String reason) {
+      Message m = recent.get(id);
+      if (m != null) {
+        recent.put(
+            id,
+            new Message(
+                m.id(), m.from(), m.to(), m.summary(), m.sentNanos(), m.dueNanos(), state, reason));
+      }
+    }
+
+    @Override
+    public List<Message> messages() {
+      return List.copyOf(recent.values());
     }
 
     @Override
