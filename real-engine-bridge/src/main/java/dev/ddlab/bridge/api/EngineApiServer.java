@@ -67,8 +67,7 @@ public final class EngineApiServer implements AutoCloseable {
             new ImageRouter(backend),
             new BuildRouter(backend),
             new NetworkRouter(backend),
-            new VolumeRouter(backend),
-            new SwarmRouter(backend));
+            new VolumeRouter(backend));
     this.app =
         Javalin.create(
             config -> {

@@ -259,7 +259,11 @@ public final class DockerHost {
    */
   public SwarmNode swarm() {
     if (swarm == null) {
-      Underlay underlay = cluster.underlay();
+      Underlay underlay =
+          cluster.shared(
+              "underlay",
+              () ->
+                  new Underlay(cluster.clock(), cluster.random().fork("underlay"), cluster.bus()));
       SwarmCluster sc =
           cluster.shared(
               "swarm",
