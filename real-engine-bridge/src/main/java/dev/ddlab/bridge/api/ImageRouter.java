@@ -6,7 +6,6 @@ import dev.ddlab.engine.dto.CommitRequest;
 import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,11 +97,8 @@ final class ImageRouter implements Router {
     Json.write(ctx, 201, backend.call(e -> e.images().commit(req)));
   }
 
-  /**
-   * POST /images/create?fromImage=&tag=: the pull's JSON progress stream. An error before any
-   * progress is an ordinary error answer; after that it is an error message in the stream.
-   */
-  private void pull(Context ctx) throws IOException {
+  /** POST /images/create?fromImage=&tag=: the pull's JSON progress stream. */
+  private void pull(Context ctx) {
     String from = Params.str(ctx, "fromImage");
     if (from == null) {
       throw EngineException.badRequest("docker import is not supported by this engine");
@@ -112,54 +108,41 @@ final class ImageRouter implements Router {
         tag == null ? from : tag.startsWith("sha256:") ? from + "@" + tag : from + ":" + tag;
     boolean allTags = tag == null;
     String platform = Params.str(ctx, "platform");
-    ByteArrayOutputStream buffered = new ByteArrayOutputStream();
-    try {
-      backend.run(
-          e ->
-              e.images()
-                  .pull(
-                      ref,
-                      platform,
-                      allTags,
-                      m -> {
-                        buffered.writeBytes(Json.bytes(m));
-                        buffered.writeBytes(CRLF);
-                      }));
-    } catch (EngineException e) {
-      if (buffered.size() == 0) {
-        throw e;
-      }
-      ObjectNode err = Json.MAPPER.createObjectNode();
-      err.putObject("errorDetail").put("message", e.getMessage());
-      err.put("error", e.getMessage());
-      buffered.writeBytes(Json.bytes(err));
-      buffered.writeBytes(CRLF);
-    }
-    ctx.status(200);
-    ctx.contentType("application/json");
-    ctx.result(buffered.toByteArray());
+    progressStream(ctx, (e, progress) -> e.images().pull(ref, platform, allTags, progress));
   }
 
   /**
    * POST /images/{name}/push?tag= with X-Registry-Auth: the push's JSON progress stream; a refusal
    * after the first message (the registry's "denied") is an error message in the stream.
    */
-  private void push(Context ctx) throws IOException {
+  private void push(Context ctx) {
     String tag = Params.str(ctx, "tag");
     String ref = tag == null || tag.isEmpty() ? name(ctx) : name(ctx) + ":" + tag;
     String auth = ctx.header("X-Registry-Auth");
+    progressStream(ctx, (e, progress) -> e.images().push(ref, auth, progress));
+  }
+
+  /**
+   * Answers with an operation's JSON progress stream (pull, push). An error before any progress is
+   * an ordinary error answer; after that it is an error message ending the stream, as dockerd
+   * writes it.
+   */
+  private void progressStream(
+      Context ctx,
+      java.util.function.BiConsumer<
+              dev.ddlab.engine.Engine,
+              java.util.function.Consumer<dev.ddlab.engine.dto.ProgressMessage>>
+          operation) {
     ByteArrayOutputStream buffered = new ByteArrayOutputStream();
     try {
       backend.run(
           e ->
-              e.images()
-                  .push(
-                      ref,
-                      auth,
-                      m -> {
-                        buffered.writeBytes(Json.bytes(m));
-                        buffered.writeBytes(CRLF);
-                      }));
+              operation.accept(
+                  e,
+                  m -> {
+                    buffered.writeBytes(Json.bytes(m));
+                    buffered.writeBytes(CRLF);
+                  }));
     } catch (EngineException e) {
       if (buffered.size() == 0) {
         throw e;
