@@ -52,6 +52,15 @@ public final class Disk {
     used = Math.max(0, used + delta);
   }
 
+  /** The bytes {@code entries} occupy on the disk. */
+  public static long size(java.util.Collection<Entry> entries) {
+    long n = 0;
+    for (Entry e : entries) {
+      n += size(e);
+    }
+    return n;
+  }
+
   /** The bytes an entry occupies on the disk: a written file's content, nothing else. */
   public static long size(Entry e) {
     if (e == null || e.content() == null || e.content().isSynthetic()) {

@@ -54,11 +54,7 @@ public final class MemoryFs extends AbstractFs {
 
   @Override
   protected long storedBytes() {
-    long n = 0;
-    for (Entry e : entries.values()) {
-      n += Disk.size(e);
-    }
-    return n;
+    return Disk.size(entries.values());
   }
 
   /** A copy of the current contents, by path (e.g. to make a layer of them). */

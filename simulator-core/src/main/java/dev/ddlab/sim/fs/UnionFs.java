@@ -171,11 +171,7 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
 
   @Override
   protected long storedBytes() {
-    long n = 0;
-    for (Entry e : upper.values()) {
-      n += Disk.size(e);
-    }
-    return n;
+    return Disk.size(upper.values());
   }
 
   /**
