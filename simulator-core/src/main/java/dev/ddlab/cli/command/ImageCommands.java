@@ -122,23 +122,41 @@ public final class ImageCommands {
     @Override
     public Integer call() {
       String ref = args.get(0);
-      String normalized;
-      try {
-        normalized = Refs.normalize(ref, !allTags);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage(), 1);
-      }
-      String[] nt = Refs.splitTag(Refs.splitDigest(ref)[0]);
-      if (allTags && (nt[1] != null || ref.contains("@"))) {
-        throw new CliException("tag can't be used with --all-tags/-a", 1);
-      }
-      if (!allTags && nt[1] == null && !ref.contains("@") && !quiet) {
-        out("Using default tag: latest");
-      }
+      Reference r = reference(this, ref, allTags, quiet);
       pull(this, ref, platform, allTags, quiet, false);
-      out(normalized);
+      out(r.normalized());
       return 0;
     }
+  }
+
+  /**
+   * The IMAGE argument of pull and push as docker/cli reads it.
+   *
+   * @param normalized the full name, with the default tag unless {@code --all-tags}
+   * @param nameOnly whether the argument names neither a tag nor a digest
+   */
+  record Reference(String normalized, boolean nameOnly) {}
+
+  /**
+   * Reads a pull's or push's IMAGE: Docker's reference errors, "tag can't be used with
+   * --all-tags/-a" for a tag or digest with {@code -a}, and "Using default tag: latest" (unless
+   * quiet) when it names neither.
+   */
+  static Reference reference(DockerCommand cmd, String ref, boolean allTags, boolean quiet) {
+    String normalized;
+    try {
+      normalized = Refs.normalize(ref, !allTags);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), 1);
+    }
+    boolean nameOnly = Refs.splitTag(Refs.splitDigest(ref)[0])[1] == null && !ref.contains("@");
+    if (allTags && !nameOnly) {
+      throw new CliException("tag can't be used with --all-tags/-a", 1);
+    }
+    if (!allTags && nameOnly && !quiet) {
+      cmd.out("Using default tag: latest");
+    }
+    return new Reference(normalized, nameOnly);
   }
 
   /** Pulls with progress on stdout (pull) or stderr (run/create); errors are daemon errors. */

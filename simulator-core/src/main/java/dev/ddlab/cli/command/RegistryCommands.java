@@ -3,7 +3,6 @@ package dev.ddlab.cli.command;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
@@ -276,22 +275,11 @@ public final class RegistryCommands {
     @Override
     public Integer call() {
       String ref = args.get(0);
-      String normalized;
-      try {
-        normalized = Refs.normalize(ref, false);
-      } catch (IllegalArgumentException e) {
-        throw new CliException(e.getMessage(), 1);
-      }
-      String[] nt = Refs.splitTag(Refs.splitDigest(ref)[0]);
-      if (allTags && nt[1] != null) {
-        throw new CliException("tag can't be used with --all-tags/-a", 1);
-      }
-      if (!allTags && nt[1] == null && !ref.contains("@")) {
-        if (!quiet) {
-          out("Using default tag: latest");
-        }
+      ImageCommands.Reference r = ImageCommands.reference(this, ref, allTags, quiet);
+      if (!allTags && r.nameOnly()) {
         ref = ref + ":latest";
       }
+      String normalized = r.normalized();
       String domain = normalized.substring(0, normalized.indexOf('/'));
       String server = domain.equals("docker.io") ? HUB : domain;
       AuthConfig auth = new Credentials(ctx.hostFs(), home(io.environment())).get(server);
@@ -315,7 +303,7 @@ public final class RegistryCommands {
         throw new CliException(progress.error(), 1);
       }
       if (quiet) {
-        out(Refs.normalize(ref, false)); // ref.String(): the full name, as docker push -q prints
+        out(normalized); // ref.String(): the full name, as docker push -q prints
       }
       return 0;
     }
