@@ -48,23 +48,9 @@ final class Dispatch {
         st.meta("ARG " + p.key() + (v == null ? "" : "=" + v));
       }
     } else if (i instanceof Instruction.Env e) {
-      StringBuilder sb = new StringBuilder("ENV");
-      for (Instruction.KeyValue kv : e.pairs()) {
-        String v = s.word(kv.value(), st.env(), i);
-        String k = s.word(kv.key(), st.env(), i);
-        st.config.env(k, v);
-        sb.append(' ').append(k).append('=').append(v);
-      }
-      st.meta(sb.toString());
+      keyValues(st, i, "ENV", e.pairs(), st.config::env);
     } else if (i instanceof Instruction.Label l) {
-      StringBuilder sb = new StringBuilder("LABEL");
-      for (Instruction.KeyValue kv : l.pairs()) {
-        String k = s.word(kv.key(), st.env(), i);
-        String v = s.word(kv.value(), st.env(), i);
-        st.config.label(k, v);
-        sb.append(' ').append(k).append('=').append(v);
-      }
-      st.meta(sb.toString());
+      keyValues(st, i, "LABEL", l.pairs(), st.config::label);
     } else if (i instanceof Instruction.Expose x) {
       List<String> ports = new ArrayList<>();
       for (String p : x.ports()) {
@@ -124,6 +110,26 @@ final class Dispatch {
   }
 
   /** Go's %v of a quoted string slice, as BuildKit writes CMD in history: ["node" "./app.js"]. */
+  /**
+   * ENV and LABEL: each key and value substituted with the stage's environment before the
+   * instruction, set with {@code set}, and the history line "ENV k=v …".
+   */
+  private void keyValues(
+      StageState st,
+      Instruction i,
+      String name,
+      List<Instruction.KeyValue> pairs,
+      java.util.function.BiConsumer<String, String> set) {
+    StringBuilder sb = new StringBuilder(name);
+    for (Instruction.KeyValue kv : pairs) {
+      String k = s.word(kv.key(), st.env(), i);
+      String v = s.word(kv.value(), st.env(), i);
+      set.accept(k, v);
+      sb.append(' ').append(k).append('=').append(v);
+    }
+    st.meta(sb.toString());
+  }
+
   private static String goList(List<String> args) {
     StringBuilder sb = new StringBuilder("[");
     for (int k = 0; k < args.size(); k++) {
