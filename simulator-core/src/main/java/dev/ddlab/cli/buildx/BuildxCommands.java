@@ -4,6 +4,7 @@ import dev.ddlab.cli.command.BuildCommands;
 import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.Docker;
 import dev.ddlab.cli.command.DockerCommand;
+import dev.ddlab.cli.formatter.TabWriter;
 import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,27 +83,13 @@ final class BuildxCommands {
     }
   }
 
-  /** Go's tabwriter with padding 1: every cell but a line's last padded to its column's width. */
+  /** buildx's table: Go's tabwriter with minimum width 0 and padding 1 over the cells. */
   static String tabwriter(List<String[]> rows) {
-    int cols = rows.stream().mapToInt(r -> r.length).max().orElse(0);
-    int[] width = new int[cols];
+    StringBuilder text = new StringBuilder();
     for (String[] r : rows) {
-      for (int i = 0; i < r.length - 1; i++) {
-        width[i] = Math.max(width[i], r[i].length());
-      }
+      text.append(String.join("\t", r)).append('\n');
     }
-    StringBuilder sb = new StringBuilder();
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        line.append(r[i]);
-        if (i < r.length - 1) {
-          line.append(" ".repeat(width[i] - r[i].length() + 1));
-        }
-      }
-      sb.append(line).append('\n');
-    }
-    return sb.toString();
+    return new TabWriter(0, 1).format(text.toString());
   }
 
   @Command(name = "create")
