@@ -4,6 +4,7 @@ import dev.ddlab.cli.command.BuildCommands;
 import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.Docker;
 import dev.ddlab.cli.command.DockerCommand;
+import dev.ddlab.cli.command.RegistryCommands;
 import dev.ddlab.cli.formatter.TabWriter;
 import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
@@ -31,8 +32,7 @@ final class BuildxCommands {
 
   static BuilderStore store(
       DockerCommand c, dev.ddlab.cli.CliContext ctx, Map<String, String> env) {
-    String home = env == null || env.get("HOME") == null ? "/root" : env.get("HOME");
-    return new BuilderStore(ctx.hostFs(), home);
+    return new BuilderStore(ctx.hostFs(), RegistryCommands.home(env));
   }
 
   static BuilderStore.Builder named(BuilderStore store, String name) {

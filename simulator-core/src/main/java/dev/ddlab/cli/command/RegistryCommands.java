@@ -320,7 +320,8 @@ public final class RegistryCommands {
     };
   }
 
-  static String home(Map<String, String> env) {
+  /** The client's home directory (where ~/.docker lives): $HOME, else root's. */
+  public static String home(Map<String, String> env) {
     String home = env == null ? null : env.get("HOME");
     return home == null || home.isEmpty() ? "/root" : home;
   }
