@@ -69,6 +69,11 @@ final class GitRepos {
   }
 
   static String canonical(String url) {
+    return withoutSuffix(url).toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** A repository URL without its final slashes and {@code .git}. */
+  static String withoutSuffix(String url) {
     String u = url;
     while (u.endsWith("/")) {
       u = u.substring(0, u.length() - 1);
@@ -76,7 +81,7 @@ final class GitRepos {
     if (u.endsWith(".git")) {
       u = u.substring(0, u.length() - 4);
     }
-    return u.toLowerCase(java.util.Locale.ROOT);
+    return u;
   }
 
   static synchronized Map<String, Repo> all() {

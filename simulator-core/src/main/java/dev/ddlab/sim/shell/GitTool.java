@@ -180,13 +180,7 @@ final class GitTool implements Tool {
 
   /** git's "humanish" directory name: the URL's last part without {@code .git}. */
   static String humanish(String url) {
-    String u = url;
-    while (u.endsWith("/")) {
-      u = u.substring(0, u.length() - 1);
-    }
-    if (u.endsWith(".git")) {
-      u = u.substring(0, u.length() - 4);
-    }
+    String u = GitRepos.withoutSuffix(url);
     int cut = Math.max(u.lastIndexOf('/'), u.lastIndexOf(':'));
     return u.substring(cut + 1);
   }
