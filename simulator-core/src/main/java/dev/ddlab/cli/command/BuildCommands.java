@@ -114,11 +114,7 @@ public final class BuildCommands {
         int eq = a.indexOf('=');
         argMap.put(eq < 0 ? a : a.substring(0, eq), eq < 0 ? null : a.substring(eq + 1));
       }
-      Map<String, String> labelMap = new LinkedHashMap<>();
-      for (String l : labels) {
-        int eq = l.indexOf('=');
-        labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
-      }
+      Map<String, String> labelMap = kv(labels);
       List<String> entitlements = new ArrayList<>(allow);
       if ("host".equals(network) && !entitlements.contains("network.host")) {
         entitlements.add("network.host");

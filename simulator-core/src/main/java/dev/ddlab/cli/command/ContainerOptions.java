@@ -264,11 +264,7 @@ public final class ContainerOptions {
         envs.add(e);
       }
     }
-    Map<String, String> labelMap = new LinkedHashMap<>();
-    for (String l : labels) {
-      int eq = l.indexOf('=');
-      labelMap.put(eq < 0 ? l : l.substring(0, eq), eq < 0 ? "" : l.substring(eq + 1));
-    }
+    Map<String, String> labelMap = DockerCommand.kv(labels);
     List<String> binds = new ArrayList<>();
     Map<String, Map<String, Object>> anonVolumes = new LinkedHashMap<>();
     for (String v : volumes) {

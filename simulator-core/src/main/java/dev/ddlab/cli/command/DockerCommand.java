@@ -140,6 +140,19 @@ public abstract class DockerCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * docker/cli's ConvertKVStringsToMap: "key=value" items into a map in their order ("key" alone
+   * has the empty value), as labels and driver options are read.
+   */
+  public static Map<String, String> kv(List<String> items) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (String s : items) {
+      int eq = s.indexOf('=');
+      m.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1));
+    }
+    return m;
+  }
+
   /** opts.FilterOpt: "key=value" entries into the API's filters map. */
   protected static Map<String, List<String>> filters(List<String> raw) {
     Map<String, List<String>> f = new LinkedHashMap<>();

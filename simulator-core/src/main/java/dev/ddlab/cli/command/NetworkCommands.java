@@ -169,20 +169,11 @@ public final class NetworkCommands {
                       false,
                       new Ipam("default", Map.of(), config),
                       ipv6,
-                      kv(opts),
-                      kv(labels)));
+                      DockerCommand.kv(opts),
+                      DockerCommand.kv(labels)));
       out(r.id());
       return 0;
     }
-  }
-
-  static Map<String, String> kv(List<String> items) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (String s : items) {
-      int eq = s.indexOf('=');
-      m.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? "" : s.substring(eq + 1));
-    }
-    return m;
   }
 
   @Command(name = "inspect")

@@ -263,7 +263,7 @@ public final class NodeCommands {
           s -> {
             Map<String, String> labels =
                 new LinkedHashMap<>(s.labels() == null ? Map.of() : s.labels());
-            labels.putAll(NetworkCommands.kv(labelAdd));
+            labels.putAll(DockerCommand.kv(labelAdd));
             labelRm.forEach(labels::remove);
             return new NodeSpec(
                 s.name(),

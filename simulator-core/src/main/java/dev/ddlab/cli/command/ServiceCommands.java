@@ -220,7 +220,7 @@ public final class ServiceCommands {
               .services()
               .create(
                   new ServiceSpec(
-                      name, NetworkCommands.kv(labels), ts, m, updates.apply(null), null, null))
+                      name, DockerCommand.kv(labels), ts, m, updates.apply(null), null, null))
               .id();
       out(id);
       if (!detach) {

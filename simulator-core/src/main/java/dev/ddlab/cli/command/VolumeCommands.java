@@ -138,7 +138,7 @@ public final class VolumeCommands {
               .volumes()
               .create(
                   new VolumeCreateRequest(
-                      n, driver, NetworkCommands.kv(opts), NetworkCommands.kv(labels)));
+                      n, driver, DockerCommand.kv(opts), DockerCommand.kv(labels)));
       out(v.name());
       return 0;
     }
