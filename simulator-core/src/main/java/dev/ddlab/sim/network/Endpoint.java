@@ -78,6 +78,11 @@ public final class Endpoint {
     return join.gateway();
   }
 
+  /** The link the driver made in the sandbox's namespace, or null. */
+  dev.ddlab.sim.network.dataplane.NetDevice link() {
+    return join.link();
+  }
+
   String interfacePrefix() {
     return join.interfacePrefix();
   }

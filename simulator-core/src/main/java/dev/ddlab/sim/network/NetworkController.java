@@ -14,6 +14,10 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.events.EngineEvents;
 import dev.ddlab.sim.network.dataplane.DataPlane;
 import dev.ddlab.sim.network.dataplane.HostLinks;
+import dev.ddlab.sim.network.dataplane.HttpWire;
+import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Segment;
+import dev.ddlab.sim.network.dataplane.Wire;
 import dev.ddlab.sim.network.driverapi.Driver;
 import dev.ddlab.sim.network.driverapi.DriverRegistry;
 import dev.ddlab.sim.network.driverapi.ExternalConnectivity;
@@ -64,6 +68,12 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private final Ipam ipam = new DefaultIpam();
   private final Resolver resolver;
   private final DataPlane dataPlane;
+  private final NetStack stack;
+  private final Segment underlay;
+
+  /** The underlay's latency between two NICs (a switch on a LAN). */
+  private static final long UNDERLAY_NANOS = 50_000;
+
   private final Map<String, Network> networks = new LinkedHashMap<>();
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
   private Function<String, String> containerLookup = s -> null;
@@ -78,10 +88,26 @@ public final class NetworkController implements NetworksApi, NetAccess {
     this.random = random;
     this.events = events;
     this.nodeAddress = nodeAddress;
-    HostLinks host = new HostLinks(nodeAddress);
+    Wire wire = new Wire();
+    this.stack = new NetStack(events.node(), wire, random.fork("dataplane"), clock::nowNanos);
+    this.underlay = new Segment(wire, UNDERLAY_NANOS);
+    stack.addEther("eth0", Ipv4.parse(nodeAddress), HostLinks.UNDERLAY_PREFIX, underlay);
+    stack
+        .host()
+        .addDefaultRoute(
+            (Ipv4.parse(nodeAddress) & Ipv4.mask(HostLinks.UNDERLAY_PREFIX)) | 1,
+            stack.host().device("eth0"));
+    stack
+        .host()
+        .processServices(
+            port -> {
+              NetNamespace.Listener l = hostNs == null ? null : hostNs.listener(port);
+              return l == null ? null : HttpWire.serving(l.handler());
+            });
+    HostLinks host = new HostLinks(stack);
     this.drivers = BuiltinDrivers.registry(host, new PortMapper());
     this.resolver = new Resolver(nodeAddress);
-    this.dataPlane = new LookupDataPlane(this, host, hostNs);
+    this.dataPlane = new FrameDataPlane(this, stack);
     Map<String, String> bridgeOptions = new LinkedHashMap<>();
     bridgeOptions.put("com.docker.network.bridge.default_bridge", "true");
     bridgeOptions.put("com.docker.network.bridge.enable_icc", "true");
@@ -429,7 +455,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
   public void start(String containerId, NetNamespace ns) {
     ContainerNetworking a = containers.get(containerId);
     a.resolvePending(this::find);
-    a.sandbox = new Sandbox(random.hex(64), containerId, ns);
+    a.sandbox = new Sandbox(random.hex(64), containerId, ns, stack);
     try {
       for (String netId : new ArrayList<>(a.networks.keySet())) {
         Network n = networks.get(netId);
@@ -540,6 +566,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     for (Endpoint e : new ArrayList<>(a.sandbox.endpoints())) {
       leave(a, e);
     }
+    stack.deleteNetns(a.sandbox.key());
     a.sandbox = null;
   }
 
@@ -638,6 +665,11 @@ public final class NetworkController implements NetworksApi, NetAccess {
     return dataPlane.echo(from, Ipv4.parse(ip));
   }
 
+  @Override
+  public EchoReply ping(ProcContext from, String ip, int id, int seq, int size, int ttl) {
+    return dataPlane.ping(from, Ipv4.parse(ip), id, seq, size, ttl);
+  }
+
   /**
    * The networking of the container a process runs in: for {@code container:} mode the one whose
    * namespace it joins; null for the host.
@@ -667,5 +699,15 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   String nodeAddress() {
     return nodeAddress;
+  }
+
+  /** The node's kernel network stack (namespaces, links, netfilter, the wire). */
+  public NetStack stack() {
+    return stack;
+  }
+
+  /** The LAN the node's eth0 is plugged into: other nodes and simulated devices join it. */
+  public Segment underlay() {
+    return underlay;
   }
 }

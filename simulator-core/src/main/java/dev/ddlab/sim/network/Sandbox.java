@@ -1,5 +1,9 @@
 package dev.ddlab.sim.network;
 
+import dev.ddlab.sim.network.dataplane.HttpWire;
+import dev.ddlab.sim.network.dataplane.NetDevice;
+import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Netns;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.types.Subnet;
 import dev.ddlab.sim.runtime.NetNamespace;
@@ -32,16 +36,28 @@ public final class Sandbox {
   private final String id;
   private final String containerId;
   private final NetNamespace ns;
+  private final Netns netns;
   private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
   private final Map<String, Interface> interfaces = new LinkedHashMap<>();
   private final Map<String, Integer> nextIndex = new HashMap<>();
   private Endpoint publishedOn;
   private List<PortMapping> ports = List.of();
 
-  Sandbox(String id, String containerId, NetNamespace ns) {
+  Sandbox(String id, String containerId, NetNamespace ns, NetStack stack) {
     this.id = id;
     this.containerId = containerId;
     this.ns = ns;
+    this.netns = stack.createNetns(key());
+    netns.processServices(
+        port -> {
+          NetNamespace.Listener l = ns == null ? null : ns.listener(port);
+          return l == null ? null : HttpWire.serving(l.handler());
+        });
+  }
+
+  /** The namespace of the node's stack that holds the sandbox's interfaces and routes. */
+  public Netns netns() {
+    return netns;
   }
 
   public String id() {
@@ -78,12 +94,32 @@ public final class Sandbox {
       interfaces.put(
           e.id(),
           new Interface(prefix + n, e.mac(), e.ip(), e.network().prefix(), e.network().id()));
+      NetDevice link = e.link();
+      if (link != null) {
+        // osl: move the driver's link in, name it ethN, give it the address (and its route)
+        netns.rename(link, prefix + n);
+        netns.addAddress(link, e.ip(), e.network().prefix());
+      }
     }
+    defaultRoute();
   }
 
   void remove(Endpoint e) {
     endpoints.remove(e.network().id());
     interfaces.remove(e.id());
+    defaultRoute();
+  }
+
+  /** The namespace's default route follows {@link #gatewayEndpoint()}. */
+  private void defaultRoute() {
+    Endpoint gw = gatewayEndpoint();
+    NetDevice dev =
+        gw == null || gw.link() == null ? null : netns.device(interfaces.get(gw.id()).name());
+    if (dev == null) {
+      netns.removeDefaultRoute();
+    } else {
+      netns.addDefaultRoute(gw.gateway(), dev);
+    }
   }
 
   /** The interfaces besides {@code lo}, in the order they came. */

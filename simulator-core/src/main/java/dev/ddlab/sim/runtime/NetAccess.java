@@ -32,6 +32,18 @@ public interface NetAccess {
     return ip.startsWith("127.") ? Echo.REPLY : Echo.NO_ROUTE;
   }
 
+  /** What one echo request met: the outcome, the round trip on virtual time, the reply's TTL. */
+  record EchoReply(Echo echo, long rttNanos, int ttl) {}
+
+  /**
+   * One echo request (identifier, sequence number, data size, TTL) from {@code from} to the IPv4
+   * address {@code ip}, and what came back. The default answers as {@link #echo} with no time.
+   */
+  default EchoReply ping(ProcContext from, String ip, int id, int seq, int size, int ttl) {
+    Echo e = echo(from, ip);
+    return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
+  }
+
   /** No network at all (a node before its controller exists, --network none). */
   NetAccess NONE =
       new NetAccess() {

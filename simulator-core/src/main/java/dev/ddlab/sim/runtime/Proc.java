@@ -156,6 +156,12 @@ public interface Proc {
     return ip.startsWith("127.") ? NetAccess.Echo.REPLY : NetAccess.Echo.NO_ROUTE;
   }
 
+  /** One echo request with its identifier, sequence, size and TTL, and what came back. */
+  default NetAccess.EchoReply ping(String ip, int id, int seq, int size, int ttl) {
+    NetAccess.Echo e = echo(ip);
+    return new NetAccess.EchoReply(e, 0, e == NetAccess.Echo.REPLY ? 64 : 0);
+  }
+
   /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is

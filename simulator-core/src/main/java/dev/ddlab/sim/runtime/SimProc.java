@@ -416,6 +416,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public NetAccess.EchoReply ping(String ip, int id, int seq, int size, int ttl) {
+    return kernel.net().ping(ctx, ip, id, seq, size, ttl);
+  }
+
+  @Override
   public String toString() {
     return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
   }

@@ -58,11 +58,13 @@ final class PingProgram implements Program {
   private String name;
   private String address;
   private NetAccess.Echo echo;
+  private NetAccess.EchoReply first;
   private long count;
   private long waitSeconds = 10;
   private long deadlineSeconds;
   private long intervalNanos = NANOS_PER_SECOND;
   private long size = 56;
+  private int ttl = 64;
   private boolean quiet;
   private long startNanos;
   private long transmitted;
@@ -94,7 +96,9 @@ final class PingProgram implements Program {
       return;
     }
     address = ip.get();
-    echo = proc.echo(address);
+    // The first request goes out now: a namespace without a route fails it at once (sendto).
+    first = proc.ping(address, proc.pid() & 0xffff, busybox ? 0 : 1, (int) size, ttl);
+    echo = first.echo();
     if (echo == NetAccess.Echo.NO_ROUTE && !busybox) {
       proc.err("ping: connect: Network is unreachable\n");
       proc.exit(2);
@@ -190,6 +194,7 @@ final class PingProgram implements Program {
       case 'c' -> count = n;
       case 's' -> size = n;
       case 'w' -> deadlineSeconds = n;
+      case 't' -> ttl = (int) Math.min(255, n);
       case 'W' -> waitSeconds = n;
       default -> {}
     }
@@ -221,9 +226,20 @@ final class PingProgram implements Program {
       return;
     }
     long seq = transmitted++;
-    if (echo == NetAccess.Echo.REPLY) {
+    long wireSeq = busybox ? seq : seq + 1;
+    NetAccess.EchoReply reply;
+    if (first != null) {
+      reply = first;
+      first = null;
+    } else {
+      reply = proc.ping(address, proc.pid() & 0xffff, (int) (wireSeq & 0xffff), (int) size, ttl);
+    }
+    if (reply.echo() == NetAccess.Echo.REPLY) {
       received++;
-      long micros = proc.random().nextInt(35, 180);
+      long micros =
+          reply.rttNanos() > 0
+              ? Math.max(1, reply.rttNanos() / 1000)
+              : proc.random().nextInt(35, 180);
       minMicros = Math.min(minMicros, micros);
       maxMicros = Math.max(maxMicros, micros);
       sumMicros += micros;
@@ -237,8 +253,8 @@ final class PingProgram implements Program {
                     : "%d bytes from %s: icmp_seq=%d ttl=%d time=%s ms%n",
                 size + 8,
                 address,
-                busybox ? seq : seq + 1,
-                REPLY_TTL,
+                wireSeq,
+                reply.ttl() > 0 ? reply.ttl() : REPLY_TTL,
                 millis(micros)));
       }
       if (count > 0 && received >= count) {

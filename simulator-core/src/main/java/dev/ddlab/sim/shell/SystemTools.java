@@ -472,33 +472,49 @@ final class SystemTools {
       if (silent) {
         return curlCode(e);
       }
-      c.io()
-          .errln(
-              switch (e.kind()) {
-                case UNRESOLVED -> "curl: (6) Could not resolve host: " + t.host();
-                case RESET -> "curl: (56) Recv failure: Connection reset by peer";
-                case UNREACHABLE ->
-                    "curl: (7) Failed to connect to "
-                        + t.host()
-                        + " port "
-                        + t.port()
-                        + " after 3 ms: No route to host";
-                case REFUSED ->
-                    "curl: (7) Failed to connect to "
-                        + t.host()
-                        + " port "
-                        + t.port()
-                        + " after 0 ms: Connection refused";
-              });
+      c.io().errln(curlError(e, t));
       return curlCode(e);
     }
+  }
+
+  /** curl 7.81's words for a failed transfer (the host's curl, Ubuntu 22.04). */
+  private static String curlError(NetException e, Target t) {
+    if (e.kind() == NetException.Kind.UNRESOLVED) {
+      return "curl: (6) Could not resolve host: " + t.host();
+    }
+    if (e.kind() == NetException.Kind.RESET) {
+      return "curl: (56) Recv failure: Connection reset by peer";
+    }
+    return "curl: ("
+        + curlCode(e)
+        + ") Failed to connect to "
+        + t.host()
+        + " port "
+        + t.port()
+        + " after "
+        + e.elapsedNanos() / 1_000_000
+        + " ms: "
+        + e.getMessage();
   }
 
   private static int curlCode(NetException e) {
     return switch (e.kind()) {
       case UNRESOLVED -> 6;
       case RESET -> 56;
+      case TIMEOUT -> 28;
       default -> 7;
+    };
+  }
+
+  /** The C library's strerror text for a failure: musl's in alpine, glibc's elsewhere. */
+  static String strerror(ToolContext c, NetException e) {
+    if (!c.fs().exists("/etc/alpine-release")) {
+      return e.getMessage();
+    }
+    return switch (e.kind()) {
+      case UNREACHABLE -> "Host is unreachable";
+      case TIMEOUT -> "Operation timed out";
+      default -> e.getMessage();
     };
   }
 
@@ -578,7 +594,9 @@ final class SystemTools {
           .errln(
               e.kind() == NetException.Kind.UNRESOLVED
                   ? "wget: bad address '" + t.host() + "'"
-                  : "wget: can't connect to remote host (" + t.host() + "): " + e.getMessage());
+                  : e.kind() == NetException.Kind.RESET
+                      ? "wget: error getting response: Connection reset by peer"
+                      : "wget: can't connect to remote host (" + t.host() + "): " + strerror(c, e));
       return 1;
     }
   }

@@ -47,7 +47,8 @@ class MacvlanTest {
         assertTrue(t.get(i).output().contains("0 packets received"), t.get(i).output());
       }
       assertEquals(
-          "wget: can't connect to remote host (172.17.0.1): No route to host\n", t.get(9).output());
+          "wget: can't connect to remote host (172.17.0.1): Host is unreachable\n",
+          t.get(9).output());
       assertEquals("", t.get(10).output(), "macvlan publishes no ports");
       assertTrue(
           t.get(11)

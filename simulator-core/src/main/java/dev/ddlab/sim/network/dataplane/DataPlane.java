@@ -8,21 +8,21 @@ import dev.ddlab.sim.runtime.ProcContext;
 /**
  * What carries the traffic of processes once names are resolved: the socket calls a process in
  * {@code from} makes towards an IPv4 address. The controller answers name lookups itself (its
- * resolver) and hands everything else here, so one implementation replaces another in one place.
- *
- * <p>Today's implementation looks the answer up in the controller's state. The packet-level data
- * plane (issue 11) will send real frames through veths, bridges, routes and NAT on virtual time,
- * behind this same interface.
+ * resolver) and hands everything else here. The implementation sends real frames through the node's
+ * {@link NetStack}.
  */
 public interface DataPlane {
   /**
    * A TCP connection to {@code ip:port} carrying one HTTP exchange.
    *
-   * @throws dev.ddlab.sim.runtime.NetException REFUSED, RESET or UNREACHABLE, as the client would
-   *     see them
+   * @throws dev.ddlab.sim.runtime.NetException REFUSED, RESET, UNREACHABLE, NETWORK_UNREACHABLE or
+   *     TIMEOUT, as the client would see them
    */
   HttpResponse http(ProcContext from, int ip, int port, HttpRequest request);
 
   /** What an ICMP echo request to {@code ip} meets. */
   NetAccess.Echo echo(ProcContext from, int ip);
+
+  /** One echo request with its identifier, sequence, data size and TTL, and what came back. */
+  NetAccess.EchoReply ping(ProcContext from, int ip, int id, int seq, int size, int ttl);
 }

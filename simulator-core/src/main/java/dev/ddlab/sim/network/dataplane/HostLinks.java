@@ -2,16 +2,14 @@ package dev.ddlab.sim.network.dataplane;
 
 import dev.ddlab.sim.network.types.Ipv4;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * The network interfaces of the node's own (host) namespace, as the drivers create them: {@code
- * lo}, {@code eth0} with the node's address, a bridge per bridge network holding its gateway
- * ({@code docker0}, {@code br-…}), VLAN sub-interfaces and dummy links that macvlan networks hang
- * from. libnetwork makes these through netlink; here they are a table the data plane reads.
+ * The host namespace of the node's {@link NetStack} as drivers program it: {@code lo}, {@code eth0}
+ * with the node's address, a bridge per bridge network holding its gateway ({@code docker0}, {@code
+ * br-…}), VLAN sub-interfaces and dummy links that macvlan networks hang from. libnetwork makes
+ * these through netlink; here {@link #add} makes the device in the stack.
  */
 public final class HostLinks {
   /** The underlay's prefix length: nodes sit on one /24 (192.168.0.11, .12 …). */
@@ -23,37 +21,79 @@ public final class HostLinks {
    */
   public record Link(String name, String kind, String parent, int address, int prefix) {}
 
-  private final Map<String, Link> links = new LinkedHashMap<>();
+  private final NetStack stack;
 
+  /** The stack of a node whose {@code eth0} has {@code nodeAddress} (on no underlay yet). */
   public HostLinks(String nodeAddress) {
-    add(new Link("lo", "loopback", "", Ipv4.parse("127.0.0.1"), 8));
-    add(new Link("eth0", "ether", "", Ipv4.parse(nodeAddress), UNDERLAY_PREFIX));
+    this(standalone(nodeAddress));
   }
 
+  public HostLinks(NetStack stack) {
+    this.stack = stack;
+  }
+
+  private static NetStack standalone(String nodeAddress) {
+    NetStack s =
+        new NetStack("node", new Wire(), new dev.ddlab.sim.clock.SeededRandom(1), () -> 0L);
+    s.addEther("eth0", Ipv4.parse(nodeAddress), UNDERLAY_PREFIX, null);
+    return s;
+  }
+
+  public NetStack stack() {
+    return stack;
+  }
+
+  /** Makes the link in the host namespace. */
   public void add(Link link) {
-    links.put(link.name(), link);
+    switch (link.kind()) {
+      case "bridge" -> stack.addBridge(link.name(), link.address(), link.prefix());
+      case "vlan" -> {
+        NetDevice parent = stack.host().device(link.parent());
+        String vid = link.name().substring(link.name().lastIndexOf('.') + 1);
+        stack.addVlan(link.name(), parent, Integer.parseInt(vid));
+      }
+      case "dummy" -> stack.addDummy(link.name());
+      default -> throw new IllegalArgumentException("cannot make a " + link.kind() + " link");
+    }
   }
 
   public void remove(String name) {
-    links.remove(name);
+    stack.removeLink(name);
   }
 
   public Optional<Link> get(String name) {
-    return Optional.ofNullable(links.get(name));
+    NetDevice d = stack.host().device(name);
+    return d == null ? Optional.empty() : Optional.of(link(d));
+  }
+
+  /** The bridge device of that name, or null. */
+  public Bridge bridge(String name) {
+    return stack.host().device(name) instanceof Bridge b ? b : null;
   }
 
   /** Whether {@code address} is one of the host's own (a bridge's gateway, the node address). */
   public boolean owns(int address) {
-    for (Link l : links.values()) {
-      if (l.address() == address && address != 0) {
-        return true;
-      }
-    }
-    return false;
+    return address != 0 && (address >>> 24) != 127 && stack.host().isLocal(address);
   }
 
-  /** All interfaces, in the order they were made (as {@code ip link} lists them). */
+  /** The host's links besides veths, in index order (as {@code ip link} lists them). */
   public List<Link> all() {
-    return new ArrayList<>(links.values());
+    List<Link> out = new ArrayList<>();
+    for (NetDevice d : stack.host().devices()) {
+      if (!d.kind().equals("veth")) {
+        out.add(link(d));
+      }
+    }
+    return out;
+  }
+
+  private static Link link(NetDevice d) {
+    NetDevice.Address a = d.addresses.isEmpty() ? null : d.addresses.get(0);
+    return new Link(
+        d.name(),
+        d.kind(),
+        d.parent() == null ? "" : d.parent().name(),
+        a == null ? 0 : a.ip(),
+        a == null ? 0 : a.prefix());
   }
 }

@@ -1,33 +1,52 @@
 package dev.ddlab.sim.network.drivers;
 
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.sim.network.dataplane.Bridge;
 import dev.ddlab.sim.network.dataplane.HostLinks;
+import dev.ddlab.sim.network.dataplane.HttpWire;
+import dev.ddlab.sim.network.dataplane.NetDevice;
+import dev.ddlab.sim.network.dataplane.Netns;
+import dev.ddlab.sim.network.dataplane.TcpService;
+import dev.ddlab.sim.network.dataplane.frame.Mac;
 import dev.ddlab.sim.network.driverapi.ExternalConnectivity;
+import dev.ddlab.sim.network.driverapi.InterfaceInfo;
 import dev.ddlab.sim.network.driverapi.IpamData;
+import dev.ddlab.sim.network.driverapi.JoinInfo;
 import dev.ddlab.sim.network.driverapi.NetworkOptions;
 import dev.ddlab.sim.network.portmapper.PortMapper;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.portmapper.Ports;
+import dev.ddlab.sim.network.types.Subnet;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * libnetwork's {@code drivers/bridge}: per network a Linux bridge on the host holding the gateway
  * address ({@code docker0} for the default network, {@code br-<first 12 of the ID>} otherwise, or
- * the name given with {@code -o com.docker.network.bridge.name}); per endpoint a MAC derived from
- * its address and the gateway as default route (none on {@code --internal} networks); published
- * ports through the node's port mapper (docker-proxy).
+ * the name given with {@code -o com.docker.network.bridge.name}) and its iptables rules; per
+ * endpoint a MAC derived from its address, a veth pair (host end {@code veth…} on the bridge, the
+ * other end in the sandbox) and the gateway as default route (none on {@code --internal} networks);
+ * published ports through the node's port mapper: DNAT rules and docker-proxy, which listens on the
+ * host port and connects to the container from the bridge's address.
  */
 public final class BridgeDriver extends LinkDriver implements ExternalConnectivity {
   public static final String TYPE = "bridge";
   public static final String BRIDGE_NAME = "com.docker.network.bridge.name";
 
+  private record Net(String bridge, Subnet subnet, boolean internal) {}
+
+  private record Ep(String nid, int ip, long mac) {}
+
   private final HostLinks host;
   private final PortMapper ports;
-  private final Map<String, String> bridges = new HashMap<>();
+  private final Map<String, Net> networks = new HashMap<>();
+  private final Map<String, Ep> endpoints = new HashMap<>();
+  private final Map<String, NetDevice> links = new HashMap<>();
   private final Map<String, List<PortMapping>> published = new HashMap<>();
+  private BridgeIptables iptables;
 
   public BridgeDriver(HostLinks host, PortMapper ports) {
     this.host = host;
@@ -39,22 +58,69 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
     return TYPE;
   }
 
+  private BridgeIptables iptables() {
+    if (iptables == null) {
+      iptables = new BridgeIptables(host.stack().host().netfilter());
+    }
+    return iptables;
+  }
+
   @Override
   public void createNetwork(String nid, NetworkOptions options, List<IpamData> ipv4) {
     String name = options.option(BRIDGE_NAME, "br-" + nid.substring(0, 12));
     IpamData pool = ipv4.get(0);
     host.add(new HostLinks.Link(name, "bridge", "", pool.gateway(), pool.pool().prefix()));
-    bridges.put(nid, name);
+    Subnet subnet = new Subnet(pool.pool().address(), pool.pool().prefix());
+    networks.put(nid, new Net(name, subnet, options.internal()));
+    iptables().addNetwork(name, subnet, options.internal());
     defaultRoute(nid, options.internal() ? 0 : pool.gateway());
   }
 
   @Override
   public void deleteNetwork(String nid) {
-    String name = bridges.remove(nid);
-    if (name != null) {
-      host.remove(name);
+    Net n = networks.remove(nid);
+    if (n != null) {
+      iptables().removeNetwork(n.bridge());
+      host.remove(n.bridge());
     }
     forget(nid);
+  }
+
+  @Override
+  public void createEndpoint(String nid, String eid, InterfaceInfo iface) {
+    super.createEndpoint(nid, eid, iface);
+    endpoints.put(eid, new Ep(nid, iface.address(), Mac.parse(iface.macAddress())));
+  }
+
+  @Override
+  public void deleteEndpoint(String nid, String eid) {
+    endpoints.remove(eid);
+  }
+
+  /** The veth pair: {@code veth<7 of the endpoint ID>} on the bridge, its peer in the sandbox. */
+  @Override
+  public void join(String nid, String eid, String sandboxKey, JoinInfo info) {
+    super.join(nid, eid, sandboxKey, info);
+    Netns ns = host.stack().netns(sandboxKey);
+    Net n = networks.get(nid);
+    Ep e = endpoints.get(eid);
+    if (ns == null || n == null || e == null) {
+      return;
+    }
+    Bridge br = host.bridge(n.bridge());
+    NetDevice link =
+        host.stack()
+            .vethPair("veth" + eid.substring(0, 7), br, ns, "veth" + eid.substring(7, 14), e.mac());
+    links.put(eid, link);
+    info.setLink(link);
+  }
+
+  @Override
+  public void leave(String nid, String eid) {
+    NetDevice link = links.remove(eid);
+    if (link != null) {
+      host.stack().deleteLink(link);
+    }
   }
 
   @Override
@@ -76,15 +142,55 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
       made.forEach(ports::unmap);
       throw e;
     }
+    Net n = networks.get(nid);
+    Ep ep = endpoints.get(eid);
+    if (n != null && ep != null) {
+      for (PortMapping m : made) {
+        iptables()
+            .addPort(n.bridge(), m.hostIp(), m.hostPort(), m.proto(), ep.ip(), m.containerPort());
+        if (m.proto().equals("tcp")) {
+          host.stack().host().listen(m.hostPort(), proxy(ep.ip(), m.containerPort()));
+        }
+      }
+    }
     published.put(eid, made);
     return List.copyOf(made);
+  }
+
+  /** docker-proxy: accepts on the host port, connects to the container, relays the answer. */
+  private TcpService proxy(int ip, int port) {
+    Netns hostNs = host.stack().host();
+    return new TcpService() {
+      @Override
+      public boolean complete(byte[] received) {
+        return HttpWire.complete(received);
+      }
+
+      @Override
+      public void serve(byte[] request, int clientIp, int clientPort, Consumer<byte[]> reply) {
+        hostNs.connect(
+            ip,
+            port,
+            request,
+            r -> reply.accept(r.outcome() == Netns.Outcome.OK ? r.response() : null));
+      }
+    };
   }
 
   @Override
   public void revokeExternalConnectivity(String nid, String eid) {
     List<PortMapping> made = published.remove(eid);
     if (made != null) {
-      made.forEach(ports::unmap);
+      Ep ep = endpoints.get(eid);
+      for (PortMapping m : made) {
+        ports.unmap(m);
+        if (ep != null) {
+          iptables().removePort(m.proto(), ep.ip(), m.containerPort());
+        }
+        if (m.proto().equals("tcp")) {
+          host.stack().host().unlisten(m.hostPort());
+        }
+      }
     }
   }
 }

@@ -23,6 +23,9 @@ public final class MacvlanDriver extends LinkDriver {
 
   private final HostLinks host;
   private final Map<String, MacvlanNetwork> networks = new LinkedHashMap<>();
+  private final Map<String, Long> macs = new java.util.HashMap<>();
+  private final Map<String, dev.ddlab.sim.network.dataplane.NetDevice> links =
+      new java.util.HashMap<>();
 
   private record MacvlanNetwork(String parent, boolean createdLink) {}
 
@@ -101,6 +104,44 @@ public final class MacvlanDriver extends LinkDriver {
           "-o parent interface does was not found on the host: " + parent);
     }
     return new HostLinks.Link(name, "vlan", parent, 0, 0);
+  }
+
+  @Override
+  public void createEndpoint(
+      String nid, String eid, dev.ddlab.sim.network.driverapi.InterfaceInfo iface) {
+    super.createEndpoint(nid, eid, iface);
+    macs.put(eid, dev.ddlab.sim.network.dataplane.frame.Mac.parse(iface.macAddress()));
+  }
+
+  @Override
+  public void deleteEndpoint(String nid, String eid) {
+    macs.remove(eid);
+  }
+
+  /** A macvlan child of the parent link, in the sandbox's namespace, with the endpoint's MAC. */
+  @Override
+  public void join(
+      String nid, String eid, String sandboxKey, dev.ddlab.sim.network.driverapi.JoinInfo info) {
+    super.join(nid, eid, sandboxKey, info);
+    dev.ddlab.sim.network.dataplane.Netns ns = host.stack().netns(sandboxKey);
+    MacvlanNetwork n = networks.get(nid);
+    Long mac = macs.get(eid);
+    if (ns == null || n == null || mac == null) {
+      return;
+    }
+    dev.ddlab.sim.network.dataplane.NetDevice parent = host.stack().host().device(n.parent());
+    dev.ddlab.sim.network.dataplane.NetDevice link =
+        host.stack().macvlan(parent, ns, "macvlan" + eid.substring(0, 7), mac);
+    links.put(eid, link);
+    info.setLink(link);
+  }
+
+  @Override
+  public void leave(String nid, String eid) {
+    dev.ddlab.sim.network.dataplane.NetDevice link = links.remove(eid);
+    if (link != null) {
+      host.stack().deleteLink(link);
+    }
   }
 
   @Override

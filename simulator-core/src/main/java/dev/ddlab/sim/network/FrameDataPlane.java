@@ -1,0 +1,108 @@
+package dev.ddlab.sim.network;
+
+import dev.ddlab.sim.network.dataplane.DataPlane;
+import dev.ddlab.sim.network.dataplane.HttpWire;
+import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Netns;
+import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.sim.runtime.HttpRequest;
+import dev.ddlab.sim.runtime.HttpResponse;
+import dev.ddlab.sim.runtime.NetAccess;
+import dev.ddlab.sim.runtime.NetException;
+import dev.ddlab.sim.runtime.ProcContext;
+
+/**
+ * The data plane of frames: a process's connection or echo request leaves its namespace of the
+ * node's {@link NetStack} (the sandbox's, or the host's for host processes and {@code --network
+ * host}) as real frames through veths, bridges, routes, netfilter and NAT, and what comes back
+ * decides the answer. The exchange runs on the stack's wire from the virtual clock's present.
+ */
+final class FrameDataPlane implements DataPlane {
+  /** How long an exchange may run: past Linux's last SYN retransmission (127 s). */
+  private static final long TCP_HORIZON = 130_000_000_000L;
+
+  /** How long one echo request waits for its reply. */
+  private static final long ECHO_HORIZON = 1_000_000_000L;
+
+  private final NetworkController controller;
+  private final NetStack stack;
+
+  FrameDataPlane(NetworkController controller, NetStack stack) {
+    this.controller = controller;
+    this.stack = stack;
+  }
+
+  /** The namespace a process's packets leave from, or null (a container without a sandbox). */
+  Netns netnsOf(ProcContext from) {
+    ContainerNetworking self = controller.networkingOf(from);
+    if (from.isHost() || (self != null && self.mode.equals("host"))) {
+      return stack.host();
+    }
+    if (self == null || self.sandbox == null) {
+      return null;
+    }
+    return self.sandbox.netns();
+  }
+
+  @Override
+  public HttpResponse http(ProcContext from, int ip, int port, HttpRequest request) {
+    String ipText = Ipv4.format(ip);
+    Netns ns = netnsOf(from);
+    if (ns == null) {
+      throw new NetException(NetException.Kind.UNREACHABLE, ipText);
+    }
+    byte[] bytes = HttpWire.request(request, port == 80 ? ipText : ipText + ":" + port);
+    Netns.TcpResult[] result = new Netns.TcpResult[1];
+    stack.exchange(
+        () -> ns.connect(ip, port, bytes, r -> result[0] = r),
+        () -> result[0] != null,
+        TCP_HORIZON);
+    Netns.TcpResult r = result[0];
+    if (r == null) {
+      throw new NetException(NetException.Kind.TIMEOUT, ipText, TCP_HORIZON);
+    }
+    switch (r.outcome()) {
+      case OK -> {
+        HttpResponse response = HttpWire.parseResponse(r.response());
+        if (response == null) {
+          throw new NetException(NetException.Kind.RESET, ipText, r.elapsedNanos());
+        }
+        return response;
+      }
+      case REFUSED -> throw new NetException(NetException.Kind.REFUSED, ipText, r.elapsedNanos());
+      case RESET -> throw new NetException(NetException.Kind.RESET, ipText, r.elapsedNanos());
+      case NO_ROUTE ->
+          throw new NetException(NetException.Kind.NETWORK_UNREACHABLE, ipText, r.elapsedNanos());
+      case HOST_UNREACHABLE ->
+          throw new NetException(NetException.Kind.UNREACHABLE, ipText, r.elapsedNanos());
+      default -> throw new NetException(NetException.Kind.TIMEOUT, ipText, r.elapsedNanos());
+    }
+  }
+
+  @Override
+  public NetAccess.Echo echo(ProcContext from, int ip) {
+    return ping(from, ip, 0, 0, 56, 64).echo();
+  }
+
+  @Override
+  public NetAccess.EchoReply ping(ProcContext from, int ip, int id, int seq, int size, int ttl) {
+    Netns ns = netnsOf(from);
+    if (ns == null) {
+      return new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
+    }
+    Netns.EchoResult[] result = new Netns.EchoResult[1];
+    stack.exchange(
+        () -> ns.ping(ip, id, seq, size, ttl, r -> result[0] = r),
+        () -> result[0] != null,
+        ECHO_HORIZON);
+    Netns.EchoResult r = result[0];
+    if (r == null) {
+      return new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
+    }
+    return switch (r.outcome()) {
+      case OK -> new NetAccess.EchoReply(NetAccess.Echo.REPLY, r.rttNanos(), r.ttl());
+      case NO_ROUTE -> new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
+      default -> new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
+    };
+  }
+}

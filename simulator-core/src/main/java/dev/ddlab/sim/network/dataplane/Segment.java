@@ -1,0 +1,111 @@
+package dev.ddlab.sim.network.dataplane;
+
+import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.Mac;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The underlay an {@code eth0} plugs into: a learning switch with trunk ports, so tagged frames
+ * (VLAN 100 of a macvlan on {@code eth0.100}) cross it with their tag. Nodes of a cluster and
+ * simulated devices (a router, a server on VLAN 100) attach to it.
+ */
+public final class Segment {
+  /** Something plugged into the segment. */
+  public interface Port {
+    /** The MACs this port answers for (its own and, for a NIC, its macvlan children's). */
+    boolean owns(long mac);
+
+    void deliver(Frame f);
+  }
+
+  private final Wire wire;
+  private final long latencyNanos;
+  private final List<Port> ports = new ArrayList<>();
+
+  public Segment(Wire wire, long latencyNanos) {
+    this.wire = wire;
+    this.latencyNanos = latencyNanos;
+  }
+
+  public Wire wire() {
+    return wire;
+  }
+
+  public void plug(Port p) {
+    ports.add(p);
+  }
+
+  public void unplug(Port p) {
+    ports.remove(p);
+  }
+
+  /** A port that is a plain function: a simulated device's NIC. */
+  public static Port device(long mac, Consumer<Frame> in) {
+    return new Port() {
+      @Override
+      public boolean owns(long m) {
+        return m == mac;
+      }
+
+      @Override
+      public void deliver(Frame f) {
+        in.accept(f);
+      }
+    };
+  }
+
+  void carry(NetDevice.Ether from, Frame f) {
+    send(portOf(from), f);
+  }
+
+  /** Sends a frame from port {@code from} to the ports it is for (all others when flooded). */
+  public void send(Port from, Frame f) {
+    for (Port p : ports) {
+      if (p != from && (Mac.isGroup(f.dst()) || p.owns(f.dst()))) {
+        wire.after(latencyNanos, () -> p.deliver(f));
+      }
+    }
+  }
+
+  private final java.util.Map<NetDevice.Ether, Port> nics = new java.util.HashMap<>();
+
+  /** The port of a node's NIC, made when it is plugged in. */
+  Port portOf(NetDevice.Ether nic) {
+    return nics.computeIfAbsent(
+        nic,
+        n ->
+            new Port() {
+              @Override
+              public boolean owns(long m) {
+                if (m == n.mac) {
+                  return true;
+                }
+                for (NetDevice.Vlan v : n.vlans) {
+                  for (NetDevice.Macvlan c : v.macvlans) {
+                    if (c.mac == m) {
+                      return true;
+                    }
+                  }
+                }
+                for (NetDevice.Macvlan c : n.macvlans) {
+                  if (c.mac == m) {
+                    return true;
+                  }
+                }
+                return false;
+              }
+
+              @Override
+              public void deliver(Frame f) {
+                n.receive(f);
+              }
+            });
+  }
+
+  void plug(NetDevice.Ether nic) {
+    nic.segment = this;
+    plug(portOf(nic));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.ddlab.sim.network.dataplane.frame;
+
+/**
+ * An IPv4 packet (RFC 791) without options: identification, DF flag, TTL, protocol, addresses and
+ * the transport it carries. The header checksum is computed when encoded.
+ */
+public record Ipv4Packet(
+    int tos, int id, boolean dontFragment, int ttl, int protocol, int src, int dst, Transport body)
+    implements Frame.Payload {
+  public static final int ICMP = 1;
+  public static final int TCP = 6;
+  public static final int UDP = 17;
+
+  /** What an IPv4 packet carries. */
+  public sealed interface Transport permits IcmpMessage, UdpDatagram, TcpSegment, RawPayload {
+    int length();
+  }
+
+  public static Ipv4Packet of(int id, int ttl, int src, int dst, Transport body) {
+    int proto;
+    if (body instanceof IcmpMessage) {
+      proto = ICMP;
+    } else if (body instanceof UdpDatagram) {
+      proto = UDP;
+    } else if (body instanceof TcpSegment) {
+      proto = TCP;
+    } else {
+      proto = 253;
+    }
+    return new Ipv4Packet(0, id, true, ttl, proto, src, dst, body);
+  }
+
+  @Override
+  public int length() {
+    return 20 + body.length();
+  }
+
+  public Ipv4Packet withTtl(int newTtl) {
+    return new Ipv4Packet(tos, id, dontFragment, newTtl, protocol, src, dst, body);
+  }
+
+  public Ipv4Packet withAddresses(int newSrc, int newDst, Transport newBody) {
+    return new Ipv4Packet(tos, id, dontFragment, ttl, protocol, newSrc, newDst, newBody);
+  }
+}
