@@ -13,8 +13,9 @@ import java.util.Map;
  * One line per frame as {@code tcpdump -n} 4.99 prints it (checked against Debian's tcpdump on a
  * veth in a network namespace, src/test/resources/tcpdump/real-veth.txt): the time of day with
  * microseconds, then ARP, ICMP, UDP or TCP in tcpdump's words. TCP sequence numbers are relative
- * after the first segment of a conversation, as tcpdump keeps them per address pair (print-tcp.c: a
- * SYN or an unseen pair sets the bases and prints absolute numbers).
+ * after the first acknowledging segment of a conversation, as tcpdump keeps them per address pair
+ * (print-tcp.c: only segments with ACK use the table; a SYN or an unseen pair sets the bases and
+ * prints absolute numbers).
  */
 public final class TcpdumpFormat {
   private record Pair(int a, int ap, int b, int bp) {}
@@ -145,7 +146,9 @@ public final class TcpdumpFormat {
     long seq = s.seq();
     long ack = s.ack();
     int mine = forward ? 0 : 1;
-    if (base == null || s.has(TcpSegment.SYN)) {
+    if (!s.has(TcpSegment.ACK)) {
+      // print-tcp.c keeps its table only for segments with ACK: a bare SYN or RST stays absolute
+    } else if (base == null || s.has(TcpSegment.SYN)) {
       base = new long[2];
       base[mine] = seq;
       base[1 - mine] = (ack - 1) & 0xffffffffL;
