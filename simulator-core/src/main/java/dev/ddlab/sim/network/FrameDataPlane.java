@@ -5,6 +5,7 @@ import dev.ddlab.sim.network.dataplane.HttpWire;
 import dev.ddlab.sim.network.dataplane.NetStack;
 import dev.ddlab.sim.network.dataplane.Netns;
 import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
@@ -45,11 +46,11 @@ final class FrameDataPlane implements DataPlane {
   }
 
   @Override
-  public HttpResponse http(ProcContext from, int ip, int port, HttpRequest request) {
+  public HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request) {
     String ipText = Ipv4.format(ip);
     Netns ns = netnsOf(from);
     if (ns == null) {
-      throw new NetException(NetException.Kind.UNREACHABLE, ipText);
+      return HttpOutcome.failed(new NetException(NetException.Kind.UNREACHABLE, ipText));
     }
     byte[] bytes = HttpWire.request(request, port == 80 ? ipText : ipText + ":" + port);
     Netns.TcpResult[] result = new Netns.TcpResult[1];
@@ -59,24 +60,25 @@ final class FrameDataPlane implements DataPlane {
         TCP_HORIZON);
     Netns.TcpResult r = result[0];
     if (r == null) {
-      throw new NetException(NetException.Kind.TIMEOUT, ipText, TCP_HORIZON);
+      return HttpOutcome.failed(new NetException(NetException.Kind.TIMEOUT, ipText, TCP_HORIZON));
     }
-    switch (r.outcome()) {
-      case OK -> {
-        HttpResponse response = HttpWire.parseResponse(r.response());
-        if (response == null) {
-          throw new NetException(NetException.Kind.RESET, ipText, r.elapsedNanos());
-        }
-        return response;
+    NetException.Kind failure =
+        switch (r.outcome()) {
+          case OK -> null;
+          case REFUSED -> NetException.Kind.REFUSED;
+          case RESET -> NetException.Kind.RESET;
+          case NO_ROUTE -> NetException.Kind.NETWORK_UNREACHABLE;
+          case HOST_UNREACHABLE -> NetException.Kind.UNREACHABLE;
+          default -> NetException.Kind.TIMEOUT;
+        };
+    if (failure == null) {
+      HttpResponse response = HttpWire.parseResponse(r.response());
+      if (response != null) {
+        return HttpOutcome.ok(response, r.elapsedNanos());
       }
-      case REFUSED -> throw new NetException(NetException.Kind.REFUSED, ipText, r.elapsedNanos());
-      case RESET -> throw new NetException(NetException.Kind.RESET, ipText, r.elapsedNanos());
-      case NO_ROUTE ->
-          throw new NetException(NetException.Kind.NETWORK_UNREACHABLE, ipText, r.elapsedNanos());
-      case HOST_UNREACHABLE ->
-          throw new NetException(NetException.Kind.UNREACHABLE, ipText, r.elapsedNanos());
-      default -> throw new NetException(NetException.Kind.TIMEOUT, ipText, r.elapsedNanos());
+      failure = NetException.Kind.RESET;
     }
+    return HttpOutcome.failed(new NetException(failure, ipText, r.elapsedNanos()));
   }
 
   @Override

@@ -34,6 +34,7 @@ import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.portmapper.PortMapper;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
@@ -655,9 +656,16 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   @Override
   public HttpResponse http(ProcContext from, String host, int port, HttpRequest request) {
-    String ip =
-        resolve(from, host).orElseThrow(() -> new NetException(NetException.Kind.UNRESOLVED, host));
-    return dataPlane.http(from, Ipv4.parse(ip), port, request);
+    return exchange(from, host, port, request).orThrow();
+  }
+
+  @Override
+  public HttpOutcome exchange(ProcContext from, String host, int port, HttpRequest request) {
+    Optional<String> ip = resolve(from, host);
+    if (ip.isEmpty()) {
+      return HttpOutcome.failed(new NetException(NetException.Kind.UNRESOLVED, host));
+    }
+    return dataPlane.http(from, Ipv4.parse(ip.get()), port, request);
   }
 
   @Override

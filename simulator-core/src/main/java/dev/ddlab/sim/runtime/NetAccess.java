@@ -14,6 +14,15 @@ public interface NetAccess {
    */
   HttpResponse http(ProcContext from, String host, int port, HttpRequest request);
 
+  /**
+   * The same exchange with the virtual time it takes: the data plane runs it on the node's wire
+   * from the clock's present, and the caller (a process, the host shell) answers once that much
+   * virtual time has passed. Never throws. The default takes no time.
+   */
+  default HttpOutcome exchange(ProcContext from, String host, int port, HttpRequest request) {
+    return HttpOutcome.of(() -> http(from, host, port, request));
+  }
+
   /** What an ICMP echo request (ping) from a process to an IPv4 address meets. */
   enum Echo {
     /** The address answers. */

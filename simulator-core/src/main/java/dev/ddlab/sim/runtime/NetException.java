@@ -3,8 +3,8 @@ package dev.ddlab.sim.runtime;
 /**
  * A failed connection from a simulated process, named the way clients report it: curl says "Could
  * not resolve host", "Connection refused", "Connection reset by peer", "No route to host", "Network
- * unreachable", "Connection timed out". It carries how long the attempt took on the virtual clock
- * (curl prints "after N ms").
+ * is unreachable", "Connection timed out" (glibc's strerror texts; musl's differ). It carries how
+ * long the attempt took on the virtual clock (curl prints "after N ms").
  */
 public class NetException extends RuntimeException {
   public enum Kind {
@@ -34,7 +34,7 @@ public class NetException extends RuntimeException {
           case REFUSED -> "Connection refused";
           case RESET -> "Connection reset by peer";
           case UNREACHABLE -> "No route to host";
-          case NETWORK_UNREACHABLE -> "Network unreachable";
+          case NETWORK_UNREACHABLE -> "Network is unreachable";
           case TIMEOUT -> "Connection timed out";
         });
     this.kind = kind;

@@ -141,6 +141,15 @@ public interface Proc {
   }
 
   /**
+   * The same request, answered through {@code done} once the exchange's virtual time has passed
+   * (never if the process exits first). The default answers at once.
+   */
+  default void http(
+      String host, int port, HttpRequest request, java.util.function.Consumer<HttpOutcome> done) {
+    done.accept(HttpOutcome.of(() -> http(host, port, request)));
+  }
+
+  /**
    * Resolves a host name the way this process's resolver would (/etc/hosts, then Docker's embedded
    * DNS on user-defined networks); empty when unknown.
    */

@@ -406,6 +406,13 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public void http(
+      String host, int port, HttpRequest request, java.util.function.Consumer<HttpOutcome> done) {
+    HttpOutcome o = kernel.net().exchange(ctx, host, port, request);
+    after(java.time.Duration.ofNanos(o.elapsedNanos()), () -> done.accept(o));
+  }
+
+  @Override
   public Optional<String> resolve(String name) {
     return kernel.net().resolve(ctx, name);
   }

@@ -457,7 +457,7 @@ public final class HostShell {
             return 0;
           }
           int pid = node.allocatePid();
-          done.accept(tool.run(new HostTools(cmd, env, io, pid), args));
+          tool.run(new HostTools(cmd, env, io, pid, background), args, done);
           return pid;
         }
       }
@@ -744,7 +744,10 @@ public final class HostShell {
     private final Io io;
     private final int pid;
 
-    HostTools(String argv0, Map<String, String> env, Io io, int pid) {
+    private final boolean background;
+
+    HostTools(String argv0, Map<String, String> env, Io io, int pid, boolean background) {
+      this.background = background;
       this.argv0 = argv0;
       this.env = env;
       this.io = io;
@@ -831,7 +834,28 @@ public final class HostShell {
 
     @Override
     public Web web() {
-      return node.web();
+      Web w = node.web();
+      if (w == null) {
+        return null;
+      }
+      return new Web() {
+        @Override
+        public dev.ddlab.sim.runtime.HttpResponse get(String host, int port, String path) {
+          return w.get(host, port, path);
+        }
+
+        @Override
+        public void get(
+            String host,
+            int port,
+            String path,
+            java.util.function.Consumer<dev.ddlab.sim.runtime.HttpOutcome> done) {
+          // the exchange's virtual time passes before the tool answers (Ctrl-C cancels the wait)
+          dev.ddlab.sim.runtime.HttpOutcome o = w.fetch(host, port, path);
+          runtime.after(
+              java.time.Duration.ofNanos(o.elapsedNanos()), background, () -> done.accept(o));
+        }
+      };
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.UserDb;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /** hostname, whoami, id, uname, env, date, ps, top, kill, clear, curl, wget. */
 final class SystemTools {
@@ -41,8 +44,8 @@ final class SystemTools {
           c.io().out().accept("\u001b[H\u001b[2J\u001b[3J");
           return 0;
         });
-    tools.put("curl", SystemTools::curl);
-    tools.put("wget", SystemTools::wget);
+    tools.put("curl", Tool.later(SystemTools::curl));
+    tools.put("wget", Tool.later(SystemTools::wget));
   }
 
   private static int line(ToolContext c, String s) {
@@ -428,15 +431,17 @@ final class SystemTools {
   // ---- curl, wget
   // --------------------------------------------------------------------------------
 
-  private static HttpResponse fetch(ToolContext c, Target t) {
+  /** One GET, answered once its virtual time has passed. */
+  private static void fetch(ToolContext c, Target t, Consumer<HttpOutcome> done) {
     ToolContext.Web web = c.web();
     if (web == null) {
-      throw new NetException(NetException.Kind.UNREACHABLE, t.host());
+      done.accept(HttpOutcome.failed(new NetException(NetException.Kind.UNREACHABLE, t.host())));
+      return;
     }
-    return web.get(t.host(), t.port(), t.path());
+    web.get(t.host(), t.port(), t.path(), done);
   }
 
-  static int curl(ToolContext c, List<String> args) {
+  static void curl(ToolContext c, List<String> args, IntConsumer done) {
     String url = null;
     boolean include = false;
     boolean headOnly = false;
@@ -454,17 +459,26 @@ final class SystemTools {
     }
     if (url == null) {
       c.io().errln("curl: try 'curl --help' or 'curl --manual' for more information");
-      return 2;
+      done.accept(2);
+      return;
     }
     Target t = Target.parse(url);
+    boolean head = include || headOnly;
+    boolean bodyToo = !headOnly;
+    boolean quiet = silent;
+    fetch(c, t, o -> done.accept(curlResult(c, t, o, head, bodyToo, quiet)));
+  }
+
+  private static int curlResult(
+      ToolContext c, Target t, HttpOutcome o, boolean include, boolean body, boolean silent) {
     try {
-      HttpResponse r = fetch(c, t);
-      if (include || headOnly) {
+      HttpResponse r = o.orThrow();
+      if (include) {
         c.io().out().accept("HTTP/1.1 " + r.status() + " " + r.reason() + "\r\n");
         r.headers().forEach((k, v) -> c.io().out().accept(k + ": " + v + "\r\n"));
         c.io().out().accept("\r\n");
       }
-      if (!headOnly) {
+      if (body) {
         c.io().out().accept(r.body());
       }
       return 0;
@@ -513,12 +527,13 @@ final class SystemTools {
     }
     return switch (e.kind()) {
       case UNREACHABLE -> "Host is unreachable";
+      case NETWORK_UNREACHABLE -> "Network unreachable";
       case TIMEOUT -> "Operation timed out";
       default -> e.getMessage();
     };
   }
 
-  static int wget(ToolContext c, List<String> args) {
+  static void wget(ToolContext c, List<String> args, IntConsumer done) {
     String url = null;
     String output = null;
     boolean quiet = false;
@@ -546,11 +561,19 @@ final class SystemTools {
               c.busybox()
                   ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
                   : "wget: missing URL");
-      return 1;
+      done.accept(1);
+      return;
     }
     Target t = Target.parse(url);
+    String file = output == null ? "index.html" : output;
+    boolean silent = quiet;
+    fetch(c, t, o -> done.accept(wgetResult(c, t, o, file, silent)));
+  }
+
+  private static int wgetResult(
+      ToolContext c, Target t, HttpOutcome o, String file, boolean quiet) {
     try {
-      HttpResponse r = fetch(c, t);
+      HttpResponse r = o.orThrow();
       if (!quiet) {
         c.io()
             .errln(
@@ -567,7 +590,6 @@ final class SystemTools {
         c.io().errln("wget: server returned error: HTTP/1.1 " + r.status() + " " + r.reason());
         return 1;
       }
-      String file = output == null ? "index.html" : output;
       byte[] body = r.body().getBytes(StandardCharsets.UTF_8);
       if (file.equals("-")) {
         if (!quiet) {

@@ -2,12 +2,14 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** What a {@link Tool} sees of the process running it. */
 public interface ToolContext {
@@ -68,5 +70,18 @@ public interface ToolContext {
      * @throws NetException when the name does not resolve or nothing answers
      */
     HttpResponse get(String host, int port, String path);
+
+    /** The same GET with the virtual time it took (never throws). Default: no time. */
+    default HttpOutcome fetch(String host, int port, String path) {
+      return HttpOutcome.of(() -> get(host, port, path));
+    }
+
+    /**
+     * The same GET, answered through {@code done} once its virtual time has passed (curl and wget
+     * wait for the network). Default: at once.
+     */
+    default void get(String host, int port, String path, Consumer<HttpOutcome> done) {
+      done.accept(fetch(host, port, path));
+    }
   }
 }

@@ -2,7 +2,9 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpRequest;
+import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Program;
@@ -58,8 +60,7 @@ final class ToolProgram implements Program {
 
   private void finish(Proc proc, String input) {
     List<String> args = proc.argv().subList(1, proc.argv().size());
-    int status = tool.run(new Context(proc, input), args);
-    proc.exit(status);
+    tool.run(new Context(proc, input), args, proc::exit);
   }
 
   /** The tool's view of its process. */
@@ -159,7 +160,18 @@ final class ToolProgram implements Program {
 
     @Override
     public Web web() {
-      return (host, port, path) -> proc.http(host, port, HttpRequest.get(path));
+      return new Web() {
+        @Override
+        public HttpResponse get(String host, int port, String path) {
+          return proc.http(host, port, HttpRequest.get(path));
+        }
+
+        @Override
+        public void get(
+            String host, int port, String path, java.util.function.Consumer<HttpOutcome> done) {
+          proc.http(host, port, HttpRequest.get(path), done);
+        }
+      };
     }
   }
 }

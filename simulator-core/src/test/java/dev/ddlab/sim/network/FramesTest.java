@@ -184,4 +184,25 @@ class FramesTest {
       assertEquals("exit 1", lines.get(lines.size() - 1));
     }
   }
+
+  @Test
+  void a_connection_nobody_answers_fails_after_its_virtual_time() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      List<TranscriptEntry> t =
+          new ScriptRunner(s)
+              .run(
+                  """
+                  date
+                  curl 172.31.0.9
+                  date
+                  """);
+      // the default route's gateway never answers ARP: three solicitations a second apart
+      assertEquals("Mon Jan  1 00:00:00 UTC 2024\n", t.get(0).output());
+      assertEquals(
+          "curl: (7) Failed to connect to 172.31.0.9 port 80 after 3000 ms: No route to host\n",
+          t.get(1).output());
+      assertEquals(7, t.get(1).exitCode());
+      assertEquals("Mon Jan  1 00:00:03 UTC 2024\n", t.get(2).output());
+    }
+  }
 }

@@ -1,7 +1,7 @@
 package dev.ddlab.sim.network.dataplane;
 
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpRequest;
-import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
 import dev.ddlab.sim.runtime.ProcContext;
 
@@ -13,12 +13,11 @@ import dev.ddlab.sim.runtime.ProcContext;
  */
 public interface DataPlane {
   /**
-   * A TCP connection to {@code ip:port} carrying one HTTP exchange.
-   *
-   * @throws dev.ddlab.sim.runtime.NetException REFUSED, RESET, UNREACHABLE, NETWORK_UNREACHABLE or
-   *     TIMEOUT, as the client would see them
+   * A TCP connection to {@code ip:port} carrying one HTTP exchange, and the virtual time it took; a
+   * failure is REFUSED, RESET, UNREACHABLE, NETWORK_UNREACHABLE or TIMEOUT, as the client would see
+   * it.
    */
-  HttpResponse http(ProcContext from, int ip, int port, HttpRequest request);
+  HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request);
 
   /** What an ICMP echo request to {@code ip} meets. */
   NetAccess.Echo echo(ProcContext from, int ip);
