@@ -143,6 +143,12 @@ public final class ContainerOptions {
   List<String> publish = new ArrayList<>();
 
   @Option(
+      names = "--expose",
+      paramLabel = "list",
+      description = "Expose a port or a range of ports")
+  List<String> expose = new ArrayList<>();
+
+  @Option(
       names = {"-P", "--publish-all"},
       description = "Publish all exposed ports to random ports")
   boolean publishAll;
@@ -251,6 +257,9 @@ public final class ContainerOptions {
     Map<String, List<PortBinding>> bindings = new LinkedHashMap<>();
     for (String p : publish) {
       parsePublish(p, exposed, bindings);
+    }
+    for (String e : expose) {
+      parseExpose(e, exposed);
     }
     List<String> envs = new ArrayList<>();
     for (String file : envFile) {
@@ -432,9 +441,6 @@ public final class ContainerOptions {
     if (slash >= 0) {
       proto = spec.substring(slash + 1).toLowerCase();
       rest = spec.substring(0, slash);
-      if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
-        throw new CliException("invalid proto: " + proto, 125);
-      }
     }
     String ip = "";
     String hostPart = "";
@@ -457,6 +463,13 @@ public final class ContainerOptions {
         hostPart = before;
       }
     }
+    // go-connections' nat.ParsePortSpec checks in this order: address, ports, ranges, protocol
+    if (!ip.isEmpty() && !isIpAddress(ip)) {
+      throw new CliException("invalid IP address: " + ip, 125);
+    }
+    if (containerPart.isEmpty()) {
+      throw new CliException("no port specified: " + spec + "<empty>", 125);
+    }
     int[] cr = range(containerPart, "invalid containerPort: " + containerPart);
     int[] hr = hostPart.isEmpty() ? null : range(hostPart, "invalid hostPort: " + hostPart);
     if (hr != null && hr[1] - hr[0] != cr[1] - cr[0] && hr[0] != hr[1]) {
@@ -467,6 +480,9 @@ public final class ContainerOptions {
               + hostPart,
           125);
     }
+    if (!proto.equals("tcp") && !proto.equals("udp") && !proto.equals("sctp")) {
+      throw new CliException("invalid proto: " + proto, 125);
+    }
     for (int p = cr[0]; p <= cr[1]; p++) {
       String key = p + "/" + proto;
       exposed.put(key, Map.of());
@@ -475,6 +491,49 @@ public final class ContainerOptions {
         hp = hr[0] == hr[1] ? Integer.toString(hr[0]) : Integer.toString(hr[0] + (p - cr[0]));
       }
       bindings.computeIfAbsent(key, k -> new ArrayList<>()).add(new PortBinding(ip, hp));
+    }
+  }
+
+  /** {@code --expose 80}, {@code 80/udp}, {@code 8000-8002}: exposed without a host binding. */
+  private static void parseExpose(String spec, Map<String, Map<String, Object>> exposed) {
+    if (spec.contains(":")) {
+      throw new CliException("invalid port format for --expose: " + spec, 125);
+    }
+    int slash = spec.lastIndexOf('/');
+    String proto = slash < 0 ? "tcp" : spec.substring(slash + 1).toLowerCase();
+    String port = slash < 0 ? spec : spec.substring(0, slash);
+    int[] r;
+    try {
+      r = range(port, "");
+    } catch (CliException e) {
+      throw new CliException(
+          "invalid range format for --expose: "
+              + spec
+              + ", error: strconv.ParseUint: parsing \""
+              + port
+              + "\": invalid syntax",
+          125);
+    }
+    for (int p = r[0]; p <= r[1]; p++) {
+      exposed.put(p + "/" + proto, Map.of());
+    }
+  }
+
+  /** Go's net.ParseIP: a dotted quad, or an IPv6 literal. */
+  private static boolean isIpAddress(String ip) {
+    if (ip.matches(
+        "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}")) {
+      return true;
+    }
+    if (!ip.contains(":") || !ip.matches("[0-9A-Fa-f:.]+")) {
+      return false;
+    }
+    try {
+      // an IPv6 literal: parsed without any lookup
+      return java.net.InetAddress.getByName(ip) instanceof java.net.Inet6Address
+          || ip.startsWith("::ffff:");
+    } catch (java.net.UnknownHostException e) {
+      return false;
     }
   }
 

@@ -7,15 +7,16 @@ import java.util.TreeMap;
 /**
  * libnetwork's {@code portallocator} and {@code portmapper} for one node: which host address and
  * port each published container port holds, ephemeral ports handed out round-robin from 32768 to
- * 60999 (the kernel's {@code ip_local_port_range}), and a binding on 0.0.0.0 taking the port on
- * every address.
+ * 60999 (the kernel's {@code ip_local_port_range}) per address and protocol (TCP and UDP count
+ * separately: {@code -P} with 90/tcp and 7000/udp gives both 32768), and a binding on 0.0.0.0
+ * taking the port on every address.
  */
 public final class PortMapper {
   public static final int EPHEMERAL_FIRST = 32768;
   public static final int EPHEMERAL_LAST = 60999;
 
   private final Map<String, String> owners = new TreeMap<>();
-  private int lastEphemeral = EPHEMERAL_FIRST - 1;
+  private final Map<String, Integer> lastEphemeral = new TreeMap<>();
 
   /**
    * Maps a host port to {@code containerPort}: the first free one of {@code range} ([first, last]),
@@ -63,10 +64,12 @@ public final class PortMapper {
 
   private int ephemeral(String hostIp, String proto) {
     int span = EPHEMERAL_LAST - EPHEMERAL_FIRST + 1;
+    String pool = hostIp + "/" + proto;
+    int last = lastEphemeral.getOrDefault(pool, EPHEMERAL_FIRST - 1);
     for (int i = 1; i <= span; i++) {
-      int p = EPHEMERAL_FIRST + Math.floorMod(lastEphemeral + i - EPHEMERAL_FIRST, span);
+      int p = EPHEMERAL_FIRST + Math.floorMod(last + i - EPHEMERAL_FIRST, span);
       if (free(hostIp, p, proto)) {
-        lastEphemeral = p;
+        lastEphemeral.put(pool, p);
         return p;
       }
     }
