@@ -54,6 +54,11 @@ public final class HostShell {
       return null;
     }
 
+    /** The node's kernel network stack (ip, iptables, ss); null for none. */
+    default dev.ddlab.sim.network.dataplane.NetStack netStack() {
+      return null;
+    }
+
     /** HTTP from this host (curl localhost:8080 through published ports); null for none. */
     default ToolContext.Web web() {
       return null;
@@ -830,6 +835,11 @@ public final class HostShell {
     @Override
     public boolean tty() {
       return io.out() == terminalOut;
+    }
+
+    @Override
+    public dev.ddlab.sim.network.dataplane.NetStack netStack() {
+      return node.netStack();
     }
 
     @Override

@@ -12,7 +12,12 @@ import java.util.Set;
  */
 public final class ShellPrograms {
   /** Names other subsystems register themselves (sleep, true, false). */
-  private static final Set<String> NOT_OURS = Set.of("sleep", "true", "false");
+  /**
+   * Tools that are not container programs: sleep, true and false have their own; the host's network
+   * views (ip, iptables, ss …) read the node's stack, which a container's process does not reach.
+   */
+  private static final Set<String> NOT_OURS =
+      Set.of("sleep", "true", "false", "ip", "bridge", "brctl", "iptables", "ss");
 
   private ShellPrograms() {}
 

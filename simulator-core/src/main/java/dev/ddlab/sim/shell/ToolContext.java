@@ -58,6 +58,11 @@ public interface ToolContext {
     return "6.1.0-ddlab";
   }
 
+  /** The node's kernel network stack (ip, iptables, ss …); null where the tool cannot see it. */
+  default dev.ddlab.sim.network.dataplane.NetStack netStack() {
+    return null;
+  }
+
   /** HTTP through the simulated network, for curl and wget; null when there is none. */
   default Web web() {
     return null;

@@ -13,6 +13,7 @@ public final class Tools {
     FileTools.install(m);
     TextTools.install(m);
     SystemTools.install(m);
+    NetTools.install(m);
     m.put("tar", new TarTool());
     m.put("git", new GitTool());
     for (String editor : new String[] {"vi", "vim", "nano"}) {

@@ -59,6 +59,7 @@ public final class Netns {
   private final Map<Integer, List<Ipv4Packet>> waitingForArp = new HashMap<>();
   private final Map<Integer, Consumer<Outcome>> arpFailureListeners = new HashMap<>();
   private final Map<Integer, TcpService> services = new HashMap<>();
+  private final List<HostViews.Listener> sockets = new ArrayList<>();
   private final Map<Long, Consumer<EchoResult>> echoWaiters = new HashMap<>();
   private final Map<String, TcpConn> connections = new HashMap<>();
   private IntFunction<TcpService> externalServices = p -> null;
@@ -219,6 +220,28 @@ public final class Netns {
 
   public void unlisten(int port) {
     services.remove(port);
+    sockets.removeIf(l -> l.port() == port);
+  }
+
+  /**
+   * A listening socket of a named process (docker-proxy) on {@code bindAddress} ("0.0.0.0", "::",
+   * "127.0.0.1"): the data plane's service for the port, and a line of {@code ss -ltn}.
+   */
+  public void listen(String bindAddress, int port, String process, TcpService service) {
+    listen(port, service);
+    if (bindAddress.isEmpty() || bindAddress.equals("0.0.0.0")) {
+      // dockerd starts a docker-proxy for 0.0.0.0 and one for [::]
+      sockets.add(new HostViews.Listener("0.0.0.0", port, process));
+      sockets.add(new HostViews.Listener("[::]", port, process));
+    } else {
+      String shown = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+      sockets.add(new HostViews.Listener(shown, port, process));
+    }
+  }
+
+  /** The listening sockets {@code ss -ltn} shows, in the order they were opened. */
+  public List<HostViews.Listener> sockets() {
+    return List.copyOf(sockets);
   }
 
   /** Listening sockets of the namespace's processes, found when a SYN comes. */

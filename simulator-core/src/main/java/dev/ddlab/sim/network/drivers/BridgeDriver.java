@@ -149,7 +149,9 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
         iptables()
             .addPort(n.bridge(), m.hostIp(), m.hostPort(), m.proto(), ep.ip(), m.containerPort());
         if (m.proto().equals("tcp")) {
-          host.stack().host().listen(m.hostPort(), proxy(ep.ip(), m.containerPort()));
+          host.stack()
+              .host()
+              .listen(m.hostIp(), m.hostPort(), "docker-proxy", proxy(ep.ip(), m.containerPort()));
         }
       }
     }

@@ -1,0 +1,227 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.network.dataplane.HostViews;
+import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Netns;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The host's network tools over the node's kernel stack: {@code ip link|addr|route|neigh}, {@code
+ * bridge link}, {@code brctl show}, {@code iptables -L/-S}, {@code ss -ltn}. They read what the
+ * drivers programmed (the same devices, routes, ARP tables and rules the frames go through); the
+ * texts are Ubuntu 22.04's ({@link HostViews}). The lab's host has no root model: {@code sudo} is
+ * not required.
+ */
+final class NetTools {
+  private NetTools() {}
+
+  static void install(Map<String, Tool> tools) {
+    tools.put("ip", NetTools::ip);
+    tools.put("bridge", NetTools::bridge);
+    tools.put("brctl", NetTools::brctl);
+    tools.put("iptables", NetTools::iptables);
+    tools.put("ss", NetTools::ss);
+  }
+
+  private static NetStack stack(ToolContext c) {
+    NetStack s = c.netStack();
+    if (s == null) {
+      c.io().errln(c.argv0() + ": cannot reach the network stack");
+    }
+    return s;
+  }
+
+  static int ip(ToolContext c, List<String> args) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      return 1;
+    }
+    Netns ns = stack.host();
+    int i = 0;
+    while (i < args.size() && args.get(i).startsWith("-")) {
+      i++;
+    }
+    if (i >= args.size()) {
+      c.io().errln("Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }");
+      return 255;
+    }
+    String object = args.get(i);
+    List<String> rest = args.subList(i + 1, args.size());
+    String dev = null;
+    for (int j = 0; j < rest.size(); j++) {
+      String a = rest.get(j);
+      if (a.equals("dev") && j + 1 < rest.size()) {
+        dev = rest.get(++j);
+      } else if (!List.of("show", "list", "ls", "sh", "s", "l").contains(a)) {
+        dev = a;
+      }
+    }
+    if (dev != null && ns.device(dev) == null) {
+      c.io().errln("Device \"" + dev + "\" does not exist.");
+      return 1;
+    }
+    String out;
+    if (matches(object, "link", 1)) {
+      out = HostViews.ipLink(stack, ns, false);
+    } else if (matches(object, "address", 1) || object.equals("addr")) {
+      out = HostViews.ipLink(stack, ns, true);
+    } else if (matches(object, "route", 1)) {
+      out = HostViews.ipRoute(ns);
+    } else if (matches(object, "neighbour", 1) || object.equals("neighbor")) {
+      out = HostViews.ipNeigh(ns);
+    } else {
+      c.io().errln("Object \"" + object + "\" is unknown, try \"ip help\".");
+      return 255;
+    }
+    c.io().out().accept(dev == null ? out : only(out, object, dev));
+    return 0;
+  }
+
+  /** iproute2 accepts any prefix of an object's name down to its shortest form. */
+  private static boolean matches(String given, String full, int shortest) {
+    return given.length() >= shortest && full.startsWith(given);
+  }
+
+  /** The lines of one device: a block of {@code ip link/addr}, or the routes through it. */
+  private static String only(String out, String object, String dev) {
+    StringBuilder b = new StringBuilder();
+    boolean in = false;
+    for (String line : out.split("\n", -1)) {
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (object.startsWith("r") || object.startsWith("n")) {
+        if (line.contains(" dev " + dev + " ")) {
+          b.append(line.replace(" dev " + dev, "")).append('\n');
+        }
+        continue;
+      }
+      if (!line.startsWith(" ")) {
+        String name = line.substring(line.indexOf(": ") + 2);
+        name = name.substring(0, name.indexOf(':'));
+        int at = name.indexOf('@');
+        in = (at < 0 ? name : name.substring(0, at)).equals(dev);
+      }
+      if (in) {
+        b.append(line).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  static int bridge(ToolContext c, List<String> args) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      return 1;
+    }
+    if (args.isEmpty() || !matches(args.get(0), "link", 1)) {
+      c.io().errln("Usage: bridge [ OPTIONS ] OBJECT { COMMAND | help }");
+      return 255;
+    }
+    c.io().out().accept(HostViews.bridgeLink(stack));
+    return 0;
+  }
+
+  static int brctl(ToolContext c, List<String> args) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      return 1;
+    }
+    if (args.isEmpty() || !args.get(0).equals("show")) {
+      c.io().errln("Usage: brctl [commands]");
+      return 1;
+    }
+    c.io().out().accept(HostViews.brctlShow(stack));
+    return 0;
+  }
+
+  private static final String IPTABLES = "iptables v1.8.7 (nf_tables): ";
+
+  static int iptables(ToolContext c, List<String> args) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      return 1;
+    }
+    String table = "filter";
+    String command = null;
+    String chain = null;
+    boolean numeric = false;
+    boolean verbose = false;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if ((a.equals("-t") || a.equals("--table")) && i + 1 < args.size()) {
+        table = args.get(++i);
+      } else if (a.equals("-L")
+          || a.equals("--list")
+          || a.equals("-S")
+          || a.equals("--list-rules")) {
+        command = a.startsWith("--") ? (a.equals("--list") ? "-L" : "-S") : a;
+        if (i + 1 < args.size() && !args.get(i + 1).startsWith("-")) {
+          chain = args.get(++i);
+        }
+      } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 1) {
+        for (char f : a.substring(1).toCharArray()) {
+          switch (f) {
+            case 'n' -> numeric = true;
+            case 'v' -> verbose = true;
+            case 'L', 'S' -> command = "-" + f;
+            default -> {
+              c.io().errln(IPTABLES + "unknown option \"" + a + "\"");
+              c.io().errln("Try `iptables -h' or 'iptables --help' for more information.");
+              return 2;
+            }
+          }
+        }
+        if ((a.endsWith("L") || a.endsWith("S"))
+            && i + 1 < args.size()
+            && !args.get(i + 1).startsWith("-")) {
+          chain = args.get(++i);
+        }
+      } else if (a.equals("--numeric")) {
+        numeric = true;
+      } else if (a.equals("--verbose")) {
+        verbose = true;
+      }
+    }
+    if (command == null) {
+      c.io().errln(IPTABLES + "no command specified");
+      c.io().errln("Try `iptables -h' or 'iptables --help' for more information.");
+      return 2;
+    }
+    var nf = stack.host().netfilter();
+    if (nf.chains(table).isEmpty()) {
+      c.io().errln(IPTABLES + "table '" + table + "' does not exist");
+      c.io().errln("Perhaps iptables or your kernel needs to be upgraded.");
+      return 3;
+    }
+    String out =
+        command.equals("-L")
+            ? HostViews.iptablesList(nf, table, chain, numeric, verbose)
+            : HostViews.iptablesRules(nf, table, chain);
+    if (out == null) {
+      c.io().errln("iptables: No chain/target/match by that name.");
+      return 1;
+    }
+    c.io().out().accept(out);
+    return 0;
+  }
+
+  static int ss(ToolContext c, List<String> args) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      return 1;
+    }
+    boolean listening = false;
+    for (String a : args) {
+      if (a.startsWith("-") && !a.startsWith("--")) {
+        listening |= a.contains("l");
+      } else if (a.equals("--listening")) {
+        listening = true;
+      }
+    }
+    List<HostViews.Listener> sockets = listening ? stack.host().sockets() : List.of();
+    c.io().out().accept(HostViews.ssListening(sockets));
+    return 0;
+  }
+}
