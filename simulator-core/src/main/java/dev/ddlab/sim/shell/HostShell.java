@@ -119,6 +119,10 @@ public final class HostShell {
   private AttachHandler attachHandler;
   private java.util.function.Consumer<String> terminalOut;
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
+
+  /** What foreground tools do when interrupted (tcpdump prints its counts and stops capturing). */
+  private final List<Runnable> foregroundStops = new ArrayList<>();
+
   private IntConsumer foregroundDone;
   private final int shellPid;
 
@@ -229,6 +233,7 @@ public final class HostShell {
         st -> {
           busy = false;
           foregroundTimers.clear();
+          foregroundStops.clear();
           for (Interpreter.Job j : sh.drainFinishedJobs()) {
             io.err().accept(Interpreter.jobNotice(j, true) + "\n");
           }
@@ -256,6 +261,9 @@ public final class HostShell {
       sh.interrupt();
       sh.lastStatus(130);
       foregroundTimers.forEach(VirtualClock.Timer::cancel);
+      List<Runnable> stops = List.copyOf(foregroundStops);
+      foregroundStops.clear();
+      stops.forEach(Runnable::run);
       IntConsumer d = foregroundDone;
       foregroundDone = null;
       d.accept(130);
@@ -840,6 +848,13 @@ public final class HostShell {
     @Override
     public dev.ddlab.sim.network.dataplane.NetStack netStack() {
       return node.netStack();
+    }
+
+    @Override
+    public void onInterrupt(Runnable stop) {
+      if (!background) {
+        foregroundStops.add(stop);
+      }
     }
 
     @Override

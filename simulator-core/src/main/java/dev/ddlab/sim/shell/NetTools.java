@@ -1,10 +1,19 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.network.dataplane.HostViews;
+import dev.ddlab.sim.network.dataplane.NetDevice;
 import dev.ddlab.sim.network.dataplane.NetStack;
 import dev.ddlab.sim.network.dataplane.Netns;
+import dev.ddlab.sim.network.dataplane.frame.CaptureFilter;
+import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.Mac;
+import dev.ddlab.sim.network.dataplane.frame.TcpdumpFormat;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * The host's network tools over the node's kernel stack: {@code ip link|addr|route|neigh}, {@code
@@ -22,6 +31,7 @@ final class NetTools {
     tools.put("brctl", NetTools::brctl);
     tools.put("iptables", NetTools::iptables);
     tools.put("ss", NetTools::ss);
+    tools.put("tcpdump", Tool.later(NetTools::tcpdump));
   }
 
   private static NetStack stack(ToolContext c) {
@@ -223,5 +233,131 @@ final class NetTools {
     List<HostViews.Listener> sockets = listening ? stack.host().sockets() : List.of();
     c.io().out().accept(HostViews.ssListening(sockets));
     return 0;
+  }
+
+  /**
+   * {@code tcpdump [-i IFACE] [-n] [-e] [-c N] [EXPRESSION]}: the frames that leave or enter one
+   * interface of the host, one line each as tcpdump 4.99 prints them, until {@code -c} frames or
+   * Ctrl-C; then the counts on stderr.
+   */
+  static void tcpdump(ToolContext c, List<String> args, IntConsumer done) {
+    NetStack stack = stack(c);
+    if (stack == null) {
+      done.accept(1);
+      return;
+    }
+    String iface = null;
+    long count = -1;
+    boolean link = false;
+    List<String> expression = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-i") && i + 1 < args.size()) {
+        iface = args.get(++i);
+      } else if (a.startsWith("-i") && a.length() > 2) {
+        iface = a.substring(2);
+      } else if (a.equals("-c") && i + 1 < args.size()) {
+        try {
+          count = Long.parseLong(args.get(++i));
+        } catch (NumberFormatException e) {
+          count = 0;
+        }
+        if (count <= 0) {
+          c.io().errln("tcpdump: invalid packet count " + args.get(i));
+          done.accept(1);
+          return;
+        }
+      } else if (a.startsWith("-") && a.length() > 1 && expression.isEmpty()) {
+        for (char f : a.substring(1).toCharArray()) {
+          if (f == 'e') {
+            link = true;
+          } else if ("nlqtvSK".indexOf(f) < 0) {
+            c.io().errln("tcpdump: invalid option -- '" + f + "'");
+            done.accept(1);
+            return;
+          }
+        }
+      } else {
+        expression.add(a);
+      }
+    }
+    Predicate<Frame> filter;
+    try {
+      filter = CaptureFilter.parse(expression);
+    } catch (CaptureFilter.SyntaxError e) {
+      c.io().errln("tcpdump: can't parse filter expression: syntax error");
+      done.accept(1);
+      return;
+    }
+    NetDevice device = iface == null ? stack.host().device("eth0") : stack.host().device(iface);
+    if (device == null) {
+      c.io().errln("tcpdump: " + iface + ": No such device exists");
+      c.io().errln("(SIOCGIFHWADDR: No such device)");
+      done.accept(1);
+      return;
+    }
+    c.io().errln("tcpdump: verbose output suppressed, use -v[v]... for full protocol decode");
+    c.io()
+        .errln(
+            "listening on "
+                + device.name()
+                + ", link-type EN10MB (Ethernet), snapshot length 262144 bytes");
+    TcpdumpFormat format = new TcpdumpFormat();
+    long limit = count;
+    boolean withLink = link;
+    long[] seen = {0};
+    AutoCloseable[] tap = new AutoCloseable[1];
+    boolean[] over = {false};
+    Runnable finish =
+        () -> {
+          if (over[0]) {
+            return;
+          }
+          over[0] = true;
+          try {
+            tap[0].close();
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+          c.io().errln(seen[0] + " packet" + (seen[0] == 1 ? "" : "s") + " captured");
+          c.io().errln(seen[0] + " packet" + (seen[0] == 1 ? "" : "s") + " received by filter");
+          c.io().errln("0 packets dropped by kernel");
+        };
+    tap[0] =
+        stack.tap(
+            (nanos, d, frame, outgoing) -> {
+              if (d != device || over[0] || !filter.test(frame)) {
+                return;
+              }
+              seen[0]++;
+              String line =
+                  withLink
+                      ? TcpdumpFormat.time(nanos) + " " + linkHeader(frame) + format.summary(frame)
+                      : format.line(nanos, frame);
+              c.io().out().accept(line + "\n");
+              if (seen[0] == limit) {
+                finish.run();
+                done.accept(0);
+              }
+            });
+    c.onInterrupt(finish);
+  }
+
+  /** What -e adds: the MACs, the EtherType and the frame's length. */
+  private static String linkHeader(Frame f) {
+    String type =
+        switch (f.etherType()) {
+          case Frame.ETHERTYPE_ARP -> "ARP";
+          case Frame.ETHERTYPE_IPV4 -> "IPv4";
+          default -> "Unknown";
+        };
+    return String.format(
+        Locale.ROOT,
+        "%s > %s, ethertype %s (0x%04x), length %d: ",
+        Mac.format(f.src()),
+        Mac.format(f.dst()),
+        type,
+        f.etherType(),
+        f.length());
   }
 }

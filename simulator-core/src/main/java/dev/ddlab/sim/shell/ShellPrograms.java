@@ -17,7 +17,7 @@ public final class ShellPrograms {
    * views (ip, iptables, ss …) read the node's stack, which a container's process does not reach.
    */
   private static final Set<String> NOT_OURS =
-      Set.of("sleep", "true", "false", "ip", "bridge", "brctl", "iptables", "ss");
+      Set.of("sleep", "true", "false", "ip", "bridge", "brctl", "iptables", "ss", "tcpdump");
 
   private ShellPrograms() {}
 

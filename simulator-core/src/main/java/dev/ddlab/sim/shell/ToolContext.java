@@ -58,6 +58,12 @@ public interface ToolContext {
     return "6.1.0-ddlab";
   }
 
+  /**
+   * Runs {@code stop} when the user interrupts the tool (Ctrl-C) while it runs in the foreground: a
+   * tool that waits for events (tcpdump) lets go of them and says goodbye. Default: never.
+   */
+  default void onInterrupt(Runnable stop) {}
+
   /** The node's kernel network stack (ip, iptables, ss …); null where the tool cannot see it. */
   default dev.ddlab.sim.network.dataplane.NetStack netStack() {
     return null;

@@ -149,4 +149,57 @@ class HostViewsTest {
           sim.replace("LISTEN 0      4096            [::]:32768         [::]:*          \n", ""));
     }
   }
+
+  @Test
+  void tcpdump_on_docker0_prints_arp_then_icmp_between_containers_and_its_counts() {
+    List<TranscriptEntry> t;
+    try (SimSession s = SimSession.open("single", 3)) {
+      t =
+          new ScriptRunner(s)
+              .run(
+                  """
+                  docker run -d --name c2 alpine sleep 1d
+                  docker run -d --name c1 alpine sleep 1d
+                  tcpdump -i docker0 -n -c 4 &
+                  docker exec c1 ping -c 1 172.17.0.2
+                  tcpdump -i docker0 port
+                  tcpdump -i nosuch
+                  """);
+    }
+    String started = t.get(2).output();
+    assertEquals(
+        "[1] "
+            + started.substring(4, started.indexOf('\n'))
+            + "\ntcpdump: verbose output suppressed, use -v[v]... for full protocol decode\n"
+            + "listening on docker0, link-type EN10MB (Ethernet), snapshot length 262144 bytes\n",
+        started);
+    String[] lines = t.get(3).output().split("\n");
+    String time = "\\d\\d:\\d\\d:\\d\\d\\.\\d{6} ";
+    assertEquals(
+        true,
+        lines[0].matches(time + "ARP, Request who-has 172.17.0.2 tell 172.17.0.3, length 28"),
+        lines[0]);
+    assertEquals(
+        true,
+        lines[1].matches(time + "ARP, Reply 172.17.0.2 is-at 02:42:ac:11:00:02, length 28"),
+        lines[1]);
+    assertEquals(
+        true,
+        lines[2].matches(
+            time + "IP 172.17.0.3 > 172.17.0.2: ICMP echo request, id \\d+, seq 0, length 64"),
+        lines[2]);
+    assertEquals(
+        true,
+        lines[3].matches(
+            time + "IP 172.17.0.2 > 172.17.0.3: ICMP echo reply, id \\d+, seq 0, length 64"),
+        lines[3]);
+    assertEquals("4 packets captured", lines[4]);
+    assertEquals("4 packets received by filter", lines[5]);
+    assertEquals("0 packets dropped by kernel", lines[6]);
+    assertEquals("tcpdump: can't parse filter expression: syntax error\n", t.get(4).output());
+    assertEquals(1, t.get(4).exitCode());
+    assertEquals(
+        "tcpdump: nosuch: No such device exists\n(SIOCGIFHWADDR: No such device)\n",
+        t.get(5).output());
+  }
 }
