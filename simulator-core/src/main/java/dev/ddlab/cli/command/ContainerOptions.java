@@ -48,6 +48,15 @@ public final class ContainerOptions {
   @Option(names = "--dns", paramLabel = "list", description = "Set custom DNS servers")
   List<String> dns = new ArrayList<>();
 
+  @Option(names = "--dns-option", paramLabel = "list", description = "Set DNS options")
+  List<String> dnsOption = new ArrayList<>();
+
+  @Option(
+      names = "--add-host",
+      paramLabel = "list",
+      description = "Add a custom host-to-IP mapping (host:ip)")
+  List<String> addHost = new ArrayList<>();
+
   @Option(
       names = "--dns-search",
       paramLabel = "list",
@@ -358,9 +367,9 @@ public final class ContainerOptions {
             capAdd.isEmpty() ? null : capAdd,
             capDrop.isEmpty() ? null : capDrop,
             dns,
-            List.of(),
+            dnsOption,
             dnsSearch,
-            null,
+            extraHosts(),
             ipc,
             pid,
             privileged,
@@ -517,6 +526,36 @@ public final class ContainerOptions {
     for (int p = r[0]; p <= r[1]; p++) {
       exposed.put(p + "/" + proto, Map.of());
     }
+  }
+
+  /** {@code --add-host name:ip} as opts.ValidateExtraHost checks it; null when none given. */
+  private List<String> extraHosts() {
+    if (addHost.isEmpty()) {
+      return null;
+    }
+    for (String h : addHost) {
+      int colon = h.indexOf(':');
+      String ip = colon < 0 ? "" : h.substring(colon + 1);
+      if (colon <= 0) {
+        throw new CliException(
+            "invalid argument \""
+                + h
+                + "\" for \"--add-host\" flag: bad format for add-host: \""
+                + h
+                + "\"",
+            125);
+      }
+      if (!ip.equals("host-gateway") && !isIpAddress(ip)) {
+        throw new CliException(
+            "invalid argument \""
+                + h
+                + "\" for \"--add-host\" flag: invalid IP address in add-host: \""
+                + ip
+                + "\"",
+            125);
+      }
+    }
+    return List.copyOf(addHost);
   }
 
   /** Go's net.ParseIP: a dotted quad, or an IPv6 literal. */

@@ -49,6 +49,9 @@ public final class Container {
   List<MountPoint> mounts = List.of();
   final String hostsDir;
 
+  /** What dockerd bind-mounts over /etc/hosts, /etc/hostname and /etc/resolv.conf. */
+  dev.ddlab.fs.FileSystem etcFiles;
+
   Status status = Status.CREATED;
   int exitCode;
 

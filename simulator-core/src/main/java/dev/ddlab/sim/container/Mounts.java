@@ -144,8 +144,16 @@ final class Mounts {
         }
       }
     }
-    if (!mounts.isEmpty()) {
-      c.fs = new MountedFs(c.rootFs, mounts);
+    // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start)
+    c.etcFiles = new MemoryFs(daemon.clock::nowNanos);
+    for (String f : List.of("hosts", "hostname", "resolv.conf")) {
+      if (!requested.containsKey("/etc/" + f) && !inherited.containsKey("/etc/" + f)) {
+        c.etcFiles.write("/" + f, new byte[0], false);
+        mounts.add(new MountedFs.Mount("/etc/" + f, c.etcFiles, "/" + f, false));
+      }
+    }
+    c.fs = new MountedFs(c.rootFs, mounts);
+    if (!points.isEmpty()) {
       c.mounts = List.copyOf(points);
     }
   }
@@ -173,6 +181,43 @@ final class Mounts {
     }
     if (t.equals("volume") && hasSource) {
       VolumeService.checkName(m.source());
+    }
+  }
+
+  /**
+   * The contents of the container's /etc/hosts, /etc/hostname and /etc/resolv.conf, as libnetwork
+   * writes them once the sandbox has its endpoints (sandbox_dns_unix.go).
+   */
+  void writeEtcFiles(Container c) {
+    if (c.etcFiles == null) {
+      return;
+    }
+    HostConfig hc = c.hostConfig;
+    dev.ddlab.sim.network.EtcFiles f =
+        daemon.network.etcFiles(
+            c.id,
+            new dev.ddlab.sim.network.EtcFiles.Options(
+                hc.dns(), hc.dnsSearch(), hc.dnsOptions(), hc.extraHosts()),
+            daemon.kernel.host().hostname(),
+            nodeFile("/etc/hosts"),
+            daemon.hostFs != null && daemon.hostFs.exists("/run/systemd/resolve/resolv.conf")
+                ? nodeFile("/run/systemd/resolve/resolv.conf")
+                : nodeFile("/etc/resolv.conf"));
+    write(c.etcFiles, "/hosts", f.hosts());
+    write(c.etcFiles, "/hostname", f.hostname());
+    write(c.etcFiles, "/resolv.conf", f.resolvConf());
+  }
+
+  private String nodeFile(String path) {
+    if (daemon.hostFs == null || !daemon.hostFs.exists(path)) {
+      return "";
+    }
+    return new String(daemon.hostFs.read(path), java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  private static void write(dev.ddlab.fs.FileSystem fs, String path, String text) {
+    if (fs.exists(path)) {
+      fs.write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
     }
   }
 

@@ -94,6 +94,7 @@ final class Start {
         throw e;
       }
     }
+    daemon.mounts.writeEtcFiles(c);
     Map<String, String> env = Containers.envMap(c.config.env());
     String cwd = c.workingDir();
     List<String> argv = new ArrayList<>();

@@ -41,6 +41,27 @@ public final class HostFiles {
             + "\n\n"
             + "# The following lines are desirable for IPv6 capable hosts\n"
             + "::1 ip6-localhost ip6-loopback\n");
+    // systemd-resolved's stub, and the upstream file dockerd reads instead of it
+    write(
+        fs,
+        "/etc/resolv.conf",
+        "# This is /run/systemd/resolve/stub-resolv.conf managed by man:systemd-resolved(8).\n"
+            + "# Do not edit.\n"
+            + "\n"
+            + "nameserver 127.0.0.53\n"
+            + "options edns0 trust-ad\n"
+            + "search .\n");
+    fs.mkdir("/run/systemd/resolve", true);
+    write(
+        fs,
+        "/run/systemd/resolve/resolv.conf",
+        "# This is /run/systemd/resolve/resolv.conf managed by man:systemd-resolved(8).\n"
+            + "# Do not edit.\n"
+            + "\n"
+            + "nameserver "
+            + address.substring(0, address.lastIndexOf('.'))
+            + ".1\n"
+            + "search .\n");
     write(
         fs,
         "/etc/os-release",

@@ -435,6 +435,53 @@ public final class NetworkController implements NetworksApi, NetAccess {
             containerLookup));
   }
 
+  /**
+   * The /etc/hosts, /etc/hostname and /etc/resolv.conf dockerd writes for a running container (its
+   * sandbox decides the address and whether the embedded DNS serves it); {@code nodeHosts} and
+   * {@code nodeResolv} are the node's own files. A {@code container:} container gets the files of
+   * the one it joins.
+   */
+  public EtcFiles etcFiles(
+      String containerId,
+      EtcFiles.Options options,
+      String nodeHostname,
+      String nodeHosts,
+      String nodeResolv) {
+    ContainerNetworking a = containers.get(containerId);
+    if (a == null) {
+      return EtcFiles.build("", null, false, false, options, nodeHosts, nodeResolv);
+    }
+    ContainerNetworking self = a.sharedWith() != null ? containers.get(a.sharedWith()) : a;
+    if (self == null) {
+      self = a;
+    }
+    String ip = null;
+    boolean embedded = false;
+    if (self.sandbox != null) {
+      for (Endpoint e : self.sandbox.endpoints()) {
+        if (ip == null && e.ip() != 0) {
+          ip = e.ipText();
+        }
+        embedded |= e.network().embeddedDns();
+      }
+    }
+    boolean host = self.mode.equals("host");
+    List<String> extra = options.extraHosts();
+    if (extra != null) {
+      // "host-gateway" is the default bridge's gateway (the daemon's --host-gateway-ip default)
+      Network bridge = find("bridge");
+      String gw = bridge == null ? "" : bridge.gatewayText();
+      extra =
+          extra.stream()
+              .map(e -> e.endsWith(":host-gateway") ? e.replace("host-gateway", gw) : e)
+              .toList();
+      options =
+          new EtcFiles.Options(options.dns(), options.dnsSearch(), options.dnsOptions(), extra);
+    }
+    return EtcFiles.build(
+        host ? nodeHostname : self.hostname, ip, host, embedded, options, nodeHosts, nodeResolv);
+  }
+
   /** The mode recorded at create: "bridge" (any bridge network), "host", "none", "container:ID". */
   public String mode(String containerId) {
     ContainerNetworking a = containers.get(containerId);
