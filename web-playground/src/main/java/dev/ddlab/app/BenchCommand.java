@@ -82,6 +82,13 @@ public final class BenchCommand implements Callable<Integer> {
   boolean grade;
 
   @Option(
+      names = "--net",
+      description =
+          "Benchmark the frame data plane instead: pings between containers and HTTP requests"
+              + " through a published port, in frames per second.")
+  boolean net;
+
+  @Option(
       names = "--submissions",
       defaultValue = "200",
       description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
@@ -109,6 +116,10 @@ public final class BenchCommand implements Callable<Integer> {
     if (grade) {
       dev.ddlab.grader.run.GradeBench.run(
           Math.max(1, submissions), dev.ddlab.grader.cli.Sessions.simulated(), out);
+      return 0;
+    }
+    if (net) {
+      NetBench.run(Math.max(10, pairs) * 10, out);
       return 0;
     }
     if (web) {
