@@ -88,7 +88,14 @@ final class Create {
     c.restartManager = new RestartManager(policy, 0);
     daemon.add(c);
     daemon.event(c, "create");
-    return new ContainerCreateResponse(id, List.of());
+    List<String> warnings = new java.util.ArrayList<>();
+    if ("host".equals(hc.networkMode())
+        && hc.portBindings() != null
+        && !hc.portBindings().isEmpty()) {
+      // daemon/create.go: the ports stay in HostConfig, nothing is published
+      warnings.add("Published ports are discarded when using host network mode");
+    }
+    return new ContainerCreateResponse(id, List.copyOf(warnings));
   }
 
   /**

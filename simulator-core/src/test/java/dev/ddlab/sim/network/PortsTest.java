@@ -81,4 +81,12 @@ class PortsTest {
     // 0.0.0.0:32768/tcp is taken on every address, so the loopback binding moves on
     assertEquals("80/tcp -> 127.0.0.1:32769\n", t.get(6).output());
   }
+
+  @Test
+  void publishing_with_host_networking_warns_that_the_ports_are_discarded() {
+    List<TranscriptEntry> t = run("docker run --rm --network host -p 80:80 alpine true");
+    assertEquals(
+        "WARNING: Published ports are discarded when using host network mode\n", t.get(1).output());
+    assertEquals(0, t.get(1).exitCode());
+  }
 }
