@@ -33,6 +33,7 @@ public final class ShellPrograms {
       }
     }
     registry.register("ping", PingProgram::new);
+    registry.register("nslookup", NslookupProgram::new);
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

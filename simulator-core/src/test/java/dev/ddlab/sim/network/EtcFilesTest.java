@@ -102,4 +102,28 @@ class EtcFilesTest {
     assertEquals("node1\n", t.get(1).output());
     assertEquals(t.get(4).output(), t.get(3).output());
   }
+
+  @Test
+  void nslookup_asks_the_embedded_dns_on_user_networks_and_times_out_elsewhere() {
+    List<TranscriptEntry> t =
+        run(
+            """
+            docker network create net1
+            docker run -d --name web --network net1 alpine sleep 1d
+            docker run --rm --network net1 alpine nslookup web
+            date
+            docker run --rm --network net1 alpine nslookup nosuch
+            date
+            docker run --rm alpine nslookup web
+            """);
+    assertEquals(
+        "Server:\t\t127.0.0.11\nAddress:\t127.0.0.11:53\n\nNon-authoritative answer:\n"
+            + "Name:\tweb\nAddress: 172.18.0.2\n\nNon-authoritative answer:\n\n",
+        t.get(3).output());
+    String timedOut = ";; connection timed out; no servers could be reached\n\n";
+    assertEquals(timedOut, t.get(5).output());
+    assertEquals(1, t.get(5).exitCode());
+    assertEquals("Mon Jan  1 00:00:05 UTC 2024\n", t.get(6).output(), "busybox waits 5 s");
+    assertEquals(timedOut, t.get(7).output(), "the default bridge has no embedded DNS");
+  }
 }
