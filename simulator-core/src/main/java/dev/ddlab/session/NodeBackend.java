@@ -43,6 +43,14 @@ public interface NodeBackend {
   HttpAnswer get(String host, int port, String target);
 
   /**
+   * The machine's kernel network stack, which its {@code ip}, {@code iptables}, {@code ss} and
+   * {@code tcpdump} read; null when the machine is not simulated.
+   */
+  default dev.ddlab.sim.network.dataplane.NetStack netStack() {
+    return null;
+  }
+
+  /**
    * One HTTP GET to a port this node publishes, as a browser on the learner's machine sends it (the
    * playground's port chips).
    *

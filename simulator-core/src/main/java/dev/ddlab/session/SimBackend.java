@@ -114,23 +114,30 @@ final class SimBackend implements SessionBackend {
 
     @Override
     public HttpAnswer get(String h, int port, String target) {
-      // The host's own names reach its published ports, as from a shell on the machine.
-      String to =
-          h.equals("localhost") || h.equals("127.0.0.1") || h.equals(host.name())
-              ? host.address()
-              : h;
-      HttpResponse r;
-      try {
-        r = host.kernel().net().http(host.kernel().host(), to, port, HttpRequest.get(target));
-      } catch (NetException e) {
+      // localhost is the loopback (docker-proxy answers there); the node's name is its address
+      String to = h.equals(host.name()) ? host.address() : h;
+      dev.ddlab.sim.runtime.HttpOutcome o =
+          host.kernel().net().exchange(host.kernel().host(), to, port, HttpRequest.get(target));
+      if (o.failure() != null) {
+        NetException e = o.failure();
         throw new PortUnreachable(
-            PortUnreachable.Kind.valueOf(e.kind().name()), e.host(), e.getMessage());
+            PortUnreachable.Kind.valueOf(e.kind().name()),
+            e.host(),
+            e.getMessage(),
+            o.elapsedNanos());
       }
+      HttpResponse r = o.response();
       return new HttpAnswer(
           r.status(),
           r.reason(),
           r.headers(),
-          r.body() == null ? new byte[0] : r.body().getBytes(StandardCharsets.UTF_8));
+          r.body() == null ? new byte[0] : r.body().getBytes(StandardCharsets.UTF_8),
+          o.elapsedNanos());
+    }
+
+    @Override
+    public dev.ddlab.sim.network.dataplane.NetStack netStack() {
+      return host.network() == null ? null : host.network().stack();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.ddlab.events.EventBus;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.introspect.Introspection;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.shell.HostShell;
@@ -500,15 +501,35 @@ public class TerminalSession implements Session {
 
     @Override
     public ToolContext.Web web() {
-      return (h, port, path) -> {
-        try {
-          HttpAnswer a = node.get(h, port, path);
-          return new HttpResponse(
-              a.status(), a.reason(), a.headers(), new String(a.body(), StandardCharsets.UTF_8));
-        } catch (PortUnreachable e) {
-          throw new NetException(NetException.Kind.valueOf(e.kind().name()), e.host());
+      return new ToolContext.Web() {
+        @Override
+        public HttpResponse get(String h, int port, String path) {
+          return fetch(h, port, path).orThrow();
+        }
+
+        @Override
+        public HttpOutcome fetch(String h, int port, String path) {
+          try {
+            HttpAnswer a = node.get(h, port, path);
+            return HttpOutcome.ok(
+                new HttpResponse(
+                    a.status(),
+                    a.reason(),
+                    a.headers(),
+                    new String(a.body(), StandardCharsets.UTF_8)),
+                a.elapsedNanos());
+          } catch (PortUnreachable e) {
+            return HttpOutcome.failed(
+                new NetException(
+                    NetException.Kind.valueOf(e.kind().name()), e.host(), e.elapsedNanos()));
+          }
         }
       };
+    }
+
+    @Override
+    public dev.ddlab.sim.network.dataplane.NetStack netStack() {
+      return node.netStack();
     }
 
     @Override
