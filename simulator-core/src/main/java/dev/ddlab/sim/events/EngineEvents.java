@@ -23,6 +23,11 @@ public final class EngineEvents {
     this.node = node;
   }
 
+  /** The bus the events go on (the node's other simulation events are published there too). */
+  public EventBus bus() {
+    return bus;
+  }
+
   public String node() {
     return node;
   }

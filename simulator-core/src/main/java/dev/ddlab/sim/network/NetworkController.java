@@ -105,6 +105,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
               NetNamespace.Listener l = hostNs == null ? null : hostNs.listener(port);
               return l == null ? null : HttpWire.serving(l.handler());
             });
+    stack.publishFrames(events.bus()::publishTransient);
     HostLinks host = new HostLinks(stack);
     this.drivers = BuiltinDrivers.registry(host, new PortMapper());
     this.resolver = new Resolver(nodeAddress);

@@ -289,6 +289,15 @@ public final class NetStack {
     }
   }
 
+  /**
+   * Publishes every frame put on a link as a {@link FrameEvent} through {@code sink} (the bus's
+   * transient channel): the introspection seam's frames in flight.
+   */
+  public AutoCloseable publishFrames(java.util.function.Consumer<FrameEvent> sink) {
+    return observe(
+        (sent, due, from, to, f) -> sink.accept(FrameEvent.of(node, sent, due, from, to, f)));
+  }
+
   /** Frames seen on interfaces so far (each frame counts once per interface it crosses). */
   public long framesSeen() {
     return framesCaptured;

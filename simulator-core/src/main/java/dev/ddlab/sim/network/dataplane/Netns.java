@@ -576,13 +576,7 @@ public final class Netns {
   }
 
   private static int dport(Ipv4Packet p) {
-    if (p.body() instanceof TcpSegment s) {
-      return s.dstPort();
-    }
-    if (p.body() instanceof UdpDatagram u) {
-      return u.dstPort();
-    }
-    return 0;
+    return p.dstPort();
   }
 
   /** PREROUTING: a known flow gets its NAT (or its NAT undone); a new one meets nat/PREROUTING. */
@@ -654,13 +648,7 @@ public final class Netns {
   }
 
   private static int sport(Ipv4Packet p) {
-    if (p.body() instanceof TcpSegment s) {
-      return s.srcPort();
-    }
-    if (p.body() instanceof UdpDatagram u) {
-      return u.srcPort();
-    }
-    return 0;
+    return p.srcPort();
   }
 
   private static Ipv4Packet rewrite(Ipv4Packet p, int src, int sport, int dst, int dport) {

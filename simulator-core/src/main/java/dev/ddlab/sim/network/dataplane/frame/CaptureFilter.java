@@ -188,23 +188,12 @@ public final class CaptureFilter {
     return f.ip() == null ? 0 : f.ip().dst();
   }
 
+  /** The frame's TCP/UDP source port, -1 for anything without ports. */
   private static int srcPort(Frame f) {
-    if (f.ip() == null) {
-      return -1;
-    }
-    if (f.ip().body() instanceof TcpSegment s) {
-      return s.srcPort();
-    }
-    return f.ip().body() instanceof UdpDatagram u ? u.srcPort() : -1;
+    return f.ip() == null || f.ip().srcPort() == 0 ? -1 : f.ip().srcPort();
   }
 
   private static int dstPort(Frame f) {
-    if (f.ip() == null) {
-      return -1;
-    }
-    if (f.ip().body() instanceof TcpSegment s) {
-      return s.dstPort();
-    }
-    return f.ip().body() instanceof UdpDatagram u ? u.dstPort() : -1;
+    return f.ip() == null || f.ip().dstPort() == 0 ? -1 : f.ip().dstPort();
   }
 }

@@ -35,6 +35,22 @@ public record Ipv4Packet(
     return 20 + body.length();
   }
 
+  /** The TCP or UDP source port, 0 for other protocols. */
+  public int srcPort() {
+    if (body instanceof TcpSegment s) {
+      return s.srcPort();
+    }
+    return body instanceof UdpDatagram u ? u.srcPort() : 0;
+  }
+
+  /** The TCP or UDP destination port, 0 for other protocols. */
+  public int dstPort() {
+    if (body instanceof TcpSegment s) {
+      return s.dstPort();
+    }
+    return body instanceof UdpDatagram u ? u.dstPort() : 0;
+  }
+
   public Ipv4Packet withTtl(int newTtl) {
     return new Ipv4Packet(tos, id, dontFragment, newTtl, protocol, src, dst, body);
   }
