@@ -105,7 +105,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
               NetNamespace.Listener l = hostNs == null ? null : hostNs.listener(port);
               return l == null ? null : HttpWire.serving(l.handler());
             });
-    stack.publishFrames(events.bus()::publishTransient);
+    stack.publishFrames(events.bus()::publishTransient, this::ownerOf);
     HostLinks host = new HostLinks(stack);
     this.drivers = BuiltinDrivers.registry(host, new PortMapper());
     this.resolver = new Resolver(nodeAddress);
@@ -755,6 +755,16 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   String nodeAddress() {
     return nodeAddress;
+  }
+
+  /** The name of the container whose sandbox holds {@code ns} (its key when none does). */
+  public String ownerOf(dev.ddlab.sim.network.dataplane.Netns ns) {
+    for (ContainerNetworking a : containers.values()) {
+      if (a.sandbox != null && a.sandbox.netns() == ns) {
+        return a.name;
+      }
+    }
+    return ns.key();
   }
 
   /** The node's kernel network stack (namespaces, links, netfilter, the wire). */

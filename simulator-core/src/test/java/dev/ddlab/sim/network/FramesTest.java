@@ -215,21 +215,19 @@ class FramesTest {
               docker run -d --name c2 alpine sleep 1d
               docker run -d --name c1 alpine sleep 1d
               """);
-      List<dev.ddlab.sim.network.dataplane.FrameEvent> seen = new ArrayList<>();
-      try (AutoCloseable sub =
-          s.events().subscribe(dev.ddlab.sim.network.dataplane.FrameEvent.class, seen::add)) {
+      List<dev.ddlab.events.FrameEvent> seen = new ArrayList<>();
+      try (AutoCloseable sub = s.events().subscribe(dev.ddlab.events.FrameEvent.class, seen::add)) {
         new ScriptRunner(s).run("docker exec c1 ping -c 1 172.17.0.2");
       }
       TcpdumpFormat fmt = new TcpdumpFormat();
-      dev.ddlab.sim.network.dataplane.FrameEvent first = seen.get(0);
+      dev.ddlab.events.FrameEvent first = seen.get(0);
       assertEquals("node1", first.node());
-      assertEquals("eth0", first.fromDevice());
-      assertEquals("", first.toNetns(), "the veth's host end");
-      assertTrue(first.toDevice().startsWith("veth"), first.toDevice());
-      assertTrue(first.dueNanos() > first.timeNanos(), "a link takes time");
-      assertEquals(
-          "ARP, Request who-has 172.17.0.2 tell 172.17.0.3, length 28",
-          fmt.summary(FrameCodec.decode(first.bytes())));
+      assertEquals("c1:eth0", first.from());
+      assertTrue(first.to().startsWith("node1:veth"), first.to());
+      assertEquals(first.to(), first.link(), "a veth pair is named after its host end");
+      assertTrue(first.arrivesNanos() > first.timeNanos(), "a link takes time");
+      assertEquals("ARP, Request who-has 172.17.0.2 tell 172.17.0.3, length 28", first.summary());
+      assertEquals(first.summary(), fmt.summary(FrameCodec.decode(first.bytes())));
       // four frames (ARP request and reply, echo request and reply), each on two links: the
       // sender's veth pair to the bridge, then the bridge port's veth pair to the receiver
       assertEquals(8, seen.size(), seen.toString());

@@ -290,12 +290,41 @@ public final class NetStack {
   }
 
   /**
-   * Publishes every frame put on a link as a {@link FrameEvent} through {@code sink} (the bus's
-   * transient channel): the introspection seam's frames in flight.
+   * Publishes every frame put on a link as a {@link dev.ddlab.events.FrameEvent} through {@code
+   * sink} (the bus's transient channel): the introspection seam's frames in flight. {@code owner}
+   * names a sandbox's namespace (its container); the host's ends are named after the node.
    */
-  public AutoCloseable publishFrames(java.util.function.Consumer<FrameEvent> sink) {
+  public AutoCloseable publishFrames(
+      java.util.function.Consumer<dev.ddlab.events.FrameEvent> sink,
+      java.util.function.Function<Netns, String> owner) {
     return observe(
-        (sent, due, from, to, f) -> sink.accept(FrameEvent.of(node, sent, due, from, to, f)));
+        (sent, due, from, to, f) ->
+            sink.accept(
+                new dev.ddlab.events.FrameEvent(
+                    sent,
+                    node,
+                    linkId(from, to),
+                    end(from, owner),
+                    end(to, owner),
+                    due,
+                    () -> new dev.ddlab.sim.network.dataplane.frame.TcpdumpFormat().summary(f),
+                    () -> dev.ddlab.sim.network.dataplane.frame.FrameCodec.encode(f))));
+  }
+
+  /** A veth pair is named after its host end ("node1:veth1a2b3c4"); the rest is the underlay. */
+  public String linkId(NetDevice a, NetDevice b) {
+    for (NetDevice d : new NetDevice[] {a, b}) {
+      if (d instanceof NetDevice.Veth && d.netns() != null && d.netns().isHost()) {
+        return node + ":" + d.name();
+      }
+    }
+    return "underlay";
+  }
+
+  private String end(NetDevice d, java.util.function.Function<Netns, String> owner) {
+    Netns ns = d.netns();
+    String who = ns == null || ns.isHost() ? node : owner.apply(ns);
+    return who + ":" + d.name();
   }
 
   /** Frames seen on interfaces so far (each frame counts once per interface it crosses). */
