@@ -34,9 +34,16 @@ public final class SimIntrospection implements Introspection {
   private final NodesView nodes = new Nodes();
   private final ImagesView images = new Images();
   private final ContainersView containers = new Containers();
+  private final Network network = new Network();
 
   public SimIntrospection(Cluster cluster) {
     this.cluster = cluster;
+    cluster.bus().subscribe(dev.ddlab.events.FrameEvent.class, network::sent);
+  }
+
+  @Override
+  public dev.ddlab.introspect.NetworkView network() {
+    return network;
   }
 
   @Override
@@ -73,6 +80,67 @@ public final class SimIntrospection implements Introspection {
   @Override
   public ContainersView containers() {
     return containers;
+  }
+
+  /**
+   * Links from each node's stack as it is now (veth pairs: host end, container end); frames from
+   * the bus, kept per link until they arrive on the virtual clock (at most the last {@link
+   * #KEPT_PER_LINK}).
+   */
+  private final class Network implements dev.ddlab.introspect.NetworkView {
+    private static final int KEPT_PER_LINK = 64;
+    private final Map<String, java.util.ArrayDeque<dev.ddlab.events.FrameEvent>> frames =
+        new java.util.HashMap<>();
+
+    void sent(dev.ddlab.events.FrameEvent e) {
+      java.util.ArrayDeque<dev.ddlab.events.FrameEvent> q =
+          frames.computeIfAbsent(e.link(), k -> new java.util.ArrayDeque<>());
+      q.addLast(e);
+      while (q.size() > KEPT_PER_LINK) {
+        q.pollFirst();
+      }
+    }
+
+    @Override
+    public List<Link> links() {
+      List<Link> out = new ArrayList<>();
+      for (DockerHost h : cluster.nodes()) {
+        if (h.network() == null) {
+          continue;
+        }
+        dev.ddlab.sim.network.dataplane.NetStack stack = h.network().stack();
+        for (dev.ddlab.sim.network.dataplane.NetDevice d : stack.host().devices()) {
+          dev.ddlab.sim.network.dataplane.NetDevice peer = d.peer();
+          if (peer == null || peer.netns() == null) {
+            continue;
+          }
+          String id = stack.linkId(d, peer);
+          out.add(
+              new Link(
+                  id,
+                  "veth",
+                  h.name(),
+                  h.name() + ":" + d.name(),
+                  h.network().ownerOf(peer.netns()) + ":" + peer.name()));
+        }
+      }
+      return out;
+    }
+
+    @Override
+    public List<Frame> inFlight(String linkId) {
+      long now = cluster.clock().nowNanos();
+      List<Frame> out = new ArrayList<>();
+      for (dev.ddlab.events.FrameEvent e :
+          frames.getOrDefault(linkId, new java.util.ArrayDeque<>())) {
+        if (e.arrivesNanos() > now) {
+          // the line and the bytes are made only for frames someone looks at
+          out.add(
+              new Frame(e.timeNanos(), e.arrivesNanos(), e.from(), e.to(), e.summary(), e.bytes()));
+        }
+      }
+      return out;
+    }
   }
 
   private Optional<DockerHost> host(String node) {
