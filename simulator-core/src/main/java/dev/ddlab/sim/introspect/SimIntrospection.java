@@ -85,20 +85,26 @@ public final class SimIntrospection implements Introspection {
   /**
    * Links from each node's stack as it is now (veth pairs: host end, container end); frames from
    * the bus, kept per link until they arrive on the virtual clock (at most the last {@link
-   * #KEPT_PER_LINK}).
+   * #KEPT_PER_LINK}; past {@link #SWEEP_AT} links, those with nothing in flight are dropped).
    */
   private final class Network implements dev.ddlab.introspect.NetworkView {
     private static final int KEPT_PER_LINK = 64;
+    private static final int SWEEP_AT = 256;
     private final Map<String, java.util.ArrayDeque<dev.ddlab.events.FrameEvent>> frames =
         new java.util.HashMap<>();
 
     void sent(dev.ddlab.events.FrameEvent e) {
+      long now = cluster.clock().nowNanos();
+      if (frames.size() > SWEEP_AT) {
+        // links whose frames all arrived (and links that are gone) are forgotten
+        frames.values().removeIf(q -> q.peekLast().arrivesNanos() <= now);
+      }
       java.util.ArrayDeque<dev.ddlab.events.FrameEvent> q =
           frames.computeIfAbsent(e.link(), k -> new java.util.ArrayDeque<>());
-      q.addLast(e);
-      while (q.size() > KEPT_PER_LINK) {
+      while (!q.isEmpty() && (q.size() >= KEPT_PER_LINK || q.peekFirst().arrivesNanos() <= now)) {
         q.pollFirst();
       }
+      q.addLast(e);
     }
 
     @Override

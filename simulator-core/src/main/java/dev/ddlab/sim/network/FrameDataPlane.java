@@ -99,6 +99,7 @@ final class FrameDataPlane implements DataPlane {
         ECHO_HORIZON);
     Netns.EchoResult r = result[0];
     if (r == null) {
+      ns.forgetEcho(id, seq);
       return new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
     }
     return switch (r.outcome()) {

@@ -54,6 +54,12 @@ final class PingProgram implements Program {
 
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
+  /** The most echo data one IPv4 packet holds (65,535 − 20 − 8): more fails with EMSGSIZE. */
+  private static final long MAX_DATA = 65_507;
+
+  /** The largest ICMP message iputils still tries to send (and reports the local error for). */
+  private static final long MAX_MESSAGE = 65_535;
+
   private boolean busybox;
   private String name;
   private String address;
@@ -73,6 +79,7 @@ final class PingProgram implements Program {
   private long maxMicros;
   private long sumMicros;
   private long sumSquares;
+  private long errors;
   private boolean done;
 
   @Override
@@ -97,7 +104,7 @@ final class PingProgram implements Program {
     }
     address = ip.get();
     // The first request goes out now: a namespace without a route fails it at once (sendto).
-    first = proc.ping(address, proc.pid() & 0xffff, busybox ? 0 : 1, (int) size, ttl);
+    first = request(proc, busybox ? 0 : 1);
     echo = first.echo();
     if (echo == NetAccess.Echo.NO_ROUTE && !busybox) {
       proc.err("ping: connect: Network is unreachable\n");
@@ -118,6 +125,11 @@ final class PingProgram implements Program {
                 + ") bytes of data.\n");
     if (echo == NetAccess.Echo.NO_ROUTE) {
       proc.err("ping: sendto: Network is unreachable\n");
+      proc.exit(1);
+      return;
+    }
+    if (busybox && size > MAX_DATA) {
+      proc.err("ping: sendto: Message too long\n");
       proc.exit(1);
       return;
     }
@@ -186,10 +198,24 @@ final class PingProgram implements Program {
         return invalidNumber(proc, value);
       }
     }
+    if (!busybox) {
+      return iputilsNumber(proc, o, value);
+    }
     if (!value.matches("\\d{1,9}")) {
       return invalidNumber(proc, value);
     }
     long n = Long.parseLong(value);
+    if (o == 's' && n > MAX_MESSAGE) {
+      // busybox reads -s with xatou16
+      proc.err("ping: number " + value + " is not in 0..65535 range\n");
+      proc.exit(1);
+      return false;
+    }
+    set(o, n);
+    return true;
+  }
+
+  private void set(char o, long n) {
     switch (o) {
       case 'c' -> count = n;
       case 's' -> size = n;
@@ -198,6 +224,24 @@ final class PingProgram implements Program {
       case 'W' -> waitSeconds = n;
       default -> {}
     }
+  }
+
+  /** iputils' strtol_or_err: a number from 0 to INT_MAX, else "invalid argument". */
+  private boolean iputilsNumber(Proc proc, char o, String value) {
+    long n;
+    try {
+      n = Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      proc.err("ping: invalid argument: '" + value + "'\n");
+      proc.exit(1);
+      return false;
+    }
+    if (n < 0 || n > Integer.MAX_VALUE) {
+      proc.err("ping: invalid argument: '" + value + "': out of range: 0 <= value <= 2147483647\n");
+      proc.exit(1);
+      return false;
+    }
+    set(o, n);
     return true;
   }
 
@@ -232,7 +276,12 @@ final class PingProgram implements Program {
       reply = first;
       first = null;
     } else {
-      reply = proc.ping(address, proc.pid() & 0xffff, (int) (wireSeq & 0xffff), (int) size, ttl);
+      reply = request(proc, wireSeq);
+    }
+    if (size > MAX_DATA && size <= MAX_MESSAGE) {
+      // iputils reads the kernel's EMSGSIZE from the socket's error queue, once per request
+      errors++;
+      proc.err("ping: local error: message too long, mtu=65535\n");
     }
     if (reply.echo() == NetAccess.Echo.REPLY) {
       received++;
@@ -270,6 +319,17 @@ final class PingProgram implements Program {
     }
   }
 
+  /**
+   * One echo request on the network; one larger than an IPv4 packet never leaves the socket
+   * (EMSGSIZE), so nothing of that size is ever built.
+   */
+  private NetAccess.EchoReply request(Proc proc, long wireSeq) {
+    if (size > MAX_DATA) {
+      return new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
+    }
+    return proc.ping(address, proc.pid() & 0xffff, (int) (wireSeq & 0xffff), (int) size, ttl);
+  }
+
   private static String millis(long micros) {
     return String.format(Locale.ROOT, "%d.%03d", micros / 1000, micros % 1000);
   }
@@ -303,6 +363,7 @@ final class PingProgram implements Program {
           .append(" packets transmitted, ")
           .append(received)
           .append(" received, ")
+          .append(errors > 0 ? "+" + errors + " errors, " : "")
           .append(loss)
           .append("% packet loss, time ")
           .append(elapsedMs)

@@ -275,4 +275,35 @@ class PingProgramTest {
       assertEquals(127, e.exitCode());
     }
   }
+
+  @Test
+  void busybox_refuses_a_size_over_65535_as_its_number_parser_does() {
+    // a request that large was once built byte by byte: a gigabyte per echo, OutOfMemoryError
+    try (SimSession s = SimSession.open("single", 3)) {
+      TranscriptEntry e =
+          run(s, "docker run --rm --network net1 alpine ping -c 1 -s 999999999 web\n").get(0);
+      assertEquals("ping: number 999999999 is not in 0..65535 range\n", e.output());
+      assertEquals(1, e.exitCode());
+    }
+  }
+
+  @Test
+  void a_size_past_what_one_ipv4_packet_holds_is_message_too_long() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              docker run --rm --network net1 alpine ping -c 1 -s 65508 web
+              docker run --rm --network net1 alpine ping -c 1 -s 65507 web
+              """);
+      assertEquals(
+          "PING web (172.18.0.2): 65508 data bytes\nping: sendto: Message too long\n",
+          t.get(0).output());
+      assertEquals(1, t.get(0).exitCode());
+      assertTrue(
+          t.get(1).output().contains("65515 bytes from 172.18.0.2: seq=0"), t.get(1).output());
+      assertEquals(0, t.get(1).exitCode());
+    }
+  }
 }

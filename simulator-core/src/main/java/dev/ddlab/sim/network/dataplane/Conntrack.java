@@ -5,6 +5,8 @@ import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.TcpSegment;
 import dev.ddlab.sim.network.dataplane.frame.UdpDatagram;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +14,12 @@ import java.util.Map;
  * the NAT its first packet got (DNAT at PREROUTING or OUTPUT, MASQUERADE at POSTROUTING), so later
  * packets of the flow get the same translation and replies get it undone. ICMP echo flows are
  * tracked by their identifier, as the kernel does.
+ *
+ * <p>Bounded as the kernel bounds it: a flow nobody used for its protocol's timeout is gone
+ * (Linux's defaults: ICMP 30 s, UDP 30 s or 120 s once answered, TCP 120 s before the answer and
+ * after FIN or RST, 5 days established, others 600 s), and the table holds at most {@link #MAX}
+ * flows (past that the oldest goes, where the kernel's early drop frees an unanswered one or drops
+ * the packet).
  */
 final class Conntrack {
   /** proto, source, source port (ICMP: id), destination, destination port (ICMP: id). */
@@ -21,9 +29,16 @@ final class Conntrack {
     }
   }
 
+  /** nf_conntrack_max of a small node. */
+  static final int MAX = 65_536;
+
+  private static final long SECOND = 1_000_000_000L;
+
   /** A tracked flow. */
   static final class Entry {
     final Tuple original;
+    long lastSeen;
+    boolean closing;
     int dnatIp;
     int dnatPort;
     int snatIp;
@@ -50,6 +65,9 @@ final class Conntrack {
 
   private final Map<Tuple, Match> table = new HashMap<>();
 
+  /** The flows by age of creation, for the sweep and the limit. */
+  private final LinkedHashMap<Entry, Boolean> flows = new LinkedHashMap<>();
+
   static Tuple tuple(Ipv4Packet p) {
     Ipv4Packet.Transport t = p.body();
     if (t instanceof TcpSegment s) {
@@ -66,14 +84,66 @@ final class Conntrack {
     return new Tuple(p.protocol(), p.src(), 0, p.dst(), 0);
   }
 
-  Match lookup(Tuple t) {
-    return table.get(t);
+  /** The live flow of {@code t} at {@code now}, or null (never seen, or timed out). */
+  Match lookup(Tuple t, long now) {
+    Match m = table.get(t);
+    if (m != null && expired(m.entry(), now)) {
+      remove(m.entry());
+      return null;
+    }
+    return m;
   }
 
-  Entry create(Tuple t) {
+  Entry create(Tuple t, long now) {
+    if (flows.size() >= MAX) {
+      flows.keySet().removeIf(e -> expired(e, now) && unmap(e));
+      while (flows.size() >= MAX) {
+        remove(flows.keySet().iterator().next());
+      }
+    }
     Entry e = new Entry(t);
+    e.lastSeen = now;
     table.put(t, new Match(e, false));
+    flows.put(e, Boolean.TRUE);
     return e;
+  }
+
+  /** A packet of the flow passed at {@code now}; FIN or RST start its end. */
+  void seen(Entry e, Ipv4Packet p, long now) {
+    e.lastSeen = now;
+    if (p.body() instanceof TcpSegment s && (s.has(TcpSegment.FIN) || s.has(TcpSegment.RST))) {
+      e.closing = true;
+    }
+  }
+
+  private static boolean expired(Entry e, long now) {
+    return now - e.lastSeen > timeoutSeconds(e) * SECOND;
+  }
+
+  private static long timeoutSeconds(Entry e) {
+    return switch (e.original.proto()) {
+      case 1 -> 30;
+      case 17 -> e.replied ? 120 : 30;
+      case 6 -> e.closing || !e.replied ? 120 : 432_000;
+      default -> 600;
+    };
+  }
+
+  private void remove(Entry e) {
+    unmap(e);
+    flows.remove(e);
+  }
+
+  /** Takes the flow's tuples out of the table (true, for removeIf). */
+  private boolean unmap(Entry e) {
+    for (Tuple t :
+        e.confirmed ? List.of(e.original, e.translated().reversed()) : List.of(e.original)) {
+      Match m = table.get(t);
+      if (m != null && m.entry() == e) {
+        table.remove(t);
+      }
+    }
+    return true;
   }
 
   /** The flow's NAT is settled: replies will be recognised. */
@@ -86,17 +156,14 @@ final class Conntrack {
 
   /** The flows, for {@code conntrack -L} and the benchmark's memory. */
   int size() {
-    return table.size();
+    return flows.size();
   }
 
   /** Forgets flows to or from {@code ip} (an endpoint that went away). */
   void forget(int ip) {
-    table
-        .values()
+    flows
+        .keySet()
         .removeIf(
-            m ->
-                m.entry().original.src() == ip
-                    || m.entry().original.dst() == ip
-                    || m.entry().dnatIp == ip);
+            e -> (e.original.src() == ip || e.original.dst() == ip || e.dnatIp == ip) && unmap(e));
   }
 }

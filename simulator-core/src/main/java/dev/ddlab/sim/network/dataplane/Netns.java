@@ -36,8 +36,13 @@ public final class Netns {
     REFUSED,
     RESET,
     /** Nothing came back before the exchange's time ran out. */
-    TIMEOUT
+    TIMEOUT,
+    /** The datagram does not fit in an IPv4 packet (EMSGSIZE): nothing is sent. */
+    MESSAGE_TOO_LONG
   }
+
+  /** The most ICMP echo data one IPv4 packet holds: 65,535 − 20 (IP) − 8 (ICMP). */
+  public static final int MAX_ECHO_DATA = 65_507;
 
   /** What one echo request met: the outcome, the round trip, the reply's TTL and who answered. */
   public record EchoResult(Outcome outcome, long rttNanos, int ttl, int from) {}
@@ -48,10 +53,7 @@ public final class Netns {
   private static final int ARP_TRIES = 3;
   private static final long SECOND = 1_000_000_000L;
 
-  /** Linux's SYN retransmissions (tcp_syn_retries = 6): 1, 2, 4, 8, 16, 32 s, then give up. */
-  private static final int SYN_RETRIES = 6;
-
-  private final NetStack stack;
+  final NetStack stack;
   private final String key;
   private final Map<String, NetDevice> devices = new LinkedHashMap<>();
   private final List<Route> routes = new ArrayList<>();
@@ -267,13 +269,13 @@ public final class Netns {
     return p;
   }
 
-  private int nextId() {
+  int nextId() {
     ipId = (ipId + 1) & 0xffff;
     return ipId;
   }
 
   /** Linux's TCP timestamp clock: milliseconds plus a per-namespace offset. */
-  private long tsNow() {
+  long tsNow() {
     return (tsOffset + stack.wire().now() / 1_000_000L) & 0xffffffffL;
   }
 
@@ -285,6 +287,10 @@ public final class Netns {
    * horizon ends it).
    */
   public void ping(int dst, int id, int seq, int size, int ttl, Consumer<EchoResult> done) {
+    if (size < 0 || size > MAX_ECHO_DATA) {
+      done.accept(new EchoResult(Outcome.MESSAGE_TOO_LONG, 0, 0, 0));
+      return;
+    }
     int src = sourceFor(dst);
     if (src == 0) {
       done.accept(new EchoResult(Outcome.NO_ROUTE, 0, 0, 0));
@@ -311,6 +317,19 @@ public final class Netns {
           }
         });
     sendIp(p);
+  }
+
+  /**
+   * The caller stopped waiting for echo {@code id}/{@code seq} (its horizon passed): a reply that
+   * comes later finds nobody, as a raw socket's reader that moved on.
+   */
+  public void forgetEcho(int id, int seq) {
+    echoWaiters.remove(((long) id << 16) | seq);
+  }
+
+  /** Echo requests still waited for (tests: lost ones must not pile up). */
+  int echoesWaited() {
+    return echoWaiters.size();
   }
 
   // ---- sending --------------------------------------------------------------------------------
@@ -489,7 +508,7 @@ public final class Netns {
     if (p.ttl() <= 1) {
       return;
     }
-    Conntrack.Match m = conntrack.lookup(Conntrack.tuple(p));
+    Conntrack.Match m = conntrack.lookup(Conntrack.tuple(p), stack.wire().now());
     boolean established = m != null && (m.reply() || m.entry().replied);
     Netfilter.Verdict v =
         netfilter.evaluate(
@@ -582,11 +601,11 @@ public final class Netns {
   /** PREROUTING: a known flow gets its NAT (or its NAT undone); a new one meets nat/PREROUTING. */
   private Ipv4Packet prerouting(NetDevice in, Ipv4Packet p) {
     Conntrack.Tuple t = Conntrack.tuple(p);
-    Conntrack.Match m = conntrack.lookup(t);
+    Conntrack.Match m = conntrack.lookup(t, stack.wire().now());
     if (m != null) {
       return translate(m, p);
     }
-    Conntrack.Entry e = conntrack.create(t);
+    Conntrack.Entry e = conntrack.create(t, stack.wire().now());
     Netfilter.Verdict v =
         netfilter.evaluate(
             "nat", "PREROUTING", packet(p, in.name, null, isLocal(p.dst()), false), p.length());
@@ -600,11 +619,11 @@ public final class Netns {
   /** OUTPUT: as PREROUTING for what the host itself sends. */
   private Ipv4Packet natOutput(Ipv4Packet p) {
     Conntrack.Tuple t = Conntrack.tuple(p);
-    Conntrack.Match m = conntrack.lookup(t);
+    Conntrack.Match m = conntrack.lookup(t, stack.wire().now());
     if (m != null) {
       return translate(m, p);
     }
-    Conntrack.Entry e = conntrack.create(t);
+    Conntrack.Entry e = conntrack.create(t, stack.wire().now());
     Netfilter.Verdict v =
         netfilter.evaluate(
             "nat", "OUTPUT", packet(p, null, null, isLocal(p.dst()), false), p.length());
@@ -618,6 +637,7 @@ public final class Netns {
   /** Applies a flow's NAT to one of its packets, and settles a new flow's SNAT. */
   private Ipv4Packet translate(Conntrack.Match m, Ipv4Packet p) {
     Conntrack.Entry e = m.entry();
+    conntrack.seen(e, p, stack.wire().now());
     if (m.reply()) {
       e.replied = true;
       Conntrack.Tuple o = e.original;
@@ -723,259 +743,5 @@ public final class Netns {
 
   void closed(TcpConn c) {
     connections.remove(connKey(c.localIp, c.localPort, c.remoteIp, c.remotePort));
-  }
-
-  /** A TCP connection of this namespace, client or server side. */
-  static final class TcpConn {
-    enum State {
-      SYN_SENT,
-      SYN_RECEIVED,
-      ESTABLISHED,
-      FIN_WAIT,
-      LAST_ACK,
-      CLOSED
-    }
-
-    private static final int MSS = 1448;
-    private static final int SYN_WINDOW = 64240;
-    private static final int SYNACK_WINDOW = 65160;
-    private static final int WINDOW = 502;
-
-    final Netns ns;
-    final int localIp;
-    final int localPort;
-    final int remoteIp;
-    final int remotePort;
-    State state;
-    long iss;
-    long sndNxt;
-    long rcvNxt;
-    long peerTs;
-    byte[] request;
-    TcpService service;
-    java.util.function.BiConsumer<Outcome, byte[]> onDone;
-    private final java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
-    private boolean served;
-
-    TcpConn(Netns ns, int localIp, int localPort, int remoteIp, int remotePort) {
-      this.ns = ns;
-      this.localIp = localIp;
-      this.localPort = localPort;
-      this.remoteIp = remoteIp;
-      this.remotePort = remotePort;
-    }
-
-    private byte[] synOptions() {
-      long ts = ns.tsNow();
-      return new byte[] {
-        2,
-        4,
-        0x05,
-        (byte) 0xb4,
-        4,
-        2,
-        8,
-        10,
-        (byte) (ts >>> 24),
-        (byte) (ts >>> 16),
-        (byte) (ts >>> 8),
-        (byte) ts,
-        (byte) (peerTs >>> 24),
-        (byte) (peerTs >>> 16),
-        (byte) (peerTs >>> 8),
-        (byte) peerTs,
-        1,
-        3,
-        3,
-        7
-      };
-    }
-
-    private byte[] tsOptions() {
-      long ts = ns.tsNow();
-      return new byte[] {
-        1,
-        1,
-        8,
-        10,
-        (byte) (ts >>> 24),
-        (byte) (ts >>> 16),
-        (byte) (ts >>> 8),
-        (byte) ts,
-        (byte) (peerTs >>> 24),
-        (byte) (peerTs >>> 16),
-        (byte) (peerTs >>> 8),
-        (byte) peerTs
-      };
-    }
-
-    private void send(long seq, int flags, int window, byte[] options, byte[] data) {
-      TcpSegment s =
-          new TcpSegment(
-              localPort,
-              remotePort,
-              seq & 0xffffffffL,
-              rcvNxt & 0xffffffffL,
-              flags,
-              window,
-              options,
-              data);
-      ns.sendIp(new Ipv4Packet(0, ns.nextId(), true, 64, Ipv4Packet.TCP, localIp, remoteIp, s));
-    }
-
-    void sendSyn(int attempt) {
-      state = State.SYN_SENT;
-      send(iss, TcpSegment.SYN, SYN_WINDOW, synOptions(), new byte[0]);
-      long wait = SECOND << attempt;
-      ns.stack
-          .wire()
-          .after(
-              wait,
-              () -> {
-                if (state != State.SYN_SENT) {
-                  return;
-                }
-                if (attempt < SYN_RETRIES) {
-                  sendSyn(attempt + 1);
-                } else {
-                  fail(Outcome.TIMEOUT);
-                }
-              });
-    }
-
-    void acceptSyn(TcpSegment s) {
-      rcvNxt = (s.seq() + 1) & 0xffffffffL;
-      peerTs = peerTs(s);
-      state = State.SYN_RECEIVED;
-      sndNxt = (iss + 1) & 0xffffffffL;
-      send(iss, TcpSegment.SYN | TcpSegment.ACK, SYNACK_WINDOW, synOptions(), new byte[0]);
-    }
-
-    private static long peerTs(TcpSegment s) {
-      byte[] o = s.options();
-      for (int i = 0; i < o.length; ) {
-        int kind = o[i] & 0xff;
-        if (kind == 0) {
-          break;
-        }
-        if (kind == 1) {
-          i++;
-          continue;
-        }
-        if (kind == 8 && i + 10 <= o.length) {
-          return ((long) (o[i + 2] & 0xff) << 24)
-              | ((o[i + 3] & 0xff) << 16)
-              | ((o[i + 4] & 0xff) << 8)
-              | (o[i + 5] & 0xff);
-        }
-        i += Math.max(2, i + 1 < o.length ? o[i + 1] & 0xff : 2);
-      }
-      return 0;
-    }
-
-    void input(TcpSegment s) {
-      if (s.has(TcpSegment.RST)) {
-        fail(state == State.SYN_SENT ? Outcome.REFUSED : Outcome.RESET);
-        return;
-      }
-      peerTs = peerTs(s);
-      switch (state) {
-        case SYN_SENT -> {
-          if (s.has(TcpSegment.SYN) && s.has(TcpSegment.ACK)) {
-            rcvNxt = (s.seq() + 1) & 0xffffffffL;
-            sndNxt = (iss + 1) & 0xffffffffL;
-            state = State.ESTABLISHED;
-            send(sndNxt, TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
-            sendData(request);
-          }
-        }
-        case SYN_RECEIVED, ESTABLISHED, FIN_WAIT -> {
-          if (state == State.SYN_RECEIVED && s.has(TcpSegment.ACK)) {
-            state = State.ESTABLISHED;
-          }
-          int len = s.data().length;
-          if (len > 0 && s.seq() == rcvNxt) {
-            received.write(s.data(), 0, len);
-            rcvNxt = (rcvNxt + len) & 0xffffffffL;
-            if (!s.has(TcpSegment.FIN)) {
-              send(sndNxt, TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
-            }
-            if (service != null && !served && service.complete(received.toByteArray())) {
-              served = true;
-              service.serve(received.toByteArray(), remoteIp, remotePort, this::reply);
-            }
-          }
-          if (s.has(TcpSegment.FIN)) {
-            rcvNxt = (rcvNxt + 1) & 0xffffffffL;
-            if (state == State.FIN_WAIT) {
-              // we closed first: acknowledge theirs and go (TIME_WAIT holds nothing here)
-              send(sndNxt, TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
-              finish(Outcome.OK);
-            } else {
-              // they closed first: the answer is whole; close ours and wait for its ACK
-              send(sndNxt, TcpSegment.FIN | TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
-              sndNxt = (sndNxt + 1) & 0xffffffffL;
-              state = State.LAST_ACK;
-              notifyDone(Outcome.OK);
-            }
-          }
-        }
-        case LAST_ACK -> {
-          if (s.has(TcpSegment.ACK) && s.ack() == sndNxt) {
-            finish(Outcome.OK);
-          }
-        }
-        default -> {}
-      }
-    }
-
-    /** The server's answer: the bytes, then FIN (or a reset when the service has none). */
-    private void reply(byte[] bytes) {
-      if (state == State.CLOSED) {
-        return;
-      }
-      if (bytes == null) {
-        send(sndNxt, TcpSegment.RST | TcpSegment.ACK, 0, new byte[0], new byte[0]);
-        finish(Outcome.RESET);
-        return;
-      }
-      sendData(bytes);
-      send(sndNxt, TcpSegment.FIN | TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
-      sndNxt = (sndNxt + 1) & 0xffffffffL;
-      state = State.FIN_WAIT;
-    }
-
-    private void sendData(byte[] bytes) {
-      if (bytes == null) {
-        return;
-      }
-      for (int off = 0; off < bytes.length; off += MSS) {
-        byte[] chunk = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + MSS));
-        send(sndNxt, TcpSegment.PSH | TcpSegment.ACK, WINDOW, tsOptions(), chunk);
-        sndNxt = (sndNxt + chunk.length) & 0xffffffffL;
-      }
-    }
-
-    void fail(Outcome o) {
-      finish(o);
-    }
-
-    private void finish(Outcome o) {
-      if (state == State.CLOSED) {
-        return;
-      }
-      state = State.CLOSED;
-      ns.closed(this);
-      notifyDone(o);
-    }
-
-    /** The client hears how its exchange ended (once). */
-    private void notifyDone(Outcome o) {
-      if (onDone != null) {
-        java.util.function.BiConsumer<Outcome, byte[]> d = onDone;
-        onDone = null;
-        d.accept(o, received.toByteArray());
-      }
-    }
   }
 }
