@@ -26,6 +26,42 @@ public interface NetworkView {
   }
 
   /**
+   * The interfaces of a node: its own namespace's first (lo, eth0, bridges, the host ends of veth
+   * pairs, VLAN links), then each sandbox's, in the order the sandboxes were made.
+   */
+  default List<Interface> interfaces(String node) {
+    return List.of();
+  }
+
+  /**
+   * The address translation of a node, as {@code iptables -t nat -S} lists its rules: the
+   * MASQUERADE of each bridge's subnet and the DNAT of each published port.
+   */
+  default List<String> natRules(String node) {
+    return List.of();
+  }
+
+  /**
+   * One network interface.
+   *
+   * @param owner the node's name for its own namespace, else the container's name
+   * @param name the interface's name in its namespace ("eth0", "docker0", "veth1a2b3c4")
+   * @param kind "loopback", "ether", "bridge", "veth", "vlan", "macvlan", "dummy"
+   * @param master the bridge a port is attached to, or the parent of a VLAN or macvlan link; null
+   * @param peer the other end of a veth as OWNER:INTERFACE, or null
+   * @param addresses IPv4 addresses with their prefix ("172.17.0.1/16")
+   * @param mac the hardware address ("02:42:ac:11:00:02")
+   */
+  record Interface(
+      String owner,
+      String name,
+      String kind,
+      String master,
+      String peer,
+      List<String> addresses,
+      String mac) {}
+
+  /**
    * A wire between two interfaces.
    *
    * @param id stable id ("node1:veth1a2b3c", "underlay:node1-node2")

@@ -134,6 +134,65 @@ public final class SimIntrospection implements Introspection {
     }
 
     @Override
+    public List<Interface> interfaces(String node) {
+      Optional<DockerHost> h = host(node);
+      if (h.isEmpty() || h.get().network() == null) {
+        return List.of();
+      }
+      dev.ddlab.sim.network.NetworkController net = h.get().network();
+      List<Interface> out = new ArrayList<>();
+      net.stack()
+          .forEachNetns(
+              ns -> {
+                String owner = ns.isHost() ? node : net.ownerOf(ns);
+                for (dev.ddlab.sim.network.dataplane.NetDevice d : ns.devices()) {
+                  dev.ddlab.sim.network.dataplane.NetDevice peer = d.peer();
+                  String master =
+                      d.master() != null
+                          ? d.master().name()
+                          : d.parent() != null ? d.parent().name() : null;
+                  out.add(
+                      new Interface(
+                          owner,
+                          d.name(),
+                          d.kind(),
+                          master,
+                          peer == null || peer.netns() == null
+                              ? null
+                              : (peer.netns().isHost() ? node : net.ownerOf(peer.netns()))
+                                  + ":"
+                                  + peer.name(),
+                          d.addresses().stream()
+                              .map(
+                                  a ->
+                                      dev.ddlab.sim.network.types.Ipv4.format(a.ip())
+                                          + "/"
+                                          + a.prefix())
+                              .toList(),
+                          dev.ddlab.sim.network.dataplane.frame.Mac.format(d.mac())));
+                }
+              });
+      return out;
+    }
+
+    @Override
+    public List<String> natRules(String node) {
+      Optional<DockerHost> h = host(node);
+      if (h.isEmpty() || h.get().network() == null) {
+        return List.of();
+      }
+      String rules =
+          dev.ddlab.sim.network.dataplane.HostViews.iptablesRules(
+              h.get().network().stack().host().netfilter(), "nat", null);
+      return rules == null
+          ? List.of()
+          : rules
+              .lines()
+              .filter(l -> l.endsWith(" -j MASQUERADE") || l.contains(" -j DNAT "))
+              .toList();
+    }
+
+    @Override
     public List<Frame> inFlight(String linkId) {
       long now = cluster.clock().nowNanos();
       List<Frame> out = new ArrayList<>();

@@ -48,4 +48,41 @@ class NetworkViewTest {
       assertEquals(List.of(), view.inFlight(c1.id()), "everything has arrived a second later");
     }
   }
+
+  @Test
+  void interfaces_show_bridges_veth_ends_and_sandboxes_and_nat_lists_masquerade_and_dnat() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      new ScriptRunner(s).run("docker run -d --name web -p 8080:80 nginx");
+      NetworkView view = s.introspection().network();
+      List<NetworkView.Interface> all = view.interfaces("node1");
+      NetworkView.Interface docker0 =
+          all.stream().filter(i -> i.name().equals("docker0")).findFirst().orElseThrow();
+      assertEquals("node1", docker0.owner());
+      assertEquals("bridge", docker0.kind());
+      assertEquals(List.of("172.17.0.1/16"), docker0.addresses());
+      NetworkView.Interface inner =
+          all.stream()
+              .filter(i -> i.owner().equals("web"))
+              .filter(i -> i.name().equals("eth0"))
+              .findFirst()
+              .orElseThrow();
+      assertEquals("veth", inner.kind());
+      assertEquals(List.of("172.17.0.2/16"), inner.addresses());
+      assertEquals("02:42:ac:11:00:02", inner.mac());
+      String hostEnd = inner.peer().substring("node1:".length());
+      NetworkView.Interface outer =
+          all.stream().filter(i -> i.name().equals(hostEnd)).findFirst().orElseThrow();
+      assertEquals("docker0", outer.master());
+      assertEquals("web:eth0", outer.peer());
+      assertEquals(
+          List.of(
+              "-A POSTROUTING -s 172.17.0.0/16 ! -o docker0 -j MASQUERADE",
+              "-A POSTROUTING -s 172.17.0.2/32 -d 172.17.0.2/32 -p tcp -m tcp --dport 80 -j"
+                  + " MASQUERADE",
+              "-A DOCKER ! -i docker0 -p tcp -m tcp --dport 8080 -j DNAT --to-destination"
+                  + " 172.17.0.2:80"),
+          view.natRules("node1"));
+      assertEquals(List.of(), view.interfaces("node9"));
+    }
+  }
 }
