@@ -34,6 +34,9 @@ final class Conntrack {
 
   private static final long SECOND = 1_000_000_000L;
 
+  /** Flows made between two sweeps for timed-out flows nobody looked up again. */
+  private static final int SWEEP_EVERY = 4096;
+
   /** A tracked flow. */
   static final class Entry {
     final Tuple original;
@@ -68,6 +71,8 @@ final class Conntrack {
   /** The flows by age of creation, for the sweep and the limit. */
   private final LinkedHashMap<Entry, Boolean> flows = new LinkedHashMap<>();
 
+  private long created;
+
   static Tuple tuple(Ipv4Packet p) {
     Ipv4Packet.Transport t = p.body();
     if (t instanceof TcpSegment s) {
@@ -95,11 +100,11 @@ final class Conntrack {
   }
 
   Entry create(Tuple t, long now) {
-    if (flows.size() >= MAX) {
+    if (++created % SWEEP_EVERY == 0) {
       flows.keySet().removeIf(e -> expired(e, now) && unmap(e));
-      while (flows.size() >= MAX) {
-        remove(flows.keySet().iterator().next());
-      }
+    }
+    while (flows.size() >= MAX) {
+      remove(flows.keySet().iterator().next());
     }
     Entry e = new Entry(t);
     e.lastSeen = now;

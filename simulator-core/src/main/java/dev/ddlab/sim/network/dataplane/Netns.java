@@ -600,24 +600,16 @@ public final class Netns {
 
   /** PREROUTING: a known flow gets its NAT (or its NAT undone); a new one meets nat/PREROUTING. */
   private Ipv4Packet prerouting(NetDevice in, Ipv4Packet p) {
-    Conntrack.Tuple t = Conntrack.tuple(p);
-    Conntrack.Match m = conntrack.lookup(t, stack.wire().now());
-    if (m != null) {
-      return translate(m, p);
-    }
-    Conntrack.Entry e = conntrack.create(t, stack.wire().now());
-    Netfilter.Verdict v =
-        netfilter.evaluate(
-            "nat", "PREROUTING", packet(p, in.name, null, isLocal(p.dst()), false), p.length());
-    if (v.action() == Netfilter.Action.DNAT) {
-      e.dnatIp = v.toIp();
-      e.dnatPort = v.toPort();
-    }
-    return translate(new Conntrack.Match(e, false), p);
+    return natFirst(p, "PREROUTING", in.name);
   }
 
   /** OUTPUT: as PREROUTING for what the host itself sends. */
   private Ipv4Packet natOutput(Ipv4Packet p) {
+    return natFirst(p, "OUTPUT", null);
+  }
+
+  /** A packet of a known flow gets its NAT; the first of a new flow meets nat/{@code chain}. */
+  private Ipv4Packet natFirst(Ipv4Packet p, String chain, String in) {
     Conntrack.Tuple t = Conntrack.tuple(p);
     Conntrack.Match m = conntrack.lookup(t, stack.wire().now());
     if (m != null) {
@@ -625,8 +617,7 @@ public final class Netns {
     }
     Conntrack.Entry e = conntrack.create(t, stack.wire().now());
     Netfilter.Verdict v =
-        netfilter.evaluate(
-            "nat", "OUTPUT", packet(p, null, null, isLocal(p.dst()), false), p.length());
+        netfilter.evaluate("nat", chain, packet(p, in, null, isLocal(p.dst()), false), p.length());
     if (v.action() == Netfilter.Action.DNAT) {
       e.dnatIp = v.toIp();
       e.dnatPort = v.toPort();
