@@ -73,6 +73,21 @@ public final class TcpdumpFormat {
       return "IP " + src + " > " + dst + ": ICMP " + icmp(m) + ", length " + m.length();
     }
     if (t instanceof UdpDatagram u) {
+      Vxlan.Decapsulated vx =
+          u.srcPort() == Vxlan.PORT || u.dstPort() == Vxlan.PORT ? Vxlan.decapsulate(u) : null;
+      if (vx != null) {
+        // tcpdump decodes port 4789 as VXLAN: the outer line, then the inner frame on the next
+        return String.format(
+            Locale.ROOT,
+            "IP %s.%d > %s.%d: VXLAN, flags [I] (0x%02x), vni %d\n%s",
+            src,
+            u.srcPort(),
+            dst,
+            u.dstPort(),
+            u.data()[0] & 0xff,
+            vx.vni(),
+            summary(vx.inner()));
+      }
       return "IP "
           + src
           + "."
