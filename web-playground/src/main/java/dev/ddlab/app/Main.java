@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       ImageCommand.class,
       dev.ddlab.grader.cli.LabsCommand.class,
       LearnCommand.class,
+      PcapCommand.class,
       dev.ddlab.bridge.cmd.RealEngineCommand.class,
       ServeCommand.class,
       ShellCommand.class

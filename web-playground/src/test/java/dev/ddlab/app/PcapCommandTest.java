@@ -1,0 +1,167 @@
+package dev.ddlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
+import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.FrameCodec;
+import dev.ddlab.sim.network.dataplane.frame.IcmpMessage;
+import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
+import dev.ddlab.sim.network.dataplane.frame.Mac;
+import dev.ddlab.sim.network.dataplane.frame.PcapWriter;
+import dev.ddlab.sim.network.dataplane.frame.Vxlan;
+import dev.ddlab.sim.network.types.Ipv4;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ddlab pcap} and the VXLAN codec read by Debian's tshark: the frames of a ping between two
+ * containers, and a VXLAN frame with its VNI and inner addresses. Skipped without tshark unless
+ * {@code DDLAB_REQUIRE_TSHARK=1} (.ci/run installs it and sets it).
+ */
+class PcapCommandTest {
+  private static final String TSHARK = "/usr/bin/tshark";
+
+  @TempDir Path tmp;
+
+  private static void needTshark() {
+    boolean present = new File(TSHARK).canExecute();
+    if (!present && "1".equals(System.getenv("DDLAB_REQUIRE_TSHARK"))) {
+      throw new AssertionError("DDLAB_REQUIRE_TSHARK=1 but " + TSHARK + " is missing");
+    }
+    assumeTrue(present, "tshark tests skipped: apt-get install tshark");
+  }
+
+  /** tshark's fields of each frame, one line a frame, fields joined by '|', repeats by ','. */
+  private static List<String> tshark(Path pcap, String... fields) throws Exception {
+    List<String> cmd =
+        new java.util.ArrayList<>(
+            List.of(TSHARK, "-n", "-r", pcap.toString(), "-T", "fields", "-E", "separator=|"));
+    for (String f : fields) {
+      cmd.add("-e");
+      cmd.add(f);
+    }
+    Process p =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, p.waitFor(), out);
+    return out.lines().filter(l -> !l.startsWith("Running as user")).toList();
+  }
+
+  @Test
+  void a_ping_between_two_containers_is_written_as_pcap_that_tshark_reads_arp_then_icmp()
+      throws Exception {
+    needTshark();
+    Path script = tmp.resolve("ping.ddsh");
+    Files.writeString(
+        script,
+        """
+        # two containers on a user network, one ping
+        docker network create net1
+        docker run -d --name c2 --network net1 alpine sleep 1d
+        docker run -d --name c1 --network net1 alpine sleep 1d
+        docker exec c1 ping -c 1 c2
+        """);
+    Path out = tmp.resolve("ping.pcap");
+    StringWriter err = new StringWriter();
+    StringWriter stdout = new StringWriter();
+    int status =
+        Main.commandLine()
+            .setOut(new PrintWriter(stdout))
+            .setErr(new PrintWriter(err))
+            .execute("pcap", "--script", script.toString(), "-o", out.toString());
+    assertEquals(0, status, err.toString());
+    assertTrue(
+        stdout.toString().matches("\\d+ frames written to .*ping.pcap\\n"), stdout.toString());
+    List<String> frames =
+        tshark(
+            out,
+            "_ws.col.Protocol",
+            "arp.src.proto_ipv4",
+            "arp.dst.proto_ipv4",
+            "ip.src",
+            "ip.dst",
+            "icmp.type");
+    assertEquals(8, frames.size(), String.join("\n", frames));
+    // c1 asks for c2 (two hops through the bridge), c2 answers, then the echo both ways
+    assertEquals("ARP|172.18.0.3|172.18.0.2|||", frames.get(0));
+    assertEquals("ARP|172.18.0.3|172.18.0.2|||", frames.get(1));
+    assertTrue(frames.get(2).startsWith("ARP|172.18.0.2|172.18.0.3"), frames.get(2));
+    assertEquals("ICMP|||172.18.0.3|172.18.0.2|8", frames.get(4));
+    assertEquals("ICMP|||172.18.0.2|172.18.0.3|0", frames.get(7));
+  }
+
+  @Test
+  void tshark_reads_a_vxlan_frames_vni_and_inner_addresses() throws Exception {
+    needTshark();
+    int c1 = Ipv4.parse("10.0.1.3");
+    int c2 = Ipv4.parse("10.0.1.4");
+    Frame echo =
+        Frame.ipv4(
+            0x02420a000104L,
+            0x02420a000103L,
+            Ipv4Packet.of(
+                1, 64, c1, c2, new IcmpMessage(IcmpMessage.ECHO_REQUEST, 0, 7, 1, new byte[56])));
+    Frame arp =
+        Frame.arp(Mac.BROADCAST, 0x02420a000103L, ArpPacket.request(0x02420a000103L, c1, c2));
+    int node1 = Ipv4.parse("192.168.0.11");
+    int node2 = Ipv4.parse("192.168.0.12");
+    Path out = tmp.resolve("vxlan.pcap");
+    Files.write(
+        out,
+        PcapWriter.write(
+            List.of(
+                new PcapWriter.Record(
+                    1_704_067_200_000_000_000L,
+                    FrameCodec.encode(
+                        Vxlan.encapsulate(
+                            arp, 4097, 0x02420000000cL, 0x02420000000bL, node1, node2, 1))),
+                new PcapWriter.Record(
+                    1_704_067_200_000_100_000L,
+                    FrameCodec.encode(
+                        Vxlan.encapsulate(
+                            echo, 4097, 0x02420000000cL, 0x02420000000bL, node1, node2, 2))))));
+    List<String> frames =
+        tshark(
+            out,
+            "frame.len",
+            "ip.src",
+            "ip.dst",
+            "udp.dstport",
+            "vxlan.flag_i",
+            "vxlan.vni",
+            "arp.dst.proto_ipv4",
+            "icmp.type");
+    assertEquals(
+        List.of(
+            "92|192.168.0.11|192.168.0.12|4789|1|4097|10.0.1.4|",
+            "148|192.168.0.11,10.0.1.3|192.168.0.12,10.0.1.4|4789|1|4097||8"),
+        frames);
+  }
+
+  @Test
+  void a_missing_script_is_an_error_and_writes_nothing() throws IOException {
+    StringWriter err = new StringWriter();
+    Path out = tmp.resolve("x.pcap");
+    int status =
+        Main.commandLine()
+            .setErr(new PrintWriter(err))
+            .execute("pcap", "--script", tmp.resolve("nope").toString(), "-o", out.toString());
+    assertEquals(1, status);
+    assertTrue(err.toString().startsWith("ddlab pcap: "), err.toString());
+    assertTrue(!Files.exists(out));
+  }
+}
