@@ -126,4 +126,52 @@ class PanelsOnSimSessionTest {
     assertEquals(7, kinds);
     assertTrue(node(snap, netOfEach.get(0)).path("label").asText().matches("net:\\[\\d+\\]"));
   }
+
+  @Test
+  void dataplane_draws_bridge_and_sandboxes_and_sends_a_pings_frames_arp_first() {
+    docker("network create net1");
+    docker("run -d --name c2 --network net1 alpine sleep 1d");
+    docker("run -d --name c1 --network net1 alpine sleep 1d");
+    PanelModel dp = new dev.ddlab.web.panel.DataPlanePanel().open(context);
+    session.events().subscribe(dev.ddlab.events.SimEvent.class, dp::affectedBy);
+    JsonNode snap = dp.snapshot();
+    assertEquals("bridge", node(snap, "b:node1:docker0").path("kind").asText());
+    JsonNode c1 = node(snap, "s:node1:c1");
+    assertTrue(
+        c1.path("interfaces").get(0).asText().startsWith("eth0 172.18.0.3/16"), c1.toString());
+    JsonNode host = node(snap, "h:node1");
+    assertTrue(host.path("nat").toString().contains("MASQUERADE"), host.toString());
+    JsonNode veth =
+        StreamSupport.stream(snap.path("edges").spliterator(), false)
+            .filter(e -> e.path("from").asText().equals("s:node1:c1"))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(snap.toString()));
+    assertTrue(veth.path("to").asText().startsWith("b:node1:br-"), veth.toString());
+    assertEquals("c1:eth0", veth.path("inner").asText());
+
+    deltas.clear();
+    docker("exec c1 ping -c 1 c2");
+    dp.refresh();
+    List<String> frames = new ArrayList<>();
+    for (JsonNode d : deltas) {
+      for (JsonNode f : d.path("frames")) {
+        frames.add(f.path("from").asText() + " " + f.path("summary").asText());
+      }
+    }
+    // c1's ARP request reaches the bridge on c1's veth, then c2 on c2's; the reply comes back; then
+    // the echo request and reply take the same two hops
+    assertTrue(frames.size() >= 8, frames.toString());
+    assertTrue(frames.get(0).startsWith("c1:eth0 ARP, Request who-has 172.18.0.2"), frames.get(0));
+    assertTrue(frames.get(1).contains("ARP, Request who-has 172.18.0.2"), frames.get(1));
+    assertTrue(frames.get(2).startsWith("c2:eth0 ARP, Reply 172.18.0.2 is-at"), frames.get(2));
+    assertTrue(
+        frames.stream()
+            .anyMatch(f -> f.startsWith("c1:eth0 IP 172.18.0.3 > 172.18.0.2: ICMP echo request")),
+        frames.toString());
+    assertTrue(
+        frames.stream()
+            .anyMatch(f -> f.startsWith("c2:eth0 IP 172.18.0.2 > 172.18.0.3: ICMP echo reply")),
+        frames.toString());
+    assertEquals(frames.size(), dp.snapshot().path("frames").size(), "a later browser lists them");
+  }
 }
