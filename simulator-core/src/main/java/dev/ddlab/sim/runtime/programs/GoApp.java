@@ -170,6 +170,9 @@ public final class GoApp implements Program {
             case REFUSED -> "dial tcp " + ip + ":" + port + ": connect: connection refused";
             case RESET -> "read tcp " + ip + ":" + port + ": read: connection reset by peer";
             case UNREACHABLE -> "dial tcp " + ip + ":" + port + ": connect: no route to host";
+            case NETWORK_UNREACHABLE ->
+                "dial tcp " + ip + ":" + port + ": connect: network is unreachable";
+            case TIMEOUT -> "dial tcp " + ip + ":" + port + ": connect: connection timed out";
           };
       proc.err("Get \"" + url + "\": " + why + "\n");
       proc.exit(1);
