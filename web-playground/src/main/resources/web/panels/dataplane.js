@@ -24,7 +24,7 @@
     const W = 560, SW = 160, SH = 58, GAP = 12;
     const out = svg('svg', {role: 'img', 'aria-label': 'Host, bridge, veth và sandbox của mỗi node'});
     geo = {links: {}, underlay: {}};
-    let y = 22;
+    let y = 34;
     for (const h of view.ofKind('host')) {
       const node = h.label;
       const bridges = view.ofKind('bridge').filter(b => b.node === node);
@@ -182,7 +182,7 @@
   function mount(el) {
     root = el;
     playBtn = ddlab.api.el('button', {type: 'button', id: 'dp-play', onclick: () => { paused = !paused; showStatus(); tick(); }}, '⏸ Tạm dừng');
-    const stepBtn = ddlab.api.el('button', {type: 'button', id: 'dp-step', onclick: () => { paused = true; if (!anim) { stepping = true; tick(); } }}, '⏭ Từng bước');
+    const stepBtn = ddlab.api.el('button', {type: 'button', id: 'dp-step', onclick: () => { paused = true; if (!anim) { stepping = true; tick(); } }}, '▸ Từng bước');
     const clearBtn = ddlab.api.el('button', {type: 'button', id: 'dp-clear', onclick: () => { frames = []; cur = 0; dropped = 0; renderList(); }}, 'Xoá danh sách');
     statusEl = ddlab.api.el('span', {class: 'dp-status'});
     const legend = ddlab.api.el('div', {class: 'legend'}, KINDS.map(([k, label]) =>
