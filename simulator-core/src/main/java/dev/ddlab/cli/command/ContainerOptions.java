@@ -97,6 +97,12 @@ public final class ContainerOptions {
       description = "Keep STDIN open even if not attached")
   boolean interactive;
 
+  @Option(
+      names = "--ip",
+      paramLabel = "string",
+      description = "IPv4 address (e.g., 172.30.100.104)")
+  String ip = "";
+
   @Option(names = "--ipc", paramLabel = "string", description = "IPC mode to use")
   String ipc = "";
 
@@ -384,7 +390,10 @@ public final class ContainerOptions {
             init ? Boolean.TRUE : null);
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
     if (!network.isEmpty() && !network.equals("default")) {
-      endpoints.put(network, EndpointSettings.request(null, null));
+      endpoints.put(network, EndpointSettings.request(ip.isEmpty() ? null : ip, null));
+    } else if (!ip.isEmpty()) {
+      // docker/cli puts the address on the endpoint of NetworkMode, "default" here: dockerd refuses
+      endpoints.put("default", EndpointSettings.request(ip, null));
     }
     return new Request(config, host, new NetworkingConfig(endpoints));
   }

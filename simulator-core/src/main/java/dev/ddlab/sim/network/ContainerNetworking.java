@@ -98,6 +98,15 @@ final class ContainerNetworking {
         networkMode == null || networkMode.isEmpty() || networkMode.equals("default")
             ? "bridge"
             : networkMode;
+    if (requestedIps != null) {
+      for (String net : requestedIps.keySet()) {
+        if (Set.of("default", "bridge", "host", "none").contains(net)) {
+          // runconfig.ErrUnsupportedNetworkAndIP
+          throw EngineException.badRequest(
+              "user specified IP address is supported on user defined networks only");
+        }
+      }
+    }
     TreeSet<String> exposed = new TreeSet<>(Ports.COMPARATOR);
     if (exposedPorts != null) {
       for (String p : exposedPorts) {
