@@ -4,6 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.ddlab.engine.dto.Ipam;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
+import dev.ddlab.events.FrameEvent;
+import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.session.SimSession;
 import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
 import dev.ddlab.sim.network.dataplane.frame.FrameCodec;
@@ -12,6 +17,7 @@ import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import dev.ddlab.sim.network.dataplane.frame.PcapWriter;
 import dev.ddlab.sim.network.dataplane.frame.Vxlan;
+import dev.ddlab.sim.network.drivers.OverlayDriver;
 import dev.ddlab.sim.network.types.Ipv4;
 import java.io.File;
 import java.io.IOException;
@@ -21,13 +27,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ddlab pcap} and the VXLAN codec read by Debian's tshark: the frames of a ping between two
- * containers, and a VXLAN frame with its VNI and inner addresses. Skipped without tshark unless
- * {@code DDLAB_REQUIRE_TSHARK=1} (.ci/run installs it and sets it).
+ * containers, a VXLAN frame with its VNI and inner addresses, and a ping across an overlay network
+ * between two nodes as a node's eth0 carries it. Skipped without tshark unless {@code
+ * DDLAB_REQUIRE_TSHARK=1} (.ci/run installs it and sets it).
  */
 class PcapCommandTest {
   private static final String TSHARK = "/usr/bin/tshark";
@@ -150,6 +158,65 @@ class PcapCommandTest {
             "92|192.168.0.11|192.168.0.12|4789|1|4097|10.0.1.4|",
             "148|192.168.0.11,10.0.1.3|192.168.0.12,10.0.1.4|4789|1|4097||8"),
         frames);
+  }
+
+  @Test
+  void a_ping_across_an_overlay_is_captured_on_eth0_as_vxlan_that_tshark_reads_with_its_vni()
+      throws Exception {
+    needTshark();
+    String nid = "9e8f2be4a1c0d3f5b6a7980112233445566778899aabbccddeeff00112233445";
+    List<PcapWriter.Record> records = new java.util.ArrayList<>();
+    try (SimSession s = SimSession.open("swarm-1m1w", 3)) {
+      // the network object as the swarm allocator writes it: subnet, gateway, VNI
+      NetworkCreateRequest ov =
+          new NetworkCreateRequest(
+              "ov",
+              "overlay",
+              false,
+              true,
+              false,
+              new Ipam(
+                  "default",
+                  Map.of(),
+                  List.of(Map.of("Subnet", "10.0.9.0/24", "Gateway", "10.0.9.1"))),
+              false,
+              Map.of(OverlayDriver.VXLAN_IDS, "4097"),
+              Map.of());
+      s.host("mgr1").network().createSwarmNetwork(nid, ov);
+      s.host("wrk1").network().createSwarmNetwork(nid, ov);
+      new ScriptRunner(s)
+          .run(
+              """
+              docker run -d --name c1 --network ov --ip 10.0.9.2 alpine sleep 1d
+              @wrk1
+              docker run -d --name c2 --network ov --ip 10.0.9.3 alpine sleep 1d
+              @mgr1
+              """);
+      try (AutoCloseable sub =
+          s.events()
+              .subscribe(
+                  FrameEvent.class,
+                  f -> {
+                    if (f.node().equals("mgr1") && f.link().equals("underlay")) {
+                      records.add(new PcapWriter.Record(f.timeNanos(), f.bytes()));
+                    }
+                  })) {
+        new ScriptRunner(s).run("docker exec c1 ping -c 1 10.0.9.3");
+      }
+    }
+    Path out = tmp.resolve("overlay.pcap");
+    Files.write(out, PcapWriter.write(records));
+    List<String> tunnel =
+        tshark(out, "frame.len", "ip.src", "ip.dst", "udp.dstport", "vxlan.vni", "icmp.type")
+            .stream()
+            .filter(l -> l.contains("|4789|"))
+            .toList();
+    // 98 bytes of inner frame (ICMP with 56 data bytes) and 50 of encapsulation
+    assertEquals(
+        List.of(
+            "148|10.0.0.1,10.0.9.2|10.0.0.2,10.0.9.3|4789|4097|8",
+            "148|10.0.0.2,10.0.9.3|10.0.0.1,10.0.9.2|4789|4097|0"),
+        tunnel);
   }
 
   @Test

@@ -82,7 +82,12 @@ public final class DockerHost {
     this.events = new EngineEvents(cluster.bus(), clock, name);
     this.network =
         new NetworkController(
-            clock, random.fork("network"), events, address, kernel.host().netNs());
+            clock,
+            random.fork("network"),
+            events,
+            address,
+            kernel.host().netNs(),
+            cluster.shared("network-links", dev.ddlab.sim.network.ClusterLinks::create));
     kernel.net(network);
     this.volumes = new VolumeService(clock, random.fork("volumes"), events, hostFs);
     this.daemonId = random.fork("daemon-id").uuid();

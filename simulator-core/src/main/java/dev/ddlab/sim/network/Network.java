@@ -26,6 +26,9 @@ public final class Network {
   final Map<String, String> options;
   final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
+  /** "swarm" for a network the cluster made on this node; else the driver's data scope. */
+  String scope;
+
   Network(
       String id,
       String name,
@@ -62,6 +65,11 @@ public final class Network {
   /** The driver's name: bridge, host, null, macvlan. */
   public String driver() {
     return driver.type();
+  }
+
+  /** What {@code network ls} shows as SCOPE: local, swarm, global. */
+  public String scope() {
+    return scope != null ? scope : driver.capability().dataScope();
   }
 
   public boolean hasSubnet() {

@@ -17,7 +17,6 @@ import dev.ddlab.sim.network.dataplane.HostLinks;
 import dev.ddlab.sim.network.dataplane.HttpWire;
 import dev.ddlab.sim.network.dataplane.NetStack;
 import dev.ddlab.sim.network.dataplane.Segment;
-import dev.ddlab.sim.network.dataplane.Wire;
 import dev.ddlab.sim.network.driverapi.Driver;
 import dev.ddlab.sim.network.driverapi.DriverRegistry;
 import dev.ddlab.sim.network.driverapi.ExternalConnectivity;
@@ -29,6 +28,7 @@ import dev.ddlab.sim.network.drivers.BridgeDriver;
 import dev.ddlab.sim.network.drivers.BuiltinDrivers;
 import dev.ddlab.sim.network.drivers.HostDriver;
 import dev.ddlab.sim.network.drivers.NullDriver;
+import dev.ddlab.sim.network.drivers.OverlayDriver;
 import dev.ddlab.sim.network.ipam.DefaultIpam;
 import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.portmapper.PortMapper;
@@ -72,9 +72,6 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private final NetStack stack;
   private final Segment underlay;
 
-  /** The underlay's latency between two NICs (a switch on a LAN). */
-  private static final long UNDERLAY_NANOS = 50_000;
-
   private final Map<String, Network> networks = new LinkedHashMap<>();
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
   private Function<String, String> containerLookup = s -> null;
@@ -85,13 +82,27 @@ public final class NetworkController implements NetworksApi, NetAccess {
       EngineEvents events,
       String nodeAddress,
       NetNamespace hostNs) {
+    this(clock, random, events, nodeAddress, hostNs, ClusterLinks.create());
+  }
+
+  /**
+   * A node whose {@code eth0} is on {@code links}' LAN, its frames on {@code links}' wire, its
+   * overlay networks' peers in {@code links}' table: the nodes of one cluster share them.
+   */
+  public NetworkController(
+      VirtualClock clock,
+      SeededRandom random,
+      EngineEvents events,
+      String nodeAddress,
+      NetNamespace hostNs,
+      ClusterLinks links) {
     this.clock = clock;
     this.random = random;
     this.events = events;
     this.nodeAddress = nodeAddress;
-    Wire wire = new Wire();
-    this.stack = new NetStack(events.node(), wire, random.fork("dataplane"), clock::nowNanos);
-    this.underlay = new Segment(wire, UNDERLAY_NANOS);
+    this.stack =
+        new NetStack(events.node(), links.wire(), random.fork("dataplane"), clock::nowNanos);
+    this.underlay = links.lan();
     stack.addEther("eth0", Ipv4.parse(nodeAddress), HostLinks.UNDERLAY_PREFIX, underlay);
     stack
         .host()
@@ -107,7 +118,8 @@ public final class NetworkController implements NetworksApi, NetAccess {
             });
     stack.publishFrames(events.bus()::publishTransient, this::ownerOf);
     HostLinks host = new HostLinks(stack);
-    this.drivers = BuiltinDrivers.registry(host, new PortMapper());
+    this.drivers =
+        BuiltinDrivers.registry(host, new PortMapper(), links.peers(), Ipv4.parse(nodeAddress));
     this.resolver = new Resolver(nodeAddress);
     this.dataPlane = new FrameDataPlane(this, stack);
     Map<String, String> bridgeOptions = new LinkedHashMap<>();
@@ -117,9 +129,10 @@ public final class NetworkController implements NetworksApi, NetAccess {
     bridgeOptions.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
     bridgeOptions.put(BridgeDriver.BRIDGE_NAME, "docker0");
     bridgeOptions.put("com.docker.network.driver.mtu", "1500");
-    newNetwork("bridge", BridgeDriver.TYPE, true, null, false, false, Map.of(), bridgeOptions);
-    newNetwork("host", HostDriver.TYPE, true, null, false, false, Map.of(), Map.of());
-    newNetwork("none", NullDriver.TYPE, true, null, false, false, Map.of(), Map.of());
+    newNetwork(
+        null, "bridge", BridgeDriver.TYPE, true, null, false, false, Map.of(), bridgeOptions);
+    newNetwork(null, "host", HostDriver.TYPE, true, null, false, false, Map.of(), Map.of());
+    newNetwork(null, "none", NullDriver.TYPE, true, null, false, false, Map.of(), Map.of());
   }
 
   /** How to turn a container reference into an ID (for {@code network connect}). */
@@ -195,23 +208,53 @@ public final class NetworkController implements NetworksApi, NetAccess {
         request.driver() == null || request.driver().isEmpty()
             ? BridgeDriver.TYPE
             : request.driver();
+    if (drivers.require(driver).capability().dataScope().equals("global")) {
+      // daemon/cluster: a multi-host network is the swarm's to make (createSwarmNetwork)
+      throw dev.ddlab.engine.SwarmErrors.notManager();
+    }
+    Network n = newNetwork(null, name, driver, false, request);
+    return new NetworkCreateResponse(n.id, "");
+  }
+
+  /**
+   * A network the swarm made, on this node (what the agent does when a task needs it, dockerd's
+   * {@code createNetwork(…, agent=true)}): its ID, and the IPAM config and driver options the
+   * allocator wrote into it (for overlay: subnet, gateway and {@code
+   * com.docker.network.driver.overlay.vxlanid_list}). Its scope is "swarm". Already known: nothing
+   * changes.
+   */
+  public Network createSwarmNetwork(String id, NetworkCreateRequest request) {
+    Network known = networks.get(id);
+    if (known != null) {
+      return known;
+    }
+    String driver =
+        request.driver() == null || request.driver().isEmpty()
+            ? OverlayDriver.TYPE
+            : request.driver();
+    Network n = newNetwork(id, request.name(), driver, false, request);
+    n.scope = "swarm";
+    return n;
+  }
+
+  private Network newNetwork(
+      String id, String name, String driver, boolean predefined, NetworkCreateRequest request) {
     Map<String, String> ipamConfig =
         request.ipam() != null
                 && request.ipam().config() != null
                 && !request.ipam().config().isEmpty()
             ? request.ipam().config().get(0)
             : null;
-    Network n =
-        newNetwork(
-            name,
-            driver,
-            false,
-            ipamConfig,
-            request.internal(),
-            request.attachable(),
-            request.labels() == null ? Map.of() : Map.copyOf(request.labels()),
-            request.options() == null ? Map.of() : new LinkedHashMap<>(request.options()));
-    return new NetworkCreateResponse(n.id, "");
+    return newNetwork(
+        id,
+        name,
+        driver,
+        predefined,
+        ipamConfig,
+        request.internal(),
+        request.attachable(),
+        request.labels() == null ? Map.of() : Map.copyOf(request.labels()),
+        request.options() == null ? Map.of() : new LinkedHashMap<>(request.options()));
   }
 
   /**
@@ -219,6 +262,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
    * addresses, then the driver's CreateNetwork. On failure nothing stays allocated.
    */
   private Network newNetwork(
+      String givenId,
       String name,
       String type,
       boolean predefined,
@@ -242,7 +286,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
         throw e;
       }
     }
-    String id = random.hex(64);
+    String id = givenId != null ? givenId : random.hex(64);
     try {
       driver.createNetwork(
           id,
@@ -353,7 +397,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     }
     if (a.running()) {
       try {
-        join(a, n);
+        join(a, n, a.name);
       } catch (EngineException e) {
         a.networks.remove(n.id);
         throw e;
@@ -511,8 +555,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
         if (n == null) {
           throw EngineException.notFound("network " + netId + " not found");
         }
-        join(a, n);
+        join(a, n, a.name);
       }
+      joinGatewayBridge(a);
       publish(a);
     } catch (EngineException e) {
       stop(containerId);
@@ -524,7 +569,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
    * libnetwork's CreateEndpoint and Join: an address from IPAM (the one asked for, or the lowest
    * free), the driver's endpoint and join, and the interface in the sandbox.
    */
-  private void join(ContainerNetworking a, Network n) {
+  private void join(ContainerNetworking a, Network n, String endpointName) {
     InterfaceInfo iface = null;
     if (n.pool != null) {
       String wanted = a.requestedIps.get(n.id);
@@ -540,14 +585,14 @@ public final class NetworkController implements NetworksApi, NetAccess {
       iface = new InterfaceInfo(ip, n.prefix());
     }
     List<String> aliases = new ArrayList<>(a.networks.getOrDefault(n.id, List.of()));
-    if (n.embeddedDns()) {
+    if (n.embeddedDns() && endpointName.equals(a.name)) {
       aliases.add(a.containerId.substring(0, 12));
     }
     String eid = random.hex(64);
     n.driver.createEndpoint(n.id, eid, iface);
     JoinInfo info = new JoinInfo();
     n.driver.join(n.id, eid, a.sandbox.key(), info);
-    Endpoint e = new Endpoint(eid, n, a.containerId, a.name, iface, aliases, info);
+    Endpoint e = new Endpoint(eid, n, a.containerId, endpointName, iface, aliases, info);
     n.endpoints.put(a.containerId, e);
     a.sandbox.add(e);
     events.emit(
@@ -555,6 +600,48 @@ public final class NetworkController implements NetworksApi, NetAccess {
         "connect",
         n.id,
         Map.of("container", a.containerId, "name", n.name, "type", n.driver()));
+  }
+
+  /** The bridge network that gives overlay containers their way out (libnetwork's). */
+  public static final String GATEWAY_BRIDGE = "docker_gwbridge";
+
+  /**
+   * libnetwork's default gateway ({@code default_gateway.go}): a sandbox whose endpoints are on
+   * overlay networks and none of which gives a default route joins {@code docker_gwbridge} (made on
+   * first need: a bridge without inter-container traffic, masqueraded), as endpoint {@code
+   * gateway_<first 12 of the container ID>}, which container inspect does not list.
+   */
+  private void joinGatewayBridge(ContainerNetworking a) {
+    boolean overlay = false;
+    for (Endpoint e : a.sandbox.endpoints()) {
+      if (e.gateway() != 0) {
+        return;
+      }
+      overlay |= e.network().scope().equals("swarm") || e.network().driver instanceof OverlayDriver;
+    }
+    if (!overlay) {
+      return;
+    }
+    Network gw =
+        lookup(GATEWAY_BRIDGE)
+            .orElseGet(
+                () -> {
+                  Map<String, String> options = new LinkedHashMap<>();
+                  options.put(BridgeDriver.BRIDGE_NAME, GATEWAY_BRIDGE);
+                  options.put("com.docker.network.bridge.enable_icc", "false");
+                  options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+                  return newNetwork(
+                      null,
+                      GATEWAY_BRIDGE,
+                      BridgeDriver.TYPE,
+                      false,
+                      null,
+                      false,
+                      false,
+                      Map.of(),
+                      options);
+                });
+    join(a, gw, "gateway_" + a.containerId.substring(0, 12));
   }
 
   private void leave(ContainerNetworking a, Endpoint e) {

@@ -51,7 +51,7 @@ final class NetworkFilters {
     if (f.containsKey("driver") && !f.get("driver").contains(n.driver())) {
       return false;
     }
-    if (f.containsKey("scope") && !f.get("scope").contains(n.driver.capability().dataScope())) {
+    if (f.containsKey("scope") && !f.get("scope").contains(n.scope())) {
       return false;
     }
     if (f.containsKey("type") && !f.get("type").contains(n.predefined ? "builtin" : "custom")) {

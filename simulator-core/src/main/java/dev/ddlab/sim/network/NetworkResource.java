@@ -44,7 +44,7 @@ final class NetworkResource {
         n.name,
         n.id,
         GoTime.rfc3339NanoOrZero(n.createdNanos),
-        n.driver.capability().dataScope(),
+        n.scope(),
         n.driver(),
         false,
         new Ipam("default", n.predefined ? null : Map.of(), config),

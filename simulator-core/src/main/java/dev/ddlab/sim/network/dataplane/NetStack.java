@@ -2,6 +2,8 @@ package dev.ddlab.sim.network.dataplane;
 
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.UdpDatagram;
+import dev.ddlab.sim.network.dataplane.frame.Vxlan;
 import dev.ddlab.sim.network.types.Ipv4;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ public final class NetStack {
   private final Map<String, Netns> namespaces = new LinkedHashMap<>();
   private final List<Tap> taps = new ArrayList<>();
   private final List<LinkObserver> observers = new ArrayList<>();
+  private final Map<Integer, VxlanDevice> vxlans = new LinkedHashMap<>();
   private int nextIndex = 1;
   private long framesCaptured;
 
@@ -151,6 +154,61 @@ public final class NetStack {
     return b;
   }
 
+  /** {@code ip link add NAME type bridge} in namespace {@code ns} (an overlay's br0). */
+  public Bridge addBridge(Netns ns, String name, int address, int prefix) {
+    Bridge b =
+        new Bridge(name, nextIndex++, 0x0242_0000_0000L | (random.nextLong() & 0xffff_ffffL));
+    ns.add(b);
+    if (address != 0) {
+      ns.addAddress(b, address, prefix);
+    }
+    return b;
+  }
+
+  /**
+   * {@code ip link add NAME type vxlan id VNI dstport 4789} made in the host namespace (where its
+   * UDP socket stays), moved into {@code ns} and enslaved to {@code bridge}. The host's socket on
+   * port 4789 hands each datagram to the device of its VNI.
+   */
+  public VxlanDevice addVxlan(Netns ns, String name, int vni, int local, Bridge bridge) {
+    VxlanDevice v = new VxlanDevice(name, nextIndex++, randomMac(), vni, local);
+    ns.add(v);
+    bridge.attach(v);
+    bridge.mtu = Math.min(bridge.mtu, v.mtu);
+    vxlans.put(vni, v);
+    host.listenUdp(
+        Vxlan.PORT,
+        p -> {
+          if (p.body() instanceof UdpDatagram u) {
+            Vxlan.Decapsulated d = Vxlan.decapsulate(u);
+            VxlanDevice to = d == null ? null : vxlans.get(d.vni());
+            if (to != null && to.ns != null) {
+              to.receive(d.inner());
+            }
+          }
+        });
+    return v;
+  }
+
+  /** The vxlan device of {@code vni} on this node, or null. */
+  public VxlanDevice vxlan(int vni) {
+    return vxlans.get(vni);
+  }
+
+  /** Deletes a namespace that is not a sandbox's (an overlay network's), with its links. */
+  public void deleteNamespace(String key) {
+    Netns ns = namespaces.get(key);
+    if (ns == null) {
+      return;
+    }
+    for (NetDevice d : ns.devices()) {
+      if (d instanceof VxlanDevice v) {
+        vxlans.remove(v.vni, v);
+      }
+    }
+    deleteNetns(key);
+  }
+
   /** {@code ip link add PARENT.VID link PARENT type vlan id VID}. */
   public NetDevice addVlan(String name, NetDevice parent, int vid) {
     NetDevice.Vlan v = new NetDevice.Vlan(name, nextIndex++, parent, vid);
@@ -192,6 +250,26 @@ public final class NetStack {
     outer.peer = in;
     in.peer = outer;
     host.add(outer);
+    if (bridge != null) {
+      bridge.attach(outer);
+    }
+    ns.add(in);
+    return in;
+  }
+
+  /**
+   * A veth pair between two namespaces: {@code outerName} in {@code outerNs} (on {@code bridge}
+   * when given), {@code inner} in {@code ns} with {@code mac}; both ends with {@code mtu}.
+   */
+  public NetDevice vethPair(
+      Netns outerNs, String outerName, Bridge bridge, Netns ns, String inner, long mac, int mtu) {
+    NetDevice.Veth outer = new NetDevice.Veth(outerName, nextIndex++, randomMac());
+    NetDevice.Veth in = new NetDevice.Veth(inner, nextIndex++, mac);
+    outer.peer = in;
+    in.peer = outer;
+    outer.mtu = mtu;
+    in.mtu = mtu;
+    outerNs.add(outer);
     if (bridge != null) {
       bridge.attach(outer);
     }
@@ -323,7 +401,7 @@ public final class NetStack {
 
   private String end(NetDevice d, java.util.function.Function<Netns, String> owner) {
     Netns ns = d.netns();
-    String who = ns == null || ns.isHost() ? node : owner.apply(ns);
+    String who = ns == null ? node : ns.isHost() ? ns.stack().node() : owner.apply(ns);
     return who + ":" + d.name();
   }
 

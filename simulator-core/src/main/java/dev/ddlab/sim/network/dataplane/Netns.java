@@ -61,6 +61,7 @@ public final class Netns {
   private final Map<Integer, List<Ipv4Packet>> waitingForArp = new HashMap<>();
   private final Map<Integer, Consumer<Outcome>> arpFailureListeners = new HashMap<>();
   private final Map<Integer, TcpService> services = new HashMap<>();
+  private final Map<Integer, Consumer<Ipv4Packet>> udpSockets = new HashMap<>();
   private final List<HostViews.Listener> sockets = new ArrayList<>();
   private final Map<Long, Consumer<EchoResult>> echoWaiters = new HashMap<>();
   private final Map<String, TcpConn> connections = new HashMap<>();
@@ -214,6 +215,11 @@ public final class Netns {
   }
 
   // ---- sockets --------------------------------------------------------------------------------
+
+  /** A kernel UDP socket on {@code port} (the vxlan devices' on 4789): it takes every datagram. */
+  void listenUdp(int port, Consumer<Ipv4Packet> socket) {
+    udpSockets.put(port, socket);
+  }
 
   /** A listening TCP socket owned by the data plane itself (docker-proxy). */
   public void listen(int port, TcpService service) {
@@ -528,8 +534,13 @@ public final class Netns {
       icmpInput(p, m);
     } else if (t instanceof TcpSegment s) {
       tcpInput(p, s);
-    } else if (t instanceof UdpDatagram) {
-      icmpError(p, IcmpMessage.PORT_UNREACHABLE);
+    } else if (t instanceof UdpDatagram u) {
+      Consumer<Ipv4Packet> socket = udpSockets.get(u.dstPort());
+      if (socket != null) {
+        socket.accept(p);
+      } else {
+        icmpError(p, IcmpMessage.PORT_UNREACHABLE);
+      }
     }
   }
 

@@ -3,7 +3,9 @@ package dev.ddlab.sim.network.dataplane;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -56,20 +58,46 @@ public final class Segment {
     };
   }
 
+  /**
+   * A node's NIC sends: as {@link #send}, and each crossing is a frame in flight for the sender's
+   * stack and, when the other end is another node's NIC, for the receiver's too (each node's
+   * observers, {@code ddlab pcap} and the panels, see what its {@code eth0} sends and receives).
+   */
   void carry(NetDevice.Ether from, Frame f) {
-    send(portOf(from), f);
+    forward(portOf(from), from, f);
   }
 
   /** Sends a frame from port {@code from} to the ports it is for (all others when flooded). */
   public void send(Port from, Frame f) {
+    forward(from, null, f);
+  }
+
+  private void forward(Port from, NetDevice.Ether nic, Frame f) {
     for (Port p : ports) {
       if (p != from && (Mac.isGroup(f.dst()) || p.owns(f.dst()))) {
-        wire.after(latencyNanos, () -> p.deliver(f));
+        long due = wire.now() + latencyNanos;
+        if (nic != null) {
+          NetDevice.Ether to = nicOf(p);
+          nic.stack().inFlight(nic, to != null ? to : nic, f, due);
+          if (to != null && to.stack() != nic.stack()) {
+            to.stack().inFlight(nic, to, f, due);
+          }
+        }
+        wire.at(due, () -> p.deliver(f));
       }
     }
   }
 
-  private final java.util.Map<NetDevice.Ether, Port> nics = new java.util.HashMap<>();
+  private NetDevice.Ether nicOf(Port p) {
+    for (Map.Entry<NetDevice.Ether, Port> e : nics.entrySet()) {
+      if (e.getValue() == p) {
+        return e.getKey();
+      }
+    }
+    return null;
+  }
+
+  private final Map<NetDevice.Ether, Port> nics = new LinkedHashMap<>();
 
   /** The port of a node's NIC, made when it is plugged in. */
   Port portOf(NetDevice.Ether nic) {

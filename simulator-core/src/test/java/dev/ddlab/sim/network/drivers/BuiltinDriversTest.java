@@ -41,14 +41,16 @@ class BuiltinDriversTest {
   }
 
   @Test
-  void bridge_host_null_and_macvlan_are_registered_by_name_and_overlay_is_not() {
-    assertEquals(List.of("bridge", "host", "null", "macvlan"), registry.types());
+  void bridge_host_null_macvlan_and_overlay_are_registered_by_name_and_others_are_not() {
+    assertEquals(List.of("bridge", "host", "null", "macvlan", "overlay"), registry.types());
     assertEquals(BridgeDriver.class, registry.require("bridge").getClass());
     assertEquals(MacvlanDriver.class, registry.require("macvlan").getClass());
-    EngineException e = assertThrows(EngineException.class, () -> registry.require("overlay"));
+    assertEquals(OverlayDriver.class, registry.require("overlay").getClass());
+    assertEquals("global", registry.require("overlay").capability().dataScope());
+    EngineException e = assertThrows(EngineException.class, () -> registry.require("weave"));
     assertEquals(404, e.status());
     assertEquals(
-        "could not find plugin overlay in v1 plugin registry: plugin not found", e.getMessage());
+        "could not find plugin weave in v1 plugin registry: plugin not found", e.getMessage());
   }
 
   @Test

@@ -1,0 +1,243 @@
+package dev.ddlab.sim.network.drivers;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.sim.network.dataplane.Bridge;
+import dev.ddlab.sim.network.dataplane.HostLinks;
+import dev.ddlab.sim.network.dataplane.NetDevice;
+import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Netns;
+import dev.ddlab.sim.network.dataplane.VxlanDevice;
+import dev.ddlab.sim.network.dataplane.frame.Mac;
+import dev.ddlab.sim.network.driverapi.Capability;
+import dev.ddlab.sim.network.driverapi.InterfaceInfo;
+import dev.ddlab.sim.network.driverapi.IpamData;
+import dev.ddlab.sim.network.driverapi.JoinInfo;
+import dev.ddlab.sim.network.driverapi.NetworkOptions;
+import dev.ddlab.sim.network.driverapi.PeerTable;
+import dev.ddlab.sim.network.types.Subnet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * libnetwork's {@code drivers/overlay}: a network reaches it with what the swarm allocator wrote
+ * into it, its IPAM config (subnets and gateways) and the option {@code
+ * com.docker.network.driver.overlay.vxlanid_list} (one VNI per subnet, from 4096); the driver reads
+ * nothing else. On the first endpoint that joins on this node it makes the network's namespace
+ * ({@code /var/run/docker/netns/1-<first 10 of the ID>}) with, per subnet, a bridge {@code br0}
+ * holding the gateway and a {@code vxlan0} device with the VNI enslaved to it (MTU 1450), and takes
+ * the network's table of peers from the control plane ({@link PeerTable}): every remote endpoint's
+ * address and MAC go into the vxlan device's neighbour table and forwarding database with the node
+ * behind it, so nothing is flooded. Each endpoint is a veth pair, {@code vethN} on {@code br0} and
+ * the container's end in its sandbox, both MTU 1450; the driver publishes it to the table. The
+ * overlay gives no default route: the controller joins the sandbox to {@code docker_gwbridge} for
+ * that. When the last local endpoint leaves, the namespace goes.
+ */
+public final class OverlayDriver extends LinkDriver {
+  public static final String TYPE = "overlay";
+  public static final String VXLAN_IDS = "com.docker.network.driver.overlay.vxlanid_list";
+  public static final Capability GLOBAL = new Capability("global", "global");
+
+  private record SubnetState(Subnet subnet, int gateway, int vni) {}
+
+  private static final class Net {
+    final List<SubnetState> subnets;
+    Netns ns;
+    final List<Bridge> bridges = new ArrayList<>();
+    final List<VxlanDevice> vxlans = new ArrayList<>();
+    AutoCloseable peers;
+    int endpoints;
+    int nextVeth;
+
+    Net(List<SubnetState> subnets) {
+      this.subnets = subnets;
+    }
+
+    int subnetOf(int ip) {
+      for (int i = 0; i < subnets.size(); i++) {
+        if (subnets.get(i).subnet().contains(ip)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+  }
+
+  private record Ep(String nid, int ip, int prefix, long mac) {}
+
+  private final HostLinks host;
+  private final PeerTable table;
+  private final int local;
+  private final Map<String, Net> networks = new LinkedHashMap<>();
+  private final Map<String, Ep> endpoints = new HashMap<>();
+  private final Map<String, NetDevice> links = new HashMap<>();
+
+  /**
+   * @param local the node's underlay address: the VTEP its peers send to
+   */
+  public OverlayDriver(HostLinks host, PeerTable table, int local) {
+    this.host = host;
+    this.table = table;
+    this.local = local;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public Capability capability() {
+    return GLOBAL;
+  }
+
+  @Override
+  public void createNetwork(String nid, NetworkOptions options, List<IpamData> ipv4) {
+    List<Integer> vnis = new ArrayList<>();
+    String list = options.option(VXLAN_IDS, "");
+    for (String v : list.split(",")) {
+      if (!v.isBlank()) {
+        try {
+          vnis.add(Integer.parseInt(v.trim()));
+        } catch (NumberFormatException e) {
+          throw EngineException.serverError("invalid vxlan id value \"" + v.trim() + "\" passed");
+        }
+      }
+    }
+    if (vnis.size() < ipv4.size()) {
+      throw EngineException.serverError("insufficient vnis(" + vnis.size() + ") passed to overlay");
+    }
+    List<SubnetState> subnets = new ArrayList<>();
+    for (int i = 0; i < ipv4.size(); i++) {
+      IpamData d = ipv4.get(i);
+      subnets.add(new SubnetState(d.pool(), d.gateway(), vnis.get(i)));
+    }
+    networks.put(nid, new Net(subnets));
+  }
+
+  @Override
+  public void deleteNetwork(String nid) {
+    Net n = networks.remove(nid);
+    if (n != null) {
+      destroySandbox(nid, n);
+    }
+  }
+
+  @Override
+  public void createEndpoint(String nid, String eid, InterfaceInfo iface) {
+    super.createEndpoint(nid, eid, iface);
+    Net n = networks.get(nid);
+    if (n == null) {
+      throw EngineException.notFound("network id " + nid + " not found");
+    }
+    if (n.subnetOf(iface.address()) < 0) {
+      throw EngineException.serverError(
+          "could not find subnet for endpoint " + eid.substring(0, 7));
+    }
+    endpoints.put(eid, new Ep(nid, iface.address(), iface.prefix(), Mac.parse(iface.macAddress())));
+  }
+
+  @Override
+  public void deleteEndpoint(String nid, String eid) {
+    endpoints.remove(eid);
+  }
+
+  /** The network's namespace: {@code /var/run/docker/netns/1-} and the first 10 of its ID. */
+  public static String sandboxKey(String nid) {
+    return "/var/run/docker/netns/1-" + nid.substring(0, 10);
+  }
+
+  @Override
+  public void join(String nid, String eid, String sandboxKey, JoinInfo info) {
+    info.setGateway(0);
+    Net n = networks.get(nid);
+    Ep e = endpoints.get(eid);
+    NetStack stack = host.stack();
+    Netns ns = stack.netns(sandboxKey);
+    if (n == null || e == null || ns == null) {
+      return;
+    }
+    if (n.ns == null) {
+      initSandbox(nid, n);
+    }
+    int s = n.subnetOf(e.ip());
+    NetDevice link =
+        stack.vethPair(
+            n.ns,
+            "veth" + n.nextVeth++,
+            n.bridges.get(s),
+            ns,
+            "veth" + eid.substring(0, 7),
+            e.mac(),
+            VxlanDevice.MTU);
+    links.put(eid, link);
+    n.endpoints++;
+    info.setLink(link);
+    table.add(new PeerTable.Peer(nid, eid, e.ip(), e.prefix(), e.mac(), local));
+  }
+
+  /** The network's namespace on this node, its bridges and vxlan devices, and its peers. */
+  private void initSandbox(String nid, Net n) {
+    NetStack stack = host.stack();
+    n.ns = stack.createNetns(sandboxKey(nid));
+    for (int i = 0; i < n.subnets.size(); i++) {
+      SubnetState s = n.subnets.get(i);
+      Bridge br = stack.addBridge(n.ns, "br" + i, s.gateway(), s.subnet().prefix());
+      n.bridges.add(br);
+      n.vxlans.add(stack.addVxlan(n.ns, "vxlan" + i, s.vni(), local, br));
+    }
+    n.peers =
+        table.join(
+            nid,
+            local,
+            new PeerTable.Watcher() {
+              @Override
+              public void peerAdd(PeerTable.Peer p) {
+                int s = n.subnetOf(p.ip());
+                if (s >= 0) {
+                  n.vxlans.get(s).addPeer(p.ip(), p.mac(), p.vtep());
+                }
+              }
+
+              @Override
+              public void peerDelete(PeerTable.Peer p) {
+                int s = n.subnetOf(p.ip());
+                if (s >= 0) {
+                  n.vxlans.get(s).removePeer(p.ip(), p.mac());
+                }
+              }
+            });
+  }
+
+  private void destroySandbox(String nid, Net n) {
+    if (n.ns == null) {
+      return;
+    }
+    try {
+      n.peers.close();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    host.stack().deleteNamespace(n.ns.key());
+    n.ns = null;
+    n.bridges.clear();
+    n.vxlans.clear();
+    n.nextVeth = 0;
+  }
+
+  @Override
+  public void leave(String nid, String eid) {
+    NetDevice link = links.remove(eid);
+    if (link == null) {
+      return;
+    }
+    host.stack().deleteLink(link);
+    table.delete(nid, eid);
+    Net n = networks.get(nid);
+    if (n != null && --n.endpoints == 0) {
+      destroySandbox(nid, n);
+    }
+  }
+}
