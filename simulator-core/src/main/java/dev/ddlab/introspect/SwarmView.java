@@ -30,6 +30,19 @@ public interface SwarmView {
     return List.of();
   }
 
+  /**
+   * The latest messages of the swarm's control plane on the underlay (Raft between managers:
+   * pre-votes, votes, appends and their answers; heartbeats and assignments between agents and the
+   * leader), oldest first, at most {@link #MESSAGES_KEPT}: those in flight and those just delivered
+   * or lost, so a panel can animate each once.
+   */
+  default List<Message> messages() {
+    return List.of();
+  }
+
+  /** How many recent messages {@link #messages()} keeps. */
+  int MESSAGES_KEPT = 64;
+
   /** A manager's role in Raft. */
   enum Role {
     FOLLOWER,
@@ -70,6 +83,26 @@ public interface SwarmView {
 
   /** One Raft log entry: its index, the term it was appended in and what it carries. */
   record LogEntry(long index, long term, String summary) {}
+
+  /**
+   * One message between two nodes.
+   *
+   * @param id the underlay's sequence number (increasing: a panel animates ids it has not seen)
+   * @param summary what it carries ("PreVote t3", "AppendEntries t2 heartbeat commit 7")
+   * @param dueNanos when it arrives (or would have)
+   * @param state "in-flight", "delivered" or "dropped"
+   * @param dropReason why it was lost ("partition", "link down", "loss", "dropped by hand", "port
+   *     closed"), or ""
+   */
+  record Message(
+      long id,
+      String from,
+      String to,
+      String summary,
+      long sentNanos,
+      long dueNanos,
+      String state,
+      String dropReason) {}
 
   /** A service as {@code docker service ls} lists it. */
   record ServiceInfo(String id, String name, String mode, int replicas, String image) {}

@@ -79,6 +79,14 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * Faults to inject into the network joining the nodes (the Raft panel's isolate, heal, drop,
+   * latency); {@link NetworkFaults#NONE} when there is no simulated network.
+   */
+  default NetworkFaults networkFaults() {
+    return NetworkFaults.NONE;
+  }
+
+  /**
    * Virtual time now, in nanoseconds since the epoch (a real engine's session follows the wall).
    */
   long nowNanos();

@@ -30,6 +30,11 @@ public interface SessionBackend extends AutoCloseable {
     return Introspection.NONE;
   }
 
+  /** Faults to inject into the network joining the nodes; {@link NetworkFaults#NONE} for none. */
+  default NetworkFaults networkFaults() {
+    return NetworkFaults.NONE;
+  }
+
   /**
    * Publishes on {@link #events()} what arrived from outside since the last call (a real daemon's
    * events come on another thread). The session calls this on its own thread after every line,

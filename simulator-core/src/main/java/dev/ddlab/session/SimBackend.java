@@ -11,9 +11,12 @@ import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Simulated nodes of one {@link Cluster}, laid out as a {@link Template}. */
 final class SimBackend implements SessionBackend {
@@ -57,6 +60,53 @@ final class SimBackend implements SessionBackend {
   public Introspection introspection() {
     return introspection;
   }
+
+  @Override
+  public NetworkFaults networkFaults() {
+    return faults;
+  }
+
+  private final NetworkFaults faults =
+      new NetworkFaults() {
+        private final Set<String> isolated = new LinkedHashSet<>();
+
+        @Override
+        public boolean supported() {
+          return true;
+        }
+
+        @Override
+        public void isolate(String node) {
+          cluster.underlay().isolate(cluster.node(node).address());
+          isolated.add(node);
+        }
+
+        @Override
+        public void heal() {
+          cluster.underlay().heal();
+          isolated.clear();
+        }
+
+        @Override
+        public void dropNext(String from, String to) {
+          cluster.underlay().dropNext(cluster.node(from).address(), cluster.node(to).address());
+        }
+
+        @Override
+        public Duration latency() {
+          return cluster.underlay().latency();
+        }
+
+        @Override
+        public void setLatency(Duration oneWay) {
+          cluster.underlay().setLatency(oneWay);
+        }
+
+        @Override
+        public Set<String> isolated() {
+          return java.util.Collections.unmodifiableSet(new LinkedHashSet<>(isolated));
+        }
+      };
 
   /** A simulated node: its daemon runs on it, its shell reaches the simulated network. */
   static final class SimNode implements NodeBackend {

@@ -235,6 +235,11 @@ public class TerminalSession implements Session {
   }
 
   @Override
+  public NetworkFaults networkFaults() {
+    return backend.networkFaults();
+  }
+
+  @Override
   public void advance(Duration d) {
     clock.advance(d);
     backend.deliverEvents();

@@ -11,9 +11,7 @@ import java.util.List;
 public final class SimSessionFactory implements SessionFactory {
   @Override
   public List<SessionTemplate> templates() {
-    return Template.ALL.stream()
-        .map(t -> SessionTemplate.of(t, !t.swarm(), "Swarm chưa được mô phỏng trong bản này"))
-        .toList();
+    return Template.ALL.stream().map(t -> SessionTemplate.of(t, true, "")).toList();
   }
 
   @Override

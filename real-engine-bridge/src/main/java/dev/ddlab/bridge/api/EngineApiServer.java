@@ -67,7 +67,8 @@ public final class EngineApiServer implements AutoCloseable {
             new ImageRouter(backend),
             new BuildRouter(backend),
             new NetworkRouter(backend),
-            new VolumeRouter(backend));
+            new VolumeRouter(backend),
+            new SwarmRouter(backend));
     this.app =
         Javalin.create(
             config -> {

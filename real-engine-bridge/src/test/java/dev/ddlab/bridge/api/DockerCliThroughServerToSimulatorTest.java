@@ -95,6 +95,35 @@ class DockerCliThroughServerToSimulatorTest {
     }
   }
 
+  @Test
+  void the_real_clis_drive_a_simulated_swarm_manager() {
+    for (Path cli : DockerCliRun.clis()) {
+      DockerCliRun init = ok(cli, "swarm", "init", "--advertise-addr", "192.168.0.11");
+      assertTrue(init.stdout().startsWith("Swarm initialized: current node ("), init.stdout());
+      assertTrue(ok(cli, "node", "ls").stdout().contains("Leader"));
+      ok(
+          cli,
+          "service",
+          "create",
+          "--detach",
+          "--name",
+          "web",
+          "--replicas",
+          "3",
+          "alpine",
+          "sleep",
+          "1000");
+      pause();
+      assertTrue(ok(cli, "service", "ls").stdout().contains("web"));
+      assertTrue(ok(cli, "service", "ps", "web").stdout().contains("web.3"));
+      ok(cli, "service", "rm", "web");
+      DockerCliRun leave = DockerCliRun.run(cli, host, "swarm", "leave");
+      assertEquals(1, leave.exitCode(), leave.toString());
+      assertTrue(leave.stderr().contains("Removing the last manager erases"), leave.stderr());
+      ok(cli, "swarm", "leave", "--force");
+    }
+  }
+
   private void courseCommands(Path cli) {
     assertTrue(ok(cli, "version").stdout().contains("Server:"));
     ok(cli, "info");

@@ -52,14 +52,6 @@ public final class ServiceCommands {
     return last.contains(":") || last.contains("@") ? image : image + ":latest";
   }
 
-  static long replicas(ServiceSpec spec) {
-    return spec.mode() != null
-            && spec.mode().replicated() != null
-            && spec.mode().replicated().replicas() != null
-        ? spec.mode().replicated().replicas()
-        : 0;
-  }
-
   /**
    * docker/cli's progress.ServiceProgress for a replicated service: polls the tasks until each slot
    * runs, then prints the converged display ("overall progress: N out of N tasks", one bar per
@@ -67,10 +59,21 @@ public final class ServiceCommands {
    * would press ^C.
    */
   static void waitConverged(DockerCommand c, String serviceId) {
-    long deadline = c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos();
+    // The real CLI waits as long as it takes; here long enough for the update's batches and
+    // their delays plus a minute, so a service that cannot converge still gives the prompt back.
+    Service first = c.engine.services().inspect(serviceId, false);
+    long batches = 1;
+    long delay = 0;
+    if (first.spec().updateConfig() != null) {
+      long p = Math.max(1, first.spec().updateConfig().parallelism());
+      batches = (first.spec().replicas() + p - 1) / p;
+      delay = first.spec().updateConfig().delay();
+    }
+    long deadline =
+        c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos() + batches * delay;
     while (true) {
       Service s = c.engine.services().inspect(serviceId, false);
-      long want = replicas(s.spec());
+      long want = s.spec().replicas();
       boolean global = s.spec().global();
       List<Task> tasks =
           c.engine
@@ -448,7 +451,7 @@ public final class ServiceCommands {
           boolean global = s.spec().global();
           out("Service Mode:\t" + (global ? "Global" : "Replicated"));
           if (!global) {
-            out(" Replicas:\t" + replicas(s.spec()));
+            out(" Replicas:\t" + s.spec().replicas());
           }
           out("Placement:");
           out("ContainerSpec:");

@@ -6,6 +6,7 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.ProgramInstaller;
 import dev.ddlab.sim.runtime.ProgramRegistry;
 import dev.ddlab.sim.shell.ShellPrograms;
+import dev.ddlab.sim.underlay.Underlay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -141,6 +142,15 @@ public final class Cluster {
 
   public EventBus bus() {
     return bus;
+  }
+
+  /**
+   * The segment joining the machines' {@code eth0} (Raft, the swarm's control traffic, later
+   * VXLAN), made on first use; its fault API (latency, isolate, heal, drop the next packet) is what
+   * a panel or a test injects.
+   */
+  public Underlay underlay() {
+    return shared("underlay", () -> new Underlay(clock, random.fork("underlay"), bus));
   }
 
   /**

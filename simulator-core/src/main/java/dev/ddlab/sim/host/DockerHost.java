@@ -264,11 +264,7 @@ public final class DockerHost {
    */
   public SwarmNode swarm() {
     if (swarm == null) {
-      Underlay underlay =
-          cluster.shared(
-              "underlay",
-              () ->
-                  new Underlay(cluster.clock(), cluster.random().fork("underlay"), cluster.bus()));
+      Underlay underlay = cluster.underlay();
       SwarmCluster sc =
           cluster.shared(
               "swarm",

@@ -7,6 +7,7 @@ import dev.ddlab.introspect.ImagesView;
 import dev.ddlab.introspect.Introspection;
 import dev.ddlab.introspect.NodesView;
 import dev.ddlab.introspect.ReadOnlyFs;
+import dev.ddlab.introspect.SwarmView;
 import dev.ddlab.sim.build.Builder;
 import dev.ddlab.sim.fs.ContainerRootFs;
 import dev.ddlab.sim.host.Cluster;
@@ -17,6 +18,12 @@ import dev.ddlab.sim.image.ImageConfig;
 import dev.ddlab.sim.image.ImageLayer;
 import dev.ddlab.sim.image.SimImagesApi;
 import dev.ddlab.sim.runtime.Kernel;
+import dev.ddlab.sim.swarm.SwarmCluster;
+import dev.ddlab.sim.swarm.SwarmNode;
+import dev.ddlab.sim.swarm.raft.RaftStatus;
+import dev.ddlab.sim.swarm.store.ClusterStore;
+import dev.ddlab.sim.underlay.Packet;
+import dev.ddlab.sim.underlay.UnderlayEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,6 +46,7 @@ public final class SimIntrospection implements Introspection {
   public SimIntrospection(Cluster cluster) {
     this.cluster = cluster;
     cluster.bus().subscribe(dev.ddlab.events.FrameEvent.class, network::sent);
+    cluster.bus().subscribe(UnderlayEvent.class, swarm::heard);
   }
 
   @Override
@@ -203,6 +211,145 @@ public final class SimIntrospection implements Introspection {
           out.add(
               new Frame(e.timeNanos(), e.arrivesNanos(), e.from(), e.to(), e.summary(), e.bytes()));
         }
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public SwarmView swarm() {
+    return swarm;
+  }
+
+  private final Swarm swarm = new Swarm();
+
+  /** Raft per manager from the swarm's members; services and tasks from the leader's store. */
+  private final class Swarm implements SwarmView {
+    private Optional<SwarmCluster> swarmCluster() {
+      return cluster.nodes().isEmpty()
+          ? Optional.empty()
+          : Optional.of(cluster.nodes().get(0).swarm().cluster());
+    }
+
+    @Override
+    public List<RaftState> managers() {
+      List<RaftState> out = new java.util.ArrayList<>();
+      // Raft names members by their swarm node IDs; the view names them as the nodes are called
+      java.util.Map<String, String> names = new java.util.HashMap<>();
+      swarmCluster()
+          .ifPresent(
+              sc ->
+                  sc.nodes().stream()
+                      .filter(n -> n.nodeId() != null)
+                      .forEach(n -> names.put(n.nodeId(), n.hostname())));
+      for (RaftStatus r : swarmCluster().map(SwarmCluster::raft).orElse(List.of())) {
+        out.add(
+            new RaftState(
+                r.node(),
+                Role.valueOf(r.role().toUpperCase(java.util.Locale.ROOT)),
+                r.term(),
+                names.getOrDefault(r.votedFor(), r.votedFor()),
+                r.votesReceived().stream()
+                    .map(v -> names.getOrDefault(v, v))
+                    .collect(java.util.stream.Collectors.toSet()),
+                names.getOrDefault(r.leader(), r.leader()),
+                r.log().stream().map(e -> new LogEntry(e.index(), e.term(), e.summary())).toList(),
+                r.commitIndex(),
+                r.lastApplied(),
+                r.electionDeadlineNanos(),
+                r.nextHeartbeatNanos()));
+      }
+      return out;
+    }
+
+    /** The latest control-plane messages by packet id, oldest first. */
+    private final java.util.LinkedHashMap<Long, Message> recent = new java.util.LinkedHashMap<>();
+
+    void heard(UnderlayEvent e) {
+      Packet p = e.packet();
+      if (p.dstPort() != SwarmNode.PORT && p.srcPort() != SwarmNode.PORT) {
+        return;
+      }
+      if (e instanceof UnderlayEvent.Sent s) {
+        recent.put(
+            p.id(),
+            new Message(
+                p.id(),
+                s.node(),
+                s.toNode(),
+                p.summary(),
+                s.timeNanos(),
+                s.dueNanos(),
+                "in-flight",
+                ""));
+        while (recent.size() > MESSAGES_KEPT) {
+          recent.remove(recent.keySet().iterator().next());
+        }
+      } else if (e instanceof UnderlayEvent.Delivered) {
+        settle(p.id(), "delivered", "");
+      } else if (e instanceof UnderlayEvent.Dropped d) {
+        settle(p.id(), "dropped", d.reason());
+      }
+    }
+
+    private void settle(long id, String state, String reason) {
+      Message m = recent.get(id);
+      if (m != null) {
+        recent.put(
+            id,
+            new Message(
+                m.id(), m.from(), m.to(), m.summary(), m.sentNanos(), m.dueNanos(), state, reason));
+      }
+    }
+
+    @Override
+    public List<Message> messages() {
+      return List.copyOf(recent.values());
+    }
+
+    @Override
+    public List<ServiceInfo> services() {
+      Optional<ClusterStore> store = swarmCluster().flatMap(SwarmCluster::leaderStore);
+      if (store.isEmpty()) {
+        return List.of();
+      }
+      List<ServiceInfo> out = new java.util.ArrayList<>();
+      for (dev.ddlab.engine.dto.swarm.Service sv : store.get().services().values()) {
+        out.add(
+            new ServiceInfo(
+                sv.id(),
+                sv.spec().name(),
+                sv.spec().global() ? "global" : "replicated",
+                (int) sv.spec().replicas(),
+                sv.spec().taskTemplate().containerSpec().image()));
+      }
+      return out;
+    }
+
+    @Override
+    public List<TaskInfo> tasks(String serviceId) {
+      Optional<ClusterStore> store = swarmCluster().flatMap(SwarmCluster::leaderStore);
+      if (store.isEmpty()) {
+        return List.of();
+      }
+      List<TaskInfo> out = new java.util.ArrayList<>();
+      for (dev.ddlab.engine.dto.swarm.Task t : store.get().tasks().values()) {
+        if (serviceId != null && !serviceId.equals(t.serviceId())) {
+          continue;
+        }
+        dev.ddlab.engine.dto.swarm.Node n =
+            t.nodeId() == null ? null : store.get().nodes().get(t.nodeId());
+        out.add(
+            new TaskInfo(
+                t.id(),
+                t.serviceId(),
+                t.slot(),
+                n == null ? "" : n.description().hostname(),
+                t.desiredState(),
+                t.status().state(),
+                t.status().containerStatus() == null
+                    ? ""
+                    : t.status().containerStatus().containerId()));
       }
       return out;
     }

@@ -76,6 +76,16 @@ public final class SwarmCluster {
     return out;
   }
 
+  /** The store of the manager that leads now, if one does. */
+  public java.util.Optional<dev.ddlab.sim.swarm.store.ClusterStore> leaderStore() {
+    for (SwarmNode n : byAddress.values()) {
+      if (n.manager() != null && n.manager().isLeader()) {
+        return java.util.Optional.of(n.manager().store());
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   public VirtualClock clock() {
     return clock;
   }

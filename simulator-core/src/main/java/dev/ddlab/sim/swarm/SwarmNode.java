@@ -67,7 +67,10 @@ import java.util.function.Supplier;
 public final class SwarmNode {
   public static final int PORT = 2377;
   public static final String DIR = "/var/lib/docker/swarm";
-  static final String STATE = DIR + "/state.json";
+
+  /** moby's node configuration; here also the node's identity and its unlock key's hash. */
+  static final String STATE = DIR + "/docker-state.json";
+
   private static final Duration COMMIT_WAIT = Duration.ofSeconds(20);
   private static final Duration LEADER_WAIT = Duration.ofSeconds(3);
 
@@ -205,6 +208,7 @@ public final class SwarmNode {
       throw SwarmErrors.invalidUnlockKey();
     }
     sealer.key(k);
+    currentKey = k;
     locked = false;
     resume();
   }
@@ -216,6 +220,13 @@ public final class SwarmNode {
   /** A manager follows the cluster's unlock key: seals its files with it and remembers its hash. */
   private void followUnlockKey() {
     if (manager == null) {
+      return;
+    }
+    if (manager.store().cluster() == null
+        || manager.store().index() < manager.raft().restoredIndex()) {
+      // A restarted manager's store replays the entries its files held, from before the key it was
+      // unlocked with: following the key they show (none yet, or an older one) would reseal the
+      // files with it, and the next replay (a force-new-cluster, a restart) could not open them.
       return;
     }
     String k = manager.store().unlockKey();
@@ -381,7 +392,37 @@ public final class SwarmNode {
     if ("manager".equals(role) && currentKey != null) {
       o.put("UnlockKeyHash", hash(currentKey));
     }
+    o.put("ListenAddr", "0.0.0.0:" + PORT);
+    o.put("AdvertiseAddr", address + ":" + PORT);
+    o.put("DataPathPort", 4789);
     fs.write(STATE, ClusterStore.write(o), false);
+    // The rest of a node's swarm directory, as `ls /var/lib/docker/swarm` shows it on a real
+    // node: swarmkit's remotes list, the node's certificates, the worker's task database.
+    fs.write(
+        DIR + "/state.json",
+        ("[{\"node_id\":\"" + nodeId + "\",\"addr\":\"" + address + ":" + PORT + "\"}]")
+            .getBytes(StandardCharsets.UTF_8),
+        false);
+    fs.mkdir(DIR + "/certificates", true);
+    for (String f : List.of("swarm-node.crt", "swarm-node.key", "swarm-root-ca.crt")) {
+      if (!fs.exists(DIR + "/certificates/" + f)) {
+        fs.write(
+            DIR + "/certificates/" + f,
+            ("-----BEGIN "
+                    + (f.endsWith(".key") ? "EC PRIVATE KEY" : "CERTIFICATE")
+                    + "-----\n"
+                    + Ids.chars(random, 64)
+                    + "\n-----END "
+                    + (f.endsWith(".key") ? "EC PRIVATE KEY" : "CERTIFICATE")
+                    + "-----\n")
+                .getBytes(StandardCharsets.UTF_8),
+            false);
+      }
+    }
+    fs.mkdir(DIR + "/worker", true);
+    if (!fs.exists(DIR + "/worker/tasks.db")) {
+      fs.write(DIR + "/worker/tasks.db", new byte[0], false);
+    }
   }
 
   static String hostOf(String addr) {
@@ -445,6 +486,21 @@ public final class SwarmNode {
     if (!Manager.await(clock, f, COMMIT_WAIT)) {
       throw SwarmErrors.noLeader();
     }
+    // The followers hear of the commit with the leader's next message (MicroRaft does not send
+    // one at once, etcd's raft does): the answer waits until every reachable manager applied it.
+    long index = l.store().index();
+    clock.advanceUntil(
+        () -> {
+          for (SwarmNode n : cluster.nodes()) {
+            if (n.manager != null
+                && cluster.underlay().reachable(l.raft().self().address(), n.address)
+                && n.manager.store().index() < index) {
+              return false;
+            }
+          }
+          return true;
+        },
+        Duration.ofMillis(1500));
   }
 
   String now() {
@@ -477,7 +533,8 @@ public final class SwarmNode {
     return clock;
   }
 
-  SwarmCluster cluster() {
+  /** The session's swarm side this node belongs to. */
+  public SwarmCluster cluster() {
     return cluster;
   }
 
@@ -548,7 +605,12 @@ public final class SwarmNode {
     if (manager == null) {
       throw SwarmErrors.managerNotReady();
     }
-    ClusterStore old = Manager.replay(fs, sealer);
+    ClusterStore old;
+    try {
+      old = Manager.replay(fs, sealer);
+    } catch (IllegalStateException e) {
+      throw SwarmErrors.locked();
+    }
     if (old.cluster() == null) {
       old = manager.store();
     }

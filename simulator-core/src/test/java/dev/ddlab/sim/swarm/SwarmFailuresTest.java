@@ -107,6 +107,35 @@ class SwarmFailuresTest {
   }
 
   @Test
+  void an_autolocked_backup_restored_and_unlocked_is_forced_into_a_new_cluster_with_its_services() {
+    try (SimSession s = threeManagers(17)) {
+      ok(s, "mgr1", "docker swarm update --autolock=true");
+      String key = ok(s, "mgr1", "docker swarm unlock-key -q").output().trim();
+      ok(s, "mgr1", "docker service create --name web --replicas 2 alpine sleep 1d");
+      ok(s, "mgr2", "service docker stop");
+      ok(s, "mgr2", "tar -czvf swarm.bkp /var/lib/docker/swarm/");
+      ok(s, "mgr2", "service docker start");
+      ok(s, "mgr2", "echo " + key + " | docker swarm unlock");
+      ok(s, "mgr2", "service docker stop");
+      ok(s, "mgr2", "rm -r /var/lib/docker/swarm");
+      ok(s, "mgr2", "tar -zxvf swarm.bkp -C /");
+      ok(s, "mgr2", "service docker start");
+      assertEquals(1, s.type("mgr2", "docker node ls").exitCode(), "locked until unlocked");
+      ok(s, "mgr2", "echo " + key + " | docker swarm unlock");
+      TranscriptEntry init =
+          ok(
+              s,
+              "mgr2",
+              "docker swarm init --force-new-cluster --advertise-addr 10.0.0.2:2377 --listen-addr 10.0.0.2:2377");
+      assertTrue(init.output().startsWith("Swarm initialized: current node ("), init.output());
+      TranscriptEntry ls = ok(s, "mgr2", "docker service ls");
+      assertTrue(ls.output().contains("web"), ls.output());
+      TranscriptEntry nodes = ok(s, "mgr2", "docker node ls");
+      assertTrue(nodes.output().contains("Leader"), nodes.output());
+    }
+  }
+
+  @Test
   void promote_and_demote_move_nodes_in_and_out_of_the_raft_group_but_never_the_last_manager() {
     try (SimSession s = threeManagers(14)) {
       assertEquals(

@@ -3,6 +3,7 @@ package dev.ddlab.sim.swarm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ddlab.introspect.SwarmView;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.sim.swarm.raft.RaftStatus;
 import java.time.Duration;
@@ -32,8 +33,22 @@ class SwarmRaftStatusTest {
         assertTrue(
             r.log().stream().anyMatch(e -> e.summary().contains("put node")), r.log().toString());
       }
+      s.type("mgr1", "docker service create --name web --replicas 3 -d alpine sleep 1d");
+      s.advance(Duration.ofSeconds(3));
+      SwarmView view = s.introspection().swarm();
+      assertEquals(3, view.managers().size());
+      assertEquals(
+          1, view.managers().stream().filter(m -> m.role() == SwarmView.Role.LEADER).count());
+      assertEquals("web", view.services().get(0).name());
+      assertEquals(3, view.services().get(0).replicas());
+      assertEquals(
+          3,
+          view.tasks(view.services().get(0).id()).stream()
+              .filter(t -> t.state().equals("running"))
+              .count());
       s.type("mgr3", "service docker stop");
       assertEquals("down", c.raft().get(2).role());
+      assertEquals(SwarmView.Role.DOWN, view.managers().get(2).role());
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
 import dev.ddlab.events.SimEvent;
 import dev.ddlab.introspect.Introspection;
+import dev.ddlab.session.NetworkFaults;
 import dev.ddlab.session.NodeBackend;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
@@ -602,6 +603,11 @@ public final class WebSession {
     @Override
     public Introspection introspection() {
       return raw.introspection();
+    }
+
+    @Override
+    public NetworkFaults networkFaults() {
+      return raw.networkFaults();
     }
 
     @Override

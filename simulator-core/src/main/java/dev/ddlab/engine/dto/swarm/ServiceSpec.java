@@ -25,4 +25,12 @@ public record ServiceSpec(
   public boolean global() {
     return mode != null && mode.global() != null;
   }
+
+  /** The replicas a replicated service asks for; 0 for a global one or when none are given. */
+  @JsonIgnore
+  public long replicas() {
+    return mode != null && mode.replicated() != null && mode.replicated().replicas() != null
+        ? mode.replicated().replicas()
+        : 0;
+  }
 }

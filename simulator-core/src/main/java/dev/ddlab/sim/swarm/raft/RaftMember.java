@@ -77,9 +77,11 @@ public final class RaftMember {
   private long lastLeaderContactNanos = -1;
   private long nextHeartbeatTaskNanos = -1;
   private volatile RaftNodeReport lastReport;
+  private final long restoredIndex;
 
   private RaftMember(Builder b, RestoredRaftState restored) {
     this.self = b.self;
+    this.restoredIndex = restored == null ? 0 : lastIndex(restored);
     this.clock = b.clock;
     this.codec = b.codec;
     this.network = b.network;
@@ -322,6 +324,22 @@ public final class RaftMember {
   }
 
   // ---- state ------------------------------------------------------------------------------------
+
+  /**
+   * The last log index this member's files held when it restarted (0 for a new member): entries up
+   * to it replay history the member had already lived through.
+   */
+  public long restoredIndex() {
+    return restoredIndex;
+  }
+
+  private static long lastIndex(RestoredRaftState st) {
+    List<LogEntry> log = st.getLogEntries();
+    if (!log.isEmpty()) {
+      return log.get(log.size() - 1).getIndex();
+    }
+    return st.getSnapshotEntry() == null ? 0 : st.getSnapshotEntry().getIndex();
+  }
 
   public Member self() {
     return self;
