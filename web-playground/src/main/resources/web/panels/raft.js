@@ -43,29 +43,54 @@
     if (s) { s.textContent = status; s.className = 'raft-status ' + (r && r.ok ? 'ok' : 'bad'); }
   }
 
-  function ring() {
-    const nodes = data.nodes;
-    nodes.forEach((n, i) => {
-      const a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, nodes.length);
-      pos[n.name] = [CX + R * Math.cos(a) * 1.7, CY + R * Math.sin(a)];
-    });
-    const g = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, class: 'raft-ring', role: 'img',
-      'aria-label': 'Các node và tin nhắn giữa chúng'});
-    const mgr = new Map(data.managers.map(m => [m.node, m]));
-    for (const n of nodes) {
-      const [x, y] = pos[n.name];
-      const m = mgr.get(n.name);
-      const role = n.daemon === 'stopped' ? 'down' : (m ? m.role : 'worker');
-      const grp = svg('g', {class: 'raft-node ' + role, 'data-node': n.name, 'data-role': role});
-      if (data.isolated.includes(n.name)) grp.append(svg('circle', {cx: x, cy: y, r: 34, class: 'isolated'}));
-      grp.append(svg('circle', {cx: x, cy: y, r: m ? 26 : 18, class: 'body'}));
-      grp.append(svg('text', {x, y: y - (m ? 4 : 0) + 4, 'text-anchor': 'middle', class: 'name'}, n.name));
-      if (m) grp.append(svg('text', {x, y: y + 14, 'text-anchor': 'middle', class: 'term'}, 'term ' + m.term));
-      if (m && role !== 'down') grp.append(svg('text', {x, y: y + 44, 'text-anchor': 'middle', class: 'timer', 'data-timer': n.name}, ''));
-      g.append(grp);
+  // The panel is built once and then updated in place on every state: a card, its buttons, the
+  // selects and the ring's nodes stay the same DOM elements across refreshes (only text, classes
+  // and attributes change), so a click never lands on a button that was just replaced.
+  let view = null;
+
+  function text(e, t) { if (e.textContent !== t) e.textContent = t; }
+  function attr(e, k, v) {
+    if (v === null || v === undefined || v === false) { if (e.hasAttribute(k)) e.removeAttribute(k); }
+    else if (e.getAttribute(k) !== String(v)) e.setAttribute(k, v);
+  }
+  function show(e, visible) { attr(e, 'hidden', visible ? null : ''); }
+
+  function ringNode(name) {
+    const n = {g: svg('g', {'data-node': name}), halo: svg('circle', {r: 34, class: 'isolated'}),
+      body: svg('circle', {class: 'body'}), name: svg('text', {'text-anchor': 'middle', class: 'name'}, name),
+      term: svg('text', {'text-anchor': 'middle', class: 'term'}, ''),
+      timer: svg('text', {'text-anchor': 'middle', class: 'timer', 'data-timer': name}, '')};
+    n.g.append(n.halo, n.body, n.name, n.term, n.timer);
+    return n;
+  }
+
+  function updateRing() {
+    const names = data.nodes.map(n => n.name);
+    if (view.ringNames !== names.join(' ')) {
+      view.ringNames = names.join(' ');
+      view.ringNodes = new Map(names.map(n => [n, ringNode(n)]));
+      view.ring.replaceChildren(...[...view.ringNodes.values()].map(n => n.g), layer);
+      names.forEach((n, i) => {
+        const a = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, names.length);
+        pos[n] = [CX + R * Math.cos(a) * 1.7, CY + R * Math.sin(a)];
+      });
     }
-    g.append(layer);
-    return g;
+    const mgr = new Map(data.managers.map(m => [m.node, m]));
+    for (const n of data.nodes) {
+      const v = view.ringNodes.get(n.name), m = mgr.get(n.name), [x, y] = pos[n.name];
+      const role = n.daemon === 'stopped' ? 'down' : (m ? m.role : 'worker');
+      attr(v.g, 'class', 'raft-node ' + role);
+      attr(v.g, 'data-role', role);
+      attr(v.halo, 'cx', x); attr(v.halo, 'cy', y);
+      attr(v.halo, 'display', data.isolated.includes(n.name) ? null : 'none');
+      attr(v.body, 'cx', x); attr(v.body, 'cy', y); attr(v.body, 'r', m ? 26 : 18);
+      attr(v.name, 'x', x); attr(v.name, 'y', y - (m ? 4 : 0) + 4);
+      attr(v.term, 'x', x); attr(v.term, 'y', y + 14);
+      attr(v.term, 'display', m ? null : 'none');
+      text(v.term, m ? 'term ' + m.term : '');
+      attr(v.timer, 'x', x); attr(v.timer, 'y', y + 44);
+      attr(v.timer, 'display', m && role !== 'down' ? null : 'none');
+    }
   }
 
   function animate(m) {
@@ -89,76 +114,133 @@
     requestAnimationFrame(step);
   }
 
-  function card(m) {
-    const node = data.nodes.find(n => n.name === m.node) || {daemon: 'unknown'};
-    const stopped = node.daemon === 'stopped';
-    const isolated = data.isolated.includes(m.node);
-    const log = el('div', {class: 'raft-log', 'aria-label': 'Log của ' + m.node},
-      m.logSize > m.log.length ? el('span', {class: 'hint'}, '… ') : null,
-      m.log.map(e => el('span', {class: 'entry ' + (e.committed ? 'committed' : 'uncommitted'),
-        title: '#' + e.index + ' term ' + e.term + ': ' + e.summary + (e.committed ? ' (đã commit)' : ' (chưa commit)')},
-      el('b', {}, String(e.index)), el('small', {}, 't' + e.term))));
-    return el('section', {class: 'raft-card ' + m.role, 'data-manager': m.node},
-      el('h3', {}, m.node + ' — ', el('span', {class: 'role'}, ROLE[m.role] || m.role),
-        isolated ? el('span', {class: 'badge bad'}, 'bị cô lập') : null),
+  // one button per card starts or stops the node's daemon: its action follows the node's state
+  function card(node) {
+    const b = () => el('b', {}, '');
+    const c = {role: el('span', {class: 'role'}, ''), badge: el('span', {class: 'badge bad'}, 'bị cô lập'),
+      term: b(), vote: b(), votes: b(), leader: b(), commit: b(), applied: b(),
+      timer: el('span', {class: 'timer', 'data-timer-card': node}, ''),
+      log: el('div', {class: 'raft-log', 'aria-label': 'Log của ' + node}), logKey: null};
+    c.votesBox = el('span', {}, 'phiếu nhận: ', c.votes);
+    c.power = el('button', {type: 'button', onclick: () => act({action: c.power.dataset.action, node})}, '');
+    c.isolate = el('button', {type: 'button', 'data-action': 'isolate', onclick: () => act({action: 'isolate', node})},
+      'Cô lập khỏi mạng');
+    c.actions = el('div', {class: 'raft-actions'}, c.power, c.isolate);
+    c.section = el('section', {'data-manager': node},
+      el('h3', {}, node + ' — ', c.role, c.badge),
       el('div', {class: 'stats'},
-        el('span', {}, 'term: ', el('b', {}, String(m.term))),
-        el('span', {}, 'bầu cho: ', el('b', {}, m.votedFor || '—')),
-        m.role === 'candidate' ? el('span', {}, 'phiếu nhận: ', el('b', {}, m.votesReceived.join(', ') || '—')) : null,
-        el('span', {}, 'leader: ', el('b', {}, m.leader || '—')),
-        el('span', {}, 'commit index: ', el('b', {}, String(m.commitIndex))),
-        el('span', {}, 'đã áp dụng: ', el('b', {}, String(m.lastApplied))),
-        el('span', {class: 'timer', 'data-timer-card': m.node}, '')),
-      log,
-      data.faults ? el('div', {class: 'raft-actions'},
-        stopped
-          ? el('button', {type: 'button', 'data-action': 'start', onclick: () => act({action: 'start', node: m.node})}, 'Khởi động Docker')
-          : el('button', {type: 'button', 'data-action': 'stop', onclick: () => act({action: 'stop', node: m.node})}, 'Dừng Docker'),
-        isolated ? null : el('button', {type: 'button', 'data-action': 'isolate', onclick: () => act({action: 'isolate', node: m.node})}, 'Cô lập khỏi mạng')) : null);
+        el('span', {}, 'term: ', c.term), el('span', {}, 'bầu cho: ', c.vote), c.votesBox,
+        el('span', {}, 'leader: ', c.leader), el('span', {}, 'commit index: ', c.commit),
+        el('span', {}, 'đã áp dụng: ', c.applied), c.timer),
+      c.log, c.actions);
+    return c;
+  }
+
+  function updateCard(c, m) {
+    const node = data.nodes.find(n => n.name === m.node) || {daemon: 'unknown'};
+    const stopped = node.daemon === 'stopped', isolated = data.isolated.includes(m.node);
+    attr(c.section, 'class', 'raft-card ' + m.role);
+    text(c.role, ROLE[m.role] || m.role);
+    show(c.badge, isolated);
+    text(c.term, String(m.term));
+    text(c.vote, m.votedFor || '—');
+    show(c.votesBox, m.role === 'candidate');
+    text(c.votes, (m.votesReceived || []).join(', ') || '—');
+    text(c.leader, m.leader || '—');
+    text(c.commit, String(m.commitIndex));
+    text(c.applied, String(m.lastApplied));
+    const logKey = m.logSize + '|' + m.log.map(e => e.index + ':' + e.term + ':' + e.committed + ':' + e.summary).join(',');
+    if (c.logKey !== logKey) {
+      c.logKey = logKey;
+      c.log.replaceChildren(m.logSize > m.log.length ? el('span', {class: 'hint'}, '… ') : '',
+        ...m.log.map(e => el('span', {class: 'entry ' + (e.committed ? 'committed' : 'uncommitted'),
+          title: '#' + e.index + ' term ' + e.term + ': ' + e.summary + (e.committed ? ' (đã commit)' : ' (chưa commit)')},
+        el('b', {}, String(e.index)), el('small', {}, 't' + e.term))));
+    }
+    show(c.actions, data.faults);
+    attr(c.power, 'data-action', stopped ? 'start' : 'stop');
+    text(c.power, stopped ? 'Khởi động Docker' : 'Dừng Docker');
+    show(c.isolate, !isolated);
   }
 
   function controls() {
-    if (!data.faults) return null;
-    const names = data.nodes.map(n => n.name);
-    const fromV = picked.from || names[0], toV = picked.to || names[1] || names[0];
-    const msV = picked.ms !== null ? picked.ms : data.latencyMs;
-    const from = el('select', {'aria-label': 'Từ node', onchange: e => { picked.from = e.target.value; }},
-      names.map(n => el('option', {value: n, selected: n === fromV}, n)));
-    const to = el('select', {'aria-label': 'Đến node', onchange: e => { picked.to = e.target.value; }},
-      names.map(n => el('option', {value: n, selected: n === toV}, n)));
-    const lat = el('select', {'aria-label': 'Độ trễ', onchange: e => { picked.ms = Number(e.target.value); }},
-      [[0, '0 ms'], [0.25, '0,25 ms (mạng LAN)'], [1, '1 ms'], [50, '50 ms'], [200, '200 ms'], [500, '500 ms'], [1000, '1 s']]
-        .map(([v, t]) => el('option', {value: v, selected: msV === v}, t)));
-    return el('div', {class: 'raft-controls'},
-      el('button', {type: 'button', 'data-action': 'heal', disabled: !data.isolated.length, onclick: () => act({action: 'heal'})}, 'Nối lại mạng'),
-      el('span', {}, 'Bỏ tin kế tiếp từ ', from, ' đến ', to, ' ',
-        el('button', {type: 'button', 'data-action': 'drop', onclick: () => act({action: 'drop', node: from.value, to: to.value})}, 'Bỏ')),
-      el('span', {}, 'Độ trễ mạng: ', lat, ' ',
-        el('button', {type: 'button', 'data-action': 'latency', onclick: () => act({action: 'latency', ms: Number(lat.value)})}, 'Đặt')),
-      el('p', {class: 'raft-status', role: 'status'}, status));
+    const sel = (label, onchange) => el('select', {'aria-label': label, onchange});
+    const v = {};
+    v.from = sel('Từ node', e => { picked.from = e.target.value; });
+    v.to = sel('Đến node', e => { picked.to = e.target.value; });
+    v.lat = sel('Độ trễ', e => { picked.ms = Number(e.target.value); });
+    v.lat.append(...[[0, '0 ms'], [0.25, '0,25 ms (mạng LAN)'], [1, '1 ms'], [50, '50 ms'], [200, '200 ms'],
+      [500, '500 ms'], [1000, '1 s']].map(([val, t]) => el('option', {value: val}, t)));
+    v.heal = el('button', {type: 'button', 'data-action': 'heal', onclick: () => act({action: 'heal'})}, 'Nối lại mạng');
+    v.status = el('p', {class: 'raft-status', role: 'status'}, status);
+    v.box = el('div', {class: 'raft-controls'}, v.heal,
+      el('span', {}, 'Bỏ tin kế tiếp từ ', v.from, ' đến ', v.to, ' ',
+        el('button', {type: 'button', 'data-action': 'drop', onclick: () => act({action: 'drop', node: v.from.value, to: v.to.value})}, 'Bỏ')),
+      el('span', {}, 'Độ trễ mạng: ', v.lat, ' ',
+        el('button', {type: 'button', 'data-action': 'latency', onclick: () => act({action: 'latency', ms: Number(v.lat.value)})}, 'Đặt')),
+      v.status);
+    return v;
   }
 
-  function render() {
-    if (!root || !data) return;
-    if (!data.simulated) {
+  function updateControls() {
+    const v = view.controls, names = data.nodes.map(n => n.name);
+    show(v.box, data.faults);
+    if (v.names !== names.join(' ')) {
+      v.names = names.join(' ');
+      const fromV = picked.from || names[0], toV = picked.to || names[1] || names[0];
+      v.from.replaceChildren(...names.map(n => el('option', {value: n, selected: n === fromV}, n)));
+      v.to.replaceChildren(...names.map(n => el('option', {value: n, selected: n === toV}, n)));
+    }
+    if (picked.ms === null) v.lat.value = String(data.latencyMs);
+    v.heal.disabled = !data.isolated.length;
+  }
+
+  function skeleton(mode) {
+    if (view && view.mode === mode) return;
+    view = {mode};
+    if (mode === 'real') {
       root.replaceChildren(el('p', {class: 'empty'}, 'Chỉ phiên mô phỏng mới cho xem Raft từ bên trong.'));
       return;
     }
     const intro = el('p', {class: 'hint'},
       'Mỗi manager của Swarm chạy Raft: một leader gửi nhịp tim (heartbeat) mỗi giây; follower nào 10 giây không nghe thấy leader sẽ hỏi ý các manager khác (PreVote) rồi xin phiếu (RequestVote) ở term mới. ',
       'Ô log viền liền là entry đã commit, viền đứt là chưa commit. Thử dừng Docker trên leader hoặc cô lập nó để xem bầu lại.');
-    if (!data.managers.length) {
+    if (mode === 'empty') {
       root.replaceChildren(intro, el('p', {class: 'empty'},
         'Chưa có swarm. Thử: docker swarm init --advertise-addr 10.0.0.1 trên mgr1, rồi docker swarm join-token manager và join từ mgr2, mgr3.'));
       return;
     }
-    const recent = data.messages.slice(-8).reverse().map(m => el('tr', {},
+    view.ring = svg('svg', {viewBox: '0 0 ' + W + ' ' + H, class: 'raft-ring', role: 'img',
+      'aria-label': 'Các node và tin nhắn giữa chúng'});
+    view.controls = controls();
+    view.cards = new Map();
+    view.cardBox = el('div', {class: 'raft-cards'});
+    view.messages = el('tbody', {});
+    root.replaceChildren(intro, view.ring, view.controls.box, view.cardBox, el('h3', {}, 'Tin nhắn gần đây'),
+      el('table', {class: 'grid raft-messages'},
+        el('thead', {}, el('tr', {}, el('th', {}, 'Từ → đến'), el('th', {}, 'Nội dung'), el('th', {}, 'Trạng thái'))),
+        view.messages));
+  }
+
+  function render() {
+    if (!root || !data) return;
+    skeleton(!data.simulated ? 'real' : data.managers.length ? 'swarm' : 'empty');
+    if (view.mode !== 'swarm') return;
+    updateRing();
+    updateControls();
+    const wanted = data.managers.map(m => m.node);
+    for (const [node, c] of view.cards) {
+      if (!wanted.includes(node)) { c.section.remove(); view.cards.delete(node); }
+    }
+    data.managers.forEach((m, i) => {
+      let c = view.cards.get(m.node);
+      if (!c) { c = card(m.node); view.cards.set(m.node, c); }
+      updateCard(c, m);
+      if (view.cardBox.children[i] !== c.section) view.cardBox.insertBefore(c.section, view.cardBox.children[i] || null);
+    });
+    view.messages.replaceChildren(...data.messages.slice(-8).reverse().map(m => el('tr', {},
       el('td', {class: 'mono'}, m.from + ' → ' + m.to), el('td', {class: 'mono'}, m.summary),
-      el('td', {}, (STATE[m.state] || m.state) + (m.dropReason ? ' (' + (REASON[m.dropReason] || m.dropReason) + ')' : ''))));
-    root.replaceChildren(intro, ring(), controls(),
-      ...data.managers.map(card),
-      el('h3', {}, 'Tin nhắn gần đây'),
-      el('table', {class: 'grid raft-messages'}, el('tr', {}, el('th', {}, 'Từ → đến'), el('th', {}, 'Nội dung'), el('th', {}, 'Trạng thái')), recent));
+      el('td', {}, (STATE[m.state] || m.state) + (m.dropReason ? ' (' + (REASON[m.dropReason] || m.dropReason) + ')' : '')))));
     tick();
   }
 
@@ -167,13 +249,10 @@
     if (!root || !data) return;
     const now = virtualNow();
     for (const m of data.managers) {
-      let text = '';
-      if (m.role === 'leader' && m.nextHeartbeat > 0) text = 'nhịp tim sau ' + seconds(m.nextHeartbeat - now);
-      else if (m.role !== 'down' && m.electionDeadline > 0) text = 'bầu cử sau ' + seconds(m.electionDeadline - now);
-      const a = root.querySelector('[data-timer="' + m.node + '"]');
-      if (a) a.textContent = text;
-      const b = root.querySelector('[data-timer-card="' + m.node + '"]');
-      if (b) b.textContent = text;
+      let t = '';
+      if (m.role === 'leader' && m.nextHeartbeat > 0) t = 'nhịp tim sau ' + seconds(m.nextHeartbeat - now);
+      else if (m.role !== 'down' && m.electionDeadline > 0) t = 'bầu cử sau ' + seconds(m.electionDeadline - now);
+      for (const e of root.querySelectorAll('[data-timer="' + m.node + '"], [data-timer-card="' + m.node + '"]')) text(e, t);
     }
   }
   setInterval(tick, 250);
@@ -191,7 +270,7 @@
   }
 
   ddlab.registerPanel('raft', {
-    mount(el2) { root = el2; root.append(el('p', {class: 'empty'}, 'Đang tải Raft…')); },
+    mount(el2) { root = el2; view = null; root.append(el('p', {class: 'empty'}, 'Đang tải Raft…')); },
     snapshot(d) { seen = -1; load(d); },
     delta(d) { load(d); },
     answer() {},

@@ -7,6 +7,8 @@ import dev.ddlab.web.lesson.LessonLibrary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -67,15 +69,18 @@ class RaftPanelBrowserTest {
                   By.cssSelector("#panel-body section.raft-card.leader[data-manager=mgr1]")));
       b.screenshot("raft-1-three-managers");
 
+      // the panel refreshes on every delta (a heartbeat a virtual second) while its buttons stay
+      // the same elements: a message row found now goes stale, the stop button found before it
+      // still takes the click (a redraw that replaced the cards lost clicks under the cursor)
+      WebElement stop =
+          b.driver.findElement(
+              By.cssSelector(
+                  "#panel-body section.raft-card[data-manager=mgr1] button[data-action=stop]"));
+      WebElement row =
+          b.until(d -> d.findElement(By.cssSelector("#panel-body table.raft-messages tbody tr")));
+      b.until(ExpectedConditions.stalenessOf(row));
       new Select(b.driver.findElement(By.id("time-speed"))).selectByValue("10");
-      b.until(
-          d -> {
-            d.findElement(
-                    By.cssSelector(
-                        "#panel-body section.raft-card[data-manager=mgr1] button[data-action=stop]"))
-                .click();
-            return true;
-          });
+      stop.click();
       b.until(
           d ->
               d.findElement(By.cssSelector("#panel-body .raft-status"))
