@@ -70,14 +70,14 @@ class RaftPanelBrowserTest {
       b.screenshot("raft-1-three-managers");
 
       // the panel refreshes on every delta (a heartbeat a virtual second) while its buttons stay
-      // the same elements: a message row found now goes stale, the stop button found before it
+      // the same elements: a message cell found now goes stale, the stop button found before it
       // still takes the click (a redraw that replaced the cards lost clicks under the cursor)
       WebElement stop =
           b.driver.findElement(
               By.cssSelector(
                   "#panel-body section.raft-card[data-manager=mgr1] button[data-action=stop]"));
       WebElement row =
-          b.until(d -> d.findElement(By.cssSelector("#panel-body table.raft-messages tbody tr")));
+          b.until(d -> d.findElement(By.cssSelector("#panel-body table.raft-messages td")));
       b.until(ExpectedConditions.stalenessOf(row));
       new Select(b.driver.findElement(By.id("time-speed"))).selectByValue("10");
       stop.click();
