@@ -7,7 +7,8 @@ import java.util.Map;
  * A check as written in YAML. Exactly one "kind" key says what is checked ({@code container},
  * {@code image}, {@code file}, {@code network}, {@code volume}, {@code containers}, {@code images},
  * {@code ran}, {@code output}, {@code order}, {@code java}); the other keys refine it. Every check
- * carries {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
+ * carries {@code label}, what it verifies for people (Vietnamese, unique within the lab), and
+ * {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
  * LabValidator} rejects keys that do not belong to the kind.
  */
 public record CheckSpec(
@@ -26,7 +27,7 @@ public record CheckSpec(
     // common
     String fail,
     String node,
-    String name,
+    String label,
     Integer points,
     Boolean exists,
     // containers
@@ -101,10 +102,19 @@ public record CheckSpec(
     return k.size() == 1 ? k.get(0) : null;
   }
 
-  /** A short English label for reports when the author gave no {@code name}. */
+  /**
+   * What the check verifies, for people (Vietnamese, Markdown): the lab's {@code label}; a short
+   * derived text only for checks made outside a lab file (the validator requires a label).
+   */
+  /** Whether the lab's author wrote a label (the validator requires one). */
+  public boolean hasLabel() {
+    return label != null && !label.isBlank();
+  }
+
+  @Override
   public String label() {
-    if (name != null && !name.isBlank()) {
-      return name;
+    if (label != null && !label.isBlank()) {
+      return label;
     }
     String kind = kind();
     if (kind == null) {

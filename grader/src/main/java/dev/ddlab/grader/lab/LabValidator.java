@@ -10,11 +10,12 @@ import java.util.Set;
 
 /**
  * Structural checks of a lab: what a YAML parser cannot say. Each check has exactly one kind and
- * only the keys that kind understands, a Vietnamese failure reason and positive points; every step
- * has an instruction, a solution and at least one check.
+ * only the keys that kind understands, a Vietnamese label unique within the lab, a Vietnamese
+ * failure reason and positive points; every step has an instruction, a solution and at least one
+ * check.
  */
 public final class LabValidator {
-  private static final Set<String> COMMON = Set.of("fail", "node", "name", "points");
+  private static final Set<String> COMMON = Set.of("fail", "node", "label", "points");
 
   private static final Map<String, Set<String>> ALLOWED =
       Map.ofEntries(
@@ -77,6 +78,7 @@ public final class LabValidator {
       problems.add("a lab needs at least one step");
     }
     Set<String> stepIds = new HashSet<>();
+    Map<String, String> labels = new java.util.HashMap<>();
     for (int i = 0; i < lab.steps().size(); i++) {
       Step step = lab.steps().get(i);
       String where = "step " + (i + 1);
@@ -96,7 +98,22 @@ public final class LabValidator {
         problems.add(where + ": a step needs at least one check");
       }
       for (int j = 0; j < step.checks().size(); j++) {
-        checkProblems(step.checks().get(j), where + " check " + (j + 1), problems);
+        CheckSpec check = step.checks().get(j);
+        String at = where + " check " + (j + 1);
+        checkProblems(check, at, problems);
+        if (check.hasLabel()) {
+          String key = check.label().strip().toLowerCase(java.util.Locale.ROOT);
+          String earlier = labels.putIfAbsent(key, at);
+          if (earlier != null) {
+            problems.add(
+                at
+                    + ": label \""
+                    + check.label()
+                    + "\" is also the label of "
+                    + earlier
+                    + " (a learner could not tell them apart)");
+          }
+        }
       }
     }
     return problems;
@@ -129,6 +146,9 @@ public final class LabValidator {
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException(e);
       }
+    }
+    if (!check.hasLabel()) {
+      problems.add(where + ": 'label' (what the check verifies, in Vietnamese) is missing");
     }
     if (blank(check.fail())) {
       problems.add(where + ": 'fail' (the reason shown to the learner) is missing");

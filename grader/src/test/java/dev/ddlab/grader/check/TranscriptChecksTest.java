@@ -73,7 +73,7 @@ class TranscriptChecksTest {
     String lab =
         "id: t\ntitle: t\nsection: s\nsteps:\n  - title: t\n    text: t\n    solution: [x]\n    checks:\n      - "
             + yaml.replace("\n", "\n        ")
-            + "\n        fail: \"Sai\"\n";
+            + "\n        label: \"Kiểm tra\"\n        fail: \"Sai\"\n";
     return LabCatalog.parse("t.yaml", lab).steps().get(0).checks().get(0);
   }
 

@@ -65,9 +65,65 @@ class LabCatalogTest {
             .forEach(
                 c ->
                     assertTrue(
-                        hasVietnameseDiacritics(c.fail()),
-                        lab.id() + "/" + step.id() + ": " + c.fail()));
+                        hasVietnameseDiacritics(c.fail()) && hasVietnameseDiacritics(c.label()),
+                        lab.id() + "/" + step.id() + ": " + c.label() + " / " + c.fail()));
       }
+    }
+  }
+
+  @Test
+  void the_validator_refuses_a_check_without_a_label_and_labels_that_collide() {
+    Lab lab = LabCatalog.builtIn().find("p2-containers-webserver").orElseThrow();
+    assertEquals(List.of(), LabValidator.problems(lab));
+    Step first = lab.steps().get(0);
+    CheckSpec c = first.checks().get(0);
+    List<CheckSpec> same = List.of(c, first.checks().get(1));
+    Lab colliding =
+        withChecks(lab, List.of(c, relabel(first.checks().get(1), " " + c.label().toUpperCase())));
+    assertEquals(
+        List.of(
+            "step 1 check 2: label \" "
+                + c.label().toUpperCase()
+                + "\" is also the label of step 1 check 1 (a learner could not tell them apart)"),
+        LabValidator.problems(colliding));
+    Lab unlabelled = withChecks(lab, List.of(relabel(same.get(0), null), same.get(1)));
+    assertTrue(
+        LabValidator.problems(unlabelled)
+            .contains(
+                "step 1 check 1: 'label' (what the check verifies, in Vietnamese) is missing"),
+        LabValidator.problems(unlabelled).toString());
+  }
+
+  private static Lab withChecks(Lab lab, List<CheckSpec> checks) {
+    List<Step> steps = new java.util.ArrayList<>(lab.steps());
+    Step s = steps.get(0);
+    steps.set(0, new Step(s.id(), s.title(), s.text(), s.hints(), s.solution(), checks));
+    return new Lab(
+        lab.id(),
+        lab.title(),
+        lab.section(),
+        lab.lesson(),
+        lab.summary(),
+        lab.template(),
+        lab.seed(),
+        lab.setup(),
+        steps);
+  }
+
+  /** The same check with another label, through YAML as a lab author would write it. */
+  private static CheckSpec relabel(CheckSpec c, String label) {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree = json.valueToTree(c);
+    if (label == null) {
+      tree.remove("label");
+    } else {
+      tree.put("label", label);
+    }
+    try {
+      return json.treeToValue(tree, CheckSpec.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -94,11 +150,14 @@ class LabCatalogTest {
             checks:
               - container: web
                 image: alpine
+                label: "Có web"
                 fail: "Sai"
               - container: web
                 contains: "x"
+                label: "Web có x"
                 fail: "Sai"
               - ran: docker ps
+                label: "Chạy ps"
         """;
     LabFormatException e =
         assertThrows(LabFormatException.class, () -> LabCatalog.parse("bad.yaml", yaml));
@@ -122,6 +181,7 @@ class LabCatalogTest {
             solution: [docker ps]
             checks:
               - ran: docker ps
+                label: "Chạy `docker ps`"
                 fail: "Sai"
         """;
     LabFormatException e =

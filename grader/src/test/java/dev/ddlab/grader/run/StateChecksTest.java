@@ -25,6 +25,7 @@ class StateChecksTest {
           checks:
             - file: /home/ubuntu/ghi-chu.txt
               contains: "xin chào"
+              label: "Kiểm tra 1"
               fail: "Chưa có tệp trên host."
             - container: web
               status: running
@@ -32,20 +33,25 @@ class StateChecksTest {
               env: ["MODE=lab"]
               restartPolicy: on-failure
               ancestor: nginx
+              label: "Kiểm tra 2"
               fail: "Sai container."
             - image: nginx
               tags: [nginx]
               digest: true
+              label: "Kiểm tra 3"
               fail: "Sai image."
             - containers: "status=running,ancestor=nginx"
               count: 1
+              label: "Kiểm tra 4"
               fail: "Sai số container."
             - images: "reference=ngin*"
               min: 1
+              label: "Kiểm tra 5"
               fail: "Sai số image."
             - file: /etc/mode
               in: web
               contains: "lab"
+              label: "Kiểm tra 6"
               fail: "Chưa có tệp trong container."
       """;
 
