@@ -29,10 +29,47 @@
       return new Promise(resolve => { state.pending[id] = resolve; });
     },
     typeCommand(command) { runInTerminal(command); },
+    openPanel(id) { openPanel(id); },
+    codeActions,
     activeNode: () => state.active,
     sessionId: () => state.sessionId,
     el,
   };
+  // ---- code blocks in lessons and labs: lines wrap; "Chép" copies, "▶ chạy" types them ----
+  function copyText(text, button) {
+    const done = ok => {
+      button.textContent = ok ? 'Đã chép' : 'Không chép được';
+      setTimeout(() => { button.textContent = 'Chép'; }, 1500);
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+      return;
+    }
+    const ta = el('textarea', {style: 'position:fixed;left:-9999px', 'aria-hidden': 'true'});
+    ta.value = text;
+    document.body.append(ta);
+    ta.select();
+    let ok = false;
+    try { ok = document.execCommand('copy'); } catch (e) { ok = false; }
+    ta.remove();
+    done(ok);
+  }
+  function codeActions(pre, runnable) {
+    const cmds = (pre.querySelector('code') || pre).textContent.split('\n')
+      .map(l => l.replace(/^\s*\$\s+/, '').trimEnd())
+      .filter(l => l.trim() && !l.trim().startsWith('#'));
+    if (!cmds.length) return;
+    pre.classList.add('cmd');
+    const bar = el('span', {class: 'code-actions'},
+      el('button', {type: 'button', class: 'copy', title: 'Chép các lệnh này',
+        onclick: ev => copyText(cmds.join('\n'), ev.currentTarget)}, 'Chép'));
+    if (runnable) {
+      bar.append(el('button', {type: 'button', class: 'run', title: 'Gõ các lệnh này vào terminal đang mở',
+        onclick: () => runInTerminal(cmds.join('\r'))}, '▶ chạy'));
+    }
+    pre.append(bar);
+  }
+
   window.ddlab = {
     registerPanel(id, impl) { state.panelImpls[id] = impl; },
     api: panelApi,
@@ -180,6 +217,7 @@
     const fit = new FitAddon.FitAddon();
     term.loadAddon(fit);
     term.open(box);
+    if (term.textarea) term.textarea.setAttribute('aria-label', 'Ô gõ lệnh của terminal ' + node);
     term.attachCustomKeyEventHandler(e => {
       if (e.type !== 'keydown') return true;
       const key = e.key.toLowerCase();

@@ -1,9 +1,12 @@
 /* Files panel: a small editor for the active node's host filesystem (a Dockerfile, compose.yaml)
-   and uploads, size-limited by the server. */
+   and uploads, size-limited by the server. It opens an existing file of /home/ubuntu (the
+   Dockerfile first) or offers to create one; it never asks the server for a file it knows is not
+   there. */
 (function () {
   'use strict';
   const el = (...a) => ddlab.api.el(...a);
-  let root = null, path = '/home/ubuntu/Dockerfile';
+  const HOME = '/home/ubuntu';
+  let root = null, path = HOME + '/Dockerfile', known = null;
 
   function api(suffix) { return '/api/nodes/' + encodeURIComponent(ddlab.api.activeNode()) + suffix; }
   function status(text, ok) {
@@ -11,20 +14,30 @@
     s.textContent = text; s.className = 'status ' + (ok ? 'status-ok' : 'status-bad');
   }
   async function listing() {
-    const r = await fetch(api('/files?path=' + encodeURIComponent('/home/ubuntu')));
+    const r = await fetch(api('/files?path=' + encodeURIComponent(HOME)));
     const box = root.querySelector('.listing');
-    if (!r.ok) { box.replaceChildren(); return; }
+    if (!r.ok) { box.replaceChildren(); known = null; return []; }
     const body = await r.json();
-    box.replaceChildren(...body.entries.filter(e => !e.dir).map(e =>
+    const files = body.entries.filter(e => !e.dir);
+    known = new Set(files.map(e => e.path));
+    box.replaceChildren(...files.map(e =>
       el('button', {type: 'button', class: 'chip', onclick: () => open(e.path)}, e.name)));
+    return files;
+  }
+  function offerCreate(p) {
+    path = p; root.querySelector('input.path').value = p;
+    root.querySelector('textarea').value = '';
+    status('Tệp ' + p + ' chưa có: gõ nội dung rồi bấm Lưu để tạo nó (hoặc đổi đường dẫn ở ô trên).', true);
   }
   async function open(p) {
+    const dir = p.slice(0, p.lastIndexOf('/')) || '/';
+    if (known && dir === HOME && !known.has(p)) { offerCreate(p); return; }
     path = p; root.querySelector('input.path').value = p;
     const r = await fetch(api('/file?path=' + encodeURIComponent(p)));
     const body = await r.json().catch(() => ({}));
     const ta = root.querySelector('textarea');
     if (r.ok) { ta.value = body.text; status('Đã mở ' + p, true); }
-    else if (r.status === 404) { ta.value = ''; status('Tệp chưa có: bấm Lưu để tạo ' + p, true); }
+    else if (r.status === 404) offerCreate(p);
     else status(body.message || 'Không mở được tệp.', false);
   }
   async function save() {
@@ -37,7 +50,7 @@
     if (!input.files.length) return;
     const form = new FormData();
     for (const f of input.files) form.append('file', f);
-    const r = await fetch(api('/upload?path=' + encodeURIComponent('/home/ubuntu')), {method: 'POST', body: form});
+    const r = await fetch(api('/upload?path=' + encodeURIComponent(HOME)), {method: 'POST', body: form});
     const b = await r.json().catch(() => ({}));
     if (r.ok) { status('Đã tải lên: ' + b.saved.join(', '), true); listing(); }
     else status(b.message || 'Tải lên không được.', false);
@@ -59,10 +72,15 @@
         el('textarea', {spellcheck: 'false', 'aria-label': 'Nội dung tệp',
           onkeydown: ev => { if ((ev.ctrlKey || ev.metaKey) && ev.key === 's') { ev.preventDefault(); save(); } }}),
         el('div', {class: 'row'},
-          el('label', {}, 'Tải tệp lên /home/ubuntu: ', el('input', {type: 'file', multiple: true, onchange: ev => upload(ev.target)})),
+          el('label', {class: 'upload'},
+            el('input', {type: 'file', multiple: true, 'aria-label': 'Chọn tệp để tải lên ' + HOME, onchange: ev => upload(ev.target)}),
+            el('span', {}, 'Chọn tệp để tải lên ' + HOME + '…')),
           el('span', {class: 'status'})),
         el('div', {class: 'row listing'})));
-      open(path); listing();
+      listing().then(files => {
+        const first = files.find(f => f.name === 'Dockerfile') || files[0];
+        if (first) open(first.path); else offerCreate(path);
+      });
     },
   });
 })();

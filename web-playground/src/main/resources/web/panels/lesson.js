@@ -5,24 +5,24 @@
   const el = (...a) => ddlab.api.el(...a);
   let current = null;
 
-  function commands(pre) {
-    return pre.textContent.split('\n')
-      .map(l => l.replace(/^\s*\$\s+/, '').trimEnd())
-      .filter(l => l.trim() && !l.trim().startsWith('#'));
-  }
-
   async function show(root, name) {
     current = name;
     const html = await (await fetch('/api/lessons/' + encodeURIComponent(name))).text();
     const article = el('article', {class: 'lesson'});
     article.innerHTML = html;
-    for (const pre of article.querySelectorAll('pre.runnable')) {
-      const cmds = commands(pre);
-      if (!cmds.length) continue;
-      pre.append(el('button', {
-        class: 'run', type: 'button', title: 'Gõ lệnh này vào terminal đang mở',
-        onclick: () => ddlab.api.typeCommand(cmds.join('\r')),
-      }, '▶ chạy'));
+    // shell blocks whose commands ddlab runs get "▶ chạy" (the server marks them runnable);
+    // every command block can be copied
+    for (const pre of article.querySelectorAll('pre')) {
+      if (pre.querySelector('code[class^="language-"]:not(.language-sh):not(.language-bash):not(.language-shell):not(.language-console)')) continue;
+      ddlab.api.codeActions(pre, pre.classList.contains('runnable'));
+    }
+    // a link to a lab opens it in the lab panel
+    for (const a of article.querySelectorAll('a[href^="#lab="]')) {
+      a.addEventListener('click', ev => {
+        ev.preventDefault();
+        ddlab.state.wantLab = a.getAttribute('href').slice(5);
+        ddlab.api.openPanel('lab');
+      });
     }
     root.querySelector('.lesson-slot').replaceChildren(article);
   }

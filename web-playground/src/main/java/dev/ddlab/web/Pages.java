@@ -96,7 +96,8 @@ final class Pages {
         <!doctype html>
         <html lang="vi"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>%s</title><link rel="stylesheet" href="/static/app.css"></head>
+        <title>%s</title><link rel="stylesheet" href="/static/app.css">
+        <link rel="icon" href="/static/favicon.svg" type="image/svg+xml"></head>
         <body class="plain">%s</body></html>
         """
         .formatted(esc(title), body);

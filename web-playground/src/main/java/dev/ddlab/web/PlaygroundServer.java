@@ -114,6 +114,8 @@ public final class PlaygroundServer implements AutoCloseable {
 
   private void routes(io.javalin.config.RoutesConfig r) {
     r.get("/", this::home);
+    // browsers ask for it on pages without an icon link (a port chip's error page)
+    r.get("/favicon.ico", ctx -> ctx.redirect("/static/favicon.svg"));
     r.post("/session", this::createSession);
     r.post("/session/end", this::endSession);
     r.get("/api/session", ctx -> ctx.json(sessionInfo(current(ctx))));

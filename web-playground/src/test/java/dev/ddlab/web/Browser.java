@@ -74,6 +74,8 @@ final class Browser implements AutoCloseable {
         "--user-data-dir=" + profile,
         "--window-size=" + width + "," + height,
         "--lang=vi");
+    // the console (failed requests, 404s included) for tests that check nothing failed
+    options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))

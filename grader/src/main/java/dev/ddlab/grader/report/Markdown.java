@@ -4,10 +4,11 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
- * Lab texts (failure reasons, check labels) are Markdown: rendered with commonmark, raw HTML in
- * them escaped, so {@code `percy`} shows as code and {@code <ngay>} as text.
+ * Lab texts (step texts, check labels, failure reasons, hints) are Markdown: rendered with
+ * commonmark, raw HTML in them escaped, so {@code `percy`} shows as code and {@code <ngay>} as
+ * text. The reports and the playground's lab panel render them here.
  */
-final class Markdown {
+public final class Markdown {
   private static final Parser PARSER = Parser.builder().build();
   private static final HtmlRenderer RENDERER =
       HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
@@ -15,7 +16,7 @@ final class Markdown {
   private Markdown() {}
 
   /** One paragraph's worth of Markdown as inline HTML (no surrounding {@code <p>}). */
-  static String inline(String markdown) {
+  public static String inline(String markdown) {
     if (markdown == null || markdown.isBlank()) {
       return "";
     }
@@ -24,5 +25,10 @@ final class Markdown {
       html = html.substring(3, html.length() - 4);
     }
     return html;
+  }
+
+  /** Markdown as HTML blocks (paragraphs, lists, code blocks). */
+  public static String block(String markdown) {
+    return markdown == null ? "" : RENDERER.render(PARSER.parse(markdown));
   }
 }

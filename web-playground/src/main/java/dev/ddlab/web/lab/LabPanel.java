@@ -8,9 +8,11 @@ import dev.ddlab.events.SimEvent;
 import dev.ddlab.grader.check.CheckEvaluator;
 import dev.ddlab.grader.check.DockerGrammar;
 import dev.ddlab.grader.jshell.JShellChecks;
+import dev.ddlab.grader.lab.CheckSpec;
 import dev.ddlab.grader.lab.Lab;
 import dev.ddlab.grader.lab.LabCatalog;
 import dev.ddlab.grader.lab.Step;
+import dev.ddlab.grader.report.Markdown;
 import dev.ddlab.grader.run.CheckResult;
 import dev.ddlab.grader.run.LabRun;
 import dev.ddlab.grader.run.Version;
@@ -25,8 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.WeakHashMap;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * The lab panel beside the terminals: pick a lab, read its steps, "Kiểm tra" a step against the
@@ -49,10 +49,6 @@ public final class LabPanel implements Panel {
     }
     return javaChecks;
   }
-
-  private static final Parser MARKDOWN = Parser.builder().build();
-  private static final HtmlRenderer HTML =
-      HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true).build();
 
   /** A lab in progress in one session. */
   static final class Attached {
@@ -129,12 +125,17 @@ public final class LabPanel implements Panel {
       ArrayNode steps = v.putArray("steps");
       for (int i = 0; i < lab.steps().size(); i++) {
         Step s = lab.steps().get(i);
-        steps
-            .addObject()
-            .put("title", s.title())
-            .put("html", HTML.render(MARKDOWN.parse(s.text())))
-            .put("hints", s.hints().size())
-            .put("passed", a.passed.contains(i));
+        ObjectNode step =
+            steps
+                .addObject()
+                .put("title", s.title())
+                .put("html", Markdown.block(s.text()))
+                .put("hints", s.hints().size())
+                .put("passed", a.passed.contains(i));
+        ArrayNode checks = step.putArray("checks");
+        for (CheckSpec c : s.checks()) {
+          checks.add(Markdown.inline(c.label()));
+        }
       }
       return v;
     }
@@ -195,6 +196,14 @@ public final class LabPanel implements Panel {
       ObjectNode out = JSON.objectNode().put("step", step).put("passed", ok);
       ArrayNode reasons = out.putArray("reasons");
       results.stream().filter(r -> !r.passed()).forEach(r -> reasons.add(r.reason()));
+      ArrayNode checks = out.putArray("checks");
+      for (CheckResult r : results) {
+        checks
+            .addObject()
+            .put("label", Markdown.inline(r.label()))
+            .put("passed", r.passed())
+            .put("reason", r.passed() ? "" : Markdown.inline(r.reason()));
+      }
       out.put("done", a.passed.size()).put("total", a.run.lab().steps().size());
       return out;
     }
@@ -206,12 +215,16 @@ public final class LabPanel implements Panel {
       List<String> hints = a.run.lab().steps().get(step).hints();
       ArrayNode shown = JSON.arrayNode();
       for (int i = 0; i < Math.min(Math.max(1, n), hints.size()); i++) {
-        shown.add(hints.get(i));
+        shown.add(Markdown.inline(hints.get(i)));
       }
       return JSON.objectNode().put("step", step).put("total", hints.size()).set("hints", shown);
     }
 
     private static JsonNode submit(Attached a, String student) {
+      if (student.isBlank()) {
+        return error(
+            "Hãy nhập mã học viên của bạn (ví dụ sv01) vào ô bên cạnh nút Nộp bài, rồi bấm lại.");
+      }
       if (!student.matches("[\\p{L}\\p{N}._@+-]{1,64}")) {
         return error("Mã học viên chỉ gồm chữ, số và . _ @ + - (tối đa 64 ký tự).");
       }

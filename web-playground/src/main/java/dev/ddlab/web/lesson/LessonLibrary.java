@@ -1,5 +1,6 @@
 package dev.ddlab.web.lesson;
 
+import dev.ddlab.cli.DockerSyntax;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -49,7 +50,8 @@ public final class LessonLibrary {
                   (node, tagName, attributes) -> {
                     if (node instanceof FencedCodeBlock code
                         && "pre".equals(tagName)
-                        && SHELL_LANGS.contains(language(code))) {
+                        && SHELL_LANGS.contains(language(code))
+                        && runs(code.getLiteral())) {
                       attributes.put("class", "runnable");
                     }
                   })
@@ -94,6 +96,83 @@ public final class LessonLibrary {
       }
     }
     return name;
+  }
+
+  /**
+   * Whether every {@code docker} command of a shell block is one ddlab runs (the CLI's own grammar
+   * accepts it): a block with {@code docker push} or a mistyped flag gets no "chạy" button, so a
+   * learner is never sent to a command that only answers it is not simulated. Other programs (the
+   * node's shell, {@code cat}, {@code systemctl}) are left to the shell.
+   */
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\(([^()]*)\\)");
+
+  static boolean runs(String block) {
+    for (String raw : block.split("\n")) {
+      String line = raw.strip().replaceFirst("^\\$\\s+", "");
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      // a command substitution is a command of its own; its result is one word
+      java.util.regex.Matcher sub = SUBSTITUTION.matcher(line);
+      while (sub.find()) {
+        if (!runs(sub.group(1))) {
+          return false;
+        }
+        line = line.substring(0, sub.start()) + "X" + line.substring(sub.end());
+        sub = SUBSTITUTION.matcher(line);
+      }
+      for (String command : line.split("\\s*(?:&&|\\|\\||;|\\|)\\s*")) {
+        List<String> words = words(command);
+        if (!words.isEmpty() && words.get(0).equals("sudo")) {
+          words = words.subList(1, words.size());
+        }
+        if (!words.isEmpty()
+            && words.get(0).equals("docker")
+            && DockerSyntax.parse(words.subList(1, words.size())).isEmpty()) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A command's words as a POSIX shell splits them (single and double quotes, backslash). */
+  static List<String> words(String command) {
+    List<String> out = new ArrayList<>();
+    StringBuilder w = null;
+    char quote = 0;
+    for (int i = 0; i < command.length(); i++) {
+      char c = command.charAt(i);
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else if (c == '\\' && quote == '"' && i + 1 < command.length()) {
+          w.append(command.charAt(++i));
+        } else {
+          w.append(c);
+        }
+      } else if (Character.isWhitespace(c)) {
+        if (w != null) {
+          out.add(w.toString());
+          w = null;
+        }
+      } else {
+        if (w == null) {
+          w = new StringBuilder();
+        }
+        if (c == '\'' || c == '"') {
+          quote = c;
+        } else if (c == '\\' && i + 1 < command.length()) {
+          w.append(command.charAt(++i));
+        } else {
+          w.append(c);
+        }
+      }
+    }
+    if (w != null) {
+      out.add(w.toString());
+    }
+    return out;
   }
 
   private static String language(FencedCodeBlock code) {
