@@ -37,7 +37,7 @@ class PlaygroundLayoutBrowserTest {
       """
       const out = [];
       for (const e of document.querySelectorAll('body *')) {
-        if (e.closest('.xterm') || e.closest('svg') || !e.offsetParent) continue;
+        if (e.closest('.xterm') || e.closest('svg') || !e.offsetParent || e.offsetWidth <= 1) continue;
         const s = getComputedStyle(e);
         const hides = ['hidden', 'clip'].includes(s.overflowX);
         if (e.scrollWidth > e.clientWidth + 1 && (hides || e.tagName === 'PRE' || e.tagName === 'BUTTON')
