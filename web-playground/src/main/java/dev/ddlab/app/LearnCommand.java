@@ -84,6 +84,7 @@ public final class LearnCommand implements Callable<Integer> {
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       return session(
           w,
+          () -> 80,
           prompt -> {
             w.print(prompt);
             w.flush();
@@ -123,6 +124,7 @@ public final class LearnCommand implements Callable<Integer> {
       boolean[] interrupted = {false};
       return session(
           terminal.writer(),
+          () -> terminal.getWidth() > 0 ? terminal.getWidth() : 80,
           new Lines() {
             @Override
             public String read(String prompt) {
@@ -147,7 +149,7 @@ public final class LearnCommand implements Callable<Integer> {
     }
   }
 
-  private int session(PrintWriter w, Lines lines) {
+  private int session(PrintWriter w, java.util.function.IntSupplier width, Lines lines) {
     Optional<Lab> lab = labId != null ? LabCatalog.builtIn().find(labId) : choose(lines, w);
     if (lab.isEmpty()) {
       if (labId != null) {
@@ -166,7 +168,7 @@ public final class LearnCommand implements Callable<Integer> {
                 new CheckEvaluator(new DockerGrammar(), java),
                 progressDir,
                 student)) {
-      print(w, tutor.start());
+      print(w, TextWrap.prose(tutor.start(), width.getAsInt()));
       while (true) {
         String line = lines.read(tutor.prompt());
         if (line == null) {
@@ -182,7 +184,9 @@ public final class LearnCommand implements Callable<Integer> {
           print(w, tutor.run().session().interrupt(tutor.node()).output());
           continue;
         }
-        print(w, tutor.handle(line));
+        String reply = tutor.handle(line);
+        // the tutor's own answers are prose, wrapped to the terminal; a command's output is not
+        print(w, Tutor.isTutorCommand(line) ? TextWrap.prose(reply, width.getAsInt()) : reply);
       }
     }
   }

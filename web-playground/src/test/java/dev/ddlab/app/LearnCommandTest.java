@@ -90,4 +90,22 @@ class LearnCommandTest {
     assertTrue(out2.contains("Đã khôi phục phiên trước: 1 lệnh, 1/6 bước đã đạt."), out2);
     assertTrue(out2.contains("← đang làm"), out2);
   }
+
+  @Test
+  void the_tutorials_prose_is_wrapped_to_80_columns_and_docker_output_is_not() {
+    String out =
+        learn(
+            "p1-ops-tour",
+            "hint\ndocker ps --no-trunc --format '{{.ID}} {{.Command}} {{.Names}} {{.Image}} {{.Status}} {{.Ports}}'\n");
+    boolean code = false;
+    for (String line : out.split("\n")) {
+      if (line.strip().startsWith("```")) {
+        code = !code;
+      }
+      if (!code && !line.startsWith("    ") && !line.contains("$ docker ps")) {
+        assertTrue(line.length() <= 80, "longer than 80 columns: " + line);
+      }
+    }
+    assertTrue(TextWrap.prose("- " + "từ ".repeat(40), 80).contains("\n  từ"), "hanging indent");
+  }
 }
