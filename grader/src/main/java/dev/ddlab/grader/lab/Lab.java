@@ -32,6 +32,11 @@ public record Lab(
     seed = seed == null ? 1L : seed;
   }
 
+  /** The same lab with other steps (variants of a lab in tests and benchmarks). */
+  public Lab withSteps(List<Step> newSteps) {
+    return new Lab(id, title, section, lesson, summary, template, seed, setup, newSteps);
+  }
+
   /** Sum of the points of every check. */
   public int maxScore() {
     return steps.stream().mapToInt(Step::maxScore).sum();

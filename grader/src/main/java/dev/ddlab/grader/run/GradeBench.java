@@ -51,18 +51,9 @@ public final class GradeBench {
         steps.set(
             skip, new Step(s.id(), s.title(), s.text(), s.hints(), List.of("true"), s.checks()));
       }
-      Lab variant =
-          new Lab(
-              lab.id(),
-              lab.title(),
-              lab.section(),
-              lab.lesson(),
-              lab.summary(),
-              lab.template(),
-              lab.seed(),
-              lab.setup(),
-              steps);
-      out.add(Solutions.submission(variant, String.format(Locale.ROOT, "sv%04d", i), sessions));
+      out.add(
+          Solutions.submission(
+              lab.withSteps(steps), String.format(Locale.ROOT, "sv%04d", i), sessions));
     }
     return out;
   }

@@ -77,7 +77,6 @@ class LabCatalogTest {
     assertEquals(List.of(), LabValidator.problems(lab));
     Step first = lab.steps().get(0);
     CheckSpec c = first.checks().get(0);
-    List<CheckSpec> same = List.of(c, first.checks().get(1));
     Lab colliding =
         withChecks(lab, List.of(c, relabel(first.checks().get(1), " " + c.label().toUpperCase())));
     assertEquals(
@@ -86,7 +85,7 @@ class LabCatalogTest {
                 + c.label().toUpperCase()
                 + "\" is also the label of step 1 check 1 (a learner could not tell them apart)"),
         LabValidator.problems(colliding));
-    Lab unlabelled = withChecks(lab, List.of(relabel(same.get(0), null), same.get(1)));
+    Lab unlabelled = withChecks(lab, List.of(relabel(c, null), first.checks().get(1)));
     assertTrue(
         LabValidator.problems(unlabelled)
             .contains(
@@ -98,16 +97,7 @@ class LabCatalogTest {
     List<Step> steps = new java.util.ArrayList<>(lab.steps());
     Step s = steps.get(0);
     steps.set(0, new Step(s.id(), s.title(), s.text(), s.hints(), s.solution(), checks));
-    return new Lab(
-        lab.id(),
-        lab.title(),
-        lab.section(),
-        lab.lesson(),
-        lab.summary(),
-        lab.template(),
-        lab.seed(),
-        lab.setup(),
-        steps);
+    return lab.withSteps(steps);
   }
 
   /** The same check with another label, through YAML as a lab author would write it. */

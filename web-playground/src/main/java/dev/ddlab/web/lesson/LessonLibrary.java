@@ -1,6 +1,7 @@
 package dev.ddlab.web.lesson;
 
 import dev.ddlab.cli.DockerSyntax;
+import dev.ddlab.cli.compose.loader.ShellWords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -122,7 +123,12 @@ public final class LessonLibrary {
         sub = SUBSTITUTION.matcher(line);
       }
       for (String command : line.split("\\s*(?:&&|\\|\\||;|\\|)\\s*")) {
-        List<String> words = words(command);
+        List<String> words;
+        try {
+          words = ShellWords.split(command);
+        } catch (RuntimeException e) {
+          return false; // an unclosed quote
+        }
         if (!words.isEmpty() && words.get(0).equals("sudo")) {
           words = words.subList(1, words.size());
         }
@@ -134,45 +140,6 @@ public final class LessonLibrary {
       }
     }
     return true;
-  }
-
-  /** A command's words as a POSIX shell splits them (single and double quotes, backslash). */
-  static List<String> words(String command) {
-    List<String> out = new ArrayList<>();
-    StringBuilder w = null;
-    char quote = 0;
-    for (int i = 0; i < command.length(); i++) {
-      char c = command.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < command.length()) {
-          w.append(command.charAt(++i));
-        } else {
-          w.append(c);
-        }
-      } else if (Character.isWhitespace(c)) {
-        if (w != null) {
-          out.add(w.toString());
-          w = null;
-        }
-      } else {
-        if (w == null) {
-          w = new StringBuilder();
-        }
-        if (c == '\'' || c == '"') {
-          quote = c;
-        } else if (c == '\\' && i + 1 < command.length()) {
-          w.append(command.charAt(++i));
-        } else {
-          w.append(c);
-        }
-      }
-    }
-    if (w != null) {
-      out.add(w.toString());
-    }
-    return out;
   }
 
   private static String language(FencedCodeBlock code) {
