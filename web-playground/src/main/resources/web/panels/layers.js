@@ -18,6 +18,49 @@
     render();
   }
 
+  /* The latest build of each node: its stages side by side (a graph: COPY --from names the stage it
+     reads), each step appearing at its virtual start, replayed in about three seconds; CACHED
+     steps are marked, a step's duration is its bar. A new build (another id) replays again. */
+  let replayed = {};
+  function buildView() {
+    const builds = view.ofKind('build');
+    if (!builds.length) return null;
+    const out = [];
+    for (const b of builds) {
+      const steps = view.ofKind('step').filter(s => s.node === b.node)
+        .sort((x, y) => (x.start - y.start) || (Number(x.id.split(':')[2]) - Number(y.id.split(':')[2])));
+      if (!steps.length) continue;
+      const t0 = Math.min(...steps.map(s => s.start >= 0 ? s.start : Infinity));
+      const t1 = Math.max(...steps.map(s => s.end >= 0 ? s.end : s.start));
+      const span = Math.max(1, t1 - t0);
+      const fresh = replayed[b.node] !== b.buildId;
+      replayed[b.node] = b.buildId;
+      const stages = [];
+      for (const s of steps) if (!stages.includes(s.stage)) stages.push(s.stage);
+      const feeds = id => view.edgesFrom(id).length > 0;
+      const fedBy = id => [...view.edges.values()].filter(e => e.to === id).map(e => view.nodes.get(e.from)).filter(Boolean);
+      out.push(el('div', {class: 'build', 'data-build': b.buildId},
+        el('h3', {}, 'Bản dựng gần nhất trên ' + b.node + (b.tags ? ': ' + b.tags : '') + ' — ' +
+          (b.status === 'DONE' ? 'xong' : b.status === 'FAILED' ? 'lỗi' : b.status.toLowerCase())),
+        el('div', {class: 'stages'}, stages.map(st => el('div', {class: 'stage', 'data-stage': st},
+          el('div', {class: 'stage-name'}, stages.length > 1 ? 'stage ' + st : 'các bước'),
+          steps.filter(s => s.stage === st).map(s => {
+            const delay = fresh ? (3 * (Math.max(0, s.start - t0) / span)).toFixed(2) + 's' : '0s';
+            const width = Math.max(4, Math.round(100 * Math.max(0, s.end - s.start) / span)) + '%';
+            const from = fedBy(s.id);
+            return el('div', {class: 'step' + (s.cached ? ' cached' : '') + (fresh ? ' replay' : '') + (feeds(s.id) ? ' feeds' : ''),
+              style: 'animation-delay:' + delay, 'data-step': s.index, title: s.layer || ''},
+              el('span', {class: 'mark'}, s.cached ? 'CACHED' : s.status === 'FAILED' ? 'LỖI' : s.index + ''),
+              el('span', {class: 'cmd'}, s.instruction),
+              from.length ? el('span', {class: 'from'}, '← từ stage ' + from.map(f => f.stage).join(', ')) : null,
+              el('span', {class: 'bar', style: 'width:' + width}));
+          })))),
+        el('p', {class: 'hint'}, 'Các stage chạy song song theo thời gian ảo; bước CACHED lấy layer từ cache;' +
+          ' mũi tên "← từ stage" là COPY --from.')));
+    }
+    return out;
+  }
+
   function render() {
     if (!root) return;
     const images = view.ofKind('image');
@@ -28,6 +71,8 @@
       images.map(i => el('option', {value: i.node + '|' + i.imageId, selected: i.imageId === selected && i.node === view.graph.node},
         i.node + ': ' + i.ref + ' (' + fmtBytes(i.size) + ')')));
     const parts = [el('div', {class: 'lesson-nav'}, el('label', {}, 'Image: '), select)];
+    const built = buildView();
+    if (built) parts.push(...built);
     if (!selected) {
       parts.push(el('p', {class: 'empty'}, images.length
         ? 'Chọn một image để xem các lớp của nó, giống công cụ dive.'

@@ -104,6 +104,56 @@ class PanelsOnSimSessionTest {
   }
 
   @Test
+  void layers_show_the_latest_build_stage_by_stage_with_cache_hits_and_copy_from_edges() {
+    for (String line :
+        List.of(
+            "git clone -q https://github.com/nigelpoulton/ddd-book.git",
+            "cd ddd-book/multi-stage",
+            "docker build -q -t multi:stage .")) {
+      var e = session.type("node1", line);
+      assertEquals(0, e.exitCode(), e.output());
+    }
+    PanelModel layers = new LayersPanel().open(context);
+    JsonNode snap = layers.snapshot();
+    JsonNode build = node(snap, "b:node1");
+    assertEquals("DONE", build.path("status").asText());
+    List<JsonNode> steps =
+        StreamSupport.stream(snap.path("nodes").spliterator(), false)
+            .filter(n -> "step".equals(n.path("kind").asText()))
+            .toList();
+    assertEquals(
+        List.of("base", "build-client", "build-server", "prod"),
+        steps.stream().map(n -> n.path("stage").asText()).distinct().toList());
+    JsonNode client =
+        steps.stream()
+            .filter(n -> n.path("stage").asText().equals("build-client"))
+            .findFirst()
+            .orElseThrow();
+    JsonNode server =
+        steps.stream()
+            .filter(n -> n.path("stage").asText().equals("build-server"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(client.path("start").asLong(), server.path("start").asLong(), "parallel stages");
+    long fromEdges =
+        StreamSupport.stream(snap.path("edges").spliterator(), false)
+            .filter(e -> e.path("from").asText().startsWith("s:node1:"))
+            .count();
+    assertEquals(2, fromEdges, snap.path("edges").toString());
+
+    var again = session.type("node1", "docker build -q -t multi:stage .");
+    assertEquals(0, again.exitCode(), again.output());
+    layers.refresh();
+    JsonNode cached = layers.snapshot();
+    assertTrue(
+        StreamSupport.stream(cached.path("nodes").spliterator(), false)
+            .filter(n -> "step".equals(n.path("kind").asText()))
+            .filter(n -> n.path("instruction").asText().startsWith("RUN"))
+            .allMatch(n -> n.path("cached").asBoolean()),
+        cached.toString());
+  }
+
+  @Test
   void namespaces_show_seven_kinds_and_sharing_with_network_container() {
     docker("run -d --name web nginx");
     docker("run -d --name side --network container:web alpine sleep 1d");

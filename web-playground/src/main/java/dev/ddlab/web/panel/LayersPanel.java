@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.events.SimEvent;
+import dev.ddlab.introspect.BuildsView;
 import dev.ddlab.introspect.ContainersView.ContainerInfo;
 import dev.ddlab.introspect.ContainersView.WritableLayer;
 import dev.ddlab.introspect.ImagesView.ImageLayers;
@@ -64,6 +65,7 @@ public final class LayersPanel implements Panel {
 
     @Override
     public boolean affectedBy(SimEvent event) {
+      // a build ends with its image's tag event: the panel then shows (and replays) its steps
       if (event instanceof EngineEvent e && e.message() != null) {
         String type = e.message().type();
         return "image".equals(type) || "container".equals(type);
@@ -100,6 +102,7 @@ public final class LayersPanel implements Panel {
               img.size());
         }
       }
+      describeBuilds(p, s);
       if (node == null || imageId == null) {
         return;
       }
@@ -170,6 +173,75 @@ public final class LayersPanel implements Panel {
             "changes",
             rw.map(w -> w.changes().size()).orElse(null));
         p.edge(top + ">" + wid, top, wid);
+      }
+    }
+
+    /**
+     * The latest build of each node, step by step ({@code s:NODE:N}, kind "step"): stage, index,
+     * instruction, whether the cache answered it, its virtual start and end, the layer it made; a
+     * {@code COPY --from=STAGE} step has an edge from that stage's last step, so the panel draws
+     * the stages as a graph feeding each other and replays the steps in their virtual time.
+     */
+    private void describeBuilds(Picture p, Session s) {
+      Introspection look = s.introspection();
+      if (!look.simulated()) {
+        return;
+      }
+      for (String n : s.nodes()) {
+        List<BuildsView.Build> builds = look.builds().builds(n);
+        if (builds.isEmpty()) {
+          continue;
+        }
+        BuildsView.Build b = builds.get(builds.size() - 1);
+        String bid = "b:" + n;
+        p.node(
+            bid,
+            "kind",
+            "build",
+            "node",
+            n,
+            "buildId",
+            b.id(),
+            "tags",
+            String.join(", ", b.tags()),
+            "status",
+            b.status().name(),
+            "imageId",
+            b.imageId());
+        java.util.Map<String, String> lastOfStage = new java.util.HashMap<>();
+        int k = 0;
+        for (BuildsView.Step st : b.steps()) {
+          String id = "s:" + n + ":" + k++;
+          p.node(
+              id,
+              "kind",
+              "step",
+              "node",
+              n,
+              "stage",
+              st.stage(),
+              "index",
+              st.index(),
+              "instruction",
+              st.instruction(),
+              "status",
+              st.status().name(),
+              "cached",
+              st.cacheHit(),
+              "start",
+              st.startedNanos(),
+              "end",
+              st.finishedNanos(),
+              "layer",
+              st.layerDiffId());
+          java.util.regex.Matcher from =
+              java.util.regex.Pattern.compile("--from=(\\S+)").matcher(st.instruction());
+          if (from.find() && lastOfStage.containsKey(from.group(1))) {
+            String src = lastOfStage.get(from.group(1));
+            p.edge(src + ">" + id, src, id);
+          }
+          lastOfStage.put(st.stage(), id);
+        }
       }
     }
 
