@@ -92,11 +92,13 @@ class StateChecksTest {
                 text: "Làm"
                 solution: [x]
                 checks:
-                  - image: alpine
+                  - label: "Ảnh alpine nặng từ 7 đến 8 MB"
+                    image: alpine
                     minSize: 7000000
                     maxSize: 8000000
                     fail: "Kích thước sai."
-                  - image: alpine
+                  - label: "Ảnh alpine nhẹ hơn 1 MB"
+                    image: alpine
                     maxSize: 1000000
                     fail: "Quá lớn."
             """);
