@@ -20,8 +20,8 @@ class LessonLibraryTest {
         render("```\n$ docker images --format \"{{.Repository}}: {{.Tag}}\"\n```\n")
             .contains("<pre class=\"runnable\">"),
         "quoted words are one argument");
-    assertFalse(render("```\ndocker push alpine\n```\n").contains("runnable"), "not simulated");
-    assertFalse(render("```\ndocker ps\ndocker login\n```\n").contains("runnable"));
+    assertFalse(render("```\ndocker plugin ls\n```\n").contains("runnable"), "not simulated");
+    assertFalse(render("```\ndocker ps\ndocker trust inspect alpine\n```\n").contains("runnable"));
     assertFalse(render("```\ndocker ps --bogus\n```\n").contains("runnable"), "a bad flag");
     assertFalse(render("```yaml\nservices: {}\n```\n").contains("runnable"), "not a shell block");
     assertTrue(
