@@ -5,6 +5,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
@@ -17,6 +18,7 @@ import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Engine API: /containers/…, /exec/…. Container arguments accept a name, full ID or unique ID
@@ -111,6 +113,19 @@ public interface ContainersApi {
 
   /** GET /containers/{id}/logs (not following). */
   List<LogFrame> logs(String id, LogsOptions options);
+
+  /**
+   * GET /containers/{id}/stats?stream=false: a sample whose {@code precpu_stats} is the one taken a
+   * second earlier, so the answer comes a second after the request, as dockerd's collector answers.
+   * 404 for an unknown container; a container that is not running answers zeros.
+   */
+  Pending<ContainerStats> stats(String id);
+
+  /**
+   * GET /containers/{id}/stats?stream=true: a sample at once (no precpu) and then one a second,
+   * each to {@code each}, until the returned handle is closed. 404 for an unknown container.
+   */
+  AutoCloseable statsStream(String id, Consumer<ContainerStats> each);
 
   /** GET /containers/{id}/top?ps_args=. */
   TopResponse top(String id, String psArgs);

@@ -18,6 +18,8 @@ public abstract class AbstractFs implements FileSystem {
   protected final LongSupplier clock;
   private Disk disk;
 
+  private long bytesWritten;
+
   protected AbstractFs(LongSupplier clock) {
     this.clock = clock;
   }
@@ -53,6 +55,14 @@ public abstract class AbstractFs implements FileSystem {
     if (disk != null && delta != 0) {
       disk.charge(delta, path);
     }
+    if (delta > 0) {
+      bytesWritten += delta;
+    }
+  }
+
+  /** The stored bytes this filesystem grew by, in all, since it was made. */
+  public long bytesWritten() {
+    return bytesWritten;
   }
 
   /** The entry visible at exactly {@code path} (no symlinks followed), null when absent. */

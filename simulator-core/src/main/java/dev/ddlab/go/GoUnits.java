@@ -32,6 +32,18 @@ public final class GoUnits {
     return formatG(size, precision) + DECIMAL[i];
   }
 
+  private static final String[] BINARY = {"B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+
+  /** units.BytesSize: base 1024, four significant digits ("3.741GiB", "632KiB", "0B"). */
+  public static String bytesSize(double size) {
+    int i = 0;
+    while (size >= 1024.0 && i < BINARY.length - 1) {
+      size /= 1024.0;
+      i++;
+    }
+    return formatG(size, 4) + BINARY[i];
+  }
+
   /** Go's %.*g for a non-negative value: shortest of %e/%f with trailing zeros removed. */
   public static String formatG(double v, int precision) {
     if (v == 0) {

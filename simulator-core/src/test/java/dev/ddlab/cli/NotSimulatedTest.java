@@ -22,7 +22,7 @@ class NotSimulatedTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "stats",
+        "plugin ls",
         "import x.tar",
         "export web",
         "image import x.tar",

@@ -5,6 +5,7 @@ import dev.ddlab.bridge.stream.StdStream;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.LogFrame;
 import dev.ddlab.engine.dto.LogsOptions;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /** /containers/… (moby {@code api/server/router/container}, container_routes.go). */
 final class ContainerRouter implements Router {
@@ -50,6 +52,7 @@ final class ContainerRouter implements Router {
         Route.delete("/containers/{id}", this::remove),
         Route.get("/containers/{id}/logs", this::logs),
         Route.get("/containers/{id}/top", this::top),
+        Route.get("/containers/{id}/stats", this::stats),
         Route.get("/containers/{id}/changes", this::changes),
         Route.get("/containers/{id}/archive", this::getArchive),
         Route.put("/containers/{id}/archive", this::putArchive),
@@ -202,6 +205,47 @@ final class ContainerRouter implements Router {
               wait.cancel();
             }
           });
+    }
+  }
+
+  /**
+   * GET /containers/{id}/stats: with stream=false (and one-shot, which answers the same) the
+   * engine's answer once it came; else (the default) every sample as a JSON line until the client
+   * goes away.
+   */
+  private void stats(Context ctx) throws InterruptedException, IOException {
+    String id = id(ctx);
+    String stream = Params.str(ctx, "stream");
+    if (stream != null && !Params.bool(ctx, "stream")) {
+      Pending<ContainerStats> once = backend.call(e -> e.containers().stats(id));
+      try {
+        while (!backend.call(e -> once.isDone())) {
+          Thread.sleep(POLL.toMillis());
+        }
+        Json.write(ctx, 200, backend.call(e -> once.get()));
+      } finally {
+        backend.run(
+            e -> {
+              if (!once.isDone()) {
+                once.cancel();
+              }
+            });
+      }
+      return;
+    }
+    LinkedBlockingQueue<ContainerStats> queue = new LinkedBlockingQueue<>();
+    try (AutoCloseable sub = backend.call(e -> e.containers().statsStream(id, queue::add))) {
+      ctx.status(200);
+      ctx.contentType("application/json");
+      OutputStream out = ctx.res().getOutputStream();
+      out.flush();
+      Json.follow(out, queue);
+    } catch (IOException clientGone) {
+      // the client stopped reading
+    } catch (RuntimeException | InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
     }
   }
 

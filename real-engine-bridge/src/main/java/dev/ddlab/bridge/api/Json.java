@@ -6,8 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.engine.EngineException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 /**
  * JSON in and out of a request (moby {@code api/server/httputils}: WriteJSON, ReadJSON): bodies
@@ -36,6 +39,22 @@ final class Json {
       return MAPPER.writeValueAsBytes(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes each value the queue receives as a JSON line until the client goes away (a stream of
+   * events or stats); an empty flush every second notices a client that left.
+   */
+  static void follow(OutputStream out, BlockingQueue<?> queue)
+      throws IOException, InterruptedException {
+    while (true) {
+      Object v = queue.poll(1, TimeUnit.SECONDS);
+      if (v != null) {
+        out.write(bytes(v));
+        out.write('\n');
+      }
+      out.flush();
     }
   }
 

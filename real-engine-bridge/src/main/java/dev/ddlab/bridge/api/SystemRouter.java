@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /** /_ping, /version, /info, /system/df, /events (moby {@code api/server/router/system}). */
 final class SystemRouter implements Router {
@@ -71,14 +70,7 @@ final class SystemRouter implements Router {
         writeLine(out, e);
       }
       out.flush();
-      while (true) {
-        EventMessage e = queue.poll(1, TimeUnit.SECONDS);
-        if (e != null) {
-          writeLine(out, e);
-        }
-        // an empty flush notices a client that went away
-        out.flush();
-      }
+      Json.follow(out, queue);
     } catch (IOException clientGone) {
       // the client stopped following
     } catch (Exception e) {

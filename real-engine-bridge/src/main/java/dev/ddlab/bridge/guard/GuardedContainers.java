@@ -11,6 +11,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
@@ -24,6 +25,7 @@ import dev.ddlab.engine.dto.WaitResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -197,6 +199,16 @@ final class GuardedContainers implements ContainersApi {
   @Override
   public List<LogFrame> logs(String id, LogsOptions options) {
     return c().logs(own(id), options);
+  }
+
+  @Override
+  public Pending<ContainerStats> stats(String id) {
+    return c().stats(own(id));
+  }
+
+  @Override
+  public AutoCloseable statsStream(String id, Consumer<ContainerStats> each) {
+    return c().statsStream(own(id), each);
   }
 
   @Override

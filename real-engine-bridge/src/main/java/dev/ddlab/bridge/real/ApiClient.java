@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.core.LocalDirectorySSLConfig;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -176,6 +178,31 @@ public final class ApiClient implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * GET of a stream of JSON values (events, stats): each value goes to {@code each} on a daemon
+   * thread of its own until the returned handle closes the response or the daemon ends it. An error
+   * status is thrown here, before any thread starts.
+   */
+  public <T> AutoCloseable getStream(
+      String path, Query query, Class<T> type, Consumer<T> each, String threadName) {
+    DockerHttpClient.Response r = send("GET", path, query, null, null);
+    Thread t =
+        new Thread(
+            () -> {
+              try (MappingIterator<T> it = JSON.readerFor(type).readValues(r.getBody())) {
+                while (it.hasNextValue()) {
+                  each.accept(it.nextValue());
+                }
+              } catch (IOException | RuntimeException closed) {
+                // the handle was closed or the daemon went away: the stream is over
+              }
+            },
+            threadName);
+    t.setDaemon(true);
+    t.start();
+    return r::close;
   }
 
   /**

@@ -17,6 +17,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
@@ -35,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** /containers/…, /exec/… of a real daemon. */
 final class RealContainers implements ContainersApi {
@@ -212,6 +214,23 @@ final class RealContainers implements ContainersApi {
       out.add(new LogFrame(stream, time, line));
       start = end;
     }
+  }
+
+  @Override
+  public Pending<ContainerStats> stats(String id) {
+    return new ThreadPending<>(
+        "ddlab-stats-" + id,
+        () -> api.get(path(id, "/stats"), Query.of().add("stream", false), ContainerStats.class));
+  }
+
+  @Override
+  public AutoCloseable statsStream(String id, Consumer<ContainerStats> each) {
+    return api.getStream(
+        path(id, "/stats"),
+        Query.of().add("stream", true),
+        ContainerStats.class,
+        each,
+        "ddlab-stats-" + id);
   }
 
   @Override

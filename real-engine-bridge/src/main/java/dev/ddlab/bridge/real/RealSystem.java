@@ -69,24 +69,8 @@ final class RealSystem implements SystemApi {
   @Override
   public AutoCloseable subscribe(
       Map<String, List<String>> filters, Consumer<EventMessage> listener) {
-    DockerHttpClient.Response r =
-        api.send("GET", "/events", Query.of().filters(filters), null, null);
-    Thread t =
-        new Thread(
-            () -> {
-              try (MappingIterator<EventMessage> it =
-                  ApiClient.JSON.readerFor(EventMessage.class).readValues(r.getBody())) {
-                while (it.hasNextValue()) {
-                  listener.accept(it.nextValue());
-                }
-              } catch (IOException | RuntimeException closed) {
-                // the handle was closed or the daemon went away: the subscription is over
-              }
-            },
-            "ddlab-events");
-    t.setDaemon(true);
-    t.start();
-    return r::close;
+    return api.getStream(
+        "/events", Query.of().filters(filters), EventMessage.class, listener, "ddlab-events");
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.ddlab.engine.dto.BuildRequest;
 import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.ImageDeleteItem;
@@ -397,6 +398,64 @@ public abstract class EngineContract {
     assertEquals(500, bad.status());
     assertEquals(
         "ps: error: unknown user-defined format specifier \"nosuchcol\"", bad.getMessage());
+  }
+
+  @Test
+  void stats_sample_a_busy_container_with_the_second_before_as_precpu() {
+    String id = run("stats", null, "sh", "-c", "while true; do :; done");
+    Pending<ContainerStats> answer = engine.containers().stats(name("stats"));
+    assertTrue(answer.await(Duration.ofSeconds(30)), "no stats answer");
+    ContainerStats s = answer.get();
+    assertEquals(id, s.id());
+    assertEquals("/" + name("stats"), s.name());
+    assertTrue(s.pidsStats().current() >= 1, s.toString());
+    assertTrue(s.memoryStats().usage() > 0, s.toString());
+    assertTrue(s.memoryStats().limit() > 0, s.toString());
+    long busy = s.cpuStats().cpuUsage().totalUsage() - s.precpuStats().cpuUsage().totalUsage();
+    long all = s.cpuStats().systemCpuUsage() - s.precpuStats().systemCpuUsage();
+    assertTrue(busy > 0 && all > 0, "the busy loop used no CPU in the last second: " + s);
+    assertTrue(s.cpuStats().onlineCpus() >= 1, s.toString());
+  }
+
+  @Test
+  void stats_of_a_container_not_running_are_empty_and_of_a_missing_one_a_404() {
+    String id = create("stats-idle", null, "true");
+    Pending<ContainerStats> answer = engine.containers().stats(id);
+    assertTrue(answer.await(Duration.ofSeconds(30)), "no stats answer");
+    ContainerStats s = answer.get();
+    assertEquals(id, s.id());
+    assertEquals(0L, s.cpuStats().cpuUsage().totalUsage());
+    assertTrue(s.memoryStats() == null || s.memoryStats().usage() == null, s.toString());
+    EngineException missing =
+        assertThrows(
+            EngineException.class,
+            () -> {
+              Pending<ContainerStats> p = engine.containers().stats(name("nosuch"));
+              p.await(Duration.ofSeconds(30));
+              p.get();
+            });
+    assertEquals(404, missing.status());
+    assertEquals("No such container: " + name("nosuch"), missing.getMessage());
+  }
+
+  @Test
+  void a_stats_stream_sends_a_sample_at_once_then_one_a_second_until_closed() throws Exception {
+    run("stats-stream", null, "sleep", "300");
+    List<ContainerStats> got = new java.util.concurrent.CopyOnWriteArrayList<>();
+    AutoCloseable stream = engine.containers().statsStream(name("stats-stream"), got::add);
+    try {
+      letTimePass(Duration.ofMillis(2500));
+      for (int i = 0; i < 50 && got.size() < 3; i++) {
+        letTimePass(Duration.ofMillis(200));
+      }
+    } finally {
+      stream.close();
+    }
+    assertTrue(got.size() >= 3, "samples: " + got.size());
+    assertEquals(got.get(0).read(), got.get(1).preread());
+    int seen = got.size();
+    letTimePass(Duration.ofSeconds(2));
+    assertTrue(got.size() <= seen + 1, "samples kept coming after close");
   }
 
   // ---- inspect shapes ----------------------------------------------------------------------

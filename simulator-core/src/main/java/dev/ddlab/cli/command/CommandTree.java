@@ -63,7 +63,6 @@ public final class CommandTree {
       Set.of(
           "export",
           "import",
-          "stats",
           "checkpoint",
           "config",
           "context",
@@ -72,7 +71,6 @@ public final class CommandTree {
           "stack",
           "trust",
           "container export",
-          "container stats",
           "image import",
           "volume update",
           "manifest annotate",
@@ -196,6 +194,7 @@ public final class CommandTree {
     t.top("rmi", ImageCommands.Rmi::new);
     t.top("save", ImageCommands.Save::new);
     t.top("start", AttachCommands.Start::new);
+    t.top("stats", StatsCommand::new);
     t.top("stop", ContainerCommands.Stop::new);
     t.top("tag", ImageCommands.Tag::new);
     t.top("top", ContainerCommands.Top::new);
@@ -226,6 +225,7 @@ public final class CommandTree {
     c.sub("rm", ContainerCommands.Rm::new, "remove");
     c.sub("run", RunCommand::new);
     c.sub("start", AttachCommands.Start::new);
+    c.sub("stats", StatsCommand::new);
     c.sub("stop", ContainerCommands.Stop::new);
     c.sub("top", ContainerCommands.Top::new);
     c.sub("unpause", ContainerCommands.Unpause::new);

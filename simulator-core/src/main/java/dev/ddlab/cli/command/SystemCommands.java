@@ -311,7 +311,7 @@ public final class SystemCommands {
       sb.append(" OSType: ").append(nz(i.osType())).append('\n');
       sb.append(" Architecture: ").append(nz(i.architecture())).append('\n');
       sb.append(" CPUs: ").append(i.ncpu()).append('\n');
-      sb.append(" Total Memory: ").append(binarySize(i.memTotal())).append('\n');
+      sb.append(" Total Memory: ").append(GoUnits.bytesSize(i.memTotal())).append('\n');
       sb.append(" Name: ").append(nz(i.name())).append('\n');
       sb.append(" ID: ").append(nz(i.id())).append('\n');
       sb.append(" Docker Root Dir: ").append(nz(i.dockerRootDir())).append('\n');
@@ -329,22 +329,6 @@ public final class SystemCommands {
         }
       }
       return sb.toString();
-    }
-
-    /** units.BytesSize: "3.741GiB". */
-    static String binarySize(long bytes) {
-      String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-      double size = bytes;
-      int i = 0;
-      while (size >= 1024 && i < units.length - 1) {
-        size /= 1024;
-        i++;
-      }
-      return formatG4(size) + units[i];
-    }
-
-    private static String formatG4(double v) {
-      return GoUnits.humanSizeWithPrecision(v, 4).replaceAll("[a-zA-Z]+$", "");
     }
 
     private static String nz(String s) {

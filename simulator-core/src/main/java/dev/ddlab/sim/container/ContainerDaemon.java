@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerCreateResponse;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.engine.dto.ContainerStats;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
@@ -29,6 +30,7 @@ import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The container half of one simulated dockerd, as the rest of the node sees it: the Engine API's
@@ -186,6 +188,16 @@ public final class ContainerDaemon implements ContainersApi {
   @Override
   public List<LogFrame> logs(String ref, LogsOptions options) {
     return daemon.logs.logs(ref, options);
+  }
+
+  @Override
+  public Pending<ContainerStats> stats(String ref) {
+    return daemon.stats.once(ref);
+  }
+
+  @Override
+  public AutoCloseable statsStream(String ref, Consumer<ContainerStats> each) {
+    return daemon.stats.stream(ref, each);
   }
 
   @Override

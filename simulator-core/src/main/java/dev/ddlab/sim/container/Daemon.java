@@ -72,6 +72,7 @@ final class Daemon {
   final Exec exec;
   final Logs logs;
   final Top top;
+  final Stats stats;
   final Changes changes;
   final Archive archive;
   final Inspect inspect;
@@ -113,6 +114,7 @@ final class Daemon {
     this.exec = new Exec(this);
     this.logs = new Logs(this);
     this.top = new Top(this);
+    this.stats = new Stats(this);
     this.changes = new Changes(this);
     this.archive = new Archive(this);
     this.inspect = new Inspect(this);

@@ -171,7 +171,7 @@ final class Top {
               p.state(),
               p.tty() ? "pts/0" : "?",
               vsz,
-              vsz / 3,
+              Procps.rssKib(p.command()),
               Procps.wchan(comm)));
     }
     out.sort(Comparator.comparingInt(Procps.Task::pid));

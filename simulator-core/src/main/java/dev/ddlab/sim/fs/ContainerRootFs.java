@@ -24,4 +24,7 @@ public interface ContainerRootFs extends FileSystem {
    * {@code docker rm} does).
    */
   void disk(Disk d);
+
+  /** Bytes written into the writable layer since it was made (docker stats' BLOCK I/O writes). */
+  long bytesWritten();
 }

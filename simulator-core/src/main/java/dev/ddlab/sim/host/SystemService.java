@@ -12,6 +12,7 @@ import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.container.Container;
+import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -166,8 +167,8 @@ final class SystemService implements SystemApi {
         "linux",
         "x86_64",
         "https://index.docker.io/v1/",
-        2,
-        4_108_529_664L,
+        Kernel.NCPU,
+        Kernel.MEM_TOTAL_BYTES,
         "/var/lib/docker",
         host.name(),
         List.of(),

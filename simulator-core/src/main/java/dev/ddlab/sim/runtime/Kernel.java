@@ -33,6 +33,12 @@ public final class Kernel {
    */
   public static final long NODE_TASKS_MAX = 4096;
 
+  /** The RAM a simulated node reports (docker info's MemTotal, ps's %MEM, docker stats' limit). */
+  public static final long MEM_TOTAL_BYTES = 4_108_529_664L;
+
+  /** The CPUs a simulated node has (docker info's NCPU, docker stats' online_cpus). */
+  public static final int NCPU = 2;
+
   /**
    * The memory a node's containers may hold in all (memory.max of the group they are created
    * under). A real node has its RAM; the simulator holds every byte a learner's program allocates

@@ -47,7 +47,7 @@ public final class Procps {
   public record Result(String out, String err, int status) {}
 
   /** The memory the simulated hosts report (MemTotal), for %MEM. */
-  private static final long MEM_TOTAL_KIB = 2_035_560;
+  private static final long MEM_TOTAL_KIB = Kernel.MEM_TOTAL_BYTES / 1024;
 
   private static final String USAGE =
       """
@@ -825,6 +825,11 @@ public final class Procps {
           default -> 600 + Math.floorMod(prog.hashCode(), 9000);
         };
     return pages * 4;
+  }
+
+  /** The resident size ps shows for a process of this command: a third of its virtual size. */
+  public static long rssKib(String command) {
+    return vszKib(command) / 3;
   }
 
   /** Where a process of this program usually sleeps in the kernel (WCHAN). */

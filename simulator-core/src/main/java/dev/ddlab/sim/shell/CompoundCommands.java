@@ -1,5 +1,6 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.shell.Ast.Branch;
 import dev.ddlab.sim.shell.Ast.Case;
 import dev.ddlab.sim.shell.Ast.CaseItem;
@@ -232,6 +233,7 @@ final class CompoundCommands {
     private boolean starting;
     private boolean finishedNow;
     private boolean more;
+    private boolean waited;
 
     Rounds(Io io, IntConsumer done, Round round) {
       this.io = io;
@@ -262,7 +264,16 @@ final class CompoundCommands {
         }
         if (sinceYield >= ROUNDS_BEFORE_YIELD) {
           sinceYield = 0;
-          sh.runtime().after(YIELD, io.background(), this::drive);
+          boolean busy = !waited;
+          waited = false;
+          sh.runtime()
+              .after(
+                  YIELD,
+                  io.background(),
+                  () -> {
+                    burnCpu(busy);
+                    drive();
+                  });
           return;
         }
         sinceYield++;
@@ -280,6 +291,18 @@ final class CompoundCommands {
       }
     }
 
+    /**
+     * The yield of a loop whose rounds all ended at once is CPU time: its cgroup is charged for it
+     * when the yield is over (what docker stats shows). A loop that waited (a sleep in its body)
+     * was idle.
+     */
+    private void burnCpu(boolean busy) {
+      Cgroup cg = sh.runtime().cgroup();
+      if (busy && cg != null) {
+        cg.chargeCpu(YIELD.toNanos());
+      }
+    }
+
     private void roundDone(boolean bodyRan, int st) {
       more = bodyRan;
       if (bodyRan) {
@@ -293,6 +316,7 @@ final class CompoundCommands {
         finishedNow = true;
         return;
       }
+      waited = true;
       if (more) {
         drive();
       } else {

@@ -263,7 +263,7 @@ final class SystemTools {
               p.state(),
               tty,
               vsz,
-              vsz / 3,
+              Procps.rssKib(p.command()),
               p.pid() == 1 ? "do_wai" : "hrtime"));
     }
     Procps.Result r = Procps.ps(args, tasks, c.clock().nowNanos(), c.uid(), tty);

@@ -152,6 +152,11 @@ public final class MountedFs implements ContainerRootFs {
   }
 
   @Override
+  public long bytesWritten() {
+    return root.bytesWritten();
+  }
+
+  @Override
   public void disk(Disk d) {
     root.disk(d);
   }
