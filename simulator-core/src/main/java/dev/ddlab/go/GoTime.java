@@ -66,6 +66,43 @@ public final class GoTime {
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
 
+  /** Go's time.Duration String(): "30s", "1m30s", "1h0m0s", "500ms", "1.5s", "0s". */
+  public static String durationString(long nanos) {
+    if (nanos == 0) {
+      return "0s";
+    }
+    String sign = nanos < 0 ? "-" : "";
+    long n = Math.abs(nanos);
+    if (n < 1_000_000_000L) {
+      if (n < 1_000L) {
+        return sign + n + "ns";
+      }
+      if (n < 1_000_000L) {
+        return sign + fraction(n, 1_000L) + "µs";
+      }
+      return sign + fraction(n, 1_000_000L) + "ms";
+    }
+    long h = n / 3_600_000_000_000L;
+    long m = n / 60_000_000_000L % 60;
+    String sec = fraction(n % 60_000_000_000L, 1_000_000_000L) + "s";
+    if (h > 0) {
+      return sign + h + "h" + m + "m" + sec;
+    }
+    if (m > 0) {
+      return sign + m + "m" + sec;
+    }
+    return sign + sec;
+  }
+
+  /** {@code n / unit} with the fraction's trailing zeros dropped ("1.5", "30"). */
+  private static String fraction(long n, long unit) {
+    String frac =
+        String.format(java.util.Locale.ROOT, "%0" + Long.toString(unit).length() + "d", n % unit)
+            .substring(1)
+            .replaceAll("0+$", "");
+    return (n / unit) + (frac.isEmpty() ? "" : "." + frac);
+  }
+
   /** Parses RFC 3339 (as the Engine API gives times) to epoch nanos; 0 for empty or Go's zero. */
   public static long parseRfc3339(String s) {
     if (s == null || s.isEmpty() || s.startsWith("0001-01-01")) {

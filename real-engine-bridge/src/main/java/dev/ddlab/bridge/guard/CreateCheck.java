@@ -122,6 +122,7 @@ final class CreateCheck {
             base.stdinOnce(),
             base.env(),
             base.cmd(),
+            base.healthcheck(),
             base.image(),
             base.volumes(),
             base.workingDir(),

@@ -3,6 +3,7 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.CliContext;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkingConfig;
@@ -182,6 +183,40 @@ public final class ContainerOptions {
   List<String> securityOpt = new ArrayList<>();
 
   @Option(
+      names = "--health-cmd",
+      paramLabel = "string",
+      description = "Command to run to check health")
+  String healthCmd = "";
+
+  @Option(
+      names = "--health-interval",
+      paramLabel = "duration",
+      description = "Time between running the check (ms|s|m|h) (default 0s)")
+  String healthInterval;
+
+  @Option(
+      names = "--health-retries",
+      paramLabel = "int",
+      description = "Consecutive failures needed to report unhealthy")
+  int healthRetries;
+
+  @Option(
+      names = "--health-start-period",
+      paramLabel = "duration",
+      description =
+          "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
+  String healthStartPeriod;
+
+  @Option(
+      names = "--health-timeout",
+      paramLabel = "duration",
+      description = "Maximum time to allow one check to run (ms|s|m|h) (default 0s)")
+  String healthTimeout;
+
+  @Option(names = "--no-healthcheck", description = "Disable any container-specified HEALTHCHECK")
+  boolean noHealthcheck;
+
+  @Option(
       names = "--stop-signal",
       paramLabel = "string",
       description = "Signal to stop the container")
@@ -351,6 +386,7 @@ public final class ContainerOptions {
             interactive && !detach,
             envs.isEmpty() ? null : envs,
             cmd.isEmpty() ? null : cmd,
+            healthConfig(),
             image,
             anonVolumes.isEmpty() ? null : anonVolumes,
             workdir,
@@ -396,6 +432,45 @@ public final class ContainerOptions {
       endpoints.put("default", EndpointSettings.request(ip, null));
     }
     return new Request(config, host, new NetworkingConfig(endpoints));
+  }
+
+  /** docker/cli's parse of the --health-* flags: null when none is given. */
+  private HealthConfig healthConfig() {
+    long interval = TimeArgs.durationFlag("--health-interval", healthInterval);
+    long timeout = TimeArgs.durationFlag("--health-timeout", healthTimeout);
+    long startPeriod = TimeArgs.durationFlag("--health-start-period", healthStartPeriod);
+    boolean given =
+        !healthCmd.isEmpty()
+            || interval != 0
+            || timeout != 0
+            || startPeriod != 0
+            || healthRetries != 0;
+    if (noHealthcheck) {
+      if (given) {
+        throw new CliException("--no-healthcheck conflicts with --health-* options", 125);
+      }
+      return new HealthConfig(List.of("NONE"), 0, 0, 0, 0);
+    }
+    if (!given) {
+      return null;
+    }
+    String[][] negative = {
+      {"--health-interval", Long.toString(interval)},
+      {"--health-timeout", Long.toString(timeout)},
+      {"--health-retries", Integer.toString(healthRetries)},
+      {"--health-start-period", Long.toString(startPeriod)}
+    };
+    for (String[] n : negative) {
+      if (Long.parseLong(n[1]) < 0) {
+        throw new CliException(n[0] + " cannot be negative", 125);
+      }
+    }
+    return new HealthConfig(
+        healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd),
+        interval,
+        timeout,
+        startPeriod,
+        healthRetries);
   }
 
   static long parseMemory(String s) {

@@ -682,17 +682,7 @@ public final class ServiceCommands {
           base != null ? base : new UpdateConfig(1, 0, "pause", 5_000_000_000L, 0, "stop-first");
       long d = b.delay();
       if (delay != null) {
-        Long n = dev.ddlab.go.GoTime.parseDuration(delay);
-        if (n == null) {
-          throw new CliException(
-              "invalid argument \""
-                  + delay
-                  + "\" for \"--update-delay\" flag: time: invalid duration \""
-                  + delay
-                  + "\"",
-              125);
-        }
-        d = n;
+        d = TimeArgs.durationFlag("--update-delay", delay);
       }
       return new UpdateConfig(
           parallelism == null ? b.parallelism() : parallelism,

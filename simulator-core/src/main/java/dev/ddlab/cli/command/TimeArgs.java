@@ -33,4 +33,32 @@ final class TimeArgs {
     return String.format(
         "%d.%09d", Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
   }
+
+  /**
+   * A duration flag as pflag's DurationVar reads it (Go's time.ParseDuration: "30s", "1m30s",
+   * "-1s", "0"); 0 when not given; a value that does not parse is cobra's flag error.
+   */
+  static long durationFlag(String flag, String value) {
+    if (value == null) {
+      return 0;
+    }
+    String v = value;
+    long sign = 1;
+    if (v.startsWith("-") || v.startsWith("+")) {
+      sign = v.startsWith("-") ? -1 : 1;
+      v = v.substring(1);
+    }
+    Long n = v.equals("0") ? Long.valueOf(0) : GoTime.parseDuration(v);
+    if (n == null) {
+      throw new FlagError(
+          "invalid argument \""
+              + value
+              + "\" for \""
+              + flag
+              + "\" flag: time: invalid duration \""
+              + value
+              + "\"");
+    }
+    return sign * n;
+  }
 }

@@ -12,6 +12,7 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Ipam;
 import dev.ddlab.engine.dto.Mount;
@@ -22,6 +23,7 @@ import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
+import dev.ddlab.go.GoTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -177,6 +179,27 @@ final class ComposeService {
       engine.containers().start(id);
       progress.done("Container " + name, "Started");
     }
+  }
+
+  /** compose's healthcheck: as the Engine's, durations parsed as Go's; disable is NONE. */
+  private static HealthConfig health(Project.Healthcheck h) {
+    if (h == null) {
+      return null;
+    }
+    if (h.disable()) {
+      return new HealthConfig(List.of("NONE"), 0, 0, 0, 0);
+    }
+    return new HealthConfig(
+        h.test(),
+        duration(h.interval()),
+        duration(h.timeout()),
+        duration(h.startPeriod()),
+        h.retries() == null ? 0 : h.retries());
+  }
+
+  private static long duration(String text) {
+    Long n = text == null ? null : GoTime.parseDuration(text);
+    return n == null ? 0 : n;
   }
 
   private static ContainerSummary find(List<ContainerSummary> cs, String service, int n) {
@@ -432,6 +455,7 @@ final class ComposeService {
             false,
             env,
             s.command(),
+            health(s.healthcheck()),
             image,
             null,
             s.workingDir() == null ? "" : s.workingDir(),

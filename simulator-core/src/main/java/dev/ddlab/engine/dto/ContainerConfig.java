@@ -1,6 +1,7 @@
 package dev.ddlab.engine.dto;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ public record ContainerConfig(
     @JsonProperty("StdinOnce") boolean stdinOnce,
     @JsonProperty("Env") List<String> env,
     @JsonProperty("Cmd") List<String> cmd,
+    @JsonProperty("Healthcheck") @JsonInclude(JsonInclude.Include.NON_NULL)
+        HealthConfig healthcheck,
     @JsonProperty("Image") String image,
     @JsonProperty("Volumes") Map<String, Map<String, Object>> volumes,
     @JsonProperty("WorkingDir") String workingDir,
@@ -28,6 +31,33 @@ public record ContainerConfig(
     @JsonProperty("Labels") Map<String, String> labels,
     @JsonProperty("StopSignal") String stopSignal,
     @JsonProperty("StopTimeout") Integer stopTimeout) {
+
+  /** This config with {@code h} as its health check. */
+  public ContainerConfig withHealthcheck(HealthConfig h) {
+    return new ContainerConfig(
+        hostname,
+        domainname,
+        user,
+        attachStdin,
+        attachStdout,
+        attachStderr,
+        exposedPorts,
+        tty,
+        openStdin,
+        stdinOnce,
+        env,
+        cmd,
+        h,
+        image,
+        volumes,
+        workingDir,
+        entrypoint,
+        onBuild,
+        labels,
+        stopSignal,
+        stopTimeout);
+  }
+
   /**
    * What {@code docker run -d IMAGE CMD…} sends: the image and command, stdout and stderr attached,
    * everything else left to the image.
@@ -46,6 +76,7 @@ public record ContainerConfig(
         false,
         null,
         List.copyOf(cmd),
+        null,
         image,
         null,
         "",
@@ -59,7 +90,7 @@ public record ContainerConfig(
   /** An empty config, every field left to the image. */
   public static ContainerConfig empty() {
     return new ContainerConfig(
-        "", "", "", false, false, false, null, false, false, false, null, null, "", null, "", null,
-        null, null, null, null);
+        "", "", "", false, false, false, null, false, false, false, null, null, null, "", null, "",
+        null, null, null, null, null);
   }
 }

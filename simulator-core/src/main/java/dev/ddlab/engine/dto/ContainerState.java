@@ -1,6 +1,7 @@
 package dev.ddlab.engine.dto;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
@@ -19,4 +20,5 @@ public record ContainerState(
     @JsonProperty("ExitCode") int exitCode,
     @JsonProperty("Error") String error,
     @JsonProperty("StartedAt") String startedAt,
-    @JsonProperty("FinishedAt") String finishedAt) {}
+    @JsonProperty("FinishedAt") String finishedAt,
+    @JsonProperty("Health") @JsonInclude(JsonInclude.Include.NON_NULL) Health health) {}

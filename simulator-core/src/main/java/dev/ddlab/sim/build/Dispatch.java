@@ -3,6 +3,7 @@ package dev.ddlab.sim.build;
 import static dev.ddlab.sim.build.BuildState.MS;
 
 import dev.ddlab.dockerfile.Instruction;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.fs.Digests;
@@ -92,6 +93,8 @@ final class Dispatch {
       st.config.entrypoint(cmd);
       st.meta("ENTRYPOINT " + goList(cmd));
     } else if (i instanceof Instruction.Healthcheck h) {
+      st.config.healthcheck(
+          new HealthConfig(h.test(), h.interval(), h.timeout(), h.startPeriod(), h.retries()));
       st.meta("HEALTHCHECK " + goList(h.test()));
     } else if (i instanceof Instruction.Onbuild o) {
       st.config.onBuild(o.expression());

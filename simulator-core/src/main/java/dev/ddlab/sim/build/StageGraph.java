@@ -29,8 +29,8 @@ import java.util.TreeSet;
 final class StageGraph {
   private static final ContainerConfig EMPTY =
       new ContainerConfig(
-          "", "", "", false, false, false, null, false, false, false, null, null, "", null, "",
-          null, null, null, null, null);
+          "", "", "", false, false, false, null, false, false, false, null, null, null, "", null,
+          "", null, null, null, null, null);
 
   private final BuildState s;
 

@@ -76,6 +76,10 @@ public final class Container {
 
   SimProc main;
   ProcContext context;
+
+  /** State.Health while the config has a health check (kept after a stop), else null. */
+  HealthMonitor.State health;
+
   int shimPid;
   LogBuffer logs;
   List<ProcAttachment> attachments;
@@ -209,7 +213,10 @@ public final class Container {
    */
   String statusText(long now) {
     return switch (status) {
-      case RUNNING -> "Up " + GoUnits.humanDuration(now - startedNanos);
+      case RUNNING ->
+          "Up "
+              + GoUnits.humanDuration(now - startedNanos)
+              + (health == null ? "" : " (" + health.text() + ")");
       case PAUSED -> "Up " + GoUnits.humanDuration(now - startedNanos) + " (Paused)";
       case RESTARTING ->
           "Restarting (" + exitCode + ") " + GoUnits.humanDuration(now - finishedNanos) + " ago";

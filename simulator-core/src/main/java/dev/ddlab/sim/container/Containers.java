@@ -2,9 +2,11 @@ package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,6 +106,7 @@ final class Containers {
         req.stdinOnce(),
         envList,
         cmd,
+        mergeHealth(img.healthcheck(), req.healthcheck()),
         req.image(),
         vols,
         nonEmpty(req.workingDir(), img.workingDir()),
@@ -114,6 +117,44 @@ final class Containers {
             ? req.stopSignal()
             : img.stopSignal(),
         req.stopTimeout() != null ? req.stopTimeout() : img.stopTimeout());
+  }
+
+  /**
+   * moby's merge of Healthcheck: the request's, with what it leaves empty (the test, a zero
+   * duration or retry count) taken from the image's.
+   */
+  static HealthConfig mergeHealth(HealthConfig image, HealthConfig req) {
+    if (req == null) {
+      return image;
+    }
+    if (image == null) {
+      return req;
+    }
+    return new HealthConfig(
+        req.test() == null || req.test().isEmpty() ? image.test() : req.test(),
+        req.interval() != 0 ? req.interval() : image.interval(),
+        req.timeout() != 0 ? req.timeout() : image.timeout(),
+        req.startPeriod() != 0 ? req.startPeriod() : image.startPeriod(),
+        req.retries() != 0 ? req.retries() : image.retries());
+  }
+
+  /** moby's validateHealthCheck: durations of at least 1ms (0: the default), retries ≥ 0. */
+  static void checkHealthcheck(HealthConfig h) {
+    if (h == null) {
+      return;
+    }
+    long min = 1_000_000L;
+    String[] names = {"Interval", "Timeout", "StartPeriod"};
+    long[] values = {h.interval(), h.timeout(), h.startPeriod()};
+    for (int i = 0; i < names.length; i++) {
+      if (values[i] != 0 && values[i] < min) {
+        throw EngineException.badRequest(
+            names[i] + " in Healthcheck cannot be less than " + GoTime.durationString(min));
+      }
+    }
+    if (h.retries() < 0) {
+      throw EngineException.badRequest("Retries in Healthcheck cannot be negative");
+    }
   }
 
   /** moby's linuxMinMemory: 6 MiB. */
@@ -201,6 +242,7 @@ final class Containers {
         c.stdinOnce(),
         c.env(),
         c.cmd(),
+        c.healthcheck(),
         c.image(),
         c.volumes(),
         c.workingDir(),

@@ -48,6 +48,7 @@ final class Create {
                 () -> EngineException.notFound("No such image: " + Containers.withTag(imageRef)));
     RestartPolicy policy = Containers.validPolicy(hc.restartPolicy());
     Containers.checkResources(hc);
+    Containers.checkHealthcheck(config.healthcheck());
     if (hc.autoRemove() && !policy.name().equals("no")) {
       throw EngineException.badRequest("can't create 'AutoRemove' container with restart policy");
     }

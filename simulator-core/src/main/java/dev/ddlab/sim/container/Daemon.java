@@ -73,6 +73,7 @@ final class Daemon {
   final Logs logs;
   final Top top;
   final Stats stats;
+  final HealthMonitor health;
   final Changes changes;
   final Archive archive;
   final Inspect inspect;
@@ -115,6 +116,7 @@ final class Daemon {
     this.logs = new Logs(this);
     this.top = new Top(this);
     this.stats = new Stats(this);
+    this.health = new HealthMonitor(this);
     this.changes = new Changes(this);
     this.archive = new Archive(this);
     this.inspect = new Inspect(this);

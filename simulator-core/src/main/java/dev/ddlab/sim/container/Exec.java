@@ -5,7 +5,9 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
 import dev.ddlab.sim.runtime.Executables;
+import dev.ddlab.sim.runtime.Signal;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * moby's daemon/exec.go: POST /containers/{id}/exec, /exec/{id}/start, GET /exec/{id}/json. An exec
@@ -41,6 +43,27 @@ final class Exec {
   }
 
   Attachment start(String execId, boolean detach, boolean tty) {
+    return start(execId, detach, tty, x -> {});
+  }
+
+  /**
+   * An exec the daemon runs for itself (a health probe): attached to stdout and stderr, and {@code
+   * onClose} told when the stream ends.
+   */
+  ProcAttachment start(String execId, Consumer<ProcAttachment> onClose) {
+    return start(execId, false, false, onClose);
+  }
+
+  /** Kills a running exec's process (a probe past its timeout). */
+  void kill(String execId) {
+    ExecInstance e = daemon.execs.get(execId);
+    if (e != null && e.running && e.proc != null) {
+      e.proc.signal(Signal.SIGKILL);
+    }
+  }
+
+  private ProcAttachment start(
+      String execId, boolean detach, boolean tty, Consumer<ProcAttachment> onClose) {
     ExecInstance e = instance(execId);
     if (e.started) {
       throw EngineException.conflict("Error: Exec command " + execId + " is already running");
@@ -60,7 +83,7 @@ final class Exec {
     String user = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.user();
     boolean withTty = tty || cfg.tty();
     ProcAttachment a =
-        new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, x -> {});
+        new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, onClose);
     daemon.event(c, "exec_start: " + String.join(" ", cfg.cmd()), "execID", e.id);
     Executables.Resolution r =
         Executables.resolve(c.fs, cfg.cmd(), env, cwd, daemon.kernel.programs());

@@ -33,7 +33,8 @@ final class Inspect {
             c.exitCode,
             c.error,
             GoTime.rfc3339NanoOrZero(c.startedNanos),
-            GoTime.rfc3339NanoOrZero(c.finishedNanos));
+            GoTime.rfc3339NanoOrZero(c.finishedNanos),
+            c.health == null ? null : c.health.json());
     String overlay = "/var/lib/docker/overlay2/" + c.graphId;
     Map<String, String> graph = new LinkedHashMap<>();
     graph.put("LowerDir", overlay + "-init/diff");

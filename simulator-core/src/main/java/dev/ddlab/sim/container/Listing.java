@@ -58,6 +58,13 @@ final class Listing {
           }
         }
       }
+      if (e.getKey().equals("health")) {
+        for (String v : e.getValue()) {
+          if (!Set.of("starting", "healthy", "unhealthy", "none").contains(v)) {
+            throw EngineException.badRequest("Unrecognised filter value for health: " + v);
+          }
+        }
+      }
       if (e.getKey().equals("exited")) {
         for (String v : e.getValue()) {
           if (!v.matches("-?\\d+")) {
@@ -112,6 +119,7 @@ final class Listing {
                                 || Containers.regexFind(v, c.name));
             case "id" -> values.stream().anyMatch(v -> Containers.regexFind(v, c.id));
             case "status" -> values.contains(c.status.text);
+            case "health" -> values.contains(c.health == null ? "none" : c.health.status);
             case "exited" ->
                 !c.isRunning()
                     && c.startedNanos != 0

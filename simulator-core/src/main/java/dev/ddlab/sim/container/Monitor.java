@@ -45,6 +45,7 @@ final class Monitor {
       daemon.network.stop(c.id);
     }
     daemon.mounts.unmounted(c);
+    daemon.health.stop(c);
     c.status = Container.Status.EXITED;
     c.exitCode = status;
     c.finishedNanos = now;

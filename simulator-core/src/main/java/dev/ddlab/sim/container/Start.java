@@ -147,6 +147,7 @@ final class Start {
     c.stopping = false;
     daemon.mounts.mounted(c);
     daemon.event(c, "start");
+    daemon.health.started(c);
     SimProc p =
         kernel.start(
             ctx,

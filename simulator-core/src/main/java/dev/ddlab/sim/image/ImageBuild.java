@@ -27,8 +27,8 @@ final class ImageBuild {
   /** What a build starts from without FROM: no defaults, and an environment to add to. */
   private static final ContainerConfig EMPTY =
       new ContainerConfig(
-          "", "", "", false, false, false, null, false, false, false, List.of(), null, "", null, "",
-          null, null, null, null, null);
+          "", "", "", false, false, false, null, false, false, false, List.of(), null, null, "",
+          null, "", null, null, null, null, null);
 
   ImageBuild(Platform platform, boolean buildkit) {
     this.platform = platform;
@@ -202,6 +202,7 @@ final class ImageBuild {
               false,
               config.env(),
               stepCmd,
+              null,
               "",
               config.volumes(),
               config.workingDir(),

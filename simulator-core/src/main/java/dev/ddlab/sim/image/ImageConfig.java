@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.go.GoTime;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -116,6 +117,9 @@ public record ImageConfig(
     putList(o, "Env", c.env());
     putList(o, "Entrypoint", c.entrypoint());
     putList(o, "Cmd", c.cmd());
+    if (c.healthcheck() != null) {
+      o.set("Healthcheck", JSON.valueToTree(c.healthcheck()));
+    }
     if (c.image() != null && !c.image().isEmpty()) {
       o.put("Image", c.image());
     }
@@ -199,6 +203,7 @@ public record ImageConfig(
         c.path("StdinOnce").asBoolean(false),
         strings(c.get("Env")),
         strings(c.get("Cmd")),
+        health(c.get("Healthcheck")),
         c.path("Image").asText(""),
         objectKeys(c.get("Volumes")),
         c.path("WorkingDir").asText(""),
@@ -228,6 +233,18 @@ public record ImageConfig(
       out.put(it.next(), Map.of());
     }
     return out;
+  }
+
+  private static HealthConfig health(JsonNode h) {
+    if (h == null || !h.isObject()) {
+      return null;
+    }
+    return new HealthConfig(
+        strings(h.get("Test")),
+        h.path("Interval").asLong(0),
+        h.path("Timeout").asLong(0),
+        h.path("StartPeriod").asLong(0),
+        h.path("Retries").asInt(0));
   }
 
   private static Map<String, String> labels(JsonNode o) {

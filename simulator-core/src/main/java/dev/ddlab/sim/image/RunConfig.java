@@ -1,6 +1,7 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HealthConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class RunConfig {
   private List<String> onBuild;
   private Map<String, String> labels;
   private String stopSignal;
+  private HealthConfig healthcheck;
   private boolean cmdSet;
 
   public RunConfig(ContainerConfig start) {
@@ -41,6 +43,7 @@ public final class RunConfig {
     this.onBuild = start.onBuild();
     this.labels = start.labels();
     this.stopSignal = start.stopSignal();
+    this.healthcheck = start.healthcheck();
   }
 
   /** The environment as it stands (never null). */
@@ -79,6 +82,11 @@ public final class RunConfig {
 
   public void stopSignal(String signal) {
     stopSignal = signal;
+  }
+
+  /** HEALTHCHECK: replaces the inherited check ({@code NONE} turns it off). */
+  public void healthcheck(HealthConfig check) {
+    healthcheck = check;
   }
 
   /** EXPOSE port[/protocol]; tcp when no protocol is given. Returns the port as stored. */
@@ -126,6 +134,7 @@ public final class RunConfig {
         start.stdinOnce(),
         env,
         cmd,
+        healthcheck,
         start.image(),
         volumes,
         workingDir,

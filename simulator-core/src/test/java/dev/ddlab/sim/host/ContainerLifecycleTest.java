@@ -43,6 +43,7 @@ class ContainerLifecycleTest {
         false,
         null,
         List.of(cmd),
+        null,
         image,
         null,
         "",

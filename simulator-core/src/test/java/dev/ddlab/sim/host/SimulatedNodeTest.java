@@ -79,6 +79,7 @@ class SimulatedNodeTest {
         false,
         null,
         cmd.length == 0 ? null : List.of(cmd),
+        null,
         image,
         null,
         "",

@@ -169,6 +169,7 @@ public final class Agent {
               false,
               spec.env(),
               cmd,
+              null,
               image,
               base.volumes(),
               spec.dir() == null ? "" : spec.dir(),
