@@ -7,9 +7,12 @@ import dev.ddlab.engine.dto.ContainerStats.BlkioStats;
 import dev.ddlab.engine.dto.ContainerStats.CpuStats;
 import dev.ddlab.engine.dto.ContainerStats.CpuUsage;
 import dev.ddlab.engine.dto.ContainerStats.MemoryStats;
+import dev.ddlab.engine.dto.ContainerStats.NetworkStats;
 import dev.ddlab.engine.dto.ContainerStats.PidsStats;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.network.Sandbox;
+import dev.ddlab.sim.network.dataplane.NetDevice;
 import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.Procps;
@@ -18,6 +21,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -93,7 +97,13 @@ final class Stats {
 
   /** One reading of the counters. */
   private record Sample(
-      Container c, long readNanos, boolean running, long cpuNanos, long systemNanos, long memory) {
+      Container c,
+      long readNanos,
+      boolean running,
+      long cpuNanos,
+      long systemNanos,
+      long memory,
+      Map<String, NetworkStats> networks) {
 
     /** The answer, with the reading before this one (null: none) as precpu. */
     ContainerStats json(Sample previous) {
@@ -136,7 +146,7 @@ final class Stats {
           new MemoryStats(memory, stats, limit),
           name,
           c.id,
-          null);
+          networks.isEmpty() ? null : networks);
     }
 
     private static CpuStats cpu(Sample s) {
@@ -160,6 +170,27 @@ final class Stats {
     }
     // system_cpu_usage: the host's CPU time in all, every CPU busy or idle since the clock began
     long system = Math.max(0, now - VirtualClock.DEFAULT_START_NANOS) * Kernel.NCPU;
-    return new Sample(c, now, running, cpu, system, memory);
+    return new Sample(c, now, running, cpu, system, memory, running ? networks(c) : Map.of());
+  }
+
+  /**
+   * The counters of the container's own interfaces (not lo), as the frame data plane counts them on
+   * its veth ends; none for {@code --network host} (the host's are not the container's) or {@code
+   * none}.
+   */
+  private Map<String, NetworkStats> networks(Container c) {
+    Sandbox sb = daemon.network.sandbox(c.id);
+    if (sb == null || sb.netns() == null || "host".equals(daemon.network.mode(c.id))) {
+      return Map.of();
+    }
+    Map<String, NetworkStats> out = new TreeMap<>();
+    for (NetDevice d : sb.netns().devices()) {
+      if (!d.kind().equals("loopback") && !d.name().equals("lo")) {
+        out.put(
+            d.name(),
+            new NetworkStats(d.rxBytes(), d.rxPackets(), 0, 0, d.txBytes(), d.txPackets(), 0, 0));
+      }
+    }
+    return out;
   }
 }
