@@ -5,6 +5,7 @@ import static dev.ddlab.bridge.guard.GuardSession.refused;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.Mount;
@@ -65,7 +66,14 @@ final class CreateCheck {
   /**
    * Fields of ContainerConfig checked here (image, labels) or used (exposed ports); the rest pass.
    */
-  static final Set<String> CONTAINER_CONFIG_CHECKED = Set.of("image", "labels", "exposedPorts");
+  static final Set<String> CONTAINER_CONFIG_CHECKED =
+      Set.of("image", "labels", "exposedPorts", "healthcheck");
+
+  /**
+   * The shortest health-check interval and timeout the shared daemon runs: every probe is an exec
+   * on it, and {@code --health-interval 1ms} would be a thousand a second.
+   */
+  static final long MIN_HEALTH_INTERVAL_NANOS = 1_000_000_000L;
 
   /** Fields of EndpointSettings checked here; the rest describe the endpoint and pass. */
   static final Set<String> ENDPOINT_CHECKED =
@@ -98,6 +106,7 @@ final class CreateCheck {
   Checked check(ContainerConfig config, HostConfig host, NetworkingConfig networking) {
     List<String> newVolumes = new ArrayList<>();
     ContainerConfig base = config == null ? ContainerConfig.empty() : config;
+    checkHealthcheck(base.healthcheck());
     Set<String> exposed = new LinkedHashSet<>();
     if (base.exposedPorts() != null) {
       exposed.addAll(base.exposedPorts().keySet());
@@ -459,6 +468,21 @@ final class CreateCheck {
       }
     }
     return out.isEmpty() ? given : out;
+  }
+
+  /** A health check probes no more often than once a second (0 is Docker's 30 s default). */
+  static void checkHealthcheck(HealthConfig h) {
+    if (h == null) {
+      return;
+    }
+    if (h.interval() != 0 && h.interval() < MIN_HEALTH_INTERVAL_NANOS) {
+      throw refused(
+          "--health-interval dưới 1s bị chặn trên máy chủ dùng chung: mỗi lần kiểm tra là một exec"
+              + " trên daemon.");
+    }
+    if (h.timeout() != 0 && h.timeout() < MIN_HEALTH_INTERVAL_NANOS) {
+      throw refused("--health-timeout dưới 1s bị chặn trên máy chủ dùng chung.");
+    }
   }
 
   /**

@@ -11,6 +11,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.ExecConfig;
+import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Ipam;
 import dev.ddlab.engine.dto.Mount;
@@ -329,6 +330,18 @@ class GuardRefusalTest {
         guard.checkHostConfig(plain).portBindings().get("80/tcp"));
   }
 
+  @Test
+  void health_checks_more_often_than_once_a_second_are_refused() {
+    ContainerConfig fast =
+        ContainerConfig.empty()
+            .withHealthcheck(new HealthConfig(List.of("CMD", "true"), 1_000_000L, 0, 0, 0));
+    EngineException e =
+        assertThrows(
+            EngineException.class, () -> guard.containers().create("c", fast, null, null, null));
+    assertEquals(403, e.status(), e.getMessage());
+    assertTrue(e.getMessage().contains("--health-interval"), e.getMessage());
+  }
+
   private static Set<String> fields(Class<?> record) {
     return Arrays.stream(record.getRecordComponents())
         .map(RecordComponent::getName)
@@ -364,6 +377,7 @@ class GuardRefusalTest {
             "stdinOnce",
             "env",
             "cmd",
+            "healthcheck",
             "image",
             "volumes",
             "workingDir",
