@@ -1,7 +1,10 @@
 package dev.ddlab.fs;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** /etc/passwd and /etc/group as getpwuid(3) and getgrgid(3) read them: id → name. */
@@ -27,6 +30,111 @@ public final class UserDb {
     }
     m.putIfAbsent(0, "root");
     return m;
+  }
+
+  /**
+   * The identity a container process runs as, as runc's user.GetExecUser reads {@code --user}: uid
+   * and primary gid, the user's name ({@code null} for a uid /etc/passwd does not list), home ("/"
+   * when unknown) and, without an explicit group, the groups /etc/group makes it a member of.
+   */
+  public record ExecUser(int uid, int gid, String name, String home, List<Integer> groups) {}
+
+  /**
+   * {@code spec} is {@code user[:group]}, each a name or a number (empty: root).
+   *
+   * @throws IllegalArgumentException with libcontainer's text for a name the files do not list
+   *     ({@code unable to find user x: no matching entries in passwd file})
+   */
+  public static ExecUser execUser(FileSystem fs, String spec) {
+    String s = spec == null ? "" : spec;
+    int colon = s.indexOf(':');
+    String userPart = colon < 0 ? s : s.substring(0, colon);
+    String groupPart = colon < 0 ? "" : s.substring(colon + 1);
+    if (userPart.isEmpty()) {
+      userPart = "0";
+    }
+    String[] entry = null;
+    for (String[] f : lines(fs, "/etc/passwd")) {
+      if (f.length >= 4 && (f[0].equals(userPart) || f[2].equals(userPart))) {
+        entry = f;
+        break;
+      }
+    }
+    int uid;
+    int gid = 0;
+    String name = null;
+    String home = "/";
+    if (entry != null) {
+      uid = parse(entry[2]);
+      gid = parse(entry[3]);
+      name = entry[0];
+      home = entry.length > 5 && !entry[5].isEmpty() ? entry[5] : "/";
+    } else if (userPart.matches("\\d{1,9}")) {
+      uid = Integer.parseInt(userPart);
+    } else {
+      throw new IllegalArgumentException(
+          "unable to find user " + userPart + ": no matching entries in passwd file");
+    }
+    List<Integer> groups = new ArrayList<>();
+    if (!groupPart.isEmpty()) {
+      gid = groupId(fs, groupPart);
+      groups.add(gid);
+      return new ExecUser(uid, gid, name, home, groups);
+    }
+    return new ExecUser(uid, gid, name, home, groups(fs, gid, name));
+  }
+
+  /**
+   * The primary group, then the groups /etc/group lists {@code name} as a member of (none for a
+   * user without a name), each once, as getgrouplist(3) gives them.
+   */
+  public static List<Integer> groups(FileSystem fs, int gid, String name) {
+    List<Integer> groups = new ArrayList<>();
+    groups.add(gid);
+    if (name != null) {
+      for (String[] f : lines(fs, "/etc/group")) {
+        if (f.length >= 4 && Arrays.asList(f[3].split(",")).contains(name)) {
+          int g = parse(f[2]);
+          if (!groups.contains(g)) {
+            groups.add(g);
+          }
+        }
+      }
+    }
+    return groups;
+  }
+
+  private static int groupId(FileSystem fs, String group) {
+    for (String[] f : lines(fs, "/etc/group")) {
+      if (f.length >= 3 && (f[0].equals(group) || f[2].equals(group))) {
+        return parse(f[2]);
+      }
+    }
+    if (group.matches("\\d{1,9}")) {
+      return Integer.parseInt(group);
+    }
+    throw new IllegalArgumentException(
+        "unable to find group " + group + ": no matching entries in group file");
+  }
+
+  private static List<String[]> lines(FileSystem fs, String file) {
+    List<String[]> out = new ArrayList<>();
+    try {
+      for (String line : new String(fs.read(file), StandardCharsets.UTF_8).split("\n")) {
+        out.add(line.split(":", -1));
+      }
+    } catch (FsException e) {
+      // no such file: numeric ids only
+    }
+    return out;
+  }
+
+  private static int parse(String number) {
+    try {
+      return Integer.parseInt(number);
+    } catch (NumberFormatException e) {
+      return 0;
+    }
   }
 
   /** The uid of a user name (or a numeric user), -1 when {@code file} does not know it. */

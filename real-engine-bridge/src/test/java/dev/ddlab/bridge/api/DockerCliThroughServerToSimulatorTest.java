@@ -154,7 +154,7 @@ class DockerCliThroughServerToSimulatorTest {
       DockerCliRun bad = DockerCliRun.run(cli, host, "stop", "-s", "FOO", "web");
       assertEquals(1, bad.exitCode(), bad.toString());
       assertTrue(
-          bad.stderr().contains("Error response from daemon: Invalid signal: FOO"), bad.stderr());
+          bad.stderr().contains("Error response from daemon: invalid signal: FOO"), bad.stderr());
       ok(cli, "rm", "k9");
     } else {
       // the version rule: stop --signal came with CLI 23.0 (API 1.42); an older CLI (Debian's

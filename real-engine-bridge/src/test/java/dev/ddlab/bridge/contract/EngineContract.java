@@ -240,7 +240,8 @@ public abstract class EngineContract {
       assertEquals(List.of("10", "9"), signals, "API " + api + " sends the asked signal");
       EngineException bad =
           assertThrows(EngineException.class, () -> engine.containers().stop(other, "FOO", 1));
-      assertEquals("Invalid signal: FOO", bad.getMessage());
+      // Docker 24's moby/sys/signal text (20.10, without the parameter, never gets here)
+      assertEquals("invalid signal: FOO", bad.getMessage());
     } else {
       assertEquals(List.of("15", "9"), signals, "API " + api + " ignores signal=");
       engine.containers().stop(other, "FOO", 1);

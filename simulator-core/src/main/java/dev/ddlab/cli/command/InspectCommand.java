@@ -51,12 +51,12 @@ public final class InspectCommand extends DockerCommand {
           default -> engine.volumes().inspect(ref);
         };
       } catch (EngineException e) {
-        if (!e.isNotFound()) {
+        // with --type the daemon's error is the answer; without, the next kind is tried
+        if (!e.isNotFound() || kinds.size() == 1) {
           throw e;
         }
       }
     }
-    throw new CliException(
-        "Error: No such " + (kinds.size() == 1 ? kinds.get(0) : "object") + ": " + ref, 1);
+    throw new CliException("Error: No such object: " + ref, 1);
   }
 }

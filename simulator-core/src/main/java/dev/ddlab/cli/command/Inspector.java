@@ -12,7 +12,8 @@ import java.util.function.Function;
 /**
  * docker/cli's inspect.Inspect: each reference is fetched and either collected into one indented
  * JSON array or run through the -f template (missing keys are errors, as in the raw fallback); a
- * template that does not parse is status 64; errors are reported together at the end.
+ * template that does not parse is status 64; errors are reported together at the end, a missing
+ * object in the daemon's words as Docker 24's client passes them on.
  */
 final class Inspector {
   private Inspector() {}
@@ -39,7 +40,9 @@ final class Inspector {
         if (e.isNotConnected()) {
           throw e;
         }
-        errors.add(e.isNotFound() ? "Error: " + e.getMessage() : DockerCommand.daemonError(e));
+        // Docker 24's API client wraps only a 404 for an empty ID as "Error: No such …"; a
+        // missing object is the daemon's text ("Error response from daemon: No such container: x")
+        errors.add(DockerCommand.daemonError(e));
         continue;
       } catch (CliException e) {
         errors.add(e.getMessage());

@@ -464,7 +464,19 @@ public final class ServiceCommands {
         }
         return 0;
       }
-      return Inspector.inspect(this, args, format, ref -> engine.services().inspect(ref, false));
+      return Inspector.inspect(this, args, format, this::inspectService);
+    }
+
+    /** docker/cli 24's service inspect: a missing service is its own text, not the daemon's. */
+    private Object inspectService(String ref) {
+      try {
+        return engine.services().inspect(ref, false);
+      } catch (EngineException e) {
+        if (e.isNotFound()) {
+          throw new CliException("Error: no such service: " + ref, 1);
+        }
+        throw e;
+      }
     }
   }
 

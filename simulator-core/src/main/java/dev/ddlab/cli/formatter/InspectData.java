@@ -98,9 +98,15 @@ public final class InspectData {
     }
     if (v instanceof Map<?, ?> map) {
       Type elem = typeArg(type, 1);
+      boolean set = isStructSet(elem);
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        out.put(String.valueOf(e.getKey()), convert(e.getValue(), elem, goNames));
+        Object value = e.getValue();
+        out.put(
+            String.valueOf(e.getKey()),
+            set && value instanceof Map<?, ?> m && m.isEmpty()
+                ? new GoObject("struct {}")
+                : convert(value, elem, goNames));
       }
       return out;
     }
@@ -141,6 +147,17 @@ public final class InspectData {
       return o;
     }
     return v.toString();
+  }
+
+  /**
+   * A DTO map whose values are {@code Map<String, Object>} is Go's set, {@code map[string]struct{}}
+   * ({@code Config.Volumes}, {@code Config.ExposedPorts}): its empty values print {@code {}}, as in
+   * {@code map[/data:{}]}, not {@code map[]}.
+   */
+  private static boolean isStructSet(Type elem) {
+    return elem instanceof ParameterizedType p
+        && p.getRawType() == Map.class
+        && p.getActualTypeArguments()[1] == Object.class;
   }
 
   /**

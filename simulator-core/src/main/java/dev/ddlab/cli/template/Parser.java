@@ -287,6 +287,9 @@ final class Parser {
       return null;
     }
     if (peek().kind() == Kind.FIELD) {
+      // text/template's operand: the chain, and the field or variable it becomes, take the
+      // position of the first chained field (errors say :1:9 for the .Foo of {{.Config.Foo}})
+      int chainPos = peek().pos();
       List<String> fields = new ArrayList<>();
       while (peek().kind() == Kind.FIELD) {
         fields.add(next().text().substring(1));
@@ -294,12 +297,12 @@ final class Parser {
       if (node instanceof Node.Field f) {
         List<String> all = new ArrayList<>(f.ident());
         all.addAll(fields);
-        return new Node.Field(f.pos(), all);
+        return new Node.Field(chainPos, all);
       }
       if (node instanceof Node.Variable v) {
         List<String> all = new ArrayList<>(v.ident());
         all.addAll(fields);
-        return new Node.Variable(v.pos(), all);
+        return new Node.Variable(chainPos, all);
       }
       if (node instanceof Node.BoolLit
           || node instanceof Node.StringLit
@@ -308,7 +311,7 @@ final class Parser {
           || node instanceof Node.Dot) {
         throw error(tokens.get(index - 1), "unexpected . after term \"" + node + "\"");
       }
-      return new Node.Chain(node.pos(), node, fields);
+      return new Node.Chain(chainPos, node, fields);
     }
     return node;
   }

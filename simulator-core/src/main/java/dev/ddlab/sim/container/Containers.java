@@ -6,6 +6,7 @@ import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.ArrayList;
@@ -290,6 +291,28 @@ final class Containers {
   }
 
   /** "K=V" entries by name, in order; a bare "K" is an empty value. */
+  /** The PATH a container process gets when neither the image nor the container sets one. */
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+  /**
+   * The environment of a container's process in its order: moby's CreateDaemonEnvironment (PATH,
+   * HOSTNAME, TERM=xterm with a terminal), the container's Env replacing or appending (then an
+   * exec's own), and HOME from /etc/passwd as runc adds it when nothing set it.
+   */
+  static Map<String, String> processEnv(
+      Container c, String hostname, boolean tty, UserDb.ExecUser user, List<String> execEnv) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", DEFAULT_PATH);
+    env.put("HOSTNAME", hostname);
+    if (tty) {
+      env.put("TERM", "xterm");
+    }
+    env.putAll(envMap(c.config.env()));
+    env.putAll(envMap(execEnv));
+    env.putIfAbsent("HOME", user == null ? "/" : user.home());
+    return env;
+  }
+
   static Map<String, String> envMap(List<String> env) {
     Map<String, String> m = new LinkedHashMap<>();
     if (env != null) {

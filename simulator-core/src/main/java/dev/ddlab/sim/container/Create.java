@@ -39,6 +39,8 @@ final class Create {
       name = Names.validate(name);
       daemon.names.checkFree(name);
     }
+    // moby's validateContainerConfig, before the image is looked up
+    Kill.parseSignal(config.stopSignal(), null);
     String imageRef = config.image() == null ? "" : config.image();
     LocalImage image =
         daemon

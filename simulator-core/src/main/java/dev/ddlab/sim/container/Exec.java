@@ -4,6 +4,7 @@ import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.Map;
@@ -74,14 +75,19 @@ final class Exec {
     }
     e.started = true;
     ExecConfig cfg = e.config;
-    Map<String, String> env = Containers.envMap(c.config.env());
-    if (cfg.env() != null) {
-      env.putAll(Containers.envMap(cfg.env()));
-    }
     String cwd =
         cfg.workingDir() != null && !cfg.workingDir().isEmpty() ? cfg.workingDir() : c.workingDir();
     String user = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.user();
+    String userSpec = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.config.user();
     boolean withTty = tty || cfg.tty();
+    UserDb.ExecUser execUser;
+    try {
+      execUser = UserDb.execUser(c.fs, userSpec);
+    } catch (IllegalArgumentException unknown) {
+      execUser = null; // runc's exec answers below, as for a missing program
+    }
+    Map<String, String> env =
+        Containers.processEnv(c, c.context.hostname(), withTty, execUser, cfg.env());
     ProcAttachment a =
         new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, onClose);
     daemon.event(c, "exec_start: " + String.join(" ", cfg.cmd()), "execID", e.id);

@@ -14,25 +14,48 @@ final class Kill {
     this.daemon = daemon;
   }
 
-  /** As ContainerKill: the signal is read first (default SIGKILL), then the state checked. */
+  /**
+   * As Docker 24's ContainerKill: the signal is read first (default SIGKILL), then the container
+   * found and its state checked; the API router prefixes every error with "Cannot kill container:
+   * REF: " (keeping its status).
+   */
   void kill(String ref, String signal) {
-    Container c = daemon.get(ref);
-    Signal s = parseSignal(signal, Signal.SIGKILL);
-    if (!c.isRunning()) {
-      throw EngineException.conflict(
-          "Cannot kill container: " + ref + ": Container " + c.id + " is not running");
+    try {
+      Signal s = parseSignal(signal, Signal.SIGKILL);
+      Container c = daemon.get(ref);
+      if (!c.isRunning()) {
+        throw EngineException.conflict("Container " + c.id + " is not running");
+      }
+      killWithSignal(c, s);
+    } catch (EngineException e) {
+      throw new EngineException(
+          e.status(), "Cannot kill container: " + ref + ": " + e.getMessage());
     }
-    killWithSignal(c, s);
   }
 
-  /** A signal by name or number; {@code whenEmpty} for none; 400 "Invalid signal: FOO". */
+  /**
+   * A signal by name or number, {@code whenEmpty} for none, as Docker 24 reads it:
+   * moby/sys/signal's ParseSignal (400 "invalid signal: FOO"; Engine 20.10 wrote "Invalid signal")
+   * then ValidSignalForPlatform (400 "the linux daemon does not support signal 99").
+   */
   static Signal parseSignal(String signal, Signal whenEmpty) {
     if (signal == null || signal.isEmpty()) {
       return whenEmpty;
     }
+    if (signal.chars().allMatch(Character::isDigit)) {
+      long n = signal.length() > 9 ? Long.MAX_VALUE : Long.parseLong(signal);
+      if (n == 0) {
+        throw EngineException.badRequest("invalid signal: " + signal);
+      }
+      Signal s = n <= 31 ? Signal.byNumber((int) n) : null;
+      if (s == null) {
+        throw EngineException.badRequest("the linux daemon does not support signal " + n);
+      }
+      return s;
+    }
     Signal s = Signal.parse(signal);
     if (s == null) {
-      throw EngineException.badRequest("Invalid signal: " + signal);
+      throw EngineException.badRequest("invalid signal: " + signal);
     }
     return s;
   }

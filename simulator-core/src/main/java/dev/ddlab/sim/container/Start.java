@@ -2,6 +2,7 @@ package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.Namespaces;
@@ -71,6 +72,17 @@ final class Start {
     String shared = daemon.network.sharedWith(c.id);
     String mode = daemon.network.mode(c.id);
     Kernel kernel = daemon.kernel;
+    UserDb.ExecUser user;
+    try {
+      // moby's createSpec (WithUser): the user is resolved in the container's files first
+      user = UserDb.execUser(c.fs, c.config.user());
+    } catch (IllegalArgumentException e) {
+      c.error = e.getMessage();
+      if (c.exitCode == 0) {
+        c.exitCode = 128;
+      }
+      throw EngineException.serverError(e.getMessage());
+    }
     NetNamespace netNs;
     if (shared != null) {
       Container target = daemon.byId(shared);
@@ -95,7 +107,8 @@ final class Start {
       }
     }
     daemon.mounts.writeEtcFiles(c);
-    Map<String, String> env = Containers.envMap(c.config.env());
+    String hostname = mode.equals("host") ? kernel.host().hostname() : c.config.hostname();
+    Map<String, String> env = Containers.processEnv(c, hostname, c.config.tty(), user, null);
     String cwd = c.workingDir();
     List<String> argv = new ArrayList<>();
     argv.add(c.path);
@@ -130,7 +143,6 @@ final class Start {
             "host".equals(hc.ipcMode()) ? hostNs.ipc() : kernel.newInode(),
             hostNs.user(),
             kernel.newInode());
-    String hostname = hostNet ? kernel.host().hostname() : c.config.hostname();
     ProcContext ctx = kernel.newContext(c.id, c.fs, hostname, pidNs, netNs, ns);
     ctx.cgroup().pidsMax(hc.pidsLimit() == null ? 0 : hc.pidsLimit());
     ctx.cgroup().memoryMax(hc.memory());

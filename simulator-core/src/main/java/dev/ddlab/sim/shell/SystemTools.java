@@ -1,6 +1,5 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
@@ -55,52 +54,68 @@ final class SystemTools {
 
   // ---- identity -----------------------------------------------------------------------------
 
+  /**
+   * id [-ugGnr] [USER], busybox's and coreutils': the process's identity (or USER's from
+   * /etc/passwd), names only where /etc/passwd and /etc/group know the ids.
+   */
   static int id(ToolContext c, List<String> args) {
-    Map<Integer, String> users = UserDb.names(c.fs(), "/etc/passwd");
-    Map<Integer, String> groups = UserDb.names(c.fs(), "/etc/group");
-    if (args.contains("-u")) {
-      return line(c, String.valueOf(c.uid()));
+    FileTools.Opts o =
+        FileTools.opts(
+            args,
+            "ugGnr",
+            Map.of("--user", 'u', "--group", 'g', "--groups", 'G', "--name", 'n', "--real", 'r'));
+    if (o.bad() != null) {
+      return FileTools.badOption(c, o.bad());
     }
-    if (args.contains("-un")) {
-      return line(c, c.user());
+    int uid = c.uid();
+    int gid = c.gid();
+    List<Integer> groups = c.groups();
+    if (!o.operands().isEmpty()) {
+      String who = o.operands().get(0);
+      UserDb.ExecUser u;
+      try {
+        u = UserDb.execUser(c.fs(), who);
+      } catch (IllegalArgumentException unknown) {
+        u = null;
+      }
+      if (u == null || u.name() == null) {
+        c.io().errln(c.busybox() ? "id: unknown user " + who : "id: '" + who + "': no such user");
+        return 1;
+      }
+      uid = u.uid();
+      gid = u.gid();
+      groups = u.groups();
+    }
+    Map<Integer, String> users = UserDb.names(c.fs(), "/etc/passwd");
+    Map<Integer, String> groupNames = UserDb.names(c.fs(), "/etc/group");
+    boolean names = o.has('n');
+    if (o.has('u')) {
+      return line(c, names ? users.getOrDefault(uid, String.valueOf(uid)) : String.valueOf(uid));
+    }
+    if (o.has('g')) {
+      return line(
+          c, names ? groupNames.getOrDefault(gid, String.valueOf(gid)) : String.valueOf(gid));
+    }
+    if (o.has('G')) {
+      List<String> shown = new ArrayList<>();
+      for (int g : groups) {
+        shown.add(names ? groupNames.getOrDefault(g, String.valueOf(g)) : String.valueOf(g));
+      }
+      return line(c, String.join(" ", shown));
     }
     StringBuilder sb = new StringBuilder();
-    String gname = groups.getOrDefault(c.gid(), String.valueOf(c.gid()));
-    sb.append("uid=")
-        .append(c.uid())
-        .append('(')
-        .append(c.user())
-        .append(") gid=")
-        .append(c.gid())
-        .append('(')
-        .append(gname)
-        .append(") groups=")
-        .append(c.gid())
-        .append('(')
-        .append(gname)
-        .append(')');
-    for (Map.Entry<Integer, String> g : memberOf(c).entrySet()) {
-      if (g.getKey() != c.gid()) {
-        sb.append(',').append(g.getKey()).append('(').append(g.getValue()).append(')');
-      }
+    sb.append("uid=").append(named(uid, users)).append(" gid=").append(named(gid, groupNames));
+    sb.append(" groups=");
+    for (int i = 0; i < groups.size(); i++) {
+      sb.append(i > 0 ? "," : "").append(named(groups.get(i), groupNames));
     }
     return line(c, sb.toString());
   }
 
-  /** Supplementary groups of the user from /etc/group, by gid. */
-  private static Map<Integer, String> memberOf(ToolContext c) {
-    Map<Integer, String> m = new TreeMap<>();
-    try {
-      for (String l : new String(c.fs().read("/etc/group"), StandardCharsets.UTF_8).split("\n")) {
-        String[] f = l.split(":", -1);
-        if (f.length >= 4 && List.of(f[3].split(",")).contains(c.user())) {
-          m.put(Integer.parseInt(f[2]), f[0]);
-        }
-      }
-    } catch (FsException | NumberFormatException e) {
-      // no groups file: primary group only
-    }
-    return m;
+  /** {@code 1000(name)}, or the bare number when the file does not name it. */
+  private static String named(int id, Map<Integer, String> names) {
+    String name = names.get(id);
+    return name == null ? String.valueOf(id) : id + "(" + name + ")";
   }
 
   static int uname(ToolContext c, List<String> args) {

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
@@ -36,6 +37,11 @@ public interface ToolContext {
   int uid();
 
   int gid();
+
+  /** The primary group, then the supplementary groups /etc/group gives the user, by gid. */
+  default List<Integer> groups() {
+    return UserDb.groups(fs(), gid(), user());
+  }
 
   VirtualClock clock();
 

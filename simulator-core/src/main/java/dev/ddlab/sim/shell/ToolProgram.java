@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpRequest;
@@ -117,20 +118,41 @@ final class ToolProgram implements Program {
       return proc.hostname();
     }
 
+    private UserDb.ExecUser execUser;
+
+    /** The process's --user as runc resolved it in the container's /etc/passwd and /etc/group. */
+    private UserDb.ExecUser execUser() {
+      if (execUser == null) {
+        try {
+          // the daemon resolved the user at start; "root" is how it names the default (uid 0)
+          String spec = proc.user();
+          execUser = UserDb.execUser(proc.fs(), "root".equals(spec) ? "" : spec);
+        } catch (IllegalArgumentException unknown) {
+          execUser = new UserDb.ExecUser(1000, 1000, proc.user(), "/", List.of(1000));
+        }
+      }
+      return execUser;
+    }
+
     @Override
     public String user() {
-      String u = proc.user();
-      return u == null || u.isEmpty() || u.equals("0") ? "root" : u;
+      UserDb.ExecUser u = execUser();
+      return u.name() != null ? u.name() : String.valueOf(u.uid());
     }
 
     @Override
     public int uid() {
-      return user().equals("root") ? 0 : 1000;
+      return execUser().uid();
     }
 
     @Override
     public int gid() {
-      return uid();
+      return execUser().gid();
+    }
+
+    @Override
+    public List<Integer> groups() {
+      return execUser().groups();
     }
 
     @Override

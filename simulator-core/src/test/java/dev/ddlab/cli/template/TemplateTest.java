@@ -110,6 +110,26 @@ class TemplateTest {
   }
 
   @Test
+  void an_error_in_a_field_chain_is_reported_at_the_first_chained_field_as_go_does() {
+    // checked on the private dockerd: {{.Config.Foo}} is :1:9, {{ .Config.Foo }} is :1:10
+    Template t = Template.parse("{{.Config.Foo}}").missingKeyError();
+    TemplateException e = assertThrows(TemplateException.class, () -> t.execute(container()));
+    assertEquals(
+        "template: :1:9: executing \"\" at <.Config.Foo>: map has no entry for key \"Foo\"",
+        e.getMessage());
+    Template spaced = Template.parse("{{ .Config.Foo }}").missingKeyError();
+    e = assertThrows(TemplateException.class, () -> spaced.execute(container()));
+    assertEquals(
+        "template: :1:10: executing \"\" at <.Config.Foo>: map has no entry for key \"Foo\"",
+        e.getMessage());
+    Template variable = Template.parse("{{$c := .Config}}{{$c.Foo}}").missingKeyError();
+    e = assertThrows(TemplateException.class, () -> variable.execute(container()));
+    assertEquals(
+        "template: :1:21: executing \"\" at <$c.Foo>: map has no entry for key \"Foo\"",
+        e.getMessage());
+  }
+
+  @Test
   void struct_without_field_reports_cant_evaluate_field() {
     GoObject ctx = new GoObject("*formatter.ContainerContext").field("ID", "abc");
     TemplateException e = assertThrows(TemplateException.class, () -> run("{{.ID}} {{.Foo}}", ctx));

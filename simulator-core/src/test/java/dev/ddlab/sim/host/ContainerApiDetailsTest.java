@@ -99,7 +99,15 @@ class ContainerApiDetailsTest {
     assertEquals(
         "Cannot kill container: gone: Container " + id + " is not running", e.getMessage());
     EngineException sig = assertThrows(EngineException.class, () -> api.kill("gone", "NOSIG"));
-    assertEquals("Invalid signal: NOSIG", sig.getMessage());
+    assertEquals("Cannot kill container: gone: invalid signal: NOSIG", sig.getMessage());
+    assertEquals(400, sig.status());
+    EngineException number = assertThrows(EngineException.class, () -> api.kill("gone", "99"));
+    assertEquals(
+        "Cannot kill container: gone: the linux daemon does not support signal 99",
+        number.getMessage());
+    EngineException missing = assertThrows(EngineException.class, () -> api.kill("nosuch", null));
+    assertEquals("Cannot kill container: nosuch: No such container: nosuch", missing.getMessage());
+    assertEquals(404, missing.status());
     api.stop("gone", null); // not running: 304, no error
     EngineException pause = assertThrows(EngineException.class, () -> api.pause("gone"));
     assertEquals("Container " + id + " is not running", pause.getMessage());
@@ -263,9 +271,9 @@ class ContainerApiDetailsTest {
     run("bad", "sleep", "1d");
     EngineException e = assertThrows(EngineException.class, () -> api.stop("bad", "FOO", null));
     assertEquals(400, e.status());
-    assertEquals("Invalid signal: FOO", e.getMessage());
+    assertEquals("invalid signal: FOO", e.getMessage());
     assertEquals(
-        "Cannot restart container bad: Invalid signal: FOO",
+        "Cannot restart container bad: invalid signal: FOO",
         assertThrows(EngineException.class, () -> api.restart("bad", "FOO", null)).getMessage());
     assertTrue(api.inspect("bad").state().running());
     api.kill("bad", null);
