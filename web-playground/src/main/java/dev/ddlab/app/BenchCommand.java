@@ -2,18 +2,11 @@ package dev.ddlab.app;
 
 import dev.ddlab.bridge.bench.VsRealBench;
 import dev.ddlab.bridge.real.RealEngine;
-import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
-import dev.ddlab.engine.dto.ContainerConfig;
-import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.session.SimSession;
-import dev.ddlab.session.TranscriptEntry;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -22,28 +15,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ddlab bench}: speed and memory of the simulated node, against the foundation issue's
- * targets (≤ 50 µs per {@code docker run -d alpine sleep 1d} + {@code docker rm -f} pair, ≤ 1 MB
- * per idle node). It measures wall time on purpose: this is a benchmark, not a test, and nothing
- * here runs inside the simulator. Other suites are separate classes this command dispatches to.
+ * {@code ddlab bench}: speed and memory of the simulated node ({@link SimBench}: run+rm pairs, ps,
+ * images, inspect, logs, events with 100 and 1,000 containers, heap per node), against the
+ * foundation issue's targets (≤ 50 µs per {@code docker run -d alpine sleep 1d} + {@code docker rm
+ * -f} pair, ≤ 1 MB per idle node), measured in forked JVMs ({@link BenchForks}: min, median, max,
+ * spread, load average). Wall time on purpose: this is a benchmark, not a test. Other suites are
+ * separate classes this command dispatches to.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description =
-        "Measure the simulated node: run+rm pairs, ps with 1,000 containers, heap per node.")
+        "Measure the simulated node in forked JVMs: run+rm pairs, ps, images, inspect, logs and"
+            + " events with 100 and 1,000 containers, heap per node (min, median, max).")
 public final class BenchCommand implements Callable<Integer> {
-  static final double TARGET_PAIR_MICROS = 50;
-  static final double TARGET_NODE_BYTES = 1024 * 1024;
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--pairs",
       defaultValue = "2000",
-      description =
-          "run+rm pairs per round (warm-up ≥ 3 s, then 5 rounds; default ${DEFAULT-VALUE}).")
+      description = "run+rm pairs per round (warm-up, then 5 rounds; default ${DEFAULT-VALUE}).")
   int pairs;
+
+  @Option(
+      names = "--forks",
+      defaultValue = "3",
+      description =
+          "JVMs to measure in, one after the other; 0 measures in this one (default"
+              + " ${DEFAULT-VALUE}).")
+  int forks;
+
+  @Option(
+      names = "--warmup",
+      paramLabel = "SECONDS",
+      defaultValue = "3",
+      description = "warm-up per figure before the measured rounds (default ${DEFAULT-VALUE}).")
+  double warmUpSeconds;
+
+  @Option(names = "--fork-child", hidden = true, description = "(a fork measuring once)")
+  boolean forkChild;
 
   @Option(
       names = "--nodes",
@@ -54,7 +64,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--containers",
       defaultValue = "1000",
-      description = "containers for ps -a and heap (default ${DEFAULT-VALUE}).")
+      description =
+          "containers for ps, images, inspect, logs, events and heap; ps is also measured with"
+              + " 100 when more (default ${DEFAULT-VALUE}).")
   int containers;
 
   @Option(
@@ -73,8 +85,20 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--real-pairs",
       defaultValue = "50",
-      description = "With --vs-real: run+rm pairs per engine (default ${DEFAULT-VALUE}).")
+      description =
+          "With --vs-real: run+rm pairs, and runs of each other operation, on the real daemon"
+              + " (default ${DEFAULT-VALUE}).")
   int realPairs;
+
+  @Option(
+      names = "--vs-real-sizes",
+      split = ",",
+      paramLabel = "N",
+      defaultValue = "100,1000",
+      description =
+          "With --vs-real: containers on each node for ps, images, inspect, logs and events"
+              + " (default ${DEFAULT-VALUE}).")
+  List<Integer> vsRealSizes;
 
   @Option(
       names = "--grade",
@@ -125,27 +149,65 @@ public final class BenchCommand implements Callable<Integer> {
     if (web) {
       return WebBenchCommand.run(clients, out, spec.commandLine().getErr());
     }
+    SimBench.Options options =
+        new SimBench.Options(pairs, nodes, containers, Math.max(0, warmUpSeconds));
+    try {
+      return simulated(out, options);
+    } catch (IllegalStateException e) {
+      // a command of the benchmark failed: never a figure, one line saying which
+      spec.commandLine().getErr().println("ddlab bench: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 1;
+    }
+  }
+
+  private int simulated(PrintWriter out, SimBench.Options options)
+      throws java.io.IOException, InterruptedException {
+    if (forkChild) {
+      new SimBench(options).run(f -> out.println(BenchForks.line(f)));
+      out.flush();
+      return 0;
+    }
+    if (forks <= 0) {
+      out.println(
+          "ddlab bench — simulated node, in this JVM (wall time; median of "
+              + SimBench.MEASURED_ROUNDS
+              + " rounds after "
+              + warmUpSeconds
+              + " s of warm-up per figure; "
+              + BenchForks.load()
+              + ")");
+      new SimBench(options).run(f -> report(out, f));
+      out.flush();
+      return 0;
+    }
     out.println(
-        "ddlab bench — simulated node (wall time, this machine; median of "
-            + MEASURED_ROUNDS
-            + " rounds after ≥ "
-            + WARM_UP_SECONDS
-            + " s of warm-up)");
-    double shellPair = shellPairs(Math.max(10, pairs));
-    report(
-        out,
-        "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)",
-        shellPair,
-        "µs/pair",
-        TARGET_PAIR_MICROS);
-    double enginePair = enginePairs(Math.max(10, pairs));
-    report(out, "the same pair through Engine directly", enginePair, "µs/pair", TARGET_PAIR_MICROS);
-    double ps = psWithContainers(Math.max(1, containers));
-    report(out, "docker ps -a with " + containers + " containers", ps, "µs/call", Double.NaN);
-    double[] heap = heap(Math.max(1, nodes), Math.max(1, containers));
-    report(out, "heap per idle node (" + nodes + " nodes)", heap[0], "bytes", TARGET_NODE_BYTES);
-    report(
-        out, "heap per container (" + containers + " running sleep)", heap[1], "bytes", Double.NaN);
+        "ddlab bench — simulated node, "
+            + forks
+            + " forked JVMs (wall time; each fork: median of "
+            + SimBench.MEASURED_ROUNDS
+            + " rounds after "
+            + warmUpSeconds
+            + " s of warm-up per figure)");
+    out.println("  before: " + BenchForks.load());
+    out.flush();
+    List<String> child = new ArrayList<>(List.of("bench", "--fork-child"));
+    child.addAll(
+        List.of(
+            "--pairs",
+            Integer.toString(pairs),
+            "--nodes",
+            Integer.toString(nodes),
+            "--containers",
+            Integer.toString(containers),
+            "--warmup",
+            Double.toString(warmUpSeconds)));
+    List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
+    BenchForks.print(out, figures, forks);
+    out.println("  after: " + BenchForks.load());
+    out.println(
+        "  A figure is a result only on a quiet machine (load average well under the cores) with"
+            + " a small spread; re-measure with ./ddlab bench --forks 5");
     out.flush();
     return 0;
   }
@@ -161,8 +223,13 @@ public final class BenchCommand implements Callable<Integer> {
       real.system().ping();
       Engine simulated = sim.engine("node1");
       simulated.images().pull(VsRealBench.IMAGE, null, false, m -> {});
-      out.println("ddlab bench --vs-real — simulator vs " + real.host() + " (wall time)");
-      VsRealBench.run(simulated, real, Math.max(1, realPairs), out);
+      out.println(
+          "ddlab bench --vs-real — simulator vs "
+              + real.host()
+              + " in one run (wall time; "
+              + BenchForks.load()
+              + ")");
+      VsRealBench.run(simulated, real, Math.max(1, realPairs), vsRealSizes, out);
       return 0;
     } catch (EngineException | VsRealBench.Unusable e) {
       err.println("ddlab bench --vs-real: " + e.getMessage());
@@ -171,137 +238,19 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void report(
-      PrintWriter out, String what, double value, String unit, double target) {
-    if (Double.isNaN(target)) {
-      out.printf(Locale.ROOT, "  %-58s %12.1f %s%n", what, value, unit);
+  private static void report(PrintWriter out, SimBench.Figure f) {
+    if (Double.isNaN(f.target())) {
+      out.printf(Locale.ROOT, "  %-58s %12.1f %s%n", f.name(), f.value(), f.unit());
     } else {
       out.printf(
           Locale.ROOT,
           "  %-58s %12.1f %s  (target ≤ %.0f, ratio %.2f)%n",
-          what,
-          value,
-          unit,
-          target,
-          value / target);
+          f.name(),
+          f.value(),
+          f.unit(),
+          f.target(),
+          f.value() / f.target());
     }
-  }
-
-  /**
-   * Rounds run first and not counted, for at least {@link #WARM_UP_SECONDS}: the JIT compiles the
-   * simulator's hot paths during these (tens of thousands of commands on two cores).
-   */
-  static final int WARM_UP_ROUNDS = 5;
-
-  static final int WARM_UP_SECONDS = 3;
-
-  /** Rounds counted; the median is reported, so one GC pause does not decide the figure. */
-  static final int MEASURED_ROUNDS = 5;
-
-  /**
-   * Microseconds per operation in steady state, the way JMH would measure it: warm-up rounds of
-   * {@code perRound} operations, then the median of {@link #MEASURED_ROUNDS} more.
-   */
-  static double steadyMicros(int perRound, Runnable op) {
-    long warmUpEnd = System.nanoTime() + WARM_UP_SECONDS * 1_000_000_000L;
-    for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() < warmUpEnd; r++) {
-      round(perRound, op);
-    }
-    double[] rounds = new double[MEASURED_ROUNDS];
-    for (int r = 0; r < MEASURED_ROUNDS; r++) {
-      rounds[r] = round(perRound, op);
-    }
-    Arrays.sort(rounds);
-    return rounds[MEASURED_ROUNDS / 2];
-  }
-
-  private static double round(int perRound, Runnable op) {
-    long t0 = System.nanoTime();
-    for (int i = 0; i < perRound; i++) {
-      op.run();
-    }
-    return (System.nanoTime() - t0) / 1e3 / perRound;
-  }
-
-  /** Microseconds per run+rm pair typed at node1's prompt. */
-  static double shellPairs(int n) {
-    try (SimSession s = SimSession.open("single", 1)) {
-      s.type("node1", "docker pull alpine");
-      return steadyMicros(n, () -> pair(s));
-    }
-  }
-
-  private static void pair(SimSession s) {
-    TranscriptEntry run = s.type("node1", "docker run -d alpine sleep 1d");
-    String id = run.output().strip();
-    s.type("node1", "docker rm -f " + id);
-  }
-
-  /** Microseconds per create+start+remove(force) through the Engine API. */
-  static double enginePairs(int n) {
-    try (SimSession s = SimSession.open("single", 2)) {
-      s.type("node1", "docker pull alpine");
-      ContainersApi c = s.engine("node1").containers();
-      return steadyMicros(n, () -> enginePair(c));
-    }
-  }
-
-  private static void enginePair(ContainersApi c) {
-    String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
-    c.start(id);
-    c.remove(id, true, false);
-  }
-
-  static ContainerConfig sleepConfig() {
-    return ContainerConfig.command("alpine", List.of("sleep", "1d"));
-  }
-
-  /** Microseconds per {@code docker ps -a} with {@code count} running containers. */
-  static double psWithContainers(int count) {
-    try (SimSession s = SimSession.open("single", 3)) {
-      s.type("node1", "docker pull alpine");
-      startSleepers(s.engine("node1"), count);
-      return steadyMicros(20, () -> s.type("node1", "docker ps -a"));
-    }
-  }
-
-  private static void startSleepers(Engine engine, int count) {
-    ContainersApi c = engine.containers();
-    for (int i = 0; i < count; i++) {
-      String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
-      c.start(id);
-    }
-  }
-
-  /** Bytes per idle node and per running container, from the heap after GC. */
-  static double[] heap(int nodeCount, int containerCount) throws InterruptedException {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
-    long before = usedAfterGc(memory);
-    List<SimSession> keep = new ArrayList<>();
-    SimSession many = SimSession.open("single", 4);
-    keep.add(many);
-    for (int i = 1; i < nodeCount; i++) {
-      many.addNode();
-    }
-    long afterNodes = usedAfterGc(memory);
-    double perNode = (afterNodes - before) / (double) nodeCount;
-    many.type("node1", "docker pull alpine");
-    long beforeContainers = usedAfterGc(memory);
-    startSleepers(many.engine("node1"), containerCount);
-    long afterContainers = usedAfterGc(memory);
-    double perContainer = (afterContainers - beforeContainers) / (double) containerCount;
-    if (keep.size() != 1) {
-      throw new IllegalStateException();
-    }
-    many.close();
-    return new double[] {perNode, perContainer};
-  }
-
-  private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-      Thread.sleep(50);
-    }
-    return memory.getHeapMemoryUsage().getUsed();
+    out.flush();
   }
 }

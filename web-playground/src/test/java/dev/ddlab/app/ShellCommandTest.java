@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -62,11 +63,49 @@ class ShellCommandTest {
 
   @Test
   void bench_prints_each_figure_with_its_target() {
-    String[] r = run("bench", "--pairs", "20", "--nodes", "3", "--containers", "20");
+    String[] r =
+        run(
+            "bench",
+            "--forks",
+            "0",
+            "--warmup",
+            "0",
+            "--pairs",
+            "20",
+            "--nodes",
+            "3",
+            "--containers",
+            "20");
     assertEquals("0", r[0], r[2]);
     assertTrue(r[1].contains("µs/pair  (target ≤ 50, ratio "), r[1]);
     assertTrue(r[1].contains("heap per idle node (3 nodes)"), r[1]);
+    for (String op :
+        List.of("docker ps -a", "docker ps", "docker images", "docker inspect lg", "docker logs")) {
+      assertTrue(r[1].contains(op), op + " in\n" + r[1]);
+    }
     assertTrue(r[1].contains("docker ps -a with 20 containers"), r[1]);
+  }
+
+  @Test
+  void bench_forks_print_min_median_max_spread_and_the_load() {
+    String[] r =
+        run(
+            "bench",
+            "--forks",
+            "2",
+            "--warmup",
+            "0",
+            "--pairs",
+            "10",
+            "--nodes",
+            "2",
+            "--containers",
+            "5");
+    assertEquals("0", r[0], r[2]);
+    assertTrue(r[1].contains("figure (over 2 forks)"), r[1]);
+    assertTrue(r[1].contains("min") && r[1].contains("median") && r[1].contains("spread"), r[1]);
+    assertTrue(r[1].contains("before: load average "), r[1]);
+    assertTrue(r[1].contains("docker ps -a with 5 containers"), r[1]);
   }
 
   @Test

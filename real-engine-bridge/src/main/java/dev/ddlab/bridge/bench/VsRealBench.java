@@ -13,9 +13,12 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code ddlab bench --vs-real}: the same loop through ddlab's docker CLI on a simulated node and
- * on a real daemon — {@code run -d} + {@code rm -f}, N times; {@code ps -a} with 100 containers —
- * and each figure's ratio. Wall-clock measurements of a benchmark, never of a test.
+ * {@code ddlab bench --vs-real}: the same commands through ddlab's docker CLI on a simulated node
+ * and on a real daemon, side by side in one run, with each figure's ratio — {@code run -d} + {@code
+ * rm -f}; then, with 100 and with 1,000 containers, {@code ps -a}, {@code ps}, {@code images},
+ * {@code inspect}, {@code logs} and {@code events}. Every command's exit code is checked (a failing
+ * one stops the benchmark rather than look fast), and so is the row count of the simulator's {@code
+ * ps -a}. Wall-clock measurements of a benchmark, never of a test.
  */
 public final class VsRealBench {
   /** Mean wall time per operation on each engine. */
@@ -25,7 +28,12 @@ public final class VsRealBench {
     }
   }
 
-  private static final int PS_CONTAINERS = 100;
+  /** The goal of issue 15: the simulator at least this many times faster at every operation. */
+  public static final double TARGET_RATIO = 100;
+
+  /** The node sizes {@code ps} and the reading commands are measured at by default. */
+  public static final List<Integer> DEFAULT_SIZES = List.of(100, 1000);
+
   private static final int SIM_WARMUP = 500;
   private static final int SIM_ROUNDS = 2000;
 
@@ -41,14 +49,22 @@ public final class VsRealBench {
 
   private VsRealBench() {}
 
+  /** {@link #run(Engine, Engine, int, List, PrintWriter)} at the default sizes. */
+  public static List<Figure> run(Engine sim, Engine real, int n, PrintWriter out) {
+    return run(sim, real, n, DEFAULT_SIZES, out);
+  }
+
   /**
-   * Runs both loops on both engines and prints each figure and the ratio.
+   * Runs every operation on both engines and prints each figure and the ratio.
    *
    * @param sim a simulated node with {@link #IMAGE} (the application layer wires it)
    * @param real the daemon to compare with
-   * @throws Unusable when an engine lacks {@link #IMAGE} or a command of a loop fails
+   * @param n repetitions of each operation on the real daemon (the simulator does many more)
+   * @param sizes the numbers of containers the listing commands are measured with
+   * @throws Unusable when an engine lacks {@link #IMAGE} or a command fails
    */
-  public static List<Figure> run(Engine sim, Engine real, int n, PrintWriter out) {
+  public static List<Figure> run(
+      Engine sim, Engine real, int n, List<Integer> sizes, PrintWriter out) {
     requireImage(sim);
     requireImage(real);
     String prefix = "bench" + ProcessHandle.current().pid() + "-";
@@ -59,25 +75,138 @@ public final class VsRealBench {
       double simRun = runRm(sim, prefix, Math.max(n, SIM_ROUNDS));
       double realRun = runRm(real, prefix, n);
       figures.add(new Figure("run -d + rm -f", simRun, realRun));
-      double simPs = psWith(sim, prefix, SIM_ROUNDS / 10);
-      double realPs = psWith(real, prefix, Math.max(n, 5));
-      figures.add(new Figure("ps -a (" + PS_CONTAINERS + " containers)", simPs, realPs));
+      Node simNode = new Node(sim, prefix, true);
+      Node realNode = new Node(real, prefix, false);
+      for (int size : sizes) {
+        simNode.grow(size);
+        realNode.grow(size);
+        int simRepeats = Math.max(20, SIM_ROUNDS * 10 / (size + 10));
+        int realRepeats = Math.max(n, 3);
+        for (String[] op : simNode.operations()) {
+          String[] realOp = realNode.same(op);
+          double simMicros = simNode.time(op, simRepeats);
+          double realMicros = realNode.time(realOp, realRepeats);
+          figures.add(new Figure(label(op) + " (" + size + " containers)", simMicros, realMicros));
+        }
+      }
     } finally {
       removeAll(real, prefix);
+      removeAll(sim, prefix);
     }
     out.printf(
-        Locale.ROOT, "%-28s %14s %14s %10s%n", "operation", "simulator", "real dockerd", "ratio");
+        Locale.ROOT, "%-44s %14s %14s %10s%n", "operation", "simulator", "real dockerd", "ratio");
     for (Figure f : figures) {
       out.printf(
           Locale.ROOT,
-          "%-28s %11.1f µs %11.1f µs %9.0f×%n",
+          "%-44s %11.1f µs %11.1f µs %9.0f×%s%n",
           f.operation(),
           f.simulatorMicros(),
           f.realMicros(),
-          f.ratio());
+          f.ratio(),
+          f.ratio() >= TARGET_RATIO ? "" : "  (below " + (int) TARGET_RATIO + "×)");
     }
     out.flush();
     return figures;
+  }
+
+  /** The command as printed: the bench's own names and times shown as the roles they play. */
+  private static String label(String[] op) {
+    return switch (op[0]) {
+      case "inspect" -> "inspect CONTAINER";
+      case "logs" -> "logs CONTAINER (100 lines)";
+      case "events" -> "events --since T0 --until NOW";
+      default -> String.join(" ", op);
+    };
+  }
+
+  /**
+   * One engine's node for the listing commands: {@code size} created containers, one exited
+   * container with 100 lines of log, and the operations typed against them.
+   */
+  private static final class Node {
+    private final Engine engine;
+    private final DockerCli cli;
+    private final String prefix;
+    private final boolean exactRows;
+    private int created;
+    private String since;
+
+    Node(Engine engine, String prefix, boolean exactRows) {
+      this.engine = engine;
+      this.cli = new DockerCli(engine, CliContext.none());
+      this.prefix = prefix;
+      this.exactRows = exactRows;
+    }
+
+    void grow(int size) {
+      if (since == null) {
+        since = Long.toString(engine.system().nowNanos() / 1_000_000_000L);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 100; i++) {
+          lines.append(' ').append(i);
+        }
+        docker(
+            cli,
+            "run",
+            "--name",
+            prefix + "lg",
+            "alpine",
+            "sh",
+            "-c",
+            "for i in" + lines + "; do echo line $i; done");
+      }
+      for (; created < size; created++) {
+        docker(cli, "create", "--name", prefix + "ps" + created, "alpine", "true");
+      }
+    }
+
+    List<String[]> operations() {
+      String until = Long.toString(engine.system().nowNanos() / 1_000_000_000L + 1);
+      return List.of(
+          new String[] {"ps", "-a"},
+          new String[] {"ps"},
+          new String[] {"images"},
+          new String[] {"inspect", prefix + "ps0"},
+          new String[] {"logs", prefix + "lg"},
+          new String[] {"events", "--since", since, "--until", until});
+    }
+
+    /** The operation {@code op} of another node, with this node's times. */
+    String[] same(String[] op) {
+      if (op[0].equals("events")) {
+        return new String[] {
+          "events",
+          "--since",
+          since,
+          "--until",
+          Long.toString(engine.system().nowNanos() / 1_000_000_000L + 1)
+        };
+      }
+      return op;
+    }
+
+    /** Microseconds per run of {@code op}, after a few unmeasured ones; checks ps -a's rows. */
+    double time(String[] op, int repeats) {
+      for (int i = 0; i < Math.min(repeats, 20); i++) {
+        check(op, docker(cli, op));
+      }
+      long start = System.nanoTime();
+      for (int i = 0; i < repeats; i++) {
+        docker(cli, op);
+      }
+      return (System.nanoTime() - start) / 1000.0 / repeats;
+    }
+
+    private void check(String[] op, String output) {
+      if (op.length == 2 && op[0].equals("ps") && op[1].equals("-a")) {
+        long rows = output.lines().count() - 1;
+        // the real daemon is shared: others' containers may be listed too
+        if (exactRows ? rows != created + 1 : rows < created + 1) {
+          throw new Unusable(
+              "docker ps -a listed " + rows + " containers where " + (created + 1) + " exist");
+        }
+      }
+    }
   }
 
   private static void requireImage(Engine engine) {
@@ -109,31 +238,18 @@ public final class VsRealBench {
     return (System.nanoTime() - start) / 1000.0 / n;
   }
 
-  private static double psWith(Engine engine, String prefix, int repeats) {
-    DockerCli cli = new DockerCli(engine, CliContext.none());
-    for (int i = 0; i < PS_CONTAINERS; i++) {
-      docker(cli, "create", "--name", prefix + "ps" + i, "alpine", "true");
-    }
-    for (int i = 0; i < Math.min(repeats, 50); i++) {
-      docker(cli, "ps", "-a"); // warm-up
-    }
-    long start = System.nanoTime();
-    for (int i = 0; i < repeats; i++) {
-      docker(cli, "ps", "-a");
-    }
-    double micros = (System.nanoTime() - start) / 1000.0 / repeats;
-    removeAll(engine, prefix);
-    return micros;
-  }
-
-  private static void docker(DockerCli cli, String... args) {
+  /** Runs one command; its standard output. A failure is {@link Unusable}, never a figure. */
+  private static String docker(DockerCli cli, String... args) {
+    StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
     CliResult r =
         cli.run(
             Arrays.asList(args),
             new CommandIo() {
               @Override
-              public void out(String text) {}
+              public void out(String text) {
+                out.append(text);
+              }
 
               @Override
               public void err(String text) {
@@ -143,6 +259,7 @@ public final class VsRealBench {
     if (r.exitCode() != 0) {
       throw new Unusable("docker " + String.join(" ", args) + " failed: " + err.toString().strip());
     }
+    return out.toString();
   }
 
   private static void removeAll(Engine engine, String prefix) {

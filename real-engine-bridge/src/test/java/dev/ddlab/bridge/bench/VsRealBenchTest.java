@@ -29,10 +29,20 @@ class VsRealBenchTest {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       StringWriter text = new StringWriter();
       List<VsRealBench.Figure> figures =
-          VsRealBench.run(simulatedNode(true), real, 2, new PrintWriter(text));
-      assertEquals(2, figures.size());
-      assertTrue(text.toString().contains("run -d + rm -f"), text.toString());
-      assertTrue(text.toString().contains("ps -a (100 containers)"), text.toString());
+          VsRealBench.run(simulatedNode(true), real, 2, List.of(3), new PrintWriter(text));
+      // run+rm, then ps -a, ps, images, inspect, logs and events on the node of 3 containers
+      assertEquals(7, figures.size(), text.toString());
+      for (String op :
+          List.of(
+              "run -d + rm -f",
+              "ps -a (3 containers)",
+              "ps (3 containers)",
+              "images (3 containers)",
+              "inspect CONTAINER (3 containers)",
+              "logs CONTAINER (100 lines) (3 containers)",
+              "events --since T0 --until NOW (3 containers)")) {
+        assertTrue(text.toString().contains(op), op + " in\n" + text);
+      }
       // the daemon is shared: look for the bench's own names only
       String prefix = "/bench" + ProcessHandle.current().pid() + "-";
       assertTrue(

@@ -57,33 +57,49 @@ public final class ContainerRows {
     return FormatContext.header(h);
   }
 
+  /** What a row's getters read: the summary, whether to truncate, and the time of the listing. */
+  private record Row(ContainerSummary c, boolean trunc, long nowNanos) {}
+
+  private static final GoObject.Shape<Row> SHAPE =
+      new GoObject.Shape<Row>("*formatter.ContainerContext")
+          .getter(
+              "Command",
+              r ->
+                  GoFmt.goQuote(
+                      r.trunc() ? Ellipsis.of(nz(r.c().command()), 20) : nz(r.c().command())))
+          .getter("CreatedAt", r -> GoTime.unixString(r.c().created()))
+          .getter("ID", r -> r.trunc() ? Refs.truncateId(r.c().id()) : r.c().id())
+          .getter("Image", r -> image(r.c(), r.trunc()))
+          .getter("Labels", r -> joinLabels(labels(r.c())))
+          .getter(
+              "LocalVolumes",
+              r ->
+                  Long.toString(
+                      mounts(r.c()).stream().filter(m -> "local".equals(m.driver())).count()))
+          .getter("Mounts", r -> mountNames(r.c(), r.trunc()))
+          .getter("Names", r -> names(r.c(), r.trunc()))
+          .getter(
+              "Networks",
+              r ->
+                  r.c().networkSettings() == null || r.c().networkSettings().get("Networks") == null
+                      ? ""
+                      : String.join(",", r.c().networkSettings().get("Networks").keySet()))
+          .getter("Ports", r -> displayablePorts(r.c().ports()))
+          .getter("RunningFor", r -> GoUnits.ago(r.c().created(), r.nowNanos()))
+          .getter("Size", r -> size(r.c()))
+          .getter("State", r -> nz(r.c().state()))
+          .getter("Status", r -> nz(r.c().status()));
+
   public static GoObject row(ContainerSummary c, boolean trunc, long nowNanos) {
-    GoObject o = new GoObject("*formatter.ContainerContext").jsonSorted();
-    Map<String, String> labels = c.labels() == null ? Map.of() : c.labels();
-    o.getter(
-        "Command", () -> GoFmt.goQuote(trunc ? Ellipsis.of(nz(c.command()), 20) : nz(c.command())));
-    o.getter("CreatedAt", () -> GoTime.unixString(c.created()));
-    o.getter("ID", () -> trunc ? Refs.truncateId(c.id()) : c.id());
-    o.getter("Image", () -> image(c, trunc));
-    o.getter("Labels", () -> joinLabels(labels));
-    o.getter(
-        "LocalVolumes",
-        () -> Long.toString(mounts(c).stream().filter(m -> "local".equals(m.driver())).count()));
-    o.getter("Mounts", () -> mountNames(c, trunc));
-    o.getter("Names", () -> names(c, trunc));
-    o.getter(
-        "Networks",
-        () ->
-            c.networkSettings() == null || c.networkSettings().get("Networks") == null
-                ? ""
-                : String.join(",", c.networkSettings().get("Networks").keySet()));
-    o.getter("Ports", () -> displayablePorts(c.ports()));
-    o.getter("RunningFor", () -> GoUnits.ago(c.created(), nowNanos));
-    o.getter("Size", () -> size(c));
-    o.getter("State", () -> nz(c.state()));
-    o.getter("Status", () -> nz(c.status()));
-    o.method("Label", 1, args -> labels.getOrDefault(String.valueOf(args.get(0)), ""));
-    return o;
+    Map<String, String> labels = labels(c);
+    return SHAPE
+        .of(new Row(c, trunc, nowNanos))
+        .jsonSorted()
+        .method("Label", 1, args -> labels.getOrDefault(String.valueOf(args.get(0)), ""));
+  }
+
+  private static Map<String, String> labels(ContainerSummary c) {
+    return c.labels() == null ? Map.of() : c.labels();
   }
 
   private static String nz(String s) {

@@ -1,8 +1,5 @@
 package dev.ddlab.cli.formatter;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * Go's text/tabwriter (elastic tabstops) as docker/cli configures it for tables: minimum cell width
  * 10, padding 3, space padding, no flags. A cell is text terminated by a tab; the last cell of a
@@ -25,18 +22,22 @@ public final class TabWriter {
   }
 
   public String format(String text) {
-    List<List<String>> lines = new ArrayList<>();
     String[] raw = text.split("\n", -1);
-    for (int i = 0; i < raw.length; i++) {
-      if (i == raw.length - 1 && raw[i].isEmpty()) {
-        break;
+    int n = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
+    String[][] cells = new String[n][];
+    int[][] widths = new int[n][];
+    int size = 0;
+    for (int i = 0; i < n; i++) {
+      cells[i] = raw[i].split("\t", -1);
+      int[] w = new int[cells[i].length];
+      for (int j = 0; j < w.length; j++) {
+        w[j] = displayWidth(cells[i][j]);
       }
-      List<String> cells = new ArrayList<>(List.of(raw[i].split("\t", -1)));
-      lines.add(cells);
+      widths[i] = w;
+      size += raw[i].length() + 1;
     }
-    StringBuilder out = new StringBuilder();
-    List<Integer> widths = new ArrayList<>();
-    formatBlock(out, lines, widths, 0, lines.size());
+    StringBuilder out = new StringBuilder(size + size / 2);
+    new Block(cells, widths, out).format(0, 0, n);
     if (text.endsWith("\n") || text.isEmpty()) {
       return out.toString();
     }
@@ -44,49 +45,61 @@ public final class TabWriter {
     return out.substring(0, Math.max(0, out.length() - 1));
   }
 
-  private int formatBlock(
-      StringBuilder out, List<List<String>> lines, List<Integer> widths, int line0, int line1) {
-    int column = widths.size();
-    for (int i = line0; i < line1; i++) {
-      List<String> line = lines.get(i);
-      if (column >= line.size() - 1) {
-        continue;
-      }
-      writeLines(out, lines, widths, line0, i);
-      line0 = i;
-      int width = minWidth;
-      for (; i < line1; i++) {
-        line = lines.get(i);
-        if (column >= line.size() - 1) {
-          break;
-        }
-        int w = displayWidth(line.get(column)) + padding;
-        if (w > width) {
-          width = w;
-        }
-      }
-      widths.add(width);
-      formatBlock(out, lines, widths, line0, i);
-      widths.remove(widths.size() - 1);
-      line0 = i;
-      i--;
-    }
-    writeLines(out, lines, widths, line0, line1);
-    return line1;
-  }
+  /** One table being aligned: its cells and their display widths, computed once. */
+  private final class Block {
+    private final String[][] cells;
+    private final int[][] cellWidths;
+    private final StringBuilder out;
+    private int[] columnWidths = new int[8];
 
-  private void writeLines(
-      StringBuilder out, List<List<String>> lines, List<Integer> widths, int from, int to) {
-    for (int i = from; i < to; i++) {
-      List<String> line = lines.get(i);
-      for (int j = 0; j < line.size(); j++) {
-        String cell = line.get(j);
-        out.append(cell);
-        if (j < line.size() - 1 && j < widths.size()) {
-          out.append(" ".repeat(Math.max(0, widths.get(j) - displayWidth(cell))));
+    Block(String[][] cells, int[][] cellWidths, StringBuilder out) {
+      this.cells = cells;
+      this.cellWidths = cellWidths;
+      this.out = out;
+    }
+
+    /** Go's tabwriter.format: the column blocks of {@code column} within lines [line0, line1). */
+    void format(int column, int line0, int line1) {
+      for (int i = line0; i < line1; i++) {
+        if (column >= cells[i].length - 1) {
+          continue;
         }
+        writeLines(column, line0, i);
+        line0 = i;
+        int width = minWidth;
+        for (; i < line1; i++) {
+          if (column >= cells[i].length - 1) {
+            break;
+          }
+          int w = cellWidths[i][column] + padding;
+          if (w > width) {
+            width = w;
+          }
+        }
+        if (column == columnWidths.length) {
+          columnWidths = java.util.Arrays.copyOf(columnWidths, column * 2);
+        }
+        columnWidths[column] = width;
+        format(column + 1, line0, i);
+        line0 = i;
+        i--;
       }
-      out.append('\n');
+      writeLines(column, line0, line1);
+    }
+
+    private void writeLines(int columns, int from, int to) {
+      for (int i = from; i < to; i++) {
+        String[] line = cells[i];
+        for (int j = 0; j < line.length; j++) {
+          out.append(line[j]);
+          if (j < line.length - 1 && j < columns) {
+            for (int pad = columnWidths[j] - cellWidths[i][j]; pad > 0; pad--) {
+              out.append(' ');
+            }
+          }
+        }
+        out.append('\n');
+      }
     }
   }
 

@@ -15,8 +15,38 @@ public final class GoObject {
   /** A method with a fixed number of parameters. */
   public record Method(int arity, Function<List<Object>, Object> body) {}
 
+  /**
+   * The getters every row of one kind shares (docker/cli's formatter contexts are one Go type): a
+   * row made from a shape holds only its source, so listing a thousand containers builds no map of
+   * fields per row.
+   */
+  public static final class Shape<T> {
+    private final String typeName;
+    private final LinkedHashMap<String, Function<T, Object>> getters = new LinkedHashMap<>();
+
+    public Shape(String typeName) {
+      this.typeName = typeName;
+    }
+
+    /** A field computed from the row's source when a template reads it. */
+    public Shape<T> getter(String name, Function<T, Object> value) {
+      getters.put(name, value);
+      return this;
+    }
+
+    /** A row: this shape's fields over {@code source}. */
+    public GoObject of(T source) {
+      GoObject o = new GoObject(typeName);
+      o.shape = getters;
+      o.source = source;
+      return o;
+    }
+  }
+
   private final String typeName;
   private final LinkedHashMap<String, Supplier<Object>> fields = new LinkedHashMap<>();
+  private Map<String, ? extends Function<?, Object>> shape = Map.of();
+  private Object source;
   private final Map<String, Method> methods = new LinkedHashMap<>();
   private final Map<String, String> jsonNames = new LinkedHashMap<>();
   private boolean jsonSorted;
@@ -98,11 +128,13 @@ public final class GoObject {
   }
 
   public boolean hasField(String name) {
-    return fields.containsKey(name);
+    return shape.containsKey(name) || fields.containsKey(name);
   }
 
+  @SuppressWarnings("unchecked")
   public Object get(String name) {
-    return fields.get(name).get();
+    Function<Object, Object> getter = (Function<Object, Object>) shape.get(name);
+    return getter != null ? getter.apply(source) : fields.get(name).get();
   }
 
   Method methodNamed(String name) {
@@ -111,7 +143,12 @@ public final class GoObject {
 
   /** Field names in declaration order. */
   public List<String> fieldNames() {
-    return List.copyOf(fields.keySet());
+    if (shape.isEmpty()) {
+      return List.copyOf(fields.keySet());
+    }
+    List<String> names = new java.util.ArrayList<>(shape.keySet());
+    names.addAll(fields.keySet());
+    return names;
   }
 
   @Override

@@ -27,9 +27,27 @@ public final class Template {
     this.funcs = f;
   }
 
-  /** Parses with Go's builtins and docker/cli's basic functions. */
+  /** Parsed templates by text: a command typed again (each {@code docker ps}) is not re-parsed. */
+  private static final Map<String, Template> PARSED =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+              return size() > 256;
+            }
+          });
+
+  /**
+   * Parses with Go's builtins and docker/cli's basic functions; a template is immutable, so one
+   * parsed before is reused.
+   */
   public static Template parse(String text) {
-    return parse("", text, Functions.docker());
+    Template t = PARSED.get(text);
+    if (t == null) {
+      t = parse("", text, Functions.docker());
+      PARSED.put(text, t);
+    }
+    return t;
   }
 
   public static Template parse(String name, String text, Map<String, TemplateFunction> funcs) {

@@ -208,7 +208,7 @@ final class ContainerNetworking {
 
   /** NetworkSettings of container inspect. */
   NetworkSettings settings(Map<String, Network> byId) {
-    Map<String, EndpointSettings> nets = new LinkedHashMap<>();
+    Map<String, EndpointSettings> nets = endpoints(byId);
     String ip = "";
     String gw = "";
     String mac = "";
@@ -217,29 +217,8 @@ final class ContainerNetworking {
     if (sharedWith() == null) {
       for (String netId : networks.keySet()) {
         Network n = byId.get(netId);
-        if (n == null) {
-          continue;
-        }
-        Endpoint e = sandbox == null ? null : sandbox.endpoint(netId);
-        EndpointSettings s =
-            new EndpointSettings(
-                requestedIps.containsKey(netId)
-                    ? Map.of("IPv4Address", requestedIps.get(netId))
-                    : null,
-                null,
-                n.embeddedDns() ? (e != null ? e.aliases() : networks.get(netId)) : null,
-                n.id,
-                e == null ? "" : e.id(),
-                e == null || e.ip() == 0 ? "" : n.gatewayText(),
-                e == null ? "" : e.ipText(),
-                e == null || e.ip() == 0 ? 0 : n.prefix(),
-                "",
-                "",
-                0,
-                e == null ? "" : e.mac(),
-                null);
-        nets.put(n.name, s);
-        if (n.name.equals("bridge") && e != null) {
+        Endpoint e = n == null || sandbox == null ? null : sandbox.endpoint(netId);
+        if (e != null && n.name.equals("bridge")) {
           ip = e.ipText();
           gw = n.gatewayText();
           mac = e.mac();
@@ -247,9 +226,6 @@ final class ContainerNetworking {
           prefix = n.prefix();
         }
       }
-      unresolved.forEach(
-          (net, aliases) ->
-              nets.put(net, EndpointSettings.request(unresolvedIps.get(net), aliases)));
     }
     return new NetworkSettings(
         "",
@@ -270,6 +246,45 @@ final class ContainerNetworking {
         "",
         mac,
         nets);
+  }
+
+  /**
+   * NetworkSettings.Networks alone, by network name: what {@code docker ps} lists (the summary),
+   * without the ports and the rest of the settings.
+   */
+  Map<String, EndpointSettings> endpoints(Map<String, Network> byId) {
+    Map<String, EndpointSettings> nets = new LinkedHashMap<>();
+    if (sharedWith() != null) {
+      return nets;
+    }
+    for (String netId : networks.keySet()) {
+      Network n = byId.get(netId);
+      if (n == null) {
+        continue;
+      }
+      Endpoint e = sandbox == null ? null : sandbox.endpoint(netId);
+      nets.put(
+          n.name,
+          new EndpointSettings(
+              requestedIps.containsKey(netId)
+                  ? Map.of("IPv4Address", requestedIps.get(netId))
+                  : null,
+              null,
+              n.embeddedDns() ? (e != null ? e.aliases() : networks.get(netId)) : null,
+              n.id,
+              e == null ? "" : e.id(),
+              e == null || e.ip() == 0 ? "" : n.gatewayText(),
+              e == null ? "" : e.ipText(),
+              e == null || e.ip() == 0 ? 0 : n.prefix(),
+              "",
+              "",
+              0,
+              e == null ? "" : e.mac(),
+              null));
+    }
+    unresolved.forEach(
+        (net, aliases) -> nets.put(net, EndpointSettings.request(unresolvedIps.get(net), aliases)));
+    return nets;
   }
 
   /** NetworkSettings.Ports: exposed ports, each with its bindings (0.0.0.0 ones also on ::). */

@@ -740,7 +740,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   /** The NetworkSettings.Networks of a docker ps row. */
   public Map<String, EndpointSettings> summaryNetworks(String containerId) {
-    return settings(containerId).networks();
+    return known(containerId).endpoints(networks);
   }
 
   /** The networks a container is configured on, by name (for filters and DNS). */

@@ -1,0 +1,160 @@
+package dev.ddlab.app;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code ddlab bench}'s forks: the figures of {@link SimBench} measured in N fresh JVMs, one after
+ * the other (a JIT, heap and GC history of their own, as JMH forks do), then each figure's min,
+ * median and max over the forks and its spread, with the machine's load average before and after,
+ * so that a reader can tell a quiet run from a loaded one and re-measure.
+ */
+final class BenchForks {
+  /** The line a forked JVM prints per figure: marker, name, unit, value, target. */
+  static final String MARKER = "#figure";
+
+  private BenchForks() {}
+
+  /** One figure over all forks. */
+  record Summary(String name, String unit, double[] values, double target) {
+    double min() {
+      return sorted()[0];
+    }
+
+    double max() {
+      double[] s = sorted();
+      return s[s.length - 1];
+    }
+
+    /** The median (the mean of the middle two for an even count). */
+    double median() {
+      double[] s = sorted();
+      int n = s.length;
+      return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+    }
+
+    /** (max − min) / median: how far apart the forks are. */
+    double spread() {
+      double m = median();
+      return m == 0 ? 0 : (max() - min()) / m;
+    }
+
+    private double[] sorted() {
+      double[] s = values.clone();
+      java.util.Arrays.sort(s);
+      return s;
+    }
+  }
+
+  /** The machine-readable line of one figure, printed by a forked JVM. */
+  static String line(SimBench.Figure f) {
+    return String.join(
+        "\t", MARKER, f.name(), f.unit(), Double.toString(f.value()), Double.toString(f.target()));
+  }
+
+  /**
+   * Runs {@code forks} JVMs of this launcher with {@code childArgs} (which make each measure once
+   * and print {@link #line}s) and gathers the figures by name, in the order they came.
+   *
+   * @throws IllegalStateException when a fork fails: its output says why
+   */
+  static List<Summary> run(int forks, List<String> childArgs, PrintWriter progress)
+      throws IOException, InterruptedException {
+    Map<String, List<Double>> values = new LinkedHashMap<>();
+    Map<String, String[]> meta = new LinkedHashMap<>();
+    for (int f = 1; f <= forks; f++) {
+      List<String> cmd = new ArrayList<>();
+      cmd.add(ProcessHandle.current().info().command().orElse("java"));
+      cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      cmd.add("-cp");
+      cmd.add(System.getProperty("java.class.path"));
+      cmd.add(Main.class.getName());
+      cmd.addAll(childArgs);
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      StringBuilder other = new StringBuilder();
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        String l;
+        while ((l = r.readLine()) != null) {
+          String[] parts = l.split("\t", -1);
+          if (parts.length == 5 && parts[0].equals(MARKER)) {
+            values.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parse(parts[3]));
+            meta.putIfAbsent(parts[1], parts);
+          } else {
+            other.append(l).append('\n');
+          }
+        }
+      }
+      int exit = p.waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("fork " + f + " failed (exit " + exit + "):\n" + other);
+      }
+      progress.printf(Locale.ROOT, "  fork %d of %d done%n", f, forks);
+      progress.flush();
+    }
+    List<Summary> out = new ArrayList<>();
+    values.forEach(
+        (name, v) ->
+            out.add(
+                new Summary(
+                    name,
+                    meta.get(name)[2],
+                    v.stream().mapToDouble(Double::doubleValue).toArray(),
+                    parse(meta.get(name)[4]))));
+    return out;
+  }
+
+  private static double parse(String d) {
+    return d.equals("NaN") ? Double.NaN : Double.parseDouble(d);
+  }
+
+  /** The table: each figure's min, median, max, spread and, where set, its target. */
+  static void print(PrintWriter out, List<Summary> figures, int forks) {
+    out.printf(
+        Locale.ROOT,
+        "  %-56s %11s %11s %11s %-8s %7s%n",
+        "figure (over " + forks + (forks == 1 ? " fork)" : " forks)"),
+        "min",
+        "median",
+        "max",
+        "unit",
+        "spread");
+    for (Summary s : figures) {
+      out.printf(
+          Locale.ROOT,
+          "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%n",
+          s.name(),
+          s.min(),
+          s.median(),
+          s.max(),
+          s.unit(),
+          100 * s.spread(),
+          Double.isNaN(s.target())
+              ? ""
+              : String.format(
+                  Locale.ROOT,
+                  "  (target ≤ %.0f, ratio %.2f)",
+                  s.target(),
+                  s.median() / s.target()));
+    }
+  }
+
+  /** The one-minute load average and the processor count, as the reader should weigh them. */
+  static String load() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return String.format(
+        Locale.ROOT,
+        "load average %.2f on %d cores",
+        os.getSystemLoadAverage(),
+        os.getAvailableProcessors());
+  }
+}

@@ -1,0 +1,259 @@
+package dev.ddlab.app;
+
+import dev.ddlab.engine.ContainersApi;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.session.SimSession;
+import dev.ddlab.session.TranscriptEntry;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The figures of {@code ddlab bench} measured in this JVM: each operation of the course's first
+ * chapters typed at a simulated node's prompt (or called on its Engine), in steady state after a
+ * warm-up, the median of {@link #MEASURED_ROUNDS} rounds. Every typed command's exit code is
+ * checked, and the row count of each listing, so that a failing command can never look fast. Wall
+ * time on purpose: this is a benchmark, never a test, and nothing here runs inside the simulator.
+ */
+final class SimBench {
+  /** One measured figure; {@code target} is NaN when the issue sets none. */
+  record Figure(String name, String unit, double value, double target) {}
+
+  /** What to measure: the options of {@code ddlab bench}. */
+  record Options(int pairs, int nodes, int containers, double warmUpSeconds) {}
+
+  /** Rounds counted; the median is reported, so one GC pause does not decide the figure. */
+  static final int MEASURED_ROUNDS = 5;
+
+  /** Rounds run first and not counted, however short the warm-up time. */
+  static final int WARM_UP_ROUNDS = 3;
+
+  static final double TARGET_PAIR_MICROS = 50;
+  static final double TARGET_NODE_BYTES = 1024 * 1024;
+
+  /** Containers of the smaller {@code ps -a} figure (the issue's "100 and 1,000"). */
+  static final int SMALL_PS = 100;
+
+  private final Options options;
+
+  SimBench(Options options) {
+    this.options = options;
+  }
+
+  /** Measures every figure, handing each to {@code sink} as soon as it is known. */
+  void run(Consumer<Figure> sink) throws InterruptedException {
+    int pairs = Math.max(10, options.pairs());
+    sink.accept(
+        new Figure(
+            "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)",
+            "µs/pair",
+            shellPairs(pairs),
+            TARGET_PAIR_MICROS));
+    sink.accept(
+        new Figure(
+            "the same pair through Engine directly",
+            "µs/pair",
+            enginePairs(pairs),
+            TARGET_PAIR_MICROS));
+    List<Integer> sizes = new ArrayList<>();
+    if (options.containers() > SMALL_PS) {
+      sizes.add(SMALL_PS);
+    }
+    sizes.add(Math.max(1, options.containers()));
+    for (int n : sizes) {
+      listing(n, sink);
+    }
+    double[] heap = heap(Math.max(1, options.nodes()), Math.max(1, options.containers()));
+    sink.accept(
+        new Figure(
+            "heap per idle node (" + options.nodes() + " nodes)",
+            "bytes",
+            heap[0],
+            TARGET_NODE_BYTES));
+    sink.accept(
+        new Figure(
+            "heap per container (" + options.containers() + " running sleep)",
+            "bytes",
+            heap[1],
+            Double.NaN));
+  }
+
+  /**
+   * Microseconds per operation in steady state, the way JMH would measure it: warm-up rounds of
+   * {@code perRound} operations for at least the warm-up time, then the median of {@link
+   * #MEASURED_ROUNDS} more.
+   */
+  double steadyMicros(int perRound, Runnable op) {
+    long warmUpEnd = System.nanoTime() + (long) (options.warmUpSeconds() * 1e9);
+    for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() < warmUpEnd; r++) {
+      round(perRound, op);
+    }
+    double[] rounds = new double[MEASURED_ROUNDS];
+    for (int r = 0; r < MEASURED_ROUNDS; r++) {
+      rounds[r] = round(perRound, op);
+    }
+    Arrays.sort(rounds);
+    return rounds[MEASURED_ROUNDS / 2];
+  }
+
+  private static double round(int perRound, Runnable op) {
+    long t0 = System.nanoTime();
+    for (int i = 0; i < perRound; i++) {
+      op.run();
+    }
+    return (System.nanoTime() - t0) / 1e3 / perRound;
+  }
+
+  /** A command typed at node1's prompt that must succeed; its output. */
+  static String ok(SimSession s, String command) {
+    TranscriptEntry e = s.type("node1", command);
+    if (e.exitCode() != 0) {
+      throw new IllegalStateException(
+          "`" + command + "` exited " + e.exitCode() + ": " + e.output().strip());
+    }
+    return e.output();
+  }
+
+  /** As {@link #ok}, and its output has exactly {@code lines} lines (a table's header and rows). */
+  static void rows(SimSession s, String command, int lines) {
+    String out = ok(s, command);
+    long n = out.lines().count();
+    if (n != lines) {
+      throw new IllegalStateException(
+          "`" + command + "` printed " + n + " lines where " + lines + " were expected");
+    }
+  }
+
+  /** Microseconds per run+rm pair typed at node1's prompt. */
+  private double shellPairs(int n) {
+    try (SimSession s = SimSession.open("single", 1)) {
+      ok(s, "docker pull alpine");
+      return steadyMicros(
+          n,
+          () -> {
+            String id = ok(s, "docker run -d alpine sleep 1d").strip();
+            ok(s, "docker rm -f " + id);
+          });
+    }
+  }
+
+  /** Microseconds per create+start+remove(force) through the Engine API. */
+  private double enginePairs(int n) {
+    try (SimSession s = SimSession.open("single", 2)) {
+      ok(s, "docker pull alpine");
+      ContainersApi c = s.engine("node1").containers();
+      return steadyMicros(
+          n,
+          () -> {
+            String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
+            c.start(id);
+            c.remove(id, true, false);
+          });
+    }
+  }
+
+  static ContainerConfig sleepConfig() {
+    return ContainerConfig.command("alpine", List.of("sleep", "1d"));
+  }
+
+  /**
+   * The listing and reading commands on a node with {@code count} running containers (plus one
+   * exited container with 100 log lines): ps, ps -a, images, inspect, logs, events.
+   */
+  private void listing(int count, Consumer<Figure> sink) {
+    try (SimSession s = SimSession.open("single", 3)) {
+      ok(s, "docker pull alpine");
+      ok(s, "docker pull nginx");
+      startSleepers(s.engine("node1"), count);
+      StringBuilder lines = new StringBuilder();
+      for (int i = 1; i <= 100; i++) {
+        lines.append(' ').append(i);
+      }
+      ok(s, "docker run --name lg alpine sh -c 'for i in" + lines + "; do echo line $i; done'");
+      long until = s.engine("node1").system().nowNanos() / 1_000_000_000L;
+      int perRound = Math.max(5, 20_000 / (count + 100));
+      String c = " with " + count + " containers";
+      sink.accept(
+          new Figure(
+              "docker ps -a" + c,
+              "µs/call",
+              steadyMicros(perRound, () -> rows(s, "docker ps -a", count + 2)),
+              Double.NaN));
+      sink.accept(
+          new Figure(
+              "docker ps" + c,
+              "µs/call",
+              steadyMicros(perRound, () -> rows(s, "docker ps", count + 1)),
+              Double.NaN));
+      if (count != options.containers() && options.containers() > SMALL_PS) {
+        return; // the reading commands once, on the larger node
+      }
+      sink.accept(
+          new Figure(
+              "docker images" + c,
+              "µs/call",
+              steadyMicros(200, () -> rows(s, "docker images", 3)),
+              Double.NaN));
+      sink.accept(
+          new Figure(
+              "docker inspect lg" + c,
+              "µs/call",
+              steadyMicros(200, () -> ok(s, "docker inspect lg")),
+              Double.NaN));
+      sink.accept(
+          new Figure(
+              "docker logs lg (100 lines)" + c,
+              "µs/call",
+              steadyMicros(200, () -> rows(s, "docker logs lg", 100)),
+              Double.NaN));
+      sink.accept(
+          new Figure(
+              "docker events --since 0 --until <now>" + c,
+              "µs/call",
+              steadyMicros(
+                  Math.max(5, perRound / 2),
+                  () -> ok(s, "docker events --since 0 --until " + until)),
+              Double.NaN));
+    }
+  }
+
+  static void startSleepers(Engine engine, int count) {
+    ContainersApi c = engine.containers();
+    for (int i = 0; i < count; i++) {
+      String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
+      c.start(id);
+    }
+  }
+
+  /** Bytes per idle node and per running container, from the heap after GC. */
+  private static double[] heap(int nodeCount, int containerCount) throws InterruptedException {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    long before = usedAfterGc(memory);
+    try (SimSession many = SimSession.open("single", 4)) {
+      for (int i = 1; i < nodeCount; i++) {
+        many.addNode();
+      }
+      long afterNodes = usedAfterGc(memory);
+      double perNode = (afterNodes - before) / (double) nodeCount;
+      ok(many, "docker pull alpine");
+      long beforeContainers = usedAfterGc(memory);
+      startSleepers(many.engine("node1"), containerCount);
+      long afterContainers = usedAfterGc(memory);
+      double perContainer = (afterContainers - beforeContainers) / (double) containerCount;
+      return new double[] {perNode, perContainer};
+    }
+  }
+
+  private static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    return memory.getHeapMemoryUsage().getUsed();
+  }
+}
