@@ -168,6 +168,15 @@ final class Containers {
     if (hc.memory() != 0 && hc.memory() < MIN_MEMORY) {
       throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
     }
+    int cpus = ContainerDaemon.NODE_CPUS;
+    if (hc.nanoCpus() < 0 || hc.nanoCpus() > cpus * 1_000_000_000L) {
+      throw EngineException.badRequest(
+          "Range of CPUs is from 0.01 to "
+              + cpus
+              + ".00, as there are only "
+              + cpus
+              + " CPUs available");
+    }
   }
 
   /** The request's variables first, then each of the image's whose name the request lacks. */
