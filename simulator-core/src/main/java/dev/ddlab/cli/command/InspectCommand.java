@@ -30,33 +30,89 @@ public final class InspectCommand extends DockerCommand {
 
   @Parameters List<String> args = new ArrayList<>();
 
+  /** docker/cli 24's inspectAll order; the swarm kinds only on a swarm manager when untyped. */
+  private static final List<String> KINDS =
+      List.of(
+          "container", "image", "network", "volume", "service", "task", "node", "plugin", "secret");
+
+  private static final java.util.Set<String> SWARM_KINDS =
+      java.util.Set.of("service", "task", "node", "secret");
+
+  /**
+   * The kinds an untyped reference is looked up as: all but secrets, which the simulated node does
+   * not serve yet (its default SecretsApi answers 503 as a node outside a swarm; with {@code --type
+   * secret} that answer is shown).
+   */
+  private static final List<String> UNTYPED = KINDS.subList(0, KINDS.size() - 1);
+
   @Override
   public Integer call() {
-    List<String> kinds =
-        switch (type) {
-          case "" -> List.of("container", "image", "network", "volume");
-          case "container", "image", "network", "volume" -> List.of(type);
-          default -> throw new CliException("\"" + type + "\" is not a valid value for --type", 1);
-        };
+    swarmManager = null; // commands are pooled: asked anew each time
+    List<String> kinds;
+    if (type.isEmpty()) {
+      kinds = UNTYPED;
+    } else if (KINDS.contains(type)) {
+      kinds = List.of(type);
+    } else {
+      throw new CliException("\"" + type + "\" is not a valid value for --type", 1);
+    }
     return Inspector.inspect(this, args, format, ref -> find(ref, kinds));
+  }
+
+  private Boolean swarmManager;
+
+  /**
+   * Info's Swarm.ControlAvailable, asked once per command and only when an untyped reference got as
+   * far as the swarm kinds, as docker/cli does.
+   */
+  private boolean isSwarmManager() {
+    if (swarmManager == null) {
+      swarmManager = askSwarmManager();
+    }
+    return swarmManager;
+  }
+
+  private boolean askSwarmManager() {
+    try {
+      java.util.Map<String, Object> swarm = engine.system().info().swarm();
+      return swarm != null && Boolean.TRUE.equals(swarm.get("ControlAvailable"));
+    } catch (EngineException e) {
+      err(e.getMessage());
+      return false;
+    }
   }
 
   private Object find(String ref, List<String> kinds) {
     for (String kind : kinds) {
+      if (kinds.size() > 1 && SWARM_KINDS.contains(kind) && !isSwarmManager()) {
+        continue;
+      }
       try {
         return switch (kind) {
           case "container" -> engine.containers().inspect(ref);
           case "image" -> engine.images().inspect(ref);
           case "network" -> engine.networks().inspect(ref);
-          default -> engine.volumes().inspect(ref);
+          case "volume" -> engine.volumes().inspect(ref);
+          case "service" -> engine.services().inspect(ref, true);
+          case "task" -> engine.tasks().inspect(ref);
+          case "node" -> engine.nodes().inspect(ref);
+          case "secret" -> engine.secrets().inspect(ref);
+          // a node without plugins: moby's plugin store answers for any name
+          default -> throw EngineException.notFound("plugin \"" + ref + "\" not found");
         };
       } catch (EngineException e) {
         // with --type the daemon's error is the answer; without, the next kind is tried
-        if (!e.isNotFound() || kinds.size() == 1) {
+        // (docker/cli's isErrSkippable: not found, "not supported", a bad reference)
+        if (kinds.size() == 1 || !skippable(e)) {
           throw e;
         }
       }
     }
     throw new CliException("Error: No such object: " + ref, 1);
+  }
+
+  private static boolean skippable(EngineException e) {
+    String m = e.getMessage() == null ? "" : e.getMessage();
+    return e.isNotFound() || m.contains("not supported") || m.contains("invalid reference format");
   }
 }
