@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Nil;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -111,33 +112,27 @@ public final class InspectData {
       return out;
     }
     if (v.getClass().isRecord()) {
-      String simple = v.getClass().getSimpleName();
+      RecordShape shape = SHAPES.get(v.getClass());
+      String simple = shape.simpleName();
       GoObject o = new GoObject(goNames ? GO_TYPES.getOrDefault(simple, simple) : simple);
-      JsonInclude inc = v.getClass().getAnnotation(JsonInclude.class);
-      boolean omitNull = inc != null && inc.value() == JsonInclude.Include.NON_NULL;
-      for (RecordComponent rc : v.getClass().getRecordComponents()) {
-        JsonProperty jp = rc.getAnnotation(JsonProperty.class);
-        if (jp == null) {
-          jp = field(v.getClass(), rc.getName());
-        }
-        String name = jp != null ? jp.value() : rc.getName();
+      for (Component c : shape.components()) {
         Object value;
         try {
-          value = rc.getAccessor().invoke(v);
+          value = c.accessor().invoke(v);
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
-        if (value == null && omitNull) {
+        if (value == null && shape.omitNull()) {
           continue;
         }
-        if (omitted(include(v.getClass(), rc), value)) {
+        if (omitted(c.include(), value)) {
           continue;
         }
-        Set<String> omit = OMIT_EMPTY.get(v.getClass().getSimpleName());
-        if (omit != null && omit.contains(name) && isEmpty(value)) {
+        if (c.omitEmpty() && isEmpty(value)) {
           continue;
         }
-        Object converted = convert(value, rc.getGenericType(), goNames);
+        Object converted = convert(value, c.type(), goNames);
+        String name = c.name();
         if (goNames && !goName(name).equals(name)) {
           o.field(goName(name), name, converted);
         } else {
@@ -159,6 +154,37 @@ public final class InspectData {
         && p.getRawType() == Map.class
         && p.getActualTypeArguments()[1] == Object.class;
   }
+
+  /** A record component as the JSON sees it: its name, accessor, type and omission rules. */
+  private record Component(
+      String name, Method accessor, Type type, JsonInclude include, boolean omitEmpty) {}
+
+  /** A DTO record's components, read by reflection once per class (inspect runs per command). */
+  private record RecordShape(String simpleName, boolean omitNull, List<Component> components) {}
+
+  private static final ClassValue<RecordShape> SHAPES =
+      new ClassValue<>() {
+        @Override
+        protected RecordShape computeValue(Class<?> type) {
+          JsonInclude inc = type.getAnnotation(JsonInclude.class);
+          boolean omitNull = inc != null && inc.value() == JsonInclude.Include.NON_NULL;
+          Set<String> omit = OMIT_EMPTY.getOrDefault(type.getSimpleName(), Set.of());
+          List<Component> components = new ArrayList<>();
+          for (RecordComponent rc : type.getRecordComponents()) {
+            JsonProperty jp = rc.getAnnotation(JsonProperty.class);
+            if (jp == null) {
+              jp = field(type, rc.getName());
+            }
+            String name = jp != null ? jp.value() : rc.getName();
+            Method accessor = rc.getAccessor();
+            accessor.setAccessible(true);
+            components.add(
+                new Component(
+                    name, accessor, rc.getGenericType(), include(type, rc), omit.contains(name)));
+          }
+          return new RecordShape(type.getSimpleName(), omitNull, List.copyOf(components));
+        }
+      };
 
   /**
    * Go's {@code omitempty} written on a component: NON_NULL leaves out nil, NON_EMPTY also "" and
