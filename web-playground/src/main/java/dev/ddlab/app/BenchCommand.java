@@ -48,7 +48,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
-      defaultValue = "3",
+      defaultValue = "" + SimBench.WARM_UP_SECONDS,
       description = "warm-up per figure before the measured rounds (default ${DEFAULT-VALUE}).")
   double warmUpSeconds;
 

@@ -24,9 +24,9 @@ final class NetBench {
   static void run(int n, PrintWriter out) {
     out.println(
         "ddlab bench --net — frame data plane (wall time, this machine; median of "
-            + BenchCommand.MEASURED_ROUNDS
+            + SimBench.MEASURED_ROUNDS
             + " rounds after ≥ "
-            + BenchCommand.WARM_UP_SECONDS
+            + SimBench.WARM_UP_SECONDS
             + " s of warm-up)");
     try (SimSession s = SimSession.open("single", 1)) {
       s.type("node1", "docker network create net1");
@@ -75,8 +75,9 @@ final class NetBench {
     long frames0 = stack.framesSeen();
     long[] ops = {0};
     double micros =
-        BenchCommand.steadyMicros(
+        SimBench.steadyMicros(
             per,
+            SimBench.WARM_UP_SECONDS,
             () -> {
               op.run();
               ops[0]++;

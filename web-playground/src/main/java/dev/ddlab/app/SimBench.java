@@ -89,7 +89,15 @@ final class SimBench {
    * #MEASURED_ROUNDS} more.
    */
   double steadyMicros(int perRound, Runnable op) {
-    long warmUpEnd = System.nanoTime() + (long) (options.warmUpSeconds() * 1e9);
+    return steadyMicros(perRound, options.warmUpSeconds(), op);
+  }
+
+  /** The default warm-up per figure, in seconds ({@code ddlab bench --warmup}). */
+  static final int WARM_UP_SECONDS = 3;
+
+  /** As {@link #steadyMicros(int, Runnable)} with the given warm-up (other suites use it too). */
+  static double steadyMicros(int perRound, double warmUpSeconds, Runnable op) {
+    long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
     for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() < warmUpEnd; r++) {
       round(perRound, op);
     }
