@@ -140,7 +140,10 @@ public final class VsRealBench {
 
     void grow(int size) {
       if (since == null) {
-        since = Long.toString(engine.system().nowNanos() / 1_000_000_000L);
+        // to the nanosecond: the simulator's virtual clock barely moves, and a whole second would
+        // take in every event of the run+rm loop before it
+        long now = engine.system().nowNanos();
+        since = String.format(Locale.ROOT, "%d.%09d", now / 1_000_000_000L, now % 1_000_000_000L);
         StringBuilder lines = new StringBuilder();
         for (int i = 1; i <= 100; i++) {
           lines.append(' ').append(i);
