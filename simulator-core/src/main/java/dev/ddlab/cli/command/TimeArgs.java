@@ -50,12 +50,16 @@ final class TimeArgs {
     }
     Long n = v.equals("0") ? Long.valueOf(0) : GoTime.parseDuration(v);
     if (n == null) {
+      // Go's ParseDuration: a number without a unit has its own message
+      String why = v.matches("[0-9.]+") ? "missing unit in duration" : "invalid duration";
       throw new FlagError(
           "invalid argument \""
               + value
               + "\" for \""
               + flag
-              + "\" flag: time: invalid duration \""
+              + "\" flag: time: "
+              + why
+              + " \""
               + value
               + "\"");
     }
