@@ -14,13 +14,36 @@ public final class Disk {
   public static final long DEFAULT_BYTES = Long.getLong("ddlab.disk.bytes", 64L * 1024 * 1024);
 
   private final long capacity;
+  private final Backing backing;
   private long used;
 
   public Disk(long capacity) {
+    this(capacity, null);
+  }
+
+  /**
+   * A disk whose bytes are also charged to {@code backing}: a tmpfs, whose pages count in its
+   * container's memory cgroup as the kernel counts shmem pages.
+   */
+  public Disk(long capacity, Backing backing) {
     if (capacity <= 0) {
       throw new IllegalArgumentException("capacity must be positive: " + capacity);
     }
     this.capacity = capacity;
+    this.backing = backing;
+  }
+
+  /** What else a disk's bytes are charged to (a memory cgroup, for a tmpfs). */
+  public interface Backing {
+    /**
+     * Takes {@code bytes} more for a write at {@code path}.
+     *
+     * @throws FsException with nothing taken, when they cannot be had
+     */
+    void take(long bytes, String path);
+
+    /** Gives {@code bytes} back (a file shrank or was removed). */
+    void give(long bytes);
   }
 
   /** A disk as large as a node gets by default. */
@@ -48,6 +71,13 @@ public final class Disk {
   public void charge(long delta, String path) {
     if (delta > 0 && delta > capacity - used) {
       throw new FsException(Errno.ENOSPC, path);
+    }
+    if (backing != null) {
+      if (delta > 0) {
+        backing.take(delta, path);
+      } else {
+        backing.give(Math.min(-delta, used));
+      }
     }
     used = Math.max(0, used + delta);
   }

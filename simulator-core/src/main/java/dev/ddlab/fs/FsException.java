@@ -15,7 +15,8 @@ public class FsException extends RuntimeException {
     EROFS("Read-only file system"),
     EINVAL("Invalid argument"),
     ELOOP("Too many levels of symbolic links"),
-    ENOSPC("No space left on device");
+    ENOSPC("No space left on device"),
+    ENOMEM("Cannot allocate memory");
 
     public final String text;
 

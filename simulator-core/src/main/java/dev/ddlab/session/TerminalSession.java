@@ -155,7 +155,7 @@ public class TerminalSession implements Session {
       }
     } catch (RuntimeException e) {
       // A simulator bug must not end the learner's session: report it like a crashed command.
-      t.out.append("ddlab: internal error: ").append(e).append('\n');
+      t.out.append("ddlab: internal error: " + e + "\n");
       exit[0] = 1;
     }
     backend.deliverEvents();
@@ -242,6 +242,9 @@ public class TerminalSession implements Session {
   @Override
   public void advance(Duration d) {
     clock.advance(d);
+    for (Terminal t : terminals.values()) {
+      t.collect();
+    }
     backend.deliverEvents();
   }
 
@@ -291,7 +294,7 @@ public class TerminalSession implements Session {
     /** The transcript entry whose command has not finished yet (an attaching docker run). */
     int pendingEntry = -1;
 
-    final StringBuilder out = new StringBuilder();
+    final TerminalOutput out = new TerminalOutput();
     final Io io = new Io(null, out::append, out::append);
 
     Terminal(NodeBackend node) {
@@ -322,9 +325,17 @@ public class TerminalSession implements Session {
       if (attached == null && !shell.busy()) {
         out.append(shell.drainJobNotices());
       }
-      String s = out.toString();
-      out.setLength(0);
-      return s;
+      return out.take();
+    }
+
+    /**
+     * Moves what an attached stream printed while time passed into this terminal's bounded output,
+     * so a container that never stops printing holds no growing buffer between keys.
+     */
+    void collect() {
+      if (attached != null) {
+        out.append(attached.read());
+      }
     }
 
     /** A line at the host shell; returns non-null when its command is still running. */
@@ -439,12 +450,12 @@ public class TerminalSession implements Session {
         if (next < 0 || next > limit || streamed >= STREAMING_STEPS || ++events > SETTLE_EVENTS) {
           return closedWith;
         }
-        int before = out.length();
+        long before = out.written();
         clock.advanceTo(next);
         if (attached != null) {
           out.append(attached.read());
         }
-        if (out.length() > before) {
+        if (out.written() > before) {
           streamed++;
         }
       }

@@ -13,6 +13,9 @@ import java.util.List;
 final class LogBuffer {
   private static final int MAX_ENTRIES = 10_000;
 
+  /** The most a line waits for its newline before it is logged in part (moby's copier buffer). */
+  static final int LINE_BUFFER = 16 * 1024;
+
   private long[] times = new long[8];
   private byte[] streams = new byte[8];
   private final List<String> lines = new ArrayList<>(8);
@@ -42,6 +45,11 @@ final class LogBuffer {
         }
       }
       partial.append(text, start, text.length());
+      while (partial.length() >= LINE_BUFFER) {
+        // moby's log copier reads 16 KiB at a time: a longer line is logged in partial entries
+        add(nanos, stderr, partial.substring(0, LINE_BUFFER));
+        partial.delete(0, LINE_BUFFER);
+      }
     }
   }
 

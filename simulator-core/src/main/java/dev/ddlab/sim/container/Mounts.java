@@ -4,13 +4,20 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.MountPoint;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.runtime.Cgroup;
+import dev.ddlab.sim.runtime.Kernel;
+import dev.ddlab.sim.runtime.ProcContext;
+import dev.ddlab.sim.runtime.Signal;
+import dev.ddlab.sim.runtime.SimProc;
 import dev.ddlab.sim.volume.FsCopy;
 import dev.ddlab.sim.volume.MountedFs;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +27,13 @@ import java.util.Map;
  * and released at removal.
  */
 final class Mounts {
+  /** A tmpfs's size without a size option: half the node's RAM, as the kernel's default. */
+  static final long TMPFS_BYTES = Kernel.MEM_TOTAL_BYTES / 2;
+
   private final Daemon daemon;
+
+  /** Each container's tmpfs mounts, emptied when it stops (their pages leave its cgroup). */
+  private final Map<Container, List<MemoryFs>> tmpfsOf = new IdentityHashMap<>();
 
   Mounts(Daemon daemon) {
     this.daemon = daemon;
@@ -119,8 +132,10 @@ final class Mounts {
         }
         case "tmpfs" -> {
           mountPoint(c, target);
-          mounts.add(
-              new MountedFs.Mount(target, new MemoryFs(daemon.clock::nowNanos), "/", m.readOnly()));
+          MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos);
+          tmpfs.disk(new Disk(TMPFS_BYTES, new TmpfsPages(c)));
+          tmpfsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(tmpfs);
+          mounts.add(new MountedFs.Mount(target, tmpfs, "/", m.readOnly()));
           points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
         }
         default -> {
@@ -238,10 +253,72 @@ final class Mounts {
     }
   }
 
-  /** The container stopped: each volume's "unmount" event. */
+  /**
+   * The container stopped: each volume's "unmount" event; its tmpfs mounts are gone with their
+   * contents (a restart finds them empty), and their pages leave its memory cgroup.
+   */
   void unmounted(Container c) {
     for (MountPoint m : volumeMounts(c)) {
       daemon.volumes.unmountEvent(m.name(), c.id);
+    }
+    for (MemoryFs tmpfs : tmpfsOf.getOrDefault(c, List.of())) {
+      for (String child : tmpfs.list("/")) {
+        tmpfs.remove("/" + child, true);
+      }
+    }
+  }
+
+  /**
+   * A tmpfs's pages, charged to the memory cgroup of the container's running processes as shmem
+   * pages are: a write that would take the group over its memory.max runs the OOM killer, which
+   * kills the group's largest process (the first of equals: PID 1 when nothing holds more), and the
+   * write fails with ENOMEM. So {@code docker run -m 8m --mount type=tmpfs,target=/t alpine sh -c
+   * 'yes > /t/f'} ends as Docker's does: exit 137, OOMKilled. Without -m the node's containers'
+   * memory bounds it.
+   */
+  private static final class TmpfsPages implements Disk.Backing {
+    private final Container c;
+    private Cgroup chargedTo;
+    private long charged;
+
+    TmpfsPages(Container c) {
+      this.c = c;
+    }
+
+    @Override
+    public void take(long bytes, String path) {
+      ProcContext ctx = c.context;
+      if (ctx == null
+          || c.status != Container.Status.RUNNING && c.status != Container.Status.PAUSED) {
+        return; // not mounted: what a stopped container's path holds is not in memory here
+      }
+      Cgroup group = ctx.cgroup();
+      if (group != chargedTo) {
+        give(charged);
+        chargedTo = group;
+      }
+      if (!group.chargeMemory(bytes)) {
+        SimProc victim = null;
+        for (SimProc p : ctx.processes()) {
+          if (!p.exited() && (victim == null || p.rss() > victim.rss())) {
+            victim = p;
+          }
+        }
+        if (victim != null) {
+          victim.signal(Signal.SIGKILL);
+        }
+        throw new FsException(FsException.Errno.ENOMEM, path);
+      }
+      charged += bytes;
+    }
+
+    @Override
+    public void give(long bytes) {
+      long n = Math.min(bytes, charged);
+      if (chargedTo != null && n > 0) {
+        chargedTo.unchargeMemory(n);
+        charged -= n;
+      }
     }
   }
 
@@ -250,6 +327,7 @@ final class Mounts {
    * removeAnonymous} (rm -v, --rm) its anonymous volumes go unless another container uses them.
    */
   void release(Container c, boolean removeAnonymous) {
+    tmpfsOf.remove(c);
     for (MountPoint m : volumeMounts(c)) {
       daemon.volumes.release(m.name(), c.id);
       VolumeService.Vol v = daemon.volumes.find(m.name());

@@ -115,6 +115,11 @@ public interface Proc {
     return true;
   }
 
+  /** Its standard output's end when writes there can fail (a pipe, a file); null otherwise. */
+  default OutputEnd stdoutEnd() {
+    return null;
+  }
+
   /** The processes of this PID namespace, for ps. */
   List<ProcessInfo> processes();
 

@@ -303,6 +303,11 @@ public final class SimProc implements Proc {
     return true;
   }
 
+  @Override
+  public OutputEnd stdoutEnd() {
+    return out instanceof OutputEnd e ? e : null;
+  }
+
   /** The memory this process holds, for docker stats and ps. */
   public long rss() {
     return rss;

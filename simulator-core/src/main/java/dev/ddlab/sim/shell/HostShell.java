@@ -270,6 +270,20 @@ public final class HostShell {
     }
   }
 
+  /**
+   * A timer Ctrl-C cancels. Those that fired are dropped first: a foreground loop yields a thousand
+   * times a virtual second and must not hold every timer it ever had.
+   */
+  private void foregroundTimer(VirtualClock.Timer t) {
+    foregroundTimers.removeIf(x -> !x.isPending());
+    foregroundTimers.add(t);
+  }
+
+  /** Timers Ctrl-C would cancel now (for tests). */
+  int foregroundTimers() {
+    return foregroundTimers.size();
+  }
+
   /** The stream of a background docker command, and how to end its job. */
   private record BackgroundStream(Attachment attachment, Io io, IntConsumer done) {}
 
@@ -399,7 +413,7 @@ public final class HostShell {
     public void after(Duration delay, boolean background, Runnable action) {
       VirtualClock.Timer t = node.clock().schedule(delay, action);
       if (!background) {
-        foregroundTimers.add(t);
+        foregroundTimer(t);
       }
     }
 
@@ -591,7 +605,7 @@ public final class HostShell {
     int pid = node.allocatePid();
     VirtualClock.Timer t = node.clock().schedule(Duration.ofNanos(total), () -> done.accept(0));
     if (!background) {
-      foregroundTimers.add(t);
+      foregroundTimer(t);
     }
     return pid;
   }
@@ -855,6 +869,17 @@ public final class HostShell {
       if (!background) {
         foregroundStops.add(stop);
       }
+    }
+
+    @Override
+    public void compute(Duration d, Runnable next) {
+      runtime.after(
+          d,
+          background,
+          () -> {
+            tasks.chargeCpu(d.toNanos());
+            next.run();
+          });
     }
 
     @Override

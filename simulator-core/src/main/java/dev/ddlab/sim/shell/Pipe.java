@@ -1,5 +1,6 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.sim.runtime.OutputEnd;
 import java.util.function.Consumer;
 
 /**
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  * exited (SIGPIPE); other commands may write up to {@link #CAPACITY}. A finite loop that writes
  * more than 64 KiB into a pipe is cut short by this, which is the price of running stages in turn.
  */
-final class Pipe implements Consumer<String> {
+final class Pipe implements Consumer<String>, OutputEnd {
   static final int LOOP_LIMIT = 64 * 1024;
   static final int CAPACITY = 16 * 1024 * 1024;
 
@@ -25,6 +26,12 @@ final class Pipe implements Consumer<String> {
   /** Whether a loop writing here should stop. */
   boolean full() {
     return buffer.length() >= LOOP_LIMIT;
+  }
+
+  /** A program that writes without end ({@code yes}) stops here as a loop does. */
+  @Override
+  public boolean broken() {
+    return full();
   }
 
   @Override

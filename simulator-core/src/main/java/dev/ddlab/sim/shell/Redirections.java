@@ -3,6 +3,7 @@ package dev.ddlab.sim.shell;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.shell.Ast.RedirOp;
 import dev.ddlab.sim.shell.Ast.Redirect;
 import java.nio.charset.StandardCharsets;
@@ -122,11 +123,12 @@ final class Redirections {
    * write(2) returns an error to the program: the shell then ends the command that wrote with
    * status 1 and its "write error" message ({@link #writeFailures}).
    */
-  static final class FileSink implements Consumer<String> {
+  static final class FileSink implements Consumer<String>, OutputEnd {
     private final FileSystem fs;
     private final String path;
     private FsException last;
     private int failures;
+    private int reported;
 
     FileSink(FileSystem fs, String path) {
       this.fs = fs;
@@ -142,16 +144,26 @@ final class Redirections {
         failures++;
       }
     }
+
+    @Override
+    public String failure() {
+      return failures > reported ? last.getMessage() : null;
+    }
+
+    @Override
+    public void reported() {
+      reported = failures;
+    }
   }
 
   /** How many writes to files failed so far through {@code io}'s output and error. */
   static int writeFailures(Io io) {
     int n = 0;
     if (io.out() instanceof FileSink f) {
-      n += f.failures;
+      n += f.failures - f.reported;
     }
     if (io.err() instanceof FileSink f && f != io.out()) {
-      n += f.failures;
+      n += f.failures - f.reported;
     }
     return n;
   }

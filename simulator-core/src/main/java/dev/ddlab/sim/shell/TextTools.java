@@ -39,6 +39,7 @@ final class TextTools {
     tools.put("cut", new Filter(TextTools::cut, 0));
     tools.put("tr", new Filter(TextTools::tr, 99));
     tools.put("sed", new Filter(TextTools::sed, 1));
+    tools.put("yes", Yes.tool());
   }
 
   private static List<String> prepend(String first, List<String> rest) {
@@ -242,20 +243,28 @@ final class TextTools {
   // ---- head, tail
   // --------------------------------------------------------------------------------
 
-  private record Count(long n, boolean fromStart, List<String> files, String bad) {}
+  /** -n or -c: lines, or bytes (with {@code bytes}). */
+  private record Count(long n, boolean fromStart, boolean bytes, List<String> files, String bad) {}
 
   private static Count count(List<String> args, long dflt) {
     long n = dflt;
     boolean fromStart = false;
+    boolean bytes = false;
     List<String> files = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       String v = null;
-      if (a.equals("-n") && i + 1 < args.size()) {
+      boolean c = false;
+      if ((a.equals("-n") || a.equals("-c")) && i + 1 < args.size()) {
+        c = a.equals("-c");
         v = args.get(++i);
-      } else if (a.startsWith("-n")) {
+      } else if (a.startsWith("-n") || a.startsWith("-c")) {
+        c = a.startsWith("-c");
         v = a.substring(2);
       } else if (a.startsWith("--lines=")) {
+        v = a.substring(8);
+      } else if (a.startsWith("--bytes=")) {
+        c = true;
         v = a.substring(8);
       } else if (a.matches("-\\d+")) {
         v = a.substring(1);
@@ -263,23 +272,47 @@ final class TextTools {
         if (a.equals("-f") || a.equals("-q")) {
           continue;
         }
-        return new Count(n, false, files, a.substring(1));
+        return new Count(n, false, false, files, a.substring(1));
       } else {
         files.add(a);
       }
       if (v != null) {
+        bytes = c;
         if (v.startsWith("+")) {
           fromStart = true;
           v = v.substring(1);
         }
-        try {
-          n = Long.parseLong(v.startsWith("-") ? v.substring(1) : v);
-        } catch (NumberFormatException e) {
-          return new Count(n, false, files, "n " + v);
+        n = size(v.startsWith("-") ? v.substring(1) : v);
+        if (n < 0) {
+          return new Count(n, false, c, files, (c ? "c " : "n ") + v);
         }
       }
     }
-    return new Count(n, fromStart, files, null);
+    return new Count(n, fromStart, bytes, files, null);
+  }
+
+  /** A count with coreutils' and busybox's multipliers (b 512, K/k 1024, M/m, G); -1 if bad. */
+  private static long size(String v) {
+    long unit = 1;
+    String digits = v;
+    if (!v.isEmpty()) {
+      unit =
+          switch (v.charAt(v.length() - 1)) {
+            case 'b' -> 512;
+            case 'K', 'k' -> 1024;
+            case 'M', 'm' -> 1024L * 1024;
+            case 'G', 'g' -> 1024L * 1024 * 1024;
+            default -> 1;
+          };
+      if (unit > 1) {
+        digits = v.substring(0, v.length() - 1);
+      }
+    }
+    try {
+      return Math.multiplyExact(Long.parseLong(digits), unit);
+    } catch (NumberFormatException | ArithmeticException e) {
+      return -1;
+    }
   }
 
   static int head(ToolContext ctx, List<String> args) {
@@ -294,8 +327,9 @@ final class TextTools {
     String tool = head ? "head" : "tail";
     Count c = count(args, 10);
     if (c.bad() != null) {
-      if (c.bad().startsWith("n ")) {
-        ctx.io().errln(tool + ": invalid number of lines: '" + c.bad().substring(2) + "'");
+      if (c.bad().startsWith("n ") || c.bad().startsWith("c ")) {
+        String what = c.bad().startsWith("n ") ? "lines" : "bytes";
+        ctx.io().errln(tool + ": invalid number of " + what + ": '" + c.bad().substring(2) + "'");
         return 1;
       }
       return FileTools.badOption(ctx, c.bad());
@@ -307,6 +341,10 @@ final class TextTools {
       Input input = in.get(k);
       if (headers) {
         ctx.io().println((k > 0 ? "\n" : "") + "==> " + input.name() + " <==");
+      }
+      if (c.bytes()) {
+        ctx.io().out().accept(bytes(input.text(), c, head));
+        continue;
       }
       List<String> ls = lines(input.text());
       List<String> sel;
@@ -320,6 +358,25 @@ final class TextTools {
       sel.forEach(ctx.io()::println);
     }
     return status[0] == 0 ? 0 : 1;
+  }
+
+  /** head -c N, tail -c N, tail -c +N: a slice of the text's UTF-8 bytes. */
+  private static String bytes(String text, Count c, boolean head) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    int n = (int) Math.min(c.n(), b.length);
+    int from;
+    int to;
+    if (head) {
+      from = 0;
+      to = n;
+    } else if (c.fromStart()) {
+      from = (int) Math.min(Math.max(0, c.n() - 1), b.length);
+      to = b.length;
+    } else {
+      from = b.length - n;
+      to = b.length;
+    }
+    return new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
   }
 
   // ---- wc ---------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.HttpOutcome;
 import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetException;
+import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.List;
@@ -69,6 +70,21 @@ public interface ToolContext {
    * tool that waits for events (tcpdump) lets go of them and says goodbye. Default: never.
    */
   default void onInterrupt(Runnable stop) {}
+
+  /**
+   * Keeps a CPU busy for {@code d} of virtual time (charged to the tool's cgroup), then runs {@code
+   * next}; a tool that computes without end ({@code yes}) goes round this way, so time passes and
+   * Ctrl-C (or a signal, in a container) ends it: {@code next} never runs once the tool was
+   * stopped. Default: a plain timer.
+   */
+  default void compute(java.time.Duration d, Runnable next) {
+    clock().schedule(d, next);
+  }
+
+  /** Its standard output's end when writes there can fail (a pipe, a file); null otherwise. */
+  default OutputEnd stdoutEnd() {
+    return io().out() instanceof OutputEnd e ? e : null;
+  }
 
   /** The node's kernel network stack (ip, iptables, ss …); null where the tool cannot see it. */
   default dev.ddlab.sim.network.dataplane.NetStack netStack() {

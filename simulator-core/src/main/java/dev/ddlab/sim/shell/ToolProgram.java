@@ -181,6 +181,23 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public void compute(java.time.Duration d, Runnable next) {
+      proc.after(
+          d,
+          () -> {
+            if (proc.cgroup() != null) {
+              proc.cgroup().chargeCpu(d.toNanos());
+            }
+            next.run();
+          });
+    }
+
+    @Override
+    public dev.ddlab.sim.runtime.OutputEnd stdoutEnd() {
+      return proc.stdoutEnd();
+    }
+
+    @Override
     public Web web() {
       return new Web() {
         @Override

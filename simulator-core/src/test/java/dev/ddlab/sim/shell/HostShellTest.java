@@ -158,6 +158,31 @@ class HostShellTest {
   }
 
   @Test
+  void a_foreground_loop_left_running_holds_only_its_next_timer_not_every_one_it_had() {
+    Integer[] status = {null};
+    host.shell.type("while true; do :; done", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    host.clock.advance(Duration.ofSeconds(10)); // 10,000 yields of the busy loop
+    assertTrue(host.shell.foregroundTimers() <= 1, "held " + host.shell.foregroundTimers());
+    host.shell.interrupt(new Io(null, s -> {}, s -> {}));
+    assertEquals(130, status[0]);
+  }
+
+  @Test
+  void yes_in_the_foreground_holds_only_its_next_timer_and_stops_with_130() {
+    Integer[] status = {null};
+    StringBuilder out = new StringBuilder();
+    host.shell.type("yes", new Io(null, out::append, out::append), st -> status[0] = st);
+    host.clock.advance(Duration.ofSeconds(1));
+    assertTrue(host.shell.foregroundTimers() <= 1, "held " + host.shell.foregroundTimers());
+    host.shell.interrupt(new Io(null, s -> {}, s -> {}));
+    int printed = out.length();
+    host.clock.advance(Duration.ofSeconds(1));
+    assertEquals(130, status[0]);
+    assertEquals(printed, out.length(), "yes stopped printing");
+    assertTrue(out.toString().startsWith("y\ny\n"));
+  }
+
+  @Test
   void globs_expand_sorted_and_unmatched_patterns_stay_literal() {
     host.run("touch b.txt a.txt c.log");
     assertEquals("a.txt b.txt\n", host.run("echo *.txt"));

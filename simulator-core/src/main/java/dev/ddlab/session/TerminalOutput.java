@@ -1,0 +1,45 @@
+package dev.ddlab.session;
+
+/**
+ * What a terminal printed since the session last handed its output on. A program that never stops
+ * printing ({@code yes}, {@code while true; do echo x; done}) left running in the foreground keeps
+ * writing here as time passes until the next key; only the last {@link #KEEP} characters are kept
+ * (what the screen and its scrollback would still show), so the server's memory stays bounded
+ * however long it runs. Ctrl-C stops the program as on a real terminal.
+ */
+final class TerminalOutput {
+  /** The characters kept of output nobody has taken yet. */
+  static final int KEEP = 128 * 1024;
+
+  private final StringBuilder text = new StringBuilder();
+  private long written;
+
+  TerminalOutput append(String s) {
+    text.append(s);
+    written += s.length();
+    trim();
+    return this;
+  }
+
+  /** Characters written since the terminal opened (those dropped too): a program's progress. */
+  long written() {
+    return written;
+  }
+
+  /** Takes the output: the last {@link #KEEP} characters at most, from a line's start. */
+  String take() {
+    String s = text.toString();
+    text.setLength(0);
+    return s;
+  }
+
+  /** Amortised: trims to {@link #KEEP} once twice as much is held. */
+  private void trim() {
+    if (text.length() <= 2 * KEEP) {
+      return;
+    }
+    int cut = text.length() - KEEP;
+    int nl = text.indexOf("\n", cut);
+    text.delete(0, nl >= 0 && nl < text.length() - 1 ? nl + 1 : cut);
+  }
+}

@@ -1,0 +1,182 @@
+package dev.ddlab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.fs.Disk;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Programs that print without end, as a learner tries them: {@code yes} into a file, into a pipe,
+ * into a tmpfs, onto the terminal. Each ends as on Linux (a full disk, SIGPIPE, the OOM killer,
+ * Ctrl-C) and none grows the server's heap without bound.
+ */
+class OutputBombTest {
+  /** A hang guard only; no speed is asserted. */
+  private static <T> T ends(Supplier<T> s) {
+    return assertTimeoutPreemptively(Duration.ofMinutes(2), s::get);
+  }
+
+  private static SimSession session() {
+    SimSession s = SimSession.open("single", 1);
+    s.host("node1").hostFs().disk(new Disk(1_000_000));
+    s.type("node1", "docker pull -q alpine");
+    return s;
+  }
+
+  @Test
+  void yes_into_a_file_on_the_host_ends_at_the_full_disk_with_coreutils_words() {
+    try (SimSession s = session()) {
+      TranscriptEntry e = ends(() -> s.type("node1", "yes > big"));
+      assertEquals("yes: standard output: No space left on device\n", e.output());
+      assertEquals(1, e.exitCode());
+      long size = s.host("node1").hostFs().stat("/home/ubuntu/big").orElseThrow().size();
+      assertTrue(size > 900_000 && size <= 1_000_000, "size " + size);
+    }
+  }
+
+  @Test
+  void yes_into_a_file_in_alpine_ends_with_busyboxs_words() {
+    try (SimSession s = session()) {
+      TranscriptEntry e =
+          ends(() -> s.type("node1", "docker run --rm alpine sh -c 'yes > /big; echo $?'"));
+      // what alpine's busybox prints (checked on Docker with --tmpfs /t:size=1m)
+      assertEquals("yes: (null): No space left on device\n1\n", e.output());
+    }
+  }
+
+  @Test
+  void yes_into_a_pipe_stops_when_its_reader_has_what_it_wants() {
+    try (SimSession s = session()) {
+      assertEquals("y\ny\n", ends(() -> s.type("node1", "yes | head -n 2")).output());
+      assertEquals("abc\nabc\n", ends(() -> s.type("node1", "yes abc | head -2")).output());
+      assertEquals("yy", ends(() -> s.type("node1", "yes yy | head -c 2")).output());
+      TranscriptEntry huge = ends(() -> s.type("node1", "yes | head -c 100000000 > /dev/null"));
+      assertEquals(0, huge.exitCode());
+      TranscriptEntry inAlpine =
+          ends(
+              () ->
+                  s.type(
+                      "node1",
+                      "docker run --rm alpine sh -c 'yes | head -c 100000000 | wc -c; echo st=$?'"));
+      assertTrue(inAlpine.output().endsWith("st=0\n"), inAlpine.output());
+    }
+  }
+
+  @Test
+  void head_and_tail_take_bytes_with_c() {
+    try (SimSession s = session()) {
+      s.type("node1", "echo hello > f; echo world >> f");
+      assertEquals("hel", s.type("node1", "head -c 3 f").output());
+      assertEquals("ld\n", s.type("node1", "tail -c 3 f").output());
+      assertEquals("orld\n", s.type("node1", "tail -c +8 f").output());
+      assertEquals("hello\nworld\n", s.type("node1", "head -c 1k f").output());
+      assertEquals("head: invalid number of bytes: 'x'\n", s.type("node1", "head -c x f").output());
+      assertEquals(
+          "hel", s.type("node1", "docker run --rm alpine sh -c 'echo hello | head -c 3'").output());
+    }
+  }
+
+  @Test
+  void yes_into_a_tmpfs_is_charged_to_the_containers_memory_and_oom_killed() {
+    try (SimSession s = session()) {
+      TranscriptEntry run =
+          ends(
+              () ->
+                  s.type(
+                      "node1",
+                      "docker run --name tm -m 8m --mount type=tmpfs,target=/t alpine"
+                          + " sh -c 'yes > /t/f'"));
+      assertEquals("", run.output());
+      assertEquals(137, run.exitCode());
+      assertEquals(
+          "exited 137 true\n",
+          s.type(
+                  "node1",
+                  "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' tm")
+              .output());
+      String events =
+          s.type(
+                  "node1",
+                  "docker events --since 0 --until 0s --format '{{.Action}}' --filter container=tm")
+              .output();
+      assertTrue(events.contains("oom\ndie\n"), "[" + events + "]");
+    }
+  }
+
+  @Test
+  void a_tmpfs_without_a_limit_fills_the_nodes_memory_which_a_restart_gives_back() {
+    try (SimSession s = session()) {
+      TranscriptEntry run =
+          ends(
+              () ->
+                  s.type(
+                      "node1",
+                      "docker run --name tm --mount type=tmpfs,target=/t alpine"
+                          + " sh -c 'ls /t; yes > /t/f'"));
+      assertEquals(137, run.exitCode(), run.output());
+      assertEquals(
+          "true\n", s.type("node1", "docker inspect -f '{{.State.OOMKilled}}' tm").output());
+      // the tmpfs went with the stop: its pages are no longer charged, and it starts empty
+      assertEquals("hi\n", s.type("node1", "docker run --rm alpine echo hi").output());
+      assertEquals(
+          "",
+          s.type("node1", "docker start -a tm; docker inspect -f '{{.State.OOMKilled}}' tm")
+              .output()
+              .replace("true\n", ""));
+    }
+  }
+
+  @Test
+  void a_loop_left_printing_on_the_terminal_holds_a_bounded_tail_until_ctrl_c() {
+    try (SimSession s = session()) {
+      s.type("node1", "while true; do echo y; done");
+      s.advance(Duration.ofMinutes(1)); // about 600,000 lines while nobody types
+      TranscriptEntry stop = s.interrupt("node1");
+      assertTrue(
+          stop.output().length() <= 2 * TerminalOutput.KEEP, "kept " + stop.output().length());
+      assertTrue(stop.output().startsWith("y\n") && stop.output().endsWith("y\n"));
+      assertEquals("hi\n", s.type("node1", "echo hi").output());
+    }
+  }
+
+  @Test
+  void yes_on_the_terminal_inside_a_container_streams_a_bounded_tail_and_stops_with_ctrl_c() {
+    try (SimSession s = session()) {
+      s.type("node1", "docker run -it --name box alpine sh");
+      s.type("node1", "yes");
+      s.advance(Duration.ofMinutes(1)); // 8 KiB every 10 ms: about 48 MB printed
+      TranscriptEntry stop = s.interrupt("node1");
+      assertTrue(
+          stop.output().length() <= 2 * TerminalOutput.KEEP, "kept " + stop.output().length());
+      assertEquals("/ # ", s.prompt("node1"));
+      assertEquals("hi\n", s.type("node1", "echo hi").output());
+    }
+  }
+
+  @Test
+  void yes_on_the_hosts_terminal_stops_with_ctrl_c() {
+    try (SimSession s = session()) {
+      TranscriptEntry started = ends(() -> s.type("node1", "yes"));
+      assertTrue(started.output().startsWith("y\ny\n"));
+      s.advance(Duration.ofSeconds(10));
+      TranscriptEntry stop = s.interrupt("node1");
+      assertTrue(stop.output().length() <= 2 * TerminalOutput.KEEP);
+      assertEquals("130\n", s.type("node1", "echo $?").output());
+    }
+  }
+
+  @Test
+  void a_log_line_without_a_newline_is_logged_in_parts_of_16_kib() {
+    try (SimSession s = session()) {
+      s.type("node1", "docker run -d --name nl alpine sh -c 'while true; do echo -n y; done'");
+      s.advance(Duration.ofSeconds(10)); // about 100,000 characters, no newline
+      long logged = Long.parseLong(s.type("node1", "docker logs nl | wc -c").output().strip());
+      assertTrue(logged >= 16 * 1024, "logged " + logged);
+      assertEquals("yyyyy", s.type("node1", "docker logs nl | head -c 5").output());
+    }
+  }
+}
