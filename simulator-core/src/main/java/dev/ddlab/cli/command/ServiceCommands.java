@@ -4,6 +4,8 @@ import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
+import dev.ddlab.engine.dto.swarm.EndpointSpec;
+import dev.ddlab.engine.dto.swarm.NetworkAttachmentConfig;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Placement;
 import dev.ddlab.engine.dto.swarm.ReplicatedService;
@@ -210,10 +212,13 @@ public final class ServiceCommands {
               null,
               null,
               constraints.isEmpty() ? null : new Placement(List.copyOf(constraints), null, 0, null),
-              null,
+              networks.isEmpty()
+                  ? null
+                  : networks.stream().map(n -> new NetworkAttachmentConfig(n, null, null)).toList(),
               null,
               0,
               null);
+      EndpointSpec endpoint = ServicePorts.of(publish);
       ServiceMode m =
           mode.equals("global")
               ? new ServiceMode(null, Map.of())
@@ -223,7 +228,7 @@ public final class ServiceCommands {
               .services()
               .create(
                   new ServiceSpec(
-                      name, DockerCommand.kv(labels), ts, m, updates.apply(null), null, null))
+                      name, DockerCommand.kv(labels), ts, m, updates.apply(null), null, endpoint))
               .id();
       out(id);
       if (!detach) {

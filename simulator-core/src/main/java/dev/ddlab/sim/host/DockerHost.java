@@ -258,6 +258,11 @@ public final class DockerHost {
     }
   }
 
+  /** The node's swarm side if something made it already, else null (nothing is created). */
+  public SwarmNode swarmIfAny() {
+    return swarm;
+  }
+
   /**
    * This machine's Swarm side (issue 12), made on first use: its node on the session's {@link
    * SwarmCluster}, whose underlay joins the cluster's machines.

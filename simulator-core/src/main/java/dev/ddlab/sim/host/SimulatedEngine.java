@@ -11,6 +11,7 @@ import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
 import dev.ddlab.engine.TasksApi;
 import dev.ddlab.engine.VolumesApi;
+import dev.ddlab.sim.swarm.SwarmNetworks;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 
@@ -31,7 +32,7 @@ public final class SimulatedEngine implements Engine {
     this.host = host;
     this.images = host.images().api() == null ? null : guard(ImagesApi.class, host.images().api());
     this.containers = guard(ContainersApi.class, host.containers());
-    this.networks = guard(NetworksApi.class, host.network());
+    this.networks = guard(NetworksApi.class, new SwarmNetworks(host.network(), host::swarmIfAny));
     this.volumes = guard(VolumesApi.class, host.volumes());
     this.system = guard(SystemApi.class, host.system());
   }

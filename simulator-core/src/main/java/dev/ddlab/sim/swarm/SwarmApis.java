@@ -320,6 +320,11 @@ public final class SwarmApis {
                     + name
                     + " already exists");
           }
+          spec =
+              spec.withNetworks(
+                  spec.taskTemplate() == null
+                      ? null
+                      : SwarmNetworks.resolve(node, spec.taskTemplate().networks()));
           String id = Ids.newId(node.random());
           ServiceSpec full =
               new ServiceSpec(
@@ -365,7 +370,11 @@ public final class SwarmApis {
             throw new EngineException(
                 500, "rpc error: code = Unknown desc = update out of sequence");
           }
-          ServiceSpec next = spec;
+          ServiceSpec next =
+              spec.withNetworks(
+                  spec.taskTemplate() == null
+                      ? null
+                      : SwarmNetworks.resolve(node, spec.taskTemplate().networks()));
           ServiceSpec previous = s.spec();
           if (options != null && "previous".equals(options.rollback())) {
             if (s.previousSpec() == null) {

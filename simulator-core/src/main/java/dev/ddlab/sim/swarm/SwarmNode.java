@@ -31,6 +31,7 @@ import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.Digests;
+import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.manager.LeaderLoop;
 import dev.ddlab.sim.swarm.manager.Manager;
@@ -365,6 +366,7 @@ public final class SwarmNode {
 
   private void startAgent() {
     listen();
+    SwarmNetworks.gwbridge(engine.get().networks());
     agent =
         new dev.ddlab.sim.swarm.agent.Agent(
             nodeId,
@@ -474,6 +476,11 @@ public final class SwarmNode {
     return ln.manager;
   }
 
+  /** This node's agent while it is in a swarm, or null. */
+  dev.ddlab.sim.swarm.agent.Agent agent() {
+    return agent;
+  }
+
   /** The cluster store as the leader has it (reads go to the leader, as swarmkit's proxy does). */
   ClusterStore store() {
     return leader().store();
@@ -581,6 +588,7 @@ public final class SwarmNode {
     List<StoreAction> first = new ArrayList<>();
     first.add(StoreAction.put(StoreAction.CLUSTER, swarm.id(), swarm));
     first.add(StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts)));
+    first.add(Allocator.ingress(Ids.newId(random), ts));
     if (autolock) {
       first.add(
           new StoreAction(
@@ -614,24 +622,12 @@ public final class SwarmNode {
     if (old.cluster() == null) {
       old = manager.store();
     }
-    List<StoreAction> state = new ArrayList<>();
-    state.add(StoreAction.put(StoreAction.CLUSTER, old.cluster().id(), old.cluster()));
-    for (Node n : old.nodes().values()) {
-      Node keep =
-          n.id().equals(nodeId) || n.managerStatus() == null
-              ? n
-              : Dispatcher.withState(n, "down", "");
-      state.add(StoreAction.put(StoreAction.NODE, n.id(), keep));
-    }
-    old.services().forEach((id, sv) -> state.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
-    old.tasks().forEach((id, t) -> state.add(StoreAction.put(StoreAction.TASK, id, t)));
-    if (old.unlockKey() != null) {
-      state.add(
-          new StoreAction(
-              StoreAction.UNLOCK_KEY,
-              "key",
-              com.fasterxml.jackson.databind.node.TextNode.valueOf(old.unlockKey())));
-    }
+    List<StoreAction> state =
+        old.asActions(
+            n ->
+                n.id().equals(nodeId) || n.managerStatus() == null
+                    ? n
+                    : Dispatcher.withState(n, "down", ""));
     halt();
     fs.remove(Manager.RAFT_DIR, true);
     startManager(List.of(new Member(nodeId, address)), false);
@@ -833,6 +829,8 @@ public final class SwarmNode {
     }
     managerAddrs = List.of(via.address);
     startAgent();
+    // moby's join returns once the node's first session set up its ingress sandbox
+    clock.advanceUntil(() -> agent.ingressAddress() != null, LEADER_WAIT);
   }
 
   /** {@code node promote}: this worker's Raft member starts and the leader adds it to the group. */

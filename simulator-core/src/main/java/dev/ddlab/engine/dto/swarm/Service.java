@@ -18,4 +18,10 @@ public record Service(
     @JsonProperty("UpdateStatus") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         UpdateStatus updateStatus,
     @JsonProperty("ServiceStatus") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        ServiceStatus serviceStatus) {}
+        ServiceStatus serviceStatus) {
+  /** This service with another endpoint (the allocator's VIPs and published ports). */
+  public Service withEndpoint(Endpoint e) {
+    return new Service(
+        id, version, createdAt, updatedAt, spec, previousSpec, e, updateStatus, serviceStatus);
+  }
+}

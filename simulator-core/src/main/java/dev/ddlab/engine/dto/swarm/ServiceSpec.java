@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
 import java.util.Map;
 
 /** What a service should be (docker service create/update). */
@@ -19,6 +20,30 @@ public record ServiceSpec(
         UpdateConfig rollbackConfig,
     @JsonProperty("EndpointSpec") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         EndpointSpec endpointSpec) {
+
+  /** This spec with its tasks attached to {@code networks} (the daemon resolves names to IDs). */
+  public ServiceSpec withNetworks(List<NetworkAttachmentConfig> networks) {
+    TaskSpec t = taskTemplate;
+    if (t == null || networks == null) {
+      return this;
+    }
+    return new ServiceSpec(
+        name,
+        labels,
+        new TaskSpec(
+            t.containerSpec(),
+            t.resources(),
+            t.restartPolicy(),
+            t.placement(),
+            networks,
+            t.logDriver(),
+            t.forceUpdate(),
+            t.runtime()),
+        mode,
+        updateConfig,
+        rollbackConfig,
+        endpointSpec);
+  }
 
   /** A global service (one task per node) rather than a replicated one. */
   @JsonIgnore

@@ -34,6 +34,24 @@ public record Task(
     return copy(updatedAt, nodeId, status, desired);
   }
 
+  /** This task with the allocator's addresses on its networks. */
+  public Task withAttachments(List<NetworkAttachment> attachments) {
+    return new Task(
+        id,
+        version,
+        createdAt,
+        updatedAt,
+        name,
+        labels,
+        spec,
+        serviceId,
+        slot,
+        nodeId,
+        status,
+        desiredState,
+        attachments);
+  }
+
   private Task copy(String updatedAt, String nodeId, TaskStatus status, String desiredState) {
     return new Task(
         id,

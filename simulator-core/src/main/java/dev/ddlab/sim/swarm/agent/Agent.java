@@ -6,6 +6,8 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
+import dev.ddlab.engine.dto.swarm.NetworkAttachment;
+import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.swarm.TaskState;
@@ -32,6 +34,8 @@ public final class Agent {
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
+  private SwarmNetwork ingress;
+  private String ingressAddress;
   private boolean stopped;
 
   /**
@@ -57,12 +61,42 @@ public final class Agent {
     return nodeId;
   }
 
+  /**
+   * The ingress network as the dispatcher last sent it (every node has a sandbox on it), or null.
+   */
+  public SwarmNetwork ingress() {
+    return ingress;
+  }
+
+  /** This node's address on the ingress network, or null. */
+  public String ingressAddress() {
+    return ingressAddress;
+  }
+
+  /**
+   * The swarm networks this node has joined: those its tasks with a container attach (a worker
+   * learns of an overlay network only when a task needs it there).
+   */
+  public List<SwarmNetwork> taskNetworks() {
+    Map<String, SwarmNetwork> out = new LinkedHashMap<>();
+    for (Task t : tasks.values()) {
+      if (containers.containsKey(t.id()) && t.networksAttachments() != null) {
+        for (NetworkAttachment a : t.networksAttachments()) {
+          out.putIfAbsent(a.network().id(), a.network());
+        }
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
   /** The dispatcher's assignments arrived. */
   public void assign(Dispatcher.Assignments a) {
     if (stopped) {
       return;
     }
     serviceNames = a.serviceNames();
+    ingress = a.ingress();
+    ingressAddress = a.ingressAddress();
     Map<String, Task> now = new LinkedHashMap<>();
     for (Task t : a.tasks()) {
       now.put(t.id(), t);

@@ -2,6 +2,7 @@ package dev.ddlab.sim.swarm.dispatcher;
 
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeStatus;
+import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
 import dev.ddlab.sim.swarm.TaskState;
@@ -112,7 +113,12 @@ public final class Dispatcher {
    * after), the leader's address and every manager's.
    */
   public record Assignments(
-      String leader, List<String> managers, List<Task> tasks, Map<String, String> serviceNames) {}
+      String leader,
+      List<String> managers,
+      List<Task> tasks,
+      Map<String, String> serviceNames,
+      SwarmNetwork ingress,
+      String ingressAddress) {}
 
   /** An agent's heartbeat. */
   public record Heartbeat(String nodeId, List<Report> reports) {}

@@ -2,11 +2,13 @@ package dev.ddlab.sim.swarm.manager;
 
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.swarm.Ids;
+import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
 import dev.ddlab.sim.swarm.scheduler.Scheduler;
@@ -23,10 +25,11 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The leader's components, run only while this manager leads: after every applied entry (the
- * store's watch) and every tick it reconciles — orchestrators, then the scheduler — and proposes
- * what changed as one entry, with whatever the dispatcher collected from the agents. One proposal
- * is in flight at a time, so a pass always sees the effects of the previous one. The dispatcher's
- * assignments go to every node whose tasks changed, and to all of them every heartbeat period.
+ * store's watch) and every tick it reconciles — orchestrators, the allocator, then the scheduler —
+ * and proposes what changed as one entry, with whatever the dispatcher collected from the agents.
+ * One proposal is in flight at a time, so a pass always sees the effects of the previous one. The
+ * dispatcher's assignments go to every node whose tasks changed, and to all of them every heartbeat
+ * period.
  */
 public final class LeaderLoop {
   /** How the dispatcher reaches the agents. */
@@ -44,6 +47,7 @@ public final class LeaderLoop {
   private final VirtualClock clock;
   private final Agents agents;
   private final Dispatcher dispatcher = new Dispatcher();
+  private final Allocator allocator = new Allocator();
   private final List<StoreAction> queued = new ArrayList<>();
   private final Map<String, String> sent = new HashMap<>();
   private CompletableFuture<Ordered<Object>> inFlight;
@@ -131,8 +135,10 @@ public final class LeaderLoop {
         removed,
         now,
         () -> Ids.newId(agents.random()));
+    List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
     Scheduler.schedule(store.nodes(), tasks, changed, now);
     List<StoreAction> actions = new ArrayList<>(queued);
+    actions.addAll(allocated);
     queued.clear();
     for (String id : changed.stream().distinct().toList()) {
       if (tasks.containsKey(id)) {
@@ -162,15 +168,26 @@ public final class LeaderLoop {
         managers.add(n.managerStatus().addr());
       }
     }
+    SwarmNetwork ingress = Allocator.ingressOf(store.networks());
     for (Node n : store.nodes().values()) {
       List<Task> mine =
           store.tasks().values().stream().filter(t -> n.id().equals(t.nodeId())).toList();
-      String key = mine.stream().map(t -> t.id() + ":" + t.desiredState()).toList().toString();
+      String key =
+          mine.stream().map(t -> t.id() + ":" + t.desiredState()).toList()
+              + store.ingressAddresses().getOrDefault(n.id(), "");
       if (key.equals(sent.get(n.id()))) {
         continue;
       }
       sent.put(n.id(), key);
-      agents.send(n, new Dispatcher.Assignments(agents.selfAddress(), managers, mine, names));
+      agents.send(
+          n,
+          new Dispatcher.Assignments(
+              agents.selfAddress(),
+              managers,
+              mine,
+              names,
+              ingress,
+              store.ingressAddresses().get(n.id())));
     }
   }
 

@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.ddlab.engine.dto.swarm.Endpoint;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Swarm;
+import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.swarm.TaskState;
 import java.io.IOException;
@@ -19,10 +22,11 @@ import java.util.Map;
 
 /**
  * The cluster's state on one manager, as swarmkit's memory store: the cluster object, nodes,
- * services and tasks, kept as the Engine API objects. It changes only by applying committed Raft
- * entries ({@link #apply}), so every manager holds the same store at the same index. Each applied
- * object gets the entry's index as its {@code Version}; a task's observed state never moves
- * backwards (an older status arriving late is dropped, as swarmkit's dispatcher does).
+ * services, tasks and networks, kept as the Engine API objects, and the nodes' ingress addresses.
+ * It changes only by applying committed Raft entries ({@link #apply}), so every manager holds the
+ * same store at the same index. Each applied object gets the entry's index as its {@code Version};
+ * a task's observed state never moves backwards (an older status arriving late is dropped, as
+ * swarmkit's dispatcher does).
  */
 public final class ClusterStore {
   static final ObjectMapper JSON =
@@ -32,6 +36,8 @@ public final class ClusterStore {
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
+  private final Map<String, SwarmNetwork> networks = new LinkedHashMap<>();
+  private final Map<String, String> ingressAddresses = new LinkedHashMap<>();
   private long index;
   private String unlockKey;
   private final List<Runnable> watchers = new ArrayList<>();
@@ -44,11 +50,20 @@ public final class ClusterStore {
         unlockKey = a.object() == null ? null : a.object().asText();
         continue;
       }
+      if (a.kind().equals(StoreAction.LB)) {
+        if (a.object() == null) {
+          ingressAddresses.remove(a.id());
+        } else {
+          ingressAddresses.put(a.id(), a.object().asText());
+        }
+        continue;
+      }
       if (a.object() == null) {
         switch (a.kind()) {
           case StoreAction.NODE -> nodes.remove(a.id());
           case StoreAction.SERVICE -> services.remove(a.id());
           case StoreAction.TASK -> tasks.remove(a.id());
+          case StoreAction.NETWORK -> networks.remove(a.id());
           default -> {}
         }
         continue;
@@ -59,12 +74,33 @@ public final class ClusterStore {
         switch (a.kind()) {
           case StoreAction.CLUSTER -> cluster = JSON.treeToValue(o, Swarm.class);
           case StoreAction.NODE -> nodes.put(a.id(), JSON.treeToValue(o, Node.class));
-          case StoreAction.SERVICE -> services.put(a.id(), JSON.treeToValue(o, Service.class));
+          case StoreAction.SERVICE -> {
+            Service s = JSON.treeToValue(o, Service.class);
+            Service old = services.get(a.id());
+            services.put(a.id(), old == null ? s : s.withEndpoint(old.endpoint()));
+          }
+          case StoreAction.ENDPOINT -> {
+            Service old = services.get(a.id());
+            if (old != null) {
+              o.remove("Version");
+              services.put(a.id(), old.withEndpoint(JSON.treeToValue(o, Endpoint.class)));
+            }
+          }
+          case StoreAction.NETWORK -> networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
+          case StoreAction.NETWORK_ALLOCATION -> {
+            if (networks.containsKey(a.id())) {
+              networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
+            }
+          }
           case StoreAction.TASK -> {
             Task t = JSON.treeToValue(o, Task.class);
             Task old = tasks.get(a.id());
             if (old == null && !services.containsKey(t.serviceId())) {
               continue; // the service was removed meanwhile
+            }
+            if (old != null
+                && (t.networksAttachments() == null || t.networksAttachments().isEmpty())) {
+              t = t.withAttachments(old.networksAttachments()); // the allocator's, given once
             }
             if (old != null
                 && TaskState.of(t.status().state()).ordinal()
@@ -113,6 +149,34 @@ public final class ClusterStore {
     return tasks;
   }
 
+  public Map<String, SwarmNetwork> networks() {
+    return networks;
+  }
+
+  /** Each node's address on the ingress network, by node ID. */
+  public Map<String, String> ingressAddresses() {
+    return ingressAddresses;
+  }
+
+  /**
+   * Everything the store holds as actions that rebuild it (swarmkit's snapshot restore), with each
+   * node passed through {@code node} (force-new-cluster marks the other managers down).
+   */
+  public List<StoreAction> asActions(java.util.function.UnaryOperator<Node> node) {
+    List<StoreAction> out = new ArrayList<>();
+    out.add(StoreAction.put(StoreAction.CLUSTER, cluster.id(), cluster));
+    nodes.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NODE, id, node.apply(n))));
+    networks.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NETWORK, id, n)));
+    ingressAddresses.forEach(
+        (id, a) -> out.add(new StoreAction(StoreAction.LB, id, TextNode.valueOf(a))));
+    services.forEach((id, sv) -> out.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
+    tasks.forEach((id, t) -> out.add(StoreAction.put(StoreAction.TASK, id, t)));
+    if (unlockKey != null) {
+      out.add(new StoreAction(StoreAction.UNLOCK_KEY, "key", TextNode.valueOf(unlockKey)));
+    }
+    return out;
+  }
+
   public List<Task> tasksOf(String serviceId) {
     return tasks.values().stream().filter(t -> t.serviceId().equals(serviceId)).toList();
   }
@@ -128,6 +192,8 @@ public final class ClusterStore {
     o.set("Nodes", JSON.valueToTree(List.copyOf(nodes.values())));
     o.set("Services", JSON.valueToTree(List.copyOf(services.values())));
     o.set("Tasks", JSON.valueToTree(List.copyOf(tasks.values())));
+    o.set("Networks", JSON.valueToTree(List.copyOf(networks.values())));
+    o.set("IngressAddresses", JSON.valueToTree(ingressAddresses));
     return bytes(o);
   }
 
@@ -141,6 +207,15 @@ public final class ClusterStore {
       nodes.clear();
       services.clear();
       tasks.clear();
+      networks.clear();
+      ingressAddresses.clear();
+      for (JsonNode n : o.path("Networks")) {
+        SwarmNetwork x = JSON.treeToValue(n, SwarmNetwork.class);
+        networks.put(x.id(), x);
+      }
+      o.path("IngressAddresses")
+          .fields()
+          .forEachRemaining(e -> ingressAddresses.put(e.getKey(), e.getValue().asText()));
       for (JsonNode n : o.get("Nodes")) {
         Node x = JSON.treeToValue(n, Node.class);
         nodes.put(x.id(), x);
