@@ -26,16 +26,25 @@ public record Task(
 
   /** This task on {@code nodeId} in {@code status}, updated at {@code updatedAt}. */
   public Task withStatus(String nodeId, TaskStatus status, String updatedAt) {
-    return copy(updatedAt, nodeId, status, desiredState);
+    return copy(updatedAt, nodeId, status, desiredState, networksAttachments);
   }
 
   /** This task with another desired state (the orchestrator's shutdown). */
   public Task withDesiredState(String desired) {
-    return copy(updatedAt, nodeId, status, desired);
+    return copy(updatedAt, nodeId, status, desired, networksAttachments);
   }
 
   /** This task with the allocator's addresses on its networks. */
   public Task withAttachments(List<NetworkAttachment> attachments) {
+    return copy(updatedAt, nodeId, status, desiredState, attachments);
+  }
+
+  private Task copy(
+      String updatedAt,
+      String nodeId,
+      TaskStatus status,
+      String desiredState,
+      List<NetworkAttachment> attachments) {
     return new Task(
         id,
         version,
@@ -50,22 +59,5 @@ public record Task(
         status,
         desiredState,
         attachments);
-  }
-
-  private Task copy(String updatedAt, String nodeId, TaskStatus status, String desiredState) {
-    return new Task(
-        id,
-        version,
-        createdAt,
-        updatedAt,
-        name,
-        labels,
-        spec,
-        serviceId,
-        slot,
-        nodeId,
-        status,
-        desiredState,
-        networksAttachments);
   }
 }
