@@ -622,26 +622,33 @@ public final class NetworkController implements NetworksApi, NetAccess {
     if (!overlay) {
       return;
     }
-    Network gw =
-        lookup(GATEWAY_BRIDGE)
-            .orElseGet(
-                () -> {
-                  Map<String, String> options = new LinkedHashMap<>();
-                  options.put(BridgeDriver.BRIDGE_NAME, GATEWAY_BRIDGE);
-                  options.put("com.docker.network.bridge.enable_icc", "false");
-                  options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
-                  return newNetwork(
-                      null,
-                      GATEWAY_BRIDGE,
-                      BridgeDriver.TYPE,
-                      false,
-                      null,
-                      false,
-                      false,
-                      Map.of(),
-                      options);
-                });
-    join(a, gw, "gateway_" + a.containerId.substring(0, 12));
+    join(a, gatewayBridge(), "gateway_" + a.containerId.substring(0, 12));
+  }
+
+  /**
+   * {@code docker_gwbridge}, made on first need (a bridge without inter-container traffic,
+   * masqueraded, on the next free local pool as dockerd's): by the first sandbox on an overlay
+   * network, or by the swarm agent when the node joins a swarm (its ingress sandbox's way out).
+   */
+  public Network gatewayBridge() {
+    return lookup(GATEWAY_BRIDGE)
+        .orElseGet(
+            () -> {
+              Map<String, String> options = new LinkedHashMap<>();
+              options.put(BridgeDriver.BRIDGE_NAME, GATEWAY_BRIDGE);
+              options.put("com.docker.network.bridge.enable_icc", "false");
+              options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
+              return newNetwork(
+                  null,
+                  GATEWAY_BRIDGE,
+                  BridgeDriver.TYPE,
+                  false,
+                  null,
+                  false,
+                  false,
+                  Map.of(),
+                  options);
+            });
   }
 
   private void leave(ContainerNetworking a, Endpoint e) {

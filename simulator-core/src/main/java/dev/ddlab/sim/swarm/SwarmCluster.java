@@ -30,9 +30,16 @@ public final class SwarmCluster {
     this.underlay = underlay;
   }
 
-  /** The swarm side of the machine {@code hostname} at {@code address}. */
+  /**
+   * The swarm side of the machine {@code hostname} at {@code address}; {@code network} is its
+   * daemon's libnetwork controller (swarm networks made on the node, docker_gwbridge).
+   */
   public SwarmNode node(
-      String hostname, String address, FileSystem hostFs, Supplier<Engine> engine) {
+      String hostname,
+      String address,
+      FileSystem hostFs,
+      Supplier<Engine> engine,
+      dev.ddlab.sim.network.NetworkController network) {
     return byAddress.computeIfAbsent(
         address,
         a ->
@@ -42,6 +49,7 @@ public final class SwarmCluster {
                 a,
                 hostFs,
                 engine,
+                network,
                 // Seeded from a draw, not a fork: forks of neighbouring names ("mgr1", "mgr2")
                 // give streams shifted by one draw (SeededRandom.fork adds hash × the stream's
                 // own gamma), which made the nodes' IDs rotations of each other.

@@ -42,8 +42,6 @@ import java.util.function.Supplier;
  * the control plane's object.
  */
 public final class SwarmNetworks implements NetworksApi {
-  static final String GWBRIDGE = "docker_gwbridge";
-
   private final NetworksApi local;
   private final Supplier<SwarmNode> swarm;
 
@@ -54,33 +52,6 @@ public final class SwarmNetworks implements NetworksApi {
   public SwarmNetworks(NetworksApi local, Supplier<SwarmNode> swarm) {
     this.local = local;
     this.swarm = swarm;
-  }
-
-  /** docker_gwbridge, the bridge a swarm node's sandboxes leave by, made when the node joins. */
-  static void gwbridge(NetworksApi networks) {
-    try {
-      networks.inspect(GWBRIDGE);
-      return;
-    } catch (EngineException e) {
-      if (e.status() != 404) {
-        throw e;
-      }
-    }
-    Map<String, String> options = new LinkedHashMap<>();
-    options.put("com.docker.network.bridge.enable_icc", "false");
-    options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
-    options.put("com.docker.network.bridge.name", GWBRIDGE);
-    networks.create(
-        new NetworkCreateRequest(
-            GWBRIDGE,
-            "bridge",
-            false,
-            false,
-            false,
-            new Ipam("default", Map.of(), List.of()),
-            false,
-            options,
-            Map.of()));
   }
 
   private SwarmNode joined() {

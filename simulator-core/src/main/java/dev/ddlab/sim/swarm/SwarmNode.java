@@ -31,6 +31,7 @@ import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.Digests;
+import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.manager.LeaderLoop;
@@ -80,6 +81,7 @@ public final class SwarmNode {
   private final String address;
   private final FileSystem fs;
   private final Supplier<Engine> engine;
+  private final NetworkController network;
   private final SeededRandom random;
   private final VirtualClock clock;
   private final Nic nic;
@@ -99,12 +101,14 @@ public final class SwarmNode {
       String address,
       FileSystem fs,
       Supplier<Engine> engine,
+      NetworkController network,
       SeededRandom random) {
     this.cluster = cluster;
     this.hostname = hostname;
     this.address = address;
     this.fs = fs;
     this.engine = engine;
+    this.network = network;
     this.random = random;
     this.clock = cluster.clock();
     Nic existing = cluster.underlay().nic(address);
@@ -366,7 +370,8 @@ public final class SwarmNode {
 
   private void startAgent() {
     listen();
-    SwarmNetworks.gwbridge(engine.get().networks());
+    // the ingress sandbox's way out: one docker_gwbridge per node, libnetwork's
+    network.gatewayBridge();
     agent =
         new dev.ddlab.sim.swarm.agent.Agent(
             nodeId,

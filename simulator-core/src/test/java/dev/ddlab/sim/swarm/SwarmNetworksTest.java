@@ -35,6 +35,15 @@ class SwarmNetworksTest {
           "bridge bridge local\ndocker_gwbridge bridge local\nhost host local\n"
               + "ingress overlay swarm\nnone null local\n",
           ls);
+      // one docker_gwbridge per node, the network controller's, on the next local pool
+      assertEquals(
+          "172.18.0.0/16 false\n",
+          ok(
+              s,
+              "mgr1",
+              "docker network inspect -f '{{range .IPAM.Config}}{{.Subnet}}{{end}}"
+                  + " {{index .Options \"com.docker.network.bridge.enable_icc\"}}'"
+                  + " docker_gwbridge"));
       assertEquals(
           "10.0.0.0/24 10.0.0.1 4096 true swarm false\n",
           ok(

@@ -94,23 +94,22 @@ public final class Orchestrator {
     long parallelism = uc == null ? 1 : uc.parallelism();
     long delay = uc == null ? 0 : uc.delay();
     boolean settled = true;
-    long lastStarted = 0;
     List<Task> outdated = new ArrayList<>();
+    List<Task> current = new ArrayList<>();
     for (int slot = 1; slot <= replicas; slot++) {
       for (Task t : bySlot.getOrDefault(slot, List.of())) {
         if ("running".equals(t.desiredState()) && !broken(t, nodes)) {
           settled &= "running".equals(t.status().state());
           if (!sameSpec(t, s)) {
             outdated.add(t);
-          } else if (s.updatedAt() != null
-              && GoTime.parseRfc3339(t.createdAt()) >= GoTime.parseRfc3339(s.updatedAt())
-              && "running".equals(t.status().state())) {
-            lastStarted = Math.max(lastStarted, GoTime.parseRfc3339(t.status().timestamp()));
+          } else if ("running".equals(t.status().state())) {
+            current.add(t);
           }
         }
       }
     }
-    if (settled && !outdated.isEmpty() && (lastStarted == 0 || now >= lastStarted + delay)) {
+    // times are parsed only while an update is under way: a steady service costs no parsing
+    if (settled && !outdated.isEmpty() && delayPassed(s, current, delay, now)) {
       long n = parallelism <= 0 ? outdated.size() : Math.min(parallelism, outdated.size());
       for (int k = 0; k < n; k++) {
         Task t = outdated.get(k);
@@ -136,6 +135,24 @@ public final class Orchestrator {
         changed.add(t.id());
       }
     }
+  }
+
+  /**
+   * Whether the update delay has passed since the last task of the service's current spec started
+   * (true when none did since the update).
+   */
+  private static boolean delayPassed(Service s, List<Task> current, long delay, long now) {
+    if (s.updatedAt() == null) {
+      return true;
+    }
+    long updated = GoTime.parseRfc3339(s.updatedAt());
+    long last = 0;
+    for (Task t : current) {
+      if (GoTime.parseRfc3339(t.createdAt()) >= updated) {
+        last = Math.max(last, GoTime.parseRfc3339(t.status().timestamp()));
+      }
+    }
+    return last == 0 || now >= last + delay;
   }
 
   /** swarmkit's default restart delay: a slot whose task failed gets a new one 5 s later. */
