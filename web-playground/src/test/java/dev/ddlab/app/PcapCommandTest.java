@@ -160,10 +160,11 @@ class PcapCommandTest {
         frames);
   }
 
-  @Test
-  void a_ping_across_an_overlay_is_captured_on_eth0_as_vxlan_that_tshark_reads_with_its_vni()
-      throws Exception {
-    needTshark();
+  /**
+   * The frames mgr1's eth0 carries while {@code command} runs on an overlay between two nodes: c1
+   * (10.0.9.2) on mgr1, c2 (10.0.9.3) on wrk1, VNI 4097.
+   */
+  private static List<PcapWriter.Record> overlayCapture(String command) throws Exception {
     String nid = "9e8f2be4a1c0d3f5b6a7980112233445566778899aabbccddeeff00112233445";
     List<PcapWriter.Record> records = new java.util.ArrayList<>();
     try (SimSession s = SimSession.open("swarm-1m1w", 3)) {
@@ -201,9 +202,17 @@ class PcapCommandTest {
                       records.add(new PcapWriter.Record(f.timeNanos(), f.bytes()));
                     }
                   })) {
-        new ScriptRunner(s).run("docker exec c1 ping -c 1 10.0.9.3");
+        new ScriptRunner(s).run(command);
       }
     }
+    return records;
+  }
+
+  @Test
+  void a_ping_across_an_overlay_is_captured_on_eth0_as_vxlan_that_tshark_reads_with_its_vni()
+      throws Exception {
+    needTshark();
+    List<PcapWriter.Record> records = overlayCapture("docker exec c1 ping -c 1 10.0.9.3");
     Path out = tmp.resolve("overlay.pcap");
     Files.write(out, PcapWriter.write(records));
     List<String> tunnel =
@@ -216,6 +225,36 @@ class PcapCommandTest {
         List.of(
             "148|10.0.0.1,10.0.9.2|10.0.0.2,10.0.9.3|4789|4097|8",
             "148|10.0.0.2,10.0.9.3|10.0.0.1,10.0.9.2|4789|4097|0"),
+        tunnel);
+  }
+
+  @Test
+  void a_ping_past_the_overlay_mtu_crosses_in_fragments_that_tshark_reassembles() throws Exception {
+    needTshark();
+    List<PcapWriter.Record> records = overlayCapture("docker exec c1 ping -c 1 -s 1430 10.0.9.3");
+    Path out = tmp.resolve("fragments.pcap");
+    Files.write(out, PcapWriter.write(records));
+    List<String> tunnel =
+        tshark(
+                out,
+                "frame.len",
+                "udp.dstport",
+                "ip.flags.mf",
+                "ip.frag_offset",
+                "ip.reassembled.length",
+                "icmp.type")
+            .stream()
+            .filter(l -> l.contains("|4789|"))
+            .toList();
+    // outer IPv4 then inner: the inner packet of 1458 bytes as 1444 (MF) + 34 at offset 1424
+    // (tshark counts it in 8-byte units, 178), put back together by tshark (1438 bytes of ICMP)
+    // on the second piece, both ways
+    assertEquals(
+        List.of(
+            "1508|4789|0,1|0,0||",
+            "98|4789|0,0|0,178|1438|8",
+            "1508|4789|0,1|0,0||",
+            "98|4789|0,0|0,178|1438|0"),
         tunnel);
   }
 

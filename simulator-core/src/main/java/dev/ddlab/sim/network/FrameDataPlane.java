@@ -83,18 +83,19 @@ final class FrameDataPlane implements DataPlane {
 
   @Override
   public NetAccess.Echo echo(ProcContext from, int ip) {
-    return ping(from, ip, 0, 0, 56, 64).echo();
+    return ping(from, ip, 0, 0, 56, 64, NetAccess.PmtuDisc.WANT).echo();
   }
 
   @Override
-  public NetAccess.EchoReply ping(ProcContext from, int ip, int id, int seq, int size, int ttl) {
+  public NetAccess.EchoReply ping(
+      ProcContext from, int ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
     Netns ns = netnsOf(from);
     if (ns == null) {
       return new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
     }
     Netns.EchoResult[] result = new Netns.EchoResult[1];
     stack.exchange(
-        () -> ns.ping(ip, id, seq, size, ttl, r -> result[0] = r),
+        () -> ns.ping(ip, id, seq, size, ttl, pmtu, r -> result[0] = r),
         () -> result[0] != null,
         ECHO_HORIZON);
     Netns.EchoResult r = result[0];
@@ -105,6 +106,8 @@ final class FrameDataPlane implements DataPlane {
     return switch (r.outcome()) {
       case OK -> new NetAccess.EchoReply(NetAccess.Echo.REPLY, r.rttNanos(), r.ttl());
       case NO_ROUTE -> new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
+      case MESSAGE_TOO_LONG ->
+          new NetAccess.EchoReply(NetAccess.Echo.MESSAGE_TOO_LONG, 0, 0, r.mtu());
       default -> new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
     };
   }

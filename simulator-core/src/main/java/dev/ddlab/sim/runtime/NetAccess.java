@@ -30,7 +30,23 @@ public interface NetAccess {
     /** The request leaves but nothing answers (no such host, or Docker's bridge isolation). */
     LOST,
     /** The namespace has no route to the address: sendto fails (--network none). */
-    NO_ROUTE
+    NO_ROUTE,
+    /**
+     * The request is larger than the route's MTU and must not be fragmented (IP_PMTUDISC_DO): the
+     * socket's local error, EMSGSIZE, nothing sent.
+     */
+    MESSAGE_TOO_LONG
+  }
+
+  /**
+   * A socket's IP_MTU_DISCOVER setting: DONT never sets DF; WANT (Linux's default) sets DF on
+   * packets that fit the route's MTU and fragments the others; DO sets DF and refuses to send a
+   * packet that does not fit.
+   */
+  enum PmtuDisc {
+    DONT,
+    WANT,
+    DO
   }
 
   /**
@@ -41,8 +57,15 @@ public interface NetAccess {
     return ip.startsWith("127.") ? Echo.REPLY : Echo.NO_ROUTE;
   }
 
-  /** What one echo request met: the outcome, the round trip on virtual time, the reply's TTL. */
-  record EchoReply(Echo echo, long rttNanos, int ttl) {}
+  /**
+   * What one echo request met: the outcome, the round trip on virtual time, the reply's TTL, and
+   * for {@link Echo#MESSAGE_TOO_LONG} the MTU the request did not fit.
+   */
+  record EchoReply(Echo echo, long rttNanos, int ttl, int mtu) {
+    public EchoReply(Echo echo, long rttNanos, int ttl) {
+      this(echo, rttNanos, ttl, 0);
+    }
+  }
 
   /**
    * One echo request (identifier, sequence number, data size, TTL) from {@code from} to the IPv4
@@ -51,6 +74,12 @@ public interface NetAccess {
   default EchoReply ping(ProcContext from, String ip, int id, int seq, int size, int ttl) {
     Echo e = echo(from, ip);
     return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
+  }
+
+  /** As {@link #ping(ProcContext, String, int, int, int, int)} from a socket with {@code pmtu}. */
+  default EchoReply ping(
+      ProcContext from, String ip, int id, int seq, int size, int ttl, PmtuDisc pmtu) {
+    return ping(from, ip, id, seq, size, ttl);
   }
 
   /** No network at all (a node before its controller exists, --network none). */

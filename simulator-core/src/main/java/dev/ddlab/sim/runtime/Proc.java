@@ -176,6 +176,12 @@ public interface Proc {
     return new NetAccess.EchoReply(e, 0, e == NetAccess.Echo.REPLY ? 64 : 0);
   }
 
+  /** The same from a socket with the IP_MTU_DISCOVER setting {@code pmtu}. */
+  default NetAccess.EchoReply ping(
+      String ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
+    return ping(ip, id, seq, size, ttl);
+  }
+
   /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is

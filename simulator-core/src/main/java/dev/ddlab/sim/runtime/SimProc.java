@@ -433,6 +433,12 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public NetAccess.EchoReply ping(
+      String ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
+    return kernel.net().ping(ctx, ip, id, seq, size, ttl, pmtu);
+  }
+
+  @Override
   public String toString() {
     return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
   }

@@ -44,8 +44,11 @@ final class PingProgram implements Program {
       \t-p HEXBYTE\tPayload pattern
       """;
 
-  /** Options that take a value (busybox's getopt32 string "qvAc:+s:t:+w:+W:+I:np:i:46"). */
-  private static final String WITH_VALUE = "cstwWIpi";
+  /**
+   * Options that take a value (busybox's getopt32 string "qvAc:+s:t:+w:+W:+I:np:i:46", and iputils'
+   * -M, which busybox does not have).
+   */
+  private static final String WITH_VALUE = "cstwWIpiM";
 
   private static final String FLAGS = "qvAn46";
 
@@ -71,6 +74,7 @@ final class PingProgram implements Program {
   private long intervalNanos = NANOS_PER_SECOND;
   private long size = 56;
   private int ttl = 64;
+  private NetAccess.PmtuDisc pmtu = NetAccess.PmtuDisc.WANT;
   private boolean quiet;
   private long startNanos;
   private long transmitted;
@@ -158,7 +162,7 @@ final class PingProgram implements Program {
           quiet |= o == 'q';
           continue;
         }
-        if (WITH_VALUE.indexOf(o) < 0) {
+        if (WITH_VALUE.indexOf(o) < 0 || (o == 'M' && busybox)) {
           return usage(proc, "ping: invalid option -- '" + o + "'\n");
         }
         String value;
@@ -184,6 +188,20 @@ final class PingProgram implements Program {
 
   private boolean option(Proc proc, char o, String value) {
     if (o == 'I' || o == 'p') {
+      return true;
+    }
+    if (o == 'M') {
+      // iputils: -M do|want|dont|probe sets IP_MTU_DISCOVER (probe sets DF as do does)
+      switch (value) {
+        case "do", "probe" -> pmtu = NetAccess.PmtuDisc.DO;
+        case "want" -> pmtu = NetAccess.PmtuDisc.WANT;
+        case "dont" -> pmtu = NetAccess.PmtuDisc.DONT;
+        default -> {
+          proc.err("ping: invalid -M argument: " + value + "\n");
+          proc.exit(2);
+          return false;
+        }
+      }
       return true;
     }
     if (o == 'i') {
@@ -282,6 +300,15 @@ final class PingProgram implements Program {
       // iputils reads the kernel's EMSGSIZE from the socket's error queue, once per request
       errors++;
       proc.err("ping: local error: message too long, mtu=65535\n");
+    } else if (reply.echo() == NetAccess.Echo.MESSAGE_TOO_LONG) {
+      // -M do and larger than the route's MTU: the same local error with that MTU; iputils stops
+      // as soon as replies and errors make up -c
+      errors++;
+      proc.err("ping: local error: message too long, mtu=" + reply.mtu() + "\n");
+      if (count > 0 && received + errors >= count) {
+        finish(proc);
+        return;
+      }
     }
     if (reply.echo() == NetAccess.Echo.REPLY) {
       received++;
@@ -327,7 +354,7 @@ final class PingProgram implements Program {
     if (size > MAX_DATA) {
       return new NetAccess.EchoReply(NetAccess.Echo.LOST, 0, 0);
     }
-    return proc.ping(address, proc.pid() & 0xffff, (int) (wireSeq & 0xffff), (int) size, ttl);
+    return proc.ping(address, proc.pid() & 0xffff, (int) (wireSeq & 0xffff), (int) size, ttl, pmtu);
   }
 
   private static String millis(long micros) {
@@ -380,6 +407,9 @@ final class PingProgram implements Program {
             .append('/')
             .append(millis(mdev))
             .append(" ms\n");
+      } else {
+        // iputils ends the statistics with a newline that, without an rtt line, is an empty one
+        out.append('\n');
       }
     }
     proc.out(out.toString());

@@ -144,6 +144,56 @@ class OverlayTest {
   }
 
   @Test
+  void a_ping_past_the_overlay_mtu_is_fragmented_in_the_sandbox_and_each_piece_is_tunnelled()
+      throws Exception {
+    try (SimSession s = twoNodes()) {
+      NetStack stack = s.host("mgr1").network().stack();
+      TcpdumpFormat fmt = new TcpdumpFormat();
+      List<String> inner = new ArrayList<>();
+      List<Integer> sizes = new ArrayList<>();
+      List<TranscriptEntry> t;
+      try (AutoCloseable tap =
+          stack.tap(
+              (nanos, d, f, out) -> {
+                if (d.netns().isHost()
+                    && d.name().equals("eth0")
+                    && fmt.summary(f).contains("VXLAN")) {
+                  inner.add(fmt.summary(f).split("\n")[1]);
+                  sizes.add(f.length());
+                }
+              })) {
+        t = run(s, "docker exec c1 ping -c 1 -s 1430 10.0.9.3");
+      }
+      assertEquals(0, exit(t), t.toString());
+      assertTrue(
+          t.get(0).output().contains("1438 bytes from 10.0.9.3: seq=0 ttl=64"), t.toString());
+      // busybox sets no DF: 1458 bytes leave eth0 (MTU 1450) as 1444 + 34, and so come back
+      assertEquals(4, inner.size(), inner.toString());
+      assertTrue(
+          inner
+              .get(0)
+              .matches(
+                  "IP 10\\.0\\.9\\.2 > 10\\.0\\.9\\.3: ICMP echo request, id \\d+, seq 0, length 1424"),
+          inner.toString());
+      assertEquals("IP 10.0.9.2 > 10.0.9.3: ip-proto-1", inner.get(1));
+      assertTrue(inner.get(2).contains("ICMP echo reply"), inner.toString());
+      assertEquals("IP 10.0.9.3 > 10.0.9.2: ip-proto-1", inner.get(3));
+      // each piece with its inner Ethernet header and 50 bytes of VXLAN fits the underlay's 1500
+      assertEquals(List.of(1444 + 14 + 50, 34 + 14 + 50, 1444 + 14 + 50, 34 + 14 + 50), sizes);
+    }
+  }
+
+  @Test
+  void busybox_ping_has_no_M_option_so_a_container_cannot_ask_for_df() {
+    try (SimSession s = twoNodes()) {
+      List<TranscriptEntry> t = run(s, "docker exec c1 ping -c 1 -M do -s 1430 10.0.9.3");
+      assertTrue(
+          t.get(0).output().startsWith("ping: invalid option -- 'M'\nBusyBox"), t.toString());
+      assertEquals(1, exit(t));
+    }
+  }
+
+  @Test
   void tcpdump_on_a_nodes_eth0_shows_the_tunnel_in_tcpdumps_words() {
     try (SimSession s = twoNodes()) {
       List<TranscriptEntry> t =

@@ -30,12 +30,21 @@ public final class Bridge extends NetDevice {
   void attach(NetDevice port) {
     port.master = this;
     ports.add(port);
+    adjustMtu();
   }
 
   void detach(NetDevice port) {
     port.master = null;
     ports.remove(port);
     fdb.values().removeIf(e -> e.port() == port);
+    adjustMtu();
+  }
+
+  /** The kernel's br_mtu_auto_adjust: a bridge with ports takes the least of their MTUs. */
+  private void adjustMtu() {
+    if (!ports.isEmpty()) {
+      mtu = ports.stream().mapToInt(NetDevice::mtu).min().orElse(mtu);
+    }
   }
 
   /** The ports in the order they were attached ({@code brctl show}). */

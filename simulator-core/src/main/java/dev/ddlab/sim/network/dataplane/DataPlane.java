@@ -22,6 +22,10 @@ public interface DataPlane {
   /** What an ICMP echo request to {@code ip} meets. */
   NetAccess.Echo echo(ProcContext from, int ip);
 
-  /** One echo request with its identifier, sequence, data size and TTL, and what came back. */
-  NetAccess.EchoReply ping(ProcContext from, int ip, int id, int seq, int size, int ttl);
+  /**
+   * One echo request with its identifier, sequence, data size and TTL from a socket with the
+   * IP_MTU_DISCOVER setting {@code pmtu}, and what came back.
+   */
+  NetAccess.EchoReply ping(
+      ProcContext from, int ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu);
 }

@@ -158,9 +158,11 @@ public abstract class NetDevice {
 
   /** The loopback: what it sends comes back in. */
   static final class Loopback extends NetDevice {
+    static final int MTU = 65536;
+
     Loopback(int index) {
       super("loopback", "lo", index, 0);
-      mtu = 65536;
+      mtu = MTU;
     }
 
     @Override

@@ -174,7 +174,6 @@ public final class NetStack {
     VxlanDevice v = new VxlanDevice(name, nextIndex++, randomMac(), vni, local);
     ns.add(v);
     bridge.attach(v);
-    bridge.mtu = Math.min(bridge.mtu, v.mtu);
     vxlans.put(vni, v);
     host.listenUdp(
         Vxlan.PORT,

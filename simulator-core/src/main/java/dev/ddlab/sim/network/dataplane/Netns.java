@@ -4,11 +4,13 @@ import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
 import dev.ddlab.sim.network.dataplane.frame.FrameCodec;
 import dev.ddlab.sim.network.dataplane.frame.IcmpMessage;
+import dev.ddlab.sim.network.dataplane.frame.Ipv4Fragments;
 import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import dev.ddlab.sim.network.dataplane.frame.TcpSegment;
 import dev.ddlab.sim.network.dataplane.frame.UdpDatagram;
 import dev.ddlab.sim.network.types.Subnet;
+import dev.ddlab.sim.runtime.NetAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -44,13 +46,24 @@ public final class Netns {
   /** The most ICMP echo data one IPv4 packet holds: 65,535 − 20 (IP) − 8 (ICMP). */
   public static final int MAX_ECHO_DATA = 65_507;
 
-  /** What one echo request met: the outcome, the round trip, the reply's TTL and who answered. */
-  public record EchoResult(Outcome outcome, long rttNanos, int ttl, int from) {}
+  /**
+   * What one echo request met: the outcome, the round trip, the reply's TTL, who answered, and for
+   * {@link Outcome#MESSAGE_TOO_LONG} the MTU the packet did not fit (0 past IPv4's limit).
+   */
+  public record EchoResult(Outcome outcome, long rttNanos, int ttl, int from, int mtu) {
+    public EchoResult(Outcome outcome, long rttNanos, int ttl, int from) {
+      this(outcome, rttNanos, ttl, from, 0);
+    }
+  }
 
   /** What a TCP exchange met: the outcome, the bytes the server sent, how long it took. */
   public record TcpResult(Outcome outcome, byte[] response, long elapsedNanos) {}
 
   private static final int ARP_TRIES = 3;
+
+  /** The most of an offending packet an ICMP error carries: 576 − 20 − 8. */
+  private static final int ICMP_QUOTE = 548;
+
   private static final long SECOND = 1_000_000_000L;
 
   final NetStack stack;
@@ -73,6 +86,7 @@ public final class Netns {
   private int nextEphemeral;
   private int ipId;
   private final long tsOffset;
+  private final Reassembly reassembly;
 
   Netns(NetStack stack, String key, boolean host) {
     this.stack = stack;
@@ -84,6 +98,7 @@ public final class Netns {
     this.nextEphemeral = 32768 + stack.random().nextInt(28000);
     this.ipId = stack.random().nextInt(65536);
     this.tsOffset = stack.random().nextInt(1, Integer.MAX_VALUE);
+    this.reassembly = new Reassembly(stack.wire());
   }
 
   NetStack stack() {
@@ -287,12 +302,26 @@ public final class Netns {
 
   // ---- ping -----------------------------------------------------------------------------------
 
+  /** As {@link #ping(int, int, int, int, int, NetAccess.PmtuDisc, Consumer)} with the default. */
+  public void ping(int dst, int id, int seq, int size, int ttl, Consumer<EchoResult> done) {
+    ping(dst, id, seq, size, ttl, NetAccess.PmtuDisc.WANT, done);
+  }
+
   /**
    * Sends one ICMP echo request of {@code size} data bytes; {@code done} gets the reply, or the
    * error the kernel reports. A request nobody answers leaves {@code done} uncalled (the caller's
-   * horizon ends it).
+   * horizon ends it). With {@code pmtu} DO a request larger than the route's MTU is the socket's
+   * local error (EMSGSIZE, the MTU reported), nothing sent; otherwise it leaves in fragments
+   * without DF, and one that fits carries DF unless {@code pmtu} is DONT (IP_MTU_DISCOVER).
    */
-  public void ping(int dst, int id, int seq, int size, int ttl, Consumer<EchoResult> done) {
+  public void ping(
+      int dst,
+      int id,
+      int seq,
+      int size,
+      int ttl,
+      NetAccess.PmtuDisc pmtu,
+      Consumer<EchoResult> done) {
     if (size < 0 || size > MAX_ECHO_DATA) {
       done.accept(new EchoResult(Outcome.MESSAGE_TOO_LONG, 0, 0, 0));
       return;
@@ -300,6 +329,12 @@ public final class Netns {
     int src = sourceFor(dst);
     if (src == 0) {
       done.accept(new EchoResult(Outcome.NO_ROUTE, 0, 0, 0));
+      return;
+    }
+    int mtu = mtuTowards(dst);
+    boolean fits = size + 28 <= mtu;
+    if (!fits && pmtu == NetAccess.PmtuDisc.DO) {
+      done.accept(new EchoResult(Outcome.MESSAGE_TOO_LONG, 0, 0, 0, mtu));
       return;
     }
     long sent = stack.wire().now();
@@ -313,7 +348,8 @@ public final class Netns {
         r ->
             done.accept(new EchoResult(r.outcome(), stack.wire().now() - sent, r.ttl(), r.from())));
     IcmpMessage req = new IcmpMessage(IcmpMessage.ECHO_REQUEST, 0, id, seq, data);
-    Ipv4Packet p = new Ipv4Packet(0, nextId(), true, ttl, Ipv4Packet.ICMP, src, dst, req);
+    boolean df = fits && pmtu != NetAccess.PmtuDisc.DONT;
+    Ipv4Packet p = new Ipv4Packet(0, nextId(), df, ttl, Ipv4Packet.ICMP, src, dst, req);
     arpFailureListeners.put(
         dst,
         o -> {
@@ -333,9 +369,24 @@ public final class Netns {
     echoWaiters.remove(((long) id << 16) | seq);
   }
 
+  /** Packets waiting for their fragments (tests: their queues must not pile up). */
+  int reassembliesPending() {
+    return reassembly.pending();
+  }
+
   /** Echo requests still waited for (tests: lost ones must not pile up). */
   int echoesWaited() {
     return echoWaiters.size();
+  }
+
+  /** The MTU of the interface packets to {@code dst} leave by (the loopback's for local ones). */
+  public int mtuTowards(int dst) {
+    if (isLocal(dst)) {
+      NetDevice lo = devices.get("lo");
+      return lo != null ? lo.mtu : NetDevice.Loopback.MTU;
+    }
+    Route r = route(dst);
+    return r != null ? r.device().mtu : 0;
   }
 
   // ---- sending --------------------------------------------------------------------------------
@@ -362,7 +413,25 @@ public final class Netns {
     toNextHop(r, p);
   }
 
+  /**
+   * A packet larger than the interface's MTU leaves in fragments ({@code ip_fragment}); with DF it
+   * is dropped (a socket checks the MTU before sending, {@link #forward} answers ICMP).
+   */
   private void toNextHop(Route r, Ipv4Packet p) {
+    NetDevice dev = r.device();
+    if (p.length() <= dev.mtu) {
+      toNextHopWhole(r, p);
+      return;
+    }
+    if (p.dontFragment()) {
+      return;
+    }
+    for (Ipv4Packet piece : Ipv4Fragments.fragment(p, dev.mtu)) {
+      toNextHopWhole(r, piece);
+    }
+  }
+
+  private void toNextHopWhole(Route r, Ipv4Packet p) {
     int hop = r.gateway() != 0 ? r.gateway() : p.dst();
     NetDevice dev = r.device();
     Neighbour n = neighbours.get(hop);
@@ -427,11 +496,23 @@ public final class Netns {
   }
 
   private void icmpError(Ipv4Packet offending, int code) {
+    icmpError(offending, IcmpMessage.UNREACHABLE, code, 0);
+  }
+
+  /**
+   * An ICMP error of {@code type}/{@code code} about {@code offending}, quoting its header and 8
+   * bytes; {@code mtu} is the next-hop MTU of "fragmentation needed" (RFC 1191), 0 otherwise.
+   */
+  private void icmpError(Ipv4Packet offending, int type, int code, int mtu) {
     if (offending.body() instanceof IcmpMessage m && m.type() != IcmpMessage.ECHO_REQUEST) {
       return;
     }
+    if (offending.fragmentOffset() != 0) {
+      return;
+    }
     byte[] bytes = FrameCodec.encode(Frame.ipv4(0, 0, offending));
-    byte[] quoted = Arrays.copyOfRange(bytes, 14, Math.min(bytes.length, 14 + 28));
+    // icmp_send quotes as much of the packet as fits in 576 bytes: 548 after its headers
+    byte[] quoted = Arrays.copyOfRange(bytes, 14, Math.min(bytes.length, 14 + ICMP_QUOTE));
     int src = sourceFor(offending.src());
     if (src == 0) {
       return;
@@ -445,7 +526,7 @@ public final class Netns {
             Ipv4Packet.ICMP,
             src,
             offending.src(),
-            new IcmpMessage(IcmpMessage.UNREACHABLE, code, 0, 0, quoted)));
+            new IcmpMessage(type, code, 0, mtu, quoted)));
   }
 
   // ---- receiving ------------------------------------------------------------------------------
@@ -462,6 +543,14 @@ public final class Netns {
     }
     if (f.dst() != dev.mac && !Mac.isGroup(f.dst()) && !(dev instanceof NetDevice.Loopback)) {
       return;
+    }
+    if (p.isFragment() && (host || isLocal(p.dst()))) {
+      // the host defragments before conntrack sees the flow (nf_defrag_ipv4), as any namespace
+      // does before delivering locally; a forwarded packet is fragmented again on its way out
+      p = reassembly.add(p);
+      if (p == null) {
+        return;
+      }
     }
     if (host && !(dev instanceof NetDevice.Loopback)) {
       p = prerouting(dev, p);
@@ -512,6 +601,11 @@ public final class Netns {
       return;
     }
     if (p.ttl() <= 1) {
+      return;
+    }
+    if (p.dontFragment() && p.length() > r.device().mtu) {
+      // ip_forward: DF and too big for the way out, before the TTL is touched
+      icmpError(p, IcmpMessage.UNREACHABLE, IcmpMessage.FRAG_NEEDED, r.device().mtu);
       return;
     }
     Conntrack.Match m = conntrack.lookup(Conntrack.tuple(p), stack.wire().now());

@@ -21,7 +21,12 @@ final class TcpConn {
   /** Linux's SYN retransmissions (tcp_syn_retries = 6): 1, 2, 4, 8, 16, 32 s, then give up. */
   private static final int SYN_RETRIES = 6;
 
-  private static final int MSS = 1448;
+  /** The MSS assumed of a peer that announces none (RFC 879). */
+  private static final int DEFAULT_MSS = 536;
+
+  /** The timestamp option every data segment carries (tcp_timestamps = 1). */
+  private static final int TS_OPTION = 12;
+
   private static final int SYN_WINDOW = 64240;
   private static final int SYNACK_WINDOW = 65160;
   private static final int WINDOW = 502;
@@ -36,6 +41,7 @@ final class TcpConn {
   long sndNxt;
   long rcvNxt;
   long peerTs;
+  private int peerMss = DEFAULT_MSS;
   byte[] request;
   TcpService service;
   java.util.function.BiConsumer<Outcome, byte[]> onDone;
@@ -50,13 +56,20 @@ final class TcpConn {
     this.remotePort = remotePort;
   }
 
+  /** The MSS this side announces: its route's MTU less the IPv4 and TCP headers. */
+  private int ownMss() {
+    int mtu = ns.mtuTowards(remoteIp);
+    return mtu > 40 ? mtu - 40 : DEFAULT_MSS;
+  }
+
   private byte[] synOptions() {
     long ts = ns.tsNow();
+    int mss = ownMss();
     return new byte[] {
       2,
       4,
-      0x05,
-      (byte) 0xb4,
+      (byte) (mss >>> 8),
+      (byte) mss,
       4,
       2,
       8,
@@ -131,6 +144,7 @@ final class TcpConn {
   void acceptSyn(TcpSegment s) {
     rcvNxt = (s.seq() + 1) & 0xffffffffL;
     peerTs = peerTs(s);
+    peerMss = peerMss(s);
     state = State.SYN_RECEIVED;
     sndNxt = (iss + 1) & 0xffffffffL;
     send(iss, TcpSegment.SYN | TcpSegment.ACK, SYNACK_WINDOW, synOptions(), new byte[0]);
@@ -138,24 +152,39 @@ final class TcpConn {
 
   private static long peerTs(TcpSegment s) {
     byte[] o = s.options();
-    for (int i = 0; i < o.length; ) {
-      int kind = o[i] & 0xff;
-      if (kind == 0) {
-        break;
-      }
-      if (kind == 1) {
-        i++;
-        continue;
-      }
-      if (kind == 8 && i + 10 <= o.length) {
-        return ((long) (o[i + 2] & 0xff) << 24)
+    int i = option(o, 8, 10);
+    return i < 0
+        ? 0
+        : ((long) (o[i + 2] & 0xff) << 24)
             | ((o[i + 3] & 0xff) << 16)
             | ((o[i + 4] & 0xff) << 8)
             | (o[i + 5] & 0xff);
+  }
+
+  /** The MSS a SYN announces, or RFC 879's default without the option. */
+  private static int peerMss(TcpSegment s) {
+    byte[] o = s.options();
+    int i = option(o, 2, 4);
+    return i < 0 ? DEFAULT_MSS : ((o[i + 2] & 0xff) << 8) | (o[i + 3] & 0xff);
+  }
+
+  /** Where option {@code kind} of {@code length} bytes starts in {@code o}, or -1. */
+  private static int option(byte[] o, int kind, int length) {
+    for (int i = 0; i < o.length; ) {
+      int k = o[i] & 0xff;
+      if (k == 0) {
+        break;
+      }
+      if (k == 1) {
+        i++;
+        continue;
+      }
+      if (k == kind && i + length <= o.length) {
+        return i;
       }
       i += Math.max(2, i + 1 < o.length ? o[i + 1] & 0xff : 2);
     }
-    return 0;
+    return -1;
   }
 
   void input(TcpSegment s) {
@@ -168,6 +197,7 @@ final class TcpConn {
       case SYN_SENT -> {
         if (s.has(TcpSegment.SYN) && s.has(TcpSegment.ACK)) {
           rcvNxt = (s.seq() + 1) & 0xffffffffL;
+          peerMss = peerMss(s);
           sndNxt = (iss + 1) & 0xffffffffL;
           state = State.ESTABLISHED;
           send(sndNxt, TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
@@ -234,8 +264,10 @@ final class TcpConn {
     if (bytes == null) {
       return;
     }
-    for (int off = 0; off < bytes.length; off += MSS) {
-      byte[] chunk = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + MSS));
+    // segments as large as both ends' MSS allow, less the timestamp option
+    int size = Math.max(1, Math.min(ownMss(), peerMss) - TS_OPTION);
+    for (int off = 0; off < bytes.length; off += size) {
+      byte[] chunk = Arrays.copyOfRange(bytes, off, Math.min(bytes.length, off + size));
       send(sndNxt, TcpSegment.PSH | TcpSegment.ACK, WINDOW, tsOptions(), chunk);
       sndNxt = (sndNxt + chunk.length) & 0xffffffffL;
     }

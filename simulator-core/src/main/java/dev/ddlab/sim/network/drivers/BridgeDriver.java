@@ -1,5 +1,6 @@
 package dev.ddlab.sim.network.drivers;
 
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.sim.network.dataplane.Bridge;
 import dev.ddlab.sim.network.dataplane.HostLinks;
@@ -36,7 +37,12 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
   public static final String TYPE = "bridge";
   public static final String BRIDGE_NAME = "com.docker.network.bridge.name";
 
-  private record Net(String bridge, Subnet subnet, boolean internal) {}
+  /**
+   * The veths' MTU ({@code -o com.docker.network.driver.mtu}); the bridge takes its ports' least.
+   */
+  public static final String MTU = "com.docker.network.driver.mtu";
+
+  private record Net(String bridge, Subnet subnet, boolean internal, int mtu) {}
 
   private record Ep(String nid, int ip, long mac) {}
 
@@ -68,12 +74,36 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
   @Override
   public void createNetwork(String nid, NetworkOptions options, List<IpamData> ipv4) {
     String name = options.option(BRIDGE_NAME, "br-" + nid.substring(0, 12));
+    int mtu = mtu(options.option(MTU, "0"));
     IpamData pool = ipv4.get(0);
     host.add(new HostLinks.Link(name, "bridge", "", pool.gateway(), pool.pool().prefix()));
     Subnet subnet = new Subnet(pool.pool().address(), pool.pool().prefix());
-    networks.put(nid, new Net(name, subnet, options.internal()));
+    networks.put(nid, new Net(name, subnet, options.internal(), mtu));
     iptables().addNetwork(name, subnet, options.internal());
     defaultRoute(nid, options.internal() ? 0 : pool.gateway());
+  }
+
+  /** libnetwork's bridge option parsing: strconv.Atoi, then no negative MTU; 0 is the default. */
+  private static int mtu(String value) {
+    int mtu;
+    try {
+      mtu = Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw EngineException.badRequest(
+          "failed to parse "
+              + MTU
+              + " value: "
+              + value
+              + " (strconv.Atoi: parsing \""
+              + value
+              + "\": "
+              + (value.matches("[+-]?\\d+") ? "value out of range" : "invalid syntax")
+              + ")");
+    }
+    if (mtu < 0) {
+      throw EngineException.badRequest("invalid MTU number: " + mtu);
+    }
+    return mtu;
   }
 
   @Override
@@ -108,9 +138,12 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
       return;
     }
     Bridge br = host.bridge(n.bridge());
+    String outer = "veth" + eid.substring(0, 7);
+    String inner = "veth" + eid.substring(7, 14);
     NetDevice link =
-        host.stack()
-            .vethPair("veth" + eid.substring(0, 7), br, ns, "veth" + eid.substring(7, 14), e.mac());
+        n.mtu() > 0
+            ? host.stack().vethPair(host.stack().host(), outer, br, ns, inner, e.mac(), n.mtu())
+            : host.stack().vethPair(outer, br, ns, inner, e.mac());
     links.put(eid, link);
     info.setLink(link);
   }

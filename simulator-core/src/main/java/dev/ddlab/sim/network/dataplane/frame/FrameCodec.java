@@ -39,13 +39,16 @@ public final class FrameCodec {
   private static void encodeIpv4(ByteBuffer b, Ipv4Packet ip) {
     int start = b.position();
     b.put((byte) 0x45).put((byte) ip.tos()).putShort((short) ip.length());
-    b.putShort((short) ip.id()).putShort((short) (ip.dontFragment() ? 0x4000 : 0));
+    int flags = (ip.dontFragment() ? 0x4000 : 0) | (ip.moreFragments() ? 0x2000 : 0);
+    b.putShort((short) ip.id()).putShort((short) (flags | (ip.fragmentOffset() >>> 3)));
     b.put((byte) ip.ttl()).put((byte) ip.protocol()).putShort((short) 0);
     b.putInt(ip.src()).putInt(ip.dst());
     b.putShort(start + 10, (short) checksum(b.array(), start, 20, 0));
     int l4 = b.position();
     Ipv4Packet.Transport t = ip.body();
-    if (t instanceof IcmpMessage m) {
+    if (ip.isFragment()) {
+      b.put(((RawPayload) t).bytes());
+    } else if (t instanceof IcmpMessage m) {
       b.put((byte) m.type()).put((byte) m.code()).putShort((short) 0);
       b.putShort((short) m.id()).putShort((short) m.seq()).put(m.data());
       b.putShort(l4 + 2, (short) checksum(b.array(), l4, m.length(), 0));
@@ -148,7 +151,10 @@ public final class FrameCodec {
     int tos = b.get() & 0xff;
     int total = b.getShort() & 0xffff;
     int id = b.getShort() & 0xffff;
-    boolean df = (b.getShort() & 0x4000) != 0;
+    int fragment = b.getShort() & 0xffff;
+    boolean df = (fragment & 0x4000) != 0;
+    boolean mf = (fragment & 0x2000) != 0;
+    int offset = (fragment & 0x1fff) << 3;
     int ttl = b.get() & 0xff;
     int proto = b.get() & 0xff;
     b.getShort();
@@ -159,7 +165,9 @@ public final class FrameCodec {
     int l4len = total - ihl;
     byte[] a = b.array();
     Ipv4Packet.Transport t;
-    if (proto == Ipv4Packet.ICMP) {
+    if (mf || offset != 0) {
+      t = new RawPayload(Arrays.copyOfRange(a, l4, l4 + l4len));
+    } else if (proto == Ipv4Packet.ICMP) {
       int type = b.get() & 0xff;
       int code = b.get() & 0xff;
       b.getShort();
@@ -185,7 +193,49 @@ public final class FrameCodec {
     } else {
       t = new RawPayload(Arrays.copyOfRange(a, l4, l4 + l4len));
     }
-    return new Ipv4Packet(tos, id, df, ttl, proto, src, dst, t);
+    return new Ipv4Packet(tos, id, df, ttl, proto, src, dst, t, mf, offset);
+  }
+
+  /**
+   * The transport header (and the data after it) at the start of a first fragment's {@code slice},
+   * as a packet analyser reads it; the raw slice when it is too short for its header.
+   */
+  public static Ipv4Packet.Transport firstSlice(Ipv4Packet fragment, byte[] slice) {
+    Ipv4Packet whole =
+        new Ipv4Packet(
+            fragment.tos(),
+            fragment.id(),
+            false,
+            fragment.ttl(),
+            fragment.protocol(),
+            fragment.src(),
+            fragment.dst(),
+            new RawPayload(slice));
+    try {
+      return decodeIp(ipBytes(whole)).body();
+    } catch (IllegalArgumentException e) {
+      return new RawPayload(slice);
+    }
+  }
+
+  /** The IPv4 packet's bytes (header and payload), without the Ethernet header. */
+  public static byte[] ipBytes(Ipv4Packet ip) {
+    ByteBuffer b = ByteBuffer.allocate(ip.length());
+    encodeIpv4(b, ip);
+    return b.array();
+  }
+
+  /**
+   * An IPv4 packet read back from its bytes (header and payload, {@link #ipBytes}).
+   *
+   * @throws IllegalArgumentException when the bytes are too short for what they claim to be
+   */
+  public static Ipv4Packet decodeIp(byte[] bytes) {
+    try {
+      return decodeIpv4(ByteBuffer.wrap(bytes));
+    } catch (java.nio.BufferUnderflowException | IndexOutOfBoundsException e) {
+      throw new IllegalArgumentException("truncated packet (" + bytes.length + " bytes)", e);
+    }
   }
 
   /** Whether the IPv4 header and transport checksums in {@code bytes} are right. */
@@ -202,6 +252,10 @@ public final class FrameCodec {
     int ihl = (bytes[off] & 0x0f) * 4;
     if (checksum(bytes, off, ihl, 0) != 0) {
       return false;
+    }
+    if ((((bytes[off + 6] & 0xff) << 8 | (bytes[off + 7] & 0xff)) & 0x3fff) != 0) {
+      // a fragment: the transport checksum covers the whole payload, checked once reassembled
+      return true;
     }
     int total = ((bytes[off + 2] & 0xff) << 8) | (bytes[off + 3] & 0xff);
     int proto = bytes[off + 9] & 0xff;

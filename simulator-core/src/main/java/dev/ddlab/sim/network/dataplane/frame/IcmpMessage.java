@@ -16,6 +16,10 @@ public record IcmpMessage(int type, int code, int id, int seq, byte[] data)
 
   public static final int HOST_UNREACHABLE = 1;
   public static final int PORT_UNREACHABLE = 3;
+
+  /** Fragmentation needed and DF set: {@link #seq} holds the next-hop MTU (RFC 1191). */
+  public static final int FRAG_NEEDED = 4;
+
   public static final int ADMIN_PROHIBITED = 13;
 
   @Override

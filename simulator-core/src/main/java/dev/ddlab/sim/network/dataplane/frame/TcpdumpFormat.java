@@ -15,7 +15,8 @@ import java.util.Map;
  * microseconds, then ARP, ICMP, UDP or TCP in tcpdump's words. TCP sequence numbers are relative
  * after the first acknowledging segment of a conversation, as tcpdump keeps them per address pair
  * (print-tcp.c: only segments with ACK use the table; a SYN or an unseen pair sets the bases and
- * prints absolute numbers).
+ * prints absolute numbers). Fragments as tcpdump 4.99 shows them without -v: the first with its
+ * transport header (ICMP's length is the slice's), the others as {@code ip-proto-N}.
  */
 public final class TcpdumpFormat {
   private record Pair(int a, int ap, int b, int bp) {}
@@ -69,12 +70,27 @@ public final class TcpdumpFormat {
     String src = Ipv4.format(ip.src());
     String dst = Ipv4.format(ip.dst());
     Ipv4Packet.Transport t = ip.body();
+    int udpLength = -1;
+    if (ip.isFragment()) {
+      // print-ip.c: only the first fragment has the transport header; the others name the
+      // protocol (ip-proto-N under -n) and nothing more
+      byte[] slice = ((RawPayload) t).bytes();
+      if (ip.fragmentOffset() != 0) {
+        return "IP " + src + " > " + dst + ": ip-proto-" + ip.protocol();
+      }
+      t = FrameCodec.firstSlice(ip, slice);
+      if (t instanceof UdpDatagram) {
+        udpLength = (((slice[4] & 0xff) << 8) | (slice[5] & 0xff)) - 8;
+      }
+    }
     if (t instanceof IcmpMessage m) {
       return "IP " + src + " > " + dst + ": ICMP " + icmp(m) + ", length " + m.length();
     }
     if (t instanceof UdpDatagram u) {
       Vxlan.Decapsulated vx =
-          u.srcPort() == Vxlan.PORT || u.dstPort() == Vxlan.PORT ? Vxlan.decapsulate(u) : null;
+          udpLength < 0 && (u.srcPort() == Vxlan.PORT || u.dstPort() == Vxlan.PORT)
+              ? Vxlan.decapsulate(u)
+              : null;
       if (vx != null) {
         // tcpdump decodes port 4789 as VXLAN: the outer line, then the inner frame on the next
         return String.format(
@@ -97,7 +113,7 @@ public final class TcpdumpFormat {
           + "."
           + u.dstPort()
           + ": UDP, length "
-          + u.data().length;
+          + (udpLength < 0 ? u.data().length : udpLength);
     }
     if (t instanceof TcpSegment s) {
       return "IP " + src + "." + s.srcPort() + " > " + dst + "." + s.dstPort() + ": " + tcp(ip, s);
@@ -140,6 +156,8 @@ public final class TcpdumpFormat {
             + " port "
             + port
             + " unreachable";
+      case IcmpMessage.FRAG_NEEDED:
+        return host + " unreachable - need to frag (mtu " + m.seq() + ")";
       case IcmpMessage.NET_UNREACHABLE:
         return "net " + host + " unreachable";
       case IcmpMessage.ADMIN_PROHIBITED:
