@@ -116,6 +116,11 @@ public final class ShellRepl {
           out.flush();
           return;
         }
+        if (Thread.currentThread().isInterrupted()) {
+          // the terminal was closed (its web session ended): JLine reads end-of-file from now on,
+          // and looping would keep this thread alive and busy for ever (found by bench --soak)
+          return;
+        }
         continue;
       } catch (IOError e) {
         return; // the terminal went away
