@@ -79,7 +79,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--docker-host",
       paramLabel = "URL",
-      description = "With --vs-real: the real daemon (e.g. ddlab real-engine up's socket).")
+      description =
+          "With --vs-real or --soak: the real daemon (e.g. ddlab real-engine up's socket).")
   String dockerHost;
 
   @Option(
@@ -122,14 +123,40 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--web",
       description =
           "Measure the web playground instead: WebSocket clients on loopback, each with its own"
-              + " session, typing commands (see --clients).")
+              + " session, all typing at a human pace (open loop: a command every 5 s ± 50%, key"
+              + " by key every 120 ms ± 40%); keystroke echo and command p50/p99, commands/s, CPU,"
+              + " heap per idle session (see --clients, --seconds).")
   boolean web;
 
   @Option(
       names = "--clients",
       defaultValue = "500",
-      description = "with --web: concurrent sessions, at most 2000 (default ${DEFAULT-VALUE}).")
+      description =
+          "with --web or --soak: concurrent sessions, every one typing, at most 2000 (default"
+              + " ${DEFAULT-VALUE}).")
   int clients;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      description =
+          "with --web: seconds measured after the warm-up (--warmup, at least 10 s) (default"
+              + " ${DEFAULT-VALUE}).")
+  int webSeconds;
+
+  @Option(
+      names = "--soak",
+      description =
+          "Keep --clients sessions typing for --minutes, end them, then check that the heap is"
+              + " back near its start and no thread is left; with --docker-host also that 100"
+              + " real-engine sessions leave no object on that daemon. PASS/FAIL, exit 1 on FAIL.")
+  boolean soak;
+
+  @Option(
+      names = "--minutes",
+      defaultValue = "5",
+      description = "with --soak: minutes of typing (default ${DEFAULT-VALUE}).")
+  int minutes;
 
   @Override
   public Integer call() throws Exception {
@@ -147,7 +174,12 @@ public final class BenchCommand implements Callable<Integer> {
       return 0;
     }
     if (web) {
-      return WebBenchCommand.run(clients, out, spec.commandLine().getErr());
+      return WebBenchCommand.web(
+          clients, webSeconds, warmUpSeconds, out, spec.commandLine().getErr());
+    }
+    if (soak) {
+      return WebBenchCommand.soak(
+          clients, minutes, warmUpSeconds, dockerHost, out, spec.commandLine().getErr());
     }
     SimBench.Options options =
         new SimBench.Options(pairs, nodes, containers, Math.max(0, warmUpSeconds));
