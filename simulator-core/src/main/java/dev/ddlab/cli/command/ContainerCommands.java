@@ -177,11 +177,8 @@ public final class ContainerCommands {
           sent.add(engine.containers().stopAsync(c, stop.signal, stop.time));
           refused.add(null);
         } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
+          refused.add(itemError(e));
           sent.add(null);
-          refused.add(daemonError(e));
         }
       }
       List<String> errors = new ArrayList<>();
@@ -197,10 +194,7 @@ public final class ContainerCommands {
           }
           out(containers.get(i));
         } catch (EngineException e) {
-          if (e.isNotConnected()) {
-            throw e;
-          }
-          errors.add(daemonError(e));
+          errors.add(itemError(e));
         }
       }
       if (!errors.isEmpty()) {

@@ -62,6 +62,17 @@ public abstract class DockerCommand implements Callable<Integer> {
   }
 
   /** The text the docker CLI prints for a daemon error. */
+  /**
+   * The daemon's error about one of several items (a container of {@code stop A B}), printed with
+   * the others at the end; a daemon that cannot be reached ends the command at once instead.
+   */
+  static String itemError(EngineException e) {
+    if (e.isNotConnected()) {
+      throw e;
+    }
+    return daemonError(e);
+  }
+
   public static String daemonError(EngineException e) {
     return e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage();
   }

@@ -91,7 +91,7 @@ public final class StatsCommand extends DockerCommand {
       try {
         asked.add(engine.containers().stats(n));
       } catch (EngineException e) {
-        failed(errors, e);
+        errors.add(itemError(e));
         asked.add(null);
       }
     }
@@ -106,20 +106,13 @@ public final class StatsCommand extends DockerCommand {
           rows.add(StatsRows.figures(names.get(i), p.get()));
         }
       } catch (EngineException e) {
-        failed(errors, e);
+        errors.add(itemError(e));
       }
     }
     if (!errors.isEmpty()) {
       throw new CliException(String.join("\n", errors), 1);
     }
     return rows;
-  }
-
-  static void failed(List<String> errors, EngineException e) {
-    if (e.isNotConnected()) {
-      throw e;
-    }
-    errors.add(daemonError(e));
   }
 
   private String table(String fmt, List<StatsRows.Figures> rows) {

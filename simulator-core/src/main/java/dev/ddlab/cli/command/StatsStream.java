@@ -52,7 +52,7 @@ final class StatsStream implements Attachment {
       try {
         add(n);
       } catch (EngineException e) {
-        StatsCommand.failed(errors, e);
+        errors.add(DockerCommand.itemError(e));
       }
     }
   }

@@ -60,10 +60,7 @@ final class WaitStream implements Attachment {
   }
 
   private void failed(EngineException e) {
-    if (e.isNotConnected()) {
-      throw e;
-    }
-    errors.add(DockerCommand.daemonError(e));
+    errors.add(DockerCommand.itemError(e));
   }
 
   /** The exit codes printed so far (stdout). */
