@@ -185,24 +185,43 @@ final class ContainerRouter implements Router {
   private void waitContainer(Context ctx) throws InterruptedException, IOException {
     String condition = Params.str(ctx, "condition");
     Pending<WaitResponse> wait = backend.call(e -> e.containers().waitAsync(id(ctx), condition));
+    OutputStream out = ctx.res().getOutputStream();
+    WaitResponse answer =
+        answer(
+            wait,
+            () -> {
+              // like dockerd, answer the headers at once: clients wait for them before starting
+              // the container
+              ctx.status(200);
+              ctx.contentType("application/json");
+              out.flush();
+            });
+    out.write(Json.bytes(answer));
+    out.write('\n');
+    out.flush();
+  }
+
+  /** What a client does before the engine's answer comes (send the headers). */
+  private interface Before {
+    void run() throws IOException;
+  }
+
+  /**
+   * The engine's answer to {@code p} once it came, polled under the lock so that other requests and
+   * the ticker get through; if the client goes away first the request is cancelled.
+   */
+  private <T> T answer(Pending<T> p, Before before) throws IOException, InterruptedException {
     try {
-      // like dockerd, answer the headers at once: clients wait for them before starting the
-      // container
-      ctx.status(200);
-      ctx.contentType("application/json");
-      OutputStream out = ctx.res().getOutputStream();
-      out.flush();
-      while (!backend.call(e -> wait.isDone())) {
+      before.run();
+      while (!backend.call(e -> p.isDone())) {
         Thread.sleep(POLL.toMillis());
       }
-      out.write(Json.bytes(backend.call(e -> wait.get())));
-      out.write('\n');
-      out.flush();
+      return backend.call(e -> p.get());
     } finally {
       backend.run(
           e -> {
-            if (!wait.isDone()) {
-              wait.cancel();
+            if (!p.isDone()) {
+              p.cancel();
             }
           });
     }
@@ -218,19 +237,7 @@ final class ContainerRouter implements Router {
     String stream = Params.str(ctx, "stream");
     if (stream != null && !Params.bool(ctx, "stream")) {
       Pending<ContainerStats> once = backend.call(e -> e.containers().stats(id));
-      try {
-        while (!backend.call(e -> once.isDone())) {
-          Thread.sleep(POLL.toMillis());
-        }
-        Json.write(ctx, 200, backend.call(e -> once.get()));
-      } finally {
-        backend.run(
-            e -> {
-              if (!once.isDone()) {
-                once.cancel();
-              }
-            });
-      }
+      Json.write(ctx, 200, answer(once, () -> {}));
       return;
     }
     LinkedBlockingQueue<ContainerStats> queue = new LinkedBlockingQueue<>();
