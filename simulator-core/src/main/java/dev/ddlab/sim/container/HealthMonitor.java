@@ -113,47 +113,60 @@ final class HealthMonitor {
       return;
     }
     s.timer = null;
-    HealthConfig h = c.config.healthcheck();
-    long start = daemon.clock.nowNanos();
-    ProcAttachment[] attachment = new ProcAttachment[1];
-    long timeout = orDefault(h.timeout(), DEFAULT_TIMEOUT);
-    try {
-      String execId =
-          daemon.exec.create(
-              c.id,
-              new ExecConfig(
-                  false, true, true, null, false, null, probeCommand(h), false, null, null));
-      VirtualClock.Timer[] deadline = new VirtualClock.Timer[1];
-      attachment[0] =
-          daemon.exec.start(
-              execId,
-              a -> {
-                if (deadline[0] != null) {
-                  deadline[0].cancel();
-                }
-                Integer code = a.exitCode();
-                if (s.run == run && code != null) {
-                  result(c, run, start, code, a.read());
-                }
-              });
-      if (!attachment[0].isClosed()) {
-        deadline[0] =
-            daemon.clock.schedule(
-                Duration.ofNanos(timeout),
-                () -> {
-                  attachment[0].hangUp();
-                  daemon.exec.kill(execId);
-                  result(
-                      c,
-                      run,
-                      start,
-                      -1,
-                      "Health check exceeded timeout (" + GoTime.durationString(timeout) + ")");
-                });
+    new Probe(c, run).start();
+  }
+
+  /** One probe in flight: its exec, and the timer that ends it at the check's timeout. */
+  private final class Probe {
+    private final Container c;
+    private final int run;
+    private final long start = daemon.clock.nowNanos();
+    private final long timeout;
+    private String execId;
+    private ProcAttachment attachment;
+    private VirtualClock.Timer deadline;
+
+    Probe(Container c, int run) {
+      this.c = c;
+      this.run = run;
+      this.timeout = orDefault(c.config.healthcheck().timeout(), DEFAULT_TIMEOUT);
+    }
+
+    void start() {
+      List<String> cmd = probeCommand(c.config.healthcheck());
+      try {
+        execId =
+            daemon.exec.create(
+                c.id, new ExecConfig(false, true, true, null, false, null, cmd, false, null, null));
+        attachment = daemon.exec.start(execId, this::ended);
+        if (!attachment.isClosed()) {
+          deadline = daemon.clock.schedule(Duration.ofNanos(timeout), this::timedOut);
+        }
+      } catch (EngineException e) {
+        // the exec could not start (a paused container): a failed probe with the daemon's message
+        result(c, run, start, -1, e.getMessage());
       }
-    } catch (EngineException e) {
-      // the exec could not start (a paused container): a failed probe with the daemon's message
-      result(c, run, start, -1, e.getMessage());
+    }
+
+    /** The probe's stream closed: with an exit code when its process ended by itself. */
+    private void ended(ProcAttachment a) {
+      if (deadline != null) {
+        deadline.cancel();
+      }
+      if (a.exitCode() != null) {
+        result(c, run, start, a.exitCode(), a.read());
+      }
+    }
+
+    private void timedOut() {
+      attachment.hangUp();
+      daemon.exec.kill(execId);
+      result(
+          c,
+          run,
+          start,
+          -1,
+          "Health check exceeded timeout (" + GoTime.durationString(timeout) + ")");
     }
   }
 
