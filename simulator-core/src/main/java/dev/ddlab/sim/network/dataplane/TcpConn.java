@@ -3,6 +3,7 @@ package dev.ddlab.sim.network.dataplane;
 import dev.ddlab.sim.network.dataplane.Netns.Outcome;
 import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.TcpSegment;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 
 /** A TCP connection of a {@link Netns}, client or server side. */
@@ -62,49 +63,29 @@ final class TcpConn {
     return mtu > 40 ? mtu - 40 : DEFAULT_MSS;
   }
 
+  /** A SYN's options as Linux sends them: MSS, SACK permitted, timestamps, NOP, wscale 7. */
   private byte[] synOptions() {
-    long ts = ns.tsNow();
     int mss = ownMss();
-    return new byte[] {
-      2,
-      4,
-      (byte) (mss >>> 8),
-      (byte) mss,
-      4,
-      2,
-      8,
-      10,
-      (byte) (ts >>> 24),
-      (byte) (ts >>> 16),
-      (byte) (ts >>> 8),
-      (byte) ts,
-      (byte) (peerTs >>> 24),
-      (byte) (peerTs >>> 16),
-      (byte) (peerTs >>> 8),
-      (byte) peerTs,
-      1,
-      3,
-      3,
-      7
-    };
+    return ByteBuffer.allocate(20)
+        .put(new byte[] {2, 4, (byte) (mss >>> 8), (byte) mss, 4, 2})
+        .put(timestamps())
+        .put(new byte[] {1, 3, 3, 7})
+        .array();
   }
 
+  /** The options of every later segment: two NOPs and the timestamps. */
   private byte[] tsOptions() {
-    long ts = ns.tsNow();
-    return new byte[] {
-      1,
-      1,
-      8,
-      10,
-      (byte) (ts >>> 24),
-      (byte) (ts >>> 16),
-      (byte) (ts >>> 8),
-      (byte) ts,
-      (byte) (peerTs >>> 24),
-      (byte) (peerTs >>> 16),
-      (byte) (peerTs >>> 8),
-      (byte) peerTs
-    };
+    return ByteBuffer.allocate(12).put(new byte[] {1, 1}).put(timestamps()).array();
+  }
+
+  /** The timestamps option (kind 8, length 10): this side's clock, then the peer's echoed. */
+  private byte[] timestamps() {
+    return ByteBuffer.allocate(10)
+        .put((byte) 8)
+        .put((byte) 10)
+        .putInt((int) ns.tsNow())
+        .putInt((int) peerTs)
+        .array();
   }
 
   private void send(long seq, int flags, int window, byte[] options, byte[] data) {
