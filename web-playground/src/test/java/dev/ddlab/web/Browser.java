@@ -94,6 +94,13 @@ final class Browser implements AutoCloseable {
         .until(condition::apply);
   }
 
+  /** Opens the start page at {@code base}, starts a session (one node) and waits for its prompt. */
+  void startSession(String base) {
+    driver.get(base + "/");
+    driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
+    until(d -> terminalText("node1").contains("ubuntu@node1:~$"));
+  }
+
   /** Types a line into the visible terminal and presses Enter. */
   void type(String line) {
     driver

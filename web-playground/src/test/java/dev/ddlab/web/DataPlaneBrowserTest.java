@@ -30,9 +30,7 @@ class DataPlaneBrowserTest {
   void a_ping_from_c1_to_c2_shows_arp_then_icmp_hop_by_hop_with_pause_and_step() {
     server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
     try (Browser b = Browser.open(1280, 900)) {
-      b.driver.get("http://127.0.0.1:" + server.port() + "/");
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
+      b.startSession("http://127.0.0.1:" + server.port());
       b.type("docker network create net1");
       b.type("docker run -d --name c2 --network net1 alpine sleep 1d");
       b.type("docker run -d --name c1 --network net1 alpine sleep 1d");

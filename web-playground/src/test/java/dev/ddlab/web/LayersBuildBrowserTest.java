@@ -27,9 +27,7 @@ class LayersBuildBrowserTest {
   void a_multi_stage_build_shows_its_stages_in_parallel_feeding_copy_from_and_its_cache_hits() {
     server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
     try (Browser b = Browser.open(1280, 720)) {
-      b.driver.get("http://127.0.0.1:" + server.port() + "/");
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
+      b.startSession("http://127.0.0.1:" + server.port());
       b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=layers]")).click();
 
       b.type(

@@ -63,9 +63,7 @@ class PlaygroundRealEngineBrowserTest {
     String host = dockerHost();
     String base = start(host);
     try (Browser b = Browser.open(1280, 720)) {
-      b.driver.get(base + "/");
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
+      b.startSession(base);
       assertTrue(b.driver.findElement(By.id("engine-kind")).getText().contains("Docker thật"));
       assertFalse(b.driver.findElement(By.id("add-node")).isEnabled(), "one real engine, one node");
 

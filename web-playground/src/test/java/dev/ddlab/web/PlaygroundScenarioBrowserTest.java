@@ -34,9 +34,7 @@ class PlaygroundScenarioBrowserTest {
   void nginx_from_the_terminal_shows_in_ps_topology_port_chip_layers_and_namespaces() {
     String base = start();
     try (Browser b = Browser.open(1280, 720)) {
-      b.driver.get(base + "/");
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> b.terminalText("node1").contains("ubuntu@node1:~$"));
+      b.startSession(base);
 
       b.type("docker run -d --name web -p 8080:80 nginx");
       b.until(d -> b.terminalText("node1").matches("(?s).*\\n[0-9a-f]{64}\\s*\\n.*"));
