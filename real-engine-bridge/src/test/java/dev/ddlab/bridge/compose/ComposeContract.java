@@ -8,12 +8,14 @@ import dev.ddlab.cli.CliContext;
 import dev.ddlab.cli.DockerCli;
 import dev.ddlab.client.CliResult;
 import dev.ddlab.client.CommandIo;
+import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.Network;
 import dev.ddlab.fs.MemoryFs;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +38,9 @@ public abstract class ComposeContract {
   protected abstract Engine open();
 
   protected void close() {}
+
+  /** Lets engine time pass: the simulator's virtual clock, or a real sleep. */
+  protected abstract void letTimePass(Duration d);
 
   static final String FILE =
       """
@@ -81,29 +86,57 @@ public abstract class ComposeContract {
 
   record Run(int code, String out, String err) {}
 
+  /**
+   * A compose command that may go on as a foreground stream (up waiting for a condition): follows
+   * it, letting engine time pass, until it ends (at most {@code max}).
+   */
+  Run composeToTheEnd(Duration max, String... args) {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    CliResult r = cli.run(argv(args), io(out, err));
+    if (!r.isAttached()) {
+      return new Run(r.exitCode(), out.toString(), err.toString());
+    }
+    Attachment a = r.attachment();
+    for (long waited = 0; !a.isClosed() && waited < max.toMillis(); waited += 200) {
+      out.append(a.read());
+      letTimePass(Duration.ofMillis(200));
+    }
+    out.append(a.read());
+    assertTrue(a.isClosed(), "still waiting after " + max + ": " + out + err);
+    Integer code = a.exitCode();
+    return new Run(code == null ? 0 : code, out.toString(), err.toString());
+  }
+
+  private static List<String> argv(String... args) {
+    List<String> argv = new java.util.ArrayList<>(List.of("compose"));
+    argv.addAll(List.of(args));
+    return argv;
+  }
+
+  private static CommandIo io(StringBuilder out, StringBuilder err) {
+    return new CommandIo() {
+      @Override
+      public void out(String text) {
+        out.append(text);
+      }
+
+      @Override
+      public void err(String text) {
+        err.append(text);
+      }
+
+      @Override
+      public boolean isTty() {
+        return false;
+      }
+    };
+  }
+
   Run compose(String... args) {
     StringBuilder out = new StringBuilder();
     StringBuilder err = new StringBuilder();
-    CommandIo io =
-        new CommandIo() {
-          @Override
-          public void out(String text) {
-            out.append(text);
-          }
-
-          @Override
-          public void err(String text) {
-            err.append(text);
-          }
-
-          @Override
-          public boolean isTty() {
-            return false;
-          }
-        };
-    List<String> argv = new java.util.ArrayList<>(List.of("compose"));
-    argv.addAll(List.of(args));
-    CliResult r = cli.run(argv, io);
+    CliResult r = cli.run(argv(args), io(out, err));
     return new Run(r.exitCode(), out.toString(), err.toString());
   }
 
@@ -205,5 +238,71 @@ public abstract class ComposeContract {
   void scale_makes_numbered_replicas() {
     assertEquals(0, compose("up", "-d", "--scale", "cache=2").code());
     assertTrue(engine.containers().inspect(project + "-cache-2").state().running());
+  }
+
+  static final String HEALTH_FILE =
+      """
+      services:
+        db:
+          image: alpine
+          command: sh -c "sleep 2; touch /tmp/ready; sleep 600"
+          healthcheck:
+            test: ["CMD", "test", "-f", "/tmp/ready"]
+            interval: 1s
+            retries: 5
+        web:
+          image: alpine
+          command: sleep 600
+          depends_on:
+            db:
+              condition: service_healthy
+      """;
+
+  static final String BROKEN_FILE =
+      """
+      services:
+        broken:
+          image: alpine
+          command: sleep 600
+          healthcheck:
+            test: ["CMD", "false"]
+            interval: 1s
+            retries: 1
+        needs-broken:
+          image: alpine
+          command: sleep 600
+          depends_on:
+            broken:
+              condition: service_healthy
+      """;
+
+  @Test
+  void up_starts_a_service_only_once_its_dependency_is_healthy() {
+    fs.write(
+        "/work/" + project + "/compose.yaml", HEALTH_FILE.getBytes(StandardCharsets.UTF_8), false);
+    Run up = composeToTheEnd(Duration.ofSeconds(60), "--progress", "plain", "up", "-d");
+    assertEquals(0, up.code(), up.out() + up.err());
+    String all = up.err() + up.out();
+    int healthy = all.indexOf("Container " + project + "-db-1  Healthy");
+    int started = all.indexOf("Container " + project + "-web-1  Started");
+    assertTrue(healthy > 0 && started > healthy, all);
+    assertEquals(
+        "healthy", engine.containers().inspect(project + "-db-1").state().health().status());
+    assertTrue(engine.containers().inspect(project + "-web-1").state().running());
+  }
+
+  @Test
+  void up_fails_when_a_dependency_turns_unhealthy_and_leaves_the_dependant_created() {
+    fs.write(
+        "/work/" + project + "/compose.yaml", BROKEN_FILE.getBytes(StandardCharsets.UTF_8), false);
+    Run up = composeToTheEnd(Duration.ofSeconds(60), "up", "-d");
+    assertEquals(1, up.code(), up.out() + up.err());
+    assertTrue(
+        (up.out() + up.err())
+            .contains(
+                "dependency failed to start: container " + project + "-broken-1 is unhealthy"),
+        up.out() + up.err());
+    assertEquals(
+        "created", engine.containers().inspect(project + "-needs-broken-1").state().status());
   }
 }

@@ -57,6 +57,12 @@ final class ComposeCommands {
     boolean waitFor;
 
     @Option(
+        names = "--wait-timeout",
+        paramLabel = "int",
+        description = "Maximum duration to wait for the project to be running|healthy.")
+    int waitTimeout;
+
+    @Option(
         names = "--remove-orphans",
         description = "Remove containers for services not defined in the Compose file.")
     boolean removeOrphans;
@@ -98,31 +104,70 @@ final class ComposeCommands {
         }
       }
       ComposeService cs = compose();
+      // The progress display writes to stderr now, and into the foreground stream if the start
+      // has to wait for a condition after this command returned.
+      StringBuilder[] later = {null};
+      Progress progress = progress("Running", text -> sink(later, text));
+      ComposeStart start;
+      boolean started;
       try {
-        withProgress(
-            "Running",
-            pr ->
-                cs.up(
-                    p,
-                    new ComposeService.UpOptions(
-                        build, scales, removeOrphans, all.services().keySet()),
-                    pr));
-      } finally {
+        cs.create(
+            p,
+            new ComposeService.UpOptions(build, scales, removeOrphans, all.services().keySet()),
+            progress);
+        start = new ComposeStart(engine, cs, p, progress);
+        if (waitFor) {
+          start.waitForAll(waitTimeout);
+        }
+        started = start.advance();
+      } catch (RuntimeException e) {
+        progress.finish();
         cs.warnings.forEach(this::warn);
+        throw e;
       }
-      if (detach || waitFor) {
+      if (started) {
+        progress.finish();
+      }
+      cs.warnings.forEach(this::warn);
+      if (started) {
+        start.takeWarnings().forEach(this::warn);
+        if (detach || waitFor) {
+          return 0;
+        }
+        result = CliResult.attached(attach(cs, p, io::out));
         return 0;
       }
+      later[0] = new StringBuilder();
+      StringBuilder stream = later[0];
+      result =
+          CliResult.attached(
+              new UpStream(
+                  start,
+                  progress,
+                  stream,
+                  w -> stream.append("WARN[0000] ").append(w).append('\n'),
+                  detach || waitFor ? null : out -> attach(cs, p, out)));
+      return 0;
+    }
+
+    private void sink(StringBuilder[] later, String text) {
+      if (later[0] == null) {
+        io.err(text);
+      } else {
+        later[0].append(text);
+      }
+    }
+
+    /** The foreground half: "Attaching to …", the logs so far, then the containers' output. */
+    private Attachment attach(
+        ComposeService cs, Project p, java.util.function.Consumer<String> out) {
       List<ContainerSummary> attached = cs.containers(p.name(), true, services);
       List<String> names = new ArrayList<>();
       attached.forEach(c -> names.add(ComposeService.name(c)));
-      out("Attaching to " + String.join(", ", names));
+      out.accept("Attaching to " + String.join(", ", names) + "\n");
       LogPrinter printer = new LogPrinter(names, tty());
-      io.out(printer.history(engine, attached, "all", false, true));
-      result =
-          CliResult.attached(
-              new ComposeAttachment(engine, attached, printer, true, stoppingProgress(), timeout));
-      return 0;
+      out.accept(printer.history(engine, attached, "all", false, true));
+      return new ComposeAttachment(engine, attached, printer, true, stoppingProgress(), timeout);
     }
   }
 

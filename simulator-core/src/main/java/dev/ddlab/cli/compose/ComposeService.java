@@ -9,7 +9,6 @@ import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
-import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.HealthConfig;
@@ -125,12 +124,11 @@ final class ComposeService {
   record UpOptions(
       boolean build, Map<String, Integer> scale, boolean removeOrphans, Set<String> defined) {}
 
-  /** Creates what is missing and starts every service's containers (compose's create + start). */
-  void up(Project p, UpOptions o, Progress progress) {
+  /** Creates what is missing (compose's create); {@link ComposeStart} then starts the services. */
+  void create(Project p, UpOptions o, Progress progress) {
     ensureImages(p, o.build(), progress);
     networks(p, progress);
     volumes(p, progress);
-    List<String> started = new ArrayList<>();
     List<ContainerSummary> existing = containers(p.name(), true, null);
     orphans(o.defined(), existing, o.removeOrphans(), progress);
     for (String svcName : p.startOrder()) {
@@ -139,45 +137,27 @@ final class ComposeService {
       for (int n = 1; n <= scale; n++) {
         String name = containerName(p, s, n);
         ContainerSummary c = find(existing, svcName, n);
-        String hash = configHash(s);
-        String id;
-        if (c != null && hash.equals(label(c, CONFIG_HASH))) {
-          id = c.id();
+        if (c != null && configHash(s).equals(label(c, CONFIG_HASH))) {
           if ("running".equals(c.state())) {
             progress.done("Container " + name, "Running");
-            started.add(id);
-            continue;
           }
+        } else if (c != null) {
+          progress.working("Container " + name, "Recreate");
+          engine.containers().stop(c.id(), null);
+          engine.containers().remove(c.id(), false, false);
+          create(p, s, n);
+          progress.done("Container " + name, "Recreated");
         } else {
-          if (c != null) {
-            progress.working("Container " + name, "Recreate");
-            engine.containers().stop(c.id(), null);
-            engine.containers().remove(c.id(), false, false);
-            id = create(p, s, n);
-            progress.done("Container " + name, "Recreated");
-          } else {
-            progress.working("Container " + name, "Creating");
-            id = create(p, s, n);
-            progress.done("Container " + name, "Created");
-          }
+          progress.working("Container " + name, "Creating");
+          create(p, s, n);
+          progress.done("Container " + name, "Created");
         }
-        started.add(id);
       }
       for (ContainerSummary extra : existing) {
         if (label(extra, SERVICE).equals(svcName) && number(extra) > scale) {
           stopAndRemove(extra, progress);
         }
       }
-    }
-    for (String id : started) {
-      ContainerInspect ci = engine.containers().inspect(id);
-      String name = ci.name().startsWith("/") ? ci.name().substring(1) : ci.name();
-      if (ci.state().running()) {
-        continue;
-      }
-      progress.working("Container " + name, "Starting");
-      engine.containers().start(id);
-      progress.done("Container " + name, "Started");
     }
   }
 

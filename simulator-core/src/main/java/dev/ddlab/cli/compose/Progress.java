@@ -67,7 +67,7 @@ final class Progress {
     event(id, Status.ERROR, text);
   }
 
-  private void event(String id, Status status, String text) {
+  void event(String id, Status status, String text) {
     long now = clock.getAsLong();
     Event e = events.get(id);
     if (e == null) {

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
-/** hostname, whoami, id, uname, env, date, ps, top, kill, clear, curl, wget. */
+/** hostname, whoami, id, uname, env, printenv, test, [, date, ps, top, kill, clear, curl, wget. */
 final class SystemTools {
   private SystemTools() {}
 
@@ -32,6 +32,8 @@ final class SystemTools {
     tools.put("uname", SystemTools::uname);
     tools.put("env", SystemTools::env);
     tools.put("printenv", SystemTools::printenv);
+    tools.put("test", TestCommand.program("test"));
+    tools.put("[", TestCommand.program("["));
     tools.put("date", SystemTools::date);
     tools.put("ps", SystemTools::ps);
     tools.put("top", SystemTools::top);

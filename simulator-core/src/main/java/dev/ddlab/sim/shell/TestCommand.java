@@ -26,34 +26,62 @@ final class TestCommand {
     }
   }
 
-  private final Interpreter sh;
-  private final String command;
+  private final boolean bash;
+  private final FileSystem fs;
+  private final String cwd;
   private final List<String> args;
   private int pos;
 
-  private TestCommand(Interpreter sh, String command, List<String> args) {
-    this.sh = sh;
-    this.command = command;
+  private TestCommand(boolean bash, FileSystem fs, String cwd, List<String> args) {
+    this.bash = bash;
+    this.fs = fs;
+    this.cwd = cwd;
     this.args = args;
   }
 
   static void install(Interpreter sh) {
-    sh.builtin("test", (s, a, io) -> run(s, "test", a, io));
-    sh.builtin("[", (s, a, io) -> run(s, "[", a, io));
+    sh.builtin("test", (s, a, io) -> builtin(s, "test", a, io));
+    sh.builtin("[", (s, a, io) -> builtin(s, "[", a, io));
   }
 
-  private static int run(Interpreter sh, String command, List<String> args, Io io) {
+  /** The shells' builtins: bash says {@code bash: test: …}, ash and dash {@code sh: …}. */
+  private static int builtin(Interpreter sh, String command, List<String> args, Io io) {
     boolean bash = sh.dialect() == Dialect.BASH;
     String prefix = sh.name() + ": " + (bash ? command + ": " : "");
+    String missing = bash ? "missing `]'" : "missing ]";
+    return run(bash, sh.runtime().fs(), sh.runtime().cwd(), command, args, io, prefix, missing);
+  }
+
+  /**
+   * The programs {@code /usr/bin/test} and {@code /usr/bin/[}: busybox's applets (its wording,
+   * prefixed by the applet's name) or coreutils' (bash's wording).
+   */
+  static Tool program(String command) {
+    return (c, a) -> {
+      boolean busybox = c.busybox();
+      String missing = busybox ? "missing ]" : "missing ']'";
+      return run(!busybox, c.fs(), c.cwd(), command, a, c.io(), command + ": ", missing);
+    };
+  }
+
+  private static int run(
+      boolean bash,
+      FileSystem fs,
+      String cwd,
+      String command,
+      List<String> args,
+      Io io,
+      String prefix,
+      String missing) {
     if (command.equals("[")) {
       if (args.isEmpty() || !args.get(args.size() - 1).equals("]")) {
-        io.errln(prefix + (bash ? "missing `]'" : "missing ]"));
+        io.errln(prefix + missing);
         return 2;
       }
       args = args.subList(0, args.size() - 1);
     }
     try {
-      return new TestCommand(sh, command, args).evaluate() ? 0 : 1;
+      return new TestCommand(bash, fs, cwd, args).evaluate() ? 0 : 1;
     } catch (Bad e) {
       io.errln(prefix + e.getMessage());
       return 2;
@@ -84,7 +112,7 @@ final class TestCommand {
           break;
         }
         if (args.get(0).equals("!")) {
-          return !new TestCommand(sh, command, args.subList(1, 3)).evaluate();
+          return !new TestCommand(bash, fs, cwd, args.subList(1, 3)).evaluate();
         }
         if (args.get(0).equals("(") && args.get(2).equals(")")) {
           return !args.get(1).isEmpty();
@@ -95,10 +123,10 @@ final class TestCommand {
                 : args.get(1) + ": unknown operand");
       case 4:
         if (args.get(0).equals("!")) {
-          return !new TestCommand(sh, command, args.subList(1, 4)).evaluate();
+          return !new TestCommand(bash, fs, cwd, args.subList(1, 4)).evaluate();
         }
         if (args.get(0).equals("(") && args.get(3).equals(")")) {
-          return new TestCommand(sh, command, args.subList(1, 3)).evaluate();
+          return new TestCommand(bash, fs, cwd, args.subList(1, 3)).evaluate();
         }
         break;
       default:
@@ -176,7 +204,7 @@ final class TestCommand {
     if (op.equals("-n")) {
       return !operand.isEmpty();
     }
-    return file(sh.runtime().fs(), sh.runtime().cwd(), op, operand);
+    return file(fs, cwd, op, operand);
   }
 
   /** A file test ({@code -e}, {@code -f}, {@code -d}, {@code -x} …), for test and for [[ ]]. */
@@ -238,6 +266,6 @@ final class TestCommand {
   }
 
   private boolean bash() {
-    return sh.dialect() == Dialect.BASH;
+    return bash;
   }
 }
