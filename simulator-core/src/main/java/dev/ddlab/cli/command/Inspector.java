@@ -11,9 +11,9 @@ import java.util.function.Function;
 
 /**
  * docker/cli's inspect.Inspect: each reference is fetched and either collected into one indented
- * JSON array or run through the -f template (missing keys are errors, as in the raw fallback); a
- * template that does not parse is status 64; errors are reported together at the end, a missing
- * object in the daemon's words as Docker 24's client passes them on.
+ * JSON array or run through the -f template (on the typed struct, then on the raw map where missing
+ * keys are errors); a template that does not parse is status 64; errors are reported together at
+ * the end, a missing object in the daemon's words as Docker 24's client passes them on.
  */
 final class Inspector {
   private Inspector() {}
@@ -21,10 +21,12 @@ final class Inspector {
   static int inspect(
       DockerCommand cmd, List<String> refs, String format, Function<String, Object> fetch) {
     Template tmpl = null;
+    Template raw = null;
     boolean compact = format.equals("json");
     if (!format.isEmpty() && !compact) {
       try {
-        tmpl = Template.parse(format).missingKeyError();
+        tmpl = Template.parse(format);
+        raw = tmpl.missingKeyError();
       } catch (TemplateException e) {
         throw new CliException("template parsing error: " + e.getMessage(), 64);
       }
@@ -48,15 +50,12 @@ final class Inspector {
         errors.add(e.getMessage());
         continue;
       }
-      Object data = InspectData.of(element);
       if (tmpl == null) {
-        elements.add(data);
+        elements.add(InspectData.of(element));
         continue;
       }
       try {
-        StringBuilder one = new StringBuilder();
-        tmpl.executeInto(one, data);
-        templated.append(one).append('\n');
+        templated.append(typedThenRaw(tmpl, raw, element)).append('\n');
       } catch (TemplateException e) {
         errors.add("template parsing error: " + e.getMessage());
       }
@@ -75,5 +74,22 @@ final class Inspector {
       throw new CliException(String.join("\n", errors), 1);
     }
     return 0;
+  }
+
+  /**
+   * docker/cli's TemplateInspector: the template runs on the typed struct first; when that fails (a
+   * field the struct does not have, a nil pointer), on the raw JSON map with missing keys as
+   * errors, whose error is the one reported.
+   */
+  private static String typedThenRaw(Template typed, Template raw, Object element) {
+    StringBuilder one = new StringBuilder();
+    try {
+      typed.executeInto(one, InspectData.typed(element));
+      return one.toString();
+    } catch (TemplateException e) {
+      one.setLength(0);
+      raw.executeInto(one, InspectData.of(element));
+      return one.toString();
+    }
   }
 }

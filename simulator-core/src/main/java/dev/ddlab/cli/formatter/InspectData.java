@@ -32,8 +32,18 @@ public final class InspectData {
           "ContainerState", Set.of(),
           "EndpointSettings", Set.of("DriverOpts"));
 
+  /** The DTO as its JSON decoded into a map: what docker/cli's raw fallback runs a template on. */
   public static Object of(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass(), false);
+    return convert(dto, dto == null ? Object.class : dto.getClass(), false, false);
+  }
+
+  /**
+   * The DTO as the typed Go struct docker/cli first runs {@code inspect -f} on: every field is
+   * there, an omitted one as its zero value ({@code {{.State.Health}}} is {@code <nil>}, {@code
+   * {{json .State.Health}}} is {@code null}), though {@code {{json .}}} still leaves it out.
+   */
+  public static Object typed(Object dto) {
+    return convert(dto, dto == null ? Object.class : dto.getClass(), false, true);
   }
 
   /**
@@ -42,7 +52,7 @@ public final class InspectData {
    * {@code .TimeNano}, {@code .ID}, {@code .Status}), while {@code {{json .}}} keeps the tag.
    */
   public static Object ofStruct(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass(), true);
+    return convert(dto, dto == null ? Object.class : dto.getClass(), true, false);
   }
 
   /** The Go types behind DTOs that templates run on typed (their names appear in errors). */
@@ -60,7 +70,7 @@ public final class InspectData {
     return Character.toUpperCase(jsonName.charAt(0)) + jsonName.substring(1);
   }
 
-  private static Object convert(Object v, Type type, boolean goNames) {
+  private static Object convert(Object v, Type type, boolean goNames, boolean typed) {
     Class<?> raw = rawClass(type);
     if (v == null) {
       if (raw == String.class) {
@@ -93,7 +103,7 @@ public final class InspectData {
       Type elem = typeArg(type, 0);
       List<Object> out = new ArrayList<>();
       for (Object o : list) {
-        out.add(convert(o, elem, goNames));
+        out.add(convert(o, elem, goNames, typed));
       }
       return out;
     }
@@ -107,7 +117,7 @@ public final class InspectData {
             String.valueOf(e.getKey()),
             set && value instanceof Map<?, ?> m && m.isEmpty()
                 ? new GoObject("struct {}")
-                : convert(value, elem, goNames));
+                : convert(value, elem, goNames, typed));
       }
       return out;
     }
@@ -122,16 +132,18 @@ public final class InspectData {
         } catch (ReflectiveOperationException e) {
           throw new IllegalStateException(e);
         }
-        if (value == null && shape.omitNull()) {
+        boolean omit =
+            (value == null && shape.omitNull())
+                || omitted(c.include(), value)
+                || (c.omitEmpty() && isEmpty(value));
+        if (omit && !typed) {
           continue;
         }
-        if (omitted(c.include(), value)) {
+        Object converted = convert(value, c.type(), goNames, typed);
+        if (omit) {
+          o.omittedField(c.name(), converted);
           continue;
         }
-        if (c.omitEmpty() && isEmpty(value)) {
-          continue;
-        }
-        Object converted = convert(value, c.type(), goNames);
         String name = c.name();
         if (goNames && !goName(name).equals(name)) {
           o.field(goName(name), name, converted);

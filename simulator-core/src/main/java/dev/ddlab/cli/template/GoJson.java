@@ -63,7 +63,9 @@ public final class GoJson {
     } else if (v instanceof GoObject o) {
       Map<String, Object> m = new java.util.LinkedHashMap<>();
       for (String name : o.fieldNames()) {
-        m.put(o.jsonName(name), o.get(name));
+        if (!o.jsonOmits(name)) {
+          m.put(o.jsonName(name), o.get(name));
+        }
       }
       writeObject(sb, o.isJsonSorted() ? Values.sorted(m) : m, esc, indent, depth);
     } else {

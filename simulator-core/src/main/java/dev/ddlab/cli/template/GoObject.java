@@ -49,6 +49,7 @@ public final class GoObject {
   private Object source;
   private final Map<String, Method> methods = new LinkedHashMap<>();
   private final Map<String, String> jsonNames = new LinkedHashMap<>();
+  private final java.util.Set<String> jsonOmitted = new java.util.HashSet<>();
   private boolean jsonSorted;
   private boolean printable = true;
   private boolean mapLike;
@@ -73,6 +74,21 @@ public final class GoObject {
   public GoObject field(String name, String jsonName, Object value) {
     jsonNames.put(name, jsonName);
     return field(name, value);
+  }
+
+  /**
+   * A field a template reads but {@code {{json .}}} leaves out (a Go struct field tagged {@code
+   * omitempty} whose value is empty: a nil {@code Health} is {@code <nil>} to {@code {{.State}}}
+   * and absent from {@code {{json .State}}}).
+   */
+  public GoObject omittedField(String name, Object value) {
+    jsonOmitted.add(name);
+    return field(name, value);
+  }
+
+  /** Whether {@code {{json .}}} leaves the field out. */
+  boolean jsonOmits(String field) {
+    return jsonOmitted.contains(field);
   }
 
   /** The key {@code {{json .}}} writes for a field. */
