@@ -173,6 +173,7 @@ final class ContainerNetworking {
     }
     networks.put(n.get().id, aliases);
     ip = requested == null ? null : requested.get(n.get().name);
+    n.get().checkRequestedAddress(ip);
     if (ip != null) {
       requestedIps.put(n.get().id, ip);
     }
@@ -195,6 +196,7 @@ final class ContainerNetworking {
       Network n = find.apply(e.getKey());
       found.put(n.id, e.getValue());
       if (unresolvedIps.containsKey(e.getKey())) {
+        n.checkRequestedAddress(unresolvedIps.get(e.getKey()));
         ips.put(n.id, unresolvedIps.get(e.getKey()));
       }
     }

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.network;
 
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.sim.network.driverapi.Driver;
 import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.types.Ipv4;
@@ -28,6 +29,9 @@ public final class Network {
 
   /** "swarm" for a network the cluster made on this node; else the driver's data scope. */
   String scope;
+
+  /** Whether its subnet was given ({@code --subnet}) rather than taken from the default pools. */
+  boolean configuredSubnet;
 
   Network(
       String id,
@@ -70,6 +74,27 @@ public final class Network {
   /** What {@code network ls} shows as SCOPE: local, swarm, global. */
   public String scope() {
     return scope != null ? scope : driver.capability().dataScope();
+  }
+
+  /**
+   * The daemon's validateNetworkingConfig for an address asked for ({@code run --ip}, {@code
+   * network connect --ip}): only on a user-defined network whose subnet the user configured.
+   */
+  void checkRequestedAddress(String ip) {
+    if (ip == null || ip.isEmpty()) {
+      return;
+    }
+    if (predefined) {
+      // runconfig.ErrUnsupportedNetworkAndIP
+      throw EngineException.badRequest(
+          "user specified IP address is supported on user defined networks only");
+    }
+    if (!configuredSubnet) {
+      // runconfig.ErrUnsupportedNetworkNoSubnetAndIP
+      throw EngineException.badRequest(
+          "user specified IP address is supported only when connecting to networks with user"
+              + " configured subnets");
+    }
   }
 
   public boolean hasSubnet() {

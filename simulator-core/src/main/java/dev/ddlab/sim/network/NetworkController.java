@@ -313,6 +313,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
             attachable,
             labels,
             options);
+    n.configuredSubnet = ipamConfig != null && ipamConfig.get("Subnet") != null;
     networks.put(n.id, n);
     if (!predefined) {
       events.emit("network", "create", n.id, Map.of("name", n.name, "type", n.driver()));
@@ -375,11 +376,24 @@ public final class NetworkController implements NetworksApi, NetAccess {
       throw EngineException.badRequest(
           "container cannot be disconnected from host network or connected to host network");
     }
-    if (a.mode.equals("none") || a.sharedWith() != null || n.driver().equals(NullDriver.TYPE)) {
+    String ip =
+        endpoint == null || endpoint.ipamConfig() == null
+            ? null
+            : endpoint.ipamConfig().get("IPv4Address");
+    n.checkRequestedAddress(ip);
+    if (a.sharedWith() != null) {
+      // runconfig.ErrConflictSharedNetwork
       throw new EngineException(
           403,
           "container sharing network namespace with another container or host cannot be"
               + " connected to any other network");
+    }
+    if (a.mode.equals("none") || n.driver().equals(NullDriver.TYPE)) {
+      // runconfig.ErrConflictNoNetwork
+      throw new EngineException(
+          403,
+          "container cannot be connected to multiple networks with one of the networks in private"
+              + " (none) mode");
     }
     if (a.networks.containsKey(n.id)) {
       throw new EngineException(
@@ -390,10 +404,8 @@ public final class NetworkController implements NetworksApi, NetAccess {
             ? List.copyOf(endpoint.aliases())
             : List.of();
     a.networks.put(n.id, aliases);
-    if (endpoint != null
-        && endpoint.ipamConfig() != null
-        && endpoint.ipamConfig().get("IPv4Address") != null) {
-      a.requestedIps.put(n.id, endpoint.ipamConfig().get("IPv4Address"));
+    if (ip != null && !ip.isEmpty()) {
+      a.requestedIps.put(n.id, ip);
     }
     if (a.running()) {
       try {

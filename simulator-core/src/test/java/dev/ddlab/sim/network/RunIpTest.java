@@ -33,4 +33,41 @@ class RunIpTest {
       assertEquals(refused, t.get(4).output());
     }
   }
+
+  @Test
+  void an_address_needs_a_subnet_the_user_configured_on_run_and_on_connect() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      List<TranscriptEntry> t =
+          new ScriptRunner(s)
+              .run(
+                  """
+                  docker pull -q alpine
+                  docker network create auto
+                  docker run --rm --network auto --ip 172.18.0.77 alpine true
+                  docker create --name c2 alpine sleep 1d
+                  docker network connect --ip 172.18.0.78 auto c2
+                  docker network connect --ip 172.17.0.78 bridge c2
+                  docker create --name c3 --network none alpine sleep 1d
+                  docker network connect auto c3
+                  """);
+      // checked on dockerd 20.10
+      String noSubnet =
+          "user specified IP address is supported only when connecting to networks with user"
+              + " configured subnets";
+      assertEquals(
+          "docker: Error response from daemon: " + noSubnet + ".\nSee 'docker run --help'.\n",
+          t.get(2).output());
+      assertEquals(125, t.get(2).exitCode());
+      assertEquals("Error response from daemon: " + noSubnet + "\n", t.get(4).output());
+      assertEquals(
+          "Error response from daemon: user specified IP address is supported on user defined"
+              + " networks only\n",
+          t.get(5).output());
+      assertEquals(
+          "Error response from daemon: container cannot be connected to multiple networks with"
+              + " one of the networks in private (none) mode\n",
+          t.get(7).output());
+      assertEquals(1, t.get(7).exitCode());
+    }
+  }
 }
