@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -129,24 +131,21 @@ final class ComposeCommands {
         progress.finish();
       }
       cs.warnings.forEach(this::warn);
+      boolean tty = tty();
+      Function<Consumer<String>, Progress> stopping = stoppingProgress();
+      Function<Consumer<String>, Attachment> then =
+          detach || waitFor ? null : out -> attach(cs, p, out, tty, stopping);
       if (started) {
         start.takeWarnings().forEach(this::warn);
-        if (detach || waitFor) {
-          return 0;
+        if (then != null) {
+          result = CliResult.attached(then.apply(io::out));
         }
-        result = CliResult.attached(attach(cs, p, io::out));
         return 0;
       }
-      later[0] = new StringBuilder();
-      StringBuilder stream = later[0];
-      result =
-          CliResult.attached(
-              new UpStream(
-                  start,
-                  progress,
-                  stream,
-                  w -> stream.append("WARN[0000] ").append(w).append('\n'),
-                  detach || waitFor ? null : out -> attach(cs, p, out)));
+      StringBuilder stream = new StringBuilder();
+      later[0] = stream;
+      Consumer<String> warn = w -> stream.append("WARN[0000] ").append(w).append('\n');
+      result = CliResult.attached(new UpStream(start, progress, stream, warn, then));
       return 0;
     }
 
@@ -160,14 +159,18 @@ final class ComposeCommands {
 
     /** The foreground half: "Attaching to …", the logs so far, then the containers' output. */
     private Attachment attach(
-        ComposeService cs, Project p, java.util.function.Consumer<String> out) {
+        ComposeService cs,
+        Project p,
+        Consumer<String> out,
+        boolean tty,
+        Function<Consumer<String>, Progress> stopping) {
       List<ContainerSummary> attached = cs.containers(p.name(), true, services);
       List<String> names = new ArrayList<>();
       attached.forEach(c -> names.add(ComposeService.name(c)));
       out.accept("Attaching to " + String.join(", ", names) + "\n");
-      LogPrinter printer = new LogPrinter(names, tty());
+      LogPrinter printer = new LogPrinter(names, tty);
       out.accept(printer.history(engine, attached, "all", false, true));
-      return new ComposeAttachment(engine, attached, printer, true, stoppingProgress(), timeout);
+      return new ComposeAttachment(engine, attached, printer, true, stopping, timeout);
     }
   }
 
