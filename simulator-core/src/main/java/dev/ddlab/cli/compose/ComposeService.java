@@ -1,5 +1,6 @@
 package dev.ddlab.cli.compose;
 
+import dev.ddlab.cli.compose.loader.ComposeException;
 import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.cli.compose.types.Project.Port;
 import dev.ddlab.cli.compose.types.Project.Service;
@@ -126,6 +127,10 @@ final class ComposeService {
 
   /** Creates what is missing (compose's create); {@link ComposeStart} then starts the services. */
   void create(Project p, UpOptions o, Progress progress) {
+    String cycle = p.cycle();
+    if (cycle != null) {
+      throw new ComposeException("cycle found: " + cycle);
+    }
     ensureImages(p, o.build(), progress);
     networks(p, progress);
     volumes(p, progress);

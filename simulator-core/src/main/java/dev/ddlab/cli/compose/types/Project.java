@@ -143,6 +143,46 @@ public record Project(
     out.add(s);
   }
 
+  /**
+   * compose's Graph.HasCycles over depends_on (services by name): the first cycle's path, {@code a
+   * -> b -> a}, or null when there is none.
+   */
+  public String cycle() {
+    List<String> finished = new ArrayList<>();
+    for (String s : new java.util.TreeSet<>(services.keySet())) {
+      if (!finished.contains(s)) {
+        String found = cycleFrom(s, new ArrayList<>(List.of(s)), new ArrayList<>(), finished);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private String cycleFrom(
+      String key, List<String> path, List<String> discovered, List<String> finished) {
+    discovered.add(key);
+    Service svc = services.get(key);
+    for (String d :
+        svc == null ? List.<String>of() : new java.util.TreeSet<>(svc.dependsOn().keySet())) {
+      List<String> next = new ArrayList<>(path);
+      next.add(d);
+      if (discovered.contains(d)) {
+        return String.join(" -> ", next);
+      }
+      if (!finished.contains(d)) {
+        String found = cycleFrom(d, next, discovered, finished);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    discovered.remove(key);
+    finished.add(key);
+    return null;
+  }
+
   /** This project with only the named services and what they depend on (none named: all). */
   public Project select(List<String> names) {
     if (names == null || names.isEmpty()) {
