@@ -43,6 +43,12 @@ final class Progress {
   private final LongSupplier clock;
   private final String title;
 
+  /** Lines of the frame last drawn on the terminal (a redraw moves the cursor back over them). */
+  private int shown;
+
+  /** Whether an event changed since the last frame. */
+  private boolean changed;
+
   Progress(Consumer<String> err, boolean tty, int width, LongSupplier clock, String title) {
     this.err = err;
     this.tty = tty;
@@ -79,9 +85,29 @@ final class Progress {
         e.end = now;
       }
     }
+    changed = true;
     if (!tty) {
       err.accept(" " + id + "  " + text + "\n");
     }
+  }
+
+  /**
+   * On a terminal, while the work goes on (compose up waiting for a health check): draws the
+   * current frame over the previous one, as compose's tty writer redraws in place; nothing when no
+   * event changed since.
+   */
+  void redraw() {
+    if (!tty || events.isEmpty() || !changed) {
+      return;
+    }
+    draw();
+  }
+
+  private void draw() {
+    String frame = frame();
+    err.accept((shown > 0 ? "\u001b[" + shown + "A" : "") + frame);
+    shown = (int) frame.chars().filter(c -> c == '\n').count();
+    changed = false;
   }
 
   /** The tty writer's final frame (nothing for the plain writer, which printed as it went). */
@@ -89,6 +115,12 @@ final class Progress {
     if (!tty || events.isEmpty()) {
       return;
     }
+    draw();
+    events.clear();
+    shown = 0;
+  }
+
+  private String frame() {
     int done = 0;
     int pad = 0;
     for (Event e : events.values()) {
@@ -128,8 +160,7 @@ final class Progress {
           .append("\u001b[0m")
           .append('\n');
     }
-    err.accept(b.toString());
-    events.clear();
+    return b.toString();
   }
 
   private static String blue(String s) {

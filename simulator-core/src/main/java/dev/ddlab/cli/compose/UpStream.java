@@ -49,6 +49,7 @@ final class UpStream implements Attachment {
     }
     try {
       if (!start.advance()) {
+        progress.redraw();
         return;
       }
       progress.finish();
