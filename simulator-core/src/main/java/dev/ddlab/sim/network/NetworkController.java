@@ -24,6 +24,7 @@ import dev.ddlab.sim.network.driverapi.InterfaceInfo;
 import dev.ddlab.sim.network.driverapi.IpamData;
 import dev.ddlab.sim.network.driverapi.JoinInfo;
 import dev.ddlab.sim.network.driverapi.NetworkOptions;
+import dev.ddlab.sim.network.driverapi.PeerTable;
 import dev.ddlab.sim.network.drivers.BridgeDriver;
 import dev.ddlab.sim.network.drivers.BuiltinDrivers;
 import dev.ddlab.sim.network.drivers.HostDriver;
@@ -71,6 +72,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private final DataPlane dataPlane;
   private final NetStack stack;
   private final Segment underlay;
+  private final PeerTable peers;
 
   private final Map<String, Network> networks = new LinkedHashMap<>();
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
@@ -118,6 +120,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
             });
     stack.publishFrames(events.bus()::publishTransient, this::ownerOf);
     HostLinks host = new HostLinks(stack);
+    this.peers = links.peers();
     this.drivers =
         BuiltinDrivers.registry(host, new PortMapper(), links.peers(), Ipv4.parse(nodeAddress));
     this.resolver = new Resolver(nodeAddress);
@@ -776,6 +779,11 @@ public final class NetworkController implements NetworksApi, NetAccess {
       out.addAll(a.unresolved.keySet());
     }
     return out;
+  }
+
+  /** The overlay endpoints of network {@code id} on every node of the cluster (its peer table). */
+  public List<PeerTable.Peer> peers(String id) {
+    return peers.peers(id);
   }
 
   public List<Network> networks() {

@@ -10,6 +10,7 @@ import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.NetworkCreateResponse;
 import dev.ddlab.engine.dto.NetworkEndpoint;
 import dev.ddlab.engine.dto.NetworkPruneResponse;
+import dev.ddlab.engine.dto.PeerInfo;
 import dev.ddlab.engine.dto.swarm.Driver;
 import dev.ddlab.engine.dto.swarm.IpamConfig;
 import dev.ddlab.engine.dto.swarm.IpamOptions;
@@ -20,6 +21,7 @@ import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.fs.Digests;
+import dev.ddlab.sim.network.driverapi.PeerTable;
 import dev.ddlab.sim.network.types.Ipv4;
 import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.store.ClusterStore;
@@ -27,8 +29,10 @@ import dev.ddlab.sim.swarm.store.StoreAction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -142,6 +146,47 @@ public final class SwarmNetworks implements NetworksApi {
 
   // ---- NetworksApi ------------------------------------------------------------------------------
 
+  /**
+   * A swarm network this node has made (a task of it runs here), as the node shows it: the swarm's
+   * object with the local endpoints (and the ingress sandbox's) and the nodes taking part (moby's
+   * buildNetworkResource with its Peers from networkdb).
+   */
+  private Network merged(SwarmNode n, SwarmNetwork x, Network here) {
+    Network v = view(n, x);
+    Map<String, NetworkEndpoint> containers = new LinkedHashMap<>();
+    if (here.containers() != null) {
+      containers.putAll(here.containers());
+    }
+    if (v.containers() != null) {
+      containers.putAll(v.containers());
+    }
+    return v.withContainersAndPeers(containers, peers(n, x.id()));
+  }
+
+  /**
+   * The nodes with endpoints on the network, in the order they joined it: networkdb's name for each
+   * (its hostname and a 12-hex ID) and its underlay address.
+   */
+  private static List<PeerInfo> peers(SwarmNode n, String networkId) {
+    Set<Integer> vteps = new LinkedHashSet<>();
+    for (PeerTable.Peer p : n.network().peers(networkId)) {
+      vteps.add(p.vtep());
+    }
+    List<PeerInfo> out = new ArrayList<>();
+    for (int vtep : vteps) {
+      String ip = Ipv4.format(vtep);
+      SwarmNode node = n.peer(ip);
+      String name =
+          node == null || node.nodeId() == null
+              ? ip
+              : node.hostname()
+                  + "-"
+                  + Digests.hex(Digests.sha256("networkdb " + node.nodeId())).substring(0, 12);
+      out.add(new PeerInfo(name, ip));
+    }
+    return out;
+  }
+
   @Override
   public List<Network> list(Map<String, List<String>> filters) {
     List<Network> out = new ArrayList<>(local.list(filters));
@@ -151,7 +196,14 @@ public final class SwarmNetworks implements NetworksApi {
     }
     for (SwarmNetwork x : visible(n).values()) {
       Network v = view(n, x);
-      if (matches(filters, v)) {
+      boolean here = false;
+      for (int i = 0; i < out.size(); i++) {
+        if (out.get(i).id().equals(x.id())) {
+          out.set(i, v); // made on this node: listed once, as the swarm's object
+          here = true;
+        }
+      }
+      if (!here && matches(filters, v)) {
         out.add(v);
       }
     }
@@ -194,7 +246,15 @@ public final class SwarmNetworks implements NetworksApi {
   @Override
   public Network inspect(String idOrName) {
     try {
-      return local.inspect(idOrName);
+      Network here = local.inspect(idOrName);
+      SwarmNode n = joined();
+      if (n != null && "swarm".equals(here.scope())) {
+        SwarmNetwork x = visible(n).get(here.id());
+        if (x != null) {
+          return merged(n, x, here);
+        }
+      }
+      return here;
     } catch (EngineException e) {
       SwarmNode n = joined();
       if (e.status() != 404 || n == null) {
@@ -304,9 +364,11 @@ public final class SwarmNetworks implements NetworksApi {
       return;
     }
     try {
-      local.inspect(idOrName);
-      local.remove(idOrName);
-      return;
+      // a swarm network made here for a task is the cluster's to remove
+      if (!"swarm".equals(local.inspect(idOrName).scope())) {
+        local.remove(idOrName);
+        return;
+      }
     } catch (EngineException e) {
       if (e.status() != 404 || n.store().networks().isEmpty()) {
         throw e;

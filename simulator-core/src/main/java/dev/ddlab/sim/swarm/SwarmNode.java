@@ -145,6 +145,16 @@ public final class SwarmNode {
     return role;
   }
 
+  /** This machine's libnetwork controller (the swarm networks made on it). */
+  NetworkController network() {
+    return network;
+  }
+
+  /** The node at {@code address} of this node's swarm cluster, or null. */
+  SwarmNode peer(String address) {
+    return cluster.at(address);
+  }
+
   /** This machine's own engine (its containers API). */
   public Engine engine() {
     return engine.get();
@@ -376,6 +386,7 @@ public final class SwarmNode {
         new dev.ddlab.sim.swarm.agent.Agent(
             nodeId,
             engine.get(),
+            network,
             clock,
             hb -> {
               byte[] body = ClusterStore.write(hb);
@@ -939,6 +950,16 @@ public final class SwarmNode {
           engine.get().containers().remove(c, true, false);
         } catch (EngineException e) {
           // gone already
+        }
+      }
+    }
+    // the swarm's networks leave the node with it (docker_gwbridge stays, as on dockerd)
+    for (dev.ddlab.sim.network.Network n : network.networks()) {
+      if ("swarm".equals(n.scope())) {
+        try {
+          network.remove(n.id());
+        } catch (EngineException e) {
+          // a container not of the swarm is still on it
         }
       }
     }

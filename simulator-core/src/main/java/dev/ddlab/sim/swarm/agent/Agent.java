@@ -5,11 +5,13 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import java.time.Duration;
@@ -30,6 +32,7 @@ public final class Agent {
   private final Engine engine;
   private final VirtualClock clock;
   private final Consumer<Dispatcher.Heartbeat> report;
+  private final TaskNetworks networks;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
@@ -39,12 +42,18 @@ public final class Agent {
   private boolean stopped;
 
   /**
+   * @param network the node's libnetwork controller (the task's swarm networks are made there)
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
-      String nodeId, Engine engine, VirtualClock clock, Consumer<Dispatcher.Heartbeat> report) {
+      String nodeId,
+      Engine engine,
+      NetworkController network,
+      VirtualClock clock,
+      Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
     this.engine = engine;
+    this.networks = new TaskNetworks(network);
     this.clock = clock;
     this.report = report;
   }
@@ -212,8 +221,23 @@ public final class Agent {
               labels,
               spec.stopSignal(),
               null);
-      String id = engine.containers().create(name, cfg, HostConfig.none(), null, null).id();
+      // moby's executor: the task's networks on this node first, the container on the first one
+      // (network mode), then connected to the others, each at the allocator's address
+      List<NetworkAttachment> nets =
+          t.networksAttachments() == null ? List.of() : t.networksAttachments();
+      networks.create(nets);
+      HostConfig host = HostConfig.none();
+      NetworkingConfig endpoints = null;
+      if (!nets.isEmpty()) {
+        String first = nets.get(0).network().spec().name();
+        host = host.toBuilder().networkMode(first).build();
+        endpoints = new NetworkingConfig(Map.of(first, TaskNetworks.endpoint(nets.get(0))));
+      }
+      String id = engine.containers().create(name, cfg, host, endpoints, null).id();
       containers.put(t.id(), id);
+      for (NetworkAttachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
+        engine.networks().connect(a.network().id(), id, TaskNetworks.endpoint(a));
+      }
       engine.containers().start(id);
       ContainerInspect ci = engine.containers().inspect(id);
       if (ci.state().running()) {
@@ -264,6 +288,10 @@ public final class Agent {
         engine.containers().remove(id, true, false);
       } catch (EngineException e) {
         // already gone
+      }
+      Task t = tasks.get(taskId);
+      if (t != null && t.networksAttachments() != null) {
+        networks.release(t.networksAttachments());
       }
     }
   }

@@ -1,0 +1,100 @@
+package dev.ddlab.sim.swarm.agent;
+
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.Ipam;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
+import dev.ddlab.engine.dto.swarm.Driver;
+import dev.ddlab.engine.dto.swarm.IpamConfig;
+import dev.ddlab.engine.dto.swarm.IpamOptions;
+import dev.ddlab.engine.dto.swarm.NetworkAttachment;
+import dev.ddlab.engine.dto.swarm.SwarmNetwork;
+import dev.ddlab.sim.network.Network;
+import dev.ddlab.sim.network.NetworkController;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The executor's network side on one node (moby's {@code daemon/cluster/executor/container}: the
+ * adapter's {@code createNetworks} and {@code removeNetworks}, {@code getEndpointConfig}): a task's
+ * networks are made on this node when a task needs them, from what the allocator wrote into the
+ * network objects (subnet, gateway, the VXLAN ID option), through the node's libnetwork controller
+ * ({@link NetworkController#createSwarmNetwork}); the task's container asks for the address the
+ * allocator gave it on each; a network no local container uses any more goes away again (the
+ * ingress network stays: every swarm node has its ingress sandbox).
+ */
+final class TaskNetworks {
+  private final NetworkController controller;
+
+  TaskNetworks(NetworkController controller) {
+    this.controller = controller;
+  }
+
+  /** What dockerd's createNetwork(…, agent=true) gets for a swarm network object. */
+  static NetworkCreateRequest request(SwarmNetwork n) {
+    IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : n.spec().ipamOptions();
+    List<Map<String, String>> config = new ArrayList<>();
+    if (ipam != null && ipam.configs() != null) {
+      for (IpamConfig c : ipam.configs()) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("Subnet", c.subnet());
+        if (c.range() != null) {
+          m.put("IPRange", c.range());
+        }
+        if (c.gateway() != null) {
+          m.put("Gateway", c.gateway());
+        }
+        config.add(m);
+      }
+    }
+    Driver driver = n.driverState() != null ? n.driverState() : n.spec().driverConfiguration();
+    return new NetworkCreateRequest(
+        n.spec().name(),
+        driver == null || driver.name() == null ? "overlay" : driver.name(),
+        n.spec().internal(),
+        n.spec().attachable(),
+        n.spec().ingress(),
+        new Ipam("default", null, config),
+        n.spec().ipv6Enabled(),
+        driver == null || driver.options() == null ? Map.of() : driver.options(),
+        n.spec().labels() == null ? Map.of() : n.spec().labels());
+  }
+
+  /** Makes the task's networks on this node (known ones stay as they are). */
+  void create(List<NetworkAttachment> attachments) {
+    for (NetworkAttachment a : attachments) {
+      controller.createSwarmNetwork(a.network().id(), request(a.network()));
+    }
+  }
+
+  /** The endpoint a task's container asks for on one of its networks: the allocator's address. */
+  static EndpointSettings endpoint(NetworkAttachment a) {
+    String ip = null;
+    if (a.addresses() != null && !a.addresses().isEmpty()) {
+      String addr = a.addresses().get(0);
+      int slash = addr.indexOf('/');
+      ip = slash < 0 ? addr : addr.substring(0, slash);
+    }
+    return EndpointSettings.request(ip, null);
+  }
+
+  /** Removes the task's networks from this node where no container is on them any more. */
+  void release(List<NetworkAttachment> attachments) {
+    for (NetworkAttachment a : attachments) {
+      if (a.network().spec() != null && a.network().spec().ingress()) {
+        continue;
+      }
+      Network n = controller.lookup(a.network().id()).orElse(null);
+      if (n == null || !"swarm".equals(n.scope())) {
+        continue;
+      }
+      try {
+        controller.remove(n.id());
+      } catch (EngineException inUse) {
+        // another task's container is still on it
+      }
+    }
+  }
+}
