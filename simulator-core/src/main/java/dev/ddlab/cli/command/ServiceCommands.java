@@ -165,6 +165,13 @@ public final class ServiceCommands {
     @Option(names = "--network", paramLabel = "network", description = "Network attachments")
     List<String> networks = new ArrayList<>();
 
+    @Option(
+        names = "--endpoint-mode",
+        paramLabel = "string",
+        description = "Endpoint mode (vip or dnsrr)",
+        defaultValue = "vip")
+    String endpointMode = "vip";
+
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
     @Parameters List<String> args = new ArrayList<>();
@@ -219,6 +226,9 @@ public final class ServiceCommands {
               0,
               null);
       EndpointSpec endpoint = ServicePorts.of(publish);
+      if (!endpointMode.equals("vip")) {
+        endpoint = new EndpointSpec(endpointMode, endpoint == null ? null : endpoint.ports());
+      }
       ServiceMode m =
           mode.equals("global")
               ? new ServiceMode(null, Map.of())

@@ -781,6 +781,15 @@ public final class NetworkController implements NetworksApi, NetAccess {
     return out;
   }
 
+  /**
+   * Where the embedded DNS looks up names it does not know on a swarm network: {@code lookup} takes
+   * the network's ID and the name (the swarm's service records: {@code SERVICE}, {@code
+   * tasks.SERVICE}) and gives an address or nothing.
+   */
+  public void serviceNames(java.util.function.BiFunction<String, String, Optional<String>> lookup) {
+    resolver.services(lookup);
+  }
+
   /** The overlay endpoints of network {@code id} on every node of the cluster (its peer table). */
   public List<PeerTable.Peer> peers(String id) {
     return peers.peers(id);

@@ -5,6 +5,7 @@ import dev.ddlab.sim.runtime.ProcContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Name lookup for processes: what {@code /etc/hosts} gives (localhost, the container's own
@@ -15,9 +16,19 @@ import java.util.Optional;
  */
 final class Resolver {
   private final String nodeAddress;
+  private BiFunction<String, String, Optional<String>> services =
+      (network, name) -> Optional.empty();
 
   Resolver(String nodeAddress) {
     this.nodeAddress = nodeAddress;
+  }
+
+  /**
+   * The swarm's service records (networkdb's endpoint table): network ID and name to an address,
+   * asked for swarm-scoped networks after their container names and aliases.
+   */
+  void services(BiFunction<String, String, Optional<String>> lookup) {
+    services = lookup;
   }
 
   /**
@@ -50,6 +61,12 @@ final class Resolver {
       for (Endpoint other : n.endpoints.values()) {
         if (other.containerName().equals(name) || other.aliases().contains(name)) {
           return Optional.of(other.ipText());
+        }
+      }
+      if ("swarm".equals(n.scope())) {
+        Optional<String> service = services.apply(n.id, name);
+        if (service.isPresent()) {
+          return service;
         }
       }
     }

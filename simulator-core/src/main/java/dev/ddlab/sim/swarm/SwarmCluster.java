@@ -22,6 +22,7 @@ public final class SwarmCluster {
   private final EventBus bus;
   private final Underlay underlay;
   private final Map<String, SwarmNode> byAddress = new LinkedHashMap<>();
+  private final ServiceRecords serviceRecords = new ServiceRecords();
 
   public SwarmCluster(VirtualClock clock, SeededRandom random, EventBus bus, Underlay underlay) {
     this.clock = clock;
@@ -54,6 +55,11 @@ public final class SwarmCluster {
                 // give streams shifted by one draw (SeededRandom.fork adds hash × the stream's
                 // own gamma), which made the nodes' IDs rotations of each other.
                 new SeededRandom(random.fork("swarm/" + hostname).nextLong())));
+  }
+
+  /** The service records of the cluster's networks (what every node's embedded DNS asks). */
+  public ServiceRecords serviceRecords() {
+    return serviceRecords;
   }
 
   /** The node at {@code address}, or null. */

@@ -111,6 +111,7 @@ public final class SwarmNode {
     this.network = network;
     this.random = random;
     this.clock = cluster.clock();
+    network.serviceNames(cluster.serviceRecords()::lookup);
     Nic existing = cluster.underlay().nic(address);
     this.nic = existing != null ? existing : cluster.underlay().attach(hostname, address);
   }
@@ -387,6 +388,7 @@ public final class SwarmNode {
             nodeId,
             engine.get(),
             network,
+            cluster.serviceRecords(),
             clock,
             hb -> {
               byte[] body = ClusterStore.write(hb);

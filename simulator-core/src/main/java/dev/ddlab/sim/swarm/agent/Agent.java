@@ -12,6 +12,7 @@ import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.network.NetworkController;
+import dev.ddlab.sim.swarm.ServiceRecords;
 import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import java.time.Duration;
@@ -33,27 +34,32 @@ public final class Agent {
   private final VirtualClock clock;
   private final Consumer<Dispatcher.Heartbeat> report;
   private final TaskNetworks networks;
+  private final ServiceRecords records;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
+  private Map<String, Map<String, String>> serviceVips = Map.of();
   private SwarmNetwork ingress;
   private String ingressAddress;
   private boolean stopped;
 
   /**
    * @param network the node's libnetwork controller (the task's swarm networks are made there)
+   * @param records the cluster's service records, where running tasks publish their names
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
       String nodeId,
       Engine engine,
       NetworkController network,
+      ServiceRecords records,
       VirtualClock clock,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
     this.engine = engine;
     this.networks = new TaskNetworks(network);
+    this.records = records;
     this.clock = clock;
     this.report = report;
   }
@@ -64,6 +70,7 @@ public final class Agent {
 
   public void stop() {
     stopped = true;
+    containers.keySet().forEach(records::remove);
   }
 
   public String nodeId() {
@@ -104,6 +111,7 @@ public final class Agent {
       return;
     }
     serviceNames = a.serviceNames();
+    serviceVips = a.serviceVips() == null ? Map.of() : a.serviceVips();
     ingress = a.ingress();
     ingressAddress = a.ingressAddress();
     Map<String, Task> now = new LinkedHashMap<>();
@@ -242,6 +250,7 @@ public final class Agent {
       ContainerInspect ci = engine.containers().inspect(id);
       if (ci.state().running()) {
         put(t.id(), "running", "started", "", id);
+        publish(t, nets);
       } else {
         put(
             t.id(),
@@ -281,7 +290,26 @@ public final class Agent {
     return ci.state().exitCode() == 0 ? "" : "task: non-zero exit (" + ci.state().exitCode() + ")";
   }
 
+  /** The running task's service records, one per network (its service's VIP there, its address). */
+  private void publish(Task t, List<NetworkAttachment> nets) {
+    String service = serviceNames.getOrDefault(t.serviceId(), "");
+    Map<String, String> vips = serviceVips.getOrDefault(t.serviceId(), Map.of());
+    for (NetworkAttachment a : nets) {
+      if (a.addresses() == null || a.addresses().isEmpty()) {
+        continue;
+      }
+      records.add(
+          a.network().id(),
+          t.id(),
+          new ServiceRecords.Entry(
+              service,
+              TaskNetworks.bare(vips.get(a.network().id())),
+              TaskNetworks.bare(a.addresses().get(0))));
+    }
+  }
+
   private void removeContainer(String taskId) {
+    records.remove(taskId);
     String id = containers.remove(taskId);
     if (id != null) {
       try {

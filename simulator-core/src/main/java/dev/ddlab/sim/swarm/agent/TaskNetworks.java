@@ -71,13 +71,17 @@ final class TaskNetworks {
 
   /** The endpoint a task's container asks for on one of its networks: the allocator's address. */
   static EndpointSettings endpoint(NetworkAttachment a) {
-    String ip = null;
-    if (a.addresses() != null && !a.addresses().isEmpty()) {
-      String addr = a.addresses().get(0);
-      int slash = addr.indexOf('/');
-      ip = slash < 0 ? addr : addr.substring(0, slash);
+    return EndpointSettings.request(
+        a.addresses() == null || a.addresses().isEmpty() ? null : bare(a.addresses().get(0)), null);
+  }
+
+  /** An address without its prefix length ("10.0.1.3/24" → "10.0.1.3"); null stays null. */
+  static String bare(String cidr) {
+    if (cidr == null) {
+      return null;
     }
-    return EndpointSettings.request(ip, null);
+    int slash = cidr.indexOf('/');
+    return slash < 0 ? cidr : cidr.substring(0, slash);
   }
 
   /** Removes the task's networks from this node where no container is on them any more. */

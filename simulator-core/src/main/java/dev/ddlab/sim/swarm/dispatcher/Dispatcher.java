@@ -117,6 +117,7 @@ public final class Dispatcher {
       List<String> managers,
       List<Task> tasks,
       Map<String, String> serviceNames,
+      Map<String, Map<String, String>> serviceVips,
       SwarmNetwork ingress,
       String ingressAddress) {}
 

@@ -159,8 +159,14 @@ public final class LeaderLoop {
   /** Sends each node its tasks when they changed since the last time. */
   private void assign(ClusterStore store) {
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Map<String, String>> vips = new LinkedHashMap<>();
     for (Service s : store.services().values()) {
       names.put(s.id(), s.spec().name());
+      if (s.endpoint() != null && s.endpoint().virtualIps() != null) {
+        Map<String, String> byNetwork = new LinkedHashMap<>();
+        s.endpoint().virtualIps().forEach(v -> byNetwork.put(v.networkId(), v.addr()));
+        vips.put(s.id(), byNetwork);
+      }
     }
     List<String> managers = new ArrayList<>();
     for (Node n : store.nodes().values()) {
@@ -186,6 +192,7 @@ public final class LeaderLoop {
               managers,
               mine,
               names,
+              vips,
               ingress,
               store.ingressAddresses().get(n.id())));
     }
