@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,19 @@ class ServiceDiscoveryTest {
       }
     }
     throw new AssertionError(nslookup);
+  }
+
+  /** The addresses the allocator gave a service's tasks (one network each here). */
+  private static Set<String> taskAddresses(SimSession s, String service) {
+    String out =
+        ok(
+            s,
+            "mgr1",
+            "docker inspect -f '{{range .NetworksAttachments}}{{range .Addresses}}{{.}}{{end}}"
+                + "{{end}}' $(docker service ps -q "
+                + service
+                + ")");
+    return new TreeSet<>(List.of(out.strip().replace("/24", "").split("\n")));
   }
 
   @Test
@@ -58,28 +72,8 @@ class ServiceDiscoveryTest {
                   "mgr1",
                   "docker service inspect -f '{{range .Endpoint.VirtualIPs}}{{.Addr}}{{end}}' web")
               .strip();
-      Set<String> webTasks =
-          new TreeSet<>(
-              java.util.List.of(
-                  ok(
-                          s,
-                          "mgr1",
-                          "docker inspect -f '{{range .NetworksAttachments}}{{range .Addresses}}"
-                              + "{{.}}{{end}}{{end}}' $(docker service ps -q web)")
-                      .strip()
-                      .replace("/24", "")
-                      .split("\n")));
-      Set<String> rrTasks =
-          new TreeSet<>(
-              java.util.List.of(
-                  ok(
-                          s,
-                          "mgr1",
-                          "docker inspect -f '{{range .NetworksAttachments}}{{range .Addresses}}"
-                              + "{{.}}{{end}}{{end}}' $(docker service ps -q rr)")
-                      .strip()
-                      .replace("/24", "")
-                      .split("\n")));
+      Set<String> webTasks = taskAddresses(s, "web");
+      Set<String> rrTasks = taskAddresses(s, "rr");
       String c = ok(s, "wrk1", "docker ps -q -f name=web").strip().split("\n")[0];
 
       assertEquals(
