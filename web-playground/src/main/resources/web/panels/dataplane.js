@@ -184,6 +184,7 @@
     playBtn = ddlab.api.el('button', {type: 'button', id: 'dp-play', onclick: () => { paused = !paused; showStatus(); tick(); }}, '⏸ Tạm dừng');
     const stepBtn = ddlab.api.el('button', {type: 'button', id: 'dp-step', onclick: () => { paused = true; if (!anim) { stepping = true; tick(); } }}, '▸ Từng bước');
     const clearBtn = ddlab.api.el('button', {type: 'button', id: 'dp-clear', onclick: () => { frames = []; cur = 0; dropped = 0; renderList(); }}, 'Xoá danh sách');
+    const pcapBtn = ddlab.api.el('button', {type: 'button', id: 'dp-pcap', title: 'Các khung gần đây của node đang mở, mở được bằng Wireshark hoặc tcpdump -r', onclick: downloadPcap}, 'Tải pcap');
     statusEl = ddlab.api.el('span', {class: 'dp-status'});
     const legend = ddlab.api.el('div', {class: 'legend'}, KINDS.map(([k, label]) =>
       ddlab.api.el('span', {}, ddlab.api.el('i', {class: 'k-' + k}), label)));
@@ -193,11 +194,28 @@
         ddlab.api.el('th', {}, '#'), ddlab.api.el('th', {}, 'ms'), ddlab.api.el('th', {}, 'từ → đến'), ddlab.api.el('th', {}, 'gói tin (như tcpdump -n)'))),
       listEl);
     root.replaceChildren(
-      ddlab.api.el('div', {class: 'dp-controls'}, playBtn, stepBtn, clearBtn, statusEl),
+      ddlab.api.el('div', {class: 'dp-controls'}, playBtn, stepBtn, clearBtn, pcapBtn, statusEl),
       legend,
       ddlab.api.el('div', {class: 'dp-drawing'}, ddlab.api.el('p', {class: 'empty'}, 'Đang tải…')),
       ddlab.api.el('div', {class: 'dp-list'}, table));
     showStatus();
+  }
+
+  /** The active node's recent frames as pcap, saved through a link to a Blob. */
+  async function downloadPcap() {
+    const node = ddlab.api.activeNode();
+    const a = await ddlab.api.request('dataplane', {pcap: node});
+    if (!a) return;
+    const bin = atob(a.pcap);
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    const url = URL.createObjectURL(new Blob([bytes], {type: 'application/vnd.tcpdump.pcap'}));
+    const link = ddlab.api.el('a', {href: url, download: a.file, class: 'dp-pcap-link', 'data-frames': a.frames});
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 5000);
+    if (statusEl) statusEl.textContent = 'Đã tải ' + a.file + ': ' + a.frames + ' khung của ' + a.node;
   }
 
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }

@@ -26,6 +26,15 @@ public interface NetworkView {
   }
 
   /**
+   * The last frames the links of {@code node} carried (a bounded number for the whole session),
+   * oldest first: a frame that crosses several links once per link, as a capture on each would show
+   * it. What the playground's pcap download writes.
+   */
+  default List<Frame> captured(String node) {
+    return List.of();
+  }
+
+  /**
    * The interfaces of a node: its own namespace's first (lo, eth0, bridges, the host ends of veth
    * pairs, VLAN links), then each sandbox's, in the order the sandboxes were made.
    */

@@ -1,9 +1,9 @@
 package dev.ddlab.app;
 
 import dev.ddlab.events.FrameEvent;
+import dev.ddlab.introspect.PcapWriter;
 import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.SimSession;
-import dev.ddlab.sim.network.dataplane.frame.PcapWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;

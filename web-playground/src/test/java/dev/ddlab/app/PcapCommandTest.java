@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.ddlab.engine.dto.Ipam;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.events.FrameEvent;
+import dev.ddlab.introspect.PcapWriter;
 import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
@@ -15,10 +18,13 @@ import dev.ddlab.sim.network.dataplane.frame.FrameCodec;
 import dev.ddlab.sim.network.dataplane.frame.IcmpMessage;
 import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
-import dev.ddlab.sim.network.dataplane.frame.PcapWriter;
 import dev.ddlab.sim.network.dataplane.frame.Vxlan;
 import dev.ddlab.sim.network.drivers.OverlayDriver;
 import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.web.Json;
+import dev.ddlab.web.panel.DataPlanePanel;
+import dev.ddlab.web.panel.PanelContext;
+import dev.ddlab.web.panel.PanelModel;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -26,6 +32,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -110,6 +118,61 @@ class PcapCommandTest {
     assertTrue(frames.get(2).startsWith("ARP|172.18.0.2|172.18.0.3"), frames.get(2));
     assertEquals("ICMP|||172.18.0.3|172.18.0.2|8", frames.get(4));
     assertEquals("ICMP|||172.18.0.2|172.18.0.3|0", frames.get(7));
+  }
+
+  /**
+   * The playground's "Tải pcap" button asks the data plane panel for the active node's frames: the
+   * same script in a session of the same seed gives the bytes {@code ddlab pcap} writes.
+   */
+  @Test
+  void the_playgrounds_pcap_download_is_the_file_ddlab_pcap_writes_and_tshark_reads_it()
+      throws Exception {
+    needTshark();
+    String commands =
+        """
+        docker network create net1
+        docker run -d --name c2 --network net1 alpine sleep 1d
+        docker run -d --name c1 --network net1 alpine sleep 1d
+        docker exec c1 ping -c 2 c2
+        """;
+    Path script = tmp.resolve("ping.ddsh");
+    Files.writeString(script, commands);
+    Path cli = tmp.resolve("cli.pcap");
+    int status =
+        Main.commandLine()
+            .setOut(new PrintWriter(new StringWriter()))
+            .execute("pcap", "--script", script.toString(), "-o", cli.toString());
+    assertEquals(0, status);
+    JsonNode answer;
+    try (SimSession s = SimSession.open("single", 1)) {
+      PanelModel panel =
+          new DataPlanePanel()
+              .open(
+                  new PanelContext() {
+                    @Override
+                    public Session session() {
+                      return s;
+                    }
+
+                    @Override
+                    public void publish(JsonNode delta) {}
+                  });
+      new ScriptRunner(s).run(commands);
+      answer = panel.request(Json.MAPPER.readTree("{\"pcap\": \"node1\"}"));
+    }
+    assertEquals("ddlab-node1.pcap", answer.path("file").asText());
+    byte[] download = Base64.getDecoder().decode(answer.path("pcap").asText());
+    assertEquals(
+        HexFormat.of().formatHex(Files.readAllBytes(cli)), HexFormat.of().formatHex(download));
+    Path saved = tmp.resolve(answer.path("file").asText());
+    Files.write(saved, download);
+    List<String> icmp =
+        tshark(saved, "icmp.type", "icmp.seq").stream().filter(l -> !l.equals("|")).toList();
+    // two requests and two replies, each on c1's veth, the bridge and c2's veth: 4 × 2 links
+    assertEquals(answer.path("frames").asInt(), tshark(saved, "frame.len").size());
+    assertEquals(8, icmp.size(), String.join("\n", icmp));
+    assertEquals("8|0", icmp.get(0));
+    assertEquals("0|1", icmp.get(icmp.size() - 1));
   }
 
   @Test

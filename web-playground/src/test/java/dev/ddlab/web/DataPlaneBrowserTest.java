@@ -14,7 +14,8 @@ import org.openqa.selenium.WebElement;
 /**
  * The data plane panel in Chromium on a simulated node: two containers on a user network are drawn
  * as sandboxes on their bridge; a ping from c1 to c2 lists ARP before ICMP and moves frame by frame
- * along the veths when stepped. Screenshots go to target/screenshots/.
+ * along the veths when stepped; "Tải pcap" saves the node's frames. Screenshots go to
+ * target/screenshots/.
  */
 class DataPlaneBrowserTest {
   private PlaygroundServer server;
@@ -88,6 +89,14 @@ class DataPlaneBrowserTest {
           b.driver.findElement(By.cssSelector(".dp-status")).getText().startsWith("Khung "),
           b.driver.findElement(By.cssSelector(".dp-status")).getText());
       b.screenshot("dataplane-3-played");
+
+      // the node's frames as a pcap file (its bytes: PcapCommandTest reads them with tshark)
+      b.driver.findElement(By.id("dp-pcap")).click();
+      b.until(
+          d ->
+              d.findElement(By.cssSelector(".dp-status"))
+                  .getText()
+                  .matches("Đã tải ddlab-node1\\.pcap: \\d+ khung của node1"));
     }
   }
 }

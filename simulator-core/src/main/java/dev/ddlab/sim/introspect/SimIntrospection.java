@@ -93,15 +93,23 @@ public final class SimIntrospection implements Introspection {
   /**
    * Links from each node's stack as it is now (veth pairs: host end, container end); frames from
    * the bus, kept per link until they arrive on the virtual clock (at most the last {@link
-   * #KEPT_PER_LINK}; past {@link #SWEEP_AT} links, those with nothing in flight are dropped).
+   * #KEPT_PER_LINK}; past {@link #SWEEP_AT} links, those with nothing in flight are dropped); the
+   * last {@link #CAPTURED} frames of the session for {@link #captured}.
    */
   private final class Network implements dev.ddlab.introspect.NetworkView {
     private static final int KEPT_PER_LINK = 64;
     private static final int SWEEP_AT = 256;
+    private static final int CAPTURED = 2048;
     private final Map<String, java.util.ArrayDeque<dev.ddlab.events.FrameEvent>> frames =
         new java.util.HashMap<>();
+    private final java.util.ArrayDeque<dev.ddlab.events.FrameEvent> capture =
+        new java.util.ArrayDeque<>();
 
     void sent(dev.ddlab.events.FrameEvent e) {
+      capture.addLast(e);
+      if (capture.size() > CAPTURED) {
+        capture.pollFirst();
+      }
       long now = cluster.clock().nowNanos();
       if (frames.size() > SWEEP_AT) {
         // links whose frames all arrived (and links that are gone) are forgotten
@@ -198,6 +206,18 @@ public final class SimIntrospection implements Introspection {
               .lines()
               .filter(l -> l.endsWith(" -j MASQUERADE") || l.contains(" -j DNAT "))
               .toList();
+    }
+
+    @Override
+    public List<Frame> captured(String node) {
+      List<Frame> out = new ArrayList<>();
+      for (dev.ddlab.events.FrameEvent e : capture) {
+        if (e.node().equals(node)) {
+          out.add(
+              new Frame(e.timeNanos(), e.arrivesNanos(), e.from(), e.to(), e.summary(), e.bytes()));
+        }
+      }
+      return out;
     }
 
     @Override

@@ -7,10 +7,12 @@ import dev.ddlab.events.EngineEvent;
 import dev.ddlab.events.FrameEvent;
 import dev.ddlab.events.SimEvent;
 import dev.ddlab.introspect.NetworkView;
+import dev.ddlab.introspect.PcapWriter;
 import dev.ddlab.session.Session;
 import dev.ddlab.web.Json;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +22,9 @@ import java.util.Map;
  * bridges, and each sandbox joined to its bridge by a veth pair (macvlan children to their parent).
  * Every frame a link carries comes from the bus ({@link FrameEvent}) and is sent to the browsers,
  * which move it hop by hop along the drawing (a ping from c1 to c2: ARP, then ICMP, each through
- * the bridge) with pause and step, and list it as tcpdump prints it. Reads the introspection seam
- * only ({@link NetworkView}): a real engine's session has no frames and the panel says so.
+ * the bridge) with pause and step, and list it as tcpdump prints it; the node's recent frames
+ * download as a pcap file. Reads the introspection seam only ({@link NetworkView}): a real engine's
+ * session has no frames and the panel says so.
  */
 public final class DataPlanePanel implements Panel {
   /** Frames kept for a browser that opens the panel later. */
@@ -123,6 +126,30 @@ public final class DataPlanePanel implements Panel {
       out.put("simulated", context.session().introspection().simulated());
       ArrayNode frames = out.putArray("frames");
       recent.forEach(frames::add);
+      return out;
+    }
+
+    /**
+     * {@code {"pcap": NODE}}: the frames the node's links carried lately ({@link
+     * NetworkView#captured}) as a classic pcap file, base64 in {@code pcap}, with its name and the
+     * number of frames; written as {@code ddlab pcap} writes them.
+     */
+    @Override
+    public JsonNode request(JsonNode args) {
+      String node = args.path("pcap").asText("");
+      if (node.isEmpty()) {
+        return null;
+      }
+      List<NetworkView.Frame> frames = context.session().introspection().network().captured(node);
+      List<PcapWriter.Record> records = new ArrayList<>();
+      for (NetworkView.Frame f : frames) {
+        records.add(new PcapWriter.Record(f.sentNanos(), f.bytes()));
+      }
+      ObjectNode out = Json.MAPPER.createObjectNode();
+      out.put("node", node);
+      out.put("file", "ddlab-" + node + ".pcap");
+      out.put("frames", frames.size());
+      out.put("pcap", Base64.getEncoder().encodeToString(PcapWriter.write(records)));
       return out;
     }
 

@@ -1,4 +1,4 @@
-package dev.ddlab.sim.network.dataplane.frame;
+package dev.ddlab.introspect;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -7,6 +7,8 @@ import java.util.List;
 /**
  * Frames as a classic pcap file (libpcap 2.4, little-endian, microsecond time stamps, link type
  * Ethernet, snapshot length 262144 as tcpdump's default), which tcpdump, tshark and Wireshark read.
+ * Next to the seam so that {@code ddlab pcap} and the playground's download write the frames the
+ * same way.
  */
 public final class PcapWriter {
   /** One captured frame: when (epoch nanoseconds of virtual time) and its bytes. */
