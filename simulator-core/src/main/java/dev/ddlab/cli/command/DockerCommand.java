@@ -61,7 +61,6 @@ public abstract class DockerCommand implements Callable<Integer> {
     io.err(line + "\n");
   }
 
-  /** The text the docker CLI prints for a daemon error. */
   /**
    * The daemon's error about one of several items (a container of {@code stop A B}), printed with
    * the others at the end; a daemon that cannot be reached ends the command at once instead.
@@ -73,6 +72,7 @@ public abstract class DockerCommand implements Callable<Integer> {
     return daemonError(e);
   }
 
+  /** The text the docker CLI prints for a daemon error. */
   public static String daemonError(EngineException e) {
     return e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage();
   }

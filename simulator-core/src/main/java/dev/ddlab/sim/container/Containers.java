@@ -299,7 +299,6 @@ final class Containers {
     return new Mount(src.startsWith("/") ? "bind" : "volume", src, dst, ro);
   }
 
-  /** "K=V" entries by name, in order; a bare "K" is an empty value. */
   /** The PATH a container process gets when neither the image nor the container sets one. */
   static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
@@ -322,6 +321,7 @@ final class Containers {
     return env;
   }
 
+  /** "K=V" entries by name, in order; a bare "K" is an empty value. */
   static Map<String, String> envMap(List<String> env) {
     Map<String, String> m = new LinkedHashMap<>();
     if (env != null) {
