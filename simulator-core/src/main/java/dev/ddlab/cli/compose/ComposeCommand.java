@@ -219,8 +219,7 @@ abstract class ComposeCommand extends DockerCommand {
     } catch (ComposeException e) {
       throw new CliException(e.getMessage(), 1);
     } catch (EngineException e) {
-      throw new CliException(
-          e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage(), 1);
+      throw new CliException(daemonError(e), 1);
     }
   }
 

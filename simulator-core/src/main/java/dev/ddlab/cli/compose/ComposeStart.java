@@ -261,7 +261,7 @@ final class ComposeStart {
   private boolean healthy(List<ContainerSummary> cs, boolean fallbackRunning) {
     for (ContainerSummary c : cs) {
       ContainerInspect ci = engine.containers().inspect(c.id());
-      String name = ci.name().startsWith("/") ? ci.name().substring(1) : ci.name();
+      String name = ComposeService.name(c);
       ContainerState st = ci.state();
       if (st != null && "exited".equals(st.status())) {
         throw new ComposeException("container " + name + " exited (" + st.exitCode() + ")");

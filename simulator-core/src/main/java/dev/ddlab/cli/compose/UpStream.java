@@ -1,5 +1,6 @@
 package dev.ddlab.cli.compose;
 
+import dev.ddlab.cli.command.DockerCommand;
 import dev.ddlab.cli.compose.loader.ComposeException;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.EngineException;
@@ -62,10 +63,8 @@ final class UpStream implements Attachment {
     } catch (ComposeException | EngineException e) {
       progress.finish();
       start.takeWarnings().forEach(warn);
-      String message = e.getMessage();
-      if (e instanceof EngineException ee && !ee.isNotConnected()) {
-        message = "Error response from daemon: " + message;
-      }
+      String message =
+          e instanceof EngineException ee ? DockerCommand.daemonError(ee) : e.getMessage();
       pending.append(message).append('\n');
       end(1);
     }
