@@ -454,23 +454,22 @@ public final class ContainerOptions {
     if (!given) {
       return null;
     }
-    String[][] negative = {
-      {"--health-interval", Long.toString(interval)},
-      {"--health-timeout", Long.toString(timeout)},
-      {"--health-retries", Integer.toString(healthRetries)},
-      {"--health-start-period", Long.toString(startPeriod)}
-    };
-    for (String[] n : negative) {
-      if (Long.parseLong(n[1]) < 0) {
-        throw new CliException(n[0] + " cannot be negative", 125);
-      }
-    }
+    notNegative("--health-interval", interval);
+    notNegative("--health-timeout", timeout);
+    notNegative("--health-retries", healthRetries);
+    notNegative("--health-start-period", startPeriod);
     return new HealthConfig(
         healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd),
         interval,
         timeout,
         startPeriod,
         healthRetries);
+  }
+
+  private static void notNegative(String flag, long value) {
+    if (value < 0) {
+      throw new CliException(flag + " cannot be negative", 125);
+    }
   }
 
   static long parseMemory(String s) {
