@@ -44,9 +44,6 @@ import java.util.function.Consumer;
  * VolumeService}. Daemon error texts are Docker's.
  */
 public final class ContainerDaemon implements ContainersApi {
-  /** The simulated host's CPUs (docker info's NCPU, the bound of --cpus). */
-  public static final int NODE_CPUS = Kernel.NCPU;
-
   private final Daemon daemon;
 
   public ContainerDaemon(

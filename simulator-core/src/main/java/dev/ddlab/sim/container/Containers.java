@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.fs.UserDb;
 import dev.ddlab.go.GoTime;
+import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -168,7 +169,7 @@ final class Containers {
     if (hc.memory() != 0 && hc.memory() < MIN_MEMORY) {
       throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
     }
-    int cpus = ContainerDaemon.NODE_CPUS;
+    int cpus = Kernel.NCPU;
     if (hc.nanoCpus() < 0 || hc.nanoCpus() > cpus * 1_000_000_000L) {
       throw EngineException.badRequest(
           "Range of CPUs is from 0.01 to "
