@@ -95,6 +95,9 @@ final class Stats {
     }
   }
 
+  /** The CPU figures of no reading (a container not running, a stream's first precpu). */
+  private static final CpuStats NO_CPU = new CpuStats(new CpuUsage(0, 0, 0), null, null);
+
   /** One reading of the counters. */
   private record Sample(
       Container c,
@@ -115,8 +118,8 @@ final class Stats {
             new PidsStats(null, null),
             new BlkioStats(null),
             0,
-            new CpuStats(new CpuUsage(0, 0, 0), null, null),
-            new CpuStats(new CpuUsage(0, 0, 0), null, null),
+            NO_CPU,
+            NO_CPU,
             new MemoryStats(null, null, null),
             name,
             c.id,
@@ -142,7 +145,7 @@ final class Stats {
                   new BlkioEntry(8, 0, "write", c.rootFs().bytesWritten()))),
           0,
           cpu(this),
-          previous == null ? new CpuStats(new CpuUsage(0, 0, 0), null, null) : cpu(previous),
+          previous == null ? NO_CPU : cpu(previous),
           new MemoryStats(memory, stats, limit),
           name,
           c.id,
