@@ -77,6 +77,10 @@ public abstract class DockerCommand implements Callable<Integer> {
     return e.isNotConnected() ? e.getMessage() : "Error response from daemon: " + e.getMessage();
   }
 
+  /** The --format help of listing commands (flagsHelper.FormatHelp). */
+  public static final String TABLE_FORMAT_HELP =
+      "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
+
   /** The --format help of inspect-like commands (flagsHelper.InspectFormatHelp). */
   public static final String INSPECT_FORMAT_HELP =
       "Format output using a custom template:\n'json':             Print in JSON format\n"

@@ -31,9 +31,6 @@ public final class ImageCommands {
   /** Commands whose arguments are images (for completion). */
   interface ImageArgs {}
 
-  static final String FORMAT_HELP =
-      "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates";
-
   @Command(name = "images")
   @Docker(
       use = "[OPTIONS] [REPOSITORY[:TAG]]",
@@ -55,7 +52,7 @@ public final class ImageCommands {
         description = "Filter output based on conditions provided")
     List<String> filter = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "string", description = FORMAT_HELP)
+    @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
     String format = "";
 
     @Option(names = "--no-trunc", description = "Don't truncate output")
@@ -264,7 +261,7 @@ public final class ImageCommands {
       minArgs = 1,
       maxArgs = 1)
   public static final class History extends DockerCommand implements ImageArgs {
-    @Option(names = "--format", paramLabel = "string", description = FORMAT_HELP)
+    @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
     String format = "";
 
     @Option(

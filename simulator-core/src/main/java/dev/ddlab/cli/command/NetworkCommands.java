@@ -35,7 +35,7 @@ public final class NetworkCommands {
         description = "Provide filter values (e.g. \"driver=bridge\")")
     List<String> filter = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "string", description = ImageCommands.FORMAT_HELP)
+    @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
     String format = "";
 
     @Option(names = "--no-trunc", description = "Do not truncate the output")

@@ -38,11 +38,7 @@ public final class StatsCommand extends DockerCommand {
       description = "Show all containers (default shows just running)")
   boolean all;
 
-  @Option(
-      names = "--format",
-      paramLabel = "string",
-      description =
-          "Format output using a custom template:\n'table':            Print output in table format with column headers (default)\n'table TEMPLATE':   Print output in table format using the given Go template\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates")
+  @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
   String format = "";
 
   @Option(

@@ -31,7 +31,7 @@ public final class VolumeCommands {
         description = "Provide filter values (e.g. \"dangling=true\")")
     List<String> filter = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "string", description = ImageCommands.FORMAT_HELP)
+    @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
     String format = "";
 
     @Option(
