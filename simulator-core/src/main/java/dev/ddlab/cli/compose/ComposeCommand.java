@@ -165,7 +165,12 @@ abstract class ComposeCommand extends DockerCommand {
   }
 
   void warn(String message) {
-    io.err("WARN[0000] " + message + "\n");
+    io.err(warning(message));
+  }
+
+  /** compose's log line for a warning. */
+  static String warning(String message) {
+    return "WARN[0000] " + message + "\n";
   }
 
   boolean tty() {

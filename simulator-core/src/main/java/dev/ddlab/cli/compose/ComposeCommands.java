@@ -144,7 +144,7 @@ final class ComposeCommands {
       }
       StringBuilder stream = new StringBuilder();
       later[0] = stream;
-      Consumer<String> warn = w -> stream.append("WARN[0000] ").append(w).append('\n');
+      Consumer<String> warn = w -> stream.append(warning(w));
       result = CliResult.attached(new UpStream(start, progress, stream, warn, then));
       return 0;
     }
