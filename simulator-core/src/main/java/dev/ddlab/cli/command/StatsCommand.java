@@ -69,7 +69,8 @@ public final class StatsCommand extends DockerCommand {
       io.out(table(fmt, once(names)));
       return 0;
     }
-    StatsStream stream = new StatsStream(engine, names, args.isEmpty(), all, this::table, fmt);
+    StatsStream stream =
+        new StatsStream(engine, names, args.isEmpty(), all, rows -> table(fmt, rows));
     List<String> errors = stream.errors();
     if (!errors.isEmpty()) {
       stream.close();

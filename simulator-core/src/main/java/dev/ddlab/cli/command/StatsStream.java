@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * {@code docker stats} while it streams: a stats subscription per container, and the table redrawn
@@ -25,8 +25,7 @@ final class StatsStream implements Attachment {
   static final String CLEAR_SCREEN = "\033[2J\033[H";
 
   private final Engine engine;
-  private final BiFunction<String, List<StatsRows.Figures>, String> table;
-  private final String format;
+  private final Function<List<StatsRows.Figures>, String> table;
   private final Map<String, AutoCloseable> subscriptions = new LinkedHashMap<>();
   private final Map<String, StatsRows.Figures> latest = new LinkedHashMap<>();
   private final List<String> errors = new ArrayList<>();
@@ -40,11 +39,9 @@ final class StatsStream implements Attachment {
       List<String> names,
       boolean follow,
       boolean all,
-      BiFunction<String, List<StatsRows.Figures>, String> table,
-      String format) {
+      Function<List<StatsRows.Figures>, String> table) {
     this.engine = engine;
     this.table = table;
-    this.format = format;
     if (follow) {
       events = engine.system().subscribe(Map.of("type", List.of("container")), e -> event(e, all));
     }
@@ -120,7 +117,7 @@ final class StatsStream implements Attachment {
     }
     dirty = false;
     try {
-      return CLEAR_SCREEN + table.apply(format, new ArrayList<>(latest.values()));
+      return CLEAR_SCREEN + table.apply(new ArrayList<>(latest.values()));
     } catch (CliException e) {
       // a template that fails on a row ends the command, as docker/cli's loop breaks
       String text = e.getMessage() + "\n";
