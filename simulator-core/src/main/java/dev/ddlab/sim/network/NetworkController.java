@@ -845,11 +845,6 @@ public final class NetworkController implements NetworksApi, NetAccess {
   }
 
   @Override
-  public EchoReply ping(ProcContext from, String ip, int id, int seq, int size, int ttl) {
-    return ping(from, ip, id, seq, size, ttl, PmtuDisc.WANT);
-  }
-
-  @Override
   public EchoReply ping(
       ProcContext from, String ip, int id, int seq, int size, int ttl, PmtuDisc pmtu) {
     return dataPlane.ping(from, Ipv4.parse(ip), id, seq, size, ttl, pmtu);

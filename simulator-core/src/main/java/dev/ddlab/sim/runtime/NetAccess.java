@@ -69,17 +69,13 @@ public interface NetAccess {
 
   /**
    * One echo request (identifier, sequence number, data size, TTL) from {@code from} to the IPv4
-   * address {@code ip}, and what came back. The default answers as {@link #echo} with no time.
+   * address {@code ip}, sent from a socket with the IP_MTU_DISCOVER setting {@code pmtu}, and what
+   * came back. The default answers as {@link #echo} with no time.
    */
-  default EchoReply ping(ProcContext from, String ip, int id, int seq, int size, int ttl) {
-    Echo e = echo(from, ip);
-    return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
-  }
-
-  /** As {@link #ping(ProcContext, String, int, int, int, int)} from a socket with {@code pmtu}. */
   default EchoReply ping(
       ProcContext from, String ip, int id, int seq, int size, int ttl, PmtuDisc pmtu) {
-    return ping(from, ip, id, seq, size, ttl);
+    Echo e = echo(from, ip);
+    return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
   }
 
   /** No network at all (a node before its controller exists, --network none). */

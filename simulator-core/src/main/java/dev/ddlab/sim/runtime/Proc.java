@@ -170,16 +170,14 @@ public interface Proc {
     return ip.startsWith("127.") ? NetAccess.Echo.REPLY : NetAccess.Echo.NO_ROUTE;
   }
 
-  /** One echo request with its identifier, sequence, size and TTL, and what came back. */
-  default NetAccess.EchoReply ping(String ip, int id, int seq, int size, int ttl) {
-    NetAccess.Echo e = echo(ip);
-    return new NetAccess.EchoReply(e, 0, e == NetAccess.Echo.REPLY ? 64 : 0);
-  }
-
-  /** The same from a socket with the IP_MTU_DISCOVER setting {@code pmtu}. */
+  /**
+   * One echo request with its identifier, sequence, size and TTL from a socket with the
+   * IP_MTU_DISCOVER setting {@code pmtu}, and what came back.
+   */
   default NetAccess.EchoReply ping(
       String ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
-    return ping(ip, id, seq, size, ttl);
+    NetAccess.Echo e = echo(ip);
+    return new NetAccess.EchoReply(e, 0, e == NetAccess.Echo.REPLY ? 64 : 0);
   }
 
   /**

@@ -428,11 +428,6 @@ public final class SimProc implements Proc {
   }
 
   @Override
-  public NetAccess.EchoReply ping(String ip, int id, int seq, int size, int ttl) {
-    return kernel.net().ping(ctx, ip, id, seq, size, ttl);
-  }
-
-  @Override
   public NetAccess.EchoReply ping(
       String ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
     return kernel.net().ping(ctx, ip, id, seq, size, ttl, pmtu);
