@@ -8,9 +8,9 @@ package dev.ddlab.sim.runtime;
  * sits under its node's, a task or a byte counts in every group up to the root, and a fork or a
  * charge fails when any of them is full; a memory charge that fails is an OOM kill of the group
  * over its limit ({@link #onOom}). The cpu controller's usage ({@link #cpuNanos}) is the CPU time
- * the group's programs burned, charged when a busy loop lets virtual time pass; memory.peak is the
- * highest usage seen. No clock, no threads: the counts change only when the simulator starts or
- * reaps a task, a program allocates or a program computes.
+ * the group's programs burned, charged when a busy loop lets virtual time pass. No clock, no
+ * threads: the counts change only when the simulator starts or reaps a task, a program allocates or
+ * a program computes.
  */
 public final class Cgroup {
   /** pids.max "max": no limit of this group's own. */
@@ -21,7 +21,6 @@ public final class Cgroup {
   private long pids;
   private long memoryMax = UNLIMITED;
   private long memory;
-  private long memoryPeak;
   private long cpuNanos;
   private long oomKills;
   private Runnable onOom;
@@ -83,14 +82,8 @@ public final class Cgroup {
     }
     for (Cgroup g = this; g != null; g = g.parent) {
       g.memory += bytes;
-      g.memoryPeak = Math.max(g.memoryPeak, g.memory);
     }
     return true;
-  }
-
-  /** memory.peak: the highest {@link #memory} this group reached. */
-  public long memoryPeak() {
-    return memoryPeak;
   }
 
   /** cpu.stat usage_usec, in nanoseconds: the CPU time of this group and the groups under it. */
