@@ -121,8 +121,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     stack.publishFrames(events.bus()::publishTransient, this::ownerOf);
     HostLinks host = new HostLinks(stack);
     this.peers = links.peers();
-    this.drivers =
-        BuiltinDrivers.registry(host, new PortMapper(), links.peers(), Ipv4.parse(nodeAddress));
+    this.drivers = BuiltinDrivers.registry(host, new PortMapper(), peers, Ipv4.parse(nodeAddress));
     this.resolver = new Resolver(nodeAddress);
     this.dataPlane = new FrameDataPlane(this, stack);
     Map<String, String> bridgeOptions = new LinkedHashMap<>();
