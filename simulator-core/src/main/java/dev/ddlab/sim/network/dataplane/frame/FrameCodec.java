@@ -201,6 +201,20 @@ public final class FrameCodec {
    * as a packet analyser reads it; the raw slice when it is too short for its header.
    */
   public static Ipv4Packet.Transport firstSlice(Ipv4Packet fragment, byte[] slice) {
+    try {
+      return unfragmented(fragment, slice).body();
+    } catch (IllegalArgumentException e) {
+      return new RawPayload(slice);
+    }
+  }
+
+  /**
+   * A whole packet (neither MF nor an offset, no DF) with {@code fragment}'s header and {@code
+   * payload}, read back from its bytes so that its transport is decoded.
+   *
+   * @throws IllegalArgumentException when the payload is too short for its transport header
+   */
+  static Ipv4Packet unfragmented(Ipv4Packet fragment, byte[] payload) {
     Ipv4Packet whole =
         new Ipv4Packet(
             fragment.tos(),
@@ -210,12 +224,8 @@ public final class FrameCodec {
             fragment.protocol(),
             fragment.src(),
             fragment.dst(),
-            new RawPayload(slice));
-    try {
-      return decodeIp(ipBytes(whole)).body();
-    } catch (IllegalArgumentException e) {
-      return new RawPayload(slice);
-    }
+            new RawPayload(payload));
+    return decodeIp(ipBytes(whole));
   }
 
   /** The IPv4 packet's bytes (header and payload), without the Ethernet header. */

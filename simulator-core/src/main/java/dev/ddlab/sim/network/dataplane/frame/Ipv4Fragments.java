@@ -80,18 +80,6 @@ public final class Ipv4Fragments {
     if (covered < total) {
       return null;
     }
-    Ipv4Packet first = sorted.get(0);
-    Ipv4Packet header =
-        new Ipv4Packet(
-            first.tos(),
-            first.id(),
-            false,
-            first.ttl(),
-            first.protocol(),
-            first.src(),
-            first.dst(),
-            new RawPayload(payload));
-    byte[] bytes = FrameCodec.ipBytes(header);
-    return FrameCodec.decodeIp(bytes);
+    return FrameCodec.unfragmented(sorted.get(0), payload);
   }
 }
