@@ -12,6 +12,9 @@ import java.util.List;
  * it to the master bridge, to a macvlan child whose MAC it carries, or to the namespace.
  */
 public abstract class NetDevice {
+  /** The MTU an Ethernet-like device (veth, bridge, eth) starts with. */
+  public static final int ETHERNET_MTU = 1500;
+
   /** An address on the interface: {@code inet A/P}. */
   public record Address(int ip, int prefix) {}
 
@@ -19,7 +22,7 @@ public abstract class NetDevice {
   String name;
   final int index;
   final long mac;
-  int mtu = 1500;
+  int mtu = ETHERNET_MTU;
   boolean up = true;
   Netns ns;
   Bridge master;

@@ -244,16 +244,7 @@ public final class NetStack {
    * given); the other end is moved into {@code ns} as {@code inner} with {@code mac}.
    */
   public NetDevice vethPair(String hostName, Bridge bridge, Netns ns, String inner, long mac) {
-    NetDevice.Veth outer = new NetDevice.Veth(hostName, nextIndex++, randomMac());
-    NetDevice.Veth in = new NetDevice.Veth(inner, nextIndex++, mac);
-    outer.peer = in;
-    in.peer = outer;
-    host.add(outer);
-    if (bridge != null) {
-      bridge.attach(outer);
-    }
-    ns.add(in);
-    return in;
+    return vethPair(host, hostName, bridge, ns, inner, mac, NetDevice.ETHERNET_MTU);
   }
 
   /**

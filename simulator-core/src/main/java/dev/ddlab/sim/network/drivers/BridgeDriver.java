@@ -140,10 +140,8 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
     Bridge br = host.bridge(n.bridge());
     String outer = "veth" + eid.substring(0, 7);
     String inner = "veth" + eid.substring(7, 14);
-    NetDevice link =
-        n.mtu() > 0
-            ? host.stack().vethPair(host.stack().host(), outer, br, ns, inner, e.mac(), n.mtu())
-            : host.stack().vethPair(outer, br, ns, inner, e.mac());
+    int mtu = n.mtu() > 0 ? n.mtu() : NetDevice.ETHERNET_MTU;
+    NetDevice link = host.stack().vethPair(host.stack().host(), outer, br, ns, inner, e.mac(), mtu);
     links.put(eid, link);
     info.setLink(link);
   }
