@@ -1,6 +1,5 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.shell.Ast.Branch;
 import dev.ddlab.sim.shell.Ast.Case;
 import dev.ddlab.sim.shell.Ast.CaseItem;
@@ -264,16 +263,14 @@ final class CompoundCommands {
         }
         if (sinceYield >= ROUNDS_BEFORE_YIELD) {
           sinceYield = 0;
-          boolean busy = !waited;
+          // the yield of a loop whose rounds all ended at once is CPU time; a loop that waited (a
+          // sleep in its body) was idle
+          if (waited) {
+            sh.runtime().after(YIELD, io.background(), this::drive);
+          } else {
+            sh.runtime().compute(YIELD, io.background(), this::drive);
+          }
           waited = false;
-          sh.runtime()
-              .after(
-                  YIELD,
-                  io.background(),
-                  () -> {
-                    burnCpu(busy);
-                    drive();
-                  });
           return;
         }
         sinceYield++;
@@ -288,18 +285,6 @@ final class CompoundCommands {
           end(status);
           return;
         }
-      }
-    }
-
-    /**
-     * The yield of a loop whose rounds all ended at once is CPU time: its cgroup is charged for it
-     * when the yield is over (what docker stats shows). A loop that waited (a sleep in its body)
-     * was idle.
-     */
-    private void burnCpu(boolean busy) {
-      Cgroup cg = sh.runtime().cgroup();
-      if (busy && cg != null) {
-        cg.chargeCpu(YIELD.toNanos());
       }
     }
 

@@ -873,13 +873,7 @@ public final class HostShell {
 
     @Override
     public void compute(Duration d, Runnable next) {
-      runtime.after(
-          d,
-          background,
-          () -> {
-            tasks.chargeCpu(d.toNanos());
-            next.run();
-          });
+      runtime.compute(d, background, next);
     }
 
     @Override

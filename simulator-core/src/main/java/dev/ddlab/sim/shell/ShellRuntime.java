@@ -34,6 +34,23 @@ public interface ShellRuntime {
   void after(Duration delay, boolean background, Runnable action);
 
   /**
+   * As {@link #after}, the delay being CPU time a busy program burned: charged to the shell's
+   * {@link #cgroup} (what docker stats shows) when it is over, before {@code next} runs.
+   */
+  default void compute(Duration d, boolean background, Runnable next) {
+    after(
+        d,
+        background,
+        () -> {
+          Cgroup cg = cgroup();
+          if (cg != null) {
+            cg.chargeCpu(d.toNanos());
+          }
+          next.run();
+        });
+  }
+
+  /**
    * The cgroup the shell's forks count in (its container's, or the login's on the host); null when
    * nothing limits them.
    */
