@@ -16,8 +16,29 @@ import org.junit.jupiter.api.Test;
  */
 class MemoryLimitTest {
   /** A hang guard only (a doubling loop used to end the JVM); no speed is asserted. */
-  private static <T> T ends(Supplier<T> s) {
+  static <T> T ends(Supplier<T> s) {
     return assertTimeoutPreemptively(Duration.ofMinutes(2), s::get);
+  }
+
+  /**
+   * Container {@code name} on node1 ended as the OOM killer ends one: exited with 137, OOMKilled,
+   * and its {@code oom} event right before its {@code die}.
+   */
+  static void assertOomKilled(SimSession s, String name) {
+    assertEquals(
+        "exited 137 true\n",
+        s.type(
+                "node1",
+                "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' "
+                    + name)
+            .output());
+    String events =
+        s.type(
+                "node1",
+                "docker events --since 0 --until 0s --format '{{.Action}}' --filter container="
+                    + name)
+            .output();
+    assertTrue(events.contains("oom\ndie\n"), "[" + events + "]");
   }
 
   private static final String DOUBLING = "sh -c 'x=aaaaaaaaaaaaaaaa; while true; do x=$x$x; done'";
@@ -30,22 +51,11 @@ class MemoryLimitTest {
           ends(() -> s.type("node1", "docker run --name oom -m 8m alpine " + DOUBLING));
       assertEquals("", run.output());
       assertEquals(137, run.exitCode());
-      assertEquals(
-          "exited 137 true\n",
-          s.type(
-                  "node1",
-                  "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' oom")
-              .output());
+      assertOomKilled(s, "oom");
       assertTrue(
           s.type("node1", "docker ps -a --format '{{.Names}} {{.Status}}'")
               .output()
               .startsWith("oom Exited (137) "));
-      String events =
-          s.type(
-                  "node1",
-                  "docker events --since 0 --until 0s --format '{{.Action}}' --filter container=oom")
-              .output();
-      assertTrue(events.contains("oom\ndie\n"), "[" + events + "]");
     }
   }
 

@@ -1,12 +1,12 @@
 package dev.ddlab.session;
 
+import static dev.ddlab.session.MemoryLimitTest.assertOomKilled;
+import static dev.ddlab.session.MemoryLimitTest.ends;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.fs.Disk;
 import java.time.Duration;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +15,6 @@ import org.junit.jupiter.api.Test;
  * Ctrl-C) and none grows the server's heap without bound.
  */
 class OutputBombTest {
-  /** A hang guard only; no speed is asserted. */
-  private static <T> T ends(Supplier<T> s) {
-    return assertTimeoutPreemptively(Duration.ofMinutes(2), s::get);
-  }
-
   private static SimSession session() {
     SimSession s = SimSession.open("single", 1);
     s.host("node1").hostFs().disk(new Disk(1_000_000));
@@ -92,18 +87,7 @@ class OutputBombTest {
                           + " sh -c 'yes > /t/f'"));
       assertEquals("", run.output());
       assertEquals(137, run.exitCode());
-      assertEquals(
-          "exited 137 true\n",
-          s.type(
-                  "node1",
-                  "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}' tm")
-              .output());
-      String events =
-          s.type(
-                  "node1",
-                  "docker events --since 0 --until 0s --format '{{.Action}}' --filter container=tm")
-              .output();
-      assertTrue(events.contains("oom\ndie\n"), "[" + events + "]");
+      assertOomKilled(s, "tm");
     }
   }
 
