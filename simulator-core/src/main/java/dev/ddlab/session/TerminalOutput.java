@@ -3,9 +3,10 @@ package dev.ddlab.session;
 /**
  * What a terminal printed since the session last handed its output on. A program that never stops
  * printing ({@code yes}, {@code while true; do echo x; done}) left running in the foreground keeps
- * writing here as time passes until the next key; only the last {@link #KEEP} characters are kept
- * (what the screen and its scrollback would still show), so the server's memory stays bounded
- * however long it runs. Ctrl-C stops the program as on a real terminal.
+ * writing here as time passes until the next key; only the last {@link #KEEP} characters or so are
+ * kept (what the screen and its scrollback would still show; at most twice as many, as the text is
+ * trimmed in batches), so the server's memory stays bounded however long it runs. Ctrl-C stops the
+ * program as on a real terminal.
  */
 final class TerminalOutput {
   /** The characters kept of output nobody has taken yet. */
@@ -26,7 +27,10 @@ final class TerminalOutput {
     return written;
   }
 
-  /** Takes the output: the last {@link #KEEP} characters at most, from a line's start. */
+  /**
+   * Takes the output: all of it when it is short, else its tail from a line's start, of about
+   * {@link #KEEP} and at most twice {@link #KEEP} characters.
+   */
   String take() {
     String s = text.toString();
     text.setLength(0);
