@@ -362,7 +362,7 @@ final class TextTools {
 
   /** head -c N, tail -c N, tail -c +N: a slice of the text's UTF-8 bytes. */
   private static String bytes(String text, Count c, boolean head) {
-    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] b = text.getBytes(StandardCharsets.UTF_8);
     int n = (int) Math.min(c.n(), b.length);
     int from;
     int to;
@@ -376,7 +376,7 @@ final class TextTools {
       from = b.length - n;
       to = b.length;
     }
-    return new String(b, from, to - from, java.nio.charset.StandardCharsets.UTF_8);
+    return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
 
   // ---- wc ---------------------------------------------------------------------------------------
