@@ -188,13 +188,17 @@ final class Daemon {
     return hostFs instanceof AbstractFs fs ? fs.disk() : null;
   }
 
-  /** Forgets a container; false when it was already gone. */
+  /**
+   * Forgets a container and its exec instances (dockerd answers 404 for them afterwards; the health
+   * monitor's probes, one exec each, would otherwise pile up); false when it was already gone.
+   */
   boolean forget(Container c) {
     if (byId.remove(c.id) == null) {
       return false;
     }
     sortedIds.remove(c.id);
     names.release(c.name);
+    execs.values().removeIf(e -> e.containerId.equals(c.id));
     return true;
   }
 

@@ -263,6 +263,22 @@ class ContainerLifecycleTest {
   }
 
   @Test
+  void exec_instances_go_with_their_container_when_it_is_removed() {
+    run("percy", "alpine", "sleep", "1d");
+    String exec =
+        api.execCreate(
+            "percy",
+            new ExecConfig(
+                false, true, true, null, false, null, List.of("true"), false, null, null));
+    api.execStart(exec, false, false);
+    assertEquals(0, api.execInspect(exec).exitCode(), "kept while the container is there");
+    api.remove("percy", true, false);
+    EngineException gone = assertThrows(EngineException.class, () -> api.execInspect(exec));
+    assertEquals(404, gone.status());
+    assertEquals("No such exec instance: " + exec, gone.getMessage());
+  }
+
+  @Test
   void logs_keep_stdout_with_virtual_timestamps_and_tail() {
     api.create("web", cmd("nginx"), null, null, null);
     api.start("web");
