@@ -232,14 +232,17 @@ class ContainerLifecycleTest {
     assertFalse(node.containers().get(again).fs().exists("/tmp/newfile"));
   }
 
+  /** An exec of {@code cmd} in {@code container}, attached to stdout and stderr. */
+  private String execCreate(String container, String... cmd) {
+    return api.execCreate(
+        container,
+        new ExecConfig(false, true, true, null, false, null, List.of(cmd), false, null, null));
+  }
+
   @Test
   void exec_runs_in_the_container_and_reports_its_exit_code() {
     run("percy", "alpine", "sleep", "1d");
-    String exec =
-        api.execCreate(
-            "percy",
-            new ExecConfig(
-                false, true, true, null, false, null, List.of("echo", "hi"), false, null, null));
+    String exec = execCreate("percy", "echo", "hi");
     Attachment a = api.execStart(exec, false, false);
     assertEquals("hi\n", a.read());
     assertEquals(0, a.exitCode());
@@ -249,11 +252,7 @@ class ContainerLifecycleTest {
   @Test
   void exec_of_a_missing_command_prints_the_runtime_error_and_exits_126() {
     run("percy", "alpine", "sleep", "1d");
-    String exec =
-        api.execCreate(
-            "percy",
-            new ExecConfig(
-                false, true, true, null, false, null, List.of("nosuch"), false, null, null));
+    String exec = execCreate("percy", "nosuch");
     Attachment a = api.execStart(exec, false, false);
     assertEquals(
         "OCI runtime exec failed: exec failed: unable to start container process: exec:"
@@ -265,11 +264,7 @@ class ContainerLifecycleTest {
   @Test
   void exec_instances_go_with_their_container_when_it_is_removed() {
     run("percy", "alpine", "sleep", "1d");
-    String exec =
-        api.execCreate(
-            "percy",
-            new ExecConfig(
-                false, true, true, null, false, null, List.of("true"), false, null, null));
+    String exec = execCreate("percy", "true");
     api.execStart(exec, false, false);
     assertEquals(0, api.execInspect(exec).exitCode(), "kept while the container is there");
     api.remove("percy", true, false);
