@@ -6,9 +6,6 @@ import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.SwarmErrors;
 import dev.ddlab.engine.dto.Info;
-import dev.ddlab.engine.dto.swarm.CaConfig;
-import dev.ddlab.engine.dto.swarm.DispatcherConfig;
-import dev.ddlab.engine.dto.swarm.EncryptionConfig;
 import dev.ddlab.engine.dto.swarm.EngineDescription;
 import dev.ddlab.engine.dto.swarm.JoinTokens;
 import dev.ddlab.engine.dto.swarm.ManagerStatus;
@@ -16,16 +13,13 @@ import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeDescription;
 import dev.ddlab.engine.dto.swarm.NodeSpec;
 import dev.ddlab.engine.dto.swarm.NodeStatus;
-import dev.ddlab.engine.dto.swarm.OrchestrationConfig;
 import dev.ddlab.engine.dto.swarm.Platform;
-import dev.ddlab.engine.dto.swarm.RaftConfig;
 import dev.ddlab.engine.dto.swarm.Resources;
 import dev.ddlab.engine.dto.swarm.Swarm;
 import dev.ddlab.engine.dto.swarm.SwarmInitRequest;
 import dev.ddlab.engine.dto.swarm.SwarmJoinRequest;
 import dev.ddlab.engine.dto.swarm.SwarmSpec;
-import dev.ddlab.engine.dto.swarm.TaskDefaults;
-import dev.ddlab.engine.dto.swarm.TlsInfo;
+import dev.ddlab.engine.dto.swarm.SwarmUpdateFlags;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.SeededRandom;
@@ -579,25 +573,8 @@ public final class SwarmNode {
     nodeId = Ids.newId(random);
     role = "manager";
     String ts = now();
-    String ca = Ids.chars(random, 50);
-    JoinTokens tokens =
-        new JoinTokens(
-            "SWMTKN-1-" + ca + "-" + Ids.chars(random, 25),
-            "SWMTKN-1-" + ca + "-" + Ids.chars(random, 25));
     boolean autolock = req != null && req.autoLockManagers();
-    Swarm swarm =
-        new Swarm(
-            Ids.newId(random),
-            null,
-            ts,
-            ts,
-            defaultSpec(autolock),
-            tls(ca),
-            false,
-            List.of("10.0.0.0/8"),
-            24,
-            4789,
-            tokens);
+    Swarm swarm = ClusterControl.newCluster(random, ts, autolock);
     saveState();
     startManager(List.of(new Member(nodeId, address)), false);
     if (!clock.advanceUntil(() -> manager.isLeader(), Duration.ofSeconds(30))) {
@@ -608,11 +585,7 @@ public final class SwarmNode {
     first.add(StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts)));
     first.add(Allocator.ingress(Ids.newId(random), ts));
     if (autolock) {
-      first.add(
-          new StoreAction(
-              StoreAction.UNLOCK_KEY,
-              "key",
-              com.fasterxml.jackson.databind.node.TextNode.valueOf(newUnlockKey())));
+      first.add(StoreAction.unlockKey(ClusterControl.newUnlockKey(random)));
     }
     write(first);
     startAgent();
@@ -658,62 +631,8 @@ public final class SwarmNode {
   }
 
   /** POST /swarm/update: a new spec; tokens and the unlock key rotated when asked. */
-  void update(SwarmSpec spec, dev.ddlab.engine.dto.swarm.SwarmUpdateFlags flags) {
-    ClusterStore store = store();
-    Swarm sw = store.cluster();
-    if (flags != null
-        && flags.version() != 0
-        && sw.version() != null
-        && flags.version() != sw.version().index()) {
-      throw new EngineException(500, "rpc error: code = Unknown desc = update out of sequence");
-    }
-    JoinTokens t = sw.joinTokens();
-    String ca = t.worker().substring(9, 59);
-    if (flags != null && flags.rotateWorkerToken()) {
-      t = new JoinTokens("SWMTKN-1-" + ca + "-" + Ids.chars(random, 25), t.manager());
-    }
-    if (flags != null && flags.rotateManagerToken()) {
-      t = new JoinTokens(t.worker(), "SWMTKN-1-" + ca + "-" + Ids.chars(random, 25));
-    }
-    boolean autolock =
-        spec.encryptionConfig() != null && spec.encryptionConfig().autoLockManagers();
-    List<StoreAction> actions = new ArrayList<>();
-    actions.add(
-        StoreAction.put(
-            StoreAction.CLUSTER,
-            sw.id(),
-            new Swarm(
-                sw.id(),
-                sw.version(),
-                sw.createdAt(),
-                now(),
-                spec,
-                sw.tlsInfo(),
-                sw.rootRotationInProgress(),
-                sw.defaultAddrPool(),
-                sw.subnetSize(),
-                sw.dataPathPort(),
-                t)));
-    String key = store.unlockKey();
-    if (autolock && (key == null || (flags != null && flags.rotateManagerUnlockKey()))) {
-      actions.add(
-          new StoreAction(
-              StoreAction.UNLOCK_KEY,
-              "key",
-              com.fasterxml.jackson.databind.node.TextNode.valueOf(newUnlockKey())));
-    } else if (!autolock && key != null) {
-      actions.add(StoreAction.delete(StoreAction.UNLOCK_KEY, "key"));
-    }
-    write(actions);
-  }
-
-  /** SWMKEY-1- and 43 characters of URL-safe base64, as swarmkit's encryption.HumanReadableKey. */
-  private String newUnlockKey() {
-    byte[] b = new byte[32];
-    for (int i = 0; i < b.length; i++) {
-      b[i] = (byte) random.nextInt(256);
-    }
-    return "SWMKEY-1-" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+  void update(SwarmSpec spec, SwarmUpdateFlags flags) {
+    write(ClusterControl.update(store(), spec, flags, random, now()));
   }
 
   /** GET /swarm/unlockkey: the key while autolock is on, else empty. */
@@ -741,25 +660,6 @@ public final class SwarmNode {
     }
     m.put("RemoteManagers", remotes.isEmpty() ? null : remotes);
     return m;
-  }
-
-  static SwarmSpec defaultSpec(boolean autolock) {
-    return new SwarmSpec(
-        "default",
-        Map.of(),
-        new OrchestrationConfig(5L),
-        new RaftConfig(10000, 0L, 500, 10, 1),
-        new DispatcherConfig(Dispatcher.HEARTBEAT_PERIOD_NANOS),
-        new CaConfig(7_776_000_000_000_000L, 0),
-        new TaskDefaults(null),
-        new EncryptionConfig(autolock));
-  }
-
-  private static TlsInfo tls(String ca) {
-    return new TlsInfo(
-        "-----BEGIN CERTIFICATE-----\n" + ca + "\n-----END CERTIFICATE-----\n",
-        "MBMxETAPBgNVBAMTCHN3YXJtLWNh",
-        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE" + ca.substring(0, 20));
   }
 
   private Node newNode(String nodeRole, String ts) {
@@ -823,12 +723,8 @@ public final class SwarmNode {
     if ("manager".equals(asRole)) {
       // The new member starts first, with the group's initial members, and waits to hear from the
       // leader; then the leader adds it (swarmkit's raft Join and ConfChange).
-      List<Member> initial =
-          leader.raft().node().getInitialMembers().getMembers().stream()
-              .map(e -> (Member) e)
-              .toList();
       saveState();
-      startManager(initial, false);
+      startManager(initialMembers(leader), false);
       Member self = new Member(nodeId, address);
       if (!changeMembership(self, MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER)) {
         halt();
@@ -853,17 +749,20 @@ public final class SwarmNode {
 
   /** {@code node promote}: this worker's Raft member starts and the leader adds it to the group. */
   void promote(Manager leader) {
-    List<Member> initial =
-        leader.raft().node().getInitialMembers().getMembers().stream()
-            .map(e -> (Member) e)
-            .toList();
     role = "manager";
     saveState();
-    startManager(initial, false);
+    startManager(initialMembers(leader), false);
     if (!changeMembership(
         new Member(nodeId, address), MembershipChangeMode.ADD_OR_PROMOTE_TO_FOLLOWER)) {
       throw SwarmErrors.noLeader();
     }
+  }
+
+  /** The Raft group's initial members, with which a joining manager's member starts. */
+  private static List<Member> initialMembers(Manager leader) {
+    return leader.raft().node().getInitialMembers().getMembers().stream()
+        .map(e -> (Member) e)
+        .toList();
   }
 
   /**

@@ -172,7 +172,7 @@ public final class ClusterStore {
     services.forEach((id, sv) -> out.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
     tasks.forEach((id, t) -> out.add(StoreAction.put(StoreAction.TASK, id, t)));
     if (unlockKey != null) {
-      out.add(new StoreAction(StoreAction.UNLOCK_KEY, "key", TextNode.valueOf(unlockKey)));
+      out.add(StoreAction.unlockKey(unlockKey));
     }
     return out;
   }

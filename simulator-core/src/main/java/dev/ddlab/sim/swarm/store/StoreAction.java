@@ -40,6 +40,11 @@ public record StoreAction(String kind, String id, JsonNode object) {
     return new StoreAction(kind, id, ClusterStore.JSON.valueToTree(object));
   }
 
+  /** The managers' unlock key set, or turned off with null. */
+  public static StoreAction unlockKey(String key) {
+    return key == null ? delete(UNLOCK_KEY, "key") : put(UNLOCK_KEY, "key", key);
+  }
+
   public static StoreAction delete(String kind, String id) {
     return new StoreAction(kind, id, null);
   }
