@@ -320,11 +320,7 @@ public final class SwarmApis {
                     + name
                     + " already exists");
           }
-          spec =
-              spec.withNetworks(
-                  spec.taskTemplate() == null
-                      ? null
-                      : SwarmNetworks.resolve(node, spec.taskTemplate().networks()));
+          spec = SwarmNetworks.resolve(node, spec);
           String id = Ids.newId(node.random());
           ServiceSpec full =
               new ServiceSpec(
@@ -370,11 +366,7 @@ public final class SwarmApis {
             throw new EngineException(
                 500, "rpc error: code = Unknown desc = update out of sequence");
           }
-          ServiceSpec next =
-              spec.withNetworks(
-                  spec.taskTemplate() == null
-                      ? null
-                      : SwarmNetworks.resolve(node, spec.taskTemplate().networks()));
+          ServiceSpec next = SwarmNetworks.resolve(node, spec);
           ServiceSpec previous = s.spec();
           if (options != null && "previous".equals(options.rollback())) {
             if (s.previousSpec() == null) {

@@ -21,6 +21,7 @@ import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.fs.Digests;
+import dev.ddlab.sim.network.NetworkFilters;
 import dev.ddlab.sim.network.driverapi.PeerTable;
 import dev.ddlab.sim.network.types.Ipv4;
 import dev.ddlab.sim.swarm.allocator.Allocator;
@@ -88,27 +89,47 @@ public final class SwarmNetworks implements NetworksApi {
     return out;
   }
 
-  /** A swarm network as GET /networks shows it (moby's BasicNetworkFromGRPC). */
-  static Network view(SwarmNetwork n, String ingressAddress) {
-    NetworkSpec spec = n.spec();
-    IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : spec.ipamOptions();
+  /**
+   * The network's IPAM configs as the Engine API writes them (moby's IPAMConfig, every field
+   * omitempty): the allocator's once it ran, else the spec's.
+   */
+  public static List<Map<String, String>> ipamConfig(SwarmNetwork n) {
+    IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : n.spec().ipamOptions();
     List<Map<String, String>> config = new ArrayList<>();
     if (ipam != null && ipam.configs() != null) {
       for (IpamConfig c : ipam.configs()) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("Subnet", c.subnet() == null ? "" : c.subnet());
-        if (c.range() != null) {
-          m.put("IPRange", c.range());
-        }
-        m.put("Gateway", c.gateway() == null ? "" : c.gateway());
+        putIfSet(m, "Subnet", c.subnet());
+        putIfSet(m, "IPRange", c.range());
+        putIfSet(m, "Gateway", c.gateway());
         config.add(m);
       }
     }
+    return config;
+  }
+
+  private static void putIfSet(Map<String, String> m, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      m.put(key, value);
+    }
+  }
+
+  /**
+   * The network's driver: the allocator's state (with the VXLAN ID) once it ran, else the spec's.
+   */
+  public static Driver driver(SwarmNetwork n) {
+    return n.driverState() != null ? n.driverState() : n.spec().driverConfiguration();
+  }
+
+  /** A swarm network as GET /networks shows it (moby's BasicNetworkFromGRPC). */
+  static Network view(SwarmNetwork n, String ingressAddress) {
+    NetworkSpec spec = n.spec();
+    IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : spec.ipamOptions();
     String ipamDriver =
         ipam != null && ipam.driver() != null && ipam.driver().name() != null
             ? ipam.driver().name()
             : "default";
-    Driver driver = n.driverState() != null ? n.driverState() : spec.driverConfiguration();
+    Driver driver = driver(n);
     Map<String, NetworkEndpoint> containers = null;
     if (spec.ingress() && ingressAddress != null) {
       int ip = Ipv4.parse(ingressAddress.substring(0, ingressAddress.indexOf('/')));
@@ -129,7 +150,7 @@ public final class SwarmNetworks implements NetworksApi {
         "swarm",
         driver != null && driver.name() != null ? driver.name() : "overlay",
         spec.ipv6Enabled(),
-        new Ipam(ipamDriver, null, config),
+        new Ipam(ipamDriver, null, ipamConfig(n)),
         spec.internal(),
         spec.attachable(),
         spec.ingress(),
@@ -203,44 +224,11 @@ public final class SwarmNetworks implements NetworksApi {
           here = true;
         }
       }
-      if (!here && matches(filters, v)) {
+      if (!here && NetworkFilters.matches(filters, v)) {
         out.add(v);
       }
     }
     return out;
-  }
-
-  /** The filters docker network ls gives that a swarm network can meet. */
-  private static boolean matches(Map<String, List<String>> filters, Network v) {
-    if (filters == null) {
-      return true;
-    }
-    for (Map.Entry<String, List<String>> f : filters.entrySet()) {
-      if (f.getValue() == null || f.getValue().isEmpty()) {
-        continue;
-      }
-      boolean any = false;
-      for (String w : f.getValue()) {
-        any |=
-            switch (f.getKey()) {
-              case "name" -> v.name().contains(w);
-              case "id" -> v.id().startsWith(w);
-              case "driver" -> v.driver().equals(w);
-              case "scope" -> w.equals("swarm");
-              case "type" -> w.equals("custom") != (v.ingress());
-              case "label" -> {
-                String[] kv = w.split("=", 2);
-                yield v.labels().containsKey(kv[0])
-                    && (kv.length == 1 || kv[1].equals(v.labels().get(kv[0])));
-              }
-              default -> false;
-            };
-      }
-      if (!any) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -421,6 +409,12 @@ public final class SwarmNetworks implements NetworksApi {
       }
     }
     return false;
+  }
+
+  /** The spec with its task template's network targets as IDs (see below). */
+  static ServiceSpec resolve(SwarmNode n, ServiceSpec spec) {
+    return spec.withNetworks(
+        spec.taskTemplate() == null ? null : resolve(n, spec.taskTemplate().networks()));
   }
 
   /**

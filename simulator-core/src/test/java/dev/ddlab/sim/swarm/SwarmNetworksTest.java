@@ -187,4 +187,23 @@ class SwarmNetworksTest {
       assertFalse(ok(s, "mgr1", "docker network ls").contains(" used "));
     }
   }
+
+  @Test
+  void network_ls_filters_swarm_networks_as_local_ones_every_label_must_match() {
+    try (SimSession s = SimSession.open("swarm-1m1w", 4)) {
+      ok(s, "mgr1", "docker swarm init --advertise-addr 10.0.0.1");
+      ok(s, "mgr1", "docker network create -d overlay --label tier=front --label env=prod both");
+      ok(s, "mgr1", "docker network create -d overlay --label tier=front one");
+      String fmt = " --format '{{.Name}}'";
+      assertEquals(
+          "both\n",
+          ok(s, "mgr1", "docker network ls --filter label=tier=front --filter label=env" + fmt));
+      assertEquals(
+          "both\none\n", ok(s, "mgr1", "docker network ls --filter label=tier=front" + fmt));
+      // the ingress network is predefined, as on dockerd
+      assertEquals(
+          "ingress\n",
+          ok(s, "mgr1", "docker network ls --filter type=builtin --filter driver=overlay" + fmt));
+    }
+  }
 }

@@ -5,14 +5,11 @@ import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.Ipam;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.swarm.Driver;
-import dev.ddlab.engine.dto.swarm.IpamConfig;
-import dev.ddlab.engine.dto.swarm.IpamOptions;
 import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.sim.network.Network;
 import dev.ddlab.sim.network.NetworkController;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import dev.ddlab.sim.swarm.SwarmNetworks;
 import java.util.List;
 import java.util.Map;
 
@@ -34,29 +31,14 @@ final class TaskNetworks {
 
   /** What dockerd's createNetwork(…, agent=true) gets for a swarm network object. */
   static NetworkCreateRequest request(SwarmNetwork n) {
-    IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : n.spec().ipamOptions();
-    List<Map<String, String>> config = new ArrayList<>();
-    if (ipam != null && ipam.configs() != null) {
-      for (IpamConfig c : ipam.configs()) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Subnet", c.subnet());
-        if (c.range() != null) {
-          m.put("IPRange", c.range());
-        }
-        if (c.gateway() != null) {
-          m.put("Gateway", c.gateway());
-        }
-        config.add(m);
-      }
-    }
-    Driver driver = n.driverState() != null ? n.driverState() : n.spec().driverConfiguration();
+    Driver driver = SwarmNetworks.driver(n);
     return new NetworkCreateRequest(
         n.spec().name(),
         driver == null || driver.name() == null ? "overlay" : driver.name(),
         n.spec().internal(),
         n.spec().attachable(),
         n.spec().ingress(),
-        new Ipam("default", null, config),
+        new Ipam("default", null, SwarmNetworks.ipamConfig(n)),
         n.spec().ipv6Enabled(),
         driver == null || driver.options() == null ? Map.of() : driver.options(),
         n.spec().labels() == null ? Map.of() : n.spec().labels());
