@@ -125,11 +125,7 @@ public final class Allocator {
         if (!store.ingressAddresses().containsKey(nodeId)) {
           String addr = address(ingress, used);
           if (addr != null) {
-            out.add(
-                new StoreAction(
-                    StoreAction.LB,
-                    nodeId,
-                    com.fasterxml.jackson.databind.node.TextNode.valueOf(addr)));
+            out.add(StoreAction.put(StoreAction.LB, nodeId, addr));
           }
         }
       }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
 import dev.ddlab.engine.dto.swarm.Endpoint;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
@@ -167,8 +166,7 @@ public final class ClusterStore {
     out.add(StoreAction.put(StoreAction.CLUSTER, cluster.id(), cluster));
     nodes.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NODE, id, node.apply(n))));
     networks.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NETWORK, id, n)));
-    ingressAddresses.forEach(
-        (id, a) -> out.add(new StoreAction(StoreAction.LB, id, TextNode.valueOf(a))));
+    ingressAddresses.forEach((id, a) -> out.add(StoreAction.put(StoreAction.LB, id, a)));
     services.forEach((id, sv) -> out.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
     tasks.forEach((id, t) -> out.add(StoreAction.put(StoreAction.TASK, id, t)));
     if (unlockKey != null) {
