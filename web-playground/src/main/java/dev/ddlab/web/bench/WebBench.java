@@ -29,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -64,7 +65,17 @@ public final class WebBench {
     public static final Pace HUMAN =
         new Pace(Duration.ofSeconds(5), 0.5, Duration.ofMillis(120), 0.4);
 
-    long next(Random r, Duration d, double jitter) {
+    /** Nanoseconds to the next command's start. */
+    long nextCommand(Random r) {
+      return jittered(r, commandEvery, commandJitter);
+    }
+
+    /** Nanoseconds to the next key. */
+    long nextKey(Random r) {
+      return jittered(r, keyEvery, keyJitter);
+    }
+
+    private static long jittered(Random r, Duration d, double jitter) {
       return (long) (d.toNanos() * (1 + jitter * (2 * r.nextDouble() - 1)));
     }
   }
@@ -118,20 +129,9 @@ public final class WebBench {
    */
   Result load(PlaygroundServer server, Options o) throws Exception {
     ScheduledExecutorService typing =
-        Executors.newScheduledThreadPool(
-            2,
-            r -> {
-              Thread t = new Thread(r, "bench-typist");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newScheduledThreadPool(2, daemonThreads("bench-typist"));
     ScheduledExecutorService sweeper =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "bench-sweeper");
-              t.setDaemon(true);
-              return t;
-            });
+        Executors.newSingleThreadScheduledExecutor(daemonThreads("bench-sweeper"));
     try {
       HttpClient http = HttpClient.newBuilder().build();
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -208,6 +208,15 @@ public final class WebBench {
       sweeper.shutdownNow();
       typing.shutdownNow();
     }
+  }
+
+  /** Daemon threads called {@code name}: the bench's clients never keep the JVM alive. */
+  private static ThreadFactory daemonThreads(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
   }
 
   private static String seconds(Duration d) {
@@ -494,14 +503,10 @@ public final class WebBench {
       if (k < command.length()) {
         typing.schedule(
             () -> typeKey(command, k + 1, plan),
-            options.pace().next(random, options.pace().keyEvery(), options.pace().keyJitter()),
+            options.pace().nextKey(random),
             TimeUnit.NANOSECONDS);
       } else {
-        planCommand(
-            plan
-                + options
-                    .pace()
-                    .next(random, options.pace().commandEvery(), options.pace().commandJitter()));
+        planCommand(plan + options.pace().nextCommand(random));
       }
     }
 
