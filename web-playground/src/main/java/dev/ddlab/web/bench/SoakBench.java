@@ -63,7 +63,8 @@ public final class SoakBench {
       int live = sessions.count();
       sessions.close(); // every session ends, as at its TTL
       long deadline = System.nanoTime() + SETTLE.toNanos();
-      while (System.nanoTime() < deadline && !newThreads(threadsBefore).isEmpty()) {
+      while (System.nanoTime() < deadline
+          && !LeakChecks.threads(threadsBefore, threads(), POOLED).pass()) {
         Thread.sleep(200);
       }
       long heapAfter = WebBench.usedHeapAfterGc(memory);
@@ -74,13 +75,6 @@ public final class SoakBench {
       checks.add(LeakChecks.threads(threadsBefore, threadsAfter, POOLED));
       return checks;
     }
-  }
-
-  private static Set<String> newThreads(Set<String> before) {
-    Set<String> now = threads();
-    now.removeAll(before);
-    now.removeIf(POOLED);
-    return now;
   }
 
   /** Live threads as "name#id". */
