@@ -87,7 +87,9 @@ final class BenchForks {
         while ((l = r.readLine()) != null) {
           String[] parts = l.split("\t", -1);
           if (parts.length == 5 && parts[0].equals(MARKER)) {
-            values.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(parse(parts[3]));
+            values
+                .computeIfAbsent(parts[1], k -> new ArrayList<>())
+                .add(Double.parseDouble(parts[3]));
             meta.putIfAbsent(parts[1], parts);
           } else {
             other.append(l).append('\n');
@@ -109,12 +111,8 @@ final class BenchForks {
                     name,
                     meta.get(name)[2],
                     v.stream().mapToDouble(Double::doubleValue).toArray(),
-                    parse(meta.get(name)[4]))));
+                    Double.parseDouble(meta.get(name)[4]))));
     return out;
-  }
-
-  private static double parse(String d) {
-    return d.equals("NaN") ? Double.NaN : Double.parseDouble(d);
   }
 
   /** The table: each figure's min, median, max, spread and, where set, its target. */
