@@ -42,7 +42,12 @@ public final class FrameFields {
 
   /** Where the inner frame starts when {@code bytes} is a VXLAN frame on UDP 4789, else -1. */
   public static int innerOffset(byte[] bytes) {
-    for (Field f : of(bytes)) {
+    return innerOffset(of(bytes));
+  }
+
+  /** Where the inner frame of already dissected {@code fields} starts, else -1. */
+  public static int innerOffset(List<Field> fields) {
+    for (Field f : fields) {
       if (f.layer().equals("eth")) {
         return f.offset();
       }

@@ -108,18 +108,15 @@ public final class VxlanPanel implements Panel {
     private ObjectNode describe(FrameEvent f) {
       byte[] bytes = f.bytes();
       List<FrameFields.Field> fields = FrameFields.of(bytes);
-      int inner = -1;
+      int inner = FrameFields.innerOffset(fields);
+      if (inner < 0) {
+        return null;
+      }
       String vni = null;
       for (FrameFields.Field x : fields) {
-        if (inner < 0 && x.layer().equals("eth")) {
-          inner = x.offset();
-        }
         if (x.layer().equals("vxlan") && x.name().equals("VNI")) {
           vni = x.value();
         }
-      }
-      if (inner < 0) {
-        return null;
       }
       ObjectNode o = Json.MAPPER.createObjectNode();
       o.put("seq", ++seq);
