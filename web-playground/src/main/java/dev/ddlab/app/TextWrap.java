@@ -1,11 +1,17 @@
 package dev.ddlab.app;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * Word-wraps the tutorial's own prose (a lab's introduction, a step's text, hints) to the
  * terminal's width, as a pager would: paragraphs and list items wrap at spaces (list items with a
  * hanging indent); code (fenced or indented) and Docker's own output are left as they are.
  */
 final class TextWrap {
+  /** A line's indent and list or quote marker: what its wrapped lines hang from. */
+  private static final Pattern LEAD = Pattern.compile("^(\\s*(?:[-*] |\\d+\\. |> )?)");
+
   private TextWrap() {}
 
   static String prose(String text, int width) {
@@ -33,8 +39,7 @@ final class TextWrap {
   }
 
   private static String wrap(String line, int width) {
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("^(\\s*(?:[-*] |\\d+\\. |> )?)").matcher(line);
+    Matcher m = LEAD.matcher(line);
     String lead = m.find() ? m.group(1) : "";
     String hang = lead.startsWith(">") ? lead : " ".repeat(lead.length());
     StringBuilder out = new StringBuilder();

@@ -17,9 +17,12 @@ import dev.ddlab.introspect.Introspection;
 import dev.ddlab.session.Session;
 import dev.ddlab.web.Json;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Image layers in the spirit of dive: pick an image on a node; see its layer stack (size, the
@@ -31,6 +34,9 @@ import java.util.Optional;
  */
 public final class LayersPanel implements Panel {
   static final int MAX_ROWS = 3000;
+
+  /** The stage a {@code COPY --from=STAGE} step reads. */
+  private static final Pattern COPY_FROM = Pattern.compile("--from=(\\S+)");
 
   @Override
   public String id() {
@@ -208,7 +214,7 @@ public final class LayersPanel implements Panel {
             b.status().name(),
             "imageId",
             b.imageId());
-        java.util.Map<String, String> lastOfStage = new java.util.HashMap<>();
+        Map<String, String> lastOfStage = new HashMap<>();
         int k = 0;
         for (BuildsView.Step st : b.steps()) {
           String id = "s:" + n + ":" + k++;
@@ -234,8 +240,7 @@ public final class LayersPanel implements Panel {
               st.finishedNanos(),
               "layer",
               st.layerDiffId());
-          java.util.regex.Matcher from =
-              java.util.regex.Pattern.compile("--from=(\\S+)").matcher(st.instruction());
+          Matcher from = COPY_FROM.matcher(st.instruction());
           if (from.find() && lastOfStage.containsKey(from.group(1))) {
             String src = lastOfStage.get(from.group(1));
             p.edge(src + ">" + id, src, id);
