@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.commonmark.Extension;
@@ -99,14 +100,15 @@ public final class LessonLibrary {
     return name;
   }
 
+  /** A command substitution {@code $(…)} with no parenthesis inside. */
+  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\(([^()]*)\\)");
+
   /**
    * Whether every {@code docker} command of a shell block is one ddlab runs (the CLI's own grammar
    * accepts it): a block with {@code docker push} or a mistyped flag gets no "chạy" button, so a
    * learner is never sent to a command that only answers it is not simulated. Other programs (the
    * node's shell, {@code cat}, {@code systemctl}) are left to the shell.
    */
-  private static final Pattern SUBSTITUTION = Pattern.compile("\\$\\(([^()]*)\\)");
-
   static boolean runs(String block) {
     for (String raw : block.split("\n")) {
       String line = raw.strip().replaceFirst("^\\$\\s+", "");
@@ -114,7 +116,7 @@ public final class LessonLibrary {
         continue;
       }
       // a command substitution is a command of its own; its result is one word
-      java.util.regex.Matcher sub = SUBSTITUTION.matcher(line);
+      Matcher sub = SUBSTITUTION.matcher(line);
       while (sub.find()) {
         if (!runs(sub.group(1))) {
           return false;
