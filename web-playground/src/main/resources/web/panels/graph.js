@@ -27,6 +27,7 @@
     }
     ofKind(kind) { return [...this.nodes.values()].filter(n => n.kind === kind); }
     edgesFrom(id) { return [...this.edges.values()].filter(e => e.from === id); }
+    edgesTo(id) { return [...this.edges.values()].filter(e => e.to === id); }
   }
   const SVG = 'http://www.w3.org/2000/svg';
   function svg(tag, attrs, text) {

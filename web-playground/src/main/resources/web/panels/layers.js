@@ -38,7 +38,7 @@
       const stages = [];
       for (const s of steps) if (!stages.includes(s.stage)) stages.push(s.stage);
       const feeds = id => view.edgesFrom(id).length > 0;
-      const fedBy = id => [...view.edges.values()].filter(e => e.to === id).map(e => view.nodes.get(e.from)).filter(Boolean);
+      const fedBy = id => view.edgesTo(id).map(e => view.nodes.get(e.from)).filter(Boolean);
       out.push(el('div', {class: 'build', 'data-build': b.buildId},
         el('h3', {}, 'Bản dựng gần nhất trên ' + b.node + (b.tags ? ': ' + b.tags : '') + ' — ' +
           (b.status === 'DONE' ? 'xong' : b.status === 'FAILED' ? 'lỗi' : b.status.toLowerCase())),
