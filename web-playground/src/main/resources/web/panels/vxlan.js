@@ -117,13 +117,16 @@
     rowEls = f.fields.map((x, i) => {
       const tr = el('tr', {class: 'l-' + x[0], 'data-layer': x[0]},
         el('td', {}, LAYERS[x[0]] || x[0]), el('td', {}, x[1]), el('td', {class: 'v'}, x[4]),
-        el('td', {class: 'num'}, x[2] + (x[3] > 1 ? '–' + (x[2] + x[3] - 1) : '')));
+        el('td', {class: 'num'}, byteRange(x)));
       tr.addEventListener('mouseenter', () => point(i));
       return tr;
     });
     tableEl.replaceChildren(...rowEls);
     tableEl.onmouseleave = () => point(-1);
   }
+
+  /** Field x's bytes as people read them: "14" or "14–15". */
+  function byteRange(x) { return x[2] + (x[3] > 1 ? '–' + (x[2] + x[3] - 1) : ''); }
 
   /** Highlights field i (its bytes and its row) and names it; -1 clears. */
   function point(i) {
@@ -138,7 +141,7 @@
     for (let k = x[2]; k < x[2] + x[3] && k < byteEls.length; k++) byteEls[k].classList.add('hl');
     rowEls[i].classList.add('hl');
     fieldEl.textContent = (LAYERS[x[0]] || x[0]) + ' · ' + x[1] + ' = ' + x[4] +
-      ' (byte ' + x[2] + (x[3] > 1 ? '–' + (x[2] + x[3] - 1) : '') + ')';
+      ' (byte ' + byteRange(x) + ')';
   }
 
   // ---- one stage of the walk: classes only ----------------------------------------------------
@@ -153,16 +156,11 @@
       d.classList.toggle('current', id === st.at);
     }
     captionEl.textContent = (stage + 1) + '/' + stages.length + ' · ' + st.say;
-    byteEls.forEach(b => {
-      const on = present(st, b.dataset.layer);
-      b.classList.toggle('absent', !on);
-      b.classList.toggle('slide', animate && on && b.dataset.layer === st.add);
-    });
-    rowEls.forEach(r => {
-      const on = present(st, r.dataset.layer);
-      r.classList.toggle('absent', !on);
-      r.classList.toggle('slide', animate && on && r.dataset.layer === st.add);
-    });
+    for (const e of [...byteEls, ...rowEls]) {
+      const on = present(st, e.dataset.layer);
+      e.classList.toggle('absent', !on);
+      e.classList.toggle('slide', animate && on && e.dataset.layer === st.add);
+    }
     const chips = Object.keys(LAYERS).filter(l => sel.fields.some(x => x[0] === l) && present(st, l));
     layersEl.replaceChildren(...chips.map(l => el('span', {class: 'chip l-' + l + (animate && l === st.add ? ' slide' : ''), 'data-layer': l}, LAYERS[l])));
     const bytes = byteEls.filter(b => !b.classList.contains('absent')).length;
