@@ -11,6 +11,8 @@ import dev.ddlab.session.PortUnreachable;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.web.session.SessionFactory;
+import dev.ddlab.web.session.SessionTemplate;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +31,26 @@ final class EchoSession implements Session {
   private final List<TranscriptEntry> transcript = new ArrayList<>();
   final List<String> interrupts = new ArrayList<>();
   boolean closed;
+
+  /** Sessions of this double for a playground: one template, "single" (one node). */
+  static SessionFactory factory() {
+    return new SessionFactory() {
+      @Override
+      public List<SessionTemplate> templates() {
+        return List.of(new SessionTemplate("single", "1 node", "Một node Docker.", true, null));
+      }
+
+      @Override
+      public Session open(String template, long seed) {
+        return new EchoSession();
+      }
+
+      @Override
+      public String engineKind() {
+        return "sim";
+      }
+    };
+  }
 
   static Engine emptyEngine() {
     return (Engine)

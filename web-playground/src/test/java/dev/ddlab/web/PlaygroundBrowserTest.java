@@ -3,16 +3,7 @@ package dev.ddlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.session.Session;
 import dev.ddlab.web.lesson.LessonLibrary;
-import dev.ddlab.web.panel.Panels;
-import dev.ddlab.web.session.SessionFactory;
-import dev.ddlab.web.session.SessionManager;
-import dev.ddlab.web.session.SessionTemplate;
-import dev.ddlab.web.term.Repls;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,36 +17,12 @@ class PlaygroundBrowserTest {
   private PlaygroundServer server;
 
   private String start() {
-    SessionFactory factory =
-        new SessionFactory() {
-          @Override
-          public List<SessionTemplate> templates() {
-            return List.of(new SessionTemplate("single", "1 node", "Một node Docker.", true, null));
-          }
-
-          @Override
-          public Session open(String template, long seed) {
-            return new EchoSession();
-          }
-
-          @Override
-          public String engineKind() {
-            return "sim";
-          }
-        };
-    PlaygroundConfig config =
-        PlaygroundConfig.defaults()
-            .withAddress("127.0.0.1", 0)
-            .withSessions(5, Duration.ofHours(4), Duration.ofMinutes(30));
     server =
-        new PlaygroundServer(
-                new SessionManager(
-                    config, factory, Repls.shell(), Panels.discover(), Clock.systemUTC()),
-                new LessonLibrary(
-                    Map.of(
-                        "01-intro",
-                        "# Làm quen\n\nGõ lệnh sau:\n\n```bash\necho từ bài học\n```\n")))
-            .start();
+        Playgrounds.start(
+            EchoSession.factory(),
+            new LessonLibrary(
+                Map.of(
+                    "01-intro", "# Làm quen\n\nGõ lệnh sau:\n\n```bash\necho từ bài học\n```\n")));
     return "http://127.0.0.1:" + server.port();
   }
 

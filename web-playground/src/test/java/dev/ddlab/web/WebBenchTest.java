@@ -3,12 +3,10 @@ package dev.ddlab.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.session.Session;
 import dev.ddlab.web.bench.LeakChecks;
 import dev.ddlab.web.bench.SoakBench;
 import dev.ddlab.web.bench.WebBench;
 import dev.ddlab.web.session.SessionFactory;
-import dev.ddlab.web.session.SessionTemplate;
 import dev.ddlab.web.term.Repls;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,23 +20,7 @@ import org.junit.jupiter.api.Test;
  * asserted.
  */
 class WebBenchTest {
-  private static final SessionFactory ECHO =
-      new SessionFactory() {
-        @Override
-        public List<SessionTemplate> templates() {
-          return List.of(new SessionTemplate("single", "1 node", "", true, null));
-        }
-
-        @Override
-        public Session open(String template, long seed) {
-          return new EchoSession();
-        }
-
-        @Override
-        public String engineKind() {
-          return "sim";
-        }
-      };
+  private static final SessionFactory ECHO = EchoSession.factory();
 
   private static final WebBench.Pace FAST =
       new WebBench.Pace(Duration.ofMillis(300), 0.5, Duration.ofMillis(5), 0.4);
