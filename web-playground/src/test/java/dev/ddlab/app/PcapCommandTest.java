@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ddlab.engine.dto.Ipam;
-import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.events.FrameEvent;
 import dev.ddlab.introspect.PcapWriter;
 import dev.ddlab.session.ScriptRunner;
@@ -19,7 +17,6 @@ import dev.ddlab.sim.network.dataplane.frame.IcmpMessage;
 import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import dev.ddlab.sim.network.dataplane.frame.Vxlan;
-import dev.ddlab.sim.network.drivers.OverlayDriver;
 import dev.ddlab.sim.network.types.Ipv4;
 import dev.ddlab.web.Json;
 import dev.ddlab.web.panel.DataPlanePanel;
@@ -35,7 +32,6 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -228,34 +224,9 @@ class PcapCommandTest {
    * (10.0.9.2) on mgr1, c2 (10.0.9.3) on wrk1, VNI 4097.
    */
   private static List<PcapWriter.Record> overlayCapture(String command) throws Exception {
-    String nid = "9e8f2be4a1c0d3f5b6a7980112233445566778899aabbccddeeff00112233445";
     List<PcapWriter.Record> records = new java.util.ArrayList<>();
     try (SimSession s = SimSession.open("swarm-1m1w", 3)) {
-      // the network object as the swarm allocator writes it: subnet, gateway, VNI
-      NetworkCreateRequest ov =
-          new NetworkCreateRequest(
-              "ov",
-              "overlay",
-              false,
-              true,
-              false,
-              new Ipam(
-                  "default",
-                  Map.of(),
-                  List.of(Map.of("Subnet", "10.0.9.0/24", "Gateway", "10.0.9.1"))),
-              false,
-              Map.of(OverlayDriver.VXLAN_IDS, "4097"),
-              Map.of());
-      s.host("mgr1").network().createSwarmNetwork(nid, ov);
-      s.host("wrk1").network().createSwarmNetwork(nid, ov);
-      new ScriptRunner(s)
-          .run(
-              """
-              docker run -d --name c1 --network ov --ip 10.0.9.2 alpine sleep 1d
-              @wrk1
-              docker run -d --name c2 --network ov --ip 10.0.9.3 alpine sleep 1d
-              @mgr1
-              """);
+      TwoNodeOverlay.wire(s);
       try (AutoCloseable sub =
           s.events()
               .subscribe(

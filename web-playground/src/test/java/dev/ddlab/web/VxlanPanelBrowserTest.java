@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.app.SimSessionFactory;
-import dev.ddlab.engine.dto.Ipam;
-import dev.ddlab.engine.dto.NetworkCreateRequest;
-import dev.ddlab.session.ScriptRunner;
+import dev.ddlab.app.TwoNodeOverlay;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.SimSession;
-import dev.ddlab.session.TranscriptEntry;
-import dev.ddlab.sim.network.drivers.OverlayDriver;
 import dev.ddlab.web.lesson.LessonLibrary;
 import dev.ddlab.web.session.SessionFactory;
 import dev.ddlab.web.session.SessionTemplate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,13 +22,10 @@ import org.openqa.selenium.interactions.Actions;
  * c2 (wrk1) lists its tunnelled frames; the first walks from c1 through veth, br0 and vxlan0, where
  * VXLAN, UDP, the outer IPv4 and the outer Ethernet go on one by one, and the hex view names the
  * VNI under the cursor. The list's items stay the same elements while frames keep coming. The
- * overlay is made as the pcap test makes it (the network object the swarm allocator writes, given
- * to each node's controller) until the swarm agent wires it. Screenshots go to target/screenshots/.
+ * overlay is the one the pcap test crosses ({@link TwoNodeOverlay}). Screenshots go to
+ * target/screenshots/.
  */
 class VxlanPanelBrowserTest {
-  private static final String NID =
-      "9e8f2be4a1c0d3f5b6a7980112233445566778899aabbccddeeff00112233445";
-
   private PlaygroundServer server;
 
   /** Simulated sessions; on swarm-1m1w, the overlay "ov" with c1 on mgr1 and c2 on wrk1. */
@@ -49,33 +41,7 @@ class VxlanPanelBrowserTest {
     public Session open(String template, long seed) {
       SimSession s = SimSession.open(template, seed);
       if (template.equals("swarm-1m1w")) {
-        NetworkCreateRequest ov =
-            new NetworkCreateRequest(
-                "ov",
-                "overlay",
-                false,
-                true,
-                false,
-                new Ipam(
-                    "default",
-                    Map.of(),
-                    List.of(Map.of("Subnet", "10.0.9.0/24", "Gateway", "10.0.9.1"))),
-                false,
-                Map.of(OverlayDriver.VXLAN_IDS, "4097"),
-                Map.of());
-        s.host("mgr1").network().createSwarmNetwork(NID, ov);
-        s.host("wrk1").network().createSwarmNetwork(NID, ov);
-        for (TranscriptEntry e :
-            new ScriptRunner(s)
-                .run(
-                    """
-                    docker run -d --name c1 --network ov --ip 10.0.9.2 alpine sleep 1d
-                    @wrk1
-                    docker run -d --name c2 --network ov --ip 10.0.9.3 alpine sleep 1d
-                    @mgr1
-                    """)) {
-          assertEquals(0, e.exitCode(), e.toString());
-        }
+        TwoNodeOverlay.wire(s);
       }
       return s;
     }
