@@ -82,11 +82,14 @@ public final class VsRealBench {
         realNode.grow(size);
         int simRepeats = Math.max(20, SIM_ROUNDS * 10 / (size + 10));
         int realRepeats = Math.max(n, 3);
-        for (String[] op : simNode.operations()) {
-          String[] realOp = realNode.same(op);
-          double simMicros = simNode.time(op, simRepeats);
-          double realMicros = realNode.time(realOp, realRepeats);
-          figures.add(new Figure(label(op) + " (" + size + " containers)", simMicros, realMicros));
+        List<String[]> simOps = simNode.operations();
+        List<String[]> realOps = realNode.operations();
+        for (int i = 0; i < simOps.size(); i++) {
+          double simMicros = simNode.time(simOps.get(i), simRepeats);
+          double realMicros = realNode.time(realOps.get(i), realRepeats);
+          figures.add(
+              new Figure(
+                  label(simOps.get(i)) + " (" + size + " containers)", simMicros, realMicros));
         }
       }
     } finally {
@@ -163,6 +166,7 @@ public final class VsRealBench {
       }
     }
 
+    /** The same operations in the same order on every node, with this node's times. */
     List<String[]> operations() {
       String until = Long.toString(engine.system().nowNanos() / 1_000_000_000L + 1);
       return List.of(
@@ -172,20 +176,6 @@ public final class VsRealBench {
           new String[] {"inspect", prefix + "ps0"},
           new String[] {"logs", prefix + "lg"},
           new String[] {"events", "--since", since, "--until", until});
-    }
-
-    /** The operation {@code op} of another node, with this node's times. */
-    String[] same(String[] op) {
-      if (op[0].equals("events")) {
-        return new String[] {
-          "events",
-          "--since",
-          since,
-          "--until",
-          Long.toString(engine.system().nowNanos() / 1_000_000_000L + 1)
-        };
-      }
-      return op;
     }
 
     /** Microseconds per run of {@code op}, after a few unmeasured ones; checks ps -a's rows. */
