@@ -6,6 +6,7 @@ import dev.ddlab.engine.dto.EventMessage;
 import dev.ddlab.engine.dto.Info;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Version;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,6 +33,13 @@ public interface SystemApi {
 
   /** The engine's notion of "now" (virtual for the simulator), Unix epoch nanoseconds. */
   long nowNanos();
+
+  /**
+   * A client's timer on the engine's clock, not an Engine API request: done once {@code d} has
+   * passed (compose's 500 ms ticker while it polls a dependency). The simulator's passes in virtual
+   * time as its {@link Pending#await} lets the clock run; a real engine's in real time.
+   */
+  Pending<Void> after(Duration d);
 
   /**
    * POST /auth: checks the credentials with the registry ({@code serveraddress}, Docker Hub when

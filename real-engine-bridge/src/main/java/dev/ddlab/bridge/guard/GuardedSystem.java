@@ -96,6 +96,11 @@ final class GuardedSystem implements SystemApi {
     return s().nowNanos();
   }
 
+  @Override
+  public dev.ddlab.engine.Pending<Void> after(java.time.Duration d) {
+    return s().after(d);
+  }
+
   /** docker login: refused, as push is (credentials stay off the shared daemon). */
   @Override
   public dev.ddlab.engine.dto.AuthResponse auth(dev.ddlab.engine.dto.AuthConfig config) {

@@ -3,6 +3,7 @@ package dev.ddlab.bridge.real;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.github.dockerjava.transport.DockerHttpClient;
 import dev.ddlab.bridge.real.ApiClient.Query;
+import dev.ddlab.engine.Pending;
 import dev.ddlab.engine.SystemApi;
 import dev.ddlab.engine.dto.EventMessage;
 import dev.ddlab.engine.dto.Info;
@@ -10,6 +11,7 @@ import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Version;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,6 +79,21 @@ final class RealSystem implements SystemApi {
   public long nowNanos() {
     Instant now = Instant.now();
     return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+
+  /** A client's timer in real time: a sleeping daemon thread, interrupted by a cancel. */
+  @Override
+  public Pending<Void> after(Duration d) {
+    return new ThreadPending<>(
+        "ddlab-timer",
+        () -> {
+          try {
+            Thread.sleep(d.toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return null;
+        });
   }
 
   @Override

@@ -292,6 +292,24 @@ public abstract class ComposeContract {
   }
 
   @Test
+  void up_without_a_terminal_waits_on_the_engines_clock_until_the_dependency_is_healthy() {
+    fs.write(
+        "/work/" + project + "/compose.yaml", HEALTH_FILE.getBytes(StandardCharsets.UTF_8), false);
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    CliResult r = cli.run(argv("--progress", "plain", "up", "-d"), io(out, err));
+    assertTrue(r.isAttached(), out + "" + err);
+    Attachment a = r.attachment();
+    // what ssh does with a stream it has no terminal for: wait for its end, then read it
+    boolean ended = a.awaitExit(Duration.ofSeconds(60));
+    String streamed = a.read();
+    assertTrue(ended, out + "" + err + streamed);
+    assertEquals(0, a.exitCode());
+    assertTrue(streamed.contains("Container " + project + "-web-1  Started"), streamed);
+    assertTrue(engine.containers().inspect(project + "-web-1").state().running());
+  }
+
+  @Test
   void up_fails_when_a_dependency_turns_unhealthy_and_leaves_the_dependant_created() {
     fs.write(
         "/work/" + project + "/compose.yaml", BROKEN_FILE.getBytes(StandardCharsets.UTF_8), false);

@@ -159,12 +159,22 @@ final class ComposeStart {
       all = null;
       return true;
     }
-    if (deadline >= 0 && engine.system().nowNanos() >= deadline) {
+    if (overdue()) {
       services.clear();
       all = null;
       throw new ComposeException("application not healthy after " + deadlineText);
     }
     return false;
+  }
+
+  /** Whether {@code --wait-timeout} has run out (a look is due even if nothing happened). */
+  boolean overdue() {
+    return deadline >= 0 && engine.system().nowNanos() >= deadline;
+  }
+
+  /** The engine the start talks to (its clock and events pace the foreground stream). */
+  Engine engine() {
+    return engine;
   }
 
   private void start(String service) {

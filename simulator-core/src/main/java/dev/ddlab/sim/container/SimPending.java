@@ -9,7 +9,7 @@ import java.time.Duration;
  * A {@link Pending} the daemon completes from its own events (a container's exit or removal) as the
  * virtual clock runs; {@link #await} lets that clock run timer by timer.
  */
-final class SimPending<T> implements Pending<T> {
+public final class SimPending<T> implements Pending<T> {
   private final VirtualClock clock;
   private Runnable onCancel = () -> {};
   private boolean done;
@@ -18,6 +18,14 @@ final class SimPending<T> implements Pending<T> {
 
   SimPending(VirtualClock clock) {
     this.clock = clock;
+  }
+
+  /** A client's timer on the virtual clock: done once {@code d} has passed. */
+  public static Pending<Void> after(VirtualClock clock, Duration d) {
+    SimPending<Void> p = new SimPending<>(clock);
+    VirtualClock.Timer t = clock.schedule(d, () -> p.complete(null));
+    p.onCancel(t::cancel);
+    return p;
   }
 
   /** What to undo when the client stops waiting (a watcher to drop, a timer to cancel). */

@@ -270,4 +270,9 @@ final class SystemService implements SystemApi {
   public long nowNanos() {
     return host.clock().nowNanos();
   }
+
+  @Override
+  public dev.ddlab.engine.Pending<Void> after(java.time.Duration d) {
+    return dev.ddlab.sim.container.SimPending.after(host.clock(), d);
+  }
 }
