@@ -24,7 +24,22 @@ public final class FrameFields {
    * @param length how many bytes it takes
    * @param value its value as people read it
    */
-  public record Field(String layer, String name, int offset, int length, String value) {}
+  public record Field(String layer, String name, int offset, int length, String value) {
+    /** Whether this is the packet's sender address (IPv4 source, ARP sender). */
+    public boolean isSourceAddress() {
+      return name.equals(IP_SOURCE) || name.equals(ARP_SENDER);
+    }
+
+    /** Whether this is the packet's target address (IPv4 destination, ARP target). */
+    public boolean isTargetAddress() {
+      return name.equals(IP_DESTINATION) || name.equals(ARP_TARGET);
+    }
+  }
+
+  static final String IP_SOURCE = "IP nguồn";
+  static final String IP_DESTINATION = "IP đích";
+  static final String ARP_SENDER = "IP người gửi";
+  static final String ARP_TARGET = "IP cần tìm";
 
   private final byte[] b;
   private final List<Field> out = new ArrayList<>();
@@ -125,9 +140,9 @@ public final class FrameFields {
     int op = u16(at + 6);
     add("arp", "Thao tác", at + 6, 2, op + (op == 1 ? " (hỏi)" : op == 2 ? " (trả lời)" : ""));
     add("arp", "MAC người gửi", at + 8, 6, mac(at + 8));
-    add("arp", "IP người gửi", at + 14, 4, ip(at + 14));
+    add("arp", ARP_SENDER, at + 14, 4, ip(at + 14));
     add("arp", "MAC cần tìm", at + 18, 6, mac(at + 18));
-    add("arp", "IP cần tìm", at + 24, 4, ip(at + 24));
+    add("arp", ARP_TARGET, at + 24, 4, ip(at + 24));
   }
 
   private void ipv4(int at, boolean outer) {
@@ -166,8 +181,8 @@ public final class FrameFields {
         };
     add(layer, "Giao thức", at + 9, 1, proto + pname);
     add(layer, "Checksum header", at + 10, 2, hex16(u16(at + 10)));
-    add(layer, "IP nguồn", at + 12, 4, ip(at + 12));
-    add(layer, "IP đích", at + 16, 4, ip(at + 16));
+    add(layer, IP_SOURCE, at + 12, 4, ip(at + 12));
+    add(layer, IP_DESTINATION, at + 16, 4, ip(at + 16));
     int l4 = at + ihl;
     int end = Math.min(b.length, at + Math.max(total, ihl));
     if ((frag & 0x1fff) != 0) {

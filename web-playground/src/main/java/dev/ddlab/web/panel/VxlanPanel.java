@@ -134,9 +134,9 @@ public final class VxlanPanel implements Panel {
         ArrayNode a = list.addArray();
         a.add(x.layer()).add(x.name()).add(x.offset()).add(x.length()).add(x.value());
         if (x.layer().equals("ip") || x.layer().equals("arp")) {
-          if (x.name().equals("IP nguồn") || x.name().equals("IP người gửi")) {
+          if (x.isSourceAddress()) {
             srcIp = x.value();
-          } else if (x.name().equals("IP đích") || x.name().equals("IP cần tìm")) {
+          } else if (x.isTargetAddress()) {
             dstIp = x.value();
           }
         }
