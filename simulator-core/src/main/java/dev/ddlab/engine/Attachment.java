@@ -42,6 +42,16 @@ public interface Attachment extends AutoCloseable {
   /** The exit code once the process exited; null while it runs or after a detach. */
   Integer exitCode();
 
+  /**
+   * The client program got SIGINT or SIGTERM while its stream ran in the background ({@code kill
+   * %1} of {@code docker compose up &}): true when it winds down as on Ctrl-C and closes the stream
+   * itself later (compose stops its containers), false when the client just ends (the caller then
+   * closes the stream).
+   */
+  default boolean interrupt() {
+    return false;
+  }
+
   /** Detaches (Ctrl-P Ctrl-Q, or the end of a non-interactive read) without stopping anything. */
   @Override
   void close();

@@ -96,6 +96,13 @@ final class ComposeAttachment implements Attachment {
     return s;
   }
 
+  /** SIGINT or SIGTERM to compose (kill %1 of {@code up &}): the same as Ctrl-C. */
+  @Override
+  public boolean interrupt() {
+    write("\u0003");
+    return true;
+  }
+
   @Override
   public void write(String input) {
     if (closed || !input.contains("\u0003")) {

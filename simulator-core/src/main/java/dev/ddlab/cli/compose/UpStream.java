@@ -120,6 +120,13 @@ final class UpStream implements Attachment {
     }
   }
 
+  /** SIGINT or SIGTERM to compose (kill %1 of {@code up &}): the same as Ctrl-C. */
+  @Override
+  public boolean interrupt() {
+    write("\u0003");
+    return true;
+  }
+
   @Override
   public String prompt() {
     return next == null ? "" : next.prompt();

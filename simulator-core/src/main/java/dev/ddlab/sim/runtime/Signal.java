@@ -4,42 +4,49 @@ import java.util.Locale;
 
 /** Linux signals by number, parsed as {@code docker kill -s} and {@code kill} accept them. */
 public enum Signal {
-  SIGHUP(1),
-  SIGINT(2),
-  SIGQUIT(3),
-  SIGILL(4),
-  SIGTRAP(5),
-  SIGABRT(6),
-  SIGBUS(7),
-  SIGFPE(8),
-  SIGKILL(9),
-  SIGUSR1(10),
-  SIGSEGV(11),
-  SIGUSR2(12),
-  SIGPIPE(13),
-  SIGALRM(14),
-  SIGTERM(15),
-  SIGSTKFLT(16),
-  SIGCHLD(17),
-  SIGCONT(18),
-  SIGSTOP(19),
-  SIGTSTP(20),
-  SIGTTIN(21),
-  SIGTTOU(22),
-  SIGURG(23),
-  SIGXCPU(24),
-  SIGXFSZ(25),
-  SIGVTALRM(26),
-  SIGPROF(27),
-  SIGWINCH(28),
-  SIGIO(29),
-  SIGPWR(30),
-  SIGSYS(31);
+  SIGHUP(1, "Hangup"),
+  SIGINT(2, "Interrupt"),
+  SIGQUIT(3, "Quit"),
+  SIGILL(4, "Illegal instruction"),
+  SIGTRAP(5, "Trace/breakpoint trap"),
+  SIGABRT(6, "Aborted"),
+  SIGBUS(7, "Bus error"),
+  SIGFPE(8, "Floating point exception"),
+  SIGKILL(9, "Killed"),
+  SIGUSR1(10, "User defined signal 1"),
+  SIGSEGV(11, "Segmentation fault"),
+  SIGUSR2(12, "User defined signal 2"),
+  SIGPIPE(13, "Broken pipe"),
+  SIGALRM(14, "Alarm clock"),
+  SIGTERM(15, "Terminated"),
+  SIGSTKFLT(16, "Stack fault"),
+  SIGCHLD(17, "Child exited"),
+  SIGCONT(18, "Continued"),
+  SIGSTOP(19, "Stopped (signal)"),
+  SIGTSTP(20, "Stopped"),
+  SIGTTIN(21, "Stopped (tty input)"),
+  SIGTTOU(22, "Stopped (tty output)"),
+  SIGURG(23, "Urgent I/O condition"),
+  SIGXCPU(24, "CPU time limit exceeded"),
+  SIGXFSZ(25, "File size limit exceeded"),
+  SIGVTALRM(26, "Virtual timer expired"),
+  SIGPROF(27, "Profiling timer expired"),
+  SIGWINCH(28, "Window changed"),
+  SIGIO(29, "I/O possible"),
+  SIGPWR(30, "Power failure"),
+  SIGSYS(31, "Bad system call");
 
   private final int number;
+  private final String description;
 
-  Signal(int number) {
+  Signal(int number, String description) {
     this.number = number;
+    this.description = description;
+  }
+
+  /** glibc's strsignal text, as bash reports a job the signal ended ("Terminated", "Killed"). */
+  public String description() {
+    return description;
   }
 
   public int number() {

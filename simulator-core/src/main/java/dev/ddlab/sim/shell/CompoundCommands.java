@@ -87,7 +87,9 @@ final class CompoundCommands {
         io,
         st -> {
           boolean interrupted = !io.background() && sh.interrupts() != epoch;
-          if (sh.stopping() || interrupted) {
+          if (io.killed()) {
+            done.accept(st);
+          } else if (sh.stopping() || interrupted) {
             done.accept(interrupted ? 130 : st);
           } else if (st == 0) {
             sh.run(b.body(), io, done);
@@ -253,6 +255,10 @@ final class CompoundCommands {
 
     private void drive() {
       while (true) {
+        if (io.killed()) {
+          end(io.job().killStatus());
+          return;
+        }
         if (interrupted()) {
           end(130);
           return;

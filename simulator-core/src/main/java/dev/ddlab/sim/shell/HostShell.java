@@ -125,6 +125,7 @@ public final class HostShell {
 
   private IntConsumer foregroundDone;
   private final int shellPid;
+  private final HostJobs jobControl;
 
   /**
    * The tasks this login may run (its {@code ulimit -u}); its forks count here, the containers' in
@@ -160,7 +161,10 @@ public final class HostShell {
     }
     sh.builtin("history", (s, a, io) -> history(a, io));
     sh.builtin("help", (s, a, io) -> help(io));
-    sh.builtin("kill", (s, a, io) -> SystemTools.kill(a, io, "bash: kill", false, this::killJob));
+    this.jobControl = new HostJobs(sh, foregroundStops::add, () -> attachHandler);
+    sh.builtin("kill", (s, a, io) -> jobControl.kill(a, io));
+    sh.runtimeBuiltin("wait");
+    sh.runtimeBuiltin("fg");
   }
 
   public Interpreter interpreter() {
@@ -284,29 +288,9 @@ public final class HostShell {
     return foregroundTimers.size();
   }
 
-  /** The stream of a background docker command, and how to end its job. */
-  private record BackgroundStream(Attachment attachment, Io io, IntConsumer done) {}
-
-  private final List<BackgroundStream> streams = new ArrayList<>();
-
-  /** What background docker commands printed; the ones whose stream closed end their jobs. */
-  private void pumpStreams() {
-    for (BackgroundStream s : List.copyOf(streams)) {
-      String text = s.attachment().read();
-      if (!text.isEmpty()) {
-        s.io().out().accept(text);
-      }
-      if (s.attachment().isClosed()) {
-        streams.remove(s);
-        Integer code = s.attachment().exitCode();
-        s.done().accept(code == null ? 0 : code);
-      }
-    }
-  }
-
   /** Notices of background jobs that ended while the shell was idle. */
   public String drainJobNotices() {
-    pumpStreams();
+    jobControl.pump();
     StringBuilder sb = new StringBuilder();
     for (Interpreter.Job j : sh.drainFinishedJobs()) {
       sb.append(Interpreter.jobNotice(j, true)).append('\n');
@@ -365,10 +349,6 @@ public final class HostShell {
               while [ $i -lt 3 ]; do i=$((i+1)); done   if [ -f tệp ]; then …; fi   Ctrl-C để dừng
             """);
     return 0;
-  }
-
-  private boolean killJob(int pid, Signal signal) {
-    return false;
   }
 
   // ---- the runtime: how the host finds and runs commands ---------------------------------------
@@ -465,12 +445,20 @@ public final class HostShell {
         case "sleep" -> {
           return sleep(args, io, background, done);
         }
+        case "wait" -> {
+          jobControl.waitFor(args, io, done);
+          return 0;
+        }
+        case "fg" -> {
+          jobControl.fg(args, io, done);
+          return 0;
+        }
         case "systemctl" -> {
-          done.accept(systemctl(args, io));
+          done.accept(HostServices.systemctl(node.daemon(), args, io));
           return 0;
         }
         case "service" -> {
-          done.accept(service(args, io));
+          done.accept(HostServices.service(node.daemon(), args, io));
           return 0;
         }
         case "ssh" -> {
@@ -484,7 +472,23 @@ public final class HostShell {
             return 0;
           }
           int pid = node.allocatePid();
-          tool.run(new HostTools(cmd, env, io, pid, background), args, done);
+          HostTools tools = new HostTools(cmd, env, io, pid, background);
+          IntConsumer end = HostJobs.once(done);
+          Runnable unregister =
+              HostJobs.onKill(
+                  io,
+                  background,
+                  st -> {
+                    tools.stop();
+                    end.accept(st);
+                  });
+          tool.run(
+              tools,
+              args,
+              st -> {
+                unregister.run();
+                end.accept(st);
+              });
           return pid;
         }
       }
@@ -568,7 +572,7 @@ public final class HostShell {
     Attachment a = r.attachment();
     if (background) {
       // A background job (docker compose up &): its output reaches the terminal at each prompt.
-      streams.add(new BackgroundStream(a, io, done));
+      jobControl.addStream(a, io, done);
       return node.allocatePid();
     }
     if (attachHandler != null) {
@@ -603,9 +607,26 @@ public final class HostShell {
       total += d.toNanos();
     }
     int pid = node.allocatePid();
-    VirtualClock.Timer t = node.clock().schedule(Duration.ofNanos(total), () -> done.accept(0));
+    IntConsumer end = HostJobs.once(done);
+    VirtualClock.Timer[] t = new VirtualClock.Timer[1];
+    Runnable unregister =
+        HostJobs.onKill(
+            io,
+            background,
+            st -> {
+              t[0].cancel();
+              end.accept(st);
+            });
+    t[0] =
+        node.clock()
+            .schedule(
+                Duration.ofNanos(total),
+                () -> {
+                  unregister.run();
+                  end.accept(0);
+                });
     if (!background) {
-      foregroundTimer(t);
+      foregroundTimer(t[0]);
     }
     return pid;
   }
@@ -620,111 +641,6 @@ public final class HostShell {
       return null;
     }
     return nanos < 0 ? Duration.ofDays(365L * 100) : Duration.ofNanos(nanos);
-  }
-
-  private int systemctl(List<String> args, Io io) {
-    List<String> ops = args.stream().filter(a -> !a.startsWith("-")).toList();
-    if (ops.isEmpty()) {
-      io.errln("Too few arguments.");
-      return 1;
-    }
-    String verb = ops.get(0);
-    if (ops.size() < 2) {
-      io.errln("Too few arguments.");
-      return 1;
-    }
-    String unit = ops.get(1);
-    String service = unit.endsWith(".service") ? unit : unit + ".service";
-    Daemon d = node.daemon();
-    boolean isDocker = service.equals("docker.service") && d != null;
-    switch (verb) {
-      case "start", "stop", "restart", "reload" -> {
-        if (!isDocker) {
-          io.errln("Failed to " + verb + " " + service + ": Unit " + service + " not found.");
-          return 5;
-        }
-        switch (verb) {
-          case "start" -> d.start();
-          case "stop" -> d.stop();
-          default -> d.restart();
-        }
-        return 0;
-      }
-      case "is-active" -> {
-        boolean active = isDocker && d.isActive();
-        io.println(active ? "active" : "inactive");
-        return active ? 0 : 3;
-      }
-      case "status" -> {
-        if (!isDocker) {
-          io.errln("Unit " + service + " could not be found.");
-          return 4;
-        }
-        io.out().accept(status(d));
-        return d.isActive() ? 0 : 3;
-      }
-      case "enable", "disable" -> {
-        if (!isDocker) {
-          io.errln("Failed to " + verb + " unit: Unit file " + service + " does not exist.");
-          return 1;
-        }
-        return 0;
-      }
-      default -> {
-        io.errln("Unknown command verb " + verb + ".");
-        return 1;
-      }
-    }
-  }
-
-  private String status(Daemon d) {
-    StringBuilder sb = new StringBuilder();
-    sb.append("● docker.service - Docker Application Container Engine\n");
-    sb.append(
-        "     Loaded: loaded (/lib/systemd/system/docker.service; enabled; vendor preset: enabled)\n");
-    if (d.isActive()) {
-      String since = "";
-      if (d.activeSinceNanos() >= 0) {
-        since =
-            " since "
-                + SystemTools.strftime(
-                    "%a %Y-%m-%d %H:%M:%S UTC",
-                    java.time.Instant.ofEpochSecond(d.activeSinceNanos() / 1_000_000_000L)
-                        .atZone(java.time.ZoneOffset.UTC));
-      }
-      sb.append("     Active: active (running)").append(since).append('\n');
-      sb.append("TriggeredBy: ● docker.socket\n");
-      sb.append("       Docs: https://docs.docker.com\n");
-      if (d.mainPid() > 0) {
-        sb.append("   Main PID: ").append(d.mainPid()).append(" (dockerd)\n");
-      }
-    } else {
-      sb.append("     Active: inactive (dead)\n");
-      sb.append("TriggeredBy: ● docker.socket\n");
-      sb.append("       Docs: https://docs.docker.com\n");
-    }
-    return sb.toString();
-  }
-
-  private int service(List<String> args, Io io) {
-    if (args.size() < 2) {
-      io.errln(
-          "Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]");
-      return 1;
-    }
-    String name = args.get(0);
-    String verb = args.get(1);
-    if (!name.equals("docker") || node.daemon() == null) {
-      io.errln(name + ": unrecognized service");
-      return 1;
-    }
-    return switch (verb) {
-      case "start", "stop", "restart", "status" -> systemctl(List.of(verb, "docker"), io);
-      default -> {
-        io.errln("Usage: /etc/init.d/docker {start|stop|restart|status}");
-        yield 1;
-      }
-    };
   }
 
   private int ssh(List<String> args, Io io, IntConsumer done) {
@@ -772,6 +688,11 @@ public final class HostShell {
     private final int pid;
 
     private final boolean background;
+
+    /** What the tool does when its job is killed (its interrupt), and whether it was. */
+    private final List<Runnable> stops = new ArrayList<>();
+
+    private boolean stopped;
 
     HostTools(String argv0, Map<String, String> env, Io io, int pid, boolean background) {
       this.background = background;
@@ -851,7 +772,7 @@ public final class HostShell {
 
     @Override
     public boolean kill(int target, Signal signal) {
-      return killJob(target, signal);
+      return jobControl.kill(target, signal);
     }
 
     @Override
@@ -868,12 +789,35 @@ public final class HostShell {
     public void onInterrupt(Runnable stop) {
       if (!background) {
         foregroundStops.add(stop);
+      } else {
+        stops.add(stop);
+      }
+    }
+
+    /** The tool's job was killed: it stops as on Ctrl-C, and its pending steps do not run. */
+    void stop() {
+      stopped = true;
+      stops.forEach(Runnable::run);
+    }
+
+    /** A step of the tool after virtual time, dropped once its job was killed. */
+    private void later(Duration d, boolean cpu, Runnable next) {
+      Runnable step =
+          () -> {
+            if (!stopped) {
+              next.run();
+            }
+          };
+      if (cpu) {
+        runtime.compute(d, background, step);
+      } else {
+        runtime.after(d, background, step);
       }
     }
 
     @Override
     public void compute(Duration d, Runnable next) {
-      runtime.compute(d, background, next);
+      later(d, true, next);
     }
 
     @Override
@@ -896,8 +840,7 @@ public final class HostShell {
             java.util.function.Consumer<dev.ddlab.sim.runtime.HttpOutcome> done) {
           // the exchange's virtual time passes before the tool answers (Ctrl-C cancels the wait)
           dev.ddlab.sim.runtime.HttpOutcome o = w.fetch(host, port, path);
-          runtime.after(
-              java.time.Duration.ofNanos(o.elapsedNanos()), background, () -> done.accept(o));
+          later(java.time.Duration.ofNanos(o.elapsedNanos()), false, () -> done.accept(o));
         }
       };
     }

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.Cgroup;
+import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;
@@ -39,8 +40,15 @@ public final class Interpreter {
     int run(Interpreter sh, List<String> args, Io io);
   }
 
-  /** A background job ({@code cmd &}) and its state. */
-  public record Job(int number, int pid, String command, Integer status) {}
+  /**
+   * A background job ({@code cmd &}) and its state: {@code status} is null while it runs; {@code
+   * signaled} when a signal ended it ({@code kill %1}: status 128 + the signal).
+   */
+  public record Job(int number, int pid, String command, Integer status, boolean signaled) {
+    Job(int number, int pid, String command) {
+      this(number, pid, command, null, false);
+    }
+  }
 
   private final Dialect dialect;
   private final String name;
@@ -198,16 +206,28 @@ public final class Interpreter {
     return vars.environment();
   }
 
+  private final java.util.Set<String> runtimeBuiltins = new java.util.HashSet<>();
+
   public void builtin(String name, Builtin b) {
     builtins.put(name, b);
   }
 
+  /**
+   * Declares a builtin its runtime runs, because it waits on virtual time ({@code wait} and {@code
+   * fg} on the host): {@code type} calls it a shell builtin.
+   */
+  public void runtimeBuiltin(String name) {
+    runtimeBuiltins.add(name);
+  }
+
   public boolean isBuiltin(String name) {
-    return builtins.containsKey(name);
+    return builtins.containsKey(name) || runtimeBuiltins.contains(name);
   }
 
   public java.util.Set<String> builtinNames() {
-    return builtins.keySet();
+    java.util.Set<String> names = new java.util.TreeSet<>(builtins.keySet());
+    names.addAll(runtimeBuiltins);
+    return names;
   }
 
   public boolean exited() {
@@ -224,6 +244,46 @@ public final class Interpreter {
     return jobs.list();
   }
 
+  /**
+   * The running job a jobspec ({@code %1}, {@code %%}, {@code %-}, {@code %sleep}) names, or null.
+   */
+  public Job job(String spec) {
+    return jobs.find(spec);
+  }
+
+  /** The running job whose process is {@code pid}, or null. */
+  public Job jobByPid(int pid) {
+    return jobs.byPid(pid);
+  }
+
+  /**
+   * Sends a signal to a running job: one that terminates ends what it runs and everything it would
+   * run next (status 128 + the signal, reported as bash reports it: "Terminated"); others have no
+   * effect here (the simulator does not stop or resume jobs). False when the job has ended.
+   */
+  public boolean killJob(Job job, Signal signal) {
+    return !signal.terminatesByDefault() || jobs.kill(job, 128 + signal.number());
+  }
+
+  /**
+   * Calls {@code done} with a running job's status once it ends ({@code wait}; {@code fg} with
+   * {@code notice} false: bash does not report a job it brought to the foreground).
+   */
+  public void whenJobDone(Job job, boolean notice, IntConsumer done) {
+    jobs.whenDone(job, notice, done);
+  }
+
+  /** Stops waiting for a job ({@code wait} interrupted). */
+  public void stopWaiting(Job job, IntConsumer done) {
+    jobs.stopWaiting(job, done);
+  }
+
+  /** Whether the command with this stdio runs in the job (or in a job the job started). */
+  public boolean runsIn(Io io, Job job) {
+    Task t = jobs.task(job);
+    return t != null && io.job() != null && io.job().root() == t;
+  }
+
   /** Jobs that ended since the last call, for bash's "[1]+ Done" notices. */
   public List<Job> drainFinishedJobs() {
     return jobs.drainFinished();
@@ -231,7 +291,9 @@ public final class Interpreter {
 
   /** The text bash prints for a finished job. */
   public static String jobNotice(Job j, boolean current) {
-    String state = j.status() == 0 ? "Done" : "Exit " + j.status();
+    Signal signal = j.signaled() ? Signal.byNumber(j.status() - 128) : null;
+    String state =
+        signal != null ? signal.description() : j.status() == 0 ? "Done" : "Exit " + j.status();
     return String.format("[%d]%s  %-24s%s", j.number(), current ? "+" : "-", state, j.command());
   }
 
@@ -292,6 +354,10 @@ public final class Interpreter {
   }
 
   private void runItems(List<Item> items, int i, Io io, IntConsumer done) {
+    if (io.killed()) {
+      done.accept(io.job().killStatus());
+      return;
+    }
     if (i >= items.size() || stopping()) {
       done.accept(lastStatus);
       return;
@@ -327,6 +393,12 @@ public final class Interpreter {
     private int holds = 1;
     private boolean execed;
 
+    /** 128 + the signal that killed the job ({@code kill %1}); 0 while it lives. */
+    private int killStatus;
+
+    /** How the programs the job runs now stop when it is killed (each given the job's status). */
+    private final List<IntConsumer> stops = new ArrayList<>();
+
     /**
      * The job's command when it is one simple command, which its shell execs when it runs a
      * program; null for a pipeline or list (the job's shell stays and waits for them).
@@ -356,6 +428,47 @@ public final class Interpreter {
       execed = true;
     }
 
+    /** The job started at the prompt that this task belongs to (a job inside a job is its part). */
+    Task root() {
+      Task t = this;
+      while (t.parent != null) {
+        t = t.parent;
+      }
+      return t;
+    }
+
+    /**
+     * Registers how a program of this job stops when the job is killed (it must end, passing on the
+     * status it is given); the returned runnable unregisters it, for when the program ends itself.
+     */
+    public Runnable onKill(IntConsumer stop) {
+      Task r = root();
+      r.stops.add(stop);
+      return () -> r.stops.remove(stop);
+    }
+
+    /** Whether the job was killed: its lists and loops start nothing more. */
+    public boolean killed() {
+      return root().killStatus != 0;
+    }
+
+    /** 128 + the signal that killed the job, 0 while it lives. */
+    int killStatus() {
+      return root().killStatus;
+    }
+
+    /** The job gets a terminating signal: what it runs stops, and it starts nothing more. */
+    void kill(int status) {
+      Task r = root();
+      if (r.killStatus != 0) {
+        return;
+      }
+      r.killStatus = status;
+      List<IntConsumer> now = List.copyOf(r.stops);
+      r.stops.clear();
+      now.forEach(stop -> stop.accept(status));
+    }
+
     void release() {
       for (Task t = this; t != null && --t.holds == 0; t = t.parent) {
         if (t.cgroup != null && !t.execed) {
@@ -372,7 +485,7 @@ public final class Interpreter {
         status -> {
           finished(status);
           int next = i + 1;
-          while (next < andOr.pipelines().size() && !stopping()) {
+          while (next < andOr.pipelines().size() && !stopping() && !io.killed()) {
             Connector c = andOr.connectors().get(next - 1);
             boolean run = c == Connector.AND ? status == 0 : status != 0;
             if (run) {
@@ -430,7 +543,7 @@ public final class Interpreter {
         commands.get(i),
         io.withStdin(stdin).withOut(pipe),
         st -> {
-          if (stopping()) {
+          if (stopping() || io.killed()) {
             done.accept(st);
             return;
           }
@@ -445,6 +558,10 @@ public final class Interpreter {
   private void startCommand(Command c, Io io, IntConsumer done) {
     if (aborted || exited) {
       done.accept(lastStatus); // queued before the command line or the shell ended
+      return;
+    }
+    if (io.killed()) {
+      done.accept(io.job().killStatus()); // queued before its job was killed
       return;
     }
     if (c instanceof SimpleCommand simple) {

@@ -34,6 +34,11 @@ public record Io(
     return new Io(stdin, out, e, background, job);
   }
 
+  /** Whether the job this command runs in was killed ({@code kill %1}): it starts nothing more. */
+  public boolean killed() {
+    return job != null && job.killed();
+  }
+
   /** Output lines of a text, as tools print them: "\n"-terminated. */
   public void println(String line) {
     out.accept(line + "\n");

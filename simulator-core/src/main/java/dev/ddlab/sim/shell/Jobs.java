@@ -5,9 +5,12 @@ import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Interpreter.Job;
 import dev.ddlab.sim.shell.Interpreter.Task;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A shell's background jobs and its forks: {@code cmd &} starts a job, the table {@code jobs}
@@ -18,6 +21,12 @@ import java.util.function.Consumer;
 final class Jobs {
   private final Interpreter sh;
   private final TreeMap<Integer, Job> table = new TreeMap<>();
+  private final Map<Integer, Task> tasks = new HashMap<>();
+  private final Map<Integer, List<Waiter>> waiters = new HashMap<>();
+
+  /** Who waits for a job's end; {@code fg} takes the job's notice ("[1]+ Done") with it. */
+  private record Waiter(IntConsumer done, boolean notice) {}
+
   private final List<Job> finished = new ArrayList<>();
   private int lastBackgroundPid;
   private int lastStartedPid;
@@ -76,7 +85,8 @@ final class Jobs {
       return true;
     }
     int number = table.isEmpty() ? 1 : table.lastKey() + 1;
-    table.put(number, new Job(number, 0, command.source(), null));
+    table.put(number, new Job(number, 0, command.source()));
+    tasks.put(number, task);
     // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
     Deferred out = new Deferred(io.out());
     Deferred err = new Deferred(io.err());
@@ -86,18 +96,26 @@ final class Jobs {
         new Io(null, out, err, true, task),
         st -> {
           task.release();
+          tasks.remove(number);
           Job j = table.remove(number);
-          if (j != null) {
-            finished.add(new Job(number, j.pid(), j.command(), st));
+          List<Waiter> w = waiters.getOrDefault(number, List.of());
+          waiters.remove(number);
+          if (j != null && w.stream().allMatch(Waiter::notice)) {
+            boolean signaled = task.killed() && st == task.killStatus();
+            finished.add(new Job(number, j.pid(), j.command(), st, signaled));
           }
+          w.forEach(c -> c.done().accept(st));
         });
     int jobPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
     lastBackgroundPid = jobPid;
     if (table.containsKey(number)) {
-      table.put(number, new Job(number, jobPid, command.source(), null));
+      table.put(number, new Job(number, jobPid, command.source()));
     } else {
       finished.replaceAll(
-          j -> j.number() == number ? new Job(number, jobPid, j.command(), j.status()) : j);
+          j ->
+              j.number() == number
+                  ? new Job(number, jobPid, j.command(), j.status(), j.signaled())
+                  : j);
     }
     if (sh.interactive()) {
       io.err().accept("[" + number + "] " + jobPid + "\n");
@@ -105,6 +123,81 @@ final class Jobs {
     err.release();
     out.release();
     return true;
+  }
+
+  /**
+   * The job a bash jobspec names: {@code %N}, {@code %%} / {@code %+} / {@code %} (the current,
+   * i.e. the newest), {@code %-} (the one before), {@code %STRING} (the command starts with it),
+   * {@code %?STRING} (contains it); null when no running job matches.
+   */
+  Job find(String spec) {
+    if (!spec.startsWith("%") || table.isEmpty()) {
+      return null;
+    }
+    String s = spec.substring(1);
+    List<Job> running = List.copyOf(table.values());
+    if (s.isEmpty() || s.equals("%") || s.equals("+")) {
+      return running.get(running.size() - 1);
+    }
+    if (s.equals("-")) {
+      return running.size() > 1 ? running.get(running.size() - 2) : running.get(0);
+    }
+    if (s.chars().allMatch(Character::isDigit)) {
+      return s.length() > 9 ? null : table.get(Integer.parseInt(s));
+    }
+    boolean contains = s.startsWith("?");
+    String text = contains ? s.substring(1) : s;
+    for (int i = running.size() - 1; i >= 0; i--) {
+      Job j = running.get(i);
+      if (contains ? j.command().contains(text) : j.command().startsWith(text)) {
+        return j;
+      }
+    }
+    return null;
+  }
+
+  /** The running job whose process is {@code pid}, or null. */
+  Job byPid(int pid) {
+    for (Job j : table.values()) {
+      if (j.pid() == pid) {
+        return j;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Kills a running job with {@code status} (128 + the signal): the program it runs stops, and it
+   * starts nothing more; false when no such job runs.
+   */
+  boolean kill(Job job, int status) {
+    Task task = tasks.get(job.number());
+    if (task == null) {
+      return false;
+    }
+    task.kill(status);
+    return true;
+  }
+
+  /**
+   * Calls {@code done} with the running job's status when it ends; with {@code notice} false
+   * ({@code fg}) the job is not reported as bash reports background jobs ("[1]+ Done").
+   */
+  void whenDone(Job job, boolean notice, IntConsumer done) {
+    waiters.computeIfAbsent(job.number(), k -> new ArrayList<>()).add(new Waiter(done, notice));
+  }
+
+  /** Stops waiting for a job (Ctrl-C during {@code wait}). */
+  void stopWaiting(Job job, IntConsumer done) {
+    List<Waiter> w = waiters.get(job.number());
+    if (w != null) {
+      w.removeIf(x -> x.done() == done);
+    }
+  }
+
+  /** The task of a running job (to find what runs in it), or null. */
+  Task task(Job job) {
+    return tasks.get(job.number());
   }
 
   /** Whether a fork would fail now (the shell's cgroup is at its pids limit). */

@@ -149,6 +149,94 @@ class HostShellTest {
   }
 
   @Test
+  void kill_with_a_jobspec_ends_a_background_sleep_and_bash_reports_it_terminated() {
+    host.run("sleep 100 &");
+    // bash reports the job before its next prompt, so right after the kill
+    assertEquals("[1]+  Terminated              sleep 100\n", host.run("kill %1"));
+    assertEquals("", host.run("jobs"));
+  }
+
+  @Test
+  void kill_by_the_pid_in_dollar_bang_and_by_signal_name() {
+    host.run("sleep 100 &");
+    assertEquals("[1]+  Killed                  sleep 100\n", host.run("kill -9 $!"));
+    host.run("sleep 100 &");
+    assertEquals("[1]+  Interrupt               sleep 100\n", host.run("kill -s INT %sleep"));
+  }
+
+  @Test
+  void a_killed_job_starts_nothing_more_of_its_loop() {
+    host.run("while true; do sleep 1; echo x >> ticks; done &");
+    host.clock.advance(Duration.ofMillis(3500));
+    assertEquals(
+        "[1]+  Terminated              while true; do sleep 1; echo x >> ticks; done\n",
+        host.run("kill %1"));
+    host.clock.advance(Duration.ofSeconds(10));
+    assertEquals("3\n", host.run("wc -l < ticks"));
+  }
+
+  @Test
+  void kill_of_a_job_that_does_not_exist_says_so_as_bash_does() {
+    assertEquals("bash: kill: %3: no such job\n", host.run("kill %3"));
+    assertEquals("1\n", host.run("echo $?"));
+    assertEquals("bash: kill: (4242) - No such process\n", host.run("kill 4242"));
+  }
+
+  @Test
+  void wait_returns_when_the_jobs_end_with_the_named_jobs_status() {
+    host.run("sleep 5 && false &");
+    host.run("sleep 10 &");
+    Integer[] status = {null};
+    host.shell.type("wait %1", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    assertNull(status[0]);
+    host.clock.advance(Duration.ofSeconds(5));
+    assertEquals(1, status[0]);
+    status[0] = null;
+    host.shell.type("wait", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    host.clock.advance(Duration.ofSeconds(4));
+    assertNull(status[0]);
+    host.clock.advance(Duration.ofSeconds(1));
+    assertEquals(0, status[0]);
+    assertEquals("bash: wait: %7: no such job\n", host.run("wait %7"));
+    assertEquals("127\n", host.run("echo $?"));
+    assertEquals("bash: wait: pid 99999 is not a child of this shell\n", host.run("wait 99999"));
+    assertEquals("wait is a shell builtin\nfg is a shell builtin\n", host.run("type wait fg"));
+  }
+
+  @Test
+  void ctrl_c_ends_a_wait_but_not_the_job() {
+    host.run("sleep 10 &");
+    Integer[] status = {null};
+    host.shell.type("wait", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    host.shell.interrupt(new Io(null, s -> {}, s -> {}));
+    assertEquals(130, status[0]);
+    assertTrue(host.run("jobs").startsWith("[1]+  Running"));
+    host.clock.advance(Duration.ofSeconds(10));
+    assertEquals("[1]+  Done                    sleep 10\n", host.shell.drainJobNotices());
+  }
+
+  @Test
+  void fg_prints_the_command_waits_for_it_and_ctrl_c_kills_it_without_a_notice() {
+    host.run("sleep 10 &");
+    StringBuilder out = new StringBuilder();
+    Integer[] status = {null};
+    host.shell.type("fg", new Io(null, out::append, out::append), st -> status[0] = st);
+    assertEquals("sleep 10\n", out.toString());
+    host.clock.advance(Duration.ofSeconds(10));
+    assertEquals(0, status[0]);
+    assertEquals("", host.shell.drainJobNotices());
+
+    host.run("sleep 100 &");
+    status[0] = null;
+    host.shell.type("fg %1", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
+    host.shell.interrupt(new Io(null, s -> {}, s -> {}));
+    assertEquals(130, status[0]);
+    assertEquals("", host.run("jobs"));
+    assertEquals("", host.shell.drainJobNotices());
+    assertEquals("bash: fg: current: no such job\n", host.run("fg"));
+  }
+
+  @Test
   void interrupt_stops_a_foreground_sleep_with_130() {
     Integer[] status = {null};
     host.shell.type("sleep 100", new Io(null, s -> {}, s -> {}), st -> status[0] = st);

@@ -1,0 +1,257 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.sim.runtime.Signal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+
+/**
+ * Job control of the host's bash beyond {@code &} and {@code jobs}: {@code kill} with PIDs and
+ * jobspecs ({@code %1}, {@code %%}, {@code %sleep}), {@code wait} and {@code fg}, and how each
+ * background program stops when its job is killed (a sleep's timer is cancelled, a tool runs its
+ * interrupt, {@code docker compose up &} stops its containers as on Ctrl-C). A killed job starts
+ * nothing more and is reported as bash reports it ({@code [1]+ Terminated sleep 100}).
+ */
+final class HostJobs {
+  /** The stream of a background docker command, and how to end its job. */
+  private record BackgroundStream(Attachment attachment, Io io, IntConsumer done) {}
+
+  private final Interpreter sh;
+  private final Consumer<Runnable> foregroundStop;
+  private final Supplier<HostShell.AttachHandler> terminal;
+  private final List<BackgroundStream> streams = new ArrayList<>();
+
+  /**
+   * @param foregroundStop registers what Ctrl-C does to the foreground command
+   * @param terminal where an attaching command hands its stream (null without a terminal)
+   */
+  HostJobs(
+      Interpreter sh,
+      Consumer<Runnable> foregroundStop,
+      Supplier<HostShell.AttachHandler> terminal) {
+    this.sh = sh;
+    this.foregroundStop = foregroundStop;
+    this.terminal = terminal;
+  }
+
+  /**
+   * Registers how a background program stops when its job is killed; the returned runnable
+   * unregisters it (the program ended by itself). Nothing to do for a foreground program.
+   */
+  static Runnable onKill(Io io, boolean background, IntConsumer stop) {
+    return background && io.job() != null ? io.job().onKill(stop) : () -> {};
+  }
+
+  /** {@code done}, called once at most: a killed program and its own end may both report. */
+  static IntConsumer once(IntConsumer done) {
+    boolean[] called = {false};
+    return st -> {
+      if (!called[0]) {
+        called[0] = true;
+        done.accept(st);
+      }
+    };
+  }
+
+  // ---- kill -------------------------------------------------------------------------------------
+
+  /** bash's {@code kill}: signals to PIDs and to jobs by jobspec. */
+  int kill(List<String> args, Io io) {
+    List<String> resolved = new ArrayList<>();
+    int status = 0;
+    for (String a : args) {
+      if (a.startsWith("%")) {
+        Interpreter.Job j = sh.job(a);
+        if (j == null) {
+          io.errln("bash: kill: " + a + ": no such job");
+          status = 1;
+          continue;
+        }
+        resolved.add(String.valueOf(j.pid()));
+      } else {
+        resolved.add(a);
+      }
+    }
+    if (status != 0 && resolved.stream().allMatch(a -> a.startsWith("-"))) {
+      return status; // every target was a jobspec that named no job
+    }
+    int st = SystemTools.kill(resolved, io, "bash: kill", false, this::kill);
+    return status != 0 ? status : st;
+  }
+
+  /** A signal to the job whose process is {@code pid}; false when no job of this shell has it. */
+  boolean kill(int pid, Signal signal) {
+    Interpreter.Job j = sh.jobByPid(pid);
+    return j != null && sh.killJob(j, signal);
+  }
+
+  // ---- wait and fg ------------------------------------------------------------------------------
+
+  /**
+   * {@code wait [ID…]}: until every job (or the ones named) ended; the status of the last one
+   * named, 0 without operands. Ctrl-C ends the wait (130), not the jobs.
+   */
+  void waitFor(List<String> args, Io io, IntConsumer done) {
+    List<Interpreter.Job> targets = new ArrayList<>();
+    int bad = 0;
+    for (String a : args) {
+      Interpreter.Job j = null;
+      if (a.startsWith("%")) {
+        j = sh.job(a);
+        if (j == null) {
+          io.errln("bash: wait: " + a + ": no such job");
+          bad = 127;
+          continue;
+        }
+      } else if (!a.isEmpty() && a.length() < 10 && a.chars().allMatch(Character::isDigit)) {
+        j = sh.jobByPid(Integer.parseInt(a));
+        if (j == null) {
+          io.errln("bash: wait: pid " + a + " is not a child of this shell");
+          bad = 127;
+          continue;
+        }
+      } else {
+        io.errln("bash: wait: `" + a + "': not a pid or valid job spec");
+        bad = 1;
+        continue;
+      }
+      targets.add(j);
+    }
+    if (args.isEmpty()) {
+      targets.addAll(sh.jobs());
+    }
+    if (targets.isEmpty()) {
+      done.accept(bad);
+      return;
+    }
+    IntConsumer finish = once(done);
+    int[] left = {targets.size()};
+    int[] last = {0};
+    List<IntConsumer> waits = new ArrayList<>();
+    for (int i = 0; i < targets.size(); i++) {
+      boolean isLast = i == targets.size() - 1;
+      IntConsumer w =
+          st -> {
+            if (isLast) {
+              last[0] = st;
+            }
+            if (--left[0] == 0) {
+              finish.accept(args.isEmpty() ? 0 : last[0]);
+            }
+          };
+      waits.add(w);
+      sh.whenJobDone(targets.get(i), true, w);
+    }
+    for (Interpreter.Job j : targets) {
+      if (toTerminal(j)) {
+        return; // a streaming docker command's output shows live; Ctrl-C goes to it, as with fg
+      }
+    }
+    foregroundStop.accept(
+        () -> {
+          for (int i = 0; i < targets.size(); i++) {
+            sh.stopWaiting(targets.get(i), waits.get(i)); // the shell ends the line with 130
+          }
+        });
+  }
+
+  /**
+   * {@code fg [%N]}: prints the job's command and waits for it in the foreground; Ctrl-C sends it
+   * SIGINT. A background docker command's stream goes back to the terminal, live.
+   */
+  void fg(List<String> args, Io io, IntConsumer done) {
+    String spec = args.isEmpty() ? "%%" : args.get(0);
+    Interpreter.Job job = sh.job(spec.startsWith("%") ? spec : "%" + spec);
+    if (job == null) {
+      io.errln("bash: fg: " + (args.isEmpty() ? "current" : spec) + ": no such job");
+      done.accept(1);
+      return;
+    }
+    io.println(job.command());
+    boolean[] interrupted = {false};
+    sh.whenJobDone(
+        job,
+        false,
+        st -> {
+          if (!interrupted[0]) {
+            done.accept(st);
+          }
+        });
+    if (toTerminal(job)) {
+      return; // the terminal sends Ctrl-C to the stream, as to any attached command
+    }
+    foregroundStop.accept(
+        () -> {
+          interrupted[0] = true;
+          sh.killJob(job, Signal.SIGINT);
+        });
+  }
+
+  /**
+   * Hands the stream of a docker command running in the job to the terminal, live (its output would
+   * otherwise wait for the next prompt); false when the job runs none or there is no terminal.
+   */
+  private boolean toTerminal(Interpreter.Job job) {
+    HostShell.AttachHandler handler = terminal.get();
+    for (BackgroundStream s : List.copyOf(streams)) {
+      if (handler != null && sh.runsIn(s.io(), job)) {
+        streams.remove(s);
+        s.io().out().accept(s.attachment().read());
+        handler.attach(s.attachment(), s.done());
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---- background docker commands --------------------------------------------------------------
+
+  /**
+   * A docker command that streams (docker compose up, docker logs -f) runs in a job: its output
+   * reaches the terminal at each prompt; killing the job interrupts it as Ctrl-C does (compose
+   * stops its containers, then its stream closes) or, for a stream with nothing to wind down, ends
+   * it at once.
+   */
+  void addStream(Attachment a, Io io, IntConsumer done) {
+    IntConsumer end = once(done);
+    BackgroundStream[] self = new BackgroundStream[1];
+    Runnable unregister =
+        onKill(
+            io,
+            true,
+            st -> {
+              if (!a.interrupt()) {
+                streams.remove(self[0]);
+                a.close();
+                end.accept(st);
+              }
+            });
+    self[0] =
+        new BackgroundStream(
+            a,
+            io,
+            st -> {
+              unregister.run();
+              end.accept(st);
+            });
+    streams.add(self[0]);
+  }
+
+  /** What background docker commands printed; the ones whose stream closed end their jobs. */
+  void pump() {
+    for (BackgroundStream s : List.copyOf(streams)) {
+      String text = s.attachment().read();
+      if (!text.isEmpty()) {
+        s.io().out().accept(text);
+      }
+      if (s.attachment().isClosed()) {
+        streams.remove(s);
+        Integer code = s.attachment().exitCode();
+        s.done().accept(code == null ? 0 : code);
+      }
+    }
+  }
+}
