@@ -292,7 +292,8 @@ public final class ServiceCommands {
                     ? ""
                     : s.serviceStatus().runningTasks() + "/" + s.serviceStatus().desiredTasks());
         o.getter("Image", () -> image(s));
-        o.getter("Ports", () -> "");
+        o.getter(
+            "Ports", () -> ServicePorts.column(s.endpoint() == null ? null : s.endpoint().ports()));
         rows.add(o);
       }
       String fmt =

@@ -95,4 +95,52 @@ final class ServicePorts {
     }
     return out;
   }
+
+  /**
+   * The PORTS column of {@code docker service ls} (docker/cli's serviceContext.Ports): the ports
+   * published in ingress mode, sorted by protocol then published port, consecutive ones folded into
+   * ranges, as {@code *:8080->80/tcp}; host-mode ports are not listed.
+   */
+  static String column(List<PortConfig> published) {
+    if (published == null) {
+      return "";
+    }
+    List<PortConfig> sorted = new ArrayList<>(published);
+    sorted.sort(
+        java.util.Comparator.comparing((PortConfig p) -> String.valueOf(p.protocol()))
+            .thenComparingInt(PortConfig::publishedPort));
+    List<String> out = new ArrayList<>();
+    int[] r = null; // published start, published end, target start, target end
+    String proto = null;
+    for (PortConfig p : sorted) {
+      if (!"ingress".equals(p.publishMode())) {
+        continue;
+      }
+      boolean isRange = r != null && r[3] != r[2];
+      if (r == null
+          || !p.protocol().equals(proto)
+          || p.publishedPort() - r[1] > 1
+          || p.targetPort() - r[3] > 1
+          || (isRange && p.targetPort() <= r[3])) {
+        if (r != null && r[0] > 0) {
+          out.add(range(r, proto));
+        }
+        r = new int[] {p.publishedPort(), p.publishedPort(), p.targetPort(), p.targetPort()};
+        proto = p.protocol();
+        continue;
+      }
+      r[1] = p.publishedPort();
+      r[3] = p.targetPort();
+    }
+    if (r != null && r[0] > 0) {
+      out.add(range(r, proto));
+    }
+    return String.join(", ", out);
+  }
+
+  private static String range(int[] r, String proto) {
+    String pub = r[1] > r[0] ? r[0] + "-" + r[1] : Integer.toString(r[0]);
+    String tgt = r[3] > r[2] ? r[2] + "-" + r[3] : Integer.toString(r[2]);
+    return "*:" + pub + "->" + tgt + "/" + proto;
+  }
 }

@@ -180,6 +180,34 @@ final class ContainerNetworking {
   }
 
   /**
+   * Before a start: the networks named at create are looked up, and the swarm ({@code swarm}:
+   * container ID, network) is asked about each one not known here and each swarm-scoped one (moby's
+   * findAndAttachNetwork asks the cluster for any network it made, unless the container is a task).
+   *
+   * @throws EngineException the swarm's refusal, or 404 for a network still missing
+   */
+  void resolveForStart(
+      Function<String, Optional<Network>> lookup,
+      Map<String, Network> byId,
+      java.util.function.BiConsumer<String, String> swarm) {
+    resolvePending(
+        ref -> {
+          Optional<Network> n = lookup.apply(ref);
+          if (n.isEmpty()) {
+            swarm.accept(containerId, ref);
+            throw EngineException.notFound("network " + ref + " not found");
+          }
+          return n.get();
+        });
+    for (String id : networks.keySet()) {
+      Network n = byId.get(id);
+      if (n != null && "swarm".equals(n.scope())) {
+        swarm.accept(containerId, n.name);
+      }
+    }
+  }
+
+  /**
    * The networks named at create that exist now join the configuration, in the order they were
    * named before those found at create.
    *

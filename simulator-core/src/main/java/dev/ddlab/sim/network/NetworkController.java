@@ -76,6 +76,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   private final Map<String, Network> networks = new LinkedHashMap<>();
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
+  private final ServiceLoadBalancer loadBalancer = new ServiceLoadBalancer();
+  private final IngressRouting ingress;
+  private java.util.function.BiConsumer<String, String> swarmAttach = (container, ref) -> {};
   private Function<String, String> containerLookup = s -> null;
 
   public NetworkController(
@@ -124,6 +127,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     this.drivers = BuiltinDrivers.registry(host, new PortMapper(), peers, Ipv4.parse(nodeAddress));
     this.resolver = new Resolver(nodeAddress);
     this.dataPlane = new FrameDataPlane(this, stack);
+    this.ingress = new IngressRouting(this);
     Map<String, String> bridgeOptions = new LinkedHashMap<>();
     bridgeOptions.put("com.docker.network.bridge.default_bridge", "true");
     bridgeOptions.put("com.docker.network.bridge.enable_icc", "true");
@@ -561,7 +565,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
    */
   public void start(String containerId, NetNamespace ns) {
     ContainerNetworking a = containers.get(containerId);
-    a.resolvePending(this::find);
+    a.resolveForStart(this::lookup, networks, swarmAttach);
     a.sandbox = new Sandbox(random.hex(64), containerId, ns, stack);
     try {
       for (String netId : new ArrayList<>(a.networks.keySet())) {
@@ -609,6 +613,12 @@ public final class NetworkController implements NetworksApi, NetAccess {
     Endpoint e = new Endpoint(eid, n, a.containerId, endpointName, iface, aliases, info);
     n.endpoints.put(a.containerId, e);
     a.sandbox.add(e);
+    if ("swarm".equals(n.scope())) {
+      loadBalancer.joined(a.sandbox);
+    }
+    if (a.containerId.equals(IngressRouting.SANDBOX)) {
+      return; // libnetwork's own sandbox: no container event
+    }
     events.emit(
         "network",
         "connect",
@@ -674,6 +684,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
       ipam.releaseAddress(n.pool.id(), e.ip());
     }
     a.sandbox.remove(e);
+    if (a.containerId.equals(IngressRouting.SANDBOX)) {
+      return;
+    }
     events.emit(
         "network",
         "disconnect",
@@ -690,7 +703,12 @@ public final class NetworkController implements NetworksApi, NetAccess {
       return;
     }
     Endpoint first = a.sandbox.endpoints().iterator().next();
-    if (!(first.network().driver instanceof ExternalConnectivity ext)) {
+    if (!(first.network().driver instanceof ExternalConnectivity)) {
+      // an overlay container's ports go on its gateway endpoint (docker_gwbridge), as
+      // libnetwork programs external connectivity on the sandbox's gateway endpoint
+      first = a.sandbox.gatewayEndpoint();
+    }
+    if (first == null || !(first.network().driver instanceof ExternalConnectivity ext)) {
       return;
     }
     try {
@@ -787,6 +805,28 @@ public final class NetworkController implements NetworksApi, NetAccess {
    */
   public void serviceNames(java.util.function.BiFunction<String, String, Optional<String>> lookup) {
     resolver.services(lookup);
+  }
+
+  /**
+   * Where the sandboxes on swarm networks find a service VIP's backends: {@code lookup} takes the
+   * network's ID and an address and gives the addresses of the service's running tasks there, or
+   * null when the address is no VIP ({@link ServiceLoadBalancer}).
+   */
+  public void serviceBackends(java.util.function.BiFunction<String, String, List<String>> lookup) {
+    loadBalancer.backends(lookup);
+  }
+
+  /**
+   * What a container's start asks of the swarm (container ID, network) for a network not known here
+   * or a swarm-scoped one (moby's findAndAttachNetwork): it throws the cluster's refusal.
+   */
+  public void swarmAttach(java.util.function.BiConsumer<String, String> attach) {
+    swarmAttach = attach;
+  }
+
+  /** The node's routing mesh: its ingress sandbox and DOCKER-INGRESS rules. */
+  public IngressRouting ingress() {
+    return ingress;
   }
 
   /** The overlay endpoints of network {@code id} on every node of the cluster (its peer table). */

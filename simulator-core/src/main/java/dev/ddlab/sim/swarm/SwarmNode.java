@@ -106,6 +106,13 @@ public final class SwarmNode {
     this.random = random;
     this.clock = cluster.clock();
     network.serviceNames(cluster.serviceRecords()::lookup);
+    network.serviceBackends(cluster.serviceRecords()::backends);
+    network
+        .ingress()
+        .source(
+            cluster.serviceRecords()::publishedPorts, cluster.serviceRecords()::ingressBackends);
+    cluster.serviceRecords().listen(network.ingress()::refresh);
+    network.swarmAttach(this::attachNetwork);
     Nic existing = cluster.underlay().nic(address);
     this.nic = existing != null ? existing : cluster.underlay().attach(hostname, address);
   }
@@ -660,6 +667,44 @@ public final class SwarmNode {
     }
     m.put("RemoteManagers", remotes.isEmpty() ? null : remotes);
     return m;
+  }
+
+  /**
+   * A container that is not a task starts on a swarm network, or on one this node has not made
+   * (moby's findAndAttachNetwork, the agent's AttachNetwork): a swarm network not created {@code
+   * --attachable} is refused in the manager's words. Not yet done: attaching to an attachable one
+   * on a node without it (the manager's network attachment with an address from the allocator).
+   */
+  private void attachNetwork(String containerId, String ref) {
+    if (nodeId == null
+        || locked
+        || dev.ddlab.sim.network.IngressRouting.SANDBOX.equals(containerId)
+        || (agent != null && agent.containers().containsValue(containerId))) {
+      return;
+    }
+    for (String a : manager != null ? List.of(address) : managerAddrs) {
+      SwarmNode m = cluster.at(hostOf(a));
+      if (m == null || m.manager == null) {
+        continue;
+      }
+      Map<String, dev.ddlab.engine.dto.swarm.SwarmNetwork> nets;
+      try {
+        nets = m.store().networks();
+      } catch (dev.ddlab.engine.EngineException e) {
+        continue; // no leader to ask
+      }
+      for (dev.ddlab.engine.dto.swarm.SwarmNetwork n : nets.values()) {
+        if ((n.id().equals(ref) || n.spec().name().equals(ref)) && !n.spec().attachable()) {
+          throw dev.ddlab.engine.EngineException.serverError(
+              "Could not attach to network "
+                  + ref
+                  + ": rpc error: code = PermissionDenied desc = network "
+                  + ref
+                  + " not manually attachable");
+        }
+      }
+      return;
+    }
   }
 
   private Node newNode(String nodeRole, String ts) {

@@ -48,6 +48,9 @@ final class Conntrack {
     boolean confirmed;
     boolean replied;
 
+    /** Given its destination by IPVS (matched by {@code -m ipvs --ipvs}). */
+    boolean ipvs;
+
     Entry(Tuple original) {
       this.original = original;
     }

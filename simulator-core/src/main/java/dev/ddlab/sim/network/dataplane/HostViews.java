@@ -302,11 +302,25 @@ public final class HostViews {
         b.append(String.format(Locale.ROOT, "%-19s ", address(r.src, numeric)));
         b.append(r.notDst ? '!' : ' ');
         b.append(String.format(Locale.ROOT, "%-19s ", address(r.dst, numeric)));
+        if (r.srcLocal) {
+          b.append(" ADDRTYPE match src-type LOCAL");
+        }
         if (r.dstLocal) {
           b.append(" ADDRTYPE match dst-type LOCAL");
         }
         if (r.ctstate != null) {
           b.append(" ctstate ").append(r.ctstate);
+        }
+        if (r.state != null) {
+          b.append(" state ").append(r.state);
+        }
+        if (r.ipvs) {
+          b.append(" ipvs");
+        }
+        if (r.sport != 0) {
+          String port =
+              numeric ? Integer.toString(r.sport) : SERVICES.getOrDefault(r.sport, "" + r.sport);
+          b.append(' ').append(r.proto).append(" spt:").append(port);
         }
         if (r.dport != 0) {
           String port =
@@ -315,6 +329,12 @@ public final class HostViews {
         }
         if (r.toDestination != null) {
           b.append(" to:").append(r.toDestination);
+        }
+        if (r.toSource != null) {
+          b.append(" to:").append(r.toSource);
+        }
+        if (r.toPorts != 0) {
+          b.append(" redir ports ").append(r.toPorts);
         }
         b.append('\n');
       }
@@ -397,11 +417,23 @@ public final class HostViews {
         if (r.proto != null) {
           b.append(" -p ").append(r.proto);
         }
+        if (r.srcLocal) {
+          b.append(" -m addrtype --src-type LOCAL");
+        }
         if (r.dstLocal) {
           b.append(" -m addrtype --dst-type LOCAL");
         }
         if (r.ctstate != null) {
           b.append(" -m conntrack --ctstate ").append(r.ctstate);
+        }
+        if (r.state != null) {
+          b.append(" -m state --state ").append(r.state);
+        }
+        if (r.ipvs) {
+          b.append(" -m ipvs --ipvs");
+        }
+        if (r.sport != 0) {
+          b.append(" -m ").append(r.proto).append(" --sport ").append(r.sport);
         }
         if (r.dport != 0) {
           b.append(" -m ").append(r.proto).append(" --dport ").append(r.dport);
@@ -409,6 +441,12 @@ public final class HostViews {
         b.append(" -j ").append(r.target);
         if (r.toDestination != null) {
           b.append(" --to-destination ").append(r.toDestination);
+        }
+        if (r.toSource != null) {
+          b.append(" --to-source ").append(r.toSource);
+        }
+        if (r.toPorts != 0) {
+          b.append(" --to-ports ").append(r.toPorts);
         }
         b.append('\n');
       }

@@ -11,8 +11,9 @@ import java.util.Map;
  * MASQUERADE per bridge subnet, DNAT per published port; filter: DOCKER-USER,
  * DOCKER-ISOLATION-STAGE-1/2, DOCKER, the FORWARD accepts per bridge) and evaluated for each packet
  * at its hook, with counters. Only the matches Docker uses: protocol, in/out interface, source and
- * destination network, destination port, {@code addrtype --dst-type LOCAL}, {@code conntrack
- * --ctstate}; targets ACCEPT, DROP, RETURN, a user chain, DNAT, MASQUERADE.
+ * destination network, source and destination port, {@code addrtype --src-type/--dst-type LOCAL},
+ * {@code conntrack --ctstate}, {@code state --state}, {@code ipvs --ipvs}; targets ACCEPT, DROP,
+ * RETURN, a user chain, DNAT, REDIRECT, SNAT, MASQUERADE.
  */
 public final class Netfilter {
   /** What a chain walk decided. */
@@ -20,11 +21,12 @@ public final class Netfilter {
     ACCEPT,
     DROP,
     DNAT,
+    SNAT,
     MASQUERADE,
     CONTINUE
   }
 
-  /** A verdict: the action and, for DNAT, where to. */
+  /** A verdict: the action and, for DNAT and SNAT, the new address (and DNAT's port). */
   public record Verdict(Action action, int toIp, int toPort) {
     static final Verdict ACCEPT = new Verdict(Action.ACCEPT, 0, 0);
     static final Verdict DROP = new Verdict(Action.DROP, 0, 0);
@@ -38,9 +40,12 @@ public final class Netfilter {
       String out,
       int src,
       int dst,
+      int sport,
       int dport,
+      boolean srcLocal,
       boolean dstLocal,
-      boolean established) {}
+      boolean established,
+      boolean ipvs) {}
 
   /**
    * One rule, as {@code iptables -S} would write it. Null fields and 0 ports do not match on
@@ -57,10 +62,16 @@ public final class Netfilter {
     final boolean notSrc;
     final Subnet dst;
     final boolean notDst;
+    final int sport;
     final int dport;
+    final boolean srcLocal;
     final boolean dstLocal;
     final String ctstate;
+    final String state;
+    final boolean ipvs;
     final String toDestination;
+    final String toSource;
+    final int toPorts;
     long packets;
     long bytes;
 
@@ -75,10 +86,16 @@ public final class Netfilter {
       notSrc = b.notSrc;
       dst = b.dst;
       notDst = b.notDst;
+      sport = b.sport;
       dport = b.dport;
+      srcLocal = b.srcLocal;
       dstLocal = b.dstLocal;
       ctstate = b.ctstate;
+      state = b.state;
+      ipvs = b.ipvs;
       toDestination = b.toDestination;
+      toSource = b.toSource;
+      toPorts = b.toPorts;
     }
 
     public String target() {
@@ -116,17 +133,35 @@ public final class Netfilter {
     /** What {@code iptables -L -n} prints after the addresses ("tcp dpt:80 to:172.17.0.2:80"). */
     public String extra() {
       List<String> parts = new ArrayList<>();
+      if (srcLocal) {
+        parts.add("ADDRTYPE match src-type LOCAL");
+      }
       if (dstLocal) {
         parts.add("ADDRTYPE match dst-type LOCAL");
       }
       if (ctstate != null) {
         parts.add("ctstate " + ctstate);
       }
+      if (state != null) {
+        parts.add("state " + state);
+      }
+      if (ipvs) {
+        parts.add("ipvs");
+      }
+      if (sport != 0) {
+        parts.add(proto + " spt:" + sport);
+      }
       if (dport != 0) {
         parts.add(proto + " dpt:" + dport);
       }
       if (toDestination != null) {
         parts.add("to:" + toDestination);
+      }
+      if (toSource != null) {
+        parts.add("to:" + toSource);
+      }
+      if (toPorts != 0) {
+        parts.add("redir ports " + toPorts);
       }
       return String.join(" ", parts);
     }
@@ -147,13 +182,22 @@ public final class Netfilter {
       if (dst != null && dst.contains(p.dst()) == notDst) {
         return false;
       }
+      if (sport != 0 && sport != p.sport()) {
+        return false;
+      }
       if (dport != 0 && dport != p.dport()) {
+        return false;
+      }
+      if (srcLocal && !p.srcLocal()) {
         return false;
       }
       if (dstLocal && !p.dstLocal()) {
         return false;
       }
-      if (ctstate != null && !p.established()) {
+      if ((ctstate != null || state != null) && !p.established()) {
+        return false;
+      }
+      if (ipvs && !p.ipvs()) {
         return false;
       }
       return true;
@@ -186,10 +230,16 @@ public final class Netfilter {
     private boolean notSrc;
     private Subnet dst;
     private boolean notDst;
+    private int sport;
     private int dport;
+    private boolean srcLocal;
     private boolean dstLocal;
     private String ctstate;
+    private String state;
+    private boolean ipvs;
     private String toDestination;
+    private String toSource;
+    private int toPorts;
 
     Builder(String target) {
       this.target = target;
@@ -231,6 +281,41 @@ public final class Netfilter {
 
     public Builder dstLocal() {
       dstLocal = true;
+      return this;
+    }
+
+    public Builder sport(int port) {
+      sport = port;
+      return this;
+    }
+
+    /** {@code -m addrtype --src-type LOCAL}. */
+    public Builder srcLocal() {
+      srcLocal = true;
+      return this;
+    }
+
+    /** {@code -m state --state ESTABLISHED,RELATED} (listed "RELATED,ESTABLISHED"). */
+    public Builder stateEstablished() {
+      state = "RELATED,ESTABLISHED";
+      return this;
+    }
+
+    /** {@code -m ipvs --ipvs}: packets of a flow IPVS gave its destination. */
+    public Builder ipvs() {
+      ipvs = true;
+      return this;
+    }
+
+    /** SNAT's {@code --to-source}. */
+    public Builder toSource(String ip) {
+      toSource = ip;
+      return this;
+    }
+
+    /** REDIRECT's {@code --to-ports}. */
+    public Builder toPorts(int port) {
+      toPorts = port;
       return this;
     }
 
@@ -384,6 +469,11 @@ public final class Netfilter {
           return Verdict.CONTINUE;
         case "MASQUERADE":
           return new Verdict(Action.MASQUERADE, 0, 0);
+        case "SNAT":
+          return new Verdict(Action.SNAT, dev.ddlab.sim.network.types.Ipv4.parse(r.toSource), 0);
+        case "REDIRECT":
+          // to the address the packet came to (the incoming interface's), port --to-ports
+          return new Verdict(Action.DNAT, p.dst(), r.toPorts);
         case "DNAT":
           {
             String[] to = r.toDestination.split(":");

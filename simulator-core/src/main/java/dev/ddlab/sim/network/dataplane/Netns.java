@@ -80,8 +80,9 @@ public final class Netns {
   private final Map<String, TcpConn> connections = new HashMap<>();
   private IntFunction<TcpService> externalServices = p -> null;
   private final boolean host;
-  final Netfilter netfilter;
-  final Conntrack conntrack;
+  Netfilter netfilter;
+  Conntrack conntrack;
+  private Ipvs ipvs;
   private boolean forwarding;
   private int nextEphemeral;
   private int ipId;
@@ -116,6 +117,41 @@ public final class Netns {
 
   public Netfilter netfilter() {
     return netfilter;
+  }
+
+  /**
+   * Gives a sandbox's namespace its own iptables and connection tracking (the host has them from
+   * the start): what libnetwork programs in a load balancer's or a swarm task's namespace.
+   */
+  public Netfilter enableNat() {
+    if (netfilter == null) {
+      netfilter = new Netfilter();
+      conntrack = new Conntrack();
+    }
+    return netfilter;
+  }
+
+  /** {@code net.ipv4.ip_forward} (with its own iptables: {@link #enableNat()}). */
+  public void forwarding(boolean on) {
+    enableNat();
+    forwarding = on;
+  }
+
+  /** The namespace's IP virtual server (with connection tracking), or null to have none. */
+  public void ipvs(Ipvs table) {
+    if (table != null) {
+      enableNat();
+    }
+    ipvs = table;
+  }
+
+  public Ipvs ipvs() {
+    return ipvs;
+  }
+
+  /** An ICMP packet to a virtual address of the namespace's IPVS: answered here. */
+  private boolean virtualEcho(Ipv4Packet p) {
+    return ipvs != null && p.protocol() == Ipv4Packet.ICMP && ipvs.isVirtual(p.dst());
   }
 
   // ---- interfaces, addresses, routes ----------------------------------------------------------
@@ -393,13 +429,13 @@ public final class Netns {
 
   /** A locally generated packet: OUTPUT and POSTROUTING hooks, routing, ARP, the interface. */
   void sendIp(Ipv4Packet p) {
-    if (host) {
+    if (netfilter != null) {
       p = natOutput(p);
       if (p == null) {
         return;
       }
     }
-    if (isLocal(p.dst())) {
+    if (isLocal(p.dst()) || virtualEcho(p)) {
       NetDevice lo = devices.get("lo");
       if (lo != null) {
         lo.transmit(Frame.ipv4(Mac.ZERO, Mac.ZERO, p));
@@ -552,10 +588,10 @@ public final class Netns {
         return;
       }
     }
-    if (host && !(dev instanceof NetDevice.Loopback)) {
+    if (netfilter != null && !(dev instanceof NetDevice.Loopback)) {
       p = prerouting(dev, p);
     }
-    if (isLocal(p.dst())) {
+    if (isLocal(p.dst()) || virtualEcho(p)) {
       deliverLocal(p);
       return;
     }
@@ -695,8 +731,23 @@ public final class Netns {
 
   private Netfilter.Packet packet(
       Ipv4Packet p, String in, String out, boolean dstLocal, boolean established) {
+    return packet(p, in, out, dstLocal, established, false);
+  }
+
+  private Netfilter.Packet packet(
+      Ipv4Packet p, String in, String out, boolean dstLocal, boolean established, boolean ipvs) {
     return new Netfilter.Packet(
-        p.protocol(), in, out, p.src(), p.dst(), dport(p), dstLocal, established);
+        p.protocol(),
+        in,
+        out,
+        p.src(),
+        p.dst(),
+        p.srcPort(),
+        dport(p),
+        isLocal(p.src()),
+        dstLocal,
+        established,
+        ipvs);
   }
 
   private static int dport(Ipv4Packet p) {
@@ -726,6 +777,13 @@ public final class Netns {
     if (v.action() == Netfilter.Action.DNAT) {
       e.dnatIp = v.toIp();
       e.dnatPort = v.toPort();
+    } else if (ipvs != null) {
+      int real = ipvs.schedule(p.protocol(), p.dst(), dport(p));
+      if (real != 0) {
+        e.dnatIp = real;
+        e.dnatPort = dport(p);
+        e.ipvs = true;
+      }
     }
     return translate(new Conntrack.Match(e, false), p);
   }
@@ -750,9 +808,14 @@ public final class Netns {
       } else if (r != null) {
         Netfilter.Verdict v =
             netfilter.evaluate(
-                "nat", "POSTROUTING", packet(q, null, r.device().name, false, false), q.length());
+                "nat",
+                "POSTROUTING",
+                packet(q, null, r.device().name, false, false, e.ipvs),
+                q.length());
         if (v.action() == Netfilter.Action.MASQUERADE && !r.device().addresses.isEmpty()) {
           e.snatIp = r.source() != 0 ? r.source() : r.device().addresses.get(0).ip();
+        } else if (v.action() == Netfilter.Action.SNAT) {
+          e.snatIp = v.toIp();
         }
         conntrack.confirm(e);
       }

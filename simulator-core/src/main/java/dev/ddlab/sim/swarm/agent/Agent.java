@@ -6,16 +6,20 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.NetworkingConfig;
+import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachment;
+import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.network.IngressRouting;
 import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.swarm.ServiceRecords;
 import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,14 @@ public final class Agent {
   private final VirtualClock clock;
   private final Consumer<Dispatcher.Heartbeat> report;
   private final TaskNetworks networks;
+  private final NetworkController network;
   private final ServiceRecords records;
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
   private Map<String, Map<String, String>> serviceVips = Map.of();
+  private Map<String, List<PortConfig>> servicePorts = Map.of();
   private SwarmNetwork ingress;
   private String ingressAddress;
   private boolean stopped;
@@ -59,6 +65,7 @@ public final class Agent {
     this.nodeId = nodeId;
     this.engine = engine;
     this.networks = new TaskNetworks(network);
+    this.network = network;
     this.records = records;
     this.clock = clock;
     this.report = report;
@@ -112,8 +119,13 @@ public final class Agent {
     }
     serviceNames = a.serviceNames();
     serviceVips = a.serviceVips() == null ? Map.of() : a.serviceVips();
+    servicePorts = a.servicePorts() == null ? Map.of() : a.servicePorts();
     ingress = a.ingress();
     ingressAddress = a.ingressAddress();
+    if (ingress != null && ingressAddress != null) {
+      // moby's SetupIngress: the node's ingress sandbox, once
+      network.ingress().createSandbox(ingress.id(), TaskNetworks.request(ingress), ingressAddress);
+    }
     Map<String, Task> now = new LinkedHashMap<>();
     for (Task t : a.tasks()) {
       now.put(t.id(), t);
@@ -235,6 +247,10 @@ public final class Agent {
           t.networksAttachments() == null ? List.of() : t.networksAttachments();
       networks.create(nets);
       HostConfig host = HostConfig.none();
+      Map<String, List<PortBinding>> hostPorts = hostModePorts(t);
+      if (!hostPorts.isEmpty()) {
+        host = host.toBuilder().portBindings(hostPorts).build();
+      }
       NetworkingConfig endpoints = null;
       if (!nets.isEmpty()) {
         String first = nets.get(0).network().spec().name();
@@ -250,7 +266,7 @@ public final class Agent {
       ContainerInspect ci = engine.containers().inspect(id);
       if (ci.state().running()) {
         put(t.id(), "running", "started", "", id);
-        publish(t, nets);
+        publish(t, nets, id);
       } else {
         put(
             t.id(),
@@ -290,22 +306,63 @@ public final class Agent {
     return ci.state().exitCode() == 0 ? "" : "task: non-zero exit (" + ci.state().exitCode() + ")";
   }
 
-  /** The running task's service records, one per network (its service's VIP there, its address). */
-  private void publish(Task t, List<NetworkAttachment> nets) {
+  /**
+   * The running task's service records, one per network (its service's VIP there, its address; on
+   * the ingress network the ports its service publishes there, which its sandbox redirects).
+   */
+  private void publish(Task t, List<NetworkAttachment> nets, String containerId) {
     String service = serviceNames.getOrDefault(t.serviceId(), "");
     Map<String, String> vips = serviceVips.getOrDefault(t.serviceId(), Map.of());
     for (NetworkAttachment a : nets) {
       if (a.addresses() == null || a.addresses().isEmpty()) {
         continue;
       }
+      List<IngressRouting.PublishedPort> ports =
+          a.network().spec() != null && a.network().spec().ingress()
+              ? ingressModePorts(t)
+              : List.of();
+      network.ingress().redirect(containerId, a.network().id(), ports);
       records.add(
           a.network().id(),
           t.id(),
           new ServiceRecords.Entry(
               service,
               TaskNetworks.bare(vips.get(a.network().id())),
-              TaskNetworks.bare(a.addresses().get(0))));
+              TaskNetworks.bare(a.addresses().get(0)),
+              ports));
     }
+  }
+
+  /** The ports the task's service publishes in ingress mode (the routing mesh's). */
+  private List<IngressRouting.PublishedPort> ingressModePorts(Task t) {
+    List<IngressRouting.PublishedPort> out = new ArrayList<>();
+    for (PortConfig p : servicePorts.getOrDefault(t.serviceId(), List.of())) {
+      if (p.publishMode() == null || "ingress".equals(p.publishMode())) {
+        out.add(new IngressRouting.PublishedPort(protocol(p), p.publishedPort(), p.targetPort()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The ports the task's service publishes in host mode: bound on this node only, as a container's
+   * {@code -p} (moby's executor puts them in the container's port bindings).
+   */
+  private Map<String, List<PortBinding>> hostModePorts(Task t) {
+    Map<String, List<PortBinding>> out = new LinkedHashMap<>();
+    for (PortConfig p : servicePorts.getOrDefault(t.serviceId(), List.of())) {
+      if ("host".equals(p.publishMode())) {
+        out.computeIfAbsent(p.targetPort() + "/" + protocol(p), k -> new ArrayList<>())
+            .add(
+                new PortBinding(
+                    "", p.publishedPort() == 0 ? "" : Integer.toString(p.publishedPort())));
+      }
+    }
+    return out;
+  }
+
+  private static String protocol(PortConfig p) {
+    return p.protocol() == null || p.protocol().isEmpty() ? "tcp" : p.protocol();
   }
 
   private void removeContainer(String taskId) {

@@ -2,6 +2,7 @@ package dev.ddlab.sim.swarm.dispatcher;
 
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeStatus;
+import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
@@ -110,7 +111,8 @@ public final class Dispatcher {
 
   /**
    * What the dispatcher sends a node: its tasks (with the service names the agent names containers
-   * after), the leader's address and every manager's.
+   * after, their VIPs per network and their published ports), the leader's address and every
+   * manager's, the ingress network and the node's address on it.
    */
   public record Assignments(
       String leader,
@@ -119,7 +121,8 @@ public final class Dispatcher {
       Map<String, String> serviceNames,
       Map<String, Map<String, String>> serviceVips,
       SwarmNetwork ingress,
-      String ingressAddress) {}
+      String ingressAddress,
+      Map<String, List<PortConfig>> servicePorts) {}
 
   /** An agent's heartbeat. */
   public record Heartbeat(String nodeId, List<Report> reports) {}

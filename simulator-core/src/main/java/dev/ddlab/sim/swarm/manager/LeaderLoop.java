@@ -1,6 +1,7 @@
 package dev.ddlab.sim.swarm.manager;
 
 import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
@@ -160,8 +161,12 @@ public final class LeaderLoop {
   private void assign(ClusterStore store) {
     Map<String, String> names = new LinkedHashMap<>();
     Map<String, Map<String, String>> vips = new LinkedHashMap<>();
+    Map<String, List<PortConfig>> ports = new LinkedHashMap<>();
     for (Service s : store.services().values()) {
       names.put(s.id(), s.spec().name());
+      if (s.endpoint() != null && s.endpoint().ports() != null) {
+        ports.put(s.id(), s.endpoint().ports());
+      }
       if (s.endpoint() != null && s.endpoint().virtualIps() != null) {
         Map<String, String> byNetwork = new LinkedHashMap<>();
         s.endpoint().virtualIps().forEach(v -> byNetwork.put(v.networkId(), v.addr()));
@@ -194,7 +199,8 @@ public final class LeaderLoop {
               names,
               vips,
               ingress,
-              store.ingressAddresses().get(n.id())));
+              store.ingressAddresses().get(n.id()),
+              ports));
     }
   }
 

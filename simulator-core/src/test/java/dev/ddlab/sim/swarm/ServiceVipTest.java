@@ -1,0 +1,82 @@
+package dev.ddlab.sim.swarm;
+
+import static dev.ddlab.sim.swarm.TypedSwarm.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.session.SimSession;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A service's virtual IP answers (libnetwork's IPVS load balancing): from another service's task,
+ * {@code wget web} reaches a replica through the VIP, consecutive connections land on the replicas
+ * in turn (each replica's nginx logs one request of three), {@code ping web} is answered from the
+ * VIP, and after a scale down the replicas gone get no more connections.
+ */
+class ServiceVipTest {
+  private static final List<String> NODES = List.of("mgr1", "wrk1", "wrk2");
+
+  /** Requests each running replica of web logged (nginx's access log), by container. */
+  private static Map<String, Integer> served(SimSession s) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (String node : NODES) {
+      for (String c : ok(s, node, "docker ps -q -f name=web.").strip().split("\n")) {
+        if (!c.isBlank()) {
+          String logs = ok(s, node, "docker logs " + c + " 2>/dev/null");
+          out.put(c, (int) logs.lines().filter(l -> l.contains("\"GET / HTTP/1.1\" 200")).count());
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void connections_to_a_service_vip_go_round_robin_over_its_replicas_and_ping_answers() {
+    try (SimSession s = TypedSwarm.swarm("swarm-3m3w", 5, "wrk1", "wrk2")) {
+      ok(s, "mgr1", "docker network create -d overlay uber-net");
+      ok(s, "mgr1", "docker service create --name web --network uber-net --replicas 3 nginx");
+      ok(s, "mgr1", "docker service create --name client --network uber-net alpine sleep 1d");
+      String vip =
+          ok(
+                  s,
+                  "mgr1",
+                  "docker service inspect -f '{{range .Endpoint.VirtualIPs}}{{.Addr}}{{end}}' web")
+              .strip();
+      vip = vip.substring(0, vip.indexOf('/'));
+      String clientNode = null;
+      String client = null;
+      for (String node : NODES) {
+        String c = ok(s, node, "docker ps -q -f name=client.").strip();
+        if (!c.isEmpty()) {
+          clientNode = node;
+          client = c;
+        }
+      }
+      assertEquals(3, served(s).size(), "three replicas run");
+
+      for (int i = 0; i < 3; i++) {
+        String page = ok(s, clientNode, "docker exec " + client + " wget -qO- web");
+        assertTrue(page.contains("Welcome to nginx!"), page);
+      }
+      assertEquals(List.of(1, 1, 1), List.copyOf(served(s).values()), "one request each");
+
+      String ping = ok(s, clientNode, "docker exec " + client + " ping -c 1 web");
+      assertTrue(ping.contains("64 bytes from " + vip + ": seq=0 ttl=64"), ping);
+
+      ok(s, "mgr1", "docker service scale web=1");
+      ok(s, "mgr1", "sleep 10"); // the replicas scaled away stop and go
+      Map<String, Integer> before = served(s);
+      assertEquals(1, before.size(), before.toString());
+      for (int i = 0; i < 3; i++) {
+        ok(s, clientNode, "docker exec " + client + " wget -qO- web");
+      }
+      Map<String, Integer> after = served(s);
+      assertEquals(before.keySet(), after.keySet());
+      int left = before.values().iterator().next();
+      assertEquals(left + 3, after.values().iterator().next(), "all three on the replica left");
+    }
+  }
+}
