@@ -15,6 +15,7 @@
   let frames = [], sel = null, stage = 0, stages = [], timer = null;
   let listEl, statusEl, playBtn, pathEl, captionEl, layersEl, hexEl, fieldEl, tableEl;
   let byteEls = [], rowEls = [], stationEls = {};
+  let fromSel, toSel, sendBtn, pingForm, wantPing = null;
 
   function el(tag, attrs, ...kids) { return api.el(tag, attrs, ...kids); }
 
@@ -46,7 +47,9 @@
   // ---- the capture list ------------------------------------------------------------------------
 
   function addFrames(list) {
+    let mine = null;
     for (const f of list || []) {
+      if (wantPing && !mine && f.src === wantPing.from && f.dst === wantPing.to) mine = f;
       frames.push(f);
       const li = el('li', {'data-seq': f.seq, tabindex: 0, onclick: () => select(f.seq),
         onkeydown: ev => { if (ev.key === 'Enter') select(f.seq); }},
@@ -60,8 +63,44 @@
       const li = listEl.querySelector('li[data-seq="' + gone.seq + '"]');
       if (li && !(sel && sel.seq === gone.seq)) li.remove();
     }
-    if (!sel && frames.length) select(frames[0].seq);
+    if (mine) {
+      // the echo the panel just sent: walk it from the start
+      wantPing = null;
+      select(mine.seq);
+      play();
+    } else if (!sel && frames.length) {
+      select(frames[0].seq);
+    }
     showStatus();
+  }
+
+  // ---- sending one ping between two containers on an overlay ----------------------------------
+
+  function openPing() {
+    pingForm.hidden = !pingForm.hidden;
+    if (pingForm.hidden) return;
+    api.request('vxlan', {op: 'endpoints'}).then(r => {
+      const eps = (r && r.endpoints) || [];
+      const opt = e => el('option', {value: e.container + ' ' + e.address}, e.container + ' (' + e.address + ', ' + e.node + ')');
+      const froms = [...new Set(eps.map(e => e.container))];
+      fromSel.replaceChildren(...froms.map(c => el('option', {value: c}, c)));
+      toSel.replaceChildren(...eps.map(opt));
+      if (eps.length > 1) toSel.selectedIndex = 1;
+      sendBtn.disabled = eps.length < 2;
+    });
+  }
+
+  function sendPing() {
+    const from = fromSel.value, to = toSel.value;
+    if (!from || !to) return;
+    wantPing = {from: from, to: to.split(' ')[0]};
+    sendBtn.disabled = true;
+    statusEl.textContent = 'Đang gửi ping từ ' + from + ' tới ' + to.split(' ')[1] + '…';
+    api.request('vxlan', {op: 'ping', from: from, to: to}).then(r => {
+      sendBtn.disabled = false;
+      if (r && r.type === 'error') { wantPing = null; statusEl.textContent = r.message; return; }
+      if (r && r.line) statusEl.textContent = 'Đã gõ: ' + r.line;
+    });
   }
 
   function select(seq) {
@@ -105,7 +144,7 @@
         const fi = owner[k];
         const layer = fi >= 0 ? f.fields[fi][0] : 'data';
         const b = el('span', {class: 'b l-' + layer, 'data-i': k, 'data-field': fi >= 0 ? f.fields[fi][1] : '',
-          'data-layer': layer}, f.hex.substr(k * 2, 2));
+          'data-layer': layer, 'data-hex': f.hex.substr(k * 2, 2)}, f.hex.substr(k * 2, 2));
         b.addEventListener('mouseenter', () => point(fi));
         byteEls.push(b);
         row.append(b);
@@ -161,6 +200,11 @@
       e.classList.toggle('absent', !on);
       e.classList.toggle('slide', animate && on && e.dataset.layer === st.add);
     }
+    // a header not put on yet has no bytes yet: its place stays blank until the device writes it
+    for (const b of byteEls) {
+      const text = b.classList.contains('absent') ? '··' : b.dataset.hex;
+      if (b.textContent !== text) b.textContent = text;
+    }
     const chips = Object.keys(LAYERS).filter(l => sel.fields.some(x => x[0] === l) && present(st, l));
     layersEl.replaceChildren(...chips.map(l => el('span', {class: 'chip l-' + l + (animate && l === st.add ? ' slide' : ''), 'data-layer': l}, LAYERS[l])));
     const bytes = byteEls.filter(b => !b.classList.contains('absent')).length;
@@ -204,6 +248,12 @@
     const next = el('button', {type: 'button', id: 'vx-step', onclick: () => { stopPlay(); show(stage + 1, true); }}, 'Bước ▶');
     const again = el('button', {type: 'button', id: 'vx-replay', onclick: () => { stopPlay(); show(0, false); play(); }}, '↺ Phát lại');
     statusEl = el('span', {class: 'vx-status'});
+    const pingBtn = el('button', {type: 'button', id: 'vx-ping', onclick: openPing}, 'Gửi ping…');
+    fromSel = el('select', {id: 'vx-from', 'aria-label': 'Container gửi'});
+    toSel = el('select', {id: 'vx-to', 'aria-label': 'Container nhận'});
+    sendBtn = el('button', {type: 'button', id: 'vx-send', onclick: sendPing}, 'Gửi');
+    pingForm = el('div', {class: 'vx-pingform', hidden: true},
+      el('label', {}, 'Từ ', fromSel), el('label', {}, ' tới ', toSel), sendBtn);
     listEl = el('ul', {class: 'vx-capture'});
     pathEl = el('div', {class: 'vx-path'});
     captionEl = el('p', {class: 'vx-caption'});
@@ -212,7 +262,8 @@
     fieldEl = el('p', {class: 'vx-field'}, 'Rê chuột lên một byte để xem trường của nó.');
     tableEl = el('tbody', {});
     root.replaceChildren(
-      el('div', {class: 'dp-controls'}, prev, next, playBtn, again, statusEl),
+      el('div', {class: 'dp-controls'}, prev, next, playBtn, again, pingBtn, statusEl),
+      pingForm,
       el('div', {class: 'vx-list'}, listEl),
       pathEl, captionEl, layersEl, hexEl, fieldEl,
       el('table', {class: 'grid vx-fields'},

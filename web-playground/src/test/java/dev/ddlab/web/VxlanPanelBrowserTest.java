@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The VXLAN panel in Chromium on two nodes with an overlay between them: a ping from c1 (mgr1) to
@@ -88,6 +89,9 @@ class VxlanPanelBrowserTest {
       b.until(d -> "0".equals(stage(b)));
       // at c1 only the inner frame exists: the 50 bytes of the tunnel are not there yet
       assertEquals(50, b.driver.findElements(By.cssSelector(".vx-hex .b.absent")).size());
+      // and their place is blank, not the bytes they will have
+      WebElement firstByte = b.driver.findElement(By.cssSelector(".vx-hex .b[data-i='0']"));
+      assertEquals("··", firstByte.getText());
       assertTrue(
           b.driver
               .findElement(By.cssSelector(".vx-st[data-station=src]"))
@@ -101,6 +105,11 @@ class VxlanPanelBrowserTest {
       }
       // at vxlan0: the VXLAN header is on (8 bytes), UDP, IPv4 and Ethernet still to come
       assertEquals(42, b.driver.findElements(By.cssSelector(".vx-hex .b.absent")).size());
+      assertEquals("··", firstByte.getText());
+      assertEquals(
+          "00",
+          b.driver.findElement(By.cssSelector(".vx-hex .b[data-i='46']")).getText(),
+          "the VNI's first byte is written");
       assertTrue(
           b.driver.findElement(By.cssSelector(".vx-caption")).getText().contains("VNI 4097"));
       b.until(d -> d.findElement(By.cssSelector(".vx-layers .chip.l-vxlan")));
@@ -120,6 +129,8 @@ class VxlanPanelBrowserTest {
       }
       // on the underlay the whole frame is there, outer Ethernet first
       assertEquals(0, b.driver.findElements(By.cssSelector(".vx-hex .b.absent")).size());
+      assertEquals(firstByte.getAttribute("data-hex"), firstByte.getText());
+      assertTrue(!firstByte.getText().equals("··"));
       assertTrue(
           b.driver
               .findElement(By.cssSelector(".vx-st[data-station=underlay]"))
@@ -142,6 +153,25 @@ class VxlanPanelBrowserTest {
           b.driver.findElement(By.cssSelector(".vx-caption")).getText());
       assertEquals(50, b.driver.findElements(By.cssSelector(".vx-hex .b.absent")).size());
       b.screenshot("vxlan-3-delivered");
+
+      // the panel sends one echo itself, c1 to c2, and walks it from the start
+      int listed = b.driver.findElements(By.cssSelector(".vx-capture li")).size();
+      b.driver.findElement(By.id("vx-ping")).click();
+      b.until(d -> d.findElements(By.cssSelector("#vx-to option")).size() >= 2);
+      new Select(b.driver.findElement(By.id("vx-from"))).selectByValue("c1");
+      new Select(b.driver.findElement(By.id("vx-to"))).selectByValue("c2 10.0.9.3");
+      b.driver.findElement(By.id("vx-send")).click();
+      b.until(d -> d.findElements(By.cssSelector(".vx-capture li")).size() > listed);
+      b.until(
+          d -> {
+            List<WebElement> items = d.findElements(By.cssSelector(".vx-capture li"));
+            return items.get(listed).getAttribute("class").contains("selected");
+          });
+      b.until(d -> "11".equals(stage(b)));
+      assertTrue(
+          b.driver.findElement(By.cssSelector(".vx-status")).getText().contains("#"),
+          b.driver.findElement(By.cssSelector(".vx-status")).getText());
+      b.screenshot("vxlan-4-sent");
     }
   }
 }

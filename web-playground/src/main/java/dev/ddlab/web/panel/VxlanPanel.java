@@ -19,7 +19,9 @@ import java.util.List;
  * turn: VXLAN with its I flag and VNI, UDP with the port hashed from the inner flow, the outer IPv4
  * between the nodes, the outer Ethernet), across the underlay and back off at the other node, with
  * a hex view that names the field under the cursor. Reads the bus's {@link FrameEvent}s and the
- * introspection seam only; a session without frames (a real engine) says so.
+ * introspection seam only; a session without frames (a real engine) says so. "Gửi ping" sends one
+ * ICMP echo between two containers on an overlay network: the panel types {@code docker exec FROM
+ * ping -c 1 ADDRESS} on the sender's node, as the learner would (it is in the transcript).
  */
 public final class VxlanPanel implements Panel {
   /** Tunnelled frames kept (newest last). */
@@ -101,6 +103,64 @@ public final class VxlanPanel implements Panel {
       out.put("simulated", context.session().introspection().simulated());
       ArrayNode frames = out.putArray("frames");
       kept.forEach(frames::add);
+      return out;
+    }
+
+    @Override
+    public JsonNode request(JsonNode args) {
+      String op = args.path("op").asText();
+      if (op.equals("endpoints")) {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        ArrayNode list = out.putArray("endpoints");
+        for (String[] e : overlayEndpoints()) {
+          list.addObject().put("node", e[0]).put("container", e[1]).put("address", e[2]);
+        }
+        return out;
+      }
+      if (op.equals("ping")) {
+        String from = args.path("from").asText();
+        String to = args.path("to").asText();
+        String[] src = null;
+        String[] dst = null;
+        for (String[] e : overlayEndpoints()) {
+          if (e[1].equals(from) && src == null) {
+            src = e;
+          }
+          if ((e[1] + " " + e[2]).equals(to)) {
+            dst = e;
+          }
+        }
+        if (src == null || dst == null) {
+          return Json.message("error")
+              .put("message", "Không tìm thấy container trên mạng overlay.");
+        }
+        String line = "docker exec " + src[1] + " ping -c 1 " + dst[2];
+        String output = context.session().type(src[0], line).output();
+        return Json.message("ping").put("line", line).put("output", output);
+      }
+      return Json.message("error").put("message", "unknown request " + op);
+    }
+
+    /**
+     * Containers' interfaces on overlay networks (their veth's other end is in an overlay network's
+     * namespace, {@code 1-…}): node, container, address.
+     */
+    private List<String[]> overlayEndpoints() {
+      Session s = context.session();
+      NetworkView view = s.introspection().network();
+      List<String[]> out = new java.util.ArrayList<>();
+      for (String node : s.nodes()) {
+        for (NetworkView.Interface i : view.interfaces(node)) {
+          if (i.peer() != null
+              && i.peer().startsWith("/var/run/docker/netns/1-")
+              && !i.addresses().isEmpty()
+              && !i.owner().startsWith("/")
+              && !i.owner().equals("ingress-sbox")) {
+            String a = i.addresses().get(0);
+            out.add(new String[] {node, i.owner(), a.substring(0, a.indexOf('/'))});
+          }
+        }
+      }
       return out;
     }
 
