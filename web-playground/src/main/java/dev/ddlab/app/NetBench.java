@@ -36,29 +36,40 @@ final class NetBench {
       NetStack stack = s.host("node1").network().stack();
       Netns a = stack.namespaces().get(0);
       int b = address(stack.namespaces().get(1));
-      int[] seq = {0};
-      Runnable ping =
-          () -> {
-            Netns.EchoResult[] r = new Netns.EchoResult[1];
-            stack.exchange(
-                () -> a.ping(b, 7, seq[0]++ & 0xffff, 56, 64, x -> r[0] = x),
-                () -> r[0] != null,
-                1_000_000_000L);
-          };
-      report(out, "ping between two containers (one echo)", stack, n, ping);
+      report(out, "ping between two containers (one echo)", stack, n, pings(stack, a, b));
       int node = Ipv4.parse(s.host("node1").address());
-      byte[] request = HttpWire.request(HttpRequest.get("/"), "localhost:8080");
-      Runnable http =
-          () -> {
-            Netns.TcpResult[] r = new Netns.TcpResult[1];
-            stack.exchange(
-                () -> stack.host().connect(node, 8080, request, x -> r[0] = x),
-                () -> r[0] != null,
-                10_000_000_000L);
-          };
-      report(out, "HTTP GET from the host to a published port", stack, n / 10, http);
+      report(
+          out,
+          "HTTP GET from the host to a published port",
+          stack,
+          n / 10,
+          gets(stack, node, 8080));
     }
     out.flush();
+  }
+
+  /** One echo from {@code from} to {@code to} and its reply per run, on {@code stack}'s wire. */
+  static Runnable pings(NetStack stack, Netns from, int to) {
+    int[] seq = {0};
+    return () -> {
+      Netns.EchoResult[] r = new Netns.EchoResult[1];
+      stack.exchange(
+          () -> from.ping(to, 7, seq[0]++ & 0xffff, 56, 64, x -> r[0] = x),
+          () -> r[0] != null,
+          1_000_000_000L);
+    };
+  }
+
+  /** One HTTP GET from the host of {@code stack} to {@code ip:port} per run. */
+  static Runnable gets(NetStack stack, int ip, int port) {
+    byte[] request = HttpWire.request(HttpRequest.get("/"), "localhost:" + port);
+    return () -> {
+      Netns.TcpResult[] r = new Netns.TcpResult[1];
+      stack.exchange(
+          () -> stack.host().connect(ip, port, request, x -> r[0] = x),
+          () -> r[0] != null,
+          10_000_000_000L);
+    };
   }
 
   private static int address(Netns ns) {
@@ -71,8 +82,17 @@ final class NetBench {
   }
 
   private static void report(PrintWriter out, String what, NetStack stack, int n, Runnable op) {
+    report(out, what, stack::framesSeen, n, op);
+  }
+
+  /**
+   * Times {@code op} and prints it with the frames it took ({@code frames}: the frames seen so far
+   * on the stacks it crosses) against the goal.
+   */
+  static void report(
+      PrintWriter out, String what, java.util.function.LongSupplier frames, int n, Runnable op) {
     int per = Math.max(10, n);
-    long frames0 = stack.framesSeen();
+    long frames0 = frames.getAsLong();
     long[] ops = {0};
     double micros =
         SimBench.steadyMicros(
@@ -82,8 +102,7 @@ final class NetBench {
               op.run();
               ops[0]++;
             });
-    long frames = stack.framesSeen() - frames0;
-    double framesPerOp = (double) frames / Math.max(1, ops[0]);
+    double framesPerOp = (double) (frames.getAsLong() - frames0) / Math.max(1, ops[0]);
     double perSecond = 1e6 / micros;
     double framesPerSecond = perSecond * framesPerOp;
     out.printf(
