@@ -67,6 +67,15 @@ public final class GoTime {
     return STRING.format(Instant.ofEpochSecond(seconds)) + " +0000 UTC";
   }
 
+  /**
+   * time.Time's String() of a UTC time: "2024-01-01 00:00:00.5 +0000 UTC" (the fraction's trailing
+   * zeros dropped, none when whole).
+   */
+  public static String timeString(long nanos) {
+    String rfc = rfc3339Nano(nanos);
+    return rfc.substring(0, 10) + " " + rfc.substring(11, rfc.length() - 1) + " +0000 UTC";
+  }
+
   public static Instant instant(long nanos) {
     return Instant.ofEpochSecond(
         Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));

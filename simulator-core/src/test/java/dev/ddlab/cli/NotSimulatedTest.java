@@ -27,8 +27,8 @@ class NotSimulatedTest {
         "export web",
         "image import x.tar",
         "container export web",
-        "secret ls",
-        "stack deploy -c x.yml demo",
+        "trust inspect alpine",
+        "context ls",
         "manifest create a b"
       })
   void a_docker_command_ddlab_lacks_says_so_in_vietnamese_with_status_1(String line) {

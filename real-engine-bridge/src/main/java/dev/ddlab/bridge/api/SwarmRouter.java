@@ -1,6 +1,8 @@
 package dev.ddlab.bridge.api;
 
+import dev.ddlab.engine.dto.swarm.ConfigSpec;
 import dev.ddlab.engine.dto.swarm.NodeSpec;
+import dev.ddlab.engine.dto.swarm.SecretSpec;
 import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.ServiceUpdateOptions;
 import dev.ddlab.engine.dto.swarm.SwarmInitRequest;
@@ -12,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * /swarm, /nodes, /services and /tasks (moby {@code api/server/router/swarm}), so real docker CLIs
- * drive a simulated manager.
+ * /swarm, /nodes, /services, /tasks, /secrets and /configs (moby {@code api/server/router/swarm}),
+ * so real docker CLIs drive a simulated manager.
  */
 final class SwarmRouter implements Router {
   private final Backend backend;
@@ -55,7 +57,70 @@ final class SwarmRouter implements Router {
         Route.get("/tasks", this::tasks),
         Route.get(
             "/tasks/{id}",
-            ctx -> Json.write(ctx, 200, backend.call(e -> e.tasks().inspect(id(ctx))))));
+            ctx -> Json.write(ctx, 200, backend.call(e -> e.tasks().inspect(id(ctx))))),
+        Route.get(
+            "/secrets",
+            ctx -> {
+              Map<String, List<String>> filters = Params.filters(ctx);
+              Json.write(ctx, 200, backend.call(e -> e.secrets().list(filters)));
+            }),
+        Route.post(
+            "/secrets/create",
+            ctx -> {
+              SecretSpec spec = Json.read(ctx, SecretSpec.class);
+              created(ctx, backend.call(e -> e.secrets().create(spec)).id());
+            }),
+        Route.get(
+            "/secrets/{id}",
+            ctx -> Json.write(ctx, 200, backend.call(e -> e.secrets().inspect(id(ctx))))),
+        Route.post(
+            "/secrets/{id}/update",
+            ctx -> {
+              SecretSpec spec = Json.read(ctx, SecretSpec.class);
+              long v = version(ctx);
+              backend.run(e -> e.secrets().update(id(ctx), v, spec));
+              ctx.status(200);
+            }),
+        Route.delete(
+            "/secrets/{id}",
+            ctx -> {
+              backend.run(e -> e.secrets().remove(id(ctx)));
+              ctx.status(204);
+            }),
+        Route.get(
+            "/configs",
+            ctx -> {
+              Map<String, List<String>> filters = Params.filters(ctx);
+              Json.write(ctx, 200, backend.call(e -> e.configs().list(filters)));
+            }),
+        Route.post(
+            "/configs/create",
+            ctx -> {
+              ConfigSpec spec = Json.read(ctx, ConfigSpec.class);
+              created(ctx, backend.call(e -> e.configs().create(spec)).id());
+            }),
+        Route.get(
+            "/configs/{id}",
+            ctx -> Json.write(ctx, 200, backend.call(e -> e.configs().inspect(id(ctx))))),
+        Route.post(
+            "/configs/{id}/update",
+            ctx -> {
+              ConfigSpec spec = Json.read(ctx, ConfigSpec.class);
+              long v = version(ctx);
+              backend.run(e -> e.configs().update(id(ctx), v, spec));
+              ctx.status(200);
+            }),
+        Route.delete(
+            "/configs/{id}",
+            ctx -> {
+              backend.run(e -> e.configs().remove(id(ctx)));
+              ctx.status(204);
+            }));
+  }
+
+  /** POST /secrets/create and /configs/create answer 201 {"ID": …} (types.SecretCreateResponse). */
+  private static void created(Context ctx, String id) {
+    Json.write(ctx, 201, Map.of("ID", id));
   }
 
   private static String id(Context ctx) {

@@ -1,10 +1,12 @@
 package dev.ddlab.bridge.real;
 
+import dev.ddlab.engine.ConfigsApi;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
 import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.SecretsApi;
 import dev.ddlab.engine.ServicesApi;
 import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
@@ -29,6 +31,8 @@ public final class RealEngine implements Engine, AutoCloseable {
   private final RealSwarm.Nodes nodes;
   private final RealSwarm.Services services;
   private final RealSwarm.Tasks tasks;
+  private final RealSwarm.Secrets secrets;
+  private final RealSwarm.Configs configs;
   private final RealBuilds builds;
 
   public RealEngine(DockerHost host) {
@@ -42,6 +46,8 @@ public final class RealEngine implements Engine, AutoCloseable {
     this.nodes = new RealSwarm.Nodes(api);
     this.services = new RealSwarm.Services(api);
     this.tasks = new RealSwarm.Tasks(api);
+    this.secrets = new RealSwarm.Secrets(api);
+    this.configs = new RealSwarm.Configs(api);
     this.builds = new RealBuilds(api);
   }
 
@@ -102,6 +108,16 @@ public final class RealEngine implements Engine, AutoCloseable {
   @Override
   public TasksApi tasks() {
     return tasks;
+  }
+
+  @Override
+  public SecretsApi secrets() {
+    return secrets;
+  }
+
+  @Override
+  public ConfigsApi configs() {
+    return configs;
   }
 
   /**

@@ -4,13 +4,20 @@ import static dev.ddlab.bridge.real.ApiClient.seg;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.ddlab.bridge.real.ApiClient.Query;
+import dev.ddlab.engine.ConfigsApi;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.SecretsApi;
 import dev.ddlab.engine.ServicesApi;
 import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.TasksApi;
+import dev.ddlab.engine.dto.IdResponse;
+import dev.ddlab.engine.dto.swarm.Config;
+import dev.ddlab.engine.dto.swarm.ConfigSpec;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeSpec;
+import dev.ddlab.engine.dto.swarm.Secret;
+import dev.ddlab.engine.dto.swarm.SecretSpec;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.ServiceCreateResponse;
 import dev.ddlab.engine.dto.swarm.ServiceSpec;
@@ -27,7 +34,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** /swarm, /nodes, /services and /tasks of a real daemon (API 1.41), one small class each. */
+/**
+ * /swarm, /nodes, /services, /tasks, /secrets and /configs of a real daemon (API 1.41), one small
+ * class each.
+ */
 final class RealSwarm {
   private RealSwarm() {}
 
@@ -185,6 +195,80 @@ final class RealSwarm {
     @Override
     public Task inspect(String id) {
       return api.get("/tasks/" + seg(id), null, Task.class);
+    }
+  }
+
+  /** POST /secrets/create and /configs/create answer {"ID": …}. */
+  private static IdResponse created(ApiClient api, String path, Object spec) {
+    Map<String, Object> r = api.post(path, null, spec, new TypeReference<Map<String, Object>>() {});
+    return new IdResponse(String.valueOf(r.get("ID")));
+  }
+
+  static final class Secrets implements SecretsApi {
+    private final ApiClient api;
+
+    Secrets(ApiClient api) {
+      this.api = api;
+    }
+
+    @Override
+    public List<Secret> list(Map<String, List<String>> filters) {
+      return api.get("/secrets", Query.of().filters(filters), new TypeReference<List<Secret>>() {});
+    }
+
+    @Override
+    public Secret inspect(String idOrName) {
+      return api.get("/secrets/" + seg(idOrName), null, Secret.class);
+    }
+
+    @Override
+    public IdResponse create(SecretSpec spec) {
+      return created(api, "/secrets/create", spec);
+    }
+
+    @Override
+    public void update(String id, long version, SecretSpec spec) {
+      api.exchange(
+          "POST", "/secrets/" + seg(id) + "/update", Query.of().add("version", version), spec);
+    }
+
+    @Override
+    public void remove(String idOrName) {
+      api.exchange("DELETE", "/secrets/" + seg(idOrName), null, null);
+    }
+  }
+
+  static final class Configs implements ConfigsApi {
+    private final ApiClient api;
+
+    Configs(ApiClient api) {
+      this.api = api;
+    }
+
+    @Override
+    public List<Config> list(Map<String, List<String>> filters) {
+      return api.get("/configs", Query.of().filters(filters), new TypeReference<List<Config>>() {});
+    }
+
+    @Override
+    public Config inspect(String idOrName) {
+      return api.get("/configs/" + seg(idOrName), null, Config.class);
+    }
+
+    @Override
+    public IdResponse create(ConfigSpec spec) {
+      return created(api, "/configs/create", spec);
+    }
+
+    @Override
+    public void update(String id, long version, ConfigSpec spec) {
+      api.exchange(
+          "POST", "/configs/" + seg(id) + "/update", Query.of().add("version", version), spec);
+    }
+
+    @Override
+    public void remove(String idOrName) {
+      api.exchange("DELETE", "/configs/" + seg(idOrName), null, null);
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.host.Cluster;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +97,7 @@ class DockerCliThroughServerToSimulatorTest {
   }
 
   @Test
-  void the_real_clis_drive_a_simulated_swarm_manager() {
+  void the_real_clis_drive_a_simulated_swarm_manager() throws java.io.IOException {
     for (Path cli : DockerCliRun.clis()) {
       DockerCliRun init = ok(cli, "swarm", "init", "--advertise-addr", "192.168.0.11");
       assertTrue(init.stdout().startsWith("Swarm initialized: current node ("), init.stdout());
@@ -117,6 +118,28 @@ class DockerCliThroughServerToSimulatorTest {
       assertTrue(ok(cli, "service", "ls").stdout().contains("web"));
       assertTrue(ok(cli, "service", "ps", "web").stdout().contains("web.3"));
       ok(cli, "service", "rm", "web");
+      Path pw = Files.createTempFile("pw", ".txt");
+      Files.writeString(pw, "hush\n");
+      String id = ok(cli, "secret", "create", "-l", "course=p2", "pw", pw.toString()).stdout();
+      assertEquals(26, id.length(), id);
+      assertTrue(ok(cli, "secret", "ls").stdout().contains(" pw "));
+      assertEquals(
+          "pw map[course:p2] null\n",
+          ok(
+                  cli,
+                  "secret",
+                  "inspect",
+                  "-f",
+                  "{{.Spec.Name}} {{.Spec.Labels}} {{json .Spec.Data}}",
+                  "pw")
+              .stdout());
+      String cfg = ok(cli, "config", "create", "site", pw.toString()).stdout().strip();
+      String pretty = ok(cli, "config", "inspect", "--pretty", cfg).stdout();
+      assertTrue(pretty.endsWith("Data:\nhush\n\n"), pretty);
+      ok(cli, "secret", "rm", "pw");
+      ok(cli, "config", "rm", "site");
+      assertEquals("", ok(cli, "secret", "ls", "-q").stdout());
+      Files.delete(pw);
       DockerCliRun leave = DockerCliRun.run(cli, host, "swarm", "leave");
       assertEquals(1, leave.exitCode(), leave.toString());
       assertTrue(leave.stderr().contains("Removing the last manager erases"), leave.stderr());

@@ -202,6 +202,25 @@ class GuardRefusalTest {
     assertEquals(
         "This node is not part of a swarm",
         assertThrows(EngineException.class, () -> guard.swarm().leave(true)).getMessage());
+    // secrets and configs would be the whole daemon's, visible to every session: never passed
+    for (Runnable call :
+        List.<Runnable>of(
+            () ->
+                guard
+                    .secrets()
+                    .create(
+                        new dev.ddlab.engine.dto.swarm.SecretSpec(
+                            "pw", Map.of(), "aHVzaA==", null, null)),
+            () -> guard.secrets().list(Map.of()),
+            () ->
+                guard
+                    .configs()
+                    .create(new dev.ddlab.engine.dto.swarm.ConfigSpec("c", Map.of(), "eA==", null)),
+            () -> guard.configs().remove("c"))) {
+      EngineException e = assertThrows(EngineException.class, call::run);
+      assertEquals(503, e.status());
+      assertTrue(e.getMessage().startsWith("This node is not a swarm manager."), e.getMessage());
+    }
   }
 
   private static String refused(Runnable call) {

@@ -64,11 +64,8 @@ public final class CommandTree {
           "export",
           "import",
           "checkpoint",
-          "config",
           "context",
           "plugin",
-          "secret",
-          "stack",
           "trust",
           "container export",
           "image import",
@@ -76,8 +73,7 @@ public final class CommandTree {
           "manifest annotate",
           "manifest create",
           "manifest push",
-          "manifest rm",
-          "swarm ca");
+          "manifest rm");
 
   private static volatile CommandTree standard;
 
@@ -206,6 +202,12 @@ public final class CommandTree {
     bd.sub("build", BuildCommands.Build::new);
     bd.sub("prune", BuildCommands.Prune::new);
 
+    Group cf = t.group("config", "Manage Swarm configs");
+    cf.sub("create", SecretCommands.ConfigCreate::new);
+    cf.sub("inspect", SecretCommands.ConfigInspect::new);
+    cf.sub("ls", SecretCommands.ConfigLs::new, "list");
+    cf.sub("rm", SecretCommands.ConfigRm::new, "remove");
+
     Group c = t.group("container", "Manage containers");
     c.sub("attach", AttachCommands.Attach::new);
     c.sub("commit", ContainerCommands.Commit::new);
@@ -266,6 +268,12 @@ public final class CommandTree {
     nd.sub("rm", NodeCommands.Rm::new, "remove");
     nd.sub("update", NodeCommands.Update::new);
 
+    Group se = t.group("secret", "Manage Swarm secrets");
+    se.sub("create", SecretCommands.SecretCreate::new);
+    se.sub("inspect", SecretCommands.SecretInspect::new);
+    se.sub("ls", SecretCommands.SecretLs::new, "list");
+    se.sub("rm", SecretCommands.SecretRm::new, "remove");
+
     Group sv = t.group("service", "Manage Swarm services");
     sv.sub("create", ServiceCommands.Create::new);
     sv.sub("inspect", ServiceCommands.Inspect::new);
@@ -277,7 +285,15 @@ public final class CommandTree {
     sv.sub("scale", ServiceCommands.Scale::new);
     sv.sub("update", ServiceCommands.Update::new);
 
+    Group st = t.group("stack", "Manage Swarm stacks");
+    st.sub("deploy", StackCommands.Deploy::new, "up");
+    st.sub("ls", StackCommands.Ls::new, "list");
+    st.sub("ps", StackCommands.Ps::new);
+    st.sub("rm", StackCommands.Rm::new, "remove", "down");
+    st.sub("services", StackCommands.Services::new);
+
     Group sw = t.group("swarm", "Manage Swarm");
+    sw.sub("ca", SwarmCommands.Ca::new);
     sw.sub("init", SwarmCommands.Init::new);
     sw.sub("join", SwarmCommands.Join::new);
     sw.sub("join-token", SwarmCommands.JoinToken::new);

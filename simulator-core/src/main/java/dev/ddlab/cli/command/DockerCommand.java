@@ -187,6 +187,17 @@ public abstract class DockerCommand implements Callable<Integer> {
   }
 
   /** Renders rows through a format; template errors become docker's messages. */
+  /**
+   * The template of a list command: {@code defaultTable} for no format or "table" ({@code {{.ID}}}
+   * with -q), else the one given.
+   */
+  static String listFormat(String format, boolean quiet, String defaultTable) {
+    if (format.isEmpty() || format.equals("table")) {
+      return quiet ? "{{.ID}}" : defaultTable;
+    }
+    return format;
+  }
+
   protected void print(String format, List<GoObject> rows, GoObject header) {
     try {
       io.out(new FormatContext(format).write(rows, header));

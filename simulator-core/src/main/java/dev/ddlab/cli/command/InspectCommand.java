@@ -33,17 +33,22 @@ public final class InspectCommand extends DockerCommand {
   /** docker/cli 24's inspectAll order; the swarm kinds only on a swarm manager when untyped. */
   private static final List<String> KINDS =
       List.of(
-          "container", "image", "network", "volume", "service", "task", "node", "plugin", "secret");
+          "container",
+          "image",
+          "network",
+          "volume",
+          "service",
+          "task",
+          "node",
+          "plugin",
+          "secret",
+          "config");
 
   private static final java.util.Set<String> SWARM_KINDS =
-      java.util.Set.of("service", "task", "node", "secret");
+      java.util.Set.of("service", "task", "node", "secret", "config");
 
-  /**
-   * The kinds an untyped reference is looked up as: all but secrets, which the simulated node does
-   * not serve yet (its default SecretsApi answers 503 as a node outside a swarm; with {@code --type
-   * secret} that answer is shown).
-   */
-  private static final List<String> UNTYPED = KINDS.subList(0, KINDS.size() - 1);
+  /** The kinds an untyped reference is looked up as, in docker/cli's inspectAll order. */
+  private static final List<String> UNTYPED = KINDS;
 
   @Override
   public Integer call() {
@@ -97,6 +102,7 @@ public final class InspectCommand extends DockerCommand {
           case "task" -> engine.tasks().inspect(ref);
           case "node" -> engine.nodes().inspect(ref);
           case "secret" -> engine.secrets().inspect(ref);
+          case "config" -> engine.configs().inspect(ref);
           // a node without plugins: moby's plugin store answers for any name
           default -> throw EngineException.notFound("plugin \"" + ref + "\" not found");
         };

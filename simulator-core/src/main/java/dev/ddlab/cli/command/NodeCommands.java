@@ -315,6 +315,12 @@ public final class NodeCommands {
         description = "Only display task IDs")
     boolean quiet;
 
+    @Option(
+        names = "--format",
+        paramLabel = "string",
+        description = "Pretty-print tasks using a Go template")
+    String format = "";
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -327,7 +333,7 @@ public final class NodeCommands {
         g.put("node", List.of(engine.nodes().inspect(ref).id()));
         tasks.addAll(engine.tasks().list(g));
       }
-      ServiceCommands.printTasks(this, tasks, noTrunc, quiet);
+      ServiceCommands.printTasks(this, tasks, noTrunc, quiet, format);
       return 0;
     }
   }

@@ -174,6 +174,9 @@ public final class ServiceCommands {
 
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
+    @picocli.CommandLine.Mixin
+    SecretCommands.CreateOptions references = new SecretCommands.CreateOptions();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -190,29 +193,30 @@ public final class ServiceCommands {
       String image = withTag(args.get(0));
       ContainerSpec cs =
           new ContainerSpec(
-              image,
-              null,
-              null,
-              rest.isEmpty() ? null : List.copyOf(rest),
-              null,
-              env.isEmpty() ? null : List.copyOf(env),
-              null,
-              null,
-              null,
-              null,
-              null,
-              false,
-              false,
-              false,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
+                  image,
+                  null,
+                  null,
+                  rest.isEmpty() ? null : List.copyOf(rest),
+                  null,
+                  env.isEmpty() ? null : List.copyOf(env),
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  false,
+                  false,
+                  false,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null,
+                  null)
+              .withReferences(references.secrets(this), references.configs(this));
       TaskSpec ts =
           new TaskSpec(
               cs,
@@ -277,47 +281,54 @@ public final class ServiceCommands {
     @Override
     public Integer call() {
       List<Service> services = new ArrayList<>(engine.services().list(filters(filter), true));
-      services.sort(Comparator.comparing(s -> s.spec().name()));
-      List<GoObject> rows = new ArrayList<>();
-      for (Service s : services) {
-        GoObject o = new GoObject("*formatter.serviceContext");
-        o.getter("ID", () -> s.id().substring(0, 12));
-        o.getter("Name", () -> s.spec().name());
-        boolean global = s.spec().global();
-        o.getter("Mode", () -> global ? "global" : "replicated");
-        o.getter(
-            "Replicas",
-            () ->
-                s.serviceStatus() == null
-                    ? ""
-                    : s.serviceStatus().runningTasks() + "/" + s.serviceStatus().desiredTasks());
-        o.getter("Image", () -> image(s));
-        o.getter(
-            "Ports", () -> ServicePorts.column(s.endpoint() == null ? null : s.endpoint().ports()));
-        rows.add(o);
-      }
-      String fmt =
-          quiet
-              ? "{{.ID}}"
-              : format.isEmpty() || format.equals("table")
-                  ? "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}"
-                  : format;
-      print(
-          fmt,
-          rows,
-          FormatContext.header(
-              "ID", "ID",
-              "Name", "NAME",
-              "Mode", "MODE",
-              "Replicas", "REPLICAS",
-              "Image", "IMAGE",
-              "Ports", "PORTS"));
+      printServices(this, services, format, quiet);
       return 0;
     }
   }
 
+  /**
+   * docker/cli's service ListFormatWrite: sorted by name, replicas as running/desired, the ports a
+   * service publishes through the routing mesh ({@code *:8080->80/tcp}).
+   */
+  static void printServices(DockerCommand c, List<Service> services, String format, boolean quiet) {
+    List<Service> sorted = new ArrayList<>(services);
+    sorted.sort((a, b) -> NaturalOrder.compare(a.spec().name(), b.spec().name()));
+    List<GoObject> rows = new ArrayList<>();
+    for (Service s : sorted) {
+      GoObject o = new GoObject("*formatter.serviceContext");
+      o.getter("ID", () -> s.id().substring(0, 12));
+      o.getter("Name", () -> s.spec().name());
+      boolean global = s.spec().global();
+      o.getter("Mode", () -> global ? "global" : "replicated");
+      o.getter(
+          "Replicas",
+          () ->
+              s.serviceStatus() == null
+                  ? ""
+                  : s.serviceStatus().runningTasks() + "/" + s.serviceStatus().desiredTasks());
+      o.getter("Image", () -> image(s));
+      o.getter(
+          "Ports", () -> ServicePorts.column(s.endpoint() == null ? null : s.endpoint().ports()));
+      rows.add(o);
+    }
+    c.print(
+        DockerCommand.listFormat(
+            format,
+            quiet,
+            "table {{.ID}}\t{{.Name}}\t{{.Mode}}\t{{.Replicas}}\t{{.Image}}\t{{.Ports}}"),
+        rows,
+        FormatContext.header(
+            "ID", "ID",
+            "Name", "NAME",
+            "Mode", "MODE",
+            "Replicas", "REPLICAS",
+            "Image", "IMAGE",
+            "Ports", "PORTS"));
+  }
+
   /** docker/cli's task.Print: newest task of a slot first, older ones as "\_ name". */
-  static void printTasks(DockerCommand c, List<Task> tasks, boolean noTrunc, boolean quiet) {
+  static void printTasks(
+      DockerCommand c, List<Task> tasks, boolean noTrunc, boolean quiet, String format) {
     Map<String, String> serviceNames = new HashMap<>();
     Map<String, String> nodeNames = new HashMap<>();
     for (Service s : c.engine.services().list(Map.of(), false)) {
@@ -377,9 +388,10 @@ public final class ServiceCommands {
       rows.add(o);
     }
     c.print(
-        quiet
-            ? "{{.ID}}"
-            : "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}",
+        DockerCommand.listFormat(
+            format,
+            quiet,
+            "table {{.ID}}\t{{.Name}}\t{{.Image}}\t{{.Node}}\t{{.DesiredState}}\t{{.CurrentState}}\t{{.Error}}\t{{.Ports}}"),
         rows,
         FormatContext.header(
             "ID", "ID",
@@ -412,6 +424,12 @@ public final class ServiceCommands {
         description = "Only display task IDs")
     boolean quiet;
 
+    @Option(
+        names = "--format",
+        paramLabel = "string",
+        description = "Pretty-print tasks using a Go template")
+    String format = "";
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -434,7 +452,7 @@ public final class ServiceCommands {
       if (!errors.isEmpty() && tasks.isEmpty()) {
         throw new CliException(String.join("\n", errors), 1);
       }
-      printTasks(this, tasks, noTrunc, quiet);
+      printTasks(this, tasks, noTrunc, quiet, format);
       return 0;
     }
   }
@@ -592,6 +610,9 @@ public final class ServiceCommands {
 
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
+    @picocli.CommandLine.Mixin
+    SecretCommands.UpdateOptions references = new SecretCommands.UpdateOptions();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -601,31 +622,12 @@ public final class ServiceCommands {
       TaskSpec t = sp.taskTemplate();
       ContainerSpec c = t.containerSpec();
       if (image != null) {
+        c = c.withImage(withTag(image));
+      }
+      if (references.any()) {
         c =
-            new ContainerSpec(
-                withTag(image),
-                c.labels(),
-                c.command(),
-                c.args(),
-                c.hostname(),
-                c.env(),
-                c.dir(),
-                c.user(),
-                c.groups(),
-                c.init(),
-                c.stopSignal(),
-                c.tty(),
-                c.openStdin(),
-                c.readOnly(),
-                c.mounts(),
-                c.stopGracePeriod(),
-                c.hosts(),
-                c.secrets(),
-                c.configs(),
-                c.isolation(),
-                c.sysctls(),
-                c.capabilityAdd(),
-                c.capabilityDrop());
+            c.withReferences(
+                references.secrets(this, c.secrets()), references.configs(this, c.configs()));
       }
       TaskSpec nt =
           new TaskSpec(

@@ -338,4 +338,166 @@ public final class SwarmCommands {
               + " you\nwill not be able to restart the manager.");
     }
   }
+
+  @Command(name = "ca")
+  @Docker(use = "[OPTIONS]", summary = "Display and rotate the root CA", maxArgs = 0)
+  public static final class Ca extends DockerCommand {
+    @Option(
+        names = "--ca-cert",
+        paramLabel = "pem-file",
+        description = "Path to the PEM-formatted root CA certificate to use for the new cluster")
+    String caCert;
+
+    @Option(
+        names = "--ca-key",
+        paramLabel = "pem-file",
+        description = "Path to the PEM-formatted root CA key to use for the new cluster")
+    String caKey;
+
+    @Option(
+        names = "--cert-expiry",
+        paramLabel = "duration",
+        description = "Validity period for node certificates (ns|us|ms|s|m|h)")
+    String certExpiry;
+
+    @Option(
+        names = {"-d", "--detach"},
+        description = "Exit immediately instead of waiting for the root rotation to converge")
+    boolean detach;
+
+    @Option(
+        names = "--external-ca",
+        paramLabel = "external-ca",
+        description = "Specifications of one or more certificate signing endpoints")
+    String externalCa;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
+
+    @Option(
+        names = "--rotate",
+        description =
+            "Rotate the swarm CA - if no certificate or key are provided, new ones will be"
+                + " generated")
+    boolean rotate;
+
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      Swarm sw = engine.swarm().inspect();
+      if (!rotate) {
+        for (String[] f :
+            new String[][] {
+              {"ca-cert", caCert},
+              {"ca-key", caKey},
+              {"cert-expiry", certExpiry},
+              {"external-ca", externalCa}
+            }) {
+          if (f[1] != null) {
+            throw new CliException(
+                "`--" + f[0] + "` flag requires the `--rotate` flag to update the CA", 1);
+          }
+        }
+        trustRoot(sw);
+        return 0;
+      }
+      if (externalCa != null && caCert == null) {
+        throw new CliException(
+            "rotating to an external CA requires the `--ca-cert` flag to specify the external CA's"
+                + " cert - to add an external CA with the current root CA certificate, use the"
+                + " `update` command instead",
+            1);
+      }
+      if (caCert != null && externalCa == null && caKey == null) {
+        throw new CliException(
+            "the --ca-cert flag requires that a --ca-key flag and/or --external-ca flag be"
+                + " provided as well",
+            1);
+      }
+      SwarmSpec sp = sw.spec();
+      dev.ddlab.engine.dto.swarm.CaConfig ca = sp.caConfig();
+      long expiry = ca == null ? 0 : ca.nodeCertExpiry();
+      if (certExpiry != null) {
+        expiry = TimeArgs.durationFlag("--cert-expiry", certExpiry);
+      }
+      String cert = caCert == null ? null : pem(caCert);
+      String key = caKey == null ? null : pem(caKey);
+      long force = ca == null ? 0 : ca.forceRotate();
+      SwarmSpec next =
+          new SwarmSpec(
+              sp.name(),
+              sp.labels(),
+              sp.orchestration(),
+              sp.raft(),
+              sp.dispatcher(),
+              new dev.ddlab.engine.dto.swarm.CaConfig(
+                  expiry, cert == null && key == null ? force + 1 : force, cert, key),
+              sp.taskDefaults(),
+              sp.encryptionConfig());
+      engine
+          .swarm()
+          .update(
+              next,
+              new SwarmUpdateFlags(
+                  sw.version() == null ? 0 : sw.version().index(), false, false, false));
+      if (detach || quiet) {
+        return 0;
+      }
+      // progress.RootRotationProgress once converged: the new root's digest, then every node's
+      // certificate and trust root rotated (docker/cli redraws these lines while it waits)
+      Swarm now = engine.swarm().inspect();
+      int nodes = engine.nodes().list(java.util.Map.of()).size();
+      out("desired root digest: " + digest(now.tlsInfo().trustRoot()));
+      if (io.isTty()) {
+        String n = nodes + "/" + nodes + " nodes";
+        out("  rotated TLS certificates:  " + ServiceCommands.BAR + n);
+        out("  rotated CA certificates:   " + ServiceCommands.BAR + n);
+      }
+      trustRoot(now);
+      return 0;
+    }
+
+    private String pem(String file) {
+      try {
+        return new String(
+            ctx.hostFs().read(dev.ddlab.fs.Paths.resolve(ctx.workingDir(), file)),
+            java.nio.charset.StandardCharsets.UTF_8);
+      } catch (dev.ddlab.fs.FsException | NullPointerException e) {
+        throw new CliException(
+            "invalid argument \""
+                + file
+                + "\" for \"--ca-"
+                + (file.equals(caCert) ? "cert" : "key")
+                + "\" flag: open "
+                + file
+                + ": no such file or directory",
+            125);
+      }
+    }
+
+    /** go-digest's FromBytes. */
+    private static String digest(String text) {
+      try {
+        return "sha256:"
+            + java.util.HexFormat.of()
+                .formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** displayTrustRoot. */
+    private void trustRoot(Swarm sw) {
+      String root = sw.tlsInfo() == null ? null : sw.tlsInfo().trustRoot();
+      if (root == null || root.isEmpty()) {
+        throw new CliException("No CA information available", 1);
+      }
+      out(root.strip());
+    }
+  }
 }

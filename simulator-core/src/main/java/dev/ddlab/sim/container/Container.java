@@ -52,6 +52,9 @@ public final class Container {
   /** What dockerd bind-mounts over /etc/hosts, /etc/hostname and /etc/resolv.conf. */
   dev.ddlab.fs.FileSystem etcFiles;
 
+  /** A swarm task's secrets and configs, each mounted read-only over its target. */
+  dev.ddlab.fs.FileSystem taskFiles;
+
   Status status = Status.CREATED;
   int exitCode;
 

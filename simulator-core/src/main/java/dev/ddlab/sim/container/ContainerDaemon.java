@@ -101,6 +101,15 @@ public final class ContainerDaemon implements ContainersApi {
     daemon.lifecycle.boot();
   }
 
+  /**
+   * Mounts {@code data} read-only at {@code target} in a created container (a swarm task's secret
+   * or config, which the Engine API has no request for: moby's executor hands them to the daemon
+   * directly). Call before the container starts.
+   */
+  public void mountFile(String ref, String target, byte[] data, int mode) {
+    daemon.mounts.mountFile(get(ref), target, data, mode);
+  }
+
   // ---- ContainersApi
   // -----------------------------------------------------------------------------
 

@@ -173,6 +173,40 @@ final class Mounts {
     }
   }
 
+  /**
+   * A file the daemon mounts read-only over {@code target} before the container starts: a swarm
+   * task's secret or config (moby's secret and config mounts, kept on a tmpfs of the daemon's and
+   * bind-mounted one by one). Like /etc/hosts it is not one of the container's Mounts; the mount
+   * point is an empty file in the writable layer, as runc leaves it.
+   */
+  void mountFile(Container c, String target, byte[] data, int mode) {
+    String t = Paths.normalize(target);
+    if (c.taskFiles == null) {
+      c.taskFiles = new MemoryFs(daemon.clock::nowNanos);
+    }
+    String parent = Paths.parent(t);
+    if (!c.taskFiles.isDirectory(parent)) {
+      c.taskFiles.mkdir(parent, true);
+    }
+    c.taskFiles.write(t, data, false);
+    c.taskFiles.chmod(t, mode);
+    try {
+      if (!c.rootFs.isDirectory(parent)) {
+        c.rootFs.mkdir(parent, true);
+      }
+      if (!c.rootFs.exists(t)) {
+        c.rootFs.write(t, new byte[0], false);
+      }
+    } catch (FsException e) {
+      // something in the way: the mount hides it anyway
+    }
+    List<MountedFs.Mount> all =
+        new ArrayList<>(c.fs instanceof MountedFs m ? m.mounts() : List.<MountedFs.Mount>of());
+    all.removeIf(x -> x.target().equals(t));
+    all.add(new MountedFs.Mount(t, c.taskFiles, t, true));
+    c.fs = new MountedFs(c.rootFs, all);
+  }
+
   /** The daemon's checks of a --mount (volume/mounts/validate.go). */
   private static void check(Mount m) {
     String t = m.type() == null ? "" : m.type();

@@ -276,7 +276,7 @@ public final class DockerHost {
               () ->
                   new SwarmCluster(
                       cluster.clock(), cluster.random().fork("swarm"), cluster.bus(), underlay));
-      swarm = sc.node(name, address, hostFs, () -> engine, network);
+      swarm = sc.node(name, address, hostFs, () -> engine, network, containers::mountFile);
     }
     return swarm;
   }

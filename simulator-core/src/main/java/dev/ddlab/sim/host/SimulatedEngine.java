@@ -1,11 +1,13 @@
 package dev.ddlab.sim.host;
 
 import dev.ddlab.engine.BuildsApi;
+import dev.ddlab.engine.ConfigsApi;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.ImagesApi;
 import dev.ddlab.engine.NetworksApi;
 import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.SecretsApi;
 import dev.ddlab.engine.ServicesApi;
 import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SystemApi;
@@ -113,6 +115,16 @@ public final class SimulatedEngine implements Engine {
   @Override
   public TasksApi tasks() {
     return guard(TasksApi.class, host.swarm().apis().tasks);
+  }
+
+  @Override
+  public SecretsApi secrets() {
+    return guard(SecretsApi.class, host.swarm().apis().secrets);
+  }
+
+  @Override
+  public ConfigsApi configs() {
+    return guard(ConfigsApi.class, host.swarm().apis().configs);
   }
 
   @Override

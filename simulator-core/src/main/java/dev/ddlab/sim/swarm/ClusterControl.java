@@ -42,7 +42,7 @@ final class ClusterControl {
         ts,
         ts,
         defaultSpec(autolock),
-        tls(ca),
+        tls(ca, ts),
         false,
         List.of("10.0.0.0/8"),
         24,
@@ -57,7 +57,7 @@ final class ClusterControl {
         new OrchestrationConfig(5L),
         new RaftConfig(10000, 0L, 500, 10, 1),
         new DispatcherConfig(Dispatcher.HEARTBEAT_PERIOD_NANOS),
-        new CaConfig(7_776_000_000_000_000L, 0),
+        new CaConfig(7_776_000_000_000_000L, 0, null, null),
         new TaskDefaults(null),
         new EncryptionConfig(autolock));
   }
@@ -86,6 +86,31 @@ final class ClusterControl {
     }
     JoinTokens t = sw.joinTokens();
     String ca = t.worker().substring(TOKEN_PREFIX.length(), TOKEN_PREFIX.length() + 50);
+    TlsInfo tls = sw.tlsInfo();
+    CaConfig want = spec.caConfig();
+    CaConfig had = sw.spec().caConfig();
+    if (want != null
+        && (want.signingCaCert() != null
+            || want.forceRotate() != (had == null ? 0 : had.forceRotate()))) {
+      // swarm ca --rotate: a new root CA (generated, or the one given) and join tokens naming it;
+      // every node's certificate follows at once (swarmkit rotates them node by node)
+      ca = Ids.chars(random, 50);
+      tls =
+          want.signingCaCert() != null
+              ? new TlsInfo(want.signingCaCert().strip() + "\n", null, null)
+              : tls(ca, now);
+      t = new JoinTokens(withCa(t.worker(), ca), withCa(t.manager(), ca));
+      spec =
+          new SwarmSpec(
+              spec.name(),
+              spec.labels(),
+              spec.orchestration(),
+              spec.raft(),
+              spec.dispatcher(),
+              new CaConfig(want.nodeCertExpiry(), want.forceRotate(), null, null),
+              spec.taskDefaults(),
+              spec.encryptionConfig());
+    }
     if (flags != null && flags.rotateWorkerToken()) {
       t = new JoinTokens(joinToken(random, ca), t.manager());
     }
@@ -105,7 +130,7 @@ final class ClusterControl {
                 sw.createdAt(),
                 now,
                 spec,
-                sw.tlsInfo(),
+                tls,
                 sw.rootRotationInProgress(),
                 sw.defaultAddrPool(),
                 sw.subnetSize(),
@@ -124,10 +149,14 @@ final class ClusterControl {
     return TOKEN_PREFIX + ca + "-" + Ids.chars(random, 25);
   }
 
-  private static TlsInfo tls(String ca) {
-    return new TlsInfo(
-        "-----BEGIN CERTIFICATE-----\n" + ca + "\n-----END CERTIFICATE-----\n",
-        "MBMxETAPBgNVBAMTCHN3YXJtLWNh",
-        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE" + ca.substring(0, 20));
+  /** A join token with its CA digest part replaced (its secret kept). */
+  private static String withCa(String token, String ca) {
+    return TOKEN_PREFIX + ca + token.substring(TOKEN_PREFIX.length() + 50);
+  }
+
+  /** The root CA whose digest {@code ca} stands for, made at {@code ts}. */
+  private static TlsInfo tls(String ca, String ts) {
+    RootCa root = new RootCa(ca, dev.ddlab.go.GoTime.parseRfc3339(ts) / 1_000_000_000L);
+    return new TlsInfo(root.pem(), root.issuerSubject(), root.issuerPublicKey());
   }
 }

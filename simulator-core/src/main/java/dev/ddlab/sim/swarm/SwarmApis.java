@@ -1,7 +1,9 @@
 package dev.ddlab.sim.swarm;
 
+import dev.ddlab.engine.ConfigsApi;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.NodesApi;
+import dev.ddlab.engine.SecretsApi;
 import dev.ddlab.engine.ServicesApi;
 import dev.ddlab.engine.SwarmApi;
 import dev.ddlab.engine.SwarmErrors;
@@ -42,14 +44,24 @@ import java.util.function.Function;
 
 /**
  * The Engine API's Swarm parts as one simulated node answers them (moby's {@code daemon/cluster}:
- * swarm.go, nodes.go, services.go, tasks.go): reads from the leader's store, writes proposed
- * through the leader and awaited until committed.
+ * swarm.go, nodes.go, services.go, tasks.go, secrets.go, configs.go): reads from the leader's
+ * store, writes proposed through the leader and awaited until committed.
  */
 public final class SwarmApis {
   private final SwarmNode node;
+  private final SwarmSecrets objects;
+
+  /** /secrets (the store's secrets, never with their data). */
+  public final SecretsApi secrets;
+
+  /** /configs. */
+  public final ConfigsApi configs;
 
   public SwarmApis(SwarmNode node) {
     this.node = node;
+    this.objects = new SwarmSecrets(node);
+    this.secrets = objects.secrets;
+    this.configs = objects.configs;
   }
 
   // ---- lookups ----------------------------------------------------------------------------------
@@ -294,7 +306,9 @@ public final class SwarmApis {
           ClusterStore store = node.store();
           List<Service> out = new ArrayList<>();
           for (Service s : store.services().values()) {
-            if (!matches(filters, "id", s.id()) || !matches(filters, "name", s.spec().name())) {
+            if (!matches(filters, "id", s.id())
+                || !matches(filters, "name", s.spec().name())
+                || !SwarmSecrets.labelled(filters, s.spec().labels())) {
               continue;
             }
             out.add(status ? withStatus(s, store) : s);
@@ -321,6 +335,7 @@ public final class SwarmApis {
                     + " already exists");
           }
           spec = SwarmNetworks.resolve(node, spec);
+          objects.checkReferences(spec);
           String id = Ids.newId(node.random());
           ServiceSpec full =
               new ServiceSpec(
@@ -333,9 +348,7 @@ public final class SwarmApis {
                       : name,
                   spec.labels() == null ? Map.of() : spec.labels(),
                   spec.taskTemplate(),
-                  spec.mode() == null
-                      ? new ServiceMode(new ReplicatedService(1L), null)
-                      : spec.mode(),
+                  withDefaultReplicas(spec.mode()),
                   spec.updateConfig(),
                   spec.rollbackConfig(),
                   spec.endpointSpec());
@@ -367,6 +380,18 @@ public final class SwarmApis {
                 500, "rpc error: code = Unknown desc = update out of sequence");
           }
           ServiceSpec next = SwarmNetworks.resolve(node, spec);
+          if (next.mode() != withDefaultReplicas(next.mode())) {
+            next =
+                new ServiceSpec(
+                    next.name(),
+                    next.labels(),
+                    next.taskTemplate(),
+                    withDefaultReplicas(next.mode()),
+                    next.updateConfig(),
+                    next.rollbackConfig(),
+                    next.endpointSpec());
+          }
+          objects.checkReferences(next);
           ServiceSpec previous = s.spec();
           if (options != null && "previous".equals(options.rollback())) {
             if (s.previousSpec() == null) {
@@ -444,6 +469,14 @@ public final class SwarmApis {
         }
       };
 
+  /** moby's service conversion: no mode is one replica, a replicated mode without a count too. */
+  private static ServiceMode withDefaultReplicas(ServiceMode m) {
+    if (m == null || (m.replicated() != null && m.replicated().replicas() == null)) {
+      return new ServiceMode(new ReplicatedService(1L), null);
+    }
+    return m;
+  }
+
   private static Service withStatus(Service s, ClusterStore store) {
     long running = 0;
     long desired = 0;
@@ -498,6 +531,11 @@ public final class SwarmApis {
           }
           List<Task> out = new ArrayList<>();
           for (Task t : store.tasks().values()) {
+            // swarmkit matches a task's labels filter on its service's annotations
+            Service owner = store.services().get(t.serviceId());
+            if (!SwarmSecrets.labelled(filters, owner == null ? null : owner.spec().labels())) {
+              continue;
+            }
             if ((services == null || serviceIds.contains(t.serviceId()))
                 && (nodeRefs == null || nodeIds.contains(t.nodeId()))
                 && matches(filters, "id", t.id())

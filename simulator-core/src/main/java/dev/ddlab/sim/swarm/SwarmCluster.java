@@ -33,14 +33,16 @@ public final class SwarmCluster {
 
   /**
    * The swarm side of the machine {@code hostname} at {@code address}; {@code network} is its
-   * daemon's libnetwork controller (swarm networks made on the node, docker_gwbridge).
+   * daemon's libnetwork controller (swarm networks made on the node, docker_gwbridge), {@code
+   * files} its daemon's mounts of a task's secrets and configs.
    */
   public SwarmNode node(
       String hostname,
       String address,
       FileSystem hostFs,
       Supplier<Engine> engine,
-      dev.ddlab.sim.network.NetworkController network) {
+      dev.ddlab.sim.network.NetworkController network,
+      dev.ddlab.sim.swarm.agent.TaskFiles files) {
     return byAddress.computeIfAbsent(
         address,
         a ->
@@ -51,6 +53,7 @@ public final class SwarmCluster {
                 hostFs,
                 engine,
                 network,
+                files,
                 // Seeded from a draw, not a fork: forks of neighbouring names ("mgr1", "mgr2")
                 // give streams shifted by one draw (SeededRandom.fork adds hash × the stream's
                 // own gamma), which made the nodes' IDs rotations of each other.
@@ -72,8 +75,8 @@ public final class SwarmCluster {
   }
 
   /**
-   * Every manager's Raft state in node order (a stopped manager as "down"), for the introspection
-   * seam's Raft view.
+   * Every manager's Raft state in node order (a stopped manager as "down" with what it knew when it
+   * stopped), for the introspection seam's Raft view.
    */
   public List<dev.ddlab.sim.swarm.raft.RaftStatus> raft() {
     List<dev.ddlab.sim.swarm.raft.RaftStatus> out = new java.util.ArrayList<>();
@@ -81,11 +84,7 @@ public final class SwarmCluster {
       if (!"manager".equals(n.role())) {
         continue;
       }
-      out.add(
-          n.manager() == null
-              ? new dev.ddlab.sim.swarm.raft.RaftStatus(
-                  n.hostname(), "down", 0, "", java.util.Set.of(), "", List.of(), 0, 0, -1, -1)
-              : n.manager().raft().status(n.hostname()));
+      out.add(n.raftStatus());
     }
     return out;
   }

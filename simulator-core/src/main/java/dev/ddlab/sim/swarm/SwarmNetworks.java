@@ -380,7 +380,12 @@ public final class SwarmNetworks implements NetworksApi {
       }
     }
     for (Task t : store.tasks().values()) {
-      if (t.networksAttachments() != null
+      // swarmkit counts a task only while it is (meant to be) running at most
+      boolean live =
+          TaskState.of(t.desiredState()).ordinal() <= TaskState.RUNNING.ordinal()
+              && TaskState.of(t.status().state()).ordinal() <= TaskState.RUNNING.ordinal();
+      if (live
+          && t.networksAttachments() != null
           && t.networksAttachments().stream().anyMatch(a -> a.network().id().equals(x.id()))) {
         throw new EngineException(
             400,

@@ -76,6 +76,7 @@ public final class SwarmNode {
   private final FileSystem fs;
   private final Supplier<Engine> engine;
   private final NetworkController network;
+  private final dev.ddlab.sim.swarm.agent.TaskFiles files;
   private final SeededRandom random;
   private final VirtualClock clock;
   private final Nic nic;
@@ -96,8 +97,10 @@ public final class SwarmNode {
       FileSystem fs,
       Supplier<Engine> engine,
       NetworkController network,
+      dev.ddlab.sim.swarm.agent.TaskFiles files,
       SeededRandom random) {
     this.cluster = cluster;
+    this.files = files;
     this.hostname = hostname;
     this.address = address;
     this.fs = fs;
@@ -165,6 +168,35 @@ public final class SwarmNode {
   /** This node's manager while it is one and its daemon runs, or null. */
   public Manager manager() {
     return manager;
+  }
+
+  private dev.ddlab.sim.swarm.raft.RaftStatus lastRaft;
+
+  /**
+   * This manager's Raft state for the panel: its member's now, or, while its daemon is stopped,
+   * what its member knew when it stopped (term, vote, log, commit index) with the role "down" and
+   * no leader or timers.
+   */
+  public dev.ddlab.sim.swarm.raft.RaftStatus raftStatus() {
+    if (manager != null) {
+      return manager.raft().status(hostname);
+    }
+    dev.ddlab.sim.swarm.raft.RaftStatus l = lastRaft;
+    return l == null
+        ? new dev.ddlab.sim.swarm.raft.RaftStatus(
+            hostname, "down", 0, "", java.util.Set.of(), "", List.of(), 0, 0, -1, -1)
+        : new dev.ddlab.sim.swarm.raft.RaftStatus(
+            hostname,
+            "down",
+            l.term(),
+            l.votedFor(),
+            java.util.Set.of(),
+            "",
+            l.log(),
+            l.commitIndex(),
+            l.lastApplied(),
+            -1,
+            -1);
   }
 
   /** "active", "pending", "inactive" or "locked", as {@code docker info} shows. */
@@ -260,6 +292,7 @@ public final class SwarmNode {
   private void halt() {
     generation++;
     if (manager != null) {
+      lastRaft = manager.raft().status(hostname);
       manager.stop();
       manager = null;
     }
@@ -390,6 +423,7 @@ public final class SwarmNode {
             engine.get(),
             network,
             cluster.serviceRecords(),
+            files,
             clock,
             hb -> {
               byte[] body = ClusterStore.write(hb);

@@ -46,9 +46,17 @@ class SwarmRaftStatusTest {
           view.tasks(view.services().get(0).id()).stream()
               .filter(t -> t.state().equals("running"))
               .count());
+      RaftStatus before = c.raft().get(2);
       s.type("mgr3", "service docker stop");
-      assertEquals("down", c.raft().get(2).role());
+      RaftStatus down = c.raft().get(2);
+      assertEquals("down", down.role());
       assertEquals(SwarmView.Role.DOWN, view.managers().get(2).role());
+      // the stopped manager's card keeps what it knew, not term 0 and an empty log
+      assertEquals(before.term(), down.term());
+      assertTrue(before.term() > 0);
+      assertTrue(down.commitIndex() >= before.commitIndex() && down.commitIndex() > 0);
+      assertTrue(down.log().size() >= before.log().size(), down.log().toString());
+      assertEquals("", down.leader());
     }
   }
 }

@@ -74,7 +74,17 @@ final class Normaliser {
     if (v != null && v.isObject()) {
       v.fields().forEachRemaining(e -> volumes.put(e.getKey(), volume(e.getKey(), e.getValue())));
     }
-    Project p = new Project(project, workingDir, files, services, networks, volumes, env);
+    Project p =
+        new Project(
+            project,
+            workingDir,
+            files,
+            services,
+            networks,
+            volumes,
+            env,
+            SwarmKeys.objects(doc.get("secrets"), workingDir),
+            SwarmKeys.objects(doc.get("configs"), workingDir));
     check(p);
     return p;
   }
@@ -97,6 +107,18 @@ final class Normaliser {
             && !p.volumes().containsKey(sv.source())) {
           throw ComposeException.invalid(
               "service \"" + s.name() + "\" refers to undefined volume " + sv.source());
+        }
+      }
+      for (Project.FileRef r : s.secrets()) {
+        if (!p.secrets().containsKey(r.source())) {
+          throw ComposeException.invalid(
+              "service \"" + s.name() + "\" refers to undefined secret " + r.source());
+        }
+      }
+      for (Project.FileRef r : s.configs()) {
+        if (!p.configs().containsKey(r.source())) {
+          throw ComposeException.invalid(
+              "service \"" + s.name() + "\" refers to undefined config " + r.source());
         }
       }
       for (String d : s.dependsOn().keySet()) {
@@ -196,7 +218,10 @@ final class Normaliser {
         n.path("stdin_open").asBoolean(false),
         networkMode,
         text(n, "stop_signal"),
-        n.has("stop_grace_period") ? seconds(n.get("stop_grace_period").asText()) : null);
+        n.has("stop_grace_period") ? seconds(n.get("stop_grace_period").asText()) : null,
+        SwarmKeys.deploy(deploy),
+        SwarmKeys.refs(n.get("secrets")),
+        SwarmKeys.refs(n.get("configs")));
   }
 
   private static Integer seconds(String d) {

@@ -20,6 +20,8 @@ import java.util.Set;
  * @param networks by key; {@code default} is added when a service uses no network of its own
  * @param volumes by key
  * @param environment the variables interpolation saw (the shell's over {@code .env})
+ * @param secrets the top-level secrets by key (what {@code docker stack deploy} creates)
+ * @param configs the top-level configs by key
  */
 public record Project(
     String name,
@@ -28,7 +30,9 @@ public record Project(
     Map<String, Service> services,
     Map<String, Network> networks,
     Map<String, Volume> volumes,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Map<String, FileObject> secrets,
+    Map<String, FileObject> configs) {
 
   /** One service: the container(s) compose creates from it. */
   public record Service(
@@ -55,7 +59,10 @@ public record Project(
       boolean stdinOpen,
       String networkMode,
       String stopSignal,
-      Integer stopGracePeriodSeconds) {
+      Integer stopGracePeriodSeconds,
+      Deploy deploy,
+      List<FileRef> secrets,
+      List<FileRef> configs) {
 
     /** The image compose runs: {@code image}, or {@code <project>-<service>} when it builds. */
     public String imageName(String project) {
@@ -67,6 +74,49 @@ public record Project(
       return replicas == null ? 1 : replicas;
     }
   }
+
+  /**
+   * {@code deploy:} as a swarm reads it ({@code docker stack deploy}; compose reads the replicas
+   * only). Durations are as written ("10s"), sizes too ("50M"); absent values are null.
+   */
+  public record Deploy(
+      String mode,
+      Integer replicas,
+      Map<String, String> labels,
+      String endpointMode,
+      List<String> constraints,
+      List<String> preferences,
+      Integer maxReplicasPerNode,
+      Resources limits,
+      Resources reservations,
+      UpdateConfig updateConfig,
+      UpdateConfig rollbackConfig,
+      RestartPolicy restartPolicy) {}
+
+  /** {@code deploy.resources.limits} or {@code .reservations}: {@code cpus} ("0.5"), memory. */
+  public record Resources(String cpus, String memory) {}
+
+  /** {@code deploy.update_config} and {@code rollback_config}. */
+  public record UpdateConfig(
+      Integer parallelism,
+      String delay,
+      String failureAction,
+      String monitor,
+      Double maxFailureRatio,
+      String order) {}
+
+  /** {@code deploy.restart_policy}. */
+  public record RestartPolicy(String condition, String delay, Integer maxAttempts, String window) {}
+
+  /** A service's use of a secret or config (short form: the source's name only). */
+  public record FileRef(String source, String target, String uid, String gid, Integer mode) {}
+
+  /**
+   * A top-level secret or config: its content's {@code file} (absolute), or {@code external};
+   * {@code name} only when the file gives one.
+   */
+  public record FileObject(
+      String key, String name, String file, boolean external, Map<String, String> labels) {}
 
   /** {@code build:} as a context path or the long form. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
@@ -199,7 +249,8 @@ public record Project(
             s.put(k, v);
           }
         });
-    return new Project(name, workingDir, configFiles, s, networks, volumes, environment);
+    return new Project(
+        name, workingDir, configFiles, s, networks, volumes, environment, secrets, configs);
   }
 
   private void addWithDeps(String n, Set<String> keep) {

@@ -38,4 +38,60 @@ public record ContainerSpec(
     @JsonProperty("CapabilityAdd") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<String> capabilityAdd,
     @JsonProperty("CapabilityDrop") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        List<String> capabilityDrop) {}
+        List<String> capabilityDrop) {
+  /** This spec running {@code other} instead. */
+  public ContainerSpec withImage(String other) {
+    return new ContainerSpec(
+        other,
+        labels,
+        command,
+        args,
+        hostname,
+        env,
+        dir,
+        user,
+        groups,
+        init,
+        stopSignal,
+        tty,
+        openStdin,
+        readOnly,
+        mounts,
+        stopGracePeriod,
+        hosts,
+        secrets,
+        configs,
+        isolation,
+        sysctls,
+        capabilityAdd,
+        capabilityDrop);
+  }
+
+  /** This spec with these secret and config references (empty lists are left out). */
+  public ContainerSpec withReferences(List<SecretReference> s, List<ConfigReference> c) {
+    return new ContainerSpec(
+        image,
+        labels,
+        command,
+        args,
+        hostname,
+        env,
+        dir,
+        user,
+        groups,
+        init,
+        stopSignal,
+        tty,
+        openStdin,
+        readOnly,
+        mounts,
+        stopGracePeriod,
+        hosts,
+        s == null || s.isEmpty() ? null : List.copyOf(s),
+        c == null || c.isEmpty() ? null : List.copyOf(c),
+        isolation,
+        sysctls,
+        capabilityAdd,
+        capabilityDrop);
+  }
+}

@@ -7,9 +7,13 @@ import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.swarm.Config;
+import dev.ddlab.engine.dto.swarm.ConfigReference;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.PortConfig;
+import dev.ddlab.engine.dto.swarm.Secret;
+import dev.ddlab.engine.dto.swarm.SecretReference;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.sim.clock.VirtualClock;
@@ -20,6 +24,7 @@ import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,9 @@ public final class Agent {
   private final TaskNetworks networks;
   private final NetworkController network;
   private final ServiceRecords records;
+  private final TaskFiles files;
+  private Map<String, Secret> secrets = Map.of();
+  private Map<String, Config> configs = Map.of();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
@@ -53,6 +61,7 @@ public final class Agent {
   /**
    * @param network the node's libnetwork controller (the task's swarm networks are made there)
    * @param records the cluster's service records, where running tasks publish their names
+   * @param files the node's daemon, which mounts a task's secrets and configs into its container
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
@@ -60,6 +69,7 @@ public final class Agent {
       Engine engine,
       NetworkController network,
       ServiceRecords records,
+      TaskFiles files,
       VirtualClock clock,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
@@ -67,6 +77,7 @@ public final class Agent {
     this.networks = new TaskNetworks(network);
     this.network = network;
     this.records = records;
+    this.files = files;
     this.clock = clock;
     this.report = report;
   }
@@ -126,6 +137,8 @@ public final class Agent {
       // moby's SetupIngress: the node's ingress sandbox, once
       network.ingress().createSandbox(ingress.id(), TaskNetworks.request(ingress), ingressAddress);
     }
+    secrets = byId(a.secrets(), Secret::id);
+    configs = byId(a.configs(), Config::id);
     Map<String, Task> now = new LinkedHashMap<>();
     for (Task t : a.tasks()) {
       now.put(t.id(), t);
@@ -259,6 +272,7 @@ public final class Agent {
       }
       String id = engine.containers().create(name, cfg, host, endpoints, null).id();
       containers.put(t.id(), id);
+      mountSecretsAndConfigs(spec, id);
       for (NetworkAttachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
         engine.networks().connect(a.network().id(), id, TaskNetworks.endpoint(a));
       }
@@ -280,6 +294,50 @@ public final class Agent {
     } catch (RuntimeException e) {
       // The executor must never take the node down: a task it cannot start is rejected.
       put(t.id(), "rejected", "preparing", String.valueOf(e.getMessage()), "");
+    }
+  }
+
+  private static <T> Map<String, T> byId(List<T> all, java.util.function.Function<T, String> id) {
+    Map<String, T> out = new LinkedHashMap<>();
+    if (all != null) {
+      all.forEach(x -> out.put(id.apply(x), x));
+    }
+    return out;
+  }
+
+  /**
+   * moby's secret and config mounts: a secret at {@code /run/secrets/TARGET}, a config at {@code
+   * /TARGET} (an absolute target as given), each with the reference's mode; a reference the
+   * assignments did not bring fails the task as the daemon's dependency getter does.
+   */
+  private void mountSecretsAndConfigs(ContainerSpec spec, String containerId) {
+    if (spec.secrets() != null) {
+      for (SecretReference r : spec.secrets()) {
+        Secret s = secrets.get(r.secretId());
+        if (s == null) {
+          throw new EngineException(404, "secret " + r.secretId() + " not found");
+        }
+        String name = r.file().name();
+        files.mount(
+            containerId,
+            name.startsWith("/") ? name : "/run/secrets/" + name,
+            Base64.getDecoder().decode(s.spec().data()),
+            r.file().mode());
+      }
+    }
+    if (spec.configs() != null) {
+      for (ConfigReference r : spec.configs()) {
+        Config c = configs.get(r.configId());
+        if (c == null) {
+          throw new EngineException(404, "config " + r.configId() + " not found");
+        }
+        String name = r.file() == null ? r.configName() : r.file().name();
+        files.mount(
+            containerId,
+            name.startsWith("/") ? name : "/" + name,
+            Base64.getDecoder().decode(c.spec().data()),
+            r.file() == null ? 0444 : r.file().mode());
+      }
     }
   }
 

@@ -1,8 +1,10 @@
 package dev.ddlab.sim.swarm.dispatcher;
 
+import dev.ddlab.engine.dto.swarm.Config;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeStatus;
 import dev.ddlab.engine.dto.swarm.PortConfig;
+import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
@@ -112,7 +114,8 @@ public final class Dispatcher {
   /**
    * What the dispatcher sends a node: its tasks (with the service names the agent names containers
    * after, their VIPs per network and their published ports), the leader's address and every
-   * manager's, the ingress network and the node's address on it.
+   * manager's, the ingress network and the node's address on it, and the secrets (with their data)
+   * and configs its tasks refer to, as swarmkit's assignments carry them to that node only.
    */
   public record Assignments(
       String leader,
@@ -122,7 +125,9 @@ public final class Dispatcher {
       Map<String, Map<String, String>> serviceVips,
       SwarmNetwork ingress,
       String ingressAddress,
-      Map<String, List<PortConfig>> servicePorts) {}
+      Map<String, List<PortConfig>> servicePorts,
+      List<Secret> secrets,
+      List<Config> configs) {}
 
   /** An agent's heartbeat. */
   public record Heartbeat(String nodeId, List<Report> reports) {}

@@ -1,7 +1,10 @@
 package dev.ddlab.sim.swarm.manager;
 
+import dev.ddlab.engine.dto.swarm.Config;
+import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.PortConfig;
+import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
@@ -183,9 +186,22 @@ public final class LeaderLoop {
     for (Node n : store.nodes().values()) {
       List<Task> mine =
           store.tasks().values().stream().filter(t -> n.id().equals(t.nodeId())).toList();
+      Map<String, Secret> secrets = new LinkedHashMap<>();
+      Map<String, Config> configs = new LinkedHashMap<>();
+      for (Task t : mine) {
+        ContainerSpec c = t.spec().containerSpec();
+        if (c != null && c.secrets() != null) {
+          c.secrets().forEach(r -> secrets.computeIfAbsent(r.secretId(), store.secrets()::get));
+        }
+        if (c != null && c.configs() != null) {
+          c.configs().forEach(r -> configs.computeIfAbsent(r.configId(), store.configs()::get));
+        }
+      }
       String key =
           mine.stream().map(t -> t.id() + ":" + t.desiredState()).toList()
-              + store.ingressAddresses().getOrDefault(n.id(), "");
+              + store.ingressAddresses().getOrDefault(n.id(), "")
+              + secrets.keySet()
+              + configs.keySet();
       if (key.equals(sent.get(n.id()))) {
         continue;
       }
@@ -200,7 +216,9 @@ public final class LeaderLoop {
               vips,
               ingress,
               store.ingressAddresses().get(n.id()),
-              ports));
+              ports,
+              List.copyOf(secrets.values()),
+              List.copyOf(configs.values())));
     }
   }
 

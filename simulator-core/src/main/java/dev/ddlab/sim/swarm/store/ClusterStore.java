@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ddlab.engine.dto.swarm.Config;
 import dev.ddlab.engine.dto.swarm.Endpoint;
 import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Swarm;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
@@ -21,11 +23,12 @@ import java.util.Map;
 
 /**
  * The cluster's state on one manager, as swarmkit's memory store: the cluster object, nodes,
- * services, tasks and networks, kept as the Engine API objects, and the nodes' ingress addresses.
- * It changes only by applying committed Raft entries ({@link #apply}), so every manager holds the
- * same store at the same index. Each applied object gets the entry's index as its {@code Version};
- * a task's observed state never moves backwards (an older status arriving late is dropped, as
- * swarmkit's dispatcher does).
+ * services, tasks, networks, secrets and configs, kept as the Engine API objects (a secret with its
+ * data, which only the API leaves out), and the nodes' ingress addresses. It changes only by
+ * applying committed Raft entries ({@link #apply}), so every manager holds the same store at the
+ * same index. Each applied object gets the entry's index as its {@code Version}; a task's observed
+ * state never moves backwards (an older status arriving late is dropped, as swarmkit's dispatcher
+ * does).
  */
 public final class ClusterStore {
   static final ObjectMapper JSON =
@@ -36,6 +39,8 @@ public final class ClusterStore {
   private final Map<String, Service> services = new LinkedHashMap<>();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, SwarmNetwork> networks = new LinkedHashMap<>();
+  private final Map<String, Secret> secrets = new LinkedHashMap<>();
+  private final Map<String, Config> configs = new LinkedHashMap<>();
   private final Map<String, String> ingressAddresses = new LinkedHashMap<>();
   private long index;
   private String unlockKey;
@@ -63,6 +68,8 @@ public final class ClusterStore {
           case StoreAction.SERVICE -> services.remove(a.id());
           case StoreAction.TASK -> tasks.remove(a.id());
           case StoreAction.NETWORK -> networks.remove(a.id());
+          case StoreAction.SECRET -> secrets.remove(a.id());
+          case StoreAction.CONFIG -> configs.remove(a.id());
           default -> {}
         }
         continue;
@@ -86,6 +93,8 @@ public final class ClusterStore {
             }
           }
           case StoreAction.NETWORK -> networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
+          case StoreAction.SECRET -> secrets.put(a.id(), JSON.treeToValue(o, Secret.class));
+          case StoreAction.CONFIG -> configs.put(a.id(), JSON.treeToValue(o, Config.class));
           case StoreAction.NETWORK_ALLOCATION -> {
             if (networks.containsKey(a.id())) {
               networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
@@ -152,6 +161,16 @@ public final class ClusterStore {
     return networks;
   }
 
+  /** The secrets, by ID, each with its data (the API never returns it). */
+  public Map<String, Secret> secrets() {
+    return secrets;
+  }
+
+  /** The configs, by ID. */
+  public Map<String, Config> configs() {
+    return configs;
+  }
+
   /** Each node's address on the ingress network, by node ID. */
   public Map<String, String> ingressAddresses() {
     return ingressAddresses;
@@ -166,6 +185,8 @@ public final class ClusterStore {
     out.add(StoreAction.put(StoreAction.CLUSTER, cluster.id(), cluster));
     nodes.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NODE, id, node.apply(n))));
     networks.forEach((id, n) -> out.add(StoreAction.put(StoreAction.NETWORK, id, n)));
+    secrets.forEach((id, x) -> out.add(StoreAction.put(StoreAction.SECRET, id, x)));
+    configs.forEach((id, x) -> out.add(StoreAction.put(StoreAction.CONFIG, id, x)));
     ingressAddresses.forEach((id, a) -> out.add(StoreAction.put(StoreAction.LB, id, a)));
     services.forEach((id, sv) -> out.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
     tasks.forEach((id, t) -> out.add(StoreAction.put(StoreAction.TASK, id, t)));
@@ -191,6 +212,8 @@ public final class ClusterStore {
     o.set("Services", JSON.valueToTree(List.copyOf(services.values())));
     o.set("Tasks", JSON.valueToTree(List.copyOf(tasks.values())));
     o.set("Networks", JSON.valueToTree(List.copyOf(networks.values())));
+    o.set("Secrets", JSON.valueToTree(List.copyOf(secrets.values())));
+    o.set("Configs", JSON.valueToTree(List.copyOf(configs.values())));
     o.set("IngressAddresses", JSON.valueToTree(ingressAddresses));
     return bytes(o);
   }
@@ -206,10 +229,20 @@ public final class ClusterStore {
       services.clear();
       tasks.clear();
       networks.clear();
+      secrets.clear();
+      configs.clear();
       ingressAddresses.clear();
       for (JsonNode n : o.path("Networks")) {
         SwarmNetwork x = JSON.treeToValue(n, SwarmNetwork.class);
         networks.put(x.id(), x);
+      }
+      for (JsonNode n : o.path("Secrets")) {
+        Secret x = JSON.treeToValue(n, Secret.class);
+        secrets.put(x.id(), x);
+      }
+      for (JsonNode n : o.path("Configs")) {
+        Config x = JSON.treeToValue(n, Config.class);
+        configs.put(x.id(), x);
       }
       o.path("IngressAddresses")
           .fields()

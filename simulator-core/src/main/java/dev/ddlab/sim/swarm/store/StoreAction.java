@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One change to the cluster store, as swarmkit's {@code api.StoreAction}: put or delete one object
  * of a kind. A Raft entry carries a batch of them, applied together on every manager.
  *
- * @param kind "cluster", "node", "service", "task", "network", "netalloc", "endpoint", "lb",
- *     "unlockkey"
+ * @param kind "cluster", "node", "service", "task", "network", "secret", "config", "netalloc",
+ *     "endpoint", "lb", "unlockkey"
  * @param id the object's ID
  * @param object the object as Engine API JSON, or null to delete it
  */
@@ -17,6 +17,8 @@ public record StoreAction(String kind, String id, JsonNode object) {
   public static final String SERVICE = "service";
   public static final String TASK = "task";
   public static final String NETWORK = "network";
+  public static final String SECRET = "secret";
+  public static final String CONFIG = "config";
 
   /** The allocator's state of a network (subnet, VXLAN ID), dropped if it was removed meanwhile. */
   public static final String NETWORK_ALLOCATION = "netalloc";

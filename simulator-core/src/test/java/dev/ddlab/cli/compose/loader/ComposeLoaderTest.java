@@ -191,6 +191,69 @@ class ComposeLoaderTest {
   }
 
   @Test
+  void deploy_secrets_and_configs_are_read_for_a_swarm() {
+    file("/p/pw.txt", "hush\n");
+    file(
+        "/p/compose.yaml",
+        """
+        services:
+          web:
+            image: nginx
+            secrets:
+              - pw
+              - source: pw
+                target: db-password
+                mode: "0400"
+            configs: [site]
+            deploy:
+              mode: replicated
+              replicas: 3
+              labels: [tier=front]
+              placement:
+                constraints: ["node.role == worker"]
+                preferences:
+                  - spread: node.labels.zone
+                max_replicas_per_node: 2
+              resources:
+                limits: {cpus: "0.5", memory: 50M}
+                reservations: {memory: 20M}
+              update_config: {parallelism: 2, delay: 10s, failure_action: rollback}
+              restart_policy: {condition: on-failure, max_attempts: 3}
+        secrets:
+          pw:
+            file: ./pw.txt
+        configs:
+          site:
+            external: true
+        """);
+    Project p = load("/p");
+    Project.Service web = p.services().get("web");
+    assertEquals(
+        List.of(
+            new Project.FileRef("pw", null, null, null, null),
+            new Project.FileRef("pw", "db-password", null, null, 0400)),
+        web.secrets());
+    assertEquals(List.of(new Project.FileRef("site", null, null, null, null)), web.configs());
+    Project.Deploy d = web.deploy();
+    assertEquals(3, d.replicas());
+    assertEquals(Map.of("tier", "front"), d.labels());
+    assertEquals(List.of("node.role == worker"), d.constraints());
+    assertEquals(List.of("node.labels.zone"), d.preferences());
+    assertEquals(2, d.maxReplicasPerNode());
+    assertEquals(new Project.Resources("0.5", "50M"), d.limits());
+    assertEquals(
+        new Project.UpdateConfig(2, "10s", "rollback", null, null, null), d.updateConfig());
+    assertEquals(new Project.RestartPolicy("on-failure", null, 3, null), d.restartPolicy());
+    assertEquals(
+        new Project.FileObject("pw", null, "/p/pw.txt", false, Map.of()), p.secrets().get("pw"));
+    assertTrue(p.configs().get("site").external());
+    assertEquals(3, web.scale());
+    file("/p/compose.yaml", "services:\n  web:\n    image: nginx\n    secrets: [nope]\n");
+    assertEquals(
+        "service \"web\" refers to undefined secret nope: invalid compose project", error("/p"));
+  }
+
+  @Test
   void project_name_comes_from_p_then_env_then_name_then_folder() {
     file("/My Project/compose.yaml", "name: fromfile\nservices:\n  a:\n    image: alpine\n");
     assertEquals("fromfile", load("/My Project").name());
