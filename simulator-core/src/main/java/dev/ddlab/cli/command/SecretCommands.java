@@ -97,10 +97,34 @@ public final class SecretCommands {
     return o;
   }
 
-  static void checkPretty(String format) {
-    if (format.startsWith("pretty") && !format.equals("pretty")) {
+  /**
+   * secret/config inspect: the pretty template for each object ({@code --pretty} or {@code --format
+   * pretty}), else docker/cli's inspect.Inspect.
+   */
+  static <T> int inspect(
+      DockerCommand c,
+      List<String> refs,
+      String format,
+      boolean pretty,
+      java.util.function.Function<String, T> fetch,
+      java.util.function.Consumer<T> print) {
+    String f = pretty ? "pretty" : format;
+    if (f.startsWith("pretty") && !f.equals("pretty")) {
       throw new CliException("cannot supply extra formatting options to the pretty template", 1);
     }
+    if (!f.equals("pretty")) {
+      return Inspector.inspect(c, refs, f, fetch::apply);
+    }
+    for (String ref : refs) {
+      T o;
+      try {
+        o = fetch.apply(ref);
+      } catch (EngineException e) {
+        throw new CliException(DockerCommand.daemonError(e), 1);
+      }
+      print.accept(o);
+    }
+    return 0;
   }
 
   // ---- docker secret ----------------------------------------------------------------------------
@@ -227,26 +251,16 @@ public final class SecretCommands {
 
     @Override
     public Integer call() {
-      String f = pretty ? "pretty" : format;
-      checkPretty(f);
-      if (!f.equals("pretty")) {
-        return Inspector.inspect(this, args, f, ref -> engine.secrets().inspect(ref));
-      }
-      for (String ref : args) {
-        Secret s;
-        try {
-          s = engine.secrets().inspect(ref);
-        } catch (EngineException e) {
-          throw new CliException(daemonError(e), 1);
-        }
-        out("ID:              " + s.id());
-        out("Name:              " + s.spec().name());
-        prettyLabels(this, s.spec().labels());
-        out("Driver:            " + (s.spec().driver() == null ? "" : s.spec().driver().name()));
-        out("Created at:        " + prettyTime(s.createdAt()));
-        out("Updated at:        " + prettyTime(s.updatedAt()));
-      }
-      return 0;
+      return inspect(this, args, format, pretty, engine.secrets()::inspect, this::pretty);
+    }
+
+    private void pretty(Secret s) {
+      out("ID:              " + s.id());
+      out("Name:              " + s.spec().name());
+      prettyLabels(this, s.spec().labels());
+      out("Driver:            " + (s.spec().driver() == null ? "" : s.spec().driver().name()));
+      out("Created at:        " + prettyTime(s.createdAt()));
+      out("Updated at:        " + prettyTime(s.updatedAt()));
     }
   }
 
@@ -373,30 +387,20 @@ public final class SecretCommands {
 
     @Override
     public Integer call() {
-      String f = pretty ? "pretty" : format;
-      checkPretty(f);
-      if (!f.equals("pretty")) {
-        return Inspector.inspect(this, args, f, ref -> engine.configs().inspect(ref));
-      }
-      for (String ref : args) {
-        Config c;
-        try {
-          c = engine.configs().inspect(ref);
-        } catch (EngineException e) {
-          throw new CliException(daemonError(e), 1);
-        }
-        out("ID:\t\t\t" + c.id());
-        out("Name:\t\t\t" + c.spec().name());
-        prettyLabels(this, c.spec().labels());
-        out("Created at:            \t" + prettyTime(c.createdAt()));
-        out("Updated at:            \t" + prettyTime(c.updatedAt()));
-        out("Data:");
-        out(
-            c.spec().data() == null
-                ? ""
-                : new String(Base64.getDecoder().decode(c.spec().data()), StandardCharsets.UTF_8));
-      }
-      return 0;
+      return inspect(this, args, format, pretty, engine.configs()::inspect, this::pretty);
+    }
+
+    private void pretty(Config c) {
+      out("ID:\t\t\t" + c.id());
+      out("Name:\t\t\t" + c.spec().name());
+      prettyLabels(this, c.spec().labels());
+      out("Created at:            \t" + prettyTime(c.createdAt()));
+      out("Updated at:            \t" + prettyTime(c.updatedAt()));
+      out("Data:");
+      out(
+          c.spec().data() == null
+              ? ""
+              : new String(Base64.getDecoder().decode(c.spec().data()), StandardCharsets.UTF_8));
     }
   }
 

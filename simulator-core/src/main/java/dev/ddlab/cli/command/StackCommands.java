@@ -196,66 +196,71 @@ public final class StackCommands {
       }
     }
 
+    /** createSecrets and createConfigs: each updated when it exists, else created. */
     private void createSecretsAndConfigs(StackSpecs specs) {
-      for (Map.Entry<String, Project.FileObject> e : specs.secrets().entrySet()) {
-        Project.FileObject o = e.getValue();
-        String data = Base64.getEncoder().encodeToString(read(o.file()));
-        SecretSpec spec = new SecretSpec(e.getKey(), specs.labels(o.labels()), data, null, null);
-        Secret have = null;
-        try {
-          have = engine.secrets().inspect(e.getKey());
-        } catch (EngineException x) {
-          if (!x.isNotFound()) {
-            throw new CliException(daemonError(x), 1);
-          }
-        }
-        try {
-          if (have != null) {
-            engine.secrets().update(have.id(), have.version().index(), spec);
-          } else {
-            out("Creating secret " + e.getKey());
-            engine.secrets().create(spec);
-          }
-        } catch (EngineException x) {
-          throw new CliException(
-              "failed to "
-                  + (have != null ? "update" : "create")
-                  + " secret "
-                  + e.getKey()
-                  + ": "
-                  + daemonError(x),
-              1);
+      specs
+          .secrets()
+          .forEach(
+              (name, o) -> {
+                SecretSpec spec =
+                    new SecretSpec(name, specs.labels(o.labels()), data(o), null, null);
+                createOrUpdate(
+                    "secret",
+                    name,
+                    () -> engine.secrets().inspect(name),
+                    have -> engine.secrets().update(have.id(), have.version().index(), spec),
+                    () -> engine.secrets().create(spec));
+              });
+      specs
+          .configs()
+          .forEach(
+              (name, o) -> {
+                ConfigSpec spec = new ConfigSpec(name, specs.labels(o.labels()), data(o), null);
+                createOrUpdate(
+                    "config",
+                    name,
+                    () -> engine.configs().inspect(name),
+                    have -> engine.configs().update(have.id(), have.version().index(), spec),
+                    () -> engine.configs().create(spec));
+              });
+    }
+
+    private String data(Project.FileObject o) {
+      return Base64.getEncoder().encodeToString(read(o.file()));
+    }
+
+    private <T> void createOrUpdate(
+        String kind,
+        String name,
+        java.util.function.Supplier<T> inspect,
+        java.util.function.Consumer<T> update,
+        Runnable create) {
+      T have = null;
+      try {
+        have = inspect.get();
+      } catch (EngineException x) {
+        if (!x.isNotFound()) {
+          throw new CliException(daemonError(x), 1);
         }
       }
-      for (Map.Entry<String, Project.FileObject> e : specs.configs().entrySet()) {
-        Project.FileObject o = e.getValue();
-        String data = Base64.getEncoder().encodeToString(read(o.file()));
-        ConfigSpec spec = new ConfigSpec(e.getKey(), specs.labels(o.labels()), data, null);
-        Config have = null;
-        try {
-          have = engine.configs().inspect(e.getKey());
-        } catch (EngineException x) {
-          if (!x.isNotFound()) {
-            throw new CliException(daemonError(x), 1);
-          }
+      try {
+        if (have != null) {
+          update.accept(have);
+        } else {
+          out("Creating " + kind + " " + name);
+          create.run();
         }
-        try {
-          if (have != null) {
-            engine.configs().update(have.id(), have.version().index(), spec);
-          } else {
-            out("Creating config " + e.getKey());
-            engine.configs().create(spec);
-          }
-        } catch (EngineException x) {
-          throw new CliException(
-              "failed to "
-                  + (have != null ? "update" : "create")
-                  + " config "
-                  + e.getKey()
-                  + ": "
-                  + daemonError(x),
-              1);
-        }
+      } catch (EngineException x) {
+        throw new CliException(
+            "failed to "
+                + (have != null ? "update" : "create")
+                + " "
+                + kind
+                + " "
+                + name
+                + ": "
+                + daemonError(x),
+            1);
       }
     }
 
