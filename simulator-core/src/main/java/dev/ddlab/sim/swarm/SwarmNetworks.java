@@ -158,7 +158,8 @@ public final class SwarmNetworks implements NetworksApi {
         false,
         containers,
         driver == null || driver.options() == null ? Map.of() : driver.options(),
-        spec.labels() == null ? Map.of() : spec.labels());
+        // moby's BasicNetworkFromGRPC: the cluster's labels, nil when there are none
+        spec.labels() == null || spec.labels().isEmpty() ? null : spec.labels());
   }
 
   private Network view(SwarmNode n, SwarmNetwork x) {
@@ -181,7 +182,28 @@ public final class SwarmNetworks implements NetworksApi {
     if (v.containers() != null) {
       containers.putAll(v.containers());
     }
-    return v.withContainersAndPeers(containers, peers(n, x.id()));
+    Network out = v.withContainersAndPeers(containers, peers(n, x.id()));
+    if (out.labels() != null) {
+      return out;
+    }
+    // made on this node: libnetwork's labels, an empty map rather than nil
+    return new Network(
+        out.name(),
+        out.id(),
+        out.created(),
+        out.scope(),
+        out.driver(),
+        out.enableIpv6(),
+        out.ipam(),
+        out.internal(),
+        out.attachable(),
+        out.ingress(),
+        out.configFrom(),
+        out.configOnly(),
+        out.containers(),
+        out.options(),
+        here.labels() == null ? Map.of() : here.labels(),
+        out.peers());
   }
 
   /**
