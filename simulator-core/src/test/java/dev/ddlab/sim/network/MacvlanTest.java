@@ -39,7 +39,7 @@ class MacvlanTest {
       assertEquals(0, t.get(1).exitCode(), output);
       assertEquals("vlan100 macvlan local\n", t.get(2).output());
       assertEquals(
-          "{\"parent\":\"eth0.100\"} [{\"Gateway\":\"10.100.0.1\",\"Subnet\":\"10.100.0.0/24\"}]\n",
+          "{\"parent\":\"eth0.100\"} [{\"Subnet\":\"10.100.0.0/24\",\"Gateway\":\"10.100.0.1\"}]\n",
           t.get(3).output());
       assertTrue(t.get(5).output().contains("1 packets received"), t.get(5).output());
       assertTrue(t.get(5).output().startsWith("PING m1 (10.100.0.2)"), t.get(5).output());
