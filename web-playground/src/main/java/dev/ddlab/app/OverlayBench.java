@@ -33,11 +33,11 @@ final class OverlayBench {
       s.type("mgr1", "docker network create -d overlay bench-net");
       s.type(
           "mgr1",
-          "docker service create --name a --network bench-net"
+          "docker service create --name left --network bench-net"
               + " --constraint node.hostname==mgr1 alpine sleep 1d");
       s.type(
           "mgr1",
-          "docker service create --name b --network bench-net"
+          "docker service create --name right --network bench-net"
               + " --constraint node.hostname==wrk1 alpine sleep 1d");
       s.type(
           "mgr1",
@@ -45,8 +45,8 @@ final class OverlayBench {
       NetworkController mgr = s.host("mgr1").network();
       NetworkController wrk = s.host("wrk1").network();
       NetStack stack = mgr.stack();
-      Netns a = mgr.sandbox(container(s, "mgr1", "a.")).netns();
-      int b = wrk.sandbox(container(s, "wrk1", "b.")).interfaces().get(0).address();
+      Netns a = mgr.sandbox(container(s, "mgr1", "left.")).netns();
+      int b = wrk.sandbox(container(s, "wrk1", "right.")).interfaces().get(0).address();
       java.util.function.LongSupplier frames = () -> stack.framesSeen() + wrk.stack().framesSeen();
       NetBench.report(
           out,
