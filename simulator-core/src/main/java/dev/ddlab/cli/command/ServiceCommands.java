@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.swarm.EndpointSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachmentConfig;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Placement;
+import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.ReplicatedService;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.ServiceMode;
@@ -494,11 +495,44 @@ public final class ServiceCommands {
           if (a != null && !a.isEmpty()) {
             out(" Args:\t\t" + String.join(" ", a) + " ");
           }
+          List<String> nets = networkNames(s);
+          if (!nets.isEmpty()) {
+            // docker/cli's template: each name after a space, and a space before the next line
+            out("Networks: " + String.join(" ", nets) + " ");
+          }
           out("Endpoint Mode:\tvip");
+          List<PortConfig> ports = s.endpoint() == null ? null : s.endpoint().ports();
+          if (ports != null && !ports.isEmpty()) {
+            out("Ports:");
+            for (int i = 0; i < ports.size(); i++) {
+              PortConfig p = ports.get(i);
+              out(" PublishedPort = " + p.publishedPort());
+              out("  Protocol = " + p.protocol());
+              out("  TargetPort = " + p.targetPort());
+              // the template's "{{- end }} {{ end -}}" leaves a space after the last one
+              out("  PublishMode = " + p.publishMode() + (i == ports.size() - 1 ? " " : ""));
+            }
+          }
         }
         return 0;
       }
       return Inspector.inspect(this, args, format, this::inspectService);
+    }
+
+    /** The names of the service's networks (their IDs when the daemon does not know them). */
+    private List<String> networkNames(Service s) {
+      List<String> out = new ArrayList<>();
+      var nets = s.spec().taskTemplate().networks();
+      if (nets != null) {
+        for (var n : nets) {
+          try {
+            out.add(engine.networks().inspect(n.target()).name());
+          } catch (EngineException e) {
+            out.add(n.target());
+          }
+        }
+      }
+      return out;
     }
 
     /** docker/cli 24's service inspect: a missing service is its own text, not the daemon's. */

@@ -51,6 +51,12 @@ class IngressRoutingMeshTest {
           ok(s, "wrk2", "iptables -t nat -L DOCKER-INGRESS -n"));
       String ls = ok(s, "mgr1", "docker service ls");
       assertTrue(ls.contains("*:8080->80/tcp"), ls);
+      String pretty = ok(s, "mgr1", "docker service inspect --pretty web");
+      assertTrue(
+          pretty.endsWith(
+              "Endpoint Mode:\tvip\nPorts:\n PublishedPort = 8080\n  Protocol = tcp\n"
+                  + "  TargetPort = 80\n  PublishMode = ingress \n"),
+          pretty);
     }
   }
 
