@@ -160,11 +160,7 @@ public final class IngressRouting {
     }
     for (PublishedPort p : List.copyOf(programmed)) {
       if (!want.contains(p)) {
-        programmed.remove(p);
-        String port = p.protocol() + " dpt:" + p.published();
-        String spt = p.protocol() + " spt:" + p.published();
-        host.delete("nat", CHAIN, r -> r.extra().startsWith(port + " "));
-        host.delete("filter", CHAIN, r -> r.extra().equals(port) || r.extra().endsWith(spt));
+        unprogram(host, p);
       }
     }
     int gw = gatewayAddress();
@@ -196,6 +192,31 @@ public final class IngressRouting {
             Rule.jump("ACCEPT").proto(p.protocol()).dport(p.published()).build());
       }
     }
+  }
+
+  /** A port no longer published: its DNAT and accepts go. */
+  private void unprogram(Netfilter host, PublishedPort p) {
+    programmed.remove(p);
+    String port = p.protocol() + " dpt:" + p.published();
+    String spt = p.protocol() + " spt:" + p.published();
+    host.delete("nat", CHAIN, r -> r.extra().startsWith(port + " "));
+    host.delete("filter", CHAIN, r -> r.extra().equals(port) || r.extra().endsWith(spt));
+  }
+
+  /**
+   * The node leaves the swarm: the host's rules for the published ports go (the chains stay, as
+   * dockerd leaves them) and so does the ingress sandbox, so the ingress network can go too.
+   */
+  public void removeSandbox() {
+    if (sandbox == null) {
+      return;
+    }
+    Netfilter host = controller.stack().host().netfilter();
+    for (PublishedPort p : List.copyOf(programmed)) {
+      unprogram(host, p);
+    }
+    sandbox = null;
+    controller.unregister(SANDBOX);
   }
 
   /** The ingress sandbox's address on docker_gwbridge. */

@@ -934,6 +934,7 @@ public final class SwarmNode {
       }
     }
     // the swarm's networks leave the node with it (docker_gwbridge stays, as on dockerd)
+    network.ingress().removeSandbox();
     for (dev.ddlab.sim.network.Network n : network.networks()) {
       if ("swarm".equals(n.scope())) {
         try {

@@ -57,6 +57,14 @@ class IngressRoutingMeshTest {
               "Endpoint Mode:\tvip\nPorts:\n PublishedPort = 8080\n  Protocol = tcp\n"
                   + "  TargetPort = 80\n  PublishMode = ingress \n"),
           pretty);
+
+      // a node that leaves takes its ingress sandbox and its DNAT with it
+      ok(s, "wrk2", "docker swarm leave");
+      String nets = ok(s, "wrk2", "docker network ls");
+      assertTrue(!nets.contains("ingress"), nets);
+      String nat = ok(s, "wrk2", "iptables -t nat -L DOCKER-INGRESS -n");
+      assertTrue(!nat.contains("DNAT"), nat);
+      assertTrue(!ok(s, "wrk2", "docker network inspect docker_gwbridge").contains("ingress-sbox"));
     }
   }
 
