@@ -121,6 +121,13 @@ public final class BenchCommand implements Callable<Integer> {
   boolean overlay;
 
   @Option(
+      names = "--swarm",
+      description =
+          "Benchmark Swarm instead: Raft commits per second on 3 and 5 simulated managers, the"
+              + " wall time 1,000 replicas take to converge, heap per node.")
+  boolean swarm;
+
+  @Option(
       names = "--submissions",
       defaultValue = "200",
       description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
@@ -178,6 +185,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (net) {
       NetBench.run(Math.max(10, pairs) * 10, out);
+      return 0;
+    }
+    if (swarm) {
+      SwarmBench.run(out);
       return 0;
     }
     if (overlay) {
