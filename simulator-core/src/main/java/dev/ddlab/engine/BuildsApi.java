@@ -37,6 +37,20 @@ public interface BuildsApi {
     throw notSupported();
   }
 
+  /**
+   * Another BuildKit on this engine's host: the one buildx's {@code docker-container} driver runs
+   * in the container {@code buildx_buildkit_NODE} (buildx reaches it through that container, not
+   * through {@code /build}). It has its own cache and pulls its base images itself; its builds
+   * export only where the request's {@code outputs} say (none: the build cache only), may cover
+   * several platforms (one manifest list) and push with the request's credentials.
+   *
+   * @param node the builder's node ("container0")
+   */
+  default BuildsApi instance(String node) {
+    throw new EngineException(
+        501, "BuildKit in a container (docker-container driver) is not supported by this engine");
+  }
+
   private static EngineException notSupported() {
     return new EngineException(501, "build is not supported by this engine");
   }

@@ -61,6 +61,17 @@ public interface ImagesApi {
   String manifestInspect(String reference, boolean verbose);
 
   /**
+   * GET /distribution/{name}/json: the descriptor of what the registry serves for the reference
+   * (media type, digest and size of the manifest or manifest list) and its platforms. An engine
+   * without registry access refuses as a daemon that cannot reach one.
+   */
+  default dev.ddlab.engine.dto.DistributionInspect distributionInspect(String reference) {
+    throw EngineException.serverError(
+        "Get \"https://registry-1.docker.io/v2/\": dial tcp: lookup registry-1.docker.io: no such"
+            + " host");
+  }
+
+  /**
    * POST /images/{name}/push?tag= with X-Registry-Auth ({@link
    * dev.ddlab.engine.dto.AuthConfig#header}): the progress stream of the push ("The push refers to
    * repository …", per layer "Preparing", "Pushed" or "Layer already exists", "TAG: digest:

@@ -84,7 +84,9 @@ final class GuardedBuilds implements BuildsApi {
             req.forceRemove(),
             List.of(),
             List.of(),
-            List.of());
+            List.of(),
+            req.outputs(),
+            Map.of());
     session.inner.builds().build(guarded, new ByteArrayInputStream(bytes), progress);
     req.tags().forEach(session::claimTag);
   }

@@ -29,6 +29,12 @@ final class RealBuilds implements BuildsApi {
 
   @Override
   public void build(BuildRequest req, InputStream context, Consumer<BuildMessage> progress) {
+    if (!req.outputs().isEmpty()) {
+      // BuildKit's exporters need its /session, which this transport does not open (see
+      // real-engine-bridge.md, "Builds"): build, then docker push.
+      throw new dev.ddlab.engine.EngineException(
+          501, "build outputs (--push, --load, --output) are not supported by this engine");
+    }
     ApiClient.Query q =
         ApiClient.Query.of()
             .addAll("t", req.tags())

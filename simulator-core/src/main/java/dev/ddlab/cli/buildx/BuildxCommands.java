@@ -1,14 +1,19 @@
 package dev.ddlab.cli.buildx;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.cli.command.BuildCommands;
 import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.Docker;
 import dev.ddlab.cli.command.DockerCommand;
 import dev.ddlab.cli.command.RegistryCommands;
+import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.cli.formatter.TabWriter;
+import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.BuildOutput;
+import dev.ddlab.engine.dto.DistributionInspect;
 import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -26,6 +31,8 @@ final class BuildxCommands {
   static final String CONTAINER_PLATFORMS =
       "linux/amd64, linux/amd64/v2, linux/amd64/v3, linux/arm64, linux/riscv64, linux/ppc64le,"
           + " linux/s390x, linux/386, linux/mips64le, linux/mips64, linux/arm/v7, linux/arm/v6";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   static final String DOCKER_BUILDKIT = "v0.11.7+d3e6c1360f6e";
   static final String CONTAINER_BUILDKIT = "v0.12.3";
@@ -217,6 +224,12 @@ final class BuildxCommands {
           throw new CliException("ERROR: default is a docker context, it cannot be removed", 1);
         }
         store.remove(b);
+        try {
+          // the builder's container goes, and its state volume with the build cache
+          engine.builds().instance(b.node()).prune(true, 0, Map.of());
+        } catch (EngineException e) {
+          // an engine without such BuildKits has no cache of them to drop
+        }
         err(n + " removed");
       }
       return 0;
@@ -283,10 +296,12 @@ final class BuildxCommands {
   }
 
   /**
-   * {@code docker buildx build}: with the docker driver the daemon's own BuildKit builds, exactly
-   * as {@code docker build} does (one platform); several platforms need another driver, and the
-   * docker exporter ({@code --load}) cannot take a manifest list. Builds on a docker-container
-   * builder (per platform, pushed as a manifest list) are not simulated yet and say so.
+   * {@code docker buildx build}. With the docker driver the daemon's own BuildKit builds, exactly
+   * as {@code docker build} does (one platform; {@code --push} then pushes what it stored). On a
+   * docker-container builder the BuildKit in its container builds ({@link
+   * dev.ddlab.engine.BuildsApi#instance}): every platform asked for, one manifest list pushed with
+   * {@code --push}, a single platform loaded into the daemon with {@code --load}, the build cache
+   * only (with buildx's warning) without either. The first build boots the builder.
    */
   @Command(name = "build")
   @Docker(
@@ -308,32 +323,124 @@ final class BuildxCommands {
     @Option(names = "--load", description = "Shorthand for \"--output=type=docker\"")
     boolean load;
 
+    @Option(
+        names = "--provenance",
+        paramLabel = "string",
+        description = "Shorthand for \"--attest=type=provenance\"")
+    String provenance;
+
     @Override
     public Integer call() {
       BuilderStore store = store(this, ctx, io.environment());
       BuilderStore.Builder b = named(store, builder);
-      List<String> platforms =
-          platform == null || platform.isBlank()
-              ? List.of()
-              : Arrays.stream(platform.split(",")).map(String::strip).toList();
-      if (b.isDefault() && platforms.size() > 1) {
-        err(
-            "ERROR: Multi-platform build is not supported for the docker driver.\n"
-                + "Switch to a different driver, or turn on the containerd image store, and try"
-                + " again.\nLearn more at https://docs.docker.com/go/build-multi-platform/");
-        return 1;
+      List<String> platforms = platforms();
+      List<BuildOutput> outputs = new ArrayList<>();
+      String names = String.join(",", tags);
+      if (push) {
+        outputs.add(BuildOutput.push(names));
+      } else if (load) {
+        outputs.add(BuildOutput.load(names));
       }
-      if (!b.isDefault() && load && platforms.size() > 1) {
+      if (b.isDefault()) {
+        if (platforms.size() > 1 || !push) {
+          return super.call(); // docker build, or its multi-platform refusal
+        }
+        return build(engine.builds(), outputs, b.name(), b.driver());
+      }
+      if (load && platforms.size() > 1) {
         err("ERROR: docker exporter does not currently support exporting manifest lists");
         return 1;
       }
-      if (!b.isDefault() || push) {
-        err(
-            "ERROR: ddlab: builds on a docker-container builder and --push are not simulated yet;"
-                + " build with the default builder and use docker push");
-        return 1;
+      if (outputs.isEmpty()) {
+        io.err(
+            "WARNING: No output specified with docker-container driver. Build result will only"
+                + " remain in the build cache. To push result image into registry use --push or to"
+                + " load image into docker use --load\n");
       }
-      return super.call();
+      if (!store.booted(b)) {
+        io.err(Inspect.bootProgress(b));
+        store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+      }
+      return build(engine.builds().instance(b.node()), outputs, b.name(), b.driver());
+    }
+  }
+
+  /**
+   * {@code docker buildx imagetools inspect NAME}: what the registry serves for a name, as buildx
+   * prints it (its name, media type and digest; for a manifest list each manifest's name by digest,
+   * media type and platform). buildx asks the registry itself; here the engine's registry access
+   * answers ({@code GET /distribution/{name}/json} and the manifest list's entries).
+   */
+  @Command(name = "imagetools")
+  @Docker(
+      use = "inspect [OPTIONS] NAME",
+      summary = "Commands to work on images in registry",
+      minArgs = 2,
+      maxArgs = 2)
+  static final class Imagetools extends DockerCommand {
+    @Parameters List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+      if (!args.get(0).equals("inspect")) {
+        throw new CliException(
+            "ERROR: unknown command \"" + args.get(0) + "\" for \"docker buildx imagetools\"", 1);
+      }
+      String name = args.get(1);
+      String ref;
+      try {
+        ref = Refs.normalize(name, true);
+      } catch (IllegalArgumentException e) {
+        throw new CliException("ERROR: " + e.getMessage(), 1);
+      }
+      DistributionInspect d;
+      JsonNode entries;
+      try {
+        d = engine.images().distributionInspect(name);
+        entries = JSON.readTree(engine.images().manifestInspect(name, false)).path("manifests");
+      } catch (EngineException e) {
+        if (e.isNotConnected()) {
+          throw e;
+        }
+        throw new CliException(
+            "ERROR: " + (e.isNotFound() ? ref + ": not found" : e.getMessage()), 1);
+      } catch (java.io.IOException e) {
+        throw new CliException("ERROR: " + e.getMessage(), 1);
+      }
+      StringBuilder head = new StringBuilder();
+      head.append("Name:\t").append(ref).append('\n');
+      head.append("MediaType:\t").append(d.descriptor().mediaType()).append('\n');
+      head.append("Digest:\t").append(d.descriptor().digest()).append('\n');
+      StringBuilder text = new StringBuilder(new TabWriter(0, 1).format(head.toString()));
+      if (entries.isArray()) {
+        text.append(new TabWriter(0, 1).format("\t\nManifests:\t\n"));
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+          JsonNode m = entries.get(i);
+          JsonNode p = m.path("platform");
+          if (i > 0) {
+            list.append("\t\n");
+          }
+          list.append("  Name:\t")
+              .append(ref)
+              .append('@')
+              .append(m.path("digest").asText())
+              .append('\n');
+          list.append("  MediaType:\t").append(m.path("mediaType").asText()).append('\n');
+          list.append("  Platform:\t")
+              .append(p.path("os").asText())
+              .append('/')
+              .append(p.path("architecture").asText())
+              .append(p.has("variant") ? "/" + p.path("variant").asText() : "")
+              .append('\n');
+          if (p.has("os.version")) {
+            list.append("  OSVersion:\t").append(p.path("os.version").asText()).append('\n');
+          }
+        }
+        text.append(new TabWriter(0, 1).format(list.toString()));
+      }
+      io.out(text.toString());
+      return 0;
     }
   }
 }

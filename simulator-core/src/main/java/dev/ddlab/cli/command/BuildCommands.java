@@ -1,6 +1,10 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.formatter.Refs;
+import dev.ddlab.engine.BuildsApi;
+import dev.ddlab.engine.dto.AuthConfig;
 import dev.ddlab.engine.dto.BuildCachePruneResponse;
+import dev.ddlab.engine.dto.BuildOutput;
 import dev.ddlab.engine.dto.BuildRequest;
 import dev.ddlab.go.GoUnits;
 import java.io.ByteArrayInputStream;
@@ -34,7 +38,7 @@ public final class BuildCommands {
         names = {"-t", "--tag"},
         paramLabel = "list",
         description = "Name and optionally a tag in the \"name:tag\" format")
-    List<String> tags = new ArrayList<>();
+    protected List<String> tags = new ArrayList<>();
 
     @Option(
         names = {"-f", "--file"},
@@ -108,6 +112,36 @@ public final class BuildCommands {
 
     @Override
     public Integer call() {
+      if (platforms().size() > 1) {
+        err(
+            "ERROR: Multi-platform build is not supported for the docker driver.\n"
+                + "Switch to a different driver, or turn on the containerd image store, and try"
+                + " again.\nLearn more at https://docs.docker.com/go/build-multi-platform/");
+        return 1;
+      }
+      return build(engine.builds(), List.of(), "default", "docker");
+    }
+
+    /** The {@code --platform} list ("linux/amd64,linux/arm64"), none when it is not given. */
+    protected final List<String> platforms() {
+      List<String> out = new ArrayList<>();
+      if (platform != null) {
+        for (String p : platform.split(",")) {
+          if (!p.isBlank()) {
+            out.add(p.strip());
+          }
+        }
+      }
+      return out;
+    }
+
+    /**
+     * Sends the context to {@code api} (the daemon's BuildKit, or buildx's BuildKit in a container
+     * with the builder's {@code name} and {@code driver}) with these exporters and the client's
+     * credentials for the registries of the {@code -t} names, and prints its progress.
+     */
+    protected final Integer build(
+        BuildsApi api, List<BuildOutput> outputs, String name, String driver) {
       BuildContext context = BuildContext.pack(ctx.hostFs(), ctx.workingDir(), args.get(0), file);
       Map<String, String> argMap = new LinkedHashMap<>();
       for (String a : buildArgs) {
@@ -137,8 +171,11 @@ public final class BuildCommands {
               addHosts,
               secrets,
               entitlements);
-      BuildProgress p = new BuildProgress();
-      engine.builds().build(request, new ByteArrayInputStream(context.tar()), p::accept);
+      if (!outputs.isEmpty()) {
+        request = request.withOutputs(outputs, credentials());
+      }
+      BuildProgress p = new BuildProgress().builder(name, driver);
+      api.build(request, new ByteArrayInputStream(context.tar()), p::accept);
       if (!p.buildkit()) {
         // An engine with the classic builder (its stream is the output).
         io.out(p.classicText());
@@ -150,16 +187,38 @@ public final class BuildCommands {
       }
       boolean plain = progress.equals("plain") || progress.equals("auto") && !io.isTty();
       if (!quiet) {
-        io.err(plain ? p.plain() : p.tty(io.columns()));
+        io.err(plain ? p.plain() : p.ttyFrames(io.columns()));
       }
       if (p.error() != null) {
         io.err(p.failure(context.dockerfileName(), context.dockerfileText()));
         return 1;
       }
-      if (quiet) {
+      if (quiet && p.imageId() != null) {
         out(p.imageId());
       }
       return 0;
+    }
+
+    /** The client's stored credentials for the registries the {@code -t} names are on. */
+    private Map<String, AuthConfig> credentials() {
+      RegistryCommands.Credentials store =
+          new RegistryCommands.Credentials(ctx.hostFs(), RegistryCommands.home(io.environment()));
+      Map<String, AuthConfig> out = new LinkedHashMap<>();
+      for (String t : tags) {
+        String normalized;
+        try {
+          normalized = Refs.normalize(t, false);
+        } catch (IllegalArgumentException e) {
+          continue; // the builder says what is wrong with the name
+        }
+        String domain = normalized.substring(0, normalized.indexOf('/'));
+        String server = domain.equals("docker.io") ? RegistryCommands.HUB : domain;
+        AuthConfig auth = store.get(server);
+        if (auth != null) {
+          out.put(server, auth);
+        }
+      }
+      return out;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.cli.formatter.InPlace;
 import dev.ddlab.engine.dto.BuildMessage;
 import dev.ddlab.engine.dto.BuildTrace;
 import java.util.ArrayList;
@@ -24,6 +25,8 @@ public final class BuildProgress {
   private final StringBuilder classic = new StringBuilder();
   private String imageId;
   private String error;
+  private String instance = "default";
+  private String driver = "docker";
   private Map<String, Object> errorDetail;
 
   /** The progress of {@code docker build}. */
@@ -37,6 +40,17 @@ public final class BuildProgress {
    */
   public BuildProgress(String target) {
     this.target = target;
+  }
+
+  /**
+   * The builder that builds, as buildx names it in the display ("docker-container:container" at the
+   * right of the first line, {@code building with "container" instance using docker-container
+   * driver} in plain mode); the default builder unless set.
+   */
+  public BuildProgress builder(String name, String driverName) {
+    this.instance = name;
+    this.driver = driverName;
+    return this;
   }
 
   private String name(BuildTrace.Vertex v) {
@@ -112,30 +126,79 @@ public final class BuildProgress {
 
   /** The terminal display's last frame, lines fitted to {@code width} columns. */
   public String tty(int width) {
+    return frame(width, Long.MAX_VALUE);
+  }
+
+  /**
+   * On a terminal: the frames BuildKit's tty display draws while the build goes, each over the one
+   * before it ({@link InPlace}): one whenever steps start or end (at most one per 100 ms of the
+   * engine's clock, BuildKit's refresh), with the running steps' timers, then the finished frame.
+   * The times are the engine's (virtual on a simulated node), so the frames come at once.
+   */
+  public String ttyFrames(int width) {
+    java.util.TreeSet<Long> times = new java.util.TreeSet<>();
+    long start = start();
+    long end = end();
+    for (BuildTrace.Vertex v : vertices.values()) {
+      for (long t : new long[] {v.started(), v.completed()}) {
+        long refresh = start + ((t - start) / REFRESH + 1) * REFRESH; // the next redraw
+        if (refresh < end) {
+          times.add(refresh);
+        }
+      }
+    }
+    InPlace screen = new InPlace();
+    StringBuilder sb = new StringBuilder();
+    for (long t : times) {
+      sb.append(screen.frame(frame(width, t)));
+    }
+    return sb.append(screen.frame(tty(width))).toString();
+  }
+
+  /** BuildKit's tty display refreshes every 100 ms. */
+  private static final long REFRESH = 100_000_000L;
+
+  /**
+   * The display at engine time {@code at}: the steps started by then, the ones still running with
+   * their time so far; {@code Long.MAX_VALUE} is the finished build.
+   */
+  private String frame(int width, long at) {
     int w = width <= 0 ? 80 : width;
+    boolean finished = at == Long.MAX_VALUE;
     StringBuilder sb = new StringBuilder();
     int done = 0;
+    int known = 0;
     for (BuildTrace.Vertex v : vertices.values()) {
-      if (v.completed() > 0) {
-        done++;
+      if (v.started() <= at) {
+        known++;
+        if (v.completed() > 0 && v.completed() <= at) {
+          done++;
+        }
       }
     }
     sb.append(
         fit(
             "[+] Building "
-                + secs(end() - start())
+                + secs(Math.min(end(), at) - start())
                 + " ("
                 + done
                 + "/"
-                + vertices.size()
-                + ") FINISHED",
-            "docker:default",
+                + known
+                + ") "
+                + (finished ? "FINISHED" : ""),
+            driver + ":" + instance,
             w));
     for (BuildTrace.Vertex v : vertices.values()) {
-      String mark = v.error() != null ? "ERROR " : v.cached() ? "CACHED " : "";
-      sb.append(fit(" => " + mark + name(v), secs(v.completed() - v.started()), w));
+      if (v.started() > at) {
+        continue;
+      }
+      boolean over = v.completed() <= at;
+      String mark = !over ? "" : v.error() != null ? "ERROR " : v.cached() ? "CACHED " : "";
+      sb.append(fit(" => " + mark + name(v), secs(Math.min(v.completed(), at) - v.started()), w));
       for (BuildTrace.Status s : statuses.getOrDefault(v.digest(), List.of())) {
-        sb.append(fit(" => => " + s.id(), secs(s.completed() - s.started()), w));
+        if (s.started() <= at) {
+          sb.append(fit(" => => " + s.id(), secs(Math.min(s.completed(), at) - s.started()), w));
+        }
       }
     }
     return sb.toString();
@@ -152,7 +215,8 @@ public final class BuildProgress {
   /** --progress plain: "#N name", its sub-lines and output, "#N DONE 1.2s" or "#N CACHED". */
   public String plain() {
     StringBuilder sb =
-        new StringBuilder("#0 building with \"default\" instance using docker driver\n\n");
+        new StringBuilder(
+            "#0 building with \"" + instance + "\" instance using " + driver + " driver\n\n");
     int n = 0;
     for (BuildTrace.Vertex v : vertices.values()) {
       n++;

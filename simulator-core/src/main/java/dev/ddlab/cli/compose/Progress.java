@@ -1,5 +1,6 @@
 package dev.ddlab.cli.compose;
 
+import dev.ddlab.cli.formatter.InPlace;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -43,8 +44,8 @@ final class Progress {
   private final LongSupplier clock;
   private final String title;
 
-  /** Lines of the frame last drawn on the terminal (a redraw moves the cursor back over them). */
-  private int shown;
+  /** The frames drawn on the terminal (a redraw moves the cursor back over the last one). */
+  private final InPlace screen = new InPlace();
 
   /** Whether an event changed since the last frame. */
   private boolean changed;
@@ -104,9 +105,7 @@ final class Progress {
   }
 
   private void draw() {
-    String frame = frame();
-    err.accept((shown > 0 ? "\u001b[" + shown + "A" : "") + frame);
-    shown = (int) frame.chars().filter(c -> c == '\n').count();
+    err.accept(screen.frame(frame()));
     changed = false;
   }
 
@@ -117,7 +116,7 @@ final class Progress {
     }
     draw();
     events.clear();
-    shown = 0;
+    screen.reset();
   }
 
   private String frame() {

@@ -25,6 +25,10 @@ import java.util.Map;
  * @param secrets BuildKit secrets asked for ({@code id=…,src=…}), which a guard may refuse
  * @param entitlements BuildKit entitlements asked for ({@code network.host}, {@code
  *     security.insecure})
+ * @param outputs {@code outputs}: BuildKit's exporters (none: the daemon's image store on the
+ *     daemon's own BuildKit, the build cache only on another BuildKit)
+ * @param authConfigs the client's credentials by registry ({@code X-Registry-Config}; BuildKit asks
+ *     the client's session for them when it pulls or pushes)
  */
 public record BuildRequest(
     List<String> tags,
@@ -42,7 +46,9 @@ public record BuildRequest(
     boolean forceRemove,
     List<String> extraHosts,
     List<String> secrets,
-    List<String> entitlements) {
+    List<String> entitlements,
+    List<BuildOutput> outputs,
+    Map<String, AuthConfig> authConfigs) {
   public BuildRequest {
     tags = tags == null ? List.of() : List.copyOf(tags);
     dockerfile = dockerfile == null || dockerfile.isEmpty() ? "Dockerfile" : dockerfile;
@@ -58,6 +64,81 @@ public record BuildRequest(
     extraHosts = extraHosts == null ? List.of() : List.copyOf(extraHosts);
     secrets = secrets == null ? List.of() : List.copyOf(secrets);
     entitlements = entitlements == null ? List.of() : List.copyOf(entitlements);
+    outputs = outputs == null ? List.of() : List.copyOf(outputs);
+    authConfigs = authConfigs == null ? Map.of() : Map.copyOf(authConfigs);
+  }
+
+  /** A request without outputs or credentials (the daemon's own BuildKit, its image store). */
+  public BuildRequest(
+      List<String> tags,
+      String dockerfile,
+      String target,
+      Map<String, String> buildArgs,
+      Map<String, String> labels,
+      boolean noCache,
+      boolean pull,
+      String platform,
+      String networkMode,
+      boolean quiet,
+      String version,
+      boolean remove,
+      boolean forceRemove,
+      List<String> extraHosts,
+      List<String> secrets,
+      List<String> entitlements) {
+    this(
+        tags,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        noCache,
+        pull,
+        platform,
+        networkMode,
+        quiet,
+        version,
+        remove,
+        forceRemove,
+        extraHosts,
+        secrets,
+        entitlements,
+        List.of(),
+        Map.of());
+  }
+
+  /** The same request with these exporters and the client's credentials. */
+  public BuildRequest withOutputs(List<BuildOutput> exporters, Map<String, AuthConfig> auths) {
+    return new BuildRequest(
+        tags,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        noCache,
+        pull,
+        platform,
+        networkMode,
+        quiet,
+        version,
+        remove,
+        forceRemove,
+        extraHosts,
+        secrets,
+        entitlements,
+        exporters,
+        auths);
+  }
+
+  /** The platforms asked for ({@code platform} is a comma-separated list), none for the node's. */
+  public List<String> platforms() {
+    List<String> out = new java.util.ArrayList<>();
+    for (String p : platform.split(",")) {
+      if (!p.isBlank()) {
+        out.add(p.strip());
+      }
+    }
+    return out;
   }
 
   /** A BuildKit build of the context's Dockerfile with these tags and nothing else set. */
@@ -98,7 +179,9 @@ public record BuildRequest(
         forceRemove,
         extraHosts,
         secrets,
-        entitlements);
+        entitlements,
+        outputs,
+        authConfigs);
   }
 
   public BuildRequest withNoCache(boolean value) {
@@ -118,7 +201,9 @@ public record BuildRequest(
         forceRemove,
         extraHosts,
         secrets,
-        entitlements);
+        entitlements,
+        outputs,
+        authConfigs);
   }
 
   /** The same request for the Dockerfile at {@code path} inside the context, with these args. */
@@ -139,7 +224,9 @@ public record BuildRequest(
         forceRemove,
         extraHosts,
         secrets,
-        entitlements);
+        entitlements,
+        outputs,
+        authConfigs);
   }
 
   /** Whether this asks for BuildKit (version 2) rather than the classic builder. */

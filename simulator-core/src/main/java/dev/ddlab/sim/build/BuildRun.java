@@ -121,25 +121,58 @@ final class BuildRun {
     s.multi = s.df.stages().size() > 1;
     Stage target = graph.target();
     List<Stage> needed = graph.needed(target);
-    // Metadata of every base image, then the build context, side by side.
-    s.preludeEnd = t;
-    graph.resolveBases(needed, t);
+    List<BuildState> parts = parts();
+    // Metadata of every base image (per platform), then the build context, side by side.
+    long prelude = Long.MAX_VALUE; // the context loads once the first metadata is there
+    for (BuildState p : parts) {
+      p.preludeEnd = t;
+      (p == s ? graph : new StageGraph(p)).resolveBases(needed, t);
+      prelude = Math.min(prelude, p.preludeEnd);
+    }
     if (StageGraph.usesContext(needed)) {
       long size = s.contextSize();
-      Vertex cv = s.progress.vertex("[internal] load build context", s.preludeEnd);
-      long ct = s.preludeEnd + 3 * MS + size / 2000;
-      cv.status("transferring context: " + GoUnits.humanSize(size), s.preludeEnd, ct);
+      Vertex cv = s.progress.vertex("[internal] load build context", prelude);
+      long ct = prelude + 3 * MS + size / 2000;
+      cv.status("transferring context: " + GoUnits.humanSize(size), prelude, ct);
       cv.completed = ct + 2 * MS;
-      s.contextVertex = cv;
+      parts.forEach(p -> p.contextVertex = cv);
     }
-    for (Stage stage : needed) {
-      StageState st = graph.start(stage);
-      for (Instruction i : stage.commands()) {
-        dispatch.dispatch(st, i);
+    // Each platform's stages on their own time cursors: BuildKit solves them side by side.
+    for (BuildState p : parts) {
+      StageGraph g = p == s ? graph : new StageGraph(p);
+      Dispatch d = p == s ? dispatch : new Dispatch(p);
+      for (Stage stage : needed) {
+        StageState st = g.start(stage);
+        for (Instruction i : stage.commands()) {
+          d.dispatch(st, i);
+        }
+        p.done.put(stage.index(), st);
       }
-      s.done.put(stage.index(), st);
     }
-    return ImageExport.export(s, s.done.get(target.index()));
+    return OutputExport.export(s, parts, target.index());
+  }
+
+  /**
+   * The build's parts: itself for one platform; one per platform when several are asked for (each
+   * step's name then starts with its platform, "[linux/arm64 2/5] RUN …").
+   */
+  private List<BuildState> parts() {
+    List<String> platforms = s.req.platforms();
+    if (platforms.size() <= 1) {
+      return List.of(s);
+    }
+    if (s.b.isDaemon()) {
+      throw new BuildFailure("docker exporter does not currently support exporting manifest lists");
+    }
+    List<BuildState> out = new java.util.ArrayList<>();
+    for (String p : platforms) {
+      try {
+        out.add(new BuildState(s, p));
+      } catch (dev.ddlab.engine.EngineException e) {
+        throw new BuildFailure(e.getMessage());
+      }
+    }
+    return out;
   }
 
   /** Sends the progress: BuildKit's vertices, or the classic builder's stream; then the end. */
@@ -161,8 +194,10 @@ final class BuildRun {
       return;
     }
     if (s.req.buildkit()) {
-      progress.accept(
-          new BuildMessage(null, "moby.image.id", Map.of("ID", imageId), null, null, null));
+      if (!imageId.isEmpty()) { // nothing in the node's store: the cache or a registry has it
+        progress.accept(
+            new BuildMessage(null, "moby.image.id", Map.of("ID", imageId), null, null, null));
+      }
       return;
     }
     classic.succeeded(imageId);

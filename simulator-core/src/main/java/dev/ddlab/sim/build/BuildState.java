@@ -41,6 +41,12 @@ final class BuildState {
   /** The meta ARGs (before the first FROM). */
   final Map<String, String> meta = new LinkedHashMap<>();
 
+  /** The platform built for, as the request (or the list of several) names it; "" the node's. */
+  final String platform;
+
+  /** "linux/arm64 " when several platforms are built: what the vertices' names start with. */
+  final String prefix;
+
   Dockerfile df;
   ShellLex lex = new ShellLex('\\');
 
@@ -63,7 +69,40 @@ final class BuildState {
     this.t0 = b.clock().nowNanos();
     this.buildId = b.random().alnum(25);
     this.progress = new Progress(buildId);
+    this.platform = req.platforms().size() == 1 ? req.platforms().get(0) : "";
+    this.prefix = "";
   }
+
+  /**
+   * One platform's part of a multi-platform build: the same request, context, Dockerfile, meta ARGs
+   * and progress; its own base images, stages and times.
+   */
+  BuildState(BuildState shared, String platform) {
+    this.b = shared.b;
+    this.req = shared.req;
+    this.ctx = shared.ctx;
+    this.t0 = shared.t0;
+    this.buildId = shared.buildId;
+    this.progress = shared.progress;
+    this.platform = platform;
+    this.prefix = dev.ddlab.sim.image.Platform.parse(platform) + " ";
+    this.df = shared.df;
+    this.lex = shared.lex;
+    this.meta.putAll(shared.meta);
+    this.multi = shared.multi;
+    this.preludeEnd = shared.preludeEnd;
+  }
+
+  /**
+   * How much slower a RUN for {@code p} is than on the node: a foreign architecture runs under
+   * QEMU's user-mode emulation (binfmt_misc), as a docker-container BuildKit runs it.
+   */
+  long emulation(dev.ddlab.sim.image.Platform p) {
+    return p.architecture().equals(b.images().platform().architecture()) ? 1 : EMULATION;
+  }
+
+  /** The slowdown of emulated RUN steps (QEMU user mode: a few times slower for such work). */
+  static final long EMULATION = 4;
 
   /** A word after variable substitution; a bad substitution fails the build at {@code at}. */
   String word(String text, Map<String, String> env, Instruction at) {

@@ -41,10 +41,17 @@ public final class Builder implements BuildsApi {
   private final Kernel kernel;
   private final SeededRandom random;
   private final BuildCache cache = new BuildCache();
-  private final List<BuildsView.Build> builds = new ArrayList<>();
+  private final List<BuildsView.Build> builds;
   private final Set<String> resolvedBases = new HashSet<>();
-  private final Map<Content, Long> declared = new HashMap<>();
+  private final Set<String> exported = new HashSet<>();
+  private final Map<Content, Long> declared;
   private int mounts = 1000;
+
+  /** The daemon's own builder for a BuildKit in a container; null for the daemon's own. */
+  private final Builder daemon;
+
+  /** The BuildKits in containers (buildx's docker-container builders), by node name. */
+  private final Map<String, Builder> instances = new java.util.TreeMap<>();
 
   public Builder(
       VirtualClock clock,
@@ -59,6 +66,38 @@ public final class Builder implements BuildsApi {
     this.images = images;
     this.kernel = kernel;
     this.random = random;
+    this.builds = new ArrayList<>();
+    this.declared = new HashMap<>();
+    this.daemon = null;
+  }
+
+  /** A BuildKit in a container on the daemon's node: its own cache, the node's kernel and store. */
+  private Builder(Builder daemon) {
+    this.clock = daemon.clock;
+    this.bus = daemon.bus;
+    this.node = daemon.node;
+    this.images = daemon.images;
+    this.kernel = daemon.kernel;
+    this.random = daemon.random;
+    this.builds = daemon.builds;
+    this.declared = daemon.declared;
+    this.daemon = daemon;
+  }
+
+  @Override
+  public BuildsApi instance(String name) {
+    if (daemon != null) {
+      return daemon.instance(name);
+    }
+    return instances.computeIfAbsent(name, n -> new Builder(this));
+  }
+
+  /**
+   * Whether this is the daemon's own BuildKit (Docker 24's docker driver): it resolves base images
+   * in the image store first and exports into it; a BuildKit in a container does neither.
+   */
+  boolean isDaemon() {
+    return daemon == null;
   }
 
   /** The node's builds, oldest first (the introspection's build view). */
@@ -109,6 +148,11 @@ public final class Builder implements BuildsApi {
     }
     ImageLayer l = ImageLayer.of(layer);
     return new ImageLayer(l.layer(), l.digest(), size);
+  }
+
+  /** The image IDs this builder exported before (their layers are already in its content store). */
+  Set<String> exported() {
+    return exported;
   }
 
   Set<String> resolvedBases() {

@@ -42,16 +42,20 @@ final class PackageCatalogue {
   private final UnionFs fs;
   private final Map<Content, Long> declared;
   private final long mtime;
+  private final String arch;
 
   /**
    * @param fs the step's filesystem
    * @param declared the sizes scaled-down contents stand for (filled in here)
    * @param mtime the modification time of written files
+   * @param arch the machine the packages are for ("x86_64", "aarch64", "armv7"): another machine's
+   *     binaries are other bytes
    */
-  PackageCatalogue(UnionFs fs, Map<Content, Long> declared, long mtime) {
+  PackageCatalogue(UnionFs fs, Map<Content, Long> declared, long mtime, String arch) {
     this.fs = fs;
     this.declared = declared;
     this.mtime = mtime;
+    this.arch = arch;
   }
 
   private static synchronized JsonNode data() {
@@ -83,7 +87,7 @@ final class PackageCatalogue {
   }
 
   /** Runs a known command (see {@link #knows}) in directory {@code cwd}. */
-  Outcome run(List<String> w, String cwd, String arch) {
+  Outcome run(List<String> w, String cwd) {
     return switch (w.get(0)) {
       case "apk" -> apk(w, arch);
       case "apt-get", "apt" -> apt(w);
@@ -397,7 +401,8 @@ final class PackageCatalogue {
   private void put(String path, long size, String program) {
     fs.mkdir(Paths.parent(path), true);
     long real = Math.max(1, size / SCALE);
-    Content content = Content.synthetic(real, path.hashCode() * 31L + size);
+    long machine = arch.equals("x86_64") ? 0 : arch.hashCode(); // amd64's bytes as they were
+    Content content = Content.synthetic(real, path.hashCode() * 31L + size + machine);
     fs.install(path, Entry.file(program == null ? 0644 : 0755, content, program, mtime));
     declared.put(content, size);
   }

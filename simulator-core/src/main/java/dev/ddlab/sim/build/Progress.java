@@ -29,13 +29,26 @@ final class Progress {
     return v;
   }
 
-  /** The stage's next step: "[2/5] RUN …", "[base 3/5] COPY …" in a multi-stage file. */
+  /**
+   * The stage's next step: "[2/5] RUN …", "[base 3/5] COPY …" in a multi-stage file, "[linux/arm64
+   * 2/5] RUN …" in a multi-platform build; the number is padded to the total's width ("[ 2/10]"),
+   * as dockerfile2llb's prefixCommand pads it.
+   */
   Vertex step(StageState st, String text) {
     st.step++;
+    String number = Integer.toString(st.step);
+    number = " ".repeat(Integer.toString(st.total).length() - number.length()) + number;
     String prefix =
-        "[" + (st.label.isEmpty() ? "" : st.label + " ") + st.step + "/" + st.total + "] ";
+        "["
+            + st.prefix
+            + (st.label.isEmpty() ? "" : st.label + " ")
+            + number
+            + "/"
+            + st.total
+            + "] ";
     Vertex v = vertex(prefix + text, st.time);
-    v.stage = st.label.isEmpty() ? "" + st.stage.index() : st.label;
+    String stage = st.label.isEmpty() ? "" + st.stage.index() : st.label;
+    v.stage = st.prefix + stage;
     v.index = st.step;
     return v;
   }

@@ -53,7 +53,8 @@ final class RunStep {
         0,
         v -> {
           UnionFs fs = new UnionFs(st.fsLayers(), 0, s.b.clock()::nowNanos);
-          PackageCatalogue packages = new PackageCatalogue(fs, s.b.declared(), v.started);
+          PackageCatalogue packages =
+              new PackageCatalogue(fs, s.b.declared(), v.started, archName(st.platform));
           long nanos = 0;
           int exit = 0;
           List<String> log = new ArrayList<>();
@@ -75,7 +76,7 @@ final class RunStep {
               long at = v.started + nanos;
               List<String> out = new ArrayList<>();
               if (PackageCatalogue.knows(words)) {
-                PackageCatalogue.Outcome o = packages.run(words, dir, archName(st.platform));
+                PackageCatalogue.Outcome o = packages.run(words, dir);
                 out.addAll(o.log());
                 exit = o.exitCode();
                 nanos += o.nanos();
@@ -97,6 +98,7 @@ final class RunStep {
             nanos += Math.max(60 * MS, s.b.clock().nowNanos() - before);
             v.log(log, v.started);
           }
+          nanos *= s.emulation(st.platform);
           if (exit != 0) {
             v.completed = v.started + nanos;
             v.error = "exit code: " + exit;

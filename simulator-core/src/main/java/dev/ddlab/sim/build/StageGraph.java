@@ -118,7 +118,7 @@ final class StageGraph {
   }
 
   private Platform platformFor(String platform) {
-    String p = platform.isEmpty() ? s.req.platform() : s.word(platform, s.meta, null);
+    String p = platform.isEmpty() ? s.platform : s.word(platform, s.meta, null);
     return p.isEmpty() ? s.b.images().platform() : Platform.parse(p);
   }
 
@@ -140,14 +140,17 @@ final class StageGraph {
     String shownRef = ref.toString();
     Vertex v = s.metadata.get(shownRef);
     if (v == null) {
-      v = s.progress.vertex("[internal] load metadata for " + shownRef, start);
-      v.completed = start + (s.b.resolvedBases().contains(shownRef) ? 310 : 1_180) * MS;
+      v = s.progress.vertex("[" + s.prefix + "internal] load metadata for " + shownRef, start);
+      v.completed = start + (s.b.resolvedBases().contains(s.prefix + shownRef) ? 310 : 1_180) * MS;
       s.metadata.put(shownRef, v);
       s.preludeEnd = Math.max(s.preludeEnd, v.completed);
+      if (!s.b.isDaemon()) {
+        pullToken(ref, start);
+      }
     }
     Platform p = platformFor(platform);
     Resolved r = null;
-    if (!s.req.pull()) {
+    if (!s.req.pull() && s.b.isDaemon()) {
       try {
         Image local = s.b.images().image(name);
         r = new Resolved(local, ref.name() + (ref.tag() != null ? ":" + ref.tag() : ""), false);
@@ -174,9 +177,29 @@ final class StageGraph {
             name + ": failed to resolve source metadata for " + shownRef + ": " + msg);
       }
     }
-    s.b.resolvedBases().add(shownRef);
+    s.b.resolvedBases().add(s.prefix + shownRef);
     s.bases.put(name, r);
     return r;
+  }
+
+  /**
+   * A BuildKit of its own asks the client's session for a registry token once per repository and
+   * build: "[auth] library/alpine:pull token for registry-1.docker.io" (the daemon's own BuildKit
+   * resolves through dockerd, without such a step).
+   */
+  private void pullToken(Reference ref, long start) {
+    String name = "[auth] " + ref.remoteName() + ":pull token for " + registryHost(ref);
+    for (Vertex v : s.progress.vertices) {
+      if (v.name.equals(name)) {
+        return;
+      }
+    }
+    s.progress.vertex(name, start).completed = start;
+  }
+
+  /** The host a reference's registry answers at (Docker Hub's is registry-1.docker.io). */
+  static String registryHost(Reference ref) {
+    return ref.domain().equals("docker.io") ? "registry-1.docker.io" : ref.domain();
   }
 
   /**
@@ -199,7 +222,7 @@ final class StageGraph {
     boolean imageBase = baseStage == null && !base.equals("scratch");
     String label =
         s.multi ? (stage.name().isEmpty() ? "stage-" + stage.index() : stage.name()) : "";
-    StageState st = new StageState(stage, label, fileSteps + (imageBase ? 1 : 0));
+    StageState st = new StageState(stage, label, fileSteps + (imageBase ? 1 : 0), s.prefix);
     if (baseStage != null) {
       StageState parent = s.done.get(baseStage.index());
       st.layers.addAll(parent.layers);
@@ -233,7 +256,11 @@ final class StageGraph {
     st.layers.addAll(img.layers());
     st.history.addAll(c.history());
     st.config = new RunConfig(c.config() == null ? EMPTY : c.config());
-    st.platform = new Platform(c.os(), c.architecture(), c.variant(), c.osVersion());
+    // the image is for the platform asked for (normalised: arm64 without alpine's "v8")
+    st.platform =
+        s.platform.isEmpty()
+            ? new Platform(c.os(), c.architecture(), c.variant(), c.osVersion())
+            : Platform.parse(s.platform);
     st.osVersion = c.osVersion();
     st.key = Digests.sha256("FROM " + img.id());
     Vertex from = s.progress.step(st, "FROM " + r.shown());

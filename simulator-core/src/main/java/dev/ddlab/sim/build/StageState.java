@@ -16,6 +16,10 @@ final class StageState {
   final Stage stage;
   final String label;
   final int total;
+
+  /** "linux/arm64 " in a multi-platform build, else "". */
+  final String prefix;
+
   int step;
   final List<ImageLayer> layers = new ArrayList<>();
   final List<ImageConfig.History> history = new ArrayList<>();
@@ -28,10 +32,11 @@ final class StageState {
   long time;
   long lastCreated;
 
-  StageState(Stage stage, String label, int total) {
+  StageState(Stage stage, String label, int total, String prefix) {
     this.stage = stage;
     this.label = label;
     this.total = total;
+    this.prefix = prefix;
   }
 
   /** What variables see: the stage's ARGs, overridden by its ENV. */

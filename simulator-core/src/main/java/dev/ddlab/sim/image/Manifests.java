@@ -1,6 +1,7 @@
 package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.DistributionInspect;
 import java.util.List;
 
 /**
@@ -24,6 +25,22 @@ final class Manifests {
       throw e;
     }
     return render(r, t, verbose);
+  }
+
+  /** GET /distribution/{name}/json: the descriptor the registry serves and its platforms. */
+  static DistributionInspect distribution(Registry registry, String reference) {
+    Registry.Tagged t = registry.resolve(Reference.parse(reference).withDefaultTag());
+    List<Registry.Manifest> ms =
+        t instanceof Registry.ManifestList l ? l.manifests() : List.of((Registry.Manifest) t);
+    List<DistributionInspect.PlatformSpec> platforms = new java.util.ArrayList<>();
+    for (Registry.Manifest m : ms) {
+      Platform p = m.platform();
+      platforms.add(
+          new DistributionInspect.PlatformSpec(
+              p.architecture(), p.os(), p.osVersion(), p.variant()));
+    }
+    return new DistributionInspect(
+        new DistributionInspect.Descriptor(t.mediaType(), t.digest(), t.json().length), platforms);
   }
 
   private static String render(Reference ref, Registry.Tagged t, boolean verbose) {

@@ -30,8 +30,8 @@ public final class Registry {
   private final Catalogue catalogue;
   private final Map<String, Tagged> resolved = new HashMap<>();
 
-  /** What nodes pushed, by repository ("docker.io/student/web") then tag. */
-  private final Map<String, Map<String, Manifest>> pushed = new java.util.TreeMap<>();
+  /** What nodes pushed (a manifest, or a builder's manifest list), by repository then tag. */
+  private final Map<String, Map<String, Tagged>> pushed = new java.util.TreeMap<>();
 
   /** DiffIDs of the layers pushed, which a later push finds already there. */
   private final java.util.Set<String> pushedLayers = new java.util.HashSet<>();
@@ -53,6 +53,8 @@ public final class Registry {
     String digest();
 
     byte[] json();
+
+    String mediaType();
   }
 
   /** One platform's schema2 manifest. */
@@ -65,7 +67,11 @@ public final class Registry {
 
   /** A manifest list: one manifest per platform. */
   public record ManifestList(List<Manifest> manifests, byte[] json, String digest)
-      implements Tagged {}
+      implements Tagged {
+    public String mediaType() {
+      return MANIFEST_LIST_V2;
+    }
+  }
 
   /** Tags of a repository ("docker.io/library/alpine"), sorted; pushed tags included. */
   public synchronized List<String> tags(String repoName) {
@@ -122,7 +128,7 @@ public final class Registry {
    * Whether {@code auth} may push to the repository: a Docker Hub repository under the namespace of
    * a Docker ID whose password the auth repeats.
    */
-  synchronized boolean mayPush(Reference ref, dev.ddlab.engine.dto.AuthConfig auth) {
+  public synchronized boolean mayPush(Reference ref, dev.ddlab.engine.dto.AuthConfig auth) {
     if (!ref.domain().equals("docker.io") || auth.username() == null) {
       return false;
     }
@@ -137,29 +143,49 @@ public final class Registry {
   }
 
   /** Whether the registry already holds the blob of this layer. */
-  synchronized boolean hasLayer(ImageLayer layer) {
+  public synchronized boolean hasLayer(ImageLayer layer) {
     return pushedLayers.contains(layer.diffId()) || layerByDiffId(layer.diffId()).isPresent();
   }
 
   /** Stores a pushed image under its tag; returns the manifest the registry now serves. */
   synchronized Manifest push(Reference ref, Image image, Platform platform) {
     Manifest m = manifest(image, platform);
-    pushed.computeIfAbsent(ref.name(), k -> new java.util.TreeMap<>()).put(ref.tag(), m);
-    image.layers().forEach(l -> pushedLayers.add(l.diffId()));
+    push(ref, m);
     return m;
   }
 
-  /** A pushed manifest by tag or digest, or null. */
+  /**
+   * Stores what a builder pushed under its tag (a manifest list: one image per platform, as buildx
+   * pushes a multi-platform build), with the blobs of every layer.
+   */
+  public synchronized void push(Reference ref, Tagged t) {
+    pushed.computeIfAbsent(ref.name(), k -> new java.util.TreeMap<>()).put(ref.tag(), t);
+    List<Manifest> ms = t instanceof ManifestList l ? l.manifests() : List.of((Manifest) t);
+    for (Manifest m : ms) {
+      m.image().layers().forEach(l -> pushedLayers.add(l.diffId()));
+    }
+  }
+
+  /** A pushed manifest (list) by tag, or by its digest or that of one of a list's manifests. */
   private synchronized Tagged pushedTagged(Reference ref) {
-    Map<String, Manifest> repo = pushed.get(ref.name());
+    Map<String, Tagged> repo = pushed.get(ref.name());
     if (repo == null) {
       return null;
     }
     if (ref.digest() != null) {
-      return repo.values().stream()
-          .filter(m -> m.digest().equals(ref.digest()))
-          .findFirst()
-          .orElse(null);
+      for (Tagged t : repo.values()) {
+        if (t.digest().equals(ref.digest())) {
+          return t;
+        }
+        if (t instanceof ManifestList l) {
+          for (Manifest m : l.manifests()) {
+            if (m.digest().equals(ref.digest())) {
+              return m;
+            }
+          }
+        }
+      }
+      return null;
     }
     return repo.get(ref.tag());
   }
@@ -270,8 +296,7 @@ public final class Registry {
         manifests.add(manifest(catalogue.image(repoName, tag, p), p));
       }
       if (spec.isList()) {
-        byte[] json = Manifests.listJson(manifests, "   ").getBytes(StandardCharsets.UTF_8);
-        t = new ManifestList(List.copyOf(manifests), json, Digests.sha256(json));
+        t = list(manifests);
       } else {
         t = manifests.get(0);
       }
@@ -280,9 +305,16 @@ public final class Registry {
     return t;
   }
 
-  private static Manifest manifest(Image image, Platform p) {
+  /** An image's schema2 manifest as a registry stores it (its sha256 is the digest). */
+  public static Manifest manifest(Image image, Platform p) {
     byte[] json = Manifests.manifestJson(image, "   ").getBytes(StandardCharsets.UTF_8);
     return new Manifest(image, p, json, Digests.sha256(json));
+  }
+
+  /** The manifest list of these manifests, in this order, as a registry stores it. */
+  public static ManifestList list(List<Manifest> manifests) {
+    byte[] json = Manifests.listJson(manifests, "   ").getBytes(StandardCharsets.UTF_8);
+    return new ManifestList(List.copyOf(manifests), json, Digests.sha256(json));
   }
 
   /** A layer the registry serves, by DiffID (used to give loaded layers their catalogue size). */

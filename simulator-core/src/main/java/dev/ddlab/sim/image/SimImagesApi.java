@@ -215,4 +215,9 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   public String manifestInspect(String reference, boolean verbose) {
     return Manifests.inspect(service.registry(), reference, verbose);
   }
+
+  @Override
+  public dev.ddlab.engine.dto.DistributionInspect distributionInspect(String reference) {
+    return Manifests.distribution(service.registry(), reference);
+  }
 }

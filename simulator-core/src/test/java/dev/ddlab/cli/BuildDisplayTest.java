@@ -1,0 +1,74 @@
+package dev.ddlab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.fs.FileSystem;
+import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.sim.host.DockerHost;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@code docker build}'s display on a terminal and elsewhere, on a simulated node. */
+class BuildDisplayTest {
+  private final DockerHost node = Cluster.single(3).node("node1");
+  private final DockerCli cli =
+      new DockerCli(node.engine(), CliContext.of(node.hostFs(), () -> "/app"));
+
+  private RecordingIo build(boolean tty, String... flags) {
+    FileSystem fs = node.hostFs();
+    fs.mkdir("/app", true);
+    fs.write(
+        "/app/Dockerfile",
+        "FROM alpine\nRUN apk add --update nodejs npm\nCOPY . /src\nWORKDIR /src\n"
+            .getBytes(StandardCharsets.UTF_8),
+        false);
+    RecordingIo io = new RecordingIo();
+    io.tty = tty;
+    List<String> args = new java.util.ArrayList<>(List.of("build", "-t", "web:1"));
+    args.addAll(List.of(flags));
+    args.add(".");
+    assertEquals(0, cli.run(args, io).exitCode(), io.err.toString());
+    return io;
+  }
+
+  @Test
+  void on_a_terminal_the_display_redraws_in_place_until_the_finished_frame() {
+    String err = build(true).err.toString();
+    List<String> frames = List.of(err.split("\u001b\\[\\d+A", -1));
+    assertTrue(frames.size() > 3, "frames: " + frames.size());
+    // every redraw moves up over exactly the lines of the frame before it
+    Matcher up = Pattern.compile("\u001b\\[(\\d+)A").matcher(err);
+    int k = 0;
+    while (up.find()) {
+      long lines = frames.get(k++).chars().filter(c -> c == '\n').count();
+      assertEquals(lines, Long.parseLong(up.group(1)));
+    }
+    assertTrue(frames.get(0).startsWith("[+] Building 0.1s (2/3) "), frames.get(0));
+    for (String f : frames.subList(0, frames.size() - 1)) {
+      assertFalse(f.contains("FINISHED"), f);
+    }
+    String last = frames.get(frames.size() - 1);
+    assertTrue(last.startsWith("[+] Building "), last);
+    assertTrue(last.lines().findFirst().orElseThrow().contains(" FINISHED "), last);
+    assertTrue(last.contains(" => [2/4] RUN apk add --update nodejs npm"), last);
+    // the RUN step shows up while it runs, before the steps after it
+    assertTrue(
+        frames.stream().anyMatch(f -> f.contains("[2/4] RUN apk add") && !f.contains("[3/4] COPY")),
+        err);
+  }
+
+  @Test
+  void piped_or_with_progress_plain_the_steps_are_numbered_blocks_without_redraws() {
+    String piped = build(false).err.toString();
+    assertFalse(piped.contains("\u001b["), piped);
+    assertTrue(piped.startsWith("#0 building with \"default\" instance using docker driver"));
+    String plain = build(true, "--progress", "plain").err.toString();
+    assertFalse(plain.contains("\u001b["), plain);
+    assertTrue(plain.contains("#1 [internal] load build definition from Dockerfile"), plain);
+  }
+}
