@@ -4,6 +4,7 @@ import static dev.ddlab.sim.build.BuildState.MS;
 
 import dev.ddlab.dockerfile.Instruction;
 import dev.ddlab.dockerfile.Stage;
+import dev.ddlab.fs.Content;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.go.GoPath;
@@ -79,6 +80,14 @@ final class CopyStep {
     Map<String, Entry> files = new TreeMap<>();
     boolean copiesDirectory = false;
     for (String src : sources) {
+      if (kind.equals("ADD") && UrlSource.isUrl(src)) {
+        UrlSource.Fetched f = UrlSource.fetch(s, src, s.preludeEnd, i);
+        notBefore = Math.max(notBefore, f.done());
+        String target =
+            destIsDir || isDir(st, dest) ? Paths.resolve(dest, UrlSource.fileName(src)) : dest;
+        files.put(target, Entry.file(0600, Content.of(f.body()), null, f.mtime()));
+        continue;
+      }
       String clean = Paths.normalize("/" + src);
       List<String> roots = match(source, clean);
       if (roots.isEmpty()) {
