@@ -128,6 +128,14 @@ public final class BenchCommand implements Callable<Integer> {
   boolean swarm;
 
   @Option(
+      names = "--build",
+      description =
+          "Benchmark builds instead: builds per second of the course's multi-stage app cold and"
+              + " fully cached, and one multi-stage Dockerfile on the simulator and on a real"
+              + " daemon (DOCKER_HOST or --docker-host, classic builder) with the ratios.")
+  boolean build;
+
+  @Option(
       names = "--submissions",
       defaultValue = "200",
       description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
@@ -194,6 +202,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (overlay) {
       OverlayBench.run(Math.max(10, pairs) * 10, out);
       return 0;
+    }
+    if (build) {
+      return build(out);
     }
     if (web) {
       return WebBenchCommand.web(
@@ -289,6 +300,38 @@ public final class BenchCommand implements Callable<Integer> {
       err.println("ddlab bench --vs-real: " + e.getMessage());
       err.flush();
       return 1;
+    }
+  }
+
+  /**
+   * Builds per second ({@link BuildBench}); with a reachable real daemon also its classic
+   * builder's, with the ratios. Without one the simulator's figures alone, and a line saying why.
+   */
+  private int build(PrintWriter out) {
+    PrintWriter err = spec.commandLine().getErr();
+    RealEngine real = null;
+    try {
+      real = RealEngine.fromEnvironment(dockerHost);
+      real.system().ping();
+    } catch (EngineException | IllegalArgumentException e) {
+      err.println("ddlab bench --build: no real daemon (" + e.getMessage() + ")");
+      err.flush();
+      if (real != null) {
+        real.close();
+      }
+      real = null;
+    }
+    try {
+      BuildBench.run(real, real == null ? "" : real.host(), Math.max(1, realPairs / 10), out);
+      return 0;
+    } catch (EngineException | IllegalStateException e) {
+      err.println("ddlab bench --build: " + e.getMessage());
+      err.flush();
+      return 1;
+    } finally {
+      if (real != null) {
+        real.close();
+      }
     }
   }
 
