@@ -51,6 +51,16 @@ final class BuildxCommands {
         .orElseThrow(() -> new CliException("ERROR: no builder \"" + name + "\" found", 1));
   }
 
+  /** Boots a builder: its progress on {@code err}, then the time it was booted at. */
+  static void boot(
+      BuilderStore store,
+      BuilderStore.Builder b,
+      java.util.function.Consumer<String> err,
+      long nowNanos) {
+    err.accept(Inspect.bootProgress(b));
+    store.activity(b, GoTime.rfc3339Nano(nowNanos));
+  }
+
   @Command(name = "version")
   @Docker(use = "", summary = "Show buildx version information", maxArgs = 0)
   static final class Version extends DockerCommand {
@@ -164,15 +174,10 @@ final class BuildxCommands {
         store.use(b);
       }
       if (bootstrap) {
-        boot(store, b);
+        boot(store, b, io::err, engine.system().nowNanos());
       }
       out(n);
       return 0;
-    }
-
-    private void boot(BuilderStore store, BuilderStore.Builder b) {
-      io.err(Inspect.bootProgress(b));
-      store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
     }
   }
 
@@ -255,8 +260,7 @@ final class BuildxCommands {
       BuilderStore store = store(this, ctx, io.environment());
       BuilderStore.Builder b = named(store, args.isEmpty() ? builder : args.get(0));
       if (bootstrap && !store.booted(b)) {
-        io.err(bootProgress(b));
-        store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+        boot(store, b, io::err, engine.system().nowNanos());
       }
       boolean booted = store.booted(b);
       StringBuilder sb = new StringBuilder();
@@ -358,8 +362,7 @@ final class BuildxCommands {
                 + " load image into docker use --load\n");
       }
       if (!store.booted(b)) {
-        io.err(Inspect.bootProgress(b));
-        store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+        boot(store, b, io::err, engine.system().nowNanos());
       }
       return build(engine.builds().instance(b.node()), outputs, b.name(), b.driver());
     }

@@ -130,6 +130,29 @@ public record BuildRequest(
         auths);
   }
 
+  /** The same request for these platforms ({@code --platform}, comma-separated). */
+  public BuildRequest withPlatform(String platforms) {
+    return new BuildRequest(
+        tags,
+        dockerfile,
+        target,
+        buildArgs,
+        labels,
+        noCache,
+        pull,
+        platforms,
+        networkMode,
+        quiet,
+        version,
+        remove,
+        forceRemove,
+        extraHosts,
+        secrets,
+        entitlements,
+        outputs,
+        authConfigs);
+  }
+
   /** The platforms asked for ({@code platform} is a comma-separated list), none for the node's. */
   public List<String> platforms() {
     List<String> out = new java.util.ArrayList<>();

@@ -49,26 +49,9 @@ class MultiPlatformBuildTest {
   }
 
   private static BuildRequest request(String platforms, List<BuildOutput> outputs) {
-    BuildRequest base = BuildRequest.of("student/web:latest");
-    BuildRequest r =
-        new BuildRequest(
-            base.tags(),
-            base.dockerfile(),
-            base.target(),
-            base.buildArgs(),
-            base.labels(),
-            false,
-            false,
-            platforms,
-            "default",
-            false,
-            "2",
-            true,
-            false,
-            List.of(),
-            List.of(),
-            List.of());
-    return r.withOutputs(outputs, Map.of(Registry.HUB, STUDENT));
+    return BuildRequest.of("student/web:latest")
+        .withPlatform(platforms)
+        .withOutputs(outputs, Map.of(Registry.HUB, STUDENT));
   }
 
   private BuilderTest.Result push(String platforms) {
