@@ -160,7 +160,8 @@ public final class Builder implements BuildsApi {
   }
 
   void record(BuildsView.Build build) {
-    for (int i = 0; i < builds.size(); i++) {
+    // the build recorded is the last one (started, then finished): look from the end
+    for (int i = builds.size() - 1; i >= 0; i--) {
       if (builds.get(i).id().equals(build.id())) {
         builds.set(i, build);
         return;
