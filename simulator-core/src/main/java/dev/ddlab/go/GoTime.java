@@ -30,7 +30,7 @@ public final class GoTime {
 
   /** RFC3339Nano as Go's time.Time JSON: trailing zeros of the fraction trimmed. */
   public static String rfc3339Nano(long nanos) {
-    String base = SECONDS.format(instant(nanos));
+    String base = seconds(nanos);
     long frac = Math.floorMod(nanos, 1_000_000_000L);
     if (frac == 0) {
       return base + "Z";
@@ -50,10 +50,36 @@ public final class GoTime {
 
   /** docker logs -t: RFC3339 with exactly nine fraction digits. */
   public static String rfc3339NanoFixed(long nanos) {
-    return SECONDS.format(instant(nanos))
-        + "."
-        + nineDigits(Math.floorMod(nanos, 1_000_000_000L))
-        + "Z";
+    return seconds(nanos) + "." + nineDigits(Math.floorMod(nanos, 1_000_000_000L)) + "Z";
+  }
+
+  /**
+   * "2024-01-01T00:00:00" of a time in UTC. The calendar is java.time's ({@link
+   * LocalDateTime#ofEpochSecond}); only the digits are written here, as a formatter with a zone
+   * builds the zone's rules again for every call, and logs -t and events print one per line.
+   */
+  private static String seconds(long nanos) {
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), 0, ZoneOffset.UTC);
+    if (t.getYear() < 0 || t.getYear() > 9999) {
+      return SECONDS.format(instant(nanos));
+    }
+    char[] c = "0000-00-00T00:00:00".toCharArray();
+    digits(c, 0, 4, t.getYear());
+    digits(c, 5, 2, t.getMonthValue());
+    digits(c, 8, 2, t.getDayOfMonth());
+    digits(c, 11, 2, t.getHour());
+    digits(c, 14, 2, t.getMinute());
+    digits(c, 17, 2, t.getSecond());
+    return new String(c);
+  }
+
+  /** {@code value} as {@code width} decimal digits at {@code at}, zero-padded. */
+  private static void digits(char[] c, int at, int width, int value) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** A fraction of a second as nine digits ({@code %09d} without a Formatter: inspect is hot). */

@@ -10,6 +10,21 @@ class GoTimeTest {
   private static final long NOW = 1_704_067_200_000_000_000L; // 2024-01-01T00:00:00Z
 
   @Test
+  void rfc3339_times_are_written_digit_for_digit_as_java_time_formats_them() {
+    java.time.format.DateTimeFormatter nine =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    long[] samples = {
+      0L, 1L, 951_782_400_123_456_789L, 1_709_164_799_999_999_999L, 4_102_444_800_000_000_000L
+    };
+    for (long nanos : samples) {
+      assertEquals(nine.format(GoTime.instant(nanos)), GoTime.rfc3339NanoFixed(nanos));
+    }
+    assertEquals("2000-02-29T00:00:00.123456789Z", GoTime.rfc3339Nano(951_782_400_123_456_789L));
+    assertEquals("1970-01-01T00:00:00Z", GoTime.rfc3339Nano(0));
+  }
+
+  @Test
   void durations_parse_as_go_writes_them_and_anything_else_is_not_one() {
     assertEquals(5_400_000_000_000L, GoTime.parseDuration("1h30m"));
     assertEquals(5_400_000_000_000L, GoTime.parseDuration("1.5h"));

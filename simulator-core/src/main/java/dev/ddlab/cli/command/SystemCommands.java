@@ -18,9 +18,8 @@ import dev.ddlab.engine.dto.NetworkPruneResponse;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumePruneResponse;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.go.GoUnits;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -594,9 +593,6 @@ public final class SystemCommands {
 
     @Parameters List<String> args = new ArrayList<>();
 
-    private static final DateTimeFormatter STAMP =
-        DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
-
     @Override
     public Integer call() {
       long now = now();
@@ -640,8 +636,7 @@ public final class SystemCommands {
     private static String line(EventMessage e) {
       StringBuilder sb = new StringBuilder();
       long nanos = e.timeNano() != 0 ? e.timeNano() : e.time() * 1_000_000_000L;
-      sb.append(
-          STAMP.format(Instant.ofEpochSecond(nanos / 1_000_000_000L, nanos % 1_000_000_000L)));
+      sb.append(GoTime.rfc3339NanoFixed(nanos));
       sb.append(' ').append(e.type()).append(' ').append(e.action()).append(' ');
       sb.append(e.actor() == null ? "" : e.actor().id());
       Map<String, String> attrs =
