@@ -220,6 +220,12 @@ class SimSessionTest {
       assertEquals(127, s.type("node1", "foo").exitCode());
       assertEquals(2, s.type("node1", "ls ;; ls").exitCode());
       assertEquals(125, s.type("node1", "docker run --nosuchflag alpine").exitCode());
+      // the remote bash gets the words joined, with a quote left open: its own syntax error
+      TranscriptEntry open = s.type("node1", "ssh node1 echo '\"'");
+      assertTrue(
+          open.output().startsWith("bash: unexpected EOF while looking for matching `\"'\n"),
+          open.output());
+      assertEquals(2, open.exitCode());
     }
   }
 

@@ -98,6 +98,11 @@ public interface Proc {
     return false;
   }
 
+  /** The resource limits this process runs under (its container's). */
+  default Rlimits rlimits() {
+    return Rlimits.container();
+  }
+
   /**
    * The cgroup this process's tasks count in, for a shell's own forks (background jobs); null when
    * nothing limits them.

@@ -20,6 +20,7 @@ public final class ProcContext {
   private Namespaces namespaces;
   private boolean frozen;
   private List<Runnable> deferred;
+  private Rlimits rlimits = Rlimits.container();
 
   ProcContext(
       Kernel kernel,
@@ -41,6 +42,15 @@ public final class ProcContext {
         owner.isEmpty()
             ? new Cgroup(null, Cgroup.UNLIMITED)
             : kernel.containersCgroup().child(Cgroup.UNLIMITED);
+  }
+
+  /** The resource limits its processes start with ({@code --ulimit} over Docker's). */
+  public Rlimits rlimits() {
+    return rlimits;
+  }
+
+  public void rlimits(Rlimits r) {
+    rlimits = r;
   }
 
   public Kernel kernel() {

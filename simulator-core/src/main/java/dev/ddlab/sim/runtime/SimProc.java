@@ -291,6 +291,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public Rlimits rlimits() {
+    return ctx.rlimits();
+  }
+
+  @Override
   public boolean rss(long bytes) {
     if (exited) {
       return true; // what it held went with it

@@ -29,6 +29,8 @@ final class Builtins {
     sh.builtin("false", (s, a, io) -> 1);
     sh.builtin("type", Builtins::type);
     sh.builtin("jobs", Builtins::jobs);
+    sh.builtin("ulimit", UlimitBuiltin::run);
+    sh.builtin("printf", Printf::run);
   }
 
   static int cd(Interpreter sh, List<String> args, Io io) {
@@ -105,20 +107,11 @@ final class Builtins {
           sb.append(c);
           continue;
         }
-        char n = text.charAt(++k);
-        switch (n) {
-          case 'n' -> sb.append('\n');
-          case 't' -> sb.append('\t');
-          case '\\' -> sb.append('\\');
-          case 'a' -> sb.append('\007');
-          case 'r' -> sb.append('\r');
-          case 'e' -> sb.append('\033');
-          case 'c' -> {
-            io.out().accept(sb.toString());
-            return 0;
-          }
-          default -> sb.append('\\').append(n);
+        if (text.charAt(k + 1) == 'c') {
+          io.out().accept(sb.toString());
+          return 0;
         }
+        k = Printf.escape(text, k, sb, true);
       }
       text = sb.toString();
     }

@@ -380,6 +380,11 @@ public final class HostShell {
     }
 
     @Override
+    public dev.ddlab.sim.runtime.Rlimits rlimits() {
+      return dev.ddlab.sim.runtime.Rlimits.login(LOGIN_TASKS_MAX);
+    }
+
+    @Override
     public boolean rss(long bytes) {
       if (!tasks.resize(rss, bytes)) {
         closed = true; // the OOM killer killed this login's bash: the terminal starts a new login

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.Cgroup;
+import dev.ddlab.sim.runtime.Rlimits;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
@@ -201,6 +202,17 @@ public final class Interpreter {
     aborted = true;
   }
 
+  /** The shell process's resource limits: what it started with, or what {@code ulimit} set. */
+  Rlimits rlimits() {
+    return ownLimits != null ? ownLimits : runtime.rlimits();
+  }
+
+  void rlimits(Rlimits limits) {
+    ownLimits = limits;
+  }
+
+  private Rlimits ownLimits;
+
   /** The exported variables, as a child process's environment. */
   public Map<String, String> environment() {
     return vars.environment();
@@ -302,7 +314,7 @@ public final class Interpreter {
   /**
    * Parses and runs one input. Syntax errors are printed as the dialect prints them (status 2);
    * {@link ShellSyntaxException#incomplete()} is rethrown so an interactive caller can ask for a
-   * continuation line.
+   * continuation line; a shell that reads no more lines ({@code ssh NODE 'echo "'}) reports it.
    */
   public void execute(String input, Io io, IntConsumer done) {
     CommandList list;
@@ -310,7 +322,7 @@ public final class Interpreter {
     try {
       list = parse(input);
     } catch (ShellSyntaxException e) {
-      if (e.incomplete()) {
+      if (e.incomplete() && interactive) {
         throw e;
       }
       io.errln(dialect.syntaxError(name, e));

@@ -24,6 +24,9 @@ final class Redirections {
   }
 
   private static final class RedirectException extends Exception {
+    /** The stderr the failing redirection met: the ones before it apply (2>/dev/null >ro). */
+    private Consumer<String> err;
+
     RedirectException(String message) {
       super(message);
     }
@@ -34,86 +37,103 @@ final class Redirections {
     try {
       return apply(redirects, ex, io);
     } catch (RedirectException e) {
-      io.errln(e.getMessage());
+      (e.err != null ? e.err : io.err()).accept(e.getMessage() + "\n");
       done.accept(1);
       return null;
     }
   }
 
   private Io apply(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
+    String in = io.stdin();
+    Consumer<String> out = io.out();
+    Consumer<String> err = io.err();
+    for (Redirect r : redirects) {
+      try {
+        Io now = applyOne(r, ex, new Io(in, out, err, io.background(), io.job()));
+        in = now.stdin();
+        out = now.out();
+        err = now.err();
+      } catch (RedirectException e) {
+        e.err = err;
+        throw e;
+      }
+    }
+    return new Io(in, out, err, io.background(), io.job());
+  }
+
+  /** One redirection over the streams the ones before it made. */
+  private Io applyOne(Redirect r, Expander ex, Io io) throws RedirectException {
     String name = sh.name();
     Dialect dialect = sh.dialect();
     ShellRuntime runtime = sh.runtime();
     String in = io.stdin();
     Consumer<String> out = io.out();
     Consumer<String> err = io.err();
-    for (Redirect r : redirects) {
-      if (r.op() == RedirOp.HERE) {
-        if (r.fd() == 0) {
-          in = ex.single(r.here().body());
-        }
-        continue;
+    if (r.op() == RedirOp.HERE) {
+      if (r.fd() == 0) {
+        in = ex.single(r.here().body());
       }
-      String target = ex.single(r.target());
-      if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
-        Consumer<String> to;
-        if (target.equals("1")) {
-          to = out;
-        } else if (target.equals("2")) {
-          to = err;
-        } else if (target.equals("-")) {
-          to = s -> {};
-        } else {
-          throw new RedirectException(name + ": " + target + ": ambiguous redirect");
-        }
-        if (r.fd() == 1) {
-          out = to;
-        } else if (r.fd() == 2) {
-          err = to;
-        }
-        continue;
+      return new Io(in, out, err, io.background(), io.job());
+    }
+    String target = ex.single(r.target());
+    if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
+      Consumer<String> to;
+      if (target.equals("1")) {
+        to = out;
+      } else if (target.equals("2")) {
+        to = err;
+      } else if (target.equals("-")) {
+        to = s -> {};
+      } else {
+        throw new RedirectException(name + ": " + target + ": ambiguous redirect");
       }
-      if (target.isEmpty()) {
-        throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
+      if (r.fd() == 1) {
+        out = to;
+      } else if (r.fd() == 2) {
+        err = to;
       }
-      String path = Paths.resolve(runtime.cwd(), target);
-      if (r.op() == RedirOp.IN) {
-        try {
-          in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
-        } catch (FsException e) {
-          throw new RedirectException(
-              dialect == Dialect.ASH
-                  ? name + ": can't open " + target + ": no such file"
-                  : name + ": " + target + ": " + e.getMessage());
-        }
-        continue;
-      }
-      if (path.equals("/dev/null")) {
-        Consumer<String> devNull = s -> {};
-        if (r.fd() == 2) {
-          err = devNull;
-        } else if (r.fd() == 1) {
-          out = devNull;
-        }
-        continue;
-      }
+      return new Io(in, out, err, io.background(), io.job());
+    }
+    if (target.isEmpty()) {
+      throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
+    }
+    String path = Paths.resolve(runtime.cwd(), target);
+    if (r.op() == RedirOp.IN) {
       try {
-        if (runtime.fs().isDirectory(path)) {
-          throw new FsException(FsException.Errno.EISDIR, path);
-        }
-        runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
+        in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
       } catch (FsException e) {
         throw new RedirectException(
             dialect == Dialect.ASH
-                ? name + ": can't create " + target + ": " + ashReason(e)
+                ? name + ": can't open " + target + ": no such file"
                 : name + ": " + target + ": " + e.getMessage());
       }
-      Consumer<String> file = new FileSink(runtime.fs(), path);
+      return new Io(in, out, err, io.background(), io.job());
+    }
+    if (path.equals("/dev/null")) {
+      Consumer<String> devNull = s -> {};
       if (r.fd() == 2) {
-        err = file;
+        err = devNull;
       } else if (r.fd() == 1) {
-        out = file;
+        out = devNull;
       }
+      return new Io(in, out, err, io.background(), io.job());
+    }
+    try {
+      if (runtime.fs().isDirectory(path)) {
+        throw new FsException(FsException.Errno.EISDIR, path);
+      }
+      runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
+    } catch (FsException e) {
+      throw new RedirectException(
+          dialect == Dialect.ASH
+              ? name + ": can't create " + target + ": " + ashReason(e)
+              : name + ": " + target + ": " + e.getMessage());
+    }
+    Consumer<String> file = new FileSink(runtime.fs(), path);
+    if (r.fd() == 2) {
+      err = file;
+    } else if (r.fd() == 1) {
+      out = file;
     }
     return new Io(in, out, err, io.background(), io.job());
   }

@@ -336,6 +336,11 @@ public final class ShellProgram implements Program {
     }
 
     @Override
+    public dev.ddlab.sim.runtime.Rlimits rlimits() {
+      return proc.rlimits();
+    }
+
+    @Override
     public boolean rss(long bytes) {
       return proc.rss(bytes);
     }

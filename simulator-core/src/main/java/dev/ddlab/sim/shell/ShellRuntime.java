@@ -58,6 +58,11 @@ public interface ShellRuntime {
     return null;
   }
 
+  /** The resource limits the shell's process started with ({@code ulimit}). */
+  default dev.ddlab.sim.runtime.Rlimits rlimits() {
+    return dev.ddlab.sim.runtime.Rlimits.container();
+  }
+
   /**
    * Sets the memory the shell holds (its variables), charged to its cgroup; false when the OOM
    * killer killed the shell for it (it must stop at once).

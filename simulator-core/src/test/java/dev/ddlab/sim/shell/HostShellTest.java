@@ -237,6 +237,32 @@ class HostShellTest {
   }
 
   @Test
+  void printf_formats_as_c_does_and_reuses_its_format_for_the_remaining_arguments() {
+    assertEquals("a=1 b=2\n", host.run("printf 'a=%d b=%d\\n' 1 2"));
+    assertEquals("x\ny\nz\n", host.run("printf '%s\\n' x y z"));
+    assertEquals(
+        "[   ab] [ab   ] [007] [ff] [3.14]\n",
+        host.run("printf '[%5s] [%-5s] [%03d] [%x] [%.2f]\\n' ab ab 7 255 3.14159"));
+    assertEquals("tab\there\n", host.run("printf '%b\\n' 'tab\\there'"));
+    assertEquals("65 100%\n", host.run("printf \"%d %d%%\\n\" \"'A\" 100"));
+    assertEquals("bash: printf: abc: invalid number\n0\n", host.run("printf '%d\\n' abc"));
+    assertEquals("1\n", host.run("echo $?"));
+    assertEquals("printf is a shell builtin\n", host.run("type printf"));
+  }
+
+  @Test
+  void ulimit_shows_the_logins_limits_and_lowers_them_but_not_above_the_hard_limit() {
+    assertEquals("1024\n", host.run("ulimit -n"));
+    assertEquals("1048576\n", host.run("ulimit -Hn"));
+    assertEquals("", host.run("ulimit -n 512"));
+    assertEquals("512\n", host.run("ulimit -n"));
+    assertEquals(
+        "bash: ulimit: open files: cannot modify limit: Operation not permitted\n",
+        host.run("ulimit -n 2000000"));
+    assertTrue(host.run("ulimit -a").contains("open files                          (-n) 512\n"));
+  }
+
+  @Test
   void interrupt_stops_a_foreground_sleep_with_130() {
     Integer[] status = {null};
     host.shell.type("sleep 100", new Io(null, s -> {}, s -> {}), st -> status[0] = st);
