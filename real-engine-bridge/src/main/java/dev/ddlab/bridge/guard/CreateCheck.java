@@ -41,7 +41,9 @@ final class CreateCheck {
           "dnsOptions",
           "dnsSearch",
           "extraHosts",
-          "init");
+          "init",
+          "readonlyRootfs",
+          "tmpfs");
 
   /** Fields of HostConfig checked (and maybe rewritten) here. */
   static final Set<String> HOST_CONFIG_CHECKED =
@@ -61,7 +63,10 @@ final class CreateCheck {
           "nanoCpus",
           "pidsLimit",
           "devices",
-          "mounts");
+          "mounts",
+          "shmSize",
+          "memorySwap",
+          "ulimits");
 
   /**
    * Fields of ContainerConfig checked here (image, labels) or used (exposed ports); the rest pass.
@@ -235,6 +240,19 @@ final class CreateCheck {
     long cpus = limit(h.nanoCpus(), policy.nanoCpus(), "--cpus");
     long pids =
         limit(h.pidsLimit() == null ? 0 : h.pidsLimit(), policy.pidsLimit(), "--pids-limit");
+    if (h.shmSize() > memory) {
+      throw refused("--shm-size vượt giới hạn bộ nhớ của phiên (tối đa " + memory + ").");
+    }
+    if (h.memorySwap() == -1 || h.memorySwap() > 2 * memory) {
+      throw refused(
+          "--memory-swap bị chặn: trên máy chủ dùng chung, swap không được vượt hai lần giới hạn"
+              + " bộ nhớ của phiên (tối đa "
+              + 2 * memory
+              + ").");
+    }
+    if (h.ulimits() != null) {
+      h.ulimits().forEach(CreateCheck::checkUlimit);
+    }
     return h.toBuilder()
         .networkMode(network)
         .portBindings(ports)
@@ -489,6 +507,32 @@ final class CreateCheck {
    * A resource limit: unset, zero or "unlimited" (negative) becomes the session's maximum; more
    * than the maximum is refused.
    */
+  /**
+   * The limits a container may set with {@code --ulimit}: the ones that bound only itself. rtprio,
+   * rttime and nice would let it take the shared CPU with real-time scheduling, memlock and
+   * msgqueue pin kernel memory, sigpending queues it.
+   */
+  static final Set<String> ULIMITS_ALLOWED =
+      Set.of("nofile", "nproc", "core", "stack", "fsize", "cpu", "data", "locks");
+
+  /** The kernel's nr_open: no process may hold more files. */
+  static final long NOFILE_MAX = 1_048_576;
+
+  private static void checkUlimit(dev.ddlab.engine.dto.Ulimit u) {
+    if (!ULIMITS_ALLOWED.contains(u.name())) {
+      throw refused(
+          "--ulimit "
+              + u.name()
+              + " bị chặn: giới hạn này cho container giành CPU hoặc bộ nhớ nhân của máy chủ dùng"
+              + " chung; chỉ dùng được "
+              + String.join(", ", new java.util.TreeSet<>(ULIMITS_ALLOWED))
+              + ".");
+    }
+    if (u.name().equals("nofile") && u.hard() > NOFILE_MAX) {
+      throw refused("--ulimit nofile vượt giới hạn của máy chủ (tối đa " + NOFILE_MAX + ").");
+    }
+  }
+
   static long limit(long asked, long max, String flag) {
     if (asked <= 0) {
       return max;

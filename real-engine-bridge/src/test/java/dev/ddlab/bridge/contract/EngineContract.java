@@ -23,6 +23,7 @@ import dev.ddlab.engine.dto.LogFrame;
 import dev.ddlab.engine.dto.LogsOptions;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.Ulimit;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
 import java.time.Duration;
@@ -129,7 +130,7 @@ public abstract class EngineContract {
   protected static HostConfig host(RestartPolicy restart, List<String> binds, String network) {
     return new HostConfig(
         binds, network, null, restart, false, null, null, null, null, null, null, null, "", "",
-        false, false, null, "", 0, 0, null, null, null, null);
+        false, false, false, null, null, "", 0, 0, 0, null, 0, null, null, null, null);
   }
 
   protected String create(String name, HostConfig host, String... cmd) {
@@ -181,6 +182,71 @@ public abstract class EngineContract {
   void the_exit_code_of_the_main_process_is_the_containers() {
     assertEquals(3, runToExit("three", null, "sh", "-c", "exit 3"));
     assertEquals(3, engine.containers().inspect(name("three")).state().exitCode());
+  }
+
+  @Test
+  void a_read_only_root_refuses_writes_and_a_tmpfs_on_it_takes_them() {
+    HostConfig h =
+        new HostConfig(
+            null,
+            null,
+            null,
+            null,
+            false,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            "",
+            "",
+            false,
+            false,
+            true,
+            null,
+            Map.of("/run", "size=1m"),
+            "",
+            0,
+            64L << 20,
+            0,
+            null,
+            0,
+            null,
+            List.of(new Ulimit("nofile", 2048, 1024)),
+            null,
+            null);
+    int code =
+        runToExit(
+            "ro",
+            h,
+            "sh",
+            "-c",
+            "touch /x 2>/dev/null || echo refused; touch /run/y && echo ok; ulimit -n; ulimit -Hn;"
+                + " echo 1.2.3.4 x 2>/dev/null >> /etc/hosts || echo hosts");
+    assertEquals(0, code);
+    assertEquals("refused\nok\n1024\n2048\nhosts\n", logs("ro", true, true));
+    HostConfig stored = engine.containers().inspect(name("ro")).hostConfig();
+    assertTrue(stored.readonlyRootfs());
+    assertEquals(Map.of("/run", "size=1m"), stored.tmpfs());
+    assertEquals(List.of(new Ulimit("nofile", 2048, 1024)), stored.ulimits());
+    assertEquals(64L << 20, stored.shmSize(), "the daemon's default /dev/shm");
+    assertEquals(128L << 20, stored.memorySwap(), "swap as large as the memory by default");
+  }
+
+  @Test
+  void memory_swap_below_the_memory_or_without_it_is_refused_as_dockerd_refuses_it() {
+    HostConfig below =
+        HostConfig.none().toBuilder().memory(64L << 20).memorySwap(32L << 20).build();
+    EngineException e = assertThrows(EngineException.class, () -> create("swap1", below, "true"));
+    assertEquals(
+        "Minimum memoryswap limit should be larger than memory limit, see usage", e.getMessage());
+    HostConfig alone = HostConfig.none().toBuilder().memorySwap(32L << 20).build();
+    e = assertThrows(EngineException.class, () -> create("swap2", alone, "true"));
+    assertEquals(
+        "You should always set the Memory limit when using Memoryswap limit, see usage",
+        e.getMessage());
   }
 
   @Test

@@ -37,12 +37,17 @@ final class GuardKit {
         (String) m.get("pid"),
         Boolean.TRUE.equals(m.get("privileged")),
         false,
+        false,
         (List<String>) m.get("securityOpt"),
+        null,
         (String) m.get("uts"),
+        m.get("shmSize") == null ? 0 : (Long) m.get("shmSize"),
         m.get("memory") == null ? 0 : (Long) m.get("memory"),
         0,
-        null,
         (List<Map<String, String>>) m.get("devices"),
+        m.get("memorySwap") == null ? 0 : (Long) m.get("memorySwap"),
+        null,
+        (List<dev.ddlab.engine.dto.Ulimit>) m.get("ulimits"),
         (List<Mount>) m.get("mounts"),
         null);
   }

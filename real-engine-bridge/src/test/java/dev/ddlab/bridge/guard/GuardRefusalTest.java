@@ -172,6 +172,39 @@ class GuardRefusalTest {
   }
 
   @Test
+  void ulimits_that_reach_beyond_the_container_swap_and_shm_above_the_session_are_refused() {
+    assertTrue(
+        refused(
+                () ->
+                    guard.checkHostConfig(
+                        host(
+                            "ulimits", List.of(new dev.ddlab.engine.dto.Ulimit("rtprio", 99, 99)))))
+            .contains("--ulimit rtprio"));
+    assertTrue(
+        refused(
+                () ->
+                    guard.checkHostConfig(
+                        host(
+                            "ulimits",
+                            List.of(
+                                new dev.ddlab.engine.dto.Ulimit("nofile", 1L << 30, 1L << 30)))))
+            .contains("nofile"));
+    assertTrue(refused(() -> guard.checkHostConfig(host("memorySwap", -1L))).contains("swap"));
+    assertTrue(
+        refused(() -> guard.checkHostConfig(host("shmSize", 64L << 30))).contains("--shm-size"));
+    HostConfig fine =
+        host(
+            m -> {
+              m.put("ulimits", List.of(new dev.ddlab.engine.dto.Ulimit("nofile", 2048, 1024)));
+              m.put("shmSize", 16L << 20);
+              return m;
+            });
+    HostConfig passed = guard.checkHostConfig(fine);
+    assertEquals(fine.ulimits(), passed.ulimits());
+    assertEquals(16L << 20, passed.shmSize());
+  }
+
+  @Test
   void policy_sizes_read_like_docker_memory_units() {
     assertEquals(512L << 20, GuardPolicy.parseBytes("512m"));
     assertEquals(1L << 30, GuardPolicy.parseBytes("1g"));

@@ -9,6 +9,7 @@ import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
+import dev.ddlab.engine.dto.Ulimit;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.go.GoUnits;
@@ -114,10 +115,34 @@ public final class ContainerOptions {
   List<String> labels = new ArrayList<>();
 
   @Option(
+      names = "--label-file",
+      paramLabel = "list",
+      description = "Read in a line delimited file of labels")
+  List<String> labelFiles = new ArrayList<>();
+
+  @Option(
       names = {"-m", "--memory"},
       paramLabel = "bytes",
       description = "Memory limit")
   String memory;
+
+  @Option(
+      names = "--memory-swap",
+      paramLabel = "bytes",
+      description = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
+  String memorySwap;
+
+  @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
+  boolean readOnly;
+
+  @Option(names = "--shm-size", paramLabel = "bytes", description = "Size of /dev/shm")
+  String shmSize;
+
+  @Option(names = "--tmpfs", paramLabel = "list", description = "Mount a tmpfs directory")
+  List<String> tmpfs = new ArrayList<>();
+
+  @Option(names = "--ulimit", paramLabel = "ulimit", description = "Ulimit options (default [])")
+  List<String> ulimits = new ArrayList<>();
 
   @Option(
       names = "--mount",
@@ -323,7 +348,14 @@ public final class ContainerOptions {
         envs.add(e);
       }
     }
-    Map<String, String> labelMap = DockerCommand.kv(labels);
+    Map<String, String> labelMap = new LinkedHashMap<>();
+    for (String file : labelFiles) {
+      for (String line : readLines(ctx, file)) {
+        int eq = line.indexOf('=');
+        labelMap.put(eq < 0 ? line : line.substring(0, eq), eq < 0 ? "" : line.substring(eq + 1));
+      }
+    }
+    labelMap.putAll(DockerCommand.kv(labels));
     List<String> binds = new ArrayList<>();
     Map<String, Map<String, Object>> anonVolumes = new LinkedHashMap<>();
     for (String v : volumes) {
@@ -396,6 +428,18 @@ public final class ContainerOptions {
             stopSignal,
             stopTimeout);
     long mem = memory == null ? 0 : parseMemory(memory);
+    long swap = memorySwap == null ? 0 : bytesFlag("--memory-swap", memorySwap, true);
+    long shm = shmSize == null ? 0 : bytesFlag("--shm-size", shmSize, false);
+    Map<String, String> tmpfsMap = new LinkedHashMap<>();
+    for (String t : tmpfs) {
+      int colon = t.indexOf(':');
+      tmpfsMap.put(colon < 0 ? t : t.substring(0, colon), colon < 0 ? "" : t.substring(colon + 1));
+    }
+    Map<String, Ulimit> ulimitMap = new LinkedHashMap<>();
+    for (String u : ulimits) {
+      Ulimit parsed = parseUlimit(u);
+      ulimitMap.put(parsed.name(), parsed);
+    }
     long nano = cpus == null ? 0 : parseCpus(cpus);
     String netMode = network.isEmpty() ? "default" : network;
     HostConfig host =
@@ -416,12 +460,17 @@ public final class ContainerOptions {
             pid,
             privileged,
             publishAll,
+            readOnly,
             securityOpt.isEmpty() ? null : securityOpt,
+            tmpfsMap.isEmpty() ? null : tmpfsMap,
             uts,
+            shm,
             mem,
             nano,
-            pidsLimit,
             deviceList,
+            swap,
+            pidsLimit,
+            List.copyOf(ulimitMap.values()),
             mountList.isEmpty() ? null : mountList,
             init ? Boolean.TRUE : null);
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
@@ -478,6 +527,84 @@ public final class ContainerOptions {
     } catch (IllegalArgumentException e) {
       throw new FlagError(
           "invalid argument \"" + s + "\" for \"-m, --memory\" flag: " + e.getMessage());
+    }
+  }
+
+  /** A size flag as docker/cli's MemBytes reads it; {@code -1} only where it means unlimited. */
+  private static long bytesFlag(String flag, String s, boolean minusOneUnlimited) {
+    if (minusOneUnlimited && s.strip().equals("-1")) {
+      return -1;
+    }
+    try {
+      return GoUnits.ramInBytes(s);
+    } catch (IllegalArgumentException e) {
+      throw new FlagError(
+          "invalid argument \"" + s + "\" for \"" + flag + "\" flag: " + e.getMessage());
+    }
+  }
+
+  /** The resources {@code --ulimit} may set (go-units' names). */
+  private static final java.util.Set<String> ULIMIT_NAMES =
+      java.util.Set.of(
+          "core",
+          "cpu",
+          "data",
+          "fsize",
+          "locks",
+          "memlock",
+          "msgqueue",
+          "nice",
+          "nofile",
+          "nproc",
+          "rss",
+          "rtprio",
+          "rttime",
+          "sigpending",
+          "stack");
+
+  /** {@code --ulimit name=soft[:hard]}, with go-units' ParseUlimit errors. */
+  static Ulimit parseUlimit(String spec) {
+    String error;
+    int eq = spec.indexOf('=');
+    if (eq < 0) {
+      error = "invalid ulimit argument: " + spec;
+    } else if (!ULIMIT_NAMES.contains(spec.substring(0, eq))) {
+      error = "invalid ulimit type: " + spec.substring(0, eq);
+    } else {
+      String[] values = spec.substring(eq + 1).split(":", -1);
+      if (values.length > 2) {
+        error =
+            "too many limit value arguments - "
+                + spec.substring(eq + 1)
+                + ", can only have up to two, `soft[:hard]`";
+      } else {
+        try {
+          long soft = parseInt64(values[0]);
+          long hard = values.length == 2 ? parseInt64(values[1]) : soft;
+          if (soft > hard) {
+            error =
+                "ulimit soft limit must be less than or equal to hard limit: "
+                    + soft
+                    + " > "
+                    + hard;
+          } else {
+            return new Ulimit(spec.substring(0, eq), hard, soft);
+          }
+        } catch (IllegalArgumentException e) {
+          error = e.getMessage();
+        }
+      }
+    }
+    throw new FlagError("invalid argument \"" + spec + "\" for \"--ulimit\" flag: " + error);
+  }
+
+  /** strconv.ParseInt(s, 10, 64), with Go's error text. */
+  private static long parseInt64(String s) {
+    try {
+      return Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      String why = s.matches("[+-]?\\d+") ? "value out of range" : "invalid syntax";
+      throw new IllegalArgumentException("strconv.ParseInt: parsing \"" + s + "\": " + why);
     }
   }
 
@@ -722,6 +849,20 @@ public final class ContainerOptions {
   }
 
   private static List<String> readEnvFile(CliContext ctx, String file) {
+    List<String> out = new ArrayList<>();
+    for (String l : readLines(ctx, file)) {
+      if (l.contains("=")) {
+        out.add(l);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The lines of an --env-file or --label-file on the client's host, trimmed, without blank lines
+   * and comments.
+   */
+  private static List<String> readLines(CliContext ctx, String file) {
     if (ctx.hostFs() == null) {
       throw new CliException("open " + file + ": no such file or directory", 125);
     }
@@ -735,10 +876,7 @@ public final class ContainerOptions {
     List<String> out = new ArrayList<>();
     for (String line : text.split("\n")) {
       String l = line.strip();
-      if (l.isEmpty() || l.startsWith("#")) {
-        continue;
-      }
-      if (l.contains("=")) {
+      if (!l.isEmpty() && !l.startsWith("#")) {
         out.add(l);
       }
     }

@@ -1,11 +1,16 @@
 package dev.ddlab.engine.dto;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
-/** The "HostConfig" of POST /containers/create and of container inspect (subset). */
+/**
+ * The "HostConfig" of POST /containers/create and of container inspect (subset, in the daemon's
+ * field order). {@code ShmSize} and {@code MemorySwap} 0 mean the daemon's defaults (64 MiB; twice
+ * the memory limit), which it fills in at create.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HostConfig(
     @JsonProperty("Binds") List<String> binds,
@@ -24,19 +29,24 @@ public record HostConfig(
     @JsonProperty("PidMode") String pidMode,
     @JsonProperty("Privileged") boolean privileged,
     @JsonProperty("PublishAllPorts") boolean publishAllPorts,
+    @JsonProperty("ReadonlyRootfs") boolean readonlyRootfs,
     @JsonProperty("SecurityOpt") List<String> securityOpt,
+    @JsonProperty("Tmpfs") @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> tmpfs,
     @JsonProperty("UTSMode") String utsMode,
+    @JsonProperty("ShmSize") long shmSize,
     @JsonProperty("Memory") long memory,
     @JsonProperty("NanoCpus") long nanoCpus,
-    @JsonProperty("PidsLimit") Long pidsLimit,
     @JsonProperty("Devices") List<Map<String, String>> devices,
+    @JsonProperty("MemorySwap") long memorySwap,
+    @JsonProperty("PidsLimit") Long pidsLimit,
+    @JsonProperty("Ulimits") List<Ulimit> ulimits,
     @JsonProperty("Mounts") List<Mount> mounts,
     @JsonProperty("Init") Boolean init) {
   /** A request that sets nothing: the daemon applies its defaults (bridge network, no restart). */
   public static HostConfig none() {
     return new HostConfig(
         null, null, null, null, false, null, null, null, null, null, null, null, null, null, false,
-        false, null, null, 0, 0, null, null, null, null);
+        false, false, null, null, null, 0, 0, 0, null, 0, null, null, null, null);
   }
 
   /** This config with other resource limits (memory bytes, CPUs in 1e-9 units, pids). */
@@ -68,6 +78,8 @@ public record HostConfig(
     private long nanoCpus;
     private Long pidsLimit;
     private List<Mount> mounts;
+    private long shmSize;
+    private long memorySwap;
 
     private Builder(HostConfig from) {
       this.from = from;
@@ -84,6 +96,8 @@ public record HostConfig(
       nanoCpus = from.nanoCpus;
       pidsLimit = from.pidsLimit;
       mounts = from.mounts;
+      shmSize = from.shmSize;
+      memorySwap = from.memorySwap;
     }
 
     public Builder networkMode(String v) {
@@ -151,6 +165,16 @@ public record HostConfig(
       return this;
     }
 
+    public Builder shmSize(long v) {
+      shmSize = v;
+      return this;
+    }
+
+    public Builder memorySwap(long v) {
+      memorySwap = v;
+      return this;
+    }
+
     public HostConfig build() {
       return new HostConfig(
           from.binds,
@@ -169,12 +193,17 @@ public record HostConfig(
           pidMode,
           privileged,
           publishAllPorts,
+          from.readonlyRootfs,
           from.securityOpt,
+          from.tmpfs,
           utsMode,
+          shmSize,
           memory,
           nanoCpus,
-          pidsLimit,
           from.devices,
+          memorySwap,
+          pidsLimit,
+          from.ulimits,
           mounts,
           from.init);
     }

@@ -169,6 +169,28 @@ final class Containers {
     if (hc.memory() != 0 && hc.memory() < MIN_MEMORY) {
       throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
     }
+    if (hc.memory() > 0 && hc.memorySwap() > 0 && hc.memorySwap() < hc.memory()) {
+      throw EngineException.badRequest(
+          "Minimum memoryswap limit should be larger than memory limit, see usage");
+    }
+    if (hc.memory() == 0 && hc.memorySwap() > 0) {
+      throw EngineException.badRequest(
+          "You should always set the Memory limit when using Memoryswap limit, see usage");
+    }
+    if (hc.shmSize() < 0) {
+      throw EngineException.badRequest("SHM size can not be less than 0");
+    }
+    if (hc.tmpfs() != null) {
+      for (String dest : hc.tmpfs().keySet()) {
+        if (!dest.startsWith("/")) {
+          throw EngineException.badRequest(
+              "invalid mount path: '" + dest + "' mount path must be absolute");
+        }
+        if (dest.equals("/")) {
+          throw EngineException.badRequest("invalid specification: destination can't be '/'");
+        }
+      }
+    }
     int cpus = Kernel.NCPU;
     if (hc.nanoCpus() < 0 || hc.nanoCpus() > cpus * 1_000_000_000L) {
       throw EngineException.badRequest(
@@ -264,8 +286,20 @@ final class Containers {
         c.stopTimeout());
   }
 
+  /** moby's DefaultShmSize: /dev/shm of a container without --shm-size. */
+  static final long DEFAULT_SHM_BYTES = 64L << 20;
+
+  /**
+   * The host config as the daemon stores it (adaptContainerSettings): the restart policy checked,
+   * /dev/shm's default size, and swap as large as the memory limit when only that is set.
+   */
   static HostConfig withPolicy(HostConfig h, RestartPolicy p) {
-    return h.toBuilder().networkMode(networkMode(h)).restartPolicy(p).build();
+    return h.toBuilder()
+        .networkMode(networkMode(h))
+        .restartPolicy(p)
+        .shmSize(h.shmSize() == 0 ? DEFAULT_SHM_BYTES : h.shmSize())
+        .memorySwap(h.memory() > 0 && h.memorySwap() == 0 ? 2 * h.memory() : h.memorySwap())
+        .build();
   }
 
   static HostConfig withResources(HostConfig h, Long memory, Long nanoCpus, Long pidsLimit) {

@@ -131,11 +131,7 @@ final class Mounts {
               new MountPoint("bind", null, source, target, null, "", !m.readOnly(), "rprivate"));
         }
         case "tmpfs" -> {
-          mountPoint(c, target);
-          MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos);
-          tmpfs.disk(new Disk(TMPFS_BYTES, new TmpfsPages(c)));
-          tmpfsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(tmpfs);
-          mounts.add(new MountedFs.Mount(target, tmpfs, "/", m.readOnly()));
+          mounts.add(tmpfs(c, target, TMPFS_BYTES, m.readOnly()));
           points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
         }
         default -> {
@@ -159,15 +155,25 @@ final class Mounts {
         }
       }
     }
-    // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start)
+    // --tmpfs: mounted like --mount type=tmpfs, but not listed in Mounts (as dockerd lists them)
+    if (hc.tmpfs() != null) {
+      hc.tmpfs()
+          .forEach(
+              (target, options) -> {
+                TmpfsOptions o = TmpfsOptions.parse(options);
+                mounts.add(tmpfs(c, Paths.normalize(target), o.bytes(), o.readOnly()));
+              });
+    }
+    // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start),
+    // read-only with the root filesystem
     c.etcFiles = new MemoryFs(daemon.clock::nowNanos);
     for (String f : List.of("hosts", "hostname", "resolv.conf")) {
       if (!requested.containsKey("/etc/" + f) && !inherited.containsKey("/etc/" + f)) {
         c.etcFiles.write("/" + f, new byte[0], false);
-        mounts.add(new MountedFs.Mount("/etc/" + f, c.etcFiles, "/" + f, false));
+        mounts.add(new MountedFs.Mount("/etc/" + f, c.etcFiles, "/" + f, hc.readonlyRootfs()));
       }
     }
-    c.fs = new MountedFs(c.rootFs, mounts);
+    c.fs = new MountedFs(c.rootFs, mounts, hc.readonlyRootfs());
     if (!points.isEmpty()) {
       c.mounts = List.copyOf(points);
     }
@@ -267,6 +273,35 @@ final class Mounts {
   private static void write(dev.ddlab.fs.FileSystem fs, String path, String text) {
     if (fs.exists(path)) {
       fs.write(path, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+    }
+  }
+
+  /** A tmpfs of {@code bytes} at {@code target}, its pages charged to the container's memory. */
+  private MountedFs.Mount tmpfs(Container c, String target, long bytes, boolean readOnly) {
+    mountPoint(c, target);
+    MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos);
+    tmpfs.disk(new Disk(bytes, new TmpfsPages(c)));
+    tmpfsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(tmpfs);
+    return new MountedFs.Mount(target, tmpfs, "/", readOnly);
+  }
+
+  /** The options of {@code --tmpfs /run:rw,size=64m}: its size (the kernel's default without). */
+  record TmpfsOptions(long bytes, boolean readOnly) {
+    static TmpfsOptions parse(String options) {
+      long bytes = TMPFS_BYTES;
+      boolean readOnly = false;
+      for (String o : options.split(",")) {
+        if (o.equals("ro")) {
+          readOnly = true;
+        } else if (o.startsWith("size=")) {
+          try {
+            bytes = dev.ddlab.go.GoUnits.ramInBytes(o.substring(5));
+          } catch (IllegalArgumentException e) {
+            throw EngineException.badRequest("invalid tmpfs option " + o);
+          }
+        }
+      }
+      return new TmpfsOptions(bytes, readOnly);
     }
   }
 

@@ -146,6 +146,13 @@ final class Start {
     ProcContext ctx = kernel.newContext(c.id, c.fs, hostname, pidNs, netNs, ns);
     ctx.cgroup().pidsMax(hc.pidsLimit() == null ? 0 : hc.pidsLimit());
     ctx.cgroup().memoryMax(hc.memory());
+    if (hc.ulimits() != null) {
+      dev.ddlab.sim.runtime.Rlimits limits = ctx.rlimits();
+      for (dev.ddlab.engine.dto.Ulimit u : hc.ulimits()) {
+        limits = limits.with(u.name(), u.soft(), u.hard());
+      }
+      ctx.rlimits(limits);
+    }
     ctx.cgroup().onOom(() -> daemon.monitor.oom(c, ctx));
     c.context = ctx;
     c.shimPid = kernel.reserveHostPid();

@@ -23,9 +23,18 @@ public final class MountedFs implements ContainerRootFs {
 
   private final ContainerRootFs root;
   private final List<Mount> mounts;
+  private final boolean rootReadOnly;
 
   public MountedFs(ContainerRootFs root, List<Mount> mounts) {
+    this(root, mounts, false);
+  }
+
+  /**
+   * @param rootReadOnly {@code --read-only}: writes outside the mounts fail with EROFS
+   */
+  public MountedFs(ContainerRootFs root, List<Mount> mounts, boolean rootReadOnly) {
     this.root = root;
+    this.rootReadOnly = rootReadOnly;
     List<Mount> sorted = new ArrayList<>(mounts);
     sorted.sort(Comparator.comparingInt((Mount m) -> m.target().length()).reversed());
     this.mounts = List.copyOf(sorted);
@@ -55,7 +64,7 @@ public final class MountedFs implements ContainerRootFs {
 
   private Route writable(String path) {
     Route r = route(path);
-    if (r.mount() != null && r.mount().readOnly()) {
+    if (r.mount() != null ? r.mount().readOnly() : rootReadOnly) {
       throw new FsException(FsException.Errno.EROFS, path);
     }
     return r;
