@@ -757,17 +757,7 @@ final class ComposeCommands {
 
     @Override
     int run() {
-      Project p = project(List.of(args.get(0)));
-      String service = args.get(0);
-      ContainerSummary target = null;
-      for (ContainerSummary c : compose().containers(p.name(), false, List.of(service))) {
-        if (ComposeService.number(c) == index) {
-          target = c;
-        }
-      }
-      if (target == null) {
-        throw new CliException("service \"" + service + "\" is not running container #" + index, 1);
-      }
+      ContainerSummary target = ComposeControl.replica(this, args.get(0), index);
       boolean tty = !noTty && io.isTty();
       ExecConfig config =
           new ExecConfig(

@@ -51,7 +51,10 @@ public final class ComposePlugin implements CliPlugin {
     g.sub("down", ComposeCommands.Down::new);
     g.sub("exec", ComposeCommands.Exec::new);
     g.sub("images", ComposeCommands.Images::new);
+    g.sub("kill", ComposeControl.Kill::new);
     g.sub("logs", ComposeCommands.Logs::new);
+    g.sub("pause", ComposeControl.Pause::new);
+    g.sub("port", ComposeControl.PortCommand::new);
     g.sub("ls", ComposeCommands.Ls::new);
     g.sub("ps", ComposeCommands.Ps::new);
     g.sub("pull", ComposeCommands.Pull::new);
@@ -60,6 +63,7 @@ public final class ComposePlugin implements CliPlugin {
     g.sub("start", ComposeCommands.Start::new);
     g.sub("stop", ComposeCommands.Stop::new);
     g.sub("top", ComposeCommands.Top::new);
+    g.sub("unpause", ComposeControl.Unpause::new);
     g.sub("up", ComposeCommands.Up::new);
     g.sub("version", ComposeCommands.Version::new);
   }
