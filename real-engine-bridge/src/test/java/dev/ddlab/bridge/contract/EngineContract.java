@@ -187,36 +187,12 @@ public abstract class EngineContract {
   @Test
   void a_read_only_root_refuses_writes_and_a_tmpfs_on_it_takes_them() {
     HostConfig h =
-        new HostConfig(
-            null,
-            null,
-            null,
-            null,
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "",
-            "",
-            false,
-            false,
-            true,
-            null,
-            Map.of("/run", "size=1m"),
-            "",
-            0,
-            64L << 20,
-            0,
-            null,
-            0,
-            null,
-            List.of(new Ulimit("nofile", 2048, 1024)),
-            null,
-            null);
+        HostConfig.none().toBuilder()
+            .readonlyRootfs(true)
+            .tmpfs(Map.of("/run", "size=1m"))
+            .memory(64L << 20)
+            .ulimits(List.of(new Ulimit("nofile", 2048, 1024)))
+            .build();
     int code =
         runToExit(
             "ro",

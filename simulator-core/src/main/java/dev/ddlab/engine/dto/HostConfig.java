@@ -80,6 +80,9 @@ public record HostConfig(
     private List<Mount> mounts;
     private long shmSize;
     private long memorySwap;
+    private boolean readonlyRootfs;
+    private Map<String, String> tmpfs;
+    private List<Ulimit> ulimits;
 
     private Builder(HostConfig from) {
       this.from = from;
@@ -98,6 +101,9 @@ public record HostConfig(
       mounts = from.mounts;
       shmSize = from.shmSize;
       memorySwap = from.memorySwap;
+      readonlyRootfs = from.readonlyRootfs;
+      tmpfs = from.tmpfs;
+      ulimits = from.ulimits;
     }
 
     public Builder networkMode(String v) {
@@ -175,6 +181,21 @@ public record HostConfig(
       return this;
     }
 
+    public Builder readonlyRootfs(boolean v) {
+      readonlyRootfs = v;
+      return this;
+    }
+
+    public Builder tmpfs(Map<String, String> v) {
+      tmpfs = v;
+      return this;
+    }
+
+    public Builder ulimits(List<Ulimit> v) {
+      ulimits = v;
+      return this;
+    }
+
     public HostConfig build() {
       return new HostConfig(
           from.binds,
@@ -193,9 +214,9 @@ public record HostConfig(
           pidMode,
           privileged,
           publishAllPorts,
-          from.readonlyRootfs,
+          readonlyRootfs,
           from.securityOpt,
-          from.tmpfs,
+          tmpfs,
           utsMode,
           shmSize,
           memory,
@@ -203,7 +224,7 @@ public record HostConfig(
           from.devices,
           memorySwap,
           pidsLimit,
-          from.ulimits,
+          ulimits,
           mounts,
           from.init);
     }
