@@ -253,7 +253,7 @@ final class ComposeCommands {
     @Override
     int run() {
       Project p = project(services);
-      List<ContainerSummary> cs = compose().containers(p.name(), all, services);
+      List<ContainerSummary> cs = compose().containers(p.name(), all, services, all);
       if (quiet) {
         cs.forEach(c -> out(c.id()));
         return 0;

@@ -59,6 +59,7 @@ public final class ComposePlugin implements CliPlugin {
     g.sub("ps", ComposeCommands.Ps::new);
     g.sub("pull", ComposeCommands.Pull::new);
     g.sub("restart", ComposeCommands.Restart::new);
+    g.sub("run", ComposeRun::new);
     g.sub("rm", ComposeCommands.Rm::new);
     g.sub("start", ComposeCommands.Start::new);
     g.sub("stop", ComposeCommands.Stop::new);

@@ -84,8 +84,21 @@ final class ComposeService {
 
   /** The project's containers (all states with {@code all}), sorted by service then number. */
   List<ContainerSummary> containers(String project, boolean all, List<String> services) {
+    return containers(project, all, services, false);
+  }
+
+  /**
+   * The same, with {@code oneOffs} also the containers {@code compose run} made (ps -a and down
+   * take them; the other commands leave them alone, as compose's oneOffExclude does).
+   */
+  List<ContainerSummary> containers(
+      String project, boolean all, List<String> services, boolean oneOffs) {
     Map<String, List<String>> f = new LinkedHashMap<>();
-    f.put("label", List.of(PROJECT + "=" + project, ONEOFF + "=False"));
+    f.put(
+        "label",
+        oneOffs
+            ? List.of(PROJECT + "=" + project)
+            : List.of(PROJECT + "=" + project, ONEOFF + "=False"));
     List<ContainerSummary> out = new ArrayList<>();
     for (ContainerSummary c : engine.containers().list(all, 0, false, f)) {
       String svc = label(c, SERVICE);
@@ -124,6 +137,13 @@ final class ComposeService {
    */
   record UpOptions(
       boolean build, Map<String, Integer> scale, boolean removeOrphans, Set<String> defined) {}
+
+  /** What a container of the project needs before it is made (run): images, networks, volumes. */
+  void prepare(Project p, Progress progress) {
+    ensureImages(p, false, progress);
+    networks(p, progress);
+    volumes(p, progress);
+  }
 
   /** Creates what is missing (compose's create); {@link ComposeStart} then starts the services. */
   void create(Project p, UpOptions o, Progress progress) {
@@ -379,12 +399,43 @@ final class ComposeService {
   }
 
   private String create(Project p, Service s, int n) {
-    String name = containerName(p, s, n);
+    return create(p, s, n, null);
+  }
+
+  /**
+   * What {@code compose run} changes in a service's container: a one-off with its own name and
+   * slug, the command, entrypoint, user, workdir and variables given, a TTY and stdin, the
+   * service's ports only with {@code --service-ports} (or the ones given), no restart policy,
+   * {@code --rm}.
+   */
+  record OneOff(
+      String name,
+      String slug,
+      List<String> command,
+      List<String> entrypoint,
+      List<String> env,
+      String user,
+      String workdir,
+      boolean tty,
+      boolean servicePorts,
+      List<Port> ports,
+      boolean remove) {}
+
+  /** Creates a one-off container of the service ({@code compose run}); returns its ID. */
+  String createOneOff(Project p, Service s, OneOff run) {
+    return create(p, s, 1, run);
+  }
+
+  private String create(Project p, Service s, int n, OneOff run) {
+    String name = run == null ? containerName(p, s, n) : run.name();
     Map<String, String> labels = new TreeMap<>(s.labels());
     labels.put(PROJECT, p.name());
     labels.put(SERVICE, s.name());
     labels.put(NUMBER, Integer.toString(n));
-    labels.put(ONEOFF, "False");
+    labels.put(ONEOFF, run == null ? "False" : "True");
+    if (run != null) {
+      labels.put("com.docker.compose.slug", run.slug());
+    }
     labels.put(WORKING_DIR, p.workingDir());
     labels.put(CONFIG_FILES, String.join(",", p.configFiles()));
     labels.put(CONFIG_HASH, configHash(s));
@@ -397,9 +448,13 @@ final class ComposeService {
 
     List<String> env = new ArrayList<>();
     s.environment().forEach((k, v) -> env.add(k + "=" + v));
+    if (run != null) {
+      env.addAll(run.env());
+    }
     Map<String, Map<String, Object>> exposed = new TreeMap<>();
     Map<String, List<PortBinding>> bindings = new TreeMap<>();
-    for (Port port : s.ports()) {
+    List<Port> published = run == null || run.servicePorts() ? s.ports() : run.ports();
+    for (Port port : published) {
       String key = port.target() + "/" + port.protocol();
       exposed.put(key, Map.of());
       bindings
@@ -425,26 +480,28 @@ final class ComposeService {
       networkMode = p.networks().get(first.getKey()).name();
       endpoints.put(networkMode, endpoint(p, s, name, first.getValue()));
     }
-    RestartPolicy restart = restartPolicy(s.restart());
+    RestartPolicy restart = run == null ? restartPolicy(s.restart()) : new RestartPolicy("no", 0);
+    String user = run != null && !run.user().isEmpty() ? run.user() : s.user();
+    String workdir = run != null && !run.workdir().isEmpty() ? run.workdir() : s.workingDir();
     ContainerConfig config =
         new ContainerConfig(
             s.hostname() == null ? "" : s.hostname(),
             "",
-            s.user() == null ? "" : s.user(),
-            false,
+            user == null ? "" : user,
+            run != null,
             true,
             true,
             exposed.isEmpty() ? null : exposed,
-            s.tty(),
-            s.stdinOpen(),
-            false,
+            run == null ? s.tty() : run.tty(),
+            run != null || s.stdinOpen(),
+            run != null,
             env,
-            s.command(),
+            run != null && !run.command().isEmpty() ? run.command() : s.command(),
             health(s.healthcheck()),
             image,
             null,
-            s.workingDir() == null ? "" : s.workingDir(),
-            s.entrypoint(),
+            workdir == null ? "" : workdir,
+            run != null && run.entrypoint() != null ? run.entrypoint() : s.entrypoint(),
             null,
             labels,
             s.stopSignal(),
@@ -455,6 +512,7 @@ final class ComposeService {
             .portBindings(bindings.isEmpty() ? null : bindings)
             .restartPolicy(restart)
             .mounts(mounts.isEmpty() ? null : mounts)
+            .autoRemove(run != null && run.remove())
             .build();
     String id =
         engine.containers().create(name, config, hc, new NetworkingConfig(endpoints), null).id();
@@ -493,7 +551,7 @@ final class ComposeService {
   record DownOptions(boolean volumes, String rmi, boolean removeOrphans, Integer timeout) {}
 
   void down(Project p, DownOptions o, Progress progress) {
-    List<ContainerSummary> cs = containers(p.name(), true, null);
+    List<ContainerSummary> cs = containers(p.name(), true, null, true);
     List<ContainerSummary> ordered = ordered(p, cs, true);
     List<String> orphans = new ArrayList<>();
     for (ContainerSummary c : cs) {

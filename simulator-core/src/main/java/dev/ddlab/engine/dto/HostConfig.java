@@ -81,6 +81,7 @@ public record HostConfig(
     private long shmSize;
     private long memorySwap;
     private boolean readonlyRootfs;
+    private boolean autoRemove;
     private Map<String, String> tmpfs;
     private List<Ulimit> ulimits;
 
@@ -102,6 +103,7 @@ public record HostConfig(
       shmSize = from.shmSize;
       memorySwap = from.memorySwap;
       readonlyRootfs = from.readonlyRootfs;
+      autoRemove = from.autoRemove;
       tmpfs = from.tmpfs;
       ulimits = from.ulimits;
     }
@@ -181,6 +183,11 @@ public record HostConfig(
       return this;
     }
 
+    public Builder autoRemove(boolean v) {
+      autoRemove = v;
+      return this;
+    }
+
     public Builder readonlyRootfs(boolean v) {
       readonlyRootfs = v;
       return this;
@@ -202,7 +209,7 @@ public record HostConfig(
           networkMode,
           portBindings,
           restartPolicy,
-          from.autoRemove,
+          autoRemove,
           volumesFrom,
           from.capAdd,
           from.capDrop,

@@ -183,6 +183,11 @@ public final class ComposeLoader {
   }
 
   /** compose-go's NormalizeProjectName: lower case, only [a-z0-9_-], no leading '_' or '-'. */
+  /** A port in the short syntax ({@code [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]}: run -p). */
+  public static dev.ddlab.cli.compose.types.Project.Port port(String spec) {
+    return Normaliser.shortPort(spec);
+  }
+
   public static String normalizeProjectName(String s) {
     String r = s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_-]", "");
     return r.replaceFirst("^[_-]+", "");

@@ -342,7 +342,7 @@ final class Normaliser {
   }
 
   /** {@code [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]}. */
-  private static Port shortPort(String spec) {
+  static Port shortPort(String spec) {
     String protocol = "tcp";
     String s = spec;
     int slash = s.lastIndexOf('/');
