@@ -9,11 +9,7 @@ import java.util.function.Consumer;
  * its own forks are counted under.
  */
 public record Io(
-    String stdin,
-    Consumer<String> out,
-    Consumer<String> err,
-    boolean background,
-    Interpreter.Task job) {
+    String stdin, Consumer<String> out, Consumer<String> err, boolean background, Task job) {
   public Io(String stdin, Consumer<String> out, Consumer<String> err) {
     this(stdin, out, err, false, null);
   }

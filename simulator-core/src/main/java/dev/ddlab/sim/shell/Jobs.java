@@ -3,7 +3,6 @@ package dev.ddlab.sim.shell;
 import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Interpreter.Job;
-import dev.ddlab.sim.shell.Interpreter.Task;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
