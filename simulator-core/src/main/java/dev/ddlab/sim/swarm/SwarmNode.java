@@ -115,7 +115,7 @@ public final class SwarmNode {
         .source(
             cluster.serviceRecords()::publishedPorts, cluster.serviceRecords()::ingressBackends);
     cluster.serviceRecords().listen(network.ingress()::refresh);
-    network.swarmAttach(this::attachNetwork);
+    network.swarmAttach((container, ref) -> NetworkAttach.check(this, container, ref));
     Nic existing = cluster.underlay().nic(address);
     this.nic = existing != null ? existing : cluster.underlay().attach(hostname, address);
   }
@@ -691,8 +691,8 @@ public final class SwarmNode {
     m.put("ControlAvailable", manager != null);
     m.put("Error", "");
     List<Map<String, String>> remotes = new ArrayList<>();
-    if (nodeId != null && !locked) {
-      for (String a : manager != null ? List.of(address) : managerAddrs) {
+    if (active()) {
+      for (String a : managerAddresses()) {
         SwarmNode n = cluster.at(hostOf(a));
         if (n != null && n.nodeId() != null) {
           remotes.add(Map.of("NodeID", n.nodeId(), "Addr", hostOf(a) + ":" + PORT));
@@ -704,41 +704,16 @@ public final class SwarmNode {
   }
 
   /**
-   * A container that is not a task starts on a swarm network, or on one this node has not made
-   * (moby's findAndAttachNetwork, the agent's AttachNetwork): a swarm network not created {@code
-   * --attachable} is refused in the manager's words. Not yet done: attaching to an attachable one
-   * on a node without it (the manager's network attachment with an address from the allocator).
+   * The managers this node asks (itself when it is one, else those its agent knows), as the agent's
+   * and docker info's RemoteManagers list them.
    */
-  private void attachNetwork(String containerId, String ref) {
-    if (nodeId == null
-        || locked
-        || dev.ddlab.sim.network.IngressRouting.SANDBOX.equals(containerId)
-        || (agent != null && agent.containers().containsValue(containerId))) {
-      return;
-    }
-    for (String a : manager != null ? List.of(address) : managerAddrs) {
-      SwarmNode m = cluster.at(hostOf(a));
-      if (m == null || m.manager == null) {
-        continue;
-      }
-      Map<String, dev.ddlab.engine.dto.swarm.SwarmNetwork> nets;
-      try {
-        nets = m.store().networks();
-      } catch (dev.ddlab.engine.EngineException e) {
-        continue; // no leader to ask
-      }
-      for (dev.ddlab.engine.dto.swarm.SwarmNetwork n : nets.values()) {
-        if ((n.id().equals(ref) || n.spec().name().equals(ref)) && !n.spec().attachable()) {
-          throw dev.ddlab.engine.EngineException.serverError(
-              "Could not attach to network "
-                  + ref
-                  + ": rpc error: code = PermissionDenied desc = network "
-                  + ref
-                  + " not manually attachable");
-        }
-      }
-      return;
-    }
+  List<String> managerAddresses() {
+    return manager != null ? List.of(address) : managerAddrs;
+  }
+
+  /** Whether this node is in a swarm that is not locked (it may ask its managers). */
+  boolean active() {
+    return nodeId != null && !locked;
   }
 
   private Node newNode(String nodeRole, String ts) {
