@@ -178,13 +178,8 @@ public final class SecretCommands {
     }
   }
 
-  @Command(name = "ls")
-  @Docker(
-      use = "[OPTIONS]",
-      summary = "List secrets",
-      aliases = "docker secret ls, docker secret list",
-      maxArgs = 0)
-  public static final class SecretLs extends DockerCommand {
+  /** The options {@code secret ls} and {@code config ls} share (docker/cli's list options). */
+  abstract static class ObjectLs extends DockerCommand {
     @Option(
         names = {"-f", "--filter"},
         paramLabel = "filter",
@@ -200,6 +195,29 @@ public final class SecretCommands {
     boolean quiet;
 
     @Parameters List<String> args = new ArrayList<>();
+  }
+
+  /** The options {@code secret inspect} and {@code config inspect} share. */
+  abstract static class ObjectInspect extends DockerCommand {
+    @Option(
+        names = {"-f", "--format"},
+        paramLabel = "string",
+        description = "Format output using a custom template")
+    String format = "";
+
+    @Option(names = "--pretty", description = "Print the information in a human friendly format")
+    boolean pretty;
+
+    @Parameters List<String> args = new ArrayList<>();
+  }
+
+  @Command(name = "ls")
+  @Docker(
+      use = "[OPTIONS]",
+      summary = "List secrets",
+      aliases = "docker secret ls, docker secret list",
+      maxArgs = 0)
+  public static final class SecretLs extends ObjectLs {
 
     @Override
     public Integer call() {
@@ -237,17 +255,7 @@ public final class SecretCommands {
       use = "[OPTIONS] SECRET [SECRET...]",
       summary = "Display detailed information on one or more secrets",
       minArgs = 1)
-  public static final class SecretInspect extends DockerCommand {
-    @Option(
-        names = {"-f", "--format"},
-        paramLabel = "string",
-        description = "Format output using a custom template")
-    String format = "";
-
-    @Option(names = "--pretty", description = "Print the information in a human friendly format")
-    boolean pretty;
-
-    @Parameters List<String> args = new ArrayList<>();
+  public static final class SecretInspect extends ObjectInspect {
 
     @Override
     public Integer call() {
@@ -325,22 +333,7 @@ public final class SecretCommands {
       summary = "List configs",
       aliases = "docker config ls, docker config list",
       maxArgs = 0)
-  public static final class ConfigLs extends DockerCommand {
-    @Option(
-        names = {"-f", "--filter"},
-        paramLabel = "filter",
-        description = "Filter output based on conditions provided")
-    List<String> filter = new ArrayList<>();
-
-    @Option(names = "--format", paramLabel = "string", description = TABLE_FORMAT_HELP)
-    String format = "";
-
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "Only display IDs")
-    boolean quiet;
-
-    @Parameters List<String> args = new ArrayList<>();
+  public static final class ConfigLs extends ObjectLs {
 
     @Override
     public Integer call() {
@@ -373,17 +366,7 @@ public final class SecretCommands {
       use = "[OPTIONS] CONFIG [CONFIG...]",
       summary = "Display detailed information on one or more configs",
       minArgs = 1)
-  public static final class ConfigInspect extends DockerCommand {
-    @Option(
-        names = {"-f", "--format"},
-        paramLabel = "string",
-        description = "Format output using a custom template")
-    String format = "";
-
-    @Option(names = "--pretty", description = "Print the information in a human friendly format")
-    boolean pretty;
-
-    @Parameters List<String> args = new ArrayList<>();
+  public static final class ConfigInspect extends ObjectInspect {
 
     @Override
     public Integer call() {
