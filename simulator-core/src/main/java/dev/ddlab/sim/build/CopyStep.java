@@ -135,13 +135,16 @@ final class CopyStep {
         v -> {
           UnionFs fs = new UnionFs(st.fsLayers(), 0, s.b.clock()::nowNanos);
           Map<String, Entry> entries = new TreeMap<>();
+          // The directories the copy makes or fills carry the build's start, not the step's: the
+          // files keep their own metadata, so the same COPY on every platform of a build (each on
+          // its own time) is one layer, as BuildKit's copies made within the same second are.
           if (intoDir) {
-            entries.put(dest, Entry.dir(0755, v.started));
+            entries.put(dest, Entry.dir(0755, s.t0));
           }
           for (String f : files.keySet()) {
             for (String p = Paths.parent(f); !p.equals("/"); p = Paths.parent(p)) {
               if (!entries.containsKey(p) && !fs.isDirectory(p)) {
-                entries.put(p, Entry.dir(0755, v.started));
+                entries.put(p, Entry.dir(0755, s.t0));
               }
             }
           }

@@ -114,6 +114,21 @@ class MultiPlatformBuildTest {
   }
 
   @Test
+  void the_same_copy_makes_the_same_layer_on_every_platform() {
+    // BuildKit's COPY keeps the sources' metadata: amd64's and arm64's "COPY . /src" is one blob,
+    // although the emulated platform copies later in the build.
+    push("linux/amd64,linux/arm64");
+    Registry.ManifestList list =
+        (Registry.ManifestList) registry().resolve(Reference.parse("student/web:latest"));
+    var amd64 = list.manifests().get(0).image().layers();
+    var arm64 = list.manifests().get(1).image().layers();
+    assertEquals(amd64.get(2).diffId(), arm64.get(2).diffId(), "COPY . /src");
+    assertEquals(
+        amd64.get(2).digest().blobDigest(), arm64.get(2).digest().blobDigest(), "compressed");
+    assertNotEquals(amd64.get(1).diffId(), arm64.get(1).diffId(), "apk's binaries per machine");
+  }
+
+  @Test
   void emulated_platforms_run_slower_in_virtual_time_and_all_platforms_run_side_by_side() {
     BuilderTest.Result r = push("linux/amd64,linux/arm64");
     BuildTrace.Vertex native_ = r.vertex("[linux/amd64 2/5] RUN apk");
