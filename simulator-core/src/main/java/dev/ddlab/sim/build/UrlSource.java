@@ -22,7 +22,10 @@ import java.time.format.DateTimeParseException;
  * {@code --chmod}, its mtime the response's Last-Modified when there is one. What the server
  * answered is in the step's cache key (the URL and the content's checksum), so a changed file
  * invalidates the step. A host that does not resolve, a refused connection or a status other than
- * 2xx fails the build as BuildKit words it ({@code failed to load cache key: …}).
+ * 2xx fails the build as BuildKit words it ({@code failed to load cache key: …}). An {@code
+ * https://} URL that reaches a server fails as Go's TLS client does against a plain-HTTP one
+ * ({@code http: server gave HTTP response to HTTPS client}): no server in a session speaks TLS, and
+ * BuildKit has no option to skip TLS for ADD.
  */
 final class UrlSource {
   private UrlSource() {}
@@ -67,6 +70,12 @@ final class UrlSource {
       throw failure(at, "failed to load cache key: Get \"" + url + "\": " + why);
     }
     HttpResponse r = o.response();
+    if (url.startsWith("https:")) {
+      // Nothing in a session speaks TLS: whatever answers answers in plain HTTP, and Go's
+      // transport reads that reply where the TLS handshake's should be.
+      v.error = "http: server gave HTTP response to HTTPS client";
+      throw failure(at, "failed to load cache key: Get \"" + url + "\": " + v.error);
+    }
     if (r.status() < 200 || r.status() > 299) {
       v.error = "invalid response status " + r.status();
       throw failure(at, "failed to load cache key: invalid response status " + r.status());
