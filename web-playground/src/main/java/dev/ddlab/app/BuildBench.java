@@ -79,7 +79,7 @@ final class BuildBench {
           perSecond(() -> typed(s, "docker build -q -t multi:stage .")));
       Engine sim = s.engine("node1");
       byte[] tar = context();
-      BuildRequest cold = BuildRequest.of("bench-build:cold").withNoCache(true);
+      BuildRequest cold = BuildRequest.of("bench-build:cold").toBuilder().noCache(true).build();
       BuildRequest cached = BuildRequest.of("bench-build:cached");
       build(sim, cached, tar);
       double simCold = perSecond(() -> build(sim, cold, tar));
@@ -131,23 +131,7 @@ final class BuildBench {
 
   /** The request for a daemon reached over its API: the classic builder (version 1). */
   private static BuildRequest classic(BuildRequest r) {
-    return new BuildRequest(
-        r.tags(),
-        r.dockerfile(),
-        r.target(),
-        r.buildArgs(),
-        r.labels(),
-        r.noCache(),
-        r.pull(),
-        r.platform(),
-        r.networkMode(),
-        true,
-        "1",
-        true,
-        false,
-        List.of(),
-        List.of(),
-        List.of());
+    return r.toBuilder().quiet(true).version("1").build();
   }
 
   private static void build(Engine e, BuildRequest r, byte[] tar) {

@@ -49,23 +49,22 @@ final class BuildRouter implements Router {
 
   private void build(Context ctx) {
     BuildRequest req =
-        new BuildRequest(
-            ctx.queryParams("t"),
-            Params.str(ctx, "dockerfile"),
-            Params.str(ctx, "target"),
-            jsonMap(ctx, "buildargs"),
-            jsonMap(ctx, "labels"),
-            Params.bool(ctx, "nocache"),
-            Params.bool(ctx, "pull"),
-            Params.str(ctx, "platform"),
-            Params.str(ctx, "networkmode"),
-            Params.bool(ctx, "q"),
-            "1",
-            ctx.queryParam("rm") == null || Params.bool(ctx, "rm"),
-            Params.bool(ctx, "forcerm"),
-            ctx.queryParams("extrahosts"),
-            List.of(),
-            List.of());
+        BuildRequest.builder()
+            .tags(ctx.queryParams("t"))
+            .dockerfile(Params.str(ctx, "dockerfile"))
+            .target(Params.str(ctx, "target"))
+            .buildArgs(jsonMap(ctx, "buildargs"))
+            .labels(jsonMap(ctx, "labels"))
+            .noCache(Params.bool(ctx, "nocache"))
+            .pull(Params.bool(ctx, "pull"))
+            .platform(Params.str(ctx, "platform"))
+            .networkMode(Params.str(ctx, "networkmode"))
+            .quiet(Params.bool(ctx, "q"))
+            .version("1")
+            .remove(ctx.queryParam("rm") == null || Params.bool(ctx, "rm"))
+            .forceRemove(Params.bool(ctx, "forcerm"))
+            .extraHosts(ctx.queryParams("extrahosts"))
+            .build();
     byte[] body = ctx.bodyAsBytes();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     backend.run(

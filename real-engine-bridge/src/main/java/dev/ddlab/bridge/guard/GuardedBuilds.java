@@ -68,25 +68,14 @@ final class GuardedBuilds implements BuildsApi {
     Map<String, String> labels = new LinkedHashMap<>(req.labels());
     labels.put(GuardedEngine.SESSION_LABEL, session.id());
     BuildRequest guarded =
-        new BuildRequest(
-            req.tags(),
-            req.dockerfile(),
-            req.target(),
-            req.buildArgs(),
-            labels,
-            req.noCache(),
-            req.pull(),
-            req.platform(),
-            req.networkMode(),
-            req.quiet(),
-            req.version(),
-            true,
-            req.forceRemove(),
-            List.of(),
-            List.of(),
-            List.of(),
-            req.outputs(),
-            Map.of());
+        req.toBuilder()
+            .labels(labels)
+            .remove(true)
+            .extraHosts(List.of())
+            .secrets(List.of())
+            .entitlements(List.of())
+            .outputs(req.outputs(), Map.of())
+            .build();
     session.inner.builds().build(guarded, new ByteArrayInputStream(bytes), progress);
     req.tags().forEach(session::claimTag);
   }

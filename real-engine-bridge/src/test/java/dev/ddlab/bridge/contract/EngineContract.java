@@ -689,23 +689,12 @@ public abstract class EngineContract {
   /** Builds with the classic builder's stream (what every engine here answers to the API). */
   protected List<BuildMessage> build(String tag, String target, Map<String, String> files) {
     BuildRequest req =
-        new BuildRequest(
-            List.of(tag),
-            "Dockerfile",
-            target,
-            Map.of(),
-            Map.of(),
-            false,
-            false,
-            "",
-            "default",
-            false,
-            "1",
-            true,
-            true,
-            List.of(),
-            List.of(),
-            List.of());
+        BuildRequest.builder()
+            .tags(List.of(tag))
+            .target(target)
+            .version("1")
+            .forceRemove(true)
+            .build();
     List<BuildMessage> out = new java.util.ArrayList<>();
     engine.builds().build(req, new java.io.ByteArrayInputStream(context(files)), out::add);
     return out;

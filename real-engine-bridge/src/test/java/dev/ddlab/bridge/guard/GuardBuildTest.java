@@ -30,23 +30,12 @@ class GuardBuildTest {
 
   private static BuildRequest request(
       String network, List<String> secrets, List<String> entitlements) {
-    return new BuildRequest(
-        List.of("x:1"),
-        "Dockerfile",
-        "",
-        Map.of(),
-        Map.of(),
-        false,
-        false,
-        "",
-        network,
-        false,
-        "2",
-        true,
-        false,
-        List.of(),
-        secrets,
-        entitlements);
+    return BuildRequest.builder()
+        .tags(List.of("x:1"))
+        .networkMode(network)
+        .secrets(secrets)
+        .entitlements(entitlements)
+        .build();
   }
 
   private String refusal(BuildRequest req) {

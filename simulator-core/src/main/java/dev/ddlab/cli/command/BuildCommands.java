@@ -154,26 +154,22 @@ public final class BuildCommands {
         entitlements.add("network.host");
       }
       BuildRequest request =
-          new BuildRequest(
-              tags,
-              context.dockerfile(),
-              target,
-              argMap,
-              labelMap,
-              noCache,
-              pull,
-              platform,
-              network,
-              quiet,
-              "2",
-              true,
-              false,
-              addHosts,
-              secrets,
-              entitlements);
-      if (!outputs.isEmpty()) {
-        request = request.withOutputs(outputs, credentials());
-      }
+          BuildRequest.builder()
+              .tags(tags)
+              .dockerfile(context.dockerfile())
+              .target(target)
+              .buildArgs(argMap)
+              .labels(labelMap)
+              .noCache(noCache)
+              .pull(pull)
+              .platform(platform)
+              .networkMode(network)
+              .quiet(quiet)
+              .extraHosts(addHosts)
+              .secrets(secrets)
+              .entitlements(entitlements)
+              .outputs(outputs, outputs.isEmpty() ? Map.of() : credentials())
+              .build();
       BuildProgress p = new BuildProgress().builder(name, driver);
       api.build(request, new ByteArrayInputStream(context.tar()), p::accept);
       if (!p.buildkit()) {

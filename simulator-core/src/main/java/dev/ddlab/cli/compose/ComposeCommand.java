@@ -119,9 +119,12 @@ abstract class ComposeCommand extends DockerCommand {
         BuildContext.pack(
             ctx.hostFs(), p.workingDir(), b.context(), Paths.resolve(b.context(), b.dockerfile()));
     BuildRequest request =
-        BuildRequest.of(Refs.withDefaultTag(image))
-            .withDockerfile(context.dockerfile(), b.args())
-            .withTarget(b.target());
+        BuildRequest.builder()
+            .tags(List.of(Refs.withDefaultTag(image)))
+            .dockerfile(context.dockerfile())
+            .buildArgs(b.args())
+            .target(b.target())
+            .build();
     BuildProgress progress = new BuildProgress(s.name());
     engine.builds().build(request, new ByteArrayInputStream(context.tar()), progress::accept);
     if (!progress.buildkit()) {

@@ -155,7 +155,9 @@ class BuilderTest {
     // The old image lost its tag: a dangling <none> image.
     assertTrue(engine.images().inspect(first.imageId()).repoTags().isEmpty());
     Result noCache =
-        build(BuildRequest.of("test:latest").withNoCache(true), webApp("console.log('changed')\n"));
+        build(
+            BuildRequest.of("test:latest").toBuilder().noCache(true).build(),
+            webApp("console.log('changed')\n"));
     assertFalse(noCache.vertex("[2/5] RUN").cached());
   }
 
@@ -190,7 +192,7 @@ class BuilderTest {
         r.error().startsWith("failed to compute cache key: failed to calculate checksum of ref "),
         r.error());
     assertTrue(r.error().endsWith(": \"/nosuch.txt\": not found"), r.error());
-    Result t = build(BuildRequest.of("bad").withTarget("nosuch"), f);
+    Result t = build(BuildRequest.of("bad").toBuilder().target("nosuch").build(), f);
     assertEquals("target stage nosuch could not be found", t.error());
     Map<String, String> g = new LinkedHashMap<>();
     g.put("Dockerfile", "FROM alpine\nRUNN x\n");
@@ -211,13 +213,18 @@ class BuilderTest {
 
   @Test
   void a_target_builds_only_the_stages_it_needs_and_independent_stages_run_side_by_side() {
-    Result r = build(BuildRequest.of("multi:client").withTarget("prod-client"), multiStage());
+    Result r =
+        build(
+            BuildRequest.of("multi:client").toBuilder().target("prod-client").build(),
+            multiStage());
     assertNotNull(r.imageId(), String.valueOf(r.error()));
     assertTrue(r.vertices().stream().noneMatch(v -> v.name().contains("build-server")));
     ImageInspect client = engine.images().inspect("multi:client");
     assertEquals(1, client.rootFs().layers().size());
     assertTrue(client.size() > 7_000_000L && client.size() < 8_000_000L, "size " + client.size());
-    Result prod = build(BuildRequest.of("multi:stage").withTarget("prod-server"), multiStage());
+    Result prod =
+        build(
+            BuildRequest.of("multi:stage").toBuilder().target("prod-server").build(), multiStage());
     BuildTrace.Vertex server = prod.vertex("[build-server 1/1] RUN");
     assertFalse(server.cached());
     assertTrue(prod.vertex("[base 4/5] RUN go mod download").cached());

@@ -49,9 +49,10 @@ class MultiPlatformBuildTest {
   }
 
   private static BuildRequest request(String platforms, List<BuildOutput> outputs) {
-    return BuildRequest.of("student/web:latest")
-        .withPlatform(platforms)
-        .withOutputs(outputs, Map.of(Registry.HUB, STUDENT));
+    return BuildRequest.of("student/web:latest").toBuilder()
+        .platform(platforms)
+        .outputs(outputs, Map.of(Registry.HUB, STUDENT))
+        .build();
   }
 
   private BuilderTest.Result push(String platforms) {
@@ -175,8 +176,9 @@ class MultiPlatformBuildTest {
     BuilderTest.Result r =
         build(
             container,
-            request(THREE, List.of(BuildOutput.push("student/web:latest")))
-                .withOutputs(List.of(BuildOutput.push("student/web:latest")), Map.of()));
+            request(THREE, List.of(BuildOutput.push("student/web:latest"))).toBuilder()
+                .outputs(List.of(BuildOutput.push("student/web:latest")), Map.of())
+                .build());
     assertEquals(
         "failed to push docker.io/student/web:latest: push access denied, repository does not"
             + " exist or may require authorization: server message: insufficient_scope:"
