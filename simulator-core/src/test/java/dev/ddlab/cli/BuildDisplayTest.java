@@ -71,4 +71,64 @@ class BuildDisplayTest {
     assertFalse(plain.contains("\u001b["), plain);
     assertTrue(plain.contains("#1 [internal] load build definition from Dockerfile"), plain);
   }
+
+  private String buildx(boolean tty, String... flags) {
+    RecordingIo io = new RecordingIo();
+    assertEquals(
+        0,
+        cli.run(List.of("buildx", "create", "--driver", "docker-container", "--name", "b1"), io)
+            .exitCode(),
+        io.err.toString());
+    String first = "";
+    for (int k = 0; k < 2; k++) {
+      io = new RecordingIo();
+      io.tty = tty;
+      List<String> args = new java.util.ArrayList<>(List.of("buildx", "build", "--builder", "b1"));
+      args.addAll(List.of(flags));
+      args.add("/app");
+      build(false); // the context
+      assertEquals(0, cli.run(args, io).exitCode(), io.err.toString());
+      if (k == 0) {
+        first = io.err.toString();
+      } else {
+        assertFalse(io.err.toString().contains("booting buildkit"), "booted once: " + io.err);
+      }
+    }
+    return first;
+  }
+
+  @Test
+  void the_first_build_on_a_new_builder_shows_its_boot_as_the_first_step_of_the_plain_display() {
+    String plain = buildx(false, "--progress", "plain");
+    assertTrue(
+        plain.contains(
+            "#0 building with \"b1\" instance using docker-container driver\n\n"
+                + "#1 [internal] booting buildkit\n"
+                + "#1 pulling image moby/buildkit:buildx-stable-1\n"
+                + "#1 pulling image moby/buildkit:buildx-stable-1 7.5s done\n"
+                + "#1 creating container buildx_buildkit_b10\n"
+                + "#1 creating container buildx_buildkit_b10 0.7s done\n"
+                + "#1 DONE 8.2s\n\n"
+                + "#2 [internal] load build definition from Dockerfile\n"),
+        plain);
+    assertFalse(plain.contains("[+] Building"), plain);
+  }
+
+  @Test
+  void the_first_build_on_a_new_builder_shows_its_boot_in_the_terminal_display() {
+    String err = buildx(true);
+    List<String> frames = List.of(err.split("\u001b\\[\\d+A", -1));
+    String last = frames.get(frames.size() - 1);
+    List<String> lines = last.lines().toList();
+    assertTrue(lines.get(0).startsWith("[+] Building "), last);
+    assertTrue(lines.get(1).startsWith(" => [internal] booting buildkit "), last);
+    assertTrue(lines.get(1).endsWith(" 8.2s"), last);
+    assertTrue(
+        lines.get(2).startsWith(" => => pulling image moby/buildkit:buildx-stable-1 "), last);
+    assertTrue(lines.get(3).startsWith(" => => creating container buildx_buildkit_b10 "), last);
+    assertTrue(
+        lines.get(4).startsWith(" => [internal] load build definition from Dockerfile"), last);
+    assertEquals(
+        1, err.split("\\[\\+\\] Building [0-9.]+s \\([0-9]+/[0-9]+\\) FINISHED").length - 1);
+  }
 }

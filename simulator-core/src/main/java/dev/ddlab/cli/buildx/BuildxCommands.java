@@ -3,6 +3,7 @@ package dev.ddlab.cli.buildx;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.cli.command.BuildCommands;
+import dev.ddlab.cli.command.BuildProgress;
 import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.Docker;
 import dev.ddlab.cli.command.DockerCommand;
@@ -289,13 +290,7 @@ final class BuildxCommands {
      * created (the simulator records the boot; it runs no BuildKit container).
      */
     static String bootProgress(BuilderStore.Builder b) {
-      return "[+] Building 8.2s (1/1) FINISHED\n"
-          + " => [internal] booting buildkit                                            8.2s\n"
-          + " => => pulling image moby/buildkit:buildx-stable-1                         7.5s\n"
-          + " => => creating container buildx_buildkit_"
-          + b.node()
-          + " ".repeat(Math.max(1, 32 - b.node().length()))
-          + "0.7s\n";
+      return new BuildProgress().builder(null, null).boot(b.node()).tty(80);
     }
   }
 
@@ -349,7 +344,7 @@ final class BuildxCommands {
         if (platforms.size() > 1 || !push) {
           return super.call(); // docker build, or its multi-platform refusal
         }
-        return build(engine.builds(), outputs, b.name(), b.driver());
+        return build(engine.builds(), outputs, b.name(), b.driver(), null);
       }
       if (load && platforms.size() > 1) {
         err("ERROR: docker exporter does not currently support exporting manifest lists");
@@ -361,10 +356,12 @@ final class BuildxCommands {
                 + " remain in the build cache. To push result image into registry use --push or to"
                 + " load image into docker use --load\n");
       }
+      String booting = null; // the first build boots the builder, in the build's display
       if (!store.booted(b)) {
-        boot(store, b, io::err, engine.system().nowNanos());
+        store.activity(b, GoTime.rfc3339Nano(engine.system().nowNanos()));
+        booting = b.node();
       }
-      return build(engine.builds().instance(b.node()), outputs, b.name(), b.driver());
+      return build(engine.builds().instance(b.node()), outputs, b.name(), b.driver(), booting);
     }
   }
 

@@ -119,7 +119,7 @@ public final class BuildCommands {
                 + " again.\nLearn more at https://docs.docker.com/go/build-multi-platform/");
         return 1;
       }
-      return build(engine.builds(), List.of(), "default", "docker");
+      return build(engine.builds(), List.of(), "default", "docker", null);
     }
 
     /** The {@code --platform} list ("linux/amd64,linux/arm64"), none when it is not given. */
@@ -138,10 +138,11 @@ public final class BuildCommands {
     /**
      * Sends the context to {@code api} (the daemon's BuildKit, or buildx's BuildKit in a container
      * with the builder's {@code name} and {@code driver}) with these exporters and the client's
-     * credentials for the registries of the {@code -t} names, and prints its progress.
+     * credentials for the registries of the {@code -t} names, and prints its progress (after the
+     * boot of the builder on {@code bootNode} when this build booted it, else null).
      */
     protected final Integer build(
-        BuildsApi api, List<BuildOutput> outputs, String name, String driver) {
+        BuildsApi api, List<BuildOutput> outputs, String name, String driver, String bootNode) {
       BuildContext context = BuildContext.pack(ctx.hostFs(), ctx.workingDir(), args.get(0), file);
       Map<String, String> argMap = new LinkedHashMap<>();
       for (String a : buildArgs) {
@@ -170,7 +171,7 @@ public final class BuildCommands {
               .entitlements(entitlements)
               .outputs(outputs, outputs.isEmpty() ? Map.of() : credentials())
               .build();
-      BuildProgress p = new BuildProgress().builder(name, driver);
+      BuildProgress p = new BuildProgress().builder(name, driver).boot(bootNode);
       api.build(request, new ByteArrayInputStream(context.tar()), p::accept);
       if (!p.buildkit()) {
         // An engine with the classic builder (its stream is the output).

@@ -28,6 +28,7 @@ public final class BuildProgress {
   private String instance = "default";
   private String driver = "docker";
   private Map<String, Object> errorDetail;
+  private String bootNode;
 
   /** The progress of {@code docker build}. */
   public BuildProgress() {
@@ -51,6 +52,47 @@ public final class BuildProgress {
     this.instance = name;
     this.driver = driverName;
     return this;
+  }
+
+  /** buildx's boot of a docker-container builder: BuildKit's image pulled, its container made. */
+  private static final long BOOT_PULL = 7_500_000_000L;
+
+  private static final long BOOT_CREATE = 700_000_000L;
+  private static final String BOOT = "buildx-boot";
+
+  /**
+   * The build was preceded by the boot of its builder's BuildKit on {@code node} (the first build
+   * on a docker-container builder): buildx shows it as the display's first step, "[internal]
+   * booting buildkit" with "pulling image moby/buildkit:buildx-stable-1" and "creating container
+   * buildx_buildkit_NODE", in the time before the build's first step. The boot is the client's: it
+   * ends where the build starts.
+   */
+  public BuildProgress boot(String node) {
+    this.bootNode = node;
+    return this;
+  }
+
+  /** The boot's step and its sub-lines, put first once the build's start is known. */
+  private void addBoot() {
+    if (bootNode == null || vertices.containsKey(BOOT)) {
+      return;
+    }
+    long end = vertices.isEmpty() ? BOOT_PULL + BOOT_CREATE : start(); // alone: inspect's
+    long begin = end - BOOT_PULL - BOOT_CREATE;
+    Map<String, BuildTrace.Vertex> rest = new LinkedHashMap<>(vertices);
+    vertices.clear();
+    vertices.put(
+        BOOT,
+        new BuildTrace.Vertex(
+            BOOT, List.of(), "[internal] booting buildkit", begin, end, false, null));
+    vertices.putAll(rest);
+    statuses.put(
+        BOOT,
+        List.of(
+            new BuildTrace.Status(
+                "pulling image moby/buildkit:buildx-stable-1", BOOT, begin, begin + BOOT_PULL),
+            new BuildTrace.Status(
+                "creating container buildx_buildkit_" + bootNode, BOOT, begin + BOOT_PULL, end)));
   }
 
   private String name(BuildTrace.Vertex v) {
@@ -126,6 +168,7 @@ public final class BuildProgress {
 
   /** The terminal display's last frame, lines fitted to {@code width} columns. */
   public String tty(int width) {
+    addBoot();
     return frame(width, Long.MAX_VALUE);
   }
 
@@ -136,6 +179,7 @@ public final class BuildProgress {
    * The times are the engine's (virtual on a simulated node), so the frames come at once.
    */
   public String ttyFrames(int width) {
+    addBoot();
     java.util.TreeSet<Long> times = new java.util.TreeSet<>();
     long start = start();
     long end = end();
@@ -186,7 +230,7 @@ public final class BuildProgress {
                 + known
                 + ") "
                 + (finished ? "FINISHED" : ""),
-            driver + ":" + instance,
+            instance == null ? "" : driver + ":" + instance,
             w));
     for (BuildTrace.Vertex v : vertices.values()) {
       if (v.started() > at) {
@@ -205,6 +249,9 @@ public final class BuildProgress {
   }
 
   private static String fit(String left, String right, int width) {
+    if (right.isEmpty()) {
+      return left.strip() + "\n";
+    }
     int room = width - right.length() - 1;
     if (left.length() > room) {
       left = left.substring(0, Math.max(0, room));
@@ -214,6 +261,7 @@ public final class BuildProgress {
 
   /** --progress plain: "#N name", its sub-lines and output, "#N DONE 1.2s" or "#N CACHED". */
   public String plain() {
+    addBoot();
     StringBuilder sb =
         new StringBuilder(
             "#0 building with \"" + instance + "\" instance using " + driver + " driver\n\n");
@@ -223,6 +271,9 @@ public final class BuildProgress {
       sb.append('#').append(n).append(' ').append(name(v)).append('\n');
       for (BuildTrace.Status s : statuses.getOrDefault(v.digest(), List.of())) {
         long d = s.completed() - s.started();
+        if (d >= REFRESH) { // still running at a refresh: shown once running, once done
+          sb.append('#').append(n).append(' ').append(s.id()).append('\n');
+        }
         sb.append('#').append(n).append(' ').append(s.id());
         sb.append(d >= 100_000_000L ? " " + secs(d) + " done\n" : " done\n");
       }
