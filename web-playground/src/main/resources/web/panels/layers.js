@@ -35,16 +35,18 @@
       const span = Math.max(1, t1 - t0);
       const fresh = replayed[b.node] !== b.buildId;
       replayed[b.node] = b.buildId;
-      const stages = [];
-      for (const s of steps) if (!stages.includes(s.stage)) stages.push(s.stage);
       const feeds = id => view.edgesFrom(id).length > 0;
       const fedBy = id => view.edgesTo(id).map(e => view.nodes.get(e.from)).filter(Boolean);
-      out.push(el('div', {class: 'build', 'data-build': b.buildId},
-        el('h3', {}, 'Bản dựng gần nhất trên ' + b.node + (b.tags ? ': ' + b.tags : '') + ' — ' +
-          (b.status === 'DONE' ? 'xong' : b.status === 'FAILED' ? 'lỗi' : b.status.toLowerCase())),
-        el('div', {class: 'stages'}, stages.map(st => el('div', {class: 'stage', 'data-stage': st},
+      /* A multi-platform build has one graph of stages per platform (COPY --from reads its own). */
+      const platforms = [];
+      for (const s of steps) if (!platforms.includes(s.platform || '')) platforms.push(s.platform || '');
+      const graph = pf => {
+        const mine = steps.filter(s => (s.platform || '') === pf);
+        const stages = [];
+        for (const s of mine) if (!stages.includes(s.stage)) stages.push(s.stage);
+        return el('div', {class: 'stages'}, stages.map(st => el('div', {class: 'stage', 'data-stage': st},
           el('div', {class: 'stage-name'}, stages.length > 1 ? 'stage ' + st : 'các bước'),
-          steps.filter(s => s.stage === st).map(s => {
+          mine.filter(s => s.stage === st).map(s => {
             const delay = fresh ? (3 * (Math.max(0, s.start - t0) / span)).toFixed(2) + 's' : '0s';
             const width = Math.max(4, Math.round(100 * Math.max(0, s.end - s.start) / span)) + '%';
             const from = fedBy(s.id);
@@ -54,7 +56,14 @@
               el('span', {class: 'cmd'}, s.instruction),
               from.length ? el('span', {class: 'from'}, '← từ stage ' + from.map(f => f.stage).join(', ')) : null,
               el('span', {class: 'bar', style: 'width:' + width}));
-          })))),
+          }))));
+      };
+      out.push(el('div', {class: 'build', 'data-build': b.buildId},
+        el('h3', {}, 'Bản dựng gần nhất trên ' + b.node + (b.tags ? ': ' + b.tags : '') + ' — ' +
+          (b.status === 'DONE' ? 'xong' : b.status === 'FAILED' ? 'lỗi' : b.status.toLowerCase())),
+        platforms.length === 1 && !platforms[0] ? graph('') :
+          platforms.map(pf => el('div', {class: 'platform', 'data-platform': pf},
+            el('h4', {}, 'Nền tảng ' + pf), graph(pf))),
         el('p', {class: 'hint'}, 'Các stage chạy song song theo thời gian ảo; bước CACHED lấy layer từ cache;' +
           ' mũi tên "← từ stage" là COPY --from.')));
     }

@@ -46,13 +46,15 @@ public interface BuildsView {
   /**
    * One step, as BuildKit's progress shows it ("[build 2/5] RUN go build …").
    *
-   * @param stage the stage's name or index ("build", "1")
+   * @param stage the stage's name or index ("build", "1"), without the platform
    * @param index its position in its stage, from 1
    * @param instruction the Dockerfile line after substitution
    * @param cacheHit whether the cache answered it ({@code CACHED})
    * @param layerDiffId the layer it added ({@code sha256:…}), or "" for a config-only step
    * @param startedNanos virtual time it started, or -1
    * @param finishedNanos virtual time it finished, or -1
+   * @param platform the platform this step builds for in a multi-platform build ("linux/arm64"),
+   *     else "": each platform has its own graph of stages
    */
   record Step(
       String stage,
@@ -62,5 +64,28 @@ public interface BuildsView {
       boolean cacheHit,
       String layerDiffId,
       long startedNanos,
-      long finishedNanos) {}
+      long finishedNanos,
+      String platform) {
+    /** A step of a single-platform build. */
+    public Step(
+        String stage,
+        int index,
+        String instruction,
+        Status status,
+        boolean cacheHit,
+        String layerDiffId,
+        long startedNanos,
+        long finishedNanos) {
+      this(
+          stage,
+          index,
+          instruction,
+          status,
+          cacheHit,
+          layerDiffId,
+          startedNanos,
+          finishedNanos,
+          "");
+    }
+  }
 }

@@ -23,16 +23,26 @@ class LayersBuildBrowserTest {
     }
   }
 
-  @Test
-  void a_multi_stage_build_shows_its_stages_in_parallel_feeding_copy_from_and_its_cache_hits() {
+  /** A playground with the layers panel open and the course's multi-stage app cloned. */
+  private Browser multiStage() {
     server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
-    try (Browser b = Browser.open(1280, 720)) {
+    Browser b = Browser.open(1280, 720);
+    try {
       b.startSession("http://127.0.0.1:" + server.port());
       b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=layers]")).click();
-
       b.type(
           "git clone -q https://github.com/nigelpoulton/ddd-book.git && cd ddd-book/multi-stage");
       b.until(d -> b.terminalText("node1").contains("~/ddd-book/multi-stage$"));
+      return b;
+    } catch (RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
+  @Test
+  void a_multi_stage_build_shows_its_stages_in_parallel_feeding_copy_from_and_its_cache_hits() {
+    try (Browser b = multiStage()) {
       b.type("docker build -q -t multi:stage .");
       b.until(d -> d.findElements(By.cssSelector(".build .stage")).size() == 4);
       b.until(
@@ -46,6 +56,26 @@ class LayersBuildBrowserTest {
       String header = b.driver.findElement(By.cssSelector(".build h3")).getText();
       assertTrue(header.toLowerCase(java.util.Locale.ROOT).contains("multi:stage"), header);
       b.screenshot("layers-build-2-cached");
+    }
+  }
+
+  @Test
+  void a_multi_platform_build_shows_each_platforms_graph_with_its_own_copy_from_edges() {
+    try (Browser b = multiStage()) {
+      b.type("docker buildx create --driver=docker-container --name=container");
+      b.type(
+          "docker buildx build --builder=container --platform=linux/amd64,linux/arm64"
+              + " -t multi:stage . 2>/dev/null");
+      b.until(d -> d.findElements(By.cssSelector(".build .platform")).size() == 2);
+      for (String platform : java.util.List.of("linux/amd64", "linux/arm64")) {
+        String css = ".build .platform[data-platform='" + platform + "']";
+        b.until(d -> d.findElements(By.cssSelector(css + " .stage")).size() == 4);
+        b.until(
+            d ->
+                d.findElements(By.cssSelector(css + " .step .from")).stream()
+                    .anyMatch(e -> e.getText().contains("build-client")));
+      }
+      b.screenshot("layers-build-3-platforms");
     }
   }
 }

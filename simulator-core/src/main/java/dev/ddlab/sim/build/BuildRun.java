@@ -12,6 +12,7 @@ import dev.ddlab.engine.dto.BuildRequest;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.go.GoUnits;
+import dev.ddlab.introspect.BuildEvent;
 import dev.ddlab.introspect.BuildsView;
 import dev.ddlab.sim.fs.Layer;
 import java.nio.charset.StandardCharsets;

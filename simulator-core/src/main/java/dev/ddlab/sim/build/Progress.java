@@ -48,7 +48,8 @@ final class Progress {
             + "] ";
     Vertex v = vertex(prefix + text, st.time);
     String stage = st.label.isEmpty() ? "" + st.stage.index() : st.label;
-    v.stage = st.prefix + stage;
+    v.stage = stage;
+    v.platform = st.prefix.strip();
     v.index = st.step;
     return v;
   }
@@ -91,7 +92,8 @@ final class Progress {
               v.cached,
               v.diffId,
               v.started,
-              v.completed));
+              v.completed,
+              v.platform));
     }
     return out;
   }

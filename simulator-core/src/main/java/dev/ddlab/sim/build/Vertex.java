@@ -16,6 +16,7 @@ final class Vertex {
   final List<String[]> statuses = new ArrayList<>(); // {text, started, completed}
   final List<BuildTrace.Log> logs = new ArrayList<>();
   String stage = "";
+  String platform = "";
   int index;
   String diffId = "";
 

@@ -71,7 +71,7 @@ public final class SimIntrospection implements Introspection {
 
   /**
    * The builds of each node's builder (kept by the builder as they ran, with their steps' virtual
-   * times; the bus carries {@code sim.build.BuildEvent}s for animation).
+   * times; the bus carries {@link dev.ddlab.introspect.BuildEvent}s for animation).
    */
   @Override
   public BuildsView builds() {

@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.ChangeItem;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.events.SimEvent;
+import dev.ddlab.introspect.BuildEvent;
 import dev.ddlab.introspect.BuildsView;
 import dev.ddlab.introspect.ContainersView.ContainerInfo;
 import dev.ddlab.introspect.ContainersView.WritableLayer;
@@ -71,7 +72,11 @@ public final class LayersPanel implements Panel {
 
     @Override
     public boolean affectedBy(SimEvent event) {
-      // a build ends with its image's tag event: the panel then shows (and replays) its steps
+      // a build ends with its image's tag event, or (a build that stores no image) its build-end:
+      // the panel then shows (and replays) its steps
+      if (event instanceof BuildEvent b) {
+        return b.kind().equals("build-end");
+      }
       if (event instanceof EngineEvent e && e.message() != null) {
         String type = e.message().type();
         return "image".equals(type) || "container".equals(type);
@@ -239,13 +244,17 @@ public final class LayersPanel implements Panel {
               "end",
               st.finishedNanos(),
               "layer",
-              st.layerDiffId());
+              st.layerDiffId(),
+              "platform",
+              st.platform());
+          // each platform of a multi-platform build has its own stages: COPY --from reads its own
           Matcher from = COPY_FROM.matcher(st.instruction());
-          if (from.find() && lastOfStage.containsKey(from.group(1))) {
-            String src = lastOfStage.get(from.group(1));
+          String source = from.find() ? st.platform() + "|" + from.group(1) : null;
+          if (source != null && lastOfStage.containsKey(source)) {
+            String src = lastOfStage.get(source);
             p.edge(src + ">" + id, src, id);
           }
-          lastOfStage.put(st.stage(), id);
+          lastOfStage.put(st.platform() + "|" + st.stage(), id);
         }
       }
     }
