@@ -72,6 +72,16 @@ public interface ImagesApi {
   }
 
   /**
+   * What the registry serves under a reference, byte for byte, as a client that asks it directly
+   * (buildx's imagetools) reads it: a manifest, manifest list or index by tag or digest, or a blob
+   * (a config, an attestation's in-toto layer) by {@code name@sha256:…}. Not an Engine API
+   * endpoint: real clients fetch it from the registry; an engine without registry access refuses.
+   */
+  default byte[] registryContent(String reference) {
+    throw new EngineException(501, "registry content is not supported by this engine");
+  }
+
+  /**
    * POST /images/{name}/push?tag= with X-Registry-Auth ({@link
    * dev.ddlab.engine.dto.AuthConfig#header}): the progress stream of the push ("The push refers to
    * repository …", per layer "Preparing", "Pushed" or "Layer already exists", "TAG: digest:

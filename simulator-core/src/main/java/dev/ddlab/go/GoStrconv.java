@@ -1,8 +1,23 @@
 package dev.ddlab.go;
 
-/** Go's strconv where both sides print it: {@code Quote} (the {@code %q} of a string). */
+/**
+ * Go's strconv where both sides use it: {@code Quote} (the {@code %q} of a string), {@code
+ * ParseBool}.
+ */
 public final class GoStrconv {
   private GoStrconv() {}
+
+  /** strconv.ParseBool: 1, t, T, TRUE, true, True and their false forms; null for anything else. */
+  public static Boolean parseBool(String s) {
+    if (s == null) {
+      return null;
+    }
+    return switch (s) {
+      case "1", "t", "T", "TRUE", "true", "True" -> true;
+      case "0", "f", "F", "FALSE", "false", "False" -> false;
+      default -> null;
+    };
+  }
 
   /** strconv.Quote: a double-quoted Go string literal. */
   public static String quote(String s) {

@@ -1,6 +1,5 @@
 package dev.ddlab.cli.buildx;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.cli.command.BuildCommands;
 import dev.ddlab.cli.command.BuildProgress;
@@ -8,11 +7,10 @@ import dev.ddlab.cli.command.CliException;
 import dev.ddlab.cli.command.Docker;
 import dev.ddlab.cli.command.DockerCommand;
 import dev.ddlab.cli.command.RegistryCommands;
-import dev.ddlab.cli.formatter.Refs;
 import dev.ddlab.cli.formatter.TabWriter;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.BuildOutput;
-import dev.ddlab.engine.dto.DistributionInspect;
+import dev.ddlab.go.GoStrconv;
 import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -328,8 +326,89 @@ final class BuildxCommands {
         description = "Shorthand for \"--attest=type=provenance\"")
     String provenance;
 
+    @Option(
+        names = "--sbom",
+        paramLabel = "string",
+        description = "Shorthand for \"--attest=type=sbom\"")
+    String sbom;
+
+    @Option(
+        names = "--attest",
+        paramLabel = "stringArray",
+        description = "Attestation parameters (format: \"type=sbom,generator=image\")")
+    List<String> attest = new ArrayList<>();
+
+    /**
+     * The attestations, as buildx v0.11 makes them: {@code --attest} values, {@code --provenance}
+     * and {@code --sbom} as their shorthands ({@code true}/{@code false} for enabled or disabled,
+     * else attributes), each type once; a disabled type is left out; provenance {@code
+     * mode=min,inline-only=true} unless mentioned or {@code BUILDX_NO_DEFAULT_ATTESTATIONS} is
+     * true.
+     */
+    @Override
+    protected Map<String, String> attests() {
+      List<String> in = new ArrayList<>(attest);
+      if (provenance != null && !provenance.isEmpty()) {
+        in.add(canonical("provenance", provenance));
+      }
+      if (sbom != null && !sbom.isEmpty()) {
+        in.add(canonical("sbom", sbom));
+      }
+      Map<String, String> out = new java.util.LinkedHashMap<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      for (String a : in) {
+        String type = "";
+        boolean disabled = false;
+        for (String field : a.split(",")) {
+          int eq = field.indexOf('=');
+          if (eq < 0) {
+            throw new CliException("ERROR: invalid value " + field, 1);
+          }
+          String key = field.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+          String value = field.substring(eq + 1);
+          if (key.equals("type")) {
+            type = value;
+          } else if (key.equals("disabled")) {
+            Boolean b = GoStrconv.parseBool(value);
+            if (b == null) {
+              throw new CliException(
+                  "ERROR: invalid value "
+                      + field
+                      + ": strconv.ParseBool: parsing \""
+                      + value
+                      + "\": invalid syntax",
+                  1);
+            }
+            disabled = b;
+          }
+        }
+        if (type.isEmpty()) {
+          throw new CliException("ERROR: attestation type not specified", 1);
+        }
+        if (!seen.add(type)) {
+          throw new CliException("ERROR: duplicate attestation field " + type, 1);
+        }
+        if (!disabled) {
+          out.put(type, a);
+        }
+      }
+      if (!seen.contains("provenance")
+          && !Boolean.TRUE.equals(
+              GoStrconv.parseBool(io.environment().get("BUILDX_NO_DEFAULT_ATTESTATIONS")))) {
+        out.put("provenance", "mode=min,inline-only=true");
+      }
+      return out;
+    }
+
+    /** buildflags.CanonicalizeAttest: a boolean enables or disables the type, else attributes. */
+    private static String canonical(String type, String in) {
+      Boolean b = GoStrconv.parseBool(in);
+      return b != null ? "type=" + type + ",disabled=" + !b : "type=" + type + "," + in;
+    }
+
     @Override
     public Integer call() {
+      attests(); // buildx reads its options before anything else: their errors come first
       BuilderStore store = store(this, ctx, io.environment());
       BuilderStore.Builder b = named(store, builder);
       List<String> platforms = platforms();
@@ -362,85 +441,6 @@ final class BuildxCommands {
         booting = b.node();
       }
       return build(engine.builds().instance(b.node()), outputs, b.name(), b.driver(), booting);
-    }
-  }
-
-  /**
-   * {@code docker buildx imagetools inspect NAME}: what the registry serves for a name, as buildx
-   * prints it (its name, media type and digest; for a manifest list each manifest's name by digest,
-   * media type and platform). buildx asks the registry itself; here the engine's registry access
-   * answers ({@code GET /distribution/{name}/json} and the manifest list's entries).
-   */
-  @Command(name = "imagetools")
-  @Docker(
-      use = "inspect [OPTIONS] NAME",
-      summary = "Commands to work on images in registry",
-      minArgs = 2,
-      maxArgs = 2)
-  static final class Imagetools extends DockerCommand {
-    @Parameters List<String> args = new ArrayList<>();
-
-    @Override
-    public Integer call() {
-      if (!args.get(0).equals("inspect")) {
-        throw new CliException(
-            "ERROR: unknown command \"" + args.get(0) + "\" for \"docker buildx imagetools\"", 1);
-      }
-      String name = args.get(1);
-      String ref;
-      try {
-        ref = Refs.normalize(name, true);
-      } catch (IllegalArgumentException e) {
-        throw new CliException("ERROR: " + e.getMessage(), 1);
-      }
-      DistributionInspect d;
-      JsonNode entries;
-      try {
-        d = engine.images().distributionInspect(name);
-        entries = JSON.readTree(engine.images().manifestInspect(name, false)).path("manifests");
-      } catch (EngineException e) {
-        if (e.isNotConnected()) {
-          throw e;
-        }
-        throw new CliException(
-            "ERROR: " + (e.isNotFound() ? ref + ": not found" : e.getMessage()), 1);
-      } catch (java.io.IOException e) {
-        throw new CliException("ERROR: " + e.getMessage(), 1);
-      }
-      StringBuilder head = new StringBuilder();
-      head.append("Name:\t").append(ref).append('\n');
-      head.append("MediaType:\t").append(d.descriptor().mediaType()).append('\n');
-      head.append("Digest:\t").append(d.descriptor().digest()).append('\n');
-      StringBuilder text = new StringBuilder(new TabWriter(0, 1).format(head.toString()));
-      if (entries.isArray()) {
-        text.append(new TabWriter(0, 1).format("\t\nManifests:\t\n"));
-        StringBuilder list = new StringBuilder();
-        for (int i = 0; i < entries.size(); i++) {
-          JsonNode m = entries.get(i);
-          JsonNode p = m.path("platform");
-          if (i > 0) {
-            list.append("\t\n");
-          }
-          list.append("  Name:\t")
-              .append(ref)
-              .append('@')
-              .append(m.path("digest").asText())
-              .append('\n');
-          list.append("  MediaType:\t").append(m.path("mediaType").asText()).append('\n');
-          list.append("  Platform:\t")
-              .append(p.path("os").asText())
-              .append('/')
-              .append(p.path("architecture").asText())
-              .append(p.has("variant") ? "/" + p.path("variant").asText() : "")
-              .append('\n');
-          if (p.has("os.version")) {
-            list.append("  OSVersion:\t").append(p.path("os.version").asText()).append('\n');
-          }
-        }
-        text.append(new TabWriter(0, 1).format(list.toString()));
-      }
-      io.out(text.toString());
-      return 0;
     }
   }
 }

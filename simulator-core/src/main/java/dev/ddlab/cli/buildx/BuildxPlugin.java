@@ -38,7 +38,7 @@ public final class BuildxPlugin implements CliPlugin {
   public void register(CommandTree tree, CommandTree.Group g) {
     g.sub("build", BuildxCommands.Build::new, "b");
     g.sub("create", BuildxCommands.Create::new);
-    g.sub("imagetools", BuildxCommands.Imagetools::new);
+    g.sub("imagetools", Imagetools::new);
     g.sub("inspect", BuildxCommands.Inspect::new);
     g.sub("ls", BuildxCommands.Ls::new);
     g.sub("rm", BuildxCommands.Rm::new);

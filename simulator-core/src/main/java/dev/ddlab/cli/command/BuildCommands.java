@@ -170,6 +170,7 @@ public final class BuildCommands {
               .secrets(secrets)
               .entitlements(entitlements)
               .outputs(outputs, outputs.isEmpty() ? Map.of() : credentials())
+              .attests(attests())
               .build();
       BuildProgress p = new BuildProgress().builder(name, driver).boot(bootNode);
       api.build(request, new ByteArrayInputStream(context.tar()), p::accept);
@@ -194,6 +195,11 @@ public final class BuildCommands {
         out(p.imageId());
       }
       return 0;
+    }
+
+    /** The attestations asked for, by type (buildx's {@code attest:TYPE} attributes); none here. */
+    protected Map<String, String> attests() {
+      return Map.of();
     }
 
     /** The client's stored credentials for the registries the {@code -t} names are on. */

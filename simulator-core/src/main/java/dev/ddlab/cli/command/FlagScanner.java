@@ -155,22 +155,19 @@ final class FlagScanner {
   }
 
   private static boolean parseBool(String value, OptionSpec o) {
-    switch (value) {
-      case "1", "t", "T", "true", "TRUE", "True":
-        return true;
-      case "0", "f", "F", "false", "FALSE", "False":
-        return false;
-      default:
-        throw new CliException(
-            "invalid argument \""
-                + value
-                + "\" for \""
-                + flagTitle(o)
-                + "\" flag: strconv.ParseBool: parsing \""
-                + value
-                + "\": invalid syntax",
-            125);
+    Boolean b = dev.ddlab.go.GoStrconv.parseBool(value);
+    if (b == null) {
+      throw new CliException(
+          "invalid argument \""
+              + value
+              + "\" for \""
+              + flagTitle(o)
+              + "\" flag: strconv.ParseBool: parsing \""
+              + value
+              + "\": invalid syntax",
+          125);
     }
+    return b;
   }
 
   /** "-t, --time" or "--name", as pflag names a flag in errors. */

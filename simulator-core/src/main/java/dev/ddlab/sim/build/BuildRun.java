@@ -101,6 +101,7 @@ final class BuildRun {
               + ": no such file or directory");
     }
     String text = new String(dfEntry.content().bytes(), StandardCharsets.UTF_8);
+    s.dockerfileText = text;
     def.status("transferring dockerfile: " + GoUnits.humanSize(text.length()), t, t + 10 * MS);
     def.completed = t + 21 * MS;
     t += 30 * MS;

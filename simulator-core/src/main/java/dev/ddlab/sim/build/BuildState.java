@@ -48,6 +48,10 @@ final class BuildState {
   final String prefix;
 
   Dockerfile df;
+
+  /** The Dockerfile's text (provenance in max mode carries it). */
+  String dockerfileText = "";
+
   ShellLex lex = new ShellLex('\\');
 
   /** When the metadata and context loads end: where stages on images start. */
@@ -87,6 +91,7 @@ final class BuildState {
     this.platform = platform;
     this.prefix = dev.ddlab.sim.image.Platform.parse(platform) + " ";
     this.df = shared.df;
+    this.dockerfileText = shared.dockerfileText;
     this.lex = shared.lex;
     this.meta.putAll(shared.meta);
     this.multi = shared.multi;

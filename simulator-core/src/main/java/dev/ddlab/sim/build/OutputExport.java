@@ -4,6 +4,7 @@ import static dev.ddlab.sim.build.BuildState.MS;
 
 import dev.ddlab.engine.dto.AuthConfig;
 import dev.ddlab.engine.dto.BuildOutput;
+import dev.ddlab.sim.image.BuildKitManifests;
 import dev.ddlab.sim.image.Image;
 import dev.ddlab.sim.image.ImageLayer;
 import dev.ddlab.sim.image.Reference;
@@ -21,8 +22,12 @@ import java.util.Set;
  * registry lacks, then the manifests ({@code pushing manifest for NAME@sha256:…}) after a push
  * token ({@code [auth] user/app:pull,push token for registry-1.docker.io}). The docker exporter
  * sends a docker image tarball the client imports into the daemon ({@code importing to docker}).
- * The lists are Docker manifest lists, what {@code --provenance=false} pushes: buildx's default
- * provenance attestations (an OCI index with attestation manifests) are not made.
+ * With a provenance attestation asked for (buildx asks for {@code mode=min} unless {@code
+ * --provenance=false}) the image exporter writes, after each platform's manifest, its attestation
+ * manifest ({@code exporting attestation manifest sha256:…}), and an OCI image index over them
+ * (even for one platform), every media type OCI's, as BuildKit does; without, Docker's manifests
+ * and a manifest list for several platforms. The daemon's own BuildKit (the docker driver) and the
+ * docker exporter ({@code --load}) store images without attestations.
  */
 final class OutputExport {
   private OutputExport() {}
@@ -46,6 +51,8 @@ final class OutputExport {
     if (parts.size() > 1 && (out.loads() || s.b.isDaemon())) {
       throw new BuildFailure("docker exporter does not currently support exporting manifest lists");
     }
+    String provenance = out.loads() || s.b.isDaemon() ? null : Provenance.mode(s.req.attests());
+    boolean oci = provenance != null;
     List<Image> images = new ArrayList<>();
     List<Registry.Manifest> manifests = new ArrayList<>();
     long start = s.t0;
@@ -53,7 +60,10 @@ final class OutputExport {
       StageState st = p.done.get(target);
       Image img = ImageExport.image(st);
       images.add(img);
-      manifests.add(Registry.manifest(img, st.platform));
+      manifests.add(
+          s.b.isDaemon()
+              ? Registry.manifest(img, st.platform)
+              : BuildKitManifests.manifest(img, st.platform, oci));
       start = Math.max(start, s.progress.lastCompleted(st.time));
     }
     Vertex v =
@@ -65,14 +75,30 @@ final class OutputExport {
     }
     long t = start + (fresh ? 180 * MS * images.size() : 2 * MS);
     v.status("exporting layers", start, t);
+    List<Registry.Attestation> attestations = new ArrayList<>();
     for (int i = 0; i < images.size(); i++) {
       v.status("exporting manifest " + manifests.get(i).digest(), t, t + 1 * MS);
       v.status("exporting config " + images.get(i).id(), t + 1 * MS, t + 2 * MS);
       t += 2 * MS;
+      if (oci) {
+        Registry.Manifest m = manifests.get(i);
+        Registry.Attestation a =
+            BuildKitManifests.attestation(
+                m.digest(),
+                List.of(
+                    Provenance.statement(
+                        s, parts.get(i), m.platform(), provenance, m.digest(), t)));
+        attestations.add(a);
+        v.status("exporting attestation manifest " + a.digest(), t, t + 1 * MS);
+        t += 1 * MS;
+      }
     }
     Registry.Tagged result = manifests.get(0);
-    if (manifests.size() > 1) {
-      result = Registry.list(manifests);
+    if (manifests.size() > 1 || oci) {
+      result =
+          s.b.isDaemon()
+              ? Registry.list(manifests)
+              : BuildKitManifests.index(manifests, attestations);
       v.status("exporting manifest list " + result.digest(), t, t + 1 * MS);
       t += 1 * MS;
     }
@@ -144,7 +170,9 @@ final class OutputExport {
       }
       long layers = t + 300 * MS + bytes * 1_000_000_000L / PUSH_BYTES_PER_SECOND;
       v.status("pushing layers", t, layers);
-      int count = images.size() + (images.size() > 1 ? 1 : 0);
+      int count =
+          images.size()
+              + (result instanceof Registry.ManifestList l ? 1 + l.attestations().size() : 0);
       long manifest = layers + 600 * MS * count;
       v.status("pushing manifest for " + ref + "@" + result.digest(), layers, manifest);
       registry.push(ref, result);

@@ -27,14 +27,17 @@ final class Manifests {
     return render(r, t, verbose);
   }
 
+  /** What the registry serves under {@code reference}, byte for byte. */
+  static byte[] content(Registry registry, String reference) {
+    return registry.content(Reference.parse(reference).withDefaultTag());
+  }
+
   /** GET /distribution/{name}/json: the descriptor the registry serves and its platforms. */
   static DistributionInspect distribution(Registry registry, String reference) {
     Registry.Tagged t = registry.resolve(Reference.parse(reference).withDefaultTag());
-    List<Registry.Manifest> ms =
-        t instanceof Registry.ManifestList l ? l.manifests() : List.of((Registry.Manifest) t);
     List<DistributionInspect.PlatformSpec> platforms = new java.util.ArrayList<>();
-    for (Registry.Manifest m : ms) {
-      Platform p = m.platform();
+    for (Entry e : entries(t)) {
+      Platform p = e.platform();
       platforms.add(
           new DistributionInspect.PlatformSpec(
               p.architecture(), p.os(), p.osVersion(), p.variant()));
@@ -43,30 +46,61 @@ final class Manifests {
         new DistributionInspect.Descriptor(t.mediaType(), t.digest(), t.json().length), platforms);
   }
 
+  /** A list's entry as docker/cli rebuilds it: media type, size, digest, platform. */
+  private record Entry(String mediaType, long size, String digest, Platform platform) {}
+
+  private static final Platform UNKNOWN = new Platform("unknown", "unknown", null, null);
+
+  /** The entries of a list (its platforms' manifests, then their attestation manifests). */
+  private static List<Entry> entries(Registry.Tagged t) {
+    List<Entry> out = new java.util.ArrayList<>();
+    if (t instanceof Registry.Manifest m) {
+      out.add(new Entry(m.mediaType(), m.json().length, m.digest(), m.platform()));
+      return out;
+    }
+    Registry.ManifestList l = (Registry.ManifestList) t;
+    for (Registry.Manifest m : l.manifests()) {
+      out.add(new Entry(m.mediaType(), m.json().length, m.digest(), m.platform()));
+    }
+    for (Registry.Attestation a : l.attestations()) {
+      out.add(new Entry(Registry.OCI_MANIFEST, a.json().length, a.digest(), UNKNOWN));
+    }
+    return out;
+  }
+
   private static String render(Reference ref, Registry.Tagged t, boolean verbose) {
     if (!verbose) {
-      return t instanceof Registry.ManifestList l
-          ? listJson(l.manifests(), "\t")
-          : manifestJson(((Registry.Manifest) t).image(), "\t");
+      // docker/cli rebuilds a list from its entries (distribution's FromDescriptors: an OCI index
+      // when the first entry is an OCI manifest, annotations dropped) and prints its canonical
+      // JSON, indented with three spaces; a single manifest is the registry's JSON, tab-indented.
+      return t instanceof Registry.ManifestList
+          ? entriesJson(entries(t), "   ")
+          : BuildKitManifests.indent(t.json(), "\t");
     }
     if (t instanceof Registry.Manifest m) {
-      return verboseEntry(ref.toString(), m, "");
+      return verboseEntry(ref.toString(), entries(m).get(0), m.json(), "");
     }
-    List<Registry.Manifest> ms = ((Registry.ManifestList) t).manifests();
+    Registry.ManifestList l = (Registry.ManifestList) t;
+    List<Entry> es = entries(l);
+    List<byte[]> bodies = new java.util.ArrayList<>();
+    l.manifests().forEach(m -> bodies.add(m.json()));
+    l.attestations().forEach(a -> bodies.add(a.json()));
     StringBuilder sb = new StringBuilder("[\n");
-    for (int i = 0; i < ms.size(); i++) {
-      Registry.Manifest m = ms.get(i);
+    for (int i = 0; i < es.size(); i++) {
+      Entry e = es.get(i);
       sb.append("\t")
-          .append(verboseEntry(ref.name() + "@" + m.digest(), m, "\t"))
-          .append(i < ms.size() - 1 ? ",\n" : "\n");
+          .append(verboseEntry(ref.name() + "@" + e.digest(), e, bodies.get(i), "\t"))
+          .append(i < es.size() - 1 ? ",\n" : "\n");
     }
     return sb.append("]").toString();
   }
 
-  private static String verboseEntry(String refText, Registry.Manifest m, String base) {
+  /** docker/cli's ImageManifest: Ref, Descriptor, and the manifest (SchemaV2Manifest or OCI's). */
+  private static String verboseEntry(String refText, Entry m, byte[] body, String base) {
     String i1 = base + "\t";
     String i2 = i1 + "\t";
-    String schema = manifestJson(m.image(), "\t").replace("\n", "\n" + i1);
+    String schema = BuildKitManifests.indent(body, "\t").replace("\n", "\n" + i1);
+    boolean oci = m.mediaType().equals(Registry.OCI_MANIFEST);
     return "{\n"
         + i1
         + "\"Ref\": \""
@@ -76,7 +110,7 @@ final class Manifests {
         + "\"Descriptor\": {\n"
         + i2
         + "\"mediaType\": \""
-        + Registry.MANIFEST_V2
+        + m.mediaType()
         + "\",\n"
         + i2
         + "\"digest\": \""
@@ -84,7 +118,7 @@ final class Manifests {
         + "\",\n"
         + i2
         + "\"size\": "
-        + m.json().length
+        + m.size()
         + ",\n"
         + i2
         + "\"platform\": "
@@ -93,7 +127,7 @@ final class Manifests {
         + i1
         + "},\n"
         + i1
-        + "\"SchemaV2Manifest\": "
+        + (oci ? "\"OCIManifest\": " : "\"SchemaV2Manifest\": ")
         + schema
         + "\n"
         + base
@@ -122,17 +156,27 @@ final class Manifests {
     return sb.append("}").toString();
   }
 
+  /** A Docker manifest list over these manifests, as a registry stores it. */
   static String listJson(List<Registry.Manifest> manifests, String unit) {
+    List<Entry> entries = new java.util.ArrayList<>();
+    for (Registry.Manifest m : manifests) {
+      entries.add(new Entry(Registry.MANIFEST_V2, m.json().length, m.digest(), m.platform()));
+    }
+    return entriesJson(entries, unit);
+  }
+
+  private static String entriesJson(List<Entry> entries, String unit) {
     String i1 = unit;
     String i2 = unit + unit;
     String i3 = i2 + unit;
     String i4 = i3 + unit;
-    StringBuilder sb = header(unit, Registry.MANIFEST_LIST_V2);
+    boolean oci = !entries.isEmpty() && entries.get(0).mediaType().equals(Registry.OCI_MANIFEST);
+    StringBuilder sb = header(unit, oci ? Registry.OCI_INDEX : Registry.MANIFEST_LIST_V2);
     sb.append(i1).append("\"manifests\": [");
-    for (int k = 0; k < manifests.size(); k++) {
-      Registry.Manifest m = manifests.get(k);
+    for (int k = 0; k < entries.size(); k++) {
+      Entry m = entries.get(k);
       sb.append(k == 0 ? "\n" : ",\n").append(i2).append("{\n");
-      descriptor(sb, i3, Registry.MANIFEST_V2, m.json().length, m.digest(), true);
+      descriptor(sb, i3, m.mediaType(), m.size(), m.digest(), true);
       sb.append(i3)
           .append("\"platform\": ")
           .append(platformJson(m.platform(), i3, i4))

@@ -21,6 +21,10 @@ public final class Registry {
       "application/vnd.docker.distribution.manifest.list.v2+json";
   public static final String CONFIG_V1 = "application/vnd.docker.container.image.v1+json";
   public static final String LAYER_GZIP = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+  public static final String OCI_INDEX = "application/vnd.oci.image.index.v1+json";
+  public static final String OCI_MANIFEST = "application/vnd.oci.image.manifest.v1+json";
+  public static final String OCI_CONFIG = "application/vnd.oci.image.config.v1+json";
+  public static final String OCI_LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
 
   /** Docker Hub's address in logins and in the CLI's config.json. */
   public static final String HUB = "https://index.docker.io/v1/";
@@ -57,20 +61,42 @@ public final class Registry {
     String mediaType();
   }
 
-  /** One platform's schema2 manifest. */
-  public record Manifest(Image image, Platform platform, byte[] json, String digest)
+  /**
+   * One platform's image manifest: Docker's schema2, or OCI's (a BuildKit export with OCI types).
+   */
+  public record Manifest(
+      Image image, Platform platform, byte[] json, String digest, String mediaType)
       implements Tagged {
-    public String mediaType() {
-      return MANIFEST_V2;
+    public Manifest(Image image, Platform platform, byte[] json, String digest) {
+      this(image, platform, json, digest, MANIFEST_V2);
     }
   }
 
-  /** A manifest list: one manifest per platform. */
-  public record ManifestList(List<Manifest> manifests, byte[] json, String digest)
+  /**
+   * A manifest list (Docker's) or image index (OCI's): one manifest per platform, and in an index
+   * BuildKit pushes with attestations, one attestation manifest per platform after them.
+   */
+  public record ManifestList(
+      List<Manifest> manifests,
+      byte[] json,
+      String digest,
+      String mediaType,
+      List<Attestation> attestations)
       implements Tagged {
-    public String mediaType() {
-      return MANIFEST_LIST_V2;
+    public ManifestList(List<Manifest> manifests, byte[] json, String digest) {
+      this(manifests, json, digest, MANIFEST_LIST_V2, List.of());
     }
+  }
+
+  /**
+   * An attestation manifest of an image index (BuildKit's attestation storage): the manifest it
+   * attests ({@code vnd.docker.reference.digest}), its own manifest JSON and digest, its config and
+   * its layers, in-toto statements (JSON, one per attestation type).
+   */
+  public record Attestation(
+      String subject, byte[] json, String digest, byte[] config, List<Statement> statements) {
+    /** One in-toto statement as a layer: its predicate type and its JSON. */
+    public record Statement(String predicateType, byte[] json) {}
   }
 
   /** Tags of a repository ("docker.io/library/alpine"), sorted; pushed tags included. */
@@ -188,6 +214,48 @@ public final class Registry {
       return null;
     }
     return repo.get(ref.tag());
+  }
+
+  /**
+   * The bytes the registry serves under a reference: a manifest (list, index) by tag or digest, or
+   * by digest an attestation manifest, an image or attestation config, an in-toto statement.
+   *
+   * @throws EngineException as {@link #resolve} for what it does not have
+   */
+  public byte[] content(Reference ref) {
+    String d = ref.digest();
+    if (d != null) {
+      List<Tagged> all = new ArrayList<>();
+      synchronized (this) {
+        Map<String, Tagged> repo = pushed.get(ref.name());
+        if (repo != null) {
+          all.addAll(repo.values());
+        }
+      }
+      for (Tagged t : all) {
+        List<Manifest> ms = t instanceof ManifestList l ? l.manifests() : List.of((Manifest) t);
+        for (Manifest m : ms) {
+          if (m.image().id().equals(d)) {
+            return m.image().configJson();
+          }
+        }
+        List<Attestation> as = t instanceof ManifestList l ? l.attestations() : List.of();
+        for (Attestation a : as) {
+          if (a.digest().equals(d)) {
+            return a.json();
+          }
+          if (Digests.sha256(a.config()).equals(d)) {
+            return a.config();
+          }
+          for (Attestation.Statement st : a.statements()) {
+            if (Digests.sha256(st.json()).equals(d)) {
+              return st.json();
+            }
+          }
+        }
+      }
+    }
+    return resolve(ref).json();
   }
 
   /**

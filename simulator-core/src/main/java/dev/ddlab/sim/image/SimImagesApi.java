@@ -217,6 +217,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   }
 
   @Override
+  public byte[] registryContent(String reference) {
+    return Manifests.content(service.registry(), reference);
+  }
+
+  @Override
   public dev.ddlab.engine.dto.DistributionInspect distributionInspect(String reference) {
     return Manifests.distribution(service.registry(), reference);
   }

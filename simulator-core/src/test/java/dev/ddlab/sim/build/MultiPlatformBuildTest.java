@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.engine.BuildsApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
@@ -81,6 +83,9 @@ class MultiPlatformBuildTest {
     Registry.Tagged t = registry().resolve(Reference.parse("student/web:latest"));
     Registry.ManifestList list = assertInstanceOf(Registry.ManifestList.class, t);
     assertEquals(Digests.sha256(list.json()), list.digest());
+    // without attestations (--provenance=false): Docker's manifest list, no attestation entries
+    assertEquals(Registry.MANIFEST_LIST_V2, list.mediaType());
+    assertTrue(list.attestations().isEmpty());
     List<String> platforms = new ArrayList<>();
     for (Registry.Manifest m : list.manifests()) {
       platforms.add(m.platform().toString());
@@ -112,6 +117,140 @@ class MultiPlatformBuildTest {
     var arm64 = list.manifests().get(1).image().layers();
     assertNotEquals(amd64.get(0).diffId(), arm64.get(0).diffId(), "alpine's base layer");
     assertNotEquals(amd64.get(1).diffId(), arm64.get(1).diffId(), "apk's binaries per machine");
+  }
+
+  private Registry.ManifestList pushWithProvenance(String platforms, String attrs) {
+    node1.system().auth(STUDENT);
+    BuilderTest.Result r =
+        build(
+            container,
+            request(platforms, List.of(BuildOutput.push("student/web:latest"))).toBuilder()
+                .attests(Map.of("provenance", attrs))
+                .build());
+    assertNull(r.error());
+    return (Registry.ManifestList) registry().resolve(Reference.parse("student/web:latest"));
+  }
+
+  private static JsonNode statement(Registry.Attestation a) throws Exception {
+    assertEquals(1, a.statements().size());
+    return new ObjectMapper().readTree(a.statements().get(0).json());
+  }
+
+  @Test
+  void with_provenance_the_push_is_an_oci_index_with_an_attestation_manifest_per_platform()
+      throws Exception {
+    Registry.ManifestList idx = pushWithProvenance(THREE, "mode=min,inline-only=true");
+    assertEquals(Registry.OCI_INDEX, idx.mediaType());
+    assertEquals(Digests.sha256(idx.json()), idx.digest());
+    assertEquals(3, idx.manifests().size());
+    assertEquals(3, idx.attestations().size());
+    JsonNode json = new ObjectMapper().readTree(idx.json());
+    assertEquals(Registry.OCI_INDEX, json.path("mediaType").asText());
+    JsonNode entries = json.path("manifests");
+    assertEquals(6, entries.size());
+    for (int i = 0; i < 3; i++) {
+      Registry.Manifest m = idx.manifests().get(i);
+      assertEquals(Registry.OCI_MANIFEST, m.mediaType());
+      assertEquals(Digests.sha256(m.json()), m.digest());
+      JsonNode mj = new ObjectMapper().readTree(m.json());
+      assertEquals(Registry.OCI_CONFIG, mj.path("config").path("mediaType").asText());
+      assertEquals(Registry.OCI_LAYER_GZIP, mj.path("layers").get(0).path("mediaType").asText());
+      Registry.Attestation a = idx.attestations().get(i);
+      assertEquals(m.digest(), a.subject());
+      assertEquals(Digests.sha256(a.json()), a.digest());
+      JsonNode e = entries.get(3 + i);
+      assertEquals(a.digest(), e.path("digest").asText());
+      assertEquals(a.json().length, e.path("size").asInt());
+      assertEquals("unknown", e.path("platform").path("architecture").asText());
+      assertEquals("unknown", e.path("platform").path("os").asText());
+      assertEquals(m.digest(), e.path("annotations").path("vnd.docker.reference.digest").asText());
+      assertEquals(
+          "attestation-manifest", e.path("annotations").path("vnd.docker.reference.type").asText());
+      JsonNode aj = new ObjectMapper().readTree(a.json());
+      JsonNode layer = aj.path("layers").get(0);
+      assertEquals("application/vnd.in-toto+json", layer.path("mediaType").asText());
+      assertEquals(
+          "https://slsa.dev/provenance/v0.2",
+          layer.path("annotations").path("in-toto.io/predicate-type").asText());
+      assertEquals(Digests.sha256(a.statements().get(0).json()), layer.path("digest").asText());
+      assertEquals(Digests.sha256(a.config()), aj.path("config").path("digest").asText());
+      JsonNode st = statement(a);
+      assertEquals("https://in-toto.io/Statement/v0.1", st.path("_type").asText());
+      String platform = m.platform().toString().replace("/", "%2F");
+      assertEquals(
+          "pkg:docker/student/web@latest?platform=" + platform,
+          st.path("subject").get(0).path("name").asText());
+      assertEquals(
+          m.digest(), "sha256:" + st.path("subject").get(0).path("digest").path("sha256").asText());
+      JsonNode pred = st.path("predicate");
+      assertEquals("https://mobyproject.org/buildkit@v1", pred.path("buildType").asText());
+      assertEquals(
+          "pkg:docker/alpine@latest?platform=" + platform,
+          pred.path("materials").get(0).path("uri").asText());
+      assertEquals(
+          "Dockerfile", pred.path("invocation").path("configSource").path("entryPoint").asText());
+      assertFalse(pred.path("metadata").path("completeness").path("materials").asBoolean());
+    }
+  }
+
+  @Test
+  void another_node_pulls_its_platform_from_an_index_and_never_an_attestation() {
+    Registry.ManifestList idx = pushWithProvenance(THREE, "mode=min");
+    Engine node2 = cluster.addNode().engine();
+    node2.images().pull("student/web:latest", null, false, m -> {});
+    ImageInspect amd64 = node2.images().inspect("student/web:latest");
+    assertEquals("amd64", amd64.architecture());
+    assertEquals(idx.manifests().get(0).image().id(), amd64.id());
+    assertEquals(List.of("student/web@" + idx.digest()), amd64.repoDigests());
+    node2.images().pull("student/web:latest", "linux/arm/v7", false, m -> {});
+    assertEquals("arm", node2.images().inspect("student/web:latest").architecture());
+    DistributionInspect d = node2.images().distributionInspect("student/web");
+    assertEquals(Registry.OCI_INDEX, d.descriptor().mediaType());
+    assertEquals(idx.digest(), d.descriptor().digest());
+  }
+
+  @Test
+  void provenance_mode_max_keeps_the_build_args_and_the_dockerfile_and_min_leaves_them_out()
+      throws Exception {
+    node1.system().auth(STUDENT);
+    BuildRequest req =
+        request("linux/amd64", List.of(BuildOutput.push("student/web:latest"))).toBuilder()
+            .buildArgs(Map.of("GREETING", "hi"))
+            .build();
+    build(
+        container,
+        req.toBuilder().attests(Map.of("provenance", "type=provenance,mode=max")).build());
+    Registry.ManifestList max =
+        (Registry.ManifestList) registry().resolve(Reference.parse("student/web:latest"));
+    JsonNode pred = statement(max.attestations().get(0)).path("predicate");
+    assertEquals(
+        "hi",
+        pred.path("invocation")
+            .path("parameters")
+            .path("args")
+            .path("build-arg:GREETING")
+            .asText());
+    assertTrue(pred.path("metadata").path("completeness").path("parameters").asBoolean());
+    assertTrue(
+        new String(
+                pred.path("metadata")
+                    .path("https://mobyproject.org/buildkit@v1#metadata")
+                    .path("source")
+                    .path("infos")
+                    .get(0)
+                    .path("data")
+                    .binaryValue(),
+                java.nio.charset.StandardCharsets.UTF_8)
+            .startsWith("FROM alpine"));
+    build(container, req.toBuilder().attests(Map.of("provenance", "mode=min")).build());
+    Registry.ManifestList min =
+        (Registry.ManifestList) registry().resolve(Reference.parse("student/web:latest"));
+    JsonNode minPred = statement(min.attestations().get(0)).path("predicate");
+    assertTrue(minPred.path("invocation").path("parameters").path("args").isMissingNode());
+    assertFalse(minPred.path("metadata").path("completeness").path("parameters").asBoolean());
+    BuilderTest.Result bad =
+        build(container, req.toBuilder().attests(Map.of("provenance", "mode=most")).build());
+    assertEquals("invalid mode \"most\"", bad.error());
   }
 
   @Test
