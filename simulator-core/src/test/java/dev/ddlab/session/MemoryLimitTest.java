@@ -91,4 +91,46 @@ class MemoryLimitTest {
       assertEquals("[]\n", s.type("node1", "echo \"[$x]\"").output());
     }
   }
+
+  /** A 4 MiB variable: sixteen characters doubled eighteen times. */
+  private static final String FOUR_MIB =
+      "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 18 ]; do x=$x$x; i=$((i+1)); done; ";
+
+  @Test
+  void a_pipes_buffer_is_charged_to_the_writers_container_and_oom_killed_over_its_limit() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      // 4 MiB of variables fit in 10 MiB; 8 MiB more in the pipe to wc do not
+      TranscriptEntry run =
+          ends(
+              () ->
+                  s.type(
+                      "node1",
+                      "docker run --name piped -m 10m alpine sh -c '"
+                          + FOUR_MIB
+                          + "echo $x$x | wc -c'"));
+      assertEquals("", run.output());
+      assertEquals(137, run.exitCode());
+      assertOomKilled(s, "piped");
+    }
+  }
+
+  @Test
+  void a_pipes_buffer_is_given_back_once_its_reader_has_finished() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      // each pipe holds 4 MiB beside the 4 MiB variable: three in a row fit in 10 MiB only when
+      // each is freed after wc read it
+      TranscriptEntry run =
+          ends(
+              () ->
+                  s.type(
+                      "node1",
+                      "docker run --rm -m 10m alpine sh -c '"
+                          + FOUR_MIB
+                          + "echo $x | wc -c; echo $x | wc -c; echo $x | wc -c'"));
+      assertEquals("4194305\n4194305\n4194305\n", run.output());
+      assertEquals(0, run.exitCode());
+    }
+  }
 }

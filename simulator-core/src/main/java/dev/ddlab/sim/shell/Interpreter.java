@@ -59,6 +59,10 @@ public final class Interpreter {
   private final Redirections redirections = new Redirections(this);
   private final RunQueue queue = new RunQueue();
   private final Map<String, FunctionDef> functions = new TreeMap<>();
+
+  /** The pipes between stages that hold output their reader has not finished with. */
+  private final List<Pipe> pipes = new ArrayList<>();
+
   private int lastStatus;
   private int pid;
   private boolean exited;
@@ -420,9 +424,22 @@ public final class Interpreter {
     if (!exited && !aborted) {
       lastStatus = status;
     }
-    if (!runtime.rss(vars.bytes())) {
+    if (!holds()) {
       outOfMemory();
     }
+  }
+
+  /**
+   * Charges what the shell holds, its variables and its open pipes' buffers (the kernel charges a
+   * pipe's pages to the writer's cgroup), as its resident size; false when the OOM killer killed
+   * it.
+   */
+  private boolean holds() {
+    long piped = 0;
+    for (Pipe p : pipes) {
+      piped += p.bytes();
+    }
+    return runtime.rss(vars.bytes() + piped);
   }
 
   /**
@@ -431,6 +448,7 @@ public final class Interpreter {
    */
   private void outOfMemory() {
     vars.clear();
+    pipes.clear();
     lastStatus = 128 + 9;
     terminate();
   }
@@ -452,15 +470,29 @@ public final class Interpreter {
       return;
     }
     Pipe pipe = new Pipe();
+    pipes.add(pipe);
     runCommand(
         commands.get(i),
         io.withStdin(stdin).withOut(pipe),
         st -> {
+          boolean oom = !stopping() && !io.killed() && !holds();
+          if (oom) {
+            outOfMemory(); // the writer's output does not fit in the cgroup beside the rest
+          }
           if (stopping() || io.killed()) {
-            done.accept(st);
+            pipes.remove(pipe);
+            done.accept(oom ? lastStatus : st);
             return;
           }
-          runStage(commands, i + 1, pipe.toString(), io, done);
+          runStage(
+              commands,
+              i + 1,
+              pipe.drain(),
+              io,
+              read -> {
+                pipes.remove(pipe); // its reader is done with it: the pages are freed
+                done.accept(read);
+              });
         });
   }
 

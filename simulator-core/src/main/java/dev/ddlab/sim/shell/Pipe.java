@@ -10,6 +10,12 @@ import java.util.function.Consumer;
  * its reader) a loop writing to it stops at its next round with status 141, as if the reader had
  * exited (SIGPIPE); other commands may write up to {@link #CAPACITY}. A finite loop that writes
  * more than 64 KiB into a pipe is cut short by this, which is the price of running stages in turn.
+ *
+ * <p>What it holds is charged to the shell's memory until its reader has finished ({@link #bytes},
+ * the interpreter's {@code holds}), as the kernel charges pipe pages to the writer's cgroup. A real
+ * pipe holds at most 64 KiB while its writer waits; this one holds the writer's whole output, so a
+ * pipeline that moves more than the container's free memory through one pipe is OOM-killed here
+ * where Linux would stream it. That is the bound on the server's heap.
  */
 final class Pipe implements Consumer<String>, OutputEnd {
   static final int LOOP_LIMIT = 64 * 1024;
@@ -17,10 +23,15 @@ final class Pipe implements Consumer<String>, OutputEnd {
 
   private final StringBuilder buffer = new StringBuilder();
 
+  /** What was written and is charged until the reader has finished (the reader holds it then). */
+  private long held;
+
   @Override
   public void accept(String s) {
     int room = CAPACITY - buffer.length();
-    buffer.append(s, 0, Math.min(room, s.length()));
+    int n = Math.min(room, s.length());
+    buffer.append(s, 0, n);
+    held += n;
   }
 
   /** Whether a loop writing here should stop. */
@@ -32,6 +43,19 @@ final class Pipe implements Consumer<String>, OutputEnd {
   @Override
   public boolean broken() {
     return full();
+  }
+
+  /** The bytes the pipe holds (a byte a character, as {@code Variables} counts). */
+  long bytes() {
+    return held;
+  }
+
+  /** What the reader gets: the buffer's content, which the pipe then no longer keeps twice. */
+  String drain() {
+    String s = buffer.toString();
+    buffer.setLength(0);
+    buffer.trimToSize();
+    return s;
   }
 
   @Override
