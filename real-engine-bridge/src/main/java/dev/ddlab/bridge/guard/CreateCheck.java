@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -108,7 +109,11 @@ final class CreateCheck {
     this.volumes = volumes;
   }
 
-  Checked check(ContainerConfig config, HostConfig host, NetworkingConfig networking) {
+  /**
+   * Checks a container's create request; {@code name} is the learner's (or null), given to the
+   * container as an alias on the session's own networks.
+   */
+  Checked check(ContainerConfig config, HostConfig host, NetworkingConfig networking, String name) {
     List<String> newVolumes = new ArrayList<>();
     ContainerConfig base = config == null ? ContainerConfig.empty() : config;
     checkHealthcheck(base.healthcheck());
@@ -121,7 +126,8 @@ final class CreateCheck {
       exposed.addAll(image.config().exposedPorts().keySet());
     }
     HostConfig checkedHost = hostConfig(host, exposed, newVolumes);
-    NetworkingConfig checkedNet = networking(networking);
+    NetworkingConfig checkedNet =
+        networking(networking, host == null ? null : host.networkMode(), name);
     ContainerConfig labelled =
         new ContainerConfig(
             base.hostname(),
@@ -218,12 +224,12 @@ final class CreateCheck {
             false,
             "--uts host bị chặn: container có thể đổi hostname của máy chủ.");
     String network = networkMode(h.networkMode());
-    if (h.binds() != null) {
-      h.binds().forEach(b -> checkBind(b, newVolumes));
-    }
-    if (h.mounts() != null) {
-      h.mounts().forEach(m -> checkMount(m, newVolumes));
-    }
+    List<String> binds =
+        h.binds() == null ? null : h.binds().stream().map(b -> checkBind(b, newVolumes)).toList();
+    List<Mount> mounts =
+        h.mounts() == null
+            ? null
+            : h.mounts().stream().map(m -> checkMount(m, newVolumes)).toList();
     List<String> volumesFrom = null;
     if (h.volumesFrom() != null) {
       volumesFrom = new ArrayList<>();
@@ -254,6 +260,8 @@ final class CreateCheck {
       h.ulimits().forEach(CreateCheck::checkUlimit);
     }
     return h.toBuilder()
+        .binds(binds)
+        .mounts(mounts)
         .networkMode(network)
         .portBindings(ports)
         .volumesFrom(volumesFrom)
@@ -302,21 +310,44 @@ final class CreateCheck {
       return "container:" + session.ownContainerId(mode.substring("container:".length()));
     }
     Network n = session.joinableNetwork(mode);
-    return mode.equals(n.name()) ? mode : n.id();
+    return daemonRef(mode, n);
   }
 
-  /** The networks of NetworkingConfig: each one the session may join, endpoints checked. */
-  private NetworkingConfig networking(NetworkingConfig n) {
-    if (n == null || n.endpointsConfig() == null) {
-      return n;
-    }
+  /**
+   * How the daemon is told of network {@code n} that the learner named {@code ref}: by the daemon's
+   * name when the learner used the name ({@code net1} is {@code net1.<suffix>} there), else by ID.
+   */
+  private String daemonRef(String ref, Network n) {
+    return ref.equals(session.names.shown(n.name())) ? n.name() : n.id();
+  }
+
+  /**
+   * The networks of NetworkingConfig: each one the session may join, endpoints checked, and the
+   * container's name an alias on the session's own networks (the NetworkMode's too when the request
+   * has no endpoint for it), so that the embedded DNS answers the name the learner gave.
+   */
+  private NetworkingConfig networking(NetworkingConfig n, String networkMode, String name) {
     Map<String, EndpointSettings> out = new LinkedHashMap<>();
-    for (Map.Entry<String, EndpointSettings> e : n.endpointsConfig().entrySet()) {
-      Network net = session.joinableNetwork(e.getKey());
-      String key = e.getKey().equals(net.name()) ? e.getKey() : net.id();
-      out.put(key, endpoint(net, e.getValue()));
+    Set<String> joined = new java.util.HashSet<>();
+    if (n != null && n.endpointsConfig() != null) {
+      for (Map.Entry<String, EndpointSettings> e : n.endpointsConfig().entrySet()) {
+        Network net = session.joinableNetwork(e.getKey());
+        joined.add(net.id());
+        out.put(
+            daemonRef(e.getKey(), net), session.aliased(net, name, endpoint(net, e.getValue())));
+      }
     }
-    return new NetworkingConfig(out);
+    if (name != null
+        && networkMode != null
+        && !networkMode.isEmpty()
+        && !NETWORK_MODES.contains(networkMode)
+        && !networkMode.startsWith("container:")) {
+      Network net = session.joinableNetwork(networkMode);
+      if (!joined.contains(net.id()) && session.mine(net.labels())) {
+        out.put(daemonRef(networkMode, net), session.aliased(net, name, null));
+      }
+    }
+    return n == null && out.isEmpty() ? n : new NetworkingConfig(out);
   }
 
   /**
@@ -367,8 +398,11 @@ final class CreateCheck {
         e.driverOpts());
   }
 
-  /** -v SOURCE:TARGET[:OPTIONS]: a named volume of the session, with the plain options. */
-  private void checkBind(String bind, List<String> newVolumes) {
+  /**
+   * -v SOURCE:TARGET[:OPTIONS]: a named volume of the session, with the plain options; returns the
+   * bind with the daemon's name of the volume.
+   */
+  private String checkBind(String bind, List<String> newVolumes) {
     String[] parts = bind.split(":");
     String source = parts[0];
     checkSocket(source, bind);
@@ -389,11 +423,14 @@ final class CreateCheck {
         }
       }
     }
-    ownOrNewVolume(source, newVolumes);
+    return ownOrNewVolume(source, newVolumes) + bind.substring(source.length());
   }
 
-  /** --mount: a named (or anonymous) volume of the session, or a tmpfs. */
-  private void checkMount(Mount m, List<String> newVolumes) {
+  /**
+   * --mount: a named (or anonymous) volume of the session, or a tmpfs; returns the mount with the
+   * daemon's name of the volume.
+   */
+  private Mount checkMount(Mount m, List<String> newVolumes) {
     String spec = m.source() + ":" + m.target();
     checkSocket(m.source(), spec);
     if ("bind".equals(m.type())) {
@@ -404,8 +441,9 @@ final class CreateCheck {
           "--mount type=" + m.type() + " bị chặn: chỉ dùng được type=volume hoặc type=tmpfs.");
     }
     if ("volume".equals(m.type()) && m.source() != null && !m.source().isEmpty()) {
-      ownOrNewVolume(m.source(), newVolumes);
+      return new Mount(m.type(), ownOrNewVolume(m.source(), newVolumes), m.target(), m.readOnly());
     }
+    return m;
   }
 
   private static void checkSocket(String source, String spec) {
@@ -427,23 +465,21 @@ final class CreateCheck {
   /**
    * A named volume that a container mounts must be this session's: an existing volume of another
    * session (or of the server) is refused; a missing one is noted, to be created for the session
-   * (with its label, through the volume allow-list) by {@link #createVolumes}.
+   * (with its label, through the volume allow-list) by {@link #createVolumes}. Another session's
+   * volume of the same name is another volume on the daemon ({@link SessionNames}): the session
+   * gets its own.
+   *
+   * @return the volume's name on the daemon
    */
-  private void ownOrNewVolume(String name, List<String> newVolumes) {
-    try {
-      Volume v = session.inner.volumes().inspect(name);
-      if (!session.mine(v.labels())) {
-        throw refused(
-            "volume " + name + " thuộc về phiên khác hoặc máy chủ; hãy đặt tên volume khác.");
-      }
-    } catch (EngineException e) {
-      if (!e.isNotFound()) {
-        throw e;
-      }
-      if (!newVolumes.contains(name)) {
-        newVolumes.add(name);
-      }
+  private String ownOrNewVolume(String name, List<String> newVolumes) {
+    Optional<Volume> own = session.volume(name);
+    if (own.isPresent()) {
+      return own.get().name();
     }
+    if (!newVolumes.contains(name)) {
+      newVolumes.add(name);
+    }
+    return session.names.real(name);
   }
 
   /** Creates the volumes a checked request mounts and that did not exist. */

@@ -5,6 +5,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.Lookup;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerSummary;
+import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.Network;
 import dev.ddlab.engine.dto.Volume;
@@ -33,6 +34,10 @@ final class GuardSession {
   final GuardPolicy policy;
   final String owner;
   final TagOwners tags;
+
+  /** The session's names on the daemon ({@code <name>.<suffix>}) and what it reads back. */
+  final SessionNames names;
+
   final Set<String> networkIds = new LinkedHashSet<>();
   final Set<String> volumeNames = new LinkedHashSet<>();
 
@@ -44,6 +49,7 @@ final class GuardSession {
     this.policy = policy;
     this.owner = ownerOfThisProcess();
     this.tags = TagOwners.of(inner.host());
+    this.names = new SessionNames(policy.sessionId());
   }
 
   /** "hostname:pid" of this JVM, the owner written on every object. */
@@ -120,7 +126,7 @@ final class GuardSession {
               c ->
                   c.names() == null
                       ? List.of()
-                      : c.names().stream().map(GuardSession::bare).toList(),
+                      : c.names().stream().map(n -> names.shown(bare(n))).toList(),
               ref.startsWith("/") ? ref.substring(1) : ref);
     } catch (Lookup.AmbiguousPrefix e) {
       throw EngineException.badRequest(e.getMessage());
@@ -160,7 +166,7 @@ final class GuardSession {
             .toList();
     Optional<Network> found;
     try {
-      found = Lookup.find(visible, Network::id, n -> List.of(n.name()), ref);
+      found = Lookup.find(visible, Network::id, n -> List.of(names.shown(n.name())), ref);
     } catch (Lookup.AmbiguousPrefix e) {
       throw EngineException.badRequest(
           "network "
@@ -195,21 +201,65 @@ final class GuardSession {
 
   // ---- volumes -----------------------------------------------------------------------------
 
-  /** The volume if it is this session's; otherwise Docker's own 404. */
+  /**
+   * The volume if it is this session's: the one it named {@code name} (the daemon's {@code
+   * <name>.<suffix>}), or one the daemon named (an anonymous volume); otherwise Docker's own 404.
+   */
   Volume ownVolume(String name) {
-    Volume v;
-    try {
-      v = inner.volumes().inspect(name);
-    } catch (EngineException e) {
-      if (e.isNotFound()) {
-        throw EngineException.notFound("get " + name + ": no such volume");
+    return volume(name)
+        .orElseThrow(() -> EngineException.notFound("get " + name + ": no such volume"));
+  }
+
+  /** The session's volume {@code name}, if it exists. */
+  Optional<Volume> volume(String name) {
+    for (String real : List.of(names.real(name), name)) {
+      try {
+        Volume v = inner.volumes().inspect(real);
+        if (mine(v.labels())) {
+          return Optional.of(v);
+        }
+      } catch (EngineException e) {
+        if (!e.isNotFound()) {
+          throw e;
+        }
       }
-      throw e;
     }
-    if (!mine(v.labels())) {
-      throw EngineException.notFound("get " + name + ": no such volume");
+    return Optional.empty();
+  }
+
+  /**
+   * {@code endpoint} with the container's name as an alias when the network is the session's own:
+   * the daemon knows the container as {@code <name>.<suffix>}, the session's DNS lookups ask for
+   * {@code <name>}. Other networks (bridge) have no DNS by name.
+   */
+  EndpointSettings aliased(Network network, String containerName, EndpointSettings endpoint) {
+    if (containerName == null || containerName.isEmpty() || !mine(network.labels())) {
+      return endpoint;
     }
-    return v;
+    String alias = names.shown(bare(containerName));
+    if (endpoint == null) {
+      return EndpointSettings.request(null, List.of(alias));
+    }
+    EndpointSettings e = endpoint;
+    List<String> aliases = new ArrayList<>(e.aliases() == null ? List.of() : e.aliases());
+    if (aliases.contains(alias)) {
+      return e;
+    }
+    aliases.add(alias);
+    return new EndpointSettings(
+        e.ipamConfig(),
+        e.links(),
+        aliases,
+        e.networkId(),
+        e.endpointId(),
+        e.gateway(),
+        e.ipAddress(),
+        e.ipPrefixLen(),
+        e.ipv6Gateway(),
+        e.globalIpv6Address(),
+        e.globalIpv6PrefixLen(),
+        e.macAddress(),
+        e.driverOpts());
   }
 
   // ---- images and tags ---------------------------------------------------------------------

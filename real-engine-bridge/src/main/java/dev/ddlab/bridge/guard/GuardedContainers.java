@@ -65,7 +65,54 @@ final class GuardedContainers implements ContainersApi {
   @Override
   public List<ContainerSummary> list(
       boolean all, int limit, boolean size, Map<String, List<String>> filters) {
-    return c().list(all, limit, size, session.withSessionFilter(filters));
+    return c().list(all, limit, size, session.withSessionFilter(daemonFilters(filters)));
+  }
+
+  /**
+   * The filters with the session's names as the daemon knows them: {@code network=net1} and {@code
+   * volume=data} match the daemon's names exactly; {@code name=web} is a regular expression on the
+   * name, which the suffix changes only when it is anchored at the end ({@code ^web$} becomes
+   * {@code ^web\.ddlab-…$}).
+   */
+  private Map<String, List<String>> daemonFilters(Map<String, List<String>> filters) {
+    if (filters == null
+        || !filters.containsKey("network")
+            && !filters.containsKey("volume")
+            && !filters.containsKey("name")) {
+      return filters;
+    }
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>(filters);
+    String suffix = session.names.suffix().replace(".", "\\.");
+    out.computeIfPresent(
+        "name",
+        (k, v) ->
+            v.stream()
+                .map(
+                    re ->
+                        re.endsWith("$") && !re.endsWith("\\$")
+                            ? re.substring(0, re.length() - 1) + suffix + "$"
+                            : re)
+                .toList());
+    out.computeIfPresent(
+        "network",
+        (k, v) ->
+            v.stream()
+                .map(
+                    ref -> {
+                      try {
+                        return session.visibleNetwork(ref).name();
+                      } catch (EngineException missing) {
+                        return ref;
+                      }
+                    })
+                .toList());
+    out.computeIfPresent(
+        "volume",
+        (k, v) ->
+            v.stream()
+                .map(ref -> session.volume(ref).map(dev.ddlab.engine.dto.Volume::name).orElse(ref))
+                .toList());
+    return out;
   }
 
   @Override
@@ -75,11 +122,16 @@ final class GuardedContainers implements ContainersApi {
       HostConfig hostConfig,
       NetworkingConfig networkingConfig,
       String platform) {
-    CreateCheck.Checked checked = createCheck.check(config, hostConfig, networkingConfig);
+    CreateCheck.Checked checked = createCheck.check(config, hostConfig, networkingConfig, name);
     session.checkCap(1 + checked.newVolumes().size());
     createCheck.createVolumes(checked);
     try {
-      return c().create(name, checked.config(), checked.host(), checked.networking(), platform);
+      return c().create(
+              session.names.real(name),
+              checked.config(),
+              checked.host(),
+              checked.networking(),
+              platform);
     } catch (EngineException e) {
       throw nameTakenElsewhere(e);
     }
@@ -156,7 +208,7 @@ final class GuardedContainers implements ContainersApi {
   public void rename(String id, String newName) {
     String own = own(id);
     try {
-      c().rename(own, newName);
+      c().rename(own, session.names.real(newName));
     } catch (EngineException e) {
       throw nameTakenElsewhere(e);
     }
@@ -201,14 +253,40 @@ final class GuardedContainers implements ContainersApi {
     return c().logs(own(id), options);
   }
 
+  /** The container's stats, named as the session named it. */
   @Override
   public Pending<ContainerStats> stats(String id) {
-    return c().stats(own(id));
+    Pending<ContainerStats> p = c().stats(own(id));
+    return new Pending<>() {
+      @Override
+      public boolean isDone() {
+        return p.isDone();
+      }
+
+      @Override
+      public ContainerStats get() {
+        try {
+          return session.names.shown(p.get());
+        } catch (EngineException e) {
+          throw session.names.shown(e);
+        }
+      }
+
+      @Override
+      public boolean await(java.time.Duration max) {
+        return p.await(max);
+      }
+
+      @Override
+      public void cancel() {
+        p.cancel();
+      }
+    };
   }
 
   @Override
   public AutoCloseable statsStream(String id, Consumer<ContainerStats> each) {
-    return c().statsStream(own(id), each);
+    return c().statsStream(own(id), s -> each.accept(session.names.shown(s)));
   }
 
   @Override

@@ -36,6 +36,10 @@ public final class GuardedEngine implements Engine, AutoCloseable {
   private final GuardedSystem system;
   private final GuardedBuilds builds;
   private final CreateCheck createCheck;
+  private final ContainersApi shownContainers;
+  private final NetworksApi shownNetworks;
+  private final VolumesApi shownVolumes;
+  private final SystemApi shownSystem;
 
   public GuardedEngine(Engine inner, GuardPolicy policy) {
     this.session = new GuardSession(inner, policy);
@@ -47,6 +51,11 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     this.system = new GuardedSystem(session, images);
     this.builds = new GuardedBuilds(session);
     this.createCheck = createCheck;
+    SessionNames names = session.names;
+    this.shownContainers = names.view(ContainersApi.class, containers);
+    this.shownNetworks = names.view(NetworksApi.class, networks);
+    this.shownVolumes = names.view(VolumesApi.class, volumes);
+    this.shownSystem = names.view(SystemApi.class, system);
   }
 
   public GuardPolicy policy() {
@@ -67,24 +76,25 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     return images;
   }
 
+  /** Its answers without the session's name suffix ({@link SessionNames}). */
   @Override
   public ContainersApi containers() {
-    return containers;
+    return shownContainers;
   }
 
   @Override
   public NetworksApi networks() {
-    return networks;
+    return shownNetworks;
   }
 
   @Override
   public VolumesApi volumes() {
-    return volumes;
+    return shownVolumes;
   }
 
   @Override
   public SystemApi system() {
-    return system;
+    return shownSystem;
   }
 
   /** Builds with the guard's limits ({@link GuardedBuilds}). */

@@ -4,6 +4,7 @@ import static dev.ddlab.bridge.guard.GuardSession.BUILTIN_NETWORKS;
 import static dev.ddlab.bridge.guard.GuardSession.refused;
 
 import dev.ddlab.engine.NetworksApi;
+import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.Ipam;
@@ -132,7 +133,7 @@ final class GuardedNetworks implements NetworksApi {
             .networks()
             .create(
                 new NetworkCreateRequest(
-                    r.name(),
+                    session.names.real(r.name()),
                     driver,
                     r.internal(),
                     r.attachable(),
@@ -197,8 +198,11 @@ final class GuardedNetworks implements NetworksApi {
   @Override
   public void connect(String network, String container, EndpointSettings endpoint) {
     Network n = session.joinableNetwork(network);
-    String id = session.ownContainerId(container);
-    session.inner.networks().connect(n.id(), id, createCheck.endpoint(n, endpoint));
+    ContainerInspect c = session.ownContainer(container);
+    session
+        .inner
+        .networks()
+        .connect(n.id(), c.id(), session.aliased(n, c.name(), createCheck.endpoint(n, endpoint)));
   }
 
   @Override

@@ -59,19 +59,43 @@ final class GuardedSystem implements SystemApi {
 
   @Override
   public List<EventMessage> events(String since, String until, Map<String, List<String>> filters) {
-    return s().events(since, until, filters).stream().filter(this::visible).toList();
+    return s().events(since, until, daemonFilters(filters)).stream().filter(this::visible).toList();
   }
 
   @Override
   public AutoCloseable subscribe(
       Map<String, List<String>> filters, Consumer<EventMessage> listener) {
     return s().subscribe(
-            filters,
+            daemonFilters(filters),
             e -> {
               if (visible(e)) {
-                listener.accept(e);
+                listener.accept(session.names.shown(e));
               }
             });
+  }
+
+  /**
+   * {@code container=web} as the daemon knows the session's container (by its full ID, since its
+   * name there is {@code web.<suffix>}); a reference that names none of the session's is kept.
+   */
+  private Map<String, List<String>> daemonFilters(Map<String, List<String>> filters) {
+    if (filters == null || !filters.containsKey("container")) {
+      return filters;
+    }
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>(filters);
+    out.put(
+        "container",
+        filters.get("container").stream()
+            .map(
+                ref -> {
+                  try {
+                    return session.ownContainerId(ref);
+                  } catch (dev.ddlab.engine.EngineException notOurs) {
+                    return ref;
+                  }
+                })
+            .toList());
+    return out;
   }
 
   /** Events of this session's objects only (images: the tags it made). */

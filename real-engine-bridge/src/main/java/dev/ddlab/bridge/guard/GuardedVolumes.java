@@ -2,13 +2,13 @@ package dev.ddlab.bridge.guard;
 
 import static dev.ddlab.bridge.guard.GuardSession.refused;
 
-import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.VolumesApi;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
 import dev.ddlab.engine.dto.VolumePruneResponse;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -55,17 +55,10 @@ final class GuardedVolumes implements VolumesApi {
               + " -o.");
     }
     if (r.name() != null && !r.name().isEmpty()) {
-      try {
-        Volume existing = session.inner.volumes().inspect(r.name());
-        if (!session.mine(existing.labels())) {
-          throw refused(
-              "volume " + r.name() + " thuộc về phiên khác hoặc máy chủ; hãy đặt tên volume khác.");
-        }
-        return existing;
-      } catch (EngineException e) {
-        if (!e.isNotFound()) {
-          throw e;
-        }
+      // the daemon answers a create of an existing volume with it: the session's own, by its name
+      Optional<Volume> existing = session.volume(r.name());
+      if (existing.isPresent()) {
+        return existing.get();
       }
     }
     session.checkCap();
@@ -74,7 +67,8 @@ final class GuardedVolumes implements VolumesApi {
             .inner
             .volumes()
             .create(
-                new VolumeCreateRequest(r.name(), driver, Map.of(), session.labelled(r.labels())));
+                new VolumeCreateRequest(
+                    session.names.real(r.name()), driver, Map.of(), session.labelled(r.labels())));
     session.volumeNames.add(v.name());
     return v;
   }

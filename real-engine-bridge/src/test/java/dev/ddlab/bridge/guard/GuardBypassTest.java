@@ -34,7 +34,7 @@ class GuardBypassTest extends TwoSessions {
   @Override
   protected void cleanUp() {
     quietly(() -> real.images().remove("bpshared" + run + ":1", true, false));
-    quietly(() -> real.volumes().remove("bphostroot" + run, true));
+    quietly(() -> real.volumes().remove(onDaemon(a, "bphostroot" + run), true));
   }
 
   private static EngineException refused(int status, Executable call) {
@@ -64,7 +64,7 @@ class GuardBypassTest extends TwoSessions {
             .id();
     a.containers().start(id);
     assertEquals(1, a.containers().await(id, "not-running").statusCode());
-    var created = real.volumes().inspect(vol);
+    var created = real.volumes().inspect(onDaemon(a, vol));
     assertTrue(created.options() == null || created.options().isEmpty(), created.toString());
   }
 

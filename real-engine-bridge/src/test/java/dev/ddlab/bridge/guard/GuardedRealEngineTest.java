@@ -118,6 +118,8 @@ class GuardedRealEngineTest extends TwoSessions {
             EngineException.class, () -> a.containers().create(null, cmd("true"), h, null, null));
     assertEquals(403, e.status());
     assertEquals(
-        404, assertThrows(EngineException.class, () -> real.volumes().inspect(vol)).status());
+        404,
+        assertThrows(EngineException.class, () -> real.volumes().inspect(onDaemon(a, vol)))
+            .status());
   }
 }

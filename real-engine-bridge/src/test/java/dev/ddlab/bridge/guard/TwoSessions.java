@@ -48,6 +48,11 @@ abstract class TwoSessions {
     }
   }
 
+  /** The daemon's name of what session {@code s} named {@code name} ({@link SessionNames}). */
+  protected static String onDaemon(GuardedEngine s, String name) {
+    return new SessionNames(s.policy().sessionId()).real(name);
+  }
+
   /** Creates and starts a container of session {@code s}; returns its ID. */
   protected static String started(GuardedEngine s, String name, String... cmd) {
     String id = s.containers().create(name, GuardKit.alpine(cmd), null, null, null).id();

@@ -65,6 +65,7 @@ public record HostConfig(
    */
   public static final class Builder {
     private final HostConfig from;
+    private List<String> binds;
     private String networkMode;
     private Map<String, List<PortBinding>> portBindings;
     private RestartPolicy restartPolicy;
@@ -87,6 +88,7 @@ public record HostConfig(
 
     private Builder(HostConfig from) {
       this.from = from;
+      binds = from.binds;
       networkMode = from.networkMode;
       portBindings = from.portBindings;
       restartPolicy = from.restartPolicy;
@@ -106,6 +108,11 @@ public record HostConfig(
       autoRemove = from.autoRemove;
       tmpfs = from.tmpfs;
       ulimits = from.ulimits;
+    }
+
+    public Builder binds(List<String> v) {
+      binds = v;
+      return this;
     }
 
     public Builder networkMode(String v) {
@@ -205,7 +212,7 @@ public record HostConfig(
 
     public HostConfig build() {
       return new HostConfig(
-          from.binds,
+          binds,
           networkMode,
           portBindings,
           restartPolicy,
