@@ -163,4 +163,66 @@ class OutputBombTest {
       assertEquals("yyyyy", s.type("node1", "docker logs nl | head -c 5").output());
     }
   }
+
+  @Test
+  void committed_layers_take_the_nodes_disk_until_their_image_is_removed() {
+    try (SimSession s = session()) {
+      Disk disk = s.host("node1").hostFs().disk();
+      long base = disk.used();
+      // a quarter of the disk in the writable layer, committed, the container removed
+      String quarter =
+          "x=yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy; i=0;"
+              + " while [ $i -lt 12 ]; do x=$x$x; i=$((i+1)); done; echo $x > /f";
+      s.type("node1", "docker run --name cc alpine sh -c '" + quarter + "'");
+      long written = disk.used() - base;
+      assertEquals(262_145, written);
+      s.type("node1", "docker commit cc filled; docker rm cc");
+      assertEquals(written, disk.used() - base, "the image holds the layer");
+      // so the next container finds that much less room, as on Docker, and the heap cannot grow
+      // by a disk's worth per run-commit-rm round
+      TranscriptEntry next =
+          ends(() -> s.type("node1", "docker run --rm alpine sh -c 'yes > /g; wc -c < /g'"));
+      long room = Long.parseLong(next.output().lines().reduce((x, y) -> y).orElseThrow().strip());
+      assertTrue(room <= disk.capacity() - base - written, "wrote " + room);
+      assertTrue(room > disk.capacity() - base - written - 16 * 1024, "wrote " + room);
+      // removing the image gives the space back
+      s.type("node1", "docker rmi filled");
+      assertEquals(0, disk.used() - base);
+    }
+  }
+
+  @Test
+  void
+      a_commit_that_does_not_fit_on_the_disk_fails_with_the_layer_stores_words_and_makes_nothing() {
+    try (SimSession s = session()) {
+      s.type("node1", "docker run --name cc alpine sh -c 'yes > /f'");
+      TranscriptEntry commit = s.type("node1", "docker commit cc filled");
+      assertEquals(
+          "Error response from daemon: failed to register layer: Error processing tar file(exit"
+              + " status 1): write /f: no space left on device\n",
+          commit.output());
+      assertEquals(1, commit.exitCode());
+      assertEquals("", s.type("node1", "docker images -q filled").output());
+    }
+  }
+
+  @Test
+  void a_containers_log_takes_the_nodes_disk_and_stops_growing_when_it_is_full() {
+    try (SimSession s = session()) {
+      Disk disk = s.host("node1").hostFs().disk();
+      // 16 KiB lines as fast as the shell prints them: 10,000 log entries would be 160 MB
+      s.type(
+          "node1",
+          "docker run -d --name chatty alpine sh -c 'x=yyyyyyyyyyyyyyyy; i=0;"
+              + " while [ $i -lt 10 ]; do x=$x$x; i=$((i+1)); done; while true; do echo $x; done'");
+      s.advance(Duration.ofMillis(200));
+      long logged = Long.parseLong(s.type("node1", "docker logs chatty | wc -c").output().strip());
+      assertTrue(logged <= disk.capacity(), "logged " + logged);
+      assertTrue(disk.available() < 16 * 1024 + 1, "left " + disk.available());
+      assertEquals(
+          "yes: standard output: No space left on device\n", s.type("node1", "yes > big").output());
+      s.type("node1", "rm big; docker rm -f chatty");
+      assertTrue(disk.available() > 990_000, "left " + disk.available());
+    }
+  }
 }

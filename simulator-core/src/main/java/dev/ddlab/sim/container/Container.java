@@ -85,6 +85,10 @@ public final class Container {
 
   int shimPid;
   LogBuffer logs;
+
+  /** Where its json-file log takes space (the node's disk, as /var/lib/docker/containers). */
+  dev.ddlab.fs.Disk logDisk;
+
   List<ProcAttachment> attachments;
 
   /** Who waits for this container's next exit or its removal (docker wait, stop requests). */
@@ -278,7 +282,7 @@ public final class Container {
 
   LogBuffer logs() {
     if (logs == null) {
-      logs = new LogBuffer();
+      logs = new LogBuffer(logDisk);
     }
     return logs;
   }

@@ -83,6 +83,7 @@ final class Create {
               List.copyOf(argv.subList(1, argv.size())),
               rootFs);
       c.graphId = daemon.ids.hex(64);
+      c.logDisk = daemon.disk();
       daemon.mounts.register(c, hc);
     } catch (RuntimeException e) {
       daemon.network.unregister(id);

@@ -50,6 +50,9 @@ final class Delete {
     daemon.network.unregister(c.id);
     daemon.forget(c);
     c.rootFs.disk(null);
+    if (c.logs != null) {
+      c.logs.release(); // the log file goes with the container
+    }
     daemon.mounts.release(c, removeVolumes);
     c.status = Container.Status.DEAD;
     daemon.event(c, "destroy");

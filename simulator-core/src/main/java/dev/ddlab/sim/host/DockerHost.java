@@ -190,6 +190,11 @@ public final class DockerHost {
       }
 
       @Override
+      public dev.ddlab.fs.Disk disk() {
+        return hostFs.disk();
+      }
+
+      @Override
       public Optional<CommitSource> container(String nameOrId) {
         try {
           Container c = containers.get(nameOrId);

@@ -24,7 +24,7 @@ public final class ImageService {
   private final Platform platform;
   private final String node;
   private final Registry registry;
-  private final ImageStore store = new ImageStore();
+  private final ImageStore store = new ImageStore(() -> usage().disk());
   private final ReferenceStore references = new ReferenceStore();
   private ImageUsage usage = ImageUsage.NONE;
 

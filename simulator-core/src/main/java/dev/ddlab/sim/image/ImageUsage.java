@@ -27,6 +27,11 @@ public interface ImageUsage {
     }
   }
 
+  /** The node's disk, where image layers take space; null when nothing bounds them. */
+  default dev.ddlab.fs.Disk disk() {
+    return null;
+  }
+
   /** No containers at all (a node without a container runtime, tests). */
   ImageUsage NONE = (imageId, runningOnly) -> List.of();
 }
