@@ -136,6 +136,13 @@ public final class BenchCommand implements Callable<Integer> {
   boolean build;
 
   @Option(
+      names = "--quota",
+      description =
+          "Measure the heap one simulated node costs when a learner fills its quotas (login and"
+              + " container memory, the disk through a container's log), and its worst case.")
+  boolean quota;
+
+  @Option(
       names = "--submissions",
       defaultValue = "200",
       description = "submissions to grade with --grade (default ${DEFAULT-VALUE}).")
@@ -205,6 +212,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (build) {
       return build(out);
+    }
+    if (quota) {
+      QuotaBench.run(out);
+      return 0;
     }
     if (web) {
       return WebBenchCommand.web(
