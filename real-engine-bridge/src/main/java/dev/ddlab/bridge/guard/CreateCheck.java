@@ -382,20 +382,7 @@ final class CreateCheck {
         links.add(session.ownContainerId(name) + ":" + alias);
       }
     }
-    return new EndpointSettings(
-        e.ipamConfig(),
-        links,
-        e.aliases(),
-        e.networkId(),
-        e.endpointId(),
-        e.gateway(),
-        e.ipAddress(),
-        e.ipPrefixLen(),
-        e.ipv6Gateway(),
-        e.globalIpv6Address(),
-        e.globalIpv6PrefixLen(),
-        e.macAddress(),
-        e.driverOpts());
+    return e.with(links, e.aliases());
   }
 
   /**

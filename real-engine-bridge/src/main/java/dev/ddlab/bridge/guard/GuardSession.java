@@ -246,20 +246,7 @@ final class GuardSession {
       return e;
     }
     aliases.add(alias);
-    return new EndpointSettings(
-        e.ipamConfig(),
-        e.links(),
-        aliases,
-        e.networkId(),
-        e.endpointId(),
-        e.gateway(),
-        e.ipAddress(),
-        e.ipPrefixLen(),
-        e.ipv6Gateway(),
-        e.globalIpv6Address(),
-        e.globalIpv6PrefixLen(),
-        e.macAddress(),
-        e.driverOpts());
+    return e.with(e.links(), aliases);
   }
 
   // ---- images and tags ---------------------------------------------------------------------

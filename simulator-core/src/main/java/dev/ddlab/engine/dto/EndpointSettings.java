@@ -44,4 +44,22 @@ public record EndpointSettings(
         "",
         null);
   }
+
+  /** This endpoint with other links and aliases. */
+  public EndpointSettings with(List<String> links, List<String> aliases) {
+    return new EndpointSettings(
+        ipamConfig,
+        links,
+        aliases,
+        networkId,
+        endpointId,
+        gateway,
+        ipAddress,
+        ipPrefixLen,
+        ipv6Gateway,
+        globalIpv6Address,
+        globalIpv6PrefixLen,
+        macAddress,
+        driverOpts);
+  }
 }
