@@ -133,4 +133,28 @@ class MemoryLimitTest {
       assertEquals(0, run.exitCode());
     }
   }
+
+  @Test
+  void a_command_substitution_of_yes_in_a_container_is_oom_killed_with_137() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      TranscriptEntry run =
+          ends(
+              () ->
+                  s.type(
+                      "node1", "docker run --name sub -m 8m alpine sh -c 'x=$(yes); echo never'"));
+      assertEquals("", run.output());
+      assertEquals(137, run.exitCode());
+      assertOomKilled(s, "sub");
+    }
+  }
+
+  @Test
+  void a_command_substitution_of_yes_on_the_host_ends_the_login_and_the_terminal_answers_again() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      ends(() -> s.type("node1", "x=$(yes); echo never"));
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      assertEquals("[]\n", s.type("node1", "echo \"[$x]\"").output());
+    }
+  }
 }

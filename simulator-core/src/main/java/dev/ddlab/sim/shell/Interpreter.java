@@ -434,6 +434,15 @@ public final class Interpreter {
    * pipe's pages to the writer's cgroup), as its resident size; false when the OOM killer killed
    * it.
    */
+  /** {@link #holds}, and when that fails the OOM killer's end of the shell. */
+  private boolean charge() {
+    if (exited || holds()) {
+      return true;
+    }
+    outOfMemory();
+    return false;
+  }
+
   private boolean holds() {
     long piped = 0;
     for (Pipe p : pipes) {
@@ -469,7 +478,7 @@ public final class Interpreter {
       runCommand(commands.get(i), io.withStdin(stdin), done);
       return;
     }
-    Pipe pipe = new Pipe();
+    Pipe pipe = new Pipe(this::charge);
     pipes.add(pipe);
     runCommand(
         commands.get(i),
@@ -866,13 +875,15 @@ public final class Interpreter {
       then.run();
       return;
     }
-    StringBuilder out = new StringBuilder();
+    Pipe out = Pipe.collector(this::charge);
+    pipes.add(out);
     CommandSub s = subs.get(i);
     run(
         s.body(),
-        new Io(null, out::append, io.err(), io.background(), io.job()),
+        new Io(null, out, io.err(), io.background(), io.job()),
         st -> {
-          results.put(s, out.toString());
+          pipes.remove(out);
+          results.put(s, out.drain());
           status[0] = st;
           finished(st);
           runSubstitutions(subs, i + 1, results, status, io, then);

@@ -16,27 +16,60 @@ import java.util.function.Consumer;
  * pipe holds at most 64 KiB while its writer waits; this one holds the writer's whole output, so a
  * pipeline that moves more than the container's free memory through one pipe is OOM-killed here
  * where Linux would stream it. That is the bound on the server's heap.
+ *
+ * <p>A command substitution collects its output in one too ({@link #collector}): no loop limit and
+ * no capacity, only the charge, which the shell makes after every write, so {@code x=$(yes)} ends
+ * when the OOM killer kills the shell, as bash's would.
  */
 final class Pipe implements Consumer<String>, OutputEnd {
   static final int LOOP_LIMIT = 64 * 1024;
   static final int CAPACITY = 16 * 1024 * 1024;
 
   private final StringBuilder buffer = new StringBuilder();
+  private final int loopLimit;
+  private final int capacity;
+  private final java.util.function.BooleanSupplier charge;
+  private boolean killed;
 
   /** What was written and is charged until the reader has finished (the reader holds it then). */
   private long held;
 
+  /**
+   * A pipe between stages; {@code charge} is asked after every write, false when the shell that
+   * holds the pipe was OOM-killed for it.
+   */
+  Pipe(java.util.function.BooleanSupplier charge) {
+    this(LOOP_LIMIT, CAPACITY, charge);
+  }
+
+  private Pipe(int loopLimit, int capacity, java.util.function.BooleanSupplier charge) {
+    this.loopLimit = loopLimit;
+    this.capacity = capacity;
+    this.charge = charge;
+  }
+
+  /** What a command substitution's output is collected in: bounded by the charge only. */
+  static Pipe collector(java.util.function.BooleanSupplier charge) {
+    return new Pipe(Integer.MAX_VALUE, Integer.MAX_VALUE, charge);
+  }
+
   @Override
   public void accept(String s) {
-    int room = CAPACITY - buffer.length();
+    if (killed) {
+      return;
+    }
+    int room = capacity - buffer.length();
     int n = Math.min(room, s.length());
     buffer.append(s, 0, n);
     held += n;
+    if (n > 0 && !charge.getAsBoolean()) {
+      killed = true; // the OOM killer ended the shell: its writer stops as on a broken pipe
+    }
   }
 
   /** Whether a loop writing here should stop. */
   boolean full() {
-    return buffer.length() >= LOOP_LIMIT;
+    return killed || buffer.length() >= loopLimit;
   }
 
   /** A program that writes without end ({@code yes}) stops here as a loop does. */
