@@ -72,6 +72,12 @@ class GuardNamesTest extends TwoSessions {
       assertEquals("/web", s.containers().inspect("web").name());
     }
     assertEquals(mine, a.containers().inspect("web").id());
+    assertEquals(
+        List.of("/web"),
+        a.system().df().containers().stream().flatMap(c -> c.names().stream()).toList());
+    var stats = a.containers().stats("web");
+    assertTrue(stats.await(java.time.Duration.ofSeconds(10)));
+    assertEquals("/web", stats.get().name());
     assertEquals(theirs, b.containers().inspect("web").id());
     assertEquals("/web" + suffix(a), real.containers().inspect(mine).name());
     assertEquals(
