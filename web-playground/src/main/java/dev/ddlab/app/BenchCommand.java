@@ -152,8 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--web",
       description =
           "Measure the web playground instead: WebSocket clients on loopback, each with its own"
-              + " session, all typing at a human pace (open loop: a command every 5 s ± 50%, key"
-              + " by key every 120 ms ± 40%); keystroke echo and command p50/p99, commands/s, CPU,"
+              + " session, all typing at a human pace (open loop: a command every 5 s ± 50%%, key"
+              + " by key every 120 ms ± 40%%); keystroke echo and command p50/p99, commands/s, CPU,"
               + " heap per idle session (see --clients, --seconds).")
   boolean web;
 

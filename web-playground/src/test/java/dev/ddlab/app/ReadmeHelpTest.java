@@ -85,4 +85,23 @@ class ReadmeHelpTest {
           out.toString().startsWith("Usage: ddlab " + String.join(" ", path)), out.toString());
     }
   }
+
+  @Test
+  void no_help_text_makes_picocli_warn_about_its_format() {
+    // picocli formats descriptions with String.format: a lone % (as in "± 50%, key") makes it
+    // print a warning on the process's stderr, three times, before the help
+    java.io.PrintStream saved = System.err;
+    java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      List<CommandLine> all = new ArrayList<>(List.of(Main.commandLine()));
+      for (int i = 0; i < all.size(); i++) {
+        all.addAll(all.get(i).getSubcommands().values());
+        all.get(i).getUsageMessage();
+      }
+    } finally {
+      System.setErr(saved);
+    }
+    assertEquals("", warnings.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
 }
