@@ -213,17 +213,30 @@ final class SystemService implements SystemApi {
       throw EngineException.badRequest("invalid timestamp: " + e.getMessage());
     }
     EventFilter filter = filter(filters);
+    // moby's daemon/events keeps only its last 256 events for --since (eventsLimit) and walks
+    // them newest first, stopping at the first one older than since
+    List<EngineEvent> history = host.cluster().bus().history(EngineEvent.class);
     List<EventMessage> out = new ArrayList<>();
-    for (EngineEvent e : host.cluster().bus().history(EngineEvent.class)) {
-      if (e.node().equals(host.name())
-          && e.timeNanos() >= from
-          && e.timeNanos() <= to
-          && filter.test(e.message())) {
+    int kept = 0;
+    for (int i = history.size() - 1; i >= 0 && kept < EVENTS_LIMIT; i--) {
+      EngineEvent e = history.get(i);
+      if (!e.node().equals(host.name())) {
+        continue;
+      }
+      kept++;
+      if (e.timeNanos() < from) {
+        break;
+      }
+      if (e.timeNanos() <= to && filter.test(e.message())) {
         out.add(e.message());
       }
     }
+    java.util.Collections.reverse(out);
     return out;
   }
+
+  /** How many of its latest events a daemon keeps for {@code docker events --since}. */
+  static final int EVENTS_LIMIT = 256;
 
   @Override
   public AutoCloseable subscribe(

@@ -317,6 +317,25 @@ class ContainerApiDetailsTest {
   }
 
   @Test
+  void events_since_reads_only_the_daemons_last_256_events_as_moby_keeps_them() {
+    // another node's events fill the shared history but not this daemon's buffer
+    DockerHost node2 = cluster.addNode();
+    ContainersApi other = node2.engine().containers();
+    for (int i = 0; i < 300; i++) {
+      other.create("o" + i, cmd("alpine", "true"), null, null, null);
+    }
+    for (int i = 0; i < 300; i++) {
+      api.create("c" + i, cmd("alpine", "true"), null, null, null);
+    }
+    List<EventMessage> ev = node.engine().system().events("0", null, Map.of());
+    assertEquals(256, ev.size());
+    // the newest 256, oldest first: c44 … c299
+    assertEquals("c44", ev.get(0).actor().attributes().get("name"));
+    assertEquals("c299", ev.get(255).actor().attributes().get("name"));
+    assertEquals(256, cluster.node("node2").engine().system().events("0", null, Map.of()).size());
+  }
+
+  @Test
   void anonymous_volumes_go_with_rm_v_and_prune_keeps_named_ones() {
     var vols = node.engine().volumes();
     vols.create(new VolumeCreateRequest("named", null, null, null));
