@@ -294,23 +294,32 @@ public final class BenchCommand implements Callable<Integer> {
    */
   private int vsReal(PrintWriter out) {
     PrintWriter err = spec.commandLine().getErr();
-    try (RealEngine real = RealEngine.fromEnvironment(dockerHost);
-        SimSession sim = SimSession.open("single", 1)) {
+    List<SimSession> sessions = new ArrayList<>();
+    try (RealEngine real = RealEngine.fromEnvironment(dockerHost)) {
       real.system().ping();
-      Engine simulated = sim.engine("node1");
-      simulated.images().pull(VsRealBench.IMAGE, null, false, m -> {});
       out.println(
           "ddlab bench --vs-real — simulator vs "
               + real.host()
               + " in one run (wall time; "
               + BenchForks.load()
               + ")");
-      VsRealBench.run(simulated, real, Math.max(1, realPairs), vsRealSizes, out);
+      // each simulated node as a learner's: a session of the single-node template, with alpine
+      java.util.function.Supplier<Engine> nodes =
+          () -> {
+            SimSession sim = SimSession.open("single", 1);
+            sessions.add(sim);
+            Engine simulated = sim.engine("node1");
+            simulated.images().pull(VsRealBench.IMAGE, null, false, m -> {});
+            return simulated;
+          };
+      VsRealBench.run(nodes, real, Math.max(1, realPairs), vsRealSizes, out);
       return 0;
     } catch (EngineException | VsRealBench.Unusable e) {
       err.println("ddlab bench --vs-real: " + e.getMessage());
       err.flush();
       return 1;
+    } finally {
+      sessions.forEach(SimSession::close);
     }
   }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
  * {@code ddlab bench --vs-real}: the same commands through ddlab's docker CLI on a simulated node
@@ -49,22 +50,27 @@ public final class VsRealBench {
 
   private VsRealBench() {}
 
-  /** {@link #run(Engine, Engine, int, List, PrintWriter)} at the default sizes. */
-  public static List<Figure> run(Engine sim, Engine real, int n, PrintWriter out) {
-    return run(sim, real, n, DEFAULT_SIZES, out);
+  /** {@link #run(Supplier, Engine, int, List, PrintWriter)} at the default sizes. */
+  public static List<Figure> run(Supplier<Engine> sims, Engine real, int n, PrintWriter out) {
+    return run(sims, real, n, DEFAULT_SIZES, out);
   }
 
   /**
    * Runs every operation on both engines and prints each figure and the ratio.
    *
-   * @param sim a simulated node with {@link #IMAGE} (the application layer wires it)
+   * @param sims makes a simulated node with {@link #IMAGE} (the application layer wires it): one
+   *     for the run+rm loop, a fresh one for the listings. The simulator's virtual clock does not
+   *     move while commands run, so on the loop's node {@code events --since T0} would also return
+   *     the loop's last events, all stamped T0, where the real daemon returns only the listing
+   *     node's: a fresh node makes both print the same events.
    * @param real the daemon to compare with
    * @param n repetitions of each operation on the real daemon (the simulator does many more)
    * @param sizes the numbers of containers the listing commands are measured with
    * @throws Unusable when an engine lacks {@link #IMAGE} or a command fails
    */
   public static List<Figure> run(
-      Engine sim, Engine real, int n, List<Integer> sizes, PrintWriter out) {
+      Supplier<Engine> sims, Engine real, int n, List<Integer> sizes, PrintWriter out) {
+    Engine sim = sims.get();
     requireImage(sim);
     requireImage(real);
     String prefix = "bench" + ProcessHandle.current().pid() + "-";
@@ -75,7 +81,9 @@ public final class VsRealBench {
       double simRun = runRm(sim, prefix, Math.max(n, SIM_ROUNDS));
       double realRun = runRm(real, prefix, n);
       figures.add(new Figure("run -d + rm -f", simRun, realRun));
-      Node simNode = new Node(sim, prefix, true);
+      Engine listing = sims.get();
+      requireImage(listing);
+      Node simNode = new Node(listing, prefix, true);
       Node realNode = new Node(real, prefix, false);
       for (int size : sizes) {
         simNode.grow(size);
@@ -94,7 +102,6 @@ public final class VsRealBench {
       }
     } finally {
       removeAll(real, prefix);
-      removeAll(sim, prefix);
     }
     out.printf(
         Locale.ROOT, "%-44s %14s %14s %10s%n", "operation", "simulator", "real dockerd", "ratio");
