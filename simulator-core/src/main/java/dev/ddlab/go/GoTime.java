@@ -50,7 +50,15 @@ public final class GoTime {
 
   /** docker logs -t: RFC3339 with exactly nine fraction digits. */
   public static String rfc3339NanoFixed(long nanos) {
-    return seconds(nanos) + "." + nineDigits(Math.floorMod(nanos, 1_000_000_000L)) + "Z";
+    char[] c = secondsChars(nanos);
+    if (c == null) {
+      return seconds(nanos) + "." + nineDigits(Math.floorMod(nanos, 1_000_000_000L)) + "Z";
+    }
+    char[] all = java.util.Arrays.copyOf(c, 30);
+    all[19] = '.';
+    digits(all, 20, 9, (int) Math.floorMod(nanos, 1_000_000_000L));
+    all[29] = 'Z';
+    return new String(all);
   }
 
   /**
@@ -59,10 +67,16 @@ public final class GoTime {
    * builds the zone's rules again for every call, and logs -t and events print one per line.
    */
   private static String seconds(long nanos) {
+    char[] c = secondsChars(nanos);
+    return c == null ? SECONDS.format(instant(nanos)) : new String(c);
+  }
+
+  /** The 19 characters of {@link #seconds}, or null outside the years 0–9999. */
+  private static char[] secondsChars(long nanos) {
     LocalDateTime t =
         LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), 0, ZoneOffset.UTC);
     if (t.getYear() < 0 || t.getYear() > 9999) {
-      return SECONDS.format(instant(nanos));
+      return null;
     }
     char[] c = "0000-00-00T00:00:00".toCharArray();
     digits(c, 0, 4, t.getYear());
@@ -71,7 +85,7 @@ public final class GoTime {
     digits(c, 11, 2, t.getHour());
     digits(c, 14, 2, t.getMinute());
     digits(c, 17, 2, t.getSecond());
-    return new String(c);
+    return c;
   }
 
   /** {@code value} as {@code width} decimal digits at {@code at}, zero-padded. */

@@ -88,14 +88,12 @@ public final class ContainerRows {
           .getter("RunningFor", r -> GoUnits.ago(r.c().created(), r.nowNanos()))
           .getter("Size", r -> size(r.c()))
           .getter("State", r -> nz(r.c().state()))
-          .getter("Status", r -> nz(r.c().status()));
+          .getter("Status", r -> nz(r.c().status()))
+          .method(
+              "Label", 1, (r, args) -> labels(r.c()).getOrDefault(String.valueOf(args.get(0)), ""));
 
   public static GoObject row(ContainerSummary c, boolean trunc, long nowNanos) {
-    Map<String, String> labels = labels(c);
-    return SHAPE
-        .of(new Row(c, trunc, nowNanos))
-        .jsonSorted()
-        .method("Label", 1, args -> labels.getOrDefault(String.valueOf(args.get(0)), ""));
+    return SHAPE.of(new Row(c, trunc, nowNanos)).jsonSorted();
   }
 
   private static Map<String, String> labels(ContainerSummary c) {
@@ -111,16 +109,18 @@ public final class ContainerRows {
   }
 
   private static String names(ContainerSummary c, boolean trunc) {
-    List<String> names = new ArrayList<>();
-    for (String n : c.names() == null ? List.<String>of() : c.names()) {
-      names.add(n.startsWith("/") ? n.substring(1) : n);
-    }
+    List<String> all = c.names() == null ? List.of() : c.names();
     if (trunc) {
-      for (String n : names) {
-        if (!n.contains("/")) {
-          return n;
+      // the first name that is not a link's (/other/alias)
+      for (String n : all) {
+        if (n.indexOf('/', 1) < 0) {
+          return n.startsWith("/") ? n.substring(1) : n;
         }
       }
+    }
+    List<String> names = new ArrayList<>(all.size());
+    for (String n : all) {
+      names.add(n.startsWith("/") ? n.substring(1) : n);
     }
     return String.join(",", names);
   }

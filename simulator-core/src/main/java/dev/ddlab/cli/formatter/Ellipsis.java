@@ -8,23 +8,23 @@ public final class Ellipsis {
     if (max <= 0) {
       return "";
     }
-    int[] cps = s.codePoints().toArray();
     if (max == 1) {
-      return cps.length == 0 ? "" : new String(cps, 0, 1);
+      return s.isEmpty() ? "" : s.substring(0, Character.charCount(s.codePointAt(0)));
     }
     if (TabWriter.displayWidth(s) <= max) {
       return s;
     }
-    StringBuilder sb = new StringBuilder();
     int width = 0;
-    for (int cp : cps) {
-      int w = TabWriter.displayWidth(new String(Character.toChars(cp)));
+    int i = 0;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      int w = TabWriter.width(cp);
       if (width + w > max - 1) {
         break;
       }
-      sb.appendCodePoint(cp);
       width += w;
+      i += Character.charCount(cp);
     }
-    return sb + "…";
+    return s.substring(0, i) + "…";
   }
 }

@@ -70,25 +70,28 @@ public final class FormatContext {
    */
   public String write(List<GoObject> rows, GoObject header) {
     Template tmpl = parse();
-    StringBuilder buffer = new StringBuilder();
+    StringBuilder buffer = new StringBuilder(rows.size() * 128 + 64);
+    boolean table = isTable();
+    if (table) {
+      // the header row goes first into the same buffer, which the tabwriter then aligns
+      try {
+        tmpl.withFunctions(Functions.header()).executeInto(buffer, header);
+      } catch (TemplateException e) {
+        // docker/cli ignores errors while rendering the header row
+      }
+      buffer.append('\n');
+    }
+    int start = buffer.length();
     for (GoObject row : rows) {
       try {
         tmpl.executeInto(buffer, row);
       } catch (TemplateException e) {
-        throw new FormatException("template parsing error: " + e.getMessage(), buffer.toString());
+        throw new FormatException(
+            "template parsing error: " + e.getMessage(), buffer.substring(start));
       }
       buffer.append('\n');
     }
-    if (!isTable()) {
-      return buffer.toString();
-    }
-    StringBuilder head = new StringBuilder();
-    try {
-      tmpl.withFunctions(Functions.header()).executeInto(head, header);
-    } catch (TemplateException e) {
-      // docker/cli ignores errors while rendering the header row
-    }
-    return TabWriter.docker().format(head + "\n" + buffer);
+    return table ? TabWriter.docker().format(buffer) : buffer.toString();
   }
 
   /** A header context: field name → column title, plus the Label method. */

@@ -12,11 +12,8 @@ public final class Refs {
     if (id == null) {
       return "";
     }
-    int colon = id.indexOf(':');
-    if (colon >= 0) {
-      id = id.substring(colon + 1);
-    }
-    return id.length() > 12 ? id.substring(0, 12) : id;
+    int from = id.indexOf(':') + 1;
+    return id.substring(from, Math.min(id.length(), from + 12));
   }
 
   /** reference.FamiliarName of a normalised name. */

@@ -21,57 +21,122 @@ public final class TabWriter {
     return new TabWriter(10, 3);
   }
 
-  public String format(String text) {
-    String[] raw = text.split("\n", -1);
-    int n = raw.length > 0 && raw[raw.length - 1].isEmpty() ? raw.length - 1 : raw.length;
-    String[][] cells = new String[n][];
-    int[][] widths = new int[n][];
-    int size = 0;
-    for (int i = 0; i < n; i++) {
-      cells[i] = raw[i].split("\t", -1);
-      int[] w = new int[cells[i].length];
-      for (int j = 0; j < w.length; j++) {
-        w[j] = displayWidth(cells[i][j]);
-      }
-      widths[i] = w;
-      size += raw[i].length() + 1;
+  public String format(CharSequence text) {
+    int len = text.length();
+    char[] chars = new char[len];
+    if (text instanceof String s) {
+      s.getChars(0, len, chars, 0);
+    } else if (text instanceof StringBuilder sb) {
+      sb.getChars(0, len, chars, 0);
+    } else {
+      text.toString().getChars(0, len, chars, 0);
     }
-    StringBuilder out = new StringBuilder(size + size / 2);
-    new Block(cells, widths, out).format(0, 0, n);
-    if (text.endsWith("\n") || text.isEmpty()) {
-      return out.toString();
-    }
+    Table t = new Table(chars);
+    // padding usually less than doubles a table: one array, rarely grown
+    Block b = new Block(t, 2 * len + 16);
+    b.format(0, 0, t.lines);
     // The last line had no newline: drop the one we added.
-    return out.substring(0, Math.max(0, out.length() - 1));
+    int n = len == 0 || chars[len - 1] == '\n' ? b.count : Math.max(0, b.count - 1);
+    return new String(b.out, 0, n);
   }
 
-  /** One table being aligned: its cells and their display widths, computed once. */
+  /**
+   * The cells of a text as offsets into its characters: no line or cell is copied out. Cell {@code
+   * k} of line {@code i} is {@code cell = first[i] + k}; it ends at {@code end[cell]} (a tab or the
+   * line's end) and starts after the previous cell's end, or at the line's start.
+   */
+  private static final class Table {
+    final char[] text;
+    final int lines;
+    final int[] lineStart;
+    final int[] first;
+    final int[] end;
+    final int[] width;
+
+    Table(char[] text) {
+      this.text = text;
+      int len = text.length;
+      int newlines = 0;
+      int tabs = 0;
+      for (int i = 0; i < len; i++) {
+        char c = text[i];
+        if (c == '\n') {
+          newlines++;
+        } else if (c == '\t') {
+          tabs++;
+        }
+      }
+      lines = newlines + (len > 0 && text[len - 1] != '\n' ? 1 : 0);
+      lineStart = new int[lines + 1];
+      first = new int[lines + 1];
+      end = new int[lines + tabs];
+      width = new int[lines + tabs];
+      int cell = 0;
+      int pos = 0;
+      for (int line = 0; line < lines; line++) {
+        lineStart[line] = pos;
+        first[line] = cell;
+        int w = 0;
+        for (; pos < len; pos++) {
+          char c = text[pos];
+          if (c == '\n') {
+            break;
+          }
+          if (c == '\t') {
+            end[cell] = pos;
+            width[cell++] = w;
+            w = 0;
+          } else if (c >= 0x1100) {
+            // rare: wide characters and surrogate pairs, measured the slow way
+            int cp = Character.codePointAt(text, pos);
+            w += width(cp);
+            pos += Character.charCount(cp) - 1;
+          } else {
+            w++;
+          }
+        }
+        end[cell] = pos;
+        width[cell++] = w;
+        pos++;
+      }
+      first[lines] = cell;
+    }
+
+    int cells(int line) {
+      return first[line + 1] - first[line];
+    }
+
+    int start(int line, int k) {
+      return k == 0 ? lineStart[line] : end[first[line] + k - 1] + 1;
+    }
+  }
+
+  /** One table being aligned, Go's tabwriter.format over its column blocks. */
   private final class Block {
-    private final String[][] cells;
-    private final int[][] cellWidths;
-    private final StringBuilder out;
+    private final Table t;
+    private char[] out;
+    private int count;
     private int[] columnWidths = new int[8];
 
-    Block(String[][] cells, int[][] cellWidths, StringBuilder out) {
-      this.cells = cells;
-      this.cellWidths = cellWidths;
-      this.out = out;
+    Block(Table t, int capacity) {
+      this.t = t;
+      this.out = new char[capacity];
     }
 
     /** Go's tabwriter.format: the column blocks of {@code column} within lines [line0, line1). */
     void format(int column, int line0, int line1) {
       for (int i = line0; i < line1; i++) {
-        if (column >= cells[i].length - 1) {
+        if (column >= t.cells(i) - 1) {
           continue;
         }
         writeLines(column, line0, i);
         line0 = i;
         int width = minWidth;
         for (; i < line1; i++) {
-          if (column >= cells[i].length - 1) {
+          if (column >= t.cells(i) - 1) {
             break;
           }
-          int w = cellWidths[i][column] + padding;
+          int w = t.width[t.first[i] + column] + padding;
           if (w > width) {
             width = w;
           }
@@ -89,28 +154,48 @@ public final class TabWriter {
 
     private void writeLines(int columns, int from, int to) {
       for (int i = from; i < to; i++) {
-        String[] line = cells[i];
-        for (int j = 0; j < line.length; j++) {
-          out.append(line[j]);
-          if (j < line.length - 1 && j < columns) {
-            for (int pad = columnWidths[j] - cellWidths[i][j]; pad > 0; pad--) {
-              out.append(' ');
-            }
-          }
+        int n = t.cells(i);
+        for (int k = 0; k < n; k++) {
+          int cell = t.first[i] + k;
+          int start = t.start(i, k);
+          int len = t.end[cell] - start;
+          int pad = k < n - 1 && k < columns ? Math.max(0, columnWidths[k] - t.width[cell]) : 0;
+          ensure(len + pad + 1);
+          System.arraycopy(t.text, start, out, count, len);
+          count += len;
+          java.util.Arrays.fill(out, count, count + pad, ' ');
+          count += pad;
         }
-        out.append('\n');
+        ensure(1);
+        out[count++] = '\n';
+      }
+    }
+
+    private void ensure(int more) {
+      if (count + more > out.length) {
+        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, count + more));
       }
     }
   }
 
   static int displayWidth(String s) {
     int w = 0;
-    for (int i = 0; i < s.length(); ) {
-      int cp = s.codePointAt(i);
-      w += isWide(cp) ? 2 : 1;
-      i += Character.charCount(cp);
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x1100) {
+        w++;
+      } else {
+        int cp = s.codePointAt(i);
+        w += width(cp);
+        i += Character.charCount(cp) - 1;
+      }
     }
     return w;
+  }
+
+  /** The display columns of one code point: two for East Asian wide characters, else one. */
+  static int width(int cp) {
+    return isWide(cp) ? 2 : 1;
   }
 
   private static boolean isWide(int cp) {

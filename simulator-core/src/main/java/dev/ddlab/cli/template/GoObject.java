@@ -23,6 +23,7 @@ public final class GoObject {
   public static final class Shape<T> {
     private final String typeName;
     private final LinkedHashMap<String, Function<T, Object>> getters = new LinkedHashMap<>();
+    private final Map<String, ShapeMethod<T>> shapeMethods = new java.util.HashMap<>();
 
     public Shape(String typeName) {
       this.typeName = typeName;
@@ -34,22 +35,33 @@ public final class GoObject {
       return this;
     }
 
+    /** A method with arguments ({@code .Label "x"}) computed from the row's source. */
+    public Shape<T> method(
+        String name, int arity, java.util.function.BiFunction<T, List<Object>, Object> body) {
+      shapeMethods.put(name, new ShapeMethod<>(arity, body));
+      return this;
+    }
+
     /** A row: this shape's fields over {@code source}. */
     public GoObject of(T source) {
       GoObject o = new GoObject(typeName);
       o.shape = getters;
+      o.shapeMethods = shapeMethods;
       o.source = source;
       return o;
     }
   }
 
   private final String typeName;
-  private final LinkedHashMap<String, Supplier<Object>> fields = new LinkedHashMap<>();
+  // allocated on first use: a row made from a shape usually needs none of them
+  private LinkedHashMap<String, Supplier<Object>> fields = EMPTY_FIELDS;
   private Map<String, ? extends Function<?, Object>> shape = Map.of();
+  private Map<String, ? extends ShapeMethod<?>> shapeMethods = Map.of();
   private Object source;
-  private final Map<String, Method> methods = new LinkedHashMap<>();
-  private final Map<String, String> jsonNames = new LinkedHashMap<>();
-  private final java.util.Set<String> jsonOmitted = new java.util.HashSet<>();
+  private Map<String, Method> methods = Map.of();
+  private Map<String, String> jsonNames = Map.of();
+  private java.util.Set<String> jsonOmitted = java.util.Set.of();
+  private static final LinkedHashMap<String, Supplier<Object>> EMPTY_FIELDS = new LinkedHashMap<>();
   private boolean jsonSorted;
   private boolean printable = true;
   private boolean mapLike;
@@ -63,8 +75,7 @@ public final class GoObject {
   }
 
   public GoObject field(String name, Object value) {
-    fields.put(name, () -> value);
-    return this;
+    return getter(name, () -> value);
   }
 
   /**
@@ -72,6 +83,9 @@ public final class GoObject {
    * read it as {@code .Time}, {@code {{json .}}} writes {@code "time"}.
    */
   public GoObject field(String name, String jsonName, Object value) {
+    if (jsonNames.isEmpty()) {
+      jsonNames = new java.util.HashMap<>();
+    }
     jsonNames.put(name, jsonName);
     return field(name, value);
   }
@@ -82,6 +96,9 @@ public final class GoObject {
    * and absent from {@code {{json .State}}}).
    */
   public GoObject omittedField(String name, Object value) {
+    if (jsonOmitted.isEmpty()) {
+      jsonOmitted = new java.util.HashSet<>();
+    }
     jsonOmitted.add(name);
     return field(name, value);
   }
@@ -98,11 +115,17 @@ public final class GoObject {
 
   /** A field computed when read (docker/cli's context methods without arguments). */
   public GoObject getter(String name, Supplier<Object> value) {
+    if (fields == EMPTY_FIELDS) {
+      fields = new LinkedHashMap<>();
+    }
     fields.put(name, value);
     return this;
   }
 
   public GoObject method(String name, int arity, Function<List<Object>, Object> body) {
+    if (methods.isEmpty()) {
+      methods = new java.util.HashMap<>(4);
+    }
     methods.put(name, new Method(arity, body));
     return this;
   }
@@ -153,9 +176,21 @@ public final class GoObject {
     return getter != null ? getter.apply(source) : fields.get(name).get();
   }
 
+  @SuppressWarnings("unchecked")
   Method methodNamed(String name) {
-    return methods.get(name);
+    Method m = methods.get(name);
+    if (m == null) {
+      ShapeMethod<Object> sm = (ShapeMethod<Object>) shapeMethods.get(name);
+      if (sm != null) {
+        Object src = source;
+        m = new Method(sm.arity(), args -> sm.body().apply(src, args));
+      }
+    }
+    return m;
   }
+
+  private record ShapeMethod<T>(
+      int arity, java.util.function.BiFunction<T, List<Object>, Object> body) {}
 
   /** Field names in declaration order. */
   public List<String> fieldNames() {

@@ -76,6 +76,10 @@ class FormatterTest {
   void commands_are_quoted_and_truncated_to_twenty_display_columns() {
     assertEquals("sh -c 'echo hello; …", Ellipsis.of("sh -c 'echo hello; sleep 1d'", 20));
     assertEquals("short", Ellipsis.of("short", 20));
+    // wide characters count two columns; a surrogate pair is one character
+    assertEquals("日本語日本語日本語…", Ellipsis.of("日本語日本語日本語日本語", 20));
+    assertEquals("😀".repeat(9) + "…", Ellipsis.of("😀".repeat(15), 20));
+    assertEquals("😀", Ellipsis.of("😀abc", 1));
   }
 
   @Test
