@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** /etc/passwd and /etc/group as getpwuid(3) and getgrgid(3) read them: id → name. */
 public final class UserDb {
+  private static final java.util.regex.Pattern NUMERIC =
+      java.util.regex.Pattern.compile("\\d{1,9}");
+
   private UserDb() {}
 
   /** The names by numeric id in {@code file} of {@code fs}; root (0) is always known. */
@@ -69,7 +72,7 @@ public final class UserDb {
       gid = parse(entry[3]);
       name = entry[0];
       home = entry.length > 5 && !entry[5].isEmpty() ? entry[5] : "/";
-    } else if (userPart.matches("\\d{1,9}")) {
+    } else if (NUMERIC.matcher(userPart).matches()) {
       uid = Integer.parseInt(userPart);
     } else {
       throw new IllegalArgumentException(
@@ -110,7 +113,7 @@ public final class UserDb {
         return parse(f[2]);
       }
     }
-    if (group.matches("\\d{1,9}")) {
+    if (NUMERIC.matcher(group).matches()) {
       return Integer.parseInt(group);
     }
     throw new IllegalArgumentException(
@@ -139,7 +142,7 @@ public final class UserDb {
 
   /** The uid of a user name (or a numeric user), -1 when {@code file} does not know it. */
   public static int uid(FileSystem fs, String user) {
-    if (user.matches("\\d{1,9}")) {
+    if (NUMERIC.matcher(user).matches()) {
       return Integer.parseInt(user);
     }
     for (Map.Entry<Integer, String> e : names(fs, "/etc/passwd").entrySet()) {

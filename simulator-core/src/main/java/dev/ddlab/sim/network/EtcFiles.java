@@ -18,6 +18,8 @@ import java.util.List;
  * </ul>
  */
 public record EtcFiles(String hosts, String hostname, String resolvConf) {
+  private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
+
   static final String DEFAULT_HOSTS =
       """
       127.0.0.1\tlocalhost
@@ -91,7 +93,7 @@ public record EtcFiles(String hosts, String hostname, String resolvConf) {
       StringBuilder kept = new StringBuilder();
       boolean server = false;
       for (String line : nodeResolv.split("\n", -1)) {
-        String[] w = line.trim().split("\\s+");
+        String[] w = WHITESPACE.split(line.trim());
         boolean local =
             w.length > 1
                 && w[0].equals("nameserver")
@@ -101,7 +103,12 @@ public record EtcFiles(String hosts, String hostname, String resolvConf) {
           kept.append(line).append('\n');
         }
       }
-      String text = kept.toString().replaceAll("\n+$", "\n");
+      int end = kept.length();
+      while (end > 0 && kept.charAt(end - 1) == '\n') {
+        end--;
+      }
+      // the trailing newlines as one
+      String text = kept.substring(0, end) + "\n";
       if (!server) {
         // libnetwork's defaults when the node has no usable server
         text = text + "nameserver 8.8.8.8\nnameserver 8.8.4.4\n";
@@ -113,7 +120,7 @@ public record EtcFiles(String hosts, String hostname, String resolvConf) {
     List<String> nodeSearch = List.of();
     List<String> nodeOptions = List.of();
     for (String line : nodeResolv.split("\n")) {
-      String[] w = line.trim().split("\\s+");
+      String[] w = WHITESPACE.split(line.trim());
       if (w.length < 2) {
         continue;
       }

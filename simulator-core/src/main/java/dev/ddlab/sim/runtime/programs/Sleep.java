@@ -11,6 +11,9 @@ import java.time.Duration;
  * ends in SIGKILL.
  */
 public final class Sleep implements Program {
+  private static final java.util.regex.Pattern DECIMAL =
+      java.util.regex.Pattern.compile("[0-9]*\\.?[0-9]*");
+
   @Override
   public void start(Proc proc) {
     if (proc.argv().size() < 2) {
@@ -68,7 +71,7 @@ public final class Sleep implements Program {
       }
       default -> {}
     }
-    if (a.isEmpty() || !a.matches("[0-9]*\\.?[0-9]*")) {
+    if (a.isEmpty() || !DECIMAL.matcher(a).matches()) {
       return null;
     }
     try {
