@@ -177,8 +177,11 @@ final class SystemTools {
   // ---- date -----------------------------------------------------------------------------------
 
   static int date(ToolContext c, List<String> args) {
+    long now = c.clock().nowNanos();
     ZonedDateTime t =
-        Instant.ofEpochSecond(c.clock().nowNanos() / 1_000_000_000L).atZone(ZoneOffset.UTC);
+        Instant.ofEpochSecond(
+                Math.floorDiv(now, 1_000_000_000L), Math.floorMod(now, 1_000_000_000L))
+            .atZone(ZoneOffset.UTC);
     for (String a : args) {
       if (a.startsWith("+")) {
         return line(c, strftime(a.substring(1), t));
@@ -215,6 +218,16 @@ final class SystemTools {
         case 'F' -> sb.append(strftime("%Y-%m-%d", t));
         case 'D' -> sb.append(strftime("%m/%d/%y", t));
         case 'y' -> sb.append(String.format("%02d", t.getYear() % 100));
+        case 'N' -> sb.append(String.format("%09d", t.getNano()));
+        case 'j' -> sb.append(String.format("%03d", t.getDayOfYear()));
+        case 'u' -> sb.append(t.getDayOfWeek().getValue());
+        case 'w' -> sb.append(t.getDayOfWeek().getValue() % 7);
+        case 'k' -> sb.append(String.format("%2d", t.getHour()));
+        case 'I' -> sb.append(String.format("%02d", (t.getHour() + 11) % 12 + 1));
+        case 'l' -> sb.append(String.format("%2d", (t.getHour() + 11) % 12 + 1));
+        case 'p' -> sb.append(t.getHour() < 12 ? "AM" : "PM");
+        case 'R' -> sb.append(strftime("%H:%M", t));
+        case 't' -> sb.append('\t');
         case 'n' -> sb.append('\n');
         case '%' -> sb.append('%');
         default -> sb.append('%').append(f);

@@ -34,6 +34,18 @@ class HostShellTest {
   }
 
   @Test
+  void date_formats_nanoseconds_and_gnu_fields_from_the_virtual_clock() {
+    long start = host.clock.nowNanos();
+    host.clock.advance(Duration.ofMillis(1500));
+    long seconds = (start + 1_500_000_000L) / 1_000_000_000L;
+    String nanos = String.format("%09d", (start + 1_500_000_000L) % 1_000_000_000L);
+    assertEquals(seconds + "." + nanos + "\n", host.run("date +%s.%N"));
+    // the clock starts on Monday 2024-01-01, day 1 of the year
+    assertEquals(1_704_067_200L, start / 1_000_000_000L);
+    assertEquals("001 1 1 12 AM 00:00\n", host.run("date '+%j %u %w %I %p %R'"));
+  }
+
+  @Test
   void unknown_command_is_bash_127() {
     assertEquals("bash: foo: command not found\n", host.run("foo bar"));
     assertEquals("127\n", host.run("echo $?"));
