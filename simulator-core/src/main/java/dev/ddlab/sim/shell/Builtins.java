@@ -60,11 +60,14 @@ final class Builtins {
     Optional<FileNode> node = sh.runtime().fs().stat(path);
     if (node.isEmpty() || !node.get().isDirectory()) {
       String reason = node.isEmpty() ? "No such file or directory" : "Not a directory";
+      // busybox ash and dash fail the way their error routine does, with status 2
       io.errln(
-          sh.dialect() == Dialect.ASH
-              ? sh.name() + ": cd: can't cd to " + target + ": " + reason
-              : sh.name() + ": cd: " + target + ": " + reason);
-      return 1;
+          switch (sh.dialect()) {
+            case ASH -> sh.name() + ": cd: can't cd to " + target + ": " + reason;
+            case DASH -> sh.name() + ": 1: cd: can't cd to " + target;
+            case BASH -> sh.name() + ": cd: " + target + ": " + reason;
+          });
+      return sh.dialect() == Dialect.BASH ? 1 : 2;
     }
     sh.setVar("OLDPWD", sh.runtime().cwd());
     sh.export("OLDPWD");

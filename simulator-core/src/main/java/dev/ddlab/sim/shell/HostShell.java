@@ -125,7 +125,7 @@ public final class HostShell {
 
   private IntConsumer foregroundDone;
   private final int shellPid;
-  private final HostJobs jobControl;
+  private final JobControl jobControl;
 
   /**
    * The tasks this login may run (its {@code ulimit -u}); its forks count here, the containers' in
@@ -161,7 +161,9 @@ public final class HostShell {
     }
     sh.builtin("history", (s, a, io) -> history(a, io));
     sh.builtin("help", (s, a, io) -> help(io));
-    this.jobControl = new HostJobs(sh, foregroundStops::add, () -> attachHandler);
+    this.jobControl =
+        new JobControl(
+            sh, Dialect.BASH, (pid, sig) -> false, foregroundStops::add, () -> attachHandler);
     sh.builtin("kill", (s, a, io) -> jobControl.kill(a, io));
     sh.runtimeBuiltin("wait");
     sh.runtimeBuiltin("fg");
@@ -478,9 +480,9 @@ public final class HostShell {
           }
           int pid = node.allocatePid();
           HostTools tools = new HostTools(cmd, env, io, pid, background);
-          IntConsumer end = HostJobs.once(done);
+          IntConsumer end = JobControl.once(done);
           Runnable unregister =
-              HostJobs.onKill(
+              JobControl.onKill(
                   io,
                   background,
                   st -> {
@@ -612,10 +614,10 @@ public final class HostShell {
       total += d.toNanos();
     }
     int pid = node.allocatePid();
-    IntConsumer end = HostJobs.once(done);
+    IntConsumer end = JobControl.once(done);
     VirtualClock.Timer[] t = new VirtualClock.Timer[1];
     Runnable unregister =
-        HostJobs.onKill(
+        JobControl.onKill(
             io,
             background,
             st -> {

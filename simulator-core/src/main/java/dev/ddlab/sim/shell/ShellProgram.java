@@ -42,6 +42,10 @@ public final class ShellProgram implements Program {
   private String location = "";
   private java.util.function.Consumer<String> terminalOut;
   private java.util.function.Consumer<String> terminalErr;
+  private JobControl jobControl;
+
+  /** What Ctrl-C stops besides the foreground child (a {@code wait}). */
+  private final List<Runnable> foregroundStops = new ArrayList<>();
 
   public ShellProgram(Dialect dialect) {
     this.dialect = dialect;
@@ -65,15 +69,9 @@ public final class ShellProgram implements Program {
     env.put("PWD", p.cwd());
     sh = new Interpreter(dialect, shellName(), new Runtime(), env);
     sh.pid(p.pid());
-    sh.builtin(
-        "kill",
-        (s, a, io) ->
-            SystemTools.kill(
-                a,
-                io,
-                dialect == Dialect.BASH ? "bash: kill" : shellName(),
-                dialect != Dialect.BASH,
-                proc::kill));
+    jobControl = new JobControl(sh, dialect, proc::kill, foregroundStops::add, () -> null);
+    sh.builtin("kill", (s, a, io) -> jobControl.kill(a, io));
+    sh.runtimeBuiltin("wait");
     if (dialect == Dialect.BASH) {
       sh.builtin(
           "history",
@@ -235,6 +233,9 @@ public final class ShellProgram implements Program {
   public void signal(Proc p, Signal signal) {
     if (signal == Signal.SIGINT && busy) {
       sh.interrupt(); // a loop stops with its foreground child, as the process group gets SIGINT
+      List<Runnable> stops = List.copyOf(foregroundStops);
+      foregroundStops.clear();
+      stops.forEach(Runnable::run);
     }
     if (signal == Signal.SIGINT && foreground != null && !foreground.exited()) {
       p.kill(foreground.pid(), Signal.SIGINT);
@@ -373,6 +374,10 @@ public final class ShellProgram implements Program {
     public int run(
         List<String> argv, Map<String, String> env, Io io, boolean background, IntConsumer done) {
       String name = argv.get(0);
+      if (name.equals("wait")) {
+        jobControl.waitFor(argv.subList(1, argv.size()), io, done);
+        return 0;
+      }
       if (name.contains("/")) {
         String path = Paths.resolve(proc.cwd(), name);
         Optional<FileNode> n;

@@ -47,6 +47,8 @@ class ContainerShellTest {
     LayerBuilder b = Layer.builder(VirtualClock.DEFAULT_START_NANOS);
     b.dir("/root", 0700).dir("/tmp", 01777).dir("/etc").dir("/usr/bin").symlink("/bin", "usr/bin");
     b.binary("/usr/bin/bash", 1_000_000, "bash");
+    b.binary("/usr/bin/dash", 125_000, "dash");
+    b.symlink("/usr/bin/sh", "dash");
     for (String t : List.of("ls", "cat", "echo", "mkdir", "rm", "ps", "hostname", "sleep")) {
       b.binary("/usr/bin/" + t, 20_000, t);
     }
@@ -69,6 +71,19 @@ class ContainerShellTest {
   private static String after(FakeProc sh, String line, String expected) {
     sh.type(line);
     return sh.prompt();
+  }
+
+  @Test
+  void cd_to_a_missing_directory_fails_in_each_shells_words_and_status() {
+    FakeProc sh = new FakeProc.World(alpine()).init(List.of("sh"), true);
+    assertEquals("sh: cd: can't cd to /nosuch: No such file or directory\n", sh.type("cd /nosuch"));
+    assertEquals("2\n", sh.type("echo $?"));
+    FakeProc dash = new FakeProc.World(ubuntu()).init(List.of("sh"), true);
+    assertEquals("sh: 1: cd: can't cd to /nosuch\n", dash.type("cd /nosuch"));
+    assertEquals("2\n", dash.type("echo $?"));
+    FakeProc bash = new FakeProc.World(ubuntu()).init(List.of("/bin/bash"), true);
+    assertEquals("bash: cd: /etc/passwd: Not a directory\n", bash.type("cd /etc/passwd"));
+    assertEquals("1\n", bash.type("echo $?"));
   }
 
   @Test
@@ -170,6 +185,43 @@ class ContainerShellTest {
     sh.kill(1, dev.ddlab.sim.runtime.Signal.SIGINT);
     assertEquals("/ # ", sh.prompt());
     assertEquals("130\n", sh.type("echo $?"));
+  }
+
+  @Test
+  void kill_of_a_jobspec_ends_a_whole_loop_job_and_wait_returns_its_status() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh =
+        w.init(
+            List.of(
+                "sh",
+                "-c",
+                "while true; do sleep 1; done & kill %1; echo k=$?; wait %1; echo w=$?;"
+                    + " kill %3; echo n=$?; wait; echo all=$?"),
+            false);
+    w.clock.advance(Duration.ofSeconds(3));
+    assertEquals("k=0\nw=143\nsh: kill: %3: no such job\nn=2\nall=0\n", w.read());
+    assertTrue(sh.exited);
+  }
+
+  @Test
+  void wait_holds_a_container_script_until_its_background_job_ends() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    FakeProc sh = w.init(List.of("sh", "-c", "sleep 5 & wait $!; echo done=$?"), false);
+    w.clock.advance(Duration.ofSeconds(4));
+    assertEquals("", w.read());
+    w.clock.advance(Duration.ofSeconds(1));
+    assertEquals("done=0\n", w.read());
+    assertTrue(sh.exited);
+  }
+
+  @Test
+  void dash_words_its_job_errors_as_dash() {
+    FakeProc.World w = new FakeProc.World(ubuntu());
+    FakeProc sh =
+        w.init(
+            List.of("sh", "-c", "kill %2; echo $?; wait abc; echo $?; wait 4242; echo $?"), false);
+    assertEquals(
+        "sh: 1: kill: No such job: %2\n2\nsh: 1: wait: Illegal number: abc\n2\n127\n", w.read());
   }
 
   @Test

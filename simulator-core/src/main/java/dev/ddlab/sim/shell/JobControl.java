@@ -9,30 +9,38 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
 /**
- * Job control of the host's bash beyond {@code &} and {@code jobs}: {@code kill} with PIDs and
- * jobspecs ({@code %1}, {@code %%}, {@code %sleep}), {@code wait} and {@code fg}, and how each
+ * Job control beyond {@code &} and {@code jobs}, for the host's bash and the shells in containers
+ * (busybox ash, dash, bash), each with its own wording: {@code kill} with PIDs and jobspecs ({@code
+ * %1}, {@code %%}, {@code %sleep}), {@code wait} and (on the host) {@code fg}, and how each
  * background program stops when its job is killed (a sleep's timer is cancelled, a tool runs its
  * interrupt, {@code docker compose up &} stops its containers as on Ctrl-C). A killed job starts
  * nothing more and is reported as bash reports it ({@code [1]+ Terminated sleep 100}).
  */
-final class HostJobs {
+final class JobControl {
   /** The stream of a background docker command, and how to end its job. */
   private record BackgroundStream(Attachment attachment, Io io, IntConsumer done) {}
 
   private final Interpreter sh;
+  private final Dialect dialect;
+  private final SystemTools.Killer others;
   private final Consumer<Runnable> foregroundStop;
   private final Supplier<HostShell.AttachHandler> terminal;
   private final List<BackgroundStream> streams = new ArrayList<>();
 
   /**
+   * @param others signals a PID that is no job of this shell (false: no such process)
    * @param foregroundStop registers what Ctrl-C does to the foreground command
    * @param terminal where an attaching command hands its stream (null without a terminal)
    */
-  HostJobs(
+  JobControl(
       Interpreter sh,
+      Dialect dialect,
+      SystemTools.Killer others,
       Consumer<Runnable> foregroundStop,
       Supplier<HostShell.AttachHandler> terminal) {
     this.sh = sh;
+    this.dialect = dialect;
+    this.others = others;
     this.foregroundStop = foregroundStop;
     this.terminal = terminal;
   }
@@ -58,7 +66,7 @@ final class HostJobs {
 
   // ---- kill -------------------------------------------------------------------------------------
 
-  /** bash's {@code kill}: signals to PIDs and to jobs by jobspec. */
+  /** The shell's {@code kill}: signals to PIDs and to jobs by jobspec. */
   int kill(List<String> args, Io io) {
     List<String> resolved = new ArrayList<>();
     int status = 0;
@@ -66,8 +74,8 @@ final class HostJobs {
       if (a.startsWith("%")) {
         Interpreter.Job j = sh.job(a);
         if (j == null) {
-          io.errln("bash: kill: " + a + ": no such job");
-          status = 1;
+          io.errln(noSuchJob("kill", a));
+          status = dialect == Dialect.BASH ? 1 : 2;
           continue;
         }
         resolved.add(String.valueOf(j.pid()));
@@ -78,14 +86,24 @@ final class HostJobs {
     if (status != 0 && resolved.stream().allMatch(a -> a.startsWith("-"))) {
       return status; // every target was a jobspec that named no job
     }
-    int st = SystemTools.kill(resolved, io, "bash: kill", false, this::kill);
+    boolean bash = dialect == Dialect.BASH;
+    int st = SystemTools.kill(resolved, io, bash ? "bash: kill" : sh.name(), !bash, this::kill);
     return status != 0 ? status : st;
   }
 
-  /** A signal to the job whose process is {@code pid}; false when no job of this shell has it. */
+  /** A signal to the job whose process is {@code pid}, or else to that process. */
   boolean kill(int pid, Signal signal) {
     Interpreter.Job j = sh.jobByPid(pid);
-    return j != null && sh.killJob(j, signal);
+    return j != null ? sh.killJob(j, signal) : others.kill(pid, signal);
+  }
+
+  /** "bash: kill: %5: no such job", "sh: kill: %5: no such job", "sh: 1: kill: No such job: %5". */
+  private String noSuchJob(String builtin, String spec) {
+    return switch (dialect) {
+      case BASH -> "bash: " + builtin + ": " + spec + ": no such job";
+      case ASH -> sh.name() + ": " + builtin + ": " + spec + ": no such job";
+      case DASH -> sh.name() + ": 1: " + builtin + ": No such job: " + spec;
+    };
   }
 
   // ---- wait and fg ------------------------------------------------------------------------------
@@ -102,20 +120,28 @@ final class HostJobs {
       if (a.startsWith("%")) {
         j = sh.job(a);
         if (j == null) {
-          io.errln("bash: wait: " + a + ": no such job");
-          bad = 127;
+          io.errln(noSuchJob("wait", a));
+          bad = dialect == Dialect.BASH ? 127 : 2;
           continue;
         }
       } else if (!a.isEmpty() && a.length() < 10 && a.chars().allMatch(Character::isDigit)) {
         j = sh.jobByPid(Integer.parseInt(a));
         if (j == null) {
-          io.errln("bash: wait: pid " + a + " is not a child of this shell");
+          // ash and dash say nothing about a PID that is not their child
+          if (dialect == Dialect.BASH) {
+            io.errln("bash: wait: pid " + a + " is not a child of this shell");
+          }
           bad = 127;
           continue;
         }
       } else {
-        io.errln("bash: wait: `" + a + "': not a pid or valid job spec");
-        bad = 1;
+        io.errln(
+            switch (dialect) {
+              case BASH -> "bash: wait: `" + a + "': not a pid or valid job spec";
+              case ASH -> sh.name() + ": wait: Illegal number: " + a;
+              case DASH -> sh.name() + ": 1: wait: Illegal number: " + a;
+            });
+        bad = dialect == Dialect.BASH ? 1 : 2;
         continue;
       }
       targets.add(j);
