@@ -86,22 +86,14 @@ public final class SystemCommands {
     public Integer call() {
       String text =
           format.isEmpty() ? VERSION_TEMPLATE : format.equals("json") ? "{{json .}}" : format;
-      Map<String, TemplateFunction> funcs = new LinkedHashMap<>(Functions.docker());
-      funcs.put(
-          "getDetailsOrder",
-          a -> {
-            Object details = a.get(0) instanceof Map<?, ?> m ? m.get("Details") : null;
-            List<Object> keys = new ArrayList<>();
-            if (details instanceof Map<?, ?> d) {
-              new TreeMap<>(d).keySet().forEach(k -> keys.add(String.valueOf(k)));
-            }
-            return keys;
-          });
-      Template tmpl;
-      try {
-        tmpl = Template.parse("version", text, funcs);
-      } catch (TemplateException e) {
-        throw new CliException("template parsing error: " + e.getMessage(), 64);
+      Template tmpl = PARSED.get(text);
+      if (tmpl == null) {
+        try {
+          tmpl = Template.parse("version", text, FUNCS);
+        } catch (TemplateException e) {
+          throw new CliException("template parsing error: " + e.getMessage(), 64);
+        }
+        PARSED.put(text, tmpl);
       }
       GoObject client =
           new GoObject("main.clientVersion")
@@ -143,6 +135,34 @@ public final class SystemCommands {
         throw new CliException("template: " + tfail.getMessage(), 1);
       }
       return 0;
+    }
+
+    /** docker/cli's functions and version.go's getDetailsOrder. */
+    private static final Map<String, TemplateFunction> FUNCS = versionFunctions();
+
+    /** Parsed version templates by text (the default one above all): a template is immutable. */
+    private static final Map<String, Template> PARSED =
+        java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
+                return size() > 32;
+              }
+            });
+
+    private static Map<String, TemplateFunction> versionFunctions() {
+      Map<String, TemplateFunction> funcs = new LinkedHashMap<>(Functions.docker());
+      funcs.put(
+          "getDetailsOrder",
+          a -> {
+            Object details = a.get(0) instanceof Map<?, ?> m ? m.get("Details") : null;
+            List<Object> keys = new ArrayList<>();
+            if (details instanceof Map<?, ?> d) {
+              new TreeMap<>(d).keySet().forEach(k -> keys.add(String.valueOf(k)));
+            }
+            return keys;
+          });
+      return funcs;
     }
 
     /** version.go's reformatDate: RFC 3339 build times are shown in time.ANSIC. */

@@ -20,7 +20,8 @@ public final class GoJson {
 
   /** MarshalIndent with an indent of four spaces and no prefix. */
   public static String marshalIndent(Object v) {
-    StringBuilder sb = new StringBuilder();
+    // a container's inspect is about 8 KB: one buffer, rarely grown
+    StringBuilder sb = new StringBuilder(8192);
     write(sb, v, true, "    ", 0);
     return sb.toString();
   }
@@ -28,7 +29,9 @@ public final class GoJson {
   private static void newline(StringBuilder sb, String indent, int depth) {
     if (indent != null) {
       sb.append('\n');
-      sb.append(indent.repeat(depth));
+      for (int i = 0; i < depth; i++) {
+        sb.append(indent);
+      }
     }
   }
 

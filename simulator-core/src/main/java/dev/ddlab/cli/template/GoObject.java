@@ -54,14 +54,18 @@ public final class GoObject {
 
   private final String typeName;
   // allocated on first use: a row made from a shape usually needs none of them
-  private LinkedHashMap<String, Supplier<Object>> fields = EMPTY_FIELDS;
+  // a field's value, or a Lazy for one computed when read
+  private LinkedHashMap<String, Object> fields = EMPTY_FIELDS;
   private Map<String, ? extends Function<?, Object>> shape = Map.of();
   private Map<String, ? extends ShapeMethod<?>> shapeMethods = Map.of();
   private Object source;
   private Map<String, Method> methods = Map.of();
   private Map<String, String> jsonNames = Map.of();
   private java.util.Set<String> jsonOmitted = java.util.Set.of();
-  private static final LinkedHashMap<String, Supplier<Object>> EMPTY_FIELDS = new LinkedHashMap<>();
+  private static final LinkedHashMap<String, Object> EMPTY_FIELDS = new LinkedHashMap<>();
+
+  private record Lazy(Supplier<Object> value) {}
+
   private boolean jsonSorted;
   private boolean printable = true;
   private boolean mapLike;
@@ -75,7 +79,7 @@ public final class GoObject {
   }
 
   public GoObject field(String name, Object value) {
-    return getter(name, () -> value);
+    return put(name, value);
   }
 
   /**
@@ -115,6 +119,10 @@ public final class GoObject {
 
   /** A field computed when read (docker/cli's context methods without arguments). */
   public GoObject getter(String name, Supplier<Object> value) {
+    return put(name, new Lazy(value));
+  }
+
+  private GoObject put(String name, Object value) {
     if (fields == EMPTY_FIELDS) {
       fields = new LinkedHashMap<>();
     }
@@ -173,7 +181,11 @@ public final class GoObject {
   @SuppressWarnings("unchecked")
   public Object get(String name) {
     Function<Object, Object> getter = (Function<Object, Object>) shape.get(name);
-    return getter != null ? getter.apply(source) : fields.get(name).get();
+    if (getter != null) {
+      return getter.apply(source);
+    }
+    Object v = fields.get(name);
+    return v instanceof Lazy l ? l.value().get() : v;
   }
 
   @SuppressWarnings("unchecked")
