@@ -10,12 +10,16 @@ import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.MountPoint;
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.swarm.ManagerStatus;
+import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
+import dev.ddlab.grader.state.SwarmStatus;
+import dev.ddlab.introspect.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -194,6 +198,79 @@ public final class EngineLabState implements LabState {
     } catch (EngineException e) {
       return false;
     }
+  }
+
+  /**
+   * On a simulated node the managers come from Raft itself (the session's introspection): asking
+   * the engine ({@code node ls}) would send messages on the simulated network and change what a
+   * replay does. On a real engine, {@code node ls}.
+   */
+  @Override
+  public SwarmStatus swarm(String node) {
+    Map<String, Object> info;
+    try {
+      info = engine(node).system().info().swarm();
+    } catch (EngineException e) {
+      info = null;
+    }
+    String state =
+        info == null ? "inactive" : String.valueOf(info.getOrDefault("LocalNodeState", "inactive"));
+    boolean manager = info != null && Boolean.TRUE.equals(info.get("ControlAvailable"));
+    if (!manager || !state.equals("active")) {
+      return new SwarmStatus(state, manager, false, "", List.of(), List.of(), List.of(), -1);
+    }
+    List<SwarmView.RaftState> raft = workspace.raft();
+    return raft.isEmpty() ? askManagers(node, state) : fromRaft(node, state, raft);
+  }
+
+  private static SwarmStatus fromRaft(String node, String state, List<SwarmView.RaftState> raft) {
+    Map<String, SwarmView.RaftState> byNode = new java.util.LinkedHashMap<>();
+    raft.forEach(r -> byNode.put(r.node(), r));
+    SwarmView.RaftState mine = byNode.get(node);
+    List<String> managers = new ArrayList<>(byNode.keySet());
+    List<String> reachable = new ArrayList<>();
+    List<String> unreachable = new ArrayList<>();
+    for (SwarmView.RaftState r : raft) {
+      (r.role() == SwarmView.Role.DOWN ? unreachable : reachable).add(r.node());
+    }
+    // the leader this node follows, if it still leads at this node's term or later
+    SwarmView.RaftState leads = mine == null ? null : byNode.get(mine.leader());
+    boolean quorum =
+        leads != null && leads.role() == SwarmView.Role.LEADER && leads.term() >= mine.term();
+    return new SwarmStatus(
+        state,
+        true,
+        quorum,
+        quorum ? leads.node() : "",
+        managers,
+        reachable,
+        unreachable,
+        mine == null ? -1 : mine.term());
+  }
+
+  private SwarmStatus askManagers(String node, String state) {
+    List<String> managers = new ArrayList<>();
+    List<String> reachable = new ArrayList<>();
+    List<String> unreachable = new ArrayList<>();
+    String leader = "";
+    try {
+      for (Node n : engine(node).nodes().list(Map.of())) {
+        ManagerStatus m = n.managerStatus();
+        if (m == null) {
+          continue;
+        }
+        String host = n.description() == null ? "" : nz(n.description().hostname());
+        managers.add(host);
+        if (m.leader()) {
+          leader = host;
+        }
+        (m.leader() || "reachable".equals(m.reachability()) ? reachable : unreachable).add(host);
+      }
+    } catch (EngineException e) {
+      // "The swarm does not have a leader": no quorum
+      return new SwarmStatus(state, true, false, "", List.of(), List.of(), List.of(), -1);
+    }
+    return new SwarmStatus(state, true, true, leader, managers, reachable, unreachable, -1);
   }
 
   @Override

@@ -21,5 +21,13 @@ public interface Workspace {
     return Optional.empty();
   }
 
+  /**
+   * Every manager's Raft state where the simulator can show it (its introspection), else empty. A
+   * pure view: reading it sends nothing, so checks never change what a replay does.
+   */
+  default List<dev.ddlab.introspect.SwarmView.RaftState> raft() {
+    return List.of();
+  }
+
   List<TranscriptEntry> transcript();
 }

@@ -9,6 +9,7 @@ import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
+import dev.ddlab.grader.state.SwarmStatus;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -369,6 +370,11 @@ public final class CheckChild {
     @Override
     public boolean volumeExists(String node, String name) {
       return ask("volumeExists", node, name).asBoolean();
+    }
+
+    @Override
+    public SwarmStatus swarm(String node) {
+      return as(ask("swarm", node), new TypeReference<SwarmStatus>() {});
     }
 
     @Override

@@ -272,6 +272,7 @@ public final class JShellChecks implements JavaCheck, AutoCloseable {
             case "hostFile/2" -> state.hostFile(a.get(0), a.get(1));
             case "networkDriver/2" -> state.networkDriver(a.get(0), a.get(1));
             case "volumeExists/2" -> state.volumeExists(a.get(0), a.get(1));
+            case "swarm/1" -> state.swarm(a.get(0));
             case "transcript/0" -> state.transcript();
             default -> null;
           };

@@ -5,10 +5,10 @@ import java.util.Map;
 
 /**
  * A check as written in YAML. Exactly one "kind" key says what is checked ({@code container},
- * {@code image}, {@code file}, {@code network}, {@code volume}, {@code containers}, {@code images},
- * {@code ran}, {@code output}, {@code order}, {@code java}); the other keys refine it. Every check
- * carries {@code label}, what it verifies for people (Vietnamese, unique within the lab), and
- * {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
+ * {@code image}, {@code file}, {@code network}, {@code volume}, {@code swarm}, {@code containers},
+ * {@code images}, {@code ran}, {@code output}, {@code order}, {@code java}); the other keys refine
+ * it. Every check carries {@code label}, what it verifies for people (Vietnamese, unique within the
+ * lab), and {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
  * LabValidator} rejects keys that do not belong to the kind.
  */
 public record CheckSpec(
@@ -18,6 +18,7 @@ public record CheckSpec(
     String file,
     String network,
     String volume,
+    String swarm,
     String containers,
     String images,
     String ran,
@@ -54,6 +55,13 @@ public record CheckSpec(
     String contains,
     // networks
     String driver,
+    // swarm: as the node named by the kind key sees it
+    String leader,
+    Integer managers,
+    Integer reachable,
+    List<String> unreachable,
+    Boolean quorum,
+    Integer minTerm,
     // counts (containers / images)
     Integer count,
     Integer min,
@@ -71,6 +79,7 @@ public record CheckSpec(
           "file",
           "network",
           "volume",
+          "swarm",
           "containers",
           "images",
           "ran",
@@ -85,7 +94,7 @@ public record CheckSpec(
   /** The kind keys present (a valid check has exactly one). */
   public List<String> kinds() {
     Object[] values = {
-      container, image, file, network, volume, containers, images, ran, output, order, java
+      container, image, file, network, volume, swarm, containers, images, ran, output, order, java
     };
     java.util.ArrayList<String> present = new java.util.ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -126,6 +135,7 @@ public record CheckSpec(
       case "file" -> "file " + (in == null ? "" : in + ":") + file;
       case "network" -> "network " + network;
       case "volume" -> "volume " + volume;
+      case "swarm" -> "swarm on " + swarm;
       case "containers" -> "containers " + containers;
       case "images" -> "images " + images;
       case "ran" -> "ran " + ran;

@@ -49,6 +49,10 @@ public final class LabValidator {
           Map.entry("file", Set.of("exists", "in", "contains")),
           Map.entry("network", Set.of("exists", "driver")),
           Map.entry("volume", Set.of("exists")),
+          Map.entry(
+              "swarm",
+              Set.of(
+                  "status", "leader", "managers", "reachable", "unreachable", "quorum", "minTerm")),
           Map.entry("containers", Set.of("count", "min", "max")),
           Map.entry("images", Set.of("count", "min", "max")),
           Map.entry("ran", Set.of("flags", "args", "exitCode")),

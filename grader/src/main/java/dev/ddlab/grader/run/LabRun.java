@@ -57,6 +57,11 @@ public final class LabRun implements AutoCloseable {
           }
 
           @Override
+          public List<dev.ddlab.introspect.SwarmView.RaftState> raft() {
+            return session.introspection().swarm().managers();
+          }
+
+          @Override
           public List<TranscriptEntry> transcript() {
             return learnerTranscript();
           }

@@ -60,6 +60,9 @@ public interface LabState {
 
   boolean volumeExists(String node, String name);
 
+  /** The swarm as {@code node} sees it ({@code docker info}, {@code docker node ls}). */
+  SwarmStatus swarm(String node);
+
   /** What was typed so far, in order, with the output the simulator produced. */
   List<CommandView> transcript();
 }

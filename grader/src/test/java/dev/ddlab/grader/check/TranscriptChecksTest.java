@@ -63,6 +63,11 @@ class TranscriptChecksTest {
         return false;
       }
 
+      public dev.ddlab.grader.state.SwarmStatus swarm(String n) {
+        return new dev.ddlab.grader.state.SwarmStatus(
+            "inactive", false, false, "", List.of(), List.of(), List.of(), -1);
+      }
+
       public List<CommandView> transcript() {
         return t;
       }

@@ -87,6 +87,11 @@ class JShellChecksTest {
           return false;
         }
 
+        public dev.ddlab.grader.state.SwarmStatus swarm(String node) {
+          return new dev.ddlab.grader.state.SwarmStatus(
+              "inactive", false, false, "", List.of(), List.of(), List.of(), -1);
+        }
+
         @Override
         public List<CommandView> transcript() {
           return List.of(new CommandView("node1", "docker stop gentle", "gentle\n", 0));

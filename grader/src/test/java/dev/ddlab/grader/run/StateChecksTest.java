@@ -112,4 +112,72 @@ class StateChecksTest {
           results.get(1).detail().contains("expected at most 1000000"), results.get(1).detail());
     }
   }
+
+  static final String SWARM_LAB =
+      """
+      id: s
+      title: "Raft"
+      section: "Phần 2 §6"
+      template: swarm-3m3w
+      steps:
+        - title: "Một"
+          text: "Làm"
+          solution: [x]
+          checks:
+            - swarm: mgr2
+              status: active
+              leader: any
+              managers: 3
+              reachable: 2
+              unreachable: [mgr1]
+              quorum: true
+              minTerm: 2
+              label: "Leader mới"
+              fail: "Chưa có leader mới."
+            - swarm: mgr2
+              leader: mgr1
+              label: "Leader cũ"
+              fail: "mgr1 không còn là leader."
+            - swarm: wrk1
+              status: inactive
+              quorum: false
+              label: "Worker ngoài swarm"
+              fail: "wrk1 đã vào swarm."
+      """;
+
+  @Test
+  void swarm_predicates_read_leader_quorum_and_term_as_a_manager_sees_them() {
+    Lab lab = LabCatalog.parse("s.yaml", SWARM_LAB);
+    try (LabRun run =
+        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      for (String line :
+          List.of(
+              "@mgr1",
+              "docker swarm init --advertise-addr 10.0.0.1",
+              "@mgr2",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377",
+              "@mgr3",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377",
+              "sleep 5")) {
+        run.typeScript(line);
+      }
+      // three managers, mgr1 leads: the first check wants a new leader, the second holds
+      assertEquals(
+          List.of(false, true, true), run.check(0).stream().map(CheckResult::passed).toList());
+      assertEquals("3 reachable managers, expected 2", run.check(0).get(0).detail());
+      for (String line : List.of("@mgr1", "service docker stop", "@mgr2", "sleep 15")) {
+        run.typeScript(line);
+      }
+      assertEquals(
+          List.of(true, false, true),
+          run.check(0).stream().map(CheckResult::passed).toList(),
+          run.check(0).toString());
+      run.typeScript("@mgr3");
+      run.typeScript("service docker stop");
+      run.typeScript("@mgr2");
+      run.typeScript("sleep 15");
+      // one manager of three: no leader, no quorum
+      assertTrue(run.check(0).get(0).detail().contains("no quorum"), run.check(0).get(0).detail());
+    }
+  }
 }
