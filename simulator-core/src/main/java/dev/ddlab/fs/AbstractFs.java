@@ -94,11 +94,16 @@ public abstract class AbstractFs implements FileSystem {
     int links = 0;
     restart:
     while (true) {
-      String[] parts = todo.equals("/") ? new String[0] : todo.substring(1).split("/");
-      String cur = "/";
-      for (int i = 0; i < parts.length; i++) {
-        String next = cur.equals("/") ? "/" + parts[i] : cur + "/" + parts[i];
-        boolean last = i == parts.length - 1;
+      if (todo.equals("/")) {
+        return todo;
+      }
+      // each prefix of the normalised path, component by component: no array, no concatenation
+      int start = 1;
+      while (true) {
+        int slash = todo.indexOf('/', start);
+        boolean last = slash < 0;
+        int end = last ? todo.length() : slash;
+        String next = todo.substring(0, end);
         FileNode n = nodeAt(next);
         if (n == null) {
           if (last) {
@@ -110,20 +115,20 @@ public abstract class AbstractFs implements FileSystem {
           if (++links > MAX_LINKS) {
             throw new FsException(Errno.ELOOP, path);
           }
-          StringBuilder rest = new StringBuilder();
-          for (int k = i + 1; k < parts.length; k++) {
-            rest.append('/').append(parts[k]);
-          }
+          String cur = start == 1 ? "/" : todo.substring(0, start - 1);
+          String rest = todo.substring(end);
           String target = n.linkTarget();
           todo = Paths.normalize((target.startsWith("/") ? target : cur + "/" + target) + rest);
           continue restart;
         }
-        if (!last && !n.isDirectory()) {
+        if (last) {
+          return next;
+        }
+        if (!n.isDirectory()) {
           throw new FsException(Errno.ENOTDIR, path);
         }
-        cur = next;
+        start = slash + 1;
       }
-      return cur;
     }
   }
 

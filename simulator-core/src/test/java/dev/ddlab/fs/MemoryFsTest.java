@@ -37,6 +37,37 @@ class MemoryFsTest {
   }
 
   @Test
+  void paths_resolve_through_relative_and_absolute_symlinks_as_the_kernel_does() {
+    fs.mkdir("/usr/bin", true);
+    fs.write("/usr/bin/tool", b("x"), false);
+    fs.symlink("usr/bin", "/bin"); // relative, as Debian's /bin
+    fs.symlink("/usr", "/u"); // absolute
+    fs.symlink("../bin/tool", "/usr/lib-tool"); // relative with ..
+    fs.mkdir("/a", false);
+    fs.symlink("/loop2", "/loop1");
+    fs.symlink("/loop1", "/loop2");
+    assertArrayEquals(b("x"), fs.read("/bin/tool"));
+    assertArrayEquals(b("x"), fs.read("/u/bin/tool"));
+    assertArrayEquals(b("x"), fs.read("/u/lib-tool"));
+    assertTrue(fs.stat("/bin").orElseThrow().isDirectory());
+    assertTrue(fs.lstat("/bin").orElseThrow().isSymlink());
+    assertTrue(fs.stat("/u/bin/").isPresent());
+    // a file where a directory is needed, a missing middle, a loop
+    assertEquals(
+        FsException.Errno.ENOTDIR,
+        assertThrows(FsException.class, () -> fs.read("/bin/tool/x")).errno());
+    assertEquals(
+        FsException.Errno.ENOENT,
+        assertThrows(FsException.class, () -> fs.read("/a/missing/x")).errno());
+    assertEquals(
+        FsException.Errno.ELOOP, assertThrows(FsException.class, () -> fs.read("/loop1")).errno());
+    assertFalse(fs.stat("/a/missing").isPresent());
+    // a new file through a symlinked directory lands in its target
+    fs.write("/bin/new", b("n"), false);
+    assertArrayEquals(b("n"), fs.read("/usr/bin/new"));
+  }
+
+  @Test
   void rename_moves_trees_and_refuses_to_move_a_directory_into_itself() {
     fs.mkdir("/src/sub", true);
     fs.write("/src/sub/f", b("x"), false);
