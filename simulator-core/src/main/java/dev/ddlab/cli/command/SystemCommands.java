@@ -141,14 +141,7 @@ public final class SystemCommands {
     private static final Map<String, TemplateFunction> FUNCS = versionFunctions();
 
     /** Parsed version templates by text (the default one above all): a template is immutable. */
-    private static final Map<String, Template> PARSED =
-        java.util.Collections.synchronizedMap(
-            new LinkedHashMap<>(16, 0.75f, true) {
-              @Override
-              protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-                return size() > 32;
-              }
-            });
+    private static final Map<String, Template> PARSED = dev.ddlab.cli.template.Lru.of(32);
 
     private static Map<String, TemplateFunction> versionFunctions() {
       Map<String, TemplateFunction> funcs = new LinkedHashMap<>(Functions.docker());

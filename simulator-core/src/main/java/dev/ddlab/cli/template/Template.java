@@ -28,14 +28,7 @@ public final class Template {
   }
 
   /** Parsed templates by text: a command typed again (each {@code docker ps}) is not re-parsed. */
-  private static final Map<String, Template> PARSED =
-      java.util.Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Template> eldest) {
-              return size() > 256;
-            }
-          });
+  private static final Map<String, Template> PARSED = Lru.of(256);
 
   /**
    * Parses with Go's builtins and docker/cli's basic functions; a template is immutable, so one
