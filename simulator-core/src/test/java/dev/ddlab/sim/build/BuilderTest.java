@@ -173,6 +173,23 @@ class BuilderTest {
   }
 
   @Test
+  void healthcheck_and_stopsignal_land_in_the_image_config() {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put(
+        "Dockerfile",
+        "FROM alpine\nHEALTHCHECK --interval=5s --retries=2 CMD wget -q -O- localhost || exit 1\n"
+            + "STOPSIGNAL SIGQUIT\n");
+    Result r = build(BuildRequest.of("hc:1"), f);
+    assertNotNull(r.imageId(), String.valueOf(r.error()));
+    ImageInspect img = engine.images().inspect("hc:1");
+    assertEquals(
+        List.of("CMD-SHELL", "wget -q -O- localhost || exit 1"), img.config().healthcheck().test());
+    assertEquals(5_000_000_000L, img.config().healthcheck().interval());
+    assertEquals(2, img.config().healthcheck().retries());
+    assertEquals("SIGQUIT", img.config().stopSignal());
+  }
+
+  @Test
   void a_failing_run_stops_the_build_with_its_exit_code_and_lines() {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("Dockerfile", "FROM alpine\nRUN exit 3\n");
