@@ -160,14 +160,14 @@ public final class Builder implements BuildsApi {
   }
 
   void record(BuildsView.Build build) {
-    // the build recorded is the last one (started, then finished): look from the end
-    for (int i = builds.size() - 1; i >= 0; i--) {
-      if (builds.get(i).id().equals(build.id())) {
-        builds.set(i, build);
-        return;
-      }
+    // builds run one at a time: a build is recorded when it starts (a new last entry) and again
+    // when it ends (the last entry), so only the last entry can be the same build
+    int last = builds.size() - 1;
+    if (last >= 0 && builds.get(last).id().equals(build.id())) {
+      builds.set(last, build);
+    } else {
+      builds.add(build);
     }
-    builds.add(build);
   }
 
   /** A name BuildKit's mounts would have ("buildkit-mount1234"). */
