@@ -33,7 +33,7 @@ public final class TwoNodeOverlay {
             new Ipam(
                 "default",
                 Map.of(),
-                List.of(Map.of("Subnet", "10.0.9.0/24", "Gateway", "10.0.9.1"))),
+                List.of(new Ipam.Config("10.0.9.0/24", null, "10.0.9.1", null))),
             false,
             Map.of(OverlayDriver.VXLAN_IDS, "4097"),
             Map.of());

@@ -13,6 +13,7 @@ import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.NetworkCreateResponse;
 import dev.ddlab.engine.dto.NetworkEndpoint;
 import dev.ddlab.engine.dto.NetworkPruneResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,6 @@ final class GuardedNetworks implements NetworksApi {
   private static final Set<String> DRIVERS = Set.of("bridge");
   private static final Set<String> OPTIONS =
       Set.of("com.docker.network.bridge.enable_icc", "com.docker.network.driver.mtu");
-  private static final Set<String> IPAM_KEYS = Set.of("Subnet", "IPRange", "Gateway");
 
   private final GuardSession session;
   private final CreateCheck createCheck;
@@ -161,24 +161,27 @@ final class GuardedNetworks implements NetworksApi {
       throw refused("--ipam-opt bị chặn trên máy chủ dùng chung.");
     }
     List<Cidr> pools = session.policy.subnetPools().stream().map(Cidr::parse).toList();
-    for (Map<String, String> config :
-        ipam.config() == null ? List.<Map<String, String>>of() : ipam.config()) {
-      for (Map.Entry<String, String> e : config.entrySet()) {
-        if (e.getValue() == null || e.getValue().isEmpty()) {
+    for (Ipam.Config config : ipam.config() == null ? List.<Ipam.Config>of() : ipam.config()) {
+      List<String> addresses = new ArrayList<>();
+      addresses.add(config.subnet());
+      addresses.add(config.ipRange());
+      addresses.add(config.gateway());
+      if (config.auxiliaryAddresses() != null) {
+        addresses.addAll(config.auxiliaryAddresses().values());
+      }
+      for (String address : addresses) {
+        if (address == null || address.isEmpty()) {
           continue;
-        }
-        if (!IPAM_KEYS.contains(e.getKey())) {
-          throw refused("tuỳ chọn IPAM " + e.getKey() + " bị chặn trên máy chủ dùng chung.");
         }
         Cidr range;
         try {
-          range = Cidr.parse(e.getValue());
+          range = Cidr.parse(address);
         } catch (IllegalArgumentException bad) {
           continue; // the daemon words its own error for a malformed address
         }
         if (pools.stream().noneMatch(p -> p.contains(range))) {
           throw refused(
-              e.getValue()
+              address
                   + " nằm ngoài dải địa chỉ dành cho các phiên ("
                   + String.join(", ", session.policy.subnetPools())
                   + "); trên máy chủ dùng chung hãy chọn subnet trong dải đó, ví dụ --subnet"

@@ -320,12 +320,12 @@ class GuardRefusalTest {
 
   @Test
   void network_subnets_outside_the_sessions_pools_are_refused() {
-    Ipam wide = new Ipam(null, null, List.of(Map.of("Subnet", "10.0.0.0/8")));
+    Ipam wide = new Ipam(null, null, List.of(Ipam.Config.subnet("10.0.0.0/8")));
     assertTrue(
         refused(() -> guard.networks().create(network("bridge", null, wide)))
             .contains("10.0.0.0/8 nằm ngoài dải địa chỉ"));
     Ipam gateway =
-        new Ipam(null, null, List.of(Map.of("Subnet", "10.215.9.0/24", "Gateway", "192.168.1.1")));
+        new Ipam(null, null, List.of(new Ipam.Config("10.215.9.0/24", null, "192.168.1.1", null)));
     assertTrue(
         refused(() -> guard.networks().create(network("bridge", null, gateway)))
             .contains("192.168.1.1 nằm ngoài"));

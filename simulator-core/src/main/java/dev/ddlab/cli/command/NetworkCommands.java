@@ -10,7 +10,6 @@ import dev.ddlab.engine.dto.Network;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.NetworkPruneResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -102,6 +101,12 @@ public final class NetworkCommands {
     boolean attachable;
 
     @Option(
+        names = "--aux-address",
+        paramLabel = "map",
+        description = "Auxiliary IPv4 or IPv6 addresses used by Network driver")
+    List<String> auxAddress = new ArrayList<>();
+
+    @Option(
         names = {"-d", "--driver"},
         paramLabel = "string",
         description = "Driver to manage the Network",
@@ -145,18 +150,8 @@ public final class NetworkCommands {
 
     @Override
     public Integer call() {
-      List<Map<String, String>> config = new ArrayList<>();
-      for (int i = 0; i < subnet.size(); i++) {
-        Map<String, String> c = new LinkedHashMap<>();
-        c.put("Subnet", subnet.get(i));
-        if (i < gateway.size()) {
-          c.put("Gateway", gateway.get(i));
-        }
-        if (i < ipRange.size()) {
-          c.put("IPRange", ipRange.get(i));
-        }
-        config.add(c);
-      }
+      List<Ipam.Config> config =
+          IpamFlags.consolidate(subnet, ipRange, gateway, IpamFlags.map(auxAddress));
       var r =
           engine
               .networks()

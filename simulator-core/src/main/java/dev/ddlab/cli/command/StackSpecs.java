@@ -131,7 +131,7 @@ final class StackSpecs {
           n == null || n.driver() == null || n.driver().isEmpty() ? "overlay" : n.driver();
       Ipam ipam = null;
       if (n != null && n.ipam() != null) {
-        ipam = new Ipam(n.ipam().driver(), null, n.ipam().config());
+        ipam = n.ipam().toEngine(null);
       }
       out.add(
           new NetworkCreateRequest(

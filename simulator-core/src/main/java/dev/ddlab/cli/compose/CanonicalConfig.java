@@ -42,7 +42,23 @@ final class CanonicalConfig {
           if (n.ipam().driver() != null) {
             ipam.put("driver", n.ipam().driver());
           }
-          ipam.put("config", n.ipam().config());
+          List<Map<String, Object>> pools = new ArrayList<>();
+          for (Project.IpamPool pool : n.ipam().config()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            putIfSet(c, "subnet", pool.subnet());
+            putIfSet(c, "gateway", pool.gateway());
+            putIfSet(c, "ip_range", pool.ipRange());
+            if (!pool.auxAddresses().isEmpty()) {
+              c.put("aux_addresses", new TreeMap<>(pool.auxAddresses()));
+            }
+            pools.add(c);
+          }
+          if (!pools.isEmpty()) {
+            ipam.put("config", pools);
+          }
+          if (!n.ipam().options().isEmpty()) {
+            ipam.put("options", new TreeMap<>(n.ipam().options()));
+          }
           m.put("ipam", ipam);
         }
         if (n.external()) {
@@ -209,6 +225,12 @@ final class CanonicalConfig {
 
   private static void put(Map<String, Object> m, String key, Object value) {
     if (value != null) {
+      m.put(key, value);
+    }
+  }
+
+  private static void putIfSet(Map<String, Object> m, String key, String value) {
+    if (value != null && !value.isEmpty()) {
       m.put(key, value);
     }
   }

@@ -318,11 +318,7 @@ final class ComposeService {
       labels.put(COMPOSE_VERSION, VERSION);
       Ipam ipam = null;
       if (n.ipam() != null) {
-        ipam =
-            new Ipam(
-                n.ipam().driver() == null ? "default" : n.ipam().driver(),
-                Map.of(),
-                n.ipam().config());
+        ipam = n.ipam().toEngine("default");
       }
       String id = "Network " + n.name();
       progress.working(id, "Creating");

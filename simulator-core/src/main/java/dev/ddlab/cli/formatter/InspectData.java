@@ -32,14 +32,6 @@ public final class InspectData {
           "ContainerState", Set.of(),
           "EndpointSettings", Set.of("DriverOpts"));
 
-  /**
-   * DTO fields held as a list of maps whose elements are Go structs in the Engine API, with their
-   * fields in declaration order, every one omitempty ({@code IPAM.Config}: network.IPAMConfig
-   * prints Subnet before Gateway, where a map would be sorted).
-   */
-  private static final Map<String, List<String>> STRUCT_LISTS =
-      Map.of("Ipam.Config", List.of("Subnet", "IPRange", "Gateway", "AuxiliaryAddresses"));
-
   /** The DTO as its JSON decoded into a map: what docker/cli's raw fallback runs a template on. */
   public static Object of(Object dto) {
     return convert(dto, dto == null ? Object.class : dto.getClass(), false, false);
@@ -147,11 +139,7 @@ public final class InspectData {
         if (omit && !typed) {
           continue;
         }
-        List<String> structFields = STRUCT_LISTS.get(simple + "." + c.name());
-        Object converted =
-            structFields != null && value instanceof List<?> items
-                ? structs(items, structFields)
-                : convert(value, c.type(), goNames, typed);
+        Object converted = convert(value, c.type(), goNames, typed);
         if (omit) {
           o.omittedField(c.name(), converted);
           continue;
@@ -166,28 +154,6 @@ public final class InspectData {
       return o;
     }
     return v.toString();
-  }
-
-  /**
-   * Each map of {@code items} as a struct with {@code fields} in that order; an empty one is left
-   * out of the JSON but still a field of the struct (a template reads it as "").
-   */
-  private static List<Object> structs(List<?> items, List<String> fields) {
-    List<Object> out = new ArrayList<>();
-    for (Object item : items) {
-      Map<?, ?> m = (Map<?, ?>) item;
-      GoObject o = new GoObject("network.IPAMConfig");
-      for (String f : fields) {
-        Object v = m.get(f);
-        if (v == null || (v instanceof String str && str.isEmpty())) {
-          o.omittedField(f, f.equals("AuxiliaryAddresses") ? Nil.MAP : "");
-        } else {
-          o.field(f, v instanceof String ? v : convert(v, Object.class, false, false));
-        }
-      }
-      out.add(o);
-    }
-    return out;
   }
 
   /**

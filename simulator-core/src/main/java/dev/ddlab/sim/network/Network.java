@@ -30,8 +30,12 @@ public final class Network {
   /** "swarm" for a network the cluster made on this node; else the driver's data scope. */
   String scope;
 
-  /** Whether its subnet was given ({@code --subnet}) rather than taken from the default pools. */
-  boolean configuredSubnet;
+  /**
+   * The IPAM config the user gave ({@code --subnet} and its range, gateway and auxiliary addresses:
+   * libnetwork's ipamV4Config, which inspect shows as given), or null when the subnet came from the
+   * default pools.
+   */
+  dev.ddlab.engine.dto.Ipam.Config configured;
 
   Network(
       String id,
@@ -89,7 +93,7 @@ public final class Network {
       throw EngineException.badRequest(
           "user specified IP address is supported on user defined networks only");
     }
-    if (!configuredSubnet) {
+    if (configured == null) {
       // runconfig.ErrUnsupportedNetworkNoSubnetAndIP
       throw EngineException.badRequest(
           "user specified IP address is supported only when connecting to networks with user"

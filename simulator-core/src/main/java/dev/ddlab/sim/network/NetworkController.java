@@ -245,7 +245,8 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   private Network newNetwork(
       String id, String name, String driver, boolean predefined, NetworkCreateRequest request) {
-    Map<String, String> ipamConfig =
+    NetworkIpam.check(request.ipam() == null ? null : request.ipam().config(), driver);
+    dev.ddlab.engine.dto.Ipam.Config ipamConfig =
         request.ipam() != null
                 && request.ipam().config() != null
                 && !request.ipam().config().isEmpty()
@@ -272,7 +273,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       String name,
       String type,
       boolean predefined,
-      Map<String, String> ipamConfig,
+      dev.ddlab.engine.dto.Ipam.Config ipamConfig,
       boolean internal,
       boolean attachable,
       Map<String, String> labels,
@@ -281,16 +282,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
     Ipam.Pool pool = null;
     int gateway = 0;
     if (driver.usesIpam()) {
-      String subnet = ipamConfig == null ? null : ipamConfig.get("Subnet");
-      String range = subnet == null ? null : ipamConfig.get("IPRange");
-      pool = ipam.requestPool(new Ipam.PoolRequest(subnet, range));
-      try {
-        String wanted = subnet == null ? null : ipamConfig.get("Gateway");
-        gateway = ipam.requestAddress(pool.id(), wanted == null ? 0 : address(wanted));
-      } catch (RuntimeException e) {
-        ipam.releasePool(pool.id());
-        throw e;
-      }
+      NetworkIpam.Allocation a = NetworkIpam.allocate(ipam, name, ipamConfig);
+      pool = a.pool();
+      gateway = a.gateway();
     }
     String id = givenId != null ? givenId : random.hex(64);
     try {
@@ -319,21 +313,15 @@ public final class NetworkController implements NetworksApi, NetAccess {
             attachable,
             labels,
             options);
-    n.configuredSubnet = ipamConfig != null && ipamConfig.get("Subnet") != null;
+    n.configured =
+        ipamConfig != null && ipamConfig.subnet() != null && !ipamConfig.subnet().isEmpty()
+            ? ipamConfig
+            : null;
     networks.put(n.id, n);
     if (!predefined) {
       events.emit("network", "create", n.id, Map.of("name", n.name, "type", n.driver()));
     }
     return n;
-  }
-
-  /** An address typed by the user. */
-  private static int address(String text) {
-    try {
-      return Ipv4.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw EngineException.badRequest("invalid IPv4 address: " + text);
-    }
   }
 
   @Override
@@ -591,7 +579,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     InterfaceInfo iface = null;
     if (n.pool != null) {
       String wanted = a.requestedIps.get(n.id);
-      int ip = ipam.requestAddress(n.pool.id(), wanted == null ? 0 : address(wanted));
+      int ip = ipam.requestAddress(n.pool.id(), wanted == null ? 0 : NetworkIpam.address(wanted));
       if (ip == 0) {
         throw EngineException.serverError(
             "no available IPv4 addresses on this network's address pools: "

@@ -17,15 +17,17 @@ final class NetworkResource {
 
   /** With {@code detail}, the Containers map of inspect (endpoints of running containers). */
   static dev.ddlab.engine.dto.Network of(Network n, boolean detail) {
-    List<Map<String, String>> config = new ArrayList<>();
-    if (n.hasSubnet()) {
-      Map<String, String> c = new LinkedHashMap<>();
-      c.put("Subnet", n.subnetText());
-      if (n.pool.range() != null) {
-        c.put("IPRange", n.pool.range().toString());
-      }
-      c.put("Gateway", n.gatewayText());
-      config.add(c);
+    // moby's buildIpamResources: the config as the user gave it, else the pool and gateway
+    List<Ipam.Config> config = new ArrayList<>();
+    if (n.configured != null) {
+      config.add(n.configured);
+    } else if (n.hasSubnet()) {
+      config.add(
+          new Ipam.Config(
+              n.subnetText(),
+              n.pool.range() == null ? null : n.pool.range().toString(),
+              n.gatewayText(),
+              null));
     }
     Map<String, NetworkEndpoint> containers = new LinkedHashMap<>();
     if (detail) {

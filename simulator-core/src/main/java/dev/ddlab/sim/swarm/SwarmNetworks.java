@@ -93,25 +93,15 @@ public final class SwarmNetworks implements NetworksApi {
    * The network's IPAM configs as the Engine API writes them (moby's IPAMConfig, every field
    * omitempty): the allocator's once it ran, else the spec's.
    */
-  public static List<Map<String, String>> ipamConfig(SwarmNetwork n) {
+  public static List<Ipam.Config> ipamConfig(SwarmNetwork n) {
     IpamOptions ipam = n.ipamOptions() != null ? n.ipamOptions() : n.spec().ipamOptions();
-    List<Map<String, String>> config = new ArrayList<>();
+    List<Ipam.Config> config = new ArrayList<>();
     if (ipam != null && ipam.configs() != null) {
       for (IpamConfig c : ipam.configs()) {
-        Map<String, String> m = new LinkedHashMap<>();
-        putIfSet(m, "Subnet", c.subnet());
-        putIfSet(m, "IPRange", c.range());
-        putIfSet(m, "Gateway", c.gateway());
-        config.add(m);
+        config.add(new Ipam.Config(c.subnet(), c.range(), c.gateway(), null));
       }
     }
     return config;
-  }
-
-  private static void putIfSet(Map<String, String> m, String key, String value) {
-    if (value != null && !value.isEmpty()) {
-      m.put(key, value);
-    }
   }
 
   /**
@@ -325,14 +315,14 @@ public final class SwarmNetworks implements NetworksApi {
     }
     List<IpamConfig> configs = new ArrayList<>();
     if (r.ipam() != null && r.ipam().config() != null) {
-      for (Map<String, String> c : r.ipam().config()) {
-        String subnet = c.get("Subnet");
+      for (Ipam.Config c : r.ipam().config()) {
+        String subnet = c.subnet();
         try {
           dev.ddlab.sim.network.types.Subnet.parse(subnet);
         } catch (IllegalArgumentException e) {
           throw new EngineException(400, e.getMessage());
         }
-        configs.add(new IpamConfig(subnet, c.get("IPRange"), c.get("Gateway")));
+        configs.add(new IpamConfig(subnet, c.ipRange(), c.gateway()));
       }
     }
     String ipamDriver =

@@ -175,7 +175,7 @@ class SimulatedNodeTest {
             new NetworkCreateRequest(
                 "mynet", "bridge", false, false, false, null, false, null, null));
     assertEquals(
-        "172.18.0.0/16", engine.networks().inspect("mynet").ipam().config().get(0).get("Subnet"));
+        "172.18.0.0/16", engine.networks().inspect("mynet").ipam().config().get(0).subnet());
     run("web", hc("no", 0, null, "mynet", null), "nginx");
     run("client", hc("no", 0, null, "mynet", null), "nginx");
     run("other", hc("no", 0, null, "default", null), "nginx");

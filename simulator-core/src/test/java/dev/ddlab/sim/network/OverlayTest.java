@@ -40,9 +40,7 @@ class OverlayTest {
       "9e8f2be4a1c0d3f5b6a7980112233445566778899aabbccddeeff00112233445";
 
   private static NetworkCreateRequest overlay(String vnis) {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("Subnet", "10.0.9.0/24");
-    config.put("Gateway", "10.0.9.1");
+    Ipam.Config config = new Ipam.Config("10.0.9.0/24", null, "10.0.9.1", null);
     Map<String, String> options = new LinkedHashMap<>();
     if (vnis != null) {
       options.put(OverlayDriver.VXLAN_IDS, vnis);

@@ -152,7 +152,7 @@ public final class TopologyPanel implements Panel {
       if (n.ipam() == null || n.ipam().config() == null || n.ipam().config().isEmpty()) {
         return null;
       }
-      return n.ipam().config().get(0).get("Subnet");
+      return n.ipam().config().get(0).subnet();
     }
 
     private static String name(ContainerSummary c) {

@@ -6,6 +6,7 @@ import dev.ddlab.cli.compose.types.Project.Build;
 import dev.ddlab.cli.compose.types.Project.DependsOn;
 import dev.ddlab.cli.compose.types.Project.Healthcheck;
 import dev.ddlab.cli.compose.types.Project.IpamConfig;
+import dev.ddlab.cli.compose.types.Project.IpamPool;
 import dev.ddlab.cli.compose.types.Project.Network;
 import dev.ddlab.cli.compose.types.Project.Port;
 import dev.ddlab.cli.compose.types.Project.Service;
@@ -450,15 +451,18 @@ final class Normaliser {
     IpamConfig ipam = null;
     if (n != null && n.has("ipam")) {
       JsonNode i = n.get("ipam");
-      List<Map<String, String>> configs = new ArrayList<>();
+      List<IpamPool> configs = new ArrayList<>();
       if (i.has("config")) {
         for (JsonNode c : i.get("config")) {
-          Map<String, String> m = new LinkedHashMap<>();
-          c.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
-          configs.add(m);
+          configs.add(
+              new IpamPool(
+                  text(c, "subnet"),
+                  text(c, "gateway"),
+                  text(c, "ip_range"),
+                  keyValues(c.get("aux_addresses"), false)));
         }
       }
-      ipam = new IpamConfig(text(i, "driver"), configs);
+      ipam = new IpamConfig(text(i, "driver"), configs, keyValues(i.get("options"), false));
     }
     return new Network(
         key,

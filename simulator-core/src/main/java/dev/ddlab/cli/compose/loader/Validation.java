@@ -116,6 +116,11 @@ final class Validation {
           "attachable",
           "labels");
 
+  private static final Set<String> IPAM = Set.of("driver", "config", "options");
+
+  private static final Set<String> IPAM_POOL =
+      Set.of("subnet", "ip_range", "gateway", "aux_addresses");
+
   private static final Set<String> VOLUME =
       Set.of("name", "driver", "driver_opts", "external", "labels");
 
@@ -193,7 +198,7 @@ final class Validation {
   void validate(JsonNode doc) {
     properties(doc, "(root)", TOP);
     mapOf(doc.get("services"), "services", SERVICE, this::service);
-    mapOf(doc.get("networks"), "networks", NETWORK, null);
+    mapOf(doc.get("networks"), "networks", NETWORK, this::network);
     mapOf(doc.get("volumes"), "volumes", VOLUME, null);
   }
 
@@ -285,6 +290,26 @@ final class Validation {
     JsonNode deploy = s.get("deploy");
     if (deploy != null && deploy.isObject() && deploy.has("replicas")) {
       type(path + ".deploy.replicas", deploy.get("replicas"), "integer");
+    }
+  }
+
+  private void network(String path, JsonNode n) {
+    JsonNode ipam = n.get("ipam");
+    if (ipam == null || ipam.isNull()) {
+      return;
+    }
+    type(path + ".ipam", ipam, "object");
+    properties(ipam, path + ".ipam", IPAM);
+    JsonNode config = ipam.get("config");
+    if (config != null && !config.isNull()) {
+      type(path + ".ipam.config", config, "array");
+      each(config, path + ".ipam.config", "object", IPAM_POOL);
+      for (int i = 0; i < config.size(); i++) {
+        JsonNode aux = config.get(i).get("aux_addresses");
+        if (aux != null && !aux.isNull()) {
+          type(path + ".ipam.config." + i + ".aux_addresses", aux, "object");
+        }
+      }
     }
   }
 

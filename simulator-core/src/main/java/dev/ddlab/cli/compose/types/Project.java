@@ -158,8 +158,32 @@ public record Project(
       IpamConfig ipam,
       Map<String, String> labels) {}
 
-  /** {@code ipam:} of a network. */
-  public record IpamConfig(String driver, List<Map<String, String>> config) {}
+  /** {@code ipam:} of a network (compose-go's IPAMConfig). */
+  public record IpamConfig(String driver, List<IpamPool> config, Map<String, String> options) {
+    /**
+     * The Engine API's IPAM for this block (compose's create.go and the stack's convert.Networks
+     * copy each pool field by field); {@code defaultDriver} stands in for an unset driver.
+     */
+    public dev.ddlab.engine.dto.Ipam toEngine(String defaultDriver) {
+      List<dev.ddlab.engine.dto.Ipam.Config> out = new ArrayList<>();
+      for (IpamPool p : config) {
+        out.add(
+            new dev.ddlab.engine.dto.Ipam.Config(
+                p.subnet(),
+                p.ipRange(),
+                p.gateway(),
+                p.auxAddresses() == null || p.auxAddresses().isEmpty() ? null : p.auxAddresses()));
+      }
+      return new dev.ddlab.engine.dto.Ipam(driver == null ? defaultDriver : driver, options, out);
+    }
+  }
+
+  /**
+   * One {@code ipam.config} entry (compose-go's IPAMPool): {@code subnet}, {@code gateway}, {@code
+   * ip_range} and {@code aux_addresses}, each null (or empty) when not given.
+   */
+  public record IpamPool(
+      String subnet, String gateway, String ipRange, Map<String, String> auxAddresses) {}
 
   /** A top-level volume; {@code name} as for networks. */
   public record Volume(

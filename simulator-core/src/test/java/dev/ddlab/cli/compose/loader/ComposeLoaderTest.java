@@ -273,4 +273,44 @@ class ComposeLoaderTest {
     file("/p/compose.yaml", "services:\n  web:\n    image: [nginx\n");
     assertTrue(error("/p").startsWith("yaml: line "), error("/p"));
   }
+
+  @Test
+  void ipam_config_reads_subnet_gateway_ip_range_and_aux_addresses_and_refuses_unknown_keys() {
+    file(
+        "/p/compose.yaml",
+        """
+        services:
+          a:
+            image: alpine
+        networks:
+          back:
+            ipam:
+              driver: default
+              config:
+                - subnet: 10.40.0.0/24
+                  ip_range: 10.40.0.128/25
+                  gateway: 10.40.0.1
+                  aux_addresses:
+                    router: 10.40.0.2
+        """);
+    Project.IpamConfig ipam = load("/p").networks().get("back").ipam();
+    assertEquals(
+        List.of(
+            new Project.IpamPool(
+                "10.40.0.0/24", "10.40.0.1", "10.40.0.128/25", Map.of("router", "10.40.0.2"))),
+        ipam.config());
+    assertEquals(
+        List.of(
+            new dev.ddlab.engine.dto.Ipam.Config(
+                "10.40.0.0/24", "10.40.0.128/25", "10.40.0.1", Map.of("router", "10.40.0.2"))),
+        ipam.toEngine("default").config());
+    file(
+        "/p/compose.yaml",
+        "services:\n  a:\n    image: alpine\nnetworks:\n  back:\n    ipam:\n      config:\n"
+            + "        - subnet: 10.40.0.0/24\n          aux_address: {r: 10.40.0.2}\n");
+    assertEquals(
+        "validating /p/compose.yaml: networks.back.ipam.config.0 Additional property aux_address"
+            + " is not allowed",
+        error("/p"));
+  }
 }
