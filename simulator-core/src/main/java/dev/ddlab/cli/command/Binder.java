@@ -28,7 +28,7 @@ final class Binder {
     List<String> positionals = new ArrayList<>();
     boolean onlyPositionals = false;
     for (String a : canonical) {
-      if (onlyPositionals || !a.startsWith("--") || a.length() == 2) {
+      if (onlyPositionals || !isOption(a, byName)) {
         if (a.equals("--") && !onlyPositionals) {
           onlyPositionals = true;
           continue;
@@ -45,6 +45,18 @@ final class Binder {
       p.setValue(new ArrayList<>(positionals));
     }
     return positionals;
+  }
+
+  /**
+   * A canonical option token: {@code --long[=value]}, or {@code -x[=value]} for an option whose
+   * only name is a shorthand (compose's hidden {@code -f} and {@code -p} after the subcommand).
+   */
+  private static boolean isOption(String a, Map<String, OptionSpec> byName) {
+    if (a.startsWith("--")) {
+      return a.length() > 2;
+    }
+    int eq = a.indexOf('=');
+    return a.startsWith("-") && byName.containsKey(eq < 0 ? a : a.substring(0, eq));
   }
 
   /** Stands for a new empty list: a repeatable option's value is mutated while binding. */

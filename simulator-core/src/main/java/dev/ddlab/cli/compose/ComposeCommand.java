@@ -26,11 +26,29 @@ abstract class ComposeCommand extends DockerCommand {
   @Option(names = "--file", paramLabel = "stringArray", description = "Compose configuration files")
   List<String> files = new ArrayList<>();
 
-  @Option(
-      names = {"-p", "--project-name"},
-      paramLabel = "string",
-      description = "Project name")
+  @Option(names = "--project-name", paramLabel = "string", description = "Project name")
   String projectName = "";
+
+  /**
+   * {@code -p}: the project name after every subcommand but {@code run}, where compose v2 makes it
+   * {@code --publish} (before any subcommand the dispatcher has already turned it into {@code
+   * --project-name}).
+   */
+  @Option(names = "-p", paramLabel = "string", description = "Project name", hidden = true)
+  List<String> shortP = new ArrayList<>();
+
+  /** Whether {@code -p} after the subcommand names the project (all but {@code run}). */
+  boolean shortPNamesProject() {
+    return true;
+  }
+
+  /** {@code --project-name}, else the last {@code -p} where that names the project, else "". */
+  String projectNameFlag() {
+    if (!projectName.isEmpty() || !shortPNamesProject() || shortP.isEmpty()) {
+      return projectName;
+    }
+    return shortP.get(shortP.size() - 1);
+  }
 
   @Option(
       names = "--project-directory",
@@ -142,7 +160,8 @@ abstract class ComposeCommand extends DockerCommand {
   Project project() {
     ComposeLoader loader =
         new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), this::warn);
-    return loader.load(new ComposeLoader.Options(files(), projectName, projectDirectory, envFiles));
+    return loader.load(
+        new ComposeLoader.Options(files(), projectNameFlag(), projectDirectory, envFiles));
   }
 
   /** The project, after checking that each of {@code services} is one of its services. */
@@ -161,8 +180,8 @@ abstract class ComposeCommand extends DockerCommand {
    * (down, ps, stop … work from {@code -p} alone, as compose does).
    */
   String projectNameOnly() {
-    if (!projectName.isEmpty()) {
-      return projectName;
+    if (!projectNameFlag().isEmpty()) {
+      return projectNameFlag();
     }
     return project().name();
   }

@@ -40,6 +40,17 @@ final class ComposeControl {
         targets.add(c);
       }
     }
+    return each(cmd, stderr, targets, title, working, done, action);
+  }
+
+  private static int each(
+      ComposeCommand cmd,
+      Consumer<String> stderr,
+      List<ContainerSummary> targets,
+      String title,
+      String working,
+      String done,
+      Consumer<ContainerSummary> action) {
     if (targets.isEmpty() && title.equals("Killing")) {
       stderr.accept("no container to kill"); // compose says so and succeeds
       return 0;
@@ -78,13 +89,39 @@ final class ComposeControl {
         description = "SIGNAL to send to the container")
     String signal;
 
+    @Option(
+        names = "--remove-orphans",
+        description = "Remove containers for services not defined in the Compose file")
+    Boolean removeOrphans;
+
+    /**
+     * compose's kill: the project's running containers, one-offs of {@code run} included, in start
+     * order; with {@code --remove-orphans} (or COMPOSE_REMOVE_ORPHANS) also those of services the
+     * file no longer defines, which are killed, not removed, despite the flag's words.
+     */
     @Override
     int run() {
+      Project p = project(services);
+      boolean orphans =
+          removeOrphans != null
+              ? removeOrphans
+              : Boolean.parseBoolean(io.environment().get("COMPOSE_REMOVE_ORPHANS"));
+      List<ContainerSummary> running = compose().containers(p.name(), false, services, true);
+      List<ContainerSummary> targets = new ArrayList<>();
+      for (String svc : p.startOrder()) {
+        running.stream()
+            .filter(c -> svc.equals(ComposeService.label(c, ComposeService.SERVICE)))
+            .forEach(targets::add);
+      }
+      if (orphans) {
+        running.stream()
+            .filter(c -> !p.services().containsKey(ComposeService.label(c, ComposeService.SERVICE)))
+            .forEach(targets::add);
+      }
       return each(
           this,
           this::err,
-          services,
-          "running",
+          targets,
           "Killing",
           "Killing",
           "Killed",

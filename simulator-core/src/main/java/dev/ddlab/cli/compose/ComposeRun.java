@@ -78,15 +78,17 @@ final class ComposeRun extends ComposeCommand.WithShortFile {
       description = "Run command with all service's ports enabled and mapped to the host")
   boolean servicePorts;
 
-  /**
-   * compose's {@code run -p} is this flag; here {@code -p} after the subcommand stays the project
-   * name every compose command takes, so only the long form publishes.
-   */
   @Option(
       names = "--publish",
       paramLabel = "stringArray",
       description = "Publish a container's port(s) to the host")
   List<String> publish = new ArrayList<>();
+
+  /** {@code run -p} publishes (compose v2's {@code -p, --publish}). */
+  @Override
+  boolean shortPNamesProject() {
+    return false;
+  }
 
   @Option(names = "--no-deps", description = "Don't start linked services")
   boolean noDeps;
@@ -116,7 +118,9 @@ final class ComposeRun extends ComposeCommand.WithShortFile {
     String containerName =
         name != null ? name : all.name() + "-" + serviceName + "-run-" + slug.substring(0, 12);
     List<Project.Port> ports = new ArrayList<>();
-    for (String spec : publish) {
+    List<String> published = new ArrayList<>(publish);
+    published.addAll(shortP);
+    for (String spec : published) {
       ports.add(dev.ddlab.cli.compose.loader.ComposeLoader.port(spec));
     }
     String id =
