@@ -136,6 +136,9 @@ final class CanonicalConfig {
     if (!s.environment().isEmpty()) {
       m.put("environment", new TreeMap<>(s.environment()));
     }
+    if (!s.profiles().isEmpty()) {
+      m.put("profiles", s.profiles());
+    }
     if (!s.expose().isEmpty()) {
       m.put("expose", s.expose());
     }

@@ -161,18 +161,39 @@ abstract class ComposeCommand extends DockerCommand {
     ComposeLoader loader =
         new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), this::warn);
     return loader.load(
-        new ComposeLoader.Options(files(), projectNameFlag(), projectDirectory, envFiles));
+        new ComposeLoader.Options(
+            files(), projectNameFlag(), projectDirectory, envFiles, profiles));
   }
 
-  /** The project, after checking that each of {@code services} is one of its services. */
+  /**
+   * The project with each of {@code services} enabled (naming a service of an inactive profile
+   * activates that profile, as compose's ToProject does), {@code no such service: x} for a name the
+   * files do not define.
+   */
   Project project(List<String> services) {
-    Project p = project();
-    for (String s : services) {
-      if (!p.services().containsKey(s)) {
-        throw new CliException("no such service: " + s, 1);
-      }
+    try {
+      return project().enable(services);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), 1);
     }
-    return p;
+  }
+
+  /**
+   * The services {@code up} and {@code run} start: those named and what they depend on, or all;
+   * compose's errors when a required dependency is of an inactive profile (named services: {@code
+   * no such service}, as compose-go's WithServices; all: the dependency graph's words).
+   */
+  static Project selected(Project p, List<String> services) {
+    return checked(p, services).select(services);
+  }
+
+  /** {@link #selected} without the selection: the whole project, its dependencies checked. */
+  static Project checked(Project p, List<String> services) {
+    try {
+      return p.requireDependencies(services);
+    } catch (IllegalArgumentException e) {
+      throw new CliException(e.getMessage(), 1);
+    }
   }
 
   /**

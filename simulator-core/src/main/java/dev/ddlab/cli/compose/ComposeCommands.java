@@ -87,7 +87,7 @@ final class ComposeCommands {
     @Override
     int run() {
       Project all = project(services);
-      Project p = all.select(services);
+      Project p = selected(all, services);
       Map<String, Integer> scales = new LinkedHashMap<>();
       for (String s : scale) {
         int eq = s.indexOf('=');
@@ -115,7 +115,7 @@ final class ComposeCommands {
       try {
         cs.create(
             p,
-            new ComposeService.UpOptions(build, scales, removeOrphans, all.services().keySet()),
+            new ComposeService.UpOptions(build, scales, removeOrphans, all.allServices().keySet()),
             progress);
         start = new ComposeStart(engine, cs, p, progress);
         if (waitFor) {
@@ -667,6 +667,9 @@ final class ComposeCommands {
     @Option(names = "--volumes", description = "Print the volume names, one per line.")
     boolean volumesOnly;
 
+    @Option(names = "--profiles", description = "Print the profile names, one per line.")
+    boolean profilesOnly;
+
     @Option(
         names = "--format",
         paramLabel = "string",
@@ -686,6 +689,12 @@ final class ComposeCommands {
       }
       if (volumesOnly) {
         p.volumes().keySet().forEach(this::out);
+        return 0;
+      }
+      if (profilesOnly) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        p.allServices().values().forEach(s -> names.addAll(s.profiles()));
+        names.forEach(this::out);
         return 0;
       }
       Map<String, Object> doc = CanonicalConfig.render(p.select(services));

@@ -101,16 +101,13 @@ final class ComposeRun extends ComposeCommand.WithShortFile {
   @Override
   int run() {
     String serviceName = args.get(0);
-    Project all = project(List.of());
+    Project all = checked(project(List.of(serviceName)), List.of(serviceName));
     Service service = all.services().get(serviceName);
-    if (service == null) {
-      throw new CliException("no such service: " + serviceName, 1);
-    }
     ComposeService cs = compose();
     List<String> deps = new ArrayList<>(service.dependsOn().keySet());
     Project own = all.select(List.of(serviceName));
     if (!noDeps && !deps.isEmpty()) {
-      startDependencies(cs, all.select(deps), all.services().keySet());
+      startDependencies(cs, all.select(deps), all.allServices().keySet());
     }
     withProgress("Running", pr -> cs.prepare(own, pr));
     boolean tty = !noTty && io.isTty();

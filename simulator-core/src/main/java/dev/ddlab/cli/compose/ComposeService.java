@@ -547,19 +547,15 @@ final class ComposeService {
   record DownOptions(boolean volumes, String rmi, boolean removeOrphans, Integer timeout) {}
 
   void down(Project p, DownOptions o, Progress progress) {
-    List<ContainerSummary> cs = containers(p.name(), true, null, true);
+    // the one-offs of run only with --remove-orphans (compose v2's oneOffExclude otherwise)
+    List<ContainerSummary> cs = containers(p.name(), true, null, o.removeOrphans());
     List<ContainerSummary> ordered = ordered(p, cs, true);
-    List<String> orphans = new ArrayList<>();
+    // compose v2 (unlike docker-compose 1.x) says nothing of the orphans down leaves
     for (ContainerSummary c : cs) {
-      if (!p.services().containsKey(label(c, SERVICE))) {
-        if (o.removeOrphans()) {
-          ordered.add(c);
-        } else {
-          orphans.add(name(c));
-        }
+      if (!p.services().containsKey(label(c, SERVICE)) && o.removeOrphans()) {
+        ordered.add(c);
       }
     }
-    warnOrphans(orphans);
     for (ContainerSummary c : ordered) {
       String id = "Container " + name(c);
       if (live(c)) {
@@ -583,6 +579,12 @@ final class ComposeService {
       }
       String id = "Network " + n.name();
       progress.working(id, "Removing");
+      Network inspected = engine.networks().inspect(existing.id());
+      if (inspected.containers() != null && !inspected.containers().isEmpty()) {
+        // compose leaves a network other containers still use (an orphan, a profile's service)
+        progress.warning(id, "Resource is still in use");
+        continue;
+      }
       engine.networks().remove(existing.id());
       progress.done(id, "Removed");
     }

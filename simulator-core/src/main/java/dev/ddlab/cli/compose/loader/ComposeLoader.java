@@ -42,10 +42,23 @@ public final class ComposeLoader {
    * What the command line says: {@code -f} files, {@code -p}, {@code --project-directory}, {@code
    * --env-file}.
    */
+  /**
+   * @param profiles the {@code --profile} flags (when none, COMPOSE_PROFILES of the shell, comma
+   *     separated); null for a reader that knows no profiles ({@code docker stack deploy})
+   */
   public record Options(
-      List<String> files, String projectName, String projectDirectory, List<String> envFiles) {
+      List<String> files,
+      String projectName,
+      String projectDirectory,
+      List<String> envFiles,
+      List<String> profiles) {
+    public Options(
+        List<String> files, String projectName, String projectDirectory, List<String> envFiles) {
+      this(files, projectName, projectDirectory, envFiles, null);
+    }
+
     public static Options defaults() {
-      return new Options(List.of(), "", "", List.of());
+      return new Options(List.of(), "", "", List.of(), List.of());
     }
   }
 
@@ -83,8 +96,18 @@ public final class ComposeLoader {
       merged = merged == null ? doc : merge(merged, doc);
     }
     String name = projectName(options, merged, workingDir, env);
-    return new Normaliser(name, workingDir, env, p -> isFile(p) ? read(p) : null)
-        .project(merged, files);
+    Project p =
+        new Normaliser(name, workingDir, env, f -> isFile(f) ? read(f) : null)
+            .project(merged, files);
+    if (options.profiles() == null) {
+      return p;
+    }
+    List<String> profiles = options.profiles();
+    if (profiles.isEmpty()) {
+      // compose-go's WithDefaultProfiles reads the process's environment, not .env
+      profiles = List.of(osEnv.getOrDefault("COMPOSE_PROFILES", "").split(",", -1));
+    }
+    return p.withProfiles(profiles);
   }
 
   // ---- files and environment ----

@@ -222,7 +222,8 @@ final class Normaliser {
         n.has("stop_grace_period") ? seconds(n.get("stop_grace_period").asText()) : null,
         SwarmKeys.deploy(deploy),
         SwarmKeys.refs(n.get("secrets")),
-        SwarmKeys.refs(n.get("configs")));
+        SwarmKeys.refs(n.get("configs")),
+        n.has("profiles") ? strings(n.get("profiles")) : List.of());
   }
 
   private static Integer seconds(String d) {

@@ -187,7 +187,8 @@ final class Validation {
           Map.entry("healthcheck", "object"),
           Map.entry("tty", "boolean"),
           Map.entry("stdin_open", "boolean"),
-          Map.entry("scale", "integer"));
+          Map.entry("scale", "integer"),
+          Map.entry("profiles", "array"));
 
   private final String file;
 

@@ -22,6 +22,9 @@ import java.util.Set;
  * @param environment the variables interpolation saw (the shell's over {@code .env})
  * @param secrets the top-level secrets by key (what {@code docker stack deploy} creates)
  * @param configs the top-level configs by key
+ * @param disabledServices the services whose profiles are not active (compose-go's
+ *     DisabledServices), by name
+ * @param profiles the active profiles
  */
 public record Project(
     String name,
@@ -32,7 +35,34 @@ public record Project(
     Map<String, Volume> volumes,
     Map<String, String> environment,
     Map<String, FileObject> secrets,
-    Map<String, FileObject> configs) {
+    Map<String, FileObject> configs,
+    Map<String, Service> disabledServices,
+    List<String> profiles) {
+
+  /** A project with every service enabled. */
+  public Project(
+      String name,
+      String workingDir,
+      List<String> configFiles,
+      Map<String, Service> services,
+      Map<String, Network> networks,
+      Map<String, Volume> volumes,
+      Map<String, String> environment,
+      Map<String, FileObject> secrets,
+      Map<String, FileObject> configs) {
+    this(
+        name,
+        workingDir,
+        configFiles,
+        services,
+        networks,
+        volumes,
+        environment,
+        secrets,
+        configs,
+        Map.of(),
+        List.of());
+  }
 
   /** One service: the container(s) compose creates from it. */
   public record Service(
@@ -62,11 +92,50 @@ public record Project(
       Integer stopGracePeriodSeconds,
       Deploy deploy,
       List<FileRef> secrets,
-      List<FileRef> configs) {
+      List<FileRef> configs,
+      List<String> profiles) {
 
     /** The image compose runs: {@code image}, or {@code <project>-<service>} when it builds. */
     public String imageName(String project) {
       return image != null && !image.isEmpty() ? image : project + "-" + name;
+    }
+
+    /** This service depending on {@code deps} instead. */
+    public Service withDependsOn(Map<String, DependsOn> deps) {
+      return new Service(
+          name,
+          image,
+          build,
+          command,
+          entrypoint,
+          ports,
+          expose,
+          environment,
+          networks,
+          volumes,
+          deps,
+          restart,
+          replicas,
+          healthcheck,
+          labels,
+          containerName,
+          hostname,
+          workingDir,
+          user,
+          tty,
+          stdinOpen,
+          networkMode,
+          stopSignal,
+          stopGracePeriodSeconds,
+          deploy,
+          secrets,
+          configs,
+          profiles);
+    }
+
+    /** compose-go's HasProfile: no profiles, or one of them active. */
+    public boolean hasProfile(List<String> active) {
+      return profiles.isEmpty() || profiles.stream().anyMatch(active::contains);
     }
 
     /** How many containers: {@code deploy.replicas} (also {@code scale}), else 1. */
@@ -274,7 +343,127 @@ public record Project(
           }
         });
     return new Project(
-        name, workingDir, configFiles, s, networks, volumes, environment, secrets, configs);
+        name,
+        workingDir,
+        configFiles,
+        s,
+        networks,
+        volumes,
+        environment,
+        secrets,
+        configs,
+        disabledServices,
+        profiles);
+  }
+
+  /**
+   * compose-go's ApplyProfiles: the services of no profile or of an active one stay, the others
+   * become disabled; {@code *} keeps them all.
+   */
+  public Project withProfiles(List<String> active) {
+    Map<String, Service> all = allServices();
+    if (active.contains("*")) {
+      return with(all, Map.of(), active);
+    }
+    Map<String, Service> enabled = new LinkedHashMap<>();
+    Map<String, Service> disabled = new LinkedHashMap<>();
+    all.forEach((k, v) -> (v.hasProfile(active) ? enabled : disabled).put(k, v));
+    return with(enabled, disabled, active);
+  }
+
+  /**
+   * compose-go's EnableServices: naming a disabled service on the command line activates its
+   * profiles (and so every service of those profiles). A name no service has is {@code no such
+   * service: x}.
+   */
+  public Project enable(List<String> names) {
+    List<String> active = new ArrayList<>(profiles);
+    for (String n : names) {
+      if (services.containsKey(n)) {
+        continue;
+      }
+      Service d = disabledServices.get(n);
+      if (d == null) {
+        throw new IllegalArgumentException("no such service: " + n);
+      }
+      for (String p : d.profiles()) {
+        if (!active.contains(p)) {
+          active.add(p);
+        }
+      }
+    }
+    return active.equals(profiles) ? this : withProfiles(active);
+  }
+
+  /**
+   * This project, after checking that no required dependency of the services to start ({@code
+   * names} and theirs, or all) is disabled; optional ones ({@code required: false}) that are
+   * disabled are dropped.
+   *
+   * @throws IllegalArgumentException with compose's words
+   */
+  public Project requireDependencies(List<String> names) {
+    Set<String> start = new LinkedHashSet<>();
+    if (names == null || names.isEmpty()) {
+      start.addAll(services.keySet());
+    } else {
+      names.forEach(n -> addWithDeps(n, start));
+    }
+    Map<String, Service> kept = new LinkedHashMap<>(services);
+    for (String n : start) {
+      Service s = services.get(n);
+      if (s == null) {
+        continue;
+      }
+      Map<String, DependsOn> deps = new LinkedHashMap<>(s.dependsOn());
+      for (Map.Entry<String, DependsOn> d : s.dependsOn().entrySet()) {
+        Service off = disabledServices.get(d.getKey());
+        if (off == null) {
+          continue;
+        }
+        if (!d.getValue().required()) {
+          deps.remove(d.getKey());
+        } else if (names != null && !names.isEmpty()) {
+          throw new IllegalArgumentException("no such service: " + d.getKey());
+        } else {
+          throw new IllegalArgumentException(
+              "service "
+                  + d.getKey()
+                  + " is required by "
+                  + n
+                  + " but is disabled. Can be enabled by profiles ["
+                  + String.join(" ", off.profiles())
+                  + "]");
+        }
+      }
+      if (deps.size() != s.dependsOn().size()) {
+        kept.put(n, s.withDependsOn(deps));
+      }
+    }
+    return kept.equals(services) ? this : with(kept, disabledServices, profiles);
+  }
+
+  /** Every service the files define: the enabled ones, then the disabled ones. */
+  public Map<String, Service> allServices() {
+    Map<String, Service> all = new LinkedHashMap<>(services);
+    all.putAll(disabledServices);
+    return all;
+  }
+
+  private Project with(
+      Map<String, Service> enabled, Map<String, Service> disabled, List<String> active) {
+    return new Project(
+        name,
+        workingDir,
+        configFiles,
+        enabled,
+        networks,
+        volumes,
+        environment,
+        secrets,
+        configs,
+        disabled,
+        List.copyOf(active));
   }
 
   private void addWithDeps(String n, Set<String> keep) {

@@ -313,4 +313,31 @@ class ComposeLoaderTest {
             + " is not allowed",
         error("/p"));
   }
+
+  @Test
+  void profiles_disable_services_until_a_flag_the_environment_or_a_named_service_enables_them() {
+    file(
+        "/p/compose.yaml",
+        """
+        services:
+          web: {image: nginx}
+          debug: {image: alpine, profiles: [debug]}
+          both: {image: alpine, profiles: [debug, ops]}
+        """);
+    Project p = load("/p");
+    assertEquals(List.of("web"), List.copyOf(p.services().keySet()));
+    assertEquals(List.of("debug", "both"), List.copyOf(p.disabledServices().keySet()));
+    Project enabled = p.enable(List.of("debug"));
+    assertEquals(List.of("web", "debug", "both"), List.copyOf(enabled.services().keySet()));
+    assertEquals(List.of("", "debug"), enabled.profiles());
+    env.put("COMPOSE_PROFILES", "ops");
+    assertEquals(List.of("web", "both"), List.copyOf(load("/p").services().keySet()));
+    Project flagged =
+        new ComposeLoader(fs, "/p", env, warnings::add)
+            .load(new ComposeLoader.Options(List.of(), "", "", List.of(), List.of("*")));
+    assertEquals(3, flagged.services().size());
+    assertEquals(
+        "no such service: nope",
+        assertThrows(IllegalArgumentException.class, () -> p.enable(List.of("nope"))).getMessage());
+  }
 }
