@@ -32,52 +32,20 @@ final class IpamFlags {
       configs.put(s, new Building());
     }
     for (String r : ranges) {
-      boolean match = false;
-      for (String s : subnets) {
-        if (!matches(s, r)) {
-          continue;
-        }
-        Building b = configs.get(s);
-        if (b.range != null) {
-          throw error(
-              "cannot configure multiple ranges ("
-                  + r
-                  + ", "
-                  + b.range
-                  + ") on the same subnet ("
-                  + s
-                  + ")");
-        }
-        b.range = r;
-        match = true;
-      }
-      if (!match) {
-        throw error("no matching subnet for range " + r);
-      }
+      place(
+          subnets,
+          configs,
+          r,
+          "range",
+          "cannot configure multiple ranges (%s, %s) on the same subnet (%s)");
     }
     for (String g : gateways) {
-      boolean match = false;
-      for (String s : subnets) {
-        if (!matches(s, g)) {
-          continue;
-        }
-        Building b = configs.get(s);
-        if (b.gateway != null) {
-          throw error(
-              "cannot configure multiple gateways ("
-                  + g
-                  + ", "
-                  + b.gateway
-                  + ") for the same subnet ("
-                  + s
-                  + ")");
-        }
-        b.gateway = g;
-        match = true;
-      }
-      if (!match) {
-        throw error("no matching subnet for gateway " + g);
-      }
+      place(
+          subnets,
+          configs,
+          g,
+          "gateway",
+          "cannot configure multiple gateways (%s, %s) for the same subnet (%s)");
     }
     for (Map.Entry<String, String> a : aux.entrySet()) {
       boolean match = false;
@@ -95,6 +63,38 @@ final class IpamFlags {
     configs.forEach(
         (s, b) -> out.add(new Ipam.Config(s, b.range, b.gateway, b.aux.isEmpty() ? null : b.aux)));
     return out;
+  }
+
+  /**
+   * A range or gateway to the subnet(s) holding it: one per subnet ({@code twice}, with the new
+   * value, the old one and the subnet), and at least one subnet must hold it.
+   */
+  private static void place(
+      List<String> subnets,
+      Map<String, Building> configs,
+      String value,
+      String kind,
+      String twice) {
+    boolean match = false;
+    for (String s : subnets) {
+      if (!matches(s, value)) {
+        continue;
+      }
+      Building b = configs.get(s);
+      String old = kind.equals("range") ? b.range : b.gateway;
+      if (old != null) {
+        throw error(String.format(twice, value, old, s));
+      }
+      if (kind.equals("range")) {
+        b.range = value;
+      } else {
+        b.gateway = value;
+      }
+      match = true;
+    }
+    if (!match) {
+      throw error("no matching subnet for " + kind + " " + value);
+    }
   }
 
   /** The flags' values, as docker/cli's MapOpts keeps {@code --aux-address k=v} (last one wins). */
