@@ -89,10 +89,10 @@ public final class ComposeLoader {
             : Paths.resolve(cwd, options.projectDirectory());
     Map<String, String> env = environment(workingDir, options.envFiles());
     ObjectNode merged = null;
+    Extends extend = new Extends(path -> checked(path, env));
     for (String f : files) {
-      ObjectNode doc = parse(f);
-      interpolate(doc, "", env, f);
-      new Validation(f).validate(doc);
+      ObjectNode doc = checked(f, env);
+      extend.resolve(doc, f);
       merged = merged == null ? doc : merge(merged, doc);
     }
     String name = projectName(options, merged, workingDir, env);
@@ -108,6 +108,17 @@ public final class ComposeLoader {
       profiles = List.of(osEnv.getOrDefault("COMPOSE_PROFILES", "").split(",", -1));
     }
     return p.withProfiles(profiles);
+  }
+
+  /** A file parsed, interpolated and validated. */
+  private ObjectNode checked(String path, Map<String, String> env) {
+    if (!isFile(path)) {
+      throw new ComposeException("open " + path + ": no such file or directory");
+    }
+    ObjectNode doc = parse(path);
+    interpolate(doc, "", env, path);
+    new Validation(path).validate(doc);
+    return doc;
   }
 
   // ---- files and environment ----

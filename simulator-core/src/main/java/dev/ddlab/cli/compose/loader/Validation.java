@@ -188,7 +188,8 @@ final class Validation {
           Map.entry("tty", "boolean"),
           Map.entry("stdin_open", "boolean"),
           Map.entry("scale", "integer"),
-          Map.entry("profiles", "array"));
+          Map.entry("profiles", "array"),
+          Map.entry("extends", "string,object"));
 
   private final String file;
 
@@ -250,6 +251,13 @@ final class Validation {
     JsonNode build = s.get("build");
     if (build != null && build.isObject()) {
       properties(build, path + ".build", BUILD);
+    }
+    JsonNode ext = s.get("extends");
+    if (ext != null && ext.isObject()) {
+      properties(ext, path + ".extends", Set.of("service", "file"));
+      if (!ext.hasNonNull("service")) {
+        fail(path + ".extends service is required");
+      }
     }
     JsonNode hc = s.get("healthcheck");
     if (hc != null && hc.isObject()) {
