@@ -214,7 +214,7 @@ final class CanonicalConfig {
           x.put("read_only", true);
         }
         if (v.type().equals("bind")) {
-          x.put("bind", Map.of("create_host_path", true));
+          x.put("bind", v.createHostPath() ? Map.of("create_host_path", true) : Map.of());
         } else if (v.type().equals("volume")) {
           x.put("volume", v.noCopy() ? Map.of("nocopy", true) : Map.of());
         }

@@ -461,12 +461,18 @@ final class ComposeService {
       exposed.put(e.contains("/") ? e : e + "/tcp", Map.of());
     }
     List<Mount> mounts = new ArrayList<>();
+    List<String> binds = new ArrayList<>();
     for (ServiceVolume v : s.volumes()) {
       String source = v.source();
       if (v.type().equals("volume") && !source.isEmpty()) {
         source = p.volumes().get(source).name();
       }
-      mounts.add(new Mount(v.type(), source, v.target(), v.readOnly()));
+      if (v.type().equals("bind") && v.createHostPath()) {
+        // compose uses the Binds API when the host path is to be made if missing
+        binds.add(source + ":" + v.target() + ":" + (v.readOnly() ? "ro" : "rw"));
+      } else {
+        mounts.add(new Mount(v.type(), source, v.target(), v.readOnly()));
+      }
     }
     String networkMode = s.networkMode();
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
@@ -507,6 +513,7 @@ final class ComposeService {
             .networkMode(networkMode)
             .portBindings(bindings.isEmpty() ? null : bindings)
             .restartPolicy(restart)
+            .binds(binds.isEmpty() ? null : binds)
             .mounts(mounts.isEmpty() ? null : mounts)
             .autoRemove(run != null && run.remove())
             .build();

@@ -67,6 +67,9 @@ public final class ComposeLoader {
   private final Map<String, String> osEnv;
   private final Consumer<String> warnings;
 
+  /** The main files of the projects that include this one, outermost first (include cycles). */
+  private final List<String> loaded;
+
   /**
    * @param fs where the files are (the client machine's filesystem)
    * @param cwd the shell's working directory
@@ -75,10 +78,20 @@ public final class ComposeLoader {
    */
   public ComposeLoader(
       FileSystem fs, String cwd, Map<String, String> osEnv, Consumer<String> warnings) {
+    this(fs, cwd, osEnv, warnings, List.of());
+  }
+
+  private ComposeLoader(
+      FileSystem fs,
+      String cwd,
+      Map<String, String> osEnv,
+      Consumer<String> warnings,
+      List<String> loaded) {
     this.fs = fs;
     this.cwd = cwd;
     this.osEnv = osEnv;
     this.warnings = warnings;
+    this.loaded = loaded;
   }
 
   public Project load(Options options) {
@@ -96,9 +109,10 @@ public final class ComposeLoader {
       merged = merged == null ? doc : merge(merged, doc);
     }
     String name = projectName(options, merged, workingDir, env);
+    List<Included> included = include(merged.get("include"), files.get(0), name, workingDir, env);
     Project p =
         new Normaliser(name, workingDir, env, f -> isFile(f) ? read(f) : null)
-            .project(merged, files);
+            .project(merged, files, included);
     if (options.profiles() == null) {
       return p;
     }
@@ -108,6 +122,58 @@ public final class ComposeLoader {
       profiles = List.of(osEnv.getOrDefault("COMPOSE_PROFILES", "").split(",", -1));
     }
     return p.withProfiles(profiles);
+  }
+
+  /** A project an {@code include} entry loaded, with the paths it names (for errors). */
+  record Included(Project project, List<String> paths) {}
+
+  /**
+   * compose-go's loadInclude: each entry's files loaded as a project of their own (its directory
+   * the first file's unless {@code project_directory}, its own {@code .env} or {@code env_file},
+   * relative paths against that directory, the including project's name), whose services, networks,
+   * volumes, secrets and configs the including project then takes.
+   */
+  private List<Included> include(
+      JsonNode entries, String mainFile, String name, String workingDir, Map<String, String> env) {
+    List<Included> out = new ArrayList<>();
+    if (entries == null || !entries.isArray()) {
+      return out;
+    }
+    List<String> chain = new ArrayList<>(loaded);
+    if (chain.contains(mainFile)) {
+      chain.add(mainFile);
+      throw new ComposeException(
+          "include cycle detected:\n"
+              + chain.get(0)
+              + "\n include "
+              + String.join("\n include ", chain.subList(1, chain.size())));
+    }
+    chain.add(mainFile);
+    for (JsonNode e : entries) {
+      JsonNode pathNode = e.isObject() ? e.get("path") : e;
+      List<String> paths = new ArrayList<>();
+      if (pathNode != null && pathNode.isArray()) {
+        pathNode.forEach(x -> paths.add(Paths.resolve(workingDir, x.asText())));
+      } else if (pathNode != null) {
+        paths.add(Paths.resolve(workingDir, pathNode.asText()));
+      }
+      String dir =
+          e.isObject() && e.hasNonNull("project_directory")
+              ? Paths.resolve(workingDir, e.get("project_directory").asText())
+              : Paths.parent(paths.get(0));
+      List<String> envFiles = new ArrayList<>();
+      JsonNode ef = e.isObject() ? e.get("env_file") : null;
+      if (ef != null && ef.isArray()) {
+        ef.forEach(x -> envFiles.add(Paths.resolve(dir, x.asText())));
+      } else if (ef != null && !ef.isNull()) {
+        envFiles.add(Paths.resolve(dir, ef.asText()));
+      }
+      Project p =
+          new ComposeLoader(fs, cwd, env, warnings, chain)
+              .load(new Options(paths, name, dir, envFiles, null));
+      out.add(new Included(p, paths));
+    }
+    return out;
   }
 
   /** A file parsed, interpolated and validated. */

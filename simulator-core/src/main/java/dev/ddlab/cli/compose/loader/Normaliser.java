@@ -46,6 +46,10 @@ final class Normaliser {
   }
 
   Project project(JsonNode doc, List<String> files) {
+    return project(doc, files, List.of());
+  }
+
+  Project project(JsonNode doc, List<String> files, List<ComposeLoader.Included> included) {
     Map<String, Service> services = new LinkedHashMap<>();
     JsonNode s = doc.get("services");
     if (s != null && s.isObject()) {
@@ -86,8 +90,38 @@ final class Normaliser {
             env,
             SwarmKeys.objects(doc.get("secrets"), workingDir),
             SwarmKeys.objects(doc.get("configs"), workingDir));
+    for (ComposeLoader.Included i : included) {
+      importResources(p, i.project(), i.paths());
+    }
     check(p);
     return p;
+  }
+
+  /**
+   * compose-go's importResources: what an included project defines joins this one; a name both
+   * define is an error, but for the implicit {@code default} network both may add.
+   */
+  private static void importResources(Project into, Project from, List<String> paths) {
+    String where = "imported compose file [" + String.join(" ", paths) + "] defines conflicting ";
+    Map<String, Service> all = from.allServices();
+    all.forEach((k, v) -> add(into.services(), k, v, where + "service "));
+    from.networks()
+        .forEach(
+            (k, v) -> {
+              if (!(k.equals("default") && into.networks().containsKey(k))) {
+                add(into.networks(), k, v, where + "network ");
+              }
+            });
+    from.volumes().forEach((k, v) -> add(into.volumes(), k, v, where + "volume "));
+    from.secrets().forEach((k, v) -> add(into.secrets(), k, v, where + "secret "));
+    from.configs().forEach((k, v) -> add(into.configs(), k, v, where + "config "));
+  }
+
+  private static <V> void add(Map<String, V> into, String key, V value, String conflict) {
+    if (into.containsKey(key)) {
+      throw new ComposeException(conflict + key);
+    }
+    into.put(key, value);
   }
 
   private void check(Project p) {
@@ -393,7 +427,8 @@ final class Normaliser {
                 source,
                 v.path("target").asText(),
                 v.path("read_only").asBoolean(false),
-                v.path("volume").path("nocopy").asBoolean(false)));
+                v.path("volume").path("nocopy").asBoolean(false),
+                v.path("bind").path("create_host_path").asBoolean(false)));
       } else {
         out.add(shortVolume(v.asText()));
       }
@@ -411,7 +446,8 @@ final class Normaliser {
     String dst = parts[1];
     boolean ro = parts.length > 2 && List.of(parts[2].split(",")).contains("ro");
     if (src.startsWith(".") || src.startsWith("/") || src.startsWith("~")) {
-      return new ServiceVolume("bind", Paths.resolve(workingDir, expandHome(src)), dst, ro, false);
+      return new ServiceVolume(
+          "bind", Paths.resolve(workingDir, expandHome(src)), dst, ro, false, true);
     }
     return new ServiceVolume("volume", src, dst, ro, false);
   }

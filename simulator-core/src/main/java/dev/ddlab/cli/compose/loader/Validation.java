@@ -199,6 +199,16 @@ final class Validation {
 
   void validate(JsonNode doc) {
     properties(doc, "(root)", TOP);
+    JsonNode include = doc.get("include");
+    if (include != null && !include.isNull()) {
+      type("include", include, "array");
+      each(include, "include", "string,object", Set.of("path", "env_file", "project_directory"));
+      for (int i = 0; i < include.size(); i++) {
+        if (include.get(i).isObject() && !include.get(i).hasNonNull("path")) {
+          fail("include." + i + " path is required");
+        }
+      }
+    }
     mapOf(doc.get("services"), "services", SERVICE, this::service);
     mapOf(doc.get("networks"), "networks", NETWORK, this::network);
     mapOf(doc.get("volumes"), "volumes", VOLUME, null);

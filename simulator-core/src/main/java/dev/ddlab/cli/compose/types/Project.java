@@ -195,7 +195,19 @@ public record Project(
 
   /** One mount of a service (short {@code src:dst:ro} or long form). */
   public record ServiceVolume(
-      String type, String source, String target, boolean readOnly, boolean noCopy) {}
+      String type,
+      String source,
+      String target,
+      boolean readOnly,
+      boolean noCopy,
+      boolean createHostPath) {
+
+    /** A volume, or a bind that must exist (the long form without create_host_path). */
+    public ServiceVolume(
+        String type, String source, String target, boolean readOnly, boolean noCopy) {
+      this(type, source, target, readOnly, noCopy, false);
+    }
+  }
 
   /** A service's attachment to a network. */
   public record ServiceNetwork(List<String> aliases, String ipv4Address) {}

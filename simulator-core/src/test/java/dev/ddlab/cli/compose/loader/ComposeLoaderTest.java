@@ -179,7 +179,7 @@ class ComposeLoaderTest {
     assertEquals(new Project.Port(80, "8080", "udp", "127.0.0.1", "ingress"), web.ports().get(0));
     assertEquals(new Project.Port(3000, "", "tcp", "", "ingress"), web.ports().get(1));
     assertEquals(
-        new Project.ServiceVolume("bind", "/p/html", "/usr/share/nginx/html", true, false),
+        new Project.ServiceVolume("bind", "/p/html", "/usr/share/nginx/html", true, false, true),
         web.volumes().get(0));
     assertEquals(
         new Project.ServiceVolume("volume", "", "/cache", false, false), web.volumes().get(1));
