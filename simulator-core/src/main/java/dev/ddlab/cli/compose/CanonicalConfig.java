@@ -1,5 +1,10 @@
 package dev.ddlab.cli.compose;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.cli.compose.types.Project.Port;
 import dev.ddlab.cli.compose.types.Project.Service;
@@ -224,6 +229,24 @@ final class CanonicalConfig {
     }
     put(m, "working_dir", s.workingDir());
     return m;
+  }
+
+  /**
+   * The document as Go's json.MarshalIndent(project, "", " ") writes it: two spaces, {@code "key":
+   * value}, one array element a line, {@code {}} and {@code []} when empty.
+   */
+  static String json(Map<String, Object> doc) throws JsonProcessingException {
+    Separators separators =
+        Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator("");
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer =
+        new DefaultPrettyPrinter(separators)
+            .withObjectIndenter(indenter)
+            .withArrayIndenter(indenter);
+    return new ObjectMapper().writer(printer).writeValueAsString(doc);
   }
 
   private static void put(Map<String, Object> m, String key, Object value) {

@@ -1,7 +1,6 @@
 package dev.ddlab.cli.compose;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.ddlab.cli.command.CliException;
@@ -700,9 +699,7 @@ final class ComposeCommands {
       Map<String, Object> doc = CanonicalConfig.render(p.select(services));
       try {
         if (format.equals("json")) {
-          io.out(
-              new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc)
-                  + "\n");
+          io.out(CanonicalConfig.json(doc) + "\n");
         } else {
           io.out(
               new ObjectMapper(

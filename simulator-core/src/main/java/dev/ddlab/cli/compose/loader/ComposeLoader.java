@@ -106,7 +106,7 @@ public final class ComposeLoader {
     for (String f : files) {
       ObjectNode doc = checked(f, env);
       extend.resolve(doc, f);
-      merged = merged == null ? doc : merge(merged, doc);
+      merged = merged == null ? doc : mergeFiles(merged, doc);
     }
     String name = projectName(options, merged, workingDir, env);
     List<Included> included = include(merged.get("include"), files.get(0), name, workingDir, env);
@@ -197,12 +197,14 @@ public final class ComposeLoader {
               ? cwd
               : Paths.resolve(cwd, options.projectDirectory());
       while (true) {
-        for (String n : DEFAULT_FILES) {
-          String p = Paths.normalize(dir + "/" + n);
-          if (isFile(p)) {
-            out.add(p);
-            return out;
+        List<String> found = existing(dir, DEFAULT_FILES);
+        if (!found.isEmpty()) {
+          out.add(chosen(found, "config"));
+          List<String> overrides = existing(dir, OVERRIDE_FILES);
+          if (!overrides.isEmpty()) {
+            out.add(chosen(overrides, "override"));
           }
+          return out;
         }
         if (dir.equals("/")) {
           throw new ComposeException("no configuration file provided: not found");
@@ -218,6 +220,35 @@ public final class ComposeLoader {
       out.add(p);
     }
     return out;
+  }
+
+  /** compose-go's DefaultOverrideFileNames: found beside the default file, it is merged over it. */
+  private static final List<String> OVERRIDE_FILES =
+      List.of(
+          "compose.override.yml",
+          "compose.override.yaml",
+          "docker-compose.override.yml",
+          "docker-compose.override.yaml");
+
+  private List<String> existing(String dir, List<String> names) {
+    List<String> out = new ArrayList<>();
+    for (String n : names) {
+      String p = Paths.normalize(dir + "/" + n);
+      if (isFile(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** The first of {@code found}, with compose-go's warning when there are several. */
+  private String chosen(List<String> found, String kind) {
+    if (found.size() > 1) {
+      warnings.accept(
+          "Found multiple " + kind + " files with supported names: " + String.join(", ", found));
+      warnings.accept("Using " + found.get(0));
+    }
+    return found.get(0);
   }
 
   private boolean isFile(String p) {
@@ -368,6 +399,31 @@ public final class ComposeLoader {
   }
 
   /** Later files override earlier ones key by key; lists are replaced. */
+  /**
+   * A later {@code -f} file over the earlier ones: services merge by compose-go's rules (those of
+   * {@code extends}: lists by key or appended), the other sections key by key.
+   */
+  static ObjectNode mergeFiles(ObjectNode base, ObjectNode over) {
+    JsonNode bs = base.get("services");
+    JsonNode os = over.get("services");
+    if (bs instanceof ObjectNode baseServices && os instanceof ObjectNode overServices) {
+      overServices
+          .fields()
+          .forEachRemaining(
+              e -> {
+                JsonNode b = baseServices.get(e.getKey());
+                baseServices.set(
+                    e.getKey(),
+                    b instanceof ObjectNode bo && e.getValue() instanceof ObjectNode oo
+                        ? Extends.merge(bo, oo)
+                        : e.getValue());
+              });
+      over = over.deepCopy();
+      over.remove("services");
+    }
+    return merge(base, over);
+  }
+
   static ObjectNode merge(ObjectNode base, ObjectNode over) {
     for (Iterator<Map.Entry<String, JsonNode>> it = over.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> e = it.next();
