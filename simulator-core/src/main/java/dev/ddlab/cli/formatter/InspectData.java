@@ -194,7 +194,12 @@ public final class InspectData {
                 new Component(
                     name, accessor, rc.getGenericType(), include(type, rc), omit.contains(name)));
           }
-          return new RecordShape(type.getSimpleName(), omitNull, List.copyOf(components));
+          // a nested DTO's Go name, as template errors print it
+          String name =
+              type == dev.ddlab.engine.dto.Ipam.Config.class
+                  ? "network.IPAMConfig"
+                  : type.getSimpleName();
+          return new RecordShape(name, omitNull, List.copyOf(components));
         }
       };
 
