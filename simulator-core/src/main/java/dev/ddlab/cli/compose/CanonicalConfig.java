@@ -103,7 +103,52 @@ final class CanonicalConfig {
       }
       doc.put("volumes", vols);
     }
+    putObjects(doc, "secrets", p, p.secrets());
+    putObjects(doc, "configs", p, p.configs());
     return doc;
+  }
+
+  /** Top-level secrets or configs as compose-go's FileObjectConfig, named as it names them. */
+  private static void putObjects(
+      Map<String, Object> doc, String key, Project p, Map<String, Project.FileObject> objects) {
+    if (objects.isEmpty()) {
+      return;
+    }
+    Map<String, Object> out = new TreeMap<>();
+    objects.forEach(
+        (k, o) -> {
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("name", ComposeFiles.name(p, o));
+          put(m, "file", o.file());
+          put(m, "environment", o.environment());
+          put(m, "content", o.content());
+          if (o.external()) {
+            m.put("external", true);
+          }
+          if (!o.labels().isEmpty()) {
+            m.put("labels", new TreeMap<>(o.labels()));
+          }
+          out.put(k, m);
+        });
+    doc.put(key, out);
+  }
+
+  /** A service's secrets or configs in the long form (source, target, uid, gid, mode). */
+  private static void putRefs(Map<String, Object> m, String key, List<Project.FileRef> refs) {
+    if (refs.isEmpty()) {
+      return;
+    }
+    List<Object> out = new ArrayList<>();
+    for (Project.FileRef r : refs) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("source", r.source());
+      putIfSet(x, "target", r.target());
+      putIfSet(x, "uid", r.uid());
+      putIfSet(x, "gid", r.gid());
+      put(x, "mode", r.mode());
+      out.add(x);
+    }
+    m.put(key, out);
   }
 
   private static Map<String, Object> service(Project p, Service s) {
@@ -227,6 +272,8 @@ final class CanonicalConfig {
       }
       m.put("volumes", vols);
     }
+    putRefs(m, "secrets", s.secrets());
+    putRefs(m, "configs", s.configs());
     put(m, "working_dir", s.workingDir());
     return m;
   }

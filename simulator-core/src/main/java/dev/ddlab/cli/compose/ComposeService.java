@@ -474,6 +474,7 @@ final class ComposeService {
         mounts.add(new Mount(v.type(), source, v.target(), v.readOnly()));
       }
     }
+    mounts.addAll(ComposeFiles.mounts(p, s, warnings::add));
     String networkMode = s.networkMode();
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
     List<Map.Entry<String, ServiceNetwork>> nets = new ArrayList<>(s.networks().entrySet());
@@ -525,6 +526,7 @@ final class ComposeService {
           .networks()
           .connect(p.networks().get(e.getKey()).name(), id, endpoint(p, s, name, e.getValue()));
     }
+    ComposeFiles.inject(engine, p, s, id);
     return id;
   }
 

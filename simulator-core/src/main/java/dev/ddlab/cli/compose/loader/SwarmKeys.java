@@ -166,7 +166,9 @@ final class SwarmKeys {
                       text(o, "name"),
                       file == null ? null : Paths.resolve(workingDir, file),
                       external,
-                      labels(o == null ? null : o.get("labels"))));
+                      labels(o == null ? null : o.get("labels")),
+                      text(o, "environment"),
+                      text(o, "content")));
             });
     return out;
   }

@@ -185,7 +185,20 @@ public record Project(
    * {@code name} only when the file gives one.
    */
   public record FileObject(
-      String key, String name, String file, boolean external, Map<String, String> labels) {}
+      String key,
+      String name,
+      String file,
+      boolean external,
+      Map<String, String> labels,
+      String environment,
+      String content) {
+
+    /** A file-backed or external object (what a swarm stack takes). */
+    public FileObject(
+        String key, String name, String file, boolean external, Map<String, String> labels) {
+      this(key, name, file, external, labels, null, null);
+    }
+  }
 
   /** {@code build:} as a context path or the long form. */
   public record Build(String context, String dockerfile, Map<String, String> args, String target) {}
