@@ -323,4 +323,180 @@ public abstract class ComposeContract {
     assertEquals(
         "created", engine.containers().inspect(project + "-needs-broken-1").state().status());
   }
+
+  private void write(String path, String text) {
+    String full = "/work/" + project + "/" + path;
+    fs.mkdir(dev.ddlab.fs.Paths.parent(full), true);
+    fs.write(full, text.getBytes(StandardCharsets.UTF_8), false);
+  }
+
+  /** The content of one file in a container, as GET /archive hands it (a tar of that file). */
+  private String fileIn(String container, String path) {
+    byte[] tar = engine.containers().getArchive(engine.containers().inspect(container).id(), path);
+    return new String(tar, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void services_of_an_inactive_profile_start_only_when_the_profile_is_enabled() {
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: alpine
+            command: sleep 600
+          debug:
+            image: alpine
+            command: sleep 600
+            profiles: [debug]
+        """);
+    assertEquals(0, compose("up", "-d").code());
+    assertEquals(
+        List.of(project + "-web-1"), containers(false).stream().map(c -> name(c)).toList());
+    Run up = compose("--profile", "debug", "up", "-d");
+    assertEquals(0, up.code(), up.err());
+    assertTrue(engine.containers().inspect(project + "-debug-1").state().running());
+    assertEquals(0, compose("--profile", "debug", "down", "-t", "1").code());
+  }
+
+  @Test
+  void extends_and_include_build_the_services_the_engine_runs() {
+    write(
+        "db/compose.yaml",
+        """
+        services:
+          cache:
+            image: alpine
+            command: sleep 600
+            labels: [tier=data]
+        """);
+    write(
+        "compose.yaml",
+        """
+        include:
+          - db/compose.yaml
+        services:
+          base:
+            image: alpine
+            command: sleep 600
+            labels: {team: core}
+          web:
+            extends: base
+            labels: {role: front}
+            depends_on: [cache]
+        """);
+    Run up = compose("up", "-d");
+    assertEquals(0, up.code(), up.err());
+    Map<String, String> labels = engine.containers().inspect(project + "-web-1").config().labels();
+    assertEquals("core", labels.get("team"));
+    assertEquals("front", labels.get("role"));
+    assertEquals(
+        "data", engine.containers().inspect(project + "-cache-1").config().labels().get("tier"));
+  }
+
+  @Test
+  void secrets_from_the_environment_and_configs_from_content_are_copied_in_before_start() {
+    write(".env", "TOKEN=s3cret\n");
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: alpine
+            command: sleep 600
+            secrets: [token]
+            configs:
+              - source: motd
+                target: /etc/motd
+        secrets:
+          token:
+            environment: TOKEN
+        configs:
+          motd:
+            content: hello
+        """);
+    Run up = compose("up", "-d");
+    assertEquals(0, up.code(), up.err());
+    assertTrue(fileIn(project + "-web-1", "/run/secrets/token").contains("s3cret"));
+    assertTrue(fileIn(project + "-web-1", "/etc/motd").contains("hello"));
+  }
+
+  @Test
+  void aux_addresses_of_a_compose_network_are_never_given_to_a_container() {
+    int third = (int) (Math.abs(project.hashCode()) % 200) + 20;
+    String prefix = "10.197." + third + ".";
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: alpine
+            command: sleep 600
+            networks: [back]
+        networks:
+          back:
+            ipam:
+              config:
+                - subnet: %s0/29
+                  gateway: %s1
+                  aux_addresses:
+                    router: %s2
+        """
+            .formatted(prefix, prefix, prefix));
+    Run up = compose("up", "-d");
+    assertEquals(0, up.code(), up.err());
+    Network n = engine.networks().inspect(project + "_back");
+    assertEquals(Map.of("router", prefix + "2"), n.ipam().config().get(0).auxiliaryAddresses());
+    assertEquals(
+        prefix + "3",
+        engine
+            .containers()
+            .inspect(project + "-web-1")
+            .networkSettings()
+            .networks()
+            .get(project + "_back")
+            .ipAddress());
+  }
+
+  @Test
+  void kill_with_remove_orphans_also_kills_what_the_file_no_longer_defines() {
+    assertEquals(0, compose("up", "-d").code());
+    write(
+        "compose.yaml",
+        """
+        services:
+          web:
+            image: alpine
+            command: sleep 600
+        """);
+    assertEquals(0, compose("kill").code());
+    assertTrue(engine.containers().inspect(project + "-cache-1").state().running());
+    Run kill = compose("kill", "--remove-orphans");
+    assertEquals(0, kill.code(), kill.err());
+    assertFalse(engine.containers().inspect(project + "-cache-1").state().running());
+    assertEquals(0, compose("down", "--remove-orphans", "-v").code());
+  }
+
+  @Test
+  void events_streams_the_projects_container_events_while_up_runs() {
+    StringBuilder out = new StringBuilder();
+    StringBuilder err = new StringBuilder();
+    CliResult events = cli.run(argv("events", "--json", "web"), io(out, err));
+    assertTrue(events.isAttached(), err.toString());
+    Attachment a = events.attachment();
+    try {
+      assertEquals(0, compose("up", "-d").code());
+      String seen = "";
+      for (int i = 0; i < 50 && !seen.contains("\"action\":\"start\""); i++) {
+        letTimePass(Duration.ofMillis(200));
+        seen += a.read();
+      }
+      assertTrue(seen.contains("\"action\":\"start\""), seen);
+      assertTrue(seen.contains("\"service\":\"web\""), seen);
+      assertFalse(seen.contains("\"service\":\"cache\""), seen);
+      assertFalse(seen.contains("com.docker.compose"), seen);
+    } finally {
+      a.close();
+    }
+  }
 }

@@ -10,17 +10,25 @@ import java.util.function.Function;
 
 /**
  * {@code docker events} while it follows the daemon: an {@link Attachment} whose output is one line
- * per event as it happens; it ends only when the terminal closes it (Ctrl-C).
+ * per event as it happens (none for an event {@code format} maps to null: {@code docker compose
+ * events} skips some); it ends only when the terminal closes it (Ctrl-C).
  */
-final class EventStream implements Attachment {
+public final class EventStream implements Attachment {
   private final StringBuilder pending = new StringBuilder();
   private final AutoCloseable subscription;
   private boolean closed;
 
-  EventStream(
+  public EventStream(
       SystemApi system, Map<String, List<String>> filters, Function<EventMessage, String> format) {
     this.subscription =
-        system.subscribe(filters, e -> pending.append(format.apply(e)).append('\n'));
+        system.subscribe(
+            filters,
+            e -> {
+              String line = format.apply(e);
+              if (line != null) {
+                pending.append(line).append('\n');
+              }
+            });
   }
 
   @Override

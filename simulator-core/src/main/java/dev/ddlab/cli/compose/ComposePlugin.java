@@ -49,6 +49,7 @@ public final class ComposePlugin implements CliPlugin {
     g.sub("build", ComposeCommands.Build::new);
     g.sub("config", ComposeCommands.Config::new, "convert");
     g.sub("down", ComposeCommands.Down::new);
+    g.sub("events", ComposeEvents::new);
     g.sub("exec", ComposeCommands.Exec::new);
     g.sub("images", ComposeCommands.Images::new);
     g.sub("kill", ComposeControl.Kill::new);
