@@ -105,7 +105,7 @@ final class ComposeControl {
       boolean orphans =
           removeOrphans != null
               ? removeOrphans
-              : Boolean.parseBoolean(io.environment().get("COMPOSE_REMOVE_ORPHANS"));
+              : stringToBool(io.environment().get("COMPOSE_REMOVE_ORPHANS"));
       List<ContainerSummary> running = compose().containers(p.name(), false, services, true);
       List<ContainerSummary> targets = new ArrayList<>();
       for (String svc : p.startOrder()) {
@@ -127,6 +127,11 @@ final class ComposeControl {
           "Killed",
           c -> engine.containers().kill(c.id(), signal));
     }
+  }
+
+  /** compose's utils.StringToBool: "1" or "true" in any case. */
+  private static boolean stringToBool(String s) {
+    return s != null && (s.equals("1") || s.equalsIgnoreCase("true"));
   }
 
   @Command(name = "pause")
