@@ -225,4 +225,41 @@ class OutputBombTest {
       assertTrue(disk.available() > 990_000, "left " + disk.available());
     }
   }
+
+  @Test
+  void a_commit_push_rmi_loop_fills_the_registrys_storage_and_the_push_fails_with_a_500() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q alpine");
+      s.type("node1", "echo s3cret-pass | docker login -u student --password-stdin");
+      // 16 MiB a round: the node's disk gets it back at rmi, the registry (64 MiB) keeps it
+      String sixteen =
+          "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 20 ]; do x=$x$x; i=$((i+1)); done; echo $x > /f";
+      TranscriptEntry failed = null;
+      for (int round = 1; round <= 5 && failed == null; round++) {
+        int r = round;
+        TranscriptEntry push =
+            ends(
+                () ->
+                    s.type(
+                        "node1",
+                        "docker run --name cc alpine sh -c '"
+                            + sixteen
+                            + r
+                            + "'; docker commit cc student/fill:"
+                            + r
+                            + " > /dev/null; docker rm cc > /dev/null; docker push student/fill:"
+                            + r
+                            + " > /dev/null; st=$?; docker rmi -f student/fill:"
+                            + r
+                            + " > /dev/null; exit $st"));
+        if (push.exitCode() != 0) {
+          failed = push;
+        }
+      }
+      assertTrue(failed != null, "five rounds of 16 MiB fitted in the registry");
+      assertTrue(
+          failed.output().contains("received unexpected HTTP status: 500 Internal Server Error"),
+          failed.output());
+    }
+  }
 }

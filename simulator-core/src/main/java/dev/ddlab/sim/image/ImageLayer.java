@@ -22,6 +22,17 @@ public record ImageLayer(Layer layer, TarCodec.LayerDigest digest, long size, by
     return new ImageLayer(layer, TarCodec.digest(layer), layer.size());
   }
 
+  /**
+   * The bytes this layer holds in the server's memory: the tarball it was loaded from, or the files
+   * programs wrote into it (the procedural stand-ins of catalogue images hold none).
+   */
+  public long heldBytes() {
+    if (rawTar != null) {
+      return rawTar.length;
+    }
+    return layer == null ? 0 : dev.ddlab.fs.Disk.size(layer.entries().values());
+  }
+
   public String diffId() {
     return digest.diffId();
   }

@@ -77,6 +77,7 @@ final class ImagePush {
           continue;
         }
         long total = l.digest().blobSize();
+        registry.upload(l);
         progress.accept(Progress.bar(id, "Pushing", total, total));
         progress.accept(ProgressMessage.step(id, "Pushed"));
       }

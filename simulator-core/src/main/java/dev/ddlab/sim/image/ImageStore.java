@@ -92,7 +92,7 @@ public final class ImageStore {
       }
       Held fresh = new Held();
       fresh.images = 1;
-      fresh.bytes = bytes(l);
+      fresh.bytes = l.heldBytes();
       fresh.disk = d;
       if (d != null && fresh.bytes > 0) {
         try {
@@ -109,14 +109,6 @@ public final class ImageStore {
       held.put(l.diffId(), fresh);
       taken.add(l.diffId());
     }
-  }
-
-  /** The bytes a layer holds in memory: its written files, or the tarball it was loaded from. */
-  private static long bytes(ImageLayer l) {
-    if (l.rawTar() != null) {
-      return l.rawTar().length;
-    }
-    return l.layer() == null ? 0 : Disk.size(l.layer().entries().values());
   }
 
   private static String firstFile(ImageLayer l) {

@@ -40,6 +40,13 @@ public final class Registry {
   /** DiffIDs of the layers pushed, which a later push finds already there. */
   private final java.util.Set<String> pushedLayers = new java.util.HashSet<>();
 
+  /**
+   * The registry's storage: the layers pushed to it take their bytes from it, so that a loop of
+   * commit, push and rmi cannot keep a disk's worth of the server's heap per round (the registry
+   * never deletes). As large as a node's disk.
+   */
+  private final dev.ddlab.fs.Disk storage = dev.ddlab.fs.Disk.ofDefaultSize();
+
   /** Docker IDs of the session: the first login of a name sets its password. */
   private final Map<String, String> accounts = new HashMap<>();
 
@@ -173,6 +180,23 @@ public final class Registry {
     return pushedLayers.contains(layer.diffId()) || layerByDiffId(layer.diffId()).isPresent();
   }
 
+  /**
+   * Uploads a layer's blob (nothing when the registry has it): its bytes are taken from the
+   * registry's storage; on a full one the upload fails as distribution's 500 reaches the CLI.
+   */
+  public synchronized void upload(ImageLayer layer) {
+    if (hasLayer(layer)) {
+      return;
+    }
+    try {
+      storage.charge(layer.heldBytes(), "/var/lib/registry");
+    } catch (dev.ddlab.fs.FsException full) {
+      throw dev.ddlab.engine.EngineException.serverError(
+          "received unexpected HTTP status: 500 Internal Server Error");
+    }
+    pushedLayers.add(layer.diffId());
+  }
+
   /** Stores a pushed image under its tag; returns the manifest the registry now serves. */
   synchronized Manifest push(Reference ref, Image image, Platform platform) {
     Manifest m = manifest(image, platform);
@@ -185,11 +209,11 @@ public final class Registry {
    * pushes a multi-platform build), with the blobs of every layer.
    */
   public synchronized void push(Reference ref, Tagged t) {
-    pushed.computeIfAbsent(ref.name(), k -> new java.util.TreeMap<>()).put(ref.tag(), t);
     List<Manifest> ms = t instanceof ManifestList l ? l.manifests() : List.of((Manifest) t);
     for (Manifest m : ms) {
-      m.image().layers().forEach(l -> pushedLayers.add(l.diffId()));
+      m.image().layers().forEach(this::upload);
     }
+    pushed.computeIfAbsent(ref.name(), k -> new java.util.TreeMap<>()).put(ref.tag(), t);
   }
 
   /** A pushed manifest (list) by tag, or by its digest or that of one of a list's manifests. */
