@@ -55,14 +55,13 @@ public final class GoObject {
   private final String typeName;
   // allocated on first use: a row made from a shape usually needs none of them
   // a field's value, or a Lazy for one computed when read
-  private LinkedHashMap<String, Object> fields = EMPTY_FIELDS;
+  private Map<String, Object> fields = Map.of();
   private Map<String, ? extends Function<?, Object>> shape = Map.of();
   private Map<String, ? extends ShapeMethod<?>> shapeMethods = Map.of();
   private Object source;
   private Map<String, Method> methods = Map.of();
   private Map<String, String> jsonNames = Map.of();
   private java.util.Set<String> jsonOmitted = java.util.Set.of();
-  private static final LinkedHashMap<String, Object> EMPTY_FIELDS = new LinkedHashMap<>();
 
   private record Lazy(Supplier<Object> value) {}
 
@@ -123,7 +122,7 @@ public final class GoObject {
   }
 
   private GoObject put(String name, Object value) {
-    if (fields == EMPTY_FIELDS) {
+    if (fields.isEmpty()) {
       fields = new LinkedHashMap<>();
     }
     fields.put(name, value);
