@@ -17,4 +17,18 @@ class TestCommandTest {
             + "bash: [: b: binary operator expected\n2\nbash: [: missing `]'\n",
         new TestHost().run(script));
   }
+
+  @Test
+  void debian_family_images_carry_the_bracket_program_in_usr_bin_as_coreutils_does() {
+    try (dev.ddlab.session.SimSession s = dev.ddlab.session.SimSession.open("single", 1)) {
+      s.type("node1", "docker pull -q ubuntu");
+      assertEquals(
+          "/usr/bin/[\nyes\n1\n",
+          s.type(
+                  "node1",
+                  "docker run --rm ubuntu bash -c 'ls /usr/bin/[; /usr/bin/[ 2 -gt 1 ] && echo yes;"
+                      + " /usr/bin/[ a = b ]; echo $?'")
+              .output());
+    }
+  }
 }
