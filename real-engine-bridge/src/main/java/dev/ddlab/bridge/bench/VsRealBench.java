@@ -22,10 +22,34 @@ import java.util.function.Supplier;
  * ps -a}. Wall-clock measurements of a benchmark, never of a test.
  */
 public final class VsRealBench {
-  /** Mean wall time per operation on each engine. */
-  public record Figure(String operation, double simulatorMicros, double realMicros) {
+  /**
+   * Wall times of one operation's runs, in microseconds: the fastest, the median and the slowest.
+   * The median is the figure: a mean over a few runs is whatever a garbage collection or a
+   * neighbour's burst adds to one of them (with 1,000 containers, {@code ps -a}'s runs on a loaded
+   * machine spread from 0.7 ms to 20 ms around a median of 0.8 ms).
+   */
+  public record Spread(double min, double median, double max, int runs) {
+    static Spread of(long[] nanos) {
+      long[] sorted = nanos.clone();
+      Arrays.sort(sorted);
+      int n = sorted.length;
+      double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + (double) sorted[n / 2]) / 2;
+      return new Spread(sorted[0] / 1000.0, median / 1000.0, sorted[n - 1] / 1000.0, n);
+    }
+  }
+
+  /** One operation on each engine; its figures are the medians. */
+  public record Figure(String operation, Spread simulator, Spread real) {
+    public double simulatorMicros() {
+      return simulator.median();
+    }
+
+    public double realMicros() {
+      return real.median();
+    }
+
     public double ratio() {
-      return realMicros / simulatorMicros;
+      return real.median() / simulator.median();
     }
   }
 
@@ -81,8 +105,8 @@ public final class VsRealBench {
     try {
       // the simulator gets a JIT warm-up and many more rounds: its figure is microseconds
       runRm(sim, prefix, SIM_WARMUP);
-      double simRun = runRm(sim, prefix, Math.max(n, SIM_ROUNDS));
-      double realRun = runRm(real, prefix, n);
+      Spread simRun = runRm(sim, prefix, Math.max(n, SIM_ROUNDS));
+      Spread realRun = runRm(real, prefix, n);
       figures.add(new Figure("run -d + rm -f", simRun, realRun));
       Engine listing = sims.get();
       requireImage(listing);
@@ -91,30 +115,39 @@ public final class VsRealBench {
       for (int size : sizes) {
         simNode.grow(size);
         realNode.grow(size);
-        int simRepeats = Math.max(20, SIM_ROUNDS * 10 / (size + 10));
+        int simRepeats = Math.max(101, SIM_ROUNDS * 10 / (size + 10));
         int realRepeats = Math.max(n, 3);
         List<String[]> simOps = simNode.operations();
         List<String[]> realOps = realNode.operations();
         for (int i = 0; i < simOps.size(); i++) {
-          double simMicros = simNode.time(simOps.get(i), simRepeats);
-          double realMicros = realNode.time(realOps.get(i), realRepeats);
+          Spread simTimes = simNode.time(simOps.get(i), simRepeats);
+          Spread realTimes = realNode.time(realOps.get(i), realRepeats);
           figures.add(
-              new Figure(
-                  label(simOps.get(i)) + " (" + size + " containers)", simMicros, realMicros));
+              new Figure(label(simOps.get(i)) + " (" + size + " containers)", simTimes, realTimes));
         }
       }
     } finally {
       removeAll(real, prefix);
     }
     out.printf(
-        Locale.ROOT, "%-44s %14s %14s %10s%n", "operation", "simulator", "real dockerd", "ratio");
+        Locale.ROOT,
+        "each figure: the median wall time of its runs (min–max beside it), µs%n"
+            + "%-48s %27s %31s %8s%n",
+        "operation",
+        "simulator",
+        "real dockerd",
+        "ratio");
     for (Figure f : figures) {
       out.printf(
           Locale.ROOT,
-          "%-44s %11.1f µs %11.1f µs %9.0f×%s%n",
+          "%-48s %9.1f (%6.1f–%8.1f) %11.1f (%8.1f–%9.1f) %7.0f×%s%n",
           f.operation(),
-          f.simulatorMicros(),
-          f.realMicros(),
+          f.simulator().median(),
+          f.simulator().min(),
+          f.simulator().max(),
+          f.real().median(),
+          f.real().min(),
+          f.real().max(),
           f.ratio(),
           f.ratio() >= TARGET_RATIO ? "" : "  (below " + (int) TARGET_RATIO + "×)");
     }
@@ -193,16 +226,18 @@ public final class VsRealBench {
      * {@link #SIM_WARMUP_NANOS}: with 20 runs only, the first size measured the JIT, not the
      * simulator); checks ps -a's rows.
      */
-    double time(String[] op, int repeats) {
+    Spread time(String[] op, int repeats) {
       long warmUntil = System.nanoTime() + (exactRows ? SIM_WARMUP_NANOS : 0);
       for (int i = 0; i < Math.min(repeats, 20) || System.nanoTime() < warmUntil; i++) {
         check(op, docker(cli, op));
       }
-      long start = System.nanoTime();
+      long[] nanos = new long[repeats];
       for (int i = 0; i < repeats; i++) {
+        long start = System.nanoTime();
         docker(cli, op);
+        nanos[i] = System.nanoTime() - start;
       }
-      return (System.nanoTime() - start) / 1000.0 / repeats;
+      return Spread.of(nanos);
     }
 
     private void check(String[] op, String output) {
@@ -234,16 +269,18 @@ public final class VsRealBench {
     }
   }
 
-  private static double runRm(Engine engine, String prefix, int n) {
+  private static Spread runRm(Engine engine, String prefix, int n) {
     DockerCli cli = new DockerCli(engine, CliContext.none());
     docker(cli, "run", "-d", "--name", prefix + "warm", "alpine", "sleep", "1000");
     docker(cli, "rm", "-f", prefix + "warm");
-    long start = System.nanoTime();
+    long[] nanos = new long[n];
     for (int i = 0; i < n; i++) {
+      long start = System.nanoTime();
       docker(cli, "run", "-d", "--name", prefix + i, "alpine", "sleep", "1000");
       docker(cli, "rm", "-f", prefix + i);
+      nanos[i] = System.nanoTime() - start;
     }
-    return (System.nanoTime() - start) / 1000.0 / n;
+    return Spread.of(nanos);
   }
 
   /** Runs one command; its standard output. A failure is {@link Unusable}, never a figure. */
