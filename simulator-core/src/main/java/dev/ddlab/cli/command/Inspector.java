@@ -65,7 +65,7 @@ final class Inspector {
         cmd.io.out("[]\n");
       } else {
         cmd.io.out(
-            (compact ? GoJson.marshal(elements, true) : GoJson.marshalIndent(elements)) + "\n");
+            compact ? GoJson.marshal(elements, true) + "\n" : GoJson.marshalIndentLine(elements));
       }
     } else {
       cmd.io.out(templated.length() == 0 ? "\n" : templated.toString());

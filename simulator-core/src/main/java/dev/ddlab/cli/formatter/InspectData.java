@@ -124,7 +124,9 @@ public final class InspectData {
     if (v.getClass().isRecord()) {
       RecordShape shape = SHAPES.get(v.getClass());
       String simple = shape.simpleName();
-      GoObject o = new GoObject(goNames ? GO_TYPES.getOrDefault(simple, simple) : simple);
+      GoObject o =
+          new GoObject(
+              goNames ? GO_TYPES.getOrDefault(simple, simple) : simple, shape.components().size());
       for (Component c : shape.components()) {
         Object value;
         try {

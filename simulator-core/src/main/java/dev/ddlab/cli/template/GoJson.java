@@ -20,17 +20,34 @@ public final class GoJson {
 
   /** MarshalIndent with an indent of four spaces and no prefix. */
   public static String marshalIndent(Object v) {
+    return indented(v).toString();
+  }
+
+  /** {@link #marshalIndent} and a newline, as {@code docker inspect} prints it. */
+  public static String marshalIndentLine(Object v) {
+    return indented(v).append('\n').toString();
+  }
+
+  private static StringBuilder indented(Object v) {
     // a container's inspect is about 8 KB: one buffer, rarely grown
     StringBuilder sb = new StringBuilder(8192);
     write(sb, v, true, "    ", 0);
-    return sb.toString();
+    return sb;
   }
+
+  /** Enough spaces for the indentation of 64 levels of four. */
+  private static final String SPACES = " ".repeat(256);
 
   private static void newline(StringBuilder sb, String indent, int depth) {
     if (indent != null) {
       sb.append('\n');
-      for (int i = 0; i < depth; i++) {
-        sb.append(indent);
+      int width = depth * indent.length();
+      if (width <= SPACES.length() && indent.equals("    ")) {
+        sb.append(SPACES, 0, width);
+      } else {
+        for (int i = 0; i < depth; i++) {
+          sb.append(indent);
+        }
       }
     }
   }
@@ -40,7 +57,9 @@ public final class GoJson {
       sb.append("null");
     } else if (v instanceof String s) {
       quote(sb, s, esc);
-    } else if (v instanceof Boolean || v instanceof Long || v instanceof Integer) {
+    } else if (v instanceof Long l) {
+      sb.append(l.longValue());
+    } else if (v instanceof Boolean || v instanceof Integer) {
       sb.append(v);
     } else if (v instanceof Double d) {
       sb.append(floatText(d));
@@ -62,40 +81,81 @@ public final class GoJson {
       newline(sb, indent, depth);
       sb.append(']');
     } else if (v instanceof Map<?, ?> map) {
-      writeObject(sb, Values.sorted(map), esc, indent, depth);
+      // encoding/json sorts a map's keys; a map of one entry or a TreeMap of strings already is
+      writeObject(sb, isSorted(map) ? map : Values.sorted(map), esc, indent, depth);
     } else if (v instanceof GoObject o) {
-      Map<String, Object> m = new java.util.LinkedHashMap<>();
-      for (String name : o.fieldNames()) {
-        if (!o.jsonOmits(name)) {
-          m.put(o.jsonName(name), o.get(name));
-        }
+      if (o.isJsonSorted()) {
+        Map<String, Object> m = new java.util.TreeMap<>();
+        o.forEachJsonField(m::put);
+        writeObject(sb, m, esc, indent, depth);
+      } else {
+        // a struct's fields in their declaration order, straight from the object
+        Members members = new Members(sb, esc, indent, depth);
+        o.forEachJsonField(members);
+        members.close();
       }
-      writeObject(sb, o.isJsonSorted() ? Values.sorted(m) : m, esc, indent, depth);
     } else {
       quote(sb, v.toString(), esc);
     }
   }
 
-  private static void writeObject(
-      StringBuilder sb, Map<String, Object> m, boolean esc, String indent, int depth) {
-    if (m.isEmpty()) {
-      sb.append("{}");
-      return;
+  private static boolean isSorted(Map<?, ?> map) {
+    if (map.size() <= 1) {
+      return true;
     }
-    sb.append('{');
-    boolean first = true;
-    for (Map.Entry<String, Object> e : m.entrySet()) {
-      if (!first) {
-        sb.append(',');
+    if (map instanceof java.util.TreeMap<?, ?> t && t.comparator() == null) {
+      for (Object key : t.keySet()) {
+        if (!(key instanceof String)) {
+          return false;
+        }
       }
-      first = false;
-      newline(sb, indent, depth + 1);
-      quote(sb, e.getKey(), esc);
-      sb.append(indent != null ? ": " : ":");
-      write(sb, e.getValue(), esc, indent, depth + 1);
+      return true;
     }
-    newline(sb, indent, depth);
-    sb.append('}');
+    return false;
+  }
+
+  private static void writeObject(
+      StringBuilder sb, Map<?, ?> m, boolean esc, String indent, int depth) {
+    Members members = new Members(sb, esc, indent, depth);
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      members.accept(String.valueOf(e.getKey()), e.getValue());
+    }
+    members.close();
+  }
+
+  /** The members of one JSON object, written as they come: {@code {}} when there are none. */
+  private static final class Members implements java.util.function.BiConsumer<String, Object> {
+    private final StringBuilder sb;
+    private final boolean esc;
+    private final String indent;
+    private final int depth;
+    private boolean any;
+
+    Members(StringBuilder sb, boolean esc, String indent, int depth) {
+      this.sb = sb;
+      this.esc = esc;
+      this.indent = indent;
+      this.depth = depth;
+    }
+
+    @Override
+    public void accept(String key, Object value) {
+      sb.append(any ? ',' : '{');
+      any = true;
+      newline(sb, indent, depth + 1);
+      quote(sb, key, esc);
+      sb.append(indent != null ? ": " : ":");
+      write(sb, value, esc, indent, depth + 1);
+    }
+
+    void close() {
+      if (!any) {
+        sb.append("{}");
+        return;
+      }
+      newline(sb, indent, depth);
+      sb.append('}');
+    }
   }
 
   /** Go encodes floats like %g with the shortest representation, never with a trailing ".0". */
@@ -112,7 +172,23 @@ public final class GoJson {
 
   static void quote(StringBuilder sb, String s, boolean escapeHtml) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    // the plain prefix (usually the whole string) in one copy
+    int plain = 0;
+    int n = s.length();
+    while (plain < n) {
+      char c = s.charAt(plain);
+      if (c < 0x20
+          || c == '"'
+          || c == '\\'
+          || c == '\u2028'
+          || c == '\u2029'
+          || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
+        break;
+      }
+      plain++;
+    }
+    sb.append(s, 0, plain);
+    for (int i = plain; i < n; i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");

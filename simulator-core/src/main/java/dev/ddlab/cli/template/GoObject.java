@@ -70,8 +70,16 @@ public final class GoObject {
   private boolean mapLike;
 
   public GoObject(String typeName) {
-    this.typeName = typeName;
+    this(typeName, 12);
   }
+
+  /** An object that will hold about {@code expectedFields} fields (its map is made that size). */
+  public GoObject(String typeName, int expectedFields) {
+    this.typeName = typeName;
+    this.expectedFields = expectedFields;
+  }
+
+  private final int expectedFields;
 
   public String typeName() {
     return typeName;
@@ -123,7 +131,7 @@ public final class GoObject {
 
   private GoObject put(String name, Object value) {
     if (fields.isEmpty()) {
-      fields = new LinkedHashMap<>();
+      fields = new LinkedHashMap<>(expectedFields * 4 / 3 + 1);
     }
     fields.put(name, value);
     return this;
@@ -204,6 +212,23 @@ public final class GoObject {
       int arity, java.util.function.BiFunction<T, List<Object>, Object> body) {}
 
   /** Field names in declaration order. */
+  /**
+   * Each field {@code {{json .}}} writes, in declaration order, with its JSON key and value: what
+   * {@link #fieldNames} and {@link #get} give, without copying the names.
+   */
+  void forEachJsonField(java.util.function.BiConsumer<String, Object> action) {
+    for (String name : shape.keySet()) {
+      if (!jsonOmitted.contains(name)) {
+        action.accept(jsonName(name), get(name));
+      }
+    }
+    for (String name : fields.keySet()) {
+      if (!jsonOmitted.contains(name)) {
+        action.accept(jsonName(name), get(name));
+      }
+    }
+  }
+
   public List<String> fieldNames() {
     if (shape.isEmpty()) {
       return List.copyOf(fields.keySet());
