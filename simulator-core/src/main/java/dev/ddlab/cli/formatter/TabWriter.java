@@ -32,8 +32,11 @@ public final class TabWriter {
       text.toString().getChars(0, len, chars, 0);
     }
     Table t = new Table(chars);
-    // padding usually less than doubles a table: one array, rarely grown
-    Block b = new Block(t, 2 * len + 16);
+    // a first pass only counts, so the output is one array of its exact length
+    Block b = new Block(t);
+    b.format(0, 0, t.lines);
+    b.out = new char[b.count];
+    b.count = 0;
     b.format(0, 0, t.lines);
     // The last line had no newline: drop the one we added.
     int n = len == 0 || chars[len - 1] == '\n' ? b.count : Math.max(0, b.count - 1);
@@ -114,13 +117,13 @@ public final class TabWriter {
   /** One table being aligned, Go's tabwriter.format over its column blocks. */
   private final class Block {
     private final Table t;
+    // null while counting
     private char[] out;
     private int count;
     private int[] columnWidths = new int[8];
 
-    Block(Table t, int capacity) {
+    Block(Table t) {
       this.t = t;
-      this.out = new char[capacity];
     }
 
     /** Go's tabwriter.format: the column blocks of {@code column} within lines [line0, line1). */
@@ -160,20 +163,16 @@ public final class TabWriter {
           int start = t.start(i, k);
           int len = t.end[cell] - start;
           int pad = k < n - 1 && k < columns ? Math.max(0, columnWidths[k] - t.width[cell]) : 0;
-          ensure(len + pad + 1);
-          System.arraycopy(t.text, start, out, count, len);
-          count += len;
-          java.util.Arrays.fill(out, count, count + pad, ' ');
-          count += pad;
+          if (out != null) {
+            System.arraycopy(t.text, start, out, count, len);
+            java.util.Arrays.fill(out, count + len, count + len + pad, ' ');
+          }
+          count += len + pad;
         }
-        ensure(1);
-        out[count++] = '\n';
-      }
-    }
-
-    private void ensure(int more) {
-      if (count + more > out.length) {
-        out = java.util.Arrays.copyOf(out, Math.max(out.length * 2, count + more));
+        if (out != null) {
+          out[count] = '\n';
+        }
+        count++;
       }
     }
   }

@@ -283,10 +283,11 @@ final class ContainerNetworking {
    * without the ports and the rest of the settings.
    */
   Map<String, EndpointSettings> endpoints(Map<String, Network> byId) {
-    Map<String, EndpointSettings> nets = new LinkedHashMap<>();
     if (sharedWith() != null) {
-      return nets;
+      return Map.of();
     }
+    // most containers are on one network: an immutable map of one entry, not a LinkedHashMap
+    Endpoints nets = new Endpoints();
     for (String netId : networks.keySet()) {
       Network n = byId.get(netId);
       if (n == null) {
@@ -314,7 +315,31 @@ final class ContainerNetworking {
     }
     unresolved.forEach(
         (net, aliases) -> nets.put(net, EndpointSettings.request(unresolvedIps.get(net), aliases)));
-    return nets;
+    return nets.map();
+  }
+
+  /** Endpoint settings by network name, in their order; a map is made only for a second one. */
+  private static final class Endpoints {
+    private String firstName;
+    private EndpointSettings first;
+    private Map<String, EndpointSettings> all;
+
+    void put(String name, EndpointSettings settings) {
+      if (all == null && (first == null || firstName.equals(name))) {
+        firstName = name;
+        first = settings;
+        return;
+      }
+      if (all == null) {
+        all = new LinkedHashMap<>();
+        all.put(firstName, first);
+      }
+      all.put(name, settings);
+    }
+
+    Map<String, EndpointSettings> map() {
+      return all != null ? all : first == null ? Map.of() : Map.of(firstName, first);
+    }
   }
 
   /** NetworkSettings.Ports: exposed ports, each with its bindings (0.0.0.0 ones also on ::). */
