@@ -15,6 +15,18 @@ public interface CommandIo {
     return null;
   }
 
+  /**
+   * The rest of stdin (Go's {@code io.ReadAll(os.Stdin)}): every remaining line with its newline,
+   * as {@code echo} and {@code cat} wrote them; empty when nothing is piped.
+   */
+  default String readAll() {
+    StringBuilder sb = new StringBuilder();
+    for (String line = readLine(); line != null; line = readLine()) {
+      sb.append(line).append('\n');
+    }
+    return sb.toString();
+  }
+
   /** Terminal width for tables that truncate; 0 when not a terminal. */
   default int columns() {
     return 0;

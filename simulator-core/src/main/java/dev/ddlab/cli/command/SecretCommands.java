@@ -39,11 +39,7 @@ public final class SecretCommands {
    */
   static byte[] readData(DockerCommand c, String file) {
     if (file.equals("-")) {
-      StringBuilder sb = new StringBuilder();
-      for (String line = c.io.readLine(); line != null; line = c.io.readLine()) {
-        sb.append(line).append('\n');
-      }
-      return sb.toString().getBytes(StandardCharsets.UTF_8);
+      return c.io.readAll().getBytes(StandardCharsets.UTF_8);
     }
     if (c.ctx.hostFs() == null) {
       throw new CliException("no local filesystem on this node", 1);

@@ -17,6 +17,7 @@ import dev.ddlab.engine.dto.swarm.ServiceSpec;
 import dev.ddlab.engine.dto.swarm.ServiceUpdateOptions;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -106,14 +107,7 @@ public final class StackCommands {
       if (!List.of("always", "changed", "never").contains(resolveImage)) {
         throw new CliException("Invalid option " + resolveImage + " for flag --resolve-image", 1);
       }
-      Project project;
-      try {
-        project =
-            new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), w -> {})
-                .load(new ComposeLoader.Options(files, stack, "", List.of()));
-      } catch (ComposeException e) {
-        throw new CliException(e.getMessage(), 1);
-      }
+      Project project = load(stack);
       StackSpecs.warnings(project).forEach(this::err);
       Object control = engine.system().info().swarm().get("ControlAvailable");
       if (!Boolean.TRUE.equals(control)) {
@@ -136,6 +130,37 @@ public final class StackCommands {
       createSecretsAndConfigs(specs);
       deployServices(specs);
       return 0;
+    }
+
+    /**
+     * docker/cli's GetConfigDetails and loadConfigFile over compose's loader: {@code -} is stdin
+     * (the working directory then the shell's), other files are read as named ({@code open FILE: no
+     * such file or directory} with the name as typed), a document that is not a mapping is {@code
+     * top-level object must be a mapping}; a directory is {@code read FILE: is a directory}.
+     */
+    private Project load(String stack) {
+      for (String f : files) {
+        String path = Paths.resolve(ctx.workingDir(), f);
+        if (f.equals(ComposeLoader.STDIN)) {
+          continue;
+        } else if (ctx.hostFs() == null || !ctx.hostFs().exists(path)) {
+          throw new CliException("open " + f + ": no such file or directory", 1);
+        } else if (ctx.hostFs().isDirectory(path)) {
+          throw new CliException("read " + f + ": is a directory", 1);
+        }
+      }
+      String dir = files.get(0).equals(ComposeLoader.STDIN) ? "." : "";
+      try {
+        return new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), w -> {})
+            .withStdin(io::readAll)
+            .load(new ComposeLoader.Options(files, stack, dir, List.of()));
+      } catch (ComposeException e) {
+        String m = e.getMessage();
+        if (m.equals("empty compose file") || m.endsWith(": top-level object must be a mapping")) {
+          m = "top-level object must be a mapping";
+        }
+        throw new CliException(m, 1);
+      }
     }
 
     private List<Service> stackServices(String stack) {

@@ -8,6 +8,7 @@ import dev.ddlab.cli.compose.loader.ComposeException;
 import dev.ddlab.cli.compose.loader.ComposeLoader;
 import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.cli.formatter.Refs;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.BuildRequest;
 import dev.ddlab.fs.Paths;
@@ -156,10 +157,26 @@ abstract class ComposeCommand extends DockerCommand {
     }
   }
 
+  /**
+   * What {@code -f -} read from stdin, kept: a command may load its project more than once. Pooled
+   * commands serve many invocations: the text belongs to the one whose stdio {@link #stdinOf} is.
+   */
+  private String stdinFile;
+
+  private CommandIo stdinOf;
+
   /** The project (warnings printed as compose logs them). */
   Project project() {
     ComposeLoader loader =
-        new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), this::warn);
+        new ComposeLoader(ctx.hostFs(), ctx.workingDir(), io.environment(), this::warn)
+            .withStdin(
+                () -> {
+                  if (stdinOf != io) {
+                    stdinOf = io;
+                    stdinFile = io.readAll();
+                  }
+                  return stdinFile;
+                });
     return loader.load(
         new ComposeLoader.Options(
             files(), projectNameFlag(), projectDirectory, envFiles, profiles));

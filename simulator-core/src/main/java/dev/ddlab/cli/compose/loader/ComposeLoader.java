@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Loads a Compose project as compose-go's loader does: finds the file ({@code compose.yaml} …
@@ -37,6 +38,9 @@ public final class ComposeLoader {
       List.of("compose.yaml", "compose.yml", "docker-compose.yml", "docker-compose.yaml");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /** The file name that means stdin. */
+  public static final String STDIN = "-";
 
   /**
    * What the command line says: {@code -f} files, {@code -p}, {@code --project-directory}, {@code
@@ -70,6 +74,9 @@ public final class ComposeLoader {
   /** The main files of the projects that include this one, outermost first (include cycles). */
   private final List<String> loaded;
 
+  /** The file named {@code -}: the rest of stdin, read when the loader comes to it. */
+  private final Supplier<String> stdin;
+
   /**
    * @param fs where the files are (the client machine's filesystem)
    * @param cwd the shell's working directory
@@ -78,7 +85,7 @@ public final class ComposeLoader {
    */
   public ComposeLoader(
       FileSystem fs, String cwd, Map<String, String> osEnv, Consumer<String> warnings) {
-    this(fs, cwd, osEnv, warnings, List.of());
+    this(fs, cwd, osEnv, warnings, List.of(), () -> "");
   }
 
   private ComposeLoader(
@@ -86,26 +93,42 @@ public final class ComposeLoader {
       String cwd,
       Map<String, String> osEnv,
       Consumer<String> warnings,
-      List<String> loaded) {
+      List<String> loaded,
+      Supplier<String> stdin) {
     this.fs = fs;
     this.cwd = cwd;
     this.osEnv = osEnv;
     this.warnings = warnings;
     this.loaded = loaded;
+    this.stdin = stdin;
+  }
+
+  /**
+   * This loader reading the file named {@code -} from {@code stdin} (compose-go's
+   * ProjectFromOptions and docker/cli's stack loader: {@code io.ReadAll} of stdin, the file's name
+   * stays {@code -}). Each {@code -} reads what is left, so a second one reads nothing.
+   */
+  public ComposeLoader withStdin(Supplier<String> stdin) {
+    return new ComposeLoader(fs, cwd, osEnv, warnings, loaded, stdin);
   }
 
   public Project load(Options options) {
     List<String> files = configFiles(options);
     String workingDir =
         options.projectDirectory().isEmpty()
-            ? Paths.parent(files.get(0))
+            ? files.stream()
+                .filter(f -> !f.equals(STDIN))
+                .findFirst()
+                .map(Paths::parent)
+                .orElse(cwd)
             : Paths.resolve(cwd, options.projectDirectory());
     Map<String, String> env = environment(workingDir, options.envFiles());
     ObjectNode merged = null;
     Extends extend = new Extends(path -> checked(path, env));
     for (String f : files) {
       ObjectNode doc = checked(f, env);
-      extend.resolve(doc, f);
+      // extends' relative files from stdin are found from the working directory
+      extend.resolve(doc, f.equals(STDIN) ? Paths.resolve(workingDir, STDIN) : f);
       merged = merged == null ? doc : mergeFiles(merged, doc);
     }
     String name = projectName(options, merged, workingDir, env);
@@ -169,7 +192,7 @@ public final class ComposeLoader {
         envFiles.add(Paths.resolve(dir, ef.asText()));
       }
       Project p =
-          new ComposeLoader(fs, cwd, env, warnings, chain)
+          new ComposeLoader(fs, cwd, env, warnings, chain, stdin)
               .load(new Options(paths, name, dir, envFiles, null));
       out.add(new Included(p, paths));
     }
@@ -178,7 +201,7 @@ public final class ComposeLoader {
 
   /** A file parsed, interpolated and validated. */
   private ObjectNode checked(String path, Map<String, String> env) {
-    if (!isFile(path)) {
+    if (!path.equals(STDIN) && !isFile(path)) {
       throw new ComposeException("open " + path + ": no such file or directory");
     }
     ObjectNode doc = parse(path);
@@ -213,6 +236,10 @@ public final class ComposeLoader {
       }
     }
     for (String f : options.files()) {
+      if (f.equals(STDIN)) {
+        out.add(f);
+        continue;
+      }
       String p = Paths.resolve(cwd, f);
       if (!isFile(p)) {
         throw new ComposeException("open " + p + ": no such file or directory");
@@ -256,6 +283,9 @@ public final class ComposeLoader {
   }
 
   private String read(String path) {
+    if (path.equals(STDIN)) {
+      return stdin.get();
+    }
     try {
       return new String(fs.read(path), StandardCharsets.UTF_8);
     } catch (FsException e) {

@@ -340,4 +340,39 @@ class ComposeLoaderTest {
         "no such service: nope",
         assertThrows(IllegalArgumentException.class, () -> p.enable(List.of("nope"))).getMessage());
   }
+
+  private Project loadFromStdin(String cwd, String stdin, String... files) {
+    return new ComposeLoader(fs, cwd, env, warnings::add)
+        .withStdin(() -> stdin)
+        .load(new ComposeLoader.Options(List.of(files), "", "", List.of(), List.of()));
+  }
+
+  @Test
+  void a_file_named_dash_is_stdin_and_the_working_directory_is_the_shells() {
+    file("/home/u/app/.env", "TAG=7\n");
+    Project p =
+        loadFromStdin(
+            "/home/u/app", "services:\n  web:\n    image: nginx:${TAG}\n    build: ./web\n", "-");
+    assertEquals("app", p.name());
+    assertEquals("nginx:7", p.services().get("web").image());
+    assertEquals("/home/u/app/web", p.services().get("web").build().context());
+  }
+
+  @Test
+  void with_stdin_after_a_file_the_working_directory_is_the_files() {
+    file("/home/u/site/compose.yaml", "services:\n  web:\n    image: nginx\n");
+    Project p =
+        loadFromStdin(
+            "/home/u", "services:\n  web:\n    environment: [A=1]\n", "site/compose.yaml", "-");
+    assertEquals("site", p.name());
+    assertEquals("nginx", p.services().get("web").image());
+    assertEquals("1", p.services().get("web").environment().get("A"));
+  }
+
+  @Test
+  void nothing_on_stdin_is_an_empty_compose_file() {
+    assertEquals(
+        "empty compose file",
+        assertThrows(ComposeException.class, () -> loadFromStdin("/home/u", "", "-")).getMessage());
+  }
 }
