@@ -363,6 +363,9 @@ public final class ServiceCommands {
       o.getter(
           "Image",
           () -> {
+            if (t.spec().containerSpec() == null) {
+              return ""; // a network attachment (-f runtime=attachment) runs no image
+            }
             String img = t.spec().containerSpec().image();
             int at = img.indexOf('@');
             return noTrunc || at < 0 ? img : img.substring(0, at);

@@ -354,8 +354,9 @@ public final class SimIntrospection implements Introspection {
       }
       List<TaskInfo> out = new java.util.ArrayList<>();
       for (dev.ddlab.engine.dto.swarm.Task t : store.get().tasks().values()) {
-        if (serviceId != null && !serviceId.equals(t.serviceId())) {
-          continue;
+        if ((serviceId != null && !serviceId.equals(t.serviceId()))
+            || (t.spec() != null && t.spec().isAttachment())) {
+          continue; // a standalone container's network attachment is no service's task
         }
         dev.ddlab.engine.dto.swarm.Node n =
             t.nodeId() == null ? null : store.get().nodes().get(t.nodeId());

@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.portmapper.Ports;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,6 +35,9 @@ final class ContainerNetworking {
 
   final Map<String, List<String>> networks = new LinkedHashMap<>();
   final Map<String, String> requestedIps = new LinkedHashMap<>();
+
+  /** Addresses the swarm allocated on its networks while the container runs (by network ID). */
+  final Map<String, String> swarmIps = new LinkedHashMap<>();
 
   /**
    * Networks named at create that did not exist (name → aliases): Docker looks them up when the
@@ -180,29 +184,62 @@ final class ContainerNetworking {
   }
 
   /**
-   * Before a start: the networks named at create are looked up, and the swarm ({@code swarm}:
-   * container ID, network) is asked about each one not known here and each swarm-scoped one (moby's
-   * findAndAttachNetwork asks the cluster for any network it made, unless the container is a task).
+   * Before a start: the networks named at create are looked up, and the swarm is asked about each
+   * one not known here and each swarm-scoped one (moby's findAndAttachNetwork asks the cluster
+   * unless the container is a task); the address it allocates is the one the endpoint takes.
    *
    * @throws EngineException the swarm's refusal, or 404 for a network still missing
    */
   void resolveForStart(
-      Function<String, Optional<Network>> lookup,
-      Map<String, Network> byId,
-      java.util.function.BiConsumer<String, String> swarm) {
+      Function<String, Optional<Network>> lookup, Map<String, Network> byId, SwarmAttacher swarm) {
+    Set<String> asked = new HashSet<>();
     resolvePending(
         ref -> {
           Optional<Network> n = lookup.apply(ref);
+          if (n.isPresent() && !"swarm".equals(n.get().scope())) {
+            return n.get();
+          }
+          String ip = swarm.attach(containerId, ref);
+          n = lookup.apply(ref);
           if (n.isEmpty()) {
-            swarm.accept(containerId, ref);
             throw EngineException.notFound("network " + ref + " not found");
+          }
+          asked.add(n.get().id);
+          if (ip != null) {
+            swarmIps.put(n.get().id, ip);
           }
           return n.get();
         });
     for (String id : networks.keySet()) {
       Network n = byId.get(id);
-      if (n != null && "swarm".equals(n.scope())) {
-        swarm.accept(containerId, n.name);
+      if (n != null && "swarm".equals(n.scope()) && asked.add(id)) {
+        attached(n, swarm.attach(containerId, n.name));
+      }
+    }
+  }
+
+  /** The address the swarm allocated on {@code n}, when it did, is the endpoint's. */
+  void attached(Network n, String ip) {
+    if (ip != null) {
+      swarmIps.put(n.id, ip);
+    }
+  }
+
+  /** The address the endpoint on network {@code id} asks for: the swarm's, else the user's. */
+  String wantedAddress(String id) {
+    String ip = swarmIps.get(id);
+    return ip != null ? ip : requestedIps.get(id);
+  }
+
+  /**
+   * The swarm-scoped networks the container leaves (stop, disconnect): their attachments are given
+   * back, and the allocated address is forgotten (moby's IPAMOperational).
+   */
+  void detach(Collection<Network> left, SwarmAttacher swarm) {
+    for (Network n : left) {
+      swarmIps.remove(n.id);
+      if ("swarm".equals(n.scope())) {
+        swarm.detach(containerId, n.id);
       }
     }
   }
@@ -297,9 +334,7 @@ final class ContainerNetworking {
       nets.put(
           n.name,
           new EndpointSettings(
-              requestedIps.containsKey(netId)
-                  ? Map.of("IPv4Address", requestedIps.get(netId))
-                  : null,
+              wantedAddress(netId) != null ? Map.of("IPv4Address", wantedAddress(netId)) : null,
               null,
               n.embeddedDns() ? (e != null ? e.aliases() : networks.get(netId)) : null,
               n.id,

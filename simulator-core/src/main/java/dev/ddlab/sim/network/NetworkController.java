@@ -78,7 +78,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
   private final ServiceLoadBalancer loadBalancer = new ServiceLoadBalancer();
   private final IngressRouting ingress;
-  private java.util.function.BiConsumer<String, String> swarmAttach = (container, ref) -> {};
+  private SwarmAttacher swarmAttach = SwarmAttacher.NONE;
   private Function<String, String> containerLookup = s -> null;
 
   public NetworkController(
@@ -345,7 +345,10 @@ public final class NetworkController implements NetworksApi, NetAccess {
     }
     networks.remove(n.id);
     for (ContainerNetworking a : containers.values()) {
-      a.networks.remove(n.id);
+      List<String> aliases = a.networks.remove(n.id);
+      if (aliases != null && "swarm".equals(n.scope())) {
+        a.unresolved.put(n.name, aliases); // the swarm's to attach again at the next start
+      }
     }
     events.emit("network", "destroy", n.id, Map.of("name", n.name, "type", n.driver()));
   }
@@ -364,8 +367,13 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   @Override
   public void connect(String network, String container, EndpointSettings endpoint) {
-    Network n = find(network);
     ContainerNetworking a = byReference(container);
+    Optional<Network> known = lookup(network);
+    String swarmIp = null;
+    if (a.running() && (known.isEmpty() || "swarm".equals(known.get().scope()))) {
+      swarmIp = swarmAttach.attach(a.containerId, network); // moby's findAndAttachNetwork
+    }
+    Network n = find(network);
     if (n.driver().equals(HostDriver.TYPE) || a.mode.equals("host")) {
       throw EngineException.badRequest(
           "container cannot be disconnected from host network or connected to host network");
@@ -402,10 +410,12 @@ public final class NetworkController implements NetworksApi, NetAccess {
       a.requestedIps.put(n.id, ip);
     }
     if (a.running()) {
+      a.attached(n, swarmIp);
       try {
         join(a, n, a.name);
       } catch (EngineException e) {
         a.networks.remove(n.id);
+        a.detach(List.of(n), swarmAttach);
         throw e;
       }
     }
@@ -429,6 +439,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
     }
     a.networks.remove(n.id);
     a.requestedIps.remove(n.id);
+    if (e != null) {
+      a.detach(List.of(n), swarmAttach);
+    }
   }
 
   private ContainerNetworking byReference(String container) {
@@ -578,7 +591,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private void join(ContainerNetworking a, Network n, String endpointName) {
     InterfaceInfo iface = null;
     if (n.pool != null) {
-      String wanted = a.requestedIps.get(n.id);
+      String wanted = a.wantedAddress(n.id);
       int ip = ipam.requestAddress(n.pool.id(), wanted == null ? 0 : NetworkIpam.address(wanted));
       if (ip == 0) {
         throw EngineException.serverError(
@@ -726,11 +739,14 @@ public final class NetworkController implements NetworksApi, NetAccess {
       ext.revokeExternalConnectivity(published.network().id, published.id());
       a.sandbox.unpublished();
     }
+    List<Network> left = new ArrayList<>();
     for (Endpoint e : new ArrayList<>(a.sandbox.endpoints())) {
       leave(a, e);
+      left.add(e.network());
     }
     stack.deleteNetns(a.sandbox.key());
     a.sandbox = null;
+    a.detach(left, swarmAttach); // moby's releaseNetwork, after the sandbox is gone
   }
 
   /** Container removal. */
@@ -805,10 +821,10 @@ public final class NetworkController implements NetworksApi, NetAccess {
   }
 
   /**
-   * What a container's start asks of the swarm (container ID, network) for a network not known here
-   * or a swarm-scoped one (moby's findAndAttachNetwork): it throws the cluster's refusal.
+   * What a container's start or connect asks of the swarm for a network not known here or a
+   * swarm-scoped one, and its stop or disconnect gives back ({@link SwarmAttacher}).
    */
-  public void swarmAttach(java.util.function.BiConsumer<String, String> attach) {
+  public void swarmAttach(SwarmAttacher attach) {
     swarmAttach = attach;
   }
 

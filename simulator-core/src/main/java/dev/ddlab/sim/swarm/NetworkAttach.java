@@ -1,48 +1,174 @@
 package dev.ddlab.sim.swarm;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.TaskSpec;
+import dev.ddlab.engine.dto.swarm.TaskStatus;
+import dev.ddlab.sim.network.Endpoint;
 import dev.ddlab.sim.network.IngressRouting;
+import dev.ddlab.sim.network.Network;
+import dev.ddlab.sim.network.SwarmAttacher;
+import dev.ddlab.sim.swarm.agent.Agent;
+import dev.ddlab.sim.swarm.store.StoreAction;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * moby's daemon/cluster side of a standalone container on a swarm network (findAndAttachNetwork,
- * the agent's AttachNetwork): a swarm network not created {@code --attachable} is refused in the
- * manager's words. Not yet done: attaching to an attachable one on a node without it (the manager's
- * network attachment with an address from the allocator).
+ * moby's daemon/cluster side of a standalone container on a swarm network ({@code
+ * findAndAttachNetwork} over the cluster's {@code AttachNetwork}, swarmkit's {@code
+ * ResourceAllocator}): the node asks a manager (a worker the managers its agent knows), which
+ * refuses a network it does not know or one not created {@code --attachable}, and otherwise creates
+ * a network attachment task for the container on this node (runtime {@code attachment}, state new,
+ * desired running). The allocator gives it an address on the network; the dispatcher sends it to
+ * this node's agent, which makes the network here ({@link Agent}); the container's endpoint then
+ * takes that address. When the container leaves the network (stop, disconnect, rm) the task is
+ * deleted through the manager, and the agent removes the network from this node when nothing else
+ * uses it.
  */
-final class NetworkAttach {
-  private NetworkAttach() {}
+final class NetworkAttach implements SwarmAttacher {
+  /** How long the daemon waits for the attachment (its request context's timeout). */
+  private static final Duration WAIT = Duration.ofSeconds(20);
 
-  /** Refuses {@code container} joining {@code ref} when that is a non-attachable swarm network. */
-  static void check(SwarmNode node, String containerId, String ref) {
-    if (!node.active()
-        || IngressRouting.SANDBOX.equals(containerId)
-        || (node.agent() != null && node.agent().containers().containsValue(containerId))) {
-      return; // no swarm, or a task's container (its networks are the allocator's)
-    }
+  private final SwarmNode node;
+
+  NetworkAttach(SwarmNode node) {
+    this.node = node;
+  }
+
+  /** A manager this node can ask, with a leader to answer, or null. */
+  private SwarmNode manager() {
     for (String a : node.managerAddresses()) {
       SwarmNode m = node.cluster().at(SwarmNode.hostOf(a));
       if (m == null || m.manager() == null) {
         continue;
       }
-      Map<String, SwarmNetwork> nets;
       try {
-        nets = m.store().networks();
+        m.store();
+        return m;
       } catch (EngineException e) {
-        continue; // no leader to ask
+        // no leader to ask
       }
-      for (SwarmNetwork n : nets.values()) {
-        if ((n.id().equals(ref) || n.spec().name().equals(ref)) && !n.spec().attachable()) {
-          throw EngineException.serverError(
-              "Could not attach to network "
-                  + ref
-                  + ": rpc error: code = PermissionDenied desc = network "
-                  + ref
-                  + " not manually attachable");
+    }
+    return null;
+  }
+
+  private boolean ours(String containerId) {
+    return node.active()
+        && node.agent() != null
+        && !IngressRouting.SANDBOX.equals(containerId)
+        && !node.agent().containers().containsValue(containerId); // a task's: the allocator's
+  }
+
+  @Override
+  public String attach(String containerId, String ref) {
+    SwarmNode m = ours(containerId) ? manager() : null;
+    if (m == null) {
+      return null;
+    }
+    SwarmNetwork x = null;
+    for (SwarmNetwork n : m.store().networks().values()) {
+      if (n.id().equals(ref) || (x == null && n.spec().name().equals(ref))) {
+        x = n;
+      }
+    }
+    if (x == null) {
+      throw refused(ref, "code = NotFound desc = network " + ref + " not found");
+    }
+    if (!x.spec().attachable()) {
+      throw refused(
+          ref, "code = PermissionDenied desc = network " + ref + " not manually attachable");
+    }
+    Agent agent = node.agent();
+    String networkId = x.id();
+    Task have = agent.attachment(containerId, networkId);
+    if (have != null) {
+      return address(have); // moby's attacher for this container and network is there already
+    }
+    String id = Ids.newId(node.random());
+    String ts = node.now();
+    Task t =
+        new Task(
+            id,
+            null,
+            ts,
+            ts,
+            "",
+            Map.of(),
+            TaskSpec.attachment(containerId, networkId),
+            "",
+            0,
+            node.nodeId(),
+            new TaskStatus(ts, "new", "created", "", null, null),
+            "running",
+            null);
+    m.write(List.of(StoreAction.put(StoreAction.TASK, id, t)));
+    if (!node.clock().advanceUntil(() -> agent.attachment(containerId, networkId) != null, WAIT)) {
+      delete(m, id);
+      throw EngineException.serverError(
+          "attaching to network failed, make sure your network options are correct and check"
+              + " manager logs: context deadline exceeded");
+    }
+    return address(agent.attachment(containerId, networkId));
+  }
+
+  private static EngineException refused(String ref, String status) {
+    return EngineException.serverError(
+        "Could not attach to network " + ref + ": rpc error: " + status);
+  }
+
+  private static String address(Task t) {
+    NetworkAttachment a = t.networksAttachments().get(0);
+    String cidr = a.addresses().get(0);
+    return cidr.substring(0, cidr.indexOf('/'));
+  }
+
+  @Override
+  public void detach(String containerId, String networkId) {
+    Agent agent = node.agent();
+    Task t = agent == null ? null : agent.attachment(containerId, networkId);
+    SwarmNode m = t == null ? null : manager();
+    if (m == null) {
+      return; // moby logs "could not find network attachment …" and goes on
+    }
+    delete(m, t.id());
+    // the agent hears of it with the next assignments and removes the network if unused
+    node.clock().advanceUntil(() -> agent.attachment(containerId, networkId) == null, WAIT);
+  }
+
+  /**
+   * What the embedded DNS of a node answers on swarm network {@code networkId} beyond its own
+   * endpoints (libnetwork's service records, gossiped in networkdb; read at once here): a service's
+   * name or {@code tasks.NAME} ({@link ServiceRecords}), else the name or an alias of a container
+   * with an endpoint on that network on another node (a task's container as a standalone one).
+   */
+  static Optional<String> lookup(SwarmCluster cluster, String networkId, String name) {
+    Optional<String> service = cluster.serviceRecords().lookup(networkId, name);
+    if (service.isPresent()) {
+      return service;
+    }
+    for (SwarmNode n : cluster.nodes()) {
+      Network here = n.network().lookup(networkId).orElse(null);
+      if (here == null || !networkId.equals(here.id())) {
+        continue;
+      }
+      for (Endpoint e : here.endpoints().values()) {
+        if (e.ip() != 0 && (e.containerName().equals(name) || e.aliases().contains(name))) {
+          return Optional.of(e.ipText());
         }
       }
-      return;
+    }
+    return Optional.empty();
+  }
+
+  private static void delete(SwarmNode m, String taskId) {
+    try {
+      m.write(List.of(StoreAction.delete(StoreAction.TASK, taskId)));
+    } catch (EngineException e) {
+      // no leader: the attachment stays until the manager reaps it
     }
   }
 }

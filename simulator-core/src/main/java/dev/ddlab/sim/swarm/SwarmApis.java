@@ -529,8 +529,18 @@ public final class SwarmApis {
               nodeIds.add(find(store.nodes(), r, n -> n.description().hostname(), "node").id());
             }
           }
+          // moby's GetTasks: container tasks only unless a runtime is asked for
+          List<String> runtimes =
+              filters == null || filters.get("runtime") == null
+                  ? List.of("container", "")
+                  : filters.get("runtime");
           List<Task> out = new ArrayList<>();
           for (Task t : store.tasks().values()) {
+            String runtime =
+                t.spec() == null || t.spec().runtime() == null ? "" : t.spec().runtime();
+            if (!runtimes.contains(runtime)) {
+              continue;
+            }
             // swarmkit matches a task's labels filter on its service's annotations
             Service owner = store.services().get(t.serviceId());
             if (!SwarmSecrets.labelled(filters, owner == null ? null : owner.spec().labels())) {

@@ -108,14 +108,14 @@ public final class SwarmNode {
     this.network = network;
     this.random = random;
     this.clock = cluster.clock();
-    network.serviceNames(cluster.serviceRecords()::lookup);
+    network.serviceNames((id, name) -> NetworkAttach.lookup(cluster, id, name));
     network.serviceBackends(cluster.serviceRecords()::backends);
     network
         .ingress()
         .source(
             cluster.serviceRecords()::publishedPorts, cluster.serviceRecords()::ingressBackends);
     cluster.serviceRecords().listen(network.ingress()::refresh);
-    network.swarmAttach((container, ref) -> NetworkAttach.check(this, container, ref));
+    network.swarmAttach(new NetworkAttach(this));
     Nic existing = cluster.underlay().nic(address);
     this.nic = existing != null ? existing : cluster.underlay().attach(hostname, address);
   }

@@ -2,6 +2,7 @@ package dev.ddlab.sim.swarm;
 
 import static dev.ddlab.sim.swarm.TypedSwarm.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.SimSession;
@@ -9,9 +10,11 @@ import dev.ddlab.session.TranscriptEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * A standalone container may not join a swarm network made without {@code --attachable}: dockerd
- * asks the manager to attach it and prints the refusal, on a node where the network is not made as
- * on one where a task uses it.
+ * Standalone containers on swarm networks (moby's findAndAttachNetwork, swarmkit's network
+ * attachment tasks): a network made without {@code --attachable} is refused by the manager; on an
+ * attachable one, on a manager as on a worker, the container gets an address from the allocator,
+ * reaches the other standalone containers and the service's tasks by name across nodes, and holds
+ * the network until it leaves it.
  */
 class OverlayAttachTest {
   @Test
@@ -34,6 +37,118 @@ class OverlayAttachTest {
       TranscriptEntry e = s.type("wrk1", "docker run -d --network other-net alpine sleep 1d");
       assertEquals(125, e.exitCode(), e.output());
       assertTrue(e.output().contains("network other-net not manually attachable."), e.output());
+    }
+  }
+
+  /**
+   * The address {@code container} has on {@code network}, as {@code docker inspect} on its node
+   * shows it.
+   */
+  private static String address(SimSession s, String node, String container, String network) {
+    return ok(
+            s,
+            node,
+            "docker inspect -f '{{(index .NetworkSettings.Networks \""
+                + network
+                + "\").IPAddress}}' "
+                + container)
+        .strip();
+  }
+
+  /** The name of the one container of service {@code service} running on {@code node}. */
+  private static String taskContainer(SimSession s, String node, String service) {
+    return ok(
+            s,
+            node,
+            "docker ps --format '{{.Names}}' -f label=com.docker.swarm.service.name=" + service)
+        .strip();
+  }
+
+  @Test
+  void standalone_containers_on_an_attachable_overlay_reach_each_other_and_the_tasks_by_name() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 4, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay --attachable ov1");
+      ok(s, "mgr1", "docker service create --name web --mode global --network ov1 alpine sleep 1d");
+      ok(s, "mgr1", "docker run -d --name c1 --network ov1 alpine sleep 1d");
+      ok(s, "wrk1", "docker run -d --name c2 --network ov1 alpine sleep 1d");
+      String[][] from = {
+        {"mgr1", "c1"},
+        {"wrk1", "c2"},
+        {"mgr1", taskContainer(s, "mgr1", "web")},
+        {"wrk1", taskContainer(s, "wrk1", "web")},
+      };
+      for (String[] f : from) {
+        assertTrue(f[1].startsWith("c") || f[1].startsWith("web."), f[1]);
+        for (String[] to : from) {
+          if (to == f) {
+            continue;
+          }
+          TranscriptEntry e = s.type(f[0], "docker exec " + f[1] + " ping -c 1 -W 2 " + to[1]);
+          assertEquals(0, e.exitCode(), f[1] + " -> " + to[1] + "\n" + e.output());
+          String ip = address(s, to[0], to[1], "ov1");
+          assertTrue(
+              e.output().contains("64 bytes from " + ip + ":"),
+              f[1] + " -> " + to[1] + " at " + ip + "\n" + e.output());
+        }
+        TranscriptEntry e = s.type(f[0], "docker exec " + f[1] + " ping -c 1 -W 2 web");
+        assertEquals(0, e.exitCode(), f[1] + " -> web\n" + e.output());
+      }
+      String c2 = address(s, "wrk1", "c2", "ov1");
+      assertTrue(c2.startsWith("10.0.1."), c2);
+      assertTrue(
+          ok(s, "mgr1", "docker exec c1 nslookup c2").contains("Address: " + c2),
+          "c1 resolves c2 on the other node");
+      String names =
+          ok(s, "wrk1", "docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' ov1");
+      assertTrue(names.contains("c2 "), names);
+      assertFalse(names.contains("c1 "), "an endpoint of another node is not listed\n" + names);
+    }
+  }
+
+  @Test
+  void the_attachment_holds_the_network_until_the_container_leaves_it() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 5, "wrk1")) {
+      String id = ok(s, "mgr1", "docker network create -d overlay --attachable ov1").strip();
+      ok(s, "mgr1", "docker run -d --name c1 --network ov1 alpine sleep 1d");
+      ok(s, "wrk1", "docker run -d --name c2 --network ov1 alpine sleep 1d");
+      assertEquals(id + "\n", ok(s, "wrk1", "docker network ls -q --no-trunc -f name=ov1"));
+
+      TranscriptEntry rm = s.type("mgr1", "docker network rm ov1");
+      assertEquals(1, rm.exitCode(), rm.output());
+      assertTrue(
+          rm.output()
+              .startsWith(
+                  "Error response from daemon: rpc error: code = FailedPrecondition desc = network "
+                      + id
+                      + " is in use by task "),
+          rm.output());
+
+      ok(s, "wrk1", "docker network disconnect ov1 c2");
+      assertEquals("", ok(s, "wrk1", "docker network ls -q -f name=ov1"));
+      assertEquals(
+          "{}", ok(s, "wrk1", "docker inspect -f '{{json .NetworkSettings.Networks}}' c2").strip());
+
+      ok(s, "mgr1", "docker stop c1");
+      ok(s, "mgr1", "docker start c1");
+      assertTrue(address(s, "mgr1", "c1", "ov1").startsWith("10.0.1."));
+      ok(s, "mgr1", "docker rm -f c1");
+      assertEquals("ov1\n", ok(s, "mgr1", "docker network rm ov1"));
+    }
+  }
+
+  @Test
+  void a_worker_asks_the_manager_and_a_stopped_container_gives_its_attachment_back() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 6, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay --attachable ov1");
+      ok(s, "wrk1", "docker run -d --name c2 --network ov1 alpine sleep 1d");
+      String tasks = ok(s, "mgr1", "docker node ps -q wrk1");
+      assertEquals("", tasks, "an attachment is no service task");
+      ok(s, "wrk1", "docker stop c2");
+      assertEquals("", ok(s, "wrk1", "docker network ls -q -f name=ov1"));
+      assertEquals("ov1\n", ok(s, "mgr1", "docker network rm ov1"));
+      TranscriptEntry e = s.type("wrk1", "docker start c2");
+      assertEquals(1, e.exitCode(), e.output());
+      assertTrue(e.output().contains("network ov1 not found"), e.output());
     }
   }
 }

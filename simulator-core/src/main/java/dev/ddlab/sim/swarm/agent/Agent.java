@@ -51,6 +51,7 @@ public final class Agent {
   private final Map<String, Task> tasks = new LinkedHashMap<>();
   private final Map<String, Dispatcher.Report> status = new LinkedHashMap<>();
   private final Map<String, String> containers = new LinkedHashMap<>();
+  private final Map<String, Task> attached = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
   private Map<String, Map<String, String>> serviceVips = Map.of();
   private Map<String, List<PortConfig>> servicePorts = Map.of();
@@ -120,7 +121,24 @@ public final class Agent {
         }
       }
     }
+    for (Task t : attached.values()) {
+      t.networksAttachments().forEach(a -> out.putIfAbsent(a.network().id(), a.network()));
+    }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The network attachment task of a standalone container on a network, once this agent made the
+   * network for it (moby's network attacher controller: prepared and started), or null.
+   */
+  public Task attachment(String containerId, String networkId) {
+    for (Task t : attached.values()) {
+      if (t.spec().networkAttachmentSpec().containerId().equals(containerId)
+          && t.networksAttachments().get(0).network().id().equals(networkId)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   /** The dispatcher's assignments arrived. */
@@ -173,6 +191,10 @@ public final class Agent {
   private boolean step() {
     boolean changed = false;
     for (Task t : tasks.values()) {
+      if (t.spec() != null && t.spec().isAttachment()) {
+        changed |= attach(t);
+        continue;
+      }
       TaskState have =
           status.containsKey(t.id())
               ? TaskState.of(status.get(t.id()).state())
@@ -197,6 +219,29 @@ public final class Agent {
       }
     }
     return changed;
+  }
+
+  /**
+   * A standalone container's network attachment (moby's networkAttacherController): once the
+   * allocator gave it its address, the network is made on this node and the task runs; the
+   * container takes the address.
+   */
+  private boolean attach(Task t) {
+    if (attached.containsKey(t.id())
+        || !"running".equals(t.desiredState())
+        || t.networksAttachments() == null
+        || t.networksAttachments().isEmpty()) {
+      return false;
+    }
+    try {
+      networks.create(t.networksAttachments());
+    } catch (EngineException e) {
+      put(t.id(), "rejected", "preparing", e.getMessage(), "");
+      return true;
+    }
+    attached.put(t.id(), t);
+    put(t.id(), "running", "started", "", "");
+    return true;
   }
 
   private String exitCodeless(String taskId) {
@@ -425,6 +470,10 @@ public final class Agent {
 
   private void removeContainer(String taskId) {
     records.remove(taskId);
+    Task attachment = attached.remove(taskId);
+    if (attachment != null) {
+      networks.release(attachment.networksAttachments());
+    }
     String id = containers.remove(taskId);
     if (id != null) {
       try {

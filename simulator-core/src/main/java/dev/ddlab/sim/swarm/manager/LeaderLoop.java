@@ -198,7 +198,7 @@ public final class LeaderLoop {
         }
       }
       String key =
-          mine.stream().map(t -> t.id() + ":" + t.desiredState()).toList()
+          mine.stream().map(LeaderLoop::sentKey).toList()
               + store.ingressAddresses().getOrDefault(n.id(), "")
               + secrets.keySet()
               + configs.keySet();
@@ -220,6 +220,15 @@ public final class LeaderLoop {
               List.copyOf(secrets.values()),
               List.copyOf(configs.values())));
     }
+  }
+
+  /**
+   * What of a task the node must hear again when it changes: its desired state, and for a network
+   * attachment whether the allocator gave it its address (it is created without one).
+   */
+  private static String sentKey(Task t) {
+    boolean allocated = t.spec().isAttachment() && t.networksAttachments() != null;
+    return t.id() + ":" + t.desiredState() + (allocated ? "+" : "");
   }
 
   private String now() {

@@ -43,6 +43,9 @@ public final class Orchestrator {
       Supplier<String> ids) {
     Map<String, List<Task>> byService = new LinkedHashMap<>();
     for (Task t : tasks.values()) {
+      if (t.spec() != null && t.spec().isAttachment()) {
+        continue; // a standalone container's network attachment: no service's
+      }
       if (!services.containsKey(t.serviceId())) {
         removed.add(t.id()); // the service is gone: its tasks go too
         continue;

@@ -103,7 +103,9 @@ public final class ClusterStore {
           case StoreAction.TASK -> {
             Task t = JSON.treeToValue(o, Task.class);
             Task old = tasks.get(a.id());
-            if (old == null && !services.containsKey(t.serviceId())) {
+            if (old == null
+                && !services.containsKey(t.serviceId())
+                && !(t.spec() != null && t.spec().isAttachment())) {
               continue; // the service was removed meanwhile
             }
             if (old != null
@@ -197,7 +199,7 @@ public final class ClusterStore {
   }
 
   public List<Task> tasksOf(String serviceId) {
-    return tasks.values().stream().filter(t -> t.serviceId().equals(serviceId)).toList();
+    return tasks.values().stream().filter(t -> serviceId.equals(t.serviceId())).toList();
   }
 
   // ---- snapshots and wire ----------------------------------------------------------------------
