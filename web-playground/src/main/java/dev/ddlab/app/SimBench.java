@@ -27,8 +27,11 @@ final class SimBench {
   /** What to measure: the options of {@code ddlab bench}. */
   record Options(int pairs, int nodes, int containers, double warmUpSeconds) {}
 
-  /** Rounds counted; the median is reported, so one GC pause does not decide the figure. */
-  static final int MEASURED_ROUNDS = 5;
+  /**
+   * Rounds counted; the median is reported, so one GC pause does not decide the figure (nine, not
+   * five: with five, two slow rounds out of a burst already moved the median).
+   */
+  static final int MEASURED_ROUNDS = 9;
 
   /** Rounds run first and not counted, however short the warm-up time. */
   static final int WARM_UP_ROUNDS = 3;
