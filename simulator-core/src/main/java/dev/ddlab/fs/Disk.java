@@ -46,9 +46,34 @@ public final class Disk {
     void give(long bytes);
   }
 
+  /**
+   * This disk as another's {@link Backing}: a node's disk (or a registry's storage) on the
+   * session's, so that every byte written on any of them also takes its place in the one budget a
+   * session has ({@code Cluster.diskBudget}). A write that does not fit there fails with ENOSPC and
+   * takes nothing from either.
+   */
+  public Backing asBacking() {
+    return new Backing() {
+      @Override
+      public void take(long bytes, String path) {
+        charge(bytes, path);
+      }
+
+      @Override
+      public void give(long bytes) {
+        charge(-bytes, "/");
+      }
+    };
+  }
+
   /** A disk as large as a node gets by default. */
   public static Disk ofDefaultSize() {
     return new Disk(DEFAULT_BYTES);
+  }
+
+  /** A disk as large as a node gets by default, whose bytes also count on {@code budget}. */
+  public static Disk ofDefaultSize(Disk budget) {
+    return budget == null ? ofDefaultSize() : new Disk(DEFAULT_BYTES, budget.asBacking());
   }
 
   public long capacity() {

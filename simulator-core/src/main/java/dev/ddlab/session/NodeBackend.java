@@ -60,6 +60,14 @@ public interface NodeBackend {
     return get(address(), port, target);
   }
 
+  /**
+   * The memory group a login on this machine sits under: the session's budget, which every node of
+   * a simulated session shares; null when the machine is not simulated.
+   */
+  default dev.ddlab.sim.runtime.Cgroup memoryBudget() {
+    return null;
+  }
+
   /** A fresh process ID on this machine (the login shell, background jobs, tools). */
   int allocatePid();
 }

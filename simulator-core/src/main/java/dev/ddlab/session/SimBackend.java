@@ -191,6 +191,11 @@ final class SimBackend implements SessionBackend {
     }
 
     @Override
+    public dev.ddlab.sim.runtime.Cgroup memoryBudget() {
+      return host.cluster().memoryBudget();
+    }
+
+    @Override
     public int allocatePid() {
       return host.kernel().reserveHostPid();
     }

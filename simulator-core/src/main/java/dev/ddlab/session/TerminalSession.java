@@ -305,6 +305,9 @@ public class TerminalSession implements Session {
     }
 
     private HostShell newShell() {
+      if (shell != null) {
+        shell.logout();
+      }
       HostShell s = new HostShell(this);
       s.onAttach(
           (a, done) -> {
@@ -551,6 +554,11 @@ public class TerminalSession implements Session {
     @Override
     public int allocatePid() {
       return node.allocatePid();
+    }
+
+    @Override
+    public dev.ddlab.sim.runtime.Cgroup memoryBudget() {
+      return node.memoryBudget();
     }
   }
 

@@ -139,7 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--quota",
       description =
           "Measure the heap one simulated node costs when a learner fills its quotas (login and"
-              + " container memory, the disk through a container's log), and its worst case.")
+              + " container memory, the disk through a container's log), a six-node session"
+              + " filled from every node, and the worst case per session of 1 and 6 nodes.")
   boolean quota;
 
   @Option(

@@ -2,6 +2,7 @@ package dev.ddlab.app;
 
 import dev.ddlab.fs.Disk;
 import dev.ddlab.session.SimSession;
+import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.DockerHost;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.shell.HostShell;
@@ -14,7 +15,9 @@ import java.time.Duration;
  * (shell-and-sessions.md, "What bounds a session's heap"): a 32 MiB variable in the host login, a
  * container holding another, and a container whose 16 KiB-line log fills the node's disk. Prints
  * the used heap after a full GC at each step, the bytes charged, and the node's worst case (its
- * three quotas at the measured heap per charged byte).
+ * three quotas at the measured heap per charged byte). Then a six-node session ({@code swarm-3m3w})
+ * filled from every node (a 32 MiB variable in each login, {@code yes} into a file on each disk),
+ * which the session's one budget bounds, and the worst case per session of one and six nodes.
  */
 final class QuotaBench {
   private QuotaBench() {}
@@ -65,9 +68,59 @@ final class QuotaBench {
           mib(Kernel.NODE_MEMORY_MAX),
           mib(disk.capacity()),
           worst * perByte / 1e6);
-      out.println("  a session costs that per node of its template; after: " + BenchForks.load());
+      out.flush();
+      sixNodes(out, perByte);
+      worstPerSession(out, 1, perByte);
+      worstPerSession(out, 6, perByte);
+      out.println("  after: " + BenchForks.load());
       out.flush();
     }
+  }
+
+  /** Every node of swarm-3m3w fills its login's memory and its disk: the session's budget holds. */
+  private static void sixNodes(PrintWriter out, double perByte) {
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      Cluster c = s.cluster();
+      long start = heap();
+      for (DockerHost n : c.nodes()) {
+        s.type(n.name(), X32 + "true");
+        s.type(n.name(), "yes > big");
+      }
+      long memory = c.memoryBudget().memory();
+      long disk = c.diskBudget().used();
+      report(
+          out, "swarm-3m3w, six logins of 32 MiB + yes > big on six disks", start, memory + disk);
+      out.printf(
+          "    session memory %s of %s, disk %s of %s%n",
+          mib(memory),
+          mib(Cluster.SESSION_MEMORY_BYTES),
+          mib(disk),
+          mib(Cluster.SESSION_DISK_BYTES));
+    }
+  }
+
+  /**
+   * The most a session of {@code nodes} nodes can be charged: each node's login, containers and
+   * disk, and the registry's storage, bounded by the session's memory and disk budgets.
+   */
+  private static void worstPerSession(PrintWriter out, int nodes, double perByte) {
+    long memory =
+        Math.min(
+            nodes * (HostShell.LOGIN_MEMORY_MAX + Kernel.NODE_MEMORY_MAX),
+            Cluster.SESSION_MEMORY_BYTES);
+    long disk = Math.min((nodes + 1) * Disk.DEFAULT_BYTES, Cluster.SESSION_DISK_BYTES);
+    long unbounded =
+        nodes * (HostShell.LOGIN_MEMORY_MAX + Kernel.NODE_MEMORY_MAX + Disk.DEFAULT_BYTES)
+            + Disk.DEFAULT_BYTES;
+    out.printf(
+        "  worst case per session of %d node%s: memory %s + disk %s (registry included) = about %.0f MB"
+            + " (the nodes' own quotas alone: %.0f MB)%n",
+        nodes,
+        nodes == 1 ? "" : "s",
+        mib(memory),
+        mib(disk),
+        (memory + disk) * perByte / 1e6,
+        unbounded * perByte / 1e6);
   }
 
   private static long report(PrintWriter out, String step, long start, long charged) {

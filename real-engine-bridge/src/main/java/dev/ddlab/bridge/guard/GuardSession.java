@@ -41,6 +41,13 @@ final class GuardSession {
   final Set<String> networkIds = new LinkedHashSet<>();
   final Set<String> volumeNames = new LinkedHashSet<>();
 
+  /**
+   * Volumes the daemon made for the session's containers (anonymous: {@code -v /data}, an image's
+   * {@code VOLUME}). They carry no label, so the session knows them by name: its own to list,
+   * inspect, mount, remove and prune, counted in its cap, removed at its end.
+   */
+  final Set<String> anonymousVolumes = new LinkedHashSet<>();
+
   /** Image IDs a load created without a tag: removed (if unused) at the end. */
   final Set<String> loadedIds = new LinkedHashSet<>();
 
@@ -215,7 +222,7 @@ final class GuardSession {
     for (String real : List.of(names.real(name), name)) {
       try {
         Volume v = inner.volumes().inspect(real);
-        if (mine(v.labels())) {
+        if (mine(v.labels()) || anonymousVolumes.contains(v.name())) {
           return Optional.of(v);
         }
       } catch (EngineException e) {
@@ -338,6 +345,33 @@ final class GuardSession {
     tags.release(ImageRef.familiar(tag));
   }
 
+  /**
+   * Records the volumes the daemon made for the session's new container {@code id} (every volume
+   * mount that is not one of the session's named volumes), so that they are the session's.
+   */
+  void adoptAnonymousVolumes(String id) {
+    List<dev.ddlab.engine.dto.MountPoint> mounts = inner.containers().inspect(id).mounts();
+    for (dev.ddlab.engine.dto.MountPoint m :
+        mounts == null ? List.<dev.ddlab.engine.dto.MountPoint>of() : mounts) {
+      if ("volume".equals(m.type()) && m.name() != null && !volumeNames.contains(m.name())) {
+        anonymousVolumes.add(m.name());
+      }
+    }
+  }
+
+  /** Forgets anonymous volumes that no longer exist (removed with their container by rm -v). */
+  void forgetRemovedAnonymousVolumes() {
+    anonymousVolumes.removeIf(
+        name -> {
+          try {
+            inner.volumes().inspect(name);
+            return false;
+          } catch (EngineException e) {
+            return e.isNotFound();
+          }
+        });
+  }
+
   // ---- the object cap ----------------------------------------------------------------------
 
   /** Refuses a new container, network or volume when the session owns its maximum already. */
@@ -351,7 +385,8 @@ final class GuardSession {
     int count =
         inner.containers().list(true, 0, false, f).size()
             + inner.networks().list(f).size()
-            + inner.volumes().list(f).size();
+            + inner.volumes().list(f).size()
+            + anonymousVolumes.size();
     if (count + adding > policy.maxObjects()) {
       throw refused(
           "phiên này đã có "

@@ -22,6 +22,8 @@ import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.TopResponse;
 import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
+import dev.ddlab.go.GoNames;
+import dev.ddlab.go.GoRegexp;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,37 +64,56 @@ final class GuardedContainers implements ContainersApi {
     return session.ownContainerId(ref);
   }
 
+  /**
+   * The session's containers. {@code name=…} is matched here, against the names the session reads,
+   * as moby's filter matches ({@code filters.Args.Match}: the exact name, or a regular expression
+   * found anywhere in {@code /web} or {@code web}): on the daemon every name ends with the
+   * session's suffix, so {@code web$}, {@code ^(web|db)$} or {@code ddlab} would match what the
+   * session does not see. A limit then applies to what matched.
+   */
   @Override
   public List<ContainerSummary> list(
       boolean all, int limit, boolean size, Map<String, List<String>> filters) {
-    return c().list(all, limit, size, session.withSessionFilter(daemonFilters(filters)));
+    List<String> wanted = filters == null ? null : filters.get("name");
+    if (wanted == null || wanted.isEmpty()) {
+      return c().list(all, limit, size, session.withSessionFilter(daemonFilters(filters)));
+    }
+    Map<String, List<String>> rest = new java.util.LinkedHashMap<>(filters);
+    rest.remove("name");
+    // moby lists stopped containers too when a limit is given
+    return c()
+        .list(all || limit > 0, 0, size, session.withSessionFilter(daemonFilters(rest)))
+        .stream()
+        .filter(c -> namedAny(c, wanted))
+        .limit(limit > 0 ? limit : Long.MAX_VALUE)
+        .toList();
+  }
+
+  private boolean namedAny(ContainerSummary c, List<String> wanted) {
+    for (String daemonName : c.names() == null ? List.<String>of() : c.names()) {
+      String shown = session.names.shown(daemonName);
+      String bare = shown.startsWith("/") ? shown.substring(1) : shown;
+      for (String w : wanted) {
+        if (w.equals(shown)
+            || w.equals(bare)
+            || GoRegexp.matchString(w, shown)
+            || GoRegexp.matchString(w, bare)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
    * The filters with the session's names as the daemon knows them: {@code network=net1} and {@code
-   * volume=data} match the daemon's names exactly; {@code name=web} is a regular expression on the
-   * name, which the suffix changes only when it is anchored at the end ({@code ^web$} becomes
-   * {@code ^web\.ddlab-…$}).
+   * volume=data} match the daemon's names exactly ({@code name} is matched by {@link #list}).
    */
   private Map<String, List<String>> daemonFilters(Map<String, List<String>> filters) {
-    if (filters == null
-        || !filters.containsKey("network")
-            && !filters.containsKey("volume")
-            && !filters.containsKey("name")) {
+    if (filters == null || !filters.containsKey("network") && !filters.containsKey("volume")) {
       return filters;
     }
     Map<String, List<String>> out = new java.util.LinkedHashMap<>(filters);
-    String suffix = session.names.suffix().replace(".", "\\.");
-    out.computeIfPresent(
-        "name",
-        (k, v) ->
-            v.stream()
-                .map(
-                    re ->
-                        re.endsWith("$") && !re.endsWith("\\$")
-                            ? re.substring(0, re.length() - 1) + suffix + "$"
-                            : re)
-                .toList());
     out.computeIfPresent(
         "network",
         (k, v) ->
@@ -122,19 +143,44 @@ final class GuardedContainers implements ContainersApi {
       HostConfig hostConfig,
       NetworkingConfig networkingConfig,
       String platform) {
+    if (name == null || name.isEmpty()) {
+      name = unusedName();
+    }
     CreateCheck.Checked checked = createCheck.check(config, hostConfig, networkingConfig, name);
     session.checkCap(1 + checked.newVolumes().size());
     createCheck.createVolumes(checked);
+    ContainerCreateResponse created;
     try {
-      return c().create(
-              session.names.real(name),
-              checked.config(),
-              checked.host(),
-              checked.networking(),
-              platform);
+      created =
+          c().create(
+                  session.names.real(name),
+                  checked.config(),
+                  checked.host(),
+                  checked.networking(),
+                  platform);
     } catch (EngineException e) {
       throw nameTakenElsewhere(e);
     }
+    session.adoptAnonymousVolumes(created.id());
+    return created;
+  }
+
+  /**
+   * A name for a container the learner did not name, as dockerd picks one ({@code
+   * adjective_surname}, {@link GoNames}), free among the session's containers. The guard picks it,
+   * not the daemon, so that it carries the session's suffix like every other name: the daemon's
+   * pick is global (it appends a digit when the name is held, telling a session which names other
+   * sessions hold) and anchored filters like {@code name=^festive_hopper$} would not find it.
+   */
+  private String unusedName() {
+    java.util.Set<String> taken = new java.util.HashSet<>();
+    for (ContainerSummary c : c().list(true, 0, false, session.withSessionFilter(null))) {
+      for (String n : c.names() == null ? List.<String>of() : c.names()) {
+        taken.add(session.names.shown(n.startsWith("/") ? n.substring(1) : n));
+      }
+    }
+    java.util.Random random = java.util.concurrent.ThreadLocalRandom.current();
+    return GoNames.next(random::nextInt, taken::contains);
   }
 
   /**
@@ -202,6 +248,9 @@ final class GuardedContainers implements ContainersApi {
   @Override
   public void remove(String id, boolean force, boolean removeVolumes) {
     c().remove(own(id), force, removeVolumes);
+    if (removeVolumes) {
+      session.forgetRemovedAnonymousVolumes();
+    }
   }
 
   @Override

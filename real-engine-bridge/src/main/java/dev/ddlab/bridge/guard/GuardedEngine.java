@@ -126,6 +126,13 @@ public final class GuardedEngine implements Engine, AutoCloseable {
     Map<String, List<String>> mine =
         Map.of("label", List.of(SESSION_LABEL + "=" + session.policy.sessionId()));
     Reaper.removeLabelled(session.inner, mine);
+    for (String volume : List.copyOf(session.anonymousVolumes)) {
+      try {
+        session.inner.volumes().remove(volume, true);
+      } catch (EngineException gone) {
+        // removed with its container
+      }
+    }
     for (String tag : session.tags.tagsOf(session.id())) {
       try {
         session.inner.images().remove(tag, true, false);

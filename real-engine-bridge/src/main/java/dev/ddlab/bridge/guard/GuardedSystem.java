@@ -1,20 +1,29 @@
 package dev.ddlab.bridge.guard;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.SystemApi;
+import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EventMessage;
+import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.Info;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Version;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The system API behind the guard: disk usage and events of the session's own objects only (the
- * images it may see). {@code docker info}'s counts stay the daemon's.
+ * The system API behind the guard: {@code docker info}'s counts, disk usage and events of the
+ * session's own objects only (the images it may see).
  */
 final class GuardedSystem implements SystemApi {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
   private final GuardSession session;
   private final GuardedImages images;
 
@@ -37,24 +46,84 @@ final class GuardedSystem implements SystemApi {
     return s().version();
   }
 
+  /**
+   * The daemon's facts, with the counts of the session's own: its containers (running, paused,
+   * stopped: every other state, as moby counts) and the images it may see.
+   */
   @Override
   public Info info() {
-    return s().info();
+    Info daemon = s().info();
+    List<ContainerSummary> mine =
+        session.inner.containers().list(true, 0, false, session.withSessionFilter(null));
+    long running = mine.stream().filter(c -> "running".equals(c.state())).count();
+    long paused = mine.stream().filter(c -> "paused".equals(c.state())).count();
+    ObjectNode tree = JSON.valueToTree(daemon);
+    tree.put("Containers", mine.size());
+    tree.put("ContainersRunning", running);
+    tree.put("ContainersPaused", paused);
+    tree.put("ContainersStopped", mine.size() - running - paused);
+    tree.put("Images", images.list(true, null).size());
+    try {
+      return JSON.treeToValue(tree, Info.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
+  /**
+   * Disk usage of what the session may see: its containers and volumes (anonymous ones included),
+   * the images it may see with the number of its own containers using each, and their layers' size
+   * ({@link #layersSize}). The build cache is the daemon's, not a session's: none is shown.
+   */
   @Override
   public SystemDf df() {
     SystemDf d = s().df();
-    return new SystemDf(
-        d.layersSize(),
-        images.visible(d.images()),
+    List<ContainerSummary> containers =
         d.containers() == null
             ? List.of()
-            : d.containers().stream().filter(c -> session.mine(c.labels())).toList(),
+            : d.containers().stream().filter(c -> session.mine(c.labels())).toList();
+    List<ImageSummary> visible = new ArrayList<>();
+    for (ImageSummary i : images.visible(d.images())) {
+      long using = containers.stream().filter(c -> i.id().equals(c.imageId())).count();
+      visible.add(
+          new ImageSummary(
+              using,
+              i.created(),
+              i.id(),
+              i.labels(),
+              i.parentId(),
+              i.repoDigests(),
+              i.repoTags(),
+              i.sharedSize(),
+              i.size()));
+    }
+    return new SystemDf(
+        layersSize(visible),
+        visible,
+        containers,
         d.volumes() == null
             ? List.of()
-            : d.volumes().stream().filter(v -> session.mine(v.labels())).toList(),
-        d.buildCache());
+            : d.volumes().stream()
+                .filter(
+                    v -> session.mine(v.labels()) || session.anonymousVolumes.contains(v.name()))
+                .toList(),
+        List.of());
+  }
+
+  /**
+   * The bytes of the layers of {@code images}: what each holds of its own ({@code Size -
+   * SharedSize}) and, once, the largest part shared with others (the base images, which a class's
+   * images share). Exact when the shared layers form one chain, as images built on one base do.
+   */
+  static long layersSize(List<ImageSummary> images) {
+    long own = 0;
+    long shared = 0;
+    for (ImageSummary i : images) {
+      long s = Math.max(0, i.sharedSize());
+      own += Math.max(0, i.size() - s);
+      shared = Math.max(shared, s);
+    }
+    return own + shared;
   }
 
   @Override
@@ -107,7 +176,7 @@ final class GuardedSystem implements SystemApi {
     return switch (Optional.ofNullable(e.type()).orElse("")) {
       case "container" -> sessionId.equals(attrs.get(GuardedEngine.SESSION_LABEL));
       case "network" -> session.networkIds.contains(id);
-      case "volume" -> session.volumeNames.contains(id);
+      case "volume" -> session.volumeNames.contains(id) || session.anonymousVolumes.contains(id);
       case "image" ->
           sessionId.equals(attrs.get(GuardedEngine.SESSION_LABEL))
               || session.ownsTag(attrs.getOrDefault("name", ""));

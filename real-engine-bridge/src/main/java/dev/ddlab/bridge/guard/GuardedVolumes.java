@@ -29,9 +29,22 @@ final class GuardedVolumes implements VolumesApi {
     this.session = session;
   }
 
+  /**
+   * The session's volumes: those it created (by its label) and the anonymous ones the daemon made
+   * for its containers (by name, with the learner's filters applied by the daemon).
+   */
   @Override
   public List<Volume> list(Map<String, List<String>> filters) {
-    return session.inner.volumes().list(session.withSessionFilter(filters));
+    List<Volume> out =
+        new java.util.ArrayList<>(session.inner.volumes().list(session.withSessionFilter(filters)));
+    if (!session.anonymousVolumes.isEmpty()) {
+      for (Volume v : session.inner.volumes().list(filters)) {
+        if (session.anonymousVolumes.contains(v.name())) {
+          out.add(v);
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -75,11 +88,36 @@ final class GuardedVolumes implements VolumesApi {
 
   @Override
   public void remove(String name, boolean force) {
-    session.inner.volumes().remove(session.ownVolume(name).name(), force);
+    String real = session.ownVolume(name).name();
+    session.inner.volumes().remove(real, force);
+    session.anonymousVolumes.remove(real);
   }
 
+  /**
+   * The daemon prunes the session's labelled volumes; the anonymous ones no container uses are
+   * removed here (a volume in use answers 409 and stays), unless a label filter asks for labels
+   * they do not have.
+   */
   @Override
   public VolumePruneResponse prune(Map<String, List<String>> filters) {
-    return session.inner.volumes().prune(session.withSessionFilter(filters));
+    VolumePruneResponse pruned = session.inner.volumes().prune(session.withSessionFilter(filters));
+    if (filters != null && (filters.containsKey("label") || filters.containsKey("label!"))) {
+      return pruned;
+    }
+    List<String> deleted =
+        new java.util.ArrayList<>(
+            pruned.volumesDeleted() == null ? List.of() : pruned.volumesDeleted());
+    for (String name : List.copyOf(session.anonymousVolumes)) {
+      try {
+        session.inner.volumes().remove(name, false);
+        session.anonymousVolumes.remove(name);
+        deleted.add(name);
+      } catch (dev.ddlab.engine.EngineException inUseOrGone) {
+        if (inUseOrGone.isNotFound()) {
+          session.anonymousVolumes.remove(name);
+        }
+      }
+    }
+    return new VolumePruneResponse(deleted, pruned.spaceReclaimed());
   }
 }

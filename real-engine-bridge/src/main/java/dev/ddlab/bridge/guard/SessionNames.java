@@ -32,9 +32,10 @@ import java.util.Set;
  * still answers the name, since the guard adds it as an alias on the session's networks); every
  * answer the session reads has the suffix taken out ({@link #shown}), wherever it is: names, map
  * keys (NetworkSettings.Networks), NetworkMode, links, mount sources and mountpoints, events'
- * attributes, error texts. Objects the daemon names itself (a container without {@code --name}, an
- * anonymous volume) keep the daemon's name. Image tags are not virtualised: they are shared by
- * design (guard.md item 10).
+ * attributes, error texts. A container without {@code --name} is named by the guard ({@code
+ * GuardedContainers}), so it has the suffix too; an anonymous volume keeps the daemon's 64 hex
+ * digits (the session adopts it by name). Image tags are not virtualised: they are shared by design
+ * (guard.md item 10).
  */
 final class SessionNames {
   private static final ObjectMapper JSON =

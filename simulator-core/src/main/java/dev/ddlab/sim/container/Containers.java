@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** What the daemon does with a create request's configuration before a container exists. */
 final class Containers {
@@ -396,10 +394,6 @@ final class Containers {
 
   /** Go's regexp.MatchString: an unanchored search; a bad pattern matches nothing. */
   static boolean regexFind(String pattern, String text) {
-    try {
-      return Pattern.compile(pattern).matcher(text).find();
-    } catch (PatternSyntaxException e) {
-      return false;
-    }
+    return dev.ddlab.go.GoRegexp.matchString(pattern, text);
   }
 }

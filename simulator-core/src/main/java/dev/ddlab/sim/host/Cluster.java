@@ -1,8 +1,11 @@
 package dev.ddlab.sim.host;
 
 import dev.ddlab.events.EventBus;
+import dev.ddlab.fs.Disk;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.image.Registry;
+import dev.ddlab.sim.runtime.Cgroup;
 import dev.ddlab.sim.runtime.ProgramInstaller;
 import dev.ddlab.sim.runtime.ProgramRegistry;
 import dev.ddlab.sim.shell.ShellPrograms;
@@ -18,8 +21,28 @@ import java.util.function.Consumer;
  * one seeded random tree, one event bus and (through their image stores) one simulated registry.
  * Each node draws from its own fork of the random tree, so adding a node never changes another
  * node's IDs.
+ *
+ * <p>A session's machines also share one budget of the server's heap, whatever their number: the
+ * memory their programs hold ({@link #memoryBudget}: every node's containers and every login) and
+ * the bytes written on their disks and into the registry ({@link #diskBudget}). Each node keeps its
+ * own limits beneath (64 MiB of containers, 64 MiB a login, a 64 MiB disk), so one node alone
+ * behaves as before, and six nodes cannot hold six times as much.
  */
 public final class Cluster {
+  /**
+   * The memory a session's programs may hold on all its nodes together ({@code
+   * -Dddlab.session.memory.bytes}): one node's containers and its login.
+   */
+  public static final long SESSION_MEMORY_BYTES =
+      Long.getLong("ddlab.session.memory.bytes", 128L * 1024 * 1024);
+
+  /**
+   * The bytes a session may write on all its disks together ({@code -Dddlab.session.disk.bytes}):
+   * one node's disk and the registry's storage.
+   */
+  public static final long SESSION_DISK_BYTES =
+      Long.getLong("ddlab.session.disk.bytes", 128L * 1024 * 1024);
+
   private final VirtualClock clock;
   private final SeededRandom random;
   private final EventBus bus;
@@ -27,6 +50,9 @@ public final class Cluster {
   private final ImageBackend.Factory images;
   private final Map<String, DockerHost> nodes = new LinkedHashMap<>();
   private final Map<String, Object> shared = new LinkedHashMap<>();
+  private final Cgroup memoryBudget =
+      new Cgroup(null, Cgroup.UNLIMITED).memoryMax(SESSION_MEMORY_BYTES);
+  private final Disk diskBudget = new Disk(SESSION_DISK_BYTES);
 
   private Cluster(Builder b) {
     this.clock = b.clock;
@@ -142,6 +168,28 @@ public final class Cluster {
 
   public EventBus bus() {
     return bus;
+  }
+
+  /**
+   * The memory group every node's containers' group and every login's sit under: a charge that
+   * would take the session over {@link #SESSION_MEMORY_BYTES} is an OOM kill of the process that
+   * makes it, on whichever node.
+   */
+  public Cgroup memoryBudget() {
+    return memoryBudget;
+  }
+
+  /**
+   * The disk every node's disk and the registry's storage count on: a write that would take the
+   * session over {@link #SESSION_DISK_BYTES} fails with ENOSPC, on whichever node.
+   */
+  public Disk diskBudget() {
+    return diskBudget;
+  }
+
+  /** The session's registry (Docker Hub and the others), whose storage is on the disk budget. */
+  public Registry registry() {
+    return shared("registry", () -> new Registry(diskBudget));
   }
 
   /**

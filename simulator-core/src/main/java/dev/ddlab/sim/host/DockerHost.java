@@ -77,8 +77,9 @@ public final class DockerHost {
     VirtualClock clock = cluster.clock();
     this.hostFs = new MemoryFs(clock::nowNanos);
     HostFiles.populate(hostFs, name, address, true);
-    hostFs.disk(Disk.ofDefaultSize());
-    this.kernel = new Kernel(clock, random.fork("kernel"), programs, hostFs, name);
+    hostFs.disk(Disk.ofDefaultSize(cluster.diskBudget()));
+    this.kernel =
+        new Kernel(clock, random.fork("kernel"), programs, hostFs, name, cluster.memoryBudget());
     this.events = new EngineEvents(cluster.bus(), clock, name);
     this.network =
         new NetworkController(

@@ -28,7 +28,7 @@ public record ImageBackend(LocalImages local, ImagesApi api) {
                 node.cluster().bus(),
                 "linux/amd64",
                 node.name(),
-                node.cluster().shared("registry", Registry::new),
+                node.cluster().registry(),
                 node.imageUsage());
         return new ImageBackend(store, store);
       };

@@ -273,8 +273,7 @@ final class SystemService implements SystemApi {
 
   @Override
   public dev.ddlab.engine.dto.AuthResponse auth(dev.ddlab.engine.dto.AuthConfig config) {
-    dev.ddlab.sim.image.Registry registry =
-        host.cluster().shared("registry", dev.ddlab.sim.image.Registry::new);
+    dev.ddlab.sim.image.Registry registry = host.cluster().registry();
     String status = registry.login(config.username(), config.password(), config.serverAddress());
     return new dev.ddlab.engine.dto.AuthResponse(status, "");
   }

@@ -43,20 +43,30 @@ public final class Registry {
   /**
    * The registry's storage: the layers pushed to it take their bytes from it, so that a loop of
    * commit, push and rmi cannot keep a disk's worth of the server's heap per round (the registry
-   * never deletes). As large as a node's disk.
+   * never deletes). As large as a node's disk, and on the session's disk budget when it has one.
    */
-  private final dev.ddlab.fs.Disk storage = dev.ddlab.fs.Disk.ofDefaultSize();
+  private final dev.ddlab.fs.Disk storage;
 
   /** Docker IDs of the session: the first login of a name sets its password. */
   private final Map<String, String> accounts = new HashMap<>();
 
   /** The registries of the built-in catalogue (read, and checked, here at the latest). */
   public Registry() {
-    this(Catalogue.builtIn());
+    this(Catalogue.builtIn(), null);
+  }
+
+  /** The registries of a session whose pushed layers also count on {@code budget}. */
+  public Registry(dev.ddlab.fs.Disk budget) {
+    this(Catalogue.builtIn(), budget);
   }
 
   Registry(Catalogue catalogue) {
+    this(catalogue, null);
+  }
+
+  private Registry(Catalogue catalogue, dev.ddlab.fs.Disk budget) {
     this.catalogue = catalogue;
+    this.storage = dev.ddlab.fs.Disk.ofDefaultSize(budget);
   }
 
   /** What a tag or digest names: a single manifest, or a list of them. */

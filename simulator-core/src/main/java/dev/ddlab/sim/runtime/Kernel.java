@@ -49,7 +49,7 @@ public final class Kernel {
 
   private final VirtualClock clock;
   private final SeededRandom random;
-  private final Cgroup containers = new Cgroup(null, NODE_TASKS_MAX).memoryMax(NODE_MEMORY_MAX);
+  private final Cgroup containers;
   private final ProgramRegistry programs;
   private final PidNamespace hostPids;
   private final ProcContext host;
@@ -62,6 +62,21 @@ public final class Kernel {
       ProgramRegistry programs,
       FileSystem hostFs,
       String hostname) {
+    this(clock, random, programs, hostFs, hostname, null);
+  }
+
+  /**
+   * A node whose containers' group sits under {@code session} (the memory every node of a session
+   * shares, {@code Cluster.memoryBudget}); null for a node on its own.
+   */
+  public Kernel(
+      VirtualClock clock,
+      SeededRandom random,
+      ProgramRegistry programs,
+      FileSystem hostFs,
+      String hostname,
+      Cgroup session) {
+    this.containers = new Cgroup(session, NODE_TASKS_MAX).memoryMax(NODE_MEMORY_MAX);
     this.clock = clock;
     this.random = random;
     this.programs = programs;

@@ -66,6 +66,14 @@ public final class HostShell {
 
     /** A fresh host PID (background jobs). */
     int allocatePid();
+
+    /**
+     * The memory group this login's sits under (the session's budget, shared by every node); null
+     * for none.
+     */
+    default Cgroup memoryBudget() {
+      return null;
+    }
   }
 
   /** The docker command of this node (the CLI over its Engine). */
@@ -136,11 +144,12 @@ public final class HostShell {
   /** The memory this login may hold (its share of the node's RAM, as a cgroup's memory.max). */
   public static final long LOGIN_MEMORY_MAX = 64L * 1024 * 1024;
 
-  private final Cgroup tasks = new Cgroup(null, LOGIN_TASKS_MAX).memoryMax(LOGIN_MEMORY_MAX);
+  private final Cgroup tasks;
   private long rss;
 
   public HostShell(Node node) {
     this.node = node;
+    this.tasks = new Cgroup(node.memoryBudget(), LOGIN_TASKS_MAX).memoryMax(LOGIN_MEMORY_MAX);
     Map<String, String> env = new LinkedHashMap<>();
     env.put("HOME", HOME);
     env.put("USER", USER);
@@ -211,6 +220,16 @@ public final class HostShell {
   }
 
   /** Whether the user typed exit (the terminal then ends or starts a new login). */
+  /**
+   * The login has ended (exit, end of input, the OOM killer, a replaced terminal): what its bash
+   * held leaves its memory group, and so the session's budget.
+   */
+  public void logout() {
+    closed = true;
+    tasks.unchargeMemory(rss);
+    rss = 0;
+  }
+
   public boolean closed() {
     return closed;
   }
@@ -304,7 +323,13 @@ public final class HostShell {
   public void runRemote(String command, Io io, IntConsumer done) {
     HostShell remote = new HostShell(node);
     remote.sh.interactive(false);
-    remote.sh.execute(command, io, done);
+    remote.sh.execute(
+        command,
+        io,
+        status -> {
+          remote.logout();
+          done.accept(status);
+        });
   }
 
   // ---- builtins of the host --------------------------------------------------------------------
@@ -388,8 +413,11 @@ public final class HostShell {
 
     @Override
     public boolean rss(long bytes) {
+      if (closed) {
+        return true; // a login that has ended holds nothing
+      }
       if (!tasks.resize(rss, bytes)) {
-        closed = true; // the OOM killer killed this login's bash: the terminal starts a new login
+        logout(); // the OOM killer killed this login's bash: the terminal starts a new login
         return false;
       }
       rss = bytes;
@@ -406,7 +434,7 @@ public final class HostShell {
 
     @Override
     public void exit(int status) {
-      closed = true;
+      logout();
     }
 
     @Override

@@ -1,0 +1,94 @@
+package dev.ddlab.session;
+
+import static dev.ddlab.session.MemoryLimitTest.ends;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.host.Cluster;
+import dev.ddlab.sim.host.DockerHost;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session's machines share one budget of the server's heap, however many its template has: the
+ * bytes written on all their disks and the memory all their programs hold. Six nodes of {@code
+ * swarm-3m3w} used to hold six nodes' quotas (about 1.3 GB of heap); now a write or an allocation
+ * that would take the session over its budget fails on whichever node makes it, as a full disk and
+ * the OOM killer fail it there, and what is freed on one node can be used on another.
+ */
+class SessionBudgetTest {
+  /** Sixteen characters doubled 20 times: 16 MiB. */
+  private static final String X16 =
+      "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 20 ]; do x=$x$x; i=$((i+1)); done";
+
+  private static final long MIB = 1L << 20;
+
+  private static long nodeDisks(SimSession s) {
+    return s.cluster().nodes().stream().mapToLong(n -> n.hostFs().disk().used()).sum();
+  }
+
+  @Test
+  void six_nodes_writing_files_share_one_disk_budget_and_what_one_frees_another_can_use() {
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      StringBuilder failures = new StringBuilder();
+      for (DockerHost n : s.cluster().nodes()) {
+        s.type(n.name(), X16);
+        // 48 MiB a node fits its own 64 MiB disk: six of them would be 288 MiB
+        failures.append(
+            ends(() -> s.type(n.name(), "for f in a b c; do echo $x > $f; done")).output());
+      }
+      long used = nodeDisks(s);
+      assertTrue(used <= Cluster.SESSION_DISK_BYTES, "node disks hold " + used);
+      assertTrue(used > Cluster.SESSION_DISK_BYTES - 17 * MIB, "node disks hold " + used);
+      assertEquals(used, s.cluster().diskBudget().used());
+      assertTrue(
+          failures.toString().contains("bash: echo: write error: No space left on device\n"),
+          failures.toString());
+      assertEquals(
+          "No space left on device\n",
+          s.type("wrk3", "echo $x > d 2>/dev/null || echo No space left on device").output());
+      s.type("mgr1", "rm a b c");
+      assertEquals("", s.type("wrk3", "echo $x > d").output());
+      assertTrue(nodeDisks(s) <= Cluster.SESSION_DISK_BYTES);
+    }
+  }
+
+  @Test
+  void containers_and_logins_on_six_nodes_share_one_memory_budget_and_the_oom_killer_keeps_it() {
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      for (DockerHost n : s.cluster().nodes()) {
+        s.type(n.name(), "docker pull -q alpine");
+        s.type(n.name(), X16);
+      }
+      // 96 MiB in six logins; containers holding 16 MiB each fit each node's 64 MiB, not the
+      // session's
+      for (DockerHost n : s.cluster().nodes()) {
+        s.type(n.name(), "docker run -d --name hold alpine sh -c '" + X16 + "; sleep 100000'");
+        ends(
+            () -> {
+              s.advance(Duration.ofSeconds(2));
+              return null;
+            });
+      }
+      long memory = s.cluster().memoryBudget().memory();
+      assertTrue(memory <= Cluster.SESSION_MEMORY_BYTES, "session memory " + memory);
+      StringBuilder states = new StringBuilder();
+      for (DockerHost n : s.cluster().nodes()) {
+        states.append(
+            s.type(
+                    n.name(),
+                    "docker inspect -f '{{.State.Status}} {{.State.ExitCode}} {{.State.OOMKilled}}'"
+                        + " hold")
+                .output());
+      }
+      assertTrue(states.toString().contains("running 0 false\n"), states.toString());
+      assertTrue(states.toString().contains("exited 137 true\n"), states.toString());
+      // what every node frees goes back to the one budget
+      for (DockerHost n : s.cluster().nodes()) {
+        s.type(n.name(), "docker rm -f hold; unset x");
+      }
+      assertTrue(
+          s.cluster().memoryBudget().memory() < MIB, "left " + s.cluster().memoryBudget().memory());
+    }
+  }
+}
