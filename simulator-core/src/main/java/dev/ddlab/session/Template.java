@@ -29,7 +29,8 @@ public record Template(String name, String label, boolean swarm, List<Node> node
   /**
    * Every template, in menu order: {@code single}; the course's {@code swarm-3m3w} (mgr1–3 at
    * 10.0.0.1–3, wrk1–3 at 10.0.0.4–6); Play with Docker's {@code swarm-3m2w}; {@code swarm-5m};
-   * {@code swarm-1m1w}.
+   * {@code swarm-1m1w}; {@code swarm-100} (mgr1–3 at 10.0.0.1–3, wrk1–97 at 10.0.0.4–100), the
+   * scale {@code ddlab bench --swarm} converges on.
    */
   public static final List<Template> ALL =
       List.of(
@@ -37,7 +38,8 @@ public record Template(String name, String label, boolean swarm, List<Node> node
           swarm("swarm-3m3w", "3 manager, 3 worker", 3, 3),
           swarm("swarm-3m2w", "3 manager, 2 worker", 3, 2),
           swarm("swarm-5m", "5 manager", 5, 0),
-          swarm("swarm-1m1w", "1 manager, 1 worker", 1, 1));
+          swarm("swarm-1m1w", "1 manager, 1 worker", 1, 1),
+          swarm("swarm-100", "3 manager, 97 worker", 3, 97));
 
   private static Template swarm(String name, String label, int managers, int workers) {
     List<Node> nodes = new ArrayList<>();

@@ -22,6 +22,8 @@ class TemplateTest {
     assertEquals(
         "mgr1–3 (10.0.0.1–3), wrk1–2 (10.0.0.4–5)", Template.of("swarm-3m2w").description());
     assertEquals("mgr1 (10.0.0.1), wrk1 (10.0.0.2)", Template.of("swarm-1m1w").description());
+    assertEquals(
+        "mgr1–3 (10.0.0.1–3), wrk1–97 (10.0.0.4–100)", Template.of("swarm-100").description());
   }
 
   @Test
@@ -30,6 +32,7 @@ class TemplateTest {
         assertThrows(IllegalArgumentException.class, () -> Template.of("swarm-9m"));
     assertEquals("unknown template: swarm-9m", e.getMessage());
     assertEquals(
-        List.of("single", "swarm-3m3w", "swarm-3m2w", "swarm-5m", "swarm-1m1w"), Template.names());
+        List.of("single", "swarm-3m3w", "swarm-3m2w", "swarm-5m", "swarm-1m1w", "swarm-100"),
+        Template.names());
   }
 }

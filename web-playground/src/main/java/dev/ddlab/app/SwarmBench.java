@@ -3,11 +3,14 @@ package dev.ddlab.app;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.session.SimSession;
+import dev.ddlab.session.Template;
 import dev.ddlab.sim.swarm.manager.Manager;
 import dev.ddlab.sim.swarm.store.StoreAction;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,14 +19,21 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code ddlab bench --swarm}: Raft entries committed per second of wall time on 3 and 5 simulated
  * managers (batches of store writes in flight at the leader, each committed by a majority over the
- * underlay), the wall time a replicated service of 1,000 tasks takes to converge, and heap per node
- * of a joined swarm; each with its ratio to the goal (≥ 100,000 commits/s, < 1 s).
+ * underlay), the wall time a replicated service of 1,000 tasks takes to converge on the 100 nodes
+ * of {@code swarm-100}, and heap per node of that swarm; each figure as min, median and max over
+ * several runs after a warm-up, with the median's ratio to the goal (≥ 100,000 commits/s, < 1 s).
+ * The simulator runs on one thread: beside wall time each figure is also given on that thread's CPU
+ * time, which a loaded machine (other processes on the cores) changes much less.
  */
 final class SwarmBench {
   static final double TARGET_COMMITS_PER_SECOND = 100_000;
   static final double TARGET_CONVERGE_SECONDS = 1.0;
-  private static final int BATCH = 1_000;
+  private static final int BATCH = 2_000;
   private static final int ROUNDS = 5;
+  private static final int COMMIT_RUNS = 5;
+  private static final int CONVERGE_RUNS = 3;
+  private static final int REPLICAS = 1_000;
+  private static final String LARGE = "swarm-100";
 
   private SwarmBench() {}
 
@@ -35,47 +45,81 @@ final class SwarmBench {
     out.flush();
   }
 
-  private static SimSession swarm(String template, int managers, int workers) {
+  /**
+   * A session of {@code template} with its first {@code managers} nodes managers, the rest workers.
+   */
+  static SimSession swarm(String template, int managers) {
     SimSession s = SimSession.open(template, 1);
     s.type("mgr1", "docker swarm init --advertise-addr 10.0.0.1");
-    for (int i = 2; i <= managers; i++) {
+    String manager = "docker swarm join-token -q manager";
+    String worker = "docker swarm join-token -q worker";
+    String managerToken = null;
+    String workerToken = null;
+    for (Template.Node n : Template.of(template).nodes()) {
+      if (n.name().equals("mgr1")) {
+        continue;
+      }
+      boolean asManager = n.name().startsWith("mgr") && managers > 1;
+      if (asManager && managerToken == null) {
+        managerToken = s.type("mgr1", manager).output().strip();
+      } else if (!asManager && workerToken == null) {
+        workerToken = s.type("mgr1", worker).output().strip();
+      }
       s.type(
-          "mgr" + i,
-          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377");
-    }
-    for (int i = 1; i <= workers; i++) {
-      s.type(
-          "wrk" + i,
-          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377");
+          n.name(),
+          "docker swarm join --token "
+              + (asManager ? managerToken : workerToken)
+              + " 10.0.0.1:2377");
     }
     return s;
   }
 
+  private static Manager leader(SimSession s, int managers) {
+    for (int i = 1; i <= managers; i++) {
+      Manager m = s.host("mgr" + i).swarm().manager();
+      if (m != null && m.isLeader()) {
+        return m;
+      }
+    }
+    throw new IllegalStateException("no leader among " + managers + " managers");
+  }
+
   private static void commits(PrintWriter out, String template, int managers) {
-    try (SimSession s = swarm(template, managers, 0)) {
-      Manager leader = null;
-      for (int i = 1; i <= managers && leader == null; i++) {
-        Manager m = s.host("mgr" + i).swarm().manager();
-        if (m != null && m.isLeader()) {
-          leader = m;
-        }
-      }
-      if (leader == null) {
-        throw new IllegalStateException("no leader among " + managers + " managers");
-      }
+    try (SimSession s = swarm(template, managers)) {
+      Manager leader = leader(s, managers);
       round(s, leader); // warm-up
-      long t0 = System.nanoTime();
-      for (int r = 0; r < ROUNDS; r++) {
-        round(s, leader);
+      round(s, leader);
+      double[] perSecond = new double[COMMIT_RUNS];
+      double[] perCpuSecond = new double[COMMIT_RUNS];
+      for (int run = 0; run < COMMIT_RUNS; run++) {
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        for (int r = 0; r < ROUNDS; r++) {
+          round(s, leader);
+        }
+        perSecond[run] = (double) BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
+        perCpuSecond[run] = (double) BATCH * ROUNDS / ((cpu() - c0) / 1e9);
       }
-      double perSecond = BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
+      Arrays.sort(perSecond);
+      Arrays.sort(perCpuSecond);
+      double median = perSecond[COMMIT_RUNS / 2];
+      double cpuMedian = perCpuSecond[COMMIT_RUNS / 2];
       out.printf(
           Locale.ROOT,
-          "  Raft commits, %d managers: %,.0f entries/s (goal ≥ %,.0f: %.2f× the goal)%n",
+          "  Raft commits, %d managers (%s): %,.0f / %,.0f / %,.0f entries/s min/median/max of %d"
+              + " runs (goal ≥ %,.0f: median %.2f× the goal); per second of the thread's CPU:"
+              + " median %,.0f (%.2f×)%n",
           managers,
-          perSecond,
+          template,
+          perSecond[0],
+          median,
+          perSecond[COMMIT_RUNS - 1],
+          COMMIT_RUNS,
           TARGET_COMMITS_PER_SECOND,
-          perSecond / TARGET_COMMITS_PER_SECOND);
+          median / TARGET_COMMITS_PER_SECOND,
+          cpuMedian,
+          cpuMedian / TARGET_COMMITS_PER_SECOND);
+      out.flush();
     }
   }
 
@@ -92,35 +136,77 @@ final class SwarmBench {
   }
 
   private static void converge(PrintWriter out) {
+    int nodes = Template.of(LARGE).nodes().size();
     Runtime rt = Runtime.getRuntime();
-    System.gc();
-    long before = rt.totalMemory() - rt.freeMemory();
-    try (SimSession s = swarm("swarm-3m3w", 3, 3)) {
+    double[] seconds = new double[CONVERGE_RUNS];
+    double[] cpuSeconds = new double[CONVERGE_RUNS];
+    long joinedHeap = 0;
+    long convergedHeap = 0;
+    double joinSeconds = 0;
+    for (int run = -1; run < CONVERGE_RUNS; run++) { // run -1: warm-up
       System.gc();
-      long heapPerNode = (rt.totalMemory() - rt.freeMemory() - before) / 6;
-      Engine mgr1 = s.host("mgr1").engine();
-      long t0 = System.nanoTime();
-      s.type("mgr1", "docker service create -d --name bench --replicas 1000 alpine sleep 1d");
-      long virtualLimit = s.clock().nowNanos() + Duration.ofMinutes(10).toNanos();
-      while (running(mgr1) < 1000) {
-        if (s.clock().nowNanos() > virtualLimit) {
-          throw new IllegalStateException("1,000 replicas did not converge");
+      long before = rt.totalMemory() - rt.freeMemory();
+      long j0 = System.nanoTime();
+      try (SimSession s = swarm(LARGE, 3)) {
+        joinSeconds = (System.nanoTime() - j0) / 1e9;
+        System.gc();
+        joinedHeap = rt.totalMemory() - rt.freeMemory() - before;
+        Engine mgr1 = s.host("mgr1").engine();
+        long t0 = System.nanoTime();
+        long c0 = cpu();
+        s.type(
+            "mgr1",
+            "docker service create -d --name bench --replicas " + REPLICAS + " alpine sleep 1d");
+        long virtualLimit = s.clock().nowNanos() + Duration.ofMinutes(10).toNanos();
+        while (running(mgr1) < REPLICAS) {
+          if (s.clock().nowNanos() > virtualLimit) {
+            throw new IllegalStateException(REPLICAS + " replicas did not converge");
+          }
+          s.advance(Duration.ofMillis(500));
         }
-        s.advance(Duration.ofMillis(500));
+        if (run >= 0) {
+          seconds[run] = (System.nanoTime() - t0) / 1e9;
+          cpuSeconds[run] = (cpu() - c0) / 1e9;
+        }
+        System.gc();
+        convergedHeap = rt.totalMemory() - rt.freeMemory() - before;
       }
-      double seconds = (System.nanoTime() - t0) / 1e9;
-      out.printf(
-          Locale.ROOT,
-          "  converge 1,000 replicas on 6 nodes (swarm-3m3w; the goal's 100 nodes are not a"
-              + " template yet): %.3f s (goal < %.0f s: %.2f× the goal)%n",
-          seconds,
-          TARGET_CONVERGE_SECONDS,
-          seconds / TARGET_CONVERGE_SECONDS);
-      out.printf(
-          Locale.ROOT,
-          "  heap per node of a joined six-node swarm: %,.1f MiB%n",
-          heapPerNode / 1048576.0);
     }
+    Arrays.sort(seconds);
+    Arrays.sort(cpuSeconds);
+    double median = seconds[CONVERGE_RUNS / 2];
+    double cpuMedian = cpuSeconds[CONVERGE_RUNS / 2];
+    out.printf(
+        Locale.ROOT,
+        "  converge %,d replicas on %d nodes (%s): %.3f / %.3f / %.3f s min/median/max of %d runs"
+            + " (goal < %.0f s: median %.2f× the goal); the thread's CPU: median %.3f s (%.2f×)%n",
+        REPLICAS,
+        nodes,
+        LARGE,
+        seconds[0],
+        median,
+        seconds[CONVERGE_RUNS - 1],
+        CONVERGE_RUNS,
+        TARGET_CONVERGE_SECONDS,
+        median / TARGET_CONVERGE_SECONDS,
+        cpuMedian,
+        cpuMedian / TARGET_CONVERGE_SECONDS);
+    out.printf(
+        Locale.ROOT,
+        "  %s joined (%.1f s to init and join): heap %,.1f MiB, %,.2f MiB per node; with %,d"
+            + " replicas running: %,.1f MiB, %,.2f MiB per node%n",
+        LARGE,
+        joinSeconds,
+        joinedHeap / 1048576.0,
+        joinedHeap / 1048576.0 / nodes,
+        REPLICAS,
+        convergedHeap / 1048576.0,
+        convergedHeap / 1048576.0 / nodes);
+  }
+
+  /** This thread's CPU time in nanoseconds (the simulator's one thread). */
+  private static long cpu() {
+    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private static long running(Engine e) {

@@ -178,8 +178,8 @@ class LabCatalogTest {
         assertThrows(LabFormatException.class, () -> LabCatalog.parse("bad.yaml", yaml));
     assertEquals(
         List.of(
-            "template must be one of single, swarm-3m3w, swarm-3m2w, swarm-5m, swarm-1m1w:"
-                + " swarm-9m"),
+            "template must be one of single, swarm-3m3w, swarm-3m2w, swarm-5m, swarm-1m1w,"
+                + " swarm-100: swarm-9m"),
         e.problems());
   }
 

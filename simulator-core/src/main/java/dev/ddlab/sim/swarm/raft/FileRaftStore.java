@@ -55,7 +55,16 @@ public final class FileRaftStore implements RaftStore {
   private byte[] termRecord;
   private long segmentSeq;
   private String segment;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+
+  /** Records not yet written to the segment file (a flush appends them). */
+  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+  /** The segment's size with the pending records. */
+  private long segmentBytes;
+
+  /** Whether the segment file exists (its first flush creates it, even empty). */
+  private boolean created;
+
   private boolean dirty;
 
   public FileRaftStore(FileSystem fs, String dir, WireCodec codec, Sealer sealer) {
@@ -167,7 +176,9 @@ public final class FileRaftStore implements RaftStore {
   @Override
   public void flush() {
     if (dirty) {
-      fs.write(segment, buffer.toByteArray(), false);
+      fs.write(segment, pending.toByteArray(), created);
+      created = true;
+      pending.reset();
       dirty = false;
     }
   }
@@ -181,16 +192,34 @@ public final class FileRaftStore implements RaftStore {
 
   private void startSegment(long firstIndex) {
     segment = dir + "/" + WAL + "/" + String.format("%016x-%016x.wal", segmentSeq++, firstIndex);
-    buffer.reset();
+    pending.reset();
+    segmentBytes = 0;
+    created = false;
     dirty = true;
   }
 
   private void append(byte kind, byte[] body) {
-    if (buffer.size() >= SEGMENT_BYTES) {
+    if (segmentBytes >= SEGMENT_BYTES) {
       flush();
       startSegment(log.isEmpty() ? 0 : log.lastKey());
     }
-    buffer.writeBytes(frame(kind, body));
+    byte[] prefix = sealer.plainPrefix();
+    if (prefix != null) {
+      // the record frame() would make, without its copies
+      int n = prefix.length + 1 + body.length;
+      pending.write(n >>> 24);
+      pending.write(n >>> 16);
+      pending.write(n >>> 8);
+      pending.write(n);
+      pending.writeBytes(prefix);
+      pending.write(kind);
+      pending.writeBytes(body);
+      segmentBytes += 4 + n;
+    } else {
+      byte[] record = frame(kind, body);
+      pending.writeBytes(record);
+      segmentBytes += record.length;
+    }
     dirty = true;
   }
 

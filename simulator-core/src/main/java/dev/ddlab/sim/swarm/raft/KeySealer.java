@@ -41,6 +41,13 @@ public final class KeySealer implements Sealer {
     return out;
   }
 
+  private static final byte[] PLAIN_FLAG = {0};
+
+  @Override
+  public byte[] plainPrefix() {
+    return key == null ? PLAIN_FLAG : null;
+  }
+
   @Override
   public byte[] open(byte[] sealed) {
     byte[] body = Arrays.copyOfRange(sealed, 1, sealed.length);

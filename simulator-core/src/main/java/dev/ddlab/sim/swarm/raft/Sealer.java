@@ -16,6 +16,11 @@ public interface Sealer {
         public byte[] open(byte[] sealed) {
           return sealed;
         }
+
+        @Override
+        public byte[] plainPrefix() {
+          return new byte[0];
+        }
       };
 
   byte[] seal(byte[] plain);
@@ -24,4 +29,12 @@ public interface Sealer {
    * @throws IllegalStateException when the record cannot be opened with this key
    */
   byte[] open(byte[] sealed);
+
+  /**
+   * When sealing hides nothing now, the bytes {@link #seal} puts before the plain ones (a writer
+   * may then write prefix and plain bytes itself, without the copies); else null.
+   */
+  default byte[] plainPrefix() {
+    return null;
+  }
 }

@@ -13,10 +13,15 @@ import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Swarm;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.Version;
 import dev.ddlab.sim.swarm.TaskState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,18 +56,18 @@ public final class ClusterStore {
     index = commitIndex;
     for (StoreAction a : actions) {
       if (a.kind().equals(StoreAction.UNLOCK_KEY)) {
-        unlockKey = a.object() == null ? null : a.object().asText();
+        unlockKey = a.isDelete() ? null : text(a.json());
         continue;
       }
       if (a.kind().equals(StoreAction.LB)) {
-        if (a.object() == null) {
+        if (a.isDelete()) {
           ingressAddresses.remove(a.id());
         } else {
-          ingressAddresses.put(a.id(), a.object().asText());
+          ingressAddresses.put(a.id(), text(a.json()));
         }
         continue;
       }
-      if (a.object() == null) {
+      if (a.isDelete()) {
         switch (a.kind()) {
           case StoreAction.NODE -> nodes.remove(a.id());
           case StoreAction.SERVICE -> services.remove(a.id());
@@ -74,34 +79,37 @@ public final class ClusterStore {
         }
         continue;
       }
-      ObjectNode o = ((ObjectNode) a.object()).deepCopy();
-      o.putObject("Version").put("Index", commitIndex);
+      long v = commitIndex;
+      byte[] json = a.json();
       try {
         switch (a.kind()) {
-          case StoreAction.CLUSTER -> cluster = JSON.treeToValue(o, Swarm.class);
-          case StoreAction.NODE -> nodes.put(a.id(), JSON.treeToValue(o, Node.class));
+          case StoreAction.CLUSTER -> cluster = versioned(JSON.readValue(json, Swarm.class), v);
+          case StoreAction.NODE ->
+              nodes.put(a.id(), versioned(JSON.readValue(json, Node.class), v));
           case StoreAction.SERVICE -> {
-            Service s = JSON.treeToValue(o, Service.class);
+            Service s = versioned(JSON.readValue(json, Service.class), v);
             Service old = services.get(a.id());
             services.put(a.id(), old == null ? s : s.withEndpoint(old.endpoint()));
           }
           case StoreAction.ENDPOINT -> {
             Service old = services.get(a.id());
             if (old != null) {
-              o.remove("Version");
-              services.put(a.id(), old.withEndpoint(JSON.treeToValue(o, Endpoint.class)));
+              services.put(a.id(), old.withEndpoint(JSON.readValue(json, Endpoint.class)));
             }
           }
-          case StoreAction.NETWORK -> networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
-          case StoreAction.SECRET -> secrets.put(a.id(), JSON.treeToValue(o, Secret.class));
-          case StoreAction.CONFIG -> configs.put(a.id(), JSON.treeToValue(o, Config.class));
+          case StoreAction.NETWORK ->
+              networks.put(a.id(), versioned(JSON.readValue(json, SwarmNetwork.class), v));
+          case StoreAction.SECRET ->
+              secrets.put(a.id(), versioned(JSON.readValue(json, Secret.class), v));
+          case StoreAction.CONFIG ->
+              configs.put(a.id(), versioned(JSON.readValue(json, Config.class), v));
           case StoreAction.NETWORK_ALLOCATION -> {
             if (networks.containsKey(a.id())) {
-              networks.put(a.id(), JSON.treeToValue(o, SwarmNetwork.class));
+              networks.put(a.id(), versioned(JSON.readValue(json, SwarmNetwork.class), v));
             }
           }
           case StoreAction.TASK -> {
-            Task t = JSON.treeToValue(o, Task.class);
+            Task t = versioned(JSON.readValue(json, Task.class), v);
             Task old = tasks.get(a.id());
             if (old == null
                 && !services.containsKey(t.serviceId())
@@ -122,11 +130,51 @@ public final class ClusterStore {
           }
           default -> throw new IllegalStateException("unknown store kind " + a.kind());
         }
-      } catch (JsonProcessingException e) {
+      } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     watchers.forEach(Runnable::run);
+  }
+
+  /** A text object's text (an ingress address, the unlock key: {@link StoreAction#put}). */
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  /** Each object kind's canonical constructor, for {@link #versioned}. */
+  private static final ClassValue<Constructor<?>> CANONICAL =
+      new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+          Class<?>[] types =
+              Arrays.stream(type.getRecordComponents())
+                  .map(RecordComponent::getType)
+                  .toArray(Class<?>[]::new);
+          try {
+            return type.getDeclaredConstructor(types);
+          } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(type + " has no canonical constructor", e);
+          }
+        }
+      };
+
+  /** {@code object} (an Engine API record with a {@code version}) at the store's {@code index}. */
+  @SuppressWarnings("unchecked")
+  private static <T extends Record> T versioned(T object, long index) {
+    RecordComponent[] components = object.getClass().getRecordComponents();
+    Object[] args = new Object[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        args[i] =
+            components[i].getName().equals("version")
+                ? new Version(index)
+                : components[i].getAccessor().invoke(object);
+      }
+      return (T) CANONICAL.get(object.getClass()).newInstance(args);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Told after each applied batch (the leader's orchestrator, scheduler and dispatcher). */

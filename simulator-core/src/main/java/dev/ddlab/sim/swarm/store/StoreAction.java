@@ -1,6 +1,7 @@
 package dev.ddlab.sim.swarm.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * One change to the cluster store, as swarmkit's {@code api.StoreAction}: put or delete one object
@@ -9,9 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param kind "cluster", "node", "service", "task", "network", "secret", "config", "netalloc",
  *     "endpoint", "lb", "unlockkey"
  * @param id the object's ID
- * @param object the object as Engine API JSON, or null to delete it
+ * @param json the object as Engine API JSON (UTF-8 bytes, written once when the action is made and
+ *     carried as they are on the wire and in the WAL), or null to delete it
  */
-public record StoreAction(String kind, String id, JsonNode object) {
+public record StoreAction(String kind, String id, byte[] json) {
   public static final String CLUSTER = "cluster";
   public static final String NODE = "node";
   public static final String SERVICE = "service";
@@ -38,8 +40,40 @@ public record StoreAction(String kind, String id, JsonNode object) {
   /** The managers' unlock key (a text), or null to turn autolock off. */
   public static final String UNLOCK_KEY = "unlockkey";
 
+  /**
+   * Puts {@code object}: a text (an ingress address, the unlock key) as its UTF-8 bytes, any other
+   * object as its Engine API JSON.
+   */
   public static StoreAction put(String kind, String id, Object object) {
-    return new StoreAction(kind, id, ClusterStore.JSON.valueToTree(object));
+    return new StoreAction(
+        kind,
+        id,
+        object instanceof String text
+            ? text.getBytes(StandardCharsets.UTF_8)
+            : ClusterStore.bytes(object));
+  }
+
+  /** Whether this action deletes its object. */
+  public boolean isDelete() {
+    return json == null;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StoreAction a
+        && kind.equals(a.kind)
+        && id.equals(a.id)
+        && Arrays.equals(json, a.json);
+  }
+
+  @Override
+  public int hashCode() {
+    return (kind.hashCode() * 31 + id.hashCode()) * 31 + Arrays.hashCode(json);
+  }
+
+  @Override
+  public String toString() {
+    return (json == null ? "delete " : "put ") + kind + " " + id;
   }
 
   /** The managers' unlock key set, or turned off with null. */
