@@ -38,6 +38,21 @@ public record EtcFiles(String hosts, String hostname, String resolvConf) {
     static List<String> orEmpty(List<String> l) {
       return l == null ? List.of() : l;
     }
+
+    /**
+     * These options with {@code --add-host NAME:host-gateway} pointing at {@code gateway} (the
+     * default bridge's gateway: the daemon's --host-gateway-ip default).
+     */
+    Options withHostGateway(String gateway) {
+      if (extraHosts == null) {
+        return this;
+      }
+      List<String> extra =
+          extraHosts.stream()
+              .map(e -> e.endsWith(":host-gateway") ? e.replace("host-gateway", gateway) : e)
+              .toList();
+      return new Options(dns, dnsSearch, dnsOptions, extra);
+    }
   }
 
   /**

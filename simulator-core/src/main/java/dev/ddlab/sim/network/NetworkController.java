@@ -330,6 +330,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     if (n.predefined) {
       throw new EngineException(403, n.name + " is a pre-defined network and cannot be removed");
     }
+    LoadBalancerSandbox.removeIfLast(this, n);
     if (!n.endpoints.isEmpty()) {
       throw new EngineException(
           403,
@@ -530,18 +531,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       }
     }
     boolean host = self.mode.equals("host");
-    List<String> extra = options.extraHosts();
-    if (extra != null) {
-      // "host-gateway" is the default bridge's gateway (the daemon's --host-gateway-ip default)
-      Network bridge = find("bridge");
-      String gw = bridge == null ? "" : bridge.gatewayText();
-      extra =
-          extra.stream()
-              .map(e -> e.endsWith(":host-gateway") ? e.replace("host-gateway", gw) : e)
-              .toList();
-      options =
-          new EtcFiles.Options(options.dns(), options.dnsSearch(), options.dnsOptions(), extra);
-    }
+    options = options.withHostGateway(find("bridge").gatewayText());
     return EtcFiles.build(
         host ? nodeHostname : self.hostname, ip, host, embedded, options, nodeHosts, nodeResolv);
   }
@@ -604,7 +594,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       iface = new InterfaceInfo(ip, n.prefix());
     }
     List<String> aliases = new ArrayList<>(a.networks.getOrDefault(n.id, List.of()));
-    if (n.embeddedDns() && endpointName.equals(a.name)) {
+    if (n.embeddedDns() && endpointName.equals(a.name) && a.containerId.length() >= 12) {
       aliases.add(a.containerId.substring(0, 12));
     }
     String eid = random.hex(64);
@@ -617,7 +607,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     if ("swarm".equals(n.scope())) {
       loadBalancer.joined(a.sandbox);
     }
-    if (a.containerId.equals(IngressRouting.SANDBOX)) {
+    if (LoadBalancerSandbox.isOwn(a.containerId)) {
       return; // libnetwork's own sandbox: no container event
     }
     events.emit(
@@ -644,7 +634,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       }
       overlay |= e.network().scope().equals("swarm") || e.network().driver instanceof OverlayDriver;
     }
-    if (!overlay) {
+    if (!overlay || a.containerId.startsWith(LoadBalancerSandbox.PREFIX)) {
       return;
     }
     join(a, gatewayBridge(), "gateway_" + a.containerId.substring(0, 12));
@@ -685,7 +675,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
       ipam.releaseAddress(n.pool.id(), e.ip());
     }
     a.sandbox.remove(e);
-    if (a.containerId.equals(IngressRouting.SANDBOX)) {
+    if (LoadBalancerSandbox.isOwn(a.containerId)) {
       return;
     }
     events.emit(
@@ -924,11 +914,11 @@ public final class NetworkController implements NetworksApi, NetAccess {
     return nodeAddress;
   }
 
-  /** The name of the container whose sandbox holds {@code ns} (its key when none does). */
+  /** The container whose sandbox holds {@code ns} (its name; lb-NET; else the namespace's key). */
   public String ownerOf(dev.ddlab.sim.network.dataplane.Netns ns) {
     for (ContainerNetworking a : containers.values()) {
       if (a.sandbox != null && a.sandbox.netns() == ns) {
-        return a.name;
+        return LoadBalancerSandbox.isOwn(a.containerId) ? a.containerId : a.name; // lb-NET
       }
     }
     return ns.key();

@@ -7,7 +7,7 @@ import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskSpec;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
 import dev.ddlab.sim.network.Endpoint;
-import dev.ddlab.sim.network.IngressRouting;
+import dev.ddlab.sim.network.LoadBalancerSandbox;
 import dev.ddlab.sim.network.Network;
 import dev.ddlab.sim.network.SwarmAttacher;
 import dev.ddlab.sim.swarm.agent.Agent;
@@ -59,7 +59,7 @@ final class NetworkAttach implements SwarmAttacher {
   private boolean ours(String containerId) {
     return node.active()
         && node.agent() != null
-        && !IngressRouting.SANDBOX.equals(containerId)
+        && !LoadBalancerSandbox.isOwn(containerId) // libnetwork's own (ingress-sbox, lb-NET)
         && !node.agent().containers().containsValue(containerId); // a task's: the allocator's
   }
 
@@ -156,7 +156,9 @@ final class NetworkAttach implements SwarmAttacher {
         continue;
       }
       for (Endpoint e : here.endpoints().values()) {
-        if (e.ip() != 0 && (e.containerName().equals(name) || e.aliases().contains(name))) {
+        if (e.ip() != 0
+            && !LoadBalancerSandbox.isOwn(e.containerId())
+            && (e.containerName().equals(name) || e.aliases().contains(name))) {
           return Optional.of(e.ipText());
         }
       }

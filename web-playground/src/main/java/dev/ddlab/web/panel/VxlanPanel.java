@@ -155,7 +155,8 @@ public final class VxlanPanel implements Panel {
               && i.peer().startsWith("/var/run/docker/netns/1-")
               && !i.addresses().isEmpty()
               && !i.owner().startsWith("/")
-              && !i.owner().equals("ingress-sbox")) {
+              && !i.owner().equals("ingress-sbox")
+              && !i.owner().startsWith("lb-")) { // libnetwork's own sandboxes
             String a = i.addresses().get(0);
             out.add(new String[] {node, i.owner(), a.substring(0, a.indexOf('/'))});
           }

@@ -55,6 +55,7 @@ public final class Agent {
   private Map<String, String> serviceNames = Map.of();
   private Map<String, Map<String, String>> serviceVips = Map.of();
   private Map<String, List<PortConfig>> servicePorts = Map.of();
+  private Map<String, String> loadBalancers = Map.of();
   private SwarmNetwork ingress;
   private String ingressAddress;
   private boolean stopped;
@@ -149,6 +150,7 @@ public final class Agent {
     serviceNames = a.serviceNames();
     serviceVips = a.serviceVips() == null ? Map.of() : a.serviceVips();
     servicePorts = a.servicePorts() == null ? Map.of() : a.servicePorts();
+    loadBalancers = a.loadBalancers() == null ? Map.of() : a.loadBalancers();
     ingress = a.ingress();
     ingressAddress = a.ingressAddress();
     if (ingress != null && ingressAddress != null) {
@@ -171,6 +173,9 @@ public final class Agent {
     tasks.putAll(now);
     if (step()) {
       send();
+    }
+    for (SwarmNetwork n : taskNetworks()) {
+      networks.loadBalancer(n.id(), loadBalancers); // its address may come after the network
     }
   }
 
@@ -234,7 +239,7 @@ public final class Agent {
       return false;
     }
     try {
-      networks.create(t.networksAttachments());
+      networks.create(t.networksAttachments(), loadBalancers);
     } catch (EngineException e) {
       put(t.id(), "rejected", "preparing", e.getMessage(), "");
       return true;
@@ -303,7 +308,7 @@ public final class Agent {
       // (network mode), then connected to the others, each at the allocator's address
       List<NetworkAttachment> nets =
           t.networksAttachments() == null ? List.of() : t.networksAttachments();
-      networks.create(nets);
+      networks.create(nets, loadBalancers);
       HostConfig host = HostConfig.none();
       Map<String, List<PortBinding>> hostPorts = hostModePorts(t);
       if (!hostPorts.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.swarm.Driver;
 import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
+import dev.ddlab.sim.network.LoadBalancerSandbox;
 import dev.ddlab.sim.network.Network;
 import dev.ddlab.sim.network.NetworkController;
 import dev.ddlab.sim.swarm.SwarmNetworks;
@@ -44,10 +45,26 @@ final class TaskNetworks {
         n.spec().labels() == null ? Map.of() : n.spec().labels());
   }
 
-  /** Makes the task's networks on this node (known ones stay as they are). */
-  void create(List<NetworkAttachment> attachments) {
+  /**
+   * Makes the task's networks on this node (known ones stay as they are), each with its
+   * load-balancer sandbox when the node's address on it is in {@code loadBalancers} (network ID →
+   * address).
+   */
+  void create(List<NetworkAttachment> attachments, Map<String, String> loadBalancers) {
     for (NetworkAttachment a : attachments) {
       controller.createSwarmNetwork(a.network().id(), request(a.network()));
+      loadBalancer(a.network().id(), loadBalancers);
+    }
+  }
+
+  /**
+   * Network {@code id}'s load-balancer sandbox here, once the node's address on it has come (moby's
+   * createNetwork takes it from the node's attachments; ingress has its ingress sandbox).
+   */
+  void loadBalancer(String id, Map<String, String> loadBalancers) {
+    String address = loadBalancers.get(id);
+    if (address != null) {
+      LoadBalancerSandbox.ensure(controller, id, address);
     }
   }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,12 +33,13 @@ import java.util.Set;
  * first free /24 of the cluster's default pool 10.0.0.0/8), the subnet's first address as gateway
  * and a VXLAN ID from 4096 up, written as the driver option {@code
  * com.docker.network.driver.overlay.vxlanid_list}; every node gets an address on the ingress
- * network (its ingress sandbox); a service gets a virtual IP on each of its networks (ingress too
- * when it publishes a port in ingress mode) and its published ports (30000-32767 when none is
- * given); a task gets an address on each network its spec attaches. Addresses are handed out
- * serially within a network and VXLAN IDs serially across networks (libnetwork's serial allocation,
- * which swarmkit asks for), starting from the lowest free one after a change of leader; an address
- * is free again once no live object holds it (a task past running holds none).
+ * network (its ingress sandbox) and on each other overlay network its tasks are on (its
+ * load-balancer sandbox); a service gets a virtual IP on each of its networks (ingress too when it
+ * publishes a port in ingress mode) and its published ports (30000-32767 when none is given); a
+ * task gets an address on each network its spec attaches. Addresses are handed out serially within
+ * a network and VXLAN IDs serially across networks (libnetwork's serial allocation, which swarmkit
+ * asks for), starting from the lowest free one after a change of leader; an address is free again
+ * once no live object holds it (a task past running holds none).
  */
 public final class Allocator {
   /** The overlay driver's option that carries a network's VXLAN ID. */
@@ -149,6 +151,7 @@ public final class Allocator {
         out.add(StoreAction.put(StoreAction.ENDPOINT, s.id(), e));
       }
     }
+    out.addAll(loadBalancers(store, nets, tasks, used));
     for (Task t : List.copyOf(tasks.values())) {
       if (!"running".equals(t.desiredState())
           || TaskState.of(t.status().state()).ordinal() > TaskState.PENDING.ordinal()
@@ -179,6 +182,49 @@ public final class Allocator {
       if (attachments.size() == want.size()) {
         tasks.put(t.id(), t.withAttachments(attachments));
         changed.add(t.id());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * swarmkit's node attachments ({@code allocateNode} from the task events): a node gets an address
+   * on each overlay network (ingress aside, which has its own) that one of its tasks not past
+   * running is attached to, once that task has its node and its addresses, so after the tasks
+   * allocated with it; the address is freed when no such task is left there.
+   */
+  private List<StoreAction> loadBalancers(
+      ClusterStore store,
+      Map<String, SwarmNetwork> nets,
+      Map<String, Task> tasks,
+      Map<String, Set<Long>> used) {
+    Set<String> want = new LinkedHashSet<>();
+    for (Task t : tasks.values()) {
+      if (t.nodeId() == null
+          || t.nodeId().isEmpty()
+          || t.networksAttachments() == null
+          || TaskState.of(t.status().state()).ordinal() > TaskState.RUNNING.ordinal()) {
+        continue;
+      }
+      for (NetworkAttachment a : t.networksAttachments()) {
+        SwarmNetwork n = nets.get(a.network().id());
+        if (n != null && allocated(n) && !n.spec().ingress()) {
+          want.add(t.nodeId() + "/" + n.id());
+        }
+      }
+    }
+    List<StoreAction> out = new ArrayList<>();
+    for (String key : want) {
+      if (!store.loadBalancers().containsKey(key)) {
+        String addr = address(nets.get(key.substring(key.indexOf('/') + 1)), used);
+        if (addr != null) {
+          out.add(StoreAction.put(StoreAction.NODE_LB, key, addr));
+        }
+      }
+    }
+    for (String key : store.loadBalancers().keySet()) {
+      if (!want.contains(key)) {
+        out.add(StoreAction.delete(StoreAction.NODE_LB, key));
       }
     }
     return out;
@@ -296,6 +342,15 @@ public final class Allocator {
         used.get(ingress.id()).add(index(ingress, a));
       }
     }
+    store
+        .loadBalancers()
+        .forEach(
+            (key, addr) -> {
+              String id = key.substring(key.indexOf('/') + 1);
+              if (used.containsKey(id)) {
+                used.get(id).add(index(nets.get(id), addr));
+              }
+            });
     for (Service s : store.services().values()) {
       if (s.endpoint() != null && s.endpoint().virtualIps() != null) {
         for (EndpointVirtualIp v : s.endpoint().virtualIps()) {

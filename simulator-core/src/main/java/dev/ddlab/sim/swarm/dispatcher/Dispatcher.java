@@ -114,8 +114,10 @@ public final class Dispatcher {
   /**
    * What the dispatcher sends a node: its tasks (with the service names the agent names containers
    * after, their VIPs per network and their published ports), the leader's address and every
-   * manager's, the ingress network and the node's address on it, and the secrets (with their data)
-   * and configs its tasks refer to, as swarmkit's assignments carry them to that node only.
+   * manager's, the ingress network and the node's address on it, the secrets (with their data) and
+   * configs its tasks refer to, as swarmkit's assignments carry them to that node only, and the
+   * node's addresses on the other overlay networks (network ID → address: its load-balancer
+   * sandboxes; swarmkit sends them with the node object).
    */
   public record Assignments(
       String leader,
@@ -127,7 +129,8 @@ public final class Dispatcher {
       String ingressAddress,
       Map<String, List<PortConfig>> servicePorts,
       List<Secret> secrets,
-      List<Config> configs) {}
+      List<Config> configs,
+      Map<String, String> loadBalancers) {}
 
   /** An agent's heartbeat. */
   public record Heartbeat(String nodeId, List<Report> reports) {}

@@ -197,8 +197,18 @@ public final class LeaderLoop {
           c.configs().forEach(r -> configs.computeIfAbsent(r.configId(), store.configs()::get));
         }
       }
+      Map<String, String> lbs = new LinkedHashMap<>();
+      store
+          .loadBalancers()
+          .forEach(
+              (k, addr) -> {
+                if (k.startsWith(n.id() + "/")) {
+                  lbs.put(k.substring(n.id().length() + 1), addr);
+                }
+              });
       String key =
           mine.stream().map(LeaderLoop::sentKey).toList()
+              + lbs.toString()
               + store.ingressAddresses().getOrDefault(n.id(), "")
               + secrets.keySet()
               + configs.keySet();
@@ -218,7 +228,8 @@ public final class LeaderLoop {
               store.ingressAddresses().get(n.id()),
               ports,
               List.copyOf(secrets.values()),
-              List.copyOf(configs.values())));
+              List.copyOf(configs.values()),
+              lbs));
     }
   }
 

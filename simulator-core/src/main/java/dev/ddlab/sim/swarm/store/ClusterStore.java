@@ -47,6 +47,7 @@ public final class ClusterStore {
   private final Map<String, Secret> secrets = new LinkedHashMap<>();
   private final Map<String, Config> configs = new LinkedHashMap<>();
   private final Map<String, String> ingressAddresses = new LinkedHashMap<>();
+  private final Map<String, String> loadBalancers = new LinkedHashMap<>();
   private long index;
   private String unlockKey;
   private final List<Runnable> watchers = new ArrayList<>();
@@ -59,11 +60,12 @@ public final class ClusterStore {
         unlockKey = a.isDelete() ? null : text(a.json());
         continue;
       }
-      if (a.kind().equals(StoreAction.LB)) {
+      if (a.kind().equals(StoreAction.LB) || a.kind().equals(StoreAction.NODE_LB)) {
+        Map<String, String> m = a.kind().equals(StoreAction.LB) ? ingressAddresses : loadBalancers;
         if (a.isDelete()) {
-          ingressAddresses.remove(a.id());
+          m.remove(a.id());
         } else {
-          ingressAddresses.put(a.id(), text(a.json()));
+          m.put(a.id(), text(a.json()));
         }
         continue;
       }
@@ -227,6 +229,14 @@ public final class ClusterStore {
   }
 
   /**
+   * Each node's address on the overlay networks (ingress aside) it has tasks on, by
+   * "NODE_ID/NETWORK_ID" ({@link StoreAction#NODE_LB}).
+   */
+  public Map<String, String> loadBalancers() {
+    return loadBalancers;
+  }
+
+  /**
    * Everything the store holds as actions that rebuild it (swarmkit's snapshot restore), with each
    * node passed through {@code node} (force-new-cluster marks the other managers down).
    */
@@ -238,6 +248,7 @@ public final class ClusterStore {
     secrets.forEach((id, x) -> out.add(StoreAction.put(StoreAction.SECRET, id, x)));
     configs.forEach((id, x) -> out.add(StoreAction.put(StoreAction.CONFIG, id, x)));
     ingressAddresses.forEach((id, a) -> out.add(StoreAction.put(StoreAction.LB, id, a)));
+    loadBalancers.forEach((id, a) -> out.add(StoreAction.put(StoreAction.NODE_LB, id, a)));
     services.forEach((id, sv) -> out.add(StoreAction.put(StoreAction.SERVICE, id, sv)));
     tasks.forEach((id, t) -> out.add(StoreAction.put(StoreAction.TASK, id, t)));
     if (unlockKey != null) {
@@ -265,6 +276,7 @@ public final class ClusterStore {
     o.set("Secrets", JSON.valueToTree(List.copyOf(secrets.values())));
     o.set("Configs", JSON.valueToTree(List.copyOf(configs.values())));
     o.set("IngressAddresses", JSON.valueToTree(ingressAddresses));
+    o.set("LoadBalancers", JSON.valueToTree(loadBalancers));
     return bytes(o);
   }
 
@@ -282,6 +294,7 @@ public final class ClusterStore {
       secrets.clear();
       configs.clear();
       ingressAddresses.clear();
+      loadBalancers.clear();
       for (JsonNode n : o.path("Networks")) {
         SwarmNetwork x = JSON.treeToValue(n, SwarmNetwork.class);
         networks.put(x.id(), x);
@@ -297,6 +310,9 @@ public final class ClusterStore {
       o.path("IngressAddresses")
           .fields()
           .forEachRemaining(e -> ingressAddresses.put(e.getKey(), e.getValue().asText()));
+      o.path("LoadBalancers")
+          .fields()
+          .forEachRemaining(e -> loadBalancers.put(e.getKey(), e.getValue().asText()));
       for (JsonNode n : o.get("Nodes")) {
         Node x = JSON.treeToValue(n, Node.class);
         nodes.put(x.id(), x);

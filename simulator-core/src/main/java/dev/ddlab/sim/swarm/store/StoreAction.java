@@ -37,6 +37,13 @@ public record StoreAction(String kind, String id, byte[] json) {
    */
   public static final String LB = "lb";
 
+  /**
+   * A node's address on an overlay network other than ingress, for its load-balancer sandbox
+   * (swarmkit's node attachments, Docker 18.09+): the ID is "NODE_ID/NETWORK_ID", the object the
+   * address as text ("10.0.1.5/24").
+   */
+  public static final String NODE_LB = "nodelb";
+
   /** The managers' unlock key (a text), or null to turn autolock off. */
   public static final String UNLOCK_KEY = "unlockkey";
 
