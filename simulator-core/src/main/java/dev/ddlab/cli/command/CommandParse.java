@@ -29,18 +29,23 @@ public final class CommandParse {
     }
     String name = argv.get(i);
     Supplier<DockerCommand> factory;
-    int rest;
+    List<String> tail;
     CommandTree tree = CommandTree.standard();
     CommandTree.Group group = tree.group(name);
     if (group != null) {
-      if (i + 1 >= argv.size()) {
+      List<String> sub = argv.subList(i + 1, argv.size());
+      if (group.isPlugin()) {
+        // compose's persistent flags may stand before its subcommand, as the CLI reads them
+        sub = Dispatcher.hoistPluginFlags(group, sub);
+      }
+      if (sub.isEmpty()) {
         return Optional.empty();
       }
-      factory = group.children().get(argv.get(i + 1));
-      rest = i + 2;
+      factory = group.children().get(sub.get(0));
+      tail = sub.subList(1, sub.size());
     } else {
       factory = tree.top(name);
-      rest = i + 1;
+      tail = argv.subList(i + 1, argv.size());
     }
     if (factory == null) {
       return Optional.empty();
@@ -50,7 +55,7 @@ public final class CommandParse {
     Docker meta = prepared.meta();
     FlagScanner.Scanned scanned;
     try {
-      scanned = prepared.scanner().scan(argv.subList(rest, argv.size()));
+      scanned = prepared.scanner().scan(tail);
     } catch (CliException e) {
       return Optional.empty();
     }

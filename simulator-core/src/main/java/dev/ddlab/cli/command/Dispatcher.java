@@ -155,7 +155,7 @@ public final class Dispatcher {
    * A plugin's persistent flags before its subcommand ({@code compose -f x.yml -p demo up}) move
    * after the subcommand, where the subcommand's own parsing reads them.
    */
-  private static List<String> hoistPluginFlags(CommandTree.Group g, List<String> args) {
+  static List<String> hoistPluginFlags(CommandTree.Group g, List<String> args) {
     List<String> flags = new java.util.ArrayList<>();
     int i = 0;
     while (i < args.size() && args.get(i).startsWith("-") && !args.get(i).equals("--help")) {

@@ -53,4 +53,16 @@ class CommandParseTest {
     assertTrue(CommandParse.parse(List.of("frobnicate")).isEmpty());
     assertTrue(CommandParse.parse(List.of()).isEmpty());
   }
+
+  @Test
+  void compose_persistent_flags_before_the_subcommand_count_as_the_cli_reads_them() {
+    DockerSyntax.Parsed p = parse("compose -f app.yml -p demo --profile debug up -d");
+    assertEquals(List.of("compose", "up"), p.path());
+    assertEquals(List.of("app.yml"), p.options().get("--file"));
+    assertEquals(List.of("demo"), p.options().get("--project-name"));
+    assertEquals(List.of("debug"), p.options().get("--profile"));
+    assertEquals(List.of("true"), p.options().get("--detach"));
+    assertEquals(parse("compose up -d --file app.yml --project-name demo --profile debug"), p);
+    assertTrue(CommandParse.parse(List.of("compose", "-f", "app.yml")).isEmpty());
+  }
 }

@@ -27,6 +27,11 @@ class LessonLibraryTest {
     assertTrue(
         render("```\ncat /etc/hostname && docker ps | grep web\n```\n").contains("runnable"));
     assertTrue(render("```\ndocker rmi $(docker images -q)\n```\n").contains("runnable"));
+    // compose's persistent flags before its subcommand, as the CLI reads them
+    assertTrue(
+        render("```\ndocker compose --profile debug -f a.yml config --services\n```\n")
+            .contains("runnable"));
+    assertFalse(render("```\ndocker compose --profile debug\n```\n").contains("runnable"));
     assertFalse(render("```\ndocker rmi $(docker images --bogus)\n```\n").contains("runnable"));
   }
 
