@@ -64,7 +64,9 @@ public final class CommandParse {
     List<String> positionals = new ArrayList<>();
     boolean positional = false;
     for (String a : scanned.args()) {
-      if (!positional && a.startsWith("--") && a.length() > 2) {
+      // the scanner writes each option as its canonical name, which for a short-only option
+      // (compose's hidden -f and -p after the subcommand) is the short one
+      if (!positional && a.startsWith("-") && a.length() > 1 && !a.equals("--")) {
         int eq = a.indexOf('=');
         String flag = eq < 0 ? a : a.substring(0, eq);
         String value = eq < 0 ? "true" : a.substring(eq + 1);

@@ -64,5 +64,9 @@ class CommandParseTest {
     assertEquals(List.of("true"), p.options().get("--detach"));
     assertEquals(parse("compose up -d --file app.yml --project-name demo --profile debug"), p);
     assertTrue(CommandParse.parse(List.of("compose", "-f", "app.yml")).isEmpty());
+    // after the subcommand, compose's short -f is an option too, not an argument
+    DockerSyntax.Parsed after = parse("compose up -d -f app.yml");
+    assertEquals(List.of("app.yml"), after.options().get("-f"));
+    assertEquals(List.of(), after.positionals());
   }
 }
