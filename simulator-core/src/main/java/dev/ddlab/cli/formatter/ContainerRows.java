@@ -38,7 +38,14 @@ public final class ContainerRows {
     return quiet ? FormatContext.DEFAULT_QUIET : source;
   }
 
+  /** The table's header row: the same for every listing, made once (it is never changed). */
+  private static final GoObject HEADER = makeHeader();
+
   public static GoObject header() {
+    return HEADER;
+  }
+
+  private static GoObject makeHeader() {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("ID", "CONTAINER ID");
     h.put("Names", "NAMES");

@@ -39,7 +39,14 @@ public final class ImageRows {
     return source;
   }
 
+  /** The table's header row: the same for every listing, made once (it is never changed). */
+  private static final GoObject HEADER = makeHeader();
+
   public static GoObject header() {
+    return HEADER;
+  }
+
+  private static GoObject makeHeader() {
     Map<String, String> h = new LinkedHashMap<>();
     h.put("ID", "IMAGE ID");
     h.put("Repository", "REPOSITORY");

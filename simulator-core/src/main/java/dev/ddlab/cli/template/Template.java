@@ -52,12 +52,23 @@ public final class Template {
 
   /** The same parse tree with other functions of the same names (docker's header functions). */
   public Template withFunctions(Map<String, TemplateFunction> replacements) {
+    // every table asks for its header's variant with the same functions: made once per template
+    Variant v = variant;
+    if (v != null && v.replacements() == replacements) {
+      return v.template();
+    }
     Map<String, TemplateFunction> all = new LinkedHashMap<>(funcs);
     all.putAll(replacements);
     Template t = new Template(name, text, root, all);
     t.missingKeyError = missingKeyError;
+    variant = new Variant(replacements, t);
     return t;
   }
+
+  /** The last {@link #withFunctions} result and the functions it was made with. */
+  private record Variant(Map<String, TemplateFunction> replacements, Template template) {}
+
+  private volatile Variant variant;
 
   /** Option("missingkey=error"): a missing map key is an error instead of "no value". */
   public Template missingKeyError() {
