@@ -126,7 +126,8 @@ public final class InspectData {
       String simple = shape.simpleName();
       GoObject o =
           new GoObject(
-              goNames ? GO_TYPES.getOrDefault(simple, simple) : simple, shape.components().size());
+              goNames ? GO_TYPES.getOrDefault(simple, simple) : simple,
+              goNames ? shape.goLayout() : shape.layout());
       for (Component c : shape.components()) {
         Object value;
         try {
@@ -173,8 +174,29 @@ public final class InspectData {
   private record Component(
       String name, Method accessor, Type type, JsonInclude include, boolean omitEmpty) {}
 
-  /** A DTO record's components, read by reflection once per class (inspect runs per command). */
-  private record RecordShape(String simpleName, boolean omitNull, List<Component> components) {}
+  /**
+   * A DTO record's components, read by reflection once per class (inspect runs per command), and
+   * the layouts of its structs: by JSON name, and by Go name for typed templates.
+   */
+  private record RecordShape(
+      String simpleName,
+      boolean omitNull,
+      List<Component> components,
+      GoObject.Layout layout,
+      GoObject.Layout goLayout) {
+    RecordShape(String simpleName, boolean omitNull, List<Component> components) {
+      this(
+          simpleName,
+          omitNull,
+          components,
+          new GoObject.Layout(
+              components.stream().map(Component::name).toList(),
+              components.stream().map(Component::name).toList()),
+          new GoObject.Layout(
+              components.stream().map(c -> goName(c.name())).toList(),
+              components.stream().map(Component::name).toList()));
+    }
+  }
 
   private static final ClassValue<RecordShape> SHAPES =
       new ClassValue<>() {

@@ -52,6 +52,36 @@ public final class GoObject {
     }
   }
 
+  /**
+   * The fields every struct of one Go type has, in declaration order, with their JSON keys: a
+   * struct made on a layout keeps its values in one array instead of a map of its own (a container
+   * inspect is some two hundred fields).
+   */
+  public static final class Layout {
+    private final String[] names;
+    private final String[] jsonNames;
+    private final Map<String, Integer> index;
+
+    /** Template names and the JSON key of each, in declaration order. */
+    public Layout(List<String> names, List<String> jsonNames) {
+      this.names = names.toArray(String[]::new);
+      this.jsonNames = jsonNames.toArray(String[]::new);
+      Map<String, Integer> idx = new java.util.HashMap<>(names.size() * 2);
+      for (int i = 0; i < this.names.length; i++) {
+        idx.putIfAbsent(this.names[i], i);
+      }
+      this.index = idx;
+    }
+  }
+
+  /** A layout slot without a value: the field is absent (left out, as a nil pointer's). */
+  private static final Object ABSENT = new Object();
+
+  private Layout layout;
+  private Object[] slots;
+  // which slots {{json .}} leaves out; null while none
+  private boolean[] slotOmitted;
+
   private final String typeName;
   // allocated on first use: a row made from a shape usually needs none of them
   // a field's value, or a Lazy for one computed when read
@@ -74,12 +104,29 @@ public final class GoObject {
   }
 
   /** An object that will hold about {@code expectedFields} fields (its map is made that size). */
-  public GoObject(String typeName, int expectedFields) {
+  private GoObject(String typeName, int expectedFields) {
     this.typeName = typeName;
     this.expectedFields = expectedFields;
   }
 
   private final int expectedFields;
+
+  /** A struct of a {@link Layout}: its fields are set by name, absent until set. */
+  public GoObject(String typeName, Layout layout) {
+    this(typeName, 0);
+    this.layout = layout;
+    this.slots = new Object[layout.names.length];
+    java.util.Arrays.fill(slots, ABSENT);
+  }
+
+  /** The layout slot of a field, or -1. */
+  private int slot(String name) {
+    if (layout == null) {
+      return -1;
+    }
+    Integer i = layout.index.get(name);
+    return i == null ? -1 : i;
+  }
 
   public String typeName() {
     return typeName;
@@ -94,6 +141,11 @@ public final class GoObject {
    * read it as {@code .Time}, {@code {{json .}}} writes {@code "time"}.
    */
   public GoObject field(String name, String jsonName, Object value) {
+    int i = slot(name);
+    if (i >= 0 && layout.jsonNames[i].equals(jsonName)) {
+      slots[i] = value;
+      return this;
+    }
     if (jsonNames.isEmpty()) {
       jsonNames = new java.util.HashMap<>();
     }
@@ -107,6 +159,15 @@ public final class GoObject {
    * and absent from {@code {{json .State}}}).
    */
   public GoObject omittedField(String name, Object value) {
+    int i = slot(name);
+    if (i >= 0) {
+      slots[i] = value;
+      if (slotOmitted == null) {
+        slotOmitted = new boolean[slots.length];
+      }
+      slotOmitted[i] = true;
+      return this;
+    }
     if (jsonOmitted.isEmpty()) {
       jsonOmitted = new java.util.HashSet<>();
     }
@@ -116,11 +177,19 @@ public final class GoObject {
 
   /** Whether {@code {{json .}}} leaves the field out. */
   boolean jsonOmits(String field) {
+    int i = slot(field);
+    if (i >= 0 && slots[i] != ABSENT) {
+      return slotOmitted != null && slotOmitted[i];
+    }
     return jsonOmitted.contains(field);
   }
 
   /** The key {@code {{json .}}} writes for a field. */
   String jsonName(String field) {
+    int i = slot(field);
+    if (i >= 0 && slots[i] != ABSENT) {
+      return layout.jsonNames[i];
+    }
     return jsonNames.getOrDefault(field, field);
   }
 
@@ -130,6 +199,11 @@ public final class GoObject {
   }
 
   private GoObject put(String name, Object value) {
+    int i = slot(name);
+    if (i >= 0) {
+      slots[i] = value;
+      return this;
+    }
     if (fields.isEmpty()) {
       fields = new LinkedHashMap<>(expectedFields * 4 / 3 + 1);
     }
@@ -182,6 +256,10 @@ public final class GoObject {
   }
 
   public boolean hasField(String name) {
+    int i = slot(name);
+    if (i >= 0 && slots[i] != ABSENT) {
+      return true;
+    }
     return shape.containsKey(name) || fields.containsKey(name);
   }
 
@@ -190,6 +268,10 @@ public final class GoObject {
     Function<Object, Object> getter = (Function<Object, Object>) shape.get(name);
     if (getter != null) {
       return getter.apply(source);
+    }
+    int i = slot(name);
+    if (i >= 0 && slots[i] != ABSENT) {
+      return slots[i] instanceof Lazy l ? l.value().get() : slots[i];
     }
     Object v = fields.get(name);
     return v instanceof Lazy l ? l.value().get() : v;
@@ -211,7 +293,6 @@ public final class GoObject {
   private record ShapeMethod<T>(
       int arity, java.util.function.BiFunction<T, List<Object>, Object> body) {}
 
-  /** Field names in declaration order. */
   /**
    * Each field {@code {{json .}}} writes, in declaration order, with its JSON key and value: what
    * {@link #fieldNames} and {@link #get} give, without copying the names.
@@ -222,6 +303,14 @@ public final class GoObject {
         action.accept(jsonName(name), get(name));
       }
     }
+    if (layout != null) {
+      for (int i = 0; i < slots.length; i++) {
+        if (slots[i] != ABSENT && (slotOmitted == null || !slotOmitted[i])) {
+          action.accept(
+              layout.jsonNames[i], slots[i] instanceof Lazy l ? l.value().get() : slots[i]);
+        }
+      }
+    }
     for (String name : fields.keySet()) {
       if (!jsonOmitted.contains(name)) {
         action.accept(jsonName(name), get(name));
@@ -229,11 +318,19 @@ public final class GoObject {
     }
   }
 
+  /** Field names in declaration order. */
   public List<String> fieldNames() {
-    if (shape.isEmpty()) {
+    if (shape.isEmpty() && layout == null) {
       return List.copyOf(fields.keySet());
     }
     List<String> names = new java.util.ArrayList<>(shape.keySet());
+    if (layout != null) {
+      for (int i = 0; i < slots.length; i++) {
+        if (slots[i] != ABSENT) {
+          names.add(layout.names[i]);
+        }
+      }
+    }
     names.addAll(fields.keySet());
     return names;
   }
