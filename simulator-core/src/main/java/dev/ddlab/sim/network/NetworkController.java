@@ -108,6 +108,8 @@ public final class NetworkController implements NetworksApi, NetAccess {
     this.stack =
         new NetStack(events.node(), links.wire(), random.fork("dataplane"), clock::nowNanos);
     this.underlay = links.lan();
+    links.keys().seed(random);
+    stack.networkKeys(links.keys());
     stack.addEther("eth0", Ipv4.parse(nodeAddress), HostLinks.UNDERLAY_PREFIX, underlay);
     stack
         .host()
