@@ -269,6 +269,44 @@ class PcapCommandTest {
   }
 
   /**
+   * TCP across the overlay: a connection to a closed port of c2 (SYN, then RST) crosses eth0 as
+   * VXLAN that tshark opens to the inner TCP header, each frame 50 bytes longer than inside.
+   */
+  @Test
+  void a_tcp_connection_across_an_overlay_is_vxlan_with_the_inner_tcp_that_tshark_reads()
+      throws Exception {
+    needTshark();
+    List<PcapWriter.Record> records =
+        overlayCapture("docker exec c1 wget -q -T 1 -O - http://10.0.9.3:8080/");
+    Path out = tmp.resolve("tcp.pcap");
+    Files.write(out, PcapWriter.write(records));
+    List<String> tunnel =
+        tshark(
+                out,
+                "ip.len",
+                "frame.len",
+                "vxlan.vni",
+                "tcp.srcport",
+                "tcp.dstport",
+                "tcp.flags.syn",
+                "tcp.flags.reset")
+            .stream()
+            .filter(l -> l.contains("|4097|"))
+            .toList();
+    assertEquals(2, tunnel.size(), String.join("\n", tunnel));
+    // the outer IPv4 length is the inner frame plus 36 (IPv4 20, UDP 8, VXLAN 8), the frame 50 more
+    for (String l : tunnel) {
+      String[] f = l.split("\\|", -1);
+      int outer = Integer.parseInt(f[0].split(",")[0]);
+      int inner = Integer.parseInt(f[0].split(",")[1]);
+      assertEquals(outer, inner + 14 + 36, l);
+      assertEquals(Integer.parseInt(f[1]), inner + 14 + 50, l);
+    }
+    assertTrue(tunnel.get(0).matches(".*\\|4097\\|\\d+\\|8080\\|1\\|0"), tunnel.get(0));
+    assertTrue(tunnel.get(1).matches(".*\\|4097\\|8080\\|\\d+\\|0\\|1"), tunnel.get(1));
+  }
+
+  /**
    * {@code -o encrypted}: tshark reads the tunnel as ESP (SPI, sequence numbers from 1 each way)
    * and finds neither VXLAN nor the inner ICMP in it; each frame is 26 bytes longer than the clear
    * tunnel's 148 (SPI, sequence, IV, pad length, next header, ICV; no padding needed here).
