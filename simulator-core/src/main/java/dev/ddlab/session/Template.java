@@ -29,8 +29,9 @@ public record Template(String name, String label, boolean swarm, List<Node> node
   /**
    * Every template, in menu order: {@code single}; the course's {@code swarm-3m3w} (mgr1–3 at
    * 10.0.0.1–3, wrk1–3 at 10.0.0.4–6); Play with Docker's {@code swarm-3m2w}; {@code swarm-5m};
-   * {@code swarm-1m1w}; {@code swarm-100} (mgr1–3 at 10.0.0.1–3, wrk1–97 at 10.0.0.4–100), the
-   * scale {@code ddlab bench --swarm} converges on.
+   * {@code swarm-1m1w}; {@code two-networks}, the course's §8 example: node1 at 172.31.1.5 and
+   * node2 at 192.168.1.25, on two networks joined by a router; {@code swarm-100} (mgr1–3 at
+   * 10.0.0.1–3, wrk1–97 at 10.0.0.4–100), the scale {@code ddlab bench --swarm} converges on.
    */
   public static final List<Template> ALL =
       List.of(
@@ -39,6 +40,11 @@ public record Template(String name, String label, boolean swarm, List<Node> node
           swarm("swarm-3m2w", "3 manager, 2 worker", 3, 2),
           swarm("swarm-5m", "5 manager", 5, 0),
           swarm("swarm-1m1w", "1 manager, 1 worker", 1, 1),
+          new Template(
+              "two-networks",
+              "2 node, 2 mạng",
+              true,
+              List.of(new Node("node1", "172.31.1.5"), new Node("node2", "192.168.1.25"))),
           swarm("swarm-100", "3 manager, 97 worker", 3, 97));
 
   private static Template swarm(String name, String label, int managers, int workers) {
@@ -81,7 +87,9 @@ public record Template(String name, String label, boolean swarm, List<Node> node
     while (i < nodes.size()) {
       String role = role(nodes.get(i).name());
       int j = i;
-      while (j + 1 < nodes.size() && role(nodes.get(j + 1).name()).equals(role)) {
+      while (j + 1 < nodes.size()
+          && role(nodes.get(j + 1).name()).equals(role)
+          && subnet(nodes.get(j + 1).address()).equals(subnet(nodes.get(i).address()))) {
         j++;
       }
       Node first = nodes.get(i);
@@ -100,6 +108,10 @@ public record Template(String name, String label, boolean swarm, List<Node> node
       i = j + 1;
     }
     return String.join(", ", parts);
+  }
+
+  private static String subnet(String address) {
+    return address.substring(0, address.lastIndexOf('.'));
   }
 
   private static String role(String nodeName) {

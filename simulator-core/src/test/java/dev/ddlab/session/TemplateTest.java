@@ -32,7 +32,14 @@ class TemplateTest {
         assertThrows(IllegalArgumentException.class, () -> Template.of("swarm-9m"));
     assertEquals("unknown template: swarm-9m", e.getMessage());
     assertEquals(
-        List.of("single", "swarm-3m3w", "swarm-3m2w", "swarm-5m", "swarm-1m1w", "swarm-100"),
+        List.of(
+            "single",
+            "swarm-3m3w",
+            "swarm-3m2w",
+            "swarm-5m",
+            "swarm-1m1w",
+            "two-networks",
+            "swarm-100"),
         Template.names());
   }
 }

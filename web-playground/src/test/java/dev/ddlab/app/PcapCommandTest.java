@@ -32,6 +32,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -224,9 +225,14 @@ class PcapCommandTest {
    * (10.0.9.2) on mgr1, c2 (10.0.9.3) on wrk1, VNI 4097.
    */
   private static List<PcapWriter.Record> overlayCapture(String command) throws Exception {
+    return overlayCapture(command, Map.of());
+  }
+
+  private static List<PcapWriter.Record> overlayCapture(String command, Map<String, String> options)
+      throws Exception {
     List<PcapWriter.Record> records = new java.util.ArrayList<>();
     try (SimSession s = SimSession.open("swarm-1m1w", 3)) {
-      TwoNodeOverlay.wire(s);
+      TwoNodeOverlay.wire(s, options);
       try (AutoCloseable sub =
           s.events()
               .subscribe(
@@ -260,6 +266,82 @@ class PcapCommandTest {
             "148|10.0.0.1,10.0.9.2|10.0.0.2,10.0.9.3|4789|4097|8",
             "148|10.0.0.2,10.0.9.3|10.0.0.1,10.0.9.2|4789|4097|0"),
         tunnel);
+  }
+
+  /**
+   * TCP across the overlay: a connection to a closed port of c2 (SYN, then RST) crosses eth0 as
+   * VXLAN that tshark opens to the inner TCP header, each frame 50 bytes longer than inside.
+   */
+  @Test
+  void a_tcp_connection_across_an_overlay_is_vxlan_with_the_inner_tcp_that_tshark_reads()
+      throws Exception {
+    needTshark();
+    List<PcapWriter.Record> records =
+        overlayCapture("docker exec c1 wget -q -T 1 -O - http://10.0.9.3:8080/");
+    Path out = tmp.resolve("tcp.pcap");
+    Files.write(out, PcapWriter.write(records));
+    List<String> tunnel =
+        tshark(
+                out,
+                "ip.len",
+                "frame.len",
+                "vxlan.vni",
+                "tcp.srcport",
+                "tcp.dstport",
+                "tcp.flags.syn",
+                "tcp.flags.reset")
+            .stream()
+            .filter(l -> l.contains("|4097|"))
+            .toList();
+    assertEquals(2, tunnel.size(), String.join("\n", tunnel));
+    // the outer IPv4 length is the inner frame plus 36 (IPv4 20, UDP 8, VXLAN 8), the frame 50 more
+    for (String l : tunnel) {
+      String[] f = l.split("\\|", -1);
+      int outer = Integer.parseInt(f[0].split(",")[0]);
+      int inner = Integer.parseInt(f[0].split(",")[1]);
+      assertEquals(outer, inner + 14 + 36, l);
+      assertEquals(Integer.parseInt(f[1]), inner + 14 + 50, l);
+    }
+    assertTrue(tunnel.get(0).matches(".*\\|4097\\|\\d+\\|8080\\|1\\|0"), tunnel.get(0));
+    assertTrue(tunnel.get(1).matches(".*\\|4097\\|8080\\|\\d+\\|0\\|1"), tunnel.get(1));
+  }
+
+  /**
+   * {@code -o encrypted}: tshark reads the tunnel as ESP (SPI, sequence numbers from 1 each way)
+   * and finds neither VXLAN nor the inner ICMP in it; each frame is 26 bytes longer than the clear
+   * tunnel's 148 (SPI, sequence, IV, pad length, next header, ICV; no padding needed here).
+   */
+  @Test
+  void a_ping_across_an_encrypted_overlay_is_esp_that_tshark_cannot_look_into() throws Exception {
+    needTshark();
+    List<PcapWriter.Record> records =
+        overlayCapture("docker exec c1 ping -c 2 10.0.9.3", Map.of("encrypted", ""));
+    Path out = tmp.resolve("encrypted.pcap");
+    Files.write(out, PcapWriter.write(records));
+    List<String> tunnel =
+        tshark(
+                out,
+                "frame.len",
+                "ip.src",
+                "ip.dst",
+                "ip.proto",
+                "esp.sequence",
+                "vxlan.vni",
+                "icmp.type")
+            .stream()
+            .filter(l -> l.contains("|50|"))
+            .toList();
+    assertEquals(
+        List.of(
+            "174|10.0.0.1|10.0.0.2|50|1||",
+            "174|10.0.0.2|10.0.0.1|50|1||",
+            "174|10.0.0.1|10.0.0.2|50|2||",
+            "174|10.0.0.2|10.0.0.1|50|2||"),
+        tunnel);
+    List<String> spis = tshark(out, "esp.spi").stream().filter(l -> !l.isEmpty()).toList();
+    assertEquals(4, spis.size(), spis.toString());
+    assertEquals(spis.get(0), spis.get(2), "one SA each way");
+    assertTrue(!spis.get(0).equals(spis.get(1)), spis.toString());
   }
 
   @Test

@@ -23,6 +23,16 @@ public final class TwoNodeOverlay {
 
   /** Makes the overlay and its two containers on {@code s}; every command must succeed. */
   public static void wire(SimSession s) {
+    wire(s, Map.of());
+  }
+
+  /**
+   * The same with the network's driver options beside its VXLAN ID ({@code encrypted} for {@code -o
+   * encrypted}).
+   */
+  public static void wire(SimSession s, Map<String, String> options) {
+    Map<String, String> driver = new java.util.LinkedHashMap<>(options);
+    driver.put(OverlayDriver.VXLAN_IDS, "4097");
     NetworkCreateRequest ov =
         new NetworkCreateRequest(
             "ov",
@@ -35,7 +45,7 @@ public final class TwoNodeOverlay {
                 Map.of(),
                 List.of(new Ipam.Config("10.0.9.0/24", null, "10.0.9.1", null))),
             false,
-            Map.of(OverlayDriver.VXLAN_IDS, "4097"),
+            driver,
             Map.of());
     s.host("mgr1").network().createSwarmNetwork(NID, ov);
     s.host("wrk1").network().createSwarmNetwork(NID, ov);

@@ -179,7 +179,7 @@ class LabCatalogTest {
     assertEquals(
         List.of(
             "template must be one of single, swarm-3m3w, swarm-3m2w, swarm-5m, swarm-1m1w,"
-                + " swarm-100: swarm-9m"),
+                + " two-networks, swarm-100: swarm-9m"),
         e.problems());
   }
 

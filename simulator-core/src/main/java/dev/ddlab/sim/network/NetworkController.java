@@ -107,7 +107,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
     this.nodeAddress = nodeAddress;
     this.stack =
         new NetStack(events.node(), links.wire(), random.fork("dataplane"), clock::nowNanos);
-    this.underlay = links.lan();
+    this.underlay = links.lans().lanOf(Ipv4.parse(nodeAddress), random, clock::nowNanos);
+    links.keys().seed(random);
+    stack.networkKeys(links.keys());
     stack.addEther("eth0", Ipv4.parse(nodeAddress), HostLinks.UNDERLAY_PREFIX, underlay);
     stack
         .host()

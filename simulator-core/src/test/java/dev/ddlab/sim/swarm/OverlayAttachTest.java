@@ -151,4 +151,21 @@ class OverlayAttachTest {
       assertTrue(e.output().contains("network ov1 not found"), e.output());
     }
   }
+
+  @Test
+  void a_running_container_connected_to_an_attachable_overlay_gets_an_attachment_too() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 9, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay --attachable ov1");
+      ok(s, "mgr1", "docker run -d --name c1 --network ov1 alpine sleep 1d");
+      ok(s, "wrk1", "docker run -d --name c3 alpine sleep 1d");
+      ok(s, "wrk1", "docker network connect ov1 c3");
+      TranscriptEntry e = s.type("wrk1", "docker exec c3 ping -c 1 c1");
+      assertEquals(0, e.exitCode(), e.output());
+      assertTrue(e.output().contains("64 bytes from " + address(s, "mgr1", "c1", "ov1") + ":"));
+      ok(s, "wrk1", "docker network disconnect ov1 c3");
+      assertEquals("", ok(s, "wrk1", "docker network ls -q -f name=ov1"));
+      TranscriptEntry rm = s.type("mgr1", "docker network rm ov1");
+      assertEquals(1, rm.exitCode(), "c1's attachment still holds it\n" + rm.output());
+    }
+  }
 }

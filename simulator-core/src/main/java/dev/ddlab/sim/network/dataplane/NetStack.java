@@ -52,6 +52,7 @@ public final class NetStack {
   private final Map<Integer, VxlanDevice> vxlans = new LinkedHashMap<>();
   private int nextIndex = 1;
   private long framesCaptured;
+  private Ipsec ipsec;
 
   /**
    * @param clock the virtual clock's present (epoch nanos): the wire catches up with it before each
@@ -70,6 +71,16 @@ public final class NetStack {
 
   public String node() {
     return node;
+  }
+
+  /** The swarm's network keys this node's IPsec uses (its encrypted overlays' tunnels). */
+  public void networkKeys(dev.ddlab.sim.network.driverapi.NetworkKeys keys) {
+    ipsec = new Ipsec(keys, clock);
+  }
+
+  /** The host's IPsec, or null before the keys came. */
+  Ipsec ipsec() {
+    return ipsec;
   }
 
   public Wire wire() {

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.network.dataplane;
 
 import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
+import dev.ddlab.sim.network.dataplane.frame.Esp;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
 import dev.ddlab.sim.network.dataplane.frame.FrameCodec;
 import dev.ddlab.sim.network.dataplane.frame.IcmpMessage;
@@ -670,6 +671,11 @@ public final class Netns {
         socket.accept(p);
       } else {
         icmpError(p, IcmpMessage.PORT_UNREACHABLE);
+      }
+    } else if (p.protocol() == Esp.PROTOCOL && host && stack.ipsec() != null) {
+      Ipv4Packet plain = stack.ipsec().open(p); // xfrm input: no state, no packet
+      if (plain != null) {
+        deliverLocal(plain);
       }
     }
   }

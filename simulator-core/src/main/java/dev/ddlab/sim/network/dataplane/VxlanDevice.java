@@ -1,7 +1,9 @@
 package dev.ddlab.sim.network.dataplane;
 
 import dev.ddlab.sim.network.dataplane.frame.ArpPacket;
+import dev.ddlab.sim.network.dataplane.frame.Esp;
 import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import dev.ddlab.sim.network.dataplane.frame.Vxlan;
 import java.util.LinkedHashMap;
@@ -21,8 +23,12 @@ public final class VxlanDevice extends NetDevice {
   /** The overlay MTU: 1500 of the underlay less the 50 bytes of encapsulation. */
   public static final int MTU = 1500 - Vxlan.OVERHEAD;
 
+  /** The MTU of an encrypted overlay: room for ESP's 26 bytes, a multiple of 4. */
+  public static final int ENCRYPTED_MTU = (MTU - Esp.EXPANSION) / 4 * 4;
+
   final int vni;
   private final int local;
+  private boolean encrypted;
   private final Map<Long, Integer> fdb = new LinkedHashMap<>();
   private final Map<Integer, Long> neighbours = new LinkedHashMap<>();
 
@@ -35,6 +41,19 @@ public final class VxlanDevice extends NetDevice {
 
   public int vni() {
     return vni;
+  }
+
+  /**
+   * {@code -o encrypted}: the tunnel's datagrams leave in ESP ({@link Ipsec}), and the device's MTU
+   * leaves room for it (libnetwork's maxMTU: 1450 less 26, down to a multiple of 4: 1424).
+   */
+  public void encrypt() {
+    encrypted = true;
+    mtu = ENCRYPTED_MTU;
+  }
+
+  public boolean encrypted() {
+    return encrypted;
   }
 
   /** The node address the tunnel leaves from. */
@@ -84,6 +103,14 @@ public final class VxlanDevice extends NetDevice {
       return;
     }
     Netns host = stack().host();
-    host.sendIp(Vxlan.encapsulate(f, vni, Mac.ZERO, Mac.ZERO, local, vtep, host.nextId()).ip());
+    Ipv4Packet outer =
+        Vxlan.encapsulate(f, vni, Mac.ZERO, Mac.ZERO, local, vtep, host.nextId()).ip();
+    if (encrypted) {
+      if (stack().ipsec() == null) {
+        return; // no keys yet: the policy has no state to use
+      }
+      outer = stack().ipsec().seal(outer);
+    }
+    host.sendIp(outer);
   }
 }

@@ -38,12 +38,17 @@ import java.util.Map;
 public final class OverlayDriver extends LinkDriver {
   public static final String TYPE = "overlay";
   public static final String VXLAN_IDS = "com.docker.network.driver.overlay.vxlanid_list";
+
+  /** {@code -o encrypted}: the network's tunnels in IPsec ESP (libnetwork's secureOption). */
+  public static final String ENCRYPTED = "encrypted";
+
   public static final Capability GLOBAL = new Capability("global", "global");
 
   private record SubnetState(Subnet subnet, int gateway, int vni) {}
 
   private static final class Net {
     final List<SubnetState> subnets;
+    final boolean encrypted;
     Netns ns;
     final List<Bridge> bridges = new ArrayList<>();
     final List<VxlanDevice> vxlans = new ArrayList<>();
@@ -51,8 +56,9 @@ public final class OverlayDriver extends LinkDriver {
     int endpoints;
     int nextVeth;
 
-    Net(List<SubnetState> subnets) {
+    Net(List<SubnetState> subnets, boolean encrypted) {
       this.subnets = subnets;
+      this.encrypted = encrypted;
     }
 
     int subnetOf(int ip) {
@@ -114,7 +120,7 @@ public final class OverlayDriver extends LinkDriver {
       IpamData d = ipv4.get(i);
       subnets.add(new SubnetState(d.pool(), d.gateway(), vnis.get(i)));
     }
-    networks.put(nid, new Net(subnets));
+    networks.put(nid, new Net(subnets, options.option(ENCRYPTED, null) != null));
   }
 
   @Override
@@ -171,7 +177,7 @@ public final class OverlayDriver extends LinkDriver {
             ns,
             "veth" + eid.substring(0, 7),
             e.mac(),
-            VxlanDevice.MTU);
+            n.encrypted ? VxlanDevice.ENCRYPTED_MTU : VxlanDevice.MTU);
     links.put(eid, link);
     n.endpoints++;
     info.setLink(link);
@@ -186,7 +192,11 @@ public final class OverlayDriver extends LinkDriver {
       SubnetState s = n.subnets.get(i);
       Bridge br = stack.addBridge(n.ns, "br" + i, s.gateway(), s.subnet().prefix());
       n.bridges.add(br);
-      n.vxlans.add(stack.addVxlan(n.ns, "vxlan" + i, s.vni(), local, br));
+      VxlanDevice v = stack.addVxlan(n.ns, "vxlan" + i, s.vni(), local, br);
+      if (n.encrypted) {
+        v.encrypt();
+      }
+      n.vxlans.add(v);
     }
     n.peers =
         table.join(

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The part of pcap-filter(7) a lab uses: {@code arp}, {@code ip}, {@code icmp}, {@code tcp}, {@code
- * udp}, {@code [src|dst] host A}, {@code [src|dst] A}, {@code [tcp|udp] [src|dst] port N}, joined
- * by {@code and}/{@code &&}, {@code or}/{@code ||} (equal precedence, left to right, as libpcap
- * reads them), {@code not}/{@code !} and parentheses.
+ * The part of pcap-filter(7) a lab uses: {@code arp}, {@code ip}, {@code icmp}, {@code esp}, {@code
+ * tcp}, {@code udp}, {@code [src|dst] host A}, {@code [src|dst] A}, {@code [tcp|udp] [src|dst] port
+ * N}, joined by {@code and}/{@code &&}, {@code or}/{@code ||} (equal precedence, left to right, as
+ * libpcap reads them), {@code not}/{@code !} and parentheses.
  */
 public final class CaptureFilter {
   /** A filter that cannot be read: tcpdump says "syntax error". */
@@ -105,6 +105,8 @@ public final class CaptureFilter {
         return f -> f.ip() != null;
       case "icmp":
         return f -> f.ip() != null && f.ip().body() instanceof IcmpMessage;
+      case "esp":
+        return f -> f.ip() != null && f.ip().protocol() == Esp.PROTOCOL; // ip proto 50
       case "tcp":
       case "udp":
         if ("port".equals(peek()) || "src".equals(peek()) || "dst".equals(peek())) {

@@ -118,6 +118,17 @@ public final class TcpdumpFormat {
     if (t instanceof TcpSegment s) {
       return "IP " + src + "." + s.srcPort() + " > " + dst + "." + s.dstPort() + ": " + tcp(ip, s);
     }
+    if (ip.protocol() == Esp.PROTOCOL && t instanceof RawPayload r && r.bytes().length >= 8) {
+      // print-esp.c: the SPI and sequence number, then the length of the IP payload
+      return String.format(
+          Locale.ROOT,
+          "IP %s > %s: ESP(spi=0x%08x,seq=0x%x), length %d",
+          src,
+          dst,
+          Esp.spi(r.bytes()),
+          Esp.seq(r.bytes()),
+          t.length());
+    }
     return "IP " + src + " > " + dst + ": ip-proto-" + ip.protocol() + " " + t.length();
   }
 

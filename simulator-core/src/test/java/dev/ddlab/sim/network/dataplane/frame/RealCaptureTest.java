@@ -61,6 +61,16 @@ class RealCaptureTest {
     sameLines("real-frag");
   }
 
+  /**
+   * ESP packets built by hand (SPIs with leading zeros, sequence numbers past 0xffff), printed by
+   * the same tcpdump: the SPI as eight hex digits, the sequence number in hex, the IP payload's
+   * length.
+   */
+  @Test
+  void esp_packets_print_their_spi_and_sequence_as_real_tcpdump() throws IOException {
+    sameLines("tcpdump-esp");
+  }
+
   private static void sameLines(String name) throws IOException {
     List<Captures.Captured> frames = Captures.pcap(Captures.resource(name + ".pcap"));
     String[] real =
