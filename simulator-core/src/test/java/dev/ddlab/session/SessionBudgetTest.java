@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ddlab.sim.host.Cluster;
 import dev.ddlab.sim.host.DockerHost;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +90,29 @@ class SessionBudgetTest {
       }
       assertTrue(
           s.cluster().memoryBudget().memory() < MIB, "left " + s.cluster().memoryBudget().memory());
+    }
+  }
+
+  @Test
+  void a_commit_on_one_node_fails_when_the_others_filled_the_sessions_disk_and_stores_nothing() {
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      s.type("wrk1", "docker pull -q alpine");
+      TranscriptEntry run =
+          s.type("wrk1", "docker run --name writer alpine sh -c 'yes | head -c 1000000 > /f'");
+      assertEquals(0, run.exitCode(), run.output());
+      for (String n : List.of("mgr1", "mgr2", "mgr3")) {
+        ends(() -> s.type(n, "yes > big"));
+      }
+      assertTrue(s.cluster().diskBudget().available() < 100_000, "the others filled it");
+      TranscriptEntry commit = s.type("wrk1", "docker commit writer img");
+      assertEquals(1, commit.exitCode());
+      assertTrue(
+          commit.output().startsWith("Error response from daemon: ")
+              && commit.output().endsWith(": no space left on device\n"),
+          commit.output());
+      assertEquals("", s.type("wrk1", "docker images -q img").output(), "nothing stored");
+      s.type("mgr1", "rm big");
+      assertEquals(0, s.type("wrk1", "docker commit writer img").exitCode());
     }
   }
 }
