@@ -23,7 +23,6 @@ import dev.ddlab.engine.dto.TopResponse;
 import dev.ddlab.engine.dto.UpdateRequest;
 import dev.ddlab.engine.dto.WaitResponse;
 import dev.ddlab.go.GoNames;
-import dev.ddlab.go.GoRegexp;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,11 +64,8 @@ final class GuardedContainers implements ContainersApi {
   }
 
   /**
-   * The session's containers. {@code name=…} is matched here, against the names the session reads,
-   * as moby's filter matches ({@code filters.Args.Match}: the exact name, or a regular expression
-   * found anywhere in {@code /web} or {@code web}): on the daemon every name ends with the
-   * session's suffix, so {@code web$}, {@code ^(web|db)$} or {@code ddlab} would match what the
-   * session does not see. A limit then applies to what matched.
+   * The session's containers; {@code name=…} is matched on the names it reads ({@link
+   * SessionNames#nameMatches}), then a limit applies to what matched.
    */
   @Override
   public List<ContainerSummary> list(
@@ -78,31 +74,20 @@ final class GuardedContainers implements ContainersApi {
     if (wanted == null || wanted.isEmpty()) {
       return c().list(all, limit, size, session.withSessionFilter(daemonFilters(filters)));
     }
-    Map<String, List<String>> rest = new java.util.LinkedHashMap<>(filters);
-    rest.remove("name");
     // moby lists stopped containers too when a limit is given
     return c()
-        .list(all || limit > 0, 0, size, session.withSessionFilter(daemonFilters(rest)))
+        .list(
+            all || limit > 0,
+            0,
+            size,
+            session.withSessionFilter(daemonFilters(SessionNames.withoutName(filters))))
         .stream()
-        .filter(c -> namedAny(c, wanted))
+        .filter(
+            c ->
+                c.names() != null
+                    && c.names().stream().anyMatch(n -> session.names.nameMatches(wanted, n)))
         .limit(limit > 0 ? limit : Long.MAX_VALUE)
         .toList();
-  }
-
-  private boolean namedAny(ContainerSummary c, List<String> wanted) {
-    for (String daemonName : c.names() == null ? List.<String>of() : c.names()) {
-      String shown = session.names.shown(daemonName);
-      String bare = shown.startsWith("/") ? shown.substring(1) : shown;
-      for (String w : wanted) {
-        if (w.equals(shown)
-            || w.equals(bare)
-            || GoRegexp.matchString(w, shown)
-            || GoRegexp.matchString(w, bare)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**

@@ -45,11 +45,22 @@ final class GuardedNetworks implements NetworksApi {
     this.createCheck = createCheck;
   }
 
+  /**
+   * The session's networks and the built-in ones, with only its containers as members; {@code
+   * name=…} is matched on the names it reads ({@link SessionNames#nameMatches}).
+   */
   @Override
   public List<Network> list(Map<String, List<String>> filters) {
     Set<String> mine = ownContainerIds();
-    return session.inner.networks().list(filters).stream()
+    List<String> wanted = filters == null ? null : filters.get("name");
+    boolean byName = wanted != null && !wanted.isEmpty();
+    return session
+        .inner
+        .networks()
+        .list(byName ? SessionNames.withoutName(filters) : filters)
+        .stream()
         .filter(n -> session.mine(n.labels()) || BUILTIN_NETWORKS.contains(n.name()))
+        .filter(n -> !byName || session.names.nameMatches(wanted, n.name()))
         .map(n -> withMembers(n, mine))
         .toList();
   }

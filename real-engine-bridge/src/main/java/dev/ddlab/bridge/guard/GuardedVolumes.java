@@ -31,18 +31,25 @@ final class GuardedVolumes implements VolumesApi {
 
   /**
    * The session's volumes: those it created (by its label) and the anonymous ones the daemon made
-   * for its containers (by name, with the learner's filters applied by the daemon).
+   * for its containers (by name), with the learner's filters applied by the daemon, except {@code
+   * name=…}, matched on the names the session reads ({@link SessionNames#nameMatches}).
    */
   @Override
   public List<Volume> list(Map<String, List<String>> filters) {
+    List<String> wanted = filters == null ? null : filters.get("name");
+    boolean byName = wanted != null && !wanted.isEmpty();
+    Map<String, List<String>> daemon = byName ? SessionNames.withoutName(filters) : filters;
     List<Volume> out =
-        new java.util.ArrayList<>(session.inner.volumes().list(session.withSessionFilter(filters)));
+        new java.util.ArrayList<>(session.inner.volumes().list(session.withSessionFilter(daemon)));
     if (!session.anonymousVolumes.isEmpty()) {
-      for (Volume v : session.inner.volumes().list(filters)) {
+      for (Volume v : session.inner.volumes().list(daemon)) {
         if (session.anonymousVolumes.contains(v.name())) {
           out.add(v);
         }
       }
+    }
+    if (byName) {
+      out.removeIf(v -> !session.names.nameMatches(wanted, v.name()));
     }
     return out;
   }

@@ -21,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -77,6 +78,34 @@ final class SessionNames {
   /** {@code text} as the session reads it: without its suffix. */
   String shown(String text) {
     return text == null || !text.contains(suffix) ? text : text.replace(suffix, "");
+  }
+
+  /**
+   * Whether a {@code name=} filter matches an object the daemon calls {@code daemonName}, as moby's
+   * {@code filters.Args.Match} does, on the name the session reads: one of {@code wanted} equals it
+   * or is a Go regular expression found in it (with and without a container's leading "/"; a bad
+   * expression matches nothing). Matched here rather than by the daemon, where every name ends with
+   * the suffix: {@code ^web$} would miss and {@code ddlab} would match everything.
+   */
+  boolean nameMatches(java.util.Collection<String> wanted, String daemonName) {
+    String shown = shown(daemonName);
+    String bare = shown.startsWith("/") ? shown.substring(1) : shown;
+    for (String w : wanted) {
+      if (w.equals(shown)
+          || w.equals(bare)
+          || dev.ddlab.go.GoRegexp.matchString(w, shown)
+          || dev.ddlab.go.GoRegexp.matchString(w, bare)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@code filters} without {@code name}, which {@link #nameMatches} applies. */
+  static Map<String, List<String>> withoutName(Map<String, List<String>> filters) {
+    Map<String, List<String>> rest = new java.util.LinkedHashMap<>(filters);
+    rest.remove("name");
+    return rest;
   }
 
   /** An error as the session reads it. */

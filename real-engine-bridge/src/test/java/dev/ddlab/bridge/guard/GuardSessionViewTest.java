@@ -14,17 +14,20 @@ import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.Info;
+import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Volume;
+import dev.ddlab.engine.dto.VolumeCreateRequest;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
  * What a session reads of a shared daemon (DDLAB_DOCKER_HOST) is its own: names the daemon would
- * pick (a container without {@code --name}, an anonymous volume), {@code ps --filter name=} in its
- * substring and regular-expression forms, {@code docker info}'s counts and {@code docker system
- * df}. Each test failed before the guard counted and named these per session.
+ * pick (a container without {@code --name}, an anonymous volume), {@code ps}, {@code network ls}
+ * and {@code volume ls --filter name=} in their substring and regular-expression forms, {@code
+ * docker info}'s counts and {@code docker system df}. Each test failed before the guard counted and
+ * named these per session.
  */
 class GuardSessionViewTest extends TwoSessions {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,5 +155,42 @@ class GuardSessionViewTest extends TwoSessions {
     assertFalse(
         df.images().stream()
             .anyMatch(i -> i.repoTags() != null && i.repoTags().contains("svb" + run + ":1")));
+  }
+
+  @Test
+  void network_and_volume_name_filters_match_the_names_the_session_reads() {
+    for (String n : List.of("net1", "net10")) {
+      a.networks()
+          .create(
+              new NetworkCreateRequest(n, "bridge", false, false, false, null, false, null, null));
+      a.volumes().create(new VolumeCreateRequest("v" + n, "local", Map.of(), Map.of()));
+    }
+    b.networks()
+        .create(
+            new NetworkCreateRequest(
+                "net1", "bridge", false, false, false, null, false, null, null));
+    assertEquals(List.of("net1"), networks(a, "^net1$"));
+    assertEquals(List.of("net1", "net10"), networks(a, "net1"));
+    assertEquals(List.of(), networks(a, "ddlab"));
+    assertEquals(List.of("bridge"), networks(a, "^bridge$"));
+    assertEquals(List.of("net1"), networks(b, "net1"));
+    assertEquals(List.of("vnet1"), volumes(a, "^vnet1$"));
+    assertEquals(List.of("vnet1", "vnet10"), volumes(a, "vnet"));
+    assertEquals(List.of(), volumes(a, "ddlab"));
+    assertEquals(List.of(), volumes(b, "vnet"));
+  }
+
+  private static List<String> networks(GuardedEngine s, String filter) {
+    return s.networks().list(Map.of("name", List.of(filter))).stream()
+        .map(dev.ddlab.engine.dto.Network::name)
+        .sorted()
+        .toList();
+  }
+
+  private static List<String> volumes(GuardedEngine s, String filter) {
+    return s.volumes().list(Map.of("name", List.of(filter))).stream()
+        .map(Volume::name)
+        .sorted()
+        .toList();
   }
 }
