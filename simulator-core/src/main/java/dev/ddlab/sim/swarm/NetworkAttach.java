@@ -5,7 +5,6 @@ import dev.ddlab.engine.dto.swarm.NetworkAttachment;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskSpec;
-import dev.ddlab.engine.dto.swarm.TaskStatus;
 import dev.ddlab.sim.network.Endpoint;
 import dev.ddlab.sim.network.LoadBalancerSandbox;
 import dev.ddlab.sim.network.Network;
@@ -14,7 +13,6 @@ import dev.ddlab.sim.swarm.agent.Agent;
 import dev.ddlab.sim.swarm.store.StoreAction;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -89,22 +87,16 @@ final class NetworkAttach implements SwarmAttacher {
       return address(have); // moby's attacher for this container and network is there already
     }
     String id = Ids.newId(node.random());
-    String ts = node.now();
     Task t =
-        new Task(
+        Task.created(
             id,
-            null,
-            ts,
-            ts,
-            "",
-            Map.of(),
+            node.now(),
             TaskSpec.attachment(containerId, networkId),
             "",
             0,
             node.nodeId(),
-            new TaskStatus(ts, "new", "created", "", null, null),
-            "running",
-            null);
+            "new",
+            "created");
     m.write(List.of(StoreAction.put(StoreAction.TASK, id, t)));
     if (!node.clock().advanceUntil(() -> agent.attachment(containerId, networkId) != null, WAIT)) {
       delete(m, id);

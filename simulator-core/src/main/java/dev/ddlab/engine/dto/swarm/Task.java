@@ -24,6 +24,35 @@ public record Task(
     @JsonProperty("NetworksAttachments") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<NetworkAttachment> networksAttachments) {
 
+  /**
+   * A task just created at {@code ts} (no version, no labels, no addresses yet), desired running,
+   * in state {@code state} with {@code message}.
+   */
+  public static Task created(
+      String id,
+      String ts,
+      TaskSpec spec,
+      String serviceId,
+      int slot,
+      String nodeId,
+      String state,
+      String message) {
+    return new Task(
+        id,
+        null,
+        ts,
+        ts,
+        "",
+        Map.of(),
+        spec,
+        serviceId,
+        slot,
+        nodeId,
+        new TaskStatus(ts, state, message, "", null, null),
+        "running",
+        null);
+  }
+
   /** This task on {@code nodeId} in {@code status}, updated at {@code updatedAt}. */
   public Task withStatus(String nodeId, TaskStatus status, String updatedAt) {
     return copy(updatedAt, nodeId, status, desiredState, networksAttachments);

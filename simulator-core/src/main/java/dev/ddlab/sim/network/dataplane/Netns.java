@@ -645,7 +645,12 @@ public final class Netns {
       icmpError(p, IcmpMessage.UNREACHABLE, IcmpMessage.FRAG_NEEDED, r.device().mtu);
       return;
     }
-    Conntrack.Match m = conntrack.lookup(Conntrack.tuple(p), stack.wire().now());
+    Conntrack.Tuple t = Conntrack.tuple(p);
+    Conntrack.Match m = conntrack.lookup(t, stack.wire().now());
+    if (m == null) {
+      // a reply PREROUTING already translated back (un-masqueraded) is its flow's original reversed
+      m = conntrack.lookup(t.reversed(), stack.wire().now());
+    }
     boolean established = m != null && (m.reply() || m.entry().replied);
     Netfilter.Verdict v =
         netfilter.evaluate(

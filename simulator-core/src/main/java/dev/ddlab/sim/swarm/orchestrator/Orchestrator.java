@@ -3,7 +3,6 @@ package dev.ddlab.sim.swarm.orchestrator;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Task;
-import dev.ddlab.engine.dto.swarm.TaskStatus;
 import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.swarm.TaskState;
@@ -239,21 +238,15 @@ public final class Orchestrator {
 
   /** A new task of {@code s}: pending, desired running, on {@code nodeId} when global. */
   static Task newTask(Service s, int slot, String nodeId, long now, String id) {
-    String ts = GoTime.rfc3339Nano(now);
-    return new Task(
+    return Task.created(
         id,
-        null,
-        ts,
-        ts,
-        "",
-        Map.of(),
+        GoTime.rfc3339Nano(now),
         s.spec().taskTemplate(),
         s.id(),
         slot,
         nodeId,
-        new TaskStatus(ts, "pending", "pending task scheduling", "", null, null),
-        "running",
-        null);
+        "pending",
+        "pending task scheduling");
   }
 
   /** Keeps the newest {@link #TASK_HISTORY} tasks per slot (per node for global services). */
