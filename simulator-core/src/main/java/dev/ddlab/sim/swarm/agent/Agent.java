@@ -59,6 +59,10 @@ public final class Agent {
   private SwarmNetwork ingress;
   private String ingressAddress;
   private boolean stopped;
+  private boolean healthWatch;
+
+  /** Tasks whose unhealthy container is being stopped. */
+  private final java.util.Set<String> stoppingUnhealthy = new java.util.HashSet<>();
 
   /**
    * @param network the node's libnetwork controller (the task's swarm networks are made there)
@@ -216,7 +220,9 @@ public final class Agent {
         }
         continue;
       }
-      if (have.ordinal() < TaskState.RUNNING.ordinal()) {
+      if (have.ordinal() < TaskState.RUNNING.ordinal() && containers.containsKey(t.id())) {
+        changed |= awaitHealthy(t);
+      } else if (have.ordinal() < TaskState.RUNNING.ordinal()) {
         changed = true;
         run(t);
       } else if (have == TaskState.RUNNING) {
@@ -295,7 +301,7 @@ public final class Agent {
               false,
               spec.env(),
               cmd,
-              null,
+              spec.healthcheck(),
               image,
               base.volumes(),
               spec.dir() == null ? "" : spec.dir(),
@@ -310,6 +316,9 @@ public final class Agent {
           t.networksAttachments() == null ? List.of() : t.networksAttachments();
       networks.create(nets, loadBalancers);
       HostConfig host = HostConfig.none();
+      if (spec.mounts() != null && !spec.mounts().isEmpty()) {
+        host = host.toBuilder().mounts(spec.mounts()).build();
+      }
       Map<String, List<PortBinding>> hostPorts = hostModePorts(t);
       if (!hostPorts.isEmpty()) {
         host = host.toBuilder().portBindings(hostPorts).build();
@@ -328,7 +337,11 @@ public final class Agent {
       }
       engine.containers().start(id);
       ContainerInspect ci = engine.containers().inspect(id);
-      if (ci.state().running()) {
+      if (ci.state().running() && hasHealthcheck(ci)) {
+        // moby's controller.Start: with a health check the task stays starting until healthy
+        put(t.id(), "starting", "starting", "", id);
+        watchHealth();
+      } else if (ci.state().running()) {
         put(t.id(), "running", "started", "", id);
         publish(t, nets, id);
       } else {
@@ -401,13 +414,99 @@ public final class Agent {
     try {
       ContainerInspect ci = engine.containers().inspect(id);
       if (ci.state().running()) {
+        if (unhealthy(ci)) {
+          stopUnhealthy(t.id(), id);
+        }
+        if (hasHealthcheck(ci)) {
+          watchHealth();
+        }
         return false;
       }
-      put(t.id(), ci.state().exitCode() == 0 ? "complete" : "failed", "finished", exitErr(ci), id);
+      finished(t, ci, id);
     } catch (EngineException e) {
       put(t.id(), "failed", "finished", "task: container removed", id);
     }
     return true;
+  }
+
+  /** moby's ErrContainerUnhealthy, the cause of the exit error of a container it stopped. */
+  private static final String UNHEALTHY = ": dockerexec: unhealthy container";
+
+  /**
+   * A started task with a health check: running once its container is healthy, failed (its
+   * container stopped) once unhealthy, finished if it exited meanwhile; whether its status changed.
+   */
+  private boolean awaitHealthy(Task t) {
+    String id = containers.get(t.id());
+    try {
+      ContainerInspect ci = engine.containers().inspect(id);
+      if (!ci.state().running()) {
+        finished(t, ci, id);
+        return true;
+      }
+      if (unhealthy(ci)) {
+        stopUnhealthy(t.id(), id);
+      } else if (ci.state().health() != null && "healthy".equals(ci.state().health().status())) {
+        put(t.id(), "running", "started", "", id);
+        publish(t, t.networksAttachments() == null ? List.of() : t.networksAttachments(), id);
+        return true;
+      }
+      watchHealth();
+      return false;
+    } catch (EngineException e) {
+      put(t.id(), "failed", "finished", "task: container removed", id);
+      return true;
+    }
+  }
+
+  /** Whether the container's effective config (the image's merged) checks its health. */
+  private static boolean hasHealthcheck(ContainerInspect ci) {
+    var h = ci.config() == null ? null : ci.config().healthcheck();
+    return h != null && h.test() != null && !h.test().isEmpty() && !h.disabled();
+  }
+
+  private static boolean unhealthy(ContainerInspect ci) {
+    return ci.state().health() != null && "unhealthy".equals(ci.state().health().status());
+  }
+
+  /**
+   * moby's controller shuts an unhealthy container down (the stop's SIGKILL comes after its grace
+   * period, on the virtual clock) and reports its exit with the cause when it is down.
+   */
+  private void stopUnhealthy(String taskId, String containerId) {
+    if (stoppingUnhealthy.add(taskId)) {
+      engine.containers().stopAsync(containerId, null, null);
+    }
+  }
+
+  /** The task's container exited: complete, or failed with its exit code (and why it stopped). */
+  private void finished(Task t, ContainerInspect ci, String containerId) {
+    boolean unhealthy = stoppingUnhealthy.remove(t.id());
+    int code = ci.state().exitCode();
+    put(
+        t.id(),
+        code == 0 ? "complete" : "failed",
+        "finished",
+        code == 0 ? "" : exitErr(ci) + (unhealthy ? UNHEALTHY : ""),
+        containerId);
+  }
+
+  /**
+   * The daemon's health_status events reach moby's controller at once; here the agent looks again
+   * every second while a container it runs has a health check.
+   */
+  private void watchHealth() {
+    if (!healthWatch) {
+      healthWatch = true;
+      clock.schedule(
+          Duration.ofSeconds(1),
+          () -> {
+            healthWatch = false;
+            if (!stopped && step()) {
+              send();
+            }
+          });
+    }
   }
 
   private static String exitErr(ContainerInspect ci) {
