@@ -113,7 +113,8 @@ public final class SwarmApis {
       new SwarmApi() {
         @Override
         public Swarm inspect() {
-          return node.store().cluster();
+          return dev.ddlab.sim.swarm.dispatcher.CaRotation.withProgress(
+              node.store().cluster(), node.store().nodes().values());
         }
 
         @Override
