@@ -281,7 +281,13 @@ public final class DockerHost {
               "swarm",
               () ->
                   new SwarmCluster(
-                      cluster.clock(), cluster.random().fork("swarm"), cluster.bus(), underlay));
+                      cluster.clock(),
+                      cluster.random().fork("swarm"),
+                      cluster.bus(),
+                      underlay,
+                      cluster.shared(
+                          dev.ddlab.sim.swarm.agent.PayloadTemplates.KEY,
+                          () -> dev.ddlab.sim.swarm.agent.PayloadTemplates.NONE)));
       swarm = sc.node(name, address, hostFs, () -> engine, network, containers::mountFile);
     }
     return swarm;

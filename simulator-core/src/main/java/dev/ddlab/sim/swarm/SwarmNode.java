@@ -424,6 +424,7 @@ public final class SwarmNode {
             network,
             cluster.serviceRecords(),
             files,
+            cluster.templates(),
             clock,
             hb -> {
               byte[] body = ClusterStore.write(hb);

@@ -46,6 +46,7 @@ public final class Agent {
   private final NetworkController network;
   private final ServiceRecords records;
   private final TaskFiles files;
+  private final PayloadTemplates templates;
   private Map<String, Secret> secrets = Map.of();
   private Map<String, Config> configs = Map.of();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ public final class Agent {
    * @param network the node's libnetwork controller (the task's swarm networks are made there)
    * @param records the cluster's service records, where running tasks publish their names
    * @param files the node's daemon, which mounts a task's secrets and configs into its container
+   * @param templates how templated secrets and configs are expanded for a task
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
@@ -76,6 +78,7 @@ public final class Agent {
       NetworkController network,
       ServiceRecords records,
       TaskFiles files,
+      PayloadTemplates templates,
       VirtualClock clock,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
@@ -84,6 +87,7 @@ public final class Agent {
     this.network = network;
     this.records = records;
     this.files = files;
+    this.templates = templates;
     this.clock = clock;
     this.report = report;
   }
@@ -331,7 +335,13 @@ public final class Agent {
       }
       String id = engine.containers().create(name, cfg, host, endpoints, null).id();
       containers.put(t.id(), id);
-      mountSecretsAndConfigs(spec, id);
+      try {
+        mountSecretsAndConfigs(t, spec, id);
+      } catch (TemplateFailure e) {
+        // moby's daemon reads the payloads when it starts the container (setupSecretDir)
+        put(t.id(), "failed", "starting", "starting container failed: " + e.getMessage(), id);
+        return;
+      }
       for (NetworkAttachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
         engine.networks().connect(a.network().id(), id, TaskNetworks.endpoint(a));
       }
@@ -373,7 +383,7 @@ public final class Agent {
    * /TARGET} (an absolute target as given), each with the reference's mode; a reference the
    * assignments did not bring fails the task as the daemon's dependency getter does.
    */
-  private void mountSecretsAndConfigs(ContainerSpec spec, String containerId) {
+  private void mountSecretsAndConfigs(Task t, ContainerSpec spec, String containerId) {
     if (spec.secrets() != null) {
       for (SecretReference r : spec.secrets()) {
         Secret s = secrets.get(r.secretId());
@@ -381,10 +391,14 @@ public final class Agent {
           throw new EngineException(404, "secret " + r.secretId() + " not found");
         }
         String name = r.file().name();
+        byte[] data = Base64.getDecoder().decode(s.spec().data());
+        if (s.spec().templating() != null) {
+          data = expanded(t, spec, "secret", s.id(), s.spec().templating().name(), data);
+        }
         files.mount(
             containerId,
             name.startsWith("/") ? name : "/run/secrets/" + name,
-            Base64.getDecoder().decode(s.spec().data()),
+            data,
             r.file().mode());
       }
     }
@@ -395,13 +409,107 @@ public final class Agent {
           throw new EngineException(404, "config " + r.configId() + " not found");
         }
         String name = r.file() == null ? r.configName() : r.file().name();
+        byte[] data = Base64.getDecoder().decode(c.spec().data());
+        if (c.spec().templating() != null) {
+          data = expanded(t, spec, "config", c.id(), c.spec().templating().name(), data);
+        }
         files.mount(
             containerId,
             name.startsWith("/") ? name : "/" + name,
-            Base64.getDecoder().decode(c.spec().data()),
+            data,
             r.file() == null ? 0444 : r.file().mode());
       }
     }
+  }
+
+  /**
+   * swarmkit's ExpandSecretSpec/ExpandConfigSpec: a {@code golang} payload expanded for this task
+   * (its context, the data of its other references by target, its environment); any other driver,
+   * or an expansion error, fails as the templated getter does.
+   */
+  private byte[] expanded(
+      Task t, ContainerSpec spec, String kind, String id, String driver, byte[] data) {
+    String prefix =
+        "unable to get "
+            + kind
+            + " from "
+            + kind
+            + " store: failed to expand templated "
+            + kind
+            + " "
+            + id
+            + ": ";
+    if (!"golang".equals(driver)) {
+      throw new TemplateFailure(prefix + "unrecognized template type");
+    }
+    PayloadTemplates.Context ctx =
+        new PayloadTemplates.Context(
+            t.serviceId(),
+            serviceNames.getOrDefault(t.serviceId(), ""),
+            Map.of(),
+            nodeId,
+            engine.system().info().name(),
+            "x86_64",
+            "linux",
+            t.id(),
+            containerName(t),
+            t.slot() != 0 ? String.valueOf(t.slot()) : nodeId);
+    try {
+      String out =
+          templates.expand(
+              new String(data, java.nio.charset.StandardCharsets.UTF_8),
+              ctx,
+              target -> referenced(spec, target, true),
+              target -> referenced(spec, target, false),
+              variable -> environment(spec, variable));
+      return out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateFailure(prefix + e.getMessage());
+    }
+  }
+
+  /** A templated payload the daemon could not expand when starting the task's container. */
+  private static final class TemplateFailure extends RuntimeException {
+    TemplateFailure(String message) {
+      super(message);
+    }
+  }
+
+  /** The data of the task's secret (or config) whose target is {@code target}, not expanded. */
+  private String referenced(ContainerSpec spec, String target, boolean secret) {
+    if (secret && spec.secrets() != null) {
+      for (SecretReference r : spec.secrets()) {
+        Secret s = secrets.get(r.secretId());
+        if (r.file() != null && r.file().name().equals(target) && s != null) {
+          return new String(
+              Base64.getDecoder().decode(s.spec().data()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    if (!secret && spec.configs() != null) {
+      for (ConfigReference r : spec.configs()) {
+        Config c = configs.get(r.configId());
+        if (r.file() != null && r.file().name().equals(target) && c != null) {
+          return new String(
+              Base64.getDecoder().decode(c.spec().data()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        (secret ? "secret" : "config") + " target " + target + " not found");
+  }
+
+  /** A variable of the task's environment (envGetter), "" when it is not set. */
+  private static String environment(ContainerSpec spec, String variable) {
+    if (spec.env() != null) {
+      for (String e : spec.env()) {
+        int eq = e.indexOf('=');
+        if (eq > 0 && e.substring(0, eq).equals(variable)) {
+          return e.substring(eq + 1);
+        }
+      }
+    }
+    return "";
   }
 
   /** A running task's container exited: complete or failed. */
