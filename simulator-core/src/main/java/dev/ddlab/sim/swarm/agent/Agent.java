@@ -682,6 +682,7 @@ public final class Agent {
 
   private void removeContainer(String taskId) {
     records.remove(taskId);
+    stoppingUnhealthy.remove(taskId);
     Task attachment = attached.remove(taskId);
     if (attachment != null) {
       networks.release(attachment.networksAttachments());
