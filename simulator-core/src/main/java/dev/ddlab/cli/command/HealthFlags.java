@@ -15,7 +15,7 @@ final class HealthFlags {
       names = "--health-cmd",
       paramLabel = "string",
       description = "Command to run to check health")
-  String healthCmd = "";
+  String healthCmd;
 
   @Option(
       names = "--health-interval",
@@ -27,7 +27,7 @@ final class HealthFlags {
       names = "--health-retries",
       paramLabel = "int",
       description = "Consecutive failures needed to report unhealthy")
-  int healthRetries;
+  Integer healthRetries;
 
   @Option(
       names = "--health-start-period",
@@ -54,12 +54,13 @@ final class HealthFlags {
     long interval = TimeArgs.durationFlag("--health-interval", healthInterval);
     long timeout = TimeArgs.durationFlag("--health-timeout", healthTimeout);
     long startPeriod = TimeArgs.durationFlag("--health-start-period", healthStartPeriod);
+    int retries = healthRetries == null ? 0 : healthRetries;
     boolean given =
-        !healthCmd.isEmpty()
+        (healthCmd != null && !healthCmd.isEmpty())
             || interval != 0
             || timeout != 0
             || startPeriod != 0
-            || healthRetries != 0;
+            || retries != 0;
     if (noHealthcheck) {
       if (given) {
         throw new CliException("--no-healthcheck conflicts with --health-* options", status);
@@ -71,14 +72,61 @@ final class HealthFlags {
     }
     notNegative("--health-interval", interval, status);
     notNegative("--health-timeout", timeout, status);
-    notNegative("--health-retries", healthRetries, status);
+    notNegative("--health-retries", retries, status);
     notNegative("--health-start-period", startPeriod, status);
     return new HealthConfig(
-        healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd),
+        healthCmd == null || healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd),
         interval,
         timeout,
         startPeriod,
-        healthRetries);
+        retries);
+  }
+
+  /** Whether any of the flags was given (service update changes the Healthcheck only then). */
+  boolean changed() {
+    return noHealthcheck
+        || healthCmd != null
+        || healthInterval != null
+        || healthTimeout != null
+        || healthStartPeriod != null
+        || healthRetries != null;
+  }
+
+  /**
+   * docker/cli's updateHealthcheck: {@code current} with each given flag applied ({@code
+   * --no-healthcheck} alone makes it NONE; a NONE test is dropped before the others apply; an empty
+   * {@code --health-cmd} clears the test).
+   */
+  HealthConfig update(HealthConfig current, int status) {
+    HealthConfig h = current == null ? new HealthConfig(null, 0, 0, 0, 0) : current;
+    if (noHealthcheck) {
+      if (healthCmd != null
+          || healthInterval != null
+          || healthTimeout != null
+          || healthStartPeriod != null
+          || healthRetries != null) {
+        throw new CliException("--no-healthcheck conflicts with --health-* options", status);
+      }
+      return new HealthConfig(List.of("NONE"), 0, 0, 0, 0);
+    }
+    List<String> test = h.disabled() ? null : h.test();
+    long interval =
+        healthInterval == null
+            ? h.interval()
+            : TimeArgs.durationFlag("--health-interval", healthInterval);
+    long timeout =
+        healthTimeout == null
+            ? h.timeout()
+            : TimeArgs.durationFlag("--health-timeout", healthTimeout);
+    long startPeriod =
+        healthStartPeriod == null
+            ? h.startPeriod()
+            : TimeArgs.durationFlag("--health-start-period", healthStartPeriod);
+    int retries = healthRetries == null ? h.retries() : healthRetries;
+    if (healthCmd != null) {
+      test = healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd);
+    }
+    return new HealthConfig(test, interval, timeout, startPeriod, retries);
   }
 
   private static void notNegative(String flag, long value, int status) {

@@ -684,6 +684,8 @@ public final class ServiceCommands {
     @picocli.CommandLine.Mixin
     SecretCommands.UpdateOptions references = new SecretCommands.UpdateOptions();
 
+    @picocli.CommandLine.Mixin HealthFlags health = new HealthFlags();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -699,6 +701,9 @@ public final class ServiceCommands {
         c =
             c.withReferences(
                 references.secrets(this, c.secrets()), references.configs(this, c.configs()));
+      }
+      if (health.changed()) {
+        c = c.withHealthcheck(health.update(c.healthcheck(), 1));
       }
       TaskSpec nt =
           new TaskSpec(
