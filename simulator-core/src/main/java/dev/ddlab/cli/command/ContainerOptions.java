@@ -730,8 +730,11 @@ public final class ContainerOptions {
     }
   }
 
-  /** docker/cli's opts.MountOpt: comma-separated key=value fields, checked as the CLI does. */
-  private static Mount parseMount(String spec) {
+  /**
+   * docker/cli's opts.MountOpt: comma-separated key=value fields, checked as the CLI does (run,
+   * create and service create).
+   */
+  static Mount parseMount(String spec) {
     String type = "volume";
     String source = "";
     String target = null;

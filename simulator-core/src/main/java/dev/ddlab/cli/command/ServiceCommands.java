@@ -178,6 +178,12 @@ public final class ServiceCommands {
     @picocli.CommandLine.Mixin
     SecretCommands.CreateOptions references = new SecretCommands.CreateOptions();
 
+    @Option(
+        names = "--mount",
+        paramLabel = "mount",
+        description = "Attach a filesystem mount to the service")
+    List<String> mounts = new ArrayList<>();
+
     @picocli.CommandLine.Mixin HealthFlags health = new HealthFlags();
 
     @Parameters List<String> args = new ArrayList<>();
@@ -221,7 +227,8 @@ public final class ServiceCommands {
                   null,
                   null)
               .withReferences(references.secrets(this), references.configs(this))
-              .withHealthcheck(health.config(1));
+              .withHealthcheck(health.config(1))
+              .withMounts(mounts.stream().map(ContainerOptions::parseMount).toList());
       TaskSpec ts =
           new TaskSpec(
               cs,
