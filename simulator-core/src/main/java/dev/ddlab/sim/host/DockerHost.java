@@ -276,6 +276,11 @@ public final class DockerHost {
   public SwarmNode swarm() {
     if (swarm == null) {
       Underlay underlay = cluster.underlay();
+      // looked up before, not inside, the supplier below: Cluster.shared is one computeIfAbsent
+      dev.ddlab.sim.swarm.agent.PayloadTemplates templates =
+          cluster.shared(
+              dev.ddlab.sim.swarm.agent.PayloadTemplates.KEY,
+              () -> dev.ddlab.sim.swarm.agent.PayloadTemplates.NONE);
       SwarmCluster sc =
           cluster.shared(
               "swarm",
@@ -285,9 +290,7 @@ public final class DockerHost {
                       cluster.random().fork("swarm"),
                       cluster.bus(),
                       underlay,
-                      cluster.shared(
-                          dev.ddlab.sim.swarm.agent.PayloadTemplates.KEY,
-                          () -> dev.ddlab.sim.swarm.agent.PayloadTemplates.NONE)));
+                      templates));
       swarm = sc.node(name, address, hostFs, () -> engine, network, containers::mountFile);
     }
     return swarm;
