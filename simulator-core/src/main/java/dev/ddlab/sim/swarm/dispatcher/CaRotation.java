@@ -84,14 +84,7 @@ public final class CaRotation {
   /** {@code n} with {@code tls} as its description's TLS info. */
   static Node withTls(Node n, TlsInfo tls) {
     NodeDescription d = n.description();
-    return new Node(
-        n.id(),
-        n.version(),
-        n.createdAt(),
-        n.updatedAt(),
-        n.spec(),
-        new NodeDescription(d.hostname(), d.platform(), d.resources(), d.engine(), tls),
-        n.status(),
-        n.managerStatus());
+    return n.withDescription(
+        new NodeDescription(d.hostname(), d.platform(), d.resources(), d.engine(), tls));
   }
 }

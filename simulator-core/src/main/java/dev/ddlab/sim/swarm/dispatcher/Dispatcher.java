@@ -98,15 +98,7 @@ public final class Dispatcher {
   }
 
   public static Node withState(Node n, String state, String message) {
-    return new Node(
-        n.id(),
-        n.version(),
-        n.createdAt(),
-        n.updatedAt(),
-        n.spec(),
-        n.description(),
-        new NodeStatus(state, message, n.status().addr()),
-        n.managerStatus());
+    return n.withStatus(new NodeStatus(state, message, n.status().addr()));
   }
 
   /** One task's status as an agent reports it. */
