@@ -26,6 +26,8 @@ final class SimBackend implements SessionBackend {
 
   SimBackend(Cluster cluster, Template template) {
     this.cluster = cluster;
+    // the swarm agents' templated secrets and configs, on the CLI's Go template engine
+    cluster.shared(dev.ddlab.sim.swarm.agent.PayloadTemplates.KEY, SwarmPayloadTemplates::new);
     for (Template.Node node : template.nodes()) {
       initial.add(new SimNode(cluster.addNode(node.name(), node.address())));
     }

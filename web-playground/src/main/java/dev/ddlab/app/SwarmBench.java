@@ -100,10 +100,9 @@ final class SwarmBench {
         perSecond[run] = (double) BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
         perCpuSecond[run] = (double) BATCH * ROUNDS / ((cpu() - c0) / 1e9);
       }
-      Arrays.sort(perSecond);
-      Arrays.sort(perCpuSecond);
-      double median = perSecond[COMMIT_RUNS / 2];
-      double cpuMedian = perCpuSecond[COMMIT_RUNS / 2];
+      Spread wall = Spread.of(perSecond);
+      double median = wall.median();
+      double cpuMedian = Spread.of(perCpuSecond).median();
       out.printf(
           Locale.ROOT,
           "  Raft commits, %d managers (%s): %,.0f / %,.0f / %,.0f entries/s min/median/max of %d"
@@ -111,9 +110,9 @@ final class SwarmBench {
               + " median %,.0f (%.2f×)%n",
           managers,
           template,
-          perSecond[0],
+          wall.min(),
           median,
-          perSecond[COMMIT_RUNS - 1],
+          wall.max(),
           COMMIT_RUNS,
           TARGET_COMMITS_PER_SECOND,
           median / TARGET_COMMITS_PER_SECOND,
@@ -172,10 +171,9 @@ final class SwarmBench {
         convergedHeap = rt.totalMemory() - rt.freeMemory() - before;
       }
     }
-    Arrays.sort(seconds);
-    Arrays.sort(cpuSeconds);
-    double median = seconds[CONVERGE_RUNS / 2];
-    double cpuMedian = cpuSeconds[CONVERGE_RUNS / 2];
+    Spread wall = Spread.of(seconds);
+    double median = wall.median();
+    double cpuMedian = Spread.of(cpuSeconds).median();
     out.printf(
         Locale.ROOT,
         "  converge %,d replicas on %d nodes (%s): %.3f / %.3f / %.3f s min/median/max of %d runs"
@@ -183,9 +181,9 @@ final class SwarmBench {
         REPLICAS,
         nodes,
         LARGE,
-        seconds[0],
+        wall.min(),
         median,
-        seconds[CONVERGE_RUNS - 1],
+        wall.max(),
         CONVERGE_RUNS,
         TARGET_CONVERGE_SECONDS,
         median / TARGET_CONVERGE_SECONDS,
@@ -202,6 +200,15 @@ final class SwarmBench {
         REPLICAS,
         convergedHeap / 1048576.0,
         convergedHeap / 1048576.0 / nodes);
+  }
+
+  /** Min, median and max of some runs' figures. */
+  private record Spread(double min, double median, double max) {
+    static Spread of(double[] runs) {
+      double[] sorted = runs.clone();
+      Arrays.sort(sorted);
+      return new Spread(sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
+    }
   }
 
   /** This thread's CPU time in nanoseconds (the simulator's one thread). */

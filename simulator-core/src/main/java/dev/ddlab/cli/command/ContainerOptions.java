@@ -3,7 +3,6 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.CliContext;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
-import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkingConfig;
@@ -18,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -207,39 +207,7 @@ public final class ContainerOptions {
   @Option(names = "--security-opt", paramLabel = "list", description = "Security Options")
   List<String> securityOpt = new ArrayList<>();
 
-  @Option(
-      names = "--health-cmd",
-      paramLabel = "string",
-      description = "Command to run to check health")
-  String healthCmd = "";
-
-  @Option(
-      names = "--health-interval",
-      paramLabel = "duration",
-      description = "Time between running the check (ms|s|m|h) (default 0s)")
-  String healthInterval;
-
-  @Option(
-      names = "--health-retries",
-      paramLabel = "int",
-      description = "Consecutive failures needed to report unhealthy")
-  int healthRetries;
-
-  @Option(
-      names = "--health-start-period",
-      paramLabel = "duration",
-      description =
-          "Start period for the container to initialize before starting health-retries countdown (ms|s|m|h) (default 0s)")
-  String healthStartPeriod;
-
-  @Option(
-      names = "--health-timeout",
-      paramLabel = "duration",
-      description = "Maximum time to allow one check to run (ms|s|m|h) (default 0s)")
-  String healthTimeout;
-
-  @Option(names = "--no-healthcheck", description = "Disable any container-specified HEALTHCHECK")
-  boolean noHealthcheck;
+  @Mixin HealthFlags health = new HealthFlags();
 
   @Option(
       names = "--stop-signal",
@@ -418,7 +386,7 @@ public final class ContainerOptions {
             interactive && !detach,
             envs.isEmpty() ? null : envs,
             cmd.isEmpty() ? null : cmd,
-            healthConfig(),
+            health.config(125),
             image,
             anonVolumes.isEmpty() ? null : anonVolumes,
             workdir,
@@ -481,44 +449,6 @@ public final class ContainerOptions {
       endpoints.put("default", EndpointSettings.request(ip, null));
     }
     return new Request(config, host, new NetworkingConfig(endpoints));
-  }
-
-  /** docker/cli's parse of the --health-* flags: null when none is given. */
-  private HealthConfig healthConfig() {
-    long interval = TimeArgs.durationFlag("--health-interval", healthInterval);
-    long timeout = TimeArgs.durationFlag("--health-timeout", healthTimeout);
-    long startPeriod = TimeArgs.durationFlag("--health-start-period", healthStartPeriod);
-    boolean given =
-        !healthCmd.isEmpty()
-            || interval != 0
-            || timeout != 0
-            || startPeriod != 0
-            || healthRetries != 0;
-    if (noHealthcheck) {
-      if (given) {
-        throw new CliException("--no-healthcheck conflicts with --health-* options", 125);
-      }
-      return new HealthConfig(List.of("NONE"), 0, 0, 0, 0);
-    }
-    if (!given) {
-      return null;
-    }
-    notNegative("--health-interval", interval);
-    notNegative("--health-timeout", timeout);
-    notNegative("--health-retries", healthRetries);
-    notNegative("--health-start-period", startPeriod);
-    return new HealthConfig(
-        healthCmd.isEmpty() ? null : List.of("CMD-SHELL", healthCmd),
-        interval,
-        timeout,
-        startPeriod,
-        healthRetries);
-  }
-
-  private static void notNegative(String flag, long value) {
-    if (value < 0) {
-      throw new CliException(flag + " cannot be negative", 125);
-    }
   }
 
   static long parseMemory(String s) {
@@ -800,8 +730,11 @@ public final class ContainerOptions {
     }
   }
 
-  /** docker/cli's opts.MountOpt: comma-separated key=value fields, checked as the CLI does. */
-  private static Mount parseMount(String spec) {
+  /**
+   * docker/cli's opts.MountOpt: comma-separated key=value fields, checked as the CLI does (run,
+   * create and service create).
+   */
+  static Mount parseMount(String spec) {
     String type = "volume";
     String source = "";
     String target = null;

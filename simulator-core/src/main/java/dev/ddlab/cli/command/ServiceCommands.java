@@ -178,6 +178,14 @@ public final class ServiceCommands {
     @picocli.CommandLine.Mixin
     SecretCommands.CreateOptions references = new SecretCommands.CreateOptions();
 
+    @Option(
+        names = "--mount",
+        paramLabel = "mount",
+        description = "Attach a filesystem mount to the service")
+    List<String> mounts = new ArrayList<>();
+
+    @picocli.CommandLine.Mixin HealthFlags health = new HealthFlags();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -216,8 +224,11 @@ public final class ServiceCommands {
                   null,
                   null,
                   null,
+                  null,
                   null)
-              .withReferences(references.secrets(this), references.configs(this));
+              .withReferences(references.secrets(this), references.configs(this))
+              .withHealthcheck(health.config(1))
+              .withMounts(mounts.stream().map(ContainerOptions::parseMount).toList());
       TaskSpec ts =
           new TaskSpec(
               cs,
@@ -498,6 +509,16 @@ public final class ServiceCommands {
           if (a != null && !a.isEmpty()) {
             out(" Args:\t\t" + String.join(" ", a) + " ");
           }
+          var mounts = s.spec().taskTemplate().containerSpec().mounts();
+          if (mounts != null && !mounts.isEmpty()) {
+            out("Mounts:");
+            for (var m : mounts) {
+              out(" Target:\t" + m.target());
+              out("  Source:\t" + m.source());
+              out("  ReadOnly:\t" + m.readOnly());
+              out("  Type:\t\t" + m.type());
+            }
+          }
           List<String> nets = networkNames(s);
           if (!nets.isEmpty()) {
             // docker/cli's template: each name after a space, and a space before the next line
@@ -516,10 +537,30 @@ public final class ServiceCommands {
               out("  PublishMode = " + p.publishMode() + (i == ports.size() - 1 ? " " : ""));
             }
           }
+          prettyHealthcheck(s.spec().taskTemplate().containerSpec().healthcheck());
         }
         return 0;
       }
       return Inspector.inspect(this, args, format, this::inspectService);
+    }
+
+    /** The pretty template's Healthcheck block (durations as Go prints them). */
+    private void prettyHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
+      if (h == null) {
+        return;
+      }
+      out(" Healthcheck:");
+      out("  Interval = " + GoTime.durationString(h.interval()));
+      out("  Retries = " + h.retries());
+      out("  StartPeriod =\t" + GoTime.durationString(h.startPeriod()));
+      out("  Timeout =\t" + GoTime.durationString(h.timeout()));
+      if (h.test() != null && !h.test().isEmpty()) {
+        out("  Tests:");
+        for (int i = 0; i < h.test().size(); i++) {
+          // the template's "{{- end }} {{ end -}}" leaves a space after the last one
+          out("\t Test = " + h.test().get(i) + (i == h.test().size() - 1 ? " " : ""));
+        }
+      }
     }
 
     /** The names of the service's networks (their IDs when the daemon does not know them). */
@@ -650,6 +691,8 @@ public final class ServiceCommands {
     @picocli.CommandLine.Mixin
     SecretCommands.UpdateOptions references = new SecretCommands.UpdateOptions();
 
+    @picocli.CommandLine.Mixin HealthFlags health = new HealthFlags();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -665,6 +708,9 @@ public final class ServiceCommands {
         c =
             c.withReferences(
                 references.secrets(this, c.secrets()), references.configs(this, c.configs()));
+      }
+      if (health.changed()) {
+        c = c.withHealthcheck(health.update(c.healthcheck(), 1));
       }
       TaskSpec nt =
           new TaskSpec(

@@ -2,6 +2,7 @@ package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.compose.types.Project;
 import dev.ddlab.engine.dto.Ipam;
+import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.EndpointSpec;
@@ -244,8 +245,11 @@ final class StackSpecs {
                 null,
                 null,
                 null,
+                null,
                 null)
-            .withReferences(secrets, configs);
+            .withReferences(secrets, configs)
+            .withMounts(mounts(s))
+            .withHealthcheck(s.healthcheck() == null ? null : s.healthcheck().engine());
     List<NetworkAttachmentConfig> nets = new ArrayList<>();
     for (Map.Entry<String, Project.ServiceNetwork> e : s.networks().entrySet()) {
       String target = networkTarget(e.getKey());
@@ -284,6 +288,29 @@ final class StackSpecs {
         update(d == null ? null : d.updateConfig()),
         update(d == null ? null : d.rollbackConfig()),
         endpoint(s, d));
+  }
+
+  /**
+   * convert.Volumes: a named volume of the file becomes {@code STACK_KEY} (its {@code name:} when
+   * given) with the stack's label and the volume's labels for the daemon that creates it, an
+   * external one its name; binds and tmpfs as written, an anonymous volume without a source.
+   */
+  private List<Mount> mounts(Project.Service s) {
+    List<Mount> out = new ArrayList<>();
+    for (Project.ServiceVolume v : s.volumes()) {
+      if (!v.type().equals("volume") || v.source() == null || v.source().isEmpty()) {
+        out.add(new Mount(v.type(), v.source(), v.target(), v.readOnly()));
+        continue;
+      }
+      Project.Volume top = project.volumes().get(v.source());
+      if (top == null) {
+        throw new CliException("undefined volume \"" + v.source() + "\"", 1);
+      }
+      Mount.VolumeOptions options =
+          new Mount.VolumeOptions(v.noCopy(), top.external() ? null : labels(top.labels()));
+      out.add(new Mount("volume", top.name(), v.target(), v.readOnly(), options));
+    }
+    return out;
   }
 
   private static ServiceMode mode(Project.Deploy d) {

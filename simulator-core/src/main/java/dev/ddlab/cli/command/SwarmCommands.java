@@ -446,18 +446,64 @@ public final class SwarmCommands {
       if (detach || quiet) {
         return 0;
       }
-      // progress.RootRotationProgress once converged: the new root's digest, then every node's
-      // certificate and trust root rotated (docker/cli redraws these lines while it waits)
-      Swarm now = engine.swarm().inspect();
-      int nodes = engine.nodes().list(java.util.Map.of()).size();
-      out("desired root digest: " + digest(now.tlsInfo().trustRoot()));
-      if (io.isTty()) {
-        String n = nodes + "/" + nodes + " nodes";
-        out("  rotated TLS certificates:  " + ServiceCommands.BAR + n);
-        out("  rotated CA certificates:   " + ServiceCommands.BAR + n);
+      // progress.RootRotationProgress: the nodes renew their certificates as they heartbeat, then
+      // take the new trust root; the display is its converged frame (docker/cli redraws it while
+      // it waits), or where it stood when the wait gave up
+      long deadline = engine.system().nowNanos() + java.time.Duration.ofMinutes(2).toNanos();
+      while (true) {
+        Swarm now = engine.swarm().inspect();
+        List<dev.ddlab.engine.dto.swarm.Node> nodes = engine.nodes().list(java.util.Map.of());
+        int certs = 0;
+        int roots = 0;
+        for (var n : nodes) {
+          var tls = n.description() == null ? null : n.description().tlsInfo();
+          if (tls != null
+              && java.util.Objects.equals(
+                  tls.certIssuerSubject(), now.tlsInfo().certIssuerSubject())
+              && java.util.Objects.equals(
+                  tls.certIssuerPublicKey(), now.tlsInfo().certIssuerPublicKey())) {
+            certs++;
+          }
+          if (tls != null && java.util.Objects.equals(tls.trustRoot(), now.tlsInfo().trustRoot())) {
+            roots++;
+          }
+        }
+        int total = nodes.size();
+        if (certs != total || now.rootRotationInProgress()) {
+          roots = 0; // updateProgress: no trust root counts while certificates are renewed
+        }
+        boolean done = certs == total && !now.rootRotationInProgress() && roots == total;
+        boolean late = engine.system().nowNanos() > deadline;
+        if (done || late) {
+          out("desired root digest: " + digest(now.tlsInfo().trustRoot()));
+          if (io.isTty()) {
+            out("  rotated TLS certificates:  " + bar(certs, total));
+            out("  rotated CA certificates:   " + bar(roots, total));
+          }
+          if (late && !done) {
+            out("Operation continuing in background.");
+            out("Use `swarmctl cluster inspect default` to check progress.");
+            return 0;
+          }
+          trustRoot(now);
+          return 0;
+        }
+        engine.services().waitFor(java.time.Duration.ofMillis(200));
       }
-      trustRoot(now);
-      return 0;
+    }
+
+    /** jsonmessage's progress bar of {@code current} of {@code total} nodes. */
+    private static String bar(int current, int total) {
+      int pct = total <= 0 ? 0 : Math.min(50, (int) (100.0 * current / total) / 2);
+      return "["
+          + "=".repeat(pct)
+          + ">"
+          + " ".repeat(50 - pct)
+          + "] "
+          + current
+          + "/"
+          + total
+          + " nodes";
     }
 
     private String pem(String file) {

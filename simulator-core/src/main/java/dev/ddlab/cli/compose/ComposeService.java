@@ -23,7 +23,6 @@ import dev.ddlab.engine.dto.PortBinding;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumeCreateRequest;
-import dev.ddlab.go.GoTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -186,25 +185,8 @@ final class ComposeService {
     }
   }
 
-  /** compose's healthcheck: as the Engine's, durations parsed as Go's; disable is NONE. */
   private static HealthConfig health(Project.Healthcheck h) {
-    if (h == null) {
-      return null;
-    }
-    if (h.disable()) {
-      return new HealthConfig(List.of("NONE"), 0, 0, 0, 0);
-    }
-    return new HealthConfig(
-        h.test(),
-        duration(h.interval()),
-        duration(h.timeout()),
-        duration(h.startPeriod()),
-        h.retries() == null ? 0 : h.retries());
-  }
-
-  private static long duration(String text) {
-    Long n = text == null ? null : GoTime.parseDuration(text);
-    return n == null ? 0 : n;
+    return h == null ? null : h.engine();
   }
 
   private static ContainerSummary find(List<ContainerSummary> cs, String service, int n) {

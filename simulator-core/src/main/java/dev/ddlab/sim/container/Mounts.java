@@ -139,10 +139,16 @@ final class Mounts {
           VolumeService.Vol v =
               m.source() == null || m.source().isEmpty()
                   ? volumes.anonymous()
-                  : volumes.obtain(m.source(), Map.of(), Map.of());
+                  : volumes.obtain(
+                      m.source(),
+                      m.volumeOptions() == null || m.volumeOptions().labels() == null
+                          ? Map.of()
+                          : m.volumeOptions().labels(),
+                      Map.of());
           mountPoint(c, target);
           String data = volumes.data(v);
-          if (FsCopy.isEmptyDir(daemon.hostFs, data) && c.rootFs.isDirectory(target)) {
+          boolean noCopy = m.volumeOptions() != null && m.volumeOptions().noCopy();
+          if (!noCopy && FsCopy.isEmptyDir(daemon.hostFs, data) && c.rootFs.isDirectory(target)) {
             for (String child : c.rootFs.list(target)) {
               FsCopy.copy(c.rootFs, target + "/" + child, daemon.hostFs, data + "/" + child);
             }

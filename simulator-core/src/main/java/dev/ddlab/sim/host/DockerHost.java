@@ -276,12 +276,21 @@ public final class DockerHost {
   public SwarmNode swarm() {
     if (swarm == null) {
       Underlay underlay = cluster.underlay();
+      // looked up before, not inside, the supplier below: Cluster.shared is one computeIfAbsent
+      dev.ddlab.sim.swarm.agent.PayloadTemplates templates =
+          cluster.shared(
+              dev.ddlab.sim.swarm.agent.PayloadTemplates.KEY,
+              () -> dev.ddlab.sim.swarm.agent.PayloadTemplates.NONE);
       SwarmCluster sc =
           cluster.shared(
               "swarm",
               () ->
                   new SwarmCluster(
-                      cluster.clock(), cluster.random().fork("swarm"), cluster.bus(), underlay));
+                      cluster.clock(),
+                      cluster.random().fork("swarm"),
+                      cluster.bus(),
+                      underlay,
+                      templates));
       swarm = sc.node(name, address, hostFs, () -> engine, network, containers::mountFile);
     }
     return swarm;

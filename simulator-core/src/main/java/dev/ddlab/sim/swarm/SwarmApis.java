@@ -113,7 +113,8 @@ public final class SwarmApis {
       new SwarmApi() {
         @Override
         public Swarm inspect() {
-          return node.store().cluster();
+          return dev.ddlab.sim.swarm.dispatcher.CaRotation.withProgress(
+              node.store().cluster(), node.store().nodes().values());
         }
 
         @Override
@@ -166,14 +167,7 @@ public final class SwarmApis {
         other != null
             && other.manager() != null
             && node.cluster().underlay().reachable(node.address(), other.address());
-    return new Node(
-        n.id(),
-        n.version(),
-        n.createdAt(),
-        n.updatedAt(),
-        n.spec(),
-        n.description(),
-        n.status(),
+    return n.withManagerStatus(
         new ManagerStatus(
             isLeader, reachable ? "reachable" : "unreachable", n.managerStatus().addr()));
   }
@@ -252,19 +246,7 @@ public final class SwarmApis {
             }
           }
           node.write(
-              List.of(
-                  StoreAction.put(
-                      StoreAction.NODE,
-                      n.id(),
-                      new Node(
-                          n.id(),
-                          n.version(),
-                          n.createdAt(),
-                          node.now(),
-                          spec,
-                          n.description(),
-                          n.status(),
-                          ms))));
+              List.of(StoreAction.put(StoreAction.NODE, n.id(), n.withSpec(spec, node.now(), ms))));
           if (demoted != null) {
             // Written first: the node serving this request may be the one leaving the group.
             demoted.demote(node.leader());

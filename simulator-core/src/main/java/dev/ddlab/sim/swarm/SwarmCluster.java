@@ -24,11 +24,27 @@ public final class SwarmCluster {
   private final Map<String, SwarmNode> byAddress = new LinkedHashMap<>();
   private final ServiceRecords serviceRecords = new ServiceRecords();
 
-  public SwarmCluster(VirtualClock clock, SeededRandom random, EventBus bus, Underlay underlay) {
+  private final dev.ddlab.sim.swarm.agent.PayloadTemplates templates;
+
+  /**
+   * @param templates how agents expand templated secrets and configs (the session's engine)
+   */
+  public SwarmCluster(
+      VirtualClock clock,
+      SeededRandom random,
+      EventBus bus,
+      Underlay underlay,
+      dev.ddlab.sim.swarm.agent.PayloadTemplates templates) {
     this.clock = clock;
     this.random = random;
     this.bus = bus;
     this.underlay = underlay;
+    this.templates = templates;
+  }
+
+  /** How the agents expand templated secrets and configs. */
+  public dev.ddlab.sim.swarm.agent.PayloadTemplates templates() {
+    return templates;
   }
 
   /**

@@ -424,6 +424,7 @@ public final class SwarmNode {
             network,
             cluster.serviceRecords(),
             files,
+            cluster.templates(),
             clock,
             hb -> {
               byte[] body = ClusterStore.write(hb);
@@ -623,7 +624,7 @@ public final class SwarmNode {
     }
     List<StoreAction> first = new ArrayList<>();
     first.add(StoreAction.put(StoreAction.CLUSTER, swarm.id(), swarm));
-    first.add(StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts)));
+    first.add(StoreAction.put(StoreAction.NODE, nodeId, newNode("manager", ts, swarm.tlsInfo())));
     first.add(Allocator.ingress(Ids.newId(random), ts));
     if (autolock) {
       first.add(StoreAction.unlockKey(ClusterControl.newUnlockKey(random)));
@@ -716,7 +717,10 @@ public final class SwarmNode {
     return nodeId != null && !locked;
   }
 
-  private Node newNode(String nodeRole, String ts) {
+  /**
+   * A node as it joins: its certificate from the cluster's issuer, its trust root the cluster's.
+   */
+  private Node newNode(String nodeRole, String ts, dev.ddlab.engine.dto.swarm.TlsInfo tls) {
     Info info = engine.get().system().info();
     return new Node(
         nodeId,
@@ -729,7 +733,7 @@ public final class SwarmNode {
             new Platform("x86_64", "linux"),
             new Resources(info.ncpu() * 1_000_000_000L, info.memTotal()),
             new EngineDescription(info.serverVersion(), null, null),
-            null),
+            tls),
         new NodeStatus("ready", "", address),
         "manager".equals(nodeRole)
             ? new ManagerStatus(false, "reachable", address + ":" + PORT)
@@ -790,7 +794,11 @@ public final class SwarmNode {
     } else {
       saveState();
     }
-    via.write(List.of(StoreAction.put(StoreAction.NODE, nodeId, newNode(asRole, ts))));
+    Swarm sw = via.store().cluster();
+    via.write(
+        List.of(
+            StoreAction.put(
+                StoreAction.NODE, nodeId, newNode(asRole, ts, sw == null ? null : sw.tlsInfo()))));
     if (manager != null) {
       String id = nodeId;
       clock.advanceUntil(() -> manager.store().nodes().containsKey(id), COMMIT_WAIT);

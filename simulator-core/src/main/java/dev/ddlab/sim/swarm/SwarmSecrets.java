@@ -292,11 +292,18 @@ final class SwarmSecrets {
         @Override
         public IdResponse create(SecretSpec spec) {
           if (spec.driver() != null) {
+            // swarmkit's CreateSecret: the name is checked, then the driver's plugin looked up;
+            // no node here has a secrets plugin installed (moby's plugin store: not found)
+            validate(SECRET, spec.name(), "eA=="); // the name only: a driver brings the data
+            if (spec.driver().name() == null || spec.driver().name().isEmpty()) {
+              throw new EngineException(
+                  400, "rpc error: code = InvalidArgument desc = secret driver must have a name");
+            }
             throw new EngineException(
-                400,
-                "rpc error: code = InvalidArgument desc = secret driver "
+                500,
+                "rpc error: code = Unknown desc = plugin \""
                     + spec.driver().name()
-                    + " is not supported by this simulator");
+                    + "\" not found");
           }
           validate(SECRET, spec.name(), spec.data());
           String ts = node.now();

@@ -235,7 +235,29 @@ public record Project(
       String timeout,
       Integer retries,
       String startPeriod,
-      boolean disable) {}
+      boolean disable) {
+
+    /**
+     * The Engine's Healthcheck (compose's, and docker/cli's convertHealthcheck for a stack):
+     * durations parsed as Go's; disable is NONE.
+     */
+    public dev.ddlab.engine.dto.HealthConfig engine() {
+      if (disable) {
+        return new dev.ddlab.engine.dto.HealthConfig(List.of("NONE"), 0, 0, 0, 0);
+      }
+      return new dev.ddlab.engine.dto.HealthConfig(
+          test,
+          duration(interval),
+          duration(timeout),
+          duration(startPeriod),
+          retries == null ? 0 : retries);
+    }
+
+    private static long duration(String text) {
+      Long n = text == null ? null : dev.ddlab.go.GoTime.parseDuration(text);
+      return n == null ? 0 : n;
+    }
+  }
 
   /**
    * A top-level network. {@code name} is the engine's name ({@code <project>_<key>} unless set or

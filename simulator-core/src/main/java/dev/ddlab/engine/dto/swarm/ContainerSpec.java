@@ -27,6 +27,8 @@ public record ContainerSpec(
         List<dev.ddlab.engine.dto.Mount> mounts,
     @JsonProperty("StopGracePeriod") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         Long stopGracePeriod,
+    @JsonProperty("Healthcheck") @JsonInclude(JsonInclude.Include.NON_NULL)
+        dev.ddlab.engine.dto.HealthConfig healthcheck,
     @JsonProperty("Hosts") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> hosts,
     @JsonProperty("Secrets") @JsonInclude(JsonInclude.Include.NON_EMPTY)
         List<SecretReference> secrets,
@@ -58,6 +60,7 @@ public record ContainerSpec(
         readOnly,
         mounts,
         stopGracePeriod,
+        healthcheck,
         hosts,
         secrets,
         configs,
@@ -86,9 +89,68 @@ public record ContainerSpec(
         readOnly,
         mounts,
         stopGracePeriod,
+        healthcheck,
         hosts,
         s == null || s.isEmpty() ? null : List.copyOf(s),
         c == null || c.isEmpty() ? null : List.copyOf(c),
+        isolation,
+        sysctls,
+        capabilityAdd,
+        capabilityDrop);
+  }
+
+  /** This spec with {@code h} as its Healthcheck (null: the image's). */
+  public ContainerSpec withHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
+    return new ContainerSpec(
+        image,
+        labels,
+        command,
+        args,
+        hostname,
+        env,
+        dir,
+        user,
+        groups,
+        init,
+        stopSignal,
+        tty,
+        openStdin,
+        readOnly,
+        mounts,
+        stopGracePeriod,
+        h,
+        hosts,
+        secrets,
+        configs,
+        isolation,
+        sysctls,
+        capabilityAdd,
+        capabilityDrop);
+  }
+
+  /** This spec with these mounts (an empty list is left out). */
+  public ContainerSpec withMounts(List<dev.ddlab.engine.dto.Mount> m) {
+    return new ContainerSpec(
+        image,
+        labels,
+        command,
+        args,
+        hostname,
+        env,
+        dir,
+        user,
+        groups,
+        init,
+        stopSignal,
+        tty,
+        openStdin,
+        readOnly,
+        m == null || m.isEmpty() ? null : List.copyOf(m),
+        stopGracePeriod,
+        healthcheck,
+        hosts,
+        secrets,
+        configs,
         isolation,
         sysctls,
         capabilityAdd,

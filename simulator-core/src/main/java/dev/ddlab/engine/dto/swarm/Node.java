@@ -15,4 +15,25 @@ public record Node(
     @JsonProperty("Description") NodeDescription description,
     @JsonProperty("Status") NodeStatus status,
     @JsonProperty("ManagerStatus") @JsonInclude(JsonInclude.Include.NON_EMPTY)
-        ManagerStatus managerStatus) {}
+        ManagerStatus managerStatus) {
+
+  /** This node with another status. */
+  public Node withStatus(NodeStatus s) {
+    return new Node(id, version, createdAt, updatedAt, spec, description, s, managerStatus);
+  }
+
+  /** This node with another description (what it reports: its TLS info …). */
+  public Node withDescription(NodeDescription d) {
+    return new Node(id, version, createdAt, updatedAt, spec, d, status, managerStatus);
+  }
+
+  /** This node with another manager status (as the manager answering sees the others). */
+  public Node withManagerStatus(ManagerStatus m) {
+    return new Node(id, version, createdAt, updatedAt, spec, description, status, m);
+  }
+
+  /** This node with another spec, updated at {@code ts}, and manager status. */
+  public Node withSpec(NodeSpec sp, String ts, ManagerStatus m) {
+    return new Node(id, version, createdAt, ts, sp, description, status, m);
+  }
+}

@@ -46,6 +46,7 @@ public final class Agent {
   private final NetworkController network;
   private final ServiceRecords records;
   private final TaskFiles files;
+  private final PayloadTemplates templates;
   private Map<String, Secret> secrets = Map.of();
   private Map<String, Config> configs = Map.of();
   private final Map<String, Task> tasks = new LinkedHashMap<>();
@@ -59,11 +60,16 @@ public final class Agent {
   private SwarmNetwork ingress;
   private String ingressAddress;
   private boolean stopped;
+  private boolean healthWatch;
+
+  /** Tasks whose unhealthy container is being stopped. */
+  private final java.util.Set<String> stoppingUnhealthy = new java.util.HashSet<>();
 
   /**
    * @param network the node's libnetwork controller (the task's swarm networks are made there)
    * @param records the cluster's service records, where running tasks publish their names
    * @param files the node's daemon, which mounts a task's secrets and configs into its container
+   * @param templates how templated secrets and configs are expanded for a task
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
@@ -72,6 +78,7 @@ public final class Agent {
       NetworkController network,
       ServiceRecords records,
       TaskFiles files,
+      PayloadTemplates templates,
       VirtualClock clock,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
@@ -80,6 +87,7 @@ public final class Agent {
     this.network = network;
     this.records = records;
     this.files = files;
+    this.templates = templates;
     this.clock = clock;
     this.report = report;
   }
@@ -216,7 +224,9 @@ public final class Agent {
         }
         continue;
       }
-      if (have.ordinal() < TaskState.RUNNING.ordinal()) {
+      if (have.ordinal() < TaskState.RUNNING.ordinal() && containers.containsKey(t.id())) {
+        changed |= awaitHealthy(t);
+      } else if (have.ordinal() < TaskState.RUNNING.ordinal()) {
         changed = true;
         run(t);
       } else if (have == TaskState.RUNNING) {
@@ -295,7 +305,7 @@ public final class Agent {
               false,
               spec.env(),
               cmd,
-              null,
+              spec.healthcheck(),
               image,
               base.volumes(),
               spec.dir() == null ? "" : spec.dir(),
@@ -310,6 +320,9 @@ public final class Agent {
           t.networksAttachments() == null ? List.of() : t.networksAttachments();
       networks.create(nets, loadBalancers);
       HostConfig host = HostConfig.none();
+      if (spec.mounts() != null && !spec.mounts().isEmpty()) {
+        host = host.toBuilder().mounts(spec.mounts()).build();
+      }
       Map<String, List<PortBinding>> hostPorts = hostModePorts(t);
       if (!hostPorts.isEmpty()) {
         host = host.toBuilder().portBindings(hostPorts).build();
@@ -322,13 +335,23 @@ public final class Agent {
       }
       String id = engine.containers().create(name, cfg, host, endpoints, null).id();
       containers.put(t.id(), id);
-      mountSecretsAndConfigs(spec, id);
+      try {
+        mountSecretsAndConfigs(t, spec, id);
+      } catch (TemplateFailure e) {
+        // moby's daemon reads the payloads when it starts the container (setupSecretDir)
+        put(t.id(), "failed", "starting", "starting container failed: " + e.getMessage(), id);
+        return;
+      }
       for (NetworkAttachment a : nets.subList(Math.min(1, nets.size()), nets.size())) {
         engine.networks().connect(a.network().id(), id, TaskNetworks.endpoint(a));
       }
       engine.containers().start(id);
       ContainerInspect ci = engine.containers().inspect(id);
-      if (ci.state().running()) {
+      if (ci.state().running() && hasHealthcheck(ci)) {
+        // moby's controller.Start: with a health check the task stays starting until healthy
+        put(t.id(), "starting", "starting", "", id);
+        watchHealth();
+      } else if (ci.state().running()) {
         put(t.id(), "running", "started", "", id);
         publish(t, nets, id);
       } else {
@@ -360,7 +383,7 @@ public final class Agent {
    * /TARGET} (an absolute target as given), each with the reference's mode; a reference the
    * assignments did not bring fails the task as the daemon's dependency getter does.
    */
-  private void mountSecretsAndConfigs(ContainerSpec spec, String containerId) {
+  private void mountSecretsAndConfigs(Task t, ContainerSpec spec, String containerId) {
     if (spec.secrets() != null) {
       for (SecretReference r : spec.secrets()) {
         Secret s = secrets.get(r.secretId());
@@ -368,10 +391,14 @@ public final class Agent {
           throw new EngineException(404, "secret " + r.secretId() + " not found");
         }
         String name = r.file().name();
+        byte[] data = Base64.getDecoder().decode(s.spec().data());
+        if (s.spec().templating() != null) {
+          data = expanded(t, spec, "secret", s.id(), s.spec().templating().name(), data);
+        }
         files.mount(
             containerId,
             name.startsWith("/") ? name : "/run/secrets/" + name,
-            Base64.getDecoder().decode(s.spec().data()),
+            data,
             r.file().mode());
       }
     }
@@ -382,13 +409,107 @@ public final class Agent {
           throw new EngineException(404, "config " + r.configId() + " not found");
         }
         String name = r.file() == null ? r.configName() : r.file().name();
+        byte[] data = Base64.getDecoder().decode(c.spec().data());
+        if (c.spec().templating() != null) {
+          data = expanded(t, spec, "config", c.id(), c.spec().templating().name(), data);
+        }
         files.mount(
             containerId,
             name.startsWith("/") ? name : "/" + name,
-            Base64.getDecoder().decode(c.spec().data()),
+            data,
             r.file() == null ? 0444 : r.file().mode());
       }
     }
+  }
+
+  /**
+   * swarmkit's ExpandSecretSpec/ExpandConfigSpec: a {@code golang} payload expanded for this task
+   * (its context, the data of its other references by target, its environment); any other driver,
+   * or an expansion error, fails as the templated getter does.
+   */
+  private byte[] expanded(
+      Task t, ContainerSpec spec, String kind, String id, String driver, byte[] data) {
+    String prefix =
+        "unable to get "
+            + kind
+            + " from "
+            + kind
+            + " store: failed to expand templated "
+            + kind
+            + " "
+            + id
+            + ": ";
+    if (!"golang".equals(driver)) {
+      throw new TemplateFailure(prefix + "unrecognized template type");
+    }
+    PayloadTemplates.Context ctx =
+        new PayloadTemplates.Context(
+            t.serviceId(),
+            serviceNames.getOrDefault(t.serviceId(), ""),
+            Map.of(),
+            nodeId,
+            engine.system().info().name(),
+            "x86_64",
+            "linux",
+            t.id(),
+            containerName(t),
+            t.slot() != 0 ? String.valueOf(t.slot()) : nodeId);
+    try {
+      String out =
+          templates.expand(
+              new String(data, java.nio.charset.StandardCharsets.UTF_8),
+              ctx,
+              target -> referenced(spec, target, true),
+              target -> referenced(spec, target, false),
+              variable -> environment(spec, variable));
+      return out.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw new TemplateFailure(prefix + e.getMessage());
+    }
+  }
+
+  /** A templated payload the daemon could not expand when starting the task's container. */
+  private static final class TemplateFailure extends RuntimeException {
+    TemplateFailure(String message) {
+      super(message);
+    }
+  }
+
+  /** The data of the task's secret (or config) whose target is {@code target}, not expanded. */
+  private String referenced(ContainerSpec spec, String target, boolean secret) {
+    if (secret && spec.secrets() != null) {
+      for (SecretReference r : spec.secrets()) {
+        Secret s = secrets.get(r.secretId());
+        if (r.file() != null && r.file().name().equals(target) && s != null) {
+          return new String(
+              Base64.getDecoder().decode(s.spec().data()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    if (!secret && spec.configs() != null) {
+      for (ConfigReference r : spec.configs()) {
+        Config c = configs.get(r.configId());
+        if (r.file() != null && r.file().name().equals(target) && c != null) {
+          return new String(
+              Base64.getDecoder().decode(c.spec().data()), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new IllegalArgumentException(
+        (secret ? "secret" : "config") + " target " + target + " not found");
+  }
+
+  /** A variable of the task's environment (envGetter), "" when it is not set. */
+  private static String environment(ContainerSpec spec, String variable) {
+    if (spec.env() != null) {
+      for (String e : spec.env()) {
+        int eq = e.indexOf('=');
+        if (eq > 0 && e.substring(0, eq).equals(variable)) {
+          return e.substring(eq + 1);
+        }
+      }
+    }
+    return "";
   }
 
   /** A running task's container exited: complete or failed. */
@@ -401,13 +522,99 @@ public final class Agent {
     try {
       ContainerInspect ci = engine.containers().inspect(id);
       if (ci.state().running()) {
+        if (unhealthy(ci)) {
+          stopUnhealthy(t.id(), id);
+        }
+        if (hasHealthcheck(ci)) {
+          watchHealth();
+        }
         return false;
       }
-      put(t.id(), ci.state().exitCode() == 0 ? "complete" : "failed", "finished", exitErr(ci), id);
+      finished(t, ci, id);
     } catch (EngineException e) {
       put(t.id(), "failed", "finished", "task: container removed", id);
     }
     return true;
+  }
+
+  /** moby's ErrContainerUnhealthy, the cause of the exit error of a container it stopped. */
+  private static final String UNHEALTHY = ": dockerexec: unhealthy container";
+
+  /**
+   * A started task with a health check: running once its container is healthy, failed (its
+   * container stopped) once unhealthy, finished if it exited meanwhile; whether its status changed.
+   */
+  private boolean awaitHealthy(Task t) {
+    String id = containers.get(t.id());
+    try {
+      ContainerInspect ci = engine.containers().inspect(id);
+      if (!ci.state().running()) {
+        finished(t, ci, id);
+        return true;
+      }
+      if (unhealthy(ci)) {
+        stopUnhealthy(t.id(), id);
+      } else if (ci.state().health() != null && "healthy".equals(ci.state().health().status())) {
+        put(t.id(), "running", "started", "", id);
+        publish(t, t.networksAttachments() == null ? List.of() : t.networksAttachments(), id);
+        return true;
+      }
+      watchHealth();
+      return false;
+    } catch (EngineException e) {
+      put(t.id(), "failed", "finished", "task: container removed", id);
+      return true;
+    }
+  }
+
+  /** Whether the container's effective config (the image's merged) checks its health. */
+  private static boolean hasHealthcheck(ContainerInspect ci) {
+    var h = ci.config() == null ? null : ci.config().healthcheck();
+    return h != null && h.test() != null && !h.test().isEmpty() && !h.disabled();
+  }
+
+  private static boolean unhealthy(ContainerInspect ci) {
+    return ci.state().health() != null && "unhealthy".equals(ci.state().health().status());
+  }
+
+  /**
+   * moby's controller shuts an unhealthy container down (the stop's SIGKILL comes after its grace
+   * period, on the virtual clock) and reports its exit with the cause when it is down.
+   */
+  private void stopUnhealthy(String taskId, String containerId) {
+    if (stoppingUnhealthy.add(taskId)) {
+      engine.containers().stopAsync(containerId, null, null);
+    }
+  }
+
+  /** The task's container exited: complete, or failed with its exit code (and why it stopped). */
+  private void finished(Task t, ContainerInspect ci, String containerId) {
+    boolean unhealthy = stoppingUnhealthy.remove(t.id());
+    int code = ci.state().exitCode();
+    put(
+        t.id(),
+        code == 0 ? "complete" : "failed",
+        "finished",
+        code == 0 ? "" : exitErr(ci) + (unhealthy ? UNHEALTHY : ""),
+        containerId);
+  }
+
+  /**
+   * The daemon's health_status events reach moby's controller at once; here the agent looks again
+   * every second while a container it runs has a health check.
+   */
+  private void watchHealth() {
+    if (!healthWatch) {
+      healthWatch = true;
+      clock.schedule(
+          Duration.ofSeconds(1),
+          () -> {
+            healthWatch = false;
+            if (!stopped && step()) {
+              send();
+            }
+          });
+    }
   }
 
   private static String exitErr(ContainerInspect ci) {
@@ -475,6 +682,7 @@ public final class Agent {
 
   private void removeContainer(String taskId) {
     records.remove(taskId);
+    stoppingUnhealthy.remove(taskId);
     Task attachment = attached.remove(taskId);
     if (attachment != null) {
       networks.release(attachment.networksAttachments());

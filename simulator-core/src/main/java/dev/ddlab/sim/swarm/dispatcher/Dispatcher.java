@@ -41,15 +41,23 @@ public final class Dispatcher {
 
   /**
    * An agent's heartbeat with the statuses of its tasks: the store changes it calls for (node back
-   * to ready, tasks moved forward).
+   * to ready, its certificate renewed during a root rotation ({@link CaRotation}), tasks moved
+   * forward).
    */
   public List<StoreAction> heartbeat(
       String nodeId, List<Report> reports, ClusterStore store, long now, String ts) {
     lastSeen.put(nodeId, now);
     List<StoreAction> out = new ArrayList<>();
     Node n = store.nodes().get(nodeId);
-    if (n != null && !"ready".equals(n.status().state())) {
-      out.add(StoreAction.put(StoreAction.NODE, n.id(), withState(n, "ready", "")));
+    if (n != null) {
+      Node next = "ready".equals(n.status().state()) ? n : withState(n, "ready", "");
+      var tls = CaRotation.renewed(n, store.cluster(), store.nodes().values());
+      if (tls != null) {
+        next = CaRotation.withTls(next, tls);
+      }
+      if (next != n) {
+        out.add(StoreAction.put(StoreAction.NODE, n.id(), next));
+      }
     }
     for (Report r : reports) {
       Task t = store.tasks().get(r.taskId());
@@ -90,15 +98,7 @@ public final class Dispatcher {
   }
 
   public static Node withState(Node n, String state, String message) {
-    return new Node(
-        n.id(),
-        n.version(),
-        n.createdAt(),
-        n.updatedAt(),
-        n.spec(),
-        n.description(),
-        new NodeStatus(state, message, n.status().addr()),
-        n.managerStatus());
+    return n.withStatus(new NodeStatus(state, message, n.status().addr()));
   }
 
   /** One task's status as an agent reports it. */

@@ -204,14 +204,20 @@ public final class Orchestrator {
     }
   }
 
-  /** Whether a task runs its service's current spec (image, command, environment, force). */
+  /**
+   * Whether a task runs its service's current spec (image, command, environment, health check,
+   * mounts, force).
+   */
   private static boolean sameSpec(Task t, Service s) {
     var a = t.spec();
     var b = s.spec().taskTemplate();
     return a.forceUpdate() == b.forceUpdate()
         && java.util.Objects.equals(a.containerSpec().image(), b.containerSpec().image())
         && java.util.Objects.equals(a.containerSpec().args(), b.containerSpec().args())
-        && java.util.Objects.equals(a.containerSpec().env(), b.containerSpec().env());
+        && java.util.Objects.equals(a.containerSpec().env(), b.containerSpec().env())
+        && java.util.Objects.equals(
+            a.containerSpec().healthcheck(), b.containerSpec().healthcheck())
+        && java.util.Objects.equals(a.containerSpec().mounts(), b.containerSpec().mounts());
   }
 
   /** A running-desired task that will not run: it died, or its node is down or drained. */
