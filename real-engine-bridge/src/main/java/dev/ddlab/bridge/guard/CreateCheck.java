@@ -430,7 +430,9 @@ final class CreateCheck {
     if ("volume".equals(m.type()) && m.source() != null && !m.source().isEmpty()) {
       return new Mount(m.type(), ownOrNewVolume(m.source(), newVolumes), m.target(), m.readOnly());
     }
-    return m;
+    // rebuilt without VolumeOptions: labels on a volume the shared daemon creates are the guard's
+    // to give (they mark whose it is), never the learner's
+    return new Mount(m.type(), m.source(), m.target(), m.readOnly());
   }
 
   private static void checkSocket(String source, String spec) {

@@ -459,7 +459,9 @@ class GuardRefusalTest {
             "driverOpts"),
         fields(EndpointSettings.class),
         "EndpointSettings: checked " + CreateCheck.ENDPOINT_CHECKED);
-    assertEquals(Set.of("type", "source", "target", "readOnly"), fields(Mount.class));
+    // VolumeOptions (NoCopy, Labels) never reach the daemon: CreateCheck rebuilds every mount
+    assertEquals(
+        Set.of("type", "source", "target", "readOnly", "volumeOptions"), fields(Mount.class));
     assertEquals(GuardedContainers.UPDATE_FIELDS, fields(UpdateRequest.class));
     assertEquals(
         union(GuardedVolumes.CREATE_CHECKED, Set.of("name", "labels")),
