@@ -67,9 +67,6 @@ final class BenchForks {
    *
    * @throws IllegalStateException when a fork fails: its output says why
    */
-  /** Each fork's heap when the launcher sets none: enough for 1,000 running containers. */
-  static final String FORK_HEAP = "1g";
-
   static List<Summary> run(int forks, List<String> childArgs, PrintWriter progress)
       throws IOException, InterruptedException {
     Map<String, List<Double>> values = new LinkedHashMap<>();
@@ -77,13 +74,7 @@ final class BenchForks {
     for (int f = 1; f <= forks; f++) {
       List<String> cmd = new ArrayList<>();
       cmd.add(ProcessHandle.current().info().command().orElse("java"));
-      List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-      cmd.addAll(jvm);
-      if (jvm.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx"))) {
-        // a fixed heap: no fork measures the heap growing where another measured it grown
-        cmd.add("-Xms" + FORK_HEAP);
-        cmd.add("-Xmx" + FORK_HEAP);
-      }
+      cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(Main.class.getName());
