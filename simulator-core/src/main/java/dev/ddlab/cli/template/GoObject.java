@@ -271,10 +271,15 @@ public final class GoObject {
     }
     int i = slot(name);
     if (i >= 0 && slots[i] != ABSENT) {
-      return slots[i] instanceof Lazy l ? l.value().get() : slots[i];
+      return value(slots[i]);
     }
     Object v = fields.get(name);
-    return v instanceof Lazy l ? l.value().get() : v;
+    return value(v);
+  }
+
+  /** A stored value as read: a getter's is computed now. */
+  private static Object value(Object stored) {
+    return stored instanceof Lazy l ? l.value().get() : stored;
   }
 
   @SuppressWarnings("unchecked")
@@ -306,8 +311,7 @@ public final class GoObject {
     if (layout != null) {
       for (int i = 0; i < slots.length; i++) {
         if (slots[i] != ABSENT && (slotOmitted == null || !slotOmitted[i])) {
-          action.accept(
-              layout.jsonNames[i], slots[i] instanceof Lazy l ? l.value().get() : slots[i]);
+          action.accept(layout.jsonNames[i], value(slots[i]));
         }
       }
     }

@@ -389,18 +389,7 @@ public record Project(
             s.put(k, v);
           }
         });
-    return new Project(
-        name,
-        workingDir,
-        configFiles,
-        s,
-        networks,
-        volumes,
-        environment,
-        secrets,
-        configs,
-        disabledServices,
-        profiles);
+    return with(s, disabledServices, profiles);
   }
 
   /**

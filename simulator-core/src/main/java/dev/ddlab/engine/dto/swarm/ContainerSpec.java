@@ -43,64 +43,37 @@ public record ContainerSpec(
         List<String> capabilityDrop) {
   /** This spec running {@code other} instead. */
   public ContainerSpec withImage(String other) {
-    return new ContainerSpec(
-        other,
-        labels,
-        command,
-        args,
-        hostname,
-        env,
-        dir,
-        user,
-        groups,
-        init,
-        stopSignal,
-        tty,
-        openStdin,
-        readOnly,
-        mounts,
-        stopGracePeriod,
-        healthcheck,
-        hosts,
-        secrets,
-        configs,
-        isolation,
-        sysctls,
-        capabilityAdd,
-        capabilityDrop);
+    return copy(other, mounts, healthcheck, secrets, configs);
   }
 
   /** This spec with these secret and config references (empty lists are left out). */
   public ContainerSpec withReferences(List<SecretReference> s, List<ConfigReference> c) {
-    return new ContainerSpec(
+    return copy(
         image,
-        labels,
-        command,
-        args,
-        hostname,
-        env,
-        dir,
-        user,
-        groups,
-        init,
-        stopSignal,
-        tty,
-        openStdin,
-        readOnly,
         mounts,
-        stopGracePeriod,
         healthcheck,
-        hosts,
         s == null || s.isEmpty() ? null : List.copyOf(s),
-        c == null || c.isEmpty() ? null : List.copyOf(c),
-        isolation,
-        sysctls,
-        capabilityAdd,
-        capabilityDrop);
+        c == null || c.isEmpty() ? null : List.copyOf(c));
   }
 
   /** This spec with {@code h} as its Healthcheck (null: the image's). */
   public ContainerSpec withHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
+    return copy(image, mounts, h, secrets, configs);
+  }
+
+  /** This spec with these mounts (an empty list is left out). */
+  public ContainerSpec withMounts(List<dev.ddlab.engine.dto.Mount> m) {
+    return copy(
+        image, m == null || m.isEmpty() ? null : List.copyOf(m), healthcheck, secrets, configs);
+  }
+
+  /** This spec with the fields the withers change; the rest as they are. */
+  private ContainerSpec copy(
+      String image,
+      List<dev.ddlab.engine.dto.Mount> mounts,
+      dev.ddlab.engine.dto.HealthConfig healthcheck,
+      List<SecretReference> secrets,
+      List<ConfigReference> configs) {
     return new ContainerSpec(
         image,
         labels,
@@ -117,35 +90,6 @@ public record ContainerSpec(
         openStdin,
         readOnly,
         mounts,
-        stopGracePeriod,
-        h,
-        hosts,
-        secrets,
-        configs,
-        isolation,
-        sysctls,
-        capabilityAdd,
-        capabilityDrop);
-  }
-
-  /** This spec with these mounts (an empty list is left out). */
-  public ContainerSpec withMounts(List<dev.ddlab.engine.dto.Mount> m) {
-    return new ContainerSpec(
-        image,
-        labels,
-        command,
-        args,
-        hostname,
-        env,
-        dir,
-        user,
-        groups,
-        init,
-        stopSignal,
-        tty,
-        openStdin,
-        readOnly,
-        m == null || m.isEmpty() ? null : List.copyOf(m),
         stopGracePeriod,
         healthcheck,
         hosts,
