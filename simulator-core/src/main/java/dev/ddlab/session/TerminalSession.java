@@ -45,11 +45,20 @@ public class TerminalSession implements Session {
   static final int STREAMING_STEPS = 5;
 
   /**
-   * The most timer events one typed line may run before the terminal is left busy: a loop that
-   * never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
+   * The most timer events of work (anything but a cluster's upkeep, {@link
+   * VirtualClock#scheduleUpkeep}) one typed line may run before the terminal is left busy: a loop
+   * that never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
    * otherwise run for {@link #SETTLE_LIMIT} of virtual time.
    */
   static final int SETTLE_EVENTS = 20_000;
+
+  /**
+   * The most steps of virtual time, upkeep included, one typed line may take: an idle swarm of six
+   * nodes ticks about 13 times a virtual second (Raft, heartbeats, health checks), so this lets a
+   * {@code sleep} of about 20 hours run on {@code swarm-3m3w} (some 20 s of CPU here) while
+   * bounding what one line can cost the server.
+   */
+  static final int SETTLE_STEPS = 1_000_000;
 
   private static final String DETACH = "\u0010\u0011";
   private static final String EOF = "\u0004";
@@ -430,9 +439,10 @@ public class TerminalSession implements Session {
      */
     Integer settle() {
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
+      long work = clock.workEvents();
       Integer closedWith = null;
       int streamed = 0;
-      int events = 0;
+      int steps = 0;
       while (true) {
         clock.runDue();
         if (attached != null) {
@@ -450,7 +460,11 @@ public class TerminalSession implements Session {
           return closedWith;
         }
         long next = clock.nextDueNanos();
-        if (next < 0 || next > limit || streamed >= STREAMING_STEPS || ++events > SETTLE_EVENTS) {
+        if (next < 0
+            || next > limit
+            || streamed >= STREAMING_STEPS
+            || clock.workEvents() - work > SETTLE_EVENTS
+            || ++steps > SETTLE_STEPS) {
           return closedWith;
         }
         long before = out.written();

@@ -213,6 +213,34 @@ class SimSessionTest {
   }
 
   @Test
+  void a_swarms_own_ticking_does_not_use_up_a_long_sleep_so_the_terminal_answers_after_it() {
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      run(
+          s,
+          "docker swarm init --advertise-addr 10.0.0.1\n@wrk1\n"
+              + "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker)"
+              + " 10.0.0.1:2377\n@mgr1\n");
+      long t0 = s.clock().nowNanos();
+      TranscriptEntry slept = s.type("mgr1", "sleep 7200");
+      assertEquals(0, slept.exitCode());
+      assertEquals(7_200_000_000_000L, s.clock().nowNanos() - t0);
+      TranscriptEntry ls = s.type("mgr1", "docker node ls --format '{{.Hostname}} {{.Status}}'");
+      assertEquals("mgr1 Ready\nwrk1 Ready\n", ls.output());
+    }
+  }
+
+  @Test
+  void a_loop_that_never_ends_still_leaves_the_terminal_busy_after_its_work_budget() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      long t0 = s.clock().nowNanos();
+      s.type("node1", "while true; do :; done");
+      long ran = s.clock().nowNanos() - t0;
+      assertTrue(ran > 0 && ran < 3_600_000_000_000L, "stopped settling after " + ran + " ns");
+      assertEquals(130, s.interrupt("node1").exitCode());
+    }
+  }
+
+  @Test
   void bad_input_never_throws() {
     try (SimSession s = SimSession.open("single", 1)) {
       assertEquals("", s.type("node1", "\u0010\u0011").output());

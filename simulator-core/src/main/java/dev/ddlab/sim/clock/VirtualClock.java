@@ -16,6 +16,8 @@ public final class VirtualClock {
 
   private long nowNanos;
   private long sequence;
+  private long workEvents;
+  private boolean inUpkeep;
   private int cancelledInQueue;
   private final PriorityQueue<Timer> timers =
       new PriorityQueue<>(
@@ -42,8 +44,35 @@ public final class VirtualClock {
 
   /** Schedules {@code action} to run when virtual time reaches now + delay. */
   public Timer schedule(Duration delay, Runnable action) {
+    return add(delay, action, false);
+  }
+
+  /**
+   * Schedules upkeep: work a cluster does by itself, at a rate its size sets rather than anyone's
+   * commands (Raft's ticks, the agents' heartbeats, the leader's reconciliation passes). A terminal
+   * does not count upkeep against the budget of a typed line ({@link #workEvents()}), so an idle
+   * swarm may tick through a learner's {@code sleep 7200}.
+   */
+  public Timer scheduleUpkeep(Duration delay, Runnable action) {
+    return add(delay, action, true);
+  }
+
+  /**
+   * Schedules as the timer now firing was: upkeep when upkeep schedules it (a frame a Raft tick
+   * sends), work otherwise (a frame of a learner's ping).
+   */
+  public Timer scheduleAsCaller(Duration delay, Runnable action) {
+    return add(delay, action, inUpkeep);
+  }
+
+  /** How many timers that were not upkeep have fired so far. */
+  public long workEvents() {
+    return workEvents;
+  }
+
+  private Timer add(Duration delay, Runnable action, boolean upkeep) {
     long due = nowNanos + Math.max(0, delay.toNanos());
-    Timer t = new Timer(this, due, sequence++, action);
+    Timer t = new Timer(this, due, sequence++, action, upkeep);
     timers.add(t);
     return t;
   }
@@ -65,7 +94,16 @@ public final class VirtualClock {
       }
       nowNanos = Math.max(nowNanos, next.dueNanos);
       next.fired = true;
-      next.action.run();
+      if (!next.upkeep) {
+        workEvents++;
+      }
+      boolean outer = inUpkeep;
+      inUpkeep = next.upkeep;
+      try {
+        next.action.run();
+      } finally {
+        inUpkeep = outer;
+      }
     }
     nowNanos = Math.max(nowNanos, targetNanos);
   }
@@ -142,15 +180,18 @@ public final class VirtualClock {
     private final VirtualClock clock;
     private final long dueNanos;
     private final long sequence;
+    private final boolean upkeep;
     private Runnable action;
     private boolean cancelled;
     private boolean fired;
 
-    private Timer(VirtualClock clock, long dueNanos, long sequence, Runnable action) {
+    private Timer(
+        VirtualClock clock, long dueNanos, long sequence, Runnable action, boolean upkeep) {
       this.clock = clock;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
       this.action = action;
+      this.upkeep = upkeep;
     }
 
     public void cancel() {

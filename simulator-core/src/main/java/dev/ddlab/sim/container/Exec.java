@@ -5,8 +5,10 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
 import dev.ddlab.fs.UserDb;
+import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Signal;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -17,7 +19,11 @@ import java.util.function.Consumer;
  * exec_start, exec_die.
  */
 final class Exec {
+  /** moby's execCommandGC runs every five minutes. */
+  static final Duration GC_PERIOD = Duration.ofMinutes(5);
+
   private final Daemon daemon;
+  private VirtualClock.Timer gc;
 
   Exec(Daemon daemon) {
     this.daemon = daemon;
@@ -127,11 +133,41 @@ final class Exec {
   private void died(Container c, ExecInstance e, ProcAttachment a, int status) {
     e.running = false;
     e.exitCode = status;
+    e.proc = null;
+    collectLater();
     if (c.execIds != null) {
       c.execIds.remove(e.id);
     }
     daemon.event(c, "exec_die", "execID", e.id, "exitCode", Integer.toString(status));
     a.exited(status);
+  }
+
+  /**
+   * moby's execCommandGC: an exec that has ended stays inspectable until a pass has seen it ended
+   * and the next one (five minutes later) forgets it, so a health check every second does not keep
+   * every probe it ran. The pass runs as upkeep, and only while there are execs to forget.
+   */
+  private void collectLater() {
+    if (gc == null || !gc.isPending()) {
+      gc = daemon.clock.scheduleUpkeep(GC_PERIOD, this::collect);
+    }
+  }
+
+  private void collect() {
+    gc = null;
+    boolean more = false;
+    for (var it = daemon.execs.values().iterator(); it.hasNext(); ) {
+      ExecInstance e = it.next();
+      if (e.canRemove) {
+        it.remove();
+      } else if (!e.running && e.started) {
+        e.canRemove = true;
+        more = true;
+      }
+    }
+    if (more) {
+      collectLater();
+    }
   }
 
   ExecInspect inspect(String execId) {

@@ -13,6 +13,9 @@ final class ExecInstance {
   Integer exitCode;
   SimProc proc;
 
+  /** Seen ended by one garbage-collection pass; the next pass forgets it. */
+  boolean canRemove;
+
   ExecInstance(String id, String containerId, ExecConfig config) {
     this.id = id;
     this.containerId = containerId;

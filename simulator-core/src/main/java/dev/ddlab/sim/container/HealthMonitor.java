@@ -104,7 +104,7 @@ final class HealthMonitor {
 
   private void schedule(Container c, int run) {
     long interval = orDefault(c.config.healthcheck().interval(), DEFAULT_INTERVAL);
-    c.health.timer = daemon.clock.schedule(Duration.ofNanos(interval), () -> probe(c, run));
+    c.health.timer = daemon.clock.scheduleUpkeep(Duration.ofNanos(interval), () -> probe(c, run));
   }
 
   private void probe(Container c, int run) {

@@ -156,7 +156,7 @@ public final class Underlay {
       dropped(p, from.node(), fault);
       return p;
     }
-    clock.schedule(
+    clock.scheduleAsCaller(
         Duration.ofNanos(delay),
         () -> {
           String late = fault(from, to, null);

@@ -3,6 +3,7 @@ package dev.ddlab.sim.host;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -271,6 +272,20 @@ class ContainerLifecycleTest {
     EngineException gone = assertThrows(EngineException.class, () -> api.execInspect(exec));
     assertEquals(404, gone.status());
     assertEquals("No such exec instance: " + exec, gone.getMessage());
+  }
+
+  @Test
+  void an_ended_exec_is_forgotten_by_the_second_garbage_collection_pass_as_mobys_execCommandGC() {
+    run("percy", "alpine", "sleep", "1d");
+    String exec = execCreate("percy", "true");
+    api.execStart(exec, false, false);
+    String unstarted = execCreate("percy", "true");
+    cluster.clock().advance(Duration.ofMinutes(5));
+    assertEquals(0, api.execInspect(exec).exitCode(), "the first pass only marks it");
+    cluster.clock().advance(Duration.ofMinutes(5));
+    EngineException gone = assertThrows(EngineException.class, () -> api.execInspect(exec));
+    assertEquals("No such exec instance: " + exec, gone.getMessage());
+    assertNull(api.execInspect(unstarted).exitCode(), "an exec never started stays");
   }
 
   @Test

@@ -93,7 +93,7 @@ public final class Agent {
   }
 
   public void start() {
-    clock.schedule(Duration.ZERO, this::heartbeat);
+    clock.scheduleUpkeep(Duration.ZERO, this::heartbeat);
   }
 
   public void stop() {
@@ -193,7 +193,7 @@ public final class Agent {
     }
     step();
     send();
-    clock.schedule(Duration.ofNanos(Dispatcher.HEARTBEAT_PERIOD_NANOS), this::heartbeat);
+    clock.scheduleUpkeep(Duration.ofNanos(Dispatcher.HEARTBEAT_PERIOD_NANOS), this::heartbeat);
   }
 
   private void send() {
@@ -606,7 +606,7 @@ public final class Agent {
   private void watchHealth() {
     if (!healthWatch) {
       healthWatch = true;
-      clock.schedule(
+      clock.scheduleUpkeep(
           Duration.ofSeconds(1),
           () -> {
             healthWatch = false;

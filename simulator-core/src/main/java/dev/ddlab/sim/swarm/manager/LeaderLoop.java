@@ -67,7 +67,7 @@ public final class LeaderLoop {
   }
 
   void start() {
-    clock.schedule(Duration.ofSeconds(1), this::tick);
+    clock.scheduleUpkeep(Duration.ofSeconds(1), this::tick);
   }
 
   void stop() {
@@ -78,7 +78,7 @@ public final class LeaderLoop {
   void kick() {
     if (!stopped && !passScheduled) {
       passScheduled = true;
-      clock.schedule(Duration.ZERO, this::pass);
+      clock.scheduleUpkeep(Duration.ZERO, this::pass);
     }
   }
 
@@ -111,7 +111,7 @@ public final class LeaderLoop {
     } else {
       leading = false;
     }
-    clock.schedule(Duration.ofSeconds(1), this::tick);
+    clock.scheduleUpkeep(Duration.ofSeconds(1), this::tick);
   }
 
   private void pass() {

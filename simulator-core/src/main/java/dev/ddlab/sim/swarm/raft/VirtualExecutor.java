@@ -46,7 +46,7 @@ final class VirtualExecutor implements RaftNodeExecutor {
   @Override
   public void submit(Runnable task) {
     if (alive) {
-      clock.schedule(Duration.ZERO, () -> run(task));
+      clock.scheduleUpkeep(Duration.ZERO, () -> run(task));
     }
   }
 
@@ -55,7 +55,7 @@ final class VirtualExecutor implements RaftNodeExecutor {
     if (alive) {
       long nanos = unit.toNanos(delay) + (long) (jitter.nextDouble() * JITTER_NANOS);
       scheduled.accept(task, clock.nowNanos() + nanos);
-      clock.schedule(Duration.ofNanos(nanos), () -> run(task));
+      clock.scheduleUpkeep(Duration.ofNanos(nanos), () -> run(task));
     }
   }
 
