@@ -13,11 +13,29 @@ final class TerminalOutput {
   static final int KEEP = 128 * 1024;
 
   private final StringBuilder text = new StringBuilder();
+
+  /**
+   * The only text written since the last take, kept as it came: most commands print once, and
+   * handing that string on saves copying it into the buffer and out again.
+   */
+  private String only;
+
   private long written;
 
   TerminalOutput append(String s) {
-    text.append(s);
     written += s.length();
+    if (s.isEmpty()) {
+      return this;
+    }
+    if (only == null && text.length() == 0 && s.length() <= 2 * KEEP) {
+      only = s;
+      return this;
+    }
+    if (only != null) {
+      text.append(only);
+      only = null;
+    }
+    text.append(s);
     trim();
     return this;
   }
@@ -32,6 +50,11 @@ final class TerminalOutput {
    * {@link #KEEP} and at most twice {@link #KEEP} characters.
    */
   String take() {
+    if (only != null) {
+      String s = only;
+      only = null;
+      return s;
+    }
     String s = text.toString();
     text.setLength(0);
     return s;

@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Nil;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -13,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns Engine API DTOs into what Go's templates and encoding/json see: records become structs with
@@ -34,7 +39,7 @@ public final class InspectData {
 
   /** The DTO as its JSON decoded into a map: what docker/cli's raw fallback runs a template on. */
   public static Object of(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass(), false, false);
+    return convert(dto, Slot.of(dto), false, false);
   }
 
   /**
@@ -43,7 +48,7 @@ public final class InspectData {
    * {{json .State.Health}}} is {@code null}), though {@code {{json .}}} still leaves it out.
    */
   public static Object typed(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass(), false, true);
+    return convert(dto, Slot.of(dto), false, true);
   }
 
   /**
@@ -52,7 +57,7 @@ public final class InspectData {
    * {@code .TimeNano}, {@code .ID}, {@code .Status}), while {@code {{json .}}} keeps the tag.
    */
   public static Object ofStruct(Object dto) {
-    return convert(dto, dto == null ? Object.class : dto.getClass(), true, false);
+    return convert(dto, Slot.of(dto), true, false);
   }
 
   /** The Go types behind DTOs that templates run on typed (their names appear in errors). */
@@ -70,25 +75,9 @@ public final class InspectData {
     return Character.toUpperCase(jsonName.charAt(0)) + jsonName.substring(1);
   }
 
-  private static Object convert(Object v, Type type, boolean goNames, boolean typed) {
-    Class<?> raw = rawClass(type);
+  private static Object convert(Object v, Slot slot, boolean goNames, boolean typed) {
     if (v == null) {
-      if (raw == String.class) {
-        return "";
-      }
-      if (List.class.isAssignableFrom(raw)) {
-        return Nil.SLICE;
-      }
-      if (Map.class.isAssignableFrom(raw)) {
-        return Nil.MAP;
-      }
-      if (raw == int.class || raw == long.class) {
-        return 0L;
-      }
-      if (raw == boolean.class) {
-        return false;
-      }
-      return Nil.POINTER;
+      return slot.zero();
     }
     if (v instanceof String || v instanceof Boolean || v instanceof Double) {
       return v;
@@ -100,16 +89,16 @@ public final class InspectData {
       return f.doubleValue();
     }
     if (v instanceof List<?> list) {
-      Type elem = typeArg(type, 0);
-      List<Object> out = new ArrayList<>();
+      Slot elem = slot.element();
+      List<Object> out = new ArrayList<>(list.size());
       for (Object o : list) {
         out.add(convert(o, elem, goNames, typed));
       }
       return out;
     }
     if (v instanceof Map<?, ?> map) {
-      Type elem = typeArg(type, 1);
-      boolean set = isStructSet(elem);
+      Slot elem = slot.element();
+      boolean set = slot.structSet();
       Map<String, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         Object value = e.getValue();
@@ -129,12 +118,7 @@ public final class InspectData {
               goNames ? GO_TYPES.getOrDefault(simple, simple) : simple,
               goNames ? shape.goLayout() : shape.layout());
       for (Component c : shape.components()) {
-        Object value;
-        try {
-          value = c.accessor().invoke(v);
-        } catch (ReflectiveOperationException e) {
-          throw new IllegalStateException(e);
-        }
+        Object value = c.getter().apply(v);
         boolean omit =
             (value == null && shape.omitNull())
                 || omitted(c.include(), value)
@@ -142,21 +126,70 @@ public final class InspectData {
         if (omit && !typed) {
           continue;
         }
-        Object converted = convert(value, c.type(), goNames, typed);
+        Object converted = convert(value, c.slot(), goNames, typed);
         if (omit) {
           o.omittedField(c.name(), converted);
-          continue;
-        }
-        String name = c.name();
-        if (goNames && !goName(name).equals(name)) {
-          o.field(goName(name), name, converted);
+        } else if (goNames && c.renamed()) {
+          o.field(c.goName(), c.name(), converted);
         } else {
-          o.field(name, converted);
+          o.field(c.name(), converted);
         }
       }
       return o;
     }
     return v.toString();
+  }
+
+  /**
+   * What a value's declared type says, worked out once per record component rather than per value:
+   * the Go zero value of a null, and the element type of a list or map.
+   */
+  private record Slot(Object zero, Slot elementOrNull, boolean structSet) {
+    private static final Slot OBJECT = new Slot(Nil.POINTER, null, false);
+
+    private static final ClassValue<Slot> BY_CLASS =
+        new ClassValue<>() {
+          @Override
+          protected Slot computeValue(Class<?> type) {
+            return of(type);
+          }
+        };
+
+    static Slot of(Object dto) {
+      return dto == null ? OBJECT : BY_CLASS.get(dto.getClass());
+    }
+
+    Slot element() {
+      return elementOrNull == null ? OBJECT : elementOrNull;
+    }
+
+    static Slot of(Type type) {
+      Class<?> raw = rawClass(type);
+      Object zero;
+      if (raw == String.class) {
+        zero = "";
+      } else if (List.class.isAssignableFrom(raw)) {
+        zero = Nil.SLICE;
+      } else if (Map.class.isAssignableFrom(raw)) {
+        zero = Nil.MAP;
+      } else if (raw == int.class || raw == long.class) {
+        zero = 0L;
+      } else if (raw == boolean.class) {
+        zero = false;
+      } else {
+        zero = Nil.POINTER;
+      }
+      Slot element = null;
+      boolean set = false;
+      if (List.class.isAssignableFrom(raw)) {
+        element = of(typeArg(type, 0));
+      } else if (Map.class.isAssignableFrom(raw)) {
+        Type value = typeArg(type, 1);
+        element = of(value);
+        set = isStructSet(value);
+      }
+      return new Slot(zero, element, set);
+    }
   }
 
   /**
@@ -170,9 +203,21 @@ public final class InspectData {
         && p.getActualTypeArguments()[1] == Object.class;
   }
 
-  /** A record component as the JSON sees it: its name, accessor, type and omission rules. */
+  /**
+   * A record component as the JSON sees it: its name (and Go's), its getter, what its type says and
+   * its omission rules.
+   */
   private record Component(
-      String name, Method accessor, Type type, JsonInclude include, boolean omitEmpty) {}
+      String name,
+      String goName,
+      Function<Object, Object> getter,
+      Slot slot,
+      JsonInclude include,
+      boolean omitEmpty) {
+    boolean renamed() {
+      return !goName.equals(name);
+    }
+  }
 
   /**
    * A DTO record's components, read by reflection once per class (inspect runs per command), and
@@ -212,11 +257,14 @@ public final class InspectData {
               jp = field(type, rc.getName());
             }
             String name = jp != null ? jp.value() : rc.getName();
-            Method accessor = rc.getAccessor();
-            accessor.setAccessible(true);
             components.add(
                 new Component(
-                    name, accessor, rc.getGenericType(), include(type, rc), omit.contains(name)));
+                    name,
+                    goName(name),
+                    getter(rc.getAccessor()),
+                    Slot.of(rc.getGenericType()),
+                    include(type, rc),
+                    omit.contains(name)));
           }
           // a nested DTO's Go name, as template errors print it
           String name =
@@ -266,6 +314,39 @@ public final class InspectData {
       return c.getDeclaredField(rc.getName()).getAnnotation(JsonInclude.class);
     } catch (NoSuchFieldException e) {
       return null;
+    }
+  }
+
+  /**
+   * A component's accessor as a plain function (a generated class calling it, as a lambda would):
+   * reflection's {@code Method.invoke} cost most of the conversion of an inspect.
+   */
+  @SuppressWarnings("unchecked")
+  private static Function<Object, Object> getter(Method accessor) {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      MethodHandle target = lookup.unreflect(accessor);
+      return (Function<Object, Object>)
+          LambdaMetafactory.metafactory(
+                  lookup,
+                  "apply",
+                  MethodType.methodType(Function.class),
+                  MethodType.methodType(Object.class, Object.class),
+                  target,
+                  MethodType.methodType(
+                      MethodType.methodType(accessor.getReturnType()).wrap().returnType(),
+                      accessor.getDeclaringClass()))
+              .getTarget()
+              .invokeExact();
+    } catch (Throwable notPublic) {
+      accessor.setAccessible(true);
+      return v -> {
+        try {
+          return accessor.invoke(v);
+        } catch (ReflectiveOperationException e) {
+          throw new IllegalStateException(e);
+        }
+      };
     }
   }
 

@@ -20,19 +20,46 @@ public final class GoJson {
 
   /** MarshalIndent with an indent of four spaces and no prefix. */
   public static String marshalIndent(Object v) {
-    return indented(v).toString();
+    return indented(v, false);
   }
 
   /** {@link #marshalIndent} and a newline, as {@code docker inspect} prints it. */
   public static String marshalIndentLine(Object v) {
-    return indented(v).append('\n').toString();
+    return indented(v, true);
   }
 
-  private static StringBuilder indented(Object v) {
-    // a container's inspect is about 8 KB: one buffer, rarely grown
-    StringBuilder sb = new StringBuilder(8192);
-    write(sb, v, true, "    ", 0);
-    return sb;
+  /**
+   * A buffer per thread for the indented form (a container's inspect is about 5 KB): zeroing a new
+   * 8 KB buffer per inspect cost more than writing it. A buffer grown past {@link #KEEP_BUFFER} is
+   * let go, so a thread keeps at most that much.
+   */
+  private static final ThreadLocal<StringBuilder> BUFFER =
+      ThreadLocal.withInitial(() -> new StringBuilder(8192));
+
+  private static final int KEEP_BUFFER = 64 * 1024;
+
+  private static String indented(Object v, boolean newline) {
+    StringBuilder sb = BUFFER.get();
+    boolean shared =
+        sb.length() == 0; // else a write on this thread is under way: a buffer of its own
+    if (!shared) {
+      sb = new StringBuilder(8192);
+    }
+    try {
+      write(sb, v, true, "    ", 0);
+      if (newline) {
+        sb.append('\n');
+      }
+      return sb.toString();
+    } finally {
+      if (shared) {
+        if (sb.capacity() > KEEP_BUFFER) {
+          BUFFER.remove();
+        } else {
+          sb.setLength(0);
+        }
+      }
+    }
   }
 
   /** Enough spaces for the indentation of 64 levels of four. */
