@@ -48,17 +48,18 @@ public class TerminalSession implements Session {
    * The most timer events of work (anything but a cluster's upkeep, {@link
    * VirtualClock#scheduleUpkeep}) one typed line may run before the terminal is left busy: a loop
    * that never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
-   * otherwise run for {@link #SETTLE_LIMIT} of virtual time.
+   * otherwise run for {@link #SETTLE_LIMIT} of virtual time. Also the most steps of virtual time a
+   * foreground that waits without a known end ({@code docker events}) may take.
    */
   static final int SETTLE_EVENTS = 20_000;
 
   /**
-   * The most steps of virtual time, upkeep included, one typed line may take: an idle swarm of six
-   * nodes ticks about 13 times a virtual second (Raft, heartbeats, health checks), so this lets a
-   * {@code sleep} of about 20 hours run on {@code swarm-3m3w} (some 20 s of CPU here) while
-   * bounding what one line can cost the server.
+   * The most steps of virtual time, upkeep included, one typed line may take while its foreground
+   * sleeps to a known time: an idle swarm of six nodes ticks about 13 times a virtual second (Raft,
+   * heartbeats, health checks), so this lets {@code sleep 7200} and more run on {@code swarm-3m3w}
+   * (some 4 s of CPU here) while bounding what one line can cost the server.
    */
-  static final int SETTLE_STEPS = 1_000_000;
+  static final int SETTLE_STEPS = 200_000;
 
   private static final String DETACH = "\u0010\u0011";
   private static final String EOF = "\u0004";
@@ -443,6 +444,7 @@ public class TerminalSession implements Session {
       Integer closedWith = null;
       int streamed = 0;
       int steps = 0;
+      int waiting = 0;
       while (true) {
         clock.runDue();
         if (attached != null) {
@@ -464,7 +466,8 @@ public class TerminalSession implements Session {
             || next > limit
             || streamed >= STREAMING_STEPS
             || clock.workEvents() - work > SETTLE_EVENTS
-            || ++steps > SETTLE_STEPS) {
+            || ++steps > SETTLE_STEPS
+            || (attached == null && !shell.sleeping() && ++waiting > SETTLE_EVENTS)) {
           return closedWith;
         }
         long before = out.written();

@@ -304,6 +304,20 @@ public final class HostShell {
     foregroundTimers.add(t);
   }
 
+  /**
+   * Whether the foreground waits for a time it knows ({@code sleep 7200}, a tool's next tick): a
+   * terminal then lets the nodes' upkeep run until it, where an open-ended wait ({@code docker
+   * events}) gets only the usual budget.
+   */
+  public boolean sleeping() {
+    for (VirtualClock.Timer t : foregroundTimers) {
+      if (t.isPending()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Timers Ctrl-C would cancel now (for tests). */
   int foregroundTimers() {
     return foregroundTimers.size();
