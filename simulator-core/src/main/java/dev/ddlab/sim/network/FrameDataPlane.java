@@ -45,6 +45,22 @@ final class FrameDataPlane implements DataPlane {
     return self.sandbox.netns();
   }
 
+  /**
+   * A default route out of the process's namespace; a process no container of this node owns (a
+   * build step's) has the builder's network, which reaches out.
+   */
+  @Override
+  public boolean reachesInternet(ProcContext from) {
+    if (!from.isHost() && controller.networkingOf(from) == null) {
+      return true;
+    }
+    Netns ns = netnsOf(from);
+    return ns != null && ns.route(PUBLIC_ADDRESS) != null;
+  }
+
+  /** An address on the internet (a package mirror's) that only a default route reaches. */
+  private static final int PUBLIC_ADDRESS = Ipv4.parse("151.101.2.132");
+
   @Override
   public HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request) {
     String ipText = Ipv4.format(ip);

@@ -78,6 +78,14 @@ public interface NetAccess {
     return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
   }
 
+  /**
+   * Whether a process's namespace has a route to the internet (the package mirrors the lab stands
+   * in for): a default route out of it. No packet is sent. The default knows no way out.
+   */
+  default boolean reachesInternet(ProcContext from) {
+    return false;
+  }
+
   /** No network at all (a node before its controller exists, --network none). */
   NetAccess NONE =
       new NetAccess() {

@@ -186,6 +186,14 @@ public interface Proc {
   }
 
   /**
+   * Whether this process's network namespace has a way out to the internet's mirrors (package
+   * managers): a default route, as the lab's nodes reach the world through their gateway.
+   */
+  default boolean reachesInternet() {
+    return false;
+  }
+
+  /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.

@@ -439,6 +439,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public boolean reachesInternet() {
+    return kernel.net().reachesInternet(ctx);
+  }
+
+  @Override
   public String toString() {
     return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
   }
