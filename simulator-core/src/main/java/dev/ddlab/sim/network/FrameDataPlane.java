@@ -34,7 +34,8 @@ final class FrameDataPlane implements DataPlane {
   }
 
   /** The namespace a process's packets leave from, or null (a container without a sandbox). */
-  Netns netnsOf(ProcContext from) {
+  @Override
+  public Netns namespaceOf(ProcContext from) {
     ContainerNetworking self = controller.networkingOf(from);
     if (from.isHost() || (self != null && self.mode.equals("host"))) {
       return stack.host();
@@ -54,7 +55,7 @@ final class FrameDataPlane implements DataPlane {
     if (!from.isHost() && controller.networkingOf(from) == null) {
       return true;
     }
-    Netns ns = netnsOf(from);
+    Netns ns = namespaceOf(from);
     return ns != null && ns.route(PUBLIC_ADDRESS) != null;
   }
 
@@ -64,7 +65,7 @@ final class FrameDataPlane implements DataPlane {
   @Override
   public HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request) {
     String ipText = Ipv4.format(ip);
-    Netns ns = netnsOf(from);
+    Netns ns = namespaceOf(from);
     if (ns == null) {
       return HttpOutcome.failed(new NetException(NetException.Kind.UNREACHABLE, ipText));
     }
@@ -105,7 +106,7 @@ final class FrameDataPlane implements DataPlane {
   @Override
   public NetAccess.EchoReply ping(
       ProcContext from, int ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
-    Netns ns = netnsOf(from);
+    Netns ns = namespaceOf(from);
     if (ns == null) {
       return new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
     }

@@ -886,6 +886,13 @@ public final class NetworkController implements NetworksApi, NetAccess {
   }
 
   @Override
+  public <T> Optional<T> namespace(ProcContext from, Class<T> type) {
+    return Optional.ofNullable(dataPlane.namespaceOf(from))
+        .filter(type::isInstance)
+        .map(type::cast);
+  }
+
+  @Override
   public boolean reachesInternet(ProcContext from) {
     return dataPlane.reachesInternet(from);
   }

@@ -86,6 +86,15 @@ public interface NetAccess {
     return false;
   }
 
+  /**
+   * The kernel's network namespace the process is in, for tools that read it (ip, ifconfig,
+   * netstat) if it is a {@code type}: the runtime does not know the network stack's classes, the
+   * tools do. Empty when there is none (no network controller, a container without a sandbox).
+   */
+  default <T> Optional<T> namespace(ProcContext from, Class<T> type) {
+    return Optional.empty();
+  }
+
   /** No network at all (a node before its controller exists, --network none). */
   NetAccess NONE =
       new NetAccess() {

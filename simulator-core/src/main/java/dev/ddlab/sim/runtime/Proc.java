@@ -194,6 +194,13 @@ public interface Proc {
   }
 
   /**
+   * This process's network namespace in the node's stack, if it is a {@code type} (see NetAccess).
+   */
+  default <T> java.util.Optional<T> netns(Class<T> type) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.

@@ -31,4 +31,7 @@ public interface DataPlane {
 
   /** Whether {@code from} has a route to the internet (a default route out of its namespace). */
   boolean reachesInternet(ProcContext from);
+
+  /** The namespace a process's packets leave from (the host's for host processes), or null. */
+  Netns namespaceOf(ProcContext from);
 }
