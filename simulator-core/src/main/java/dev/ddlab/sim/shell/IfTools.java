@@ -116,22 +116,22 @@ final class IfTools {
     } else {
       b.append("        ether ").append(Mac.format(d.mac())).append("  txqueuelen 0  (Ethernet)\n");
     }
-    b.append("        RX packets ")
-        .append(d.rxPackets())
-        .append("  bytes ")
-        .append(d.rxBytes())
-        .append(" (")
-        .append(scaled(d.rxBytes(), si))
-        .append(")\n");
+    counters(b, "RX", d.rxPackets(), d.rxBytes(), si);
     b.append("        RX errors 0  dropped 0  overruns 0  frame 0\n");
-    b.append("        TX packets ")
-        .append(d.txPackets())
-        .append("  bytes ")
-        .append(d.txBytes())
-        .append(" (")
-        .append(scaled(d.txBytes(), si))
-        .append(")\n");
+    counters(b, "TX", d.txPackets(), d.txBytes(), si);
     b.append("        TX errors 0  dropped 0 overruns 0  carrier 0  collisions 0\n\n");
+  }
+
+  private static void counters(StringBuilder b, String way, long packets, long bytes, boolean si) {
+    b.append("        ")
+        .append(way)
+        .append(" packets ")
+        .append(packets)
+        .append("  bytes ")
+        .append(bytes)
+        .append(" (")
+        .append(scaled(bytes, si))
+        .append(")\n");
   }
 
   private static void busybox(StringBuilder b, NetDevice d) {
