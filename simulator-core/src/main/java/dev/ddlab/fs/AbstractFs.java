@@ -320,6 +320,12 @@ public abstract class AbstractFs implements FileSystem {
     }
   }
 
+  @Override
+  public void install(String path, Entry entry) {
+    checkWritable(path);
+    put(path, entry);
+  }
+
   private void checkWritable(String path) {
     if (readOnly()) {
       throw new FsException(Errno.EROFS, path);

@@ -51,6 +51,15 @@ public interface FileSystem {
   void chmod(String path, int mode);
 
   /** Whether writes are refused (EROFS), e.g. a layer seen read-only. */
+  /**
+   * Writes an entry as it is (a program's binary, a file whose content stands for a larger one):
+   * what a package manager installs. The parent directory must exist. A filesystem that cannot hold
+   * such entries refuses as a read-only one does.
+   */
+  default void install(String path, Entry entry) {
+    throw new FsException(FsException.Errno.EROFS, path);
+  }
+
   default boolean readOnly() {
     return false;
   }

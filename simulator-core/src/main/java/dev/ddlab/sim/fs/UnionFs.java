@@ -119,14 +119,6 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
     return dir.equals("/") ? "/" + name : dir + "/" + name;
   }
 
-  /**
-   * Writes an entry as it is (a file whose content stands for a large one, a program's binary):
-   * what a builder's package step installs. The parent directory must exist.
-   */
-  public void install(String path, Entry entry) {
-    put(path, entry);
-  }
-
   @Override
   protected void put(String path, Entry entry) {
     charge(Disk.size(entry) - Disk.size(upper.get(path)), path);

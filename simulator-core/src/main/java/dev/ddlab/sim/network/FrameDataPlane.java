@@ -34,7 +34,8 @@ final class FrameDataPlane implements DataPlane {
   }
 
   /** The namespace a process's packets leave from, or null (a container without a sandbox). */
-  Netns netnsOf(ProcContext from) {
+  @Override
+  public Netns namespaceOf(ProcContext from) {
     ContainerNetworking self = controller.networkingOf(from);
     if (from.isHost() || (self != null && self.mode.equals("host"))) {
       return stack.host();
@@ -45,10 +46,26 @@ final class FrameDataPlane implements DataPlane {
     return self.sandbox.netns();
   }
 
+  /**
+   * A default route out of the process's namespace; a process no container of this node owns (a
+   * build step's) has the builder's network, which reaches out.
+   */
+  @Override
+  public boolean reachesInternet(ProcContext from) {
+    if (!from.isHost() && controller.networkingOf(from) == null) {
+      return true;
+    }
+    Netns ns = namespaceOf(from);
+    return ns != null && ns.route(PUBLIC_ADDRESS) != null;
+  }
+
+  /** An address on the internet (a package mirror's) that only a default route reaches. */
+  private static final int PUBLIC_ADDRESS = Ipv4.parse("151.101.2.132");
+
   @Override
   public HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request) {
     String ipText = Ipv4.format(ip);
-    Netns ns = netnsOf(from);
+    Netns ns = namespaceOf(from);
     if (ns == null) {
       return HttpOutcome.failed(new NetException(NetException.Kind.UNREACHABLE, ipText));
     }
@@ -89,7 +106,7 @@ final class FrameDataPlane implements DataPlane {
   @Override
   public NetAccess.EchoReply ping(
       ProcContext from, int ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu) {
-    Netns ns = netnsOf(from);
+    Netns ns = namespaceOf(from);
     if (ns == null) {
       return new NetAccess.EchoReply(NetAccess.Echo.NO_ROUTE, 0, 0);
     }

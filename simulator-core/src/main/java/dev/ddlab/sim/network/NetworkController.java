@@ -885,6 +885,18 @@ public final class NetworkController implements NetworksApi, NetAccess {
     return dataPlane.ping(from, Ipv4.parse(ip), id, seq, size, ttl, pmtu);
   }
 
+  @Override
+  public <T> Optional<T> namespace(ProcContext from, Class<T> type) {
+    return Optional.ofNullable(dataPlane.namespaceOf(from))
+        .filter(type::isInstance)
+        .map(type::cast);
+  }
+
+  @Override
+  public boolean reachesInternet(ProcContext from) {
+    return dataPlane.reachesInternet(from);
+  }
+
   /**
    * The networking of the container a process runs in: for {@code container:} mode the one whose
    * namespace it joins; null for the host.

@@ -78,6 +78,23 @@ public interface NetAccess {
     return new EchoReply(e, 0, e == Echo.REPLY ? 64 : 0);
   }
 
+  /**
+   * Whether a process's namespace has a route to the internet (the package mirrors the lab stands
+   * in for): a default route out of it. No packet is sent. The default knows no way out.
+   */
+  default boolean reachesInternet(ProcContext from) {
+    return false;
+  }
+
+  /**
+   * The kernel's network namespace the process is in, for tools that read it (ip, ifconfig,
+   * netstat) if it is a {@code type}: the runtime does not know the network stack's classes, the
+   * tools do. Empty when there is none (no network controller, a container without a sandbox).
+   */
+  default <T> Optional<T> namespace(ProcContext from, Class<T> type) {
+    return Optional.empty();
+  }
+
   /** No network at all (a node before its controller exists, --network none). */
   NetAccess NONE =
       new NetAccess() {

@@ -186,6 +186,21 @@ public interface Proc {
   }
 
   /**
+   * Whether this process's network namespace has a way out to the internet's mirrors (package
+   * managers): a default route, as the lab's nodes reach the world through their gateway.
+   */
+  default boolean reachesInternet() {
+    return false;
+  }
+
+  /**
+   * This process's network namespace in the node's stack, if it is a {@code type} (see NetAccess).
+   */
+  default <T> java.util.Optional<T> netns(Class<T> type) {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Where a child's stdio goes (pipes, redirections). Null fields inherit the parent's. A child
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.

@@ -439,6 +439,16 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public <T> Optional<T> netns(Class<T> type) {
+    return kernel.net().namespace(ctx, type);
+  }
+
+  @Override
+  public boolean reachesInternet() {
+    return kernel.net().reachesInternet(ctx);
+  }
+
+  @Override
   public String toString() {
     return "SimProc[" + pid + "/" + hostPid + " " + String.join(" ", argv) + "]";
   }

@@ -47,7 +47,7 @@ final class NetTools {
     if (stack == null) {
       return 1;
     }
-    Netns ns = stack.host();
+    Netns ns = c.netns();
     int i = 0;
     while (i < args.size() && args.get(i).startsWith("-")) {
       i++;
@@ -84,8 +84,31 @@ final class NetTools {
       c.io().errln("Object \"" + object + "\" is unknown, try \"ip help\".");
       return 255;
     }
-    c.io().out().accept(dev == null ? out : only(out, object, dev));
+    out = dev == null ? out : only(out, object, dev);
+    c.io().out().accept(c.busybox() ? busyboxIp(out) : out);
     return 0;
+  }
+
+  /**
+   * busybox's ip prints what iproute2 prints with less: no state, group or mode on a link, no
+   * link-netnsid, {@code M-DOWN} on a link whose peer is in another namespace (it cannot find it),
+   * and no {@code proto kernel} on a route (checked in alpine on dockerd 20.10).
+   */
+  private static String busyboxIp(String out) {
+    StringBuilder b = new StringBuilder();
+    for (String line : out.split("\n", -1)) {
+      if (!line.startsWith(" ") && line.contains(": <")) {
+        line = line.replaceFirst(" state \\S+", "").replace(" group default", "");
+        line = line.replace(" mode DEFAULT", "");
+        if (line.matches("\\d+: [^:]+@if\\d+: .*")) {
+          line = line.replaceFirst(">", ",M-DOWN>");
+        }
+      }
+      line = line.replaceAll(" link-netnsid \\d+", "");
+      line = line.replace(" proto kernel scope link src ", " scope link  src ");
+      b.append(line).append('\n');
+    }
+    return b.substring(0, b.length() - 1);
   }
 
   /** iproute2 accepts any prefix of an object's name down to its shortest form. */

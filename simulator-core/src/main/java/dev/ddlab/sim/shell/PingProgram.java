@@ -88,12 +88,7 @@ final class PingProgram implements Program {
 
   @Override
   public void start(Proc proc) {
-    String argv0 = proc.argv().get(0);
-    String path =
-        argv0.contains("/")
-            ? argv0
-            : ShellProgram.lookPath(proc.fs(), argv0, proc.env().get("PATH"));
-    busybox = path != null && ShellProgram.isBusybox(proc.fs(), path);
+    busybox = ShellProgram.startedAsBusybox(proc);
     if (!parse(proc, proc.argv().subList(1, proc.argv().size()))) {
       return;
     }

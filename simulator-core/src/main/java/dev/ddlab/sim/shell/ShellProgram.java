@@ -287,6 +287,13 @@ public final class ShellProgram implements Program {
     }
   }
 
+  /** Whether a process was started from busybox (its argv[0], looked up in $PATH when bare). */
+  static boolean startedAsBusybox(dev.ddlab.sim.runtime.Proc proc) {
+    String argv0 = proc.argv().get(0);
+    String path = argv0.contains("/") ? argv0 : lookPath(proc.fs(), argv0, proc.env().get("PATH"));
+    return path != null && isBusybox(proc.fs(), path);
+  }
+
   /** $PATH lookup: the first executable file named {@code name}, or null. */
   static String lookPath(FileSystem fs, String name, String pathVar) {
     String list =

@@ -14,10 +14,11 @@ public final class ShellPrograms {
   /** Names other subsystems register themselves (sleep, true, false). */
   /**
    * Tools that are not container programs: sleep, true and false have their own; the host's network
-   * views (ip, iptables, ss …) read the node's stack, which a container's process does not reach.
+   * views (iptables, ss, bridge …) read the host's namespace. {@code ip} is one: it reads the
+   * namespace it runs in, the container's inside one (iproute2's text, or busybox's).
    */
   private static final Set<String> NOT_OURS =
-      Set.of("sleep", "true", "false", "ip", "bridge", "brctl", "iptables", "ss", "tcpdump");
+      Set.of("sleep", "true", "false", "bridge", "brctl", "iptables", "ss", "tcpdump");
 
   private ShellPrograms() {}
 
@@ -34,6 +35,12 @@ public final class ShellPrograms {
     }
     registry.register("ping", PingProgram::new);
     registry.register("nslookup", NslookupProgram::new);
+    registry.register("dig", DigProgram::new);
+    // net-tools and busybox's applets over the container's namespace (not host tools: the lab's
+    // Ubuntu host has no net-tools)
+    registry.register("ifconfig", () -> new ToolProgram(IfTools::ifconfig));
+    registry.register("route", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, false)));
+    registry.register("netstat", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, true)));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

@@ -91,6 +91,15 @@ public interface ToolContext {
     return null;
   }
 
+  /**
+   * The network namespace the tool runs in (ip, ifconfig, netstat): the host's on the host, the
+   * container's inside one; null where the tool cannot see the stack.
+   */
+  default dev.ddlab.sim.network.dataplane.Netns netns() {
+    dev.ddlab.sim.network.dataplane.NetStack s = netStack();
+    return s == null ? null : s.host();
+  }
+
   /** HTTP through the simulated network, for curl and wget; null when there is none. */
   default Web web() {
     return null;

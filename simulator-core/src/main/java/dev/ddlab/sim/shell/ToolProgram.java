@@ -198,6 +198,17 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public dev.ddlab.sim.network.dataplane.Netns netns() {
+      return proc.netns(dev.ddlab.sim.network.dataplane.Netns.class).orElse(null);
+    }
+
+    @Override
+    public dev.ddlab.sim.network.dataplane.NetStack netStack() {
+      dev.ddlab.sim.network.dataplane.Netns ns = netns();
+      return ns == null ? null : ns.stack();
+    }
+
+    @Override
     public Web web() {
       return new Web() {
         @Override

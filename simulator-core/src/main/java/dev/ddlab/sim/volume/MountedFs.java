@@ -95,6 +95,12 @@ public final class MountedFs implements ContainerRootFs {
   }
 
   @Override
+  public void install(String path, dev.ddlab.fs.Entry entry) {
+    Route r = writable(path);
+    r.fs().install(r.path(), entry);
+  }
+
+  @Override
   public void mkdir(String path, boolean parents) {
     Route r = writable(path);
     r.fs().mkdir(r.path(), parents);

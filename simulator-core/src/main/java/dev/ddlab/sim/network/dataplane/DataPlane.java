@@ -28,4 +28,10 @@ public interface DataPlane {
    */
   NetAccess.EchoReply ping(
       ProcContext from, int ip, int id, int seq, int size, int ttl, NetAccess.PmtuDisc pmtu);
+
+  /** Whether {@code from} has a route to the internet (a default route out of its namespace). */
+  boolean reachesInternet(ProcContext from);
+
+  /** The namespace a process's packets leave from (the host's for host processes), or null. */
+  Netns namespaceOf(ProcContext from);
 }

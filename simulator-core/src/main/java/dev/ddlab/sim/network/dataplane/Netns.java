@@ -103,7 +103,8 @@ public final class Netns {
     this.reassembly = new Reassembly(stack.wire());
   }
 
-  NetStack stack() {
+  /** The node's stack this namespace is part of. */
+  public NetStack stack() {
     return stack;
   }
 

@@ -1,0 +1,14 @@
+package dev.ddlab.sim.build;
+
+import dev.ddlab.sim.runtime.ProgramInstaller;
+import dev.ddlab.sim.runtime.ProgramRegistry;
+
+/** The package managers images carry (apt-get, apt, apk), which share the build's catalogue. */
+public final class BuildPrograms implements ProgramInstaller {
+  @Override
+  public void install(ProgramRegistry registry) {
+    registry.register("apt-get", PackageManagerProgram::new);
+    registry.register("apt", PackageManagerProgram::new);
+    registry.register("apk", PackageManagerProgram::new);
+  }
+}
