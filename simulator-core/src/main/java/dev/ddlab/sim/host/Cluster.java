@@ -62,6 +62,9 @@ public final class Cluster {
   private final Map<String, DockerHost> nodes = new LinkedHashMap<>();
   private final Map<String, Object> shared = new LinkedHashMap<>();
 
+  /** The key whose shared object is being made ({@link #shared}), or null. */
+  private String creating;
+
   private final Cgroup memoryBudget =
       new Cgroup(null, SESSION_TASKS_MAX).memoryMax(SESSION_MEMORY_BYTES);
   private final Disk diskBudget = new Disk(SESSION_DISK_BYTES);
@@ -217,9 +220,35 @@ public final class Cluster {
   /**
    * One object per key for the whole cluster (the simulated registry the nodes' image stores share,
    * for instance), created on first use.
+   *
+   * @throws IllegalStateException when {@code create} itself asks for a shared object (the map
+   *     cannot grow while it is being filled): get what the object needs first, then call this
    */
   @SuppressWarnings("unchecked")
   public <T> T shared(String key, java.util.function.Supplier<T> create) {
-    return (T) shared.computeIfAbsent(key, k -> create.get());
+    Object found = shared.get(key);
+    if (found != null) {
+      return (T) found;
+    }
+    if (creating != null) {
+      throw new IllegalStateException(
+          "Cluster.shared(\""
+              + key
+              + "\") called while creating the shared \""
+              + creating
+              + "\": get \""
+              + key
+              + "\" before, not inside, the supplier of \""
+              + creating
+              + "\"");
+    }
+    creating = key;
+    try {
+      T made = create.get();
+      shared.put(key, made);
+      return made;
+    } finally {
+      creating = null;
+    }
   }
 }
