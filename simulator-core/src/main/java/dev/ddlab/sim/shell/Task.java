@@ -17,6 +17,7 @@ public final class Task {
   private final Task parent;
   private final Cgroup cgroup;
   private int holds = 1;
+
   /** Whether the job's task was given up for the process of the program it execs. */
   private boolean execed;
 
