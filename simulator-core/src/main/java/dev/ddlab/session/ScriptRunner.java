@@ -59,6 +59,26 @@ public final class ScriptRunner {
     return List.copyOf(all.subList(start, all.size()));
   }
 
+  /**
+   * Runs a script and returns every entry with its whole output, as the terminal printed it (the
+   * session's transcript keeps only its last outputs, {@link Session#transcript}), and its final
+   * exit code. What a script prints is held here until it ends: for a command line's {@code
+   * --json}, not for a server.
+   */
+  public List<TranscriptEntry> runWhole(String script) {
+    List<TranscriptEntry> typed = new ArrayList<>();
+    List<TranscriptEntry> kept = run(script, typed::add);
+    List<TranscriptEntry> whole = new ArrayList<>(typed.size());
+    for (int i = 0; i < typed.size(); i++) {
+      TranscriptEntry e = typed.get(i);
+      int exit = i < kept.size() ? kept.get(i).exitCode() : e.exitCode();
+      whole.add(
+          new TranscriptEntry(
+              e.node(), e.prompt(), e.command(), e.output(), exit, e.virtualTimeNanos()));
+    }
+    return whole;
+  }
+
   /** Types one script line; null for comments, blank lines and node switches. */
   public TranscriptEntry line(String raw) {
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;

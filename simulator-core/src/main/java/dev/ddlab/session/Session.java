@@ -67,7 +67,12 @@ public interface Session extends AutoCloseable {
   /** Completion candidates for the partial line. */
   List<String> complete(String node, String line);
 
-  /** Everything typed so far, in order. */
+  /**
+   * Everything typed so far, in order: every command with its node, prompt, exit code and time, and
+   * the session's last outputs (about a mebibyte in all; an older output gives way to a newer one
+   * and then reads as a note of how much was cut). The entry {@link #type} returns has the whole
+   * output.
+   */
   List<TranscriptEntry> transcript();
 
   /**

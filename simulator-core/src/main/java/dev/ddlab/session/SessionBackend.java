@@ -42,6 +42,14 @@ public interface SessionBackend extends AutoCloseable {
    */
   default void deliverEvents() {}
 
+  /**
+   * The session's cgroup (memory and pids every node shares, {@code Cluster.memoryBudget}), which
+   * the transcript's kept output is charged to; null when the machines are not simulated.
+   */
+  default dev.ddlab.sim.runtime.Cgroup memoryBudget() {
+    return null;
+  }
+
   /** Frees what the nodes hold (a real engine's session removes what it made). */
   @Override
   default void close() {}

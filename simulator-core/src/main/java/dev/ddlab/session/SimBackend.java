@@ -34,6 +34,11 @@ final class SimBackend implements SessionBackend {
     this.introspection = new SimIntrospection(cluster);
   }
 
+  @Override
+  public dev.ddlab.sim.runtime.Cgroup memoryBudget() {
+    return cluster.memoryBudget();
+  }
+
   Cluster cluster() {
     return cluster;
   }

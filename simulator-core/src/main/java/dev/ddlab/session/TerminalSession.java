@@ -16,7 +16,6 @@ import dev.ddlab.sim.shell.Io;
 import dev.ddlab.sim.shell.ToolContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,7 @@ public class TerminalSession implements Session {
   private final VirtualClock clock;
   private final SessionBackend backend;
   private final Map<String, Terminal> terminals = new LinkedHashMap<>();
-  private final List<TranscriptEntry> transcript = new ArrayList<>();
+  private final Transcript transcript;
 
   /**
    * A session over {@code backend}'s nodes, on {@code clock}.
@@ -84,6 +83,7 @@ public class TerminalSession implements Session {
     this.seed = seed;
     this.clock = clock;
     this.backend = backend;
+    this.transcript = new Transcript(backend.memoryBudget(), Transcript.OUTPUT_CHARS);
     for (NodeBackend node : backend.nodes()) {
       terminals.put(node.name(), new Terminal(node));
     }
@@ -190,10 +190,14 @@ public class TerminalSession implements Session {
     return record(new TranscriptEntry(node, prompt, "^C", t.drain(), 130, time), null);
   }
 
+  /**
+   * Keeps the entry in the transcript (its output perhaps cut, {@link Transcript}) and returns it
+   * whole: the terminal shows all of it.
+   */
   private TranscriptEntry record(TranscriptEntry e, Terminal pendingOn) {
-    transcript.add(e);
+    int index = transcript.add(e);
     if (pendingOn != null) {
-      pendingOn.pendingEntry = transcript.size() - 1;
+      pendingOn.pendingEntry = index;
     }
     return e;
   }
@@ -226,7 +230,7 @@ public class TerminalSession implements Session {
 
   @Override
   public List<TranscriptEntry> transcript() {
-    return List.copyOf(transcript);
+    return transcript.entries();
   }
 
   @Override
@@ -281,6 +285,7 @@ public class TerminalSession implements Session {
       }
     }
     backend.close();
+    transcript.release();
   }
 
   private Terminal terminal(String node) {
@@ -374,11 +379,7 @@ public class TerminalSession implements Session {
           st -> {
             status[0] = st;
             if (pendingEntry >= 0) {
-              TranscriptEntry e = transcript.get(pendingEntry);
-              transcript.set(
-                  pendingEntry,
-                  new TranscriptEntry(
-                      e.node(), e.prompt(), e.command(), e.output(), st, e.virtualTimeNanos()));
+              transcript.exitCode(pendingEntry, st);
               pendingEntry = -1;
             }
           });

@@ -115,4 +115,38 @@ class SessionBudgetTest {
       assertEquals(0, s.type("wrk1", "docker commit writer img").exitCode());
     }
   }
+
+  @Test
+  void logins_on_six_nodes_share_one_pids_budget_and_what_one_frees_another_can_fork() {
+    String jobs = "i=0; while [ $i -lt 1500 ]; do sleep 100000 & i=$((i+1)); done";
+    try (SimSession s = SimSession.open("swarm-3m3w", 1)) {
+      StringBuilder counts = new StringBuilder();
+      String last = "";
+      for (DockerHost n : s.cluster().nodes()) {
+        // 1,500 background jobs a login fit its own 4,096 tasks: six of them would be 9,000
+        s.type(n.name(), jobs);
+        ends(
+            () -> {
+              s.advance(Duration.ofSeconds(10));
+              return null;
+            });
+        last = s.type(n.name(), "echo $i").output();
+        counts.append(last.substring(last.lastIndexOf('\n', last.length() - 2) + 1));
+      }
+      assertEquals("1500\n1500\n1500\n1500\n1500\n692\n", counts.toString());
+      assertTrue(
+          last.contains(
+              "bash: fork: retry: Resource temporarily unavailable\n".repeat(4)
+                  + "bash: fork: Resource temporarily unavailable\n"),
+          last);
+      assertEquals(Cluster.SESSION_TASKS_MAX, s.cluster().memoryBudget().pids());
+      TranscriptEntry full = s.type("wrk3", "sleep 100000 &");
+      assertEquals(126, full.exitCode(), "the session is full on any node: " + full.output());
+      assertTrue(full.output().startsWith("bash: fork: retry: "), full.output());
+      s.type("mgr1", "kill %1 %2 %3");
+      TranscriptEntry freed = s.type("wrk3", "sleep 100000 & echo forked");
+      assertEquals(0, freed.exitCode(), freed.output());
+      assertTrue(freed.output().endsWith("forked\n"), freed.output());
+    }
+  }
 }

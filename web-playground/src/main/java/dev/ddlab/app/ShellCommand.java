@@ -141,8 +141,18 @@ public final class ShellCommand implements Callable<Integer> {
             script.toString().equals("-")
                 ? readStdin()
                 : Files.readString(script, StandardCharsets.UTF_8);
-        List<TranscriptEntry> entries = new ScriptRunner(session).run(text);
-        out.print(json ? ScriptRunner.json(entries) : ScriptRunner.render(entries));
+        ScriptRunner runner = new ScriptRunner(session);
+        if (json) {
+          out.print(ScriptRunner.json(runner.runWhole(text)));
+        } else {
+          // printed as typed: the session's transcript keeps only its last outputs
+          runner.run(
+              text,
+              e -> {
+                out.print(ScriptRunner.render(List.of(e)));
+                out.flush();
+              });
+        }
         out.flush();
         return 0;
       }

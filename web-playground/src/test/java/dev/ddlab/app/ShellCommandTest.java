@@ -55,6 +55,30 @@ class ShellCommandTest {
   }
 
   @Test
+  void a_script_prints_every_output_whole_though_the_sessions_transcript_keeps_only_the_last()
+      throws Exception {
+    Path script = dir.resolve("big.ddsh");
+    // 128 Ki characters printed twelve times: 1.5 MiB, more than a transcript keeps
+    Files.writeString(
+        script,
+        "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 13 ]; do x=$x$x; i=$((i+1)); done\n"
+            + "echo $x\n".repeat(12)
+            + "echo end\n");
+    String line = "a".repeat(131_072) + "\n";
+    String[] text = run("shell", "--script", script.toString());
+    assertEquals("0", text[0], text[2]);
+    assertEquals(12, text[1].split("ubuntu@node1:~\\$ echo \\$x\n" + line, -1).length - 1);
+    assertTrue(text[1].endsWith("ubuntu@node1:~$ echo end\nend\n"));
+    assertTrue(!text[1].contains("[ddlab: "), "nothing printed is cut");
+    JsonNode json =
+        new ObjectMapper().readTree(run("shell", "--script", script.toString(), "--json")[1]);
+    assertEquals(14, json.size());
+    for (int i = 1; i <= 12; i++) {
+      assertEquals(line, json.get(i).get("output").asText(), "entry " + i);
+    }
+  }
+
+  @Test
   void unknown_template_is_a_usage_error() {
     String[] r = run("shell", "--template", "nope", "--script", "x");
     assertEquals("2", r[0]);

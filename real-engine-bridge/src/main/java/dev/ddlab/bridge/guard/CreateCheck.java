@@ -125,7 +125,8 @@ final class CreateCheck {
     if (image != null && image.config() != null && image.config().exposedPorts() != null) {
       exposed.addAll(image.config().exposedPorts().keySet());
     }
-    HostConfig checkedHost = hostConfig(host, exposed, newVolumes);
+    HostConfig checkedHost =
+        labelAnonymousVolumes(hostConfig(host, exposed, newVolumes), base, image);
     NetworkingConfig checkedNet =
         networking(networking, host == null ? null : host.networkMode(), name);
     ContainerConfig labelled =
@@ -430,9 +431,71 @@ final class CreateCheck {
     if ("volume".equals(m.type()) && m.source() != null && !m.source().isEmpty()) {
       return new Mount(m.type(), ownOrNewVolume(m.source(), newVolumes), m.target(), m.readOnly());
     }
+    if ("volume".equals(m.type())) {
+      return anonymousVolume(m.target(), m.readOnly());
+    }
     // rebuilt without VolumeOptions: labels on a volume the shared daemon creates are the guard's
     // to give (they mark whose it is), never the learner's
     return new Mount(m.type(), m.source(), m.target(), m.readOnly());
+  }
+
+  /**
+   * An anonymous volume at {@code target}, as a --mount without a source whose VolumeOptions carry
+   * the session's labels (never the learner's): the daemon names it (64 hex digits) and labels it,
+   * so the session owns it by label, and {@link Reaper#reapOrphans} finds it after a crash.
+   */
+  private Mount anonymousVolume(String target, boolean readOnly) {
+    return new Mount(
+        "volume", null, target, readOnly, new Mount.VolumeOptions(false, session.labelled(null)));
+  }
+
+  /**
+   * The anonymous volumes the daemon would make unlabelled ({@code -v /data}, the image's {@code
+   * VOLUME}s not covered by a bind, a mount or a tmpfs) asked for as labelled --mount volumes
+   * ({@link #anonymousVolume}); {@code Config.Volumes} stays as the learner's CLI sent it. Not with
+   * {@code --volumes-from}, whose volumes take those paths first: the daemon makes the rest as
+   * before (adopted by name, {@link GuardSession#adoptAnonymousVolumes}).
+   */
+  private HostConfig labelAnonymousVolumes(
+      HostConfig h, ContainerConfig config, ImageInspect image) {
+    if (h.volumesFrom() != null && !h.volumesFrom().isEmpty()) {
+      return h;
+    }
+    Set<String> targets = new LinkedHashSet<>();
+    if (config.volumes() != null) {
+      targets.addAll(config.volumes().keySet());
+    }
+    if (image != null && image.config() != null && image.config().volumes() != null) {
+      targets.addAll(image.config().volumes().keySet());
+    }
+    List<Mount> mounts = new ArrayList<>(h.mounts() == null ? List.of() : h.mounts());
+    Set<String> covered = new java.util.HashSet<>();
+    if (h.binds() != null) {
+      for (String b : h.binds()) {
+        String[] parts = b.split(":");
+        covered.add(cleanPath(parts.length > 1 ? parts[1] : parts[0]));
+      }
+    }
+    mounts.forEach(m -> covered.add(cleanPath(m.target())));
+    if (h.tmpfs() != null) {
+      h.tmpfs().keySet().forEach(t -> covered.add(cleanPath(t)));
+    }
+    int given = mounts.size();
+    for (String target : targets) {
+      if (covered.add(cleanPath(target))) {
+        mounts.add(anonymousVolume(target, false));
+      }
+    }
+    return mounts.size() == given ? h : h.toBuilder().mounts(mounts).build();
+  }
+
+  /** A container path as the daemon compares mount destinations: without trailing slashes. */
+  private static String cleanPath(String path) {
+    String p = path == null ? "" : path;
+    while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
   }
 
   private static void checkSocket(String source, String spec) {

@@ -43,8 +43,9 @@ final class GuardSession {
 
   /**
    * Volumes the daemon made for the session's containers (anonymous: {@code -v /data}, an image's
-   * {@code VOLUME}). They carry no label, so the session knows them by name: its own to list,
-   * inspect, mount, remove and prune, counted in its cap, removed at its end.
+   * {@code VOLUME}). The guard asks for them with the session's labels ({@link CreateCheck}), but
+   * not with {@code --volumes-from}; the session knows them by name too: its own to list, inspect,
+   * mount, remove and prune, counted once in its cap, removed at its end.
    */
   final Set<String> anonymousVolumes = new LinkedHashSet<>();
 
@@ -382,11 +383,12 @@ final class GuardSession {
   /** Refuses {@code adding} new objects when they would take the session over its maximum. */
   void checkCap(int adding) {
     Map<String, List<String>> f = withSessionFilter(null);
+    Set<String> volumes = new LinkedHashSet<>(anonymousVolumes);
+    inner.volumes().list(f).forEach(v -> volumes.add(v.name()));
     int count =
         inner.containers().list(true, 0, false, f).size()
             + inner.networks().list(f).size()
-            + inner.volumes().list(f).size()
-            + anonymousVolumes.size();
+            + volumes.size();
     if (count + adding > policy.maxObjects()) {
       throw refused(
           "phiên này đã có "

@@ -42,8 +42,10 @@ final class GuardedVolumes implements VolumesApi {
     List<Volume> out =
         new java.util.ArrayList<>(session.inner.volumes().list(session.withSessionFilter(daemon)));
     if (!session.anonymousVolumes.isEmpty()) {
+      Set<String> labelled = new java.util.HashSet<>();
+      out.forEach(v -> labelled.add(v.name()));
       for (Volume v : session.inner.volumes().list(daemon)) {
-        if (session.anonymousVolumes.contains(v.name())) {
+        if (session.anonymousVolumes.contains(v.name()) && !labelled.contains(v.name())) {
           out.add(v);
         }
       }

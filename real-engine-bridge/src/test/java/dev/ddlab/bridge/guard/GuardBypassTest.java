@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.CommitRequest;
 import dev.ddlab.engine.dto.EndpointSettings;
+import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkCreateRequest;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.UpdateRequest;
@@ -66,6 +67,33 @@ class GuardBypassTest extends TwoSessions {
     assertEquals(1, a.containers().await(id, "not-running").statusCode());
     var created = real.volumes().inspect(onDaemon(a, vol));
     assertTrue(created.options() == null || created.options().isEmpty(), created.toString());
+  }
+
+  @Test
+  void labels_a_learner_gives_a_mounted_volume_never_reach_the_daemon() {
+    // --mount type=volume,source=…,volume-label=ddlab.session=<b's id>: the label would make the
+    // volume session b's (b could mount and remove it; b's clean-up and the reaper would take it)
+    Map<String, String> claim =
+        Map.of(GuardedEngine.SESSION_LABEL, b.policy().sessionId(), "learner", "yes");
+    Mount named =
+        new Mount("volume", "bplabelled" + run, "/d", false, new Mount.VolumeOptions(false, claim));
+    Mount anonymous = new Mount("volume", null, "/a", false, new Mount.VolumeOptions(false, claim));
+    String id =
+        a.containers()
+            .create(null, alpine("true"), host("mounts", List.of(named, anonymous)), null, null)
+            .id();
+    var mounts = real.containers().inspect(id).mounts();
+    assertEquals(2, mounts.size(), mounts.toString());
+    for (var m : mounts) {
+      Map<String, String> labels =
+          java.util.Objects.requireNonNullElse(real.volumes().inspect(m.name()).labels(), Map.of());
+      assertEquals(a.policy().sessionId(), labels.get(GuardedEngine.SESSION_LABEL), m.toString());
+      assertTrue(!labels.containsKey("learner"), labels.toString());
+    }
+    assertTrue(
+        b.volumes().list(Map.of()).stream()
+            .noneMatch(v -> mounts.stream().anyMatch(m -> m.name().equals(v.name()))),
+        "session b does not see them");
   }
 
   @Test

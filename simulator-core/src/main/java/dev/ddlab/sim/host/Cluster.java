@@ -23,10 +23,11 @@ import java.util.function.Consumer;
  * node's IDs.
  *
  * <p>A session's machines also share one budget of the server's heap, whatever their number: the
- * memory their programs hold ({@link #memoryBudget}: every node's containers and every login) and
- * the bytes written on their disks and into the registry ({@link #diskBudget}). Each node keeps its
- * own limits beneath (64 MiB of containers, 64 MiB a login, a 64 MiB disk), so one node alone
- * behaves as before, and six nodes cannot hold six times as much.
+ * memory their programs hold and the tasks they run ({@link #memoryBudget}: every node's containers
+ * and every login) and the bytes written on their disks and into the registry ({@link
+ * #diskBudget}). Each node keeps its own limits beneath (64 MiB and 4,096 tasks of containers, 64
+ * MiB and 4,096 tasks a login, a 64 MiB disk), so one node alone behaves as before, and six nodes
+ * cannot hold six times as much.
  */
 public final class Cluster {
   /**
@@ -43,6 +44,16 @@ public final class Cluster {
   public static final long SESSION_DISK_BYTES =
       Long.getLong("ddlab.session.disk.bytes", 128L * 1024 * 1024);
 
+  /**
+   * The tasks a session's programs may run on all its nodes together ({@code
+   * -Dddlab.session.pids}): one node's containers and its login.
+   */
+  public static final long SESSION_TASKS_MAX =
+      Long.getLong(
+          "ddlab.session.pids",
+          dev.ddlab.sim.runtime.Kernel.NODE_TASKS_MAX
+              + dev.ddlab.sim.shell.HostShell.LOGIN_TASKS_MAX);
+
   private final VirtualClock clock;
   private final SeededRandom random;
   private final EventBus bus;
@@ -50,8 +61,12 @@ public final class Cluster {
   private final ImageBackend.Factory images;
   private final Map<String, DockerHost> nodes = new LinkedHashMap<>();
   private final Map<String, Object> shared = new LinkedHashMap<>();
+
+  /** The key whose shared object is being made ({@link #shared}), or null. */
+  private String creating;
+
   private final Cgroup memoryBudget =
-      new Cgroup(null, Cgroup.UNLIMITED).memoryMax(SESSION_MEMORY_BYTES);
+      new Cgroup(null, SESSION_TASKS_MAX).memoryMax(SESSION_MEMORY_BYTES);
   private final Disk diskBudget = new Disk(SESSION_DISK_BYTES);
 
   private Cluster(Builder b) {
@@ -171,9 +186,10 @@ public final class Cluster {
   }
 
   /**
-   * The memory group every node's containers' group and every login's sit under: a charge that
-   * would take the session over {@link #SESSION_MEMORY_BYTES} is an OOM kill of the process that
-   * makes it, on whichever node.
+   * The session's cgroup, which every node's containers' group and every login's sit under: a
+   * charge that would take the session over {@link #SESSION_MEMORY_BYTES} is an OOM kill of the
+   * process that makes it, and a fork that would take it over {@link #SESSION_TASKS_MAX} fails with
+   * EAGAIN, on whichever node.
    */
   public Cgroup memoryBudget() {
     return memoryBudget;
@@ -204,9 +220,35 @@ public final class Cluster {
   /**
    * One object per key for the whole cluster (the simulated registry the nodes' image stores share,
    * for instance), created on first use.
+   *
+   * @throws IllegalStateException when {@code create} itself asks for a shared object (the map
+   *     cannot grow while it is being filled): get what the object needs first, then call this
    */
   @SuppressWarnings("unchecked")
   public <T> T shared(String key, java.util.function.Supplier<T> create) {
-    return (T) shared.computeIfAbsent(key, k -> create.get());
+    Object found = shared.get(key);
+    if (found != null) {
+      return (T) found;
+    }
+    if (creating != null) {
+      throw new IllegalStateException(
+          "Cluster.shared(\""
+              + key
+              + "\") called while creating the shared \""
+              + creating
+              + "\": get \""
+              + key
+              + "\" before, not inside, the supplier of \""
+              + creating
+              + "\"");
+    }
+    creating = key;
+    try {
+      T made = create.get();
+      shared.put(key, made);
+      return made;
+    } finally {
+      creating = null;
+    }
   }
 }

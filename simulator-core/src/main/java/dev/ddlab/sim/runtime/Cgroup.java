@@ -86,6 +86,32 @@ public final class Cgroup {
     return true;
   }
 
+  /**
+   * Memory that gives way rather than kill (what the server keeps for the session, such as its
+   * transcript): charged in every group up to the root when it fits, else refused without running
+   * the OOM killer.
+   */
+  public boolean tryCharge(long bytes) {
+    if (bytes > room()) {
+      return false;
+    }
+    for (Cgroup g = this; g != null; g = g.parent) {
+      g.memory += bytes;
+    }
+    return true;
+  }
+
+  /** The bytes a charge may still take before some group up to the root is at its memory.max. */
+  public long room() {
+    long room = Long.MAX_VALUE;
+    for (Cgroup g = this; g != null; g = g.parent) {
+      if (g.memoryMax != UNLIMITED) {
+        room = Math.min(room, Math.max(0, g.memoryMax - g.memory));
+      }
+    }
+    return room;
+  }
+
   /** cpu.stat usage_usec, in nanoseconds: the CPU time of this group and the groups under it. */
   public long cpuNanos() {
     return cpuNanos;

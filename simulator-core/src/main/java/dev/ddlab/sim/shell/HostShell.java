@@ -425,6 +425,12 @@ public final class HostShell {
       return dev.ddlab.sim.runtime.Rlimits.login(LOGIN_TASKS_MAX);
     }
 
+    /** The host's tools run in the shell: a job running one keeps its task (its process). */
+    @Override
+    public boolean programsAreTasks() {
+      return false;
+    }
+
     @Override
     public boolean rss(long bytes) {
       if (closed) {

@@ -750,10 +750,10 @@ public final class Interpreter {
             done.accept(st);
             return;
           }
-          if (redirected.job() != null) {
-            redirected.job().exec(cmd);
-          }
-          if (jobs.forkRefused()) {
+          boolean execed =
+              redirected.job() != null && redirected.job().exec(cmd, runtime.programsAreTasks());
+          // a job's lone host program is the job's own task, counted when the job forked
+          if ((!execed || runtime.programsAreTasks()) && jobs.forkRefused()) {
             jobs.forkFailed(redirected);
             done.accept(lastStatus);
             return;

@@ -58,6 +58,16 @@ public interface ShellRuntime {
     return null;
   }
 
+  /**
+   * Whether a program this runtime starts is a process counted in its {@link #cgroup} of its own (a
+   * container's, which {@code Kernel.start} charges), so that a background job that execs it gives
+   * its own task up; false when programs run inside the shell (the host's tools), and the job keeps
+   * its task until the program ends.
+   */
+  default boolean programsAreTasks() {
+    return true;
+  }
+
   /** The resource limits the shell's process started with ({@code ulimit}). */
   default dev.ddlab.sim.runtime.Rlimits rlimits() {
     return dev.ddlab.sim.runtime.Rlimits.container();

@@ -17,6 +17,8 @@ public final class Task {
   private final Task parent;
   private final Cgroup cgroup;
   private int holds = 1;
+
+  /** Whether the job's task was given up for the process of the program it execs. */
   private boolean execed;
 
   /** 128 + the signal that killed the job ({@code kill %1}); 0 while it lives. */
@@ -42,16 +44,21 @@ public final class Task {
 
   /**
    * The job runs a program: its shell execs the first one (as bash and ash exec a job's lone
-   * command), so the program's process is counted from now on instead of the job's task.
+   * command). When the program is a process counted of its own ({@code programsAreTasks}: a
+   * container's) it is counted from now on instead of the job's task; otherwise (the host's tools,
+   * which run in the shell) the job's task stands for the program's process.
+   *
+   * @return whether the job execs this command (its lone command)
    */
-  void exec(SimpleCommand command) {
+  boolean exec(SimpleCommand command, boolean programsAreTasks) {
     if (command != lone) {
-      return; // a command inside the job (a pipeline's stage, a function's body): the job stays
+      return false; // a command inside the job (a pipeline's stage, a function's body)
     }
-    if (!execed && cgroup != null) {
+    if (!execed && cgroup != null && programsAreTasks) {
       cgroup.release();
+      execed = true;
     }
-    execed = true;
+    return true;
   }
 
   /** The job started at the prompt that this task belongs to (a job inside a job is its part). */

@@ -1,0 +1,141 @@
+package dev.ddlab.session;
+
+import dev.ddlab.sim.runtime.Cgroup;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A session's transcript, bounded: every command is kept with its node, prompt, exit code and time,
+ * but only the last {@link #OUTPUT_CHARS} characters of output of the whole session, as a
+ * terminal's scrollback keeps the last screens. When a new entry's output does not fit, the oldest
+ * outputs give way first (each says it was cut, {@link #cut}); an output larger than the whole
+ * budget keeps its tail. The kept characters are charged to the session's memory group ({@code
+ * Cluster.memoryBudget}, a byte a character as for shell variables) and give way too when that
+ * group is full: a loop of {@code cat big} in a container or {@code docker logs} holds no more of
+ * the server's heap in the transcript than this, and the learner's programs see it as used memory.
+ *
+ * <p>Whoever needs the whole output takes it from the entry {@link Session#type} returns (the
+ * terminal, {@code ddlab shell --script} printing as it types); grading replays a submission in a
+ * fresh session, whose transcript is cut exactly as the learner's was (the same lines, the same
+ * outputs, the same budget).
+ */
+final class Transcript {
+  /**
+   * The characters of output a session's transcript keeps ({@code
+   * -Dddlab.session.transcript.chars}): a lab's session prints a few kilobytes.
+   */
+  static final long OUTPUT_CHARS = Long.getLong("ddlab.session.transcript.chars", 1024L * 1024);
+
+  private final List<TranscriptEntry> entries = new ArrayList<>();
+  private final Cgroup budget;
+  private final long limit;
+  private long kept;
+
+  /** The index of the oldest entry whose output may still be cut. */
+  private int oldest;
+
+  /**
+   * @param budget the session's memory group the kept output is charged to; null for none (a real
+   *     engine's session)
+   */
+  Transcript(Cgroup budget, long limit) {
+    this.budget = budget;
+    this.limit = limit;
+  }
+
+  /** Adds an entry, its output cut to what the budget keeps; returns the entry's index. */
+  int add(TranscriptEntry e) {
+    String full = e.output() == null ? "" : e.output();
+    String output = full;
+    boolean counted = true;
+    while (kept + output.length() > limit || !charge(output.length())) {
+      if (oldest < entries.size()) {
+        dropOldest();
+        continue;
+      }
+      // Nothing older gives way: keep the tail that fits, after the note that says so.
+      long room = Math.min(limit, budget == null ? limit : budget.room());
+      int keep = (int) Math.max(0, Math.min(full.length(), room - NOTE_CHARS));
+      output = cut(full.substring(full.length() - keep), full.length() - keep);
+      if (keep == 0 || !charge(output.length())) {
+        output = cut("", full.length());
+        counted = false;
+      }
+      break;
+    }
+    entries.add(
+        output.equals(e.output())
+            ? e
+            : new TranscriptEntry(
+                e.node(), e.prompt(), e.command(), output, e.exitCode(), e.virtualTimeNanos()));
+    if (counted) {
+      kept += output.length();
+    } else {
+      oldest = entries.size();
+    }
+    return entries.size() - 1;
+  }
+
+  /** The exit code of an entry whose command ended after it was recorded (an attaching run). */
+  void exitCode(int index, int code) {
+    TranscriptEntry e = entries.get(index);
+    entries.set(
+        index,
+        new TranscriptEntry(
+            e.node(), e.prompt(), e.command(), e.output(), code, e.virtualTimeNanos()));
+  }
+
+  List<TranscriptEntry> entries() {
+    return List.copyOf(entries);
+  }
+
+  /** The characters of output kept now (charged to the session's memory). */
+  long keptChars() {
+    return kept;
+  }
+
+  /** Gives the charged memory back (the session ends). */
+  void release() {
+    if (budget != null) {
+      budget.unchargeMemory(kept);
+    }
+    kept = 0;
+  }
+
+  /** The longest {@link #cut} note: what an output kept in part gives up for it. */
+  private static final int NOTE_CHARS = 80;
+
+  /** How an output that was cut reads: a note of how many characters are gone, then the rest. */
+  static String cut(String rest, long dropped) {
+    return "[ddlab: bản ghi phiên đã bỏ " + dropped + " ký tự đầu ra của lệnh này]\n" + rest;
+  }
+
+  /**
+   * The oldest output still kept gives way: the entry keeps only the note (a few characters per
+   * entry, not counted, as its command is not).
+   */
+  private void dropOldest() {
+    TranscriptEntry e = entries.get(oldest);
+    String output = e.output();
+    if (!output.isEmpty()) {
+      kept -= output.length();
+      if (budget != null) {
+        budget.unchargeMemory(output.length());
+      }
+      entries.set(
+          oldest,
+          new TranscriptEntry(
+              e.node(),
+              e.prompt(),
+              e.command(),
+              cut("", output.length()),
+              e.exitCode(),
+              e.virtualTimeNanos()));
+    }
+    oldest++;
+  }
+
+  private boolean charge(long chars) {
+    return budget == null || chars == 0 || budget.tryCharge(chars);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.ddlab.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.sim.runtime.Cgroup;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A session's transcript keeps every command but only its last outputs: a learner looping {@code
+ * cat} of a big file (or {@code ddlab bench}, typing for hours) used to grow the server's heap by
+ * every output, outside every budget. The kept output is charged to the session's memory group.
+ */
+class TranscriptBoundTest {
+  /** Sixteen characters doubled 13 times: 128 Ki characters in {@code $x}. */
+  private static final String BIG =
+      "x=aaaaaaaaaaaaaaaa; i=0; while [ $i -lt 13 ]; do x=$x$x; i=$((i+1)); done";
+
+  /** Characters of output held by the entries, less the notes that say what was cut. */
+  private static long outputChars(List<TranscriptEntry> entries) {
+    return entries.stream()
+        .mapToLong(e -> e.output().length() - (e.output().startsWith("[ddlab: ") ? 80 : 0))
+        .sum();
+  }
+
+  @Test
+  void a_loop_of_big_outputs_keeps_every_command_and_holds_at_most_the_cap_of_output() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", BIG + "; echo $x > big");
+      long before = s.cluster().memoryBudget().memory();
+      int loops = 40; // 5 MB of output: five times the cap
+      TranscriptEntry last = null;
+      for (int i = 0; i < loops; i++) {
+        last = s.type("node1", "cat big");
+        assertEquals(131_073, last.output().length(), "the terminal gets the whole output");
+      }
+      List<TranscriptEntry> t = s.transcript();
+      assertEquals(loops + 1, t.size(), "every command is kept");
+      assertTrue(t.stream().skip(1).allMatch(e -> e.command().equals("cat big")));
+      assertTrue(t.stream().allMatch(e -> e.exitCode() == 0 && e.node().equals("node1")));
+      long held = t.stream().mapToLong(e -> e.output().length()).sum();
+      assertTrue(
+          held <= Transcript.OUTPUT_CHARS + 80L * t.size(),
+          "the transcript holds " + held + " characters of output");
+      assertTrue(outputChars(t) <= Transcript.OUTPUT_CHARS, "held " + outputChars(t));
+      assertEquals(last, t.get(t.size() - 1), "the newest output is kept whole");
+      assertEquals(
+          "[ddlab: bản ghi phiên đã bỏ 131073 ký tự đầu ra của lệnh này]\n",
+          t.get(1).output(),
+          "an older output says it was cut");
+      long kept =
+          t.stream()
+              .filter(e -> !e.output().startsWith("[ddlab: "))
+              .mapToLong(e -> e.output().length())
+              .sum();
+      assertEquals(
+          before + kept,
+          s.cluster().memoryBudget().memory(),
+          "the kept output is charged to the session's memory");
+    }
+  }
+
+  @Test
+  void kept_output_gives_way_when_the_sessions_memory_is_full_and_is_never_an_oom_kill() {
+    Cgroup session = new Cgroup(null, Cgroup.UNLIMITED).memoryMax(1000);
+    Transcript t = new Transcript(session, 10_000);
+    t.add(entry("a".repeat(600)));
+    t.add(entry("b".repeat(600)));
+    List<TranscriptEntry> e = t.entries();
+    assertEquals(2, e.size());
+    assertTrue(e.get(0).output().contains("đã bỏ 600 ký tự"), e.get(0).output());
+    assertEquals("b".repeat(600), e.get(1).output());
+    assertEquals(600, session.memory());
+    // a program takes the rest of the session's memory: the next output keeps what fits
+    assertTrue(session.chargeMemory(300));
+    t.add(entry("c".repeat(900)));
+    String kept = t.entries().get(2).output();
+    assertTrue(kept.startsWith("[ddlab: bản ghi phiên đã bỏ "), kept);
+    assertTrue(kept.endsWith("ccc"), kept);
+    assertTrue(session.memory() <= 1000, "session memory " + session.memory());
+    assertEquals(0, session.oomKills(), "the transcript gives way, nobody is killed");
+    t.release();
+    assertEquals(300, session.memory(), "a closed session gives its transcript's memory back");
+  }
+
+  @Test
+  void an_attaching_commands_exit_code_is_updated_after_its_output_was_cut() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      s.type("node1", "docker run -it alpine sh");
+      s.type("node1", BIG);
+      for (int i = 0; i < 10; i++) {
+        s.type("node1", "echo $x");
+      }
+      s.type("node1", "exit 3");
+      TranscriptEntry run = s.transcript().get(0);
+      assertEquals(3, run.exitCode());
+      assertTrue(s.transcript().get(2).output().startsWith("[ddlab: "), "cut");
+    }
+  }
+
+  private static TranscriptEntry entry(String output) {
+    return new TranscriptEntry("node1", "$ ", "cat x", output, 0, 0);
+  }
+}
