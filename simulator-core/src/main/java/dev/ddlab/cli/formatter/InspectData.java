@@ -117,7 +117,9 @@ public final class InspectData {
           new GoObject(
               goNames ? GO_TYPES.getOrDefault(simple, simple) : simple,
               goNames ? shape.goLayout() : shape.layout());
-      for (Component c : shape.components()) {
+      List<Component> components = shape.components();
+      for (int i = 0; i < components.size(); i++) {
+        Component c = components.get(i);
         Object value = c.getter().apply(v);
         boolean omit =
             (value == null && shape.omitNull())
@@ -127,7 +129,9 @@ public final class InspectData {
           continue;
         }
         Object converted = convert(value, c.slot(), goNames, typed);
-        if (omit) {
+        if (shape.slotted()) {
+          o.slot(i, converted, omit); // the layouts list the components in this order
+        } else if (omit) {
           o.omittedField(c.name(), converted);
         } else if (goNames && c.renamed()) {
           o.field(c.goName(), c.name(), converted);
@@ -212,7 +216,7 @@ public final class InspectData {
       String goName,
       Function<Object, Object> getter,
       Slot slot,
-      JsonInclude include,
+      JsonInclude.Include include,
       boolean omitEmpty) {
     boolean renamed() {
       return !goName.equals(name);
@@ -228,7 +232,8 @@ public final class InspectData {
       boolean omitNull,
       List<Component> components,
       GoObject.Layout layout,
-      GoObject.Layout goLayout) {
+      GoObject.Layout goLayout,
+      boolean slotted) {
     RecordShape(String simpleName, boolean omitNull, List<Component> components) {
       this(
           simpleName,
@@ -238,8 +243,12 @@ public final class InspectData {
               components.stream().map(Component::name).toList(),
               components.stream().map(Component::name).toList()),
           new GoObject.Layout(
-              components.stream().map(c -> goName(c.name())).toList(),
-              components.stream().map(Component::name).toList()));
+              components.stream().map(c -> c.goName()).toList(),
+              components.stream().map(Component::name).toList()),
+          // the i-th component is the i-th slot of both layouts unless two share a name
+          components.stream().map(Component::name).distinct().count() == components.size()
+              && components.stream().map(Component::goName).distinct().count()
+                  == components.size());
     }
   }
 
@@ -263,7 +272,7 @@ public final class InspectData {
                     goName(name),
                     getter(rc.getAccessor()),
                     Slot.of(rc.getGenericType()),
-                    include(type, rc),
+                    include(type, rc) == null ? null : include(type, rc).value(),
                     omit.contains(name)));
           }
           // a nested DTO's Go name, as template errors print it
@@ -279,11 +288,11 @@ public final class InspectData {
    * Go's {@code omitempty} written on a component: NON_NULL leaves out nil, NON_EMPTY also "" and
    * empty slices and maps, NON_DEFAULT also 0 and false.
    */
-  private static boolean omitted(JsonInclude inc, Object value) {
+  private static boolean omitted(JsonInclude.Include inc, Object value) {
     if (inc == null) {
       return false;
     }
-    return switch (inc.value()) {
+    return switch (inc) {
       case NON_NULL -> value == null;
       case NON_EMPTY -> isEmpty(value);
       case NON_DEFAULT ->

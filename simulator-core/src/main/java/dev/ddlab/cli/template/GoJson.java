@@ -214,6 +214,10 @@ public final class GoJson {
       }
       plain++;
     }
+    if (plain == n) {
+      sb.append(s).append('"'); // one array copy, where append(s, 0, n) copies char by char
+      return;
+    }
     sb.append(s, 0, plain);
     for (int i = plain; i < n; i++) {
       char c = s.charAt(i);

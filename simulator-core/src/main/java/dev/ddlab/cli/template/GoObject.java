@@ -175,6 +175,22 @@ public final class GoObject {
     return field(name, value);
   }
 
+  /**
+   * Sets the {@code i}-th field of the object's layout (its declaration order), which {@code {{json
+   * .}}} leaves out when {@code omitted}: what {@link #field} and {@link #omittedField} do, without
+   * looking the name up.
+   */
+  public GoObject slot(int i, Object value, boolean omitted) {
+    slots[i] = value;
+    if (omitted) {
+      if (slotOmitted == null) {
+        slotOmitted = new boolean[slots.length];
+      }
+      slotOmitted[i] = true;
+    }
+    return this;
+  }
+
   /** Whether {@code {{json .}}} leaves the field out. */
   boolean jsonOmits(String field) {
     int i = slot(field);
