@@ -607,7 +607,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     n.endpoints.put(a.containerId, e);
     a.sandbox.add(e);
     if ("swarm".equals(n.scope())) {
-      loadBalancer.joined(a.sandbox);
+      loadBalancer.joined(a.containerId, a.sandbox, e);
     }
     if (LoadBalancerSandbox.isOwn(a.containerId)) {
       return; // libnetwork's own sandbox: no container event

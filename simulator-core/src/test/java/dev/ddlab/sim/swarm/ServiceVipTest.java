@@ -79,4 +79,59 @@ class ServiceVipTest {
       assertEquals(left + 3, after.values().iterator().next(), "all three on the replica left");
     }
   }
+
+  /**
+   * Docker 18.09 and later balance a VIP in the network's load-balancer sandbox of the client's
+   * node ({@code lb-NET}), which SNATs to its own address: the replica's nginx logs that address,
+   * not the client's.
+   */
+  @Test
+  void a_replica_sees_the_load_balancer_of_the_clients_node_as_the_source() {
+    try (SimSession s = TypedSwarm.swarm("swarm-3m3w", 5, "wrk1", "wrk2")) {
+      ok(s, "mgr1", "docker network create -d overlay uber-net");
+      ok(s, "mgr1", "docker service create --name web --network uber-net --replicas 3 nginx");
+      ok(s, "mgr1", "docker service create --name client --network uber-net alpine sleep 1d");
+      String clientNode = null;
+      String client = null;
+      for (String node : NODES) {
+        String c = ok(s, node, "docker ps -q -f name=client.").strip();
+        if (!c.isEmpty()) {
+          clientNode = node;
+          client = c;
+        }
+      }
+      String lb =
+          ok(
+                  s,
+                  clientNode,
+                  "docker network inspect -f '{{(index .Containers \"lb-uber-net\").IPv4Address}}'"
+                      + " uber-net")
+              .strip();
+      lb = lb.substring(0, lb.indexOf('/'));
+      String own =
+          ok(
+                  s,
+                  clientNode,
+                  "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "
+                      + client)
+              .strip();
+      for (int i = 0; i < 3; i++) {
+        ok(s, clientNode, "docker exec " + client + " wget -qO- web");
+      }
+      int seen = 0;
+      for (String node : NODES) {
+        for (String c : ok(s, node, "docker ps -q -f name=web.").strip().split("\n")) {
+          if (!c.isBlank()) {
+            for (String line : ok(s, node, "docker logs " + c + " 2>/dev/null").split("\n")) {
+              if (line.contains("\"GET / HTTP/1.1\" 200")) {
+                assertTrue(line.startsWith(lb + " - - ["), lb + " (client " + own + "): " + line);
+                seen++;
+              }
+            }
+          }
+        }
+      }
+      assertEquals(3, seen);
+    }
+  }
 }
