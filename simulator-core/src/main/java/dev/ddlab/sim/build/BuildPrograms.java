@@ -7,8 +7,8 @@ import dev.ddlab.sim.runtime.ProgramRegistry;
 public final class BuildPrograms implements ProgramInstaller {
   @Override
   public void install(ProgramRegistry registry) {
-    registry.register("apt-get", PackageManagerProgram::new);
-    registry.register("apt", PackageManagerProgram::new);
-    registry.register("apk", PackageManagerProgram::new);
+    registry.register("apt-get", () -> new PackageManagerProgram("apt-get"));
+    registry.register("apt", () -> new PackageManagerProgram("apt"));
+    registry.register("apk", () -> new PackageManagerProgram("apk"));
   }
 }

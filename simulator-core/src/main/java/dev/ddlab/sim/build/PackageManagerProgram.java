@@ -1,7 +1,6 @@
 package dev.ddlab.sim.build;
 
 import dev.ddlab.fs.FsException;
-import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import java.time.Duration;
@@ -19,10 +18,17 @@ import java.util.List;
  * comes once the command's virtual time has passed; the exit code is the real command's.
  */
 public final class PackageManagerProgram implements Program {
+  /** Which package manager the file names ("apt-get", "apt", "apk"), whatever argv[0] says. */
+  private final String manager;
+
+  PackageManagerProgram(String manager) {
+    this.manager = manager;
+  }
+
   @Override
   public void start(Proc proc) {
     List<String> words = new ArrayList<>(proc.argv());
-    words.set(0, Paths.name(words.get(0)));
+    words.set(0, manager);
     PackageCatalogue catalogue =
         new PackageCatalogue(
             proc.fs(),

@@ -199,7 +199,7 @@ final class ContainerNetworking {
           if (n.isPresent() && !"swarm".equals(n.get().scope())) {
             return n.get();
           }
-          String ip = swarm.attach(containerId, ref);
+          String ip = swarm.attach(containerId, ref, unresolvedIps.get(ref));
           n = lookup.apply(ref);
           if (n.isEmpty()) {
             throw EngineException.notFound("network " + ref + " not found");
@@ -213,7 +213,7 @@ final class ContainerNetworking {
     for (String id : networks.keySet()) {
       Network n = byId.get(id);
       if (n != null && "swarm".equals(n.scope()) && asked.add(id)) {
-        attached(n, swarm.attach(containerId, n.name));
+        attached(n, swarm.attach(containerId, n.name, requestedIps.get(id)));
       }
     }
   }

@@ -98,16 +98,7 @@ public final class IngressRouting {
     this.sandbox = sb;
     Netns ns = sb.netns();
     ns.forwarding(true);
-    Endpoint ep = sb.endpoint(ingress.id());
-    ns.netfilter()
-        .append(
-            "nat",
-            "POSTROUTING",
-            Rule.jump("SNAT")
-                .dst(ingress.subnet(), false)
-                .ipvs()
-                .toSource(Ipv4.format(ep.ip()))
-                .build());
+    ServiceLoadBalancer.snatBalanced(ns, sb.endpoint(ingress.id()));
     ns.ipvs(
         new Ipvs(
             new Ipvs.Services() {

@@ -10,8 +10,8 @@ import java.util.Set;
  * attachment), made when the node has the network for a task or a standalone container and its
  * address has come; {@code network inspect} lists it under Containers by the sandbox's name. It
  * joins no docker_gwbridge and makes no container events. (The ingress network's is the ingress
- * sandbox, {@link IngressRouting}.) The VIPs' IPVS stays in each container's sandbox here ({@link
- * ServiceLoadBalancer}): the lb sandbox holds the address and the endpoint.
+ * sandbox, {@link IngressRouting}.) It balances the network's VIPs on this node ({@link
+ * ServiceLoadBalancer}): containers' packets to a VIP reach it and it SNATs them to its address.
  */
 public final class LoadBalancerSandbox {
   /** The prefix of a load-balancer sandbox's name, which stands for its container ID here. */

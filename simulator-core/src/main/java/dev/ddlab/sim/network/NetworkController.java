@@ -372,19 +372,24 @@ public final class NetworkController implements NetworksApi, NetAccess {
   public void connect(String network, String container, EndpointSettings endpoint) {
     ContainerNetworking a = byReference(container);
     Optional<Network> known = lookup(network);
+    String ip =
+        endpoint == null || endpoint.ipamConfig() == null
+            ? null
+            : endpoint.ipamConfig().get("IPv4Address");
     String swarmIp = null;
     if (a.running() && (known.isEmpty() || "swarm".equals(known.get().scope()))) {
-      swarmIp = swarmAttach.attach(a.containerId, network); // moby's findAndAttachNetwork
+      if (known.isPresent() && a.sandbox != null && a.sandbox.endpoint(known.get().id) != null) {
+        // findAndAttachNetwork, before it asks the manager about a network the swarm made here
+        throw EngineException.conflict(
+            a.name + " is already attached to network " + known.get().name);
+      }
+      swarmIp = swarmAttach.attach(a.containerId, network, ip); // moby's findAndAttachNetwork
     }
     Network n = find(network);
     if (n.driver().equals(HostDriver.TYPE) || a.mode.equals("host")) {
       throw EngineException.badRequest(
           "container cannot be disconnected from host network or connected to host network");
     }
-    String ip =
-        endpoint == null || endpoint.ipamConfig() == null
-            ? null
-            : endpoint.ipamConfig().get("IPv4Address");
     n.checkRequestedAddress(ip);
     if (a.sharedWith() != null) {
       // runconfig.ErrConflictSharedNetwork
@@ -401,6 +406,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
               + " (none) mode");
     }
     if (a.networks.containsKey(n.id)) {
+      if (!a.running()) {
+        return; // daemon.updateNetworkSettings: a stopped container keeps its config as it was
+      }
       throw new EngineException(
           403, "endpoint with name " + a.name + " already exists in network " + n.name);
     }
@@ -607,7 +615,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     n.endpoints.put(a.containerId, e);
     a.sandbox.add(e);
     if ("swarm".equals(n.scope())) {
-      loadBalancer.joined(a.sandbox);
+      loadBalancer.joined(a.containerId, a.sandbox, e);
     }
     if (LoadBalancerSandbox.isOwn(a.containerId)) {
       return; // libnetwork's own sandbox: no container event

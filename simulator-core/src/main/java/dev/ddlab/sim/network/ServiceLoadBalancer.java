@@ -1,27 +1,25 @@
 package dev.ddlab.sim.network;
 
 import dev.ddlab.sim.network.dataplane.Ipvs;
+import dev.ddlab.sim.network.dataplane.Netfilter.Rule;
+import dev.ddlab.sim.network.dataplane.Netns;
 import dev.ddlab.sim.network.types.Ipv4;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * A swarm service's virtual IP answering in the sandboxes of its networks (libnetwork's {@code
- * service_linux.go}: an IPVS service per VIP, marked by iptables' mangle table, scheduled round
- * robin over the service's tasks on that network, in NAT mode). Every sandbox with an endpoint on a
- * swarm-scoped network gets an {@link Ipvs} whose virtual services are that network's VIPs and
- * whose real servers are the addresses of the service's running tasks there, asked from the control
- * plane (the swarm's service records) at each new connection; a TCP connection stays on the task it
- * was given (connection tracking), the next goes to the next task; a task gone from the records
- * (scaled down, stopped) gets no new connection. An ICMP echo to the VIP is answered in the
- * sandbox, as the load balancer holding the VIP answers it on Docker.
- *
- * <p>Docker 24 keeps this table in one load-balancer sandbox per network and node ({@code lb-NET},
- * endpoint {@code NET-endpoint}, with an address of its own and the VIPs as aliases); here it sits
- * in each container's sandbox, as Docker before 18.09 had it: the VIP, the round robin and the
- * replies from the VIP are the same, the backend sees the client's own address (Docker 24: the load
- * balancer's), and no address of the network is spent on a load balancer.
+ * A swarm service's virtual IP balanced in the load-balancer sandbox of its network on each node
+ * (libnetwork's {@code service_linux.go} since Docker 18.09: {@code addLBBackend} programs an IPVS
+ * service per VIP, marked by iptables' mangle table, in the sandbox {@code lb-NET}, scheduled round
+ * robin over the service's tasks on that network, in NAT mode, with {@code -m ipvs --ipvs -d SUBNET
+ * -j SNAT --to-source} its own address). A container's packets to a VIP reach its node's {@code
+ * lb-NET} (the VIP answers ARP there, as the alias Docker gives the load balancer's interface),
+ * whose IPVS gives a new flow the next task, asked from the control plane (the swarm's service
+ * records), and SNATs it: the task sees the load balancer's address, and its reply comes back
+ * through the same sandbox, which turns it into the VIP's. A connection stays on the task it was
+ * given (connection tracking); a task gone from the records (scaled down, stopped) gets no new
+ * connection. An ICMP echo to the VIP is answered by the load balancer itself.
  */
 final class ServiceLoadBalancer {
   private BiFunction<String, String, List<String>> backends = (network, vip) -> null;
@@ -35,11 +33,38 @@ final class ServiceLoadBalancer {
     backends = lookup;
   }
 
-  /** A sandbox joined a swarm-scoped network: its namespace balances the VIPs of its networks. */
-  void joined(Sandbox sandbox) {
-    if (sandbox.netns().ipvs() == null) {
-      sandbox.netns().ipvs(new Ipvs(new Table(sandbox)));
+  /**
+   * A sandbox joined a swarm-scoped network: a load-balancer sandbox ({@code lb-NET}) forwards,
+   * balances the network's VIPs and SNATs what it balanced to its address there; a container's
+   * sandbox has nothing to do (its packets to a VIP go to the load balancer).
+   */
+  void joined(String containerId, Sandbox sandbox, Endpoint endpoint) {
+    if (!containerId.startsWith(LoadBalancerSandbox.PREFIX)) {
+      return;
     }
+    Netns ns = sandbox.netns();
+    ns.forwarding(true);
+    snatBalanced(ns, endpoint);
+    if (ns.ipvs() == null) {
+      ns.ipvs(new Ipvs(new Table(sandbox)));
+    }
+  }
+
+  /**
+   * libnetwork's SNAT of what IPVS balanced ({@code -d SUBNET -m ipvs --ipvs -j SNAT --to-source
+   * ADDRESS}): the real server answers the load balancer, which undoes its NAT. The ingress sandbox
+   * and the load-balancer sandboxes both have it.
+   */
+  static void snatBalanced(Netns ns, Endpoint endpoint) {
+    ns.netfilter()
+        .append(
+            "nat",
+            "POSTROUTING",
+            Rule.jump("SNAT")
+                .dst(endpoint.network().subnet(), false)
+                .ipvs()
+                .toSource(Ipv4.format(endpoint.ip()))
+                .build());
   }
 
   /** The VIPs of the sandbox's swarm networks, asked when a flow starts. */

@@ -10,7 +10,7 @@ public interface SwarmAttacher {
   SwarmAttacher NONE =
       new SwarmAttacher() {
         @Override
-        public String attach(String containerId, String ref) {
+        public String attach(String containerId, String ref, String requestedIp) {
           return null;
         }
 
@@ -23,9 +23,11 @@ public interface SwarmAttacher {
    * that this node does not know or that is swarm-scoped. The swarm refuses (throws, in the
    * manager's words), has nothing to do with it (null: no swarm, a task's container, no swarm
    * network of that name), or attaches it: the network is made on this node and the address the
-   * manager allocated for the container comes back (without its prefix length).
+   * manager allocated for the container comes back (without its prefix length). {@code requestedIp}
+   * (the container's {@code --ip} on that network, or null) goes with the request, as moby passes
+   * IPAMConfig's address: the allocator gives that address or none.
    */
-  String attach(String containerId, String ref);
+  String attach(String containerId, String ref, String requestedIp);
 
   /** The container left swarm network {@code networkId} (stop, disconnect, rm): given back. */
   void detach(String containerId, String networkId);

@@ -62,7 +62,7 @@ final class NetworkAttach implements SwarmAttacher {
   }
 
   @Override
-  public String attach(String containerId, String ref) {
+  public String attach(String containerId, String ref, String requestedIp) {
     SwarmNode m = ours(containerId) ? manager() : null;
     if (m == null) {
       return null;
@@ -91,7 +91,7 @@ final class NetworkAttach implements SwarmAttacher {
         Task.created(
             id,
             node.now(),
-            TaskSpec.attachment(containerId, networkId),
+            TaskSpec.attachment(containerId, networkId, requestedIp),
             "",
             0,
             node.nodeId(),

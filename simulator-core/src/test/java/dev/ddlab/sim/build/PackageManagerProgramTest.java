@@ -152,6 +152,17 @@ class PackageManagerProgramTest {
                       + " scripts.\n\n"),
           e.output());
       assertEquals(0, e.exitCode());
+      TranscriptEntry tty = last(s, "docker exec -t ub apt update\n");
+      assertEquals(
+          """
+          Hit:1 http://archive.ubuntu.com/ubuntu jammy InRelease
+          Hit:2 http://security.ubuntu.com/ubuntu jammy-security InRelease
+          Hit:3 http://archive.ubuntu.com/ubuntu jammy-updates InRelease
+          Hit:4 http://archive.ubuntu.com/ubuntu jammy-backports InRelease
+          Reading package lists... Done
+          """,
+          tty.output().replace("\r", ""),
+          "a terminal: no warning, and the lists are there already");
     }
   }
 
@@ -226,6 +237,22 @@ class PackageManagerProgramTest {
       TranscriptEntry e = last(s, "docker run --rm pinger ping -c 1 127.0.0.1\n");
       assertEquals(0, e.exitCode(), e.output());
       assertTrue(e.output().contains(" icmp_seq=1 "), e.output());
+    }
+  }
+
+  @Test
+  void curl_from_apt_reaches_a_web_server_on_the_containers_network() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      run(
+          s,
+          "docker network create n1\n"
+              + "docker run -d --name web --network n1 nginx\n"
+              + "docker run -d --name ub --network n1 ubuntu sleep 1d\n");
+      assertEquals(126, last(s, "docker exec ub curl -s web\n").exitCode());
+      run(s, "docker exec ub apt-get update\ndocker exec ub apt-get install -y curl\n");
+      TranscriptEntry e = last(s, "docker exec ub curl -s web\n");
+      assertEquals(0, e.exitCode(), e.output());
+      assertTrue(e.output().contains("Welcome to nginx!"), e.output());
     }
   }
 }

@@ -84,4 +84,19 @@ class IngressRoutingMeshTest {
       assertTrue(!ls.contains("9090"), ls);
     }
   }
+
+  /**
+   * docker_gwbridge is made with {@code enable_icc=false}: the rule between its own ports drops
+   * (libnetwork's icc rule), where a user bridge's accepts.
+   */
+  @Test
+  void docker_gwbridge_drops_traffic_between_its_own_ports() {
+    try (SimSession s = swarm()) {
+      ok(s, "wrk1", "docker network create n1");
+      String rules = ok(s, "wrk1", "iptables -S FORWARD");
+      assertTrue(
+          rules.contains("-A FORWARD -i docker_gwbridge -o docker_gwbridge -j DROP\n"), rules);
+      assertTrue(rules.contains("-A FORWARD -i docker0 -o docker0 -j ACCEPT\n"), rules);
+    }
+  }
 }

@@ -168,4 +168,70 @@ class OverlayAttachTest {
       assertEquals(1, rm.exitCode(), "c1's attachment still holds it\n" + rm.output());
     }
   }
+
+  /**
+   * {@code --ip} on an attachable overlay goes to the manager with the attachment (moby's
+   * findAndAttachNetwork passes IPAMConfig's address, swarmkit's allocator takes it): the container
+   * has that address; one already taken is not allocated and the daemon gives up waiting, in its
+   * words, and nothing is left behind.
+   */
+  @Test
+  void a_requested_address_on_an_attachable_overlay_is_the_one_the_manager_allocates() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 9, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay --attachable --subnet 10.9.0.0/24 ov1");
+      ok(s, "wrk1", "docker run -d --name c1 --network ov1 --ip 10.9.0.50 alpine sleep 1d");
+      assertEquals("10.9.0.50", address(s, "wrk1", "c1", "ov1"));
+      ok(s, "mgr1", "docker run -d --name c2 alpine sleep 1d");
+      ok(s, "mgr1", "docker network connect --ip 10.9.0.60 ov1 c2");
+      assertEquals("10.9.0.60", address(s, "mgr1", "c2", "ov1"));
+      TranscriptEntry ping = s.type("mgr1", "docker exec c2 ping -c 1 10.9.0.50");
+      assertEquals(0, ping.exitCode(), ping.output());
+
+      TranscriptEntry taken =
+          s.type("mgr1", "docker run -d --name c3 --network ov1 --ip 10.9.0.50 alpine sleep 1d");
+      assertEquals(125, taken.exitCode(), taken.output());
+      assertTrue(
+          taken
+              .output()
+              .contains(
+                  "attaching to network failed, make sure your network options are correct and"
+                      + " check manager logs: context deadline exceeded"),
+          taken.output());
+      assertEquals(
+          "", ok(s, "mgr1", "docker ps -q -f name=c3 -f status=running"), "c3 does not run");
+      String members =
+          ok(s, "mgr1", "docker network inspect -f '{{range .Containers}}{{.Name}} {{end}}' ov1");
+      assertFalse(members.contains("c3"), members);
+    }
+  }
+
+  /** moby's findAndAttachNetwork: a second connect to the same dynamic network is a conflict. */
+  @Test
+  void connecting_a_container_twice_to_an_attachable_overlay_says_it_is_already_attached() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 9, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay --attachable ov1");
+      ok(s, "wrk1", "docker run -d --name c1 --network ov1 alpine sleep 1d");
+      TranscriptEntry e = s.type("wrk1", "docker network connect ov1 c1");
+      assertEquals(1, e.exitCode(), e.output());
+      assertEquals(
+          "Error response from daemon: c1 is already attached to network ov1\n", e.output());
+    }
+  }
+
+  /**
+   * A stopped container already on a network: Docker keeps its settings and answers nothing
+   * (daemon.updateNetworkSettings' "avoid duplicate config"; dockerd 20.10 here exits 0).
+   */
+  @Test
+  void connecting_a_stopped_container_again_to_its_network_changes_nothing() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 9, "wrk1")) {
+      ok(s, "wrk1", "docker network create n1");
+      ok(s, "wrk1", "docker run -d --name c1 --network n1 alpine sleep 1d");
+      ok(s, "wrk1", "docker stop -t 0 c1");
+      TranscriptEntry e = s.type("wrk1", "docker network connect n1 c1");
+      assertEquals(0, e.exitCode(), e.output());
+      assertEquals("", e.output());
+      ok(s, "wrk1", "docker start c1");
+    }
+  }
 }

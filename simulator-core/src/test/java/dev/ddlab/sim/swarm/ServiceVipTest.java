@@ -33,12 +33,29 @@ class ServiceVipTest {
     return out;
   }
 
+  /** Three nginx replicas of web and one client task on uber-net, over swarm-3m3w. */
+  private static SimSession webAndClient() {
+    SimSession s = TypedSwarm.swarm("swarm-3m3w", 5, "wrk1", "wrk2");
+    ok(s, "mgr1", "docker network create -d overlay uber-net");
+    ok(s, "mgr1", "docker service create --name web --network uber-net --replicas 3 nginx");
+    ok(s, "mgr1", "docker service create --name client --network uber-net alpine sleep 1d");
+    return s;
+  }
+
+  /** The node the client task runs on and its container. */
+  private static String[] client(SimSession s) {
+    for (String node : NODES) {
+      String c = ok(s, node, "docker ps -q -f name=client.").strip();
+      if (!c.isEmpty()) {
+        return new String[] {node, c};
+      }
+    }
+    throw new AssertionError("no client task");
+  }
+
   @Test
   void connections_to_a_service_vip_go_round_robin_over_its_replicas_and_ping_answers() {
-    try (SimSession s = TypedSwarm.swarm("swarm-3m3w", 5, "wrk1", "wrk2")) {
-      ok(s, "mgr1", "docker network create -d overlay uber-net");
-      ok(s, "mgr1", "docker service create --name web --network uber-net --replicas 3 nginx");
-      ok(s, "mgr1", "docker service create --name client --network uber-net alpine sleep 1d");
+    try (SimSession s = webAndClient()) {
       String vip =
           ok(
                   s,
@@ -46,15 +63,9 @@ class ServiceVipTest {
                   "docker service inspect -f '{{range .Endpoint.VirtualIPs}}{{.Addr}}{{end}}' web")
               .strip();
       vip = vip.substring(0, vip.indexOf('/'));
-      String clientNode = null;
-      String client = null;
-      for (String node : NODES) {
-        String c = ok(s, node, "docker ps -q -f name=client.").strip();
-        if (!c.isEmpty()) {
-          clientNode = node;
-          client = c;
-        }
-      }
+      String[] at = client(s);
+      String clientNode = at[0];
+      String client = at[1];
       assertEquals(3, served(s).size(), "three replicas run");
 
       for (int i = 0; i < 3; i++) {
@@ -77,6 +88,52 @@ class ServiceVipTest {
       assertEquals(before.keySet(), after.keySet());
       int left = before.values().iterator().next();
       assertEquals(left + 3, after.values().iterator().next(), "all three on the replica left");
+    }
+  }
+
+  /**
+   * Docker 18.09 and later balance a VIP in the network's load-balancer sandbox of the client's
+   * node ({@code lb-NET}), which SNATs to its own address: the replica's nginx logs that address,
+   * not the client's.
+   */
+  @Test
+  void a_replica_sees_the_load_balancer_of_the_clients_node_as_the_source() {
+    try (SimSession s = webAndClient()) {
+      String[] at = client(s);
+      String clientNode = at[0];
+      String client = at[1];
+      String lb =
+          ok(
+                  s,
+                  clientNode,
+                  "docker network inspect -f '{{(index .Containers \"lb-uber-net\").IPv4Address}}'"
+                      + " uber-net")
+              .strip();
+      lb = lb.substring(0, lb.indexOf('/'));
+      String own =
+          ok(
+                  s,
+                  clientNode,
+                  "docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' "
+                      + client)
+              .strip();
+      for (int i = 0; i < 3; i++) {
+        ok(s, clientNode, "docker exec " + client + " wget -qO- web");
+      }
+      int seen = 0;
+      for (String node : NODES) {
+        for (String c : ok(s, node, "docker ps -q -f name=web.").strip().split("\n")) {
+          if (!c.isBlank()) {
+            for (String line : ok(s, node, "docker logs " + c + " 2>/dev/null").split("\n")) {
+              if (line.contains("\"GET / HTTP/1.1\" 200")) {
+                assertTrue(line.startsWith(lb + " - - ["), lb + " (client " + own + "): " + line);
+                seen++;
+              }
+            }
+          }
+        }
+      }
+      assertEquals(3, seen);
     }
   }
 }

@@ -52,14 +52,19 @@ public record TaskSpec(
         null);
   }
 
-  /** The spec of a standalone container's attachment to one network (swarmkit's). */
-  public static TaskSpec attachment(String containerId, String networkId) {
+  /**
+   * The spec of a standalone container's attachment to one network (swarmkit's), with the address
+   * the container asks for there ({@code --ip}) or null.
+   */
+  public static TaskSpec attachment(String containerId, String networkId, String address) {
     return new TaskSpec(
         null,
         null,
         null,
         null,
-        List.of(new NetworkAttachmentConfig(networkId, null, null)),
+        List.of(
+            new NetworkAttachmentConfig(
+                networkId, null, null, address == null ? null : List.of(address))),
         null,
         0,
         ATTACHMENT,

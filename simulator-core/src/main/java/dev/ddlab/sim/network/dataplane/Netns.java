@@ -627,9 +627,14 @@ public final class Netns {
     }
   }
 
-  /** Linux answers ARP for any of the namespace's addresses (arp_ignore=0). */
+  /**
+   * Linux answers ARP for any of the namespace's addresses (arp_ignore=0); a load balancer's
+   * virtual addresses are aliases of its interface, so they are answered too.
+   */
   private boolean ownsOn(NetDevice dev, int ip) {
-    return (ip >>> 24) != 127 && isLocal(ip) && !(dev instanceof NetDevice.Loopback);
+    return (ip >>> 24) != 127
+        && (isLocal(ip) || (ipvs != null && ipvs.isVirtual(ip)))
+        && !(dev instanceof NetDevice.Loopback);
   }
 
   private void forward(NetDevice in, Ipv4Packet p) {

@@ -42,6 +42,9 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
    */
   public static final String MTU = "com.docker.network.driver.mtu";
 
+  /** libnetwork's option that turns inter-container communication on the bridge off. */
+  static final String ENABLE_ICC = "com.docker.network.bridge.enable_icc";
+
   private record Net(String bridge, Subnet subnet, boolean internal, int mtu) {}
 
   private record Ep(String nid, int ip, long mac) {}
@@ -79,7 +82,8 @@ public final class BridgeDriver extends LinkDriver implements ExternalConnectivi
     host.add(new HostLinks.Link(name, "bridge", "", pool.gateway(), pool.pool().prefix()));
     Subnet subnet = new Subnet(pool.pool().address(), pool.pool().prefix());
     networks.put(nid, new Net(name, subnet, options.internal(), mtu));
-    iptables().addNetwork(name, subnet, options.internal());
+    boolean icc = !"false".equals(options.option(ENABLE_ICC, "true"));
+    iptables().addNetwork(name, subnet, options.internal(), icc);
     defaultRoute(nid, options.internal() ? 0 : pool.gateway());
   }
 

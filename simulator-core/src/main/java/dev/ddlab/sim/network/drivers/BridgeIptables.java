@@ -35,8 +35,13 @@ final class BridgeIptables {
     nf.append("filter", "DOCKER-USER", Rule.jump("RETURN").build());
   }
 
-  /** A bridge network's rules; newer bridges' rules come before older ones, as dockerd inserts. */
-  void addNetwork(String br, Subnet subnet, boolean internal) {
+  /**
+   * A bridge network's rules; newer bridges' rules come before older ones, as dockerd inserts.
+   * Without inter-container communication ({@code enable_icc=false}, docker_gwbridge's) the rule
+   * between the bridge's own ports drops instead of accepting (libnetwork's setupIPTablesInternal).
+   */
+  void addNetwork(String br, Subnet subnet, boolean internal, boolean icc) {
+    String between = icc ? "ACCEPT" : "DROP";
     if (internal) {
       nf.insert(
           "filter",
@@ -48,13 +53,13 @@ final class BridgeIptables {
           "DOCKER-ISOLATION-STAGE-1",
           1,
           Rule.jump("DROP").dst(subnet, true).in(br, false).build());
-      nf.insert("filter", "FORWARD", 3, Rule.jump("ACCEPT").in(br, false).out(br, false).build());
+      nf.insert("filter", "FORWARD", 3, Rule.jump(between).in(br, false).out(br, false).build());
       return;
     }
     nf.insert(
         "nat", "POSTROUTING", 1, Rule.jump("MASQUERADE").src(subnet, false).out(br, true).build());
     nf.insert("nat", "DOCKER", 1, Rule.jump("RETURN").in(br, false).build());
-    nf.insert("filter", "FORWARD", 3, Rule.jump("ACCEPT").in(br, false).out(br, false).build());
+    nf.insert("filter", "FORWARD", 3, Rule.jump(between).in(br, false).out(br, false).build());
     nf.insert("filter", "FORWARD", 3, Rule.jump("ACCEPT").in(br, false).out(br, true).build());
     nf.insert("filter", "FORWARD", 3, Rule.jump("DOCKER").out(br, false).build());
     nf.insert("filter", "FORWARD", 3, Rule.jump("ACCEPT").out(br, false).established().build());

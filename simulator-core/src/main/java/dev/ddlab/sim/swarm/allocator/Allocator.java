@@ -159,12 +159,16 @@ public final class Allocator {
         continue;
       }
       List<String> want = new ArrayList<>();
+      Map<String, String> asked = new HashMap<>();
       if (ingress != null && Boolean.TRUE.equals(onIngress.get(t.serviceId()))) {
         want.add(ingress.id());
       }
       if (t.spec() != null && t.spec().networks() != null) {
         for (NetworkAttachmentConfig c : t.spec().networks()) {
           want.add(c.target());
+          if (c.addresses() != null && !c.addresses().isEmpty()) {
+            asked.put(c.target(), c.addresses().get(0));
+          }
         }
       }
       if (want.isEmpty()
@@ -173,9 +177,12 @@ public final class Allocator {
       }
       List<NetworkAttachment> attachments = new ArrayList<>();
       for (String id : want) {
-        String addr = address(nets.get(id), used);
+        String addr =
+            asked.containsKey(id)
+                ? requested(nets.get(id), used, asked.get(id))
+                : address(nets.get(id), used);
         if (addr == null) {
-          break;
+          break; // swarmkit logs the failure; the task waits unallocated
         }
         attachments.add(new NetworkAttachment(nets.get(id), List.of(addr)));
       }
@@ -396,6 +403,30 @@ public final class Allocator {
       }
     }
     return null;
+  }
+
+  /**
+   * The address a standalone container asked for ({@code --ip}, swarmkit's
+   * NetworkAttachmentConfig.Addresses), or null when it is not this network's or is taken.
+   */
+  private static String requested(SwarmNetwork n, Map<String, Set<Long>> used, String asked) {
+    Subnet subnet = subnetOf(n);
+    int slash = asked.indexOf('/');
+    int ip;
+    try {
+      ip = Ipv4.parse(slash < 0 ? asked : asked.substring(0, slash));
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    if (!subnet.contains(ip)) {
+      return null;
+    }
+    long idx = subnet.indexOf(ip);
+    Set<Long> u = used.computeIfAbsent(n.id(), k -> new HashSet<>());
+    if (idx < 1 || idx > subnet.size() - 2 || !u.add(idx)) {
+      return null;
+    }
+    return Ipv4.format(ip) + "/" + subnet.prefix();
   }
 
   private Endpoint endpoint(
