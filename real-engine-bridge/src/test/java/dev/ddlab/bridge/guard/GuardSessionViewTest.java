@@ -85,6 +85,22 @@ class GuardSessionViewTest extends TwoSessions {
   }
 
   @Test
+  void an_anonymous_volume_the_guard_labels_reads_in_inspect_as_the_daemons_own() {
+    String id =
+        a.containers().create("iv", withVolume(alpine("true"), "/data"), null, null, null).id();
+    var onDaemon = real.containers().inspect(id);
+    assertEquals(1, onDaemon.hostConfig().mounts().size(), "the guard asked for it labelled");
+    var shown = a.containers().inspect(id);
+    assertTrue(
+        shown.hostConfig().mounts() == null || shown.hostConfig().mounts().isEmpty(),
+        "docker run -v /data has no HostConfig.Mounts: " + shown.hostConfig().mounts());
+    assertEquals(1, shown.mounts().size());
+    assertEquals("/data", shown.mounts().get(0).destination());
+    assertEquals("", shown.mounts().get(0).mode(), "an anonymous volume's mode, not --mount's z");
+    assertEquals(onDaemon.mounts().get(0).name(), shown.mounts().get(0).name());
+  }
+
+  @Test
   void anonymous_volumes_are_the_sessions_own_to_list_remove_and_leave_nothing_behind() {
     String id =
         a.containers().create("v", withVolume(alpine("true"), "/data"), null, null, null).id();
