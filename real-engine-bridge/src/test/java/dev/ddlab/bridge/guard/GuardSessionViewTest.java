@@ -1,16 +1,14 @@
 package dev.ddlab.bridge.guard;
 
 import static dev.ddlab.bridge.guard.GuardKit.alpine;
+import static dev.ddlab.bridge.guard.GuardKit.withVolume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.CommitRequest;
-import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.Info;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * named these per session.
  */
 class GuardSessionViewTest extends TwoSessions {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Override
   protected String sessionPrefix() {
     return "sv";
@@ -76,12 +72,6 @@ class GuardSessionViewTest extends TwoSessions {
     assertEquals(List.of("/web"), names(b, "web"));
     assertEquals(
         1, a.containers().list(false, 1, false, Map.of("name", List.of("web"))).size(), "limit");
-  }
-
-  private static ContainerConfig withVolume(ContainerConfig config, String path) {
-    ObjectNode tree = JSON.valueToTree(config);
-    tree.putObject("Volumes").putObject(path);
-    return JSON.convertValue(tree, ContainerConfig.class);
   }
 
   @Test
