@@ -89,11 +89,6 @@ final class Transcript {
     return List.copyOf(entries);
   }
 
-  /** The characters of output kept now (charged to the session's memory). */
-  long keptChars() {
-    return kept;
-  }
-
   /** Gives the charged memory back (the session ends). */
   void release() {
     if (budget != null) {
