@@ -34,6 +34,9 @@ final class Transcript {
   /** The index of the oldest entry whose output may still be cut. */
   private int oldest;
 
+  /** The whole length of the outputs kept in part (their tail), by entry index. */
+  private final java.util.Map<Integer, Integer> wholeLengths = new java.util.HashMap<>();
+
   /**
    * @param budget the session's memory group the kept output is charged to; null for none (a real
    *     engine's session)
@@ -70,6 +73,9 @@ final class Transcript {
                 e.node(), e.prompt(), e.command(), output, e.exitCode(), e.virtualTimeNanos()));
     if (counted) {
       kept += output.length();
+      if (!output.equals(full)) {
+        wholeLengths.put(entries.size() - 1, full.length());
+      }
     } else {
       oldest = entries.size();
     }
@@ -87,11 +93,6 @@ final class Transcript {
 
   List<TranscriptEntry> entries() {
     return List.copyOf(entries);
-  }
-
-  /** The characters of output kept now (charged to the session's memory). */
-  long keptChars() {
-    return kept;
   }
 
   /** Gives the charged memory back (the session ends). */
@@ -117,6 +118,7 @@ final class Transcript {
   private void dropOldest() {
     TranscriptEntry e = entries.get(oldest);
     String output = e.output();
+    Integer whole = wholeLengths.remove(oldest);
     if (!output.isEmpty()) {
       kept -= output.length();
       if (budget != null) {
@@ -128,7 +130,7 @@ final class Transcript {
               e.node(),
               e.prompt(),
               e.command(),
-              cut("", output.length()),
+              cut("", whole != null ? whole : output.length()),
               e.exitCode(),
               e.virtualTimeNanos()));
     }

@@ -61,6 +61,9 @@ final class BenchForks {
         "\t", MARKER, f.name(), f.unit(), Double.toString(f.value()), Double.toString(f.target()));
   }
 
+  /** Each fork's heap when the launcher sets none: enough for 1,000 running containers. */
+  static final String FORK_HEAP = "1g";
+
   /**
    * Runs {@code forks} JVMs of this launcher with {@code childArgs} (which make each measure once
    * and print {@link #line}s) and gathers the figures by name, in the order they came.
@@ -74,7 +77,13 @@ final class BenchForks {
     for (int f = 1; f <= forks; f++) {
       List<String> cmd = new ArrayList<>();
       cmd.add(ProcessHandle.current().info().command().orElse("java"));
-      cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+      cmd.addAll(jvm);
+      if (jvm.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx"))) {
+        // a fixed heap: no fork measures the heap growing where another measured it grown
+        cmd.add("-Xms" + FORK_HEAP);
+        cmd.add("-Xmx" + FORK_HEAP);
+      }
       cmd.add("-cp");
       cmd.add(System.getProperty("java.class.path"));
       cmd.add(Main.class.getName());

@@ -4,11 +4,13 @@ import static dev.ddlab.bridge.guard.GuardSession.refused;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.MountPoint;
 import dev.ddlab.engine.dto.Network;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
@@ -487,6 +489,82 @@ final class CreateCheck {
       }
     }
     return mounts.size() == given ? h : h.toBuilder().mounts(mounts).build();
+  }
+
+  /**
+   * A container as the learner's CLI made it: the mounts {@link #labelAnonymousVolumes} added for
+   * paths of {@code Config.Volumes} (the learner's {@code -v /data}, the image's {@code VOLUME})
+   * are not in {@code HostConfig.Mounts}, and their mount points read {@code Mode ""}, as the
+   * daemon's own anonymous volumes do.
+   */
+  static ContainerInspect asCreated(ContainerInspect c) {
+    HostConfig h = c.hostConfig();
+    if (h == null || h.mounts() == null || c.config() == null || c.config().volumes() == null) {
+      return c;
+    }
+    Set<String> fromConfig = new java.util.HashSet<>();
+    c.config().volumes().keySet().forEach(t -> fromConfig.add(cleanPath(t)));
+    List<Mount> given = new ArrayList<>();
+    Set<String> added = new java.util.HashSet<>();
+    for (Mount m : h.mounts()) {
+      boolean guards =
+          "volume".equals(m.type())
+              && (m.source() == null || m.source().isEmpty())
+              && m.volumeOptions() != null
+              && m.volumeOptions().labels() != null
+              && m.volumeOptions().labels().containsKey(GuardedEngine.SESSION_LABEL)
+              && fromConfig.contains(cleanPath(m.target()));
+      if (guards) {
+        added.add(cleanPath(m.target()));
+      } else {
+        given.add(m);
+      }
+    }
+    if (added.isEmpty()) {
+      return c;
+    }
+    List<MountPoint> points =
+        c.mounts() == null
+            ? null
+            : c.mounts().stream()
+                .map(
+                    p ->
+                        added.contains(cleanPath(p.destination()))
+                            ? new MountPoint(
+                                p.type(),
+                                p.name(),
+                                p.source(),
+                                p.destination(),
+                                p.driver(),
+                                "",
+                                p.rw(),
+                                p.propagation())
+                            : p)
+                .toList();
+    return new ContainerInspect(
+        c.id(),
+        c.created(),
+        c.path(),
+        c.args(),
+        c.state(),
+        c.image(),
+        c.resolvConfPath(),
+        c.hostnamePath(),
+        c.hostsPath(),
+        c.logPath(),
+        c.name(),
+        c.restartCount(),
+        c.driver(),
+        c.platform(),
+        c.mountLabel(),
+        c.processLabel(),
+        c.appArmorProfile(),
+        c.execIds(),
+        h.toBuilder().mounts(given.isEmpty() ? null : given).build(),
+        c.graphDriver(),
+        points,
+        c.config(),
+        c.networkSettings());
   }
 
   /** A container path as the daemon compares mount destinations: without trailing slashes. */

@@ -192,7 +192,7 @@ final class GuardedContainers implements ContainersApi {
 
   @Override
   public ContainerInspect inspect(String id) {
-    return session.ownContainer(id);
+    return CreateCheck.asCreated(session.ownContainer(id));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package dev.ddlab.bridge.guard;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
@@ -11,6 +13,8 @@ import java.util.function.UnaryOperator;
 
 /** Requests for the guard's tests, written by the fields a test sets. */
 final class GuardKit {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private GuardKit() {}
 
   /**
@@ -64,5 +68,12 @@ final class GuardKit {
   /** {@code docker run alpine CMD…}'s config. */
   static ContainerConfig alpine(String... cmd) {
     return ContainerConfig.command("alpine", List.of(cmd));
+  }
+
+  /** {@code config} with an anonymous volume at {@code path} ({@code docker run -v PATH}). */
+  static ContainerConfig withVolume(ContainerConfig config, String path) {
+    ObjectNode tree = JSON.valueToTree(config);
+    tree.putObject("Volumes").putObject(path);
+    return JSON.convertValue(tree, ContainerConfig.class);
   }
 }

@@ -96,29 +96,7 @@ class GuardReapTest {
   public static void main(String[] args) throws Exception {
     RealEngine real = new RealEngine(DockerHost.of(System.getenv("DDLAB_DOCKER_HOST")));
     GuardedEngine g = new GuardedEngine(real, GuardPolicy.defaults(args[0]));
-    ContainerConfig withData =
-        new ContainerConfig(
-            null,
-            null,
-            null,
-            false,
-            false,
-            false,
-            null,
-            false,
-            false,
-            false,
-            null,
-            List.of("true"),
-            null,
-            "alpine",
-            Map.of("/data", Map.of()),
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+    ContainerConfig withData = GuardKit.withVolume(alpine("true"), "/data");
     String kept = g.containers().create("keeps", withData, null, null, null).id();
     String removed = g.containers().create("removed", withData, null, null, null).id();
     Mount learners =

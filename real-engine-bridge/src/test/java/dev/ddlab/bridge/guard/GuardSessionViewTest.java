@@ -1,16 +1,14 @@
 package dev.ddlab.bridge.guard;
 
 import static dev.ddlab.bridge.guard.GuardKit.alpine;
+import static dev.ddlab.bridge.guard.GuardKit.withVolume;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.CommitRequest;
-import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.Info;
@@ -30,8 +28,6 @@ import org.junit.jupiter.api.Test;
  * named these per session.
  */
 class GuardSessionViewTest extends TwoSessions {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   @Override
   protected String sessionPrefix() {
     return "sv";
@@ -78,10 +74,20 @@ class GuardSessionViewTest extends TwoSessions {
         1, a.containers().list(false, 1, false, Map.of("name", List.of("web"))).size(), "limit");
   }
 
-  private static ContainerConfig withVolume(ContainerConfig config, String path) {
-    ObjectNode tree = JSON.valueToTree(config);
-    tree.putObject("Volumes").putObject(path);
-    return JSON.convertValue(tree, ContainerConfig.class);
+  @Test
+  void an_anonymous_volume_the_guard_labels_reads_in_inspect_as_the_daemons_own() {
+    String id =
+        a.containers().create("iv", withVolume(alpine("true"), "/data"), null, null, null).id();
+    var onDaemon = real.containers().inspect(id);
+    assertEquals(1, onDaemon.hostConfig().mounts().size(), "the guard asked for it labelled");
+    var shown = a.containers().inspect(id);
+    assertTrue(
+        shown.hostConfig().mounts() == null || shown.hostConfig().mounts().isEmpty(),
+        "docker run -v /data has no HostConfig.Mounts: " + shown.hostConfig().mounts());
+    assertEquals(1, shown.mounts().size());
+    assertEquals("/data", shown.mounts().get(0).destination());
+    assertEquals("", shown.mounts().get(0).mode(), "an anonymous volume's mode, not --mount's z");
+    assertEquals(onDaemon.mounts().get(0).name(), shown.mounts().get(0).name());
   }
 
   @Test
