@@ -12,7 +12,6 @@ import io.microraft.RaftRole;
 import io.microraft.impl.RaftNodeImpl;
 import io.microraft.impl.state.RaftState;
 import io.microraft.model.RaftModelFactory;
-import io.microraft.model.impl.DefaultRaftModelFactory;
 import io.microraft.model.log.LogEntry;
 import io.microraft.model.message.AppendEntriesRequest;
 import io.microraft.model.message.InstallSnapshotRequest;
@@ -154,7 +153,7 @@ public final class RaftMember {
     private Sealer sealer = Sealer.PLAIN;
     private Operations operations;
     private Listener listener;
-    private RaftModelFactory factory = new DefaultRaftModelFactory();
+    private RaftModelFactory factory = new WireEntry.Factory();
     private WireCodec codec;
     private int snapshotInterval = SNAPSHOT_INTERVAL;
 
