@@ -43,7 +43,6 @@ import io.microraft.RaftEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -322,21 +321,23 @@ public final class SwarmNode {
 
   private void receive(Packet p) {
     byte[] b = p.payload();
-    byte[] rest = Arrays.copyOfRange(b, 1, b.length);
     switch (b[0]) {
       case 'R' -> {
         if (manager != null) {
-          manager.raft().receive(rest);
+          manager.raft().receive(b, 1);
         }
       }
       case 'H' -> {
         if (manager != null) {
-          manager.leaderLoop().heartbeat(ClusterStore.read(rest, Dispatcher.Heartbeat.class));
+          manager
+              .leaderLoop()
+              .heartbeat(ClusterStore.read(b, 1, b.length - 1, Dispatcher.Heartbeat.class));
         }
       }
       case 'A' -> {
         if (agent != null) {
-          Dispatcher.Assignments a = ClusterStore.read(rest, Dispatcher.Assignments.class);
+          Dispatcher.Assignments a =
+              ClusterStore.read(b, 1, b.length - 1, Dispatcher.Assignments.class);
           managerAddrs = a.managers();
           agent.assign(a);
         }

@@ -148,7 +148,7 @@ public final class Manager {
       if (operation instanceof StoreOperations.Batch b) {
         store.apply(commitIndex, b.actions());
       }
-      return commitIndex;
+      return null; // the caller's Ordered carries the commit index
     }
 
     @Override

@@ -289,10 +289,15 @@ public final class RaftMember {
 
   /** Bytes that arrived from the network for this member. */
   public void receive(byte[] bytes) {
+    receive(bytes, 0);
+  }
+
+  /** The bytes from {@code offset} on arrived from the network for this member. */
+  public void receive(byte[] bytes, int offset) {
     if (!executor.alive()) {
       return;
     }
-    RaftMessage m = codec.decode(bytes);
+    RaftMessage m = codec.decode(bytes, offset);
     if (m instanceof VoteResponse v && v.isGranted()) {
       if (v.getTerm() != votesTerm) {
         votesReceived.clear();

@@ -160,8 +160,13 @@ public final class WireCodec {
   }
 
   public RaftMessage decode(byte[] bytes) {
+    return decode(bytes, 0);
+  }
+
+  /** The message in {@code bytes} from {@code offset} on (after a channel's tag). */
+  public RaftMessage decode(byte[] bytes, int offset) {
     try {
-      Cursor cursor = new Cursor(bytes);
+      Cursor cursor = new Cursor(bytes, offset);
       DataInputStream in = new DataInputStream(cursor);
       int kind = in.readUnsignedByte();
       String group = in.readUTF();
@@ -584,6 +589,10 @@ public final class WireCodec {
   private static final class Cursor extends ByteArrayInputStream {
     Cursor(byte[] bytes) {
       super(bytes);
+    }
+
+    Cursor(byte[] bytes, int offset) {
+      super(bytes, offset, bytes.length - offset);
     }
 
     int position() {

@@ -341,8 +341,13 @@ public final class ClusterStore {
 
   /** An object from Engine API JSON bytes. */
   public static <T> T read(byte[] json, Class<T> type) {
+    return read(json, 0, json.length, type);
+  }
+
+  /** An object from the Engine API JSON in {@code bytes[offset, offset + length)}. */
+  public static <T> T read(byte[] bytes, int offset, int length, Class<T> type) {
     try {
-      return JSON.readValue(json, type);
+      return JSON.readValue(bytes, offset, length, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

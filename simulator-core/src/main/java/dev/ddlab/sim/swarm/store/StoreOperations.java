@@ -81,19 +81,20 @@ public final class StoreOperations implements Operations {
 
   /** {@code B}, the action count, then each action: kind, ID (length-prefixed UTF-8), object. */
   private static byte[] write(List<StoreAction> actions) {
-    List<byte[]> texts = new ArrayList<>(actions.size() * 2);
+    int n = actions.size();
+    byte[][] texts = new byte[2 * n][];
     int size = 1 + 4;
-    for (StoreAction a : actions) {
-      byte[] kind = a.kind().getBytes(StandardCharsets.UTF_8);
-      byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
-      texts.add(kind);
-      texts.add(id);
-      size += 4 + kind.length + 4 + id.length + 4 + (a.json() == null ? 0 : a.json().length);
+    for (int i = 0; i < n; i++) {
+      StoreAction a = actions.get(i);
+      texts[2 * i] = kindBytes(a.kind());
+      texts[2 * i + 1] = a.id().getBytes(StandardCharsets.UTF_8);
+      size += 4 + texts[2 * i].length + 4 + texts[2 * i + 1].length;
+      size += 4 + (a.json() == null ? 0 : a.json().length);
     }
-    ByteBuffer b = ByteBuffer.allocate(size).put(BATCH).putInt(actions.size());
-    for (int i = 0; i < actions.size(); i++) {
-      byte[] kind = texts.get(2 * i);
-      byte[] id = texts.get(2 * i + 1);
+    ByteBuffer b = ByteBuffer.allocate(size).put(BATCH).putInt(n);
+    for (int i = 0; i < n; i++) {
+      byte[] kind = texts[2 * i];
+      byte[] id = texts[2 * i + 1];
       byte[] json = actions.get(i).json();
       b.putInt(kind.length).put(kind).putInt(id.length).put(id);
       if (json == null) {
@@ -148,6 +149,15 @@ public final class StoreOperations implements Operations {
 
   private static final byte[][] KIND_BYTES =
       Arrays.stream(KINDS).map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+
+  private static byte[] kindBytes(String kind) {
+    for (int k = 0; k < KINDS.length; k++) {
+      if (KINDS[k].equals(kind)) {
+        return KIND_BYTES[k];
+      }
+    }
+    return kind.getBytes(StandardCharsets.UTF_8);
+  }
 
   private static String kind(ByteBuffer b) {
     int len = b.getInt();
