@@ -183,9 +183,14 @@ public final class LeaderLoop {
       }
     }
     SwarmNetwork ingress = Allocator.ingressOf(store.networks());
+    Map<String, List<Task>> byNode = new HashMap<>();
+    for (Task t : store.tasks().values()) {
+      if (t.nodeId() != null) {
+        byNode.computeIfAbsent(t.nodeId(), k -> new ArrayList<>()).add(t);
+      }
+    }
     for (Node n : store.nodes().values()) {
-      List<Task> mine =
-          store.tasks().values().stream().filter(t -> n.id().equals(t.nodeId())).toList();
+      List<Task> mine = List.copyOf(byNode.getOrDefault(n.id(), List.of()));
       Map<String, Secret> secrets = new LinkedHashMap<>();
       Map<String, Config> configs = new LinkedHashMap<>();
       for (Task t : mine) {
@@ -198,12 +203,13 @@ public final class LeaderLoop {
         }
       }
       Map<String, String> lbs = new LinkedHashMap<>();
+      String prefix = n.id() + "/";
       store
           .loadBalancers()
           .forEach(
               (k, addr) -> {
-                if (k.startsWith(n.id() + "/")) {
-                  lbs.put(k.substring(n.id().length() + 1), addr);
+                if (k.startsWith(prefix)) {
+                  lbs.put(k.substring(prefix.length()), addr);
                 }
               });
       String key =
