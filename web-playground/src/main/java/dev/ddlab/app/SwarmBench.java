@@ -212,14 +212,14 @@ final class SwarmBench {
       String cpuUnit) {
     Spread w = Spread.of(wall);
     double c = Spread.of(cpu).median();
-    String n = number + unit;
     return String.format(
         Locale.ROOT,
-        n
+        number
             + " / "
-            + n
+            + number
             + " / "
-            + n
+            + number
+            + unit
             + " min/median/max of %d runs (goal %s: median %.2f× the goal); %s:"
             + " median "
             + number
