@@ -427,6 +427,7 @@ public final class SwarmNode {
             files,
             cluster.templates(),
             clock,
+            random.fork("agent/heartbeat/" + clock.nowNanos()),
             hb -> {
               byte[] body = ClusterStore.write(hb);
               List<String> to = new ArrayList<>(managerAddrs);

@@ -16,6 +16,7 @@ import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.SecretReference;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.network.IngressRouting;
 import dev.ddlab.sim.network.NetworkController;
@@ -61,6 +62,7 @@ public final class Agent {
   private String ingressAddress;
   private boolean stopped;
   private boolean healthWatch;
+  private final SeededRandom jitter;
 
   /** Tasks whose unhealthy container is being stopped. */
   private final java.util.Set<String> stoppingUnhealthy = new java.util.HashSet<>();
@@ -70,6 +72,7 @@ public final class Agent {
    * @param records the cluster's service records, where running tasks publish their names
    * @param files the node's daemon, which mounts a task's secrets and configs into its container
    * @param templates how templated secrets and configs are expanded for a task
+   * @param jitter draws each heartbeat's period ({@link Dispatcher#heartbeatPeriod})
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
@@ -80,8 +83,10 @@ public final class Agent {
       TaskFiles files,
       PayloadTemplates templates,
       VirtualClock clock,
+      SeededRandom jitter,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
+    this.jitter = jitter;
     this.engine = engine;
     this.networks = new TaskNetworks(network);
     this.network = network;
@@ -193,7 +198,7 @@ public final class Agent {
     }
     step();
     send();
-    clock.schedule(Duration.ofNanos(Dispatcher.HEARTBEAT_PERIOD_NANOS), this::heartbeat);
+    clock.schedule(Duration.ofNanos(Dispatcher.heartbeatPeriod(jitter)), this::heartbeat);
   }
 
   private void send() {
