@@ -84,6 +84,7 @@ public final class SwarmNode {
   private Manager manager;
   private dev.ddlab.sim.swarm.agent.Agent agent;
   private List<String> managerAddrs = List.of();
+  private final Decoded decoded = new Decoded();
   private boolean running = true;
   private boolean locked;
   private final KeySealer sealer = new KeySealer();
@@ -329,15 +330,12 @@ public final class SwarmNode {
       }
       case 'H' -> {
         if (manager != null) {
-          manager
-              .leaderLoop()
-              .heartbeat(ClusterStore.read(b, 1, b.length - 1, Dispatcher.Heartbeat.class));
+          manager.leaderLoop().heartbeat(decoded.read(p.src(), b, Dispatcher.Heartbeat.class));
         }
       }
       case 'A' -> {
         if (agent != null) {
-          Dispatcher.Assignments a =
-              ClusterStore.read(b, 1, b.length - 1, Dispatcher.Assignments.class);
+          Dispatcher.Assignments a = decoded.read(p.src(), b, Dispatcher.Assignments.class);
           managerAddrs = a.managers();
           agent.assign(a);
         }
