@@ -55,6 +55,7 @@ public final class Agent {
   private final Map<String, String> containers = new LinkedHashMap<>();
   private final Map<String, Task> attached = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
+  private Map<String, Map<String, String>> serviceLabels = Map.of();
   private Map<String, Map<String, String>> serviceVips = Map.of();
   private Map<String, List<PortConfig>> servicePorts = Map.of();
   private Map<String, String> loadBalancers = Map.of();
@@ -161,6 +162,7 @@ public final class Agent {
       return;
     }
     serviceNames = a.serviceNames();
+    serviceLabels = a.serviceLabels() == null ? Map.of() : a.serviceLabels();
     serviceVips = a.serviceVips() == null ? Map.of() : a.serviceVips();
     servicePorts = a.servicePorts() == null ? Map.of() : a.servicePorts();
     loadBalancers = a.loadBalancers() == null ? Map.of() : a.loadBalancers();
@@ -451,7 +453,7 @@ public final class Agent {
         new PayloadTemplates.Context(
             t.serviceId(),
             serviceNames.getOrDefault(t.serviceId(), ""),
-            Map.of(),
+            serviceLabels.getOrDefault(t.serviceId(), Map.of()),
             nodeId,
             engine.system().info().name(),
             "x86_64",

@@ -128,17 +128,19 @@ public final class Dispatcher {
 
   /**
    * What the dispatcher sends a node: its tasks (with the service names the agent names containers
-   * after, their VIPs per network and their published ports), the leader's address and every
-   * manager's, the ingress network and the node's address on it, the secrets (with their data) and
-   * configs its tasks refer to, as swarmkit's assignments carry them to that node only, and the
-   * node's addresses on the other overlay networks (network ID → address: its load-balancer
-   * sandboxes; swarmkit sends them with the node object).
+   * after, the services' labels, as swarmkit's tasks carry their ServiceAnnotations for templates,
+   * their VIPs per network and their published ports), the leader's address and every manager's,
+   * the ingress network and the node's address on it, the secrets (with their data) and configs its
+   * tasks refer to, as swarmkit's assignments carry them to that node only, and the node's
+   * addresses on the other overlay networks (network ID → address: its load-balancer sandboxes;
+   * swarmkit sends them with the node object).
    */
   public record Assignments(
       String leader,
       List<String> managers,
       List<Task> tasks,
       Map<String, String> serviceNames,
+      Map<String, Map<String, String>> serviceLabels,
       Map<String, Map<String, String>> serviceVips,
       SwarmNetwork ingress,
       String ingressAddress,

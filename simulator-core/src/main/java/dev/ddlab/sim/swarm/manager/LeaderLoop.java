@@ -163,10 +163,14 @@ public final class LeaderLoop {
   /** Sends each node its tasks when they changed since the last time. */
   private void assign(ClusterStore store) {
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
     Map<String, Map<String, String>> vips = new LinkedHashMap<>();
     Map<String, List<PortConfig>> ports = new LinkedHashMap<>();
     for (Service s : store.services().values()) {
       names.put(s.id(), s.spec().name());
+      if (s.spec().labels() != null && !s.spec().labels().isEmpty()) {
+        labels.put(s.id(), s.spec().labels());
+      }
       if (s.endpoint() != null && s.endpoint().ports() != null) {
         ports.put(s.id(), s.endpoint().ports());
       }
@@ -229,6 +233,7 @@ public final class LeaderLoop {
               managers,
               mine,
               names,
+              labels,
               vips,
               ingress,
               store.ingressAddresses().get(n.id()),
