@@ -84,7 +84,7 @@ public final class SwarmNode {
   private Manager manager;
   private dev.ddlab.sim.swarm.agent.Agent agent;
   private List<String> managerAddrs = List.of();
-  private final Decoded decoded = new Decoded();
+  private final JsonMessages messages = new JsonMessages();
   private boolean running = true;
   private boolean locked;
   private final KeySealer sealer = new KeySealer();
@@ -330,12 +330,12 @@ public final class SwarmNode {
       }
       case 'H' -> {
         if (manager != null) {
-          manager.leaderLoop().heartbeat(decoded.read(p.src(), b, Dispatcher.Heartbeat.class));
+          manager.leaderLoop().heartbeat(messages.read(p.src(), b, Dispatcher.Heartbeat.class));
         }
       }
       case 'A' -> {
         if (agent != null) {
-          Dispatcher.Assignments a = decoded.read(p.src(), b, Dispatcher.Assignments.class);
+          Dispatcher.Assignments a = messages.read(p.src(), b, Dispatcher.Assignments.class);
           managerAddrs = a.managers();
           agent.assign(a);
         }
@@ -371,7 +371,7 @@ public final class SwarmNode {
           SwarmNode.this.send(
               node.status().addr(),
               'A',
-              ClusterStore.write(a),
+              messages.write("A/" + node.id(), a),
               "Assignments (" + a.tasks().size() + " tasks)");
         }
 
@@ -427,7 +427,7 @@ public final class SwarmNode {
             clock,
             random.fork("agent/heartbeat/" + clock.nowNanos()),
             hb -> {
-              byte[] body = ClusterStore.write(hb);
+              byte[] body = messages.write("H", hb);
               List<String> to = new ArrayList<>(managerAddrs);
               if (to.isEmpty() && manager != null) {
                 to.add(address);
