@@ -56,6 +56,13 @@ public final class LeaderLoop {
   private final Map<String, String> sent = new HashMap<>();
   private CompletableFuture<Ordered<Object>> inFlight;
   private boolean passScheduled;
+
+  /**
+   * The store's index when a pass last changed nothing and waited on no time, or -1: until the
+   * store or the dispatcher's queue changes, another pass would change nothing either.
+   */
+  private long quietIndex = -1;
+
   private boolean leading;
   private boolean stopped;
   private long ticks;
@@ -102,6 +109,7 @@ public final class LeaderLoop {
         leading = true;
         dispatcher.reset(clock.nowNanos(), manager.store());
         sent.clear();
+        quietIndex = -1;
       }
       queued.addAll(dispatcher.expire(manager.store(), clock.nowNanos()));
       if (ticks % 5 == 0) {
@@ -127,18 +135,25 @@ public final class LeaderLoop {
     if (store.cluster() == null) {
       return; // not initialised yet
     }
+    if (queued.isEmpty() && store.index() == quietIndex) {
+      if (sent.isEmpty()) {
+        assign(store); // the heartbeat period's resend to every node
+      }
+      return;
+    }
     Map<String, Task> tasks = new LinkedHashMap<>(store.tasks());
     List<String> changed = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     long now = clock.nowNanos();
-    Orchestrator.reconcile(
-        store.services(),
-        store.nodes(),
-        tasks,
-        changed,
-        removed,
-        now,
-        () -> Ids.newId(agents.random()));
+    boolean waiting =
+        Orchestrator.reconcile(
+            store.services(),
+            store.nodes(),
+            tasks,
+            changed,
+            removed,
+            now,
+            () -> Ids.newId(agents.random()));
     List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
     Scheduler.schedule(store.nodes(), tasks, changed, now);
     List<StoreAction> actions = new ArrayList<>(queued);
@@ -152,6 +167,7 @@ public final class LeaderLoop {
     for (String id : removed.stream().distinct().toList()) {
       actions.add(StoreAction.delete(StoreAction.TASK, id));
     }
+    quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
