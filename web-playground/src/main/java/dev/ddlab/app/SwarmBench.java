@@ -39,9 +39,11 @@ final class SwarmBench {
 
   static void run(PrintWriter out) {
     out.println("ddlab bench --swarm — Swarm on simulated nodes (wall time, this machine)");
+    out.println("  before: " + BenchForks.load());
     commits(out, "swarm-3m2w", 3);
     commits(out, "swarm-5m", 5);
     converge(out);
+    out.println("  after: " + BenchForks.load());
     out.flush();
   }
 
@@ -100,24 +102,20 @@ final class SwarmBench {
         perSecond[run] = (double) BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
         perCpuSecond[run] = (double) BATCH * ROUNDS / ((cpu() - c0) / 1e9);
       }
-      Spread wall = Spread.of(perSecond);
-      double median = wall.median();
-      double cpuMedian = Spread.of(perCpuSecond).median();
       out.printf(
           Locale.ROOT,
-          "  Raft commits, %d managers (%s): %,.0f / %,.0f / %,.0f entries/s min/median/max of %d"
-              + " runs (goal ≥ %,.0f: median %.2f× the goal); per second of the thread's CPU:"
-              + " median %,.0f (%.2f×)%n",
+          "  Raft commits, %d managers (%s): %s%n",
           managers,
           template,
-          wall.min(),
-          median,
-          wall.max(),
-          COMMIT_RUNS,
-          TARGET_COMMITS_PER_SECOND,
-          median / TARGET_COMMITS_PER_SECOND,
-          cpuMedian,
-          cpuMedian / TARGET_COMMITS_PER_SECOND);
+          figures(
+              perSecond,
+              perCpuSecond,
+              "%,.0f",
+              " entries/s",
+              String.format(Locale.ROOT, "≥ %,.0f", TARGET_COMMITS_PER_SECOND),
+              TARGET_COMMITS_PER_SECOND,
+              "per second of the thread's CPU",
+              ""));
       out.flush();
     }
   }
@@ -171,24 +169,21 @@ final class SwarmBench {
         convergedHeap = rt.totalMemory() - rt.freeMemory() - before;
       }
     }
-    Spread wall = Spread.of(seconds);
-    double median = wall.median();
-    double cpuMedian = Spread.of(cpuSeconds).median();
     out.printf(
         Locale.ROOT,
-        "  converge %,d replicas on %d nodes (%s): %.3f / %.3f / %.3f s min/median/max of %d runs"
-            + " (goal < %.0f s: median %.2f× the goal); the thread's CPU: median %.3f s (%.2f×)%n",
+        "  converge %,d replicas on %d nodes (%s): %s%n",
         REPLICAS,
         nodes,
         LARGE,
-        wall.min(),
-        median,
-        wall.max(),
-        CONVERGE_RUNS,
-        TARGET_CONVERGE_SECONDS,
-        median / TARGET_CONVERGE_SECONDS,
-        cpuMedian,
-        cpuMedian / TARGET_CONVERGE_SECONDS);
+        figures(
+            seconds,
+            cpuSeconds,
+            "%.3f",
+            " s",
+            String.format(Locale.ROOT, "< %.0f s", TARGET_CONVERGE_SECONDS),
+            TARGET_CONVERGE_SECONDS,
+            "the thread's CPU",
+            " s"));
     out.printf(
         Locale.ROOT,
         "  %s joined (%.1f s to init and join): heap %,.1f MiB, %,.2f MiB per node; with %,d"
@@ -200,6 +195,45 @@ final class SwarmBench {
         REPLICAS,
         convergedHeap / 1048576.0,
         convergedHeap / 1048576.0 / nodes);
+  }
+
+  /**
+   * "min / median / max UNIT min/median/max of N runs (goal …: median R× the goal); CPU: median …
+   * (R×)": the runs' figures in wall time, then their median on the thread's CPU time.
+   */
+  private static String figures(
+      double[] wall,
+      double[] cpu,
+      String number,
+      String unit,
+      String goal,
+      double target,
+      String cpuLabel,
+      String cpuUnit) {
+    Spread w = Spread.of(wall);
+    double c = Spread.of(cpu).median();
+    return String.format(
+        Locale.ROOT,
+        number
+            + " / "
+            + number
+            + " / "
+            + number
+            + unit
+            + " min/median/max of %d runs (goal %s: median %.2f× the goal); %s:"
+            + " median "
+            + number
+            + cpuUnit
+            + " (%.2f×)",
+        w.min(),
+        w.median(),
+        w.max(),
+        wall.length,
+        goal,
+        w.median() / target,
+        cpuLabel,
+        c,
+        c / target);
   }
 
   /** Min, median and max of some runs' figures. */

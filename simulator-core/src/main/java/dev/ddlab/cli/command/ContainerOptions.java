@@ -735,11 +735,16 @@ public final class ContainerOptions {
    * create and service create).
    */
   static Mount parseMount(String spec) {
+    return parseMount(spec, "--mount");
+  }
+
+  /** {@link #parseMount(String)} for another flag ({@code --mount-add}), named in its errors. */
+  static Mount parseMount(String spec, String flag) {
     String type = "volume";
     String source = "";
     String target = null;
     boolean ro = false;
-    String bad = "invalid argument \"" + spec + "\" for \"--mount\" flag: ";
+    String bad = "invalid argument \"" + spec + "\" for \"" + flag + "\" flag: ";
     for (String kv : spec.split(",")) {
       String[] p = kv.split("=", 2);
       String key = p[0].toLowerCase();

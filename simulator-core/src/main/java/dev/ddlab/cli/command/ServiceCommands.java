@@ -693,6 +693,8 @@ public final class ServiceCommands {
 
     @picocli.CommandLine.Mixin HealthFlags health = new HealthFlags();
 
+    @picocli.CommandLine.Mixin MountUpdate mounts = new MountUpdate();
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -711,6 +713,9 @@ public final class ServiceCommands {
       }
       if (health.changed()) {
         c = c.withHealthcheck(health.update(c.healthcheck(), 1));
+      }
+      if (mounts.changed()) {
+        c = c.withMounts(mounts.apply(c.mounts()));
       }
       TaskSpec nt =
           new TaskSpec(

@@ -43,7 +43,6 @@ import io.microraft.RaftEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,6 +84,7 @@ public final class SwarmNode {
   private Manager manager;
   private dev.ddlab.sim.swarm.agent.Agent agent;
   private List<String> managerAddrs = List.of();
+  private final JsonMessages messages = new JsonMessages();
   private boolean running = true;
   private boolean locked;
   private final KeySealer sealer = new KeySealer();
@@ -322,21 +322,20 @@ public final class SwarmNode {
 
   private void receive(Packet p) {
     byte[] b = p.payload();
-    byte[] rest = Arrays.copyOfRange(b, 1, b.length);
     switch (b[0]) {
       case 'R' -> {
         if (manager != null) {
-          manager.raft().receive(rest);
+          manager.raft().receive(b, 1);
         }
       }
       case 'H' -> {
         if (manager != null) {
-          manager.leaderLoop().heartbeat(ClusterStore.read(rest, Dispatcher.Heartbeat.class));
+          manager.leaderLoop().heartbeat(messages.read(p.src(), b, Dispatcher.Heartbeat.class));
         }
       }
       case 'A' -> {
         if (agent != null) {
-          Dispatcher.Assignments a = ClusterStore.read(rest, Dispatcher.Assignments.class);
+          Dispatcher.Assignments a = messages.read(p.src(), b, Dispatcher.Assignments.class);
           managerAddrs = a.managers();
           agent.assign(a);
         }
@@ -372,7 +371,7 @@ public final class SwarmNode {
           SwarmNode.this.send(
               node.status().addr(),
               'A',
-              ClusterStore.write(a),
+              messages.write("A/" + node.id(), a),
               "Assignments (" + a.tasks().size() + " tasks)");
         }
 
@@ -426,8 +425,9 @@ public final class SwarmNode {
             files,
             cluster.templates(),
             clock,
+            random.fork("agent/heartbeat/" + clock.nowNanos()),
             hb -> {
-              byte[] body = ClusterStore.write(hb);
+              byte[] body = messages.write("H", hb);
               List<String> to = new ArrayList<>(managerAddrs);
               if (to.isEmpty() && manager != null) {
                 to.add(address);

@@ -20,8 +20,17 @@ public enum TaskState {
   REMOVE,
   ORPHANED;
 
+  private static final java.util.Map<String, TaskState> BY_API = new java.util.HashMap<>();
+
+  static {
+    for (TaskState s : values()) {
+      BY_API.put(s.api(), s);
+    }
+  }
+
   public static TaskState of(String apiName) {
-    return valueOf(apiName.toUpperCase(java.util.Locale.ROOT));
+    TaskState s = BY_API.get(apiName);
+    return s != null ? s : valueOf(apiName.toUpperCase(java.util.Locale.ROOT));
   }
 
   public String api() {

@@ -16,6 +16,7 @@ import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.SecretReference;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.network.IngressRouting;
 import dev.ddlab.sim.network.NetworkController;
@@ -54,6 +55,7 @@ public final class Agent {
   private final Map<String, String> containers = new LinkedHashMap<>();
   private final Map<String, Task> attached = new LinkedHashMap<>();
   private Map<String, String> serviceNames = Map.of();
+  private Map<String, Map<String, String>> serviceLabels = Map.of();
   private Map<String, Map<String, String>> serviceVips = Map.of();
   private Map<String, List<PortConfig>> servicePorts = Map.of();
   private Map<String, String> loadBalancers = Map.of();
@@ -61,6 +63,7 @@ public final class Agent {
   private String ingressAddress;
   private boolean stopped;
   private boolean healthWatch;
+  private final SeededRandom jitter;
 
   /** Tasks whose unhealthy container is being stopped. */
   private final java.util.Set<String> stoppingUnhealthy = new java.util.HashSet<>();
@@ -70,6 +73,7 @@ public final class Agent {
    * @param records the cluster's service records, where running tasks publish their names
    * @param files the node's daemon, which mounts a task's secrets and configs into its container
    * @param templates how templated secrets and configs are expanded for a task
+   * @param jitter draws each heartbeat's period ({@link Dispatcher#heartbeatPeriod})
    * @param report sends a heartbeat to the leader (the node picks the address)
    */
   public Agent(
@@ -80,8 +84,10 @@ public final class Agent {
       TaskFiles files,
       PayloadTemplates templates,
       VirtualClock clock,
+      SeededRandom jitter,
       Consumer<Dispatcher.Heartbeat> report) {
     this.nodeId = nodeId;
+    this.jitter = jitter;
     this.engine = engine;
     this.networks = new TaskNetworks(network);
     this.network = network;
@@ -156,6 +162,7 @@ public final class Agent {
       return;
     }
     serviceNames = a.serviceNames();
+    serviceLabels = a.serviceLabels() == null ? Map.of() : a.serviceLabels();
     serviceVips = a.serviceVips() == null ? Map.of() : a.serviceVips();
     servicePorts = a.servicePorts() == null ? Map.of() : a.servicePorts();
     loadBalancers = a.loadBalancers() == null ? Map.of() : a.loadBalancers();
@@ -193,7 +200,7 @@ public final class Agent {
     }
     step();
     send();
-    clock.scheduleUpkeep(Duration.ofNanos(Dispatcher.HEARTBEAT_PERIOD_NANOS), this::heartbeat);
+    clock.scheduleUpkeep(Duration.ofNanos(Dispatcher.heartbeatPeriod(jitter)), this::heartbeat);
   }
 
   private void send() {
@@ -446,7 +453,7 @@ public final class Agent {
         new PayloadTemplates.Context(
             t.serviceId(),
             serviceNames.getOrDefault(t.serviceId(), ""),
-            Map.of(),
+            serviceLabels.getOrDefault(t.serviceId(), Map.of()),
             nodeId,
             engine.system().info().name(),
             "x86_64",

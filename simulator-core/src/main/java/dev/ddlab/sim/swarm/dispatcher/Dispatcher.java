@@ -8,6 +8,7 @@ import dev.ddlab.engine.dto.swarm.Secret;
 import dev.ddlab.engine.dto.swarm.SwarmNetwork;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
+import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.swarm.TaskState;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -25,6 +26,20 @@ import java.util.Map;
 public final class Dispatcher {
   /** swarmkit's DefaultHeartBeatPeriod. */
   public static final long HEARTBEAT_PERIOD_NANOS = 5_000_000_000L;
+
+  /** swarmkit's DefaultHeartBeatEpsilon: each period is drawn within ± this of the period. */
+  public static final long HEARTBEAT_EPSILON_NANOS = 500_000_000L;
+
+  /**
+   * The time until a node's next heartbeat, as swarmkit's dispatcher chooses it for each heartbeat
+   * (periodChooser: the period ± up to {@link #HEARTBEAT_EPSILON_NANOS}), so that nodes joined
+   * together do not keep beating in the same instant.
+   */
+  public static long heartbeatPeriod(SeededRandom random) {
+    return HEARTBEAT_PERIOD_NANOS
+        + (long) (random.nextDouble() * 2 * HEARTBEAT_EPSILON_NANOS)
+        - HEARTBEAT_EPSILON_NANOS;
+  }
 
   /** swarmkit marks a node down after this many missed heartbeats (its grace multiplier). */
   public static final int GRACE = 3;
@@ -113,17 +128,19 @@ public final class Dispatcher {
 
   /**
    * What the dispatcher sends a node: its tasks (with the service names the agent names containers
-   * after, their VIPs per network and their published ports), the leader's address and every
-   * manager's, the ingress network and the node's address on it, the secrets (with their data) and
-   * configs its tasks refer to, as swarmkit's assignments carry them to that node only, and the
-   * node's addresses on the other overlay networks (network ID → address: its load-balancer
-   * sandboxes; swarmkit sends them with the node object).
+   * after, the services' labels, as swarmkit's tasks carry their ServiceAnnotations for templates,
+   * their VIPs per network and their published ports), the leader's address and every manager's,
+   * the ingress network and the node's address on it, the secrets (with their data) and configs its
+   * tasks refer to, as swarmkit's assignments carry them to that node only, and the node's
+   * addresses on the other overlay networks (network ID → address: its load-balancer sandboxes;
+   * swarmkit sends them with the node object).
    */
   public record Assignments(
       String leader,
       List<String> managers,
       List<Task> tasks,
       Map<String, String> serviceNames,
+      Map<String, Map<String, String>> serviceLabels,
       Map<String, Map<String, String>> serviceVips,
       SwarmNetwork ingress,
       String ingressAddress,

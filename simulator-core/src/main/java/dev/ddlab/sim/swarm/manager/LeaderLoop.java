@@ -56,6 +56,13 @@ public final class LeaderLoop {
   private final Map<String, String> sent = new HashMap<>();
   private CompletableFuture<Ordered<Object>> inFlight;
   private boolean passScheduled;
+
+  /**
+   * The store's index when a pass last changed nothing and waited on no time, or -1: until the
+   * store or the dispatcher's queue changes, another pass would change nothing either.
+   */
+  private long quietIndex = -1;
+
   private boolean leading;
   private boolean stopped;
   private long ticks;
@@ -102,6 +109,7 @@ public final class LeaderLoop {
         leading = true;
         dispatcher.reset(clock.nowNanos(), manager.store());
         sent.clear();
+        quietIndex = -1;
       }
       queued.addAll(dispatcher.expire(manager.store(), clock.nowNanos()));
       if (ticks % 5 == 0) {
@@ -127,18 +135,25 @@ public final class LeaderLoop {
     if (store.cluster() == null) {
       return; // not initialised yet
     }
+    if (queued.isEmpty() && store.index() == quietIndex) {
+      if (sent.isEmpty()) {
+        assign(store); // the heartbeat period's resend to every node
+      }
+      return;
+    }
     Map<String, Task> tasks = new LinkedHashMap<>(store.tasks());
     List<String> changed = new ArrayList<>();
     List<String> removed = new ArrayList<>();
     long now = clock.nowNanos();
-    Orchestrator.reconcile(
-        store.services(),
-        store.nodes(),
-        tasks,
-        changed,
-        removed,
-        now,
-        () -> Ids.newId(agents.random()));
+    boolean waiting =
+        Orchestrator.reconcile(
+            store.services(),
+            store.nodes(),
+            tasks,
+            changed,
+            removed,
+            now,
+            () -> Ids.newId(agents.random()));
     List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
     Scheduler.schedule(store.nodes(), tasks, changed, now);
     List<StoreAction> actions = new ArrayList<>(queued);
@@ -152,6 +167,7 @@ public final class LeaderLoop {
     for (String id : removed.stream().distinct().toList()) {
       actions.add(StoreAction.delete(StoreAction.TASK, id));
     }
+    quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
@@ -163,10 +179,14 @@ public final class LeaderLoop {
   /** Sends each node its tasks when they changed since the last time. */
   private void assign(ClusterStore store) {
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, Map<String, String>> labels = new LinkedHashMap<>();
     Map<String, Map<String, String>> vips = new LinkedHashMap<>();
     Map<String, List<PortConfig>> ports = new LinkedHashMap<>();
     for (Service s : store.services().values()) {
       names.put(s.id(), s.spec().name());
+      if (s.spec().labels() != null && !s.spec().labels().isEmpty()) {
+        labels.put(s.id(), s.spec().labels());
+      }
       if (s.endpoint() != null && s.endpoint().ports() != null) {
         ports.put(s.id(), s.endpoint().ports());
       }
@@ -183,9 +203,14 @@ public final class LeaderLoop {
       }
     }
     SwarmNetwork ingress = Allocator.ingressOf(store.networks());
+    Map<String, List<Task>> byNode = new HashMap<>();
+    for (Task t : store.tasks().values()) {
+      if (t.nodeId() != null) {
+        byNode.computeIfAbsent(t.nodeId(), k -> new ArrayList<>()).add(t);
+      }
+    }
     for (Node n : store.nodes().values()) {
-      List<Task> mine =
-          store.tasks().values().stream().filter(t -> n.id().equals(t.nodeId())).toList();
+      List<Task> mine = List.copyOf(byNode.getOrDefault(n.id(), List.of()));
       Map<String, Secret> secrets = new LinkedHashMap<>();
       Map<String, Config> configs = new LinkedHashMap<>();
       for (Task t : mine) {
@@ -198,12 +223,13 @@ public final class LeaderLoop {
         }
       }
       Map<String, String> lbs = new LinkedHashMap<>();
+      String prefix = n.id() + "/";
       store
           .loadBalancers()
           .forEach(
               (k, addr) -> {
-                if (k.startsWith(n.id() + "/")) {
-                  lbs.put(k.substring(n.id().length() + 1), addr);
+                if (k.startsWith(prefix)) {
+                  lbs.put(k.substring(prefix.length()), addr);
                 }
               });
       String key =
@@ -223,6 +249,7 @@ public final class LeaderLoop {
               managers,
               mine,
               names,
+              labels,
               vips,
               ingress,
               store.ingressAddresses().get(n.id()),

@@ -97,7 +97,7 @@ public final class Manager {
 
   /** Proposes {@code actions} as one entry; completes when committed and applied here. */
   public CompletableFuture<Ordered<Object>> propose(List<StoreAction> actions) {
-    return raft.replicate(new StoreOperations.Batch(List.copyOf(actions)));
+    return raft.replicate(new StoreOperations.Batch(actions));
   }
 
   /**
@@ -148,7 +148,7 @@ public final class Manager {
       if (operation instanceof StoreOperations.Batch b) {
         store.apply(commitIndex, b.actions());
       }
-      return commitIndex;
+      return null; // the caller's Ordered carries the commit index
     }
 
     @Override

@@ -31,8 +31,11 @@ public final class Orchestrator {
   /**
    * One reconciliation pass over {@code tasks} (changed in place; changed IDs added to {@code
    * changed}, removed ones to {@code removed}).
+   *
+   * @return whether a decision waits on time (a slot's restart delay, a rolling update's delay):
+   *     the same store may then give another result later
    */
-  public static void reconcile(
+  public static boolean reconcile(
       Map<String, Service> services,
       Map<String, Node> nodes,
       Map<String, Task> tasks,
@@ -52,6 +55,7 @@ public final class Orchestrator {
       byService.computeIfAbsent(t.serviceId(), k -> new ArrayList<>()).add(t);
     }
     removed.forEach(tasks::remove);
+    boolean waiting = false;
     for (Service s : services.values()) {
       List<Task> own = byService.getOrDefault(s.id(), List.of());
       if (s.spec().global()) {
@@ -63,13 +67,15 @@ public final class Orchestrator {
                 : s.spec().mode().replicated().replicas() == null
                     ? 0
                     : s.spec().mode().replicated().replicas();
-        replicated(s, own, (int) replicas, nodes, tasks, changed, now, ids);
+        waiting |= replicated(s, own, (int) replicas, nodes, tasks, changed, now, ids);
       }
     }
     trimHistory(tasks, changed, removed);
+    return waiting;
   }
 
-  private static void replicated(
+  /** One replicated service's tasks; whether a decision waits on time. */
+  private static boolean replicated(
       Service s,
       List<Task> own,
       int replicas,
@@ -111,7 +117,10 @@ public final class Orchestrator {
       }
     }
     // times are parsed only while an update is under way: a steady service costs no parsing
-    if (settled && !outdated.isEmpty() && delayPassed(s, current, delay, now)) {
+    boolean waiting = false;
+    boolean due = settled && !outdated.isEmpty() && delayPassed(s, current, delay, now);
+    waiting |= settled && !outdated.isEmpty() && !due;
+    if (due) {
       long n = parallelism <= 0 ? outdated.size() : Math.min(parallelism, outdated.size());
       for (int k = 0; k < n; k++) {
         Task t = outdated.get(k);
@@ -131,12 +140,15 @@ public final class Orchestrator {
           live = true;
         }
       }
-      if (!live && !restartDelayed(bySlot.getOrDefault(slot, List.of()), now)) {
+      if (!live && restartDelayed(bySlot.getOrDefault(slot, List.of()), now)) {
+        waiting = true;
+      } else if (!live) {
         Task t = newTask(s, slot, "", now, ids.get());
         tasks.put(t.id(), t);
         changed.add(t.id());
       }
     }
+    return waiting;
   }
 
   /**

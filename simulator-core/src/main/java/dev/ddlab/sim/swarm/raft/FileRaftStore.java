@@ -49,7 +49,7 @@ public final class FileRaftStore implements RaftStore {
   private final String dir;
   private final WireCodec codec;
   private final Sealer sealer;
-  private final NavigableMap<Long, LogEntry> log = new TreeMap<>();
+  private final Window log = new Window();
   private byte[] endpointRecord;
   private byte[] initialRecord;
   private byte[] termRecord;
@@ -81,10 +81,10 @@ public final class FileRaftStore implements RaftStore {
       endpointRecord = r.endpointRecord;
       initialRecord = r.initialRecord;
       termRecord = r.termRecord;
-      log.putAll(r.entries);
+      r.entries.values().forEach(log::put);
       segmentSeq = segments.size();
     }
-    startSegment(log.isEmpty() ? 0 : log.lastKey() + 1);
+    startSegment(log.isEmpty() ? 0 : log.lastIndex() + 1);
   }
 
   // ---- RaftStore --------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ public final class FileRaftStore implements RaftStore {
   @Override
   public void persistLogEntries(List<LogEntry> entries) {
     for (LogEntry e : entries) {
-      log.put(e.getIndex(), e);
+      log.put(e);
       append(ENTRY, codec.encodeEntry(e));
     }
   }
@@ -130,13 +130,13 @@ public final class FileRaftStore implements RaftStore {
 
   @Override
   public void truncateLogEntriesFrom(long logIndexInclusive) {
-    log.tailMap(logIndexInclusive, true).clear();
+    log.truncateFrom(logIndexInclusive);
     append(TRUNCATE_FROM, ByteBuffer.allocate(8).putLong(logIndexInclusive).array());
   }
 
   @Override
   public void truncateLogEntriesUntil(long logIndexInclusive) {
-    log.headMap(logIndexInclusive, true).clear();
+    log.truncateUntil(logIndexInclusive);
     for (String name : fs.list(dir + "/" + SNAP)) {
       if (snapIndex(name) < logIndexInclusive) {
         fs.remove(dir + "/" + SNAP + "/" + name, false);
@@ -158,7 +158,7 @@ public final class FileRaftStore implements RaftStore {
     if (termRecord != null) {
       append(TERM, termRecord);
     }
-    for (LogEntry e : log.values()) {
+    for (LogEntry e : log.entries()) {
       append(ENTRY, codec.encodeEntry(e));
     }
     flush();
@@ -185,7 +185,72 @@ public final class FileRaftStore implements RaftStore {
 
   /** The entries this member holds now (after its snapshot), oldest first: the panel's log. */
   public List<LogEntry> entries() {
-    return List.copyOf(log.values());
+    return List.copyOf(log.entries());
+  }
+
+  /**
+   * The entries after the snapshot, which are consecutive (MicroRaft appends after its last entry,
+   * truncates the tail on a conflict and the head at a snapshot): a list and the index of its first
+   * entry, instead of a sorted map.
+   */
+  private static final class Window {
+    private final ArrayList<LogEntry> entries = new ArrayList<>();
+    private int head;
+
+    boolean isEmpty() {
+      return head == entries.size();
+    }
+
+    long lastIndex() {
+      return entries.get(entries.size() - 1).getIndex();
+    }
+
+    private long firstIndex() {
+      return entries.get(head).getIndex();
+    }
+
+    /** Appends {@code e}, replacing the entries from its index on; a gap drops what came before. */
+    void put(LogEntry e) {
+      if (!isEmpty() && e.getIndex() <= lastIndex()) {
+        truncateFrom(e.getIndex());
+      }
+      if (!isEmpty() && e.getIndex() != lastIndex() + 1) {
+        entries.clear();
+        head = 0;
+      }
+      entries.add(e);
+    }
+
+    void truncateFrom(long index) {
+      if (isEmpty() || index > lastIndex()) {
+        return;
+      }
+      int keep = head + (int) Math.max(0, index - firstIndex());
+      entries.subList(keep, entries.size()).clear();
+      compact();
+    }
+
+    void truncateUntil(long index) {
+      if (isEmpty()) {
+        return;
+      }
+      head += (int) Math.min(entries.size() - head, Math.max(0, index - firstIndex() + 1));
+      compact();
+    }
+
+    private void compact() {
+      if (isEmpty()) {
+        entries.clear();
+        head = 0;
+      } else if (head > 1024 && head > entries.size() / 2) {
+        entries.subList(0, head).clear();
+        head = 0;
+      }
+    }
+
+    List<LogEntry> entries() {
+      return entries.subList(head, entries.size());
+    }
   }
 
   // ---- files ------------------------------------------------------------------------------------
@@ -201,7 +266,7 @@ public final class FileRaftStore implements RaftStore {
   private void append(byte kind, byte[] body) {
     if (segmentBytes >= SEGMENT_BYTES) {
       flush();
-      startSegment(log.isEmpty() ? 0 : log.lastKey());
+      startSegment(log.isEmpty() ? 0 : log.lastIndex());
     }
     byte[] prefix = sealer.plainPrefix();
     if (prefix != null) {

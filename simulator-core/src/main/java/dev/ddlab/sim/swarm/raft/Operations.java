@@ -10,6 +10,14 @@ public interface Operations {
 
   Object decode(byte[] bytes);
 
+  /**
+   * The operation in {@code bytes[offset, offset + length)}; the bytes are not changed afterwards,
+   * so an operation may keep reading them instead of a copy.
+   */
+  default Object decode(byte[] bytes, int offset, int length) {
+    return decode(java.util.Arrays.copyOfRange(bytes, offset, offset + length));
+  }
+
   String describe(Object operation);
 
   /** The operation a new leader appends to commit its term (MicroRaft's new-term entry). */

@@ -12,7 +12,6 @@ import io.microraft.RaftRole;
 import io.microraft.impl.RaftNodeImpl;
 import io.microraft.impl.state.RaftState;
 import io.microraft.model.RaftModelFactory;
-import io.microraft.model.impl.DefaultRaftModelFactory;
 import io.microraft.model.log.LogEntry;
 import io.microraft.model.message.AppendEntriesRequest;
 import io.microraft.model.message.InstallSnapshotRequest;
@@ -154,7 +153,7 @@ public final class RaftMember {
     private Sealer sealer = Sealer.PLAIN;
     private Operations operations;
     private Listener listener;
-    private RaftModelFactory factory = new DefaultRaftModelFactory();
+    private RaftModelFactory factory = new WireEntry.Factory();
     private WireCodec codec;
     private int snapshotInterval = SNAPSHOT_INTERVAL;
 
@@ -290,10 +289,15 @@ public final class RaftMember {
 
   /** Bytes that arrived from the network for this member. */
   public void receive(byte[] bytes) {
+    receive(bytes, 0);
+  }
+
+  /** The bytes from {@code offset} on arrived from the network for this member. */
+  public void receive(byte[] bytes, int offset) {
     if (!executor.alive()) {
       return;
     }
-    RaftMessage m = codec.decode(bytes);
+    RaftMessage m = codec.decode(bytes, offset);
     if (m instanceof VoteResponse v && v.isGranted()) {
       if (v.getTerm() != votesTerm) {
         votesReceived.clear();

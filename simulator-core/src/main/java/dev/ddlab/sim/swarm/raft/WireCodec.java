@@ -25,7 +25,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 
@@ -65,7 +67,14 @@ public final class WireCodec {
   // ---- messages ---------------------------------------------------------------------------------
 
   public byte[] encode(RaftMessage m) {
+    int size = 64;
+    if (m instanceof AppendEntriesRequest r) {
+      for (LogEntry e : r.getLogEntries()) {
+        size += encodeEntry(e).length;
+      }
+    }
     return bytes(
+        size,
         out -> {
           out.writeByte(kind(m));
           out.writeUTF(String.valueOf(m.getGroupId()));
@@ -79,7 +88,7 @@ public final class WireCodec {
             out.writeLong(r.getFlowControlSequenceNumber());
             out.writeInt(r.getLogEntries().size());
             for (LogEntry e : r.getLogEntries()) {
-              entry(out, e);
+              out.write(encodeEntry(e));
             }
           } else if (m instanceof AppendEntriesSuccessResponse r) {
             out.writeLong(r.getLastLogIndex());
@@ -151,8 +160,14 @@ public final class WireCodec {
   }
 
   public RaftMessage decode(byte[] bytes) {
+    return decode(bytes, 0);
+  }
+
+  /** The message in {@code bytes} from {@code offset} on (after a channel's tag). */
+  public RaftMessage decode(byte[] bytes, int offset) {
     try {
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes));
+      Cursor cursor = new Cursor(bytes, offset);
+      DataInputStream in = new DataInputStream(cursor);
       int kind = in.readUnsignedByte();
       String group = in.readUTF();
       Member sender = member(in);
@@ -167,7 +182,7 @@ public final class WireCodec {
           int n = in.readInt();
           List<LogEntry> entries = new ArrayList<>(n);
           for (int i = 0; i < n; i++) {
-            entries.add(entry(in));
+            entries.add(entry(cursor, in));
           }
           yield factory
               .createAppendEntriesRequestBuilder()
@@ -326,12 +341,51 @@ public final class WireCodec {
 
   // ---- entries, chunks, members (also what the raft files hold) --------------------------------
 
+  /**
+   * The entry's bytes: index, term, then its operation. A {@link WireEntry} is encoded once and
+   * keeps them (the same bytes go to the WAL and to every follower).
+   */
   public byte[] encodeEntry(LogEntry e) {
-    return bytes(out -> entry(out, e));
+    WireEntry w = e instanceof WireEntry we ? we : null;
+    if (w != null && w.wire != null) {
+      return w.wire;
+    }
+    Object op = e.getOperation();
+    byte[] wire;
+    if (op instanceof Operations.NewTerm || op instanceof UpdateRaftGroupMembersOp) {
+      wire =
+          bytes(
+              64,
+              out -> {
+                out.writeLong(e.getIndex());
+                out.writeInt(e.getTerm());
+                operation(out, op);
+              });
+    } else {
+      byte[] b = operations.encode(op);
+      wire =
+          ByteBuffer.allocate(8 + 4 + 1 + 4 + b.length)
+              .putLong(e.getIndex())
+              .putInt(e.getTerm())
+              .put(OP_APP)
+              .putInt(b.length)
+              .put(b)
+              .array();
+    }
+    if (w != null) {
+      w.wire = wire;
+    }
+    return wire;
   }
 
+  /** An entry from its bytes (a WAL record), which it keeps as its encoding. */
   public LogEntry decodeEntry(byte[] bytes) {
-    return read(bytes, this::entry);
+    Cursor cursor = new Cursor(bytes);
+    try {
+      return entry(cursor, new DataInputStream(cursor));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public byte[] encodeChunk(SnapshotChunk c) {
@@ -380,17 +434,27 @@ public final class WireCodec {
     return read(bytes, WireCodec::member);
   }
 
-  private void entry(DataOutputStream out, LogEntry e) throws IOException {
-    out.writeLong(e.getIndex());
-    out.writeInt(e.getTerm());
-    operation(out, e.getOperation());
-  }
-
-  private LogEntry entry(DataInputStream in) throws IOException {
+  /**
+   * The entry at the cursor ({@code in} reads the same bytes), keeping a copy of its bytes as its
+   * encoding; an application operation is read from that copy, not copied again.
+   */
+  private LogEntry entry(Cursor cursor, DataInputStream in) throws IOException {
+    int start = cursor.position();
     long index = in.readLong();
     int term = in.readInt();
-    Object op = operation(in);
-    return factory.createLogEntryBuilder().setIndex(index).setTerm(term).setOperation(op).build();
+    if (cursor.peek() != OP_APP) {
+      Object op = operation(in);
+      return new WireEntry(index, term, op, cursor.copy(start, cursor.position()));
+    }
+    in.readByte();
+    int len = in.readInt();
+    int opStart = cursor.position();
+    if (len < 0 || len > cursor.available()) {
+      throw new IOException("truncated log entry " + index);
+    }
+    cursor.skip(len);
+    byte[] wire = cursor.copy(start, cursor.position());
+    return new WireEntry(index, term, operations.decode(wire, opStart - start, len), wire);
   }
 
   private void chunk(DataOutputStream out, SnapshotChunk c) throws IOException {
@@ -508,13 +572,40 @@ public final class WireCodec {
   }
 
   private static byte[] bytes(Writer w) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(64);
+    return bytes(64, w);
+  }
+
+  private static byte[] bytes(int size, Writer w) {
+    ByteArrayOutputStream b = new ByteArrayOutputStream(size);
     try (DataOutputStream out = new DataOutputStream(b)) {
       w.write(out);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return b.toByteArray();
+  }
+
+  /** A byte array being read, whose position an entry's reader needs (to keep its bytes). */
+  private static final class Cursor extends ByteArrayInputStream {
+    Cursor(byte[] bytes) {
+      super(bytes);
+    }
+
+    Cursor(byte[] bytes, int offset) {
+      super(bytes, offset, bytes.length - offset);
+    }
+
+    int position() {
+      return pos;
+    }
+
+    int peek() {
+      return pos < count ? buf[pos] : -1;
+    }
+
+    byte[] copy(int from, int to) {
+      return from == 0 && to == buf.length ? buf : Arrays.copyOfRange(buf, from, to);
+    }
   }
 
   private static <T> T read(byte[] bytes, Reader<T> r) {

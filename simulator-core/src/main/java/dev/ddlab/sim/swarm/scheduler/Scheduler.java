@@ -5,7 +5,7 @@ import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskStatus;
 import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,22 +20,25 @@ public final class Scheduler {
 
   public static void schedule(
       Map<String, Node> nodes, Map<String, Task> tasks, List<String> changed, long now) {
-    Map<String, Integer> total = new LinkedHashMap<>();
-    Map<String, Integer> perService = new LinkedHashMap<>();
-    Map<String, long[]> reserved = new LinkedHashMap<>();
+    Map<String, Integer> total = new HashMap<>();
+    // per service, its tasks per node
+    Map<String, Map<String, Integer>> perService = new HashMap<>();
+    Map<String, long[]> reserved = new HashMap<>();
     for (Task t : tasks.values()) {
       if (t.nodeId() != null && !t.nodeId().isEmpty() && "running".equals(t.desiredState())) {
         total.merge(t.nodeId(), 1, Integer::sum);
-        perService.merge(t.serviceId() + "/" + t.nodeId(), 1, Integer::sum);
+        onNodes(perService, t).merge(t.nodeId(), 1, Integer::sum);
         long[] r = reserved.computeIfAbsent(t.nodeId(), k -> new long[2]);
         r[0] += cpu(t);
         r[1] += memory(t);
       }
     }
+    String ts = GoTime.rfc3339Nano(now);
     for (Task t : List.copyOf(tasks.values())) {
       if (!"pending".equals(t.status().state()) || !"running".equals(t.desiredState())) {
         continue;
       }
+      Map<String, Integer> ofService = onNodes(perService, t);
       Node best = null;
       int[] why = new int[4]; // availability/down, constraints, cpu, memory
       for (Node n : nodes.values()) {
@@ -50,7 +53,7 @@ public final class Scheduler {
           why[1]++;
           continue;
         }
-        long[] r = reserved.getOrDefault(n.id(), new long[2]);
+        long[] r = reserved.getOrDefault(n.id(), NOTHING);
         if (cpu(t) > 0 && r[0] + cpu(t) > n.description().resources().nanoCpus()) {
           why[2]++;
           continue;
@@ -59,11 +62,10 @@ public final class Scheduler {
           why[3]++;
           continue;
         }
-        if (best == null || better(t, n, best, perService, total)) {
+        if (best == null || better(n, best, ofService, total)) {
           best = n;
         }
       }
-      String ts = GoTime.rfc3339Nano(now);
       if (best == null) {
         String msg = explain(why, nodes.size());
         if (!msg.equals(t.status().err())) {
@@ -78,7 +80,7 @@ public final class Scheduler {
         continue;
       }
       total.merge(best.id(), 1, Integer::sum);
-      perService.merge(t.serviceId() + "/" + best.id(), 1, Integer::sum);
+      ofService.merge(best.id(), 1, Integer::sum);
       long[] r = reserved.computeIfAbsent(best.id(), k -> new long[2]);
       r[0] += cpu(t);
       r[1] += memory(t);
@@ -92,10 +94,18 @@ public final class Scheduler {
     }
   }
 
+  private static final long[] NOTHING = new long[2];
+
+  private static Map<String, Integer> onNodes(
+      Map<String, Map<String, Integer>> perService, Task t) {
+    return perService.computeIfAbsent(t.serviceId(), k -> new HashMap<>());
+  }
+
+  /** Whether {@code n} beats {@code best}: fewer tasks of the service, then fewer tasks. */
   private static boolean better(
-      Task t, Node n, Node best, Map<String, Integer> perService, Map<String, Integer> total) {
-    int a = perService.getOrDefault(t.serviceId() + "/" + n.id(), 0);
-    int b = perService.getOrDefault(t.serviceId() + "/" + best.id(), 0);
+      Node n, Node best, Map<String, Integer> ofService, Map<String, Integer> total) {
+    int a = ofService.getOrDefault(n.id(), 0);
+    int b = ofService.getOrDefault(best.id(), 0);
     if (a != b) {
       return a < b;
     }

@@ -145,16 +145,26 @@ public final class ClusterStore {
   }
 
   /** Each object kind's canonical constructor, for {@link #versioned}. */
-  private static final ClassValue<Constructor<?>> CANONICAL =
+  /** How a record type is rebuilt with another version: its accessors and canonical constructor. */
+  private record Rebuild(java.lang.reflect.Method[] accessors, int version, Constructor<?> make) {}
+
+  private static final ClassValue<Rebuild> REBUILD =
       new ClassValue<>() {
         @Override
-        protected Constructor<?> computeValue(Class<?> type) {
+        protected Rebuild computeValue(Class<?> type) {
+          RecordComponent[] components = type.getRecordComponents();
+          java.lang.reflect.Method[] accessors = new java.lang.reflect.Method[components.length];
+          int version = -1;
+          for (int i = 0; i < components.length; i++) {
+            accessors[i] = components[i].getAccessor();
+            if (components[i].getName().equals("version")) {
+              version = i;
+            }
+          }
           Class<?>[] types =
-              Arrays.stream(type.getRecordComponents())
-                  .map(RecordComponent::getType)
-                  .toArray(Class<?>[]::new);
+              Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
           try {
-            return type.getDeclaredConstructor(types);
+            return new Rebuild(accessors, version, type.getDeclaredConstructor(types));
           } catch (NoSuchMethodException e) {
             throw new IllegalStateException(type + " has no canonical constructor", e);
           }
@@ -164,16 +174,13 @@ public final class ClusterStore {
   /** {@code object} (an Engine API record with a {@code version}) at the store's {@code index}. */
   @SuppressWarnings("unchecked")
   private static <T extends Record> T versioned(T object, long index) {
-    RecordComponent[] components = object.getClass().getRecordComponents();
-    Object[] args = new Object[components.length];
+    Rebuild r = REBUILD.get(object.getClass());
+    Object[] args = new Object[r.accessors().length];
     try {
-      for (int i = 0; i < components.length; i++) {
-        args[i] =
-            components[i].getName().equals("version")
-                ? new Version(index)
-                : components[i].getAccessor().invoke(object);
+      for (int i = 0; i < args.length; i++) {
+        args[i] = i == r.version() ? new Version(index) : r.accessors()[i].invoke(object);
       }
-      return (T) CANONICAL.get(object.getClass()).newInstance(args);
+      return (T) r.make().newInstance(args);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
@@ -341,8 +348,13 @@ public final class ClusterStore {
 
   /** An object from Engine API JSON bytes. */
   public static <T> T read(byte[] json, Class<T> type) {
+    return read(json, 0, json.length, type);
+  }
+
+  /** An object from the Engine API JSON in {@code bytes[offset, offset + length)}. */
+  public static <T> T read(byte[] bytes, int offset, int length, Class<T> type) {
     try {
-      return JSON.readValue(json, type);
+      return JSON.readValue(bytes, offset, length, type);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

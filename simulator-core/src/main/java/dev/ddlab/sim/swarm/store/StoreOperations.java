@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -27,28 +28,39 @@ public final class StoreOperations implements Operations {
    */
   public static final class Batch {
     private List<StoreAction> actions;
-    private byte[] encoded;
+
+    /** The encoding: {@code buffer[offset, offset + length)} (a received entry's bytes). */
+    private byte[] buffer;
+
+    private int offset;
+    private int length;
 
     public Batch(List<StoreAction> actions) {
       this.actions = List.copyOf(actions);
     }
 
-    private Batch(byte[] encoded) {
-      this.encoded = encoded;
+    private Batch(byte[] buffer, int offset, int length) {
+      this.buffer = buffer;
+      this.offset = offset;
+      this.length = length;
     }
 
     public List<StoreAction> actions() {
       if (actions == null) {
-        actions = read(encoded);
+        actions = read(buffer, offset, length);
       }
       return actions;
     }
 
     byte[] encoded() {
-      if (encoded == null) {
-        encoded = write(actions);
+      if (buffer == null) {
+        buffer = write(actions);
+        length = buffer.length;
+      } else if (offset != 0 || length != buffer.length) {
+        buffer = Arrays.copyOfRange(buffer, offset, offset + length);
+        offset = 0;
       }
-      return encoded;
+      return buffer;
     }
 
     @Override
@@ -69,19 +81,20 @@ public final class StoreOperations implements Operations {
 
   /** {@code B}, the action count, then each action: kind, ID (length-prefixed UTF-8), object. */
   private static byte[] write(List<StoreAction> actions) {
-    List<byte[]> texts = new ArrayList<>(actions.size() * 2);
+    int n = actions.size();
+    byte[][] texts = new byte[2 * n][];
     int size = 1 + 4;
-    for (StoreAction a : actions) {
-      byte[] kind = a.kind().getBytes(StandardCharsets.UTF_8);
-      byte[] id = a.id().getBytes(StandardCharsets.UTF_8);
-      texts.add(kind);
-      texts.add(id);
-      size += 4 + kind.length + 4 + id.length + 4 + (a.json() == null ? 0 : a.json().length);
+    for (int i = 0; i < n; i++) {
+      StoreAction a = actions.get(i);
+      texts[2 * i] = kindBytes(a.kind());
+      texts[2 * i + 1] = a.id().getBytes(StandardCharsets.UTF_8);
+      size += 4 + texts[2 * i].length + 4 + texts[2 * i + 1].length;
+      size += 4 + (a.json() == null ? 0 : a.json().length);
     }
-    ByteBuffer b = ByteBuffer.allocate(size).put(BATCH).putInt(actions.size());
-    for (int i = 0; i < actions.size(); i++) {
-      byte[] kind = texts.get(2 * i);
-      byte[] id = texts.get(2 * i + 1);
+    ByteBuffer b = ByteBuffer.allocate(size).put(BATCH).putInt(n);
+    for (int i = 0; i < n; i++) {
+      byte[] kind = texts[2 * i];
+      byte[] id = texts[2 * i + 1];
       byte[] json = actions.get(i).json();
       b.putInt(kind.length).put(kind).putInt(id.length).put(id);
       if (json == null) {
@@ -93,16 +106,16 @@ public final class StoreOperations implements Operations {
     return b.array();
   }
 
-  private static List<StoreAction> read(byte[] bytes) {
+  private static List<StoreAction> read(byte[] bytes, int offset, int length) {
     try {
-      ByteBuffer b = ByteBuffer.wrap(bytes);
+      ByteBuffer b = ByteBuffer.wrap(bytes, offset, length);
       if (b.get() != BATCH) {
         throw new IllegalStateException("not a store batch");
       }
       int n = b.getInt();
       List<StoreAction> actions = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
-        String kind = text(b);
+        String kind = kind(b);
         String id = text(b);
         int len = b.getInt();
         byte[] json = null;
@@ -112,10 +125,56 @@ public final class StoreOperations implements Operations {
         }
         actions.add(new StoreAction(kind, id, json));
       }
-      return List.copyOf(actions);
+      return Collections.unmodifiableList(actions);
     } catch (BufferUnderflowException e) {
       throw new IllegalStateException("a truncated store batch", e);
     }
+  }
+
+  /** The kinds {@link StoreAction} names, so that reading an action makes no new kind string. */
+  private static final String[] KINDS = {
+    StoreAction.TASK,
+    StoreAction.NODE,
+    StoreAction.SERVICE,
+    StoreAction.LB,
+    StoreAction.NODE_LB,
+    StoreAction.NETWORK,
+    StoreAction.NETWORK_ALLOCATION,
+    StoreAction.ENDPOINT,
+    StoreAction.CLUSTER,
+    StoreAction.SECRET,
+    StoreAction.CONFIG,
+    StoreAction.UNLOCK_KEY
+  };
+
+  private static final byte[][] KIND_BYTES =
+      Arrays.stream(KINDS).map(k -> k.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+
+  private static byte[] kindBytes(String kind) {
+    for (int k = 0; k < KINDS.length; k++) {
+      if (KINDS[k].equals(kind)) {
+        return KIND_BYTES[k];
+      }
+    }
+    return kind.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String kind(ByteBuffer b) {
+    int len = b.getInt();
+    int at = b.position();
+    if (len < 0 || len > b.remaining()) {
+      throw new BufferUnderflowException();
+    }
+    byte[] a = b.array();
+    for (int k = 0; k < KINDS.length; k++) {
+      byte[] known = KIND_BYTES[k];
+      if (known.length == len && Arrays.equals(a, at, at + len, known, 0, len)) {
+        b.position(at + len);
+        return KINDS[k];
+      }
+    }
+    b.position(at + len);
+    return new String(a, at, len, StandardCharsets.UTF_8);
   }
 
   private static String text(ByteBuffer b) {
@@ -156,13 +215,18 @@ public final class StoreOperations implements Operations {
 
   @Override
   public Object decode(byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] == SNAPSHOT) {
-      return new Snapshot(Arrays.copyOfRange(bytes, 1, bytes.length));
+    return decode(bytes, 0, bytes.length);
+  }
+
+  @Override
+  public Object decode(byte[] bytes, int offset, int length) {
+    if (length > 0 && bytes[offset] == SNAPSHOT) {
+      return new Snapshot(Arrays.copyOfRange(bytes, offset + 1, offset + length));
     }
-    if (bytes.length == 0 || bytes[0] != BATCH) {
+    if (length == 0 || bytes[offset] != BATCH) {
       throw new IllegalStateException("not a store batch");
     }
-    return new Batch(bytes);
+    return new Batch(bytes, offset, length);
   }
 
   @Override
