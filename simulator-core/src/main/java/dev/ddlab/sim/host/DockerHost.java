@@ -89,7 +89,7 @@ public final class DockerHost {
             address,
             kernel.host().netNs(),
             cluster.shared("network-links", dev.ddlab.sim.network.ClusterLinks::create));
-    kernel.net(network);
+    kernel.net(network.processes());
     this.volumes = new VolumeService(clock, random.fork("volumes"), events, hostFs);
     this.daemonId = random.fork("daemon-id").uuid();
     this.images = imageFactory.create(this);
@@ -347,7 +347,7 @@ public final class DockerHost {
    * @throws dev.ddlab.sim.runtime.NetException when nothing listens there
    */
   public HttpResponse http(int hostPort, String path) {
-    return network.http(kernel.host(), address, hostPort, HttpRequest.get(path));
+    return network.processes().http(kernel.host(), address, hostPort, HttpRequest.get(path));
   }
 
   /** The body of {@link #http} as text (for tests and simple clients). */

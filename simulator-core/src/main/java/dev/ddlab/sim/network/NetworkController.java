@@ -35,11 +35,7 @@ import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.portmapper.PortMapper;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.types.Ipv4;
-import dev.ddlab.sim.runtime.HttpOutcome;
-import dev.ddlab.sim.runtime.HttpRequest;
-import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
-import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.NetNamespace;
 import dev.ddlab.sim.runtime.ProcContext;
 import java.util.ArrayList;
@@ -61,7 +57,7 @@ import java.util.function.Function;
  * the default IPAM ({@link Ipam}), one {@link Sandbox} per running container, the {@link Resolver}
  * (embedded DNS), the node's {@link PortMapper}, and the {@link DataPlane} that carries traffic.
  */
-public final class NetworkController implements NetworksApi, NetAccess {
+public final class NetworkController implements NetworksApi {
   private final VirtualClock clock;
   private final SeededRandom random;
   private final EngineEvents events;
@@ -69,6 +65,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
   private final DriverRegistry drivers;
   private final Ipam ipam = new DefaultIpam();
   private final Resolver resolver;
+  private final ProcessNetAccess processes;
   private final DataPlane dataPlane;
   private final NetStack stack;
   private final Segment underlay;
@@ -129,6 +126,7 @@ public final class NetworkController implements NetworksApi, NetAccess {
     this.drivers = BuiltinDrivers.registry(host, new PortMapper(), peers, Ipv4.parse(nodeAddress));
     this.resolver = new Resolver(nodeAddress);
     this.dataPlane = new FrameDataPlane(this, stack);
+    this.processes = new ProcessNetAccess(this, resolver, dataPlane);
     this.ingress = new IngressRouting(this);
     Map<String, String> bridgeOptions = new LinkedHashMap<>();
     bridgeOptions.put("com.docker.network.bridge.default_bridge", "true");
@@ -863,46 +861,9 @@ public final class NetworkController implements NetworksApi, NetAccess {
 
   // ---- What processes see ----------------------------------------------------------------------
 
-  @Override
-  public Optional<String> resolve(ProcContext from, String name) {
-    return resolver.resolve(from, networkingOf(from), name);
-  }
-
-  @Override
-  public HttpResponse http(ProcContext from, String host, int port, HttpRequest request) {
-    return exchange(from, host, port, request).orThrow();
-  }
-
-  @Override
-  public HttpOutcome exchange(ProcContext from, String host, int port, HttpRequest request) {
-    Optional<String> ip = resolve(from, host);
-    if (ip.isEmpty()) {
-      return HttpOutcome.failed(new NetException(NetException.Kind.UNRESOLVED, host));
-    }
-    return dataPlane.http(from, Ipv4.parse(ip.get()), port, request);
-  }
-
-  @Override
-  public Echo echo(ProcContext from, String ip) {
-    return dataPlane.echo(from, Ipv4.parse(ip));
-  }
-
-  @Override
-  public EchoReply ping(
-      ProcContext from, String ip, int id, int seq, int size, int ttl, PmtuDisc pmtu) {
-    return dataPlane.ping(from, Ipv4.parse(ip), id, seq, size, ttl, pmtu);
-  }
-
-  @Override
-  public <T> Optional<T> namespace(ProcContext from, Class<T> type) {
-    return Optional.ofNullable(dataPlane.namespaceOf(from))
-        .filter(type::isInstance)
-        .map(type::cast);
-  }
-
-  @Override
-  public boolean reachesInternet(ProcContext from) {
-    return dataPlane.reachesInternet(from);
+  /** How this node's processes reach the network (the kernel's {@link NetAccess}). */
+  public NetAccess processes() {
+    return processes;
   }
 
   /**

@@ -36,6 +36,7 @@ public final class ShellPrograms {
     registry.register("ping", PingProgram::new);
     registry.register("nslookup", NslookupProgram::new);
     registry.register("dig", DigProgram::new);
+    registry.register("host", HostLookupProgram::new);
     // net-tools and busybox's applets over the container's namespace (not host tools: the lab's
     // Ubuntu host has no net-tools)
     registry.register("ifconfig", () -> new ToolProgram(IfTools::ifconfig));

@@ -247,4 +247,27 @@ class ContainerNetToolsTest {
       assertEquals(15_000_000_000L, last(s, "true\n").virtualTimeNanos() - dig.virtualTimeNanos());
     }
   }
+
+  @Test
+  void host_answers_from_the_embedded_dns_or_times_out_twice() {
+    try (SimSession s = session()) {
+      check(s, "docker exec deb host web", 0, "web has address 172.18.0.2\n");
+      TranscriptEntry usage = last(s, "docker exec deb host\n");
+      assertEquals(1, usage.exitCode());
+      assertTrue(
+          usage.output().endsWith("       -6 use IPv6 query transport only\n"), usage.output());
+      check(
+          s,
+          "docker exec deb host web 127.0.0.11",
+          0,
+          "Using domain server:\nName: 127.0.0.11\nAddress: 127.0.0.11#53\nAliases: \n\n"
+              + "web has address 172.18.0.2\n");
+      check(
+          s,
+          "docker exec deb host nosuch.example",
+          1,
+          ";; communications error to 127.0.0.11#53: timed out\n".repeat(2)
+              + ";; no servers could be reached\n");
+    }
+  }
 }

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.swarm;
 
+import static dev.ddlab.sim.swarm.TypedSwarm.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,12 +18,6 @@ import org.junit.jupiter.api.Test;
  * not known.
  */
 class ServiceDiscoveryTest {
-  private static String ok(SimSession s, String node, String line) {
-    TranscriptEntry e = s.type(node, line);
-    assertEquals(0, e.exitCode(), line + "\n" + e.output());
-    return e.output();
-  }
-
   /** The address nslookup printed for the name (busybox's answer). */
   private static String answer(String nslookup) {
     for (String line : nslookup.split("\n")) {
@@ -48,12 +43,7 @@ class ServiceDiscoveryTest {
 
   @Test
   void a_service_name_answers_its_vip_and_tasks_name_each_task_in_turn_across_nodes() {
-    try (SimSession s = SimSession.open("swarm-1m1w", 11)) {
-      ok(s, "mgr1", "docker swarm init --advertise-addr 10.0.0.1");
-      ok(
-          s,
-          "wrk1",
-          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377");
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 11, "wrk1")) {
       ok(s, "mgr1", "docker network create -d overlay uber-net");
       ok(s, "mgr1", "docker network create -d overlay other-net");
       ok(

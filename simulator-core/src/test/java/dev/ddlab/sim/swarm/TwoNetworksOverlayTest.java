@@ -14,13 +14,7 @@ import org.junit.jupiter.api.Test;
 class TwoNetworksOverlayTest {
   @Test
   void an_overlay_spans_two_underlay_networks_through_the_router() {
-    try (SimSession s = SimSession.open("two-networks", 12)) {
-      ok(s, "node1", "docker swarm init --advertise-addr=172.31.1.5 --listen-addr=172.31.1.5:2377");
-      ok(
-          s,
-          "node2",
-          "docker swarm join --token $(ssh node1 docker swarm join-token -q worker)"
-              + " 172.31.1.5:2377");
+    try (SimSession s = TypedSwarm.swarmAt("two-networks", 12, "node1", "172.31.1.5", "node2")) {
       String route = ok(s, "node2", "ip route");
       assertTrue(route.startsWith("default via 192.168.1.1 dev eth0"), route);
 

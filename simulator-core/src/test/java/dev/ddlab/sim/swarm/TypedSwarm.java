@@ -20,13 +20,26 @@ final class TypedSwarm {
    * A session of {@code template} where mgr1 (10.0.0.1) made a swarm and {@code workers} joined.
    */
   static SimSession swarm(String template, long seed, String... workers) {
+    return swarmAt(template, seed, "mgr1", "10.0.0.1", workers);
+  }
+
+  /**
+   * A session of {@code template} where {@code manager} made a swarm advertising {@code address}
+   * and {@code workers} joined it there.
+   */
+  static SimSession swarmAt(
+      String template, long seed, String manager, String address, String... workers) {
     SimSession s = SimSession.open(template, seed);
-    ok(s, "mgr1", "docker swarm init --advertise-addr 10.0.0.1");
+    ok(s, manager, "docker swarm init --advertise-addr " + address);
     for (String w : workers) {
       ok(
           s,
           w,
-          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377");
+          "docker swarm join --token $(ssh "
+              + manager
+              + " docker swarm join-token -q worker) "
+              + address
+              + ":2377");
     }
     return s;
   }
