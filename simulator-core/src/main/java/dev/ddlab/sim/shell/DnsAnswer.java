@@ -19,6 +19,21 @@ final class DnsAnswer {
   private DnsAnswer() {}
 
   /** The address the server answers for {@code name}, or empty (the query times out). */
+  /**
+   * The name to look up and the server to ask, as {@code host} and {@code nslookup} take them: the
+   * first two words that are not options (null when missing); options are read no further.
+   */
+  static String[] operands(Proc proc) {
+    String[] operands = new String[2];
+    int found = 0;
+    for (String a : proc.argv().subList(1, proc.argv().size())) {
+      if (!a.startsWith("-") && found < 2) {
+        operands[found++] = a;
+      }
+    }
+    return operands;
+  }
+
   static Optional<String> ask(Proc proc, String server, String name) {
     if (!server.equals("127.0.0.11") || name.equals("localhost") || name.contains(":")) {
       return Optional.empty();

@@ -13,18 +13,9 @@ final class NslookupProgram implements Program {
   @Override
   public void start(Proc proc) {
     boolean busybox = ShellProgram.startedAsBusybox(proc);
-    String name = null;
-    String server = null;
-    for (String a : proc.argv().subList(1, proc.argv().size())) {
-      if (a.startsWith("-")) {
-        continue;
-      }
-      if (name == null) {
-        name = a;
-      } else if (server == null) {
-        server = a;
-      }
-    }
+    String[] operands = DnsAnswer.operands(proc);
+    String name = operands[0];
+    String server = operands[1];
     if (name == null) {
       if (busybox) {
         proc.err(
