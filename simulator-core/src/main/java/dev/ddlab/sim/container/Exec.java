@@ -23,6 +23,8 @@ final class Exec {
   static final Duration GC_PERIOD = Duration.ofMinutes(5);
 
   private final Daemon daemon;
+
+  /** The next pass, while one is due (a pass clears it; nothing cancels it). */
   private VirtualClock.Timer gc;
 
   Exec(Daemon daemon) {
@@ -148,7 +150,7 @@ final class Exec {
    * every probe it ran. The pass runs as upkeep, and only while there are execs to forget.
    */
   private void collectLater() {
-    if (gc == null || !gc.isPending()) {
+    if (gc == null) {
       gc = daemon.clock.scheduleUpkeep(GC_PERIOD, this::collect);
     }
   }
