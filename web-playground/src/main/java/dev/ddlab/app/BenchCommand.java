@@ -191,6 +191,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if ((vsReal || net || swarm || overlay || build || quota) && !BenchForks.measuresInPlace()) {
+      // these measure in this JVM: in a child with a fixed, pre-touched heap instead
+      return BenchForks.inFixedHeap(
+          spec.commandLine().getParseResult().originalArgs(), out, spec.commandLine().getErr());
+    }
     if (vsReal) {
       return vsReal(out);
     }

@@ -61,8 +61,86 @@ final class BenchForks {
         "\t", MARKER, f.name(), f.unit(), Double.toString(f.value()), Double.toString(f.target()));
   }
 
-  /** Each fork's heap when the launcher sets none: enough for 1,000 running containers. */
+  /** Each child's heap when the launcher sets none: enough for 1,000 running containers. */
   static final String FORK_HEAP = "1g";
+
+  /** Set in a child JVM of {@link #inFixedHeap}: it measures in place. */
+  static final String CHILD_PROPERTY = "ddlab.bench.child";
+
+  /**
+   * The command line of a child JVM of this launcher running {@code args}: this JVM's own flags and
+   * class path, and a fixed heap touched at start-up, so that no figure measures the heap growing
+   * (page faults that thread CPU time counts: the figures of a growing heap were bimodal). The heap
+   * is the launcher's {@code -Xmx} when it gave one, else {@link #FORK_HEAP}.
+   */
+  static List<String> java(List<String> args) {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    String heap = FORK_HEAP;
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-Xmx")) {
+        heap = a.substring(4);
+      } else if (!a.startsWith("-Xms") && !a.equals("-XX:+AlwaysPreTouch")) {
+        cmd.add(a);
+      }
+    }
+    cmd.add("-Xms" + heap);
+    cmd.add("-Xmx" + heap);
+    cmd.add("-XX:+AlwaysPreTouch");
+    cmd.add("-D" + CHILD_PROPERTY + "=true");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /** Whether this JVM is a bench child, or its launcher fixed and pre-touched the heap itself. */
+  static boolean measuresInPlace() {
+    if (Boolean.getBoolean(CHILD_PROPERTY)) {
+      return true;
+    }
+    List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    return jvm.contains("-XX:+AlwaysPreTouch")
+        && jvm.stream().anyMatch(a -> a.startsWith("-Xms"))
+        && jvm.stream().anyMatch(a -> a.startsWith("-Xmx"));
+  }
+
+  /**
+   * Runs this launcher's {@code args} again in one child JVM ({@link #java}) and relays what it
+   * prints, standard output to {@code out} and standard error to {@code err}, line by line as it
+   * comes; returns the child's exit code.
+   */
+  static int inFixedHeap(List<String> args, PrintWriter out, PrintWriter err)
+      throws IOException, InterruptedException {
+    Process p =
+        new ProcessBuilder(java(args)).redirectInput(ProcessBuilder.Redirect.INHERIT).start();
+    Thread errors = new Thread(() -> relay(p.getErrorStream(), err), "bench-child-stderr");
+    errors.setDaemon(true);
+    errors.start();
+    relay(p.getInputStream(), out);
+    int exit = p.waitFor();
+    errors.join();
+    return exit;
+  }
+
+  private static void relay(java.io.InputStream from, PrintWriter to) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(from, StandardCharsets.UTF_8))) {
+      String l;
+      while ((l = r.readLine()) != null) {
+        synchronized (to) {
+          to.println(l);
+          to.flush();
+        }
+      }
+    } catch (IOException e) {
+      synchronized (to) {
+        to.println("ddlab bench: lost the child's output: " + e.getMessage());
+        to.flush();
+      }
+    }
+  }
 
   /**
    * Runs {@code forks} JVMs of this launcher with {@code childArgs} (which make each measure once
@@ -75,19 +153,7 @@ final class BenchForks {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     Map<String, String[]> meta = new LinkedHashMap<>();
     for (int f = 1; f <= forks; f++) {
-      List<String> cmd = new ArrayList<>();
-      cmd.add(ProcessHandle.current().info().command().orElse("java"));
-      List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-      cmd.addAll(jvm);
-      if (jvm.stream().noneMatch(a -> a.startsWith("-Xms") || a.startsWith("-Xmx"))) {
-        // a fixed heap: no fork measures the heap growing where another measured it grown
-        cmd.add("-Xms" + FORK_HEAP);
-        cmd.add("-Xmx" + FORK_HEAP);
-      }
-      cmd.add("-cp");
-      cmd.add(System.getProperty("java.class.path"));
-      cmd.add(Main.class.getName());
-      cmd.addAll(childArgs);
+      List<String> cmd = java(childArgs);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       StringBuilder other = new StringBuilder();
       try (BufferedReader r =
@@ -155,13 +221,27 @@ final class BenchForks {
     }
   }
 
-  /** The one-minute load average and the processor count, as the reader should weigh them. */
+  /**
+   * The one-minute load average, the processor count and the heap, as the reader should weigh them:
+   * a heap that grows while measured makes figures bimodal.
+   */
   static String load() {
     var os = ManagementFactory.getOperatingSystemMXBean();
+    List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    long max = Runtime.getRuntime().maxMemory() >> 20;
+    boolean fixed =
+        jvm.stream().anyMatch(a -> a.startsWith("-Xms"))
+            && Runtime.getRuntime().totalMemory() >> 20 >= max * 9 / 10;
     return String.format(
         Locale.ROOT,
-        "load average %.2f on %d cores",
+        "load average %.2f on %d cores, heap %s",
         os.getSystemLoadAverage(),
-        os.getAvailableProcessors());
+        os.getAvailableProcessors(),
+        fixed
+            ? "fixed at "
+                + max
+                + " MiB"
+                + (jvm.contains("-XX:+AlwaysPreTouch") ? ", pre-touched" : "")
+            : "growing to at most " + max + " MiB");
   }
 }
