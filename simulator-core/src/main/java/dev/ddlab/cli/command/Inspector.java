@@ -51,7 +51,7 @@ final class Inspector {
         continue;
       }
       if (tmpl == null) {
-        elements.add(InspectData.of(element));
+        elements.add(InspectData.json(element));
         continue;
       }
       try {

@@ -43,6 +43,68 @@ public final class InspectData {
   }
 
   /**
+   * The DTO as {@code docker inspect} writes it with {@link dev.ddlab.cli.template.GoJson}: the
+   * same JSON as {@link #of}'s, each record converted only as its members are written (no {@link
+   * GoObject} tree: building it cost as much as writing the JSON).
+   */
+  public static Object json(Object dto) {
+    return jsonValue(dto, Slot.of(dto));
+  }
+
+  private static Object jsonValue(Object v, Slot slot) {
+    if (v == null) {
+      return slot.zero();
+    }
+    if (v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Long) {
+      return v;
+    }
+    if (v instanceof Integer || v instanceof Short) {
+      return ((Number) v).longValue();
+    }
+    if (v instanceof Float f) {
+      return f.doubleValue();
+    }
+    if (v instanceof List<?> list) {
+      Slot elem = slot.element();
+      List<Object> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        out.add(jsonValue(o, elem));
+      }
+      return out;
+    }
+    if (v instanceof Map<?, ?> map) {
+      // sorted here, as encoding/json writes a map: GoJson then writes it as it is
+      Slot elem = slot.element();
+      Map<String, Object> out = new java.util.TreeMap<>();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.put(String.valueOf(e.getKey()), jsonValue(e.getValue(), elem));
+      }
+      return out;
+    }
+    if (v.getClass().isRecord()) {
+      return new JsonRecord(v, SHAPES.get(v.getClass()));
+    }
+    return v.toString();
+  }
+
+  /** A DTO record written as JSON: its members as {@link #convert} would keep them, untyped. */
+  private record JsonRecord(Object dto, RecordShape shape)
+      implements dev.ddlab.cli.template.JsonStruct {
+    @Override
+    public void forEachJsonMember(dev.ddlab.cli.template.JsonStruct.Members members) {
+      for (Component c : shape.components()) {
+        Object value = c.getter().apply(dto);
+        if ((value == null && shape.omitNull())
+            || omitted(c.include(), value)
+            || (c.omitEmpty() && isEmpty(value))) {
+          continue;
+        }
+        members.member(c.name(), c.quotedName(), jsonValue(value, c.slot()));
+      }
+    }
+  }
+
+  /**
    * The DTO as the typed Go struct docker/cli first runs {@code inspect -f} on: every field is
    * there, an omitted one as its zero value ({@code {{.State.Health}}} is {@code <nil>}, {@code
    * {{json .State.Health}}} is {@code null}), though {@code {{json .}}} still leaves it out.
@@ -213,11 +275,29 @@ public final class InspectData {
    */
   private record Component(
       String name,
+      String quotedName,
       String goName,
       Function<Object, Object> getter,
       Slot slot,
       JsonInclude.Include include,
       boolean omitEmpty) {
+    Component(
+        String name,
+        String goName,
+        Function<Object, Object> getter,
+        Slot slot,
+        JsonInclude.Include include,
+        boolean omitEmpty) {
+      this(
+          name,
+          dev.ddlab.cli.template.JsonStruct.quotedKey(name),
+          goName,
+          getter,
+          slot,
+          include,
+          omitEmpty);
+    }
+
     boolean renamed() {
       return !goName.equals(name);
     }

@@ -62,16 +62,21 @@ public final class GoJson {
     }
   }
 
-  /** Enough spaces for the indentation of 64 levels of four. */
-  private static final String SPACES = " ".repeat(256);
+  /** A newline and the indentation of each depth up to 64 levels of four, as one string each. */
+  private static final String[] NEWLINE_INDENT = new String[65];
+
+  static {
+    for (int depth = 0; depth < NEWLINE_INDENT.length; depth++) {
+      NEWLINE_INDENT[depth] = "\n" + "    ".repeat(depth);
+    }
+  }
 
   private static void newline(StringBuilder sb, String indent, int depth) {
     if (indent != null) {
-      sb.append('\n');
-      int width = depth * indent.length();
-      if (width <= SPACES.length() && indent.equals("    ")) {
-        sb.append(SPACES, 0, width);
+      if (depth < NEWLINE_INDENT.length && indent.equals("    ")) {
+        sb.append(NEWLINE_INDENT[depth]); // one array copy, where append(s, 0, n) goes by char
       } else {
+        sb.append('\n');
         for (int i = 0; i < depth; i++) {
           sb.append(indent);
         }
@@ -110,6 +115,10 @@ public final class GoJson {
     } else if (v instanceof Map<?, ?> map) {
       // encoding/json sorts a map's keys; a map of one entry or a TreeMap of strings already is
       writeObject(sb, isSorted(map) ? map : Values.sorted(map), esc, indent, depth);
+    } else if (v instanceof JsonStruct struct) {
+      Members members = new Members(sb, esc, indent, depth);
+      struct.forEachJsonMember(members);
+      members.close();
     } else if (v instanceof GoObject o) {
       if (o.isJsonSorted()) {
         Map<String, Object> m = new java.util.TreeMap<>();
@@ -151,7 +160,8 @@ public final class GoJson {
   }
 
   /** The members of one JSON object, written as they come: {@code {}} when there are none. */
-  private static final class Members implements java.util.function.BiConsumer<String, Object> {
+  private static final class Members
+      implements java.util.function.BiConsumer<String, Object>, JsonStruct.Members {
     private final StringBuilder sb;
     private final boolean esc;
     private final String indent;
@@ -167,10 +177,19 @@ public final class GoJson {
 
     @Override
     public void accept(String key, Object value) {
+      member(key, null, value);
+    }
+
+    @Override
+    public void member(String key, String quotedKey, Object value) {
       sb.append(any ? ',' : '{');
       any = true;
       newline(sb, indent, depth + 1);
-      quote(sb, key, esc);
+      if (quotedKey != null) {
+        sb.append(quotedKey);
+      } else {
+        quote(sb, key, esc);
+      }
       sb.append(indent != null ? ": " : ":");
       write(sb, value, esc, indent, depth + 1);
     }
@@ -197,19 +216,28 @@ public final class GoJson {
     return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
   }
 
+  /** The ASCII characters encoding/json escapes: controls, the quote and the backslash. */
+  private static final boolean[] ESCAPED = new boolean[128];
+
+  /** The same and the HTML characters, as Go escapes them by default. */
+  private static final boolean[] ESCAPED_HTML = new boolean[128];
+
+  static {
+    for (char c = 0; c < 128; c++) {
+      ESCAPED[c] = c < 0x20 || c == '"' || c == '\\';
+      ESCAPED_HTML[c] = ESCAPED[c] || c == '<' || c == '>' || c == '&';
+    }
+  }
+
   static void quote(StringBuilder sb, String s, boolean escapeHtml) {
     sb.append('"');
     // the plain prefix (usually the whole string) in one copy
+    boolean[] escaped = escapeHtml ? ESCAPED_HTML : ESCAPED;
     int plain = 0;
     int n = s.length();
     while (plain < n) {
       char c = s.charAt(plain);
-      if (c < 0x20
-          || c == '"'
-          || c == '\\'
-          || c == '\u2028'
-          || c == '\u2029'
-          || (escapeHtml && (c == '<' || c == '>' || c == '&'))) {
+      if (c < 128 ? escaped[c] : c == '\u2028' || c == '\u2029') {
         break;
       }
       plain++;
