@@ -99,7 +99,7 @@ public final class InspectData {
             || (c.omitEmpty() && isEmpty(value))) {
           continue;
         }
-        members.member(c.name(), c.quotedName(), jsonValue(value, c.slot()));
+        members.member(c.key(), jsonValue(value, c.slot()));
       }
     }
   }
@@ -275,7 +275,7 @@ public final class InspectData {
    */
   private record Component(
       String name,
-      String quotedName,
+      dev.ddlab.cli.template.JsonStruct.Key key,
       String goName,
       Function<Object, Object> getter,
       Slot slot,
@@ -290,7 +290,7 @@ public final class InspectData {
         boolean omitEmpty) {
       this(
           name,
-          dev.ddlab.cli.template.JsonStruct.quotedKey(name),
+          new dev.ddlab.cli.template.JsonStruct.Key(name),
           goName,
           getter,
           slot,

@@ -177,20 +177,35 @@ public final class GoJson {
 
     @Override
     public void accept(String key, Object value) {
-      member(key, null, value);
-    }
-
-    @Override
-    public void member(String key, String quotedKey, Object value) {
       sb.append(any ? ',' : '{');
       any = true;
       newline(sb, indent, depth + 1);
-      if (quotedKey != null) {
-        sb.append(quotedKey);
-      } else {
-        quote(sb, key, esc);
-      }
+      quote(sb, key, esc);
       sb.append(indent != null ? ": " : ":");
+      write(sb, value, esc, indent, depth + 1);
+    }
+
+    @Override
+    public void member(JsonStruct.Key key, Object value) {
+      boolean indented = indent != null && indent.equals("    ");
+      int level = indented ? depth + 1 : 0;
+      if (key.quoted == null || (indent != null && !indented) || level >= NEWLINE_INDENT.length) {
+        accept(key.name, value);
+        return;
+      }
+      int slot = 2 * level + (any ? 1 : 0);
+      String leadIn = key.leadIns[slot];
+      if (leadIn == null) {
+        // racing threads write equal strings: either may stay
+        leadIn =
+            (any ? "," : "{")
+                + (indented ? NEWLINE_INDENT[level] : "")
+                + key.quoted
+                + (indented ? ": " : ":");
+        key.leadIns[slot] = leadIn;
+      }
+      any = true;
+      sb.append(leadIn);
       write(sb, value, esc, indent, depth + 1);
     }
 

@@ -10,21 +10,34 @@ public interface JsonStruct {
 
   /** Where a struct's members go. */
   interface Members {
-    /**
-     * One member: its key, the key already written as JSON ({@link #quotedKey}, null to have it
-     * quoted here) and its value (a value {@link GoJson} writes).
-     */
-    void member(String key, String quotedKey, Object value);
+    /** One member: its key and its value (a value {@link GoJson} writes). */
+    void member(Key key, Object value);
   }
 
   /**
-   * A constant key as JSON writes it, in quotes, when no character of it is escaped (with or
-   * without HTML escaping); null when one is. A struct works these out once per field, so that the
-   * keys, a quarter of an inspect's characters, are not scanned again on every write.
+   * A struct's constant member key, made once per field: the key as JSON writes it and, filled in
+   * as {@link GoJson} meets them, the text before a member's value at each depth ({@code ",\n
+   * "Key": "}), so that the keys, a quarter of an inspect's characters, are neither scanned nor
+   * pieced together again on every write.
    */
-  static String quotedKey(String key) {
-    StringBuilder sb = new StringBuilder(key.length() + 2);
-    GoJson.quote(sb, key, true);
-    return sb.length() == key.length() + 2 ? sb.toString() : null;
+  final class Key {
+    final String name;
+
+    /** The key in quotes when no character of it is escaped (with or without HTML); else null. */
+    final String quoted;
+
+    /** By {@code 2 * depth + (first ? 0 : 1)}, depth 0 for compact JSON: each member's lead-in. */
+    final String[] leadIns = new String[2 * 66];
+
+    public Key(String name) {
+      this.name = name;
+      StringBuilder sb = new StringBuilder(name.length() + 2);
+      GoJson.quote(sb, name, true);
+      this.quoted = sb.length() == name.length() + 2 ? sb.toString() : null;
+    }
+
+    public String name() {
+      return name;
+    }
   }
 }
