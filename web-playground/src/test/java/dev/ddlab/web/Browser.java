@@ -89,9 +89,25 @@ final class Browser implements AutoCloseable {
   /** Waits (with a generous bound for a loaded CI machine) until {@code condition} holds. */
   <T> T until(Function<WebDriver, T> condition) {
     // panels redraw on every delta, so an element found a moment ago may be gone: look again
-    return new WebDriverWait(driver, Duration.ofSeconds(30))
+    return new WebDriverWait(driver, waitBound())
         .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
         .until(condition::apply);
+  }
+
+  /**
+   * How long {@link #until} waits: 30 s on a machine with a core free, and longer in proportion as
+   * the load average passes the cores (up to 4×: 2 minutes), as a 2-core CI machine shared with
+   * builds runs the page three or four times slower; {@code -Dddlab.browser.waitSeconds} fixes it.
+   * A wait that succeeds returns as soon as it does, so the bound only decides when to give up.
+   */
+  static Duration waitBound() {
+    String fixed = System.getProperty("ddlab.browser.waitSeconds");
+    if (fixed != null) {
+      return Duration.ofSeconds(Long.parseLong(fixed));
+    }
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    double busy = os.getSystemLoadAverage() / os.getAvailableProcessors();
+    return Duration.ofSeconds((long) (30 * Math.min(4, Math.max(1, busy))));
   }
 
   /** Opens the start page at {@code base}, starts a session (one node) and waits for its prompt. */
