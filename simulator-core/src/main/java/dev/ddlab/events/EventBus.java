@@ -64,6 +64,44 @@ public final class EventBus {
     return out;
   }
 
+  /**
+   * Events of {@code type} still in the history, newest first, read in place: {@code docker events
+   * --since} stops after a node's last 256, so it need not copy the whole history (up to 10,000
+   * events of every node) first.
+   */
+  public <T extends SimEvent> Iterable<T> newestFirst(Class<T> type) {
+    return () ->
+        new java.util.Iterator<T>() {
+          private final java.util.Iterator<SimEvent> all = history.descendingIterator();
+          private T next = advance();
+
+          private T advance() {
+            while (all.hasNext()) {
+              SimEvent e = all.next();
+              if (type.isInstance(e)) {
+                return type.cast(e);
+              }
+            }
+            return null;
+          }
+
+          @Override
+          public boolean hasNext() {
+            return next != null;
+          }
+
+          @Override
+          public T next() {
+            if (next == null) {
+              throw new java.util.NoSuchElementException();
+            }
+            T e = next;
+            next = advance();
+            return e;
+          }
+        };
+  }
+
   private record Subscription<T extends SimEvent>(Class<T> type, Consumer<? super T> listener) {
     void offer(SimEvent e) {
       if (type.isInstance(e)) {

@@ -18,7 +18,6 @@ import dev.ddlab.engine.dto.NetworkPruneResponse;
 import dev.ddlab.engine.dto.SystemDf;
 import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.engine.dto.VolumePruneResponse;
-import dev.ddlab.go.GoTime;
 import dev.ddlab.go.GoUnits;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -620,48 +619,25 @@ public final class SystemCommands {
       String s = TimeArgs.toApi(since, now, "since");
       String u = TimeArgs.toApi(until, now, "until");
       Map<String, List<String>> f = filters(filter);
-      Template t = tmpl;
-      java.util.function.Function<EventMessage, String> render =
-          e -> {
-            if (t == null) {
-              return line(e);
-            }
-            try {
-              return t.execute(InspectData.ofStruct(e));
-            } catch (TemplateException ex) {
-              return ex.getMessage();
-            }
-          };
+      EventLines lines = new EventLines(tmpl);
       if (s != null || u != null) {
         String upTo = u == null ? TimeArgs.toApi("0s", now, "until") : u;
-        for (EventMessage e : engine.system().events(s, upTo, f)) {
-          out(render.apply(e));
+        List<EventMessage> events = engine.system().events(s, upTo, f);
+        // room for the longest usual line (a network event's: 214 characters), so it never grows
+        StringBuilder text = new StringBuilder(events.size() * 216);
+        for (EventMessage e : events) {
+          lines.append(text, e);
+        }
+        if (text.length() > 0) {
+          io.out(text.toString());
         }
       }
       if (u == null) {
         // Without --until docker events keeps following the daemon until interrupted.
-        result = dev.ddlab.client.CliResult.attached(new EventStream(engine.system(), f, render));
+        result =
+            dev.ddlab.client.CliResult.attached(new EventStream(engine.system(), f, lines::line));
       }
       return 0;
-    }
-
-    /** events.go's prettyPrintEvent. */
-    private static String line(EventMessage e) {
-      StringBuilder sb = new StringBuilder();
-      long nanos = e.timeNano() != 0 ? e.timeNano() : e.time() * 1_000_000_000L;
-      sb.append(GoTime.rfc3339NanoFixed(nanos));
-      sb.append(' ').append(e.type()).append(' ').append(e.action()).append(' ');
-      sb.append(e.actor() == null ? "" : e.actor().id());
-      Map<String, String> attrs =
-          e.actor() == null || e.actor().attributes() == null
-              ? Map.of()
-              : new TreeMap<>(e.actor().attributes());
-      if (!attrs.isEmpty()) {
-        List<String> parts = new ArrayList<>();
-        attrs.forEach((k, v) -> parts.add(k + "=" + v));
-        sb.append(" (").append(String.join(", ", parts)).append(')');
-      }
-      return sb.toString();
     }
   }
 }

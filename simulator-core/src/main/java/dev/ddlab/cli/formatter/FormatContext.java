@@ -70,28 +70,61 @@ public final class FormatContext {
    */
   public String write(List<GoObject> rows, GoObject header) {
     Template tmpl = parse();
-    StringBuilder buffer = new StringBuilder(rows.size() * 128 + 64);
-    boolean table = isTable();
-    if (table) {
-      // the header row goes first into the same buffer, which the tabwriter then aligns
+    if (!isTable()) {
+      StringBuilder buffer = new StringBuilder(rows.size() * 128 + 64);
+      Template.Executor rowTemplate = tmpl.executor();
+      for (GoObject row : rows) {
+        try {
+          rowTemplate.executeInto(buffer, row);
+        } catch (TemplateException e) {
+          throw new FormatException("template parsing error: " + e.getMessage(), buffer.toString());
+        }
+        buffer.append('\n');
+      }
+      return buffer.toString();
+    }
+    // Each row is rendered on its own and handed to the tabwriter as it is: no buffer of the whole
+    // table is copied (nor turned into UTF-16 from the first "…" on, as one buffer would be).
+    TabWriter.Lines lines = TabWriter.docker().lines(rows.size() + 1);
+    StringBuilder text = new StringBuilder(256);
+    try {
+      // docker/cli ignores errors while rendering the header row
+      tmpl.withFunctions(Functions.header()).executeInto(text, header);
+    } catch (TemplateException e) {
+      // what it wrote before the error stays
+    }
+    lines.addRow(text.toString());
+    text.setLength(0);
+    Template.Executor rowTemplate = tmpl.executor();
+    for (int i = 0; i < rows.size(); i++) {
       try {
-        tmpl.withFunctions(Functions.header()).executeInto(buffer, header);
+        rowTemplate.executeInto(text, rows.get(i));
       } catch (TemplateException e) {
-        // docker/cli ignores errors while rendering the header row
+        throw new FormatException("template parsing error: " + e.getMessage(), partial(rows, i));
+      }
+      if (lines.addRow(text.toString())) {
+        // a UTF-16 buffer stays one: the next rows (most likely Latin-1) get a new one
+        text = new StringBuilder(256);
+      } else {
+        text.setLength(0);
+      }
+    }
+    return lines.format(false);
+  }
+
+  /** The rows before {@code failed} and what the failed one wrote, as docker's writer held them. */
+  private String partial(List<GoObject> rows, int failed) {
+    StringBuilder buffer = new StringBuilder();
+    Template tmpl = parse();
+    for (int i = 0; i <= failed; i++) {
+      try {
+        tmpl.executeInto(buffer, rows.get(i));
+      } catch (TemplateException e) {
+        break;
       }
       buffer.append('\n');
     }
-    int start = buffer.length();
-    for (GoObject row : rows) {
-      try {
-        tmpl.executeInto(buffer, row);
-      } catch (TemplateException e) {
-        throw new FormatException(
-            "template parsing error: " + e.getMessage(), buffer.substring(start));
-      }
-      buffer.append('\n');
-    }
-    return table ? TabWriter.docker().format(buffer) : buffer.toString();
+    return buffer.toString();
   }
 
   /** A header context: field name → column title, plus the Label method. */

@@ -21,88 +21,112 @@ public final class TabWriter {
     return new TabWriter(10, 3);
   }
 
+  /** The text aligned; a last line without a newline stays without one. */
   public String format(CharSequence text) {
-    int len = text.length();
-    char[] chars = new char[len];
-    if (text instanceof String s) {
-      s.getChars(0, len, chars, 0);
-    } else if (text instanceof StringBuilder sb) {
-      sb.getChars(0, len, chars, 0);
-    } else {
-      text.toString().getChars(0, len, chars, 0);
+    String s = text.toString();
+    int len = s.length();
+    Lines lines = new Lines(16);
+    for (int from = 0; from < len; ) {
+      int nl = s.indexOf('\n', from);
+      int to = nl < 0 ? len : nl;
+      lines.add(s, from, to);
+      from = to + 1;
     }
-    Table t = new Table(chars);
-    // a first pass only counts, so the output is one array of its exact length
-    Block b = new Block(t);
-    b.format(0, 0, t.lines);
-    b.out = new char[b.count];
-    b.count = 0;
-    b.format(0, 0, t.lines);
-    // The last line had no newline: drop the one we added.
-    int n = len == 0 || chars[len - 1] == '\n' ? b.count : Math.max(0, b.count - 1);
-    return new String(b.out, 0, n);
+    return lines.format(len > 0 && s.charAt(len - 1) != '\n');
+  }
+
+  /** Lines handed over one at a time (a table's rows), aligned once all are in. */
+  public Lines lines(int expected) {
+    return new Lines(expected);
   }
 
   /**
-   * The cells of a text as offsets into its characters: no line or cell is copied out. Cell {@code
-   * k} of line {@code i} is {@code cell = first[i] + k}; it ends at {@code end[cell]} (a tab or the
-   * line's end) and starts after the previous cell's end, or at the line's start.
+   * The lines of a table as offsets into the strings they came in: no line or cell is copied out,
+   * and the aligned text is written once, into a buffer of its exact length. Cell {@code k} of line
+   * {@code i} is {@code cell = first[i] + k}; it ends at {@code end[cell]} (a tab or the line's
+   * end) and starts after the previous cell's end, or at the line's start.
    */
-  private static final class Table {
-    final char[] text;
-    final int lines;
-    final int[] lineStart;
-    final int[] first;
-    final int[] end;
-    final int[] width;
+  public final class Lines {
+    private String[] source;
+    private int[] lineStart;
+    private int[] first;
+    private int lines;
+    private int[] end;
+    private int[] width;
+    private int cells;
+    // a character beyond Latin-1: the output is UTF-16, so its buffer is made so from the start
+    private boolean utf16;
 
-    Table(char[] text) {
-      this.text = text;
-      int len = text.length;
-      int newlines = 0;
-      int tabs = 0;
-      for (int i = 0; i < len; i++) {
-        char c = text[i];
-        if (c == '\n') {
-          newlines++;
-        } else if (c == '\t') {
-          tabs++;
-        }
+    private Lines(int expected) {
+      int n = Math.max(4, expected);
+      source = new String[n];
+      lineStart = new int[n];
+      first = new int[n + 1];
+      end = new int[n * 8];
+      width = new int[n * 8];
+    }
+
+    /**
+     * Adds each line of {@code text}: split at its newlines, the last one ending the row. Tells
+     * whether the row has a character beyond Latin-1.
+     */
+    public boolean addRow(String text) {
+      int len = text.length();
+      int from = 0;
+      boolean wide = false;
+      for (int nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+        wide |= add(text, from, nl);
+        from = nl + 1;
       }
-      lines = newlines + (len > 0 && text[len - 1] != '\n' ? 1 : 0);
-      lineStart = new int[lines + 1];
-      first = new int[lines + 1];
-      end = new int[lines + tabs];
-      width = new int[lines + tabs];
-      int cell = 0;
-      int pos = 0;
-      for (int line = 0; line < lines; line++) {
-        lineStart[line] = pos;
-        first[line] = cell;
-        int w = 0;
-        for (; pos < len; pos++) {
-          char c = text[pos];
-          if (c == '\n') {
-            break;
-          }
-          if (c == '\t') {
-            end[cell] = pos;
-            width[cell++] = w;
-            w = 0;
-          } else if (c >= 0x1100) {
+      return add(text, from, len) | wide;
+    }
+
+    /** Adds the line {@code s[from, to)} (no newline inside); true if it is beyond Latin-1. */
+    boolean add(String s, int from, int to) {
+      if (lines + 1 >= source.length) {
+        int n = source.length * 2;
+        source = java.util.Arrays.copyOf(source, n);
+        lineStart = java.util.Arrays.copyOf(lineStart, n);
+        first = java.util.Arrays.copyOf(first, n + 1);
+      }
+      source[lines] = s;
+      lineStart[lines] = from;
+      first[lines] = cells;
+      int w = 0;
+      boolean wide = false;
+      for (int pos = from; pos < to; pos++) {
+        char c = s.charAt(pos);
+        if (c == '\t') {
+          cell(pos, w);
+          w = 0;
+        } else if (c < 0x100) {
+          w++;
+        } else {
+          wide = true;
+          if (c < 0x1100) {
+            w++;
+          } else {
             // rare: wide characters and surrogate pairs, measured the slow way
-            int cp = Character.codePointAt(text, pos);
+            int cp = s.codePointAt(pos);
             w += width(cp);
             pos += Character.charCount(cp) - 1;
-          } else {
-            w++;
           }
         }
-        end[cell] = pos;
-        width[cell++] = w;
-        pos++;
       }
-      first[lines] = cell;
+      cell(to, w);
+      lines++;
+      first[lines] = cells;
+      utf16 |= wide;
+      return wide;
+    }
+
+    private void cell(int endAt, int w) {
+      if (cells == end.length) {
+        end = java.util.Arrays.copyOf(end, cells * 2);
+        width = java.util.Arrays.copyOf(width, cells * 2);
+      }
+      end[cells] = endAt;
+      width[cells++] = w;
     }
 
     int cells(int line) {
@@ -112,17 +136,41 @@ public final class TabWriter {
     int start(int line, int k) {
       return k == 0 ? lineStart[line] : end[first[line] + k - 1] + 1;
     }
+
+    /** The aligned text, every line ending in a newline but the last when {@code dropLast}. */
+    public String format(boolean dropLast) {
+      // a first pass only counts, so the output is one buffer of its exact length
+      Block b = new Block(this);
+      b.format(0, 0, lines);
+      int n = dropLast && b.count > 0 ? b.count - 1 : b.count;
+      if (utf16) {
+        // Latin-1 cells into UTF-16: String.getChars widens in bulk, StringBuilder char by char
+        b.chars = new char[b.count];
+        b.count = 0;
+        b.format(0, 0, lines);
+        return new String(b.chars, 0, n);
+      }
+      b.latin1 = new StringBuilder(b.count);
+      b.count = 0;
+      b.format(0, 0, lines);
+      b.latin1.setLength(n);
+      return b.latin1.toString();
+    }
   }
+
+  private static final String SPACES = " ".repeat(64);
+  private static final char[] SPACE_CHARS = SPACES.toCharArray();
 
   /** One table being aligned, Go's tabwriter.format over its column blocks. */
   private final class Block {
-    private final Table t;
-    // null while counting
-    private char[] out;
+    private final Lines t;
+    // where the text goes: null while counting
+    private char[] chars;
+    private StringBuilder latin1;
     private int count;
     private int[] columnWidths = new int[8];
 
-    Block(Table t) {
+    Block(Lines t) {
       this.t = t;
     }
 
@@ -158,21 +206,37 @@ public final class TabWriter {
     private void writeLines(int columns, int from, int to) {
       for (int i = from; i < to; i++) {
         int n = t.cells(i);
+        String s = t.source[i];
         for (int k = 0; k < n; k++) {
           int cell = t.first[i] + k;
           int start = t.start(i, k);
-          int len = t.end[cell] - start;
+          int end = t.end[cell];
           int pad = k < n - 1 && k < columns ? Math.max(0, columnWidths[k] - t.width[cell]) : 0;
-          if (out != null) {
-            System.arraycopy(t.text, start, out, count, len);
-            java.util.Arrays.fill(out, count + len, count + len + pad, ' ');
+          if (chars != null) {
+            s.getChars(start, end, chars, count);
+            spaces(count + end - start, pad);
+          } else if (latin1 != null) {
+            latin1.append(s, start, end);
+            for (int left = pad; left > 0; left -= SPACES.length()) {
+              latin1.append(SPACES, 0, Math.min(left, SPACES.length()));
+            }
           }
-          count += len + pad;
+          count += end - start + pad;
         }
-        if (out != null) {
-          out[count] = '\n';
+        if (chars != null) {
+          chars[count] = '\n';
+        } else if (latin1 != null) {
+          latin1.append('\n');
         }
         count++;
+      }
+    }
+
+    private void spaces(int at, int n) {
+      for (int left = n; left > 0; left -= SPACE_CHARS.length) {
+        int k = Math.min(left, SPACE_CHARS.length);
+        System.arraycopy(SPACE_CHARS, 0, chars, at, k);
+        at += k;
       }
     }
   }

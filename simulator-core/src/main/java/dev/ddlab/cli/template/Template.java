@@ -93,6 +93,31 @@ public final class Template {
     }
   }
 
+  /**
+   * Executes this template over one value after another (a listing's rows), reusing one evaluation
+   * state instead of making one per value.
+   */
+  public Executor executor() {
+    return new Executor();
+  }
+
+  /** {@link #executeInto} for many values in turn; not for use by two threads at once. */
+  public final class Executor {
+    private final State state = new State(null, null);
+
+    private Executor() {}
+
+    /** {@link #executeInto}{@code (out, data)}. */
+    public void executeInto(StringBuilder out, Object data) {
+      state.reset(out, data);
+      try {
+        state.walk(data, root);
+      } catch (LoopControl e) {
+        // as in Template.executeInto
+      }
+    }
+  }
+
   private static final class LoopControl extends RuntimeException {
     final boolean isBreak;
 
@@ -103,12 +128,20 @@ public final class Template {
   }
 
   private final class State {
-    private final StringBuilder out;
+    private StringBuilder out;
     private final List<Object[]> vars = new ArrayList<>();
     private Node current;
 
     State(StringBuilder out, Object data) {
       this.out = out;
+      vars.add(new Object[] {"$", data});
+    }
+
+    /** The state of a new execution over {@code data}. */
+    void reset(StringBuilder out, Object data) {
+      this.out = out;
+      this.current = null;
+      vars.clear();
       vars.add(new Object[] {"$", data});
     }
 

@@ -44,6 +44,8 @@ public final class Container {
   final String imageId;
   final String path;
   final List<String> args;
+  // the command's text, made when a listing first reads it (path and args never change)
+  private String command;
   final ContainerRootFs rootFs;
   FileSystem fs;
   List<MountPoint> mounts = List.of();
@@ -303,9 +305,9 @@ public final class Container {
 
   /** The command as docker ps shows it: path and args joined. */
   public String command() {
-    if (args.isEmpty()) {
-      return path;
+    if (command == null) {
+      command = args.isEmpty() ? path : path + " " + String.join(" ", args);
     }
-    return path + " " + String.join(" ", args);
+    return command;
   }
 }

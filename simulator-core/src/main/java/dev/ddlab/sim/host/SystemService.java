@@ -215,11 +215,12 @@ final class SystemService implements SystemApi {
     EventFilter filter = filter(filters);
     // moby's daemon/events keeps only its last 256 events for --since (eventsLimit) and walks
     // them newest first, stopping at the first one older than since
-    List<EngineEvent> history = host.cluster().bus().history(EngineEvent.class);
     List<EventMessage> out = new ArrayList<>();
     int kept = 0;
-    for (int i = history.size() - 1; i >= 0 && kept < EVENTS_LIMIT; i--) {
-      EngineEvent e = history.get(i);
+    for (EngineEvent e : host.cluster().bus().newestFirst(EngineEvent.class)) {
+      if (kept == EVENTS_LIMIT) {
+        break;
+      }
       if (!e.node().equals(host.name())) {
         continue;
       }

@@ -401,10 +401,10 @@ final class ContainerNetworking {
 
   /** The Ports of a docker ps row: published ports (both address families) and exposed ones. */
   List<Port> ports() {
-    List<Port> out = new ArrayList<>();
-    if (!running()) {
-      return out;
+    if (!running() || (exposed.isEmpty() && sandbox.ports().isEmpty())) {
+      return new ArrayList<>(0);
     }
+    List<Port> out = new ArrayList<>();
     Set<String> published = new HashSet<>();
     for (PortMapping m : sandbox.ports()) {
       out.add(new Port(m.hostIp(), m.containerPort(), m.hostPort(), m.proto()));

@@ -18,6 +18,8 @@ public final class Endpoint {
   private final InterfaceInfo iface;
   private final List<String> aliases;
   private final JoinInfo join;
+  // made when first read (the address never changes)
+  private String ipText;
 
   Endpoint(
       String id,
@@ -61,8 +63,12 @@ public final class Endpoint {
     return iface == null ? 0 : iface.address();
   }
 
+  /** The address as text: docker ps and inspect read it for every running container. */
   public String ipText() {
-    return iface == null ? "" : Ipv4.format(iface.address());
+    if (ipText == null) {
+      ipText = iface == null ? "" : Ipv4.format(iface.address());
+    }
+    return ipText;
   }
 
   public String mac() {

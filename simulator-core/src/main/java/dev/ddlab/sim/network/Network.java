@@ -20,6 +20,7 @@ public final class Network {
   final long createdNanos;
   final Ipam.Pool pool;
   final int gateway;
+  private String gatewayText;
   final boolean predefined;
   final boolean internal;
   final boolean attachable;
@@ -126,8 +127,12 @@ public final class Network {
     return pool == null ? "" : pool.subnet().toString();
   }
 
+  /** The gateway as text: made once, as each running container's listing row reads it. */
   public String gatewayText() {
-    return Ipv4.format(gateway);
+    if (gatewayText == null) {
+      gatewayText = Ipv4.format(gateway);
+    }
+    return gatewayText;
   }
 
   public Map<String, Endpoint> endpoints() {

@@ -96,6 +96,29 @@ class TabWriterTest {
   }
 
   @Test
+  void rows_handed_over_one_by_one_align_as_the_whole_text_does() {
+    SplittableRandom random = new SplittableRandom(16);
+    String[] words = {"", "a", "nginx:latest", "\"sh -c for i in 1 2 …\"", "日本語", "😀x", "x\ny"};
+    for (int round = 0; round < 2000; round++) {
+      List<String> rows = new ArrayList<>();
+      for (int i = random.nextInt(6); i > 0; i--) {
+        StringBuilder row = new StringBuilder();
+        for (int k = 1 + random.nextInt(5); k > 0; k--) {
+          row.append(words[random.nextInt(words.length)]).append(k > 1 ? "\t" : "");
+        }
+        rows.add(row.toString());
+      }
+      TabWriter.Lines lines = TabWriter.docker().lines(rows.size());
+      StringBuilder whole = new StringBuilder();
+      for (String row : rows) {
+        lines.addRow(row);
+        whole.append(row).append('\n');
+      }
+      assertEquals(reference(whole.toString(), 10, 3), lines.format(false), rows::toString);
+    }
+  }
+
+  @Test
   void a_cell_far_wider_than_the_others_pads_the_column_in_full() {
     String wide = "w".repeat(150);
     assertEquals(
