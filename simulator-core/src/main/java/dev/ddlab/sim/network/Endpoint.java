@@ -61,6 +61,11 @@ public final class Endpoint {
     return iface == null ? 0 : iface.address();
   }
 
+  /** The prefix of the endpoint's subnet (0 without an address). */
+  public int prefix() {
+    return iface == null ? 0 : iface.prefix();
+  }
+
   public String ipText() {
     return iface == null ? "" : Ipv4.format(iface.address());
   }
@@ -85,5 +90,10 @@ public final class Endpoint {
 
   String interfacePrefix() {
     return join.interfacePrefix();
+  }
+
+  /** The routes the driver asked for on the endpoint's interface. */
+  public List<JoinInfo.StaticRoute> staticRoutes() {
+    return join.staticRoutes();
   }
 }
