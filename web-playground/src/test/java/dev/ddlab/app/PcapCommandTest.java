@@ -374,6 +374,62 @@ class PcapCommandTest {
         tunnel);
   }
 
+  /**
+   * An overlay of two subnets made by the script itself (swarm init, join, {@code network create
+   * --subnet … --subnet …}): the echo request from 10.1.0.10 on mgr1 to 10.2.0.10 on wrk1 leaves
+   * mgr1's eth0 in the second subnet's VNI, the reply comes back in the first's, each inner packet
+   * routed once in an overlay namespace (TTL 63); ddlab pcap writes node mgr1's frames.
+   */
+  @Test
+  void a_ping_between_the_subnets_of_an_overlay_crosses_in_the_vni_of_the_destinations_subnet()
+      throws Exception {
+    needTshark();
+    Path script = tmp.resolve("subnets.ddsh");
+    Files.writeString(
+        script,
+        """
+        docker swarm init --advertise-addr 10.0.0.1
+        @wrk1
+        docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377
+        @mgr1
+        docker network create -d overlay --attachable --subnet 10.1.0.0/24 --subnet 10.2.0.0/24 ov
+        docker run -d --name c1 --network ov --ip 10.1.0.10 alpine sleep 1d
+        @wrk1
+        docker run -d --name c2 --network ov --ip 10.2.0.10 alpine sleep 1d
+        @mgr1
+        docker exec c1 ping -c 1 10.2.0.10
+        """);
+    Path out = tmp.resolve("subnets.pcap");
+    StringWriter err = new StringWriter();
+    int status =
+        Main.commandLine()
+            .setOut(new PrintWriter(new StringWriter()))
+            .setErr(new PrintWriter(err))
+            .execute(
+                "pcap",
+                "--script",
+                script.toString(),
+                "--template",
+                "swarm-1m1w",
+                "--node",
+                "mgr1",
+                "-o",
+                out.toString());
+    assertEquals(0, status, err.toString());
+    List<String> tunnel =
+        tshark(out, "frame.len", "ip.src", "ip.dst", "ip.ttl", "vxlan.vni", "icmp.type").stream()
+            .filter(l -> l.contains("|10.1.0.10") || l.contains(",10.1.0.10|"))
+            .toList();
+    // c1's veth (TTL 64), the tunnel both ways (the inner packet routed once: 63), c1's veth again
+    assertEquals(
+        List.of(
+            "98|10.1.0.10|10.2.0.10|64||8",
+            "148|10.0.0.1,10.1.0.10|10.0.0.2,10.2.0.10|64,63|4098|8",
+            "148|10.0.0.2,10.2.0.10|10.0.0.1,10.1.0.10|64,63|4097|0",
+            "98|10.2.0.10|10.1.0.10|63||0"),
+        tunnel);
+  }
+
   @Test
   void a_missing_script_is_an_error_and_writes_nothing() throws IOException {
     StringWriter err = new StringWriter();

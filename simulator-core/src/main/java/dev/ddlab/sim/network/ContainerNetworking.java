@@ -287,10 +287,10 @@ final class ContainerNetworking {
         Endpoint e = n == null || sandbox == null ? null : sandbox.endpoint(netId);
         if (e != null && n.name.equals("bridge")) {
           ip = e.ipText();
-          gw = n.gatewayText();
+          gw = n.gatewayTextOf(e.ip());
           mac = e.mac();
           endpointId = e.id();
-          prefix = n.prefix();
+          prefix = e.prefix();
         }
       }
     }
@@ -339,9 +339,9 @@ final class ContainerNetworking {
               n.embeddedDns() ? (e != null ? e.aliases() : networks.get(netId)) : null,
               n.id,
               e == null ? "" : e.id(),
-              e == null || e.ip() == 0 ? "" : n.gatewayText(),
+              e == null || e.ip() == 0 ? "" : n.gatewayTextOf(e.ip()),
               e == null ? "" : e.ipText(),
-              e == null || e.ip() == 0 ? 0 : n.prefix(),
+              e == null || e.ip() == 0 ? 0 : e.prefix(),
               "",
               "",
               0,

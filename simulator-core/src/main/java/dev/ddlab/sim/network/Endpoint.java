@@ -63,6 +63,11 @@ public final class Endpoint {
     return iface == null ? 0 : iface.address();
   }
 
+  /** The prefix of the endpoint's subnet (0 without an address). */
+  public int prefix() {
+    return iface == null ? 0 : iface.prefix();
+  }
+
   /** The address as text: docker ps and inspect read it for every running container. */
   public String ipText() {
     if (ipText == null) {
@@ -91,5 +96,10 @@ public final class Endpoint {
 
   String interfacePrefix() {
     return join.interfacePrefix();
+  }
+
+  /** The routes the driver asked for on the endpoint's interface. */
+  public List<JoinInfo.StaticRoute> staticRoutes() {
+    return join.staticRoutes();
   }
 }

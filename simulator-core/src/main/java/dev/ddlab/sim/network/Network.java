@@ -2,24 +2,23 @@ package dev.ddlab.sim.network;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.sim.network.driverapi.Driver;
-import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.types.Ipv4;
 import dev.ddlab.sim.network.types.Subnet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * libnetwork's Network ({@code network.go}): a name and ID, the driver that carries it, its IPAM
- * pool and gateway (none for {@code host} and {@code none}), and the endpoints of running
- * containers on it, by container ID.
+ * pools, each with its gateway (none for {@code host} and {@code none}; several for an overlay made
+ * with several {@code --subnet}s), and the endpoints of running containers on it, by container ID.
  */
 public final class Network {
   final String id;
   final String name;
   final Driver driver;
   final long createdNanos;
-  final Ipam.Pool pool;
-  final int gateway;
+  final List<NetworkIpam.Allocation> pools;
   private String gatewayText;
   final boolean predefined;
   final boolean internal;
@@ -32,19 +31,18 @@ public final class Network {
   String scope;
 
   /**
-   * The IPAM config the user gave ({@code --subnet} and its range, gateway and auxiliary addresses:
-   * libnetwork's ipamV4Config, which inspect shows as given), or null when the subnet came from the
-   * default pools.
+   * The IPAM configs the user gave ({@code --subnet} and its range, gateway and auxiliary
+   * addresses: libnetwork's ipamV4Config, which inspect shows as given), or null when the subnet
+   * came from the default pools.
    */
-  dev.ddlab.engine.dto.Ipam.Config configured;
+  List<dev.ddlab.engine.dto.Ipam.Config> configured;
 
   Network(
       String id,
       String name,
       Driver driver,
       long createdNanos,
-      Ipam.Pool pool,
-      int gateway,
+      List<NetworkIpam.Allocation> pools,
       boolean predefined,
       boolean internal,
       boolean attachable,
@@ -54,8 +52,7 @@ public final class Network {
     this.name = name;
     this.driver = driver;
     this.createdNanos = createdNanos;
-    this.pool = pool;
-    this.gateway = gateway;
+    this.pools = List.copyOf(pools);
     this.predefined = predefined;
     this.internal = internal;
     this.attachable = attachable;
@@ -103,16 +100,22 @@ public final class Network {
   }
 
   public boolean hasSubnet() {
-    return pool != null;
+    return !pools.isEmpty();
   }
 
-  /** The network's subnet, or null without IPAM. */
+  /** The network's first subnet, or null without IPAM. */
   public Subnet subnet() {
-    return pool == null ? null : pool.subnet();
+    return pools.isEmpty() ? null : pools.get(0).pool().subnet();
   }
 
-  public int prefix() {
-    return pool == null ? 0 : pool.subnet().prefix();
+  /** The pool whose subnet holds {@code ip}, or null. */
+  NetworkIpam.Allocation poolOf(int ip) {
+    for (NetworkIpam.Allocation a : pools) {
+      if (a.pool().subnet().contains(ip)) {
+        return a;
+      }
+    }
+    return null;
   }
 
   /**
@@ -123,16 +126,21 @@ public final class Network {
     return !predefined;
   }
 
-  public String subnetText() {
-    return pool == null ? "" : pool.subnet().toString();
-  }
-
-  /** The gateway as text: made once, as each running container's listing row reads it. */
+  /**
+   * The gateway of the first subnet (the bridge's), as text: made once, as each running container's
+   * listing row reads it.
+   */
   public String gatewayText() {
     if (gatewayText == null) {
-      gatewayText = Ipv4.format(gateway);
+      gatewayText = pools.isEmpty() ? "" : Ipv4.format(pools.get(0).gateway());
     }
     return gatewayText;
+  }
+
+  /** The gateway of the subnet that holds {@code ip}, as text ("" when none does). */
+  String gatewayTextOf(int ip) {
+    NetworkIpam.Allocation a = poolOf(ip);
+    return a == null ? "" : Ipv4.format(a.gateway());
   }
 
   public Map<String, Endpoint> endpoints() {
@@ -140,6 +148,6 @@ public final class Network {
   }
 
   boolean contains(int ip) {
-    return pool != null && pool.subnet().contains(ip);
+    return poolOf(ip) != null;
   }
 }

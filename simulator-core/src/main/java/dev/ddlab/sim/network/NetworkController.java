@@ -136,9 +136,9 @@ public final class NetworkController implements NetworksApi {
     bridgeOptions.put(BridgeDriver.BRIDGE_NAME, "docker0");
     bridgeOptions.put("com.docker.network.driver.mtu", "1500");
     newNetwork(
-        null, "bridge", BridgeDriver.TYPE, true, null, false, false, Map.of(), bridgeOptions);
-    newNetwork(null, "host", HostDriver.TYPE, true, null, false, false, Map.of(), Map.of());
-    newNetwork(null, "none", NullDriver.TYPE, true, null, false, false, Map.of(), Map.of());
+        null, "bridge", BridgeDriver.TYPE, true, List.of(), false, false, Map.of(), bridgeOptions);
+    newNetwork(null, "host", HostDriver.TYPE, true, List.of(), false, false, Map.of(), Map.of());
+    newNetwork(null, "none", NullDriver.TYPE, true, List.of(), false, false, Map.of(), Map.of());
   }
 
   /** How to turn a container reference into an ID (for {@code network connect}). */
@@ -246,12 +246,13 @@ public final class NetworkController implements NetworksApi {
   private Network newNetwork(
       String id, String name, String driver, boolean predefined, NetworkCreateRequest request) {
     NetworkIpam.check(request.ipam() == null ? null : request.ipam().config(), driver);
-    dev.ddlab.engine.dto.Ipam.Config ipamConfig =
-        request.ipam() != null
-                && request.ipam().config() != null
-                && !request.ipam().config().isEmpty()
-            ? request.ipam().config().get(0)
-            : null;
+    List<dev.ddlab.engine.dto.Ipam.Config> ipamConfig =
+        request.ipam() == null || request.ipam().config() == null
+            ? List.of()
+            : request.ipam().config();
+    if (ipamConfig.size() > 1 && !driver.equals(OverlayDriver.TYPE)) {
+      ipamConfig = ipamConfig.subList(0, 1); // macvlan here: the first subnet only
+    }
     return newNetwork(
         id,
         name,
@@ -273,31 +274,24 @@ public final class NetworkController implements NetworksApi {
       String name,
       String type,
       boolean predefined,
-      dev.ddlab.engine.dto.Ipam.Config ipamConfig,
+      List<dev.ddlab.engine.dto.Ipam.Config> ipamConfig,
       boolean internal,
       boolean attachable,
       Map<String, String> labels,
       Map<String, String> options) {
     Driver driver = drivers.require(type);
-    Ipam.Pool pool = null;
-    int gateway = 0;
-    if (driver.usesIpam()) {
-      NetworkIpam.Allocation a = NetworkIpam.allocate(ipam, name, ipamConfig);
-      pool = a.pool();
-      gateway = a.gateway();
-    }
+    List<NetworkIpam.Allocation> pools =
+        driver.usesIpam() ? NetworkIpam.allocate(ipam, name, ipamConfig) : List.of();
     String id = givenId != null ? givenId : random.hex(64);
     try {
       driver.createNetwork(
           id,
           new NetworkOptions(options, internal),
-          pool == null
-              ? List.of()
-              : List.of(new IpamData(Ipam.LOCAL_ADDRESS_SPACE, pool.subnet(), gateway)));
+          pools.stream()
+              .map(a -> new IpamData(Ipam.LOCAL_ADDRESS_SPACE, a.pool().subnet(), a.gateway()))
+              .toList());
     } catch (RuntimeException e) {
-      if (pool != null) {
-        ipam.releasePool(pool.id());
-      }
+      NetworkIpam.release(ipam, pools);
       throw e;
     }
     Network n =
@@ -306,16 +300,17 @@ public final class NetworkController implements NetworksApi {
             name,
             driver,
             clock.nowNanos(),
-            pool,
-            gateway,
+            pools,
             predefined,
             internal,
             attachable,
             labels,
             options);
     n.configured =
-        ipamConfig != null && ipamConfig.subnet() != null && !ipamConfig.subnet().isEmpty()
-            ? ipamConfig
+        !ipamConfig.isEmpty()
+                && ipamConfig.get(0).subnet() != null
+                && !ipamConfig.get(0).subnet().isEmpty()
+            ? List.copyOf(ipamConfig)
             : null;
     networks.put(n.id, n);
     if (!predefined) {
@@ -341,9 +336,7 @@ public final class NetworkController implements NetworksApi {
               + " has active endpoints");
     }
     n.driver.deleteNetwork(n.id);
-    if (n.pool != null) {
-      ipam.releasePool(n.pool.id());
-    }
+    NetworkIpam.release(ipam, n.pools);
     networks.remove(n.id);
     for (ContainerNetworking a : containers.values()) {
       List<String> aliases = a.networks.remove(n.id);
@@ -588,9 +581,11 @@ public final class NetworkController implements NetworksApi {
    */
   private void join(ContainerNetworking a, Network n, String endpointName) {
     InterfaceInfo iface = null;
-    if (n.pool != null) {
+    if (n.hasSubnet()) {
       String wanted = a.wantedAddress(n.id);
-      int ip = ipam.requestAddress(n.pool.id(), wanted == null ? 0 : NetworkIpam.address(wanted));
+      int ip =
+          NetworkIpam.endpointAddress(
+              ipam, n.pools, wanted == null ? 0 : NetworkIpam.address(wanted));
       if (ip == 0) {
         throw EngineException.serverError(
             "no available IPv4 addresses on this network's address pools: "
@@ -599,7 +594,7 @@ public final class NetworkController implements NetworksApi {
                 + n.id
                 + ")");
       }
-      iface = new InterfaceInfo(ip, n.prefix());
+      iface = new InterfaceInfo(ip, n.poolOf(ip).pool().subnet().prefix());
     }
     List<String> aliases = new ArrayList<>(a.networks.getOrDefault(n.id, List.of()));
     if (n.embeddedDns() && endpointName.equals(a.name) && a.containerId.length() >= 12) {
@@ -666,7 +661,7 @@ public final class NetworkController implements NetworksApi {
                   GATEWAY_BRIDGE,
                   BridgeDriver.TYPE,
                   false,
-                  null,
+                  List.of(),
                   false,
                   false,
                   Map.of(),
@@ -680,7 +675,7 @@ public final class NetworkController implements NetworksApi {
     n.driver.leave(n.id, e.id());
     n.driver.deleteEndpoint(n.id, e.id());
     if (e.ip() != 0) {
-      ipam.releaseAddress(n.pool.id(), e.ip());
+      ipam.releaseAddress(n.poolOf(e.ip()).pool().id(), e.ip());
     }
     a.sandbox.remove(e);
     if (LoadBalancerSandbox.isOwn(a.containerId)) {

@@ -5,6 +5,7 @@ import dev.ddlab.sim.network.drivers.BridgeDriver;
 import dev.ddlab.sim.network.ipamapi.Ipam;
 import dev.ddlab.sim.network.types.Ipv4;
 import dev.ddlab.sim.network.types.Subnet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,8 +24,8 @@ final class NetworkIpam {
 
   /**
    * The daemon's getIpamConfig (every subnet must parse), each config's Validate (a gateway must be
-   * an address), and the bridge driver's one subnet, before anything is allocated. ddlab's other
-   * drivers take the first subnet only.
+   * an address), and the bridge driver's one subnet, before anything is allocated. macvlan takes
+   * the first subnet only (in the controller); overlay takes them all.
    */
   static void check(List<dev.ddlab.engine.dto.Ipam.Config> configs, String driver) {
     if (configs == null) {
@@ -47,7 +48,62 @@ final class NetworkIpam {
     }
   }
 
-  static Allocation allocate(
+  /**
+   * libnetwork's ipamAllocateVersion: a pool per config, in order (one from the default pools when
+   * there is none). On failure the pools already taken go back.
+   */
+  static List<Allocation> allocate(
+      Ipam ipam, String networkName, List<dev.ddlab.engine.dto.Ipam.Config> configs) {
+    List<Allocation> out = new ArrayList<>();
+    try {
+      if (configs == null || configs.isEmpty()) {
+        out.add(allocate(ipam, networkName, (dev.ddlab.engine.dto.Ipam.Config) null));
+      } else {
+        for (dev.ddlab.engine.dto.Ipam.Config c : configs) {
+          out.add(allocate(ipam, networkName, c));
+        }
+      }
+      return out;
+    } catch (RuntimeException e) {
+      release(ipam, out);
+      throw e;
+    }
+  }
+
+  static void release(Ipam ipam, List<Allocation> pools) {
+    for (Allocation a : pools) {
+      ipam.releasePool(a.pool().id());
+    }
+  }
+
+  /**
+   * libnetwork's endpoint ipamAllocateVersion: the address asked for from the pool that contains it
+   * ({@code Invalid address X: It does not belong to any of this network's subnets} when none
+   * does), else the first pool with one free; 0 when none has.
+   */
+  static int endpointAddress(Ipam ipam, List<Allocation> pools, int wanted) {
+    for (Allocation a : pools) {
+      if (wanted != 0 && !a.pool().subnet().contains(wanted)) {
+        continue;
+      }
+      int got = ipam.requestAddress(a.pool().id(), wanted);
+      if (got != 0) {
+        return got;
+      }
+      if (wanted != 0) {
+        break;
+      }
+    }
+    if (wanted != 0) {
+      throw EngineException.badRequest(
+          "Invalid address "
+              + Ipv4.format(wanted)
+              + ": It does not belong to any of this network's subnets");
+    }
+    return 0;
+  }
+
+  private static Allocation allocate(
       Ipam ipam, String networkName, dev.ddlab.engine.dto.Ipam.Config config) {
     String subnet = config == null ? null : config.subnet();
     String range = subnet == null ? null : config.ipRange();

@@ -20,14 +20,16 @@ final class NetworkResource {
     // moby's buildIpamResources: the config as the user gave it, else the pool and gateway
     List<Ipam.Config> config = new ArrayList<>();
     if (n.configured != null) {
-      config.add(n.configured);
-    } else if (n.hasSubnet()) {
-      config.add(
-          new Ipam.Config(
-              n.subnetText(),
-              n.pool.range() == null ? null : n.pool.range().toString(),
-              n.gatewayText(),
-              null));
+      config.addAll(n.configured);
+    } else {
+      for (NetworkIpam.Allocation a : n.pools) {
+        config.add(
+            new Ipam.Config(
+                a.pool().subnet().toString(),
+                a.pool().range() == null ? null : a.pool().range().toString(),
+                dev.ddlab.sim.network.types.Ipv4.format(a.gateway()),
+                null));
+      }
     }
     Map<String, NetworkEndpoint> containers = new LinkedHashMap<>();
     if (detail) {
@@ -38,7 +40,7 @@ final class NetworkResource {
                 e.containerName(),
                 e.id(),
                 e.mac(),
-                e.ip() == 0 ? "" : e.ipText() + "/" + n.prefix(),
+                e.ip() == 0 ? "" : e.ipText() + "/" + e.prefix(),
                 ""));
       }
     }

@@ -4,6 +4,7 @@ import dev.ddlab.sim.network.dataplane.HttpWire;
 import dev.ddlab.sim.network.dataplane.NetDevice;
 import dev.ddlab.sim.network.dataplane.NetStack;
 import dev.ddlab.sim.network.dataplane.Netns;
+import dev.ddlab.sim.network.driverapi.JoinInfo;
 import dev.ddlab.sim.network.portmapper.PortMapping;
 import dev.ddlab.sim.network.types.Subnet;
 import dev.ddlab.sim.runtime.NetNamespace;
@@ -92,13 +93,15 @@ public final class Sandbox {
       String prefix = e.interfacePrefix();
       int n = nextIndex.merge(prefix, 1, Integer::sum) - 1;
       interfaces.put(
-          e.id(),
-          new Interface(prefix + n, e.mac(), e.ip(), e.network().prefix(), e.network().id()));
+          e.id(), new Interface(prefix + n, e.mac(), e.ip(), e.prefix(), e.network().id()));
       NetDevice link = e.link();
       if (link != null) {
         // osl: move the driver's link in, name it ethN, give it the address (and its route)
         netns.rename(link, prefix + n);
-        netns.addAddress(link, e.ip(), e.network().prefix());
+        netns.addAddress(link, e.ip(), e.prefix());
+        for (JoinInfo.StaticRoute r : e.staticRoutes()) {
+          netns.addRoute(r.destination(), r.nextHop(), link);
+        }
       }
     }
     defaultRoute();
@@ -147,6 +150,13 @@ public final class Sandbox {
     }
     for (Interface i : interfaces.values()) {
       out.add(new Route(new Subnet(i.address(), i.prefix()), 0, i.name()));
+    }
+    for (Endpoint e : endpoints.values()) {
+      Interface i = interfaces.get(e.id());
+      for (JoinInfo.StaticRoute r :
+          i == null ? List.<JoinInfo.StaticRoute>of() : e.staticRoutes()) {
+        out.add(new Route(r.destination(), r.nextHop(), i.name()));
+      }
     }
     return out;
   }

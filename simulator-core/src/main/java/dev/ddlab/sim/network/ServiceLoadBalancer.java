@@ -4,6 +4,7 @@ import dev.ddlab.sim.network.dataplane.Ipvs;
 import dev.ddlab.sim.network.dataplane.Netfilter.Rule;
 import dev.ddlab.sim.network.dataplane.Netns;
 import dev.ddlab.sim.network.types.Ipv4;
+import dev.ddlab.sim.network.types.Subnet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -61,7 +62,7 @@ final class ServiceLoadBalancer {
             "nat",
             "POSTROUTING",
             Rule.jump("SNAT")
-                .dst(endpoint.network().subnet(), false)
+                .dst(new Subnet(endpoint.ip(), endpoint.prefix()), false)
                 .ipvs()
                 .toSource(Ipv4.format(endpoint.ip()))
                 .build());
@@ -97,7 +98,7 @@ final class ServiceLoadBalancer {
     private List<String> realServers(int ip) {
       for (Endpoint e : sandbox.endpoints()) {
         Network n = e.network();
-        if ("swarm".equals(n.scope()) && n.hasSubnet() && n.subnet().contains(ip)) {
+        if ("swarm".equals(n.scope()) && n.contains(ip)) {
           List<String> reals = backends.apply(n.id(), Ipv4.format(ip));
           if (reals != null) {
             return reals;

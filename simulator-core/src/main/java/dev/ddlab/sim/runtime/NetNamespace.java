@@ -1,5 +1,6 @@
 package dev.ddlab.sim.runtime;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -19,14 +20,17 @@ public final class NetNamespace {
     return inode;
   }
 
-  /** A socket in LISTEN state and the process that owns it. */
-  public record Listener(int port, HttpHandler handler, SimProc owner) {}
+  /**
+   * A TCP port in LISTEN state, the process that owns it and the addresses its sockets are bound to
+   * as {@code netstat} shows them ("0.0.0.0", "::" for a dual-stack socket, "127.0.0.1").
+   */
+  public record Listener(int port, HttpHandler handler, SimProc owner, List<String> addresses) {}
 
-  void listen(int port, HttpHandler handler, SimProc owner) {
+  void listen(int port, HttpHandler handler, SimProc owner, List<String> addresses) {
     if (listeners == null) {
       listeners = new TreeMap<>();
     }
-    listeners.put(port, new Listener(port, handler, owner));
+    listeners.put(port, new Listener(port, handler, owner, List.copyOf(addresses)));
   }
 
   void closeAll(SimProc owner) {

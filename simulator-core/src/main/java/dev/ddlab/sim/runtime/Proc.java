@@ -137,7 +137,21 @@ public interface Proc {
    * namespace.
    */
   default void listen(int port, HttpHandler handler) {
+    listen(port, handler, List.of("0.0.0.0"));
+  }
+
+  /**
+   * {@link #listen(int, HttpHandler)} with the addresses the program binds as {@code netstat} shows
+   * them: "0.0.0.0", "::" (one dual-stack socket, as Go, Node.js and busybox httpd open),
+   * "127.0.0.1"; nginx's image opens "0.0.0.0" and "::".
+   */
+  default void listen(int port, HttpHandler handler, List<String> addresses) {
     throw new UnsupportedOperationException("no network namespace");
+  }
+
+  /** The TCP ports this process's network namespace listens on, ascending (netstat). */
+  default java.util.Collection<NetNamespace.Listener> listeners() {
+    return List.of();
   }
 
   /**

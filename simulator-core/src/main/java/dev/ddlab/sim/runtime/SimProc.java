@@ -401,13 +401,18 @@ public final class SimProc implements Proc {
   }
 
   @Override
-  public void listen(int port, HttpHandler handler) {
+  public void listen(int port, HttpHandler handler, java.util.List<String> addresses) {
     if (ctx.netNs() == null) {
       throw new UnsupportedOperationException("no network namespace");
     }
     if (!exited) {
-      ctx.netNs().listen(port, handler, this);
+      ctx.netNs().listen(port, handler, this, addresses);
     }
+  }
+
+  @Override
+  public java.util.Collection<NetNamespace.Listener> listeners() {
+    return ctx.netNs() == null ? java.util.List.of() : ctx.netNs().listeners().values();
   }
 
   @Override

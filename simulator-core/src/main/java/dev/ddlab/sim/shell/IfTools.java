@@ -210,10 +210,6 @@ final class IfTools {
       c.io().errln(c.argv0() + ": cannot reach the network stack");
       return 1;
     }
-    if (netstat && args.stream().noneMatch(a -> a.startsWith("-") && a.contains("r"))) {
-      c.io().errln("netstat: only the routing table (-r) is simulated by ddlab");
-      return 1;
-    }
     StringBuilder b = new StringBuilder("Kernel IP routing table\n");
     b.append(
         netstat

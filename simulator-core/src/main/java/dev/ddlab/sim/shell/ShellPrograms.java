@@ -41,7 +41,7 @@ public final class ShellPrograms {
     // Ubuntu host has no net-tools)
     registry.register("ifconfig", () -> new ToolProgram(IfTools::ifconfig));
     registry.register("route", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, false)));
-    registry.register("netstat", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, true)));
+    registry.register("netstat", () -> new ToolProgram(NetstatTool::netstat));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

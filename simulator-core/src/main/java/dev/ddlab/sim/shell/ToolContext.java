@@ -100,6 +100,11 @@ public interface ToolContext {
     return s == null ? null : s.host();
   }
 
+  /** The TCP ports the tool's network namespace listens on (netstat); none by default. */
+  default java.util.Collection<dev.ddlab.sim.runtime.NetNamespace.Listener> listeners() {
+    return List.of();
+  }
+
   /** HTTP through the simulated network, for curl and wget; null when there is none. */
   default Web web() {
     return null;

@@ -203,6 +203,11 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public java.util.Collection<dev.ddlab.sim.runtime.NetNamespace.Listener> listeners() {
+      return proc.listeners();
+    }
+
+    @Override
     public dev.ddlab.sim.network.dataplane.NetStack netStack() {
       dev.ddlab.sim.network.dataplane.Netns ns = netns();
       return ns == null ? null : ns.stack();

@@ -111,6 +111,44 @@ public final class SwarmNetworks implements NetworksApi {
     return n.driverState() != null ? n.driverState() : n.spec().driverConfiguration();
   }
 
+  /**
+   * swarmkit's validateIPAMConfiguration (controlapi), per config: the subnet parses, the range and
+   * the gateway lie in it. The CLI's own checks come first ({@code no matching subnet for gateway
+   * X}); a stack's IPAM config or the Engine API reach these.
+   */
+  private static void validateIpamConfig(Ipam.Config c) {
+    dev.ddlab.sim.network.types.Subnet subnet;
+    try {
+      subnet = dev.ddlab.sim.network.types.Subnet.parse(c.subnet());
+    } catch (IllegalArgumentException e) {
+      throw invalidIpam("invalid subnet " + (c.subnet() == null ? "" : c.subnet()));
+    }
+    if (c.ipRange() != null && !c.ipRange().isEmpty()) {
+      try {
+        dev.ddlab.sim.network.types.Subnet.parse(c.ipRange());
+      } catch (IllegalArgumentException e) {
+        throw invalidIpam("invalid range " + c.ipRange());
+      }
+      // Go's ParseCIDR: the range's address as written, not masked
+      if (!subnet.contains(Ipv4.parse(c.ipRange().substring(0, c.ipRange().indexOf('/'))))) {
+        throw invalidIpam("subnet " + c.subnet() + " does not contain range " + c.ipRange());
+      }
+    }
+    if (c.gateway() != null && !c.gateway().isEmpty()) {
+      if (!Ipv4.isAddress(c.gateway())) {
+        throw invalidIpam("invalid gateway " + c.gateway());
+      }
+      if (!subnet.contains(Ipv4.parse(c.gateway()))) {
+        throw invalidIpam("subnet " + c.subnet() + " does not contain gateway " + c.gateway());
+      }
+    }
+  }
+
+  private static EngineException invalidIpam(String what) {
+    return new EngineException(
+        400, "rpc error: code = InvalidArgument desc = ipam configuration: " + what);
+  }
+
   /** A swarm network as GET /networks shows it (moby's BasicNetworkFromGRPC). */
   static Network view(SwarmNetwork n, String ingressAddress) {
     NetworkSpec spec = n.spec();
@@ -316,13 +354,8 @@ public final class SwarmNetworks implements NetworksApi {
     List<IpamConfig> configs = new ArrayList<>();
     if (r.ipam() != null && r.ipam().config() != null) {
       for (Ipam.Config c : r.ipam().config()) {
-        String subnet = c.subnet();
-        try {
-          dev.ddlab.sim.network.types.Subnet.parse(subnet);
-        } catch (IllegalArgumentException e) {
-          throw new EngineException(400, e.getMessage());
-        }
-        configs.add(new IpamConfig(subnet, c.ipRange(), c.gateway()));
+        validateIpamConfig(c);
+        configs.add(new IpamConfig(c.subnet(), c.ipRange(), c.gateway()));
       }
     }
     String ipamDriver =

@@ -204,6 +204,11 @@ public final class Netns {
     }
   }
 
+  /** {@code ip route add DST via G dev D}. */
+  public void addRoute(Subnet dst, int gateway, NetDevice d) {
+    routes.add(new Route(dst, gateway, d, 0));
+  }
+
   /** {@code ip route add default via G dev D}. */
   public void addDefaultRoute(int gateway, NetDevice d) {
     routes.removeIf(Route::isDefault);

@@ -26,14 +26,20 @@ import java.util.Map;
  * into it, its IPAM config (subnets and gateways) and the option {@code
  * com.docker.network.driver.overlay.vxlanid_list} (one VNI per subnet, from 4096); the driver reads
  * nothing else. On the first endpoint that joins on this node it makes the network's namespace
- * ({@code /var/run/docker/netns/1-<first 10 of the ID>}) with, per subnet, a bridge {@code br0}
- * holding the gateway and a {@code vxlan0} device with the VNI enslaved to it (MTU 1450), and takes
- * the network's table of peers from the control plane ({@link PeerTable}): every remote endpoint's
- * address and MAC go into the vxlan device's neighbour table and forwarding database with the node
- * behind it, so nothing is flooded. Each endpoint is a veth pair, {@code vethN} on {@code br0} and
- * the container's end in its sandbox, both MTU 1450; the driver publishes it to the table. The
- * overlay gives no default route: the controller joins the sandbox to {@code docker_gwbridge} for
- * that. When the last local endpoint leaves, the namespace goes.
+ * ({@code /var/run/docker/netns/1-<first 10 of the ID>}, forwarding as the host it inherits {@code
+ * ip_forward} from), and the first time a subnet has an endpoint or a peer there, that subnet's
+ * bridge holding its gateway and a vxlan device with its VNI enslaved to it (MTU 1450), named as
+ * osl numbers them in the namespace ({@code br0}, {@code vxlan0}, then {@code br1}, {@code vxlan1}
+ * …: libnetwork's {@code ov-<vni>-<id5>} and {@code vx-<vni>-<id5>} renamed). It takes the
+ * network's table of peers from the control plane ({@link PeerTable}): every remote endpoint's
+ * address and MAC go into its subnet's vxlan device's neighbour table and forwarding database with
+ * the node behind it, so nothing is flooded. Each endpoint is a veth pair, {@code vethN} on its
+ * subnet's bridge and the container's end in its sandbox, both MTU 1450, with a route to each other
+ * subnet of the network through its own subnet's gateway (Join's AddStaticRoute), so the namespace
+ * routes between subnets and a frame to another subnet leaves with that subnet's VNI; the driver
+ * publishes the endpoint to the table. The overlay gives no default route: the controller joins the
+ * sandbox to {@code docker_gwbridge} for that. When the last local endpoint leaves, the namespace
+ * goes.
  */
 public final class OverlayDriver extends LinkDriver {
   public static final String TYPE = "overlay";
@@ -50,15 +56,21 @@ public final class OverlayDriver extends LinkDriver {
     final List<SubnetState> subnets;
     final boolean encrypted;
     Netns ns;
-    final List<Bridge> bridges = new ArrayList<>();
-    final List<VxlanDevice> vxlans = new ArrayList<>();
+
+    /** Per subnet, its bridge and vxlan device once made on this node (else null). */
+    final Bridge[] bridges;
+
+    final VxlanDevice[] vxlans;
     AutoCloseable peers;
     int endpoints;
     int nextVeth;
+    int nextBridge;
 
     Net(List<SubnetState> subnets, boolean encrypted) {
       this.subnets = subnets;
       this.encrypted = encrypted;
+      this.bridges = new Bridge[subnets.size()];
+      this.vxlans = new VxlanDevice[subnets.size()];
     }
 
     int subnetOf(int ip) {
@@ -165,15 +177,21 @@ public final class OverlayDriver extends LinkDriver {
     if (n == null || e == null || ns == null) {
       return;
     }
-    if (n.ns == null) {
-      initSandbox(nid, n);
-    }
     int s = n.subnetOf(e.ip());
+    if (n.ns == null) {
+      initSandbox(nid, n, s);
+    }
+    initSubnet(n, s);
+    for (SubnetState other : n.subnets) {
+      if (other != n.subnets.get(s)) {
+        info.addStaticRoute(other.subnet(), n.subnets.get(s).gateway());
+      }
+    }
     NetDevice link =
         stack.vethPair(
             n.ns,
             "veth" + n.nextVeth++,
-            n.bridges.get(s),
+            n.bridges[s],
             ns,
             "veth" + eid.substring(0, 7),
             e.mac(),
@@ -184,20 +202,14 @@ public final class OverlayDriver extends LinkDriver {
     table.add(new PeerTable.Peer(nid, eid, e.ip(), e.prefix(), e.mac(), local));
   }
 
-  /** The network's namespace on this node, its bridges and vxlan devices, and its peers. */
-  private void initSandbox(String nid, Net n) {
-    NetStack stack = host.stack();
-    n.ns = stack.createNetns(sandboxKey(nid));
-    for (int i = 0; i < n.subnets.size(); i++) {
-      SubnetState s = n.subnets.get(i);
-      Bridge br = stack.addBridge(n.ns, "br" + i, s.gateway(), s.subnet().prefix());
-      n.bridges.add(br);
-      VxlanDevice v = stack.addVxlan(n.ns, "vxlan" + i, s.vni(), local, br);
-      if (n.encrypted) {
-        v.encrypt();
-      }
-      n.vxlans.add(v);
-    }
+  /**
+   * The network's namespace on this node, the subnet {@code first} of the endpoint that made it
+   * (libnetwork's joinSandbox), then its peers, which make their subnets' devices.
+   */
+  private void initSandbox(String nid, Net n, int first) {
+    n.ns = host.stack().createNetns(sandboxKey(nid));
+    n.ns.forwarding(true);
+    initSubnet(n, first);
     n.peers =
         table.join(
             nid,
@@ -207,18 +219,37 @@ public final class OverlayDriver extends LinkDriver {
               public void peerAdd(PeerTable.Peer p) {
                 int s = n.subnetOf(p.ip());
                 if (s >= 0) {
-                  n.vxlans.get(s).addPeer(p.ip(), p.mac(), p.vtep());
+                  initSubnet(n, s);
+                  n.vxlans[s].addPeer(p.ip(), p.mac(), p.vtep());
                 }
               }
 
               @Override
               public void peerDelete(PeerTable.Peer p) {
                 int s = n.subnetOf(p.ip());
-                if (s >= 0) {
-                  n.vxlans.get(s).removePeer(p.ip(), p.mac());
+                if (s >= 0 && n.vxlans[s] != null) {
+                  n.vxlans[s].removePeer(p.ip(), p.mac());
                 }
               }
             });
+  }
+
+  /**
+   * libnetwork's initSubnetSandbox, once per subnet: a bridge with the subnet's gateway and a vxlan
+   * device with its VNI enslaved to it, named in the order they are made.
+   */
+  private void initSubnet(Net n, int i) {
+    if (n.bridges[i] != null) {
+      return;
+    }
+    NetStack stack = host.stack();
+    SubnetState s = n.subnets.get(i);
+    int k = n.nextBridge++;
+    n.bridges[i] = stack.addBridge(n.ns, "br" + k, s.gateway(), s.subnet().prefix());
+    n.vxlans[i] = stack.addVxlan(n.ns, "vxlan" + k, s.vni(), local, n.bridges[i]);
+    if (n.encrypted) {
+      n.vxlans[i].encrypt();
+    }
   }
 
   private void destroySandbox(String nid, Net n) {
@@ -232,9 +263,10 @@ public final class OverlayDriver extends LinkDriver {
     }
     host.stack().deleteNamespace(n.ns.key());
     n.ns = null;
-    n.bridges.clear();
-    n.vxlans.clear();
+    java.util.Arrays.fill(n.bridges, null);
+    java.util.Arrays.fill(n.vxlans, null);
     n.nextVeth = 0;
+    n.nextBridge = 0;
   }
 
   @Override

@@ -135,8 +135,12 @@ public final class GoApp implements Program {
       String addr = e.listen();
       int port = Integer.parseInt(addr.substring(addr.lastIndexOf(':') + 1));
       String page = e.page() == null ? "" : e.page();
+      // net.Listen("tcp", ":PORT") opens one dual-stack socket; a host in the address binds it
+      String host = addr.substring(0, addr.lastIndexOf(':'));
       proc.listen(
-          port, request -> HttpResponse.of(200, "OK", null, "text/html; charset=utf-8", page));
+          port,
+          request -> HttpResponse.of(200, "OK", null, "text/html; charset=utf-8", page),
+          List.of(host.isEmpty() || host.equals("[::]") ? "::" : host));
       return;
     }
     if (e.get() != null) {

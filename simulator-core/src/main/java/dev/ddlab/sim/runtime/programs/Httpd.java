@@ -16,6 +16,7 @@ public final class Httpd implements Program {
     List<String> a = proc.argv();
     boolean foreground = false;
     int port = 80;
+    String bind = "::"; // one dual-stack socket unless -p names an address
     String home = proc.cwd();
     for (int i = 1; i < a.size(); i++) {
       String arg = a.get(i);
@@ -25,6 +26,7 @@ public final class Httpd implements Program {
       if (arg.equals("-p") && i + 1 < a.size()) {
         String p = a.get(++i);
         port = Integer.parseInt(p.substring(p.lastIndexOf(':') + 1));
+        bind = p.lastIndexOf(':') > 0 ? p.substring(0, p.lastIndexOf(':')) : bind;
       } else if (arg.equals("-h") && i + 1 < a.size()) {
         home = Paths.resolve(proc.cwd(), a.get(++i));
       }
@@ -46,6 +48,7 @@ public final class Httpd implements Program {
                     + "</BODY></HTML>\n");
           }
           return HttpResponse.of(200, "OK", null, Web.contentType(request.path()), Web.text(file));
-        });
+        },
+        List.of(bind));
   }
 }

@@ -77,7 +77,9 @@ public final class Nginx implements Program {
         notice(proc, "start worker process " + w.pid());
       }
     }
-    proc.listen(80, request -> serve(proc, request));
+    // default.conf listens on 80 and, enabled by the image's 10-listen-on-ipv6-by-default.sh,
+    // [::]:80
+    proc.listen(80, request -> serve(proc, request), List.of("0.0.0.0", "::"));
   }
 
   private HttpResponse serve(Proc proc, HttpRequest request) {

@@ -94,7 +94,8 @@ public final class NodeApp implements Program {
                   + "<title>Error</title>\n</head>\n<body>\n<pre>Cannot GET "
                   + path
                   + "</pre>\n</body>\n</html>\n");
-        });
+        },
+        List.of("::")); // server.listen(port): Node.js opens one dual-stack socket
   }
 
   @Override

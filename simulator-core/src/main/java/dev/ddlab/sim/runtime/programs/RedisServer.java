@@ -5,6 +5,7 @@ import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,7 +57,11 @@ public final class RedisServer implements Program {
       log(proc, 'M', '*', "DB loaded from disk: 0.000 seconds");
     }
     log(proc, 'M', '*', "Ready to accept connections tcp");
-    proc.listen(6379, request -> HttpResponse.of(200, "OK", null, "text/plain", command(request)));
+    // no config file: redis 7 binds "* -::*"
+    proc.listen(
+        6379,
+        request -> HttpResponse.of(200, "OK", null, "text/plain", command(request)),
+        List.of("0.0.0.0", "::"));
   }
 
   private String command(dev.ddlab.sim.runtime.HttpRequest request) {

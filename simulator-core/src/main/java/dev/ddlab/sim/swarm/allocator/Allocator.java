@@ -29,17 +29,18 @@ import java.util.Set;
 
 /**
  * swarmkit's allocator (its {@code cnmallocator}) on the leader: it reconciles from the store on
- * every pass. A network without driver state gets a subnet (its own {@code --subnet}, else the
- * first free /24 of the cluster's default pool 10.0.0.0/8), the subnet's first address as gateway
- * and a VXLAN ID from 4096 up, written as the driver option {@code
- * com.docker.network.driver.overlay.vxlanid_list}; every node gets an address on the ingress
- * network (its ingress sandbox) and on each other overlay network its tasks are on (its
- * load-balancer sandbox); a service gets a virtual IP on each of its networks (ingress too when it
- * publishes a port in ingress mode) and its published ports (30000-32767 when none is given); a
- * task gets an address on each network its spec attaches. Addresses are handed out serially within
- * a network and VXLAN IDs serially across networks (libnetwork's serial allocation, which swarmkit
- * asks for), starting from the lowest free one after a change of leader; an address is free again
- * once no live object holds it (a task past running holds none).
+ * every pass. A network without driver state gets a subnet per IPAM config (its own {@code
+ * --subnet}s, else the first free /24 of the cluster's default pool 10.0.0.0/8), each with its
+ * gateway (the subnet's first address unless given) and a VXLAN ID from 4096 up, written as the
+ * driver option {@code com.docker.network.driver.overlay.vxlanid_list} ("4097,4098" for two
+ * subnets); addresses come from the first of its subnets with one free; every node gets an address
+ * on the ingress network (its ingress sandbox) and on each other overlay network its tasks are on
+ * (its load-balancer sandbox); a service gets a virtual IP on each of its networks (ingress too
+ * when it publishes a port in ingress mode) and its published ports (30000-32767 when none is
+ * given); a task gets an address on each network its spec attaches. Addresses are handed out
+ * serially within a network and VXLAN IDs serially across networks (libnetwork's serial allocation,
+ * which swarmkit asks for), starting from the lowest free one after a change of leader; an address
+ * is free again once no live object holds it (a task past running holds none).
  */
 public final class Allocator {
   /** The overlay driver's option that carries a network's VXLAN ID. */
@@ -110,7 +111,7 @@ public final class Allocator {
       return out;
     }
     Map<String, SwarmNetwork> nets = new LinkedHashMap<>(store.networks());
-    lastAddress.keySet().retainAll(nets.keySet());
+    lastAddress.keySet().removeIf(k -> !nets.containsKey(k.substring(0, k.indexOf('/'))));
     for (SwarmNetwork n : List.copyOf(nets.values())) {
       if (!allocated(n)) {
         SwarmNetwork done = allocateNetwork(n, nets, store);
@@ -120,7 +121,7 @@ public final class Allocator {
         }
       }
     }
-    Map<String, Set<Long>> used = used(store, nets, tasks);
+    Map<String, Set<Integer>> used = used(store, nets, tasks);
     SwarmNetwork ingress = ingressOf(nets);
     if (ingress != null && allocated(ingress)) {
       for (String nodeId : store.nodes().keySet()) {
@@ -204,7 +205,7 @@ public final class Allocator {
       ClusterStore store,
       Map<String, SwarmNetwork> nets,
       Map<String, Task> tasks,
-      Map<String, Set<Long>> used) {
+      Map<String, Set<Integer>> used) {
     Set<String> want = new LinkedHashSet<>();
     for (Task t : tasks.values()) {
       if (t.nodeId() == null
@@ -237,47 +238,56 @@ public final class Allocator {
     return out;
   }
 
+  /**
+   * swarmkit's allocatePools and the overlay manager's NetworkAllocate: a pool per IPAM config of
+   * the spec (its {@code --subnet}, else the first free subnet of the default pools), the config's
+   * gateway or the pool's first address, and a VXLAN ID per pool, serially, written as the list
+   * {@code 4097,4098}. A subnet overlapping another network's (or another of its own) leaves the
+   * network unallocated, as swarmkit logs the failure.
+   */
   private SwarmNetwork allocateNetwork(
       SwarmNetwork n, Map<String, SwarmNetwork> nets, ClusterStore store) {
     List<Subnet> taken = new ArrayList<>();
     Set<Integer> vnis = new HashSet<>();
     for (SwarmNetwork o : nets.values()) {
       if (allocated(o)) {
-        taken.add(subnetOf(o));
-        String v =
-            o.driverState().options() == null ? null : o.driverState().options().get(VXLAN_OPTION);
-        if (v != null) {
-          vnis.add(Integer.parseInt(v));
+        taken.addAll(subnetsOf(o));
+        vnis.addAll(vnisOf(o));
+      }
+    }
+    List<IpamConfig> asked =
+        n.spec().ipamOptions() == null || n.spec().ipamOptions().configs() == null
+            ? List.of()
+            : n.spec().ipamOptions().configs();
+    List<IpamConfig> configs = new ArrayList<>();
+    List<String> vniList = new ArrayList<>();
+    for (IpamConfig c : asked.isEmpty() ? List.of(new IpamConfig(null, null, null)) : asked) {
+      Subnet subnet;
+      if (c.subnet() != null) {
+        subnet = Subnet.parse(c.subnet());
+        if (taken.stream().anyMatch(subnet::overlaps)) {
+          return null; // swarmkit logs the failed allocation and leaves the network as it is
+        }
+      } else {
+        subnet = freeSubnet(store, taken);
+        if (subnet == null) {
+          return null;
         }
       }
+      taken.add(subnet);
+      String gateway = c.gateway() != null ? c.gateway() : Ipv4.format(subnet.at(1));
+      configs.add(
+          new IpamConfig(subnet.toString(), c.subnet() == null ? null : c.range(), gateway));
+      int vni = nextVni(vnis);
+      vnis.add(vni);
+      vniList.add(Integer.toString(vni));
     }
-    IpamConfig asked =
-        n.spec().ipamOptions() == null
-                || n.spec().ipamOptions().configs() == null
-                || n.spec().ipamOptions().configs().isEmpty()
-            ? null
-            : n.spec().ipamOptions().configs().get(0);
-    Subnet subnet;
-    if (asked != null && asked.subnet() != null) {
-      subnet = Subnet.parse(asked.subnet());
-      if (taken.stream().anyMatch(subnet::overlaps)) {
-        return null; // swarmkit logs the failed allocation and leaves the network as it is
-      }
-    } else {
-      subnet = freeSubnet(store, taken);
-      if (subnet == null) {
-        return null;
-      }
-    }
-    int vni = nextVni(vnis);
-    String gateway =
-        asked != null && asked.gateway() != null ? asked.gateway() : Ipv4.format(subnet.at(1));
     Map<String, String> options = new LinkedHashMap<>();
     if (n.spec().driverConfiguration() != null
         && n.spec().driverConfiguration().options() != null) {
       options.putAll(n.spec().driverConfiguration().options());
     }
-    options.put(VXLAN_OPTION, Integer.toString(vni));
+    options.put(VXLAN_OPTION, String.join(",", vniList));
     String driver =
         n.spec().driverConfiguration() != null && n.spec().driverConfiguration().name() != null
             ? n.spec().driverConfiguration().name()
@@ -289,10 +299,7 @@ public final class Allocator {
         n.updatedAt(),
         n.spec(),
         new Driver(driver, options),
-        new IpamOptions(
-            new Driver("default", null),
-            List.of(
-                new IpamConfig(subnet.toString(), asked == null ? null : asked.range(), gateway))));
+        new IpamOptions(new Driver("default", null), configs));
   }
 
   private static Subnet freeSubnet(ClusterStore store, List<Subnet> taken) {
@@ -328,25 +335,47 @@ public final class Allocator {
     throw new IllegalStateException("no free VXLAN ID");
   }
 
-  static Subnet subnetOf(SwarmNetwork n) {
-    return Subnet.parse(n.ipamOptions().configs().get(0).subnet());
+  /** The network's subnets, one per IPAM config, in order. */
+  static List<Subnet> subnetsOf(SwarmNetwork n) {
+    List<Subnet> out = new ArrayList<>();
+    for (IpamConfig c : n.ipamOptions().configs()) {
+      out.add(Subnet.parse(c.subnet()));
+    }
+    return out;
   }
 
-  /** Addresses (as indexes into the subnet) held per network: gateway, nodes, VIPs, live tasks. */
-  private static Map<String, Set<Long>> used(
+  /** The VXLAN IDs of an allocated network ({@code vxlanid_list}, one per subnet). */
+  private static List<Integer> vnisOf(SwarmNetwork n) {
+    String list =
+        n.driverState().options() == null ? null : n.driverState().options().get(VXLAN_OPTION);
+    List<Integer> out = new ArrayList<>();
+    if (list != null) {
+      for (String v : list.split(",")) {
+        if (!v.isBlank()) {
+          out.add(Integer.parseInt(v.trim()));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Addresses held per network: gateways, nodes, VIPs, live tasks. */
+  private static Map<String, Set<Integer>> used(
       ClusterStore store, Map<String, SwarmNetwork> nets, Map<String, Task> tasks) {
-    Map<String, Set<Long>> used = new HashMap<>();
+    Map<String, Set<Integer>> used = new HashMap<>();
     for (SwarmNetwork n : nets.values()) {
       if (allocated(n)) {
-        Set<Long> u = new HashSet<>();
-        u.add(index(n, n.ipamOptions().configs().get(0).gateway()));
+        Set<Integer> u = new HashSet<>();
+        for (IpamConfig c : n.ipamOptions().configs()) {
+          u.add(ip(c.gateway()));
+        }
         used.put(n.id(), u);
       }
     }
     SwarmNetwork ingress = ingressOf(nets);
     if (ingress != null && used.containsKey(ingress.id())) {
       for (String a : store.ingressAddresses().values()) {
-        used.get(ingress.id()).add(index(ingress, a));
+        used.get(ingress.id()).add(ip(a));
       }
     }
     store
@@ -355,14 +384,14 @@ public final class Allocator {
             (key, addr) -> {
               String id = key.substring(key.indexOf('/') + 1);
               if (used.containsKey(id)) {
-                used.get(id).add(index(nets.get(id), addr));
+                used.get(id).add(ip(addr));
               }
             });
     for (Service s : store.services().values()) {
       if (s.endpoint() != null && s.endpoint().virtualIps() != null) {
         for (EndpointVirtualIp v : s.endpoint().virtualIps()) {
           if (used.containsKey(v.networkId())) {
-            used.get(v.networkId()).add(index(nets.get(v.networkId()), v.addr()));
+            used.get(v.networkId()).add(ip(v.addr()));
           }
         }
       }
@@ -375,7 +404,7 @@ public final class Allocator {
         String id = a.network().id();
         if (used.containsKey(id) && a.addresses() != null) {
           for (String addr : a.addresses()) {
-            used.get(id).add(index(nets.get(id), addr));
+            used.get(id).add(ip(addr));
           }
         }
       }
@@ -383,23 +412,31 @@ public final class Allocator {
     return used;
   }
 
-  private static long index(SwarmNetwork n, String addr) {
+  /** The address of "a.b.c.d" or "a.b.c.d/prefix". */
+  private static int ip(String addr) {
     int slash = addr.indexOf('/');
-    return subnetOf(n).indexOf(Ipv4.parse(slash < 0 ? addr : addr.substring(0, slash)));
+    return Ipv4.parse(slash < 0 ? addr : addr.substring(0, slash));
   }
 
-  /** The next free address of {@code n} after the last one given out, as "a.b.c.d/prefix". */
-  private String address(SwarmNetwork n, Map<String, Set<Long>> used) {
-    Subnet subnet = subnetOf(n);
-    Set<Long> u = used.computeIfAbsent(n.id(), k -> new HashSet<>());
-    long hosts = subnet.size() - 2; // neither the network's address nor its broadcast
-    long start = lastAddress.getOrDefault(n.id(), 0L);
-    for (long i = 1; i <= hosts; i++) {
-      long idx = (start + i - 1) % hosts + 1;
-      if (!u.contains(idx)) {
-        u.add(idx);
-        lastAddress.put(n.id(), idx);
-        return Ipv4.format(subnet.at(idx)) + "/" + subnet.prefix();
+  /**
+   * The next free address of {@code n} as "a.b.c.d/prefix": its pools in order, each serially after
+   * the last address it gave (swarmkit's allocateNetworkIPs asks each pool until one has an
+   * address; swarmkit walks a map of pools, ddlab their configured order).
+   */
+  private String address(SwarmNetwork n, Map<String, Set<Integer>> used) {
+    Set<Integer> u = used.computeIfAbsent(n.id(), k -> new HashSet<>());
+    List<Subnet> subnets = subnetsOf(n);
+    for (int s = 0; s < subnets.size(); s++) {
+      Subnet subnet = subnets.get(s);
+      String pool = n.id() + "/" + s;
+      long hosts = subnet.size() - 2; // neither the network's address nor its broadcast
+      long start = lastAddress.getOrDefault(pool, 0L);
+      for (long i = 1; i <= hosts; i++) {
+        long idx = (start + i - 1) % hosts + 1;
+        if (u.add(subnet.at(idx))) {
+          lastAddress.put(pool, idx);
+          return Ipv4.format(subnet.at(idx)) + "/" + subnet.prefix();
+        }
       }
     }
     return null;
@@ -407,33 +444,34 @@ public final class Allocator {
 
   /**
    * The address a standalone container asked for ({@code --ip}, swarmkit's
-   * NetworkAttachmentConfig.Addresses), or null when it is not this network's or is taken.
+   * NetworkAttachmentConfig.Addresses) in the pool that contains it, or null when no pool of the
+   * network does or it is taken.
    */
-  private static String requested(SwarmNetwork n, Map<String, Set<Long>> used, String asked) {
-    Subnet subnet = subnetOf(n);
-    int slash = asked.indexOf('/');
+  private static String requested(SwarmNetwork n, Map<String, Set<Integer>> used, String asked) {
     int ip;
     try {
-      ip = Ipv4.parse(slash < 0 ? asked : asked.substring(0, slash));
+      ip = ip(asked);
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!subnet.contains(ip)) {
-      return null;
+    for (Subnet subnet : subnetsOf(n)) {
+      if (subnet.contains(ip)) {
+        long idx = subnet.indexOf(ip);
+        Set<Integer> u = used.computeIfAbsent(n.id(), k -> new HashSet<>());
+        if (idx < 1 || idx > subnet.size() - 2 || !u.add(ip)) {
+          return null;
+        }
+        return Ipv4.format(ip) + "/" + subnet.prefix();
+      }
     }
-    long idx = subnet.indexOf(ip);
-    Set<Long> u = used.computeIfAbsent(n.id(), k -> new HashSet<>());
-    if (idx < 1 || idx > subnet.size() - 2 || !u.add(idx)) {
-      return null;
-    }
-    return Ipv4.format(ip) + "/" + subnet.prefix();
+    return null;
   }
 
   private Endpoint endpoint(
       Service s,
       Map<String, SwarmNetwork> nets,
       SwarmNetwork ingress,
-      Map<String, Set<Long>> used,
+      Map<String, Set<Integer>> used,
       Set<Integer> takenPorts) {
     EndpointSpec spec =
         s.spec().endpointSpec() != null

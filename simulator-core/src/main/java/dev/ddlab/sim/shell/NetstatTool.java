@@ -1,0 +1,232 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.runtime.NetNamespace;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code netstat} inside a container, as busybox's applet ({@code networking/netstat.c}, Alpine's
+ * 1.36.1 with {@code -W} and {@code -p}) and net-tools 2.10 print the sockets of the namespace: the
+ * TCP ports its processes listen on, at the addresses each program binds ({@link
+ * NetNamespace.Listener}), and, on a user-defined network, the embedded DNS's TCP and UDP sockets
+ * on 127.0.0.11 that dockerd opens in the namespace (at ports chosen per container). {@code -r} is
+ * the routing table ({@link IfTools}). The images carry no {@code /etc/services}, so ports stay
+ * numbers; without {@code -n} 127.0.0.1 is {@code localhost} (from {@code /etc/hosts}) and the
+ * other addresses stay numeric (the lab has no DNS for their reverse lookups). Connections are
+ * exchanges that end within the command that makes them, so none is listed established. Texts
+ * checked against busybox 1.35's applet in a container of dockerd 20.10 and Debian's net-tools 2.10
+ * here.
+ */
+final class NetstatTool {
+  private NetstatTool() {}
+
+  private static final String BUSYBOX_USAGE =
+      """
+      BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.
+
+      Usage: netstat [-ral] [-tuwx] [-enWp]
+
+      Display networking information
+
+      \t-r\tRouting table
+      \t-a\tAll sockets
+      \t-l\tListening sockets
+      \t\tElse: connected sockets
+      \t-t\tTCP sockets
+      \t-u\tUDP sockets
+      \t-w\tRaw sockets
+      \t-x\tUnix sockets
+      \t\tElse: all socket types
+      \t-e\tOther/more information
+      \t-n\tDon't resolve names
+      \t-W\tWide display
+      \t-p\tShow PID/program name for sockets
+      """;
+
+  /** One socket line: protocol, whether IPv6, local address, state, owner ("-" if none). */
+  private record Socket(String proto, boolean v6, String address, int port, String owner) {}
+
+  static int netstat(ToolContext c, List<String> args) {
+    String opts = "";
+    for (String a : args) {
+      if (!a.startsWith("-") || a.length() < 2) {
+        continue;
+      }
+      for (char ch : a.substring(1).toCharArray()) {
+        if ("raltuwxenWp".indexOf(ch) < 0 || (!c.busybox() && ch == 'W')) {
+          c.io().errln("netstat: invalid option -- '" + ch + "'");
+          if (c.busybox()) {
+            c.io().err().accept(BUSYBOX_USAGE);
+          }
+          return 1;
+        }
+        opts += ch;
+      }
+    }
+    if (opts.indexOf('r') >= 0) {
+      return IfTools.routes(c, args, true);
+    }
+    boolean listening = opts.indexOf('l') >= 0 || opts.indexOf('a') >= 0;
+    boolean connected = opts.indexOf('l') < 0 || opts.indexOf('a') >= 0;
+    boolean numeric = opts.indexOf('n') >= 0;
+    boolean prg = opts.indexOf('p') >= 0;
+    int width = opts.indexOf('W') >= 0 ? 51 : 23;
+    boolean tcp = opts.indexOf('t') >= 0;
+    boolean udp = opts.indexOf('u') >= 0;
+    boolean raw = opts.indexOf('w') >= 0;
+    boolean unix = opts.indexOf('x') >= 0;
+    if (!tcp && !udp && !raw && !unix) {
+      tcp = udp = raw = unix = true;
+    }
+    String which =
+        listening && connected
+            ? "(servers and established)"
+            : listening ? "(only servers)" : "(w/o servers)";
+    StringBuilder b = new StringBuilder();
+    boolean bb = c.busybox();
+    String banner = prg ? (bb ? "PID/Program name    " : " PID/Program name    ") : "";
+    if (tcp || udp || raw) {
+      b.append("Active Internet connections ").append(which).append('\n');
+      b.append(
+          String.format(
+              Locale.ROOT,
+              bb
+                  ? "Proto Recv-Q Send-Q %-" + width + "s %-" + width + "s State       %s%n"
+                  : "Proto Recv-Q Send-Q %-23s %-23s State      %s%n",
+              "Local Address",
+              "Foreign Address",
+              banner));
+      if (listening) {
+        for (Socket s : sockets(c)) {
+          if ((s.proto().equals("tcp") && tcp) || (s.proto().equals("udp") && udp)) {
+            b.append(line(s, bb, numeric, prg, width));
+          }
+        }
+      }
+    }
+    if (unix) {
+      b.append("Active UNIX domain sockets ").append(which).append('\n');
+      b.append(
+          bb
+              ? "Proto RefCnt Flags       Type       State         I-Node " + banner + "Path\n"
+              : "Proto RefCnt Flags       Type       State         I-Node   "
+                  + (prg ? "PID/Program name    " : "")
+                  + "Path\n");
+    }
+    c.io().out().accept(b.toString());
+    return 0;
+  }
+
+  private static String line(Socket s, boolean bb, boolean numeric, boolean prg, int width) {
+    String local = endpoint(s.address(), Integer.toString(s.port()), s.v6(), bb, numeric);
+    String foreign = endpoint(s.v6() ? "::" : "0.0.0.0", "*", s.v6(), bb, numeric);
+    String state = s.proto().equals("tcp") ? "LISTEN" : "";
+    String proto = s.proto() + (s.v6() && !bb ? "6" : "");
+    StringBuilder b = new StringBuilder();
+    if (bb) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%s   %6d %6d %-" + width + "s %-" + width + "s %-12s",
+              proto,
+              0,
+              0,
+              local,
+              foreign,
+              state));
+      if (prg) {
+        b.append(s.owner().length() > 20 ? s.owner().substring(0, 20) : s.owner());
+      }
+    } else {
+      b.append(
+          String.format(
+              Locale.ROOT, "%-5s %6d %6d %-23s %-23s %-11s", proto, 0, 0, local, foreign, state));
+      if (prg) {
+        // net-tools snprintf()s "PID/name" into finbuf[20]: 19 characters at most
+        String o = s.owner().length() > 19 ? s.owner().substring(0, 19) : s.owner();
+        b.append(String.format(Locale.ROOT, " %-20s", o));
+      }
+    }
+    return b.append('\n').toString();
+  }
+
+  /** ADDRESS:PORT as each netstat writes it: "::" is ":::80" (net-tools without -n: "[::]:80"). */
+  private static String endpoint(String address, String port, boolean v6, boolean bb, boolean n) {
+    String host = address;
+    if (!n && address.equals("127.0.0.1")) {
+      host = "localhost";
+    } else if (!n && !bb && v6) {
+      host = "[" + address + "]";
+    }
+    return host + ":" + port;
+  }
+
+  /**
+   * The namespace's sockets in the order {@code /proc/net/tcp}, {@code tcp6}, {@code udp} list
+   * them: the embedded DNS first (dockerd opens it when the container starts), then the listening
+   * ports of its processes by port.
+   */
+  private static List<Socket> sockets(ToolContext c) {
+    List<Socket> v4 = new ArrayList<>();
+    List<Socket> v6 = new ArrayList<>();
+    List<Socket> udp = new ArrayList<>();
+    if (embeddedDns(c)) {
+      int[] ports = dnsPorts(c);
+      v4.add(new Socket("tcp", false, "127.0.0.11", ports[0], "-"));
+      udp.add(new Socket("udp", false, "127.0.0.11", ports[1], "-"));
+    }
+    List<NetNamespace.Listener> listeners = new ArrayList<>(c.listeners());
+    listeners.sort(Comparator.comparingInt(NetNamespace.Listener::port));
+    for (NetNamespace.Listener l : listeners) {
+      String owner = l.owner() == null ? "-" : l.owner().pid() + "/" + program(c, l.owner());
+      for (String a : l.addresses()) {
+        boolean six = a.contains(":");
+        (six ? v6 : v4).add(new Socket("tcp", six, a, l.port(), owner));
+      }
+    }
+    List<Socket> out = new ArrayList<>(v4);
+    out.addAll(v6);
+    out.addAll(udp);
+    return out;
+  }
+
+  /**
+   * The program part of "PID/Program name": the process's command line as /proc shows it (nginx's
+   * title, "nginx: master process …") after its last '/'.
+   */
+  private static String program(ToolContext c, dev.ddlab.sim.runtime.SimProc owner) {
+    String argv0 = owner.argv().isEmpty() ? "" : owner.argv().get(0);
+    String joined = String.join(" ", owner.argv());
+    for (dev.ddlab.sim.runtime.Proc.ProcessInfo p : c.processes()) {
+      if (p.pid() == owner.pid() && !p.command().equals(joined)) {
+        argv0 = p.command(); // a title the program wrote over its argv[0]
+      }
+    }
+    return argv0.substring(argv0.lastIndexOf('/') + 1);
+  }
+
+  /** dockerd's resolver lives in the namespace when resolv.conf points at 127.0.0.11. */
+  private static boolean embeddedDns(ToolContext c) {
+    try {
+      String conf = new String(c.fs().read("/etc/resolv.conf"), StandardCharsets.UTF_8);
+      return conf.lines().anyMatch(l -> l.strip().equals("nameserver 127.0.0.11"));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The embedded DNS's TCP and UDP ports: dockerd binds port 0 and the kernel picks an ephemeral
+   * one (32768–60999); here two drawn from the namespace's key, so a container keeps them.
+   */
+  private static int[] dnsPorts(ToolContext c) {
+    String key = c.netns() == null ? "" : c.netns().key();
+    int h = key.hashCode() * 0x9E3779B1;
+    int tcp = 32768 + Math.floorMod(h, 28232);
+    int udp = 32768 + Math.floorMod(h * 31 + 17, 28232);
+    return new int[] {tcp, udp};
+  }
+}
