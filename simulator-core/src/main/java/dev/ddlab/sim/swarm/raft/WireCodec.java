@@ -67,7 +67,9 @@ public final class WireCodec {
   // ---- messages ---------------------------------------------------------------------------------
 
   public byte[] encode(RaftMessage m) {
-    int size = 64;
+    // the header (kind, group, sender, term, an append's indexes) is under 256 bytes: the buffer
+    // need not grow, which copied an append request's entries once more
+    int size = 256;
     if (m instanceof AppendEntriesRequest r) {
       for (LogEntry e : r.getLogEntries()) {
         size += encodeEntry(e).length;
