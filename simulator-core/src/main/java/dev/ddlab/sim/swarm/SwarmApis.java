@@ -34,6 +34,7 @@ import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskLogFrame;
 import dev.ddlab.engine.dto.swarm.UnlockKeyResponse;
 import dev.ddlab.go.GoStrconv;
+import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
 import dev.ddlab.sim.swarm.raft.Member;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -546,6 +547,10 @@ public final class SwarmApis {
               filters == null || filters.get("runtime") == null
                   ? List.of("container", "")
                   : filters.get("runtime");
+          boolean upToDate =
+              filters != null
+                  && filters.get("_up-to-date") != null
+                  && !filters.get("_up-to-date").isEmpty();
           List<Task> out = new ArrayList<>();
           for (Task t : store.tasks().values()) {
             String runtime =
@@ -556,6 +561,11 @@ public final class SwarmApis {
             // swarmkit matches a task's labels filter on its service's annotations
             Service owner = store.services().get(t.serviceId());
             if (!SwarmSecrets.labelled(filters, owner == null ? null : owner.spec().labels())) {
+              continue;
+            }
+            // moby's newListTasksFilters: "_up-to-date" with any value asks swarmkit for the
+            // tasks that are not dirty (docker/cli's convergence display)
+            if (upToDate && (owner == null || !Orchestrator.sameSpec(t, owner))) {
               continue;
             }
             if ((services == null || serviceIds.contains(t.serviceId()))
