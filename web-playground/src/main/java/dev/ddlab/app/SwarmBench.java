@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,14 +23,24 @@ import java.util.concurrent.CompletableFuture;
  * several runs after a warm-up, with the median's ratio to the goal (≥ 100,000 commits/s, < 1 s).
  * The simulator runs on one thread: beside wall time each figure is also given on that thread's CPU
  * time, which a loaded machine (other processes on the cores) changes much less.
+ *
+ * <p>The commit loop's first runs measure the JIT compiling it (a cold JVM commits a fifth as many
+ * entries per CPU second as the same loop some 150,000 entries later), so {@link #WARM_UP_RUNS}
+ * runs come before the measured ones and the first run is printed apart, as the cold figure. The
+ * heap the JVM was given is printed too: a heap that grows while measuring charges the thread's
+ * first touches of new pages to the loop ({@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch} avoids it).
  */
 final class SwarmBench {
   static final double TARGET_COMMITS_PER_SECOND = 100_000;
   static final double TARGET_CONVERGE_SECONDS = 1.0;
   private static final int BATCH = 2_000;
   private static final int ROUNDS = 5;
-  private static final int COMMIT_RUNS = 5;
-  private static final int CONVERGE_RUNS = 3;
+
+  /** Commit runs before the measured ones, per template (the JIT's warm-up: 200,000 entries). */
+  private static final int WARM_UP_RUNS = 20;
+
+  private static final int COMMIT_RUNS = 10;
+  private static final int CONVERGE_RUNS = 5;
   private static final int REPLICAS = 1_000;
   private static final String LARGE = "swarm-100";
 
@@ -39,12 +48,25 @@ final class SwarmBench {
 
   static void run(PrintWriter out) {
     out.println("ddlab bench --swarm — Swarm on simulated nodes (wall time, this machine)");
-    out.println("  before: " + BenchForks.load());
+    out.println("  before: " + BenchForks.load() + "; " + heap());
     commits(out, "swarm-3m2w", 3);
     commits(out, "swarm-5m", 5);
     converge(out);
     out.println("  after: " + BenchForks.load());
     out.flush();
+  }
+
+  /** The heap this JVM runs with: whether it is fixed and pre-touched (see the class comment). */
+  static String heap() {
+    List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
+    long max = Runtime.getRuntime().maxMemory() / 1048576;
+    long initial = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() / 1048576;
+    return String.format(
+        Locale.ROOT,
+        "heap %,d MiB at start, at most %,d MiB%s",
+        initial,
+        max,
+        args.contains("-XX:+AlwaysPreTouch") ? ", pre-touched" : ", not pre-touched");
   }
 
   /**
@@ -89,24 +111,36 @@ final class SwarmBench {
   private static void commits(PrintWriter out, String template, int managers) {
     try (SimSession s = swarm(template, managers)) {
       Manager leader = leader(s, managers);
-      round(s, leader); // warm-up
-      round(s, leader);
       double[] perSecond = new double[COMMIT_RUNS];
       double[] perCpuSecond = new double[COMMIT_RUNS];
-      for (int run = 0; run < COMMIT_RUNS; run++) {
+      double coldWall = 0;
+      double coldCpu = 0;
+      for (int run = -WARM_UP_RUNS; run < COMMIT_RUNS; run++) {
         long t0 = System.nanoTime();
         long c0 = cpu();
         for (int r = 0; r < ROUNDS; r++) {
           round(s, leader);
         }
-        perSecond[run] = (double) BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
-        perCpuSecond[run] = (double) BATCH * ROUNDS / ((cpu() - c0) / 1e9);
+        double wall = (double) BATCH * ROUNDS / ((System.nanoTime() - t0) / 1e9);
+        double onCpu = (double) BATCH * ROUNDS / ((cpu() - c0) / 1e9);
+        if (run == -WARM_UP_RUNS) {
+          coldWall = wall;
+          coldCpu = onCpu;
+        } else if (run >= 0) {
+          perSecond[run] = wall;
+          perCpuSecond[run] = onCpu;
+        }
       }
       out.printf(
           Locale.ROOT,
-          "  Raft commits, %d managers (%s): %s%n",
+          "  Raft commits, %d managers (%s), runs of %,d entries after %,d warm-up ones"
+              + " (the first of them, cold: %,.0f entries/s, %,.0f per CPU second): %s%n",
           managers,
           template,
+          BATCH * ROUNDS,
+          WARM_UP_RUNS * BATCH * ROUNDS,
+          coldWall,
+          coldCpu,
           figures(
               perSecond,
               perCpuSecond,
@@ -140,6 +174,8 @@ final class SwarmBench {
     long joinedHeap = 0;
     long convergedHeap = 0;
     double joinSeconds = 0;
+    double coldSeconds = 0;
+    double coldCpuSeconds = 0;
     for (int run = -1; run < CONVERGE_RUNS; run++) { // run -1: warm-up
       System.gc();
       long before = rt.totalMemory() - rt.freeMemory();
@@ -161,9 +197,14 @@ final class SwarmBench {
           }
           s.advance(Duration.ofMillis(500));
         }
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double onCpu = (cpu() - c0) / 1e9;
         if (run >= 0) {
-          seconds[run] = (System.nanoTime() - t0) / 1e9;
-          cpuSeconds[run] = (cpu() - c0) / 1e9;
+          seconds[run] = wall;
+          cpuSeconds[run] = onCpu;
+        } else {
+          coldSeconds = wall;
+          coldCpuSeconds = onCpu;
         }
         System.gc();
         convergedHeap = rt.totalMemory() - rt.freeMemory() - before;
@@ -171,10 +212,13 @@ final class SwarmBench {
     }
     out.printf(
         Locale.ROOT,
-        "  converge %,d replicas on %d nodes (%s): %s%n",
+        "  converge %,d replicas on %d nodes (%s), after a warm-up swarm (cold: %.3f s, %.3f s of"
+            + " CPU): %s%n",
         REPLICAS,
         nodes,
         LARGE,
+        coldSeconds,
+        coldCpuSeconds,
         figures(
             seconds,
             cpuSeconds,
@@ -198,8 +242,8 @@ final class SwarmBench {
   }
 
   /**
-   * "min / median / max UNIT min/median/max of N runs (goal …: median R× the goal); CPU: median …
-   * (R×)": the runs' figures in wall time, then their median on the thread's CPU time.
+   * "min / median / max UNIT min/median/max of N runs (goal …: median R× the goal); CPU: min /
+   * median / max … (R×)": the runs' figures in wall time, then on the thread's CPU time.
    */
   private static String figures(
       double[] wall,
@@ -210,21 +254,17 @@ final class SwarmBench {
       double target,
       String cpuLabel,
       String cpuUnit) {
-    Spread w = Spread.of(wall);
-    double c = Spread.of(cpu).median();
+    BenchForks.Summary w = new BenchForks.Summary("wall", unit, wall, target);
+    BenchForks.Summary c = new BenchForks.Summary("cpu", cpuUnit, cpu, target);
+    String three = number + " / " + number + " / " + number;
     return String.format(
         Locale.ROOT,
-        number
-            + " / "
-            + number
-            + " / "
-            + number
+        three
             + unit
-            + " min/median/max of %d runs (goal %s: median %.2f× the goal); %s:"
-            + " median "
-            + number
+            + " min/median/max of %d runs (goal %s: median %.2f× the goal); %s: "
+            + three
             + cpuUnit
-            + " (%.2f×)",
+            + " (median %.2f×)",
         w.min(),
         w.median(),
         w.max(),
@@ -232,17 +272,10 @@ final class SwarmBench {
         goal,
         w.median() / target,
         cpuLabel,
-        c,
-        c / target);
-  }
-
-  /** Min, median and max of some runs' figures. */
-  private record Spread(double min, double median, double max) {
-    static Spread of(double[] runs) {
-      double[] sorted = runs.clone();
-      Arrays.sort(sorted);
-      return new Spread(sorted[0], sorted[sorted.length / 2], sorted[sorted.length - 1]);
-    }
+        c.min(),
+        c.median(),
+        c.max(),
+        c.median() / target);
   }
 
   /** This thread's CPU time in nanoseconds (the simulator's one thread). */

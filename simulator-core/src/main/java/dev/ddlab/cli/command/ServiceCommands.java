@@ -82,15 +82,22 @@ public final class ServiceCommands {
           c.engine
               .tasks()
               .list(Map.of("service", List.of(serviceId), "desired-state", List.of("running")));
-      TaskSpec want0 = s.spec().taskTemplate();
+      // docker/cli's ServiceProgress counts the tasks the daemon calls up to date (of the current
+      // spec: image, command, environment, mounts …), so an update that keeps the image waits too
       long running =
-          tasks.stream()
-              .filter(
-                  t ->
-                      "running".equals(t.status().state())
-                          && t.spec().forceUpdate() == want0.forceUpdate()
-                          && java.util.Objects.equals(
-                              t.spec().containerSpec().image(), want0.containerSpec().image()))
+          c
+              .engine
+              .tasks()
+              .list(
+                  Map.of(
+                      "service",
+                      List.of(serviceId),
+                      "desired-state",
+                      List.of("running"),
+                      "_up-to-date",
+                      List.of("true")))
+              .stream()
+              .filter(t -> "running".equals(t.status().state()))
               .count();
       if (global) {
         want = tasks.size();

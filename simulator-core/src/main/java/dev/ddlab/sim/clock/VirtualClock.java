@@ -2,6 +2,7 @@ package dev.ddlab.sim.clock;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
 
@@ -9,6 +10,11 @@ import java.util.function.BooleanSupplier;
  * The only time the simulator knows. Time moves only when a caller advances it; timers due on the
  * way fire in order (by due time, then by the order they were scheduled), each seeing {@link
  * #now()} equal to its due time. No threads, no wall clock.
+ *
+ * <p>Timers scheduled with no delay (a Raft node's submitted tasks, most of what a commit costs the
+ * clock) go to a plain FIFO instead of the priority queue: they are scheduled in order of due time
+ * (the current time, which never goes back) and of sequence, so the FIFO is sorted as the queue
+ * would sort them, and the next timer is the earlier of the two heads. The order is the same.
  */
 public final class VirtualClock {
   /** 2024-01-01T00:00:00Z: a fixed epoch so transcripts do not depend on when they ran. */
@@ -25,6 +31,9 @@ public final class VirtualClock {
               a.dueNanos != b.dueNanos
                   ? Long.compare(a.dueNanos, b.dueNanos)
                   : Long.compare(a.sequence, b.sequence));
+
+  /** Timers scheduled with no delay, in order (see the class comment). */
+  private final ArrayDeque<Timer> dueNow = new ArrayDeque<>();
 
   public VirtualClock() {
     this(DEFAULT_START_NANOS);
@@ -73,7 +82,11 @@ public final class VirtualClock {
   private Timer add(Duration delay, Runnable action, boolean upkeep) {
     long due = nowNanos + Math.max(0, delay.toNanos());
     Timer t = new Timer(this, due, sequence++, action, upkeep);
-    timers.add(t);
+    if (due == nowNanos) {
+      dueNow.add(t);
+    } else {
+      timers.add(t);
+    }
     return t;
   }
 
@@ -84,11 +97,11 @@ public final class VirtualClock {
 
   public void advanceTo(long targetNanos) {
     while (true) {
-      Timer next = timers.peek();
+      Timer next = peek();
       if (next == null || next.dueNanos > targetNanos) {
         break;
       }
-      poll();
+      poll(next);
       if (next.cancelled) {
         continue;
       }
@@ -139,12 +152,12 @@ public final class VirtualClock {
   }
 
   public int pendingTimers() {
-    return timers.size() - cancelledInQueue;
+    return queued() - cancelledInQueue;
   }
 
   /** Timers held in the queue, cancelled ones included (what a cancelled timer may cost). */
   int queued() {
-    return timers.size();
+    return timers.size() + dueNow.size();
   }
 
   /**
@@ -154,25 +167,46 @@ public final class VirtualClock {
    */
   private void cancelled() {
     cancelledInQueue++;
-    if (cancelledInQueue > 32 && cancelledInQueue * 2 > timers.size()) {
+    if (cancelledInQueue > 32 && cancelledInQueue * 2 > queued()) {
       timers.removeIf(t -> t.cancelled);
+      dueNow.removeIf(t -> t.cancelled);
       cancelledInQueue = 0;
     }
   }
 
-  private Timer poll() {
-    Timer t = timers.poll();
+  /** The next timer to fire (cancelled or not): the earlier of the FIFO's and the queue's heads. */
+  private Timer peek() {
+    Timer now = dueNow.peek();
+    Timer queued = timers.peek();
+    if (now == null) {
+      return queued;
+    }
+    if (queued == null
+        || now.dueNanos < queued.dueNanos
+        || now.dueNanos == queued.dueNanos && now.sequence < queued.sequence) {
+      return now;
+    }
+    return queued;
+  }
+
+  /** Takes {@code t}, the head {@link #peek()} answered, out of its queue. */
+  private void poll(Timer t) {
+    if (t == dueNow.peek()) {
+      dueNow.poll();
+    } else {
+      timers.poll();
+    }
     if (t.cancelled) {
       cancelledInQueue--;
     }
-    return t;
   }
 
   private Timer nextLive() {
-    while (!timers.isEmpty() && timers.peek().cancelled) {
-      poll();
+    Timer t;
+    while ((t = peek()) != null && t.cancelled) {
+      poll(t);
     }
-    return timers.peek();
+    return t;
   }
 
   /** A scheduled action; cancel it to keep it from firing. */

@@ -10,6 +10,8 @@ import dev.ddlab.engine.SwarmErrors;
 import dev.ddlab.engine.TasksApi;
 import dev.ddlab.engine.dto.LogFrame;
 import dev.ddlab.engine.dto.LogsOptions;
+import dev.ddlab.engine.dto.Mount;
+import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.Endpoint;
 import dev.ddlab.engine.dto.swarm.EndpointSpec;
 import dev.ddlab.engine.dto.swarm.ManagerStatus;
@@ -31,6 +33,8 @@ import dev.ddlab.engine.dto.swarm.SwarmUpdateFlags;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.TaskLogFrame;
 import dev.ddlab.engine.dto.swarm.UnlockKeyResponse;
+import dev.ddlab.go.GoStrconv;
+import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
 import dev.ddlab.sim.swarm.raft.Member;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -39,6 +43,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -90,6 +95,28 @@ public final class SwarmApis {
       throw new EngineException(404, kind + " " + ref + " not found");
     }
     return matches.get(0);
+  }
+
+  /** The mount types swarmkit's {@code api.Mount_MountType} names (Docker 24). */
+  private static final List<String> SWARM_MOUNT_TYPES =
+      List.of("BIND", "VOLUME", "TMPFS", "NPIPE", "CLUSTER");
+
+  /**
+   * dockerd's conversion of a service's spec for swarmkit (moby {@code daemon/cluster/convert},
+   * {@code containerToGRPC}): a mount type swarmkit has no value for is an invalid parameter, and
+   * nothing is stored. docker/cli passes any {@code type=} on.
+   */
+  static void checkMountTypes(ServiceSpec spec) {
+    ContainerSpec c = spec.taskTemplate() == null ? null : spec.taskTemplate().containerSpec();
+    if (c == null || c.mounts() == null) {
+      return;
+    }
+    for (Mount m : c.mounts()) {
+      String type = m.type() == null ? "" : m.type();
+      if (!type.isEmpty() && !SWARM_MOUNT_TYPES.contains(type.toUpperCase(Locale.ROOT))) {
+        throw EngineException.badRequest("invalid MountType: " + GoStrconv.quote(type));
+      }
+    }
   }
 
   private static boolean matches(Map<String, List<String>> filters, String key, String... values) {
@@ -306,6 +333,10 @@ public final class SwarmApis {
         @Override
         public ServiceCreateResponse create(ServiceSpec spec) {
           ClusterStore store = node.store();
+          // moby's CreateService: networks resolved, the spec converted for swarmkit, then
+          // swarmkit's own checks (the name)
+          spec = SwarmNetworks.resolve(node, spec);
+          checkMountTypes(spec);
           String name = spec.name() == null || spec.name().isEmpty() ? null : spec.name();
           if (name != null
               && store.services().values().stream().anyMatch(s -> name.equals(s.spec().name()))) {
@@ -316,7 +347,6 @@ public final class SwarmApis {
                     + name
                     + " already exists");
           }
-          spec = SwarmNetworks.resolve(node, spec);
           objects.checkReferences(spec);
           String id = Ids.newId(node.random());
           ServiceSpec full =
@@ -362,6 +392,7 @@ public final class SwarmApis {
                 500, "rpc error: code = Unknown desc = update out of sequence");
           }
           ServiceSpec next = SwarmNetworks.resolve(node, spec);
+          checkMountTypes(next);
           if (next.mode() != withDefaultReplicas(next.mode())) {
             next =
                 new ServiceSpec(
@@ -516,6 +547,10 @@ public final class SwarmApis {
               filters == null || filters.get("runtime") == null
                   ? List.of("container", "")
                   : filters.get("runtime");
+          boolean upToDate =
+              filters != null
+                  && filters.get("_up-to-date") != null
+                  && !filters.get("_up-to-date").isEmpty();
           List<Task> out = new ArrayList<>();
           for (Task t : store.tasks().values()) {
             String runtime =
@@ -526,6 +561,11 @@ public final class SwarmApis {
             // swarmkit matches a task's labels filter on its service's annotations
             Service owner = store.services().get(t.serviceId());
             if (!SwarmSecrets.labelled(filters, owner == null ? null : owner.spec().labels())) {
+              continue;
+            }
+            // moby's newListTasksFilters: "_up-to-date" with any value asks swarmkit for the
+            // tasks that are not dirty (docker/cli's convergence display)
+            if (upToDate && (owner == null || !Orchestrator.sameSpec(t, owner))) {
               continue;
             }
             if ((services == null || serviceIds.contains(t.serviceId()))

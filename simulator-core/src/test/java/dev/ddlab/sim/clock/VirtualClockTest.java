@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class VirtualClockTest {
@@ -62,5 +64,101 @@ class VirtualClockTest {
     clock.advance(Duration.ofSeconds(1));
     assertEquals(List.of("first"), fired);
     assertEquals(0, clock.pendingTimers());
+  }
+
+  @Test
+  void zeroDelayTimersFireAfterEarlierScheduledOnesDueNowAndInTheirOwnOrder() {
+    VirtualClock clock = new VirtualClock(0);
+    List<String> fired = new ArrayList<>();
+    clock.schedule(
+        Duration.ofSeconds(1),
+        () -> {
+          fired.add("a");
+          clock.schedule(Duration.ZERO, () -> fired.add("c (zero delay, from a)"));
+          clock.schedule(Duration.ofSeconds(-1), () -> fired.add("d (negative delay, from a)"));
+        });
+    clock.schedule(Duration.ofSeconds(1), () -> fired.add("b (due with a, scheduled before c)"));
+    clock.schedule(Duration.ZERO, () -> fired.add("first (zero delay at 0)"));
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(
+        List.of(
+            "first (zero delay at 0)",
+            "a",
+            "b (due with a, scheduled before c)",
+            "c (zero delay, from a)",
+            "d (negative delay, from a)"),
+        fired);
+  }
+
+  /**
+   * Seeded schedules of timers that schedule more (a third with no delay) and cancel others fire in
+   * the order of a plain sorted map by due time and scheduling order.
+   */
+  @Test
+  void timersFireInTheOrderOfASortedMapByDueTimeThenSequence() {
+    for (long seed = 0; seed < 200; seed++) {
+      assertEquals(reference(seed), withClock(seed), "seed " + seed);
+    }
+  }
+
+  private static final long[] DELAYS = {0, 0, 0, 1, 2, 5};
+
+  private static List<Integer> withClock(long seed) {
+    Random r = new Random(seed);
+    VirtualClock clock = new VirtualClock(0);
+    List<Integer> fired = new ArrayList<>();
+    List<VirtualClock.Timer> timers = new ArrayList<>();
+    class Step implements Runnable {
+      final int id;
+
+      Step(int id) {
+        this.id = id;
+      }
+
+      @Override
+      public void run() {
+        fired.add(id);
+        for (int k = r.nextInt(3); k > 0 && timers.size() < 400; k--) {
+          long d = DELAYS[r.nextInt(DELAYS.length)];
+          timers.add(clock.schedule(Duration.ofNanos(d), new Step(timers.size())));
+        }
+        if (r.nextInt(4) == 0) {
+          timers.get(r.nextInt(timers.size())).cancel();
+        }
+      }
+    }
+    for (int i = 0; i < 3; i++) {
+      timers.add(clock.schedule(Duration.ofNanos(DELAYS[i * 2]), new Step(timers.size())));
+    }
+    clock.advance(Duration.ofSeconds(1));
+    return fired;
+  }
+
+  /** {@link #withClock} with a sorted map for the clock. */
+  private static List<Integer> reference(long seed) {
+    Random r = new Random(seed);
+    TreeMap<long[], Integer> pending =
+        new TreeMap<>((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+    List<long[]> keys = new ArrayList<>();
+    List<Integer> fired = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      long[] key = {DELAYS[i * 2], keys.size()};
+      pending.put(key, keys.size());
+      keys.add(key);
+    }
+    while (!pending.isEmpty()) {
+      var next = pending.pollFirstEntry();
+      long now = next.getKey()[0];
+      fired.add(next.getValue());
+      for (int k = r.nextInt(3); k > 0 && keys.size() < 400; k--) {
+        long[] key = {now + DELAYS[r.nextInt(DELAYS.length)], keys.size()};
+        pending.put(key, keys.size());
+        keys.add(key);
+      }
+      if (r.nextInt(4) == 0) {
+        pending.remove(keys.get(r.nextInt(keys.size())));
+      }
+    }
+    return fired;
   }
 }

@@ -218,9 +218,10 @@ public final class Orchestrator {
 
   /**
    * Whether a task runs its service's current spec (image, command, environment, health check,
-   * mounts, force).
+   * mounts, force): swarmkit's {@code !orchestrator.IsTaskDirty}, which the tasks API's {@code
+   * _up-to-date} filter asks too.
    */
-  private static boolean sameSpec(Task t, Service s) {
+  public static boolean sameSpec(Task t, Service s) {
     var a = t.spec();
     var b = s.spec().taskTemplate();
     return a.forceUpdate() == b.forceUpdate()

@@ -10,7 +10,6 @@ import io.microraft.model.persistence.RaftEndpointPersistentState;
 import io.microraft.model.persistence.RaftTermPersistentState;
 import io.microraft.persistence.RaftStore;
 import io.microraft.persistence.RestoredRaftState;
-import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,7 +56,7 @@ public final class FileRaftStore implements RaftStore {
   private String segment;
 
   /** Records not yet written to the segment file (a flush appends them). */
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+  private final ByteSink pending = new ByteSink();
 
   /** The segment's size with the pending records. */
   private long segmentBytes;

@@ -20,7 +20,6 @@ import io.microraft.model.message.VoteRequest;
 import io.microraft.model.message.VoteResponse;
 import io.microraft.model.persistence.RaftTermPersistentState;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -30,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Raft messages, log entries and snapshot chunks as bytes (big-endian, length-prefixed), built back
@@ -67,7 +67,9 @@ public final class WireCodec {
   // ---- messages ---------------------------------------------------------------------------------
 
   public byte[] encode(RaftMessage m) {
-    int size = 64;
+    // the header (kind, group, sender, term, an append's indexes) is under 256 bytes: the buffer
+    // need not grow, which copied an append request's entries once more
+    int size = 256;
     if (m instanceof AppendEntriesRequest r) {
       for (LogEntry e : r.getLogEntries()) {
         size += encodeEntry(e).length;
@@ -576,7 +578,7 @@ public final class WireCodec {
   }
 
   private static byte[] bytes(int size, Writer w) {
-    ByteArrayOutputStream b = new ByteArrayOutputStream(size);
+    ByteSink b = new ByteSink(size);
     try (DataOutputStream out = new DataOutputStream(b)) {
       w.write(out);
     } catch (IOException e) {
@@ -585,7 +587,10 @@ public final class WireCodec {
     return b.toByteArray();
   }
 
-  /** A byte array being read, whose position an entry's reader needs (to keep its bytes). */
+  /**
+   * A byte array being read, whose position an entry's reader needs (to keep its bytes); its reads
+   * are {@link ByteArrayInputStream}'s without the locks (see {@link ByteSink}).
+   */
   private static final class Cursor extends ByteArrayInputStream {
     Cursor(byte[] bytes) {
       super(bytes);
@@ -593,6 +598,38 @@ public final class WireCodec {
 
     Cursor(byte[] bytes, int offset) {
       super(bytes, offset, bytes.length - offset);
+    }
+
+    @Override
+    public int read() {
+      return pos < count ? buf[pos++] & 0xff : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      Objects.checkFromIndexSize(off, len, b.length);
+      if (pos >= count) {
+        return -1;
+      }
+      int n = Math.min(len, count - pos);
+      if (n <= 0) {
+        return 0;
+      }
+      System.arraycopy(buf, pos, b, off, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public long skip(long n) {
+      long k = Math.max(0, Math.min(n, count - pos));
+      pos += (int) k;
+      return k;
+    }
+
+    @Override
+    public int available() {
+      return count - pos;
     }
 
     int position() {
@@ -610,7 +647,7 @@ public final class WireCodec {
 
   private static <T> T read(byte[] bytes, Reader<T> r) {
     try {
-      return r.read(new DataInputStream(new ByteArrayInputStream(bytes)));
+      return r.read(new DataInputStream(new Cursor(bytes)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
