@@ -24,7 +24,10 @@
         ddlab.api.openPanel('lab');
       });
     }
-    root.querySelector('.lesson-slot').replaceChildren(article);
+    // the panel may have been left, or another lesson chosen, while this one was loading
+    const slot = root.querySelector('.lesson-slot');
+    if (!slot || current !== name) return;
+    slot.replaceChildren(article);
   }
 
   ddlab.registerPanel('lesson', {

@@ -285,7 +285,7 @@ public final class VsRealBench {
 
   /** Runs one command; its standard output. A failure is {@link Unusable}, never a figure. */
   private static String docker(DockerCli cli, String... args) {
-    StringBuilder out = new StringBuilder();
+    Output out = new Output();
     StringBuilder err = new StringBuilder();
     CliResult r =
         cli.run(
@@ -293,7 +293,7 @@ public final class VsRealBench {
             new CommandIo() {
               @Override
               public void out(String text) {
-                out.append(text);
+                out.add(text);
               }
 
               @Override
@@ -304,7 +304,31 @@ public final class VsRealBench {
     if (r.exitCode() != 0) {
       throw new Unusable("docker " + String.join(" ", args) + " failed: " + err.toString().strip());
     }
-    return out.toString();
+    return out.text();
+  }
+
+  /**
+   * A command's standard output as a terminal would take it: a command that prints once (an
+   * inspect's JSON, a table) is kept as its own string, not copied into a buffer and out again.
+   */
+  private static final class Output {
+    private String only;
+    private StringBuilder more;
+
+    void add(String text) {
+      if (more != null) {
+        more.append(text);
+      } else if (only == null) {
+        only = text;
+      } else {
+        more = new StringBuilder(only).append(text);
+        only = null;
+      }
+    }
+
+    String text() {
+      return more != null ? more.toString() : only == null ? "" : only;
+    }
   }
 
   private static void removeAll(Engine engine, String prefix) {
