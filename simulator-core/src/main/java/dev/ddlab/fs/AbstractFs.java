@@ -183,6 +183,36 @@ public abstract class AbstractFs implements FileSystem {
   }
 
   @Override
+  public void copyFile(String from, String to) {
+    String s = resolve(from, true);
+    Entry src = s.equals("/") ? null : get(s);
+    if (src == null) {
+      throw new FsException(Errno.ENOENT, from);
+    }
+    if (s.equals("/") || src.isDirectory()) {
+      throw new FsException(Errno.EISDIR, from);
+    }
+    checkWritable(to);
+    String r = resolve(to, true);
+    requireParentDir(r, to);
+    Entry old = r.equals("/") ? null : get(r);
+    if (r.equals("/") || (old != null && old.isDirectory())) {
+      throw new FsException(Errno.EISDIR, to);
+    }
+    // what write(to, read(from)) leaves, with the content itself and the program it runs
+    FileNode o = old == null ? null : old.node();
+    put(
+        r,
+        Entry.file(
+            o == null ? 0644 : o.mode(),
+            src.content(),
+            src.node().program(),
+            clock.getAsLong(),
+            o == null ? 0 : o.uid(),
+            o == null ? 0 : o.gid()));
+  }
+
+  @Override
   public void mkdir(String path, boolean parents) {
     checkWritable(path);
     String norm = Paths.normalize(path);

@@ -44,6 +44,16 @@ public interface FileSystem {
 
   void symlink(String target, String linkPath);
 
+  /**
+   * cp of one regular file (links followed): {@code to} gets {@code from}'s content, as {@link
+   * #write} would write it. A filesystem that holds programs' binaries keeps the copy running the
+   * same program: a copied {@code /bin/busybox} is still busybox (run as {@code /tmp/bb} it looks
+   * for the applet {@code bb}, as the real one does).
+   */
+  default void copyFile(String from, String to) {
+    write(to, read(from), false);
+  }
+
   /** rename(2): moves a file or directory. */
   void rename(String from, String to);
 

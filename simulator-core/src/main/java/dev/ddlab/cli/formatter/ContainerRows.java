@@ -138,9 +138,8 @@ public final class ContainerRows {
       return "<no image>";
     }
     if (trunc) {
-      String t = Refs.truncateId(c.imageId());
-      if (t.equals(Refs.truncateId(image))) {
-        return t;
+      if (Refs.sameTruncatedId(c.imageId(), image)) {
+        return Refs.truncateId(image);
       }
       if (image.contains("@")) {
         String[] nt = Refs.splitTag(image);

@@ -16,6 +16,18 @@ public final class Refs {
     return id.substring(from, Math.min(id.length(), from + 12));
   }
 
+  /** Whether two IDs truncate alike ({@link #truncateId}), without making either. */
+  static boolean sameTruncatedId(String a, String b) {
+    if (a == null || b == null) {
+      return (a == null ? "" : truncateId(a)).equals(b == null ? "" : truncateId(b));
+    }
+    int fromA = a.indexOf(':') + 1;
+    int fromB = b.indexOf(':') + 1;
+    int lenA = Math.min(a.length(), fromA + 12) - fromA;
+    int lenB = Math.min(b.length(), fromB + 12) - fromB;
+    return lenA == lenB && a.regionMatches(fromA, b, fromB, lenA);
+  }
+
   /** reference.FamiliarName of a normalised name. */
   public static String familiar(String name) {
     if (name.startsWith("docker.io/library/")) {

@@ -331,10 +331,11 @@ final class ContainerNetworking {
         continue;
       }
       Endpoint e = sandbox == null ? null : sandbox.endpoint(netId);
+      String wanted = wantedAddress(netId);
       nets.put(
           n.name,
           new EndpointSettings(
-              wantedAddress(netId) != null ? Map.of("IPv4Address", wantedAddress(netId)) : null,
+              wanted != null ? Map.of("IPv4Address", wanted) : null,
               null,
               n.embeddedDns() ? (e != null ? e.aliases() : networks.get(netId)) : null,
               n.id,

@@ -337,6 +337,15 @@ final class Builtins {
 
   static int jobs(Interpreter sh, List<String> args, Io io) {
     List<Interpreter.Job> jobs = sh.jobs();
+    if (args.contains("-p")) {
+      // the process IDs alone: bash lists the jobs in order, ash (and dash, its descendant) the
+      // most recent first
+      for (int i = 0; i < jobs.size(); i++) {
+        int k = sh.dialect() == Dialect.BASH ? i : jobs.size() - 1 - i;
+        io.println(Integer.toString(jobs.get(k).pid()));
+      }
+      return 0;
+    }
     for (int i = 0; i < jobs.size(); i++) {
       Interpreter.Job j = jobs.get(i);
       String mark = i == jobs.size() - 1 ? "+" : i == jobs.size() - 2 ? "-" : " ";

@@ -41,6 +41,7 @@ final class FileTools {
     tools.put("cp", FileTools::cp);
     tools.put("mv", FileTools::mv);
     tools.put("touch", FileTools::touch);
+    tools.put("ln", LinkTool::ln);
   }
 
   // ---- option parsing shared by the tools ---------------------------------------------------
@@ -719,7 +720,7 @@ final class FileTools {
         copyTree(fs, src + "/" + c, dst + "/" + c);
       }
     } else {
-      fs.write(dst, fs.read(src), false);
+      fs.copyFile(src, dst);
       fs.chmod(dst, n.mode() & 07777);
     }
   }

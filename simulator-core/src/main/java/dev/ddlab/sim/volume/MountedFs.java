@@ -128,6 +128,18 @@ public final class MountedFs implements ContainerRootFs {
   }
 
   @Override
+  public void copyFile(String from, String to) {
+    Route a = route(from);
+    Route b = writable(to);
+    if (a.fs() == b.fs()) {
+      a.fs().copyFile(a.path(), b.path());
+    } else {
+      // across mounts only the bytes go (a program's binary copied into a volume is data there)
+      b.fs().write(b.path(), a.fs().read(a.path()), false);
+    }
+  }
+
+  @Override
   public void rename(String from, String to) {
     Route a = writable(from);
     Route b = writable(to);

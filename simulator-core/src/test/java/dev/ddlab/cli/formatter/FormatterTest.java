@@ -25,6 +25,31 @@ class FormatterTest {
   }
 
   @Test
+  void two_ids_truncate_alike_exactly_when_their_truncated_texts_are_equal() {
+    String[] ids = {
+      "sha256:0123456789abcdef",
+      "0123456789abcdef",
+      "0123456789ab",
+      "sha256:0123456789ab",
+      "0123456789",
+      "sha256:",
+      "",
+      "alpine",
+      "x:alpine",
+      "0123456789abX",
+      null
+    };
+    for (String a : ids) {
+      for (String b : ids) {
+        assertEquals(
+            Refs.truncateId(a).equals(Refs.truncateId(b)),
+            Refs.sameTruncatedId(a, b),
+            () -> a + " / " + b);
+      }
+    }
+  }
+
+  @Test
   void human_durations_match_go_units() {
     assertEquals("Less than a second", GoUnits.humanDuration(500_000_000L));
     assertEquals("1 second", GoUnits.humanDuration(S));

@@ -69,7 +69,23 @@ class ExecutablesTest {
 
   @Test
   void an_applet_busybox_lacks_exits_127() {
-    Executables.Resolution r = resolve("frobnicate");
+    assertEquals("frobnicate: applet not found\n", runToStatus(127, "frobnicate"));
+  }
+
+  @Test
+  void a_copy_of_the_busybox_binary_is_busybox_picking_the_applet_by_the_copys_name() {
+    fs.copyFile("/bin/busybox", "/usr/local/bin/bb");
+    fs.chmod("/usr/local/bin/bb", 0755);
+    assertEquals("busybox", fs.stat("/usr/local/bin/bb").get().program());
+    assertEquals("bb: applet not found\n", runToStatus(127, "/usr/local/bin/bb", "x"));
+    fs.copyFile("/bin/busybox", "/usr/local/bin/sleep");
+    fs.chmod("/usr/local/bin/sleep", 0755);
+    assertEquals("", runToStatus(0, "/usr/local/bin/sleep", "1"));
+  }
+
+  /** Runs argv to its end; asserts its status and gives its stderr. */
+  private String runToStatus(int expected, String... argv) {
+    Executables.Resolution r = resolve(argv);
     assertTrue(r.ok());
     int[] status = {-1};
     Kernel k =
@@ -92,7 +108,7 @@ class ExecutablesTest {
         err::append,
         s -> status[0] = s,
         1);
-    assertEquals(127, status[0]);
-    assertEquals("frobnicate: applet not found\n", err.toString());
+    assertEquals(expected, status[0]);
+    return err.toString();
   }
 }

@@ -34,7 +34,10 @@ class ContainerShellTest {
             "kill",
             "top",
             "id",
-            "uname")) {
+            "uname",
+            "cp",
+            "ln",
+            "cat")) {
       b.symlink("/bin/" + a, "/bin/busybox");
     }
     b.file("/etc/hostname", "localhost\n");
@@ -212,6 +215,49 @@ class ContainerShellTest {
     w.clock.advance(Duration.ofSeconds(1));
     assertEquals("done=0\n", w.read());
     assertTrue(sh.exited);
+  }
+
+  @Test
+  void ash_jobs_p_prints_the_process_ids_alone_the_most_recent_first() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    w.init(List.of("sh", "-c", "sleep 5 & a=$!; sleep 6 & b=$!; jobs -p; echo \"$b $a\""), false);
+    String[] lines = w.read().split("\n");
+    assertEquals(3, lines.length);
+    assertEquals(lines[0] + " " + lines[1], lines[2]);
+  }
+
+  @Test
+  void a_copied_busybox_binary_still_runs_busybox_which_picks_the_applet_by_its_name() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    w.init(List.of("sh", "-c", "cp /bin/busybox /tmp/echo; /tmp/echo copied"), false);
+    assertEquals("copied\n", w.read());
+  }
+
+  @Test
+  void busybox_ln_makes_symlinks_replaces_with_f_and_words_its_errors_as_busybox() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    w.init(
+        List.of(
+            "sh",
+            "-c",
+            "cd /tmp; ln -s /etc/hostname h; echo $?; cat h; ln -s /etc/passwd h; echo $?;"
+                + " ln -sf /etc/passwd h; cat h; ln /nope x; echo $?; mkdir d;"
+                + " ln -sv /etc/hostname d; cat d/hostname; ln -s a; ls -l a"),
+        false);
+    assertEquals(
+        "0\nlocalhost\nln: h: File exists\n1\nroot:x:0:0:root:/root:/bin/ash\n"
+            + "ln: /nope: No such file or directory\n1\n'd/hostname' -> '/etc/hostname'\n"
+            + "localhost\n",
+        w.read().replaceAll("(?s)lrwx.*", ""));
+  }
+
+  @Test
+  void busybox_ln_without_operands_prints_its_usage() {
+    FakeProc.World w = new FakeProc.World(alpine());
+    w.init(List.of("sh", "-c", "ln; echo $?"), false);
+    String out = w.read();
+    assertTrue(out.contains("\nUsage: ln [-sfnbtv] [-S SUF] TARGET... LINK|DIR\n"), out);
+    assertTrue(out.endsWith("\t-v\tVerbose\n1\n"), out);
   }
 
   @Test

@@ -216,6 +216,27 @@ class HostShellTest {
   }
 
   @Test
+  void jobs_p_prints_the_process_ids_alone_in_job_order() {
+    String first = host.run("sleep 100 &").replaceAll("^\\[1\\] (\\d+)\n$", "$1");
+    String second = host.run("sleep 200 &").replaceAll("^\\[2\\] (\\d+)\n$", "$1");
+    assertEquals(first + "\n" + second + "\n", host.run("jobs -p"));
+  }
+
+  @Test
+  void gnu_ln_words_its_errors_as_coreutils() {
+    host.run("cd /tmp");
+    assertEquals("", host.run("ln -s /etc/hostname h"));
+    assertEquals(
+        "ln: failed to create symbolic link 'h': File exists\n", host.run("ln -s /etc/hostname h"));
+    assertEquals(
+        "ln: missing file operand\nTry 'ln --help' for more information.\n", host.run("ln"));
+    assertEquals(
+        "ln: failed to access '/nope': No such file or directory\n", host.run("ln /nope x"));
+    assertEquals("ln: target 'nodir': No such file or directory\n", host.run("ln -s /a /b nodir"));
+    assertEquals("1\n", host.run("echo $?"));
+  }
+
+  @Test
   void ctrl_c_ends_a_wait_but_not_the_job() {
     host.run("sleep 10 &");
     Integer[] status = {null};
