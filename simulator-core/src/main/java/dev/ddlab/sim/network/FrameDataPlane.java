@@ -11,6 +11,7 @@ import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.ProcContext;
+import dev.ddlab.sim.runtime.TcpOutcome;
 
 /**
  * The data plane of frames: a process's connection or echo request leaves its namespace of the
@@ -70,24 +71,11 @@ final class FrameDataPlane implements DataPlane {
       return HttpOutcome.failed(new NetException(NetException.Kind.UNREACHABLE, ipText));
     }
     byte[] bytes = HttpWire.request(request, port == 80 ? ipText : ipText + ":" + port);
-    Netns.TcpResult[] result = new Netns.TcpResult[1];
-    stack.exchange(
-        () -> ns.connect(ip, port, bytes, r -> result[0] = r),
-        () -> result[0] != null,
-        TCP_HORIZON);
-    Netns.TcpResult r = result[0];
+    Netns.TcpResult r = connect(ns, ip, port, bytes, TCP_HORIZON);
     if (r == null) {
       return HttpOutcome.failed(new NetException(NetException.Kind.TIMEOUT, ipText, TCP_HORIZON));
     }
-    NetException.Kind failure =
-        switch (r.outcome()) {
-          case OK -> null;
-          case REFUSED -> NetException.Kind.REFUSED;
-          case RESET -> NetException.Kind.RESET;
-          case NO_ROUTE -> NetException.Kind.NETWORK_UNREACHABLE;
-          case HOST_UNREACHABLE -> NetException.Kind.UNREACHABLE;
-          default -> NetException.Kind.TIMEOUT;
-        };
+    NetException.Kind failure = failure(r);
     if (failure == null) {
       HttpResponse response = HttpWire.parseResponse(r.response());
       if (response != null) {
@@ -96,6 +84,46 @@ final class FrameDataPlane implements DataPlane {
       failure = NetException.Kind.RESET;
     }
     return HttpOutcome.failed(new NetException(failure, ipText, r.elapsedNanos()));
+  }
+
+  @Override
+  public TcpOutcome stream(ProcContext from, int ip, int port, byte[] data, long limitNanos) {
+    String ipText = Ipv4.format(ip);
+    Netns ns = namespaceOf(from);
+    if (ns == null) {
+      return TcpOutcome.failed(ipText, new NetException(NetException.Kind.UNREACHABLE, ipText));
+    }
+    long horizon = Math.min(limitNanos, TCP_HORIZON);
+    Netns.TcpResult r = connect(ns, ip, port, data, horizon);
+    if (r == null) {
+      ns.abort(ip, port); // the client gave up: close() while connecting, no more SYNs
+      return TcpOutcome.failed(
+          ipText, new NetException(NetException.Kind.TIMEOUT, ipText, horizon));
+    }
+    NetException.Kind failure = failure(r);
+    return failure == null
+        ? TcpOutcome.ok(ipText, r.response(), r.elapsedNanos())
+        : TcpOutcome.failed(ipText, new NetException(failure, ipText, r.elapsedNanos()));
+  }
+
+  /** One connection carried to its end on the wire, or null when it runs past {@code horizon}. */
+  private Netns.TcpResult connect(Netns ns, int ip, int port, byte[] bytes, long horizon) {
+    Netns.TcpResult[] result = new Netns.TcpResult[1];
+    stack.exchange(
+        () -> ns.connect(ip, port, bytes, r -> result[0] = r), () -> result[0] != null, horizon);
+    return result[0];
+  }
+
+  /** How the client sees a connection's end: null when it went well. */
+  private static NetException.Kind failure(Netns.TcpResult r) {
+    return switch (r.outcome()) {
+      case OK -> null;
+      case REFUSED -> NetException.Kind.REFUSED;
+      case RESET -> NetException.Kind.RESET;
+      case NO_ROUTE -> NetException.Kind.NETWORK_UNREACHABLE;
+      case HOST_UNREACHABLE -> NetException.Kind.UNREACHABLE;
+      default -> NetException.Kind.TIMEOUT;
+    };
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.ddlab.sim.runtime.HttpResponse;
 import dev.ddlab.sim.runtime.NetAccess;
 import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.ProcContext;
+import dev.ddlab.sim.runtime.TcpOutcome;
 import java.util.Optional;
 
 /**
@@ -43,6 +44,15 @@ final class ProcessNetAccess implements NetAccess {
       return HttpOutcome.failed(new NetException(NetException.Kind.UNRESOLVED, host));
     }
     return dataPlane.http(from, Ipv4.parse(ip.get()), port, request);
+  }
+
+  @Override
+  public TcpOutcome stream(ProcContext from, String host, int port, byte[] data, long limitNanos) {
+    Optional<String> ip = resolve(from, host);
+    if (ip.isEmpty()) {
+      return TcpOutcome.failed(null, new NetException(NetException.Kind.UNRESOLVED, host));
+    }
+    return dataPlane.stream(from, Ipv4.parse(ip.get()), port, data, limitNanos);
   }
 
   @Override

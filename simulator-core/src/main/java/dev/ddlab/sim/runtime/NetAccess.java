@@ -23,6 +23,16 @@ public interface NetAccess {
     return HttpOutcome.of(() -> http(from, host, port, request));
   }
 
+  /**
+   * A TCP connection from {@code from} to host:port ({@code nc}) that sends {@code data} and
+   * collects what the server sends until it closes (with nothing to send it connects and closes at
+   * once, as {@code nc -z}), giving up after {@code limitNanos}; never throws. The default has no
+   * network.
+   */
+  default TcpOutcome stream(ProcContext from, String host, int port, byte[] data, long limitNanos) {
+    return TcpOutcome.failed(null, new NetException(NetException.Kind.UNREACHABLE, host));
+  }
+
   /** What an ICMP echo request (ping) from a process to an IPv4 address meets. */
   enum Echo {
     /** The address answers. */

@@ -149,6 +149,20 @@ public interface Proc {
     throw new UnsupportedOperationException("no network namespace");
   }
 
+  /**
+   * A raw TCP exchange from this process's namespace ({@code nc}): {@code data} sent, the server's
+   * bytes until it closes; {@code done} hears it once its virtual time has passed. The default has
+   * no network.
+   */
+  default void tcp(
+      String host,
+      int port,
+      byte[] data,
+      long limitNanos,
+      java.util.function.Consumer<TcpOutcome> done) {
+    done.accept(TcpOutcome.failed(null, new NetException(NetException.Kind.UNREACHABLE, host)));
+  }
+
   /** The TCP ports this process's network namespace listens on, ascending (netstat). */
   default java.util.Collection<NetNamespace.Listener> listeners() {
     return List.of();

@@ -428,6 +428,17 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public void tcp(
+      String host,
+      int port,
+      byte[] data,
+      long limitNanos,
+      java.util.function.Consumer<TcpOutcome> done) {
+    TcpOutcome o = kernel.net().stream(ctx, host, port, data, limitNanos);
+    after(java.time.Duration.ofNanos(o.elapsedNanos()), () -> done.accept(o));
+  }
+
+  @Override
   public Optional<String> resolve(String name) {
     return kernel.net().resolve(ctx, name);
   }

@@ -105,6 +105,22 @@ public interface ToolContext {
     return List.of();
   }
 
+  /** Raw TCP from where the tool runs (nc); null when there is no network. */
+  default Tcp tcp() {
+    return null;
+  }
+
+  /** A raw TCP exchange: {@code data} sent, the server's bytes until it closes, later. */
+  @FunctionalInterface
+  interface Tcp {
+    void exchange(
+        String host,
+        int port,
+        byte[] data,
+        long limitNanos,
+        java.util.function.Consumer<dev.ddlab.sim.runtime.TcpOutcome> done);
+  }
+
   /** HTTP through the simulated network, for curl and wget; null when there is none. */
   default Web web() {
     return null;

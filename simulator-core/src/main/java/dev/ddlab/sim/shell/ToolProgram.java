@@ -203,6 +203,11 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public Tcp tcp() {
+      return proc::tcp;
+    }
+
+    @Override
     public java.util.Collection<dev.ddlab.sim.runtime.NetNamespace.Listener> listeners() {
       return proc.listeners();
     }

@@ -19,6 +19,14 @@ public interface DataPlane {
    */
   HttpOutcome http(ProcContext from, int ip, int port, HttpRequest request);
 
+  /**
+   * A TCP connection to {@code ip:port} that sends {@code data} and collects the server's bytes
+   * until it closes (nothing to send: connect and close), given up after {@code limitNanos} (the
+   * connection goes, as a close() while connecting); failures as {@link #http}'s.
+   */
+  dev.ddlab.sim.runtime.TcpOutcome stream(
+      ProcContext from, int ip, int port, byte[] data, long limitNanos);
+
   /** What an ICMP echo request to {@code ip} meets. */
   NetAccess.Echo echo(ProcContext from, int ip);
 

@@ -922,6 +922,15 @@ public final class Netns {
     server.acceptSyn(s);
   }
 
+  /** The client's close() while still connecting to {@code dst:port}: its connection goes. */
+  public void abort(int dst, int port) {
+    for (TcpConn c : List.copyOf(connections.values())) {
+      if (c.remoteIp == dst && c.remotePort == port && c.service == null) {
+        c.fail(Outcome.TIMEOUT);
+      }
+    }
+  }
+
   void closed(TcpConn c) {
     connections.remove(connKey(c.localIp, c.localPort, c.remoteIp, c.remotePort));
   }

@@ -183,6 +183,12 @@ final class TcpConn {
           state = State.ESTABLISHED;
           send(sndNxt, TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
           sendData(request);
+          if (request == null || request.length == 0) {
+            // nothing to send (nc -z): close at once and hear the server's FIN
+            send(sndNxt, TcpSegment.FIN | TcpSegment.ACK, WINDOW, tsOptions(), new byte[0]);
+            sndNxt = (sndNxt + 1) & 0xffffffffL;
+            state = State.FIN_WAIT;
+          }
         }
       }
       case SYN_RECEIVED, ESTABLISHED, FIN_WAIT -> {
