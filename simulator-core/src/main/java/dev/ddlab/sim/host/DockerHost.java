@@ -81,6 +81,8 @@ public final class DockerHost {
     this.kernel =
         new Kernel(clock, random.fork("kernel"), programs, hostFs, name, cluster.memoryBudget());
     this.events = new EngineEvents(cluster.bus(), clock, name);
+    // looked up before, not inside, the supplier below: Cluster.shared is one computeIfAbsent
+    dev.ddlab.sim.underlay.Underlay underlay = cluster.underlay();
     this.network =
         new NetworkController(
             clock,
@@ -88,7 +90,16 @@ public final class DockerHost {
             events,
             address,
             kernel.host().netNs(),
-            cluster.shared("network-links", dev.ddlab.sim.network.ClusterLinks::create));
+            cluster.shared(
+                "network-links",
+                () ->
+                    dev.ddlab.sim.network.ClusterLinks.create()
+                        .cutBy(
+                            (src, dst) ->
+                                underlay.faulty()
+                                    && underlay.cut(
+                                        dev.ddlab.sim.network.types.Ipv4.format(src),
+                                        dev.ddlab.sim.network.types.Ipv4.format(dst)))));
     kernel.net(network.processes());
     this.volumes = new VolumeService(clock, random.fork("volumes"), events, hostFs);
     this.daemonId = random.fork("daemon-id").uuid();

@@ -17,6 +17,15 @@ public record ClusterLinks(
   /** The underlay's latency between two NICs (a switch on a LAN). */
   static final long LAN_NANOS = 50_000;
 
+  /**
+   * The cluster's fault injection reaches the data plane: frames between node addresses {@code c}
+   * cuts apart (a partition, a link down) are lost on every LAN.
+   */
+  public ClusterLinks cutBy(Segment.Cut c) {
+    lans.cut(c);
+    return this;
+  }
+
   /** Links of their own: a node alone on its LAN. */
   public static ClusterLinks create() {
     Wire wire = new Wire();

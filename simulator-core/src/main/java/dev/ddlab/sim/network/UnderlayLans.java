@@ -22,11 +22,19 @@ public final class UnderlayLans {
   private final Segment first;
   private final Map<Integer, Segment> lans = new LinkedHashMap<>();
   private NetStack router;
+  private Segment.Cut cut = Segment.Cut.NONE;
 
   /** The underlay on {@code wire} whose first subnet (the first node's) is on {@code first}. */
   UnderlayLans(Wire wire, Segment first) {
     this.wire = wire;
     this.first = first;
+  }
+
+  /** Every LAN, and those to come, drops frames between node addresses {@code c} cuts apart. */
+  void cut(Segment.Cut c) {
+    this.cut = c;
+    first.cut(c);
+    lans.values().forEach(s -> s.cut(c));
   }
 
   /**
@@ -44,6 +52,7 @@ public final class UnderlayLans {
       return s;
     }
     s = new Segment(wire, ClusterLinks.LAN_NANOS);
+    s.cut(cut);
     lans.put(net, s);
     if (router == null) {
       router = new NetStack("router", wire, random.fork("router"), clock);

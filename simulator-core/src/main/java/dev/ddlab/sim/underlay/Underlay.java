@@ -132,6 +132,27 @@ public final class Underlay {
     return a != null && b != null && a.isUp() && b.isUp() && sameSide(from, to);
   }
 
+  /** Whether any fault cuts machines apart now: a partition, or a link down. */
+  public boolean faulty() {
+    if (!group.isEmpty()) {
+      return true;
+    }
+    for (Nic n : byAddress.values()) {
+      if (!n.isUp()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the faults cut {@code from} off {@code to}, both machines on the segment: the data
+   * plane drops their frames (VXLAN and all) as the control plane's packets are.
+   */
+  public boolean cut(String from, String to) {
+    return byAddress.containsKey(from) && byAddress.containsKey(to) && !reachable(from, to);
+  }
+
   private boolean sameSide(String a, String b) {
     return group.getOrDefault(a, 0).equals(group.getOrDefault(b, 0));
   }

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.network.dataplane;
 
 import dev.ddlab.sim.network.dataplane.frame.Frame;
+import dev.ddlab.sim.network.dataplane.frame.Ipv4Packet;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,9 +23,18 @@ public final class Segment {
     void deliver(Frame f);
   }
 
+  /** Whether the underlay between two node addresses is cut (the cluster's fault injection). */
+  @FunctionalInterface
+  public interface Cut {
+    Cut NONE = (src, dst) -> false;
+
+    boolean between(int src, int dst);
+  }
+
   private final Wire wire;
   private final long latencyNanos;
   private final List<Port> ports = new ArrayList<>();
+  private Cut cut = Cut.NONE;
 
   public Segment(Wire wire, long latencyNanos) {
     this.wire = wire;
@@ -37,6 +47,14 @@ public final class Segment {
 
   public void plug(Port p) {
     ports.add(p);
+  }
+
+  /**
+   * IPv4 frames between node addresses {@code cut} separates leave the sender's NIC and are lost on
+   * the way (a partition, a link down); ARP still crosses.
+   */
+  public void cut(Cut c) {
+    this.cut = c;
   }
 
   public void unplug(Port p) {
@@ -73,17 +91,20 @@ public final class Segment {
   }
 
   private void forward(Port from, NetDevice.Ether nic, Frame f) {
+    boolean lost = f.payload() instanceof Ipv4Packet ip && cut.between(ip.src(), ip.dst());
     for (Port p : ports) {
       if (p != from && (Mac.isGroup(f.dst()) || p.owns(f.dst()))) {
         long due = wire.now() + latencyNanos;
         if (nic != null) {
           NetDevice.Ether to = nicOf(p);
           nic.stack().inFlight(nic, to != null ? to : nic, f, due);
-          if (to != null && to.stack() != nic.stack()) {
+          if (to != null && to.stack() != nic.stack() && !lost) {
             to.stack().inFlight(nic, to, f, due);
           }
         }
-        wire.at(due, () -> p.deliver(f));
+        if (!lost) {
+          wire.at(due, () -> p.deliver(f));
+        }
       }
     }
   }
