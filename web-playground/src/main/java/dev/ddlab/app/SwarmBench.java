@@ -27,8 +27,9 @@ import java.util.concurrent.CompletableFuture;
  * <p>The commit loop's first runs measure the JIT compiling it (a cold JVM commits a fifth as many
  * entries per CPU second as the same loop some 150,000 entries later), so {@link #WARM_UP_RUNS}
  * runs come before the measured ones and the first run is printed apart, as the cold figure. The
- * heap the JVM was given is printed too: a heap that grows while measuring charges the thread's
- * first touches of new pages to the loop ({@code -Xms2g -Xmx2g -XX:+AlwaysPreTouch} avoids it).
+ * load line says the heap too ({@link BenchForks#load}): a heap that grows while measuring charges
+ * the thread's first touches of new pages to the loop, which {@code ddlab bench}'s child JVM with a
+ * fixed, pre-touched heap avoids.
  */
 final class SwarmBench {
   static final double TARGET_COMMITS_PER_SECOND = 100_000;
@@ -48,25 +49,12 @@ final class SwarmBench {
 
   static void run(PrintWriter out) {
     out.println("ddlab bench --swarm — Swarm on simulated nodes (wall time, this machine)");
-    out.println("  before: " + BenchForks.load() + "; " + heap());
+    out.println("  before: " + BenchForks.load());
     commits(out, "swarm-3m2w", 3);
     commits(out, "swarm-5m", 5);
     converge(out);
     out.println("  after: " + BenchForks.load());
     out.flush();
-  }
-
-  /** The heap this JVM runs with: whether it is fixed and pre-touched (see the class comment). */
-  static String heap() {
-    List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    long max = Runtime.getRuntime().maxMemory() / 1048576;
-    long initial = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getInit() / 1048576;
-    return String.format(
-        Locale.ROOT,
-        "heap %,d MiB at start, at most %,d MiB%s",
-        initial,
-        max,
-        args.contains("-XX:+AlwaysPreTouch") ? ", pre-touched" : ", not pre-touched");
   }
 
   /**

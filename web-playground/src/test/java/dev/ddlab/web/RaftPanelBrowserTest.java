@@ -1,6 +1,7 @@
 package dev.ddlab.web;
 
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.app.SimSessionFactory;
 import dev.ddlab.web.lesson.LessonLibrary;
@@ -68,6 +69,7 @@ class RaftPanelBrowserTest {
               d.findElement(
                   By.cssSelector("#panel-body section.raft-card.leader[data-manager=mgr1]")));
       b.screenshot("raft-1-three-managers");
+      int firstTerm = term(b, "#panel-body g.raft-node.leader[data-node=mgr1] text.term");
 
       // the panel refreshes on every delta (a heartbeat a virtual second) while its buttons stay
       // the same elements: a message cell found now goes stale, the stop button found before it
@@ -94,6 +96,10 @@ class RaftPanelBrowserTest {
                   d.findElement(By.cssSelector("#panel-body g.raft-node.leader"))
                       .getAttribute("data-node"));
       assertNotEquals("mgr1", now);
+      // a new leader is elected in a later term (swarmkit's pre-vote, then a vote in term + 1 or
+      // more)
+      int newTerm = term(b, "#panel-body g.raft-node.leader[data-node=" + now + "] text.term");
+      assertTrue(newTerm > firstTerm, "term " + firstTerm + " then " + newTerm);
       b.screenshot("raft-2-new-leader");
       b.until(
           d ->
@@ -106,5 +112,18 @@ class RaftPanelBrowserTest {
                   By.cssSelector(
                       "#panel-body section.raft-card[data-manager=mgr1] button[data-action=start]")));
     }
+  }
+
+  /**
+   * The term a ring node shows ("term N"), read inside a wait: the panel redraws on every delta.
+   */
+  private static int term(Browser b, String css) {
+    String t =
+        b.until(
+            d -> {
+              String x = d.findElement(By.cssSelector(css)).getText().strip();
+              return x.startsWith("term ") ? x : null;
+            });
+    return Integer.parseInt(t.substring("term ".length()));
   }
 }

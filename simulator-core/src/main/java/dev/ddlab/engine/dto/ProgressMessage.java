@@ -3,6 +3,7 @@ package dev.ddlab.engine.dto;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One JSON message of a pull/load/push stream ("Pulling fs layer", "Pull complete", "Digest: …").
@@ -32,4 +33,15 @@ public record ProgressMessage(
   public static ProgressMessage status(String status) {
     return new ProgressMessage(status, null, null, null, null);
   }
+
+  /**
+   * A consumer of a pull's stream that nobody reads (a swarm agent's pull of a task's image): the
+   * simulated daemon formats no message for it, its bars least of all. A real daemon's stream is
+   * read to its end all the same.
+   */
+  @FunctionalInterface
+  public interface Unread extends Consumer<ProgressMessage> {}
+
+  /** The {@link Unread} consumer that drops every message. */
+  public static final Unread UNREAD = m -> {};
 }

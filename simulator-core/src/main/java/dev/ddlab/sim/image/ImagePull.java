@@ -21,7 +21,9 @@ final class ImagePull {
   }
 
   void pull(
-      String reference, String platformText, boolean allTags, Consumer<ProgressMessage> progress) {
+      String reference, String platformText, boolean allTags, Consumer<ProgressMessage> stream) {
+    // null: nobody reads the stream (ProgressMessage.Unread), so no message is formatted
+    Consumer<ProgressMessage> progress = stream instanceof ProgressMessage.Unread ? null : stream;
     Reference r = Reference.parse(reference);
     if (r.name().equals("docker.io/library/scratch")) {
       throw EngineException.serverError("'scratch' is a reserved name");
@@ -44,12 +46,16 @@ final class ImagePull {
       for (String tag : tags) {
         updated |= pullTag(r.withTag(tag), p, progress);
       }
-      progress.accept(ProgressMessage.status(status(updated, r.familiarName())));
+      if (progress != null) {
+        progress.accept(ProgressMessage.status(status(updated, r.familiarName())));
+      }
       return;
     }
     Reference tagged = r.withDefaultTag();
     boolean updated = pullTag(tagged, p, progress);
-    progress.accept(ProgressMessage.status(status(updated, tagged.familiarString())));
+    if (progress != null) {
+      progress.accept(ProgressMessage.status(status(updated, tagged.familiarString())));
+    }
   }
 
   private static String status(boolean updated, String name) {
@@ -58,7 +64,7 @@ final class ImagePull {
         : "Status: Image is up to date for " + name;
   }
 
-  /** pullV2Tag: returns whether a reference was added or moved. */
+  /** pullV2Tag: returns whether a reference was added or moved ({@code progress} may be null). */
   private boolean pullTag(Reference ref, Platform p, Consumer<ProgressMessage> progress) {
     Registry registry = service.registry();
     Registry.Tagged tagged = registry.resolve(ref);
@@ -69,13 +75,19 @@ final class ImagePull {
           "image operating system \"" + m.platform().os() + "\" cannot be used on this platform");
     }
     String tagOrDigest = ref.digest() != null ? ref.digest() : ref.tag();
-    progress.accept(ProgressMessage.status(tagOrDigest, "Pulling from " + ref.remoteName()));
+    if (progress != null) {
+      progress.accept(ProgressMessage.status(tagOrDigest, "Pulling from " + ref.remoteName()));
+    }
     Image img = m.image();
     if (!service.store().contains(img.id())) {
-      downloadLayers(img, progress);
+      if (progress != null) {
+        downloadLayers(img, progress);
+      }
       service.store().add(img, "");
     }
-    progress.accept(ProgressMessage.status("Digest: " + tagged.digest()));
+    if (progress != null) {
+      progress.accept(ProgressMessage.status("Digest: " + tagged.digest()));
+    }
     boolean updated = service.reference(ref, img.id());
     service.reference(ref.withDigest(tagged.digest()), img.id());
     service.logImageEvent("pull", ref.familiarString(), Map.of("name", ref.familiarName()));

@@ -102,6 +102,16 @@ class SimImagesApiTest {
   }
 
   @Test
+  void a_pull_whose_progress_nobody_reads_stores_the_image_and_formats_no_message() {
+    List<ProgressMessage> seen = new ArrayList<>();
+    ProgressMessage.Unread unread = seen::add;
+    api.pull("alpine", null, false, unread);
+    assertEquals(List.of(), seen);
+    assertEquals(List.of("alpine:latest"), api.list(false, Map.of()).get(0).repoTags());
+    assertEquals("pull", bus.history(EngineEvent.class).get(0).message().action());
+  }
+
+  @Test
   void pulling_v2_after_v1_reports_shared_layers_as_already_existing() {
     pull("nigelpoulton/tu-demo:v1");
     List<String> l = lines(pull("nigelpoulton/tu-demo:v2"));

@@ -7,6 +7,7 @@ import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.ProgressMessage;
 import dev.ddlab.engine.dto.swarm.Config;
 import dev.ddlab.engine.dto.swarm.ConfigReference;
 import dev.ddlab.engine.dto.swarm.ContainerSpec;
@@ -282,7 +283,7 @@ public final class Agent {
         if (e.status() != 404) {
           throw e;
         }
-        engine.images().pull(image, null, false, m -> {});
+        engine.images().pull(image, null, false, ProgressMessage.UNREAD);
       }
       put(t.id(), "starting", "starting", "", "");
       String name = containerName(t);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ddlab.engine.dto.swarm.Config;
 import dev.ddlab.engine.dto.swarm.Endpoint;
 import dev.ddlab.engine.dto.swarm.Node;
@@ -270,20 +269,23 @@ public final class ClusterStore {
 
   // ---- snapshots and wire ----------------------------------------------------------------------
 
-  /** The whole store as bytes (a Raft snapshot chunk). */
+  /**
+   * The whole store as bytes (a Raft snapshot chunk): one JSON object of its parts, written
+   * straight from the objects (building it as a Jackson tree first was half of a snapshot's cost).
+   */
   public byte[] snapshot() {
-    ObjectNode o = JSON.createObjectNode();
+    Map<String, Object> o = new LinkedHashMap<>();
     o.put("Index", index);
     o.put("UnlockKey", unlockKey);
-    o.set("Cluster", JSON.valueToTree(cluster));
-    o.set("Nodes", JSON.valueToTree(List.copyOf(nodes.values())));
-    o.set("Services", JSON.valueToTree(List.copyOf(services.values())));
-    o.set("Tasks", JSON.valueToTree(List.copyOf(tasks.values())));
-    o.set("Networks", JSON.valueToTree(List.copyOf(networks.values())));
-    o.set("Secrets", JSON.valueToTree(List.copyOf(secrets.values())));
-    o.set("Configs", JSON.valueToTree(List.copyOf(configs.values())));
-    o.set("IngressAddresses", JSON.valueToTree(ingressAddresses));
-    o.set("LoadBalancers", JSON.valueToTree(loadBalancers));
+    o.put("Cluster", cluster);
+    o.put("Nodes", nodes.values());
+    o.put("Services", services.values());
+    o.put("Tasks", tasks.values());
+    o.put("Networks", networks.values());
+    o.put("Secrets", secrets.values());
+    o.put("Configs", configs.values());
+    o.put("IngressAddresses", ingressAddresses);
+    o.put("LoadBalancers", loadBalancers);
     return bytes(o);
   }
 
