@@ -61,4 +61,44 @@ class EncryptedOverlayTest {
       assertTrue(captured.contains(",seq=0x1), ") && captured.contains(",seq=0x2), "), captured);
     }
   }
+
+  /**
+   * libnetwork's programMangle and programInput (encryption.go) on each node where the network's
+   * subnet is set up: VXLAN of the VNI marked for the IPsec policy on the way out, dropped on the
+   * way in unless it came through IPsec, in iptables' own words (as iptables 1.8 saves the same
+   * rules here); gone with the network.
+   */
+  @Test
+  void an_encrypted_vni_gets_dockers_mark_and_input_rules_and_loses_them_with_the_network() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 8, "wrk1")) {
+      ok(s, "mgr1", "docker network create -d overlay -o encrypted --attachable sec");
+      ok(s, "wrk1", "docker run -d --name c2 --network sec alpine sleep 1d");
+      String vxlan = "-m udp --dport 4789 -m u32 --u32 \"0x0>>0x16&0x3c@0xc&0xffffff00=0x100100\"";
+      assertEquals(
+          "-P INPUT ACCEPT\n"
+              + "-A INPUT -p udp -m policy --dir in --pol none "
+              + vxlan
+              + " -j DROP\n"
+              + "-A INPUT -p udp -m policy --dir in --pol ipsec "
+              + vxlan
+              + " -j ACCEPT\n",
+          ok(s, "wrk1", "iptables -S INPUT"));
+      assertEquals(
+          "-P OUTPUT ACCEPT\n"
+              + "-A OUTPUT -p udp "
+              + vxlan
+              + " -j MARK --set-xmark 0xd0c4e3/0xffffffff\n",
+          ok(s, "wrk1", "iptables -t mangle -S OUTPUT"));
+      String listed = ok(s, "wrk1", "iptables -t mangle -L OUTPUT -n");
+      assertTrue(
+          listed.contains(
+              "udp dpt:4789 u32 \"0x0>>0x16&0x3c@0xc&0xffffff00=0x100100\" MARK set"
+                  + " 0xd0c4e3\n"),
+          listed);
+
+      ok(s, "wrk1", "docker rm -f c2");
+      assertEquals("-P INPUT ACCEPT\n", ok(s, "wrk1", "iptables -S INPUT"));
+      assertEquals("-P OUTPUT ACCEPT\n", ok(s, "wrk1", "iptables -t mangle -S OUTPUT"));
+    }
+  }
 }

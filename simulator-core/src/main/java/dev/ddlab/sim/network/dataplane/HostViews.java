@@ -317,6 +317,9 @@ public final class HostViews {
         if (r.ipvs) {
           b.append(" ipvs");
         }
+        if (r.policy != null) {
+          b.append(" policy match dir in pol ").append(r.policy);
+        }
         if (r.sport != 0) {
           String port =
               numeric ? Integer.toString(r.sport) : SERVICES.getOrDefault(r.sport, "" + r.sport);
@@ -326,6 +329,12 @@ public final class HostViews {
           String port =
               numeric ? Integer.toString(r.dport) : SERVICES.getOrDefault(r.dport, "" + r.dport);
           b.append(' ').append(r.proto).append(" dpt:").append(port);
+        }
+        if (r.u32Vni != 0) {
+          b.append(" u32 \"").append(Netfilter.Rule.u32(r.u32Vni)).append('"');
+        }
+        if (r.setXmark != null) {
+          b.append(" MARK set ").append(r.setXmark, 0, r.setXmark.indexOf('/'));
         }
         if (r.toDestination != null) {
           b.append(" to:").append(r.toDestination);
@@ -432,13 +441,22 @@ public final class HostViews {
         if (r.ipvs) {
           b.append(" -m ipvs --ipvs");
         }
+        if (r.policy != null) {
+          b.append(" -m policy --dir in --pol ").append(r.policy);
+        }
         if (r.sport != 0) {
           b.append(" -m ").append(r.proto).append(" --sport ").append(r.sport);
         }
         if (r.dport != 0) {
           b.append(" -m ").append(r.proto).append(" --dport ").append(r.dport);
         }
+        if (r.u32Vni != 0) {
+          b.append(" -m u32 --u32 \"").append(Netfilter.Rule.u32(r.u32Vni)).append('"');
+        }
         b.append(" -j ").append(r.target);
+        if (r.setXmark != null) {
+          b.append(" --set-xmark ").append(r.setXmark);
+        }
         if (r.toDestination != null) {
           b.append(" --to-destination ").append(r.toDestination);
         }

@@ -72,6 +72,9 @@ public final class Netfilter {
     final String toDestination;
     final String toSource;
     final int toPorts;
+    final String policy;
+    final int u32Vni;
+    final String setXmark;
     long packets;
     long bytes;
 
@@ -96,6 +99,9 @@ public final class Netfilter {
       toDestination = b.toDestination;
       toSource = b.toSource;
       toPorts = b.toPorts;
+      policy = b.policy;
+      u32Vni = b.u32Vni;
+      setXmark = b.setXmark;
     }
 
     public String target() {
@@ -148,11 +154,20 @@ public final class Netfilter {
       if (ipvs) {
         parts.add("ipvs");
       }
+      if (policy != null) {
+        parts.add("policy match dir in pol " + policy);
+      }
       if (sport != 0) {
         parts.add(proto + " spt:" + sport);
       }
       if (dport != 0) {
         parts.add(proto + " dpt:" + dport);
+      }
+      if (u32Vni != 0) {
+        parts.add("u32 \"" + u32(u32Vni) + "\"");
+      }
+      if (setXmark != null) {
+        parts.add("MARK set " + setXmark.substring(0, setXmark.indexOf('/')));
       }
       if (toDestination != null) {
         parts.add("to:" + toDestination);
@@ -166,7 +181,18 @@ public final class Netfilter {
       return String.join(" ", parts);
     }
 
+    /**
+     * libnetwork's {@code matchVXLANWithU32} as iptables saves it: the VNI field of a VXLAN header
+     * behind the IPv4 and UDP headers.
+     */
+    static String u32(int vni) {
+      return "0x0>>0x16&0x3c@0xc&0xffffff00=0x" + Integer.toHexString(vni << 8);
+    }
+
     boolean matches(Packet p) {
+      if (policy != null || u32Vni != 0 || setXmark != null) {
+        return false; // listed, not evaluated: the ESP path enforces the same (Ipsec)
+      }
       if (proto != null && protoNumber(proto) != p.proto()) {
         return false;
       }
@@ -240,6 +266,9 @@ public final class Netfilter {
     private String toDestination;
     private String toSource;
     private int toPorts;
+    private String policy;
+    private int u32Vni;
+    private String setXmark;
 
     Builder(String target) {
       this.target = target;
@@ -329,6 +358,24 @@ public final class Netfilter {
       return this;
     }
 
+    /** {@code -m policy --dir in --pol none|ipsec}: arrived in clear, or through IPsec. */
+    public Builder policyIn(String pol) {
+      policy = pol;
+      return this;
+    }
+
+    /** {@code -m u32 --u32 …}: a VXLAN datagram of network identifier {@code vni}. */
+    public Builder vxlanVni(int vni) {
+      u32Vni = vni;
+      return this;
+    }
+
+    /** MARK's {@code --set-xmark VALUE/MASK}. */
+    public Builder setXmark(String valueMask) {
+      setXmark = valueMask;
+      return this;
+    }
+
     public Rule build() {
       return new Rule(this);
     }
@@ -373,6 +420,7 @@ public final class Netfilter {
   Netfilter() {
     table("filter", "INPUT", "FORWARD", "OUTPUT");
     table("nat", "PREROUTING", "INPUT", "OUTPUT", "POSTROUTING");
+    table("mangle", "PREROUTING", "INPUT", "FORWARD", "OUTPUT", "POSTROUTING");
   }
 
   private void table(String name, String... builtins) {

@@ -5,9 +5,11 @@ import dev.ddlab.sim.network.dataplane.Bridge;
 import dev.ddlab.sim.network.dataplane.HostLinks;
 import dev.ddlab.sim.network.dataplane.NetDevice;
 import dev.ddlab.sim.network.dataplane.NetStack;
+import dev.ddlab.sim.network.dataplane.Netfilter;
 import dev.ddlab.sim.network.dataplane.Netns;
 import dev.ddlab.sim.network.dataplane.VxlanDevice;
 import dev.ddlab.sim.network.dataplane.frame.Mac;
+import dev.ddlab.sim.network.dataplane.frame.Vxlan;
 import dev.ddlab.sim.network.driverapi.Capability;
 import dev.ddlab.sim.network.driverapi.InterfaceInfo;
 import dev.ddlab.sim.network.driverapi.IpamData;
@@ -49,6 +51,9 @@ public final class OverlayDriver extends LinkDriver {
   public static final String ENCRYPTED = "encrypted";
 
   public static final Capability GLOBAL = new Capability("global", "global");
+
+  /** The mark libnetwork's IPsec policy selects (encryption.go's {@code mark}, 0xD0C4E3). */
+  static final String ENCRYPTION_MARK = "0xd0c4e3/0xffffffff";
 
   private record SubnetState(Subnet subnet, int gateway, int vni) {}
 
@@ -140,6 +145,9 @@ public final class OverlayDriver extends LinkDriver {
     Net n = networks.remove(nid);
     if (n != null) {
       destroySandbox(nid, n);
+      if (n.encrypted) {
+        n.subnets.forEach(s -> programEncryption(s.vni(), false));
+      }
     }
   }
 
@@ -249,7 +257,54 @@ public final class OverlayDriver extends LinkDriver {
     n.vxlans[i] = stack.addVxlan(n.ns, "vxlan" + k, s.vni(), local, n.bridges[i]);
     if (n.encrypted) {
       n.vxlans[i].encrypt();
+      programEncryption(s.vni(), true);
     }
+  }
+
+  /**
+   * libnetwork's programMangle and programInput ({@code encryption.go}) for an encrypted subnet's
+   * VNI, on the host: its outgoing VXLAN marked for the IPsec policy (mangle OUTPUT, appended), and
+   * incoming VXLAN of the VNI dropped at the top of INPUT unless it came through IPsec (accepted at
+   * the bottom). Listed as a real node lists them; the data plane's ESP path enforces the same.
+   */
+  private void programEncryption(int vni, boolean add) {
+    Netfilter nf = host.stack().host().netfilter();
+    Netfilter.Rule mark =
+        Netfilter.Rule.jump("MARK")
+            .proto("udp")
+            .dport(Vxlan.PORT)
+            .vxlanVni(vni)
+            .setXmark(ENCRYPTION_MARK)
+            .build();
+    Netfilter.Rule accept = vxlanRule("ACCEPT", "ipsec", vni);
+    Netfilter.Rule drop = vxlanRule("DROP", "none", vni);
+    if (add) {
+      if (!nf.has("mangle", "OUTPUT", mark)) {
+        nf.append("mangle", "OUTPUT", mark);
+      }
+      if (!nf.has("filter", "INPUT", accept)) {
+        nf.append("filter", "INPUT", accept);
+      }
+      if (!nf.has("filter", "INPUT", drop)) {
+        nf.insert("filter", "INPUT", 1, drop);
+      }
+    } else {
+      nf.delete("mangle", "OUTPUT", r -> same(r, mark));
+      nf.delete("filter", "INPUT", r -> same(r, accept) || same(r, drop));
+    }
+  }
+
+  private static Netfilter.Rule vxlanRule(String target, String policy, int vni) {
+    return Netfilter.Rule.jump(target)
+        .proto("udp")
+        .policyIn(policy)
+        .dport(Vxlan.PORT)
+        .vxlanVni(vni)
+        .build();
+  }
+
+  private static boolean same(Netfilter.Rule a, Netfilter.Rule b) {
+    return a.target().equals(b.target()) && a.extra().equals(b.extra());
   }
 
   private void destroySandbox(String nid, Net n) {
