@@ -1,12 +1,11 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.TypedContainers.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.session.ScriptRunner;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,16 +23,7 @@ class NcTest {
       """;
 
   private static SimSession session() {
-    SimSession s = SimSession.open("single", 5);
-    for (TranscriptEntry e : new ScriptRunner(s).run(SETUP)) {
-      assertEquals(0, e.exitCode(), e.toString());
-    }
-    return s;
-  }
-
-  private static TranscriptEntry run(SimSession s, String command) {
-    List<TranscriptEntry> t = new ScriptRunner(s).run(command + "\n");
-    return t.get(t.size() - 1);
+    return TypedContainers.session(5, SETUP);
   }
 
   private static void check(SimSession s, String command, int exit, String output) {
