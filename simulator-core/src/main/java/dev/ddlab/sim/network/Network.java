@@ -139,6 +139,9 @@ public final class Network {
 
   /** The gateway of the subnet that holds {@code ip}, as text ("" when none does). */
   String gatewayTextOf(int ip) {
+    if (pools.size() == 1 && pools.get(0).pool().subnet().contains(ip)) {
+      return gatewayText(); // one subnet, as nearly every network: the cached text
+    }
     NetworkIpam.Allocation a = poolOf(ip);
     return a == null ? "" : Ipv4.format(a.gateway());
   }
