@@ -21,16 +21,18 @@ public final class NetNamespace {
   }
 
   /**
-   * A TCP port in LISTEN state, the process that owns it and the addresses its sockets are bound to
-   * as {@code netstat} shows them ("0.0.0.0", "::" for a dual-stack socket, "127.0.0.1").
+   * A TCP port in LISTEN state, the process that owns it, the addresses its sockets are bound to as
+   * {@code netstat} shows them ("0.0.0.0", "::", "127.0.0.1"; a "::" beside an IPv4 address of the
+   * same port is an IPV6_V6ONLY socket, alone a dual-stack one) and its listen() backlog.
    */
-  public record Listener(int port, HttpHandler handler, SimProc owner, List<String> addresses) {}
+  public record Listener(
+      int port, HttpHandler handler, SimProc owner, List<String> addresses, int backlog) {}
 
-  void listen(int port, HttpHandler handler, SimProc owner, List<String> addresses) {
+  void listen(int port, HttpHandler handler, SimProc owner, List<String> addresses, int backlog) {
     if (listeners == null) {
       listeners = new TreeMap<>();
     }
-    listeners.put(port, new Listener(port, handler, owner, List.copyOf(addresses)));
+    listeners.put(port, new Listener(port, handler, owner, List.copyOf(addresses), backlog));
   }
 
   void closeAll(SimProc owner) {

@@ -146,6 +146,17 @@ public interface Proc {
    * "127.0.0.1"; nginx's image opens "0.0.0.0" and "::".
    */
   default void listen(int port, HttpHandler handler, List<String> addresses) {
+    listen(port, handler, addresses, SOMAXCONN);
+  }
+
+  /** The kernel's cap on a listen backlog (net.core.somaxconn), which Go's listeners ask for. */
+  int SOMAXCONN = 4096;
+
+  /**
+   * {@link #listen(int, HttpHandler, List)} with the program's listen() backlog, which {@code ss}
+   * shows as a listening socket's Send-Q (nginx 511, Python's http.server 5).
+   */
+  default void listen(int port, HttpHandler handler, List<String> addresses, int backlog) {
     throw new UnsupportedOperationException("no network namespace");
   }
 

@@ -401,12 +401,12 @@ public final class SimProc implements Proc {
   }
 
   @Override
-  public void listen(int port, HttpHandler handler, java.util.List<String> addresses) {
+  public void listen(int port, HttpHandler handler, java.util.List<String> addresses, int backlog) {
     if (ctx.netNs() == null) {
       throw new UnsupportedOperationException("no network namespace");
     }
     if (!exited) {
-      ctx.netNs().listen(port, handler, this, addresses);
+      ctx.netNs().listen(port, handler, this, addresses, backlog);
     }
   }
 

@@ -46,8 +46,18 @@ final class NetstatTool {
       \t-p\tShow PID/program name for sockets
       """;
 
-  /** One socket line: protocol, whether IPv6, local address, state, owner ("-" if none). */
-  private record Socket(String proto, boolean v6, String address, int port, String owner) {}
+  /**
+   * One socket: protocol, whether IPv6, local address and port, owner ("-" if none), listen
+   * backlog, and for IPv6 whether it takes IPv4 too (no IPV6_V6ONLY).
+   */
+  private record Socket(
+      String proto,
+      boolean v6,
+      String address,
+      int port,
+      String owner,
+      int backlog,
+      boolean dualStack) {}
 
   static int netstat(ToolContext c, List<String> args) {
     String opts = "";
@@ -120,6 +130,83 @@ final class NetstatTool {
     return 0;
   }
 
+  /** dockerd's resolver listens as Go does: the kernel's somaxconn. */
+  private static final int SOMAXCONN = dev.ddlab.sim.runtime.Proc.SOMAXCONN;
+
+  /**
+   * iproute2's {@code ss} in a container (Debian's after {@code apt-get install iproute2}): the
+   * same sockets as {@link #netstat}, in ss's table (iproute2 6.1's layout, checked here): a
+   * listening socket's Send-Q is its backlog, a dual-stack IPv6 socket is {@code *:80} and an
+   * IPV6_V6ONLY one {@code [::]:80}, UDP is UNCONN; Netid when TCP and UDP are both listed. Filters
+   * and {@code -p} are not simulated.
+   */
+  static int ss(ToolContext c, List<String> args) {
+    boolean tcp = false;
+    boolean udp = false;
+    boolean listening = false;
+    boolean all = false;
+    for (String a : args) {
+      String flags =
+          switch (a) {
+            case "--tcp" -> "t";
+            case "--udp" -> "u";
+            case "--listening" -> "l";
+            case "--all" -> "a";
+            case "--numeric" -> "n";
+            default -> a.startsWith("-") && !a.startsWith("--") ? a.substring(1) : null;
+          };
+      if (flags == null || flags.isEmpty()) {
+        c.io().errln("ss: " + a + " is not simulated by ddlab (filters, long options)");
+        return 1;
+      }
+      for (char ch : flags.toCharArray()) {
+        switch (ch) {
+          case 't' -> tcp = true;
+          case 'u' -> udp = true;
+          case 'l' -> listening = true;
+          case 'a' -> all = true;
+          case 'n', '4', '6' -> {}
+          case 'p' -> {
+            c.io().errln("ss: -p is not simulated by ddlab");
+            return 1;
+          }
+          default -> {
+            c.io().errln("ss: invalid option -- '" + ch + "'");
+            c.io().errln("Usage: ss [ OPTIONS ]");
+            c.io().errln("       ss [ OPTIONS ] [ FILTER ]");
+            return 255;
+          }
+        }
+      }
+    }
+    boolean both = tcp == udp;
+    List<dev.ddlab.sim.network.dataplane.HostViews.SsRow> rows = new ArrayList<>();
+    if (listening || all) {
+      for (Socket s : sockets(c)) {
+        if (!both && !(s.proto().equals("tcp") ? tcp : udp)) {
+          continue;
+        }
+        String any = !s.v6() ? "0.0.0.0" : s.dualStack() ? "*" : "[::]";
+        String local = s.v6() && s.address().equals("::") ? any : s.address();
+        boolean isTcp = s.proto().equals("tcp");
+        rows.add(
+            new dev.ddlab.sim.network.dataplane.HostViews.SsRow(
+                s.proto(),
+                isTcp ? "LISTEN" : "UNCONN",
+                0,
+                isTcp ? s.backlog() : 0,
+                local,
+                Integer.toString(s.port()),
+                any,
+                "*"));
+      }
+    }
+    // ss shows UDP's table before TCP's (udp_show, then tcp_show)
+    rows.sort(java.util.Comparator.comparing(r -> r.netid().equals("tcp")));
+    c.io().out().accept(dev.ddlab.sim.network.dataplane.HostViews.ssTable(rows, both));
+    return 0;
+  }
+
   private static String line(Socket s, boolean bb, boolean numeric, boolean prg, int width) {
     String local = endpoint(s.address(), Integer.toString(s.port()), s.v6(), bb, numeric);
     String foreign = endpoint(s.v6() ? "::" : "0.0.0.0", "*", s.v6(), bb, numeric);
@@ -175,16 +262,17 @@ final class NetstatTool {
     List<Socket> udp = new ArrayList<>();
     if (embeddedDns(c)) {
       int[] ports = dnsPorts(c);
-      v4.add(new Socket("tcp", false, "127.0.0.11", ports[0], "-"));
-      udp.add(new Socket("udp", false, "127.0.0.11", ports[1], "-"));
+      v4.add(new Socket("tcp", false, "127.0.0.11", ports[0], "-", SOMAXCONN, false));
+      udp.add(new Socket("udp", false, "127.0.0.11", ports[1], "-", 0, false));
     }
     List<NetNamespace.Listener> listeners = new ArrayList<>(c.listeners());
     listeners.sort(Comparator.comparingInt(NetNamespace.Listener::port));
     for (NetNamespace.Listener l : listeners) {
       String owner = l.owner() == null ? "-" : l.owner().pid() + "/" + program(c, l.owner());
+      boolean dual = l.addresses().stream().noneMatch(x -> !x.contains(":"));
       for (String a : l.addresses()) {
         boolean six = a.contains(":");
-        (six ? v6 : v4).add(new Socket("tcp", six, a, l.port(), owner));
+        (six ? v6 : v4).add(new Socket("tcp", six, a, l.port(), owner, l.backlog(), six && dual));
       }
     }
     List<Socket> out = new ArrayList<>(v4);

@@ -43,6 +43,7 @@ public final class ShellPrograms {
     registry.register("route", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, false)));
     registry.register("netstat", () -> new ToolProgram(NetstatTool::netstat));
     registry.register("nc", () -> new ToolProgram(new NcTool()));
+    registry.register("ss", () -> new ToolProgram(NetstatTool::ss));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

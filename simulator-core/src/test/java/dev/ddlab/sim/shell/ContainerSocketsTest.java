@@ -138,4 +138,34 @@ class ContainerSocketsTest {
           "without -n net-tools writes IPv6's any address in brackets\n" + named);
     }
   }
+
+  /**
+   * iproute2's ss in a Debian container, in its table as ss 6.1 lays it out here: a listening
+   * socket's Send-Q is its backlog (nginx 511, dockerd's resolver 4096), nginx's IPV6_V6ONLY socket
+   * is [::]:80, UDP comes first and is UNCONN, Netid only when both kinds are listed.
+   */
+  @Test
+  void ss_in_a_debian_container_lists_backlogs_and_the_v6only_socket_in_its_table() {
+    try (SimSession s = session()) {
+      assertEquals(0, run(s, "docker exec deb apt-get install -y iproute2").exitCode());
+      String out = run(s, "docker exec deb ss -tuln").output();
+      String tcp = dnsPort(out.replace("tcp   LISTEN", "tcp "), "tcp");
+      String udp = dnsPort(out.replace("udp   UNCONN", "udp "), "udp");
+      assertEquals(
+          "Netid State  Recv-Q Send-Q Local Address:Port  Peer Address:PortProcess\n"
+              + "udp   UNCONN 0      0         127.0.0.11:"
+              + String.format("%-5s", udp)
+              + "      0.0.0.0:*          \n"
+              + "tcp   LISTEN 0      4096      127.0.0.11:"
+              + String.format("%-5s", tcp)
+              + "      0.0.0.0:*          \n"
+              + "tcp   LISTEN 0      511          0.0.0.0:80         0.0.0.0:*          \n"
+              + "tcp   LISTEN 0      511             [::]:80            [::]:*          \n",
+          out);
+      assertEquals(
+          "Netid State Recv-Q Send-Q Local Address:Port Peer Address:PortProcess\n",
+          run(s, "docker exec deb ss").output(),
+          "nothing established");
+    }
+  }
 }

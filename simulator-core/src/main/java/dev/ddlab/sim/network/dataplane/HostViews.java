@@ -479,24 +479,65 @@ public final class HostViews {
 
   /** {@code ss -ltn}: a table whose columns fit their widest cell. */
   public static String ssListening(List<Listener> listeners) {
+    List<SsRow> rows = new ArrayList<>();
+    for (Listener l : listeners) {
+      rows.add(
+          new SsRow(
+              "tcp", "LISTEN", 0, 4096, l.address(), Integer.toString(l.port()), peer(l), "*"));
+    }
+    return ssTable(rows, false);
+  }
+
+  /** One socket as {@code ss} lists it. */
+  public record SsRow(
+      String netid,
+      String state,
+      int recvQ,
+      int sendQ,
+      String local,
+      String localPort,
+      String peer,
+      String peerPort) {}
+
+  /**
+   * iproute2's ss table (6.1, checked here): Netid when more than one kind of socket is listed,
+   * State, Recv-Q, Send-Q, the addresses right-aligned and the ports left-aligned, each column as
+   * wide as its widest cell ("State" alone when nothing is listed), then Process (empty).
+   */
+  public static String ssTable(List<SsRow> rows, boolean netid) {
     int la = "Local Address".length();
     int lp = "Port".length();
     int pa = "Peer Address".length();
     int pp = "Port".length();
-    for (Listener l : listeners) {
-      la = Math.max(la, l.address().length());
-      lp = Math.max(lp, Integer.toString(l.port()).length());
-      pa = Math.max(pa, peer(l).length());
+    int st = "State".length();
+    for (SsRow r : rows) {
+      st = Math.max(st, r.state().length());
+      la = Math.max(la, r.local().length());
+      lp = Math.max(lp, r.localPort().length());
+      pa = Math.max(pa, r.peer().length());
+      pp = Math.max(pp, r.peerPort().length());
     }
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-6s %-6s %-6s ", "State", "Recv-Q", "Send-Q"));
+    if (netid) {
+      b.append(String.format(Locale.ROOT, "%-5s ", "Netid"));
+    }
+    b.append(String.format(Locale.ROOT, "%-" + st + "s %-6s %-6s ", "State", "Recv-Q", "Send-Q"));
     b.append(String.format(Locale.ROOT, "%" + la + "s:%-" + lp + "s ", "Local Address", "Port"));
     b.append(String.format(Locale.ROOT, "%" + pa + "s:%-" + pp + "s", "Peer Address", "Port"));
     b.append("Process\n");
-    for (Listener l : listeners) {
-      b.append(String.format(Locale.ROOT, "%-6s %-6s %-6s ", "LISTEN", "0", "4096"));
-      b.append(String.format(Locale.ROOT, "%" + la + "s:%-" + lp + "s ", l.address(), l.port()));
-      b.append(String.format(Locale.ROOT, "%" + pa + "s:%-" + pp + "s", peer(l), "*"));
+    for (SsRow r : rows) {
+      if (netid) {
+        b.append(String.format(Locale.ROOT, "%-5s ", r.netid()));
+      }
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-6s %-6s %-6s ",
+              r.state(),
+              Integer.toString(r.recvQ()),
+              Integer.toString(r.sendQ())));
+      b.append(String.format(Locale.ROOT, "%" + la + "s:%-" + lp + "s ", r.local(), r.localPort()));
+      b.append(String.format(Locale.ROOT, "%" + pa + "s:%-" + pp + "s", r.peer(), r.peerPort()));
       b.append(String.format(Locale.ROOT, "%-7s", "")).append('\n');
     }
     return b.toString();

@@ -49,6 +49,7 @@ public final class Httpd implements Program {
           }
           return HttpResponse.of(200, "OK", null, Web.contentType(request.path()), Web.text(file));
         },
-        List.of(bind));
+        List.of(bind),
+        9); // httpd.c: xlisten(fd, 9)
   }
 }

@@ -79,7 +79,7 @@ public final class Nginx implements Program {
     }
     // default.conf listens on 80 and, enabled by the image's 10-listen-on-ipv6-by-default.sh,
     // [::]:80
-    proc.listen(80, request -> serve(proc, request), List.of("0.0.0.0", "::"));
+    proc.listen(80, request -> serve(proc, request), List.of("0.0.0.0", "::"), 511);
   }
 
   private HttpResponse serve(Proc proc, HttpRequest request) {

@@ -95,7 +95,8 @@ public final class NodeApp implements Program {
                   + path
                   + "</pre>\n</body>\n</html>\n");
         },
-        List.of("::")); // server.listen(port): Node.js opens one dual-stack socket
+        List.of("::"), // server.listen(port): Node.js opens one dual-stack socket
+        511);
   }
 
   @Override

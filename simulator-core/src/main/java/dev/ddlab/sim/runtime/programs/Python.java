@@ -8,6 +8,7 @@ import dev.ddlab.sim.runtime.NetException;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -128,7 +129,11 @@ public final class Python implements Program {
     String dir = Paths.parent(script);
     String host = redisHost;
     int rport = redisPort;
-    proc.listen(port, request -> page(proc, request, source, dir, host, rport, key));
+    proc.listen(
+        port,
+        request -> page(proc, request, source, dir, host, rport, key),
+        List.of("0.0.0.0"),
+        5); // socketserver's request_queue_size
   }
 
   @Override

@@ -61,7 +61,8 @@ public final class RedisServer implements Program {
     proc.listen(
         6379,
         request -> HttpResponse.of(200, "OK", null, "text/plain", command(request)),
-        List.of("0.0.0.0", "::"));
+        List.of("0.0.0.0", "::"),
+        511); // tcp-backlog
   }
 
   private String command(dev.ddlab.sim.runtime.HttpRequest request) {
