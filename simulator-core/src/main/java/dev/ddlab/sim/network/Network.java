@@ -140,7 +140,11 @@ public final class Network {
   /** The gateway of the subnet that holds {@code ip}, as text ("" when none does). */
   String gatewayTextOf(int ip) {
     NetworkIpam.Allocation a = poolOf(ip);
-    return a == null ? "" : Ipv4.format(a.gateway());
+    if (a == null) {
+      return "";
+    }
+    // the first subnet's text is kept: docker ps reads it for every container on the network
+    return a == pools.get(0) ? gatewayText() : Ipv4.format(a.gateway());
   }
 
   public Map<String, Endpoint> endpoints() {
