@@ -165,13 +165,8 @@ public abstract class AbstractFs implements FileSystem {
 
   @Override
   public void write(String path, byte[] data, boolean append) {
-    checkWritable(path);
-    String r = resolve(path, true);
-    requireParentDir(r, path);
-    Entry old = r.equals("/") ? null : get(r);
-    if (r.equals("/") || (old != null && old.isDirectory())) {
-      throw new FsException(Errno.EISDIR, path);
-    }
+    String r = fileToWrite(path);
+    Entry old = get(r);
     long now = clock.getAsLong();
     if (old == null) {
       put(r, Entry.file(0644, Content.of(data), null, now));
@@ -180,6 +175,21 @@ public abstract class AbstractFs implements FileSystem {
       FileNode n = old.node();
       put(r, Entry.file(n.mode(), c, append ? n.program() : null, now, n.uid(), n.gid()));
     }
+  }
+
+  /**
+   * Where a file at {@code path} is written (links followed): EROFS, ENOENT or ENOTDIR for its
+   * parent, EISDIR when it is a directory.
+   */
+  private String fileToWrite(String path) {
+    checkWritable(path);
+    String r = resolve(path, true);
+    requireParentDir(r, path);
+    Entry old = r.equals("/") ? null : get(r);
+    if (r.equals("/") || (old != null && old.isDirectory())) {
+      throw new FsException(Errno.EISDIR, path);
+    }
+    return r;
   }
 
   @Override
@@ -192,13 +202,8 @@ public abstract class AbstractFs implements FileSystem {
     if (s.equals("/") || src.isDirectory()) {
       throw new FsException(Errno.EISDIR, from);
     }
-    checkWritable(to);
-    String r = resolve(to, true);
-    requireParentDir(r, to);
-    Entry old = r.equals("/") ? null : get(r);
-    if (r.equals("/") || (old != null && old.isDirectory())) {
-      throw new FsException(Errno.EISDIR, to);
-    }
+    String r = fileToWrite(to);
+    Entry old = get(r);
     // what write(to, read(from)) leaves, with the content itself and the program it runs
     FileNode o = old == null ? null : old.node();
     put(

@@ -143,7 +143,11 @@ public final class Network {
       return gatewayText(); // one subnet, as nearly every network: the cached text
     }
     NetworkIpam.Allocation a = poolOf(ip);
-    return a == null ? "" : Ipv4.format(a.gateway());
+    if (a == null) {
+      return "";
+    }
+    // the first subnet's text is kept: docker ps reads it for every container on the network
+    return a == pools.get(0) ? gatewayText() : Ipv4.format(a.gateway());
   }
 
   public Map<String, Endpoint> endpoints() {
