@@ -55,14 +55,9 @@ public final class InspectData {
     if (v == null) {
       return slot.zero();
     }
-    if (v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Long) {
-      return v;
-    }
-    if (v instanceof Integer || v instanceof Short) {
-      return ((Number) v).longValue();
-    }
-    if (v instanceof Float f) {
-      return f.doubleValue();
+    Object scalar = scalar(v);
+    if (scalar != null) {
+      return scalar;
     }
     if (v instanceof List<?> list) {
       Slot elem = slot.element();
@@ -137,18 +132,27 @@ public final class InspectData {
     return Character.toUpperCase(jsonName.charAt(0)) + jsonName.substring(1);
   }
 
-  private static Object convert(Object v, Slot slot, boolean goNames, boolean typed) {
-    if (v == null) {
-      return slot.zero();
-    }
-    if (v instanceof String || v instanceof Boolean || v instanceof Double) {
+  /** A scalar as Go holds it (whole numbers as int64, floats as float64); null when not one. */
+  private static Object scalar(Object v) {
+    if (v instanceof String || v instanceof Boolean || v instanceof Double || v instanceof Long) {
       return v;
     }
-    if (v instanceof Integer || v instanceof Long || v instanceof Short) {
+    if (v instanceof Integer || v instanceof Short) {
       return ((Number) v).longValue();
     }
     if (v instanceof Float f) {
       return f.doubleValue();
+    }
+    return null;
+  }
+
+  private static Object convert(Object v, Slot slot, boolean goNames, boolean typed) {
+    if (v == null) {
+      return slot.zero();
+    }
+    Object scalar = scalar(v);
+    if (scalar != null) {
+      return scalar;
     }
     if (v instanceof List<?> list) {
       Slot elem = slot.element();
