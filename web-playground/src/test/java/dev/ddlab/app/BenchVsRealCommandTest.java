@@ -20,10 +20,20 @@ import picocli.CommandLine;
 class BenchVsRealCommandTest {
   private record Run(int exit, String out, String err) {}
 
-  /** {@code ddlab bench --vs-real} against a simulated node served as the Engine API. */
+  /**
+   * {@code ddlab bench --vs-real} against a simulated node served as the Engine API, its virtual
+   * clock following wall time as {@code ddlab engine-api}'s does (a foreground {@code docker run}
+   * waits for its container to exit).
+   */
   private static Run vsReal(Cluster daemonSide, String... more) {
     try (EngineApiServer daemon =
-        EngineApiServer.tcp(daemonSide.node("node1").engine(), 0).start()) {
+        new EngineApiServer(
+                daemonSide.node("node1").engine(),
+                new Object(),
+                daemonSide.clock()::advance,
+                0,
+                null)
+            .start()) {
       StringWriter out = new StringWriter();
       StringWriter err = new StringWriter();
       CommandLine cmd = Main.commandLine();
