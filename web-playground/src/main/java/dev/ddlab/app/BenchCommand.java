@@ -271,7 +271,7 @@ public final class BenchCommand implements Callable<Integer> {
             + " rounds after "
             + warmUpSeconds
             + " s of warm-up per figure)");
-    out.println("  before: " + BenchForks.load());
+    out.println("  before: " + BenchForks.loadOfForks());
     out.flush();
     List<String> child = new ArrayList<>(List.of("bench", "--fork-child"));
     child.addAll(
@@ -286,7 +286,7 @@ public final class BenchCommand implements Callable<Integer> {
             Double.toString(warmUpSeconds)));
     List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
     BenchForks.print(out, figures, forks);
-    out.println("  after: " + BenchForks.load());
+    out.println("  after: " + BenchForks.loadOfForks());
     out.println(
         "  A figure is a result only on a quiet machine (load average well under the cores) with"
             + " a small spread; re-measure with ./ddlab bench --forks 5");

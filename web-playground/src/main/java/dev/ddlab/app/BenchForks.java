@@ -76,11 +76,9 @@ final class BenchForks {
   static List<String> java(List<String> args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(ProcessHandle.current().info().command().orElse("java"));
-    String heap = FORK_HEAP;
+    String heap = childHeap();
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("-Xmx")) {
-        heap = a.substring(4);
-      } else if (!a.startsWith("-Xms") && !a.equals("-XX:+AlwaysPreTouch")) {
+      if (!a.startsWith("-Xmx") && !a.startsWith("-Xms") && !a.equals("-XX:+AlwaysPreTouch")) {
         cmd.add(a);
       }
     }
@@ -93,6 +91,33 @@ final class BenchForks {
     cmd.add(Main.class.getName());
     cmd.addAll(args);
     return cmd;
+  }
+
+  /**
+   * A child's heap, as {@code -Xmx} takes it: the launcher's {@code -Xmx}, else {@link #FORK_HEAP}.
+   */
+  static String childHeap() {
+    String heap = FORK_HEAP;
+    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (a.startsWith("-Xmx")) {
+        heap = a.substring(4);
+      }
+    }
+    return heap;
+  }
+
+  /**
+   * The load and, as the forks have it, the heap: for the launcher of forks, whose own heap is not
+   * measured.
+   */
+  static String loadOfForks() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return String.format(
+        Locale.ROOT,
+        "load average %.2f on %d cores, each fork's heap fixed at %s, pre-touched",
+        os.getSystemLoadAverage(),
+        os.getAvailableProcessors(),
+        childHeap());
   }
 
   /** Whether this JVM is a bench child, or its launcher fixed and pre-touched the heap itself. */

@@ -129,6 +129,11 @@ class ShellCommandTest {
     assertTrue(r[1].contains("figure (over 2 forks)"), r[1]);
     assertTrue(r[1].contains("min") && r[1].contains("median") && r[1].contains("spread"), r[1]);
     assertTrue(r[1].contains("before: load average "), r[1]);
+    // the heap the forks measure in, not the launcher's own
+    assertTrue(
+        r[1].matches(
+            "(?s).*before: load average [^\\n]*, each fork's heap fixed at \\w+, pre-touched\\n.*"),
+        r[1]);
     assertTrue(r[1].contains("docker ps -a with 5 containers"), r[1]);
   }
 
