@@ -6,7 +6,7 @@
   const view = new GraphView();
   const KEEP = 200, HOP_MS = 700;
   let root = null, simulated = true;
-  let frames = [], cur = 0, paused = false, stepping = false, anim = null, dropped = 0;
+  let frames = [], cur = 0, paused = false, stepping = false, anim = null, dropped = 0, notice = null;
   let geo = {links: {}, underlay: {}};
   let svgEl = null, listEl = null, statusEl = null, playBtn = null;
 
@@ -141,7 +141,9 @@
 
   function showStatus() {
     if (!statusEl) return;
-    statusEl.textContent = frames.length
+    // a download's notice stays until something new happens (frames, a button), not only until the
+    // current frame's animation ends
+    statusEl.textContent = notice ? notice : frames.length
       ? 'Khung ' + Math.min(cur + (anim ? 1 : 0), frames.length) + '/' + frames.length + (paused ? ' · đang tạm dừng' : '') + (dropped ? ' · bỏ qua ' + dropped + ' khung' : '')
       : (simulated ? 'Chưa có gói tin. Thử: docker exec c1 ping -c 1 c2' : 'Chỉ phiên mô phỏng mới cho xem từng gói tin.');
     if (playBtn) playBtn.textContent = paused ? '▶ Chạy tiếp' : '⏸ Tạm dừng';
@@ -169,6 +171,7 @@
 
   function addFrames(list) {
     if (!list || !list.length) return;
+    notice = null;
     frames.push(...list);
     if (frames.length > KEEP) {
       const cut = frames.length - KEEP;
@@ -181,9 +184,9 @@
 
   function mount(el) {
     root = el;
-    playBtn = ddlab.api.el('button', {type: 'button', id: 'dp-play', onclick: () => { paused = !paused; showStatus(); tick(); }}, '⏸ Tạm dừng');
-    const stepBtn = ddlab.api.el('button', {type: 'button', id: 'dp-step', onclick: () => { paused = true; if (!anim) { stepping = true; tick(); } }}, '▸ Từng bước');
-    const clearBtn = ddlab.api.el('button', {type: 'button', id: 'dp-clear', onclick: () => { frames = []; cur = 0; dropped = 0; renderList(); }}, 'Xoá danh sách');
+    playBtn = ddlab.api.el('button', {type: 'button', id: 'dp-play', onclick: () => { notice = null; paused = !paused; showStatus(); tick(); }}, '⏸ Tạm dừng');
+    const stepBtn = ddlab.api.el('button', {type: 'button', id: 'dp-step', onclick: () => { notice = null; paused = true; if (!anim) { stepping = true; tick(); } }}, '▸ Từng bước');
+    const clearBtn = ddlab.api.el('button', {type: 'button', id: 'dp-clear', onclick: () => { notice = null; frames = []; cur = 0; dropped = 0; renderList(); }}, 'Xoá danh sách');
     const pcapBtn = ddlab.api.el('button', {type: 'button', id: 'dp-pcap', title: 'Các khung gần đây của node đang mở, mở được bằng Wireshark hoặc tcpdump -r', onclick: downloadPcap}, 'Tải pcap');
     statusEl = ddlab.api.el('span', {class: 'dp-status'});
     const legend = ddlab.api.el('div', {class: 'legend'}, KINDS.map(([k, label]) =>
@@ -215,7 +218,8 @@
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 5000);
-    if (statusEl) statusEl.textContent = 'Đã tải ' + a.file + ': ' + a.frames + ' khung của ' + a.node;
+    notice = 'Đã tải ' + a.file + ': ' + a.frames + ' khung của ' + a.node;
+    showStatus();
   }
 
   function clip(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
