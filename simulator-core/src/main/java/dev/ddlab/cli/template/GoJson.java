@@ -62,8 +62,11 @@ public final class GoJson {
     }
   }
 
+  /** The depths whose indentation is kept as one string ({@link JsonStruct.Key} sizes by it). */
+  static final int LEVELS = 65;
+
   /** A newline and the indentation of each depth up to 64 levels of four, as one string each. */
-  private static final String[] NEWLINE_INDENT = new String[65];
+  private static final String[] NEWLINE_INDENT = new String[LEVELS];
 
   static {
     for (int depth = 0; depth < NEWLINE_INDENT.length; depth++) {
@@ -166,6 +169,13 @@ public final class GoJson {
     private final boolean esc;
     private final String indent;
     private final int depth;
+
+    /**
+     * The level of this object's members' lead-ins in a {@link JsonStruct.Key}: 0 for compact JSON,
+     * the members' depth for four spaces, -1 for an indentation they are not kept for.
+     */
+    private final int leadInLevel;
+
     private boolean any;
 
     Members(StringBuilder sb, boolean esc, String indent, int depth) {
@@ -173,6 +183,8 @@ public final class GoJson {
       this.esc = esc;
       this.indent = indent;
       this.depth = depth;
+      this.leadInLevel =
+          indent == null ? 0 : indent.equals("    ") && depth + 1 < LEVELS ? depth + 1 : -1;
     }
 
     @Override
@@ -187,19 +199,18 @@ public final class GoJson {
 
     @Override
     public void member(JsonStruct.Key key, Object value) {
-      boolean indented = indent != null && indent.equals("    ");
-      int level = indented ? depth + 1 : 0;
-      if (key.quoted == null || (indent != null && !indented) || level >= NEWLINE_INDENT.length) {
+      if (key.quoted == null || leadInLevel < 0) {
         accept(key.name, value);
         return;
       }
-      int slot = 2 * level + (any ? 1 : 0);
+      int slot = 2 * leadInLevel + (any ? 1 : 0);
       String leadIn = key.leadIns[slot];
       if (leadIn == null) {
         // racing threads write equal strings: either may stay
+        boolean indented = leadInLevel > 0;
         leadIn =
             (any ? "," : "{")
-                + (indented ? NEWLINE_INDENT[level] : "")
+                + (indented ? NEWLINE_INDENT[leadInLevel] : "")
                 + key.quoted
                 + (indented ? ": " : ":");
         key.leadIns[slot] = leadIn;

@@ -27,7 +27,7 @@ public interface JsonStruct {
     final String quoted;
 
     /** By {@code 2 * depth + (first ? 0 : 1)}, depth 0 for compact JSON: each member's lead-in. */
-    final String[] leadIns = new String[2 * 66];
+    final String[] leadIns = new String[2 * GoJson.LEVELS];
 
     public Key(String name) {
       this.name = name;
