@@ -60,12 +60,7 @@ public final class InspectData {
       return scalar;
     }
     if (v instanceof List<?> list) {
-      Slot elem = slot.element();
-      List<Object> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        out.add(jsonValue(o, elem));
-      }
-      return out;
+      return each(list, slot, InspectData::jsonValue);
     }
     if (v instanceof Map<?, ?> map) {
       // sorted here, as encoding/json writes a map: GoJson then writes it as it is
@@ -146,6 +141,17 @@ public final class InspectData {
     return null;
   }
 
+  /** A list's elements, each converted against the list's declared element type. */
+  private static List<Object> each(
+      List<?> list, Slot slot, java.util.function.BiFunction<Object, Slot, Object> convert) {
+    Slot elem = slot.element();
+    List<Object> out = new ArrayList<>(list.size());
+    for (Object o : list) {
+      out.add(convert.apply(o, elem));
+    }
+    return out;
+  }
+
   private static Object convert(Object v, Slot slot, boolean goNames, boolean typed) {
     if (v == null) {
       return slot.zero();
@@ -155,12 +161,7 @@ public final class InspectData {
       return scalar;
     }
     if (v instanceof List<?> list) {
-      Slot elem = slot.element();
-      List<Object> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        out.add(convert(o, elem, goNames, typed));
-      }
-      return out;
+      return each(list, slot, (o, elem) -> convert(o, elem, goNames, typed));
     }
     if (v instanceof Map<?, ?> map) {
       Slot elem = slot.element();
