@@ -97,13 +97,8 @@ final class BenchForks {
    * A child's heap, as {@code -Xmx} takes it: the launcher's {@code -Xmx}, else {@link #FORK_HEAP}.
    */
   static String childHeap() {
-    String heap = FORK_HEAP;
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("-Xmx")) {
-        heap = a.substring(4);
-      }
-    }
-    return heap;
+    String heap = lastValue(ManagementFactory.getRuntimeMXBean().getInputArguments(), "-Xmx");
+    return heap == null ? FORK_HEAP : heap;
   }
 
   /**
@@ -111,13 +106,7 @@ final class BenchForks {
    * measured.
    */
   static String loadOfForks() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
-    return String.format(
-        Locale.ROOT,
-        "load average %.2f on %d cores, each fork's heap fixed at %s, pre-touched",
-        os.getSystemLoadAverage(),
-        os.getAvailableProcessors(),
-        childHeap());
+    return loadAverage() + ", each fork's heap fixed at " + childHeap() + ", pre-touched";
   }
 
   /** Whether this JVM is a bench child, or its launcher fixed and pre-touched the heap itself. */
@@ -126,9 +115,7 @@ final class BenchForks {
       return true;
     }
     List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
-    return jvm.contains("-XX:+AlwaysPreTouch")
-        && jvm.stream().anyMatch(a -> a.startsWith("-Xms"))
-        && jvm.stream().anyMatch(a -> a.startsWith("-Xmx"));
+    return jvm.contains("-XX:+AlwaysPreTouch") && fixedHeap(jvm);
   }
 
   /**
@@ -251,22 +238,42 @@ final class BenchForks {
    * a heap that grows while measured makes figures bimodal.
    */
   static String load() {
-    var os = ManagementFactory.getOperatingSystemMXBean();
     List<String> jvm = ManagementFactory.getRuntimeMXBean().getInputArguments();
     long max = Runtime.getRuntime().maxMemory() >> 20;
-    boolean fixed =
-        jvm.stream().anyMatch(a -> a.startsWith("-Xms"))
-            && Runtime.getRuntime().totalMemory() >> 20 >= max * 9 / 10;
-    return String.format(
-        Locale.ROOT,
-        "load average %.2f on %d cores, heap %s",
-        os.getSystemLoadAverage(),
-        os.getAvailableProcessors(),
-        fixed
+    String heap =
+        fixedHeap(jvm)
             ? "fixed at "
                 + max
                 + " MiB"
                 + (jvm.contains("-XX:+AlwaysPreTouch") ? ", pre-touched" : "")
-            : "growing to at most " + max + " MiB");
+            : "growing to at most " + max + " MiB";
+    return loadAverage() + ", heap " + heap;
+  }
+
+  /** The one-minute load average and the processor count. */
+  private static String loadAverage() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return String.format(
+        Locale.ROOT,
+        "load average %.2f on %d cores",
+        os.getSystemLoadAverage(),
+        os.getAvailableProcessors());
+  }
+
+  /** Whether the JVM's heap is fixed: its {@code -Xms} given and equal to its {@code -Xmx}. */
+  private static boolean fixedHeap(List<String> jvm) {
+    String initial = lastValue(jvm, "-Xms");
+    return initial != null && initial.equals(lastValue(jvm, "-Xmx"));
+  }
+
+  /** The value of the last JVM flag starting with {@code flag} ({@code -Xmx1g}: "1g"), or null. */
+  private static String lastValue(List<String> jvm, String flag) {
+    String value = null;
+    for (String a : jvm) {
+      if (a.startsWith(flag)) {
+        value = a.substring(flag.length());
+      }
+    }
+    return value;
   }
 }
