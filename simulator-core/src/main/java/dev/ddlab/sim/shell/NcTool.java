@@ -51,53 +51,50 @@ final class NcTool implements Tool {
 
   /** getopt32's "np:s:ubvw:+lki:o:z", stopping at the first operand as musl's getopt does. */
   private static Options parse(List<String> args) {
-    int verbose = 0;
-    boolean zero = false;
+    Parse p = new Parse();
+    int first = ShortOptions.scan(args, "wpsio", p);
+    return first < 0
+        ? new Options(0, false, 0, List.of(), p.error)
+        : new Options(
+            p.verbose, p.zero, p.limit, new ArrayList<>(args.subList(first, args.size())), null);
+  }
+
+  /** The options as they are read; the first error stops them. */
+  private static final class Parse implements ShortOptions.Handler {
+    int verbose;
+    boolean zero;
     long limit = NO_LIMIT;
-    int i = 0;
-    for (; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        i++;
-        break;
-      }
-      if (!a.startsWith("-") || a.length() < 2) {
-        break;
-      }
-      for (int j = 1; j < a.length(); j++) {
-        char c = a.charAt(j);
-        switch (c) {
-          case 'v' -> verbose++;
-          case 'z' -> zero = true;
-          case 'n', 'b' -> {}
-          case 'w', 'p', 's', 'i', 'o' -> {
-            String value = j + 1 < a.length() ? a.substring(j + 1) : null;
-            if (value == null) {
-              if (i + 1 >= args.size()) {
-                return new Options(0, false, 0, List.of(), "option requires an argument: " + c);
-              }
-              value = args.get(++i);
-            }
-            if (c == 'w') {
-              if (!value.matches("\\d{1,9}")) {
-                return new Options(0, false, 0, List.of(), "invalid number '" + value + "'");
-              }
-              limit = Long.parseLong(value) * SECOND;
-            } else if (c == 'p' || c == 's' || c == 'o') {
-              return new Options(0, false, 0, List.of(), "-" + c + " is not simulated by ddlab");
-            }
-            j = a.length();
+    String error;
+
+    @Override
+    public boolean option(char c, String value) {
+      switch (c) {
+        case 'v' -> verbose++;
+        case 'z' -> zero = true;
+        case 'n', 'b', 'i' -> {}
+        case 'w' -> {
+          if (!value.matches("\\d{1,9}")) {
+            error = "invalid number '" + value + "'";
+            return false;
           }
-          case 'l', 'k', 'u', 'e' -> {
-            return new Options(0, false, 0, List.of(), "-" + c + " is not simulated by ddlab");
-          }
-          default -> {
-            return new Options(0, false, 0, List.of(), "unrecognized option: " + c);
-          }
+          limit = Long.parseLong(value) * SECOND;
+        }
+        case 'p', 's', 'o', 'l', 'k', 'u', 'e' -> {
+          error = "-" + c + " is not simulated by ddlab";
+          return false;
+        }
+        default -> {
+          error = "unrecognized option: " + c;
+          return false;
         }
       }
+      return true;
     }
-    return new Options(verbose, zero, limit, new ArrayList<>(args.subList(i, args.size())), null);
+
+    @Override
+    public void missing(char c) {
+      error = "option requires an argument: " + c;
+    }
   }
 
   @Override

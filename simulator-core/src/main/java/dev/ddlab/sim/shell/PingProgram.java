@@ -141,43 +141,35 @@ final class PingProgram implements Program {
 
   /** Reads the options; false (after the error and exit) when they are wrong. */
   private boolean parse(Proc proc, List<String> args) {
-    int i = 0;
-    for (; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        i++;
-        break;
-      }
-      if (!a.startsWith("-") || a.length() == 1) {
-        break;
-      }
-      for (int j = 1; j < a.length(); j++) {
-        char o = a.charAt(j);
-        if (FLAGS.indexOf(o) >= 0) {
-          quiet |= o == 'q';
-          continue;
-        }
-        if (WITH_VALUE.indexOf(o) < 0 || (o == 'M' && busybox)) {
-          return usage(proc, "ping: invalid option -- '" + o + "'\n");
-        }
-        String value;
-        if (j + 1 < a.length()) {
-          value = a.substring(j + 1);
-        } else if (i + 1 < args.size()) {
-          value = args.get(++i);
-        } else {
-          return usage(proc, "ping: option requires an argument -- '" + o + "'\n");
-        }
-        if (!option(proc, o, value)) {
-          return false;
-        }
-        break;
-      }
+    int first =
+        ShortOptions.scan(
+            args,
+            busybox ? WITH_VALUE.replace("M", "") : WITH_VALUE,
+            new ShortOptions.Handler() {
+              @Override
+              public boolean option(char o, String value) {
+                if (value != null) {
+                  return PingProgram.this.option(proc, o, value);
+                }
+                if (FLAGS.indexOf(o) < 0) {
+                  return usage(proc, "ping: invalid option -- '" + o + "'\n");
+                }
+                quiet |= o == 'q';
+                return true;
+              }
+
+              @Override
+              public void missing(char o) {
+                usage(proc, "ping: option requires an argument -- '" + o + "'\n");
+              }
+            });
+    if (first < 0) {
+      return false;
     }
-    if (args.size() - i != 1) {
+    if (args.size() - first != 1) {
       return usage(proc, "");
     }
-    name = args.get(i);
+    name = args.get(first);
     return true;
   }
 

@@ -112,4 +112,18 @@ class NcTest {
       check(s, "docker exec cli nc -l -p 9000", 1, "nc: -l is not simulated by ddlab\n");
     }
   }
+
+  @Test
+  void options_are_read_as_musls_getopt_reads_them_with_busyboxs_errors() {
+    try (SimSession s = session()) {
+      check(s, "docker exec cli nc -w", 1, "nc: option requires an argument: w\n" + NcTool.USAGE);
+      check(s, "docker exec cli nc -x web 80", 1, "nc: unrecognized option: x\n" + NcTool.USAGE);
+      check(s, "docker exec cli nc -zw x web 80", 1, "nc: invalid number 'x'\n");
+      // a value in the option's own word, flags clustered before it; options end at "--"
+      TranscriptEntry clustered = run(s, "docker exec cli nc -vzw5 web 80");
+      TranscriptEntry spaced = run(s, "docker exec cli nc -v -z -w 5 -- web 80");
+      assertEquals(0, clustered.exitCode(), clustered.output());
+      assertEquals(spaced.output(), clustered.output());
+    }
+  }
 }
