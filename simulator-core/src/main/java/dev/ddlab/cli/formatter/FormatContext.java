@@ -77,7 +77,7 @@ public final class FormatContext {
         try {
           rowTemplate.executeInto(buffer, row);
         } catch (TemplateException e) {
-          throw new FormatException("template parsing error: " + e.getMessage(), buffer.toString());
+          throw new FormatException("template parsing error: " + e.getMessage());
         }
         buffer.append('\n');
       }
@@ -96,11 +96,11 @@ public final class FormatContext {
     lines.addRow(text.toString());
     text.setLength(0);
     Template.Executor rowTemplate = tmpl.executor();
-    for (int i = 0; i < rows.size(); i++) {
+    for (GoObject row : rows) {
       try {
-        rowTemplate.executeInto(text, rows.get(i));
+        rowTemplate.executeInto(text, row);
       } catch (TemplateException e) {
-        throw new FormatException("template parsing error: " + e.getMessage(), partial(rows, i));
+        throw new FormatException("template parsing error: " + e.getMessage());
       }
       if (lines.addRow(text.toString())) {
         // a UTF-16 buffer stays one: the next rows (most likely Latin-1) get a new one
@@ -110,21 +110,6 @@ public final class FormatContext {
       }
     }
     return lines.format(false);
-  }
-
-  /** The rows before {@code failed} and what the failed one wrote, as docker's writer held them. */
-  private String partial(List<GoObject> rows, int failed) {
-    StringBuilder buffer = new StringBuilder();
-    Template tmpl = parse();
-    for (int i = 0; i <= failed; i++) {
-      try {
-        tmpl.executeInto(buffer, rows.get(i));
-      } catch (TemplateException e) {
-        break;
-      }
-      buffer.append('\n');
-    }
-    return buffer.toString();
   }
 
   /** A header context: field name → column title, plus the Label method. */
@@ -150,21 +135,10 @@ public final class FormatContext {
     return parts[parts.length - 1].replace('-', ' ').replace('_', ' ');
   }
 
-  /** A formatting failure, with whatever was rendered before it (docker prints nothing then). */
+  /** A formatting failure: docker prints its message and none of the rows rendered before it. */
   public static final class FormatException extends RuntimeException {
-    private final String partial;
-
     public FormatException(String message) {
-      this(message, "");
-    }
-
-    public FormatException(String message, String partial) {
       super(message);
-      this.partial = partial;
-    }
-
-    public String partial() {
-      return partial;
     }
   }
 }
