@@ -19,7 +19,10 @@ public final class Network {
   final Driver driver;
   final long createdNanos;
   final List<NetworkIpam.Allocation> pools;
-  private String gatewayText;
+
+  /** Each pool's gateway as text, in the pools' order: docker ps reads one for every container. */
+  private final List<String> gatewayTexts;
+
   final boolean predefined;
   final boolean internal;
   final boolean attachable;
@@ -53,6 +56,7 @@ public final class Network {
     this.driver = driver;
     this.createdNanos = createdNanos;
     this.pools = List.copyOf(pools);
+    this.gatewayTexts = this.pools.stream().map(a -> Ipv4.format(a.gateway())).toList();
     this.predefined = predefined;
     this.internal = internal;
     this.attachable = attachable;
@@ -110,12 +114,17 @@ public final class Network {
 
   /** The pool whose subnet holds {@code ip}, or null. */
   NetworkIpam.Allocation poolOf(int ip) {
-    for (NetworkIpam.Allocation a : pools) {
-      if (a.pool().subnet().contains(ip)) {
-        return a;
+    int i = poolIndexOf(ip);
+    return i < 0 ? null : pools.get(i);
+  }
+
+  private int poolIndexOf(int ip) {
+    for (int i = 0; i < pools.size(); i++) {
+      if (pools.get(i).pool().subnet().contains(ip)) {
+        return i;
       }
     }
-    return null;
+    return -1;
   }
 
   /**
@@ -126,28 +135,15 @@ public final class Network {
     return !predefined;
   }
 
-  /**
-   * The gateway of the first subnet (the bridge's), as text: made once, as each running container's
-   * listing row reads it.
-   */
+  /** The gateway of the first subnet (the bridge's), as text ("" without a subnet). */
   public String gatewayText() {
-    if (gatewayText == null) {
-      gatewayText = pools.isEmpty() ? "" : Ipv4.format(pools.get(0).gateway());
-    }
-    return gatewayText;
+    return gatewayTexts.isEmpty() ? "" : gatewayTexts.get(0);
   }
 
   /** The gateway of the subnet that holds {@code ip}, as text ("" when none does). */
   String gatewayTextOf(int ip) {
-    if (pools.size() == 1 && pools.get(0).pool().subnet().contains(ip)) {
-      return gatewayText(); // one subnet, as nearly every network: the cached text
-    }
-    NetworkIpam.Allocation a = poolOf(ip);
-    if (a == null) {
-      return "";
-    }
-    // the first subnet's text is kept: docker ps reads it for every container on the network
-    return a == pools.get(0) ? gatewayText() : Ipv4.format(a.gateway());
+    int i = poolIndexOf(ip);
+    return i < 0 ? "" : gatewayTexts.get(i);
   }
 
   public Map<String, Endpoint> endpoints() {
