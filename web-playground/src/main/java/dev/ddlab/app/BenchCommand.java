@@ -1,6 +1,7 @@
 package dev.ddlab.app;
 
 import dev.ddlab.bridge.bench.VsRealBench;
+import dev.ddlab.bridge.bench.WarmUp;
 import dev.ddlab.bridge.real.RealEngine;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
@@ -49,8 +50,19 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--warmup",
       paramLabel = "SECONDS",
       defaultValue = "" + SimBench.WARM_UP_SECONDS,
-      description = "warm-up per figure before the measured rounds (default ${DEFAULT-VALUE}).")
+      description =
+          "least warm-up per figure before the measured rounds; it goes on until the JIT is quiet"
+              + " (default ${DEFAULT-VALUE}).")
   double warmUpSeconds;
+
+  @Option(
+      names = "--warmup-max",
+      paramLabel = "SECONDS",
+      defaultValue = "" + WarmUp.MAX_SECONDS,
+      description =
+          "longest warm-up per figure; a figure whose JIT still compiled then says so (default"
+              + " ${DEFAULT-VALUE}).")
+  double warmUpMaxSeconds;
 
   @Option(names = "--fork-child", hidden = true, description = "(a fork measuring once)")
   boolean forkChild;
@@ -232,7 +244,8 @@ public final class BenchCommand implements Callable<Integer> {
           clients, minutes, warmUpSeconds, dockerHost, out, spec.commandLine().getErr());
     }
     SimBench.Options options =
-        new SimBench.Options(pairs, nodes, containers, Math.max(0, warmUpSeconds));
+        new SimBench.Options(
+            pairs, nodes, containers, Math.max(0, warmUpSeconds), Math.max(0, warmUpMaxSeconds));
     try {
       return simulated(out, options);
     } catch (IllegalStateException e) {
@@ -255,8 +268,8 @@ public final class BenchCommand implements Callable<Integer> {
           "ddlab bench — simulated node, in this JVM (wall time; median of "
               + SimBench.MEASURED_ROUNDS
               + " rounds after "
-              + warmUpSeconds
-              + " s of warm-up per figure; "
+              + warmUpText()
+              + "; "
               + BenchForks.load()
               + ")");
       new SimBench(options).run(f -> report(out, f));
@@ -269,8 +282,8 @@ public final class BenchCommand implements Callable<Integer> {
             + " forked JVMs (wall time; each fork: median of "
             + SimBench.MEASURED_ROUNDS
             + " rounds after "
-            + warmUpSeconds
-            + " s of warm-up per figure)");
+            + warmUpText()
+            + ")");
     out.println("  before: " + BenchForks.loadOfForks());
     out.flush();
     List<String> child = new ArrayList<>(List.of("bench", "--fork-child"));
@@ -283,9 +296,11 @@ public final class BenchCommand implements Callable<Integer> {
             "--containers",
             Integer.toString(containers),
             "--warmup",
-            Double.toString(warmUpSeconds)));
+            Double.toString(warmUpSeconds),
+            "--warmup-max",
+            Double.toString(warmUpMaxSeconds)));
     List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
-    BenchForks.print(out, figures, forks);
+    BenchForks.print(out, figures, forks, warmUpMaxSeconds);
     out.println("  after: " + BenchForks.loadOfForks());
     out.println(
         "  A figure is a result only on a quiet machine (load average well under the cores) with"
@@ -318,7 +333,8 @@ public final class BenchCommand implements Callable<Integer> {
             simulated.images().pull(VsRealBench.IMAGE, null, false, m -> {});
             return simulated;
           };
-      VsRealBench.run(nodes, real, Math.max(1, realPairs), vsRealSizes, out);
+      VsRealBench.run(
+          nodes, real, Math.max(1, realPairs), vsRealSizes, Math.max(0, warmUpMaxSeconds), out);
       return 0;
     } catch (EngineException | VsRealBench.Unusable e) {
       err.println("ddlab bench --vs-real: " + e.getMessage());
@@ -361,18 +377,29 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void report(PrintWriter out, SimBench.Figure f) {
+  /** The warm-up as the header states it. */
+  private String warmUpText() {
+    return String.format(
+        Locale.ROOT,
+        "a warm-up per figure of at least %s s and until the JIT is quiet (at most %s s)",
+        warmUpSeconds,
+        warmUpMaxSeconds);
+  }
+
+  private void report(PrintWriter out, SimBench.Figure f) {
+    String note = BenchForks.unsettledNote(f.settled() ? 0 : 1, 1, warmUpMaxSeconds);
     if (Double.isNaN(f.target())) {
-      out.printf(Locale.ROOT, "  %-58s %12.1f %s%n", f.name(), f.value(), f.unit());
+      out.printf(Locale.ROOT, "  %-58s %12.1f %s%s%n", f.name(), f.value(), f.unit(), note);
     } else {
       out.printf(
           Locale.ROOT,
-          "  %-58s %12.1f %s  (target ≤ %.0f, ratio %.2f)%n",
+          "  %-58s %12.1f %s  (target ≤ %.0f, ratio %.2f)%s%n",
           f.name(),
           f.value(),
           f.unit(),
           f.target(),
-          f.value() / f.target());
+          f.value() / f.target(),
+          note);
     }
     out.flush();
   }

@@ -19,13 +19,21 @@ import java.util.Map;
  * so that a reader can tell a quiet run from a loaded one and re-measure.
  */
 final class BenchForks {
-  /** The line a forked JVM prints per figure: marker, name, unit, value, target. */
+  /** The line a forked JVM prints per figure: marker, name, unit, value, target, settled. */
   static final String MARKER = "#figure";
 
   private BenchForks() {}
 
-  /** One figure over all forks. */
-  record Summary(String name, String unit, double[] values, double target) {
+  /**
+   * One figure over all forks; {@code unsettled} counts the forks whose JIT was still compiling
+   * when the warm-up reached its longest.
+   */
+  record Summary(String name, String unit, double[] values, double target, int unsettled) {
+    /** A figure measured without a JIT warm-up to judge (every fork counts as settled). */
+    Summary(String name, String unit, double[] values, double target) {
+      this(name, unit, values, target, 0);
+    }
+
     double min() {
       return sorted()[0];
     }
@@ -58,7 +66,13 @@ final class BenchForks {
   /** The machine-readable line of one figure, printed by a forked JVM. */
   static String line(SimBench.Figure f) {
     return String.join(
-        "\t", MARKER, f.name(), f.unit(), Double.toString(f.value()), Double.toString(f.target()));
+        "\t",
+        MARKER,
+        f.name(),
+        f.unit(),
+        Double.toString(f.value()),
+        Double.toString(f.target()),
+        Boolean.toString(f.settled()));
   }
 
   /** Each child's heap when the launcher sets none: enough for 1,000 running containers. */
@@ -164,6 +178,7 @@ final class BenchForks {
       throws IOException, InterruptedException {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     Map<String, String[]> meta = new LinkedHashMap<>();
+    Map<String, Integer> unsettled = new LinkedHashMap<>();
     for (int f = 1; f <= forks; f++) {
       List<String> cmd = java(childArgs);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -173,11 +188,12 @@ final class BenchForks {
         String l;
         while ((l = r.readLine()) != null) {
           String[] parts = l.split("\t", -1);
-          if (parts.length == 5 && parts[0].equals(MARKER)) {
+          if (parts.length == 6 && parts[0].equals(MARKER)) {
             values
                 .computeIfAbsent(parts[1], k -> new ArrayList<>())
                 .add(Double.parseDouble(parts[3]));
             meta.putIfAbsent(parts[1], parts);
+            unsettled.merge(parts[1], Boolean.parseBoolean(parts[5]) ? 0 : 1, Integer::sum);
           } else {
             other.append(l).append('\n');
           }
@@ -198,12 +214,13 @@ final class BenchForks {
                     name,
                     meta.get(name)[2],
                     v.stream().mapToDouble(Double::doubleValue).toArray(),
-                    Double.parseDouble(meta.get(name)[4]))));
+                    Double.parseDouble(meta.get(name)[4]),
+                    unsettled.get(name))));
     return out;
   }
 
   /** The table: each figure's min, median, max, spread and, where set, its target. */
-  static void print(PrintWriter out, List<Summary> figures, int forks) {
+  static void print(PrintWriter out, List<Summary> figures, int forks, double maxWarmUpSeconds) {
     out.printf(
         Locale.ROOT,
         "  %-56s %11s %11s %11s %-8s %7s%n",
@@ -216,7 +233,7 @@ final class BenchForks {
     for (Summary s : figures) {
       out.printf(
           Locale.ROOT,
-          "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%n",
+          "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%n",
           s.name(),
           s.min(),
           s.median(),
@@ -229,8 +246,26 @@ final class BenchForks {
                   Locale.ROOT,
                   "  (target ≤ %.0f, ratio %.2f)",
                   s.target(),
-                  s.median() / s.target()));
+                  s.median() / s.target()),
+          unsettledNote(s.unsettled(), forks, maxWarmUpSeconds));
     }
+  }
+
+  /**
+   * What a reader must know of a figure whose JIT had not settled: it measured compilation too
+   * (empty when every fork settled).
+   */
+  static String unsettledNote(int unsettled, int forks, double maxSeconds) {
+    if (unsettled == 0) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "  (JIT still compiling after %s s of warm-up in %d of %d %s)",
+        maxSeconds,
+        unsettled,
+        forks,
+        forks == 1 ? "run" : "forks");
   }
 
   /**

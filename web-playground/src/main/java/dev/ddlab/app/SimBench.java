@@ -1,5 +1,6 @@
 package dev.ddlab.app;
 
+import dev.ddlab.bridge.bench.WarmUp;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.dto.ContainerConfig;
@@ -21,11 +22,22 @@ import java.util.function.Consumer;
  * time on purpose: this is a benchmark, never a test, and nothing here runs inside the simulator.
  */
 final class SimBench {
-  /** One measured figure; {@code target} is NaN when the issue sets none. */
-  record Figure(String name, String unit, double value, double target) {}
+  /**
+   * One measured figure; {@code target} is NaN when the issue sets none; {@code settled} is false
+   * when the JIT was still compiling at the end of the warm-up's longest ({@link WarmUp}).
+   */
+  record Figure(String name, String unit, double value, double target, boolean settled) {
+    Figure(String name, String unit, Steady steady, double target) {
+      this(name, unit, steady.micros(), target, steady.warmUp().settled());
+    }
+  }
+
+  /** Microseconds per operation in steady state, and how its warm-up ended. */
+  record Steady(double micros, WarmUp.Result warmUp) {}
 
   /** What to measure: the options of {@code ddlab bench}. */
-  record Options(int pairs, int nodes, int containers, double warmUpSeconds) {}
+  record Options(
+      int pairs, int nodes, int containers, double warmUpSeconds, double warmUpMaxSeconds) {}
 
   /**
    * Rounds counted; the median is reported, so one GC pause does not decide the figure (nine, not
@@ -77,39 +89,44 @@ final class SimBench {
             "heap per idle node (" + options.nodes() + " nodes)",
             "bytes",
             heap[0],
-            TARGET_NODE_BYTES));
+            TARGET_NODE_BYTES,
+            true));
     sink.accept(
         new Figure(
             "heap per container (" + options.containers() + " running sleep)",
             "bytes",
             heap[1],
-            Double.NaN));
+            Double.NaN,
+            true));
   }
 
   /**
    * Microseconds per operation in steady state, the way JMH would measure it: warm-up rounds of
-   * {@code perRound} operations for at least the warm-up time, then the median of {@link
-   * #MEASURED_ROUNDS} more.
+   * {@code perRound} operations for at least the warm-up time and until the JIT has settled ({@link
+   * WarmUp}), then the median of {@link #MEASURED_ROUNDS} more.
    */
-  double steadyMicros(int perRound, Runnable op) {
-    return steadyMicros(perRound, options.warmUpSeconds(), op);
+  Steady steady(int perRound, Runnable op) {
+    return steady(perRound, options.warmUpSeconds(), options.warmUpMaxSeconds(), op);
   }
 
-  /** The default warm-up per figure, in seconds ({@code ddlab bench --warmup}). */
+  /** The least warm-up per figure, in seconds ({@code ddlab bench --warmup}). */
   static final int WARM_UP_SECONDS = 3;
 
-  /** As {@link #steadyMicros(int, Runnable)} with the given warm-up (other suites use it too). */
+  /** As {@link #steady(int, Runnable)}, the microseconds only (other suites use it). */
   static double steadyMicros(int perRound, double warmUpSeconds, Runnable op) {
-    long warmUpEnd = System.nanoTime() + (long) (warmUpSeconds * 1e9);
-    for (int r = 0; r < WARM_UP_ROUNDS || System.nanoTime() < warmUpEnd; r++) {
-      round(perRound, op);
-    }
+    return steady(perRound, warmUpSeconds, WarmUp.MAX_SECONDS, op).micros();
+  }
+
+  /** As {@link #steady(int, Runnable)} with the given least and longest warm-up. */
+  static Steady steady(int perRound, double warmUpSeconds, double maxSeconds, Runnable op) {
+    WarmUp.Result warm =
+        WarmUp.run(() -> round(perRound, op), WARM_UP_ROUNDS, warmUpSeconds, maxSeconds);
     double[] rounds = new double[MEASURED_ROUNDS];
     for (int r = 0; r < MEASURED_ROUNDS; r++) {
       rounds[r] = round(perRound, op);
     }
     Arrays.sort(rounds);
-    return rounds[MEASURED_ROUNDS / 2];
+    return new Steady(rounds[MEASURED_ROUNDS / 2], warm);
   }
 
   private static double round(int perRound, Runnable op) {
@@ -141,10 +158,10 @@ final class SimBench {
   }
 
   /** Microseconds per run+rm pair typed at node1's prompt. */
-  private double shellPairs(int n) {
+  private Steady shellPairs(int n) {
     try (SimSession s = SimSession.open("single", 1)) {
       ok(s, "docker pull alpine");
-      return steadyMicros(
+      return steady(
           n,
           () -> {
             String id = ok(s, "docker run -d alpine sleep 1d").strip();
@@ -154,11 +171,11 @@ final class SimBench {
   }
 
   /** Microseconds per create+start+remove(force) through the Engine API. */
-  private double enginePairs(int n) {
+  private Steady enginePairs(int n) {
     try (SimSession s = SimSession.open("single", 2)) {
       ok(s, "docker pull alpine");
       ContainersApi c = s.engine("node1").containers();
-      return steadyMicros(
+      return steady(
           n,
           () -> {
             String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
@@ -193,13 +210,13 @@ final class SimBench {
           new Figure(
               "docker ps -a" + c,
               "µs/call",
-              steadyMicros(perRound, () -> rows(s, "docker ps -a", count + 2)),
+              steady(perRound, () -> rows(s, "docker ps -a", count + 2)),
               Double.NaN));
       sink.accept(
           new Figure(
               "docker ps" + c,
               "µs/call",
-              steadyMicros(perRound, () -> rows(s, "docker ps", count + 1)),
+              steady(perRound, () -> rows(s, "docker ps", count + 1)),
               Double.NaN));
       if (count != options.containers() && options.containers() > SMALL_PS) {
         return; // the reading commands once, on the larger node
@@ -208,25 +225,25 @@ final class SimBench {
           new Figure(
               "docker images" + c,
               "µs/call",
-              steadyMicros(200, () -> rows(s, "docker images", 3)),
+              steady(200, () -> rows(s, "docker images", 3)),
               Double.NaN));
       sink.accept(
           new Figure(
               "docker inspect lg" + c,
               "µs/call",
-              steadyMicros(200, () -> ok(s, "docker inspect lg")),
+              steady(200, () -> ok(s, "docker inspect lg")),
               Double.NaN));
       sink.accept(
           new Figure(
               "docker logs lg (100 lines)" + c,
               "µs/call",
-              steadyMicros(200, () -> rows(s, "docker logs lg", 100)),
+              steady(200, () -> rows(s, "docker logs lg", 100)),
               Double.NaN));
       sink.accept(
           new Figure(
               "docker events --since 0 --until <now>" + c,
               "µs/call",
-              steadyMicros(
+              steady(
                   Math.max(5, perRound / 2),
                   () -> ok(s, "docker events --since 0 --until " + until)),
               Double.NaN));

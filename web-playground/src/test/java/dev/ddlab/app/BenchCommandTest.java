@@ -23,7 +23,8 @@ class BenchCommandTest {
     CommandLine cmd = Main.commandLine();
     cmd.setOut(new PrintWriter(out));
     cmd.setErr(new PrintWriter(err));
-    int exit = cmd.execute("bench", "--forks", "1", "--warmup", "0", "--pairs", "10");
+    int exit =
+        cmd.execute("bench", "--forks", "1", "--warmup", "0", "--warmup-max", "0", "--pairs", "10");
     String text = out.toString();
     assertEquals(0, exit, text + "\n" + err);
     assertTrue(text.contains("1 forked JVMs"), text);

@@ -58,7 +58,7 @@ class BenchVsRealCommandTest {
   void the_comparison_runs_in_a_child_jvm_with_a_fixed_pretouched_heap_and_relays_its_table() {
     Cluster other = Cluster.single(7);
     other.node("node1").engine().images().pull("alpine", null, false, m -> {});
-    Run r = vsReal(other, "--real-pairs", "1", "--vs-real-sizes", "3");
+    Run r = vsReal(other, "--real-pairs", "1", "--vs-real-sizes", "3", "--warmup-max", "0");
     assertEquals(0, r.exit(), r.out() + "\n" + r.err());
     assertTrue(
         r.out()

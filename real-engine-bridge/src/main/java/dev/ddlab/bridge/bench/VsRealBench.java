@@ -62,8 +62,11 @@ public final class VsRealBench {
   private static final int SIM_WARMUP = 500;
   private static final int SIM_ROUNDS = 2000;
 
-  /** How long each listing warms up on the simulator before it is measured. */
-  private static final long SIM_WARMUP_NANOS = 1_000_000_000L;
+  /**
+   * How long each operation warms up on the simulator at least before it is measured; it goes on
+   * until the JIT is quiet ({@link WarmUp}).
+   */
+  private static final double SIM_WARMUP_SECONDS = 1;
 
   /** The image both loops run. */
   public static final String IMAGE = "alpine:latest";
@@ -77,9 +80,9 @@ public final class VsRealBench {
 
   private VsRealBench() {}
 
-  /** {@link #run(Supplier, Engine, int, List, PrintWriter)} at the default sizes. */
+  /** {@link #run(Supplier, Engine, int, List, double, PrintWriter)} at the default sizes. */
   public static List<Figure> run(Supplier<Engine> sims, Engine real, int n, PrintWriter out) {
-    return run(sims, real, n, DEFAULT_SIZES, out);
+    return run(sims, real, n, DEFAULT_SIZES, WarmUp.MAX_SECONDS, out);
   }
 
   /**
@@ -93,10 +96,16 @@ public final class VsRealBench {
    * @param real the daemon to compare with
    * @param n repetitions of each operation on the real daemon (the simulator does many more)
    * @param sizes the numbers of containers the listing commands are measured with
+   * @param maxWarmUpSeconds the longest warm-up of each simulator figure ({@link WarmUp})
    * @throws Unusable when an engine lacks {@link #IMAGE} or a command fails
    */
   public static List<Figure> run(
-      Supplier<Engine> sims, Engine real, int n, List<Integer> sizes, PrintWriter out) {
+      Supplier<Engine> sims,
+      Engine real,
+      int n,
+      List<Integer> sizes,
+      double maxWarmUpSeconds,
+      PrintWriter out) {
     Engine sim = sims.get();
     requireImage(sim);
     requireImage(real);
@@ -104,14 +113,22 @@ public final class VsRealBench {
     List<Figure> figures = new ArrayList<>();
     try {
       // the simulator gets a JIT warm-up and many more rounds: its figure is microseconds
-      runRm(sim, prefix, SIM_WARMUP);
+      DockerCli simCli = new DockerCli(sim, CliContext.none());
+      WarmUp.run(
+          () -> {
+            docker(simCli, "run", "-d", "--name", prefix + "warm", "alpine", "sleep", "1000");
+            docker(simCli, "rm", "-f", prefix + "warm");
+          },
+          SIM_WARMUP,
+          SIM_WARMUP_SECONDS,
+          maxWarmUpSeconds);
       Spread simRun = runRm(sim, prefix, Math.max(n, SIM_ROUNDS));
       Spread realRun = runRm(real, prefix, n);
       figures.add(new Figure("run -d + rm -f", simRun, realRun));
       Engine listing = sims.get();
       requireImage(listing);
-      Node simNode = new Node(listing, prefix, true);
-      Node realNode = new Node(real, prefix, false);
+      Node simNode = new Node(listing, prefix, true, maxWarmUpSeconds);
+      Node realNode = new Node(real, prefix, false, maxWarmUpSeconds);
       for (int size : sizes) {
         simNode.grow(size);
         realNode.grow(size);
@@ -131,7 +148,8 @@ public final class VsRealBench {
     }
     out.printf(
         Locale.ROOT,
-        "each figure: the median wall time of its runs (min–max beside it), µs%n"
+        "each figure: the median wall time of its runs (min–max beside it), µs; the simulator's"
+            + " after a warm-up until its JIT is quiet%n"
             + "%-48s %27s %31s %8s%n",
         "operation",
         "simulator",
@@ -174,11 +192,13 @@ public final class VsRealBench {
     private final DockerCli cli;
     private final String prefix;
     private final boolean exactRows;
+    private final double maxWarmUpSeconds;
     private int created;
     private String since;
 
-    Node(Engine engine, String prefix, boolean exactRows) {
+    Node(Engine engine, String prefix, boolean exactRows, double maxWarmUpSeconds) {
       this.engine = engine;
+      this.maxWarmUpSeconds = maxWarmUpSeconds;
       this.cli = new DockerCli(engine, CliContext.none());
       this.prefix = prefix;
       this.exactRows = exactRows;
@@ -223,13 +243,17 @@ public final class VsRealBench {
 
     /**
      * Microseconds per run of {@code op}, after unmeasured ones (on the simulator for at least
-     * {@link #SIM_WARMUP_NANOS}: with 20 runs only, the first size measured the JIT, not the
-     * simulator); checks ps -a's rows.
+     * {@link #SIM_WARMUP_SECONDS} and until the JIT is quiet: with 20 runs only, the first size
+     * measured the JIT, not the simulator); checks ps -a's rows.
      */
     Spread time(String[] op, int repeats) {
-      long warmUntil = System.nanoTime() + (exactRows ? SIM_WARMUP_NANOS : 0);
-      for (int i = 0; i < Math.min(repeats, 20) || System.nanoTime() < warmUntil; i++) {
-        check(op, docker(cli, op));
+      int warm = Math.min(repeats, 20);
+      if (exactRows) {
+        WarmUp.run(() -> check(op, docker(cli, op)), warm, SIM_WARMUP_SECONDS, maxWarmUpSeconds);
+      } else {
+        for (int i = 0; i < warm; i++) {
+          check(op, docker(cli, op));
+        }
       }
       long[] nanos = new long[repeats];
       for (int i = 0; i < repeats; i++) {

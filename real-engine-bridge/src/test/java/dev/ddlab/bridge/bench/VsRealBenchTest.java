@@ -29,7 +29,7 @@ class VsRealBenchTest {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       StringWriter text = new StringWriter();
       List<VsRealBench.Figure> figures =
-          VsRealBench.run(() -> simulatedNode(true), real, 2, List.of(3), new PrintWriter(text));
+          VsRealBench.run(() -> simulatedNode(true), real, 2, List.of(3), 0, new PrintWriter(text));
       // run+rm, then ps -a, ps, images, inspect, logs and events on the node of 3 containers
       assertEquals(7, figures.size(), text.toString());
       for (String op :

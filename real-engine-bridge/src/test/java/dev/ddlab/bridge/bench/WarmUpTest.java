@@ -1,0 +1,87 @@
+package dev.ddlab.bridge.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** The warm-up's end, on a fake clock and a fake JIT counter: no wall time is measured here. */
+class WarmUpTest {
+  /** Each round takes 100 ms of the fake clock; the JIT compiles 50 ms per round until a round. */
+  private static final class Fake {
+    long nanos;
+    long jitMillis;
+    int rounds;
+    final int compilesUntil;
+
+    Fake(int compilesUntil) {
+      this.compilesUntil = compilesUntil;
+    }
+
+    void round() {
+      rounds++;
+      nanos += 100_000_000L;
+      if (rounds <= compilesUntil) {
+        jitMillis += 50;
+      }
+    }
+
+    WarmUp.Result warmUp(int minRounds, double minSeconds, double maxSeconds) {
+      return WarmUp.run(
+          this::round, minRounds, minSeconds, maxSeconds, () -> nanos, () -> jitMillis);
+    }
+  }
+
+  @Test
+  void the_warm_up_goes_on_past_its_minimum_while_the_jit_compiles_and_ends_once_it_is_quiet() {
+    Fake f = new Fake(100);
+    WarmUp.Result r = f.warmUp(3, 3.0, 60);
+    assertTrue(r.settled());
+    // the JIT compiled in rounds 1–100; the first quiet window is rounds 101–105
+    assertEquals(105, f.rounds);
+    assertEquals(10.5, r.seconds(), 1e-9);
+  }
+
+  @Test
+  void a_jit_quiet_from_the_start_ends_the_warm_up_at_its_minimum_time_and_rounds() {
+    Fake f = new Fake(0);
+    assertTrue(f.warmUp(3, 3.0, 60).settled());
+    assertEquals(30, f.rounds, "3 s of minimum, whose last half-second was quiet");
+    Fake few = new Fake(0);
+    few.warmUp(40, 0, 60);
+    assertEquals(40, few.rounds, "at least the minimum rounds however short the time");
+  }
+
+  @Test
+  void a_jit_that_never_settles_ends_the_warm_up_at_its_maximum_and_says_so() {
+    Fake f = new Fake(Integer.MAX_VALUE);
+    WarmUp.Result r = f.warmUp(3, 3.0, 20);
+    assertFalse(r.settled());
+    assertEquals(20.0, r.seconds(), 1e-9);
+  }
+
+  @Test
+  void a_little_compiling_under_one_percent_of_the_window_counts_as_quiet() {
+    // 4 ms of compiling in a 500 ms window is 0.8%: quiet; 6 ms would not be
+    long[] jit = {0};
+    long[] nanos = {0};
+    int[] rounds = {0};
+    WarmUp.Result r =
+        WarmUp.run(
+            () -> {
+              rounds[0]++;
+              nanos[0] += 100_000_000L;
+              if (rounds[0] % 5 == 0) {
+                jit[0] += 4;
+              }
+            },
+            1,
+            0,
+            60,
+            () -> nanos[0],
+            () -> jit[0]);
+    assertTrue(r.settled());
+    assertEquals(5, rounds[0]);
+  }
+}
