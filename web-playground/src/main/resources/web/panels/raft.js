@@ -34,7 +34,11 @@
     const t = ddlab.state.time || {};
     return data.now + (t.paused ? 0 : (Date.now() - receivedAt) * (t.speed || 1) * 1e6);
   }
-  function seconds(ns) { return (Math.max(0, ns) / 1e9).toFixed(1).replace('.', ',') + ' s'; }
+  // below ×1/10 a timer moves by milliseconds (at ×1/1000 one per wall second): show them
+  function seconds(ns) {
+    const slow = ((ddlab.state.time || {}).speed || 1) < 0.1;
+    return (Math.max(0, ns) / 1e9).toFixed(slow ? 3 : 1).replace('.', ',') + ' s';
+  }
 
   async function act(args) {
     const r = await ddlab.api.request('raft', args);
@@ -102,11 +106,18 @@
     dot.append(svg('title', {}, m.from + ' → ' + m.to + ': ' + m.summary));
     layer.append(dot);
     const speed = (ddlab.state.time && ddlab.state.time.speed) || 1;
-    const dur = Math.min(2500, Math.max(700, (m.due - m.sent) / 1e6 / speed));
     const stopAt = m.state === 'dropped' ? 0.5 : 1;
+    // A message whose flight lasts at least 0.7 s of wall time at this speed moves with virtual
+    // time (at ×1/1000 a 1 ms flight takes a wall second; paused, it stands still); a quicker one
+    // is drawn over 0.7 s so it can be seen at all.
+    const inVirtualTime = m.state === 'in-flight' && (m.due - m.sent) / 1e6 / speed >= 700;
+    const dur = Math.min(2500, Math.max(700, (m.due - m.sent) / 1e6 / speed));
     const t0 = performance.now();
     function step(t) {
-      const f = Math.min(stopAt, (t - t0) / dur);
+      if (!dot.isConnected) return;
+      const f = inVirtualTime
+        ? Math.max(0, Math.min(stopAt, (virtualNow() - m.sent) / Math.max(1, m.due - m.sent)))
+        : Math.min(stopAt, (t - t0) / dur);
       dot.setAttribute('transform', 'translate(' + (a[0] + (b[0] - a[0]) * f) + ',' + (a[1] + (b[1] - a[1]) * f) + ')');
       if (f < stopAt) requestAnimationFrame(step);
       else setTimeout(() => dot.remove(), m.state === 'dropped' ? 600 : 0);
@@ -172,8 +183,10 @@
     v.lat.append(...[[0, '0 ms'], [0.25, '0,25 ms (mạng LAN)'], [1, '1 ms'], [50, '50 ms'], [200, '200 ms'],
       [500, '500 ms'], [1000, '1 s']].map(([val, t]) => el('option', {value: val}, t)));
     v.heal = el('button', {type: 'button', 'data-action': 'heal', onclick: () => act({action: 'heal'})}, 'Nối lại mạng');
+    v.rewind = el('button', {type: 'button', 'data-action': 'rewind', onclick: () => ddlab.api.showTimeline()},
+      'Tua lại…');
     v.status = el('p', {class: 'raft-status', role: 'status'}, status);
-    v.box = el('div', {class: 'raft-controls'}, v.heal,
+    v.box = el('div', {class: 'raft-controls'}, v.heal, v.rewind,
       el('span', {}, 'Bỏ tin kế tiếp từ ', v.from, ' đến ', v.to, ' ',
         el('button', {type: 'button', 'data-action': 'drop', onclick: () => act({action: 'drop', node: v.from.value, to: v.to.value})}, 'Bỏ')),
       el('span', {}, 'Độ trễ mạng: ', v.lat, ' ',
@@ -271,7 +284,8 @@
 
   ddlab.registerPanel('raft', {
     mount(el2) { root = el2; view = null; root.append(el('p', {class: 'empty'}, 'Đang tải Raft…')); },
-    snapshot(d) { seen = -1; load(d); },
+    // a snapshot follows a (re)open or a rewind: the dots of another moment go
+    snapshot(d) { seen = -1; layer.replaceChildren(); load(d); },
     delta(d) { load(d); },
     answer() {},
   });
