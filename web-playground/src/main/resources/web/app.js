@@ -303,6 +303,7 @@
 
   // ---- rewind: the time bar's slider over the session's virtual time ----
   function setTimeline(t) {
+    const before = state.timeline;
     state.timeline = t;
     const off = !t.rewindable;
     for (const id of ['#timeline-slider', '#timeline-go', '#timeline-inputs', '#timeline-before']) $(id).disabled = off;
@@ -315,7 +316,9 @@
     if (keep && t.inputs.some(i => String(i.index) === keep)) sel.value = keep;
     else if (t.inputs.length) sel.value = String(t.inputs[t.inputs.length - 1].index);
     drawTimeline();
-    if (t.dropped > 0) {
+    if (before && before.dropped > 0 && !t.dropped) {
+      timelineNote('Đã rẽ sang nhánh mới: ' + before.dropped + ' thao tác sau thời điểm tua về đã bị bỏ.', 'fork');
+    } else if (t.dropped > 0) {
       timelineNote('Đang xem lại một thời điểm cũ, thời gian đang dừng. ' + t.dropped + ' thao tác sau thời điểm này'
         + ' vẫn được giữ (tua tới được); bấm Chạy, +1 giây hoặc gõ lệnh sẽ rẽ sang nhánh mới và bỏ chúng.', 'fork');
     }

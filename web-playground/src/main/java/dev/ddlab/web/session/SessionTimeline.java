@@ -42,6 +42,10 @@ final class SessionTimeline {
   private List<Input> kept = List.of();
 
   private long keptEnd;
+
+  /** How many of the kept inputs the present replayed: those after it are the kept future. */
+  private int keptFrom;
+
   private final List<Mark> marks = new ArrayList<>();
   private String leader = "";
   private long term = -1;
@@ -136,12 +140,13 @@ final class SessionTimeline {
   }
 
   /** Takes a replayed session as the present, keeping the timeline it was replayed from. */
-  void install(RecordingSession replayed, Plan plan) {
+  void install(RecordingSession replayed, int applied) {
     long oldEnd = end();
     List<Input> old = all();
     watch(replayed);
     kept = old;
     keptEnd = oldEnd;
+    keptFrom = applied;
     leader = "";
     term = -1;
     SwarmView swarm = replayed.introspection().swarm();
@@ -164,14 +169,13 @@ final class SessionTimeline {
     t.put("endMs", ms(end()));
     List<Input> inputs = all();
     ArrayNode list = t.putArray("inputs");
-    int present = recording.inputCount();
     int dropped = 0;
     for (int i = Math.max(0, inputs.size() - INPUTS_SENT); i < inputs.size(); i++) {
       Input in = inputs.get(i);
       if (in.isAdvance()) {
         continue;
       }
-      boolean future = !kept.isEmpty() && (i >= present || in.atNanos() > now);
+      boolean future = !kept.isEmpty() && i >= keptFrom;
       if (future) {
         dropped++;
       }
@@ -198,6 +202,14 @@ final class SessionTimeline {
     return (nanos - startNanos) / 1e6;
   }
 
+  /** Milliseconds as Vietnamese write them: "1000", "0,25". */
+  private static String millis(long nanos) {
+    return java.math.BigDecimal.valueOf(nanos, 6)
+        .stripTrailingZeros()
+        .toPlainString()
+        .replace('.', ',');
+  }
+
   /** How an input reads in the time bar's list (Vietnamese). */
   static String label(Input in) {
     String a = in.args().isEmpty() ? "" : in.arg(0);
@@ -216,7 +228,7 @@ final class SessionTimeline {
       case ISOLATE -> "cô lập " + in.node();
       case HEAL -> "nối lại mạng";
       case DROP_NEXT -> "bỏ tin kế tiếp " + in.node() + " → " + a;
-      case LATENCY -> "độ trễ " + Long.parseLong(a) / 1e6 + " ms";
+      case LATENCY -> "độ trễ " + millis(Long.parseLong(a)) + " ms";
       case PUBLISHED_PORT -> "mở cổng " + a;
       case GET -> "HTTP tới " + a;
       default -> "sửa tệp " + a;

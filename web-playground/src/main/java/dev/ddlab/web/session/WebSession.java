@@ -539,7 +539,7 @@ public final class WebSession {
       }
       withLock(
           () -> {
-            install(r, plan);
+            install(r);
             return null;
           });
     } finally {
@@ -548,7 +548,7 @@ public final class WebSession {
   }
 
   /** Takes a replayed session as this one's (with the lock held). */
-  private void install(Replay.Result r, SessionTimeline.Plan plan) {
+  private void install(Replay.Result r) {
     if (closed) {
       r.session().close();
       return;
@@ -564,7 +564,7 @@ public final class WebSession {
     }
     models.clear();
     dirtyModels.clear();
-    timeline.install(r.session(), plan);
+    timeline.install(r.session(), r.applied());
     raw = timeline.session();
     subscription = raw.events().subscribe(SimEvent.class, this::onEvent);
     old.close();
