@@ -29,6 +29,7 @@
       return new Promise(resolve => { state.pending[id] = resolve; });
     },
     typeCommand(command) { runInTerminal(command); },
+    showTimeline() { showTimeline(true); },
     openPanel(id) { openPanel(id); },
     codeActions,
     activeNode: () => state.active,
@@ -106,6 +107,8 @@
       }
       case 'nodes': return setNodes(m.nodes);
       case 'time': return setTime(m);
+      case 'timeline': return setTimeline(m);
+      case 'rewind': return timelineNote(m.message, m.ok ? '' : 'bad');
       case 'expiring':
         state.remaining = m.remainingSeconds;
         banner('Phiên sắp hết hạn: còn khoảng ' + Math.ceil(m.remainingSeconds / 60)
@@ -153,6 +156,7 @@
     }
     setNodes(m.nodes);
     setTime(m.time);
+    if (m.timeline) setTimeline(m.timeline);
     if (!state.panels.length) {
       state.panels = m.panels.concat(
         [{id: 'lesson', title: 'Bài học', script: '/panels/lesson.js', local: true},
@@ -289,9 +293,83 @@
   // between server messages the page extrapolates virtual time at the chosen speed
   function showVirtualTime() {
     if (!state.virtualAt) return;
-    const v = state.time.paused ? state.virtualAt : state.virtualAt + (Date.now() - state.wallAt) * state.time.speed;
-    $('#virtual-time').textContent = new Date(v).toISOString().slice(11, 19);
+    // below ×1 the milliseconds move visibly (at ×1/1000 one per wall second)
+    $('#virtual-time').textContent = clock(virtualNowMs(), state.time.speed < 1);
   }
+  function virtualNowMs() {
+    return state.time.paused ? state.virtualAt : state.virtualAt + (Date.now() - state.wallAt) * state.time.speed;
+  }
+  function clock(epochMs, millis) { return new Date(epochMs).toISOString().slice(11, millis ? 23 : 19); }
+
+  // ---- rewind: the time bar's slider over the session's virtual time ----
+  function setTimeline(t) {
+    const before = state.timeline;
+    state.timeline = t;
+    const off = !t.rewindable;
+    for (const id of ['#timeline-slider', '#timeline-go', '#timeline-inputs', '#timeline-before']) $(id).disabled = off;
+    if (off) { timelineNote(t.reason, 'bad'); return; }
+    state.timelineStart = Date.parse(t.start);
+    const sel = $('#timeline-inputs'), keep = sel.value;
+    sel.replaceChildren(...t.inputs.map(i => el('option', {value: i.index},
+      '#' + i.index + ' ' + clock(state.timelineStart + i.atMs, true) + ' ' + (i.node ? i.node + ': ' : '')
+      + i.label.slice(0, 60) + (i.future ? ' (sau thời điểm đang xem)' : ''))));
+    if (keep && t.inputs.some(i => String(i.index) === keep)) sel.value = keep;
+    else if (t.inputs.length) sel.value = String(t.inputs[t.inputs.length - 1].index);
+    drawTimeline();
+    if (before && before.dropped > 0 && !t.dropped) {
+      timelineNote('Đã rẽ sang nhánh mới: ' + before.dropped + ' thao tác sau thời điểm tua về đã bị bỏ.', 'fork');
+    } else if (t.dropped > 0) {
+      timelineNote('Đang xem lại một thời điểm cũ, thời gian đang dừng. ' + t.dropped + ' thao tác sau thời điểm này'
+        + ' vẫn được giữ (tua tới được); bấm Chạy, +1 giây hoặc gõ lệnh sẽ rẽ sang nhánh mới và bỏ chúng.', 'fork');
+    }
+  }
+  function timelineEndMs() {
+    const t = state.timeline;
+    if (!t || !t.rewindable) return 1;
+    return Math.max(t.endMs, virtualNowMs() - state.timelineStart, 1);
+  }
+  function drawTimeline() {
+    const t = state.timeline;
+    if (!t || !t.rewindable || $('#timeline').hidden) return;
+    const end = timelineEndMs(), slider = $('#timeline-slider');
+    if (!state.dragging) {
+      slider.max = String(end);
+      if (!state.sliderTouched) slider.value = String(Math.min(end, virtualNowMs() - state.timelineStart));
+    }
+    const pct = ms => (100 * Math.max(0, Math.min(end, ms)) / end).toFixed(3) + '%';
+    $('#timeline-marks').replaceChildren(
+      ...t.inputs.map(i => el('span', {class: i.future ? 'future' : '', style: 'left:' + pct(i.atMs),
+        title: '#' + i.index + ' ' + (i.node ? i.node + ': ' : '') + i.label})),
+      ...t.marks.map(m => el('span', {class: 'leader', style: 'left:' + pct(m.atMs), title: m.label})));
+    showSliderAt();
+  }
+  function showSliderAt() {
+    if (state.timelineStart) $('#timeline-at').textContent = clock(state.timelineStart + Number($('#timeline-slider').value), true);
+  }
+  function timelineNote(text, kind) {
+    const n = $('#timeline-note');
+    n.textContent = text || '';
+    n.className = 'timeline-note' + (kind ? ' ' + kind : '');
+  }
+  function showTimeline(open) {
+    $('#timeline').hidden = !open;
+    $('#time-rewind').setAttribute('aria-expanded', String(open));
+    state.sliderTouched = false;
+    if (open) drawTimeline();
+  }
+  setInterval(drawTimeline, 1000);
+  $('#time-rewind').addEventListener('click', () => showTimeline($('#timeline').hidden));
+  $('#timeline-close').addEventListener('click', () => showTimeline(false));
+  $('#timeline-slider').addEventListener('input', () => { state.sliderTouched = true; state.dragging = true; showSliderAt(); });
+  $('#timeline-slider').addEventListener('change', () => { state.dragging = false; });
+  $('#timeline-go').addEventListener('click', () => {
+    state.sliderTouched = false;
+    send({type: 'time', action: 'rewind', atMs: Number($('#timeline-slider').value)});
+  });
+  $('#timeline-before').addEventListener('click', () => {
+    state.sliderTouched = false;
+    send({type: 'time', action: 'rewind', before: Number($('#timeline-inputs').value)});
+  });
   setInterval(showVirtualTime, 500);
   $('#time-toggle').addEventListener('click', () => send({type: 'time', action: state.time.paused ? 'play' : 'pause'}));
   $('#time-step').addEventListener('click', () => send({type: 'time', action: 'step', ms: 1000}));

@@ -28,13 +28,24 @@
     if (summary.startsWith('AppendEntries')) return 'append';
     return 'other';
   }
-  // virtual nanoseconds now, extrapolated from the last state at the page's speed
+  // virtual nanoseconds now, extrapolated at the page's speed from the latest of the last state
+  // and the last time message (a change of speed or a pause comes as the latter)
   function virtualNow() {
     if (!data) return 0;
-    const t = ddlab.state.time || {};
-    return data.now + (t.paused ? 0 : (Date.now() - receivedAt) * (t.speed || 1) * 1e6);
+    const t = ddlab.state.time || {}, st = ddlab.state;
+    const fromTime = st.wallAt && st.wallAt > receivedAt;
+    const base = fromTime ? st.virtualAt * 1e6 : data.now, since = fromTime ? st.wallAt : receivedAt;
+    return base + (t.paused ? 0 : (Date.now() - since) * (t.speed || 1) * 1e6);
   }
-  function seconds(ns) { return (Math.max(0, ns) / 1e9).toFixed(1).replace('.', ',') + ' s'; }
+  function speedNow() { return (ddlab.state.time && ddlab.state.time.speed) || 1; }
+  // a flight that lasts at least 0.7 s of wall time at this speed is drawn where it is in virtual
+  // time (at ×1/1000 a 1 ms flight takes a wall second; paused, it stands still)
+  function slow(m) { return m.state === 'in-flight' && (m.due - m.sent) / 1e6 / speedNow() >= 700; }
+  // below ×1/10 a timer moves by milliseconds (at ×1/1000 one per wall second): show them
+  function seconds(ns) {
+    const slow = ((ddlab.state.time || {}).speed || 1) < 0.1;
+    return (Math.max(0, ns) / 1e9).toFixed(slow ? 3 : 1).replace('.', ',') + ' s';
+  }
 
   async function act(args) {
     const r = await ddlab.api.request('raft', args);
@@ -95,17 +106,18 @@
 
   function animate(m) {
     const a = pos[m.from], b = pos[m.to];
-    if (!a || !b) return;
+    if (!a || !b || slow(m)) return;
     const k = kind(m.summary);
     const dot = svg('g', {class: 'raft-msg ' + k + (m.state === 'dropped' ? ' dropped' : ''), 'data-kind': k});
     dot.append(svg('circle', {r: 6}));
     dot.append(svg('title', {}, m.from + ' → ' + m.to + ': ' + m.summary));
     layer.append(dot);
-    const speed = (ddlab.state.time && ddlab.state.time.speed) || 1;
-    const dur = Math.min(2500, Math.max(700, (m.due - m.sent) / 1e6 / speed));
     const stopAt = m.state === 'dropped' ? 0.5 : 1;
+    // a quick flight is drawn over at least 0.7 s of wall time so it can be seen at all
+    const dur = Math.min(2500, Math.max(700, (m.due - m.sent) / 1e6 / speedNow()));
     const t0 = performance.now();
     function step(t) {
+      if (!dot.isConnected) return;
       const f = Math.min(stopAt, (t - t0) / dur);
       dot.setAttribute('transform', 'translate(' + (a[0] + (b[0] - a[0]) * f) + ',' + (a[1] + (b[1] - a[1]) * f) + ')');
       if (f < stopAt) requestAnimationFrame(step);
@@ -172,8 +184,10 @@
     v.lat.append(...[[0, '0 ms'], [0.25, '0,25 ms (mạng LAN)'], [1, '1 ms'], [50, '50 ms'], [200, '200 ms'],
       [500, '500 ms'], [1000, '1 s']].map(([val, t]) => el('option', {value: val}, t)));
     v.heal = el('button', {type: 'button', 'data-action': 'heal', onclick: () => act({action: 'heal'})}, 'Nối lại mạng');
+    v.rewind = el('button', {type: 'button', 'data-action': 'rewind', onclick: () => ddlab.api.showTimeline()},
+      'Tua lại…');
     v.status = el('p', {class: 'raft-status', role: 'status'}, status);
-    v.box = el('div', {class: 'raft-controls'}, v.heal,
+    v.box = el('div', {class: 'raft-controls'}, v.heal, v.rewind,
       el('span', {}, 'Bỏ tin kế tiếp từ ', v.from, ' đến ', v.to, ' ',
         el('button', {type: 'button', 'data-action': 'drop', onclick: () => act({action: 'drop', node: v.from.value, to: v.to.value})}, 'Bỏ')),
       el('span', {}, 'Độ trễ mạng: ', v.lat, ' ',
@@ -244,10 +258,33 @@
     tick();
   }
 
+  // slow flights: one dot per message in flight, placed by virtual time on every beat
+  const slowDots = new Map();
+  function flights(now) {
+    const live = new Set();
+    for (const m of data.messages) {
+      const a = pos[m.from], b = pos[m.to];
+      if (!a || !b || !slow(m) || now >= m.due) continue;
+      live.add(m.id);
+      let dot = slowDots.get(m.id);
+      if (!dot || !dot.isConnected) {
+        const k = kind(m.summary);
+        dot = svg('g', {class: 'raft-msg slow ' + k, 'data-kind': k, 'data-id': m.id});
+        dot.append(svg('circle', {r: 6}), svg('title', {}, m.from + ' → ' + m.to + ': ' + m.summary + ' (đang bay)'));
+        layer.append(dot);
+        slowDots.set(m.id, dot);
+      }
+      const f = Math.max(0, Math.min(1, (now - m.sent) / Math.max(1, m.due - m.sent)));
+      dot.setAttribute('transform', 'translate(' + (a[0] + (b[0] - a[0]) * f) + ',' + (a[1] + (b[1] - a[1]) * f) + ')');
+    }
+    for (const [id, dot] of slowDots) if (!live.has(id)) { dot.remove(); slowDots.delete(id); }
+  }
+
   // timers count down between states at the page's speed
   function tick() {
     if (!root || !data) return;
     const now = virtualNow();
+    if (view && view.mode === 'swarm') flights(now);
     for (const m of data.managers) {
       let t = '';
       if (m.role === 'leader' && m.nextHeartbeat > 0) t = 'nhịp tim sau ' + seconds(m.nextHeartbeat - now);
@@ -255,7 +292,7 @@
       for (const e of root.querySelectorAll('[data-timer="' + m.node + '"], [data-timer-card="' + m.node + '"]')) text(e, t);
     }
   }
-  setInterval(tick, 250);
+  setInterval(tick, 100);
 
   function load(d) {
     const first = seen < 0;
@@ -271,7 +308,8 @@
 
   ddlab.registerPanel('raft', {
     mount(el2) { root = el2; view = null; root.append(el('p', {class: 'empty'}, 'Đang tải Raft…')); },
-    snapshot(d) { seen = -1; load(d); },
+    // a snapshot follows a (re)open or a rewind: the dots of another moment go
+    snapshot(d) { seen = -1; layer.replaceChildren(); load(d); },
     delta(d) { load(d); },
     answer() {},
   });

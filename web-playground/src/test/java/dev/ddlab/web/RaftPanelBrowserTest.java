@@ -1,5 +1,6 @@
 package dev.ddlab.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -112,6 +113,139 @@ class RaftPanelBrowserTest {
                   By.cssSelector(
                       "#panel-body section.raft-card[data-manager=mgr1] button[data-action=start]")));
     }
+  }
+
+  /**
+   * Issue 12's rewind and slow speeds: stop the leader from the panel, see a new leader in a later
+   * term, rewind from the time bar to just before the stop and see mgr1 leading in its old term
+   * again with mgr1's terminal as it was (a line typed after the stop gone); then, forked from
+   * there, one second of one-way latency at ×1/1000 keeps a message in flight for minutes of wall
+   * time: the panel shows it "đang bay" and its dot on the ring.
+   */
+  @Test
+  void rewinding_to_before_the_leader_stopped_shows_the_old_leader_term_and_screen_again() {
+    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
+    String base = "http://127.0.0.1:" + server.port();
+    try (Browser b = Browser.open(1400, 900)) {
+      b.driver.get(base + "/");
+      b.driver.findElement(By.cssSelector("input[name=template][value=swarm-3m2w]")).click();
+      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
+      b.until(d -> text(b, "mgr1").contains("ubuntu@mgr1:~$"));
+      b.type("docker swarm init --advertise-addr 10.0.0.1");
+      b.until(d -> text(b, "mgr1").contains("Swarm initialized"));
+      for (String m : new String[] {"mgr2", "mgr3"}) {
+        b.type(
+            "ssh "
+                + m
+                + " docker swarm join --token $(docker swarm join-token -q manager) 10.0.0.1:2377");
+      }
+      b.until(d -> text(b, "mgr1").split("This node joined a swarm as a manager", -1).length == 3);
+      b.type("echo before-the-stop");
+      b.until(d -> text(b, "mgr1").split("before-the-stop", -1).length == 3);
+
+      b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=raft]")).click();
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-node.leader[data-node=mgr1]")));
+      int firstTerm = term(b, "#panel-body g.raft-node.leader[data-node=mgr1] text.term");
+      new Select(b.driver.findElement(By.id("time-speed"))).selectByValue("10");
+      b.until(
+              d ->
+                  d.findElement(
+                      By.cssSelector(
+                          "#panel-body section.raft-card[data-manager=mgr1]"
+                              + " button[data-action=stop]")))
+          .click();
+      String now =
+          b.until(
+              d -> {
+                String n =
+                    d.findElement(By.cssSelector("#panel-body g.raft-node.leader"))
+                        .getAttribute("data-node");
+                return "mgr1".equals(n) ? null : n;
+              });
+      int newTerm = term(b, "#panel-body g.raft-node.leader[data-node=" + now + "] text.term");
+      assertTrue(newTerm > firstTerm, "term " + firstTerm + " then " + newTerm);
+      b.type("echo after-the-stop");
+      b.until(d -> text(b, "mgr1").contains("after-the-stop\n"));
+      b.screenshot("raft-rewind-1-new-leader");
+
+      // the time bar's rewind, reached from the panel: back to just before "dừng Docker" on mgr1
+      b.driver.findElement(By.cssSelector("#panel-body button[data-action=rewind]")).click();
+      b.until(ExpectedConditions.visibilityOfElementLocated(By.id("timeline")));
+      Select inputs = new Select(b.driver.findElement(By.id("timeline-inputs")));
+      WebElement stopInput =
+          b.until(
+              d ->
+                  inputs.getOptions().stream()
+                      .filter(o -> o.getText().contains("mgr1: dừng Docker"))
+                      .findFirst()
+                      .orElse(null));
+      inputs.selectByValue(stopInput.getAttribute("value"));
+      b.screenshot("raft-rewind-2-time-bar");
+      b.driver.findElement(By.id("timeline-before")).click();
+      b.until(d -> d.findElement(By.id("timeline-note")).getText().contains("rẽ sang nhánh mới"));
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-node.leader[data-node=mgr1]")));
+      assertEquals(firstTerm, term(b, "#panel-body g.raft-node.leader[data-node=mgr1] text.term"));
+      b.until(d -> d.findElements(By.cssSelector("#panel-body g.raft-node.down")).isEmpty());
+      b.until(d -> !text(b, "mgr1").contains("after-the-stop"));
+      assertTrue(text(b, "mgr1").contains("before-the-stop"), text(b, "mgr1"));
+      assertEquals("Chạy", b.driver.findElement(By.id("time-toggle")).getText(), "paused");
+      b.screenshot("raft-rewind-3-old-leader");
+
+      // fork: one second of latency, play, then ×1/1000 holds a message in flight
+      new Select(b.driver.findElement(By.cssSelector("#panel-body select[aria-label='Độ trễ']")))
+          .selectByValue("1000");
+      b.driver.findElement(By.cssSelector("#panel-body button[data-action=latency]")).click();
+      b.until(
+          d ->
+              d.findElement(By.cssSelector("#panel-body .raft-status"))
+                  .getText()
+                  .contains("1000 ms"));
+      b.until(
+          d -> d.findElement(By.id("timeline-note")).getText().contains("Đã rẽ sang nhánh mới"));
+      b.driver.findElement(By.id("time-toggle")).click();
+      b.until(d -> d.findElement(By.id("time-toggle")).getText().equals("Dừng"));
+      b.until(d -> inFlight(b));
+      new Select(b.driver.findElement(By.id("time-speed"))).selectByValue("0.001");
+      b.until(d -> inFlight(b));
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-msg.slow")));
+      String row = inFlightRow(b);
+      b.screenshot("raft-rewind-4-slow-message");
+      // a second of wall time at ×1/1000 is a millisecond of the flight's thousand
+      try {
+        Thread.sleep(1500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      assertEquals(row, inFlightRow(b), "the same message still in flight");
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-msg.slow")));
+      assertTrue(
+          b.driver
+              .findElement(By.id("virtual-time"))
+              .getText()
+              .matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3}"),
+          "milliseconds shown below ×1");
+      b.screenshot("raft-rewind-5-still-in-flight");
+    }
+  }
+
+  private static boolean inFlight(Browser b) {
+    return !inFlightRow(b).isEmpty();
+  }
+
+  /** The first row of the recent messages table that is in flight, or "". */
+  private static String inFlightRow(Browser b) {
+    try {
+      for (WebElement tr :
+          b.driver.findElements(By.cssSelector("#panel-body table.raft-messages tbody tr"))) {
+        String t = tr.getText();
+        if (t.contains("đang bay")) {
+          return t;
+        }
+      }
+    } catch (org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+    return "";
   }
 
   /**

@@ -83,7 +83,15 @@ public final class SessionManager implements AutoCloseable {
     String id = token(6);
     WebSession ws =
         new WebSession(
-            id, token(24), session, factory.engineKind(), config, program, panels, wall.instant());
+            id,
+            token(24),
+            session,
+            factory.engineKind(),
+            config,
+            program,
+            panels,
+            wall.instant(),
+            factory::open);
     byId.put(id, ws);
     bySecret.put(ws.secret(), ws);
     return ws;

@@ -9,6 +9,7 @@ import dev.ddlab.events.SimEvent;
 import dev.ddlab.introspect.Introspection;
 import dev.ddlab.session.NetworkFaults;
 import dev.ddlab.session.NodeBackend;
+import dev.ddlab.session.Replay;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.web.Json;
@@ -44,7 +45,17 @@ import java.util.function.Supplier;
 public final class WebSession {
   private final String id;
   private final String secret;
-  private final Session raw;
+
+  /** The session (a {@link SessionTimeline}'s recording when simulated); replaced by a rewind. */
+  private Session raw;
+
+  /** The history a rewind replays; null for a real engine's session. */
+  private final SessionTimeline timeline;
+
+  private final Replay.Opener opener;
+  private final java.util.concurrent.atomic.AtomicBoolean rewinding =
+      new java.util.concurrent.atomic.AtomicBoolean();
+  private int sentTimeline = -1;
   private final String engineKind;
   private final Session locked = new LockedSession();
   private final PlaygroundConfig config;
@@ -60,7 +71,7 @@ public final class WebSession {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, PanelModel> models = new LinkedHashMap<>();
   private final Set<String> dirtyModels = new LinkedHashSet<>();
-  private final AutoCloseable subscription;
+  private AutoCloseable subscription;
   private boolean nodesDirty = true;
   private String lastNodes = "";
   private volatile Instant lastInput;
@@ -70,6 +81,17 @@ public final class WebSession {
   private double speed = 1.0;
   private double owedNanos;
 
+  /** The slowest speed: one microsecond of virtual time per millisecond of wall time. */
+  static final double MIN_SPEED = 0.001;
+
+  static final double MAX_SPEED = 100;
+
+  /**
+   * The ticker moves virtual time once at least this much is owed: at {@link #MIN_SPEED} a beat of
+   * 250 ms owes 250 µs, which moves at once rather than every fourth beat.
+   */
+  static final long MIN_ADVANCE_NANOS = 1_000L;
+
   WebSession(
       String id,
       String secret,
@@ -78,10 +100,16 @@ public final class WebSession {
       PlaygroundConfig config,
       TerminalProgram program,
       List<Panel> panels,
-      Instant now) {
+      Instant now,
+      Replay.Opener opener) {
     this.id = id;
     this.secret = secret;
-    this.raw = session;
+    this.opener = opener;
+    this.timeline =
+        opener != null && session.introspection().simulated()
+            ? new SessionTimeline(session, opener)
+            : null;
+    this.raw = timeline == null ? session : timeline.session();
     this.engineKind = engineKind;
     this.config = config;
     this.program = program;
@@ -92,7 +120,7 @@ public final class WebSession {
     this.expiresAt = now.plus(config.sessionTtl());
     this.lastInput = now;
     this.budget = new OutputBudget(config.outputBytesPerSecond());
-    this.subscription = session.events().subscribe(SimEvent.class, this::onEvent);
+    this.subscription = raw.events().subscribe(SimEvent.class, this::onEvent);
     for (String node : session.nodes()) {
       openTerminal(node);
     }
@@ -187,6 +215,7 @@ public final class WebSession {
         () -> {
           hello.set("nodes", nodesJson());
           hello.set("time", timeJson());
+          hello.set("timeline", timelineJson());
           return null;
         });
     client.send(Json.write(hello));
@@ -234,7 +263,7 @@ public final class WebSession {
       case "panel.open" -> openPanel(client, msg.path("panel").asText());
       case "panel.close" -> client.panels().remove(msg.path("panel").asText());
       case "panel.request" -> panelRequest(client, msg);
-      case "time" -> time(msg);
+      case "time" -> time(client, msg);
       case "ping" -> client.send(Json.write(Json.message("pong")));
       default -> client.send(error("unknown message type: " + type));
     }
@@ -315,6 +344,13 @@ public final class WebSession {
       dirtyModels.clear();
       for (String p : dirty) {
         models.get(p).refresh();
+      }
+    }
+    if (timeline != null) {
+      timeline.observe();
+      if (timeline.version() != sentTimeline) {
+        sentTimeline = timeline.version();
+        broadcast(Json.write(Json.message("timeline").setAll(timelineJson())));
       }
     }
     if (nodesDirty) {
@@ -418,15 +454,20 @@ public final class WebSession {
 
   // ---- time ----
 
-  private void time(JsonNode msg) {
+  private void time(Client client, JsonNode msg) {
     String action = msg.path("action").asText();
+    if (action.equals("rewind")) {
+      rewind(client, msg);
+      return;
+    }
     withLock(
         () -> {
           switch (action) {
             case "pause" -> paused = true;
             case "play" -> paused = false;
             case "step" -> raw.advance(Duration.ofMillis(Math.max(1, msg.path("ms").asLong(1000))));
-            case "speed" -> speed = Math.max(0.1, Math.min(100, msg.path("speed").asDouble(1)));
+            case "speed" ->
+                speed = Math.max(MIN_SPEED, Math.min(MAX_SPEED, msg.path("speed").asDouble(1)));
             default -> {
               return null;
             }
@@ -444,6 +485,139 @@ public final class WebSession {
     t.put("speed", speed);
     t.put("now", raw.now().toString());
     return t;
+  }
+
+  private ObjectNode timelineJson() {
+    return timeline == null ? SessionTimeline.refused() : timeline.json();
+  }
+
+  // ---- rewind ----
+
+  /**
+   * Goes back to an earlier moment ({@code before}: an input's index, or {@code atMs} after the
+   * session's start): pauses, replays a fresh session of the same template and seed to that moment
+   * off the lock (the terminals and the ticker carry on meanwhile, other sessions are untouched),
+   * then takes it as the session: terminals show what they showed then, panels start again from the
+   * replayed state. Answers every tab with a {@code rewind} message {ok, message}.
+   */
+  private void rewind(Client client, JsonNode msg) {
+    if (timeline == null) {
+      client.send(rewindAnswer(false, SessionTimeline.REFUSED_REAL));
+      return;
+    }
+    if (!rewinding.compareAndSet(false, true)) {
+      client.send(rewindAnswer(false, "Đang tua lại, chờ một chút."));
+      return;
+    }
+    try {
+      SessionTimeline.Plan plan;
+      try {
+        plan =
+            withLock(
+                () -> {
+                  paused = true;
+                  owedNanos = 0;
+                  broadcast(Json.write(Json.message("time").setAll(timeJson())));
+                  return timeline.plan(
+                      msg.path("before").asInt(-1), msg.path("atMs").asDouble(Double.NaN));
+                });
+      } catch (IllegalArgumentException e) {
+        client.send(rewindAnswer(false, e.getMessage()));
+        return;
+      }
+      broadcast(rewindAnswer(true, "Đang phát lại phiên đến thời điểm đã chọn…"));
+      Replay.Result r;
+      try {
+        r =
+            Replay.replay(
+                opener, raw.template(), raw.seed(), plan.inputs(), plan.count(), plan.untilNanos());
+      } catch (RuntimeException e) {
+        client.send(
+            rewindAnswer(
+                false, "Không tua lại được: bản phát lại không khớp với phiên (" + e + ")."));
+        return;
+      }
+      withLock(
+          () -> {
+            install(r);
+            return null;
+          });
+    } finally {
+      rewinding.set(false);
+    }
+  }
+
+  /** Takes a replayed session as this one's (with the lock held). */
+  private void install(Replay.Result r) {
+    if (closed) {
+      r.session().close();
+      return;
+    }
+    Session old = raw;
+    try {
+      subscription.close();
+    } catch (Exception e) {
+      // the old bus goes away with the old session
+    }
+    for (PanelModel model : models.values()) {
+      model.close();
+    }
+    models.clear();
+    dirtyModels.clear();
+    timeline.install(r.session(), r.applied());
+    raw = timeline.session();
+    subscription = raw.events().subscribe(SimEvent.class, this::onEvent);
+    old.close();
+    List<String> now = raw.nodes();
+    List<String> gone;
+    synchronized (terminals) {
+      gone = terminals.keySet().stream().filter(n -> !now.contains(n)).toList();
+    }
+    for (String node : gone) {
+      WebTerminal t;
+      synchronized (terminals) {
+        t = terminals.remove(node);
+      }
+      t.close();
+      terminalClients.remove(node);
+    }
+    for (String node : now) {
+      if (terminal(node) == null) {
+        openTerminal(node);
+      }
+      String screen = r.screens().getOrDefault(node, "") + raw.prompt(node);
+      terminal(node)
+          .replaceScreen(
+              screen.replace("\r\n", "\n").replace("\n", "\r\n"),
+              text -> {
+                ObjectNode m = Json.message("output");
+                m.put("node", node).put("data", text).put("replay", true);
+                String json = Json.write(m);
+                viewers(node).forEach(c -> c.send(json));
+              });
+    }
+    nodesDirty = true;
+    for (Client c : clients) {
+      for (String panelId : List.copyOf(c.panels())) {
+        Panel panel = panelTypes.get(panelId);
+        if (panel != null) {
+          ObjectNode m = Json.message("panel.snapshot");
+          m.put("panel", panelId).set("data", model(panel).snapshot());
+          c.send(Json.write(m));
+        }
+      }
+    }
+    broadcast(Json.write(Json.message("time").setAll(timeJson())));
+    broadcast(
+        rewindAnswer(
+            true,
+            "Đã tua về "
+                + raw.now().toString().substring(11, 19)
+                + " (giờ mô phỏng). Thời gian đang dừng."));
+  }
+
+  private static String rewindAnswer(boolean ok, String message) {
+    return Json.write(Json.message("rewind").put("ok", ok).put("message", message));
   }
 
   /**
@@ -464,7 +638,7 @@ public final class WebSession {
       if (!paused) {
         owedNanos += wallNanos * speed;
         long step = (long) owedNanos;
-        if (step >= 1_000_000L) {
+        if (step >= MIN_ADVANCE_NANOS) {
           owedNanos -= step;
           raw.advance(Duration.ofNanos(step));
           refreshViews();

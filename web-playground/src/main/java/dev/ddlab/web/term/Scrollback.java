@@ -39,6 +39,12 @@ public final class Scrollback {
     return Math.max(cut, end);
   }
 
+  /** Forgets everything and holds {@code s} (trimmed as {@link #append} trims). */
+  public synchronized void replace(String s) {
+    text.setLength(0);
+    append(s);
+  }
+
   public synchronized String text() {
     return text.toString();
   }

@@ -129,6 +129,15 @@ public final class WebTerminal implements AutoCloseable {
     register.run();
   }
 
+  /**
+   * Replaces the screen with {@code text} (after a rewind: what the terminal showed then) and hands
+   * it to the connected browsers as a replay, atomically with respect to output.
+   */
+  public synchronized void replaceScreen(String text, Consumer<String> replay) {
+    scrollback.replace(text);
+    replay.accept(scrollback.text());
+  }
+
   private synchronized void emit(String text) {
     if (text.isEmpty()) {
       return;

@@ -1,0 +1,155 @@
+package dev.ddlab.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddlab.web.panel.Panels;
+import dev.ddlab.web.session.Client;
+import dev.ddlab.web.session.SessionFactories;
+import dev.ddlab.web.session.SessionFactory;
+import dev.ddlab.web.session.SessionManager;
+import dev.ddlab.web.session.WebSession;
+import dev.ddlab.web.term.Repls;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The time bar's rewind on a web session: back to just before an input or to a moment, the
+ * terminal's screen as it was then, the later inputs kept until an input forks the timeline; a real
+ * engine's session refuses in Vietnamese.
+ */
+class SessionRewindTest {
+  private static final Instant WALL = Instant.parse("2026-12-06T19:00:00Z");
+  private SessionManager sessions;
+
+  private static final class Tab implements Client {
+    final List<JsonNode> got = new CopyOnWriteArrayList<>();
+    final Set<String> panels = new HashSet<>();
+
+    @Override
+    public void send(String json) {
+      got.add(Json.read(json));
+    }
+
+    @Override
+    public Set<String> panels() {
+      return panels;
+    }
+
+    @Override
+    public void close(int code, String reason) {}
+
+    JsonNode last(String type) {
+      for (int i = got.size() - 1; i >= 0; i--) {
+        if (got.get(i).path("type").asText().equals(type)) {
+          return got.get(i);
+        }
+      }
+      throw new AssertionError("no " + type + " message in " + got);
+    }
+  }
+
+  private WebSession open(SessionFactory factory) {
+    sessions =
+        new SessionManager(
+            PlaygroundConfig.defaults()
+                .withSessions(4, Duration.ofHours(4), Duration.ofMinutes(30)),
+            factory,
+            Repls.shell(),
+            Panels.discover(),
+            Clock.fixed(WALL, ZoneOffset.UTC));
+    return sessions.create("single");
+  }
+
+  @AfterEach
+  void close() {
+    if (sessions != null) {
+      sessions.close();
+    }
+  }
+
+  private static void rewind(WebSession s, Tab tab, String args) {
+    s.onMessage(tab, Json.read("{\"type\":\"time\",\"action\":\"rewind\"," + args + "}"), WALL);
+  }
+
+  @Test
+  void rewinding_before_an_input_shows_the_screen_of_then_and_an_input_forks_the_timeline() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.session().type("node1", "echo một");
+    s.session().type("node1", "touch a");
+    s.session().advance(Duration.ofSeconds(5));
+    s.session().type("node1", "echo hai && touch b");
+    JsonNode timeline = tab.last("timeline");
+    assertTrue(timeline.path("rewindable").asBoolean(), timeline.toString());
+    assertEquals(3, timeline.path("inputs").size(), timeline.toString());
+    int before = timeline.path("inputs").get(2).path("index").asInt();
+    assertEquals("gõ: echo hai && touch b", timeline.path("inputs").get(2).path("label").asText());
+
+    rewind(s, tab, "\"before\":" + before);
+
+    JsonNode answer = tab.last("rewind");
+    assertTrue(answer.path("ok").asBoolean(), answer.toString());
+    assertTrue(answer.path("message").asText().startsWith("Đã tua về "), answer.toString());
+    assertTrue(tab.last("time").path("paused").asBoolean(), "paused after a rewind");
+    String screen = s.terminal("node1").scrollback();
+    assertTrue(screen.contains("ubuntu@node1:~$ echo một\r\nmột\r\n"), screen);
+    assertFalse(screen.contains("hai"), screen);
+    assertTrue(screen.endsWith("ubuntu@node1:~$ "), screen);
+    JsonNode output = tab.last("output");
+    assertTrue(output.path("replay").asBoolean(), output.toString());
+    assertEquals(1, tab.last("timeline").path("dropped").asInt(), "the later input is kept");
+
+    assertEquals("a\n", s.session().type("node1", "ls -1").output());
+    assertEquals(0, tab.last("timeline").path("dropped").asInt(), "typing forked the timeline");
+  }
+
+  @Test
+  void rewinding_to_a_moment_lands_between_inputs_and_can_move_forward_again_before_a_fork() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.session().type("node1", "touch a");
+    s.session().advance(Duration.ofSeconds(10));
+    s.session().type("node1", "touch b");
+    rewind(s, tab, "\"atMs\":4000");
+    assertTrue(tab.last("rewind").path("ok").asBoolean(), tab.last("rewind").toString());
+    Instant start = Instant.parse(tab.last("hello").path("timeline").path("start").asText());
+    assertEquals(
+        start.plusSeconds(4),
+        Instant.parse(tab.last("time").path("now").asText()),
+        "four virtual seconds after the start");
+    double end = tab.last("timeline").path("endMs").asDouble();
+    assertTrue(end >= 10_000, "the kept timeline reaches its end: " + end);
+    rewind(s, tab, "\"atMs\":" + end);
+    assertTrue(tab.last("rewind").path("ok").asBoolean(), tab.last("rewind").toString());
+    assertEquals("a\nb\n", s.session().type("node1", "ls -1").output());
+    rewind(s, tab, "\"atMs\":99999999");
+    assertEquals("Thời điểm này nằm ngoài phiên.", tab.last("rewind").path("message").asText());
+  }
+
+  @Test
+  void a_real_engines_session_refuses_to_rewind_in_vietnamese() {
+    WebSession s = open(EchoSession.factory());
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    assertFalse(tab.last("hello").path("timeline").path("rewindable").asBoolean());
+    rewind(s, tab, "\"before\":0");
+    JsonNode answer = tab.last("rewind");
+    assertFalse(answer.path("ok").asBoolean());
+    assertTrue(
+        answer.path("message").asText().contains("một daemon thật không thể quay ngược thời gian"),
+        answer.toString());
+  }
+}
