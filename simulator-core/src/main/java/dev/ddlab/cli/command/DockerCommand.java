@@ -41,6 +41,12 @@ public abstract class DockerCommand implements Callable<Integer> {
     this.result = null;
   }
 
+  /**
+   * The last outputs of this (pooled) command's {@code inspect}, made when it first inspects: they
+   * are kept across invocations, as values of DTOs that equal them, never of an engine's state.
+   */
+  InspectCache inspectCache;
+
   /** Forgets this invocation, so a pooled command keeps nothing of it. */
   void unbind() {
     this.engine = null;
