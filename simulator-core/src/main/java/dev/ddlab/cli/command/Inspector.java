@@ -89,16 +89,7 @@ final class Inspector {
 
   /** One object's indented JSON array, as the command last wrote it when the DTO is unchanged. */
   private static String indented(DockerCommand cmd, Object dto) {
-    InspectCache cache = cmd.inspectCache;
-    if (cache == null) {
-      cache = cmd.inspectCache = new InspectCache();
-    }
-    String text = cache.get(dto);
-    if (text == null) {
-      text = GoJson.marshalIndentLine(List.of(InspectData.json(dto)));
-      cache.put(dto, text);
-    }
-    return text;
+    return cmd.keptOutput(dto, () -> GoJson.marshalIndentLine(List.of(InspectData.json(dto))));
   }
 
   /**

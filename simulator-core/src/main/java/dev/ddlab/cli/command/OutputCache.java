@@ -13,47 +13,48 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The last few {@code docker inspect} outputs of one pooled inspect command, each kept with a
- * frozen copy of the DTO it was written from: a DTO equal to a kept one is answered with the kept
- * text, unwritten (writing a container's JSON was two thirds of an inspect).
+ * The last few outputs of one pooled command, each kept with a frozen copy of the value it was
+ * written from (an inspect's DTO; a listing's DTOs with its options and the time it was made at): a
+ * value equal to a kept one is answered with the kept text, unwritten (writing a container's JSON
+ * was two thirds of an inspect, the table of one image most of {@code docker images}).
  *
- * <p>The output is a function of the DTO's value (its record class, its components, lists in order
- * and maps whatever their order, since encoding/json sorts a map's keys), so nothing needs to be
- * told of a change: a renamed, restarted, connected or updated container is a DTO that equals no
- * kept one. Equality is only as good as the kept copy, so the copy is frozen: every list and map in
- * it is a private unmodifiable copy (a daemon's DTO may share a list it later changes in place); a
- * value of a type not known to be immutable (an array, a set, any other class) leaves the DTO
- * uncached.
+ * <p>A caller keys a text by everything the text is a function of: records compared component by
+ * component, lists in order and maps whatever their order (encoding/json and Go's templates sort a
+ * map's keys). Nothing then needs to be told of a change: a renamed, restarted, connected or
+ * updated container is a DTO that equals no kept one. Equality is only as good as the kept copy, so
+ * the copy is frozen: every list and map in it is a private unmodifiable copy (a daemon's DTO may
+ * share a list it later changes in place); a value of a type not known to be immutable (an array, a
+ * set, any other class) leaves the text unkept.
  */
-final class InspectCache {
+final class OutputCache {
   private static final int SIZE = 4;
 
   private final Object[] keys = new Object[SIZE];
   private final String[] texts = new String[SIZE];
   private int next;
 
-  /** The text kept for a DTO equal to {@code dto}, or null. */
-  String get(Object dto) {
+  /** The text kept for a value equal to {@code value}, or null. */
+  String get(Object value) {
     for (int i = 0; i < SIZE; i++) {
       Object key = keys[i];
-      if (key != null && key.equals(dto)) {
+      if (key != null && key.equals(value)) {
         return texts[i];
       }
     }
     return null;
   }
 
-  /** Keeps {@code text}, written from {@code dto}, unless the DTO cannot be frozen. */
-  void put(Object dto, String text) {
+  /** Keeps {@code text}, written from {@code value}, unless the value cannot be frozen. */
+  void put(Object value, String text) {
     Object frozen;
     try {
-      frozen = freeze(dto);
+      frozen = freeze(value);
     } catch (NotFrozen e) {
       return;
     }
     // a record's constructor may have normalised a component: then the copy is not the value the
     // text was written from
-    if (!frozen.equals(dto)) {
+    if (!frozen.equals(value)) {
       return;
     }
     keys[next] = frozen;
@@ -61,7 +62,7 @@ final class InspectCache {
     next = (next + 1) % SIZE;
   }
 
-  /** A value that cannot be frozen: its DTO is not cached. */
+  /** A value that cannot be frozen: its text is not kept. */
   private static final class NotFrozen extends Exception {
     private static final NotFrozen INSTANCE = new NotFrozen();
 
@@ -138,7 +139,7 @@ final class InspectCache {
         @Override
         protected Shape computeValue(Class<?> type) {
           try {
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
             RecordComponent[] components = type.getRecordComponents();
             MethodHandle[] accessors = new MethodHandle[components.length];
             Class<?>[] types = new Class<?>[components.length];
