@@ -41,6 +41,28 @@ public abstract class DockerCommand implements Callable<Integer> {
     this.result = null;
   }
 
+  /**
+   * The last outputs of this (pooled) command, kept across invocations by the values they were
+   * written from (never by an engine's state): made when first asked for.
+   */
+  private OutputCache outputs;
+
+  /**
+   * The text written from {@code key} (everything the text is a function of) as this command last
+   * wrote it, or {@code write}'s, which is then kept.
+   */
+  String keptOutput(Object key, java.util.function.Supplier<String> write) {
+    if (outputs == null) {
+      outputs = new OutputCache();
+    }
+    String text = outputs.get(key);
+    if (text == null) {
+      text = write.get();
+      outputs.put(key, text);
+    }
+    return text;
+  }
+
   /** Forgets this invocation, so a pooled command keeps nothing of it. */
   void unbind() {
     this.engine = null;
@@ -199,8 +221,13 @@ public abstract class DockerCommand implements Callable<Integer> {
   }
 
   protected void print(String format, List<GoObject> rows, GoObject header) {
+    io.out(formatted(format, rows, header));
+  }
+
+  /** The rows as {@link #print} prints them. */
+  protected static String formatted(String format, List<GoObject> rows, GoObject header) {
     try {
-      io.out(new FormatContext(format).write(rows, header));
+      return new FormatContext(format).write(rows, header);
     } catch (FormatContext.FormatException e) {
       throw new CliException(e.getMessage(), 1);
     }

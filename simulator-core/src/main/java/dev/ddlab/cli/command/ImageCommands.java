@@ -75,13 +75,24 @@ public final class ImageCommands {
       String fmt = ImageRows.format(format.isEmpty() ? "table" : format, quiet, digests);
       boolean needDigest = digests || fmt.contains("{{.Digest}}");
       long now = now();
-      List<GoObject> rows = new ArrayList<>();
-      for (ImageSummary i : images) {
-        rows.addAll(ImageRows.rows(i, !noTrunc, digests, needDigest, now));
-      }
-      print(fmt, rows, ImageRows.header());
+      // the table is a function of the listed images, the format, the flags and the time
+      Table key = new Table(images, fmt, noTrunc, digests, now);
+      io.out(
+          keptOutput(
+              key,
+              () -> {
+                List<GoObject> rows = new ArrayList<>();
+                for (ImageSummary i : images) {
+                  rows.addAll(ImageRows.rows(i, !noTrunc, digests, needDigest, now));
+                }
+                return formatted(fmt, rows, ImageRows.header());
+              }));
       return 0;
     }
+
+    /** What a docker images table is written from. */
+    record Table(
+        List<ImageSummary> images, String format, boolean noTrunc, boolean digests, long now) {}
   }
 
   @Command(name = "pull")

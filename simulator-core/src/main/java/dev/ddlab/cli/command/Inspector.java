@@ -51,7 +51,7 @@ final class Inspector {
         continue;
       }
       if (tmpl == null) {
-        elements.add(InspectData.json(element));
+        elements.add(element);
         continue;
       }
       try {
@@ -63,9 +63,12 @@ final class Inspector {
     if (tmpl == null) {
       if (elements.isEmpty()) {
         cmd.io.out("[]\n");
+      } else if (compact) {
+        cmd.io.out(GoJson.marshal(json(elements), true) + "\n");
+      } else if (elements.size() == 1) {
+        cmd.io.out(indented(cmd, elements.get(0)));
       } else {
-        cmd.io.out(
-            compact ? GoJson.marshal(elements, true) + "\n" : GoJson.marshalIndentLine(elements));
+        cmd.io.out(GoJson.marshalIndentLine(json(elements)));
       }
     } else {
       cmd.io.out(templated.length() == 0 ? "\n" : templated.toString());
@@ -74,6 +77,19 @@ final class Inspector {
       throw new CliException(String.join("\n", errors), 1);
     }
     return 0;
+  }
+
+  private static List<Object> json(List<Object> dtos) {
+    List<Object> out = new ArrayList<>(dtos.size());
+    for (Object dto : dtos) {
+      out.add(InspectData.json(dto));
+    }
+    return out;
+  }
+
+  /** One object's indented JSON array, as the command last wrote it when the DTO is unchanged. */
+  private static String indented(DockerCommand cmd, Object dto) {
+    return cmd.keptOutput(dto, () -> GoJson.marshalIndentLine(List.of(InspectData.json(dto))));
   }
 
   /**

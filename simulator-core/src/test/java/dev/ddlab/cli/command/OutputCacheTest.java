@@ -1,0 +1,238 @@
+package dev.ddlab.cli.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.DockerCli;
+import dev.ddlab.client.CommandIo;
+import dev.ddlab.engine.Engine;
+import dev.ddlab.session.SimSession;
+import dev.ddlab.session.TranscriptEntry;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code docker inspect} and {@code docker images} answer an unchanged object or listing with the
+ * text they last wrote for it ({@link OutputCache}); every change Docker shows must show at once,
+ * typed in the same terminal whose pooled commands keep the texts. Each test runs a command,
+ * changes something, and runs it again: the second output must differ from the first and equal the
+ * output of a new docker CLI on the same node, which has kept nothing.
+ */
+class OutputCacheTest {
+  private final SimSession s = SimSession.open("single", 5);
+  private final Engine engine = s.engine("node1");
+
+  OutputCacheTest() {
+    ok("docker pull alpine");
+    ok("docker network create net1");
+    ok("docker run -d --name web alpine sleep 1d");
+  }
+
+  @AfterEach
+  void close() {
+    s.close();
+  }
+
+  private String ok(String line) {
+    TranscriptEntry e = s.type("node1", line);
+    assertEquals(0, e.exitCode(), line + "\n" + e.output());
+    return e.output();
+  }
+
+  /** The command's output from a docker CLI that has kept nothing. */
+  private String fresh(String line) {
+    StringBuilder out = new StringBuilder();
+    CommandIo io =
+        new CommandIo() {
+          @Override
+          public void out(String text) {
+            out.append(text);
+          }
+
+          @Override
+          public void err(String text) {
+            out.append(text);
+          }
+        };
+    List<String> args = List.of(line.substring("docker ".length()).split(" "));
+    assertEquals(0, new DockerCli(engine, CliContext.none()).run(args, io).exitCode(), line);
+    return out.toString();
+  }
+
+  /**
+   * Runs {@code command} twice around {@code change}: the second output is what a new CLI prints,
+   * and differs from the first.
+   */
+  private void changeShows(String command, String change) {
+    String before = ok(command);
+    assertEquals(before, ok(command), "nothing changed");
+    ok(change);
+    String after = ok(command);
+    assertNotEquals(before, after, change);
+    assertEquals(fresh(command), after, change);
+  }
+
+  @Test
+  void a_rename_shows() {
+    String id = engine.containers().inspect("web").id();
+    changeShows("docker inspect " + id, "docker rename web site");
+  }
+
+  @Test
+  void a_network_connect_shows() {
+    changeShows("docker inspect web", "docker network connect net1 web");
+  }
+
+  @Test
+  void a_network_disconnect_shows() {
+    ok("docker network connect net1 web");
+    changeShows("docker inspect web", "docker network disconnect net1 web");
+  }
+
+  @Test
+  void a_stop_shows() {
+    changeShows("docker inspect web", "docker stop -t 0 web");
+  }
+
+  @Test
+  void a_start_shows() {
+    ok("docker stop -t 0 web");
+    changeShows("docker inspect web", "docker start web");
+  }
+
+  @Test
+  void a_pause_shows() {
+    changeShows("docker inspect web", "docker pause web");
+  }
+
+  @Test
+  void a_restart_count_shows() {
+    ok("docker run -d --name looping --restart always alpine sh -c 'sleep 1; false'");
+    changeShows("docker inspect looping", "sleep 5");
+  }
+
+  @Test
+  void an_update_of_the_restart_policy_shows() {
+    changeShows("docker inspect web", "docker update --restart unless-stopped web");
+  }
+
+  @Test
+  void an_update_of_the_memory_limit_shows() {
+    changeShows("docker inspect web", "docker update --memory 64m web");
+  }
+
+  @Test
+  void a_running_exec_shows_in_exec_ids() {
+    changeShows("docker inspect web", "docker exec -d web sleep 100");
+  }
+
+  @Test
+  void a_health_check_s_result_shows() {
+    ok("docker run -d --name checked --health-cmd true --health-interval 2s alpine sleep 1d");
+    changeShows("docker inspect checked", "sleep 3");
+    changeShows("docker inspect checked", "sleep 3");
+  }
+
+  @Test
+  void a_new_tag_of_an_image_shows_in_its_inspect() {
+    changeShows("docker inspect alpine", "docker tag alpine mine:v1");
+  }
+
+  @Test
+  void a_network_s_new_container_shows() {
+    changeShows(
+        "docker network inspect net1", "docker run -d --name other --network net1 alpine sleep 1d");
+  }
+
+  @Test
+  void a_new_tag_shows_in_docker_images() {
+    changeShows("docker images", "docker tag alpine mine:v1");
+  }
+
+  @Test
+  void a_removed_tag_goes_from_docker_images() {
+    ok("docker tag alpine mine:v1");
+    changeShows("docker images", "docker rmi mine:v1");
+  }
+
+  @Test
+  void a_pulled_image_shows_in_docker_images() {
+    changeShows("docker images", "docker pull busybox");
+  }
+
+  @Test
+  void the_age_of_an_image_moves_with_the_clock_in_docker_images() {
+    ok("docker commit web snapshot");
+    changeShows("docker images", "sleep 3000");
+  }
+
+  @Test
+  void each_form_of_docker_images_is_its_own_table() {
+    String table = ok("docker images");
+    for (String form :
+        List.of(
+            "docker images --no-trunc",
+            "docker images --digests",
+            "docker images -q",
+            "docker images --format {{.ID}}",
+            "docker images --format {{.Repository}}")) {
+      String text = ok(form);
+      assertNotEquals(table, text, form);
+      assertEquals(fresh(form), text, form);
+    }
+  }
+
+  /** A DTO shaped like the daemon's: a record around a list it may change in place later. */
+  public record Shared(String id, List<String> tags, Map<String, String> labels) {}
+
+  @Test
+  void a_list_changed_in_place_after_the_text_was_kept_is_not_answered_from_it() {
+    OutputCache cache = new OutputCache();
+    List<String> tags = new ArrayList<>(List.of("a:1"));
+    Map<String, String> labels = new LinkedHashMap<>(Map.of("k", "v"));
+    Shared dto = new Shared("x", tags, labels);
+    cache.put(dto, "text");
+    assertSame("text", cache.get(new Shared("x", List.of("a:1"), Map.of("k", "v"))));
+    tags.add("b:2");
+    assertNull(cache.get(dto));
+    tags.remove("b:2");
+    labels.put("k", "w");
+    assertNull(cache.get(dto));
+  }
+
+  /** A record whose constructor changes what it is given: a copy of one is another value. */
+  public record Marked(List<String> tags) {
+    public Marked {
+      tags = new ArrayList<>(tags);
+      tags.add("marked");
+    }
+  }
+
+  @Test
+  void a_dto_whose_copy_is_another_value_is_not_kept() {
+    OutputCache cache = new OutputCache();
+    cache.put(new Marked(List.of("a")), "[a marked]");
+    // the copy of [a marked] is [a marked marked], which this one is
+    assertNull(cache.get(new Marked(List.of("a", "marked"))));
+  }
+
+  @Test
+  void values_of_types_not_known_to_be_immutable_are_not_kept() {
+    OutputCache cache = new OutputCache();
+    Object[] array = {"x"};
+    cache.put(array, "array");
+    assertNull(cache.get(array));
+    Shared withSet = new Shared("x", null, null);
+    cache.put(new Shared("x", null, null), "nulls");
+    assertSame("nulls", cache.get(withSet));
+    cache.put(Map.of("set", java.util.Set.of("a")), "set");
+    assertNull(cache.get(Map.of("set", java.util.Set.of("a"))));
+  }
+}
