@@ -10,7 +10,6 @@ import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -573,11 +572,8 @@ public final class HostShell {
       done.accept(127);
       return 0;
     }
-    List<String> stdinLines =
-        io.stdin() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(Arrays.asList(io.stdin().split("\n")));
-    boolean piped = io.stdin() != null;
+    Stdin stdin = io.in(); // read line by line as docker reads it: the rest stays for the next
+    boolean piped = stdin != null;
     CommandIo cio =
         new CommandIo() {
           @Override
@@ -592,7 +588,10 @@ public final class HostShell {
 
           @Override
           public String readLine() {
-            return stdinLines.isEmpty() ? null : stdinLines.remove(0);
+            String line = stdin == null ? null : stdin.line();
+            return line == null || !line.endsWith("\n")
+                ? line
+                : line.substring(0, line.length() - 1);
           }
 
           @Override

@@ -12,7 +12,6 @@ import dev.ddlab.sim.shell.Ast.Connector;
 import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Part;
-import dev.ddlab.sim.shell.Ast.Pipeline;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
@@ -60,8 +59,8 @@ public final class Interpreter {
   private final RunQueue queue = new RunQueue();
   private final Map<String, FunctionDef> functions = new TreeMap<>();
 
-  /** The pipes between stages that hold output their reader has not finished with. */
-  private final List<Pipe> pipes = new ArrayList<>();
+  private final Pipelines pipelines = new Pipelines(this);
+  private final ShellOptions options;
 
   private int lastStatus;
   private int pid;
@@ -83,9 +82,10 @@ public final class Interpreter {
     this.name = name;
     this.runtime = runtime;
     this.vars = new ShellVars(dialect, environment);
+    this.options = new ShellOptions(dialect);
     Builtins.installCommon(this);
-    builtin("break", (sh, args, io) -> sh.loopControl("break", args, io));
-    builtin("continue", (sh, args, io) -> sh.loopControl("continue", args, io));
+    builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
+    builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
   }
 
@@ -203,6 +203,19 @@ public final class Interpreter {
   public void terminate() {
     exited = true;
     aborted = true;
+    terminated = true;
+  }
+
+  private boolean terminated;
+
+  /** The job table. */
+  Jobs jobTable() {
+    return jobs;
+  }
+
+  /** The options {@code set} changes ({@code -e}, {@code -u}, {@code -x}, {@code pipefail}). */
+  ShellOptions options() {
+    return options;
   }
 
   /** The shell process's resource limits: what it started with, or what {@code ulimit} set. */
@@ -396,7 +409,7 @@ public final class Interpreter {
   }
 
   void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
-    runPipeline(
+    pipelines.run(
         andOr.pipelines().get(i),
         io,
         status -> {
@@ -434,8 +447,7 @@ public final class Interpreter {
    * pipe's pages to the writer's cgroup), as its resident size; false when the OOM killer killed
    * it.
    */
-  /** {@link #holds}, and when that fails the OOM killer's end of the shell. */
-  private boolean charge() {
+  boolean charge() {
     if (exited || holds()) {
       return true;
     }
@@ -443,66 +455,20 @@ public final class Interpreter {
     return false;
   }
 
-  private boolean holds() {
-    long piped = 0;
-    for (Pipe p : pipes) {
-      piped += p.bytes();
-    }
-    return runtime.rss(vars.bytes() + piped);
+  /** Whether what the shell holds fits its memory (no OOM kill). */
+  boolean holds() {
+    return runtime.rss(vars.bytes() + pipelines.bytes());
   }
 
   /**
    * The OOM killer killed this shell for the memory its variables hold ({@code x=$x$x} in a loop):
    * it runs nothing more, and what it held is freed.
    */
-  private void outOfMemory() {
+  void outOfMemory() {
     vars.clear();
-    pipes.clear();
+    pipelines.clear();
     lastStatus = 128 + 9;
     terminate();
-  }
-
-  private void runPipeline(Pipeline p, Io io, IntConsumer done) {
-    if (p.commands().size() > 1 && jobs.forkRefused()) {
-      jobs.forkFailed(io);
-      done.accept(lastStatus);
-      return;
-    }
-    IntConsumer finish = p.negated() ? st -> done.accept(st == 0 ? 1 : 0) : done;
-    runStage(p.commands(), 0, io.stdin(), io, finish);
-  }
-
-  private void runStage(List<Command> commands, int i, String stdin, Io io, IntConsumer done) {
-    boolean last = i == commands.size() - 1;
-    if (last) {
-      runCommand(commands.get(i), io.withStdin(stdin), done);
-      return;
-    }
-    Pipe pipe = new Pipe(this::charge);
-    pipes.add(pipe);
-    runCommand(
-        commands.get(i),
-        io.withStdin(stdin).withOut(pipe),
-        st -> {
-          boolean oom = !stopping() && !io.killed() && !holds();
-          if (oom) {
-            outOfMemory(); // the writer's output does not fit in the cgroup beside the rest
-          }
-          if (stopping() || io.killed()) {
-            pipes.remove(pipe);
-            done.accept(oom ? lastStatus : st);
-            return;
-          }
-          runStage(
-              commands,
-              i + 1,
-              pipe.drain(),
-              io,
-              read -> {
-                pipes.remove(pipe); // its reader is done with it: the pages are freed
-                done.accept(read);
-              });
-        });
   }
 
   void runCommand(Command c, Io io, IntConsumer done) {
@@ -635,36 +601,13 @@ public final class Interpreter {
     CONTINUE
   }
 
-  /** The {@code break} and {@code continue} builtins. */
-  private int loopControl(String builtin, List<String> args, Io io) {
-    int n = 1;
-    if (!args.isEmpty()) {
-      try {
-        n = Integer.parseInt(args.get(0));
-      } catch (NumberFormatException e) {
-        n = 0;
-      }
-      if (n < 1) {
-        io.errln(
-            dialect == Dialect.BASH
-                ? name + ": " + builtin + ": " + args.get(0) + ": loop count out of range"
-                : name + ": " + builtin + ": Illegal number: " + args.get(0));
-        return 1;
-      }
-    }
-    if (compound.depth() == 0) {
-      if (dialect == Dialect.BASH) {
-        io.errln(name + ": " + builtin + ": only meaningful in a `for', `while', or `until' loop");
-      }
-      return 0;
-    }
-    n = Math.min(n, compound.depth());
-    if (builtin.equals("break")) {
-      breakLevels = n;
+  /** {@code break N} / {@code continue N}: leave N loops, or end this round of the Nth. */
+  void loopControl(boolean isBreak, int levels) {
+    if (isBreak) {
+      breakLevels = levels;
     } else {
-      continueLevels = n;
+      continueLevels = levels;
     }
-    return 0;
   }
 
   /**
@@ -688,6 +631,9 @@ public final class Interpreter {
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
   void restore(Saved saved) {
     subshells--;
+    if (terminated) {
+      return; // the shell itself ended (the OOM killer, its script's end): nothing to give back
+    }
     vars.restore(saved.vars());
     runtime.cwd(saved.cwd());
     exited = false;
@@ -738,6 +684,8 @@ public final class Interpreter {
           if (b != null) {
             int st;
             int failedWrites = Redirections.writeFailures(redirected);
+            // IFS=: read a b: the assignments hold while the builtin runs
+            Map<String, String> before = vars.assignFor(assigned);
             try {
               st = b.run(this, argv.subList(1, argv.size()), redirected);
               if (Redirections.writeFailures(redirected) > failedWrites) {
@@ -746,6 +694,8 @@ public final class Interpreter {
             } catch (FsException e) {
               redirected.errln(builtinError(command, e));
               st = 1;
+            } finally {
+              vars.restoreAssigned(before);
             }
             done.accept(st);
             return;
@@ -875,14 +825,13 @@ public final class Interpreter {
       then.run();
       return;
     }
-    Pipe out = Pipe.collector(this::charge);
-    pipes.add(out);
+    Pipe out = pipelines.collector();
     CommandSub s = subs.get(i);
     run(
         s.body(),
         new Io(null, out, io.err(), io.background(), io.job()),
         st -> {
-          pipes.remove(out);
+          pipelines.close(out);
           results.put(s, out.drain());
           status[0] = st;
           finished(st);

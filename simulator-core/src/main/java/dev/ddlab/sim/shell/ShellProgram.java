@@ -442,8 +442,10 @@ public final class ShellProgram implements Program {
       if (!finished[0] && !background) {
         foreground = c;
       }
-      if (io.stdin() != null && !finished[0]) {
-        c.feed(io.stdin());
+      if (io.piped() && !finished[0]) {
+        if (ShellPrograms.readsStdin(argv)) {
+          c.feed(io.stdin()); // it reads the rest; a program that does not leaves it to the next
+        }
         c.closeInput();
       }
       return c.pid();
