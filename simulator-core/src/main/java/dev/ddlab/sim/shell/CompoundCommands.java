@@ -112,7 +112,7 @@ final class CompoundCommands {
     int epoch = sh.interrupts();
     sh.run(
         b.condition(),
-        io,
+        io.asTested(true),
         st -> {
           boolean interrupted = !io.background() && sh.interrupts() != epoch;
           if (io.killed()) {
@@ -228,7 +228,7 @@ final class CompoundCommands {
     return next ->
         sh.run(
             l.condition(),
-            io,
+            io.asTested(true),
             cst -> {
               boolean go = l.until() ? cst != 0 : cst == 0;
               if (!go || sh.stopping()) {

@@ -12,6 +12,7 @@ import dev.ddlab.sim.shell.Ast.Connector;
 import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
 import dev.ddlab.sim.shell.Ast.Part;
+import dev.ddlab.sim.shell.Ast.Pipeline;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public final class Interpreter {
     this.vars = new ShellVars(dialect, environment);
     this.options = new ShellOptions(dialect);
     Builtins.installCommon(this);
+    builtin("set", (sh, args, io) -> sh.options.set(sh, args, io));
     builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
     builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
@@ -409,11 +411,17 @@ public final class Interpreter {
   }
 
   void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
+    boolean last = i == andOr.pipelines().size() - 1;
+    Pipeline p = andOr.pipelines().get(i);
     pipelines.run(
-        andOr.pipelines().get(i),
-        io,
+        p,
+        last ? io : io.asTested(true),
         status -> {
           finished(status);
+          if (last && status != 0 && !p.negated() && !io.tested() && errexits(status, io)) {
+            done.accept(status);
+            return;
+          }
           int next = i + 1;
           while (next < andOr.pipelines().size() && !stopping() && !io.killed()) {
             Connector c = andOr.connectors().get(next - 1);
@@ -507,6 +515,22 @@ public final class Interpreter {
         });
   }
 
+  /**
+   * {@code set -e}: a command no condition tests failed, so the shell exits with its status ({@code
+   * (false)} ends only the subshell, whose status then ends the shell). False when the option is
+   * off or the list is already unwinding ({@code return}, {@code break}, an exit).
+   */
+  private boolean errexits(int status, Io io) {
+    if (!options.errexit() || stopping() || io.job() != null) {
+      return false; // a background job is a subshell of its own: its end is not the shell's
+    }
+    markExited(status);
+    if (!inSubshell()) {
+      runtime.exit(status);
+    }
+    return true;
+  }
+
   /** What runs once a command's words can be expanded. */
   @FunctionalInterface
   interface Expanded {
@@ -546,8 +570,26 @@ public final class Interpreter {
             io.errln(name + ": " + e.getMessage());
             lastStatus = 1;
             done.accept(1);
+          } catch (Expander.Unbound e) {
+            unbound(e.getMessage(), io, done);
           }
         });
+  }
+
+  /**
+   * {@code set -u} met an unset parameter: bash's "unbound variable" (a non-interactive bash exits
+   * with 127), ash's and dash's "parameter not set" (status 2); an interactive shell ends the line.
+   */
+  private void unbound(String parameter, Io io, IntConsumer done) {
+    boolean positional = Character.isDigit(parameter.charAt(0));
+    io.errln(
+        switch (dialect) {
+          case BASH -> name + ": " + (positional ? "$" : "") + parameter + ": unbound variable";
+          case ASH -> name + ": " + parameter + ": parameter not set";
+          case DASH -> name + ": 1: " + parameter + ": parameter not set";
+        });
+    abort(dialect != Dialect.BASH ? 2 : interactive ? 1 : 127);
+    done.accept(lastStatus);
   }
 
   /** {@code $(( … ))}: the expression with its parameters expanded, evaluated. */
@@ -664,6 +706,11 @@ public final class Interpreter {
           Map<String, String> assigned = new LinkedHashMap<>();
           for (Assignment a : cmd.assignments()) {
             assigned.put(a.name(), ex.single(a.value()));
+          }
+          if (options.xtrace()) {
+            List<String> traced = new ArrayList<>();
+            assigned.forEach((k, v) -> traced.add(k + "=" + v));
+            io.err().accept(options.trace(traced, argv));
           }
           Io redirected = redirections.applyOrFail(cmd.redirects(), ex, io, done);
           if (redirected == null) {
@@ -829,7 +876,7 @@ public final class Interpreter {
     CommandSub s = subs.get(i);
     run(
         s.body(),
-        new Io(null, out, io.err(), io.background(), io.job()),
+        new Io(null, out, io.err(), io.background(), io.job(), true),
         st -> {
           pipelines.close(out);
           results.put(s, out.drain());
@@ -846,7 +893,7 @@ public final class Interpreter {
       case "!" -> jobs.lastBackgroundPid();
       case "0" -> name;
       case "#" -> String.valueOf(vars.positional().size());
-      case "-" -> dialect == Dialect.BASH ? "himBHs" : "smi";
+      case "-" -> options.flags(interactive);
       default -> {
         if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
           int n = parsePositionalIndex(key);
@@ -886,7 +933,7 @@ public final class Interpreter {
 
         @Override
         public boolean nounset() {
-          return false;
+          return options.nounset();
         }
       };
 }

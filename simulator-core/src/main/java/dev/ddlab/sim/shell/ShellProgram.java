@@ -102,6 +102,7 @@ public final class ShellProgram implements Program {
     }
     if (command != null) {
       location = dialect == Dialect.BASH ? "-c: line 1: " : "";
+      sh.options().commandString(true);
       runBatch(command);
       return;
     }
