@@ -281,6 +281,9 @@ public final class HostShell {
       continuation.clear();
       return;
     }
+    if (sh.ignores(Signal.SIGINT)) {
+      return; // trap '' INT: the shell and what it runs ignore Ctrl-C
+    }
     if (busy && foregroundDone != null) {
       sh.interrupt();
       sh.lastStatus(130);
@@ -290,7 +293,12 @@ public final class HostShell {
       stops.forEach(Runnable::run);
       IntConsumer d = foregroundDone;
       foregroundDone = null;
-      d.accept(130);
+      if (sh.traps(Signal.SIGINT)) {
+        sh.deliver(
+            Signal.SIGINT, io, true, () -> d.accept(130)); // trap '…' INT runs, then the prompt
+      } else {
+        d.accept(130);
+      }
     }
   }
 

@@ -7,16 +7,13 @@ import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
-import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Connector;
 import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
-import dev.ddlab.sim.shell.Ast.Part;
 import dev.ddlab.sim.shell.Ast.Pipeline;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +58,8 @@ public final class Interpreter {
   private final Map<String, FunctionDef> functions = new TreeMap<>();
 
   private final Pipelines pipelines = new Pipelines(this);
+  private final Expansions expansions = new Expansions(this);
+  private final Traps traps = new Traps(this);
   private final ShellOptions options;
 
   private int lastStatus;
@@ -86,6 +85,7 @@ public final class Interpreter {
     this.options = new ShellOptions(dialect);
     Builtins.installCommon(this);
     builtin("set", (sh, args, io) -> sh.options.set(sh, args, io));
+    builtin("trap", (sh, args, io) -> sh.traps.trap(args, io));
     builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
     builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
@@ -112,6 +112,14 @@ public final class Interpreter {
 
   public void pid(int pid) {
     this.pid = pid;
+  }
+
+  int pid() {
+    return pid;
+  }
+
+  Pipelines pipelines() {
+    return pipelines;
   }
 
   public String var(String key) {
@@ -270,6 +278,72 @@ public final class Interpreter {
     lastStatus = status;
   }
 
+  /**
+   * {@code exit} or {@code set -e}: the list unwinds; outside a subshell the shell then ends, once
+   * its EXIT trap has run ({@link #endLine}).
+   */
+  void exitShell(int status) {
+    markExited(status);
+    exitPending |= !inSubshell();
+  }
+
+  private boolean exitPending;
+
+  /** Whether a trap is set for {@code signal} ({@code trap '' INT} ignores it). */
+  public boolean traps(Signal signal) {
+    return traps.isSet(signal);
+  }
+
+  public boolean ignores(Signal signal) {
+    return traps.ignores(signal);
+  }
+
+  /**
+   * A signal the shell traps arrived: its trap runs before the next command starts, or now ({@code
+   * then} after it) when the shell waits at its prompt.
+   */
+  public void deliver(Signal signal, Io io, boolean idle, Runnable then) {
+    traps.deliver(signal);
+    if (idle) {
+      traps.runDue(io, then);
+    } else {
+      then.run();
+    }
+  }
+
+  /** The shell ends with {@code status} (its script's end, Ctrl-D): its EXIT trap runs first. */
+  public void leave(Io io, int status, IntConsumer then) {
+    traps.runExit(io, status, then);
+  }
+
+  /**
+   * Runs a trap's command: {@code $?} is the status before it and stays so, unless the trap exits.
+   */
+  void runTrap(String command, Io io, IntConsumer then) {
+    CommandList list;
+    try {
+      list = Parser.parse(command, dialect, true);
+    } catch (ShellSyntaxException e) {
+      io.errln(dialect.syntaxError(name, e));
+      then.accept(lastStatus);
+      return;
+    }
+    int before = lastStatus;
+    boolean wasExited = exited;
+    exited = false;
+    aborted = false;
+    returning = false;
+    run(
+        list,
+        io,
+        st -> {
+          boolean exitedHere = exited;
+          exited = wasExited || exitedHere;
+          lastStatus = exitedHere ? lastStatus : before;
+          then.accept(lastStatus);
+        });
+  }
+
   public List<Job> jobs() {
     return jobs.list();
   }
@@ -348,7 +422,30 @@ public final class Interpreter {
       done.accept(2);
       return;
     }
-    run(list, io, done);
+    run(list, io, st -> endLine(io, st, done));
+  }
+
+  /**
+   * The line ran: traps of signals that came at its end run, and an {@code exit} ends the shell.
+   */
+  private void endLine(Io io, int status, IntConsumer done) {
+    if (traps.due()) {
+      traps.runDue(io, () -> endLine(io, status, done));
+      return;
+    }
+    if (!exitPending) {
+      done.accept(status);
+      return;
+    }
+    traps.runExit(
+        io,
+        lastStatus,
+        st -> {
+          exitPending = false;
+          lastStatus = st;
+          runtime.exit(st);
+          done.accept(st);
+        });
   }
 
   /**
@@ -492,6 +589,10 @@ public final class Interpreter {
       done.accept(io.job().killStatus()); // queued before its job was killed
       return;
     }
+    if (traps.due()) {
+      traps.runDue(io, () -> startCommand(c, io, done)); // a trapped signal came meanwhile
+      return;
+    }
     if (c instanceof SimpleCommand simple) {
       runSimple(simple, io, done);
       return;
@@ -524,77 +625,13 @@ public final class Interpreter {
     if (!options.errexit() || stopping() || io.job() != null) {
       return false; // a background job is a subshell of its own: its end is not the shell's
     }
-    markExited(status);
-    if (!inSubshell()) {
-      runtime.exit(status);
-    }
+    exitShell(status);
     return true;
   }
 
-  /** What runs once a command's words can be expanded. */
-  @FunctionalInterface
-  interface Expanded {
-    /**
-     * @param substitutionStatus the status of the last command substitution, or -1 when none ran
-     */
-    void run(Expander ex, int substitutionStatus);
-  }
-
-  /**
-   * Runs the command substitutions in {@code words}, then hands over an expander that knows their
-   * output. An arithmetic error while expanding ends the command with status 1 and the dialect's
-   * message, as the shell does.
-   */
-  void withExpander(List<Word> words, Io io, IntConsumer done, Expanded then) {
-    List<CommandSub> subs = new ArrayList<>();
-    for (Word w : words) {
-      collect(w, subs);
-    }
-    Map<CommandSub, String> results = new IdentityHashMap<>();
-    int[] subStatus = {-1};
-    runSubstitutions(
-        subs,
-        0,
-        results,
-        subStatus,
-        io,
-        () -> {
-          if (exited) {
-            done.accept(lastStatus);
-            return;
-          }
-          Expander ex = new Expander(expansion, results, runtime.fs(), runtime.cwd());
-          try {
-            then.run(ex, subStatus[0]);
-          } catch (Arithmetic.Error e) {
-            io.errln(name + ": " + e.getMessage());
-            lastStatus = 1;
-            done.accept(1);
-          } catch (Expander.Unbound e) {
-            unbound(e.getMessage(), io, done);
-          }
-        });
-  }
-
-  /**
-   * {@code set -u} met an unset parameter: bash's "unbound variable" (a non-interactive bash exits
-   * with 127), ash's and dash's "parameter not set" (status 2); an interactive shell ends the line.
-   */
-  private void unbound(String parameter, Io io, IntConsumer done) {
-    boolean positional = Character.isDigit(parameter.charAt(0));
-    io.errln(
-        switch (dialect) {
-          case BASH -> name + ": " + (positional ? "$" : "") + parameter + ": unbound variable";
-          case ASH -> name + ": " + parameter + ": parameter not set";
-          case DASH -> name + ": 1: " + parameter + ": parameter not set";
-        });
-    abort(dialect != Dialect.BASH ? 2 : interactive ? 1 : 127);
-    done.accept(lastStatus);
-  }
-
-  /** {@code $(( … ))}: the expression with its parameters expanded, evaluated. */
-  private String arithmetic(String expression) {
-    return Long.toString(Arithmetic.evaluate(expression, dialect, vars::get, vars::put));
+  /** Runs the command substitutions in {@code words}, then expands them ({@link Expansions}). */
+  void withExpander(List<Word> words, Io io, IntConsumer done, Expansions.Expanded then) {
+    expansions.withExpander(words, io, done, then);
   }
 
   // ---- loop control and interrupts --------------------------------------------------------------
@@ -852,88 +889,4 @@ public final class Interpreter {
     }
     runtime.run(argv, environment(), io, io.background(), done);
   }
-
-  private static void collect(Word w, List<CommandSub> into) {
-    for (Part p : w.parts()) {
-      if (p instanceof CommandSub s) {
-        into.add(s);
-      }
-    }
-  }
-
-  private void runSubstitutions(
-      List<CommandSub> subs,
-      int i,
-      Map<CommandSub, String> results,
-      int[] status,
-      Io io,
-      Runnable then) {
-    if (i >= subs.size()) {
-      then.run();
-      return;
-    }
-    Pipe out = pipelines.collector();
-    CommandSub s = subs.get(i);
-    run(
-        s.body(),
-        new Io(null, out, io.err(), io.background(), io.job(), true),
-        st -> {
-          pipelines.close(out);
-          results.put(s, out.drain());
-          status[0] = st;
-          finished(st);
-          runSubstitutions(subs, i + 1, results, status, io, then);
-        });
-  }
-
-  private String param(String key) {
-    return switch (key) {
-      case "?" -> String.valueOf(lastStatus);
-      case "$" -> String.valueOf(pid);
-      case "!" -> jobs.lastBackgroundPid();
-      case "0" -> name;
-      case "#" -> String.valueOf(vars.positional().size());
-      case "-" -> options.flags(interactive);
-      default -> {
-        if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
-          int n = parsePositionalIndex(key);
-          List<String> positional = vars.positional();
-          yield n >= 1 && n <= positional.size() ? positional.get(n - 1) : null;
-        }
-        yield vars.get(key);
-      }
-    };
-  }
-
-  private static int parsePositionalIndex(String key) {
-    try {
-      return Integer.parseInt(key);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /** What word expansion reads from this shell. */
-  private final Expander.Shell expansion =
-      new Expander.Shell() {
-        @Override
-        public String param(String name) {
-          return Interpreter.this.param(name);
-        }
-
-        @Override
-        public List<String> positional() {
-          return vars.positional();
-        }
-
-        @Override
-        public String arithmetic(String expression) {
-          return Interpreter.this.arithmetic(expression);
-        }
-
-        @Override
-        public boolean nounset() {
-          return options.nounset();
-        }
-      };
 }

@@ -138,14 +138,19 @@ public final class ShellProgram implements Program {
   private void runBatch(String text) {
     busy = true;
     try {
+      Io io = new Io(null, terminalOut, terminalErr);
       sh.execute(
           text,
-          new Io(null, terminalOut, terminalErr),
-          st -> {
-            busy = false;
-            sh.terminate();
-            proc.exit(st);
-          });
+          io,
+          st ->
+              sh.leave(
+                  io,
+                  st,
+                  end -> {
+                    busy = false;
+                    sh.terminate();
+                    proc.exit(end);
+                  }));
     } catch (ShellSyntaxException e) {
       proc.err(dialect.syntaxError(shellName(), e) + "\n");
       proc.exit(2);
@@ -227,11 +232,15 @@ public final class ShellProgram implements Program {
     if (interactive && dialect == Dialect.BASH) {
       p.out("exit\n");
     }
-    p.exit(sh.lastStatus());
+    sh.leave(new Io(null, terminalOut, terminalErr), sh.lastStatus(), p::exit);
   }
 
   @Override
   public void signal(Proc p, Signal signal) {
+    if (sh.traps(signal)) {
+      trapped(p, signal);
+      return;
+    }
     if (signal == Signal.SIGINT && busy) {
       sh.interrupt(); // a loop stops with its foreground child, as the process group gets SIGINT
       List<Runnable> stops = List.copyOf(foregroundStops);
@@ -252,6 +261,25 @@ public final class ShellProgram implements Program {
       }
     }
     Program.super.signal(p, signal);
+  }
+
+  /**
+   * A signal the shell traps: the foreground child gets it (unless ignored, as a child inherits an
+   * ignored signal) and the script goes on; the trap runs before the next command, or now at the
+   * prompt.
+   */
+  private void trapped(Proc p, Signal signal) {
+    if (sh.ignores(signal)) {
+      return;
+    }
+    // the trap is due before the child's end lets the next command start
+    sh.deliver(signal, new Io(null, terminalOut, terminalErr), !busy, () -> {});
+    if (foreground != null && !foreground.exited()) {
+      p.kill(foreground.pid(), signal);
+    }
+    List<Runnable> stops = List.copyOf(foregroundStops);
+    foregroundStops.clear();
+    stops.forEach(Runnable::run);
   }
 
   @Override

@@ -113,7 +113,8 @@ class SetBuiltinTest {
   @Test
   void dollar_minus_lists_the_options_in_each_shells_order() {
     assertEquals(new Ran("hBc\nehuBc\n", 0), bash("echo $-; set -eu; echo $-"));
-    assertEquals(new Ran("c\n+ echo uxce\nuxce\n", 0), ash("echo $-; set -eux; echo $- 2>/dev/null"));
+    assertEquals(
+        new Ran("c\n+ echo uxce\nuxce\n", 0), ash("echo $-; set -eux; echo $- 2>/dev/null"));
     assertEquals(new Ran("\nue\n", 0), dash("echo $-; set -eu; echo $-"));
     assertEquals("himBHs\n", host.run("echo $-"));
   }
