@@ -89,7 +89,10 @@ public final class Interpreter {
     builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
     builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
+    this.sourcing = new Sourcing(this);
   }
+
+  private final Sourcing sourcing;
 
   // ---- state ------------------------------------------------------------------------------------
 
@@ -762,6 +765,10 @@ public final class Interpreter {
           FunctionDef fn = functions.get(command);
           if (fn != null) {
             call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
+            return;
+          }
+          if (sourcing.handles(command)) {
+            sourcing.run(command, argv.subList(1, argv.size()), redirected, done);
             return;
           }
           Builtin b = builtins.get(command);
