@@ -31,7 +31,6 @@ final class Builtins {
     sh.builtin("jobs", Builtins::jobs);
     sh.builtin("ulimit", UlimitBuiltin::run);
     sh.builtin("printf", Printf::run);
-    sh.builtin("read", ReadBuiltin::run);
   }
 
   static int cd(Interpreter sh, List<String> args, Io io) {

@@ -31,6 +31,12 @@ import java.util.function.IntConsumer;
  * for the finite commands a learner runs.
  */
 public final class Interpreter {
+  /** A command the shell runs itself that may finish later ({@code read}, {@code eval}). */
+  @FunctionalInterface
+  interface AsyncBuiltin {
+    void run(List<String> args, Io io, IntConsumer done);
+  }
+
   /** A command the shell runs itself; returns the exit status. */
   @FunctionalInterface
   public interface Builtin {
@@ -89,10 +95,21 @@ public final class Interpreter {
     builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
     builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
-    this.sourcing = new Sourcing(this);
+    Sourcing sourcing = new Sourcing(this);
+    asyncBuiltin("eval", (args, io, done) -> sourcing.run("eval", args, io, done));
+    asyncBuiltin(".", (args, io, done) -> sourcing.run(".", args, io, done));
+    if (dialect != Dialect.DASH) {
+      asyncBuiltin("source", (args, io, done) -> sourcing.run("source", args, io, done));
+    }
+    asyncBuiltin("read", (args, io, done) -> ReadBuiltin.run(this, args, io, done));
   }
 
-  private final Sourcing sourcing;
+  private final Map<String, AsyncBuiltin> asyncBuiltins = new TreeMap<>();
+
+  void asyncBuiltin(String name, AsyncBuiltin b) {
+    asyncBuiltins.put(name, b);
+    runtimeBuiltin(name);
+  }
 
   // ---- state ------------------------------------------------------------------------------------
 
@@ -767,8 +784,16 @@ public final class Interpreter {
             call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
             return;
           }
-          if (sourcing.handles(command)) {
-            sourcing.run(command, argv.subList(1, argv.size()), redirected, done);
+          AsyncBuiltin async = asyncBuiltins.get(command);
+          if (async != null) {
+            Map<String, String> before = vars.assignFor(assigned); // IFS=: read a b
+            async.run(
+                argv.subList(1, argv.size()),
+                redirected,
+                st -> {
+                  vars.restoreAssigned(before);
+                  done.accept(st);
+                });
             return;
           }
           Builtin b = builtins.get(command);

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * {@code read [-r] [-s] [-p PROMPT] [-n N] [-d DELIM] [-t SEC] [NAME…]}: one line of the command's
@@ -24,10 +25,11 @@ final class ReadBuiltin {
   private record Options(
       boolean raw, String prompt, int max, char delimiter, List<String> names, int status) {}
 
-  static int run(Interpreter sh, List<String> args, Io io) {
+  static void run(Interpreter sh, List<String> args, Io io, IntConsumer done) {
     Options o = options(sh, args, io);
     if (o.status() >= 0) {
-      return o.status();
+      done.accept(o.status());
+      return;
     }
     for (String n : o.names()) {
       if (!Parser.isName(n)) {
@@ -37,16 +39,24 @@ final class ReadBuiltin {
               case ASH -> sh.name() + ": read: '" + n + "': bad variable name";
               case DASH -> Builtins.prefix(sh, "read") + n + ": bad variable name";
             });
-        return sh.dialect() == Dialect.DASH ? 2 : 1;
+        done.accept(sh.dialect() == Dialect.DASH ? 2 : 1);
+        return;
       }
     }
-    Stdin in = io.in();
-    if (in == null) {
-      if (o.prompt() != null) {
-        io.err().accept(o.prompt());
-      }
-      in = new Stdin(""); // no typed input reaches a builtin yet: the end of input
+    if (io.in() != null) {
+      done.accept(readInto(sh, o, io.in()));
+      return;
     }
+    // the terminal: the shell's own input, a line at a time
+    sh.runtime()
+        .readLine(
+            o.prompt(),
+            io,
+            line -> done.accept(readInto(sh, o, new Stdin(line == null ? "" : line))));
+  }
+
+  /** Reads from {@code in} into the names; the status: 1 at the end of the input. */
+  private static int readInto(Interpreter sh, Options o, Stdin in) {
     StringBuilder text = new StringBuilder();
     List<Boolean> quoted = new ArrayList<>();
     boolean ended = read(in, o, text, quoted);

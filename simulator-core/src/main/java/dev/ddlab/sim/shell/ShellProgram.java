@@ -44,6 +44,9 @@ public final class ShellProgram implements Program {
   private java.util.function.Consumer<String> terminalErr;
   private JobControl jobControl;
 
+  /** A {@code read} of the shell's own input waiting for the next line, or null. */
+  private java.util.function.Consumer<String> reader;
+
   /** What Ctrl-C stops besides the foreground child (a {@code wait}). */
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
@@ -171,6 +174,12 @@ public final class ShellProgram implements Program {
       foreground.input(line);
       return;
     }
+    if (reader != null) {
+      java.util.function.Consumer<String> r = reader;
+      reader = null;
+      r.accept(line + "\n");
+      return;
+    }
     if (busy) {
       queued.add(line);
       return;
@@ -223,6 +232,13 @@ public final class ShellProgram implements Program {
   public void stdinClosed(Proc p) {
     if (foreground != null && !foreground.exited()) {
       foreground.closeInput();
+      return;
+    }
+    if (reader != null) {
+      java.util.function.Consumer<String> r = reader;
+      reader = null;
+      eofPending = true;
+      r.accept(null);
       return;
     }
     if (busy) {
@@ -395,6 +411,28 @@ public final class ShellProgram implements Program {
     @Override
     public boolean has(String name) {
       return which(name) != null;
+    }
+
+    @Override
+    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+      String line = queued.poll();
+      if (line != null) {
+        then.accept(line + "\n");
+      } else if (eofPending || proc.exited()) {
+        then.accept(null);
+      } else {
+        if (prompt != null && proc.tty()) {
+          io.err().accept(prompt);
+        }
+        reader = then;
+        foregroundStops.add( // Ctrl-C ends the read as the end of input would
+            () -> {
+              if (reader == then) {
+                reader = null;
+                then.accept(null);
+              }
+            });
+      }
     }
 
     @Override

@@ -19,17 +19,6 @@ final class Sourcing {
 
   Sourcing(Interpreter sh) {
     this.sh = sh;
-    sh.runtimeBuiltin("eval");
-    sh.runtimeBuiltin(".");
-    if (sh.dialect() != Dialect.DASH) {
-      sh.runtimeBuiltin("source");
-    }
-  }
-
-  boolean handles(String command) {
-    return command.equals("eval")
-        || command.equals(".")
-        || (command.equals("source") && sh.dialect() != Dialect.DASH);
   }
 
   void run(String command, List<String> args, Io io, IntConsumer done) {

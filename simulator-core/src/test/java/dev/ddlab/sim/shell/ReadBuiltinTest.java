@@ -126,4 +126,27 @@ class ReadBuiltinTest {
             + "sh: 1: read: 1x: bad variable name\n2\nsh: 1: read: arg count\n2\n",
         dash("read -z x; echo $?; read -p; echo $?; read 1x </dev/null; echo $?; read; echo $?"));
   }
+
+  @Test
+  void read_without_a_pipe_reads_the_shells_own_input_a_line_at_a_time_in_a_container() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh =
+        w.init(List.of("sh", "-c", "read a b; echo \"[$b][$a]\"; read c; echo \"$? [$c]\""), false);
+    assertEquals("", w.read());
+    assertEquals("[y z][x]\n", sh.type("x y z"));
+    sh.closeInput();
+    assertEquals("1 []\n", w.read());
+    assertEquals(0, sh.status);
+  }
+
+  @Test
+  void read_typed_into_an_interactive_container_shell_waits_for_the_next_line() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    assertEquals("Tên: ", sh.type("read -p 'Tên: ' name"));
+    assertEquals("", sh.prompt());
+    assertEquals("", sh.type("An"));
+    assertEquals("/ # ", sh.prompt());
+    assertEquals("Chào An\n", sh.type("echo \"Chào $name\""));
+  }
 }
