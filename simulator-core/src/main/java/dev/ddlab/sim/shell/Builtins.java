@@ -303,10 +303,7 @@ final class Builtins {
 
   static int exit(Interpreter sh, List<String> args, Io io) {
     int status = statusArgument(sh, "exit", args, io);
-    sh.markExited(status);
-    if (!sh.inSubshell()) {
-      sh.runtime().exit(status); // ( exit 3 ) ends only the subshell
-    }
+    sh.exitShell(status); // ( exit 3 ) ends only the subshell
     return status;
   }
 

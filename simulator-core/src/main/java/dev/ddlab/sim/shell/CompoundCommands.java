@@ -42,6 +42,34 @@ final class CompoundCommands {
     return running.size();
   }
 
+  /** The {@code break} and {@code continue} builtins. */
+  int loopControl(String builtin, List<String> args, Io io) {
+    int n = 1;
+    String name = sh.name();
+    if (!args.isEmpty()) {
+      try {
+        n = Integer.parseInt(args.get(0));
+      } catch (NumberFormatException e) {
+        n = 0;
+      }
+      if (n < 1) {
+        io.errln(
+            sh.dialect() == Dialect.BASH
+                ? name + ": " + builtin + ": " + args.get(0) + ": loop count out of range"
+                : name + ": " + builtin + ": Illegal number: " + args.get(0));
+        return 1;
+      }
+    }
+    if (depth() == 0) {
+      if (sh.dialect() == Dialect.BASH) {
+        io.errln(name + ": " + builtin + ": only meaningful in a `for', `while', or `until' loop");
+      }
+      return 0;
+    }
+    sh.loopControl(builtin.equals("break"), Math.min(n, depth()));
+    return 0;
+  }
+
   void run(Command c, Io io, IntConsumer done) {
     if (c instanceof If i) {
       runIf(i, 0, io, done);
@@ -84,7 +112,7 @@ final class CompoundCommands {
     int epoch = sh.interrupts();
     sh.run(
         b.condition(),
-        io,
+        io.asTested(true),
         st -> {
           boolean interrupted = !io.background() && sh.interrupts() != epoch;
           if (io.killed()) {
@@ -200,7 +228,7 @@ final class CompoundCommands {
     return next ->
         sh.run(
             l.condition(),
-            io,
+            io.asTested(true),
             cst -> {
               boolean go = l.until() ? cst != 0 : cst == 0;
               if (!go || sh.stopping()) {

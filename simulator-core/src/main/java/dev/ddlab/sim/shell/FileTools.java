@@ -424,7 +424,8 @@ final class FileTools {
     int status = 0;
     for (String f : files) {
       if (f.equals("-")) {
-        all.append(ctx.io().stdin() == null ? "" : ctx.io().stdin());
+        String in = ctx.io().stdin();
+        all.append(in == null ? "" : in);
         continue;
       }
       String p = path(ctx, f);

@@ -10,7 +10,6 @@ import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -282,6 +281,9 @@ public final class HostShell {
       continuation.clear();
       return;
     }
+    if (sh.ignores(Signal.SIGINT)) {
+      return; // trap '' INT: the shell and what it runs ignore Ctrl-C
+    }
     if (busy && foregroundDone != null) {
       sh.interrupt();
       sh.lastStatus(130);
@@ -291,7 +293,12 @@ public final class HostShell {
       stops.forEach(Runnable::run);
       IntConsumer d = foregroundDone;
       foregroundDone = null;
-      d.accept(130);
+      if (sh.traps(Signal.SIGINT)) {
+        sh.deliver(
+            Signal.SIGINT, io, true, () -> d.accept(130)); // trap '…' INT runs, then the prompt
+      } else {
+        d.accept(130);
+      }
     }
   }
 
@@ -573,11 +580,8 @@ public final class HostShell {
       done.accept(127);
       return 0;
     }
-    List<String> stdinLines =
-        io.stdin() == null
-            ? new ArrayList<>()
-            : new ArrayList<>(Arrays.asList(io.stdin().split("\n")));
-    boolean piped = io.stdin() != null;
+    Stdin stdin = io.in(); // read line by line as docker reads it: the rest stays for the next
+    boolean piped = stdin != null;
     CommandIo cio =
         new CommandIo() {
           @Override
@@ -592,7 +596,10 @@ public final class HostShell {
 
           @Override
           public String readLine() {
-            return stdinLines.isEmpty() ? null : stdinLines.remove(0);
+            String line = stdin == null ? null : stdin.line();
+            return line == null || !line.endsWith("\n")
+                ? line
+                : line.substring(0, line.length() - 1);
           }
 
           @Override

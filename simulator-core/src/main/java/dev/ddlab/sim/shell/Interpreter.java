@@ -7,16 +7,13 @@ import dev.ddlab.sim.shell.Ast.AndOr;
 import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
-import dev.ddlab.sim.shell.Ast.CommandSub;
 import dev.ddlab.sim.shell.Ast.Connector;
 import dev.ddlab.sim.shell.Ast.FunctionDef;
 import dev.ddlab.sim.shell.Ast.Item;
-import dev.ddlab.sim.shell.Ast.Part;
 import dev.ddlab.sim.shell.Ast.Pipeline;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +31,12 @@ import java.util.function.IntConsumer;
  * for the finite commands a learner runs.
  */
 public final class Interpreter {
+  /** A command the shell runs itself that may finish later ({@code read}, {@code eval}). */
+  @FunctionalInterface
+  interface AsyncBuiltin {
+    void run(List<String> args, Io io, IntConsumer done);
+  }
+
   /** A command the shell runs itself; returns the exit status. */
   @FunctionalInterface
   public interface Builtin {
@@ -60,8 +63,10 @@ public final class Interpreter {
   private final RunQueue queue = new RunQueue();
   private final Map<String, FunctionDef> functions = new TreeMap<>();
 
-  /** The pipes between stages that hold output their reader has not finished with. */
-  private final List<Pipe> pipes = new ArrayList<>();
+  private final Pipelines pipelines = new Pipelines(this);
+  private final Expansions expansions = new Expansions(this);
+  private final Traps traps = new Traps(this);
+  private final ShellOptions options;
 
   private int lastStatus;
   private int pid;
@@ -83,10 +88,27 @@ public final class Interpreter {
     this.name = name;
     this.runtime = runtime;
     this.vars = new ShellVars(dialect, environment);
+    this.options = new ShellOptions(dialect);
     Builtins.installCommon(this);
-    builtin("break", (sh, args, io) -> sh.loopControl("break", args, io));
-    builtin("continue", (sh, args, io) -> sh.loopControl("continue", args, io));
+    builtin("set", (sh, args, io) -> sh.options.set(sh, args, io));
+    builtin("trap", (sh, args, io) -> sh.traps.trap(args, io));
+    builtin("break", (sh, args, io) -> sh.compound.loopControl("break", args, io));
+    builtin("continue", (sh, args, io) -> sh.compound.loopControl("continue", args, io));
     TestCommand.install(this);
+    Sourcing sourcing = new Sourcing(this);
+    asyncBuiltin("eval", (args, io, done) -> sourcing.run("eval", args, io, done));
+    asyncBuiltin(".", (args, io, done) -> sourcing.run(".", args, io, done));
+    if (dialect != Dialect.DASH) {
+      asyncBuiltin("source", (args, io, done) -> sourcing.run("source", args, io, done));
+    }
+    asyncBuiltin("read", (args, io, done) -> ReadBuiltin.run(this, args, io, done));
+  }
+
+  private final Map<String, AsyncBuiltin> asyncBuiltins = new TreeMap<>();
+
+  void asyncBuiltin(String name, AsyncBuiltin b) {
+    asyncBuiltins.put(name, b);
+    runtimeBuiltin(name);
   }
 
   // ---- state ------------------------------------------------------------------------------------
@@ -110,6 +132,14 @@ public final class Interpreter {
 
   public void pid(int pid) {
     this.pid = pid;
+  }
+
+  int pid() {
+    return pid;
+  }
+
+  Pipelines pipelines() {
+    return pipelines;
   }
 
   public String var(String key) {
@@ -203,6 +233,19 @@ public final class Interpreter {
   public void terminate() {
     exited = true;
     aborted = true;
+    terminated = true;
+  }
+
+  private boolean terminated;
+
+  /** The job table. */
+  Jobs jobTable() {
+    return jobs;
+  }
+
+  /** The options {@code set} changes ({@code -e}, {@code -u}, {@code -x}, {@code pipefail}). */
+  ShellOptions options() {
+    return options;
   }
 
   /** The shell process's resource limits: what it started with, or what {@code ulimit} set. */
@@ -253,6 +296,72 @@ public final class Interpreter {
   void markExited(int status) {
     exited = true;
     lastStatus = status;
+  }
+
+  /**
+   * {@code exit} or {@code set -e}: the list unwinds; outside a subshell the shell then ends, once
+   * its EXIT trap has run ({@link #endLine}).
+   */
+  void exitShell(int status) {
+    markExited(status);
+    exitPending |= !inSubshell();
+  }
+
+  private boolean exitPending;
+
+  /** Whether a trap is set for {@code signal} ({@code trap '' INT} ignores it). */
+  public boolean traps(Signal signal) {
+    return traps.isSet(signal);
+  }
+
+  public boolean ignores(Signal signal) {
+    return traps.ignores(signal);
+  }
+
+  /**
+   * A signal the shell traps arrived: its trap runs before the next command starts, or now ({@code
+   * then} after it) when the shell waits at its prompt.
+   */
+  public void deliver(Signal signal, Io io, boolean idle, Runnable then) {
+    traps.deliver(signal);
+    if (idle) {
+      traps.runDue(io, then);
+    } else {
+      then.run();
+    }
+  }
+
+  /** The shell ends with {@code status} (its script's end, Ctrl-D): its EXIT trap runs first. */
+  public void leave(Io io, int status, IntConsumer then) {
+    traps.runExit(io, status, then);
+  }
+
+  /**
+   * Runs a trap's command: {@code $?} is the status before it and stays so, unless the trap exits.
+   */
+  void runTrap(String command, Io io, IntConsumer then) {
+    CommandList list;
+    try {
+      list = Parser.parse(command, dialect, true);
+    } catch (ShellSyntaxException e) {
+      io.errln(dialect.syntaxError(name, e));
+      then.accept(lastStatus);
+      return;
+    }
+    int before = lastStatus;
+    boolean wasExited = exited;
+    exited = false;
+    aborted = false;
+    returning = false;
+    run(
+        list,
+        io,
+        st -> {
+          boolean exitedHere = exited;
+          exited = wasExited || exitedHere;
+          lastStatus = exitedHere ? lastStatus : before;
+          then.accept(lastStatus);
+        });
   }
 
   public List<Job> jobs() {
@@ -333,7 +442,30 @@ public final class Interpreter {
       done.accept(2);
       return;
     }
-    run(list, io, done);
+    run(list, io, st -> endLine(io, st, done));
+  }
+
+  /**
+   * The line ran: traps of signals that came at its end run, and an {@code exit} ends the shell.
+   */
+  private void endLine(Io io, int status, IntConsumer done) {
+    if (traps.due()) {
+      traps.runDue(io, () -> endLine(io, status, done));
+      return;
+    }
+    if (!exitPending) {
+      done.accept(status);
+      return;
+    }
+    traps.runExit(
+        io,
+        lastStatus,
+        st -> {
+          exitPending = false;
+          lastStatus = st;
+          runtime.exit(st);
+          done.accept(st);
+        });
   }
 
   /**
@@ -396,11 +528,17 @@ public final class Interpreter {
   }
 
   void runAndOr(AndOr andOr, int i, Io io, IntConsumer done) {
-    runPipeline(
-        andOr.pipelines().get(i),
-        io,
+    boolean last = i == andOr.pipelines().size() - 1;
+    Pipeline p = andOr.pipelines().get(i);
+    pipelines.run(
+        p,
+        last ? io : io.asTested(true),
         status -> {
           finished(status);
+          if (last && status != 0 && !p.negated() && !io.tested() && errexits(status, io)) {
+            done.accept(status);
+            return;
+          }
           int next = i + 1;
           while (next < andOr.pipelines().size() && !stopping() && !io.killed()) {
             Connector c = andOr.connectors().get(next - 1);
@@ -434,8 +572,7 @@ public final class Interpreter {
    * pipe's pages to the writer's cgroup), as its resident size; false when the OOM killer killed
    * it.
    */
-  /** {@link #holds}, and when that fails the OOM killer's end of the shell. */
-  private boolean charge() {
+  boolean charge() {
     if (exited || holds()) {
       return true;
     }
@@ -443,66 +580,20 @@ public final class Interpreter {
     return false;
   }
 
-  private boolean holds() {
-    long piped = 0;
-    for (Pipe p : pipes) {
-      piped += p.bytes();
-    }
-    return runtime.rss(vars.bytes() + piped);
+  /** Whether what the shell holds fits its memory (no OOM kill). */
+  boolean holds() {
+    return runtime.rss(vars.bytes() + pipelines.bytes());
   }
 
   /**
    * The OOM killer killed this shell for the memory its variables hold ({@code x=$x$x} in a loop):
    * it runs nothing more, and what it held is freed.
    */
-  private void outOfMemory() {
+  void outOfMemory() {
     vars.clear();
-    pipes.clear();
+    pipelines.clear();
     lastStatus = 128 + 9;
     terminate();
-  }
-
-  private void runPipeline(Pipeline p, Io io, IntConsumer done) {
-    if (p.commands().size() > 1 && jobs.forkRefused()) {
-      jobs.forkFailed(io);
-      done.accept(lastStatus);
-      return;
-    }
-    IntConsumer finish = p.negated() ? st -> done.accept(st == 0 ? 1 : 0) : done;
-    runStage(p.commands(), 0, io.stdin(), io, finish);
-  }
-
-  private void runStage(List<Command> commands, int i, String stdin, Io io, IntConsumer done) {
-    boolean last = i == commands.size() - 1;
-    if (last) {
-      runCommand(commands.get(i), io.withStdin(stdin), done);
-      return;
-    }
-    Pipe pipe = new Pipe(this::charge);
-    pipes.add(pipe);
-    runCommand(
-        commands.get(i),
-        io.withStdin(stdin).withOut(pipe),
-        st -> {
-          boolean oom = !stopping() && !io.killed() && !holds();
-          if (oom) {
-            outOfMemory(); // the writer's output does not fit in the cgroup beside the rest
-          }
-          if (stopping() || io.killed()) {
-            pipes.remove(pipe);
-            done.accept(oom ? lastStatus : st);
-            return;
-          }
-          runStage(
-              commands,
-              i + 1,
-              pipe.drain(),
-              io,
-              read -> {
-                pipes.remove(pipe); // its reader is done with it: the pages are freed
-                done.accept(read);
-              });
-        });
   }
 
   void runCommand(Command c, Io io, IntConsumer done) {
@@ -516,6 +607,10 @@ public final class Interpreter {
     }
     if (io.killed()) {
       done.accept(io.job().killStatus()); // queued before its job was killed
+      return;
+    }
+    if (traps.due()) {
+      traps.runDue(io, () -> startCommand(c, io, done)); // a trapped signal came meanwhile
       return;
     }
     if (c instanceof SimpleCommand simple) {
@@ -541,52 +636,22 @@ public final class Interpreter {
         });
   }
 
-  /** What runs once a command's words can be expanded. */
-  @FunctionalInterface
-  interface Expanded {
-    /**
-     * @param substitutionStatus the status of the last command substitution, or -1 when none ran
-     */
-    void run(Expander ex, int substitutionStatus);
-  }
-
   /**
-   * Runs the command substitutions in {@code words}, then hands over an expander that knows their
-   * output. An arithmetic error while expanding ends the command with status 1 and the dialect's
-   * message, as the shell does.
+   * {@code set -e}: a command no condition tests failed, so the shell exits with its status ({@code
+   * (false)} ends only the subshell, whose status then ends the shell). False when the option is
+   * off or the list is already unwinding ({@code return}, {@code break}, an exit).
    */
-  void withExpander(List<Word> words, Io io, IntConsumer done, Expanded then) {
-    List<CommandSub> subs = new ArrayList<>();
-    for (Word w : words) {
-      collect(w, subs);
+  private boolean errexits(int status, Io io) {
+    if (!options.errexit() || stopping() || io.job() != null) {
+      return false; // a background job is a subshell of its own: its end is not the shell's
     }
-    Map<CommandSub, String> results = new IdentityHashMap<>();
-    int[] subStatus = {-1};
-    runSubstitutions(
-        subs,
-        0,
-        results,
-        subStatus,
-        io,
-        () -> {
-          if (exited) {
-            done.accept(lastStatus);
-            return;
-          }
-          Expander ex = new Expander(expansion, results, runtime.fs(), runtime.cwd());
-          try {
-            then.run(ex, subStatus[0]);
-          } catch (Arithmetic.Error e) {
-            io.errln(name + ": " + e.getMessage());
-            lastStatus = 1;
-            done.accept(1);
-          }
-        });
+    exitShell(status);
+    return true;
   }
 
-  /** {@code $(( … ))}: the expression with its parameters expanded, evaluated. */
-  private String arithmetic(String expression) {
-    return Long.toString(Arithmetic.evaluate(expression, dialect, vars::get, vars::put));
+  /** Runs the command substitutions in {@code words}, then expands them ({@link Expansions}). */
+  void withExpander(List<Word> words, Io io, IntConsumer done, Expansions.Expanded then) {
+    expansions.withExpander(words, io, done, then);
   }
 
   // ---- loop control and interrupts --------------------------------------------------------------
@@ -635,36 +700,13 @@ public final class Interpreter {
     CONTINUE
   }
 
-  /** The {@code break} and {@code continue} builtins. */
-  private int loopControl(String builtin, List<String> args, Io io) {
-    int n = 1;
-    if (!args.isEmpty()) {
-      try {
-        n = Integer.parseInt(args.get(0));
-      } catch (NumberFormatException e) {
-        n = 0;
-      }
-      if (n < 1) {
-        io.errln(
-            dialect == Dialect.BASH
-                ? name + ": " + builtin + ": " + args.get(0) + ": loop count out of range"
-                : name + ": " + builtin + ": Illegal number: " + args.get(0));
-        return 1;
-      }
-    }
-    if (compound.depth() == 0) {
-      if (dialect == Dialect.BASH) {
-        io.errln(name + ": " + builtin + ": only meaningful in a `for', `while', or `until' loop");
-      }
-      return 0;
-    }
-    n = Math.min(n, compound.depth());
-    if (builtin.equals("break")) {
-      breakLevels = n;
+  /** {@code break N} / {@code continue N}: leave N loops, or end this round of the Nth. */
+  void loopControl(boolean isBreak, int levels) {
+    if (isBreak) {
+      breakLevels = levels;
     } else {
-      continueLevels = n;
+      continueLevels = levels;
     }
-    return 0;
   }
 
   /**
@@ -688,6 +730,9 @@ public final class Interpreter {
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
   void restore(Saved saved) {
     subshells--;
+    if (terminated) {
+      return; // the shell itself ended (the OOM killer, its script's end): nothing to give back
+    }
     vars.restore(saved.vars());
     runtime.cwd(saved.cwd());
     exited = false;
@@ -719,6 +764,11 @@ public final class Interpreter {
           for (Assignment a : cmd.assignments()) {
             assigned.put(a.name(), ex.single(a.value()));
           }
+          if (options.xtrace()) {
+            List<String> traced = new ArrayList<>();
+            assigned.forEach((k, v) -> traced.add(k + "=" + v));
+            io.err().accept(options.trace(traced, argv));
+          }
           Io redirected = redirections.applyOrFail(cmd.redirects(), ex, io, done);
           if (redirected == null) {
             return;
@@ -734,10 +784,24 @@ public final class Interpreter {
             call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
             return;
           }
+          AsyncBuiltin async = asyncBuiltins.get(command);
+          if (async != null) {
+            Map<String, String> before = vars.assignFor(assigned); // IFS=: read a b
+            async.run(
+                argv.subList(1, argv.size()),
+                redirected,
+                st -> {
+                  vars.restoreAssigned(before);
+                  done.accept(st);
+                });
+            return;
+          }
           Builtin b = builtins.get(command);
           if (b != null) {
             int st;
             int failedWrites = Redirections.writeFailures(redirected);
+            // IFS=: read a b: the assignments hold while the builtin runs
+            Map<String, String> before = vars.assignFor(assigned);
             try {
               st = b.run(this, argv.subList(1, argv.size()), redirected);
               if (Redirections.writeFailures(redirected) > failedWrites) {
@@ -746,6 +810,8 @@ public final class Interpreter {
             } catch (FsException e) {
               redirected.errln(builtinError(command, e));
               st = 1;
+            } finally {
+              vars.restoreAssigned(before);
             }
             done.accept(st);
             return;
@@ -855,89 +921,4 @@ public final class Interpreter {
     }
     runtime.run(argv, environment(), io, io.background(), done);
   }
-
-  private static void collect(Word w, List<CommandSub> into) {
-    for (Part p : w.parts()) {
-      if (p instanceof CommandSub s) {
-        into.add(s);
-      }
-    }
-  }
-
-  private void runSubstitutions(
-      List<CommandSub> subs,
-      int i,
-      Map<CommandSub, String> results,
-      int[] status,
-      Io io,
-      Runnable then) {
-    if (i >= subs.size()) {
-      then.run();
-      return;
-    }
-    Pipe out = Pipe.collector(this::charge);
-    pipes.add(out);
-    CommandSub s = subs.get(i);
-    run(
-        s.body(),
-        new Io(null, out, io.err(), io.background(), io.job()),
-        st -> {
-          pipes.remove(out);
-          results.put(s, out.drain());
-          status[0] = st;
-          finished(st);
-          runSubstitutions(subs, i + 1, results, status, io, then);
-        });
-  }
-
-  private String param(String key) {
-    return switch (key) {
-      case "?" -> String.valueOf(lastStatus);
-      case "$" -> String.valueOf(pid);
-      case "!" -> jobs.lastBackgroundPid();
-      case "0" -> name;
-      case "#" -> String.valueOf(vars.positional().size());
-      case "-" -> dialect == Dialect.BASH ? "himBHs" : "smi";
-      default -> {
-        if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
-          int n = parsePositionalIndex(key);
-          List<String> positional = vars.positional();
-          yield n >= 1 && n <= positional.size() ? positional.get(n - 1) : null;
-        }
-        yield vars.get(key);
-      }
-    };
-  }
-
-  private static int parsePositionalIndex(String key) {
-    try {
-      return Integer.parseInt(key);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  /** What word expansion reads from this shell. */
-  private final Expander.Shell expansion =
-      new Expander.Shell() {
-        @Override
-        public String param(String name) {
-          return Interpreter.this.param(name);
-        }
-
-        @Override
-        public List<String> positional() {
-          return vars.positional();
-        }
-
-        @Override
-        public String arithmetic(String expression) {
-          return Interpreter.this.arithmetic(expression);
-        }
-
-        @Override
-        public boolean nounset() {
-          return false;
-        }
-      };
 }

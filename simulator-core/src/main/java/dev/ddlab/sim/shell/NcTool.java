@@ -134,7 +134,8 @@ final class NcTool implements Tool {
     }
     String host = o.operands().get(0);
     int port = o.operands().size() > 1 ? port(o.operands().get(1)) : 0;
-    String in = o.zero() || ctx.io().stdin() == null ? "" : ctx.io().stdin();
+    String piped = o.zero() ? null : ctx.io().stdin();
+    String in = piped == null ? "" : piped;
     tcp.exchange(
         host,
         port,

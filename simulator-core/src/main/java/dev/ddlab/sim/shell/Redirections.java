@@ -44,13 +44,13 @@ final class Redirections {
   }
 
   private Io apply(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
-    String in = io.stdin();
+    Stdin in = io.in();
     Consumer<String> out = io.out();
     Consumer<String> err = io.err();
     for (Redirect r : redirects) {
       try {
-        Io now = applyOne(r, ex, new Io(in, out, err, io.background(), io.job()));
-        in = now.stdin();
+        Io now = applyOne(r, ex, io.withStreams(in, out, err));
+        in = now.in();
         out = now.out();
         err = now.err();
       } catch (RedirectException e) {
@@ -58,7 +58,7 @@ final class Redirections {
         throw e;
       }
     }
-    return new Io(in, out, err, io.background(), io.job());
+    return io.withStreams(in, out, err);
   }
 
   /** One redirection over the streams the ones before it made. */
@@ -66,14 +66,14 @@ final class Redirections {
     String name = sh.name();
     Dialect dialect = sh.dialect();
     ShellRuntime runtime = sh.runtime();
-    String in = io.stdin();
+    Stdin in = io.in();
     Consumer<String> out = io.out();
     Consumer<String> err = io.err();
     if (r.op() == RedirOp.HERE) {
       if (r.fd() == 0) {
-        in = ex.single(r.here().body());
+        in = new Stdin(ex.single(r.here().body()));
       }
-      return new Io(in, out, err, io.background(), io.job());
+      return io.withStreams(in, out, err);
     }
     String target = ex.single(r.target());
     if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
@@ -92,22 +92,25 @@ final class Redirections {
       } else if (r.fd() == 2) {
         err = to;
       }
-      return new Io(in, out, err, io.background(), io.job());
+      return io.withStreams(in, out, err);
     }
     if (target.isEmpty()) {
       throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
     }
     String path = Paths.resolve(runtime.cwd(), target);
     if (r.op() == RedirOp.IN) {
+      if (path.equals("/dev/null") && !runtime.fs().exists(path)) {
+        return io.withStreams(new Stdin(""), out, err); // a host without device files
+      }
       try {
-        in = new String(runtime.fs().read(path), StandardCharsets.UTF_8);
+        in = new Stdin(new String(runtime.fs().read(path), StandardCharsets.UTF_8));
       } catch (FsException e) {
         throw new RedirectException(
             dialect == Dialect.ASH
                 ? name + ": can't open " + target + ": no such file"
                 : name + ": " + target + ": " + e.getMessage());
       }
-      return new Io(in, out, err, io.background(), io.job());
+      return io.withStreams(in, out, err);
     }
     if (path.equals("/dev/null")) {
       Consumer<String> devNull = s -> {};
@@ -116,7 +119,7 @@ final class Redirections {
       } else if (r.fd() == 1) {
         out = devNull;
       }
-      return new Io(in, out, err, io.background(), io.job());
+      return io.withStreams(in, out, err);
     }
     try {
       if (runtime.fs().isDirectory(path)) {
@@ -135,7 +138,7 @@ final class Redirections {
     } else if (r.fd() == 1) {
       out = file;
     }
-    return new Io(in, out, err, io.background(), io.job());
+    return io.withStreams(in, out, err);
   }
 
   /**

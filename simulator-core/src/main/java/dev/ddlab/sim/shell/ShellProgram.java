@@ -44,6 +44,9 @@ public final class ShellProgram implements Program {
   private java.util.function.Consumer<String> terminalErr;
   private JobControl jobControl;
 
+  /** A {@code read} of the shell's own input waiting for the next line, or null. */
+  private java.util.function.Consumer<String> reader;
+
   /** What Ctrl-C stops besides the foreground child (a {@code wait}). */
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
@@ -102,6 +105,7 @@ public final class ShellProgram implements Program {
     }
     if (command != null) {
       location = dialect == Dialect.BASH ? "-c: line 1: " : "";
+      sh.options().commandString(true);
       runBatch(command);
       return;
     }
@@ -137,14 +141,19 @@ public final class ShellProgram implements Program {
   private void runBatch(String text) {
     busy = true;
     try {
+      Io io = new Io(null, terminalOut, terminalErr);
       sh.execute(
           text,
-          new Io(null, terminalOut, terminalErr),
-          st -> {
-            busy = false;
-            sh.terminate();
-            proc.exit(st);
-          });
+          io,
+          st ->
+              sh.leave(
+                  io,
+                  st,
+                  end -> {
+                    busy = false;
+                    sh.terminate();
+                    proc.exit(end);
+                  }));
     } catch (ShellSyntaxException e) {
       proc.err(dialect.syntaxError(shellName(), e) + "\n");
       proc.exit(2);
@@ -163,6 +172,12 @@ public final class ShellProgram implements Program {
   public void stdin(Proc p, String line) {
     if (foreground != null && !foreground.exited()) {
       foreground.input(line);
+      return;
+    }
+    if (reader != null) {
+      java.util.function.Consumer<String> r = reader;
+      reader = null;
+      r.accept(line + "\n");
       return;
     }
     if (busy) {
@@ -219,6 +234,13 @@ public final class ShellProgram implements Program {
       foreground.closeInput();
       return;
     }
+    if (reader != null) {
+      java.util.function.Consumer<String> r = reader;
+      reader = null;
+      eofPending = true;
+      r.accept(null);
+      return;
+    }
     if (busy) {
       eofPending = true;
       return;
@@ -226,11 +248,15 @@ public final class ShellProgram implements Program {
     if (interactive && dialect == Dialect.BASH) {
       p.out("exit\n");
     }
-    p.exit(sh.lastStatus());
+    sh.leave(new Io(null, terminalOut, terminalErr), sh.lastStatus(), p::exit);
   }
 
   @Override
   public void signal(Proc p, Signal signal) {
+    if (sh.traps(signal)) {
+      trapped(p, signal);
+      return;
+    }
     if (signal == Signal.SIGINT && busy) {
       sh.interrupt(); // a loop stops with its foreground child, as the process group gets SIGINT
       List<Runnable> stops = List.copyOf(foregroundStops);
@@ -251,6 +277,25 @@ public final class ShellProgram implements Program {
       }
     }
     Program.super.signal(p, signal);
+  }
+
+  /**
+   * A signal the shell traps: the foreground child gets it (unless ignored, as a child inherits an
+   * ignored signal) and the script goes on; the trap runs before the next command, or now at the
+   * prompt.
+   */
+  private void trapped(Proc p, Signal signal) {
+    if (sh.ignores(signal)) {
+      return;
+    }
+    // the trap is due before the child's end lets the next command start
+    sh.deliver(signal, new Io(null, terminalOut, terminalErr), !busy, () -> {});
+    if (foreground != null && !foreground.exited()) {
+      p.kill(foreground.pid(), signal);
+    }
+    List<Runnable> stops = List.copyOf(foregroundStops);
+    foregroundStops.clear();
+    stops.forEach(Runnable::run);
   }
 
   @Override
@@ -369,6 +414,28 @@ public final class ShellProgram implements Program {
     }
 
     @Override
+    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+      String line = queued.poll();
+      if (line != null) {
+        then.accept(line + "\n");
+      } else if (eofPending || proc.exited()) {
+        then.accept(null);
+      } else {
+        if (prompt != null && proc.tty()) {
+          io.err().accept(prompt);
+        }
+        reader = then;
+        foregroundStops.add( // Ctrl-C ends the read as the end of input would
+            () -> {
+              if (reader == then) {
+                reader = null;
+                then.accept(null);
+              }
+            });
+      }
+    }
+
+    @Override
     public String which(String name) {
       if (name.contains("/")) {
         String p = Paths.resolve(proc.cwd(), name);
@@ -442,8 +509,10 @@ public final class ShellProgram implements Program {
       if (!finished[0] && !background) {
         foreground = c;
       }
-      if (io.stdin() != null && !finished[0]) {
-        c.feed(io.stdin());
+      if (io.piped() && !finished[0]) {
+        if (ShellPrograms.readsStdin(argv)) {
+          c.feed(io.stdin()); // it reads the rest; a program that does not leaves it to the next
+        }
         c.closeInput();
       }
       return c.pid();

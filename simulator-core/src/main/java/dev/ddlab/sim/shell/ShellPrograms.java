@@ -20,7 +20,39 @@ public final class ShellPrograms {
   private static final Set<String> NOT_OURS =
       Set.of("sleep", "true", "false", "bridge", "brctl", "iptables", "ss", "tcpdump");
 
+  /** Programs registered here that never read their standard input. */
+  private static final Set<String> NO_STDIN =
+      Set.of(
+          "ping",
+          "nslookup",
+          "dig",
+          "host",
+          "ifconfig",
+          "route",
+          "netstat",
+          "ss",
+          "echo",
+          "pwd",
+          "sleep",
+          "true",
+          "false");
+
   private ShellPrograms() {}
+
+  /**
+   * Whether the program {@code argv} starts reads its standard input, so a shell feeds it what is
+   * left of a redirected file or pipe ({@code while read l; do ls "$l"; done < list} leaves the
+   * list to {@code read}; {@code cat} inside the loop reads the rest). A tool says so itself; an
+   * unknown program (a shell) is taken to read it.
+   */
+  static boolean readsStdin(java.util.List<String> argv) {
+    String name = dev.ddlab.fs.Paths.name(argv.get(0));
+    if (NO_STDIN.contains(name)) {
+      return false;
+    }
+    Tool tool = NOT_OURS.contains(name) ? null : Tools.get(name);
+    return tool == null || tool.readsStdin(argv.subList(1, argv.size()));
+  }
 
   public static ProgramRegistry install(ProgramRegistry registry) {
     registry.register("bash", () -> new ShellProgram(Dialect.BASH));

@@ -87,6 +87,16 @@ public interface ShellRuntime {
   /** The {@code exit} builtin (after the interpreter stopped running further commands). */
   void exit(int status);
 
+  /**
+   * The next line of the shell's own standard input (what is typed at its terminal or piped into
+   * it), with its newline, or null at the end of input; {@code then} may get it later. {@code
+   * prompt} (null for none) is shown first when that input is a terminal. The default is a shell
+   * whose input no line reaches.
+   */
+  default void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+    then.accept(null);
+  }
+
   /** Whether {@code name} would run something (for {@code type} and completion). */
   boolean has(String name);
 }

@@ -57,6 +57,34 @@ final class ShellVars {
     vars.put(key, value);
   }
 
+  /**
+   * Sets the assignments before a builtin's name ({@code IFS=: read a b}) for as long as it runs;
+   * returns what the names held before (null: unset), for {@link #restoreAssigned}.
+   */
+  Map<String, String> assignFor(Map<String, String> assigned) {
+    if (assigned.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> before = new LinkedHashMap<>();
+    assigned.forEach(
+        (k, v) -> {
+          before.put(k, vars.get(k));
+          vars.put(k, v);
+        });
+    return before;
+  }
+
+  void restoreAssigned(Map<String, String> before) {
+    before.forEach(
+        (k, v) -> {
+          if (v == null) {
+            vars.remove(k);
+          } else {
+            vars.put(k, v);
+          }
+        });
+  }
+
   Set<String> names() {
     return vars.keySet();
   }

@@ -99,7 +99,8 @@ final class TextTools {
   }
 
   private static String stdin(ToolContext ctx) {
-    return ctx.io().stdin() == null ? "" : ctx.io().stdin();
+    String in = ctx.io().stdin();
+    return in == null ? "" : in;
   }
 
   static List<String> lines(String text) {

@@ -1,0 +1,160 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.sim.shell.Ast.CommandSub;
+import dev.ddlab.sim.shell.Ast.Part;
+import dev.ddlab.sim.shell.Ast.Word;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * What an {@link Interpreter} does before a command's words can be expanded: it runs their command
+ * substitutions (each collecting its output in a charged {@link Pipe}), then hands over an {@link
+ * Expander} that reads the shell's parameters ({@code $?}, {@code $$}, {@code $!}, {@code $-},
+ * {@code $1} …, variables) and evaluates {@code $(( … ))}. Expansion errors end the command as the
+ * shell does: an arithmetic error with status 1, an unset parameter under {@code set -u} with each
+ * shell's message.
+ */
+final class Expansions implements Expander.Shell {
+  private final Interpreter sh;
+
+  Expansions(Interpreter sh) {
+    this.sh = sh;
+  }
+
+  /** What runs once a command's words can be expanded. */
+  @FunctionalInterface
+  interface Expanded {
+    /**
+     * @param substitutionStatus the status of the last command substitution, or -1 when none ran
+     */
+    void run(Expander ex, int substitutionStatus);
+  }
+
+  /**
+   * Runs the command substitutions in {@code words}, then hands over an expander that knows their
+   * output.
+   */
+  void withExpander(List<Word> words, Io io, IntConsumer done, Expanded then) {
+    List<CommandSub> subs = new ArrayList<>();
+    for (Word w : words) {
+      for (Part p : w.parts()) {
+        if (p instanceof CommandSub s) {
+          subs.add(s);
+        }
+      }
+    }
+    Map<CommandSub, String> results = new IdentityHashMap<>();
+    int[] subStatus = {-1};
+    runSubstitutions(
+        subs,
+        0,
+        results,
+        subStatus,
+        io,
+        () -> {
+          if (sh.exited()) {
+            done.accept(sh.lastStatus());
+            return;
+          }
+          Expander ex = new Expander(this, results, sh.runtime().fs(), sh.runtime().cwd());
+          try {
+            then.run(ex, subStatus[0]);
+          } catch (Arithmetic.Error e) {
+            io.errln(sh.name() + ": " + e.getMessage());
+            sh.lastStatus(1);
+            done.accept(1);
+          } catch (Expander.Unbound e) {
+            unbound(e.getMessage(), io, done);
+          }
+        });
+  }
+
+  /**
+   * {@code set -u} met an unset parameter: bash's "unbound variable" (a non-interactive bash exits
+   * with 127), ash's and dash's "parameter not set" (status 2); an interactive shell ends the line.
+   */
+  private void unbound(String parameter, Io io, IntConsumer done) {
+    boolean positional = Character.isDigit(parameter.charAt(0));
+    String name = sh.name();
+    io.errln(
+        switch (sh.dialect()) {
+          case BASH -> name + ": " + (positional ? "$" : "") + parameter + ": unbound variable";
+          case ASH -> name + ": " + parameter + ": parameter not set";
+          case DASH -> name + ": 1: " + parameter + ": parameter not set";
+        });
+    sh.abort(sh.dialect() != Dialect.BASH ? 2 : sh.interactive() ? 1 : 127);
+    done.accept(sh.lastStatus());
+  }
+
+  private void runSubstitutions(
+      List<CommandSub> subs,
+      int i,
+      Map<CommandSub, String> results,
+      int[] status,
+      Io io,
+      Runnable then) {
+    if (i >= subs.size()) {
+      then.run();
+      return;
+    }
+    Pipe out = sh.pipelines().collector();
+    CommandSub s = subs.get(i);
+    sh.run(
+        s.body(),
+        new Io(null, out, io.err(), io.background(), io.job(), true),
+        st -> {
+          sh.pipelines().close(out);
+          results.put(s, out.drain());
+          status[0] = st;
+          sh.lastStatus(st);
+          runSubstitutions(subs, i + 1, results, status, io, then);
+        });
+  }
+
+  @Override
+  public String param(String key) {
+    return switch (key) {
+      case "?" -> String.valueOf(sh.lastStatus());
+      case "$" -> String.valueOf(sh.pid());
+      case "!" -> sh.jobTable().lastBackgroundPid();
+      case "0" -> sh.name();
+      case "#" -> String.valueOf(sh.positional().size());
+      case "-" -> sh.options().flags(sh.interactive());
+      default -> {
+        if (!key.isEmpty() && Character.isDigit(key.charAt(0))) {
+          int n = parsePositionalIndex(key);
+          List<String> positional = sh.positional();
+          yield n >= 1 && n <= positional.size() ? positional.get(n - 1) : null;
+        }
+        yield sh.var(key);
+      }
+    };
+  }
+
+  private static int parsePositionalIndex(String key) {
+    try {
+      return Integer.parseInt(key);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public List<String> positional() {
+    return sh.positional();
+  }
+
+  /** {@code $(( … ))}: the expression with its parameters expanded, evaluated. */
+  @Override
+  public String arithmetic(String expression) {
+    return Long.toString(Arithmetic.evaluate(expression, sh.dialect(), sh::var, sh::setVar));
+  }
+
+  @Override
+  public boolean nounset() {
+    return sh.options().nounset();
+  }
+}

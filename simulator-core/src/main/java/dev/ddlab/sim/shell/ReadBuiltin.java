@@ -1,0 +1,279 @@
+package dev.ddlab.sim.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code read [-r] [-s] [-p PROMPT] [-n N] [-d DELIM] [-t SEC] [NAME…]}: one line of the command's
+ * input split on {@code $IFS} into the names, the last name taking the rest of the line ({@code
+ * REPLY}, unsplit, when no name is given; dash requires one). Without {@code -r} a backslash quotes
+ * the next character and a backslash before the newline joins the next line. At the end of the
+ * input the status is 1, the names still set from a last line without its newline. The input is the
+ * shared {@link Stdin} of a pipe or redirected file, so {@code while read line; do …; done < file}
+ * reads one line per round; the prompt of {@code -p} is printed (on stderr) only when the terminal
+ * is read. Options and errors are those of bash 5.2, busybox 1.36 ash and dash 0.5.12.
+ */
+final class ReadBuiltin {
+  private static final String BASH_USAGE =
+      "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt]"
+          + " [-t timeout] [-u fd] [name ...]";
+
+  private ReadBuiltin() {}
+
+  /** What the options asked for. */
+  private record Options(
+      boolean raw, String prompt, int max, char delimiter, List<String> names, int status) {}
+
+  static void run(Interpreter sh, List<String> args, Io io, IntConsumer done) {
+    Options o = options(sh, args, io);
+    if (o.status() >= 0) {
+      done.accept(o.status());
+      return;
+    }
+    for (String n : o.names()) {
+      if (!Parser.isName(n)) {
+        io.errln(
+            switch (sh.dialect()) {
+              case BASH -> sh.name() + ": read: `" + n + "': not a valid identifier";
+              case ASH -> sh.name() + ": read: '" + n + "': bad variable name";
+              case DASH -> Builtins.prefix(sh, "read") + n + ": bad variable name";
+            });
+        done.accept(sh.dialect() == Dialect.DASH ? 2 : 1);
+        return;
+      }
+    }
+    if (io.in() != null) {
+      done.accept(readInto(sh, o, io.in()));
+      return;
+    }
+    // the terminal: the shell's own input, a line at a time
+    sh.runtime()
+        .readLine(
+            o.prompt(),
+            io,
+            line -> done.accept(readInto(sh, o, new Stdin(line == null ? "" : line))));
+  }
+
+  /** Reads from {@code in} into the names; the status: 1 at the end of the input. */
+  private static int readInto(Interpreter sh, Options o, Stdin in) {
+    StringBuilder text = new StringBuilder();
+    List<Boolean> quoted = new ArrayList<>();
+    boolean ended = read(in, o, text, quoted);
+    assign(sh, o.names(), text.toString(), quoted);
+    return ended ? 1 : 0;
+  }
+
+  /**
+   * Reads up to the delimiter (not kept), at most {@code max} characters; backslashes quote unless
+   * {@code -r}. Returns true when the input ended before the delimiter.
+   */
+  private static boolean read(Stdin in, Options o, StringBuilder text, List<Boolean> quoted) {
+    boolean escape = false;
+    while (o.max() < 0 || text.length() < o.max()) {
+      int c = in.next();
+      if (c < 0) {
+        return true;
+      }
+      if (escape) {
+        escape = false;
+        if (c != '\n') {
+          text.append((char) c);
+          quoted.add(true);
+        }
+        continue;
+      }
+      if (c == o.delimiter()) {
+        return false;
+      }
+      if (c == '\\' && !o.raw()) {
+        escape = true;
+        continue;
+      }
+      text.append((char) c);
+      quoted.add(false);
+    }
+    return false;
+  }
+
+  /** Splits the line into the names as POSIX's {@code read} does. */
+  private static void assign(
+      Interpreter sh, List<String> names, String line, List<Boolean> quoted) {
+    if (names.isEmpty()) {
+      sh.setVar("REPLY", line);
+      return;
+    }
+    String ifs = sh.var("IFS");
+    if (ifs == null) {
+      ifs = Expander.DEFAULT_IFS;
+    }
+    Splitter s = new Splitter(line, quoted, ifs);
+    s.skipWhite();
+    for (int k = 0; k < names.size() - 1; k++) {
+      sh.setVar(names.get(k), s.field());
+    }
+    sh.setVar(names.get(names.size() - 1), s.rest());
+  }
+
+  /** The line and which of its characters a backslash quoted, read field by field. */
+  private static final class Splitter {
+    private final String line;
+    private final List<Boolean> quoted;
+    private final String ifs;
+    private int pos;
+
+    Splitter(String line, List<Boolean> quoted, String ifs) {
+      this.line = line;
+      this.quoted = quoted;
+      this.ifs = ifs;
+    }
+
+    private boolean ifs(int i) {
+      return !quoted.get(i) && ifs.indexOf(line.charAt(i)) >= 0;
+    }
+
+    private boolean white(int i) {
+      return ifs(i) && " \t\n".indexOf(line.charAt(i)) >= 0;
+    }
+
+    void skipWhite() {
+      while (pos < line.length() && white(pos)) {
+        pos++;
+      }
+    }
+
+    /** One field, then the delimiter after it (white space, at most one other IFS character). */
+    String field() {
+      int start = pos;
+      while (pos < line.length() && !ifs(pos)) {
+        pos++;
+      }
+      String f = line.substring(start, pos);
+      skipDelimiter();
+      return f;
+    }
+
+    private void skipDelimiter() {
+      skipWhite();
+      if (pos < line.length() && ifs(pos)) {
+        pos++;
+        skipWhite();
+      }
+    }
+
+    /**
+     * The rest of the line for the last name, trailing IFS white space removed; a single field
+     * followed by one delimiter loses the delimiter ({@code a:b:} read into two names gives {@code
+     * b}), as POSIX says.
+     */
+    String rest() {
+      int end = line.length();
+      while (end > pos && white(end - 1)) {
+        end--;
+      }
+      int start = pos;
+      while (pos < end && !ifs(pos)) {
+        pos++;
+      }
+      int fieldEnd = pos;
+      if (fieldEnd < end) {
+        skipDelimiter();
+        if (pos >= end) {
+          end = fieldEnd;
+        }
+      }
+      return line.substring(start, end);
+    }
+  }
+
+  /** Parses the options; {@code status} is -1 when the command may read. */
+  private static Options options(Interpreter sh, List<String> args, Io io) {
+    boolean raw = false;
+    String prompt = null;
+    int max = -1;
+    char delimiter = '\n';
+    String allowed =
+        switch (sh.dialect()) {
+          case BASH -> "rspndt";
+          case ASH -> "rspndt";
+          case DASH -> "rp";
+        };
+    int i = 0;
+    for (; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        i++;
+        break;
+      }
+      if (!a.startsWith("-") || a.length() < 2) {
+        break;
+      }
+      for (int k = 1; k < a.length(); k++) {
+        char c = a.charAt(k);
+        if (allowed.indexOf(c) < 0) {
+          return failed(sh, io, "illegal", c);
+        }
+        if ("pndt".indexOf(c) < 0) {
+          raw |= c == 'r';
+          continue;
+        }
+        String value;
+        if (k + 1 < a.length()) {
+          value = a.substring(k + 1);
+        } else if (i + 1 < args.size()) {
+          value = args.get(++i);
+        } else {
+          return failed(sh, io, "missing", c);
+        }
+        switch (c) {
+          case 'p' -> prompt = value;
+          case 'd' -> delimiter = value.isEmpty() ? '\0' : value.charAt(0);
+          case 'n' -> {
+            try {
+              max = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+              io.errln(
+                  sh.dialect() == Dialect.BASH
+                      ? sh.name() + ": read: " + value + ": invalid number"
+                      : sh.name() + ": read: invalid count");
+              return new Options(raw, prompt, max, delimiter, List.of(), 1);
+            }
+          }
+          default -> {} // -t: input that is there is read at once; no typed input is awaited
+        }
+        break;
+      }
+    }
+    List<String> names = List.copyOf(args.subList(i, args.size()));
+    if (names.isEmpty() && sh.dialect() == Dialect.DASH) {
+      io.errln(Builtins.prefix(sh, "read") + "arg count");
+      return new Options(raw, prompt, max, delimiter, names, 2);
+    }
+    return new Options(raw, prompt, max, delimiter, names, -1);
+  }
+
+  /** A bad option ("illegal") or an option without its argument ("missing"): status 2. */
+  private static Options failed(Interpreter sh, Io io, String what, char c) {
+    boolean illegal = what.equals("illegal");
+    switch (sh.dialect()) {
+      case BASH -> {
+        io.errln(
+            sh.name()
+                + ": read: -"
+                + c
+                + (illegal ? ": invalid option" : ": option requires an argument"));
+        io.errln(BASH_USAGE);
+      }
+      case ASH ->
+          io.errln(
+              sh.name()
+                  + ": read: line 0: "
+                  + (illegal ? "illegal option -" + c : "no arg for -" + c + " option"));
+      case DASH ->
+          io.errln(
+              Builtins.prefix(sh, "read")
+                  + (illegal ? "Illegal option -" + c : "No arg for -" + c + " option"));
+    }
+    return new Options(false, null, -1, '\n', List.of(), 2);
+  }
+}

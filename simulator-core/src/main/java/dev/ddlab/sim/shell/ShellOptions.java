@@ -1,0 +1,248 @@
+package dev.ddlab.sim.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options {@code set} turns on and off in one shell, {@code set} itself and what shows them:
+ * {@code -e} (errexit: the {@link Interpreter} ends the shell when a command it does not test
+ * fails), {@code -u} (nounset: the {@link Expander} refuses an unset parameter), {@code -x}
+ * (xtrace: each simple command traced on stderr as the shell quotes it), {@code -o pipefail} (bash
+ * and ash; dash has none), {@code set -- ARGS} for the positional parameters, {@code set} alone
+ * listing the variables, and {@code $-}. Errors are worded as bash 5.2, busybox 1.36 ash and dash
+ * 0.5.12 word them.
+ */
+final class ShellOptions {
+  private static final String BASH_USAGE =
+      "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]";
+
+  private final Dialect dialect;
+  private boolean errexit;
+  private boolean nounset;
+  private boolean xtrace;
+  private boolean pipefail;
+  private boolean commandString;
+
+  ShellOptions(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  boolean errexit() {
+    return errexit;
+  }
+
+  boolean nounset() {
+    return nounset;
+  }
+
+  boolean xtrace() {
+    return xtrace;
+  }
+
+  boolean pipefail() {
+    return pipefail;
+  }
+
+  /** The shell runs a {@code -c} string (bash and ash show {@code c} in {@code $-}). */
+  void commandString(boolean c) {
+    commandString = c;
+  }
+
+  /** {@code $-}: the options on, in the order each shell lists them. */
+  String flags(boolean interactive) {
+    StringBuilder sb = new StringBuilder();
+    if (dialect == Dialect.BASH) {
+      sb.append(errexit ? "e" : "").append('h').append(interactive ? "im" : "");
+      sb.append(nounset ? "u" : "").append(xtrace ? "x" : "").append('B');
+      sb.append(interactive ? "Hs" : commandString ? "c" : "");
+      return sb.toString();
+    }
+    // ash and dash walk their option table backwards
+    sb.append(nounset ? "u" : "").append(xtrace ? "x" : "");
+    sb.append(interactive ? "smi" : commandString && dialect == Dialect.ASH ? "c" : "");
+    return sb.append(errexit ? "e" : "").toString();
+  }
+
+  /** {@code set [-eux] [+eux] [-o NAME] [+o NAME] [--] [ARG…]}. */
+  int set(Interpreter sh, List<String> args, Io io) {
+    if (args.isEmpty()) {
+      for (String name : new java.util.TreeSet<>(sh.variableNames())) {
+        String value = sh.var(name);
+        io.println(name + "=" + (dialect == Dialect.BASH ? quoted(value) : ashQuoted(value)));
+      }
+      return 0;
+    }
+    int i = 0;
+    for (; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("--")) {
+        i++;
+        sh.positional(List.copyOf(args.subList(i, args.size())));
+        return 0;
+      }
+      if (a.equals("-") || a.equals("+")) {
+        continue;
+      }
+      if (a.length() < 2 || (a.charAt(0) != '-' && a.charAt(0) != '+')) {
+        break;
+      }
+      boolean on = a.charAt(0) == '-';
+      for (int k = 1; k < a.length(); k++) {
+        char c = a.charAt(k);
+        if (c == 'o') {
+          if (i + 1 >= args.size()) {
+            return listOptions(sh, io);
+          }
+          String name = args.get(++i);
+          int st = setNamed(sh, name, on, io);
+          if (st != 0) {
+            return st;
+          }
+          continue;
+        }
+        if (!setLetter(c, on)) {
+          return badOption(sh, io, (on ? "-" : "+") + c);
+        }
+      }
+    }
+    if (i < args.size()) {
+      sh.positional(List.copyOf(args.subList(i, args.size())));
+    }
+    return 0;
+  }
+
+  private boolean setLetter(char c, boolean on) {
+    switch (c) {
+      case 'e' -> errexit = on;
+      case 'u' -> nounset = on;
+      case 'x' -> xtrace = on;
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private int setNamed(Interpreter sh, String name, boolean on, Io io) {
+    switch (name) {
+      case "errexit" -> errexit = on;
+      case "nounset" -> nounset = on;
+      case "xtrace" -> xtrace = on;
+      case "pipefail" -> {
+        if (dialect == Dialect.DASH) {
+          return badOption(sh, io, "-o " + name);
+        }
+        pipefail = on;
+      }
+      default -> {
+        switch (dialect) {
+          case BASH -> {
+            io.errln(sh.name() + ": set: " + name + ": invalid option name");
+            return 2;
+          }
+          case ASH -> {
+            io.errln(sh.name() + ": set: line 0: illegal option -o " + name);
+            return 1;
+          }
+          case DASH -> {
+            return badOption(sh, io, "-o " + name);
+          }
+        }
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * {@code set -o} alone: the simulated options in bash's layout (bash lists all 27 of its own, ash
+   * and dash theirs; the others are not simulated and not listed).
+   */
+  private int listOptions(Interpreter sh, Io io) {
+    for (String name : List.of("errexit", "nounset", "pipefail", "xtrace")) {
+      boolean on =
+          switch (name) {
+            case "errexit" -> errexit;
+            case "nounset" -> nounset;
+            case "pipefail" -> pipefail;
+            default -> xtrace;
+          };
+      if (name.equals("pipefail") && dialect == Dialect.DASH) {
+        continue;
+      }
+      io.println(String.format("%-15s\t%s", name, on ? "on" : "off"));
+    }
+    return 0;
+  }
+
+  /** An option the shell does not have: bash's usage (status 2), ash's and dash's special error. */
+  private int badOption(Interpreter sh, Io io, String option) {
+    switch (dialect) {
+      case BASH -> {
+        io.errln(sh.name() + ": set: " + option + ": invalid option");
+        io.errln(BASH_USAGE);
+        return 2;
+      }
+      case ASH -> io.errln(sh.name() + ": set: line 0: illegal option " + option);
+      case DASH ->
+          io.errln(Builtins.prefix(sh, "set") + "Illegal option " + option.replace('+', '-'));
+    }
+    return Builtins.specialError(sh, 2);
+  }
+
+  /**
+   * {@code set -x}'s trace of one simple command: bash traces each assignment on a line of its own
+   * and quotes words that need it ({@code 'a b'}, {@code ''}, {@code 'it'\''s'}); ash quotes the
+   * same words its way ({@code 'it'"'"'s'}, an empty word as nothing) and dash not at all, both
+   * with the assignments before the command on its line.
+   */
+  String trace(List<String> assignments, List<String> argv) {
+    StringBuilder sb = new StringBuilder();
+    List<String> words = new ArrayList<>();
+    for (String a : assignments) {
+      int eq = a.indexOf('=');
+      String value = a.substring(eq + 1);
+      String text =
+          a.substring(0, eq + 1)
+              + switch (dialect) {
+                case BASH -> quoted(value);
+                case ASH -> value.isEmpty() ? "" : traceQuoted(value);
+                case DASH -> value;
+              };
+      if (dialect == Dialect.BASH) {
+        sb.append("+ ").append(text).append('\n');
+      } else {
+        words.add(text);
+      }
+    }
+    for (String w : argv) {
+      words.add(
+          switch (dialect) {
+            case BASH -> quoted(w);
+            case ASH -> w.isEmpty() ? "" : traceQuoted(w);
+            case DASH -> w;
+          });
+    }
+    if (!words.isEmpty()) {
+      sb.append("+ ").append(String.join(" ", words)).append('\n');
+    }
+    return sb.toString();
+  }
+
+  private static boolean plain(String s) {
+    return !s.isEmpty() && s.matches("[A-Za-z0-9_./:=,%+@-]+");
+  }
+
+  /** bash's quoting of a word that needs it: {@code 'a b'}, {@code ''}, {@code 'it'\''s'}. */
+  private static String quoted(String s) {
+    return plain(s) ? s : "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static String traceQuoted(String s) {
+    return plain(s) ? s : "'" + s.replace("'", "'\"'\"'") + "'";
+  }
+
+  /** ash's and dash's {@code set} listing: every value single-quoted. */
+  private static String ashQuoted(String s) {
+    return "'" + s.replace("'", "'\"'\"'") + "'";
+  }
+}

@@ -1,0 +1,128 @@
+package dev.ddlab.sim.shell;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.sim.runtime.Signal;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code trap} on EXIT and INT, its listing and its errors, in bash, busybox ash and dash ({@code
+ * -c} strings in containers) and on the host's bash; texts and exit codes as bash 5.2, busybox 1.36
+ * ash (the private dockerd's alpine) and dash 0.5.12 print them.
+ */
+class TrapTest {
+  private final TestHost host = new TestHost();
+
+  private record Ran(String output, int status) {}
+
+  private static Ran run(MemoryFs fs, String shell, String script) {
+    FakeProc.World w = new FakeProc.World(fs);
+    FakeProc p = w.init(List.of(shell, "-c", script), false);
+    return new Ran(w.read(), p.status);
+  }
+
+  private static Ran ash(String script) {
+    return run(ContainerShellTest.alpine(), "sh", script);
+  }
+
+  private static Ran dash(String script) {
+    return run(ContainerShellTest.ubuntu(), "sh", script);
+  }
+
+  private static Ran bash(String script) {
+    return run(ContainerShellTest.ubuntu(), "bash", script);
+  }
+
+  @Test
+  void the_exit_trap_runs_at_exit_with_its_status_and_trap_lists_each_shells_names() {
+    String script = "trap 'echo bye $?' EXIT; trap 'echo int' INT; trap; trap - INT; trap; exit 3";
+    assertEquals(
+        new Ran(
+            "trap -- 'echo bye $?' EXIT\ntrap -- 'echo int' SIGINT\ntrap -- 'echo bye $?' EXIT\n"
+                + "bye 3\n",
+            3),
+        bash(script));
+    Ran ashOrDash =
+        new Ran(
+            "trap -- 'echo bye $?' EXIT\ntrap -- 'echo int' INT\ntrap -- 'echo bye $?' EXIT\n"
+                + "bye 3\n",
+            3);
+    assertEquals(ashOrDash, ash(script));
+    assertEquals(ashOrDash, dash(script));
+  }
+
+  @Test
+  void the_exit_trap_runs_at_the_scripts_end_after_set_e_and_not_for_a_subshell() {
+    for (Ran r : List.of(bash("trap 'echo t' EXIT; echo x"), ash("trap 'echo t' EXIT; echo x"))) {
+      assertEquals(new Ran("x\nt\n", 0), r);
+    }
+    assertEquals(new Ran("t\n", 1), ash("trap 'echo t' EXIT; set -e; false; echo no"));
+    assertEquals(new Ran("t\n", 1), dash("trap 'echo t' EXIT; set -e; false; echo no"));
+    assertEquals(new Ran("4\nt\n", 0), bash("trap 'echo t' EXIT; (exit 4); echo $?"));
+    assertEquals(new Ran("b\n", 5), ash("trap 'echo a' EXIT; trap 'echo b; exit 5' EXIT; false"));
+  }
+
+  @Test
+  void bad_signals_and_options_are_worded_as_each_shell_words_them() {
+    assertEquals(
+        new Ran("bash: trap: FOO: invalid signal specification\nst=1\n", 0),
+        bash("trap 'echo bye' FOO; echo st=$?"));
+    assertEquals(
+        new Ran("sh: trap: line 0: FOO: invalid signal specification\nst=1\n", 0),
+        ash("trap 'echo bye' FOO; echo st=$?"));
+    assertEquals(
+        new Ran("trap: FOO: bad trap\nst=1\n", 0), dash("trap 'echo bye' FOO; echo st=$?"));
+    assertEquals(
+        new Ran(
+            "bash: trap: -z: invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]\n"
+                + "st=2\n",
+            0),
+        bash("trap -z; echo st=$?"));
+    assertEquals(new Ran("sh: trap: line 0: illegal option -z\n", 2), ash("trap -z; echo st=$?"));
+    assertEquals(new Ran("sh: 1: trap: Illegal option -z\n", 2), dash("trap -z; echo st=$?"));
+    assertEquals(
+        new Ran("trap -- 'echo t' SIGINT\ntrap -- 'echo t' SIGTERM\n", 0),
+        bash("trap 'echo t' sigint SIGTERM 2 int; trap"));
+  }
+
+  @Test
+  void ctrl_c_at_a_script_with_an_int_trap_kills_its_foreground_child_runs_the_trap_and_goes_on() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh =
+        w.init(List.of("sh", "-c", "trap 'echo caught $?' INT; sleep 100; echo after $?"), true);
+    w.clock.advance(Duration.ofSeconds(1));
+    sh.kill(1, Signal.SIGINT);
+    w.clock.advance(Duration.ofSeconds(1));
+    assertEquals("caught 130\nafter 130\n", w.read());
+    assertEquals(0, sh.status);
+  }
+
+  @Test
+  void ctrl_c_at_a_script_without_a_trap_ends_it_and_an_ignored_int_changes_nothing() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh = w.init(List.of("sh", "-c", "trap '' INT; sleep 100; echo after"), true);
+    sh.kill(1, Signal.SIGINT);
+    assertTrue(!sh.exited);
+    w.clock.advance(Duration.ofSeconds(101));
+    assertEquals("after\n", w.read());
+    assertEquals(0, sh.status);
+  }
+
+  @Test
+  void on_the_host_exit_runs_the_exit_trap_and_ctrl_c_runs_the_int_trap() {
+    host.run("trap 'echo caught' INT");
+    StringBuilder out = new StringBuilder();
+    Integer[] status = {null};
+    host.shell.type("sleep 100", new Io(null, out::append, out::append), st -> status[0] = st);
+    host.shell.interrupt(new Io(null, out::append, out::append));
+    assertEquals("caught\n", out.toString());
+    assertEquals(130, status[0]);
+    host.run("trap 'echo bye' EXIT");
+    assertEquals("bye\n", host.run("exit"));
+    assertTrue(host.shell.closed());
+  }
+}
