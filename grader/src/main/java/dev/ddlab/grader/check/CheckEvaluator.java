@@ -5,7 +5,6 @@ import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
-import dev.ddlab.grader.state.SwarmStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,10 @@ public final class CheckEvaluator {
       case "file" -> file(c, state, node);
       case "network" -> network(c, state, node);
       case "volume" -> volume(c, state, node);
-      case "swarm" -> swarm(c, state.swarm(c.swarm()));
+      case "swarm" -> SwarmChecks.swarm(c, state.swarm(c.swarm()));
+      case "service" -> SwarmChecks.service(c, state, node);
+      case "tasks" -> SwarmChecks.tasks(c, state, node);
+      case "swarmNode" -> SwarmChecks.swarmNode(c, state, node);
       case "containers" -> count(c, countContainers(c.containers(), state, node), "containers");
       case "images" -> count(c, countImages(c.images(), state, node), "images");
       case "ran" -> ran(c, state.transcript());
@@ -196,51 +198,6 @@ public final class CheckEvaluator {
         ? CheckOutcome.PASS
         : CheckOutcome.fail(
             wantExists ? "no volume " + c.volume() : "volume " + c.volume() + " still exists");
-  }
-
-  /**
-   * The swarm as one node sees it: its state ({@code status}), the leader's hostname ({@code
-   * leader}: a hostname, {@code any} or {@code none}), how many managers and reachable managers,
-   * which managers are unreachable, whether there is quorum, and a least Raft term.
-   */
-  private static CheckOutcome swarm(CheckSpec c, SwarmStatus s) {
-    if (c.status() != null && !c.status().equals(s.state())) {
-      return CheckOutcome.fail("swarm state is " + s.state() + ", expected " + c.status());
-    }
-    if (c.quorum() != null && c.quorum() != s.quorum()) {
-      return CheckOutcome.fail(
-          c.quorum() ? "no quorum: no leader answers" : "the swarm has quorum");
-    }
-    if (c.leader() != null) {
-      boolean ok =
-          switch (c.leader()) {
-            case "any" -> !s.leader().isEmpty();
-            case "none" -> s.leader().isEmpty();
-            default -> c.leader().equals(s.leader());
-          };
-      if (!ok) {
-        return CheckOutcome.fail(
-            "leader is "
-                + (s.leader().isEmpty() ? "none" : s.leader())
-                + ", expected "
-                + c.leader());
-      }
-    }
-    if (c.managers() != null && s.managers().size() != c.managers()) {
-      return CheckOutcome.fail(s.managers().size() + " managers, expected " + c.managers());
-    }
-    if (c.reachable() != null && s.reachable().size() != c.reachable()) {
-      return CheckOutcome.fail(
-          s.reachable().size() + " reachable managers, expected " + c.reachable());
-    }
-    if (c.unreachable() != null && !s.unreachable().containsAll(c.unreachable())) {
-      return CheckOutcome.fail(
-          "unreachable managers are " + s.unreachable() + ", expected " + c.unreachable());
-    }
-    if (c.minTerm() != null && s.term() < c.minTerm()) {
-      return CheckOutcome.fail("Raft term is " + s.term() + ", expected at least " + c.minTerm());
-    }
-    return CheckOutcome.PASS;
   }
 
   private static CheckOutcome count(CheckSpec c, int n, String what) {

@@ -89,7 +89,22 @@ class JShellChecksTest {
 
         public dev.ddlab.grader.state.SwarmStatus swarm(String node) {
           return new dev.ddlab.grader.state.SwarmStatus(
-              "inactive", false, false, "", List.of(), List.of(), List.of(), -1);
+              "inactive", false, false, "", List.of(), List.of(), List.of(), -1, false);
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.ServiceView> services(String n) {
+          return List.of();
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.TaskView> tasks(String n) {
+          return List.of();
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.SwarmNodeView> swarmNodes(String n) {
+          return List.of();
         }
 
         @Override

@@ -180,4 +180,127 @@ class StateChecksTest {
       assertTrue(run.check(0).get(0).detail().contains("no quorum"), run.check(0).get(0).detail());
     }
   }
+
+  static final String SERVICE_LAB =
+      """
+      id: sv
+      title: "Dịch vụ"
+      section: "Phần 2 §6"
+      template: swarm-3m3w
+      steps:
+        - title: "Một"
+          text: "Làm"
+          solution: [x]
+          checks:
+            - service: web
+              mode: replicated
+              replicas: 4
+              running: 4
+              taskImage: nigelpoulton/ddd-book:web0.2
+              env: ["MODE=lab"]
+              labels: {tier: front}
+              updateParallelism: 2
+              updateDelay: 10s
+              updateFailureAction: rollback
+              updateOrder: start-first
+              updateState: completed
+              label: "Dịch vụ web"
+              fail: "Sai dịch vụ."
+            - tasks: web
+              count: 4
+              onlyOn: [mgr1, wrk2]
+              label: "Task của web"
+              fail: "Sai task."
+            - tasks: web
+              notOn: [wrk1]
+              label: "Không task nào trên wrk1"
+              fail: "Còn task trên wrk1."
+            - swarmNode: wrk1
+              role: worker
+              availability: drain
+              status: ready
+              label: "wrk1 được drain"
+              fail: "wrk1 chưa drain."
+            - swarmNode: mgr1
+              role: manager
+              managerStatus: Leader
+              label: "mgr1 là leader"
+              fail: "mgr1 không là leader."
+            - swarm: mgr1
+              autolock: true
+              label: "Autolock bật"
+              fail: "Chưa bật autolock."
+            - service: old
+              exists: false
+              label: "Không còn old"
+              fail: "old vẫn còn."
+            - service: web
+              node: wrk1
+              label: "Hỏi worker"
+              fail: "Worker không trả lời."
+      """;
+
+  static List<String> details(List<CheckResult> results) {
+    return results.stream().map(r -> r.passed() ? "ok" : r.detail()).toList();
+  }
+
+  @Test
+  void service_task_and_node_predicates_read_what_a_manager_lists_and_say_what_differs() {
+    Lab lab = LabCatalog.parse("sv.yaml", SERVICE_LAB);
+    try (LabRun run =
+        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      // no swarm yet: nothing to list, and mgr1 says why
+      assertEquals(
+          "mgr1 is not a swarm manager (swarm state inactive)", run.check(0).get(0).detail());
+      for (String line :
+          List.of(
+              "@mgr1",
+              "docker swarm init --advertise-addr 10.0.0.1",
+              "@wrk1",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@wrk2",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@mgr1",
+              "docker service create --name old --replicas 1 alpine sleep 1d",
+              "docker service create --name web --replicas 4 -e MODE=lab --label tier=front"
+                  + " --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
+                  + " --update-order start-first nigelpoulton/ddd-book:web0.1")) {
+        run.typeScript(line);
+      }
+      List<String> before = details(run.check(0));
+      assertEquals(
+          List.of(
+              "image is nigelpoulton/ddd-book:web0.1, expected nigelpoulton/ddd-book:web0.2;"
+                  + " update state is none (never updated), expected completed",
+              "tasks run on [wrk1], expected only on [mgr1, wrk2]",
+              "tasks are meant to run on [wrk1]",
+              "availability is active, expected drain",
+              "ok",
+              "autolock is off",
+              "service old still exists",
+              "wrk1 is not a swarm manager (swarm state active)"),
+          before);
+      for (String line :
+          List.of(
+              "docker swarm update --autolock=true",
+              "docker service rm old",
+              "docker node update --availability drain wrk1",
+              "sleep 10",
+              "docker service update --image nigelpoulton/ddd-book:web0.2 web")) {
+        run.typeScript(line);
+      }
+      List<String> after = details(run.check(0));
+      assertEquals(
+          List.of(
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "wrk1 is not a swarm manager (swarm state active)"),
+          after);
+    }
+  }
 }
