@@ -19,7 +19,6 @@ import dev.ddlab.engine.dto.swarm.TaskSpec;
 import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.go.GoUnits;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +33,6 @@ import picocli.CommandLine.Parameters;
 /** docker/cli's cli/command/service: create, ls, ps, inspect, scale, update, rm. */
 public final class ServiceCommands {
   private ServiceCommands() {}
-
-  /** The progress bar of a task that reached running (jsonmessage's full bar). */
-  static final String BAR = "[==================================================>] ";
 
   /** The image as the CLI shows it: without the digest docker pins it to. */
   static String image(Service s) {
@@ -53,75 +49,6 @@ public final class ServiceCommands {
     int slash = image.lastIndexOf('/');
     String last = image.substring(slash + 1);
     return last.contains(":") || last.contains("@") ? image : image + ":latest";
-  }
-
-  /**
-   * docker/cli's progress.ServiceProgress for a replicated service: polls the tasks until each slot
-   * runs, then prints the converged display ("overall progress: N out of N tasks", one bar per
-   * slot, "verify: Service converged"). Gives up after {@code max} of engine time, as a learner
-   * would press ^C.
-   */
-  static void waitConverged(DockerCommand c, String serviceId) {
-    // The real CLI waits as long as it takes; here long enough for the update's batches and
-    // their delays plus a minute, so a service that cannot converge still gives the prompt back.
-    Service first = c.engine.services().inspect(serviceId, false);
-    long batches = 1;
-    long delay = 0;
-    if (first.spec().updateConfig() != null) {
-      long p = Math.max(1, first.spec().updateConfig().parallelism());
-      batches = (first.spec().replicas() + p - 1) / p;
-      delay = first.spec().updateConfig().delay();
-    }
-    long deadline =
-        c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos() + batches * delay;
-    while (true) {
-      Service s = c.engine.services().inspect(serviceId, false);
-      long want = s.spec().replicas();
-      boolean global = s.spec().global();
-      List<Task> tasks =
-          c.engine
-              .tasks()
-              .list(Map.of("service", List.of(serviceId), "desired-state", List.of("running")));
-      // docker/cli's ServiceProgress counts the tasks the daemon calls up to date (of the current
-      // spec: image, command, environment, mounts …), so an update that keeps the image waits too
-      long running =
-          c
-              .engine
-              .tasks()
-              .list(
-                  Map.of(
-                      "service",
-                      List.of(serviceId),
-                      "desired-state",
-                      List.of("running"),
-                      "_up-to-date",
-                      List.of("true")))
-              .stream()
-              .filter(t -> "running".equals(t.status().state()))
-              .count();
-      if (global) {
-        want = tasks.size();
-      }
-      if (running >= want && tasks.size() == want) {
-        c.out("overall progress: " + running + " out of " + want + " tasks ");
-        if (global) {
-          for (Task t : tasks) {
-            c.out(t.nodeId().substring(0, 12) + ": running   " + BAR);
-          }
-        } else {
-          for (int i = 1; i <= want; i++) {
-            c.out(i + "/" + want + ": running   " + BAR);
-          }
-        }
-        c.out("verify: Service converged ");
-        return;
-      }
-      if (c.engine.system().nowNanos() > deadline) {
-        c.out("overall progress: " + running + " out of " + want + " tasks ");
-        throw new CliException("operation not converged in time", 1);
-      }
-      c.engine.services().waitFor(Duration.ofMillis(500));
-    }
   }
 
   @Command(name = "create")
@@ -148,6 +75,11 @@ public final class ServiceCommands {
         names = {"-d", "--detach"},
         description = "Exit immediately instead of waiting for the service to converge")
     boolean detach;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
 
     @Option(names = "--constraint", paramLabel = "list", description = "Placement constraints")
     List<String> constraints = new ArrayList<>();
@@ -265,7 +197,7 @@ public final class ServiceCommands {
               .id();
       out(id);
       if (!detach) {
-        waitConverged(this, id);
+        ServiceProgress.waitConverged(this, id, quiet);
       }
       return 0;
     }
@@ -660,7 +592,7 @@ public final class ServiceCommands {
                       s.version() == null ? 0 : s.version().index(), null, null));
           out(ref + " scaled to " + n);
           if (!detach) {
-            waitConverged(this, s.id());
+            ServiceProgress.waitConverged(this, s.id(), false);
           }
         } catch (EngineException e) {
           errors.add(daemonError(e));
@@ -693,6 +625,13 @@ public final class ServiceCommands {
     @Option(names = "--force", description = "Force update even if no changes require it")
     boolean force;
 
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
+
+    @picocli.CommandLine.Mixin EnvLabelUpdate envLabels = new EnvLabelUpdate();
+
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
     @picocli.CommandLine.Mixin
@@ -724,6 +663,9 @@ public final class ServiceCommands {
       if (mounts.changed()) {
         c = c.withMounts(mounts.apply(c.mounts()));
       }
+      if (envLabels.envChanged()) {
+        c = c.withEnv(envLabels.env(c.env()));
+      }
       TaskSpec nt =
           new TaskSpec(
               c,
@@ -742,7 +684,7 @@ public final class ServiceCommands {
               s.id(),
               new ServiceSpec(
                   sp.name(),
-                  sp.labels(),
+                  envLabels.labels(sp.labels()),
                   nt,
                   m,
                   updates.apply(sp.updateConfig()),
@@ -754,7 +696,7 @@ public final class ServiceCommands {
                   rollback ? "previous" : null));
       out(args.get(0));
       if (!detach) {
-        waitConverged(this, s.id());
+        ServiceProgress.waitConverged(this, s.id(), quiet);
       }
       return 0;
     }
@@ -831,6 +773,11 @@ public final class ServiceCommands {
         description = "Exit immediately instead of waiting for the service to converge")
     boolean detach;
 
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -845,7 +792,7 @@ public final class ServiceCommands {
                   s.version() == null ? 0 : s.version().index(), null, "previous"));
       out(args.get(0));
       if (!detach) {
-        waitConverged(this, s.id());
+        ServiceProgress.waitConverged(this, s.id(), quiet);
       }
       return 0;
     }

@@ -67,6 +67,35 @@ public record ContainerSpec(
         image, m == null || m.isEmpty() ? null : List.copyOf(m), healthcheck, secrets, configs);
   }
 
+  /** This spec with this environment (an empty list is left out). */
+  public ContainerSpec withEnv(List<String> e) {
+    return new ContainerSpec(
+        image,
+        labels,
+        command,
+        args,
+        hostname,
+        e == null || e.isEmpty() ? null : List.copyOf(e),
+        dir,
+        user,
+        groups,
+        init,
+        stopSignal,
+        tty,
+        openStdin,
+        readOnly,
+        mounts,
+        stopGracePeriod,
+        healthcheck,
+        hosts,
+        secrets,
+        configs,
+        isolation,
+        sysctls,
+        capabilityAdd,
+        capabilityDrop);
+  }
+
   /** This spec with the fields the withers change; the rest as they are. */
   private ContainerSpec copy(
       String image,
