@@ -289,6 +289,9 @@ class StateChecksTest {
               "docker service update --image nigelpoulton/ddd-book:web0.2 web")) {
         run.typeScript(line);
       }
+      // swarmkit waits the update delay after the last batch before it calls the update done
+      assertEquals("update state is updating, expected completed", details(run.check(0)).get(0));
+      run.typeScript("sleep 12");
       List<String> after = details(run.check(0));
       assertEquals(
           List.of(

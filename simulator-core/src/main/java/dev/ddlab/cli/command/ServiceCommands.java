@@ -8,7 +8,6 @@ import dev.ddlab.engine.dto.swarm.EndpointSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachmentConfig;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Placement;
-import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.ReplicatedService;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.ServiceMode;
@@ -432,90 +431,11 @@ public final class ServiceCommands {
     public Integer call() {
       if (pretty) {
         for (String ref : args) {
-          Service s = engine.services().inspect(ref, false);
-          out("");
-          out("ID:\t\t" + s.id());
-          out("Name:\t\t" + s.spec().name());
-          boolean global = s.spec().global();
-          out("Service Mode:\t" + (global ? "Global" : "Replicated"));
-          if (!global) {
-            out(" Replicas:\t" + s.spec().replicas());
-          }
-          out("Placement:");
-          out("ContainerSpec:");
-          out(" Image:\t\t" + s.spec().taskTemplate().containerSpec().image());
-          List<String> a = s.spec().taskTemplate().containerSpec().args();
-          if (a != null && !a.isEmpty()) {
-            out(" Args:\t\t" + String.join(" ", a) + " ");
-          }
-          var mounts = s.spec().taskTemplate().containerSpec().mounts();
-          if (mounts != null && !mounts.isEmpty()) {
-            out("Mounts:");
-            for (var m : mounts) {
-              out(" Target:\t" + m.target());
-              out("  Source:\t" + m.source());
-              out("  ReadOnly:\t" + m.readOnly());
-              out("  Type:\t\t" + m.type());
-            }
-          }
-          List<String> nets = networkNames(s);
-          if (!nets.isEmpty()) {
-            // docker/cli's template: each name after a space, and a space before the next line
-            out("Networks: " + String.join(" ", nets) + " ");
-          }
-          out("Endpoint Mode:\tvip");
-          List<PortConfig> ports = s.endpoint() == null ? null : s.endpoint().ports();
-          if (ports != null && !ports.isEmpty()) {
-            out("Ports:");
-            for (int i = 0; i < ports.size(); i++) {
-              PortConfig p = ports.get(i);
-              out(" PublishedPort = " + p.publishedPort());
-              out("  Protocol = " + p.protocol());
-              out("  TargetPort = " + p.targetPort());
-              // the template's "{{- end }} {{ end -}}" leaves a space after the last one
-              out("  PublishMode = " + p.publishMode() + (i == ports.size() - 1 ? " " : ""));
-            }
-          }
-          prettyHealthcheck(s.spec().taskTemplate().containerSpec().healthcheck());
+          new ServicePretty(this).print(engine.services().inspect(ref, false));
         }
         return 0;
       }
       return Inspector.inspect(this, args, format, this::inspectService);
-    }
-
-    /** The pretty template's Healthcheck block (durations as Go prints them). */
-    private void prettyHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
-      if (h == null) {
-        return;
-      }
-      out(" Healthcheck:");
-      out("  Interval = " + GoTime.durationString(h.interval()));
-      out("  Retries = " + h.retries());
-      out("  StartPeriod =\t" + GoTime.durationString(h.startPeriod()));
-      out("  Timeout =\t" + GoTime.durationString(h.timeout()));
-      if (h.test() != null && !h.test().isEmpty()) {
-        out("  Tests:");
-        for (int i = 0; i < h.test().size(); i++) {
-          // the template's "{{- end }} {{ end -}}" leaves a space after the last one
-          out("\t Test = " + h.test().get(i) + (i == h.test().size() - 1 ? " " : ""));
-        }
-      }
-    }
-
-    /** The names of the service's networks (their IDs when the daemon does not know them). */
-    private List<String> networkNames(Service s) {
-      List<String> out = new ArrayList<>();
-      var nets = s.spec().taskTemplate().networks();
-      if (nets != null) {
-        for (var n : nets) {
-          try {
-            out.add(engine.networks().inspect(n.target()).name());
-          } catch (EngineException e) {
-            out.add(n.target());
-          }
-        }
-      }
-      return out;
     }
 
     /** docker/cli 24's service inspect: a missing service is its own text, not the daemon's. */

@@ -121,10 +121,14 @@ public final class Orchestrator {
         }
       }
     }
-    updateStatus(s, !outdated.isEmpty(), settled, now)
-        .ifPresent(u -> updateStatuses.put(s.id(), u));
     // times are parsed only while an update is under way: a steady service costs no parsing
     boolean waiting = false;
+    // swarmkit's updater waits the update delay after the last batch too, then completes
+    boolean ended = outdated.isEmpty() && settled && underWay(s);
+    boolean complete = ended && delayPassed(s, current, delay, now);
+    waiting |= ended && !complete;
+    updateStatus(s, !outdated.isEmpty(), complete, now)
+        .ifPresent(u -> updateStatuses.put(s.id(), u));
     boolean due = settled && !outdated.isEmpty() && delayPassed(s, current, delay, now);
     waiting |= settled && !outdated.isEmpty() && !due;
     if (due) {
@@ -161,22 +165,21 @@ public final class Orchestrator {
   /**
    * swarmkit's updater on a service's UpdateStatus: tasks of an older spec start an update
    * ("updating", "update in progress"; a manual rollback's "rollback_started" stays), and once none
-   * is left and every live task runs it completes ("completed", "update completed", or
-   * "rollback_completed", "rollback completed"). A change that leaves the tasks' spec alone
-   * (scaling) starts none: {@code service update} cleared the status, and it stays empty.
+   * is left, every live task runs and the update delay has passed since the last one started
+   * ({@code complete}), it completes ("completed", "update completed", or "rollback_completed",
+   * "rollback completed"). A change that leaves the tasks' spec alone (scaling) starts none: {@code
+   * service update} cleared the status, and it stays empty.
    */
   private static java.util.Optional<Service> updateStatus(
-      Service s, boolean outdated, boolean settled, long now) {
+      Service s, boolean outdated, boolean complete, long now) {
     UpdateStatus u = s.updateStatus();
-    String state = u == null || u.state() == null ? "" : u.state();
-    boolean underWay = state.equals("updating") || state.equals("rollback_started");
     String ts = GoTime.rfc3339Nano(now);
-    if (outdated && !underWay) {
+    if (outdated && !underWay(s)) {
       return java.util.Optional.of(
           s.withUpdateStatus(new UpdateStatus("updating", ts, null, "update in progress")));
     }
-    if (!outdated && settled && underWay) {
-      boolean rollback = state.equals("rollback_started");
+    if (complete) {
+      boolean rollback = "rollback_started".equals(u.state());
       return java.util.Optional.of(
           s.withUpdateStatus(
               new UpdateStatus(
@@ -186,6 +189,12 @@ public final class Orchestrator {
                   rollback ? "rollback completed" : "update completed")));
     }
     return java.util.Optional.empty();
+  }
+
+  /** Whether an update or a manual rollback of {@code s} is under way. */
+  private static boolean underWay(Service s) {
+    UpdateStatus u = s.updateStatus();
+    return u != null && ("updating".equals(u.state()) || "rollback_started".equals(u.state()));
   }
 
   /**
