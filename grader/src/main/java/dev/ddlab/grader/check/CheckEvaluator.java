@@ -56,12 +56,10 @@ public final class CheckEvaluator {
 
   private CheckOutcome container(CheckSpec c, LabState state, String node) {
     Optional<ContainerView> found = state.container(node, c.container());
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists ? CheckOutcome.fail("no container " + c.container()) : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("container " + c.container() + " still exists");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "container " + c.container());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     ContainerView v = found.get();
     List<String> problems = new ArrayList<>();
@@ -98,17 +96,15 @@ public final class CheckEvaluator {
     }
     expect(problems, "cmd", c.cmd(), v.cmd());
     expect(problems, "entrypoint", c.entrypoint(), v.entrypoint());
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
+    return CheckOutcome.of(problems);
   }
 
   private CheckOutcome image(CheckSpec c, LabState state, String node) {
     Optional<ImageView> found = state.image(node, c.image());
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists ? CheckOutcome.fail("no image " + c.image()) : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("image " + c.image() + " still exists");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "image " + c.image());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     ImageView v = found.get();
     List<String> problems = new ArrayList<>();
@@ -147,7 +143,7 @@ public final class CheckEvaluator {
     }
     expect(problems, "cmd", c.cmd(), v.cmd());
     expect(problems, "entrypoint", c.entrypoint(), v.entrypoint());
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
+    return CheckOutcome.of(problems);
   }
 
   /** "alpine" → "alpine:latest"; digests and explicit tags unchanged. */
@@ -427,7 +423,7 @@ public final class CheckEvaluator {
     return cmds.isEmpty() ? List.of() : cmds.get(0);
   }
 
-  private static void expect(List<String> problems, String what, Object want, Object have) {
+  static void expect(List<String> problems, String what, Object want, Object have) {
     if (want != null && !want.equals(have)) {
       problems.add(what + " is " + have + ", expected " + want);
     }

@@ -93,18 +93,16 @@ final class SwarmChecks {
       return no.get();
     }
     Optional<ServiceView> found = find(state.services(node), c.service());
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists ? CheckOutcome.fail("no service " + c.service()) : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("service " + c.service() + " still exists");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "service " + c.service());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     ServiceView v = found.get();
     List<String> problems = new ArrayList<>();
-    expect(problems, "mode", c.mode(), v.mode());
-    expect(problems, "replicas", c.replicas(), v.replicas());
-    expect(problems, "running tasks", c.running(), v.running());
+    CheckEvaluator.expect(problems, "mode", c.mode(), v.mode());
+    CheckEvaluator.expect(problems, "replicas", c.replicas(), v.replicas());
+    CheckEvaluator.expect(problems, "running tasks", c.running(), v.running());
     if (c.taskImage() != null && !image(c.taskImage()).equals(image(v.image()))) {
       problems.add("image is " + v.image() + ", expected " + c.taskImage());
     }
@@ -122,7 +120,8 @@ final class SwarmChecks {
                 }
               });
     }
-    expect(problems, "update parallelism", c.updateParallelism(), v.updateParallelism());
+    CheckEvaluator.expect(
+        problems, "update parallelism", c.updateParallelism(), v.updateParallelism());
     if (c.updateDelay() != null) {
       Long want = GoTime.parseDuration(c.updateDelay());
       if (want == null || want != v.updateDelayNanos()) {
@@ -133,8 +132,9 @@ final class SwarmChecks {
                 + c.updateDelay());
       }
     }
-    expect(problems, "update failure action", c.updateFailureAction(), v.updateFailureAction());
-    expect(problems, "update order", c.updateOrder(), v.updateOrder());
+    CheckEvaluator.expect(
+        problems, "update failure action", c.updateFailureAction(), v.updateFailureAction());
+    CheckEvaluator.expect(problems, "update order", c.updateOrder(), v.updateOrder());
     if (c.updateState() != null && !c.updateState().equals(v.updateState())) {
       problems.add(
           "update state is "
@@ -142,7 +142,7 @@ final class SwarmChecks {
               + ", expected "
               + c.updateState());
     }
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
+    return CheckOutcome.of(problems);
   }
 
   /** By name, else by full ID, else by a unique ID prefix (as docker service inspect). */
@@ -223,20 +223,16 @@ final class SwarmChecks {
         state.swarmNodes(node).stream()
             .filter(n -> n.hostname().equals(c.swarmNode()) || n.id().equals(c.swarmNode()))
             .findFirst();
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists
-          ? CheckOutcome.fail("no node " + c.swarmNode() + " in the swarm")
-          : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("node " + c.swarmNode() + " is still in the swarm");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "swarm node " + c.swarmNode());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     SwarmNodeView v = found.get();
     List<String> problems = new ArrayList<>();
-    expect(problems, "role", c.role(), v.role());
-    expect(problems, "availability", c.availability(), v.availability());
-    expect(problems, "status", c.status(), v.status());
+    CheckEvaluator.expect(problems, "role", c.role(), v.role());
+    CheckEvaluator.expect(problems, "availability", c.availability(), v.availability());
+    CheckEvaluator.expect(problems, "status", c.status(), v.status());
     if (c.managerStatus() != null && !c.managerStatus().equals(v.managerStatus())) {
       problems.add(
           "manager status is "
@@ -244,12 +240,6 @@ final class SwarmChecks {
               + ", expected "
               + c.managerStatus());
     }
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
-  }
-
-  private static void expect(List<String> problems, String what, Object want, Object have) {
-    if (want != null && !want.equals(have)) {
-      problems.add(what + " is " + have + ", expected " + want);
-    }
+    return CheckOutcome.of(problems);
   }
 }
