@@ -149,7 +149,8 @@ public final class ServiceCommands {
                   null,
                   null,
                   null,
-                  null,
+                  // docker/cli sends its --init flag's value, false when not given
+                  Boolean.FALSE,
                   null,
                   false,
                   false,

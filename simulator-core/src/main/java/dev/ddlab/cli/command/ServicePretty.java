@@ -67,6 +67,9 @@ final class ServicePretty {
     if (cs.env() != null && !cs.env().isEmpty()) {
       c.out(" Env:\t\t" + String.join(" ", cs.env()) + " ");
     }
+    if (cs.init() != null) {
+      c.out(" Init:\t\t" + cs.init());
+    }
     if (cs.mounts() != null && !cs.mounts().isEmpty()) {
       c.out("Mounts:");
       for (var m : cs.mounts()) {
