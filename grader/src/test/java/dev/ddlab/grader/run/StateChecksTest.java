@@ -306,4 +306,91 @@ class StateChecksTest {
           after);
     }
   }
+
+  static final String WRONG_LAB =
+      """
+      id: sw
+      title: "Sai"
+      section: "Phần 2 §6"
+      template: swarm-3m3w
+      steps:
+        - title: "Một"
+          text: "Làm"
+          solution: [x]
+          checks:
+            - service: web
+              mode: global
+              replicas: 3
+              running: 3
+              env: ["MODE=x"]
+              labels: {tier: back}
+              updateParallelism: 1
+              updateDelay: 5s
+              updateFailureAction: pause
+              updateOrder: stop-first
+              label: "Mọi khoá của service"
+              fail: "Sai."
+            - tasks: web
+              min: 3
+              label: "Ít nhất ba task"
+              fail: "Thiếu task."
+            - tasks: web
+              max: 1
+              label: "Nhiều nhất một task"
+              fail: "Thừa task."
+            - tasks: nope
+              count: 1
+              label: "Task của dịch vụ không có"
+              fail: "Không có."
+            - swarmNode: wrk1
+              role: manager
+              availability: pause
+              status: down
+              managerStatus: Reachable
+              label: "Mọi khoá của node"
+              fail: "Sai node."
+            - swarmNode: wrk9
+              label: "Node không có"
+              fail: "Không có node."
+            - swarm: mgr2
+              autolock: false
+              label: "Autolock trên node chưa vào swarm"
+              fail: "Không biết."
+      """;
+
+  @Test
+  void every_key_of_the_swarm_predicates_says_what_it_saw_when_it_differs() {
+    Lab lab = LabCatalog.parse("sw.yaml", WRONG_LAB);
+    try (LabRun run =
+        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      for (String line :
+          List.of(
+              "@mgr1",
+              "docker swarm init --advertise-addr 10.0.0.1",
+              "@wrk1",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@mgr1",
+              "docker service create --name web --replicas 2 -e MODE=lab -l tier=front"
+                  + " --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
+                  + " --update-order start-first alpine sleep 1d")) {
+        run.typeScript(line);
+      }
+      assertEquals(
+          List.of(
+              "mode is replicated, expected global; replicas is 2, expected 3; running tasks is 2,"
+                  + " expected 3; env lacks MODE=x (env [MODE=lab]); label tier is front, expected"
+                  + " back; update parallelism is 2, expected 1; update delay is 10s, expected 5s;"
+                  + " update failure action is rollback, expected pause; update order is"
+                  + " start-first, expected stop-first",
+              "2 running tasks, expected at least 3",
+              "2 running tasks, expected at most 1",
+              "no service nope",
+              "role is worker, expected manager; availability is active, expected pause; status"
+                  + " is ready, expected down; manager status is none (a worker), expected"
+                  + " Reachable",
+              "no swarm node wrk9",
+              "autolock unknown: no leader answers"),
+          details(run.check(0)));
+    }
+  }
 }
