@@ -5,7 +5,6 @@ import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
-import dev.ddlab.grader.state.SwarmStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,10 @@ public final class CheckEvaluator {
       case "file" -> file(c, state, node);
       case "network" -> network(c, state, node);
       case "volume" -> volume(c, state, node);
-      case "swarm" -> swarm(c, state.swarm(c.swarm()));
+      case "swarm" -> SwarmChecks.swarm(c, state.swarm(c.swarm()));
+      case "service" -> SwarmChecks.service(c, state, node);
+      case "tasks" -> SwarmChecks.tasks(c, state, node);
+      case "swarmNode" -> SwarmChecks.swarmNode(c, state, node);
       case "containers" -> count(c, countContainers(c.containers(), state, node), "containers");
       case "images" -> count(c, countImages(c.images(), state, node), "images");
       case "ran" -> ran(c, state.transcript());
@@ -54,12 +56,10 @@ public final class CheckEvaluator {
 
   private CheckOutcome container(CheckSpec c, LabState state, String node) {
     Optional<ContainerView> found = state.container(node, c.container());
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists ? CheckOutcome.fail("no container " + c.container()) : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("container " + c.container() + " still exists");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "container " + c.container());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     ContainerView v = found.get();
     List<String> problems = new ArrayList<>();
@@ -96,17 +96,15 @@ public final class CheckEvaluator {
     }
     expect(problems, "cmd", c.cmd(), v.cmd());
     expect(problems, "entrypoint", c.entrypoint(), v.entrypoint());
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
+    return CheckOutcome.of(problems);
   }
 
   private CheckOutcome image(CheckSpec c, LabState state, String node) {
     Optional<ImageView> found = state.image(node, c.image());
-    boolean wantExists = c.exists() == null || c.exists();
-    if (found.isEmpty()) {
-      return wantExists ? CheckOutcome.fail("no image " + c.image()) : CheckOutcome.PASS;
-    }
-    if (!wantExists) {
-      return CheckOutcome.fail("image " + c.image() + " still exists");
+    Optional<CheckOutcome> decided =
+        CheckOutcome.existence(found.isPresent(), c.exists(), "image " + c.image());
+    if (decided.isPresent()) {
+      return decided.get();
     }
     ImageView v = found.get();
     List<String> problems = new ArrayList<>();
@@ -145,7 +143,7 @@ public final class CheckEvaluator {
     }
     expect(problems, "cmd", c.cmd(), v.cmd());
     expect(problems, "entrypoint", c.entrypoint(), v.entrypoint());
-    return problems.isEmpty() ? CheckOutcome.PASS : CheckOutcome.fail(String.join("; ", problems));
+    return CheckOutcome.of(problems);
   }
 
   /** "alpine" → "alpine:latest"; digests and explicit tags unchanged. */
@@ -196,51 +194,6 @@ public final class CheckEvaluator {
         ? CheckOutcome.PASS
         : CheckOutcome.fail(
             wantExists ? "no volume " + c.volume() : "volume " + c.volume() + " still exists");
-  }
-
-  /**
-   * The swarm as one node sees it: its state ({@code status}), the leader's hostname ({@code
-   * leader}: a hostname, {@code any} or {@code none}), how many managers and reachable managers,
-   * which managers are unreachable, whether there is quorum, and a least Raft term.
-   */
-  private static CheckOutcome swarm(CheckSpec c, SwarmStatus s) {
-    if (c.status() != null && !c.status().equals(s.state())) {
-      return CheckOutcome.fail("swarm state is " + s.state() + ", expected " + c.status());
-    }
-    if (c.quorum() != null && c.quorum() != s.quorum()) {
-      return CheckOutcome.fail(
-          c.quorum() ? "no quorum: no leader answers" : "the swarm has quorum");
-    }
-    if (c.leader() != null) {
-      boolean ok =
-          switch (c.leader()) {
-            case "any" -> !s.leader().isEmpty();
-            case "none" -> s.leader().isEmpty();
-            default -> c.leader().equals(s.leader());
-          };
-      if (!ok) {
-        return CheckOutcome.fail(
-            "leader is "
-                + (s.leader().isEmpty() ? "none" : s.leader())
-                + ", expected "
-                + c.leader());
-      }
-    }
-    if (c.managers() != null && s.managers().size() != c.managers()) {
-      return CheckOutcome.fail(s.managers().size() + " managers, expected " + c.managers());
-    }
-    if (c.reachable() != null && s.reachable().size() != c.reachable()) {
-      return CheckOutcome.fail(
-          s.reachable().size() + " reachable managers, expected " + c.reachable());
-    }
-    if (c.unreachable() != null && !s.unreachable().containsAll(c.unreachable())) {
-      return CheckOutcome.fail(
-          "unreachable managers are " + s.unreachable() + ", expected " + c.unreachable());
-    }
-    if (c.minTerm() != null && s.term() < c.minTerm()) {
-      return CheckOutcome.fail("Raft term is " + s.term() + ", expected at least " + c.minTerm());
-    }
-    return CheckOutcome.PASS;
   }
 
   private static CheckOutcome count(CheckSpec c, int n, String what) {
@@ -470,7 +423,7 @@ public final class CheckEvaluator {
     return cmds.isEmpty() ? List.of() : cmds.get(0);
   }
 
-  private static void expect(List<String> problems, String what, Object want, Object have) {
+  static void expect(List<String> problems, String what, Object want, Object have) {
     if (want != null && !want.equals(have)) {
       problems.add(what + " is " + have + ", expected " + want);
     }

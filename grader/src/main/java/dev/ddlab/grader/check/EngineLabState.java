@@ -10,15 +10,25 @@ import dev.ddlab.engine.dto.ImageInspect;
 import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.MountPoint;
 import dev.ddlab.engine.dto.PortBinding;
+import dev.ddlab.engine.dto.swarm.ContainerSpec;
 import dev.ddlab.engine.dto.swarm.ManagerStatus;
 import dev.ddlab.engine.dto.swarm.Node;
+import dev.ddlab.engine.dto.swarm.Service;
+import dev.ddlab.engine.dto.swarm.ServiceSpec;
+import dev.ddlab.engine.dto.swarm.ServiceStatus;
+import dev.ddlab.engine.dto.swarm.Swarm;
+import dev.ddlab.engine.dto.swarm.Task;
+import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
+import dev.ddlab.grader.state.ServiceView;
+import dev.ddlab.grader.state.SwarmNodeView;
 import dev.ddlab.grader.state.SwarmStatus;
+import dev.ddlab.grader.state.TaskView;
 import dev.ddlab.introspect.SwarmView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * {@link LabState} read through the {@link Engine} API, as {@code docker inspect} would: nothing
@@ -203,10 +214,38 @@ public final class EngineLabState implements LabState {
   /**
    * On a simulated node the managers come from Raft itself (the session's introspection): asking
    * the engine ({@code node ls}) would send messages on the simulated network and change what a
-   * replay does. On a real engine, {@code node ls}.
+   * replay does. On a real engine, {@code node ls}. Autolock is read from the engine ({@code swarm
+   * inspect}) only when the node can ask a leader.
    */
   @Override
   public SwarmStatus swarm(String node) {
+    SwarmStatus s = membership(node);
+    if (!s.quorum()) {
+      return s;
+    }
+    boolean autolock =
+        ask(
+            node,
+            e -> {
+              Swarm sw = e.swarm().inspect();
+              return sw.spec() != null
+                  && sw.spec().encryptionConfig() != null
+                  && sw.spec().encryptionConfig().autoLockManagers();
+            },
+            false);
+    return new SwarmStatus(
+        s.state(),
+        s.manager(),
+        s.quorum(),
+        s.leader(),
+        s.managers(),
+        s.reachable(),
+        s.unreachable(),
+        s.term(),
+        autolock);
+  }
+
+  private SwarmStatus membership(String node) {
     Map<String, Object> info;
     try {
       info = engine(node).system().info().swarm();
@@ -217,10 +256,120 @@ public final class EngineLabState implements LabState {
         info == null ? "inactive" : String.valueOf(info.getOrDefault("LocalNodeState", "inactive"));
     boolean manager = info != null && Boolean.TRUE.equals(info.get("ControlAvailable"));
     if (!manager || !state.equals("active")) {
-      return new SwarmStatus(state, manager, false, "", List.of(), List.of(), List.of(), -1);
+      return new SwarmStatus(state, manager, false, "", List.of(), List.of(), List.of(), -1, false);
     }
     List<SwarmView.RaftState> raft = workspace.raft();
     return raft.isEmpty() ? askManagers(node, state) : fromRaft(node, state, raft);
+  }
+
+  /**
+   * A read of the swarm's objects on {@code node}'s engine, only when the node can ask a leader
+   * now: without one a simulated manager waits for an election before it answers, and a check must
+   * never move the session's clock (a replay would differ from the run it replays).
+   */
+  private <T> T ask(String node, Function<Engine, T> read, T otherwise) {
+    SwarmStatus s = membership(node);
+    if (!s.manager() || !s.quorum()) {
+      return otherwise;
+    }
+    try {
+      return read.apply(engine(node));
+    } catch (EngineException e) {
+      return otherwise;
+    }
+  }
+
+  @Override
+  public List<ServiceView> services(String node) {
+    return ask(
+        node,
+        e -> {
+          List<ServiceView> out = new ArrayList<>();
+          for (Service s : e.services().list(Map.of(), true)) {
+            out.add(view(s));
+          }
+          return out;
+        },
+        List.of());
+  }
+
+  private static ServiceView view(Service s) {
+    ServiceSpec spec = s.spec();
+    ContainerSpec c = spec.taskTemplate() == null ? null : spec.taskTemplate().containerSpec();
+    // swarmkit's defaults where the spec leaves the update config out
+    UpdateConfig u = spec.updateConfig();
+    ServiceStatus st = s.serviceStatus();
+    return new ServiceView(
+        s.id(),
+        nz(spec.name()),
+        spec.global() ? "global" : "replicated",
+        st != null ? st.desiredTasks() : spec.replicas(),
+        st != null ? st.runningTasks() : 0,
+        c == null ? "" : nz(c.image()),
+        c == null ? List.of() : nz(c.env()),
+        spec.labels() == null ? Map.of() : spec.labels(),
+        u == null ? 1 : u.parallelism(),
+        u == null ? 0 : u.delay(),
+        u == null || blank(u.failureAction()) ? "pause" : u.failureAction(),
+        u == null || blank(u.order()) ? "stop-first" : u.order(),
+        s.updateStatus() == null ? "" : nz(s.updateStatus().state()));
+  }
+
+  @Override
+  public List<TaskView> tasks(String node) {
+    return ask(
+        node,
+        e -> {
+          Map<String, String> hostnames = new java.util.HashMap<>();
+          for (Node n : e.nodes().list(Map.of())) {
+            hostnames.put(n.id(), n.description() == null ? "" : nz(n.description().hostname()));
+          }
+          Map<String, String> services = new java.util.HashMap<>();
+          for (Service s : e.services().list(Map.of(), false)) {
+            services.put(s.id(), nz(s.spec().name()));
+          }
+          List<TaskView> out = new ArrayList<>();
+          for (Task t : e.tasks().list(Map.of())) {
+            out.add(
+                new TaskView(
+                    t.id(),
+                    services.getOrDefault(t.serviceId(), nz(t.serviceId())),
+                    t.slot(),
+                    t.nodeId() == null ? "" : hostnames.getOrDefault(t.nodeId(), t.nodeId()),
+                    nz(t.desiredState()),
+                    t.status() == null ? "" : nz(t.status().state())));
+          }
+          return out;
+        },
+        List.of());
+  }
+
+  @Override
+  public List<SwarmNodeView> swarmNodes(String node) {
+    return ask(
+        node,
+        e -> {
+          List<SwarmNodeView> out = new ArrayList<>();
+          for (Node n : e.nodes().list(Map.of())) {
+            ManagerStatus m = n.managerStatus();
+            String managerStatus =
+                m == null
+                    ? ""
+                    : m.leader()
+                        ? "Leader"
+                        : "reachable".equals(m.reachability()) ? "Reachable" : "Unreachable";
+            out.add(
+                new SwarmNodeView(
+                    n.id(),
+                    n.description() == null ? "" : nz(n.description().hostname()),
+                    n.spec() == null ? "" : nz(n.spec().role()),
+                    n.spec() == null ? "" : nz(n.spec().availability()),
+                    n.status() == null ? "" : nz(n.status().state()),
+                    managerStatus));
+          }
+          return out;
+        },
+        List.of());
   }
 
   private static SwarmStatus fromRaft(String node, String state, List<SwarmView.RaftState> raft) {
@@ -245,7 +394,8 @@ public final class EngineLabState implements LabState {
         managers,
         reachable,
         unreachable,
-        mine == null ? -1 : mine.term());
+        mine == null ? -1 : mine.term(),
+        false);
   }
 
   private SwarmStatus askManagers(String node, String state) {
@@ -268,9 +418,9 @@ public final class EngineLabState implements LabState {
       }
     } catch (EngineException e) {
       // "The swarm does not have a leader": no quorum
-      return new SwarmStatus(state, true, false, "", List.of(), List.of(), List.of(), -1);
+      return new SwarmStatus(state, true, false, "", List.of(), List.of(), List.of(), -1, false);
     }
-    return new SwarmStatus(state, true, true, leader, managers, reachable, unreachable, -1);
+    return new SwarmStatus(state, true, true, leader, managers, reachable, unreachable, -1, false);
   }
 
   @Override

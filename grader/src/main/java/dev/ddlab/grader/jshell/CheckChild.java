@@ -9,7 +9,10 @@ import dev.ddlab.grader.state.CommandView;
 import dev.ddlab.grader.state.ContainerView;
 import dev.ddlab.grader.state.ImageView;
 import dev.ddlab.grader.state.LabState;
+import dev.ddlab.grader.state.ServiceView;
+import dev.ddlab.grader.state.SwarmNodeView;
 import dev.ddlab.grader.state.SwarmStatus;
+import dev.ddlab.grader.state.TaskView;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -375,6 +378,21 @@ public final class CheckChild {
     @Override
     public SwarmStatus swarm(String node) {
       return as(ask("swarm", node), new TypeReference<SwarmStatus>() {});
+    }
+
+    @Override
+    public List<ServiceView> services(String node) {
+      return List.copyOf(as(ask("services", node), new TypeReference<List<ServiceView>>() {}));
+    }
+
+    @Override
+    public List<TaskView> tasks(String node) {
+      return List.copyOf(as(ask("tasks", node), new TypeReference<List<TaskView>>() {}));
+    }
+
+    @Override
+    public List<SwarmNodeView> swarmNodes(String node) {
+      return List.copyOf(as(ask("swarmNodes", node), new TypeReference<List<SwarmNodeView>>() {}));
     }
 
     @Override

@@ -273,6 +273,9 @@ public final class JShellChecks implements JavaCheck, AutoCloseable {
             case "networkDriver/2" -> state.networkDriver(a.get(0), a.get(1));
             case "volumeExists/2" -> state.volumeExists(a.get(0), a.get(1));
             case "swarm/1" -> state.swarm(a.get(0));
+            case "services/1" -> state.services(a.get(0));
+            case "tasks/1" -> state.tasks(a.get(0));
+            case "swarmNodes/1" -> state.swarmNodes(a.get(0));
             case "transcript/0" -> state.transcript();
             default -> null;
           };

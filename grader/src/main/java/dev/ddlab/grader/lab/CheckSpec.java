@@ -5,11 +5,12 @@ import java.util.Map;
 
 /**
  * A check as written in YAML. Exactly one "kind" key says what is checked ({@code container},
- * {@code image}, {@code file}, {@code network}, {@code volume}, {@code swarm}, {@code containers},
- * {@code images}, {@code ran}, {@code output}, {@code order}, {@code java}); the other keys refine
- * it. Every check carries {@code label}, what it verifies for people (Vietnamese, unique within the
- * lab), and {@code fail}, the Vietnamese reason shown to the learner when it does not hold. {@link
- * LabValidator} rejects keys that do not belong to the kind.
+ * {@code image}, {@code file}, {@code network}, {@code volume}, {@code swarm}, {@code service},
+ * {@code tasks}, {@code swarmNode}, {@code containers}, {@code images}, {@code ran}, {@code
+ * output}, {@code order}, {@code java}); the other keys refine it. Every check carries {@code
+ * label}, what it verifies for people (Vietnamese, unique within the lab), and {@code fail}, the
+ * Vietnamese reason shown to the learner when it does not hold. {@link LabValidator} rejects keys
+ * that do not belong to the kind.
  */
 public record CheckSpec(
     // kinds
@@ -19,6 +20,9 @@ public record CheckSpec(
     String network,
     String volume,
     String swarm,
+    String service,
+    String tasks,
+    String swarmNode,
     String containers,
     String images,
     String ran,
@@ -62,6 +66,24 @@ public record CheckSpec(
     List<String> unreachable,
     Boolean quorum,
     Integer minTerm,
+    Boolean autolock,
+    // service: as the check's node (a manager) lists it
+    String mode,
+    Long replicas,
+    Long running,
+    String taskImage,
+    Long updateParallelism,
+    String updateDelay,
+    String updateFailureAction,
+    String updateOrder,
+    String updateState,
+    // tasks of a service: where the running ones are
+    List<String> onlyOn,
+    List<String> notOn,
+    // swarmNode: a node as node ls shows it
+    String role,
+    String availability,
+    String managerStatus,
     // counts (containers / images)
     Integer count,
     Integer min,
@@ -80,6 +102,9 @@ public record CheckSpec(
           "network",
           "volume",
           "swarm",
+          "service",
+          "tasks",
+          "swarmNode",
           "containers",
           "images",
           "ran",
@@ -94,7 +119,21 @@ public record CheckSpec(
   /** The kind keys present (a valid check has exactly one). */
   public List<String> kinds() {
     Object[] values = {
-      container, image, file, network, volume, swarm, containers, images, ran, output, order, java
+      container,
+      image,
+      file,
+      network,
+      volume,
+      swarm,
+      service,
+      tasks,
+      swarmNode,
+      containers,
+      images,
+      ran,
+      output,
+      order,
+      java
     };
     java.util.ArrayList<String> present = new java.util.ArrayList<>();
     for (int i = 0; i < values.length; i++) {
@@ -136,6 +175,9 @@ public record CheckSpec(
       case "network" -> "network " + network;
       case "volume" -> "volume " + volume;
       case "swarm" -> "swarm on " + swarm;
+      case "service" -> "service " + service;
+      case "tasks" -> "tasks of " + tasks;
+      case "swarmNode" -> "swarm node " + swarmNode;
       case "containers" -> "containers " + containers;
       case "images" -> "images " + images;
       case "ran" -> "ran " + ran;

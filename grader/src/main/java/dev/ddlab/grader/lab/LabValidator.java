@@ -52,7 +52,32 @@ public final class LabValidator {
           Map.entry(
               "swarm",
               Set.of(
-                  "status", "leader", "managers", "reachable", "unreachable", "quorum", "minTerm")),
+                  "status",
+                  "leader",
+                  "managers",
+                  "reachable",
+                  "unreachable",
+                  "quorum",
+                  "minTerm",
+                  "autolock")),
+          Map.entry(
+              "service",
+              Set.of(
+                  "exists",
+                  "mode",
+                  "replicas",
+                  "running",
+                  "taskImage",
+                  "env",
+                  "labels",
+                  "updateParallelism",
+                  "updateDelay",
+                  "updateFailureAction",
+                  "updateOrder",
+                  "updateState")),
+          Map.entry("tasks", Set.of("count", "min", "max", "onlyOn", "notOn")),
+          Map.entry(
+              "swarmNode", Set.of("exists", "role", "availability", "status", "managerStatus")),
           Map.entry("containers", Set.of("count", "min", "max")),
           Map.entry("images", Set.of("count", "min", "max")),
           Map.entry("ran", Set.of("flags", "args", "exitCode")),
@@ -162,6 +187,11 @@ public final class LabValidator {
     }
     if (kind.equals("order") && check.order().size() < 2) {
       problems.add(where + ": order needs at least two commands");
+    }
+    if (check.updateDelay() != null
+        && dev.ddlab.go.GoTime.parseDuration(check.updateDelay()) == null) {
+      problems.add(
+          where + ": updateDelay is not a duration (\"20s\", \"1m30s\"): " + check.updateDelay());
     }
     if ((kind.equals("containers") || kind.equals("images"))
         && check.count() == null

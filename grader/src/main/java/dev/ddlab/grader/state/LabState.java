@@ -63,6 +63,18 @@ public interface LabState {
   /** The swarm as {@code node} sees it ({@code docker info}, {@code docker node ls}). */
   SwarmStatus swarm(String node);
 
+  /**
+   * The swarm's services as {@code node} lists them ({@code docker service ls}), empty when it
+   * cannot ask a leader (see {@link SwarmStatus#quorum()}).
+   */
+  List<ServiceView> services(String node);
+
+  /** Every task of every service as {@code node} sees them ({@code docker service ps}). */
+  List<TaskView> tasks(String node);
+
+  /** The swarm's nodes as {@code node} lists them ({@code docker node ls}). */
+  List<SwarmNodeView> swarmNodes(String node);
+
   /** What was typed so far, in order, with the output the simulator produced. */
   List<CommandView> transcript();
 }

@@ -16,6 +16,8 @@ import java.util.List;
  * @param reachable the managers that are reachable, the leader included
  * @param unreachable the managers that are not
  * @param term the node's Raft term, or -1 when unknown (a worker, a real engine)
+ * @param autolock whether the swarm's managers lock when they restart ({@code swarm update
+ *     --autolock}), as the leader's store says; false when the node cannot ask
  */
 public record SwarmStatus(
     String state,
@@ -25,7 +27,8 @@ public record SwarmStatus(
     List<String> managers,
     List<String> reachable,
     List<String> unreachable,
-    long term) {
+    long term,
+    boolean autolock) {
   public SwarmStatus {
     managers = List.copyOf(managers);
     reachable = List.copyOf(reachable);

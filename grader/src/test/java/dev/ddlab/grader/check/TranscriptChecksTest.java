@@ -65,7 +65,19 @@ class TranscriptChecksTest {
 
       public dev.ddlab.grader.state.SwarmStatus swarm(String n) {
         return new dev.ddlab.grader.state.SwarmStatus(
-            "inactive", false, false, "", List.of(), List.of(), List.of(), -1);
+            "inactive", false, false, "", List.of(), List.of(), List.of(), -1, false);
+      }
+
+      public List<dev.ddlab.grader.state.ServiceView> services(String n) {
+        return List.of();
+      }
+
+      public List<dev.ddlab.grader.state.TaskView> tasks(String n) {
+        return List.of();
+      }
+
+      public List<dev.ddlab.grader.state.SwarmNodeView> swarmNodes(String n) {
+        return List.of();
       }
 
       public List<CommandView> transcript() {

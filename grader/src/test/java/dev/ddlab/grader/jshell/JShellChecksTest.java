@@ -89,7 +89,39 @@ class JShellChecksTest {
 
         public dev.ddlab.grader.state.SwarmStatus swarm(String node) {
           return new dev.ddlab.grader.state.SwarmStatus(
-              "inactive", false, false, "", List.of(), List.of(), List.of(), -1);
+              "inactive", false, false, "", List.of(), List.of(), List.of(), -1, false);
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.ServiceView> services(String n) {
+          return List.of(
+              new dev.ddlab.grader.state.ServiceView(
+                  "s1",
+                  "web",
+                  "replicated",
+                  3,
+                  3,
+                  "nginx:latest",
+                  List.of("A=1"),
+                  java.util.Map.of("tier", "front"),
+                  2,
+                  20_000_000_000L,
+                  "pause",
+                  "stop-first",
+                  "completed"));
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.TaskView> tasks(String n) {
+          return List.of(
+              new dev.ddlab.grader.state.TaskView("t1", "web", 1, "wrk1", "running", "running"));
+        }
+
+        @Override
+        public List<dev.ddlab.grader.state.SwarmNodeView> swarmNodes(String n) {
+          return List.of(
+              new dev.ddlab.grader.state.SwarmNodeView(
+                  "n1", "wrk1", "worker", "drain", "ready", ""));
         }
 
         @Override
@@ -122,6 +154,19 @@ class JShellChecksTest {
     assertTrue(
         checks
             .evaluate("state.transcript().get(0).command().startsWith(\"docker stop\")", STATE)
+            .passed());
+  }
+
+  @Test
+  void an_expression_reads_the_swarms_services_tasks_and_nodes() {
+    assertTrue(
+        checks
+            .evaluate(
+                "state.services(\"mgr1\").get(0).updateDelayNanos() == 20_000_000_000L"
+                    + " && state.tasks(\"mgr1\").stream().allMatch(t -> t.running())"
+                    + " && state.swarmNodes(\"mgr1\").get(0).availability().equals(\"drain\")"
+                    + " && state.services(\"mgr1\").get(0).labels().get(\"tier\").equals(\"front\")",
+                STATE)
             .passed());
   }
 

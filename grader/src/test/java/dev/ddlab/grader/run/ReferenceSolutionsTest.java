@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The course content as CI sees it: every lab's reference solution, replayed, passes. */
@@ -81,12 +82,47 @@ class ReferenceSolutionsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("labs")
   void skipping_the_last_step_fails_that_step_with_its_reason(Lab lab) {
+    skippingFails(lab, lab.steps().size() - 1);
+  }
+
+  /** The §6 labs' central steps: without them the swarm is not in the state they check. */
+  static Stream<Arguments> swarmSteps() {
+    return Stream.of(
+        Arguments.of("p2-swarm-init", "workers"),
+        Arguments.of("p2-swarm-autolock", "restart"),
+        Arguments.of("p2-swarm-services", "scale"),
+        Arguments.of("p2-swarm-rolling-update", "update"),
+        Arguments.of("p2-swarm-drain", "managers"),
+        Arguments.of("p2-swarm-backup", "backup"));
+  }
+
+  @ParameterizedTest(name = "{0} without {1}")
+  @MethodSource("swarmSteps")
+  void skipping_a_step_of_a_swarm_lab_fails_that_step_with_its_reasons(String id, String step) {
+    Lab lab = LabCatalog.builtIn().find(id).orElseThrow();
+    int k = 0;
+    while (!step.equals(lab.steps().get(k).id())) {
+      k++;
+    }
+    skippingFails(lab, k);
+  }
+
+  /**
+   * A submission whose step {@code k} is skipped (its solution replaced by {@code true}): the steps
+   * before it pass, it fails with some of its own reasons.
+   */
+  private static void skippingFails(Lab lab, int k) {
     List<Step> steps = new ArrayList<>(lab.steps());
-    Step last = steps.get(steps.size() - 1);
+    Step skipped = steps.get(k);
     steps.set(
-        steps.size() - 1,
+        k,
         new Step(
-            last.id(), last.title(), last.text(), last.hints(), List.of("true"), last.checks()));
+            skipped.id(),
+            skipped.title(),
+            skipped.text(),
+            skipped.hints(),
+            List.of("true"),
+            skipped.checks()));
     Lab wrong =
         new Lab(
             lab.id(),
@@ -99,15 +135,15 @@ class ReferenceSolutionsTest {
             lab.setup(),
             steps);
     GradeResult r = GRADER.grade("wrong.json", Solutions.submission(wrong, "wrong", SESSIONS));
-    for (int k = 0; k < steps.size() - 1; k++) {
-      assertTrue(r.steps().get(k).passed(), lab.id() + " step " + (k + 1) + ":\n" + failures(r));
+    for (int j = 0; j < k; j++) {
+      assertTrue(r.steps().get(j).passed(), lab.id() + " step " + (j + 1) + ":\n" + failures(r));
     }
-    StepResult failed = r.steps().get(steps.size() - 1);
-    assertFalse(failed.passed(), lab.id() + ": the last step passed without its solution");
+    StepResult failed = r.steps().get(k);
+    assertFalse(failed.passed(), lab.id() + ": step " + (k + 1) + " passed without its solution");
     List<String> reasons =
         failed.checks().stream().filter(c -> !c.passed()).map(CheckResult::reason).toList();
     assertFalse(reasons.isEmpty());
-    assertTrue(last.checks().stream().map(c -> c.fail()).toList().containsAll(reasons));
+    assertTrue(skipped.checks().stream().map(c -> c.fail()).toList().containsAll(reasons));
   }
 
   @Test

@@ -180,4 +180,217 @@ class StateChecksTest {
       assertTrue(run.check(0).get(0).detail().contains("no quorum"), run.check(0).get(0).detail());
     }
   }
+
+  static final String SERVICE_LAB =
+      """
+      id: sv
+      title: "Dịch vụ"
+      section: "Phần 2 §6"
+      template: swarm-3m3w
+      steps:
+        - title: "Một"
+          text: "Làm"
+          solution: [x]
+          checks:
+            - service: web
+              mode: replicated
+              replicas: 4
+              running: 4
+              taskImage: nigelpoulton/ddd-book:web0.2
+              env: ["MODE=lab"]
+              labels: {tier: front}
+              updateParallelism: 2
+              updateDelay: 10s
+              updateFailureAction: rollback
+              updateOrder: start-first
+              updateState: completed
+              label: "Dịch vụ web"
+              fail: "Sai dịch vụ."
+            - tasks: web
+              count: 4
+              onlyOn: [mgr1, wrk2]
+              label: "Task của web"
+              fail: "Sai task."
+            - tasks: web
+              notOn: [wrk1]
+              label: "Không task nào trên wrk1"
+              fail: "Còn task trên wrk1."
+            - swarmNode: wrk1
+              role: worker
+              availability: drain
+              status: ready
+              label: "wrk1 được drain"
+              fail: "wrk1 chưa drain."
+            - swarmNode: mgr1
+              role: manager
+              managerStatus: Leader
+              label: "mgr1 là leader"
+              fail: "mgr1 không là leader."
+            - swarm: mgr1
+              autolock: true
+              label: "Autolock bật"
+              fail: "Chưa bật autolock."
+            - service: old
+              exists: false
+              label: "Không còn old"
+              fail: "old vẫn còn."
+            - service: web
+              node: wrk1
+              label: "Hỏi worker"
+              fail: "Worker không trả lời."
+      """;
+
+  static List<String> details(List<CheckResult> results) {
+    return results.stream().map(r -> r.passed() ? "ok" : r.detail()).toList();
+  }
+
+  @Test
+  void service_task_and_node_predicates_read_what_a_manager_lists_and_say_what_differs() {
+    Lab lab = LabCatalog.parse("sv.yaml", SERVICE_LAB);
+    try (LabRun run =
+        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      // no swarm yet: nothing to list, and mgr1 says why
+      assertEquals(
+          "mgr1 is not a swarm manager (swarm state inactive)", run.check(0).get(0).detail());
+      for (String line :
+          List.of(
+              "@mgr1",
+              "docker swarm init --advertise-addr 10.0.0.1",
+              "@wrk1",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@wrk2",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@mgr1",
+              "docker service create --name old --replicas 1 alpine sleep 1d",
+              "docker service create --name web --replicas 4 -e MODE=lab --label tier=front"
+                  + " --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
+                  + " --update-order start-first nigelpoulton/ddd-book:web0.1")) {
+        run.typeScript(line);
+      }
+      List<String> before = details(run.check(0));
+      assertEquals(
+          List.of(
+              "image is nigelpoulton/ddd-book:web0.1, expected nigelpoulton/ddd-book:web0.2;"
+                  + " update state is none (never updated), expected completed",
+              "tasks run on [wrk1], expected only on [mgr1, wrk2]",
+              "tasks are meant to run on [wrk1]",
+              "availability is active, expected drain",
+              "ok",
+              "autolock is off",
+              "service old still exists",
+              "wrk1 is not a swarm manager (swarm state active)"),
+          before);
+      for (String line :
+          List.of(
+              "docker swarm update --autolock=true",
+              "docker service rm old",
+              "docker node update --availability drain wrk1",
+              "sleep 10",
+              "docker service update --image nigelpoulton/ddd-book:web0.2 web")) {
+        run.typeScript(line);
+      }
+      // swarmkit waits the update delay after the last batch before it calls the update done
+      assertEquals("update state is updating, expected completed", details(run.check(0)).get(0));
+      run.typeScript("sleep 12");
+      List<String> after = details(run.check(0));
+      assertEquals(
+          List.of(
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "ok",
+              "wrk1 is not a swarm manager (swarm state active)"),
+          after);
+    }
+  }
+
+  static final String WRONG_LAB =
+      """
+      id: sw
+      title: "Sai"
+      section: "Phần 2 §6"
+      template: swarm-3m3w
+      steps:
+        - title: "Một"
+          text: "Làm"
+          solution: [x]
+          checks:
+            - service: web
+              mode: global
+              replicas: 3
+              running: 3
+              env: ["MODE=x"]
+              labels: {tier: back}
+              updateParallelism: 1
+              updateDelay: 5s
+              updateFailureAction: pause
+              updateOrder: stop-first
+              label: "Mọi khoá của service"
+              fail: "Sai."
+            - tasks: web
+              min: 3
+              label: "Ít nhất ba task"
+              fail: "Thiếu task."
+            - tasks: web
+              max: 1
+              label: "Nhiều nhất một task"
+              fail: "Thừa task."
+            - tasks: nope
+              count: 1
+              label: "Task của dịch vụ không có"
+              fail: "Không có."
+            - swarmNode: wrk1
+              role: manager
+              availability: pause
+              status: down
+              managerStatus: Reachable
+              label: "Mọi khoá của node"
+              fail: "Sai node."
+            - swarmNode: wrk9
+              label: "Node không có"
+              fail: "Không có node."
+            - swarm: mgr2
+              autolock: false
+              label: "Autolock trên node chưa vào swarm"
+              fail: "Không biết."
+      """;
+
+  @Test
+  void every_key_of_the_swarm_predicates_says_what_it_saw_when_it_differs() {
+    Lab lab = LabCatalog.parse("sw.yaml", WRONG_LAB);
+    try (LabRun run =
+        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+      for (String line :
+          List.of(
+              "@mgr1",
+              "docker swarm init --advertise-addr 10.0.0.1",
+              "@wrk1",
+              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
+              "@mgr1",
+              "docker service create --name web --replicas 2 -e MODE=lab -l tier=front"
+                  + " --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
+                  + " --update-order start-first alpine sleep 1d")) {
+        run.typeScript(line);
+      }
+      assertEquals(
+          List.of(
+              "mode is replicated, expected global; replicas is 2, expected 3; running tasks is 2,"
+                  + " expected 3; env lacks MODE=x (env [MODE=lab]); label tier is front, expected"
+                  + " back; update parallelism is 2, expected 1; update delay is 10s, expected 5s;"
+                  + " update failure action is rollback, expected pause; update order is"
+                  + " start-first, expected stop-first",
+              "2 running tasks, expected at least 3",
+              "2 running tasks, expected at most 1",
+              "no service nope",
+              "role is worker, expected manager; availability is active, expected pause; status"
+                  + " is ready, expected down; manager status is none (a worker), expected"
+                  + " Reachable",
+              "no swarm node wrk9",
+              "autolock unknown: no leader answers"),
+          details(run.check(0)));
+    }
+  }
 }

@@ -8,7 +8,6 @@ import dev.ddlab.engine.dto.swarm.EndpointSpec;
 import dev.ddlab.engine.dto.swarm.NetworkAttachmentConfig;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Placement;
-import dev.ddlab.engine.dto.swarm.PortConfig;
 import dev.ddlab.engine.dto.swarm.ReplicatedService;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.ServiceMode;
@@ -19,7 +18,6 @@ import dev.ddlab.engine.dto.swarm.TaskSpec;
 import dev.ddlab.engine.dto.swarm.UpdateConfig;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.go.GoUnits;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,9 +32,6 @@ import picocli.CommandLine.Parameters;
 /** docker/cli's cli/command/service: create, ls, ps, inspect, scale, update, rm. */
 public final class ServiceCommands {
   private ServiceCommands() {}
-
-  /** The progress bar of a task that reached running (jsonmessage's full bar). */
-  static final String BAR = "[==================================================>] ";
 
   /** The image as the CLI shows it: without the digest docker pins it to. */
   static String image(Service s) {
@@ -53,75 +48,6 @@ public final class ServiceCommands {
     int slash = image.lastIndexOf('/');
     String last = image.substring(slash + 1);
     return last.contains(":") || last.contains("@") ? image : image + ":latest";
-  }
-
-  /**
-   * docker/cli's progress.ServiceProgress for a replicated service: polls the tasks until each slot
-   * runs, then prints the converged display ("overall progress: N out of N tasks", one bar per
-   * slot, "verify: Service converged"). Gives up after {@code max} of engine time, as a learner
-   * would press ^C.
-   */
-  static void waitConverged(DockerCommand c, String serviceId) {
-    // The real CLI waits as long as it takes; here long enough for the update's batches and
-    // their delays plus a minute, so a service that cannot converge still gives the prompt back.
-    Service first = c.engine.services().inspect(serviceId, false);
-    long batches = 1;
-    long delay = 0;
-    if (first.spec().updateConfig() != null) {
-      long p = Math.max(1, first.spec().updateConfig().parallelism());
-      batches = (first.spec().replicas() + p - 1) / p;
-      delay = first.spec().updateConfig().delay();
-    }
-    long deadline =
-        c.engine.system().nowNanos() + Duration.ofSeconds(60).toNanos() + batches * delay;
-    while (true) {
-      Service s = c.engine.services().inspect(serviceId, false);
-      long want = s.spec().replicas();
-      boolean global = s.spec().global();
-      List<Task> tasks =
-          c.engine
-              .tasks()
-              .list(Map.of("service", List.of(serviceId), "desired-state", List.of("running")));
-      // docker/cli's ServiceProgress counts the tasks the daemon calls up to date (of the current
-      // spec: image, command, environment, mounts …), so an update that keeps the image waits too
-      long running =
-          c
-              .engine
-              .tasks()
-              .list(
-                  Map.of(
-                      "service",
-                      List.of(serviceId),
-                      "desired-state",
-                      List.of("running"),
-                      "_up-to-date",
-                      List.of("true")))
-              .stream()
-              .filter(t -> "running".equals(t.status().state()))
-              .count();
-      if (global) {
-        want = tasks.size();
-      }
-      if (running >= want && tasks.size() == want) {
-        c.out("overall progress: " + running + " out of " + want + " tasks ");
-        if (global) {
-          for (Task t : tasks) {
-            c.out(t.nodeId().substring(0, 12) + ": running   " + BAR);
-          }
-        } else {
-          for (int i = 1; i <= want; i++) {
-            c.out(i + "/" + want + ": running   " + BAR);
-          }
-        }
-        c.out("verify: Service converged ");
-        return;
-      }
-      if (c.engine.system().nowNanos() > deadline) {
-        c.out("overall progress: " + running + " out of " + want + " tasks ");
-        throw new CliException("operation not converged in time", 1);
-      }
-      c.engine.services().waitFor(Duration.ofMillis(500));
-    }
   }
 
   @Command(name = "create")
@@ -148,6 +74,11 @@ public final class ServiceCommands {
         names = {"-d", "--detach"},
         description = "Exit immediately instead of waiting for the service to converge")
     boolean detach;
+
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
 
     @Option(names = "--constraint", paramLabel = "list", description = "Placement constraints")
     List<String> constraints = new ArrayList<>();
@@ -218,7 +149,8 @@ public final class ServiceCommands {
                   null,
                   null,
                   null,
-                  null,
+                  // docker/cli sends its --init flag's value, false when not given
+                  Boolean.FALSE,
                   null,
                   false,
                   false,
@@ -265,7 +197,7 @@ public final class ServiceCommands {
               .id();
       out(id);
       if (!detach) {
-        waitConverged(this, id);
+        ServiceProgress.waitConverged(this, id, quiet);
       }
       return 0;
     }
@@ -500,90 +432,11 @@ public final class ServiceCommands {
     public Integer call() {
       if (pretty) {
         for (String ref : args) {
-          Service s = engine.services().inspect(ref, false);
-          out("");
-          out("ID:\t\t" + s.id());
-          out("Name:\t\t" + s.spec().name());
-          boolean global = s.spec().global();
-          out("Service Mode:\t" + (global ? "Global" : "Replicated"));
-          if (!global) {
-            out(" Replicas:\t" + s.spec().replicas());
-          }
-          out("Placement:");
-          out("ContainerSpec:");
-          out(" Image:\t\t" + s.spec().taskTemplate().containerSpec().image());
-          List<String> a = s.spec().taskTemplate().containerSpec().args();
-          if (a != null && !a.isEmpty()) {
-            out(" Args:\t\t" + String.join(" ", a) + " ");
-          }
-          var mounts = s.spec().taskTemplate().containerSpec().mounts();
-          if (mounts != null && !mounts.isEmpty()) {
-            out("Mounts:");
-            for (var m : mounts) {
-              out(" Target:\t" + m.target());
-              out("  Source:\t" + m.source());
-              out("  ReadOnly:\t" + m.readOnly());
-              out("  Type:\t\t" + m.type());
-            }
-          }
-          List<String> nets = networkNames(s);
-          if (!nets.isEmpty()) {
-            // docker/cli's template: each name after a space, and a space before the next line
-            out("Networks: " + String.join(" ", nets) + " ");
-          }
-          out("Endpoint Mode:\tvip");
-          List<PortConfig> ports = s.endpoint() == null ? null : s.endpoint().ports();
-          if (ports != null && !ports.isEmpty()) {
-            out("Ports:");
-            for (int i = 0; i < ports.size(); i++) {
-              PortConfig p = ports.get(i);
-              out(" PublishedPort = " + p.publishedPort());
-              out("  Protocol = " + p.protocol());
-              out("  TargetPort = " + p.targetPort());
-              // the template's "{{- end }} {{ end -}}" leaves a space after the last one
-              out("  PublishMode = " + p.publishMode() + (i == ports.size() - 1 ? " " : ""));
-            }
-          }
-          prettyHealthcheck(s.spec().taskTemplate().containerSpec().healthcheck());
+          new ServicePretty(this).print(engine.services().inspect(ref, false));
         }
         return 0;
       }
       return Inspector.inspect(this, args, format, this::inspectService);
-    }
-
-    /** The pretty template's Healthcheck block (durations as Go prints them). */
-    private void prettyHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
-      if (h == null) {
-        return;
-      }
-      out(" Healthcheck:");
-      out("  Interval = " + GoTime.durationString(h.interval()));
-      out("  Retries = " + h.retries());
-      out("  StartPeriod =\t" + GoTime.durationString(h.startPeriod()));
-      out("  Timeout =\t" + GoTime.durationString(h.timeout()));
-      if (h.test() != null && !h.test().isEmpty()) {
-        out("  Tests:");
-        for (int i = 0; i < h.test().size(); i++) {
-          // the template's "{{- end }} {{ end -}}" leaves a space after the last one
-          out("\t Test = " + h.test().get(i) + (i == h.test().size() - 1 ? " " : ""));
-        }
-      }
-    }
-
-    /** The names of the service's networks (their IDs when the daemon does not know them). */
-    private List<String> networkNames(Service s) {
-      List<String> out = new ArrayList<>();
-      var nets = s.spec().taskTemplate().networks();
-      if (nets != null) {
-        for (var n : nets) {
-          try {
-            out.add(engine.networks().inspect(n.target()).name());
-          } catch (EngineException e) {
-            out.add(n.target());
-          }
-        }
-      }
-      return out;
     }
 
     /** docker/cli 24's service inspect: a missing service is its own text, not the daemon's. */
@@ -660,7 +513,7 @@ public final class ServiceCommands {
                       s.version() == null ? 0 : s.version().index(), null, null));
           out(ref + " scaled to " + n);
           if (!detach) {
-            waitConverged(this, s.id());
+            ServiceProgress.waitConverged(this, s.id(), false);
           }
         } catch (EngineException e) {
           errors.add(daemonError(e));
@@ -693,6 +546,13 @@ public final class ServiceCommands {
     @Option(names = "--force", description = "Force update even if no changes require it")
     boolean force;
 
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
+
+    @picocli.CommandLine.Mixin EnvLabelUpdate envLabels = new EnvLabelUpdate();
+
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
     @picocli.CommandLine.Mixin
@@ -724,6 +584,9 @@ public final class ServiceCommands {
       if (mounts.changed()) {
         c = c.withMounts(mounts.apply(c.mounts()));
       }
+      if (envLabels.envChanged()) {
+        c = c.withEnv(envLabels.env(c.env()));
+      }
       TaskSpec nt =
           new TaskSpec(
               c,
@@ -742,7 +605,7 @@ public final class ServiceCommands {
               s.id(),
               new ServiceSpec(
                   sp.name(),
-                  sp.labels(),
+                  envLabels.labels(sp.labels()),
                   nt,
                   m,
                   updates.apply(sp.updateConfig()),
@@ -754,7 +617,7 @@ public final class ServiceCommands {
                   rollback ? "previous" : null));
       out(args.get(0));
       if (!detach) {
-        waitConverged(this, s.id());
+        ServiceProgress.waitConverged(this, s.id(), quiet);
       }
       return 0;
     }
@@ -831,6 +694,11 @@ public final class ServiceCommands {
         description = "Exit immediately instead of waiting for the service to converge")
     boolean detach;
 
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "Suppress progress output")
+    boolean quiet;
+
     @Parameters List<String> args = new ArrayList<>();
 
     @Override
@@ -845,7 +713,7 @@ public final class ServiceCommands {
                   s.version() == null ? 0 : s.version().index(), null, "previous"));
       out(args.get(0));
       if (!detach) {
-        waitConverged(this, s.id());
+        ServiceProgress.waitConverged(this, s.id(), quiet);
       }
       return 0;
     }

@@ -406,6 +406,9 @@ public final class SwarmApis {
           }
           objects.checkReferences(next);
           ServiceSpec previous = s.spec();
+          // swarmkit's UpdateService: a new spec clears the last update's status, a rollback
+          // starts one
+          dev.ddlab.engine.dto.swarm.UpdateStatus status = null;
           if (options != null && "previous".equals(options.rollback())) {
             if (s.previousSpec() == null) {
               throw new EngineException(
@@ -415,6 +418,9 @@ public final class SwarmApis {
                       + " does not have a previous spec");
             }
             next = s.previousSpec();
+            status =
+                new dev.ddlab.engine.dto.swarm.UpdateStatus(
+                    "rollback_started", node.now(), null, "manually requested rollback");
           }
           node.write(
               List.of(
@@ -429,7 +435,7 @@ public final class SwarmApis {
                           next,
                           previous,
                           s.endpoint(),
-                          s.updateStatus(),
+                          status,
                           null))));
           return new ServiceUpdateResponse(null);
         }

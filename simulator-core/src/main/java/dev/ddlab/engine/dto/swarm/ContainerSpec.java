@@ -43,13 +43,14 @@ public record ContainerSpec(
         List<String> capabilityDrop) {
   /** This spec running {@code other} instead. */
   public ContainerSpec withImage(String other) {
-    return copy(other, mounts, healthcheck, secrets, configs);
+    return copy(other, env, mounts, healthcheck, secrets, configs);
   }
 
   /** This spec with these secret and config references (empty lists are left out). */
   public ContainerSpec withReferences(List<SecretReference> s, List<ConfigReference> c) {
     return copy(
         image,
+        env,
         mounts,
         healthcheck,
         s == null || s.isEmpty() ? null : List.copyOf(s),
@@ -58,18 +59,35 @@ public record ContainerSpec(
 
   /** This spec with {@code h} as its Healthcheck (null: the image's). */
   public ContainerSpec withHealthcheck(dev.ddlab.engine.dto.HealthConfig h) {
-    return copy(image, mounts, h, secrets, configs);
+    return copy(image, env, mounts, h, secrets, configs);
   }
 
   /** This spec with these mounts (an empty list is left out). */
   public ContainerSpec withMounts(List<dev.ddlab.engine.dto.Mount> m) {
     return copy(
-        image, m == null || m.isEmpty() ? null : List.copyOf(m), healthcheck, secrets, configs);
+        image,
+        env,
+        m == null || m.isEmpty() ? null : List.copyOf(m),
+        healthcheck,
+        secrets,
+        configs);
+  }
+
+  /** This spec with this environment (an empty list is left out). */
+  public ContainerSpec withEnv(List<String> e) {
+    return copy(
+        image,
+        e == null || e.isEmpty() ? null : List.copyOf(e),
+        mounts,
+        healthcheck,
+        secrets,
+        configs);
   }
 
   /** This spec with the fields the withers change; the rest as they are. */
   private ContainerSpec copy(
       String image,
+      List<String> env,
       List<dev.ddlab.engine.dto.Mount> mounts,
       dev.ddlab.engine.dto.HealthConfig healthcheck,
       List<SecretReference> secrets,

@@ -24,4 +24,10 @@ public record Service(
     return new Service(
         id, version, createdAt, updatedAt, spec, previousSpec, e, updateStatus, serviceStatus);
   }
+
+  /** This service with another update status (the updater's: updating, completed …). */
+  public Service withUpdateStatus(UpdateStatus u) {
+    return new Service(
+        id, version, createdAt, updatedAt, spec, previousSpec, endpoint, u, serviceStatus);
+  }
 }

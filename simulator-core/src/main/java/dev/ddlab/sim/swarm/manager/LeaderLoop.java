@@ -144,6 +144,7 @@ public final class LeaderLoop {
     Map<String, Task> tasks = new LinkedHashMap<>(store.tasks());
     List<String> changed = new ArrayList<>();
     List<String> removed = new ArrayList<>();
+    Map<String, Service> updateStatuses = new LinkedHashMap<>();
     long now = clock.nowNanos();
     boolean waiting =
         Orchestrator.reconcile(
@@ -152,6 +153,7 @@ public final class LeaderLoop {
             tasks,
             changed,
             removed,
+            updateStatuses,
             now,
             () -> Ids.newId(agents.random()));
     List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
@@ -167,6 +169,8 @@ public final class LeaderLoop {
     for (String id : removed.stream().distinct().toList()) {
       actions.add(StoreAction.delete(StoreAction.TASK, id));
     }
+    updateStatuses.forEach(
+        (id, s) -> actions.add(StoreAction.put(StoreAction.UPDATE_STATUS, id, s)));
     quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);

@@ -4,6 +4,7 @@ import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.Service;
 import dev.ddlab.engine.dto.swarm.Task;
 import dev.ddlab.engine.dto.swarm.UpdateConfig;
+import dev.ddlab.engine.dto.swarm.UpdateStatus;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.swarm.TaskState;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ public final class Orchestrator {
 
   /**
    * One reconciliation pass over {@code tasks} (changed in place; changed IDs added to {@code
-   * changed}, removed ones to {@code removed}).
+   * changed}, removed ones to {@code removed}; services whose rolling update started or ended put
+   * into {@code updateStatuses} with their new UpdateStatus).
    *
    * @return whether a decision waits on time (a slot's restart delay, a rolling update's delay):
    *     the same store may then give another result later
@@ -41,6 +43,7 @@ public final class Orchestrator {
       Map<String, Task> tasks,
       List<String> changed,
       List<String> removed,
+      Map<String, Service> updateStatuses,
       long now,
       Supplier<String> ids) {
     Map<String, List<Task>> byService = new LinkedHashMap<>();
@@ -67,7 +70,8 @@ public final class Orchestrator {
                 : s.spec().mode().replicated().replicas() == null
                     ? 0
                     : s.spec().mode().replicated().replicas();
-        waiting |= replicated(s, own, (int) replicas, nodes, tasks, changed, now, ids);
+        waiting |=
+            replicated(s, own, (int) replicas, nodes, tasks, changed, updateStatuses, now, ids);
       }
     }
     trimHistory(tasks, changed, removed);
@@ -82,6 +86,7 @@ public final class Orchestrator {
       Map<String, Node> nodes,
       Map<String, Task> tasks,
       List<String> changed,
+      Map<String, Service> updateStatuses,
       long now,
       Supplier<String> ids) {
     Map<Integer, List<Task>> bySlot = new HashMap<>();
@@ -118,6 +123,12 @@ public final class Orchestrator {
     }
     // times are parsed only while an update is under way: a steady service costs no parsing
     boolean waiting = false;
+    // swarmkit's updater waits the update delay after the last batch too, then completes
+    boolean ended = outdated.isEmpty() && settled && underWay(s);
+    boolean complete = ended && delayPassed(s, current, delay, now);
+    waiting |= ended && !complete;
+    updateStatus(s, !outdated.isEmpty(), complete, now)
+        .ifPresent(u -> updateStatuses.put(s.id(), u));
     boolean due = settled && !outdated.isEmpty() && delayPassed(s, current, delay, now);
     waiting |= settled && !outdated.isEmpty() && !due;
     if (due) {
@@ -149,6 +160,41 @@ public final class Orchestrator {
       }
     }
     return waiting;
+  }
+
+  /**
+   * swarmkit's updater on a service's UpdateStatus: tasks of an older spec start an update
+   * ("updating", "update in progress"; a manual rollback's "rollback_started" stays), and once none
+   * is left, every live task runs and the update delay has passed since the last one started
+   * ({@code complete}), it completes ("completed", "update completed", or "rollback_completed",
+   * "rollback completed"). A change that leaves the tasks' spec alone (scaling) starts none: {@code
+   * service update} cleared the status, and it stays empty.
+   */
+  private static java.util.Optional<Service> updateStatus(
+      Service s, boolean outdated, boolean complete, long now) {
+    UpdateStatus u = s.updateStatus();
+    String ts = GoTime.rfc3339Nano(now);
+    if (outdated && !underWay(s)) {
+      return java.util.Optional.of(
+          s.withUpdateStatus(new UpdateStatus("updating", ts, null, "update in progress")));
+    }
+    if (complete) {
+      boolean rollback = "rollback_started".equals(u.state());
+      return java.util.Optional.of(
+          s.withUpdateStatus(
+              new UpdateStatus(
+                  rollback ? "rollback_completed" : "completed",
+                  u.startedAt(),
+                  ts,
+                  rollback ? "rollback completed" : "update completed")));
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Whether an update or a manual rollback of {@code s} is under way. */
+  private static boolean underWay(Service s) {
+    UpdateStatus u = s.updateStatus();
+    return u != null && ("updating".equals(u.state()) || "rollback_started".equals(u.state()));
   }
 
   /**

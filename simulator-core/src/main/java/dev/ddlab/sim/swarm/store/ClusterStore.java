@@ -98,6 +98,13 @@ public final class ClusterStore {
               services.put(a.id(), old.withEndpoint(JSON.readValue(json, Endpoint.class)));
             }
           }
+          case StoreAction.UPDATE_STATUS -> {
+            Service s = JSON.readValue(json, Service.class);
+            Service old = services.get(a.id());
+            if (old != null && java.util.Objects.equals(old.version(), s.version())) {
+              services.put(a.id(), old.withUpdateStatus(s.updateStatus()));
+            }
+          }
           case StoreAction.NETWORK ->
               networks.put(a.id(), versioned(JSON.readValue(json, SwarmNetwork.class), v));
           case StoreAction.SECRET ->

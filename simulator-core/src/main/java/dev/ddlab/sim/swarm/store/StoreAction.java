@@ -32,6 +32,14 @@ public record StoreAction(String kind, String id, byte[] json) {
   public static final String ENDPOINT = "endpoint";
 
   /**
+   * A service's UpdateStatus, the orchestrator's (swarmkit's updater: updating, then completed):
+   * the object is the service as the orchestrator read it, and only its status is taken, and only
+   * while the stored service is still that version, so a status computed before a newer {@code
+   * service update} cannot land on it.
+   */
+  public static final String UPDATE_STATUS = "updatestatus";
+
+  /**
    * A node's address on the ingress network (swarmkit's node attachment, which the Engine API's
    * Node does not show): the object is the address as text ("10.0.0.2/24"), the ID the node's.
    */

@@ -141,6 +141,7 @@ public final class StoreOperations implements Operations {
     StoreAction.NETWORK,
     StoreAction.NETWORK_ALLOCATION,
     StoreAction.ENDPOINT,
+    StoreAction.UPDATE_STATUS,
     StoreAction.CLUSTER,
     StoreAction.SECRET,
     StoreAction.CONFIG,
