@@ -92,6 +92,15 @@ public final class WebSession {
    */
   static final long MIN_ADVANCE_NANOS = 1_000L;
 
+  /**
+   * Replays running at once in this server, every session together: a replay is simulation work as
+   * long as the original's, so they get at most half the cores and a rewind beyond that is refused
+   * with a message rather than queued.
+   */
+  private static final java.util.concurrent.Semaphore REPLAYS =
+      new java.util.concurrent.Semaphore(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
+
   WebSession(
       String id,
       String secret,
@@ -488,7 +497,9 @@ public final class WebSession {
   }
 
   private ObjectNode timelineJson() {
-    return timeline == null ? SessionTimeline.refused() : timeline.json();
+    return timeline == null
+        ? SessionTimeline.refused(SessionTimeline.REFUSED_REAL)
+        : timeline.json();
   }
 
   // ---- rewind ----
@@ -525,6 +536,11 @@ public final class WebSession {
         client.send(rewindAnswer(false, e.getMessage()));
         return;
       }
+      if (!REPLAYS.tryAcquire()) {
+        client.send(
+            rewindAnswer(false, "Máy chủ đang phát lại các phiên khác; thử tua lại sau vài giây."));
+        return;
+      }
       broadcast(rewindAnswer(true, "Đang phát lại phiên đến thời điểm đã chọn…"));
       Replay.Result r;
       try {
@@ -536,6 +552,8 @@ public final class WebSession {
             rewindAnswer(
                 false, "Không tua lại được: bản phát lại không khớp với phiên (" + e + ")."));
         return;
+      } finally {
+        REPLAYS.release();
       }
       withLock(
           () -> {
