@@ -44,22 +44,7 @@ class RaftPanelBrowserTest {
 
   @Test
   void killing_the_leader_from_the_raft_panel_shows_a_new_leader() {
-    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
-    String base = "http://127.0.0.1:" + server.port();
-    try (Browser b = Browser.open(1400, 900)) {
-      b.driver.get(base + "/");
-      b.driver.findElement(By.cssSelector("input[name=template][value=swarm-3m2w]")).click();
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> text(b, "mgr1").contains("ubuntu@mgr1:~$"));
-      b.type("docker swarm init --advertise-addr 10.0.0.1");
-      b.until(d -> text(b, "mgr1").contains("Swarm initialized"));
-      for (String m : new String[] {"mgr2", "mgr3"}) {
-        b.type(
-            "ssh "
-                + m
-                + " docker swarm join --token $(docker swarm join-token -q manager) 10.0.0.1:2377");
-      }
-      b.until(d -> text(b, "mgr1").split("This node joined a swarm as a manager", -1).length == 3);
+    try (Browser b = threeManagers()) {
 
       b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=raft]")).click();
       b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-node.leader[data-node=mgr1]")));
@@ -124,22 +109,7 @@ class RaftPanelBrowserTest {
    */
   @Test
   void rewinding_to_before_the_leader_stopped_shows_the_old_leader_term_and_screen_again() {
-    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
-    String base = "http://127.0.0.1:" + server.port();
-    try (Browser b = Browser.open(1400, 900)) {
-      b.driver.get(base + "/");
-      b.driver.findElement(By.cssSelector("input[name=template][value=swarm-3m2w]")).click();
-      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
-      b.until(d -> text(b, "mgr1").contains("ubuntu@mgr1:~$"));
-      b.type("docker swarm init --advertise-addr 10.0.0.1");
-      b.until(d -> text(b, "mgr1").contains("Swarm initialized"));
-      for (String m : new String[] {"mgr2", "mgr3"}) {
-        b.type(
-            "ssh "
-                + m
-                + " docker swarm join --token $(docker swarm join-token -q manager) 10.0.0.1:2377");
-      }
-      b.until(d -> text(b, "mgr1").split("This node joined a swarm as a manager", -1).length == 3);
+    try (Browser b = threeManagers()) {
       b.type("echo before-the-stop");
       b.until(d -> text(b, "mgr1").split("before-the-stop", -1).length == 3);
 
@@ -246,6 +216,34 @@ class RaftPanelBrowserTest {
       return "";
     }
     return "";
+  }
+
+  /**
+   * A browser on a swarm-3m2w session whose mgr1 terminal initialised the swarm and joined mgr2 and
+   * mgr3 as managers.
+   */
+  private Browser threeManagers() {
+    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
+    Browser b = Browser.open(1400, 900);
+    try {
+      b.driver.get("http://127.0.0.1:" + server.port() + "/");
+      b.driver.findElement(By.cssSelector("input[name=template][value=swarm-3m2w]")).click();
+      b.driver.findElement(By.cssSelector("button.primary[type=submit]")).click();
+      b.until(d -> text(b, "mgr1").contains("ubuntu@mgr1:~$"));
+      b.type("docker swarm init --advertise-addr 10.0.0.1");
+      b.until(d -> text(b, "mgr1").contains("Swarm initialized"));
+      for (String m : new String[] {"mgr2", "mgr3"}) {
+        b.type(
+            "ssh "
+                + m
+                + " docker swarm join --token $(docker swarm join-token -q manager) 10.0.0.1:2377");
+      }
+      b.until(d -> text(b, "mgr1").split("This node joined a swarm as a manager", -1).length == 3);
+      return b;
+    } catch (RuntimeException | Error e) {
+      b.close();
+      throw e;
+    }
   }
 
   /**
