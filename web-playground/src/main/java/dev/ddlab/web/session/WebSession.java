@@ -58,6 +58,10 @@ public final class WebSession {
   private int sentTimeline = -1;
   private final String engineKind;
   private final Session locked = new LockedSession();
+
+  /** What panels see: the present session, across rewinds. */
+  private final Session current = new CurrentSession(() -> raw);
+
   private final PlaygroundConfig config;
   private final TerminalProgram program;
   private final Map<String, Panel> panelTypes = new LinkedHashMap<>();
@@ -314,7 +318,7 @@ public final class WebSession {
               new PanelContext() {
                 @Override
                 public Session session() {
-                  return raw;
+                  return current;
                 }
 
                 @Override
