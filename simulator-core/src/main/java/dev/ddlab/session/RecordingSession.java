@@ -57,11 +57,6 @@ public final class RecordingSession implements Session {
     return overflowed;
   }
 
-  /** The session inputs are applied to. */
-  public Session inner() {
-    return inner;
-  }
-
   /** The inputs so far, oldest first. */
   public List<Input> inputs() {
     return List.copyOf(inputs);

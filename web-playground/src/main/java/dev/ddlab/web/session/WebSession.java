@@ -56,6 +56,7 @@ public final class WebSession {
   private final java.util.concurrent.atomic.AtomicBoolean rewinding =
       new java.util.concurrent.atomic.AtomicBoolean();
   private int sentTimeline = -1;
+  private boolean eventsSinceObserve = true;
   private final String engineKind;
   private final Session locked = new LockedSession();
 
@@ -340,6 +341,7 @@ public final class WebSession {
 
   private void onEvent(SimEvent event) {
     nodesDirty = true;
+    eventsSinceObserve = true;
     for (Map.Entry<String, PanelModel> e : models.entrySet()) {
       if (e.getValue().affectedBy(event)) {
         dirtyModels.add(e.getKey());
@@ -360,7 +362,11 @@ public final class WebSession {
       }
     }
     if (timeline != null) {
-      timeline.observe();
+      if (eventsSinceObserve) {
+        // a leader or term changes only with events (Raft's messages, a daemon's stop)
+        eventsSinceObserve = false;
+        timeline.observe();
+      }
       if (timeline.version() != sentTimeline) {
         sentTimeline = timeline.version();
         broadcast(Json.write(Json.message("timeline").setAll(timelineJson())));
