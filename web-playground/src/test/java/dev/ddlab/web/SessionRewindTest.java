@@ -173,6 +173,29 @@ class SessionRewindTest {
         "the lab panel's snapshot after the rewind still has the lab");
   }
 
+  /** What the node routes do (the editor's save, a port chip) reaches the recording. */
+  @Test
+  void the_editors_writes_and_port_chips_are_inputs_of_the_timeline() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.withLock(
+        () -> {
+          s.rawNode("node1")
+              .hostFs()
+              .write("/home/ubuntu/Dockerfile", "FROM alpine\n".getBytes(), false);
+          try {
+            s.rawNode("node1").publishedPort(8080, "/");
+          } catch (dev.ddlab.session.PortUnreachable e) {
+            // nothing listens: still an input
+          }
+          return null;
+        });
+    List<String> labels = new java.util.ArrayList<>();
+    tab.last("timeline").path("inputs").forEach(i -> labels.add(i.path("label").asText()));
+    assertEquals(List.of("sửa tệp /home/ubuntu/Dockerfile", "mở cổng 8080"), labels);
+  }
+
   @Test
   void a_real_engines_session_refuses_to_rewind_in_vietnamese() {
     WebSession s = open(EchoSession.factory());
