@@ -610,19 +610,25 @@ public final class WebSession {
       terminalClients.remove(node);
     }
     for (String node : now) {
-      if (terminal(node) == null) {
+      boolean fresh = terminal(node) == null;
+      if (fresh) {
         openTerminal(node);
       }
-      String screen = r.screens().getOrDefault(node, "") + raw.prompt(node);
-      terminal(node)
-          .replaceScreen(
-              screen.replace("\r\n", "\n").replace("\n", "\r\n"),
-              text -> {
-                ObjectNode m = Json.message("output");
-                m.put("node", node).put("data", text).put("replay", true);
-                String json = Json.write(m);
-                viewers(node).forEach(c -> c.send(json));
-              });
+      String screen = r.screens().getOrDefault(node, "");
+      WebTerminal t = terminal(node);
+      t.replaceScreen(
+          screen.replace("\r\n", "\n").replace("\n", "\r\n"),
+          text -> {
+            ObjectNode m = Json.message("output");
+            m.put("node", node).put("data", text).put("replay", true);
+            String json = Json.write(m);
+            viewers(node).forEach(c -> c.send(json));
+          });
+      if (!fresh) {
+        // the REPL draws the present prompt under it (the one it showed may be another's); a new
+        // terminal's REPL draws its first prompt itself
+        t.reprompt();
+      }
     }
     nodesDirty = true;
     for (Client c : clients) {
