@@ -71,10 +71,7 @@ class SessionRewindTest {
     WebSession s = sessions.create("single");
     // the terminal's REPL runs on its own thread: let it print its first prompt before the test
     // types, so that prompt does not land after a rewind's screen
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (s.terminal("node1").scrollback().isEmpty() && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await(() -> !s.terminal("node1").scrollback().isEmpty());
     return s;
   }
 
@@ -111,11 +108,7 @@ class SessionRewindTest {
     assertTrue(answer.path("message").asText().startsWith("Đã tua về "), answer.toString());
     assertTrue(tab.last("time").path("paused").asBoolean(), "paused after a rewind");
     // the REPL draws the present prompt under the replayed screen on its own thread
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (!s.terminal("node1").scrollback().endsWith("ubuntu@node1:~$ ")
-        && System.nanoTime() < deadline) {
-      Thread.onSpinWait();
-    }
+    await(() -> s.terminal("node1").scrollback().endsWith("ubuntu@node1:~$ "));
     String screen = s.terminal("node1").scrollback();
     assertTrue(screen.startsWith("ubuntu@node1:~$ echo một\r\nmột\r\n"), screen);
     assertFalse(screen.contains("hai"), screen);
@@ -179,6 +172,32 @@ class SessionRewindTest {
         "p2-engine",
         tab.last("panel.snapshot").path("data").path("active").path("id").asText(),
         "the lab panel's snapshot after the rewind still has the lab");
+  }
+
+  /** Spins until {@code done} or 30 s (the terminal's REPL answers on its own thread). */
+  private static void await(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void a_terminal_attached_to_a_container_shell_shows_the_host_prompt_after_a_rewind_before_it() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.terminal("node1").input("docker run -it alpine sh\r");
+    await(() -> s.terminal("node1").scrollback().endsWith("/ # "));
+    assertTrue(s.terminal("node1").scrollback().endsWith("/ # "), s.terminal("node1").scrollback());
+    rewind(s, tab, "\"before\":0");
+    await(() -> s.terminal("node1").scrollback().endsWith("ubuntu@node1:~$ "));
+    String screen = s.terminal("node1").scrollback();
+    assertTrue(screen.endsWith("ubuntu@node1:~$ "), screen);
+    assertFalse(screen.contains("/ # "), screen);
+    s.terminal("node1").input("echo back-on-the-host\r");
+    await(() -> s.terminal("node1").scrollback().contains("back-on-the-host\r\n"));
+    assertEquals("ubuntu@node1:~$ ", s.session().transcript().get(0).prompt());
   }
 
   /** What the node routes do (the editor's save, a port chip) reaches the recording. */
