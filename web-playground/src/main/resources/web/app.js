@@ -308,6 +308,7 @@
     const off = !t.rewindable;
     for (const id of ['#timeline-slider', '#timeline-go', '#timeline-inputs', '#timeline-before']) $(id).disabled = off;
     if (off) { timelineNote(t.reason, 'bad'); return; }
+    $('#timeline-before').disabled = $('#timeline-inputs').disabled = !t.inputs.length;
     state.timelineStart = Date.parse(t.start);
     const sel = $('#timeline-inputs'), keep = sel.value;
     sel.replaceChildren(...t.inputs.map(i => el('option', {value: i.index},
@@ -356,6 +357,8 @@
     $('#time-rewind').setAttribute('aria-expanded', String(open));
     state.sliderTouched = false;
     if (open) drawTimeline();
+    // the strip takes height from the terminal: fit it again to its new box
+    requestAnimationFrame(() => { const t = state.terms[state.active]; if (t) fitTerm(t); });
   }
   setInterval(drawTimeline, 1000);
   $('#time-rewind').addEventListener('click', () => showTimeline($('#timeline').hidden));

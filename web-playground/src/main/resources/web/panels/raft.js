@@ -309,7 +309,14 @@
   ddlab.registerPanel('raft', {
     mount(el2) { root = el2; view = null; root.append(el('p', {class: 'empty'}, 'Đang tải Raft…')); },
     // a snapshot follows a (re)open or a rewind: the dots of another moment go
-    snapshot(d) { seen = -1; layer.replaceChildren(); load(d); },
+    snapshot(d) {
+      seen = -1; layer.replaceChildren();
+      // the last action's answer belongs to another moment after a rewind
+      status = '';
+      const st = root && root.querySelector('.raft-status');
+      if (st) st.textContent = '';
+      load(d);
+    },
     delta(d) { load(d); },
     answer() {},
   });

@@ -77,6 +77,11 @@ public record Input(long atNanos, Kind kind, String node, List<String> args, byt
     return data.clone();
   }
 
+  /** How many bytes {@link #data()} holds. */
+  public int dataLength() {
+    return data.length;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Input i

@@ -24,20 +24,37 @@ import java.util.function.Consumer;
  *
  * <p>An input is recorded once it was applied without an exception (a refused one changed nothing),
  * except HTTP, recorded also when nothing answered. Consecutive advances of time are merged into
- * one.
+ * one. The bytes of files written from outside (the playground's uploads) are kept with their
+ * inputs up to a budget; past it the recording gives up ({@link #overflowed()}): its inputs are
+ * dropped and nothing more is kept, as a session whose inputs are not all known cannot be replayed.
  */
 public final class RecordingSession implements Session {
+  /** The default budget for file bytes kept with the inputs: 16 MiB. */
+  public static final long MAX_DATA_BYTES = 16L << 20;
+
   private final Session inner;
+  private final long maxDataBytes;
   private final List<Input> inputs = new ArrayList<>();
   private Consumer<Input> listener = i -> {};
+  private long dataBytes;
+  private boolean overflowed;
 
   public RecordingSession(Session inner) {
-    this.inner = inner;
+    this(inner, MAX_DATA_BYTES);
   }
 
-  /** The session inputs are applied to. */
-  public Session inner() {
-    return inner;
+  /** A recording that keeps at most {@code maxDataBytes} of written files' bytes. */
+  public RecordingSession(Session inner, long maxDataBytes) {
+    this.inner = inner;
+    this.maxDataBytes = maxDataBytes;
+  }
+
+  /**
+   * Whether the written files' bytes passed the budget: the inputs were dropped and no more are
+   * kept (the session can no longer be replayed).
+   */
+  public boolean overflowed() {
+    return overflowed;
   }
 
   /** The inputs so far, oldest first. */
@@ -56,6 +73,16 @@ public final class RecordingSession implements Session {
   }
 
   private void record(Input input) {
+    if (overflowed) {
+      return;
+    }
+    dataBytes += input.dataLength();
+    if (dataBytes > maxDataBytes) {
+      overflowed = true;
+      inputs.clear();
+      listener.accept(input);
+      return;
+    }
     int last = inputs.size() - 1;
     if (input.isAdvance() && last >= 0 && inputs.get(last).isAdvance()) {
       inputs.set(last, input);

@@ -106,6 +106,21 @@ class RecordingSessionTest {
   }
 
   @Test
+  void past_its_budget_of_written_bytes_the_recording_drops_its_inputs_and_keeps_no_more() {
+    try (RecordingSession s = new RecordingSession(SimSession.open("single", 3), 10)) {
+      s.type("node1", "touch a");
+      s.node("node1").hostFs().write("/home/ubuntu/small", new byte[6], false);
+      assertEquals(2, s.inputCount());
+      s.node("node1").hostFs().write("/home/ubuntu/big", new byte[5], false);
+      assertTrue(s.overflowed());
+      assertEquals(List.of(), s.inputs());
+      s.type("node1", "touch b");
+      assertEquals(List.of(), s.inputs(), "nothing more is kept");
+      assertEquals("a\nb\nbig\nsmall\n", s.type("node1", "ls -1").output(), "still applied");
+    }
+  }
+
+  @Test
   void replaying_to_before_an_input_leaves_it_and_what_followed_out() {
     List<Input> inputs;
     try (RecordingSession s = new RecordingSession(SimSession.open("single", 3))) {

@@ -138,6 +138,47 @@ class ReplayDeterminismTest {
     }
   }
 
+  /**
+   * Programs that read what is typed replay too: a shell attached with {@code docker run -it} reads
+   * the lines typed at the terminal, {@code docker swarm unlock} its key from a pipe after an
+   * autolocked manager restarted.
+   */
+  @Test
+  void an_attached_shell_and_an_unlock_after_a_restart_replay_to_the_same_moments() {
+    List<Moment> moments = new ArrayList<>();
+    List<Input> inputs;
+    try (RecordingSession s = new RecordingSession(SimSession.open("swarm-1m1w", 8))) {
+      Runnable mark = () -> moments.add(new Moment(s.inputCount(), s.nowNanos(), state(s)));
+      ok(s, "mgr1", "docker swarm init --autolock --advertise-addr 10.0.0.1");
+      String key = s.type("mgr1", "docker swarm unlock-key -q").output().trim();
+      ok(s, "wrk1", JOIN.formatted("worker"));
+      ok(s, "mgr1", "service docker restart");
+      s.advance(Duration.ofSeconds(2));
+      assertEquals(1, s.type("mgr1", "docker node ls").exitCode(), "locked after the restart");
+      mark.run();
+      ok(s, "mgr1", "echo " + key + " | docker swarm unlock");
+      ok(s, "mgr1", "docker node ls");
+      mark.run();
+      s.type("wrk1", "docker run -it --name box alpine sh");
+      assertEquals("/ # ", s.prompt("wrk1"));
+      s.type("wrk1", "echo typed-inside > /f; cat /f");
+      mark.run();
+      s.advance(Duration.ofSeconds(3));
+      s.type("wrk1", "exit");
+      ok(s, "wrk1", "docker ps -a --format '{{.Names}} {{.Status}}'");
+      mark.run();
+      inputs = s.inputs();
+    }
+    assertTrue(moments.get(2).state().contains("wrk1 / # \n"), moments.get(2).state());
+    for (Moment m : moments) {
+      Replay.Result r =
+          Replay.replay(SimSession::open, "swarm-1m1w", 8, inputs, m.inputs(), m.nanos());
+      try (RecordingSession replayed = r.session()) {
+        assertEquals(m.state(), state(replayed), "at input " + m.inputs());
+      }
+    }
+  }
+
   @Test
   void time_advanced_at_once_or_in_ticker_beats_gives_the_same_swarm() {
     List<String> atOnce;

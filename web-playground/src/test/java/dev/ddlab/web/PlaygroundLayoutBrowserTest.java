@@ -113,6 +113,12 @@ class PlaygroundLayoutBrowserTest {
         problems.addAll(prefixed(panel, (List<?>) b.driver.executeScript(CLIPPED)));
         problems.addAll(prefixed(panel, (List<?>) b.driver.executeScript(WRAPPED_TABS)));
       }
+      // the time bar's rewind strip, open over the last panel
+      b.driver.findElement(By.id("time-rewind")).click();
+      b.until(d -> d.findElement(By.id("timeline")).isDisplayed());
+      b.screenshot("layout-" + width + "-timeline");
+      problems.addAll(prefixed("timeline", (List<?>) b.driver.executeScript(CLIPPED)));
+      problems.addAll(prefixed("timeline", (List<?>) b.driver.executeScript(UNNAMED_CONTROLS)));
       for (LogEntry e : b.driver.manage().logs().get(LogType.BROWSER)) {
         if (e.getLevel().intValue() >= Level.SEVERE.intValue()) {
           problems.add("console: " + e.getMessage());

@@ -68,7 +68,11 @@ class SessionRewindTest {
             Repls.shell(),
             Panels.discover(),
             Clock.fixed(WALL, ZoneOffset.UTC));
-    return sessions.create("single");
+    WebSession s = sessions.create("single");
+    // the terminal's REPL runs on its own thread: let it print its first prompt before the test
+    // types, so that prompt does not land after a rewind's screen
+    await(() -> !s.terminal("node1").scrollback().isEmpty());
+    return s;
   }
 
   @AfterEach
@@ -103,12 +107,22 @@ class SessionRewindTest {
     assertTrue(answer.path("ok").asBoolean(), answer.toString());
     assertTrue(answer.path("message").asText().startsWith("Đã tua về "), answer.toString());
     assertTrue(tab.last("time").path("paused").asBoolean(), "paused after a rewind");
+    // the REPL draws the present prompt under the replayed screen on its own thread
+    await(() -> s.terminal("node1").scrollback().endsWith("ubuntu@node1:~$ "));
     String screen = s.terminal("node1").scrollback();
-    assertTrue(screen.contains("ubuntu@node1:~$ echo một\r\nmột\r\n"), screen);
+    assertTrue(screen.startsWith("ubuntu@node1:~$ echo một\r\nmột\r\n"), screen);
     assertFalse(screen.contains("hai"), screen);
     assertTrue(screen.endsWith("ubuntu@node1:~$ "), screen);
-    JsonNode output = tab.last("output");
-    assertTrue(output.path("replay").asBoolean(), output.toString());
+    assertEquals(
+        4, screen.split("ubuntu@node1:~\\$ ", -1).length, "two lines and one prompt: " + screen);
+    assertTrue(
+        tab.got.stream()
+            .anyMatch(
+                m ->
+                    m.path("type").asText().equals("output")
+                        && m.path("replay").asBoolean()
+                        && m.path("data").asText().contains("echo một")),
+        "the regenerated screen went out as a replay");
     assertEquals(1, tab.last("timeline").path("dropped").asInt(), "the later input is kept");
 
     assertEquals("a\n", s.session().type("node1", "ls -1").output());
@@ -137,6 +151,76 @@ class SessionRewindTest {
     assertEquals("a\nb\n", s.session().type("node1", "ls -1").output());
     rewind(s, tab, "\"atMs\":99999999");
     assertEquals("Thời điểm này nằm ngoài phiên.", tab.last("rewind").path("message").asText());
+  }
+
+  @Test
+  void a_lab_started_in_the_panel_stays_attached_across_a_rewind() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.onMessage(tab, Json.read("{\"type\":\"panel.open\",\"panel\":\"lab\"}"), WALL);
+    String start =
+        "{\"type\":\"panel.request\",\"panel\":\"lab\",\"id\":1,"
+            + "\"args\":{\"op\":\"start\",\"lab\":\"p2-engine\"}}";
+    s.onMessage(tab, Json.read(start), WALL);
+    assertEquals(
+        "p2-engine", tab.last("panel.answer").path("data").path("active").path("id").asText());
+    s.session().type("node1", "docker ps");
+    rewind(s, tab, "\"before\":0");
+    assertTrue(tab.last("rewind").path("ok").asBoolean(), tab.last("rewind").toString());
+    assertEquals(
+        "p2-engine",
+        tab.last("panel.snapshot").path("data").path("active").path("id").asText(),
+        "the lab panel's snapshot after the rewind still has the lab");
+  }
+
+  /** Spins until {@code done} or 30 s (the terminal's REPL answers on its own thread). */
+  private static void await(java.util.function.BooleanSupplier done) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!done.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+  }
+
+  @Test
+  void a_terminal_attached_to_a_container_shell_shows_the_host_prompt_after_a_rewind_before_it() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.terminal("node1").input("docker run -it alpine sh\r");
+    await(() -> s.terminal("node1").scrollback().endsWith("/ # "));
+    assertTrue(s.terminal("node1").scrollback().endsWith("/ # "), s.terminal("node1").scrollback());
+    rewind(s, tab, "\"before\":0");
+    await(() -> s.terminal("node1").scrollback().endsWith("ubuntu@node1:~$ "));
+    String screen = s.terminal("node1").scrollback();
+    assertTrue(screen.endsWith("ubuntu@node1:~$ "), screen);
+    assertFalse(screen.contains("/ # "), screen);
+    s.terminal("node1").input("echo back-on-the-host\r");
+    await(() -> s.terminal("node1").scrollback().contains("back-on-the-host\r\n"));
+    assertEquals("ubuntu@node1:~$ ", s.session().transcript().get(0).prompt());
+  }
+
+  /** What the node routes do (the editor's save, a port chip) reaches the recording. */
+  @Test
+  void the_editors_writes_and_port_chips_are_inputs_of_the_timeline() {
+    WebSession s = open(SessionFactories.forEngine("sim"));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.withLock(
+        () -> {
+          s.rawNode("node1")
+              .hostFs()
+              .write("/home/ubuntu/Dockerfile", "FROM alpine\n".getBytes(), false);
+          try {
+            s.rawNode("node1").publishedPort(8080, "/");
+          } catch (dev.ddlab.session.PortUnreachable e) {
+            // nothing listens: still an input
+          }
+          return null;
+        });
+    List<String> labels = new java.util.ArrayList<>();
+    tab.last("timeline").path("inputs").forEach(i -> labels.add(i.path("label").asText()));
+    assertEquals(List.of("sửa tệp /home/ubuntu/Dockerfile", "mở cổng 8080"), labels);
   }
 
   @Test

@@ -29,6 +29,11 @@ final class SessionTimeline {
       "Không tua lại được: phiên này chạy trên Docker thật, mà một daemon thật không thể quay ngược"
           + " thời gian. Chỉ phiên mô phỏng mới tua lại được (phát lại từ seed và các thao tác).";
 
+  static final String REFUSED_OVERFLOW =
+      "Không tua lại được nữa: phiên này đã ghi hơn "
+          + (RecordingSession.MAX_DATA_BYTES >> 20)
+          + " MB tệp gửi lên (tải lên, trình soạn thảo), quá sức giữ để phát lại.";
+
   /** How many inputs the page is sent (the newest): the slider still reaches every moment. */
   static final int INPUTS_SENT = 400;
 
@@ -115,6 +120,9 @@ final class SessionTimeline {
    * @throws IllegalArgumentException in Vietnamese for a moment outside the session
    */
   Plan plan(int before, double atMs) {
+    if (recording.overflowed() && kept.isEmpty()) {
+      throw new IllegalArgumentException(REFUSED_OVERFLOW);
+    }
     List<Input> inputs = all();
     if (before >= 0) {
       if (before >= inputs.size() || inputs.get(before).isAdvance()) {
@@ -161,6 +169,9 @@ final class SessionTimeline {
 
   /** The time bar's data: the session's span, its inputs and marks, what a fork would drop. */
   ObjectNode json() {
+    if (recording.overflowed() && kept.isEmpty()) {
+      return refused(REFUSED_OVERFLOW);
+    }
     ObjectNode t = Json.MAPPER.createObjectNode();
     t.put("rewindable", true);
     t.put("start", java.time.Instant.ofEpochSecond(0, startNanos).toString());
@@ -194,8 +205,8 @@ final class SessionTimeline {
     return t;
   }
 
-  static ObjectNode refused() {
-    return Json.MAPPER.createObjectNode().put("rewindable", false).put("reason", REFUSED_REAL);
+  static ObjectNode refused(String reason) {
+    return Json.MAPPER.createObjectNode().put("rewindable", false).put("reason", reason);
   }
 
   private double ms(long nanos) {

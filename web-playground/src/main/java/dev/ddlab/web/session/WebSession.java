@@ -56,8 +56,13 @@ public final class WebSession {
   private final java.util.concurrent.atomic.AtomicBoolean rewinding =
       new java.util.concurrent.atomic.AtomicBoolean();
   private int sentTimeline = -1;
+  private boolean eventsSinceObserve = true;
   private final String engineKind;
   private final Session locked = new LockedSession();
+
+  /** What panels see: the present session, across rewinds. */
+  private final Session current = new CurrentSession(() -> raw);
+
   private final PlaygroundConfig config;
   private final TerminalProgram program;
   private final Map<String, Panel> panelTypes = new LinkedHashMap<>();
@@ -91,6 +96,15 @@ public final class WebSession {
    * 250 ms owes 250 µs, which moves at once rather than every fourth beat.
    */
   static final long MIN_ADVANCE_NANOS = 1_000L;
+
+  /**
+   * Replays running at once in this server, every session together: a replay is simulation work as
+   * long as the original's, so they get at most half the cores and a rewind beyond that is refused
+   * with a message rather than queued.
+   */
+  private static final java.util.concurrent.Semaphore REPLAYS =
+      new java.util.concurrent.Semaphore(
+          Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
   WebSession(
       String id,
@@ -305,7 +319,7 @@ public final class WebSession {
               new PanelContext() {
                 @Override
                 public Session session() {
-                  return raw;
+                  return current;
                 }
 
                 @Override
@@ -327,6 +341,7 @@ public final class WebSession {
 
   private void onEvent(SimEvent event) {
     nodesDirty = true;
+    eventsSinceObserve = true;
     for (Map.Entry<String, PanelModel> e : models.entrySet()) {
       if (e.getValue().affectedBy(event)) {
         dirtyModels.add(e.getKey());
@@ -347,7 +362,11 @@ public final class WebSession {
       }
     }
     if (timeline != null) {
-      timeline.observe();
+      if (eventsSinceObserve) {
+        // a leader or term changes only with events (Raft's messages, a daemon's stop)
+        eventsSinceObserve = false;
+        timeline.observe();
+      }
       if (timeline.version() != sentTimeline) {
         sentTimeline = timeline.version();
         broadcast(Json.write(Json.message("timeline").setAll(timelineJson())));
@@ -488,7 +507,9 @@ public final class WebSession {
   }
 
   private ObjectNode timelineJson() {
-    return timeline == null ? SessionTimeline.refused() : timeline.json();
+    return timeline == null
+        ? SessionTimeline.refused(SessionTimeline.REFUSED_REAL)
+        : timeline.json();
   }
 
   // ---- rewind ----
@@ -525,6 +546,11 @@ public final class WebSession {
         client.send(rewindAnswer(false, e.getMessage()));
         return;
       }
+      if (!REPLAYS.tryAcquire()) {
+        client.send(
+            rewindAnswer(false, "Máy chủ đang phát lại các phiên khác; thử tua lại sau vài giây."));
+        return;
+      }
       broadcast(rewindAnswer(true, "Đang phát lại phiên đến thời điểm đã chọn…"));
       Replay.Result r;
       try {
@@ -536,6 +562,8 @@ public final class WebSession {
             rewindAnswer(
                 false, "Không tua lại được: bản phát lại không khớp với phiên (" + e + ")."));
         return;
+      } finally {
+        REPLAYS.release();
       }
       withLock(
           () -> {
@@ -582,19 +610,25 @@ public final class WebSession {
       terminalClients.remove(node);
     }
     for (String node : now) {
-      if (terminal(node) == null) {
+      boolean fresh = terminal(node) == null;
+      if (fresh) {
         openTerminal(node);
       }
-      String screen = r.screens().getOrDefault(node, "") + raw.prompt(node);
-      terminal(node)
-          .replaceScreen(
-              screen.replace("\r\n", "\n").replace("\n", "\r\n"),
-              text -> {
-                ObjectNode m = Json.message("output");
-                m.put("node", node).put("data", text).put("replay", true);
-                String json = Json.write(m);
-                viewers(node).forEach(c -> c.send(json));
-              });
+      String screen = r.screens().getOrDefault(node, "");
+      WebTerminal t = terminal(node);
+      t.replaceScreen(
+          screen.replace("\r\n", "\n").replace("\n", "\r\n"),
+          text -> {
+            ObjectNode m = Json.message("output");
+            m.put("node", node).put("data", text).put("replay", true);
+            String json = Json.write(m);
+            viewers(node).forEach(c -> c.send(json));
+          });
+      if (!fresh) {
+        // the REPL draws the present prompt under it (the one it showed may be another's); a new
+        // terminal's REPL draws its first prompt itself
+        t.reprompt();
+      }
     }
     nodesDirty = true;
     for (Client c : clients) {

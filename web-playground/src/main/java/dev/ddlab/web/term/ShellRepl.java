@@ -12,6 +12,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 
 /**
@@ -23,6 +24,15 @@ import org.jline.terminal.Terminal;
  */
 public final class ShellRepl {
   static final String DETACH_WIDGET = "ddlab-detach";
+
+  /**
+   * Keys no terminal sends, bound to a widget that shows the session's prompt again on a cleared
+   * line (the line being edited kept): after a rewind the session's prompt may not be the one the
+   * REPL is showing (a container's shell then, the host's now).
+   */
+  public static final String REPROMPT = "\u001b[9999~";
+
+  static final String REPROMPT_WIDGET = "ddlab-reprompt";
 
   private final Session session;
   private final Terminal terminal;
@@ -96,6 +106,20 @@ public final class ShellRepl {
         .getKeyMaps()
         .get(LineReader.MAIN)
         .bind(new Reference(DETACH_WIDGET), KeyMap.ctrl('P') + KeyMap.ctrl('Q'));
+    reader
+        .getWidgets()
+        .put(
+            REPROMPT_WIDGET,
+            () -> {
+              if (reader instanceof LineReaderImpl impl) {
+                impl.setPrompt(session.prompt(node));
+                terminal.writer().print("\r\u001b[K");
+                terminal.writer().flush();
+                impl.redrawLine();
+              }
+              return true;
+            });
+    reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(REPROMPT_WIDGET), REPROMPT);
     PrintWriter out = terminal.writer();
     while (true) {
       String line;

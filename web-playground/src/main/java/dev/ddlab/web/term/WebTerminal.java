@@ -129,6 +129,11 @@ public final class WebTerminal implements AutoCloseable {
     register.run();
   }
 
+  /** Makes the REPL show the session's present prompt again ({@link ShellRepl#REPROMPT}). */
+  public void reprompt() {
+    input(ShellRepl.REPROMPT);
+  }
+
   /**
    * Replaces the screen with {@code text} (after a rewind: what the terminal showed then) and hands
    * it to the connected browsers as a replay, atomically with respect to output.
