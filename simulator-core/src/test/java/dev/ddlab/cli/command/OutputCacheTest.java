@@ -19,11 +19,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docker inspect} and {@code docker images} answer an unchanged object or listing with the
- * text they last wrote for it ({@link OutputCache}); every change Docker shows must show at once,
- * typed in the same terminal whose pooled commands keep the texts. Each test runs a command,
- * changes something, and runs it again: the second output must differ from the first and equal the
- * output of a new docker CLI on the same node, which has kept nothing.
+ * {@code docker inspect}, {@code docker images} and {@code docker ps} answer an unchanged object or
+ * listing with the text they last wrote for it ({@link OutputCache}); every change Docker shows
+ * must show at once, typed in the same terminal whose pooled commands keep the texts. Each test
+ * runs a command, changes something, and runs it again: the second output must differ from the
+ * first and equal the output of a new docker CLI on the same node, which has kept nothing.
  */
 class OutputCacheTest {
   private final SimSession s = SimSession.open("single", 5);
@@ -183,6 +183,61 @@ class OutputCacheTest {
             "docker images -q",
             "docker images --format {{.ID}}",
             "docker images --format {{.Repository}}")) {
+      String text = ok(form);
+      assertNotEquals(table, text, form);
+      assertEquals(fresh(form), text, form);
+    }
+  }
+
+  @Test
+  void a_new_container_shows_in_docker_ps() {
+    changeShows("docker ps -a", "docker create --name made alpine true");
+  }
+
+  @Test
+  void a_stopped_container_shows_in_docker_ps() {
+    changeShows("docker ps -a", "docker stop -t 0 web");
+  }
+
+  @Test
+  void a_stopped_container_leaves_the_running_ones_in_docker_ps() {
+    changeShows("docker ps", "docker stop -t 0 web");
+  }
+
+  @Test
+  void a_removed_container_goes_from_docker_ps() {
+    ok("docker create --name made alpine true");
+    changeShows("docker ps -a", "docker rm made");
+  }
+
+  @Test
+  void a_rename_shows_in_docker_ps() {
+    changeShows("docker ps", "docker rename web site");
+  }
+
+  @Test
+  void a_published_port_shows_in_docker_ps() {
+    changeShows("docker ps", "docker run -d --name served -p 8080:80 alpine sleep 1d");
+  }
+
+  @Test
+  void the_clock_moving_shows_in_docker_ps() {
+    changeShows("docker ps -a", "sleep 300");
+  }
+
+  @Test
+  void each_form_of_docker_ps_is_its_own_table() {
+    ok("docker run --name done alpine true");
+    String table = ok("docker ps -a");
+    for (String form :
+        List.of(
+            "docker ps -a --no-trunc",
+            "docker ps -a -q",
+            "docker ps -a -s",
+            "docker ps -a --format {{.Names}}",
+            "docker ps -a --format {{.Status}}",
+            "docker ps -a -n 1",
+            "docker ps -a --filter status=exited")) {
       String text = ok(form);
       assertNotEquals(table, text, form);
       assertEquals(fresh(form), text, form);
