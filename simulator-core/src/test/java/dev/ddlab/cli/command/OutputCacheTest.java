@@ -173,20 +173,25 @@ class OutputCacheTest {
     changeShows("docker images", "sleep 3000");
   }
 
-  @Test
-  void each_form_of_docker_images_is_its_own_table() {
-    String table = ok("docker images");
-    for (String form :
-        List.of(
-            "docker images --no-trunc",
-            "docker images --digests",
-            "docker images -q",
-            "docker images --format {{.ID}}",
-            "docker images --format {{.Repository}}")) {
+  /** Each form, run after the plain command, prints its own text: what a new CLI prints. */
+  private void eachFormIsItsOwnTable(String plain, String... forms) {
+    String table = ok(plain);
+    for (String form : forms) {
       String text = ok(form);
       assertNotEquals(table, text, form);
       assertEquals(fresh(form), text, form);
     }
+  }
+
+  @Test
+  void each_form_of_docker_images_is_its_own_table() {
+    eachFormIsItsOwnTable(
+        "docker images",
+        "docker images --no-trunc",
+        "docker images --digests",
+        "docker images -q",
+        "docker images --format {{.ID}}",
+        "docker images --format {{.Repository}}");
   }
 
   @Test
@@ -228,20 +233,15 @@ class OutputCacheTest {
   @Test
   void each_form_of_docker_ps_is_its_own_table() {
     ok("docker run --name done alpine true");
-    String table = ok("docker ps -a");
-    for (String form :
-        List.of(
-            "docker ps -a --no-trunc",
-            "docker ps -a -q",
-            "docker ps -a -s",
-            "docker ps -a --format {{.Names}}",
-            "docker ps -a --format {{.Status}}",
-            "docker ps -a -n 1",
-            "docker ps -a --filter status=exited")) {
-      String text = ok(form);
-      assertNotEquals(table, text, form);
-      assertEquals(fresh(form), text, form);
-    }
+    eachFormIsItsOwnTable(
+        "docker ps -a",
+        "docker ps -a --no-trunc",
+        "docker ps -a -q",
+        "docker ps -a -s",
+        "docker ps -a --format {{.Names}}",
+        "docker ps -a --format {{.Status}}",
+        "docker ps -a -n 1",
+        "docker ps -a --filter status=exited");
   }
 
   /** A DTO shaped like the daemon's: a record around a list it may change in place later. */
