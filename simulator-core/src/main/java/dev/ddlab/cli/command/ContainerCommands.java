@@ -764,7 +764,7 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      return Inspector.inspect(this, args, format, ref -> engine.containers().inspect(ref));
+      return Inspector.inspect(this, args, format, ref -> engine.containers().inspect(ref, size));
     }
   }
 }
