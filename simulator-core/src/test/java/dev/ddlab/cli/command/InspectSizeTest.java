@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.engine.dto.ContainerSummary;
-import dev.ddlab.session.SimSession;
-import dev.ddlab.session.TranscriptEntry;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,26 +17,23 @@ import org.junit.jupiter.api.Test;
  * without -s prints {@code <nil> <nil> null}.
  */
 class InspectSizeTest {
-  private final SimSession s = SimSession.open("single", 7);
-
-  InspectSizeTest() {
-    ok("docker pull alpine");
-    ok("docker run -d --name web alpine sh -c 'echo hi > /f; sleep 1000'");
-  }
+  private final TypedNode node =
+      new TypedNode(
+          7,
+          "docker pull alpine",
+          "docker run -d --name web alpine sh -c 'echo hi > /f; sleep 1000'");
 
   @AfterEach
   void close() {
-    s.close();
+    node.close();
   }
 
   private String ok(String line) {
-    TranscriptEntry e = s.type("node1", line);
-    assertEquals(0, e.exitCode(), line + "\n" + e.output());
-    return e.output();
+    return node.ok(line);
   }
 
   private ContainerSummary listedWithSizes() {
-    return s.engine("node1").containers().list(true, 0, true, Map.of()).get(0);
+    return node.engine().containers().list(true, 0, true, Map.of()).get(0);
   }
 
   @Test

@@ -9,8 +9,6 @@ import dev.ddlab.cli.CliContext;
 import dev.ddlab.cli.DockerCli;
 import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
-import dev.ddlab.session.SimSession;
-import dev.ddlab.session.TranscriptEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,24 +24,21 @@ import org.junit.jupiter.api.Test;
  * first and equal the output of a new docker CLI on the same node, which has kept nothing.
  */
 class OutputCacheTest {
-  private final SimSession s = SimSession.open("single", 5);
-  private final Engine engine = s.engine("node1");
-
-  OutputCacheTest() {
-    ok("docker pull alpine");
-    ok("docker network create net1");
-    ok("docker run -d --name web alpine sleep 1d");
-  }
+  private final TypedNode node =
+      new TypedNode(
+          5,
+          "docker pull alpine",
+          "docker network create net1",
+          "docker run -d --name web alpine sleep 1d");
+  private final Engine engine = node.engine();
 
   @AfterEach
   void close() {
-    s.close();
+    node.close();
   }
 
   private String ok(String line) {
-    TranscriptEntry e = s.type("node1", line);
-    assertEquals(0, e.exitCode(), line + "\n" + e.output());
-    return e.output();
+    return node.ok(line);
   }
 
   /** The command's output from a docker CLI that has kept nothing. */
