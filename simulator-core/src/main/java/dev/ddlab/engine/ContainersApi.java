@@ -43,6 +43,12 @@ public interface ContainersApi {
   ContainerInspect inspect(String id);
 
   /**
+   * GET /containers/{id}/json?size=1 when {@code size}: the container with SizeRw and SizeRootFs
+   * (what {@code docker inspect -s} asks for).
+   */
+  ContainerInspect inspect(String id, boolean size);
+
+  /**
    * POST /containers/{id}/start. Runtime failures (exec not found → 127 at the CLI) are 400/500
    * errors.
    */

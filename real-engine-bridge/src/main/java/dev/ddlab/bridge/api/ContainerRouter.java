@@ -91,7 +91,8 @@ final class ContainerRouter implements Router {
   }
 
   private void inspect(Context ctx) {
-    Json.write(ctx, 200, backend.call(e -> e.containers().inspect(id(ctx))));
+    boolean size = Params.bool(ctx, "size");
+    Json.write(ctx, 200, backend.call(e -> e.containers().inspect(id(ctx), size)));
   }
 
   private void start(Context ctx) {

@@ -562,6 +562,8 @@ final class CreateCheck {
         c.execIds(),
         h.toBuilder().mounts(given.isEmpty() ? null : given).build(),
         c.graphDriver(),
+        c.sizeRw(),
+        c.sizeRootFs(),
         points,
         c.config(),
         c.networkSettings());

@@ -150,9 +150,14 @@ final class GuardSession {
 
   /** The session's container that {@code ref} names, inspected; otherwise Docker's own 404. */
   ContainerInspect ownContainer(String ref) {
+    return ownContainer(ref, false);
+  }
+
+  /** {@link #ownContainer(String)} with the sizes when {@code size}. */
+  ContainerInspect ownContainer(String ref, boolean size) {
     String id = ownContainerId(ref);
     try {
-      return inner.containers().inspect(id);
+      return inner.containers().inspect(id, size);
     } catch (EngineException e) {
       if (e.isNotFound()) {
         throw EngineException.notFound("No such container: " + ref);

@@ -192,7 +192,12 @@ final class GuardedContainers implements ContainersApi {
 
   @Override
   public ContainerInspect inspect(String id) {
-    return CreateCheck.asCreated(session.ownContainer(id));
+    return inspect(id, false);
+  }
+
+  @Override
+  public ContainerInspect inspect(String id, boolean size) {
+    return CreateCheck.asCreated(session.ownContainer(id, size));
   }
 
   @Override

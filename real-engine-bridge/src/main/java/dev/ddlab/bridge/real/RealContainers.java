@@ -86,7 +86,13 @@ final class RealContainers implements ContainersApi {
 
   @Override
   public ContainerInspect inspect(String id) {
-    return api.get(path(id, "/json"), null, ContainerInspect.class);
+    return inspect(id, false);
+  }
+
+  @Override
+  public ContainerInspect inspect(String id, boolean size) {
+    return api.get(
+        path(id, "/json"), size ? Query.of().add("size", "1") : null, ContainerInspect.class);
   }
 
   @Override

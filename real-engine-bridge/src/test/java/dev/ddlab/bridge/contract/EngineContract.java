@@ -529,6 +529,21 @@ public abstract class EngineContract {
     assertTrue(summary.get(0).status().startsWith("Up "), summary.get(0).status());
   }
 
+  @Test
+  void inspect_with_size_adds_the_sizes_ps_s_lists() {
+    run("sized", null, "sleep", "300");
+    ContainerInspect plain = engine.containers().inspect(name("sized"));
+    assertEquals(null, plain.sizeRw());
+    assertEquals(null, plain.sizeRootFs());
+    ContainerInspect sized = engine.containers().inspect(name("sized"), true);
+    var listed =
+        engine.containers().list(true, 0, true, Map.of("name", List.of(name("sized")))).get(0);
+    // the listing leaves a zero SizeRw out (omitempty on an int64), the inspect's pointer keeps it
+    assertEquals(listed.sizeRw() == null ? 0L : listed.sizeRw(), sized.sizeRw());
+    assertEquals(listed.sizeRootFs(), sized.sizeRootFs());
+    assertTrue(sized.sizeRootFs() > 0, sized.toString());
+  }
+
   // ---- images ------------------------------------------------------------------------------
 
   @Test

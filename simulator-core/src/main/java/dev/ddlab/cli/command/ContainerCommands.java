@@ -106,13 +106,23 @@ public final class ContainerCommands {
       }
       List<ContainerSummary> list = engine.containers().list(all, limit, withSize, filters(filter));
       long now = now();
-      List<GoObject> rows = new ArrayList<>();
-      for (ContainerSummary c : list) {
-        rows.add(ContainerRows.row(c, !noTrunc, now));
-      }
-      print(ContainerRows.format(format, quiet, withSize), rows, ContainerRows.header());
+      String fmt = ContainerRows.format(format, quiet, withSize);
+      // the table is a function of the listed containers, the format, --no-trunc and the time
+      io.out(
+          keptOutput(
+              new Table(list, fmt, noTrunc, now),
+              () -> {
+                List<GoObject> rows = new ArrayList<>(list.size());
+                for (ContainerSummary c : list) {
+                  rows.add(ContainerRows.row(c, !noTrunc, now));
+                }
+                return formatted(fmt, rows, ContainerRows.header());
+              }));
       return 0;
     }
+
+    /** What a docker ps table is written from. */
+    record Table(List<ContainerSummary> containers, String format, boolean noTrunc, long now) {}
   }
 
   @Command(name = "rm")
@@ -754,7 +764,7 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      return Inspector.inspect(this, args, format, ref -> engine.containers().inspect(ref));
+      return Inspector.inspect(this, args, format, ref -> engine.containers().inspect(ref, size));
     }
   }
 }

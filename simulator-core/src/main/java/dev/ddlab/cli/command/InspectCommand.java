@@ -94,7 +94,7 @@ public final class InspectCommand extends DockerCommand {
       }
       try {
         return switch (kind) {
-          case "container" -> engine.containers().inspect(ref);
+          case "container" -> engine.containers().inspect(ref, size);
           case "image" -> engine.images().inspect(ref);
           case "network" -> engine.networks().inspect(ref);
           case "volume" -> engine.volumes().inspect(ref);

@@ -1,10 +1,13 @@
 package dev.ddlab.engine.dto;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** GET /containers/{id}/json. Name starts with "/". */
+/**
+ * GET /containers/{id}/json. Name starts with "/". SizeRw and SizeRootFs only with {@code ?size=1}.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContainerInspect(
     @JsonProperty("Id") String id,
@@ -27,6 +30,8 @@ public record ContainerInspect(
     @JsonProperty("ExecIDs") List<String> execIds,
     @JsonProperty("HostConfig") HostConfig hostConfig,
     @JsonProperty("GraphDriver") GraphDriver graphDriver,
+    @JsonProperty("SizeRw") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRw,
+    @JsonProperty("SizeRootFs") @JsonInclude(JsonInclude.Include.NON_NULL) Long sizeRootFs,
     @JsonProperty("Mounts") List<MountPoint> mounts,
     @JsonProperty("Config") ContainerConfig config,
     @JsonProperty("NetworkSettings") NetworkSettings networkSettings) {}

@@ -131,7 +131,12 @@ public final class ContainerDaemon implements ContainersApi {
 
   @Override
   public ContainerInspect inspect(String ref) {
-    return daemon.inspect.inspect(ref);
+    return daemon.inspect.inspect(ref, false);
+  }
+
+  @Override
+  public ContainerInspect inspect(String ref, boolean size) {
+    return daemon.inspect.inspect(ref, size);
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * moby's daemon/inspect.go: GET /containers/{id}/json, the container as the API shows it (State,
- * the overlay2 GraphDriver paths, the json-file log path, NetworkSettings from the controller).
+ * the overlay2 GraphDriver paths, the json-file log path, NetworkSettings from the controller; with
+ * size=1 the sizes docker ps -s shows).
  */
 final class Inspect {
   private final Daemon daemon;
@@ -19,7 +20,7 @@ final class Inspect {
     this.daemon = daemon;
   }
 
-  ContainerInspect inspect(String ref) {
+  ContainerInspect inspect(String ref, boolean size) {
     Container c = daemon.get(ref);
     ContainerState state =
         new ContainerState(
@@ -63,6 +64,8 @@ final class Inspect {
         execIds,
         c.hostConfig,
         new GraphDriver(graph, "overlay2"),
+        size ? c.rootFs.sizeRw() : null,
+        size ? c.rootFs.sizeRootFs() : null,
         c.mounts,
         c.config,
         daemon.network.settings(c.id));

@@ -9,8 +9,6 @@ import dev.ddlab.cli.CliContext;
 import dev.ddlab.cli.DockerCli;
 import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
-import dev.ddlab.session.SimSession;
-import dev.ddlab.session.TranscriptEntry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,31 +17,28 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code docker inspect} and {@code docker images} answer an unchanged object or listing with the
- * text they last wrote for it ({@link OutputCache}); every change Docker shows must show at once,
- * typed in the same terminal whose pooled commands keep the texts. Each test runs a command,
- * changes something, and runs it again: the second output must differ from the first and equal the
- * output of a new docker CLI on the same node, which has kept nothing.
+ * {@code docker inspect}, {@code docker images} and {@code docker ps} answer an unchanged object or
+ * listing with the text they last wrote for it ({@link OutputCache}); every change Docker shows
+ * must show at once, typed in the same terminal whose pooled commands keep the texts. Each test
+ * runs a command, changes something, and runs it again: the second output must differ from the
+ * first and equal the output of a new docker CLI on the same node, which has kept nothing.
  */
 class OutputCacheTest {
-  private final SimSession s = SimSession.open("single", 5);
-  private final Engine engine = s.engine("node1");
-
-  OutputCacheTest() {
-    ok("docker pull alpine");
-    ok("docker network create net1");
-    ok("docker run -d --name web alpine sleep 1d");
-  }
+  private final TypedNode node =
+      new TypedNode(
+          5,
+          "docker pull alpine",
+          "docker network create net1",
+          "docker run -d --name web alpine sleep 1d");
+  private final Engine engine = node.engine();
 
   @AfterEach
   void close() {
-    s.close();
+    node.close();
   }
 
   private String ok(String line) {
-    TranscriptEntry e = s.type("node1", line);
-    assertEquals(0, e.exitCode(), line + "\n" + e.output());
-    return e.output();
+    return node.ok(line);
   }
 
   /** The command's output from a docker CLI that has kept nothing. */
@@ -173,20 +168,75 @@ class OutputCacheTest {
     changeShows("docker images", "sleep 3000");
   }
 
-  @Test
-  void each_form_of_docker_images_is_its_own_table() {
-    String table = ok("docker images");
-    for (String form :
-        List.of(
-            "docker images --no-trunc",
-            "docker images --digests",
-            "docker images -q",
-            "docker images --format {{.ID}}",
-            "docker images --format {{.Repository}}")) {
+  /** Each form, run after the plain command, prints its own text: what a new CLI prints. */
+  private void eachFormIsItsOwnTable(String plain, String... forms) {
+    String table = ok(plain);
+    for (String form : forms) {
       String text = ok(form);
       assertNotEquals(table, text, form);
       assertEquals(fresh(form), text, form);
     }
+  }
+
+  @Test
+  void each_form_of_docker_images_is_its_own_table() {
+    eachFormIsItsOwnTable(
+        "docker images",
+        "docker images --no-trunc",
+        "docker images --digests",
+        "docker images -q",
+        "docker images --format {{.ID}}",
+        "docker images --format {{.Repository}}");
+  }
+
+  @Test
+  void a_new_container_shows_in_docker_ps() {
+    changeShows("docker ps -a", "docker create --name made alpine true");
+  }
+
+  @Test
+  void a_stopped_container_shows_in_docker_ps() {
+    changeShows("docker ps -a", "docker stop -t 0 web");
+  }
+
+  @Test
+  void a_stopped_container_leaves_the_running_ones_in_docker_ps() {
+    changeShows("docker ps", "docker stop -t 0 web");
+  }
+
+  @Test
+  void a_removed_container_goes_from_docker_ps() {
+    ok("docker create --name made alpine true");
+    changeShows("docker ps -a", "docker rm made");
+  }
+
+  @Test
+  void a_rename_shows_in_docker_ps() {
+    changeShows("docker ps", "docker rename web site");
+  }
+
+  @Test
+  void a_published_port_shows_in_docker_ps() {
+    changeShows("docker ps", "docker run -d --name served -p 8080:80 alpine sleep 1d");
+  }
+
+  @Test
+  void the_clock_moving_shows_in_docker_ps() {
+    changeShows("docker ps -a", "sleep 300");
+  }
+
+  @Test
+  void each_form_of_docker_ps_is_its_own_table() {
+    ok("docker run --name done alpine true");
+    eachFormIsItsOwnTable(
+        "docker ps -a",
+        "docker ps -a --no-trunc",
+        "docker ps -a -q",
+        "docker ps -a -s",
+        "docker ps -a --format {{.Names}}",
+        "docker ps -a --format {{.Status}}",
+        "docker ps -a -n 1",
+        "docker ps -a --filter status=exited");
   }
 
   /** A DTO shaped like the daemon's: a record around a list it may change in place later. */
