@@ -16,13 +16,21 @@ final class ServiceProgress {
   /**
    * docker/cli's progress.ServiceProgress for a replicated service: polls the tasks until each slot
    * runs, then prints the converged display ("overall progress: N out of N tasks", one bar per
-   * slot, "verify: Service converged"); with {@code quiet} (-q) it waits and prints nothing. Gives
-   * up after {@code max} of engine time, as a learner would press ^C.
+   * slot, "verify: Service converged"; a rollback first "rollback: manually requested rollback",
+   * then "overall progress: rolling back update: …"); with {@code quiet} (-q) it waits and prints
+   * nothing. Gives up after {@code max} of engine time, as a learner would press ^C.
    */
   static void waitConverged(DockerCommand c, String serviceId, boolean quiet) {
     // The real CLI waits as long as it takes; here long enough for the update's batches and
     // their delays plus a minute, so a service that cannot converge still gives the prompt back.
     Service first = c.engine.services().inspect(serviceId, false);
+    // a rollback (service rollback, update --rollback) says so first, then counts "rolling back"
+    var status = first.updateStatus();
+    boolean rollback = status != null && "rollback_started".equals(status.state());
+    String overall = rollback ? "overall progress: rolling back update: " : "overall progress: ";
+    if (rollback && !quiet && status.message() != null && !status.message().isEmpty()) {
+      c.out("rollback: " + status.message() + " ");
+    }
     long batches = 1;
     long delay = 0;
     if (first.spec().updateConfig() != null) {
@@ -64,7 +72,7 @@ final class ServiceProgress {
         if (quiet) {
           return;
         }
-        c.out("overall progress: " + running + " out of " + want + " tasks ");
+        c.out(overall + running + " out of " + want + " tasks ");
         if (global) {
           for (Task t : tasks) {
             c.out(t.nodeId().substring(0, 12) + ": running   " + BAR);
@@ -79,7 +87,7 @@ final class ServiceProgress {
       }
       if (c.engine.system().nowNanos() > deadline) {
         if (!quiet) {
-          c.out("overall progress: " + running + " out of " + want + " tasks ");
+          c.out(overall + running + " out of " + want + " tasks ");
         }
         throw new CliException("operation not converged in time", 1);
       }

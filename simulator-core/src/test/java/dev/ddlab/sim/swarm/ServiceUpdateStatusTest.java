@@ -47,4 +47,20 @@ class ServiceUpdateStatusTest {
           "rollback_completed|rollback completed|done\n", TypedSwarm.ok(s, "mgr1", STATUS));
     }
   }
+
+  @Test
+  void a_rollback_shows_docker_clis_rollback_progress() {
+    try (SimSession s = TypedSwarm.swarm("swarm-1m1w", 5, "wrk1")) {
+      TypedSwarm.ok(s, "mgr1", "docker service create --name web --replicas 2 alpine sleep 1d");
+      TypedSwarm.ok(s, "mgr1", "docker service update --image busybox web");
+      assertEquals(
+          "web\n"
+              + "rollback: manually requested rollback \n"
+              + "overall progress: rolling back update: 2 out of 2 tasks \n"
+              + "1/2: running   [==================================================>] \n"
+              + "2/2: running   [==================================================>] \n"
+              + "verify: Service converged \n",
+          TypedSwarm.ok(s, "mgr1", "docker service rollback web"));
+    }
+  }
 }
