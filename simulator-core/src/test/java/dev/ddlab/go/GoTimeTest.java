@@ -25,6 +25,30 @@ class GoTimeTest {
   }
 
   @Test
+  void times_in_the_same_second_and_then_others_are_each_written_as_java_time_formats_them() {
+    java.time.format.DateTimeFormatter nine =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
+            .withZone(java.time.ZoneOffset.UTC);
+    // a log's lines: runs in one second, the next second, an earlier one, a year away, and back
+    long[] samples = {
+      NOW + 1,
+      NOW + 999_999_999L,
+      NOW + 1_000_000_000L,
+      NOW + 1_000_000_001L,
+      NOW,
+      NOW - 1,
+      NOW + 31_536_000_000_000_000L,
+      NOW + 5,
+      -1_000_000_001L,
+      0L,
+      NOW + 7
+    };
+    for (long nanos : samples) {
+      assertEquals(nine.format(GoTime.instant(nanos)), GoTime.rfc3339NanoFixed(nanos), "" + nanos);
+    }
+  }
+
+  @Test
   void durations_parse_as_go_writes_them_and_anything_else_is_not_one() {
     assertEquals(5_400_000_000_000L, GoTime.parseDuration("1h30m"));
     assertEquals(5_400_000_000_000L, GoTime.parseDuration("1.5h"));
