@@ -9,19 +9,39 @@ import org.junit.jupiter.api.Test;
 class GoTimeTest {
   private static final long NOW = 1_704_067_200_000_000_000L; // 2024-01-01T00:00:00Z
 
-  @Test
-  void rfc3339_times_are_written_digit_for_digit_as_java_time_formats_them() {
+  /** Each time as java.time formats it with nine fraction digits, and as rfc3339NanoFixed does. */
+  private static void writtenAsJavaTimeFormatsThem(long... samples) {
     java.time.format.DateTimeFormatter nine =
         java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'")
             .withZone(java.time.ZoneOffset.UTC);
-    long[] samples = {
-      0L, 1L, 951_782_400_123_456_789L, 1_709_164_799_999_999_999L, 4_102_444_800_000_000_000L
-    };
     for (long nanos : samples) {
-      assertEquals(nine.format(GoTime.instant(nanos)), GoTime.rfc3339NanoFixed(nanos));
+      assertEquals(nine.format(GoTime.instant(nanos)), GoTime.rfc3339NanoFixed(nanos), "" + nanos);
     }
+  }
+
+  @Test
+  void rfc3339_times_are_written_digit_for_digit_as_java_time_formats_them() {
+    writtenAsJavaTimeFormatsThem(
+        0L, 1L, 951_782_400_123_456_789L, 1_709_164_799_999_999_999L, 4_102_444_800_000_000_000L);
     assertEquals("2000-02-29T00:00:00.123456789Z", GoTime.rfc3339Nano(951_782_400_123_456_789L));
     assertEquals("1970-01-01T00:00:00Z", GoTime.rfc3339Nano(0));
+  }
+
+  @Test
+  void times_in_the_same_second_and_then_others_are_each_written_as_java_time_formats_them() {
+    // a log's lines: runs in one second, the next second, an earlier one, a year away, and back
+    writtenAsJavaTimeFormatsThem(
+        NOW + 1,
+        NOW + 999_999_999L,
+        NOW + 1_000_000_000L,
+        NOW + 1_000_000_001L,
+        NOW,
+        NOW - 1,
+        NOW + 31_536_000_000_000_000L,
+        NOW + 5,
+        -1_000_000_001L,
+        0L,
+        NOW + 7);
   }
 
   @Test

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * The "HostConfig" of POST /containers/create and of container inspect (subset, in the daemon's
- * field order). {@code ShmSize} and {@code MemorySwap} 0 mean the daemon's defaults (64 MiB; twice
- * the memory limit), which it fills in at create.
+ * field order; Mounts and Init are omitempty, as moby tags them). {@code ShmSize} and {@code
+ * MemorySwap} 0 mean the daemon's defaults (64 MiB; twice the memory limit), which it fills in at
+ * create.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record HostConfig(
@@ -40,8 +41,8 @@ public record HostConfig(
     @JsonProperty("MemorySwap") long memorySwap,
     @JsonProperty("PidsLimit") Long pidsLimit,
     @JsonProperty("Ulimits") List<Ulimit> ulimits,
-    @JsonProperty("Mounts") List<Mount> mounts,
-    @JsonProperty("Init") Boolean init) {
+    @JsonProperty("Mounts") @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Mount> mounts,
+    @JsonProperty("Init") @JsonInclude(JsonInclude.Include.NON_NULL) Boolean init) {
   /** A request that sets nothing: the daemon applies its defaults (bridge network, no restart). */
   public static HostConfig none() {
     return new HostConfig(

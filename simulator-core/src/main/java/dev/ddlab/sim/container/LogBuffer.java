@@ -107,7 +107,7 @@ final class LogBuffer {
 
   /** Entries in [since, until] of the chosen streams, the last {@code tail} of them (-1: all). */
   List<LogFrame> read(boolean stdout, boolean stderr, long since, long until, int tail) {
-    List<LogFrame> out = new ArrayList<>();
+    List<LogFrame> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       boolean isErr = streams[i] == 2;
       if ((isErr && !stderr) || (!isErr && !stdout) || times[i] < since || times[i] > until) {
