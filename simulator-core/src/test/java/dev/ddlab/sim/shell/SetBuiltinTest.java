@@ -137,4 +137,12 @@ class SetBuiltinTest {
         ash("set -o nosuch; echo st=$?"));
     assertEquals(new Ran("sh: 1: set: Illegal option -q\n", 2), dash("set +q; echo st=$?"));
   }
+
+  @Test
+  void options_set_in_a_subshell_stay_there_and_its_unset_parameter_ends_only_it() {
+    assertEquals("himBHs\n", host.run("( set -eux ); echo $-"));
+    assertEquals(
+        "bash: KHONG_CO: unbound variable\nst=1\n",
+        host.run("( set -u; echo \"$KHONG_CO\" ); echo \"st=$?\""));
+  }
 }
