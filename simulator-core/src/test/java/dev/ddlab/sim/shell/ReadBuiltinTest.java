@@ -14,15 +14,11 @@ class ReadBuiltinTest {
   private final TestHost host = new TestHost();
 
   private static String alpine(String script) {
-    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
-    w.init(List.of("sh", "-c", script), false);
-    return w.read();
+    return ContainerScripts.ash(script).output();
   }
 
   private static String dash(String script) {
-    FakeProc.World w = new FakeProc.World(ContainerShellTest.ubuntu());
-    w.init(List.of("sh", "-c", script), false);
-    return w.read();
+    return ContainerScripts.dash(script).output();
   }
 
   @Test

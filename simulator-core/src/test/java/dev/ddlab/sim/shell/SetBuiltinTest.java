@@ -1,8 +1,11 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.ContainerScripts.ash;
+import static dev.ddlab.sim.shell.ContainerScripts.bash;
+import static dev.ddlab.sim.shell.ContainerScripts.dash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.sim.shell.ContainerScripts.Ran;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,27 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class SetBuiltinTest {
   private final TestHost host = new TestHost();
-
-  /** What a {@code -c} string printed (stdout and stderr) and its exit code. */
-  private record Ran(String output, int status) {}
-
-  private static Ran run(MemoryFs fs, String shell, String script) {
-    FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
-    return new Ran(w.read(), p.status);
-  }
-
-  private static Ran ash(String script) {
-    return run(ContainerShellTest.alpine(), "sh", script);
-  }
-
-  private static Ran dash(String script) {
-    return run(ContainerShellTest.ubuntu(), "sh", script);
-  }
-
-  private static Ran bash(String script) {
-    return run(ContainerShellTest.ubuntu(), "bash", script);
-  }
 
   @Test
   void errexit_ends_the_shell_with_the_status_of_the_command_that_failed() {

@@ -1,10 +1,13 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.ContainerScripts.ash;
+import static dev.ddlab.sim.shell.ContainerScripts.bash;
+import static dev.ddlab.sim.shell.ContainerScripts.dash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.runtime.Signal;
+import dev.ddlab.sim.shell.ContainerScripts.Ran;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,26 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class TrapTest {
   private final TestHost host = new TestHost();
-
-  private record Ran(String output, int status) {}
-
-  private static Ran run(MemoryFs fs, String shell, String script) {
-    FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
-    return new Ran(w.read(), p.status);
-  }
-
-  private static Ran ash(String script) {
-    return run(ContainerShellTest.alpine(), "sh", script);
-  }
-
-  private static Ran dash(String script) {
-    return run(ContainerShellTest.ubuntu(), "sh", script);
-  }
-
-  private static Ran bash(String script) {
-    return run(ContainerShellTest.ubuntu(), "bash", script);
-  }
 
   @Test
   void the_exit_trap_runs_at_exit_with_its_status_and_trap_lists_each_shells_names() {
