@@ -232,11 +232,12 @@ final class ReadBuiltin {
             try {
               max = Integer.parseInt(value);
             } catch (NumberFormatException e) {
+              boolean bash = sh.dialect() == Dialect.BASH;
               io.errln(
-                  sh.dialect() == Dialect.BASH
+                  bash
                       ? sh.name() + ": read: " + value + ": invalid number"
-                      : sh.name() + ": read: invalid count");
-              return new Options(raw, prompt, max, delimiter, List.of(), 1);
+                      : sh.name() + ": read: line 0: invalid count");
+              return new Options(raw, prompt, max, delimiter, List.of(), bash ? 1 : 2);
             }
           }
           default -> {} // -t: input that is there is read at once; no typed input is awaited
