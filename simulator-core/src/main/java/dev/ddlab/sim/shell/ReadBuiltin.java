@@ -43,8 +43,9 @@ final class ReadBuiltin {
         return;
       }
     }
-    if (io.in() != null) {
-      done.accept(readInto(sh, o, io.in()));
+    if (io.in() != null || io.background()) {
+      // a background job does not read the terminal (bash gives it /dev/null, or stops it)
+      done.accept(readInto(sh, o, io.in() != null ? io.in() : new Stdin("")));
       return;
     }
     // the terminal: the shell's own input, a line at a time

@@ -144,6 +144,8 @@ class ReadBuiltinTest {
     assertEquals("", sh.type("An"));
     assertEquals("/ # ", sh.prompt());
     assertEquals("Chào An\n", sh.type("echo \"Chào $name\""));
+    sh.type("read x &");
+    assertEquals("typed\n", sh.type("echo typed"));
   }
 
   @Test
