@@ -96,16 +96,31 @@ class TrapTest {
   }
 
   @Test
-  void on_the_host_exit_runs_the_exit_trap_and_ctrl_c_runs_the_int_trap() {
-    host.run("trap 'echo caught' INT");
+  void on_the_host_ctrl_c_runs_the_int_trap_at_the_prompt_only_and_exit_runs_the_exit_trap() {
+    host.run("trap 'echo CAUGHT' INT");
     StringBuilder out = new StringBuilder();
+    host.shell.interrupt(new Io(null, out::append, out::append));
+    assertEquals("CAUGHT\n", out.toString());
+    out.setLength(0);
     Integer[] status = {null};
     host.shell.type("sleep 100", new Io(null, out::append, out::append), st -> status[0] = st);
     host.shell.interrupt(new Io(null, out::append, out::append));
-    assertEquals("caught\n", out.toString());
+    assertEquals("", out.toString()); // the job got the signal, bash did not
     assertEquals(130, status[0]);
     host.run("trap 'echo bye' EXIT");
     assertEquals("bye\n", host.run("exit"));
     assertTrue(host.shell.closed());
+  }
+
+  @Test
+  void ctrl_c_in_an_interactive_container_shell_runs_the_trap_at_the_prompt_not_for_a_job() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("trap 'echo CAUGHT' INT");
+    sh.kill(1, Signal.SIGINT);
+    assertEquals("CAUGHT\n/ # ", w.read() + sh.prompt());
+    sh.type("sleep 100; echo after $?");
+    sh.kill(1, Signal.SIGINT);
+    assertEquals("after 130\n", w.read());
   }
 }
