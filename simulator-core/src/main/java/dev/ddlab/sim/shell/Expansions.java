@@ -85,7 +85,12 @@ final class Expansions implements Expander.Shell {
           case ASH -> name + ": " + parameter + ": parameter not set";
           case DASH -> name + ": 1: " + parameter + ": parameter not set";
         });
-    sh.abort(sh.dialect() != Dialect.BASH ? 2 : sh.interactive() ? 1 : 127);
+    int status = sh.dialect() != Dialect.BASH ? 2 : sh.interactive() ? 1 : 127;
+    if (sh.inSubshell()) {
+      sh.markExited(status); // ( set -u; echo $x ) ends the subshell only
+    } else {
+      sh.abort(status);
+    }
     done.accept(sh.lastStatus());
   }
 

@@ -285,6 +285,8 @@ public final class HostShell {
       return; // trap '' INT: the shell and what it runs ignore Ctrl-C
     }
     if (busy && foregroundDone != null) {
+      // With job control the foreground job gets the signal, not bash, so an INT trap does not run
+      // (bash then goes on with the line, which the simulator ends here)
       sh.interrupt();
       sh.lastStatus(130);
       foregroundTimers.forEach(VirtualClock.Timer::cancel);
@@ -293,12 +295,9 @@ public final class HostShell {
       stops.forEach(Runnable::run);
       IntConsumer d = foregroundDone;
       foregroundDone = null;
-      if (sh.traps(Signal.SIGINT)) {
-        sh.deliver(
-            Signal.SIGINT, io, true, () -> d.accept(130)); // trap '…' INT runs, then the prompt
-      } else {
-        d.accept(130);
-      }
+      d.accept(130);
+    } else if (!busy && sh.traps(Signal.SIGINT)) {
+      sh.deliver(Signal.SIGINT, io, true, () -> {}); // Ctrl-C at the prompt runs the trap
     }
   }
 

@@ -713,7 +713,7 @@ public final class Interpreter {
    * The state a subshell must not leak: variables, exports and the working directory ({@link #save}
    * enters the subshell, {@link #restore} leaves it).
    */
-  record Saved(ShellVars.Snapshot vars, String cwd) {}
+  record Saved(ShellVars.Snapshot vars, String cwd, int options) {}
 
   private int subshells;
 
@@ -724,7 +724,7 @@ public final class Interpreter {
 
   Saved save() {
     subshells++;
-    return new Saved(vars.snapshot(), runtime.cwd());
+    return new Saved(vars.snapshot(), runtime.cwd(), options.bits());
   }
 
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
@@ -735,6 +735,7 @@ public final class Interpreter {
     }
     vars.restore(saved.vars());
     runtime.cwd(saved.cwd());
+    options.bits(saved.options()); // ( set -e ) stays in the subshell
     exited = false;
     breakLevels = 0;
     continueLevels = 0;

@@ -43,8 +43,9 @@ final class ReadBuiltin {
         return;
       }
     }
-    if (io.in() != null) {
-      done.accept(readInto(sh, o, io.in()));
+    if (io.in() != null || io.background()) {
+      // a background job does not read the terminal (bash gives it /dev/null, or stops it)
+      done.accept(readInto(sh, o, io.in() != null ? io.in() : new Stdin("")));
       return;
     }
     // the terminal: the shell's own input, a line at a time
@@ -232,11 +233,12 @@ final class ReadBuiltin {
             try {
               max = Integer.parseInt(value);
             } catch (NumberFormatException e) {
+              boolean bash = sh.dialect() == Dialect.BASH;
               io.errln(
-                  sh.dialect() == Dialect.BASH
+                  bash
                       ? sh.name() + ": read: " + value + ": invalid number"
-                      : sh.name() + ": read: invalid count");
-              return new Options(raw, prompt, max, delimiter, List.of(), 1);
+                      : sh.name() + ": read: line 0: invalid count");
+              return new Options(raw, prompt, max, delimiter, List.of(), bash ? 1 : 2);
             }
           }
           default -> {} // -t: input that is there is read at once; no typed input is awaited

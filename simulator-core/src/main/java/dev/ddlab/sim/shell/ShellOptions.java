@@ -43,6 +43,18 @@ final class ShellOptions {
     return pipefail;
   }
 
+  /** The options as bits, for a subshell to give back what it changed. */
+  int bits() {
+    return (errexit ? 1 : 0) | (nounset ? 2 : 0) | (xtrace ? 4 : 0) | (pipefail ? 8 : 0);
+  }
+
+  void bits(int b) {
+    errexit = (b & 1) != 0;
+    nounset = (b & 2) != 0;
+    xtrace = (b & 4) != 0;
+    pipefail = (b & 8) != 0;
+  }
+
   /** The shell runs a {@code -c} string (bash and ash show {@code c} in {@code $-}). */
   void commandString(boolean c) {
     commandString = c;

@@ -288,8 +288,11 @@ public final class ShellProgram implements Program {
     if (sh.ignores(signal)) {
       return;
     }
-    // the trap is due before the child's end lets the next command start
-    sh.deliver(signal, new Io(null, terminalOut, terminalErr), !busy, () -> {});
+    // the trap is due before the child's end lets the next command start; an interactive shell
+    // with a terminal runs its job in a process group of its own, which alone gets a Ctrl-C
+    if (!(busy && interactive && p.tty() && signal == Signal.SIGINT)) {
+      sh.deliver(signal, new Io(null, terminalOut, terminalErr), !busy, () -> {});
+    }
     if (foreground != null && !foreground.exited()) {
       p.kill(foreground.pid(), signal);
     }

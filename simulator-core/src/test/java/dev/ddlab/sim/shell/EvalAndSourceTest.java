@@ -1,9 +1,9 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.ContainerScripts.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ddlab.fs.MemoryFs;
-import java.util.List;
+import dev.ddlab.sim.shell.ContainerScripts.Ran;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,14 +12,6 @@ import org.junit.jupiter.api.Test;
  */
 class EvalAndSourceTest {
   private final TestHost host = new TestHost();
-
-  private record Ran(String output, int status) {}
-
-  private static Ran run(MemoryFs fs, String shell, String script) {
-    FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
-    return new Ran(w.read(), p.status);
-  }
 
   private static final String INC = "printf 'echo in-file $1 $#\\nx=set\\n' > /tmp/inc.sh; ";
 

@@ -14,15 +14,11 @@ class ReadBuiltinTest {
   private final TestHost host = new TestHost();
 
   private static String alpine(String script) {
-    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
-    w.init(List.of("sh", "-c", script), false);
-    return w.read();
+    return ContainerScripts.ash(script).output();
   }
 
   private static String dash(String script) {
-    FakeProc.World w = new FakeProc.World(ContainerShellTest.ubuntu());
-    w.init(List.of("sh", "-c", script), false);
-    return w.read();
+    return ContainerScripts.dash(script).output();
   }
 
   @Test
@@ -148,5 +144,16 @@ class ReadBuiltinTest {
     assertEquals("", sh.type("An"));
     assertEquals("/ # ", sh.prompt());
     assertEquals("Chào An\n", sh.type("echo \"Chào $name\""));
+    sh.type("read x &");
+    assertEquals("typed\n", sh.type("echo typed"));
+  }
+
+  @Test
+  void n_reads_at_most_that_many_characters_and_d_reads_to_another_delimiter() {
+    assertEquals("0 [abc]\n", host.run("printf abcdef | { read -n 3 v; echo \"$? [$v]\"; }"));
+    assertEquals("0 [a]\n", alpine("printf 'a;b\\n' | { read -d ';' v; echo \"$? [$v]\"; }"));
+    assertEquals("bash: read: x: invalid number\nst=1\n", host.run("read -n x v; echo st=$?"));
+    assertEquals(
+        "sh: read: line 0: invalid count\nst=2\n", alpine("read -n x v </dev/null; echo st=$?"));
   }
 }

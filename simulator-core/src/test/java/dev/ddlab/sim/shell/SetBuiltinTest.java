@@ -1,8 +1,11 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.ContainerScripts.ash;
+import static dev.ddlab.sim.shell.ContainerScripts.bash;
+import static dev.ddlab.sim.shell.ContainerScripts.dash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.sim.shell.ContainerScripts.Ran;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -14,27 +17,6 @@ import org.junit.jupiter.api.Test;
  */
 class SetBuiltinTest {
   private final TestHost host = new TestHost();
-
-  /** What a {@code -c} string printed (stdout and stderr) and its exit code. */
-  private record Ran(String output, int status) {}
-
-  private static Ran run(MemoryFs fs, String shell, String script) {
-    FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
-    return new Ran(w.read(), p.status);
-  }
-
-  private static Ran ash(String script) {
-    return run(ContainerShellTest.alpine(), "sh", script);
-  }
-
-  private static Ran dash(String script) {
-    return run(ContainerShellTest.ubuntu(), "sh", script);
-  }
-
-  private static Ran bash(String script) {
-    return run(ContainerShellTest.ubuntu(), "bash", script);
-  }
 
   @Test
   void errexit_ends_the_shell_with_the_status_of_the_command_that_failed() {
@@ -136,5 +118,13 @@ class SetBuiltinTest {
         new Ran("sh: set: line 0: illegal option -o nosuch\nst=1\n", 0),
         ash("set -o nosuch; echo st=$?"));
     assertEquals(new Ran("sh: 1: set: Illegal option -q\n", 2), dash("set +q; echo st=$?"));
+  }
+
+  @Test
+  void options_set_in_a_subshell_stay_there_and_its_unset_parameter_ends_only_it() {
+    assertEquals("himBHs\n", host.run("( set -eux ); echo $-"));
+    assertEquals(
+        "bash: KHONG_CO: unbound variable\nst=1\n",
+        host.run("( set -u; echo \"$KHONG_CO\" ); echo \"st=$?\""));
   }
 }

@@ -1,10 +1,13 @@
 package dev.ddlab.sim.shell;
 
+import static dev.ddlab.sim.shell.ContainerScripts.ash;
+import static dev.ddlab.sim.shell.ContainerScripts.bash;
+import static dev.ddlab.sim.shell.ContainerScripts.dash;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.sim.runtime.Signal;
+import dev.ddlab.sim.shell.ContainerScripts.Ran;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,26 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class TrapTest {
   private final TestHost host = new TestHost();
-
-  private record Ran(String output, int status) {}
-
-  private static Ran run(MemoryFs fs, String shell, String script) {
-    FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
-    return new Ran(w.read(), p.status);
-  }
-
-  private static Ran ash(String script) {
-    return run(ContainerShellTest.alpine(), "sh", script);
-  }
-
-  private static Ran dash(String script) {
-    return run(ContainerShellTest.ubuntu(), "sh", script);
-  }
-
-  private static Ran bash(String script) {
-    return run(ContainerShellTest.ubuntu(), "bash", script);
-  }
 
   @Test
   void the_exit_trap_runs_at_exit_with_its_status_and_trap_lists_each_shells_names() {
@@ -113,16 +96,31 @@ class TrapTest {
   }
 
   @Test
-  void on_the_host_exit_runs_the_exit_trap_and_ctrl_c_runs_the_int_trap() {
-    host.run("trap 'echo caught' INT");
+  void on_the_host_ctrl_c_runs_the_int_trap_at_the_prompt_only_and_exit_runs_the_exit_trap() {
+    host.run("trap 'echo CAUGHT' INT");
     StringBuilder out = new StringBuilder();
+    host.shell.interrupt(new Io(null, out::append, out::append));
+    assertEquals("CAUGHT\n", out.toString());
+    out.setLength(0);
     Integer[] status = {null};
     host.shell.type("sleep 100", new Io(null, out::append, out::append), st -> status[0] = st);
     host.shell.interrupt(new Io(null, out::append, out::append));
-    assertEquals("caught\n", out.toString());
+    assertEquals("", out.toString()); // the job got the signal, bash did not
     assertEquals(130, status[0]);
     host.run("trap 'echo bye' EXIT");
     assertEquals("bye\n", host.run("exit"));
     assertTrue(host.shell.closed());
+  }
+
+  @Test
+  void ctrl_c_in_an_interactive_container_shell_runs_the_trap_at_the_prompt_not_for_a_job() {
+    FakeProc.World w = new FakeProc.World(ContainerShellTest.alpine());
+    FakeProc sh = w.init(List.of("sh"), true);
+    sh.type("trap 'echo CAUGHT' INT");
+    sh.kill(1, Signal.SIGINT);
+    assertEquals("CAUGHT\n/ # ", w.read() + sh.prompt());
+    sh.type("sleep 100; echo after $?");
+    sh.kill(1, Signal.SIGINT);
+    assertEquals("after 130\n", w.read());
   }
 }
