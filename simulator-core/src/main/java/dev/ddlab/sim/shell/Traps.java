@@ -37,12 +37,19 @@ final class Traps {
     return "".equals(commands.get(signal.number()));
   }
 
-  /** A caught signal arrived: its trap runs before the next command. */
+  /**
+   * A caught signal arrived: its trap runs before the next command. One that arrives while its own
+   * trap runs is dropped ({@code trap 'kill -INT $$' INT} would otherwise run without end in one
+   * step; bash loops on it for ever).
+   */
   void deliver(Signal signal) {
-    if (!ignores(signal) && isSet(signal)) {
+    if (!ignores(signal) && isSet(signal) && runningSignal != signal.number()) {
       pending.add(signal.number());
     }
   }
+
+  /** The signal whose trap runs now, or -1. */
+  private int runningSignal = -1;
 
   /** Whether a delivered signal's trap waits to run (and no trap runs now). */
   boolean due() {
@@ -61,7 +68,14 @@ final class Traps {
       runDue(io, then);
       return;
     }
-    run(command, io, st -> runDue(io, then));
+    runningSignal = n;
+    run(
+        command,
+        io,
+        st -> {
+          runningSignal = -1;
+          runDue(io, then);
+        });
   }
 
   /**

@@ -123,4 +123,10 @@ class TrapTest {
     sh.kill(1, Signal.SIGINT);
     assertEquals("after 130\n", w.read());
   }
+
+  @Test
+  void a_trap_that_signals_its_own_shell_runs_once_instead_of_without_end() {
+    assertEquals(
+        new Ran("t\nafter\n", 0), ash("trap 'echo t; kill -INT $$' INT; kill -INT $$; echo after"));
+  }
 }
