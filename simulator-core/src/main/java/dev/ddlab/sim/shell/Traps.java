@@ -155,8 +155,18 @@ final class Traps {
     return status;
   }
 
+  /**
+   * bash's pseudo-signals, numbered after the real ones in the order {@code trap} lists them: they
+   * are kept and listed, not run (the simulator has no DEBUG, ERR or RETURN hooks).
+   */
+  private static final List<String> PSEUDO = List.of("DEBUG", "ERR", "RETURN");
+
   /** The signal number a name or number stands for ({@code 0}/{@code EXIT}), or null. */
   private Integer number(String s) {
+    String upper = s.toUpperCase(java.util.Locale.ROOT);
+    if (sh.dialect() == Dialect.BASH && PSEUDO.contains(upper)) {
+      return 100 + PSEUDO.indexOf(upper);
+    }
     if (s.equals("0")
         || s.equals("EXIT")
         || (sh.dialect() != Dialect.DASH && s.equalsIgnoreCase("exit"))) {
@@ -175,6 +185,8 @@ final class Traps {
       String name;
       if (e.getKey() == 0) {
         name = "EXIT";
+      } else if (e.getKey() >= 100) {
+        name = PSEUDO.get(e.getKey() - 100);
       } else {
         String full = Signal.byNumber(e.getKey()).name();
         name = sh.dialect() == Dialect.BASH ? full : full.substring(3);

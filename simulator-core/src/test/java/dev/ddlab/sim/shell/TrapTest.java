@@ -129,4 +129,11 @@ class TrapTest {
     assertEquals(
         new Ran("t\nafter\n", 0), ash("trap 'echo t; kill -INT $$' INT; kill -INT $$; echo after"));
   }
+
+  @Test
+  void bash_keeps_and_lists_its_debug_err_and_return_traps() {
+    assertEquals(
+        "trap -- 'echo d' DEBUG\ntrap -- 'echo e' ERR\ntrap -- 'echo r' RETURN\n",
+        host.run("trap 'echo e' err; trap 'echo r' RETURN; trap 'echo d' DEBUG; trap"));
+  }
 }
