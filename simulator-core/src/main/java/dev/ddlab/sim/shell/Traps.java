@@ -191,7 +191,8 @@ final class Traps {
         String full = Signal.byNumber(e.getKey()).name();
         name = sh.dialect() == Dialect.BASH ? full : full.substring(3);
       }
-      io.println("trap -- '" + e.getValue().replace("'", "'\\''") + "' " + name);
+      String quote = sh.dialect() == Dialect.BASH ? "'\\''" : "'\"'\"'";
+      io.println("trap -- '" + e.getValue().replace("'", quote) + "' " + name);
     }
   }
 

@@ -136,4 +136,17 @@ class TrapTest {
         "trap -- 'echo d' DEBUG\ntrap -- 'echo e' ERR\ntrap -- 'echo r' RETURN\n",
         host.run("trap 'echo e' err; trap 'echo r' RETURN; trap 'echo d' DEBUG; trap"));
   }
+
+  @Test
+  void listings_quote_a_single_quote_as_each_shell_does() {
+    String script = "trap \"echo it's\" EXIT; trap; trap - EXIT";
+    assertEquals(new Ran("trap -- 'echo it'\\''s' EXIT\n", 0), bash(script));
+    assertEquals(new Ran("trap -- 'echo it'\"'\"'s' EXIT\n", 0), ash(script));
+    assertEquals(
+        new Ran(
+            "Current option settings\nerrexit         on\nnounset         off\n"
+                + "xtrace          off\n",
+            0),
+        dash("set -e; set -o"));
+  }
 }
