@@ -166,10 +166,13 @@ final class ShellOptions {
   }
 
   /**
-   * {@code set -o} alone: the simulated options in bash's layout (bash lists all 27 of its own, ash
-   * and dash theirs; the others are not simulated and not listed).
+   * {@code set -o} alone: the simulated options in each shell's layout (bash lists all 27 of its
+   * own, ash and dash theirs; the others are not simulated and not listed).
    */
   private int listOptions(Interpreter sh, Io io) {
+    if (dialect == Dialect.DASH) {
+      io.println("Current option settings");
+    }
     for (String name : List.of("errexit", "nounset", "pipefail", "xtrace")) {
       boolean on =
           switch (name) {
@@ -181,7 +184,10 @@ final class ShellOptions {
       if (name.equals("pipefail") && dialect == Dialect.DASH) {
         continue;
       }
-      io.println(String.format("%-15s\t%s", name, on ? "on" : "off"));
+      io.println(
+          sh.dialect() == Dialect.BASH
+              ? String.format("%-15s\t%s", name, on ? "on" : "off")
+              : String.format("%-16s%s", name, on ? "on" : "off"));
     }
     return 0;
   }

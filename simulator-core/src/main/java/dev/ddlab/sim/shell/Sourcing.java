@@ -97,6 +97,23 @@ final class Sourcing {
       done.accept(Builtins.specialError(sh, 2));
       return;
     }
-    sh.run(list, io, done);
+    if (depth >= Interpreter.MAX_FUNCTION_NESTING) {
+      // a file that sources itself (or an eval of itself): the real shell's stack overflows
+      // (SIGSEGV, 139); the simulator stops at the depth it allows functions
+      sh.abort(139);
+      done.accept(139);
+      return;
+    }
+    depth++;
+    sh.run(
+        list,
+        io,
+        st -> {
+          depth--;
+          done.accept(st);
+        });
   }
+
+  /** How deep {@code eval} and {@code .} are nested in each other now. */
+  private int depth;
 }

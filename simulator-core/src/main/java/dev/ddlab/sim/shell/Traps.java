@@ -37,12 +37,19 @@ final class Traps {
     return "".equals(commands.get(signal.number()));
   }
 
-  /** A caught signal arrived: its trap runs before the next command. */
+  /**
+   * A caught signal arrived: its trap runs before the next command. One that arrives while its own
+   * trap runs is dropped ({@code trap 'kill -INT $$' INT} would otherwise run without end in one
+   * step; bash loops on it for ever).
+   */
   void deliver(Signal signal) {
-    if (!ignores(signal) && isSet(signal)) {
+    if (!ignores(signal) && isSet(signal) && runningSignal != signal.number()) {
       pending.add(signal.number());
     }
   }
+
+  /** The signal whose trap runs now, or -1. */
+  private int runningSignal = -1;
 
   /** Whether a delivered signal's trap waits to run (and no trap runs now). */
   boolean due() {
@@ -61,7 +68,14 @@ final class Traps {
       runDue(io, then);
       return;
     }
-    run(command, io, st -> runDue(io, then));
+    runningSignal = n;
+    run(
+        command,
+        io,
+        st -> {
+          runningSignal = -1;
+          runDue(io, then);
+        });
   }
 
   /**
@@ -141,8 +155,18 @@ final class Traps {
     return status;
   }
 
+  /**
+   * bash's pseudo-signals, numbered after the real ones in the order {@code trap} lists them: they
+   * are kept and listed, not run (the simulator has no DEBUG, ERR or RETURN hooks).
+   */
+  private static final List<String> PSEUDO = List.of("DEBUG", "ERR", "RETURN");
+
   /** The signal number a name or number stands for ({@code 0}/{@code EXIT}), or null. */
   private Integer number(String s) {
+    String upper = s.toUpperCase(java.util.Locale.ROOT);
+    if (sh.dialect() == Dialect.BASH && PSEUDO.contains(upper)) {
+      return 100 + PSEUDO.indexOf(upper);
+    }
     if (s.equals("0")
         || s.equals("EXIT")
         || (sh.dialect() != Dialect.DASH && s.equalsIgnoreCase("exit"))) {
@@ -161,11 +185,14 @@ final class Traps {
       String name;
       if (e.getKey() == 0) {
         name = "EXIT";
+      } else if (e.getKey() >= 100) {
+        name = PSEUDO.get(e.getKey() - 100);
       } else {
         String full = Signal.byNumber(e.getKey()).name();
         name = sh.dialect() == Dialect.BASH ? full : full.substring(3);
       }
-      io.println("trap -- '" + e.getValue().replace("'", "'\\''") + "' " + name);
+      String quote = sh.dialect() == Dialect.BASH ? "'\\''" : "'\"'\"'";
+      io.println("trap -- '" + e.getValue().replace("'", quote) + "' " + name);
     }
   }
 

@@ -62,4 +62,13 @@ class EvalAndSourceTest {
         new Ran("sh: eval: line 0: syntax error: unexpected end of file (expecting \"then\")\n", 2),
         run(ContainerShellTest.alpine(), "sh", "eval if; echo st=$?"));
   }
+
+  @Test
+  void a_file_that_sources_itself_ends_the_shell_as_a_crash_instead_of_hanging() {
+    assertEquals(
+        new Ran("", 139),
+        run(ContainerShellTest.alpine(), "sh", "echo '. /tmp/x' > /tmp/x; . /tmp/x; echo no"));
+    assertEquals("", host.run("x='eval \"$x\"'; eval \"$x\"; echo no"));
+    assertEquals("139\n", host.run("echo $?"));
+  }
 }

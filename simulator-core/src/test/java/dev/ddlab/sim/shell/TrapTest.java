@@ -123,4 +123,30 @@ class TrapTest {
     sh.kill(1, Signal.SIGINT);
     assertEquals("after 130\n", w.read());
   }
+
+  @Test
+  void a_trap_that_signals_its_own_shell_runs_once_instead_of_without_end() {
+    assertEquals(
+        new Ran("t\nafter\n", 0), ash("trap 'echo t; kill -INT $$' INT; kill -INT $$; echo after"));
+  }
+
+  @Test
+  void bash_keeps_and_lists_its_debug_err_and_return_traps() {
+    assertEquals(
+        "trap -- 'echo d' DEBUG\ntrap -- 'echo e' ERR\ntrap -- 'echo r' RETURN\n",
+        host.run("trap 'echo e' err; trap 'echo r' RETURN; trap 'echo d' DEBUG; trap"));
+  }
+
+  @Test
+  void listings_quote_a_single_quote_as_each_shell_does() {
+    String script = "trap \"echo it's\" EXIT; trap; trap - EXIT";
+    assertEquals(new Ran("trap -- 'echo it'\\''s' EXIT\n", 0), bash(script));
+    assertEquals(new Ran("trap -- 'echo it'\"'\"'s' EXIT\n", 0), ash(script));
+    assertEquals(
+        new Ran(
+            "Current option settings\nerrexit         on\nnounset         off\n"
+                + "xtrace          off\n",
+            0),
+        dash("set -e; set -o"));
+  }
 }
