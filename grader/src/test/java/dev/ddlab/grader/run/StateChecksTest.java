@@ -147,20 +147,9 @@ class StateChecksTest {
 
   @Test
   void swarm_predicates_read_leader_quorum_and_term_as_a_manager_sees_them() {
-    Lab lab = LabCatalog.parse("s.yaml", SWARM_LAB);
-    try (LabRun run =
-        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
-      for (String line :
-          List.of(
-              "@mgr1",
-              "docker swarm init --advertise-addr 10.0.0.1",
-              "@mgr2",
-              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377",
-              "@mgr3",
-              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q manager) 10.0.0.1:2377",
-              "sleep 5")) {
-        run.typeScript(line);
-      }
+    try (LabRun run = start("s.yaml", SWARM_LAB)) {
+      swarm(run, "mgr2", "mgr3");
+      run.typeScript("sleep 5");
       // three managers, mgr1 leads: the first check wants a new leader, the second holds
       assertEquals(
           List.of(false, true, true), run.check(0).stream().map(CheckResult::passed).toList());
@@ -240,26 +229,42 @@ class StateChecksTest {
               fail: "Worker không trả lời."
       """;
 
+  /** A session of the lab's template on seed 7, checked without java: checks. */
+  static LabRun start(String file, String yaml) {
+    return LabRun.start(
+        LabCatalog.parse(file, yaml),
+        7,
+        Sessions.simulated(),
+        new CheckEvaluator(new DockerGrammar(), null));
+  }
+
+  /** mgr1 makes a swarm; {@code nodes} join it, mgrN as managers, the others as workers. */
+  static void swarm(LabRun run, String... nodes) {
+    run.typeScript("@mgr1");
+    run.typeScript("docker swarm init --advertise-addr 10.0.0.1");
+    for (String n : nodes) {
+      String role = n.startsWith("mgr") ? "manager" : "worker";
+      run.typeScript("@" + n);
+      run.typeScript(
+          "docker swarm join --token $(ssh mgr1 docker swarm join-token -q "
+              + role
+              + ") 10.0.0.1:2377");
+    }
+  }
+
   static List<String> details(List<CheckResult> results) {
     return results.stream().map(r -> r.passed() ? "ok" : r.detail()).toList();
   }
 
   @Test
   void service_task_and_node_predicates_read_what_a_manager_lists_and_say_what_differs() {
-    Lab lab = LabCatalog.parse("sv.yaml", SERVICE_LAB);
-    try (LabRun run =
-        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+    try (LabRun run = start("sv.yaml", SERVICE_LAB)) {
       // no swarm yet: nothing to list, and mgr1 says why
       assertEquals(
           "mgr1 is not a swarm manager (swarm state inactive)", run.check(0).get(0).detail());
+      swarm(run, "wrk1", "wrk2");
       for (String line :
           List.of(
-              "@mgr1",
-              "docker swarm init --advertise-addr 10.0.0.1",
-              "@wrk1",
-              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
-              "@wrk2",
-              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
               "@mgr1",
               "docker service create --name old --replicas 1 alpine sleep 1d",
               "docker service create --name web --replicas 4 -e MODE=lab --label tier=front"
@@ -360,15 +365,10 @@ class StateChecksTest {
 
   @Test
   void every_key_of_the_swarm_predicates_says_what_it_saw_when_it_differs() {
-    Lab lab = LabCatalog.parse("sw.yaml", WRONG_LAB);
-    try (LabRun run =
-        LabRun.start(lab, 7, Sessions.simulated(), new CheckEvaluator(new DockerGrammar(), null))) {
+    try (LabRun run = start("sw.yaml", WRONG_LAB)) {
+      swarm(run, "wrk1");
       for (String line :
           List.of(
-              "@mgr1",
-              "docker swarm init --advertise-addr 10.0.0.1",
-              "@wrk1",
-              "docker swarm join --token $(ssh mgr1 docker swarm join-token -q worker) 10.0.0.1:2377",
               "@mgr1",
               "docker service create --name web --replicas 2 -e MODE=lab -l tier=front"
                   + " --update-parallelism 2 --update-delay 10s --update-failure-action rollback"
