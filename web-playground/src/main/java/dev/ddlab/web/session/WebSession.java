@@ -47,7 +47,7 @@ public final class WebSession {
   private final String secret;
 
   /** The session (a {@link SessionTimeline}'s recording when simulated); replaced by a rewind. */
-  private Session raw;
+  private volatile Session raw;
 
   /** The history a rewind replays; null for a real engine's session. */
   private final SessionTimeline timeline;
