@@ -387,7 +387,11 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private void report(PrintWriter out, SimBench.Figure f) {
-    String note = BenchForks.unsettledNote(f.settled() ? 0 : 1, 1, warmUpMaxSeconds);
+    String note =
+        BenchForks.unsettledNote(f.settled() ? 0 : 1, 1, warmUpMaxSeconds)
+            + (Double.isNaN(f.cpu())
+                ? ""
+                : String.format(Locale.ROOT, "  [thread CPU %.1f]", f.cpu()));
     if (Double.isNaN(f.target())) {
       out.printf(Locale.ROOT, "  %-58s %12.1f %s%s%n", f.name(), f.value(), f.unit(), note);
     } else {

@@ -19,7 +19,10 @@ import java.util.Map;
  * so that a reader can tell a quiet run from a loaded one and re-measure.
  */
 final class BenchForks {
-  /** The line a forked JVM prints per figure: marker, name, unit, value, target, settled. */
+  /**
+   * The line a forked JVM prints per figure: marker, name, unit, value, target, settled, thread
+   * CPU.
+   */
   static final String MARKER = "#figure";
 
   private BenchForks() {}
@@ -28,10 +31,11 @@ final class BenchForks {
    * One figure over all forks; {@code unsettled} counts the forks whose JIT was still compiling
    * when the warm-up reached its longest.
    */
-  record Summary(String name, String unit, double[] values, double target, int unsettled) {
+  record Summary(
+      String name, String unit, double[] values, double target, int unsettled, boolean threadCpu) {
     /** A figure measured without a JIT warm-up to judge (every fork counts as settled). */
     Summary(String name, String unit, double[] values, double target) {
-      this(name, unit, values, target, 0);
+      this(name, unit, values, target, 0, false);
     }
 
     double min() {
@@ -72,7 +76,8 @@ final class BenchForks {
         f.unit(),
         Double.toString(f.value()),
         Double.toString(f.target()),
-        Boolean.toString(f.settled()));
+        Boolean.toString(f.settled()),
+        Double.toString(f.cpu()));
   }
 
   /** Each child's heap when the launcher sets none: enough for 1,000 running containers. */
@@ -179,6 +184,7 @@ final class BenchForks {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     Map<String, String[]> meta = new LinkedHashMap<>();
     Map<String, Integer> unsettled = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
     for (int f = 1; f <= forks; f++) {
       List<String> cmd = java(childArgs);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -188,12 +194,16 @@ final class BenchForks {
         String l;
         while ((l = r.readLine()) != null) {
           String[] parts = l.split("\t", -1);
-          if (parts.length == 6 && parts[0].equals(MARKER)) {
+          if (parts.length == 7 && parts[0].equals(MARKER)) {
             values
                 .computeIfAbsent(parts[1], k -> new ArrayList<>())
                 .add(Double.parseDouble(parts[3]));
             meta.putIfAbsent(parts[1], parts);
             unsettled.merge(parts[1], Boolean.parseBoolean(parts[5]) ? 0 : 1, Integer::sum);
+            double c = Double.parseDouble(parts[6]);
+            if (!Double.isNaN(c)) {
+              cpu.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(c);
+            }
           } else {
             other.append(l).append('\n');
           }
@@ -215,7 +225,18 @@ final class BenchForks {
                     meta.get(name)[2],
                     v.stream().mapToDouble(Double::doubleValue).toArray(),
                     Double.parseDouble(meta.get(name)[4]),
-                    unsettled.get(name))));
+                    unsettled.get(name),
+                    false)));
+    cpu.forEach(
+        (name, v) ->
+            out.add(
+                new Summary(
+                    name,
+                    meta.get(name)[2],
+                    v.stream().mapToDouble(Double::doubleValue).toArray(),
+                    Double.NaN,
+                    0,
+                    true)));
     return out;
   }
 
@@ -230,7 +251,14 @@ final class BenchForks {
         "max",
         "unit",
         "spread");
+    boolean cpuHeader = false;
     for (Summary s : figures) {
+      if (s.threadCpu() && !cpuHeader) {
+        cpuHeader = true;
+        out.println(
+            "  the measuring thread's CPU per operation (the simulator's own work: GC pauses and"
+                + " other processes do not move it)");
+      }
       out.printf(
           Locale.ROOT,
           "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%n",

@@ -44,6 +44,12 @@ class BenchCommandTest {
         }) {
       assertTrue(text.contains(figure), "missing figure " + figure + " in\n" + text);
     }
+    // each time figure again as the measuring thread's CPU, after the wall-time table
+    String cpu = "the measuring thread's CPU per operation";
+    assertTrue(text.contains(cpu), text);
+    String after = text.substring(text.indexOf(cpu));
+    assertTrue(after.contains("docker ps -a with 1000 containers"), after);
+    assertFalse(after.contains("heap per idle node"), "heap is not a time: " + after);
     assertFalse(err.toString().contains("Exception"), err.toString());
   }
 }
