@@ -1,6 +1,7 @@
 /* Raft panel: the session's nodes on a ring, each manager's Raft state (role, term, vote, log with
    its commit index, timers), the messages between nodes animated as dots, and buttons that inject
-   faults (stop a daemon, isolate a node, heal, lose the next message, add latency). */
+   faults (stop a daemon, isolate a node, heal, lose the next message, add latency, force a manager's
+   election timeout); under them, per service the tasks running on each node. */
 (function () {
   'use strict';
   const el = (...a) => ddlab.api.el(...a);
@@ -137,7 +138,9 @@
     c.power = el('button', {type: 'button', onclick: () => act({action: c.power.dataset.action, node})}, '');
     c.isolate = el('button', {type: 'button', 'data-action': 'isolate', onclick: () => act({action: 'isolate', node})},
       'Cô lập khỏi mạng');
-    c.actions = el('div', {class: 'raft-actions'}, c.power, c.isolate);
+    c.timeout = el('button', {type: 'button', 'data-action': 'timeout', onclick: () => act({action: 'timeout', node}),
+      title: 'Như hết thời gian chờ bầu cử: leader trao quyền, node này bầu cử ngay ở term mới'}, 'Ép hết giờ (bầu cử ngay)');
+    c.actions = el('div', {class: 'raft-actions'}, c.power, c.isolate, c.timeout);
     c.section = el('section', {'data-manager': node},
       el('h3', {}, node + ' — ', c.role, c.badge),
       el('div', {class: 'stats'},
@@ -173,6 +176,29 @@
     attr(c.power, 'data-action', stopped ? 'start' : 'stop');
     text(c.power, stopped ? 'Khởi động Docker' : 'Dừng Docker');
     show(c.isolate, !isolated);
+    show(c.timeout, !stopped && m.role !== 'down');
+  }
+
+  // per service, how many of its tasks run on each node: they move when a node drains or stops
+  function updateServices() {
+    const names = data.nodes.map(n => n.name), services = data.services || [];
+    const key = names.join(' ') + '|' + JSON.stringify(services);
+    if (view.servicesKey === key) return;
+    view.servicesKey = key;
+    if (!services.length) {
+      view.services.replaceChildren(el('p', {class: 'empty'},
+        'Chưa có service nào. Thử: docker service create --name web --replicas 4 alpine sleep 1d, rồi docker node update --availability drain mgr2.'));
+      return;
+    }
+    view.services.replaceChildren(el('table', {class: 'grid raft-services'},
+      el('thead', {}, el('tr', {}, el('th', {}, 'Service (số bản sao)'), ...names.map(n => el('th', {}, n)))),
+      el('tbody', {}, ...services.map(sv => el('tr', {'data-service': sv.name},
+        el('th', {class: 'mono'}, sv.name + ' (' + (sv.mode === 'global' ? 'global' : sv.replicas) + ')'),
+        ...names.map(n => {
+          const k = sv.running[n] || 0;
+          return el('td', {'data-node': n, class: k ? 'running' : 'none', title: k + ' task đang chạy trên ' + n},
+            k ? '●'.repeat(Math.min(k, 8)) + ' ' + k : '—');
+        }))))));
   }
 
   function controls() {
@@ -230,7 +256,9 @@
     view.cards = new Map();
     view.cardBox = el('div', {class: 'raft-cards'});
     view.messages = el('tbody', {});
-    root.replaceChildren(intro, view.ring, view.controls.box, view.cardBox, el('h3', {}, 'Tin nhắn gần đây'),
+    view.services = el('div', {class: 'raft-services-box'});
+    root.replaceChildren(intro, view.ring, view.controls.box, view.cardBox,
+      el('h3', {}, 'Service: task đang chạy trên từng node'), view.services, el('h3', {}, 'Tin nhắn gần đây'),
       el('table', {class: 'grid raft-messages'},
         el('thead', {}, el('tr', {}, el('th', {}, 'Từ → đến'), el('th', {}, 'Nội dung'), el('th', {}, 'Trạng thái'))),
         view.messages));
@@ -242,6 +270,7 @@
     if (view.mode !== 'swarm') return;
     updateRing();
     updateControls();
+    updateServices();
     const wanted = data.managers.map(m => m.node);
     for (const [node, c] of view.cards) {
       if (!wanted.includes(node)) { c.section.remove(); view.cards.delete(node); }

@@ -34,6 +34,10 @@ public record Input(long atNanos, Kind kind, String node, List<String> args, byt
     DROP_NEXT,
     /** One-way latency of every message (args: nanos). */
     LATENCY,
+    /**
+     * The manager {@code node} made to start an election now ({@link NetworkFaults#forceElection}).
+     */
+    FORCE_ELECTION,
     /** A file written on the node's host (args: path, "append" or "replace"; data). */
     WRITE,
     /** A directory made (args: path, "parents" or ""). */

@@ -41,6 +41,16 @@ public interface NetworkFaults {
     throw unsupported();
   }
 
+  /**
+   * Makes the manager {@code node} start an election now (RaftScope's "timeout"): the leader hands
+   * its leadership to it (MicroRaft's leadership transfer, as {@code node demote} of a leader
+   * does), so it campaigns in the next term at once. Refused, with nothing changed, when {@code
+   * node} is no running manager, is the leader itself, or no leader exists to hand over.
+   */
+  default void forceElection(String node) {
+    throw unsupported();
+  }
+
   /** The nodes cut off by {@link #isolate}, until {@link #heal}. */
   default Set<String> isolated() {
     return Set.of();

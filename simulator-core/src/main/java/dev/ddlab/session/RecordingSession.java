@@ -376,6 +376,13 @@ public final class RecordingSession implements Session {
     }
 
     @Override
+    public void forceElection(String node) {
+      long at = inner.nowNanos();
+      f.forceElection(node);
+      record(at, Kind.FORCE_ELECTION, node);
+    }
+
+    @Override
     public Duration latency() {
       return f.latency();
     }

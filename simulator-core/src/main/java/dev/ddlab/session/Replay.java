@@ -134,6 +134,7 @@ public final class Replay {
       case ISOLATE -> s.networkFaults().isolate(node);
       case HEAL -> s.networkFaults().heal();
       case DROP_NEXT -> s.networkFaults().dropNext(node, in.arg(0));
+      case FORCE_ELECTION -> s.networkFaults().forceElection(node);
       case LATENCY -> s.networkFaults().setLatency(Duration.ofNanos(Long.parseLong(in.arg(0))));
       case PUBLISHED_PORT, GET -> http(s, in);
       default -> file(s.node(node).hostFs(), in);

@@ -100,6 +100,12 @@ final class SimBackend implements SessionBackend {
         }
 
         @Override
+        public void forceElection(String node) {
+          dev.ddlab.sim.swarm.SwarmNode target = cluster.node(node).swarm();
+          target.cluster().forceElection(target);
+        }
+
+        @Override
         public Duration latency() {
           return cluster.underlay().latency();
         }

@@ -103,6 +103,77 @@ class RaftPanelBrowserTest {
   }
 
   /**
+   * Issue 12's last two controls: "Ép hết giờ" on follower mgr3's card makes it lead in a later
+   * term (the leader hands over), and the services view lists the running tasks of a service per
+   * node, moving off a node drained from the terminal.
+   */
+  @Test
+  void forcing_a_followers_timeout_makes_it_lead_and_the_services_view_follows_a_drain() {
+    try (Browser b = threeManagers()) {
+      b.type("docker service create -q --name web --replicas 3 alpine sleep 1d");
+      b.driver.findElement(By.cssSelector("#panel-tabs [data-panel=raft]")).click();
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-node.leader[data-node=mgr1]")));
+      int firstTerm = term(b, "#panel-body g.raft-node.leader[data-node=mgr1] text.term");
+      b.until(
+              d ->
+                  d.findElement(
+                      By.cssSelector(
+                          "#panel-body section.raft-card[data-manager=mgr3]"
+                              + " button[data-action=timeout]")))
+          .click();
+      b.until(
+          d ->
+              d.findElement(By.cssSelector("#panel-body .raft-status"))
+                  .getText()
+                  .contains("Đã ép mgr3 hết giờ chờ"));
+      b.until(d -> d.findElement(By.cssSelector("#panel-body g.raft-node.leader[data-node=mgr3]")));
+      int newTerm = term(b, "#panel-body g.raft-node.leader[data-node=mgr3] text.term");
+      assertTrue(newTerm > firstTerm, "term " + firstTerm + " then " + newTerm);
+      b.screenshot("raft-timeout-1-mgr3-leads");
+
+      b.until(d -> running(b).equals("3"));
+      b.driver.executeScript(
+          "document.querySelector('#panel-body table.raft-services').scrollIntoView()");
+      b.screenshot("raft-services-1-three-replicas");
+      b.type("docker node update --availability drain mgr2");
+      b.until(d -> cell(b, "mgr2").equals("—") && running(b).equals("3"));
+      b.screenshot("raft-services-2-mgr2-drained");
+    }
+  }
+
+  /** The web service's row cell for {@code node} ("" while the table is redrawn). */
+  private static String cell(Browser b, String node) {
+    try {
+      return b.driver
+          .findElement(
+              By.cssSelector(
+                  "#panel-body table.raft-services tr[data-service=web] td[data-node="
+                      + node
+                      + "]"))
+          .getText()
+          .strip();
+    } catch (org.openqa.selenium.NoSuchElementException
+        | org.openqa.selenium.StaleElementReferenceException e) {
+      return "";
+    }
+  }
+
+  /** How many web tasks run over all nodes, as the services view shows them. */
+  private static String running(Browser b) {
+    int total = 0;
+    for (String n : new String[] {"mgr1", "mgr2", "mgr3", "wrk1", "wrk2"}) {
+      String c = cell(b, n);
+      if (c.isEmpty()) {
+        return "";
+      }
+      if (!c.equals("—")) {
+        total += Integer.parseInt(c.substring(c.lastIndexOf(' ') + 1));
+      }
+    }
+    return Integer.toString(total);
+  }
+
+  /**
    * Issue 12's rewind and slow speeds: stop the leader from the panel, see a new leader in a later
    * term, rewind from the time bar to just before the stop and see mgr1 leading in its old term
    * again with mgr1's terminal as it was (a line typed after the stop gone); then, forked from

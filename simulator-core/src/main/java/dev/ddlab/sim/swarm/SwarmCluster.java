@@ -115,6 +115,45 @@ public final class SwarmCluster {
     return java.util.Optional.empty();
   }
 
+  /**
+   * Makes the manager {@code target} start an election now (RaftScope's "timeout"): the leader (of
+   * the highest term, should an isolated old leader still believe it leads) transfers leadership to
+   * it, MicroRaft's {@code transferLeadership}; the target campaigns in the next term as soon as
+   * its log matches the leader's. Nothing waits here: the election runs as the virtual clock
+   * advances.
+   *
+   * @throws IllegalStateException (in Vietnamese, nothing changed) when {@code target} is no
+   *     running manager, already leads, or no leader exists to hand over
+   */
+  public void forceElection(SwarmNode target) {
+    String name = target.hostname();
+    dev.ddlab.sim.swarm.manager.Manager self = target.manager();
+    if (self == null || !self.raft().alive()) {
+      throw new IllegalStateException(
+          name + " không phải manager đang chạy: chỉ manager mới tham gia bầu leader.");
+    }
+    if (self.isLeader()) {
+      throw new IllegalStateException(
+          name + " đang là leader: không thể tự ép nó bầu cử lại (hãy dừng Docker trên nó).");
+    }
+    dev.ddlab.sim.swarm.manager.Manager leader =
+        byAddress.values().stream()
+            .map(SwarmNode::manager)
+            .filter(m -> m != null && m.isLeader())
+            .max(java.util.Comparator.comparingInt(m -> m.raft().term()))
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "Chưa có leader để trao quyền: hãy chờ cụm bầu xong rồi thử lại."));
+    dev.ddlab.sim.swarm.raft.Member to =
+        leader.raft().members().stream()
+            .filter(m -> m.address().equals(target.address()))
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException(name + " chưa là thành viên Raft mà leader biết."));
+    leader.raft().transferLeadership(to);
+  }
+
   public VirtualClock clock() {
     return clock;
   }

@@ -9,6 +9,8 @@ import dev.ddlab.introspect.SwarmView;
 import dev.ddlab.introspect.SwarmView.LogEntry;
 import dev.ddlab.introspect.SwarmView.Message;
 import dev.ddlab.introspect.SwarmView.RaftState;
+import dev.ddlab.introspect.SwarmView.ServiceInfo;
+import dev.ddlab.introspect.SwarmView.TaskInfo;
 import dev.ddlab.session.DaemonService;
 import dev.ddlab.session.NetworkFaults;
 import dev.ddlab.session.NodeBackend;
@@ -23,7 +25,8 @@ import java.util.Optional;
  * uncommitted), its election and heartbeat timers, and the control-plane messages between the nodes
  * (pre-votes, votes, appends, heartbeats) as the browser animates them; plus faults the learner
  * injects to watch a re-election: stop or start a node's daemon ({@link NodeBackend#daemon()}),
- * isolate a node and heal the network, lose the next message, add latency ({@link NetworkFaults}).
+ * isolate a node and heal the network, lose the next message, add latency, force a manager's
+ * election timeout ({@link NetworkFaults}); and per service how many of its tasks run on each node.
  * Reads the simulation only through the introspection seam ({@link SwarmView}).
  */
 public final class RaftPanel implements Panel {
@@ -134,6 +137,7 @@ public final class RaftPanel implements Panel {
           le.put("committed", e.index() <= r.commitIndex());
         }
       }
+      services(swarm, out.putArray("services"));
       ArrayNode msgs = out.putArray("messages");
       for (Message m : swarm.messages()) {
         ObjectNode o = msgs.addObject();
@@ -150,8 +154,34 @@ public final class RaftPanel implements Panel {
     }
 
     /**
-     * A fault from the panel: {@code {action: "stop"|"start"|"isolate"|"heal"|"drop"|"latency",
-     * node, to, ms}}. Answers {@code {ok, message}} in Vietnamese.
+     * Each service (by name) and how many of its tasks run on each node now, from the leader's
+     * store ({@link SwarmView#services()}, {@link SwarmView#tasks}): what moves when a node is
+     * drained or its daemon stops. Empty without a leader.
+     */
+    private static void services(SwarmView swarm, ArrayNode out) {
+      List<TaskInfo> tasks = swarm.tasks(null);
+      List<ServiceInfo> services = new java.util.ArrayList<>(swarm.services());
+      services.sort(java.util.Comparator.comparing(ServiceInfo::name));
+      for (ServiceInfo sv : services) {
+        ObjectNode o = out.addObject();
+        o.put("name", sv.name());
+        o.put("mode", sv.mode());
+        o.put("replicas", sv.replicas());
+        java.util.Map<String, Integer> running = new java.util.TreeMap<>();
+        for (TaskInfo t : tasks) {
+          if (t.serviceId().equals(sv.id()) && "running".equals(t.state()) && !t.node().isEmpty()) {
+            running.merge(t.node(), 1, Integer::sum);
+          }
+        }
+        ObjectNode per = o.putObject("running");
+        running.forEach(per::put);
+      }
+    }
+
+    /**
+     * A fault from the panel: {@code {action:
+     * "stop"|"start"|"isolate"|"heal"|"drop"|"latency"|"timeout", node, to, ms}}. Answers {@code
+     * {ok, message}} in Vietnamese.
      */
     @Override
     public JsonNode request(JsonNode args) {
@@ -174,6 +204,13 @@ public final class RaftPanel implements Panel {
                 known(s, node);
                 s.networkFaults().isolate(node);
                 yield "Đã cô lập " + node + ": mọi tin nhắn đến và đi từ nó đều mất.";
+              }
+              case "timeout" -> {
+                known(s, node);
+                s.networkFaults().forceElection(node);
+                yield "Đã ép "
+                    + node
+                    + " hết giờ chờ: leader trao quyền cho nó, nó bầu cử ngay ở term mới.";
               }
               case "heal" -> {
                 s.networkFaults().heal();

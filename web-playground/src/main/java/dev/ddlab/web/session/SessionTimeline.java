@@ -239,6 +239,7 @@ final class SessionTimeline {
       case ISOLATE -> "cô lập " + in.node();
       case HEAL -> "nối lại mạng";
       case DROP_NEXT -> "bỏ tin kế tiếp " + in.node() + " → " + a;
+      case FORCE_ELECTION -> "ép hết giờ bầu cử";
       case LATENCY -> "độ trễ " + millis(Long.parseLong(a)) + " ms";
       case PUBLISHED_PORT -> "mở cổng " + a;
       case GET -> "HTTP tới " + a;

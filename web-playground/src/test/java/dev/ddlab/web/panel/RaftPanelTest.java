@@ -100,6 +100,55 @@ class RaftPanelTest {
   }
 
   @Test
+  void forcing_a_followers_timeout_makes_it_lead_and_the_leader_is_refused() {
+    try (dev.ddlab.session.RecordingSession s = new dev.ddlab.session.RecordingSession(swarm(43))) {
+      PanelModel raft = open(s);
+      JsonNode before = raft.snapshot();
+      long term = manager(before, "mgr1").path("term").asLong();
+      JsonNode refused = ask(raft, "timeout", "mgr1");
+      assertFalse(refused.path("ok").asBoolean(), refused.toString());
+      assertTrue(refused.path("message").asText().contains("đang là leader"), refused.toString());
+      assertEquals(0, s.inputCount(), "a refused timeout is not recorded");
+      JsonNode answer = ask(raft, "timeout", "mgr2");
+      assertTrue(answer.path("ok").asBoolean(), answer.toString());
+      assertEquals(
+          dev.ddlab.session.Input.Kind.FORCE_ELECTION, s.inputs().get(0).kind(), "recorded");
+      s.advance(Duration.ofSeconds(3));
+      raft.refresh();
+      JsonNode later = deltas.get(deltas.size() - 1);
+      assertEquals("leader", manager(later, "mgr2").path("role").asText(), later.toString());
+      assertTrue(manager(later, "mgr2").path("term").asLong() > term);
+    }
+  }
+
+  @Test
+  void the_services_view_counts_running_tasks_per_node_and_follows_a_drain() {
+    try (SimSession s = swarm(44)) {
+      s.type("mgr1", "docker service create --name web --replicas 4 alpine sleep 1d");
+      s.advance(Duration.ofSeconds(5));
+      PanelModel raft = open(s);
+      JsonNode web = raft.snapshot().path("services").get(0);
+      assertEquals("web", web.path("name").asText());
+      assertEquals(4, web.path("replicas").asInt());
+      int total = 0;
+      for (JsonNode n : (Iterable<JsonNode>) () -> web.path("running").elements()) {
+        total += n.asInt();
+      }
+      assertEquals(4, total, web.toString());
+      assertTrue(web.path("running").has("mgr3"), web.toString());
+      s.type("mgr1", "docker node update --availability drain mgr3");
+      s.advance(Duration.ofSeconds(10));
+      JsonNode after = raft.snapshot().path("services").get(0);
+      assertFalse(after.path("running").has("mgr3"), after.toString());
+      int moved = 0;
+      for (JsonNode n : (Iterable<JsonNode>) () -> after.path("running").elements()) {
+        moved += n.asInt();
+      }
+      assertEquals(4, moved, after.toString());
+    }
+  }
+
+  @Test
   void isolate_heal_drop_and_latency_go_through_the_sessions_network_faults() {
     try (SimSession s = swarm(43)) {
       PanelModel raft = open(s);
