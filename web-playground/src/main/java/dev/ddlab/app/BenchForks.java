@@ -29,13 +29,21 @@ final class BenchForks {
 
   /**
    * One figure over all forks; {@code unsettled} counts the forks whose JIT was still compiling
-   * when the warm-up reached its longest.
+   * when the warm-up reached its longest; {@code cpu} holds the forks' thread CPU per operation
+   * (empty for a figure that is not a time).
    */
   record Summary(
-      String name, String unit, double[] values, double target, int unsettled, boolean threadCpu) {
-    /** A figure measured without a JIT warm-up to judge (every fork counts as settled). */
+      String name, String unit, double[] values, double target, int unsettled, double[] cpu) {
+    /** A figure measured without a JIT warm-up to judge and without its thread's CPU. */
     Summary(String name, String unit, double[] values, double target) {
-      this(name, unit, values, target, 0, false);
+      this(name, unit, values, target, 0, new double[0]);
+    }
+
+    /** The same figure as the measuring thread's CPU, when the forks gave it. */
+    java.util.Optional<Summary> threadCpu() {
+      return cpu.length == 0
+          ? java.util.Optional.empty()
+          : java.util.Optional.of(new Summary(name, unit, cpu, Double.NaN));
     }
 
     double min() {
@@ -226,17 +234,9 @@ final class BenchForks {
                     v.stream().mapToDouble(Double::doubleValue).toArray(),
                     Double.parseDouble(meta.get(name)[4]),
                     unsettled.get(name),
-                    false)));
-    cpu.forEach(
-        (name, v) ->
-            out.add(
-                new Summary(
-                    name,
-                    meta.get(name)[2],
-                    v.stream().mapToDouble(Double::doubleValue).toArray(),
-                    Double.NaN,
-                    0,
-                    true)));
+                    cpu.getOrDefault(name, List.of()).stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray())));
     return out;
   }
 
@@ -251,32 +251,34 @@ final class BenchForks {
         "max",
         "unit",
         "spread");
-    boolean cpuHeader = false;
     for (Summary s : figures) {
-      if (s.threadCpu() && !cpuHeader) {
-        cpuHeader = true;
-        out.println(
-            "  the measuring thread's CPU per operation (the simulator's own work: GC pauses and"
-                + " other processes do not move it)");
-      }
-      out.printf(
-          Locale.ROOT,
-          "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%n",
-          s.name(),
-          s.min(),
-          s.median(),
-          s.max(),
-          s.unit(),
-          100 * s.spread(),
-          Double.isNaN(s.target())
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  "  (target ≤ %.0f, ratio %.2f)",
-                  s.target(),
-                  s.median() / s.target()),
-          unsettledNote(s.unsettled(), forks, maxWarmUpSeconds));
+      row(out, s, forks, maxWarmUpSeconds);
     }
+    List<Summary> cpu = figures.stream().flatMap(s -> s.threadCpu().stream()).toList();
+    if (!cpu.isEmpty()) {
+      out.println(
+          "  the measuring thread's CPU per operation (the simulator's own work: GC pauses and"
+              + " other processes do not count in it)");
+      cpu.forEach(s -> row(out, s, forks, maxWarmUpSeconds));
+    }
+  }
+
+  /** One figure's line of the table. */
+  private static void row(PrintWriter out, Summary s, int forks, double maxWarmUpSeconds) {
+    out.printf(
+        Locale.ROOT,
+        "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%n",
+        s.name(),
+        s.min(),
+        s.median(),
+        s.max(),
+        s.unit(),
+        100 * s.spread(),
+        Double.isNaN(s.target())
+            ? ""
+            : String.format(
+                Locale.ROOT, "  (target ≤ %.0f, ratio %.2f)", s.target(), s.median() / s.target()),
+        unsettledNote(s.unsettled(), forks, maxWarmUpSeconds));
   }
 
   /**

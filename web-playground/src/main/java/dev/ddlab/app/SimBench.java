@@ -38,8 +38,8 @@ final class SimBench {
   /**
    * Microseconds per operation in steady state: the median round's wall time, the median round's
    * thread CPU time, and how the warm-up ended. Wall time is what a user waits; the thread's CPU is
-   * the simulator's own work, which GC pauses and other processes do not move (six JVMs measuring
-   * run+rm agreed within 8% on CPU while their wall medians were 27 or 49 µs).
+   * the simulator's own work, in which GC pauses and other processes do not count (six JVMs
+   * measuring run+rm agreed within 8% on CPU while forks' wall medians were 27 or 49 µs).
    */
   record Steady(double micros, double cpuMicros, WarmUp.Result warmUp) {}
 

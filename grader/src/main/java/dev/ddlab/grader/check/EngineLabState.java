@@ -1,5 +1,6 @@
 package dev.ddlab.grader.check;
 
+import dev.ddlab.cli.command.NodeCommands;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
@@ -220,11 +221,11 @@ public final class EngineLabState implements LabState {
   @Override
   public SwarmStatus swarm(String node) {
     SwarmStatus s = membership(node);
-    if (!s.quorum()) {
+    if (!s.manager() || !s.quorum()) {
       return s;
     }
-    boolean autolock =
-        ask(
+    return s.withAutolock(
+        read(
             node,
             e -> {
               Swarm sw = e.swarm().inspect();
@@ -232,17 +233,7 @@ public final class EngineLabState implements LabState {
                   && sw.spec().encryptionConfig() != null
                   && sw.spec().encryptionConfig().autoLockManagers();
             },
-            false);
-    return new SwarmStatus(
-        s.state(),
-        s.manager(),
-        s.quorum(),
-        s.leader(),
-        s.managers(),
-        s.reachable(),
-        s.unreachable(),
-        s.term(),
-        autolock);
+            false));
   }
 
   private SwarmStatus membership(String node) {
@@ -269,9 +260,11 @@ public final class EngineLabState implements LabState {
    */
   private <T> T ask(String node, Function<Engine, T> read, T otherwise) {
     SwarmStatus s = membership(node);
-    if (!s.manager() || !s.quorum()) {
-      return otherwise;
-    }
+    return s.manager() && s.quorum() ? read(node, read, otherwise) : otherwise;
+  }
+
+  /** {@code read} on {@code node}'s engine; {@code otherwise} when the engine refuses. */
+  private <T> T read(String node, Function<Engine, T> read, T otherwise) {
     try {
       return read.apply(engine(node));
     } catch (EngineException e) {
@@ -351,13 +344,7 @@ public final class EngineLabState implements LabState {
         e -> {
           List<SwarmNodeView> out = new ArrayList<>();
           for (Node n : e.nodes().list(Map.of())) {
-            ManagerStatus m = n.managerStatus();
-            String managerStatus =
-                m == null
-                    ? ""
-                    : m.leader()
-                        ? "Leader"
-                        : "reachable".equals(m.reachability()) ? "Reachable" : "Unreachable";
+            String managerStatus = NodeCommands.managerStatus(n.managerStatus());
             out.add(
                 new SwarmNodeView(
                     n.id(),

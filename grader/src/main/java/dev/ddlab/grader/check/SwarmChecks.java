@@ -173,10 +173,11 @@ final class SwarmChecks {
     if (no.isPresent()) {
       return no.get();
     }
-    if (find(state.services(node), c.tasks()).isEmpty()) {
+    Optional<ServiceView> service = find(state.services(node), c.tasks());
+    if (service.isEmpty()) {
       return CheckOutcome.fail("no service " + c.tasks());
     }
-    String name = find(state.services(node), c.tasks()).get().name();
+    String name = service.get().name();
     List<TaskView> tasks =
         state.tasks(node).stream().filter(t -> t.service().equals(name)).toList();
     List<TaskView> running = tasks.stream().filter(TaskView::running).toList();

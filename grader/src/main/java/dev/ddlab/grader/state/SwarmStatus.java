@@ -34,4 +34,10 @@ public record SwarmStatus(
     reachable = List.copyOf(reachable);
     unreachable = List.copyOf(unreachable);
   }
+
+  /** The same status with {@code autolock} as the leader's store says. */
+  public SwarmStatus withAutolock(boolean autolock) {
+    return new SwarmStatus(
+        state, manager, quorum, leader, managers, reachable, unreachable, term, autolock);
+  }
 }

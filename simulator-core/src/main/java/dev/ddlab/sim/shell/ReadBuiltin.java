@@ -189,73 +189,77 @@ final class ReadBuiltin {
 
   /** Parses the options; {@code status} is -1 when the command may read. */
   private static Options options(Interpreter sh, List<String> args, Io io) {
-    boolean raw = false;
-    String prompt = null;
-    int max = -1;
-    char delimiter = '\n';
-    String allowed =
-        switch (sh.dialect()) {
-          case BASH -> "rspndt";
-          case ASH -> "rspndt";
-          case DASH -> "rp";
-        };
-    int i = 0;
-    for (; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        i++;
-        break;
-      }
-      if (!a.startsWith("-") || a.length() < 2) {
-        break;
-      }
-      for (int k = 1; k < a.length(); k++) {
-        char c = a.charAt(k);
-        if (allowed.indexOf(c) < 0) {
-          return failed(sh, io, "illegal", c);
-        }
-        if ("pndt".indexOf(c) < 0) {
-          raw |= c == 'r';
-          continue;
-        }
-        String value;
-        if (k + 1 < a.length()) {
-          value = a.substring(k + 1);
-        } else if (i + 1 < args.size()) {
-          value = args.get(++i);
-        } else {
-          return failed(sh, io, "missing", c);
-        }
-        switch (c) {
-          case 'p' -> prompt = value;
-          case 'd' -> delimiter = value.isEmpty() ? '\0' : value.charAt(0);
-          case 'n' -> {
-            try {
-              max = Integer.parseInt(value);
-            } catch (NumberFormatException e) {
-              boolean bash = sh.dialect() == Dialect.BASH;
-              io.errln(
-                  bash
-                      ? sh.name() + ": read: " + value + ": invalid number"
-                      : sh.name() + ": read: line 0: invalid count");
-              return new Options(raw, prompt, max, delimiter, List.of(), bash ? 1 : 2);
-            }
-          }
-          default -> {} // -t: input that is there is read at once; no typed input is awaited
-        }
-        break;
-      }
+    boolean dash = sh.dialect() == Dialect.DASH;
+    OptionScan scan = new OptionScan(sh, io, dash ? "rp" : "rspndt");
+    int first = ShortOptions.scan(args, dash ? "p" : "pndt", scan);
+    if (first < 0) {
+      return scan.result(List.of(), scan.status);
     }
-    List<String> names = List.copyOf(args.subList(i, args.size()));
-    if (names.isEmpty() && sh.dialect() == Dialect.DASH) {
+    List<String> names = List.copyOf(args.subList(first, args.size()));
+    if (names.isEmpty() && dash) {
       io.errln(Builtins.prefix(sh, "read") + "arg count");
-      return new Options(raw, prompt, max, delimiter, names, 2);
+      return scan.result(names, 2);
     }
-    return new Options(raw, prompt, max, delimiter, names, -1);
+    return scan.result(names, -1);
   }
 
-  /** A bad option ("illegal") or an option without its argument ("missing"): status 2. */
-  private static Options failed(Interpreter sh, Io io, String what, char c) {
+  /** What {@link ShortOptions} found, and the status of an option that stopped the scan. */
+  private static final class OptionScan implements ShortOptions.Handler {
+    private final Interpreter sh;
+    private final Io io;
+    private final String allowed;
+    boolean raw;
+    String prompt;
+    int max = -1;
+    char delimiter = '\n';
+    int status = 2;
+
+    OptionScan(Interpreter sh, Io io, String allowed) {
+      this.sh = sh;
+      this.io = io;
+      this.allowed = allowed;
+    }
+
+    Options result(List<String> names, int status) {
+      return new Options(raw, prompt, max, delimiter, names, status);
+    }
+
+    @Override
+    public boolean option(char c, String value) {
+      if (allowed.indexOf(c) < 0) {
+        failed(sh, io, "illegal", c);
+        return false;
+      }
+      switch (c) {
+        case 'r' -> raw = true;
+        case 'p' -> prompt = value;
+        case 'd' -> delimiter = value.isEmpty() ? '\0' : value.charAt(0);
+        case 'n' -> {
+          try {
+            max = Integer.parseInt(value);
+          } catch (NumberFormatException e) {
+            boolean bash = sh.dialect() == Dialect.BASH;
+            io.errln(
+                bash
+                    ? sh.name() + ": read: " + value + ": invalid number"
+                    : sh.name() + ": read: line 0: invalid count");
+            status = bash ? 1 : 2;
+            return false;
+          }
+        }
+        default -> {} // -s; -t: input that is there is read at once; no typed input is awaited
+      }
+      return true;
+    }
+
+    @Override
+    public void missing(char c) {
+      failed(sh, io, "missing", c);
+    }
+  }
+
+  /** Reports a bad option ("illegal") or an option without its argument ("missing"). */
+  private static void failed(Interpreter sh, Io io, String what, char c) {
     boolean illegal = what.equals("illegal");
     switch (sh.dialect()) {
       case BASH -> {
@@ -276,6 +280,5 @@ final class ReadBuiltin {
               Builtins.prefix(sh, "read")
                   + (illegal ? "Illegal option -" + c : "No arg for -" + c + " option"));
     }
-    return new Options(false, null, -1, '\n', List.of(), 2);
   }
 }

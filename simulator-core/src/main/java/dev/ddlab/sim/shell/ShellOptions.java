@@ -252,15 +252,23 @@ final class ShellOptions {
 
   /** bash's quoting of a word that needs it: {@code 'a b'}, {@code ''}, {@code 'it'\''s'}. */
   private static String quoted(String s) {
-    return plain(s) ? s : "'" + s.replace("'", "'\\''") + "'";
+    return plain(s) ? s : singleQuoted(s, Dialect.BASH);
   }
 
   private static String traceQuoted(String s) {
-    return plain(s) ? s : "'" + s.replace("'", "'\"'\"'") + "'";
+    return plain(s) ? s : singleQuoted(s, Dialect.ASH);
   }
 
   /** ash's and dash's {@code set} listing: every value single-quoted. */
   private static String ashQuoted(String s) {
-    return "'" + s.replace("'", "'\"'\"'") + "'";
+    return singleQuoted(s, Dialect.ASH);
+  }
+
+  /**
+   * {@code s} in single quotes as the shell writes it back ({@code set}, {@code set -x}, {@code
+   * trap}): a quote inside is {@code '\''} in bash, {@code '"'"'} in ash and dash.
+   */
+  static String singleQuoted(String s, Dialect dialect) {
+    return "'" + s.replace("'", dialect == Dialect.BASH ? "'\\''" : "'\"'\"'") + "'";
   }
 }

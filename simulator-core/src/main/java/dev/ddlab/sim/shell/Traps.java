@@ -191,8 +191,7 @@ final class Traps {
         String full = Signal.byNumber(e.getKey()).name();
         name = sh.dialect() == Dialect.BASH ? full : full.substring(3);
       }
-      String quote = sh.dialect() == Dialect.BASH ? "'\\''" : "'\"'\"'";
-      io.println("trap -- '" + e.getValue().replace("'", quote) + "' " + name);
+      io.println("trap -- " + ShellOptions.singleQuoted(e.getValue(), sh.dialect()) + " " + name);
     }
   }
 
