@@ -110,7 +110,7 @@ public final class ContainerCommands {
       // the table is a function of the listed containers, the format, --no-trunc and the time
       io.out(
           keptOutput(
-              new Table(list, fmt, noTrunc, now),
+              new Table(now, fmt, noTrunc, list),
               () -> {
                 List<GoObject> rows = new ArrayList<>(list.size());
                 for (ContainerSummary c : list) {
@@ -121,8 +121,11 @@ public final class ContainerCommands {
       return 0;
     }
 
-    /** What a docker ps table is written from. */
-    record Table(List<ContainerSummary> containers, String format, boolean noTrunc, long now) {}
+    /**
+     * What a docker ps table is written from; the time first, so a table of another moment is told
+     * apart without comparing the containers.
+     */
+    record Table(long now, String format, boolean noTrunc, List<ContainerSummary> containers) {}
   }
 
   @Command(name = "rm")

@@ -49,7 +49,8 @@ public abstract class DockerCommand implements Callable<Integer> {
 
   /**
    * The text written from {@code key} (everything the text is a function of) as this command last
-   * wrote it, or {@code write}'s, which is then kept.
+   * wrote it, or {@code write}'s, which is kept once the same key comes twice in a row ({@link
+   * OutputCache#offer}).
    */
   String keptOutput(Object key, java.util.function.Supplier<String> write) {
     if (outputs == null) {
@@ -58,7 +59,7 @@ public abstract class DockerCommand implements Callable<Integer> {
     String text = outputs.get(key);
     if (text == null) {
       text = write.get();
-      outputs.put(key, text);
+      outputs.offer(key, text);
     }
     return text;
   }

@@ -76,7 +76,7 @@ public final class ImageCommands {
       boolean needDigest = digests || fmt.contains("{{.Digest}}");
       long now = now();
       // the table is a function of the listed images, the format, the flags and the time
-      Table key = new Table(images, fmt, noTrunc, digests, now);
+      Table key = new Table(now, fmt, noTrunc, digests, images);
       io.out(
           keptOutput(
               key,
@@ -92,7 +92,7 @@ public final class ImageCommands {
 
     /** What a docker images table is written from. */
     record Table(
-        List<ImageSummary> images, String format, boolean noTrunc, boolean digests, long now) {}
+        long now, String format, boolean noTrunc, boolean digests, List<ImageSummary> images) {}
   }
 
   @Command(name = "pull")

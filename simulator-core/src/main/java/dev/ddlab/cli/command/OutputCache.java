@@ -44,6 +44,28 @@ final class OutputCache {
     return null;
   }
 
+  private boolean missed;
+  private int lastMiss;
+
+  /**
+   * Keeps {@code text}, written from {@code value}, when the same value was offered the time before
+   * too: a listing keyed by a clock that moves between commands (a learner's {@code docker ps}) is
+   * never asked for twice, and freezing its copy cost more than writing its table (typed {@code
+   * docker ps -a} with 1,000 containers, the clock moving 1 s between calls: 800–870 µs of thread
+   * CPU without the cache, 1,370–1,440 µs keeping every miss). Only the hash is taken on a first
+   * miss; a collision only makes a text kept, never answered for another value.
+   */
+  void offer(Object value, String text) {
+    int h = value.hashCode();
+    if (missed && h == lastMiss) {
+      missed = false;
+      put(value, text);
+    } else {
+      missed = true;
+      lastMiss = h;
+    }
+  }
+
   /** Keeps {@code text}, written from {@code value}, unless the value cannot be frozen. */
   void put(Object value, String text) {
     Object frozen;

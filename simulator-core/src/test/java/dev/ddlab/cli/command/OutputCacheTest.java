@@ -285,4 +285,18 @@ class OutputCacheTest {
     cache.put(Map.of("set", java.util.Set.of("a")), "set");
     assertNull(cache.get(Map.of("set", java.util.Set.of("a"))));
   }
+
+  @Test
+  void a_text_is_kept_only_when_its_value_is_offered_twice_in_a_row() {
+    OutputCache cache = new OutputCache();
+    // a listing of a moving clock: each value once, none kept
+    cache.offer(new Shared("t1", List.of(), Map.of()), "at 1");
+    cache.offer(new Shared("t2", List.of(), Map.of()), "at 2");
+    cache.offer(new Shared("t1", List.of(), Map.of()), "at 1");
+    assertNull(cache.get(new Shared("t1", List.of(), Map.of())));
+    assertNull(cache.get(new Shared("t2", List.of(), Map.of())));
+    // the same moment asked twice: kept from the second time
+    cache.offer(new Shared("t1", List.of(), Map.of()), "at 1");
+    assertSame("at 1", cache.get(new Shared("t1", List.of(), Map.of())));
+  }
 }
