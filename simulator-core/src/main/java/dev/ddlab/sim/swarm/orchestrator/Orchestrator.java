@@ -173,10 +173,10 @@ public final class Orchestrator {
   private static java.util.Optional<Service> updateStatus(
       Service s, boolean outdated, boolean complete, long now) {
     UpdateStatus u = s.updateStatus();
-    String ts = GoTime.rfc3339Nano(now);
     if (outdated && !underWay(s)) {
       return java.util.Optional.of(
-          s.withUpdateStatus(new UpdateStatus("updating", ts, null, "update in progress")));
+          s.withUpdateStatus(
+              new UpdateStatus("updating", GoTime.rfc3339Nano(now), null, "update in progress")));
     }
     if (complete) {
       boolean rollback = "rollback_started".equals(u.state());
@@ -185,7 +185,7 @@ public final class Orchestrator {
               new UpdateStatus(
                   rollback ? "rollback_completed" : "completed",
                   u.startedAt(),
-                  ts,
+                  GoTime.rfc3339Nano(now),
                   rollback ? "rollback completed" : "update completed")));
     }
     return java.util.Optional.empty();
