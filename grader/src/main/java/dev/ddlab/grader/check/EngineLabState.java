@@ -1,6 +1,5 @@
 package dev.ddlab.grader.check;
 
-import dev.ddlab.cli.command.NodeCommands;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
@@ -344,7 +343,8 @@ public final class EngineLabState implements LabState {
         e -> {
           List<SwarmNodeView> out = new ArrayList<>();
           for (Node n : e.nodes().list(Map.of())) {
-            String managerStatus = NodeCommands.managerStatus(n.managerStatus());
+            ManagerStatus m = n.managerStatus();
+            String managerStatus = m == null ? "" : m.nodeLsText();
             out.add(
                 new SwarmNodeView(
                     n.id(),

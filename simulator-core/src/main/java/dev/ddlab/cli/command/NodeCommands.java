@@ -2,7 +2,6 @@ package dev.ddlab.cli.command;
 
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.template.GoObject;
-import dev.ddlab.engine.dto.swarm.ManagerStatus;
 import dev.ddlab.engine.dto.swarm.Node;
 import dev.ddlab.engine.dto.swarm.NodeSpec;
 import java.util.ArrayList;
@@ -19,14 +18,6 @@ public final class NodeCommands {
   private NodeCommands() {}
 
   /** command.PrettyPrint: "ready" → "Ready". */
-  /**
-   * What {@code docker node ls} prints in MANAGER STATUS: "Leader", else the reachability as
-   * docker/cli's PrettyPrint ("Reachable", "Unreachable", "Unknown"); "" for a worker (null).
-   */
-  public static String managerStatus(ManagerStatus m) {
-    return m == null ? "" : m.leader() ? "Leader" : pretty(m.reachability());
-  }
-
   static String pretty(String s) {
     return s == null || s.isEmpty()
         ? ""
@@ -73,7 +64,8 @@ public final class NodeCommands {
         o.getter("Hostname", () -> n.description().hostname());
         o.getter("Status", () -> pretty(n.status().state()));
         o.getter("Availability", () -> pretty(n.spec().availability()));
-        o.getter("ManagerStatus", () -> managerStatus(n.managerStatus()));
+        o.getter(
+            "ManagerStatus", () -> n.managerStatus() == null ? "" : n.managerStatus().nodeLsText());
         o.getter("TLSStatus", () -> "Ready");
         o.getter(
             "EngineVersion",
