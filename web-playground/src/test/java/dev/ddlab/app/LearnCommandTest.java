@@ -108,4 +108,12 @@ class LearnCommandTest {
     }
     assertTrue(TextWrap.prose("- " + "từ ".repeat(40), 80).contains("\n  từ"), "hanging indent");
   }
+
+  @Test
+  void a_steps_paragraph_written_over_several_source_lines_is_refilled_to_the_terminal() {
+    String out = learn("p2-swarm-init", "next\nnext\n");
+    assertTrue(
+        out.contains("(lấy từ `mgr1` như\ntrên, nhưng vai trò khác). Sau đó, trên một manager bất"),
+        out);
+  }
 }

@@ -68,7 +68,10 @@ public final class Tutor implements AutoCloseable {
   public String start() {
     StringBuilder out = new StringBuilder();
     out.append("# ").append(lab.title()).append("\n\n");
-    out.append(lab.section()).append("\n\n").append(lab.summary().strip()).append("\n\n");
+    out.append(lab.section())
+        .append("\n\n")
+        .append(Prose.unwrap(lab.summary().strip()))
+        .append("\n\n");
     out.append(
         "Gõ lệnh như trong một terminal bình thường. Lệnh của bài hướng dẫn: `check` (kiểm tra"
             + " bước), `hint` (gợi ý), `solution` (lời giải), `next`/`back` (chuyển bước),"
@@ -161,7 +164,7 @@ public final class Tutor implements AutoCloseable {
         + s.title()
         + (passed.contains(step) ? " ✔" : "")
         + "\n\n"
-        + s.text().strip()
+        + Prose.unwrap(s.text().strip())
         + "\n";
   }
 
@@ -218,7 +221,7 @@ public final class Tutor implements AutoCloseable {
           .append("/")
           .append(s.hints().size())
           .append(": ")
-          .append(s.hints().get(i))
+          .append(Prose.unwrap(s.hints().get(i)))
           .append('\n');
     }
     if (shown == s.hints().size()) {
