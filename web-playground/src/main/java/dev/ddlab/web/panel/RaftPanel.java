@@ -210,7 +210,8 @@ public final class RaftPanel implements Panel {
                 s.networkFaults().forceElection(node);
                 yield "Đã ép "
                     + node
-                    + " hết giờ chờ: leader trao quyền cho nó, nó bầu cử ngay ở term mới.";
+                    + " hết giờ chờ: leader được yêu cầu trao quyền cho nó; khi nó nhận được,"
+                    + " nó bầu cử ngay ở term mới (nếu tin nhắn bị mất, chẳng có gì thay đổi).";
               }
               case "heal" -> {
                 s.networkFaults().heal();
