@@ -111,7 +111,8 @@ class ShellCommandTest {
     }
     assertTrue(r[1].contains("docker ps -a with 20 containers"), r[1]);
     assertTrue(
-        r[1].matches("(?s).*µs/pair  \\(target ≤ 50, ratio [0-9.]+\\).*\\[thread CPU [0-9.]+\\].*"),
+        r[1].matches(
+            "(?s).*µs/pair  \\(target ≤ 50, ratio [0-9.]+\\).*\\[thread CPU [0-9.]+[;\\]].*"),
         r[1]);
   }
 
