@@ -29,25 +29,64 @@ final class SimBench {
    * cpu} is the measuring thread's CPU time per operation (NaN for a figure that is not a time).
    */
   record Figure(
-      String name, String unit, double value, double target, boolean settled, double cpu) {
+      String name,
+      String unit,
+      double value,
+      double target,
+      boolean settled,
+      double cpu,
+      double waited,
+      double gc) {
     Figure(String name, String unit, Steady steady, double target) {
-      this(name, unit, steady.micros(), target, steady.warmUp().settled(), steady.cpuMicros());
+      this(
+          name,
+          unit,
+          steady.micros(),
+          target,
+          steady.warmUp().settled(),
+          steady.cpuMicros(),
+          steady.waited(),
+          steady.gc());
+    }
+
+    /** A figure that is not a time: no thread CPU, waiting or GC share. */
+    Figure(String name, String unit, double value, double target) {
+      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
   /**
    * Microseconds per operation in steady state: the median round's wall time, the median round's
-   * thread CPU time, and how the warm-up ended. Wall time is what a user waits; the thread's CPU is
-   * the simulator's own work, in which GC pauses and other processes do not count (six JVMs
-   * measuring run+rm agreed within 8% on CPU while forks' wall medians were 27 or 49 µs).
+   * thread CPU time, and how the warm-up ended; over all measured rounds, the share of their wall
+   * time the measuring thread waited for a CPU (other threads and processes had its core) and the
+   * share spent in GC pauses. Wall time is what a user waits; the thread's CPU is the simulator's
+   * own work, in which GC pauses and other processes do not count (six JVMs measuring run+rm agreed
+   * within 8% on CPU while forks' wall medians were 27 or 49 µs).
    */
-  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp) {}
+  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp, double waited, double gc) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** The per-round trace of {@code ddlab bench --trace DIR}, or null. */
+  private static final BenchTrace TRACE = BenchTrace.open();
+
   /** What to measure: the options of {@code ddlab bench}. */
   record Options(
-      int pairs, int nodes, int containers, double warmUpSeconds, double warmUpMaxSeconds) {}
+      int pairs,
+      int nodes,
+      int containers,
+      double warmUpSeconds,
+      double warmUpMaxSeconds,
+      java.util.regex.Pattern only) {
+    Options(int pairs, int nodes, int containers, double warmUpSeconds, double warmUpMaxSeconds) {
+      this(pairs, nodes, containers, warmUpSeconds, warmUpMaxSeconds, null);
+    }
+
+    /** Whether the figure of this name is measured ({@code --only}: its pattern finds it). */
+    boolean measures(String figure) {
+      return only == null || only.matcher(figure).find();
+    }
+  }
 
   /**
    * Rounds counted; the median is reported, so one GC pause does not decide the figure (nine, not
@@ -70,21 +109,28 @@ final class SimBench {
     this.options = options;
   }
 
+  /** The run+rm pair typed at the prompt. */
+  static final String SHELL_PAIR = "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)";
+
+  /** The same pair through the Engine. */
+  static final String ENGINE_PAIR = "the same pair through Engine directly";
+
   /** Measures every figure, handing each to {@code sink} as soon as it is known. */
-  void run(Consumer<Figure> sink) throws InterruptedException {
+  void run(Consumer<Figure> measured) throws InterruptedException {
+    Consumer<Figure> sink =
+        TRACE == null
+            ? measured
+            : f -> {
+              TRACE.end(f.name());
+              measured.accept(f);
+            };
     int pairs = Math.max(10, options.pairs());
-    sink.accept(
-        new Figure(
-            "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)",
-            "µs/pair",
-            shellPairs(pairs),
-            TARGET_PAIR_MICROS));
-    sink.accept(
-        new Figure(
-            "the same pair through Engine directly",
-            "µs/pair",
-            enginePairs(pairs),
-            TARGET_PAIR_MICROS));
+    if (options.measures(SHELL_PAIR)) {
+      sink.accept(new Figure(SHELL_PAIR, "µs/pair", shellPairs(pairs), TARGET_PAIR_MICROS));
+    }
+    if (options.measures(ENGINE_PAIR)) {
+      sink.accept(new Figure(ENGINE_PAIR, "µs/pair", enginePairs(pairs), TARGET_PAIR_MICROS));
+    }
     List<Integer> sizes = new ArrayList<>();
     if (options.containers() > SMALL_PS) {
       sizes.add(SMALL_PS);
@@ -93,23 +139,14 @@ final class SimBench {
     for (int n : sizes) {
       listing(n, sink);
     }
+    String perNode = "heap per idle node (" + options.nodes() + " nodes)";
+    String perContainer = "heap per container (" + options.containers() + " running sleep)";
+    if (!options.measures(perNode) && !options.measures(perContainer)) {
+      return;
+    }
     double[] heap = heap(Math.max(1, options.nodes()), Math.max(1, options.containers()));
-    sink.accept(
-        new Figure(
-            "heap per idle node (" + options.nodes() + " nodes)",
-            "bytes",
-            heap[0],
-            TARGET_NODE_BYTES,
-            true,
-            Double.NaN));
-    sink.accept(
-        new Figure(
-            "heap per container (" + options.containers() + " running sleep)",
-            "bytes",
-            heap[1],
-            Double.NaN,
-            true,
-            Double.NaN));
+    sink.accept(new Figure(perNode, "bytes", heap[0], TARGET_NODE_BYTES));
+    sink.accept(new Figure(perContainer, "bytes", heap[1], Double.NaN));
   }
 
   /**
@@ -133,16 +170,53 @@ final class SimBench {
   static Steady steady(int perRound, double warmUpSeconds, double maxSeconds, Runnable op) {
     WarmUp.Result warm =
         WarmUp.run(() -> round(perRound, op), WARM_UP_ROUNDS, warmUpSeconds, maxSeconds);
+    int n = roundSize(perRound, round(perRound, op));
     double[] rounds = new double[MEASURED_ROUNDS];
     double[] cpu = new double[MEASURED_ROUNDS];
+    BenchTrace trace = TRACE;
+    if (trace != null) {
+      trace.begin();
+    }
+    long wait0 = BenchTrace.runQueueNanos();
+    long gc0 = BenchTrace.gcMillis();
+    long wall0 = System.nanoTime();
     for (int r = 0; r < MEASURED_ROUNDS; r++) {
+      BenchTrace.Sample before = trace == null ? null : trace.sample();
       long c0 = THREADS.getCurrentThreadCpuTime();
-      rounds[r] = round(perRound, op);
-      cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / perRound;
+      rounds[r] = round(n, op);
+      cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / n;
+      if (trace != null) {
+        trace.round(r, before, trace.sample(), n);
+      }
+    }
+    double wall = System.nanoTime() - wall0;
+    double waited = (BenchTrace.runQueueNanos() - wait0) / wall;
+    double gc = (BenchTrace.gcMillis() - gc0) * 1e6 / wall;
+    if (trace != null) {
+      trace.measured(warm);
     }
     Arrays.sort(rounds);
     Arrays.sort(cpu);
-    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm);
+    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm, waited, gc);
+  }
+
+  /**
+   * The least wall time of a measured round, in seconds ({@code -Dddlab.bench.round=S} to try
+   * another). Rounds of a fixed count were 50 ms for run+rm, shorter than the time between two
+   * young collections (~270 ms) and about as long as one pause (20–80 ms with 2 cores): whether the
+   * median round held a pause depended on how often a fork collected, and a fork's median landed on
+   * 27 or 49 µs per pair. A round this long holds several collections, each its share.
+   */
+  static final double ROUND_SECONDS =
+      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.5"));
+
+  /**
+   * Operations per measured round: {@code perRound}, or as many as take {@link #ROUND_SECONDS} at
+   * {@code microsPerOp} (a warm round's wall time per operation), at most a million.
+   */
+  static int roundSize(int perRound, double microsPerOp) {
+    double ops = Math.ceil(ROUND_SECONDS * 1e6 / Math.max(microsPerOp, 1e-3));
+    return (int) Math.max(perRound, Math.min(ops, 1_000_000));
   }
 
   /** Wall microseconds per operation of one round. */
@@ -211,6 +285,20 @@ final class SimBench {
    * exited container with 100 log lines): ps, ps -a, images, inspect, logs, events.
    */
   private void listing(int count, Consumer<Figure> sink) {
+    String c = " with " + count + " containers";
+    boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
+    List<String> names = new ArrayList<>(List.of("docker ps -a" + c, "docker ps" + c));
+    if (reading) { // the reading commands once, on the larger node
+      names.addAll(
+          List.of(
+              "docker images" + c,
+              "docker inspect lg" + c,
+              "docker logs lg (100 lines)" + c,
+              "docker events --since 0 --until <now>" + c));
+    }
+    if (names.stream().noneMatch(options::measures)) {
+      return;
+    }
     try (SimSession s = SimSession.open("single", 3)) {
       ok(s, "docker pull alpine");
       ok(s, "docker pull nginx");
@@ -222,48 +310,21 @@ final class SimBench {
       ok(s, "docker run --name lg alpine sh -c 'for i in" + lines + "; do echo line $i; done'");
       long until = s.engine("node1").system().nowNanos() / 1_000_000_000L;
       int perRound = Math.max(5, 20_000 / (count + 100));
-      String c = " with " + count + " containers";
-      sink.accept(
-          new Figure(
-              "docker ps -a" + c,
-              "µs/call",
-              steady(perRound, () -> rows(s, "docker ps -a", count + 2)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker ps" + c,
-              "µs/call",
-              steady(perRound, () -> rows(s, "docker ps", count + 1)),
-              Double.NaN));
-      if (count != options.containers() && options.containers() > SMALL_PS) {
-        return; // the reading commands once, on the larger node
+      List<Runnable> ops =
+          List.of(
+              () -> rows(s, "docker ps -a", count + 2),
+              () -> rows(s, "docker ps", count + 1),
+              () -> rows(s, "docker images", 3),
+              () -> ok(s, "docker inspect lg"),
+              () -> rows(s, "docker logs lg", 100),
+              () -> ok(s, "docker events --since 0 --until " + until));
+      int[] rounds = {perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
+      for (int i = 0; i < names.size(); i++) {
+        if (options.measures(names.get(i))) {
+          sink.accept(
+              new Figure(names.get(i), "µs/call", steady(rounds[i], ops.get(i)), Double.NaN));
+        }
       }
-      sink.accept(
-          new Figure(
-              "docker images" + c,
-              "µs/call",
-              steady(200, () -> rows(s, "docker images", 3)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker inspect lg" + c,
-              "µs/call",
-              steady(200, () -> ok(s, "docker inspect lg")),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker logs lg (100 lines)" + c,
-              "µs/call",
-              steady(200, () -> rows(s, "docker logs lg", 100)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker events --since 0 --until <now>" + c,
-              "µs/call",
-              steady(
-                  Math.max(5, perRound / 2),
-                  () -> ok(s, "docker events --since 0 --until " + until)),
-              Double.NaN));
     }
   }
 
