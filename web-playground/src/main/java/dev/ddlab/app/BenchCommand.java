@@ -40,7 +40,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--forks",
-      defaultValue = "3",
+      defaultValue = "5",
       description =
           "JVMs to measure in, one after the other; 0 measures in this one (default"
               + " ${DEFAULT-VALUE}).")
@@ -63,6 +63,31 @@ public final class BenchCommand implements Callable<Integer> {
           "longest warm-up per figure; a figure whose JIT still compiled then says so (default"
               + " ${DEFAULT-VALUE}).")
   double warmUpMaxSeconds;
+
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
+      description =
+          "Also write the run's figures (each fork's value, wall and thread CPU) to FILE as JSON,"
+              + " for --compare.")
+  java.nio.file.Path json;
+
+  @Option(
+      names = "--compare",
+      arity = "2",
+      paramLabel = "RUN.json",
+      description =
+          "Instead: compare two runs written with --json, figure by figure (medians, difference,"
+              + " whether within 20%%); exit 1 when a figure is not.")
+  List<java.nio.file.Path> compare;
+
+  @Option(
+      names = "--only",
+      paramLabel = "REGEX",
+      description =
+          "Measure only the figures whose name this regular expression finds (e.g. 'ps -a')."
+              + " Each fork measures every selected figure.")
+  java.util.regex.Pattern only;
 
   @Option(names = "--fork-child", hidden = true, description = "(a fork measuring once)")
   boolean forkChild;
@@ -203,6 +228,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (compare != null) {
+      return compare(out);
+    }
     if ((vsReal || net || swarm || overlay || build || quota) && !BenchForks.measuresInPlace()) {
       // these measure in this JVM: in a child with a fixed, pre-touched heap instead
       return BenchForks.inFixedHeap(
@@ -245,7 +273,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
     SimBench.Options options =
         new SimBench.Options(
-            pairs, nodes, containers, Math.max(0, warmUpSeconds), Math.max(0, warmUpMaxSeconds));
+            pairs,
+            nodes,
+            containers,
+            Math.max(0, warmUpSeconds),
+            Math.max(0, warmUpMaxSeconds),
+            only);
     try {
       return simulated(out, options);
     } catch (IllegalStateException e) {
@@ -284,7 +317,8 @@ public final class BenchCommand implements Callable<Integer> {
             + " rounds after "
             + warmUpText()
             + ")");
-    out.println("  before: " + BenchForks.loadOfForks());
+    String before = BenchForks.loadOfForks();
+    out.println("  before: " + before);
     out.flush();
     List<String> child = new ArrayList<>(List.of("bench", "--fork-child"));
     child.addAll(
@@ -299,14 +333,41 @@ public final class BenchCommand implements Callable<Integer> {
             Double.toString(warmUpSeconds),
             "--warmup-max",
             Double.toString(warmUpMaxSeconds)));
+    if (only != null) {
+      child.addAll(List.of("--only", only.pattern()));
+    }
     List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
     BenchForks.print(out, figures, forks, warmUpMaxSeconds);
-    out.println("  after: " + BenchForks.loadOfForks());
+    String after = BenchForks.loadOfForks();
+    out.println("  after: " + after);
+    if (json != null) {
+      BenchCompare.write(BenchCompare.run(forks, before, after, figures), json);
+      out.println(
+          "  figures written to "
+              + json
+              + " (compare two runs: ./ddlab bench --compare A.json B.json)");
+    }
     out.println(
         "  A figure is a result only on a quiet machine (load average well under the cores) with"
-            + " a small spread; re-measure with ./ddlab bench --forks 5");
+            + " a small spread; re-measure with ./ddlab bench --forks 7");
     out.flush();
     return 0;
+  }
+
+  /** {@code --compare A.json B.json}: 0 when every figure agrees within 20%. */
+  private int compare(PrintWriter out) {
+    try {
+      return BenchCompare.compare(
+          BenchCompare.read(compare.get(0)),
+          BenchCompare.read(compare.get(1)),
+          compare.get(0).toString(),
+          compare.get(1).toString(),
+          out);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("ddlab bench --compare: " + e.getMessage());
+      spec.commandLine().getErr().flush();
+      return 2;
+    }
   }
 
   /**
@@ -391,7 +452,12 @@ public final class BenchCommand implements Callable<Integer> {
         BenchForks.unsettledNote(f.settled() ? 0 : 1, 1, warmUpMaxSeconds)
             + (Double.isNaN(f.cpu())
                 ? ""
-                : String.format(Locale.ROOT, "  [thread CPU %.1f]", f.cpu()));
+                : String.format(
+                    Locale.ROOT,
+                    "  [thread CPU %.1f; waited for a CPU %.0f%%, GC %.0f%%]",
+                    f.cpu(),
+                    100 * f.waited(),
+                    100 * f.gc()));
     if (Double.isNaN(f.target())) {
       out.printf(Locale.ROOT, "  %-58s %12.1f %s%s%n", f.name(), f.value(), f.unit(), note);
     } else {

@@ -21,7 +21,7 @@ import java.util.Map;
 final class BenchForks {
   /**
    * The line a forked JVM prints per figure: marker, name, unit, value, target, settled, thread
-   * CPU.
+   * CPU, share waited for a CPU, share in GC pauses.
    */
   static final String MARKER = "#figure";
 
@@ -33,10 +33,37 @@ final class BenchForks {
    * (empty for a figure that is not a time).
    */
   record Summary(
-      String name, String unit, double[] values, double target, int unsettled, double[] cpu) {
+      String name,
+      String unit,
+      double[] values,
+      double target,
+      int unsettled,
+      double[] cpu,
+      double[] waited,
+      double[] gc) {
     /** A figure measured without a JIT warm-up to judge and without its thread's CPU. */
     Summary(String name, String unit, double[] values, double target) {
-      this(name, unit, values, target, 0, new double[0]);
+      this(name, unit, values, target, 0, new double[0], new double[0], new double[0]);
+    }
+
+    /**
+     * What the wall row says of the time the forks' measured rounds were not running the simulator
+     * (the range over the forks): waiting for a CPU, and GC pauses. Empty for a figure that is not
+     * a time.
+     */
+    String outsideNote() {
+      if (waited.length == 0) {
+        return "";
+      }
+      return "  [waited for a CPU " + range(waited) + ", GC " + range(gc) + "]";
+    }
+
+    private static String range(double[] shares) {
+      double[] s = shares.clone();
+      java.util.Arrays.sort(s);
+      String low = String.format(Locale.ROOT, "%.0f%%", 100 * s[0]);
+      String high = String.format(Locale.ROOT, "%.0f%%", 100 * s[s.length - 1]);
+      return low.equals(high) ? low : low.substring(0, low.length() - 1) + "–" + high;
     }
 
     /** The same figure as the measuring thread's CPU, when the forks gave it. */
@@ -68,6 +95,47 @@ final class BenchForks {
       return m == 0 ? 0 : (max() - min()) / m;
     }
 
+    /**
+     * The forks' values in groups whose neighbours are within {@link BenchCompare#AGREE} of each
+     * other (sorted): one group when the forks agree; two or more when they landed in different
+     * states, whose single median would stand for one of them only.
+     */
+    List<double[]> modes() {
+      double[] s = sorted();
+      List<double[]> groups = new ArrayList<>();
+      int start = 0;
+      for (int i = 1; i <= s.length; i++) {
+        if (i == s.length || s[i] > s[i - 1] * (1 + BenchCompare.AGREE)) {
+          groups.add(java.util.Arrays.copyOfRange(s, start, i));
+          start = i;
+        }
+      }
+      return groups;
+    }
+
+    /**
+     * What the table says of forks that disagree: each group's median and its forks ("modes 27.4 ×1
+     * | 49.4 ×2"); empty when they agree.
+     */
+    String modesNote() {
+      List<double[]> groups = modes();
+      if (groups.size() < 2) {
+        return "";
+      }
+      StringBuilder sb = new StringBuilder("  (forks disagree: modes");
+      for (int i = 0; i < groups.size(); i++) {
+        double[] g = groups.get(i);
+        sb.append(i == 0 ? " " : " | ")
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    "%.1f ×%d",
+                    new Summary(name, unit, g, target).median(),
+                    g.length));
+      }
+      return sb.append(')').toString();
+    }
+
     private double[] sorted() {
       double[] s = values.clone();
       java.util.Arrays.sort(s);
@@ -85,7 +153,9 @@ final class BenchForks {
         Double.toString(f.value()),
         Double.toString(f.target()),
         Boolean.toString(f.settled()),
-        Double.toString(f.cpu()));
+        Double.toString(f.cpu()),
+        Double.toString(f.waited()),
+        Double.toString(f.gc()));
   }
 
   /** Each child's heap when the launcher sets none: enough for 1,000 running containers. */
@@ -193,6 +263,8 @@ final class BenchForks {
     Map<String, String[]> meta = new LinkedHashMap<>();
     Map<String, Integer> unsettled = new LinkedHashMap<>();
     Map<String, List<Double>> cpu = new LinkedHashMap<>();
+    Map<String, List<Double>> waited = new LinkedHashMap<>();
+    Map<String, List<Double>> gc = new LinkedHashMap<>();
     for (int f = 1; f <= forks; f++) {
       List<String> cmd = java(childArgs);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
@@ -202,7 +274,7 @@ final class BenchForks {
         String l;
         while ((l = r.readLine()) != null) {
           String[] parts = l.split("\t", -1);
-          if (parts.length == 7 && parts[0].equals(MARKER)) {
+          if (parts.length == 9 && parts[0].equals(MARKER)) {
             values
                 .computeIfAbsent(parts[1], k -> new ArrayList<>())
                 .add(Double.parseDouble(parts[3]));
@@ -211,6 +283,11 @@ final class BenchForks {
             double c = Double.parseDouble(parts[6]);
             if (!Double.isNaN(c)) {
               cpu.computeIfAbsent(parts[1], k -> new ArrayList<>()).add(c);
+              waited
+                  .computeIfAbsent(parts[1], k -> new ArrayList<>())
+                  .add(Double.parseDouble(parts[7]));
+              gc.computeIfAbsent(parts[1], k -> new ArrayList<>())
+                  .add(Double.parseDouble(parts[8]));
             }
           } else {
             other.append(l).append('\n');
@@ -234,10 +311,14 @@ final class BenchForks {
                     v.stream().mapToDouble(Double::doubleValue).toArray(),
                     Double.parseDouble(meta.get(name)[4]),
                     unsettled.get(name),
-                    cpu.getOrDefault(name, List.of()).stream()
-                        .mapToDouble(Double::doubleValue)
-                        .toArray())));
+                    array(cpu, name),
+                    array(waited, name),
+                    array(gc, name))));
     return out;
+  }
+
+  private static double[] array(Map<String, List<Double>> values, String name) {
+    return values.getOrDefault(name, List.of()).stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   /** The table: each figure's min, median, max, spread and, where set, its target. */
@@ -267,7 +348,7 @@ final class BenchForks {
   private static void row(PrintWriter out, Summary s, int forks, double maxWarmUpSeconds) {
     out.printf(
         Locale.ROOT,
-        "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%n",
+        "  %-56s %11.1f %11.1f %11.1f %-8s %6.0f%%%s%s%s%s%n",
         s.name(),
         s.min(),
         s.median(),
@@ -278,7 +359,9 @@ final class BenchForks {
             ? ""
             : String.format(
                 Locale.ROOT, "  (target ≤ %.0f, ratio %.2f)", s.target(), s.median() / s.target()),
-        unsettledNote(s.unsettled(), forks, maxWarmUpSeconds));
+        unsettledNote(s.unsettled(), forks, maxWarmUpSeconds),
+        s.modesNote(),
+        s.outsideNote());
   }
 
   /**

@@ -29,25 +29,64 @@ final class SimBench {
    * cpu} is the measuring thread's CPU time per operation (NaN for a figure that is not a time).
    */
   record Figure(
-      String name, String unit, double value, double target, boolean settled, double cpu) {
+      String name,
+      String unit,
+      double value,
+      double target,
+      boolean settled,
+      double cpu,
+      double waited,
+      double gc) {
     Figure(String name, String unit, Steady steady, double target) {
-      this(name, unit, steady.micros(), target, steady.warmUp().settled(), steady.cpuMicros());
+      this(
+          name,
+          unit,
+          steady.micros(),
+          target,
+          steady.warmUp().settled(),
+          steady.cpuMicros(),
+          steady.waited(),
+          steady.gc());
+    }
+
+    /** A figure that is not a time: no thread CPU, waiting or GC share. */
+    Figure(String name, String unit, double value, double target) {
+      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
   /**
    * Microseconds per operation in steady state: the median round's wall time, the median round's
-   * thread CPU time, and how the warm-up ended. Wall time is what a user waits; the thread's CPU is
-   * the simulator's own work, in which GC pauses and other processes do not count (six JVMs
-   * measuring run+rm agreed within 8% on CPU while forks' wall medians were 27 or 49 µs).
+   * thread CPU time, and how the warm-up ended; over all measured rounds, the share of their wall
+   * time the measuring thread waited for a CPU (other threads and processes had its core) and the
+   * share spent in GC pauses. Wall time is what a user waits; the thread's CPU is the simulator's
+   * own work, in which GC pauses and other processes do not count (six JVMs measuring run+rm agreed
+   * within 8% on CPU while forks' wall medians were 27 or 49 µs).
    */
-  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp) {}
+  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp, double waited, double gc) {}
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
+  /** The per-round trace of {@code ddlab bench --trace DIR}, or null. */
+  private static final BenchTrace TRACE = BenchTrace.open();
+
   /** What to measure: the options of {@code ddlab bench}. */
   record Options(
-      int pairs, int nodes, int containers, double warmUpSeconds, double warmUpMaxSeconds) {}
+      int pairs,
+      int nodes,
+      int containers,
+      double warmUpSeconds,
+      double warmUpMaxSeconds,
+      java.util.regex.Pattern only) {
+    Options(int pairs, int nodes, int containers, double warmUpSeconds, double warmUpMaxSeconds) {
+      this(pairs, nodes, containers, warmUpSeconds, warmUpMaxSeconds, null);
+    }
+
+    /** Whether the figure of this name is measured ({@code --only}: its pattern finds it). */
+    boolean measures(String figure) {
+      return only == null || only.matcher(figure).find();
+    }
+  }
 
   /**
    * Rounds counted; the median is reported, so one GC pause does not decide the figure (nine, not
@@ -70,21 +109,28 @@ final class SimBench {
     this.options = options;
   }
 
+  /** The run+rm pair typed at the prompt. */
+  static final String SHELL_PAIR = "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)";
+
+  /** The same pair through the Engine. */
+  static final String ENGINE_PAIR = "the same pair through Engine directly";
+
   /** Measures every figure, handing each to {@code sink} as soon as it is known. */
-  void run(Consumer<Figure> sink) throws InterruptedException {
+  void run(Consumer<Figure> measured) throws InterruptedException {
+    Consumer<Figure> sink =
+        TRACE == null
+            ? measured
+            : f -> {
+              TRACE.end(f.name());
+              measured.accept(f);
+            };
     int pairs = Math.max(10, options.pairs());
-    sink.accept(
-        new Figure(
-            "docker run -d alpine sleep 1d + docker rm -f (shell+CLI)",
-            "µs/pair",
-            shellPairs(pairs),
-            TARGET_PAIR_MICROS));
-    sink.accept(
-        new Figure(
-            "the same pair through Engine directly",
-            "µs/pair",
-            enginePairs(pairs),
-            TARGET_PAIR_MICROS));
+    if (options.measures(SHELL_PAIR)) {
+      sink.accept(new Figure(SHELL_PAIR, "µs/pair", shellPairs(pairs), TARGET_PAIR_MICROS));
+    }
+    if (options.measures(ENGINE_PAIR)) {
+      sink.accept(new Figure(ENGINE_PAIR, "µs/pair", enginePairs(pairs), TARGET_PAIR_MICROS));
+    }
     List<Integer> sizes = new ArrayList<>();
     if (options.containers() > SMALL_PS) {
       sizes.add(SMALL_PS);
@@ -93,23 +139,14 @@ final class SimBench {
     for (int n : sizes) {
       listing(n, sink);
     }
+    String perNode = "heap per idle node (" + options.nodes() + " nodes)";
+    String perContainer = "heap per container (" + options.containers() + " running sleep)";
+    if (!options.measures(perNode) && !options.measures(perContainer)) {
+      return;
+    }
     double[] heap = heap(Math.max(1, options.nodes()), Math.max(1, options.containers()));
-    sink.accept(
-        new Figure(
-            "heap per idle node (" + options.nodes() + " nodes)",
-            "bytes",
-            heap[0],
-            TARGET_NODE_BYTES,
-            true,
-            Double.NaN));
-    sink.accept(
-        new Figure(
-            "heap per container (" + options.containers() + " running sleep)",
-            "bytes",
-            heap[1],
-            Double.NaN,
-            true,
-            Double.NaN));
+    sink.accept(new Figure(perNode, "bytes", heap[0], TARGET_NODE_BYTES));
+    sink.accept(new Figure(perContainer, "bytes", heap[1], Double.NaN));
   }
 
   /**
@@ -131,18 +168,77 @@ final class SimBench {
 
   /** As {@link #steady(int, Runnable)} with the given least and longest warm-up. */
   static Steady steady(int perRound, double warmUpSeconds, double maxSeconds, Runnable op) {
+    return steady(perRound, warmUpSeconds, maxSeconds, op, () -> {});
+  }
+
+  /**
+   * As {@link #steady(int, double, double, Runnable)}, running {@code between} before each round,
+   * outside the measured time.
+   */
+  static Steady steady(
+      int perRound, double warmUpSeconds, double maxSeconds, Runnable op, Runnable between) {
     WarmUp.Result warm =
-        WarmUp.run(() -> round(perRound, op), WARM_UP_ROUNDS, warmUpSeconds, maxSeconds);
+        WarmUp.run(
+            () -> {
+              between.run();
+              round(perRound, op);
+            },
+            WARM_UP_ROUNDS,
+            warmUpSeconds,
+            maxSeconds);
+    between.run();
+    int n = roundSize(perRound, round(perRound, op));
     double[] rounds = new double[MEASURED_ROUNDS];
     double[] cpu = new double[MEASURED_ROUNDS];
+    BenchTrace trace = TRACE;
+    if (trace != null) {
+      trace.begin();
+    }
+    double wall = 0;
+    double waitedNanos = 0;
+    double gcNanos = 0;
     for (int r = 0; r < MEASURED_ROUNDS; r++) {
+      between.run();
+      BenchTrace.Sample before = trace == null ? null : trace.sample();
+      long wait0 = BenchTrace.runQueueNanos();
+      long gc0 = BenchTrace.gcMillis();
       long c0 = THREADS.getCurrentThreadCpuTime();
-      rounds[r] = round(perRound, op);
-      cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / perRound;
+      rounds[r] = round(n, op);
+      cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / n;
+      wall += rounds[r] * 1e3 * n;
+      waitedNanos += BenchTrace.runQueueNanos() - wait0;
+      gcNanos += (BenchTrace.gcMillis() - gc0) * 1e6;
+      if (trace != null) {
+        trace.round(r, before, trace.sample(), n);
+      }
+    }
+    double waited = waitedNanos / wall;
+    double gc = gcNanos / wall;
+    if (trace != null) {
+      trace.measured(warm);
     }
     Arrays.sort(rounds);
     Arrays.sort(cpu);
-    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm);
+    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm, waited, gc);
+  }
+
+  /**
+   * The least wall time of a measured round, in seconds ({@code -Dddlab.bench.round=S} to try
+   * another). Rounds of a fixed count were 50 ms for run+rm, shorter than the time between two
+   * young collections (~270 ms) and about as long as one pause (20–80 ms with 2 cores): whether the
+   * median round held a pause depended on how often a fork collected, and a fork's median landed on
+   * 27 or 49 µs per pair. A round this long holds several collections, each its share.
+   */
+  static final double ROUND_SECONDS =
+      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.5"));
+
+  /**
+   * Operations per measured round: {@code perRound}, or as many as take {@link #ROUND_SECONDS} at
+   * {@code microsPerOp} (a warm round's wall time per operation), at most a million.
+   */
+  static int roundSize(int perRound, double microsPerOp) {
+    double ops = Math.ceil(ROUND_SECONDS * 1e6 / Math.max(microsPerOp, 1e-3));
+    return (int) Math.max(perRound, Math.min(ops, 1_000_000));
   }
 
   /** Wall microseconds per operation of one round. */
@@ -174,16 +270,75 @@ final class SimBench {
     }
   }
 
+  /**
+   * The session a figure types into, opened again between rounds once it has typed {@link
+   * #LINES_PER_SESSION} lines: a session's transcript keeps every typed command (grading replays
+   * it), ~330 bytes a line, and a figure types millions (a 60 s warm-up of run+rm is 4 million
+   * lines). Traced forks (6 Dec) filled their 1 GB heap that way: 3.2 million entries live, full
+   * collections back to back, every later figure measuring the collector.
+   */
+  static final class Typist implements AutoCloseable {
+    private final java.util.function.Supplier<SimSession> open;
+    private SimSession session;
+    private long lines;
+
+    Typist(java.util.function.Supplier<SimSession> open) {
+      this.open = open;
+      this.session = open.get();
+    }
+
+    /** The session, typing {@code command} at node1's prompt: it must succeed; its output. */
+    String ok(String command) {
+      lines++;
+      return SimBench.ok(session, command);
+    }
+
+    /** As {@link SimBench#rows} in the session. */
+    void rows(String command, int count) {
+      lines++;
+      SimBench.rows(session, command, count);
+    }
+
+    SimSession session() {
+      return session;
+    }
+
+    /** Between rounds: a fresh session when this one has typed its share. */
+    void between() {
+      if (lines >= LINES_PER_SESSION) {
+        session.close();
+        session = open.get();
+        lines = 0;
+      }
+    }
+
+    @Override
+    public void close() {
+      session.close();
+    }
+  }
+
+  /** Lines a {@link Typist}'s session types before it is opened again (~33 MB of transcript). */
+  static final long LINES_PER_SESSION = 100_000;
+
   /** Microseconds per run+rm pair typed at node1's prompt. */
   private Steady shellPairs(int n) {
-    try (SimSession s = SimSession.open("single", 1)) {
-      ok(s, "docker pull alpine");
+    try (Typist t =
+        new Typist(
+            () -> {
+              SimSession s = SimSession.open("single", 1);
+              ok(s, "docker pull alpine");
+              return s;
+            })) {
       return steady(
           n,
+          options.warmUpSeconds(),
+          options.warmUpMaxSeconds(),
           () -> {
-            String id = ok(s, "docker run -d alpine sleep 1d").strip();
-            ok(s, "docker rm -f " + id);
-          });
+            String id = t.ok("docker run -d alpine sleep 1d").strip();
+            t.ok("docker rm -f " + id);
+          },
+          t::between);
     }
   }
 
@@ -211,60 +366,66 @@ final class SimBench {
    * exited container with 100 log lines): ps, ps -a, images, inspect, logs, events.
    */
   private void listing(int count, Consumer<Figure> sink) {
-    try (SimSession s = SimSession.open("single", 3)) {
-      ok(s, "docker pull alpine");
-      ok(s, "docker pull nginx");
-      startSleepers(s.engine("node1"), count);
-      StringBuilder lines = new StringBuilder();
-      for (int i = 1; i <= 100; i++) {
-        lines.append(' ').append(i);
-      }
-      ok(s, "docker run --name lg alpine sh -c 'for i in" + lines + "; do echo line $i; done'");
-      long until = s.engine("node1").system().nowNanos() / 1_000_000_000L;
-      int perRound = Math.max(5, 20_000 / (count + 100));
-      String c = " with " + count + " containers";
-      sink.accept(
-          new Figure(
-              "docker ps -a" + c,
-              "µs/call",
-              steady(perRound, () -> rows(s, "docker ps -a", count + 2)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker ps" + c,
-              "µs/call",
-              steady(perRound, () -> rows(s, "docker ps", count + 1)),
-              Double.NaN));
-      if (count != options.containers() && options.containers() > SMALL_PS) {
-        return; // the reading commands once, on the larger node
-      }
-      sink.accept(
-          new Figure(
+    String c = " with " + count + " containers";
+    boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
+    List<String> names = new ArrayList<>(List.of("docker ps -a" + c, "docker ps" + c));
+    if (reading) { // the reading commands once, on the larger node
+      names.addAll(
+          List.of(
               "docker images" + c,
-              "µs/call",
-              steady(200, () -> rows(s, "docker images", 3)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
               "docker inspect lg" + c,
-              "µs/call",
-              steady(200, () -> ok(s, "docker inspect lg")),
-              Double.NaN));
-      sink.accept(
-          new Figure(
               "docker logs lg (100 lines)" + c,
-              "µs/call",
-              steady(200, () -> rows(s, "docker logs lg", 100)),
-              Double.NaN));
-      sink.accept(
-          new Figure(
-              "docker events --since 0 --until <now>" + c,
-              "µs/call",
-              steady(
-                  Math.max(5, perRound / 2),
-                  () -> ok(s, "docker events --since 0 --until " + until)),
-              Double.NaN));
+              "docker events --since 0 --until <now>" + c));
     }
+    if (names.stream().noneMatch(options::measures)) {
+      return;
+    }
+    int perRound = Math.max(5, 20_000 / (count + 100));
+    int[] rounds = {perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
+    long[] until = {0};
+    for (int i = 0; i < names.size(); i++) {
+      if (!options.measures(names.get(i))) {
+        continue;
+      }
+      // each figure on a fresh node: none measures what an earlier one left (kept outputs, a long
+      // transcript)
+      try (Typist t = new Typist(() -> listingNode(count, until))) {
+        List<Runnable> ops =
+            List.of(
+                () -> t.rows("docker ps -a", count + 2),
+                () -> t.rows("docker ps", count + 1),
+                () -> t.rows("docker images", 3),
+                () -> t.ok("docker inspect lg"),
+                () -> t.rows("docker logs lg", 100),
+                () -> t.ok("docker events --since 0 --until " + until[0]));
+        Steady steady =
+            steady(
+                rounds[i],
+                options.warmUpSeconds(),
+                options.warmUpMaxSeconds(),
+                ops.get(i),
+                t::between);
+        sink.accept(new Figure(names.get(i), "µs/call", steady, Double.NaN));
+      }
+    }
+  }
+
+  /**
+   * A node with {@code count} running containers and one exited container, lg, that printed 100
+   * lines; {@code until} gets its virtual time in seconds.
+   */
+  private static SimSession listingNode(int count, long[] until) {
+    SimSession s = SimSession.open("single", 3);
+    ok(s, "docker pull alpine");
+    ok(s, "docker pull nginx");
+    startSleepers(s.engine("node1"), count);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 1; i <= 100; i++) {
+      lines.append(' ').append(i);
+    }
+    ok(s, "docker run --name lg alpine sh -c 'for i in" + lines + "; do echo line $i; done'");
+    until[0] = s.engine("node1").system().nowNanos() / 1_000_000_000L;
+    return s;
   }
 
   static void startSleepers(Engine engine, int count) {

@@ -38,9 +38,9 @@ class WarmUpTest {
     Fake f = new Fake(100);
     WarmUp.Result r = f.warmUp(3, 3.0, 60);
     assertTrue(r.settled());
-    // the JIT compiled in rounds 1–100; the first quiet window is rounds 101–105
-    assertEquals(105, f.rounds);
-    assertEquals(10.5, r.seconds(), 1e-9);
+    // the JIT compiled in rounds 1–100; the quiet windows are rounds 101–105 and 106–110
+    assertEquals(110, f.rounds);
+    assertEquals(11.0, r.seconds(), 1e-9);
   }
 
   @Test
@@ -82,6 +82,31 @@ class WarmUpTest {
             () -> nanos[0],
             () -> jit[0]);
     assertTrue(r.settled());
-    assertEquals(5, rounds[0]);
+    assertEquals(10, rounds[0], "two quiet windows of 5 rounds");
+  }
+
+  @Test
+  void one_quiet_window_between_bursts_of_compiling_does_not_end_the_warm_up() {
+    // rounds of 100 ms; the JIT compiles in every other window of 5 rounds until round 45
+    long[] jit = {0};
+    long[] nanos = {0};
+    int[] rounds = {0};
+    WarmUp.Result r =
+        WarmUp.run(
+            () -> {
+              rounds[0]++;
+              nanos[0] += 100_000_000L;
+              if (rounds[0] <= 45 && (rounds[0] - 1) / 5 % 2 == 0) {
+                jit[0] += 20;
+              }
+            },
+            1,
+            0,
+            60,
+            () -> nanos[0],
+            () -> jit[0]);
+    assertTrue(r.settled());
+    // windows 6–10, 16–20, 26–30 and 36–40 were quiet alone; 46–50 and 51–55 together
+    assertEquals(55, rounds[0]);
   }
 }

@@ -2,6 +2,7 @@ package dev.ddlab.cli.formatter;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.ddlab.cli.template.GoJson;
 import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Nil;
 import java.lang.invoke.LambdaMetafactory;
@@ -72,26 +73,173 @@ public final class InspectData {
       return out;
     }
     if (v.getClass().isRecord()) {
-      return new JsonRecord(v, SHAPES.get(v.getClass()));
+      return new JsonRecord(v, WRITERS.get(v.getClass()));
     }
     return v.toString();
   }
 
-  /** A DTO record written as JSON: its members as {@link #convert} would keep them, untyped. */
-  private record JsonRecord(Object dto, RecordShape shape)
+  /** A DTO record written as JSON by its class's {@link RecordWriter}. */
+  private record JsonRecord(Object dto, RecordWriter writer)
       implements dev.ddlab.cli.template.JsonStruct {
     @Override
-    public void forEachJsonMember(dev.ddlab.cli.template.JsonStruct.Members members) {
-      for (Component c : shape.components()) {
-        Object value = c.getter().apply(dto);
-        if ((value == null && shape.omitNull())
-            || omitted(c.include(), value)
-            || (c.omitEmpty() && isEmpty(value))) {
-          continue;
-        }
-        members.member(c.key(), jsonValue(value, c.slot()));
+    public void writeJson(GoJson.Out out, int depth) {
+      writer.write(out, dto, depth);
+    }
+  }
+
+  /** Writes one value of a declared type as {@link #jsonValue} would convert it, directly. */
+  private interface ValueWriter {
+    void write(GoJson.Out out, Object v, int depth);
+  }
+
+  /**
+   * A DTO record class's writer, made once per class: each member's key, getter, omission rules and
+   * a {@link ValueWriter} for its declared type, so that writing converts nothing (no wrapper per
+   * record, no copy of a list or map, no boxing of a number) and looks up nothing.
+   */
+  private static final class RecordWriter implements ValueWriter {
+    private final boolean omitNull;
+    private final Component[] components;
+    private final ValueWriter[] values;
+    private final boolean[] mayOmit;
+
+    RecordWriter(RecordShape shape, List<Type> types) {
+      this.omitNull = shape.omitNull();
+      this.components = shape.components().toArray(new Component[0]);
+      this.values = new ValueWriter[components.length];
+      this.mayOmit = new boolean[components.length];
+      for (int i = 0; i < components.length; i++) {
+        Component c = components[i];
+        values[i] = writerFor(types.get(i), c.slot());
+        mayOmit[i] = omitNull || c.include() != null || c.omitEmpty();
       }
     }
+
+    @Override
+    public void write(GoJson.Out out, Object dto, int depth) {
+      boolean first = true;
+      for (int i = 0; i < components.length; i++) {
+        Component c = components[i];
+        Object value = c.getter().apply(dto);
+        if (mayOmit[i]
+            && ((value == null && omitNull)
+                || omitted(c.include(), value)
+                || (c.omitEmpty() && isEmpty(value)))) {
+          continue;
+        }
+        out.member(c.key(), first, depth);
+        first = false;
+        values[i].write(out, value, depth + 1);
+      }
+      out.endObject(!first, depth);
+    }
+  }
+
+  private static final ClassValue<RecordWriter> WRITERS =
+      new ClassValue<>() {
+        @Override
+        protected RecordWriter computeValue(Class<?> type) {
+          List<Type> types = new ArrayList<>();
+          for (RecordComponent rc : type.getRecordComponents()) {
+            types.add(rc.getGenericType());
+          }
+          return new RecordWriter(SHAPES.get(type), types);
+        }
+      };
+
+  /**
+   * The writer of a value declared as {@code type} (whose zero and elements {@code slot} gives):
+   * strings, whole numbers, booleans, DTO records, and lists and string-keyed maps of them
+   * directly; anything else as {@link #jsonValue} converts it.
+   */
+  private static ValueWriter writerFor(Type type, Slot slot) {
+    Class<?> raw = rawClass(type);
+    Object zero = slot.zero();
+    if (raw == String.class) {
+      return (out, v, depth) -> out.string(v == null ? "" : (String) v);
+    }
+    if (raw == int.class
+        || raw == long.class
+        || raw == short.class
+        || raw == Integer.class
+        || raw == Long.class
+        || raw == Short.class) {
+      return (out, v, depth) -> {
+        if (v == null) {
+          out.value(zero, depth);
+        } else {
+          out.number(((Number) v).longValue());
+        }
+      };
+    }
+    if (raw == boolean.class || raw == Boolean.class) {
+      return (out, v, depth) -> {
+        if (v == null) {
+          out.value(zero, depth);
+        } else {
+          out.bool((Boolean) v);
+        }
+      };
+    }
+    if (raw.isRecord()) {
+      return (out, v, depth) -> {
+        if (v == null) {
+          out.value(zero, depth);
+        } else {
+          WRITERS.get(v.getClass()).write(out, v, depth);
+        }
+      };
+    }
+    if (List.class.isAssignableFrom(raw)) {
+      ValueWriter element = writerFor(typeArg(type, 0), slot.element());
+      return (out, v, depth) -> {
+        if (v == null) {
+          out.value(zero, depth);
+          return;
+        }
+        List<?> list = (List<?>) v;
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+          out.element(i == 0, depth);
+          element.write(out, list.get(i), depth + 1);
+        }
+        out.endList(n > 0, depth);
+      };
+    }
+    if (Map.class.isAssignableFrom(raw) && rawClass(typeArg(type, 0)) == String.class) {
+      ValueWriter element = writerFor(typeArg(type, 1), slot.element());
+      return (out, v, depth) -> {
+        if (v == null) {
+          out.value(zero, depth);
+          return;
+        }
+        writeMap(out, (Map<?, ?>) v, element, depth);
+      };
+    }
+    return (out, v, depth) -> out.value(jsonValue(v, slot), depth);
+  }
+
+  /** A string-keyed map as encoding/json writes it: its keys sorted, each value by its writer. */
+  @SuppressWarnings("unchecked")
+  private static void writeMap(GoJson.Out out, Map<?, ?> map, ValueWriter element, int depth) {
+    boolean first = true;
+    if (map.size() <= 1 || (map instanceof java.util.TreeMap<?, ?> t && t.comparator() == null)) {
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        out.member((String) e.getKey(), first, depth);
+        first = false;
+        element.write(out, e.getValue(), depth + 1);
+      }
+    } else {
+      Map.Entry<String, Object>[] entries =
+          ((Map<String, Object>) map).entrySet().toArray(new Map.Entry[0]);
+      java.util.Arrays.sort(entries, Map.Entry.comparingByKey());
+      for (Map.Entry<String, Object> e : entries) {
+        out.member(e.getKey(), first, depth);
+        first = false;
+        element.write(out, e.getValue(), depth + 1);
+      }
+    }
+    out.endObject(!first, depth);
   }
 
   /**

@@ -14,7 +14,7 @@ public final class GoJson {
 
   public static String marshal(Object v, boolean escapeHtml) {
     StringBuilder sb = new StringBuilder();
-    write(sb, v, escapeHtml, null, 0);
+    new Out(sb, escapeHtml, null).value(v, 0);
     return sb.toString();
   }
 
@@ -46,7 +46,7 @@ public final class GoJson {
       sb = new StringBuilder(8192);
     }
     try {
-      write(sb, v, true, "    ", 0);
+      new Out(sb, true, "    ").value(v, 0);
       if (newline) {
         sb.append('\n');
       }
@@ -74,26 +74,134 @@ public final class GoJson {
     }
   }
 
-  private static void newline(StringBuilder sb, String indent, int depth) {
-    if (indent != null) {
-      if (depth < NEWLINE_INDENT.length && indent.equals("    ")) {
-        sb.append(NEWLINE_INDENT[depth]); // one array copy, where append(s, 0, n) goes by char
-      } else {
-        sb.append('\n');
-        for (int i = 0; i < depth; i++) {
-          sb.append(indent);
+  /**
+   * One JSON text being written: its buffer, whether HTML characters are escaped, and its indent
+   * (null for compact JSON). A {@link JsonStruct} writes its members through it, a value at a time,
+   * with the lead-ins of its constant keys kept per depth.
+   */
+  public static final class Out {
+    private final StringBuilder sb;
+    private final boolean esc;
+    private final String indent;
+
+    /** Whether the indent is four spaces, whose newlines and lead-ins are kept per depth. */
+    private final boolean fourSpaces;
+
+    Out(StringBuilder sb, boolean esc, String indent) {
+      this.sb = sb;
+      this.esc = esc;
+      this.indent = indent;
+      this.fourSpaces = "    ".equals(indent);
+    }
+
+    /** Any value {@link GoJson} writes, at {@code depth}. */
+    public void value(Object v, int depth) {
+      write(this, v, depth);
+    }
+
+    /** A string, quoted and escaped as encoding/json does. */
+    public void string(String s) {
+      quote(sb, s, esc);
+    }
+
+    /** A whole number. */
+    public void number(long n) {
+      sb.append(n);
+    }
+
+    /** {@code true} or {@code false}. */
+    public void bool(boolean b) {
+      sb.append(b);
+    }
+
+    /** {@code null}. */
+    public void nil() {
+      sb.append("null");
+    }
+
+    /**
+     * The text before the value of a member of an object at {@code depth} whose key is constant:
+     * {@code {} or {@code ,}, the newline and indentation, the quoted key and the colon; {@code
+     * first} when it is the object's first member. The value follows at {@code depth + 1}.
+     */
+    public void member(JsonStruct.Key key, boolean first, int depth) {
+      int level = indent == null ? 0 : fourSpaces && depth + 1 < LEVELS ? depth + 1 : -1;
+      if (key.quoted == null || level < 0) {
+        member(key.name, first, depth);
+        return;
+      }
+      int slot = 2 * level + (first ? 0 : 1);
+      String leadIn = key.leadIns[slot];
+      if (leadIn == null) {
+        // racing threads write equal strings: either may stay
+        leadIn =
+            (first ? "{" : ",")
+                + (level > 0 ? NEWLINE_INDENT[level] : "")
+                + key.quoted
+                + (level > 0 ? ": " : ":");
+        key.leadIns[slot] = leadIn;
+      }
+      sb.append(leadIn);
+    }
+
+    /** As {@link #member(JsonStruct.Key, boolean, int)} for a key known only now (a map's). */
+    public void member(String key, boolean first, int depth) {
+      sb.append(first ? '{' : ',');
+      newline(depth + 1);
+      quote(sb, key, esc);
+      sb.append(indent != null ? ": " : ":");
+    }
+
+    /** The end of an object at {@code depth}: {@code {}} when it had no member. */
+    public void endObject(boolean any, int depth) {
+      if (!any) {
+        sb.append("{}");
+        return;
+      }
+      newline(depth);
+      sb.append('}');
+    }
+
+    /** The text before an element of a list at {@code depth}; the element follows at depth + 1. */
+    public void element(boolean first, int depth) {
+      sb.append(first ? '[' : ',');
+      newline(depth + 1);
+    }
+
+    /** The end of a list at {@code depth}: {@code []} when it had no element. */
+    public void endList(boolean any, int depth) {
+      if (!any) {
+        sb.append("[]");
+        return;
+      }
+      newline(depth);
+      sb.append(']');
+    }
+
+    private void newline(int depth) {
+      if (indent != null) {
+        if (depth < NEWLINE_INDENT.length && fourSpaces) {
+          sb.append(NEWLINE_INDENT[depth]); // one array copy, where append(s, 0, n) goes by char
+        } else {
+          sb.append('\n');
+          for (int i = 0; i < depth; i++) {
+            sb.append(indent);
+          }
         }
       }
     }
   }
 
-  private static void write(StringBuilder sb, Object v, boolean esc, String indent, int depth) {
+  private static void write(Out out, Object v, int depth) {
+    StringBuilder sb = out.sb;
     if (v == null || v instanceof Nil) {
       sb.append("null");
     } else if (v instanceof String s) {
-      quote(sb, s, esc);
+      quote(sb, s, out.esc);
     } else if (v instanceof Long l) {
       sb.append(l.longValue());
+    } else if (v instanceof JsonStruct struct) {
+      struct.writeJson(out, depth);
     } else if (v instanceof Boolean || v instanceof Integer) {
       sb.append(v);
     } else if (v instanceof Double d) {
@@ -101,40 +209,27 @@ public final class GoJson {
     } else if (v instanceof BigDecimal b) {
       sb.append(b.toPlainString());
     } else if (v instanceof List<?> list) {
-      if (list.isEmpty()) {
-        sb.append("[]");
-        return;
-      }
-      sb.append('[');
       for (int i = 0; i < list.size(); i++) {
-        if (i > 0) {
-          sb.append(',');
-        }
-        newline(sb, indent, depth + 1);
-        write(sb, list.get(i), esc, indent, depth + 1);
+        out.element(i == 0, depth);
+        write(out, list.get(i), depth + 1);
       }
-      newline(sb, indent, depth);
-      sb.append(']');
+      out.endList(!list.isEmpty(), depth);
     } else if (v instanceof Map<?, ?> map) {
       // encoding/json sorts a map's keys; a map of one entry or a TreeMap of strings already is
-      writeObject(sb, isSorted(map) ? map : Values.sorted(map), esc, indent, depth);
-    } else if (v instanceof JsonStruct struct) {
-      Members members = new Members(sb, esc, indent, depth);
-      struct.forEachJsonMember(members);
-      members.close();
+      writeObject(out, isSorted(map) ? map : Values.sorted(map), depth);
     } else if (v instanceof GoObject o) {
       if (o.isJsonSorted()) {
         Map<String, Object> m = new java.util.TreeMap<>();
         o.forEachJsonField(m::put);
-        writeObject(sb, m, esc, indent, depth);
+        writeObject(out, m, depth);
       } else {
         // a struct's fields in their declaration order, straight from the object
-        Members members = new Members(sb, esc, indent, depth);
+        Members members = new Members(out, depth);
         o.forEachJsonField(members);
-        members.close();
+        out.endObject(members.any, depth);
       }
     } else {
-      quote(sb, v.toString(), esc);
+      quote(sb, v.toString(), out.esc);
     }
   }
 
@@ -153,80 +248,30 @@ public final class GoJson {
     return false;
   }
 
-  private static void writeObject(
-      StringBuilder sb, Map<?, ?> m, boolean esc, String indent, int depth) {
-    Members members = new Members(sb, esc, indent, depth);
+  private static void writeObject(Out out, Map<?, ?> m, int depth) {
+    Members members = new Members(out, depth);
     for (Map.Entry<?, ?> e : m.entrySet()) {
       members.accept(String.valueOf(e.getKey()), e.getValue());
     }
-    members.close();
+    out.endObject(members.any, depth);
   }
 
-  /** The members of one JSON object, written as they come: {@code {}} when there are none. */
-  private static final class Members
-      implements java.util.function.BiConsumer<String, Object>, JsonStruct.Members {
-    private final StringBuilder sb;
-    private final boolean esc;
-    private final String indent;
+  /** The members of one JSON object, written as they come. */
+  private static final class Members implements java.util.function.BiConsumer<String, Object> {
+    private final Out out;
     private final int depth;
-
-    /**
-     * The level of this object's members' lead-ins in a {@link JsonStruct.Key}: 0 for compact JSON,
-     * the members' depth for four spaces, -1 for an indentation they are not kept for.
-     */
-    private final int leadInLevel;
-
     private boolean any;
 
-    Members(StringBuilder sb, boolean esc, String indent, int depth) {
-      this.sb = sb;
-      this.esc = esc;
-      this.indent = indent;
+    Members(Out out, int depth) {
+      this.out = out;
       this.depth = depth;
-      this.leadInLevel =
-          indent == null ? 0 : indent.equals("    ") && depth + 1 < LEVELS ? depth + 1 : -1;
     }
 
     @Override
     public void accept(String key, Object value) {
-      sb.append(any ? ',' : '{');
+      out.member(key, !any, depth);
       any = true;
-      newline(sb, indent, depth + 1);
-      quote(sb, key, esc);
-      sb.append(indent != null ? ": " : ":");
-      write(sb, value, esc, indent, depth + 1);
-    }
-
-    @Override
-    public void member(JsonStruct.Key key, Object value) {
-      if (key.quoted == null || leadInLevel < 0) {
-        accept(key.name, value);
-        return;
-      }
-      int slot = 2 * leadInLevel + (any ? 1 : 0);
-      String leadIn = key.leadIns[slot];
-      if (leadIn == null) {
-        // racing threads write equal strings: either may stay
-        boolean indented = leadInLevel > 0;
-        leadIn =
-            (any ? "," : "{")
-                + (indented ? NEWLINE_INDENT[leadInLevel] : "")
-                + key.quoted
-                + (indented ? ": " : ":");
-        key.leadIns[slot] = leadIn;
-      }
-      any = true;
-      sb.append(leadIn);
-      write(sb, value, esc, indent, depth + 1);
-    }
-
-    void close() {
-      if (!any) {
-        sb.append("{}");
-        return;
-      }
-      newline(sb, indent, depth);
-      sb.append('}');
+      write(out, value, depth + 1);
     }
   }
 

@@ -1,18 +1,13 @@
 package dev.ddlab.cli.template;
 
 /**
- * A value {@link GoJson} writes as a JSON object whose members it is handed in order, without a
- * {@link GoObject} built first: {@code docker inspect}'s DTOs, converted as they are written.
+ * A value that writes itself as a JSON object through {@link GoJson.Out}, without a {@link
+ * GoObject} or any other value built first: {@code docker inspect}'s DTOs, each written by a writer
+ * made once for its class.
  */
 public interface JsonStruct {
-  /** Hands each member to {@code members}, in its order. */
-  void forEachJsonMember(Members members);
-
-  /** Where a struct's members go. */
-  interface Members {
-    /** One member: its key and its value (a value {@link GoJson} writes). */
-    void member(Key key, Object value);
-  }
+  /** Writes this object at {@code depth} (its members at {@code depth + 1}). */
+  void writeJson(GoJson.Out out, int depth);
 
   /**
    * A struct's constant member key, made once per field: the key as JSON writes it and, filled in

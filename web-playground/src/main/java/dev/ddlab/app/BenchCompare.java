@@ -1,0 +1,206 @@
+package dev.ddlab.app;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The machine-readable result of one {@code ddlab bench} run ({@code --json FILE}) and the
+ * comparison of two ({@code --compare A.json B.json}): per figure, the two runs' medians over their
+ * forks, the difference and whether it is within the issue's 20%, so that the check "two
+ * consecutive runs on a quiet machine agree within 20% on every figure" is mechanical.
+ */
+final class BenchCompare {
+  /** How far two runs' medians may be apart and still agree: |a − b| / min(a, b). */
+  static final double AGREE = 0.20;
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  private BenchCompare() {}
+
+  /**
+   * One figure of a run: what it measures ("wall", "thread CPU", "heap"), each fork's value and,
+   * for wall time, each fork's share of its measured rounds spent waiting for a CPU and in GC
+   * pauses.
+   */
+  record Figure(
+      String name, String measure, String unit, double[] values, double[] waited, double[] gc) {
+    Figure(String name, String measure, String unit, double[] values) {
+      this(name, measure, unit, values, new double[0], new double[0]);
+    }
+
+    /** The most a fork waited for a CPU, as a share of its rounds' wall time; NaN if not known. */
+    double mostWaited() {
+      return waited == null || waited.length == 0
+          ? Double.NaN
+          : java.util.Arrays.stream(waited).max().getAsDouble();
+    }
+
+    /** The name and the measure: how two runs' figures are matched. */
+    String key() {
+      return name + " [" + measure + "]";
+    }
+
+    double median() {
+      return new BenchForks.Summary(name, unit, values, Double.NaN).median();
+    }
+  }
+
+  /** One run: its forks, the load before and after, and its figures. */
+  record Run(int forks, String before, String after, List<Figure> figures) {}
+
+  /** The run's figures as {@link BenchForks} summed them up: wall (or bytes), then thread CPU. */
+  static Run run(int forks, String before, String after, List<BenchForks.Summary> summaries) {
+    List<Figure> figures = new ArrayList<>();
+    for (BenchForks.Summary s : summaries) {
+      figures.add(
+          new Figure(
+              s.name(),
+              s.unit().equals("bytes") ? "heap" : "wall",
+              s.unit(),
+              s.values(),
+              s.waited(),
+              s.gc()));
+    }
+    for (BenchForks.Summary s : summaries) {
+      s.threadCpu()
+          .ifPresent(c -> figures.add(new Figure(c.name(), "thread CPU", c.unit(), c.values())));
+    }
+    return new Run(forks, before, after, figures);
+  }
+
+  static void write(Run run, Path file) throws IOException {
+    JSON.writeValue(file.toFile(), run);
+  }
+
+  static Run read(Path file) throws IOException {
+    return JSON.readValue(file.toFile(), Run.class);
+  }
+
+  /**
+   * One figure of both runs: NaN for a median a run does not have; {@code waitedA}/{@code waitedB}
+   * the most a fork of each run waited for a CPU (NaN when not a wall time).
+   */
+  record Row(String key, String unit, double a, double b, double waitedA, double waitedB) {
+    /** |a − b| / min(a, b); NaN when a run lacks the figure. */
+    double difference() {
+      if (Double.isNaN(a) || Double.isNaN(b)) {
+        return Double.NaN;
+      }
+      double low = Math.min(a, b);
+      return low == 0 ? (a == b ? 0 : Double.POSITIVE_INFINITY) : Math.abs(a - b) / low;
+    }
+
+    /** Whether both runs have the figure and their medians are within {@link #AGREE}. */
+    boolean agrees() {
+      double d = difference();
+      return !Double.isNaN(d) && d <= AGREE + 1e-9;
+    }
+  }
+
+  /** The figures of both runs, in A's order then those only B has. */
+  static List<Row> rows(Run a, Run b) {
+    Map<String, double[]> medians = new LinkedHashMap<>();
+    Map<String, String> units = new LinkedHashMap<>();
+    for (Figure f : a.figures()) {
+      medians.put(f.key(), new double[] {f.median(), Double.NaN, f.mostWaited(), Double.NaN});
+      units.put(f.key(), f.unit());
+    }
+    for (Figure f : b.figures()) {
+      double[] m =
+          medians.computeIfAbsent(
+              f.key(), k -> new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN});
+      m[1] = f.median();
+      m[3] = f.mostWaited();
+      units.putIfAbsent(f.key(), f.unit());
+    }
+    List<Row> rows = new ArrayList<>();
+    medians.forEach((k, m) -> rows.add(new Row(k, units.get(k), m[0], m[1], m[2], m[3])));
+    return rows;
+  }
+
+  /**
+   * Prints each figure of both runs with its difference and whether it agrees; returns 0 when every
+   * figure agrees, else 1.
+   */
+  static int compare(Run a, Run b, String nameA, String nameB, PrintWriter out) {
+    List<Row> rows = rows(a, b);
+    out.printf(
+        Locale.ROOT,
+        "ddlab bench --compare: A = %s (%d forks), B = %s (%d forks)%n",
+        nameA,
+        a.forks(),
+        nameB,
+        b.forks());
+    out.printf(
+        Locale.ROOT, "  A: %s → %s%n  B: %s → %s%n", a.before(), a.after(), b.before(), b.after());
+    out.printf(
+        Locale.ROOT,
+        "  %-72s %11s %11s %-8s %6s  %s%n",
+        "figure",
+        "A median",
+        "B median",
+        "unit",
+        "diff",
+        "within 20%");
+    int agree = 0;
+    List<String> not = new ArrayList<>();
+    for (Row r : rows) {
+      double d = r.difference();
+      out.printf(
+          Locale.ROOT,
+          "  %-72s %11s %11s %-8s %6s  %s%n",
+          r.key(),
+          number(r.a()),
+          number(r.b()),
+          r.unit(),
+          Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * d),
+          Double.isNaN(d)
+              ? "no (only in " + (Double.isNaN(r.a()) ? "B" : "A") + ")"
+              : r.agrees() ? "yes" : "NO" + waitedNote(r));
+      if (r.agrees()) {
+        agree++;
+      } else {
+        not.add(r.key());
+      }
+    }
+    out.printf(
+        Locale.ROOT,
+        "  %d of %d figures agree within 20%% (|A − B| / min(A, B))%s%n",
+        agree,
+        rows.size(),
+        not.isEmpty() ? "" : "; not: " + String.join(", ", not));
+    out.flush();
+    return not.isEmpty() ? 0 : 1;
+  }
+
+  /**
+   * For a wall figure that disagrees: how long each run's forks waited for a CPU at most, which
+   * tells a loaded run from a change in the simulator.
+   */
+  private static String waitedNote(Row r) {
+    if (Double.isNaN(r.waitedA()) || Double.isNaN(r.waitedB())) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        " (forks waited for a CPU up to %.0f%% in A, %.0f%% in B)",
+        100 * r.waitedA(),
+        100 * r.waitedB());
+  }
+
+  private static String number(double v) {
+    return Double.isNaN(v) ? "—" : String.format(Locale.ROOT, "%.1f", v);
+  }
+}

@@ -1,0 +1,93 @@
+package dev.ddlab.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The comparison of two {@code ddlab bench} runs on fixed numbers: which figures agree within 20%
+ * (|A − B| / min(A, B), the medians over each run's forks), and the table's note when a run's forks
+ * landed in two states.
+ */
+class BenchCompareTest {
+  private static BenchForks.Summary pair(double... wall) {
+    double[] none = new double[wall.length];
+    return new BenchForks.Summary(
+        "run+rm", "µs/pair", wall, 50, 0, new double[] {26, 27, 28}, none, none);
+  }
+
+  @Test
+  void medians_within_twenty_percent_of_the_smaller_agree_and_beyond_do_not() {
+    BenchCompare.Run a = BenchCompare.run(3, "load 0.5", "load 0.6", List.of(pair(27, 28, 29)));
+    BenchCompare.Run close = BenchCompare.run(3, "", "", List.of(pair(30, 33.6, 40)));
+    BenchCompare.Run far = BenchCompare.run(3, "", "", List.of(pair(27.4, 48.9, 49.9)));
+
+    List<BenchCompare.Row> rows = BenchCompare.rows(a, close);
+    assertEquals(2, rows.size(), "wall and thread CPU: " + rows);
+    assertEquals("run+rm [wall]", rows.get(0).key());
+    assertEquals(0.20, rows.get(0).difference(), 1e-9); // 33.6 / 28 − 1
+    assertTrue(rows.get(0).agrees());
+    assertEquals("run+rm [thread CPU]", rows.get(1).key());
+    assertTrue(rows.get(1).agrees());
+
+    BenchCompare.Row wall = BenchCompare.rows(a, far).get(0);
+    assertEquals((48.9 - 28) / 28, wall.difference(), 1e-9);
+    assertFalse(wall.agrees());
+    // symmetric: the smaller median is the base either way
+    assertEquals(wall.difference(), BenchCompare.rows(far, a).get(0).difference(), 1e-9);
+  }
+
+  @Test
+  void compare_prints_every_figure_and_exits_1_when_one_disagrees_or_is_missing() {
+    BenchCompare.Run a = BenchCompare.run(3, "load 0.5", "load 0.6", List.of(pair(27, 28, 29)));
+    BenchCompare.Run b =
+        BenchCompare.run(3, "load 0.7", "load 0.4", List.of(pair(27.4, 48.9, 49.9)));
+    StringWriter out = new StringWriter();
+    assertEquals(1, BenchCompare.compare(a, b, "A.json", "B.json", new PrintWriter(out)));
+    String text = out.toString();
+    assertTrue(text.contains("run+rm [wall]"), text);
+    assertTrue(text.contains("75%  NO (forks waited for a CPU up to 0% in A, 0% in B)"), text);
+    assertTrue(text.contains("1 of 2 figures agree within 20%"), text);
+
+    out = new StringWriter();
+    assertEquals(0, BenchCompare.compare(a, a, "A.json", "A.json", new PrintWriter(out)));
+    assertTrue(out.toString().contains("2 of 2 figures agree"), out.toString());
+
+    BenchCompare.Run none = BenchCompare.run(3, "", "", List.of());
+    out = new StringWriter();
+    assertEquals(1, BenchCompare.compare(a, none, "A.json", "none.json", new PrintWriter(out)));
+    assertTrue(out.toString().contains("no (only in A)"), out.toString());
+  }
+
+  @Test
+  void a_run_written_as_json_reads_back_with_the_same_figures(@TempDir Path dir) throws Exception {
+    BenchForks.Summary heap =
+        new BenchForks.Summary(
+            "heap per idle node (200 nodes)", "bytes", new double[] {12e3, 13e3}, 1 << 20);
+    BenchCompare.Run run = BenchCompare.run(2, "load 0.5", "load 0.6", List.of(pair(27, 28), heap));
+    Path file = dir.resolve("a.json");
+    BenchCompare.write(run, file);
+    BenchCompare.Run back = BenchCompare.read(file);
+    assertEquals(2, back.forks());
+    assertEquals(
+        List.of("run+rm [wall]", "heap per idle node (200 nodes) [heap]", "run+rm [thread CPU]"),
+        back.figures().stream().map(BenchCompare.Figure::key).toList());
+    assertEquals(27.5, back.figures().get(0).median(), 1e-9);
+    assertTrue(Files.readString(file).contains("\"values\""));
+  }
+
+  @Test
+  void forks_in_two_states_are_printed_as_both_modes_not_one_median() {
+    assertEquals("  (forks disagree: modes 27.4 ×1 | 49.4 ×2)", pair(27.4, 48.9, 49.9).modesNote());
+    assertEquals("", pair(27, 28, 29).modesNote());
+    assertEquals(1, pair(100, 119, 142).modes().size(), "neighbours within 20% chain into one");
+  }
+}
