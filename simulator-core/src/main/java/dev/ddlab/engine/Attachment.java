@@ -33,6 +33,14 @@ public interface Attachment extends AutoCloseable {
     return "";
   }
 
+  /**
+   * Whether the terminal echoes what is typed now: false while a password or key is read without
+   * echo ({@code docker login}'s Password, {@code docker swarm unlock}'s key).
+   */
+  default boolean echoes() {
+    return true;
+  }
+
   /** Terminal size, for TTY attachments. */
   default void resize(int columns, int rows) {}
 
