@@ -52,6 +52,30 @@ class RealEngineSessionsTest {
   }
 
   @Test
+  void a_piped_or_redirected_stdin_is_the_containers_input_and_its_end_closes_it() {
+    try (RealEngine real = RealDocker.engineOrSkip()) {
+      String host = System.getenv("DDLAB_DOCKER_HOST");
+      try (Session s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
+        TranscriptEntry cat = s.type("node1", "echo hi | docker run -i --rm alpine cat");
+        assertEquals("hi\n", cat.output());
+        assertEquals(0, cat.exitCode());
+        assertFalse(s.isAttached("node1"), "cat ended with its input");
+        s.type("node1", "printf 'echo in-container\\nexit 3\\n' > script.sh");
+        TranscriptEntry sh = s.type("node1", "docker run -i --rm alpine sh < script.sh");
+        assertEquals("in-container\n", sh.output());
+        assertEquals(3, sh.exitCode());
+        assertEquals(0, s.type("node1", "docker run -d --name rs-in busybox sleep 60").exitCode());
+        TranscriptEntry exec =
+            s.type(
+                "node1",
+                "printf 'a\\nb\\n' | docker exec -i rs-in sh -c 'while read l; do echo \"<$l>\"; done'");
+        assertEquals("<a>\n<b>\n", exec.output());
+        assertEquals(0, exec.exitCode());
+      }
+    }
+  }
+
+  @Test
   void the_node_is_the_learners_client_with_its_own_files_and_no_daemon_to_restart() {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       String host = System.getenv("DDLAB_DOCKER_HOST");

@@ -18,12 +18,27 @@ public interface Attachment extends AutoCloseable {
   void write(String input);
 
   /**
+   * Ends the process's input, as docker/cli's CloseWrite does once a piped or redirected stdin is
+   * exhausted ({@code echo hi | docker run -i alpine cat}): the process reads the end of its input
+   * and the output keeps coming until it exits. Nothing happens when stdin is not attached.
+   */
+  default void closeInput() {}
+
+  /**
    * What the attached interactive program shows while it waits for a line ("/ # ", "root@abc:/# "),
    * or "" when it is not waiting or the engine cannot tell (a real engine). Simulated programs do
    * not print their prompt into the output; a terminal shows this before the next line.
    */
   default String prompt() {
     return "";
+  }
+
+  /**
+   * Whether the terminal echoes what is typed now: false while a password or key is read without
+   * echo ({@code docker login}'s Password, {@code docker swarm unlock}'s key).
+   */
+  default boolean echoes() {
+    return true;
   }
 
   /** Terminal size, for TTY attachments. */

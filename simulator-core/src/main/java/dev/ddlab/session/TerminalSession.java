@@ -154,6 +154,9 @@ public class TerminalSession implements Session {
           null);
     }
     String prompt = t.prompt();
+    if (t.attached != null && !t.attached.echoes()) {
+      shown = ""; // a password or key typed where the terminal does not echo
+    }
     long time = clock().nowNanos();
     int[] exit = {0};
     Runnable after = null;
@@ -362,14 +365,22 @@ public class TerminalSession implements Session {
         exit[0] = shell.interpreter().lastStatus();
         return null; // Ctrl-P Ctrl-Q means nothing at the host prompt
       }
-      if (line.equals(EOF)) {
-        out.append("exit\n");
-        shell = newShell();
+      boolean eof = line.equals(EOF);
+      if (shell.busy() && !(eof && !shell.readingTerminal())) {
+        // The line goes to the foreground's read of the terminal (read name, a loop reading
+        // lines), now or as typeahead for its next read; Ctrl-D ends a waiting read's input.
+        shell.typedWhileBusy(eof ? null : line);
+        settle();
+        if (shell.closed()) {
+          out.append("exit\n");
+          shell = newShell();
+        }
+        exit[0] = 0;
         return null;
       }
-      if (shell.busy()) {
-        // A foreground command that never ends without a stream (rare): the line is lost, as
-        // typeahead to a program that does not read it.
+      if (eof) {
+        out.append("exit\n");
+        shell = newShell();
         return null;
       }
       Integer[] status = {null};
@@ -459,8 +470,8 @@ public class TerminalSession implements Session {
           if (!attached.prompt().isEmpty()) {
             return closedWith;
           }
-        } else if (!shell.busy()) {
-          return closedWith;
+        } else if (!shell.busy() || shell.readingTerminal()) {
+          return closedWith; // at the prompt, or a read waits for the next typed line
         }
         long next = clock.nextDueNanos();
         if (next < 0

@@ -55,6 +55,8 @@ final class AttachPump {
                   for (int n = clientIn.read(buf); n >= 0; n = clientIn.read(buf)) {
                     typed.add(new String(buf, 0, n, StandardCharsets.UTF_8));
                   }
+                  typed.add(
+                      ""); // the client's CloseWrite (a piped stdin ended); reads are never empty
                 } catch (IOException e) {
                   // the client closed its side
                 }
@@ -69,7 +71,11 @@ final class AttachPump {
         boolean closed;
         synchronized (lock) {
           for (String in = typed.poll(); in != null; in = typed.poll()) {
-            attachment.write(in);
+            if (in.isEmpty()) {
+              attachment.closeInput();
+            } else {
+              attachment.write(in);
+            }
           }
           attachment.awaitExit(Duration.ZERO);
           output = attachment.read();

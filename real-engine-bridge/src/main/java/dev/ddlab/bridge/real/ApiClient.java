@@ -45,6 +45,7 @@ public final class ApiClient implements AutoCloseable {
 
   private final DockerHost host;
   private final DockerHttpClient http;
+  private final javax.net.ssl.SSLContext ssl;
   private volatile String apiVersion;
 
   public ApiClient(DockerHost host) {
@@ -54,10 +55,14 @@ public final class ApiClient implements AutoCloseable {
             .dockerHost(host.uri())
             .maxConnections(64)
             .connectionTimeout(Duration.ofSeconds(5));
+    javax.net.ssl.SSLContext context = null;
     if (host.tls()) {
-      LocalDirectorySSLConfig ssl = new LocalDirectorySSLConfig(host.certPath().toString());
-      builder.sslConfig(ssl::getSSLContext);
+      LocalDirectorySSLConfig config = new LocalDirectorySSLConfig(host.certPath().toString());
+      context = config.getSSLContext();
+      javax.net.ssl.SSLContext c = context;
+      builder.sslConfig(() -> c);
     }
+    this.ssl = context;
     this.http = builder.build();
   }
 
@@ -80,7 +85,7 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private String negotiate() {
-    try (DockerHttpClient.Response r = execute("GET", "/_ping", null, Map.of(), null)) {
+    try (DockerHttpClient.Response r = execute("GET", "/_ping", null, Map.of())) {
       String server = r.getHeader("API-Version");
       if (server == null || server.isBlank()) {
         return MAX_API_VERSION;
@@ -113,7 +118,7 @@ public final class ApiClient implements AutoCloseable {
 
   /** GET /_ping without a version prefix: the body ("OK"). */
   public String ping() {
-    try (DockerHttpClient.Response r = execute("GET", "/_ping", null, Map.of(), null)) {
+    try (DockerHttpClient.Response r = execute("GET", "/_ping", null, Map.of())) {
       return readAll(r.getBody());
     }
   }
@@ -213,15 +218,12 @@ public final class ApiClient implements AutoCloseable {
    */
   public DockerHttpClient.Response send(
       String method, String path, Query query, InputStream body, String contentType) {
-    return sendHijacked(method, path, query, body, contentType, null);
-  }
-
-  /** Like {@link #send}, with request headers of the API's own (X-Registry-Auth). */
-  public DockerHttpClient.Response send(
-      String method, String path, Query query, Map<String, String> extraHeaders) {
     String full = "/v" + apiVersion() + path + (query == null ? "" : query.toString());
-    DockerHttpClient.Response r =
-        execute(method, full, null, new LinkedHashMap<>(extraHeaders), null);
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (body != null) {
+      headers.put("Content-Type", contentType == null ? "application/json" : contentType);
+    }
+    DockerHttpClient.Response r = execute(method, full, body, headers);
     if (r.getStatusCode() >= 400) {
       try (r) {
         throw errorOf(r.getStatusCode(), readAll(r.getBody()));
@@ -230,7 +232,24 @@ public final class ApiClient implements AutoCloseable {
     return r;
   }
 
-  /** Like {@link #send}, but upgrades the connection and streams {@code stdin} to the daemon. */
+  /** Like {@link #send}, with request headers of the API's own (X-Registry-Auth). */
+  public DockerHttpClient.Response send(
+      String method, String path, Query query, Map<String, String> extraHeaders) {
+    String full = "/v" + apiVersion() + path + (query == null ? "" : query.toString());
+    DockerHttpClient.Response r = execute(method, full, null, new LinkedHashMap<>(extraHeaders));
+    if (r.getStatusCode() >= 400) {
+      try (r) {
+        throw errorOf(r.getStatusCode(), readAll(r.getBody()));
+      }
+    }
+    return r;
+  }
+
+  /**
+   * Like {@link #send}, but upgrades the connection and streams {@code stdin} to the daemon on a
+   * connection of its own ({@link HijackedConnection}); the end of {@code stdin} half-closes it.
+   * {@code body} is JSON.
+   */
   public DockerHttpClient.Response sendHijacked(
       String method,
       String path,
@@ -239,25 +258,16 @@ public final class ApiClient implements AutoCloseable {
       String contentType,
       InputStream stdin) {
     String full = "/v" + apiVersion() + path + (query == null ? "" : query.toString());
-    Map<String, String> headers = new LinkedHashMap<>();
-    if (body != null) {
-      headers.put("Content-Type", contentType == null ? "application/json" : contentType);
+    try {
+      return HijackedConnection.open(
+          host, ssl, method, full, body == null ? null : body.readAllBytes(), stdin);
+    } catch (IOException e) {
+      throw EngineException.cannotConnect(host.toString());
     }
-    DockerHttpClient.Response r = execute(method, full, body, headers, stdin);
-    if (r.getStatusCode() >= 400) {
-      try (r) {
-        throw errorOf(r.getStatusCode(), readAll(r.getBody()));
-      }
-    }
-    return r;
   }
 
   private DockerHttpClient.Response execute(
-      String method,
-      String path,
-      InputStream body,
-      Map<String, String> headers,
-      InputStream hijacked) {
+      String method, String path, InputStream body, Map<String, String> headers) {
     DockerHttpClient.Request.Builder b =
         DockerHttpClient.Request.builder()
             .method(DockerHttpClient.Request.Method.valueOf(method))
@@ -265,9 +275,6 @@ public final class ApiClient implements AutoCloseable {
             .headers(headers);
     if (body != null) {
       b.body(body);
-    }
-    if (hijacked != null) {
-      b.hijackedInput(hijacked);
     }
     try {
       return http.execute(b.build());

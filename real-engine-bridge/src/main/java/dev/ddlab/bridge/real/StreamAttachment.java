@@ -125,6 +125,14 @@ final class StreamAttachment implements Attachment {
     stdin.offer(input.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The end of a piped stdin: the connection is half-closed once what was written is sent. */
+  @Override
+  public void closeInput() {
+    if (stdin != null && !closed) {
+      stdin.close();
+    }
+  }
+
   @Override
   public void resize(int columns, int rows) {
     if (resizeTarget != null && !closed) {

@@ -32,6 +32,16 @@ record DockerCliRun(int exitCode, String stdout, String stderr) {
   /** {@link #run} with more environment variables (DOCKER_BUILDKIT=0 …). */
   static DockerCliRun run(
       Path cli, String host, java.util.Map<String, String> env, String... args) {
+    return run(cli, host, env, "", args);
+  }
+
+  /** {@link #run} with {@code input} piped into the CLI's stdin, then its end. */
+  static DockerCliRun piped(Path cli, String host, String input, String... args) {
+    return run(cli, host, java.util.Map.of(), input, args);
+  }
+
+  private static DockerCliRun run(
+      Path cli, String host, java.util.Map<String, String> env, String input, String... args) {
     List<String> cmd = new ArrayList<>();
     cmd.add(cli.toString());
     cmd.addAll(List.of(args));
@@ -43,7 +53,9 @@ record DockerCliRun(int exitCode, String stdout, String stderr) {
     pb.environment().putAll(env);
     try {
       Process p = pb.start();
-      p.getOutputStream().close();
+      try (java.io.OutputStream in = p.getOutputStream()) {
+        in.write(input.getBytes(StandardCharsets.UTF_8));
+      }
       byte[] out = p.getInputStream().readAllBytes();
       byte[] err = p.getErrorStream().readAllBytes();
       if (!p.waitFor(60, TimeUnit.SECONDS)) {

@@ -62,6 +62,19 @@ class DockerCliThroughServerToSimulatorTest {
   }
 
   @Test
+  void a_real_clis_piped_stdin_reaches_run_i_and_its_end_closes_the_containers() {
+    for (Path cli : DockerCliRun.clis()) {
+      ok(cli, "pull", "alpine");
+      // the CLI half-closes its connection at the end of its stdin; the server closes cat's
+      DockerCliRun cat =
+          DockerCliRun.piped(
+              cli, host, "hi\n", "run", "-i", "--rm", "alpine", "sh", "-c", "cat; exit 4");
+      assertEquals(4, cat.exitCode(), cat.toString());
+      assertEquals("hi\n", cat.stdout());
+    }
+  }
+
+  @Test
   void the_real_clis_build_with_the_classic_builder_against_the_simulator() throws Exception {
     Path dir = java.nio.file.Files.createTempDirectory("ddlab-build-ctx");
     java.nio.file.Files.writeString(

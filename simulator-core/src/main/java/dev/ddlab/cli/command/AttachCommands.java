@@ -90,8 +90,7 @@ public final class AttachCommands {
     /** Hands the attachment to the terminal, or waits for the exit when nothing is typed. */
     private int follow(Attachment a, ContainerInspect c) {
       if (interactive || c.config().tty()) {
-        result = CliResult.attached(a);
-        return 0;
+        return attachOrFeed(a, interactive && c.config().openStdin());
       }
       return followForeground(a);
     }

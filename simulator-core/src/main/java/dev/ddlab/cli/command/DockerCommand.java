@@ -151,6 +151,25 @@ public abstract class DockerCommand implements Callable<Integer> {
   }
 
   /**
+   * Hands an interactive attachment ({@code -i}, {@code -t}) to the terminal, unless the CLI's
+   * stdin is a pipe or a file ({@code echo hi | docker run -i alpine cat}, {@code docker run -i
+   * alpine sh < script.sh}): then, as docker/cli's holdHijackedConnection, everything left of it
+   * goes to the process, its input is closed (CloseWrite), and the CLI follows the process to its
+   * exit as without {@code -i}; the terminal's own later lines are never the container's input.
+   *
+   * @param stdin whether the process's stdin is attached ({@code -i} and an open stdin)
+   */
+  protected int attachOrFeed(Attachment a, boolean stdin) {
+    if (!stdin || io.isTty()) {
+      result = CliResult.attached(a);
+      return 0;
+    }
+    a.write(io.readAll());
+    a.closeInput();
+    return followForeground(a);
+  }
+
+  /**
    * A foreground process without a terminal (run, exec and start -a without -i/-t): waits for its
    * exit (engine time, at most {@link CliContext#foregroundWait()}) and returns its code, or hands
    * the still running process to the terminal.

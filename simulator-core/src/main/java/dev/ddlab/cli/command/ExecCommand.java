@@ -1,6 +1,5 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.dto.ExecConfig;
 import dev.ddlab.engine.dto.ExecInspect;
@@ -87,11 +86,7 @@ public final class ExecCommand extends DockerCommand {
     if (detach) {
       return 0;
     }
-    if (interactive || tty) {
-      result = CliResult.attached(a);
-      return 0;
-    }
-    int code = followForeground(a);
+    int code = interactive || tty ? attachOrFeed(a, interactive) : followForeground(a);
     if (result == null && a.exitCode() == null) {
       ExecInspect inspect = engine.containers().execInspect(execId);
       return inspect.exitCode() == null ? code : inspect.exitCode();

@@ -1,6 +1,5 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.client.CliResult;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.EngineException;
 import java.util.ArrayList;
@@ -90,8 +89,7 @@ public final class RunCommand extends DockerCommand {
       return 0;
     }
     if (opts.interactive || opts.tty) {
-      result = CliResult.attached(attachment);
-      return 0;
+      return attachOrFeed(attachment, opts.interactive);
     }
     return followForeground(attachment);
   }

@@ -1,5 +1,7 @@
 package dev.ddlab.cli.command;
 
+import dev.ddlab.client.CliResult;
+import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.swarm.EncryptionConfig;
 import dev.ddlab.engine.dto.swarm.Node;
@@ -268,14 +270,22 @@ public final class SwarmCommands {
       if (!"locked".equals(state)) {
         throw new CliException("Error: swarm is not locked", 1);
       }
-      // docker/cli reads the key from the terminal after a prompt, or all of stdin when piped.
+      // docker/cli's readKey: on a terminal the prompt, the key read without echo, a newline;
+      // from a pipe or file its first line
       if (io.isTty()) {
-        io.out("Please enter unlock key: ");
+        Engine e = engine; // the command object is pooled: its fields are reset after the call
+        result =
+            CliResult.attached(
+                new TerminalPrompt(
+                    "Please enter unlock key: ",
+                    false,
+                    (key, out) -> {
+                      e.swarm().unlock(key.trim());
+                      return 0;
+                    }));
+        return 0;
       }
       String key = io.readLine();
-      if (io.isTty()) {
-        io.out("\n");
-      }
       engine.swarm().unlock(key == null ? "" : key.trim());
       return 0;
     }

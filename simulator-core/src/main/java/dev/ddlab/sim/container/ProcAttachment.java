@@ -23,6 +23,7 @@ final class ProcAttachment implements Attachment {
   private final StringBuilder buffer = new StringBuilder();
   private final StringBuilder pendingInput = new StringBuilder();
   private boolean closed;
+  private boolean inputClosed;
   private Integer exitCode;
 
   ProcAttachment(
@@ -70,7 +71,7 @@ final class ProcAttachment implements Attachment {
 
   @Override
   public void write(String input) {
-    if (closed || !stdin) {
+    if (closed || !stdin || inputClosed) {
       return;
     }
     for (int i = 0; i < input.length(); i++) {
@@ -98,6 +99,24 @@ final class ProcAttachment implements Attachment {
         pendingInput.append(ch);
       }
     }
+  }
+
+  @Override
+  public void closeInput() {
+    if (closed || !stdin || inputClosed) {
+      return;
+    }
+    inputClosed = true;
+    SimProc p = target.get();
+    if (p == null) {
+      return;
+    }
+    if (pendingInput.length() > 0) {
+      String line = pendingInput.toString(); // a last line without its newline
+      pendingInput.setLength(0);
+      p.input(line);
+    }
+    p.closeInput();
   }
 
   @Override

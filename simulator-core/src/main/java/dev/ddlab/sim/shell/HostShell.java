@@ -127,6 +127,9 @@ public final class HostShell {
   private java.util.function.Consumer<String> terminalOut;
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
 
+  /** What {@code read} takes from the terminal; null for a shell without one (ssh NODE CMD). */
+  private TerminalInput terminalInput = new TerminalInput();
+
   /** What foreground tools do when interrupted (tcpdump prints its counts and stops capturing). */
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
@@ -168,7 +171,7 @@ public final class HostShell {
       cwd = "/";
     }
     sh.builtin("history", (s, a, io) -> history(a, io));
-    sh.builtin("help", (s, a, io) -> help(io));
+    sh.builtin("help", (s, a, io) -> HostHelp.help(io));
     this.jobControl =
         new JobControl(
             sh, Dialect.BASH, (pid, sig) -> false, foregroundStops::add, () -> attachHandler);
@@ -256,6 +259,7 @@ public final class HostShell {
     foregroundDone =
         st -> {
           busy = false;
+          terminalInput.foregroundDone();
           foregroundTimers.clear();
           foregroundStops.clear();
           for (Interpreter.Job j : sh.drainFinishedJobs()) {
@@ -285,6 +289,7 @@ public final class HostShell {
       return; // trap '' INT: the shell and what it runs ignore Ctrl-C
     }
     if (busy && foregroundDone != null) {
+      terminalInput.interrupt();
       // With job control the foreground job gets the signal, not bash, so an INT trap does not run
       // (bash then goes on with the line, which the simulator ends here)
       sh.interrupt();
@@ -329,6 +334,26 @@ public final class HostShell {
     return foregroundTimers.size();
   }
 
+  /** Whether the foreground waits for the next line typed at the terminal ({@code read}). */
+  public boolean readingTerminal() {
+    return busy && terminalInput != null && terminalInput.waiting();
+  }
+
+  /**
+   * A line typed while the foreground runs: the waiting {@code read}'s, or typeahead for the next
+   * one; {@code null} is Ctrl-D, the end of input for a waiting read.
+   */
+  public void typedWhileBusy(String line) {
+    if (terminalInput == null) {
+      return;
+    }
+    if (line == null) {
+      terminalInput.endOfInput();
+    } else {
+      terminalInput.offer(line);
+    }
+  }
+
   /** Notices of background jobs that ended while the shell was idle. */
   public String drainJobNotices() {
     jobControl.pump();
@@ -343,6 +368,7 @@ public final class HostShell {
   public void runRemote(String command, Io io, IntConsumer done) {
     HostShell remote = new HostShell(node);
     remote.sh.interactive(false);
+    remote.terminalInput = null; // ssh without -t: its stdin is no terminal
     remote.sh.execute(
         command,
         io,
@@ -371,30 +397,6 @@ public final class HostShell {
     for (int i = from; i < history.size(); i++) {
       io.println(String.format("%5d  %s", i + 1, history.get(i).replace("\n", " ")));
     }
-    return 0;
-  }
-
-  private static int help(Io io) {
-    io.out()
-        .accept(
-            """
-            ddlab — máy Docker mô phỏng. Gõ lệnh như trên một máy Linux thật:
-              docker …                 điều khiển Docker Engine của node này (docker --help)
-              ls, cd, pwd, cat, echo   xem và sửa tệp (echo "…" > tệp, >> để nối thêm)
-              mkdir, rm, cp, mv, touch tạo, xoá, chép, đổi tên tệp và thư mục
-              grep, head, tail, wc     lọc kết quả, ví dụ: docker images | grep alpine
-              sort, uniq, cut, tr, sed xử lý văn bản trong đường ống (|)
-              tar -czvf / -zxvf        đóng gói và giải nén
-              curl localhost:8080      gọi ứng dụng web trong container qua cổng đã publish
-              sleep 10                 cho thời gian ảo trôi qua (10s, 5m, 1h, 1d)
-              systemctl restart docker khởi động lại Docker daemon (stop, start, status)
-              ssh NODE LỆNH            chạy lệnh trên node khác của phiên
-              history, clear, exit     lịch sử lệnh, xoá màn hình, thoát
-            Trong container: Ctrl-P Ctrl-Q để tách ra mà container vẫn chạy; exit để thoát shell.
-            Nối lệnh bằng ;, &&, ||, |; thay thế lệnh bằng $( … ), ví dụ: docker rm $(docker ps -aq) -f
-            Vòng lặp và điều kiện: for c in $(docker ps -q); do docker stop $c; done
-              while [ $i -lt 3 ]; do i=$((i+1)); done   if [ -f tệp ]; then …; fi   Ctrl-C để dừng
-            """);
     return 0;
   }
 
@@ -461,6 +463,19 @@ public final class HostShell {
     @Override
     public void exit(int status) {
       logout();
+    }
+
+    /** The terminal's next line ({@link TerminalInput}), after {@code prompt} on the terminal. */
+    @Override
+    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+      if (terminalInput == null || !busy) {
+        then.accept(null);
+        return;
+      }
+      if (prompt != null) {
+        io.err().accept(prompt);
+      }
+      terminalInput.read(then);
     }
 
     @Override
