@@ -155,6 +155,31 @@ class ResourceFlagsTest {
   }
 
   @Test
+  void a_flag_value_refused_while_parsing_is_cobras_flag_error_without_docker_prefix() {
+    // docker/cli v24's FlagErrorFunc: "<pflag error>\nSee 'docker run --help'." (125); only
+    // errors of runRun's own parse step are reportError's "docker: ….\nSee …"
+    fails(
+        125,
+        "invalid argument \"1z\" for \"--memory-reservation\" flag: invalid suffix: 'z'\n"
+            + "See 'docker run --help'.\n",
+        "docker run --rm --memory-reservation 1z alpine true");
+    fails(
+        125,
+        "invalid argument \"1z\" for \"--shm-size\" flag: invalid suffix: 'z'\n"
+            + "See 'docker create --help'.\n",
+        "docker create --shm-size 1z alpine true");
+    fails(
+        125,
+        "invalid argument \"abc\" for \"--health-interval\" flag: time: invalid duration"
+            + " \"abc\"\nSee 'docker run --help'.\n",
+        "docker run --rm --health-interval abc alpine true");
+    fails(
+        125,
+        "docker: invalid IP address: 1:2.\nSee 'docker run --help'.\n",
+        "docker run --rm -p 1:2:3:4 alpine true");
+  }
+
+  @Test
   void run_takes_the_same_resource_flags() {
     fails(
         125,
