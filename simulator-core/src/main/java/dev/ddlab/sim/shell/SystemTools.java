@@ -30,7 +30,7 @@ final class SystemTools {
     tools.put("whoami", (c, a) -> line(c, c.user()));
     tools.put("id", SystemTools::id);
     tools.put("uname", SystemTools::uname);
-    tools.put("env", SystemTools::env);
+    tools.put("env", Tool.later(EnvCommand::run));
     tools.put("printenv", SystemTools::printenv);
     tools.put("test", TestCommand.program("test"));
     tools.put("[", TestCommand.program("["));
