@@ -36,7 +36,8 @@ import java.util.Set;
 final class CreateCheck {
   /** Fields of HostConfig passed as the learner gave them. */
   static final Set<String> HOST_CONFIG_AS_GIVEN =
-      Set.of(
+      union(
+          HostConfigExtras.AS_GIVEN,
           "restartPolicy",
           "autoRemove",
           "capDrop",
@@ -50,7 +51,8 @@ final class CreateCheck {
 
   /** Fields of HostConfig checked (and maybe rewritten) here. */
   static final Set<String> HOST_CONFIG_CHECKED =
-      Set.of(
+      union(
+          HostConfigExtras.CHECKED,
           "binds",
           "networkMode",
           "portBindings",
@@ -70,6 +72,12 @@ final class CreateCheck {
           "shmSize",
           "memorySwap",
           "ulimits");
+
+  private static Set<String> union(Set<String> a, String... more) {
+    Set<String> all = new java.util.HashSet<>(a);
+    all.addAll(List.of(more));
+    return Set.copyOf(all);
+  }
 
   /**
    * Fields of ContainerConfig checked here (image, labels) or used (exposed ports); the rest pass.
@@ -252,16 +260,11 @@ final class CreateCheck {
     if (h.shmSize() > memory) {
       throw refused("--shm-size vượt giới hạn bộ nhớ của phiên (tối đa " + memory + ").");
     }
-    if (h.memorySwap() == -1 || h.memorySwap() > 2 * memory) {
-      throw refused(
-          "--memory-swap bị chặn: trên máy chủ dùng chung, swap không được vượt hai lần giới hạn"
-              + " bộ nhớ của phiên (tối đa "
-              + 2 * memory
-              + ").");
-    }
+    checkSwap(h.memorySwap(), memory);
     if (h.ulimits() != null) {
       h.ulimits().forEach(CreateCheck::checkUlimit);
     }
+    HostConfigExtras.check(h);
     return h.toBuilder()
         .binds(binds)
         .mounts(mounts)
@@ -698,6 +701,17 @@ final class CreateCheck {
     }
     if (u.name().equals("nofile") && u.hard() > NOFILE_MAX) {
       throw refused("--ulimit nofile vượt giới hạn của máy chủ (tối đa " + NOFILE_MAX + ").");
+    }
+  }
+
+  /** {@code --memory-swap}: not unlimited, at most twice the memory limit. */
+  static void checkSwap(long swap, long memory) {
+    if (swap == -1 || swap > 2 * memory) {
+      throw refused(
+          "--memory-swap bị chặn: trên máy chủ dùng chung, swap không được vượt hai lần giới hạn"
+              + " bộ nhớ của phiên (tối đa "
+              + 2 * memory
+              + ").");
     }
   }
 

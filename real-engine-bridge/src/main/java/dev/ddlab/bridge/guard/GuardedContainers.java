@@ -36,9 +36,26 @@ import java.util.regex.Pattern;
  * among its containers; another's answers Docker's 404).
  */
 final class GuardedContainers implements ContainersApi {
-  /** Fields of UpdateRequest: each is checked (limits) or harmless (the restart policy). */
+  /**
+   * Fields of UpdateRequest: each is checked (limits, the CFS and real-time fields refused as at
+   * create) or bounds only the container (the restart policy, shares, cpusets, the soft limit).
+   */
   static final Set<String> UPDATE_FIELDS =
-      Set.of("restartPolicy", "memory", "nanoCpus", "pidsLimit");
+      Set.of(
+          "restartPolicy",
+          "memory",
+          "nanoCpus",
+          "pidsLimit",
+          "cpuShares",
+          "blkioWeight",
+          "cpuPeriod",
+          "cpuQuota",
+          "cpuRealtimePeriod",
+          "cpuRealtimeRuntime",
+          "cpusetCpus",
+          "cpusetMems",
+          "memoryReservation",
+          "memorySwap");
 
   /** Fields of ExecConfig checked here; the rest describe the process inside the container. */
   static final Set<String> EXEC_CHECKED = Set.of("privileged");
@@ -262,6 +279,18 @@ final class GuardedContainers implements ContainersApi {
   public List<String> update(String id, UpdateRequest request) {
     String own = own(id);
     GuardPolicy policy = session.policy;
+    // the CFS and real-time fields are refused as at create: HostConfigExtras.check
+    HostConfigExtras.check(
+        HostConfig.none().toBuilder()
+            .cpuPeriod(orZero(request.cpuPeriod()))
+            .cpuQuota(orZero(request.cpuQuota()))
+            .cpuRealtimePeriod(orZero(request.cpuRealtimePeriod()))
+            .cpuRealtimeRuntime(orZero(request.cpuRealtimeRuntime()))
+            .build());
+    Long swap = request.memorySwap();
+    if (swap != null) {
+      CreateCheck.checkSwap(swap, policy.memoryBytes());
+    }
     UpdateRequest checked =
         new UpdateRequest(
             request.restartPolicy(),
@@ -269,8 +298,22 @@ final class GuardedContainers implements ContainersApi {
             unlessUnchanged(request.nanoCpus(), policy.nanoCpus(), "--cpus"),
             request.pidsLimit() == null
                 ? null
-                : CreateCheck.limit(request.pidsLimit(), policy.pidsLimit(), "--pids-limit"));
+                : CreateCheck.limit(request.pidsLimit(), policy.pidsLimit(), "--pids-limit"),
+            request.cpuShares(),
+            request.blkioWeight(),
+            null,
+            null,
+            null,
+            null,
+            request.cpusetCpus(),
+            request.cpusetMems(),
+            request.memoryReservation(),
+            swap);
     return c().update(own, checked);
+  }
+
+  private static long orZero(Long v) {
+    return v == null ? 0 : v;
   }
 
   private static Long unlessUnchanged(Long asked, long max, String flag) {

@@ -128,9 +128,14 @@ public abstract class EngineContract {
   }
 
   protected static HostConfig host(RestartPolicy restart, List<String> binds, String network) {
-    return new HostConfig(
-        binds, network, null, restart, false, null, null, null, null, null, null, null, "", "",
-        false, false, false, null, null, "", 0, 0, 0, null, 0, null, null, null, null);
+    return HostConfig.none().toBuilder()
+        .binds(binds)
+        .networkMode(network)
+        .restartPolicy(restart)
+        .ipcMode("")
+        .pidMode("")
+        .utsMode("")
+        .build();
   }
 
   protected String create(String name, HostConfig host, String... cmd) {

@@ -147,6 +147,33 @@ class GuardBypassTest extends TwoSessions {
     refused(403, () -> a.containers().update(id, new UpdateRequest(null, null, null, 100_000L)));
     a.containers().update(id, new UpdateRequest(null, null, null, 100L));
     assertEquals(100L, real.containers().inspect(id).hostConfig().pidsLimit());
+    // docker update --memory-swap -1 / --cpu-period: refused as at create
+    refused(
+        403,
+        () ->
+            a.containers()
+                .update(
+                    id,
+                    new UpdateRequest(
+                        null, null, null, null, null, null, null, null, null, null, null, null,
+                        null, -1L)));
+    refused(
+        403,
+        () ->
+            a.containers()
+                .update(
+                    id,
+                    new UpdateRequest(
+                        null, null, null, null, null, null, 100_000L, null, null, null, null, null,
+                        null, null)));
+    // docker update -c 512 --cpuset-cpus 0: they bound the container only, and reach the daemon
+    a.containers()
+        .update(
+            id,
+            new UpdateRequest(
+                null, null, null, null, 512L, null, null, null, null, null, "0", null, null, null));
+    assertEquals(512L, real.containers().inspect(id).hostConfig().cpuShares());
+    assertEquals("0", real.containers().inspect(id).hostConfig().cpusetCpus());
   }
 
   @Test

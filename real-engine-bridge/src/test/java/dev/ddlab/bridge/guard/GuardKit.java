@@ -24,36 +24,24 @@ final class GuardKit {
   @SuppressWarnings("unchecked")
   static HostConfig host(UnaryOperator<Map<String, Object>> edit) {
     Map<String, Object> m = edit.apply(new HashMap<>());
-    return new HostConfig(
-        (List<String>) m.get("binds"),
-        (String) m.get("network"),
-        (Map<String, List<PortBinding>>) m.get("ports"),
-        null,
-        false,
-        (List<String>) m.get("volumesFrom"),
-        (List<String>) m.get("capAdd"),
-        null,
-        null,
-        null,
-        null,
-        null,
-        (String) m.get("ipc"),
-        (String) m.get("pid"),
-        Boolean.TRUE.equals(m.get("privileged")),
-        false,
-        false,
-        (List<String>) m.get("securityOpt"),
-        null,
-        (String) m.get("uts"),
-        m.get("shmSize") == null ? 0 : (Long) m.get("shmSize"),
-        m.get("memory") == null ? 0 : (Long) m.get("memory"),
-        0,
-        (List<Map<String, String>>) m.get("devices"),
-        m.get("memorySwap") == null ? 0 : (Long) m.get("memorySwap"),
-        null,
-        (List<dev.ddlab.engine.dto.Ulimit>) m.get("ulimits"),
-        (List<Mount>) m.get("mounts"),
-        null);
+    return HostConfig.none().toBuilder()
+        .binds((List<String>) m.get("binds"))
+        .networkMode((String) m.get("network"))
+        .portBindings((Map<String, List<PortBinding>>) m.get("ports"))
+        .volumesFrom((List<String>) m.get("volumesFrom"))
+        .capAdd((List<String>) m.get("capAdd"))
+        .ipcMode((String) m.get("ipc"))
+        .pidMode((String) m.get("pid"))
+        .privileged(Boolean.TRUE.equals(m.get("privileged")))
+        .securityOpt((List<String>) m.get("securityOpt"))
+        .utsMode((String) m.get("uts"))
+        .shmSize(m.get("shmSize") == null ? 0 : (Long) m.get("shmSize"))
+        .memory(m.get("memory") == null ? 0 : (Long) m.get("memory"))
+        .devices((List<Map<String, String>>) m.get("devices"))
+        .memorySwap(m.get("memorySwap") == null ? 0 : (Long) m.get("memorySwap"))
+        .ulimits((List<dev.ddlab.engine.dto.Ulimit>) m.get("ulimits"))
+        .mounts((List<Mount>) m.get("mounts"))
+        .build();
   }
 
   /** One field set: {@code host("network", "host")}. */

@@ -205,6 +205,47 @@ class GuardRefusalTest {
   }
 
   @Test
+  void host_config_fields_the_real_cli_can_set_are_refused_unless_they_bound_the_container() {
+    HostConfig none = HostConfig.none();
+    java.util.Map<String, HostConfig> refusedFields = new java.util.LinkedHashMap<>();
+    refusedFields.put(
+        "--log-driver syslog",
+        none.toBuilder().logConfig(new dev.ddlab.engine.dto.LogConfig("syslog", null)).build());
+    refusedFields.put("--cgroupns host", none.toBuilder().cgroupnsMode("host").build());
+    refusedFields.put("--cgroup-parent", none.toBuilder().cgroupParent("/system.slice").build());
+    refusedFields.put("--userns", none.toBuilder().usernsMode("host").build());
+    refusedFields.put("--runtime", none.toBuilder().runtime("runsc").build());
+    refusedFields.put("--oom-score-adj", none.toBuilder().oomScoreAdj(-500).build());
+    refusedFields.put("--oom-kill-disable", none.toBuilder().oomKillDisable(true).build());
+    refusedFields.put("--cpu-period", none.toBuilder().cpuPeriod(100_000).build());
+    refusedFields.put("--cpu-rt-runtime", none.toBuilder().cpuRealtimeRuntime(950_000).build());
+    refusedFields.put("MaskedPaths", none.toBuilder().maskedPaths(List.of()).build());
+    refusedFields.put(
+        "--sysctl", none.toBuilder().sysctls(java.util.Map.of("net.ipv4.ip_forward", "1")).build());
+    refusedFields.put(
+        "--device-read-bps",
+        none.toBuilder()
+            .blkioDeviceReadBps(List.of(java.util.Map.of("Path", "/dev/sda", "Rate", 1)))
+            .build());
+    refusedFields.forEach(
+        (flag, h) -> assertTrue(refused(() -> guard.checkHostConfig(h)).contains(flag), flag));
+    HostConfig fine =
+        none.toBuilder()
+            .cpuShares(512)
+            .cpusetCpus("0")
+            .blkioWeight(300)
+            .memoryReservation(32L << 20)
+            .logConfig(new dev.ddlab.engine.dto.LogConfig("json-file", java.util.Map.of()))
+            .cgroupnsMode("private")
+            .runtime("runc")
+            .build();
+    HostConfig passed = guard.checkHostConfig(fine);
+    assertEquals(512, passed.cpuShares());
+    assertEquals("0", passed.cpusetCpus());
+    assertEquals(32L << 20, passed.memoryReservation());
+  }
+
+  @Test
   void policy_sizes_read_like_docker_memory_units() {
     assertEquals(512L << 20, GuardPolicy.parseBytes("512m"));
     assertEquals(1L << 30, GuardPolicy.parseBytes("1g"));

@@ -716,33 +716,74 @@ public final class ContainerCommands {
         description = "Restart policy to apply when a container exits")
     String restart;
 
-    @Option(
-        names = {"-m", "--memory"},
-        paramLabel = "bytes",
-        description = "Memory limit")
-    String memory;
-
-    @Option(names = "--cpus", paramLabel = "decimal", description = "Number of CPUs")
-    String cpus;
-
-    @Option(
-        names = "--pids-limit",
-        paramLabel = "int",
-        description = "Tune container pids limit (set -1 for unlimited)")
-    Long pidsLimit;
+    @Mixin ResourceFlags resources = new ResourceFlags();
 
     @Parameters List<String> containers = new ArrayList<>();
 
     @Override
     public Integer call() {
+      ResourceFlags r = resources;
+      boolean anyFlag =
+          restart != null
+              || r.memory != null
+              || r.memorySwap != null
+              || r.memoryReservation != null
+              || r.cpus != null
+              || r.cpuShares != 0
+              || r.cpuPeriod != 0
+              || r.cpuQuota != 0
+              || r.cpuRtPeriod != 0
+              || r.cpuRtRuntime != 0
+              || !r.cpusetCpus.isEmpty()
+              || !r.cpusetMems.isEmpty()
+              || r.blkioWeight != null
+              || r.pidsLimit != null;
+      if (!anyFlag) {
+        throw new CliException("you must provide one or more flags when using this command", 1);
+      }
       RestartPolicy policy = restart == null ? null : ContainerOptions.restartPolicy(restart);
-      Long mem = memory == null ? null : ContainerOptions.parseMemory(memory);
-      Long nano = cpus == null ? null : (long) (Double.parseDouble(cpus) * 1e9);
-      UpdateRequest req = new UpdateRequest(policy, mem, nano, pidsLimit);
+      UpdateRequest req =
+          new UpdateRequest(
+              policy,
+              nonZero(r.memoryBytes()),
+              nonZero(r.nanoCpus()),
+              r.pidsLimit == null || r.pidsLimit == 0 ? null : r.pidsLimit,
+              nonZero(r.cpuShares),
+              r.blkioWeight == null ? null : r.blkioWeightValue(),
+              nonZero(r.cpuPeriod),
+              nonZero(r.cpuQuota),
+              nonZero(r.cpuRtPeriod),
+              nonZero(r.cpuRtRuntime),
+              r.cpusetCpus.isEmpty() ? null : r.cpusetCpus,
+              r.cpusetMems.isEmpty() ? null : r.cpusetMems,
+              nonZero(r.memoryReservationBytes()),
+              nonZero(r.memorySwapBytes()));
+      // docker/cli's runUpdate: each name as it is updated, then the warnings (on stdout), then
+      // the errors together
       List<String> warnings = new ArrayList<>();
-      int code = forEachName(containers, c -> warnings.addAll(engine.containers().update(c, req)));
-      warnings.forEach(w -> err(w));
-      return code;
+      List<String> errors = new ArrayList<>();
+      for (String c : containers) {
+        try {
+          warnings.addAll(engine.containers().update(c, req));
+          out(c);
+        } catch (EngineException e) {
+          if (e.isNotConnected()) {
+            throw e;
+          }
+          errors.add(daemonError(e));
+        }
+      }
+      if (!warnings.isEmpty()) {
+        out(String.join("\n", warnings));
+      }
+      if (!errors.isEmpty()) {
+        throw new CliException(String.join("\n", errors), 1);
+      }
+      return 0;
+    }
+
+    private static Long nonZero(long v) {
+      return v == 0 ? null : v;
     }
   }
 

@@ -4,6 +4,7 @@ import dev.ddlab.cli.CliContext;
 import dev.ddlab.engine.dto.ContainerConfig;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.engine.dto.LogConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.NetworkingConfig;
 import dev.ddlab.engine.dto.PortBinding;
@@ -11,7 +12,6 @@ import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.engine.dto.Ulimit;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
-import dev.ddlab.go.GoUnits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,9 +37,6 @@ public final class ContainerOptions {
 
   @Option(names = "--cap-drop", paramLabel = "list", description = "Drop Linux capabilities")
   List<String> capDrop = new ArrayList<>();
-
-  @Option(names = "--cpus", paramLabel = "decimal", description = "Number of CPUs")
-  String cpus;
 
   @Option(
       names = "--device",
@@ -120,18 +117,6 @@ public final class ContainerOptions {
       description = "Read in a line delimited file of labels")
   List<String> labelFiles = new ArrayList<>();
 
-  @Option(
-      names = {"-m", "--memory"},
-      paramLabel = "bytes",
-      description = "Memory limit")
-  String memory;
-
-  @Option(
-      names = "--memory-swap",
-      paramLabel = "bytes",
-      description = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
-  String memorySwap;
-
   @Option(names = "--read-only", description = "Mount the container's root filesystem as read only")
   boolean readOnly;
 
@@ -161,12 +146,6 @@ public final class ContainerOptions {
 
   @Option(names = "--pid", paramLabel = "string", description = "PID namespace to use")
   String pid = "";
-
-  @Option(
-      names = "--pids-limit",
-      paramLabel = "int",
-      description = "Tune container pids limit (set -1 for unlimited)")
-  Long pidsLimit;
 
   @Option(
       names = "--platform",
@@ -208,6 +187,8 @@ public final class ContainerOptions {
   List<String> securityOpt = new ArrayList<>();
 
   @Mixin HealthFlags health = new HealthFlags();
+
+  @Mixin ResourceFlags resources = new ResourceFlags();
 
   @Option(
       names = "--stop-signal",
@@ -395,9 +376,7 @@ public final class ContainerOptions {
             labelMap.isEmpty() ? Map.of() : labelMap,
             stopSignal,
             stopTimeout);
-    long mem = memory == null ? 0 : parseMemory(memory);
-    long swap = memorySwap == null ? 0 : bytesFlag("--memory-swap", memorySwap, true);
-    long shm = shmSize == null ? 0 : bytesFlag("--shm-size", shmSize, false);
+    long shm = shmSize == null ? 0 : ResourceFlags.bytes("--shm-size", shmSize, false);
     Map<String, String> tmpfsMap = new LinkedHashMap<>();
     for (String t : tmpfs) {
       int colon = t.indexOf(':');
@@ -408,39 +387,61 @@ public final class ContainerOptions {
       Ulimit parsed = parseUlimit(u);
       ulimitMap.put(parsed.name(), parsed);
     }
-    long nano = cpus == null ? 0 : parseCpus(cpus);
     String netMode = network.isEmpty() ? "default" : network;
     HostConfig host =
-        new HostConfig(
-            binds.isEmpty() ? null : binds,
-            netMode,
-            bindings,
-            policy,
-            rm,
-            volumesFrom.isEmpty() ? null : List.copyOf(volumesFrom),
-            capAdd.isEmpty() ? null : capAdd,
-            capDrop.isEmpty() ? null : capDrop,
-            dns,
-            dnsOption,
-            dnsSearch,
-            extraHosts(),
-            ipc,
-            pid,
-            privileged,
-            publishAll,
-            readOnly,
-            securityOpt.isEmpty() ? null : securityOpt,
-            tmpfsMap.isEmpty() ? null : tmpfsMap,
-            uts,
-            shm,
-            mem,
-            nano,
-            deviceList,
-            swap,
-            pidsLimit,
-            List.copyOf(ulimitMap.values()),
-            mountList.isEmpty() ? null : mountList,
-            init ? Boolean.TRUE : null);
+        HostConfig.none().toBuilder()
+            .binds(binds.isEmpty() ? null : binds)
+            .containerIdFile("")
+            .logConfig(new LogConfig("", Map.of()))
+            .networkMode(netMode)
+            .portBindings(bindings)
+            .restartPolicy(policy)
+            .autoRemove(rm)
+            .volumeDriver("")
+            .volumesFrom(volumesFrom.isEmpty() ? null : List.copyOf(volumesFrom))
+            .capAdd(capAdd.isEmpty() ? null : capAdd)
+            .capDrop(capDrop.isEmpty() ? null : capDrop)
+            .cgroupnsMode("")
+            .dns(dns)
+            .dnsOptions(dnsOption)
+            .dnsSearch(dnsSearch)
+            .extraHosts(extraHosts())
+            .ipcMode(ipc)
+            .cgroup("")
+            .pidMode(pid)
+            .privileged(privileged)
+            .publishAllPorts(publishAll)
+            .readonlyRootfs(readOnly)
+            .securityOpt(securityOpt.isEmpty() ? null : securityOpt)
+            .tmpfs(tmpfsMap.isEmpty() ? null : tmpfsMap)
+            .utsMode(uts)
+            .usernsMode("")
+            .shmSize(shm)
+            .isolation("")
+            .cpuShares(resources.cpuShares)
+            .memory(resources.memoryBytes())
+            .nanoCpus(resources.nanoCpus())
+            .cgroupParent("")
+            .blkioWeight(resources.blkioWeightValue())
+            .blkioWeightDevice(List.of())
+            .blkioDeviceReadBps(List.of())
+            .blkioDeviceWriteBps(List.of())
+            .blkioDeviceReadIOps(List.of())
+            .blkioDeviceWriteIOps(List.of())
+            .cpuPeriod(resources.cpuPeriod)
+            .cpuQuota(resources.cpuQuota)
+            .cpuRealtimePeriod(resources.cpuRtPeriod)
+            .cpuRealtimeRuntime(resources.cpuRtRuntime)
+            .cpusetCpus(resources.cpusetCpus)
+            .cpusetMems(resources.cpusetMems)
+            .devices(deviceList)
+            .memoryReservation(resources.memoryReservationBytes())
+            .memorySwap(resources.memorySwapBytes())
+            .pidsLimit(resources.pidsLimit)
+            .ulimits(List.copyOf(ulimitMap.values()))
+            .mounts(mountList.isEmpty() ? null : mountList)
+            .init(init ? Boolean.TRUE : null)
+            .build();
     Map<String, EndpointSettings> endpoints = new LinkedHashMap<>();
     if (!network.isEmpty() && !network.equals("default")) {
       endpoints.put(network, EndpointSettings.request(ip.isEmpty() ? null : ip, null));
@@ -449,28 +450,6 @@ public final class ContainerOptions {
       endpoints.put("default", EndpointSettings.request(ip, null));
     }
     return new Request(config, host, new NetworkingConfig(endpoints));
-  }
-
-  static long parseMemory(String s) {
-    try {
-      return GoUnits.ramInBytes(s);
-    } catch (IllegalArgumentException e) {
-      throw new FlagError(
-          "invalid argument \"" + s + "\" for \"-m, --memory\" flag: " + e.getMessage());
-    }
-  }
-
-  /** A size flag as docker/cli's MemBytes reads it; {@code -1} only where it means unlimited. */
-  private static long bytesFlag(String flag, String s, boolean minusOneUnlimited) {
-    if (minusOneUnlimited && s.strip().equals("-1")) {
-      return -1;
-    }
-    try {
-      return GoUnits.ramInBytes(s);
-    } catch (IllegalArgumentException e) {
-      throw new FlagError(
-          "invalid argument \"" + s + "\" for \"" + flag + "\" flag: " + e.getMessage());
-    }
   }
 
   /** The resources {@code --ulimit} may set (go-units' names). */
@@ -535,20 +514,6 @@ public final class ContainerOptions {
     } catch (NumberFormatException e) {
       String why = s.matches("[+-]?\\d+") ? "value out of range" : "invalid syntax";
       throw new IllegalArgumentException("strconv.ParseInt: parsing \"" + s + "\": " + why);
-    }
-  }
-
-  private static long parseCpus(String s) {
-    try {
-      return (long) (Double.parseDouble(s) * 1_000_000_000L);
-    } catch (NumberFormatException e) {
-      throw new CliException(
-          "invalid argument \""
-              + s
-              + "\" for \"--cpus\" flag: failed to parse "
-              + s
-              + " as a rational number",
-          125);
     }
   }
 

@@ -61,6 +61,11 @@ public final class CreateCommand extends DockerCommand {
       req = opts.build(image, args.subList(1, args.size()), detach, cmd.ctx);
       Refs.validate(image);
     } catch (CliException e) {
+      if (e instanceof FlagError || e.getMessage().startsWith("invalid argument \"")) {
+        // a flag's value refused while pflag parses it (MemBytes, UlimitOpt, MountOpt, a
+        // validated ListOpts …): cobra's FlagErrorFunc words it, without reportError's "docker: "
+        throw new FlagError(e.getMessage());
+      }
       throw report(verb, e.getMessage(), true, 125);
     } catch (IllegalArgumentException e) {
       throw report(verb, e.getMessage(), true, 125);

@@ -8,7 +8,6 @@ import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.RestartPolicy;
 import dev.ddlab.fs.UserDb;
 import dev.ddlab.go.GoTime;
-import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.Signal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -157,24 +156,13 @@ final class Containers {
     }
   }
 
-  /** moby's linuxMinMemory: 6 MiB. */
-  static final long MIN_MEMORY = 6L << 20;
-
   /**
-   * moby's verifyPlatformContainerResources: what the daemon refuses in a container's resources.
+   * What the daemon refuses in a create request's host config: the resources (moby's
+   * verifyPlatformContainerResources, {@link ContainerResources#verify}), a negative /dev/shm and a
+   * relative or root tmpfs path.
    */
   static void checkResources(HostConfig hc) {
-    if (hc.memory() != 0 && hc.memory() < MIN_MEMORY) {
-      throw EngineException.badRequest("Minimum memory limit allowed is 6MB");
-    }
-    if (hc.memory() > 0 && hc.memorySwap() > 0 && hc.memorySwap() < hc.memory()) {
-      throw EngineException.badRequest(
-          "Minimum memoryswap limit should be larger than memory limit, see usage");
-    }
-    if (hc.memory() == 0 && hc.memorySwap() > 0) {
-      throw EngineException.badRequest(
-          "You should always set the Memory limit when using Memoryswap limit, see usage");
-    }
+    ContainerResources.verify(hc, false);
     if (hc.shmSize() < 0) {
       throw EngineException.badRequest("SHM size can not be less than 0");
     }
@@ -188,15 +176,6 @@ final class Containers {
           throw EngineException.badRequest("invalid specification: destination can't be '/'");
         }
       }
-    }
-    int cpus = Kernel.NCPU;
-    if (hc.nanoCpus() < 0 || hc.nanoCpus() > cpus * 1_000_000_000L) {
-      throw EngineException.badRequest(
-          "Range of CPUs is from 0.01 to "
-              + cpus
-              + ".00, as there are only "
-              + cpus
-              + " CPUs available");
     }
   }
 
@@ -284,27 +263,13 @@ final class Containers {
         c.stopTimeout());
   }
 
-  /** moby's DefaultShmSize: /dev/shm of a container without --shm-size. */
-  static final long DEFAULT_SHM_BYTES = 64L << 20;
-
   /**
-   * The host config as the daemon stores it (adaptContainerSettings): the restart policy checked,
-   * /dev/shm's default size, and swap as large as the memory limit when only that is set.
+   * The host config as the daemon stores it with this restart policy: the defaults of {@link
+   * ContainerResources#adapt} filled in.
    */
   static HostConfig withPolicy(HostConfig h, RestartPolicy p) {
-    return h.toBuilder()
-        .networkMode(networkMode(h))
-        .restartPolicy(p)
-        .shmSize(h.shmSize() == 0 ? DEFAULT_SHM_BYTES : h.shmSize())
-        .memorySwap(h.memory() > 0 && h.memorySwap() == 0 ? 2 * h.memory() : h.memorySwap())
-        .build();
-  }
-
-  static HostConfig withResources(HostConfig h, Long memory, Long nanoCpus, Long pidsLimit) {
-    return h.withResources(
-        memory != null ? memory : h.memory(),
-        nanoCpus != null ? nanoCpus : h.nanoCpus(),
-        pidsLimit != null ? pidsLimit : h.pidsLimit());
+    return ContainerResources.adapt(
+        h.toBuilder().networkMode(networkMode(h)).restartPolicy(p).build());
   }
 
   /** A -v spec: "name:/path[:ro]", "/host:/path[:ro]" or "/path" (anonymous). */

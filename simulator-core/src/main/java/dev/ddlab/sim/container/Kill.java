@@ -47,7 +47,7 @@ final class Kill {
       if (n == 0) {
         throw EngineException.badRequest("invalid signal: " + signal);
       }
-      Signal s = n <= 31 ? Signal.byNumber((int) n) : null;
+      Signal s = n <= 64 ? Signal.byNumber((int) n) : null;
       if (s == null) {
         throw EngineException.badRequest("the linux daemon does not support signal " + n);
       }

@@ -19,18 +19,25 @@ final class Update {
 
   List<String> update(String ref, UpdateRequest request) {
     Container c = daemon.get(ref);
+    // ContainerUpdate: the request's own values verified first (400), then merged (409)
+    HostConfig requested = ContainerResources.requested(request);
+    ContainerResources.verify(requested, true);
     HostConfig hc = c.hostConfig;
     RestartPolicy policy = null;
-    if (request.restartPolicy() != null) {
+    if (request.restartPolicy() != null && !request.restartPolicy().name().isEmpty()) {
       policy = Containers.validPolicy(request.restartPolicy());
+    }
+    hc = ContainerResources.update(c.id, hc, requested);
+    if (policy != null) {
       if (hc.autoRemove() && !policy.name().equals("no")) {
-        throw EngineException.badRequest(
-            "Restart policy cannot be updated because AutoRemove is enabled for the container");
+        throw EngineException.conflict(
+            "Cannot update container "
+                + c.id
+                + ": Restart policy cannot be updated because AutoRemove is enabled for the"
+                + " container");
       }
       hc = Containers.withPolicy(hc, policy);
     }
-    hc = Containers.withResources(hc, request.memory(), request.nanoCpus(), request.pidsLimit());
-    Containers.checkResources(hc);
     // checked whole before anything changes: a refused update leaves the container as it was
     if (policy != null) {
       c.restartManager.policy(policy);

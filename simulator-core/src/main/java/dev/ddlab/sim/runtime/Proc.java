@@ -98,6 +98,14 @@ public interface Proc {
     return false;
   }
 
+  /**
+   * execve(2) with its own environment ({@code env -i A=1 PROG}): as {@link #exec(List)}, PATH
+   * looked up in {@code env}; null when the program now runs, else why it could not.
+   */
+  default Executables.Failure exec(List<String> argv, Map<String, String> env) {
+    return Executables.Failure.NOT_FOUND_IN_PATH;
+  }
+
   /** The resource limits this process runs under (its container's). */
   default Rlimits rlimits() {
     return Rlimits.container();

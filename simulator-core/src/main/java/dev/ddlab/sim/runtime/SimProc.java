@@ -26,7 +26,7 @@ public final class SimProc implements Proc {
   private int ppid;
   private final int hostPpid;
   private List<String> argv;
-  private final Map<String, String> env;
+  private Map<String, String> env;
   private String cwd;
   private final String user;
   private final boolean tty;
@@ -271,18 +271,25 @@ public final class SimProc implements Proc {
 
   @Override
   public boolean exec(List<String> newArgv) {
+    return !exited && !newArgv.isEmpty() && exec(newArgv, env) == null;
+  }
+
+  @Override
+  public Executables.Failure exec(List<String> newArgv, Map<String, String> newEnv) {
     if (exited || newArgv.isEmpty()) {
-      return false;
+      return Executables.Failure.NOT_FOUND_IN_PATH;
     }
-    Executables.Resolution r = Executables.resolve(ctx.fs(), newArgv, env, cwd, kernel.programs());
+    Executables.Resolution r =
+        Executables.resolve(ctx.fs(), newArgv, newEnv, cwd, kernel.programs());
     if (!r.ok()) {
-      return false;
+      return r.failure();
     }
     program = r.program();
     argv = List.copyOf(r.argv());
+    env = newEnv;
     title = null;
     program.start(this);
-    return true;
+    return null;
   }
 
   @Override

@@ -540,6 +540,30 @@ public final class HostShell {
         case "ssh" -> {
           return ssh(args, io, done);
         }
+        case "env" -> {
+          // coreutils' env: PROG runs with the changed environment, as the host's programs run
+          EnvCommand.Parsed p = EnvCommand.parse(args, env, false);
+          if (p.failed()) {
+            io.errln(p.error());
+            done.accept(p.status());
+          } else if (p.prog().isEmpty()) {
+            EnvCommand.print(p, io);
+            done.accept(0);
+          } else if (sh.builtinNames().contains(p.prog().get(0))
+              && Tools.get(p.prog().get(0)) == null) {
+            sh.runArgv(p.prog(), io, done); // /usr/bin/echo, printf, true …: as the builtin
+          } else if (!has(p.prog().get(0))) {
+            done.accept(
+                EnvCommand.cannotRun(
+                    io,
+                    false,
+                    p.prog().get(0),
+                    dev.ddlab.sim.runtime.Executables.Failure.NO_SUCH_FILE));
+          } else {
+            return run(p.prog(), p.env(), io, background, done);
+          }
+          return 0;
+        }
         default -> {
           Tool tool = Tools.get(cmd);
           if (tool == null) {

@@ -47,6 +47,10 @@ public final class ShellPrograms {
    */
   static boolean readsStdin(java.util.List<String> argv) {
     String name = dev.ddlab.fs.Paths.name(argv.get(0));
+    if (name.equals("env")) { // it becomes its PROG, which reads what PROG reads
+      var prog = EnvCommand.parse(argv.subList(1, argv.size()), java.util.Map.of(), true).prog();
+      return prog != null && !prog.isEmpty() && readsStdin(prog);
+    }
     if (NO_STDIN.contains(name)) {
       return false;
     }

@@ -30,7 +30,7 @@ final class SystemTools {
     tools.put("whoami", (c, a) -> line(c, c.user()));
     tools.put("id", SystemTools::id);
     tools.put("uname", SystemTools::uname);
-    tools.put("env", SystemTools::env);
+    tools.put("env", Tool.later(EnvCommand::run));
     tools.put("printenv", SystemTools::printenv);
     tools.put("test", TestCommand.program("test"));
     tools.put("[", TestCommand.program("["));
@@ -405,6 +405,9 @@ final class SystemTools {
       if (a.equals("-l")) {
         StringBuilder sb = new StringBuilder();
         for (Signal s : Signal.values()) {
+          if (!s.standard()) {
+            break; // the listing keeps to the 31 standard signals
+          }
           sb.append(s.number()).append(") ").append(s.name()).append(busybox ? "\n" : "\t");
         }
         io.out().accept(busybox ? sb.toString() : sb.toString().strip() + "\n");

@@ -81,6 +81,16 @@ public interface ToolContext {
     clock().schedule(d, next);
   }
 
+  /**
+   * execve(2) with a new environment ({@code env PROG}): replaces the tool's process with {@code
+   * argv}'s program, keeping its PID; null when it did (the tool must not finish then), else why
+   * not. Default: a context that cannot start programs finds none.
+   */
+  default dev.ddlab.sim.runtime.Executables.Failure exec(
+      List<String> argv, Map<String, String> env) {
+    return dev.ddlab.sim.runtime.Executables.Failure.NOT_FOUND_IN_PATH;
+  }
+
   /** Its standard output's end when writes there can fail (a pipe, a file); null otherwise. */
   default OutputEnd stdoutEnd() {
     return io().out() instanceof OutputEnd e ? e : null;

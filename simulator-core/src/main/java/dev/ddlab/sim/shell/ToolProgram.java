@@ -198,6 +198,12 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public dev.ddlab.sim.runtime.Executables.Failure exec(
+        List<String> argv, Map<String, String> env) {
+      return proc.exec(argv, env);
+    }
+
+    @Override
     public dev.ddlab.sim.network.dataplane.Netns netns() {
       return proc.netns(dev.ddlab.sim.network.dataplane.Netns.class).orElse(null);
     }

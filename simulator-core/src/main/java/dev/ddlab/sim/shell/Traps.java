@@ -188,7 +188,7 @@ final class Traps {
       } else if (e.getKey() >= 100) {
         name = PSEUDO.get(e.getKey() - 100);
       } else {
-        String full = Signal.byNumber(e.getKey()).name();
+        String full = Signal.byNumber(e.getKey()).signalName();
         name = sh.dialect() == Dialect.BASH ? full : full.substring(3);
       }
       io.println("trap -- " + ShellOptions.singleQuoted(e.getValue(), sh.dialect()) + " " + name);

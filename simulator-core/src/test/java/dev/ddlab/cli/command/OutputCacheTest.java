@@ -120,7 +120,7 @@ class OutputCacheTest {
 
   @Test
   void an_update_of_the_memory_limit_shows() {
-    changeShows("docker inspect web", "docker update --memory 64m web");
+    changeShows("docker inspect web", "docker update --memory 64m --memory-swap 128m web");
   }
 
   @Test

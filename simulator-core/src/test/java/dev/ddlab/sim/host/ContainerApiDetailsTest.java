@@ -152,36 +152,11 @@ class ContainerApiDetailsTest {
   @Test
   void auto_remove_removes_the_container_when_it_exits() {
     HostConfig rm =
-        new HostConfig(
-            null,
-            "default",
-            null,
-            new RestartPolicy("no", 0),
-            true,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "",
-            "",
-            false,
-            false,
-            false,
-            null,
-            null,
-            "",
-            0,
-            0,
-            0,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null);
+        HostConfig.none().toBuilder()
+            .networkMode("default")
+            .restartPolicy(new RestartPolicy("no", 0))
+            .autoRemove(true)
+            .build();
     String id = api.create("once", cmd("alpine", "sleep", "2"), rm, null, null).id();
     api.start(id);
     assertEquals(0, api.await(id, "removed").statusCode());
@@ -340,36 +315,11 @@ class ContainerApiDetailsTest {
     var vols = node.engine().volumes();
     vols.create(new VolumeCreateRequest("named", null, null, null));
     HostConfig anon =
-        new HostConfig(
-            List.of("/data"),
-            "default",
-            null,
-            new RestartPolicy("no", 0),
-            false,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            "",
-            "",
-            false,
-            false,
-            false,
-            null,
-            null,
-            "",
-            0,
-            0,
-            0,
-            null,
-            0,
-            null,
-            null,
-            null,
-            null);
+        HostConfig.none().toBuilder()
+            .binds(List.of("/data"))
+            .networkMode("default")
+            .restartPolicy(new RestartPolicy("no", 0))
+            .build();
     String id = api.create("va", cmd("alpine", "true"), anon, null, null).id();
     String anonName = api.inspect(id).mounts().get(0).name();
     assertEquals(64, anonName.length());

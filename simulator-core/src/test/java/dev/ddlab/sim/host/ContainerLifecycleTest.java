@@ -56,9 +56,14 @@ class ContainerLifecycleTest {
   }
 
   static HostConfig hostConfig(RestartPolicy policy, Map<String, List<PortBinding>> ports) {
-    return new HostConfig(
-        null, "default", ports, policy, false, null, null, null, null, null, null, null, "", "",
-        false, false, false, null, null, "", 0, 0, 0, null, 0, null, null, null, null);
+    return HostConfig.none().toBuilder()
+        .networkMode("default")
+        .portBindings(ports)
+        .restartPolicy(policy)
+        .ipcMode("")
+        .pidMode("")
+        .utsMode("")
+        .build();
   }
 
   private String run(String name, String image, String... cmd) {

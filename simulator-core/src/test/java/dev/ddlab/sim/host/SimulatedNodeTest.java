@@ -38,36 +38,15 @@ class SimulatedNodeTest {
       Map<String, List<PortBinding>> ports,
       String network,
       List<String> binds) {
-    return new HostConfig(
-        binds,
-        network,
-        ports,
-        new RestartPolicy(restart, max),
-        false,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "",
-        "",
-        false,
-        false,
-        false,
-        null,
-        null,
-        "",
-        0,
-        0,
-        0,
-        null,
-        0,
-        null,
-        null,
-        null,
-        null);
+    return HostConfig.none().toBuilder()
+        .binds(binds)
+        .networkMode(network)
+        .portBindings(ports)
+        .restartPolicy(new RestartPolicy(restart, max))
+        .ipcMode("")
+        .pidMode("")
+        .utsMode("")
+        .build();
   }
 
   private static ContainerConfig cfg(String image, String... cmd) {

@@ -80,12 +80,12 @@ class EtcFilesTest {
     assertEquals(DEFAULTS, t.get(4).output());
     assertEquals("search .\nnameserver 1.1.1.1\noptions ndots:2\n", t.get(5).output());
     assertEquals(
-        "docker: invalid argument \"foo\" for \"--add-host\" flag: bad format for add-host:"
-            + " \"foo\".\nSee 'docker run --help'.\n",
+        "invalid argument \"foo\" for \"--add-host\" flag: bad format for add-host:"
+            + " \"foo\"\nSee 'docker run --help'.\n",
         t.get(6).output());
     assertEquals(
-        "docker: invalid argument \"foo:1.2.3\" for \"--add-host\" flag: invalid IP address in"
-            + " add-host: \"1.2.3\".\nSee 'docker run --help'.\n",
+        "invalid argument \"foo:1.2.3\" for \"--add-host\" flag: invalid IP address in"
+            + " add-host: \"1.2.3\"\nSee 'docker run --help'.\n",
         t.get(7).output());
   }
 
