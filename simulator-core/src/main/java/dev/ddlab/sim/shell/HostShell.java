@@ -533,23 +533,36 @@ public final class HostShell {
             return 0;
           }
           int pid = node.allocatePid();
-          HostTools tools = new HostTools(cmd, env, io, pid, background);
+          HostTools[] tools = {new HostTools(cmd, env, io, pid, background)};
           IntConsumer end = JobControl.once(done);
           Runnable unregister =
               JobControl.onKill(
                   io,
                   background,
                   st -> {
-                    tools.stop();
+                    tools[0].stop();
                     end.accept(st);
                   });
-          tool.run(
-              tools,
-              args,
+          IntConsumer finish =
               st -> {
                 unregister.run();
                 end.accept(st);
-              });
+              };
+          if (io.in() != null && io.in().open() && tool.readsStdin(args)) {
+            // a pipe whose writer is still writing: the tool reads it as it comes (ToolInput)
+            ToolInput.read(
+                cmd,
+                args,
+                io.in(),
+                held -> io.in().toolHolds(held) && sh.charge(),
+                (input, d) -> {
+                  tools[0] = new HostTools(cmd, env, io.withInput(input), pid, background);
+                  tool.run(tools[0], args, d);
+                },
+                finish);
+          } else {
+            tool.run(tools[0], args, finish);
+          }
           return pid;
         }
       }
