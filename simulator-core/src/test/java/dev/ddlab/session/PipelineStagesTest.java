@@ -79,6 +79,44 @@ class PipelineStagesTest {
   }
 
   @Test
+  void a_streaming_docker_command_writes_into_the_pipe_and_dies_of_sigpipe_after_its_reader() {
+    try (SimSession s = session()) {
+      s.type(
+          "node1",
+          "docker run -d --name pinger alpine sh -c"
+              + " 'i=0; while true; do echo line$i; i=$((i+1)); sleep 1; done'");
+      // the private dockerd: line0, then 141 0 a second later (the CLI's next write is EPIPE)
+      long start = s.nowNanos();
+      assertEquals(
+          "line0\n141 0\n", run(s, "docker logs -f pinger | head -1; echo ${PIPESTATUS[@]}"));
+      assertEquals(1_000_000_000L, s.nowNanos() - start);
+      assertEquals(
+          "4\n124 0\n",
+          run(s, "timeout 3 docker logs -f pinger | grep -c line; echo ${PIPESTATUS[@]}"));
+      assertEquals(
+          "0\n124 1\n", run(s, "timeout 3 docker events | grep -c start; echo ${PIPESTATUS[@]}"));
+      s.type("node1", "docker logs -f pinger | grep -v line"); // waits for a line it never gets
+      assertEquals(130, s.interrupt("node1").exitCode(), "Ctrl-C ends the whole pipeline");
+      assertEquals("back\n", run(s, "echo back"));
+    }
+  }
+
+  @Test
+  void timeout_kills_its_command_after_the_duration_as_coreutils_does() {
+    try (SimSession s = session()) {
+      assertEquals("124\n", run(s, "timeout 1 sleep 5; echo $?"));
+      assertEquals("0\n", run(s, "timeout 5 sleep 1; echo $?"));
+      assertEquals("Try 'timeout --help' for more information.\n125\n", run(s, "timeout; echo $?"));
+      assertEquals(
+          "timeout: invalid time interval 'x'\nTry 'timeout --help' for more information.\n125\n",
+          run(s, "timeout x sleep 1; echo $?"));
+      assertEquals(
+          "timeout: failed to run command 'nosuch': No such file or directory\n127\n",
+          run(s, "timeout 1 nosuch; echo $?"));
+    }
+  }
+
+  @Test
   void stages_are_one_subshell_whose_variables_do_not_reach_the_shell() {
     try (SimSession s = session()) {
       assertEquals("v=\n", run(s, "echo hi | read v; echo \"v=$v\""));
