@@ -42,6 +42,10 @@ final class PipedStreams {
         end(128 + 13); // the reader is gone: the next write was EPIPE, and SIGPIPE
         return;
       }
+      String errors = a.readStderr();
+      if (!errors.isEmpty()) {
+        io.err().accept(errors); // stderr does not go down the pipe
+      }
       String text = a.read();
       if (!text.isEmpty()) {
         io.out().accept(text);
@@ -63,6 +67,7 @@ final class PipedStreams {
    */
   void add(Attachment a, Io io, Consumer<Runnable> foregroundStop, IntConsumer done) {
     IntConsumer end = JobControl.once(done);
+    a.splitStderr();
     Stream[] self = new Stream[1];
     Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> self[0].end(st));
     self[0] =

@@ -125,6 +125,11 @@ final class Pipelines {
     if (sh.dialect() != Dialect.BASH || sh.stopping()) {
       return;
     }
+    if (statuses.length == 1
+        && pipeStatusLength == 1
+        && String.valueOf(statuses[0]).equals(sh.var("PIPESTATUS"))) {
+      return; // a simple command after another with the same status: nothing changes
+    }
     StringBuilder all = new StringBuilder();
     for (int i = 0; i < statuses.length; i++) {
       sh.setVar("PIPESTATUS[" + i + "]", String.valueOf(statuses[i]));

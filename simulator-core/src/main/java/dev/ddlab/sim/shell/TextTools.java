@@ -40,6 +40,7 @@ final class TextTools {
     tools.put("tr", new Filter(TextTools::tr, 99));
     tools.put("sed", new Filter(TextTools::sed, 1));
     tools.put("yes", Yes.tool());
+    tools.put("seq", Seq.tool());
   }
 
   private static List<String> prepend(String first, List<String> rest) {
