@@ -147,9 +147,14 @@ final class Seq implements Tool.Later {
     return 1;
   }
 
+  /**
+   * A number as seq reads it; null for what is none, and for one beyond a long double's exact
+   * digits (over 18 integer or decimal digits), which the simulator does not count through.
+   */
   private static BigDecimal number(String s) {
     try {
-      return new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+      BigDecimal n = new BigDecimal(s.startsWith("+") ? s.substring(1) : s);
+      return n.scale() > 18 || n.precision() - n.scale() > 18 ? null : n;
     } catch (NumberFormatException e) {
       return null;
     }
