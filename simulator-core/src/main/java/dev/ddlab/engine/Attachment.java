@@ -14,6 +14,21 @@ public interface Attachment extends AutoCloseable {
   /** Output produced since the last call (stdout and stderr interleaved as a TTY shows them). */
   String read();
 
+  /**
+   * A client that is not a terminal ({@code docker logs -f web | grep GET}) asks for the process's
+   * stderr apart from its stdout, as a non-TTY stream carries them: from then on {@link #read}
+   * gives stdout only and {@link #readStderr} the rest. False (nothing changes) when the stream
+   * cannot tell them apart (a TTY merges them).
+   */
+  default boolean splitStderr() {
+    return false;
+  }
+
+  /** Stderr written since the last call, once {@link #splitStderr} said yes; else "". */
+  default String readStderr() {
+    return "";
+  }
+
   /** Sends input; for line-oriented simulated programs a line ends with '\n'. */
   void write(String input);
 

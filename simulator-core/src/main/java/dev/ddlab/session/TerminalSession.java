@@ -357,6 +357,7 @@ public class TerminalSession implements Session {
       if (attached != null) {
         out.append(attached.read());
       }
+      shell.pumpStreams(); // streaming docker commands feeding a pipeline
     }
 
     /** A line at the host shell; returns non-null when its command is still running. */
@@ -487,6 +488,7 @@ public class TerminalSession implements Session {
         if (attached != null) {
           out.append(attached.read());
         }
+        shell.pumpStreams();
         if (out.written() > before) {
           streamed++;
         }

@@ -266,7 +266,7 @@ public final class Container {
   void output(long now, boolean stderr, String text) {
     logs().append(now, stderr && !config.tty(), text);
     for (ProcAttachment a : attached()) {
-      a.output(text);
+      a.output(stderr, text);
     }
   }
 

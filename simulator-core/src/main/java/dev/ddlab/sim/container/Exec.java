@@ -120,7 +120,7 @@ final class Exec {
             user,
             withTty,
             a::output,
-            a::output,
+            t -> a.output(true, t),
             status -> died(c, e, a, status),
             c.shimPid);
     if (e.running && !cfg.attachStdin()) {

@@ -45,6 +45,39 @@ final class ProcAttachment implements Attachment {
     }
   }
 
+  /**
+   * What the process wrote to stdout or stderr (apart once a client asked, {@link #splitStderr}).
+   */
+  void output(boolean stderr, String text) {
+    if (!closed) {
+      (stderr && errors != null ? errors : buffer).append(text);
+    }
+  }
+
+  /** Stderr kept apart for a client that is not a terminal; null while merged. */
+  private StringBuilder errors;
+
+  @Override
+  public boolean splitStderr() {
+    if (tty) {
+      return false;
+    }
+    if (errors == null) {
+      errors = new StringBuilder();
+    }
+    return true;
+  }
+
+  @Override
+  public String readStderr() {
+    if (errors == null) {
+      return "";
+    }
+    String s = errors.toString();
+    errors.setLength(0);
+    return s;
+  }
+
   /** The attached process ended with this status; the stream closes. */
   void exited(int status) {
     if (!closed) {

@@ -11,6 +11,14 @@ public interface OutputEnd {
     return false;
   }
 
+  /**
+   * Runs {@code next} once the writer may write again: at once, unless this is a full pipe whose
+   * reader is still there (back-pressure: the writer waits as in a blocking write(2)).
+   */
+  default void whenWritable(Runnable next) {
+    next.run();
+  }
+
   /** The C library's text of the last failed write ("No space left on device"), or null. */
   default String failure() {
     return null;

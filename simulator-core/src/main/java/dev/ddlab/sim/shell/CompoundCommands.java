@@ -291,7 +291,7 @@ final class CompoundCommands {
           end(130);
           return;
         }
-        if (io.out() instanceof Pipe p && p.full()) {
+        if (io.out() instanceof Pipe p && p.sigpiped()) {
           end(141);
           return;
         }

@@ -133,6 +133,17 @@ public final class HostShell {
   /** What foreground tools do when interrupted (tcpdump prints its counts and stops capturing). */
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
+  /** Streaming docker commands writing into a pipe ({@code docker logs -f web | grep GET}). */
+  private final PipedStreams pipedStreams = new PipedStreams();
+
+  /**
+   * Moves what streaming docker commands printed into their pipes: the session calls it whenever
+   * virtual time moved, as it reads an attached stream.
+   */
+  public void pumpStreams() {
+    pipedStreams.pump();
+  }
+
   private IntConsumer foregroundDone;
   private final int shellPid;
   private final JobControl jobControl;
@@ -519,7 +530,20 @@ public final class HostShell {
           return docker(compose, env, io, background, done);
         }
         case "sleep" -> {
-          return sleep(args, io, background, done);
+          return TimedCommands.sleep(args, io, node.clock(), timer(background), done)
+              ? node.allocatePid()
+              : 0;
+        }
+        case "timeout" -> {
+          TimedCommands.timeout(
+              args,
+              io,
+              node.clock(),
+              name -> has(name) && (!sh.isBuiltin(name) || Tools.get(name) != null),
+              timer(background),
+              (argv2, io2, d) -> run(argv2, env, io2, background, d),
+              done);
+          return 0;
         }
         case "wait" -> {
           jobControl.waitFor(args, io, done);
@@ -572,33 +596,55 @@ public final class HostShell {
             return 0;
           }
           int pid = node.allocatePid();
-          HostTools tools = new HostTools(cmd, env, io, pid, background);
+          HostTools[] tools = {new HostTools(cmd, env, io, pid, background)};
           IntConsumer end = JobControl.once(done);
           Runnable unregister =
               JobControl.onKill(
                   io,
                   background,
                   st -> {
-                    tools.stop();
+                    tools[0].stop();
                     end.accept(st);
                   });
-          tool.run(
-              tools,
-              args,
+          IntConsumer finish =
               st -> {
                 unregister.run();
                 end.accept(st);
-              });
+              };
+          if (io.in() != null && io.in().open() && tool.readsStdin(args)) {
+            // a pipe whose writer is still writing: the tool reads it as it comes (ToolInput)
+            ToolInput.read(
+                cmd,
+                args,
+                io.in(),
+                held -> io.in().toolHolds(held) && sh.charge(),
+                (input, d) -> {
+                  tools[0] = new HostTools(cmd, env, io.withInput(input), pid, background);
+                  tool.run(tools[0], args, d);
+                },
+                finish);
+          } else {
+            tool.run(tools[0], args, finish);
+          }
           return pid;
         }
       }
     }
   }
 
+  /** Where a command's timer goes: Ctrl-C cancels a foreground one. */
+  private java.util.function.Consumer<VirtualClock.Timer> timer(boolean background) {
+    return t -> {
+      if (!background) {
+        foregroundTimer(t);
+      }
+    };
+  }
+
   /** The commands the host knows, for completion and {@code type}. */
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(Tools.all().keySet());
-    names.addAll(List.of("sudo", "sleep", "systemctl", "service", "ssh"));
+    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh"));
     if (node.docker() != null) {
       names.add("docker");
       names.add("docker-compose");
@@ -670,13 +716,25 @@ public final class HostShell {
       return 0;
     }
     Attachment a = r.attachment();
+    if (io.out() instanceof Pipe) {
+      // docker logs -f web | grep GET: the stream goes into the pipe as time passes
+      pipedStreams.add(a, io, background ? stop -> {} : foregroundStops::add, done);
+      return node.allocatePid();
+    }
     if (background) {
       // A background job (docker compose up &): its output reaches the terminal at each prompt.
       jobControl.addStream(a, io, done);
       return node.allocatePid();
     }
     if (attachHandler != null) {
-      attachHandler.attach(a, done);
+      // timeout 3 docker events: its job's end closes the stream the terminal shows
+      Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> a.close());
+      attachHandler.attach(
+          a,
+          st -> {
+            unregister.run();
+            done.accept(st);
+          });
     } else {
       // No terminal to hand the stream to (ssh, command substitution): wait for the end.
       a.awaitExit(Duration.ofDays(2));
@@ -686,49 +744,6 @@ public final class HostShell {
       done.accept(code == null ? 0 : code);
     }
     return 0;
-  }
-
-  private int sleep(List<String> args, Io io, boolean background, IntConsumer done) {
-    if (args.isEmpty()) {
-      io.errln("sleep: missing operand");
-      io.errln("Try 'sleep --help' for more information.");
-      done.accept(1);
-      return 0;
-    }
-    long total = 0;
-    for (String a : args) {
-      Duration d = parseDuration(a);
-      if (d == null) {
-        io.errln("sleep: invalid time interval '" + a + "'");
-        io.errln("Try 'sleep --help' for more information.");
-        done.accept(1);
-        return 0;
-      }
-      total += d.toNanos();
-    }
-    int pid = node.allocatePid();
-    IntConsumer end = JobControl.once(done);
-    VirtualClock.Timer[] t = new VirtualClock.Timer[1];
-    Runnable unregister =
-        JobControl.onKill(
-            io,
-            background,
-            st -> {
-              t[0].cancel();
-              end.accept(st);
-            });
-    t[0] =
-        node.clock()
-            .schedule(
-                Duration.ofNanos(total),
-                () -> {
-                  unregister.run();
-                  end.accept(0);
-                });
-    if (!background) {
-      foregroundTimer(t[0]);
-    }
-    return pid;
   }
 
   /**

@@ -26,9 +26,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Execution is continuation-passing: a command may finish later (a {@code sleep} timer, a
  * container the terminal is attached to), so every step takes the code to run when it is done.
- * Synchronous commands simply call it at once. Pipelines run their stages one after the other,
- * feeding each stage's whole output to the next, which gives the same result as concurrent pipes
- * for the finite commands a learner runs.
+ * Synchronous commands simply call it at once. The stages of a pipeline run together ({@link
+ * Stages}), each waiting on its pipes or on virtual time.
  */
 public final class Interpreter {
   /** A command the shell runs itself that may finish later ({@code read}, {@code eval}). */
@@ -140,6 +139,10 @@ public final class Interpreter {
 
   Pipelines pipelines() {
     return pipelines;
+  }
+
+  RunQueue queue() {
+    return queue;
   }
 
   public String var(String key) {
@@ -509,6 +512,10 @@ public final class Interpreter {
       done.accept(lastStatus);
       return;
     }
+    if (io.out() instanceof Pipe p && p.sigpiped()) {
+      done.accept(128 + 13); // a write to a pipe whose reader is gone killed the stage (SIGPIPE)
+      return;
+    }
     Item item = items.get(i);
     if (item.background()) {
       if (jobs.start(item.command(), io)) {
@@ -597,7 +604,7 @@ public final class Interpreter {
   }
 
   void runCommand(Command c, Io io, IntConsumer done) {
-    queue.step(() -> startCommand(c, io, done));
+    queue.step(() -> startCommand(c, io, Stages.afterWrite(io, done)));
   }
 
   private void startCommand(Command c, Io io, IntConsumer done) {
@@ -669,6 +676,7 @@ public final class Interpreter {
   /** Ctrl-C: loops and lists that are running stop at their next step. */
   public void interrupt() {
     interrupts++;
+    pipelines.interrupted();
   }
 
   int interrupts() {

@@ -46,11 +46,12 @@ final class JobControl {
   }
 
   /**
-   * Registers how a background program stops when its job is killed; the returned runnable
-   * unregisters it (the program ended by itself). Nothing to do for a foreground program.
+   * Registers how a program stops when its job is killed (a background job, or {@code timeout}'s);
+   * the returned runnable unregisters it (the program ended by itself). Nothing to do for a program
+   * of the foreground, which Ctrl-C stops.
    */
   static Runnable onKill(Io io, boolean background, IntConsumer stop) {
-    return background && io.job() != null ? io.job().onKill(stop) : () -> {};
+    return io.job() != null ? io.job().onKill(stop) : () -> {};
   }
 
   /** {@code done}, called once at most: a killed program and its own end may both report. */

@@ -1,94 +1,210 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.sim.runtime.OutputEnd;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * The buffer between two stages of a pipeline. Stages run one after the other, so a loop that never
- * ends on its own ({@code while true; do echo x; done | head -2}) would fill it forever. Once it
- * holds {@link #LOOP_LIMIT} characters (a Linux pipe's 64 KiB, where a real writer would wait for
- * its reader) a loop writing to it stops at its next round with status 141, as if the reader had
- * exited (SIGPIPE); other commands may write up to {@link #CAPACITY}. A finite loop that writes
- * more than 64 KiB into a pipe is cut short by this, which is the price of running stages in turn.
+ * A pipe between two stages of a pipeline, which run together ({@link Stages}): a bounded buffer of
+ * {@link #CAPACITY} characters (a Linux pipe's 64 KiB) with back-pressure. A write always lands
+ * whole (a write larger than the room left overshoots by its own size, as a blocked write(2) holds
+ * its caller's buffer); a writer that finds the pipe full afterwards waits ({@link #whenWritable})
+ * until the reader has taken enough, and the reader ({@link Stdin} over the pipe) waits ({@link
+ * #whenReadable}) until something is there or the writer closed its end. Once the reader has closed
+ * its end, the writer's next write, or a write still blocked then, kills it as SIGPIPE does ({@link
+ * #sigpiped}: status 141).
  *
- * <p>What it holds is charged to the shell's memory until its reader has finished ({@link #bytes},
- * the interpreter's {@code holds}), as the kernel charges pipe pages to the writer's cgroup. A real
- * pipe holds at most 64 KiB while its writer waits; this one holds the writer's whole output, so a
- * pipeline that moves more than the container's free memory through one pipe is OOM-killed here
- * where Linux would stream it. That is the bound on the server's heap.
+ * <p>What it holds, and what its reader took and keeps ({@link Stdin#held}), is charged to the
+ * shell's memory ({@link #bytes}), as the kernel charges pipe pages to the writer's cgroup; so a
+ * pipe costs at most its 64 KiB and one write, whatever the pipeline moves through it.
  *
- * <p>A command substitution collects its output in one too ({@link #collector}): no loop limit and
- * no capacity, only the charge, which the shell makes after every write, so {@code x=$(yes)} ends
- * when the OOM killer kills the shell, as bash's would.
+ * <p>A command substitution collects its output in one too ({@link #collector}): no bound, only the
+ * charge, which the shell makes after every write, so {@code x=$(yes)} ends when the OOM killer
+ * kills the shell, as bash's would.
  */
 final class Pipe implements Consumer<String>, OutputEnd {
-  static final int LOOP_LIMIT = 64 * 1024;
-  static final int CAPACITY = 16 * 1024 * 1024;
+  static final int CAPACITY = 64 * 1024;
 
   private final StringBuilder buffer = new StringBuilder();
-  private final int loopLimit;
   private final int capacity;
-  private final java.util.function.BooleanSupplier charge;
-  private boolean killed;
+  private final BooleanSupplier charge;
 
-  /** What was written and is charged until the reader has finished (the reader holds it then). */
-  private long held;
+  /** How a parked writer or reader is woken: after the step running now, in the shell's queue. */
+  private final Consumer<Runnable> wake;
+
+  private boolean killed;
+  private boolean writerClosed;
+  private boolean readerClosed;
+  private boolean sigpipe;
+  private Runnable reader;
+  private final List<Runnable> writers = new ArrayList<>(1);
+
+  /** What the reader took from the pipe and still keeps (a sort reading to the end). */
+  private long readerHeld;
 
   /**
    * A pipe between stages; {@code charge} is asked after every write, false when the shell that
-   * holds the pipe was OOM-killed for it.
+   * holds the pipe was OOM-killed for it; {@code wake} runs a parked side when it may go on.
    */
-  Pipe(java.util.function.BooleanSupplier charge) {
-    this(LOOP_LIMIT, CAPACITY, charge);
+  Pipe(BooleanSupplier charge, Consumer<Runnable> wake) {
+    this(CAPACITY, charge, wake);
   }
 
-  private Pipe(int loopLimit, int capacity, java.util.function.BooleanSupplier charge) {
-    this.loopLimit = loopLimit;
+  private Pipe(int capacity, BooleanSupplier charge, Consumer<Runnable> wake) {
     this.capacity = capacity;
     this.charge = charge;
+    this.wake = wake;
   }
 
   /** What a command substitution's output is collected in: bounded by the charge only. */
-  static Pipe collector(java.util.function.BooleanSupplier charge) {
-    return new Pipe(Integer.MAX_VALUE, Integer.MAX_VALUE, charge);
+  static Pipe collector(BooleanSupplier charge) {
+    return new Pipe(Integer.MAX_VALUE, charge, Runnable::run);
   }
 
   @Override
   public void accept(String s) {
-    if (killed) {
+    if (killed || s.isEmpty()) {
       return;
     }
-    int room = capacity - buffer.length();
-    int n = Math.min(room, s.length());
-    buffer.append(s, 0, n);
-    held += n;
-    if (n > 0 && !charge.getAsBoolean()) {
+    if (readerClosed) {
+      sigpipe = true; // EPIPE, and SIGPIPE for the writer
+      return;
+    }
+    buffer.append(s);
+    if (!charge.getAsBoolean()) {
       killed = true; // the OOM killer ended the shell: its writer stops as on a broken pipe
+      return;
+    }
+    wakeReader();
+  }
+
+  /** Whether a writer must wait before it writes again. */
+  boolean full() {
+    return buffer.length() >= capacity;
+  }
+
+  /**
+   * Whether the writer was killed by SIGPIPE (it wrote, or was blocked in a write, after the reader
+   * closed its end) or by the OOM killer: it writes and runs nothing more.
+   */
+  boolean sigpiped() {
+    return sigpipe || killed;
+  }
+
+  /** A program that writes without end ({@code yes}) asks after each write. */
+  @Override
+  public boolean broken() {
+    return sigpiped();
+  }
+
+  /**
+   * Runs {@code next} once the writer may write again: at once when the pipe has room or its reader
+   * is gone (the next write then fails), else when the reader has taken enough.
+   */
+  @Override
+  public void whenWritable(Runnable next) {
+    if (!full() || readerClosed || killed) {
+      next.run();
+    } else {
+      writers.add(next);
     }
   }
 
-  /** Whether a loop writing here should stop. */
-  boolean full() {
-    return killed || buffer.length() >= loopLimit;
+  /** Runs {@code next} once there is something to read or the writer has closed its end. */
+  void whenReadable(Runnable next) {
+    if (buffer.length() > 0 || writerClosed || killed) {
+      next.run();
+    } else {
+      reader = next;
+    }
   }
 
-  /** A program that writes without end ({@code yes}) stops here as a loop does. */
-  @Override
-  public boolean broken() {
-    return full();
+  /** Whether there is nothing to read and there never will be. */
+  boolean drained() {
+    return buffer.length() == 0 && (writerClosed || killed);
   }
 
-  /** The bytes the pipe holds (a byte a character, as {@code Variables} counts). */
+  /** The writer's end is closed (its stage ended): the reader sees the end of its input. */
+  void closeWriter() {
+    writerClosed = true;
+    wakeReader();
+  }
+
+  /**
+   * The reader's end is closed (its stage ended, {@code head} had enough): a writer blocked in a
+   * write (the pipe over its capacity) dies of SIGPIPE, and what the pipe held is freed.
+   */
+  void closeReader() {
+    readerClosed = true;
+    reader = null;
+    sigpipe |= buffer.length() > capacity;
+    buffer.setLength(0);
+    buffer.trimToSize();
+    readerHeld = 0;
+    toolHeld = 0;
+    wakeWriters();
+  }
+
+  boolean readerClosed() {
+    return readerClosed;
+  }
+
+  /** Takes up to {@code max} characters for the reader, which may let a blocked writer go on. */
+  String take(int max) {
+    int n = Math.min(max, buffer.length());
+    String s = buffer.substring(0, n);
+    buffer.delete(0, n);
+    if (buffer.length() == 0) {
+      buffer.trimToSize();
+    }
+    if (!full()) {
+      wakeWriters();
+    }
+    return s;
+  }
+
+  /** The reader keeps {@code n} characters it took (charged beside the buffer). */
+  void readerHolds(long n) {
+    readerHeld = n;
+  }
+
+  /** A tool reading to the end ({@code sort}) keeps {@code n} characters it read. */
+  void toolHolds(long n) {
+    toolHeld = n;
+  }
+
+  private long toolHeld;
+
+  /** The bytes the pipe and its reader hold (a byte a character, as {@code Variables} counts). */
   long bytes() {
-    return held;
+    return buffer.length() + readerHeld + toolHeld;
   }
 
-  /** What the reader gets: the buffer's content, which the pipe then no longer keeps twice. */
+  /** A command substitution's output: the buffer's content, which the pipe then no longer keeps. */
   String drain() {
     String s = buffer.toString();
     buffer.setLength(0);
     buffer.trimToSize();
     return s;
+  }
+
+  private void wakeReader() {
+    Runnable r = reader;
+    if (r != null) {
+      reader = null;
+      wake.accept(r);
+    }
+  }
+
+  private void wakeWriters() {
+    if (writers.isEmpty()) {
+      return;
+    }
+    List<Runnable> ws = List.copyOf(writers);
+    writers.clear();
+    ws.forEach(wake);
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.Pipeline;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +7,16 @@ import java.util.function.IntConsumer;
 
 /**
  * Pipelines ({@code a | b | c}) of one {@link Interpreter}, and the pipes that hold output their
- * reader has not finished with (charged to the shell's memory as the kernel charges pipe pages to
- * the writer's cgroup). Stages run one after the other, each stage's whole output becoming the next
- * one's input, which one {@link Stdin} serves to every reader of the stage ({@code cmd | while read
- * l; do …; done} reads a line per round). As in bash and ash, every stage of a pipeline of several
- * commands runs in a subshell: {@code echo x | read v} leaves {@code v} unset, and {@code cd} in a
- * stage stays there. A background job's pipeline does not restore the shell's variables when it
- * ends (the foreground may have set them since), so its stages' assignments remain.
+ * reader has not taken yet (charged to the shell's memory as the kernel charges pipe pages to the
+ * writer's cgroup). The stages run together ({@link Stages}), each writing into a bounded {@link
+ * Pipe} the next one reads ({@link Stdin}: {@code cmd | while read l; do …; done} reads a line per
+ * round). As in bash and ash, the stages of a pipeline of several commands run in a subshell:
+ * {@code echo x | read v} leaves {@code v} unset, and {@code cd} in a stage stays there. The
+ * simulator keeps one subshell for all the stages of a pipeline (saved when it starts, restored
+ * when its last stage ends), so stages that run at once share variables while they run. A
+ * background job's pipeline does not restore the shell's variables when it ends (the foreground may
+ * have set them since), so its stages' assignments remain. bash sets {@code PIPESTATUS} after every
+ * pipeline.
  */
 final class Pipelines {
   private final Interpreter sh;
@@ -38,6 +40,29 @@ final class Pipelines {
   /** The OOM killer ended the shell: what its pipes held is freed. */
   void clear() {
     pipes.clear();
+    foreground.clear();
+  }
+
+  /** The pipes of pipelines running in the foreground, which Ctrl-C abandons. */
+  private final List<Pipe> foreground = new ArrayList<>();
+
+  /** A pipe between two stages, charged until {@link #close}. */
+  Pipe open(boolean background) {
+    Pipe p = new Pipe(sh::charge, sh.queue()::post);
+    pipes.add(p);
+    if (!background) {
+      foreground.add(p);
+    }
+    return p;
+  }
+
+  /**
+   * Ctrl-C ended the foreground: its stages that waited on a pipe never go on, and what their pipes
+   * held is freed.
+   */
+  void interrupted() {
+    pipes.removeAll(foreground);
+    foreground.clear();
   }
 
   /** A pipe a command substitution's output is collected in, charged until {@link #close}. */
@@ -49,6 +74,7 @@ final class Pipelines {
 
   void close(Pipe p) {
     pipes.remove(p);
+    foreground.remove(p);
   }
 
   void run(Pipeline p, Io io, IntConsumer done) {
@@ -60,78 +86,61 @@ final class Pipelines {
     IntConsumer finish = p.negated() ? st -> done.accept(st == 0 ? 1 : 0) : done;
     Io in = p.negated() ? io.asTested(true) : io;
     if (p.commands().size() == 1) {
-      sh.runCommand(p.commands().get(0), in, finish);
-      return;
-    }
-    int[] failed = {0};
-    runStage(
-        p.commands(),
-        0,
-        io.in(),
-        in,
-        failed,
-        st -> finish.accept(sh.options().pipefail() && st == 0 ? failed[0] : st));
-  }
-
-  /**
-   * Runs stage {@code i} reading {@code stdin}; {@code failed} keeps the status of the last stage
-   * that failed, for {@code set -o pipefail}.
-   */
-  private void runStage(
-      List<Command> commands, int i, Stdin stdin, Io io, int[] failed, IntConsumer done) {
-    boolean last = i == commands.size() - 1;
-    if (last) {
-      inSubshell(
-          commands.get(i),
-          io.withInput(stdin),
+      sh.runCommand(
+          p.commands().get(0),
+          in,
           st -> {
-            failed[0] = st != 0 ? st : failed[0];
-            done.accept(st);
+            pipeStatus(new int[] {st});
+            finish.accept(st);
           });
       return;
     }
-    Pipe pipe = new Pipe(sh::charge);
-    pipes.add(pipe);
-    inSubshell(
-        commands.get(i),
-        io.withInput(stdin).withOut(pipe),
-        st -> {
-          failed[0] = st != 0 ? st : failed[0];
-          boolean oom = !sh.stopping() && !io.killed() && !sh.holds();
-          if (oom) {
-            sh.outOfMemory(); // the writer's output does not fit in the cgroup beside the rest
+    Interpreter.Saved saved = io.job() != null ? null : sh.save();
+    Stages.run(
+        sh,
+        p.commands(),
+        in,
+        statuses -> {
+          if (saved != null) {
+            sh.restore(saved);
           }
-          if (sh.stopping() || io.killed()) {
-            pipes.remove(pipe);
-            done.accept(oom ? sh.lastStatus() : st);
-            return;
+          pipeStatus(statuses);
+          int st = statuses[statuses.length - 1];
+          for (int i = statuses.length - 1; i >= 0 && sh.options().pipefail() && st == 0; i--) {
+            st = statuses[i]; // the rightmost stage that failed
           }
-          runStage(
-              commands,
-              i + 1,
-              new Stdin(pipe.drain()),
-              io,
-              failed,
-              read -> {
-                pipes.remove(pipe); // its reader is done with it: the pages are freed
-                done.accept(read);
-              });
+          finish.accept(st);
         });
   }
 
-  /** One stage, in a subshell of its own unless it runs in a background job. */
-  private void inSubshell(Command c, Io io, IntConsumer done) {
-    if (io.job() != null) {
-      sh.runCommand(c, io, done);
+  /** How many stages the last PIPESTATUS had. */
+  private int pipeStatusLength;
+
+  /**
+   * bash's {@code PIPESTATUS}: the statuses of the last pipeline's stages. The shell has no arrays,
+   * so {@code ${PIPESTATUS[1]}} and {@code ${PIPESTATUS[@]}} read variables named so (as {@code
+   * BASH_REMATCH}'s groups).
+   */
+  private void pipeStatus(int[] statuses) {
+    if (sh.dialect() != Dialect.BASH || sh.stopping()) {
       return;
     }
-    Interpreter.Saved saved = sh.save();
-    sh.runCommand(
-        c,
-        io,
-        st -> {
-          sh.restore(saved);
-          done.accept(st);
-        });
+    if (statuses.length == 1
+        && pipeStatusLength == 1
+        && String.valueOf(statuses[0]).equals(sh.var("PIPESTATUS"))) {
+      return; // a simple command after another with the same status: nothing changes
+    }
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < statuses.length; i++) {
+      sh.setVar("PIPESTATUS[" + i + "]", String.valueOf(statuses[i]));
+      all.append(i == 0 ? "" : " ").append(statuses[i]);
+    }
+    for (int i = statuses.length; i < pipeStatusLength; i++) {
+      sh.unset("PIPESTATUS[" + i + "]");
+    }
+    pipeStatusLength = statuses.length;
+    sh.setVar("PIPESTATUS", String.valueOf(statuses[0]));
+    sh.setVar("PIPESTATUS[@]", all.toString());
+    sh.setVar("PIPESTATUS[*]", all.toString());
   }
 }

@@ -43,9 +43,14 @@ final class ReadBuiltin {
         return;
       }
     }
-    if (io.in() != null || io.background()) {
+    if (io.in() != null) {
+      // a pipe whose writer runs beside it: wait for the line (or the end of the input)
+      io.in().whenReady(o.delimiter(), () -> done.accept(readInto(sh, o, io.in())));
+      return;
+    }
+    if (io.background()) {
       // a background job does not read the terminal (bash gives it /dev/null, or stops it)
-      done.accept(readInto(sh, o, io.in() != null ? io.in() : new Stdin("")));
+      done.accept(readInto(sh, o, new Stdin("")));
       return;
     }
     // the terminal: the shell's own input, a line at a time

@@ -79,6 +79,9 @@ final class ShellOptions {
   int set(Interpreter sh, List<String> args, Io io) {
     if (args.isEmpty()) {
       for (String name : new java.util.TreeSet<>(sh.variableNames())) {
+        if (name.indexOf('[') >= 0) {
+          continue; // an element of PIPESTATUS or BASH_REMATCH, which the shell keeps as variables
+        }
         String value = sh.var(name);
         io.println(name + "=" + (dialect == Dialect.BASH ? quoted(value) : ashQuoted(value)));
       }

@@ -36,6 +36,10 @@ public final class ShellProgram implements Program {
   private boolean busy;
   private boolean eofPending;
   private Proc foreground;
+
+  /** The foreground's children that read a pipe (stages of a pipeline), not the terminal. */
+  private final List<Proc> piped = new ArrayList<>();
+
   private final Deque<String> queued = new ArrayDeque<>();
   private final PendingInput continuation = new PendingInput(input -> sh.parse(input));
   private final List<String> history = new ArrayList<>();
@@ -262,6 +266,7 @@ public final class ShellProgram implements Program {
       List<Runnable> stops = List.copyOf(foregroundStops);
       foregroundStops.clear();
       stops.forEach(Runnable::run);
+      List.copyOf(piped).forEach(c -> p.kill(c.pid(), Signal.SIGINT)); // the pipeline's stages
     }
     if (signal == Signal.SIGINT && foreground != null && !foreground.exited()) {
       p.kill(foreground.pid(), Signal.SIGINT);
@@ -496,6 +501,7 @@ public final class ShellProgram implements Program {
                   io.err() == terminalErr ? null : io.err()),
               st -> {
                 finished[0] = true;
+                piped.remove(child[0]);
                 if (foreground == child[0]) {
                   foreground = null;
                 }
@@ -509,14 +515,18 @@ public final class ShellProgram implements Program {
         return 0;
       }
       child[0] = c;
-      if (!finished[0] && !background) {
+      if (!finished[0] && !background && io.piped()) {
+        piped.add(c); // a stage reading a pipe: not the terminal's, but Ctrl-C reaches it
+      } else if (!finished[0] && !background) {
         foreground = c;
       }
       if (io.piped() && !finished[0]) {
         if (ShellPrograms.readsStdin(argv)) {
-          c.feed(io.stdin()); // it reads the rest; a program that does not leaves it to the next
+          // it reads the input as it comes, until its end or its own; one that does not leaves it
+          io.in().pump(c::feed, c::closeInput, () -> finished[0]);
+        } else {
+          c.closeInput();
         }
-        c.closeInput();
       }
       return c.pid();
     }

@@ -40,6 +40,7 @@ final class TextTools {
     tools.put("tr", new Filter(TextTools::tr, 99));
     tools.put("sed", new Filter(TextTools::sed, 1));
     tools.put("yes", Yes.tool());
+    tools.put("seq", Seq.tool());
   }
 
   private static List<String> prepend(String first, List<String> rest) {
@@ -382,6 +383,21 @@ final class TextTools {
 
   // ---- wc ---------------------------------------------------------------------------------------
 
+  /** {@code wc}'s lines, words and bytes of {@code t}; they add up over texts of whole lines. */
+  static long[] wcCounts(String t) {
+    long lines = 0;
+    long words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < t.length(); i++) {
+      char ch = t.charAt(i);
+      lines += ch == '\n' ? 1 : 0;
+      boolean space = Character.isWhitespace(ch);
+      words += !space && !inWord ? 1 : 0;
+      inWord = !space;
+    }
+    return new long[] {lines, words, t.getBytes(StandardCharsets.UTF_8).length};
+  }
+
   static int wc(ToolContext ctx, List<String> args) {
     FileTools.Opts o =
         FileTools.opts(args, "lwcm", Map.of("--lines", 'l', "--words", 'w', "--bytes", 'c'));
@@ -395,18 +411,18 @@ final class TextTools {
       l = w = c = true;
     }
     int[] status = {0};
+    // a pipe read as it came: counted then, not kept (ToolInput)
+    long[] counted = ctx.io().in() == null ? null : ctx.io().in().counts();
     List<Input> in = inputs(ctx, "wc", o.operands(), status);
     List<long[]> counts = new ArrayList<>();
     long[] total = new long[3];
     for (Input input : in) {
-      String t = input.text();
-      long lines = t.chars().filter(ch -> ch == '\n').count();
-      long words = t.isBlank() ? 0 : t.trim().split("\\s+").length;
-      long bytes = t.getBytes(StandardCharsets.UTF_8).length;
-      counts.add(new long[] {lines, words, bytes});
-      total[0] += lines;
-      total[1] += words;
-      total[2] += bytes;
+      boolean stdin = counted != null && input.name().equals("(standard input)");
+      long[] k = stdin ? counted : wcCounts(input.text());
+      counts.add(k);
+      total[0] += k[0];
+      total[1] += k[1];
+      total[2] += k[2];
     }
     boolean single = (l ? 1 : 0) + (w ? 1 : 0) + (c ? 1 : 0) == 1;
     boolean fromStdin = o.operands().isEmpty();

@@ -16,12 +16,12 @@ import java.util.Map;
 /**
  * A {@link Tool} as a container process: it runs over the process's root filesystem, with busybox
  * wording when the executable is busybox, and exits with the tool's status. A tool that reads
- * standard input (cat, grep, wc without files) waits for it to close first.
+ * standard input (cat, grep, wc without files) reads it as {@link ToolInput} says: a line filter as
+ * lines come, {@code head} until it has enough, the others to its end.
  */
 final class ToolProgram implements Program {
   private final Tool tool;
-  private final StringBuilder stdin = new StringBuilder();
-  private boolean waiting;
+  private ToolInput input;
 
   ToolProgram(Tool tool) {
     this.tool = tool;
@@ -31,37 +31,38 @@ final class ToolProgram implements Program {
   public void start(Proc proc) {
     List<String> args = proc.argv().subList(1, proc.argv().size());
     if (tool.readsStdin(args)) {
-      waiting = true;
+      // it reads its input as it comes (a line filter, head) or to its end (ToolInput)
+      input =
+          ToolInput.of(
+              dev.ddlab.fs.Paths.name(proc.argv().get(0)),
+              args,
+              proc::rss,
+              (text, done) -> tool.run(new Context(proc, text), args, done),
+              proc::exit);
       return;
     }
-    finish(proc, null);
+    tool.run(new Context(proc, null), args, proc::exit);
   }
 
   @Override
   public void stdin(Proc proc, String line) {
-    if (waiting) {
-      stdin.append(line).append('\n');
+    if (input != null) {
+      input.data(line + "\n");
     }
   }
 
   @Override
   public void stdinData(Proc proc, String data) {
-    if (waiting) {
-      stdin.append(data);
+    if (input != null) {
+      input.data(data);
     }
   }
 
   @Override
   public void stdinClosed(Proc proc) {
-    if (waiting) {
-      waiting = false;
-      finish(proc, stdin.toString());
+    if (input != null) {
+      input.end();
     }
-  }
-
-  private void finish(Proc proc, String input) {
-    List<String> args = proc.argv().subList(1, proc.argv().size());
-    tool.run(new Context(proc, input), args, proc::exit);
   }
 
   /** The tool's view of its process. */
@@ -70,9 +71,9 @@ final class ToolProgram implements Program {
     private final Io io;
     private final boolean busybox;
 
-    Context(Proc proc, String input) {
+    Context(Proc proc, Stdin input) {
       this.proc = proc;
-      this.io = new Io(input, proc::out, proc::err);
+      this.io = new Io(input, proc::out, proc::err, false, null);
       String argv0 = proc.argv().get(0);
       String path =
           argv0.contains("/")

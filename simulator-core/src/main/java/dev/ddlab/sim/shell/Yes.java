@@ -9,11 +9,12 @@ import java.util.function.IntConsumer;
  * yes: its arguments (or "y") as a line, over and over, until something stops it. It writes a
  * buffer of lines per round and lets {@link #ROUND} of CPU time pass between rounds (800 KB a
  * virtual second: slower than Linux, so one learner's {@code yes} costs the server little), so it
- * streams to a terminal as time passes and stops with Ctrl-C (130); into a pipe it stops once the
- * pipe is full, as when its reader exits (SIGPIPE, 141, see {@link Pipe}); into a file it stops at
- * the first failed write (a full disk: coreutils' {@code yes: standard output: No space left on
- * device}, alpine's busybox {@code yes: (null): No space left on device}, status 1). So {@code yes
- * > file} and {@code yes | head -c 100000000 > /dev/null} end instead of filling the server's heap.
+ * streams to a terminal as time passes and stops with Ctrl-C (130); into a pipe it waits while the
+ * pipe is full and dies of SIGPIPE (141) once its reader has exited (see {@link Pipe}); into a file
+ * it stops at the first failed write (a full disk: coreutils' {@code yes: standard output: No space
+ * left on device}, alpine's busybox {@code yes: (null): No space left on device}, status 1). So
+ * {@code yes > file} and {@code yes | head -c 100000000 > /dev/null} end instead of filling the
+ * server's heap.
  */
 final class Yes implements Tool.Later {
   /** What one round writes: coreutils fills a buffer of this size (BUFSIZ) before writing. */
@@ -49,6 +50,11 @@ final class Yes implements Tool.Later {
       done.accept(1);
       return;
     }
-    ctx.compute(ROUND, () -> round(ctx, buffer, done));
+    Runnable next = () -> ctx.compute(ROUND, () -> round(ctx, buffer, done));
+    if (end == null) {
+      next.run();
+    } else {
+      end.whenWritable(next); // a full pipe: it waits for its reader
+    }
   }
 }

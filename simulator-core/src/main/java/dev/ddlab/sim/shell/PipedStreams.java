@@ -1,0 +1,97 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.engine.Attachment;
+import dev.ddlab.sim.runtime.OutputEnd;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+/**
+ * Streaming docker commands ({@code docker logs -f}, {@code docker events}, {@code docker stats})
+ * whose output is a pipe rather than the terminal: {@code docker logs -f web | grep GET}. Their
+ * {@link Attachment} is read as the terminal reads an attached one, whenever virtual time moves
+ * (the session calls {@link #pump} after each step, as it reads its attached stream), and what it
+ * printed is written into the pipe. The docker CLI's next write after the reader exited fails with
+ * EPIPE and kills it (141, as {@code docker logs -f x | head -1} ends on the private dockerd); the
+ * stream then closes. A job killing it ({@code timeout 3 docker events | …}) or Ctrl-C closes it
+ * too.
+ */
+final class PipedStreams {
+  private final List<Stream> streams = new ArrayList<>();
+
+  private final class Stream {
+    final Attachment a;
+    final Io io;
+    final IntConsumer done;
+
+    Stream(Attachment a, Io io, IntConsumer done) {
+      this.a = a;
+      this.io = io;
+      this.done = done;
+    }
+
+    void end(int status) {
+      streams.remove(this);
+      a.close();
+      done.accept(status);
+    }
+
+    void pump() {
+      if (io.out() instanceof OutputEnd e && e.broken()) {
+        end(128 + 13); // the reader is gone: the next write was EPIPE, and SIGPIPE
+        return;
+      }
+      String errors = a.readStderr();
+      if (!errors.isEmpty()) {
+        io.err().accept(errors); // stderr does not go down the pipe
+      }
+      String text = a.read();
+      if (!text.isEmpty()) {
+        io.out().accept(text);
+        if (io.out() instanceof OutputEnd e && e.broken()) {
+          end(128 + 13);
+          return;
+        }
+      }
+      if (a.isClosed()) {
+        Integer code = a.exitCode();
+        end(code == null ? 0 : code);
+      }
+    }
+  }
+
+  /**
+   * Streams {@code a} into {@code io}'s output until it closes, the pipe's reader exits or its job
+   * is killed; Ctrl-C ({@code foregroundStop} registers how) closes it.
+   */
+  void add(Attachment a, Io io, Consumer<Runnable> foregroundStop, IntConsumer done) {
+    IntConsumer end = JobControl.once(done);
+    a.splitStderr();
+    Stream[] self = new Stream[1];
+    Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> self[0].end(st));
+    self[0] =
+        new Stream(
+            a,
+            io,
+            st -> {
+              unregister.run();
+              end.accept(st);
+            });
+    streams.add(self[0]);
+    foregroundStop.accept(
+        () -> {
+          // Ctrl-C: the stream stops; the line ends with 130 and its stages are abandoned
+          streams.remove(self[0]);
+          a.close();
+        });
+    self[0].pump(); // what it has now (docker logs -f prints the logs so far at once)
+  }
+
+  /** Moves what each stream printed since into its pipe (after each step of virtual time). */
+  void pump() {
+    for (Stream s : List.copyOf(streams)) {
+      s.pump();
+    }
+  }
+}

@@ -1,0 +1,269 @@
+package dev.ddlab.sim.shell;
+
+import java.util.List;
+import java.util.function.IntConsumer;
+import java.util.function.LongPredicate;
+
+/**
+ * How a {@link Tool} that reads standard input reads a pipe whose writer is still writing: the
+ * tools run to completion over a text, so this decides when to run one and over what, the same for
+ * the host's tools and a container's ({@link ToolProgram}).
+ *
+ * <ul>
+ *   <li>line filters ({@code cat}, {@code grep}, {@code cut}, {@code tr}, {@code sed}'s {@code s})
+ *       run over each run of whole lines as it arrives, so {@code docker logs -f web | grep GET}
+ *       prints as lines come; their status is the best of the runs' ({@code grep}: 0 when any line
+ *       matched, 2 on an error), and {@code grep -q} ends at its first match;
+ *   <li>{@code head} passes on what it reads until it has its lines or bytes and ends then, so
+ *       {@code yes | head -2} ends and its writer dies of SIGPIPE;
+ *   <li>the others ({@code wc}, {@code sort}, {@code uniq}, {@code tail}, {@code grep -c} …) read
+ *       to the end, keeping what they read (charged with the pipe, as a real {@code sort} holds
+ *       it), and run once.
+ * </ul>
+ */
+final class ToolInput {
+  /** Runs the tool once over {@code input}; {@code done} gets its status. */
+  @FunctionalInterface
+  interface Run {
+    void run(Stdin input, IntConsumer done);
+  }
+
+  private enum Mode {
+    LINES,
+    FIRST,
+    COUNT,
+    WHOLE
+  }
+
+  /** What {@code wc} counted so far (lines, words, bytes). */
+  private final long[] counts = new long[3];
+
+  /**
+   * Charges what a tool that reads to the end holds (to the shell's memory on the host, the
+   * process's in a container); false when the OOM killer killed it for that.
+   */
+  private LongPredicate holds = n -> true;
+
+  private final Mode mode;
+  private final boolean quiet;
+  private final long firstLines;
+  private final long firstChars;
+  private final Run run;
+  private final IntConsumer done;
+  private final StringBuilder held = new StringBuilder();
+  private int status = -1;
+  private boolean finished;
+
+  private ToolInput(String name, List<String> args, Run run, IntConsumer done) {
+    this.run = run;
+    this.done = done;
+    long[] head = name.equals("head") ? head(args) : null;
+    if (head != null) {
+      mode = Mode.FIRST;
+      firstLines = head[0];
+      firstChars = head[1];
+    } else if (name.equals("wc")) {
+      mode = Mode.COUNT;
+      firstLines = -1;
+      firstChars = -1;
+    } else {
+      mode = lineFilter(name, args) ? Mode.LINES : Mode.WHOLE;
+      firstLines = -1;
+      firstChars = -1;
+    }
+    quiet = mode == Mode.LINES && name.endsWith("grep") && has(args, 'q', "--quiet");
+  }
+
+  /**
+   * Feeds {@code in} to the tool named {@code name} as it comes; {@code done} gets the tool's
+   * status once it ended (at the end of the input, or earlier when it had enough).
+   */
+  static void read(
+      String name, List<String> args, Stdin in, LongPredicate holds, Run run, IntConsumer done) {
+    ToolInput t = of(name, args, holds, run, done);
+    in.pump(t::data, t::end, t::finished);
+  }
+
+  /** A reader fed from outside (a container process's stdin), which calls the methods itself. */
+  static ToolInput of(
+      String name, List<String> args, LongPredicate holds, Run run, IntConsumer done) {
+    ToolInput t = new ToolInput(name, args, run, done);
+    t.holds = holds;
+    return t;
+  }
+
+  boolean finished() {
+    return finished;
+  }
+
+  /** More input arrived. */
+  void data(String s) {
+    if (finished) {
+      return;
+    }
+    if (mode == Mode.FIRST) {
+      first(s);
+      return;
+    }
+    held.append(s);
+    if (mode == Mode.WHOLE) {
+      if (!holds.test(held.length())) {
+        finished = true; // the OOM killer killed the reader
+        held.setLength(0);
+      }
+      return;
+    }
+    int nl = held.lastIndexOf("\n");
+    if (nl >= 0) {
+      String lines = held.substring(0, nl + 1);
+      held.delete(0, nl + 1);
+      runLines(lines);
+    }
+  }
+
+  /** The input ended. */
+  void end() {
+    if (finished) {
+      return;
+    }
+    if (mode == Mode.WHOLE) {
+      finished = true;
+      String input = held.toString();
+      held.setLength(0);
+      held.trimToSize();
+      run.run(new Stdin(input), done);
+      return;
+    }
+    if (mode == Mode.COUNT) {
+      count(held.toString());
+      held.setLength(0);
+      finished = true;
+      run.run(Stdin.counted(counts), done);
+      return;
+    }
+    if (held.length() > 0 || status < 0) {
+      String rest = held.toString();
+      held.setLength(0);
+      runLines(rest);
+    }
+    if (!finished) {
+      finished = true;
+      done.accept(status);
+    }
+  }
+
+  private void count(String lines) {
+    long[] k = TextTools.wcCounts(lines);
+    for (int i = 0; i < k.length; i++) {
+      counts[i] += k[i];
+    }
+  }
+
+  private void runLines(String lines) {
+    if (mode == Mode.COUNT) {
+      count(lines);
+      return;
+    }
+    run.run(
+        new Stdin(lines),
+        st ->
+            status =
+                status < 0
+                    ? st
+                    : st >= 2 || status >= 2 ? Math.max(st, status) : Math.min(st, status));
+    if (quiet && status == 0) {
+      finished = true; // grep -q exits at its first match
+      done.accept(0);
+    }
+  }
+
+  /**
+   * {@code head}: what fits in the lines or bytes it has left goes through it at once (it prints as
+   * it reads, holding nothing); it ends once it has them all.
+   */
+  private void first(String s) {
+    int n = s.length();
+    if (firstChars >= 0) {
+      n = (int) Math.min(n, firstChars - taken);
+    } else {
+      int i = 0;
+      while (i < s.length() && lines < firstLines) {
+        int nl = s.indexOf('\n', i);
+        if (nl < 0) {
+          i = s.length();
+          break;
+        }
+        i = nl + 1;
+        lines++;
+      }
+      n = i;
+    }
+    taken += n;
+    if (n > 0) {
+      runLines(s.substring(0, n));
+    }
+    if (firstChars >= 0 ? taken >= firstChars : lines >= firstLines) {
+      finished = true;
+      done.accept(Math.max(status, 0));
+    }
+  }
+
+  private long taken;
+  private long lines;
+
+  /** {@code head}'s count: {lines, -1} or {-1, chars}; null for what it reads to the end. */
+  private static long[] head(List<String> args) {
+    long[] n = {10, -1};
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      boolean chars = a.startsWith("-c") || a.startsWith("--bytes=");
+      String v;
+      if (a.equals("-n") || a.equals("-c")) {
+        if (++i >= args.size()) {
+          return null;
+        }
+        v = args.get(i);
+      } else if (a.startsWith("--lines=") || a.startsWith("--bytes=")) {
+        v = a.substring(a.indexOf('=') + 1);
+      } else if (a.startsWith("-n") || a.startsWith("-c")) {
+        v = a.substring(2);
+      } else if (a.startsWith("-") && a.length() > 1) {
+        v = a.substring(1);
+      } else {
+        return null; // a file, or "-"
+      }
+      if (!v.matches("[0-9]{1,18}")) {
+        return null; // all but the last N, a size with a unit: read it all
+      }
+      n = chars ? new long[] {-1, Long.parseLong(v)} : new long[] {Long.parseLong(v), -1};
+    }
+    return n;
+  }
+
+  private static boolean lineFilter(String name, List<String> args) {
+    return switch (name) {
+      case "cat" -> args.stream().allMatch(a -> a.equals("-"));
+      case "cut", "tr", "sed" -> !args.contains("-i");
+      case "grep", "egrep", "fgrep" ->
+          !has(args, 'c', "--count")
+              && !has(args, 'n', "--line-number")
+              && !has(args, 'l', "--files-with-matches")
+              && !has(args, 'L', "--files-without-match")
+              && !has(args, 'm', "--max-count")
+              && !has(args, 'A', "--after-context")
+              && !has(args, 'B', "--before-context")
+              && !has(args, 'C', "--context");
+      default -> false;
+    };
+  }
+
+  /** Whether a short option {@code c} (alone or in a cluster) or the long one is given. */
+  private static boolean has(List<String> args, char c, String longName) {
+    for (String a : args) {
+      if (a.startsWith("--") ? a.startsWith(longName) : a.startsWith("-") && a.indexOf(c) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

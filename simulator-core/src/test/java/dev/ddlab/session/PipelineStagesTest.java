@@ -1,0 +1,126 @@
+package dev.ddlab.session;
+
+import static dev.ddlab.session.MemoryLimitTest.ends;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A pipeline's stages run together over bounded pipes: a loop may write more than a pipe holds, a
+ * reader sees each line when it is written, a writer whose reader exited dies of SIGPIPE (141), on
+ * the host's bash and in alpine's busybox ash (statuses and texts checked against bash 5.2 and the
+ * private dockerd's busybox).
+ */
+class PipelineStagesTest {
+  /** A loop writing 15,000 numbers, about 84 KB: more than a pipe's 64 KiB. */
+  private static final String LOOP = "i=0; while [ $i -lt 15000 ]; do echo $i; i=$((i+1)); done";
+
+  private static SimSession session() {
+    SimSession s = SimSession.open("single", 1);
+    s.type("node1", "docker pull -q alpine");
+    return s;
+  }
+
+  private static String run(SimSession s, String line) {
+    return ends(() -> s.type("node1", line)).output();
+  }
+
+  private static String inAlpine(SimSession s, String script) {
+    return run(s, "docker run --rm alpine sh -c '" + script + "'");
+  }
+
+  @Test
+  void a_loop_writes_more_than_a_pipe_holds_and_the_reader_counts_every_line() {
+    try (SimSession s = session()) {
+      assertEquals("15000\n", run(s, LOOP + " | wc -l"));
+      assertEquals("14999\n", run(s, LOOP + " | tail -n 1"));
+      assertEquals("15000\n", inAlpine(s, LOOP + " | wc -l"));
+    }
+  }
+
+  @Test
+  void a_reader_gets_each_line_when_its_writer_writes_it() {
+    try (SimSession s = session()) {
+      long start = s.nowNanos() / 1_000_000_000L;
+      assertEquals(
+          "a " + start + "\nb " + (start + 2) + "\n",
+          run(s, "(echo a; sleep 2; echo b) | while read l; do echo \"$l $(date +%s)\"; done"));
+      assertEquals("late\n", run(s, "(sleep 1; echo late) | cat"));
+      assertEquals("a\nb\n", inAlpine(s, "(echo a; sleep 1; echo b; sleep 1) | cat"));
+      assertEquals("b\nafter\n", inAlpine(s, "(sleep 1; echo b) | grep b; echo after"));
+    }
+  }
+
+  @Test
+  void a_writer_whose_reader_exited_dies_of_sigpipe_and_pipestatus_shows_it() {
+    try (SimSession s = session()) {
+      assertEquals("y\ny\n141 0\n", run(s, "yes | head -2; echo \"${PIPESTATUS[@]}\""));
+      assertEquals(
+          "x\n141 0\n", run(s, "while true; do echo x; done | head -1; echo ${PIPESTATUS[@]}"));
+      assertEquals(
+          "1 0 1 0\n", run(s, "true | false | true; echo ${PIPESTATUS[1]} ${PIPESTATUS[@]}"));
+      assertEquals("y\n141\n", run(s, "set -o pipefail; yes | head -1; echo $?; set +o pipefail"));
+      // what a pipe holds when its reader exits kills the writer blocked on it, not one that is
+      // done
+      assertEquals("0 0\n", run(s, "echo hi | head -c 1 >/dev/null; echo ${PIPESTATUS[@]}"));
+      assertEquals("y\ny\n0\n", inAlpine(s, "yes | head -2; echo $?"));
+      assertEquals("y\n141\n", inAlpine(s, "set -o pipefail; yes | head -n 1; echo $?"));
+    }
+  }
+
+  @Test
+  void a_pipe_holds_64_kib_so_twenty_megabytes_stream_through_a_container_of_6_mib() {
+    try (SimSession s = session()) {
+      assertEquals(
+          "20000000\n",
+          run(s, "docker run --rm -m 6m alpine sh -c 'yes | head -c 20000000 | wc -c'"));
+      assertEquals("20000000\n", run(s, "yes | head -c 20000000 | wc -c"));
+    }
+  }
+
+  @Test
+  void a_streaming_docker_command_writes_into_the_pipe_and_dies_of_sigpipe_after_its_reader() {
+    try (SimSession s = session()) {
+      s.type(
+          "node1",
+          "docker run -d --name pinger alpine sh -c"
+              + " 'i=0; while true; do echo line$i; i=$((i+1)); sleep 1; done'");
+      // the private dockerd: line0, then 141 0 a second later (the CLI's next write is EPIPE)
+      long start = s.nowNanos();
+      assertEquals(
+          "line0\n141 0\n", run(s, "docker logs -f pinger | head -1; echo ${PIPESTATUS[@]}"));
+      assertEquals(1_000_000_000L, s.nowNanos() - start);
+      assertEquals(
+          "4\n124 0\n",
+          run(s, "timeout 3 docker logs -f pinger | grep -c line; echo ${PIPESTATUS[@]}"));
+      assertEquals(
+          "0\n124 1\n", run(s, "timeout 3 docker events | grep -c start; echo ${PIPESTATUS[@]}"));
+      s.type("node1", "docker logs -f pinger | grep -v line"); // waits for a line it never gets
+      assertEquals(130, s.interrupt("node1").exitCode(), "Ctrl-C ends the whole pipeline");
+      assertEquals("back\n", run(s, "echo back"));
+    }
+  }
+
+  @Test
+  void timeout_kills_its_command_after_the_duration_as_coreutils_does() {
+    try (SimSession s = session()) {
+      assertEquals("124\n", run(s, "timeout 1 sleep 5; echo $?"));
+      assertEquals("0\n", run(s, "timeout 5 sleep 1; echo $?"));
+      assertEquals("Try 'timeout --help' for more information.\n125\n", run(s, "timeout; echo $?"));
+      assertEquals(
+          "timeout: invalid time interval 'x'\nTry 'timeout --help' for more information.\n125\n",
+          run(s, "timeout x sleep 1; echo $?"));
+      assertEquals(
+          "timeout: failed to run command 'nosuch': No such file or directory\n127\n",
+          run(s, "timeout 1 nosuch; echo $?"));
+    }
+  }
+
+  @Test
+  void stages_are_one_subshell_whose_variables_do_not_reach_the_shell() {
+    try (SimSession s = session()) {
+      assertEquals("v=\n", run(s, "echo hi | read v; echo \"v=$v\""));
+      assertEquals("/home/ubuntu\n", run(s, "cd /tmp | true; pwd"));
+    }
+  }
+}
