@@ -47,7 +47,8 @@ class HostTerminalReadTest {
               s3cret
               echo "[$secret]"
               """);
-      assertEquals("Tên: ", t.get(0).output());
+      assertEquals("", t.get(0).output());
+      assertEquals("Tên: ", t.get(1).prompt(), "the terminal shows read -p's prompt, as a shell's");
       assertEquals("Van A/Nguyen\n", t.get(2).output());
       assertEquals("[s3cret]\n", t.get(5).output());
     }
@@ -128,6 +129,26 @@ class HostTerminalReadTest {
       assertEquals("0\n", s.type("mgr1", "echo $?").output());
       s.advance(Duration.ofSeconds(5));
       assertEquals(0, s.type("mgr1", "docker node ls").exitCode());
+    }
+  }
+
+  @Test
+  void ctrl_c_at_a_read_in_an_interactive_container_shell_gives_130() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      s.type("node1", "docker pull -q alpine");
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              docker run -it --rm alpine sh
+              read x; echo never
+              ^C
+              echo "st=$? [$x]"
+              exit
+              """);
+      assertEquals("/ # ", t.get(1).prompt());
+      assertEquals("", t.get(2).output().replace("\n", ""), "the line ends: no 'never'");
+      assertEquals("st=130 []\n", t.get(3).output());
     }
   }
 

@@ -223,6 +223,61 @@ class SessionRewindTest {
     assertEquals(List.of("sửa tệp /home/ubuntu/Dockerfile", "mở cổng 8080"), labels);
   }
 
+  /** The simulated factory whose replays (every open after the first) wait for {@code go}. */
+  private static SessionFactory heldReplays(
+      java.util.concurrent.CountDownLatch replaying, java.util.concurrent.CountDownLatch go) {
+    SessionFactory sim = SessionFactories.forEngine("sim");
+    java.util.concurrent.atomic.AtomicInteger opens =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return new SessionFactory() {
+      @Override
+      public List<dev.ddlab.web.session.SessionTemplate> templates() {
+        return sim.templates();
+      }
+
+      @Override
+      public dev.ddlab.session.Session open(String template, long seed) {
+        if (opens.getAndIncrement() > 0) {
+          replaying.countDown();
+          try {
+            go.await();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return sim.open(template, seed);
+      }
+
+      @Override
+      public String engineKind() {
+        return sim.engineKind();
+      }
+    };
+  }
+
+  @Test
+  void a_line_typed_while_a_rewind_replays_is_applied_after_it_not_lost() throws Exception {
+    java.util.concurrent.CountDownLatch replaying = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    WebSession s = open(heldReplays(replaying, go));
+    Tab tab = new Tab();
+    s.connect(tab, WALL);
+    s.session().type("node1", "touch a");
+    s.session().type("node1", "touch b");
+    Thread rewinder = new Thread(() -> rewind(s, tab, "\"before\":1"));
+    rewinder.start();
+    replaying.await();
+    // typed while the replay runs off the lock: it must wait for the replayed session
+    Thread typist = new Thread(() -> s.session().type("node1", "touch typed"));
+    typist.start();
+    await(() -> typist.getState() == Thread.State.WAITING || !typist.isAlive());
+    go.countDown();
+    rewinder.join();
+    typist.join();
+    assertTrue(tab.last("rewind").path("ok").asBoolean(), tab.last("rewind").toString());
+    assertEquals("a\ntyped\n", s.session().type("node1", "ls -1").output());
+  }
+
   @Test
   void a_real_engines_session_refuses_to_rewind_in_vietnamese() {
     WebSession s = open(EchoSession.factory());

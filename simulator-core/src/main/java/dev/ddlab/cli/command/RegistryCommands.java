@@ -4,14 +4,12 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ddlab.client.CliResult;
-import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.AuthConfig;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -106,7 +104,7 @@ public final class RegistryCommands {
       if (server.equals(HUB)) {
         io.out(HUB_INTRO);
       }
-      result = CliResult.attached(new LoginPrompt(engine, creds, server, username));
+      result = CliResult.attached(loginPrompt(engine, creds, server, username));
       return 0;
     }
   }
@@ -133,94 +131,32 @@ public final class RegistryCommands {
   }
 
   /**
-   * The interactive part of {@code docker login}: "Username: " then "Password: " on the terminal.
+   * The interactive part of {@code docker login}: "Username: " (unless given with -u) then
+   * "Password: ", read without echo, on the terminal.
    */
-  static final class LoginPrompt implements Attachment {
-    private final Engine engine;
-    private final Credentials creds;
-    private final String server;
-    private String username;
-    private final StringBuilder output = new StringBuilder();
-    private Integer exitCode;
-
-    LoginPrompt(Engine engine, Credentials creds, String server, String username) {
-      this.engine = engine;
-      this.creds = creds;
-      this.server = server;
-      this.username = username;
+  static TerminalPrompt loginPrompt(
+      Engine engine, Credentials creds, String server, String username) {
+    java.util.function.Function<String, TerminalPrompt.Answer> password =
+        user ->
+            (line, p) ->
+                line.isEmpty()
+                    ? p.fail("Error: Password Required")
+                    : complete(
+                        engine, creds, new AuthConfig(user, line, server), p::print, p::print);
+    if (username != null) {
+      return new TerminalPrompt("Password: ", false, password.apply(username));
     }
-
-    @Override
-    public String read() {
-      String s = output.toString();
-      output.setLength(0);
-      return s;
-    }
-
-    @Override
-    public String prompt() {
-      if (exitCode != null) {
-        return "";
-      }
-      return username == null ? "Username: " : "Password: ";
-    }
-
-    @Override
-    public void write(String input) {
-      if (exitCode != null) {
-        return;
-      }
-      String line = input.endsWith("\n") ? input.substring(0, input.length() - 1) : input;
-      if (username == null) {
-        username = line.strip();
-        if (username.isEmpty()) {
-          fail("Error: Non-null Username Required");
-        }
-        return;
-      }
-      if (line.isEmpty()) {
-        fail("Error: Password Required");
-        return;
-      }
-      try {
-        exitCode =
-            complete(
-                engine,
-                creds,
-                new AuthConfig(username, line, server),
-                output::append,
-                output::append);
-      } catch (EngineException e) {
-        fail(DockerCommand.daemonError(e));
-      }
-    }
-
-    private void fail(String message) {
-      output.append(message).append('\n');
-      exitCode = 1;
-    }
-
-    @Override
-    public boolean awaitExit(Duration max) {
-      return exitCode != null;
-    }
-
-    @Override
-    public boolean isClosed() {
-      return exitCode != null;
-    }
-
-    @Override
-    public Integer exitCode() {
-      return exitCode;
-    }
-
-    @Override
-    public void close() {
-      if (exitCode == null) {
-        exitCode = 130;
-      }
-    }
+    return new TerminalPrompt(
+        "Username: ",
+        true,
+        (line, p) -> {
+          String user = line.strip();
+          if (user.isEmpty()) {
+            return p.fail("Error: Non-null Username Required");
+          }
+          p.ask("Password: ", false, password.apply(user));
+          return null;
+        });
   }
 
   @Command(name = "logout")

@@ -279,7 +279,7 @@ public final class SwarmCommands {
                 new TerminalPrompt(
                     "Please enter unlock key: ",
                     false,
-                    (key, out) -> {
+                    (key, prompt) -> {
                       e.swarm().unlock(key.trim());
                       return 0;
                     }));

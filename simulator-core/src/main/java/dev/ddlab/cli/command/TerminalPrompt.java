@@ -3,23 +3,27 @@ package dev.ddlab.cli.command;
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.engine.EngineException;
 import java.time.Duration;
-import java.util.function.Consumer;
-import java.util.function.ToIntBiFunction;
 
 /**
- * A CLI command that reads its answer from the terminal ({@code docker swarm unlock}'s key): the
- * terminal shows {@link #prompt()}, and the next typed line is the answer, handled once. Ctrl-C
- * ends the command with 130 (x/term's ReadPassword keeps ISIG, so the CLI dies of SIGINT); a
- * daemon's error is printed as the CLI prints it, status 1.
+ * A CLI command that reads its answers from the terminal ({@code docker login}'s Username and
+ * Password, {@code docker swarm unlock}'s key): the terminal shows {@link #prompt()}, and each
+ * typed line is the answer to the current question. Ctrl-C ends the command with 130 (x/term's
+ * ReadPassword keeps ISIG, so the CLI dies of SIGINT); a daemon's error is printed as the CLI
+ * prints it, status 1.
  */
 final class TerminalPrompt implements Attachment {
-  /** What the command does with the answer; returns its exit status. */
+  /** What the command does with an answer. */
   @FunctionalInterface
-  interface Answer extends ToIntBiFunction<String, Consumer<String>> {}
+  interface Answer {
+    /**
+     * @return the command's exit status, or null when it asked another question ({@link #ask})
+     */
+    Integer take(String line, TerminalPrompt prompt);
+  }
 
-  private final String prompt;
-  private final boolean echo;
-  private final Answer answer;
+  private String prompt;
+  private boolean echo;
+  private Answer answer;
   private final StringBuilder output = new StringBuilder();
   private Integer exitCode;
 
@@ -27,9 +31,25 @@ final class TerminalPrompt implements Attachment {
    * @param echo false when the terminal does not echo the answer (a key, a password)
    */
   TerminalPrompt(String prompt, boolean echo, Answer answer) {
+    ask(prompt, echo, answer);
+  }
+
+  /** The next question: its prompt, whether the answer is echoed, what is done with it. */
+  void ask(String prompt, boolean echo, Answer answer) {
     this.prompt = prompt;
     this.echo = echo;
     this.answer = answer;
+  }
+
+  /** Output of the command (its own newlines included). */
+  void print(String text) {
+    output.append(text);
+  }
+
+  /** An error line; the command's status is then 1. */
+  Integer fail(String message) {
+    output.append(message).append('\n');
+    return 1;
   }
 
   @Override
@@ -61,10 +81,9 @@ final class TerminalPrompt implements Attachment {
     String line = input.equals("\u0004") ? "" : input;
     line = line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
     try {
-      exitCode = answer.applyAsInt(line, output::append);
+      exitCode = answer.take(line, this);
     } catch (EngineException e) {
-      output.append(DockerCommand.daemonError(e)).append('\n');
-      exitCode = 1;
+      exitCode = fail(DockerCommand.daemonError(e));
     } catch (CliException e) {
       output.append(e.getMessage()).append('\n');
       exitCode = e.status();

@@ -203,10 +203,13 @@ public final class HostShell {
     this.attachHandler = handler;
   }
 
-  /** The prompt the terminal shows now: "ubuntu@node1:~$ ", "> " mid-command, "" while busy. */
+  /**
+   * The prompt the terminal shows now: "ubuntu@node1:~$ ", "> " mid-command, "" while busy (or what
+   * {@code read -p} asks while it waits).
+   */
   public String prompt() {
     if (busy) {
-      return "";
+      return readingTerminal() ? terminalInput.prompt() : "";
     }
     if (continuation.waiting()) {
       return "> ";
@@ -483,10 +486,7 @@ public final class HostShell {
         then.accept(null);
         return;
       }
-      if (prompt != null) {
-        io.err().accept(prompt);
-      }
-      terminalInput.read(then);
+      terminalInput.read(prompt, then);
     }
 
     @Override

@@ -53,12 +53,21 @@ final class ReadBuiltin {
       done.accept(readInto(sh, o, new Stdin("")));
       return;
     }
-    // the terminal: the shell's own input, a line at a time
+    // the terminal: the shell's own input, a line at a time. Ctrl-C while it waits is SIGINT to
+    // the shell itself (read is no child): the line ends with 130, as bash and ash give
+    int interrupts = sh.interrupts();
     sh.runtime()
         .readLine(
             o.prompt(),
             io,
-            line -> done.accept(readInto(sh, o, new Stdin(line == null ? "" : line))));
+            line -> {
+              if (line == null && sh.interrupts() != interrupts) {
+                sh.abort(130);
+                done.accept(130);
+              } else {
+                done.accept(readInto(sh, o, new Stdin(line == null ? "" : line)));
+              }
+            });
   }
 
   /** Reads from {@code in} into the names; the status: 1 at the end of the input. */

@@ -18,22 +18,30 @@ final class TerminalInput {
 
   private final Deque<String> typeahead = new ArrayDeque<>();
   private Consumer<String> reader;
+  private String prompt = "";
 
   /** Whether a read waits for the next typed line. */
   boolean waiting() {
     return reader != null;
   }
 
+  /** What the terminal shows while a read waits ({@code read -p}'s prompt, or nothing). */
+  String prompt() {
+    return prompt;
+  }
+
   /**
    * The next line for {@code then} (with its newline; null at the end of input): a typeahead line
-   * at once, else the next line {@link #offer}ed.
+   * at once, else the next line {@link #offer}ed, the terminal showing {@code prompt} (null for
+   * none) meanwhile, as it shows a shell's prompt.
    */
-  void read(Consumer<String> then) {
+  void read(String prompt, Consumer<String> then) {
     String line = typeahead.poll();
     if (line != null) {
       then.accept(line);
       return;
     }
+    this.prompt = prompt == null ? "" : prompt;
     reader = then;
   }
 

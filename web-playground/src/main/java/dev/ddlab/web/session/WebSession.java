@@ -69,6 +69,15 @@ public final class WebSession {
   private final Instant created;
   private final Instant expiresAt;
   private final ReentrantLock lock = new ReentrantLock();
+
+  /**
+   * Taken before {@link #lock} by every typed line and Ctrl-C, and by a rewind for its whole course
+   * (plan, replay off the lock, install): a line typed while a rewind replays waits and is then
+   * applied to the replayed session, instead of running on the session the rewind replaces (and
+   * being lost with it). Never taken while holding {@link #lock}; the ticker takes only the lock.
+   */
+  private final ReentrantLock inputGate = new ReentrantLock();
+
   private final OutputBudget budget;
   private final Map<String, WebTerminal> terminals = new LinkedHashMap<>();
   private final Set<Client> clients = new CopyOnWriteArraySet<>();
@@ -530,6 +539,7 @@ public final class WebSession {
       client.send(rewindAnswer(false, "Đang tua lại, chờ một chút."));
       return;
     }
+    inputGate.lock();
     try {
       SessionTimeline.Plan plan;
       try {
@@ -572,6 +582,17 @@ public final class WebSession {
           });
     } finally {
       rewinding.set(false);
+      inputGate.unlock();
+    }
+  }
+
+  /** A typed line or key, through the input gate (see {@link #inputGate}), then the lock. */
+  private <T> T input(Supplier<T> action) {
+    inputGate.lock();
+    try {
+      return withLock(action);
+    } finally {
+      inputGate.unlock();
     }
   }
 
@@ -775,7 +796,7 @@ public final class WebSession {
 
     @Override
     public TranscriptEntry type(String node, String line) {
-      return withLock(() -> raw.type(node, line));
+      return input(() -> raw.type(node, line));
     }
 
     @Override
@@ -785,7 +806,7 @@ public final class WebSession {
 
     @Override
     public TranscriptEntry interrupt(String node) {
-      return withLock(() -> raw.interrupt(node));
+      return input(() -> raw.interrupt(node));
     }
 
     @Override
