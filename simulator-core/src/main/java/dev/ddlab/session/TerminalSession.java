@@ -38,6 +38,13 @@ public class TerminalSession implements Session {
   static final Duration SETTLE_LIMIT = Duration.ofHours(48);
 
   /**
+   * The longest virtual time a line whose host foreground sleeps to a known time may take ({@code
+   * sleep 432000}, five days, ends within its line; {@code sleep infinity} does not), still within
+   * {@link #SETTLE_STEPS}.
+   */
+  static final Duration SLEEP_LIMIT = Duration.ofDays(7);
+
+  /**
    * A foreground program that keeps printing as time passes (ping, a log follower) is left running
    * after this many timed outputs, as a learner watches a few lines before Ctrl-C.
    */
@@ -453,6 +460,7 @@ public class TerminalSession implements Session {
      */
     Integer settle() {
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
+      long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       long work = clock.workEvents();
       Integer closedWith = null;
       int streamed = 0;
@@ -476,7 +484,7 @@ public class TerminalSession implements Session {
         }
         long next = clock.nextDueNanos();
         if (next < 0
-            || next > limit
+            || next > (attached == null && shell.sleeping() ? sleepLimit : limit)
             || streamed >= STREAMING_STEPS
             || clock.workEvents() - work > SETTLE_EVENTS
             || ++steps > SETTLE_STEPS

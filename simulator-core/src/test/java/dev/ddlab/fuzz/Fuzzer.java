@@ -19,8 +19,11 @@ import java.util.regex.Pattern;
  * the first output line) was not seen before join the corpus, so it grows towards new behaviour.
  */
 final class Fuzzer {
-  /** The longest virtual time one input may take: the session settles within 48 h. */
-  static final long VIRTUAL_LIMIT_NANOS = Duration.ofHours(49).toNanos();
+  /**
+   * The longest virtual time one input may take: the session settles within 48 h, or 7 days for a
+   * host sleep to a known time (TerminalSession.SLEEP_LIMIT).
+   */
+  static final long VIRTUAL_LIMIT_NANOS = Duration.ofDays(7).plusHours(1).toNanos();
 
   static final int CORPUS_LIMIT = 50_000;
 

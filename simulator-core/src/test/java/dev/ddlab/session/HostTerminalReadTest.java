@@ -97,9 +97,9 @@ class HostTerminalReadTest {
   @Test
   void a_line_typed_while_the_foreground_sleeps_is_typeahead_for_its_read() {
     try (SimSession s = SimSession.open("single", 3)) {
-      s.type("node1", "sleep 3d; read x");
+      s.type("node1", "sleep 8d; read x");
       s.type("node1", "early"); // longer than one line may take: typed while it sleeps
-      s.advance(Duration.ofDays(3));
+      s.advance(Duration.ofDays(8));
       assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
       assertEquals("[early]\n", s.type("node1", "echo \"[$x]\"").output());
     }
