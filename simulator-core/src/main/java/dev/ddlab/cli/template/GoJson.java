@@ -165,12 +165,7 @@ public final class GoJson {
 
     /** The end of an object at {@code depth}: {@code {}} when it had no member. */
     public void endObject(boolean any, int depth) {
-      if (!any) {
-        sb.append("{}");
-        return;
-      }
-      newline(depth);
-      sb.append('}');
+      end(any, depth, "{}", '}');
     }
 
     /** The text before an element of a list at {@code depth}; the element follows at depth + 1. */
@@ -181,12 +176,16 @@ public final class GoJson {
 
     /** The end of a list at {@code depth}: {@code []} when it had no element. */
     public void endList(boolean any, int depth) {
+      end(any, depth, "[]", ']');
+    }
+
+    private void end(boolean any, int depth, String empty, char close) {
       if (!any) {
-        sb.append("[]");
+        sb.append(empty);
         return;
       }
       newline(depth);
-      sb.append(']');
+      sb.append(close);
     }
 
     private void newline(int depth) {
