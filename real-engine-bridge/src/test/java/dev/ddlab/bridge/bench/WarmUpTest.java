@@ -61,9 +61,11 @@ class WarmUpTest {
     assertEquals(20.0, r.seconds(), 1e-9);
   }
 
-  @Test
-  void a_little_compiling_under_one_percent_of_the_window_counts_as_quiet() {
-    // 4 ms of compiling in a 500 ms window is 0.8%: quiet; 6 ms would not be
+  /**
+   * Warms up with rounds of 100 ms of a fake clock, the JIT compiling {@code compileMillis} of the
+   * round's number in each, from the first round on; asserts it settled and returns the rounds run.
+   */
+  private static int roundsUntilSettled(java.util.function.IntUnaryOperator compileMillis) {
     long[] jit = {0};
     long[] nanos = {0};
     int[] rounds = {0};
@@ -72,9 +74,7 @@ class WarmUpTest {
             () -> {
               rounds[0]++;
               nanos[0] += 100_000_000L;
-              if (rounds[0] % 5 == 0) {
-                jit[0] += 4;
-              }
+              jit[0] += compileMillis.applyAsInt(rounds[0]);
             },
             1,
             0,
@@ -82,31 +82,19 @@ class WarmUpTest {
             () -> nanos[0],
             () -> jit[0]);
     assertTrue(r.settled());
-    assertEquals(10, rounds[0], "two quiet windows of 5 rounds");
+    return rounds[0];
+  }
+
+  @Test
+  void a_little_compiling_under_one_percent_of_the_window_counts_as_quiet() {
+    // 4 ms of compiling in a 500 ms window is 0.8%: quiet; 6 ms would not be
+    assertEquals(10, roundsUntilSettled(r -> r % 5 == 0 ? 4 : 0), "two quiet windows of 5 rounds");
   }
 
   @Test
   void one_quiet_window_between_bursts_of_compiling_does_not_end_the_warm_up() {
-    // rounds of 100 ms; the JIT compiles in every other window of 5 rounds until round 45
-    long[] jit = {0};
-    long[] nanos = {0};
-    int[] rounds = {0};
-    WarmUp.Result r =
-        WarmUp.run(
-            () -> {
-              rounds[0]++;
-              nanos[0] += 100_000_000L;
-              if (rounds[0] <= 45 && (rounds[0] - 1) / 5 % 2 == 0) {
-                jit[0] += 20;
-              }
-            },
-            1,
-            0,
-            60,
-            () -> nanos[0],
-            () -> jit[0]);
-    assertTrue(r.settled());
-    // windows 6–10, 16–20, 26–30 and 36–40 were quiet alone; 46–50 and 51–55 together
-    assertEquals(55, rounds[0]);
+    // the JIT compiles in every other window of 5 rounds until round 45: windows 6–10, 16–20,
+    // 26–30 and 36–40 were quiet alone; 46–50 and 51–55 together
+    assertEquals(55, roundsUntilSettled(r -> r <= 45 && (r - 1) / 5 % 2 == 0 ? 20 : 0));
   }
 }

@@ -182,11 +182,19 @@ public final class InspectData {
       };
     }
     if (raw.isRecord()) {
+      // a record class is final: its values' writer is this class's, found at the first write (a
+      // record may hold its own type)
+      RecordWriter[] writer = new RecordWriter[1];
       return (out, v, depth) -> {
         if (v == null) {
           out.value(zero, depth);
         } else {
-          WRITERS.get(v.getClass()).write(out, v, depth);
+          RecordWriter w = writer[0];
+          if (w == null) {
+            w = WRITERS.get(raw);
+            writer[0] = w;
+          }
+          w.write(out, v, depth);
         }
       };
     }

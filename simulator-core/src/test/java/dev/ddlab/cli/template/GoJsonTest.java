@@ -20,6 +20,29 @@ class GoJsonTest {
   }
 
   @Test
+  void a_long_string_escapes_wherever_its_first_special_character_is() {
+    // 16 characters and more are scanned in a copy of their characters: the same escapes
+    String plain = "a plain prefix of thirty chars";
+    for (int at = 0; at <= plain.length(); at += 5) {
+      for (String special : List.of("<", "\"", "\u0001", "\u2028")) {
+        String s = plain.substring(0, at) + special + plain.substring(at) + " and more text";
+        String escaped =
+            switch (special) {
+              case "<" -> "\\u003c";
+              case "\"" -> "\\\"";
+              case "\u0001" -> "\\u0001";
+              default -> "\\u2028";
+            };
+        String expected =
+            "\"" + plain.substring(0, at) + escaped + plain.substring(at) + " and more text\"";
+        assertEquals(expected, GoJson.marshal(s, true), s);
+        assertEquals("[\n    " + expected + "\n]", GoJson.marshalIndent(List.of(s)), s);
+      }
+    }
+    assertEquals("\"" + plain + "\"", GoJson.marshalIndent(plain));
+  }
+
+  @Test
   void map_keys_are_sorted_whatever_the_map_and_struct_fields_keep_their_order() {
     Map<Object, Object> inOrder = new LinkedHashMap<>();
     inOrder.put("b", 1L);
