@@ -74,8 +74,13 @@ final class BenchCompare {
               s.gc()));
     }
     for (BenchForks.Summary s : summaries) {
+      // with the run's waiting for a CPU: on a loaded machine the thread's CPU moves too
       s.threadCpu()
-          .ifPresent(c -> figures.add(new Figure(c.name(), "thread CPU", c.unit(), c.values())));
+          .ifPresent(
+              c ->
+                  figures.add(
+                      new Figure(
+                          c.name(), "thread CPU", c.unit(), c.values(), s.waited(), s.gc())));
     }
     return new Run(forks, before, after, figures);
   }

@@ -65,6 +65,28 @@ class BenchCompareTest {
     out = new StringWriter();
     assertEquals(1, BenchCompare.compare(a, none, "A.json", "none.json", new PrintWriter(out)));
     assertTrue(out.toString().contains("no (only in A)"), out.toString());
+
+    // a thread-CPU figure that disagrees says how loaded the runs were, as a wall one does
+    BenchCompare.Run cpuApart =
+        BenchCompare.run(
+            3,
+            "",
+            "",
+            List.of(
+                new BenchForks.Summary(
+                    "run+rm",
+                    "µs/pair",
+                    new double[] {27, 28, 29},
+                    50,
+                    0,
+                    new double[] {40, 41, 42},
+                    new double[] {0.5, 0.6, 0.7},
+                    new double[3])));
+    out = new StringWriter();
+    BenchCompare.compare(a, cpuApart, "A.json", "C.json", new PrintWriter(out));
+    assertTrue(
+        out.toString().contains("52%  NO (forks waited for a CPU up to 0% in A, 70% in B)"),
+        out.toString());
   }
 
   @Test
