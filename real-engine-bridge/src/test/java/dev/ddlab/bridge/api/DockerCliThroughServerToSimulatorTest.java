@@ -177,6 +177,24 @@ class DockerCliThroughServerToSimulatorTest {
     assertEquals(4, exec.exitCode(), exec.toString());
     assertEquals("in\n", exec.stdout());
     assertEquals(127, DockerCliRun.run(cli, host, "run", "alpine", "nosuchcmd").exitCode());
+    // the real CLI's create and update bodies carry every Resources field: the simulator reads
+    // them into the same HostConfig and UpdateRequest and answers with Docker 24's defaults
+    ok(cli, "update", "-c", "512", "--cpuset-cpus", "0", "--memory-reservation", "32m", "web");
+    assertEquals(
+        "512 0 33554432 private json-file\n",
+        ok(
+                cli,
+                "inspect",
+                "-f",
+                "{{.HostConfig.CpuShares}} {{.HostConfig.CpusetCpus}}"
+                    + " {{.HostConfig.MemoryReservation}} {{.HostConfig.IpcMode}}"
+                    + " {{.HostConfig.LogConfig.Type}}",
+                "web")
+            .stdout());
+    DockerCliRun conflict = DockerCliRun.run(cli, host, "update", "--cpu-period", "500", "web");
+    assertEquals(1, conflict.exitCode(), conflict.toString());
+    assertTrue(
+        conflict.stderr().contains("CPU cfs period can not be less than 1ms"), conflict.stderr());
     ok(cli, "stop", "web");
     assertEquals("137\n", ok(cli, "inspect", "-f", "{{.State.ExitCode}}", "web").stdout());
     ok(cli, "restart", "web");
