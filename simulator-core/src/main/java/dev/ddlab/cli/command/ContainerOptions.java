@@ -608,7 +608,10 @@ public final class ContainerOptions {
     }
   }
 
-  /** {@code --expose 80}, {@code 80/udp}, {@code 8000-8002}: exposed without a host binding. */
+  /**
+   * {@code --expose 80}, {@code 80/udp}, {@code 8000-8002}: exposed without a host binding, with
+   * docker/cli's errors around go-connections' nat.ParsePortRange.
+   */
   private static void parseExpose(String spec, Map<String, Map<String, Object>> exposed) {
     if (spec.contains(":")) {
       throw new CliException("invalid port format for --expose: " + spec, 125);
@@ -618,19 +621,40 @@ public final class ContainerOptions {
     String port = slash < 0 ? spec : spec.substring(0, slash);
     int[] r;
     try {
-      r = range(port, "");
-    } catch (CliException e) {
+      r = portRange(port);
+    } catch (IllegalArgumentException e) {
       throw new CliException(
-          "invalid range format for --expose: "
-              + spec
-              + ", error: strconv.ParseUint: parsing \""
-              + port
-              + "\": invalid syntax",
-          125);
+          "invalid range format for --expose: " + spec + ", error: " + e.getMessage(), 125);
     }
     for (int p = r[0]; p <= r[1]; p++) {
       exposed.put(p + "/" + proto, Map.of());
     }
+  }
+
+  /** nat.ParsePortRange: "80" or "8000-8002", each part strconv.ParseUint(s, 10, 16). */
+  private static int[] portRange(String ports) {
+    if (ports.isEmpty()) {
+      throw new IllegalArgumentException("empty string specified for ports");
+    }
+    String[] parts = ports.split("-", -1);
+    int start = parseUint16(parts[0]);
+    int end = parts.length > 1 ? parseUint16(parts[1]) : start;
+    if (end < start) {
+      throw new IllegalArgumentException("invalid range specified for port: " + ports);
+    }
+    return new int[] {start, end};
+  }
+
+  private static int parseUint16(String s) {
+    if (!s.matches("\\d+")) {
+      throw new IllegalArgumentException(
+          "strconv.ParseUint: parsing \"" + s + "\": invalid syntax");
+    }
+    if (s.length() > 5 || Integer.parseInt(s) > 65535) {
+      throw new IllegalArgumentException(
+          "strconv.ParseUint: parsing \"" + s + "\": value out of range");
+    }
+    return Integer.parseInt(s);
   }
 
   /** {@code --add-host name:ip} as opts.ValidateExtraHost checks it; null when none given. */
