@@ -148,32 +148,18 @@ class GuardBypassTest extends TwoSessions {
     a.containers().update(id, new UpdateRequest(null, null, null, 100L));
     assertEquals(100L, real.containers().inspect(id).hostConfig().pidsLimit());
     // docker update --memory-swap -1 / --cpu-period: refused as at create
-    refused(
-        403,
-        () ->
-            a.containers()
-                .update(
-                    id,
-                    new UpdateRequest(
-                        null, null, null, null, null, null, null, null, null, null, null, null,
-                        null, -1L)));
-    refused(
-        403,
-        () ->
-            a.containers()
-                .update(
-                    id,
-                    new UpdateRequest(
-                        null, null, null, null, null, null, 100_000L, null, null, null, null, null,
-                        null, null)));
+    refused(403, () -> a.containers().update(id, resources(null, null, null, -1L)));
+    refused(403, () -> a.containers().update(id, resources(null, null, 100_000L, null)));
     // docker update -c 512 --cpuset-cpus 0: they bound the container only, and reach the daemon
-    a.containers()
-        .update(
-            id,
-            new UpdateRequest(
-                null, null, null, null, 512L, null, null, null, null, null, "0", null, null, null));
+    a.containers().update(id, resources(512L, "0", null, null));
     assertEquals(512L, real.containers().inspect(id).hostConfig().cpuShares());
     assertEquals("0", real.containers().inspect(id).hostConfig().cpusetCpus());
+  }
+
+  /** An update of CPU shares, cpuset, CFS period and swap only. */
+  private static UpdateRequest resources(Long shares, String cpuset, Long period, Long swap) {
+    return new UpdateRequest(
+        null, null, null, null, shares, null, period, null, null, null, cpuset, null, null, swap);
   }
 
   @Test

@@ -718,6 +718,24 @@ public final class ContainerCommands {
 
     @Mixin ResourceFlags resources = new ResourceFlags();
 
+    @Option(
+        names = "--memory-swap",
+        paramLabel = "bytes",
+        description = "Swap limit equal to memory plus swap: -1 to enable unlimited swap")
+    String memorySwap;
+
+    @Option(
+        names = "--cpu-rt-period",
+        paramLabel = "int",
+        description = "Limit the CPU real-time period in microseconds")
+    long cpuRtPeriod;
+
+    @Option(
+        names = "--cpu-rt-runtime",
+        paramLabel = "int",
+        description = "Limit the CPU real-time runtime in microseconds")
+    long cpuRtRuntime;
+
     @Parameters List<String> containers = new ArrayList<>();
 
     @Override
@@ -726,14 +744,14 @@ public final class ContainerCommands {
       boolean anyFlag =
           restart != null
               || r.memory != null
-              || r.memorySwap != null
+              || memorySwap != null
               || r.memoryReservation != null
               || r.cpus != null
               || r.cpuShares != 0
               || r.cpuPeriod != 0
               || r.cpuQuota != 0
-              || r.cpuRtPeriod != 0
-              || r.cpuRtRuntime != 0
+              || cpuRtPeriod != 0
+              || cpuRtRuntime != 0
               || !r.cpusetCpus.isEmpty()
               || !r.cpusetMems.isEmpty()
               || r.blkioWeight != null
@@ -752,12 +770,12 @@ public final class ContainerCommands {
               r.blkioWeight == null ? null : r.blkioWeightValue(),
               nonZero(r.cpuPeriod),
               nonZero(r.cpuQuota),
-              nonZero(r.cpuRtPeriod),
-              nonZero(r.cpuRtRuntime),
+              nonZero(cpuRtPeriod),
+              nonZero(cpuRtRuntime),
               r.cpusetCpus.isEmpty() ? null : r.cpusetCpus,
               r.cpusetMems.isEmpty() ? null : r.cpusetMems,
               nonZero(r.memoryReservationBytes()),
-              nonZero(r.memorySwapBytes()));
+              nonZero(ResourceFlags.swapBytes(memorySwap)));
       // docker/cli's runUpdate: each name as it is updated, then the warnings (on stdout), then
       // the errors together
       List<String> warnings = new ArrayList<>();

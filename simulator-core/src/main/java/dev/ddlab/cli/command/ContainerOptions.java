@@ -191,6 +191,24 @@ public final class ContainerOptions {
   @Mixin ResourceFlags resources = new ResourceFlags();
 
   @Option(
+      names = "--memory-swap",
+      paramLabel = "bytes",
+      description = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
+  String memorySwap;
+
+  @Option(
+      names = "--cpu-rt-period",
+      paramLabel = "int",
+      description = "Limit CPU real-time period in microseconds")
+  long cpuRtPeriod;
+
+  @Option(
+      names = "--cpu-rt-runtime",
+      paramLabel = "int",
+      description = "Limit CPU real-time runtime in microseconds")
+  long cpuRtRuntime;
+
+  @Option(
       names = "--stop-signal",
       paramLabel = "string",
       description = "Signal to stop the container")
@@ -430,13 +448,13 @@ public final class ContainerOptions {
             .blkioDeviceWriteIOps(List.of())
             .cpuPeriod(resources.cpuPeriod)
             .cpuQuota(resources.cpuQuota)
-            .cpuRealtimePeriod(resources.cpuRtPeriod)
-            .cpuRealtimeRuntime(resources.cpuRtRuntime)
+            .cpuRealtimePeriod(cpuRtPeriod)
+            .cpuRealtimeRuntime(cpuRtRuntime)
             .cpusetCpus(resources.cpusetCpus)
             .cpusetMems(resources.cpusetMems)
             .devices(deviceList)
             .memoryReservation(resources.memoryReservationBytes())
-            .memorySwap(resources.memorySwapBytes())
+            .memorySwap(ResourceFlags.swapBytes(memorySwap))
             .pidsLimit(resources.pidsLimit)
             .ulimits(List.copyOf(ulimitMap.values()))
             .mounts(mountList.isEmpty() ? null : mountList)

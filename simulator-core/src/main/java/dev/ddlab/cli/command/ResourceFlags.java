@@ -8,10 +8,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The resource flags docker/cli gives both {@code run}/{@code create} (container/opts.go) and
- * {@code update} (update.go): memory, swap, the soft limit, CPUs, CPU shares, the CFS period and
- * quota, the real-time period and runtime, cpusets, the block I/O weight and the pids limit. Each
- * value is parsed as the CLI's own flag type parses it (go-units' RAMInBytes for sizes, {@code
- * big.Rat} for {@code --cpus}, {@code strconv} for the integers), with pflag's error text.
+ * {@code update} (update.go) in the same words: memory, the soft limit, CPUs, CPU shares, the CFS
+ * period and quota, cpusets, the block I/O weight and the pids limit ({@code --memory-swap} and
+ * {@code --cpu-rt-*}, which the two describe differently, are declared by each command). Each value
+ * is parsed as the CLI's own flag type parses it (go-units' RAMInBytes for sizes, {@code big.Rat}
+ * for {@code --cpus}, {@code strconv} for the integers), with pflag's error text.
  */
 final class ResourceFlags {
   @Option(
@@ -19,12 +20,6 @@ final class ResourceFlags {
       paramLabel = "bytes",
       description = "Memory limit")
   String memory;
-
-  @Option(
-      names = "--memory-swap",
-      paramLabel = "bytes",
-      description = "Swap limit equal to memory plus swap: '-1' to enable unlimited swap")
-  String memorySwap;
 
   @Option(names = "--memory-reservation", paramLabel = "bytes", description = "Memory soft limit")
   String memoryReservation;
@@ -49,18 +44,6 @@ final class ResourceFlags {
       paramLabel = "int",
       description = "Limit CPU CFS (Completely Fair Scheduler) quota")
   long cpuQuota;
-
-  @Option(
-      names = "--cpu-rt-period",
-      paramLabel = "int",
-      description = "Limit CPU real-time period in microseconds")
-  long cpuRtPeriod;
-
-  @Option(
-      names = "--cpu-rt-runtime",
-      paramLabel = "int",
-      description = "Limit CPU real-time runtime in microseconds")
-  long cpuRtRuntime;
 
   @Option(
       names = "--cpuset-cpus",
@@ -92,7 +75,7 @@ final class ResourceFlags {
   }
 
   /** {@code --memory-swap}: bytes, {@code -1} for unlimited, 0 when not given. */
-  long memorySwapBytes() {
+  static long swapBytes(String memorySwap) {
     return memorySwap == null ? 0 : bytes("--memory-swap", memorySwap, true);
   }
 

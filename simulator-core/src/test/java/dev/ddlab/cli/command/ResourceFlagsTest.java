@@ -147,6 +147,24 @@ class ResourceFlagsTest {
   }
 
   @Test
+  void help_words_swap_and_real_time_flags_as_each_command_does() {
+    // docker/cli v24: opts.go and update.go describe these three differently
+    // the help wraps its descriptions: compare them as one line
+    String update = node.ok("docker update --help").replaceAll("\\s+", " ");
+    String run = node.ok("docker run --help").replaceAll("\\s+", " ");
+    assertEquals(
+        true,
+        update.contains("Limit the CPU real-time period in microseconds")
+            && update.contains("memory plus swap: -1 to enable unlimited swap"),
+        update);
+    assertEquals(
+        true,
+        run.contains("Limit CPU real-time period in microseconds")
+            && run.contains("memory plus swap: '-1' to enable unlimited swap"),
+        run);
+  }
+
+  @Test
   void update_names_what_it_updated_before_the_errors() {
     fails(
         1,
