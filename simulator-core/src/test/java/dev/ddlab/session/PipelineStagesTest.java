@@ -69,6 +69,28 @@ class PipelineStagesTest {
   }
 
   @Test
+  void with_sigpipe_ignored_a_write_to_a_closed_pipe_fails_in_each_programs_words() {
+    try (SimSession s = session()) {
+      // bash 5.2 (whose -c adds "line 1:") and the private dockerd's busybox with trap '' PIPE
+      assertEquals(
+          "y\nyes: standard output: Broken pipe\n1 0\n",
+          run(s, "trap '' PIPE; yes | head -1; echo ${PIPESTATUS[@]}; trap - PIPE"));
+      assertEquals(
+          "1\nbash: echo: write error: Broken pipe\n0 0\n",
+          run(
+              s,
+              "trap '' PIPE; (echo 1; sleep 1; echo 2; true) | head -1; echo ${PIPESTATUS[@]};"
+                  + " trap - PIPE"));
+      assertEquals(
+          "y\nyes: (null): Broken pipe\n1\nsh: write error: Broken pipe\n0\n",
+          inAlpine(
+              s,
+              "trap \"\" PIPE; yes | head -1; (for i in 1 2; do echo $i; sleep 1; done) | head -1;"
+                  + " echo $?"));
+    }
+  }
+
+  @Test
   void a_pipe_holds_64_kib_so_twenty_megabytes_stream_through_a_container_of_6_mib() {
     try (SimSession s = session()) {
       assertEquals(
