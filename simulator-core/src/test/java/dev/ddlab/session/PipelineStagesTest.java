@@ -48,6 +48,11 @@ class PipelineStagesTest {
       assertEquals("late\n", run(s, "(sleep 1; echo late) | cat"));
       assertEquals("a\nb\n", inAlpine(s, "(echo a; sleep 1; echo b; sleep 1) | cat"));
       assertEquals("b\nafter\n", inAlpine(s, "(sleep 1; echo b) | grep b; echo after"));
+      // ping writes a line a second; its write after head exited kills it (SIGPIPE)
+      long before = s.nowNanos();
+      assertEquals(
+          2, inAlpine(s, "ping -c 100 127.0.0.1 | head -2").split("\n").length, "two lines");
+      assertEquals(1_000_000_000L, s.nowNanos() - before, "ping died at its next reply");
     }
   }
 

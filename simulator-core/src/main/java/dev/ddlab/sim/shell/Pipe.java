@@ -114,6 +114,44 @@ final class Pipe implements Consumer<String>, OutputEnd {
     reported = failures;
   }
 
+  /**
+   * The pipe as a child process's stdout: a write that meets the closed reading end also runs
+   * {@code sigpipe} (the kernel sends the process SIGPIPE, so {@code ping … | head -2} ends).
+   */
+  Consumer<String> writer(Runnable sigpipe) {
+    Pipe pipe = this;
+    class Writer implements Consumer<String>, OutputEnd {
+      @Override
+      public void accept(String s) {
+        pipe.accept(s);
+        if (pipe.sigpiped() && !killed) {
+          sigpipe.run();
+        }
+      }
+
+      @Override
+      public boolean broken() {
+        return pipe.broken();
+      }
+
+      @Override
+      public void whenWritable(Runnable next) {
+        pipe.whenWritable(next);
+      }
+
+      @Override
+      public String failure() {
+        return pipe.failure();
+      }
+
+      @Override
+      public void reported() {
+        pipe.reported();
+      }
+    }
+    return new Writer();
+  }
+
   /** Whether a writer must wait before it writes again. */
   boolean full() {
     return buffer.length() >= capacity;
