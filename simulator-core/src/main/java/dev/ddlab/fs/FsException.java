@@ -16,7 +16,8 @@ public class FsException extends RuntimeException {
     EINVAL("Invalid argument"),
     ELOOP("Too many levels of symbolic links"),
     ENOSPC("No space left on device"),
-    ENOMEM("Cannot allocate memory");
+    ENOMEM("Cannot allocate memory"),
+    EPIPE("Broken pipe");
 
     public final String text;
 

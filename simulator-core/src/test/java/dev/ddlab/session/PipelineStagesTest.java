@@ -48,6 +48,11 @@ class PipelineStagesTest {
       assertEquals("late\n", run(s, "(sleep 1; echo late) | cat"));
       assertEquals("a\nb\n", inAlpine(s, "(echo a; sleep 1; echo b; sleep 1) | cat"));
       assertEquals("b\nafter\n", inAlpine(s, "(sleep 1; echo b) | grep b; echo after"));
+      // ping writes a line a second; its write after head exited kills it (SIGPIPE)
+      long before = s.nowNanos();
+      assertEquals(
+          2, inAlpine(s, "ping -c 100 127.0.0.1 | head -2").split("\n").length, "two lines");
+      assertEquals(1_000_000_000L, s.nowNanos() - before, "ping died at its next reply");
     }
   }
 
@@ -65,6 +70,28 @@ class PipelineStagesTest {
       assertEquals("0 0\n", run(s, "echo hi | head -c 1 >/dev/null; echo ${PIPESTATUS[@]}"));
       assertEquals("y\ny\n0\n", inAlpine(s, "yes | head -2; echo $?"));
       assertEquals("y\n141\n", inAlpine(s, "set -o pipefail; yes | head -n 1; echo $?"));
+    }
+  }
+
+  @Test
+  void with_sigpipe_ignored_a_write_to_a_closed_pipe_fails_in_each_programs_words() {
+    try (SimSession s = session()) {
+      // bash 5.2 (whose -c adds "line 1:") and the private dockerd's busybox with trap '' PIPE
+      assertEquals(
+          "y\nyes: standard output: Broken pipe\n1 0\n",
+          run(s, "trap '' PIPE; yes | head -1; echo ${PIPESTATUS[@]}; trap - PIPE"));
+      assertEquals(
+          "1\nbash: echo: write error: Broken pipe\n0 0\n",
+          run(
+              s,
+              "trap '' PIPE; (echo 1; sleep 1; echo 2; true) | head -1; echo ${PIPESTATUS[@]};"
+                  + " trap - PIPE"));
+      assertEquals(
+          "y\nyes: (null): Broken pipe\n1\nsh: write error: Broken pipe\n0\n",
+          inAlpine(
+              s,
+              "trap \"\" PIPE; yes | head -1; (for i in 1 2; do echo $i; sleep 1; done) | head -1;"
+                  + " echo $?"));
     }
   }
 

@@ -863,7 +863,7 @@ public final class Interpreter {
    * …}), anything else as {@code bash: cmd: reason}.
    */
   private String builtinError(String command, FsException e) {
-    if (e.errno() == FsException.Errno.ENOSPC) {
+    if (e.errno() == FsException.Errno.ENOSPC || e.errno() == FsException.Errno.EPIPE) {
       return dialect == Dialect.ASH
           ? name + ": write error: " + e.getMessage()
           : name + ": " + command + ": write error: " + e.getMessage();

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.OutputEnd;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,11 @@ final class Pipe implements Consumer<String>, OutputEnd {
       return;
     }
     if (readerClosed) {
-      sigpipe = true; // EPIPE, and SIGPIPE for the writer
+      if (ignoresSigpipe.getAsBoolean()) {
+        failures++; // trap '' PIPE: write(2) fails with EPIPE and the writer says so
+      } else {
+        sigpipe = true; // EPIPE, and SIGPIPE for the writer
+      }
       return;
     }
     buffer.append(s);
@@ -78,6 +83,73 @@ final class Pipe implements Consumer<String>, OutputEnd {
       return;
     }
     wakeReader();
+  }
+
+  /** Whether the shell ignores SIGPIPE ({@code trap '' PIPE}), which its writers inherit. */
+  private BooleanSupplier ignoresSigpipe = () -> false;
+
+  /** Writes that failed with EPIPE while SIGPIPE was ignored, and how many were reported. */
+  private int failures;
+
+  private int reported;
+
+  /** The writers ignore SIGPIPE when {@code ignores} says so. */
+  Pipe ignoringSigpipe(BooleanSupplier ignores) {
+    this.ignoresSigpipe = ignores;
+    return this;
+  }
+
+  /** Writes that failed with EPIPE and were not reported yet. */
+  int failures() {
+    return failures - reported;
+  }
+
+  @Override
+  public String failure() {
+    return failures > reported ? FsException.Errno.EPIPE.text : null;
+  }
+
+  @Override
+  public void reported() {
+    reported = failures;
+  }
+
+  /**
+   * The pipe as a child process's stdout: a write that meets the closed reading end also runs
+   * {@code sigpipe} (the kernel sends the process SIGPIPE, so {@code ping … | head -2} ends).
+   */
+  Consumer<String> writer(Runnable sigpipe) {
+    Pipe pipe = this;
+    class Writer implements Consumer<String>, OutputEnd {
+      @Override
+      public void accept(String s) {
+        pipe.accept(s);
+        if (pipe.sigpiped() && !killed) {
+          sigpipe.run();
+        }
+      }
+
+      @Override
+      public boolean broken() {
+        return pipe.broken();
+      }
+
+      @Override
+      public void whenWritable(Runnable next) {
+        pipe.whenWritable(next);
+      }
+
+      @Override
+      public String failure() {
+        return pipe.failure();
+      }
+
+      @Override
+      public void reported() {
+        pipe.reported();
+      }
+    }
+    return new Writer();
   }
 
   /** Whether a writer must wait before it writes again. */

@@ -20,44 +20,36 @@ import java.util.function.IntConsumer;
 final class PipedStreams {
   private final List<Stream> streams = new ArrayList<>();
 
-  private final class Stream {
-    final Attachment a;
-    final Io io;
-    final IntConsumer done;
+  /** One docker command's stream, the stdio of its stage and what learns of its status. */
+  private record Stream(Attachment a, Io io, IntConsumer done) {}
 
-    Stream(Attachment a, Io io, IntConsumer done) {
-      this.a = a;
-      this.io = io;
-      this.done = done;
+  private void end(Stream s, int status) {
+    streams.remove(s);
+    s.a().close();
+    s.done().accept(status);
+  }
+
+  private void pump(Stream s) {
+    Io io = s.io();
+    if (io.out() instanceof OutputEnd e && e.broken()) {
+      end(s, 128 + 13); // the reader is gone: the next write was EPIPE, and SIGPIPE
+      return;
     }
-
-    void end(int status) {
-      streams.remove(this);
-      a.close();
-      done.accept(status);
+    String errors = s.a().readStderr();
+    if (!errors.isEmpty()) {
+      io.err().accept(errors); // stderr does not go down the pipe
     }
-
-    void pump() {
+    String text = s.a().read();
+    if (!text.isEmpty()) {
+      io.out().accept(text);
       if (io.out() instanceof OutputEnd e && e.broken()) {
-        end(128 + 13); // the reader is gone: the next write was EPIPE, and SIGPIPE
+        end(s, 128 + 13);
         return;
       }
-      String errors = a.readStderr();
-      if (!errors.isEmpty()) {
-        io.err().accept(errors); // stderr does not go down the pipe
-      }
-      String text = a.read();
-      if (!text.isEmpty()) {
-        io.out().accept(text);
-        if (io.out() instanceof OutputEnd e && e.broken()) {
-          end(128 + 13);
-          return;
-        }
-      }
-      if (a.isClosed()) {
-        Integer code = a.exitCode();
-        end(code == null ? 0 : code);
-      }
+    }
+    if (s.a().isClosed()) {
+      Integer code = s.a().exitCode();
+      end(s, code == null ? 0 : code);
     }
   }
 
@@ -69,7 +61,7 @@ final class PipedStreams {
     IntConsumer end = JobControl.once(done);
     a.splitStderr();
     Stream[] self = new Stream[1];
-    Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> self[0].end(st));
+    Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> end(self[0], st));
     self[0] =
         new Stream(
             a,
@@ -85,13 +77,13 @@ final class PipedStreams {
           streams.remove(self[0]);
           a.close();
         });
-    self[0].pump(); // what it has now (docker logs -f prints the logs so far at once)
+    pump(self[0]); // what it has now (docker logs -f prints the logs so far at once)
   }
 
   /** Moves what each stream printed since into its pipe (after each step of virtual time). */
   void pump() {
     for (Stream s : List.copyOf(streams)) {
-      s.pump();
+      pump(s);
     }
   }
 }

@@ -48,7 +48,9 @@ final class Pipelines {
 
   /** A pipe between two stages, charged until {@link #close}. */
   Pipe open(boolean background) {
-    Pipe p = new Pipe(sh::charge, sh.queue()::post);
+    Pipe p =
+        new Pipe(sh::charge, sh.queue()::post)
+            .ignoringSigpipe(() -> sh.ignores(dev.ddlab.sim.runtime.Signal.SIGPIPE));
     pipes.add(p);
     if (!background) {
       foreground.add(p);

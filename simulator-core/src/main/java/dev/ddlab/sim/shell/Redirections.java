@@ -185,6 +185,9 @@ final class Redirections {
     if (io.out() instanceof FileSink f) {
       n += f.failures - f.reported;
     }
+    if (io.out() instanceof Pipe p) {
+      n += p.failures(); // EPIPE while SIGPIPE is ignored
+    }
     if (io.err() instanceof FileSink f && f != io.out()) {
       n += f.failures - f.reported;
     }
@@ -195,6 +198,10 @@ final class Redirections {
   static FsException lastWriteError(Io io) {
     if (io.out() instanceof FileSink f && f.last != null) {
       return f.last;
+    }
+    if (io.out() instanceof Pipe p && p.failures() > 0) {
+      p.reported();
+      return new FsException(FsException.Errno.EPIPE, null);
     }
     return io.err() instanceof FileSink f ? f.last : null;
   }

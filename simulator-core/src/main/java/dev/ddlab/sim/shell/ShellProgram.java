@@ -497,7 +497,14 @@ public final class ShellProgram implements Program {
               env,
               // null: the child writes to the shell's own stdout/stderr, i.e. the terminal.
               new Proc.ProcIo(
-                  io.out() == terminalOut ? null : io.out(),
+                  io.out() instanceof Pipe p
+                      ? p.writer(
+                          () -> {
+                            if (child[0] != null && !child[0].exited()) {
+                              proc.kill(child[0].pid(), Signal.SIGPIPE); // a write met no reader
+                            }
+                          })
+                      : io.out() == terminalOut ? null : io.out(),
                   io.err() == terminalErr ? null : io.err()),
               st -> {
                 finished[0] = true;
