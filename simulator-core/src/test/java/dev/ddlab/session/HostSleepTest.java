@@ -32,15 +32,4 @@ class HostSleepTest {
       assertEquals("130\n", s.type("node1", "echo $?").output());
     }
   }
-
-  @Test
-  void with_an_int_trap_ctrl_c_ends_the_sleep_with_130_and_the_line_goes_on_without_the_trap() {
-    try (SimSession s = SimSession.open("single", 2)) {
-      s.type("node1", "trap 'echo CAUGHT' INT; sleep infinity; echo \"after $?\"");
-      TranscriptEntry c = s.interrupt("node1");
-      assertEquals("after 130\n", c.output());
-      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
-      assertEquals("0\n", s.type("node1", "echo $?").output(), "the line's last command's");
-    }
-  }
 }

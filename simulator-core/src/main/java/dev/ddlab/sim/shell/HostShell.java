@@ -134,10 +134,6 @@ public final class HostShell {
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
   private IntConsumer foregroundDone;
-
-  /** Ends the foreground's running {@code sleep} as SIGINT does (130), the line going on. */
-  private Runnable foregroundSleepKill;
-
   private final int shellPid;
   private final JobControl jobControl;
 
@@ -266,7 +262,6 @@ public final class HostShell {
     foregroundDone =
         st -> {
           busy = false;
-          foregroundSleepKill = null;
           terminalInput.foregroundDone();
           foregroundTimers.clear();
           foregroundStops.clear();
@@ -298,14 +293,6 @@ public final class HostShell {
     }
     if (busy && foregroundDone != null) {
       terminalInput.interrupt();
-      Runnable kill = foregroundSleepKill;
-      if (kill != null && sh.traps(Signal.SIGINT)) {
-        // bash with an INT trap: the foreground job alone gets SIGINT (job control) and dies with
-        // 130, and bash goes on with the line; the trap does not run (bash 5.2 under a pty)
-        foregroundSleepKill = null;
-        kill.run();
-        return;
-      }
       // With job control the foreground job gets the signal, not bash, so an INT trap does not run
       // (bash then goes on with the line, which the simulator ends here)
       sh.interrupt();
@@ -712,16 +699,10 @@ public final class HostShell {
                 Duration.ofNanos(total),
                 () -> {
                   unregister.run();
-                  foregroundSleepKill = null;
                   end.accept(0);
                 });
     if (!background) {
       foregroundTimer(t[0]);
-      foregroundSleepKill =
-          () -> {
-            t[0].cancel();
-            end.accept(130);
-          };
     }
     return pid;
   }
