@@ -52,20 +52,27 @@ record DockerCliRun(int exitCode, String stdout, String stderr) {
         .put("DOCKER_CONFIG", System.getProperty("java.io.tmpdir") + "/ddlab-docker-cli");
     pb.environment().putAll(env);
     try {
+      // output to files, so a CLI that never ends fails the test after a minute, not hangs it
+      java.io.File out = java.io.File.createTempFile("ddlab-cli-out", ".txt");
+      java.io.File err = java.io.File.createTempFile("ddlab-cli-err", ".txt");
+      pb.redirectOutput(out).redirectError(err);
       Process p = pb.start();
       try (java.io.OutputStream in = p.getOutputStream()) {
         in.write(input.getBytes(StandardCharsets.UTF_8));
       }
-      byte[] out = p.getInputStream().readAllBytes();
-      byte[] err = p.getErrorStream().readAllBytes();
-      if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+      if (!ended) {
         p.destroyForcibly();
-        throw new IllegalStateException("docker " + String.join(" ", args) + " did not finish");
       }
-      return new DockerCliRun(
-          p.exitValue(),
-          new String(out, StandardCharsets.UTF_8),
-          new String(err, StandardCharsets.UTF_8));
+      String stdout = Files.readString(out.toPath());
+      String stderr = Files.readString(err.toPath());
+      Files.deleteIfExists(out.toPath());
+      Files.deleteIfExists(err.toPath());
+      if (!ended) {
+        throw new IllegalStateException(
+            "docker " + String.join(" ", args) + " did not finish in 60 s: " + stdout + stderr);
+      }
+      return new DockerCliRun(p.exitValue(), stdout, stderr);
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

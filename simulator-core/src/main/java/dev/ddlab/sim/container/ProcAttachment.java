@@ -22,6 +22,8 @@ final class ProcAttachment implements Attachment {
   private final Consumer<ProcAttachment> onClose;
   private final StringBuilder buffer = new StringBuilder();
   private final StringBuilder pendingInput = new StringBuilder();
+  private final StringBuilder early = new StringBuilder();
+  private boolean closeEarly;
   private boolean closed;
   private boolean inputClosed;
   private Integer exitCode;
@@ -97,6 +99,7 @@ final class ProcAttachment implements Attachment {
 
   @Override
   public String read() {
+    deliverEarly();
     String s = buffer.toString();
     buffer.setLength(0);
     return s;
@@ -107,6 +110,34 @@ final class ProcAttachment implements Attachment {
     if (closed || !stdin || inputClosed) {
       return;
     }
+    if (target.get() == null) {
+      early.append(input); // attached before start: the daemon's stdin pipe holds it
+      return;
+    }
+    deliverEarly();
+    type(input);
+  }
+
+  /**
+   * Input sent before the process existed (a client that attaches, sends its piped stdin and closes
+   * it before {@code start}, as docker run -i may): handed to the process once it runs, as the
+   * container's stdin pipe would, so neither the bytes nor their end are lost.
+   */
+  private void deliverEarly() {
+    if ((early.length() == 0 && !closeEarly) || target.get() == null) {
+      return;
+    }
+    String s = early.toString();
+    early.setLength(0);
+    boolean close = closeEarly;
+    closeEarly = false;
+    type(s);
+    if (close) {
+      endInput();
+    }
+  }
+
+  private void type(String input) {
     for (int i = 0; i < input.length(); i++) {
       char ch = input.charAt(i);
       SimProc p = target.get();
@@ -140,10 +171,16 @@ final class ProcAttachment implements Attachment {
       return;
     }
     inputClosed = true;
-    SimProc p = target.get();
-    if (p == null) {
+    if (target.get() == null) {
+      closeEarly = true;
       return;
     }
+    deliverEarly();
+    endInput();
+  }
+
+  private void endInput() {
+    SimProc p = target.get();
     if (pendingInput.length() > 0) {
       String line = pendingInput.toString(); // a last line without its newline
       pendingInput.setLength(0);
@@ -160,6 +197,7 @@ final class ProcAttachment implements Attachment {
 
   @Override
   public boolean awaitExit(Duration max) {
+    deliverEarly();
     return clock.advanceUntil(() -> closed, max) && exitCode != null;
   }
 

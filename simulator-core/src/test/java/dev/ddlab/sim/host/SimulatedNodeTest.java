@@ -81,6 +81,44 @@ class SimulatedNodeTest {
   }
 
   @Test
+  void stdin_sent_and_closed_through_an_attach_before_start_reaches_the_process_once_it_runs() {
+    pull("alpine");
+    ContainerConfig c = cfg("alpine", "sh", "-c", "cat; exit 4");
+    ContainerConfig interactive =
+        new ContainerConfig(
+            c.hostname(),
+            c.domainname(),
+            c.user(),
+            true,
+            true,
+            true,
+            c.exposedPorts(),
+            false,
+            true,
+            true,
+            c.env(),
+            c.cmd(),
+            c.healthcheck(),
+            c.image(),
+            c.volumes(),
+            c.workingDir(),
+            c.entrypoint(),
+            c.onBuild(),
+            c.labels(),
+            c.stopSignal(),
+            c.stopTimeout());
+    String id =
+        api.create("early", interactive, hc("no", 0, null, "default", null), null, null).id();
+    dev.ddlab.engine.Attachment a = api.attach(id, true);
+    a.write("hi\n"); // a client's piped stdin and its end, both before POST /start
+    a.closeInput();
+    api.start(id);
+    assertTrue(a.awaitExit(java.time.Duration.ofSeconds(5)), "cat ends at the end of its input");
+    assertEquals(4, a.exitCode());
+    assertEquals("hi\n", a.read());
+  }
+
+  @Test
   void webserver_with_publish_80_to_8080_serves_the_apps_page() {
     pull("nigelpoulton/ddd-book:web0.1");
     run(
