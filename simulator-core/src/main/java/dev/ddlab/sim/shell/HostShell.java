@@ -181,7 +181,7 @@ public final class HostShell {
     if (!node.fs().isDirectory(HOME)) {
       cwd = "/";
     }
-    sh.builtin("history", (s, a, io) -> history(a, io));
+    sh.builtin("history", (s, a, io) -> HistoryBuiltin.run(history, a, io));
     sh.builtin("help", (s, a, io) -> HostHelp.help(io));
     this.jobControl =
         new JobControl(
@@ -394,26 +394,6 @@ public final class HostShell {
 
   // ---- builtins of the host --------------------------------------------------------------------
 
-  private int history(List<String> args, Io io) {
-    if (!args.isEmpty() && args.get(0).equals("-c")) {
-      history.clear();
-      return 0;
-    }
-    int from = 0;
-    if (!args.isEmpty()) {
-      try {
-        from = Math.max(0, history.size() - Integer.parseInt(args.get(0)));
-      } catch (NumberFormatException e) {
-        io.errln("bash: history: " + args.get(0) + ": numeric argument required");
-        return 1;
-      }
-    }
-    for (int i = from; i < history.size(); i++) {
-      io.println(String.format("%5d  %s", i + 1, history.get(i).replace("\n", " ")));
-    }
-    return 0;
-  }
-
   // ---- the runtime: how the host finds and runs commands ---------------------------------------
 
   private final class Runtime implements ShellRuntime {
@@ -562,7 +542,7 @@ public final class HostShell {
           return 0;
         }
         case "ssh" -> {
-          return ssh(args, io, done);
+          return SshClient.run(node, args, io, done);
         }
         case "env" -> {
           // coreutils' env: PROG runs with the changed environment, as the host's programs run
@@ -756,43 +736,6 @@ public final class HostShell {
       return null;
     }
     return nanos < 0 ? Duration.ofDays(365L * 100) : Duration.ofNanos(nanos);
-  }
-
-  private int ssh(List<String> args, Io io, IntConsumer done) {
-    List<String> ops = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (ops.isEmpty() && (a.equals("-p") || a.equals("-i") || a.equals("-l") || a.equals("-o"))) {
-        i++;
-      } else if (ops.isEmpty() && a.startsWith("-")) {
-        continue;
-      } else {
-        ops.add(a);
-      }
-    }
-    if (ops.isEmpty()) {
-      io.errln("usage: ssh [-46AaCfGgKkMNnqsTtVvXxYy] destination [command [argument ...]]");
-      done.accept(255);
-      return 0;
-    }
-    String target = ops.get(0);
-    if (target.contains("@")) {
-      target = target.substring(target.indexOf('@') + 1);
-    }
-    HostShell peer = node.peer(target);
-    if (peer == null) {
-      io.errln("ssh: Could not resolve hostname " + target + ": Name or service not known");
-      done.accept(255);
-      return 0;
-    }
-    if (ops.size() == 1) {
-      io.errln("Pseudo-terminal will not be allocated because stdin is not a terminal.");
-      io.errln("ddlab: use `ssh " + target + " COMMAND`, or switch to the terminal of " + target);
-      done.accept(255);
-      return 0;
-    }
-    peer.runRemote(String.join(" ", ops.subList(1, ops.size())), io, done);
-    return 0;
   }
 
   /** The host's processes as ps shows them: this login shell and the tool itself. */
