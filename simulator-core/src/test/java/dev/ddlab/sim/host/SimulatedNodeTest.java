@@ -50,17 +50,22 @@ class SimulatedNodeTest {
   }
 
   private static ContainerConfig cfg(String image, String... cmd) {
+    return cfg(false, image, cmd);
+  }
+
+  /** {@code interactive}: as {@code docker run -i} creates it (stdin attached and kept open). */
+  private static ContainerConfig cfg(boolean interactive, String image, String... cmd) {
     return new ContainerConfig(
         "",
         "",
         "",
-        false,
+        interactive,
         false,
         false,
         null,
         false,
-        false,
-        false,
+        interactive,
+        interactive,
         null,
         cmd.length == 0 ? null : List.of(cmd),
         null,
@@ -83,30 +88,7 @@ class SimulatedNodeTest {
   @Test
   void stdin_sent_and_closed_through_an_attach_before_start_reaches_the_process_once_it_runs() {
     pull("alpine");
-    ContainerConfig c = cfg("alpine", "sh", "-c", "cat; exit 4");
-    ContainerConfig interactive =
-        new ContainerConfig(
-            c.hostname(),
-            c.domainname(),
-            c.user(),
-            true,
-            true,
-            true,
-            c.exposedPorts(),
-            false,
-            true,
-            true,
-            c.env(),
-            c.cmd(),
-            c.healthcheck(),
-            c.image(),
-            c.volumes(),
-            c.workingDir(),
-            c.entrypoint(),
-            c.onBuild(),
-            c.labels(),
-            c.stopSignal(),
-            c.stopTimeout());
+    ContainerConfig interactive = cfg(true, "alpine", "sh", "-c", "cat; exit 4");
     String id =
         api.create("early", interactive, hc("no", 0, null, "default", null), null, null).id();
     dev.ddlab.engine.Attachment a = api.attach(id, true);
