@@ -265,6 +265,7 @@ public class TerminalSession implements Session {
 
   @Override
   public void advance(Duration d) {
+    clock.resumeCpu();
     clock.advance(d);
     for (Terminal t : terminals.values()) {
       t.collect();
@@ -369,6 +370,7 @@ public class TerminalSession implements Session {
 
     /** A line at the host shell; returns non-null when its command is still running. */
     Runnable typeHost(String line, int[] exit) {
+      clock.resumeCpu();
       if (line.contains(DETACH)) {
         exit[0] = shell.interpreter().lastStatus();
         return null; // Ctrl-P Ctrl-Q means nothing at the host prompt
@@ -417,6 +419,7 @@ public class TerminalSession implements Session {
 
     /** A line typed into the attached stream. */
     int typeAttached(String line) {
+      clock.resumeCpu();
       Attachment a = attached;
       if (line.contains(DETACH)) {
         a.close();
@@ -479,7 +482,7 @@ public class TerminalSession implements Session {
           if (!attached.prompt().isEmpty()) {
             return closedWith;
           }
-        } else if (!shell.busy() || shell.readingTerminal()) {
+        } else if (!shell.busy() || shell.readingTerminal() || shell.suspended()) {
           return closedWith; // at the prompt, or a read waits for the next typed line
         }
         long next = clock.nextDueNanos();

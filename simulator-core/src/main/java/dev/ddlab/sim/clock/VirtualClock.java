@@ -32,6 +32,24 @@ public final class VirtualClock {
                   ? Long.compare(a.dueNanos, b.dueNanos)
                   : Long.compare(a.sequence, b.sequence));
 
+  /**
+   * CPU steps ({@link #scheduleCpu}) that may still be queued in this slice, and the slice; a
+   * negative slice is no budget (the default).
+   */
+  private int cpuSlice = -1;
+
+  private int cpuLeft;
+
+  /** CPU steps held off the queue once the slice was spent, in the order they were scheduled. */
+  private final ArrayDeque<Timer> parked = new ArrayDeque<>();
+
+  /**
+   * The CPU steps a session that follows a wall-clock ticker lets run between two resumes ({@link
+   * #cpuSlice}): 16 rounds of {@code yes} through {@code grep}, or 160 rounds of a busy loop, take
+   * a few milliseconds of the server's time.
+   */
+  public static final int CPU_SLICE = 16;
+
   /** Timers scheduled with no delay, in order (see the class comment). */
   private final ArrayDeque<Timer> dueNow = new ArrayDeque<>();
 
@@ -72,6 +90,75 @@ public final class VirtualClock {
    */
   public Timer scheduleAsCaller(Duration delay, Runnable action) {
     return add(delay, action, inUpkeep);
+  }
+
+  /**
+   * Schedules a step of CPU work (a round of {@code yes} or {@code seq}, a busy loop's yield) that
+   * {@code delay} of CPU time precedes. With a {@link #cpuSlice} set, a step scheduled once the
+   * slice is spent is parked off the queue (its timer pending, {@link Timer#isParked}) until {@link
+   * #resumeCpu}: a program that computes without end then holds the server for one slice at a time
+   * however far time moves, and the same inputs park the same steps.
+   */
+  public Timer scheduleCpu(Duration delay, Runnable action) {
+    if (cpuSlice >= 0 && cpuLeft <= 0) {
+      Timer t = new Timer(this, -1, -1, action, false);
+      t.parkedNanos = Math.max(0, delay.toNanos());
+      parked.add(t);
+      return t;
+    }
+    cpuLeft--;
+    return add(delay, action, false);
+  }
+
+  /**
+   * Bounds the CPU steps that run between two {@link #resumeCpu} calls to {@code steps} (a session
+   * that follows a ticker: {@link #CPU_SLICE}); a negative value turns the bound off.
+   */
+  public void cpuSlice(int steps) {
+    cpuSlice = steps;
+    cpuLeft = steps;
+    if (steps < 0) {
+      resumeParked(Integer.MAX_VALUE);
+    }
+  }
+
+  /**
+   * A fresh slice (the ticker's beat, a typed line): the parked steps are queued again, in order,
+   * each due its CPU time from now, as far as the slice goes. Does nothing without a slice.
+   */
+  public void resumeCpu() {
+    if (cpuSlice < 0) {
+      return;
+    }
+    cpuLeft = cpuSlice;
+    resumeParked(cpuSlice);
+  }
+
+  private void resumeParked(int most) {
+    Timer t;
+    while (most > 0 && (t = parked.poll()) != null) {
+      if (t.cancelled) {
+        continue;
+      }
+      most--;
+      if (cpuSlice >= 0) {
+        cpuLeft--;
+      }
+      t.dueNanos = nowNanos + t.parkedNanos;
+      t.sequence = sequence++;
+      t.parkedNanos = -1;
+      if (t.dueNanos == nowNanos) {
+        dueNow.add(t);
+      } else {
+        timers.add(t);
+      }
+    }
+  }
+
+  /** Whether a CPU step waits for {@link #resumeCpu}. */
+  public boolean cpuParked() {
+    parked.removeIf(t -> t.cancelled);
+    return !parked.isEmpty();
   }
 
   /** How many timers that were not upkeep have fired so far. */
@@ -212,8 +299,12 @@ public final class VirtualClock {
   /** A scheduled action; cancel it to keep it from firing. */
   public static final class Timer {
     private final VirtualClock clock;
-    private final long dueNanos;
-    private final long sequence;
+    private long dueNanos;
+    private long sequence;
+
+    /** The CPU time a parked step waits for once resumed; -1 when not parked. */
+    private long parkedNanos = -1;
+
     private final boolean upkeep;
     private Runnable action;
     private boolean cancelled;
@@ -234,11 +325,18 @@ public final class VirtualClock {
       }
       cancelled = true;
       action = null;
-      clock.cancelled();
+      if (parkedNanos < 0) {
+        clock.cancelled(); // a parked step is not queued: the clock drops it at the next resume
+      }
     }
 
     public boolean isPending() {
       return !cancelled && !fired;
+    }
+
+    /** Whether this is a CPU step held until {@link VirtualClock#resumeCpu}. */
+    public boolean isParked() {
+      return parkedNanos >= 0 && !cancelled;
     }
 
     public long dueNanos() {

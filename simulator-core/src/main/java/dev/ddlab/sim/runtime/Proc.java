@@ -54,6 +54,14 @@ public interface Proc {
   VirtualClock.Timer after(Duration delay, Runnable action);
 
   /**
+   * As {@link #after}, for a step of CPU work the process burns ({@link VirtualClock#scheduleCpu}:
+   * held while the session's CPU slice is spent).
+   */
+  default VirtualClock.Timer afterCpu(Duration delay, Runnable action) {
+    return after(delay, action);
+  }
+
+  /**
    * Starts a child process in the same container/namespaces, running the executable found for
    * argv[0] (PATH lookup through {@link #fs()}); {@code onExit} gets its status. Returns the child,
    * or null when the executable is not found (the caller prints its own "not found" error). The

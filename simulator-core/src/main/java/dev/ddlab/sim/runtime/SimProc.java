@@ -228,28 +228,35 @@ public final class SimProc implements Proc {
 
   @Override
   public VirtualClock.Timer after(Duration delay, Runnable action) {
+    return timer(delay, false, action);
+  }
+
+  @Override
+  public VirtualClock.Timer afterCpu(Duration delay, Runnable action) {
+    return timer(delay, true, action);
+  }
+
+  private VirtualClock.Timer timer(Duration delay, boolean cpu, Runnable action) {
     if (timers == null) {
       timers = new ArrayList<>(2);
     }
     VirtualClock.Timer[] self = new VirtualClock.Timer[1];
-    self[0] =
-        kernel
-            .clock()
-            .schedule(
-                delay,
+    Runnable fire =
+        () -> {
+          if (timers != null) {
+            timers.remove(self[0]);
+          }
+          if (!exited) {
+            ctx.runOrDefer(
                 () -> {
-                  if (timers != null) {
-                    timers.remove(self[0]);
-                  }
                   if (!exited) {
-                    ctx.runOrDefer(
-                        () -> {
-                          if (!exited) {
-                            action.run();
-                          }
-                        });
+                    action.run();
                   }
                 });
+          }
+        };
+    VirtualClock clock = kernel.clock();
+    self[0] = cpu ? clock.scheduleCpu(delay, fire) : clock.schedule(delay, fire);
     timers.add(self[0]);
     return self[0];
   }

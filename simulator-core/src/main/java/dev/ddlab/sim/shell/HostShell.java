@@ -235,6 +235,27 @@ public final class HostShell {
     return busy;
   }
 
+  /**
+   * Whether the foreground has spent the session's CPU slice ({@link VirtualClock#cpuSlice}) and
+   * waits for {@link VirtualClock#resumeCpu} (the ticker's next beat, the next typed line): the
+   * terminal stays busy and nothing of the line runs meanwhile. So is a foreground with no timer of
+   * its own (the docker CLI waiting for a container) while CPU steps are parked: what it waits for
+   * computes. Never with the slice off.
+   */
+  public boolean suspended() {
+    if (!busy) {
+      return false;
+    }
+    boolean timed = false;
+    for (VirtualClock.Timer t : foregroundTimers) {
+      if (t.isParked()) {
+        return true;
+      }
+      timed |= t.isPending();
+    }
+    return !timed && node.clock().cpuParked();
+  }
+
   /** Whether the user typed exit (the terminal then ends or starts a new login). */
   /**
    * The login has ended (exit, end of input, the OOM killer, a replaced terminal): what its bash
@@ -448,7 +469,16 @@ public final class HostShell {
 
     @Override
     public void after(Duration delay, boolean background, Runnable action) {
-      VirtualClock.Timer t = node.clock().schedule(delay, action);
+      foreground(node.clock().schedule(delay, action), background);
+    }
+
+    @Override
+    public void afterCpu(Duration delay, boolean background, Runnable action) {
+      foreground(node.clock().scheduleCpu(delay, action), background);
+    }
+
+    /** A timer of the foreground is one Ctrl-C cancels. */
+    private void foreground(VirtualClock.Timer t, boolean background) {
       if (!background) {
         foregroundTimer(t);
       }

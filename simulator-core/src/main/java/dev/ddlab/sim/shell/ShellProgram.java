@@ -412,6 +412,11 @@ public final class ShellProgram implements Program {
     }
 
     @Override
+    public void afterCpu(Duration delay, boolean background, Runnable action) {
+      proc.afterCpu(delay, action);
+    }
+
+    @Override
     public void exit(int status) {
       proc.exit(status);
     }

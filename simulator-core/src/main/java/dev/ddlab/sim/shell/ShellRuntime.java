@@ -38,7 +38,7 @@ public interface ShellRuntime {
    * {@link #cgroup} (what docker stats shows) when it is over, before {@code next} runs.
    */
   default void compute(Duration d, boolean background, Runnable next) {
-    after(
+    afterCpu(
         d,
         background,
         () -> {
@@ -48,6 +48,14 @@ public interface ShellRuntime {
           }
           next.run();
         });
+  }
+
+  /**
+   * As {@link #after}, for a step of CPU work ({@link
+   * dev.ddlab.sim.clock.VirtualClock#scheduleCpu}: held while the session's CPU slice is spent).
+   */
+  default void afterCpu(Duration delay, boolean background, Runnable action) {
+    after(delay, background, action);
   }
 
   /**

@@ -183,7 +183,7 @@ final class ToolProgram implements Program {
 
     @Override
     public void compute(java.time.Duration d, Runnable next) {
-      proc.after(
+      proc.afterCpu(
           d,
           () -> {
             if (proc.cgroup() != null) {

@@ -13,6 +13,35 @@ import org.junit.jupiter.api.Test;
 
 class VirtualClockTest {
   @Test
+  void cpuStepsBeyondTheSliceWaitOffTheQueueUntilResumedAndCancelledOnesNeverRun() {
+    VirtualClock clock = new VirtualClock(0);
+    clock.cpuSlice(2);
+    List<String> fired = new ArrayList<>();
+    Runnable[] spin = new Runnable[1];
+    spin[0] =
+        () -> {
+          fired.add("spin@" + clock.nowNanos() / 1_000_000);
+          clock.scheduleCpu(Duration.ofMillis(10), spin[0]);
+        };
+    clock.scheduleCpu(Duration.ofMillis(10), spin[0]);
+    clock.advance(Duration.ofSeconds(10));
+    assertEquals(List.of("spin@10", "spin@20"), fired);
+    assertTrue(clock.cpuParked());
+    VirtualClock.Timer other = clock.scheduleCpu(Duration.ofMillis(5), () -> fired.add("other"));
+    assertTrue(other.isPending());
+    assertTrue(other.isParked(), "the slice was spent when it was scheduled");
+    other.cancel();
+    assertFalse(other.isParked());
+    clock.resumeCpu(); // at 10 s: the parked step is due 10 ms of CPU later
+    clock.advance(Duration.ofSeconds(1));
+    assertEquals(List.of("spin@10", "spin@20", "spin@10010", "spin@10020"), fired);
+    clock.cpuSlice(-1); // off: what waits runs, and nothing waits any more
+    clock.advance(Duration.ofMillis(30));
+    assertEquals(7, fired.size());
+    assertFalse(clock.cpuParked());
+  }
+
+  @Test
   void timersFireInDueOrderThenScheduleOrderSeeingTheirDueTime() {
     VirtualClock clock = new VirtualClock(0);
     List<String> fired = new ArrayList<>();
