@@ -47,6 +47,8 @@ class FuzzTest {
   static void run(FuzzTarget target, long lines, int perSeed) {
     Fuzzer.Report r = Fuzzer.run(target, FIRST_SEED, lines, perSeed, HANG, THREADS);
     System.out.println(r.summary());
+    System.out.println("slowest inputs (wall time):");
+    r.slowest.forEach(x -> System.out.println("  " + x));
     String findings =
         r.findings.values().stream()
             .map(Fuzzer.Finding::toString)

@@ -66,6 +66,9 @@ final class Fuzzer {
     final Set<String> outcomes = new HashSet<>();
     final Map<String, Finding> findings = new LinkedHashMap<>();
 
+    /** The inputs that took the most wall time, slowest first (where a run spends its time). */
+    final List<Slow> slowest = new ArrayList<>();
+
     Report(String target) {
       this.target = target;
     }
@@ -94,6 +97,34 @@ final class Fuzzer {
           outcomes.size(),
           corpusStart,
           corpusEnd);
+    }
+  }
+
+  /** One input and the wall time it took. */
+  record Slow(long seed, int index, String input, long nanos) {
+    @Override
+    public String toString() {
+      return String.format(
+          Locale.ROOT, "%,8.1f ms  seed %d, input %d: %s", nanos / 1e6, seed, index, input);
+    }
+  }
+
+  /** How many of the slowest inputs a report keeps. */
+  static final int SLOWEST = 12;
+
+  /** Keeps {@code s} among the {@link #SLOWEST} slowest inputs of {@code r}. */
+  private static void timed(Report r, Slow s) {
+    List<Slow> l = r.slowest;
+    if (l.size() == SLOWEST && l.get(SLOWEST - 1).nanos() >= s.nanos()) {
+      return;
+    }
+    int at = 0;
+    while (at < l.size() && l.get(at).nanos() >= s.nanos()) {
+      at++;
+    }
+    l.add(at, s);
+    if (l.size() > SLOWEST) {
+      l.remove(SLOWEST);
     }
   }
 
@@ -139,6 +170,7 @@ final class Fuzzer {
       r.hangs += p.hangs;
       r.outcomes.addAll(p.outcomes);
       p.findings.forEach(r.findings::putIfAbsent);
+      p.slowest.forEach(x -> timed(r, x));
     }
     r.corpusEnd += r.corpusStart;
     r.seconds = (System.nanoTime() - t0) / 1e9;
@@ -195,8 +227,10 @@ final class Fuzzer {
               current[0] = input;
               index[0] = i;
               FuzzTarget.Fed fed;
+              long started = System.nanoTime();
               try {
                 fed = subject.feed(input);
+                timed(r, new Slow(seed, i, input, System.nanoTime() - started));
               } catch (ThreadDeath stopped) {
                 throw stopped; // the hang watchdog stopped this worker: it must not go on
               } catch (Throwable t) {
