@@ -49,6 +49,8 @@ class FuzzTest {
     System.out.println(r.summary());
     System.out.println("slowest inputs (wall time):");
     r.slowest.forEach(x -> System.out.println("  " + x));
+    System.out.println("costliest corpus lines (wall time of the inputs made from each):");
+    r.costliestBases(Fuzzer.SLOWEST).forEach(x -> System.out.println("  " + x));
     String findings =
         r.findings.values().stream()
             .map(Fuzzer.Finding::toString)

@@ -69,6 +69,18 @@ final class Fuzzer {
     /** The inputs that took the most wall time, slowest first (where a run spends its time). */
     final List<Slow> slowest = new ArrayList<>();
 
+    /** Wall time spent on the inputs made from each corpus line (the line itself and mutations). */
+    final Map<String, Long> byBase = new java.util.HashMap<>();
+
+    /** The corpus lines whose inputs took the most wall time in all, most first. */
+    List<String> costliestBases(int n) {
+      return byBase.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(n)
+          .map(e -> String.format(Locale.ROOT, "%,9.1f ms  %s", e.getValue() / 1e6, e.getKey()))
+          .toList();
+    }
+
     Report(String target) {
       this.target = target;
     }
@@ -171,6 +183,7 @@ final class Fuzzer {
       r.outcomes.addAll(p.outcomes);
       p.findings.forEach(r.findings::putIfAbsent);
       p.slowest.forEach(x -> timed(r, x));
+      p.byBase.forEach((k, v) -> r.byBase.merge(k, v, Long::sum));
     }
     r.corpusEnd += r.corpusStart;
     r.seconds = (System.nanoTime() - t0) / 1e9;
@@ -230,7 +243,9 @@ final class Fuzzer {
               long started = System.nanoTime();
               try {
                 fed = subject.feed(input);
-                timed(r, new Slow(seed, i, input, System.nanoTime() - started));
+                long took = System.nanoTime() - started;
+                timed(r, new Slow(seed, i, input, took));
+                r.byBase.merge(base.length() > 120 ? base.substring(0, 120) : base, took, Long::sum);
               } catch (ThreadDeath stopped) {
                 throw stopped; // the hang watchdog stopped this worker: it must not go on
               } catch (Throwable t) {
