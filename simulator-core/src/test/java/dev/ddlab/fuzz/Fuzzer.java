@@ -245,7 +245,8 @@ final class Fuzzer {
                 fed = subject.feed(input);
                 long took = System.nanoTime() - started;
                 timed(r, new Slow(seed, i, input, took));
-                r.byBase.merge(base.length() > 120 ? base.substring(0, 120) : base, took, Long::sum);
+                r.byBase.merge(
+                    base.length() > 120 ? base.substring(0, 120) : base, took, Long::sum);
               } catch (ThreadDeath stopped) {
                 throw stopped; // the hang watchdog stopped this worker: it must not go on
               } catch (Throwable t) {
