@@ -35,6 +35,14 @@ final class Expander {
 
     /** {@code set -u}: whether expanding an unset variable is an error. */
     boolean nounset();
+
+    /**
+     * Whether {@code ${#NAME}} counts characters (bash in a UTF-8 locale) rather than bytes, and
+     * {@code ${#@}} the parameters rather than the length of their joined text (busybox ash).
+     */
+    default boolean countsCharacters() {
+      return true;
+    }
   }
 
   /** {@code set -u} met an unset variable: the shell's error, then the command line ends. */
@@ -205,6 +213,9 @@ final class Expander {
       java.util.Set.of("@", "*", "#", "?", "$", "!", "-", "0");
 
   private String param(String name) {
+    if (name.length() > 1 && name.charAt(0) == '#') {
+      return length(name.substring(1));
+    }
     if (name.equals("@") || name.equals("*")) {
       List<String> args = shell.positional();
       if (args.isEmpty()) {
@@ -216,6 +227,34 @@ final class Expander {
       return String.join(sep, args);
     }
     return shell.param(name);
+  }
+
+  /**
+   * {@code ${#NAME}}: the length of the value, in characters in bash (a UTF-8 locale) and in bytes
+   * in busybox ash and dash; {@code ${#@}} and {@code ${#*}} the number of positional parameters in
+   * bash, the length of their joined text in ash; {@code ${#NAME[@]}} the number of elements (the
+   * shell keeps an array's elements as one spaced word), as bash 5.2 and the private dockerd's
+   * busybox print them.
+   */
+  private String length(String name) {
+    boolean characters = shell.countsCharacters();
+    if ((name.equals("@") || name.equals("*")) && characters) {
+      return String.valueOf(shell.positional().size());
+    }
+    String v = param(name);
+    if (v == null && shell.nounset()) {
+      throw new Unbound(name);
+    }
+    if (v == null || v.isEmpty()) {
+      return "0";
+    }
+    if (name.endsWith("[@]") || name.endsWith("[*]")) {
+      return String.valueOf(v.split(" ", -1).length);
+    }
+    return String.valueOf(
+        characters
+            ? v.codePointCount(0, v.length())
+            : v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
   }
 
   private String tilde(Tilde t) {

@@ -162,4 +162,9 @@ final class Expansions implements Expander.Shell {
   public boolean nounset() {
     return sh.options().nounset();
   }
+
+  @Override
+  public boolean countsCharacters() {
+    return sh.dialect() == Dialect.BASH;
+  }
 }

@@ -17,6 +17,8 @@ final class HostHelp {
               tar -czvf / -zxvf        đóng gói và giải nén
               curl localhost:8080      gọi ứng dụng web trong container qua cổng đã publish
               sleep 10                 cho thời gian ảo trôi qua (10s, 5m, 1h, 1d)
+              timeout 5 LỆNH           dừng LỆNH sau 5 giây ảo (mã thoát 124)
+              seq 1 10, yes            in dãy số; in một dòng mãi (dừng bằng Ctrl-C hay | head)
               systemctl restart docker khởi động lại Docker daemon (stop, start, status)
               ssh NODE LỆNH            chạy lệnh trên node khác của phiên
               history, clear, exit     lịch sử lệnh, xoá màn hình, thoát

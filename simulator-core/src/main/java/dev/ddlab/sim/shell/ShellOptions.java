@@ -83,7 +83,13 @@ final class ShellOptions {
           continue; // an element of PIPESTATUS or BASH_REMATCH, which the shell keeps as variables
         }
         String value = sh.var(name);
-        io.println(name + "=" + (dialect == Dialect.BASH ? quoted(value) : ashQuoted(value)));
+        String array = dialect == Dialect.BASH ? array(sh, name) : null;
+        io.println(
+            name
+                + "="
+                + (array != null
+                    ? array
+                    : dialect == Dialect.BASH ? quoted(value) : ashQuoted(value)));
       }
       return 0;
     }
@@ -247,6 +253,30 @@ final class ShellOptions {
       sb.append("+ ").append(String.join(" ", words)).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * bash's {@code set} line of an array ({@code PIPESTATUS}, {@code BASH_REMATCH}, whose elements
+   * the shell keeps as variables named {@code NAME[i]}): {@code ([0]="0" [1]="141")}; null for a
+   * plain variable.
+   */
+  private static String array(Interpreter sh, String name) {
+    if (sh.var(name + "[0]") == null) {
+      return null;
+    }
+    StringBuilder sb = new StringBuilder("(");
+    String v;
+    for (int i = 0; (v = sh.var(name + "[" + i + "]")) != null; i++) {
+      sb.append(i == 0 ? "" : " ").append('[').append(i).append("]=\"");
+      for (char c : v.toCharArray()) {
+        if (c == '"' || c == '\\' || c == '$' || c == '`') {
+          sb.append('\\');
+        }
+        sb.append(c);
+      }
+      sb.append('"');
+    }
+    return sb.append(')').toString();
   }
 
   private static boolean plain(String s) {
