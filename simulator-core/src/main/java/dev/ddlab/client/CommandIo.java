@@ -27,6 +27,27 @@ public interface CommandIo {
     return sb.toString();
   }
 
+  /**
+   * Whether stdin is a pipe whose writer may still write: then {@link #pumpStdin} hands it over as
+   * it comes, where {@link #readAll} would only see what the pipe holds now.
+   */
+  default boolean streamsStdin() {
+    return false;
+  }
+
+  /**
+   * Hands stdin over piece by piece as the pipe delivers it ({@code data}), then calls {@code end}
+   * once at its end, until {@code stop} says the reader is gone; as docker/cli's
+   * holdHijackedConnection copies its stdin to the container and then closes the write side.
+   */
+  default void pumpStdin(
+      java.util.function.Consumer<String> data,
+      Runnable end,
+      java.util.function.BooleanSupplier stop) {
+    data.accept(readAll());
+    end.run();
+  }
+
   /** Terminal width for tables that truncate; 0 when not a terminal. */
   default int columns() {
     return 0;

@@ -2,6 +2,7 @@ package dev.ddlab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,6 +40,27 @@ class PipedStdinTest {
       assertEquals("after\n", t.get(1).output(), "the next line is the host's, not cat's input");
       assertFalse(s.isAttached("node1"));
       assertEquals("", s.type("node1", "docker ps -aq").output(), "--rm removed it");
+    }
+  }
+
+  @Test
+  void a_pipe_that_delivers_later_feeds_the_container_as_it_comes_and_its_end_closes_stdin() {
+    try (SimSession s = withAlpine()) {
+      long start = s.nowNanos();
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              (echo a; sleep 1; echo b) | docker run -i --rm alpine cat
+              echo after $?
+              (echo x; sleep 2; echo y) | docker run -i --rm alpine sh -c 'while read l; do echo "<$l> $(date +%s)"; done; echo end'
+              """);
+      assertEquals("a\nb\n", t.get(0).output());
+      assertEquals(0, t.get(0).exitCode());
+      assertEquals("after 0\n", t.get(1).output());
+      long at = s.nowNanos() / 1_000_000_000L;
+      assertEquals("<x> " + (at - 2) + "\n<y> " + at + "\nend\n", t.get(2).output());
+      assertTrue(s.nowNanos() - start < 10_000_000_000L, "no foreground wait of a minute");
     }
   }
 

@@ -164,6 +164,13 @@ public abstract class DockerCommand implements Callable<Integer> {
       result = CliResult.attached(a);
       return 0;
     }
+    if (io.streamsStdin()) {
+      // a pipe still open ((echo a; sleep 1; echo b) | docker run -i …): the process gets each
+      // piece as it comes and its end closes its input; the shell follows the process meanwhile
+      io.pumpStdin(a::write, a::closeInput, a::isClosed);
+      result = CliResult.attached(a);
+      return 0;
+    }
     a.write(io.readAll());
     a.closeInput();
     return followForeground(a);

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -699,6 +701,16 @@ public final class HostShell {
           @Override
           public boolean isTty() {
             return !piped;
+          }
+
+          @Override
+          public boolean streamsStdin() {
+            return piped && stdin.open();
+          }
+
+          @Override
+          public void pumpStdin(Consumer<String> data, Runnable end, BooleanSupplier stop) {
+            stdin.pump(data, end, stop);
           }
 
           @Override
