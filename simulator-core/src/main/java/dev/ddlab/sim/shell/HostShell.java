@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
 /**
@@ -676,53 +674,7 @@ public final class HostShell {
       done.accept(127);
       return 0;
     }
-    Stdin stdin = io.in(); // read line by line as docker reads it: the rest stays for the next
-    boolean piped = stdin != null;
-    CommandIo cio =
-        new CommandIo() {
-          @Override
-          public void out(String text) {
-            io.out().accept(text);
-          }
-
-          @Override
-          public void err(String text) {
-            io.err().accept(text);
-          }
-
-          @Override
-          public String readLine() {
-            String line = stdin == null ? null : stdin.line();
-            return line == null || !line.endsWith("\n")
-                ? line
-                : line.substring(0, line.length() - 1);
-          }
-
-          @Override
-          public boolean isTty() {
-            return !piped;
-          }
-
-          @Override
-          public boolean streamsStdin() {
-            return piped && stdin.open();
-          }
-
-          @Override
-          public void pumpStdin(Consumer<String> data, Runnable end, BooleanSupplier stop) {
-            stdin.pump(data, end, stop);
-          }
-
-          @Override
-          public Map<String, String> environment() {
-            return env == null ? Map.of() : env;
-          }
-
-          @Override
-          public int columns() {
-            return 0;
-          }
-        };
+    CommandIo cio = new DockerStdio(io, env);
     CliResult r;
     try {
       r = docker.run(List.copyOf(args), cio);
