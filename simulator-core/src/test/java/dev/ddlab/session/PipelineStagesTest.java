@@ -74,6 +74,24 @@ class PipelineStagesTest {
   }
 
   @Test
+  void grep_m_ends_after_its_lines_on_a_pipe_that_stays_open_and_its_writer_dies_of_sigpipe() {
+    try (SimSession s = session()) {
+      // bash 5.2 with GNU grep, and the private dockerd's busybox
+      assertEquals("y\ny\n141 0\n", run(s, "yes | grep -m 2 y; echo \"${PIPESTATUS[@]}\""));
+      assertEquals("141 1\n", run(s, "yes | grep -m 0 y; echo \"${PIPESTATUS[@]}\""));
+      assertEquals("y\ny\n0\n", inAlpine(s, "yes | grep -o -m 2 y; echo $?"));
+      assertEquals("0\n", inAlpine(s, "yes | grep -m 0 y; echo $?"));
+      assertEquals("grep: invalid max count\n2\n", run(s, "echo a | grep -m x a; echo $?"));
+      long before = s.nowNanos();
+      assertEquals(
+          "a\nab\n0\n",
+          inAlpine(
+              s, "(echo a; sleep 1; echo ab; sleep 1; echo b; sleep 30) | grep -m 2 a; echo $?"));
+      assertEquals(2_000_000_000L, s.nowNanos() - before, "the writer died at its next line");
+    }
+  }
+
+  @Test
   void with_sigpipe_ignored_a_write_to_a_closed_pipe_fails_in_each_programs_words() {
     try (SimSession s = session()) {
       // bash 5.2 (whose -c adds "line 1:") and the private dockerd's busybox with trap '' PIPE

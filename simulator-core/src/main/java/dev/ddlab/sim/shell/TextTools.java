@@ -62,7 +62,8 @@ final class TextTools {
             || a.equals("-c")
             || a.equals("-e")
             || a.equals("-k")
-            || a.equals("-t")) {
+            || a.equals("-t")
+            || a.equals("-m") && patternCount == 1) { // grep -m N (sort -m takes none)
           i++;
         }
         continue;
@@ -125,11 +126,28 @@ final class TextTools {
     boolean word = false;
     boolean listFiles = false;
     boolean fixed = false;
+    long max = -1;
     String pattern = null;
     List<String> files = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("-e") && i + 1 < args.size()) {
+      String maxCount =
+          a.equals("-m") || a.equals("--max-count")
+              ? (i + 1 < args.size() ? args.get(++i) : "")
+              : a.startsWith("--max-count=")
+                  ? a.substring("--max-count=".length())
+                  : a.startsWith("-m") ? a.substring(2) : null;
+      if (maxCount != null) {
+        if (!maxCount.matches("[0-9]{1,18}")) {
+          ctx.io()
+              .errln(
+                  ctx.busybox()
+                      ? "grep: invalid number '" + maxCount + "'"
+                      : "grep: invalid max count");
+          return 2;
+        }
+        max = Long.parseLong(maxCount);
+      } else if (a.equals("-e") && i + 1 < args.size()) {
         pattern = args.get(++i);
       } else if (a.startsWith("-") && a.length() > 1 && !a.startsWith("--")) {
         for (char c : a.substring(1).toCharArray()) {
@@ -168,6 +186,9 @@ final class TextTools {
       }
       return 2;
     }
+    if (max == 0) {
+      return ctx.busybox() ? 0 : 1; // -m 0 reads nothing: GNU grep selected no line, busybox says 0
+    }
     String re = fixed ? Pattern.quote(pattern) : extended ? pattern : breToJava(pattern);
     if (word) {
       re = "\\b(?:" + re + ")\\b";
@@ -186,7 +207,7 @@ final class TextTools {
     for (Input input : in) {
       int matches = 0;
       List<String> ls = lines(input.text());
-      for (int n = 0; n < ls.size(); n++) {
+      for (int n = 0; n < ls.size() && (max < 0 || matches < max); n++) {
         String line = ls.get(n);
         Matcher m = p.matcher(line);
         boolean found = m.find();

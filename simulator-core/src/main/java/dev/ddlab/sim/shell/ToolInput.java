@@ -44,7 +44,15 @@ final class ToolInput {
    */
   private LongPredicate holds = n -> true;
 
-  private final Mode mode;
+  private Mode mode;
+
+  /**
+   * {@code grep -m N}: the lines it may still select, then it exits without reading further, as GNU
+   * grep and busybox do (so {@code yes | grep -m 2 y} ends and {@code yes} dies of SIGPIPE); -1 for
+   * any other tool.
+   */
+  private long maxCount;
+
   private final boolean quiet;
   private final long firstLines;
   private final long firstChars;
@@ -70,6 +78,10 @@ final class ToolInput {
       mode = lineFilter(name, args) ? Mode.LINES : Mode.WHOLE;
       firstLines = -1;
       firstChars = -1;
+    }
+    maxCount = mode == Mode.WHOLE && name.endsWith("grep") ? maxCount(args) : -1;
+    if (maxCount >= 0) {
+      mode = Mode.LINES;
     }
     quiet = mode == Mode.LINES && name.endsWith("grep") && has(args, 'q', "--quiet");
   }
@@ -164,6 +176,10 @@ final class ToolInput {
       count(lines);
       return;
     }
+    if (maxCount >= 0) {
+      maxLines(lines);
+      return;
+    }
     run.run(
         new Stdin(lines),
         st ->
@@ -175,6 +191,62 @@ final class ToolInput {
       finished = true; // grep -q exits at its first match
       done.accept(0);
     }
+  }
+
+  /**
+   * {@code grep -m N}: line by line (each run selects at most the one line), until N lines were
+   * selected; then it ends with 0 and reads nothing more. {@code -m 0} ends at once with 1.
+   */
+  private void maxLines(String lines) {
+    int i = 0;
+    while (!finished && maxCount > 0 && i < lines.length()) {
+      int nl = lines.indexOf('\n', i);
+      int end = nl < 0 ? lines.length() : nl + 1;
+      String line = lines.substring(i, end);
+      i = end;
+      run.run(
+          new Stdin(line),
+          st -> {
+            status =
+                status < 0
+                    ? st
+                    : st >= 2 || status >= 2 ? Math.max(st, status) : Math.min(st, status);
+            if (st == 0) {
+              maxCount--;
+            }
+          });
+    }
+    if (!finished && maxCount == 0) {
+      if (status < 0) {
+        run.run(new Stdin(""), st -> status = st); // -m 0: its status without reading a line
+      }
+      finished = true;
+      done.accept(status);
+    }
+  }
+
+  /**
+   * {@code grep -m N}'s N, when the rest of its options let it filter line by line (no count, no
+   * line numbers, no context, no files listed); else -1.
+   */
+  private static long maxCount(List<String> args) {
+    List<String> rest = new java.util.ArrayList<>();
+    String n = null;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if ((a.equals("-m") || a.equals("--max-count")) && i + 1 < args.size()) {
+        n = args.get(++i);
+      } else if (a.startsWith("--max-count=")) {
+        n = a.substring("--max-count=".length());
+      } else if (a.startsWith("-m") && a.length() > 2) {
+        n = a.substring(2);
+      } else {
+        rest.add(a);
+      }
+    }
+    return n != null && n.matches("[0-9]{1,18}") && lineFilter("grep", rest)
+        ? Long.parseLong(n)
+        : -1;
   }
 
   /**
