@@ -125,6 +125,10 @@ public final class HostShell {
   private boolean closed;
   private AttachHandler attachHandler;
   private java.util.function.Consumer<String> terminalOut;
+
+  /** The session's terminal: 24 rows of 80 columns (xterm's default; ls lays out 80 columns). */
+  static final List<Long> TERMINAL_SIZE = List.of(24L, 80L);
+
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
 
   /** What {@code read} takes from the terminal; null for a shell without one (ssh NODE CMD). */
@@ -679,6 +683,11 @@ public final class HostShell {
           @Override
           public int columns() {
             return 0;
+          }
+
+          @Override
+          public List<Long> ttySize() {
+            return io.out() == terminalOut ? TERMINAL_SIZE : NO_TTY;
           }
         };
     CliResult r;
