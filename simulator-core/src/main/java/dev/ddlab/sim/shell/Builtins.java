@@ -124,7 +124,8 @@ final class Builtins {
 
   static int export(Interpreter sh, List<String> args, Io io) {
     if (args.isEmpty() || args.get(0).equals("-p")) {
-      for (Map.Entry<String, String> e : sh.environment().entrySet()) {
+      // sorted by name in every shell (ash's showvars sorts)
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(sh.environment()).entrySet()) {
         io.println(
             sh.dialect() == Dialect.BASH
                 ? "declare -x " + e.getKey() + "=\"" + e.getValue() + "\""

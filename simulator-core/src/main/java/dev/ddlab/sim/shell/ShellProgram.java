@@ -71,10 +71,23 @@ public final class ShellProgram implements Program {
     this.terminalOut = p::out;
     this.terminalErr = p::err;
     Map<String, String> env = new LinkedHashMap<>(p.env());
-    env.putIfAbsent("HOME", home(p));
-    env.putIfAbsent("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    boolean pathGiven = env.containsKey("PATH");
+    if (!pathGiven && dialect == Dialect.ASH) {
+      env.put("PATH", "/sbin:/usr/sbin:/bin:/usr/bin"); // busybox's bb_PATH_root_path, exported
+    }
     env.put("PWD", p.cwd());
+    if (dialect != Dialect.DASH) {
+      env.put("SHLVL", Integer.toString(shellLevel(env.get("SHLVL")) + 1));
+    }
     sh = new Interpreter(dialect, shellName(), new Runtime(), env);
+    if (!pathGiven && dialect != Dialect.ASH) {
+      // bash's and dash's compiled-in PATH: the shell's own variable, not exported
+      sh.setVar(
+          "PATH",
+          dialect == Dialect.BASH
+              ? "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:."
+              : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    }
     sh.pid(p.pid());
     jobControl = new JobControl(sh, dialect, proc::kill, foregroundStops::add, () -> null);
     sh.builtin("kill", (s, a, io) -> jobControl.kill(a, io));
@@ -161,6 +174,15 @@ public final class ShellProgram implements Program {
     } catch (ShellSyntaxException e) {
       proc.err(dialect.syntaxError(shellName(), e) + "\n");
       proc.exit(2);
+    }
+  }
+
+  /** The SHLVL a shell inherits as ash and bash read it: a number, else 0. */
+  private static int shellLevel(String inherited) {
+    try {
+      return inherited == null ? 0 : Math.max(0, Integer.parseInt(inherited.strip()));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
