@@ -39,19 +39,19 @@ final class Builtins {
     if (args.isEmpty() || args.get(0).equals("~")) {
       target = sh.var("HOME");
       if (target == null) {
-        io.errln(sh.name() + ": cd: HOME not set");
+        io.errln(sh.errorName() + ": cd: HOME not set");
         return 1;
       }
     } else if (args.get(0).equals("-")) {
       target = sh.var("OLDPWD");
       if (target == null) {
-        io.errln(sh.name() + ": cd: OLDPWD not set");
+        io.errln(sh.errorName() + ": cd: OLDPWD not set");
         return 1;
       }
       print = true;
     } else {
       if (args.size() > 1 && sh.dialect() == Dialect.BASH) {
-        io.errln(sh.name() + ": cd: too many arguments");
+        io.errln(sh.errorName() + ": cd: too many arguments");
         return 1;
       }
       target = args.get(0);
@@ -63,9 +63,10 @@ final class Builtins {
       // busybox ash and dash fail the way their error routine does, with status 2
       io.errln(
           switch (sh.dialect()) {
-            case ASH -> sh.name() + ": cd: can't cd to " + target + ": " + reason;
-            case DASH -> sh.name() + ": 1: cd: can't cd to " + target;
-            case BASH -> sh.name() + ": cd: " + target + ": " + reason;
+            case ASH ->
+                sh.errorName() + ": cd: " + sh.ashLine() + "can't cd to " + target + ": " + reason;
+            case DASH -> sh.errorName() + ": " + sh.dashLine() + ": cd: can't cd to " + target;
+            case BASH -> sh.errorName() + ": cd: " + target + ": " + reason;
           });
       return sh.dialect() == Dialect.BASH ? 1 : 2;
     }
@@ -140,8 +141,8 @@ final class Builtins {
       if (!Parser.isName(key)) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": export: `" + a + "': not a valid identifier"
-                : sh.name() + ": export: bad variable name");
+                ? sh.errorName() + ": export: `" + a + "': not a valid identifier"
+                : sh.errorName() + ": export: bad variable name");
         status = 1;
         continue;
       }
@@ -177,7 +178,7 @@ final class Builtins {
           return specialError(sh, 2);
         }
         if (variables) {
-          io.errln(sh.name() + ": unset: `" + a + "': not a valid identifier");
+          io.errln(sh.errorName() + ": unset: `" + a + "': not a valid identifier");
           status = 1;
         }
         continue;
@@ -192,7 +193,11 @@ final class Builtins {
 
   /** "bash: local: ", "sh: local: ", dash's "sh: 1: local: ". */
   static String prefix(Interpreter sh, String builtin) {
-    return sh.name() + ": " + (sh.dialect() == Dialect.DASH ? "1: " : "") + builtin + ": ";
+    return sh.errorName()
+        + ": "
+        + (sh.dialect() == Dialect.DASH ? sh.dashLine() + ": " : "")
+        + builtin
+        + ": ";
   }
 
   /**
@@ -210,7 +215,7 @@ final class Builtins {
   static int local(Interpreter sh, List<String> args, Io io) {
     if (!sh.inFunction()) {
       if (sh.dialect() == Dialect.BASH) {
-        io.errln(sh.name() + ": local: can only be used in a function");
+        io.errln(sh.errorName() + ": local: can only be used in a function");
         return 1;
       }
       io.errln(prefix(sh, "local") + "not in a function");
@@ -225,7 +230,7 @@ final class Builtins {
       String key = eq < 0 ? a : a.substring(0, eq);
       if (!Parser.isName(key)) {
         if (sh.dialect() == Dialect.BASH) {
-          io.errln(sh.name() + ": local: `" + a + "': not a valid identifier");
+          io.errln(sh.errorName() + ": local: `" + a + "': not a valid identifier");
           status = 1;
           continue;
         }
@@ -251,7 +256,7 @@ final class Builtins {
       return status;
     }
     if (sh.dialect() == Dialect.BASH) {
-      io.errln(sh.name() + ": return: can only `return' from a function or sourced script");
+      io.errln(sh.errorName() + ": return: can only `return' from a function or sourced script");
       return 1;
     }
     return exit(sh, List.of(String.valueOf(status)), io);
@@ -266,7 +271,7 @@ final class Builtins {
       } catch (NumberFormatException e) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": shift: " + args.get(0) + ": numeric argument required"
+                ? sh.errorName() + ": shift: " + args.get(0) + ": numeric argument required"
                 : prefix(sh, "shift") + "Illegal number: " + args.get(0));
         return specialError(sh, sh.dialect() == Dialect.BASH ? 1 : 2);
       }
@@ -296,7 +301,7 @@ final class Builtins {
     } catch (NumberFormatException e) {
       io.errln(
           sh.dialect() == Dialect.BASH
-              ? sh.name() + ": " + builtin + ": " + args.get(0) + ": numeric argument required"
+              ? sh.errorName() + ": " + builtin + ": " + args.get(0) + ": numeric argument required"
               : prefix(sh, builtin) + "Illegal number: " + args.get(0));
       return 2;
     }
@@ -325,7 +330,7 @@ final class Builtins {
       } else {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": type: " + a + ": not found"
+                ? sh.errorName() + ": type: " + a + ": not found"
                 : a + ": not found");
         status = 1;
       }

@@ -102,8 +102,9 @@ final class JobControl {
   private String noSuchJob(String builtin, String spec) {
     return switch (dialect) {
       case BASH -> "bash: " + builtin + ": " + spec + ": no such job";
-      case ASH -> sh.name() + ": " + builtin + ": " + spec + ": no such job";
-      case DASH -> sh.name() + ": 1: " + builtin + ": No such job: " + spec;
+      case ASH -> sh.errorName() + ": " + builtin + ": " + spec + ": no such job";
+      case DASH ->
+          sh.errorName() + ": " + sh.dashLine() + ": " + builtin + ": No such job: " + spec;
     };
   }
 
@@ -139,8 +140,8 @@ final class JobControl {
         io.errln(
             switch (dialect) {
               case BASH -> "bash: wait: `" + a + "': not a pid or valid job spec";
-              case ASH -> sh.name() + ": wait: Illegal number: " + a;
-              case DASH -> sh.name() + ": 1: wait: Illegal number: " + a;
+              case ASH -> sh.errorName() + ": wait: Illegal number: " + a;
+              case DASH -> sh.errorName() + ": " + sh.dashLine() + ": wait: Illegal number: " + a;
             });
         bad = dialect == Dialect.BASH ? 1 : 2;
         continue;

@@ -56,6 +56,10 @@ final class ShellOptions {
   }
 
   /** The shell runs a {@code -c} string (bash and ash show {@code c} in {@code $-}). */
+  boolean commandString() {
+    return commandString;
+  }
+
   void commandString(boolean c) {
     commandString = c;
   }
@@ -152,11 +156,11 @@ final class ShellOptions {
       default -> {
         switch (dialect) {
           case BASH -> {
-            io.errln(sh.name() + ": set: " + name + ": invalid option name");
+            io.errln(sh.errorName() + ": set: " + name + ": invalid option name");
             return 2;
           }
           case ASH -> {
-            io.errln(sh.name() + ": set: line 0: illegal option -o " + name);
+            io.errln(sh.errorName() + ": set: " + sh.ashLine() + "illegal option -o " + name);
             return 1;
           }
           case DASH -> {
@@ -199,11 +203,11 @@ final class ShellOptions {
   private int badOption(Interpreter sh, Io io, String option) {
     switch (dialect) {
       case BASH -> {
-        io.errln(sh.name() + ": set: " + option + ": invalid option");
+        io.errln(sh.errorName() + ": set: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.name() + ": set: line 0: illegal option " + option);
+      case ASH -> io.errln(sh.errorName() + ": set: " + sh.ashLine() + "illegal option " + option);
       case DASH ->
           io.errln(Builtins.prefix(sh, "set") + "Illegal option " + option.replace('+', '-'));
     }

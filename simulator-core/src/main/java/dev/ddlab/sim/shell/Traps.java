@@ -139,8 +139,9 @@ final class Traps {
       if (n == null) {
         io.errln(
             switch (sh.dialect()) {
-              case BASH -> sh.name() + ": trap: " + s + ": invalid signal specification";
-              case ASH -> sh.name() + ": trap: line 0: " + s + ": invalid signal specification";
+              case BASH -> sh.errorName() + ": trap: " + s + ": invalid signal specification";
+              case ASH ->
+                  sh.errorName() + ": trap: " + sh.ashLine() + s + ": invalid signal specification";
               case DASH -> "trap: " + s + ": bad trap";
             });
         status = 1;
@@ -198,11 +199,11 @@ final class Traps {
   private int badOption(Io io, String option) {
     switch (sh.dialect()) {
       case BASH -> {
-        io.errln(sh.name() + ": trap: " + option + ": invalid option");
+        io.errln(sh.errorName() + ": trap: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.name() + ": trap: line 0: illegal option " + option);
+      case ASH -> io.errln(sh.errorName() + ": trap: " + sh.ashLine() + "illegal option " + option);
       case DASH -> io.errln(Builtins.prefix(sh, "trap") + "Illegal option " + option);
     }
     return Builtins.specialError(sh, 2);
