@@ -39,19 +39,19 @@ final class Builtins {
     if (args.isEmpty() || args.get(0).equals("~")) {
       target = sh.var("HOME");
       if (target == null) {
-        io.errln(sh.errorName() + ": cd: HOME not set");
+        io.errln(ErrorPlace.name(sh) + ": cd: HOME not set");
         return 1;
       }
     } else if (args.get(0).equals("-")) {
       target = sh.var("OLDPWD");
       if (target == null) {
-        io.errln(sh.errorName() + ": cd: OLDPWD not set");
+        io.errln(ErrorPlace.name(sh) + ": cd: OLDPWD not set");
         return 1;
       }
       print = true;
     } else {
       if (args.size() > 1 && sh.dialect() == Dialect.BASH) {
-        io.errln(sh.errorName() + ": cd: too many arguments");
+        io.errln(ErrorPlace.name(sh) + ": cd: too many arguments");
         return 1;
       }
       target = args.get(0);
@@ -64,9 +64,16 @@ final class Builtins {
       io.errln(
           switch (sh.dialect()) {
             case ASH ->
-                sh.errorName() + ": cd: " + sh.ashLine() + "can't cd to " + target + ": " + reason;
-            case DASH -> sh.errorName() + ": " + sh.dashLine() + ": cd: can't cd to " + target;
-            case BASH -> sh.errorName() + ": cd: " + target + ": " + reason;
+                ErrorPlace.name(sh)
+                    + ": cd: "
+                    + ErrorPlace.ash(sh)
+                    + "can't cd to "
+                    + target
+                    + ": "
+                    + reason;
+            case DASH ->
+                ErrorPlace.name(sh) + ": " + ErrorPlace.dash(sh) + ": cd: can't cd to " + target;
+            case BASH -> ErrorPlace.name(sh) + ": cd: " + target + ": " + reason;
           });
       return sh.dialect() == Dialect.BASH ? 1 : 2;
     }
@@ -141,8 +148,8 @@ final class Builtins {
       if (!Parser.isName(key)) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.errorName() + ": export: `" + a + "': not a valid identifier"
-                : sh.errorName() + ": export: bad variable name");
+                ? ErrorPlace.name(sh) + ": export: `" + a + "': not a valid identifier"
+                : ErrorPlace.name(sh) + ": export: bad variable name");
         status = 1;
         continue;
       }
@@ -178,7 +185,7 @@ final class Builtins {
           return specialError(sh, 2);
         }
         if (variables) {
-          io.errln(sh.errorName() + ": unset: `" + a + "': not a valid identifier");
+          io.errln(ErrorPlace.name(sh) + ": unset: `" + a + "': not a valid identifier");
           status = 1;
         }
         continue;
@@ -193,9 +200,9 @@ final class Builtins {
 
   /** "bash: local: ", "sh: local: ", dash's "sh: 1: local: ". */
   static String prefix(Interpreter sh, String builtin) {
-    return sh.errorName()
+    return ErrorPlace.name(sh)
         + ": "
-        + (sh.dialect() == Dialect.DASH ? sh.dashLine() + ": " : "")
+        + (sh.dialect() == Dialect.DASH ? ErrorPlace.dash(sh) + ": " : "")
         + builtin
         + ": ";
   }
@@ -215,7 +222,7 @@ final class Builtins {
   static int local(Interpreter sh, List<String> args, Io io) {
     if (!sh.inFunction()) {
       if (sh.dialect() == Dialect.BASH) {
-        io.errln(sh.errorName() + ": local: can only be used in a function");
+        io.errln(ErrorPlace.name(sh) + ": local: can only be used in a function");
         return 1;
       }
       io.errln(prefix(sh, "local") + "not in a function");
@@ -230,7 +237,7 @@ final class Builtins {
       String key = eq < 0 ? a : a.substring(0, eq);
       if (!Parser.isName(key)) {
         if (sh.dialect() == Dialect.BASH) {
-          io.errln(sh.errorName() + ": local: `" + a + "': not a valid identifier");
+          io.errln(ErrorPlace.name(sh) + ": local: `" + a + "': not a valid identifier");
           status = 1;
           continue;
         }
@@ -256,7 +263,8 @@ final class Builtins {
       return status;
     }
     if (sh.dialect() == Dialect.BASH) {
-      io.errln(sh.errorName() + ": return: can only `return' from a function or sourced script");
+      io.errln(
+          ErrorPlace.name(sh) + ": return: can only `return' from a function or sourced script");
       return 1;
     }
     return exit(sh, List.of(String.valueOf(status)), io);
@@ -271,7 +279,7 @@ final class Builtins {
       } catch (NumberFormatException e) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.errorName() + ": shift: " + args.get(0) + ": numeric argument required"
+                ? ErrorPlace.name(sh) + ": shift: " + args.get(0) + ": numeric argument required"
                 : prefix(sh, "shift") + "Illegal number: " + args.get(0));
         return specialError(sh, sh.dialect() == Dialect.BASH ? 1 : 2);
       }
@@ -301,7 +309,12 @@ final class Builtins {
     } catch (NumberFormatException e) {
       io.errln(
           sh.dialect() == Dialect.BASH
-              ? sh.errorName() + ": " + builtin + ": " + args.get(0) + ": numeric argument required"
+              ? ErrorPlace.name(sh)
+                  + ": "
+                  + builtin
+                  + ": "
+                  + args.get(0)
+                  + ": numeric argument required"
               : prefix(sh, builtin) + "Illegal number: " + args.get(0));
       return 2;
     }
@@ -330,7 +343,7 @@ final class Builtins {
       } else {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.errorName() + ": type: " + a + ": not found"
+                ? ErrorPlace.name(sh) + ": type: " + a + ": not found"
                 : a + ": not found");
         status = 1;
       }

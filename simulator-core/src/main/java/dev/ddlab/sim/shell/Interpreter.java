@@ -55,9 +55,7 @@ public final class Interpreter {
   private final Dialect dialect;
   private String name;
 
-  // the line of the simple command running now (0: none yet); the lines read before this input
-  private int line;
-  private int linesBefore;
+  private final ErrorPlace place = new ErrorPlace();
   private final ShellRuntime runtime;
   private final ShellVars vars;
   private final Map<String, Builtin> builtins = new TreeMap<>();
@@ -130,42 +128,9 @@ public final class Interpreter {
     name = n;
   }
 
-  /**
-   * How many lines of the shell's input came before the next {@link #execute}'s text: a shell
-   * reading a script from its stdin ({@code bash < s.sh}) counts lines across the reads.
-   */
-  public void linesBefore(int n) {
-    linesBefore = n;
-  }
-
-  /**
-   * busybox ash's place in its input after a builtin's name ({@code sh: cd: line 2: can't cd …}):
-   * none at a prompt, counted from 0 in a {@code -c} string, from 1 in a script (ash_vmsg's
-   * startlinno).
-   */
-  public String ashLine() {
-    if (interactive) {
-      return "";
-    }
-    return "line " + Math.max(0, options.commandString() ? line - 1 : line) + ": ";
-  }
-
-  /** dash's line number in its errors ({@code sh: 2: foo: not found}); 1 at a prompt. */
-  public int dashLine() {
-    return interactive || line == 0 ? 1 : line;
-  }
-
-  /** The line of the simple command running now, from 1 (0 before the first). */
-  public int lineNumber() {
-    return line;
-  }
-
-  /**
-   * The name an error of the running command starts with: out of a terminal bash adds the command's
-   * line ({@code bash: line 3: read: …}, error.c's error_prolog); otherwise the shell's name.
-   */
-  public String errorName() {
-    return dialect == Dialect.BASH && !interactive && line > 0 ? name + ": line " + line : name;
+  /** Where the running command stands in the shell's input, for its errors. */
+  ErrorPlace place() {
+    return place;
   }
 
   public ShellRuntime runtime() {
@@ -803,7 +768,7 @@ public final class Interpreter {
   // ---- simple commands --------------------------------------------------------------------------
 
   private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
-    line = linesBefore + cmd.line();
+    place.at(cmd.line());
     List<Word> words = new ArrayList<>();
     cmd.assignments().forEach(a -> words.add(a.value()));
     words.addAll(cmd.words());

@@ -102,9 +102,15 @@ final class JobControl {
   private String noSuchJob(String builtin, String spec) {
     return switch (dialect) {
       case BASH -> "bash: " + builtin + ": " + spec + ": no such job";
-      case ASH -> sh.errorName() + ": " + builtin + ": " + spec + ": no such job";
+      case ASH -> ErrorPlace.name(sh) + ": " + builtin + ": " + spec + ": no such job";
       case DASH ->
-          sh.errorName() + ": " + sh.dashLine() + ": " + builtin + ": No such job: " + spec;
+          ErrorPlace.name(sh)
+              + ": "
+              + ErrorPlace.dash(sh)
+              + ": "
+              + builtin
+              + ": No such job: "
+              + spec;
     };
   }
 
@@ -140,8 +146,9 @@ final class JobControl {
         io.errln(
             switch (dialect) {
               case BASH -> "bash: wait: `" + a + "': not a pid or valid job spec";
-              case ASH -> sh.errorName() + ": wait: Illegal number: " + a;
-              case DASH -> sh.errorName() + ": " + sh.dashLine() + ": wait: Illegal number: " + a;
+              case ASH -> ErrorPlace.name(sh) + ": wait: Illegal number: " + a;
+              case DASH ->
+                  ErrorPlace.name(sh) + ": " + ErrorPlace.dash(sh) + ": wait: Illegal number: " + a;
             });
         bad = dialect == Dialect.BASH ? 1 : 2;
         continue;

@@ -17,7 +17,7 @@ final class Printf {
       io.errln(
           sh.dialect() == Dialect.BASH
               ? "printf: usage: printf [-v var] format [arguments]"
-              : sh.errorName() + ": usage: printf FORMAT [ARGUMENT...]");
+              : ErrorPlace.name(sh) + ": usage: printf FORMAT [ARGUMENT...]");
       return 2;
     }
     String format = args.get(0);
@@ -118,7 +118,7 @@ final class Printf {
           io.errln(
               sh.dialect() == Dialect.BASH
                   ? "bash: printf: `" + conv + "': invalid format character"
-                  : sh.errorName() + ": printf: %" + conv + ": invalid directive");
+                  : ErrorPlace.name(sh) + ": printf: %" + conv + ": invalid directive");
           bad[0] = true;
           return false;
         }
@@ -224,13 +224,13 @@ final class Printf {
         switch (sh.dialect()) {
           case BASH -> "bash: printf: " + arg + ": invalid number";
           case DASH ->
-              sh.errorName()
+              ErrorPlace.name(sh)
                   + ": "
-                  + sh.dashLine()
+                  + ErrorPlace.dash(sh)
                   + ": printf: "
                   + arg
                   + ": expected numeric value";
-          default -> sh.errorName() + ": invalid number '" + arg + "'";
+          default -> ErrorPlace.name(sh) + ": invalid number '" + arg + "'";
         });
   }
 

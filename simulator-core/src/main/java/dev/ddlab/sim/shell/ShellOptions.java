@@ -156,11 +156,12 @@ final class ShellOptions {
       default -> {
         switch (dialect) {
           case BASH -> {
-            io.errln(sh.errorName() + ": set: " + name + ": invalid option name");
+            io.errln(ErrorPlace.name(sh) + ": set: " + name + ": invalid option name");
             return 2;
           }
           case ASH -> {
-            io.errln(sh.errorName() + ": set: " + sh.ashLine() + "illegal option -o " + name);
+            io.errln(
+                ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option -o " + name);
             return 1;
           }
           case DASH -> {
@@ -203,11 +204,13 @@ final class ShellOptions {
   private int badOption(Interpreter sh, Io io, String option) {
     switch (dialect) {
       case BASH -> {
-        io.errln(sh.errorName() + ": set: " + option + ": invalid option");
+        io.errln(ErrorPlace.name(sh) + ": set: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.errorName() + ": set: " + sh.ashLine() + "illegal option " + option);
+      case ASH ->
+          io.errln(
+              ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option " + option);
       case DASH ->
           io.errln(Builtins.prefix(sh, "set") + "Illegal option " + option.replace('+', '-'));
     }

@@ -139,9 +139,13 @@ final class Traps {
       if (n == null) {
         io.errln(
             switch (sh.dialect()) {
-              case BASH -> sh.errorName() + ": trap: " + s + ": invalid signal specification";
+              case BASH -> ErrorPlace.name(sh) + ": trap: " + s + ": invalid signal specification";
               case ASH ->
-                  sh.errorName() + ": trap: " + sh.ashLine() + s + ": invalid signal specification";
+                  ErrorPlace.name(sh)
+                      + ": trap: "
+                      + ErrorPlace.ash(sh)
+                      + s
+                      + ": invalid signal specification";
               case DASH -> "trap: " + s + ": bad trap";
             });
         status = 1;
@@ -199,11 +203,13 @@ final class Traps {
   private int badOption(Io io, String option) {
     switch (sh.dialect()) {
       case BASH -> {
-        io.errln(sh.errorName() + ": trap: " + option + ": invalid option");
+        io.errln(ErrorPlace.name(sh) + ": trap: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.errorName() + ": trap: " + sh.ashLine() + "illegal option " + option);
+      case ASH ->
+          io.errln(
+              ErrorPlace.name(sh) + ": trap: " + ErrorPlace.ash(sh) + "illegal option " + option);
       case DASH -> io.errln(Builtins.prefix(sh, "trap") + "Illegal option " + option);
     }
     return Builtins.specialError(sh, 2);
