@@ -500,6 +500,10 @@ public final class HostShell {
             done.accept(1);
             return 0;
           }
+          if (rest.get(0).equals("usermod")) { // root may lock the password file
+            done.accept(UsermodCommand.run(rest.subList(1, rest.size()), io, node.fs(), true));
+            return 0;
+          }
           sh.runArgv(rest, io, done);
           return 0;
         }
@@ -543,6 +547,10 @@ public final class HostShell {
         }
         case "service" -> {
           done.accept(HostServices.service(node.daemon(), args, io));
+          return 0;
+        }
+        case "usermod" -> {
+          done.accept(UsermodCommand.run(args, io, node.fs(), false));
           return 0;
         }
         case "ssh" -> {
@@ -628,7 +636,7 @@ public final class HostShell {
   /** The commands the host knows, for completion and {@code type}. */
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(Tools.all().keySet());
-    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh"));
+    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh", "usermod"));
     if (node.docker() != null) {
       names.add("docker");
       names.add("docker-compose");

@@ -116,6 +116,10 @@ final class Traps {
         print = true;
         continue;
       }
+      if (a.equals("-l") && sh.dialect() == Dialect.BASH) {
+        io.out().accept(SystemTools.bashSignalList()); // as kill -l; any operands are ignored
+        return 0;
+      }
       if (a.equals("-")) {
         break;
       }
