@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FileSystem;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,66 +28,59 @@ final class UsermodCommand {
       Set.of("root", "adm", "sudo", "users", "plugdev", "lxd", "docker", "ubuntu", "nogroup");
 
   static int run(List<String> args, Io io, FileSystem fs, boolean root) {
+    // getopt_long: each long option as its short letter first (--groups=docker: -G docker)
+    List<String> words = new ArrayList<>();
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (!a.startsWith("--") || a.length() == 2) {
+        words.add(a);
+        continue;
+      }
+      int eq = a.indexOf('=');
+      Character c = longOption(eq < 0 ? a.substring(2) : a.substring(2, eq));
+      if (c == null) {
+        return usageError(io, "usermod: unrecognized option '" + a + "'");
+      }
+      words.add("-" + c);
+      if (WITH_ARGUMENT.indexOf(c) >= 0) {
+        if (eq < 0 && i + 1 >= args.size()) {
+          return usageError(io, "usermod: option '" + a + "' requires an argument");
+        }
+        words.add(eq < 0 ? args.get(++i) : a.substring(eq + 1));
+      }
+    }
     Set<Character> seen = new LinkedHashSet<>();
     String login = null;
     int operands = 0;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--help")) {
-        io.out().accept(usage());
-        return 0;
-      }
-      if (a.startsWith("--") && a.length() > 2) {
-        String name = a.substring(2);
-        int eq = name.indexOf('=');
-        String key = eq < 0 ? name : name.substring(0, eq);
-        Character c = longOption(key);
-        if (c == null) {
-          return usageError(io, "usermod: unrecognized option '" + a + "'");
-        }
-        String value = eq < 0 ? null : name.substring(eq + 1);
-        if (WITH_ARGUMENT.indexOf(c) >= 0 && value == null) {
-          if (i + 1 >= args.size()) {
-            return usageError(io, "usermod: option '" + a + "' requires an argument");
-          }
-          value = args.get(++i);
-        }
-        int st = option(c, value, seen, io, fs);
-        if (st >= 0) {
-          return st;
-        }
+    for (int i = 0; i < words.size(); i++) {
+      String a = words.get(i);
+      if (!a.startsWith("-") || a.length() == 1) {
+        login = a;
+        operands++;
         continue;
       }
-      if (a.startsWith("-") && a.length() > 1) {
-        for (int k = 1; k < a.length(); k++) {
-          char c = a.charAt(k);
-          if (WITH_ARGUMENT.indexOf(c) >= 0) {
-            String value = k + 1 < a.length() ? a.substring(k + 1) : null;
-            if (value == null) {
-              if (i + 1 >= args.size()) {
-                return usageError(io, "usermod: option requires an argument -- '" + c + "'");
-              }
-              value = args.get(++i);
-            }
-            int st = option(c, value, seen, io, fs);
-            if (st >= 0) {
-              return st;
-            }
-            break;
+      for (int k = 1; k < a.length(); k++) {
+        char c = a.charAt(k);
+        if (WITH_ARGUMENT.indexOf(c) >= 0) {
+          if (k + 1 == a.length() && i + 1 >= words.size()) {
+            return usageError(io, "usermod: option requires an argument -- '" + c + "'");
           }
-          if (FLAGS.indexOf(c) < 0) {
-            return usageError(io, "usermod: invalid option -- '" + c + "'");
+          int st =
+              option(c, k + 1 < a.length() ? a.substring(k + 1) : words.get(++i), seen, io, fs);
+          if (st >= 0) {
+            return st;
           }
-          if (c == 'h') {
-            io.out().accept(usage());
-            return 0;
-          }
-          seen.add(c);
+          break;
         }
-        continue;
+        if (FLAGS.indexOf(c) < 0) {
+          return usageError(io, "usermod: invalid option -- '" + c + "'");
+        }
+        if (c == 'h') {
+          io.out().accept(usage());
+          return 0;
+        }
+        seen.add(c);
       }
-      login = a;
-      operands++;
     }
     if (operands != 1) {
       io.err().accept(usage());
@@ -138,6 +132,7 @@ final class UsermodCommand {
     return switch (name) {
       case "append" -> 'a';
       case "badname" -> 'b';
+      case "help" -> 'h';
       case "comment" -> 'c';
       case "home" -> 'd';
       case "expiredate" -> 'e';
