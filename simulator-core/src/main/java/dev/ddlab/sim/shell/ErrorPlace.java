@@ -32,7 +32,7 @@ final class ErrorPlace {
 
   /** The name an error starts with: bash out of a terminal adds the line, the others do not. */
   static String name(Interpreter sh) {
-    int line = sh.place().line;
+    int line = sh.place.line;
     return sh.dialect() == Dialect.BASH && !sh.interactive() && line > 0
         ? sh.name() + ": line " + line
         : sh.name();
@@ -43,13 +43,13 @@ final class ErrorPlace {
     if (sh.interactive()) {
       return "";
     }
-    int line = sh.place().line;
+    int line = sh.place.line;
     return "line " + Math.max(0, sh.options().commandString() ? line - 1 : line) + ": ";
   }
 
   /** dash's line number in its errors ({@code sh: 2: foo: not found}); 1 at a prompt. */
   static int dash(Interpreter sh) {
-    int line = sh.place().line;
+    int line = sh.place.line;
     return sh.interactive() || line == 0 ? 1 : line;
   }
 }

@@ -54,8 +54,7 @@ public final class Interpreter {
 
   private final Dialect dialect;
   private String name;
-
-  private final ErrorPlace place = new ErrorPlace();
+  final ErrorPlace place = new ErrorPlace(); // where the running command stands, for its errors
   private final ShellRuntime runtime;
   private final ShellVars vars;
   private final Map<String, Builtin> builtins = new TreeMap<>();
@@ -124,13 +123,8 @@ public final class Interpreter {
   }
 
   /** {@code $0} and the name errors start with: a script's path when the shell runs one. */
-  public void name(String n) {
+  void name(String n) {
     name = n;
-  }
-
-  /** Where the running command stands in the shell's input, for its errors. */
-  ErrorPlace place() {
-    return place;
   }
 
   public ShellRuntime runtime() {

@@ -190,7 +190,7 @@ public final class ShellProgram implements Program {
   private String cannotRun(String command, String reason) {
     String why =
         reason != null ? reason : dialect == Dialect.BASH ? "command not found" : "not found";
-    int line = sh.place().line();
+    int line = sh.place.line();
     return switch (dialect) {
       case BASH -> ErrorPlace.name(sh) + ": " + command + ": " + why;
       case ASH ->
@@ -250,7 +250,7 @@ public final class ShellProgram implements Program {
       history.add(input);
     }
     if (!interactive) {
-      sh.place().linesBefore(linesRead); // bash < s.sh: "bash: line 3: …" counts every line read
+      sh.place.linesBefore(linesRead); // bash < s.sh: "bash: line 3: …" counts every line read
       linesRead += (int) input.chars().filter(ch -> ch == '\n').count() + 1;
     }
     busy = true;
