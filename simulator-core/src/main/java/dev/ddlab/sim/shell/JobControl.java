@@ -88,7 +88,9 @@ final class JobControl {
       return status; // every target was a jobspec that named no job
     }
     boolean bash = dialect == Dialect.BASH;
-    int st = SystemTools.kill(resolved, io, bash ? "bash: kill" : sh.name(), !bash, this::kill);
+    int st =
+        SystemTools.kill(
+            resolved, io, bash ? ErrorPlace.name(sh) + ": kill" : sh.name(), !bash, this::kill);
     return status != 0 ? status : st;
   }
 

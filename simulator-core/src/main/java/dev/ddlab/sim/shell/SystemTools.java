@@ -419,12 +419,43 @@ final class SystemTools {
     return sb.toString();
   }
 
+  /**
+   * {@code kill -l SIGSPEC…}: a number (or an exit status above 128) as its name without SIG, a
+   * name (any case, SIG or not) as its number. bash refuses an unknown one ({@code kill: 99:
+   * invalid signal specification}, 1); busybox echoes it back.
+   */
+  private static int signalNames(List<String> specs, Io io, String name, boolean busybox) {
+    int status = 0;
+    for (String spec : specs) {
+      Signal s;
+      boolean number = !spec.isEmpty() && spec.chars().allMatch(Character::isDigit);
+      if (number) {
+        long n = spec.length() > 9 ? -1 : Long.parseLong(spec);
+        s = n < 1 ? null : Signal.byNumber((int) (n > 128 ? n - 128 : n));
+      } else {
+        s = Signal.parse(spec);
+      }
+      if (s != null) {
+        io.println(number ? s.signalName().substring(3) : Integer.toString(s.number()));
+      } else if (busybox) {
+        io.println(spec);
+      } else {
+        io.errln(name + ": " + spec + ": invalid signal specification");
+        status = 1;
+      }
+    }
+    return status;
+  }
+
   /** kill [-s SIG | -SIG | -N] PID…; shared by the tool and the shells' builtin. */
   static int kill(List<String> args, Io io, String name, boolean busybox, Killer killer) {
     Signal sig = Signal.SIGTERM;
     List<String> pids = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
+      if (a.equals("-l") && i + 1 < args.size()) {
+        return signalNames(args.subList(i + 1, args.size()), io, name, busybox);
+      }
       if (a.equals("-l")) {
         if (!busybox) {
           io.out().accept(bashSignalList());

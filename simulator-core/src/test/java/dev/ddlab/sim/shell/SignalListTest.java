@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * ({@code " 1) HUP"}, the 31 standard ones; its trap has no {@code -l}).
  */
 class SignalListTest {
-  private final SimSession s = TypedContainers.session(1, "docker pull -q alpine\n");
+  private final SimSession s =
+      TypedContainers.session(1, "docker pull -q alpine\ndocker pull -q ubuntu\n");
 
   @AfterEach
   void close() {
@@ -39,5 +40,19 @@ class SignalListTest {
     assertEquals(31, out.lines().count());
     assertEquals(" 1) HUP\n 2) INT\n", out.substring(0, 16));
     assertEquals("30) PWR\n31) SYS\n", out.substring(out.length() - 16));
+  }
+
+  @Test
+  void kill_l_turns_numbers_and_exit_statuses_into_names_and_names_into_numbers() {
+    var e = TypedContainers.run(s, "kill -l 9 SIGKILL kill 137 35 RTMIN+1");
+    assertEquals("KILL\n9\n9\nKILL\nRTMIN+1\n35\n", e.output());
+    e = TypedContainers.run(s, "kill -l 99");
+    assertEquals("bash: kill: 99: invalid signal specification\n", e.output());
+    assertEquals(1, e.exitCode());
+    e = TypedContainers.run(s, "docker run --rm ubuntu bash -c 'kill -l 99'");
+    assertEquals("bash: line 1: kill: 99: invalid signal specification\n", e.output());
+    e = TypedContainers.run(s, "docker run --rm alpine sh -c 'kill -l 9 KILL SIGKILL 137 99'");
+    assertEquals("KILL\n9\n9\nKILL\n99\n", e.output());
+    assertEquals(0, e.exitCode());
   }
 }
