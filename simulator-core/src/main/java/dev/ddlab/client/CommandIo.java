@@ -54,6 +54,18 @@ public interface CommandIo {
   }
 
   /**
+   * The terminal's size as docker/cli's {@code Out().GetTtySize()} reads it: {@code [height,
+   * width]} when stdout is a terminal, {@code [0, 0]} otherwise. {@code docker create} and {@code
+   * run} send it as HostConfig.ConsoleSize, with or without {@code -t}.
+   */
+  default java.util.List<Long> ttySize() {
+    return NO_TTY;
+  }
+
+  /** {@link #ttySize()} of an output that is not a terminal. */
+  java.util.List<Long> NO_TTY = java.util.List.of(0L, 0L);
+
+  /**
    * The environment of the process (the shell's exported variables and {@code VAR=x} prefixes):
    * what compose interpolates. Empty when unknown.
    */

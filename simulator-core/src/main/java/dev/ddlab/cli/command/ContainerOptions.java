@@ -290,7 +290,12 @@ public final class ContainerOptions {
     }
   }
 
-  Request build(String image, List<String> cmd, boolean detach, CliContext ctx) {
+  /**
+   * The create request these options make; {@code consoleSize} is the CLI's terminal size ({@link
+   * dev.ddlab.client.CommandIo#ttySize()}).
+   */
+  Request build(
+      String image, List<String> cmd, boolean detach, CliContext ctx, List<Long> consoleSize) {
     RestartPolicy policy = restartPolicy(restart);
     if (rm && !policy.name().equals("no") && !policy.name().isEmpty()) {
       throw new CliException("Conflicting options: --restart and --rm", 125);
@@ -417,6 +422,7 @@ public final class ContainerOptions {
             .autoRemove(rm)
             .volumeDriver("")
             .volumesFrom(volumesFrom.isEmpty() ? null : List.copyOf(volumesFrom))
+            .consoleSize(consoleSize)
             .capAdd(capAdd.isEmpty() ? null : capAdd)
             .capDrop(capDrop.isEmpty() ? null : capDrop)
             .cgroupnsMode("")

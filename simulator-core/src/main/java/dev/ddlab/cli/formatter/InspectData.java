@@ -35,8 +35,7 @@ public final class InspectData {
       Map.of(
           "ContainerConfig", Set.of("ExposedPorts", "StopSignal", "StopTimeout"),
           "ImageInspect", Set.of("Variant", "OsVersion"),
-          "ContainerState", Set.of(),
-          "EndpointSettings", Set.of("DriverOpts"));
+          "ContainerState", Set.of());
 
   /** The DTO as its JSON decoded into a map: what docker/cli's raw fallback runs a template on. */
   public static Object of(Object dto) {

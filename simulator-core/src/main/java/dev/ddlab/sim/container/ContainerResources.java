@@ -197,6 +197,22 @@ final class ContainerResources {
   }
 
   /** The resources of an update request alone, as the daemon verifies them before merging. */
+  /**
+   * What runc (1.1, cgroup v2) refuses when it writes a running container's limits, or null:
+   * libcontainer's ConvertMemorySwapToCgroupV2Value (memory.swap.max is swap alone, so a swap limit
+   * needs a memory limit at or below it). On cgroup v1 the kernel refuses the same writes with
+   * {@code failed to write "N": write …/memory.memsw.limit_in_bytes: invalid argument}.
+   */
+  static String runtimeRefusal(HostConfig h) {
+    if (h.memorySwap() == 0 || h.memorySwap() == -1) {
+      return null;
+    }
+    if (h.memory() == 0 || h.memory() == -1) {
+      return "unable to set swap limit without memory limit";
+    }
+    return h.memorySwap() < h.memory() ? "memory+swap limit should be >= memory limit" : null;
+  }
+
   static HostConfig requested(UpdateRequest r) {
     return HostConfig.none().toBuilder()
         .memory(orZero(r.memory()))

@@ -38,6 +38,18 @@ final class Update {
       }
       hc = Containers.withPolicy(hc, policy);
     }
+    if (c.status == Container.Status.RUNNING || c.status == Container.Status.PAUSED) {
+      // the running task's cgroup is written (runc update): its refusal restores the old config
+      String refused = ContainerResources.runtimeRefusal(hc);
+      if (refused != null) {
+        throw EngineException.serverError(
+            "Cannot update container "
+                + c.id
+                + ": runc did not terminate successfully: exit status 1: "
+                + refused
+                + "\n: unknown");
+      }
+    }
     // checked whole before anything changes: a refused update leaves the container as it was
     if (policy != null) {
       c.restartManager.policy(policy);

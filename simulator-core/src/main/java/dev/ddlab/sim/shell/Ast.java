@@ -124,8 +124,13 @@ public final class Ast {
     String source();
   }
 
+  /** {@code line}: where the command starts in the parsed text, from 1 (bash's "line N:"). */
   public record SimpleCommand(
-      List<Assignment> assignments, List<Word> words, List<Redirect> redirects, String source)
+      List<Assignment> assignments,
+      List<Word> words,
+      List<Redirect> redirects,
+      String source,
+      int line)
       implements Command {}
 
   /** {@code if} list {@code then} list, each {@code elif} a further branch, {@code else} list. */

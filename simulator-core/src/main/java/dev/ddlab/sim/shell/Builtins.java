@@ -39,19 +39,19 @@ final class Builtins {
     if (args.isEmpty() || args.get(0).equals("~")) {
       target = sh.var("HOME");
       if (target == null) {
-        io.errln(sh.name() + ": cd: HOME not set");
+        io.errln(ErrorPlace.name(sh) + ": cd: HOME not set");
         return 1;
       }
     } else if (args.get(0).equals("-")) {
       target = sh.var("OLDPWD");
       if (target == null) {
-        io.errln(sh.name() + ": cd: OLDPWD not set");
+        io.errln(ErrorPlace.name(sh) + ": cd: OLDPWD not set");
         return 1;
       }
       print = true;
     } else {
       if (args.size() > 1 && sh.dialect() == Dialect.BASH) {
-        io.errln(sh.name() + ": cd: too many arguments");
+        io.errln(ErrorPlace.name(sh) + ": cd: too many arguments");
         return 1;
       }
       target = args.get(0);
@@ -63,9 +63,17 @@ final class Builtins {
       // busybox ash and dash fail the way their error routine does, with status 2
       io.errln(
           switch (sh.dialect()) {
-            case ASH -> sh.name() + ": cd: can't cd to " + target + ": " + reason;
-            case DASH -> sh.name() + ": 1: cd: can't cd to " + target;
-            case BASH -> sh.name() + ": cd: " + target + ": " + reason;
+            case ASH ->
+                ErrorPlace.name(sh)
+                    + ": cd: "
+                    + ErrorPlace.ash(sh)
+                    + "can't cd to "
+                    + target
+                    + ": "
+                    + reason;
+            case DASH ->
+                ErrorPlace.name(sh) + ": " + ErrorPlace.dash(sh) + ": cd: can't cd to " + target;
+            case BASH -> ErrorPlace.name(sh) + ": cd: " + target + ": " + reason;
           });
       return sh.dialect() == Dialect.BASH ? 1 : 2;
     }
@@ -124,7 +132,8 @@ final class Builtins {
 
   static int export(Interpreter sh, List<String> args, Io io) {
     if (args.isEmpty() || args.get(0).equals("-p")) {
-      for (Map.Entry<String, String> e : sh.environment().entrySet()) {
+      // sorted by name in every shell (ash's showvars sorts)
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(sh.environment()).entrySet()) {
         io.println(
             sh.dialect() == Dialect.BASH
                 ? "declare -x " + e.getKey() + "=\"" + e.getValue() + "\""
@@ -139,8 +148,8 @@ final class Builtins {
       if (!Parser.isName(key)) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": export: `" + a + "': not a valid identifier"
-                : sh.name() + ": export: bad variable name");
+                ? ErrorPlace.name(sh) + ": export: `" + a + "': not a valid identifier"
+                : ErrorPlace.name(sh) + ": export: bad variable name");
         status = 1;
         continue;
       }
@@ -176,7 +185,7 @@ final class Builtins {
           return specialError(sh, 2);
         }
         if (variables) {
-          io.errln(sh.name() + ": unset: `" + a + "': not a valid identifier");
+          io.errln(ErrorPlace.name(sh) + ": unset: `" + a + "': not a valid identifier");
           status = 1;
         }
         continue;
@@ -191,7 +200,11 @@ final class Builtins {
 
   /** "bash: local: ", "sh: local: ", dash's "sh: 1: local: ". */
   static String prefix(Interpreter sh, String builtin) {
-    return sh.name() + ": " + (sh.dialect() == Dialect.DASH ? "1: " : "") + builtin + ": ";
+    return ErrorPlace.name(sh)
+        + ": "
+        + (sh.dialect() == Dialect.DASH ? ErrorPlace.dash(sh) + ": " : "")
+        + builtin
+        + ": ";
   }
 
   /**
@@ -209,7 +222,7 @@ final class Builtins {
   static int local(Interpreter sh, List<String> args, Io io) {
     if (!sh.inFunction()) {
       if (sh.dialect() == Dialect.BASH) {
-        io.errln(sh.name() + ": local: can only be used in a function");
+        io.errln(ErrorPlace.name(sh) + ": local: can only be used in a function");
         return 1;
       }
       io.errln(prefix(sh, "local") + "not in a function");
@@ -224,7 +237,7 @@ final class Builtins {
       String key = eq < 0 ? a : a.substring(0, eq);
       if (!Parser.isName(key)) {
         if (sh.dialect() == Dialect.BASH) {
-          io.errln(sh.name() + ": local: `" + a + "': not a valid identifier");
+          io.errln(ErrorPlace.name(sh) + ": local: `" + a + "': not a valid identifier");
           status = 1;
           continue;
         }
@@ -250,7 +263,8 @@ final class Builtins {
       return status;
     }
     if (sh.dialect() == Dialect.BASH) {
-      io.errln(sh.name() + ": return: can only `return' from a function or sourced script");
+      io.errln(
+          ErrorPlace.name(sh) + ": return: can only `return' from a function or sourced script");
       return 1;
     }
     return exit(sh, List.of(String.valueOf(status)), io);
@@ -265,7 +279,7 @@ final class Builtins {
       } catch (NumberFormatException e) {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": shift: " + args.get(0) + ": numeric argument required"
+                ? ErrorPlace.name(sh) + ": shift: " + args.get(0) + ": numeric argument required"
                 : prefix(sh, "shift") + "Illegal number: " + args.get(0));
         return specialError(sh, sh.dialect() == Dialect.BASH ? 1 : 2);
       }
@@ -295,7 +309,12 @@ final class Builtins {
     } catch (NumberFormatException e) {
       io.errln(
           sh.dialect() == Dialect.BASH
-              ? sh.name() + ": " + builtin + ": " + args.get(0) + ": numeric argument required"
+              ? ErrorPlace.name(sh)
+                  + ": "
+                  + builtin
+                  + ": "
+                  + args.get(0)
+                  + ": numeric argument required"
               : prefix(sh, builtin) + "Illegal number: " + args.get(0));
       return 2;
     }
@@ -324,7 +343,7 @@ final class Builtins {
       } else {
         io.errln(
             sh.dialect() == Dialect.BASH
-                ? sh.name() + ": type: " + a + ": not found"
+                ? ErrorPlace.name(sh) + ": type: " + a + ": not found"
                 : a + ": not found");
         status = 1;
       }

@@ -138,7 +138,7 @@ final class Conditional {
     try {
       return Arithmetic.evaluate(expression, sh.dialect(), sh::var, sh::setVar);
     } catch (Arithmetic.Error e) {
-      err.accept(sh.name() + ": [[: " + e.getMessage());
+      err.accept(ErrorPlace.name(sh) + ": [[: " + e.getMessage());
       throw new Failed(1);
     }
   }

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import dev.ddlab.client.CommandIo;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -15,11 +16,14 @@ final class DockerStdio implements CommandIo {
   private final Io io;
   private final Map<String, String> env;
   private final Stdin stdin;
+  private final List<Long> ttySize;
 
-  DockerStdio(Io io, Map<String, String> env) {
+  /** {@code ttySize}: the terminal's rows and columns when stdout is the terminal, else 0 0. */
+  DockerStdio(Io io, Map<String, String> env, List<Long> ttySize) {
     this.io = io;
     this.env = env;
     this.stdin = io.in();
+    this.ttySize = ttySize;
   }
 
   @Override
@@ -61,5 +65,10 @@ final class DockerStdio implements CommandIo {
   @Override
   public int columns() {
     return 0;
+  }
+
+  @Override
+  public List<Long> ttySize() {
+    return ttySize;
   }
 }

@@ -63,7 +63,7 @@ final class Expansions implements Expander.Shell {
           try {
             then.run(ex, subStatus[0]);
           } catch (Arithmetic.Error e) {
-            io.errln(sh.name() + ": " + e.getMessage());
+            io.errln(ErrorPlace.name(sh) + ": " + e.getMessage());
             sh.lastStatus(1);
             done.accept(1);
           } catch (Expander.Unbound e) {

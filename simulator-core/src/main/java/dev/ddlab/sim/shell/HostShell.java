@@ -125,6 +125,10 @@ public final class HostShell {
   private boolean closed;
   private AttachHandler attachHandler;
   private java.util.function.Consumer<String> terminalOut;
+
+  /** The session's terminal: 24 rows of 80 columns (xterm's default; ls lays out 80 columns). */
+  static final List<Long> TERMINAL_SIZE = List.of(24L, 80L);
+
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
 
   /** What {@code read} takes from the terminal; null for a shell without one (ssh NODE CMD). */
@@ -526,6 +530,10 @@ public final class HostShell {
             done.accept(1);
             return 0;
           }
+          if (rest.get(0).equals("usermod")) { // root may lock the password file
+            done.accept(UsermodCommand.run(rest.subList(1, rest.size()), io, node.fs(), true));
+            return 0;
+          }
           sh.runArgv(rest, io, done);
           return 0;
         }
@@ -569,6 +577,10 @@ public final class HostShell {
         }
         case "service" -> {
           done.accept(HostServices.service(node.daemon(), args, io));
+          return 0;
+        }
+        case "usermod" -> {
+          done.accept(UsermodCommand.run(args, io, node.fs(), false));
           return 0;
         }
         case "ssh" -> {
@@ -654,7 +666,7 @@ public final class HostShell {
   /** The commands the host knows, for completion and {@code type}. */
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(Tools.all().keySet());
-    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh"));
+    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh", "usermod"));
     if (node.docker() != null) {
       names.add("docker");
       names.add("docker-compose");
@@ -674,7 +686,8 @@ public final class HostShell {
       done.accept(127);
       return 0;
     }
-    CommandIo cio = new DockerStdio(io, env);
+    CommandIo cio =
+        new DockerStdio(io, env, io.out() == terminalOut ? TERMINAL_SIZE : CommandIo.NO_TTY);
     CliResult r;
     try {
       r = docker.run(List.copyOf(args), cio);

@@ -53,7 +53,8 @@ public final class Interpreter {
   }
 
   private final Dialect dialect;
-  private final String name;
+  private String name;
+  final ErrorPlace place = new ErrorPlace(); // where the running command stands, for its errors
   private final ShellRuntime runtime;
   private final ShellVars vars;
   private final Map<String, Builtin> builtins = new TreeMap<>();
@@ -119,6 +120,11 @@ public final class Interpreter {
   /** The name the shell prefixes its errors with ("bash", "sh"). */
   public String name() {
     return name;
+  }
+
+  /** {@code $0} and the name errors start with: a script's path when the shell runs one. */
+  void name(String n) {
+    name = n;
   }
 
   public ShellRuntime runtime() {
@@ -756,6 +762,7 @@ public final class Interpreter {
   // ---- simple commands --------------------------------------------------------------------------
 
   private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
+    place.at(cmd.line());
     List<Word> words = new ArrayList<>();
     cmd.assignments().forEach(a -> words.add(a.value()));
     words.addAll(cmd.words());

@@ -88,7 +88,9 @@ final class JobControl {
       return status; // every target was a jobspec that named no job
     }
     boolean bash = dialect == Dialect.BASH;
-    int st = SystemTools.kill(resolved, io, bash ? "bash: kill" : sh.name(), !bash, this::kill);
+    int st =
+        SystemTools.kill(
+            resolved, io, bash ? ErrorPlace.name(sh) + ": kill" : sh.name(), !bash, this::kill);
     return status != 0 ? status : st;
   }
 
@@ -102,8 +104,15 @@ final class JobControl {
   private String noSuchJob(String builtin, String spec) {
     return switch (dialect) {
       case BASH -> "bash: " + builtin + ": " + spec + ": no such job";
-      case ASH -> sh.name() + ": " + builtin + ": " + spec + ": no such job";
-      case DASH -> sh.name() + ": 1: " + builtin + ": No such job: " + spec;
+      case ASH -> ErrorPlace.name(sh) + ": " + builtin + ": " + spec + ": no such job";
+      case DASH ->
+          ErrorPlace.name(sh)
+              + ": "
+              + ErrorPlace.dash(sh)
+              + ": "
+              + builtin
+              + ": No such job: "
+              + spec;
     };
   }
 
@@ -139,8 +148,9 @@ final class JobControl {
         io.errln(
             switch (dialect) {
               case BASH -> "bash: wait: `" + a + "': not a pid or valid job spec";
-              case ASH -> sh.name() + ": wait: Illegal number: " + a;
-              case DASH -> sh.name() + ": 1: wait: Illegal number: " + a;
+              case ASH -> ErrorPlace.name(sh) + ": wait: Illegal number: " + a;
+              case DASH ->
+                  ErrorPlace.name(sh) + ": " + ErrorPlace.dash(sh) + ": wait: Illegal number: " + a;
             });
         bad = dialect == Dialect.BASH ? 1 : 2;
         continue;

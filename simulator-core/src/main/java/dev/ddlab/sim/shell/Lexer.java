@@ -81,6 +81,27 @@ final class Lexer {
   }
 
   /** The input from {@code start} up to the next token, blanks stripped: a node's source text. */
+  // line(): the last offset asked about and its line, so one parse counts each newline about once
+  private int lineOffset;
+
+  private int lineAt = 1;
+
+  /** The 1-based line of {@code offset} in the input: bash's line number of a command there. */
+  int line(int offset) {
+    if (offset < lineOffset) {
+      lineOffset = 0;
+      lineAt = 1;
+    }
+    int end = Math.min(offset, src.length());
+    for (int i = lineOffset; i < end; i++) {
+      if (src.charAt(i) == '\n') {
+        lineAt++;
+      }
+    }
+    lineOffset = Math.max(lineOffset, end);
+    return lineAt;
+  }
+
   String source(int start) {
     int end = peeked != null ? peeked.start : pos;
     return src.substring(start, Math.max(start, end)).strip();

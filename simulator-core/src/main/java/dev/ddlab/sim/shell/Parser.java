@@ -627,7 +627,11 @@ public final class Parser {
       throw unexpected(t, null);
     }
     return new SimpleCommand(
-        List.copyOf(assignments), List.copyOf(words), List.copyOf(redirects), source(start));
+        List.copyOf(assignments),
+        List.copyOf(words),
+        List.copyOf(redirects),
+        source(start),
+        lexer.line(start));
   }
 
   private static boolean isRedirectOp(String op) {

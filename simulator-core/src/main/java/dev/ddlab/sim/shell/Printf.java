@@ -17,7 +17,7 @@ final class Printf {
       io.errln(
           sh.dialect() == Dialect.BASH
               ? "printf: usage: printf [-v var] format [arguments]"
-              : sh.name() + ": usage: printf FORMAT [ARGUMENT...]");
+              : ErrorPlace.name(sh) + ": usage: printf FORMAT [ARGUMENT...]");
       return 2;
     }
     String format = args.get(0);
@@ -118,7 +118,7 @@ final class Printf {
           io.errln(
               sh.dialect() == Dialect.BASH
                   ? "bash: printf: `" + conv + "': invalid format character"
-                  : sh.name() + ": printf: %" + conv + ": invalid directive");
+                  : ErrorPlace.name(sh) + ": printf: %" + conv + ": invalid directive");
           bad[0] = true;
           return false;
         }
@@ -223,8 +223,14 @@ final class Printf {
     io.errln(
         switch (sh.dialect()) {
           case BASH -> "bash: printf: " + arg + ": invalid number";
-          case DASH -> sh.name() + ": 1: printf: " + arg + ": expected numeric value";
-          default -> sh.name() + ": invalid number '" + arg + "'";
+          case DASH ->
+              ErrorPlace.name(sh)
+                  + ": "
+                  + ErrorPlace.dash(sh)
+                  + ": printf: "
+                  + arg
+                  + ": expected numeric value";
+          default -> ErrorPlace.name(sh) + ": invalid number '" + arg + "'";
         });
   }
 

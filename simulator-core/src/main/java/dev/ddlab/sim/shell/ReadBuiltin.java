@@ -35,8 +35,8 @@ final class ReadBuiltin {
       if (!Parser.isName(n)) {
         io.errln(
             switch (sh.dialect()) {
-              case BASH -> sh.name() + ": read: `" + n + "': not a valid identifier";
-              case ASH -> sh.name() + ": read: '" + n + "': bad variable name";
+              case BASH -> ErrorPlace.name(sh) + ": read: `" + n + "': not a valid identifier";
+              case ASH -> ErrorPlace.name(sh) + ": read: '" + n + "': bad variable name";
               case DASH -> Builtins.prefix(sh, "read") + n + ": bad variable name";
             });
         done.accept(sh.dialect() == Dialect.DASH ? 2 : 1);
@@ -255,8 +255,8 @@ final class ReadBuiltin {
             boolean bash = sh.dialect() == Dialect.BASH;
             io.errln(
                 bash
-                    ? sh.name() + ": read: " + value + ": invalid number"
-                    : sh.name() + ": read: line 0: invalid count");
+                    ? ErrorPlace.name(sh) + ": read: " + value + ": invalid number"
+                    : ErrorPlace.name(sh) + ": read: " + ErrorPlace.ash(sh) + "invalid count");
             status = bash ? 1 : 2;
             return false;
           }
@@ -278,7 +278,7 @@ final class ReadBuiltin {
     switch (sh.dialect()) {
       case BASH -> {
         io.errln(
-            sh.name()
+            ErrorPlace.name(sh)
                 + ": read: -"
                 + c
                 + (illegal ? ": invalid option" : ": option requires an argument"));
@@ -287,7 +287,8 @@ final class ReadBuiltin {
       case ASH ->
           io.errln(
               sh.name()
-                  + ": read: line 0: "
+                  + ": read: "
+                  + ErrorPlace.ash(sh)
                   + (illegal ? "illegal option -" + c : "no arg for -" + c + " option"));
       case DASH ->
           io.errln(

@@ -56,6 +56,10 @@ final class ShellOptions {
   }
 
   /** The shell runs a {@code -c} string (bash and ash show {@code c} in {@code $-}). */
+  boolean commandString() {
+    return commandString;
+  }
+
   void commandString(boolean c) {
     commandString = c;
   }
@@ -158,11 +162,12 @@ final class ShellOptions {
       default -> {
         switch (dialect) {
           case BASH -> {
-            io.errln(sh.name() + ": set: " + name + ": invalid option name");
+            io.errln(ErrorPlace.name(sh) + ": set: " + name + ": invalid option name");
             return 2;
           }
           case ASH -> {
-            io.errln(sh.name() + ": set: line 0: illegal option -o " + name);
+            io.errln(
+                ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option -o " + name);
             return 1;
           }
           case DASH -> {
@@ -205,11 +210,13 @@ final class ShellOptions {
   private int badOption(Interpreter sh, Io io, String option) {
     switch (dialect) {
       case BASH -> {
-        io.errln(sh.name() + ": set: " + option + ": invalid option");
+        io.errln(ErrorPlace.name(sh) + ": set: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.name() + ": set: line 0: illegal option " + option);
+      case ASH ->
+          io.errln(
+              ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option " + option);
       case DASH ->
           io.errln(Builtins.prefix(sh, "set") + "Illegal option " + option.replace('+', '-'));
     }

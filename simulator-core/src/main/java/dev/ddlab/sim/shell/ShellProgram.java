@@ -43,7 +43,11 @@ public final class ShellProgram implements Program {
   private final Deque<String> queued = new ArrayDeque<>();
   private final PendingInput continuation = new PendingInput(input -> sh.parse(input));
   private final List<String> history = new ArrayList<>();
-  private String location = "";
+  // running a script file: busybox names its line in "not found" (a -c string it does not)
+  private boolean scriptFile;
+
+  // lines of a script read from stdin so far
+  private int linesRead;
   private java.util.function.Consumer<String> terminalOut;
   private java.util.function.Consumer<String> terminalErr;
   private JobControl jobControl;
@@ -71,10 +75,23 @@ public final class ShellProgram implements Program {
     this.terminalOut = p::out;
     this.terminalErr = p::err;
     Map<String, String> env = new LinkedHashMap<>(p.env());
-    env.putIfAbsent("HOME", home(p));
-    env.putIfAbsent("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    boolean pathGiven = env.containsKey("PATH");
+    if (!pathGiven && dialect == Dialect.ASH) {
+      env.put("PATH", "/sbin:/usr/sbin:/bin:/usr/bin"); // busybox's bb_PATH_root_path, exported
+    }
     env.put("PWD", p.cwd());
+    if (dialect != Dialect.DASH) {
+      env.put("SHLVL", Integer.toString(shellLevel(env.get("SHLVL")) + 1));
+    }
     sh = new Interpreter(dialect, shellName(), new Runtime(), env);
+    if (!pathGiven && dialect != Dialect.ASH) {
+      // bash's and dash's compiled-in PATH: the shell's own variable, not exported
+      sh.setVar(
+          "PATH",
+          dialect == Dialect.BASH
+              ? "/usr/local/bin:/usr/local/sbin:/usr/bin:/usr/sbin:/bin:/sbin:."
+              : "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+    }
     sh.pid(p.pid());
     jobControl = new JobControl(sh, dialect, proc::kill, foregroundStops::add, () -> null);
     sh.builtin("kill", (s, a, io) -> jobControl.kill(a, io));
@@ -108,7 +125,6 @@ public final class ShellProgram implements Program {
       }
     }
     if (command != null) {
-      location = dialect == Dialect.BASH ? "-c: line 1: " : "";
       sh.options().commandString(true);
       runBatch(command);
       return;
@@ -133,7 +149,8 @@ public final class ShellProgram implements Program {
         p.exit(dialect == Dialect.BASH ? 127 : 2);
         return;
       }
-      location = dialect == Dialect.BASH ? script + ": line 1: " : "";
+      sh.name(script); // $0, and the name its errors start with
+      scriptFile = true;
       runBatch(text);
       return;
     }
@@ -161,6 +178,39 @@ public final class ShellProgram implements Program {
     } catch (ShellSyntaxException e) {
       proc.err(dialect.syntaxError(shellName(), e) + "\n");
       proc.exit(2);
+    }
+  }
+
+  /**
+   * A command that cannot run, in the shell's words and with where it stands: bash out of a
+   * terminal "bash: line 2: foo: command not found" (a script's path for "bash"), busybox "s.sh:
+   * line 2: foo: not found" in a script file and "sh: foo: not found" otherwise, dash "sh: 2: foo:
+   * not found". {@code reason} null: not found.
+   */
+  private String cannotRun(String command, String reason) {
+    String why =
+        reason != null ? reason : dialect == Dialect.BASH ? "command not found" : "not found";
+    int line = sh.place.line();
+    return switch (dialect) {
+      case BASH -> ErrorPlace.name(sh) + ": " + command + ": " + why;
+      case ASH ->
+          sh.name()
+              + (scriptFile && !interactive && line > 0 ? ": line " + line : "")
+              + ": "
+              + command
+              + ": "
+              + why;
+      case DASH ->
+          sh.name() + ": " + (interactive || line == 0 ? 1 : line) + ": " + command + ": " + why;
+    };
+  }
+
+  /** The SHLVL a shell inherits as ash and bash read it: a number, else 0. */
+  private static int shellLevel(String inherited) {
+    try {
+      return inherited == null ? 0 : Math.max(0, Integer.parseInt(inherited.strip()));
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 
@@ -198,6 +248,10 @@ public final class ShellProgram implements Program {
     }
     if (!input.isBlank() && interactive) {
       history.add(input);
+    }
+    if (!interactive) {
+      sh.place.linesBefore(linesRead); // bash < s.sh: "bash: line 3: …" counts every line read
+      linesRead += (int) input.chars().filter(ch -> ch == '\n').count() + 1;
     }
     busy = true;
     sh.execute(
@@ -479,18 +533,16 @@ public final class ShellProgram implements Program {
                   ? "No such file or directory"
                   : n.get().isDirectory() ? "Is a directory" : "Permission denied";
           io.errln(
-              switch (dialect) {
-                case BASH -> "bash: " + location + name + ": " + reason;
-                case ASH ->
-                    "sh: " + name + ": " + (n.isEmpty() ? "not found" : "Permission denied");
-                case DASH ->
-                    "sh: 1: " + name + ": " + (n.isEmpty() ? "not found" : "Permission denied");
-              });
+              cannotRun(
+                  name,
+                  dialect == Dialect.BASH
+                      ? reason
+                      : n.isEmpty() ? "not found" : "Permission denied"));
           done.accept(n.isEmpty() ? 127 : 126);
           return 0;
         }
       } else if (lookPath(proc.fs(), name, env.get("PATH")) == null) {
-        io.errln(dialect.notFound(shellName(), location, name));
+        io.errln(cannotRun(name, null));
         done.accept(127);
         return 0;
       }
@@ -521,7 +573,7 @@ public final class ShellProgram implements Program {
               });
       if (c == null) {
         if (!finished[0]) {
-          io.errln(dialect.notFound(shellName(), location, name));
+          io.errln(cannotRun(name, null));
           done.accept(127);
         }
         return 0;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A shell's variables and what scopes them: which names are exported, the positional parameters,
@@ -35,7 +34,8 @@ final class ShellVars {
 
   private final Dialect dialect;
   private final Variables vars = new Variables();
-  private final TreeSet<String> exported = new TreeSet<>();
+  // in the order the names were first exported: ash's and dash's environment keeps it per bucket
+  private final Set<String> exported = new java.util.LinkedHashSet<>();
   private List<String> positional = List.of();
   private final Deque<Frame> frames = new ArrayDeque<>();
 
@@ -103,16 +103,36 @@ final class ShellVars {
     return vars.bytes();
   }
 
-  /** The exported variables, as a child process's environment. */
+  /**
+   * The exported variables, as a child process's environment: bash's in name order; ash's and
+   * dash's in the order of their variable table (ash.c's {@code listvars}: bucket by bucket, each
+   * bucket in the order its names arrived), so that alpine's {@code sh -c env} prints HOSTNAME,
+   * SHLVL, HOME, PATH, PWD as busybox does.
+   */
   Map<String, String> environment() {
-    Map<String, String> env = new TreeMap<>();
-    for (String k : exported) {
+    Map<String, String> env = dialect == Dialect.BASH ? new TreeMap<>() : new LinkedHashMap<>();
+    Iterable<String> names = exported;
+    if (dialect != Dialect.BASH) {
+      List<String> byBucket = new java.util.ArrayList<>(exported);
+      byBucket.sort(java.util.Comparator.comparingInt(ShellVars::ashBucket)); // stable
+      names = byBucket;
+    }
+    for (String k : names) {
       String v = vars.get(k);
       if (v != null) {
         env.put(k, v);
       }
     }
     return env;
+  }
+
+  /** ash.c's {@code hashvar}: the first byte times 16 plus every byte, modulo its 39 buckets. */
+  static int ashBucket(String name) {
+    int h = (name.isEmpty() ? 0 : name.charAt(0) & 0xff) << 4;
+    for (int i = 0; i < name.length(); i++) {
+      h += name.charAt(i) & 0xff;
+    }
+    return h % 39;
   }
 
   /** The positional parameters ({@code $1} …) of the running function or script. */
@@ -197,7 +217,7 @@ final class ShellVars {
   }
 
   Snapshot snapshot() {
-    return new Snapshot(new LinkedHashMap<>(vars), new TreeSet<>(exported));
+    return new Snapshot(new LinkedHashMap<>(vars), new java.util.LinkedHashSet<>(exported));
   }
 
   /** Back to the variables and exports of {@code saved} (a subshell ends). */

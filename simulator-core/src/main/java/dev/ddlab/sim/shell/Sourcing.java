@@ -29,7 +29,7 @@ final class Sourcing {
     }
     if (args.isEmpty()) {
       if (sh.dialect() == Dialect.BASH) {
-        io.errln(sh.name() + ": " + command + ": filename argument required");
+        io.errln(ErrorPlace.name(sh) + ": " + command + ": filename argument required");
         io.errln(command + ": usage: " + command + " filename [arguments]");
       }
       done.accept(sh.dialect() == Dialect.DASH ? 0 : 2);
@@ -45,7 +45,7 @@ final class Sourcing {
     } catch (FsException e) {
       io.errln(
           switch (sh.dialect()) {
-            case BASH -> sh.name() + ": " + file + ": " + e.getMessage();
+            case BASH -> ErrorPlace.name(sh) + ": " + file + ": " + e.getMessage();
             case ASH ->
                 sh.name()
                     + ": "

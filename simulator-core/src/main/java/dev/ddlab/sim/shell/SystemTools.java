@@ -396,21 +396,78 @@ final class SystemTools {
     boolean kill(int pid, Signal s);
   }
 
+  /**
+   * bash's {@code kill -l} and {@code trap -l}: every signal with a name (1 to 31 and the 31
+   * real-time ones, 34 to 64) as {@code %2d) %s}, five to a line, each but the fifth followed by a
+   * tab (builtins/common.c's display_signal_list), bash 5.2 on this machine.
+   */
+  static String bashSignalList() {
+    StringBuilder sb = new StringBuilder();
+    int column = 0;
+    for (Signal s : Signal.values()) {
+      sb.append(String.format("%2d) %s", s.number(), s.signalName()));
+      if (++column < 5) {
+        sb.append('\t');
+      } else {
+        sb.append('\n');
+        column = 0;
+      }
+    }
+    if (column != 0) {
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code kill -l SIGSPEC…}: a number (or an exit status above 128) as its name without SIG, a
+   * name (any case, SIG or not) as its number. bash refuses an unknown one ({@code kill: 99:
+   * invalid signal specification}, 1); busybox echoes it back.
+   */
+  private static int signalNames(List<String> specs, Io io, String name, boolean busybox) {
+    int status = 0;
+    for (String spec : specs) {
+      Signal s;
+      boolean number = !spec.isEmpty() && spec.chars().allMatch(Character::isDigit);
+      if (number) {
+        long n = spec.length() > 9 ? -1 : Long.parseLong(spec);
+        s = n < 1 ? null : Signal.byNumber((int) (n > 128 ? n - 128 : n));
+      } else {
+        s = Signal.parse(spec);
+      }
+      if (s != null) {
+        io.println(number ? s.signalName().substring(3) : Integer.toString(s.number()));
+      } else if (busybox) {
+        io.println(spec);
+      } else {
+        io.errln(name + ": " + spec + ": invalid signal specification");
+        status = 1;
+      }
+    }
+    return status;
+  }
+
   /** kill [-s SIG | -SIG | -N] PID…; shared by the tool and the shells' builtin. */
   static int kill(List<String> args, Io io, String name, boolean busybox, Killer killer) {
     Signal sig = Signal.SIGTERM;
     List<String> pids = new ArrayList<>();
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
+      if (a.equals("-l") && i + 1 < args.size()) {
+        return signalNames(args.subList(i + 1, args.size()), io, name, busybox);
+      }
       if (a.equals("-l")) {
-        StringBuilder sb = new StringBuilder();
-        for (Signal s : Signal.values()) {
-          if (!s.standard()) {
-            break; // the listing keeps to the 31 standard signals
-          }
-          sb.append(s.number()).append(") ").append(s.name()).append(busybox ? "\n" : "\t");
+        if (!busybox) {
+          io.out().accept(bashSignalList());
+          return 0;
         }
-        io.out().accept(busybox ? sb.toString() : sb.toString().strip() + "\n");
+        StringBuilder sb = new StringBuilder(); // busybox: the 31 standard ones, " 9) KILL"
+        for (Signal s : Signal.values()) {
+          if (s.standard()) {
+            sb.append(String.format("%2d) %s\n", s.number(), s.name().substring(3)));
+          }
+        }
+        io.out().accept(sb.toString());
         return 0;
       }
       if (a.equals("-s") && i + 1 < args.size()) {

@@ -47,7 +47,7 @@ final class TestCommand {
   /** The shells' builtins: bash says {@code bash: test: …}, ash and dash {@code sh: …}. */
   private static int builtin(Interpreter sh, String command, List<String> args, Io io) {
     boolean bash = sh.dialect() == Dialect.BASH;
-    String prefix = sh.name() + ": " + (bash ? command + ": " : "");
+    String prefix = ErrorPlace.name(sh) + ": " + (bash ? command + ": " : "");
     String missing = bash ? "missing `]'" : "missing ]";
     return run(bash, sh.runtime().fs(), sh.runtime().cwd(), command, args, io, prefix, missing);
   }

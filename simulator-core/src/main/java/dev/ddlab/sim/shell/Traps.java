@@ -116,6 +116,10 @@ final class Traps {
         print = true;
         continue;
       }
+      if (a.equals("-l") && sh.dialect() == Dialect.BASH) {
+        io.out().accept(SystemTools.bashSignalList()); // as kill -l; any operands are ignored
+        return 0;
+      }
       if (a.equals("-")) {
         break;
       }
@@ -139,8 +143,13 @@ final class Traps {
       if (n == null) {
         io.errln(
             switch (sh.dialect()) {
-              case BASH -> sh.name() + ": trap: " + s + ": invalid signal specification";
-              case ASH -> sh.name() + ": trap: line 0: " + s + ": invalid signal specification";
+              case BASH -> ErrorPlace.name(sh) + ": trap: " + s + ": invalid signal specification";
+              case ASH ->
+                  ErrorPlace.name(sh)
+                      + ": trap: "
+                      + ErrorPlace.ash(sh)
+                      + s
+                      + ": invalid signal specification";
               case DASH -> "trap: " + s + ": bad trap";
             });
         status = 1;
@@ -198,11 +207,13 @@ final class Traps {
   private int badOption(Io io, String option) {
     switch (sh.dialect()) {
       case BASH -> {
-        io.errln(sh.name() + ": trap: " + option + ": invalid option");
+        io.errln(ErrorPlace.name(sh) + ": trap: " + option + ": invalid option");
         io.errln(BASH_USAGE);
         return 2;
       }
-      case ASH -> io.errln(sh.name() + ": trap: line 0: illegal option " + option);
+      case ASH ->
+          io.errln(
+              ErrorPlace.name(sh) + ": trap: " + ErrorPlace.ash(sh) + "illegal option " + option);
       case DASH -> io.errln(Builtins.prefix(sh, "trap") + "Illegal option " + option);
     }
     return Builtins.specialError(sh, 2);

@@ -129,7 +129,7 @@ final class UlimitBuiltin {
       io.errln(
           bash
               ? "bash: ulimit: " + value + ": invalid number"
-              : sh.name() + ": invalid number '" + value + "'");
+              : ErrorPlace.name(sh) + ": invalid number '" + value + "'");
       return 1;
     }
     Rlimits.Limit now = limits.get(r.name());
@@ -139,7 +139,7 @@ final class UlimitBuiltin {
       io.errln(
           bash
               ? "bash: ulimit: " + label(r) + ": cannot modify limit: Operation not permitted"
-              : sh.name() + ": error setting limit: Operation not permitted");
+              : ErrorPlace.name(sh) + ": error setting limit: Operation not permitted");
       return 1;
     }
     sh.rlimits(limits.with(r.name(), setSoft ? wanted : now.soft(), setHard ? wanted : now.hard()));

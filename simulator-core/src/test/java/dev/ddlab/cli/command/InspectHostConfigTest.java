@@ -70,7 +70,7 @@ class InspectHostConfigTest {
   @Test
   void the_daemon_fills_in_docker_24s_defaults() {
     assertEquals(
-        "{json-file map[]} private private runc [0 0] false <nil> 67108864 [] 0 []\n",
+        "{json-file map[]} private private runc [24 80] false <nil> 67108864 [] 0 []\n",
         node.ok(
             "docker inspect -f '{{.HostConfig.LogConfig}} {{.HostConfig.IpcMode}}"
                 + " {{.HostConfig.CgroupnsMode}} {{.HostConfig.Runtime}}"

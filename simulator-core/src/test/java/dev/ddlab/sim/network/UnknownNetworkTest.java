@@ -49,7 +49,7 @@ class UnknownNetworkTest {
           "nosuch {\"nosuch\":{\"IPAMConfig\":null,\"Links\":null,\"Aliases\":null,"
               + "\"NetworkID\":\"\",\"EndpointID\":\"\",\"Gateway\":\"\",\"IPAddress\":\"\","
               + "\"IPPrefixLen\":0,\"IPv6Gateway\":\"\",\"GlobalIPv6Address\":\"\","
-              + "\"GlobalIPv6PrefixLen\":0,\"MacAddress\":\"\"}}\n",
+              + "\"GlobalIPv6PrefixLen\":0,\"MacAddress\":\"\",\"DriverOpts\":null}}\n",
           t.get(4).output());
     }
   }

@@ -38,6 +38,42 @@ class EnvCommandTest {
   }
 
   @Test
+  void a_shell_started_with_an_empty_environment_sets_only_what_busybox_ash_sets() {
+    // the private dockerd: ash adds SHLVL, its own PATH (exported) and PWD; never HOME
+    typed(
+        "docker run --rm alpine env -i sh -c env",
+        "SHLVL=1\nPATH=/sbin:/usr/sbin:/bin:/usr/bin\nPWD=/\n",
+        0);
+    typed(
+        "docker run --rm alpine env -i sh -c 'echo \"[$HOME]\"; cd /tmp; env'",
+        "[]\nSHLVL=1\nOLDPWD=/\nPATH=/sbin:/usr/sbin:/bin:/usr/bin\nPWD=/tmp\n",
+        0);
+  }
+
+  @Test
+  void ash_lists_its_environment_in_its_variable_tables_order_and_export_p_sorted() {
+    typed(
+        "docker run --rm -h web01 -e A=1 alpine sh -c 'export B=2; env'",
+        "HOSTNAME=web01\nSHLVL=1\nHOME=/root\nA=1\n"
+            + "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\nB=2\nPWD=/\n",
+        0);
+    typed(
+        "docker run --rm -h web01 -e SHLVL=4 alpine sh -c 'sh -c \"echo \\$SHLVL\"; export -p'",
+        "6\nexport HOME='/root'\nexport HOSTNAME='web01'\n"
+            + "export PATH='/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'\n"
+            + "export PWD='/'\nexport SHLVL='5'\n",
+        0);
+  }
+
+  @Test
+  void bash_and_dash_keep_their_default_path_to_themselves() {
+    // bash 5.2 and dash 0.5 on this machine: env -i bash -c 'env; :' → PWD, SHLVL=1 (and _);
+    // env -i dash -c env → PWD only
+    typed(
+        "docker run --rm ubuntu env -i bash -c 'env; echo \"[$HOME]\"'", "PWD=/\nSHLVL=1\n[]\n", 0);
+  }
+
+  @Test
   void prog_runs_with_the_changed_environment_in_the_same_process() {
     typed("docker run --rm alpine env A=1 sh -c 'echo $A $$'", "1 1\n", 0);
     typed("docker run --rm alpine sh -c 'env -i A=1 printenv A'", "1\n", 0);

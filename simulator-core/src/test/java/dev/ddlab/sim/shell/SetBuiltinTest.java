@@ -105,13 +105,13 @@ class SetBuiltinTest {
   void unknown_options_are_worded_as_each_shell_words_them() {
     String usage = "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]\n";
     assertEquals(
-        new Ran("bash: set: -q: invalid option\n" + usage + "st=2\n", 0),
+        new Ran("bash: line 1: set: -q: invalid option\n" + usage + "st=2\n", 0),
         bash("set -q; echo st=$?"));
     assertEquals(
-        new Ran("bash: set: +q: invalid option\n" + usage + "st=2\n", 0),
+        new Ran("bash: line 1: set: +q: invalid option\n" + usage + "st=2\n", 0),
         bash("set +q; echo st=$?"));
     assertEquals(
-        new Ran("bash: set: nosuch: invalid option name\nst=2\n", 0),
+        new Ran("bash: line 1: set: nosuch: invalid option name\nst=2\n", 0),
         bash("set -o nosuch; echo st=$?"));
     assertEquals(new Ran("sh: set: line 0: illegal option -q\n", 2), ash("set -q; echo st=$?"));
     assertEquals(

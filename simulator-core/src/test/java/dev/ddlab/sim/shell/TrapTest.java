@@ -52,7 +52,7 @@ class TrapTest {
   @Test
   void bad_signals_and_options_are_worded_as_each_shell_words_them() {
     assertEquals(
-        new Ran("bash: trap: FOO: invalid signal specification\nst=1\n", 0),
+        new Ran("bash: line 1: trap: FOO: invalid signal specification\nst=1\n", 0),
         bash("trap 'echo bye' FOO; echo st=$?"));
     assertEquals(
         new Ran("sh: trap: line 0: FOO: invalid signal specification\nst=1\n", 0),
@@ -61,7 +61,7 @@ class TrapTest {
         new Ran("trap: FOO: bad trap\nst=1\n", 0), dash("trap 'echo bye' FOO; echo st=$?"));
     assertEquals(
         new Ran(
-            "bash: trap: -z: invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]\n"
+            "bash: line 1: trap: -z: invalid option\ntrap: usage: trap [-lp] [[arg] signal_spec ...]\n"
                 + "st=2\n",
             0),
         bash("trap -z; echo st=$?"));
