@@ -9,7 +9,6 @@ import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +35,8 @@ final class SimBench {
       boolean settled,
       double cpu,
       double waited,
-      double gc) {
+      double gc,
+      double alloc) {
     Figure(String name, String unit, Steady steady, double target) {
       this(
           name,
@@ -46,12 +46,13 @@ final class SimBench {
           steady.warmUp().settled(),
           steady.cpuMicros(),
           steady.waited(),
-          steady.gc());
+          steady.gc(),
+          steady.allocBytes());
     }
 
-    /** A figure that is not a time: no thread CPU, waiting or GC share. */
+    /** A figure that is not a time: no thread CPU, waiting, GC share or allocation. */
     Figure(String name, String unit, double value, double target) {
-      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN);
+      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
@@ -61,11 +62,21 @@ final class SimBench {
    * time the measuring thread waited for a CPU (other threads and processes had its core) and the
    * share spent in GC pauses. Wall time is what a user waits; the thread's CPU is the simulator's
    * own work, in which GC pauses and other processes do not count (six JVMs measuring run+rm agreed
-   * within 8% on CPU while forks' wall medians were 27 or 49 µs).
+   * within 8% on CPU while forks' wall medians were 27 or 49 µs). {@code allocBytes} is the median
+   * round's bytes allocated by the measuring thread per operation: it does not move with the
+   * machine's load, only with what the JIT made of the path (an object scalar-replaced in one fork
+   * and allocated in another), so forks that differ in it were compiled differently.
    */
-  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp, double waited, double gc) {}
+  record Steady(
+      double micros,
+      double cpuMicros,
+      WarmUp.Result warmUp,
+      double waited,
+      double gc,
+      double allocBytes) {}
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** The per-round trace of {@code ddlab bench --trace DIR}, or null. */
   private static final BenchTrace TRACE = BenchTrace.open();
@@ -190,6 +201,7 @@ final class SimBench {
     int n = roundSize(perRound, round(perRound, op));
     double[] rounds = new double[MEASURED_ROUNDS];
     double[] cpu = new double[MEASURED_ROUNDS];
+    double[] alloc = new double[MEASURED_ROUNDS];
     BenchTrace trace = TRACE;
     if (trace != null) {
       trace.begin();
@@ -202,9 +214,11 @@ final class SimBench {
       BenchTrace.Sample before = trace == null ? null : trace.sample();
       long wait0 = BenchTrace.runQueueNanos();
       long gc0 = BenchTrace.gcMillis();
+      long a0 = THREADS.getCurrentThreadAllocatedBytes();
       long c0 = THREADS.getCurrentThreadCpuTime();
       rounds[r] = round(n, op);
       cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / n;
+      alloc[r] = (THREADS.getCurrentThreadAllocatedBytes() - a0) / (double) n;
       wall += rounds[r] * 1e3 * n;
       waitedNanos += BenchTrace.runQueueNanos() - wait0;
       gcNanos += (BenchTrace.gcMillis() - gc0) * 1e6;
@@ -219,7 +233,9 @@ final class SimBench {
     }
     Arrays.sort(rounds);
     Arrays.sort(cpu);
-    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm, waited, gc);
+    Arrays.sort(alloc);
+    int mid = MEASURED_ROUNDS / 2;
+    return new Steady(rounds[mid], cpu[mid], warm, waited, gc, alloc[mid]);
   }
 
   /**

@@ -168,9 +168,13 @@ final class Listing {
   private ContainerSummary summary(
       Container c, boolean size, Map<String, String> imageIds, long now) {
     String image = c.config.image();
-    String current =
-        imageIds.computeIfAbsent(
-            image, ref -> daemon.images.find(ref).map(LocalImage::id).orElse(""));
+    // get and put, not computeIfAbsent: its capturing lambda was a per-row allocation that the JIT
+    // removed in some JVMs and not in others
+    String current = imageIds.get(image);
+    if (current == null) {
+      current = daemon.images.find(image).map(LocalImage::id).orElse("");
+      imageIds.put(image, current);
+    }
     if (!current.equals(c.imageId)) {
       String hex = c.imageId.startsWith("sha256:") ? c.imageId.substring(7) : c.imageId;
       image = hex.substring(0, Math.min(12, hex.length()));
