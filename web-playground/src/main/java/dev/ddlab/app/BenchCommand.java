@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
-      defaultValue = "" + SimBench.WARM_UP_SECONDS,
+      defaultValue = "" + SimBench.FIGURE_WARM_UP_SECONDS,
       description =
           "least warm-up per figure before the measured rounds; it goes on until the JIT is quiet"
               + " (default ${DEFAULT-VALUE}).")

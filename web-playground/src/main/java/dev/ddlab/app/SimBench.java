@@ -169,8 +169,19 @@ final class SimBench {
     return steady(perRound, options.warmUpSeconds(), options.warmUpMaxSeconds(), op);
   }
 
-  /** The least warm-up per figure, in seconds ({@code ddlab bench --warmup}). */
+  /**
+   * The least warm-up of the other suites' figures ({@code --net}, {@code --build}…), in seconds.
+   */
   static final int WARM_UP_SECONDS = 3;
+
+  /**
+   * The least warm-up per figure of the default suite by default ({@code ddlab bench --warmup}), in
+   * seconds. The warm-up goes on until the JIT has been quiet for two windows ({@link WarmUp})
+   * anyway, so the least only decides figures whose code an earlier figure already compiled; it was
+   * 3 s, and a default run of 5 forks took ~11.5 min on a quiet machine (3 forks: 6 min 47 s and 7
+   * min 4 s, 7 Dec), over the 10 minutes a pair of runs in a row may take each.
+   */
+  static final int FIGURE_WARM_UP_SECONDS = 2;
 
   /** As {@link #steady(int, Runnable)}, the microseconds only (other suites use it). */
   static double steadyMicros(int perRound, double warmUpSeconds, Runnable op) {
@@ -243,10 +254,11 @@ final class SimBench {
    * another). Rounds of a fixed count were 50 ms for run+rm, shorter than the time between two
    * young collections (~270 ms) and about as long as one pause (20–80 ms with 2 cores): whether the
    * median round held a pause depended on how often a fork collected, and a fork's median landed on
-   * 27 or 49 µs per pair. A round this long holds several collections, each its share.
+   * 27 or 49 µs per pair. A round this long holds several collections, each its share (0.5 s until
+   * 7 Dec; 0.4 s still holds one to two of run+rm's, and nine of them take 0.9 s less per figure).
    */
   static final double ROUND_SECONDS =
-      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.5"));
+      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.4"));
 
   /**
    * Operations per measured round: {@code perRound}, or as many as take {@link #ROUND_SECONDS} at
