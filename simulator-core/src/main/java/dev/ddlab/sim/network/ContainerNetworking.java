@@ -418,7 +418,9 @@ final class ContainerNetworking {
   /** The Ports of a docker ps row: published ports (both address families) and exposed ones. */
   List<Port> ports() {
     if (!running() || (exposed.isEmpty() && sandbox.ports().isEmpty())) {
-      return new ArrayList<>(0);
+      // the JDK's empty list, not an ArrayList: docker ps's kept table keeps it as it is (an
+      // ArrayList is copied to be kept) and then compares it by identity
+      return List.of();
     }
     List<Port> out = new ArrayList<>();
     Set<String> published = new HashSet<>();
