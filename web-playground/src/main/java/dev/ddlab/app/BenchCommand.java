@@ -49,7 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       paramLabel = "SECONDS",
-      defaultValue = "" + SimBench.WARM_UP_SECONDS,
+      defaultValue = "" + SimBench.FIGURE_WARM_UP_SECONDS,
       description =
           "least warm-up per figure before the measured rounds; it goes on until the JIT is quiet"
               + " (default ${DEFAULT-VALUE}).")
@@ -336,10 +336,13 @@ public final class BenchCommand implements Callable<Integer> {
     if (only != null) {
       child.addAll(List.of("--only", only.pattern()));
     }
+    long started = System.nanoTime();
     List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
+    long seconds = Math.round((System.nanoTime() - started) / 1e9);
     BenchForks.print(out, figures, forks, warmUpMaxSeconds);
     String after = BenchForks.loadOfForks();
-    out.println("  after: " + after);
+    out.println(
+        "  after: " + after + "; the forks took " + seconds / 60 + " min " + seconds % 60 + " s");
     if (json != null) {
       BenchCompare.write(BenchCompare.run(forks, before, after, figures), json);
       out.println(
@@ -454,10 +457,11 @@ public final class BenchCommand implements Callable<Integer> {
                 ? ""
                 : String.format(
                     Locale.ROOT,
-                    "  [thread CPU %.1f; waited for a CPU %.0f%%, GC %.0f%%]",
+                    "  [thread CPU %.1f; waited for a CPU %.0f%%, GC %.0f%%; allocated %.0f B/op]",
                     f.cpu(),
                     100 * f.waited(),
-                    100 * f.gc()));
+                    100 * f.gc(),
+                    f.alloc()));
     if (Double.isNaN(f.target())) {
       out.printf(Locale.ROOT, "  %-58s %12.1f %s%s%n", f.name(), f.value(), f.unit(), note);
     } else {

@@ -60,7 +60,10 @@ final class BenchCompare {
   /** One run: its forks, the load before and after, and its figures. */
   record Run(int forks, String before, String after, List<Figure> figures) {}
 
-  /** The run's figures as {@link BenchForks} summed them up: wall (or bytes), then thread CPU. */
+  /**
+   * The run's figures as {@link BenchForks} summed them up: wall (or bytes), then thread CPU, then
+   * allocation per operation.
+   */
   static Run run(int forks, String before, String after, List<BenchForks.Summary> summaries) {
     List<Figure> figures = new ArrayList<>();
     for (BenchForks.Summary s : summaries) {
@@ -81,6 +84,10 @@ final class BenchCompare {
                   figures.add(
                       new Figure(
                           c.name(), "thread CPU", c.unit(), c.values(), s.waited(), s.gc())));
+    }
+    for (BenchForks.Summary s : summaries) {
+      s.allocated()
+          .ifPresent(m -> figures.add(new Figure(m.name(), "allocation", m.unit(), m.values())));
     }
     return new Run(forks, before, after, figures);
   }

@@ -9,7 +9,6 @@ import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +35,8 @@ final class SimBench {
       boolean settled,
       double cpu,
       double waited,
-      double gc) {
+      double gc,
+      double alloc) {
     Figure(String name, String unit, Steady steady, double target) {
       this(
           name,
@@ -46,12 +46,13 @@ final class SimBench {
           steady.warmUp().settled(),
           steady.cpuMicros(),
           steady.waited(),
-          steady.gc());
+          steady.gc(),
+          steady.allocBytes());
     }
 
-    /** A figure that is not a time: no thread CPU, waiting or GC share. */
+    /** A figure that is not a time: no thread CPU, waiting, GC share or allocation. */
     Figure(String name, String unit, double value, double target) {
-      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN);
+      this(name, unit, value, target, true, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
   }
 
@@ -61,11 +62,21 @@ final class SimBench {
    * time the measuring thread waited for a CPU (other threads and processes had its core) and the
    * share spent in GC pauses. Wall time is what a user waits; the thread's CPU is the simulator's
    * own work, in which GC pauses and other processes do not count (six JVMs measuring run+rm agreed
-   * within 8% on CPU while forks' wall medians were 27 or 49 µs).
+   * within 8% on CPU while forks' wall medians were 27 or 49 µs). {@code allocBytes} is the median
+   * round's bytes allocated by the measuring thread per operation: it does not move with the
+   * machine's load, only with what the JIT made of the path (an object scalar-replaced in one fork
+   * and allocated in another), so forks that differ in it were compiled differently.
    */
-  record Steady(double micros, double cpuMicros, WarmUp.Result warmUp, double waited, double gc) {}
+  record Steady(
+      double micros,
+      double cpuMicros,
+      WarmUp.Result warmUp,
+      double waited,
+      double gc,
+      double allocBytes) {}
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** The per-round trace of {@code ddlab bench --trace DIR}, or null. */
   private static final BenchTrace TRACE = BenchTrace.open();
@@ -158,8 +169,19 @@ final class SimBench {
     return steady(perRound, options.warmUpSeconds(), options.warmUpMaxSeconds(), op);
   }
 
-  /** The least warm-up per figure, in seconds ({@code ddlab bench --warmup}). */
+  /**
+   * The least warm-up of the other suites' figures ({@code --net}, {@code --build}…), in seconds.
+   */
   static final int WARM_UP_SECONDS = 3;
+
+  /**
+   * The least warm-up per figure of the default suite by default ({@code ddlab bench --warmup}), in
+   * seconds. The warm-up goes on until the JIT has been quiet for two windows ({@link WarmUp})
+   * anyway, so the least only decides figures whose code an earlier figure already compiled; it was
+   * 3 s, and a default run of 5 forks took ~11.5 min on a quiet machine (3 forks: 6 min 47 s and 7
+   * min 4 s, 7 Dec), over the 10 minutes a pair of runs in a row may take each.
+   */
+  static final int FIGURE_WARM_UP_SECONDS = 2;
 
   /** As {@link #steady(int, Runnable)}, the microseconds only (other suites use it). */
   static double steadyMicros(int perRound, double warmUpSeconds, Runnable op) {
@@ -190,6 +212,7 @@ final class SimBench {
     int n = roundSize(perRound, round(perRound, op));
     double[] rounds = new double[MEASURED_ROUNDS];
     double[] cpu = new double[MEASURED_ROUNDS];
+    double[] alloc = new double[MEASURED_ROUNDS];
     BenchTrace trace = TRACE;
     if (trace != null) {
       trace.begin();
@@ -202,9 +225,11 @@ final class SimBench {
       BenchTrace.Sample before = trace == null ? null : trace.sample();
       long wait0 = BenchTrace.runQueueNanos();
       long gc0 = BenchTrace.gcMillis();
+      long a0 = THREADS.getCurrentThreadAllocatedBytes();
       long c0 = THREADS.getCurrentThreadCpuTime();
       rounds[r] = round(n, op);
       cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / n;
+      alloc[r] = (THREADS.getCurrentThreadAllocatedBytes() - a0) / (double) n;
       wall += rounds[r] * 1e3 * n;
       waitedNanos += BenchTrace.runQueueNanos() - wait0;
       gcNanos += (BenchTrace.gcMillis() - gc0) * 1e6;
@@ -219,7 +244,9 @@ final class SimBench {
     }
     Arrays.sort(rounds);
     Arrays.sort(cpu);
-    return new Steady(rounds[MEASURED_ROUNDS / 2], cpu[MEASURED_ROUNDS / 2], warm, waited, gc);
+    Arrays.sort(alloc);
+    int mid = MEASURED_ROUNDS / 2;
+    return new Steady(rounds[mid], cpu[mid], warm, waited, gc, alloc[mid]);
   }
 
   /**
@@ -227,10 +254,11 @@ final class SimBench {
    * another). Rounds of a fixed count were 50 ms for run+rm, shorter than the time between two
    * young collections (~270 ms) and about as long as one pause (20–80 ms with 2 cores): whether the
    * median round held a pause depended on how often a fork collected, and a fork's median landed on
-   * 27 or 49 µs per pair. A round this long holds several collections, each its share.
+   * 27 or 49 µs per pair. A round this long holds several collections, each its share (0.5 s until
+   * 7 Dec; 0.4 s still holds one to two of run+rm's, and nine of them take 0.9 s less per figure).
    */
   static final double ROUND_SECONDS =
-      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.5"));
+      Double.parseDouble(System.getProperty("ddlab.bench.round", "0.4"));
 
   /**
    * Operations per measured round: {@code perRound}, or as many as take {@link #ROUND_SECONDS} at
@@ -263,11 +291,33 @@ final class SimBench {
   /** As {@link #ok}, and its output has exactly {@code lines} lines (a table's header and rows). */
   static void rows(SimSession s, String command, int lines) {
     String out = ok(s, command);
-    long n = out.lines().count();
+    long n = lineCount(out);
     if (n != lines) {
       throw new IllegalStateException(
           "`" + command + "` printed " + n + " lines where " + lines + " were expected");
     }
+  }
+
+  /**
+   * The lines of {@code text} as {@link String#lines} counts them (ended by \n, \r or \r\n; a last
+   * line without an end counts), without making a string of each: {@code out.lines().count()} was
+   * 12–15% of the CPU of {@code docker ps} with 1,000 containers (JFR) and a sixth of what it
+   * allocated, the bench's own work measured as the simulator's.
+   */
+  static long lineCount(String text) {
+    long n = 0;
+    int len = text.length();
+    for (int i = 0; i < len; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        n++;
+        if (c == '\r' && i + 1 < len && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+      }
+    }
+    boolean open = len > 0 && text.charAt(len - 1) != '\n' && text.charAt(len - 1) != '\r';
+    return open ? n + 1 : n;
   }
 
   /**

@@ -107,6 +107,39 @@ class BenchCompareTest {
   }
 
   @Test
+  void allocation_per_operation_is_a_figure_of_its_own_whose_forks_differ_at_one_percent() {
+    double[] none = new double[3];
+    BenchForks.Summary ps =
+        new BenchForks.Summary(
+            "ps",
+            "µs/call",
+            new double[] {300, 440, 305},
+            Double.NaN,
+            0,
+            new double[] {290, 425, 295},
+            none,
+            none,
+            new double[] {905_800, 857_800, 905_760});
+    BenchForks.Summary alloc = ps.allocated().orElseThrow();
+    assertEquals(BenchForks.ALLOC_UNIT, alloc.unit());
+    // 5% apart is two JIT states for allocation (load does not move it), not for time
+    assertEquals("  (forks disagree: modes 857800.0 ×1 | 905780.0 ×2)", alloc.modesNote());
+    assertEquals(
+        List.of("ps [wall]", "ps [thread CPU]", "ps [allocation]"),
+        BenchCompare.run(3, "", "", List.of(ps)).figures().stream()
+            .map(BenchCompare.Figure::key)
+            .toList());
+    StringWriter out = new StringWriter();
+    BenchForks.print(new PrintWriter(out), List.of(ps), 3, 60);
+    String text = out.toString();
+    String block = "bytes the measuring thread allocated per operation";
+    assertTrue(text.contains(block), text);
+    assertTrue(text.substring(text.indexOf(block)).contains("905760.0"), text);
+    // a run written before allocation was measured has no such figure
+    assertTrue(pair(27, 28, 29).allocated().isEmpty());
+  }
+
+  @Test
   void forks_in_two_states_are_printed_as_both_modes_not_one_median() {
     assertEquals("  (forks disagree: modes 27.4 ×1 | 49.4 ×2)", pair(27.4, 48.9, 49.9).modesNote());
     assertEquals("", pair(27, 28, 29).modesNote());

@@ -46,6 +46,9 @@ public final class Container {
   final List<String> args;
   // the command's text, made when a listing first reads it (path and args never change)
   private String command;
+  // a listing's Names, made again when the name changes (rename sets another string)
+  private List<String> listedNames;
+  private String listedNamesOf;
   final ContainerRootFs rootFs;
   FileSystem fs;
   List<MountPoint> mounts = List.of();
@@ -309,5 +312,17 @@ public final class Container {
       command = args.isEmpty() ? path : path + " " + String.join(" ", args);
     }
     return command;
+  }
+
+  /**
+   * The Names of a {@code docker ps} row ({@code ["/NAME"]}): the same list from one listing to the
+   * next while the name stays, so that the listing's kept table compares it by identity.
+   */
+  List<String> listedNames() {
+    if (listedNamesOf != name) {
+      listedNames = List.of("/" + name);
+      listedNamesOf = name;
+    }
+    return listedNames;
   }
 }

@@ -168,17 +168,26 @@ final class Listing {
   private ContainerSummary summary(
       Container c, boolean size, Map<String, String> imageIds, long now) {
     String image = c.config.image();
-    String current =
-        imageIds.computeIfAbsent(
-            image, ref -> daemon.images.find(ref).map(LocalImage::id).orElse(""));
+    // get and put, not computeIfAbsent: its capturing lambda was a per-row allocation that the JIT
+    // removed in some JVMs and not in others
+    String current = imageIds.get(image);
+    if (current == null) {
+      current = daemon.images.find(image).map(LocalImage::id).orElse("");
+      imageIds.put(image, current);
+    }
     if (!current.equals(c.imageId)) {
       String hex = c.imageId.startsWith("sha256:") ? c.imageId.substring(7) : c.imageId;
       image = hex.substring(0, Math.min(12, hex.length()));
     }
     Map<String, EndpointSettings> nets = daemon.network.summaryNetworks(c.id);
+    Map<String, String> labels = c.config.labels();
+    // Names, Labels and HostConfig are the same objects from one listing to the next while they do
+    // not change: docker ps's kept table (OutputCache) then compares them by identity instead of
+    // through AbstractMap.equals, whose profile every map of the JVM shares (it allocated an entry
+    // set, an iterator and an entry per map per row, a fifth of what the listing allocated)
     return new ContainerSummary(
         c.id,
-        List.of("/" + c.name),
+        c.listedNames(),
         image,
         c.imageId,
         c.command(),
@@ -186,11 +195,25 @@ final class Listing {
         daemon.network.ports(c.id),
         size ? c.rootFs.sizeRw() : null,
         size ? c.rootFs.sizeRootFs() : null,
-        c.config.labels() == null ? Map.of() : c.config.labels(),
+        labels == null || labels.isEmpty() ? Map.of() : labels,
         c.status.text,
         c.statusText(now),
-        Map.of("NetworkMode", Containers.networkMode(c.hostConfig)),
+        hostConfigSummary(Containers.networkMode(c.hostConfig)),
         Map.of("Networks", nets),
         c.mounts);
+  }
+
+  // the HostConfig of a ps row by network mode: a handful of modes, one map each
+  private final Map<String, Map<String, String>> hostConfigs = new HashMap<>();
+
+  private Map<String, String> hostConfigSummary(String networkMode) {
+    Map<String, String> m = hostConfigs.get(networkMode);
+    if (m == null) {
+      m = Map.of("NetworkMode", networkMode);
+      if (hostConfigs.size() < 64) { // container:ID modes are one per container: keep a few only
+        hostConfigs.put(networkMode, m);
+      }
+    }
+    return m;
   }
 }

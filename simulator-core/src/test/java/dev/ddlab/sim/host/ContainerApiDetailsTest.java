@@ -4,6 +4,7 @@ import static dev.ddlab.sim.host.ContainerLifecycleTest.cmd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -373,5 +374,23 @@ class ContainerApiDetailsTest {
     assertEquals(Integer.toString(main.hostPpid()), row.get(2));
     assertEquals("sleep 1d", row.get(7));
     assertNull(api.inspect(id).execIds());
+  }
+
+  @Test
+  void
+      a_listing_repeats_the_unchanged_parts_of_a_row_as_the_same_objects_and_a_rename_changes_them() {
+    run("same", "sleep", "1d");
+    ContainerSummary first = api.list(true, -1, false, null).get(0);
+    ContainerSummary again = api.list(true, -1, false, null).get(0);
+    assertEquals(first, again);
+    // the kept table of docker ps compares these by identity (OutputCache)
+    assertSame(first.names(), again.names(), "names");
+    assertSame(first.hostConfig(), again.hostConfig(), "HostConfig");
+    assertSame(first.labels(), again.labels(), "labels");
+    assertSame(first.ports(), again.ports(), "ports");
+    api.rename("same", "other");
+    ContainerSummary renamed = api.list(true, -1, false, null).get(0);
+    assertEquals(List.of("/other"), renamed.names());
+    assertEquals(Map.of("NetworkMode", "default"), renamed.hostConfig());
   }
 }
