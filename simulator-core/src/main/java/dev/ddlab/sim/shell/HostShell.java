@@ -145,6 +145,10 @@ public final class HostShell {
   }
 
   private IntConsumer foregroundDone;
+
+  /** Ends the foreground's running {@code sleep} alone as SIGINT does (130); false once ended. */
+  private java.util.function.BooleanSupplier foregroundSleep;
+
   private final int shellPid;
   private final JobControl jobControl;
 
@@ -273,6 +277,7 @@ public final class HostShell {
     foregroundDone =
         st -> {
           busy = false;
+          foregroundSleep = null;
           terminalInput.foregroundDone();
           foregroundTimers.clear();
           foregroundStops.clear();
@@ -304,8 +309,18 @@ public final class HostShell {
     }
     if (busy && foregroundDone != null) {
       terminalInput.interrupt();
-      // With job control the foreground job gets the signal, not bash, so an INT trap does not run
-      // (bash then goes on with the line, which the simulator ends here)
+      java.util.function.BooleanSupplier sleepAlone = foregroundSleep;
+      foregroundSleep = null;
+      if (sh.traps(Signal.SIGINT)
+          && !sh.inLoop()
+          && sleepAlone != null
+          && sleepAlone.getAsBoolean()) {
+        // bash under job control with an INT trap: the foreground sleep alone dies of SIGINT
+        // (130) and bash goes on with the line without running the trap (bash 5.2 under a pty)
+        return;
+      }
+      // With job control the foreground job gets the signal, not bash, so an INT trap does not run;
+      // without a trap (or in a loop) bash acts as if it got SIGINT too and the line ends
       sh.interrupt();
       sh.lastStatus(130);
       foregroundTimers.forEach(VirtualClock.Timer::cancel);
@@ -510,7 +525,17 @@ public final class HostShell {
           return docker(compose, env, io, background, done);
         }
         case "sleep" -> {
-          return TimedCommands.sleep(args, io, node.clock(), timer(background), done)
+          return TimedCommands.sleep(
+                  args,
+                  io,
+                  node.clock(),
+                  timer(background),
+                  k -> {
+                    if (!background) {
+                      foregroundSleep = k;
+                    }
+                  },
+                  done)
               ? node.allocatePid()
               : 0;
         }

@@ -25,13 +25,15 @@ final class TimedCommands {
 
   /**
    * {@code sleep ARGS}; false (the error printed, {@code done} called) when an argument is no
-   * duration.
+   * duration. {@code alone} receives how SIGINT ends this sleep by itself (130, the line going on,
+   * as under bash's job control with an INT trap set); it answers false once the sleep has ended.
    */
   static boolean sleep(
       List<String> args,
       Io io,
       VirtualClock clock,
       java.util.function.Consumer<VirtualClock.Timer> timer,
+      java.util.function.Consumer<java.util.function.BooleanSupplier> alone,
       IntConsumer done) {
     if (args.isEmpty()) {
       io.errln("sleep: missing operand");
@@ -68,6 +70,16 @@ final class TimedCommands {
               end.accept(0);
             });
     timer.accept(t[0]);
+    alone.accept(
+        () -> {
+          if (!t[0].isPending()) {
+            return false;
+          }
+          t[0].cancel();
+          unregister.run();
+          end.accept(130);
+          return true;
+        });
     return true;
   }
 
