@@ -144,6 +144,21 @@ public final class RecordingSession implements Session {
   }
 
   @Override
+  public String unshownOutput(String node) {
+    return inner.unshownOutput(node); // the screen's: the transcript and the simulation unchanged
+  }
+
+  @Override
+  public int shownOutput(String node) {
+    return inner.shownOutput(node);
+  }
+
+  @Override
+  public void followTicker() {
+    inner.followTicker(); // a mode set before any input; a replay's opener sets it again
+  }
+
+  @Override
   public List<String> complete(String node, String line) {
     return inner.complete(node, line);
   }

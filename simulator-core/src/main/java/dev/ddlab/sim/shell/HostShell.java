@@ -146,8 +146,8 @@ public final class HostShell {
 
   private IntConsumer foregroundDone;
 
-  /** Ends the foreground's running {@code sleep} alone as SIGINT does (130); false once ended. */
-  private java.util.function.BooleanSupplier foregroundSleep;
+  /** The foreground's running {@code sleep}, if any. */
+  private TimedCommands.Sleep foregroundSleep;
 
   private final int shellPid;
   private final JobControl jobControl;
@@ -309,12 +309,12 @@ public final class HostShell {
     }
     if (busy && foregroundDone != null) {
       terminalInput.interrupt();
-      java.util.function.BooleanSupplier sleepAlone = foregroundSleep;
+      TimedCommands.Sleep sleep = foregroundSleep;
       foregroundSleep = null;
       if (sh.traps(Signal.SIGINT)
           && !sh.inLoop()
-          && sleepAlone != null
-          && sleepAlone.getAsBoolean()) {
+          && sleep != null
+          && sleep.interrupt().getAsBoolean()) {
         // bash under job control with an INT trap: the foreground sleep alone dies of SIGINT
         // (130) and bash goes on with the line without running the trap (bash 5.2 under a pty)
         return;
@@ -356,6 +356,14 @@ public final class HostShell {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the foreground waits in a {@code sleep} command (not a loop's yield nor a tool's next
+   * round): a session that follows a wall-clock ticker lets the ticker move it.
+   */
+  public boolean sleepCommand() {
+    return busy && foregroundSleep != null && foregroundSleep.timer().isPending();
   }
 
   /** Timers Ctrl-C would cancel now (for tests). */
