@@ -199,9 +199,19 @@ public final class RecordingSession implements Session {
   @Override
   public TranscriptEntry type(String node, String line) {
     long at = inner.nowNanos();
+    boolean echoed = inner.echoes(node);
     TranscriptEntry e = inner.type(node, line);
-    record(at, Kind.TYPE, node, line);
+    if (echoed) {
+      record(at, Kind.TYPE, node, line);
+    } else {
+      record(at, Kind.TYPE, node, line, Input.UNECHOED); // replayed the same, shown as nothing
+    }
     return e;
+  }
+
+  @Override
+  public boolean echoes(String node) {
+    return inner.echoes(node);
   }
 
   @Override

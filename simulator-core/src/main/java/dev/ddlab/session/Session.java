@@ -65,6 +65,15 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * Whether the node's terminal echoes the next typed line: false while a password or key is asked
+   * ({@code docker login}'s Password, {@code read -s} at the host), so a screen shows nothing typed
+   * and the transcript and the time bar keep nothing of it (a recording still replays it).
+   */
+  default boolean echoes(String node) {
+    return true;
+  }
+
+  /**
    * What the node's terminal printed since {@link #type}/{@link #interrupt} last returned that no
    * earlier call handed out: a foreground still running (a loop with {@code sleep}, {@code docker
    * logs -f}, an attached container) printing as virtual time passes, for a screen that shows it

@@ -174,7 +174,7 @@ public class TerminalSession implements Session {
           null);
     }
     String prompt = t.prompt();
-    if (t.attached != null && !t.attached.echoes()) {
+    if (!t.echoes()) {
       shown = ""; // a password or key typed where the terminal does not echo
     }
     long time = clock().nowNanos();
@@ -236,6 +236,12 @@ public class TerminalSession implements Session {
       }
     }
     return sb.toString();
+  }
+
+  @Override
+  public boolean echoes(String node) {
+    Terminal t = terminals.get(node);
+    return t == null || t.echoes();
   }
 
   @Override
@@ -376,6 +382,10 @@ public class TerminalSession implements Session {
             attachDone = done;
           });
       return s;
+    }
+
+    boolean echoes() {
+      return attached != null ? attached.echoes() : !shell.readingSilently();
     }
 
     String prompt() {

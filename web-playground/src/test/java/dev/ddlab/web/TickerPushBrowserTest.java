@@ -12,7 +12,7 @@ import org.openqa.selenium.Keys;
  * In Chromium, a line that takes virtual time follows the ticker and its output reaches the page as
  * it is produced, not at the next key: {@code for i in 1 2 3; do echo $i; sleep 1; done} shows
  * {@code 2} while the line still runs (no prompt after it yet); a {@code sleep 300} keeps the
- * terminal busy until Ctrl-C, which ends it with 130.
+ * terminal busy until Ctrl-C, which ends it with 130; what {@code read -s} reads is not shown.
  */
 class TickerPushBrowserTest {
   private PlaygroundServer server;
@@ -58,6 +58,13 @@ class TickerPushBrowserTest {
       b.type("echo status=$?");
       b.until(d -> b.terminalText("node1").contains("\nstatus=130\n"));
       assertFalse(b.terminalText("node1").contains("\nwoke"), "the line ended at ^C");
+
+      // read -s: the line editor shows nothing of what is typed
+      b.type("read -s -p 'Mật khẩu: ' pw; echo \"<$pw>\"");
+      b.until(d -> b.terminalText("node1").stripTrailing().endsWith("Mật khẩu:"));
+      b.type("bi-mat");
+      b.until(d -> b.terminalText("node1").contains("<bi-mat>"));
+      assertFalse(b.terminalText("node1").contains("Mật khẩu: bi-mat"), b.terminalText("node1"));
     }
   }
 }

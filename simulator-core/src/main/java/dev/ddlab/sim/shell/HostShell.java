@@ -315,9 +315,7 @@ public final class HostShell {
           && !sh.inLoop()
           && sleep != null
           && sleep.interrupt().getAsBoolean()) {
-        // bash under job control with an INT trap: the foreground sleep alone dies of SIGINT
-        // (130) and bash goes on with the line without running the trap (bash 5.2 under a pty)
-        return;
+        return; // with an INT trap bash goes on once the sleep died of SIGINT (130), no trap
       }
       // With job control the foreground job gets the signal, not bash, so an INT trap does not run;
       // without a trap (or in a loop) bash acts as if it got SIGINT too and the line ends
@@ -358,10 +356,7 @@ public final class HostShell {
     return false;
   }
 
-  /**
-   * Whether the foreground waits in a {@code sleep} command (not a loop's yield nor a tool's next
-   * round): a session that follows a wall-clock ticker lets the ticker move it.
-   */
+  /** Whether the foreground waits in a {@code sleep} (for a ticker to move), not a yield. */
   public boolean sleepCommand() {
     return busy && foregroundSleep != null && foregroundSleep.timer().isPending();
   }
@@ -374,6 +369,11 @@ public final class HostShell {
   /** Whether the foreground waits for the next line typed at the terminal ({@code read}). */
   public boolean readingTerminal() {
     return busy && terminalInput != null && terminalInput.waiting();
+  }
+
+  /** Whether that read keeps the terminal from echoing the line ({@code read -s}). */
+  public boolean readingSilently() {
+    return readingTerminal() && terminalInput.silent();
   }
 
   /**
@@ -484,12 +484,13 @@ public final class HostShell {
 
     /** The terminal's next line ({@link TerminalInput}), after {@code prompt} on the terminal. */
     @Override
-    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+    public void readLine(
+        String prompt, boolean silent, Io io, java.util.function.Consumer<String> then) {
       if (terminalInput == null || !busy) {
         then.accept(null);
         return;
       }
-      terminalInput.read(prompt, then);
+      terminalInput.read(prompt, silent, then);
     }
 
     @Override
@@ -697,6 +698,12 @@ public final class HostShell {
             return line == null || !line.endsWith("\n")
                 ? line
                 : line.substring(0, line.length() - 1);
+          }
+
+          @Override
+          public String readAll() {
+            // as it is: a last line without its newline stays so (read's status 1 on it)
+            return stdin == null ? "" : stdin.rest();
           }
 
           @Override

@@ -830,6 +830,11 @@ public final class WebSession {
     }
 
     @Override
+    public boolean echoes(String node) {
+      return withLock(() -> raw.echoes(node));
+    }
+
+    @Override
     public String unshownOutput(String node) {
       WebTerminal t = terminal(node);
       if (t != null) {

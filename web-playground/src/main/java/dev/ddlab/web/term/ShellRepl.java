@@ -145,7 +145,11 @@ public final class ShellRepl {
       String line;
       try {
         shownPrompt = session.prompt(node);
-        line = reader.readLine(shownPrompt);
+        // a password, a key, read -s: the line editor shows nothing of what is typed
+        line =
+            session.echoes(node)
+                ? reader.readLine(shownPrompt)
+                : reader.readLine(shownPrompt, LineReaderImpl.NULL_MASK);
       } catch (UserInterruptException e) {
         catchUp();
         print(out, session.interrupt(node));
