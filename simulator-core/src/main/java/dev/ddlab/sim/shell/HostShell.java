@@ -701,12 +701,6 @@ public final class HostShell {
           }
 
           @Override
-          public String readAll() {
-            // as it is: a last line without its newline stays so (read's status 1 on it)
-            return stdin == null ? "" : stdin.rest();
-          }
-
-          @Override
           public boolean isTty() {
             return !piped;
           }
