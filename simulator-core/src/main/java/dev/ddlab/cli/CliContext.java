@@ -25,7 +25,21 @@ public interface CliContext {
 
   /** A context with a host filesystem and a changing working directory. */
   static CliContext of(FileSystem fs, Supplier<String> cwd) {
+    return of(fs, cwd, () -> Duration.ofSeconds(60));
+  }
+
+  /**
+   * A context with a host filesystem, a changing working directory and a foreground wait of its own
+   * (a session whose ticker moves time waits only a moment before the terminal follows the
+   * process).
+   */
+  static CliContext of(FileSystem fs, Supplier<String> cwd, Supplier<Duration> foregroundWait) {
     return new CliContext() {
+      @Override
+      public Duration foregroundWait() {
+        return foregroundWait.get();
+      }
+
       @Override
       public FileSystem hostFs() {
         return fs;

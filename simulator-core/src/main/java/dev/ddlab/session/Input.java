@@ -17,7 +17,10 @@ import java.util.List;
 public record Input(long atNanos, Kind kind, String node, List<String> args, byte[] data) {
   /** What the input did; the names are shown in the playground's timeline. */
   public enum Kind {
-    /** A line typed at the node's terminal (args: the line). */
+    /**
+     * A line typed at the node's terminal (args: the line, then {@link #UNECHOED} when the terminal
+     * did not echo it: a password, a key, {@code read -s}).
+     */
     TYPE,
     /** Ctrl-C at the node's terminal. */
     INTERRUPT,
@@ -58,6 +61,9 @@ public record Input(long atNanos, Kind kind, String node, List<String> args, byt
     GET
   }
 
+  /** The second argument of a {@link Kind#TYPE} the terminal did not echo. */
+  public static final String UNECHOED = "unechoed";
+
   public Input {
     args = List.copyOf(args);
     data = data == null ? new byte[0] : data.clone();
@@ -69,6 +75,11 @@ public record Input(long atNanos, Kind kind, String node, List<String> args, byt
 
   public String arg(int i) {
     return args.get(i);
+  }
+
+  /** A typed line the terminal did not echo: a screen or a list must not show it. */
+  public boolean unechoed() {
+    return kind == Kind.TYPE && args.size() > 1 && UNECHOED.equals(args.get(1));
   }
 
   /** Whether the input is the clock moving (not something a learner did). */

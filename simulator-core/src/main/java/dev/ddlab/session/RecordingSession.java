@@ -144,6 +144,21 @@ public final class RecordingSession implements Session {
   }
 
   @Override
+  public String unshownOutput(String node) {
+    return inner.unshownOutput(node); // the screen's: the transcript and the simulation unchanged
+  }
+
+  @Override
+  public int shownOutput(String node) {
+    return inner.shownOutput(node);
+  }
+
+  @Override
+  public void followTicker() {
+    inner.followTicker(); // a mode set before any input; a replay's opener sets it again
+  }
+
+  @Override
   public List<String> complete(String node, String line) {
     return inner.complete(node, line);
   }
@@ -184,9 +199,19 @@ public final class RecordingSession implements Session {
   @Override
   public TranscriptEntry type(String node, String line) {
     long at = inner.nowNanos();
+    boolean echoed = inner.echoes(node);
     TranscriptEntry e = inner.type(node, line);
-    record(at, Kind.TYPE, node, line);
+    if (echoed) {
+      record(at, Kind.TYPE, node, line);
+    } else {
+      record(at, Kind.TYPE, node, line, Input.UNECHOED); // replayed the same, shown as nothing
+    }
     return e;
+  }
+
+  @Override
+  public boolean echoes(String node) {
+    return inner.echoes(node);
   }
 
   @Override

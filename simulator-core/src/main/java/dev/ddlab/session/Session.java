@@ -64,6 +64,46 @@ public interface Session extends AutoCloseable {
     return false;
   }
 
+  /**
+   * Whether the node's terminal echoes the next typed line: false while a password or key is asked
+   * ({@code docker login}'s Password, {@code read -s} at the host), so a screen shows nothing typed
+   * and the transcript and the time bar keep nothing of it (a recording still replays it).
+   */
+  default boolean echoes(String node) {
+    return true;
+  }
+
+  /**
+   * What the node's terminal printed since {@link #type}/{@link #interrupt} last returned that no
+   * earlier call handed out: a foreground still running (a loop with {@code sleep}, {@code docker
+   * logs -f}, an attached container) printing as virtual time passes, for a screen that shows it
+   * between keys (the playground's push). Only the screen's: the next entry {@link #type} returns
+   * still carries it whole (the transcript does not depend on when a screen asked), and {@link
+   * #shownOutput} says how much of that entry's output the screen already has.
+   */
+  default String unshownOutput(String node) {
+    return "";
+  }
+
+  /**
+   * Of the output of the entry {@link #type} or {@link #interrupt} last returned for the node, how
+   * many leading characters {@link #unshownOutput} had already handed out.
+   */
+  default int shownOutput(String node) {
+    return 0;
+  }
+
+  /**
+   * Lets a wall-clock ticker move this session's virtual time (the playground; set before the first
+   * input, and the same on a replay of it): a typed line then does not wait out a host {@code
+   * sleep} nor a foreground that waits longer than {@code TerminalSession.TICKER_HORIZON} (an
+   * attached {@code docker run alpine sleep 30}, {@code docker logs -f}, {@code timeout 60 docker
+   * events}): it returns with the terminal busy, and {@link #advance} moves it on at the page's
+   * speed. Sessions without a ticker (scripts, labs, grading, {@code ddlab shell}) settle each line
+   * as before.
+   */
+  default void followTicker() {}
+
   /** Completion candidates for the partial line. */
   List<String> complete(String node, String line);
 

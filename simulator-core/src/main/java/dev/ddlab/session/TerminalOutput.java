@@ -22,6 +22,15 @@ final class TerminalOutput {
 
   private long written;
 
+  /**
+   * Characters at the start of the text not taken yet that the screen was already handed ({@link
+   * #unshown}); only the screen's business: {@link #take} still returns them, for the transcript.
+   */
+  private int shown;
+
+  /** Of the text the last {@link #take} returned, how many leading characters had been shown. */
+  private int shownOfTaken;
+
   TerminalOutput append(String s) {
     written += s.length();
     if (s.isEmpty()) {
@@ -50,14 +59,36 @@ final class TerminalOutput {
    * {@link #KEEP} and at most twice {@link #KEEP} characters.
    */
   String take() {
+    String s;
     if (only != null) {
-      String s = only;
+      s = only;
       only = null;
-      return s;
+    } else {
+      s = text.toString();
+      text.setLength(0);
     }
-    String s = text.toString();
-    text.setLength(0);
+    shownOfTaken = Math.min(shown, s.length());
+    shown = 0;
     return s;
+  }
+
+  /**
+   * The text not taken yet that the screen has not been handed, now marked as handed: a busy
+   * foreground's output pushed to the page between keys. {@link #take} still returns it.
+   */
+  String unshown() {
+    int length = only != null ? only.length() : text.length();
+    if (shown >= length) {
+      return "";
+    }
+    String s = only != null ? only.substring(shown) : text.substring(shown);
+    shown = length;
+    return s;
+  }
+
+  /** Of the text the last {@link #take} returned, the leading characters {@link #unshown} gave. */
+  int shownOfTaken() {
+    return shownOfTaken;
   }
 
   /** Amortised: trims to {@link #KEEP} once twice as much is held. */
@@ -67,6 +98,8 @@ final class TerminalOutput {
     }
     int cut = text.length() - KEEP;
     int nl = text.indexOf("\n", cut);
-    text.delete(0, nl >= 0 && nl < text.length() - 1 ? nl + 1 : cut);
+    int dropped = nl >= 0 && nl < text.length() - 1 ? nl + 1 : cut;
+    text.delete(0, dropped);
+    shown = Math.max(0, shown - dropped);
   }
 }

@@ -67,6 +67,16 @@ public class TerminalSession implements Session {
    */
   static final int SETTLE_STEPS = 200_000;
 
+  /**
+   * In a session that follows a ticker ({@link #followTicker}), the most virtual time a typed line
+   * may move on its own: a command's own work (a build's steps, a service converging, about half a
+   * second) still ends within its line, a longer wait follows the ticker at the page's speed.
+   */
+  static final Duration TICKER_HORIZON = Duration.ofSeconds(1);
+
+  /** How long a foreground {@code docker run} without a terminal waits within its line. */
+  private static final Duration FOREGROUND_WAIT = Duration.ofSeconds(60);
+
   private static final String DETACH = "\u0010\u0011";
   private static final String EOF = "\u0004";
 
@@ -77,6 +87,9 @@ public class TerminalSession implements Session {
   private final SessionBackend backend;
   private final Map<String, Terminal> terminals = new LinkedHashMap<>();
   private final Transcript transcript;
+
+  /** A wall-clock ticker moves virtual time ({@link #followTicker}). */
+  private boolean followTicker;
 
   /**
    * A session over {@code backend}'s nodes, on {@code clock}.
@@ -161,7 +174,7 @@ public class TerminalSession implements Session {
           null);
     }
     String prompt = t.prompt();
-    if (t.attached != null && !t.attached.echoes()) {
+    if (!t.echoes()) {
       shown = ""; // a password or key typed where the terminal does not echo
     }
     long time = clock().nowNanos();
@@ -223,6 +236,29 @@ public class TerminalSession implements Session {
       }
     }
     return sb.toString();
+  }
+
+  @Override
+  public boolean echoes(String node) {
+    Terminal t = terminals.get(node);
+    return t == null || t.echoes();
+  }
+
+  @Override
+  public String unshownOutput(String node) {
+    Terminal t = terminals.get(node);
+    return t == null ? "" : t.out.unshown();
+  }
+
+  @Override
+  public int shownOutput(String node) {
+    Terminal t = terminals.get(node);
+    return t == null ? 0 : t.out.shownOfTaken();
+  }
+
+  @Override
+  public void followTicker() {
+    followTicker = true;
   }
 
   @Override
@@ -326,7 +362,13 @@ public class TerminalSession implements Session {
     Terminal(NodeBackend node) {
       this.node = node;
       this.engine = node.engine();
-      this.cli = new DockerCli(engine, CliContext.of(node.hostFs(), () -> shell.cwd()));
+      this.cli =
+          new DockerCli(
+              engine,
+              CliContext.of(
+                  node.hostFs(),
+                  () -> shell.cwd(),
+                  () -> followTicker ? TICKER_HORIZON : FOREGROUND_WAIT));
       this.shell = newShell();
     }
 
@@ -341,6 +383,10 @@ public class TerminalSession implements Session {
             attachDone = done;
           });
       return s;
+    }
+
+    boolean echoes() {
+      return attached != null ? attached.echoes() : !shell.readingSilently();
     }
 
     String prompt() {
@@ -364,6 +410,9 @@ public class TerminalSession implements Session {
     void collect() {
       if (attached != null) {
         out.append(attached.read());
+        if (followTicker && attached.isClosed()) {
+          settle(); // the stream ended as the ticker moved time: the line goes on, the prompt back
+        }
       }
       shell.pumpStreams(); // streaming docker commands feeding a pipeline
     }
@@ -463,6 +512,7 @@ public class TerminalSession implements Session {
      */
     Integer settle() {
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
+      long horizon = followTicker ? clock.nowNanos() + TICKER_HORIZON.toNanos() : Long.MAX_VALUE;
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       long work = clock.workEvents();
       Integer closedWith = null;
@@ -485,8 +535,12 @@ public class TerminalSession implements Session {
         } else if (!shell.busy() || shell.readingTerminal() || shell.suspended()) {
           return closedWith; // at the prompt, or a read waits for the next typed line
         }
+        if (followTicker && attached == null && shell.sleepCommand()) {
+          return closedWith; // a host sleep takes the ticker's time, at the page's speed
+        }
         long next = clock.nextDueNanos();
         if (next < 0
+            || next > horizon
             || next > (attached == null && shell.sleeping() ? sleepLimit : limit)
             || streamed >= STREAMING_STEPS
             || clock.workEvents() - work > SETTLE_EVENTS

@@ -300,13 +300,16 @@ class DockerCliTest {
     engine.on(
         "containers.prune",
         a -> new dev.ddlab.engine.dto.ContainerPruneResponse(List.of("abc"), 2048));
+    // stdin piped: the answer is its line (on a terminal: ConfirmationPromptTest)
     io = new RecordingIo().input("n");
+    io.tty = false;
     assertEquals(0, cli.run(List.of("container", "prune"), io).exitCode());
     assertEquals(
         "WARNING! This will remove all stopped containers.\nAre you sure you want to continue? [y/N] ",
         io.out.toString());
     assertTrue(engine.calls.isEmpty());
     io = new RecordingIo().input("y");
+    io.tty = false;
     assertEquals(0, cli.run(List.of("container", "prune"), io).exitCode());
     assertTrue(
         io.out

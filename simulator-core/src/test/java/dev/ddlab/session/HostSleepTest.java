@@ -32,4 +32,31 @@ class HostSleepTest {
       assertEquals("130\n", s.type("node1", "echo $?").output());
     }
   }
+
+  @Test
+  void with_an_int_trap_ctrl_c_ends_the_sleep_with_130_and_the_line_goes_on_without_the_trap() {
+    // bash 5.2 under a pty: with job control the foreground sleep alone gets SIGINT; bash goes on
+    // with the line and does not run its INT trap (trap 'echo CAUGHT' INT; sleep 5; echo after $?)
+    try (SimSession s = SimSession.open("single", 2)) {
+      s.type("node1", "trap 'echo CAUGHT' INT; sleep infinity; echo \"after $?\"");
+      TranscriptEntry c = s.interrupt("node1");
+      assertEquals("after 130\n", c.output());
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      assertEquals("0\n", s.type("node1", "echo $?").output(), "the line's last command's");
+    }
+  }
+
+  @Test
+  void with_an_int_trap_ctrl_c_at_a_sleep_in_a_loop_ends_the_whole_line() {
+    // bash 5.2 under a pty: in a loop the shell acts as if it got SIGINT too; the line ends, 130
+    try (SimSession s = SimSession.open("single", 2)) {
+      s.type(
+          "node1",
+          "trap 'echo CAUGHT' INT; for i in 1 2; do sleep infinity; echo in; done; echo after");
+      TranscriptEntry c = s.interrupt("node1");
+      assertEquals("", c.output());
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      assertEquals("130\n", s.type("node1", "echo $?").output());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package dev.ddlab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -177,5 +178,33 @@ class HostTerminalReadTest {
     }
     assertTrue(screen.contains("a=typed-a\n"), screen);
     assertTrue(screen.contains("st=130\n"), screen);
+  }
+
+  @Test
+  void read_s_shows_and_records_nothing_typed_yet_replays_the_same() {
+    List<Input> inputs;
+    String screen;
+    try (RecordingSession s = new RecordingSession(SimSession.open("single", 4))) {
+      s.type("node1", "read -s -p 'Mật khẩu: ' pw; echo \"[$pw]\"");
+      assertFalse(s.echoes("node1"), "the terminal does not echo while read -s waits");
+      TranscriptEntry typed = s.type("node1", "bí-mật");
+      assertEquals("", typed.command(), "nothing of the line in the transcript");
+      assertEquals("Mật khẩu: ", typed.prompt());
+      assertEquals("[bí-mật]\n", typed.output());
+      assertTrue(s.echoes("node1"));
+      Input in = s.inputs().get(1);
+      assertTrue(in.unechoed(), "the recording marks it for screens and lists");
+      assertEquals("bí-mật", in.arg(0), "and keeps it, to replay it");
+      assertEquals("", s.type("node1", "read -p 'x: ' v").output());
+      assertTrue(s.echoes("node1"), "a plain read echoes");
+      inputs = s.inputs();
+      screen = ScriptRunner.render(s.transcript());
+    }
+    assertFalse(screen.contains("bí-mật\n"), screen);
+    Replay.Result r =
+        Replay.replay(SimSession::open, "single", 4, inputs, inputs.size(), Long.MAX_VALUE);
+    try (RecordingSession replayed = r.session()) {
+      assertEquals(screen, ScriptRunner.render(replayed.transcript()));
+    }
   }
 }

@@ -259,17 +259,20 @@ public final class BuildCommands {
               ? "WARNING! This will remove all build cache. Are you sure you want to continue? [y/N] "
               : "WARNING! This will remove all dangling build cache. Are you sure you want to"
                   + " continue? [y/N] ";
-      if (!force && !Prompts.confirm(io, warning)) {
-        return 0;
-      }
-      BuildCachePruneResponse r = engine.builds().prune(all, 0, DockerCommand.filters(filter));
-      if (!r.cachesDeleted().isEmpty()) {
-        StringBuilder sb = new StringBuilder("Deleted build cache objects:\n");
-        r.cachesDeleted().forEach(id -> sb.append(id).append('\n'));
-        out(sb.toString());
-      }
-      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
-      return 0;
+      return confirmThen(
+          force,
+          warning,
+          () -> {
+            BuildCachePruneResponse r =
+                engine.builds().prune(all, 0, DockerCommand.filters(filter));
+            if (!r.cachesDeleted().isEmpty()) {
+              StringBuilder sb = new StringBuilder("Deleted build cache objects:\n");
+              r.cachesDeleted().forEach(id -> sb.append(id).append('\n'));
+              out(sb.toString());
+            }
+            out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
+            return 0;
+          });
     }
   }
 }

@@ -693,13 +693,15 @@ public final class ContainerCommands {
 
     @Override
     public Integer call() {
-      if (!prune.confirmed(io, "WARNING! This will remove all stopped containers.")) {
-        return 0;
-      }
-      ContainerPruneResponse r = engine.containers().prune(filters(prune.filter));
-      printDeleted("Deleted Containers:", r.containersDeleted());
-      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
-      return 0;
+      return confirmThen(
+          prune.force,
+          PruneOptions.question("WARNING! This will remove all stopped containers."),
+          () -> {
+            ContainerPruneResponse r = engine.containers().prune(filters(prune.filter));
+            printDeleted("Deleted Containers:", r.containersDeleted());
+            out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
+            return 0;
+          });
     }
   }
 

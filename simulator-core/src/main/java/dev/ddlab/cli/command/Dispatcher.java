@@ -184,11 +184,14 @@ public final class Dispatcher {
 
   private CliResult runLeaf(Supplier<DockerCommand> factory, String path, List<String> args) {
     CommandPool.Prepared prepared = pool.acquire(factory);
+    DockerCommand cmd = prepared.commandLine().getCommand();
     try {
       return runLeaf(prepared, path, args);
     } finally {
-      ((DockerCommand) prepared.commandLine().getCommand()).unbind();
-      pool.release(factory, prepared);
+      if (!cmd.awaitingAnswer()) { // else it goes on with the typed answer, then is dropped
+        cmd.unbind();
+        pool.release(factory, prepared);
+      }
     }
   }
 

@@ -64,6 +64,58 @@ public abstract class DockerCommand implements Callable<Integer> {
     return text;
   }
 
+  /**
+   * A confirmation's question waits on the terminal ({@link #confirmThen}): the command finishes on
+   * the answer, so the {@link Dispatcher} neither forgets its invocation nor pools it.
+   */
+  private boolean awaitingAnswer;
+
+  boolean awaitingAnswer() {
+    return awaitingAnswer;
+  }
+
+  /**
+   * docker/cli's PromptForConfirmation, then {@code then} when confirmed ({@code force}: at once).
+   * On a terminal the question's last line is the terminal's prompt ({@link TerminalPrompt}, the
+   * lines before it printed) and the line typed next answers it, {@code then} printing to the
+   * terminal (in a script, the script's next line, as {@code bash < file} reads it; Ctrl-C 130, as
+   * v24's CLI dies of SIGINT); from a pipe or a file its next line. "y" or "Y" (spaces around it
+   * trimmed, as the 28 CLI does) goes on; any other answer or the end of input ends with 0 and
+   * nothing more printed (no newline either).
+   */
+  protected int confirmThen(boolean force, String question, java.util.function.IntSupplier then) {
+    if (force) {
+      return then.getAsInt();
+    }
+    if (!io.isTty()) {
+      io.out(question);
+      return confirms(io.readLine()) ? then.getAsInt() : 0;
+    }
+    int nl = question.lastIndexOf('\n');
+    io.out(question.substring(0, nl + 1));
+    awaitingAnswer = true;
+    Engine e = engine;
+    CliContext c = ctx;
+    String path = commandPath;
+    result =
+        CliResult.attached(
+            new TerminalPrompt(
+                question.substring(nl + 1),
+                true,
+                (line, prompt) -> {
+                  if (!confirms(line)) {
+                    return 0;
+                  }
+                  bind(e, c, prompt.io(), path); // this object, kept out of the pool meanwhile
+                  return then.getAsInt();
+                }));
+    return 0;
+  }
+
+  private static boolean confirms(String answer) {
+    return answer != null && answer.trim().equalsIgnoreCase("y");
+  }
+
   /** Forgets this invocation, so a pooled command keeps nothing of it. */
   void unbind() {
     this.engine = null;

@@ -376,11 +376,13 @@ public final class ImageCommands {
           all
               ? "WARNING! This will remove all images without at least one container associated to them."
               : "WARNING! This will remove all dangling images.";
-      if (!prune.confirmed(io, warning)) {
-        return 0;
-      }
-      out(pruneText(engine.images().prune(pruneFilters(all, prune.filter))));
-      return 0;
+      return confirmThen(
+          prune.force,
+          PruneOptions.question(warning),
+          () -> {
+            out(pruneText(engine.images().prune(pruneFilters(all, prune.filter))));
+            return 0;
+          });
     }
   }
 

@@ -292,14 +292,15 @@ public final class NetworkCommands {
 
     @Override
     public Integer call() {
-      if (!prune.confirmed(
-          io,
-          "WARNING! This will remove all custom networks not used by at least one container.")) {
-        return 0;
-      }
-      NetworkPruneResponse r = engine.networks().prune(filters(prune.filter));
-      printDeleted("Deleted Networks:", r.networksDeleted());
-      return 0;
+      return confirmThen(
+          prune.force,
+          PruneOptions.question(
+              "WARNING! This will remove all custom networks not used by at least one container."),
+          () -> {
+            NetworkPruneResponse r = engine.networks().prune(filters(prune.filter));
+            printDeleted("Deleted Networks:", r.networksDeleted());
+            return 0;
+          });
     }
   }
 }

@@ -1,11 +1,13 @@
 package dev.ddlab.cli.command;
 
-import dev.ddlab.client.CommandIo;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The flags every prune command shares, and its confirmation prompt (skipped with -f). */
+/**
+ * The flags every prune command shares, and its confirmation question (-f skips it: {@link
+ * DockerCommand#confirmThen}).
+ */
 public final class PruneOptions {
   @Option(
       names = "--filter",
@@ -18,8 +20,8 @@ public final class PruneOptions {
       description = "Do not prompt for confirmation")
   boolean force;
 
-  /** Whether to go on: -f, or "y" typed after the warning and docker's question. */
-  boolean confirmed(CommandIo io, String warning) {
-    return force || Prompts.confirm(io, warning + "\nAre you sure you want to continue? [y/N] ");
+  /** The warning with docker's question after it. */
+  static String question(String warning) {
+    return warning + "\nAre you sure you want to continue? [y/N] ";
   }
 }

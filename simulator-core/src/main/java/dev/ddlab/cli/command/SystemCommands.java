@@ -543,10 +543,26 @@ public final class SystemCommands {
           all
               ? "  - all images without at least one container associated to them\n"
               : "  - all dangling images\n");
-      warning.append("  - all build cache\n");
-      if (!prune.confirmed(io, warning.toString())) {
-        return 0;
+      // v24's confirmationTemplate: the build cache line, then the filters it names
+      warning.append(all ? "  - all build cache\n" : "  - all dangling build cache\n");
+      List<String> shown = new ArrayList<>();
+      for (String name : List.of("label", "label!", "until")) {
+        for (String f : prune.filter) {
+          if (f.startsWith(name + "=")) {
+            shown.add(f);
+          }
+        }
       }
+      shown.sort(null);
+      if (!shown.isEmpty()) {
+        warning.append("\n  Items to be pruned will be filtered with:");
+        shown.forEach(f -> warning.append("\n  - ").append(f));
+        warning.append('\n');
+      }
+      return confirmThen(prune.force, PruneOptions.question(warning.toString()), this::prune);
+    }
+
+    private int prune() {
       long reclaimed = 0;
       ContainerPruneResponse c = engine.containers().prune(filters(prune.filter));
       reclaimed += c.spaceReclaimed();

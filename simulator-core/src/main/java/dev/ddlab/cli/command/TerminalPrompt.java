@@ -46,6 +46,21 @@ final class TerminalPrompt implements Attachment {
     output.append(text);
   }
 
+  /** The command's output on the terminal, for a command that goes on after the answer. */
+  dev.ddlab.client.CommandIo io() {
+    return new dev.ddlab.client.CommandIo() {
+      @Override
+      public void out(String text) {
+        print(text);
+      }
+
+      @Override
+      public void err(String text) {
+        print(text);
+      }
+    };
+  }
+
   /** An error line; the command's status is then 1. */
   Integer fail(String message) {
     output.append(message).append('\n');

@@ -198,21 +198,22 @@ public final class VolumeCommands {
 
     @Override
     public Integer call() {
-      if (!prune.confirmed(
-          io,
-          "WARNING! This will remove "
-              + (all ? "all local volumes" : "anonymous local volumes")
-              + " not used by at least one container.")) {
-        return 0;
-      }
-      Map<String, List<String>> f = filters(prune.filter);
-      if (all) {
-        f.put("all", List.of("true"));
-      }
-      VolumePruneResponse r = engine.volumes().prune(f);
-      printDeleted("Deleted Volumes:", r.volumesDeleted());
-      out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
-      return 0;
+      return confirmThen(
+          prune.force,
+          PruneOptions.question(
+              "WARNING! This will remove "
+                  + (all ? "all local volumes" : "anonymous local volumes")
+                  + " not used by at least one container."),
+          () -> {
+            Map<String, List<String>> f = filters(prune.filter);
+            if (all) {
+              f.put("all", List.of("true"));
+            }
+            VolumePruneResponse r = engine.volumes().prune(f);
+            printDeleted("Deleted Volumes:", r.volumesDeleted());
+            out("Total reclaimed space: " + GoUnits.humanSize(r.spaceReclaimed()));
+            return 0;
+          });
     }
   }
 }

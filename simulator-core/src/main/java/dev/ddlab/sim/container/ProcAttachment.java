@@ -182,9 +182,9 @@ final class ProcAttachment implements Attachment {
   private void endInput() {
     SimProc p = target.get();
     if (pendingInput.length() > 0) {
-      String line = pendingInput.toString(); // a last line without its newline
+      String line = pendingInput.toString(); // a last line without its newline, as it is
       pendingInput.setLength(0);
-      p.input(line);
+      p.feed(line);
     }
     p.closeInput();
   }

@@ -149,6 +149,10 @@ public final class HostShell {
   }
 
   private IntConsumer foregroundDone;
+
+  /** The foreground's running {@code sleep}, if any. */
+  private TimedCommands.Sleep foregroundSleep;
+
   private final int shellPid;
   private final JobControl jobControl;
 
@@ -298,6 +302,7 @@ public final class HostShell {
     foregroundDone =
         st -> {
           busy = false;
+          foregroundSleep = null;
           terminalInput.foregroundDone();
           foregroundTimers.clear();
           foregroundStops.clear();
@@ -329,8 +334,16 @@ public final class HostShell {
     }
     if (busy && foregroundDone != null) {
       terminalInput.interrupt();
-      // With job control the foreground job gets the signal, not bash, so an INT trap does not run
-      // (bash then goes on with the line, which the simulator ends here)
+      TimedCommands.Sleep sleep = foregroundSleep;
+      foregroundSleep = null;
+      if (sh.traps(Signal.SIGINT)
+          && !sh.inLoop()
+          && sleep != null
+          && sleep.interrupt().getAsBoolean()) {
+        return; // with an INT trap bash goes on once the sleep died of SIGINT (130), no trap
+      }
+      // With job control the foreground job gets the signal, not bash, so an INT trap does not run;
+      // without a trap (or in a loop) bash acts as if it got SIGINT too and the line ends
       sh.interrupt();
       sh.lastStatus(130);
       foregroundTimers.forEach(VirtualClock.Timer::cancel);
@@ -368,6 +381,11 @@ public final class HostShell {
     return false;
   }
 
+  /** Whether the foreground waits in a {@code sleep} (for a ticker to move), not a yield. */
+  public boolean sleepCommand() {
+    return busy && foregroundSleep != null && foregroundSleep.timer().isPending();
+  }
+
   /** Timers Ctrl-C would cancel now (for tests). */
   int foregroundTimers() {
     return foregroundTimers.size();
@@ -376,6 +394,11 @@ public final class HostShell {
   /** Whether the foreground waits for the next line typed at the terminal ({@code read}). */
   public boolean readingTerminal() {
     return busy && terminalInput != null && terminalInput.waiting();
+  }
+
+  /** Whether that read keeps the terminal from echoing the line ({@code read -s}). */
+  public boolean readingSilently() {
+    return readingTerminal() && terminalInput.silent();
   }
 
   /**
@@ -495,12 +518,13 @@ public final class HostShell {
 
     /** The terminal's next line ({@link TerminalInput}), after {@code prompt} on the terminal. */
     @Override
-    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+    public void readLine(
+        String prompt, boolean silent, Io io, java.util.function.Consumer<String> then) {
       if (terminalInput == null || !busy) {
         then.accept(null);
         return;
       }
-      terminalInput.read(prompt, then);
+      terminalInput.read(prompt, silent, then);
     }
 
     @Override
@@ -548,7 +572,17 @@ public final class HostShell {
           return docker(compose, env, io, background, done);
         }
         case "sleep" -> {
-          return TimedCommands.sleep(args, io, node.clock(), timer(background), done)
+          return TimedCommands.sleep(
+                  args,
+                  io,
+                  node.clock(),
+                  timer(background),
+                  k -> {
+                    if (!background) {
+                      foregroundSleep = k;
+                    }
+                  },
+                  done)
               ? node.allocatePid()
               : 0;
         }

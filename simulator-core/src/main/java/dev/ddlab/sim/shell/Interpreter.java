@@ -323,6 +323,11 @@ public final class Interpreter {
     return traps.isSet(signal);
   }
 
+  /** Whether a loop is running ({@code while}, {@code until}, {@code for}). */
+  public boolean inLoop() {
+    return compound.depth() > 0;
+  }
+
   public boolean ignores(Signal signal) {
     return traps.ignores(signal);
   }

@@ -23,7 +23,13 @@ final class ReadBuiltin {
 
   /** What the options asked for. */
   private record Options(
-      boolean raw, String prompt, int max, char delimiter, List<String> names, int status) {}
+      boolean raw,
+      boolean silent,
+      String prompt,
+      int max,
+      char delimiter,
+      List<String> names,
+      int status) {}
 
   static void run(Interpreter sh, List<String> args, Io io, IntConsumer done) {
     Options o = options(sh, args, io);
@@ -59,6 +65,7 @@ final class ReadBuiltin {
     sh.runtime()
         .readLine(
             o.prompt(),
+            o.silent(),
             io,
             line -> {
               if (line == null && sh.interrupts() != interrupts) {
@@ -223,6 +230,7 @@ final class ReadBuiltin {
     private final Io io;
     private final String allowed;
     boolean raw;
+    boolean silent;
     String prompt;
     int max = -1;
     char delimiter = '\n';
@@ -235,7 +243,7 @@ final class ReadBuiltin {
     }
 
     Options result(List<String> names, int status) {
-      return new Options(raw, prompt, max, delimiter, names, status);
+      return new Options(raw, silent, prompt, max, delimiter, names, status);
     }
 
     @Override
@@ -246,6 +254,7 @@ final class ReadBuiltin {
       }
       switch (c) {
         case 'r' -> raw = true;
+        case 's' -> silent = true;
         case 'p' -> prompt = value;
         case 'd' -> delimiter = value.isEmpty() ? '\0' : value.charAt(0);
         case 'n' -> {
@@ -261,7 +270,7 @@ final class ReadBuiltin {
             return false;
           }
         }
-        default -> {} // -s; -t: input that is there is read at once; no typed input is awaited
+        default -> {} // -t: input that is there is read at once; no typed input is awaited
       }
       return true;
     }

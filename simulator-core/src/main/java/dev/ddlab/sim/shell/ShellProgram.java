@@ -224,18 +224,40 @@ public final class ShellProgram implements Program {
 
   @Override
   public void stdin(Proc p, String line) {
+    take(line, true);
+  }
+
+  /**
+   * Piped data: its lines, and a last piece without its newline (the end of the input follows) as
+   * it is, so {@code read} takes it and ends with 1, as ash and bash do.
+   */
+  @Override
+  public void stdinData(Proc p, String data) {
+    List<String> lines = Program.lines(data);
+    for (int i = 0; i < lines.size(); i++) {
+      take(lines.get(i), i < lines.size() - 1 || data.endsWith("\n"));
+    }
+  }
+
+  /** A line of input ({@code newline}: it had its newline) for whatever reads it now. */
+  private void take(String line, boolean newline) {
     if (foreground != null && !foreground.exited()) {
-      foreground.input(line);
+      if (newline) {
+        foreground.input(line);
+      } else {
+        foreground.feed(line);
+      }
       return;
     }
+    String text = newline ? line + "\n" : line;
     if (reader != null) {
       java.util.function.Consumer<String> r = reader;
       reader = null;
-      r.accept(line + "\n");
+      r.accept(text);
       return;
     }
     if (busy) {
-      queued.add(line);
+      queued.add(text);
       return;
     }
     runLine(line);
@@ -275,6 +297,7 @@ public final class ShellProgram implements Program {
   private void drain() {
     while (!busy && !proc.exited()) {
       String next = queued.poll();
+      next = next == null || !next.endsWith("\n") ? next : next.substring(0, next.length() - 1);
       if (next == null) {
         if (eofPending) {
           eofPending = false;
@@ -481,10 +504,11 @@ public final class ShellProgram implements Program {
     }
 
     @Override
-    public void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+    public void readLine(
+        String prompt, boolean silent, Io io, java.util.function.Consumer<String> then) {
       String line = queued.poll();
       if (line != null) {
-        then.accept(line + "\n");
+        then.accept(line); // with its newline, unless it was the input's last piece without one
       } else if (eofPending || proc.exited()) {
         then.accept(null);
       } else {

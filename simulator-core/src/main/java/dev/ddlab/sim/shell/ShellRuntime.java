@@ -98,10 +98,12 @@ public interface ShellRuntime {
   /**
    * The next line of the shell's own standard input (what is typed at its terminal or piped into
    * it), with its newline, or null at the end of input; {@code then} may get it later. {@code
-   * prompt} (null for none) is shown first when that input is a terminal. The default is a shell
-   * whose input no line reaches.
+   * prompt} (null for none) is shown first when that input is a terminal, which does not echo the
+   * line when {@code silent} ({@code read -s}: a password). The default is a shell whose input no
+   * line reaches.
    */
-  default void readLine(String prompt, Io io, java.util.function.Consumer<String> then) {
+  default void readLine(
+      String prompt, boolean silent, Io io, java.util.function.Consumer<String> then) {
     then.accept(null);
   }
 

@@ -19,10 +19,16 @@ final class TerminalInput {
   private final Deque<String> typeahead = new ArrayDeque<>();
   private Consumer<String> reader;
   private String prompt = "";
+  private boolean silent;
 
   /** Whether a read waits for the next typed line. */
   boolean waiting() {
     return reader != null;
+  }
+
+  /** Whether the waiting read keeps the terminal from echoing ({@code read -s}). */
+  boolean silent() {
+    return reader != null && silent;
   }
 
   /** What the terminal shows while a read waits ({@code read -p}'s prompt, or nothing). */
@@ -35,13 +41,14 @@ final class TerminalInput {
    * at once, else the next line {@link #offer}ed, the terminal showing {@code prompt} (null for
    * none) meanwhile, as it shows a shell's prompt.
    */
-  void read(String prompt, Consumer<String> then) {
+  void read(String prompt, boolean silent, Consumer<String> then) {
     String line = typeahead.poll();
     if (line != null) {
       then.accept(line);
       return;
     }
     this.prompt = prompt == null ? "" : prompt;
+    this.silent = silent;
     reader = then;
   }
 

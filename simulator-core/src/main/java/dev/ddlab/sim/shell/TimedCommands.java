@@ -21,17 +21,24 @@ final class TimedCommands {
     void run(List<String> argv, Io io, IntConsumer done);
   }
 
+  /**
+   * A running {@code sleep}: its timer, and how SIGINT ends it alone (130, the line going on, as
+   * under bash's job control with an INT trap set), false once it has ended.
+   */
+  record Sleep(VirtualClock.Timer timer, java.util.function.BooleanSupplier interrupt) {}
+
   private TimedCommands() {}
 
   /**
    * {@code sleep ARGS}; false (the error printed, {@code done} called) when an argument is no
-   * duration.
+   * duration. {@code running} receives the sleep once it waits.
    */
   static boolean sleep(
       List<String> args,
       Io io,
       VirtualClock clock,
       java.util.function.Consumer<VirtualClock.Timer> timer,
+      java.util.function.Consumer<Sleep> running,
       IntConsumer done) {
     if (args.isEmpty()) {
       io.errln("sleep: missing operand");
@@ -68,6 +75,18 @@ final class TimedCommands {
               end.accept(0);
             });
     timer.accept(t[0]);
+    running.accept(
+        new Sleep(
+            t[0],
+            () -> {
+              if (!t[0].isPending()) {
+                return false;
+              }
+              t[0].cancel();
+              unregister.run();
+              end.accept(130);
+              return true;
+            }));
     return true;
   }
 

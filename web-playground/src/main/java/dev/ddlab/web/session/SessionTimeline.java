@@ -225,7 +225,7 @@ final class SessionTimeline {
   static String label(Input in) {
     String a = in.args().isEmpty() ? "" : in.arg(0);
     return switch (in.kind()) {
-      case TYPE -> "gõ: " + a;
+      case TYPE -> in.unechoed() ? "gõ (không hiện ra)" : "gõ: " + a;
       case INTERRUPT -> "Ctrl-C";
       case ADVANCE -> "thời gian trôi";
       case ADD_NODE -> "thêm node " + in.node();

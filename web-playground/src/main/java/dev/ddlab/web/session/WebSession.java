@@ -127,6 +127,9 @@ public final class WebSession {
       Replay.Opener opener) {
     this.id = id;
     this.secret = secret;
+    // time follows the ticker: a typed line does not wait out a sleep (a replay alike)
+    session.followTicker();
+    opener = opener == null ? null : tickerDriven(opener);
     this.opener = opener;
     this.timeline =
         opener != null && session.introspection().simulated()
@@ -151,6 +154,15 @@ public final class WebSession {
 
   public String id() {
     return id;
+  }
+
+  /** Sessions the opener opens follow the ticker, as the recorded one did. */
+  private static Replay.Opener tickerDriven(Replay.Opener opener) {
+    return (template, seed) -> {
+      Session s = opener.open(template, seed);
+      s.followTicker();
+      return s;
+    };
   }
 
   String secret() {
@@ -493,7 +505,10 @@ public final class WebSession {
           switch (action) {
             case "pause" -> paused = true;
             case "play" -> paused = false;
-            case "step" -> raw.advance(Duration.ofMillis(Math.max(1, msg.path("ms").asLong(1000))));
+            case "step" -> {
+              raw.advance(Duration.ofMillis(Math.max(1, msg.path("ms").asLong(1000))));
+              pushTerminals();
+            }
             case "speed" ->
                 speed = Math.max(MIN_SPEED, Math.min(MAX_SPEED, msg.path("speed").asDouble(1)));
             default -> {
@@ -697,10 +712,20 @@ public final class WebSession {
           owedNanos -= step;
           raw.advance(Duration.ofNanos(step));
           refreshViews();
+          pushTerminals();
         }
       }
     } finally {
       lock.unlock();
+    }
+  }
+
+  /** Under the lock, after time moved: busy terminals show what they printed, and their prompt. */
+  private void pushTerminals() {
+    synchronized (terminals) {
+      for (WebTerminal t : terminals.values()) {
+        t.afterTick(raw.prompt(t.node()));
+      }
     }
   }
 
@@ -802,6 +827,25 @@ public final class WebSession {
     @Override
     public boolean isAttached(String node) {
       return withLock(() -> raw.isAttached(node));
+    }
+
+    @Override
+    public boolean echoes(String node) {
+      return withLock(() -> raw.echoes(node));
+    }
+
+    @Override
+    public String unshownOutput(String node) {
+      WebTerminal t = terminal(node);
+      if (t != null) {
+        t.pushTaken();
+      }
+      return withLock(() -> raw.unshownOutput(node));
+    }
+
+    @Override
+    public int shownOutput(String node) {
+      return withLock(() -> raw.shownOutput(node));
     }
 
     @Override

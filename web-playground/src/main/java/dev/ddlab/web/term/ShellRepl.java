@@ -34,10 +34,28 @@ public final class ShellRepl {
 
   static final String REPROMPT_WIDGET = "ddlab-reprompt";
 
+  /**
+   * Keys no terminal sends, bound to a widget that shows what a busy terminal printed since (a
+   * loop's lines, {@code docker logs -f}, an attached container as virtual time moves) above the
+   * line being edited, and the session's prompt once the command has ended: the playground's ticker
+   * sends them after it moved time ({@link Session#unshownOutput}), so output reaches the page as
+   * it is produced rather than at the next key.
+   */
+  public static final String PUSH = "\u001b[9998~";
+
+  static final String PUSH_WIDGET = "ddlab-push";
+
   private final Session session;
   private final Terminal terminal;
   private final boolean endOnEof;
   private String node;
+
+  /** The prompt the line reader shows now. */
+  private String shownPrompt = "";
+
+  /** A pushed line's start not shown yet: JLine prints above the edited line only whole lines. */
+  private final StringBuilder partial = new StringBuilder();
+
   private boolean followWallTime;
   private long lastWallNanos;
 
@@ -120,11 +138,18 @@ public final class ShellRepl {
               return true;
             });
     reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(REPROMPT_WIDGET), REPROMPT);
+    reader.getWidgets().put(PUSH_WIDGET, () -> push(reader));
+    reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(PUSH_WIDGET), PUSH);
     PrintWriter out = terminal.writer();
     while (true) {
       String line;
       try {
-        line = reader.readLine(session.prompt(node));
+        shownPrompt = session.prompt(node);
+        // a password, a key, read -s: the line editor shows nothing of what is typed
+        line =
+            session.echoes(node)
+                ? reader.readLine(shownPrompt)
+                : reader.readLine(shownPrompt, LineReaderImpl.NULL_MASK);
       } catch (UserInterruptException e) {
         catchUp();
         print(out, session.interrupt(node));
@@ -164,13 +189,49 @@ public final class ShellRepl {
     }
   }
 
+  /**
+   * Shows above the edited line what the busy terminal printed since (whole lines; a line's start
+   * waits for its end or the command's), and the session's prompt once it changed.
+   */
+  private boolean push(LineReader reader) {
+    partial.append(session.unshownOutput(node));
+    String prompt = session.prompt(node);
+    boolean ended = !prompt.equals(shownPrompt);
+    int cut = ended ? partial.length() : partial.lastIndexOf("\n") + 1;
+    if (cut > 0) {
+      String text = partial.substring(0, cut);
+      partial.delete(0, cut);
+      reader.printAbove(text); // a last line without its newline gets one, as print() gives it
+    }
+    if (ended && reader instanceof LineReaderImpl impl) {
+      shownPrompt = prompt;
+      impl.setPrompt(prompt);
+      terminal.writer().print("\r\u001b[K");
+      terminal.writer().flush();
+      impl.redrawLine();
+    }
+    return true;
+  }
+
   private static boolean isExit(String line) {
     String t = line.strip();
     return t.equals("exit") || t.startsWith("exit ") || t.equals("logout");
   }
 
-  private static void print(PrintWriter out, TranscriptEntry entry) {
+  /**
+   * Prints what an entry {@link Session#type} or {@link Session#interrupt} just returned, but for
+   * what {@link #push} showed of it already.
+   */
+  private void print(PrintWriter out, TranscriptEntry entry) {
     String output = entry.output();
+    int shown = session.shownOutput(node);
+    if (output != null && shown > 0) {
+      output = output.substring(Math.min(shown, output.length()));
+    }
+    if (partial.length() > 0) {
+      output = partial + (output == null ? "" : output);
+      partial.setLength(0);
+    }
     if (output != null && !output.isEmpty()) {
       out.print(output);
       if (!output.endsWith("\n")) {

@@ -32,6 +32,13 @@ public final class WebTerminal implements AutoCloseable {
   private long droppedNoticeNanos;
   private volatile boolean closed;
 
+  /** A {@link ShellRepl#PUSH} was sent that the REPL has not acted on yet. */
+  private final java.util.concurrent.atomic.AtomicBoolean pushSent =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
+  /** The session's prompt for this terminal when the ticker last looked. */
+  private volatile String promptSeen = "";
+
   /**
    * @param sink receives every chunk printed (already in the scrollback), for live browsers
    */
@@ -127,6 +134,24 @@ public final class WebTerminal implements AutoCloseable {
   public synchronized void attach(Consumer<String> replay, Runnable register) {
     replay.accept(scrollback.text());
     register.run();
+  }
+
+  /**
+   * After the ticker moved time: while the command runs (no prompt) or when the prompt changed, the
+   * REPL shows what the terminal printed since and the prompt ({@link ShellRepl#PUSH}); one push
+   * waits at a time, so a REPL busy with a long line is not flooded.
+   */
+  public void afterTick(String prompt) {
+    boolean changed = !prompt.equals(promptSeen);
+    promptSeen = prompt;
+    if ((prompt.isEmpty() || changed) && pushSent.compareAndSet(false, true)) {
+      input(ShellRepl.PUSH);
+    }
+  }
+
+  /** The REPL took the pushed output ({@link dev.ddlab.session.Session#unshownOutput}). */
+  public void pushTaken() {
+    pushSent.set(false);
   }
 
   /** Makes the REPL show the session's present prompt again ({@link ShellRepl#REPROMPT}). */
