@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.ddlab.app.SimSessionFactory;
 import dev.ddlab.web.lesson.LessonLibrary;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -15,19 +14,11 @@ import org.openqa.selenium.Keys;
  * terminal busy until Ctrl-C, which ends it with 130; what {@code read -s} reads is not shown.
  */
 class TickerPushBrowserTest {
-  private PlaygroundServer server;
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-    }
-  }
-
   @Test
   void a_loop_s_output_arrives_before_the_line_ends_and_ctrl_c_ends_a_sleep_with_130() {
-    server = Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
-    try (Browser b = Browser.open(1280, 900)) {
+    try (PlaygroundServer server =
+            Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
+        Browser b = Browser.open(1280, 900)) {
       b.startSession("http://127.0.0.1:" + server.port());
       b.type("for i in 1 2 3; do echo line$i; sleep 1; done; echo END");
       boolean[] endSeenWithTwo = {true};

@@ -68,7 +68,11 @@ final class HijackFilter implements Filter {
         String stdin = req.getParameter("stdin");
         opened = containers.openAttach(id, "1".equals(stdin) || "true".equalsIgnoreCase(stdin));
       } else {
-        JsonNode body = Json.MAPPER.readTree(req.getInputStream().readAllBytes());
+        // exactly the body's bytes: reading on to the end of the request's input keeps Jetty from
+        // handing the connection over (the client's stdin was then parsed as a new request: 400)
+        int length = req.getContentLength();
+        byte[] bytes = length > 0 ? req.getInputStream().readNBytes(length) : new byte[0];
+        JsonNode body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
         opened = exec.openStart(m.group(2), body);
       }
     } catch (EngineException e) {
