@@ -259,6 +259,7 @@ public class TerminalSession implements Session {
   @Override
   public void followTicker() {
     followTicker = true;
+    clock.cpuSlice(VirtualClock.CPU_SLICE); // a line's work parks after a slice; the ticker resumes
   }
 
   @Override

@@ -126,4 +126,21 @@ class PipedStdinTest {
       assertEquals("got x\nst=1\n", e.output());
     }
   }
+
+  @Test
+  void a_piped_last_line_without_its_newline_ends_read_with_1_as_in_docker() {
+    // the private dockerd: printf 'a\nb' | docker run -i --rm alpine sh -c 'while read l; …'
+    // prints <a> only; read sets l=b and returns 1 on the partial line
+    try (SimSession s = withAlpine()) {
+      List<TranscriptEntry> t =
+          run(
+              s,
+              """
+              printf 'a\\nb' | docker run -i --rm alpine sh -c 'while read l; do echo "<$l>"; done; echo "last<$l>"'
+              printf 'x' | docker run -i --rm alpine cat
+              """);
+      assertEquals("<a>\nlast<b>\n", t.get(0).output());
+      assertEquals("x", t.get(1).output(), "cat passes it on without a newline");
+    }
+  }
 }

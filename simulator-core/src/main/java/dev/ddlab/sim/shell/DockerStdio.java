@@ -43,6 +43,12 @@ final class DockerStdio implements CommandIo {
   }
 
   @Override
+  public String readAll() {
+    // as it is: a last line without its newline stays so (a container's read ends 1 on it)
+    return stdin == null ? "" : stdin.rest();
+  }
+
+  @Override
   public boolean isTty() {
     return stdin == null;
   }
