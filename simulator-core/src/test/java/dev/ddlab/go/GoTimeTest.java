@@ -7,6 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import org.junit.jupiter.api.Test;
 
 class GoTimeTest {
+  @Test
+  void rfc3339_times_read_as_instant_parse_reads_them_and_bad_ones_are_refused_alike() {
+    for (String t :
+        java.util.List.of(
+            "2024-01-01T00:00:00Z",
+            "2024-01-01T00:00:05.5Z",
+            "2024-02-29T23:59:59.123456789Z",
+            "2023-12-31T12:34:56.000001Z",
+            "1999-07-04T01:02:03.12Z",
+            "2024-01-01T07:00:00+07:00")) {
+      java.time.Instant i = java.time.Instant.parse(t);
+      assertEquals(i.getEpochSecond() * 1_000_000_000L + i.getNano(), GoTime.parseRfc3339(t), t);
+    }
+    for (String bad : java.util.List.of("2023-02-29T00:00:00Z", "2024-13-01T00:00:00Z", "x")) {
+      assertThrows(java.time.DateTimeException.class, () -> GoTime.parseRfc3339(bad), bad);
+    }
+    assertEquals(0, GoTime.parseRfc3339("0001-01-01T00:00:00Z"));
+  }
+
   private static final long NOW = 1_704_067_200_000_000_000L; // 2024-01-01T00:00:00Z
 
   /** Each time as java.time formats it with nine fraction digits, and as rfc3339NanoFixed does. */
