@@ -565,10 +565,17 @@ public final class ShellProgram implements Program {
           done.accept(n.isEmpty() ? 127 : 126);
           return 0;
         }
-      } else if (lookPath(proc.fs(), name, env.get("PATH")) == null) {
+      }
+      String found = name.contains("/") ? name : lookPath(proc.fs(), name, env.get("PATH"));
+      if (found == null) {
         io.errln(cannotRun(name, null));
         done.accept(127);
         return 0;
+      }
+      if (dialect == Dialect.BASH) {
+        env = new LinkedHashMap<>(env); // bash hands a program its own path as $_, last
+        env.remove("_");
+        env.put("_", found);
       }
       boolean[] finished = {false};
       Proc[] child = {null};

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * A shell's variables and what scopes them: which names are exported, the positional parameters,
@@ -104,18 +103,21 @@ final class ShellVars {
   }
 
   /**
-   * The exported variables, as a child process's environment: bash's in name order; ash's and
-   * dash's in the order of their variable table (ash.c's {@code listvars}: bucket by bucket, each
-   * bucket in the order its names arrived), so that alpine's {@code sh -c env} prints HOSTNAME,
-   * SHLVL, HOME, PATH, PWD as busybox does.
+   * The exported variables, as a child process's environment, in the order of the shell's variable
+   * table: ash's and dash's bucket by bucket, each in the order its names arrived (ash.c's {@code
+   * listvars}), so that alpine's {@code sh -c env} prints HOSTNAME, SHLVL, HOME, PATH, PWD as
+   * busybox does; bash's by its 1,024 buckets of FNV-1 hashes, the latest first in a bucket
+   * (hashlib.c), so {@code bash -c 'env; true'} prints HOSTNAME, PWD, HOME, SHLVL, PATH as bash 5.2
+   * does.
    */
   Map<String, String> environment() {
-    Map<String, String> env = dialect == Dialect.BASH ? new TreeMap<>() : new LinkedHashMap<>();
-    Iterable<String> names = exported;
-    if (dialect != Dialect.BASH) {
-      List<String> byBucket = new java.util.ArrayList<>(exported);
-      byBucket.sort(java.util.Comparator.comparingInt(ShellVars::ashBucket)); // stable
-      names = byBucket;
+    Map<String, String> env = new LinkedHashMap<>();
+    List<String> names = new java.util.ArrayList<>(exported);
+    if (dialect == Dialect.BASH) {
+      java.util.Collections.reverse(names); // the latest first within a bucket
+      names.sort(java.util.Comparator.comparingInt(ShellVars::bashBucket)); // stable
+    } else {
+      names.sort(java.util.Comparator.comparingInt(ShellVars::ashBucket)); // stable
     }
     for (String k : names) {
       String v = vars.get(k);
@@ -124,6 +126,16 @@ final class ShellVars {
       }
     }
     return env;
+  }
+
+  /** bash's hashlib.c: the 32-bit FNV-1 hash of the name's bytes, in 1,024 buckets. */
+  static int bashBucket(String name) {
+    int h = 0x811c9dc5;
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      h *= 0x01000193;
+      h ^= b & 0xff;
+    }
+    return h & 1023;
   }
 
   /** ash.c's {@code hashvar}: the first byte times 16 plus every byte, modulo its 39 buckets. */

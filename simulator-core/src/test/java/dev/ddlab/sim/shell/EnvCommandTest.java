@@ -70,7 +70,19 @@ class EnvCommandTest {
     // bash 5.2 and dash 0.5 on this machine: env -i bash -c 'env; :' → PWD, SHLVL=1 (and _);
     // env -i dash -c env → PWD only
     typed(
-        "docker run --rm ubuntu env -i bash -c 'env; echo \"[$HOME]\"'", "PWD=/\nSHLVL=1\n[]\n", 0);
+        "docker run --rm ubuntu env -i bash -c 'env; echo \"[$HOME]\"'",
+        "PWD=/\nSHLVL=1\n_=/usr/bin/env\n[]\n",
+        0);
+  }
+
+  @Test
+  void bash_passes_its_environment_in_its_hash_tables_order_and_the_programs_path_last() {
+    // bash 5.2 here: env -i HOSTNAME=h HOME=/root PATH=… bash -c 'export B=2; env | cat'
+    typed(
+        "docker run --rm -h h1 ubuntu bash -c 'export B=2; env; true'",
+        "HOSTNAME=h1\nPWD=/\nB=2\nHOME=/root\nSHLVL=1\n"
+            + "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin\n_=/usr/bin/env\n",
+        0);
   }
 
   @Test
