@@ -44,20 +44,16 @@ final class BenchForks {
       double[] alloc) {
     /** A figure measured without a JIT warm-up to judge and without its thread's CPU. */
     Summary(String name, String unit, double[] values, double target) {
-      this(name, unit, values, target, 0, new double[0], new double[0], new double[0]);
-    }
-
-    /** A figure whose forks did not say what they allocated (a run written before they did). */
-    Summary(
-        String name,
-        String unit,
-        double[] values,
-        double target,
-        int unsettled,
-        double[] cpu,
-        double[] waited,
-        double[] gc) {
-      this(name, unit, values, target, unsettled, cpu, waited, gc, new double[0]);
+      this(
+          name,
+          unit,
+          values,
+          target,
+          0,
+          new double[0],
+          new double[0],
+          new double[0],
+          new double[0]);
     }
 
     /**

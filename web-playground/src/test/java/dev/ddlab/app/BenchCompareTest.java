@@ -21,7 +21,7 @@ class BenchCompareTest {
   private static BenchForks.Summary pair(double... wall) {
     double[] none = new double[wall.length];
     return new BenchForks.Summary(
-        "run+rm", "µs/pair", wall, 50, 0, new double[] {26, 27, 28}, none, none);
+        "run+rm", "µs/pair", wall, 50, 0, new double[] {26, 27, 28}, none, none, new double[0]);
   }
 
   @Test
@@ -81,7 +81,8 @@ class BenchCompareTest {
                     0,
                     new double[] {40, 41, 42},
                     new double[] {0.5, 0.6, 0.7},
-                    new double[3])));
+                    new double[3],
+                    new double[0])));
     out = new StringWriter();
     BenchCompare.compare(a, cpuApart, "A.json", "C.json", new PrintWriter(out));
     assertTrue(
@@ -135,7 +136,7 @@ class BenchCompareTest {
     String block = "bytes the measuring thread allocated per operation";
     assertTrue(text.contains(block), text);
     assertTrue(text.substring(text.indexOf(block)).contains("905760.0"), text);
-    // a run written before allocation was measured has no such figure
+    // a figure whose forks gave no allocation has no such figure
     assertTrue(pair(27, 28, 29).allocated().isEmpty());
   }
 
