@@ -69,6 +69,16 @@ public interface Attachment extends AutoCloseable {
   /** True once the process exited or the stream was closed by the engine. */
   boolean isClosed();
 
+  /**
+   * Whether the process runs in the session's own virtual time (a simulated process): a CLI may
+   * then hand it piped stdin as the pipe delivers it and let the session follow it to its end. A
+   * real daemon's process runs in wall time that a session's line does not wait for, so its CLI
+   * sends what the pipe holds, closes the input and waits for the exit.
+   */
+  default boolean inSessionTime() {
+    return false;
+  }
+
   /** The exit code once the process exited; null while it runs or after a detach. */
   Integer exitCode();
 

@@ -202,6 +202,11 @@ final class ProcAttachment implements Attachment {
   }
 
   @Override
+  public boolean inSessionTime() {
+    return true;
+  }
+
+  @Override
   public boolean isClosed() {
     return closed;
   }
