@@ -27,7 +27,7 @@ public final class WebTerminal implements AutoCloseable {
   private final Scrollback scrollback;
   private final OutputBudget budget;
   private final Consumer<String> sink;
-  private final LineDisciplineTerminal terminal;
+  private final Tty terminal;
   private final Thread thread;
   private long droppedNoticeNanos;
   private volatile boolean closed;
@@ -55,8 +55,7 @@ public final class WebTerminal implements AutoCloseable {
     this.sink = sink;
     try {
       this.terminal =
-          new LineDisciplineTerminal(
-              "ddlab-" + node, "xterm-256color", new Printer(), StandardCharsets.UTF_8);
+          new Tty("ddlab-" + node, "xterm-256color", new Printer(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new IllegalStateException("cannot open a terminal for " + node, e);
     }
@@ -87,11 +86,32 @@ public final class WebTerminal implements AutoCloseable {
 
   /** Bytes the browser sent: keystrokes, escape sequences, pasted text. */
   public void input(String data) {
+    feed(data, false);
+  }
+
+  /**
+   * Keys only the REPL sends itself ({@link ShellRepl#PUSH}, {@link ShellRepl#REPROMPT}): they go
+   * straight to its input, past the line discipline, which would echo them to the screen whenever
+   * the REPL is not in its line editor (starting, or running a typed line) and the bench's and the
+   * browser's screen would show {@code ESC[9998~}.
+   */
+  private void control(String keys) {
+    feed(keys, true);
+  }
+
+  private void feed(String data, boolean control) {
     if (closed) {
       return;
     }
+    byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
     try {
-      terminal.processInputBytes(data.getBytes(StandardCharsets.UTF_8));
+      synchronized (terminal) { // the browser's keys and the ticker's never interleave
+        if (control) {
+          terminal.control(bytes);
+        } else {
+          terminal.processInputBytes(bytes);
+        }
+      }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "input after close on " + node, e);
     }
@@ -106,6 +126,10 @@ public final class WebTerminal implements AutoCloseable {
       terminal.setSize(size);
       terminal.raise(Terminal.Signal.WINCH);
     }
+  }
+
+  Thread thread() {
+    return thread;
   }
 
   public Size size() {
@@ -145,7 +169,7 @@ public final class WebTerminal implements AutoCloseable {
     boolean changed = !prompt.equals(promptSeen);
     promptSeen = prompt;
     if ((prompt.isEmpty() || changed) && pushSent.compareAndSet(false, true)) {
-      input(ShellRepl.PUSH);
+      control(ShellRepl.PUSH);
     }
   }
 
@@ -156,7 +180,7 @@ public final class WebTerminal implements AutoCloseable {
 
   /** Makes the REPL show the session's present prompt again ({@link ShellRepl#REPROMPT}). */
   public void reprompt() {
-    input(ShellRepl.REPROMPT);
+    control(ShellRepl.REPROMPT);
   }
 
   /**
@@ -232,6 +256,19 @@ public final class WebTerminal implements AutoCloseable {
     @Override
     public void close() {
       flush();
+    }
+  }
+
+  /** The line discipline, with a way in for the REPL's own keys that it does not process. */
+  private static final class Tty extends LineDisciplineTerminal {
+    Tty(String name, String type, OutputStream out, java.nio.charset.Charset cs)
+        throws IOException {
+      super(name, type, out, cs);
+    }
+
+    void control(byte[] keys) throws IOException {
+      slaveInputPipe.write(keys);
+      slaveInputPipe.flush();
     }
   }
 }

@@ -61,4 +61,35 @@ class WebTerminalTest {
       done.countDown();
     }
   }
+
+  @Test
+  void the_repls_own_keys_reach_it_unechoed_even_while_it_is_not_reading_a_line() throws Exception {
+    List<String> frames = new CopyOnWriteArrayList<>();
+    CountDownLatch sent = new CountDownLatch(1);
+    StringBuilder read = new StringBuilder();
+    TerminalProgram program =
+        (terminal, session, node) -> {
+          sent.await(); // busy (starting, or running a line): not in readLine, echo is on
+          var in = terminal.reader();
+          for (int i = 0; i < (ShellRepl.PUSH + ShellRepl.REPROMPT).length(); i++) {
+            read.append((char) in.read(5_000));
+          }
+        };
+    try (WebTerminal t =
+        new WebTerminal(
+            "node1",
+            null,
+            program,
+            new Scrollback(10_000),
+            new OutputBudget(1 << 20),
+            frames::add)) {
+      t.start();
+      t.afterTick(""); // the ticker: a busy terminal's output is pushed by a key to the REPL
+      t.reprompt();
+      sent.countDown();
+      t.thread().join(20_000);
+      assertEquals(ShellRepl.PUSH + ShellRepl.REPROMPT, read.toString());
+      assertEquals(List.of(), frames, "the screen shows nothing of the REPL's own keys");
+    }
+  }
 }
