@@ -73,6 +73,20 @@ final class Listing {
         }
       }
     }
+    long now = daemon.clock.nowNanos();
+    // an unchanged listing is the kept one: nothing it shows has changed (the version) and no
+    // duration in it reads otherwise yet (until); -s reads the containers' layers, never kept
+    long version = size ? 0 : daemon.listingVersion();
+    if (!size
+        && kept != null
+        && keptVersion == version
+        && keptAll == all
+        && keptLimit == limit
+        && now >= keptAt
+        && now < keptUntil
+        && keptFilters.equals(f)) {
+      return kept;
+    }
     boolean includeStopped = all || limit > 0 || f.containsKey("status");
     long before = Long.MAX_VALUE;
     long since = Long.MIN_VALUE;
@@ -87,7 +101,7 @@ final class Listing {
     List<ContainerSummary> out = new ArrayList<>();
     // One image lookup per reference for the whole listing, not one per row.
     Map<String, String> imageIds = new HashMap<>();
-    long now = daemon.clock.nowNanos();
+    long until = Long.MAX_VALUE;
     for (Container c : ordered) {
       if (!includeStopped && !c.isRunning()) {
         continue;
@@ -99,11 +113,42 @@ final class Listing {
         continue;
       }
       out.add(summary(c, size, imageIds, now));
+      until = Math.min(until, c.statusUntil(now));
       if (limit > 0 && out.size() >= limit) {
         break;
       }
     }
-    return out;
+    if (size) {
+      return out;
+    }
+    kept = List.copyOf(out);
+    keptVersion = version;
+    keptAll = all;
+    keptLimit = limit;
+    keptAt = now;
+    keptUntil = until;
+    keptFilters = copy(f);
+    return kept;
+  }
+
+  /*
+   * The last listing without sizes and what it was made of: the daemon's listing version, the
+   * options, the time it was made at and the time its first duration reads otherwise. Returned as
+   * it is (the same immutable list) while all of them hold, so that docker ps neither builds a
+   * thousand rows nor compares them with its kept table's to learn that nothing changed.
+   */
+  private List<ContainerSummary> kept;
+  private long keptVersion;
+  private boolean keptAll;
+  private int keptLimit;
+  private long keptAt;
+  private long keptUntil;
+  private Map<String, List<String>> keptFilters;
+
+  private static Map<String, List<String>> copy(Map<String, List<String>> filters) {
+    Map<String, List<String>> out = new HashMap<>();
+    filters.forEach((k, v) -> out.put(k, List.copyOf(v)));
+    return Map.copyOf(out);
   }
 
   private boolean matches(Container c, Map<String, List<String>> f) {
