@@ -12,6 +12,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -353,12 +354,30 @@ final class SimBench {
       return session;
     }
 
+    private String renamed;
+    private boolean named;
+
+    /**
+     * Renames one running container through node1's Engine, to one of two names in turn. While
+     * nothing changes, {@code docker ps} is served from the daemon's kept listing and its kept
+     * table (a figure of that cache); after this, every row is built and the table written again,
+     * as after any change a listing shows: the listing's real work.
+     */
+    void renameOne() {
+      if (renamed == null) {
+        renamed = session.engine("node1").containers().list(false, 1, false, Map.of()).get(0).id();
+      }
+      named = !named;
+      session.engine("node1").containers().rename(renamed, named ? "renamed-a" : "renamed-b");
+    }
+
     /** Between rounds: a fresh session when this one has typed its share. */
     void between() {
       if (lines >= LINES_PER_SESSION) {
         session.close();
         session = open.get();
         lines = 0;
+        renamed = null;
       }
     }
 
@@ -418,7 +437,12 @@ final class SimBench {
   private void listing(int count, Consumer<Figure> sink) {
     String c = " with " + count + " containers";
     boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
-    List<String> names = new ArrayList<>(List.of("docker ps -a" + c, "docker ps" + c));
+    List<String> names =
+        new ArrayList<>(
+            List.of(
+                "docker ps -a" + c + ", unchanged",
+                "docker ps" + c + ", unchanged",
+                "docker ps" + c + ", one renamed before each"));
     if (reading) { // the reading commands once, on the larger node
       names.addAll(
           List.of(
@@ -431,7 +455,7 @@ final class SimBench {
       return;
     }
     int perRound = Math.max(5, 20_000 / (count + 100));
-    int[] rounds = {perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
+    int[] rounds = {perRound, perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
     long[] until = {0};
     for (int i = 0; i < names.size(); i++) {
       if (!options.measures(names.get(i))) {
@@ -444,6 +468,10 @@ final class SimBench {
             List.of(
                 () -> t.rows("docker ps -a", count + 2),
                 () -> t.rows("docker ps", count + 1),
+                () -> {
+                  t.renameOne();
+                  t.rows("docker ps", count + 1);
+                },
                 () -> t.rows("docker images", 3),
                 () -> t.ok("docker inspect lg"),
                 () -> t.rows("docker logs lg", 100),

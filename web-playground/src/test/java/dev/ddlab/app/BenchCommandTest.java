@@ -34,7 +34,8 @@ class BenchCommandTest {
           "the same pair through Engine directly",
           "docker ps -a with 100 containers",
           "docker ps -a with 1000 containers",
-          "docker ps with 1000 containers",
+          "docker ps with 1000 containers, unchanged",
+          "docker ps with 1000 containers, one renamed before each",
           "docker images with 1000 containers",
           "docker inspect lg with 1000 containers",
           "docker logs lg (100 lines) with 1000 containers",
@@ -51,5 +52,8 @@ class BenchCommandTest {
     assertTrue(after.contains("docker ps -a with 1000 containers"), after);
     assertFalse(after.contains("heap per idle node"), "heap is not a time: " + after);
     assertFalse(err.toString().contains("Exception"), err.toString());
+    // the machine's own speed, measured by the fork before, between and after its figures
+    assertTrue(text.contains("the machine's speed per fork"), text);
+    assertTrue(text.contains("    fork 1: arithmetic "), text);
   }
 }
