@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.DockerCli;
-import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.ContainersApi;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.engine.dto.ContainerSummary;
@@ -47,22 +44,7 @@ class ListingVersionTest {
 
   /** The command's output from a docker CLI that has kept nothing. */
   private String fresh(String line) {
-    StringBuilder out = new StringBuilder();
-    CommandIo io =
-        new CommandIo() {
-          @Override
-          public void out(String text) {
-            out.append(text);
-          }
-
-          @Override
-          public void err(String text) {
-            out.append(text);
-          }
-        };
-    List<String> args = List.of(line.substring("docker ".length()).split(" "));
-    assertEquals(0, new DockerCli(engine, CliContext.none()).run(args, io).exitCode(), line);
-    return out.toString();
+    return node.fresh(line);
   }
 
   /** The daemon's listing as docker ps -a asks for it (the daemon keeps its last one). */
