@@ -4,6 +4,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.Port;
+import dev.ddlab.sim.events.KeptAnswer;
 import dev.ddlab.sim.image.LocalImage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -77,15 +78,9 @@ final class Listing {
     // an unchanged listing is the kept one: nothing it shows has changed (the version) and no
     // duration in it reads otherwise yet (until); -s reads the containers' layers, never kept
     long version = size ? 0 : daemon.listingVersion();
-    if (!size
-        && kept != null
-        && keptVersion == version
-        && keptAll == all
-        && keptLimit == limit
-        && now >= keptAt
-        && now < keptUntil
-        && keptFilters.equals(f)) {
-      return kept;
+    List<ContainerSummary> same = size ? null : kept.get(new Query(all, limit, f), version, now);
+    if (same != null) {
+      return same;
     }
     boolean includeStopped = all || limit > 0 || f.containsKey("status");
     long before = Long.MAX_VALUE;
@@ -121,35 +116,19 @@ final class Listing {
     if (size) {
       return out;
     }
-    kept = List.copyOf(out);
-    keptVersion = version;
-    keptAll = all;
-    keptLimit = limit;
-    keptAt = now;
-    keptUntil = until;
-    keptFilters = copy(f);
-    return kept;
+    return kept.keep(new Query(all, limit, KeptAnswer.frozen(f)), version, now, until, out);
   }
+
+  /** What a listing was asked for (without sizes, which are never kept). */
+  private record Query(boolean all, int limit, Map<String, List<String>> filters) {}
 
   /*
-   * The last listing without sizes and what it was made of: the daemon's listing version, the
-   * options, the time it was made at and the time its first duration reads otherwise. Returned as
-   * it is (the same immutable list) while all of them hold, so that docker ps neither builds a
-   * thousand rows nor compares them with its kept table's to learn that nothing changed.
+   * The last listing without sizes, with the daemon's listing version it was made at and the time
+   * its first STATUS duration reads otherwise: returned as it is (the same immutable list) while
+   * they hold, so that docker ps neither builds a thousand rows nor compares them with its kept
+   * table's to learn that nothing changed.
    */
-  private List<ContainerSummary> kept;
-  private long keptVersion;
-  private boolean keptAll;
-  private int keptLimit;
-  private long keptAt;
-  private long keptUntil;
-  private Map<String, List<String>> keptFilters;
-
-  private static Map<String, List<String>> copy(Map<String, List<String>> filters) {
-    Map<String, List<String>> out = new HashMap<>();
-    filters.forEach((k, v) -> out.put(k, List.copyOf(v)));
-    return Map.copyOf(out);
-  }
+  private final KeptAnswer<ContainerSummary> kept = new KeptAnswer<>();
 
   private boolean matches(Container c, Map<String, List<String>> f) {
     for (Map.Entry<String, List<String>> e : f.entrySet()) {

@@ -213,6 +213,45 @@ class ListingVersionTest {
     assertEquals(1, node.session.type("node1", "docker ps -a --filter before=made").exitCode());
   }
 
+  /** docker events up to now, as the bench types it: the node's virtual time in seconds. */
+  private String eventsUpToNow(String options) {
+    long now = engine.system().nowNanos() / 1_000_000_000L;
+    return "docker events --since 0 --until " + now + options;
+  }
+
+  @Test
+  void docker_events_answers_the_kept_list_until_an_event_comes() {
+    String line = eventsUpToNow("");
+    String before = ok(line);
+    List<dev.ddlab.engine.dto.EventMessage> kept =
+        engine.system().events("0", line.substring(line.lastIndexOf(' ') + 1), Map.of());
+    assertSame(
+        kept, engine.system().events("0", line.substring(line.lastIndexOf(' ') + 1), Map.of()));
+    assertEquals(before, ok(line));
+    ok("docker rename web site");
+    String after = ok(line);
+    assertNotEquals(before, after);
+    assertEquals(fresh(line), after);
+    assertEquals(true, after.contains("container rename"), after);
+  }
+
+  @Test
+  void each_form_and_filter_of_docker_events_is_its_own_text() {
+    String plain = ok(eventsUpToNow(""));
+    for (String options :
+        List.of(
+            " --format {{.Action}}",
+            " --format {{.Type}}",
+            " --filter type=network",
+            " --filter container=made")) {
+      String line = eventsUpToNow(options);
+      String text = ok(line);
+      assertNotEquals(plain, text, options);
+      assertEquals(fresh(line), text, options);
+      assertEquals(plain, ok(eventsUpToNow("")), "back to the plain events after" + options);
+    }
+  }
+
   @Test
   void a_duration_s_text_holds_until_the_time_its_window_ends() {
     long[] samples = {
