@@ -34,8 +34,8 @@ final class BenchCalibration {
   /** Steps of the memory walk: ~10–20 ms. */
   private static final int WALK_STEPS = 200_000;
 
-  /** Repetitions per calibration; the median is kept. */
-  private static final int REPEATS = 5;
+  /** Repetitions per calibration; the median is kept (~0.15 s a calibration, ~2 s a fork). */
+  private static final int REPEATS = 3;
 
   /** A single cycle through 2^21 ints (8 MiB), the same in every JVM (Sattolo, fixed seed). */
   private static final int[] CYCLE = cycle(1 << 21);

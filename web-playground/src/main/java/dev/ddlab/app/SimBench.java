@@ -437,56 +437,58 @@ final class SimBench {
   private void listing(int count, Consumer<Figure> sink) {
     String c = " with " + count + " containers";
     boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
-    List<String> names =
+    int perRound = Math.max(5, 20_000 / (count + 100));
+    long[] until = {0};
+    List<Listed> figures =
         new ArrayList<>(
             List.of(
-                "docker ps -a" + c + ", unchanged",
-                "docker ps" + c + ", unchanged",
-                "docker ps" + c + ", one renamed before each"));
-    if (reading) { // the reading commands once, on the larger node
-      names.addAll(
+                new Listed(
+                    "docker ps -a" + c + ", unchanged",
+                    perRound,
+                    t -> t.rows("docker ps -a", count + 2)),
+                new Listed(
+                    "docker ps" + c + ", unchanged",
+                    perRound,
+                    t -> t.rows("docker ps", count + 1))));
+    if (reading) { // the listing's real work and the reading commands once, on the larger node
+      figures.addAll(
           List.of(
-              "docker images" + c,
-              "docker inspect lg" + c,
-              "docker logs lg (100 lines)" + c,
-              "docker events --since 0 --until <now>" + c));
+              new Listed(
+                  "docker ps" + c + ", one renamed before each",
+                  perRound,
+                  t -> {
+                    t.renameOne();
+                    t.rows("docker ps", count + 1);
+                  }),
+              new Listed("docker images" + c, 200, t -> t.rows("docker images", 3)),
+              new Listed("docker inspect lg" + c, 200, t -> t.ok("docker inspect lg")),
+              new Listed("docker logs lg (100 lines)" + c, 200, t -> t.rows("docker logs lg", 100)),
+              new Listed(
+                  "docker events --since 0 --until <now>" + c + ", unchanged",
+                  Math.max(5, perRound / 2),
+                  t -> t.ok("docker events --since 0 --until " + until[0]))));
     }
-    if (names.stream().noneMatch(options::measures)) {
-      return;
-    }
-    int perRound = Math.max(5, 20_000 / (count + 100));
-    int[] rounds = {perRound, perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
-    long[] until = {0};
-    for (int i = 0; i < names.size(); i++) {
-      if (!options.measures(names.get(i))) {
+    for (Listed f : figures) {
+      if (!options.measures(f.name())) {
         continue;
       }
       // each figure on a fresh node: none measures what an earlier one left (kept outputs, a long
       // transcript)
       try (Typist t = new Typist(() -> listingNode(count, until))) {
-        List<Runnable> ops =
-            List.of(
-                () -> t.rows("docker ps -a", count + 2),
-                () -> t.rows("docker ps", count + 1),
-                () -> {
-                  t.renameOne();
-                  t.rows("docker ps", count + 1);
-                },
-                () -> t.rows("docker images", 3),
-                () -> t.ok("docker inspect lg"),
-                () -> t.rows("docker logs lg", 100),
-                () -> t.ok("docker events --since 0 --until " + until[0]));
         Steady steady =
             steady(
-                rounds[i],
+                f.perRound(),
                 options.warmUpSeconds(),
                 options.warmUpMaxSeconds(),
-                ops.get(i),
+                () -> f.op().accept(t),
                 t::between);
-        sink.accept(new Figure(names.get(i), "µs/call", steady, Double.NaN));
+        sink.accept(new Figure(f.name(), "µs/call", steady, Double.NaN));
       }
     }
   }
+
+  /** A figure of a listing node: its name, operations per round, and the operation. */
+  private record Listed(String name, int perRound, Consumer<Typist> op) {}
 
   /**
    * A node with {@code count} running containers and one exited container, lg, that printed 100

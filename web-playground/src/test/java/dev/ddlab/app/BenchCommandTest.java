@@ -39,7 +39,7 @@ class BenchCommandTest {
           "docker images with 1000 containers",
           "docker inspect lg with 1000 containers",
           "docker logs lg (100 lines) with 1000 containers",
-          "docker events --since 0 --until <now> with 1000 containers",
+          "docker events --since 0 --until <now> with 1000 containers, unchanged",
           "heap per idle node (200 nodes)",
           "heap per container (1000 running sleep)"
         }) {
