@@ -253,6 +253,33 @@ class ListingVersionTest {
   }
 
   @Test
+  void docker_logs_answers_the_kept_frames_until_the_container_prints_again() {
+    ok(
+        "docker run -d --name talker alpine sh -c 'for i in 1 2 3 4 5 6; do echo line $i; sleep 1; done'");
+    ok("sleep 2");
+    dev.ddlab.engine.dto.LogsOptions all =
+        new dev.ddlab.engine.dto.LogsOptions(true, true, null, null, false, null);
+    String before = ok("docker logs talker");
+    assertSame(containers.logs("talker", all), containers.logs("talker", all));
+    assertEquals(before, ok("docker logs talker"));
+    ok("sleep 2");
+    String after = ok("docker logs talker");
+    assertNotEquals(before, after);
+    assertEquals(fresh("docker logs talker"), after);
+    for (String form :
+        List.of(
+            "docker logs --tail 1 talker",
+            "docker logs -t talker",
+            "docker logs --since 1s talker")) {
+      assertEquals(fresh(form), ok(form), form);
+      assertNotEquals(after, ok(form), form);
+    }
+    ok("docker rm -f talker");
+    ok("docker run --name talker alpine echo again");
+    assertEquals("again\n", ok("docker logs talker"));
+  }
+
+  @Test
   void a_duration_s_text_holds_until_the_time_its_window_ends() {
     long[] samples = {
       0,
