@@ -445,14 +445,12 @@ final class SimBench {
                 new Listed(
                     "docker ps -a" + c + ", unchanged",
                     perRound,
-                    t -> t.rows("docker ps -a", count + 2)),
-                new Listed(
-                    "docker ps" + c + ", unchanged",
-                    perRound,
-                    t -> t.rows("docker ps", count + 1))));
-    if (reading) { // the listing's real work and the reading commands once, on the larger node
+                    t -> t.rows("docker ps -a", count + 2))));
+    if (reading) { // ps, the listing's real work and the reading commands once, on the larger node
       figures.addAll(
           List.of(
+              new Listed(
+                  "docker ps" + c + ", unchanged", perRound, t -> t.rows("docker ps", count + 1)),
               new Listed(
                   "docker ps" + c + ", one renamed before each",
                   perRound,
@@ -466,7 +464,14 @@ final class SimBench {
               new Listed(
                   "docker events --since 0 --until <now>" + c + ", unchanged",
                   Math.max(5, perRound / 2),
-                  t -> t.ok("docker events --since 0 --until " + until[0]))));
+                  t -> t.ok("docker events --since 0 --until " + until[0])),
+              new Listed(
+                  "docker events --since 0 --until <now>" + c + ", one new event before each",
+                  Math.max(5, perRound / 2),
+                  t -> {
+                    t.renameOne(); // a rename event: the 256 kept events move by one
+                    t.ok("docker events --since 0 --until " + until[0]);
+                  })));
     }
     for (Listed f : figures) {
       if (!options.measures(f.name())) {

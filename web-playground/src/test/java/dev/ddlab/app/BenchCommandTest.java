@@ -40,6 +40,7 @@ class BenchCommandTest {
           "docker inspect lg with 1000 containers",
           "docker logs lg (100 lines) with 1000 containers",
           "docker events --since 0 --until <now> with 1000 containers, unchanged",
+          "docker events --since 0 --until <now> with 1000 containers, one new event before each",
           "heap per idle node (200 nodes)",
           "heap per container (1000 running sleep)"
         }) {
