@@ -123,12 +123,26 @@ final class BenchCalibration {
     return n == 0 ? Double.NaN : n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
   }
 
-  /** One fork's calibrations, in the order measured. */
-  record Fork(double[] arithmetic, double[] memory) {
+  /**
+   * One fork's calibrations, in the order measured, each with when it was measured ("before",
+   * "after FIGURE"; null in a run written without them).
+   */
+  record Fork(double[] arithmetic, double[] memory, List<String> when) {
+    Fork(double[] arithmetic, double[] memory) {
+      this(arithmetic, memory, null);
+    }
+
     static Fork of(List<Sample> samples) {
       return new Fork(
           samples.stream().mapToDouble(Sample::arithmetic).toArray(),
-          samples.stream().mapToDouble(Sample::memory).toArray());
+          samples.stream().mapToDouble(Sample::memory).toArray(),
+          samples.stream().map(Sample::when).toList());
+    }
+
+    /** The calibration measured right after {@code figure}: {arithmetic, memory}, or null. */
+    double[] after(String figure) {
+      int i = when == null ? -1 : when.indexOf("after " + figure);
+      return i < 0 ? null : new double[] {arithmetic[i], memory[i]};
     }
 
     double arithmeticMedian() {

@@ -215,7 +215,7 @@ final class BenchCompare {
           Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * d),
           Double.isNaN(d)
               ? "no (only in " + (Double.isNaN(r.a()) ? "B" : "A") + ")"
-              : r.agrees() ? "yes" : "NO" + waitedNote(r));
+              : r.agrees() ? "yes" : "NO" + waitedNote(r) + machineNear(a, b, r));
       if (r.agrees()) {
         agree++;
       } else {
@@ -290,6 +290,52 @@ final class BenchCompare {
             : "  the machine ran at one speed in both runs (calibrations within "
                 + Math.round(100 * BenchCalibration.APART)
                 + "%): a figure apart is ddlab's");
+  }
+
+  /**
+   * For a figure that disagrees: the machine's speed right after it in each run (the median over
+   * the forks of the calibration measured after the figure), and whether that moved as much.
+   */
+  static String machineNear(Run a, Run b, Row r) {
+    String figure = r.key().substring(0, r.key().lastIndexOf(" ["));
+    double[] ma = after(a, figure);
+    double[] mb = after(b, figure);
+    if (ma == null || mb == null) {
+      return "";
+    }
+    double apart =
+        Math.max(BenchCalibration.apart(ma[0], mb[0]), BenchCalibration.apart(ma[1], mb[1]));
+    return String.format(
+        Locale.ROOT,
+        " (the machine right after it: arithmetic A %.0f, B %.0f; memory A %.0f, B %.0f µs: %s)",
+        ma[0],
+        mb[0],
+        ma[1],
+        mb[1],
+        apart > BenchCalibration.APART
+            ? String.format(Locale.ROOT, "moved %.0f%%, the machine's weather", 100 * apart)
+            : "the same machine, ddlab's");
+  }
+
+  /** The median over a run's forks of the calibration measured after {@code figure}, or null. */
+  private static double[] after(Run r, String figure) {
+    if (r.calibration() == null) {
+      return null;
+    }
+    List<double[]> found = new ArrayList<>();
+    for (BenchCalibration.Fork f : r.calibration()) {
+      double[] m = f.after(figure);
+      if (m != null) {
+        found.add(m);
+      }
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    return new double[] {
+      BenchCalibration.median(found.stream().mapToDouble(m -> m[0]).toArray()),
+      BenchCalibration.median(found.stream().mapToDouble(m -> m[1]).toArray())
+    };
   }
 
   /** The forks of a run whose calibration is more than APART over its fastest fork's, 1-based. */

@@ -96,6 +96,55 @@ class BenchCalibrationTest {
     assertTrue(out.toString().contains("the machine itself moved"), out.toString());
   }
 
+  /** A fork calibrated before and after the figure "ps" at the given speeds. */
+  private static BenchCalibration.Fork around(double arithmetic, double memory) {
+    return BenchCalibration.Fork.of(
+        List.of(
+            new BenchCalibration.Sample("before", 10_000, 15_000),
+            new BenchCalibration.Sample("after ps", arithmetic, memory)));
+  }
+
+  @Test
+  void a_figure_that_disagrees_says_whether_the_machine_moved_right_after_it() {
+    BenchForks.Summary fast = ps(200, 200, 200);
+    BenchForks.Summary slow = ps(320, 320, 320);
+    BenchCompare.Run a =
+        BenchCompare.run(
+            3,
+            "",
+            "",
+            List.of(fast),
+            List.of(around(10_000, 15_000), around(10_100, 15_000), around(10_000, 15_100)));
+    BenchCompare.Run weather =
+        BenchCompare.run(
+            3,
+            "",
+            "",
+            List.of(slow),
+            List.of(around(16_000, 24_000), around(16_100, 24_000), around(16_000, 24_000)));
+    BenchCompare.Run code =
+        BenchCompare.run(
+            3,
+            "",
+            "",
+            List.of(slow),
+            List.of(around(10_000, 15_000), around(10_100, 15_100), around(10_000, 15_000)));
+    StringWriter out = new StringWriter();
+    BenchCompare.compare(a, weather, "A.json", "B.json", new PrintWriter(out));
+    assertTrue(
+        out.toString()
+            .contains(
+                "the machine right after it: arithmetic A 10000, B 16000; memory A 15000, B 24000 µs: moved 60%, the machine's weather"),
+        out.toString());
+    out = new StringWriter();
+    BenchCompare.compare(a, code, "A.json", "B.json", new PrintWriter(out));
+    assertTrue(out.toString().contains("the same machine, ddlab's"), out.toString());
+    // a run written without the samples' places says nothing of it
+    BenchCompare.Run unplaced =
+        run(fork(16_000, 24_000), fork(16_000, 24_000), fork(16_000, 24_000));
+    assertEquals("", BenchCompare.machineNear(a, unplaced, BenchCompare.rows(a, unplaced).get(0)));
+  }
+
   @Test
   void calibrations_go_into_the_json_and_come_back(@TempDir Path dir) throws Exception {
     BenchCompare.Run a = run(fork(10_000, 15_000), fork(16_000, 24_000));
@@ -105,5 +154,9 @@ class BenchCalibrationTest {
     assertEquals(2, back.calibration().size());
     assertEquals(16_000, back.calibration().get(1).arithmeticMedian(), 1e-9);
     assertEquals(BenchCompare.machine(a, a), BenchCompare.machine(back, back));
+    BenchCompare.Run placed =
+        BenchCompare.run(1, "", "", List.of(), List.of(around(16_000, 24_000)));
+    BenchCompare.write(placed, file);
+    assertEquals(16_000, BenchCompare.read(file).calibration().get(0).after("ps")[0], 1e-9);
   }
 }
