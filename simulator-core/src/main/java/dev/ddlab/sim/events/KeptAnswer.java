@@ -1,5 +1,7 @@
 package dev.ddlab.sim.events;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,10 @@ public final class KeptAnswer<T> {
     if (filters == null) {
       return Map.of();
     }
+    // as given, nulls too (an API client's JSON may hold them): copies that tolerate them
     Map<String, List<String>> out = new HashMap<>();
-    filters.forEach((k, v) -> out.put(k, List.copyOf(v)));
-    return Map.copyOf(out);
+    filters.forEach(
+        (k, v) -> out.put(k, v == null ? null : Collections.unmodifiableList(new ArrayList<>(v))));
+    return Collections.unmodifiableMap(out);
   }
 }
