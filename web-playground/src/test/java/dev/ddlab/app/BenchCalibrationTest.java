@@ -104,31 +104,27 @@ class BenchCalibrationTest {
             new BenchCalibration.Sample("after ps", arithmetic, memory)));
   }
 
+  /** A run of three forks measuring {@code figure}, the machine at about the given speeds. */
+  private static BenchCompare.Run placedRun(
+      BenchForks.Summary figure, double arithmetic, double memory) {
+    return BenchCompare.run(
+        3,
+        "",
+        "",
+        List.of(figure),
+        List.of(
+            around(arithmetic, memory),
+            around(arithmetic * 1.01, memory),
+            around(arithmetic, memory * 1.005)));
+  }
+
   @Test
   void a_figure_that_disagrees_says_whether_the_machine_moved_right_after_it() {
     BenchForks.Summary fast = ps(200, 200, 200);
     BenchForks.Summary slow = ps(320, 320, 320);
-    BenchCompare.Run a =
-        BenchCompare.run(
-            3,
-            "",
-            "",
-            List.of(fast),
-            List.of(around(10_000, 15_000), around(10_100, 15_000), around(10_000, 15_100)));
-    BenchCompare.Run weather =
-        BenchCompare.run(
-            3,
-            "",
-            "",
-            List.of(slow),
-            List.of(around(16_000, 24_000), around(16_100, 24_000), around(16_000, 24_000)));
-    BenchCompare.Run code =
-        BenchCompare.run(
-            3,
-            "",
-            "",
-            List.of(slow),
-            List.of(around(10_000, 15_000), around(10_100, 15_100), around(10_000, 15_000)));
+    BenchCompare.Run a = placedRun(fast, 10_000, 15_000);
+    BenchCompare.Run weather = placedRun(slow, 16_000, 24_000);
+    BenchCompare.Run code = placedRun(slow, 10_000, 15_000);
     StringWriter out = new StringWriter();
     BenchCompare.compare(a, weather, "A.json", "B.json", new PrintWriter(out));
     assertTrue(
