@@ -25,7 +25,15 @@ public final class EventBus {
     this.historyLimit = historyLimit;
   }
 
+  private long published;
+
+  /** Events kept in the history so far: moves whenever what {@link #newestFirst} walks changes. */
+  public long published() {
+    return published;
+  }
+
   public void publish(SimEvent event) {
+    published++;
     history.addLast(event);
     if (history.size() > historyLimit) {
       history.pollFirst();

@@ -98,6 +98,39 @@ public final class GoUnits {
     return (long) (nanos / 3_600_000_000_000.0) / 24 / 365 + " years";
   }
 
+  /**
+   * How long {@link #humanDuration} keeps its text: a duration after {@code nanos} at which the
+   * text may first change (never later than it really does; in the hour-rounded ranges a little
+   * earlier, by a millisecond's margin for the double arithmetic). A listing written at {@code
+   * nanos} is the same text for every duration in [{@code nanos}, this).
+   */
+  public static long humanDurationUntil(long nanos) {
+    long seconds = nanos / 1_000_000_000L;
+    if (seconds < 1) {
+      return 1_000_000_000L;
+    }
+    if (seconds < 60) {
+      return (seconds + 1) * 1_000_000_000L;
+    }
+    long minutes = nanos / 60_000_000_000L;
+    if (minutes < 60) {
+      return (minutes + 1) * 60_000_000_000L;
+    }
+    // the hour count rounds (and the years' count is of whole hours): either may move next
+    double hour = 3_600_000_000_000.0;
+    long rounded = (long) (nanos / hour + 0.5);
+    long whole = (long) (nanos / hour);
+    long until =
+        Math.min((long) ((rounded + 0.5) * hour), (long) ((whole + 1) * hour)) - 1_000_000L;
+    return until > nanos ? until : nanos + 1;
+  }
+
+  /** The instant (nanos, as {@code nowNanos}) at which {@link #ago} may first change its text. */
+  public static long agoUntil(long createdUnixSeconds, long nowNanos) {
+    long created = createdUnixSeconds * 1_000_000_000L;
+    return created + humanDurationUntil(nowNanos - created);
+  }
+
   /** "2 minutes ago" from a Unix-seconds timestamp and the engine's now. */
   public static String ago(long createdUnixSeconds, long nowNanos) {
     return humanDuration(nowNanos - createdUnixSeconds * 1_000_000_000L) + " ago";

@@ -292,7 +292,15 @@ public final class BenchCommand implements Callable<Integer> {
   private int simulated(PrintWriter out, SimBench.Options options)
       throws java.io.IOException, InterruptedException {
     if (forkChild) {
-      new SimBench(options).run(f -> out.println(BenchForks.line(f)));
+      // the machine's speed before, between and after the figures (BenchCalibration)
+      out.println(BenchCalibration.measure("before").line());
+      new SimBench(options)
+          .run(
+              f -> {
+                out.println(BenchForks.line(f));
+                out.println(BenchCalibration.measure("after " + f.name()).line());
+                out.flush();
+              });
       out.flush();
       return 0;
     }
@@ -337,14 +345,16 @@ public final class BenchCommand implements Callable<Integer> {
       child.addAll(List.of("--only", only.pattern()));
     }
     long started = System.nanoTime();
-    List<BenchForks.Summary> figures = BenchForks.run(forks, child, out);
+    List<BenchCalibration.Fork> calibration = new ArrayList<>();
+    List<BenchForks.Summary> figures = BenchForks.run(forks, child, out, calibration);
     long seconds = Math.round((System.nanoTime() - started) / 1e9);
     BenchForks.print(out, figures, forks, warmUpMaxSeconds);
+    BenchCalibration.print(out, calibration, BenchForks.slowness(figures, forks));
     String after = BenchForks.loadOfForks();
     out.println(
         "  after: " + after + "; the forks took " + seconds / 60 + " min " + seconds % 60 + " s");
     if (json != null) {
-      BenchCompare.write(BenchCompare.run(forks, before, after, figures), json);
+      BenchCompare.write(BenchCompare.run(forks, before, after, figures, calibration), json);
       out.println(
           "  figures written to "
               + json

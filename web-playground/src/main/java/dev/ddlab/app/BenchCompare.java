@@ -57,14 +57,49 @@ final class BenchCompare {
     }
   }
 
-  /** One run: its forks, the load before and after, and its figures. */
-  record Run(int forks, String before, String after, List<Figure> figures) {}
+  /**
+   * One run: its forks, the load before and after, its figures and each fork's calibrations of the
+   * machine's speed ({@link BenchCalibration}; null in a run written before they were measured).
+   */
+  record Run(
+      int forks,
+      String before,
+      String after,
+      List<Figure> figures,
+      List<BenchCalibration.Fork> calibration) {
+    Run(int forks, String before, String after, List<Figure> figures) {
+      this(forks, before, after, figures, null);
+    }
+
+    /** The median over the forks of each fork's median calibration: arithmetic, memory. */
+    double[] machine() {
+      if (calibration == null || calibration.isEmpty()) {
+        return null;
+      }
+      return new double[] {
+        BenchCalibration.median(
+            calibration.stream().mapToDouble(BenchCalibration.Fork::arithmeticMedian).toArray()),
+        BenchCalibration.median(
+            calibration.stream().mapToDouble(BenchCalibration.Fork::memoryMedian).toArray())
+      };
+    }
+  }
 
   /**
    * The run's figures as {@link BenchForks} summed them up: wall (or bytes), then thread CPU, then
    * allocation per operation.
    */
+  /** As {@link #run(int, String, String, List, List)}, without calibrations. */
   static Run run(int forks, String before, String after, List<BenchForks.Summary> summaries) {
+    return run(forks, before, after, summaries, List.of());
+  }
+
+  static Run run(
+      int forks,
+      String before,
+      String after,
+      List<BenchForks.Summary> summaries,
+      List<BenchCalibration.Fork> calibration) {
     List<Figure> figures = new ArrayList<>();
     for (BenchForks.Summary s : summaries) {
       figures.add(
@@ -89,7 +124,7 @@ final class BenchCompare {
       s.allocated()
           .ifPresent(m -> figures.add(new Figure(m.name(), "allocation", m.unit(), m.values())));
     }
-    return new Run(forks, before, after, figures);
+    return new Run(forks, before, after, figures, List.copyOf(calibration));
   }
 
   static void write(Run run, Path file) throws IOException {
@@ -180,7 +215,7 @@ final class BenchCompare {
           Double.isNaN(d) ? "—" : String.format(Locale.ROOT, "%.0f%%", 100 * d),
           Double.isNaN(d)
               ? "no (only in " + (Double.isNaN(r.a()) ? "B" : "A") + ")"
-              : r.agrees() ? "yes" : "NO" + waitedNote(r));
+              : r.agrees() ? "yes" : "NO" + waitedNote(r) + machineNear(a, b, r));
       if (r.agrees()) {
         agree++;
       } else {
@@ -193,6 +228,7 @@ final class BenchCompare {
         agree,
         rows.size(),
         not.isEmpty() ? "" : "; not: " + String.join(", ", not));
+    out.println(machine(a, b));
     out.flush();
     return not.isEmpty() ? 0 : 1;
   }
@@ -210,6 +246,112 @@ final class BenchCompare {
         " (forks waited for a CPU up to %.0f%% in A, %.0f%% in B)",
         100 * r.waitedA(),
         100 * r.waitedB());
+  }
+
+  /**
+   * Whether the machine itself moved between the runs or within one: the runs' calibrations ({@link
+   * BenchCalibration}), and the forks of each run more than {@link BenchCalibration#APART} slower
+   * than its fastest. It does not change the verdict; it says whom to blame.
+   */
+  static String machine(Run a, Run b) {
+    double[] ma = a.machine();
+    double[] mb = b.machine();
+    if (ma == null || mb == null) {
+      return "  calibration: not in "
+          + (ma == null && mb == null ? "either run" : ma == null ? "A" : "B")
+          + " (written before ddlab bench measured the machine's speed)";
+    }
+    double arithmetic = BenchCalibration.apart(ma[0], mb[0]);
+    double memory = BenchCalibration.apart(ma[1], mb[1]);
+    boolean moved =
+        arithmetic > BenchCalibration.APART
+            || memory > BenchCalibration.APART
+            || !slowForks(a).isEmpty()
+            || !slowForks(b).isEmpty();
+    return String.format(
+            Locale.ROOT,
+            "  calibration (the machine's speed, µs of fixed loops, median over forks):"
+                + " arithmetic A %.0f, B %.0f (%.0f%%); memory A %.0f, B %.0f (%.0f%%)%n",
+            ma[0],
+            mb[0],
+            100 * arithmetic,
+            ma[1],
+            mb[1],
+            100 * memory)
+        + (moved
+            ? "  the machine itself moved"
+                + (slowForks(a).isEmpty() ? "" : "; slower forks in A: " + slowForks(a))
+                + (slowForks(b).isEmpty() ? "" : "; slower forks in B: " + slowForks(b))
+                + (arithmetic > BenchCalibration.APART || memory > BenchCalibration.APART
+                    ? "; between the runs"
+                    : "")
+                + ": figures apart by about as much are its weather, not ddlab's; measure the"
+                + " pair again"
+            : "  the machine ran at one speed in both runs (calibrations within "
+                + Math.round(100 * BenchCalibration.APART)
+                + "%): a figure apart is ddlab's");
+  }
+
+  /**
+   * For a figure that disagrees: the machine's speed right after it in each run (the median over
+   * the forks of the calibration measured after the figure), and whether that moved as much.
+   */
+  static String machineNear(Run a, Run b, Row r) {
+    String figure = r.key().substring(0, r.key().lastIndexOf(" ["));
+    double[] ma = after(a, figure);
+    double[] mb = after(b, figure);
+    if (ma == null || mb == null) {
+      return "";
+    }
+    double apart =
+        Math.max(BenchCalibration.apart(ma[0], mb[0]), BenchCalibration.apart(ma[1], mb[1]));
+    return String.format(
+        Locale.ROOT,
+        " (the machine right after it: arithmetic A %.0f, B %.0f; memory A %.0f, B %.0f µs: %s)",
+        ma[0],
+        mb[0],
+        ma[1],
+        mb[1],
+        apart > BenchCalibration.APART
+            ? String.format(Locale.ROOT, "moved %.0f%%, the machine's weather", 100 * apart)
+            : "the same machine, ddlab's");
+  }
+
+  /** The median over a run's forks of the calibration measured after {@code figure}, or null. */
+  private static double[] after(Run r, String figure) {
+    if (r.calibration() == null) {
+      return null;
+    }
+    List<double[]> found = new ArrayList<>();
+    for (BenchCalibration.Fork f : r.calibration()) {
+      double[] m = f.after(figure);
+      if (m != null) {
+        found.add(m);
+      }
+    }
+    if (found.isEmpty()) {
+      return null;
+    }
+    return new double[] {
+      BenchCalibration.median(found.stream().mapToDouble(m -> m[0]).toArray()),
+      BenchCalibration.median(found.stream().mapToDouble(m -> m[1]).toArray())
+    };
+  }
+
+  /** The forks of a run whose calibration is more than APART over its fastest fork's, 1-based. */
+  private static List<Integer> slowForks(Run r) {
+    List<Integer> out = new ArrayList<>();
+    List<BenchCalibration.Fork> forks = r.calibration();
+    double fastA =
+        forks.stream().mapToDouble(BenchCalibration.Fork::arithmeticMedian).min().orElse(0);
+    double fastM = forks.stream().mapToDouble(BenchCalibration.Fork::memoryMedian).min().orElse(0);
+    for (int f = 0; f < forks.size(); f++) {
+      if (forks.get(f).arithmeticMedian() > fastA * (1 + BenchCalibration.APART)
+          || forks.get(f).memoryMedian() > fastM * (1 + BenchCalibration.APART)) {
+        out.add(f + 1);
+      }
+    }
+    return out;
   }
 
   private static String number(double v) {

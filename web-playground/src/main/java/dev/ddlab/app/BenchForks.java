@@ -291,7 +291,11 @@ final class BenchForks {
    *
    * @throws IllegalStateException when a fork fails: its output says why
    */
-  static List<Summary> run(int forks, List<String> childArgs, PrintWriter progress)
+  static List<Summary> run(
+      int forks,
+      List<String> childArgs,
+      PrintWriter progress,
+      List<BenchCalibration.Fork> calibrations)
       throws IOException, InterruptedException {
     Map<String, List<Double>> values = new LinkedHashMap<>();
     Map<String, String[]> meta = new LinkedHashMap<>();
@@ -305,6 +309,7 @@ final class BenchForks {
       List<String> cmd = java(childArgs);
       Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
       StringBuilder other = new StringBuilder();
+      List<BenchCalibration.Sample> samples = new ArrayList<>();
       try (BufferedReader r =
           new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         String l;
@@ -328,6 +333,8 @@ final class BenchForks {
                   .computeIfAbsent(parts[1], k -> new ArrayList<>())
                   .add(Double.parseDouble(parts[9]));
             }
+          } else if (BenchCalibration.Sample.parse(parts) != null) {
+            samples.add(BenchCalibration.Sample.parse(parts));
           } else {
             other.append(l).append('\n');
           }
@@ -336,6 +343,9 @@ final class BenchForks {
       int exit = p.waitFor();
       if (exit != 0) {
         throw new IllegalStateException("fork " + f + " failed (exit " + exit + "):\n" + other);
+      }
+      if (!samples.isEmpty()) {
+        calibrations.add(BenchCalibration.Fork.of(samples));
       }
       // how long a run takes is part of whether it can be repeated: the check is two runs in a row
       progress.printf(
@@ -360,6 +370,34 @@ final class BenchForks {
                     array(waited, name),
                     array(gc, name),
                     array(alloc, name))));
+    return out;
+  }
+
+  /**
+   * How much slower each fork's figures were than the fastest fork's: per fork, the geometric mean
+   * over the time figures of its thread CPU divided by the figure's least (NaN without any).
+   */
+  static double[] slowness(List<Summary> figures, int forks) {
+    double[] logSum = new double[forks];
+    int counted = 0;
+    for (Summary s : figures) {
+      double[] cpu = s.cpu();
+      if (cpu.length != forks) {
+        continue;
+      }
+      double least = java.util.Arrays.stream(cpu).min().getAsDouble();
+      if (!(least > 0)) {
+        continue;
+      }
+      for (int f = 0; f < forks; f++) {
+        logSum[f] += Math.log(cpu[f] / least);
+      }
+      counted++;
+    }
+    double[] out = new double[forks];
+    for (int f = 0; f < forks; f++) {
+      out[f] = counted == 0 ? Double.NaN : Math.exp(logSum[f] / counted);
+    }
     return out;
   }
 

@@ -12,6 +12,7 @@ import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -353,12 +354,30 @@ final class SimBench {
       return session;
     }
 
+    private String renamed;
+    private boolean named;
+
+    /**
+     * Renames one running container through node1's Engine, to one of two names in turn. While
+     * nothing changes, {@code docker ps} is served from the daemon's kept listing and its kept
+     * table (a figure of that cache); after this, every row is built and the table written again,
+     * as after any change a listing shows: the listing's real work.
+     */
+    void renameOne() {
+      if (renamed == null) {
+        renamed = session.engine("node1").containers().list(false, 1, false, Map.of()).get(0).id();
+      }
+      named = !named;
+      session.engine("node1").containers().rename(renamed, named ? "renamed-a" : "renamed-b");
+    }
+
     /** Between rounds: a fresh session when this one has typed its share. */
     void between() {
       if (lines >= LINES_PER_SESSION) {
         session.close();
         session = open.get();
         lines = 0;
+        renamed = null;
       }
     }
 
@@ -418,47 +437,63 @@ final class SimBench {
   private void listing(int count, Consumer<Figure> sink) {
     String c = " with " + count + " containers";
     boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
-    List<String> names = new ArrayList<>(List.of("docker ps -a" + c, "docker ps" + c));
-    if (reading) { // the reading commands once, on the larger node
-      names.addAll(
-          List.of(
-              "docker images" + c,
-              "docker inspect lg" + c,
-              "docker logs lg (100 lines)" + c,
-              "docker events --since 0 --until <now>" + c));
-    }
-    if (names.stream().noneMatch(options::measures)) {
-      return;
-    }
     int perRound = Math.max(5, 20_000 / (count + 100));
-    int[] rounds = {perRound, perRound, 200, 200, 200, Math.max(5, perRound / 2)};
     long[] until = {0};
-    for (int i = 0; i < names.size(); i++) {
-      if (!options.measures(names.get(i))) {
+    List<Listed> figures =
+        new ArrayList<>(
+            List.of(
+                new Listed(
+                    "docker ps -a" + c + ", unchanged",
+                    perRound,
+                    t -> t.rows("docker ps -a", count + 2))));
+    if (reading) { // ps, the listing's real work and the reading commands once, on the larger node
+      figures.addAll(
+          List.of(
+              new Listed(
+                  "docker ps" + c + ", unchanged", perRound, t -> t.rows("docker ps", count + 1)),
+              new Listed(
+                  "docker ps" + c + ", one renamed before each",
+                  perRound,
+                  t -> {
+                    t.renameOne();
+                    t.rows("docker ps", count + 1);
+                  }),
+              new Listed("docker images" + c, 200, t -> t.rows("docker images", 3)),
+              new Listed("docker inspect lg" + c, 200, t -> t.ok("docker inspect lg")),
+              new Listed("docker logs lg (100 lines)" + c, 200, t -> t.rows("docker logs lg", 100)),
+              new Listed(
+                  "docker events --since 0 --until <now>" + c + ", unchanged",
+                  Math.max(5, perRound / 2),
+                  t -> t.ok("docker events --since 0 --until " + until[0])),
+              new Listed(
+                  "docker events --since 0 --until <now>" + c + ", one new event before each",
+                  Math.max(5, perRound / 2),
+                  t -> {
+                    t.renameOne(); // a rename event: the 256 kept events move by one
+                    t.ok("docker events --since 0 --until " + until[0]);
+                  })));
+    }
+    for (Listed f : figures) {
+      if (!options.measures(f.name())) {
         continue;
       }
       // each figure on a fresh node: none measures what an earlier one left (kept outputs, a long
       // transcript)
       try (Typist t = new Typist(() -> listingNode(count, until))) {
-        List<Runnable> ops =
-            List.of(
-                () -> t.rows("docker ps -a", count + 2),
-                () -> t.rows("docker ps", count + 1),
-                () -> t.rows("docker images", 3),
-                () -> t.ok("docker inspect lg"),
-                () -> t.rows("docker logs lg", 100),
-                () -> t.ok("docker events --since 0 --until " + until[0]));
         Steady steady =
             steady(
-                rounds[i],
+                f.perRound(),
                 options.warmUpSeconds(),
                 options.warmUpMaxSeconds(),
-                ops.get(i),
+                () -> f.op().accept(t),
                 t::between);
-        sink.accept(new Figure(names.get(i), "µs/call", steady, Double.NaN));
+        sink.accept(new Figure(f.name(), "µs/call", steady, Double.NaN));
       }
     }
   }
+
+  /** A figure of a listing node: its name, operations per round, and the operation. */
+  private record Listed(String name, int perRound, Consumer<Typist> op) {}
 
   /**
    * A node with {@code count} running containers and one exited container, lg, that printed 100

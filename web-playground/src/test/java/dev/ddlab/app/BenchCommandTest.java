@@ -34,11 +34,13 @@ class BenchCommandTest {
           "the same pair through Engine directly",
           "docker ps -a with 100 containers",
           "docker ps -a with 1000 containers",
-          "docker ps with 1000 containers",
+          "docker ps with 1000 containers, unchanged",
+          "docker ps with 1000 containers, one renamed before each",
           "docker images with 1000 containers",
           "docker inspect lg with 1000 containers",
           "docker logs lg (100 lines) with 1000 containers",
-          "docker events --since 0 --until <now> with 1000 containers",
+          "docker events --since 0 --until <now> with 1000 containers, unchanged",
+          "docker events --since 0 --until <now> with 1000 containers, one new event before each",
           "heap per idle node (200 nodes)",
           "heap per container (1000 running sleep)"
         }) {
@@ -51,5 +53,8 @@ class BenchCommandTest {
     assertTrue(after.contains("docker ps -a with 1000 containers"), after);
     assertFalse(after.contains("heap per idle node"), "heap is not a time: " + after);
     assertFalse(err.toString().contains("Exception"), err.toString());
+    // the machine's own speed, measured by the fork before, between and after its figures
+    assertTrue(text.contains("the machine's speed per fork"), text);
+    assertTrue(text.contains("    fork 1: arithmetic "), text);
   }
 }

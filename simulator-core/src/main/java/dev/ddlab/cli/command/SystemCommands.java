@@ -621,6 +621,15 @@ public final class SystemCommands {
 
     @Parameters List<String> args = new ArrayList<>();
 
+    /*
+     * The last events printed and their text (this command is pooled): a list that is the same
+     * object (a simulated daemon's kept answer; another engine's lists are new each time) with the
+     * same --format is the same text.
+     */
+    private List<EventMessage> shown;
+    private String shownFormat;
+    private String shownText;
+
     @Override
     public Integer call() {
       long now = now();
@@ -639,13 +648,21 @@ public final class SystemCommands {
       if (s != null || u != null) {
         String upTo = u == null ? TimeArgs.toApi("0s", now, "until") : u;
         List<EventMessage> events = engine.system().events(s, upTo, f);
-        // room for the longest usual line (a network event's: 214 characters), so it never grows
-        StringBuilder text = new StringBuilder(events.size() * 216);
-        for (EventMessage e : events) {
-          lines.append(text, e);
+        String text = events == shown && format.equals(shownFormat) ? shownText : null;
+        if (text == null) {
+          // room for the longest usual line (a network event's: 214 characters), so it never grows
+          StringBuilder sb = new StringBuilder(events.size() * 216);
+          for (EventMessage e : events) {
+            lines.append(sb, e);
+          }
+          text = sb.toString();
+          // the simulated daemon hands back the same list while no event came: its lines stand
+          shown = events;
+          shownFormat = format;
+          shownText = text;
         }
-        if (text.length() > 0) {
-          io.out(text.toString());
+        if (!text.isEmpty()) {
+          io.out(text);
         }
       }
       if (u == null) {

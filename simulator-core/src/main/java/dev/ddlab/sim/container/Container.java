@@ -247,6 +247,21 @@ public final class Container {
     };
   }
 
+  /**
+   * The instant from which {@link #statusText} of {@code now} may read otherwise while the
+   * container's state stays as it is (Long.MAX_VALUE: a status without a duration).
+   */
+  long statusUntil(long now) {
+    long since =
+        switch (status) {
+          case RUNNING, PAUSED -> startedNanos;
+          case RESTARTING -> finishedNanos;
+          case REMOVING, DEAD -> 0;
+          default -> startedNanos == 0 ? 0 : finishedNanos;
+        };
+    return since == 0 ? Long.MAX_VALUE : since + GoUnits.humanDurationUntil(now - since);
+  }
+
   /** The container's WorkingDir, "/" when the image and the request leave it out. */
   String workingDir() {
     return config.workingDir() == null || config.workingDir().isEmpty() ? "/" : config.workingDir();

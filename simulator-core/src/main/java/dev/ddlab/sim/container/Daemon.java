@@ -49,6 +49,23 @@ final class Daemon {
   private final TreeMap<String, Container> sortedIds = new TreeMap<>();
   private long created;
 
+  /**
+   * Changes to what a {@code docker ps} row shows of a container (added, removed, its state, name,
+   * health, mounts, any container event): with the network's and the image store's counters, the
+   * listing's version ({@link Listing}).
+   */
+  private long listed;
+
+  /** Counts a change to a container's listed state. */
+  void changed() {
+    listed++;
+  }
+
+  /** The version of everything a listing reads: it moves whenever any of it changes. */
+  long listingVersion() {
+    return listed + events.published() + network.changes() + images.version();
+  }
+
   /** moby's exec.Store: exec instances by ID. */
   final Map<String, ExecInstance> execs = new HashMap<>();
 
@@ -179,6 +196,7 @@ final class Daemon {
   void add(Container c) {
     c.seq = ++created;
     byId.put(c.id, c);
+    listed++;
     sortedIds.put(c.id, c);
     names.reserve(c.name, c);
   }
@@ -193,6 +211,7 @@ final class Daemon {
    * monitor's probes, one exec each, would otherwise pile up); false when it was already gone.
    */
   boolean forget(Container c) {
+    listed++;
     if (byId.remove(c.id) == null) {
       return false;
     }
@@ -209,6 +228,7 @@ final class Daemon {
    * extra} as key, value, key, value….
    */
   void event(Container c, String action, String... extra) {
+    listed++;
     Map<String, String> a = new TreeMap<>();
     if (c.config.labels() != null) {
       a.putAll(c.config.labels());

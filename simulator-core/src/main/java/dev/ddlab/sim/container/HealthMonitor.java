@@ -82,6 +82,7 @@ final class HealthMonitor {
     }
     stop(c);
     if (c.health == null) {
+      daemon.changed();
       c.health = new State();
     }
     c.health.status = STARTING;
@@ -187,6 +188,7 @@ final class HealthMonitor {
     String before = s.status;
     if (exitCode == 0) {
       s.failingStreak = 0;
+      daemon.changed();
       s.status = HEALTHY;
     } else {
       boolean counts = true;
@@ -198,6 +200,7 @@ final class HealthMonitor {
         s.failingStreak++;
         int retries = h.retries() > 0 ? h.retries() : DEFAULT_RETRIES;
         if (s.failingStreak >= retries) {
+          daemon.changed();
           s.status = UNHEALTHY;
         }
       }

@@ -4,6 +4,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerSummary;
 import dev.ddlab.engine.dto.EndpointSettings;
 import dev.ddlab.engine.dto.Port;
+import dev.ddlab.sim.events.KeptAnswer;
 import dev.ddlab.sim.image.LocalImage;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,6 +74,14 @@ final class Listing {
         }
       }
     }
+    long now = daemon.clock.nowNanos();
+    // an unchanged listing is the kept one: nothing it shows has changed (the version) and no
+    // duration in it reads otherwise yet (until); -s reads the containers' layers, never kept
+    long version = size ? 0 : daemon.listingVersion();
+    List<ContainerSummary> same = size ? null : kept.get(new Query(all, limit, f), version, now);
+    if (same != null) {
+      return same;
+    }
     boolean includeStopped = all || limit > 0 || f.containsKey("status");
     long before = Long.MAX_VALUE;
     long since = Long.MIN_VALUE;
@@ -87,7 +96,7 @@ final class Listing {
     List<ContainerSummary> out = new ArrayList<>();
     // One image lookup per reference for the whole listing, not one per row.
     Map<String, String> imageIds = new HashMap<>();
-    long now = daemon.clock.nowNanos();
+    long until = Long.MAX_VALUE;
     for (Container c : ordered) {
       if (!includeStopped && !c.isRunning()) {
         continue;
@@ -99,12 +108,27 @@ final class Listing {
         continue;
       }
       out.add(summary(c, size, imageIds, now));
+      until = Math.min(until, c.statusUntil(now));
       if (limit > 0 && out.size() >= limit) {
         break;
       }
     }
-    return out;
+    if (size) {
+      return out;
+    }
+    return kept.keep(new Query(all, limit, KeptAnswer.frozen(f)), version, now, until, out);
   }
+
+  /** What a listing was asked for (without sizes, which are never kept). */
+  private record Query(boolean all, int limit, Map<String, List<String>> filters) {}
+
+  /*
+   * The last listing without sizes, with the daemon's listing version it was made at and the time
+   * its first STATUS duration reads otherwise: returned as it is (the same immutable list) while
+   * they hold, so that docker ps neither builds a thousand rows nor compares them with its kept
+   * table's to learn that nothing changed.
+   */
+  private final KeptAnswer<ContainerSummary> kept = new KeptAnswer<>();
 
   private boolean matches(Container c, Map<String, List<String>> f) {
     for (Map.Entry<String, List<String>> e : f.entrySet()) {

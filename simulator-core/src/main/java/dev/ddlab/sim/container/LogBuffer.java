@@ -77,6 +77,7 @@ final class LogBuffer {
   }
 
   private void add(long nanos, boolean stderr, String line) {
+    version++;
     int n = lines.size();
     if (n == MAX_ENTRIES) {
       // Rotate: drop the oldest half, as a size-limited json-file log would.
@@ -107,6 +108,11 @@ final class LogBuffer {
 
   /** Entries in [since, until] of the chosen streams, the last {@code tail} of them (-1: all). */
   List<LogFrame> read(boolean stdout, boolean stderr, long since, long until, int tail) {
+    Read query = new Read(stdout, stderr, since, until, tail);
+    List<LogFrame> same = kept.get(query, version, 0);
+    if (same != null) {
+      return same;
+    }
     List<LogFrame> out = new ArrayList<>(lines.size());
     for (int i = 0; i < lines.size(); i++) {
       boolean isErr = streams[i] == 2;
@@ -118,10 +124,28 @@ final class LogBuffer {
               isErr ? "stderr" : "stdout", GoTime.rfc3339NanoFixed(times[i]), lines.get(i)));
     }
     if (tail >= 0 && out.size() > tail) {
-      return new ArrayList<>(out.subList(out.size() - tail, out.size()));
+      out = out.subList(out.size() - tail, out.size());
     }
-    return out;
+    return out.size() > KEPT_FRAMES
+        ? new ArrayList<>(out)
+        : kept.keep(query, version, 0, Long.MAX_VALUE, out);
   }
+
+  /** Entries added or dropped: moves whenever what {@link #read} answers may change. */
+  private long version;
+
+  /** What a read asked for. */
+  private record Read(boolean stdout, boolean stderr, long since, long until, int tail) {}
+
+  /*
+   * The last answer of at most KEPT_FRAMES frames, returned again while no entry was added or
+   * dropped: docker logs typed again formats no line's time again (each frame's RFC 3339 time was
+   * most of a read). Bounded, so a long log read once does not keep a second copy of its times.
+   */
+  private final dev.ddlab.sim.events.KeptAnswer<LogFrame> kept =
+      new dev.ddlab.sim.events.KeptAnswer<>();
+
+  private static final int KEPT_FRAMES = 1_000;
 
   long bytes() {
     return length(lines);
@@ -145,6 +169,7 @@ final class LogBuffer {
 
   /** The container is removed: its log file and the space it took go. */
   void release() {
+    version++;
     give(charged);
     lines.clear();
   }

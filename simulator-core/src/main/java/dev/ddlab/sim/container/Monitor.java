@@ -46,6 +46,7 @@ final class Monitor {
     }
     daemon.mounts.unmounted(c);
     daemon.health.stop(c);
+    daemon.changed();
     c.status = Container.Status.EXITED;
     c.exitCode = status;
     c.finishedNanos = now;
@@ -71,6 +72,7 @@ final class Monitor {
     long delay =
         c.restartManager.shouldRestart(status, c.hasBeenManuallyStopped, now - c.startedNanos);
     if (delay >= 0) {
+      daemon.changed();
       c.status = Container.Status.RESTARTING;
       c.restartCount++;
       c.restartTimer =
@@ -93,6 +95,7 @@ final class Monitor {
       c.restartTimer.cancel();
       c.restartTimer = null;
     }
+    daemon.changed();
     c.status = Container.Status.EXITED;
   }
 }

@@ -181,6 +181,7 @@ final class Mounts {
     }
     c.fs = new MountedFs(c.rootFs, mounts, hc.readonlyRootfs());
     if (!points.isEmpty()) {
+      daemon.changed();
       c.mounts = List.copyOf(points);
     }
   }

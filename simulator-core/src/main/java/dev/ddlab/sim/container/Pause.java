@@ -22,6 +22,7 @@ final class Pause {
       default -> throw Errors.notRunning(c.id);
     }
     c.context.freeze();
+    daemon.changed();
     c.status = Container.Status.PAUSED;
     daemon.event(c, "pause");
   }
@@ -31,6 +32,7 @@ final class Pause {
     if (c.status != Container.Status.PAUSED) {
       throw EngineException.conflict("Container " + c.id + " is not paused");
     }
+    daemon.changed();
     c.status = Container.Status.RUNNING;
     daemon.event(c, "unpause");
     c.context.thaw();

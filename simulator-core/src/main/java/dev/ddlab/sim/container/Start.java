@@ -60,6 +60,7 @@ final class Start {
     try {
       containerStart(c);
     } catch (EngineException e) {
+      daemon.changed();
       c.status = Container.Status.EXITED;
     }
   }
@@ -79,6 +80,7 @@ final class Start {
     } catch (IllegalArgumentException e) {
       c.error = e.getMessage();
       if (c.exitCode == 0) {
+        daemon.changed();
         c.exitCode = 128;
       }
       throw EngineException.serverError(e.getMessage());
@@ -101,6 +103,7 @@ final class Start {
       } catch (EngineException e) {
         c.error = e.getMessage();
         if (c.exitCode == 0) {
+          daemon.changed();
           c.exitCode = 128;
         }
         throw e;
@@ -156,6 +159,7 @@ final class Start {
     ctx.cgroup().onOom(() -> daemon.monitor.oom(c, ctx));
     c.context = ctx;
     c.shimPid = kernel.reserveHostPid();
+    daemon.changed();
     c.status = Container.Status.RUNNING;
     c.startedNanos = daemon.clock.nowNanos();
     c.error = "";

@@ -45,7 +45,15 @@ public final class EngineEvents {
             null, null, null, type, action, new EventActor(actorId, attributes), "local", 0, 0));
   }
 
+  private long published;
+
+  /** How many events this node has published (a listing's version counts them, {@code Daemon}). */
+  public long published() {
+    return published;
+  }
+
   private void publish(EventMessage m) {
+    published++;
     long now = clock.nowNanos();
     EventMessage stamped =
         new EventMessage(

@@ -12,6 +12,7 @@ import dev.ddlab.engine.dto.Volume;
 import dev.ddlab.events.EngineEvent;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.container.Container;
+import dev.ddlab.sim.events.KeptAnswer;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
@@ -213,11 +214,18 @@ final class SystemService implements SystemApi {
       throw EngineException.badRequest("invalid timestamp: " + e.getMessage());
     }
     EventFilter filter = filter(filters);
+    // the same events as last time while no event was published since: the kept list itself
+    dev.ddlab.events.EventBus bus = host.cluster().bus();
+    EventsQuery query = new EventsQuery(from, to, filters == null ? Map.of() : filters);
+    List<EventMessage> same = lastEvents.get(query, bus.published(), now);
+    if (same != null) {
+      return same;
+    }
     // moby's daemon/events keeps only its last 256 events for --since (eventsLimit) and walks
     // them newest first, stopping at the first one older than since
     List<EventMessage> out = new ArrayList<>();
     int kept = 0;
-    for (EngineEvent e : host.cluster().bus().newestFirst(EngineEvent.class)) {
+    for (EngineEvent e : bus.newestFirst(EngineEvent.class)) {
       if (kept == EVENTS_LIMIT) {
         break;
       }
@@ -233,8 +241,19 @@ final class SystemService implements SystemApi {
       }
     }
     java.util.Collections.reverse(out);
-    return out;
+    return lastEvents.keep(
+        new EventsQuery(from, to, KeptAnswer.frozen(query.filters())),
+        bus.published(),
+        now,
+        Long.MAX_VALUE,
+        out);
   }
+
+  /** What docker events --since/--until asked for: the bounds as times, and the filters. */
+  private record EventsQuery(long from, long to, Map<String, List<String>> filters) {}
+
+  /** The last events answered, kept while no event is published ({@link KeptAnswer}). */
+  private final KeptAnswer<EventMessage> lastEvents = new KeptAnswer<>();
 
   /** How many of its latest events a daemon keeps for {@code docker events --since}. */
   static final int EVENTS_LIMIT = 256;

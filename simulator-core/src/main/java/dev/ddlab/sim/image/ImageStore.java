@@ -37,6 +37,13 @@ public final class ImageStore {
   }
 
   /** A store whose layers take no disk (tests, nodes without one). */
+  /** Images stored or removed (a {@code docker ps} listing's version reads it). */
+  private long changes;
+
+  public long changes() {
+    return changes;
+  }
+
   public ImageStore() {
     this(() -> null);
   }
@@ -71,6 +78,7 @@ public final class ImageStore {
       return;
     }
     take(image);
+    changes++;
     images.put(image.id(), new StoredImage(image, parentId == null ? "" : parentId, 0));
   }
 
@@ -183,6 +191,7 @@ public final class ImageStore {
   }
 
   void remove(String id) {
+    changes++;
     StoredImage s = images.remove(id);
     if (s != null) {
       s.image().layers().stream().map(ImageLayer::diffId).distinct().forEach(this::release);

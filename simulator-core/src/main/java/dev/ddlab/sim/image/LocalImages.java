@@ -13,4 +13,10 @@ public interface LocalImages {
 
   /** A fresh root filesystem for a new container: the image's layers plus an empty upper layer. */
   ContainerRootFs newRootFs(LocalImage image);
+
+  /**
+   * A number that moves whenever what {@link #find} answers may change (a reference added, moved or
+   * deleted; an image stored or removed): a {@code docker ps} listing's version reads it.
+   */
+  long version();
 }

@@ -31,6 +31,13 @@ public final class ReferenceStore {
   /** Parsed forms of the reference strings (parsing is the costly part of a lookup). */
   private final Map<String, Reference> parsed = new HashMap<>();
 
+  /** References added, moved or deleted (a {@code docker ps} listing's version reads it). */
+  private long changes;
+
+  public long changes() {
+    return changes;
+  }
+
   /** The image a typed reference ("alpine", "alpine:3.19", "x@sha256:…") names, or null. */
   public String get(String typed) {
     String key = canonical.computeIfAbsent(typed, ReferenceStore::canonicalRef);
@@ -48,10 +55,12 @@ public final class ReferenceStore {
    * @return the image it pointed at before, or null
    */
   String add(Reference ref, String id) {
+    changes++;
     return refs.put(ref.toString(), id);
   }
 
   void delete(Reference ref) {
+    changes++;
     refs.remove(ref.toString());
   }
 

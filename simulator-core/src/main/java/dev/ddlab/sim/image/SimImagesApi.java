@@ -92,6 +92,11 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
   }
 
   @Override
+  public long version() {
+    return service.store().changes() + service.references().changes();
+  }
+
+  @Override
   public ContainerRootFs newRootFs(LocalImage image) {
     Image img =
         service

@@ -166,6 +166,16 @@ public final class NetworkController implements NetworksApi {
   }
 
   /** The network by full name, full ID or unique ID prefix. */
+  /**
+   * Changes to the networks and to containers' endpoints, addresses and ports (each mutator counts
+   * one): a {@code docker ps} listing's version reads it.
+   */
+  private long changes;
+
+  public long changes() {
+    return changes;
+  }
+
   public Network find(String idOrName) {
     Optional<Network> n = lookup(idOrName);
     if (n.isEmpty()) {
@@ -201,6 +211,7 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public NetworkCreateResponse create(NetworkCreateRequest request) {
+    changes++;
     String name = request.name();
     if (name == null || name.isEmpty()) {
       throw EngineException.badRequest("network name must not be empty");
@@ -230,6 +241,7 @@ public final class NetworkController implements NetworksApi {
    * changes.
    */
   public Network createSwarmNetwork(String id, NetworkCreateRequest request) {
+    changes++;
     Network known = networks.get(id);
     if (known != null) {
       return known;
@@ -321,6 +333,7 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public void remove(String idOrName) {
+    changes++;
     Network n = find(idOrName);
     if (n.predefined) {
       throw new EngineException(403, n.name + " is a pre-defined network and cannot be removed");
@@ -361,6 +374,7 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public void connect(String network, String container, EndpointSettings endpoint) {
+    changes++;
     ContainerNetworking a = byReference(container);
     Optional<Network> known = lookup(network);
     String ip =
@@ -425,6 +439,7 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public void disconnect(String network, String container, boolean force) {
+    changes++;
     Network n = find(network);
     ContainerNetworking a = byReference(container);
     if (n.driver().equals(HostDriver.TYPE) && a.mode.equals("host")) {
@@ -485,6 +500,7 @@ public final class NetworkController implements NetworksApi {
       Map<String, List<PortBinding>> bindings,
       boolean publishAll,
       Set<String> exposedPorts) {
+    changes++;
     containers.put(
         containerId,
         ContainerNetworking.create(
@@ -556,6 +572,7 @@ public final class NetworkController implements NetworksApi {
    * @throws EngineException as the daemon words it (port already allocated …)
    */
   public void start(String containerId, NetNamespace ns) {
+    changes++;
     ContainerNetworking a = containers.get(containerId);
     a.resolveForStart(this::lookup, networks, swarmAttach);
     a.sandbox = new Sandbox(random.hex(64), containerId, ns, stack);
@@ -723,6 +740,7 @@ public final class NetworkController implements NetworksApi {
 
   /** Container stop: the endpoints, addresses and published ports go away. */
   public void stop(String containerId) {
+    changes++;
     ContainerNetworking a = containers.get(containerId);
     if (a == null || a.sandbox == null) {
       return;
@@ -744,11 +762,13 @@ public final class NetworkController implements NetworksApi {
 
   /** Container removal. */
   public void unregister(String containerId) {
+    changes++;
     stop(containerId);
     containers.remove(containerId);
   }
 
   public void rename(String containerId, String newName) {
+    changes++;
     ContainerNetworking a = containers.get(containerId);
     if (a == null) {
       return;

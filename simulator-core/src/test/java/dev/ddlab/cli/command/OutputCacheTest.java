@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
-import dev.ddlab.cli.CliContext;
-import dev.ddlab.cli.DockerCli;
-import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,22 +40,7 @@ class OutputCacheTest {
 
   /** The command's output from a docker CLI that has kept nothing. */
   private String fresh(String line) {
-    StringBuilder out = new StringBuilder();
-    CommandIo io =
-        new CommandIo() {
-          @Override
-          public void out(String text) {
-            out.append(text);
-          }
-
-          @Override
-          public void err(String text) {
-            out.append(text);
-          }
-        };
-    List<String> args = List.of(line.substring("docker ".length()).split(" "));
-    assertEquals(0, new DockerCli(engine, CliContext.none()).run(args, io).exitCode(), line);
-    return out.toString();
+    return node.fresh(line);
   }
 
   /**

@@ -2,9 +2,13 @@ package dev.ddlab.cli.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.ddlab.cli.CliContext;
+import dev.ddlab.cli.DockerCli;
+import dev.ddlab.client.CommandIo;
 import dev.ddlab.engine.Engine;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
+import java.util.List;
 
 /** A single-node session for the docker commands' tests: lines typed on node1 that must succeed. */
 final class TypedNode implements AutoCloseable {
@@ -27,6 +31,26 @@ final class TypedNode implements AutoCloseable {
     TranscriptEntry e = session.type("node1", line);
     assertEquals(0, e.exitCode(), line + "\n" + e.output());
     return e.output();
+  }
+
+  /** The output of {@code line} ("docker …") from a docker CLI on node1 that has kept nothing. */
+  String fresh(String line) {
+    StringBuilder out = new StringBuilder();
+    CommandIo io =
+        new CommandIo() {
+          @Override
+          public void out(String text) {
+            out.append(text);
+          }
+
+          @Override
+          public void err(String text) {
+            out.append(text);
+          }
+        };
+    List<String> args = List.of(line.substring("docker ".length()).split(" "));
+    assertEquals(0, new DockerCli(engine(), CliContext.none()).run(args, io).exitCode(), line);
+    return out.toString();
   }
 
   @Override

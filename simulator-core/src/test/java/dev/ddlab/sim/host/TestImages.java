@@ -126,8 +126,16 @@ final class TestImages implements LocalImages {
         null);
   }
 
+  private long version;
+
+  @Override
+  public long version() {
+    return version;
+  }
+
   private void add(String tag, String id, ContainerConfig config, Layer layer) {
     images.put(tag, new Img(id, List.of(tag), config, layer));
+    version++;
   }
 
   @Override
