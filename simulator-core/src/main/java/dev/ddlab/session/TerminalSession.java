@@ -60,6 +60,19 @@ public class TerminalSession implements Session {
   static final int SETTLE_EVENTS = 20_000;
 
   /**
+   * What the terminal shows when a line whose foreground mostly computes ({@code yes | grep -m 2 y}
+   * with no y, {@code while true; do :; done}: CPU steps are over half its timer events) ran {@link
+   * #SETTLE_EVENTS} events in a session without a ticker (a script, a golden, the grader, the
+   * fuzz): bash would run it until Ctrl-C, the session ends it as {@code timeout} would, with
+   * status 124.
+   */
+  static final String CPU_BOUND_NOTICE =
+      "ddlab: dòng lệnh chỉ tính toán mà không kết thúc (bash sẽ chạy nó đến khi bạn nhấn Ctrl-C);"
+          + " ddlab dừng nó sau "
+          + SETTLE_EVENTS
+          + " bước, mã thoát 124 như timeout\n";
+
+  /**
    * The most steps of virtual time, upkeep included, one typed line may take while its foreground
    * sleeps to a known time: an idle swarm of six nodes ticks about 13 times a virtual second (Raft,
    * heartbeats, health checks), so this lets {@code sleep 7200} run on {@code swarm-3m3w} while
@@ -518,6 +531,7 @@ public class TerminalSession implements Session {
       long horizon = followTicker ? clock.nowNanos() + TICKER_HORIZON.toNanos() : Long.MAX_VALUE;
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       long work = clock.workEvents();
+      long cpu = clock.cpuEvents();
       Integer closedWith = null;
       int streamed = 0;
       int steps = 0;
@@ -541,12 +555,22 @@ public class TerminalSession implements Session {
         if (followTicker && attached == null && shell.sleepCommand()) {
           return closedWith; // a host sleep takes the ticker's time, at the page's speed
         }
+        long worked = clock.workEvents() - work;
+        if (worked > SETTLE_EVENTS
+            && !followTicker
+            && attached == null
+            && !shell.sleepCommand()
+            && (clock.cpuEvents() - cpu) * 2 > worked) {
+          out.append(CPU_BOUND_NOTICE);
+          shell.endForeground(124); // a line that computes without end, where no ticker slices it
+          continue;
+        }
         long next = clock.nextDueNanos();
         if (next < 0
             || next > horizon
             || next > (attached == null && shell.sleeping() ? sleepLimit : limit)
             || streamed >= STREAMING_STEPS
-            || clock.workEvents() - work > SETTLE_EVENTS
+            || worked > SETTLE_EVENTS
             || ++steps > SETTLE_STEPS
             || (attached == null && !shell.sleeping() && ++waiting > SETTLE_EVENTS)) {
           return closedWith;

@@ -206,7 +206,8 @@ final class TextTools {
     boolean any = false;
     for (Input input : in) {
       int matches = 0;
-      List<String> ls = lines(input.text());
+      String text = input.text();
+      List<String> ls = !invert && noLineMatches(re, ignoreCase, text) ? List.of() : lines(text);
       for (int n = 0; n < ls.size() && (max < 0 || matches < max); n++) {
         String line = ls.get(n);
         Matcher m = p.matcher(line);
@@ -240,6 +241,28 @@ final class TextTools {
       return 2;
     }
     return any ? 0 : 1;
+  }
+
+  /** Texts shorter than this are split into lines at once: a second pattern would cost more. */
+  private static final int WHOLE_TEXT_CHECK = 512;
+
+  /**
+   * Whether no line of a long {@code text} can match {@code re}, found by one search of the whole
+   * text with {@code ^} and {@code $} at line ends: a line's match is a match there too (the
+   * anchors that see only the input's ends, {@code \A \z \Z \G}, and lookbehinds are left to the
+   * line by line search). So {@code yes ip | grep y} looks at each round of {@code yes} once.
+   */
+  private static boolean noLineMatches(String re, boolean ignoreCase, String text) {
+    if (text.length() < WHOLE_TEXT_CHECK
+        || re.contains("\\A")
+        || re.contains("\\z")
+        || re.contains("\\Z")
+        || re.contains("\\G")
+        || re.contains("(?<")) {
+      return false;
+    }
+    int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+    return !Pattern.compile(re, flags).matcher(text).find();
   }
 
   /** POSIX basic regular expressions: + ? | ( ) { } are literal unless escaped. */

@@ -37,7 +37,7 @@ final class ToolProgram implements Program {
               dev.ddlab.fs.Paths.name(proc.argv().get(0)),
               args,
               proc::rss,
-              (text, done) -> tool.run(new Context(proc, text), args, done),
+              (runArgs, text, done) -> tool.run(new Context(proc, text), runArgs, done),
               proc::exit);
       return;
     }
