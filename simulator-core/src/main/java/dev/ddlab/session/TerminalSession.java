@@ -83,6 +83,17 @@ public class TerminalSession implements Session {
   static final int SETTLE_STEPS = 100_000;
 
   /**
+   * The most store actions a cluster's leaders may propose on their own ({@link
+   * VirtualClock#churn}) while one typed line runs: an idle swarm proposes none, so {@code sleep
+   * 7200} on {@code swarm-3m3w} is bounded by {@link #SETTLE_STEPS} alone, but a service that never
+   * converges (its tasks exit, or its image cannot be pulled, and swarmkit's restart supervisor
+   * makes a new task every 5 s for ever) makes each step costly: {@code sleep 1d} behind one cost a
+   * minute of wall time in 100,000 steps. This leaves such a line busy after about ten virtual
+   * minutes of two restarting slots.
+   */
+  static final int SETTLE_CHURN = 2_000;
+
+  /**
    * In a session that follows a ticker ({@link #followTicker}), the most virtual time a typed line
    * may move on its own: a command's own work (a build's steps, a service converging, about half a
    * second) still ends within its line, a longer wait follows the ticker at the page's speed.
@@ -532,6 +543,7 @@ public class TerminalSession implements Session {
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       long work = clock.workEvents();
       long cpu = clock.cpuEvents();
+      long churned = clock.churned();
       Integer closedWith = null;
       int streamed = 0;
       int steps = 0;
@@ -572,6 +584,7 @@ public class TerminalSession implements Session {
             || streamed >= STREAMING_STEPS
             || worked > SETTLE_EVENTS
             || ++steps > SETTLE_STEPS
+            || clock.churned() - churned > SETTLE_CHURN
             || (attached == null && !shell.sleeping() && ++waiting > SETTLE_EVENTS)) {
           return closedWith;
         }

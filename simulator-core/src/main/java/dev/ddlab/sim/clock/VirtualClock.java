@@ -24,6 +24,7 @@ public final class VirtualClock {
   private long sequence;
   private long workEvents;
   private long cpuEvents;
+  private long churn;
   private boolean inUpkeep;
   private int cancelledInQueue;
   private final PriorityQueue<Timer> timers =
@@ -175,6 +176,20 @@ public final class VirtualClock {
    */
   public long cpuEvents() {
     return cpuEvents;
+  }
+
+  /**
+   * Counts changes a cluster's upkeep made by itself ({@code n} store actions a swarm leader
+   * proposed: tasks created, moved, removed), the costly share of upkeep: an idle swarm makes none,
+   * a service that never converges some every few seconds.
+   */
+  public void churn(int n) {
+    churn += n;
+  }
+
+  /** The changes counted by {@link #churn} so far. */
+  public long churned() {
+    return churn;
   }
 
   private Timer add(Duration delay, Runnable action, boolean upkeep) {

@@ -15,6 +15,7 @@ import dev.ddlab.sim.swarm.Ids;
 import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
+import dev.ddlab.sim.swarm.orchestrator.RestartSupervisor;
 import dev.ddlab.sim.swarm.scheduler.Scheduler;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -52,6 +53,10 @@ public final class LeaderLoop {
   private final Agents agents;
   private final Dispatcher dispatcher = new Dispatcher();
   private final Allocator allocator = new Allocator();
+
+  /** The restart history this leader keeps in memory, as swarmkit's supervisor. */
+  private final RestartSupervisor restarts = new RestartSupervisor();
+
   private final List<StoreAction> queued = new ArrayList<>();
   private final Map<String, String> sent = new HashMap<>();
   private CompletableFuture<Ordered<Object>> inFlight;
@@ -155,7 +160,8 @@ public final class LeaderLoop {
             removed,
             updateStatuses,
             now,
-            () -> Ids.newId(agents.random()));
+            () -> Ids.newId(agents.random()),
+            restarts);
     List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
     Scheduler.schedule(store.nodes(), tasks, changed, now);
     List<StoreAction> actions = new ArrayList<>(queued);
@@ -173,6 +179,7 @@ public final class LeaderLoop {
         (id, s) -> actions.add(StoreAction.put(StoreAction.UPDATE_STATUS, id, s)));
     quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
+      clock.churn(actions.size());
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
       f.whenComplete((r, e) -> kick());
