@@ -32,7 +32,7 @@ final class TextTools {
     tools.put("grep", new Filter(TextTools::grep, 1));
     tools.put("egrep", new Filter((c, a) -> grep(c, prepend("-E", a)), 1));
     tools.put("head", new Filter(TextTools::head, 0));
-    tools.put("tail", new Filter(TextTools::tail, 0));
+    tools.put("tail", new TailFollow(new Filter(TextTools::tail, 0)));
     tools.put("wc", new Filter(TextTools::wc, 0));
     tools.put("sort", new Filter(TextTools::sort, 0));
     tools.put("uniq", new Filter(TextTools::uniq, 0));

@@ -182,6 +182,11 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public void after(java.time.Duration d, Runnable next) {
+      proc.after(d, next);
+    }
+
+    @Override
     public void compute(java.time.Duration d, Runnable next) {
       proc.afterCpu(
           d,
