@@ -243,6 +243,9 @@ final class TextTools {
     return any ? 0 : 1;
   }
 
+  /** A pattern without anything a regular expression treats specially. */
+  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9 _:/,=@%-]+");
+
   /** Texts shorter than this are split into lines at once: a second pattern would cost more. */
   private static final int WHOLE_TEXT_CHECK = 512;
 
@@ -260,6 +263,9 @@ final class TextTools {
         || re.contains("\\G")
         || re.contains("(?<")) {
       return false;
+    }
+    if (!ignoreCase && LITERAL.matcher(re).matches()) {
+      return !text.contains(re); // a plain word: one vectorised search
     }
     int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
     return !Pattern.compile(re, flags).matcher(text).find();
