@@ -83,13 +83,14 @@ public class TerminalSession implements Session {
   static final int SETTLE_STEPS = 100_000;
 
   /**
-   * The most store actions a cluster's leaders may propose on their own ({@link
-   * VirtualClock#churn}) while one typed line runs: an idle swarm proposes none, so {@code sleep
-   * 7200} on {@code swarm-3m3w} is bounded by {@link #SETTLE_STEPS} alone, but a service that never
-   * converges (its tasks exit, or its image cannot be pulled, and swarmkit's restart supervisor
-   * makes a new task every 5 s for ever) makes each step costly: {@code sleep 1d} behind one cost a
-   * minute of wall time in 100,000 steps. This leaves such a line busy after about ten virtual
-   * minutes of two restarting slots.
+   * The most costly upkeep ({@link VirtualClock#churn}: store actions a swarm leader proposes on
+   * its own, restart policies' container starts, health checks' probes) one typed line may run: an
+   * idle node or swarm makes none, so {@code sleep 7200} on {@code swarm-3m3w} is bounded by {@link
+   * #SETTLE_STEPS} alone, but a service that never converges (swarmkit restarts its tasks every 5 s
+   * for ever), a container restarting for ever (back-off up to a minute) or frequent health checks
+   * make each step costly: {@code sleep 1d} behind such upkeep cost a minute of wall time at load
+   * 15–20, and the typed fuzz hung. The line is left busy once the budget is spent (about 24
+   * virtual minutes of two restarting swarm slots, 250 container restarts, 2,000 probes).
    */
   static final int SETTLE_CHURN = 2_000;
 

@@ -179,9 +179,10 @@ public final class VirtualClock {
   }
 
   /**
-   * Counts changes a cluster's upkeep made by itself ({@code n} store actions a swarm leader
-   * proposed: tasks created, moved, removed), the costly share of upkeep: an idle swarm makes none,
-   * a service that never converges some every few seconds.
+   * Counts costly work that upkeep does by itself, in units of about one store action a swarm
+   * leader proposes (a task created, moved, removed): a restart policy's container start counts 8,
+   * a health check's probe 1. An idle node or swarm makes none; a service that never converges, a
+   * container that restarts for ever or a health check every second make some all the time.
    */
   public void churn(int n) {
     churn += n;
