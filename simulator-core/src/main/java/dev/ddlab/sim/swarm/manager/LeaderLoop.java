@@ -54,6 +54,12 @@ public final class LeaderLoop {
   private final Dispatcher dispatcher = new Dispatcher();
   private final Allocator allocator = new Allocator();
 
+  /**
+   * What a new task counts against a typed line's budget of costly upkeep beside its store actions
+   * ({@link VirtualClock#churn}): the container its node starts, as a container's restart.
+   */
+  private static final int TASK_CHURN = 8;
+
   /** The restart history this leader keeps in memory, as swarmkit's supervisor. */
   private final RestartSupervisor restarts = new RestartSupervisor();
 
@@ -179,7 +185,13 @@ public final class LeaderLoop {
         (id, s) -> actions.add(StoreAction.put(StoreAction.UPDATE_STATUS, id, s)));
     quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
-      clock.churn(actions.size());
+      int created = 0;
+      for (String id : changed) {
+        if (!store.tasks().containsKey(id) && tasks.containsKey(id)) {
+          created++; // a new task: a container (or a pull that fails) on its node
+        }
+      }
+      clock.churn(actions.size() + TASK_CHURN * created);
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
       f.whenComplete((r, e) -> kick());
