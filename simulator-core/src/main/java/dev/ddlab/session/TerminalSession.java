@@ -60,6 +60,19 @@ public class TerminalSession implements Session {
   static final int SETTLE_EVENTS = 20_000;
 
   /**
+   * What the terminal shows when a line whose foreground mostly computes ({@code yes | grep -m 2 y}
+   * with no y, {@code while true; do :; done}: CPU steps are over half its timer events) ran {@link
+   * #SETTLE_EVENTS} events in a session without a ticker (a script, a golden, the grader, the
+   * fuzz): bash would run it until Ctrl-C, the session ends it as {@code timeout} would, with
+   * status 124.
+   */
+  static final String CPU_BOUND_NOTICE =
+      "ddlab: dòng lệnh chỉ tính toán mà không kết thúc (bash sẽ chạy nó đến khi bạn nhấn Ctrl-C);"
+          + " ddlab dừng nó sau "
+          + SETTLE_EVENTS
+          + " bước, mã thoát 124 như timeout\n";
+
+  /**
    * The most steps of virtual time, upkeep included, one typed line may take while its foreground
    * sleeps to a known time: an idle swarm of six nodes ticks about 13 times a virtual second (Raft,
    * heartbeats, health checks), so this lets {@code sleep 7200} run on {@code swarm-3m3w} while
@@ -68,6 +81,18 @@ public class TerminalSession implements Session {
    * load 13 (the typed fuzz's seed 33 hung), half of that now.
    */
   static final int SETTLE_STEPS = 100_000;
+
+  /**
+   * The most costly upkeep ({@link VirtualClock#churn}: store actions a swarm leader proposes on
+   * its own, restart policies' container starts, health checks' probes) one typed line may run: an
+   * idle node or swarm makes none, so {@code sleep 7200} on {@code swarm-3m3w} is bounded by {@link
+   * #SETTLE_STEPS} alone, but a service that never converges (swarmkit restarts its tasks every 5 s
+   * for ever), a container restarting for ever (back-off up to a minute) or frequent health checks
+   * make each step costly: {@code sleep 1d} behind such upkeep cost a minute of wall time at load
+   * 15–20, and the typed fuzz hung. The line is left busy once the budget is spent (about 24
+   * virtual minutes of two restarting swarm slots, 250 container restarts, 2,000 probes).
+   */
+  static final int SETTLE_CHURN = 2_000;
 
   /**
    * In a session that follows a ticker ({@link #followTicker}), the most virtual time a typed line
@@ -518,6 +543,8 @@ public class TerminalSession implements Session {
       long horizon = followTicker ? clock.nowNanos() + TICKER_HORIZON.toNanos() : Long.MAX_VALUE;
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       long work = clock.workEvents();
+      long cpu = clock.cpuEvents();
+      long churned = clock.churned();
       Integer closedWith = null;
       int streamed = 0;
       int steps = 0;
@@ -541,13 +568,24 @@ public class TerminalSession implements Session {
         if (followTicker && attached == null && shell.sleepCommand()) {
           return closedWith; // a host sleep takes the ticker's time, at the page's speed
         }
+        long worked = clock.workEvents() - work;
+        if (worked > SETTLE_EVENTS
+            && !followTicker
+            && attached == null
+            && !shell.sleepCommand()
+            && (clock.cpuEvents() - cpu) * 2 > worked) {
+          out.append(CPU_BOUND_NOTICE);
+          shell.endForeground(124); // a line that computes without end, where no ticker slices it
+          continue;
+        }
         long next = clock.nextDueNanos();
         if (next < 0
             || next > horizon
             || next > (attached == null && shell.sleeping() ? sleepLimit : limit)
             || streamed >= STREAMING_STEPS
-            || clock.workEvents() - work > SETTLE_EVENTS
+            || worked > SETTLE_EVENTS
             || ++steps > SETTLE_STEPS
+            || clock.churned() - churned > SETTLE_CHURN
             || (attached == null && !shell.sleeping() && ++waiting > SETTLE_EVENTS)) {
           return closedWith;
         }

@@ -74,6 +74,30 @@ class PipelineStagesTest {
   }
 
   @Test
+  void grep_m_with_a_bad_pattern_on_an_open_pipe_says_so_once_and_ends_with_2() {
+    try (SimSession s = session()) {
+      // GNU grep checks its pattern before it reads (bash 5.2 here: one line, status 2)
+      assertEquals(
+          "grep: Unmatched ( or \\(\n2\n",
+          run(s, "(echo a; echo b; sleep 1) | grep -m 1 '\\('; echo $?"));
+    }
+  }
+
+  @Test
+  void grep_over_long_inputs_finds_lines_with_anchors_and_words_as_line_by_line() {
+    try (SimSession s = session()) {
+      // GNU grep 3.8's answers
+      assertEquals("4999\n", run(s, "seq 5000 | grep '^4999$'"));
+      assertEquals("111\n", run(s, "seq 3000 | grep -c '^1.*0$'"));
+      assertEquals("111\n", run(s, "seq 5000 | grep -c '\\b12'"));
+      assertEquals("1\n", run(s, "seq 5000 | grep x; echo $?"));
+      assertEquals("y\ny\n141 0\n", run(s, "yes | grep -m 2 y; echo \"${PIPESTATUS[@]}\""));
+      assertEquals(
+          "ya\nyb\n0\n", run(s, "(echo a; echo ya; echo yb; sleep 1) | grep -m 3 y; echo $?"));
+    }
+  }
+
+  @Test
   void grep_m_ends_after_its_lines_on_a_pipe_that_stays_open_and_its_writer_dies_of_sigpipe() {
     try (SimSession s = session()) {
       // bash 5.2 with GNU grep, and the private dockerd's busybox

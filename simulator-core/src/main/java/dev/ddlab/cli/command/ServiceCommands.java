@@ -113,6 +113,8 @@ public final class ServiceCommands {
 
     @picocli.CommandLine.Mixin UpdateOptions updates = new UpdateOptions();
 
+    @picocli.CommandLine.Mixin RestartFlags restart = new RestartFlags();
+
     @picocli.CommandLine.Mixin
     SecretCommands.CreateOptions references = new SecretCommands.CreateOptions();
 
@@ -172,7 +174,7 @@ public final class ServiceCommands {
           new TaskSpec(
               cs,
               null,
-              null,
+              restart.apply(null),
               constraints.isEmpty() ? null : new Placement(List.copyOf(constraints), null, 0, null),
               networks.isEmpty()
                   ? null
@@ -538,6 +540,8 @@ public final class ServiceCommands {
     @Option(names = "--rollback", description = "Rollback to previous specification")
     boolean rollback;
 
+    @picocli.CommandLine.Mixin RestartFlags restart = new RestartFlags();
+
     @Option(
         names = {"-d", "--detach"},
         description = "Exit immediately instead of waiting for the service to converge")
@@ -591,7 +595,7 @@ public final class ServiceCommands {
           new TaskSpec(
               c,
               t.resources(),
-              t.restartPolicy(),
+              restart.apply(t.restartPolicy()),
               t.placement(),
               t.networks(),
               t.logDriver(),

@@ -23,6 +23,8 @@ public final class VirtualClock {
   private long nowNanos;
   private long sequence;
   private long workEvents;
+  private long cpuEvents;
+  private long churn;
   private boolean inUpkeep;
   private int cancelledInQueue;
   private final PriorityQueue<Timer> timers =
@@ -102,12 +104,15 @@ public final class VirtualClock {
   public Timer scheduleCpu(Duration delay, Runnable action) {
     if (cpuSlice >= 0 && cpuLeft <= 0) {
       Timer t = new Timer(this, -1, -1, action, false);
+      t.cpu = true;
       t.parkedNanos = Math.max(0, delay.toNanos());
       parked.add(t);
       return t;
     }
     cpuLeft--;
-    return add(delay, action, false);
+    Timer t = add(delay, action, false);
+    t.cpu = true;
+    return t;
   }
 
   /**
@@ -166,6 +171,28 @@ public final class VirtualClock {
     return workEvents;
   }
 
+  /**
+   * How many CPU steps ({@link #scheduleCpu}) have fired so far, a share of {@link #workEvents}.
+   */
+  public long cpuEvents() {
+    return cpuEvents;
+  }
+
+  /**
+   * Counts costly work that upkeep does by itself, in units of about one store action a swarm
+   * leader proposes (a task created, moved, removed): a restart policy's container start counts 8,
+   * a health check's probe 1. An idle node or swarm makes none; a service that never converges, a
+   * container that restarts for ever or a health check every second make some all the time.
+   */
+  public void churn(int n) {
+    churn += n;
+  }
+
+  /** The changes counted by {@link #churn} so far. */
+  public long churned() {
+    return churn;
+  }
+
   private Timer add(Duration delay, Runnable action, boolean upkeep) {
     long due = nowNanos + Math.max(0, delay.toNanos());
     Timer t = new Timer(this, due, sequence++, action, upkeep);
@@ -196,6 +223,9 @@ public final class VirtualClock {
       next.fired = true;
       if (!next.upkeep) {
         workEvents++;
+      }
+      if (next.cpu) {
+        cpuEvents++;
       }
       boolean outer = inUpkeep;
       inUpkeep = next.upkeep;
@@ -306,6 +336,10 @@ public final class VirtualClock {
     private long parkedNanos = -1;
 
     private final boolean upkeep;
+
+    /** A step of CPU work ({@link #scheduleCpu}). */
+    private boolean cpu;
+
     private Runnable action;
     private boolean cancelled;
     private boolean fired;

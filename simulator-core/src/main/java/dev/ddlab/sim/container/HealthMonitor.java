@@ -114,6 +114,7 @@ final class HealthMonitor {
       return;
     }
     s.timer = null;
+    daemon.clock.churn(1); // an exec in the container: costly upkeep (TerminalSession.SETTLE_CHURN)
     new Probe(c, run).start();
   }
 

@@ -12,6 +12,13 @@ import java.util.List;
  * daemon shutdown in progress means no restart.
  */
 final class Monitor {
+  /**
+   * What a restart counts against a typed line's budget of costly upkeep ({@link
+   * dev.ddlab.sim.clock.VirtualClock#churn}): a container's start, about what a swarm task's
+   * restart costs in store actions.
+   */
+  static final int RESTART_CHURN = 8;
+
   private final Daemon daemon;
 
   Monitor(Daemon daemon) {
@@ -75,6 +82,7 @@ final class Monitor {
       daemon.changed();
       c.status = Container.Status.RESTARTING;
       c.restartCount++;
+      daemon.clock.churn(RESTART_CHURN);
       c.restartTimer =
           daemon.clock.schedule(
               Duration.ofNanos(delay),

@@ -344,18 +344,32 @@ public final class HostShell {
       }
       // With job control the foreground job gets the signal, not bash, so an INT trap does not run;
       // without a trap (or in a loop) bash acts as if it got SIGINT too and the line ends
-      sh.interrupt();
-      sh.lastStatus(130);
-      foregroundTimers.forEach(VirtualClock.Timer::cancel);
-      List<Runnable> stops = List.copyOf(foregroundStops);
-      foregroundStops.clear();
-      stops.forEach(Runnable::run);
-      IntConsumer d = foregroundDone;
-      foregroundDone = null;
-      d.accept(130);
+      endForeground(130);
     } else if (!busy && sh.traps(Signal.SIGINT)) {
       sh.deliver(Signal.SIGINT, io, true, () -> {}); // Ctrl-C at the prompt runs the trap
     }
+  }
+
+  /**
+   * Ends the line in the foreground as Ctrl-C does (what it runs stops, the rest of the line is
+   * dropped), with {@code status} as {@code $?}: 130 for Ctrl-C, 124 when the session ends a line
+   * that computes without end ({@code TerminalSession}'s CPU bound, as {@code timeout} would).
+   */
+  public void endForeground(int status) {
+    if (!busy || foregroundDone == null) {
+      return;
+    }
+    terminalInput.interrupt();
+    foregroundSleep = null;
+    sh.interrupt();
+    sh.lastStatus(status);
+    foregroundTimers.forEach(VirtualClock.Timer::cancel);
+    List<Runnable> stops = List.copyOf(foregroundStops);
+    foregroundStops.clear();
+    stops.forEach(Runnable::run);
+    IntConsumer d = foregroundDone;
+    foregroundDone = null;
+    d.accept(status);
   }
 
   /**
@@ -674,9 +688,9 @@ public final class HostShell {
                 args,
                 io.in(),
                 held -> io.in().toolHolds(held) && sh.charge(),
-                (input, d) -> {
+                (runArgs, input, d) -> {
                   tools[0] = new HostTools(cmd, env, io.withInput(input), pid, background);
-                  tool.run(tools[0], args, d);
+                  tool.run(tools[0], runArgs, d);
                 },
                 finish);
           } else {
@@ -765,18 +779,6 @@ public final class HostShell {
       done.accept(code == null ? 0 : code);
     }
     return 0;
-  }
-
-  /**
-   * "10", "10s", "5m", "1h", "1d", "0.5", "infinity": as the container's {@code sleep} reads them
-   * ({@link dev.ddlab.sim.runtime.programs.Sleep#parse}); null if invalid.
-   */
-  public static Duration parseDuration(String s) {
-    Long nanos = dev.ddlab.sim.runtime.programs.Sleep.parse(s);
-    if (nanos == null) {
-      return null;
-    }
-    return nanos < 0 ? Duration.ofDays(365L * 100) : Duration.ofNanos(nanos);
   }
 
   /** The host's processes as ps shows them: this login shell and the tool itself. */

@@ -77,6 +77,7 @@ final class Pipe implements Consumer<String>, OutputEnd {
       }
       return;
     }
+    buffer.ensureCapacity(buffer.length() + s.length()); // an emptied buffer was trimmed: grow once
     buffer.append(s);
     if (!charge.getAsBoolean()) {
       killed = true; // the OOM killer ended the shell: its writer stops as on a broken pipe

@@ -32,7 +32,7 @@ final class TextTools {
     tools.put("grep", new Filter(TextTools::grep, 1));
     tools.put("egrep", new Filter((c, a) -> grep(c, prepend("-E", a)), 1));
     tools.put("head", new Filter(TextTools::head, 0));
-    tools.put("tail", new Filter(TextTools::tail, 0));
+    tools.put("tail", new TailFollow(new Filter(TextTools::tail, 0)));
     tools.put("wc", new Filter(TextTools::wc, 0));
     tools.put("sort", new Filter(TextTools::sort, 0));
     tools.put("uniq", new Filter(TextTools::uniq, 0));
@@ -206,7 +206,8 @@ final class TextTools {
     boolean any = false;
     for (Input input : in) {
       int matches = 0;
-      List<String> ls = lines(input.text());
+      String text = input.text();
+      List<String> ls = !invert && noLineMatches(re, ignoreCase, text) ? List.of() : lines(text);
       for (int n = 0; n < ls.size() && (max < 0 || matches < max); n++) {
         String line = ls.get(n);
         Matcher m = p.matcher(line);
@@ -240,6 +241,34 @@ final class TextTools {
       return 2;
     }
     return any ? 0 : 1;
+  }
+
+  /** A pattern without anything a regular expression treats specially. */
+  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9 _:/,=@%-]+");
+
+  /** Texts shorter than this are split into lines at once: a second pattern would cost more. */
+  private static final int WHOLE_TEXT_CHECK = 512;
+
+  /**
+   * Whether no line of a long {@code text} can match {@code re}, found by one search of the whole
+   * text with {@code ^} and {@code $} at line ends: a line's match is a match there too (the
+   * anchors that see only the input's ends, {@code \A \z \Z \G}, and lookbehinds are left to the
+   * line by line search). So {@code yes ip | grep y} looks at each round of {@code yes} once.
+   */
+  private static boolean noLineMatches(String re, boolean ignoreCase, String text) {
+    if (text.length() < WHOLE_TEXT_CHECK
+        || re.contains("\\A")
+        || re.contains("\\z")
+        || re.contains("\\Z")
+        || re.contains("\\G")
+        || re.contains("(?<")) {
+      return false;
+    }
+    if (!ignoreCase && LITERAL.matcher(re).matches()) {
+      return !text.contains(re); // a plain word: one vectorised search
+    }
+    int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
+    return !Pattern.compile(re, flags).matcher(text).find();
   }
 
   /** POSIX basic regular expressions: + ? | ( ) { } are literal unless escaped. */

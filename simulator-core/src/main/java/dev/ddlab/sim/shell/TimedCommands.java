@@ -48,7 +48,7 @@ final class TimedCommands {
     }
     long total = 0;
     for (String a : args) {
-      Duration d = HostShell.parseDuration(a);
+      Duration d = parseDuration(a);
       if (d == null) {
         io.errln("sleep: invalid time interval '" + a + "'");
         io.errln("Try 'sleep --help' for more information.");
@@ -114,7 +114,7 @@ final class TimedCommands {
       done.accept(125);
       return;
     }
-    Duration d = HostShell.parseDuration(args.get(i));
+    Duration d = parseDuration(args.get(i));
     if (d == null) {
       io.errln("timeout: invalid time interval '" + args.get(i) + "'");
       io.errln("Try 'timeout --help' for more information.");
@@ -146,5 +146,17 @@ final class TimedCommands {
           job.release();
           end.accept(expired[0] ? 124 : st);
         });
+  }
+
+  /**
+   * "10", "10s", "5m", "1h", "1d", "0.5", "infinity": as the container's {@code sleep} reads them
+   * ({@link dev.ddlab.sim.runtime.programs.Sleep#parse}); null if invalid.
+   */
+  static Duration parseDuration(String s) {
+    Long nanos = dev.ddlab.sim.runtime.programs.Sleep.parse(s);
+    if (nanos == null) {
+      return null;
+    }
+    return nanos < 0 ? Duration.ofDays(365L * 100) : Duration.ofNanos(nanos);
   }
 }

@@ -91,6 +91,14 @@ public interface ToolContext {
     return dev.ddlab.sim.runtime.Executables.Failure.NOT_FOUND_IN_PATH;
   }
 
+  /**
+   * Runs {@code next} after {@code d} of virtual time without using a CPU (a follower's next look
+   * at its file); in a container the timer ends with the process. Default: a plain timer.
+   */
+  default void after(java.time.Duration d, Runnable next) {
+    clock().schedule(d, next);
+  }
+
   /** Its standard output's end when writes there can fail (a pipe, a file); null otherwise. */
   default OutputEnd stdoutEnd() {
     return io().out() instanceof OutputEnd e ? e : null;

@@ -22,10 +22,10 @@ import java.util.function.LongPredicate;
  * </ul>
  */
 final class ToolInput {
-  /** Runs the tool once over {@code input}; {@code done} gets its status. */
+  /** Runs the tool once, with {@code args}, over {@code input}; {@code done} gets its status. */
   @FunctionalInterface
   interface Run {
-    void run(Stdin input, IntConsumer done);
+    void run(List<String> args, Stdin input, IntConsumer done);
   }
 
   private enum Mode {
@@ -54,6 +54,7 @@ final class ToolInput {
   private long maxCount;
 
   private final boolean quiet;
+  private final List<String> args;
   private final long firstLines;
   private final long firstChars;
   private final Run run;
@@ -65,6 +66,7 @@ final class ToolInput {
   private ToolInput(String name, List<String> args, Run run, IntConsumer done) {
     this.run = run;
     this.done = done;
+    this.args = args;
     long[] head = name.equals("head") ? head(args) : null;
     if (head != null) {
       mode = Mode.FIRST;
@@ -143,14 +145,14 @@ final class ToolInput {
       String input = held.toString();
       held.setLength(0);
       held.trimToSize();
-      run.run(new Stdin(input), done);
+      run.run(args, new Stdin(input), done);
       return;
     }
     if (mode == Mode.COUNT) {
       count(held.toString());
       held.setLength(0);
       finished = true;
-      run.run(Stdin.counted(counts), done);
+      run.run(args, Stdin.counted(counts), done);
       return;
     }
     if (held.length() > 0 || status < 0) {
@@ -180,24 +182,38 @@ final class ToolInput {
       maxLines(lines);
       return;
     }
-    run.run(
-        new Stdin(lines),
-        st ->
-            status =
-                status < 0
-                    ? st
-                    : st >= 2 || status >= 2 ? Math.max(st, status) : Math.min(st, status));
+    run.run(args, new Stdin(lines), this::best);
     if (quiet && status == 0) {
       finished = true; // grep -q exits at its first match
       done.accept(0);
     }
   }
 
+  /** A run's status joins the others': the best, but an error (2 and over) wins. */
+  private void best(int st) {
+    status = status < 0 ? st : st >= 2 || status >= 2 ? Math.max(st, status) : Math.min(st, status);
+  }
+
   /**
-   * {@code grep -m N}: line by line (each run selects at most the one line), until N lines were
-   * selected; then it ends with 0 and reads nothing more. {@code -m 0} ends at once with 1.
+   * {@code grep -m N}: a run of lines in which it selects nothing goes by in one quiet run ({@code
+   * -q}: {@code yes ip | grep -m 2 y} scans each round of {@code yes} once); a run in which it
+   * selects a line goes line by line (each run selects at most the one line), until N lines were
+   * selected; then it ends with 0 and reads nothing more. {@code -m 0} ends at once with 1. A bad
+   * pattern ends it at its first run, as grep checks its pattern before it reads.
    */
   private void maxLines(String lines) {
+    int[] probe = {-1};
+    if (maxCount > 0) {
+      run.run(quietArgs(), new Stdin(lines), st -> probe[0] = st);
+    }
+    if (probe[0] == 1 || probe[0] >= 2) {
+      best(probe[0]);
+      if (probe[0] >= 2) {
+        finished = true;
+        done.accept(status);
+      }
+      return;
+    }
     int i = 0;
     while (!finished && maxCount > 0 && i < lines.length()) {
       int nl = lines.indexOf('\n', i);
@@ -205,12 +221,10 @@ final class ToolInput {
       String line = lines.substring(i, end);
       i = end;
       run.run(
+          args,
           new Stdin(line),
           st -> {
-            status =
-                status < 0
-                    ? st
-                    : st >= 2 || status >= 2 ? Math.max(st, status) : Math.min(st, status);
+            best(st);
             if (st == 0) {
               maxCount--;
             }
@@ -218,12 +232,25 @@ final class ToolInput {
     }
     if (!finished && maxCount == 0) {
       if (status < 0) {
-        run.run(new Stdin(""), st -> status = st); // -m 0: its status without reading a line
+        run.run(args, new Stdin(""), st -> status = st); // -m 0: its status without reading a line
       }
       finished = true;
       done.accept(status);
     }
   }
+
+  /** The arguments with {@code -q} first: the run prints nothing, 0 when it selects a line. */
+  private List<String> quietArgs() {
+    if (quietArgs == null) {
+      List<String> q = new java.util.ArrayList<>(args.size() + 1);
+      q.add("-q");
+      q.addAll(args);
+      quietArgs = List.copyOf(q);
+    }
+    return quietArgs;
+  }
+
+  private List<String> quietArgs;
 
   /**
    * {@code grep -m N}'s N, when the rest of its options let it filter line by line (no count, no

@@ -37,7 +37,7 @@ final class ToolProgram implements Program {
               dev.ddlab.fs.Paths.name(proc.argv().get(0)),
               args,
               proc::rss,
-              (text, done) -> tool.run(new Context(proc, text), args, done),
+              (runArgs, text, done) -> tool.run(new Context(proc, text), runArgs, done),
               proc::exit);
       return;
     }
@@ -179,6 +179,11 @@ final class ToolProgram implements Program {
     @Override
     public boolean tty() {
       return proc.tty();
+    }
+
+    @Override
+    public void after(java.time.Duration d, Runnable next) {
+      proc.after(d, next);
     }
 
     @Override

@@ -119,6 +119,15 @@ public final class SwarmApis {
     }
   }
 
+  /** {@code restartPolicyToGRPC}: a restart condition swarmkit has no value for (empty is any). */
+  static void checkRestartCondition(ServiceSpec spec) {
+    var p = spec.taskTemplate() == null ? null : spec.taskTemplate().restartPolicy();
+    String c = p == null || p.condition() == null ? "" : p.condition();
+    if (!List.of("", "none", "on-failure", "any").contains(c)) {
+      throw EngineException.badRequest("invalid RestartCondition: " + GoStrconv.quote(c));
+    }
+  }
+
   private static boolean matches(Map<String, List<String>> filters, String key, String... values) {
     List<String> want = filters == null ? null : filters.get(key);
     if (want == null || want.isEmpty()) {
@@ -337,6 +346,7 @@ public final class SwarmApis {
           // swarmkit's own checks (the name)
           spec = SwarmNetworks.resolve(node, spec);
           checkMountTypes(spec);
+          checkRestartCondition(spec);
           String name = spec.name() == null || spec.name().isEmpty() ? null : spec.name();
           if (name != null
               && store.services().values().stream().anyMatch(s -> name.equals(s.spec().name()))) {
@@ -393,6 +403,7 @@ public final class SwarmApis {
           }
           ServiceSpec next = SwarmNetworks.resolve(node, spec);
           checkMountTypes(next);
+          checkRestartCondition(next);
           if (next.mode() != withDefaultReplicas(next.mode())) {
             next =
                 new ServiceSpec(

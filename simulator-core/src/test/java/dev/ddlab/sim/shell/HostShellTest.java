@@ -143,10 +143,10 @@ class HostShellTest {
 
   @Test
   void sleep_accepts_unit_suffixes_and_rejects_garbage() {
-    assertEquals(Duration.ofDays(1), HostShell.parseDuration("1d"));
-    assertEquals(Duration.ofMinutes(5), HostShell.parseDuration("5m"));
-    assertEquals(Duration.ofMillis(500), HostShell.parseDuration("0.5"));
-    assertNull(HostShell.parseDuration("x"));
+    assertEquals(Duration.ofDays(1), TimedCommands.parseDuration("1d"));
+    assertEquals(Duration.ofMinutes(5), TimedCommands.parseDuration("5m"));
+    assertEquals(Duration.ofMillis(500), TimedCommands.parseDuration("0.5"));
+    assertNull(TimedCommands.parseDuration("x"));
     assertEquals(
         "sleep: invalid time interval 'x'\nTry 'sleep --help' for more information.\n",
         host.run("sleep x"));

@@ -76,7 +76,7 @@ class PipeTest {
         List.of("-n", "2"),
         new Stdin(p),
         held -> true,
-        (text, done) -> {
+        (args, text, done) -> {
           out.add(text.rest());
           done.accept(0);
         },

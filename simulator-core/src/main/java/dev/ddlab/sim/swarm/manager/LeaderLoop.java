@@ -15,6 +15,7 @@ import dev.ddlab.sim.swarm.Ids;
 import dev.ddlab.sim.swarm.allocator.Allocator;
 import dev.ddlab.sim.swarm.dispatcher.Dispatcher;
 import dev.ddlab.sim.swarm.orchestrator.Orchestrator;
+import dev.ddlab.sim.swarm.orchestrator.RestartSupervisor;
 import dev.ddlab.sim.swarm.scheduler.Scheduler;
 import dev.ddlab.sim.swarm.store.ClusterStore;
 import dev.ddlab.sim.swarm.store.StoreAction;
@@ -52,6 +53,16 @@ public final class LeaderLoop {
   private final Agents agents;
   private final Dispatcher dispatcher = new Dispatcher();
   private final Allocator allocator = new Allocator();
+
+  /**
+   * What a new task counts against a typed line's budget of costly upkeep beside its store actions
+   * ({@link VirtualClock#churn}): the container its node starts, as a container's restart.
+   */
+  private static final int TASK_CHURN = 8;
+
+  /** The restart history this leader keeps in memory, as swarmkit's supervisor. */
+  private final RestartSupervisor restarts = new RestartSupervisor();
+
   private final List<StoreAction> queued = new ArrayList<>();
   private final Map<String, String> sent = new HashMap<>();
   private CompletableFuture<Ordered<Object>> inFlight;
@@ -155,7 +166,8 @@ public final class LeaderLoop {
             removed,
             updateStatuses,
             now,
-            () -> Ids.newId(agents.random()));
+            () -> Ids.newId(agents.random()),
+            restarts);
     List<StoreAction> allocated = allocator.allocate(store, tasks, changed);
     Scheduler.schedule(store.nodes(), tasks, changed, now);
     List<StoreAction> actions = new ArrayList<>(queued);
@@ -173,6 +185,13 @@ public final class LeaderLoop {
         (id, s) -> actions.add(StoreAction.put(StoreAction.UPDATE_STATUS, id, s)));
     quietIndex = actions.isEmpty() && !waiting ? store.index() : -1;
     if (!actions.isEmpty()) {
+      int created = 0;
+      for (String id : changed) {
+        if (!store.tasks().containsKey(id) && tasks.containsKey(id)) {
+          created++; // a new task: a container (or a pull that fails) on its node
+        }
+      }
+      clock.churn(actions.size() + TASK_CHURN * created);
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
       f.whenComplete((r, e) -> kick());

@@ -45,7 +45,9 @@ public final class Orchestrator {
       List<String> removed,
       Map<String, Service> updateStatuses,
       long now,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      RestartSupervisor restarts) {
+    restarts.retain(services.keySet());
     Map<String, List<Task>> byService = new LinkedHashMap<>();
     for (Task t : tasks.values()) {
       if (t.spec() != null && t.spec().isAttachment()) {
@@ -62,7 +64,7 @@ public final class Orchestrator {
     for (Service s : services.values()) {
       List<Task> own = byService.getOrDefault(s.id(), List.of());
       if (s.spec().global()) {
-        global(s, own, nodes, tasks, changed, now, ids);
+        waiting |= global(s, own, nodes, tasks, changed, now, ids, restarts);
       } else {
         long replicas =
             s.spec().mode() == null || s.spec().mode().replicated() == null
@@ -71,7 +73,8 @@ public final class Orchestrator {
                     ? 0
                     : s.spec().mode().replicated().replicas();
         waiting |=
-            replicated(s, own, (int) replicas, nodes, tasks, changed, updateStatuses, now, ids);
+            replicated(
+                s, own, (int) replicas, nodes, tasks, changed, updateStatuses, now, ids, restarts);
       }
     }
     trimHistory(tasks, changed, removed);
@@ -88,7 +91,8 @@ public final class Orchestrator {
       List<String> changed,
       Map<String, Service> updateStatuses,
       long now,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      RestartSupervisor restarts) {
     Map<Integer, List<Task>> bySlot = new HashMap<>();
     for (Task t : own) {
       bySlot.computeIfAbsent(t.slot(), k -> new ArrayList<>()).add(t);
@@ -151,15 +155,53 @@ public final class Orchestrator {
           live = true;
         }
       }
-      if (!live && restartDelayed(bySlot.getOrDefault(slot, List.of()), now)) {
-        waiting = true;
-      } else if (!live) {
-        Task t = newTask(s, slot, "", now, ids.get());
-        tasks.put(t.id(), t);
-        changed.add(t.id());
+      if (!live) {
+        waiting |=
+            refill(
+                s,
+                s.id() + "/s" + slot,
+                bySlot.getOrDefault(slot, List.of()),
+                slot,
+                "",
+                tasks,
+                changed,
+                now,
+                ids,
+                restarts);
       }
     }
     return waiting;
+  }
+
+  /**
+   * A slot (a node, for a global service) without a live task gets a new one as the restart policy
+   * says ({@link RestartSupervisor}); whether that waits on time.
+   */
+  private static boolean refill(
+      Service s,
+      String key,
+      List<Task> slotTasks,
+      int slot,
+      String nodeId,
+      Map<String, Task> tasks,
+      List<String> changed,
+      long now,
+      Supplier<String> ids,
+      RestartSupervisor restarts) {
+    RestartSupervisor.Decision d = restarts.decide(key, s, slotTasks, now);
+    if (d == RestartSupervisor.Decision.WAIT) {
+      return true;
+    }
+    if (d == RestartSupervisor.Decision.NEVER) {
+      return false;
+    }
+    Task t = newTask(s, slot, nodeId, now, ids.get());
+    tasks.put(t.id(), t);
+    changed.add(t.id());
+    if (d == RestartSupervisor.Decision.RESTART) {
+      restarts.restarted(key, t.spec(), now);
+    }
+    return false;
   }
 
   /**
@@ -215,38 +257,28 @@ public final class Orchestrator {
     return last == 0 || now >= last + delay;
   }
 
-  /** swarmkit's default restart delay: a slot whose task failed gets a new one 5 s later. */
-  public static final long RESTART_DELAY_NANOS = 5_000_000_000L;
-
-  /**
-   * Whether the newest task of a slot ended (failed, rejected, complete) less than {@link
-   * #RESTART_DELAY_NANOS} ago: the restart supervisor waits before trying again, so an image that
-   * cannot be pulled does not make a new task at every pass.
-   */
-  private static boolean restartDelayed(List<Task> slot, long now) {
-    long last = -1;
-    for (Task t : slot) {
-      if (TaskState.of(t.status().state()).terminal() && !"shutdown".equals(t.status().state())) {
-        last = Math.max(last, GoTime.parseRfc3339(t.status().timestamp()));
-      }
-    }
-    return last >= 0 && now < last + RESTART_DELAY_NANOS;
-  }
-
-  private static void global(
+  /** One global service's tasks; whether a decision waits on time. */
+  private static boolean global(
       Service s,
       List<Task> own,
       Map<String, Node> nodes,
       Map<String, Task> tasks,
       List<String> changed,
       long now,
-      Supplier<String> ids) {
+      Supplier<String> ids,
+      RestartSupervisor restarts) {
+    boolean waiting = false;
     for (Node n : nodes.values()) {
       boolean eligible =
           "ready".equals(n.status().state()) && "active".equals(n.spec().availability());
       boolean live = false;
+      List<Task> onNode = new ArrayList<>();
       for (Task t : own) {
-        if (n.id().equals(t.nodeId()) && "running".equals(t.desiredState())) {
+        if (!n.id().equals(t.nodeId())) {
+          continue;
+        }
+        onNode.add(t);
+        if ("running".equals(t.desiredState())) {
           if (!eligible || broken(t, nodes)) {
             shutDown(t, tasks, changed);
           } else {
@@ -255,11 +287,12 @@ public final class Orchestrator {
         }
       }
       if (eligible && !live) {
-        Task t = newTask(s, 0, n.id(), now, ids.get());
-        tasks.put(t.id(), t);
-        changed.add(t.id());
+        waiting |=
+            refill(
+                s, s.id() + "/n" + n.id(), onNode, 0, n.id(), tasks, changed, now, ids, restarts);
       }
     }
+    return waiting;
   }
 
   /**
