@@ -56,6 +56,14 @@ public interface Attachment extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether the process waits for the next typed line without showing a prompt (a container shell's
+   * {@code read}): the terminal then waits for the learner, not for virtual time.
+   */
+  default boolean readingInput() {
+    return false;
+  }
+
   /** Terminal size, for TTY attachments. */
   default void resize(int columns, int rows) {}
 

@@ -149,6 +149,11 @@ public final class RecordingSession implements Session {
   }
 
   @Override
+  public boolean outputPending(String node) {
+    return inner.outputPending(node);
+  }
+
+  @Override
   public int shownOutput(String node) {
     return inner.shownOutput(node);
   }

@@ -86,6 +86,14 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * Whether {@link #unshownOutput} has something for the node: cheap, for a ticker that asks every
+   * beat (a background job printing at an idle prompt, a busy line's partial line).
+   */
+  default boolean outputPending(String node) {
+    return false;
+  }
+
+  /**
    * Of the output of the entry {@link #type} or {@link #interrupt} last returned for the node, how
    * many leading characters {@link #unshownOutput} had already handed out.
    */

@@ -210,9 +210,12 @@ public class TerminalSession implements Session {
     }
     String prompt = t.prompt();
     long time = clock().nowNanos();
-    t.interrupt();
+    Integer code = t.interrupt();
     backend.deliverEvents();
-    return record(new TranscriptEntry(node, prompt, "^C", t.drain(), 130, time), null);
+    // what the line returned (an INT trap may let it go on): known later when it still runs
+    return record(
+        new TranscriptEntry(node, prompt, "^C", t.drain(), code == null ? 0 : code, time),
+        code == null ? t : null);
   }
 
   /**
@@ -222,7 +225,7 @@ public class TerminalSession implements Session {
   private TranscriptEntry record(TranscriptEntry e, Terminal pendingOn) {
     int index = transcript.add(e);
     if (pendingOn != null) {
-      pendingOn.pendingEntry = index;
+      pendingOn.pendingEntries.add(index);
     }
     return e;
   }
@@ -250,6 +253,12 @@ public class TerminalSession implements Session {
   public String unshownOutput(String node) {
     Terminal t = terminals.get(node);
     return t == null ? "" : t.out.unshown();
+  }
+
+  @Override
+  public boolean outputPending(String node) {
+    Terminal t = terminals.get(node);
+    return t != null && t.out.pending();
   }
 
   @Override
@@ -356,8 +365,11 @@ public class TerminalSession implements Session {
     Attachment attached;
     IntConsumer attachDone;
 
-    /** The transcript entry whose command has not finished yet (an attaching docker run). */
-    int pendingEntry = -1;
+    /**
+     * The transcript entries whose command has not finished yet (an attaching docker run, a line
+     * going on after Ctrl-C), given its status when it does.
+     */
+    final List<Integer> pendingEntries = new java.util.ArrayList<>();
 
     final TerminalOutput out = new TerminalOutput();
     final Io io = new Io(null, out::append, out::append);
@@ -451,10 +463,8 @@ public class TerminalSession implements Session {
           io,
           st -> {
             status[0] = st;
-            if (pendingEntry >= 0) {
-              transcript.exitCode(pendingEntry, st);
-              pendingEntry = -1;
-            }
+            pendingEntries.forEach(i -> transcript.exitCode(i, st));
+            pendingEntries.clear();
           });
       settle();
       if (shell.closed()) {
@@ -486,7 +496,11 @@ public class TerminalSession implements Session {
       return code == null ? 0 : code;
     }
 
-    void interrupt() {
+    /**
+     * Ctrl-C; returns what the line returned, or null when it still runs (its foreground ignores or
+     * traps INT and goes on).
+     */
+    Integer interrupt() {
       if (attached != null) {
         attached.write("\u0003");
         settle();
@@ -497,16 +511,17 @@ public class TerminalSession implements Session {
           finishAttach(130);
           settle();
         }
-        return;
+        return 130;
       }
       if (shell.busy()) {
         shell.interrupt(io);
         settle();
-        return;
+        return shell.busy() ? null : shell.interpreter().lastStatus();
       }
       // at a "> " continuation prompt, Ctrl-C drops the pending input (found by FuzzTest)
       shell.interrupt(io);
       out.append("\n");
+      return 130;
     }
 
     /**
@@ -532,8 +547,8 @@ public class TerminalSession implements Session {
             finishAttach(closedWith);
             continue;
           }
-          if (!attached.prompt().isEmpty()) {
-            return closedWith;
+          if (!attached.prompt().isEmpty() || attached.readingInput()) {
+            return closedWith; // at its prompt, or a read waits for the next typed line
           }
         } else if (!shell.busy() || shell.readingTerminal() || shell.suspended()) {
           return closedWith; // at the prompt, or a read waits for the next typed line

@@ -195,6 +195,23 @@ final class ProcAttachment implements Attachment {
     return closed || p == null ? "" : p.prompt();
   }
 
+  /**
+   * Only with a TTY is the stream's input the terminal the learner types at ({@code -i} alone may
+   * be fed by a pipe that delivers as time passes; and without a TTY the client's own terminal
+   * echoes whatever the process does).
+   */
+  @Override
+  public boolean readingInput() {
+    SimProc p = target.get();
+    return tty && !closed && p != null && p.readingInput();
+  }
+
+  @Override
+  public boolean echoes() {
+    SimProc p = target.get();
+    return !tty || closed || p == null || p.echoes();
+  }
+
   @Override
   public boolean awaitExit(Duration max) {
     deliverEarly();

@@ -724,7 +724,7 @@ public final class WebSession {
   private void pushTerminals() {
     synchronized (terminals) {
       for (WebTerminal t : terminals.values()) {
-        t.afterTick(raw.prompt(t.node()));
+        t.afterTick(raw.prompt(t.node()), raw.outputPending(t.node()));
       }
     }
   }

@@ -137,14 +137,15 @@ public final class WebTerminal implements AutoCloseable {
   }
 
   /**
-   * After the ticker moved time: while the command runs (no prompt) or when the prompt changed, the
-   * REPL shows what the terminal printed since and the prompt ({@link ShellRepl#PUSH}); one push
-   * waits at a time, so a REPL busy with a long line is not flooded.
+   * After the ticker moved time: while the command runs (no prompt), when the prompt changed, or
+   * when the terminal printed something at its prompt ({@code outputPending}: a background job),
+   * the REPL shows what the terminal printed since and the prompt ({@link ShellRepl#PUSH}); one
+   * push waits at a time, so a REPL busy with a long line is not flooded.
    */
-  public void afterTick(String prompt) {
+  public void afterTick(String prompt, boolean outputPending) {
     boolean changed = !prompt.equals(promptSeen);
     promptSeen = prompt;
-    if ((prompt.isEmpty() || changed) && pushSent.compareAndSet(false, true)) {
+    if ((prompt.isEmpty() || changed || outputPending) && pushSent.compareAndSet(false, true)) {
       input(ShellRepl.PUSH);
     }
   }
