@@ -64,6 +64,12 @@ public interface Attachment extends AutoCloseable {
     return false;
   }
 
+  /**
+   * The stream's input is a pipe the CLI pumps ({@code (echo a; sleep 1; echo b) | docker run -i
+   * …}), not the terminal: a process waiting to read then waits for the pipe, not the learner.
+   */
+  default void pipedInput() {}
+
   /** Terminal size, for TTY attachments. */
   default void resize(int columns, int rows) {}
 

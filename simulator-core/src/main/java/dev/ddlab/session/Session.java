@@ -112,6 +112,13 @@ public interface Session extends AutoCloseable {
    */
   default void followTicker() {}
 
+  /**
+   * The node's terminal now shows {@code rows} of {@code columns} (the page's terminal resized):
+   * the host's {@code stty size}, {@code tput cols}, bash's {@code $COLUMNS}, the ConsoleSize of a
+   * container run from then on, and an attached container's process gets SIGWINCH, as a pty would.
+   */
+  default void resize(String node, int columns, int rows) {}
+
   /** Completion candidates for the partial line. */
   List<String> complete(String node, String line);
 

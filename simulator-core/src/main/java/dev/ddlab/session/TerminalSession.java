@@ -176,8 +176,10 @@ public class TerminalSession implements Session {
           null);
     }
     String prompt = t.prompt();
+    String typed = null;
     if (!t.echoes()) {
       shown = ""; // a password or key typed where the terminal does not echo
+      typed = line; // what a grader's replay types there
     }
     long time = clock().nowNanos();
     int[] exit = {0};
@@ -195,7 +197,7 @@ public class TerminalSession implements Session {
     }
     backend.deliverEvents();
     return record(
-        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time),
+        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time, typed),
         after == null ? null : t);
   }
 
@@ -271,6 +273,19 @@ public class TerminalSession implements Session {
   public void followTicker() {
     followTicker = true;
     clock.cpuSlice(VirtualClock.CPU_SLICE); // a line's work parks after a slice; the ticker resumes
+  }
+
+  @Override
+  public void resize(String node, int columns, int rows) {
+    Terminal t = terminals.get(node);
+    if (t != null && (t.columns != columns || t.rows != rows)) {
+      t.columns = columns;
+      t.rows = rows;
+      t.shell.resize(rows, columns);
+      if (t.attached != null) {
+        t.attached.resize(columns, rows);
+      }
+    }
   }
 
   @Override
@@ -365,6 +380,11 @@ public class TerminalSession implements Session {
     Attachment attached;
     IntConsumer attachDone;
 
+    /** The terminal's size ({@link #resize}): xterm's 80 columns of 24 rows until the page's. */
+    int columns = 80;
+
+    int rows = 24;
+
     /**
      * The transcript entries whose command has not finished yet (an attaching docker run, a line
      * going on after Ctrl-C), given its status when it does.
@@ -392,6 +412,7 @@ public class TerminalSession implements Session {
         shell.logout();
       }
       HostShell s = new HostShell(this);
+      s.resize(rows, columns);
       s.onAttach(
           (a, done) -> {
             attached = a;
@@ -610,7 +631,7 @@ public class TerminalSession implements Session {
     }
 
     @Override
-    public HostShell.Daemon daemon() {
+    public dev.ddlab.sim.shell.HostDaemon daemon() {
       return node.daemon().map(TerminalSession::daemon).orElse(null);
     }
 
@@ -677,8 +698,8 @@ public class TerminalSession implements Session {
   }
 
   /** A node's docker.service as the host shell's systemctl drives it. */
-  private static HostShell.Daemon daemon(DaemonService d) {
-    return new HostShell.Daemon() {
+  private static dev.ddlab.sim.shell.HostDaemon daemon(DaemonService d) {
+    return new dev.ddlab.sim.shell.HostDaemon() {
       @Override
       public boolean isActive() {
         return d.isActive();

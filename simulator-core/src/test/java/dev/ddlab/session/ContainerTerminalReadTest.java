@@ -43,6 +43,7 @@ class ContainerTerminalReadTest {
       assertFalse(s.echoes("node1"), "read -s: echo off");
       TranscriptEntry typed = s.type("node1", "bi-mat");
       assertEquals("", typed.command(), "not shown in the transcript");
+      assertEquals("bi-mat", typed.input(), "what a grader's replay types");
       assertEquals("<bi-mat>\n", typed.output());
       assertTrue(s.echoes("node1"), "echo back on at the prompt");
       s.type("node1", "exit");
@@ -50,6 +51,20 @@ class ContainerTerminalReadTest {
       s.type("node1", "read -s -p 'Mật khẩu: ' pw; echo; echo \"<$pw>\"");
       assertFalse(s.echoes("node1"));
       assertEquals("\n<x>\n", s.type("node1", "x").output());
+    }
+  }
+
+  @Test
+  void read_in_a_container_attached_with_i_alone_waits_for_the_typed_line_without_moving_time() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      s.type("node1", "docker pull -q alpine");
+      s.type("node1", "docker run -d --name box alpine sleep 1d");
+      long before = s.nowNanos();
+      s.type("node1", "docker run -i --rm alpine sh -c 'read first last; echo \"<$last>\"'");
+      assertTrue(s.nowNanos() - before < 1_000_000_000L, "returned at once, no day passed");
+      assertTrue(s.isAttached("node1"));
+      assertEquals("<Anh>\n", s.type("node1", "Lan Anh").output());
+      assertFalse(s.isAttached("node1"));
     }
   }
 }

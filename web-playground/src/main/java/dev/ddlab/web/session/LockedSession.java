@@ -55,6 +55,15 @@ final class LockedSession implements Session {
   }
 
   @Override
+  public void resize(String node, int columns, int rows) {
+    web.input(
+        () -> {
+          web.raw().resize(node, columns, rows);
+          return null;
+        });
+  }
+
+  @Override
   public boolean isAttached(String node) {
     return web.withLock(() -> web.raw().isAttached(node));
   }

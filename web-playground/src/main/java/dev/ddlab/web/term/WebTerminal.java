@@ -24,6 +24,7 @@ public final class WebTerminal implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WebTerminal.class.getName());
 
   private final String node;
+  private final Session session;
   private final Scrollback scrollback;
   private final OutputBudget budget;
   private final Consumer<String> sink;
@@ -50,6 +51,7 @@ public final class WebTerminal implements AutoCloseable {
       OutputBudget budget,
       Consumer<String> sink) {
     this.node = node;
+    this.session = session;
     this.scrollback = scrollback;
     this.budget = budget;
     this.sink = sink;
@@ -97,6 +99,11 @@ public final class WebTerminal implements AutoCloseable {
     }
   }
 
+  /**
+   * The browser's terminal was resized: the line editor redraws for the new width (WINCH), and the
+   * session's terminal takes the size ({@link Session#resize}: stty, tput, $COLUMNS, ConsoleSize,
+   * SIGWINCH to an attached container's process), as a real pty's would.
+   */
   public void resize(int columns, int rows) {
     if (columns < 2 || rows < 2 || columns > 1000 || rows > 500) {
       return;
@@ -105,6 +112,7 @@ public final class WebTerminal implements AutoCloseable {
     if (!size.equals(terminal.getSize())) {
       terminal.setSize(size);
       terminal.raise(Terminal.Signal.WINCH);
+      session.resize(node, columns, rows);
     }
   }
 
