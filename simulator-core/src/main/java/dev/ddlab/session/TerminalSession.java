@@ -632,7 +632,7 @@ public class TerminalSession implements Session {
 
     @Override
     public dev.ddlab.sim.shell.HostDaemon daemon() {
-      return node.daemon().map(TerminalSession::daemon).orElse(null);
+      return node.daemon().orElse(null);
     }
 
     @Override
@@ -695,40 +695,5 @@ public class TerminalSession implements Session {
     public dev.ddlab.sim.runtime.Cgroup memoryBudget() {
       return node.memoryBudget();
     }
-  }
-
-  /** A node's docker.service as the host shell's systemctl drives it. */
-  private static dev.ddlab.sim.shell.HostDaemon daemon(DaemonService d) {
-    return new dev.ddlab.sim.shell.HostDaemon() {
-      @Override
-      public boolean isActive() {
-        return d.isActive();
-      }
-
-      @Override
-      public void start() {
-        d.start();
-      }
-
-      @Override
-      public void stop() {
-        d.stop();
-      }
-
-      @Override
-      public void restart() {
-        d.restart();
-      }
-
-      @Override
-      public long activeSinceNanos() {
-        return d.activeSinceNanos();
-      }
-
-      @Override
-      public int mainPid() {
-        return d.mainPid();
-      }
-    };
   }
 }

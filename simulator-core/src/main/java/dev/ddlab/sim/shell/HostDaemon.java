@@ -4,18 +4,20 @@ package dev.ddlab.sim.shell;
 public interface HostDaemon {
   boolean isActive();
 
+  /** {@code systemctl start docker}: restart policies bring containers back. */
   void start();
 
+  /** {@code systemctl stop docker}: containers get the stop signal, then SIGKILL. */
   void stop();
 
   void restart();
 
-  /** Virtual time (nanos) the daemon last started, for systemctl status; -1 when unknown. */
+  /** Virtual time (nanos) the daemon last started, for {@code systemctl status}; -1 if unknown. */
   default long activeSinceNanos() {
     return -1;
   }
 
-  /** Host PID of dockerd, for systemctl status. */
+  /** Host PID of dockerd, for {@code systemctl status}; 0 if unknown. */
   default int mainPid() {
     return 0;
   }
