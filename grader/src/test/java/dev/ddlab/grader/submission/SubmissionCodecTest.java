@@ -85,7 +85,8 @@ class SubmissionCodecTest {
   }
 
   @Test
-  void a_line_typed_without_echo_keeps_what_was_typed_for_the_replay_and_shows_nothing() {
+  void a_line_typed_without_echo_keeps_what_was_typed_for_the_replay_and_shows_nothing()
+      throws Exception {
     Submission s =
         new Submission(
             Submission.FORMAT,
