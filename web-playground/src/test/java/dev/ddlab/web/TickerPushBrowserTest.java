@@ -88,6 +88,12 @@ class TickerPushBrowserTest {
       // a background job's output at an idle prompt, nothing typed
       b.type("(sleep 2; echo done) &");
       showing(b, "\ndone\nubuntu@node1:~$");
+      // a read -s that starts after a sleep the ticker moves: masked too (it was shown before)
+      b.type("sleep 2; read -s -p 'Khoá: ' pw; echo; echo \"<$pw>\"");
+      showing(b, "\nKhoá:");
+      b.type("bi-mat");
+      b.until(d -> b.terminalText("node1").contains("<bi-mat>"));
+      assertFalse(b.terminalText("node1").contains("Khoá: bi-mat"), b.terminalText("node1"));
       b.screenshot("ticker-push-partial");
     }
   }
