@@ -37,8 +37,13 @@ public final class WebTerminal implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean pushSent =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** The session's prompt for this terminal when the ticker last looked. */
-  private volatile String promptSeen = "";
+  /**
+   * The session's prompt for this terminal when the ticker last looked; null before its first look,
+   * which is no change: the REPL draws its first prompt itself, and a push then drew it a second
+   * time on the same line (WebBenchTest's clients took "[node1] $ \r\e[K[node1] $ " for the prompt
+   * and never saw it again).
+   */
+  private volatile String promptSeen;
 
   /**
    * @param sink receives every chunk printed (already in the scrollback), for live browsers
@@ -87,8 +92,26 @@ public final class WebTerminal implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Taken around every write into the line discipline: the browser's keys (a WebSocket thread) and
+   * the ticker's {@link ShellRepl#PUSH} keys would otherwise interleave byte by byte, and a typed
+   * character or Enter could land inside the other's escape sequence and be lost (WebBenchTest's
+   * typist whose line never got its prompt back).
+   */
+  private final java.util.concurrent.locks.ReentrantLock inputLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
   /** Bytes the browser sent: keystrokes, escape sequences, pasted text. */
   public void input(String data) {
+    inputLock.lock();
+    try {
+      write(data);
+    } finally {
+      inputLock.unlock();
+    }
+  }
+
+  private void write(String data) {
     if (closed) {
       return;
     }
@@ -151,10 +174,19 @@ public final class WebTerminal implements AutoCloseable {
    * push waits at a time, so a REPL busy with a long line is not flooded.
    */
   public void afterTick(String prompt, boolean outputPending) {
-    boolean changed = !prompt.equals(promptSeen);
+    boolean changed = promptSeen != null && !prompt.equals(promptSeen);
     promptSeen = prompt;
     if ((prompt.isEmpty() || changed || outputPending) && pushSent.compareAndSet(false, true)) {
-      input(ShellRepl.PUSH);
+      // never wait for a client's keys here (the session's lock is held): push at the next beat
+      if (inputLock.tryLock()) {
+        try {
+          write(ShellRepl.PUSH);
+        } finally {
+          inputLock.unlock();
+        }
+      } else {
+        pushSent.set(false);
+      }
     }
   }
 
