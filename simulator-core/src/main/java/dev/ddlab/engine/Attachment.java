@@ -56,6 +56,20 @@ public interface Attachment extends AutoCloseable {
     return true;
   }
 
+  /**
+   * Whether the process waits for the next typed line without showing a prompt (a container shell's
+   * {@code read}): the terminal then waits for the learner, not for virtual time.
+   */
+  default boolean readingInput() {
+    return false;
+  }
+
+  /**
+   * The stream's input is a pipe the CLI pumps ({@code (echo a; sleep 1; echo b) | docker run -i
+   * …}), not the terminal: a process waiting to read then waits for the pipe, not the learner.
+   */
+  default void pipedInput() {}
+
   /** Terminal size, for TTY attachments. */
   default void resize(int columns, int rows) {}
 

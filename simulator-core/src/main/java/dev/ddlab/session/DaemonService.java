@@ -1,24 +1,9 @@
 package dev.ddlab.session;
 
-/** The {@code docker.service} unit of a machine that hosts its own Docker daemon. */
-public interface DaemonService {
-  boolean isActive();
+import dev.ddlab.sim.shell.HostDaemon;
 
-  /** {@code systemctl start docker}: restart policies bring containers back. */
-  void start();
-
-  /** {@code systemctl stop docker}: containers get the stop signal, then SIGKILL. */
-  void stop();
-
-  void restart();
-
-  /** Virtual time (nanos) the daemon last started, for {@code systemctl status}; -1 if unknown. */
-  default long activeSinceNanos() {
-    return -1;
-  }
-
-  /** Host PID of dockerd, for {@code systemctl status}; 0 if unknown. */
-  default int mainPid() {
-    return 0;
-  }
-}
+/**
+ * The {@code docker.service} unit of a machine that hosts its own Docker daemon: what the host
+ * shell's {@code systemctl} and {@code service} drive.
+ */
+public interface DaemonService extends HostDaemon {}

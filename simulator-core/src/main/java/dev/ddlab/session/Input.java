@@ -24,6 +24,8 @@ public record Input(long atNanos, Kind kind, String node, List<String> args, byt
     TYPE,
     /** Ctrl-C at the node's terminal. */
     INTERRUPT,
+    /** The node's terminal resized (args: columns, rows). */
+    RESIZE,
     /** Virtual time moved to {@code atNanos} (pause/step, the playground's ticker, a script). */
     ADVANCE,
     ADD_NODE,

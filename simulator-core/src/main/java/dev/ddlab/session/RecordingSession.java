@@ -149,6 +149,11 @@ public final class RecordingSession implements Session {
   }
 
   @Override
+  public boolean outputPending(String node) {
+    return inner.outputPending(node);
+  }
+
+  @Override
   public int shownOutput(String node) {
     return inner.shownOutput(node);
   }
@@ -220,6 +225,20 @@ public final class RecordingSession implements Session {
     TranscriptEntry e = inner.interrupt(node);
     record(at, Kind.INTERRUPT, node);
     return e;
+  }
+
+  /** Each terminal's last size, so that only a change is recorded. */
+  private final java.util.Map<String, List<String>> sizes = new java.util.HashMap<>();
+
+  @Override
+  public void resize(String node, int columns, int rows) {
+    List<String> size = List.of(Integer.toString(columns), Integer.toString(rows));
+    if (size.equals(sizes.put(node, size))) {
+      return; // the page's terminal sends its size again: nothing to record
+    }
+    long at = inner.nowNanos();
+    inner.resize(node, columns, rows);
+    record(at, Kind.RESIZE, node, size.get(0), size.get(1));
   }
 
   @Override

@@ -113,6 +113,7 @@ public final class Replay {
     switch (in.kind()) {
       case TYPE -> show(screens, s.type(node, in.arg(0)), in.arg(0));
       case INTERRUPT -> show(screens, s.interrupt(node), null);
+      case RESIZE -> s.resize(node, Integer.parseInt(in.arg(0)), Integer.parseInt(in.arg(1)));
       case ADD_NODE -> {
         String added = s.addNode();
         if (!added.equals(node)) {

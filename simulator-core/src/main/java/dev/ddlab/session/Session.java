@@ -86,6 +86,14 @@ public interface Session extends AutoCloseable {
   }
 
   /**
+   * Whether {@link #unshownOutput} has something for the node: cheap, for a ticker that asks every
+   * beat (a background job printing at an idle prompt, a busy line's partial line).
+   */
+  default boolean outputPending(String node) {
+    return false;
+  }
+
+  /**
    * Of the output of the entry {@link #type} or {@link #interrupt} last returned for the node, how
    * many leading characters {@link #unshownOutput} had already handed out.
    */
@@ -103,6 +111,13 @@ public interface Session extends AutoCloseable {
    * as before.
    */
   default void followTicker() {}
+
+  /**
+   * The node's terminal now shows {@code rows} of {@code columns} (the page's terminal resized):
+   * the host's {@code stty size}, {@code tput cols}, bash's {@code $COLUMNS}, the ConsoleSize of a
+   * container run from then on, and an attached container's process gets SIGWINCH, as a pty would.
+   */
+  default void resize(String node, int columns, int rows) {}
 
   /** Completion candidates for the partial line. */
   List<String> complete(String node, String line);

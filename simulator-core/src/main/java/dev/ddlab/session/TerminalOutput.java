@@ -86,6 +86,11 @@ final class TerminalOutput {
     return s;
   }
 
+  /** Whether {@link #unshown} would return something. */
+  boolean pending() {
+    return shown < (only != null ? only.length() : text.length());
+  }
+
   /** Of the text the last {@link #take} returned, the leading characters {@link #unshown} gave. */
   int shownOfTaken() {
     return shownOfTaken;

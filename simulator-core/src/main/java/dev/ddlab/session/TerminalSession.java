@@ -201,8 +201,10 @@ public class TerminalSession implements Session {
           null);
     }
     String prompt = t.prompt();
+    String typed = null;
     if (!t.echoes()) {
       shown = ""; // a password or key typed where the terminal does not echo
+      typed = line; // what a grader's replay types there
     }
     long time = clock().nowNanos();
     int[] exit = {0};
@@ -220,7 +222,7 @@ public class TerminalSession implements Session {
     }
     backend.deliverEvents();
     return record(
-        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time),
+        new TranscriptEntry(node, prompt, shown, t.drain(), exit[0], time, typed),
         after == null ? null : t);
   }
 
@@ -235,9 +237,12 @@ public class TerminalSession implements Session {
     }
     String prompt = t.prompt();
     long time = clock().nowNanos();
-    t.interrupt();
+    Integer code = t.interrupt();
     backend.deliverEvents();
-    return record(new TranscriptEntry(node, prompt, "^C", t.drain(), 130, time), null);
+    // what the line returned (an INT trap may let it go on): known later when it still runs
+    return record(
+        new TranscriptEntry(node, prompt, "^C", t.drain(), code == null ? 0 : code, time),
+        code == null ? t : null);
   }
 
   /**
@@ -247,7 +252,7 @@ public class TerminalSession implements Session {
   private TranscriptEntry record(TranscriptEntry e, Terminal pendingOn) {
     int index = transcript.add(e);
     if (pendingOn != null) {
-      pendingOn.pendingEntry = index;
+      pendingOn.pendingEntries.add(index);
     }
     return e;
   }
@@ -278,6 +283,12 @@ public class TerminalSession implements Session {
   }
 
   @Override
+  public boolean outputPending(String node) {
+    Terminal t = terminals.get(node);
+    return t != null && t.out.pending();
+  }
+
+  @Override
   public int shownOutput(String node) {
     Terminal t = terminals.get(node);
     return t == null ? 0 : t.out.shownOfTaken();
@@ -287,6 +298,19 @@ public class TerminalSession implements Session {
   public void followTicker() {
     followTicker = true;
     clock.cpuSlice(VirtualClock.CPU_SLICE); // a line's work parks after a slice; the ticker resumes
+  }
+
+  @Override
+  public void resize(String node, int columns, int rows) {
+    Terminal t = terminals.get(node);
+    if (t != null && (t.columns != columns || t.rows != rows)) {
+      t.columns = columns;
+      t.rows = rows;
+      t.shell.resize(rows, columns);
+      if (t.attached != null) {
+        t.attached.resize(columns, rows);
+      }
+    }
   }
 
   @Override
@@ -381,8 +405,16 @@ public class TerminalSession implements Session {
     Attachment attached;
     IntConsumer attachDone;
 
-    /** The transcript entry whose command has not finished yet (an attaching docker run). */
-    int pendingEntry = -1;
+    /** The terminal's size ({@link #resize}): xterm's 80 columns of 24 rows until the page's. */
+    int columns = 80;
+
+    int rows = 24;
+
+    /**
+     * The transcript entries whose command has not finished yet (an attaching docker run, a line
+     * going on after Ctrl-C), given its status when it does.
+     */
+    final List<Integer> pendingEntries = new java.util.ArrayList<>();
 
     final TerminalOutput out = new TerminalOutput();
     final Io io = new Io(null, out::append, out::append);
@@ -405,6 +437,7 @@ public class TerminalSession implements Session {
         shell.logout();
       }
       HostShell s = new HostShell(this);
+      s.resize(rows, columns);
       s.onAttach(
           (a, done) -> {
             attached = a;
@@ -476,10 +509,8 @@ public class TerminalSession implements Session {
           io,
           st -> {
             status[0] = st;
-            if (pendingEntry >= 0) {
-              transcript.exitCode(pendingEntry, st);
-              pendingEntry = -1;
-            }
+            pendingEntries.forEach(i -> transcript.exitCode(i, st));
+            pendingEntries.clear();
           });
       settle();
       if (shell.closed()) {
@@ -511,7 +542,11 @@ public class TerminalSession implements Session {
       return code == null ? 0 : code;
     }
 
-    void interrupt() {
+    /**
+     * Ctrl-C; returns what the line returned, or null when it still runs (its foreground ignores or
+     * traps INT and goes on).
+     */
+    Integer interrupt() {
       if (attached != null) {
         attached.write("\u0003");
         settle();
@@ -522,16 +557,17 @@ public class TerminalSession implements Session {
           finishAttach(130);
           settle();
         }
-        return;
+        return 130;
       }
       if (shell.busy()) {
         shell.interrupt(io);
         settle();
-        return;
+        return shell.busy() ? null : shell.interpreter().lastStatus();
       }
       // at a "> " continuation prompt, Ctrl-C drops the pending input (found by FuzzTest)
       shell.interrupt(io);
       out.append("\n");
+      return 130;
     }
 
     /**
@@ -559,8 +595,8 @@ public class TerminalSession implements Session {
             finishAttach(closedWith);
             continue;
           }
-          if (!attached.prompt().isEmpty()) {
-            return closedWith;
+          if (!attached.prompt().isEmpty() || attached.readingInput()) {
+            return closedWith; // at its prompt, or a read waits for the next typed line
           }
         } else if (!shell.busy() || shell.readingTerminal() || shell.suspended()) {
           return closedWith; // at the prompt, or a read waits for the next typed line
@@ -633,8 +669,8 @@ public class TerminalSession implements Session {
     }
 
     @Override
-    public HostShell.Daemon daemon() {
-      return node.daemon().map(TerminalSession::daemon).orElse(null);
+    public dev.ddlab.sim.shell.HostDaemon daemon() {
+      return node.daemon().orElse(null);
     }
 
     @Override
@@ -697,40 +733,5 @@ public class TerminalSession implements Session {
     public dev.ddlab.sim.runtime.Cgroup memoryBudget() {
       return node.memoryBudget();
     }
-  }
-
-  /** A node's docker.service as the host shell's systemctl drives it. */
-  private static HostShell.Daemon daemon(DaemonService d) {
-    return new HostShell.Daemon() {
-      @Override
-      public boolean isActive() {
-        return d.isActive();
-      }
-
-      @Override
-      public void start() {
-        d.start();
-      }
-
-      @Override
-      public void stop() {
-        d.stop();
-      }
-
-      @Override
-      public void restart() {
-        d.restart();
-      }
-
-      @Override
-      public long activeSinceNanos() {
-        return d.activeSinceNanos();
-      }
-
-      @Override
-      public int mainPid() {
-        return d.mainPid();
-      }
-    };
   }
 }

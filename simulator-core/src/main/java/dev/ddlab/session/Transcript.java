@@ -66,11 +66,7 @@ final class Transcript {
       }
       break;
     }
-    entries.add(
-        output.equals(e.output())
-            ? e
-            : new TranscriptEntry(
-                e.node(), e.prompt(), e.command(), output, e.exitCode(), e.virtualTimeNanos()));
+    entries.add(output.equals(e.output()) ? e : e.withOutput(output));
     if (counted) {
       kept += output.length();
       if (!output.equals(full)) {
@@ -85,10 +81,7 @@ final class Transcript {
   /** The exit code of an entry whose command ended after it was recorded (an attaching run). */
   void exitCode(int index, int code) {
     TranscriptEntry e = entries.get(index);
-    entries.set(
-        index,
-        new TranscriptEntry(
-            e.node(), e.prompt(), e.command(), e.output(), code, e.virtualTimeNanos()));
+    entries.set(index, e.withExitCode(code));
   }
 
   List<TranscriptEntry> entries() {
@@ -124,15 +117,7 @@ final class Transcript {
       if (budget != null) {
         budget.unchargeMemory(output.length());
       }
-      entries.set(
-          oldest,
-          new TranscriptEntry(
-              e.node(),
-              e.prompt(),
-              e.command(),
-              cut("", whole != null ? whole : output.length()),
-              e.exitCode(),
-              e.virtualTimeNanos()));
+      entries.set(oldest, e.withOutput(cut("", whole != null ? whole : output.length())));
     }
     oldest++;
   }

@@ -1,10 +1,13 @@
 package dev.ddlab.session;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One line typed at a terminal and what it produced: the unit of scripts ({@code ddlab shell
- * --script --json}), of submissions and of replay in grading.
+ * --script --json}), of submissions and of replay in grading. {@code typed} is set only for a line
+ * the terminal did not echo ({@code read -s}, a password): the grader's replay types it, the screen
+ * and the reports show the empty {@code command}.
  */
 public record TranscriptEntry(
     @JsonProperty("node") String node,
@@ -12,4 +15,29 @@ public record TranscriptEntry(
     @JsonProperty("command") String command,
     @JsonProperty("output") String output,
     @JsonProperty("exitCode") int exitCode,
-    @JsonProperty("time") long virtualTimeNanos) {}
+    @JsonProperty("time") long virtualTimeNanos,
+    @JsonProperty("typed") @JsonInclude(JsonInclude.Include.NON_NULL) String typed) {
+
+  /** An entry whose command is what was typed (the terminal echoed it). */
+  public TranscriptEntry(
+      String node, String prompt, String command, String output, int exitCode, long time) {
+    this(node, prompt, command, output, exitCode, time, null);
+  }
+
+  /**
+   * What a replay types for this entry: the line typed where the terminal did not echo ({@code
+   * typed}: a {@code read -s}, a password; its {@code command} is empty, as the screen showed
+   * nothing), else the command.
+   */
+  public String input() {
+    return typed != null ? typed : command;
+  }
+
+  TranscriptEntry withOutput(String o) {
+    return new TranscriptEntry(node, prompt, command, o, exitCode, virtualTimeNanos, typed);
+  }
+
+  TranscriptEntry withExitCode(int code) {
+    return new TranscriptEntry(node, prompt, command, output, code, virtualTimeNanos, typed);
+  }
+}

@@ -1,6 +1,7 @@
 package dev.ddlab.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -100,6 +101,63 @@ class TickerSessionTest {
       TranscriptEntry e = s.type("node1", "docker run --rm alpine echo hi");
       assertTrue(e.output().endsWith("Status: Downloaded newer image for alpine:latest\nhi\n"));
       assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+    }
+  }
+
+  @Test
+  void a_partial_line_is_there_for_the_screen_before_its_newline() {
+    try (SimSession s = ticking()) {
+      TranscriptEntry e = s.type("node1", "printf 'a'; sleep 5; echo b");
+      assertEquals("a", e.output());
+      assertEquals("", s.prompt("node1"));
+      s.advance(Duration.ofSeconds(5));
+      assertTrue(s.outputPending("node1"));
+      assertEquals("b\n", s.unshownOutput("node1"));
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+    }
+  }
+
+  @Test
+  void a_background_job_s_output_at_an_idle_prompt_is_pending_for_the_screen_at_once() {
+    try (SimSession s = ticking()) {
+      s.type("node1", "(sleep 3; echo done) &");
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      s.advance(Duration.ofMillis(2999));
+      assertFalse(s.outputPending("node1"));
+      s.advance(Duration.ofMillis(1));
+      assertTrue(s.outputPending("node1"), "bash prints it at once");
+      assertEquals("done\n", s.unshownOutput("node1"));
+      assertFalse(s.outputPending("node1"), "handed out once");
+      TranscriptEntry next = s.type("node1", "echo next");
+      assertTrue(next.output().startsWith("done\n"), "the transcript as before: " + next.output());
+      assertEquals(5, s.shownOutput("node1"));
+    }
+  }
+
+  @Test
+  void ctrl_c_records_what_the_line_returned_when_an_int_trap_lets_it_go_on() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      s.type("node1", "trap 'echo CAUGHT' INT");
+      // ended by the Ctrl-C at once, then the line goes on: bash's status is echo's
+      s.type("node1", "sleep infinity; echo \"after $?\"; (exit 4)");
+      TranscriptEntry c = s.interrupt("node1");
+      assertEquals("after 130\n", c.output());
+      assertEquals(4, c.exitCode(), "the line's status, not 130");
+    }
+  }
+
+  @Test
+  void ctrl_c_that_the_foreground_ignores_records_the_line_s_status_once_it_ends() {
+    try (SimSession s = ticking()) {
+      s.type("node1", "trap '' INT; sleep 5; (exit 7)");
+      s.interrupt("node1");
+      assertEquals("", s.prompt("node1"), "the sleep ignores Ctrl-C");
+      s.advance(Duration.ofSeconds(5));
+      assertEquals("ubuntu@node1:~$ ", s.prompt("node1"));
+      TranscriptEntry c = s.transcript().get(1);
+      assertEquals("^C", c.command());
+      assertEquals(7, c.exitCode());
+      assertEquals(7, s.transcript().get(0).exitCode());
     }
   }
 }

@@ -58,4 +58,52 @@ class TickerPushBrowserTest {
       assertFalse(b.terminalText("node1").contains("Mật khẩu: bi-mat"), b.terminalText("node1"));
     }
   }
+
+  @Test
+  void a_partial_line_and_a_background_job_s_output_reach_the_page_at_once() {
+    try (PlaygroundServer server =
+            Playgrounds.start(new SimSessionFactory(), LessonLibrary.fromClasspath());
+        Browser b = Browser.open(1280, 900)) {
+      b.startSession("http://127.0.0.1:" + server.port());
+      // bash shows "a" before the sleep ends; the page showed it only with "b\n"
+      b.type("printf 'a'; sleep 3; echo b");
+      boolean[] bSeenWithA = {true};
+      b.until(
+          d -> {
+            String t = b.terminalText("node1");
+            if (t.stripTrailing().endsWith("echo b\na")) {
+              bSeenWithA[0] = t.contains("\nab");
+              return true;
+            }
+            return false;
+          });
+      assertFalse(bSeenWithA[0], "a was on the page before its line ended");
+      showing(b, "\nab\nubuntu@node1:~$");
+
+      // a progress line: each update written over the last with a carriage return
+      b.type("for p in 10 50; do printf '\\r%s%%' $p; sleep 2; done; echo");
+      showing(b, "\n50%");
+      showing(b, "\n50%\nubuntu@node1:~$");
+
+      // a background job's output at an idle prompt, nothing typed
+      b.type("(sleep 2; echo done) &");
+      showing(b, "\ndone\nubuntu@node1:~$");
+      // a read -s that starts after a sleep the ticker moves: masked too (it was shown before)
+      b.type("sleep 2; read -s -p 'Khoá: ' pw; echo; echo \"<$pw>\"");
+      showing(b, "\nKhoá:");
+      b.type("bi-mat");
+      b.until(d -> b.terminalText("node1").contains("<bi-mat>"));
+      assertFalse(b.terminalText("node1").contains("Khoá: bi-mat"), b.terminalText("node1"));
+      b.screenshot("ticker-push-partial");
+    }
+  }
+
+  /** Waits until the page's terminal ends with {@code tail}; fails showing what it shows. */
+  private static void showing(Browser b, String tail) {
+    try {
+      b.until(d -> b.terminalText("node1").stripTrailing().endsWith(tail));
+    } catch (RuntimeException e) {
+      throw new AssertionError("[" + b.terminalText("node1") + "]", e);
+    }
+  }
 }

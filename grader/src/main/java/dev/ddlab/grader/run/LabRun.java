@@ -124,7 +124,7 @@ public final class LabRun implements AutoCloseable {
       case "^P^Q" -> session.type(node, ScriptRunner.DETACH);
       case "^C" -> session.interrupt(node);
       case "^D" -> session.type(node, ScriptRunner.EOF);
-      default -> session.type(node, recorded.command());
+      default -> session.type(node, recorded.input()); // a read -s line: what was typed
     };
   }
 

@@ -147,6 +147,12 @@ public final class SubmissionCodec {
           binding.putNull(optional);
         }
       }
+      // an entry's "typed" is there only for a line the terminal did not echo (read -s)
+      for (JsonNode entry : binding.path("transcript")) {
+        if (entry instanceof com.fasterxml.jackson.databind.node.ObjectNode o && !o.has("typed")) {
+          o.putNull("typed");
+        }
+      }
       s = JSON.treeToValue(binding, Submission.class);
     } catch (JsonProcessingException e) {
       throw new SubmissionException("invalid field: " + e.getOriginalMessage());

@@ -83,4 +83,27 @@ class SubmissionCodecTest {
     assertEquals(
         "transcript entry 2 goes back in time (virtual clock)", error(SubmissionCodec.write(s)));
   }
+
+  @Test
+  void a_line_typed_without_echo_keeps_what_was_typed_for_the_replay_and_shows_nothing()
+      throws Exception {
+    Submission s =
+        new Submission(
+            Submission.FORMAT,
+            "p2-engine",
+            "sv01",
+            1,
+            "single",
+            "0.1.0",
+            List.of(
+                new TranscriptEntry("node1", "$ ", "read -s pw", "", 0, 5),
+                new TranscriptEntry("node1", "", "", "", 0, 6, "bi-mat")));
+    String json = SubmissionCodec.write(s);
+    assertTrue(json.contains("\"typed\" : \"bi-mat\""), json);
+    assertEquals(1, json.split("\"typed\"", -1).length - 1, "only where it was not echoed");
+    Submission back = SubmissionCodec.parse(json.getBytes(StandardCharsets.UTF_8));
+    assertEquals(s, back);
+    assertEquals("bi-mat", back.transcript().get(1).input());
+    assertEquals("", back.transcript().get(1).command());
+  }
 }

@@ -220,6 +220,7 @@ public abstract class DockerCommand implements Callable<Integer> {
       // a pipe still open ((echo a; sleep 1; echo b) | docker run -i …): the process gets each
       // piece as it comes and its end closes its input; the shell follows the process meanwhile
       // (a real daemon's process: what the pipe holds now, below, as the session cannot follow it)
+      a.pipedInput();
       io.pumpStdin(a::write, a::closeInput, a::isClosed);
       result = CliResult.attached(a);
       return 0;

@@ -195,6 +195,40 @@ final class ProcAttachment implements Attachment {
     return closed || p == null ? "" : p.prompt();
   }
 
+  /** The input is a pipe the CLI pumps ({@link #pipedInput}), not the terminal. */
+  private boolean piped;
+
+  @Override
+  public void pipedInput() {
+    piped = true;
+  }
+
+  /**
+   * Whether the process waits for a line the learner types: its stdin is attached and is the
+   * terminal, not a pipe that delivers as time passes.
+   */
+  @Override
+  public boolean readingInput() {
+    SimProc p = target.get();
+    return stdin && !piped && !closed && p != null && p.readingInput();
+  }
+
+  /** Only a TTY's echo is the process's to turn off: without one the client's terminal echoes. */
+  @Override
+  public boolean echoes() {
+    SimProc p = target.get();
+    return !tty || closed || p == null || p.echoes();
+  }
+
+  /** The client's terminal resized: the process's tty does, and it gets SIGWINCH. */
+  @Override
+  public void resize(int columns, int rows) {
+    SimProc p = target.get();
+    if (tty && !closed && p != null) {
+      p.signal(Signal.SIGWINCH);
+    }
+  }
+
   @Override
   public boolean awaitExit(Duration max) {
     deliverEarly();

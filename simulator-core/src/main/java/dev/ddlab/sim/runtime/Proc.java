@@ -97,6 +97,16 @@ public interface Proc {
     return "";
   }
 
+  /** Whether its program waits for a line of input ({@link Program#readingInput}). */
+  default boolean readingInput() {
+    return false;
+  }
+
+  /** Whether a terminal echoes what is typed to it ({@link Program#echoes}). */
+  default boolean echoes() {
+    return true;
+  }
+
   /**
    * execve(2): replaces this process's program with the executable found for argv[0], keeping its
    * PID (what an entrypoint script's {@code exec "$@"} does). Returns false, changing nothing, when

@@ -56,4 +56,17 @@ public interface Program {
   default String prompt(Proc proc) {
     return "";
   }
+
+  /**
+   * Whether it waits for the next line of its input without a prompt of its own (a shell's {@code
+   * read}): a terminal attached to it waits for the learner, not for time.
+   */
+  default boolean readingInput(Proc proc) {
+    return false;
+  }
+
+  /** Whether a terminal shows what is typed to it (false while a {@code read -s} waits). */
+  default boolean echoes(Proc proc) {
+    return true;
+  }
 }

@@ -410,6 +410,16 @@ public final class SimProc implements Proc {
     return exited ? "" : program.prompt(this);
   }
 
+  @Override
+  public boolean readingInput() {
+    return !exited && program.readingInput(this);
+  }
+
+  @Override
+  public boolean echoes() {
+    return exited || program.echoes(this);
+  }
+
   void reparentTo(int newPpid) {
     this.ppid = newPpid;
   }

@@ -9,7 +9,7 @@ import java.util.List;
 final class HostServices {
   private HostServices() {}
 
-  static int systemctl(HostShell.Daemon d, List<String> args, Io io) {
+  static int systemctl(HostDaemon d, List<String> args, Io io) {
     List<String> ops = args.stream().filter(a -> !a.startsWith("-")).toList();
     if (ops.isEmpty()) {
       io.errln("Too few arguments.");
@@ -63,7 +63,7 @@ final class HostServices {
     }
   }
 
-  private static String status(HostShell.Daemon d) {
+  private static String status(HostDaemon d) {
     StringBuilder sb = new StringBuilder();
     sb.append("● docker.service - Docker Application Container Engine\n");
     sb.append(
@@ -92,7 +92,7 @@ final class HostServices {
     return sb.toString();
   }
 
-  static int service(HostShell.Daemon d, List<String> args, Io io) {
+  static int service(HostDaemon d, List<String> args, Io io) {
     if (args.size() < 2) {
       io.errln(
           "Usage: service < option > | --status-all | [ service_name [ command | --full-restart ] ]");

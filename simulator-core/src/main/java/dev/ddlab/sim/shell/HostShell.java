@@ -36,7 +36,7 @@ public final class HostShell {
     }
 
     /** The Docker daemon's service, or null when none is installed. */
-    default Daemon daemon() {
+    default HostDaemon daemon() {
       return null;
     }
 
@@ -81,27 +81,6 @@ public final class HostShell {
     CliResult run(List<String> args, CommandIo io);
   }
 
-  /** The docker.service unit. */
-  public interface Daemon {
-    boolean isActive();
-
-    void start();
-
-    void stop();
-
-    void restart();
-
-    /** Virtual time (nanos) the daemon last started, for systemctl status; -1 when unknown. */
-    default long activeSinceNanos() {
-      return -1;
-    }
-
-    /** Host PID of dockerd, for systemctl status. */
-    default int mainPid() {
-      return 0;
-    }
-  }
-
   /** Where an attaching docker command ({@code run -it}) hands its attachment. */
   @FunctionalInterface
   public interface AttachHandler {
@@ -126,8 +105,8 @@ public final class HostShell {
   private AttachHandler attachHandler;
   private java.util.function.Consumer<String> terminalOut;
 
-  /** The session's terminal: 24 rows of 80 columns (xterm's default; ls lays out 80 columns). */
-  static final List<Long> TERMINAL_SIZE = List.of(24L, 80L);
+  /** The terminal's rows and columns: xterm's 24 of 80 until {@link #resize}. */
+  private List<Long> terminalSize = List.of(24L, 80L);
 
   private final List<VirtualClock.Timer> foregroundTimers = new ArrayList<>();
 
@@ -183,6 +162,7 @@ public final class HostShell {
     env.put("HOSTNAME", node.hostname());
     this.sh = new Interpreter(Dialect.BASH, "bash", runtime, env);
     sh.interactive(true);
+    resize(24, 80); // bash sets LINES and COLUMNS on a terminal (checkwinsize)
     this.continuation = new PendingInput(sh::parse);
     this.shellPid = node.allocatePid();
     sh.pid(shellPid);
@@ -237,6 +217,13 @@ public final class HostShell {
 
   public String cwd() {
     return cwd;
+  }
+
+  /** The terminal's new size (resized, stty): for stty, tput, ConsoleSize and bash's variables. */
+  public void resize(long rows, long columns) {
+    terminalSize = List.of(rows, columns);
+    sh.setVar("LINES", Long.toString(rows));
+    sh.setVar("COLUMNS", Long.toString(columns));
   }
 
   public boolean busy() {
@@ -631,6 +618,10 @@ public final class HostShell {
           done.accept(UsermodCommand.run(args, io, node.fs(), false));
           return 0;
         }
+        case "stty", "tput" -> {
+          done.accept(TtyCommands.run(cmd, args, io, terminalSize, HostShell.this::resize));
+          return 0;
+        }
         case "ssh" -> {
           return SshClient.run(node, args, io, done);
         }
@@ -715,6 +706,7 @@ public final class HostShell {
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(Tools.all().keySet());
     names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh", "usermod"));
+    names.addAll(TtyCommands.NAMES);
     if (node.docker() != null) {
       names.add("docker");
       names.add("docker-compose");
@@ -735,7 +727,7 @@ public final class HostShell {
       return 0;
     }
     CommandIo cio =
-        new DockerStdio(io, env, io.out() == terminalOut ? TERMINAL_SIZE : CommandIo.NO_TTY);
+        new DockerStdio(io, env, io.out() == terminalOut ? terminalSize : CommandIo.NO_TTY);
     CliResult r;
     try {
       r = docker.run(List.copyOf(args), cio);

@@ -55,6 +55,9 @@ public final class ShellProgram implements Program {
   /** A {@code read} of the shell's own input waiting for the next line, or null. */
   private java.util.function.Consumer<String> reader;
 
+  /** The waiting {@link #reader} is a {@code read -s}: the terminal does not echo. */
+  private boolean readerSilent;
+
   /** What Ctrl-C stops besides the foreground child (a {@code wait}). */
   private final List<Runnable> foregroundStops = new ArrayList<>();
 
@@ -384,6 +387,22 @@ public final class ShellProgram implements Program {
   }
 
   @Override
+  public boolean readingInput(Proc p) {
+    if (foreground != null && !foreground.exited()) {
+      return foreground.readingInput();
+    }
+    return reader != null;
+  }
+
+  @Override
+  public boolean echoes(Proc p) {
+    if (foreground != null && !foreground.exited()) {
+      return foreground.echoes();
+    }
+    return reader == null || !readerSilent;
+  }
+
+  @Override
   public String prompt(Proc p) {
     if (foreground != null && !foreground.exited()) {
       return foreground.prompt(); // a shell started from this one: its prompt
@@ -516,6 +535,7 @@ public final class ShellProgram implements Program {
           io.err().accept(prompt);
         }
         reader = then;
+        readerSilent = silent;
         foregroundStops.add( // Ctrl-C ends the read as the end of input would
             () -> {
               if (reader == then) {

@@ -64,8 +64,8 @@ final class TestHost implements HostShell.Node {
   }
 
   @Override
-  public HostShell.Daemon daemon() {
-    return new HostShell.Daemon() {
+  public HostDaemon daemon() {
+    return new HostDaemon() {
       @Override
       public boolean isActive() {
         return daemonActive;

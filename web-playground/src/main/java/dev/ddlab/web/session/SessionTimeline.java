@@ -227,6 +227,7 @@ final class SessionTimeline {
     return switch (in.kind()) {
       case TYPE -> in.unechoed() ? "gõ (không hiện ra)" : "gõ: " + a;
       case INTERRUPT -> "Ctrl-C";
+      case RESIZE -> "đổi cỡ terminal " + a + "×" + in.arg(1);
       case ADVANCE -> "thời gian trôi";
       case ADD_NODE -> "thêm node " + in.node();
       case REMOVE_NODE -> "xoá node " + in.node();

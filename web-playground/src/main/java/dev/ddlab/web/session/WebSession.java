@@ -3,15 +3,10 @@ package dev.ddlab.web.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ddlab.engine.Engine;
-import dev.ddlab.events.EventBus;
 import dev.ddlab.events.SimEvent;
-import dev.ddlab.introspect.Introspection;
-import dev.ddlab.session.NetworkFaults;
 import dev.ddlab.session.NodeBackend;
 import dev.ddlab.session.Replay;
 import dev.ddlab.session.Session;
-import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.web.Json;
 import dev.ddlab.web.PlaygroundConfig;
 import dev.ddlab.web.panel.Panel;
@@ -58,7 +53,7 @@ public final class WebSession {
   private int sentTimeline = -1;
   private boolean eventsSinceObserve = true;
   private final String engineKind;
-  private final Session locked = new LockedSession();
+  private final Session locked = new LockedSession(this);
 
   /** What panels see: the present session, across rewinds. */
   private final Session current = new CurrentSession(() -> raw);
@@ -199,6 +194,11 @@ public final class WebSession {
    */
   public NodeBackend rawNode(String node) {
     return raw.node(node);
+  }
+
+  /** The present session, without the lock: for {@link LockedSession}, which takes it. */
+  Session raw() {
+    return raw;
   }
 
   public WebTerminal terminal(String node) {
@@ -602,7 +602,7 @@ public final class WebSession {
   }
 
   /** A typed line or key, through the input gate (see {@link #inputGate}), then the lock. */
-  private <T> T input(Supplier<T> action) {
+  <T> T input(Supplier<T> action) {
     inputGate.lock();
     try {
       return withLock(action);
@@ -724,7 +724,7 @@ public final class WebSession {
   private void pushTerminals() {
     synchronized (terminals) {
       for (WebTerminal t : terminals.values()) {
-        t.afterTick(raw.prompt(t.node()));
+        t.afterTick(raw.prompt(t.node()), raw.outputPending(t.node()));
       }
     }
   }
@@ -785,136 +785,5 @@ public final class WebSession {
 
   private static String error(String message) {
     return Json.write(Json.message("error").put("message", message));
-  }
-
-  /** The session view handed to terminal programs: each call takes the lock. */
-  private final class LockedSession implements Session {
-    @Override
-    public String id() {
-      return raw.id();
-    }
-
-    @Override
-    public long seed() {
-      return raw.seed();
-    }
-
-    @Override
-    public String template() {
-      return raw.template();
-    }
-
-    @Override
-    public List<String> nodes() {
-      return withLock(raw::nodes);
-    }
-
-    @Override
-    public String nodeAddress(String node) {
-      return withLock(() -> raw.nodeAddress(node));
-    }
-
-    @Override
-    public String prompt(String node) {
-      return withLock(() -> raw.prompt(node));
-    }
-
-    @Override
-    public TranscriptEntry type(String node, String line) {
-      return input(() -> raw.type(node, line));
-    }
-
-    @Override
-    public boolean isAttached(String node) {
-      return withLock(() -> raw.isAttached(node));
-    }
-
-    @Override
-    public boolean echoes(String node) {
-      return withLock(() -> raw.echoes(node));
-    }
-
-    @Override
-    public String unshownOutput(String node) {
-      WebTerminal t = terminal(node);
-      if (t != null) {
-        t.pushTaken();
-      }
-      return withLock(() -> raw.unshownOutput(node));
-    }
-
-    @Override
-    public int shownOutput(String node) {
-      return withLock(() -> raw.shownOutput(node));
-    }
-
-    @Override
-    public TranscriptEntry interrupt(String node) {
-      return input(() -> raw.interrupt(node));
-    }
-
-    @Override
-    public List<String> complete(String node, String line) {
-      return withLock(() -> raw.complete(node, line));
-    }
-
-    @Override
-    public List<TranscriptEntry> transcript() {
-      return withLock(() -> List.copyOf(raw.transcript()));
-    }
-
-    @Override
-    public Engine engine(String node) {
-      return withLock(() -> raw.engine(node));
-    }
-
-    @Override
-    public NodeBackend node(String node) {
-      return withLock(() -> raw.node(node));
-    }
-
-    @Override
-    public Introspection introspection() {
-      return raw.introspection();
-    }
-
-    @Override
-    public NetworkFaults networkFaults() {
-      return raw.networkFaults();
-    }
-
-    @Override
-    public long nowNanos() {
-      return withLock(raw::nowNanos);
-    }
-
-    @Override
-    public EventBus events() {
-      return raw.events();
-    }
-
-    @Override
-    public void advance(Duration d) {
-      withLock(
-          () -> {
-            raw.advance(d);
-            return null;
-          });
-    }
-
-    @Override
-    public String addNode() {
-      return WebSession.this.addNode();
-    }
-
-    @Override
-    public void removeNode(String node) {
-      WebSession.this.removeNode(node);
-    }
-
-    @Override
-    public void close() {
-      // a terminal program cannot end the visitor's session
-    }
   }
 }

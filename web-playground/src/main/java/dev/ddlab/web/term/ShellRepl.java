@@ -10,6 +10,7 @@ import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
@@ -53,8 +54,32 @@ public final class ShellRepl {
   /** The prompt the line reader shows now. */
   private String shownPrompt = "";
 
-  /** A pushed line's start not shown yet: JLine prints above the edited line only whole lines. */
+  /**
+   * The start of an output line pushed but not ended yet, shown before the edited line ({@link
+   * #editorPrompt}): JLine prints above the edited line only whole lines.
+   */
   private final StringBuilder partial = new StringBuilder();
+
+  /**
+   * The terminal does not echo now (a password, {@code read -s}): read when a line starts and at
+   * each push, as a {@code read -s} may start while the line is edited (after a {@code sleep} the
+   * ticker moved).
+   */
+  private volatile boolean masked;
+
+  /** Shows nothing of the edited line while {@link #masked}, and keeps it out of the history. */
+  private final MaskingCallback mask =
+      new MaskingCallback() {
+        @Override
+        public String display(String line) {
+          return masked ? "" : line;
+        }
+
+        @Override
+        public String history(String line) {
+          return masked ? null : line;
+        }
+      };
 
   private boolean followWallTime;
   private long lastWallNanos;
@@ -146,10 +171,8 @@ public final class ShellRepl {
       try {
         shownPrompt = session.prompt(node);
         // a password, a key, read -s: the line editor shows nothing of what is typed
-        line =
-            session.echoes(node)
-                ? reader.readLine(shownPrompt)
-                : reader.readLine(shownPrompt, LineReaderImpl.NULL_MASK);
+        masked = !session.echoes(node);
+        line = reader.readLine(editorPrompt(), null, mask, null);
       } catch (UserInterruptException e) {
         catchUp();
         print(out, session.interrupt(node));
@@ -177,6 +200,7 @@ public final class ShellRepl {
       String trimmed = line.strip();
       if (trimmed.startsWith("@") && session.nodes().contains(trimmed.substring(1))) {
         node = trimmed.substring(1);
+        partial.setLength(0);
         continue;
       }
       boolean atHost = !session.isAttached(node);
@@ -190,27 +214,58 @@ public final class ShellRepl {
   }
 
   /**
-   * Shows above the edited line what the busy terminal printed since (whole lines; a line's start
-   * waits for its end or the command's), and the session's prompt once it changed.
+   * Shows what the terminal printed since (a busy line's output, a background job's at an idle
+   * prompt) as a real terminal does, at once: whole lines above the edited line, and a line's start
+   * not ended yet ({@code printf 'a'}, a progress bar) where the cursor is, before what is being
+   * typed (as the prompt of the line editor, which prints above it only whole lines); once the
+   * command ended, the rest and the session's new prompt.
    */
   private boolean push(LineReader reader) {
-    partial.append(session.unshownOutput(node));
+    String text = partial + session.unshownOutput(node);
     String prompt = session.prompt(node);
     boolean ended = !prompt.equals(shownPrompt);
-    int cut = ended ? partial.length() : partial.lastIndexOf("\n") + 1;
-    if (cut > 0) {
-      String text = partial.substring(0, cut);
-      partial.delete(0, cut);
-      reader.printAbove(text); // a last line without its newline gets one, as print() gives it
+    masked = !session.echoes(node);
+    int cut = ended ? text.length() : text.lastIndexOf('\n') + 1;
+    partial.setLength(0);
+    partial.append(text, cut, text.length());
+    if (!(reader instanceof LineReaderImpl impl)) {
+      return true;
     }
-    if (ended && reader instanceof LineReaderImpl impl) {
-      shownPrompt = prompt;
-      impl.setPrompt(prompt);
+    shownPrompt = prompt;
+    impl.setPrompt(editorPrompt());
+    if (cut > 0) {
+      reader.printAbove(text.substring(0, cut)); // a last line without newline gets one, as print()
+    } else {
       terminal.writer().print("\r\u001b[K");
       terminal.writer().flush();
       impl.redrawLine();
     }
     return true;
+  }
+
+  /**
+   * The line editor's prompt: the session's, then the unfinished output line as the screen shows it
+   * (a carriage return writes over the line's start, as a progress bar's updates do).
+   */
+  private String editorPrompt() {
+    if (partial.length() == 0) {
+      return shownPrompt;
+    }
+    StringBuilder line = new StringBuilder();
+    int col = 0;
+    for (int i = 0; i < partial.length(); i++) {
+      char c = partial.charAt(i);
+      if (c == '\r') {
+        col = 0;
+      } else if (col < line.length()) {
+        line.setCharAt(col++, c);
+      } else {
+        line.append(c);
+        col++;
+      }
+    }
+    // the line editor expands %-sequences in a prompt; %% is a plain %
+    return shownPrompt + line.toString().replace("%", "%%");
   }
 
   private static boolean isExit(String line) {
@@ -228,9 +283,13 @@ public final class ShellRepl {
     if (output != null && shown > 0) {
       output = output.substring(Math.min(shown, output.length()));
     }
-    if (partial.length() > 0) {
-      output = partial + (output == null ? "" : output);
-      partial.setLength(0);
+    partial.setLength(0); // on the screen already, before the line the reader just ended
+    if (output != null && !output.endsWith("\n") && session.prompt(node).isEmpty()) {
+      // still running: its unfinished line ({@code printf a}, {@code read -p}'s question) stays
+      // where the cursor is, and what follows (output, typed keys) goes on after it
+      int cut = output.lastIndexOf('\n') + 1;
+      partial.append(output, cut, output.length());
+      output = output.substring(0, cut);
     }
     if (output != null && !output.isEmpty()) {
       out.print(output);

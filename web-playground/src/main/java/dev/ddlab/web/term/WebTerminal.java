@@ -24,6 +24,7 @@ public final class WebTerminal implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(WebTerminal.class.getName());
 
   private final String node;
+  private final Session session;
   private final Scrollback scrollback;
   private final OutputBudget budget;
   private final Consumer<String> sink;
@@ -36,8 +37,13 @@ public final class WebTerminal implements AutoCloseable {
   private final java.util.concurrent.atomic.AtomicBoolean pushSent =
       new java.util.concurrent.atomic.AtomicBoolean();
 
-  /** The session's prompt for this terminal when the ticker last looked. */
-  private volatile String promptSeen = "";
+  /**
+   * The session's prompt for this terminal when the ticker last looked; null before its first look,
+   * which is no change: the REPL draws its first prompt itself, and a push then drew it a second
+   * time on the same line (WebBenchTest's clients took "[node1] $ \r\e[K[node1] $ " for the prompt
+   * and never saw it again).
+   */
+  private volatile String promptSeen;
 
   /**
    * @param sink receives every chunk printed (already in the scrollback), for live browsers
@@ -50,6 +56,7 @@ public final class WebTerminal implements AutoCloseable {
       OutputBudget budget,
       Consumer<String> sink) {
     this.node = node;
+    this.session = session;
     this.scrollback = scrollback;
     this.budget = budget;
     this.sink = sink;
@@ -84,39 +91,52 @@ public final class WebTerminal implements AutoCloseable {
     return node;
   }
 
+  /**
+   * Taken around every write into the line discipline: the browser's keys (a WebSocket thread) and
+   * the ticker's {@link ShellRepl#PUSH} keys would otherwise interleave byte by byte, and a typed
+   * character or Enter could land inside the other's escape sequence and be lost (WebBenchTest's
+   * typist whose line never got its prompt back).
+   */
+  private final java.util.concurrent.locks.ReentrantLock inputLock =
+      new java.util.concurrent.locks.ReentrantLock();
+
   /** Bytes the browser sent: keystrokes, escape sequences, pasted text. */
   public void input(String data) {
-    feed(data, false);
+    inputLock.lock();
+    try {
+      write(data, false);
+    } finally {
+      inputLock.unlock();
+    }
   }
 
   /**
-   * Keys only the REPL sends itself ({@link ShellRepl#PUSH}, {@link ShellRepl#REPROMPT}): they go
+   * Keys only the REPL sends itself ({@link ShellRepl#PUSH}, {@link ShellRepl#REPROMPT}) go
    * straight to its input, past the line discipline, which would echo them to the screen whenever
-   * the REPL is not in its line editor (starting, or running a typed line) and the bench's and the
-   * browser's screen would show {@code ESC[9998~}.
+   * the REPL is not in its line editor (starting, or running a typed line): the screen showed
+   * {@code ESC[9998~} and WebBenchTest's typist learned it as part of its prompt.
    */
-  private void control(String keys) {
-    feed(keys, true);
-  }
-
-  private void feed(String data, boolean control) {
+  private void write(String data, boolean control) {
     if (closed) {
       return;
     }
     byte[] bytes = data.getBytes(StandardCharsets.UTF_8);
     try {
-      synchronized (terminal) { // the browser's keys and the ticker's never interleave
-        if (control) {
-          terminal.control(bytes);
-        } else {
-          terminal.processInputBytes(bytes);
-        }
+      if (control) {
+        terminal.control(bytes);
+      } else {
+        terminal.processInputBytes(bytes);
       }
     } catch (IOException e) {
       LOG.log(System.Logger.Level.DEBUG, "input after close on " + node, e);
     }
   }
 
+  /**
+   * The browser's terminal was resized: the line editor redraws for the new width (WINCH), and the
+   * session's terminal takes the size ({@link Session#resize}: stty, tput, $COLUMNS, ConsoleSize,
+   * SIGWINCH to an attached container's process), as a real pty's would.
+   */
   public void resize(int columns, int rows) {
     if (columns < 2 || rows < 2 || columns > 1000 || rows > 500) {
       return;
@@ -125,6 +145,7 @@ public final class WebTerminal implements AutoCloseable {
     if (!size.equals(terminal.getSize())) {
       terminal.setSize(size);
       terminal.raise(Terminal.Signal.WINCH);
+      session.resize(node, columns, rows);
     }
   }
 
@@ -161,15 +182,25 @@ public final class WebTerminal implements AutoCloseable {
   }
 
   /**
-   * After the ticker moved time: while the command runs (no prompt) or when the prompt changed, the
-   * REPL shows what the terminal printed since and the prompt ({@link ShellRepl#PUSH}); one push
-   * waits at a time, so a REPL busy with a long line is not flooded.
+   * After the ticker moved time: while the command runs (no prompt), when the prompt changed, or
+   * when the terminal printed something at its prompt ({@code outputPending}: a background job),
+   * the REPL shows what the terminal printed since and the prompt ({@link ShellRepl#PUSH}); one
+   * push waits at a time, so a REPL busy with a long line is not flooded.
    */
-  public void afterTick(String prompt) {
-    boolean changed = !prompt.equals(promptSeen);
+  public void afterTick(String prompt, boolean outputPending) {
+    boolean changed = promptSeen != null && !prompt.equals(promptSeen);
     promptSeen = prompt;
-    if ((prompt.isEmpty() || changed) && pushSent.compareAndSet(false, true)) {
-      control(ShellRepl.PUSH);
+    if ((prompt.isEmpty() || changed || outputPending) && pushSent.compareAndSet(false, true)) {
+      // never wait for a client's keys here (the session's lock is held): push at the next beat
+      if (inputLock.tryLock()) {
+        try {
+          write(ShellRepl.PUSH, true);
+        } finally {
+          inputLock.unlock();
+        }
+      } else {
+        pushSent.set(false);
+      }
     }
   }
 
@@ -180,7 +211,12 @@ public final class WebTerminal implements AutoCloseable {
 
   /** Makes the REPL show the session's present prompt again ({@link ShellRepl#REPROMPT}). */
   public void reprompt() {
-    control(ShellRepl.REPROMPT);
+    inputLock.lock();
+    try {
+      write(ShellRepl.REPROMPT, true);
+    } finally {
+      inputLock.unlock();
+    }
   }
 
   /**

@@ -84,7 +84,7 @@ class WebTerminalTest {
             new OutputBudget(1 << 20),
             frames::add)) {
       t.start();
-      t.afterTick(""); // the ticker: a busy terminal's output is pushed by a key to the REPL
+      t.afterTick("", false); // the ticker: a busy terminal's output is pushed by a key to the REPL
       t.reprompt();
       sent.countDown();
       t.thread().join(20_000);
