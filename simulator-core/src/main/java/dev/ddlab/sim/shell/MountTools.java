@@ -153,7 +153,14 @@ final class MountTools {
         rows.add(new Row(e, e == null ? p : null));
       }
     }
-    return busybox ? busyboxDf(io, o, rows) : coreutilsDf(io, o, rows);
+    // stdio: off a terminal df's lines wait in its buffer until it exits, its errors do not
+    StringBuilder buffered = ctx.tty() ? null : new StringBuilder();
+    Io lines = buffered == null ? io : io.withOut(buffered::append);
+    int status = busybox ? busyboxDf(lines, o, rows) : coreutilsDf(lines, o, rows);
+    if (buffered != null) {
+      io.out().accept(buffered.toString());
+    }
+    return status;
   }
 
   /** One line of df: a mounted filesystem, or a path it could not place. */
