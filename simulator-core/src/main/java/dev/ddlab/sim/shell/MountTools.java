@@ -153,14 +153,8 @@ final class MountTools {
         rows.add(new Row(e, e == null ? p : null));
       }
     }
-    // stdio: off a terminal df's lines wait in its buffer until it exits, its errors do not
-    StringBuilder buffered = ctx.tty() ? null : new StringBuilder();
-    Io lines = buffered == null ? io : io.withOut(buffered::append);
-    int status = busybox ? busyboxDf(lines, o, rows) : coreutilsDf(lines, o, rows);
-    if (buffered != null) {
-      io.out().accept(buffered.toString());
-    }
-    return status;
+    // in the order df writes them: busybox's bb_error_msg and coreutils' error() flush stdout first
+    return busybox ? busyboxDf(io, o, rows) : coreutilsDf(io, o, rows);
   }
 
   /** One line of df: a mounted filesystem, or a path it could not place. */
