@@ -112,6 +112,7 @@ final class MountTools {
                   case 'h' -> o.human = true;
                   case 'T' -> o.type = true;
                   case 'a' -> o.all = true;
+                  case 'i' -> {} // inodes are not modelled: the block figures
                   case 't' -> o.onlyType = value;
                   case 'B' -> o.unit = blockSize(value);
                   default -> {

@@ -83,4 +83,14 @@ class BusyboxAppletsAndReadTest {
     assertTrue(out.endsWith("\nRTMAX-1\nRTMAX\n"), out);
     assertEquals(65, out.split("\n").length);
   }
+
+  @Test
+  void a_lone_program_after_bash_c_runs_one_shell_level_down_as_bash_execs_it() {
+    // bash 5.2: env -i bash -c env → SHLVL=0; a builtin or a longer string keeps the shell's 1
+    assertEquals("SHLVL=0\n", node.ok("docker run --rm ubuntu bash -c 'A=1 env' | grep SHLVL"));
+    assertEquals("SHLVL=0\n", node.ok("docker run --rm ubuntu bash -c env | grep SHLVL"));
+    assertEquals("1\n", node.ok("docker run --rm ubuntu bash -c 'echo $SHLVL'"));
+    assertEquals("SHLVL=1\n", node.ok("docker run --rm ubuntu bash -c 'env | grep SHLVL; true'"));
+    assertEquals("1\n", node.ok("docker run --rm alpine sh -c 'printenv SHLVL'"));
+  }
 }
