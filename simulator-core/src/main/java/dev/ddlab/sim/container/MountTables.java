@@ -171,42 +171,12 @@ final class MountTables {
   /** A tmpfs of {@code size} bytes whose files hold {@code used} bytes, counted in pages. */
   static Usage tmpfs(long size, LongSupplier used) {
     long total = pages(size);
-    return new Usage() {
-      @Override
-      public long total() {
-        return total;
-      }
-
-      @Override
-      public long used() {
-        return Math.min(total, pages(used.getAsLong()));
-      }
-
-      @Override
-      public long available() {
-        return total - used();
-      }
-    };
+    return new Usage(total, () -> Math.min(total, pages(used.getAsLong())), 0);
   }
 
   /** The node's root disk: its fixed base, plus what was written on the simulated node. */
   private static Usage disk(LongSupplier written) {
-    return new Usage() {
-      @Override
-      public long total() {
-        return DISK_BYTES;
-      }
-
-      @Override
-      public long used() {
-        return DISK_BASE_USED + pages(written.getAsLong());
-      }
-
-      @Override
-      public long available() {
-        return Math.max(0, DISK_BYTES - DISK_RESERVED - used());
-      }
-    };
+    return new Usage(DISK_BYTES, () -> DISK_BASE_USED + pages(written.getAsLong()), DISK_RESERVED);
   }
 
   /**

@@ -191,15 +191,22 @@ final class MountTools {
           sb.append('\n').append(" ".repeat(30));
         }
       }
-      long total = e.usage() == null ? 0 : e.usage().total();
-      long used = e.usage() == null ? 0 : e.usage().used();
-      long avail = e.usage() == null ? 0 : e.usage().available();
+      long[] f = figures(e);
+      long total = f[0];
+      long used = f[1];
+      long avail = f[2];
       sb.append(String.format(" %9s ", size(total, o)));
       sb.append(String.format("%9s ", size(used, o)));
       sb.append(String.format("%9s %3d%% %s", size(avail, o), percent(used, avail), e.target()));
       io.println(sb.toString());
     }
     return status;
+  }
+
+  /** statfs's figures of a mount in bytes, total, used and available; 0s for a pseudo one. */
+  private static long[] figures(Entry e) {
+    MountTable.Usage u = e.usage();
+    return u == null ? new long[3] : new long[] {u.total(), u.used(), u.available()};
   }
 
   /** busybox's {@code %lu-blocks} header, with make_human_readable_str's units (1K, 1M …). */
@@ -314,9 +321,10 @@ final class MountTools {
         status = 1;
         continue;
       }
-      long total = e.usage() == null ? 0 : e.usage().total();
-      long used = e.usage() == null ? 0 : e.usage().used();
-      long avail = e.usage() == null ? 0 : e.usage().available();
+      long[] f = figures(e);
+      long total = f[0];
+      long used = f[1];
+      long avail = f[2];
       String pct = total == 0 ? "-" : ceilPercent(used, avail) + "%";
       String[] sizes = {gnuSize(total, o), gnuSize(used, o), gnuSize(avail, o)};
       lines.add(

@@ -9,13 +9,18 @@ import java.util.List;
  * each entry, here its {@link Usage}).
  */
 public final class MountTable {
-  /** statfs(2) of a mounted filesystem, in bytes. */
-  public interface Usage {
-    long total();
+  /**
+   * statfs(2) of a mounted filesystem, in bytes: its size, what its files hold now, and what only
+   * root may use (ext4's reserved blocks), which df's Available leaves out.
+   */
+  public record Usage(long total, java.util.function.LongSupplier usedNow, long reserved) {
+    public long used() {
+      return usedNow.getAsLong();
+    }
 
-    long used();
-
-    long available();
+    public long available() {
+      return Math.max(0, total - reserved - used());
+    }
   }
 
   /**
@@ -34,26 +39,6 @@ public final class MountTable {
     boolean blockDevice() {
       return device.startsWith("/dev/");
     }
-  }
-
-  /** A fixed figure: what a filesystem nothing in the simulator writes to reports. */
-  public static Usage fixed(long total, long used, long available) {
-    return new Usage() {
-      @Override
-      public long total() {
-        return total;
-      }
-
-      @Override
-      public long used() {
-        return used;
-      }
-
-      @Override
-      public long available() {
-        return available;
-      }
-    };
   }
 
   private final List<Entry> entries;
