@@ -34,6 +34,7 @@ public final class ShellPrograms {
           "df",
           "mount",
           "umount",
+          "which",
           "echo",
           "pwd",
           "sleep",
@@ -86,6 +87,7 @@ public final class ShellPrograms {
     registry.register("df", () -> new ToolProgram(MountTools::df));
     registry.register("mount", () -> new ToolProgram(MountTools::mount));
     registry.register("umount", () -> new ToolProgram(MountTools::umount));
+    registry.register("which", () -> new ToolProgram(PathTools::which));
     registry.register("ss", () -> new ToolProgram(NetstatTool::ss));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(

@@ -93,4 +93,20 @@ class BusyboxAppletsAndReadTest {
     assertEquals("SHLVL=1\n", node.ok("docker run --rm ubuntu bash -c 'env | grep SHLVL; true'"));
     assertEquals("1\n", node.ok("docker run --rm alpine sh -c 'printenv SHLVL'"));
   }
+
+  @Test
+  void which_basename_dirname_and_nproc_answer_as_busybox_and_coreutils_do() {
+    TranscriptEntry e = typed("docker run --rm alpine sh -c 'which ls nosuch; echo $?'");
+    assertEquals("/bin/ls\n1\n", e.output());
+    assertEquals("/usr/bin/ls\n", node.ok("docker run --rm ubuntu which ls"));
+    assertEquals("y\n", node.ok("docker run --rm alpine basename /x/y.c .c"));
+    assertEquals("/a\n.\n/\n", node.ok("docker run --rm ubuntu dirname /a/b a /"));
+    e = typed("docker run --rm alpine dirname /a/b a");
+    assertEquals(1, e.exitCode(), e.output());
+    assertTrue(e.output().contains("Usage: dirname FILENAME"), e.output());
+    e = typed("basename");
+    assertEquals(
+        "basename: missing operand\nTry 'basename --help' for more information.\n", e.output());
+    assertEquals("2\n", node.ok("nproc"));
+  }
 }
