@@ -69,9 +69,14 @@ final class HijackFilter implements Filter {
         opened = containers.openAttach(id, "1".equals(stdin) || "true".equalsIgnoreCase(stdin));
       } else {
         // exactly the body's bytes: reading on to the end of the request's input keeps Jetty from
-        // handing the connection over (the client's stdin was then parsed as a new request: 400)
+        // handing the connection over (the client's stdin was then parsed as a new request: 400).
+        // A chunked body ends at its last chunk, where Jetty's input ends: read it whole
         int length = req.getContentLength();
-        byte[] bytes = length > 0 ? req.getInputStream().readNBytes(length) : new byte[0];
+        boolean chunked = "chunked".equalsIgnoreCase(req.getHeader("Transfer-Encoding"));
+        byte[] bytes =
+            length > 0
+                ? req.getInputStream().readNBytes(length)
+                : chunked ? req.getInputStream().readAllBytes() : new byte[0];
         JsonNode body = bytes.length == 0 ? null : Json.MAPPER.readTree(bytes);
         opened = exec.openStart(m.group(2), body);
       }

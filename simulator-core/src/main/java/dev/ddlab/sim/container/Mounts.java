@@ -8,12 +8,13 @@ import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.MemoryFs;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.image.LocalImage;
 import dev.ddlab.sim.runtime.Cgroup;
-import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.runtime.ProcContext;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.runtime.SimProc;
 import dev.ddlab.sim.volume.FsCopy;
+import dev.ddlab.sim.volume.MountTable;
 import dev.ddlab.sim.volume.MountedFs;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ import java.util.Map;
  */
 final class Mounts {
   /** A tmpfs's size without a size option: half the node's RAM, as the kernel's default. */
-  static final long TMPFS_BYTES = Kernel.MEM_TOTAL_BYTES / 2;
+  static final long TMPFS_BYTES = MountTables.TMPFS_DEFAULT;
 
   private final Daemon daemon;
 
@@ -48,6 +49,7 @@ final class Mounts {
   void register(Container c, HostConfig hc) {
     List<MountedFs.Mount> mounts = new ArrayList<>();
     List<MountPoint> points = new ArrayList<>();
+    List<MountTables.Own> own = new ArrayList<>();
     java.util.Map<String, Mount> requested = new java.util.LinkedHashMap<>();
     java.util.Map<String, MountPoint> inherited = new java.util.LinkedHashMap<>();
     if (hc.volumesFrom() != null) {
@@ -110,6 +112,7 @@ final class Mounts {
       } else {
         continue; // tmpfs is not shared by --volumes-from
       }
+      own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null));
       points.add(m);
     }
     for (Mount m : requested.values()) {
@@ -127,11 +130,12 @@ final class Mounts {
           }
           mountPoint(c, target);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, source, m.readOnly()));
+          own.add(new MountTables.Own(target, "bind", m.readOnly(), null, null));
           points.add(
               new MountPoint("bind", null, source, target, null, "", !m.readOnly(), "rprivate"));
         }
         case "tmpfs" -> {
-          mounts.add(tmpfs(c, target, TMPFS_BYTES, m.readOnly()));
+          mounts.add(tmpfs(c, target, TMPFS_BYTES, m.readOnly(), "", false, own));
           points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
         }
         default -> {
@@ -155,6 +159,7 @@ final class Mounts {
           }
           volumes.use(v.name(), c.id);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, data, m.readOnly()));
+          own.add(new MountTables.Own(target, "volume", m.readOnly(), null, null));
           points.add(
               new MountPoint(
                   "volume", v.name(), v.mountpoint(), target, "local", "", !m.readOnly(), ""));
@@ -167,19 +172,43 @@ final class Mounts {
           .forEach(
               (target, options) -> {
                 TmpfsOptions o = TmpfsOptions.parse(options);
-                mounts.add(tmpfs(c, Paths.normalize(target), o.bytes(), o.readOnly()));
+                mounts.add(
+                    tmpfs(
+                        c,
+                        Paths.normalize(target),
+                        o.bytes(),
+                        o.readOnly(),
+                        options,
+                        o.bytes() != TMPFS_BYTES,
+                        own));
               });
     }
     // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start),
     // read-only with the root filesystem
     c.etcFiles = new MemoryFs(daemon.clock::nowNanos);
+    List<String> etc = new ArrayList<>();
     for (String f : List.of("hosts", "hostname", "resolv.conf")) {
       if (!requested.containsKey("/etc/" + f) && !inherited.containsKey("/etc/" + f)) {
         c.etcFiles.write("/" + f, new byte[0], false);
         mounts.add(new MountedFs.Mount("/etc/" + f, c.etcFiles, "/" + f, hc.readonlyRootfs()));
+        etc.add(0, "/etc/" + f); // runc mounts resolv.conf, hostname, hosts in that order
       }
     }
-    c.fs = new MountedFs(c.rootFs, mounts, hc.readonlyRootfs());
+    // the IPC namespace's /dev/shm: a tmpfs of ShmSize (64 MiB unless --shm-size)
+    long shmBytes = hc.shmSize() > 0 ? hc.shmSize() : ContainerResources.DEFAULT_SHM_BYTES;
+    MemoryFs shm = tmpfsFs(c, shmBytes);
+    mounts.add(new MountedFs.Mount("/dev/shm", shm, "/", false));
+    Disk nodeDisk = daemon.disk();
+    MountTable table =
+        MountTables.of(
+            c,
+            hc,
+            own,
+            etc,
+            MountTables.tmpfs(shmBytes, shm.disk()::used),
+            layerIds(c),
+            () -> nodeDisk == null ? 0 : nodeDisk.used());
+    c.fs = new MountedFs(c.rootFs, mounts, hc.readonlyRootfs(), table);
     if (!points.isEmpty()) {
       daemon.changed();
       c.mounts = List.copyOf(points);
@@ -217,7 +246,7 @@ final class Mounts {
         new ArrayList<>(c.fs instanceof MountedFs m ? m.mounts() : List.<MountedFs.Mount>of());
     all.removeIf(x -> x.target().equals(t));
     all.add(new MountedFs.Mount(t, c.taskFiles, t, true));
-    c.fs = new MountedFs(c.rootFs, all);
+    c.fs = c.fs instanceof MountedFs m ? m.withMounts(all) : new MountedFs(c.rootFs, all);
   }
 
   /** The daemon's checks of a --mount (volume/mounts/validate.go). */
@@ -283,13 +312,42 @@ final class Mounts {
     }
   }
 
-  /** A tmpfs of {@code bytes} at {@code target}, its pages charged to the container's memory. */
-  private MountedFs.Mount tmpfs(Container c, String target, long bytes, boolean readOnly) {
+  /**
+   * A tmpfs of {@code bytes} at {@code target}, its pages charged to the container's memory; its
+   * line of the mount table goes to {@code own} ({@code sized}: a size was asked for, so the kernel
+   * shows it).
+   */
+  private MountedFs.Mount tmpfs(
+      Container c,
+      String target,
+      long bytes,
+      boolean readOnly,
+      String options,
+      boolean sized,
+      List<MountTables.Own> own) {
     mountPoint(c, target);
+    MemoryFs tmpfs = tmpfsFs(c, bytes);
+    own.add(
+        new MountTables.Own(
+            target,
+            "tmpfs",
+            readOnly,
+            MountTables.tmpfsOptions(readOnly, options, bytes, sized),
+            MountTables.tmpfs(sized ? bytes : MountTables.TMPFS_DEFAULT, tmpfs.disk()::used)));
+    return new MountedFs.Mount(target, tmpfs, "/", readOnly);
+  }
+
+  /** A tmpfs's filesystem, emptied when the container stops. */
+  private MemoryFs tmpfsFs(Container c, long bytes) {
     MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos);
     tmpfs.disk(new Disk(bytes, new TmpfsPages(c)));
     tmpfsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(tmpfs);
-    return new MountedFs.Mount(target, tmpfs, "/", readOnly);
+    return tmpfs;
+  }
+
+  /** The image's layers under the container's, base first (for the overlay's lowerdir). */
+  private List<String> layerIds(Container c) {
+    return daemon.images.find(c.imageId).map(LocalImage::chainIds).orElse(List.of());
   }
 
   /** The options of {@code --tmpfs /run:rw,size=64m}: its size (the kernel's default without). */

@@ -1,8 +1,7 @@
 package dev.ddlab.sim.container;
 
-import dev.ddlab.engine.EngineException;
+import dev.ddlab.engine.PruneFilters;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
-import dev.ddlab.go.GoTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,26 +18,15 @@ final class Prune {
   }
 
   ContainerPruneResponse prune(Map<String, List<String>> filters) {
-    long until = Long.MAX_VALUE;
-    List<String> labels = null;
-    if (filters != null) {
-      for (String key : filters.keySet()) {
-        if (!key.equals("until") && !key.equals("label")) {
-          throw EngineException.badRequest("Invalid filter '" + key + "'");
-        }
-      }
-      if (filters.containsKey("until")) {
-        until = GoTime.parseBound(filters.get("until").get(0), Long.MAX_VALUE);
-      }
-      labels = filters.get("label");
-    }
+    PruneFilters.validate(filters, PruneFilters.UNTIL_AND_LABELS);
+    long until = PruneFilters.until(filters, daemon.clock.nowNanos());
     List<String> deleted = new ArrayList<>();
     long reclaimed = 0;
     for (Container c : daemon.all()) {
       if (c.isRunning() || c.createdNanos > until) {
         continue;
       }
-      if (labels != null && !Containers.labelsMatch(c.config.labels(), labels)) {
+      if (!PruneFilters.labelsAllow(filters, c.config.labels())) {
         continue;
       }
       reclaimed += c.rootFs.sizeRw();

@@ -2,7 +2,6 @@ package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.go.GoPath;
-import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.clock.VirtualClock;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +12,7 @@ final class Filters {
   private Filters() {}
 
   static void validate(Map<String, List<String>> filters, Set<String> allowed) {
-    for (String key : filters.keySet()) {
-      if (!allowed.contains(key)) {
-        throw EngineException.badRequest("Invalid filter '" + key + "'");
-      }
-    }
+    dev.ddlab.engine.PruneFilters.validate(filters, allowed);
   }
 
   /** GetBoolOrDefault: null when absent; "true"/"1" and "false"/"0" otherwise an error. */
@@ -41,17 +36,7 @@ final class Filters {
 
   /** MatchKVList: every "key" or "key=value" must be among the labels. */
   static boolean matchLabels(List<String> wanted, Map<String, String> labels) {
-    for (String w : wanted) {
-      int eq = w.indexOf('=');
-      String k = eq < 0 ? w : w.substring(0, eq);
-      if (labels == null || !labels.containsKey(k)) {
-        return false;
-      }
-      if (eq >= 0 && !w.substring(eq + 1).equals(labels.get(k))) {
-        return false;
-      }
-    }
-    return true;
+    return dev.ddlab.engine.PruneFilters.matchKvList(wanted, labels);
   }
 
   /** reference.FamiliarMatch: the pattern against "name:tag", then against "name". */
@@ -71,11 +56,6 @@ final class Filters {
 
   /** "until": a Go duration before now, Unix seconds, a date or an RFC 3339 time. */
   static long until(List<String> values, VirtualClock clock) {
-    String v = values.get(0);
-    try {
-      return GoTime.timestamp(v, clock.nowNanos());
-    } catch (IllegalArgumentException e) {
-      throw EngineException.badRequest("failed to parse value as time or duration: \"" + v + "\"");
-    }
+    return dev.ddlab.engine.PruneFilters.until(Map.of("until", values), clock.nowNanos());
   }
 }

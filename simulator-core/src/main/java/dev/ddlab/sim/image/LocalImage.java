@@ -20,4 +20,9 @@ public interface LocalImage {
 
   /** Sum of the layers' uncompressed sizes, as docker images SIZE. */
   long size();
+
+  /** Its layers' ChainIDs, base first (a container's overlay lowerdir names one link each). */
+  default List<String> chainIds() {
+    return List.of(id());
+  }
 }

@@ -121,7 +121,8 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         c.config(),
         c.os(),
         c.architecture(),
-        img.size());
+        img.size(),
+        img.chainIds());
   }
 
   private record View(
@@ -130,7 +131,8 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       ContainerConfig config,
       String os,
       String architecture,
-      long size)
+      long size,
+      List<String> chainIds)
       implements LocalImage {}
 
   // ---- ImagesApi -----------------------------------------------------------------------------

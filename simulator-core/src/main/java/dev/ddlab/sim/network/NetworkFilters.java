@@ -32,14 +32,6 @@ public final class NetworkFilters {
     return new NetworkFilters(f);
   }
 
-  /** Prune takes labels only. */
-  static NetworkFilters labelsOf(Map<String, List<String>> filters) {
-    if (filters == null || !filters.containsKey("label")) {
-      return new NetworkFilters(Map.of());
-    }
-    return new NetworkFilters(Map.of("label", filters.get("label")));
-  }
-
   boolean matches(Network n, boolean inUse) {
     return matches(n.name, n.id, n.driver(), n.scope(), n.predefined, n.labels, inUse);
   }

@@ -135,6 +135,9 @@ public final class Executables {
         }
         args = argv.subList(1, argv.size());
         applet = Paths.name(args.get(0));
+        if (args.get(0).equals("--list")) {
+          return new Resolution(new AppletList(), args, path, null, argv.get(0));
+        }
       }
       Program p = programs.create(applet).orElse(null);
       return new Resolution(
@@ -197,6 +200,33 @@ public final class Executables {
     public void start(Proc proc) {
       proc.err(applet + ": applet not found\n");
       proc.exit(127);
+    }
+  }
+
+  /**
+   * {@code busybox --list}: the applets compiled in, one a line in the applet table's (sorted)
+   * order. The image installs a link for each, so they are the names in /bin, /sbin, /usr/bin and
+   * /usr/sbin that run busybox.
+   */
+  private static final class AppletList implements Program {
+    @Override
+    public void start(Proc proc) {
+      java.util.TreeSet<String> names = new java.util.TreeSet<>();
+      for (String dir : List.of("/bin", "/sbin", "/usr/bin", "/usr/sbin")) {
+        if (!proc.fs().isDirectory(dir)) {
+          continue;
+        }
+        for (String name : proc.fs().list(dir)) {
+          Optional<FileNode> n = stat(proc.fs(), dir + "/" + name);
+          if (!name.equals(BUSYBOX) && n.isPresent() && BUSYBOX.equals(n.get().program())) {
+            names.add(name);
+          }
+        }
+      }
+      StringBuilder sb = new StringBuilder();
+      names.forEach(n -> sb.append(n).append('\n'));
+      proc.out(sb.toString());
+      proc.exit(0);
     }
   }
 

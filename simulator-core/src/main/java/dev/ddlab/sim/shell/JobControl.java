@@ -87,6 +87,10 @@ final class JobControl {
     if (status != 0 && resolved.stream().allMatch(a -> a.startsWith("-"))) {
       return status; // every target was a jobspec that named no job
     }
+    if (dialect == Dialect.DASH && resolved.equals(List.of("-l"))) {
+      io.out().accept(SystemTools.dashSignalList());
+      return status;
+    }
     boolean bash = dialect == Dialect.BASH;
     int st =
         SystemTools.kill(

@@ -29,7 +29,9 @@ final class ReadBuiltin {
       int max,
       char delimiter,
       List<String> names,
-      int status) {}
+      int status,
+      String array,
+      String fd) {}
 
   static void run(Interpreter sh, List<String> args, Io io, IntConsumer done) {
     Options o = options(sh, args, io);
@@ -37,7 +39,11 @@ final class ReadBuiltin {
       done.accept(o.status());
       return;
     }
-    for (String n : o.names()) {
+    List<String> checked = new ArrayList<>(o.names());
+    if (o.array() != null) {
+      checked.add(0, o.array());
+    }
+    for (String n : checked) {
       if (!Parser.isName(n)) {
         io.errln(
             switch (sh.dialect()) {
@@ -48,6 +54,25 @@ final class ReadBuiltin {
         done.accept(sh.dialect() == Dialect.DASH ? 2 : 1);
         return;
       }
+    }
+    if (o.fd() != null && !o.fd().equals("0")) {
+      // the shell has no descriptors open beyond 0, 1 and 2 for read to use
+      boolean number = !o.fd().isEmpty() && o.fd().chars().allMatch(Character::isDigit);
+      if (sh.dialect() == Dialect.BASH) {
+        io.errln(
+            ErrorPlace.name(sh)
+                + ": read: "
+                + o.fd()
+                + (number
+                    ? ": invalid file descriptor: Bad file descriptor"
+                    : ": invalid file descriptor specification"));
+      } else if (!number) {
+        io.errln(sh.name() + ": read: " + ErrorPlace.ash(sh) + "invalid file descriptor");
+        done.accept(2);
+        return;
+      }
+      done.accept(1); // busybox: read(2) fails with EBADF, silently
+      return;
     }
     if (io.in() != null) {
       // a pipe whose writer runs beside it: wait for the line (or the end of the input)
@@ -82,7 +107,11 @@ final class ReadBuiltin {
     StringBuilder text = new StringBuilder();
     List<Boolean> quoted = new ArrayList<>();
     boolean ended = read(in, o, text, quoted);
-    assign(sh, o.names(), text.toString(), quoted);
+    if (o.array() != null) {
+      assignArray(sh, o.array(), text.toString(), quoted);
+    } else {
+      assign(sh, o.names(), text.toString(), quoted);
+    }
     return ended ? 1 : 0;
   }
 
@@ -137,6 +166,32 @@ final class ReadBuiltin {
     sh.setVar(names.get(names.size() - 1), s.rest());
   }
 
+  /**
+   * bash's {@code read -a NAME}: every field of the line into the array, from index 0 (other names
+   * are ignored). The shell keeps an array's elements as variables {@code NAME[i]}, {@code NAME}
+   * its first and {@code NAME[@]}/{@code NAME[*]} the elements joined (as PIPESTATUS), so {@code
+   * ${arr[1]}}, {@code ${#arr[@]}}, {@code set} and {@code "${arr[@]}"} (one word) read it.
+   */
+  private static void assignArray(Interpreter sh, String name, String line, List<Boolean> quoted) {
+    String ifs = sh.var("IFS");
+    Splitter s = new Splitter(line, quoted, ifs == null ? Expander.DEFAULT_IFS : ifs);
+    s.skipWhite();
+    List<String> fields = new ArrayList<>();
+    while (!s.done()) {
+      fields.add(s.field());
+    }
+    for (int k = fields.size(); sh.var(name + "[" + k + "]") != null; k++) {
+      sh.unset(name + "[" + k + "]");
+    }
+    for (int k = 0; k < fields.size(); k++) {
+      sh.setVar(name + "[" + k + "]", fields.get(k));
+    }
+    String all = String.join(" ", fields);
+    sh.setVar(name, fields.isEmpty() ? "" : fields.get(0));
+    sh.setVar(name + "[@]", all);
+    sh.setVar(name + "[*]", all);
+  }
+
   /** The line and which of its characters a backslash quoted, read field by field. */
   private static final class Splitter {
     private final String line;
@@ -156,6 +211,10 @@ final class ReadBuiltin {
 
     private boolean white(int i) {
       return ifs(i) && " \t\n".indexOf(line.charAt(i)) >= 0;
+    }
+
+    boolean done() {
+      return pos >= line.length();
     }
 
     void skipWhite() {
@@ -211,8 +270,9 @@ final class ReadBuiltin {
   /** Parses the options; {@code status} is -1 when the command may read. */
   private static Options options(Interpreter sh, List<String> args, Io io) {
     boolean dash = sh.dialect() == Dialect.DASH;
-    OptionScan scan = new OptionScan(sh, io, dash ? "rp" : "rspndt");
-    int first = ShortOptions.scan(args, dash ? "p" : "pndt", scan);
+    boolean bash = sh.dialect() == Dialect.BASH;
+    OptionScan scan = new OptionScan(sh, io, dash ? "rp" : bash ? "rspndtau" : "rspndtu");
+    int first = ShortOptions.scan(args, dash ? "p" : bash ? "pndtau" : "pndtu", scan);
     if (first < 0) {
       return scan.result(List.of(), scan.status);
     }
@@ -235,6 +295,8 @@ final class ReadBuiltin {
     int max = -1;
     char delimiter = '\n';
     int status = 2;
+    String array;
+    String fd;
 
     OptionScan(Interpreter sh, Io io, String allowed) {
       this.sh = sh;
@@ -243,7 +305,7 @@ final class ReadBuiltin {
     }
 
     Options result(List<String> names, int status) {
-      return new Options(raw, silent, prompt, max, delimiter, names, status);
+      return new Options(raw, silent, prompt, max, delimiter, names, status, array, fd);
     }
 
     @Override
@@ -256,6 +318,8 @@ final class ReadBuiltin {
         case 'r' -> raw = true;
         case 's' -> silent = true;
         case 'p' -> prompt = value;
+        case 'a' -> array = value;
+        case 'u' -> fd = value;
         case 'd' -> delimiter = value.isEmpty() ? '\0' : value.charAt(0);
         case 'n' -> {
           try {

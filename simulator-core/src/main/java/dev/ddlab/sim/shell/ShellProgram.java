@@ -129,6 +129,11 @@ public final class ShellProgram implements Program {
     }
     if (command != null) {
       sh.options().commandString(true);
+      if (dialect == Dialect.BASH && loneExternal(command)) {
+        // bash -c with one simple command execs it (ONESHOT) and lowers SHLVL first
+        // (adjust_shell_level(-1)): 'bash -c env' shows SHLVL=0, 'bash -c "echo $SHLVL"' 1
+        sh.setVar("SHLVL", Integer.toString(shellLevel(sh.var("SHLVL")) - 1));
+      }
       runBatch(command);
       return;
     }
@@ -206,6 +211,38 @@ public final class ShellProgram implements Program {
       case DASH ->
           sh.name() + ": " + (interactive || line == 0 ? 1 : line) + ": " + command + ": " + why;
     };
+  }
+
+  /**
+   * Whether a {@code -c} string is one simple command naming a program (not a builtin, function or
+   * keyword), which bash runs without forking. Only the lone command is handled: bash 5.2 also
+   * execs the last command of a longer string.
+   */
+  private boolean loneExternal(String command) {
+    Ast.CommandList list;
+    try {
+      list = Parser.parse(command, Dialect.BASH, true);
+    } catch (RuntimeException e) {
+      return false;
+    }
+    if (list.items().size() != 1 || list.items().get(0).background()) {
+      return false;
+    }
+    Ast.AndOr andOr = list.items().get(0).command();
+    if (andOr.pipelines().size() != 1
+        || andOr.pipelines().get(0).negated()
+        || andOr.pipelines().get(0).commands().size() != 1
+        || !(andOr.pipelines().get(0).commands().get(0) instanceof Ast.SimpleCommand c)
+        || c.words().isEmpty()
+        || !c.words().get(0).isPlainLiteral()) {
+      return false;
+    }
+    StringBuilder name = new StringBuilder();
+    for (Ast.Part p : c.words().get(0).parts()) {
+      name.append(((Ast.Literal) p).text());
+    }
+    String n = name.toString();
+    return !n.isEmpty() && !sh.isBuiltin(n); // a keyword parses as a compound command
   }
 
   /** The SHLVL a shell inherits as ash and bash read it: a number, else 0. */

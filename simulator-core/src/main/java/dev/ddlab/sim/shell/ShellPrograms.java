@@ -31,6 +31,10 @@ public final class ShellPrograms {
           "route",
           "netstat",
           "ss",
+          "df",
+          "mount",
+          "umount",
+          "which",
           "echo",
           "pwd",
           "sleep",
@@ -79,6 +83,11 @@ public final class ShellPrograms {
     registry.register("route", () -> new ToolProgram((c, a) -> IfTools.routes(c, a, false)));
     registry.register("netstat", () -> new ToolProgram(NetstatTool::netstat));
     registry.register("nc", () -> new ToolProgram(new NcTool()));
+    // the container's mount table (not host tools: the lab's host keeps its own)
+    registry.register("df", () -> new ToolProgram(MountTools::df));
+    registry.register("mount", () -> new ToolProgram(MountTools::mount));
+    registry.register("umount", () -> new ToolProgram(MountTools::umount));
+    registry.register("which", () -> new ToolProgram(PathTools::which));
     registry.register("ss", () -> new ToolProgram(NetstatTool::ss));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(

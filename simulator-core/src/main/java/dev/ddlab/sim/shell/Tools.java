@@ -14,6 +14,7 @@ public final class Tools {
     TextTools.install(m);
     SystemTools.install(m);
     NetTools.install(m);
+    PathTools.install(m);
     m.put("tar", new TarTool());
     m.put("git", new GitTool());
     for (String editor : new String[] {"vi", "vim", "nano"}) {

@@ -21,20 +21,29 @@ public final class MountedFs implements ContainerRootFs {
   /** One mount: what is seen at {@code target} is {@code source} inside {@code fs}. */
   public record Mount(String target, FileSystem fs, String source, boolean readOnly) {}
 
+  /** The files of procfs that show the mount table (/proc/mounts is a link to self/mounts). */
+  private static final java.util.Set<String> MOUNTS_FILES =
+      java.util.Set.of("/proc/mounts", "/proc/self/mounts");
+
   private final ContainerRootFs root;
   private final List<Mount> mounts;
   private final boolean rootReadOnly;
+  private final MountTable table;
 
   public MountedFs(ContainerRootFs root, List<Mount> mounts) {
-    this(root, mounts, false);
+    this(root, mounts, false, null);
   }
 
   /**
    * @param rootReadOnly {@code --read-only}: writes outside the mounts fail with EROFS
+   * @param table the kernel's mount table as the container's programs read it (null: none, and no
+   *     /proc/mounts)
    */
-  public MountedFs(ContainerRootFs root, List<Mount> mounts, boolean rootReadOnly) {
+  public MountedFs(
+      ContainerRootFs root, List<Mount> mounts, boolean rootReadOnly, MountTable table) {
     this.root = root;
     this.rootReadOnly = rootReadOnly;
+    this.table = table;
     List<Mount> sorted = new ArrayList<>(mounts);
     sorted.sort(Comparator.comparingInt((Mount m) -> m.target().length()).reversed());
     this.mounts = List.copyOf(sorted);
@@ -42,6 +51,25 @@ public final class MountedFs implements ContainerRootFs {
 
   public List<Mount> mounts() {
     return mounts;
+  }
+
+  /** The same root, read-only flag and mount table with other mounts. */
+  public MountedFs withMounts(List<Mount> others) {
+    return new MountedFs(root, others, rootReadOnly, table);
+  }
+
+  /** The kernel's mount table, or null. */
+  public MountTable table() {
+    return table;
+  }
+
+  private boolean mountsFile(String path) {
+    return table != null && MOUNTS_FILES.contains(Paths.normalize(path));
+  }
+
+  /** How stat sees a procfs file: empty and read-only, its size unknown until read. */
+  private static FileNode procFile() {
+    return new FileNode(FileNode.Kind.FILE, 0444, 0, null, null, 0, 0, 0);
   }
 
   private record Route(FileSystem fs, String path, Mount mount) {}
@@ -72,18 +100,27 @@ public final class MountedFs implements ContainerRootFs {
 
   @Override
   public Optional<FileNode> stat(String path) {
+    if (mountsFile(path)) {
+      return Optional.of(procFile());
+    }
     Route r = route(path);
     return r.fs().stat(r.path());
   }
 
   @Override
   public Optional<FileNode> lstat(String path) {
+    if (mountsFile(path)) {
+      return Optional.of(procFile());
+    }
     Route r = route(path);
     return r.fs().lstat(r.path());
   }
 
   @Override
   public byte[] read(String path) {
+    if (mountsFile(path)) {
+      return table.procMounts().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
     Route r = route(path);
     return r.fs().read(r.path());
   }
@@ -118,7 +155,22 @@ public final class MountedFs implements ContainerRootFs {
   @Override
   public List<String> list(String directory) {
     Route r = route(directory);
-    return r.fs().list(r.path());
+    List<String> names = r.fs().list(r.path());
+    // a mount point is there even where the layer below has no directory (/dev/shm)
+    String dir = Paths.normalize(directory);
+    List<String> more = null;
+    for (Mount m : mounts) {
+      String t = m.target();
+      if (!t.equals("/") && Paths.parent(t).equals(dir) && !names.contains(Paths.name(t))) {
+        more = more == null ? new ArrayList<>(names) : more;
+        more.add(Paths.name(t));
+      }
+    }
+    if (more == null) {
+      return names;
+    }
+    more.sort(null);
+    return more;
   }
 
   @Override
