@@ -204,7 +204,7 @@ public class TerminalSession implements Session {
     String typed = null;
     if (!t.echoes()) {
       shown = ""; // a password or key typed where the terminal does not echo
-      typed = line; // what a grader's replay types there
+      typed = TranscriptEntry.standIn(line); // what a grader's replay types there: never the secret
     }
     long time = clock().nowNanos();
     int[] exit = {0};
