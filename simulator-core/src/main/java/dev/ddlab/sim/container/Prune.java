@@ -1,7 +1,7 @@
 package dev.ddlab.sim.container;
 
-import dev.ddlab.engine.PruneFilters;
 import dev.ddlab.engine.dto.ContainerPruneResponse;
+import dev.ddlab.sim.filters.PruneFilters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

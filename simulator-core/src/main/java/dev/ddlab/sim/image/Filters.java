@@ -12,7 +12,7 @@ final class Filters {
   private Filters() {}
 
   static void validate(Map<String, List<String>> filters, Set<String> allowed) {
-    dev.ddlab.engine.PruneFilters.validate(filters, allowed);
+    dev.ddlab.sim.filters.PruneFilters.validate(filters, allowed);
   }
 
   /** GetBoolOrDefault: null when absent; "true"/"1" and "false"/"0" otherwise an error. */
@@ -36,7 +36,7 @@ final class Filters {
 
   /** MatchKVList: every "key" or "key=value" must be among the labels. */
   static boolean matchLabels(List<String> wanted, Map<String, String> labels) {
-    return dev.ddlab.engine.PruneFilters.matchKvList(wanted, labels);
+    return dev.ddlab.sim.filters.PruneFilters.matchKvList(wanted, labels);
   }
 
   /** reference.FamiliarMatch: the pattern against "name:tag", then against "name". */
@@ -56,6 +56,6 @@ final class Filters {
 
   /** "until": a Go duration before now, Unix seconds, a date or an RFC 3339 time. */
   static long until(List<String> values, VirtualClock clock) {
-    return dev.ddlab.engine.PruneFilters.until(Map.of("until", values), clock.nowNanos());
+    return dev.ddlab.sim.filters.PruneFilters.until(Map.of("until", values), clock.nowNanos());
   }
 }

@@ -472,14 +472,15 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public NetworkPruneResponse prune(Map<String, List<String>> filters) {
-    dev.ddlab.engine.PruneFilters.validate(filters, dev.ddlab.engine.PruneFilters.UNTIL_AND_LABELS);
-    long until = dev.ddlab.engine.PruneFilters.until(filters, clock.nowNanos());
+    dev.ddlab.sim.filters.PruneFilters.validate(
+        filters, dev.ddlab.sim.filters.PruneFilters.UNTIL_AND_LABELS);
+    long until = dev.ddlab.sim.filters.PruneFilters.until(filters, clock.nowNanos());
     List<String> deleted = new ArrayList<>();
     for (Network n : new ArrayList<>(networks.values())) {
       if (!n.predefined
           && n.endpoints.isEmpty()
           && n.createdNanos <= until
-          && dev.ddlab.engine.PruneFilters.labelsAllow(filters, n.labels)) {
+          && dev.ddlab.sim.filters.PruneFilters.labelsAllow(filters, n.labels)) {
         remove(n.id);
         deleted.add(n.name);
       }

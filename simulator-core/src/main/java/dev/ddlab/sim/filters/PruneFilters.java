@@ -1,5 +1,6 @@
-package dev.ddlab.engine;
+package dev.ddlab.sim.filters;
 
+import dev.ddlab.engine.EngineException;
 import dev.ddlab.go.GoTime;
 import java.util.List;
 import java.util.Map;
