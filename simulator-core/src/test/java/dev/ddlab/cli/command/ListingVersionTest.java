@@ -38,15 +38,6 @@ class ListingVersionTest {
     node.close();
   }
 
-  private String ok(String line) {
-    return node.ok(line);
-  }
-
-  /** The command's output from a docker CLI that has kept nothing. */
-  private String fresh(String line) {
-    return node.fresh(line);
-  }
-
   /** The daemon's listing as docker ps -a asks for it (the daemon keeps its last one). */
   private List<ContainerSummary> all() {
     return containers.list(true, -1, false, Map.of());
@@ -57,24 +48,24 @@ class ListingVersionTest {
    * again: the table moved, as a new CLI prints it, and the daemon's listing is a new one.
    */
   private void changeShows(String command, String change) {
-    String before = ok(command);
-    assertEquals(before, ok(command), "nothing changed");
+    String before = node.ok(command);
+    assertEquals(before, node.ok(command), "nothing changed");
     List<ContainerSummary> kept = all();
     assertSame(kept, all(), "an unchanged listing is the kept one");
-    ok(change);
+    node.ok(change);
     assertNotSame(kept, all(), change);
-    String after = ok(command);
+    String after = node.ok(command);
     assertNotEquals(before, after, change);
-    assertEquals(fresh(command), after, change);
+    assertEquals(node.fresh(command), after, change);
   }
 
   @Test
   void an_unchanged_listing_is_the_same_list_and_the_same_table() {
-    String table = ok("docker ps -a");
+    String table = node.ok("docker ps -a");
     List<ContainerSummary> first = all();
     assertSame(first, all());
-    assertEquals(table, ok("docker ps -a"));
-    assertEquals(fresh("docker ps -a"), ok("docker ps -a"));
+    assertEquals(table, node.ok("docker ps -a"));
+    assertEquals(node.fresh("docker ps -a"), node.ok("docker ps -a"));
   }
 
   @Test
@@ -89,7 +80,7 @@ class ListingVersionTest {
 
   @Test
   void a_container_that_exits_by_itself_shows() {
-    ok("docker run -d --name short alpine sleep 5");
+    node.ok("docker run -d --name short alpine sleep 5");
     changeShows("docker ps -a", "sleep 6");
   }
 
@@ -126,7 +117,7 @@ class ListingVersionTest {
 
   @Test
   void a_network_disconnect_shows() {
-    ok("docker network connect net1 web");
+    node.ok("docker network connect net1 web");
     changeShows("docker ps --format {{.Networks}}", "docker network disconnect net1 web");
   }
 
@@ -137,46 +128,46 @@ class ListingVersionTest {
 
   @Test
   void a_moved_tag_shows_as_the_image_s_short_id() {
-    ok("docker tag alpine mine:v1");
-    ok("docker run -d --name tagged mine:v1 sleep 1d");
+    node.ok("docker tag alpine mine:v1");
+    node.ok("docker run -d --name tagged mine:v1 sleep 1d");
     changeShows("docker ps", "docker tag busybox mine:v1");
   }
 
   @Test
   void a_removed_tag_shows_as_the_image_s_short_id() {
-    ok("docker tag alpine mine:v1");
-    ok("docker run -d --name tagged mine:v1 sleep 1d");
+    node.ok("docker tag alpine mine:v1");
+    node.ok("docker run -d --name tagged mine:v1 sleep 1d");
     changeShows("docker ps", "docker rmi mine:v1");
   }
 
   @Test
   void a_health_check_s_result_shows() {
-    ok("docker run -d --name checked --health-cmd true --health-interval 2s alpine sleep 1d");
+    node.ok("docker run -d --name checked --health-cmd true --health-interval 2s alpine sleep 1d");
     changeShows("docker ps", "sleep 3");
   }
 
   @Test
   void the_clock_crossing_about_a_minute_to_2_minutes_shows() {
-    ok("sleep 110"); // web is "Up About a minute", made "Created About a minute ago"
+    node.ok("sleep 110"); // web is "Up About a minute", made "Created About a minute ago"
     changeShows("docker ps -a", "sleep 10");
-    assertEquals(true, ok("docker ps -a").contains("Up 2 minutes"), ok("docker ps -a"));
+    assertEquals(true, node.ok("docker ps -a").contains("Up 2 minutes"), node.ok("docker ps -a"));
   }
 
   @Test
   void the_clock_moving_within_one_duration_keeps_the_listing() {
-    ok("sleep 300"); // Up 5 minutes
+    node.ok("sleep 300"); // Up 5 minutes
     List<ContainerSummary> kept = all();
-    String table = ok("docker ps -a");
-    ok("sleep 20");
+    String table = node.ok("docker ps -a");
+    node.ok("sleep 20");
     assertSame(kept, all(), "still Up 5 minutes, 5 minutes ago");
-    assertEquals(table, ok("docker ps -a"));
-    assertEquals(fresh("docker ps -a"), ok("docker ps -a"));
+    assertEquals(table, node.ok("docker ps -a"));
+    assertEquals(node.fresh("docker ps -a"), node.ok("docker ps -a"));
   }
 
   @Test
   void each_form_is_its_own_table_and_each_filter_its_own_listing() {
-    ok("docker run --name done alpine true");
-    String table = ok("docker ps -a");
+    node.ok("docker run --name done alpine true");
+    String table = node.ok("docker ps -a");
     for (String form :
         List.of(
             "docker ps",
@@ -190,26 +181,26 @@ class ListingVersionTest {
             "docker ps -a --filter status=exited",
             "docker ps -a --filter name=web",
             "docker ps -a --filter network=net1")) {
-      String text = ok(form);
+      String text = node.ok(form);
       assertNotEquals(table, text, form);
-      assertEquals(fresh(form), text, form);
-      assertEquals(table, ok("docker ps -a"), "back to the plain table after " + form);
+      assertEquals(node.fresh(form), text, form);
+      assertEquals(table, node.ok("docker ps -a"), "back to the plain table after " + form);
     }
   }
 
   @Test
   void sizes_are_listed_anew_each_time() {
-    String before = ok("docker ps -s");
-    ok("docker exec web sh -c 'seq 1 20000 > /big'");
-    String after = ok("docker ps -s");
+    String before = node.ok("docker ps -s");
+    node.ok("docker exec web sh -c 'seq 1 20000 > /big'");
+    String after = node.ok("docker ps -s");
     assertNotEquals(before, after);
-    assertEquals(fresh("docker ps -s"), after);
+    assertEquals(node.fresh("docker ps -s"), after);
   }
 
   @Test
   void a_filter_naming_a_removed_container_is_refused_again() {
-    ok("docker ps -a --filter before=made");
-    ok("docker rm made");
+    node.ok("docker ps -a --filter before=made");
+    node.ok("docker rm made");
     assertEquals(1, node.session.type("node1", "docker ps -a --filter before=made").exitCode());
   }
 
@@ -222,22 +213,22 @@ class ListingVersionTest {
   @Test
   void docker_events_answers_the_kept_list_until_an_event_comes() {
     String line = eventsUpToNow("");
-    String before = ok(line);
+    String before = node.ok(line);
     List<dev.ddlab.engine.dto.EventMessage> kept =
         engine.system().events("0", line.substring(line.lastIndexOf(' ') + 1), Map.of());
     assertSame(
         kept, engine.system().events("0", line.substring(line.lastIndexOf(' ') + 1), Map.of()));
-    assertEquals(before, ok(line));
-    ok("docker rename web site");
-    String after = ok(line);
+    assertEquals(before, node.ok(line));
+    node.ok("docker rename web site");
+    String after = node.ok(line);
     assertNotEquals(before, after);
-    assertEquals(fresh(line), after);
+    assertEquals(node.fresh(line), after);
     assertEquals(true, after.contains("container rename"), after);
   }
 
   @Test
   void each_form_and_filter_of_docker_events_is_its_own_text() {
-    String plain = ok(eventsUpToNow(""));
+    String plain = node.ok(eventsUpToNow(""));
     for (String options :
         List.of(
             " --format {{.Action}}",
@@ -245,38 +236,38 @@ class ListingVersionTest {
             " --filter type=network",
             " --filter container=made")) {
       String line = eventsUpToNow(options);
-      String text = ok(line);
+      String text = node.ok(line);
       assertNotEquals(plain, text, options);
-      assertEquals(fresh(line), text, options);
-      assertEquals(plain, ok(eventsUpToNow("")), "back to the plain events after" + options);
+      assertEquals(node.fresh(line), text, options);
+      assertEquals(plain, node.ok(eventsUpToNow("")), "back to the plain events after" + options);
     }
   }
 
   @Test
   void docker_logs_answers_the_kept_frames_until_the_container_prints_again() {
-    ok(
+    node.ok(
         "docker run -d --name talker alpine sh -c 'for i in 1 2 3 4 5 6; do echo line $i; sleep 1; done'");
-    ok("sleep 2");
+    node.ok("sleep 2");
     dev.ddlab.engine.dto.LogsOptions all =
         new dev.ddlab.engine.dto.LogsOptions(true, true, null, null, false, null);
-    String before = ok("docker logs talker");
+    String before = node.ok("docker logs talker");
     assertSame(containers.logs("talker", all), containers.logs("talker", all));
-    assertEquals(before, ok("docker logs talker"));
-    ok("sleep 2");
-    String after = ok("docker logs talker");
+    assertEquals(before, node.ok("docker logs talker"));
+    node.ok("sleep 2");
+    String after = node.ok("docker logs talker");
     assertNotEquals(before, after);
-    assertEquals(fresh("docker logs talker"), after);
+    assertEquals(node.fresh("docker logs talker"), after);
     for (String form :
         List.of(
             "docker logs --tail 1 talker",
             "docker logs -t talker",
             "docker logs --since 1s talker")) {
-      assertEquals(fresh(form), ok(form), form);
-      assertNotEquals(after, ok(form), form);
+      assertEquals(node.fresh(form), node.ok(form), form);
+      assertNotEquals(after, node.ok(form), form);
     }
-    ok("docker rm -f talker");
-    ok("docker run --name talker alpine echo again");
-    assertEquals("again\n", ok("docker logs talker"));
+    node.ok("docker rm -f talker");
+    node.ok("docker run --name talker alpine echo again");
+    assertEquals("again\n", node.ok("docker logs talker"));
   }
 
   @Test

@@ -34,26 +34,17 @@ class OutputCacheTest {
     node.close();
   }
 
-  private String ok(String line) {
-    return node.ok(line);
-  }
-
-  /** The command's output from a docker CLI that has kept nothing. */
-  private String fresh(String line) {
-    return node.fresh(line);
-  }
-
   /**
    * Runs {@code command} twice around {@code change}: the second output is what a new CLI prints,
    * and differs from the first.
    */
   private void changeShows(String command, String change) {
-    String before = ok(command);
-    assertEquals(before, ok(command), "nothing changed");
-    ok(change);
-    String after = ok(command);
+    String before = node.ok(command);
+    assertEquals(before, node.ok(command), "nothing changed");
+    node.ok(change);
+    String after = node.ok(command);
     assertNotEquals(before, after, change);
-    assertEquals(fresh(command), after, change);
+    assertEquals(node.fresh(command), after, change);
   }
 
   @Test
@@ -69,7 +60,7 @@ class OutputCacheTest {
 
   @Test
   void a_network_disconnect_shows() {
-    ok("docker network connect net1 web");
+    node.ok("docker network connect net1 web");
     changeShows("docker inspect web", "docker network disconnect net1 web");
   }
 
@@ -80,7 +71,7 @@ class OutputCacheTest {
 
   @Test
   void a_start_shows() {
-    ok("docker stop -t 0 web");
+    node.ok("docker stop -t 0 web");
     changeShows("docker inspect web", "docker start web");
   }
 
@@ -91,7 +82,7 @@ class OutputCacheTest {
 
   @Test
   void a_restart_count_shows() {
-    ok("docker run -d --name looping --restart always alpine sh -c 'sleep 1; false'");
+    node.ok("docker run -d --name looping --restart always alpine sh -c 'sleep 1; false'");
     changeShows("docker inspect looping", "sleep 5");
   }
 
@@ -112,7 +103,7 @@ class OutputCacheTest {
 
   @Test
   void a_health_check_s_result_shows() {
-    ok("docker run -d --name checked --health-cmd true --health-interval 2s alpine sleep 1d");
+    node.ok("docker run -d --name checked --health-cmd true --health-interval 2s alpine sleep 1d");
     changeShows("docker inspect checked", "sleep 3");
     changeShows("docker inspect checked", "sleep 3");
   }
@@ -135,7 +126,7 @@ class OutputCacheTest {
 
   @Test
   void a_removed_tag_goes_from_docker_images() {
-    ok("docker tag alpine mine:v1");
+    node.ok("docker tag alpine mine:v1");
     changeShows("docker images", "docker rmi mine:v1");
   }
 
@@ -146,17 +137,17 @@ class OutputCacheTest {
 
   @Test
   void the_age_of_an_image_moves_with_the_clock_in_docker_images() {
-    ok("docker commit web snapshot");
+    node.ok("docker commit web snapshot");
     changeShows("docker images", "sleep 3000");
   }
 
   /** Each form, run after the plain command, prints its own text: what a new CLI prints. */
   private void eachFormIsItsOwnTable(String plain, String... forms) {
-    String table = ok(plain);
+    String table = node.ok(plain);
     for (String form : forms) {
-      String text = ok(form);
+      String text = node.ok(form);
       assertNotEquals(table, text, form);
-      assertEquals(fresh(form), text, form);
+      assertEquals(node.fresh(form), text, form);
     }
   }
 
@@ -188,7 +179,7 @@ class OutputCacheTest {
 
   @Test
   void a_removed_container_goes_from_docker_ps() {
-    ok("docker create --name made alpine true");
+    node.ok("docker create --name made alpine true");
     changeShows("docker ps -a", "docker rm made");
   }
 
@@ -209,7 +200,7 @@ class OutputCacheTest {
 
   @Test
   void each_form_of_docker_ps_is_its_own_table() {
-    ok("docker run --name done alpine true");
+    node.ok("docker run --name done alpine true");
     eachFormIsItsOwnTable(
         "docker ps -a",
         "docker ps -a --no-trunc",
