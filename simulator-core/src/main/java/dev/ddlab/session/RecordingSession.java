@@ -1,8 +1,6 @@
 package dev.ddlab.session;
 
 import dev.ddlab.engine.Engine;
-import dev.ddlab.events.EventBus;
-import dev.ddlab.introspect.Introspection;
 import dev.ddlab.session.Input.Kind;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,11 +14,13 @@ import java.util.function.Consumer;
  * these inputs. It is the one door into the session: lines typed, Ctrl-C, time advances, nodes
  * added and removed, and through the {@link NodeBackend}s and {@link NetworkFaults} it hands out,
  * the daemons' stop and start, the underlay's faults, the host files the playground's editor writes
- * and HTTP to published ports. Every method of those interfaces is declared here, either recorded
- * or a read ({@code RecordingSessionTest} fails on a method added to them and not considered here).
- * What it does not guard: the {@link Engine} of a node and a node's network stack are handed out as
- * they are, for reading (the panels); a caller that changed the simulation through them would not
- * be recorded.
+ * and HTTP to published ports. Every method of those interfaces is either declared here (recorded)
+ * or a read {@link ForwardingSession} passes on, named as one in {@code RecordingSessionTest},
+ * which fails on a method added to them and not considered here. The screen's reads ({@code
+ * unshownOutput}, {@code shownOutput}) change neither the transcript nor the simulation, and {@code
+ * followTicker} is a mode set before any input that a replay's opener sets again. What it does not
+ * guard: the {@link Engine} of a node and a node's network stack are handed out as they are, for
+ * reading (the panels); a caller that changed the simulation through them would not be recorded.
  *
  * <p>An input is recorded once it was applied without an exception (a refused one changed nothing),
  * except HTTP, recorded also when nothing answered. Consecutive advances of time are merged into
@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * inputs up to a budget; past it the recording gives up ({@link #overflowed()}): its inputs are
  * dropped and nothing more is kept, as a session whose inputs are not all known cannot be replayed.
  */
-public final class RecordingSession implements Session {
+public final class RecordingSession extends ForwardingSession {
   /** The default budget for file bytes kept with the inputs: 16 MiB. */
   public static final long MAX_DATA_BYTES = 16L << 20;
 
@@ -96,26 +96,11 @@ public final class RecordingSession implements Session {
     record(Input.of(at, kind, node, args));
   }
 
-  // ---- reads ------------------------------------------------------------------------------------
+  // ---- reads: forwarded by ForwardingSession, but for the two that hand out what can change it --
 
   @Override
-  public String id() {
-    return inner.id();
-  }
-
-  @Override
-  public long seed() {
-    return inner.seed();
-  }
-
-  @Override
-  public String template() {
-    return inner.template();
-  }
-
-  @Override
-  public List<String> nodes() {
-    return inner.nodes();
+  protected Session delegate() {
+    return inner;
   }
 
   @Override
@@ -124,79 +109,9 @@ public final class RecordingSession implements Session {
   }
 
   @Override
-  public String nodeAddress(String node) {
-    return inner.nodeAddress(node);
-  }
-
-  @Override
-  public Engine engine(String node) {
-    return inner.engine(node);
-  }
-
-  @Override
-  public String prompt(String node) {
-    return inner.prompt(node);
-  }
-
-  @Override
-  public boolean isAttached(String node) {
-    return inner.isAttached(node);
-  }
-
-  @Override
-  public String unshownOutput(String node) {
-    return inner.unshownOutput(node); // the screen's: the transcript and the simulation unchanged
-  }
-
-  @Override
-  public boolean outputPending(String node) {
-    return inner.outputPending(node);
-  }
-
-  @Override
-  public int shownOutput(String node) {
-    return inner.shownOutput(node);
-  }
-
-  @Override
-  public void followTicker() {
-    inner.followTicker(); // a mode set before any input; a replay's opener sets it again
-  }
-
-  @Override
-  public List<String> complete(String node, String line) {
-    return inner.complete(node, line);
-  }
-
-  @Override
-  public List<TranscriptEntry> transcript() {
-    return inner.transcript();
-  }
-
-  @Override
-  public Introspection introspection() {
-    return inner.introspection();
-  }
-
-  @Override
   public NetworkFaults networkFaults() {
     NetworkFaults f = inner.networkFaults();
     return f.supported() ? new Faults(f) : f;
-  }
-
-  @Override
-  public long nowNanos() {
-    return inner.nowNanos();
-  }
-
-  @Override
-  public java.time.Instant now() {
-    return inner.now();
-  }
-
-  @Override
-  public EventBus events() {
-    return inner.events();
   }
 
   // ---- inputs -----------------------------------------------------------------------------------
@@ -212,11 +127,6 @@ public final class RecordingSession implements Session {
       record(at, Kind.TYPE, node, line, Input.UNECHOED); // replayed the same, shown as nothing
     }
     return e;
-  }
-
-  @Override
-  public boolean echoes(String node) {
-    return inner.echoes(node);
   }
 
   @Override
@@ -263,11 +173,6 @@ public final class RecordingSession implements Session {
     long at = inner.nowNanos();
     inner.removeNode(node);
     record(at, Kind.REMOVE_NODE, node);
-  }
-
-  @Override
-  public void close() {
-    inner.close();
   }
 
   /** A node whose daemon, files and HTTP go through the recording. */

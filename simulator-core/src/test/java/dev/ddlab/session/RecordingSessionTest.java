@@ -14,19 +14,57 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** What {@link RecordingSession} records, and that nothing reaches the session around it. */
 class RecordingSessionTest {
   /**
+   * The reads of {@link Session} the recording leaves to {@link ForwardingSession} to pass on: they
+   * change nothing a replay would need ({@code followTicker} is a mode a replay's opener sets
+   * again; {@code close} ends the session).
+   */
+  private static final Set<String> READS =
+      Set.of(
+          "id",
+          "seed",
+          "template",
+          "nodes",
+          "nodeAddress",
+          "engine",
+          "prompt",
+          "isAttached",
+          "echoes",
+          "unshownOutput",
+          "outputPending",
+          "shownOutput",
+          "followTicker",
+          "complete",
+          "transcript",
+          "introspection",
+          "nowNanos",
+          "now",
+          "events",
+          "close");
+
+  /**
    * Every method of the interfaces through which a session can be changed from outside is declared
-   * by the recording (recorded, or a read passed through), not inherited as a default: a method
-   * added to one of them fails here until someone decides whether it must be recorded.
+   * by the recording (recorded), or is a read named in {@link #READS} that the forwarding base
+   * passes on, never merely inherited: a method added to one of them fails here until someone
+   * decides whether it must be recorded.
    */
   @Test
   void the_recording_declares_every_method_of_the_interfaces_it_hands_out() {
     List<String> missing = new ArrayList<>();
-    check(Session.class, RecordingSession.class, missing);
+    for (Method m : Session.class.getMethods()) {
+      if (!Modifier.isStatic(m.getModifiers()) && !READS.contains(m.getName())) {
+        try {
+          RecordingSession.class.getDeclaredMethod(m.getName(), m.getParameterTypes());
+        } catch (NoSuchMethodException e) {
+          missing.add("RecordingSession does not record Session." + m + " nor names it a read");
+        }
+      }
+    }
     for (Class<?> c : RecordingSession.class.getDeclaredClasses()) {
       for (Class<?> i : c.getInterfaces()) {
         check(i, c, missing);

@@ -42,6 +42,18 @@ class TerminalSizeTest {
   }
 
   @Test
+  void ls_lays_its_columns_out_in_the_terminals_width() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      out(s, "mkdir d && cd d && touch aaaaaaaaaa bbbbbbbbbb cccccccccc dddddddddd eeeeeeeeee");
+      assertEquals("aaaaaaaaaa  bbbbbbbbbb  cccccccccc  dddddddddd  eeeeeeeeee\n", out(s, "ls"));
+      s.resize("node1", 40, 24);
+      assertEquals("aaaaaaaaaa  cccccccccc  eeeeeeeeee\nbbbbbbbbbb  dddddddddd\n", out(s, "ls"));
+      assertEquals("aaaaaaaaaa\nbbbbbbbbbb\n", out(s, "stty cols 20; ls | head -2"));
+      assertEquals("aaaaaaaaaa\nbbbbbbbbbb\ncccccccccc\ndddddddddd\neeeeeeeeee\n", out(s, "ls"));
+    }
+  }
+
+  @Test
   void stty_and_tput_refuse_as_coreutils_and_ncurses_do() {
     try (SimSession s = SimSession.open("single", 3)) {
       TranscriptEntry e = s.type("node1", "stty foo");

@@ -45,6 +45,19 @@ class ShellCommandTest {
   }
 
   @Test
+  void a_script_is_typed_at_a_terminal_of_80_columns_of_24_rows_whatever_runs_it()
+      throws Exception {
+    Path script = dir.resolve("size.ddsh");
+    Files.writeString(script, "stty size\ntput cols\necho $COLUMNS\n");
+    String[] r = run("shell", "--script", script.toString());
+    assertEquals("0", r[0], r[2]);
+    assertEquals(
+        "ubuntu@node1:~$ stty size\n24 80\nubuntu@node1:~$ tput cols\n80\n"
+            + "ubuntu@node1:~$ echo $COLUMNS\n80\n",
+        r[1]);
+  }
+
+  @Test
   void same_seed_and_script_print_the_same_bytes() throws Exception {
     Path script = dir.resolve("s.ddsh");
     Files.writeString(script, "docker run -d alpine sleep 1d\ndocker ps\n");

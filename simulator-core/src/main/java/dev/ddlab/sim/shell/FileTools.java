@@ -280,12 +280,12 @@ final class FileTools {
     }
   }
 
-  /** Column-major layout in an 80-column terminal, as ls does on a TTY. */
+  /** Column-major layout in the terminal's width (80 when unknown), as ls does on a TTY. */
   private static void columns(ToolContext ctx, List<String> names) {
     if (names.isEmpty()) {
       return;
     }
-    int width = 80;
+    int width = ctx.columns() > 0 ? ctx.columns() : 80;
     int n = names.size();
     int cols = 1;
     int[] best = {Math.max(1, names.stream().mapToInt(String::length).max().orElse(1))};

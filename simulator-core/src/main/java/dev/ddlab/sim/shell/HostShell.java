@@ -874,6 +874,11 @@ public final class HostShell {
     }
 
     @Override
+    public int columns() {
+      return terminalSize.get(1).intValue();
+    }
+
+    @Override
     public dev.ddlab.sim.network.dataplane.NetStack netStack() {
       return node.netStack();
     }

@@ -60,6 +60,14 @@ public interface ToolContext {
     return false;
   }
 
+  /**
+   * The width of the terminal (TIOCGWINSZ's columns), for ls's columns; 0 when unknown (ls then
+   * takes 80).
+   */
+  default int columns() {
+    return 0;
+  }
+
   /** Kernel release for uname -r. */
   default String kernelRelease() {
     return "6.1.0-ddlab";

@@ -1,22 +1,35 @@
 package dev.ddlab.web.session;
 
-import dev.ddlab.engine.Engine;
 import dev.ddlab.events.EventBus;
 import dev.ddlab.introspect.Introspection;
+import dev.ddlab.session.ForwardingSession;
 import dev.ddlab.session.NetworkFaults;
-import dev.ddlab.session.NodeBackend;
 import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import dev.ddlab.web.term.WebTerminal;
-import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 
-/** The session view handed to terminal programs: each call takes the lock. */
-final class LockedSession implements Session {
+/**
+ * The session view handed to terminal programs: each call takes the lock; a typed line, a key and a
+ * resize go through the input gate first. What never changes (id, seed, template) and what has its
+ * own guard (the event bus, introspection, faults) is read without the lock.
+ */
+final class LockedSession extends ForwardingSession {
   private final WebSession web;
 
   LockedSession(WebSession web) {
     this.web = web;
+  }
+
+  @Override
+  protected Session delegate() {
+    return web.raw();
+  }
+
+  @Override
+  protected <T> T forward(Function<Session, T> call) {
+    return web.withLock(() -> call.apply(web.raw()));
   }
 
   @Override
@@ -35,23 +48,28 @@ final class LockedSession implements Session {
   }
 
   @Override
-  public List<String> nodes() {
-    return web.withLock(web.raw()::nodes);
+  public Introspection introspection() {
+    return web.raw().introspection();
   }
 
   @Override
-  public String nodeAddress(String node) {
-    return web.withLock(() -> web.raw().nodeAddress(node));
+  public NetworkFaults networkFaults() {
+    return web.raw().networkFaults();
   }
 
   @Override
-  public String prompt(String node) {
-    return web.withLock(() -> web.raw().prompt(node));
+  public EventBus events() {
+    return web.raw().events();
   }
 
   @Override
   public TranscriptEntry type(String node, String line) {
     return web.input(() -> web.raw().type(node, line));
+  }
+
+  @Override
+  public TranscriptEntry interrupt(String node) {
+    return web.input(() -> web.raw().interrupt(node));
   }
 
   @Override
@@ -64,81 +82,17 @@ final class LockedSession implements Session {
   }
 
   @Override
-  public boolean isAttached(String node) {
-    return web.withLock(() -> web.raw().isAttached(node));
-  }
-
-  @Override
-  public boolean echoes(String node) {
-    return web.withLock(() -> web.raw().echoes(node));
-  }
-
-  @Override
   public String unshownOutput(String node) {
     WebTerminal t = web.terminal(node);
     if (t != null) {
       t.pushTaken();
     }
-    return web.withLock(() -> web.raw().unshownOutput(node));
-  }
-
-  @Override
-  public int shownOutput(String node) {
-    return web.withLock(() -> web.raw().shownOutput(node));
-  }
-
-  @Override
-  public TranscriptEntry interrupt(String node) {
-    return web.input(() -> web.raw().interrupt(node));
-  }
-
-  @Override
-  public List<String> complete(String node, String line) {
-    return web.withLock(() -> web.raw().complete(node, line));
+    return super.unshownOutput(node);
   }
 
   @Override
   public List<TranscriptEntry> transcript() {
-    return web.withLock(() -> List.copyOf(web.raw().transcript()));
-  }
-
-  @Override
-  public Engine engine(String node) {
-    return web.withLock(() -> web.raw().engine(node));
-  }
-
-  @Override
-  public NodeBackend node(String node) {
-    return web.withLock(() -> web.raw().node(node));
-  }
-
-  @Override
-  public Introspection introspection() {
-    return web.raw().introspection();
-  }
-
-  @Override
-  public NetworkFaults networkFaults() {
-    return web.raw().networkFaults();
-  }
-
-  @Override
-  public long nowNanos() {
-    return web.withLock(web.raw()::nowNanos);
-  }
-
-  @Override
-  public EventBus events() {
-    return web.raw().events();
-  }
-
-  @Override
-  public void advance(Duration d) {
-    web.withLock(
-        () -> {
-          web.raw().advance(d);
-          return null;
-        });
+    return forward(s -> List.copyOf(s.transcript()));
   }
 
   @Override

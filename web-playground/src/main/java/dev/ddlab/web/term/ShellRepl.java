@@ -14,6 +14,7 @@ import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
 /**
@@ -84,6 +85,12 @@ public final class ShellRepl {
   private boolean followWallTime;
   private long lastWallNanos;
 
+  /** Whether the session's terminals take this terminal's size ({@link #followTerminalSize}). */
+  private boolean followSize;
+
+  /** The size each node's terminal in the session was last given. */
+  private final java.util.Map<String, Size> sizeTold = new java.util.HashMap<>();
+
   public ShellRepl(Session session, Terminal terminal) {
     this(session, terminal, session.nodes().get(0), true);
   }
@@ -106,7 +113,34 @@ public final class ShellRepl {
     return this;
   }
 
+  /**
+   * Gives the session this terminal's size, and each later size JLine's WINCH reports (the user's
+   * terminal resized: the line editor redraws, then the session takes the size, as the playground's
+   * {@link WebTerminal#resize} does): {@code stty size}, {@code tput cols}, {@code $COLUMNS}, the
+   * ConsoleSize of new containers, SIGWINCH to an attached container. For {@code ddlab shell} on
+   * the user's own terminal; the session learns a size before the next line, key or advance it is
+   * given (it runs only then), and only a size JLine knows (a dumb terminal's 0 × 0 is not one).
+   */
+  public ShellRepl followTerminalSize() {
+    this.followSize = true;
+    return this;
+  }
+
+  /** Tells the session the terminal's size if it is not the one the node's terminal has. */
+  private void syncSize() {
+    if (!followSize) {
+      return;
+    }
+    Size size = terminal.getSize();
+    if (size.getColumns() < 2 || size.getRows() < 2 || size.equals(sizeTold.get(node))) {
+      return;
+    }
+    sizeTold.put(node, new Size(size.getColumns(), size.getRows()));
+    session.resize(node, size.getColumns(), size.getRows());
+  }
+
   private void catchUp() {
+    syncSize();
     if (!followWallTime) {
       return;
     }
