@@ -13,9 +13,11 @@ import dev.ddlab.events.EngineEvent;
 import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.container.Container;
 import dev.ddlab.sim.events.KeptAnswer;
+import dev.ddlab.sim.image.LocalImage;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,13 +187,61 @@ final class SystemService implements SystemApi {
         List.of());
   }
 
+  /**
+   * GET /system/df as moby's {@code daemon/disk_usage.go} asks the image service: every image with
+   * how many containers (of any state) were made from it and the size of its layers that another
+   * image also has ({@code SharedSize}); {@code LayersSize} counts each layer once, however many
+   * images share it (a committed image over alpine adds only its own layer).
+   */
   @Override
   public SystemDf df() {
-    List<ImageSummary> images =
+    List<ImageSummary> listed =
         host.images().api() == null ? List.of() : host.images().api().list(true, Map.of());
+    Map<String, LocalImage> local = new LinkedHashMap<>();
+    Map<String, Integer> layerRefs = new HashMap<>();
+    Map<String, Long> layerSizes = new LinkedHashMap<>();
+    for (ImageSummary i : listed) {
+      LocalImage li =
+          host.images().local() == null ? null : host.images().local().find(i.id()).orElse(null);
+      if (li == null) {
+        continue;
+      }
+      local.put(i.id(), li);
+      List<String> chain = li.chainIds();
+      List<Long> sizes = li.layerSizes();
+      for (int n = 0; n < chain.size(); n++) {
+        layerRefs.merge(chain.get(n), 1, Integer::sum);
+        layerSizes.putIfAbsent(chain.get(n), n < sizes.size() ? sizes.get(n) : 0L);
+      }
+    }
     long layers = 0;
-    for (ImageSummary i : images) {
-      layers += i.size();
+    for (long size : layerSizes.values()) {
+      layers += size;
+    }
+    List<ImageSummary> images = new ArrayList<>();
+    for (ImageSummary i : listed) {
+      LocalImage li = local.get(i.id());
+      long shared = 0;
+      if (li != null) {
+        for (String chainId : li.chainIds()) {
+          if (layerRefs.getOrDefault(chainId, 0) > 1) {
+            shared += layerSizes.get(chainId);
+          }
+        }
+      } else {
+        layers += i.size();
+      }
+      images.add(
+          new ImageSummary(
+              host.containersUsing(i.id()).size(),
+              i.created(),
+              i.id(),
+              i.labels(),
+              i.parentId(),
+              i.repoDigests(),
+              i.repoTags(),
+              shared,
+              i.size()));
     }
     List<ContainerSummary> containers = host.containers().list(true, 0, true, Map.of());
     List<Volume> volumes = new ArrayList<>();

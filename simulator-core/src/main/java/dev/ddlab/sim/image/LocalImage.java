@@ -25,4 +25,12 @@ public interface LocalImage {
   default List<String> chainIds() {
     return List.of(id());
   }
+
+  /**
+   * The size of each layer, in the order of {@link #chainIds()} (what {@code docker system df}
+   * counts once however many images share a layer).
+   */
+  default List<Long> layerSizes() {
+    return List.of(size());
+  }
 }

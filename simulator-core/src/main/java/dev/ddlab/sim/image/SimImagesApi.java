@@ -122,7 +122,8 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         c.os(),
         c.architecture(),
         img.size(),
-        img.chainIds());
+        img.chainIds(),
+        img.layers().stream().map(ImageLayer::size).toList());
   }
 
   private record View(
@@ -132,7 +133,8 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       String os,
       String architecture,
       long size,
-      List<String> chainIds)
+      List<String> chainIds,
+      List<Long> layerSizes)
       implements LocalImage {}
 
   // ---- ImagesApi -----------------------------------------------------------------------------
