@@ -442,7 +442,6 @@ public class TerminalSession implements Session {
           (a, done) -> {
             attached = a;
             attachDone = done;
-            a.resize(columns, rows); // the CLI sizes an attached TTY to its terminal at once
           });
       return s;
     }

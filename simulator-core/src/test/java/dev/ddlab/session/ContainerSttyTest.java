@@ -137,6 +137,16 @@ class ContainerSttyTest {
   }
 
   @Test
+  void a_tty_takes_the_size_the_hosts_stty_gave_the_terminal() {
+    try (SimSession s = SimSession.open("single", 3)) {
+      out(s, "docker pull -q alpine");
+      out(s, "stty rows 40 cols 120");
+      out(s, "docker run -it --rm alpine sh -c 'trap \"echo WINCH\" WINCH; stty size; sleep 1'");
+      assertEquals("40 120\n", s.transcript().get(s.transcript().size() - 1).output());
+    }
+  }
+
+  @Test
   void a_debian_family_image_has_coreutils_stty_on_the_same_terminal() {
     try (SimSession s = SimSession.open("single", 3)) {
       out(s, "docker pull -q ubuntu");
