@@ -302,7 +302,7 @@ final class RealContainers implements ContainersApi {
         !tty,
         in,
         detached -> containerExit(fullId, detached),
-        (w, h) -> resize(path(fullId, "/resize"), w, h));
+        tty ? (w, h) -> resize(path(fullId, "/resize"), w, h) : null); // only a TTY, as the CLI
   }
 
   /** The exit code once an attach stream ended, or null when the container still runs. */
@@ -323,8 +323,13 @@ final class RealContainers implements ContainersApi {
     return c.state().exitCode();
   }
 
+  /** A TTY's resize; refused (the process just ended), it is let go, as docker/cli logs it only. */
   private void resize(String path, int columns, int rows) {
-    api.exchange("POST", path, Query.of().add("h", rows).add("w", columns), null);
+    try {
+      api.exchange("POST", path, Query.of().add("h", rows).add("w", columns), null);
+    } catch (EngineException e) {
+      // docker/cli's resizeTtyTo: debug log, nothing shown
+    }
   }
 
   @Override
@@ -353,7 +358,7 @@ final class RealContainers implements ContainersApi {
         !tty,
         in,
         detached -> execExit(execId, detached),
-        (w, h) -> resize(p + "/resize", w, h));
+        tty ? (w, h) -> resize(p + "/resize", w, h) : null);
   }
 
   private static InputStream jsonStream(Object body) {

@@ -80,7 +80,8 @@ public final class ExecCommand extends DockerCommand {
             new ArrayList<>(command),
             privileged,
             user,
-            workdir);
+            workdir,
+            tty ? io.ttySize() : null); // docker/cli 24 sends the terminal's size with -t
     String execId = engine.containers().execCreate(container, config);
     Attachment a = engine.containers().execStart(execId, detach, tty);
     if (detach) {

@@ -9,6 +9,7 @@ import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -118,7 +119,7 @@ final class Exec {
             env,
             cwd,
             user,
-            withTty,
+            withTty ? pty(cfg.consoleSize()) : null,
             a::output,
             t -> a.output(true, t),
             status -> died(c, e, a, status),
@@ -194,5 +195,15 @@ final class Exec {
       throw EngineException.notFound("No such exec instance: " + execId);
     }
     return e;
+  }
+
+  /**
+   * An exec's TTY, of the ConsoleSize the client sent (Docker 24's daemon sizes it before the
+   * process starts), else 0 × 0 until the client's resize.
+   */
+  private static dev.ddlab.sim.runtime.Pty pty(List<Long> size) {
+    return size == null || size.size() != 2
+        ? new dev.ddlab.sim.runtime.Pty(0, 0)
+        : new dev.ddlab.sim.runtime.Pty(size.get(0), size.get(1));
   }
 }

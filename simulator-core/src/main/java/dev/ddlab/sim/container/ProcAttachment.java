@@ -217,15 +217,23 @@ final class ProcAttachment implements Attachment {
   @Override
   public boolean echoes() {
     SimProc p = target.get();
-    return !tty || closed || p == null || p.echoes();
+    return !tty || closed || p == null || (p.pty() == null || p.pty().echo()) && p.echoes();
   }
 
-  /** The client's terminal resized: the process's tty does, and it gets SIGWINCH. */
+  /**
+   * The client's terminal resized: the process's tty does, and it gets SIGWINCH when the size
+   * changed (the kernel signals only a change). The first size of a tty that had none (an exec's,
+   * which the CLI sizes right after the start) is the one its process starts with: no signal.
+   */
   @Override
   public void resize(int columns, int rows) {
     SimProc p = target.get();
     if (tty && !closed && p != null) {
-      p.signal(Signal.SIGWINCH);
+      dev.ddlab.sim.runtime.Pty pty = p.pty();
+      boolean sized = pty == null || pty.rows() != 0 || pty.columns() != 0;
+      if ((pty == null || pty.resize(rows, columns)) && sized) {
+        p.signal(Signal.SIGWINCH);
+      }
     }
   }
 

@@ -179,7 +179,12 @@ final class Start {
             env,
             cwd,
             c.user(),
-            c.config.tty(),
+            // a TTY of the create's ConsoleSize (Docker 24's daemon sizes it before the process
+            // starts; the client's resizes follow)
+            c.config.tty()
+                ? new dev.ddlab.sim.runtime.Pty(
+                    c.hostConfig.consoleSize().get(0), c.hostConfig.consoleSize().get(1))
+                : null,
             text -> c.output(daemon.clock.nowNanos(), false, text),
             text -> c.output(daemon.clock.nowNanos(), true, text),
             status -> daemon.monitor.exited(c, ctx, status),

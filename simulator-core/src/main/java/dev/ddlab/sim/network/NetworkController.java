@@ -17,15 +17,11 @@ import dev.ddlab.sim.network.dataplane.HostLinks;
 import dev.ddlab.sim.network.dataplane.HttpWire;
 import dev.ddlab.sim.network.dataplane.NetStack;
 import dev.ddlab.sim.network.dataplane.Segment;
-import dev.ddlab.sim.network.driverapi.Driver;
 import dev.ddlab.sim.network.driverapi.DriverRegistry;
 import dev.ddlab.sim.network.driverapi.ExternalConnectivity;
 import dev.ddlab.sim.network.driverapi.InterfaceInfo;
-import dev.ddlab.sim.network.driverapi.IpamData;
 import dev.ddlab.sim.network.driverapi.JoinInfo;
-import dev.ddlab.sim.network.driverapi.NetworkOptions;
 import dev.ddlab.sim.network.driverapi.PeerTable;
-import dev.ddlab.sim.network.drivers.BridgeDriver;
 import dev.ddlab.sim.network.drivers.BuiltinDrivers;
 import dev.ddlab.sim.network.drivers.HostDriver;
 import dev.ddlab.sim.network.drivers.NullDriver;
@@ -75,6 +71,7 @@ public final class NetworkController implements NetworksApi {
   private final Map<String, ContainerNetworking> containers = new LinkedHashMap<>();
   private final ServiceLoadBalancer loadBalancer = new ServiceLoadBalancer();
   private final IngressRouting ingress;
+  private final Networks nets;
   private SwarmAttacher swarmAttach = SwarmAttacher.NONE;
   private Function<String, String> containerLookup = s -> null;
 
@@ -124,21 +121,14 @@ public final class NetworkController implements NetworksApi {
     HostLinks host = new HostLinks(stack);
     this.peers = links.peers();
     this.drivers = BuiltinDrivers.registry(host, new PortMapper(), peers, Ipv4.parse(nodeAddress));
+    this.nets =
+        new Networks(
+            this, clock, random, events, drivers, ipam, networks, containers, () -> changes++);
     this.resolver = new Resolver(nodeAddress);
     this.dataPlane = new FrameDataPlane(this, stack);
     this.processes = new ProcessNetAccess(this, resolver, dataPlane);
     this.ingress = new IngressRouting(this);
-    Map<String, String> bridgeOptions = new LinkedHashMap<>();
-    bridgeOptions.put("com.docker.network.bridge.default_bridge", "true");
-    bridgeOptions.put("com.docker.network.bridge.enable_icc", "true");
-    bridgeOptions.put("com.docker.network.bridge.enable_ip_masquerade", "true");
-    bridgeOptions.put("com.docker.network.bridge.host_binding_ipv4", "0.0.0.0");
-    bridgeOptions.put(BridgeDriver.BRIDGE_NAME, "docker0");
-    bridgeOptions.put("com.docker.network.driver.mtu", "1500");
-    newNetwork(
-        null, "bridge", BridgeDriver.TYPE, true, List.of(), false, false, Map.of(), bridgeOptions);
-    newNetwork(null, "host", HostDriver.TYPE, true, List.of(), false, false, Map.of(), Map.of());
-    newNetwork(null, "none", NullDriver.TYPE, true, List.of(), false, false, Map.of(), Map.of());
+    nets.predefine();
   }
 
   /** How to turn a container reference into an ID (for {@code network connect}). */
@@ -150,22 +140,14 @@ public final class NetworkController implements NetworksApi {
 
   @Override
   public List<dev.ddlab.engine.dto.Network> list(Map<String, List<String>> filters) {
-    NetworkFilters f = NetworkFilters.of(filters);
-    List<dev.ddlab.engine.dto.Network> out = new ArrayList<>();
-    for (Network n : networks.values()) {
-      if (f.matches(n, inUse(n))) {
-        out.add(NetworkResource.of(n, false));
-      }
-    }
-    return out;
+    return nets.list(filters);
   }
 
   @Override
   public dev.ddlab.engine.dto.Network inspect(String idOrName) {
-    return NetworkResource.of(find(idOrName), true);
+    return nets.inspect(idOrName);
   }
 
-  /** The network by full name, full ID or unique ID prefix. */
   /**
    * Changes to the networks and to containers' endpoints, addresses and ports (each mutator counts
    * one): a {@code docker ps} listing's version reads it.
@@ -176,200 +158,36 @@ public final class NetworkController implements NetworksApi {
     return changes;
   }
 
+  /** The network by full name, full ID or unique ID prefix. */
   public Network find(String idOrName) {
-    Optional<Network> n = lookup(idOrName);
-    if (n.isEmpty()) {
-      throw EngineException.notFound("network " + idOrName + " not found");
-    }
-    return n.get();
+    return nets.find(idOrName);
   }
 
   public Optional<Network> lookup(String idOrName) {
-    if (idOrName == null || idOrName.isEmpty()) {
-      return Optional.empty();
-    }
-    Network byId = networks.get(idOrName);
-    if (byId != null) {
-      return Optional.of(byId);
-    }
-    for (Network n : networks.values()) {
-      if (n.name.equals(idOrName)) {
-        return Optional.of(n);
-      }
-    }
-    Network found = null;
-    for (Network n : networks.values()) {
-      if (n.id.startsWith(idOrName)) {
-        if (found != null) {
-          return Optional.empty();
-        }
-        found = n;
-      }
-    }
-    return Optional.ofNullable(found);
+    return nets.lookup(idOrName);
   }
 
   @Override
   public NetworkCreateResponse create(NetworkCreateRequest request) {
-    changes++;
-    String name = request.name();
-    if (name == null || name.isEmpty()) {
-      throw EngineException.badRequest("network name must not be empty");
-    }
-    for (Network n : networks.values()) {
-      if (n.name.equals(name)) {
-        throw EngineException.conflict("network with name " + name + " already exists");
-      }
-    }
-    String driver =
-        request.driver() == null || request.driver().isEmpty()
-            ? BridgeDriver.TYPE
-            : request.driver();
-    if (drivers.require(driver).capability().dataScope().equals("global")) {
-      // daemon/cluster: a multi-host network is the swarm's to make (createSwarmNetwork)
-      throw dev.ddlab.engine.SwarmErrors.notManager();
-    }
-    Network n = newNetwork(null, name, driver, false, request);
-    return new NetworkCreateResponse(n.id, "");
+    return nets.create(request);
   }
 
   /**
    * A network the swarm made, on this node (what the agent does when a task needs it, dockerd's
-   * {@code createNetwork(…, agent=true)}): its ID, and the IPAM config and driver options the
-   * allocator wrote into it (for overlay: subnet, gateway and {@code
-   * com.docker.network.driver.overlay.vxlanid_list}). Its scope is "swarm". Already known: nothing
-   * changes.
+   * {@code createNetwork(…, agent=true)}), scope "swarm"; already known: nothing changes.
    */
   public Network createSwarmNetwork(String id, NetworkCreateRequest request) {
-    changes++;
-    Network known = networks.get(id);
-    if (known != null) {
-      return known;
-    }
-    String driver =
-        request.driver() == null || request.driver().isEmpty()
-            ? OverlayDriver.TYPE
-            : request.driver();
-    Network n = newNetwork(id, request.name(), driver, false, request);
-    n.scope = "swarm";
-    return n;
-  }
-
-  private Network newNetwork(
-      String id, String name, String driver, boolean predefined, NetworkCreateRequest request) {
-    NetworkIpam.check(request.ipam() == null ? null : request.ipam().config(), driver);
-    List<dev.ddlab.engine.dto.Ipam.Config> ipamConfig =
-        request.ipam() == null || request.ipam().config() == null
-            ? List.of()
-            : request.ipam().config();
-    if (ipamConfig.size() > 1 && !driver.equals(OverlayDriver.TYPE)) {
-      ipamConfig = ipamConfig.subList(0, 1); // macvlan here: the first subnet only
-    }
-    return newNetwork(
-        id,
-        name,
-        driver,
-        predefined,
-        ipamConfig,
-        request.internal(),
-        request.attachable(),
-        request.labels() == null ? Map.of() : Map.copyOf(request.labels()),
-        request.options() == null ? Map.of() : new LinkedHashMap<>(request.options()));
-  }
-
-  /**
-   * libnetwork's NewNetwork: the driver by name, a pool and gateway from IPAM when the driver uses
-   * addresses, then the driver's CreateNetwork. On failure nothing stays allocated.
-   */
-  private Network newNetwork(
-      String givenId,
-      String name,
-      String type,
-      boolean predefined,
-      List<dev.ddlab.engine.dto.Ipam.Config> ipamConfig,
-      boolean internal,
-      boolean attachable,
-      Map<String, String> labels,
-      Map<String, String> options) {
-    Driver driver = drivers.require(type);
-    List<NetworkIpam.Allocation> pools =
-        driver.usesIpam() ? NetworkIpam.allocate(ipam, name, ipamConfig) : List.of();
-    String id = givenId != null ? givenId : random.hex(64);
-    try {
-      driver.createNetwork(
-          id,
-          new NetworkOptions(options, internal),
-          pools.stream()
-              .map(a -> new IpamData(Ipam.LOCAL_ADDRESS_SPACE, a.pool().subnet(), a.gateway()))
-              .toList());
-    } catch (RuntimeException e) {
-      NetworkIpam.release(ipam, pools);
-      throw e;
-    }
-    Network n =
-        new Network(
-            id,
-            name,
-            driver,
-            clock.nowNanos(),
-            pools,
-            predefined,
-            internal,
-            attachable,
-            labels,
-            options);
-    n.configured =
-        !ipamConfig.isEmpty()
-                && ipamConfig.get(0).subnet() != null
-                && !ipamConfig.get(0).subnet().isEmpty()
-            ? List.copyOf(ipamConfig)
-            : null;
-    networks.put(n.id, n);
-    if (!predefined) {
-      events.emit("network", "create", n.id, Map.of("name", n.name, "type", n.driver()));
-    }
-    return n;
+    return nets.createSwarmNetwork(id, request);
   }
 
   @Override
   public void remove(String idOrName) {
-    changes++;
-    Network n = find(idOrName);
-    if (n.predefined) {
-      throw new EngineException(403, n.name + " is a pre-defined network and cannot be removed");
-    }
-    LoadBalancerSandbox.removeIfLast(this, n);
-    if (!n.endpoints.isEmpty()) {
-      throw new EngineException(
-          403,
-          "error while removing network: network "
-              + n.name
-              + " id "
-              + n.id
-              + " has active endpoints");
-    }
-    n.driver.deleteNetwork(n.id);
-    NetworkIpam.release(ipam, n.pools);
-    networks.remove(n.id);
-    for (ContainerNetworking a : containers.values()) {
-      List<String> aliases = a.networks.remove(n.id);
-      if (aliases != null && "swarm".equals(n.scope())) {
-        a.unresolved.put(n.name, aliases); // the swarm's to attach again at the next start
-      }
-    }
-    events.emit("network", "destroy", n.id, Map.of("name", n.name, "type", n.driver()));
+    nets.remove(idOrName);
   }
 
-  private boolean inUse(Network n) {
-    if (!n.endpoints.isEmpty()) {
-      return true;
-    }
-    for (ContainerNetworking a : containers.values()) {
-      if (a.networks.containsKey(n.id)) {
-        return true;
-      }
-    }
-    return false;
+  @Override
+  public NetworkPruneResponse prune(Map<String, List<String>> filters) {
+    return nets.prune(filters);
   }
 
   @Override
@@ -468,24 +286,6 @@ public final class NetworkController implements NetworksApi {
       throw EngineException.notFound("No such container: " + container);
     }
     return a;
-  }
-
-  @Override
-  public NetworkPruneResponse prune(Map<String, List<String>> filters) {
-    dev.ddlab.sim.filters.PruneFilters.validate(
-        filters, dev.ddlab.sim.filters.PruneFilters.UNTIL_AND_LABELS);
-    long until = dev.ddlab.sim.filters.PruneFilters.until(filters, clock.nowNanos());
-    List<String> deleted = new ArrayList<>();
-    for (Network n : new ArrayList<>(networks.values())) {
-      if (!n.predefined
-          && n.endpoints.isEmpty()
-          && n.createdNanos <= until
-          && dev.ddlab.sim.filters.PruneFilters.labelsAllow(filters, n.labels)) {
-        remove(n.id);
-        deleted.add(n.name);
-      }
-    }
-    return new NetworkPruneResponse(deleted);
   }
 
   // ---- The daemon's side: a container's network life ------------------------------------------
@@ -646,6 +446,14 @@ public final class NetworkController implements NetworksApi {
   public static final String GATEWAY_BRIDGE = "docker_gwbridge";
 
   /**
+   * {@code docker_gwbridge}, made on first need: by the first sandbox on an overlay network, or by
+   * the swarm agent when the node joins a swarm (its ingress sandbox's way out).
+   */
+  public Network gatewayBridge() {
+    return nets.gatewayBridge();
+  }
+
+  /**
    * libnetwork's default gateway ({@code default_gateway.go}): a sandbox whose endpoints are on
    * overlay networks and none of which gives a default route joins {@code docker_gwbridge} (made on
    * first need: a bridge without inter-container traffic, masqueraded), as endpoint {@code
@@ -663,32 +471,6 @@ public final class NetworkController implements NetworksApi {
       return;
     }
     join(a, gatewayBridge(), "gateway_" + a.containerId.substring(0, 12));
-  }
-
-  /**
-   * {@code docker_gwbridge}, made on first need (a bridge without inter-container traffic,
-   * masqueraded, on the next free local pool as dockerd's): by the first sandbox on an overlay
-   * network, or by the swarm agent when the node joins a swarm (its ingress sandbox's way out).
-   */
-  public Network gatewayBridge() {
-    return lookup(GATEWAY_BRIDGE)
-        .orElseGet(
-            () -> {
-              Map<String, String> options = new LinkedHashMap<>();
-              options.put(BridgeDriver.BRIDGE_NAME, GATEWAY_BRIDGE);
-              options.put("com.docker.network.bridge.enable_icc", "false");
-              options.put("com.docker.network.bridge.enable_ip_masquerade", "true");
-              return newNetwork(
-                  null,
-                  GATEWAY_BRIDGE,
-                  BridgeDriver.TYPE,
-                  false,
-                  List.of(),
-                  false,
-                  false,
-                  Map.of(),
-                  options);
-            });
   }
 
   private void leave(ContainerNetworking a, Endpoint e) {

@@ -179,6 +179,45 @@ public final class Kernel {
       Consumer<String> err,
       IntConsumer onExit,
       int hostParent) {
+    return start(
+        ctx, parent, resolution, env, cwd, user, null, tty, tty, out, err, onExit, hostParent);
+  }
+
+  /**
+   * {@link #start} of a process whose stdin, stdout and stderr are the terminal {@code pty} (a
+   * container's PID 1 with a TTY, a {@code docker exec -t}); null: none.
+   */
+  public SimProc start(
+      ProcContext ctx,
+      SimProc parent,
+      Executables.Resolution resolution,
+      Map<String, String> env,
+      String cwd,
+      String user,
+      Pty pty,
+      Consumer<String> out,
+      Consumer<String> err,
+      IntConsumer onExit,
+      int hostParent) {
+    boolean tty = pty != null;
+    return start(
+        ctx, parent, resolution, env, cwd, user, pty, tty, tty, out, err, onExit, hostParent);
+  }
+
+  SimProc start(
+      ProcContext ctx,
+      SimProc parent,
+      Executables.Resolution resolution,
+      Map<String, String> env,
+      String cwd,
+      String user,
+      Pty pty,
+      boolean stdinTty,
+      boolean tty,
+      Consumer<String> out,
+      Consumer<String> err,
+      IntConsumer onExit,
+      int hostParent) {
     int hostPid = hostPids.allocate(random.nextInt(0, 3));
     int pid = ctx.pidNs() == hostPids ? hostPid : ctx.pidNs().allocate(0);
     int ppid = parent != null ? parent.pid() : 0;
@@ -196,6 +235,8 @@ public final class Kernel {
             env,
             cwd,
             user,
+            pty,
+            stdinTty,
             tty,
             out,
             err,

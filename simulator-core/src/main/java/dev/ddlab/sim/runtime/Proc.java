@@ -35,7 +35,21 @@ public interface Proc {
   /** The root filesystem the process sees. */
   FileSystem fs();
 
+  /** Whether stdout is the terminal. */
   boolean tty();
+
+  /**
+   * The terminal of the process's session (a container's TTY, an exec's), or null: inherited by
+   * every child, whether or not its own stdin or stdout is redirected.
+   */
+  default Pty pty() {
+    return null;
+  }
+
+  /** Whether stdin is the terminal {@link #pty} (not a pipe, a file or nothing). */
+  default boolean stdinTty() {
+    return false;
+  }
 
   void out(String text);
 
@@ -270,7 +284,16 @@ public interface Proc {
    * whose {@code out} is given writes into a pipe or file, not the terminal: its {@link #tty()} is
    * false, so ls prints one name per line as it does in {@code ls | wc -l}.
    */
-  record ProcIo(java.util.function.Consumer<String> out, java.util.function.Consumer<String> err) {}
+  record ProcIo(
+      java.util.function.Consumer<String> out,
+      java.util.function.Consumer<String> err,
+      boolean inRedirected) {
+    /** A child whose stdin is the spawner's (the terminal when that is one). */
+    public ProcIo(
+        java.util.function.Consumer<String> out, java.util.function.Consumer<String> err) {
+      this(out, err, false);
+    }
+  }
 
   /** One row of the process table. */
   record ProcessInfo(

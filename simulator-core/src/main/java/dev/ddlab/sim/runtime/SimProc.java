@@ -30,6 +30,8 @@ public final class SimProc implements Proc {
   private String cwd;
   private final String user;
   private final boolean tty;
+  private final Pty pty;
+  private final boolean stdinTty;
   private final Consumer<String> out;
   private final Consumer<String> err;
   private final IntConsumer onExit;
@@ -53,6 +55,8 @@ public final class SimProc implements Proc {
       Map<String, String> env,
       String cwd,
       String user,
+      Pty pty,
+      boolean stdinTty,
       boolean tty,
       Consumer<String> out,
       Consumer<String> err,
@@ -69,6 +73,8 @@ public final class SimProc implements Proc {
     this.cwd = cwd;
     this.user = user;
     this.tty = tty;
+    this.pty = pty;
+    this.stdinTty = stdinTty;
     this.out = out;
     this.err = err;
     this.onExit = onExit;
@@ -117,7 +123,8 @@ public final class SimProc implements Proc {
   public SimProc fork(List<String> childArgv, Program child, IntConsumer onChildExit) {
     Executables.Resolution r =
         new Executables.Resolution(child, childArgv, null, null, childArgv.get(0));
-    return kernel.start(ctx, this, r, env, cwd, user, tty, this::out, this::err, onChildExit, 0);
+    return kernel.start(
+        ctx, this, r, env, cwd, user, pty, stdinTty, tty, this::out, this::err, onChildExit, 0);
   }
 
   /** The exit status, or -1 while running. */
@@ -173,6 +180,16 @@ public final class SimProc implements Proc {
   @Override
   public boolean tty() {
     return tty;
+  }
+
+  @Override
+  public Pty pty() {
+    return pty;
+  }
+
+  @Override
+  public boolean stdinTty() {
+    return stdinTty && pty != null;
   }
 
   @Override
@@ -273,7 +290,9 @@ public final class SimProc implements Proc {
     Consumer<String> o = io != null && io.out() != null ? io.out() : this::out;
     Consumer<String> e = io != null && io.err() != null ? io.err() : this::err;
     boolean childTty = tty && (io == null || io.out() == null);
-    return kernel.start(ctx, this, r, env, cwd, user, childTty, o, e, onExit, 0);
+    boolean childStdinTty = stdinTty && (io == null || !io.inRedirected());
+    return kernel.start(
+        ctx, this, r, env, cwd, user, pty, childStdinTty, childTty, o, e, onExit, 0);
   }
 
   @Override

@@ -756,6 +756,7 @@ public final class HostShell {
     if (attachHandler != null) {
       // timeout 3 docker events: its job's end closes the stream the terminal shows
       Runnable unregister = io.job() == null ? () -> {} : io.job().onKill(st -> a.close());
+      a.resize(terminalSize.get(1).intValue(), terminalSize.get(0).intValue()); // as the CLI does
       attachHandler.attach(
           a,
           st -> {

@@ -650,7 +650,8 @@ public final class ShellProgram implements Program {
                             }
                           })
                       : io.out() == terminalOut ? null : io.out(),
-                  io.err() == terminalErr ? null : io.err()),
+                  io.err() == terminalErr ? null : io.err(),
+                  io.piped()),
               st -> {
                 finished[0] = true;
                 piped.remove(child[0]);

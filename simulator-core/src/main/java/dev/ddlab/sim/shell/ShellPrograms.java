@@ -35,6 +35,7 @@ public final class ShellPrograms {
           "mount",
           "umount",
           "which",
+          "stty",
           "echo",
           "pwd",
           "sleep",
@@ -88,6 +89,7 @@ public final class ShellPrograms {
     registry.register("mount", () -> new ToolProgram(MountTools::mount));
     registry.register("umount", () -> new ToolProgram(MountTools::umount));
     registry.register("which", () -> new ToolProgram(PathTools::which));
+    registry.register("stty", () -> new ToolProgram(ContainerStty::stty));
     registry.register("ss", () -> new ToolProgram(NetstatTool::ss));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(

@@ -68,6 +68,11 @@ public interface ToolContext {
     return 0;
   }
 
+  /** The terminal stdin is ({@code stty}'s), or null: a pipe, a file, no terminal at all. */
+  default dev.ddlab.sim.runtime.Pty stdinTerminal() {
+    return null;
+  }
+
   /** Kernel release for uname -r. */
   default String kernelRelease() {
     return "6.1.0-ddlab";

@@ -182,6 +182,16 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public int columns() {
+      return proc.tty() && proc.pty() != null ? proc.pty().columns() : 0;
+    }
+
+    @Override
+    public dev.ddlab.sim.runtime.Pty stdinTerminal() {
+      return proc.stdinTty() ? proc.pty() : null;
+    }
+
+    @Override
     public void after(java.time.Duration d, Runnable next) {
       proc.after(d, next);
     }

@@ -7,7 +7,9 @@ import java.util.function.BiConsumer;
  * The host's {@code stty} (GNU coreutils 9) and {@code tput} (ncurses 6) on the session's terminal,
  * for its size: {@code stty size}, {@code stty rows N cols N}, {@code tput cols}/{@code lines}.
  * Texts and statuses as bash 5.2 through a pty shows them. Other terminal modes ({@code -echo},
- * {@code raw}) are accepted and change nothing: the line editor is the playground's.
+ * {@code raw}) are accepted and change nothing on the host, whose line editor is the playground's;
+ * in a Debian-family container ({@link ContainerStty}) {@code -echo} and {@code echo} reach its
+ * TTY.
  */
 final class TtyCommands {
   private TtyCommands() {}
@@ -18,8 +20,9 @@ final class TtyCommands {
   /** {@code stty} or {@code tput}; {@code size} is the terminal's rows and columns. */
   static int run(
       String cmd, List<String> args, Io io, List<Long> size, BiConsumer<Long, Long> resize) {
-    long[] rc = {size.get(0), size.get(1)};
-    return cmd.equals("stty") ? stty(args, io, rc, resize) : tput(args, io, rc);
+    return cmd.equals("stty")
+        ? stty(args, io, size, resize, echo -> {})
+        : tput(args, io, new long[] {size.get(0), size.get(1)});
   }
 
   /** Mode settings stty takes that the simulated terminal does not act on. */
@@ -28,9 +31,15 @@ final class TtyCommands {
 
   /**
    * {@code stty ARGS}; {@code size} is the terminal's rows and columns, {@code resize} sets them
-   * (rows, columns).
+   * (rows, columns), {@code echo} takes {@code echo}/{@code -echo}/{@code sane} (a container's
+   * terminal acts on it; the host's line editor is the playground's).
    */
-  private static int stty(List<String> args, Io io, long[] size, BiConsumer<Long, Long> resize) {
+  static int stty(
+      List<String> args,
+      Io io,
+      List<Long> size,
+      BiConsumer<Long, Long> resize,
+      java.util.function.Consumer<Boolean> echo) {
     if (io.piped()) {
       io.errln("stty: 'standard input': Inappropriate ioctl for device");
       return 1;
@@ -40,8 +49,9 @@ final class TtyCommands {
       io.println("-brkint -imaxbel");
       return 0;
     }
-    long rows = size[0];
-    long cols = size[1];
+    long rows = size.get(0);
+    long cols = size.get(1);
+    Boolean echoes = null;
     boolean printSize = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
@@ -77,11 +87,17 @@ final class TtyCommands {
             io.errln("Try 'stty --help' for more information.");
             return 1;
           }
+          if (mode.equals("echo") || a.equals("sane")) {
+            echoes = !a.startsWith("-");
+          }
         }
       }
     }
-    if (rows != size[0] || cols != size[1]) {
+    if (rows != size.get(0) || cols != size.get(1)) {
       resize.accept(rows, cols);
+    }
+    if (echoes != null) {
+      echo.accept(echoes);
     }
     if (printSize) {
       io.println(rows + " " + cols);
