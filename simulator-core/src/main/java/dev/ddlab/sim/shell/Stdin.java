@@ -41,6 +41,20 @@ final class Stdin {
     return counts;
   }
 
+  /** Where grep is in an open pipe it reads run by run ({@link ToolInput}), or null. */
+  private Grep.Scan grepScan;
+
+  /** A run of lines of an open pipe, which a grep continues from {@code scan}. */
+  static Stdin continuing(String text, Grep.Scan scan) {
+    Stdin in = new Stdin(text);
+    in.grepScan = scan;
+    return in;
+  }
+
+  Grep.Scan grepScan() {
+    return grepScan;
+  }
+
   /** The reading end of {@code pipe}. */
   Stdin(Pipe pipe) {
     this.text = "";
