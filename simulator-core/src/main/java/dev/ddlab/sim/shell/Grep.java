@@ -195,7 +195,7 @@ final class Grep {
     List<TextTools.Input> in = TextTools.inputs(ctx, "grep", files, status);
     boolean prefix = files.size() > 1;
     Stdin stdin = ctx.io().in();
-    Scan carried = files.isEmpty() && stdin != null ? stdin.grepScan() : null;
+    Scan carried = files.isEmpty() && stdin != null ? stdin.carried(Scan.class) : null;
     boolean any = false;
     boolean printedBefore = false;
     for (TextTools.Input input : in) {

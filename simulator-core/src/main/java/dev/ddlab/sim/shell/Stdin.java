@@ -41,18 +41,22 @@ final class Stdin {
     return counts;
   }
 
-  /** Where grep is in an open pipe it reads run by run ({@link ToolInput}), or null. */
-  private Grep.Scan grepScan;
+  /**
+   * What a tool that reads an open pipe run by run ({@link ToolInput}) carries from one run to the
+   * next (grep's {@link Grep.Scan}, tee's files opened), or null.
+   */
+  private Object carried;
 
-  /** A run of lines of an open pipe, which a grep continues from {@code scan}. */
-  static Stdin continuing(String text, Grep.Scan scan) {
+  /** A run of lines of an open pipe, which the tool continues from {@code state}. */
+  static Stdin continuing(String text, Object state) {
     Stdin in = new Stdin(text);
-    in.grepScan = scan;
+    in.carried = state;
     return in;
   }
 
-  Grep.Scan grepScan() {
-    return grepScan;
+  /** What the run before this one left, when it is of {@code type}. */
+  <T> T carried(Class<T> type) {
+    return type.isInstance(carried) ? type.cast(carried) : null;
   }
 
   /** The reading end of {@code pipe}. */

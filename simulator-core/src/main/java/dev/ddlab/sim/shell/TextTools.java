@@ -43,6 +43,19 @@ final class TextTools {
     tools.put("sed", new Filter(TextTools::sed, 1));
     tools.put("yes", Yes.tool());
     tools.put("seq", Seq.tool());
+    tools.put(
+        "tee",
+        new Tool() { // reads standard input whatever its operands: they are where it writes
+          @Override
+          public int run(ToolContext ctx, List<String> args) {
+            return Tee.run(ctx, args);
+          }
+
+          @Override
+          public boolean readsStdin(List<String> args) {
+            return true;
+          }
+        });
   }
 
   private static List<String> prepend(String first, List<String> rest) {

@@ -55,8 +55,11 @@ final class ToolInput {
 
   private final boolean quiet;
 
-  /** grep's place in the input (line numbers, context), carried from one run to the next. */
-  private final Grep.Scan scan;
+  /**
+   * What the tool carries from one run to the next: grep's place in the input (line numbers,
+   * context), tee's files opened; null for the others.
+   */
+  private final Object scan;
 
   private final List<String> args;
   private final long firstLines;
@@ -90,7 +93,12 @@ final class ToolInput {
       mode = Mode.LINES;
     }
     quiet = mode == Mode.LINES && name.endsWith("grep") && has(args, 'q', "--quiet");
-    scan = mode == Mode.LINES && name.endsWith("grep") ? new Grep.Scan() : null;
+    scan =
+        mode != Mode.LINES
+            ? null
+            : name.endsWith("grep")
+                ? new Grep.Scan()
+                : name.equals("tee") ? new Tee.Opened() : null;
   }
 
   /**
@@ -354,6 +362,7 @@ final class ToolInput {
     return switch (name) {
       case "cat" -> args.stream().allMatch(a -> a.equals("-"));
       case "cut", "tr", "sed" -> !args.contains("-i");
+      case "tee" -> true;
       case "grep", "egrep", "fgrep" ->
           !has(args, 'c', "--count")
               && !has(args, 'l', "--files-with-matches")
