@@ -732,6 +732,11 @@ public final class HostShell {
 
   // ---- what the host's tools see of their shell (HostTools) ------------------------------------
 
+  /** The terminal's columns ({@link #resize}). */
+  int terminalColumns() {
+    return terminalSize.get(1).intValue();
+  }
+
   int shellPid() {
     return shellPid;
   }

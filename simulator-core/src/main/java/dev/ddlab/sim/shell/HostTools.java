@@ -119,6 +119,14 @@ final class HostTools implements ToolContext {
     return shell.toTerminal(io);
   }
 
+  /**
+   * The terminal's width, for ls's columns: ToolContext.columns() on terminal's branch (no
+   * {@code @Override} here until it lands, so both orders of landing compile).
+   */
+  public int columns() {
+    return shell.terminalColumns();
+  }
+
   @Override
   public dev.ddlab.sim.network.dataplane.NetStack netStack() {
     return shell.node().netStack();
