@@ -44,6 +44,28 @@ final class TextTools {
     tools.put("yes", Yes.tool());
     tools.put("seq", Seq.tool());
     tools.put(
+        "awk",
+        new Tool() { // reads standard input when no file follows its program
+          @Override
+          public int run(ToolContext ctx, List<String> args) {
+            return Awk.run(ctx, args);
+          }
+
+          @Override
+          public boolean readsStdin(List<String> args) {
+            int operands = 0;
+            for (int i = 0; i < args.size(); i++) {
+              String a = args.get(i);
+              if (a.equals("-F") || a.equals("-v") || a.equals("-f")) {
+                i++;
+              } else if (!a.startsWith("-") || a.equals("-")) {
+                operands++;
+              }
+            }
+            return operands <= 1;
+          }
+        });
+    tools.put(
         "tee",
         new Tool() { // reads standard input whatever its operands: they are where it writes
           @Override
