@@ -29,8 +29,13 @@ public class FsException extends RuntimeException {
   private final Errno errno;
   private final String path;
 
+  /**
+   * An errno is an answer, not a bug: no stack trace is taken (a container shell's $PATH lookup of
+   * an unknown command met one at each missing directory, and filling the trace was part of what
+   * made a busy loop of unknown commands cost ~100 µs a command).
+   */
   public FsException(Errno errno, String path) {
-    super(errno.text);
+    super(errno.text, null, false, false);
     this.errno = errno;
     this.path = path;
   }

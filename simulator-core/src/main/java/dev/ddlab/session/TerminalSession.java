@@ -40,7 +40,7 @@ public class TerminalSession implements Session {
   /**
    * The longest virtual time a line whose host foreground sleeps to a known time may take ({@code
    * sleep 432000}, five days, ends within its line; {@code sleep infinity} does not), still within
-   * {@link #SETTLE_STEPS}.
+   * {@link #SETTLE_BUDGET}.
    */
   static final Duration SLEEP_LIMIT = Duration.ofDays(7);
 
@@ -51,48 +51,41 @@ public class TerminalSession implements Session {
   static final int STREAMING_STEPS = 5;
 
   /**
-   * The most timer events of work (anything but a cluster's upkeep, {@link
-   * VirtualClock#scheduleUpkeep}) one typed line may run before the terminal is left busy: a loop
-   * that never ends and writes nowhere visible ({@code while true; do date >> log; done}) would
-   * otherwise run for {@link #SETTLE_LIMIT} of virtual time. Also the most steps of virtual time a
-   * foreground that waits without a known end ({@code docker events}) may take.
+   * What one typed line (or key, or the ticker's beat that lets a line go on) may cost the server,
+   * in {@link VirtualClock.Cost} units the clock charges for every timer that fires: its command's
+   * own waits ({@link VirtualClock#advanceUntil}: a foreground {@code docker run}'s minute, a
+   * build's steps) and the settle after it. Spent, the settle stops and the terminal is left busy
+   * as a learner sees a command that has not ended (or, without a ticker, a line that only computes
+   * is ended, {@link #CPU_BOUND_NOTICE}). 100,000 units: 100,000 ticks of upkeep (two hours of an
+   * idle two-node swarm for {@code sleep 7200}), 20,000 steps of a command ({@code while true; do
+   * date >> log; done}), 2,000 health probes or store actions, 250 containers restarted; mixed as
+   * they come. Before session 10 these were three budgets (events of work, steps, "churn" counted
+   * by hand at each costly upkeep), and the docker CLI's own minute of waiting had none: {@code
+   * docker run --name web2 nginx} behind a restart loop hung the typed fuzz.
    */
-  static final int SETTLE_EVENTS = 20_000;
+  static final long SETTLE_BUDGET = 100_000;
+
+  /** The CPU steps a line that only computes runs before it is ended: the budget in CPU steps. */
+  static final long CPU_BOUND_STEPS = SETTLE_BUDGET / VirtualClock.Cost.CPU.units;
+
+  /**
+   * Of {@link #SETTLE_BUDGET}, what a foreground that waits without a known end ({@code docker
+   * events} in a ticking swarm, a read of a pipe nobody writes) may spend: a fifth.
+   */
+  static final long WAIT_BUDGET = SETTLE_BUDGET / 5;
 
   /**
    * What the terminal shows when a line whose foreground mostly computes ({@code yes | grep -m 2 y}
-   * with no y, {@code while true; do :; done}: CPU steps are over half its timer events) ran {@link
-   * #SETTLE_EVENTS} events in a session without a ticker (a script, a golden, the grader, the
+   * with no y, {@code while true; do :; done}: CPU steps cost over half of what it spent) spent
+   * {@link #SETTLE_BUDGET} in a session without a ticker (a script, a golden, the grader, the
    * fuzz): bash would run it until Ctrl-C, the session ends it as {@code timeout} would, with
    * status 124.
    */
   static final String CPU_BOUND_NOTICE =
       "ddlab: dòng lệnh chỉ tính toán mà không kết thúc (bash sẽ chạy nó đến khi bạn nhấn Ctrl-C);"
           + " ddlab dừng nó sau "
-          + SETTLE_EVENTS
+          + CPU_BOUND_STEPS
           + " bước, mã thoát 124 như timeout\n";
-
-  /**
-   * The most steps of virtual time, upkeep included, one typed line may take while its foreground
-   * sleeps to a known time: an idle swarm of six nodes ticks about 13 times a virtual second (Raft,
-   * heartbeats, health checks), so this lets {@code sleep 7200} run on {@code swarm-3m3w} while
-   * bounding what one line can cost the server: a service that never converges (its tasks exit and
-   * restart every 5 s) made {@code sleep 1d} cost 200,000 steps and over a minute of wall time at
-   * load 13 (the typed fuzz's seed 33 hung), half of that now.
-   */
-  static final int SETTLE_STEPS = 100_000;
-
-  /**
-   * The most costly upkeep ({@link VirtualClock#churn}: store actions a swarm leader proposes on
-   * its own, restart policies' container starts, health checks' probes) one typed line may run: an
-   * idle node or swarm makes none, so {@code sleep 7200} on {@code swarm-3m3w} is bounded by {@link
-   * #SETTLE_STEPS} alone, but a service that never converges (swarmkit restarts its tasks every 5 s
-   * for ever), a container restarting for ever (back-off up to a minute) or frequent health checks
-   * make each step costly: {@code sleep 1d} behind such upkeep cost a minute of wall time at load
-   * 15–20, and the typed fuzz hung. The line is left busy once the budget is spent (about 24
-   * virtual minutes of two restarting swarm slots, 250 container restarts, 2,000 probes).
-   */
-  static final int SETTLE_CHURN = 2_000;
 
   /**
    * In a session that follows a ticker ({@link #followTicker}), the most virtual time a typed line
@@ -209,6 +202,7 @@ public class TerminalSession implements Session {
     long time = clock().nowNanos();
     int[] exit = {0};
     Runnable after = null;
+    clock().budget(SETTLE_BUDGET);
     try {
       if (t.attached != null) {
         exit[0] = t.typeAttached(line);
@@ -237,6 +231,7 @@ public class TerminalSession implements Session {
     }
     String prompt = t.prompt();
     long time = clock().nowNanos();
+    clock().budget(SETTLE_BUDGET);
     Integer code = t.interrupt();
     backend.deliverEvents();
     // what the line returned (an INT trap may let it go on): known later when it still runs
@@ -472,6 +467,7 @@ public class TerminalSession implements Session {
       if (attached != null) {
         out.append(attached.read());
         if (followTicker && attached.isClosed()) {
+          clock.budget(SETTLE_BUDGET);
           settle(); // the stream ended as the ticker moved time: the line goes on, the prompt back
         }
       }
@@ -578,13 +574,8 @@ public class TerminalSession implements Session {
       long limit = clock.nowNanos() + SETTLE_LIMIT.toNanos();
       long horizon = followTicker ? clock.nowNanos() + TICKER_HORIZON.toNanos() : Long.MAX_VALUE;
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
-      long work = clock.workEvents();
-      long cpu = clock.cpuEvents();
-      long churned = clock.churned();
       Integer closedWith = null;
       int streamed = 0;
-      int steps = 0;
-      int waiting = 0;
       while (true) {
         clock.runDue();
         if (attached != null) {
@@ -604,12 +595,12 @@ public class TerminalSession implements Session {
         if (followTicker && attached == null && shell.sleepCommand()) {
           return closedWith; // a host sleep takes the ticker's time, at the page's speed
         }
-        long worked = clock.workEvents() - work;
-        if (worked > SETTLE_EVENTS
+        long spent = clock.spentInBudget();
+        if (clock.overBudget()
             && !followTicker
             && attached == null
             && !shell.sleepCommand()
-            && (clock.cpuEvents() - cpu) * 2 > worked) {
+            && clock.cpuSpentInBudget() * 2 > spent) {
           out.append(CPU_BOUND_NOTICE);
           shell.endForeground(124); // a line that computes without end, where no ticker slices it
           continue;
@@ -619,10 +610,8 @@ public class TerminalSession implements Session {
             || next > horizon
             || next > (attached == null && shell.sleeping() ? sleepLimit : limit)
             || streamed >= STREAMING_STEPS
-            || worked > SETTLE_EVENTS
-            || ++steps > SETTLE_STEPS
-            || clock.churned() - churned > SETTLE_CHURN
-            || (attached == null && !shell.sleeping() && ++waiting > SETTLE_EVENTS)) {
+            || clock.overBudget()
+            || (attached == null && !shell.sleeping() && spent > WAIT_BUDGET)) {
           return closedWith;
         }
         long before = out.written();

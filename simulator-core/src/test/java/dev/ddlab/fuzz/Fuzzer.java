@@ -27,6 +27,24 @@ final class Fuzzer {
 
   static final int CORPUS_LIMIT = 50_000;
 
+  /**
+   * Seeds whose inputs are written to {@code ddlab.fuzz.dump.dir} (default {@code target}), one
+   * file {@code fuzz-TARGET-seed-N.txt} each, an input a record ended by a NUL and a newline, so a
+   * slow or failing input can be replayed in a plain JVM with the lines typed before it ({@code
+   * ddlab.fuzz.dump=155,36}): what a seed types depends on the corpus its thread grew before it.
+   */
+  static final Set<Long> DUMP = dumpSeeds(System.getProperty("ddlab.fuzz.dump", ""));
+
+  private static Set<Long> dumpSeeds(String list) {
+    Set<Long> seeds = new HashSet<>();
+    for (String s : list.split(",")) {
+      if (!s.isBlank()) {
+        seeds.add(Long.parseLong(s.trim()));
+      }
+    }
+    return Set.copyOf(seeds);
+  }
+
   /** Java's words: an exception class, a stack frame. */
   private static final Pattern JAVA_TEXT =
       Pattern.compile(
@@ -227,6 +245,7 @@ final class Fuzzer {
     String[] current = {null};
     int[] index = {0};
     Throwable[] escaped = {null};
+    StringBuilder dump = DUMP.contains(seed) ? new StringBuilder() : null;
     Runnable work =
         () -> {
           try (FuzzTarget.Subject subject = target.open(seed)) {
@@ -239,6 +258,9 @@ final class Fuzzer {
                       : mutator.mutate(base, corpus.get(random.nextInt(corpus.size())));
               current[0] = input;
               index[0] = i;
+              if (dump != null) {
+                dump.append(input).append("\0\n");
+              }
               FuzzTarget.Fed fed;
               long started = System.nanoTime();
               try {
@@ -281,6 +303,9 @@ final class Fuzzer {
       } else if (worker.isAlive() && System.nanoTime() - since > limit * 1_000_000) {
         r.hangs++;
         find(r, seed, index[0], current[0], "hang: no answer after " + limit + " ms of wall time");
+        if (dump != null) {
+          writeDump(target, seed, dump);
+        }
         stop(worker);
         try {
           worker.join(5_000); // the report is read once the worker no longer writes to it
@@ -289,6 +314,9 @@ final class Fuzzer {
         }
         return false;
       }
+    }
+    if (dump != null) {
+      writeDump(target, seed, dump);
     }
     if (escaped[0] != null) {
       r.uncaught++;
@@ -300,6 +328,18 @@ final class Fuzzer {
           "uncaught " + describe(escaped[0]));
     }
     return true;
+  }
+
+  private static void writeDump(FuzzTarget target, long seed, CharSequence inputs) {
+    java.nio.file.Path dir =
+        java.nio.file.Path.of(System.getProperty("ddlab.fuzz.dump.dir", "target"));
+    try {
+      java.nio.file.Files.createDirectories(dir);
+      java.nio.file.Files.writeString(
+          dir.resolve("fuzz-" + target.name() + "-seed-" + seed + ".txt"), inputs);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void check(

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A line that computes without end, in a session without a ticker (a script, a golden, the grader,
  * the fuzz): bash would run it until Ctrl-C; the session ends it after {@link
- * TerminalSession#SETTLE_EVENTS} steps as {@code timeout} would (status 124) and says so in
+ * TerminalSession#CPU_BOUND_STEPS} steps as {@code timeout} would (status 124) and says so in
  * Vietnamese, so the next line finds the prompt. With a ticker the CPU slice suspends it instead
  * ({@link SuspendedLineTest}).
  */
@@ -31,7 +31,7 @@ class ComputeBoundTest {
         assertEquals("ubuntu@node1:~$ ", s.prompt(NODE), line + ": the prompt is back");
         assertEquals("124\n", s.type(NODE, "echo $?").output(), line);
         long ran = s.clock().cpuEvents() - cpu;
-        assertEquals(TerminalSession.SETTLE_EVENTS + 1, ran, line + ": bounded in steps");
+        assertEquals(TerminalSession.CPU_BOUND_STEPS + 1, ran, line + ": bounded in steps");
         s.clock().advance(java.time.Duration.ofMinutes(10));
         assertEquals(ran, s.clock().cpuEvents() - cpu, line + ": nothing of it runs on");
       }

@@ -15,8 +15,42 @@ import java.util.function.BooleanSupplier;
  * clock) go to a plain FIFO instead of the priority queue: they are scheduled in order of due time
  * (the current time, which never goes back) and of sequence, so the FIFO is sorted as the queue
  * would sort them, and the next timer is the earlier of the two heads. The order is the same.
+ *
+ * <p>Every timer declares what its action costs the server ({@link Cost}); the clock charges it
+ * when the timer fires ({@link #spent}). A session gives each typed line a {@link #budget} of these
+ * units, which {@link #advanceUntil} honours and the session's settle reads, so a line's cost is
+ * bounded whatever its timers do, without anyone counting by hand.
  */
 public final class VirtualClock {
+  /**
+   * What a timer's action costs, in units of about one tick of a cluster's upkeep (a Raft tick, a
+   * heartbeat, a frame upkeep sends). The weights are the wall time each class took relative to a
+   * tick in the typed fuzz (session 9/10 probes): a learner's command's step (a process started, a
+   * write through a pipe, a sleep's end) about five, a health check's probe (an exec in the
+   * container) about fifty, a container a restart policy starts again about four hundred.
+   */
+  public enum Cost {
+    /** A cluster's own work: Raft's ticks and messages, heartbeats, the leader's idle passes. */
+    UPKEEP(1),
+    /** A step of someone's command: the default of {@link #schedule}. */
+    WORK(5),
+    /** A step of CPU work ({@link #scheduleCpu}): a round of {@code yes}, a busy loop's yield. */
+    CPU(5),
+    /** A health check's probe: an exec in the container, its output kept. */
+    PROBE(50),
+    /** A swarm store action the leader proposes on its own: a task created, moved or removed. */
+    STORE(50),
+    /** A container started by upkeep: a restart policy's restart, a new swarm task's container. */
+    START(400);
+
+    /** The units one firing costs. */
+    public final int units;
+
+    Cost(int units) {
+      this.units = units;
+    }
+  }
+
   /** 2024-01-01T00:00:00Z: a fixed epoch so transcripts do not depend on when they ran. */
   public static final long DEFAULT_START_NANOS = 1_704_067_200L * 1_000_000_000L;
 
@@ -24,7 +58,15 @@ public final class VirtualClock {
   private long sequence;
   private long workEvents;
   private long cpuEvents;
-  private long churn;
+  private long spent;
+  private long cpuSpent;
+
+  /** {@link #spent} when the current budget began, and where it ends ({@link #budget}). */
+  private long budgetStart;
+
+  private long cpuAtBudgetStart;
+  private long budgetEnd = Long.MAX_VALUE;
+
   private boolean inUpkeep;
   private int cancelledInQueue;
   private final PriorityQueue<Timer> timers =
@@ -73,7 +115,12 @@ public final class VirtualClock {
 
   /** Schedules {@code action} to run when virtual time reaches now + delay. */
   public Timer schedule(Duration delay, Runnable action) {
-    return add(delay, action, false);
+    return add(delay, action, Cost.WORK);
+  }
+
+  /** Schedules {@code action}, which costs {@code cost} each time it fires. */
+  public Timer schedule(Duration delay, Cost cost, Runnable action) {
+    return add(delay, action, cost);
   }
 
   /**
@@ -83,7 +130,7 @@ public final class VirtualClock {
    * swarm may tick through a learner's {@code sleep 7200}.
    */
   public Timer scheduleUpkeep(Duration delay, Runnable action) {
-    return add(delay, action, true);
+    return add(delay, action, Cost.UPKEEP);
   }
 
   /**
@@ -91,7 +138,7 @@ public final class VirtualClock {
    * sends), work otherwise (a frame of a learner's ping).
    */
   public Timer scheduleAsCaller(Duration delay, Runnable action) {
-    return add(delay, action, inUpkeep);
+    return add(delay, action, inUpkeep ? Cost.UPKEEP : Cost.WORK);
   }
 
   /**
@@ -103,16 +150,13 @@ public final class VirtualClock {
    */
   public Timer scheduleCpu(Duration delay, Runnable action) {
     if (cpuSlice >= 0 && cpuLeft <= 0) {
-      Timer t = new Timer(this, -1, -1, action, false);
-      t.cpu = true;
+      Timer t = new Timer(this, -1, -1, action, Cost.CPU);
       t.parkedNanos = Math.max(0, delay.toNanos());
       parked.add(t);
       return t;
     }
     cpuLeft--;
-    Timer t = add(delay, action, false);
-    t.cpu = true;
-    return t;
+    return add(delay, action, Cost.CPU);
   }
 
   /**
@@ -178,24 +222,54 @@ public final class VirtualClock {
     return cpuEvents;
   }
 
+  /** The units of {@link Cost} the timers fired so far have cost (and {@link #charge}d). */
+  public long spent() {
+    return spent;
+  }
+
   /**
-   * Counts costly work that upkeep does by itself, in units of about one store action a swarm
-   * leader proposes (a task created, moved, removed): a restart policy's container start counts 8,
-   * a health check's probe 1. An idle node or swarm makes none; a service that never converges, a
-   * container that restarts for ever or a health check every second make some all the time.
+   * A firing action whose cost depends on what it did (a leader's pass that proposes N store
+   * actions) charges {@code cost} {@code times} more; its class is declared where it is called,
+   * once, beside what it counts.
    */
-  public void churn(int n) {
-    churn += n;
+  public void charge(Cost cost, int times) {
+    spent += (long) cost.units * times;
   }
 
-  /** The changes counted by {@link #churn} so far. */
-  public long churned() {
-    return churn;
+  /**
+   * Starts a budget of {@code units} (a typed line's, {@code TerminalSession}): {@link
+   * #advanceUntil} gives up once it is spent, and {@link #overBudget} says so. Without one (the
+   * default, and {@link #unbudgeted}) nothing is bounded.
+   */
+  public void budget(long units) {
+    budgetStart = spent;
+    cpuAtBudgetStart = cpuSpent;
+    budgetEnd = spent + units;
   }
 
-  private Timer add(Duration delay, Runnable action, boolean upkeep) {
+  /** No budget any more. */
+  public void unbudgeted() {
+    budgetEnd = Long.MAX_VALUE;
+  }
+
+  /** Whether the current budget is spent. */
+  public boolean overBudget() {
+    return spent > budgetEnd;
+  }
+
+  /** Units spent since the current budget began. */
+  public long spentInBudget() {
+    return spent - budgetStart;
+  }
+
+  /** Of {@link #spentInBudget}, the units CPU steps cost: over half is a line that computes. */
+  public long cpuSpentInBudget() {
+    return cpuSpent - cpuAtBudgetStart;
+  }
+
+  private Timer add(Duration delay, Runnable action, Cost cost) {
     long due = nowNanos + Math.max(0, delay.toNanos());
-    Timer t = new Timer(this, due, sequence++, action, upkeep);
+    Timer t = new Timer(this, due, sequence++, action, cost);
     if (due == nowNanos) {
       dueNow.add(t);
     } else {
@@ -221,14 +295,17 @@ public final class VirtualClock {
       }
       nowNanos = Math.max(nowNanos, next.dueNanos);
       next.fired = true;
-      if (!next.upkeep) {
+      boolean upkeep = next.cost == Cost.UPKEEP;
+      if (!upkeep) {
         workEvents++;
       }
-      if (next.cpu) {
+      spent += next.cost.units;
+      if (next.cost == Cost.CPU) {
         cpuEvents++;
+        cpuSpent += next.cost.units;
       }
       boolean outer = inUpkeep;
-      inUpkeep = next.upkeep;
+      inUpkeep = upkeep || next.cost == Cost.PROBE; // what it schedules as caller is upkeep too
       try {
         next.action.run();
       } finally {
@@ -244,7 +321,8 @@ public final class VirtualClock {
   }
 
   /**
-   * Advances time timer by timer until {@code done} holds or {@code max} has elapsed.
+   * Advances time timer by timer until {@code done} holds, {@code max} has elapsed or the {@link
+   * #budget} is spent (then time stays where the last timer left it).
    *
    * @return whether {@code done} holds at the end
    */
@@ -252,6 +330,9 @@ public final class VirtualClock {
     long limit = nowNanos + max.toNanos();
     runDue();
     while (!done.getAsBoolean()) {
+      if (overBudget()) {
+        return false;
+      }
       Timer next = nextLive();
       if (next == null || next.dueNanos > limit) {
         nowNanos = Math.max(nowNanos, limit);
@@ -335,22 +416,18 @@ public final class VirtualClock {
     /** The CPU time a parked step waits for once resumed; -1 when not parked. */
     private long parkedNanos = -1;
 
-    private final boolean upkeep;
-
-    /** A step of CPU work ({@link #scheduleCpu}). */
-    private boolean cpu;
+    private final Cost cost;
 
     private Runnable action;
     private boolean cancelled;
     private boolean fired;
 
-    private Timer(
-        VirtualClock clock, long dueNanos, long sequence, Runnable action, boolean upkeep) {
+    private Timer(VirtualClock clock, long dueNanos, long sequence, Runnable action, Cost cost) {
       this.clock = clock;
       this.dueNanos = dueNanos;
       this.sequence = sequence;
       this.action = action;
-      this.upkeep = upkeep;
+      this.cost = cost;
     }
 
     public void cancel() {

@@ -105,7 +105,9 @@ final class HealthMonitor {
 
   private void schedule(Container c, int run) {
     long interval = orDefault(c.config.healthcheck().interval(), DEFAULT_INTERVAL);
-    c.health.timer = daemon.clock.scheduleUpkeep(Duration.ofNanos(interval), () -> probe(c, run));
+    c.health.timer =
+        daemon.clock.schedule(
+            Duration.ofNanos(interval), VirtualClock.Cost.PROBE, () -> probe(c, run));
   }
 
   private void probe(Container c, int run) {
@@ -114,7 +116,6 @@ final class HealthMonitor {
       return;
     }
     s.timer = null;
-    daemon.clock.churn(1); // an exec in the container: costly upkeep (TerminalSession.SETTLE_CHURN)
     new Probe(c, run).start();
   }
 

@@ -35,7 +35,7 @@ final class LogBuffer {
 
   void append(long nanos, boolean stderr, String text) {
     StringBuilder partial = stderr ? partialErr : partialOut;
-    int start = 0;
+    int start = skipRotated(text, partial);
     int nl;
     while ((nl = text.indexOf('\n', start)) >= 0) {
       String line = text.substring(start, nl + 1);
@@ -62,6 +62,51 @@ final class LogBuffer {
         partial.delete(0, LINE_BUFFER);
       }
     }
+  }
+
+  /**
+   * Where {@link #append} may start in {@code text}: a chunk of more whole lines than the log keeps
+   * ({@code yes} in a container writes 32,768 lines a round) would rotate out every entry kept now
+   * and all its own lines but the last few thousand, so those are dropped at once, as the rotations
+   * would drop them (their space given back, the partial line they began with gone), without making
+   * them. Only when the disk has room for the whole chunk, so that no line of it would have been
+   * lost to a full disk instead. Returns 0 otherwise.
+   */
+  private int skipRotated(String text, StringBuilder partial) {
+    if (text.length() < MAX_ENTRIES) {
+      return 0;
+    }
+    int count = 0;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
+    }
+    if (count <= MAX_ENTRIES
+        || disk != null
+            && disk.available() < text.length() + (partial == null ? 0 : partial.length())) {
+      return 0;
+    }
+    int size = lines.size();
+    int left = count;
+    while (left > 0) { // the entries kept after adding them all, as add() rotates
+      if (size == MAX_ENTRIES) {
+        size = MAX_ENTRIES / 2;
+      }
+      int step = Math.min(left, MAX_ENTRIES - size);
+      size += step;
+      left -= step;
+    }
+    int skip = count - size; // lines of this chunk that never survive; all older entries go too
+    version++;
+    give(length(lines));
+    lines.clear();
+    if (partial != null) {
+      partial.setLength(0);
+    }
+    int start = 0;
+    for (int k = 0; k < skip; k++) {
+      start = text.indexOf('\n', start) + 1;
+    }
+    return start;
   }
 
   /** The process ended: keep what it printed without a final newline. */

@@ -1,5 +1,6 @@
 package dev.ddlab.sim.container;
 
+import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.ProcContext;
 import java.time.Duration;
 import java.util.List;
@@ -12,13 +13,6 @@ import java.util.List;
  * daemon shutdown in progress means no restart.
  */
 final class Monitor {
-  /**
-   * What a restart counts against a typed line's budget of costly upkeep ({@link
-   * dev.ddlab.sim.clock.VirtualClock#churn}): a container's start, about what a swarm task's
-   * restart costs in store actions.
-   */
-  static final int RESTART_CHURN = 8;
-
   private final Daemon daemon;
 
   Monitor(Daemon daemon) {
@@ -82,10 +76,10 @@ final class Monitor {
       daemon.changed();
       c.status = Container.Status.RESTARTING;
       c.restartCount++;
-      daemon.clock.churn(RESTART_CHURN);
       c.restartTimer =
           daemon.clock.schedule(
               Duration.ofNanos(delay),
+              VirtualClock.Cost.START, // the clock charges a container's start
               () -> {
                 c.restartTimer = null;
                 if (c.status == Container.Status.RESTARTING && !daemon.shuttingDown) {

@@ -43,7 +43,12 @@ public final class Ast {
     DUP_OUT(">&"),
     DUP_IN("<&"),
     /** {@code <<} and {@code <<-}: the target is the document's body. */
-    HERE("<<");
+    HERE("<<"),
+    /**
+     * bash's here-string {@code <<< WORD}: the word, expanded without splitting or globbing, and a
+     * newline on standard input (busybox ash and dash have none: a syntax error).
+     */
+    HERE_STRING("<<<");
 
     public final String symbol;
 

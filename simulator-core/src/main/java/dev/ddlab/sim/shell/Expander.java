@@ -94,7 +94,7 @@ final class Expander {
     List<String> out = new ArrayList<>();
     for (Word w : words) {
       for (Field f : split(w)) {
-        if (f.hasGlob) {
+        if (f.hasGlob && hasUnescapedGlob(f.pattern.toString())) {
           List<String> matches = glob(f.pattern.toString());
           if (!matches.isEmpty()) {
             out.addAll(matches);
@@ -463,11 +463,22 @@ final class Expander {
       char c = seg.charAt(i);
       if (c == '\\') {
         i++;
-      } else if (c == '*' || c == '?' || c == '[') {
+      } else if (c == '*' || c == '?' || c == '[' && closes(seg, i)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the {@code [} at {@code open} starts a bracket expression: a {@code ]} follows it after
+   * at least one character. A lone {@code [} (the test command, {@code [ $i -lt 20 ]}) matches only
+   * itself, so it is not looked up among the directory's names: a busy loop of {@code [} listed the
+   * working directory at every round.
+   */
+  private static boolean closes(String seg, int open) {
+    int from = open + 1 < seg.length() && seg.charAt(open + 1) == '!' ? open + 2 : open + 1;
+    return seg.indexOf(']', from + 1) > 0;
   }
 
   private static String unescape(String seg) {

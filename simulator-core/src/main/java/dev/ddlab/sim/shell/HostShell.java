@@ -6,7 +6,6 @@ import dev.ddlab.engine.Attachment;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.runtime.Cgroup;
-import dev.ddlab.sim.runtime.Proc.ProcessInfo;
 import dev.ddlab.sim.runtime.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -148,6 +147,16 @@ public final class HostShell {
   private long rss;
 
   public HostShell(Node node) {
+    this(node, Dialect.BASH, "bash", null);
+    sh.interactive(true);
+    resize(24, 80); // bash sets LINES and COLUMNS on a terminal (checkwinsize)
+  }
+
+  /**
+   * A shell of the node's host: the login's bash, or (with {@code env}) a shell a command started
+   * ({@code bash -c …}, {@code sh} is dash as on Ubuntu) with the environment it was given.
+   */
+  private HostShell(Node node, Dialect dialect, String name, Map<String, String> given) {
     this.node = node;
     this.tasks = new Cgroup(node.memoryBudget(), LOGIN_TASKS_MAX).memoryMax(LOGIN_MEMORY_MAX);
     Map<String, String> env = new LinkedHashMap<>();
@@ -160,9 +169,7 @@ public final class HostShell {
     env.put("TERM", "xterm-256color");
     env.put("LANG", "C.UTF-8");
     env.put("HOSTNAME", node.hostname());
-    this.sh = new Interpreter(Dialect.BASH, "bash", runtime, env);
-    sh.interactive(true);
-    resize(24, 80); // bash sets LINES and COLUMNS on a terminal (checkwinsize)
+    this.sh = new Interpreter(dialect, name, runtime, given != null ? given : env);
     this.continuation = new PendingInput(sh::parse);
     this.shellPid = node.allocatePid();
     sh.pid(shellPid);
@@ -545,6 +552,26 @@ public final class HostShell {
       String cmd = argv.get(0);
       List<String> args = argv.subList(1, argv.size());
       switch (cmd) {
+        case "bash", "sh", "dash" -> {
+          return HostShells.run(HostShell.this, cmd, args, env, io, background, done);
+        }
+        case "xargs" -> {
+          ToolInput.read(
+              "xargs",
+              args,
+              io.in() != null ? io.in() : new Stdin(""),
+              held -> io.in() == null || io.in().toolHolds(held) && sh.charge(),
+              (runArgs, input, d) ->
+                  Xargs.run(
+                      runArgs,
+                      input.rest(),
+                      io,
+                      name -> has(name) || sh.builtinNames().contains(name),
+                      (argv2, d2) -> sh.runArgv(argv2, io.withInput(null), d2),
+                      d),
+              done);
+          return 0;
+        }
         case "sudo" -> {
           List<String> rest = new ArrayList<>(args);
           while (!rest.isEmpty() && rest.get(0).startsWith("-")) {
@@ -657,7 +684,7 @@ public final class HostShell {
             return 0;
           }
           int pid = node.allocatePid();
-          HostTools[] tools = {new HostTools(cmd, env, io, pid, background)};
+          HostTools[] tools = {new HostTools(HostShell.this, cmd, env, io, pid, background)};
           IntConsumer end = JobControl.once(done);
           Runnable unregister =
               JobControl.onKill(
@@ -680,7 +707,8 @@ public final class HostShell {
                 io.in(),
                 held -> io.in().toolHolds(held) && sh.charge(),
                 (runArgs, input, d) -> {
-                  tools[0] = new HostTools(cmd, env, io.withInput(input), pid, background);
+                  tools[0] =
+                      new HostTools(HostShell.this, cmd, env, io.withInput(input), pid, background);
                   tool.run(tools[0], runArgs, d);
                 },
                 finish);
@@ -702,10 +730,103 @@ public final class HostShell {
     };
   }
 
+  // ---- what the host's tools see of their shell (HostTools) ------------------------------------
+
+  /** The terminal's columns ({@link #resize}). */
+  int terminalColumns() {
+    return terminalSize.get(1).intValue();
+  }
+
+  int shellPid() {
+    return shellPid;
+  }
+
+  JobControl jobControl() {
+    return jobControl;
+  }
+
+  /** Whether {@code io} writes to the terminal itself. */
+  boolean toTerminal(Io io) {
+    return io.out() == terminalOut;
+  }
+
+  /** A foreground tool's stop on Ctrl-C (tcpdump prints its counts). */
+  void onForegroundInterrupt(Runnable stop) {
+    foregroundStops.add(stop);
+  }
+
+  ShellRuntime runtime() {
+    return runtime;
+  }
+
+  /**
+   * A new shell process on this host ({@code bash -c …}, {@code sh script}) with {@code env}, in
+   * this shell's working directory, reading no terminal.
+   */
+  HostShell child(Dialect dialect, String name, Map<String, String> env) {
+    HostShell c = new HostShell(node, dialect, name, env);
+    c.cwd = cwd;
+    c.terminalInput = null;
+    c.sh.interactive(false);
+    return c;
+  }
+
+  /**
+   * Runs {@code text} to its end as a {@code -c} string or a script, {@code $0} and the positional
+   * parameters given; Ctrl-C (this shell's foreground) or a kill of the job stops it.
+   */
+  void runBatch(String text, String zero, List<String> params, Io io, boolean c, IntConsumer done) {
+    sh.name(zero);
+    sh.positional(params);
+    sh.options().commandString(c);
+    IntConsumer end = JobControl.once(done);
+    busy = true;
+    foregroundDone =
+        st -> {
+          busy = false;
+          logout();
+          end.accept(st);
+        };
+    try {
+      sh.execute(
+          text,
+          io,
+          st ->
+              sh.leave(
+                  io,
+                  st,
+                  fin -> {
+                    IntConsumer d = foregroundDone;
+                    foregroundDone = null;
+                    if (d != null) {
+                      d.accept(fin);
+                    }
+                  }));
+    } catch (ShellSyntaxException e) {
+      io.errln(sh.dialect().syntaxError(sh.name(), e));
+      foregroundDone = null;
+      busy = false;
+      logout();
+      end.accept(2);
+    }
+  }
+
   /** The commands the host knows, for completion and {@code type}. */
   public List<String> commandNames() {
     List<String> names = new ArrayList<>(Tools.all().keySet());
-    names.addAll(List.of("sudo", "sleep", "timeout", "systemctl", "service", "ssh", "usermod"));
+    names.addAll(
+        List.of(
+            "sudo",
+            "sleep",
+            "timeout",
+            "systemctl",
+            "service",
+            "ssh",
+            "usermod",
+            "xargs",
+            "bash",
+            "sh",
+            "dash"));
     names.addAll(TtyCommands.NAMES);
     if (node.docker() != null) {
       names.add("docker");
@@ -772,176 +893,5 @@ public final class HostShell {
       done.accept(code == null ? 0 : code);
     }
     return 0;
-  }
-
-  /** The host's processes as ps shows them: this login shell and the tool itself. */
-  private final class HostTools implements ToolContext {
-    private final String argv0;
-    private final Map<String, String> env;
-    private final Io io;
-    private final int pid;
-
-    private final boolean background;
-
-    /** What the tool does when its job is killed (its interrupt), and whether it was. */
-    private final List<Runnable> stops = new ArrayList<>();
-
-    private boolean stopped;
-
-    HostTools(String argv0, Map<String, String> env, Io io, int pid, boolean background) {
-      this.background = background;
-      this.argv0 = argv0;
-      this.env = env;
-      this.io = io;
-      this.pid = pid;
-    }
-
-    @Override
-    public String argv0() {
-      return argv0;
-    }
-
-    @Override
-    public FileSystem fs() {
-      return node.fs();
-    }
-
-    @Override
-    public String cwd() {
-      return cwd;
-    }
-
-    @Override
-    public Map<String, String> env() {
-      return env;
-    }
-
-    @Override
-    public Io io() {
-      return io;
-    }
-
-    @Override
-    public boolean busybox() {
-      return false;
-    }
-
-    @Override
-    public String hostname() {
-      return node.hostname();
-    }
-
-    @Override
-    public String user() {
-      return USER;
-    }
-
-    @Override
-    public int uid() {
-      return UID;
-    }
-
-    @Override
-    public int gid() {
-      return UID;
-    }
-
-    @Override
-    public VirtualClock clock() {
-      return node.clock();
-    }
-
-    @Override
-    public List<ProcessInfo> processes() {
-      long now = node.clock().nowNanos();
-      return List.of(
-          new ProcessInfo(shellPid, 1, shellPid, USER, "-bash", now, 'S'),
-          new ProcessInfo(pid, shellPid, pid, USER, String.join(" ", argv0), now, 'R'));
-    }
-
-    @Override
-    public int pid() {
-      return pid;
-    }
-
-    @Override
-    public boolean kill(int target, Signal signal) {
-      return jobControl.kill(target, signal);
-    }
-
-    @Override
-    public boolean tty() {
-      return io.out() == terminalOut;
-    }
-
-    @Override
-    public int columns() {
-      return terminalSize.get(1).intValue();
-    }
-
-    @Override
-    public dev.ddlab.sim.network.dataplane.NetStack netStack() {
-      return node.netStack();
-    }
-
-    @Override
-    public void onInterrupt(Runnable stop) {
-      if (!background) {
-        foregroundStops.add(stop);
-      } else {
-        stops.add(stop);
-      }
-    }
-
-    /** The tool's job was killed: it stops as on Ctrl-C, and its pending steps do not run. */
-    void stop() {
-      stopped = true;
-      stops.forEach(Runnable::run);
-    }
-
-    /** A step of the tool after virtual time, dropped once its job was killed. */
-    private void later(Duration d, boolean cpu, Runnable next) {
-      Runnable step =
-          () -> {
-            if (!stopped) {
-              next.run();
-            }
-          };
-      if (cpu) {
-        runtime.compute(d, background, step);
-      } else {
-        runtime.after(d, background, step);
-      }
-    }
-
-    @Override
-    public void compute(Duration d, Runnable next) {
-      later(d, true, next);
-    }
-
-    @Override
-    public Web web() {
-      Web w = node.web();
-      if (w == null) {
-        return null;
-      }
-      return new Web() {
-        @Override
-        public dev.ddlab.sim.runtime.HttpResponse get(String host, int port, String path) {
-          return w.get(host, port, path);
-        }
-
-        @Override
-        public void get(
-            String host,
-            int port,
-            String path,
-            java.util.function.Consumer<dev.ddlab.sim.runtime.HttpOutcome> done) {
-          // the exchange's virtual time passes before the tool answers (Ctrl-C cancels the wait)
-          dev.ddlab.sim.runtime.HttpOutcome o = w.fetch(host, port, path);
-          later(java.time.Duration.ofNanos(o.elapsedNanos()), false, () -> done.accept(o));
-        }
-      };
-    }
   }
 }

@@ -198,7 +198,8 @@ final class Lexer {
         return d == '>' ? ">>" : d == '&' ? ">&" : d == '|' ? ">|" : ">";
       case '<':
         if (d == '<') {
-          return i + 2 < src.length() && src.charAt(i + 2) == '-' ? "<<-" : "<<";
+          char e = i + 2 < src.length() ? src.charAt(i + 2) : 0;
+          return e == '-' ? "<<-" : e == '<' ? "<<<" : "<<";
         }
         return d == '&' ? "<&" : "<";
       case '(':

@@ -182,7 +182,8 @@ public final class Parser {
         || t.isOp("<&")
         || t.isOp(">|")
         || t.isOp("<<")
-        || t.isOp("<<-");
+        || t.isOp("<<-")
+        || t.isOp("<<<");
   }
 
   private AndOr parseAndOr() {
@@ -636,7 +637,7 @@ public final class Parser {
 
   private static boolean isRedirectOp(String op) {
     return switch (op) {
-      case ">", ">>", "<", ">&", "<&", ">|", "<<", "<<-" -> true;
+      case ">", ">>", "<", ">&", "<&", ">|", "<<", "<<-", "<<<" -> true;
       default -> false;
     };
   }
@@ -646,9 +647,19 @@ public final class Parser {
     if (op.kind() != Kind.OP || !isRedirectOp(op.text())) {
       throw unexpected(op, null);
     }
+    if (op.text().equals("<<<") && dialect() != Dialect.BASH) {
+      throw ShellSyntaxException.worded( // ash and dash read << and then a redirection
+          dialect() == Dialect.DASH
+              ? "Syntax error: redirection unexpected"
+              : "syntax error: unexpected redirection",
+          op.text());
+    }
     Token target = next();
     if (target.kind() != Kind.WORD) {
       throw unexpected(target, null);
+    }
+    if (op.text().equals("<<<")) {
+      return new Redirect(fd < 0 ? 0 : fd, RedirOp.HERE_STRING, target.word());
     }
     if (op.text().startsWith("<<")) {
       HereDoc here = lexer.hereDocument(target.word(), op.text().equals("<<-"));

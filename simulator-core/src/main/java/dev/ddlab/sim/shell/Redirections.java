@@ -75,6 +75,12 @@ final class Redirections {
       }
       return io.withStreams(in, out, err);
     }
+    if (r.op() == RedirOp.HERE_STRING) {
+      if (r.fd() == 0) {
+        in = new Stdin(ex.single(r.target()) + "\n");
+      }
+      return io.withStreams(in, out, err);
+    }
     String target = ex.single(r.target());
     if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
       Consumer<String> to;

@@ -75,6 +75,11 @@ public final class ShellSyntaxException extends RuntimeException {
     return new ShellSyntaxException(token, false, null, null, false, message);
   }
 
+  /** An error the shell words on its own ({@code syntax error: unexpected redirection}). */
+  public static ShellSyntaxException worded(String message, String token) {
+    return new ShellSyntaxException(token, false, null, null, false, message);
+  }
+
   public String token() {
     return token;
   }

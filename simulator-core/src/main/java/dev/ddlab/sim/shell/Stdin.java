@@ -41,6 +41,24 @@ final class Stdin {
     return counts;
   }
 
+  /**
+   * What a tool that reads an open pipe run by run ({@link ToolInput}) carries from one run to the
+   * next (grep's {@link Grep.Scan}, tee's files opened), or null.
+   */
+  private Object carried;
+
+  /** A run of lines of an open pipe, which the tool continues from {@code state}. */
+  static Stdin continuing(String text, Object state) {
+    Stdin in = new Stdin(text);
+    in.carried = state;
+    return in;
+  }
+
+  /** What the run before this one left, when it is of {@code type}. */
+  <T> T carried(Class<T> type) {
+    return type.isInstance(carried) ? type.cast(carried) : null;
+  }
+
   /** The reading end of {@code pipe}. */
   Stdin(Pipe pipe) {
     this.text = "";

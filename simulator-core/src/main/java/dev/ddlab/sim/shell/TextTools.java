@@ -11,7 +11,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-/** grep, head, tail, wc, sort, uniq, cut, tr and sed's s command: the filters of pipelines. */
+/**
+ * head, tail, wc, sort, uniq, cut, tr and sed's s command: the filters of pipelines ({@link Grep}).
+ */
 final class TextTools {
   private TextTools() {}
 
@@ -29,8 +31,8 @@ final class TextTools {
   }
 
   static void install(Map<String, Tool> tools) {
-    tools.put("grep", new Filter(TextTools::grep, 1));
-    tools.put("egrep", new Filter((c, a) -> grep(c, prepend("-E", a)), 1));
+    tools.put("grep", new Filter(Grep::run, 1));
+    tools.put("egrep", new Filter((c, a) -> Grep.run(c, prepend("-E", a)), 1));
     tools.put("head", new Filter(TextTools::head, 0));
     tools.put("tail", new TailFollow(new Filter(TextTools::tail, 0)));
     tools.put("wc", new Filter(TextTools::wc, 0));
@@ -41,6 +43,41 @@ final class TextTools {
     tools.put("sed", new Filter(TextTools::sed, 1));
     tools.put("yes", Yes.tool());
     tools.put("seq", Seq.tool());
+    tools.put(
+        "awk",
+        new Tool() { // reads standard input when no file follows its program
+          @Override
+          public int run(ToolContext ctx, List<String> args) {
+            return Awk.run(ctx, args);
+          }
+
+          @Override
+          public boolean readsStdin(List<String> args) {
+            int operands = 0;
+            for (int i = 0; i < args.size(); i++) {
+              String a = args.get(i);
+              if (a.equals("-F") || a.equals("-v") || a.equals("-f")) {
+                i++;
+              } else if (!a.startsWith("-") || a.equals("-")) {
+                operands++;
+              }
+            }
+            return operands <= 1;
+          }
+        });
+    tools.put(
+        "tee",
+        new Tool() { // reads standard input whatever its operands: they are where it writes
+          @Override
+          public int run(ToolContext ctx, List<String> args) {
+            return Tee.run(ctx, args);
+          }
+
+          @Override
+          public boolean readsStdin(List<String> args) {
+            return true;
+          }
+        });
   }
 
   private static List<String> prepend(String first, List<String> rest) {
@@ -74,10 +111,9 @@ final class TextTools {
   }
 
   /** The text of the named inputs ("-" or none: stdin), with per-file errors reported. */
-  private record Input(String name, String text) {}
+  record Input(String name, String text) {}
 
-  private static List<Input> inputs(
-      ToolContext ctx, String tool, List<String> files, int[] status) {
+  static List<Input> inputs(ToolContext ctx, String tool, List<String> files, int[] status) {
     List<Input> in = new ArrayList<>();
     if (files.isEmpty()) {
       in.add(new Input("(standard input)", stdin(ctx)));
@@ -111,164 +147,6 @@ final class TextTools {
     }
     String t = text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
     return List.of(t.split("\n", -1));
-  }
-
-  // ---- grep ------------------------------------------------------------------------------------
-
-  static int grep(ToolContext ctx, List<String> args) {
-    boolean ignoreCase = false;
-    boolean invert = false;
-    boolean count = false;
-    boolean extended = false;
-    boolean number = false;
-    boolean quiet = false;
-    boolean onlyMatching = false;
-    boolean word = false;
-    boolean listFiles = false;
-    boolean fixed = false;
-    long max = -1;
-    String pattern = null;
-    List<String> files = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      String maxCount =
-          a.equals("-m") || a.equals("--max-count")
-              ? (i + 1 < args.size() ? args.get(++i) : "")
-              : a.startsWith("--max-count=")
-                  ? a.substring("--max-count=".length())
-                  : a.startsWith("-m") ? a.substring(2) : null;
-      if (maxCount != null) {
-        if (!maxCount.matches("[0-9]{1,18}")) {
-          ctx.io()
-              .errln(
-                  ctx.busybox()
-                      ? "grep: invalid number '" + maxCount + "'"
-                      : "grep: invalid max count");
-          return 2;
-        }
-        max = Long.parseLong(maxCount);
-      } else if (a.equals("-e") && i + 1 < args.size()) {
-        pattern = args.get(++i);
-      } else if (a.startsWith("-") && a.length() > 1 && !a.startsWith("--")) {
-        for (char c : a.substring(1).toCharArray()) {
-          switch (c) {
-            case 'i' -> ignoreCase = true;
-            case 'v' -> invert = true;
-            case 'c' -> count = true;
-            case 'E' -> extended = true;
-            case 'n' -> number = true;
-            case 'q' -> quiet = true;
-            case 'o' -> onlyMatching = true;
-            case 'w' -> word = true;
-            case 'l' -> listFiles = true;
-            case 'F' -> fixed = true;
-            default -> {
-              return FileTools.badOption(ctx, String.valueOf(c));
-            }
-          }
-        }
-      } else if (a.equals("--color=auto") || a.equals("--color") || a.equals("--colour=auto")) {
-        continue;
-      } else if (pattern == null) {
-        pattern = a;
-      } else {
-        files.add(a);
-      }
-    }
-    if (pattern == null) {
-      ctx.io()
-          .errln(
-              ctx.busybox()
-                  ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
-                  : "Usage: grep [OPTION]... PATTERNS [FILE]...");
-      if (!ctx.busybox()) {
-        ctx.io().errln("Try 'grep --help' for more information.");
-      }
-      return 2;
-    }
-    if (max == 0) {
-      return ctx.busybox() ? 0 : 1; // -m 0 reads nothing: GNU grep selected no line, busybox says 0
-    }
-    String re = fixed ? Pattern.quote(pattern) : extended ? pattern : breToJava(pattern);
-    if (word) {
-      re = "\\b(?:" + re + ")\\b";
-    }
-    Pattern p;
-    try {
-      p = Pattern.compile(re, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-    } catch (PatternSyntaxException e) {
-      ctx.io().errln("grep: Unmatched ( or \\(");
-      return 2;
-    }
-    int[] status = {0};
-    List<Input> in = inputs(ctx, "grep", files, status);
-    boolean prefix = files.size() > 1;
-    boolean any = false;
-    for (Input input : in) {
-      int matches = 0;
-      String text = input.text();
-      List<String> ls = !invert && noLineMatches(re, ignoreCase, text) ? List.of() : lines(text);
-      for (int n = 0; n < ls.size() && (max < 0 || matches < max); n++) {
-        String line = ls.get(n);
-        Matcher m = p.matcher(line);
-        boolean found = m.find();
-        if (found == invert) {
-          continue;
-        }
-        matches++;
-        any = true;
-        if (quiet || count || listFiles) {
-          continue;
-        }
-        String pre = (prefix ? input.name() + ":" : "") + (number ? (n + 1) + ":" : "");
-        if (onlyMatching && !invert) {
-          m.reset();
-          while (m.find()) {
-            ctx.io().println(pre + m.group());
-          }
-        } else {
-          ctx.io().println(pre + line);
-        }
-      }
-      if (count && !quiet) {
-        ctx.io().println((prefix ? input.name() + ":" : "") + matches);
-      }
-      if (listFiles && matches > 0 && !quiet) {
-        ctx.io().println(input.name());
-      }
-    }
-    if (status[0] != 0 && !(quiet && any)) {
-      return 2;
-    }
-    return any ? 0 : 1;
-  }
-
-  /** A pattern without anything a regular expression treats specially. */
-  private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9 _:/,=@%-]+");
-
-  /** Texts shorter than this are split into lines at once: a second pattern would cost more. */
-  private static final int WHOLE_TEXT_CHECK = 512;
-
-  /**
-   * Whether no line of a long {@code text} can match {@code re}, found by one search of the whole
-   * text with {@code ^} and {@code $} at line ends: a line's match is a match there too (the
-   * anchors that see only the input's ends, {@code \A \z \Z \G}, and lookbehinds are left to the
-   * line by line search). So {@code yes ip | grep y} looks at each round of {@code yes} once.
-   */
-  private static boolean noLineMatches(String re, boolean ignoreCase, String text) {
-    if (text.length() < WHOLE_TEXT_CHECK
-        || re.contains("\\A")
-        || re.contains("\\z")
-        || re.contains("\\Z")
-        || re.contains("\\G")
-        || re.contains("(?<")) {
-      return false;
-    }
-    if (!ignoreCase && LITERAL.matcher(re).matches()) {
-      return !text.contains(re); // a plain word: one vectorised search
-    }
-    int flags = Pattern.MULTILINE | (ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
-    return !Pattern.compile(re, flags).matcher(text).find();
   }
 
   /** POSIX basic regular expressions: + ? | ( ) { } are literal unless escaped. */

@@ -54,6 +54,13 @@ final class ToolInput {
   private long maxCount;
 
   private final boolean quiet;
+
+  /**
+   * What the tool carries from one run to the next: grep's place in the input (line numbers,
+   * context), tee's files opened; null for the others.
+   */
+  private final Object scan;
+
   private final List<String> args;
   private final long firstLines;
   private final long firstChars;
@@ -86,6 +93,12 @@ final class ToolInput {
       mode = Mode.LINES;
     }
     quiet = mode == Mode.LINES && name.endsWith("grep") && has(args, 'q', "--quiet");
+    scan =
+        mode != Mode.LINES
+            ? null
+            : name.endsWith("grep")
+                ? new Grep.Scan()
+                : name.equals("tee") ? new Tee.Opened() : null;
   }
 
   /**
@@ -182,7 +195,7 @@ final class ToolInput {
       maxLines(lines);
       return;
     }
-    run.run(args, new Stdin(lines), this::best);
+    run.run(args, scan != null ? Stdin.continuing(lines, scan) : new Stdin(lines), this::best);
     if (quiet && status == 0) {
       finished = true; // grep -q exits at its first match
       done.accept(0);
@@ -271,7 +284,13 @@ final class ToolInput {
         rest.add(a);
       }
     }
-    return n != null && n.matches("[0-9]{1,18}") && lineFilter("grep", rest)
+    return n != null
+            && n.matches("[0-9]{1,18}")
+            && lineFilter("grep", rest)
+            && !has(rest, 'n', "--line-number")
+            && !has(rest, 'A', "--after-context")
+            && !has(rest, 'B', "--before-context")
+            && !has(rest, 'C', "--context")
         ? Long.parseLong(n)
         : -1;
   }
@@ -343,15 +362,12 @@ final class ToolInput {
     return switch (name) {
       case "cat" -> args.stream().allMatch(a -> a.equals("-"));
       case "cut", "tr", "sed" -> !args.contains("-i");
+      case "tee" -> true;
       case "grep", "egrep", "fgrep" ->
           !has(args, 'c', "--count")
-              && !has(args, 'n', "--line-number")
               && !has(args, 'l', "--files-with-matches")
               && !has(args, 'L', "--files-without-match")
-              && !has(args, 'm', "--max-count")
-              && !has(args, 'A', "--after-context")
-              && !has(args, 'B', "--before-context")
-              && !has(args, 'C', "--context");
+              && !has(args, 'm', "--max-count"); // line numbers and context: Grep.Scan
       default -> false;
     };
   }

@@ -13,6 +13,30 @@ import org.junit.jupiter.api.Test;
 
 class VirtualClockTest {
   @Test
+  void everyFiredTimerIsChargedItsDeclaredCostAndAdvanceUntilStopsOnceTheBudgetIsSpent() {
+    VirtualClock clock = new VirtualClock(0);
+    clock.scheduleUpkeep(Duration.ofMillis(1), () -> {});
+    clock.schedule(Duration.ofMillis(2), () -> {});
+    clock.scheduleCpu(Duration.ofMillis(3), () -> {});
+    clock.schedule(Duration.ofMillis(4), VirtualClock.Cost.PROBE, () -> {});
+    clock.schedule(Duration.ofMillis(5), VirtualClock.Cost.START, () -> {});
+    clock.advance(Duration.ofMillis(5));
+    assertEquals(1 + 5 + 5 + 50 + 400, clock.spent());
+    Runnable[] tick = new Runnable[1];
+    tick[0] = () -> clock.scheduleUpkeep(Duration.ofMillis(1), tick[0]);
+    clock.scheduleUpkeep(Duration.ofMillis(1), tick[0]);
+    clock.budget(100);
+    long t0 = clock.nowNanos();
+    assertFalse(clock.advanceUntil(() -> false, Duration.ofHours(1)), "nothing is ever done");
+    assertEquals(101, clock.spentInBudget(), "stopped once over its budget");
+    assertTrue(clock.overBudget());
+    assertEquals(101_000_000L, clock.nowNanos() - t0, "time stays where the last timer left it");
+    clock.unbudgeted();
+    assertFalse(clock.advanceUntil(() -> false, Duration.ofMillis(50)));
+    assertEquals(t0 + 151_000_000L, clock.nowNanos(), "no budget: the whole wait");
+  }
+
+  @Test
   void cpuStepsBeyondTheSliceWaitOffTheQueueUntilResumedAndCancelledOnesNeverRun() {
     VirtualClock clock = new VirtualClock(0);
     clock.cpuSlice(2);

@@ -54,12 +54,6 @@ public final class LeaderLoop {
   private final Dispatcher dispatcher = new Dispatcher();
   private final Allocator allocator = new Allocator();
 
-  /**
-   * What a new task counts against a typed line's budget of costly upkeep beside its store actions
-   * ({@link VirtualClock#churn}): the container its node starts, as a container's restart.
-   */
-  private static final int TASK_CHURN = 8;
-
   /** The restart history this leader keeps in memory, as swarmkit's supervisor. */
   private final RestartSupervisor restarts = new RestartSupervisor();
 
@@ -191,7 +185,10 @@ public final class LeaderLoop {
           created++; // a new task: a container (or a pull that fails) on its node
         }
       }
-      clock.churn(actions.size() + TASK_CHURN * created);
+      // the pass's own cost depends on what it proposes: each store action, and the container
+      // each new task starts on its node (as a restart policy's start, VirtualClock.Cost.START)
+      clock.charge(VirtualClock.Cost.STORE, actions.size());
+      clock.charge(VirtualClock.Cost.START, created);
       CompletableFuture<Ordered<Object>> f = manager.propose(actions);
       inFlight = f;
       f.whenComplete((r, e) -> kick());

@@ -1,0 +1,117 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.Paths;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * {@code bash} and {@code sh} (dash, as Ubuntu's /bin/sh) run as commands on the host: {@code -c
+ * STRING [NAME [ARG…]]} ({@code $0} is NAME, {@code $1…} the args) or a script file with its
+ * arguments, in a new shell process with the exported environment and the working directory (a
+ * {@code cd} or variable there stays there). Options before them ({@code -e}, {@code -x}, {@code
+ * -l}) are accepted. A nested interactive shell ({@code bash} alone) is not simulated: the learner
+ * is told so, in Vietnamese. Words as bash 5.2 and dash 0.5.12 print them here.
+ */
+final class HostShells {
+  private HostShells() {}
+
+  static final String NESTED =
+      "ddlab: chưa mô phỏng shell lồng nhau; hãy dùng %s -c 'LỆNH' hoặc %s TỆP_SCRIPT";
+
+  static int run(
+      HostShell parent,
+      String name,
+      List<String> args,
+      Map<String, String> env,
+      Io io,
+      boolean background,
+      IntConsumer done) {
+    Dialect dialect = name.equals("bash") ? Dialect.BASH : Dialect.DASH;
+    String shell = name.equals("bash") ? "bash" : "sh";
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      if (a.equals("-c")) {
+        if (i + 1 >= args.size()) {
+          io.errln(
+              dialect == Dialect.BASH
+                  ? "bash: -c: option requires an argument"
+                  : "sh: 0: -c requires an argument");
+          done.accept(2);
+          return 0;
+        }
+        List<String> rest = args.subList(i + 2, args.size());
+        String zero = rest.isEmpty() ? shell : rest.get(0);
+        List<String> params = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
+        start(
+            parent, dialect, shell, env, args.get(i + 1), zero, params, io, background, true, done);
+        return 0;
+      }
+      if (a.startsWith("-") && !a.equals("-")) {
+        continue; // -e, -x, -l, --login …: accepted, no effect here
+      }
+      String path = Paths.resolve(parent.cwd(), a);
+      String text;
+      try {
+        text = new String(parent.node().fs().read(path), StandardCharsets.UTF_8);
+      } catch (FsException e) {
+        if (dialect == Dialect.BASH) {
+          io.errln("bash: " + a + ": " + e.getMessage());
+          done.accept(127);
+        } else {
+          io.errln("sh: 0: cannot open " + a + ": No such file");
+          done.accept(2);
+        }
+        return 0;
+      }
+      start(
+          parent,
+          dialect,
+          shell,
+          env,
+          text,
+          a,
+          args.subList(i + 1, args.size()),
+          io,
+          background,
+          false,
+          done);
+      return 0;
+    }
+    io.errln(String.format(NESTED, shell, shell));
+    done.accept(1);
+    return 0;
+  }
+
+  private static void start(
+      HostShell parent,
+      Dialect dialect,
+      String shell,
+      Map<String, String> env,
+      String text,
+      String zero,
+      List<String> params,
+      Io io,
+      boolean background,
+      boolean commandString,
+      IntConsumer done) {
+    HostShell child = parent.child(dialect, shell, env);
+    IntConsumer end = JobControl.once(done);
+    Runnable unregister = JobControl.onKill(io, background, st -> child.endForeground(st));
+    if (!background) {
+      parent.onForegroundInterrupt(() -> child.endForeground(130));
+    }
+    child.runBatch(
+        text,
+        zero,
+        params,
+        io,
+        commandString,
+        st -> {
+          unregister.run();
+          end.accept(st);
+        });
+  }
+}
