@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.TranscriptEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A container's mounts as its programs see them: /proc/mounts, busybox's mount and df, coreutils'
@@ -14,16 +14,8 @@ import org.junit.jupiter.api.Test;
  * Ubuntu 22.04's 5.15 kernel (cgroup2 at /sys/fs/cgroup, tmpfs showing inode64) with a 30 GB disk.
  */
 class ContainerMountsTest {
-  private final TypedNode node = new TypedNode(11, "docker pull alpine", "docker pull ubuntu");
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private TranscriptEntry typed(String line) {
-    return node.session.type("node1", line);
-  }
+  @RegisterExtension
+  final TypedNode node = new TypedNode(11, "docker pull alpine", "docker pull ubuntu");
 
   @Test
   void proc_mounts_lists_the_oci_default_mounts_then_the_daemons_files_then_the_masked_paths() {
@@ -140,7 +132,7 @@ class ContainerMountsTest {
 
   @Test
   void a_path_df_cannot_place_is_an_error_after_the_header_and_df_of_a_bind_names_the_first() {
-    TranscriptEntry e = typed("docker run --rm alpine df /etc/hosts /nonexist");
+    TranscriptEntry e = node.typed("docker run --rm alpine df /etc/hosts /nonexist");
     assertEquals(1, e.exitCode(), e.output());
     // in the order df writes them: busybox's error message flushes its stdout first (the private
     // dockerd's 'docker exec box df /nosuch': the header, then the error)
@@ -168,10 +160,10 @@ class ContainerMountsTest {
         tmpfs           2.0G     0  2.0G   0% /sys/devices/virtual/powercap
         """,
         node.ok("docker run --rm ubuntu df -h"));
-    TranscriptEntry e = typed("docker run --rm alpine mount -t tmpfs none /mnt");
+    TranscriptEntry e = node.typed("docker run --rm alpine mount -t tmpfs none /mnt");
     assertEquals(1, e.exitCode(), e.output());
     assertEquals("mount: permission denied (are you root?)\n", e.output());
-    e = typed("docker run --rm alpine umount /dev/shm");
+    e = node.typed("docker run --rm alpine umount /dev/shm");
     assertEquals("umount: can't unmount /dev/shm: Operation not permitted\n", e.output());
   }
 }
