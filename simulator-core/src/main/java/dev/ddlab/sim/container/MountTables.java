@@ -100,9 +100,11 @@ final class MountTables {
         new Entry(
             "shm", "/dev/shm", "tmpfs", PSEUDO + ",size=" + kib(shm.total()) + "k,inode64", shm));
     List<Own> sorted = new ArrayList<>(own);
-    // volumes and binds before tmpfs mounts, each by path; then moby's sort by depth (stable here)
+    // volumes and binds by path, then the tmpfs mounts in moby's TmpfsMounts order (--tmpfs, here
+    // by path, then --mount type=tmpfs); then moby's sort by depth (stable here)
     sorted.sort(
-        Comparator.comparing((Own o) -> o.kind().equals("tmpfs")).thenComparing(Own::target));
+        Comparator.comparing((Own o) -> o.kind().equals("tmpfs"))
+            .thenComparing(o -> o.kind().equals("tmpfs") ? "" : o.target()));
     List<Entry> user = new ArrayList<>();
     for (Own o : sorted) {
       String mode = o.readOnly() ? "ro" : "rw";

@@ -115,6 +115,7 @@ final class Mounts {
       own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null));
       points.add(m);
     }
+    List<Mount> tmpfsMounts = new ArrayList<>();
     for (Mount m : requested.values()) {
       String target = Paths.normalize(m.target());
       switch (m.type()) {
@@ -134,10 +135,7 @@ final class Mounts {
           points.add(
               new MountPoint("bind", null, source, target, null, "", !m.readOnly(), "rprivate"));
         }
-        case "tmpfs" -> {
-          mounts.add(tmpfs(c, target, TMPFS_BYTES, m.readOnly(), "", false, own));
-          points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
-        }
+        case "tmpfs" -> tmpfsMounts.add(m); // after --tmpfs, as moby's TmpfsMounts lists them
         default -> {
           VolumeService volumes = daemon.volumes;
           VolumeService.Vol v =
@@ -168,7 +166,7 @@ final class Mounts {
     }
     // --tmpfs: mounted like --mount type=tmpfs, but not listed in Mounts (as dockerd lists them)
     if (hc.tmpfs() != null) {
-      hc.tmpfs()
+      new java.util.TreeMap<>(hc.tmpfs())
           .forEach(
               (target, options) -> {
                 TmpfsOptions o = TmpfsOptions.parse(options);
@@ -182,6 +180,22 @@ final class Mounts {
                         o.bytes() != TMPFS_BYTES,
                         own));
               });
+    }
+    // --mount type=tmpfs: its tmpfs-size and tmpfs-mode as moby's ConvertTmpfsOptions passes them
+    for (Mount m : tmpfsMounts) {
+      String target = Paths.normalize(m.target());
+      Mount.TmpfsOptions t = m.tmpfsOptions();
+      boolean sized = t != null && t.sizeBytes() > 0;
+      mounts.add(
+          tmpfs(
+              c,
+              target,
+              sized ? t.sizeBytes() : TMPFS_BYTES,
+              m.readOnly(),
+              t == null ? "" : t.data(false),
+              sized,
+              own));
+      points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
     }
     // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start),
     // read-only with the root filesystem

@@ -25,4 +25,9 @@ public interface LocalImage {
   default List<String> chainIds() {
     return List.of(id());
   }
+
+  /** The overlay2 directory of a layer (random in Docker; derived from the ChainID here). */
+  static String cacheId(String chainId) {
+    return dev.ddlab.sim.fs.Digests.hex(dev.ddlab.sim.fs.Digests.sha256("cache-id " + chainId));
+  }
 }

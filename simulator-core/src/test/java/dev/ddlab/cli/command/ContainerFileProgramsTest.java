@@ -106,4 +106,25 @@ class ContainerFileProgramsTest {
         node.ok("docker run --rm alpine uptime"));
     assertTrue(node.ok("uptime").contains(",  1 user,  load average: "));
   }
+
+  @Test
+  void docker_cp_through_a_file_fails_with_the_daemons_lstat_of_the_merged_path() {
+    node.ok("docker run -d --name cp1 alpine sleep 1d");
+    node.ok("echo x > h.txt");
+    String merged = node.ok("docker inspect -f '{{.GraphDriver.Data.MergedDir}}' cp1").strip();
+    TranscriptEntry e = node.typed("docker cp h.txt cp1:/etc/hostname/x");
+    assertEquals(1, e.exitCode());
+    assertEquals(
+        "Error response from daemon: lstat " + merged + "/etc/hostname/x: not a directory\n",
+        e.output());
+    node.ok("docker cp h.txt cp1:/tmp/h.txt");
+    e = node.typed("docker cp h.txt cp1:/tmp/h.txt/");
+    assertEquals(
+        "Error response from daemon: lstat " + merged + "/tmp/h.txt/: not a directory\n",
+        e.output());
+    e = node.typed("docker cp cp1:/etc/hostname/x out.txt");
+    assertEquals(
+        "Error response from daemon: lstat " + merged + "/etc/hostname/x: not a directory\n",
+        e.output());
+  }
 }

@@ -166,4 +166,45 @@ class ContainerMountsTest {
     e = node.typed("docker run --rm alpine umount /dev/shm");
     assertEquals("umount: can't unmount /dev/shm: Operation not permitted\n", e.output());
   }
+
+  @Test
+  void a_mount_of_type_tmpfs_keeps_its_size_and_mode_and_comes_after_the_tmpfs_flags() {
+    node.ok(
+        "docker run -d --name tf --tmpfs /x --tmpfs /run:size=32m,mode=1777"
+            + " --mount type=tmpfs,dst=/c,tmpfs-size=1m,tmpfs-mode=0700 alpine sleep 1d");
+    assertEquals(
+        "{\"/run\":\"size=32m,mode=1777\",\"/x\":\"\"} [{\"Type\":\"tmpfs\",\"Target\":\"/c\","
+            + "\"TmpfsOptions\":{\"SizeBytes\":1048576,\"Mode\":448}}]\n",
+        node.ok("docker inspect -f '{{json .HostConfig.Tmpfs}} {{json .HostConfig.Mounts}}' tf"));
+    assertEquals(
+        "tmpfs /run tmpfs rw,nosuid,nodev,noexec,relatime,size=32768k,inode64 0 0\n"
+            + "tmpfs /x tmpfs rw,nosuid,nodev,noexec,relatime,inode64 0 0\n"
+            + "tmpfs /c tmpfs rw,nosuid,nodev,noexec,relatime,size=1024k,mode=700,inode64 0 0\n",
+        node.ok("docker exec tf sh -c 'grep -E \" /(c|run|x) \" /proc/mounts'"));
+    assertTrue(node.ok("docker exec tf df /c").endsWith("1024         0      1024   0% /c\n"));
+    TranscriptEntry e =
+        node.typed("docker run --rm --mount type=tmpfs,dst=/c,tmpfs-size=1z alpine true");
+    assertEquals(125, e.exitCode());
+    assertEquals(
+        "invalid argument \"type=tmpfs,dst=/c,tmpfs-size=1z\" for \"--mount\" flag:"
+            + " invalid value for tmpfs-size: 1z\nSee 'docker run --help'.\n",
+        e.output());
+    e = node.typed("docker run --rm --mount type=volume,dst=/c,tmpfs-mode=700 alpine true");
+    assertTrue(
+        e.output().contains("cannot mix 'tmpfs-*' options with mount type 'volume'"), e.output());
+  }
+
+  @Test
+  void lower_dir_lists_the_init_layer_then_every_image_layer_from_the_top() {
+    node.ok("docker create --name ld alpine true");
+    String image =
+        node.ok("docker image inspect -f '{{.GraphDriver.Data.UpperDir}}' alpine").strip();
+    String lower = node.ok("docker inspect -f '{{.GraphDriver.Data.LowerDir}}' ld").strip();
+    String[] dirs = lower.split(":");
+    assertTrue(dirs[0].endsWith("-init/diff"), lower);
+    assertEquals(image, dirs[1], lower);
+    assertEquals(
+        node.ok("docker image inspect -f '{{len .RootFS.Layers}}' alpine").strip(),
+        Integer.toString(dirs.length - 1));
+  }
 }
