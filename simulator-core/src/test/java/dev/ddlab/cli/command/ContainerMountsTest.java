@@ -207,4 +207,16 @@ class ContainerMountsTest {
         node.ok("docker image inspect -f '{{len .RootFS.Layers}}' alpine").strip(),
         Integer.toString(dirs.length - 1));
   }
+
+  @Test
+  void df_i_counts_inodes_half_the_rams_pages_on_a_tmpfs_whatever_its_size() {
+    assertEquals(
+        "Filesystem              Inodes      Used Available Use% Mounted on\n"
+            + "tmpfs                   501529         1    501528   0% /run\n",
+        node.ok("docker run --rm --tmpfs /run:size=1m alpine df -i /run"));
+    assertEquals(
+        "Filesystem      Inodes  IUsed   IFree IUse% Mounted on\n"
+            + "overlay        1893636 176312 1717324   10% /\n",
+        node.ok("docker run --rm ubuntu df -i /"));
+  }
 }
