@@ -112,7 +112,7 @@ final class Mounts {
       } else {
         continue; // tmpfs is not shared by --volumes-from
       }
-      own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null));
+      own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null, m.source()));
       points.add(m);
     }
     List<Mount> tmpfsMounts = new ArrayList<>();
@@ -131,7 +131,7 @@ final class Mounts {
           }
           mountPoint(c, target);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, source, m.readOnly()));
-          own.add(new MountTables.Own(target, "bind", m.readOnly(), null, null));
+          own.add(new MountTables.Own(target, "bind", m.readOnly(), null, null, source));
           points.add(
               new MountPoint("bind", null, source, target, null, "", !m.readOnly(), "rprivate"));
         }
@@ -157,7 +157,7 @@ final class Mounts {
           }
           volumes.use(v.name(), c.id);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, data, m.readOnly()));
-          own.add(new MountTables.Own(target, "volume", m.readOnly(), null, null));
+          own.add(new MountTables.Own(target, "volume", m.readOnly(), null, null, v.mountpoint()));
           points.add(
               new MountPoint(
                   "volume", v.name(), v.mountpoint(), target, "local", "", !m.readOnly(), ""));

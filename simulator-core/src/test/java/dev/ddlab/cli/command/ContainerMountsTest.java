@@ -219,4 +219,27 @@ class ContainerMountsTest {
             + "overlay        1893636 176312 1717324   10% /\n",
         node.ok("docker run --rm ubuntu df -i /"));
   }
+
+  @Test
+  void proc_self_mountinfo_gives_each_mount_its_parent_device_root_and_split_options() {
+    String out =
+        node.ok(
+            "docker run --rm -v v1:/data -v /tmp:/src:ro alpine sh -c"
+                + " 'cut -d\" \" -f2- /proc/self/mountinfo | grep -E \" /(proc|sys|data|src|proc/bus|proc/keys|etc/hosts) \"'");
+    String[] lines = out.split("\n");
+    assertTrue(lines[0].startsWith("612 0:"), out);
+    assertTrue(lines[0].endsWith(" / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw"), out);
+    assertTrue(lines[1].endsWith(" / /sys ro,nosuid,nodev,noexec,relatime - sysfs sysfs ro"), out);
+    assertTrue(
+        out.contains(
+            " 8:1 /var/lib/docker/volumes/v1/_data /data rw,relatime master:1"
+                + " - ext4 /dev/sda1 rw,discard,errors=remount-ro\n"),
+        out);
+    assertTrue(out.contains(" 8:1 /tmp /src ro,relatime master:1 - ext4 /dev/sda1 rw,"), out);
+    assertTrue(out.contains("/hosts /etc/hosts rw,relatime - ext4 /dev/sda1 rw,"), out);
+    assertTrue(
+        out.contains(" /bus /proc/bus ro,nosuid,nodev,noexec,relatime - proc proc rw\n"), out);
+    assertTrue(
+        out.contains(" /null /proc/keys rw,nosuid - tmpfs tmpfs rw,size=65536k,mode=755"), out);
+  }
 }
