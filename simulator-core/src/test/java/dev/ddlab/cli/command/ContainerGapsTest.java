@@ -82,4 +82,14 @@ class ContainerGapsTest {
         "map[]\n",
         node.ok("docker inspect -f '{{.NetworkSettings.Networks.bridge.DriverOpts}}' web"));
   }
+
+  @Test
+  void start_a_runs_an_exited_container_again_and_prints_its_output() {
+    assertEquals("hi\n", node.ok("docker run --name again alpine echo hi"));
+    assertEquals("hi\n", node.ok("docker start -a again"));
+    assertEquals("hi\n", node.ok("docker start -a again"));
+    TranscriptEntry e = node.typed("docker attach again");
+    assertEquals(1, e.exitCode());
+    assertEquals("You cannot attach to a stopped container, start it first\n", e.output());
+  }
 }
