@@ -131,4 +131,13 @@ class BuildDisplayTest {
     assertEquals(
         1, err.split("\\[\\+\\] Building [0-9.]+s \\([0-9]+/[0-9]+\\) FINISHED").length - 1);
   }
+
+  @Test
+  void an_upper_case_tag_is_refused_by_the_client_before_the_context_is_read() {
+    RecordingIo io = new RecordingIo();
+    assertEquals(1, cli.run(List.of("build", "-q", "-t", "Bad10", "nosuchdir"), io).exitCode());
+    assertEquals(
+        "ERROR: invalid tag \"Bad10\": repository name must be lowercase\n", io.err.toString());
+    assertEquals("", io.out.toString());
+  }
 }

@@ -440,8 +440,9 @@ final class CreateCheck {
       return anonymousVolume(m.target(), m.readOnly());
     }
     // rebuilt without VolumeOptions: labels on a volume the shared daemon creates are the guard's
-    // to give (they mark whose it is), never the learner's
-    return new Mount(m.type(), m.source(), m.target(), m.readOnly());
+    // to give (they mark whose it is), never the learner's; a tmpfs keeps its size and mode (its
+    // pages are charged to the container's memory limit)
+    return new Mount(m.type(), m.source(), m.target(), m.readOnly(), null, m.tmpfsOptions());
   }
 
   /**

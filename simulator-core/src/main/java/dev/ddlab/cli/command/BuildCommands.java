@@ -143,6 +143,17 @@ public final class BuildCommands {
      */
     protected final Integer build(
         BuildsApi api, List<BuildOutput> outputs, String name, String driver, String bootNode) {
+      // buildx's toSolveOpt parses each tag (distribution's reference.Parse) before it reads the
+      // context: "invalid tag %q: …", its error without the daemon's "invalid reference format: "
+      for (String tag : tags) {
+        try {
+          dev.ddlab.cli.formatter.Refs.validate(tag);
+        } catch (IllegalArgumentException e) {
+          String why = e.getMessage().replace("invalid reference format: ", "");
+          err("ERROR: invalid tag \"" + tag + "\": " + why);
+          return 1;
+        }
+      }
       BuildContext context = BuildContext.pack(ctx.hostFs(), ctx.workingDir(), args.get(0), file);
       Map<String, String> argMap = new LinkedHashMap<>();
       for (String a : buildArgs) {

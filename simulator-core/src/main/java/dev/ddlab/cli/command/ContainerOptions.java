@@ -757,6 +757,9 @@ public final class ContainerOptions {
     String source = "";
     String target = null;
     boolean ro = false;
+    long tmpfsSize = 0;
+    int tmpfsMode = 0;
+    boolean tmpfsOptions = false;
     String bad = "invalid argument \"" + spec + "\" for \"" + flag + "\" flag: ";
     for (String kv : spec.split(",")) {
       String[] p = kv.split("=", 2);
@@ -773,9 +776,27 @@ public final class ContainerOptions {
             "bind-nonrecursive",
             "volume-driver",
             "volume-label",
-            "volume-opt",
-            "tmpfs-size",
-            "tmpfs-mode" -> {}
+            "volume-opt" -> {}
+        case "tmpfs-size" -> {
+          tmpfsOptions = true;
+          try {
+            tmpfsSize = dev.ddlab.go.GoUnits.ramInBytes(value);
+          } catch (IllegalArgumentException e) {
+            throw new CliException(bad + "invalid value for " + key + ": " + value, 125);
+          }
+        }
+        case "tmpfs-mode" -> {
+          tmpfsOptions = true;
+          try {
+            long mode = Long.parseUnsignedLong(value, 8);
+            if (mode > 0xffffffffL) {
+              throw new NumberFormatException();
+            }
+            tmpfsMode = (int) mode;
+          } catch (NumberFormatException e) {
+            throw new CliException(bad + "invalid value for " + key + ": " + value, 125);
+          }
+        }
         default -> {
           if (p.length == 1) {
             throw new CliException(
@@ -788,7 +809,17 @@ public final class ContainerOptions {
     if (target == null) {
       throw new CliException(bad + "target is required", 125);
     }
-    return new Mount(type, source, target, ro);
+    if (tmpfsOptions && !type.equals("tmpfs")) {
+      throw new CliException(
+          bad + "cannot mix 'tmpfs-*' options with mount type '" + type + "'", 125);
+    }
+    return new Mount(
+        type,
+        source,
+        target,
+        ro,
+        null,
+        tmpfsOptions ? new Mount.TmpfsOptions(tmpfsSize, tmpfsMode) : null);
   }
 
   private static boolean bool(String value, String key, String bad) {

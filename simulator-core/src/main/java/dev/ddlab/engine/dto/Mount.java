@@ -17,10 +17,53 @@ public record Mount(
     @JsonProperty("Target") String target,
     @JsonProperty("ReadOnly") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean readOnly,
     @JsonProperty("VolumeOptions") @JsonInclude(JsonInclude.Include.NON_NULL)
-        VolumeOptions volumeOptions) {
+        VolumeOptions volumeOptions,
+    @JsonProperty("TmpfsOptions") @JsonInclude(JsonInclude.Include.NON_NULL)
+        TmpfsOptions tmpfsOptions) {
 
   public Mount(String type, String source, String target, boolean readOnly) {
-    this(type, source, target, readOnly, null);
+    this(type, source, target, readOnly, null, null);
+  }
+
+  public Mount(
+      String type, String source, String target, boolean readOnly, VolumeOptions volumeOptions) {
+    this(type, source, target, readOnly, volumeOptions, null);
+  }
+
+  /**
+   * mount.TmpfsOptions: the size in bytes and the mode ({@code tmpfs-size}, {@code tmpfs-mode});
+   * zero is left out, as Go's omitempty does.
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record TmpfsOptions(
+      @JsonProperty("SizeBytes") @JsonInclude(JsonInclude.Include.NON_DEFAULT) long sizeBytes,
+      @JsonProperty("Mode") @JsonInclude(JsonInclude.Include.NON_DEFAULT) int mode) {
+    /**
+     * The mount data moby's ConvertTmpfsOptions makes of them ({@code ro}, {@code mode=700}, {@code
+     * size=1m}: the largest unit that divides the size).
+     */
+    public String data(boolean readOnly) {
+      java.util.List<String> raw = new java.util.ArrayList<>();
+      if (readOnly) {
+        raw.add("ro");
+      }
+      if (mode != 0) {
+        raw.add("mode=" + Integer.toOctalString(mode));
+      }
+      if (sizeBytes != 0) {
+        long size = sizeBytes;
+        String suffix = "";
+        for (String s : new String[] {"k", "m", "g"}) {
+          if (size % 1024 != 0) {
+            break;
+          }
+          size /= 1024;
+          suffix = s;
+        }
+        raw.add("size=" + size + suffix);
+      }
+      return String.join(",", raw);
+    }
   }
 
   /**

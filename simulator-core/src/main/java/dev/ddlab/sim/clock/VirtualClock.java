@@ -55,6 +55,7 @@ public final class VirtualClock {
   public static final long DEFAULT_START_NANOS = 1_704_067_200L * 1_000_000_000L;
 
   private long nowNanos;
+  private final long startNanos;
   private long sequence;
   private long workEvents;
   private long cpuEvents;
@@ -103,6 +104,12 @@ public final class VirtualClock {
 
   public VirtualClock(long startEpochNanos) {
     this.nowNanos = startEpochNanos;
+    this.startNanos = startEpochNanos;
+  }
+
+  /** When the clock started: the simulated node's boot (uptime, /proc/uptime). */
+  public long startNanos() {
+    return startNanos;
   }
 
   public long nowNanos() {

@@ -23,7 +23,9 @@ final class Attach {
       case RESTARTING ->
           throw EngineException.conflict(
               "You cannot attach to a restarting container, wait until it is running");
-      case EXITED, DEAD, REMOVING ->
+      // moby attaches to an exited container (docker start -a attaches, then starts it; the
+      // docker attach command refuses a stopped one itself)
+      case DEAD, REMOVING ->
           throw EngineException.conflict(
               "You cannot attach to a stopped container, start it first");
       default -> {}

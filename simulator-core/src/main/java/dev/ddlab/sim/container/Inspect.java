@@ -38,7 +38,21 @@ final class Inspect {
             c.health == null ? null : c.health.json());
     String overlay = "/var/lib/docker/overlay2/" + c.graphId;
     Map<String, String> graph = new LinkedHashMap<>();
-    graph.put("LowerDir", overlay + "-init/diff");
+    // the init layer, then each image layer's directory from the top down (overlay2's lowerdir)
+    StringBuilder lower = new StringBuilder(overlay + "-init/diff");
+    List<String> chains =
+        daemon
+            .images
+            .find(c.imageId)
+            .map(dev.ddlab.sim.image.LocalImage::chainIds)
+            .orElse(List.of());
+    for (int i = chains.size() - 1; i >= 0; i--) {
+      lower
+          .append(":/var/lib/docker/overlay2/")
+          .append(dev.ddlab.sim.image.LocalImage.cacheId(chains.get(i)))
+          .append("/diff");
+    }
+    graph.put("LowerDir", lower.toString());
     graph.put("MergedDir", overlay + "/merged");
     graph.put("UpperDir", overlay + "/diff");
     graph.put("WorkDir", overlay + "/work");

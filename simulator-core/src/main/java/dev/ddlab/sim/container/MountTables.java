@@ -61,7 +61,17 @@ final class MountTables {
       List.of("/proc/kcore", "/proc/keys", "/proc/timer_list");
 
   /** One of the container's own mounts, as register() set it up. */
-  record Own(String target, String kind, boolean readOnly, String tmpfsOptions, Usage usage) {}
+  record Own(
+      String target,
+      String kind,
+      boolean readOnly,
+      String tmpfsOptions,
+      Usage usage,
+      String source) {
+    Own(String target, String kind, boolean readOnly, String tmpfsOptions, Usage usage) {
+      this(target, kind, readOnly, tmpfsOptions, usage, null);
+    }
+  }
 
   private MountTables() {}
 
@@ -100,19 +110,34 @@ final class MountTables {
         new Entry(
             "shm", "/dev/shm", "tmpfs", PSEUDO + ",size=" + kib(shm.total()) + "k,inode64", shm));
     List<Own> sorted = new ArrayList<>(own);
-    // volumes and binds before tmpfs mounts, each by path; then moby's sort by depth (stable here)
+    // volumes and binds by path, then the tmpfs mounts in moby's TmpfsMounts order (--tmpfs, here
+    // by path, then --mount type=tmpfs); then moby's sort by depth (stable here)
     sorted.sort(
-        Comparator.comparing((Own o) -> o.kind().equals("tmpfs")).thenComparing(Own::target));
+        Comparator.comparing((Own o) -> o.kind().equals("tmpfs"))
+            .thenComparing(o -> o.kind().equals("tmpfs") ? "" : o.target()));
     List<Entry> user = new ArrayList<>();
     for (Own o : sorted) {
       String mode = o.readOnly() ? "ro" : "rw";
       user.add(
           o.kind().equals("tmpfs")
               ? new Entry("tmpfs", o.target(), "tmpfs", o.tmpfsOptions(), o.usage())
-              : new Entry(HOST_DEVICE, o.target(), "ext4", mode + "," + HOST_OPTIONS, disk));
+              : new Entry(
+                  HOST_DEVICE,
+                  o.target(),
+                  "ext4",
+                  mode + "," + HOST_OPTIONS,
+                  disk,
+                  o.source() == null ? "/" : o.source()));
     }
     for (String f : etc) {
-      user.add(new Entry(HOST_DEVICE, f, "ext4", (ro ? "ro," : "rw,") + HOST_OPTIONS, disk));
+      user.add(
+          new Entry(
+              HOST_DEVICE,
+              f,
+              "ext4",
+              (ro ? "ro," : "rw,") + HOST_OPTIONS,
+              disk,
+              c.hostsDir + "/" + Paths.name(f)));
     }
     user.sort(Comparator.comparingInt(e -> depth(e.target())));
     out.addAll(user);
@@ -121,11 +146,18 @@ final class MountTables {
     }
     if (!privileged) {
       for (String p : ContainerResources.DEFAULT_READONLY_PATHS) {
-        out.add(new Entry("proc", p, "proc", "ro,nosuid,nodev,noexec,relatime", null));
+        out.add(
+            new Entry(
+                "proc",
+                p,
+                "proc",
+                "ro,nosuid,nodev,noexec,relatime",
+                null,
+                p.substring("/proc".length())));
       }
       for (String p : ContainerResources.DEFAULT_MASKED_PATHS) {
         if (MASKED_FILES.contains(p)) {
-          out.add(new Entry("tmpfs", p, "tmpfs", DEV_TMPFS, dev));
+          out.add(new Entry("tmpfs", p, "tmpfs", DEV_TMPFS, dev, "/null"));
         } else if (MASKED_DIRS.contains(p)) {
           out.add(new Entry("tmpfs", p, "tmpfs", MASKED_DIR, tmpfs(TMPFS_DEFAULT, () -> 0)));
         }

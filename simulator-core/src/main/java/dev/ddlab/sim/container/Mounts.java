@@ -112,9 +112,10 @@ final class Mounts {
       } else {
         continue; // tmpfs is not shared by --volumes-from
       }
-      own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null));
+      own.add(new MountTables.Own(target, m.type(), !m.rw(), null, null, m.source()));
       points.add(m);
     }
+    List<Mount> tmpfsMounts = new ArrayList<>();
     for (Mount m : requested.values()) {
       String target = Paths.normalize(m.target());
       switch (m.type()) {
@@ -130,14 +131,11 @@ final class Mounts {
           }
           mountPoint(c, target);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, source, m.readOnly()));
-          own.add(new MountTables.Own(target, "bind", m.readOnly(), null, null));
+          own.add(new MountTables.Own(target, "bind", m.readOnly(), null, null, source));
           points.add(
               new MountPoint("bind", null, source, target, null, "", !m.readOnly(), "rprivate"));
         }
-        case "tmpfs" -> {
-          mounts.add(tmpfs(c, target, TMPFS_BYTES, m.readOnly(), "", false, own));
-          points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
-        }
+        case "tmpfs" -> tmpfsMounts.add(m); // after --tmpfs, as moby's TmpfsMounts lists them
         default -> {
           VolumeService volumes = daemon.volumes;
           VolumeService.Vol v =
@@ -159,7 +157,7 @@ final class Mounts {
           }
           volumes.use(v.name(), c.id);
           mounts.add(new MountedFs.Mount(target, daemon.hostFs, data, m.readOnly()));
-          own.add(new MountTables.Own(target, "volume", m.readOnly(), null, null));
+          own.add(new MountTables.Own(target, "volume", m.readOnly(), null, null, v.mountpoint()));
           points.add(
               new MountPoint(
                   "volume", v.name(), v.mountpoint(), target, "local", "", !m.readOnly(), ""));
@@ -168,7 +166,7 @@ final class Mounts {
     }
     // --tmpfs: mounted like --mount type=tmpfs, but not listed in Mounts (as dockerd lists them)
     if (hc.tmpfs() != null) {
-      hc.tmpfs()
+      new java.util.TreeMap<>(hc.tmpfs())
           .forEach(
               (target, options) -> {
                 TmpfsOptions o = TmpfsOptions.parse(options);
@@ -182,6 +180,22 @@ final class Mounts {
                         o.bytes() != TMPFS_BYTES,
                         own));
               });
+    }
+    // --mount type=tmpfs: its tmpfs-size and tmpfs-mode as moby's ConvertTmpfsOptions passes them
+    for (Mount m : tmpfsMounts) {
+      String target = Paths.normalize(m.target());
+      Mount.TmpfsOptions t = m.tmpfsOptions();
+      boolean sized = t != null && t.sizeBytes() > 0;
+      mounts.add(
+          tmpfs(
+              c,
+              target,
+              sized ? t.sizeBytes() : TMPFS_BYTES,
+              m.readOnly(),
+              t == null ? "" : t.data(false),
+              sized,
+              own));
+      points.add(new MountPoint("tmpfs", null, "", target, null, "", !m.readOnly(), ""));
     }
     // dockerd's own bind mounts: /etc/hosts, /etc/hostname, /etc/resolv.conf (filled at start),
     // read-only with the root filesystem

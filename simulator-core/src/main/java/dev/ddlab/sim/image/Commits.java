@@ -1,8 +1,12 @@
 package dev.ddlab.sim.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ddlab.dockerfile.Dockerfile;
+import dev.ddlab.dockerfile.DockerfileException;
+import dev.ddlab.dockerfile.Instruction;
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.ContainerConfig;
+import dev.ddlab.engine.dto.HealthConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,19 +43,26 @@ final class Commits {
         case "USER" -> config.user(rest);
         case "STOPSIGNAL" -> config.stopSignal(rest);
         case "ONBUILD" -> config.onBuild(rest);
+        case "HEALTHCHECK" -> config.healthcheck(healthcheck(line));
+        // moby's BuildFromConfig checks each instruction, lower-cased, against
+        // validCommitCommands before parsing any
         default ->
             throw EngineException.badRequest(
-                instr.isEmpty() || !isKnown(instr)
-                    ? "dockerfile parse error line 1: unknown instruction: " + instr
-                    : instr + " is not a valid change command");
+                instr.toLowerCase(Locale.ROOT) + " is not a valid change command");
       }
     }
     return config.toConfig();
   }
 
-  private static boolean isKnown(String instr) {
-    return List.of("FROM", "RUN", "ADD", "COPY", "ARG", "SHELL", "HEALTHCHECK", "MAINTAINER")
-        .contains(instr);
+  /** HEALTHCHECK parsed as the Dockerfile's, its errors the parser's. */
+  private static HealthConfig healthcheck(String line) {
+    try {
+      Instruction i = Dockerfile.parse("FROM scratch\n" + line).stages().get(0).commands().get(0);
+      Instruction.Healthcheck h = (Instruction.Healthcheck) i;
+      return new HealthConfig(h.test(), h.interval(), h.timeout(), h.startPeriod(), h.retries());
+    } catch (DockerfileException e) {
+      throw EngineException.badRequest(e.getMessage());
+    }
   }
 
   /** The exec form (a JSON array) as is; anything else in the shell form. */

@@ -9,7 +9,6 @@ import dev.ddlab.engine.dto.ImageSummary;
 import dev.ddlab.engine.dto.RootFs;
 import dev.ddlab.engine.dto.SearchResult;
 import dev.ddlab.go.GoTime;
-import dev.ddlab.sim.fs.Digests;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -148,11 +147,11 @@ final class ImageQueries {
     List<String> chains = img.chainIds();
     Map<String, String> data = new LinkedHashMap<>();
     if (!chains.isEmpty()) {
-      String top = "/var/lib/docker/overlay2/" + cacheId(chains.get(chains.size() - 1));
+      String top = "/var/lib/docker/overlay2/" + LocalImage.cacheId(chains.get(chains.size() - 1));
       if (chains.size() > 1) {
         List<String> lower = new ArrayList<>();
         for (int i = chains.size() - 2; i >= 0; i--) {
-          lower.add("/var/lib/docker/overlay2/" + cacheId(chains.get(i)) + "/diff");
+          lower.add("/var/lib/docker/overlay2/" + LocalImage.cacheId(chains.get(i)) + "/diff");
         }
         data.put("LowerDir", String.join(":", lower));
       }
@@ -161,11 +160,6 @@ final class ImageQueries {
       data.put("WorkDir", top + "/work");
     }
     return new GraphDriver(data, "overlay2");
-  }
-
-  /** The overlay2 directory of a layer (random in Docker; derived from the ChainID here). */
-  static String cacheId(String chainId) {
-    return Digests.hex(Digests.sha256("cache-id " + chainId));
   }
 
   // ---- history -------------------------------------------------------------------------------

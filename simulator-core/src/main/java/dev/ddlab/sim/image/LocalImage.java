@@ -33,4 +33,9 @@ public interface LocalImage {
   default List<Long> layerSizes() {
     return List.of(size());
   }
+
+  /** The overlay2 directory of a layer (random in Docker; derived from the ChainID here). */
+  static String cacheId(String chainId) {
+    return dev.ddlab.sim.fs.Digests.hex(dev.ddlab.sim.fs.Digests.sha256("cache-id " + chainId));
+  }
 }

@@ -89,6 +89,7 @@ final class MountTools {
     boolean all;
     long unit = 1024;
     String onlyType;
+    boolean inodes;
   }
 
   static int df(ToolContext ctx, List<String> args) {
@@ -112,7 +113,7 @@ final class MountTools {
                   case 'h' -> o.human = true;
                   case 'T' -> o.type = true;
                   case 'a' -> o.all = true;
-                  case 'i' -> {} // inodes are not modelled: the block figures
+                  case 'i' -> o.inodes = true;
                   case 't' -> o.onlyType = value;
                   case 'B' -> o.unit = blockSize(value);
                   default -> {
@@ -163,7 +164,11 @@ final class MountTools {
 
   private static int busyboxDf(Io io, DfOptions o, List<Row> rows) {
     String units =
-        o.human ? "     Size" : o.unit == 1024 && o.posix ? "1024-blocks" : unitHeader(o.unit);
+        o.inodes
+            ? "   Inodes"
+            : o.human
+                ? "     Size"
+                : o.unit == 1024 && o.posix ? "1024-blocks" : unitHeader(o.unit);
     io.println(
         "Filesystem           "
             + (o.type ? "Type       " : "")
@@ -191,7 +196,7 @@ final class MountTools {
           sb.append('\n').append(" ".repeat(30));
         }
       }
-      long[] f = figures(e);
+      long[] f = figures(e, o);
       long total = f[0];
       long used = f[1];
       long avail = f[2];
@@ -203,10 +208,40 @@ final class MountTools {
     return status;
   }
 
-  /** statfs's figures of a mount in bytes, total, used and available; 0s for a pseudo one. */
-  private static long[] figures(Entry e) {
+  /**
+   * statfs's figures of a mount in bytes, total, used and available (with {@code -i} its inodes);
+   * 0s for a pseudo one.
+   */
+  private static long[] figures(Entry e, DfOptions o) {
     MountTable.Usage u = e.usage();
-    return u == null ? new long[3] : new long[] {u.total(), u.used(), u.available()};
+    if (u == null) {
+      return new long[3];
+    }
+    if (o.inodes) {
+      return inodes(e);
+    }
+    return new long[] {u.total(), u.used(), u.available()};
+  }
+
+  /** The inodes of the simulated node's ext4 disk: one per 16 KiB (mke2fs's default ratio). */
+  static final long DISK_INODES = 1_893_636;
+
+  /** The inodes of the node's ext4 disk in use before anything a learner writes. */
+  static final long DISK_INODES_USED = 176_312;
+
+  /** A tmpfs's inodes: half the node's RAM pages, whatever its size (the kernel's nr_inodes). */
+  static final long TMPFS_INODES = dev.ddlab.sim.runtime.Kernel.MEM_TOTAL_BYTES / 4096 / 2;
+
+  /**
+   * {@code df -i}'s figures: the disk's are fixed (the file model counts no inodes); a tmpfs's root
+   * and one per page its files hold.
+   */
+  private static long[] inodes(Entry e) {
+    if (e.type().equals("tmpfs")) {
+      long used = 1 + (e.usage().used() + 4095) / 4096;
+      return new long[] {TMPFS_INODES, used, TMPFS_INODES - used};
+    }
+    return new long[] {DISK_INODES, DISK_INODES_USED, DISK_INODES - DISK_INODES_USED};
   }
 
   /** busybox's {@code %lu-blocks} header, with make_human_readable_str's units (1K, 1M …). */
@@ -221,6 +256,9 @@ final class MountTools {
   }
 
   private static String size(long bytes, DfOptions o) {
+    if (o.inodes) {
+      return Long.toString(bytes);
+    }
     return o.human ? human(bytes) : Long.toString(bytes / o.unit);
   }
 
@@ -294,7 +332,7 @@ final class MountTools {
   private static int coreutilsDf(Io io, DfOptions o, List<Row> rows) {
     List<String[]> lines = new ArrayList<>();
     String blocks = o.human ? "Size" : o.posix ? o.unit + "-blocks" : unitHeader(o.unit);
-    lines.add(
+    String[] header =
         o.type
             ? new String[] {
               "Filesystem",
@@ -312,7 +350,16 @@ final class MountTools {
               o.human ? "Avail" : "Available",
               o.posix ? "Capacity" : "Use%",
               "Mounted on"
-            });
+            };
+    if (o.inodes) {
+      header =
+          o.type
+              ? new String[] {
+                "Filesystem", "Type", "Inodes", "IUsed", "IFree", "IUse%", "Mounted on"
+              }
+              : new String[] {"Filesystem", "Inodes", "IUsed", "IFree", "IUse%", "Mounted on"};
+    }
+    lines.add(header);
     int status = 0;
     for (Row row : rows) {
       Entry e = row.e();
@@ -321,7 +368,7 @@ final class MountTools {
         status = 1;
         continue;
       }
-      long[] f = figures(e);
+      long[] f = figures(e, o);
       long total = f[0];
       long used = f[1];
       long avail = f[2];
@@ -371,6 +418,9 @@ final class MountTools {
 
   /** coreutils' sizes: whole blocks rounded up, or -h's one decimal below 10 (1.5G, 29G, 64M). */
   private static String gnuSize(long bytes, DfOptions o) {
+    if (o.inodes) {
+      return Long.toString(bytes);
+    }
     if (!o.human) {
       return Long.toString((bytes + o.unit - 1) / o.unit);
     }

@@ -15,6 +15,8 @@ public final class Tools {
     SystemTools.install(m);
     NetTools.install(m);
     PathTools.install(m);
+    FileInfoTools.install(m);
+    SysInfoTools.install(m);
     m.put("tar", new TarTool());
     m.put("git", new GitTool());
     for (String editor : new String[] {"vi", "vim", "nano"}) {

@@ -29,7 +29,13 @@ public final class MountTable {
    * disk, /dev/null bound from /dev's tmpfs) share the same usage object, as they share a device
    * number.
    */
-  public record Entry(String device, String target, String type, String options, Usage usage) {
+  public record Entry(
+      String device, String target, String type, String options, Usage usage, String root) {
+    /** A mount of a filesystem's root. */
+    public Entry(String device, String target, String type, String options, Usage usage) {
+      this(device, target, type, options, usage, "/");
+    }
+
     /** The line of /proc/mounts (a space in a path is written {@code \040}, as the kernel does). */
     public String procLine() {
       return device + " " + escape(target) + " " + type + " " + options + " 0 0\n";
@@ -56,6 +62,94 @@ public final class MountTable {
     StringBuilder sb = new StringBuilder();
     for (Entry e : entries) {
       sb.append(e.procLine());
+    }
+    return sb.toString();
+  }
+
+  /** The flags of a mount itself; the rest of /proc/mounts' options are its filesystem's. */
+  private static final java.util.Set<String> MOUNT_FLAGS =
+      java.util.Set.of(
+          "rw",
+          "ro",
+          "nosuid",
+          "nodev",
+          "noexec",
+          "relatime",
+          "noatime",
+          "nodiratime",
+          "strictatime");
+
+  /** The mount ID the kernel gave the container's root (the rest follow in the table's order). */
+  private static final int FIRST_ID = 612;
+
+  /**
+   * The contents of /proc/self/mountinfo: per mount its ID, its parent's, the device, the root of
+   * the mount within its filesystem (a bind's source, a procfs sub-directory, /dev's {@code /null}
+   * over a masked file), the mount's own flags, {@code master:1} for volumes and binds of the
+   * host's disk (rslave; the root's peer group is left out), then the filesystem's type, source and
+   * options ({@code ro} only for a filesystem mounted read-only, not for a read-only bind of a
+   * writable one).
+   */
+  public String procMountinfo() {
+    StringBuilder sb = new StringBuilder();
+    java.util.Map<Object, Integer> minors = new java.util.IdentityHashMap<>();
+    java.util.Map<String, Integer> pseudo = new java.util.HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Entry e = entries.get(i);
+      int parent = FIRST_ID + entries.size();
+      for (int j = i - 1; j >= 0 && e != entries.get(0); j--) {
+        String t = entries.get(j).target();
+        if (t.equals("/") || e.target().startsWith(t + "/")) {
+          parent = FIRST_ID + j;
+          break;
+        }
+      }
+      String dev;
+      if (e.blockDevice()) {
+        dev = "8:1";
+      } else if (e.usage() != null) {
+        dev = "0:" + minors.computeIfAbsent(e.usage(), u -> 48 + minors.size() + pseudo.size());
+      } else {
+        String key = e.type().equals("proc") ? "proc" : e.target();
+        dev = "0:" + pseudo.computeIfAbsent(key, k -> 48 + minors.size() + pseudo.size());
+      }
+      List<String> mount = new java.util.ArrayList<>();
+      List<String> fs = new java.util.ArrayList<>();
+      for (String o : e.options().split(",")) {
+        (MOUNT_FLAGS.contains(o) ? mount : fs).add(o);
+      }
+      boolean bind = !e.root().equals("/") || e.blockDevice() || e.type().equals("overlay");
+      // cgroup2's superblock is the host's (a cgroup namespace's view of it), mounted ro here
+      boolean cgroup = e.type().equals("cgroup2");
+      boolean freshReadOnly = mount.contains("ro") && !bind && !cgroup;
+      fs.add(0, freshReadOnly ? "ro" : "rw");
+      if (cgroup) {
+        fs.add("nsdelegate");
+        fs.add("memory_recursiveprot");
+      }
+      boolean slave =
+          e.blockDevice()
+              && !e.root().equals("/")
+              && !e.root().startsWith("/var/lib/docker/containers/");
+      sb.append(FIRST_ID + i)
+          .append(' ')
+          .append(parent)
+          .append(' ')
+          .append(dev)
+          .append(' ')
+          .append(escape(e.root()))
+          .append(' ')
+          .append(escape(e.target()))
+          .append(' ')
+          .append(String.join(",", mount))
+          .append(slave ? " master:1" : "")
+          .append(" - ")
+          .append(e.type())
+          .append(' ')
+          .append(e.device())
+          .append(' ')
+          .append(String.join(",", fs))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -64,7 +64,11 @@ public final class MountedFs implements ContainerRootFs {
   }
 
   private boolean mountsFile(String path) {
-    return table != null && MOUNTS_FILES.contains(Paths.normalize(path));
+    return table != null && (MOUNTS_FILES.contains(Paths.normalize(path)) || mountinfoFile(path));
+  }
+
+  private boolean mountinfoFile(String path) {
+    return table != null && Paths.normalize(path).equals("/proc/self/mountinfo");
   }
 
   /** How stat sees a procfs file: empty and read-only, its size unknown until read. */
@@ -119,7 +123,8 @@ public final class MountedFs implements ContainerRootFs {
   @Override
   public byte[] read(String path) {
     if (mountsFile(path)) {
-      return table.procMounts().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      String text = mountinfoFile(path) ? table.procMountinfo() : table.procMounts();
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
     Route r = route(path);
     return r.fs().read(r.path());

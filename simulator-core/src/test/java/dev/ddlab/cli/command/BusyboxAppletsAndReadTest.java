@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.TranscriptEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The busybox image's applets (all in /bin, httpd among them, as {@code busybox --list} names them
@@ -15,17 +15,9 @@ import org.junit.jupiter.api.Test;
  * dockerd's busybox print them.
  */
 class BusyboxAppletsAndReadTest {
-  private final TypedNode node =
+  @RegisterExtension
+  final TypedNode node =
       new TypedNode(11, "docker pull busybox", "docker pull alpine", "docker pull ubuntu");
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private TranscriptEntry typed(String line) {
-    return node.session.type("node1", line);
-  }
 
   @Test
   void the_busybox_image_runs_httpd_which_alpines_busybox_leaves_out() {
@@ -41,7 +33,7 @@ class BusyboxAppletsAndReadTest {
     String alpine = node.ok("docker run --rm alpine busybox --list");
     assertFalse(alpine.contains("\nhttpd\n"), alpine);
     assertTrue(alpine.contains("\nifconfig\n"), alpine);
-    TranscriptEntry e = typed("docker run --rm alpine httpd");
+    TranscriptEntry e = node.typed("docker run --rm alpine httpd");
     assertEquals(127, e.exitCode(), e.output());
   }
 
@@ -63,14 +55,14 @@ class BusyboxAppletsAndReadTest {
   @Test
   void read_u_of_a_descriptor_the_shell_has_not_opened_fails_in_each_shells_words() {
     TranscriptEntry e =
-        typed(
+        node.typed(
             "docker run --rm ubuntu bash -c 'read -u 3 x; echo $?; read -u x y; echo $?;"
                 + " echo q | { read -u 0 z; echo $z; }'");
     assertEquals(
         "bash: line 1: read: 3: invalid file descriptor: Bad file descriptor\n1\n"
             + "bash: line 1: read: x: invalid file descriptor specification\n1\nq\n",
         e.output());
-    e = typed("docker run --rm alpine sh -c 'read -u 3 x; echo $?; read -u x y; echo $?'");
+    e = node.typed("docker run --rm alpine sh -c 'read -u 3 x; echo $?; read -u x y; echo $?'");
     assertEquals("1\nsh: read: line 0: invalid file descriptor\n2\n", e.output());
   }
 
@@ -96,15 +88,15 @@ class BusyboxAppletsAndReadTest {
 
   @Test
   void which_basename_dirname_and_nproc_answer_as_busybox_and_coreutils_do() {
-    TranscriptEntry e = typed("docker run --rm alpine sh -c 'which ls nosuch; echo $?'");
+    TranscriptEntry e = node.typed("docker run --rm alpine sh -c 'which ls nosuch; echo $?'");
     assertEquals("/bin/ls\n1\n", e.output());
     assertEquals("/usr/bin/ls\n", node.ok("docker run --rm ubuntu which ls"));
     assertEquals("y\n", node.ok("docker run --rm alpine basename /x/y.c .c"));
     assertEquals("/a\n.\n/\n", node.ok("docker run --rm ubuntu dirname /a/b a /"));
-    e = typed("docker run --rm alpine dirname /a/b a");
+    e = node.typed("docker run --rm alpine dirname /a/b a");
     assertEquals(1, e.exitCode(), e.output());
     assertTrue(e.output().contains("Usage: dirname FILENAME"), e.output());
-    e = typed("basename");
+    e = node.typed("basename");
     assertEquals(
         "basename: missing operand\nTry 'basename --help' for more information.\n", e.output());
     assertEquals("2\n", node.ok("nproc"));

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.TranscriptEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Container details a learner meets, each checked on the private dockerd (Engine 20.10, CLI 28) and
@@ -13,22 +13,14 @@ import org.junit.jupiter.api.Test;
  * limit without a memory limit, and the endpoint's {@code DriverOpts} in inspect.
  */
 class ContainerGapsTest {
-  private final TypedNode node =
+  @RegisterExtension
+  final TypedNode node =
       new TypedNode(
           11,
           "docker pull alpine",
           "docker run -d --name web alpine sleep 1000",
           "docker run -d --name lim -m 64m alpine sleep 1000",
           "docker create --name made alpine true");
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private TranscriptEntry typed(String line) {
-    return node.session.type("node1", line);
-  }
 
   @Test
   void the_cli_stores_its_terminals_size_as_the_console_size_with_or_without_t() {
@@ -49,7 +41,7 @@ class ContainerGapsTest {
 
   @Test
   void a_running_container_without_a_memory_limit_refuses_a_swap_limit_and_keeps_its_config() {
-    TranscriptEntry e = typed("docker update --memory-swap 32m --pids-limit 20 web");
+    TranscriptEntry e = node.typed("docker update --memory-swap 32m --pids-limit 20 web");
     assertEquals(1, e.exitCode(), e.output());
     String id = node.ok("docker inspect -f '{{.Id}}' web").strip();
     assertEquals(
@@ -67,7 +59,7 @@ class ContainerGapsTest {
 
   @Test
   void a_swap_limit_below_the_stored_memory_limit_is_refused_by_the_runtime() {
-    TranscriptEntry e = typed("docker update --memory-swap 32m lim");
+    TranscriptEntry e = node.typed("docker update --memory-swap 32m lim");
     assertEquals(1, e.exitCode(), e.output());
     assertTrue(
         e.output()
@@ -89,5 +81,15 @@ class ContainerGapsTest {
     assertEquals(
         "map[]\n",
         node.ok("docker inspect -f '{{.NetworkSettings.Networks.bridge.DriverOpts}}' web"));
+  }
+
+  @Test
+  void start_a_runs_an_exited_container_again_and_prints_its_output() {
+    assertEquals("hi\n", node.ok("docker run --name again alpine echo hi"));
+    assertEquals("hi\n", node.ok("docker start -a again"));
+    assertEquals("hi\n", node.ok("docker start -a again"));
+    TranscriptEntry e = node.typed("docker attach again");
+    assertEquals(1, e.exitCode());
+    assertEquals("You cannot attach to a stopped container, start it first\n", e.output());
   }
 }

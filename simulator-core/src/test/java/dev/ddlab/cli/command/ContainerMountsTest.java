@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ddlab.session.TranscriptEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A container's mounts as its programs see them: /proc/mounts, busybox's mount and df, coreutils'
@@ -14,16 +14,8 @@ import org.junit.jupiter.api.Test;
  * Ubuntu 22.04's 5.15 kernel (cgroup2 at /sys/fs/cgroup, tmpfs showing inode64) with a 30 GB disk.
  */
 class ContainerMountsTest {
-  private final TypedNode node = new TypedNode(11, "docker pull alpine", "docker pull ubuntu");
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private TranscriptEntry typed(String line) {
-    return node.session.type("node1", line);
-  }
+  @RegisterExtension
+  final TypedNode node = new TypedNode(11, "docker pull alpine", "docker pull ubuntu");
 
   @Test
   void proc_mounts_lists_the_oci_default_mounts_then_the_daemons_files_then_the_masked_paths() {
@@ -140,7 +132,7 @@ class ContainerMountsTest {
 
   @Test
   void a_path_df_cannot_place_is_an_error_after_the_header_and_df_of_a_bind_names_the_first() {
-    TranscriptEntry e = typed("docker run --rm alpine df /etc/hosts /nonexist");
+    TranscriptEntry e = node.typed("docker run --rm alpine df /etc/hosts /nonexist");
     assertEquals(1, e.exitCode(), e.output());
     // in the order df writes them: busybox's error message flushes its stdout first (the private
     // dockerd's 'docker exec box df /nosuch': the header, then the error)
@@ -168,10 +160,86 @@ class ContainerMountsTest {
         tmpfs           2.0G     0  2.0G   0% /sys/devices/virtual/powercap
         """,
         node.ok("docker run --rm ubuntu df -h"));
-    TranscriptEntry e = typed("docker run --rm alpine mount -t tmpfs none /mnt");
+    TranscriptEntry e = node.typed("docker run --rm alpine mount -t tmpfs none /mnt");
     assertEquals(1, e.exitCode(), e.output());
     assertEquals("mount: permission denied (are you root?)\n", e.output());
-    e = typed("docker run --rm alpine umount /dev/shm");
+    e = node.typed("docker run --rm alpine umount /dev/shm");
     assertEquals("umount: can't unmount /dev/shm: Operation not permitted\n", e.output());
+  }
+
+  @Test
+  void a_mount_of_type_tmpfs_keeps_its_size_and_mode_and_comes_after_the_tmpfs_flags() {
+    node.ok(
+        "docker run -d --name tf --tmpfs /x --tmpfs /run:size=32m,mode=1777"
+            + " --mount type=tmpfs,dst=/c,tmpfs-size=1m,tmpfs-mode=0700 alpine sleep 1d");
+    assertEquals(
+        "{\"/run\":\"size=32m,mode=1777\",\"/x\":\"\"} [{\"Type\":\"tmpfs\",\"Target\":\"/c\","
+            + "\"TmpfsOptions\":{\"SizeBytes\":1048576,\"Mode\":448}}]\n",
+        node.ok("docker inspect -f '{{json .HostConfig.Tmpfs}} {{json .HostConfig.Mounts}}' tf"));
+    assertEquals(
+        "tmpfs /run tmpfs rw,nosuid,nodev,noexec,relatime,size=32768k,inode64 0 0\n"
+            + "tmpfs /x tmpfs rw,nosuid,nodev,noexec,relatime,inode64 0 0\n"
+            + "tmpfs /c tmpfs rw,nosuid,nodev,noexec,relatime,size=1024k,mode=700,inode64 0 0\n",
+        node.ok("docker exec tf sh -c 'grep -E \" /(c|run|x) \" /proc/mounts'"));
+    assertTrue(node.ok("docker exec tf df /c").endsWith("1024         0      1024   0% /c\n"));
+    TranscriptEntry e =
+        node.typed("docker run --rm --mount type=tmpfs,dst=/c,tmpfs-size=1z alpine true");
+    assertEquals(125, e.exitCode());
+    assertEquals(
+        "invalid argument \"type=tmpfs,dst=/c,tmpfs-size=1z\" for \"--mount\" flag:"
+            + " invalid value for tmpfs-size: 1z\nSee 'docker run --help'.\n",
+        e.output());
+    e = node.typed("docker run --rm --mount type=volume,dst=/c,tmpfs-mode=700 alpine true");
+    assertTrue(
+        e.output().contains("cannot mix 'tmpfs-*' options with mount type 'volume'"), e.output());
+  }
+
+  @Test
+  void lower_dir_lists_the_init_layer_then_every_image_layer_from_the_top() {
+    node.ok("docker create --name ld alpine true");
+    String image =
+        node.ok("docker image inspect -f '{{.GraphDriver.Data.UpperDir}}' alpine").strip();
+    String lower = node.ok("docker inspect -f '{{.GraphDriver.Data.LowerDir}}' ld").strip();
+    String[] dirs = lower.split(":");
+    assertTrue(dirs[0].endsWith("-init/diff"), lower);
+    assertEquals(image, dirs[1], lower);
+    assertEquals(
+        node.ok("docker image inspect -f '{{len .RootFS.Layers}}' alpine").strip(),
+        Integer.toString(dirs.length - 1));
+  }
+
+  @Test
+  void df_i_counts_inodes_half_the_rams_pages_on_a_tmpfs_whatever_its_size() {
+    assertEquals(
+        "Filesystem              Inodes      Used Available Use% Mounted on\n"
+            + "tmpfs                   501529         1    501528   0% /run\n",
+        node.ok("docker run --rm --tmpfs /run:size=1m alpine df -i /run"));
+    assertEquals(
+        "Filesystem      Inodes  IUsed   IFree IUse% Mounted on\n"
+            + "overlay        1893636 176312 1717324   10% /\n",
+        node.ok("docker run --rm ubuntu df -i /"));
+  }
+
+  @Test
+  void proc_self_mountinfo_gives_each_mount_its_parent_device_root_and_split_options() {
+    String out =
+        node.ok(
+            "docker run --rm -v v1:/data -v /tmp:/src:ro alpine sh -c"
+                + " 'cut -d\" \" -f2- /proc/self/mountinfo | grep -E \" /(proc|sys|data|src|proc/bus|proc/keys|etc/hosts) \"'");
+    String[] lines = out.split("\n");
+    assertTrue(lines[0].startsWith("612 0:"), out);
+    assertTrue(lines[0].endsWith(" / /proc rw,nosuid,nodev,noexec,relatime - proc proc rw"), out);
+    assertTrue(lines[1].endsWith(" / /sys ro,nosuid,nodev,noexec,relatime - sysfs sysfs ro"), out);
+    assertTrue(
+        out.contains(
+            " 8:1 /var/lib/docker/volumes/v1/_data /data rw,relatime master:1"
+                + " - ext4 /dev/sda1 rw,discard,errors=remount-ro\n"),
+        out);
+    assertTrue(out.contains(" 8:1 /tmp /src ro,relatime master:1 - ext4 /dev/sda1 rw,"), out);
+    assertTrue(out.contains("/hosts /etc/hosts rw,relatime - ext4 /dev/sda1 rw,"), out);
+    assertTrue(
+        out.contains(" /bus /proc/bus ro,nosuid,nodev,noexec,relatime - proc proc rw\n"), out);
+    assertTrue(
+        out.contains(" /null /proc/keys rw,nosuid - tmpfs tmpfs rw,size=65536k,mode=755"), out);
   }
 }

@@ -3,8 +3,8 @@ package dev.ddlab.cli.command;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.ddlab.session.TranscriptEntry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The prune endpoints' filters as moby's daemon/prune.go reads them: {@code until} (a duration
@@ -13,16 +13,7 @@ import org.junit.jupiter.api.Test;
  * ({@code docker system prune -f --filter until=24h} → {@code Total reclaimed space: 0B}).
  */
 class PruneFiltersTest {
-  private final TypedNode node = new TypedNode(11, "docker pull alpine");
-
-  @AfterEach
-  void close() {
-    node.close();
-  }
-
-  private TranscriptEntry typed(String line) {
-    return node.session.type("node1", line);
-  }
+  @RegisterExtension final TypedNode node = new TypedNode(11, "docker pull alpine");
 
   @Test
   void until_keeps_what_was_created_after_the_bound() {
@@ -58,12 +49,12 @@ class PruneFiltersTest {
   @Test
   void a_bad_key_or_time_is_the_daemons_error_and_prunes_nothing() {
     node.ok("docker create --name keeper alpine true");
-    TranscriptEntry e = typed("docker system prune -f --filter until=xyz");
+    TranscriptEntry e = node.typed("docker system prune -f --filter until=xyz");
     assertEquals(1, e.exitCode(), e.output());
     assertEquals(
         "Error response from daemon: failed to parse value as time or duration: \"xyz\"\n",
         e.output());
-    e = typed("docker network prune -f --filter bogus=1");
+    e = node.typed("docker network prune -f --filter bogus=1");
     assertEquals("Error response from daemon: Invalid filter 'bogus'\n", e.output());
     assertEquals("keeper\n", node.ok("docker ps -a --format '{{.Names}}'"));
   }

@@ -9,9 +9,14 @@ import dev.ddlab.engine.Engine;
 import dev.ddlab.session.SimSession;
 import dev.ddlab.session.TranscriptEntry;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A single-node session for the docker commands' tests: lines typed on node1 that must succeed. */
-final class TypedNode implements AutoCloseable {
+/**
+ * A single-node session for the docker commands' tests: lines typed on node1 that must succeed.
+ * Registered as a field with {@code @RegisterExtension}, it closes itself after each test.
+ */
+final class TypedNode implements AutoCloseable, AfterEachCallback {
   final SimSession session;
 
   /** A session of template "single" where each of {@code setup} succeeded. */
@@ -24,6 +29,11 @@ final class TypedNode implements AutoCloseable {
 
   Engine engine() {
     return session.engine("node1");
+  }
+
+  /** A line typed on node1, whatever its exit code. */
+  TranscriptEntry typed(String line) {
+    return session.type("node1", line);
   }
 
   /** The output of a line typed on node1, which must exit 0. */
@@ -56,5 +66,10 @@ final class TypedNode implements AutoCloseable {
   @Override
   public void close() {
     session.close();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    close();
   }
 }

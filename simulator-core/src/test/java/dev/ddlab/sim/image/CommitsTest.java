@@ -55,6 +55,27 @@ class CommitsTest {
   }
 
   @Test
+  void an_instruction_a_commit_cannot_apply_is_named_lower_cased_as_moby_v24_does() {
+    for (String change : new String[] {"BOGUS x", "RUN echo hi", "from alpine"}) {
+      String word = change.substring(0, change.indexOf(' ')).toLowerCase(java.util.Locale.ROOT);
+      assertEquals(
+          word + " is not a valid change command",
+          assertThrows(EngineException.class, () -> Commits.applyChanges(RAN_TRUE, List.of(change)))
+              .getMessage());
+    }
+  }
+
+  @Test
+  void healthcheck_is_a_valid_change_as_in_moby_v24() {
+    ContainerConfig c =
+        Commits.applyChanges(
+            RAN_TRUE, List.of("HEALTHCHECK --interval=5s --retries=2 CMD wget -q localhost"));
+    assertEquals(List.of("CMD-SHELL", "wget -q localhost"), c.healthcheck().test());
+    assertEquals(5_000_000_000L, c.healthcheck().interval());
+    assertEquals(2, c.healthcheck().retries());
+  }
+
+  @Test
   void no_changes_leave_the_config_as_it_was() {
     assertEquals(RAN_TRUE, Commits.applyChanges(RAN_TRUE, List.of()));
     assertEquals(RAN_TRUE, Commits.applyChanges(RAN_TRUE, null));
