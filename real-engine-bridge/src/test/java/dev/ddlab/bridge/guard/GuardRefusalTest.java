@@ -500,9 +500,11 @@ class GuardRefusalTest {
             "driverOpts"),
         fields(EndpointSettings.class),
         "EndpointSettings: checked " + CreateCheck.ENDPOINT_CHECKED);
-    // VolumeOptions (NoCopy, Labels) never reach the daemon: CreateCheck rebuilds every mount
+    // VolumeOptions (NoCopy, Labels) never reach the daemon: CreateCheck rebuilds every mount; a
+    // tmpfs keeps TmpfsOptions (size, mode): its pages are charged to the container's memory limit
     assertEquals(
-        Set.of("type", "source", "target", "readOnly", "volumeOptions"), fields(Mount.class));
+        Set.of("type", "source", "target", "readOnly", "volumeOptions", "tmpfsOptions"),
+        fields(Mount.class));
     assertEquals(GuardedContainers.UPDATE_FIELDS, fields(UpdateRequest.class));
     assertEquals(
         union(GuardedVolumes.CREATE_CHECKED, Set.of("name", "labels")),
