@@ -38,7 +38,7 @@ class SimBenchLineCountTest {
   void
       an_unchanged_listing_is_the_same_text_and_its_count_still_answers_only_its_own_expectation() {
     try (SimBench.Typist t = new SimBench.Typist(() -> SimSession.open("single", 1))) {
-      t.ok("docker run -d --name a alpine sleep 1d");
+      t.ok("docker run -d --name box alpine sleep 1d");
       String first = t.ok("docker ps");
       // the kept table comes back as the same object: what the bench counts once
       assertSame(first, t.ok("docker ps"));
@@ -47,7 +47,7 @@ class SimBenchLineCountTest {
       IllegalStateException wrong =
           assertThrows(IllegalStateException.class, () -> t.rows("docker ps", 3));
       assertEquals("`docker ps` printed 2 lines where 3 were expected", wrong.getMessage());
-      t.ok("docker rm -f a");
+      t.ok("docker rm -f box");
       assertThrows(IllegalStateException.class, () -> t.rows("docker ps", 2));
     }
   }

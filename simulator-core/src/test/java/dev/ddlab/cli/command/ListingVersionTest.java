@@ -317,6 +317,21 @@ class ListingVersionTest {
   }
 
   @Test
+  void docker_events_after_a_new_event_keeps_no_line_of_another_format() {
+    String plain = eventsUpToNow("");
+    node.ok(plain);
+    node.ok("docker rename web site");
+    String actions = eventsUpToNow(" --format {{.Action}}");
+    assertEquals(node.fresh(actions), node.ok(actions));
+    node.ok("docker rename site web");
+    String again = node.ok(eventsUpToNow(""));
+    assertEquals(node.fresh(eventsUpToNow("")), again);
+    assertEquals(true, again.contains("container rename"), again);
+    node.ok("docker rename web site"); // one new event: the earlier lines kept, the new one written
+    assertEquals(node.fresh(eventsUpToNow("")), node.ok(eventsUpToNow("")));
+  }
+
+  @Test
   void each_form_and_filter_of_docker_events_is_its_own_text() {
     String plain = node.ok(eventsUpToNow(""));
     for (String options :
