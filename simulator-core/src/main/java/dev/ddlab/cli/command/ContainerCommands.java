@@ -121,8 +121,12 @@ public final class ContainerCommands {
       // duration: a simulated daemon hands back the same summary object while the container's row
       // did not change, so only the rows of changed containers are written again
       boolean sameForm = fmt.equals(shownFormat) && noTrunc == shownNoTrunc;
-      Map<ContainerSummary, ShownRow> rows = new IdentityHashMap<>(list.size() * 2);
-      List<String> texts = new ArrayList<>(list.size());
+      // the two maps and lists in turn: the last table's and this one's (a listing of 1,000 is a
+      // map of 16 KB and a list of 4 KB, not made again on every call)
+      Map<ContainerSummary, ShownRow> rows = spareRows;
+      rows.clear();
+      List<String> texts = spareTexts;
+      texts.clear();
       long until = Long.MAX_VALUE;
       String text;
       try {
@@ -150,7 +154,9 @@ public final class ContainerCommands {
         throw new CliException(e.getMessage(), 1);
       }
       shown = list;
+      spareRows = shownRows;
       shownRows = rows;
+      spareTexts = shownTexts;
       shownTexts = texts;
       shownFormat = fmt;
       shownNoTrunc = noTrunc;
@@ -182,8 +188,10 @@ public final class ContainerCommands {
      * written.
      */
     private List<ContainerSummary> shown;
-    private Map<ContainerSummary, ShownRow> shownRows = Map.of();
-    private List<String> shownTexts;
+    private Map<ContainerSummary, ShownRow> shownRows = new IdentityHashMap<>();
+    private Map<ContainerSummary, ShownRow> spareRows = new IdentityHashMap<>();
+    private List<String> shownTexts = new ArrayList<>();
+    private List<String> spareTexts = new ArrayList<>();
     private String shownFormat;
     private boolean shownNoTrunc;
     private long shownAt;
