@@ -363,6 +363,10 @@ public final class BenchCommand implements Callable<Integer> {
     out.println(
         "  A figure is a result only on a quiet machine (load average well under the cores) with"
             + " a small spread; re-measure with ./ddlab bench --forks 7");
+    // last, where a reader of two runs in a row looks: how long one takes (issue 15: at most 10
+    // min)
+    long total = Math.round((System.nanoTime() - started) / 1e9);
+    out.println("  this run took " + total / 60 + " min " + total % 60 + " s");
     out.flush();
     return 0;
   }

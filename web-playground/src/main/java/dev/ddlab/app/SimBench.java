@@ -179,10 +179,10 @@ final class SimBench {
    * The least warm-up per figure of the default suite by default ({@code ddlab bench --warmup}), in
    * seconds. The warm-up goes on until the JIT has been quiet for two windows ({@link WarmUp})
    * anyway, so the least only decides figures whose code an earlier figure already compiled; it was
-   * 3 s, and a default run of 5 forks took ~11.5 min on a quiet machine (3 forks: 6 min 47 s and 7
-   * min 4 s, 7 Dec), over the 10 minutes a pair of runs in a row may take each.
+   * 3 s, then 2 s, and a default run of 5 forks took 12 min 22 s on a quiet machine (7 Dec, lead's
+   * pair), over the 10 minutes a run may take.
    */
-  static final int FIGURE_WARM_UP_SECONDS = 2;
+  static final int FIGURE_WARM_UP_SECONDS = 1;
 
   /** As {@link #steady(int, Runnable)}, the microseconds only (other suites use it). */
   static double steadyMicros(int perRound, double warmUpSeconds, Runnable op) {
@@ -291,7 +291,11 @@ final class SimBench {
 
   /** As {@link #ok}, and its output has exactly {@code lines} lines (a table's header and rows). */
   static void rows(SimSession s, String command, int lines) {
-    String out = ok(s, command);
+    checkLines(command, ok(s, command), lines);
+  }
+
+  /** Fails unless {@code command}'s output {@code out} has exactly {@code lines} lines. */
+  private static void checkLines(String command, String out, int lines) {
     long n = lineCount(out);
     if (n != lines) {
       throw new IllegalStateException(
@@ -303,11 +307,20 @@ final class SimBench {
    * The lines of {@code text} as {@link String#lines} counts them (ended by \n, \r or \r\n; a last
    * line without an end counts), without making a string of each: {@code out.lines().count()} was
    * 12–15% of the CPU of {@code docker ps} with 1,000 containers (JFR) and a sixth of what it
-   * allocated, the bench's own work measured as the simulator's.
+   * allocated, the bench's own work measured as the simulator's. A text without \r (every table) is
+   * counted with {@link String#indexOf(int, int)}, which the JIT makes a vector search in every
+   * JVM: a loop of {@code charAt} over the 100 KB table was 99% of the samples of {@code docker ps}
+   * with 1,000 containers, unchanged (JFR, 7 Dec), a figure of the bench's own loop.
    */
   static long lineCount(String text) {
-    long n = 0;
     int len = text.length();
+    long n = 0;
+    if (text.indexOf('\r') < 0) {
+      for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+        n++;
+      }
+      return len > 0 && text.charAt(len - 1) != '\n' ? n + 1 : n;
+    }
     for (int i = 0; i < len; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
@@ -344,11 +357,28 @@ final class SimBench {
       return SimBench.ok(session, command);
     }
 
-    /** As {@link SimBench#rows} in the session. */
+    /**
+     * As {@link SimBench#rows} in the session; an output that is the very text counted last (the
+     * same object: the CLI printed its kept table, the transcript kept it as it is) has the lines
+     * it had and is not counted again. So every distinct output is checked, and an unchanged
+     * listing's figure is the simulator's work, not the bench's scan of the same 100 KB on every
+     * call.
+     */
     void rows(String command, int count) {
       lines++;
-      SimBench.rows(session, command, count);
+      String out = SimBench.ok(session, command);
+      if (out == counted && count == countedLines) {
+        return;
+      }
+      checkLines(command, out, count);
+      counted = out;
+      countedLines = count;
     }
+
+    /** The output {@link #rows} counted last, and its lines. */
+    private String counted;
+
+    private long countedLines;
 
     SimSession session() {
       return session;
@@ -387,8 +417,15 @@ final class SimBench {
     }
   }
 
-  /** Lines a {@link Typist}'s session types before it is opened again (~33 MB of transcript). */
-  static final long LINES_PER_SESSION = 100_000;
+  /**
+   * Lines a {@link Typist}'s session types before it is opened again (~100 MB of transcript in a 1
+   * GB heap). It was 100,000: a figure of 2–5 µs (an unchanged listing, images, inspect, logs,
+   * events) typed that many in a 0.4 s round and opened its session again, with a node of 1,000
+   * containers (0.3–0.7 s to set up), before every round, its warm-up's too: seconds a figure,
+   * set-up code compiled in the middle of the warm-up, and a dropped node's garbage in the next
+   * round.
+   */
+  static final long LINES_PER_SESSION = 300_000;
 
   /** Microseconds per run+rm pair typed at node1's prompt. */
   private Steady shellPairs(int n) {

@@ -30,12 +30,15 @@ class VsRealBenchTest {
       StringWriter text = new StringWriter();
       List<VsRealBench.Figure> figures =
           VsRealBench.run(() -> simulatedNode(true), real, 2, List.of(3), 0, new PrintWriter(text));
-      // run+rm, then ps -a, ps, images, inspect, logs and events on the node of 3 containers
-      assertEquals(7, figures.size(), text.toString());
+      // run+rm, then ps -a (also after a rename before each), ps, images, inspect, logs and
+      // events (also after a new event before each) on the node of 3 containers
+      assertEquals(9, figures.size(), text.toString());
       for (String op :
           List.of(
               "run -d + rm -f",
               "ps -a (3 containers)",
+              "ps -a, one renamed before each (3 containers)",
+              "events --since T0 --until NOW, one new event before each (3 containers)",
               "ps (3 containers)",
               "images (3 containers)",
               "inspect CONTAINER (3 containers)",

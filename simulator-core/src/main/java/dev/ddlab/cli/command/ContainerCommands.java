@@ -3,7 +3,6 @@ package dev.ddlab.cli.command;
 import dev.ddlab.cli.formatter.ContainerRows;
 import dev.ddlab.cli.formatter.FormatContext;
 import dev.ddlab.cli.formatter.TabWriter;
-import dev.ddlab.cli.template.GoObject;
 import dev.ddlab.cli.template.Template;
 import dev.ddlab.cli.template.TemplateException;
 import dev.ddlab.client.CliResult;
@@ -25,6 +24,7 @@ import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.go.GoUnits;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -117,22 +117,47 @@ public final class ContainerCommands {
         io.out(shownText);
         return 0;
       }
-      // the table is a function of the listed containers, the format, --no-trunc and the time
-      String text =
-          keptOutput(
-              new Table(now, fmt, noTrunc, list),
-              () -> {
-                List<GoObject> rows = new ArrayList<>(list.size());
-                for (ContainerSummary c : list) {
-                  rows.add(ContainerRows.row(c, !noTrunc, now));
-                }
-                return formatted(fmt, rows, ContainerRows.header());
-              });
+      // a row is a function of its container's summary, the format, --no-trunc and its CREATED
+      // duration: a simulated daemon hands back the same summary object while the container's row
+      // did not change, so only the rows of changed containers are written again
+      boolean sameForm = fmt.equals(shownFormat) && noTrunc == shownNoTrunc;
+      // the two maps and lists in turn: the last table's and this one's (a listing of 1,000 is a
+      // map of 16 KB and a list of 4 KB, not made again on every call)
+      Map<ContainerSummary, ShownRow> rows = spareRows;
+      rows.clear();
+      List<String> texts = spareTexts;
+      texts.clear();
       long until = Long.MAX_VALUE;
-      for (ContainerSummary c : list) {
-        until = Math.min(until, GoUnits.agoUntil(c.created(), now));
+      String text;
+      try {
+        FormatContext.Rows writer = null;
+        for (ContainerSummary c : list) {
+          ShownRow row = sameForm ? shownRows.get(c) : null;
+          if (row == null || now < row.from() || now >= row.until()) {
+            if (writer == null) {
+              writer = new FormatContext(fmt).rows();
+            }
+            String written = writer.row(ContainerRows.row(c, !noTrunc, now));
+            row = new ShownRow(written, now, GoUnits.agoUntil(c.created(), now));
+          }
+          rows.put(c, row);
+          texts.add(row.text());
+          until = Math.min(until, row.until());
+        }
+        // the same rows in the same order (a new list of the same summaries): the same table
+        text =
+            sameForm && sameTexts(texts, shownTexts)
+                ? shownText
+                : (writer == null ? new FormatContext(fmt).rows() : writer)
+                    .write(texts, ContainerRows.header());
+      } catch (FormatContext.FormatException e) {
+        throw new CliException(e.getMessage(), 1);
       }
       shown = list;
+      spareRows = shownRows;
+      shownRows = rows;
+      spareTexts = shownTexts;
+      shownTexts = texts;
       shownFormat = fmt;
       shownNoTrunc = noTrunc;
       shownAt = now;
@@ -142,24 +167,39 @@ public final class ContainerCommands {
       return 0;
     }
 
+    /** Whether {@code a} holds the very strings of {@code b}, in order. */
+    private static boolean sameTexts(List<String> a, List<String> b) {
+      if (b == null || a.size() != b.size()) {
+        return false;
+      }
+      for (int i = 0; i < a.size(); i++) {
+        if (a.get(i) != b.get(i)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /*
      * The last table and what it was written from (this command is pooled): the daemon's list by
      * identity (a simulated daemon returns its kept listing while nothing changed; another engine a
-     * new list each time, never taken for this one), the format, --no-trunc, and from when until
-     * when every CREATED column ("5 minutes ago") reads as written.
+     * new list each time, never taken for this one), each row's text by its summary's identity, the
+     * format, --no-trunc, and from when until when every CREATED column ("5 minutes ago") reads as
+     * written.
      */
     private List<ContainerSummary> shown;
+    private Map<ContainerSummary, ShownRow> shownRows = new IdentityHashMap<>();
+    private Map<ContainerSummary, ShownRow> spareRows = new IdentityHashMap<>();
+    private List<String> shownTexts = new ArrayList<>();
+    private List<String> spareTexts = new ArrayList<>();
     private String shownFormat;
     private boolean shownNoTrunc;
     private long shownAt;
     private long shownUntil;
     private String shownText;
 
-    /**
-     * What a docker ps table is written from; the time first, so a table of another moment is told
-     * apart without comparing the containers.
-     */
-    record Table(long now, String format, boolean noTrunc, List<ContainerSummary> containers) {}
+    /** A row as written, and from when until when its CREATED duration reads the same. */
+    private record ShownRow(String text, long from, long until) {}
   }
 
   @Command(name = "rm")

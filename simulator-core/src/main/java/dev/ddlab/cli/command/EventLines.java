@@ -32,12 +32,6 @@ final class EventLines {
     return sb.toString();
   }
 
-  /** Appends the event's line and its newline. */
-  void append(StringBuilder out, EventMessage e) {
-    appendLine(out, e);
-    out.append('\n');
-  }
-
   private void appendLine(StringBuilder out, EventMessage e) {
     if (template == null) {
       pretty(out, e);

@@ -21,6 +21,7 @@ import dev.ddlab.engine.dto.VolumePruneResponse;
 import dev.ddlab.go.GoUnits;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -630,6 +631,13 @@ public final class SystemCommands {
     private String shownFormat;
     private String shownText;
 
+    /**
+     * Each line of the last text by its event (the same object in the daemon's history): after one
+     * new event, the daemon's answer holds the others as they were, and only the new line is
+     * formatted (a line is a function of its event and the format).
+     */
+    private Map<EventMessage, String> shownLines = Map.of();
+
     @Override
     public Integer call() {
       long now = now();
@@ -650,16 +658,24 @@ public final class SystemCommands {
         List<EventMessage> events = engine.system().events(s, upTo, f);
         String text = events == shown && format.equals(shownFormat) ? shownText : null;
         if (text == null) {
+          boolean sameFormat = format.equals(shownFormat);
+          Map<EventMessage, String> written = new IdentityHashMap<>(events.size() * 2);
           // room for the longest usual line (a network event's: 214 characters), so it never grows
           StringBuilder sb = new StringBuilder(events.size() * 216);
           for (EventMessage e : events) {
-            lines.append(sb, e);
+            String line = sameFormat ? shownLines.get(e) : null;
+            if (line == null) {
+              line = lines.line(e);
+            }
+            written.put(e, line);
+            sb.append(line).append('\n');
           }
           text = sb.toString();
           // the simulated daemon hands back the same list while no event came: its lines stand
           shown = events;
           shownFormat = format;
           shownText = text;
+          shownLines = written;
         }
         if (!text.isEmpty()) {
           io.out(text);

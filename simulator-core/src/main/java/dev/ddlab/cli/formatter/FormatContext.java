@@ -86,15 +86,8 @@ public final class FormatContext {
     // Each row is rendered on its own and handed to the tabwriter as it is: no buffer of the whole
     // table is copied (nor turned into UTF-16 from the first "…" on, as one buffer would be).
     TabWriter.Lines lines = TabWriter.docker().lines(rows.size() + 1);
+    lines.addRow(headerRow(tmpl, header));
     StringBuilder text = new StringBuilder(256);
-    try {
-      // docker/cli ignores errors while rendering the header row
-      tmpl.withFunctions(Functions.header()).executeInto(text, header);
-    } catch (TemplateException e) {
-      // what it wrote before the error stays
-    }
-    lines.addRow(text.toString());
-    text.setLength(0);
     Template.Executor rowTemplate = tmpl.executor();
     for (GoObject row : rows) {
       try {
@@ -110,6 +103,72 @@ public final class FormatContext {
       }
     }
     return lines.format(false);
+  }
+
+  private static String headerRow(Template tmpl, GoObject header) {
+    StringBuilder text = new StringBuilder(256);
+    try {
+      // docker/cli ignores errors while rendering the header row
+      tmpl.withFunctions(Functions.header()).executeInto(text, header);
+    } catch (TemplateException e) {
+      // what it wrote before the error stays
+    }
+    return text.toString();
+  }
+
+  /**
+   * Renders rows one at a time, for a caller that keeps the rows it rendered ({@code docker ps}
+   * writes again only the rows whose container changed): {@link Rows#row} each, then {@link
+   * Rows#write} of them all, which is what {@link #write} gives for the same rows.
+   */
+  public Rows rows() {
+    return new Rows(parse());
+  }
+
+  /** The rows of one output ({@link #rows}). */
+  public final class Rows {
+    private final Template tmpl;
+    private final Template.Executor executor;
+
+    private Rows(Template tmpl) {
+      this.tmpl = tmpl;
+      this.executor = tmpl.executor();
+    }
+
+    /** One row's text, without a line end. */
+    public String row(GoObject row) {
+      // a builder per row: one that held a "…" would stay UTF-16 for the rows after it
+      StringBuilder text = new StringBuilder(128);
+      try {
+        executor.executeInto(text, row);
+      } catch (TemplateException e) {
+        throw new FormatException("template parsing error: " + e.getMessage());
+      }
+      return text.toString();
+    }
+
+    /**
+     * The output of rows rendered by {@link #row}, in order (a table: aligned, its header first).
+     */
+    public String write(List<String> rows, GoObject header) {
+      if (!isTable()) {
+        int size = 0;
+        for (String r : rows) {
+          size += r.length() + 1;
+        }
+        StringBuilder out = new StringBuilder(size);
+        for (String r : rows) {
+          out.append(r).append('\n');
+        }
+        return out.toString();
+      }
+      TabWriter.Lines lines = TabWriter.docker().lines(rows.size() + 1);
+      lines.addRow(headerRow(tmpl, header));
+      for (String r : rows) {
+        lines.addRow(r);
+      }
+      return lines.format(false);
+    }
   }
 
   /** A header context: field name → column title, plus the Label method. */

@@ -49,6 +49,16 @@ public final class Container {
   // a listing's Names, made again when the name changes (rename sets another string)
   private List<String> listedNames;
   private String listedNamesOf;
+
+  /**
+   * Changes to what this container's {@code docker ps} row shows; moved only by {@link
+   * Daemon#changed}, with the listing's version.
+   */
+  long rowVersion;
+
+  /** This container's row as the last listing built it ({@link Listing}), or null. */
+  Listing.KeptRow listedRow;
+
   final ContainerRootFs rootFs;
   FileSystem fs;
   List<MountPoint> mounts = List.of();

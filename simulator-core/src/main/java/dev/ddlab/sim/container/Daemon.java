@@ -56,9 +56,14 @@ final class Daemon {
    */
   private long listed;
 
-  /** Counts a change to a container's listed state. */
-  void changed() {
+  /**
+   * Counts a change to what {@code c}'s {@code docker ps} row shows: the listing's version and the
+   * container's own row version ({@link Container#rowVersion}) move together, here only, so that no
+   * write can move one and forget the other.
+   */
+  void changed(Container c) {
     listed++;
+    c.rowVersion++;
   }
 
   /** The version of everything a listing reads: it moves whenever any of it changes. */
@@ -196,7 +201,7 @@ final class Daemon {
   void add(Container c) {
     c.seq = ++created;
     byId.put(c.id, c);
-    listed++;
+    changed(c);
     sortedIds.put(c.id, c);
     names.reserve(c.name, c);
   }
@@ -211,7 +216,7 @@ final class Daemon {
    * monitor's probes, one exec each, would otherwise pile up); false when it was already gone.
    */
   boolean forget(Container c) {
-    listed++;
+    changed(c);
     if (byId.remove(c.id) == null) {
       return false;
     }
@@ -228,7 +233,7 @@ final class Daemon {
    * extra} as key, value, key, value….
    */
   void event(Container c, String action, String... extra) {
-    listed++;
+    changed(c);
     Map<String, String> a = new TreeMap<>();
     if (c.config.labels() != null) {
       a.putAll(c.config.labels());

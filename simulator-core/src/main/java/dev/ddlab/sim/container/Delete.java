@@ -45,7 +45,7 @@ final class Delete {
     if (daemon.byId(c.id) == null) {
       return;
     }
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.REMOVING;
     c.hangUpAttachments();
     daemon.network.unregister(c.id);
@@ -55,7 +55,7 @@ final class Delete {
       c.logs.release(); // the log file goes with the container
     }
     daemon.mounts.release(c, removeVolumes);
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.DEAD;
     daemon.event(c, "destroy");
     if (c.watchers != null) {

@@ -82,7 +82,7 @@ final class HealthMonitor {
     }
     stop(c);
     if (c.health == null) {
-      daemon.changed();
+      daemon.changed(c);
       c.health = new State();
     }
     c.health.status = STARTING;
@@ -190,7 +190,7 @@ final class HealthMonitor {
     String before = s.status;
     if (exitCode == 0) {
       s.failingStreak = 0;
-      daemon.changed();
+      daemon.changed(c);
       s.status = HEALTHY;
     } else {
       boolean counts = true;
@@ -202,7 +202,7 @@ final class HealthMonitor {
         s.failingStreak++;
         int retries = h.retries() > 0 ? h.retries() : DEFAULT_RETRIES;
         if (s.failingStreak >= retries) {
-          daemon.changed();
+          daemon.changed(c);
           s.status = UNHEALTHY;
         }
       }

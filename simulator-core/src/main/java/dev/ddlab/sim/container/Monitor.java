@@ -47,7 +47,7 @@ final class Monitor {
     }
     daemon.mounts.unmounted(c);
     daemon.health.stop(c);
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.EXITED;
     c.exitCode = status;
     c.finishedNanos = now;
@@ -73,7 +73,7 @@ final class Monitor {
     long delay =
         c.restartManager.shouldRestart(status, c.hasBeenManuallyStopped, now - c.startedNanos);
     if (delay >= 0) {
-      daemon.changed();
+      daemon.changed(c);
       c.status = Container.Status.RESTARTING;
       c.restartCount++;
       c.restartTimer =
@@ -97,7 +97,7 @@ final class Monitor {
       c.restartTimer.cancel();
       c.restartTimer = null;
     }
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.EXITED;
   }
 }

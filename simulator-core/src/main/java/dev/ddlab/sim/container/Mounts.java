@@ -224,7 +224,7 @@ final class Mounts {
             () -> nodeDisk == null ? 0 : nodeDisk.used());
     c.fs = new MountedFs(c.rootFs, mounts, hc.readonlyRootfs(), table);
     if (!points.isEmpty()) {
-      daemon.changed();
+      daemon.changed(c);
       c.mounts = List.copyOf(points);
     }
   }

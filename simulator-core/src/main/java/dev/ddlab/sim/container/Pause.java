@@ -22,7 +22,7 @@ final class Pause {
       default -> throw Errors.notRunning(c.id);
     }
     c.context.freeze();
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.PAUSED;
     daemon.event(c, "pause");
   }
@@ -32,7 +32,7 @@ final class Pause {
     if (c.status != Container.Status.PAUSED) {
       throw EngineException.conflict("Container " + c.id + " is not paused");
     }
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.RUNNING;
     daemon.event(c, "unpause");
     c.context.thaw();

@@ -27,7 +27,7 @@ final class Rename {
     }
     String old = c.name;
     daemon.names.release(old);
-    daemon.changed();
+    daemon.changed(c);
     c.name = n;
     daemon.names.reserve(n, c);
     daemon.network.rename(c.id, n);

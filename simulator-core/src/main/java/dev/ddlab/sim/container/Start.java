@@ -60,7 +60,7 @@ final class Start {
     try {
       containerStart(c);
     } catch (EngineException e) {
-      daemon.changed();
+      daemon.changed(c);
       c.status = Container.Status.EXITED;
     }
   }
@@ -80,7 +80,7 @@ final class Start {
     } catch (IllegalArgumentException e) {
       c.error = e.getMessage();
       if (c.exitCode == 0) {
-        daemon.changed();
+        daemon.changed(c);
         c.exitCode = 128;
       }
       throw EngineException.serverError(e.getMessage());
@@ -103,7 +103,7 @@ final class Start {
       } catch (EngineException e) {
         c.error = e.getMessage();
         if (c.exitCode == 0) {
-          daemon.changed();
+          daemon.changed(c);
           c.exitCode = 128;
         }
         throw e;
@@ -159,7 +159,7 @@ final class Start {
     ctx.cgroup().onOom(() -> daemon.monitor.oom(c, ctx));
     c.context = ctx;
     c.shimPid = kernel.reserveHostPid();
-    daemon.changed();
+    daemon.changed(c);
     c.status = Container.Status.RUNNING;
     c.startedNanos = daemon.clock.nowNanos();
     c.error = "";

@@ -555,7 +555,9 @@ public final class NetworkController implements NetworksApi {
   }
 
   public void rename(String containerId, String newName) {
-    changes++;
+    // not counted in changes: only this container's own endpoints move, and the daemon counts a
+    // rename in that container's row version (a count here made every row of docker ps be built
+    // again after one rename)
     ContainerNetworking a = containers.get(containerId);
     if (a == null) {
       return;

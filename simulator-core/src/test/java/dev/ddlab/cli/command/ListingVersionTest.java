@@ -54,9 +54,99 @@ class ListingVersionTest {
     assertSame(kept, all(), "an unchanged listing is the kept one");
     node.ok(change);
     assertNotSame(kept, all(), change);
+    assertEquals(built(), all(), change + ": the rows kept per container are the rows built anew");
     String after = node.ok(command);
     assertNotEquals(before, after, change);
     assertEquals(node.fresh(command), after, change);
+  }
+
+  /**
+   * docker ps -a as the daemon builds it when it keeps nothing: with sizes ({@code -s}, never kept,
+   * every row built), the sizes then left out.
+   */
+  private List<ContainerSummary> built() {
+    return containers.list(true, -1, true, Map.of()).stream()
+        .map(
+            c ->
+                new ContainerSummary(
+                    c.id(),
+                    c.names(),
+                    c.image(),
+                    c.imageId(),
+                    c.command(),
+                    c.created(),
+                    c.ports(),
+                    null,
+                    null,
+                    c.labels(),
+                    c.state(),
+                    c.status(),
+                    c.hostConfig(),
+                    c.networkSettings(),
+                    c.mounts()))
+        .toList();
+  }
+
+  /** The daemon's row of the container named {@code name} in {@code listing}. */
+  private static ContainerSummary row(List<ContainerSummary> listing, String name) {
+    return listing.stream().filter(c -> c.names().contains("/" + name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void a_change_to_one_container_builds_its_row_only_and_hands_back_the_others_as_they_were() {
+    node.ok("docker run -d --name other alpine sleep 1d");
+    List<ContainerSummary> before = all();
+    String table = node.ok("docker ps -a");
+    node.ok("docker rename web site");
+    List<ContainerSummary> after = all();
+    assertNotSame(before, after);
+    assertNotSame(row(before, "web"), row(after, "site"), "the renamed container's row is new");
+    assertSame(row(before, "other"), row(after, "other"), "a row whose container did not change");
+    assertSame(row(before, "made"), row(after, "made"));
+    assertEquals(built(), after);
+    String renamed = node.ok("docker ps -a");
+    assertNotEquals(table, renamed);
+    assertEquals(node.fresh("docker ps -a"), renamed);
+    assertEquals(table.replace(" web\n", " site\n"), renamed);
+  }
+
+  @Test
+  void a_row_whose_own_version_moved_is_built_again_each_time() {
+    List<ContainerSummary> first = all();
+    node.ok("docker pause web");
+    List<ContainerSummary> paused = all();
+    assertNotSame(row(first, "web"), row(paused, "web"));
+    assertSame(row(first, "made"), row(paused, "made"));
+    assertEquals(
+        true, row(paused, "web").status().endsWith("(Paused)"), row(paused, "web").status());
+    node.ok("docker unpause web");
+    List<ContainerSummary> unpaused = all();
+    assertNotSame(row(paused, "web"), row(unpaused, "web"));
+    assertSame(row(first, "made"), row(unpaused, "made"));
+    assertEquals(built(), unpaused);
+    assertEquals(node.fresh("docker ps"), node.ok("docker ps"));
+  }
+
+  @Test
+  void a_network_change_builds_every_row_again() {
+    List<ContainerSummary> before = all();
+    node.ok("docker network connect net1 web");
+    List<ContainerSummary> after = all();
+    // the network controller's counter is shared by every row: none is handed back as it was
+    assertNotSame(row(before, "made"), row(after, "made"));
+    assertEquals(built(), after);
+  }
+
+  @Test
+  void a_row_s_status_duration_moving_builds_that_row_again() {
+    node.ok("sleep 50"); // web: Up 50 seconds; made: Created, no duration
+    List<ContainerSummary> before = all();
+    node.ok("sleep 2");
+    List<ContainerSummary> after = all();
+    assertNotSame(row(before, "web"), row(after, "web"));
+    assertSame(row(before, "made"), row(after, "made"), "a status without a duration holds");
+    assertEquals(built(), after);
+    assertEquals(node.fresh("docker ps -a"), node.ok("docker ps -a"));
   }
 
   @Test
@@ -224,6 +314,21 @@ class ListingVersionTest {
     assertNotEquals(before, after);
     assertEquals(node.fresh(line), after);
     assertEquals(true, after.contains("container rename"), after);
+  }
+
+  @Test
+  void docker_events_after_a_new_event_keeps_no_line_of_another_format() {
+    String plain = eventsUpToNow("");
+    node.ok(plain);
+    node.ok("docker rename web site");
+    String actions = eventsUpToNow(" --format {{.Action}}");
+    assertEquals(node.fresh(actions), node.ok(actions));
+    node.ok("docker rename site web");
+    String again = node.ok(eventsUpToNow(""));
+    assertEquals(node.fresh(eventsUpToNow("")), again);
+    assertEquals(true, again.contains("container rename"), again);
+    node.ok("docker rename web site"); // one new event: the earlier lines kept, the new one written
+    assertEquals(node.fresh(eventsUpToNow("")), node.ok(eventsUpToNow("")));
   }
 
   @Test
