@@ -524,7 +524,9 @@ class GuardRefusalTest {
             "cmd",
             "privileged",
             "user",
-            "workingDir"),
+            "workingDir",
+            // the exec's TTY size as the CLI sends it ([height, width]): the process's terminal
+            "consoleSize"),
         fields(ExecConfig.class),
         "ExecConfig: checked " + GuardedContainers.EXEC_CHECKED);
   }
