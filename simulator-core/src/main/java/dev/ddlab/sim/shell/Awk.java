@@ -55,7 +55,7 @@ final class Awk {
       ctx.io()
           .errln(
               ctx.busybox()
-                  ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
+                  ? ToolErrors.BUSYBOX_BANNER
                   : "usage: mawk [-F value] [-v var=value] [--] 'program text' [file ...]");
       return 2;
     }

@@ -29,9 +29,6 @@ import java.util.Map;
 final class FileInfoTools {
   private FileInfoTools() {}
 
-  private static final String BANNER =
-      "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.";
-
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS xx", Locale.ROOT)
           .withZone(ZoneOffset.UTC);
@@ -76,26 +73,12 @@ final class FileInfoTools {
             + "\t-w\tWarn about improperly formatted checksum lines");
   }
 
-  /** No operand: busybox prints its usage, coreutils says what is missing; both exit 1. */
   private static int missingOperand(ToolContext c, String tool) {
-    if (c.busybox()) {
-      c.io().errln(BANNER + "\n\n" + usage(tool));
-    } else {
-      c.io().errln(tool + ": missing operand");
-      c.io().errln("Try '" + tool + " --help' for more information.");
-    }
-    return 1;
+    return ToolErrors.missingOperand(c, tool, "\n\n" + usage(tool));
   }
 
   private static int badOption(ToolContext c, String tool, char option) {
-    if (c.busybox()) {
-      c.io().errln(tool + ": unrecognized option: " + option);
-      c.io().errln(BANNER + "\n\n" + usage(tool));
-    } else {
-      c.io().errln(tool + ": invalid option -- '" + option + "'");
-      c.io().errln("Try '" + tool + " --help' for more information.");
-    }
-    return 1;
+    return ToolErrors.badOption(c, tool, option, "\n\n" + usage(tool));
   }
 
   /** The options read (stat's {@code -c FMT} apart) and the operands. */

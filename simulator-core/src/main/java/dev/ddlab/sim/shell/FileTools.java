@@ -88,7 +88,7 @@ final class FileTools {
               bad.startsWith("--")
                   ? tool + ": unrecognized option: " + bad.substring(2)
                   : tool + ": unrecognized option: " + bad);
-      ctx.io().errln("BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.");
+      ctx.io().errln(ToolErrors.BUSYBOX_BANNER);
       return 1;
     }
     ctx.io()
@@ -96,7 +96,7 @@ final class FileTools {
             bad.startsWith("--")
                 ? tool + ": unrecognized option '" + bad + "'"
                 : tool + ": invalid option -- '" + bad + "'");
-    ctx.io().errln("Try '" + tool + " --help' for more information.");
+    ToolErrors.tryHelp(ctx, tool);
     return tool.equals("ls") ? 2 : 1;
   }
 
@@ -494,15 +494,7 @@ final class FileTools {
   }
 
   static int missingOperand(ToolContext ctx, String tool) {
-    if (ctx.busybox()) {
-      ctx.io().errln("BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.");
-      ctx.io().errln("");
-      ctx.io().errln("Usage: " + tool + " [OPTIONS] FILE...");
-      return 1;
-    }
-    ctx.io().errln(tool + ": missing operand");
-    ctx.io().errln("Try '" + tool + " --help' for more information.");
-    return 1;
+    return ToolErrors.missingOperand(ctx, tool, "\n\nUsage: " + tool + " [OPTIONS] FILE...");
   }
 
   static int rm(ToolContext ctx, List<String> args) {
@@ -642,7 +634,7 @@ final class FileTools {
         return missingOperand(ctx, tool);
       }
       ctx.io().errln(tool + ": missing destination file operand after '" + operands.get(0) + "'");
-      ctx.io().errln("Try '" + tool + " --help' for more information.");
+      ToolErrors.tryHelp(ctx, tool);
       return 1;
     }
     FileSystem fs = ctx.fs();

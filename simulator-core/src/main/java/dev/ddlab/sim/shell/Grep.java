@@ -155,7 +155,7 @@ final class Grep {
       ctx.io()
           .errln(
               ctx.busybox()
-                  ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
+                  ? ToolErrors.BUSYBOX_BANNER
                   : "Usage: grep [OPTION]... PATTERNS [FILE]...");
       if (!ctx.busybox()) {
         ctx.io().errln("Try 'grep --help' for more information.");

@@ -18,9 +18,6 @@ import java.util.Map;
 final class MountTools {
   private MountTools() {}
 
-  private static final String BANNER =
-      "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.";
-
   private static final String DF_USAGE =
       """
 
@@ -513,7 +510,7 @@ final class MountTools {
     }
     if (targets.isEmpty()) {
       if (ctx.busybox()) {
-        io.errln(BANNER);
+        io.errln(ToolErrors.BUSYBOX_BANNER);
         return 1;
       }
       io.errln(
@@ -532,7 +529,7 @@ final class MountTools {
   /** busybox's --help: the usage on standard output, status 0 (coreutils': the same, shorter). */
   private static int help(ToolContext ctx, String tool) {
     if (ctx.busybox()) {
-      ctx.io().println(BANNER + (tool.equals("df") ? DF_USAGE : MOUNT_USAGE));
+      ctx.io().println(ToolErrors.BUSYBOX_BANNER + usage(tool));
     } else {
       ctx.io().println("Usage: " + tool + " [OPTION]... [FILE]...");
     }
@@ -540,23 +537,15 @@ final class MountTools {
   }
 
   private static boolean badOption(ToolContext ctx, String tool, char c) {
-    if (ctx.busybox()) {
-      ctx.io().errln(tool + ": unrecognized option: " + c);
-      ctx.io().errln(BANNER + (tool.equals("df") ? DF_USAGE : MOUNT_USAGE));
-    } else {
-      ctx.io().errln(tool + ": invalid option -- '" + c + "'");
-      ctx.io().errln("Try '" + tool + " --help' for more information.");
-    }
+    ToolErrors.badOption(ctx, tool, c, usage(tool));
     return false;
   }
 
   private static void missingArgument(ToolContext ctx, String tool, char c) {
-    if (ctx.busybox()) {
-      ctx.io().errln(tool + ": option requires an argument: " + c);
-      ctx.io().errln(BANNER + (tool.equals("df") ? DF_USAGE : MOUNT_USAGE));
-    } else {
-      ctx.io().errln(tool + ": option requires an argument -- '" + c + "'");
-      ctx.io().errln("Try '" + tool + " --help' for more information.");
-    }
+    ToolErrors.missingArgument(ctx, tool, c, usage(tool));
+  }
+
+  private static String usage(String tool) {
+    return tool.equals("df") ? DF_USAGE : MOUNT_USAGE;
   }
 }

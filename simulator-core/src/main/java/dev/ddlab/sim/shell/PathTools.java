@@ -14,9 +14,6 @@ import java.util.Map;
 final class PathTools {
   private PathTools() {}
 
-  private static final String BANNER =
-      "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.";
-
   static void install(Map<String, Tool> m) {
     m.put("basename", PathTools::basename);
     m.put("dirname", PathTools::dirname);
@@ -106,10 +103,8 @@ final class PathTools {
     List<String> names = all ? args.subList(1, args.size()) : args;
     if (names.isEmpty()) {
       if (c.busybox()) {
-        c.io()
-            .errln(
-                BANNER
-                    + "\n\nUsage: which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches");
+        ToolErrors.busyboxUsage(
+            c, "\n\nUsage: which [-a] COMMAND...\n\nLocate COMMAND\n\n\t-a\tShow all matches");
       }
       return 1;
     }
@@ -143,12 +138,6 @@ final class PathTools {
   }
 
   private static int missing(ToolContext c, String tool, String usage) {
-    if (c.busybox()) {
-      c.io().errln(BANNER + usage);
-    } else {
-      c.io().errln(tool + ": missing operand");
-      c.io().errln("Try '" + tool + " --help' for more information.");
-    }
-    return 1;
+    return ToolErrors.missingOperand(c, tool, usage);
   }
 }

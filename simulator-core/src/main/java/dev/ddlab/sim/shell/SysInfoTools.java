@@ -19,9 +19,6 @@ import java.util.Map;
 final class SysInfoTools {
   private SysInfoTools() {}
 
-  private static final String BANNER =
-      "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.";
-
   /** The node's memory in KiB: total, used, free, shared, buff/cache, available. */
   static final long[] MEMORY_KIB = memory();
 
@@ -52,7 +49,7 @@ final class SysInfoTools {
         case 'h' -> human = true;
         default -> {
           if (c.busybox()) {
-            c.io().errln(BANNER + "\n\nUsage: free [-bkmgh]\n\nDisplay free and used memory");
+            ToolErrors.busyboxUsage(c, "\n\nUsage: free [-bkmgh]\n\nDisplay free and used memory");
           } else {
             c.io().errln("free: invalid option -- '" + args.get(0).charAt(1) + "'");
             c.io().errln("");
@@ -106,7 +103,7 @@ final class SysInfoTools {
       char o = args.get(0).charAt(1);
       if (c.busybox()) {
         c.io().errln("uptime: unrecognized option: " + o);
-        c.io().errln(BANNER + "\n\nUsage: uptime\n\nDisplay the time since the last boot");
+        ToolErrors.busyboxUsage(c, "\n\nUsage: uptime\n\nDisplay the time since the last boot");
       } else {
         c.io().errln("uptime: invalid option -- '" + o + "'");
         c.io().errln("");

@@ -502,7 +502,7 @@ final class SystemTools {
     if (pids.isEmpty()) {
       io.errln(
           busybox
-              ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
+              ? ToolErrors.BUSYBOX_BANNER
               : name
                   + ": usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]");
       return busybox ? 1 : 2;
@@ -659,11 +659,7 @@ final class SystemTools {
       }
     }
     if (url == null) {
-      c.io()
-          .errln(
-              c.busybox()
-                  ? "BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary."
-                  : "wget: missing URL");
+      c.io().errln(c.busybox() ? ToolErrors.BUSYBOX_BANNER : "wget: missing URL");
       done.accept(1);
       return;
     }
