@@ -60,12 +60,11 @@ public final class VirtualClock {
   private long workEvents;
   private long cpuEvents;
   private long spent;
-  private long cpuSpent;
 
   /** {@link #spent} when the current budget began, and where it ends ({@link #budget}). */
   private long budgetStart;
 
-  private long cpuAtBudgetStart;
+  private long cpuEventsAtBudgetStart;
   private long budgetEnd = Long.MAX_VALUE;
 
   private boolean inUpkeep;
@@ -250,7 +249,7 @@ public final class VirtualClock {
    */
   public void budget(long units) {
     budgetStart = spent;
-    cpuAtBudgetStart = cpuSpent;
+    cpuEventsAtBudgetStart = cpuEvents;
     budgetEnd = spent + units;
   }
 
@@ -271,7 +270,7 @@ public final class VirtualClock {
 
   /** Of {@link #spentInBudget}, the units CPU steps cost: over half is a line that computes. */
   public long cpuSpentInBudget() {
-    return cpuSpent - cpuAtBudgetStart;
+    return (cpuEvents - cpuEventsAtBudgetStart) * Cost.CPU.units;
   }
 
   private Timer add(Duration delay, Runnable action, Cost cost) {
@@ -309,7 +308,6 @@ public final class VirtualClock {
       spent += next.cost.units;
       if (next.cost == Cost.CPU) {
         cpuEvents++;
-        cpuSpent += next.cost.units;
       }
       boolean outer = inUpkeep;
       inUpkeep = upkeep || next.cost == Cost.PROBE; // what it schedules as caller is upkeep too

@@ -14,6 +14,7 @@ import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.container.Container;
 import dev.ddlab.sim.events.KeptAnswer;
 import dev.ddlab.sim.image.LocalImage;
+import dev.ddlab.sim.image.LocalImages;
 import dev.ddlab.sim.runtime.Kernel;
 import dev.ddlab.sim.volume.VolumeService;
 import java.util.ArrayList;
@@ -197,39 +198,30 @@ final class SystemService implements SystemApi {
   public SystemDf df() {
     List<ImageSummary> listed =
         host.images().api() == null ? List.of() : host.images().api().list(true, Map.of());
-    Map<String, LocalImage> local = new LinkedHashMap<>();
-    Map<String, Integer> layerRefs = new HashMap<>();
-    Map<String, Long> layerSizes = new LinkedHashMap<>();
+    LocalImages local = host.images().local();
+    Map<String, Map<String, Long>> layersOf = new HashMap<>();
+    Map<String, Integer> imagesWith = new HashMap<>();
+    Map<String, Long> sizeOf = new HashMap<>();
     for (ImageSummary i : listed) {
-      LocalImage li =
-          host.images().local() == null ? null : host.images().local().find(i.id()).orElse(null);
-      if (li == null) {
-        continue;
-      }
-      local.put(i.id(), li);
-      List<String> chain = li.chainIds();
-      List<Long> sizes = li.layerSizes();
-      for (int n = 0; n < chain.size(); n++) {
-        layerRefs.merge(chain.get(n), 1, Integer::sum);
-        layerSizes.putIfAbsent(chain.get(n), n < sizes.size() ? sizes.get(n) : 0L);
-      }
-    }
-    long layers = 0;
-    for (long size : layerSizes.values()) {
-      layers += size;
+      // an image the store cannot show layer by layer counts as one layer of its own
+      Map<String, Long> layers =
+          local == null
+              ? Map.of(i.id(), i.size())
+              : local.find(i.id()).map(LocalImage::layerSizes).orElse(Map.of(i.id(), i.size()));
+      layersOf.put(i.id(), layers);
+      layers.forEach(
+          (chainId, size) -> {
+            imagesWith.merge(chainId, 1, Integer::sum);
+            sizeOf.putIfAbsent(chainId, size);
+          });
     }
     List<ImageSummary> images = new ArrayList<>();
     for (ImageSummary i : listed) {
-      LocalImage li = local.get(i.id());
       long shared = 0;
-      if (li != null) {
-        for (String chainId : li.chainIds()) {
-          if (layerRefs.getOrDefault(chainId, 0) > 1) {
-            shared += layerSizes.get(chainId);
-          }
+      for (Map.Entry<String, Long> layer : layersOf.get(i.id()).entrySet()) {
+        if (imagesWith.get(layer.getKey()) > 1) {
+          shared += layer.getValue();
         }
-      } else {
-        layers += i.size();
       }
       images.add(
           new ImageSummary(
@@ -242,6 +234,10 @@ final class SystemService implements SystemApi {
               i.repoTags(),
               shared,
               i.size()));
+    }
+    long layers = 0;
+    for (long size : sizeOf.values()) {
+      layers += size;
     }
     List<ContainerSummary> containers = host.containers().list(true, 0, true, Map.of());
     List<Volume> volumes = new ArrayList<>();

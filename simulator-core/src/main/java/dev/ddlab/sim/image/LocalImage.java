@@ -2,6 +2,7 @@ package dev.ddlab.sim.image;
 
 import dev.ddlab.engine.dto.ContainerConfig;
 import java.util.List;
+import java.util.Map;
 
 /** An image in a node's local store, as the container runtime needs it. */
 public interface LocalImage {
@@ -27,11 +28,11 @@ public interface LocalImage {
   }
 
   /**
-   * The size of each layer, in the order of {@link #chainIds()} (what {@code docker system df}
-   * counts once however many images share a layer).
+   * Each layer's size by its ChainID, base first (what {@code docker system df} counts once however
+   * many images share a layer).
    */
-  default List<Long> layerSizes() {
-    return List.of(size());
+  default Map<String, Long> layerSizes() {
+    return Map.of(id(), size());
   }
 
   /** The overlay2 directory of a layer (random in Docker; derived from the ChainID here). */

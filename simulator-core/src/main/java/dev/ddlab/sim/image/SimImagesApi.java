@@ -21,6 +21,7 @@ import dev.ddlab.sim.fs.UnionFs;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,7 +124,15 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
         c.architecture(),
         img.size(),
         img.chainIds(),
-        img.layers().stream().map(ImageLayer::size).toList());
+        layerSizes(img));
+  }
+
+  private static Map<String, Long> layerSizes(Image img) {
+    Map<String, Long> sizes = new LinkedHashMap<>();
+    for (int n = 0; n < img.layers().size(); n++) {
+      sizes.putIfAbsent(img.chainIds().get(n), img.layers().get(n).size());
+    }
+    return sizes;
   }
 
   private record View(
@@ -134,7 +143,7 @@ public final class SimImagesApi implements ImagesApi, LocalImages {
       String architecture,
       long size,
       List<String> chainIds,
-      List<Long> layerSizes)
+      Map<String, Long> layerSizes)
       implements LocalImage {}
 
   // ---- ImagesApi -----------------------------------------------------------------------------
