@@ -787,28 +787,16 @@ public final class HostShell {
           logout();
           end.accept(st);
         };
-    try {
-      sh.execute(
-          text,
-          io,
-          st ->
-              sh.leave(
-                  io,
-                  st,
-                  fin -> {
-                    IntConsumer d = foregroundDone;
-                    foregroundDone = null;
-                    if (d != null) {
-                      d.accept(fin);
-                    }
-                  }));
-    } catch (ShellSyntaxException e) {
-      io.errln(sh.dialect().syntaxError(sh.name(), e));
-      foregroundDone = null;
-      busy = false;
-      logout();
-      end.accept(2);
-    }
+    sh.runToEnd(
+        text,
+        io,
+        fin -> {
+          IntConsumer d = foregroundDone;
+          foregroundDone = null;
+          if (d != null) {
+            d.accept(fin);
+          }
+        });
   }
 
   /** The commands the host knows, for completion and {@code type}. */

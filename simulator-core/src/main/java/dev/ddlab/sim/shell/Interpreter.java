@@ -1,10 +1,8 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.fs.FsException;
 import dev.ddlab.sim.runtime.Rlimits;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.shell.Ast.AndOr;
-import dev.ddlab.sim.shell.Ast.Assignment;
 import dev.ddlab.sim.shell.Ast.Command;
 import dev.ddlab.sim.shell.Ast.CommandList;
 import dev.ddlab.sim.shell.Ast.Connector;
@@ -14,10 +12,8 @@ import dev.ddlab.sim.shell.Ast.Pipeline;
 import dev.ddlab.sim.shell.Ast.SimpleCommand;
 import dev.ddlab.sim.shell.Ast.Word;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.IntConsumer;
 
 /**
@@ -57,11 +53,10 @@ public final class Interpreter {
   final ErrorPlace place = new ErrorPlace(); // where the running command stands, for its errors
   private final ShellRuntime runtime;
   private final ShellVars vars;
-  private final Map<String, Builtin> builtins = new TreeMap<>();
   private final Jobs jobs = new Jobs(this);
   private final Redirections redirections = new Redirections(this);
+  private final SimpleCommands simple = new SimpleCommands(this);
   private final RunQueue queue = new RunQueue();
-  private final Map<String, FunctionDef> functions = new TreeMap<>();
 
   private final Pipelines pipelines = new Pipelines(this);
   private final Expansions expansions = new Expansions(this);
@@ -104,11 +99,8 @@ public final class Interpreter {
     asyncBuiltin("read", (args, io, done) -> ReadBuiltin.run(this, args, io, done));
   }
 
-  private final Map<String, AsyncBuiltin> asyncBuiltins = new TreeMap<>();
-
   void asyncBuiltin(String name, AsyncBuiltin b) {
-    asyncBuiltins.put(name, b);
-    runtimeBuiltin(name);
+    simple.asyncBuiltin(name, b);
   }
 
   // ---- state ------------------------------------------------------------------------------------
@@ -182,11 +174,11 @@ public final class Interpreter {
   }
 
   FunctionDef function(String name) {
-    return functions.get(name);
+    return simple.function(name);
   }
 
   boolean unsetFunction(String name) {
-    return functions.remove(name) != null;
+    return simple.unsetFunction(name);
   }
 
   /** Whether a function is running (for {@code local} and {@code return}). */
@@ -273,10 +265,8 @@ public final class Interpreter {
     return vars.environment();
   }
 
-  private final java.util.Set<String> runtimeBuiltins = new java.util.HashSet<>();
-
   public void builtin(String name, Builtin b) {
-    builtins.put(name, b);
+    simple.builtin(name, b);
   }
 
   /**
@@ -284,17 +274,15 @@ public final class Interpreter {
    * fg} on the host): {@code type} calls it a shell builtin.
    */
   public void runtimeBuiltin(String name) {
-    runtimeBuiltins.add(name);
+    simple.runtimeBuiltin(name);
   }
 
   public boolean isBuiltin(String name) {
-    return builtins.containsKey(name) || runtimeBuiltins.contains(name);
+    return simple.isBuiltin(name);
   }
 
   public java.util.Set<String> builtinNames() {
-    java.util.Set<String> names = new java.util.TreeSet<>(builtins.keySet());
-    names.addAll(runtimeBuiltins);
-    return names;
+    return simple.builtinNames();
   }
 
   public boolean exited() {
@@ -457,6 +445,18 @@ public final class Interpreter {
       return;
     }
     run(list, io, st -> endLine(io, st, done));
+  }
+
+  /**
+   * Runs a shell's whole input, a {@code -c} string or a script, to its end: its commands, then its
+   * EXIT trap ({@link #leave}); {@code ended} gets the status the shell exits with. A syntax error
+   * is printed in the shell's words ({@link #execute}) and ends it with 2. The host's {@code bash
+   * -c} ({@link HostShells}) and a container's {@code sh -c} or script ({@link ShellProgram}) both
+   * run so.
+   */
+  public void runToEnd(String text, Io io, IntConsumer ended) {
+    interactive = false; // it reads no continuation line: an open quote is a syntax error
+    execute(text, io, st -> leave(io, st, ended));
   }
 
   /**
@@ -631,12 +631,12 @@ public final class Interpreter {
       traps.runDue(io, () -> startCommand(c, io, done)); // a trapped signal came meanwhile
       return;
     }
-    if (c instanceof SimpleCommand simple) {
-      runSimple(simple, io, done);
+    if (c instanceof SimpleCommand cmd) {
+      simple.run(cmd, io, done);
       return;
     }
     if (c instanceof FunctionDef f) {
-      functions.put(f.name(), f);
+      simple.define(f);
       done.accept(0);
       return;
     }
@@ -764,182 +764,26 @@ public final class Interpreter {
     finished(status);
   }
 
-  // ---- simple commands --------------------------------------------------------------------------
-
-  private void runSimple(SimpleCommand cmd, Io io, IntConsumer done) {
-    place.at(cmd.line());
-    List<Word> words = new ArrayList<>();
-    cmd.assignments().forEach(a -> words.add(a.value()));
-    words.addAll(cmd.words());
-    cmd.redirects().forEach(r -> words.add(r.word()));
-    withExpander(
-        words,
-        io,
-        done,
-        (ex, subStatus) -> {
-          List<String> argv =
-              isDeclaration(cmd.words())
-                  ? ex.declarationFields(cmd.words())
-                  : ex.fields(cmd.words());
-          Map<String, String> assigned = new LinkedHashMap<>();
-          for (Assignment a : cmd.assignments()) {
-            assigned.put(a.name(), ex.single(a.value()));
-          }
-          if (options.xtrace()) {
-            List<String> traced = new ArrayList<>();
-            assigned.forEach((k, v) -> traced.add(k + "=" + v));
-            io.err().accept(options.trace(traced, argv));
-          }
-          Io redirected = redirections.applyOrFail(cmd.redirects(), ex, io, done);
-          if (redirected == null) {
-            return;
-          }
-          if (argv.isEmpty()) {
-            assigned.forEach(vars::put);
-            done.accept(subStatus >= 0 ? subStatus : 0);
-            return;
-          }
-          String command = argv.get(0);
-          FunctionDef fn = functions.get(command);
-          if (fn != null) {
-            call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
-            return;
-          }
-          AsyncBuiltin async = asyncBuiltins.get(command);
-          if (async != null) {
-            Map<String, String> before = vars.assignFor(assigned); // IFS=: read a b
-            async.run(
-                argv.subList(1, argv.size()),
-                redirected,
-                st -> {
-                  vars.restoreAssigned(before);
-                  done.accept(st);
-                });
-            return;
-          }
-          Builtin b = builtins.get(command);
-          if (b != null) {
-            int st;
-            int failedWrites = Redirections.writeFailures(redirected);
-            // IFS=: read a b: the assignments hold while the builtin runs
-            Map<String, String> before = vars.assignFor(assigned);
-            try {
-              st = b.run(this, argv.subList(1, argv.size()), redirected);
-              if (Redirections.writeFailures(redirected) > failedWrites) {
-                throw Redirections.lastWriteError(redirected);
-              }
-            } catch (FsException e) {
-              redirected.errln(builtinError(command, e));
-              st = 1;
-            } finally {
-              vars.restoreAssigned(before);
-            }
-            done.accept(st);
-            return;
-          }
-          boolean execed =
-              redirected.job() != null && redirected.job().exec(cmd, runtime.programsAreTasks());
-          // a job's lone host program is the job's own task, counted when the job forked
-          if ((!execed || runtime.programsAreTasks()) && jobs.forkRefused()) {
-            jobs.forkFailed(redirected);
-            done.accept(lastStatus);
-            return;
-          }
-          Map<String, String> env = environment();
-          env.putAll(assigned);
-          int failedWrites = Redirections.writeFailures(redirected);
-          jobs.programStarted(
-              runtime.run(
-                  argv,
-                  env,
-                  redirected,
-                  redirected.background(),
-                  st -> {
-                    if (Redirections.writeFailures(redirected) > failedWrites) {
-                      // write(2) failed under the program: it reports it and fails.
-                      redirected.errln(
-                          command
-                              + ": write error: "
-                              + Redirections.lastWriteError(redirected).getMessage());
-                      done.accept(1);
-                    } else {
-                      done.accept(st);
-                    }
-                  }));
-        });
+  /** The variables, for the classes the interpreter owns. */
+  ShellVars vars() {
+    return vars;
   }
 
-  /**
-   * A builtin's failed file call: a failed write of its output as each shell words it (bash's
-   * {@code bash: echo: write error: No space left on device}, busybox's {@code sh: write error:
-   * …}), anything else as {@code bash: cmd: reason}.
-   */
-  private String builtinError(String command, FsException e) {
-    if (e.errno() == FsException.Errno.ENOSPC || e.errno() == FsException.Errno.EPIPE) {
-      return dialect == Dialect.ASH
-          ? name + ": write error: " + e.getMessage()
-          : name + ": " + command + ": write error: " + e.getMessage();
-    }
-    return name + ": " + command + ": " + e.getMessage();
+  Redirections redirections() {
+    return redirections;
   }
 
-  private static final java.util.Set<String> DECLARATIONS =
-      java.util.Set.of("export", "local", "readonly", "declare", "typeset");
-
-  private static boolean isDeclaration(List<Word> words) {
-    return !words.isEmpty()
-        && words.get(0).parts().size() == 1
-        && words.get(0).parts().get(0) instanceof Ast.Literal l
-        && !l.quoted()
-        && DECLARATIONS.contains(l.text());
-  }
-
-  /**
-   * Calls a function: its arguments become the positional parameters, assignments before its name
-   * last as long as the call, and {@code local} names are restored when it returns.
-   */
-  private void call(
-      FunctionDef fn, List<String> args, Map<String, String> assigned, Io io, IntConsumer done) {
-    if (vars.depth() >= MAX_FUNCTION_NESTING) {
-      io.errln(
-          name
-              + ": "
-              + fn.name()
-              + ": maximum function nesting level exceeded ("
-              + MAX_FUNCTION_NESTING
-              + ")");
-      abort(1);
-      done.accept(1);
-      return;
-    }
-    ShellVars.Frame frame = vars.enter(args, assigned);
-    runCommand(
-        fn.body(),
-        io,
-        st ->
-            queue.step(
-                () -> {
-                  int status = returning ? lastStatus : st;
-                  returning = false;
-                  vars.leave(frame);
-                  finished(status);
-                  done.accept(status);
-                }));
+  /** Whether a {@code return} ended the running function; the flag is cleared. */
+  boolean takeReturn() {
+    boolean r = returning;
+    returning = false;
+    return r;
   }
 
   /**
    * Runs {@code argv} as a command line would (builtins first), for {@code sudo} and {@code ssh}.
    */
   public void runArgv(List<String> argv, Io io, IntConsumer done) {
-    if (argv.isEmpty()) {
-      done.accept(0);
-      return;
-    }
-    Builtin b = builtins.get(argv.get(0));
-    if (b != null) {
-      done.accept(b.run(this, argv.subList(1, argv.size()), io));
-      return;
-    }
-    runtime.run(argv, environment(), io, io.background(), done);
+    simple.runArgv(argv, io, done);
   }
 }

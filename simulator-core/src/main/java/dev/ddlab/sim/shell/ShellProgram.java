@@ -169,24 +169,14 @@ public final class ShellProgram implements Program {
   /** Runs a -c string or a script to the end, then exits with its status. */
   private void runBatch(String text) {
     busy = true;
-    try {
-      Io io = new Io(null, terminalOut, terminalErr);
-      sh.execute(
-          text,
-          io,
-          st ->
-              sh.leave(
-                  io,
-                  st,
-                  end -> {
-                    busy = false;
-                    sh.terminate();
-                    proc.exit(end);
-                  }));
-    } catch (ShellSyntaxException e) {
-      proc.err(dialect.syntaxError(shellName(), e) + "\n");
-      proc.exit(2);
-    }
+    sh.runToEnd(
+        text,
+        new Io(null, terminalOut, terminalErr),
+        end -> {
+          busy = false;
+          sh.terminate();
+          proc.exit(end);
+        });
   }
 
   /**

@@ -1,0 +1,254 @@
+package dev.ddlab.sim.shell;
+
+import dev.ddlab.fs.FsException;
+import dev.ddlab.sim.shell.Ast.Assignment;
+import dev.ddlab.sim.shell.Ast.FunctionDef;
+import dev.ddlab.sim.shell.Ast.SimpleCommand;
+import dev.ddlab.sim.shell.Ast.Word;
+import dev.ddlab.sim.shell.Interpreter.AsyncBuiltin;
+import dev.ddlab.sim.shell.Interpreter.Builtin;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
+/**
+ * Simple commands of one {@link Interpreter}, as dash's {@code evalcommand}: a command's words
+ * expanded, its assignments and redirections applied, then what its name finds, in the shell's
+ * order: a function ({@link #call}, its arguments as the positional parameters), a builtin (those
+ * that finish at once, and {@code read}, {@code eval}, {@code .} that may finish later), or a
+ * program the {@link ShellRuntime} runs. It owns the tables of functions and builtins.
+ */
+final class SimpleCommands {
+  private final Interpreter sh;
+  private final Map<String, Builtin> builtins = new TreeMap<>();
+  private final Map<String, AsyncBuiltin> asyncBuiltins = new TreeMap<>();
+  private final Set<String> runtimeBuiltins = new HashSet<>();
+  private final Map<String, FunctionDef> functions = new TreeMap<>();
+
+  SimpleCommands(Interpreter sh) {
+    this.sh = sh;
+  }
+
+  void builtin(String name, Builtin b) {
+    builtins.put(name, b);
+  }
+
+  void asyncBuiltin(String name, AsyncBuiltin b) {
+    asyncBuiltins.put(name, b);
+    runtimeBuiltins.add(name);
+  }
+
+  /** A builtin its runtime runs ({@code wait}, {@code fg} on the host). */
+  void runtimeBuiltin(String name) {
+    runtimeBuiltins.add(name);
+  }
+
+  boolean isBuiltin(String name) {
+    return builtins.containsKey(name) || runtimeBuiltins.contains(name);
+  }
+
+  Set<String> builtinNames() {
+    Set<String> names = new TreeSet<>(builtins.keySet());
+    names.addAll(runtimeBuiltins);
+    return names;
+  }
+
+  /** {@code NAME() { …; }}: defines (or redefines) a function. */
+  void define(FunctionDef f) {
+    functions.put(f.name(), f);
+  }
+
+  FunctionDef function(String name) {
+    return functions.get(name);
+  }
+
+  boolean unsetFunction(String name) {
+    return functions.remove(name) != null;
+  }
+
+  void run(SimpleCommand cmd, Io io, IntConsumer done) {
+    sh.place.at(cmd.line());
+    List<Word> words = new ArrayList<>();
+    cmd.assignments().forEach(a -> words.add(a.value()));
+    words.addAll(cmd.words());
+    cmd.redirects().forEach(r -> words.add(r.word()));
+    sh.withExpander(
+        words,
+        io,
+        done,
+        (ex, subStatus) -> {
+          List<String> argv =
+              isDeclaration(cmd.words())
+                  ? ex.declarationFields(cmd.words())
+                  : ex.fields(cmd.words());
+          Map<String, String> assigned = new LinkedHashMap<>();
+          for (Assignment a : cmd.assignments()) {
+            assigned.put(a.name(), ex.single(a.value()));
+          }
+          if (sh.options().xtrace()) {
+            List<String> traced = new ArrayList<>();
+            assigned.forEach((k, v) -> traced.add(k + "=" + v));
+            io.err().accept(sh.options().trace(traced, argv));
+          }
+          Io redirected = sh.redirections().applyOrFail(cmd.redirects(), ex, io, done);
+          if (redirected == null) {
+            return;
+          }
+          if (argv.isEmpty()) {
+            assigned.forEach(sh.vars()::put);
+            done.accept(subStatus >= 0 ? subStatus : 0);
+            return;
+          }
+          String command = argv.get(0);
+          FunctionDef fn = functions.get(command);
+          if (fn != null) {
+            call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
+            return;
+          }
+          AsyncBuiltin async = asyncBuiltins.get(command);
+          if (async != null) {
+            Map<String, String> before = sh.vars().assignFor(assigned); // IFS=: read a b
+            async.run(
+                argv.subList(1, argv.size()),
+                redirected,
+                st -> {
+                  sh.vars().restoreAssigned(before);
+                  done.accept(st);
+                });
+            return;
+          }
+          Builtin b = builtins.get(command);
+          if (b != null) {
+            int st;
+            int failedWrites = Redirections.writeFailures(redirected);
+            // IFS=: read a b: the assignments hold while the builtin runs
+            Map<String, String> before = sh.vars().assignFor(assigned);
+            try {
+              st = b.run(sh, argv.subList(1, argv.size()), redirected);
+              if (Redirections.writeFailures(redirected) > failedWrites) {
+                throw Redirections.lastWriteError(redirected);
+              }
+            } catch (FsException e) {
+              redirected.errln(builtinError(command, e));
+              st = 1;
+            } finally {
+              sh.vars().restoreAssigned(before);
+            }
+            done.accept(st);
+            return;
+          }
+          boolean execed =
+              redirected.job() != null
+                  && redirected.job().exec(cmd, sh.runtime().programsAreTasks());
+          // a job's lone host program is the job's own task, counted when the job forked
+          if ((!execed || sh.runtime().programsAreTasks()) && sh.jobTable().forkRefused()) {
+            sh.jobTable().forkFailed(redirected);
+            done.accept(sh.lastStatus());
+            return;
+          }
+          Map<String, String> env = sh.environment();
+          env.putAll(assigned);
+          int failedWrites = Redirections.writeFailures(redirected);
+          sh.jobTable()
+              .programStarted(
+                  sh.runtime()
+                      .run(
+                          argv,
+                          env,
+                          redirected,
+                          redirected.background(),
+                          st -> {
+                            if (Redirections.writeFailures(redirected) > failedWrites) {
+                              // write(2) failed under the program: it reports it and fails.
+                              redirected.errln(
+                                  command
+                                      + ": write error: "
+                                      + Redirections.lastWriteError(redirected).getMessage());
+                              done.accept(1);
+                            } else {
+                              done.accept(st);
+                            }
+                          }));
+        });
+  }
+
+  /**
+   * A builtin's failed file call: a failed write of its output as each shell words it (bash's
+   * {@code bash: echo: write error: No space left on device}, busybox's {@code sh: write error:
+   * …}), anything else as {@code bash: cmd: reason}.
+   */
+  private String builtinError(String command, FsException e) {
+    if (e.errno() == FsException.Errno.ENOSPC || e.errno() == FsException.Errno.EPIPE) {
+      return sh.dialect() == Dialect.ASH
+          ? sh.name() + ": write error: " + e.getMessage()
+          : sh.name() + ": " + command + ": write error: " + e.getMessage();
+    }
+    return sh.name() + ": " + command + ": " + e.getMessage();
+  }
+
+  private static final Set<String> DECLARATIONS =
+      Set.of("export", "local", "readonly", "declare", "typeset");
+
+  private static boolean isDeclaration(List<Word> words) {
+    return !words.isEmpty()
+        && words.get(0).parts().size() == 1
+        && words.get(0).parts().get(0) instanceof Ast.Literal l
+        && !l.quoted()
+        && DECLARATIONS.contains(l.text());
+  }
+
+  /**
+   * Calls a function: its arguments become the positional parameters, assignments before its name
+   * last as long as the call, and {@code local} names are restored when it returns.
+   */
+  private void call(
+      FunctionDef fn, List<String> args, Map<String, String> assigned, Io io, IntConsumer done) {
+    if (sh.vars().depth() >= Interpreter.MAX_FUNCTION_NESTING) {
+      io.errln(
+          sh.name()
+              + ": "
+              + fn.name()
+              + ": maximum function nesting level exceeded ("
+              + Interpreter.MAX_FUNCTION_NESTING
+              + ")");
+      sh.abort(1);
+      done.accept(1);
+      return;
+    }
+    ShellVars.Frame frame = sh.vars().enter(args, assigned);
+    sh.runCommand(
+        fn.body(),
+        io,
+        st ->
+            sh.queue()
+                .step(
+                    () -> {
+                      int status = sh.takeReturn() ? sh.lastStatus() : st;
+                      sh.vars().leave(frame);
+                      sh.lastStatus(status);
+                      done.accept(status);
+                    }));
+  }
+
+  /**
+   * Runs {@code argv} as a command line would (builtins first), for {@code sudo} and {@code ssh}.
+   */
+  void runArgv(List<String> argv, Io io, IntConsumer done) {
+    if (argv.isEmpty()) {
+      done.accept(0);
+      return;
+    }
+    Builtin b = builtins.get(argv.get(0));
+    if (b != null) {
+      done.accept(b.run(sh, argv.subList(1, argv.size()), io));
+      return;
+    }
+    sh.runtime().run(argv, sh.environment(), io, io.background(), done);
+  }
+}
