@@ -772,13 +772,15 @@ public final class HostShell {
   }
 
   /**
-   * Runs {@code text} to its end as a {@code -c} string or a script, {@code $0} and the positional
-   * parameters given; Ctrl-C (this shell's foreground) or a kill of the job stops it.
+   * Runs {@code text} to its end as a {@code -c} string or a script, with the {@code $0},
+   * positional parameters and options of its command line; Ctrl-C (this shell's foreground) or a
+   * kill of the job stops it.
    */
-  void runBatch(String text, String zero, List<String> params, Io io, boolean c, IntConsumer done) {
-    sh.name(zero);
-    sh.positional(params);
-    sh.options().commandString(c);
+  void runBatch(String text, ShellInvocation inv, Io io, IntConsumer done) {
+    sh.name(inv.zero);
+    sh.positional(inv.params);
+    sh.options().bits(inv.options.bits());
+    sh.options().commandString(inv.command != null);
     IntConsumer end = JobControl.once(done);
     busy = true;
     foregroundDone =

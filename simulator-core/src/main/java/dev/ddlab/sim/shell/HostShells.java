@@ -11,9 +11,10 @@ import java.util.function.IntConsumer;
  * {@code bash} and {@code sh} (dash, as Ubuntu's /bin/sh) run as commands on the host: {@code -c
  * STRING [NAME [ARG…]]} ({@code $0} is NAME, {@code $1…} the args) or a script file with its
  * arguments, in a new shell process with the exported environment and the working directory (a
- * {@code cd} or variable there stays there). Options before them ({@code -e}, {@code -x}, {@code
- * -l}) are accepted. A nested interactive shell ({@code bash} alone) is not simulated: the learner
- * is told so, in Vietnamese. Words as bash 5.2 and dash 0.5.12 print them here.
+ * {@code cd} or variable there stays there). Options before them ({@code -e}, {@code -x}, {@code -o
+ * NAME}) act as {@code set} would ({@link ShellInvocation}). A nested interactive shell ({@code
+ * bash} alone) is not simulated: the learner is told so, in Vietnamese. Words as bash 5.2 and dash
+ * 0.5.12 print them here.
  */
 final class HostShells {
   private HostShells() {}
@@ -31,31 +32,19 @@ final class HostShells {
       IntConsumer done) {
     Dialect dialect = name.equals("bash") ? Dialect.BASH : Dialect.DASH;
     String shell = name.equals("bash") ? "bash" : "sh";
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-c")) {
-        if (i + 1 >= args.size()) {
-          io.errln(
-              dialect == Dialect.BASH
-                  ? "bash: -c: option requires an argument"
-                  : "sh: 0: -c requires an argument");
-          done.accept(2);
-          return 0;
-        }
-        List<String> rest = args.subList(i + 2, args.size());
-        String zero = rest.isEmpty() ? shell : rest.get(0);
-        List<String> params = rest.isEmpty() ? List.of() : rest.subList(1, rest.size());
-        start(
-            parent, dialect, shell, env, args.get(i + 1), zero, params, io, background, true, done);
-        return 0;
-      }
-      if (a.startsWith("-") && !a.equals("-")) {
-        continue; // -e, -x, -l, --login …: accepted, no effect here
-      }
-      String path = Paths.resolve(parent.cwd(), a);
-      String text;
+    ShellInvocation inv = ShellInvocation.read(dialect, shell, args);
+    if (inv.error != null) {
+      io.errln(inv.error);
+      done.accept(inv.status);
+      return 0;
+    }
+    String text = inv.command;
+    if (text == null && inv.script != null) {
+      String a = inv.script;
       try {
-        text = new String(parent.node().fs().read(path), StandardCharsets.UTF_8);
+        text =
+            new String(
+                parent.node().fs().read(Paths.resolve(parent.cwd(), a)), StandardCharsets.UTF_8);
       } catch (FsException e) {
         if (dialect == Dialect.BASH) {
           io.errln("bash: " + a + ": " + e.getMessage());
@@ -66,22 +55,13 @@ final class HostShells {
         }
         return 0;
       }
-      start(
-          parent,
-          dialect,
-          shell,
-          env,
-          text,
-          a,
-          args.subList(i + 1, args.size()),
-          io,
-          background,
-          false,
-          done);
+    }
+    if (text == null) {
+      io.errln(String.format(NESTED, shell, shell));
+      done.accept(1);
       return 0;
     }
-    io.errln(String.format(NESTED, shell, shell));
-    done.accept(1);
+    start(parent, dialect, shell, env, text, inv, io, background, done);
     return 0;
   }
 
@@ -91,11 +71,9 @@ final class HostShells {
       String shell,
       Map<String, String> env,
       String text,
-      String zero,
-      List<String> params,
+      ShellInvocation inv,
       Io io,
       boolean background,
-      boolean commandString,
       IntConsumer done) {
     HostShell child = parent.child(dialect, shell, env);
     IntConsumer end = JobControl.once(done);
@@ -105,10 +83,8 @@ final class HostShells {
     }
     child.runBatch(
         text,
-        zero,
-        params,
+        inv,
         io,
-        commandString,
         st -> {
           unregister.run();
           end.accept(st);

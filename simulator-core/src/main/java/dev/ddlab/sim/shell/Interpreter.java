@@ -732,7 +732,7 @@ public final class Interpreter {
    * The state a subshell must not leak: variables, exports and the working directory ({@link #save}
    * enters the subshell, {@link #restore} leaves it).
    */
-  record Saved(ShellVars.Snapshot vars, String cwd, int options) {}
+  record Saved(ShellVars.Snapshot vars, String cwd, long options) {}
 
   private int subshells;
 

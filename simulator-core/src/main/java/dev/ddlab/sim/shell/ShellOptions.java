@@ -17,42 +17,95 @@ final class ShellOptions {
       "set: usage: set [-abefhkmnptuvxBCEHPT] [-o option-name] [--] [-] [arg ...]";
 
   private final Dialect dialect;
-  private boolean errexit;
-  private boolean nounset;
-  private boolean xtrace;
-  private boolean pipefail;
+
+  /**
+   * The letters on, one bit each ({@link #bit}); the options the simulator acts on are {@code e},
+   * {@code u} and {@code x}, the others are kept for {@code $-} only ({@code set -f} is accepted
+   * and shown, globbing still happens). {@code pipefail} has no letter: the top bit.
+   */
+  private long on;
+
   private boolean commandString;
+
+  private static final long PIPEFAIL = 1L << 63;
+
+  /**
+   * Each shell's option letters in the order {@code $-} lists them: bash walks its flag table
+   * forwards, ash and dash theirs backwards (busybox 1.36's {@code optletters_optnames}, dash
+   * 0.5.12's {@code optletters}).
+   */
+  private static String order(Dialect d) {
+    return switch (d) {
+      case BASH -> "abefhikmnprtuvxBCEHPT";
+      case ASH -> "EubaCvxcsnmiIfe";
+      case DASH -> "pubaCEVvxsnmiIfe";
+    };
+  }
+
+  /** The letters {@code set} takes. */
+  private static String settable(Dialect d) {
+    return switch (d) {
+      case BASH -> "abefhkmnptuvxBCEHPT";
+      case ASH -> "efIimnsxvCabuE";
+      case DASH -> "efIimnsxvVECabup";
+    };
+  }
+
+  /**
+   * The names {@code -o} takes and their letters ({@code -} for none); those with none but {@code
+   * pipefail} are accepted and have no effect.
+   */
+  private static String names(Dialect d) {
+    return switch (d) {
+      case BASH ->
+          " allexport:a braceexpand:B emacs:- errexit:e errtrace:E functrace:T hashall:h"
+              + " histexpand:H history:- ignoreeof:- interactive-comments:- keyword:k monitor:m"
+              + " noclobber:C noexec:n noglob:f nolog:- notify:b nounset:u onecmd:t physical:P"
+              + " pipefail:- posix:- privileged:p verbose:v vi:- xtrace:x ";
+      case ASH ->
+          " errexit:e noglob:f ignoreeof:I monitor:m noexec:n xtrace:x verbose:v noclobber:C"
+              + " allexport:a notify:b nounset:u errtrace:E vi:- pipefail:- ";
+      case DASH ->
+          " errexit:e noglob:f ignoreeof:I interactive:i monitor:m noexec:n stdin:s xtrace:x"
+              + " verbose:v vi:V emacs:E noclobber:C allexport:a notify:b nounset:u"
+              + " privileged:p nolog:- debug:- ";
+    };
+  }
+
+  private static long bit(char c) {
+    return 1L << (c - 'A');
+  }
 
   ShellOptions(Dialect dialect) {
     this.dialect = dialect;
+    if (dialect == Dialect.BASH) {
+      on = bit('h') | bit('B'); // hashall and braceexpand are on from the start
+    }
   }
 
   boolean errexit() {
-    return errexit;
+    return (on & bit('e')) != 0;
   }
 
   boolean nounset() {
-    return nounset;
+    return (on & bit('u')) != 0;
   }
 
   boolean xtrace() {
-    return xtrace;
+    return (on & bit('x')) != 0;
   }
 
   boolean pipefail() {
-    return pipefail;
+    return (on & PIPEFAIL) != 0;
   }
 
   /** The options as bits, for a subshell to give back what it changed. */
-  int bits() {
-    return (errexit ? 1 : 0) | (nounset ? 2 : 0) | (xtrace ? 4 : 0) | (pipefail ? 8 : 0);
+  long bits() {
+    return on;
   }
 
-  void bits(int b) {
-    errexit = (b & 1) != 0;
-    nounset = (b & 2) != 0;
-    xtrace = (b & 4) != 0;
-    pipefail = (b & 8) != 0;
+  void bits(long b) {
+    on = b;
   }
 
   /** The shell runs a {@code -c} string (bash and ash show {@code c} in {@code $-}). */
@@ -66,17 +119,51 @@ final class ShellOptions {
 
   /** {@code $-}: the options on, in the order each shell lists them. */
   String flags(boolean interactive) {
-    StringBuilder sb = new StringBuilder();
-    if (dialect == Dialect.BASH) {
-      sb.append(errexit ? "e" : "").append('h').append(interactive ? "im" : "");
-      sb.append(nounset ? "u" : "").append(xtrace ? "x" : "").append('B');
-      sb.append(interactive ? "Hs" : commandString ? "c" : "");
-      return sb.toString();
+    long shown = on & ~PIPEFAIL;
+    if (interactive) {
+      shown |=
+          dialect == Dialect.BASH ? bit('i') | bit('m') | bit('H') : bit('s') | bit('m') | bit('i');
     }
-    // ash and dash walk their option table backwards
-    sb.append(nounset ? "u" : "").append(xtrace ? "x" : "");
-    sb.append(interactive ? "smi" : commandString && dialect == Dialect.ASH ? "c" : "");
-    return sb.append(errexit ? "e" : "").toString();
+    if (commandString && dialect == Dialect.ASH) {
+      shown |= bit('c');
+    }
+    StringBuilder sb = new StringBuilder();
+    for (char c : order(dialect).toCharArray()) {
+      if ((shown & bit(c)) != 0) {
+        sb.append(c);
+      }
+    }
+    if (dialect == Dialect.BASH) {
+      sb.append(interactive ? "s" : commandString ? "c" : "");
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Turns option letter {@code c} on or off as {@code set} does, or on a command line ({@code
+   * invocation}: also {@code i} and {@code s} in ash and dash); false when the shell has no such
+   * letter.
+   */
+  boolean letter(char c, boolean on, boolean invocation) {
+    if (settable(dialect).indexOf(c) < 0
+        && !(invocation && dialect != Dialect.BASH && (c == 'i' || c == 's'))) {
+      return false;
+    }
+    this.on = on ? this.on | bit(c) : this.on & ~bit(c);
+    return true;
+  }
+
+  /** {@code -o NAME} / {@code +o NAME}; false when the shell has no option so named. */
+  boolean named(String name, boolean on) {
+    int at =
+        name.isEmpty() || name.indexOf(' ') >= 0 ? -1 : names(dialect).indexOf(" " + name + ":");
+    if (at < 0) {
+      return false;
+    }
+    char c = names(dialect).charAt(at + name.length() + 2);
+    long b = name.equals("pipefail") ? PIPEFAIL : c == '-' ? 0 : bit(c);
+    this.on = on ? this.on | b : this.on & ~b;
+    return true;
   }
 
   /** {@code set [-eux] [+eux] [-o NAME] [+o NAME] [--] [ARG…]}. */
@@ -125,7 +212,7 @@ final class ShellOptions {
           }
           continue;
         }
-        if (!setLetter(c, on)) {
+        if (!letter(c, on, false)) {
           return badOption(sh, io, (on ? "-" : "+") + c);
         }
       }
@@ -136,47 +223,24 @@ final class ShellOptions {
     return 0;
   }
 
-  private boolean setLetter(char c, boolean on) {
-    switch (c) {
-      case 'e' -> errexit = on;
-      case 'u' -> nounset = on;
-      case 'x' -> xtrace = on;
-      default -> {
-        return false;
-      }
-    }
-    return true;
-  }
-
   private int setNamed(Interpreter sh, String name, boolean on, Io io) {
-    switch (name) {
-      case "errexit" -> errexit = on;
-      case "nounset" -> nounset = on;
-      case "xtrace" -> xtrace = on;
-      case "pipefail" -> {
-        if (dialect == Dialect.DASH) {
-          return badOption(sh, io, "-o " + name);
-        }
-        pipefail = on;
+    if (named(name, on)) {
+      return 0;
+    }
+    switch (dialect) {
+      case BASH -> {
+        io.errln(ErrorPlace.name(sh) + ": set: " + name + ": invalid option name");
+        return 2;
+      }
+      case ASH -> {
+        io.errln(
+            ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option -o " + name);
+        return 1;
       }
       default -> {
-        switch (dialect) {
-          case BASH -> {
-            io.errln(ErrorPlace.name(sh) + ": set: " + name + ": invalid option name");
-            return 2;
-          }
-          case ASH -> {
-            io.errln(
-                ErrorPlace.name(sh) + ": set: " + ErrorPlace.ash(sh) + "illegal option -o " + name);
-            return 1;
-          }
-          case DASH -> {
-            return badOption(sh, io, "-o " + name);
-          }
-        }
+        return badOption(sh, io, "-o " + name);
       }
     }
-    return 0;
   }
 
   /**
@@ -188,20 +252,20 @@ final class ShellOptions {
       io.println("Current option settings");
     }
     for (String name : List.of("errexit", "nounset", "pipefail", "xtrace")) {
-      boolean on =
+      boolean set =
           switch (name) {
-            case "errexit" -> errexit;
-            case "nounset" -> nounset;
-            case "pipefail" -> pipefail;
-            default -> xtrace;
+            case "errexit" -> errexit();
+            case "nounset" -> nounset();
+            case "pipefail" -> pipefail();
+            default -> xtrace();
           };
       if (name.equals("pipefail") && dialect == Dialect.DASH) {
         continue;
       }
       io.println(
           sh.dialect() == Dialect.BASH
-              ? String.format("%-15s\t%s", name, on ? "on" : "off")
-              : String.format("%-16s%s", name, on ? "on" : "off"));
+              ? String.format("%-15s\t%s", name, set ? "on" : "off")
+              : String.format("%-16s%s", name, set ? "on" : "off"));
     }
     return 0;
   }

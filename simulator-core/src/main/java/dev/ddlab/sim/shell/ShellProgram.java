@@ -109,26 +109,20 @@ public final class ShellProgram implements Program {
             return 0;
           });
     }
-    List<String> args = p.argv().subList(1, p.argv().size());
-    String command = null;
-    String script = null;
-    boolean forceInteractive = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("-c") && i + 1 < args.size()) {
-        command = args.get(i + 1);
-        break;
-      } else if (a.equals("-i")) {
-        forceInteractive = true;
-      } else if (a.startsWith("-") && !a.equals("-")) {
-        continue; // -l, -e, --login …: accepted, no effect here
-      } else {
-        script = a;
-        break;
-      }
+    ShellInvocation inv =
+        ShellInvocation.read(dialect, shellName(), p.argv().subList(1, p.argv().size()));
+    if (inv.error != null) {
+      p.err(inv.error + "\n");
+      p.exit(inv.status);
+      return;
     }
+    sh.options().bits(inv.options.bits());
+    sh.positional(inv.params);
+    String command = inv.command;
+    String script = inv.script;
     if (command != null) {
       sh.options().commandString(true);
+      sh.name(inv.zero);
       if (dialect == Dialect.BASH && loneExternal(command)) {
         // bash -c with one simple command execs it (ONESHOT) and lowers SHLVL first
         // (adjust_shell_level(-1)): 'bash -c env' shows SHLVL=0, 'bash -c "echo $SHLVL"' 1
@@ -162,7 +156,7 @@ public final class ShellProgram implements Program {
       runBatch(text);
       return;
     }
-    interactive = p.tty() || forceInteractive;
+    interactive = p.tty() || inv.interactive;
     sh.interactive(interactive);
   }
 

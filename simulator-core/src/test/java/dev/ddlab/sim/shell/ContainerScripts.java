@@ -17,8 +17,13 @@ final class ContainerScripts {
   record Ran(String output, int status) {}
 
   static Ran run(MemoryFs fs, String shell, String script) {
+    return argv(fs, List.of(shell, "-c", script));
+  }
+
+  /** Runs a shell with the arguments {@code argv} (its name first), without a terminal. */
+  static Ran argv(MemoryFs fs, List<String> argv) {
     FakeProc.World w = new FakeProc.World(fs);
-    FakeProc p = w.init(List.of(shell, "-c", script), false);
+    FakeProc p = w.init(argv, false);
     return new Ran(w.read(), p.status);
   }
 
