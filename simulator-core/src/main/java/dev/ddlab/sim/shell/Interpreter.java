@@ -749,6 +749,19 @@ public final class Interpreter {
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
   void restore(Saved saved) {
     subshells--;
+    reset(saved);
+  }
+
+  /**
+   * A stage of a pipeline starts in a subshell of its own: with the variables, working directory
+   * and options the pipeline started with ({@code x=1 | echo $x} prints an empty line), and not
+   * stopped by an {@code exit} in the stage before it ({@code exit 3 | echo hi} prints hi).
+   */
+  void enterStage(Saved saved) {
+    reset(saved);
+  }
+
+  private void reset(Saved saved) {
     if (terminated) {
       return; // the shell itself ended (the OOM killer, its script's end): nothing to give back
     }

@@ -12,11 +12,11 @@ import java.util.function.IntConsumer;
  * Pipe} the next one reads ({@link Stdin}: {@code cmd | while read l; do …; done} reads a line per
  * round). As in bash and ash, the stages of a pipeline of several commands run in a subshell:
  * {@code echo x | read v} leaves {@code v} unset, and {@code cd} in a stage stays there. The
- * simulator keeps one subshell for all the stages of a pipeline (saved when it starts, restored
- * when its last stage ends), so stages that run at once share variables while they run. A
- * background job's pipeline does not restore the shell's variables when it ends (the foreground may
- * have set them since), so its stages' assignments remain. bash sets {@code PIPESTATUS} after every
- * pipeline.
+ * shell's state is saved when the pipeline starts, a stage whose earlier stages have ended starts
+ * from it ({@code x=1 | echo $x} prints an empty line; {@link Stages}) and it is restored when the
+ * last stage ends; stages that run at once share one interpreter. A background job's pipeline does
+ * not restore the shell's variables when it ends (the foreground may have set them since), so its
+ * stages' assignments remain. bash sets {@code PIPESTATUS} after every pipeline.
  */
 final class Pipelines {
   private final Interpreter sh;
@@ -102,6 +102,7 @@ final class Pipelines {
         sh,
         p.commands(),
         in,
+        saved,
         statuses -> {
           if (saved != null) {
             sh.restore(saved);

@@ -16,27 +16,43 @@ import java.util.function.IntConsumer;
  * <p>When a stage ends, its pipe's writing end closes (its reader sees the end of input) and the
  * reading end of the pipe before it closes (its writer's next write dies of SIGPIPE, status 141).
  * The pipeline is done when every stage is; {@code done} gets each stage's status.
+ *
+ * <p>Each stage is a subshell: once the stages before it have ended, it starts from the shell's
+ * state when the pipeline started ({@link Interpreter#enterStage}), so {@code x=1 | echo $x} prints
+ * an empty line and {@code exit 3 | echo hi} prints hi. The stages share the one interpreter, so a
+ * stage that starts while an earlier one waits (a loop whose pipe is full) shares that stage's
+ * variables, which must not be reset under it; a departure only stages that set one name meet.
  */
 final class Stages {
   private final Interpreter sh;
   private final List<Command> commands;
   private final Pipe[] pipes;
   private final int[] statuses;
+  private final boolean[] over;
   private final Consumer<int[]> done;
+  private final Interpreter.Saved base;
   private int running;
 
-  private Stages(Interpreter sh, List<Command> commands, Consumer<int[]> done) {
+  private Stages(
+      Interpreter sh, List<Command> commands, Interpreter.Saved base, Consumer<int[]> done) {
     this.sh = sh;
+    this.base = base;
     this.commands = commands;
     this.pipes = new Pipe[commands.size() - 1];
     this.statuses = new int[commands.size()];
+    this.over = new boolean[commands.size()];
     this.done = done;
     this.running = commands.size();
   }
 
-  /** Runs {@code commands} as the stages of one pipeline over {@code io}. */
-  static void run(Interpreter sh, List<Command> commands, Io io, Consumer<int[]> done) {
-    new Stages(sh, commands, done).start(io);
+  /**
+   * Runs {@code commands} as the stages of one pipeline over {@code io}; each stage after the first
+   * starts from {@code base}, the shell's state when the pipeline started (null: a background job's
+   * stages share the job's).
+   */
+  static void run(
+      Interpreter sh, List<Command> commands, Io io, Interpreter.Saved base, Consumer<int[]> done) {
+    new Stages(sh, commands, base, done).start(io);
   }
 
   private void start(Io io) {
@@ -48,11 +64,29 @@ final class Stages {
       Io stageIo =
           io.withInput(i == 0 ? io.in() : new Stdin(pipes[i - 1]))
               .withOut(i == pipes.length ? io.out() : pipes[i]);
-      sh.queue().post(() -> sh.runCommand(commands.get(stage), stageIo, st -> ended(stage, st)));
+      sh.queue()
+          .post(
+              () -> {
+                if (base != null && stage > 0 && endedBefore(stage)) {
+                  sh.enterStage(base); // a subshell of its own: what earlier stages set is not seen
+                }
+                sh.runCommand(commands.get(stage), stageIo, st -> ended(stage, st));
+              });
     }
   }
 
+  /** Whether every stage before {@code stage} has ended. */
+  private boolean endedBefore(int stage) {
+    for (int k = 0; k < stage; k++) {
+      if (!over[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void ended(int stage, int status) {
+    over[stage] = true;
     if (stage < pipes.length) {
       pipes[stage].closeWriter();
     }
