@@ -566,6 +566,7 @@ public final class HostShell {
                       runArgs,
                       input.rest(),
                       io,
+                      false,
                       name -> has(name) || sh.builtinNames().contains(name),
                       (argv2, d2) -> sh.runArgv(argv2, io.withInput(null), d2),
                       d),

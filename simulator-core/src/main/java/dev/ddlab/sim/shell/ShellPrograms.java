@@ -74,6 +74,7 @@ public final class ShellPrograms {
         registry.register(e.getKey(), () -> new ToolProgram(tool));
       }
     }
+    registry.register("xargs", XargsProgram::new);
     registry.register("ping", PingProgram::new);
     registry.register("nslookup", NslookupProgram::new);
     registry.register("dig", DigProgram::new);
