@@ -31,7 +31,7 @@ final class HostShells {
       boolean background,
       IntConsumer done) {
     Dialect dialect = name.equals("bash") ? Dialect.BASH : Dialect.DASH;
-    String shell = name.equals("bash") ? "bash" : "sh";
+    String shell = name; // $0 and the name errors start with: bash, sh (dash) or dash
     ShellInvocation inv = ShellInvocation.read(dialect, shell, args);
     if (inv.error != null) {
       io.errln(inv.error);
@@ -50,7 +50,7 @@ final class HostShells {
           io.errln("bash: " + a + ": " + e.getMessage());
           done.accept(127);
         } else {
-          io.errln("sh: 0: cannot open " + a + ": No such file");
+          io.errln(shell + ": 0: cannot open " + a + ": No such file");
           done.accept(2);
         }
         return 0;

@@ -108,6 +108,11 @@ class ShellInvocationTest {
     assertEquals(true, out.startsWith("bash: -Q: invalid option\nUsage:\tbash [GNU long option]"));
     assertEquals(true, out.endsWith("\t-abefhkmnptuvxBCEHPT or -o option\n2\n"), out);
     assertEquals("sh: 0: Illegal option --\n2\n", host.run("sh --bogus -c true; echo $?"));
+    assertEquals("dash: 0: Illegal option -Q\n2\n", host.run("dash -Q; echo $?"));
+    assertEquals(
+        "dash\ndash: 0: cannot open nofile: No such file\n2\n",
+        host.run("dash -c 'echo $0'; dash nofile; echo $?"),
+        "dash called by its name says so, as sh says sh");
     assertEquals(
         true, host.run("bash --bogus -c true").startsWith("bash: --bogus: invalid option\n"));
     assertEquals("ran\n", host.run("bash --login --norc -c 'echo ran'"));
