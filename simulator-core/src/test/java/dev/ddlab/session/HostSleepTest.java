@@ -34,6 +34,16 @@ class HostSleepTest {
   }
 
   @Test
+  void ctrl_c_ends_a_nested_sh_that_sleeps_with_130() {
+    try (SimSession s = SimSession.open("single", 2)) {
+      s.type("node1", "sh -c 'sleep 5; touch /tmp/ready; sleep infinity'");
+      assertEquals("", s.prompt("node1"));
+      assertEquals(130, s.interrupt("node1").exitCode()); // the child shell reads no terminal
+      assertEquals("130\n/tmp/ready\n", s.type("node1", "echo $?; ls /tmp/ready").output());
+    }
+  }
+
+  @Test
   void with_an_int_trap_ctrl_c_ends_the_sleep_with_130_and_the_line_goes_on_without_the_trap() {
     // bash 5.2 under a pty: with job control the foreground sleep alone gets SIGINT; bash goes on
     // with the line and does not run its INT trap (trap 'echo CAUGHT' INT; sleep 5; echo after $?)

@@ -353,7 +353,9 @@ public final class HostShell {
     if (!busy || foregroundDone == null) {
       return;
     }
-    terminalInput.interrupt();
+    if (terminalInput != null) {
+      terminalInput.interrupt(); // a child shell (bash -c, sh script) reads no terminal
+    }
     foregroundSleep = null;
     sh.interrupt();
     sh.lastStatus(status);
@@ -363,7 +365,9 @@ public final class HostShell {
     stops.forEach(Runnable::run);
     IntConsumer d = foregroundDone;
     foregroundDone = null;
-    d.accept(status);
+    if (d != null) { // a stop may have ended the line already (a child shell's own end)
+      d.accept(status);
+    }
   }
 
   /**
