@@ -161,7 +161,13 @@ final class FileInfoTools {
                   ? "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o"
                   : "  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"
                       + (c.busybox() ? "Device: %Dh/%dd" : "Device: %H,%L")
-                      + "\tInode: %-10i  Links: %h\n"
+                      + (node.get().isCharDevice()
+                          ? "\tInode: %-10i  Links: %-5h Device type: "
+                              + (c.busybox()
+                                  ? "%t,%T"
+                                  : "%d,%d".formatted(node.get().major(), node.get().minor()))
+                              + "\n"
+                          : "\tInode: %-10i  Links: %h\n")
                       + "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"
                       + "Access: %x\nModify: %y\nChange: %z"
                       + (c.busybox() ? "" : "\n Birth: -");
@@ -240,7 +246,8 @@ final class FileInfoTools {
       case 'D' -> (long) (dev[0] * 256 + dev[1]);
       case 'H' -> (long) dev[0];
       case 'L' -> (long) dev[1];
-      case 't', 'T' -> 0L;
+      case 't' -> (long) n.major();
+      case 'T' -> (long) n.minor();
       case 'x', 'y', 'z' -> TIME.format(Instant.ofEpochSecond(0, n.mtimeNanos()));
       case 'X', 'Y', 'Z' -> n.mtimeNanos() / 1_000_000_000L;
       case 'w' -> "-";
@@ -250,14 +257,19 @@ final class FileInfoTools {
   }
 
   private static long blocks(FileNode n) {
-    if (n.isSymlink()) {
+    if (n.isSymlink() || n.isCharDevice()) {
       return 0;
     }
-    return n.isDirectory() ? 8 : (n.size() + 4095) / 4096 * 8;
+    if (n.isDirectory()) {
+      return n.size() % 4096 == 0 ? 8 : 0; // a tmpfs directory takes no blocks
+    }
+    return (n.size() + 4095) / 4096 * 8;
   }
 
   private static int typeBits(FileNode n) {
-    return n.isDirectory() ? 0040000 : n.isSymlink() ? 0120000 : 0100000;
+    return n.isDirectory()
+        ? 0040000
+        : n.isSymlink() ? 0120000 : n.isCharDevice() ? 0020000 : 0100000;
   }
 
   private static String type(FileNode n) {
@@ -266,6 +278,9 @@ final class FileInfoTools {
     }
     if (n.isSymlink()) {
       return "symbolic link";
+    }
+    if (n.isCharDevice()) {
+      return "character special file";
     }
     return n.size() == 0 ? "regular empty file" : "regular file";
   }
