@@ -386,6 +386,20 @@ public abstract class AbstractFs implements FileSystem {
     put(r, e.withMode(mode & 07777));
   }
 
+  /** lchown: the owner and group of the node at {@code path} (a final link is the node). */
+  public void chown(String path, int uid, int gid) {
+    checkWritable(path);
+    String r = resolve(path, false);
+    Entry e = r.equals("/") ? null : get(r);
+    if (e == null) {
+      if (r.equals("/")) {
+        return;
+      }
+      throw new FsException(Errno.ENOENT, path);
+    }
+    put(r, e.withOwner(uid, gid));
+  }
+
   private void requireParentDir(String resolved, String path) {
     FileNode p = nodeAt(Paths.parent(resolved));
     if (p == null) {

@@ -97,6 +97,25 @@ public record Entry(FileNode node, Content content, boolean whiteout, boolean op
         opaque);
   }
 
+  /** The same entry owned by {@code uid:gid} (chown; a COPY without --chown makes it 0:0). */
+  public Entry withOwner(int uid, int gid) {
+    FileNode n = node;
+    return new Entry(
+        new FileNode(
+            n.kind(),
+            n.mode(),
+            n.size(),
+            n.linkTarget(),
+            n.program(),
+            n.mtimeNanos(),
+            uid,
+            gid,
+            n.rdev()),
+        content,
+        whiteout,
+        opaque);
+  }
+
   public Entry withMtime(long mtimeNanos) {
     FileNode n = node;
     return new Entry(

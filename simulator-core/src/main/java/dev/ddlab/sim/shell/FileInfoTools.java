@@ -145,6 +145,9 @@ final class FileInfoTools {
     for (String name : files) {
       String p = FileTools.path(c, name);
       var node = follow ? c.fs().stat(p) : c.fs().lstat(p);
+      if (o.has('f') && node.isPresent() && MountTools.statFs(c, name, p, format, terse)) {
+        continue;
+      }
       if (node.isEmpty()) {
         c.io()
             .errln(

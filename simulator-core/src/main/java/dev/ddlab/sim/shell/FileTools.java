@@ -150,6 +150,9 @@ final class FileTools {
     if (status != 0 && ctx.busybox()) {
       status = 1;
     }
+    // the operands by name, files first then directories, as busybox and coreutils list them
+    files.sort(null);
+    dirs.sort(null);
     boolean headers = operands.size() > 1 || o.has('R');
     boolean first = true;
     if (!files.isEmpty()) {
