@@ -183,6 +183,34 @@ final class FileInfoTools {
    * A stat format with its printf-style modifiers ({@code %-10s}, {@code %04a}, {@code %10.10A}).
    */
   private static String render(ToolContext c, String fmt, String name, String path, FileNode n) {
+    return expand(
+        fmt,
+        (mods, spec) -> {
+          if (spec == 'N' && n.isSymlink()) {
+            return "'" + name + "' -> '" + n.linkTarget() + "'";
+          }
+          Object v = field(c, spec, name, path, n);
+          if (v == null) {
+            return "?";
+          }
+          String conversion;
+          if (spec == 'a') {
+            conversion = "o";
+          } else if ("fDtT".indexOf(spec) >= 0) {
+            conversion = "x";
+          } else {
+            conversion = v instanceof Long ? "d" : "s";
+          }
+          return String.format(Locale.ROOT, "%" + mods + conversion, v);
+        });
+  }
+
+  /**
+   * A stat-style format ({@code stat -c}, {@code stat -f -c}): each {@code %[-0-9.]X} replaced by
+   * what {@code conversion} makes of its modifiers and X, {@code %%} by {@code %}.
+   */
+  static String expand(
+      String fmt, java.util.function.BiFunction<String, Character, String> conversion) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < fmt.length(); i++) {
       char ch = fmt.charAt(i);
@@ -201,28 +229,7 @@ final class FileInfoTools {
       String mods = fmt.substring(i + 1, j);
       char spec = fmt.charAt(j);
       i = j;
-      if (spec == '%') {
-        out.append('%');
-        continue;
-      }
-      if (spec == 'N' && n.isSymlink()) {
-        out.append('\'').append(name).append("' -> '").append(n.linkTarget()).append('\'');
-        continue;
-      }
-      Object v = field(c, spec, name, path, n);
-      if (v == null) {
-        out.append('?');
-        continue;
-      }
-      String conversion;
-      if (spec == 'a') {
-        conversion = "o";
-      } else if ("fDtT".indexOf(spec) >= 0) {
-        conversion = "x";
-      } else {
-        conversion = v instanceof Long ? "d" : "s";
-      }
-      out.append(String.format(Locale.ROOT, "%" + mods + conversion, v));
+      out.append(spec == '%' ? "%" : conversion.apply(mods, spec));
     }
     return out.toString();
   }

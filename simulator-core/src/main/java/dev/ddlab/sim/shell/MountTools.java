@@ -253,39 +253,31 @@ final class MountTools {
     }
     String type = e == null ? "overlay" : e.type();
     int index = e == null ? 0 : table.entries().indexOf(e);
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < fmt.length(); i++) {
-      char ch = fmt.charAt(i);
-      if (ch != '%' || i + 1 >= fmt.length()) {
-        out.append(ch);
-        continue;
-      }
-      int j = i + 1;
-      while (j < fmt.length() && "-0123456789".indexOf(fmt.charAt(j)) >= 0) {
-        j++;
-      }
-      String mods = fmt.substring(i + 1, j);
-      char spec = j < fmt.length() ? fmt.charAt(j) : '%';
-      i = j;
-      Object v =
-          switch (spec) {
-            case 'n' -> name;
-            case 'i' -> fsid(type, index);
-            case 'l' -> 255L;
-            case 't' -> Long.toHexString(MAGIC.getOrDefault(type, 0L));
-            case 'T' -> bb ? BUSYBOX_TYPES.getOrDefault(type, "UNKNOWN") : coreutilsType(type);
-            case 's', 'S' -> 4096L;
-            case 'b' -> blocks[0];
-            case 'f' -> blocks[1];
-            case 'a' -> blocks[2];
-            case 'c' -> nodes[0];
-            case 'd' -> nodes[0] - nodes[1];
-            case '%' -> "%";
-            default -> "?";
-          };
-      out.append(String.format(Locale.ROOT, "%" + mods + "s", v));
-    }
-    ctx.io().println(out.toString());
+    long[] b = blocks;
+    long[] in = nodes;
+    String out =
+        FileInfoTools.expand(
+            fmt,
+            (mods, spec) -> {
+              Object v =
+                  switch (spec) {
+                    case 'n' -> name;
+                    case 'i' -> fsid(type, index);
+                    case 'l' -> 255L;
+                    case 't' -> Long.toHexString(MAGIC.getOrDefault(type, 0L));
+                    case 'T' ->
+                        bb ? BUSYBOX_TYPES.getOrDefault(type, "UNKNOWN") : coreutilsType(type);
+                    case 's', 'S' -> 4096L;
+                    case 'b' -> b[0];
+                    case 'f' -> b[1];
+                    case 'a' -> b[2];
+                    case 'c' -> in[0];
+                    case 'd' -> in[0] - in[1];
+                    default -> "?";
+                  };
+              return String.format(Locale.ROOT, "%" + mods + "s", v);
+            });
+    ctx.io().println(out);
     return true;
   }
 
