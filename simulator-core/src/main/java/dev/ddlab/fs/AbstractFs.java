@@ -79,10 +79,20 @@ public abstract class AbstractFs implements FileSystem {
 
   private FileNode nodeAt(String path) {
     if (path.equals("/")) {
-      return ROOT;
+      return shown("/", rootNode());
     }
     Entry e = get(path);
-    return e == null ? null : e.node();
+    return e == null ? null : shown(path, e.node());
+  }
+
+  /** What stat tells about "/" of this filesystem: a plain directory unless a mount's root says. */
+  protected FileNode rootNode() {
+    return ROOT;
+  }
+
+  /** How stat shows the node at {@code path} (a tmpfs sizes its directories by their entries). */
+  protected FileNode shown(String path, FileNode node) {
+    return node;
   }
 
   /**
@@ -160,13 +170,44 @@ public abstract class AbstractFs implements FileSystem {
     if (n.isDirectory()) {
       throw new FsException(Errno.EISDIR, path);
     }
+    if (n.isCharDevice()) {
+      return readDevice(n, Long.MAX_VALUE);
+    }
     return get(r).content().bytes();
   }
+
+  @Override
+  public byte[] read(String path, long max) {
+    String r = resolve(path, true);
+    FileNode n = nodeAt(r);
+    if (n != null && n.isCharDevice()) {
+      return readDevice(n, max);
+    }
+    return FileSystem.super.read(path, max);
+  }
+
+  /**
+   * What one read of a character device gives, at most {@code max} bytes: nothing here, as from
+   * {@code /dev/null} ({@link DevFs} gives the others their bytes).
+   */
+  protected byte[] readDevice(FileNode device, long max) {
+    return new byte[0];
+  }
+
+  /**
+   * A write of {@code data} to a character device (an empty one: its opening): taken and dropped,
+   * as {@code /dev/null} does.
+   */
+  protected void writeDevice(FileNode device, String path, byte[] data) {}
 
   @Override
   public void write(String path, byte[] data, boolean append) {
     String r = fileToWrite(path);
     Entry old = get(r);
+    if (old != null && old.node().isCharDevice()) {
+      writeDevice(old.node(), path, data);
+      return;
+    }
     long now = clock.getAsLong();
     if (old == null) {
       put(r, Entry.file(0644, Content.of(data), null, now));
@@ -287,7 +328,7 @@ public abstract class AbstractFs implements FileSystem {
   public void rename(String from, String to) {
     checkWritable(to);
     String src = resolve(from, false);
-    FileNode n = src.equals("/") ? ROOT : nodeAt(src);
+    FileNode n = nodeAt(src);
     if (n == null) {
       throw new FsException(Errno.ENOENT, from);
     }
@@ -343,6 +384,20 @@ public abstract class AbstractFs implements FileSystem {
       throw new FsException(Errno.ENOENT, path);
     }
     put(r, e.withMode(mode & 07777));
+  }
+
+  /** lchown: the owner and group of the node at {@code path} (a final link is the node). */
+  public void chown(String path, int uid, int gid) {
+    checkWritable(path);
+    String r = resolve(path, false);
+    Entry e = r.equals("/") ? null : get(r);
+    if (e == null) {
+      if (r.equals("/")) {
+        return;
+      }
+      throw new FsException(Errno.ENOENT, path);
+    }
+    put(r, e.withOwner(uid, gid));
   }
 
   private void requireParentDir(String resolved, String path) {

@@ -43,6 +43,25 @@ public record Entry(FileNode node, Content content, boolean whiteout, boolean op
         false);
   }
 
+  /** A character device node ({@code mknod c MAJOR MINOR}): no content, size 0. */
+  public static Entry charDevice(
+      int mode, int major, int minor, long mtimeNanos, int uid, int gid) {
+    return new Entry(
+        new FileNode(
+            FileNode.Kind.CHAR_DEVICE,
+            mode,
+            0,
+            null,
+            null,
+            mtimeNanos,
+            uid,
+            gid,
+            FileNode.rdev(major, minor)),
+        Content.empty(),
+        false,
+        false);
+  }
+
   public static Entry newWhiteout() {
     return WHITEOUT;
   }
@@ -71,7 +90,27 @@ public record Entry(FileNode node, Content content, boolean whiteout, boolean op
             n.program(),
             n.mtimeNanos(),
             n.uid(),
-            n.gid()),
+            n.gid(),
+            n.rdev()),
+        content,
+        whiteout,
+        opaque);
+  }
+
+  /** The same entry owned by {@code uid:gid} (chown; a COPY without --chown makes it 0:0). */
+  public Entry withOwner(int uid, int gid) {
+    FileNode n = node;
+    return new Entry(
+        new FileNode(
+            n.kind(),
+            n.mode(),
+            n.size(),
+            n.linkTarget(),
+            n.program(),
+            n.mtimeNanos(),
+            uid,
+            gid,
+            n.rdev()),
         content,
         whiteout,
         opaque);
@@ -88,7 +127,8 @@ public record Entry(FileNode node, Content content, boolean whiteout, boolean op
             n.program(),
             mtimeNanos,
             n.uid(),
-            n.gid()),
+            n.gid(),
+            n.rdev()),
         content,
         whiteout,
         opaque);

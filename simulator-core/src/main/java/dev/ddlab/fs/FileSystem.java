@@ -29,6 +29,16 @@ public interface FileSystem {
   byte[] read(String path);
 
   /**
+   * At most the first {@code max} bytes of a file: what {@code head -c N} reads. A device that
+   * never ends ({@code /dev/zero}, {@code /dev/urandom}) gives {@code max} bytes here, and a
+   * bounded slab to {@link #read(String)}.
+   */
+  default byte[] read(String path, long max) {
+    byte[] all = read(path);
+    return all.length <= max ? all : java.util.Arrays.copyOf(all, (int) max);
+  }
+
+  /**
    * Creates or replaces (or appends to) a regular file; the parent must exist (ENOENT, ENOTDIR).
    */
   void write(String path, byte[] data, boolean append);

@@ -17,7 +17,8 @@ public class FsException extends RuntimeException {
     ELOOP("Too many levels of symbolic links"),
     ENOSPC("No space left on device"),
     ENOMEM("Cannot allocate memory"),
-    EPIPE("Broken pipe");
+    EPIPE("Broken pipe"),
+    ENXIO("No such device or address");
 
     public final String text;
 

@@ -59,6 +59,11 @@ final class RecordingFs implements FileSystem {
   }
 
   @Override
+  public byte[] read(String path, long max) {
+    return fs.read(path, max);
+  }
+
+  @Override
   public List<String> list(String directory) {
     return fs.list(directory);
   }

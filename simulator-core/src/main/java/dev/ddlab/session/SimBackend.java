@@ -146,7 +146,7 @@ final class SimBackend implements SessionBackend {
 
     @Override
     public FileSystem hostFs() {
-      return host.hostFs();
+      return host.userFs(); // what the node's user makes is its own (umask 002)
     }
 
     @Override

@@ -151,7 +151,9 @@ final class CopyStep {
           int mode = chmod.isEmpty() ? -1 : Integer.parseInt(chmod, 8);
           for (Map.Entry<String, Entry> f : files.entrySet()) {
             Entry e = f.getValue();
-            entries.put(f.getKey(), mode >= 0 && !e.isDirectory() ? e.withMode(mode) : e);
+            // the context's modes, root's ownership (no --chown), as BuildKit's copy makes them
+            Entry owned = e.node().uid() == 0 && e.node().gid() == 0 ? e : e.withOwner(0, 0);
+            entries.put(f.getKey(), mode >= 0 && !e.isDirectory() ? owned.withMode(mode) : owned);
           }
           long bytes = 0;
           for (Entry e : entries.values()) {

@@ -4,6 +4,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.HostConfig;
 import dev.ddlab.engine.dto.Mount;
 import dev.ddlab.engine.dto.MountPoint;
+import dev.ddlab.fs.DevFs;
 import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.MemoryFs;
@@ -35,6 +36,12 @@ final class Mounts {
 
   /** Each container's tmpfs mounts, emptied when it stops (their pages leave its cgroup). */
   private final Map<Container, List<MemoryFs>> tmpfsOf = new IdentityHashMap<>();
+
+  /** Each container's /dev, made anew with its nodes at each start. */
+  private final Map<Container, DevFs> devOf = new IdentityHashMap<>();
+
+  /** runc's /dev tmpfs: {@code size=65536k}. */
+  private static final long DEV_BYTES = 64L * 1024 * 1024;
 
   Mounts(Daemon daemon) {
     this.daemon = daemon;
@@ -208,6 +215,13 @@ final class Mounts {
         etc.add(0, "/etc/" + f); // runc mounts resolv.conf, hostname, hosts in that order
       }
     }
+    // runc's /dev: a tmpfs with the default devices, made at each start (mounted)
+    DevFs dev =
+        new DevFs(daemon.clock::nowNanos, Long.parseUnsignedLong(c.id.substring(0, 15), 16));
+    dev.disk(new Disk(DEV_BYTES));
+    dev.populate(daemon.clock.nowNanos(), c.config.tty(), true);
+    devOf.put(c, dev);
+    mounts.add(new MountedFs.Mount("/dev", dev, "/", false));
     // the IPC namespace's /dev/shm: a tmpfs of ShmSize (64 MiB unless --shm-size)
     long shmBytes = hc.shmSize() > 0 ? hc.shmSize() : ContainerResources.DEFAULT_SHM_BYTES;
     MemoryFs shm = tmpfsFs(c, shmBytes);
@@ -353,7 +367,7 @@ final class Mounts {
 
   /** A tmpfs's filesystem, emptied when the container stops. */
   private MemoryFs tmpfsFs(Container c, long bytes) {
-    MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos);
+    MemoryFs tmpfs = new MemoryFs(daemon.clock::nowNanos).asTmpfs(01777, daemon.clock.nowNanos());
     tmpfs.disk(new Disk(bytes, new TmpfsPages(c)));
     tmpfsOf.computeIfAbsent(c, k -> new ArrayList<>()).add(tmpfs);
     return tmpfs;
@@ -394,8 +408,19 @@ final class Mounts {
     }
   }
 
-  /** The container started: each volume's "mount" event. */
+  /**
+   * The container started: each volume's "mount" event; its /dev and tmpfs mounts are mounted now
+   * (dated so).
+   */
   void mounted(Container c) {
+    long now = daemon.clock.nowNanos();
+    DevFs dev = devOf.get(c);
+    if (dev != null) {
+      dev.populate(now, c.config.tty(), true); // 5.15 has /proc/kcore: runc links /dev/core
+    }
+    for (MemoryFs tmpfs : tmpfsOf.getOrDefault(c, List.of())) {
+      tmpfs.remounted(now);
+    }
     for (MountPoint m : volumeMounts(c)) {
       daemon.volumes.mountEvent(m.name(), c.id, m.destination(), m.rw());
     }
@@ -476,6 +501,7 @@ final class Mounts {
    */
   void release(Container c, boolean removeAnonymous) {
     tmpfsOf.remove(c);
+    devOf.remove(c);
     for (MountPoint m : volumeMounts(c)) {
       daemon.volumes.release(m.name(), c.id);
       VolumeService.Vol v = daemon.volumes.find(m.name());

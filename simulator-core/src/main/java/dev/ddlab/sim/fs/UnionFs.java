@@ -32,6 +32,17 @@ public final class UnionFs extends AbstractFs implements ContainerRootFs {
     super(clock);
     this.lowers = List.copyOf(lowers);
     this.imageSize = imageSize;
+    // the merged root is the upper directory's, made (and given its mount points) at create
+    this.root =
+        new dev.ddlab.fs.FileNode(
+            dev.ddlab.fs.FileNode.Kind.DIRECTORY, 0755, 4096, null, null, clock.getAsLong(), 0, 0);
+  }
+
+  private final dev.ddlab.fs.FileNode root;
+
+  @Override
+  protected dev.ddlab.fs.FileNode rootNode() {
+    return root;
   }
 
   @Override

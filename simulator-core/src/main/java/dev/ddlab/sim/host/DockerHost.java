@@ -5,6 +5,7 @@ import dev.ddlab.engine.EngineException;
 import dev.ddlab.fs.Disk;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.MemoryFs;
+import dev.ddlab.fs.OwnedFs;
 import dev.ddlab.sim.build.Builder;
 import dev.ddlab.sim.clock.SeededRandom;
 import dev.ddlab.sim.clock.VirtualClock;
@@ -145,6 +146,20 @@ public final class DockerHost {
   public MemoryFs hostFs() {
     return hostFs;
   }
+
+  /**
+   * The host files as the node's user {@code ubuntu} changes them (its shell, the playground's
+   * editor and uploads, the docker CLI it runs): what it creates is {@code ubuntu ubuntu} with
+   * umask 002 ({@link OwnedFs}).
+   */
+  public FileSystem userFs() {
+    if (userFs == null) {
+      userFs = new OwnedFs(hostFs, HostFiles.USER_ID, HostFiles.USER_ID, 002);
+    }
+    return userFs;
+  }
+
+  private FileSystem userFs;
 
   public ProgramRegistry programs() {
     return programs;

@@ -145,6 +145,9 @@ final class FileInfoTools {
     for (String name : files) {
       String p = FileTools.path(c, name);
       var node = follow ? c.fs().stat(p) : c.fs().lstat(p);
+      if (o.has('f') && node.isPresent() && MountTools.statFs(c, name, p, format, terse)) {
+        continue;
+      }
       if (node.isEmpty()) {
         c.io()
             .errln(
@@ -161,7 +164,13 @@ final class FileInfoTools {
                   ? "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %o"
                   : "  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n"
                       + (c.busybox() ? "Device: %Dh/%dd" : "Device: %H,%L")
-                      + "\tInode: %-10i  Links: %h\n"
+                      + (node.get().isCharDevice()
+                          ? "\tInode: %-10i  Links: %-5h Device type: "
+                              + (c.busybox()
+                                  ? "%t,%T"
+                                  : "%d,%d".formatted(node.get().major(), node.get().minor()))
+                              + "\n"
+                          : "\tInode: %-10i  Links: %h\n")
                       + "Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n"
                       + "Access: %x\nModify: %y\nChange: %z"
                       + (c.busybox() ? "" : "\n Birth: -");
@@ -174,6 +183,34 @@ final class FileInfoTools {
    * A stat format with its printf-style modifiers ({@code %-10s}, {@code %04a}, {@code %10.10A}).
    */
   private static String render(ToolContext c, String fmt, String name, String path, FileNode n) {
+    return expand(
+        fmt,
+        (mods, spec) -> {
+          if (spec == 'N' && n.isSymlink()) {
+            return "'" + name + "' -> '" + n.linkTarget() + "'";
+          }
+          Object v = field(c, spec, name, path, n);
+          if (v == null) {
+            return "?";
+          }
+          String conversion;
+          if (spec == 'a') {
+            conversion = "o";
+          } else if ("fDtT".indexOf(spec) >= 0) {
+            conversion = "x";
+          } else {
+            conversion = v instanceof Long ? "d" : "s";
+          }
+          return String.format(Locale.ROOT, "%" + mods + conversion, v);
+        });
+  }
+
+  /**
+   * A stat-style format ({@code stat -c}, {@code stat -f -c}): each {@code %[-0-9.]X} replaced by
+   * what {@code conversion} makes of its modifiers and X, {@code %%} by {@code %}.
+   */
+  static String expand(
+      String fmt, java.util.function.BiFunction<String, Character, String> conversion) {
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < fmt.length(); i++) {
       char ch = fmt.charAt(i);
@@ -192,28 +229,7 @@ final class FileInfoTools {
       String mods = fmt.substring(i + 1, j);
       char spec = fmt.charAt(j);
       i = j;
-      if (spec == '%') {
-        out.append('%');
-        continue;
-      }
-      if (spec == 'N' && n.isSymlink()) {
-        out.append('\'').append(name).append("' -> '").append(n.linkTarget()).append('\'');
-        continue;
-      }
-      Object v = field(c, spec, name, path, n);
-      if (v == null) {
-        out.append('?');
-        continue;
-      }
-      String conversion;
-      if (spec == 'a') {
-        conversion = "o";
-      } else if ("fDtT".indexOf(spec) >= 0) {
-        conversion = "x";
-      } else {
-        conversion = v instanceof Long ? "d" : "s";
-      }
-      out.append(String.format(Locale.ROOT, "%" + mods + conversion, v));
+      out.append(spec == '%' ? "%" : conversion.apply(mods, spec));
     }
     return out.toString();
   }
@@ -240,7 +256,8 @@ final class FileInfoTools {
       case 'D' -> (long) (dev[0] * 256 + dev[1]);
       case 'H' -> (long) dev[0];
       case 'L' -> (long) dev[1];
-      case 't', 'T' -> 0L;
+      case 't' -> (long) n.major();
+      case 'T' -> (long) n.minor();
       case 'x', 'y', 'z' -> TIME.format(Instant.ofEpochSecond(0, n.mtimeNanos()));
       case 'X', 'Y', 'Z' -> n.mtimeNanos() / 1_000_000_000L;
       case 'w' -> "-";
@@ -250,14 +267,19 @@ final class FileInfoTools {
   }
 
   private static long blocks(FileNode n) {
-    if (n.isSymlink()) {
+    if (n.isSymlink() || n.isCharDevice()) {
       return 0;
     }
-    return n.isDirectory() ? 8 : (n.size() + 4095) / 4096 * 8;
+    if (n.isDirectory()) {
+      return n.size() % 4096 == 0 ? 8 : 0; // a tmpfs directory takes no blocks
+    }
+    return (n.size() + 4095) / 4096 * 8;
   }
 
   private static int typeBits(FileNode n) {
-    return n.isDirectory() ? 0040000 : n.isSymlink() ? 0120000 : 0100000;
+    return n.isDirectory()
+        ? 0040000
+        : n.isSymlink() ? 0120000 : n.isCharDevice() ? 0020000 : 0100000;
   }
 
   private static String type(FileNode n) {
@@ -266,6 +288,9 @@ final class FileInfoTools {
     }
     if (n.isSymlink()) {
       return "symbolic link";
+    }
+    if (n.isCharDevice()) {
+      return "character special file";
     }
     return n.size() == 0 ? "regular empty file" : "regular file";
   }

@@ -32,7 +32,8 @@ final class FileTools {
 
           @Override
           public boolean readsStdin(List<String> args) {
-            return args.stream().noneMatch(a -> !a.startsWith("-") || a.equals("-"));
+            // no file, or "-" among them: it reads its input there
+            return args.contains("-") || args.stream().allMatch(a -> a.startsWith("-"));
           }
         });
     tools.put("mkdir", FileTools::mkdir);
@@ -149,6 +150,9 @@ final class FileTools {
     if (status != 0 && ctx.busybox()) {
       status = 1;
     }
+    // the operands by name, files first then directories, as busybox and coreutils list them
+    files.sort(null);
+    dirs.sort(null);
     boolean headers = operands.size() > 1 || o.has('R');
     boolean first = true;
     if (!files.isEmpty()) {
@@ -233,7 +237,9 @@ final class FileTools {
               String.valueOf(links(ctx.fs(), e)),
               users.getOrDefault(n.uid(), String.valueOf(n.uid())),
               groups.getOrDefault(n.gid(), String.valueOf(n.gid())),
-              o.has('h') ? human(size(n)) : String.valueOf(size(n)),
+              n.isCharDevice()
+                  ? device(n, ctx.busybox())
+                  : o.has('h') ? human(size(n)) : String.valueOf(size(n)),
               time(ctx, n.mtimeNanos()),
               name
             });
@@ -253,6 +259,7 @@ final class FileTools {
           w[i] = Math.max(w[i], r[i].length());
         }
       }
+      alignDevices(rows, w);
       for (String[] r : rows) {
         ctx.io()
             .println(
@@ -321,6 +328,42 @@ final class FileTools {
     }
   }
 
+  /**
+   * A device's "MAJOR, MINOR" in the size column: busybox's {@code %4u, %3u}; coreutils' numbers
+   * each right-aligned in their own width (joined by ", " there, {@link #alignDevices}).
+   */
+  private static String device(FileNode n, boolean busybox) {
+    return busybox
+        ? String.format(Locale.ROOT, "%4d, %3d", n.major(), n.minor())
+        : n.major() + ", " + n.minor();
+  }
+
+  /** coreutils' ls: the majors and the minors of the devices listed each in one width. */
+  private static void alignDevices(List<String[]> rows, int[] w) {
+    int major = 0;
+    int minor = 0;
+    for (String[] r : rows) {
+      int comma = r[4].indexOf(", ");
+      if (comma > 0) {
+        major = Math.max(major, comma);
+        minor = Math.max(minor, r[4].length() - comma - 2);
+      }
+    }
+    if (major == 0) {
+      return;
+    }
+    for (String[] r : rows) {
+      int comma = r[4].indexOf(", ");
+      if (comma > 0) {
+        r[4] =
+            pad(r[4].substring(0, comma), major, true)
+                + ", "
+                + pad(r[4].substring(comma + 2), minor, true);
+      }
+    }
+    w[4] = Math.max(w[4], major + 2 + minor);
+  }
+
   static String pad(String s, int width, boolean right) {
     if (s.length() >= width) {
       return s;
@@ -330,9 +373,6 @@ final class FileTools {
   }
 
   static long size(FileNode n) {
-    if (n.isDirectory()) {
-      return n.size() > 0 ? n.size() : 4096;
-    }
     if (n.isSymlink()) {
       return n.linkTarget() == null ? 0 : n.linkTarget().length();
     }
@@ -340,8 +380,8 @@ final class FileTools {
   }
 
   private static long blocks(FileNode n) {
-    if (n.isSymlink()) {
-      return 0;
+    if (n.isSymlink() || n.isCharDevice() || n.isDirectory() && n.size() % 4096 != 0) {
+      return 0; // a tmpfs directory (40 bytes and 20 an entry) takes no blocks
     }
     long s = size(n);
     return ((s + 4095) / 4096) * 4;
@@ -368,7 +408,7 @@ final class FileTools {
   static String mode(FileNode n) {
     int m = n.mode();
     StringBuilder sb = new StringBuilder();
-    sb.append(n.isDirectory() ? 'd' : n.isSymlink() ? 'l' : '-');
+    sb.append(n.isDirectory() ? 'd' : n.isSymlink() ? 'l' : n.isCharDevice() ? 'c' : '-');
     String rwx = "rwxrwxrwx";
     for (int i = 0; i < 9; i++) {
       sb.append((m & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
@@ -420,41 +460,51 @@ final class FileTools {
       return badOption(ctx, o.bad());
     }
     List<String> files = o.operands().isEmpty() ? List.of("-") : o.operands();
-    StringBuilder all = new StringBuilder();
+    // each file is written as it is read (an error comes between the files around it), numbered
+    // on across them with -n
+    int[] line = {0, 1}; // lines numbered so far; whether the next character starts a line
     int status = 0;
     for (String f : files) {
+      String text;
       if (f.equals("-")) {
         String in = ctx.io().stdin();
-        all.append(in == null ? "" : in);
-        continue;
-      }
-      String p = path(ctx, f);
-      try {
-        all.append(new String(ctx.fs().read(p), StandardCharsets.UTF_8));
-      } catch (FsException e) {
-        if (ctx.busybox() && e.errno() == FsException.Errno.EISDIR) {
-          ctx.io().errln("cat: read error: Is a directory");
-        } else {
-          ctx.io().errln("cat: " + f + ": " + e.getMessage());
-        }
-        status = 1;
-      }
-    }
-    String text = all.toString();
-    if (o.has('n')) {
-      StringBuilder sb = new StringBuilder();
-      String[] lines = text.split("\n", -1);
-      int count = text.endsWith("\n") ? lines.length - 1 : lines.length;
-      for (int i = 0; i < count; i++) {
-        sb.append(String.format("%6d\t%s", i + 1, lines[i]));
-        if (i < count - 1 || text.endsWith("\n")) {
-          sb.append('\n');
+        text = in == null ? "" : in;
+      } else {
+        try {
+          text = new String(ctx.fs().read(path(ctx, f)), StandardCharsets.UTF_8);
+        } catch (FsException e) {
+          if (ctx.busybox() && e.errno() == FsException.Errno.EISDIR) {
+            ctx.io().errln("cat: read error: Is a directory");
+          } else if (ctx.busybox()) {
+            ctx.io().errln("cat: can't open '" + f + "': " + e.getMessage());
+          } else {
+            ctx.io().errln("cat: " + f + ": " + e.getMessage());
+          }
+          status = 1;
+          continue;
         }
       }
-      text = sb.toString();
+      if (!text.isEmpty()) {
+        ctx.io().out().accept(o.has('n') ? numbered(text, line) : text);
+      }
     }
-    ctx.io().out().accept(text);
     return status;
+  }
+
+  /** cat -n: each line's number ({@code %6d} and a tab), counting on from {@code line}. */
+  private static String numbered(String text, int[] line) {
+    StringBuilder sb = new StringBuilder(text.length() + 8 * 16);
+    for (int i = 0; i < text.length(); ) {
+      if (line[1] == 1) {
+        sb.append(String.format("%6d\t", ++line[0]));
+      }
+      int nl = text.indexOf('\n', i);
+      int end = nl < 0 ? text.length() : nl + 1;
+      sb.append(text, i, end);
+      line[1] = nl < 0 ? 0 : 1;
+      i = end;
+    }
+    return sb.toString();
   }
 
   // ---- mkdir, rm, rmdir, touch ----------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.ddlab.sim.volume.MountTable.Entry;
 import dev.ddlab.sim.volume.MountedFs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -218,6 +219,109 @@ final class MountTools {
       return inodes(e);
     }
     return new long[] {u.total(), u.used(), u.available()};
+  }
+
+  // ---- stat -f ----
+
+  /**
+   * {@code stat -f [-c FMT] [-t] FILE}: statfs(2) of the mount holding FILE, in busybox's or
+   * coreutils' words (coreutils adds the fundamental block size; busybox knows no overlay, no
+   * mqueue, no cgroup2: {@code UNKNOWN}). False when there is no mount table to read (the host).
+   */
+  static boolean statFs(ToolContext ctx, String name, String path, String format, boolean terse) {
+    MountTable table = table(ctx);
+    if (table == null) {
+      return false;
+    }
+    Entry e = table.forPath(path);
+    boolean bb = ctx.busybox();
+    String fmt =
+        format != null
+            ? format
+            : terse
+                ? bb ? "%n %i %l %t %s %b %f %a %c %d" : "%n %i %l %t %s %S %b %f %a %c %d"
+                : "  File: \"%n\"\n    ID: %-8i Namelen: %-7l Type: %T\n"
+                    + (bb ? "Block size: %-10s" : "Block size: %-10s Fundamental block size: %S")
+                    + "\nBlocks: Total: %-10b Free: %-10f Available: %a\n"
+                    + "Inodes: Total: %-10c Free: %d";
+    long[] blocks = new long[3];
+    long[] nodes = new long[3];
+    if (e != null && e.usage() != null) {
+      MountTable.Usage u = e.usage();
+      blocks = new long[] {u.total() / 4096, (u.total() - u.used()) / 4096, u.available() / 4096};
+      nodes = inodes(e);
+    }
+    String type = e == null ? "overlay" : e.type();
+    int index = e == null ? 0 : table.entries().indexOf(e);
+    long[] b = blocks;
+    long[] in = nodes;
+    String out =
+        FileInfoTools.expand(
+            fmt,
+            (mods, spec) -> {
+              Object v =
+                  switch (spec) {
+                    case 'n' -> name;
+                    case 'i' -> fsid(type, index);
+                    case 'l' -> 255L;
+                    case 't' -> Long.toHexString(MAGIC.getOrDefault(type, 0L));
+                    case 'T' ->
+                        bb ? BUSYBOX_TYPES.getOrDefault(type, "UNKNOWN") : coreutilsType(type);
+                    case 's', 'S' -> 4096L;
+                    case 'b' -> b[0];
+                    case 'f' -> b[1];
+                    case 'a' -> b[2];
+                    case 'c' -> in[0];
+                    case 'd' -> in[0] - in[1];
+                    default -> "?";
+                  };
+              return String.format(Locale.ROOT, "%" + mods + "s", v);
+            });
+    ctx.io().println(out);
+    return true;
+  }
+
+  /** statfs's f_type of the filesystems a container has mounted (linux/magic.h). */
+  private static final Map<String, Long> MAGIC =
+      Map.of(
+          "ext4", 0xef53L,
+          "tmpfs", 0x1021994L,
+          "overlay", 0x794c7630L,
+          "proc", 0x9fa0L,
+          "sysfs", 0x62656572L,
+          "devpts", 0x1cd1L,
+          "mqueue", 0x19800202L,
+          "cgroup2", 0x63677270L);
+
+  /** busybox 1.35/1.36 stat's names (the private dockerd's): the others are UNKNOWN. */
+  private static final Map<String, String> BUSYBOX_TYPES =
+      Map.of(
+          "ext4", "ext2/ext3",
+          "tmpfs", "tmpfs",
+          "proc", "proc",
+          "sysfs", "sysfs",
+          "devpts", "devpts");
+
+  private static String coreutilsType(String type) {
+    return switch (type) {
+      case "ext4" -> "ext2/ext3";
+      case "overlay" -> "overlayfs";
+      case "cgroup2" -> "cgroup2fs";
+      default -> type;
+    };
+  }
+
+  /**
+   * f_fsid as stat prints it: a pseudo filesystem's is its anonymous device's minor shifted up (the
+   * private dockerd's devpts {@code 3500000000}), a disk's or tmpfs's a hash-like 64-bit number.
+   */
+  private static String fsid(String type, int index) {
+    if (!MAGIC.containsKey(type) || type.equals("devpts") || type.equals("mqueue")) {
+      return Long.toHexString((50L + index) << 32);
+    }
+    long z = (type.hashCode() * 31L + index) * 0x9E3779B97F4A7C15L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    return String.format(Locale.ROOT, "%016x", z ^ (z >>> 31));
   }
 
   /** The inodes of the simulated node's ext4 disk: one per 16 KiB (mke2fs's default ratio). */

@@ -26,7 +26,8 @@ final class TextTools {
 
     @Override
     public boolean readsStdin(List<String> args) {
-      return operandsOf(args, optionsWithValue).isEmpty();
+      List<String> files = operandsOf(args, optionsWithValue);
+      return files.isEmpty() || files.contains("-");
     }
   }
 
@@ -114,6 +115,12 @@ final class TextTools {
   record Input(String name, String text) {}
 
   static List<Input> inputs(ToolContext ctx, String tool, List<String> files, int[] status) {
+    return inputs(ctx, tool, files, status, Long.MAX_VALUE);
+  }
+
+  /** The inputs, of each file at most its first {@code max} bytes ({@code head -c N}). */
+  static List<Input> inputs(
+      ToolContext ctx, String tool, List<String> files, int[] status, long max) {
     List<Input> in = new ArrayList<>();
     if (files.isEmpty()) {
       in.add(new Input("(standard input)", stdin(ctx)));
@@ -127,7 +134,7 @@ final class TextTools {
       try {
         in.add(
             new Input(
-                f, new String(ctx.fs().read(FileTools.path(ctx, f)), StandardCharsets.UTF_8)));
+                f, new String(ctx.fs().read(FileTools.path(ctx, f), max), StandardCharsets.UTF_8)));
       } catch (FsException e) {
         ctx.io().errln(tool + ": " + f + ": " + e.getMessage());
         status[0] = 2;
@@ -265,7 +272,8 @@ final class TextTools {
       return FileTools.badOption(ctx, c.bad());
     }
     int[] status = {0};
-    List<Input> in = inputs(ctx, tool, c.files(), status);
+    List<Input> in =
+        inputs(ctx, tool, c.files(), status, head && c.bytes() ? c.n() : Long.MAX_VALUE);
     boolean headers = c.files().size() > 1;
     for (int k = 0; k < in.size(); k++) {
       Input input = in.get(k);
@@ -366,7 +374,8 @@ final class TextTools {
     }
     List<String> names = new ArrayList<>();
     for (Input input : in) {
-      names.add(fromStdin ? null : input.name());
+      // wc names "-" as it was given (grep says "(standard input)")
+      names.add(fromStdin ? null : input.name().equals("(standard input)") ? "-" : input.name());
     }
     if (in.size() > 1) {
       counts.add(total);

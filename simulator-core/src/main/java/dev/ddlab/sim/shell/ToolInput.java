@@ -359,6 +359,9 @@ final class ToolInput {
   }
 
   private static boolean lineFilter(String name, List<String> args) {
+    if (args.contains("-") && !name.equals("cat") && !name.equals("tee")) {
+      return false; // "-" among files: read once, at its place among them
+    }
     return switch (name) {
       case "cat" -> args.stream().allMatch(a -> a.equals("-"));
       case "cut", "tr", "sed" -> !args.contains("-i");

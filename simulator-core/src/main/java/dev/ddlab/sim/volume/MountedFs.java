@@ -131,6 +131,15 @@ public final class MountedFs implements ContainerRootFs {
   }
 
   @Override
+  public byte[] read(String path, long max) {
+    if (mountsFile(path)) {
+      return ContainerRootFs.super.read(path, max);
+    }
+    Route r = route(path);
+    return r.fs().read(r.path(), max);
+  }
+
+  @Override
   public void write(String path, byte[] data, boolean append) {
     Route r = writable(path);
     r.fs().write(r.path(), data, append);

@@ -90,12 +90,12 @@ class ContainerMountsTest {
     assertEquals(
         """
         Filesystem           1K-blocks      Used Available Use% Mounted on
-        overlay               30298176   5134636  23648632  18% /
+        overlay               30298176   5134640  23648628  18% /
         tmpfs                    65536         0     65536   0% /dev
         shm                      65536         0     65536   0% /dev/shm
-        /dev/sda1             30298176   5134636  23648632  18% /etc/resolv.conf
-        /dev/sda1             30298176   5134636  23648632  18% /etc/hostname
-        /dev/sda1             30298176   5134636  23648632  18% /etc/hosts
+        /dev/sda1             30298176   5134640  23648628  18% /etc/resolv.conf
+        /dev/sda1             30298176   5134640  23648628  18% /etc/hostname
+        /dev/sda1             30298176   5134640  23648628  18% /etc/hosts
         tmpfs                  2006116         0   2006116   0% /proc/acpi
         tmpfs                    65536         0     65536   0% /proc/kcore
         tmpfs                    65536         0     65536   0% /proc/keys
@@ -139,7 +139,7 @@ class ContainerMountsTest {
     assertEquals(
         """
         Filesystem           1K-blocks      Used Available Use% Mounted on
-        /dev/sda1             30298176   5134636  23648632  18% /etc/resolv.conf
+        /dev/sda1             30298176   5134640  23648628  18% /etc/resolv.conf
         df: /nonexist: can't find mount point
         """,
         e.output());
