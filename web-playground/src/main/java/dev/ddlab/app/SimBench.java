@@ -215,17 +215,19 @@ final class SimBench {
    */
   static Steady steady(
       int perRound, double warmUpSeconds, double maxSeconds, Runnable op, Runnable between) {
+    RoundClock clock = new RoundClock();
     WarmUp.Result warm =
         WarmUp.run(
             () -> {
               between.run();
-              round(perRound, op);
+              clock.add(perRound, round(perRound, op));
             },
             WARM_UP_ROUNDS,
             warmUpSeconds,
             maxSeconds);
     between.run();
-    int n = roundSize(perRound, round(perRound, op));
+    double micros = clock.microsPerOp();
+    int n = roundSize(perRound, Double.isNaN(micros) ? round(perRound, op) : micros);
     double[] rounds = new double[MEASURED_ROUNDS];
     double[] cpu = new double[MEASURED_ROUNDS];
     double[] alloc = new double[MEASURED_ROUNDS];
@@ -275,6 +277,39 @@ final class SimBench {
    */
   static final double ROUND_SECONDS =
       Double.parseDouble(System.getProperty("ddlab.bench.round", "0.4"));
+
+  /**
+   * The wall time per operation of the warm-up's latest rounds, to size the measured rounds by:
+   * over the last span of at least {@link #SPAN_MICROS} of rounds (the operations only, not what
+   * runs between rounds: a figure's session opened again). One warm round was the measure until 7
+   * Dec: of a cheap listing figure that is 5–18 operations, 10–200 µs without a collection or a
+   * wait for a CPU in it, so measured rounds meant to last 0.4 s lasted 1–2 s (a fork at load 17, 7
+   * Dec: 9–19 s of measured rounds per listing figure, 108 s of the fork's 208).
+   */
+  static final class RoundClock {
+    /** The shortest span of rounds an estimate is taken over: a young collection or two in it. */
+    static final double SPAN_MICROS = 500_000;
+
+    private double micros;
+    private long ops;
+    private double perOp = Double.NaN;
+
+    /** A round of {@code ops} operations took {@code microsPerOp} each. */
+    void add(int ops, double microsPerOp) {
+      this.micros += microsPerOp * ops;
+      this.ops += ops;
+      if (this.micros >= SPAN_MICROS) {
+        perOp = this.micros / this.ops;
+        this.micros = 0;
+        this.ops = 0;
+      }
+    }
+
+    /** Microseconds per operation over the last complete span, or NaN before one is complete. */
+    double microsPerOp() {
+      return perOp;
+    }
+  }
 
   /**
    * Operations per measured round: {@code perRound}, or as many as take {@link #ROUND_SECONDS} at
