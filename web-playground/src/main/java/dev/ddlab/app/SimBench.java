@@ -162,10 +162,11 @@ final class SimBench {
    * compiled again while the Engine pair warmed up), and its forks landed in two states with the
    * same allocation (19–20 and 26–30 µs of thread CPU; 6 of the lead's 10 quiet forks slow).
    * Measured alone ({@code --only}, 10:28–10:38 7 Dec, load 8–12) 11 of 12 forks were 19.2–20.3 µs
-   * and one 26.2, so the order is not the only cause. First, the Engine figure is the Engine API as
-   * a client that uses only the API compiles it (the grader, {@code ddlab engine-api}); the shell
-   * figure is then a learner's session in a JVM that also served the Engine directly, as a server
-   * does.
+   * and one 26.2; measured first, one fork of three was still slow in both pair figures
+   * (docs/design/containers.md), so the order is not the cause of that state. First, the Engine
+   * figure is the Engine API as a client that uses only the API compiles it (the grader, {@code
+   * ddlab engine-api}); the shell figure is then a learner's session in a JVM that also served the
+   * Engine directly, as a server does.
    */
   private void pairs(int pairs, Consumer<Figure> sink) {
     if (options.measures(ENGINE_PAIR)) {
