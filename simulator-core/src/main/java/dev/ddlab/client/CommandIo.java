@@ -48,6 +48,16 @@ public interface CommandIo {
     end.run();
   }
 
+  /**
+   * Whether stdout is a pipe the shell moves a stream into as its reader takes it ({@code docker
+   * run alpine yes | head -3}): a foreground process's output is then handed over as a stream
+   * ({@link CliResult#attached}) rather than followed by the CLI, which could not wait for the
+   * reader.
+   */
+  default boolean streamsOut() {
+    return false;
+  }
+
   /** Terminal width for tables that truncate; 0 when not a terminal. */
   default int columns() {
     return 0;

@@ -80,6 +80,24 @@ public interface Attachment extends AutoCloseable {
    */
   boolean awaitExit(Duration max);
 
+  /**
+   * Waits as {@link #awaitExit} does while handing {@code out} what the process prints as it comes:
+   * a client that reads while it waits ({@code docker run alpine yes} without a terminal). A
+   * simulated stream holds only a bounded buffer and holds the process back while it is full, so a
+   * caller that means to read everything follows the process with this, not with {@code awaitExit}
+   * and one read at the end.
+   *
+   * @return true when the process has exited
+   */
+  default boolean follow(Duration max, java.util.function.Consumer<String> out) {
+    boolean exited = awaitExit(max);
+    String text = read();
+    if (!text.isEmpty()) {
+      out.accept(text);
+    }
+    return exited;
+  }
+
   /** True once the process exited or the stream was closed by the engine. */
   boolean isClosed();
 

@@ -578,6 +578,7 @@ public class TerminalSession implements Session {
       int streamed = 0;
       while (true) {
         clock.runDue();
+        shell.pumpStreams(); // a stream into a pipe that ended now ends its stage now
         if (attached != null) {
           out.append(attached.read());
           if (attached.isClosed()) {

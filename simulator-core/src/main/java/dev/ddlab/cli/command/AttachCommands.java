@@ -57,7 +57,7 @@ public final class AttachCommands {
         throw new CliException("the input device is not a TTY", 1);
       }
       Attachment a = engine.containers().attach(c.id(), stdin);
-      result = CliResult.attached(a);
+      result = sigProxy ? CliResult.proxyingSignals(a) : CliResult.attached(a);
       return 0;
     }
   }
@@ -86,6 +86,12 @@ public final class AttachCommands {
     boolean interactive;
 
     @Parameters List<String> containers = new ArrayList<>();
+
+    /** start -a forwards every signal to the container, as docker/cli's start does. */
+    @Override
+    protected boolean proxiesSignals() {
+      return true;
+    }
 
     /** Hands the attachment to the terminal, or waits for the exit when nothing is typed. */
     private int follow(Attachment a, ContainerInspect c) {

@@ -93,7 +93,7 @@ final class Binder {
   @SuppressWarnings("unchecked")
   private static void set(OptionSpec o, String value) {
     if (FlagScanner.isBoolean(o)) {
-      o.setValue(true);
+      o.setValue(!"false".equals(value)); // the scanner writes a false value as "=false"
       return;
     }
     if (List.class.isAssignableFrom(o.type())) {

@@ -236,17 +236,35 @@ public abstract class DockerCommand implements Callable<Integer> {
    * the still running process to the terminal.
    */
   protected int followForeground(Attachment a) {
-    boolean exited = a.awaitExit(ctx.foregroundWait());
-    String output = a.read();
-    if (!output.isEmpty()) {
-      io.out(output);
+    if (io.streamsOut() && a.inSessionTime()) {
+      // docker run alpine yes | head -3: the shell moves the stream into the pipe as its reader
+      // takes it (the process waits meanwhile), and this command ends with the stream
+      result = streamed(a);
+      return 0;
     }
+    // what it prints goes out as it comes: the stream holds one buffer, not the whole minute
+    boolean exited = a.follow(ctx.foregroundWait(), io::out);
     if (!exited) {
-      result = CliResult.attached(a);
+      result = streamed(a);
       return 0;
     }
     Integer code = a.exitCode();
     return code == null ? 0 : code;
+  }
+
+  /** The still running stream this command hands over, with how it ends on a broken pipe. */
+  private CliResult streamed(Attachment a) {
+    return proxiesSignals() ? CliResult.proxyingSignals(a) : CliResult.attached(a);
+  }
+
+  /**
+   * Whether this command proxies the signals it gets to the container (docker/cli's
+   * ForwardAllSignals: {@code run} and {@code attach} unless {@code --sig-proxy=false}, {@code
+   * start -a}): it catches SIGPIPE then, so a broken stdout pipe is an error it prints, not its
+   * death (see {@link CliResult#brokenPipe}).
+   */
+  protected boolean proxiesSignals() {
+    return false;
   }
 
   /** A prune's "Deleted …:" block: the title, one line per item, a blank line. */

@@ -97,9 +97,11 @@ final class FlagScanner {
           throw new CliException("unknown flag: --" + name, 125);
         }
         if (isBoolean(o)) {
-          if (value == null || parseBool(value, o)) {
-            out.add(canonicalNames.get(o));
-          }
+          // --sig-proxy=false: a flag whose default is true is turned off (the last one wins)
+          out.add(
+              value == null || parseBool(value, o)
+                  ? canonicalNames.get(o)
+                  : canonicalNames.get(o) + "=false");
         } else {
           if (value == null) {
             if (i + 1 >= args.size()) {
@@ -123,9 +125,10 @@ final class FlagScanner {
           }
           if (isBoolean(o)) {
             if (j + 1 < cluster.length() && cluster.charAt(j + 1) == '=') {
-              if (parseBool(cluster.substring(j + 2), o)) {
-                out.add(canonicalNames.get(o));
-              }
+              out.add(
+                  parseBool(cluster.substring(j + 2), o)
+                      ? canonicalNames.get(o)
+                      : canonicalNames.get(o) + "=false");
               break;
             }
             out.add(canonicalNames.get(o));

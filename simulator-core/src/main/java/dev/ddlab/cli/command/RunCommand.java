@@ -56,6 +56,11 @@ public final class RunCommand extends DockerCommand {
   @Parameters List<String> args = new ArrayList<>();
 
   @Override
+  protected boolean proxiesSignals() {
+    return sigProxy;
+  }
+
+  @Override
   public Integer call() {
     if (detach && !opts.attach.isEmpty()) {
       throw new CliException("Conflicting options: -a and -d", 1);

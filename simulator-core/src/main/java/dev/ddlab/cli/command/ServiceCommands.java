@@ -198,10 +198,7 @@ public final class ServiceCommands {
                       name, DockerCommand.kv(labels), ts, m, updates.apply(null), null, endpoint))
               .id();
       out(id);
-      if (!detach) {
-        ServiceProgress.waitConverged(this, id, quiet);
-      }
-      return 0;
+      return detach ? 0 : ServiceProgress.follow(this, id, quiet);
     }
   }
 
@@ -470,6 +467,7 @@ public final class ServiceCommands {
     @Override
     public Integer call() {
       List<String> errors = new ArrayList<>();
+      List<String> scaled = new ArrayList<>();
       for (String a : args) {
         int eq = a.indexOf('=');
         if (eq < 0) {
@@ -514,12 +512,14 @@ public final class ServiceCommands {
                   new ServiceUpdateOptions(
                       s.version() == null ? 0 : s.version().index(), null, null));
           out(ref + " scaled to " + n);
-          if (!detach) {
-            ServiceProgress.waitConverged(this, s.id(), false);
-          }
+          scaled.add(s.id());
         } catch (EngineException e) {
           errors.add(daemonError(e));
         }
+      }
+      if (!detach && !scaled.isEmpty()) {
+        // as docker/cli's runScale: every service is scaled first, then each is waited for
+        return ServiceProgress.follow(this, scaled, false, errors);
       }
       if (!errors.isEmpty()) {
         throw new CliException(String.join("\n", errors), 1);
@@ -620,10 +620,7 @@ public final class ServiceCommands {
                   null,
                   rollback ? "previous" : null));
       out(args.get(0));
-      if (!detach) {
-        ServiceProgress.waitConverged(this, s.id(), quiet);
-      }
-      return 0;
+      return detach ? 0 : ServiceProgress.follow(this, s.id(), quiet);
     }
   }
 
@@ -716,10 +713,7 @@ public final class ServiceCommands {
               new ServiceUpdateOptions(
                   s.version() == null ? 0 : s.version().index(), null, "previous"));
       out(args.get(0));
-      if (!detach) {
-        ServiceProgress.waitConverged(this, s.id(), quiet);
-      }
-      return 0;
+      return detach ? 0 : ServiceProgress.follow(this, s.id(), quiet);
     }
   }
 

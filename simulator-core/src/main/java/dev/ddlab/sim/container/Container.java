@@ -7,10 +7,12 @@ import dev.ddlab.fs.FileSystem;
 import dev.ddlab.go.GoUnits;
 import dev.ddlab.sim.clock.VirtualClock;
 import dev.ddlab.sim.fs.ContainerRootFs;
+import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.runtime.ProcContext;
 import dev.ddlab.sim.runtime.SimProc;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * One container as the daemon keeps it (moby's container.Container): its configuration, its state
@@ -296,6 +298,33 @@ public final class Container {
     for (ProcAttachment a : attached()) {
       a.output(stderr, text);
     }
+  }
+
+  /**
+   * PID 1's stdout: {@link #output} at the clock's time, and the writer waits while a client's
+   * stream is full ({@link ProcAttachment#whenWritable}: {@code docker run alpine yes} goes at the
+   * pace its client reads). Without an attached client nothing holds it back (the log only).
+   */
+  Consumer<String> stdout(VirtualClock clock) {
+    Container c = this;
+    class Stdout implements Consumer<String>, OutputEnd {
+      @Override
+      public void accept(String text) {
+        c.output(clock.nowNanos(), false, text);
+      }
+
+      @Override
+      public void whenWritable(Runnable next) {
+        for (ProcAttachment a : c.attached()) {
+          if (a.full()) {
+            a.whenWritable(() -> whenWritable(next)); // then the other clients again
+            return;
+          }
+        }
+        next.run();
+      }
+    }
+    return new Stdout();
   }
 
   /** Closes every attached client's stream without an exit status (removal, daemon shutdown). */

@@ -120,7 +120,7 @@ final class Exec {
             cwd,
             user,
             withTty ? pty(cfg.consoleSize()) : null,
-            a::output,
+            a.stdout(),
             t -> a.output(true, t),
             status -> died(c, e, a, status),
             c.shimPid);

@@ -2,9 +2,12 @@ package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.sim.clock.VirtualClock;
+import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.runtime.SimProc;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -13,8 +16,17 @@ import java.util.function.Supplier;
  * while attached, and lines typed to its stdin. Ctrl-C (\u0003) on a TTY is SIGINT to the process;
  * Ctrl-D (\u0004) closes its stdin. Everything is synchronous: a write runs the program's reaction
  * before returning.
+ *
+ * <p>The stream holds at most {@link #CAPACITY} and one write for its client: once it is full, the
+ * process's next write waits ({@link #whenWritable}, through its stdout's {@link OutputEnd}) until
+ * the client has read, as moby's copy to a hijacked connection blocks on a client that does not
+ * read and the process then blocks on its full stdout pipe. So {@code docker run alpine yes} holds
+ * 64 KiB for its client however long it runs, not everything it printed.
  */
 final class ProcAttachment implements Attachment {
+  /** What the stream holds before the process's writes wait: a pipe's 64 KiB. */
+  static final int CAPACITY = 64 * 1024;
+
   private final VirtualClock clock;
   private final Supplier<SimProc> target;
   private final boolean stdin;
@@ -27,6 +39,9 @@ final class ProcAttachment implements Attachment {
   private boolean closed;
   private boolean inputClosed;
   private Integer exitCode;
+
+  /** The process's writes that wait until the client has read (null while none has). */
+  private List<Runnable> heldWriters;
 
   ProcAttachment(
       VirtualClock clock,
@@ -59,6 +74,60 @@ final class ProcAttachment implements Attachment {
   /** Stderr kept apart for a client that is not a terminal; null while merged. */
   private StringBuilder errors;
 
+  /** The characters the stream holds for its client (stdout and stderr). */
+  int buffered() {
+    return buffer.length() + (errors == null ? 0 : errors.length());
+  }
+
+  /** Whether the process's next write must wait for the client to read. */
+  boolean full() {
+    return !closed && buffered() >= CAPACITY;
+  }
+
+  /**
+   * Runs {@code next} once the process may write again: at once unless the stream is full, else
+   * when the client has read or the stream has closed (a closed stream drops what comes).
+   */
+  void whenWritable(Runnable next) {
+    if (!full()) {
+      next.run();
+      return;
+    }
+    if (heldWriters == null) {
+      heldWriters = new ArrayList<>(1);
+    }
+    heldWriters.add(next);
+  }
+
+  private void release() {
+    if (heldWriters == null || heldWriters.isEmpty() || full()) {
+      return;
+    }
+    List<Runnable> writers = List.copyOf(heldWriters);
+    heldWriters.clear();
+    writers.forEach(Runnable::run);
+  }
+
+  /**
+   * The process's stdout as an exec writes it: into this stream, with its back-pressure (the
+   * container's own PID 1 writes through {@link Container#stdout}, to every attached client).
+   */
+  Consumer<String> stdout() {
+    ProcAttachment a = this;
+    class Stdout implements Consumer<String>, OutputEnd {
+      @Override
+      public void accept(String text) {
+        a.output(false, text);
+      }
+
+      @Override
+      public void whenWritable(Runnable next) {
+        a.whenWritable(next);
+      }
+    }
+    return new Stdout();
+  }
+
   @Override
   public boolean splitStderr() {
     if (tty) {
@@ -77,6 +146,7 @@ final class ProcAttachment implements Attachment {
     }
     String s = errors.toString();
     errors.setLength(0);
+    release();
     return s;
   }
 
@@ -86,6 +156,7 @@ final class ProcAttachment implements Attachment {
       exitCode = status;
       closed = true;
       onClose.accept(this);
+      release();
     }
   }
 
@@ -94,6 +165,7 @@ final class ProcAttachment implements Attachment {
     if (!closed) {
       closed = true;
       onClose.accept(this);
+      release();
     }
   }
 
@@ -102,6 +174,7 @@ final class ProcAttachment implements Attachment {
     deliverEarly();
     String s = buffer.toString();
     buffer.setLength(0);
+    release();
     return s;
   }
 
@@ -241,6 +314,30 @@ final class ProcAttachment implements Attachment {
   public boolean awaitExit(Duration max) {
     deliverEarly();
     return clock.advanceUntil(() -> closed, max) && exitCode != null;
+  }
+
+  /**
+   * Follows the process for {@code max} of virtual time, handing {@code out} what it prints each
+   * time the stream is full or closes, so the process is never held back longer than a read.
+   */
+  @Override
+  public boolean follow(Duration max, Consumer<String> out) {
+    deliverEarly();
+    long end = clock.nowNanos() + max.toNanos();
+    while (true) {
+      clock.advanceUntil(
+          () -> closed || full(), Duration.ofNanos(Math.max(0, end - clock.nowNanos())));
+      String text = read();
+      if (!text.isEmpty()) {
+        out.accept(text);
+      }
+      if (closed) {
+        return exitCode != null;
+      }
+      if (text.isEmpty()) {
+        return false; // the time is up (or the line's budget is spent)
+      }
+    }
   }
 
   @Override

@@ -185,7 +185,7 @@ final class Start {
                 ? new dev.ddlab.sim.runtime.Pty(
                     c.hostConfig.consoleSize().get(0), c.hostConfig.consoleSize().get(1))
                 : null,
-            text -> c.output(daemon.clock.nowNanos(), false, text),
+            c.stdout(daemon.clock),
             text -> c.output(daemon.clock.nowNanos(), true, text),
             status -> daemon.monitor.exited(c, ctx, status),
             c.shimPid);

@@ -124,7 +124,19 @@ public final class SimProc implements Proc {
     Executables.Resolution r =
         new Executables.Resolution(child, childArgv, null, null, childArgv.get(0));
     return kernel.start(
-        ctx, this, r, env, cwd, user, pty, stdinTty, tty, this::out, this::err, onChildExit, 0);
+        ctx,
+        this,
+        r,
+        env,
+        cwd,
+        user,
+        pty,
+        stdinTty,
+        tty,
+        inheritedOut(),
+        this::err,
+        onChildExit,
+        0);
   }
 
   /** The exit status, or -1 while running. */
@@ -287,7 +299,7 @@ public final class SimProc implements Proc {
     if (!r.ok()) {
       return null;
     }
-    Consumer<String> o = io != null && io.out() != null ? io.out() : this::out;
+    Consumer<String> o = io != null && io.out() != null ? io.out() : inheritedOut();
     Consumer<String> e = io != null && io.err() != null ? io.err() : this::err;
     boolean childTty = tty && (io == null || io.out() == null);
     boolean childStdinTty = stdinTty && (io == null || !io.inRedirected());
@@ -344,6 +356,51 @@ public final class SimProc implements Proc {
   @Override
   public OutputEnd stdoutEnd() {
     return out instanceof OutputEnd e ? e : null;
+  }
+
+  /**
+   * This process's stdout as a child inherits it: the child's writes go where this process's go,
+   * and its write meets the same end (a container's stream that is full holds back the {@code seq}
+   * of {@code sh -c 'seq 1 200000'} as it would hold back the shell).
+   */
+  private Consumer<String> inheritedOut() {
+    class Inherited implements Consumer<String>, OutputEnd {
+      @Override
+      public void accept(String text) {
+        out(text);
+      }
+
+      @Override
+      public boolean broken() {
+        OutputEnd e = stdoutEnd();
+        return e != null && e.broken();
+      }
+
+      @Override
+      public void whenWritable(Runnable next) {
+        OutputEnd e = stdoutEnd();
+        if (e == null) {
+          next.run();
+        } else {
+          e.whenWritable(next);
+        }
+      }
+
+      @Override
+      public String failure() {
+        OutputEnd e = stdoutEnd();
+        return e == null ? null : e.failure();
+      }
+
+      @Override
+      public void reported() {
+        OutputEnd e = stdoutEnd();
+        if (e != null) {
+          e.reported();
+        }
+      }
+    }
+    return new Inherited();
   }
 
   /** The memory this process holds, for docker stats and ps. */

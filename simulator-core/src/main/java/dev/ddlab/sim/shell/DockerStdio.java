@@ -64,6 +64,11 @@ final class DockerStdio implements CommandIo {
   }
 
   @Override
+  public boolean streamsOut() {
+    return io.out() instanceof Pipe; // as HostShell.docker hands such a stream to PipedStreams
+  }
+
+  @Override
   public Map<String, String> environment() {
     return env == null ? Map.of() : env;
   }

@@ -861,7 +861,7 @@ public final class HostShell {
     Attachment a = r.attachment();
     if (io.out() instanceof Pipe) {
       // docker logs -f web | grep GET: the stream goes into the pipe as time passes
-      pipedStreams.add(a, io, background ? stop -> {} : foregroundStops::add, done);
+      pipedStreams.add(a, io, r.brokenPipe(), background ? stop -> {} : foregroundStops::add, done);
       return node.allocatePid();
     }
     if (background) {
@@ -881,8 +881,7 @@ public final class HostShell {
           });
     } else {
       // No terminal to hand the stream to (ssh, command substitution): wait for the end.
-      a.awaitExit(Duration.ofDays(2));
-      io.out().accept(a.read());
+      a.follow(Duration.ofDays(2), io.out());
       Integer code = a.exitCode();
       a.close();
       done.accept(code == null ? 0 : code);

@@ -20,19 +20,39 @@ import java.util.function.IntConsumer;
 final class PipedStreams {
   private final List<Stream> streams = new ArrayList<>();
 
-  /** One docker command's stream, the stdio of its stage and what learns of its status. */
-  private record Stream(Attachment a, Io io, IntConsumer done) {}
+  /**
+   * One docker command's stream, the stdio of its stage, what learns of its status, and what the
+   * command prints when its write meets a pipe whose reader is gone (null: it dies of SIGPIPE).
+   */
+  private record Stream(Attachment a, Io io, String brokenPipe, IntConsumer done) {}
+
+  /** The streams whose pipe is full: read again when its reader has taken enough. */
+  private final List<Stream> waiting = new ArrayList<>();
 
   private void end(Stream s, int status) {
     streams.remove(s);
+    waiting.remove(s);
     s.a().close();
     s.done().accept(status);
   }
 
+  /** The reader is gone: the write was EPIPE, and SIGPIPE, unless the CLI catches it. */
+  private void broken(Stream s) {
+    if (s.brokenPipe() == null) {
+      end(s, 128 + 13);
+      return;
+    }
+    s.io().err().accept(s.brokenPipe() + "\n");
+    end(s, 1);
+  }
+
   private void pump(Stream s) {
     Io io = s.io();
+    if (waiting.contains(s)) {
+      return; // its pipe is full: the stream holds what comes, and the process waits
+    }
     if (io.out() instanceof OutputEnd e && e.broken()) {
-      end(s, 128 + 13); // the reader is gone: the next write was EPIPE, and SIGPIPE
+      broken(s);
       return;
     }
     String errors = s.a().readStderr();
@@ -41,15 +61,31 @@ final class PipedStreams {
     }
     String text = s.a().read();
     if (!text.isEmpty()) {
+      if (s.brokenPipe() != null && io.out() instanceof Pipe p && p.readerClosed()) {
+        broken(s); // a CLI that catches SIGPIPE: its write fails with EPIPE
+        return;
+      }
       io.out().accept(text);
       if (io.out() instanceof OutputEnd e && e.broken()) {
-        end(s, 128 + 13);
+        broken(s);
         return;
       }
     }
     if (s.a().isClosed()) {
       Integer code = s.a().exitCode();
       end(s, code == null ? 0 : code);
+    } else if (!text.isEmpty() && io.out() instanceof OutputEnd e) {
+      // back-pressure: while the pipe is full the stream is not read (a simulated one then holds
+      // its process back), and it is read again once the reader has made room
+      waiting.add(s);
+      boolean[] later = {false};
+      e.whenWritable(
+          () -> {
+            if (waiting.remove(s) && later[0]) {
+              pump(s);
+            }
+          });
+      later[0] = true;
     }
   }
 
@@ -57,7 +93,8 @@ final class PipedStreams {
    * Streams {@code a} into {@code io}'s output until it closes, the pipe's reader exits or its job
    * is killed; Ctrl-C ({@code foregroundStop} registers how) closes it.
    */
-  void add(Attachment a, Io io, Consumer<Runnable> foregroundStop, IntConsumer done) {
+  void add(
+      Attachment a, Io io, String brokenPipe, Consumer<Runnable> foregroundStop, IntConsumer done) {
     IntConsumer end = JobControl.once(done);
     a.splitStderr();
     Stream[] self = new Stream[1];
@@ -66,6 +103,7 @@ final class PipedStreams {
         new Stream(
             a,
             io,
+            brokenPipe,
             st -> {
               unregister.run();
               end.accept(st);
@@ -75,6 +113,7 @@ final class PipedStreams {
         () -> {
           // Ctrl-C: the stream stops; the line ends with 130 and its stages are abandoned
           streams.remove(self[0]);
+          waiting.remove(self[0]);
           a.close();
         });
     pump(self[0]); // what it has now (docker logs -f prints the logs so far at once)
