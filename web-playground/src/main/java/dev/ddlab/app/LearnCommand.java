@@ -26,6 +26,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
@@ -85,6 +86,7 @@ public final class LearnCommand implements Callable<Integer> {
       return session(
           w,
           () -> 80,
+          () -> null, // piped: the session keeps its 80 columns of 24 rows
           prompt -> {
             w.print(prompt);
             w.flush();
@@ -100,56 +102,71 @@ public final class LearnCommand implements Callable<Integer> {
           });
     }
     try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-      LineReader reader =
-          LineReaderBuilder.builder()
-              .terminal(terminal)
-              .appName("ddlab-learn")
-              .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-              .build();
-      // Ctrl-P Ctrl-Q: Docker's detach keys, typed as the script form the tutor understands
-      reader
-          .getWidgets()
-          .put(
-              "ddlab-detach",
-              () -> {
-                reader.getBuffer().clear();
-                reader.getBuffer().write("^P^Q");
-                reader.callWidget(LineReader.ACCEPT_LINE);
-                return true;
-              });
-      reader
-          .getKeyMaps()
-          .get(LineReader.MAIN)
-          .bind(new Reference("ddlab-detach"), KeyMap.ctrl('P') + KeyMap.ctrl('Q'));
-      boolean[] interrupted = {false};
-      return session(
-          terminal.writer(),
-          () -> terminal.getWidth() > 0 ? terminal.getWidth() : 80,
-          new Lines() {
-            @Override
-            public String read(String prompt) {
-              interrupted[0] = false;
-              while (true) {
-                try {
-                  return reader.readLine(prompt);
-                } catch (UserInterruptException e) {
-                  interrupted[0] = true;
-                  return "";
-                } catch (EndOfFileException | IOError e) {
-                  return null;
-                }
-              }
-            }
-
-            @Override
-            public boolean interrupted() {
-              return interrupted[0];
-            }
-          });
+      return on(terminal);
     }
   }
 
-  private int session(PrintWriter w, java.util.function.IntSupplier width, Lines lines) {
+  /**
+   * The tutorial on a JLine terminal: the line editor, Ctrl-C and Docker's detach keys, prose
+   * wrapped to the terminal's width, and the session's terminal given this terminal's size before
+   * each line (its resizes too), as {@code ddlab shell} does: {@code stty size}, {@code tput cols},
+   * {@code $COLUMNS} and the ConsoleSize of new containers follow the user's terminal.
+   */
+  int on(Terminal terminal) {
+    LineReader reader =
+        LineReaderBuilder.builder()
+            .terminal(terminal)
+            .appName("ddlab-learn")
+            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+            .build();
+    // Ctrl-P Ctrl-Q: Docker's detach keys, typed as the script form the tutor understands
+    reader
+        .getWidgets()
+        .put(
+            "ddlab-detach",
+            () -> {
+              reader.getBuffer().clear();
+              reader.getBuffer().write("^P^Q");
+              reader.callWidget(LineReader.ACCEPT_LINE);
+              return true;
+            });
+    reader
+        .getKeyMaps()
+        .get(LineReader.MAIN)
+        .bind(new Reference("ddlab-detach"), KeyMap.ctrl('P') + KeyMap.ctrl('Q'));
+    boolean[] interrupted = {false};
+    return session(
+        terminal.writer(),
+        () -> terminal.getWidth() > 0 ? terminal.getWidth() : 80,
+        terminal::getSize,
+        new Lines() {
+          @Override
+          public String read(String prompt) {
+            interrupted[0] = false;
+            while (true) {
+              try {
+                return reader.readLine(prompt);
+              } catch (UserInterruptException e) {
+                interrupted[0] = true;
+                return "";
+              } catch (EndOfFileException | IOError e) {
+                return null;
+              }
+            }
+          }
+
+          @Override
+          public boolean interrupted() {
+            return interrupted[0];
+          }
+        });
+  }
+
+  private int session(
+      PrintWriter w,
+      java.util.function.IntSupplier width,
+      java.util.function.Supplier<Size> size,
+      Lines lines) {
     Optional<Lab> lab = labId != null ? LabCatalog.builtIn().find(labId) : choose(lines, w);
     if (lab.isEmpty()) {
       if (labId != null) {
@@ -169,8 +186,15 @@ public final class LearnCommand implements Callable<Integer> {
                 progressDir,
                 student)) {
       print(w, TextWrap.prose(tutor.start(), width.getAsInt()));
+      Size told = null;
       while (true) {
         String line = lines.read(tutor.prompt());
+        Size now = size.get();
+        if (now != null && now.getColumns() > 1 && now.getRows() > 1 && !now.equals(told)) {
+          // only a size the terminal knows (a dumb terminal's 0 x 0 is not one)
+          told = new Size(now.getColumns(), now.getRows());
+          tutor.run().session().resize(tutor.node(), told.getColumns(), told.getRows());
+        }
         if (line == null) {
           w.println();
           w.println(
