@@ -62,6 +62,38 @@ class OutputBombTest {
   }
 
   @Test
+  void head_with_an_option_it_does_not_have_says_so_before_it_reads_its_endless_input() {
+    try (SimSession s = session()) {
+      TranscriptEntry e = ends(() -> s.type("node1", "yes | head -f"));
+      assertEquals(
+          "head: invalid option -- 'f'\nTry 'head --help' for more information.\n", e.output());
+      assertEquals(1, e.exitCode());
+      assertEquals("y\ny\n", ends(() -> s.type("node1", "yes | head -q -n 2")).output());
+      assertEquals(
+          "head: invalid number of lines: 'foo'\n",
+          ends(() -> s.type("node1", "yes | head -n foo")).output());
+    }
+  }
+
+  @Test
+  void a_tool_reading_an_endless_pipe_to_its_end_is_charged_per_line_and_ends_in_bounded_heap() {
+    // two characters a line of yes, fifty bytes of heap once split: charged by characters alone,
+    // tail held 64 MiB of text and split it into 32 million strings (the fuzz's OutOfMemoryError)
+    try (SimSession s = session()) {
+      for (String line :
+          new String[] {
+            "yes | tail -n 1",
+            "yes | grep -c y",
+            "yes | sort | head -1",
+            "docker run --rm alpine sh -c 'yes | tail -n 1'"
+          }) {
+        ends(() -> s.type("node1", line)); // the login's memory budget ends it
+        assertEquals("hi\n", s.type("node1", "echo hi").output(), line);
+      }
+    }
+  }
+
+  @Test
   void head_and_tail_take_bytes_with_c() {
     try (SimSession s = session()) {
       s.type("node1", "echo hello > f; echo world >> f");

@@ -183,7 +183,7 @@ final class TextTools {
   /** -n or -c: lines, or bytes (with {@code bytes}). */
   private record Count(long n, boolean fromStart, boolean bytes, List<String> files, String bad) {}
 
-  private static Count count(List<String> args, long dflt) {
+  private static Count count(List<String> args, long dflt, boolean head) {
     long n = dflt;
     boolean fromStart = false;
     boolean bytes = false;
@@ -206,8 +206,8 @@ final class TextTools {
       } else if (a.matches("-\\d+")) {
         v = a.substring(1);
       } else if (a.startsWith("-") && a.length() > 1) {
-        if (a.equals("-f") || a.equals("-q")) {
-          continue;
+        if (a.equals("-q") || a.equals("-f") && !head) {
+          continue; // tail -f follows (TailFollow); -q: no headers
         }
         return new Count(n, false, false, files, a.substring(1));
       } else {
@@ -262,7 +262,7 @@ final class TextTools {
 
   private static int headTail(ToolContext ctx, List<String> args, boolean head) {
     String tool = head ? "head" : "tail";
-    Count c = count(args, 10);
+    Count c = count(args, 10, head);
     if (c.bad() != null) {
       if (c.bad().startsWith("n ") || c.bad().startsWith("c ")) {
         String what = c.bad().startsWith("n ") ? "lines" : "bytes";

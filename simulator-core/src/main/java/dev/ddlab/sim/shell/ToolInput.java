@@ -31,6 +31,8 @@ final class ToolInput {
   private enum Mode {
     LINES,
     FIRST,
+    /** Its options are wrong: it runs once over no input, at once, and reads nothing. */
+    REFUSED,
     COUNT,
     WHOLE
   }
@@ -67,6 +69,26 @@ final class ToolInput {
   private final Run run;
   private final IntConsumer done;
   private final StringBuilder held = new StringBuilder();
+
+  /**
+   * What one line of the input a tool reads to the end costs beside its characters: the tool runs
+   * over the text split into lines, a Java string each (header, fields, array header: about 48
+   * bytes). Charged with the characters, so the memory budget bounds the heap the split takes
+   * ({@code yes | tail -n 1}: two characters a line, fifty bytes of heap), not only the text.
+   */
+  static final long LINE_COST = 48;
+
+  /** The lines in {@link #held} (counted as they come, for {@link #LINE_COST}). */
+  private long heldLines;
+
+  private static long newlines(String s) {
+    long n = 0;
+    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
   private int status = -1;
   private boolean finished;
 
@@ -75,7 +97,12 @@ final class ToolInput {
     this.done = done;
     this.args = args;
     long[] head = name.equals("head") ? head(args) : null;
-    if (head != null) {
+    if (head == REFUSES) {
+      // options head refuses: it says so and exits before it reads (yes | head -f)
+      mode = Mode.REFUSED;
+      firstLines = -1;
+      firstChars = -1;
+    } else if (head != null) {
       mode = Mode.FIRST;
       firstLines = head[0];
       firstChars = head[1];
@@ -108,6 +135,7 @@ final class ToolInput {
   static void read(
       String name, List<String> args, Stdin in, LongPredicate holds, Run run, IntConsumer done) {
     ToolInput t = of(name, args, holds, run, done);
+    t.refuse();
     in.pump(t::data, t::end, t::finished);
   }
 
@@ -123,9 +151,19 @@ final class ToolInput {
     return finished;
   }
 
+  /** A tool whose options are wrong ({@link Mode#REFUSED}) runs now, over no input. */
+  private boolean refuse() {
+    if (mode != Mode.REFUSED || finished) {
+      return false;
+    }
+    finished = true;
+    run.run(args, new Stdin(""), done);
+    return true;
+  }
+
   /** More input arrived. */
   void data(String s) {
-    if (finished) {
+    if (finished || refuse()) {
       return;
     }
     if (mode == Mode.FIRST) {
@@ -134,7 +172,8 @@ final class ToolInput {
     }
     held.append(s);
     if (mode == Mode.WHOLE) {
-      if (!holds.test(held.length())) {
+      heldLines += newlines(s);
+      if (!holds.test(held.length() + heldLines * LINE_COST)) {
         finished = true; // the OOM killer killed the reader
         held.setLength(0);
       }
@@ -150,7 +189,7 @@ final class ToolInput {
 
   /** The input ended. */
   void end() {
-    if (finished) {
+    if (finished || refuse()) {
       return;
     }
     if (mode == Mode.WHOLE) {
@@ -158,6 +197,7 @@ final class ToolInput {
       String input = held.toString();
       held.setLength(0);
       held.trimToSize();
+      heldLines = 0;
       run.run(args, new Stdin(input), done);
       return;
     }
@@ -330,10 +370,17 @@ final class ToolInput {
   private long lines;
 
   /** {@code head}'s count: {lines, -1} or {-1, chars}; null for what it reads to the end. */
+  /** {@link #head}'s answer for options head refuses: it runs at once and reads nothing. */
+  private static final long[] REFUSES = {0, -1};
+
   private static long[] head(List<String> args) {
     long[] n = {10, -1};
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
+      if (a.equals("-q")) {
+        continue; // no headers (TextTools.count takes it too)
+      }
+
       boolean chars = a.startsWith("-c") || a.startsWith("--bytes=");
       String v;
       if (a.equals("-n") || a.equals("-c")) {
@@ -347,8 +394,14 @@ final class ToolInput {
         v = a.substring(2);
       } else if (a.startsWith("-") && a.length() > 1) {
         v = a.substring(1);
+        if (!v.matches("[0-9]+")) {
+          return REFUSES; // an option no head has: -f, -x …
+        }
       } else {
         return null; // a file, or "-"
+      }
+      if (!v.matches("-?[0-9]+[a-zA-Z]*")) {
+        return REFUSES; // not a number: head says so before it reads (head -n foo)
       }
       if (!v.matches("[0-9]{1,18}")) {
         return null; // all but the last N, a size with a unit: read it all
