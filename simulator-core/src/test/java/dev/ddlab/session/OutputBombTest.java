@@ -82,14 +82,27 @@ class OutputBombTest {
     try (SimSession s = session()) {
       for (String line :
           new String[] {
-            "yes | tail -n 1",
+            "yes | tail -n +1",
             "yes | grep -c y",
             "yes | sort | head -1",
-            "docker run --rm alpine sh -c 'yes | tail -n 1'"
+            "docker run --rm alpine sh -c 'yes | grep -c y'"
           }) {
         ends(() -> s.type("node1", line)); // the login's memory budget ends it
         assertEquals("hi\n", s.type("node1", "echo hi").output(), line);
       }
+    }
+  }
+
+  @Test
+  void tail_keeps_only_its_last_lines_of_an_endless_pipe_which_runs_until_the_line_is_ended() {
+    try (SimSession s = session()) {
+      assertEquals("99999\n100000\n", s.type("node1", "seq 1 100000 | tail -n 2").output());
+      assertEquals("3\n4\n5\n", s.type("node1", "seq 1 5 | tail -3").output());
+      assertEquals("", s.type("node1", "seq 1 5 | tail -n 0").output());
+      // as yes | wc -l: bash runs it until Ctrl-C, a script's line is ended by its budget
+      TranscriptEntry e = ends(() -> s.type("node1", "yes | tail -n 1"));
+      assertEquals(124, e.exitCode(), e.output());
+      assertEquals("hi\n", s.type("node1", "echo hi").output());
     }
   }
 

@@ -81,12 +81,67 @@ final class ToolInput {
   /** The lines in {@link #held} (counted as they come, for {@link #LINE_COST}). */
   private long heldLines;
 
-  private static long newlines(String s) {
+  private static long newlines(CharSequence s) {
     long n = 0;
-    for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
-      n++;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == '\n') {
+        n++;
+      }
     }
     return n;
+  }
+
+  /**
+   * {@code tail -n N} (N lines from the end, standard input only, no other option): the N it keeps
+   * as it reads, as coreutils' tail keeps a ring of its last lines, so an endless input costs N
+   * lines, not all of it; -1 for any other form (files, {@code -c}, {@code +N}, {@code -f}), which
+   * reads to the end as before.
+   */
+  private final long lastLines;
+
+  private static long tailLast(List<String> args) {
+    long n = 10;
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      String v;
+      if (a.equals("-n")) {
+        if (++i >= args.size()) {
+          return -1;
+        }
+        v = args.get(i);
+      } else if (a.startsWith("--lines=")) {
+        v = a.substring("--lines=".length());
+      } else if (a.startsWith("-n")) {
+        v = a.substring(2);
+      } else if (a.matches("-[0-9]+")) {
+        v = a.substring(1);
+      } else {
+        return -1;
+      }
+      if (!v.matches("[0-9]{1,4}")) {
+        return -1;
+      }
+      n = Long.parseLong(v);
+    }
+    return n;
+  }
+
+  /** Drops all but the last {@link #lastLines} lines held (a line still being written counts). */
+  private void keepLast() {
+    if (lastLines == 0) {
+      held.setLength(0);
+      return;
+    }
+    boolean closed = held.length() > 0 && held.charAt(held.length() - 1) == '\n';
+    long need = lastLines + (closed ? 1 : 0);
+    int i = held.length();
+    for (long k = 0; k < need; k++) {
+      i = i == 0 ? -1 : held.lastIndexOf("\n", i - 1);
+      if (i < 0) {
+        return; // fewer lines than that: all are kept
+      }
+    }
+    held.delete(0, i + 1);
   }
 
   private int status = -1;
@@ -115,6 +170,7 @@ final class ToolInput {
       firstLines = -1;
       firstChars = -1;
     }
+    lastLines = mode == Mode.WHOLE && name.equals("tail") ? tailLast(args) : -1;
     maxCount = mode == Mode.WHOLE && name.endsWith("grep") ? maxCount(args) : -1;
     if (maxCount >= 0) {
       mode = Mode.LINES;
@@ -172,7 +228,12 @@ final class ToolInput {
     }
     held.append(s);
     if (mode == Mode.WHOLE) {
-      heldLines += newlines(s);
+      if (lastLines >= 0) {
+        keepLast(); // tail -n N keeps its last N lines, not the input (yes | tail -n 1)
+        heldLines = newlines(held);
+      } else {
+        heldLines += newlines(s);
+      }
       if (!holds.test(held.length() + heldLines * LINE_COST)) {
         finished = true; // the OOM killer killed the reader
         held.setLength(0);
