@@ -80,58 +80,16 @@ public record Entry(FileNode node, Content content, boolean whiteout, boolean op
   }
 
   public Entry withMode(int mode) {
-    FileNode n = node;
-    return new Entry(
-        new FileNode(
-            n.kind(),
-            mode,
-            n.size(),
-            n.linkTarget(),
-            n.program(),
-            n.mtimeNanos(),
-            n.uid(),
-            n.gid(),
-            n.rdev()),
-        content,
-        whiteout,
-        opaque);
+    return new Entry(node.withMode(mode), content, whiteout, opaque);
   }
 
   /** The same entry owned by {@code uid:gid} (chown; a COPY without --chown makes it 0:0). */
   public Entry withOwner(int uid, int gid) {
-    FileNode n = node;
-    return new Entry(
-        new FileNode(
-            n.kind(),
-            n.mode(),
-            n.size(),
-            n.linkTarget(),
-            n.program(),
-            n.mtimeNanos(),
-            uid,
-            gid,
-            n.rdev()),
-        content,
-        whiteout,
-        opaque);
+    return new Entry(node.withOwner(uid, gid), content, whiteout, opaque);
   }
 
   public Entry withMtime(long mtimeNanos) {
-    FileNode n = node;
-    return new Entry(
-        new FileNode(
-            n.kind(),
-            n.mode(),
-            n.size(),
-            n.linkTarget(),
-            n.program(),
-            mtimeNanos,
-            n.uid(),
-            n.gid(),
-            n.rdev()),
-        content,
-        whiteout,
-        opaque);
+    return new Entry(node.withMtime(mtimeNanos), content, whiteout, opaque);
   }
 
   /** Bytes this entry adds to a layer (regular files only, as du counts content). */

@@ -60,6 +60,21 @@ public record FileNode(
     return new FileNode(kind, mode, newSize, linkTarget, program, mtimeNanos, uid, gid, rdev);
   }
 
+  /** The same node with other permission bits (chmod). */
+  public FileNode withMode(int newMode) {
+    return new FileNode(kind, newMode, size, linkTarget, program, mtimeNanos, uid, gid, rdev);
+  }
+
+  /** The same node owned by {@code newUid:newGid} (chown). */
+  public FileNode withOwner(int newUid, int newGid) {
+    return new FileNode(kind, mode, size, linkTarget, program, mtimeNanos, newUid, newGid, rdev);
+  }
+
+  /** The same node modified at {@code nanos} (touch). */
+  public FileNode withMtime(long nanos) {
+    return new FileNode(kind, mode, size, linkTarget, program, nanos, uid, gid, rdev);
+  }
+
   public boolean isDirectory() {
     return kind == Kind.DIRECTORY;
   }
