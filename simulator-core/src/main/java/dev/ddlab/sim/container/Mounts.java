@@ -215,11 +215,11 @@ final class Mounts {
         etc.add(0, "/etc/" + f); // runc mounts resolv.conf, hostname, hosts in that order
       }
     }
-    // runc's /dev: a tmpfs with the default devices, made at each start (mounted)
+    // runc's /dev: a tmpfs with the default devices, made at each start ({@link #mounted}); a
+    // container that never started has none (populating it here too built every /dev twice)
     DevFs dev =
         new DevFs(daemon.clock::nowNanos, Long.parseUnsignedLong(c.id.substring(0, 15), 16));
     dev.disk(new Disk(DEV_BYTES));
-    dev.populate(daemon.clock.nowNanos(), c.config.tty(), true);
     devOf.put(c, dev);
     mounts.add(new MountedFs.Mount("/dev", dev, "/", false));
     // the IPC namespace's /dev/shm: a tmpfs of ShmSize (64 MiB unless --shm-size)
