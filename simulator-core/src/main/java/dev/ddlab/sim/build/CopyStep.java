@@ -138,7 +138,8 @@ final class CopyStep {
           // The directories the copy makes or fills carry the build's start, not the step's: the
           // files keep their own metadata, so the same COPY on every platform of a build (each on
           // its own time) is one layer, as BuildKit's copies made within the same second are.
-          if (intoDir) {
+          // (the root directory itself is no layer's entry: COPY a.txt / only adds the file)
+          if (intoDir && !dest.equals("/")) {
             entries.put(dest, Entry.dir(0755, s.t0));
           }
           for (String f : files.keySet()) {
