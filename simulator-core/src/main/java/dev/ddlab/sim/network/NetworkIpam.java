@@ -50,17 +50,18 @@ final class NetworkIpam {
 
   /**
    * libnetwork's ipamAllocateVersion: a pool per config, in order (one from the default pools when
-   * there is none). On failure the pools already taken go back.
+   * there is none), in the address space {@code space} (deriveAddressSpace: the global one for a
+   * multi-host network). On failure the pools already taken go back.
    */
   static List<Allocation> allocate(
-      Ipam ipam, String networkName, List<dev.ddlab.engine.dto.Ipam.Config> configs) {
+      Ipam ipam, String space, String networkName, List<dev.ddlab.engine.dto.Ipam.Config> configs) {
     List<Allocation> out = new ArrayList<>();
     try {
       if (configs == null || configs.isEmpty()) {
-        out.add(allocate(ipam, networkName, (dev.ddlab.engine.dto.Ipam.Config) null));
+        out.add(allocate(ipam, space, networkName, (dev.ddlab.engine.dto.Ipam.Config) null));
       } else {
         for (dev.ddlab.engine.dto.Ipam.Config c : configs) {
-          out.add(allocate(ipam, networkName, c));
+          out.add(allocate(ipam, space, networkName, c));
         }
       }
       return out;
@@ -104,10 +105,10 @@ final class NetworkIpam {
   }
 
   private static Allocation allocate(
-      Ipam ipam, String networkName, dev.ddlab.engine.dto.Ipam.Config config) {
+      Ipam ipam, String space, String networkName, dev.ddlab.engine.dto.Ipam.Config config) {
     String subnet = config == null ? null : config.subnet();
     String range = subnet == null ? null : config.ipRange();
-    Ipam.Pool pool = ipam.requestPool(new Ipam.PoolRequest(subnet, range));
+    Ipam.Pool pool = ipam.requestPool(new Ipam.PoolRequest(space, subnet, range));
     try {
       String wanted = subnet == null ? null : config.gateway();
       int gateway = ipam.requestAddress(pool.id(), blank(wanted) ? 0 : address(wanted));

@@ -214,16 +214,18 @@ final class Networks {
       Map<String, String> labels,
       Map<String, String> options) {
     Driver driver = drivers.require(type);
+    String space =
+        driver.capability().dataScope().equals("global")
+            ? Ipam.GLOBAL_ADDRESS_SPACE
+            : Ipam.LOCAL_ADDRESS_SPACE;
     List<NetworkIpam.Allocation> pools =
-        driver.usesIpam() ? NetworkIpam.allocate(ipam, name, ipamConfig) : List.of();
+        driver.usesIpam() ? NetworkIpam.allocate(ipam, space, name, ipamConfig) : List.of();
     String id = givenId != null ? givenId : random.hex(64);
     try {
       driver.createNetwork(
           id,
           new NetworkOptions(options, internal),
-          pools.stream()
-              .map(a -> new IpamData(Ipam.LOCAL_ADDRESS_SPACE, a.pool().subnet(), a.gateway()))
-              .toList());
+          pools.stream().map(a -> new IpamData(space, a.pool().subnet(), a.gateway())).toList());
     } catch (RuntimeException e) {
       NetworkIpam.release(ipam, pools);
       throw e;

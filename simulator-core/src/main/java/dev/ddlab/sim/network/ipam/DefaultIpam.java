@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * libnetwork's default IPAM ({@code ipams/defaultipam}) for the local address space: pools from
- * {@link LocalPools} or named by the user, and per pool a bitmap of used addresses where the
- * network and broadcast addresses are never handed out. Addresses are the lowest free ones, as the
- * default (non-serial) allocation gives them.
+ * libnetwork's default IPAM ({@code ipams/defaultipam}): pools from {@link LocalPools} (the local
+ * address space) or 10.0.0.0/8 cut in /24s (the global one), or named by the user, and per pool a
+ * bitmap of used addresses where the network and broadcast addresses are never handed out. Pools
+ * overlap-check only against pools of their own address space. Addresses are the lowest free ones,
+ * as the default (non-serial) allocation gives them.
  */
 public final class DefaultIpam implements Ipam {
   private final List<Subnet> defaults;
@@ -29,11 +30,13 @@ public final class DefaultIpam implements Ipam {
 
   /** One pool's bitmap: bit i is the address i places above the network address. */
   private static final class AddressPool {
+    final String space;
     final Subnet subnet;
     final Subnet range;
     final BitSet used = new BitSet();
 
-    AddressPool(Subnet subnet, Subnet range) {
+    AddressPool(String space, Subnet subnet, Subnet range) {
+      this.space = space;
       this.subnet = subnet;
       this.range = range;
       if (subnet.prefix() < 31) {
@@ -64,16 +67,19 @@ public final class DefaultIpam implements Ipam {
 
   @Override
   public Pool requestPool(PoolRequest request) {
+    String space = request.addressSpace();
+    boolean global = Ipam.GLOBAL_ADDRESS_SPACE.equals(space);
+    if (!global && !Ipam.LOCAL_ADDRESS_SPACE.equals(space)) {
+      throw EngineException.badRequest("cannot find address space " + space);
+    }
     Subnet subnet;
     if (request.pool() != null) {
       subnet = parse(request.pool());
-      for (AddressPool p : pools.values()) {
-        if (p.subnet.overlaps(subnet)) {
-          throw new EngineException(403, "Pool overlaps with other one on this address space");
-        }
+      if (!free(space, subnet)) {
+        throw new EngineException(403, "Pool overlaps with other one on this address space");
       }
     } else {
-      subnet = defaults.stream().filter(this::free).findFirst().orElse(null);
+      subnet = global ? firstFreeGlobal() : firstFree(space, defaults);
       if (subnet == null) {
         throw EngineException.badRequest("all predefined address pools have been fully subnetted");
       }
@@ -86,13 +92,29 @@ public final class DefaultIpam implements Ipam {
         throw EngineException.badRequest("no matching subnet for range " + request.subPool());
       }
     }
-    String id = LOCAL_ADDRESS_SPACE + "/" + subnet + (range == null ? "" : "/" + range);
-    pools.put(id, new AddressPool(subnet, range));
+    String id = space + "/" + subnet + (range == null ? "" : "/" + range);
+    pools.put(id, new AddressPool(space, subnet, range));
     return new Pool(id, subnet, range);
   }
 
-  private boolean free(Subnet candidate) {
-    return pools.values().stream().noneMatch(p -> p.subnet.overlaps(candidate));
+  private Subnet firstFree(String space, List<Subnet> candidates) {
+    return candidates.stream().filter(c -> free(space, c)).findFirst().orElse(null);
+  }
+
+  /** ipamutils' global default: 10.0.0.0/8 in /24s, the first one no global pool overlaps. */
+  private Subnet firstFreeGlobal() {
+    for (int i = 0; i < 1 << 16; i++) {
+      Subnet c = new Subnet(Ipv4.parse("10." + (i >> 8) + "." + (i & 255) + ".0"), 24);
+      if (free(Ipam.GLOBAL_ADDRESS_SPACE, c)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private boolean free(String space, Subnet candidate) {
+    return pools.values().stream()
+        .noneMatch(p -> p.space.equals(space) && p.subnet.overlaps(candidate));
   }
 
   private static Subnet parse(String cidr) {

@@ -12,8 +12,15 @@ public interface Ipam {
   String LOCAL_ADDRESS_SPACE = "LocalDefault";
 
   /**
-   * RequestPool: the pool {@code request.pool()} when the user named one (it must not overlap an
-   * allocated pool), otherwise the first default pool that overlaps none.
+   * The address space of multi-host (global-scope) networks: a pool there may overlap one of a
+   * local network, as libnetwork's {@code deriveAddressSpace} keeps the two apart.
+   */
+  String GLOBAL_ADDRESS_SPACE = "GlobalDefault";
+
+  /**
+   * RequestPool: the pool {@code request.pool()} when the user named one (it must not overlap a
+   * pool allocated in the same address space), otherwise the first default pool of that space that
+   * overlaps none.
    */
   Pool requestPool(PoolRequest request);
 
@@ -30,8 +37,16 @@ public interface Ipam {
 
   void releaseAddress(String poolId, int address);
 
-  /** What {@link #requestPool} asks for: a CIDR pool and sub-pool, each null for "any". */
-  record PoolRequest(String pool, String subPool) {
+  /**
+   * What {@link #requestPool} asks for: the address space, a CIDR pool and sub-pool, each null for
+   * "any".
+   */
+  record PoolRequest(String addressSpace, String pool, String subPool) {
+    /** A pool of the local address space. */
+    public PoolRequest(String pool, String subPool) {
+      this(LOCAL_ADDRESS_SPACE, pool, subPool);
+    }
+
     public static PoolRequest any() {
       return new PoolRequest(null, null);
     }

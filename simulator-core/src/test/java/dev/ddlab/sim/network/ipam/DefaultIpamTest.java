@@ -69,6 +69,25 @@ class DefaultIpamTest {
   }
 
   @Test
+  void a_global_pool_may_overlap_a_local_one_but_not_another_global_one() {
+    ipam.requestPool(new PoolRequest(Ipam.GLOBAL_ADDRESS_SPACE, "10.0.0.0/24", null));
+    Ipam.Pool local = ipam.requestPool(new PoolRequest("10.0.0.0/24", "10.0.0.0/25"));
+    assertEquals("LocalDefault/10.0.0.0/24/10.0.0.0/25", local.id());
+    EngineException e =
+        assertThrows(
+            EngineException.class,
+            () ->
+                ipam.requestPool(
+                    new PoolRequest(Ipam.GLOBAL_ADDRESS_SPACE, "10.0.0.128/25", null)));
+    assertEquals("Pool overlaps with other one on this address space", e.getMessage());
+    assertEquals(
+        "10.0.1.0/24",
+        ipam.requestPool(new PoolRequest(Ipam.GLOBAL_ADDRESS_SPACE, null, null))
+            .subnet()
+            .toString());
+  }
+
+  @Test
   void a_malformed_subnet_is_go_s_invalid_cidr_error() {
     for (String bad : List.of("10.0.0.0/33", "10.0.0/24", "10.0.0.0", "10.0.0.256/24", "x/8")) {
       EngineException e =
