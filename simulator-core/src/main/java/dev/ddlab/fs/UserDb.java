@@ -152,4 +152,43 @@ public final class UserDb {
     }
     return -1;
   }
+
+  /**
+   * The owner BuildKit's file op gives what {@code COPY --chown=spec} copies ({@code readUser}):
+   * {@code user[:group]}; a number stands for itself (a lone numeric user is its own group too), a
+   * user name is looked up in {@code /etc/passwd} (its uid and primary group), a group name in
+   * {@code /etc/group}. A name the files do not list leaves root's 0, as BuildKit does.
+   *
+   * @return {uid, gid}
+   */
+  public static int[] copyOwner(FileSystem fs, String spec) {
+    int colon = spec.indexOf(':');
+    String user = colon < 0 ? spec : spec.substring(0, colon);
+    String group = colon < 0 ? "" : spec.substring(colon + 1);
+    int uid = 0;
+    int gid = 0;
+    if (NUMERIC.matcher(user).matches()) {
+      uid = Integer.parseInt(user);
+      gid = uid;
+    } else if (!user.isEmpty()) {
+      for (String[] f : lines(fs, "/etc/passwd")) {
+        if (f.length >= 4 && f[0].equals(user)) {
+          uid = parse(f[2]);
+          gid = parse(f[3]);
+          break;
+        }
+      }
+    }
+    if (NUMERIC.matcher(group).matches()) {
+      gid = Integer.parseInt(group);
+    } else if (!group.isEmpty()) {
+      for (String[] f : lines(fs, "/etc/group")) {
+        if (f.length >= 3 && f[0].equals(group)) {
+          gid = parse(f[2]);
+          break;
+        }
+      }
+    }
+    return new int[] {uid, gid};
+  }
 }

@@ -7,6 +7,7 @@ import dev.ddlab.dockerfile.Stage;
 import dev.ddlab.fs.Content;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.fs.UserDb;
 import dev.ddlab.go.GoPath;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
@@ -34,6 +35,7 @@ final class CopyStep {
       List<String> rawSources,
       String rawDest,
       String rawFrom,
+      String rawChown,
       String chmod,
       Instruction i,
       String kind) {
@@ -44,6 +46,7 @@ final class CopyStep {
       sources.add(s.word(src, env, i));
     }
     String destWord = s.word(rawDest, env, i);
+    String chown = rawChown.isEmpty() ? "" : s.word(rawChown, env, i);
     String dest = Paths.resolve(st.workdir(), destWord);
     boolean destIsDir = destWord.endsWith("/") || destWord.equals(".") || sources.size() > 1;
     if (sources.size() > 1 && !(destWord.endsWith("/") || destWord.equals("."))) {
@@ -122,6 +125,8 @@ final class CopyStep {
             + sources
             + " "
             + dest
+            + " chown="
+            + chown
             + " chmod="
             + chmod
             + "\n"
@@ -135,25 +140,30 @@ final class CopyStep {
         v -> {
           UnionFs fs = new UnionFs(st.fsLayers(), 0, s.b.clock()::nowNanos);
           Map<String, Entry> entries = new TreeMap<>();
+          // --chown's names are the stage's own /etc/passwd and /etc/group, read at the copy
+          int[] owner = chown.isEmpty() ? new int[] {0, 0} : UserDb.copyOwner(fs, chown);
+          int uid = owner[0];
+          int gid = owner[1];
           // The directories the copy makes or fills carry the build's start, not the step's: the
           // files keep their own metadata, so the same COPY on every platform of a build (each on
           // its own time) is one layer, as BuildKit's copies made within the same second are.
           // (the root directory itself is no layer's entry: COPY a.txt / only adds the file)
           if (intoDir && !dest.equals("/")) {
-            entries.put(dest, Entry.dir(0755, s.t0));
+            entries.put(dest, Entry.dir(0755, s.t0, uid, gid));
           }
           for (String f : files.keySet()) {
             for (String p = Paths.parent(f); !p.equals("/"); p = Paths.parent(p)) {
               if (!entries.containsKey(p) && !fs.isDirectory(p)) {
-                entries.put(p, Entry.dir(0755, s.t0));
+                entries.put(p, Entry.dir(0755, s.t0, uid, gid));
               }
             }
           }
           int mode = chmod.isEmpty() ? -1 : Integer.parseInt(chmod, 8);
           for (Map.Entry<String, Entry> f : files.entrySet()) {
             Entry e = f.getValue();
-            // the context's modes, root's ownership (no --chown), as BuildKit's copy makes them
-            Entry owned = e.node().uid() == 0 && e.node().gid() == 0 ? e : e.withOwner(0, 0);
+            // the context's modes, and root's ownership or --chown's, as BuildKit's copy makes them
+            Entry owned =
+                e.node().uid() == uid && e.node().gid() == gid ? e : e.withOwner(uid, gid);
             entries.put(f.getKey(), mode >= 0 && !e.isDirectory() ? owned.withMode(mode) : owned);
           }
           long bytes = 0;

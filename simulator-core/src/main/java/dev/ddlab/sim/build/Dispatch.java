@@ -106,9 +106,9 @@ final class Dispatch {
     } else if (i instanceof Instruction.Run r) {
       step(st, r, run.plan(st, r));
     } else if (i instanceof Instruction.Copy c) {
-      step(st, c, copy.plan(st, c.sources(), c.dest(), c.from(), c.chmod(), c, "COPY"));
+      step(st, c, copy.plan(st, c.sources(), c.dest(), c.from(), c.chown(), c.chmod(), c, "COPY"));
     } else if (i instanceof Instruction.Add a) {
-      step(st, a, copy.plan(st, a.sources(), a.dest(), "", a.chmod(), a, "ADD"));
+      step(st, a, copy.plan(st, a.sources(), a.dest(), "", a.chown(), a.chmod(), a, "ADD"));
     }
   }
 
