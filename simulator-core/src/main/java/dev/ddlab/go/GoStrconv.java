@@ -23,26 +23,45 @@ public final class GoStrconv {
   public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        case '\007' -> sb.append("\\a");
-        case '\b' -> sb.append("\\b");
-        case '\f' -> sb.append("\\f");
-        case '\013' -> sb.append("\\v");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
+      escape(sb, s.charAt(i), '"');
+    }
+    return sb.append('"').toString();
+  }
+
+  /**
+   * strconv.QuoteRune: a single-quoted Go rune literal, which is also what {@code %q} prints for an
+   * integer ({@code '\x00'} for 0, {@code 'A'} for 65).
+   */
+  public static String quoteRune(int r) {
+    StringBuilder sb = new StringBuilder("'");
+    if (r > 0xffff) {
+      sb.appendCodePoint(r);
+    } else {
+      escape(sb, (char) r, '\'');
+    }
+    return sb.append('\'').toString();
+  }
+
+  private static void escape(StringBuilder sb, char c, char quote) {
+    if (c == quote || c == '\\') {
+      sb.append('\\').append(c);
+      return;
+    }
+    switch (c) {
+      case '\n' -> sb.append("\\n");
+      case '\r' -> sb.append("\\r");
+      case '\t' -> sb.append("\\t");
+      case '\007' -> sb.append("\\a");
+      case '\b' -> sb.append("\\b");
+      case '\f' -> sb.append("\\f");
+      case '\013' -> sb.append("\\v");
+      default -> {
+        if (c < 0x20 || c == 0x7f) {
+          sb.append(String.format("\\x%02x", (int) c));
+        } else {
+          sb.append(c);
         }
       }
     }
-    return sb.append('"').toString();
   }
 }

@@ -6,6 +6,8 @@ import dev.ddlab.dockerfile.Instruction;
 import dev.ddlab.engine.dto.HealthConfig;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.go.GoStrconv;
+import dev.ddlab.go.GoTime;
 import dev.ddlab.sim.fs.Digests;
 import dev.ddlab.sim.fs.Layer;
 import dev.ddlab.sim.fs.UnionFs;
@@ -95,7 +97,19 @@ final class Dispatch {
     } else if (i instanceof Instruction.Healthcheck h) {
       st.config.healthcheck(
           new HealthConfig(h.test(), h.interval(), h.timeout(), h.startPeriod(), h.retries()));
-      st.meta("HEALTHCHECK " + goList(h.test()));
+      // BuildKit 0.11's history: Go's %q of the *HealthConfig (durations by their String())
+      st.meta(
+          "HEALTHCHECK &{"
+              + goList(h.test())
+              + " "
+              + GoStrconv.quote(GoTime.durationString(h.interval()))
+              + " "
+              + GoStrconv.quote(GoTime.durationString(h.timeout()))
+              + " "
+              + GoStrconv.quote(GoTime.durationString(h.startPeriod()))
+              + " "
+              + GoStrconv.quoteRune(h.retries())
+              + "}");
     } else if (i instanceof Instruction.Onbuild o) {
       st.config.onBuild(o.expression());
       st.meta("ONBUILD " + o.expression());
