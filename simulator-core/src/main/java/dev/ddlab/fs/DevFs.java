@@ -1,5 +1,9 @@
 package dev.ddlab.fs;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,8 +28,23 @@ public final class DevFs extends MemoryFs {
   /** What one read of an endless device gives to a reader that reads "all": 64 KiB. */
   static final int SLAB = 65536;
 
+  /**
+   * The nodes of runc's default spec, undated, in path order: one list for a container with a
+   * terminal ({@code console}, {@code pts/0}) and one without, shared by every container. A start
+   * takes none of them: they are dated and put in when something first looks at /dev.
+   */
+  private static final List<Map.Entry<String, Entry>> WITH_TTY = nodes(true);
+
+  private static final List<Map.Entry<String, Entry>> WITHOUT_TTY = nodes(false);
+
   private long state;
   private boolean terminal;
+
+  /** The start not yet made into nodes: its date, and whether the kernel has /proc/kcore. */
+  private boolean pending;
+
+  private long startedAt;
+  private boolean kcore;
 
   /**
    * @param seed the random devices' seed (the container's)
@@ -38,39 +57,104 @@ public final class DevFs extends MemoryFs {
   /**
    * Makes the nodes as runc does when the container starts at {@code now}: {@code console} and
    * {@code pts/0} with a terminal ({@code -t}), {@code core} where the kernel has /proc/kcore.
-   * Earlier contents go (a restart mounts a new tmpfs).
+   * Earlier contents go (a restart mounts a new tmpfs). What a start costs does not depend on the
+   * nodes: they are made, dated {@code now}, when /dev is first looked at or written ({@link
+   * #made}), which a container that only runs never does.
    */
   public DevFs populate(long now, boolean tty, boolean kcore) {
-    for (String child : list("/")) {
-      remove("/" + child, true);
+    if (!pending) {
+      for (String child : super.children("/")) {
+        remove("/" + child, true);
+      }
     }
     asTmpfs(0755, now);
     terminal = tty;
-    if (tty) {
-      install("/console", Entry.charDevice(0620, PTS_MAJOR, 0, now, 0, TTY_GID));
-    }
-    if (kcore) {
-      install("/core", Entry.symlink("/proc/kcore", now));
-    }
-    install("/fd", Entry.symlink("/proc/self/fd", now));
-    install("/full", Entry.charDevice(0666, 1, 7, now, 0, 0));
-    install("/mqueue", Entry.dir(01777, now));
-    install("/null", Entry.charDevice(0666, 1, 3, now, 0, 0));
-    install("/ptmx", Entry.symlink("pts/ptmx", now));
-    install("/pts", Entry.dir(0755, now));
-    install("/pts/ptmx", Entry.charDevice(0666, 5, 2, now, 0, 0));
-    if (tty) {
-      install("/pts/0", Entry.charDevice(0620, PTS_MAJOR, 0, now, 0, TTY_GID));
-    }
-    install("/random", Entry.charDevice(0666, 1, 8, now, 0, 0));
-    install("/shm", Entry.dir(01777, now));
-    install("/stderr", Entry.symlink("/proc/self/fd/2", now));
-    install("/stdin", Entry.symlink("/proc/self/fd/0", now));
-    install("/stdout", Entry.symlink("/proc/self/fd/1", now));
-    install("/tty", Entry.charDevice(0666, 5, 0, now, 0, 0));
-    install("/urandom", Entry.charDevice(0666, 1, 9, now, 0, 0));
-    install("/zero", Entry.charDevice(0666, 1, 5, now, 0, 0));
+    this.kcore = kcore;
+    startedAt = now;
+    pending = true;
     return this;
+  }
+
+  /** Whether this start's nodes have been made (something looked at /dev since the start). */
+  public boolean made() {
+    return !pending;
+  }
+
+  /** This start's nodes, dated at the start, put in before anything reads or changes /dev. */
+  private void make() {
+    if (!pending) {
+      return;
+    }
+    pending = false;
+    for (Map.Entry<String, Entry> n : terminal ? WITH_TTY : WITHOUT_TTY) {
+      if (kcore || !n.getKey().equals("/core")) {
+        super.put(n.getKey(), n.getValue().withMtime(startedAt));
+      }
+    }
+  }
+
+  private static List<Map.Entry<String, Entry>> nodes(boolean tty) {
+    List<Map.Entry<String, Entry>> out = new ArrayList<>();
+    java.util.function.BiConsumer<String, Entry> add = (p, e) -> out.add(Map.entry(p, e));
+    if (tty) {
+      add.accept("/console", Entry.charDevice(0620, PTS_MAJOR, 0, 0, 0, TTY_GID));
+    }
+    add.accept("/core", Entry.symlink("/proc/kcore", 0));
+    add.accept("/fd", Entry.symlink("/proc/self/fd", 0));
+    add.accept("/full", Entry.charDevice(0666, 1, 7, 0, 0, 0));
+    add.accept("/mqueue", Entry.dir(01777, 0));
+    add.accept("/null", Entry.charDevice(0666, 1, 3, 0, 0, 0));
+    add.accept("/ptmx", Entry.symlink("pts/ptmx", 0));
+    add.accept("/pts", Entry.dir(0755, 0));
+    add.accept("/pts/ptmx", Entry.charDevice(0666, 5, 2, 0, 0, 0));
+    if (tty) {
+      add.accept("/pts/0", Entry.charDevice(0620, PTS_MAJOR, 0, 0, 0, TTY_GID));
+    }
+    add.accept("/random", Entry.charDevice(0666, 1, 8, 0, 0, 0));
+    add.accept("/shm", Entry.dir(01777, 0));
+    add.accept("/stderr", Entry.symlink("/proc/self/fd/2", 0));
+    add.accept("/stdin", Entry.symlink("/proc/self/fd/0", 0));
+    add.accept("/stdout", Entry.symlink("/proc/self/fd/1", 0));
+    add.accept("/tty", Entry.charDevice(0666, 5, 0, 0, 0, 0));
+    add.accept("/urandom", Entry.charDevice(0666, 1, 9, 0, 0, 0));
+    add.accept("/zero", Entry.charDevice(0666, 1, 5, 0, 0, 0));
+    return List.copyOf(out);
+  }
+
+  @Override
+  protected Entry get(String path) {
+    make();
+    return super.get(path);
+  }
+
+  @Override
+  protected List<String> children(String dir) {
+    make();
+    return super.children(dir);
+  }
+
+  @Override
+  protected void put(String path, Entry entry) {
+    make();
+    super.put(path, entry);
+  }
+
+  @Override
+  protected void removeTree(String path) {
+    make();
+    super.removeTree(path);
+  }
+
+  @Override
+  protected long storedBytes() {
+    make();
+    return super.storedBytes();
+  }
+
+  @Override
+  public NavigableMap<String, Entry> entries() {
+    make();
+    return super.entries();
   }
 
   @Override

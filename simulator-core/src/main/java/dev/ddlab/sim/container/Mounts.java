@@ -37,7 +37,10 @@ final class Mounts {
   /** Each container's tmpfs mounts, emptied when it stops (their pages leave its cgroup). */
   private final Map<Container, List<MemoryFs>> tmpfsOf = new IdentityHashMap<>();
 
-  /** Each container's /dev, made anew with its nodes at each start. */
+  /**
+   * Each container's /dev, mounted anew at each start; its nodes are made when something first
+   * looks at it ({@link DevFs#populate}), so a start's cost does not grow with them.
+   */
   private final Map<Container, DevFs> devOf = new IdentityHashMap<>();
 
   /** runc's /dev tmpfs: {@code size=65536k}. */

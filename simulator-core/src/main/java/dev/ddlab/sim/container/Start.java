@@ -2,6 +2,7 @@ package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
 import dev.ddlab.engine.dto.HostConfig;
+import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.UserDb;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Kernel;
@@ -13,6 +14,7 @@ import dev.ddlab.sim.runtime.SimProc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * moby's daemon/start.go (with the namespaces of oci_linux.go): POST /containers/{id}/start, and
@@ -23,6 +25,16 @@ import java.util.Map;
  */
 final class Start {
   private final Daemon daemon;
+
+  /**
+   * The user the last start resolved, with the spec and the /etc/passwd and /etc/group nodes it was
+   * read from. A file written again is a new node, so the same nodes are the same files: a node's
+   * containers mostly start from one image's files, and such a start reads and splits neither file
+   * again (it was a seventh of what a run+rm pair allocated).
+   */
+  private record KeptUser(String spec, FileNode passwd, FileNode group, UserDb.ExecUser user) {}
+
+  private KeptUser keptUser;
 
   Start(Daemon daemon) {
     this.daemon = daemon;
@@ -52,6 +64,21 @@ final class Start {
     }
   }
 
+  /** moby's createSpec (WithUser): {@code --user} resolved in the container's files. */
+  private UserDb.ExecUser execUser(Container c) {
+    String spec = c.config.user();
+    FileNode passwd = c.fs.stat("/etc/passwd").orElse(null);
+    FileNode group = c.fs.stat("/etc/group").orElse(null);
+    KeptUser k = keptUser;
+    if (k != null && k.passwd() == passwd && k.group() == group && Objects.equals(k.spec(), spec)) {
+      return k.user();
+    }
+    UserDb.ExecUser u = UserDb.execUser(c.fs, spec);
+    u = new UserDb.ExecUser(u.uid(), u.gid(), u.name(), u.home(), List.copyOf(u.groups()));
+    keptUser = new KeptUser(spec, passwd, group, u);
+    return u;
+  }
+
   /**
    * A start nobody waits for (the restart manager's, the daemon's boot): a container that cannot
    * start stays exited, as moby logs the error and moves on.
@@ -76,7 +103,7 @@ final class Start {
     UserDb.ExecUser user;
     try {
       // moby's createSpec (WithUser): the user is resolved in the container's files first
-      user = UserDb.execUser(c.fs, c.config.user());
+      user = execUser(c);
     } catch (IllegalArgumentException e) {
       c.error = e.getMessage();
       if (c.exitCode == 0) {
