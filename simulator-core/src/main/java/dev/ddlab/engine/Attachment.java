@@ -29,6 +29,26 @@ public interface Attachment extends AutoCloseable {
     return "";
   }
 
+  /**
+   * Hands what was written since the last call to {@code out} and, once {@link #splitStderr} said
+   * yes, stderr to {@code err}: a simulated stream in the order the process wrote it (so a client
+   * whose stdout and stderr are one terminal shows them as written), a real one stderr first.
+   *
+   * @return the number of characters handed on
+   */
+  default int read(
+      java.util.function.Consumer<String> out, java.util.function.Consumer<String> err) {
+    String errors = readStderr();
+    if (!errors.isEmpty()) {
+      err.accept(errors);
+    }
+    String text = read();
+    if (!text.isEmpty()) {
+      out.accept(text);
+    }
+    return errors.length() + text.length();
+  }
+
   /** Sends input; for line-oriented simulated programs a line ends with '\n'. */
   void write(String input);
 
@@ -94,6 +114,22 @@ public interface Attachment extends AutoCloseable {
     String text = read();
     if (!text.isEmpty()) {
       out.accept(text);
+    }
+    return exited;
+  }
+
+  /**
+   * {@link #follow(Duration, java.util.function.Consumer)} with stderr handed to {@code err} (a
+   * client that asked for {@link #splitStderr}: the docker CLI without a TTY).
+   */
+  default boolean follow(
+      Duration max,
+      java.util.function.Consumer<String> out,
+      java.util.function.Consumer<String> err) {
+    boolean exited = follow(max, out);
+    String errors = readStderr();
+    if (!errors.isEmpty()) {
+      err.accept(errors);
     }
     return exited;
   }

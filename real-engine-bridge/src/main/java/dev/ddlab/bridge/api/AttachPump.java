@@ -3,6 +3,7 @@ package dev.ddlab.bridge.api;
 import dev.ddlab.bridge.stream.StdStream;
 import dev.ddlab.engine.Attachment;
 import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,9 +13,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Moves bytes between an {@link Attachment} and a client connection: what the client sends goes to
- * the process's stdin, what the process prints goes back (framed as stdout without a TTY). The
- * engine is only touched under the server's lock, a short step at a time, so a served simulator
- * keeps answering other requests while a container is attached.
+ * the process's stdin, what the process prints goes back (without a TTY framed as stdout and
+ * stderr, as the process wrote each, so the docker CLI writes the container's stderr to its own
+ * stderr: {@code docker run alpine sh -c 'echo e >&2' 2>/dev/null} shows nothing). The engine is
+ * only touched under the server's lock, a short step at a time, so a served simulator keeps
+ * answering other requests while a container is attached.
  */
 final class AttachPump {
   private static final Duration STEP = Duration.ofMillis(20);
@@ -43,6 +46,12 @@ final class AttachPump {
     new AttachPump(a, lock, !tty).run(null, out);
   }
 
+  /** Appends {@code text} as the client gets it: a frame of {@code stream}, or raw with a TTY. */
+  private void frame(ByteArrayOutputStream to, int stream, String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    to.writeBytes(multiplexed ? StdStream.frame(stream, bytes) : bytes);
+  }
+
   /** Runs until the process ends, the engine closes the stream or the client goes away. */
   void run(InputStream clientIn, OutputStream clientOut) {
     ConcurrentLinkedQueue<String> typed = new ConcurrentLinkedQueue<>();
@@ -65,9 +74,14 @@ final class AttachPump {
       reader.setDaemon(true);
       reader.start();
     }
+    if (multiplexed) {
+      synchronized (lock) {
+        attachment.splitStderr();
+      }
+    }
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
     try {
       while (true) {
-        String output;
         boolean closed;
         synchronized (lock) {
           for (String in = typed.poll(); in != null; in = typed.poll()) {
@@ -78,12 +92,14 @@ final class AttachPump {
             }
           }
           attachment.awaitExit(Duration.ZERO);
-          output = attachment.read();
+          attachment.read(
+              text -> frame(output, StdStream.STDOUT, text),
+              text -> frame(output, StdStream.STDERR, text));
           closed = attachment.isClosed();
         }
-        if (!output.isEmpty()) {
-          byte[] bytes = output.getBytes(StandardCharsets.UTF_8);
-          clientOut.write(multiplexed ? StdStream.frame(StdStream.STDOUT, bytes) : bytes);
+        if (output.size() > 0) {
+          output.writeTo(clientOut);
+          output.reset();
           clientOut.flush();
         }
         if (closed) {

@@ -7,10 +7,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -18,9 +20,18 @@ import java.util.function.Function;
  * output (demultiplexed without a TTY, raw with one), {@link #write} feeds the hijacked
  * connection's stdin, and the exit code is asked from the daemon once the stream ends. The daemon
  * itself watches for the detach keys (Ctrl-P Ctrl-Q) and ends the stream when it sees them.
+ *
+ * <p>The reader holds at most {@link #CAPACITY} for its client: once that much waits unread, it
+ * stops taking the daemon's stream until the client reads or closes, so the socket's buffers fill
+ * and the daemon's copy, then the process's write, wait, as with docker/cli on a terminal that does
+ * not keep up ({@code docker run busybox yes} on a server held everything it printed before 7 Dec).
+ * {@link #follow} reads as it waits, so a caller that means to read everything gets it all.
  */
 final class StreamAttachment implements Attachment {
   private static final String DETACH = "\u0010\u0011";
+
+  /** What the reader holds unread before it stops taking the stream: a pipe's 64 KiB. */
+  static final int CAPACITY = 64 * 1024;
 
   private final Closeable response;
   private final InputQueue stdin;
@@ -84,11 +95,40 @@ final class StreamAttachment implements Attachment {
       // the daemon or close() ended the connection: the stream is over either way
     } finally {
       ended.countDown();
+      synchronized (this) {
+        notifyAll(); // a follow waiting for output
+      }
     }
   }
 
-  private synchronized void append(byte[] bytes, int n) {
-    pending.write(bytes, 0, n);
+  /**
+   * Holds what came for the client, waiting first while it would then hold more than {@link
+   * #CAPACITY} unread (a frame is at most moby's 32 KiB copy buffer; one larger than the whole
+   * capacity is taken once the client has read everything).
+   */
+  private synchronized void append(byte[] bytes, int n) throws InterruptedIOException {
+    while (pending.size() > 0 && pending.size() + n > CAPACITY && !closed) {
+      try {
+        wait();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new InterruptedIOException();
+      }
+    }
+    if (!closed) {
+      pending.write(bytes, 0, n);
+      notifyAll(); // a follow waiting for output
+    }
+  }
+
+  /** The bytes held unread. */
+  synchronized int held() {
+    return pending.size();
+  }
+
+  /** Whether the reader thread has stopped (the stream ended or was closed). */
+  boolean readerEnded() {
+    return ended.getCount() == 0;
   }
 
   @Override
@@ -97,7 +137,48 @@ final class StreamAttachment implements Attachment {
     int complete = completeUtf8Prefix(all);
     pending.reset();
     pending.write(all, complete, all.length - complete);
+    notifyAll(); // the reader thread, if it waits for room
     return new String(all, 0, complete, StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Reads as it waits: hands {@code out} what comes until the stream ends or {@code max} of wall
+   * time passes, so the reader never waits for room longer than one read.
+   */
+  @Override
+  public boolean follow(Duration max, Consumer<String> out) {
+    long deadline = System.nanoTime() + max.toNanos();
+    while (true) {
+      boolean over = awaitOutput(deadline);
+      boolean finished = readerEnded() || closed; // then this read takes the last of it
+      String text = read();
+      if (!text.isEmpty()) {
+        out.accept(text);
+      }
+      if (finished) {
+        return exitCode() != null;
+      }
+      if (over) {
+        return false;
+      }
+    }
+  }
+
+  /** Waits until something is held, the stream ended or the deadline; true at the deadline. */
+  private synchronized boolean awaitOutput(long deadline) {
+    while (pending.size() == 0 && !readerEnded() && !closed) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return true;
+      }
+      try {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+    return deadline - System.nanoTime() <= 0;
   }
 
   /** Length of the prefix that ends on a whole UTF-8 character. */
@@ -176,6 +257,9 @@ final class StreamAttachment implements Attachment {
       return;
     }
     closed = true;
+    synchronized (this) {
+      notifyAll(); // the reader, if it waits for room, drops what comes from now on
+    }
     if (stdin != null) {
       stdin.close();
     }

@@ -57,6 +57,9 @@ public final class AttachCommands {
         throw new CliException("the input device is not a TTY", 1);
       }
       Attachment a = engine.containers().attach(c.id(), stdin);
+      if (!stdin && !io.streamsOut()) {
+        a = apart(a); // nothing typed goes to it: stdout and stderr as the CLI writes them
+      }
       result = sigProxy ? CliResult.proxyingSignals(a) : CliResult.attached(a);
       return 0;
     }

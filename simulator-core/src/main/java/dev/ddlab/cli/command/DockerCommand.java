@@ -222,7 +222,7 @@ public abstract class DockerCommand implements Callable<Integer> {
       // (a real daemon's process: what the pipe holds now, below, as the session cannot follow it)
       a.pipedInput();
       io.pumpStdin(a::write, a::closeInput, a::isClosed);
-      result = CliResult.attached(a);
+      result = CliResult.attached(io.streamsOut() ? a : apart(a));
       return 0;
     }
     a.write(io.readAll());
@@ -242,14 +242,25 @@ public abstract class DockerCommand implements Callable<Integer> {
       result = streamed(a);
       return 0;
     }
-    // what it prints goes out as it comes: the stream holds one buffer, not the whole minute
-    boolean exited = a.follow(ctx.foregroundWait(), io::out);
+    // what it prints goes out as it comes: the stream holds one buffer, not the whole minute;
+    // without a TTY its stderr goes to the CLI's stderr ({@link #apart})
+    Attachment s = apart(a);
+    boolean exited = s.follow(ctx.foregroundWait(), io::out);
     if (!exited) {
-      result = streamed(a);
+      result = streamed(s);
       return 0;
     }
     Integer code = a.exitCode();
     return code == null ? 0 : code;
+  }
+
+  /**
+   * The stream as the CLI reads it when it is not a TTY: stdout to the CLI's stdout, stderr to its
+   * stderr (docker/cli's StdCopy), whoever reads it later; a TTY's one stream as it is. A stream
+   * into a pipe the shell pumps is split there (PipedStreams), so it is left as it is here.
+   */
+  protected Attachment apart(Attachment a) {
+    return a.splitStderr() ? new RoutedStream(a, io::out, io::err) : a;
   }
 
   /** The still running stream this command hands over, with how it ends on a broken pipe. */

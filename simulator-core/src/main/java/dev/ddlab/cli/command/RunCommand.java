@@ -60,6 +60,23 @@ public final class RunCommand extends DockerCommand {
     return sigProxy;
   }
 
+  /**
+   * {@code -a stdout} / {@code -a stderr}: only the streams named reach the CLI (the container's
+   * AttachStdout and AttachStderr, so the daemon sends no other).
+   */
+  @Override
+  protected Attachment apart(Attachment a) {
+    if (opts.attach.isEmpty() || !a.splitStderr()) {
+      return super.apart(a);
+    }
+    return new RoutedStream(
+        a, attaches("stdout") ? io::out : text -> {}, attaches("stderr") ? io::err : text -> {});
+  }
+
+  private boolean attaches(String stream) {
+    return opts.attach.stream().anyMatch(stream::equalsIgnoreCase);
+  }
+
   @Override
   public Integer call() {
     if (detach && !opts.attach.isEmpty()) {

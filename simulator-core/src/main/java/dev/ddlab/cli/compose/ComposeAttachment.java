@@ -142,9 +142,13 @@ final class ComposeAttachment implements Attachment {
     if (closed) {
       return true;
     }
-    for (Attachment a : streams) {
+    for (int i = 0; i < streams.size(); i++) {
+      Attachment a = streams.get(i);
+      String name = names.get(i);
       if (!a.isClosed()) {
-        a.awaitExit(max);
+        // read while waiting: a stream holds a bounded buffer and its process waits while it is
+        // full
+        a.follow(max, text -> pending.append(printer.lines(name, text)));
       }
     }
     poll();

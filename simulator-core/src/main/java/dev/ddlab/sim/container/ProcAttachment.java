@@ -6,7 +6,9 @@ import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.runtime.Signal;
 import dev.ddlab.sim.runtime.SimProc;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -32,7 +34,6 @@ final class ProcAttachment implements Attachment {
   private final boolean stdin;
   private final boolean tty;
   private final Consumer<ProcAttachment> onClose;
-  private final StringBuilder buffer = new StringBuilder();
   private final StringBuilder pendingInput = new StringBuilder();
   private final StringBuilder early = new StringBuilder();
   private boolean closeEarly;
@@ -57,26 +58,46 @@ final class ProcAttachment implements Attachment {
   }
 
   void output(String text) {
-    if (!closed) {
-      buffer.append(text);
-    }
+    output(false, text);
   }
 
   /**
    * What the process wrote to stdout or stderr (apart once a client asked, {@link #splitStderr}).
    */
   void output(boolean stderr, String text) {
-    if (!closed) {
-      (stderr && errors != null ? errors : buffer).append(text);
+    if (closed || text.isEmpty()) {
+      return;
     }
+    boolean err = stderr && !tty; // a TTY has one stream
+    Piece last = pieces.peekLast();
+    if (last != null && last.stderr() == err) {
+      last.text().append(text);
+    } else {
+      pieces.add(new Piece(err, new StringBuilder(text)));
+    }
+    held += text.length();
   }
 
-  /** Stderr kept apart for a client that is not a terminal; null while merged. */
-  private StringBuilder errors;
+  /** Text the process wrote to one of its streams. */
+  private record Piece(boolean stderr, StringBuilder text) {}
+
+  /**
+   * What the stream holds for its client, in the order written, each piece marked with its stream
+   * (without a TTY the daemon's stream carries them apart, as moby's stdcopy frames): the process
+   * writes before a client can ask for them apart ({@code sh -c 'echo out; echo err >&2'} has
+   * finished within its start), so the marks are kept from the first write.
+   */
+  private final ArrayDeque<Piece> pieces = new ArrayDeque<>();
+
+  /** The characters {@link #pieces} hold. */
+  private int held;
+
+  /** Whether the client reads stderr apart ({@link #splitStderr}). */
+  private boolean apart;
 
   /** The characters the stream holds for its client (stdout and stderr). */
   int buffered() {
-    return buffer.length() + (errors == null ? 0 : errors.length());
+    return held;
   }
 
   /** Whether the process's next write must wait for the client to read. */
@@ -133,21 +154,49 @@ final class ProcAttachment implements Attachment {
     if (tty) {
       return false;
     }
-    if (errors == null) {
-      errors = new StringBuilder();
-    }
+    apart = true;
     return true;
+  }
+
+  /** The pieces of one stream taken out of {@link #pieces} (the other's stay, in their order). */
+  private String take(boolean stderr) {
+    StringBuilder sb = new StringBuilder();
+    for (Iterator<Piece> it = pieces.iterator(); it.hasNext(); ) {
+      Piece p = it.next();
+      if (p.stderr() == stderr) {
+        sb.append(p.text());
+        held -= p.text().length();
+        it.remove();
+      }
+    }
+    release();
+    return sb.toString();
   }
 
   @Override
   public String readStderr() {
-    if (errors == null) {
-      return "";
+    return apart ? take(true) : "";
+  }
+
+  @Override
+  public int read(Consumer<String> out, Consumer<String> err) {
+    if (!apart) {
+      String text = read();
+      if (!text.isEmpty()) {
+        out.accept(text);
+      }
+      return text.length();
     }
-    String s = errors.toString();
-    errors.setLength(0);
+    deliverEarly();
+    int n = held;
+    List<Piece> all = List.copyOf(pieces);
+    pieces.clear();
+    held = 0;
     release();
-    return s;
+    for (Piece p : all) {
+      (p.stderr() ? err : out).accept(p.text().toString());
+    }
+    return n;
   }
 
   /** The attached process ended with this status; the stream closes. */
@@ -172,8 +221,20 @@ final class ProcAttachment implements Attachment {
   @Override
   public String read() {
     deliverEarly();
-    String s = buffer.toString();
-    buffer.setLength(0);
+    if (apart) {
+      return take(false);
+    }
+    String s;
+    if (pieces.size() <= 1) {
+      Piece p = pieces.poll();
+      s = p == null ? "" : p.text().toString();
+    } else {
+      StringBuilder sb = new StringBuilder(held);
+      pieces.forEach(p -> sb.append(p.text()));
+      pieces.clear();
+      s = sb.toString();
+    }
+    held = 0;
     release();
     return s;
   }
@@ -322,19 +383,22 @@ final class ProcAttachment implements Attachment {
    */
   @Override
   public boolean follow(Duration max, Consumer<String> out) {
+    return follow(max, out, out);
+  }
+
+  /** As {@link #follow(Duration, Consumer)}, stderr to {@code err} once it is apart. */
+  @Override
+  public boolean follow(Duration max, Consumer<String> out, Consumer<String> err) {
     deliverEarly();
     long end = clock.nowNanos() + max.toNanos();
     while (true) {
       clock.advanceUntil(
           () -> closed || full(), Duration.ofNanos(Math.max(0, end - clock.nowNanos())));
-      String text = read();
-      if (!text.isEmpty()) {
-        out.accept(text);
-      }
+      int n = read(out, err);
       if (closed) {
         return exitCode != null;
       }
-      if (text.isEmpty()) {
+      if (n == 0) {
         return false; // the time is up (or the line's budget is spent)
       }
     }
