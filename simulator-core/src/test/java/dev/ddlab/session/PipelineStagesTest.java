@@ -18,6 +18,7 @@ class PipelineStagesTest {
   private static SimSession session() {
     SimSession s = SimSession.open("single", 1);
     s.type("node1", "docker pull -q alpine");
+    s.type("node1", "docker pull -q ubuntu");
     return s;
   }
 
@@ -191,5 +192,61 @@ class PipelineStagesTest {
       assertEquals("v=\n", run(s, "echo hi | read v; echo \"v=$v\""));
       assertEquals("/home/ubuntu\n", run(s, "cd /tmp | true; pwd"));
     }
+  }
+
+  /** A loop that writes 30,000 numbers (about 170 KB: its pipe fills and it waits on it). */
+  private static final String WRITER = "i=0; while [ $i -lt 30000 ]; do i=$((i+1)); echo $i; done";
+
+  /**
+   * Stages that run at the same time are subshells of their own: a loop that waits on its full pipe
+   * and the stage reading it meanwhile see neither the other's variables, functions, working
+   * directory nor options, and the shell after the pipeline sees none of them. Checked with dash
+   * 0.5.12 and bash 5.2.15 here and the private dockerd's busybox sh. Before session 12 the stages
+   * that ran at once shared the interpreter's state (the reader's {@code i=X} reached the writer's
+   * loop: {@code sh: X: bad number}).
+   */
+  @Test
+  void a_loop_in_the_last_stage_that_reads_a_long_pipe_leaves_the_shell_s_variables() {
+    String last = " | while read l; do x=$l; done; echo \"[$x]\"";
+    try (SimSession s = session()) {
+      assertEquals("[]\n", run(s, "seq 1 100000" + last));
+      assertEquals("[]\n", run(s, WRITER + last));
+      assertEquals("[]\n", inAlpine(s, WRITER + last));
+      assertEquals("[]\n", inUbuntu(s, "sh", WRITER + last));
+      assertEquals("[]\n", inUbuntu(s, "bash", WRITER + last));
+    }
+  }
+
+  @Test
+  void a_writer_waiting_on_its_full_pipe_and_its_reader_do_not_share_variables() {
+    String both = WRITER + " | { read a; i=X; cat >/dev/null; echo \"$a $i\"; }; echo $i";
+    try (SimSession s = session()) {
+      assertEquals("1 X\n0\n", run(s, both));
+      assertEquals("1 X\n0\n", inAlpine(s, both));
+      assertEquals("1 X\n0\n", inUbuntu(s, "sh", both));
+      assertEquals("1 X\n0\n", inUbuntu(s, "bash", both));
+    }
+  }
+
+  @Test
+  void functions_cwd_and_options_a_reader_sets_are_not_the_waiting_writer_s_nor_the_shell_s() {
+    String script =
+        "cd /; f() { echo F; }; { "
+            + WRITER
+            + "; f >&2; pwd >&2; echo \"[$x]<$->\" >&2; }"
+            + " | { f() { echo G; }; cd /tmp; x=Y; set -u; read a; cat >/dev/null; echo \"$a\"; };"
+            + " f; pwd; echo \"[$x]\"";
+    try (SimSession s = session()) {
+      assertEquals("F\n/\n[]<c>\n1\nF\n/\n[]\n", inAlpine(s, script));
+      assertEquals("F\n/\n[]<>\n1\nF\n/\n[]\n", inUbuntu(s, "sh", script));
+      assertEquals("F\n/\n[]<hBc>\n1\nF\n/\n[]\n", inUbuntu(s, "bash", script));
+      String options = run(s, "echo \"<$->\"").trim();
+      assertEquals("F\n/\n[]" + options + "\n1\nF\n/\n[]\n", run(s, script));
+      assertEquals("/\n", run(s, "pwd"));
+    }
+  }
+
+  private static String inUbuntu(SimSession s, String shell, String script) {
+    return run(s, "docker run --rm ubuntu " + shell + " -c '" + script + "'");
   }
 }

@@ -38,6 +38,8 @@ public final class Ast {
 
   public enum RedirOp {
     OUT(">"),
+    /** {@code >|}: {@code >} that overwrites a file under {@code set -C} too. */
+    CLOBBER(">|"),
     APPEND(">>"),
     IN("<"),
     DUP_OUT(">&"),

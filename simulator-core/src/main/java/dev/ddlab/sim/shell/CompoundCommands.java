@@ -300,9 +300,9 @@ final class CompoundCommands {
           // the yield of a loop whose rounds all ended at once is CPU time; a loop that waited (a
           // sleep in its body) was idle
           if (waited) {
-            sh.runtime().after(YIELD, io.background(), this::drive);
+            sh.runtime().after(YIELD, io.background(), sh.resumer(this::drive));
           } else {
-            sh.runtime().compute(YIELD, io.background(), this::drive);
+            sh.runtime().compute(YIELD, io.background(), sh.resumer(this::drive));
           }
           waited = false;
           return;

@@ -36,6 +36,11 @@ final class Expander {
     /** {@code set -u}: whether expanding an unset variable is an error. */
     boolean nounset();
 
+    /** {@code set -f}: whether words are left unglobbed. */
+    default boolean noglob() {
+      return false;
+    }
+
     /**
      * Whether {@code ${#NAME}} counts characters (bash in a UTF-8 locale) rather than bytes, and
      * {@code ${#@}} the parameters rather than the length of their joined text (busybox ash).
@@ -94,7 +99,7 @@ final class Expander {
     List<String> out = new ArrayList<>();
     for (Word w : words) {
       for (Field f : split(w)) {
-        if (f.hasGlob && hasUnescapedGlob(f.pattern.toString())) {
+        if (f.hasGlob && !shell.noglob() && hasUnescapedGlob(f.pattern.toString())) {
           List<String> matches = glob(f.pattern.toString());
           if (!matches.isEmpty()) {
             out.addAll(matches);

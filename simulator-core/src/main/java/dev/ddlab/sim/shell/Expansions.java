@@ -164,6 +164,11 @@ final class Expansions implements Expander.Shell {
   }
 
   @Override
+  public boolean noglob() {
+    return sh.options().noglob();
+  }
+
+  @Override
   public boolean countsCharacters() {
     return sh.dialect() == Dialect.BASH;
   }

@@ -52,11 +52,11 @@ public final class Interpreter {
   private String name;
   final ErrorPlace place = new ErrorPlace(); // where the running command stands, for its errors
   private final ShellRuntime runtime;
-  private final ShellVars vars;
+  private ShellVars vars;
   private final Jobs jobs = new Jobs(this);
   private final Redirections redirections = new Redirections(this);
   private final SimpleCommands simple = new SimpleCommands(this);
-  private final RunQueue queue = new RunQueue();
+  private final RunQueue queue = new RunQueue(this::resumer);
 
   private final Pipelines pipelines = new Pipelines(this);
   private final Expansions expansions = new Expansions(this);
@@ -226,6 +226,24 @@ public final class Interpreter {
       exited = true;
     }
   }
+
+  /**
+   * A fork failed: the pids cgroup refuses every subshell of the shell alike, so the simulator ends
+   * them all with the one that met it ({@link #abort} in every {@link ShellState}: an interactive
+   * shell's line, or a shell that is not interactive).
+   */
+  void abortAll(int status) {
+    abort(status);
+    if (!interactive && !unforkable) {
+      unforkable = true;
+      unforkableStatus = status;
+    }
+  }
+
+  private int unforkableStatus;
+
+  /** A fork failed in a shell that is not interactive: every subshell state is exiting. */
+  private boolean unforkable;
 
   /**
    * The shell's process is ending (its {@code -c} string or script is done): commands its
@@ -615,7 +633,7 @@ public final class Interpreter {
   }
 
   void runCommand(Command c, Io io, IntConsumer done) {
-    queue.step(() -> startCommand(c, io, Stages.afterWrite(io, done)));
+    queue.step(() -> startCommand(c, io, Stages.afterWrite(this, io, done)));
   }
 
   private void startCommand(Command c, Io io, IntConsumer done) {
@@ -752,13 +770,92 @@ public final class Interpreter {
     reset(saved);
   }
 
+  // ---- the state of each (sub)shell that runs at once ------------------------------------------
+
+  /** The state the running code belongs to: the shell's own, or a pipeline stage's. */
+  private ShellState state = new ShellState();
+
   /**
-   * A stage of a pipeline starts in a subshell of its own: with the variables, working directory
-   * and options the pipeline started with ({@code x=1 | echo $x} prints an empty line), and not
-   * stopped by an {@code exit} in the stage before it ({@code exit 3 | echo hi} prints hi).
+   * A subshell's state, copied from the running one: a stage of a pipeline, which runs while the
+   * other stages and the shell wait ({@code x=1 | echo $x} prints an empty line; {@code exit 3 |
+   * echo hi} prints hi). Nothing it changes is seen by the others ({@link ShellState}).
    */
-  void enterStage(Saved saved) {
-    reset(saved);
+  ShellState fork() {
+    ShellState s = new ShellState();
+    s.vars = new ShellVars(vars);
+    s.functions = new java.util.TreeMap<>(simple.functions());
+    s.traps = new java.util.TreeMap<>(traps.table());
+    s.cwd = runtime.cwd();
+    s.options = options.bits();
+    s.lastStatus = lastStatus;
+    s.subshells = subshells + 1;
+    return s;
+  }
+
+  /** The state running now, for code that must later run in it ({@link #resumer}). */
+  ShellState state() {
+    return state;
+  }
+
+  /**
+   * {@code next} wrapped to run in the state running now, whoever calls it (a pipe's reader woken
+   * by its writer, a timer, a program that exited); the caller's state is back after it.
+   */
+  Runnable resumer(Runnable next) {
+    return resumer(state, next);
+  }
+
+  Runnable resumer(ShellState in, Runnable next) {
+    return () -> {
+      ShellState was = state;
+      switchTo(in);
+      try {
+        next.run();
+      } finally {
+        switchTo(was);
+      }
+    };
+  }
+
+  /** {@link #resumer(Runnable)} for a continuation that takes a status. */
+  IntConsumer resumer(IntConsumer next) {
+    return resumer(state, next);
+  }
+
+  IntConsumer resumer(ShellState in, IntConsumer next) {
+    return st -> resumer(in, () -> next.accept(st)).run();
+  }
+
+  private void switchTo(ShellState s) {
+    if (s == state) {
+      return;
+    }
+    ShellState out = state;
+    out.vars = vars;
+    out.functions = simple.functions();
+    out.traps = traps.table();
+    out.cwd = runtime.cwd();
+    out.options = options.bits();
+    out.lastStatus = lastStatus;
+    out.exited = exited;
+    out.returning = returning;
+    out.breakLevels = breakLevels;
+    out.continueLevels = continueLevels;
+    out.subshells = subshells;
+    state = s;
+    vars = s.vars;
+    simple.functions(s.functions);
+    traps.table(s.traps);
+    if (!s.cwd.equals(runtime.cwd())) {
+      runtime.cwd(s.cwd);
+    }
+    options.bits(s.options);
+    lastStatus = unforkable ? unforkableStatus : s.lastStatus;
+    exited = s.exited || terminated || unforkable; // every subshell ended with the shell
+    returning = s.returning;
+    breakLevels = s.breakLevels;
+    continueLevels = s.continueLevels;
+    subshells = s.subshells;
   }
 
   private void reset(Saved saved) {

@@ -212,7 +212,7 @@ final class Jobs {
    */
   void forkFailed(Io io) {
     io.errln(sh.dialect().forkFailed(sh.name()));
-    sh.abort(sh.dialect().forkFailedStatus());
+    sh.abortAll(sh.dialect().forkFailedStatus());
   }
 
   /** Buffers text until released, then passes it through. */

@@ -667,7 +667,8 @@ public final class Parser {
     }
     RedirOp kind =
         switch (op.text()) {
-          case ">", ">|" -> RedirOp.OUT;
+          case ">" -> RedirOp.OUT;
+          case ">|" -> RedirOp.CLOBBER;
           case ">>" -> RedirOp.APPEND;
           case "<" -> RedirOp.IN;
           case ">&" -> RedirOp.DUP_OUT;

@@ -11,12 +11,10 @@ import java.util.function.IntConsumer;
  * writer's cgroup). The stages run together ({@link Stages}), each writing into a bounded {@link
  * Pipe} the next one reads ({@link Stdin}: {@code cmd | while read l; do …; done} reads a line per
  * round). As in bash and ash, the stages of a pipeline of several commands run in a subshell:
- * {@code echo x | read v} leaves {@code v} unset, and {@code cd} in a stage stays there. The
- * shell's state is saved when the pipeline starts, a stage whose earlier stages have ended starts
- * from it ({@code x=1 | echo $x} prints an empty line; {@link Stages}) and it is restored when the
- * last stage ends; stages that run at once share one interpreter. A background job's pipeline does
- * not restore the shell's variables when it ends (the foreground may have set them since), so its
- * stages' assignments remain. bash sets {@code PIPESTATUS} after every pipeline.
+ * {@code echo x | read v} leaves {@code v} unset, and {@code cd} in a stage stays there. Each stage
+ * runs in a state of its own forked from the shell's when the pipeline starts ({@link Stages},
+ * {@link ShellState}), and the shell goes on in its own state when the last stage ends, in the
+ * foreground and in a background job alike. bash sets {@code PIPESTATUS} after every pipeline.
  */
 final class Pipelines {
   private final Interpreter sh;
@@ -97,23 +95,22 @@ final class Pipelines {
           });
       return;
     }
-    Interpreter.Saved saved = io.job() != null ? null : sh.save();
+    ShellState shell = sh.state();
     Stages.run(
         sh,
         p.commands(),
         in,
-        saved,
-        statuses -> {
-          if (saved != null) {
-            sh.restore(saved);
-          }
-          pipeStatus(statuses);
-          int st = statuses[statuses.length - 1];
-          for (int i = statuses.length - 1; i >= 0 && sh.options().pipefail() && st == 0; i--) {
-            st = statuses[i]; // the rightmost stage that failed
-          }
-          finish.accept(st);
-        });
+        statuses ->
+            sh.resumer(shell, () -> ended(statuses, finish)).run()); // back in the shell's state
+  }
+
+  private void ended(int[] statuses, IntConsumer finish) {
+    pipeStatus(statuses);
+    int st = statuses[statuses.length - 1];
+    for (int i = statuses.length - 1; i >= 0 && sh.options().pipefail() && st == 0; i--) {
+      st = statuses[i]; // the rightmost stage that failed
+    }
+    finish.accept(st);
   }
 
   /** How many stages the last PIPESTATUS had. */

@@ -76,7 +76,10 @@ final class ReadBuiltin {
     }
     if (io.in() != null) {
       // a pipe whose writer runs beside it: wait for the line (or the end of the input)
-      io.in().whenReady(o.delimiter(), () -> done.accept(readInto(sh, o, io.in())));
+      io.in()
+          .whenReady(
+              o.delimiter(),
+              sh.resumer(() -> done.accept(readInto(sh, o, io.in())))); // its own state
       return;
     }
     if (io.background()) {
@@ -87,19 +90,24 @@ final class ReadBuiltin {
     // the terminal: the shell's own input, a line at a time. Ctrl-C while it waits is SIGINT to
     // the shell itself (read is no child): the line ends with 130, as bash and ash give
     int interrupts = sh.interrupts();
+    ShellState own = sh.state();
     sh.runtime()
         .readLine(
             o.prompt(),
             o.silent(),
             io,
-            line -> {
-              if (line == null && sh.interrupts() != interrupts) {
-                sh.abort(130);
-                done.accept(130);
-              } else {
-                done.accept(readInto(sh, o, new Stdin(line == null ? "" : line)));
-              }
-            });
+            line ->
+                sh.resumer(
+                        own,
+                        () -> {
+                          if (line == null && sh.interrupts() != interrupts) {
+                            sh.abort(130);
+                            done.accept(130);
+                          } else {
+                            done.accept(readInto(sh, o, new Stdin(line == null ? "" : line)));
+                          }
+                        })
+                    .run());
   }
 
   /** Reads from {@code in} into the names; the status: 1 at the end of the input. */

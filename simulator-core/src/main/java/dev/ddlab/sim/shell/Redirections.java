@@ -27,6 +27,9 @@ final class Redirections {
     /** The stderr the failing redirection met: the ones before it apply (2>/dev/null >ro). */
     private Consumer<String> err;
 
+    /** The status the command fails with: 1, dash's 2 where dash gives it. */
+    private int status = 1;
+
     RedirectException(String message) {
       super(message);
     }
@@ -38,7 +41,7 @@ final class Redirections {
       return apply(redirects, ex, io);
     } catch (RedirectException e) {
       (e.err != null ? e.err : io.err()).accept(e.getMessage() + "\n");
-      done.accept(1);
+      done.accept(e.status);
       return null;
     }
   }
@@ -127,6 +130,13 @@ final class Redirections {
       }
       return io.withStreams(in, out, err);
     }
+    if (r.op() == RedirOp.OUT
+        && sh.options().noclobber()
+        && runtime.fs().stat(path).map(dev.ddlab.fs.FileNode::isFile).orElse(false)) {
+      RedirectException e = new RedirectException(clobbers(target)); // set -C: >| overwrites it
+      e.status = dialect == Dialect.DASH ? 2 : 1;
+      throw e;
+    }
     try {
       if (runtime.fs().isDirectory(path)) {
         throw new FsException(FsException.Errno.EISDIR, path);
@@ -210,6 +220,19 @@ final class Redirections {
       return new FsException(FsException.Errno.EPIPE, null);
     }
     return io.err() instanceof FileSink f ? f.last : null;
+  }
+
+  /**
+   * {@code set -C} refused to overwrite {@code target}, in each shell's words (bash 5.2, dash
+   * 0.5.12, busybox 1.36).
+   */
+  private String clobbers(String target) {
+    return switch (sh.dialect()) {
+      case BASH -> ErrorPlace.name(sh) + ": " + target + ": cannot overwrite existing file";
+      case ASH -> sh.name() + ": can't create " + target + ": File exists";
+      case DASH ->
+          sh.name() + ": " + ErrorPlace.dash(sh) + ": cannot create " + target + ": File exists";
+    };
   }
 
   private static String ashReason(FsException e) {

@@ -1,6 +1,7 @@
 package dev.ddlab.sim.shell;
 
 import java.util.ArrayDeque;
+import java.util.function.UnaryOperator;
 
 /**
  * The steps of one shell and its subshells, run one after the other on the caller's thread. The
@@ -18,15 +19,24 @@ final class RunQueue {
   static final int MAX_NESTED_STEPS = 48;
 
   private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+  private final UnaryOperator<Runnable> resumer;
   private boolean draining;
   private int nested;
+
+  /**
+   * {@code resumer} wraps a step that waits in the queue so that it runs in the state of the
+   * (sub)shell that queued it ({@link Interpreter#resumer}): a pipeline's stages take turns.
+   */
+  RunQueue(UnaryOperator<Runnable> resumer) {
+    this.resumer = resumer;
+  }
 
   /** Runs {@code r}, at once while the stack is shallow, else after the steps queued before it. */
   void step(Runnable r) {
     if (!draining) {
       drain(r);
     } else if (++nested > MAX_NESTED_STEPS) {
-      queue.add(r);
+      queue.add(resumer.apply(r));
     } else {
       r.run();
     }
@@ -35,7 +45,7 @@ final class RunQueue {
   /** Runs {@code r} after the step running now (and the steps queued before it). */
   void post(Runnable r) {
     if (draining) {
-      queue.add(r);
+      queue.add(resumer.apply(r));
     } else {
       drain(r);
     }

@@ -99,6 +99,16 @@ final class ShellOptions {
     return (on & PIPEFAIL) != 0;
   }
 
+  /** {@code set -f}: words are not globbed. */
+  boolean noglob() {
+    return (on & bit('f')) != 0;
+  }
+
+  /** {@code set -C}: {@code >} does not overwrite an existing regular file ({@code >|} does). */
+  boolean noclobber() {
+    return (on & bit('C')) != 0;
+  }
+
   /** The options as bits, for a subshell to give back what it changed. */
   long bits() {
     return on;

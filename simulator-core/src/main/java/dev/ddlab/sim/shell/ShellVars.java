@@ -38,6 +38,27 @@ final class ShellVars {
   private List<String> positional = List.of();
   private final Deque<Frame> frames = new ArrayDeque<>();
 
+  /** The function calls a subshell's copy began inside ({@link #nesting}). */
+  private int inherited;
+
+  /**
+   * A subshell's copy of {@code parent}'s variables, exports, positional parameters and function
+   * frames (a stage of a pipeline, {@link Interpreter#fork}).
+   */
+  ShellVars(ShellVars parent) {
+    this.dialect = parent.dialect;
+    this.vars.putAll(parent.vars);
+    this.exported.addAll(parent.exported);
+    this.positional = parent.positional;
+    this.inherited = parent.frames.size();
+    for (Frame f : parent.frames) {
+      Frame copy = new Frame(f.callerPositional);
+      copy.savedValues.putAll(f.savedValues);
+      copy.savedExport.putAll(f.savedExport);
+      this.frames.add(copy);
+    }
+  }
+
   /** The shell's variables at start: the process's environment, every name exported. */
   ShellVars(Dialect dialect, Map<String, String> environment) {
     this.dialect = dialect;
@@ -159,6 +180,14 @@ final class ShellVars {
   /** How many function calls are running. */
   int depth() {
     return frames.size();
+  }
+
+  /**
+   * How deeply this (sub)shell itself nests function calls: the calls a pipeline stage began inside
+   * do not count, as its steps start on the run queue and not on its caller's stack.
+   */
+  int nesting() {
+    return frames.size() - inherited;
   }
 
   /**

@@ -29,10 +29,19 @@ final class SimpleCommands {
   private final Map<String, Builtin> builtins = new TreeMap<>();
   private final Map<String, AsyncBuiltin> asyncBuiltins = new TreeMap<>();
   private final Set<String> runtimeBuiltins = new HashSet<>();
-  private final Map<String, FunctionDef> functions = new TreeMap<>();
+  private Map<String, FunctionDef> functions = new TreeMap<>();
 
   SimpleCommands(Interpreter sh) {
     this.sh = sh;
+  }
+
+  /** The functions defined: the running (sub)shell's ({@link ShellState}). */
+  Map<String, FunctionDef> functions() {
+    return functions;
+  }
+
+  void functions(Map<String, FunctionDef> f) {
+    functions = f;
   }
 
   void builtin(String name, Builtin b) {
@@ -163,18 +172,19 @@ final class SimpleCommands {
                           env,
                           redirected,
                           redirected.background(),
-                          st -> {
-                            if (Redirections.writeFailures(redirected) > failedWrites) {
-                              // write(2) failed under the program: it reports it and fails.
-                              redirected.errln(
-                                  command
-                                      + ": write error: "
-                                      + Redirections.lastWriteError(redirected).getMessage());
-                              done.accept(1);
-                            } else {
-                              done.accept(st);
-                            }
-                          }));
+                          sh.resumer(
+                              st -> {
+                                if (Redirections.writeFailures(redirected) > failedWrites) {
+                                  // write(2) failed under the program: it reports it and fails.
+                                  redirected.errln(
+                                      command
+                                          + ": write error: "
+                                          + Redirections.lastWriteError(redirected).getMessage());
+                                  done.accept(1);
+                                } else {
+                                  done.accept(st);
+                                }
+                              })));
         });
   }
 
@@ -209,7 +219,7 @@ final class SimpleCommands {
    */
   private void call(
       FunctionDef fn, List<String> args, Map<String, String> assigned, Io io, IntConsumer done) {
-    if (sh.vars().depth() >= Interpreter.MAX_FUNCTION_NESTING) {
+    if (sh.vars().nesting() >= Interpreter.MAX_FUNCTION_NESTING) {
       io.errln(
           sh.name()
               + ": "
@@ -249,6 +259,6 @@ final class SimpleCommands {
       done.accept(b.run(sh, argv.subList(1, argv.size()), io));
       return;
     }
-    sh.runtime().run(argv, sh.environment(), io, io.background(), done);
+    sh.runtime().run(argv, sh.environment(), io, io.background(), sh.resumer(done));
   }
 }

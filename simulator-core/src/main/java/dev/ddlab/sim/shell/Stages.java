@@ -17,42 +17,35 @@ import java.util.function.IntConsumer;
  * reading end of the pipe before it closes (its writer's next write dies of SIGPIPE, status 141).
  * The pipeline is done when every stage is; {@code done} gets each stage's status.
  *
- * <p>Each stage is a subshell: once the stages before it have ended, it starts from the shell's
- * state when the pipeline started ({@link Interpreter#enterStage}), so {@code x=1 | echo $x} prints
- * an empty line and {@code exit 3 | echo hi} prints hi. The stages share the one interpreter, so a
- * stage that starts while an earlier one waits (a loop whose pipe is full) shares that stage's
- * variables, which must not be reset under it; a departure only stages that set one name meet.
+ * <p>Each stage is a subshell: it runs in a state of its own ({@link ShellState}), forked from the
+ * shell's when the pipeline starts ({@link Interpreter#fork}), and each of its steps that runs
+ * later switches back to it ({@link Interpreter#resumer}). So {@code x=1 | echo $x} prints an empty
+ * line, {@code exit 3 | echo hi} prints hi, and a loop that waits on its full pipe and the stage
+ * reading it meanwhile see neither the other's variables, functions, traps, directory nor options.
  */
 final class Stages {
   private final Interpreter sh;
   private final List<Command> commands;
   private final Pipe[] pipes;
   private final int[] statuses;
-  private final boolean[] over;
   private final Consumer<int[]> done;
-  private final Interpreter.Saved base;
   private int running;
 
-  private Stages(
-      Interpreter sh, List<Command> commands, Interpreter.Saved base, Consumer<int[]> done) {
+  private Stages(Interpreter sh, List<Command> commands, Consumer<int[]> done) {
     this.sh = sh;
-    this.base = base;
     this.commands = commands;
     this.pipes = new Pipe[commands.size() - 1];
     this.statuses = new int[commands.size()];
-    this.over = new boolean[commands.size()];
     this.done = done;
     this.running = commands.size();
   }
 
   /**
-   * Runs {@code commands} as the stages of one pipeline over {@code io}; each stage after the first
-   * starts from {@code base}, the shell's state when the pipeline started (null: a background job's
-   * stages share the job's).
+   * Runs {@code commands} as the stages of one pipeline over {@code io}, each in a subshell state
+   * of its own; {@code done} runs in the state of whoever ended last.
    */
-  static void run(
-      Interpreter sh, List<Command> commands, Io io, Interpreter.Saved base, Consumer<int[]> done) {
-    new Stages(sh, commands, base, done).start(io);
+  static void run(Interpreter sh, List<Command> commands, Io io, Consumer<int[]> done) {
+    new Stages(sh, commands, done).start(io);
   }
 
   private void start(Io io) {
@@ -64,29 +57,15 @@ final class Stages {
       Io stageIo =
           io.withInput(i == 0 ? io.in() : new Stdin(pipes[i - 1]))
               .withOut(i == pipes.length ? io.out() : pipes[i]);
+      ShellState own = sh.fork();
       sh.queue()
           .post(
-              () -> {
-                if (base != null && stage > 0 && endedBefore(stage)) {
-                  sh.enterStage(base); // a subshell of its own: what earlier stages set is not seen
-                }
-                sh.runCommand(commands.get(stage), stageIo, st -> ended(stage, st));
-              });
+              sh.resumer(
+                  own, () -> sh.runCommand(commands.get(stage), stageIo, st -> ended(stage, st))));
     }
-  }
-
-  /** Whether every stage before {@code stage} has ended. */
-  private boolean endedBefore(int stage) {
-    for (int k = 0; k < stage; k++) {
-      if (!over[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private void ended(int stage, int status) {
-    over[stage] = true;
     if (stage < pipes.length) {
       pipes[stage].closeWriter();
     }
@@ -106,10 +85,10 @@ final class Stages {
    * What a command writing to a pipe does when it is done: waits while the pipe is full (its writer
    * is blocked), and ends with 141 when the reader went away meanwhile (SIGPIPE).
    */
-  static IntConsumer afterWrite(Io io, IntConsumer done) {
+  static IntConsumer afterWrite(Interpreter sh, Io io, IntConsumer done) {
     if (!(io.out() instanceof Pipe p)) {
       return done;
     }
-    return st -> p.whenWritable(() -> done.accept(p.sigpiped() ? 128 + 13 : st));
+    return st -> p.whenWritable(sh.resumer(() -> done.accept(p.sigpiped() ? 128 + 13 : st)));
   }
 }

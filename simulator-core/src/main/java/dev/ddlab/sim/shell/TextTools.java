@@ -183,7 +183,7 @@ final class TextTools {
   /** -n or -c: lines, or bytes (with {@code bytes}). */
   private record Count(long n, boolean fromStart, boolean bytes, List<String> files, String bad) {}
 
-  private static Count count(List<String> args, long dflt, boolean head) {
+  private static Count count(List<String> args, long dflt, boolean head, boolean busybox) {
     long n = dflt;
     boolean fromStart = false;
     boolean bytes = false;
@@ -219,7 +219,7 @@ final class TextTools {
           fromStart = true;
           v = v.substring(1);
         }
-        n = size(v.startsWith("-") ? v.substring(1) : v);
+        n = size(v.startsWith("-") ? v.substring(1) : v, busybox);
         if (n < 0) {
           return new Count(n, false, c, files, (c ? "c " : "n ") + v);
         }
@@ -228,29 +228,41 @@ final class TextTools {
     return new Count(n, fromStart, bytes, files, null);
   }
 
-  /** A count with coreutils' and busybox's multipliers (b 512, K/k 1024, M/m, G); -1 if bad. */
-  private static long size(String v) {
-    long unit = 1;
-    String digits = v;
-    if (!v.isEmpty()) {
-      unit =
-          switch (v.charAt(v.length() - 1)) {
-            case 'b' -> 512;
-            case 'K', 'k' -> 1024;
-            case 'M', 'm' -> 1024L * 1024;
-            case 'G', 'g' -> 1024L * 1024 * 1024;
-            default -> 1;
-          };
-      if (unit > 1) {
-        digits = v.substring(0, v.length() - 1);
+  /**
+   * A count as head and tail read it, -1 if bad. coreutils (xstrtoumax): blanks and a {@code +}
+   * before the digits, then {@code b} (512) or {@code K k M m G T P E Z Y} (powers of 1024;
+   * coreutils 9.1 has no R, Q), each of these but {@code b} with an optional {@code B} or {@code D}
+   * (powers of 1000: {@code 1KB} and {@code 1kB} are 1000) or {@code iB} ({@code 1KiB} is 1024);
+   * too large is the largest. busybox ({@code xatoul_sfx}): digits and {@code b} 512, {@code k}
+   * 1024 or {@code m} 1048576 only.
+   */
+  static long size(String v, boolean busybox) {
+    java.util.regex.Matcher m =
+        (busybox ? BUSYBOX_SIZE : GNU_SIZE).matcher(busybox ? v : v.stripLeading());
+    if (!m.matches()) {
+      return -1;
+    }
+    String unit = m.group(2);
+    long per = 1;
+    if (unit.equals("b")) {
+      per = 512;
+    } else if (!unit.isEmpty()) {
+      int power = "KMGTPEZY".indexOf(Character.toUpperCase(unit.charAt(0))) + 1;
+      long base = unit.endsWith("B") && !unit.endsWith("iB") || unit.endsWith("D") ? 1000 : 1024;
+      for (int i = 0; i < power; i++) {
+        per = per > Long.MAX_VALUE / base ? Long.MAX_VALUE : per * base;
       }
     }
     try {
-      return Math.multiplyExact(Long.parseLong(digits), unit);
+      return Math.multiplyExact(Long.parseLong(m.group(1)), per);
     } catch (NumberFormatException | ArithmeticException e) {
-      return -1;
+      return busybox ? -1 : Long.MAX_VALUE; // coreutils takes a count too large as the largest
     }
   }
+
+  private static final Pattern GNU_SIZE =
+      Pattern.compile("\\+?([0-9]+)(|b|[KkMmGTPEZY](?:B|D|iB)?)");
+  private static final Pattern BUSYBOX_SIZE = Pattern.compile("([0-9]+)(|b|k|m)");
 
   static int head(ToolContext ctx, List<String> args) {
     return headTail(ctx, args, true);
@@ -262,11 +274,16 @@ final class TextTools {
 
   private static int headTail(ToolContext ctx, List<String> args, boolean head) {
     String tool = head ? "head" : "tail";
-    Count c = count(args, 10, head);
+    Count c = count(args, 10, head, ctx.busybox());
     if (c.bad() != null) {
       if (c.bad().startsWith("n ") || c.bad().startsWith("c ")) {
         String what = c.bad().startsWith("n ") ? "lines" : "bytes";
-        ctx.io().errln(tool + ": invalid number of " + what + ": '" + c.bad().substring(2) + "'");
+        String number = c.bad().substring(2);
+        ctx.io()
+            .errln(
+                ctx.busybox()
+                    ? tool + ": invalid number '" + number + "'"
+                    : tool + ": invalid number of " + what + ": '" + number + "'");
         return 1;
       }
       return FileTools.badOption(ctx, c.bad());
@@ -293,7 +310,12 @@ final class TextTools {
       } else {
         sel = ls.subList((int) Math.max(0, ls.size() - c.n()), ls.size());
       }
-      sel.forEach(ctx.io()::println);
+      for (int i = 0; i < sel.size(); i++) {
+        boolean unended = i == sel.size() - 1 && !input.text().endsWith("\n");
+        boolean last = head ? sel.size() == ls.size() : true;
+        // the input's last line without its newline is passed on so (coreutils and busybox)
+        ctx.io().out().accept(unended && last ? sel.get(i) : sel.get(i) + "\n");
+      }
     }
     return status[0] == 0 ? 0 : 1;
   }
@@ -679,7 +701,13 @@ final class TextTools {
     int[] status = {0};
     for (Input in : inputs(ctx, "sed", files, status)) {
       StringBuilder out = new StringBuilder();
-      for (String line : lines(in.text())) {
+      List<String> lines = lines(in.text());
+      int lastStart = -1;
+      for (int k = 0; k < lines.size(); k++) {
+        String line = lines.get(k);
+        if (k == lines.size() - 1) {
+          lastStart = out.length();
+        }
         boolean printed = false;
         for (Subst s : cmds) {
           Matcher m = s.re().matcher(line);
@@ -696,6 +724,9 @@ final class TextTools {
         } else if (!printed) {
           continue;
         }
+      }
+      if (lastStart >= 0 && out.length() > lastStart && !in.text().endsWith("\n")) {
+        out.setLength(out.length() - 1); // GNU sed and busybox keep a last line's missing newline
       }
       if (inPlace && !in.name().equals("(standard input)")) {
         ctx.fs()

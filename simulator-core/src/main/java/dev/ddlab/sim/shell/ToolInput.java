@@ -147,11 +147,11 @@ final class ToolInput {
   private int status = -1;
   private boolean finished;
 
-  private ToolInput(String name, List<String> args, Run run, IntConsumer done) {
+  private ToolInput(String name, List<String> args, boolean busybox, Run run, IntConsumer done) {
     this.run = run;
     this.done = done;
     this.args = args;
-    long[] head = name.equals("head") ? head(args) : null;
+    long[] head = name.equals("head") ? head(args, busybox) : null;
     if (head == REFUSES) {
       // options head refuses: it says so and exits before it reads (yes | head -f)
       mode = Mode.REFUSED;
@@ -190,15 +190,23 @@ final class ToolInput {
    */
   static void read(
       String name, List<String> args, Stdin in, LongPredicate holds, Run run, IntConsumer done) {
-    ToolInput t = of(name, args, holds, run, done);
+    ToolInput t = of(name, args, false, holds, run, done); // the host's coreutils
     t.refuse();
     in.pump(t::data, t::end, t::finished);
   }
 
-  /** A reader fed from outside (a container process's stdin), which calls the methods itself. */
+  /**
+   * A reader fed from outside (a container process's stdin), which calls the methods itself; {@code
+   * busybox}: the tool is busybox's, which takes other counts ({@link TextTools#size}).
+   */
   static ToolInput of(
-      String name, List<String> args, LongPredicate holds, Run run, IntConsumer done) {
-    ToolInput t = new ToolInput(name, args, run, done);
+      String name,
+      List<String> args,
+      boolean busybox,
+      LongPredicate holds,
+      Run run,
+      IntConsumer done) {
+    ToolInput t = new ToolInput(name, args, busybox, run, done);
     t.holds = holds;
     return t;
   }
@@ -434,14 +442,17 @@ final class ToolInput {
   /** {@link #head}'s answer for options head refuses: it runs at once and reads nothing. */
   private static final long[] REFUSES = {0, -1};
 
-  private static long[] head(List<String> args) {
+  private static long[] head(List<String> args, boolean busybox) {
     long[] n = {10, -1};
+    int stdin = 0;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
       if (a.equals("-q")) {
         continue; // no headers (TextTools.count takes it too)
       }
-
+      if (a.equals("-") && ++stdin == 1) {
+        continue; // standard input named: read as without it
+      }
       boolean chars = a.startsWith("-c") || a.startsWith("--bytes=");
       String v;
       if (a.equals("-n") || a.equals("-c")) {
@@ -459,15 +470,16 @@ final class ToolInput {
           return REFUSES; // an option no head has: -f, -x …
         }
       } else {
-        return null; // a file, or "-"
+        return null; // a file
       }
-      if (!v.matches("-?[0-9]+[a-zA-Z]*")) {
-        return REFUSES; // not a number: head says so before it reads (head -n foo)
+      if (v.startsWith("-") && TextTools.size(v.substring(1), busybox) >= 0) {
+        return null; // all but the last N: read it all
       }
-      if (!v.matches("[0-9]{1,18}")) {
-        return null; // all but the last N, a size with a unit: read it all
+      long count = TextTools.size(v, busybox);
+      if (count < 0) {
+        return REFUSES; // not a number it takes: head says so before it reads (head -n foo, -c 1K)
       }
-      n = chars ? new long[] {-1, Long.parseLong(v)} : new long[] {Long.parseLong(v), -1};
+      n = chars ? new long[] {-1, count} : new long[] {count, -1};
     }
     return n;
   }

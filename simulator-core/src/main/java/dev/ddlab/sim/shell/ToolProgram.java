@@ -36,6 +36,7 @@ final class ToolProgram implements Program {
           ToolInput.of(
               dev.ddlab.fs.Paths.name(proc.argv().get(0)),
               args,
+              new Context(proc, null).busybox(),
               proc::rss,
               (runArgs, text, done) -> tool.run(new Context(proc, text), runArgs, done),
               proc::exit);

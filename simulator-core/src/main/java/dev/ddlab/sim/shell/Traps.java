@@ -19,12 +19,21 @@ final class Traps {
   private static final String BASH_USAGE = "trap: usage: trap [-lp] [[arg] signal_spec ...]";
 
   private final Interpreter sh;
-  private final Map<Integer, String> commands = new TreeMap<>();
+  private Map<Integer, String> commands = new TreeMap<>();
   private final ArrayDeque<Integer> pending = new ArrayDeque<>();
   private boolean running;
 
   Traps(Interpreter sh) {
     this.sh = sh;
+  }
+
+  /** The commands set, by signal number: the running (sub)shell's ({@link ShellState}). */
+  Map<Integer, String> table() {
+    return commands;
+  }
+
+  void table(Map<Integer, String> t) {
+    commands = t;
   }
 
   /** Whether a trap is set for {@code signal} (an empty command ignores it). */

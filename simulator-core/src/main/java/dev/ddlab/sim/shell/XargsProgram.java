@@ -29,6 +29,7 @@ final class XargsProgram implements Program {
         ToolInput.of(
             "xargs",
             args,
+            busybox,
             proc::rss,
             (runArgs, text, done) ->
                 Xargs.run(
