@@ -97,6 +97,38 @@ final class EndlessReads {
     if (!text.isEmpty()) {
       ctx.io().out().accept(shape.apply(text));
     }
+    long left = bytes - n;
+    long linesAfter = linesLeft;
+    afterWrite(
+        ctx,
+        ROUND,
+        failure -> {
+          if (ctx.busybox() && tool.equals("head")) {
+            // busybox's head reports its stdout at exit and still exits 0 (private dockerd: head
+            // -c 10 /dev/zero > /dev/full)
+            ctx.io().errln("head: standard output: " + failure);
+            return 0;
+          }
+          ctx.io().errln(tool + ": write error: " + failure);
+          return 1;
+        },
+        done,
+        last ? null : () -> round(ctx, path, random, left, linesAfter, shape, tool, done));
+  }
+
+  /**
+   * What a tool that writes in rounds ({@code yes}, a copy of an endless device) does after each
+   * write: it dies of SIGPIPE (141) once its reader has gone; after a failed write (a full disk)
+   * {@code failed} reports it in the tool's words and gives the status; with no {@code next} round
+   * it is done (0); else {@code next} runs after {@code round} of CPU time, once a full pipe has
+   * room (see {@link Pipe}).
+   */
+  static void afterWrite(
+      ToolContext ctx,
+      Duration round,
+      java.util.function.ToIntFunction<String> failed,
+      IntConsumer done,
+      Runnable next) {
     OutputEnd end = ctx.stdoutEnd();
     if (end != null && end.broken()) {
       done.accept(128 + 13); // SIGPIPE
@@ -105,30 +137,18 @@ final class EndlessReads {
     String failure = end == null ? null : end.failure();
     if (failure != null) {
       end.reported();
-      if (ctx.busybox() && tool.equals("head")) {
-        // busybox's head reports its stdout at exit and still exits 0 (private dockerd: head -c
-        // 10 /dev/zero > /dev/full)
-        ctx.io().errln("head: standard output: " + failure);
-        done.accept(0);
-        return;
-      }
-      ctx.io().errln(tool + ": write error: " + failure);
-      done.accept(1);
+      done.accept(failed.applyAsInt(failure));
       return;
     }
-    if (last) {
+    if (next == null) {
       done.accept(0);
       return;
     }
-    long left = bytes - n;
-    long linesAfter = linesLeft;
-    Runnable next =
-        () ->
-            ctx.compute(ROUND, () -> round(ctx, path, random, left, linesAfter, shape, tool, done));
+    Runnable later = () -> ctx.compute(round, next);
     if (end == null) {
-      next.run();
+      later.run();
     } else {
-      end.whenWritable(next); // a full pipe: it waits for its reader
+      end.whenWritable(later); // a full pipe: it waits for its reader
     }
   }
 
