@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class EndlessDeviceReadsTest {
   private static final String NODE = "node1";
 
-  private static SimSession session() {
+  /** A session on the single template with alpine pulled. */
+  static SimSession session() {
     SimSession s = SimSession.open("single", 1);
     s.type(NODE, "docker pull -q alpine");
     return s;

@@ -53,8 +53,9 @@ final class EndlessReads {
   /**
    * Copies the device at {@code path} to the tool's standard output in rounds: at most {@code
    * bytes} bytes, and up to and including its {@code lines}-th newline when {@code lines} is not
-   * negative; each round's text is written through {@code shape} ({@code cat -n} numbers it).
-   * Reports 0 when the limit is reached, 141 when the reader went, 1 after a failed write.
+   * negative; each round's text is written through {@code shape} ({@code cat -n} numbers it; dd's
+   * {@code of=} writes it itself and gives "", or null after a failed write: status 1). Reports 0
+   * when the limit is reached, 141 when the reader went, 1 after a failed write.
    */
   static void copy(
       ToolContext ctx,
@@ -95,7 +96,14 @@ final class EndlessReads {
       }
     }
     if (!text.isEmpty()) {
-      ctx.io().out().accept(shape.apply(text));
+      String shaped = shape.apply(text);
+      if (shaped == null) {
+        done.accept(1); // the shape failed and said so (dd's of= on a full disk)
+        return;
+      }
+      if (!shaped.isEmpty()) {
+        ctx.io().out().accept(shaped);
+      }
     }
     long left = bytes - n;
     long linesAfter = linesLeft;

@@ -50,6 +50,7 @@ final class FileTools {
     tools.put("mv", FileTools::mv);
     tools.put("touch", FileTools::touch);
     tools.put("ln", LinkTool::ln);
+    tools.put("dd", Dd.tool());
   }
 
   // ---- option parsing shared by the tools ---------------------------------------------------
