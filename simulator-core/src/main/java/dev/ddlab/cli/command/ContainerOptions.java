@@ -295,7 +295,12 @@ public final class ContainerOptions {
    * dev.ddlab.client.CommandIo#ttySize()}).
    */
   Request build(
-      String image, List<String> cmd, boolean detach, CliContext ctx, List<Long> consoleSize) {
+      String image,
+      List<String> cmd,
+      boolean detach,
+      CliContext ctx,
+      List<Long> consoleSize,
+      Map<String, String> cliEnv) {
     RestartPolicy policy = restartPolicy(restart);
     if (rm && !policy.name().equals("no") && !policy.name().isEmpty()) {
       throw new CliException("Conflicting options: --restart and --rm", 125);
@@ -316,9 +321,7 @@ public final class ContainerOptions {
       if (e.startsWith("=")) {
         throw new CliException("invalid environment variable: " + e, 125);
       }
-      if (e.contains("=")) {
-        envs.add(e);
-      }
+      envs.add(withCliValue(e, cliEnv));
     }
     Map<String, String> labelMap = new LinkedHashMap<>();
     for (String file : labelFiles) {
@@ -838,6 +841,20 @@ public final class ContainerOptions {
       }
     }
     return out;
+  }
+
+  /**
+   * docker/cli's ValidateEnv for {@code -e}: a bare NAME takes the CLI's own value, or goes as it
+   * is (the daemon keeps it in Config.Env, and the process gets no such variable).
+   */
+  static String withCliValue(String e, Map<String, String> cliEnv) {
+    String own = e.contains("=") ? null : cliEnv.get(e);
+    return own == null ? e : e + "=" + own;
+  }
+
+  /** {@link #withCliValue} over each. */
+  static List<String> withCliValues(List<String> env, Map<String, String> cliEnv) {
+    return env.stream().map(e -> withCliValue(e, cliEnv)).toList();
   }
 
   /**

@@ -58,7 +58,14 @@ public final class CreateCommand extends DockerCommand {
     String image = args.get(0);
     ContainerOptions.Request req;
     try {
-      req = opts.build(image, args.subList(1, args.size()), detach, cmd.ctx, cmd.io.ttySize());
+      req =
+          opts.build(
+              image,
+              args.subList(1, args.size()),
+              detach,
+              cmd.ctx,
+              cmd.io.ttySize(),
+              cmd.io.environment());
       Refs.validate(image);
     } catch (CliException e) {
       if (e instanceof FlagError || e.getMessage().startsWith("invalid argument \"")) {

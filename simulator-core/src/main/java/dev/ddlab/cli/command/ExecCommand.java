@@ -76,7 +76,7 @@ public final class ExecCommand extends DockerCommand {
             !detach,
             detachKeys,
             tty,
-            env.isEmpty() ? null : env,
+            env.isEmpty() ? null : ContainerOptions.withCliValues(env, io.environment()),
             new ArrayList<>(command),
             privileged,
             user,

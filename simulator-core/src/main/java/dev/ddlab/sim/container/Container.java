@@ -360,10 +360,22 @@ public final class Container {
     return execIds;
   }
 
-  /** The command as docker ps shows it: path and args joined. */
+  /**
+   * The command as docker ps shows it: path and args joined, an argument holding a space between
+   * single quotes ({@code sh -c 'echo a; sleep 1d'}), as moby's container view writes it.
+   */
   public String command() {
     if (command == null) {
-      command = args.isEmpty() ? path : path + " " + String.join(" ", args);
+      StringBuilder sb = new StringBuilder(path);
+      for (String a : args) {
+        sb.append(' ');
+        if (a.indexOf(' ') >= 0) {
+          sb.append('\'').append(a).append('\'');
+        } else {
+          sb.append(a);
+        }
+      }
+      command = sb.toString();
     }
     return command;
   }

@@ -313,26 +313,28 @@ final class Containers {
     if (tty) {
       env.put("TERM", "xterm");
     }
-    env.putAll(envMap(c.config.env()));
-    env.putAll(envMap(execEnv));
+    replaceOrAppend(env, c.config.env());
+    replaceOrAppend(env, execEnv);
     env.putIfAbsent("HOME", user == null ? "/" : user.home());
     return env;
   }
 
-  /** "K=V" entries by name, in order; a bare "K" is an empty value. */
-  static Map<String, String> envMap(List<String> env) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (env != null) {
-      for (String e : env) {
+  /**
+   * moby's ReplaceOrAppendEnvValues: each "K=V" replaces or appends K; a bare "K" (what {@code -e
+   * K} sends when the CLI has no K) unsets it (private dockerd: {@code docker run -e A13 alpine
+   * env} lists no A13).
+   */
+  static void replaceOrAppend(Map<String, String> env, List<String> overrides) {
+    if (overrides != null) {
+      for (String e : overrides) {
         int eq = e.indexOf('=');
         if (eq < 0) {
-          m.put(e, "");
+          env.remove(e);
         } else {
-          m.put(e.substring(0, eq), e.substring(eq + 1));
+          env.put(e.substring(0, eq), e.substring(eq + 1));
         }
       }
     }
-    return m;
   }
 
   static Signal stopSignal(ContainerConfig c) {

@@ -89,16 +89,19 @@ final class Exec {
     String user = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.user();
     String userSpec = cfg.user() != null && !cfg.user().isEmpty() ? cfg.user() : c.config.user();
     boolean withTty = tty || cfg.tty();
+    ProcAttachment a =
+        new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, onClose);
     UserDb.ExecUser execUser;
     try {
       execUser = UserDb.execUser(c.fs, userSpec);
     } catch (IllegalArgumentException unknown) {
-      execUser = null; // runc's exec answers below, as for a missing program
+      // moby's execSetPlatformOpt fails before runc is asked: its text on the stream, 126
+      a.output(unknown.getMessage() + "\r\n");
+      died(c, e, a, 126);
+      return a;
     }
     Map<String, String> env =
         Containers.processEnv(c, c.context.hostname(), withTty, execUser, cfg.env());
-    ProcAttachment a =
-        new ProcAttachment(daemon.clock, () -> e.proc, cfg.attachStdin(), withTty, onClose);
     daemon.event(c, "exec_start: " + String.join(" ", cfg.cmd()), "execID", e.id);
     Executables.Resolution r =
         Executables.resolve(c.fs, cfg.cmd(), env, cwd, daemon.kernel.programs());

@@ -50,12 +50,12 @@ final class Listing {
     Map<String, List<String>> f = filters == null ? Map.of() : filters;
     for (Map.Entry<String, List<String>> e : f.entrySet()) {
       if (!FILTERS.contains(e.getKey())) {
-        throw EngineException.badRequest("Invalid filter '" + e.getKey() + "'");
+        throw EngineException.badRequest("invalid filter '" + e.getKey() + "'");
       }
       if (e.getKey().equals("status")) {
         for (String v : e.getValue()) {
           if (!STATES.contains(v)) {
-            throw EngineException.badRequest("Invalid filter 'status=" + v + "'");
+            throw EngineException.badRequest("invalid filter 'status=" + v + "'");
           }
         }
       }
@@ -69,7 +69,12 @@ final class Listing {
       if (e.getKey().equals("exited")) {
         for (String v : e.getValue()) {
           if (!v.matches("-?\\d+")) {
-            throw EngineException.badRequest("Invalid filter 'exited=" + v + "'");
+            throw EngineException.badRequest(
+                "invalid filter 'exited="
+                    + v
+                    + "': strconv.Atoi: parsing "
+                    + dev.ddlab.go.GoStrconv.quote(v)
+                    + ": invalid syntax");
           }
         }
       }

@@ -18,7 +18,8 @@ public final class PruneFilters {
   private PruneFilters() {}
 
   /**
-   * @throws EngineException 400 {@code Invalid filter 'KEY'} for a key not {@code allowed}
+   * @throws EngineException 400 {@code invalid filter 'KEY'} (v24's filters.Validate) for a key not
+   *     {@code allowed}
    */
   public static void validate(Map<String, List<String>> filters, Set<String> allowed) {
     if (filters == null) {
@@ -26,7 +27,7 @@ public final class PruneFilters {
     }
     for (String key : filters.keySet()) {
       if (!allowed.contains(key)) {
-        throw EngineException.badRequest("Invalid filter '" + key + "'");
+        throw EngineException.badRequest("invalid filter '" + key + "'");
       }
     }
   }

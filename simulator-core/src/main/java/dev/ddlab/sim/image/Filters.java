@@ -15,23 +15,26 @@ final class Filters {
     dev.ddlab.sim.filters.PruneFilters.validate(filters, allowed);
   }
 
-  /** GetBoolOrDefault: null when absent; "true"/"1" and "false"/"0" otherwise an error. */
+  /**
+   * v24's GetBoolOrDefault: null when absent; true for "true"/"1", false for "false"/"0"; no value,
+   * none of those, or both kinds, an error ({@code invalid filter 'dangling=[bogus]'}, the values
+   * as Go prints a []string).
+   */
   static Boolean bool(Map<String, List<String>> filters, String key) {
     List<String> values = filters.get(key);
-    if (values == null || values.isEmpty()) {
+    if (values == null) {
       return null;
     }
-    Boolean result = null;
-    for (String v : values) {
-      boolean b;
-      switch (v.toLowerCase(java.util.Locale.ROOT)) {
-        case "true", "1" -> b = true;
-        case "false", "0" -> b = false;
-        default -> throw EngineException.badRequest("Invalid filter '" + key + "=" + v + "'");
-      }
-      result = result == null ? b : result || b;
+    if (values.isEmpty()) {
+      throw EngineException.badRequest("invalid filter '" + key + "'");
     }
-    return result;
+    boolean isTrue = values.contains("true") || values.contains("1");
+    boolean isFalse = values.contains("false") || values.contains("0");
+    if (isTrue == isFalse) {
+      throw EngineException.badRequest(
+          "invalid filter '" + key + "=[" + String.join(" ", values) + "]'");
+    }
+    return isTrue;
   }
 
   /** MatchKVList: every "key" or "key=value" must be among the labels. */

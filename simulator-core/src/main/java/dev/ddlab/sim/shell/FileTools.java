@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.UnaryOperator;
 
 /** ls, cat, mkdir, rm, cp, mv, touch over a {@link FileSystem}, in GNU or busybox wording. */
 final class FileTools {
@@ -31,6 +33,11 @@ final class FileTools {
           }
 
           @Override
+          public void run(ToolContext ctx, List<String> args, IntConsumer done) {
+            cat(ctx, args, true, done);
+          }
+
+          @Override
           public boolean readsStdin(List<String> args) {
             // no file, or "-" among them: it reads its input there
             return args.contains("-") || args.stream().allMatch(a -> a.startsWith("-"));
@@ -43,6 +50,7 @@ final class FileTools {
     tools.put("mv", FileTools::mv);
     tools.put("touch", FileTools::touch);
     tools.put("ln", LinkTool::ln);
+    tools.put("dd", Dd.tool());
   }
 
   // ---- option parsing shared by the tools ---------------------------------------------------
@@ -455,9 +463,21 @@ final class FileTools {
   // ---- cat -----------------------------------------------------------------------------------
 
   static int cat(ToolContext ctx, List<String> args) {
+    int[] status = {1};
+    cat(ctx, args, false, s -> status[0] = s);
+    return status[0];
+  }
+
+  /**
+   * cat; with {@code stream}, an endless device among the files ({@code cat /dev/zero}) is copied
+   * in rounds until the reader goes, a write fails or the tool is stopped ({@link EndlessReads}),
+   * else (a caller that needs the status at once) read as one slab.
+   */
+  static void cat(ToolContext ctx, List<String> args, boolean stream, IntConsumer done) {
     Opts o = opts(args, "nAEvuse", Map.of("--number", 'n'));
     if (o.bad() != null) {
-      return badOption(ctx, o.bad());
+      done.accept(badOption(ctx, o.bad()));
+      return;
     }
     List<String> files = o.operands().isEmpty() ? List.of("-") : o.operands();
     // each file is written as it is read (an error comes between the files around it), numbered
@@ -466,6 +486,11 @@ final class FileTools {
     int status = 0;
     for (String f : files) {
       String text;
+      if (stream && !f.equals("-") && EndlessReads.endless(ctx, path(ctx, f))) {
+        UnaryOperator<String> shape = o.has('n') ? t -> numbered(t, line) : t -> t;
+        EndlessReads.copy(ctx, path(ctx, f), Long.MAX_VALUE, -1, shape, "cat", done);
+        return; // the files after it are never reached
+      }
       if (f.equals("-")) {
         String in = ctx.io().stdin();
         text = in == null ? "" : in;
@@ -488,7 +513,7 @@ final class FileTools {
         ctx.io().out().accept(o.has('n') ? numbered(text, line) : text);
       }
     }
-    return status;
+    done.accept(status);
   }
 
   /** cat -n: each line's number ({@code %6d} and a tab), counting on from {@code line}. */

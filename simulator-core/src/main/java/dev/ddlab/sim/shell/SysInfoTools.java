@@ -35,6 +35,29 @@ final class SysInfoTools {
   static void install(Map<String, Tool> m) {
     m.put("free", SysInfoTools::free);
     m.put("uptime", SysInfoTools::uptime);
+    m.put("tty", SysInfoTools::tty);
+  }
+
+  /**
+   * {@code tty [-s]}: the terminal on stdin ({@code /dev/pts/0}, the session's or the container's
+   * {@code -t} one), else {@code not a tty} and status 1 (coreutils and busybox alike; private
+   * dockerd: {@code docker run --rm alpine tty}, {@code docker run --rm -t alpine tty}); {@code -s}
+   * prints nothing.
+   */
+  static int tty(ToolContext c, List<String> args) {
+    boolean silent = false;
+    for (String a : args) {
+      if (a.equals("-s") || a.equals("--silent") || a.equals("--quiet")) {
+        silent = true;
+      } else if (a.startsWith("-") && a.length() > 1) {
+        return FileTools.badOption(c, a.startsWith("--") ? a : a.substring(1, 2));
+      }
+    }
+    boolean terminal = c.stdinIsTerminal();
+    if (!silent) {
+      c.io().println(terminal ? "/dev/pts/0" : "not a tty");
+    }
+    return terminal ? 0 : 1;
   }
 
   static int free(ToolContext c, List<String> args) {

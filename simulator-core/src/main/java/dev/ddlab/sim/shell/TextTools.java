@@ -34,7 +34,7 @@ final class TextTools {
   static void install(Map<String, Tool> tools) {
     tools.put("grep", new Filter(Grep::run, 1));
     tools.put("egrep", new Filter((c, a) -> Grep.run(c, prepend("-E", a)), 1));
-    tools.put("head", new Filter(TextTools::head, 0));
+    tools.put("head", EndlessReads.head(new Filter(TextTools::head, 0)));
     tools.put("tail", new TailFollow(new Filter(TextTools::tail, 0)));
     tools.put("wc", new Filter(TextTools::wc, 0));
     tools.put("sort", new Filter(TextTools::sort, 0));
@@ -181,9 +181,9 @@ final class TextTools {
   // --------------------------------------------------------------------------------
 
   /** -n or -c: lines, or bytes (with {@code bytes}). */
-  private record Count(long n, boolean fromStart, boolean bytes, List<String> files, String bad) {}
+  record Count(long n, boolean fromStart, boolean bytes, List<String> files, String bad) {}
 
-  private static Count count(List<String> args, long dflt, boolean head, boolean busybox) {
+  static Count count(List<String> args, long dflt, boolean head, boolean busybox) {
     long n = dflt;
     boolean fromStart = false;
     boolean bytes = false;

@@ -68,6 +68,15 @@ public interface ToolContext {
     return 0;
   }
 
+  /**
+   * Whether stdin is a terminal (isatty(0), {@code tty}'s question): at the host, unless a pipe or
+   * a file was given; in a container, when it was started or exec'd with {@code -t} and stdin is
+   * still that terminal.
+   */
+  default boolean stdinIsTerminal() {
+    return !io().piped();
+  }
+
   /** The terminal stdin is ({@code stty}'s), or null: a pipe, a file, no terminal at all. */
   default dev.ddlab.sim.runtime.Pty stdinTerminal() {
     return null;

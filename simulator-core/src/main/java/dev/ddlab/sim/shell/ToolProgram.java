@@ -188,6 +188,11 @@ final class ToolProgram implements Program {
     }
 
     @Override
+    public boolean stdinIsTerminal() {
+      return proc.stdinTty() && !io.piped();
+    }
+
+    @Override
     public dev.ddlab.sim.runtime.Pty stdinTerminal() {
       return proc.stdinTty() ? proc.pty() : null;
     }

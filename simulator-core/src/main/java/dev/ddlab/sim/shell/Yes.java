@@ -1,6 +1,5 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.sim.runtime.OutputEnd;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -38,23 +37,14 @@ final class Yes implements Tool.Later {
 
   private static void round(ToolContext ctx, String buffer, IntConsumer done) {
     ctx.io().out().accept(buffer);
-    OutputEnd end = ctx.stdoutEnd();
-    if (end != null && end.broken()) {
-      done.accept(128 + 13); // SIGPIPE
-      return;
-    }
-    String failure = end == null ? null : end.failure();
-    if (failure != null) {
-      end.reported();
-      ctx.io().errln("yes: " + (ctx.busybox() ? "(null)" : "standard output") + ": " + failure);
-      done.accept(1);
-      return;
-    }
-    Runnable next = () -> ctx.compute(ROUND, () -> round(ctx, buffer, done));
-    if (end == null) {
-      next.run();
-    } else {
-      end.whenWritable(next); // a full pipe: it waits for its reader
-    }
+    EndlessReads.afterWrite(
+        ctx,
+        ROUND,
+        failure -> {
+          ctx.io().errln("yes: " + (ctx.busybox() ? "(null)" : "standard output") + ": " + failure);
+          return 1;
+        },
+        done,
+        () -> round(ctx, buffer, done));
   }
 }

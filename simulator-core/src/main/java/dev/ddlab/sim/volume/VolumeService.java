@@ -79,7 +79,7 @@ public final class VolumeService implements VolumesApi {
     Map<String, List<String>> f = filters == null ? Map.of() : filters;
     for (String key : f.keySet()) {
       if (!List.of("name", "driver", "label", "dangling").contains(key)) {
-        throw EngineException.badRequest("Invalid filter '" + key + "'");
+        throw EngineException.badRequest("invalid filter '" + key + "'");
       }
     }
     List<Volume> out = new ArrayList<>();

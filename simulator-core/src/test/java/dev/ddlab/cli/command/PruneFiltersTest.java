@@ -55,7 +55,7 @@ class PruneFiltersTest {
         "Error response from daemon: failed to parse value as time or duration: \"xyz\"\n",
         e.output());
     e = node.typed("docker network prune -f --filter bogus=1");
-    assertEquals("Error response from daemon: Invalid filter 'bogus'\n", e.output());
+    assertEquals("Error response from daemon: invalid filter 'bogus'\n", e.output());
     assertEquals("keeper\n", node.ok("docker ps -a --format '{{.Names}}'"));
   }
 }

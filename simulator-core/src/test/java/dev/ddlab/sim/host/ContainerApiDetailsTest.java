@@ -76,7 +76,7 @@ class ContainerApiDetailsTest {
         assertThrows(
             EngineException.class,
             () -> api.list(false, 0, false, Map.of("status", List.of("bogus"))));
-    assertEquals("Invalid filter 'status=bogus'", bad.getMessage());
+    assertEquals("invalid filter 'status=bogus'", bad.getMessage());
   }
 
   @Test

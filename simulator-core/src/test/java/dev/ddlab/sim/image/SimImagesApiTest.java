@@ -285,7 +285,7 @@ class SimImagesApiTest {
     assertFalse(before.stream().anyMatch(s -> s.repoTags().contains("redis:latest")));
     assertTrue(before.stream().anyMatch(s -> s.repoTags().contains("busybox:latest")));
     assertEquals(
-        "Invalid filter 'bogus'",
+        "invalid filter 'bogus'",
         assertThrows(EngineException.class, () -> api.list(false, Map.of("bogus", List.of("1"))))
             .getMessage());
     assertTrue(Filters.glob("nigelpoulton/*", "nigelpoulton/tu-demo"));
