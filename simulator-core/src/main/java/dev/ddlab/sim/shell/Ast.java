@@ -18,7 +18,16 @@ public final class Ast {
   public record Literal(String text, boolean quoted) implements Part {}
 
   /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}}, {@code $?}, {@code $$} … */
-  public record Param(String name, String defaultValue, boolean quoted) implements Part {}
+  /**
+   * {@code $NAME} or {@code ${NAME}}; with {@code op} one of {@code - = + ? # ## % %%} (each but
+   * the four pattern ones also with a leading colon) and its {@code word}, the forms that test,
+   * assign or trim ({@code ${X:-default}}, {@code ${f%.*}}); op and word are null for a plain one.
+   */
+  public record Param(String name, String op, Word word, boolean quoted) implements Part {
+    public Param(String name, boolean quoted) {
+      this(name, null, null, quoted);
+    }
+  }
 
   /** {@code $( … )} or backquotes. */
   public record CommandSub(CommandList body, boolean quoted) implements Part {}

@@ -36,6 +36,11 @@ final class Expander {
     /** {@code set -u}: whether expanding an unset variable is an error. */
     boolean nounset();
 
+    /** {@code ${X=word}}: sets the variable. */
+    default void assign(String name, String value) {
+      throw new UnsupportedOperationException(name);
+    }
+
     /** {@code set -f}: whether words are left unglobbed. */
     default boolean noglob() {
       return false;
@@ -52,8 +57,24 @@ final class Expander {
 
   /** {@code set -u} met an unset variable: the shell's error, then the command line ends. */
   static final class Unbound extends RuntimeException {
+    /** What the shell says after the parameter's name, or null for set -u's own words. */
+    final String said;
+
     Unbound(String name) {
+      this(name, null);
+    }
+
+    /** {@code ${1=x}}: a parameter that is not a variable cannot be assigned. */
+    final boolean badAssign;
+
+    Unbound(String name, String said) {
+      this(name, said, false);
+    }
+
+    Unbound(String name, String said, boolean badAssign) {
       super(name);
+      this.said = said;
+      this.badAssign = badAssign;
     }
   }
 
@@ -150,8 +171,8 @@ final class Expander {
     }
     if (p instanceof Param v) {
       String val = param(v.name());
-      if ((val == null || val.isEmpty()) && v.defaultValue() != null) {
-        return v.defaultValue();
+      if (v.op() != null) {
+        return operator(v, val);
       }
       if (val == null && shell.nounset() && !SPECIAL.contains(v.name())) {
         throw new Unbound(v.name());
@@ -168,6 +189,77 @@ final class Expander {
       end--;
     }
     return out.substring(0, end);
+  }
+
+  /**
+   * POSIX's {@code ${X-w} ${X=w} ${X+w} ${X?w}} (with a colon a null value counts as unset too) and
+   * {@code ${X#p} ${X##p} ${X%p} ${X%%p}} (the shortest or longest match of pattern p cut from the
+   * start or the end).
+   */
+  private String operator(Param v, String val) {
+    String op = v.op();
+    boolean colon = op.startsWith(":");
+    boolean missing = val == null || (colon && val.isEmpty());
+    switch (colon ? op.substring(1) : op) {
+      case "-":
+        return missing ? text(v.word()) : val;
+      case "+":
+        return missing ? "" : text(v.word());
+      case "=":
+        if (!missing) {
+          return val;
+        }
+        String w = text(v.word());
+        if (!Character.isLetter(v.name().charAt(0)) && v.name().charAt(0) != '_') {
+          throw new Unbound(v.name(), null, true);
+        }
+        shell.assign(v.name(), w);
+        return w;
+      case "?":
+        if (!missing) {
+          return val;
+        }
+        String said = text(v.word());
+        throw new Unbound(
+            v.name(),
+            !said.isEmpty() ? said : colon ? "parameter null or not set" : "parameter not set");
+      default:
+        if (val == null && shell.nounset() && !SPECIAL.contains(v.name())) {
+          throw new Unbound(v.name());
+        }
+        return trim(val == null ? "" : val, op, v.word());
+    }
+  }
+
+  /** A parameter operator's word: expanded, not split, quotes removed. */
+  private String text(Word w) {
+    StringBuilder sb = new StringBuilder();
+    for (Part p : w.parts()) {
+      sb.append(value(p));
+    }
+    return sb.toString();
+  }
+
+  /** {@code # ## % %%}: the shortest or longest prefix or suffix matching the word's pattern. */
+  private String trim(String val, String op, Word word) {
+    Pattern re = pattern(word);
+    boolean longest = op.length() == 2;
+    if (op.charAt(0) == '#') {
+      for (int k = 0; k <= val.length(); k++) {
+        int end = longest ? val.length() - k : k;
+        if (re.matcher(val.substring(0, end)).matches()) {
+          return val.substring(end);
+        }
+      }
+    } else {
+      for (int k = 0; k <= val.length(); k++) {
+        int start = longest ? k : val.length() - k;
+        if (re.matcher(val.substring(start)).matches()) {
+          return val.substring(0, start);
+        }
+      }
+    }
+    return val;
   }
 
   /** {@code $name}, {@code ${name}} and the special parameters inside an arithmetic expression. */
@@ -280,7 +372,7 @@ final class Expander {
     boolean afterBlank = false;
     for (Part p : w.parts()) {
       boolean quoted = isQuoted(p);
-      if (p instanceof Param v && quoted && v.name().equals("@") && v.defaultValue() == null) {
+      if (p instanceof Param v && quoted && v.name().equals("@") && v.op() == null) {
         // "$@": each positional parameter its own field, joined to the text around it.
         List<String> args = shell.positional();
         for (int k = 0; k < args.size(); k++) {

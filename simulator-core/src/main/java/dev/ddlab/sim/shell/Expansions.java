@@ -40,11 +40,7 @@ final class Expansions implements Expander.Shell {
   void withExpander(List<Word> words, Io io, IntConsumer done, Expanded then) {
     List<CommandSub> subs = new ArrayList<>();
     for (Word w : words) {
-      for (Part p : w.parts()) {
-        if (p instanceof CommandSub s) {
-          subs.add(s);
-        }
-      }
+      collect(w.parts(), subs);
     }
     Map<CommandSub, String> results = new IdentityHashMap<>();
     int[] subStatus = {-1};
@@ -67,31 +63,51 @@ final class Expansions implements Expander.Shell {
             sh.lastStatus(1);
             done.accept(1);
           } catch (Expander.Unbound e) {
-            unbound(e.getMessage(), io, done);
+            unbound(e, io, done);
           }
         });
   }
 
   /**
-   * {@code set -u} met an unset parameter: bash's "unbound variable" (a non-interactive bash exits
-   * with 127), ash's and dash's "parameter not set" (status 2); an interactive shell ends the line.
+   * {@code set -u} or {@code ${X?}} met an unset parameter: bash's "unbound variable" (a
+   * non-interactive bash exits with 127), ash's and dash's "parameter not set" (status 2), or the
+   * {@code ${X?word}}'s word; an interactive shell ends the line. {@code ${1=x}}: bash's "cannot
+   * assign in this way" (status 1), ash's and dash's "bad variable name".
    */
-  private void unbound(String parameter, Io io, IntConsumer done) {
+  private void unbound(Expander.Unbound e, Io io, IntConsumer done) {
+    String parameter = e.getMessage();
     boolean positional = Character.isDigit(parameter.charAt(0));
     String name = sh.name();
+    String said =
+        e.badAssign
+            ? sh.dialect() == Dialect.BASH ? "cannot assign in this way" : "bad variable name"
+            : e.said != null
+                ? e.said
+                : sh.dialect() == Dialect.BASH ? "unbound variable" : "parameter not set";
+    String shown = (positional && sh.dialect() == Dialect.BASH ? "$" : "") + parameter;
     io.errln(
         switch (sh.dialect()) {
-          case BASH -> name + ": " + (positional ? "$" : "") + parameter + ": unbound variable";
-          case ASH -> name + ": " + parameter + ": parameter not set";
-          case DASH -> name + ": 1: " + parameter + ": parameter not set";
+          case BASH, ASH -> name + ": " + shown + ": " + said;
+          case DASH -> name + ": 1: " + shown + ": " + said;
         });
-    int status = sh.dialect() != Dialect.BASH ? 2 : sh.interactive() ? 1 : 127;
+    int status = sh.dialect() != Dialect.BASH ? 2 : sh.interactive() || e.badAssign ? 1 : 127;
     if (sh.inSubshell()) {
       sh.markExited(status); // ( set -u; echo $x ) ends the subshell only
     } else {
       sh.abort(status);
     }
     done.accept(sh.lastStatus());
+  }
+
+  /** The command substitutions of {@code parts}, those in a {@code ${X:-$(…)}}'s word too. */
+  private static void collect(List<Part> parts, List<CommandSub> subs) {
+    for (Part p : parts) {
+      if (p instanceof CommandSub s) {
+        subs.add(s);
+      } else if (p instanceof Ast.Param v && v.word() != null) {
+        collect(v.word().parts(), subs);
+      }
+    }
   }
 
   private void runSubstitutions(
@@ -156,6 +172,11 @@ final class Expansions implements Expander.Shell {
   @Override
   public String arithmetic(String expression) {
     return Long.toString(Arithmetic.evaluate(expression, sh.dialect(), sh::var, sh::setVar));
+  }
+
+  @Override
+  public void assign(String name, String value) {
+    sh.setVar(name, value);
   }
 
   @Override

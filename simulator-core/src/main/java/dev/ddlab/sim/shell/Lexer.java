@@ -414,20 +414,14 @@ final class Lexer {
       return new CommandSub(body, quoted);
     }
     if (c == '{') {
-      int close = src.indexOf('}', i + 1);
-      if (close < 0) {
-        throw ShellSyntaxException.incomplete("}");
-      }
+      int close = braceEnd(i + 1);
       String inner = src.substring(i + 1, close);
       pos = close + 1;
-      int colon = inner.indexOf(":-");
-      String name = colon >= 0 ? inner.substring(0, colon) : inner;
-      String dflt = colon >= 0 ? inner.substring(colon + 2) : null;
-      return new Param(name, dflt, quoted);
+      return braced(inner, quoted);
     }
     if ("?$#!@*-0123456789".indexOf(c) >= 0) {
       pos = i + 1;
-      return new Param(String.valueOf(c), null, quoted);
+      return new Param(String.valueOf(c), quoted);
     }
     if (Character.isLetter(c) || c == '_') {
       int j = i;
@@ -436,10 +430,122 @@ final class Lexer {
         j++;
       }
       pos = j;
-      return new Param(src.substring(i, j), null, quoted);
+      return new Param(src.substring(i, j), quoted);
     }
     pos = i;
     return null;
+  }
+
+  /** The operators of {@code ${NAME op word}}, the two-character ones first. */
+  private static final String[] PARAM_OPS = {
+    ":-", ":=", ":+", ":?", "##", "%%", "-", "=", "+", "?", "#", "%"
+  };
+
+  /**
+   * The '}' that closes the {@code ${} opened before {@code from}: nested {@code ${…}} and quoted
+   * text are skipped.
+   */
+  private int braceEnd(int from) {
+    int depth = 0;
+    for (int k = from; k < src.length(); k++) {
+      char ch = src.charAt(k);
+      if (ch == '\\') {
+        k++;
+      } else if (ch == '\'') {
+        int q = src.indexOf('\'', k + 1);
+        if (q < 0) {
+          break;
+        }
+        k = q;
+      } else if (ch == '$' && k + 1 < src.length() && src.charAt(k + 1) == '{') {
+        depth++;
+        k++;
+      } else if (ch == '}') {
+        if (depth == 0) {
+          return k;
+        }
+        depth--;
+      }
+    }
+    throw ShellSyntaxException.incomplete("}");
+  }
+
+  /**
+   * The inside of {@code ${…}}: a name ({@code ${#NAME}} its length), then one of {@link
+   * #PARAM_OPS} and its word. Other forms ({@code ${X/a/b}}, {@code ${X:1:2}}) stay one name that
+   * no parameter has, as before.
+   */
+  private Param braced(String inner, boolean quoted) {
+    int n = nameLength(inner);
+    if (n == 0 || n == inner.length()) {
+      return new Param(inner, quoted);
+    }
+    String rest = inner.substring(n);
+    for (String op : PARAM_OPS) {
+      if (rest.startsWith(op)) {
+        String word = rest.substring(op.length());
+        return new Param(inner.substring(0, n), op, paramWord(word), quoted);
+      }
+    }
+    return new Param(inner, quoted);
+  }
+
+  /** How many characters at the start of {@code inner} name a parameter: 0 when none do. */
+  private static int nameLength(String inner) {
+    if (inner.isEmpty()) {
+      return 0;
+    }
+    char c = inner.charAt(0);
+    if (Character.isDigit(c)) {
+      int k = 1;
+      while (k < inner.length() && Character.isDigit(inner.charAt(k))) {
+        k++;
+      }
+      return k;
+    }
+    if ("?$#!@*-".indexOf(c) >= 0) {
+      // ${#} is the count; ${#X} (a length) is one name, as before
+      return c == '#' && inner.length() > 1 && nameLength(inner.substring(1)) > 0 ? 0 : 1;
+    }
+    if (!Character.isLetter(c) && c != '_') {
+      return 0;
+    }
+    int k = 1;
+    while (k < inner.length()
+        && (Character.isLetterOrDigit(inner.charAt(k)) || inner.charAt(k) == '_')) {
+      k++;
+    }
+    return k;
+  }
+
+  /**
+   * The word after a {@code ${NAME op}}: quotes, {@code $…} and backquotes as in a word, blanks
+   * kept.
+   */
+  private Word paramWord(String text) {
+    Lexer body = new Lexer(text, 0, dialect, true);
+    List<Part> parts = new ArrayList<>();
+    while (body.pos < text.length()) {
+      char ch = text.charAt(body.pos);
+      if (ch == '\\' && body.pos + 1 < text.length()) {
+        parts.add(new Literal(String.valueOf(text.charAt(body.pos + 1)), true));
+        body.pos += 2;
+      } else if (ch == '\'') {
+        parts.add(body.lexSingleQuoted());
+      } else if (ch == '"') {
+        body.pos++;
+        body.lexQuoted(parts, false);
+      } else if (ch == '$') {
+        Part p = body.lexDollar(false);
+        parts.add(p == null ? new Literal("$", false) : p);
+      } else if (ch == '`') {
+        parts.add(body.lexBackquote(false));
+      } else {
+        parts.add(new Literal(String.valueOf(ch), false));
+        body.pos++;
+      }
+    }
+    return new Word(List.copyOf(mergeLiterals(parts)), text);
   }
 
   private Part lexBackquote(boolean quoted) {
