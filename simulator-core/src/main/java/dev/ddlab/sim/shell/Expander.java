@@ -60,12 +60,12 @@ final class Expander {
     /** What the shell says after the parameter's name, or null for set -u's own words. */
     final String said;
 
+    /** {@code ${1=x}}: a parameter that is not a variable cannot be assigned. */
+    final boolean badAssign;
+
     Unbound(String name) {
       this(name, null);
     }
-
-    /** {@code ${1=x}}: a parameter that is not a variable cannot be assigned. */
-    final boolean badAssign;
 
     Unbound(String name, String said) {
       this(name, said, false);
@@ -242,21 +242,13 @@ final class Expander {
 
   /** {@code # ## % %%}: the shortest or longest prefix or suffix matching the word's pattern. */
   private String trim(String val, String op, Word word) {
-    Pattern re = pattern(word);
+    java.util.regex.Matcher m = pattern(word).matcher(val);
     boolean longest = op.length() == 2;
-    if (op.charAt(0) == '#') {
-      for (int k = 0; k <= val.length(); k++) {
-        int end = longest ? val.length() - k : k;
-        if (re.matcher(val.substring(0, end)).matches()) {
-          return val.substring(end);
-        }
-      }
-    } else {
-      for (int k = 0; k <= val.length(); k++) {
-        int start = longest ? k : val.length() - k;
-        if (re.matcher(val.substring(start)).matches()) {
-          return val.substring(0, start);
-        }
+    boolean prefix = op.charAt(0) == '#';
+    for (int k = 0; k <= val.length(); k++) {
+      int cut = prefix == longest ? val.length() - k : k;
+      if (prefix ? m.region(0, cut).matches() : m.region(cut, val.length()).matches()) {
+        return prefix ? val.substring(cut) : val.substring(0, cut);
       }
     }
     return val;

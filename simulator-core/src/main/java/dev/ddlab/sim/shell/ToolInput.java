@@ -99,31 +99,13 @@ final class ToolInput {
    */
   private final long lastLines;
 
-  private static long tailLast(List<String> args) {
-    long n = 10;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      String v;
-      if (a.equals("-n")) {
-        if (++i >= args.size()) {
-          return -1;
-        }
-        v = args.get(i);
-      } else if (a.startsWith("--lines=")) {
-        v = a.substring("--lines=".length());
-      } else if (a.startsWith("-n")) {
-        v = a.substring(2);
-      } else if (a.matches("-[0-9]+")) {
-        v = a.substring(1);
-      } else {
-        return -1;
-      }
-      if (!v.matches("[0-9]{1,4}")) {
-        return -1;
-      }
-      n = Long.parseLong(v);
+  private static long tailLast(List<String> args, boolean busybox) {
+    if (args.contains("-f")) {
+      return -1; // tail -f follows (TailFollow)
     }
-    return n;
+    TextTools.Count c = TextTools.count(args, 10, false, busybox);
+    boolean ring = c.bad() == null && !c.bytes() && !c.fromStart() && c.files().isEmpty();
+    return ring && c.n() <= 9999 ? c.n() : -1;
   }
 
   /** Drops all but the last {@link #lastLines} lines held (a line still being written counts). */
@@ -170,7 +152,7 @@ final class ToolInput {
       firstLines = -1;
       firstChars = -1;
     }
-    lastLines = mode == Mode.WHOLE && name.equals("tail") ? tailLast(args) : -1;
+    lastLines = mode == Mode.WHOLE && name.equals("tail") ? tailLast(args, busybox) : -1;
     maxCount = mode == Mode.WHOLE && name.endsWith("grep") ? maxCount(args) : -1;
     if (maxCount >= 0) {
       mode = Mode.LINES;
