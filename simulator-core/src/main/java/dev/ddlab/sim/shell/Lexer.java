@@ -523,29 +523,41 @@ final class Lexer {
    * kept.
    */
   private Word paramWord(String text) {
-    Lexer body = new Lexer(text, 0, dialect, true);
+    List<Part> parts = new Lexer(text, 0, dialect, true).lexLoose(false, true);
+    return new Word(List.copyOf(mergeLiterals(parts)), text);
+  }
+
+  /**
+   * From here to the end of the text (or, with {@code stopAtBlank}, the next blank): backslashes,
+   * quotes, {@code $…} and (with {@code backquotes}) backquotes as in a word, every other character
+   * literal, {@code ( ) | ; < >} too. A parameter operator's word and the right side of {@code =~}.
+   */
+  private List<Part> lexLoose(boolean stopAtBlank, boolean backquotes) {
     List<Part> parts = new ArrayList<>();
-    while (body.pos < text.length()) {
-      char ch = text.charAt(body.pos);
-      if (ch == '\\' && body.pos + 1 < text.length()) {
-        parts.add(new Literal(String.valueOf(text.charAt(body.pos + 1)), true));
-        body.pos += 2;
-      } else if (ch == '\'') {
-        parts.add(body.lexSingleQuoted());
-      } else if (ch == '"') {
-        body.pos++;
-        body.lexQuoted(parts, false);
-      } else if (ch == '$') {
-        Part p = body.lexDollar(false);
+    while (pos < src.length()) {
+      char c = src.charAt(pos);
+      if (stopAtBlank && (c == ' ' || c == '\t' || c == '\n')) {
+        break;
+      }
+      if (c == '\\' && pos + 1 < src.length()) {
+        parts.add(new Literal(String.valueOf(src.charAt(pos + 1)), true));
+        pos += 2;
+      } else if (c == '\'') {
+        parts.add(lexSingleQuoted());
+      } else if (c == '"') {
+        pos++;
+        lexQuoted(parts, false);
+      } else if (c == '$') {
+        Part p = lexDollar(false);
         parts.add(p == null ? new Literal("$", false) : p);
-      } else if (ch == '`') {
-        parts.add(body.lexBackquote(false));
+      } else if (c == '`' && backquotes) {
+        parts.add(lexBackquote(false));
       } else {
-        parts.add(new Literal(String.valueOf(ch), false));
-        body.pos++;
+        parts.add(new Literal(String.valueOf(c), false));
+        pos++;
       }
     }
-    return new Word(List.copyOf(mergeLiterals(parts)), text);
+    return parts;
   }
 
   private Part lexBackquote(boolean quoted) {
@@ -663,28 +675,7 @@ final class Lexer {
     }
     skipBlanks();
     int start = pos;
-    List<Part> parts = new ArrayList<>();
-    while (pos < src.length()) {
-      char c = src.charAt(pos);
-      if (c == ' ' || c == '\t' || c == '\n') {
-        break;
-      }
-      if (c == '\\' && pos + 1 < src.length()) {
-        parts.add(new Literal(String.valueOf(src.charAt(pos + 1)), true));
-        pos += 2;
-      } else if (c == '\'') {
-        parts.add(lexSingleQuoted());
-      } else if (c == '"') {
-        pos++;
-        lexQuoted(parts, false);
-      } else if (c == '$') {
-        Part p = lexDollar(false);
-        parts.add(p == null ? new Literal("$", false) : p);
-      } else {
-        parts.add(new Literal(String.valueOf(c), false));
-        pos++;
-      }
-    }
+    List<Part> parts = lexLoose(true, false);
     if (parts.isEmpty()) {
       throw ShellSyntaxException.conditional(
           "unexpected argument `newline' to conditional binary operator", "newline");
