@@ -17,7 +17,8 @@ import java.util.function.Consumer;
  * is {@code #} is a comment; {@code @NAME} switches to that node's terminal; {@code ^P^Q} is Ctrl-P
  * Ctrl-Q (detach), {@code ^C} Ctrl-C and {@code ^D} Ctrl-D. After an attaching command the lines go
  * to the container until it exits or detaches, because that is where the session routes them. Blank
- * lines are skipped.
+ * lines are skipped. At a {@code "> "} continuation prompt (a here-document or an open quote is
+ * being read) comment, blank and {@code @NAME} lines are typed as they are: they are the text.
  */
 public final class ScriptRunner {
   /** What a script line is typed as. */
@@ -79,14 +80,18 @@ public final class ScriptRunner {
     return whole;
   }
 
+  /** The prompt of a shell that has read part of a command and waits for the rest (PS2). */
+  private static final String CONTINUATION = "> ";
+
   /** Types one script line; null for comments, blank lines and node switches. */
   public TranscriptEntry line(String raw) {
     String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
     String trimmed = line.strip();
-    if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+    boolean text = CONTINUATION.equals(session.prompt(node));
+    if (!text && (trimmed.isEmpty() || trimmed.startsWith("#"))) {
       return null;
     }
-    if (trimmed.startsWith("@") && trimmed.length() > 1 && !trimmed.contains(" ")) {
+    if (!text && trimmed.startsWith("@") && trimmed.length() > 1 && !trimmed.contains(" ")) {
       String target = trimmed.substring(1);
       if (session.nodes().contains(target)) {
         node = target;
