@@ -143,7 +143,8 @@ final class Start {
     List<String> argv = new ArrayList<>();
     argv.add(c.path);
     argv.addAll(c.args);
-    Executables.Resolution r = Executables.resolve(c.fs, argv, env, cwd, kernel.programs());
+    Executables.Resolution r =
+        Executables.startable(Executables.resolve(c.fs, argv, env, cwd, kernel.programs()), argv);
     if (!r.ok()) {
       daemon.network.stop(c.id);
       String message =

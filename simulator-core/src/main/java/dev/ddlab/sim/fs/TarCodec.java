@@ -86,8 +86,9 @@ public final class TarCodec {
 
   /**
    * Reads a layer tar (uncompressed) into a layer; file bytes are kept in memory, and executables
-   * are marked with their file name as the simulated program (hard links copy their target, so a
-   * busybox applet runs "busybox").
+   * that are not text are marked with their file name as the simulated program (hard links copy
+   * their target, so a busybox applet runs "busybox"). An executable text file (an entrypoint
+   * script from a build context) is a script, as the kernel sees it.
    */
   public static Layer read(InputStream in) throws IOException {
     TreeMap<String, Entry> entries = new TreeMap<>();
@@ -122,8 +123,9 @@ public final class TarCodec {
         }
       } else if (t.isFile()) {
         byte[] data = tar.readAllBytes();
-        // A real executable runs the simulated program of the same name (busybox, sleep, nginx).
-        String program = (mode & 0111) != 0 ? base : null;
+        // A real executable runs the simulated program of the same name (busybox, sleep, nginx);
+        // a script is text, run by its #! interpreter or, without one, by a shell (ENOEXEC).
+        String program = (mode & 0111) != 0 && !text(data) ? base : null;
         entries.put(
             path,
             Entry.file(
@@ -136,6 +138,24 @@ public final class TarCodec {
       }
     }
     return Layer.of(entries);
+  }
+
+  /**
+   * Whether a file is text as far as exec(2) cares: it starts with {@code #!}, or its first 512
+   * bytes hold no control character but tab, newline, carriage return and escape (an ELF binary,
+   * and the simulator's pseudo-random stand-ins for binaries, hold NULs and control bytes at once).
+   */
+  static boolean text(byte[] data) {
+    if (data.length >= 2 && data[0] == '#' && data[1] == '!') {
+      return true;
+    }
+    for (int i = 0; i < Math.min(data.length, 512); i++) {
+      int b = data[i] & 0xff;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != 0x1b || b == 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** DiffID and size of the uncompressed tar, digest and size of its gzip blob, in one pass. */

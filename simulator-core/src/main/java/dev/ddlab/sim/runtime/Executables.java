@@ -182,6 +182,24 @@ public final class Executables {
     return program(fs, interp.get(), words[0], newArgv, programs, depth + 1);
   }
 
+  /**
+   * Whether exec(2) of {@code path} fails with ENOEXEC: an executable file that names no program
+   * and has no {@code #!} line. A shell then runs it as a script of its own ({@code bash} and
+   * {@code ash} in a new shell process with the file as {@code $0}); runc says "exec format error".
+   */
+  public static boolean shellScript(FileSystem fs, String path) {
+    Optional<FileNode> node = stat(fs, path);
+    if (node.isEmpty() || node.get().isDirectory() || node.get().program() != null) {
+      return false;
+    }
+    try {
+      byte[] data = fs.read(path);
+      return data.length < 2 || data[0] != '#' || data[1] != '!';
+    } catch (FsException e) {
+      return false;
+    }
+  }
+
   private static Optional<FileNode> stat(FileSystem fs, String path) {
     try {
       return fs.stat(path);
@@ -192,6 +210,27 @@ public final class Executables {
 
   private static Resolution fail(Failure f, String name, String path) {
     return new Resolution(null, null, path, f, name);
+  }
+
+  /**
+   * What a container's start gives for a lookup that failed with ENOEXEC: runc (1.1 and later)
+   * checks that the file exists and may be executed before the start and calls execve(2) only in
+   * the started container, so the start succeeds and the process prints {@code exec PATH: exec
+   * format error} on its stderr and exits with 1. Other failures stay failures of the start.
+   */
+  public static Resolution startable(Resolution r, List<String> argv) {
+    if (r.ok() || r.failure() != Failure.EXEC_FORMAT) {
+      return r;
+    }
+    return new Resolution(new ExecFailed(r.runcMessage()), argv, r.path(), null, r.name());
+  }
+
+  private record ExecFailed(String message) implements Program {
+    @Override
+    public void start(Proc proc) {
+      proc.err(message + "\n");
+      proc.exit(1);
+    }
   }
 
   /** busybox without the applet compiled in. */

@@ -97,6 +97,7 @@ public final class Interpreter {
       asyncBuiltin("source", (args, io, done) -> sourcing.run("source", args, io, done));
     }
     asyncBuiltin("read", (args, io, done) -> ReadBuiltin.run(this, args, io, done));
+    asyncBuiltin("exec", (args, io, done) -> ExecBuiltin.run(this, args, io, done));
   }
 
   void asyncBuiltin(String name, AsyncBuiltin b) {

@@ -5,6 +5,7 @@ import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.Cgroup;
+import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.Proc;
 import dev.ddlab.sim.runtime.Program;
 import dev.ddlab.sim.runtime.Signal;
@@ -567,6 +568,31 @@ public final class ShellProgram implements Program {
       }
     }
 
+    /**
+     * ENOEXEC: a file without {@code #!} that names no program runs as a script of a new shell
+     * ({@code $0} is the path the command found); any other argv as it is.
+     */
+    private List<String> scriptOrSelf(List<String> argv, String found) {
+      if (!Executables.shellScript(proc.fs(), Paths.resolve(proc.cwd(), found))) {
+        return argv;
+      }
+      List<String> script = new ArrayList<>(argv.size() + 1);
+      script.add(dialect == Dialect.BASH ? "/bin/bash" : "/bin/sh");
+      script.add(found);
+      script.addAll(argv.subList(1, argv.size()));
+      return script;
+    }
+
+    @Override
+    public boolean replaceWith(List<String> argv, Map<String, String> env, Io io) {
+      if (io.out() != terminalOut || io.err() != terminalErr || io.piped() || io.background()) {
+        return false; // the process keeps the terminal's stdio only
+      }
+      String name = argv.get(0);
+      String found = name.contains("/") ? name : which(name);
+      return found != null && proc.exec(scriptOrSelf(argv, found), env) == null;
+    }
+
     @Override
     public String which(String name) {
       if (name.contains("/")) {
@@ -613,6 +639,7 @@ public final class ShellProgram implements Program {
         done.accept(127);
         return 0;
       }
+      argv = scriptOrSelf(argv, found);
       if (dialect == Dialect.BASH) {
         env = new LinkedHashMap<>(env); // bash hands a program its own path as $_, last
         env.remove("_");

@@ -107,6 +107,15 @@ public interface ShellRuntime {
     then.accept(null);
   }
 
+  /**
+   * The {@code exec} builtin's command replaces the shell's process (same PID; the shell's
+   * interpreter never resumes). False when this runtime cannot (the default: the host's shell has
+   * no process of its own to replace); the interpreter then runs the command and exits.
+   */
+  default boolean replaceWith(List<String> argv, Map<String, String> env, Io io) {
+    return false;
+  }
+
   /** Whether {@code name} would run something (for {@code type} and completion). */
   boolean has(String name);
 }
