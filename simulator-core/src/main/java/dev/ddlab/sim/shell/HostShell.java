@@ -682,9 +682,12 @@ public final class HostShell {
           return 0;
         }
         default -> {
+          if (cmd.contains("/")) {
+            return HostShells.file(HostShell.this, argv, env, io, background, done);
+          }
           Tool tool = Tools.get(cmd);
           if (tool == null) {
-            io.errln(Dialect.BASH.notFound("bash", cmd));
+            io.errln(HostShells.cannotRun(sh, cmd, null));
             done.accept(127);
             return 0;
           }

@@ -1,10 +1,14 @@
 package dev.ddlab.sim.shell;
 
+import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,6 +25,118 @@ final class HostShells {
 
   static final String NESTED =
       "ddlab: chưa mô phỏng shell lồng nhau; hãy dùng %s -c 'LỆNH' hoặc %s TỆP_SCRIPT";
+
+  static final String INTERPRETER =
+      "ddlab: chưa mô phỏng trình thông dịch %s trên máy host; script này cần nó";
+
+  /** Where Ubuntu keeps the programs the host's commands stand for ({@code /bin/echo hi}). */
+  private static final Set<String> BIN_DIRS =
+      Set.of("/bin", "/usr/bin", "/usr/local/bin", "/sbin", "/usr/sbin");
+
+  /**
+   * A command given as a path on the host ({@code ./run.sh}, {@code /bin/echo}), as bash and dash
+   * exec it: a file that is not there, a directory or a file without the execute bit fails in the
+   * shell's words (127, 126); a text file runs as a script of the shell its {@code #!} line names
+   * ({@code sh}, {@code dash}, {@code bash}, directly or through {@code /usr/bin/env}) and, with no
+   * such line, of the shell that ran it (ENOEXEC), with the path as {@code $0}. The host's own
+   * programs are not files in its filesystem: a path in a bin directory naming one of them runs it.
+   */
+  static int file(
+      HostShell parent,
+      List<String> argv,
+      Map<String, String> env,
+      Io io,
+      boolean background,
+      IntConsumer done) {
+    Interpreter sh = parent.interpreter();
+    String name = argv.get(0);
+    String path = Paths.resolve(parent.cwd(), name);
+    Optional<FileNode> node;
+    try {
+      node = parent.node().fs().stat(path);
+    } catch (FsException e) {
+      node = Optional.empty();
+    }
+    String program = Paths.name(path);
+    if (node.isEmpty() && BIN_DIRS.contains(Paths.parent(path)) && parent.runtime().has(program)) {
+      List<String> own = new ArrayList<>(argv);
+      own.set(0, program);
+      if (sh.isBuiltin(program) && Tools.get(program) == null) {
+        sh.runArgv(own, io, done); // /bin/echo, /usr/bin/printf: as the builtins
+        return 0;
+      }
+      return parent.runtime().run(own, env, io, background, done);
+    }
+    boolean bash = sh.dialect() == Dialect.BASH;
+    String why =
+        node.isEmpty()
+            ? bash ? "No such file or directory" : "not found"
+            : node.get().isDirectory()
+                ? bash ? "Is a directory" : "Permission denied"
+                : !node.get().isExecutable() ? "Permission denied" : null;
+    String shell = bash ? "bash" : "sh";
+    if (why == null) {
+      String line = firstLine(parent, path);
+      if (line.startsWith("#!")) {
+        String[] words = line.substring(2).strip().split("\\s+");
+        String interpreter =
+            words.length > 1 && Paths.name(words[0]).equals("env") ? words[1] : words[0];
+        shell = Paths.name(interpreter);
+        if (!Set.of("sh", "dash", "bash").contains(shell)) {
+          boolean there = parent.node().fs().exists(interpreter);
+          if (there) {
+            io.errln(String.format(INTERPRETER, interpreter));
+            done.accept(126);
+            return 0;
+          }
+          why = bash ? "cannot execute: required file not found" : "not found";
+        }
+      }
+    }
+    if (why != null) {
+      io.errln(cannotRun(sh, name, why));
+      done.accept(
+          node.isEmpty() || why.startsWith("cannot") || why.equals("not found") ? 127 : 126);
+      return 0;
+    }
+    return run(parent, shell, argv, env, io, background, done);
+  }
+
+  /**
+   * A command the host's shell cannot run, in its words: bash {@code bash: line 1: foo: command not
+   * found} (the line out of a terminal), dash {@code sh: 1: foo: not found}; {@code why} null for
+   * "not found".
+   */
+  static String cannotRun(Interpreter sh, String command, String why) {
+    if (sh.dialect() == Dialect.BASH) {
+      return ErrorPlace.name(sh)
+          + ": "
+          + command
+          + ": "
+          + (why == null ? "command not found" : why);
+    }
+    return sh.name()
+        + ": "
+        + ErrorPlace.dash(sh)
+        + ": "
+        + command
+        + ": "
+        + (why == null ? "not found" : why);
+  }
+
+  /** The file's first line (up to 256 bytes, as the kernel reads a #! line); "" if unreadable. */
+  private static String firstLine(HostShell parent, String path) {
+    try {
+      byte[] data = parent.node().fs().read(path);
+      int n = 0;
+      while (n < data.length && n < 256 && data[n] != '\n') {
+        n++;
+      }
+      return new String(data, 0, n, StandardCharsets.UTF_8);
+    } catch (FsException e) {
+      return "";
+    }
+  }
 
   static int run(
       HostShell parent,
