@@ -474,20 +474,23 @@ final class FileTools {
    * else (a caller that needs the status at once) read as one slab.
    */
   static void cat(ToolContext ctx, List<String> args, boolean stream, IntConsumer done) {
-    Opts o = opts(args, "nAEvuse", Map.of("--number", 'n'));
+    Opts o =
+        ctx.busybox()
+            ? opts(args, CatShape.BUSYBOX_FLAGS, Map.of())
+            : opts(args, CatShape.COREUTILS_FLAGS, CatShape.LONG);
     if (o.bad() != null) {
       done.accept(badOption(ctx, o.bad()));
       return;
     }
+    CatShape cat = new CatShape(o);
+    UnaryOperator<String> shape = cat.shapes() ? cat::apply : t -> t;
     List<String> files = o.operands().isEmpty() ? List.of("-") : o.operands();
     // each file is written as it is read (an error comes between the files around it), numbered
-    // on across them with -n
-    int[] line = {0, 1}; // lines numbered so far; whether the next character starts a line
+    // and squeezed on across them
     int status = 0;
     for (String f : files) {
       String text;
       if (stream && !f.equals("-") && EndlessReads.endless(ctx, path(ctx, f))) {
-        UnaryOperator<String> shape = o.has('n') ? t -> numbered(t, line) : t -> t;
         EndlessReads.copy(ctx, path(ctx, f), Long.MAX_VALUE, -1, shape, "cat", done);
         return; // the files after it are never reached
       }
@@ -510,26 +513,10 @@ final class FileTools {
         }
       }
       if (!text.isEmpty()) {
-        ctx.io().out().accept(o.has('n') ? numbered(text, line) : text);
+        ctx.io().out().accept(shape.apply(text));
       }
     }
     done.accept(status);
-  }
-
-  /** cat -n: each line's number ({@code %6d} and a tab), counting on from {@code line}. */
-  private static String numbered(String text, int[] line) {
-    StringBuilder sb = new StringBuilder(text.length() + 8 * 16);
-    for (int i = 0; i < text.length(); ) {
-      if (line[1] == 1) {
-        sb.append(String.format("%6d\t", ++line[0]));
-      }
-      int nl = text.indexOf('\n', i);
-      int end = nl < 0 ? text.length() : nl + 1;
-      sb.append(text, i, end);
-      line[1] = nl < 0 ? 0 : 1;
-      i = end;
-    }
-    return sb.toString();
   }
 
   // ---- mkdir, rm, rmdir, touch ----------------------------------------------------------------
