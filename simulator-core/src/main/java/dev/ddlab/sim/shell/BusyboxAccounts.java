@@ -27,6 +27,7 @@ final class BusyboxAccounts {
   static final String ADDUSER_USAGE =
       """
 
+
       Usage: adduser [OPTIONS] USER [GROUP]
 
       Create new user, or add USER to GROUP
@@ -43,6 +44,7 @@ final class BusyboxAccounts {
 
   static final String ADDGROUP_USAGE =
       """
+
 
       Usage: addgroup [-g GID] [-S] [USER] GROUP
 
@@ -71,13 +73,6 @@ final class BusyboxAccounts {
     }
   }
 
-  /** Options in getopt32long's way: the letters seen (in order) and the values given. */
-  private record Parsed(String flags, Map<Character, String> values, List<String> operands) {
-    boolean has(char c) {
-      return flags.indexOf(c) >= 0;
-    }
-  }
-
   static int adduser(ToolContext c, List<String> args) {
     try {
       return adduserOrDie(c, args);
@@ -96,67 +91,21 @@ final class BusyboxAccounts {
     }
   }
 
-  /** null after the usage was printed. */
-  private static Parsed parse(
+  /** The options, or null after the complaint and the usage were printed. */
+  private static GetoptLong.Result parse(
       ToolContext c,
       List<String> args,
       String withValue,
       String flags,
       Map<String, Character> longs,
       String usage) {
-    StringBuilder seen = new StringBuilder();
-    Map<Character, String> values = new java.util.HashMap<>();
-    List<String> operands = new java.util.ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        operands.addAll(args.subList(i + 1, args.size()));
-        break;
-      }
-      if (!a.startsWith("-") || a.length() == 1) {
-        operands.add(a); // getopt permutes: options may follow operands
-        continue;
-      }
-      if (a.startsWith("--")) {
-        int eq = a.indexOf('=');
-        Character o = longs.get(eq < 0 ? a.substring(2) : a.substring(2, eq));
-        if (o == null) {
-          c.io().errln(c.argv0() + ": unrecognized option: " + a.substring(2)); // musl's getopt
-          ToolErrors.busyboxUsage(c, usage);
-          return null;
-        }
-        seen.append(o);
-        if (withValue.indexOf(o) >= 0) {
-          if (eq < 0 && i + 1 >= args.size()) {
-            c.io().errln(c.argv0() + ": option requires an argument: " + a.substring(2));
-            ToolErrors.busyboxUsage(c, usage);
-            return null;
-          }
-          values.put(o, eq < 0 ? args.get(++i) : a.substring(eq + 1));
-        }
-        continue;
-      }
-      for (int k = 1; k < a.length(); k++) {
-        char o = a.charAt(k);
-        if (withValue.indexOf(o) >= 0) {
-          if (k + 1 == a.length() && i + 1 >= args.size()) {
-            c.io().errln(c.argv0() + ": option requires an argument: " + o);
-            ToolErrors.busyboxUsage(c, usage);
-            return null;
-          }
-          seen.append(o);
-          values.put(o, k + 1 < a.length() ? a.substring(k + 1) : args.get(++i));
-          break;
-        }
-        if (flags.indexOf(o) < 0) {
-          c.io().errln(c.argv0() + ": unrecognized option: " + o);
-          ToolErrors.busyboxUsage(c, usage);
-          return null;
-        }
-        seen.append(o);
-      }
+    GetoptLong.Result r = GetoptLong.parse(args, withValue, flags, longs, true);
+    if (r.error() != null) {
+      c.io().errln(c.argv0() + ": " + r.error());
+      ToolErrors.busyboxUsage(c, usage);
+      return null;
     }
-    return new Parsed(seen.toString(), values, operands);
+    return r;
   }
 
   private static int adduserOrDie(ToolContext c, List<String> args) {
@@ -164,7 +113,7 @@ final class BusyboxAccounts {
     if (c.uid() != 0) {
       throw new Die("permission denied (are you root?)");
     }
-    Parsed p = parse(c, args, "hgsGuk", "DSH", ADDUSER_LONG, ADDUSER_USAGE);
+    GetoptLong.Result p = parse(c, args, "hgsGuk", "DSH", ADDUSER_LONG, ADDUSER_USAGE);
     if (p == null) {
       return 1;
     }
@@ -175,21 +124,21 @@ final class BusyboxAccounts {
     String name = p.operands().get(0);
     long uid = -1;
     if (p.has('u')) {
-      uid = number(p.values().get('u'));
+      uid = number(p.opts().get('u'));
     }
-    if (p.flags().isEmpty() && p.operands().size() == 2) {
+    if (p.opts().isEmpty() && p.operands().size() == 2) {
       // adduser USER GROUP: addgroup -- USER GROUP, its status
       return addgroup(c, List.of("--", name, p.operands().get(1)));
     }
     checkName(name);
     boolean system = p.has('S');
-    String home = p.values().getOrDefault('h', "/home/" + name);
-    String gecos = p.values().getOrDefault('g', "Linux User,,,");
-    String shell = p.values().get('s');
+    String home = p.opts().getOrDefault('h', "/home/" + name);
+    String gecos = p.opts().getOrDefault('g', "Linux User,,,");
+    String shell = p.opts().get('s');
     if (shell == null) {
       shell = system ? "/bin/false" : rootShell(c);
     }
-    String usegroup = p.values().get('G');
+    String usegroup = p.opts().get('G');
     if (system && usegroup == null) {
       usegroup = "nogroup";
     }
@@ -241,7 +190,7 @@ final class BusyboxAccounts {
       addgroup(c, List.of("--gid", String.valueOf(gid), "--", name));
     }
     if (!p.has('H')) {
-      makeHome(c, home, (int) uid, (int) gid, p.values().getOrDefault('k', "/etc/skel"));
+      makeHome(c, home, (int) uid, (int) gid, p.opts().getOrDefault('k', "/etc/skel"));
     }
     if (!p.has('D') && !system) {
       return passwd(c, name);
@@ -342,7 +291,8 @@ final class BusyboxAccounts {
     if (c.uid() != 0) {
       throw new Die("permission denied (are you root?)");
     }
-    Parsed p = parse(c, args, "g", "S", Map.of("gid", 'g', "system", 'S'), ADDGROUP_USAGE);
+    GetoptLong.Result p =
+        parse(c, args, "g", "S", Map.of("gid", 'g', "system", 'S'), ADDGROUP_USAGE);
     if (p == null) {
       return 1;
     }
@@ -371,7 +321,7 @@ final class BusyboxAccounts {
     }
     String name = p.operands().get(0);
     checkName(name);
-    long gid = number(p.values().getOrDefault('g', "0"));
+    long gid = number(p.opts().getOrDefault('g', "0"));
     if (AccountFiles.byName(fs, AccountFiles.GROUP, name) != null) {
       throw new Die("group '" + name + "' in use");
     }

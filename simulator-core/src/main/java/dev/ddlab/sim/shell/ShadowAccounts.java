@@ -80,55 +80,15 @@ final class ShadowAccounts {
       String flags,
       Map<String, Character> longs,
       String usage) {
-    String tool = c.argv0();
-    Map<Character, String> opts = new LinkedHashMap<>();
-    List<String> operands = new ArrayList<>();
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--")) {
-        operands.addAll(args.subList(i + 1, args.size()));
-        break;
-      }
-      if (!a.startsWith("-") || a.length() == 1) {
-        operands.add(a);
-        continue;
-      }
-      if (a.startsWith("--")) {
-        int eq = a.indexOf('=');
-        Character o = longs.get(eq < 0 ? a.substring(2) : a.substring(2, eq));
-        if (o == null) {
-          return usageError(c, tool + ": unrecognized option '" + a + "'", usage);
-        }
-        if (withValue.indexOf(o) >= 0) {
-          if (eq < 0 && i + 1 >= args.size()) {
-            return usageError(c, tool + ": option '" + a + "' requires an argument", usage);
-          }
-          opts.put(o, eq < 0 ? args.get(++i) : a.substring(eq + 1));
-        } else {
-          opts.put(o, "");
-        }
-        continue;
-      }
-      for (int k = 1; k < a.length(); k++) {
-        char o = a.charAt(k);
-        if (withValue.indexOf(o) >= 0) {
-          if (k + 1 == a.length() && i + 1 >= args.size()) {
-            return usageError(c, tool + ": option requires an argument -- '" + o + "'", usage);
-          }
-          opts.put(o, k + 1 < a.length() ? a.substring(k + 1) : args.get(++i));
-          break;
-        }
-        if (flags.indexOf(o) < 0) {
-          return usageError(c, tool + ": invalid option -- '" + o + "'", usage);
-        }
-        opts.put(o, "");
-      }
+    GetoptLong.Result r = GetoptLong.parse(args, withValue, flags, longs, false);
+    if (r.error() != null) {
+      return usageError(c, c.argv0() + ": " + r.error(), usage);
     }
-    if (opts.containsKey('h')) {
+    if (r.has('h')) {
       c.io().out().accept(usage);
-      return new Parsed(opts, operands, 0);
+      return new Parsed(r.opts(), r.operands(), 0);
     }
-    return new Parsed(opts, operands, -1);
+    return new Parsed(r.opts(), r.operands(), -1);
   }
 
   private static Parsed usageError(ToolContext c, String message, String usage) {

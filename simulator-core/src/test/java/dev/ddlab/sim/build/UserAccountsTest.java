@@ -75,7 +75,7 @@ class UserAccountsTest {
         run(
             """
             docker pull -q alpine
-            docker run --rm alpine sh -c 'adduser -D app; adduser -D app; echo $?; adduser -D "my app"; echo $?; adduser -D -G nosuch x; echo $?; adduser -D -u 1000 y; echo $?; addgroup app; echo $?; addgroup nosuch app; echo $?; adduser newu; echo $?; tail -n 1 /etc/passwd /etc/shadow'
+            docker run --rm alpine sh -c 'adduser -D app; adduser -D app; echo $?; adduser -D "my app"; echo $?; adduser -D -G nosuch x; echo $?; adduser -D -u 1000 y; echo $?; addgroup app; echo $?; addgroup nosuch app; echo $?; adduser newu; echo $?; tail -n 1 /etc/passwd /etc/shadow; adduser -x y 2>&1 | head -n 4'
             docker run --rm -u nobody alpine adduser -D x
             """);
     assertEquals(
@@ -101,6 +101,10 @@ class UserAccountsTest {
 
         ==> /etc/shadow <==
         newu:!:19723:0:99999:7:::
+        adduser: unrecognized option: x
+        BusyBox v1.36.1 (2023-11-07 18:53:09 UTC) multi-call binary.
+
+        Usage: adduser [OPTIONS] USER [GROUP]
         """,
         out(t, 2));
     assertEquals("adduser: permission denied (are you root?)\n", out(t, 1));
@@ -114,7 +118,7 @@ class UserAccountsTest {
             """
             docker pull -q ubuntu
             docker run --rm ubuntu sh -c 'groupadd web && useradd -m -s /bin/bash app && usermod -aG web app && id app && ls -la /home/app && ls -ld /home/app && tail -n 2 /etc/passwd /etc/group /etc/shadow'
-            docker run --rm ubuntu sh -c '{ useradd app; useradd app; echo $?; useradd "a:b"; echo $?; useradd -g nosuch b; echo $?; useradd -u 1000 c; echo $?; groupadd app; echo $?; usermod -aG nosuch app; echo $?; useradd 2> /u; echo $?; head -n 4 /u; } 2>&1'
+            docker run --rm ubuntu sh -c '{ useradd app; useradd app; echo $?; useradd "a:b"; echo $?; useradd -g nosuch b; echo $?; useradd -u 1000 c; echo $?; groupadd app; echo $?; usermod -aG nosuch app; echo $?; useradd 2> /u; echo $?; head -n 4 /u; useradd -x u 2>&1 | head -n 2; } 2>&1'
             docker run --rm -u 1000 ubuntu sh -c '{ useradd x; echo $?; groupadd y; echo $?; } 2>&1'
             """);
     assertEquals(
@@ -159,6 +163,8 @@ class UserAccountsTest {
                useradd -D
                useradd -D [options]
 
+        useradd: invalid option -- 'x'
+        Usage: useradd [options] LOGIN
         """,
         out(t, 2));
     assertEquals(
