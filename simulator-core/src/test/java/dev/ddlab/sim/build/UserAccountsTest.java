@@ -75,7 +75,10 @@ class UserAccountsTest {
         run(
             """
             docker pull -q alpine
+            docker pull -q ubuntu
             docker run --rm alpine sh -c 'adduser -D app; adduser -D app; echo $?; adduser -D "my app"; echo $?; adduser -D -G nosuch x; echo $?; adduser -D -u 1000 y; echo $?; addgroup app; echo $?; addgroup nosuch app; echo $?; adduser newu; echo $?; tail -n 1 /etc/passwd /etc/shadow; adduser -x y 2>&1 | head -n 4'
+            docker run --rm -u 1000 alpine sh -c 'whoami; echo $?' 2>&1
+            docker run --rm -u 1000 ubuntu sh -c 'whoami; echo $?' 2>&1
             docker run --rm -u nobody alpine adduser -D x
             """);
     assertEquals(
@@ -106,8 +109,10 @@ class UserAccountsTest {
 
         Usage: adduser [OPTIONS] USER [GROUP]
         """,
-        out(t, 2));
+        out(t, 4));
     assertEquals("adduser: permission denied (are you root?)\n", out(t, 1));
+    assertEquals("whoami: unknown uid 1000\n1\n", out(t, 3));
+    assertEquals("whoami: cannot find name for user ID 1000\n1\n", out(t, 2));
     assertEquals(1, t.get(t.size() - 1).exitCode());
   }
 
