@@ -38,6 +38,10 @@ public final class ShellPrograms {
           "stty",
           "echo",
           "pwd",
+          "addgroup",
+          "useradd",
+          "groupadd",
+          "usermod",
           "sleep",
           "true",
           "false");
@@ -92,6 +96,14 @@ public final class ShellPrograms {
     registry.register("which", () -> new ToolProgram(PathTools::which));
     registry.register("stty", () -> new ToolProgram(ContainerStty::stty));
     registry.register("ss", () -> new ToolProgram(NetstatTool::ss));
+    // the images' own account programs (busybox's applets, shadow-utils' in Debian and Ubuntu)
+    registry.register("adduser", () -> new ToolProgram(BusyboxAccounts::adduser));
+    registry.register("addgroup", () -> new ToolProgram(BusyboxAccounts::addgroup));
+    registry.register("useradd", () -> new ToolProgram(ShadowAccounts::useradd));
+    registry.register("groupadd", () -> new ToolProgram(ShadowAccounts::groupadd));
+    registry.register(
+        "usermod",
+        () -> new ToolProgram((c, a) -> UsermodCommand.run(a, c.io(), c.fs(), c.uid() == 0)));
     registry.register("echo", () -> new ToolProgram((c, a) -> Builtins.echo(a, c.io())));
     registry.register(
         "pwd",

@@ -27,7 +27,7 @@ final class SystemTools {
 
   static void install(Map<String, Tool> tools) {
     tools.put("hostname", (c, a) -> line(c, c.hostname()));
-    tools.put("whoami", (c, a) -> line(c, c.user()));
+    tools.put("whoami", SystemTools::whoami);
     tools.put("id", SystemTools::id);
     tools.put("uname", SystemTools::uname);
     tools.put("env", Tool.later(EnvCommand::run));
@@ -54,6 +54,27 @@ final class SystemTools {
   }
 
   // ---- identity -----------------------------------------------------------------------------
+
+  /**
+   * whoami: the name /etc/passwd gives the effective uid; a uid it does not list is an error
+   * (busybox: {@code whoami: unknown uid 1000}, coreutils: {@code whoami: cannot find name for user
+   * ID 1000}), status 1.
+   */
+  static int whoami(ToolContext c, List<String> args) {
+    String name = UserDb.names(c.fs(), "/etc/passwd").get(c.uid());
+    if (name == null && !c.user().equals(String.valueOf(c.uid()))) {
+      name = c.user(); // a host whose files do not list its user still knows its name
+    }
+    if (name == null) {
+      c.io()
+          .errln(
+              c.busybox()
+                  ? "whoami: unknown uid " + c.uid()
+                  : "whoami: cannot find name for user ID " + c.uid());
+      return 1;
+    }
+    return line(c, name);
+  }
 
   /**
    * id [-ugGnr] [USER], busybox's and coreutils': the process's identity (or USER's from

@@ -12,7 +12,10 @@ import java.util.Set;
  * usage error 2), then the password file locked, which only root may: the host's user gets {@code
  * usermod: Permission denied.} and {@code usermod: cannot lock /etc/passwd; try again later.} (1),
  * {@code sudo usermod …} succeeds silently. The node's user is already in the docker group, so
- * nothing changes. Texts from shadow 4.13 on this machine.
+ * nothing changes there. Root's usermod changes the files (in a container, {@code usermod -aG g
+ * app} after {@code useradd}): {@code -G} (with {@code -a}, added to the user's groups, else they
+ * replace them), {@code -g}, {@code -s}, {@code -d}, {@code -c}; the other options are checked and
+ * change nothing. Texts from shadow 4.13 on this machine.
  */
 final class UsermodCommand {
   private UsermodCommand() {}
@@ -50,6 +53,7 @@ final class UsermodCommand {
       }
     }
     Set<Character> seen = new LinkedHashSet<>();
+    java.util.Map<Character, String> values = new java.util.HashMap<>();
     String login = null;
     int operands = 0;
     for (int i = 0; i < words.size(); i++) {
@@ -65,8 +69,9 @@ final class UsermodCommand {
           if (k + 1 == a.length() && i + 1 >= words.size()) {
             return usageError(io, "usermod: option requires an argument -- '" + c + "'");
           }
-          int st =
-              option(c, k + 1 < a.length() ? a.substring(k + 1) : words.get(++i), seen, io, fs);
+          String value = k + 1 < a.length() ? a.substring(k + 1) : words.get(++i);
+          values.put(c, value);
+          int st = option(c, value, seen, io, fs);
           if (st >= 0) {
             return st;
           }
@@ -97,6 +102,7 @@ final class UsermodCommand {
               + (seen.contains('a') ? 'a' : 'r')
               + " flag is only allowed with the -G flag");
     }
+    boolean append = seen.contains('a');
     seen.remove('a');
     seen.remove('r');
     seen.remove('b');
@@ -108,7 +114,83 @@ final class UsermodCommand {
       io.errln("usermod: cannot lock /etc/passwd; try again later.");
       return 1;
     }
+    if (values.containsKey('g') && AccountFiles.group(fs, values.get('g')) == null) {
+      io.errln("usermod: group '" + values.get('g') + "' does not exist");
+      return 6;
+    }
+    apply(fs, login, values, append);
     return 0;
+  }
+
+  /** Root's change: the passwd fields given, then the supplementary groups of -G. */
+  private static void apply(
+      FileSystem fs, String login, java.util.Map<Character, String> values, boolean append) {
+    if (AccountFiles.byName(fs, AccountFiles.PASSWD, login) == null) {
+      return; // a stock host without the files: nothing to write
+    }
+    int[] field = {'c', 4, 'd', 5, 's', 6};
+    List<String> lines = AccountFiles.lines(fs, AccountFiles.PASSWD);
+    boolean changed = false;
+    for (int i = 0; i < lines.size(); i++) {
+      String[] f = lines.get(i).split(":", -1);
+      if (!f[0].equals(login) || f.length < 7) {
+        continue;
+      }
+      for (int k = 0; k < field.length; k += 2) {
+        String v = values.get((char) field[k]);
+        if (v != null && !v.equals(f[field[k + 1]])) {
+          f[field[k + 1]] = v;
+          changed = true;
+        }
+      }
+      if (values.containsKey('g') && AccountFiles.group(fs, values.get('g')) != null) {
+        String gid = AccountFiles.group(fs, values.get('g'))[2];
+        changed |= !gid.equals(f[3]);
+        f[3] = gid;
+      }
+      lines.set(i, String.join(":", f));
+    }
+    if (changed) {
+      AccountFiles.rewrite(fs, AccountFiles.PASSWD, lines);
+    }
+    if (!values.containsKey('G')) {
+      return;
+    }
+    Set<String> wanted = new LinkedHashSet<>();
+    for (String g : values.get('G').split(",")) {
+      String[] e = g.isEmpty() ? null : AccountFiles.group(fs, g);
+      if (e != null) {
+        wanted.add(e[0]);
+      }
+    }
+    List<String> groups = AccountFiles.lines(fs, AccountFiles.GROUP);
+    boolean groupsChanged = false;
+    for (int i = 0; i < groups.size(); i++) {
+      String[] g = groups.get(i).split(":", -1);
+      if (g.length < 4) {
+        continue;
+      }
+      List<String> members = new ArrayList<>();
+      for (String m : g[3].split(",")) {
+        if (!m.isEmpty()) {
+          members.add(m);
+        }
+      }
+      boolean member = members.contains(login);
+      if (wanted.contains(g[0]) && !member) {
+        members.add(login);
+      } else if (!wanted.contains(g[0]) && member && !append) {
+        members.remove(login);
+      } else {
+        continue;
+      }
+      g[3] = String.join(",", members);
+      groups.set(i, String.join(":", g));
+      groupsChanged = true;
+    }
+    if (groupsChanged) {
+      AccountFiles.rewrite(fs, AccountFiles.GROUP, groups);
+    }
   }
 
   /** One option with its argument: -1 to go on, else the status to end with. */
