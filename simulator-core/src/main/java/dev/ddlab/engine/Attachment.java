@@ -134,6 +134,18 @@ public interface Attachment extends AutoCloseable {
     return exited;
   }
 
+  /**
+   * Waits in the engine's own time, at most {@code max}, until something can be read or the stream
+   * ended: a real daemon's process runs in wall time that a session's virtual time does not move,
+   * so a session whose line waits only for such a stream ({@code docker run busybox yes | head -3}
+   * through the bridge) waits here. A simulated stream moves with virtual time and answers at once.
+   *
+   * @return true when something can be read or the stream ended
+   */
+  default boolean awaitOutput(Duration max) {
+    return isClosed();
+  }
+
   /** True once the process exited or the stream was closed by the engine. */
   boolean isClosed();
 

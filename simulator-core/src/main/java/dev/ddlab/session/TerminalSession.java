@@ -582,6 +582,7 @@ public class TerminalSession implements Session {
         if (attached != null) {
           out.append(attached.read());
           if (attached.isClosed()) {
+            out.append(attached.read()); // a real stream's last frames, come since the read
             Integer code = attached.exitCode();
             closedWith = code == null ? 0 : code;
             finishAttach(closedWith);
@@ -607,6 +608,16 @@ public class TerminalSession implements Session {
           continue;
         }
         long next = clock.nextDueNanos();
+        if (next < 0
+            && !followTicker
+            && attached == null
+            && !clock.overBudget()
+            && shell.awaitStreams(FOREGROUND_WAIT)) {
+          // nothing is due but a real daemon's stream feeding a pipe, which came on in its own
+          // time; each turn costs a step, so a stream without end stops at the line's budget
+          clock.charge(VirtualClock.Cost.WORK, 1);
+          continue;
+        }
         if (next < 0
             || next > horizon
             || next > (attached == null && shell.sleeping() ? sleepLimit : limit)

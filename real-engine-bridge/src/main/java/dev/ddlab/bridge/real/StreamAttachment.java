@@ -10,6 +10,9 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,7 +39,22 @@ final class StreamAttachment implements Attachment {
   private final Closeable response;
   private final InputQueue stdin;
   private final Function<Boolean, Integer> exitProbe;
-  private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+
+  /** What came and was not read yet, in arrival order: runs of one stream's bytes. */
+  private final ArrayDeque<Run> runs = new ArrayDeque<>();
+
+  /** The bytes {@link #runs} hold. */
+  private int held;
+
+  /** Whether the client asked for stderr apart ({@link #splitStderr}). */
+  private boolean split;
+
+  /** The start of a character a read ended inside, per stream: the next read begins with it. */
+  private byte[] carryOut = new byte[0];
+
+  private byte[] carryErr = new byte[0];
+
+  private final boolean multiplexed;
   private final CountDownLatch ended = new CountDownLatch(1);
   private volatile boolean detachRequested;
   private volatile boolean closed;
@@ -64,6 +82,7 @@ final class StreamAttachment implements Attachment {
     this.stdin = stdin;
     this.exitProbe = exitProbe;
     this.resizeTarget = resizeTarget;
+    this.multiplexed = multiplexed;
     Thread t = new Thread(() -> pump(body, multiplexed), "ddlab-attach-reader");
     t.setDaemon(true);
     t.start();
@@ -83,12 +102,12 @@ final class StreamAttachment implements Attachment {
       if (multiplexed) {
         StdStream.Reader reader = new StdStream.Reader(body);
         for (StdStream.Frame f = reader.next(); f != null; f = reader.next()) {
-          append(f.payload(), f.payload().length);
+          append(f.stream() == StdStream.STDERR, f.payload(), f.payload().length);
         }
       } else {
         byte[] buf = new byte[8192];
         for (int n = body.read(buf); n >= 0; n = body.read(buf)) {
-          append(buf, n);
+          append(false, buf, n);
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -101,13 +120,24 @@ final class StreamAttachment implements Attachment {
     }
   }
 
+  /** Bytes of one stream that came one after the other. */
+  private static final class Run {
+    final boolean err;
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Run(boolean err) {
+      this.err = err;
+    }
+  }
+
   /**
    * Holds what came for the client, waiting first while it would then hold more than {@link
    * #CAPACITY} unread (a frame is at most moby's 32 KiB copy buffer; one larger than the whole
-   * capacity is taken once the client has read everything).
+   * capacity is taken once the client has read everything). Each piece keeps its stream from the
+   * first frame, as the client may ask for stderr apart only after the process has written.
    */
-  private synchronized void append(byte[] bytes, int n) throws InterruptedIOException {
-    while (pending.size() > 0 && pending.size() + n > CAPACITY && !closed) {
+  private synchronized void append(boolean err, byte[] bytes, int n) throws InterruptedIOException {
+    while (held > 0 && held + n > CAPACITY && !closed) {
       try {
         wait();
       } catch (InterruptedException e) {
@@ -116,14 +146,20 @@ final class StreamAttachment implements Attachment {
       }
     }
     if (!closed) {
-      pending.write(bytes, 0, n);
+      Run last = runs.peekLast();
+      if (last == null || last.err != err) {
+        last = new Run(err);
+        runs.add(last);
+      }
+      last.bytes.write(bytes, 0, n);
+      held += n;
       notifyAll(); // a follow waiting for output
     }
   }
 
   /** The bytes held unread. */
   synchronized int held() {
-    return pending.size();
+    return held;
   }
 
   /** Whether the reader thread has stopped (the stream ended or was closed). */
@@ -131,30 +167,118 @@ final class StreamAttachment implements Attachment {
     return ended.getCount() == 0;
   }
 
+  /**
+   * Without a TTY the daemon's stream carries stdout and stderr apart (stdcopy frames): from now on
+   * {@link #read} gives stdout and {@link #readStderr} stderr, and {@link #read(Consumer,
+   * Consumer)} both in the order they came. With a TTY there is one stream.
+   */
+  @Override
+  public synchronized boolean splitStderr() {
+    split = multiplexed;
+    return split;
+  }
+
+  /** Everything unread (both streams, in order) or, once split, stdout's. */
   @Override
   public synchronized String read() {
-    byte[] all = pending.toByteArray();
-    int complete = completeUtf8Prefix(all);
-    pending.reset();
-    pending.write(all, complete, all.length - complete);
+    return take(split ? Boolean.FALSE : null);
+  }
+
+  @Override
+  public synchronized String readStderr() {
+    return split ? take(Boolean.TRUE) : "";
+  }
+
+  /** Hands on everything unread, each run to its stream's consumer in the order it came. */
+  @Override
+  public int read(Consumer<String> out, Consumer<String> err) {
+    if (!split) {
+      String text = read();
+      if (!text.isEmpty()) {
+        out.accept(text);
+      }
+      return text.length();
+    }
+    int n = 0;
+    while (true) {
+      boolean toErr;
+      String text;
+      synchronized (this) {
+        Run r = runs.poll();
+        if (r == null) {
+          return n;
+        }
+        toErr = r.err;
+        text = decode(r.err, r);
+        notifyAll(); // the reader thread, if it waits for room
+      }
+      if (!text.isEmpty()) {
+        (toErr ? err : out).accept(text);
+        n += text.length();
+      }
+    }
+  }
+
+  /**
+   * Takes the runs of one stream ({@code err} true or false) or of both (null), as text that ends
+   * on a whole character; what is left of a character waits for its stream's next bytes.
+   */
+  private String take(Boolean err) {
+    StringBuilder text = new StringBuilder();
+    for (Iterator<Run> i = runs.iterator(); i.hasNext(); ) {
+      Run r = i.next();
+      if (err == null || r.err == err) {
+        i.remove();
+        text.append(decode(err != null && err, r)); // merged: one carry, as one stream
+      }
+    }
     notifyAll(); // the reader thread, if it waits for room
+    return text.toString();
+  }
+
+  /** {@code r}'s bytes after stderr's or stdout's carry, up to the last whole character. */
+  private String decode(boolean errCarry, Run r) {
+    byte[] carry = errCarry ? carryErr : carryOut;
+    byte[] body = r.bytes.toByteArray();
+    held -= body.length;
+    byte[] all = carry;
+    if (body.length > 0) {
+      all = new byte[carry.length + body.length];
+      System.arraycopy(carry, 0, all, 0, carry.length);
+      System.arraycopy(body, 0, all, carry.length, body.length);
+    }
+    int complete = completeUtf8Prefix(all);
+    byte[] rest = Arrays.copyOfRange(all, complete, all.length);
+    if (errCarry) {
+      carryErr = rest;
+    } else {
+      carryOut = rest;
+    }
     return new String(all, 0, complete, StandardCharsets.UTF_8);
   }
 
   /**
    * Reads as it waits: hands {@code out} what comes until the stream ends or {@code max} of wall
-   * time passes, so the reader never waits for room longer than one read.
+   * time passes, so the reader never waits for room longer than one read. Once stderr is apart it
+   * comes here too, in its order: nothing is left to fill the buffer behind the caller's back.
    */
   @Override
   public boolean follow(Duration max, Consumer<String> out) {
+    return follow(max, out, out);
+  }
+
+  /**
+   * As {@link #follow(Duration, Consumer)}, stderr to {@code err} once it is apart: both streams
+   * are read at each turn, so neither fills the bound while the other is waited for, and whether
+   * the stream ended is asked before the turn's read, so the last frames are in it.
+   */
+  @Override
+  public boolean follow(Duration max, Consumer<String> out, Consumer<String> err) {
     long deadline = System.nanoTime() + max.toNanos();
     while (true) {
       boolean over = awaitOutput(deadline);
       boolean finished = readerEnded() || closed; // then this read takes the last of it
-      String text = read();
-      if (!text.isEmpty()) {
-        out.accept(text);
-      }
+      read(out, err);
       if (finished) {
         return exitCode() != null;
       }
@@ -164,9 +288,21 @@ final class StreamAttachment implements Attachment {
     }
   }
 
+  /**
+   * Waits in wall time, the daemon's, until something is held or the stream ended, at most {@code
+   * max}: a session whose virtual time cannot move a real process waits here for it.
+   */
+  @Override
+  public boolean awaitOutput(Duration max) {
+    awaitOutput(System.nanoTime() + max.toNanos());
+    synchronized (this) {
+      return held > 0 || readerEnded() || closed;
+    }
+  }
+
   /** Waits until something is held, the stream ended or the deadline; true at the deadline. */
   private synchronized boolean awaitOutput(long deadline) {
-    while (pending.size() == 0 && !readerEnded() && !closed) {
+    while (held == 0 && !readerEnded() && !closed) {
       long left = deadline - System.nanoTime();
       if (left <= 0) {
         return true;

@@ -236,9 +236,11 @@ public abstract class DockerCommand implements Callable<Integer> {
    * the still running process to the terminal.
    */
   protected int followForeground(Attachment a) {
-    if (io.streamsOut() && a.inSessionTime()) {
+    if (io.streamsOut()) {
       // docker run alpine yes | head -3: the shell moves the stream into the pipe as its reader
-      // takes it (the process waits meanwhile), and this command ends with the stream
+      // takes it (the process waits meanwhile), and this command ends with the stream; a real
+      // daemon's stream too, which the session waits for in wall time (HostShell.awaitStreams), so
+      // the reader's close reaches it as the docker CLI's EPIPE does
       result = streamed(a);
       return 0;
     }

@@ -91,6 +91,11 @@ final class RoutedStream implements Attachment {
   }
 
   @Override
+  public boolean awaitOutput(Duration max) {
+    return a.awaitOutput(max);
+  }
+
+  @Override
   public boolean isClosed() {
     return a.isClosed();
   }

@@ -126,6 +126,15 @@ public final class HostShell {
     pipedStreams.pump();
   }
 
+  /**
+   * Waits, at most {@code max} of its engine's time, for a real daemon's stream feeding a pipe
+   * ({@code docker run busybox yes | head -3} through the bridge); false when there is none or
+   * nothing came. The session calls it when nothing else is due.
+   */
+  public boolean awaitStreams(Duration max) {
+    return pipedStreams.await(max);
+  }
+
   private IntConsumer foregroundDone;
 
   /** The foreground's running {@code sleep}, if any. */

@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.engine.Attachment;
 import dev.ddlab.sim.runtime.OutputEnd;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -55,6 +56,9 @@ final class PipedStreams {
       broken(s);
       return;
     }
+    // asked before the read: a real stream's last frames may come between a read and the question,
+    // and the close below would drop them
+    boolean over = s.a().isClosed();
     String errors = s.a().readStderr();
     if (!errors.isEmpty()) {
       io.err().accept(errors); // stderr does not go down the pipe
@@ -71,7 +75,7 @@ final class PipedStreams {
         return;
       }
     }
-    if (s.a().isClosed()) {
+    if (over) {
       Integer code = s.a().exitCode();
       end(s, code == null ? 0 : code);
     } else if (!text.isEmpty() && io.out() instanceof OutputEnd e) {
@@ -117,6 +121,21 @@ final class PipedStreams {
           a.close();
         });
     pump(self[0]); // what it has now (docker logs -f prints the logs so far at once)
+  }
+
+  /**
+   * Waits, in its engine's own time and at most {@code max}, for a stream that virtual time does
+   * not move (a real daemon's) and whose pipe has room, until it has something or ended: the
+   * session does this when its line waits for nothing else. False when there is no such stream or
+   * nothing came.
+   */
+  boolean await(Duration max) {
+    for (Stream s : streams) {
+      if (!waiting.contains(s) && !s.a().inSessionTime()) {
+        return s.a().awaitOutput(max);
+      }
+    }
+    return false;
   }
 
   /** Moves what each stream printed since into its pipe (after each step of virtual time). */
