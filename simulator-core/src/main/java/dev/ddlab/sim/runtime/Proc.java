@@ -60,6 +60,14 @@ public interface Proc {
 
   boolean exited();
 
+  /**
+   * Whether a signal ended it (waitpid's WIFSIGNALED): SIGKILL, or a signal whose action ended it
+   * with 128+n; false for a process that exited with such a status itself.
+   */
+  default boolean signaled() {
+    return false;
+  }
+
   VirtualClock clock();
 
   SeededRandom random();

@@ -38,6 +38,11 @@ public final class SimProc implements Proc {
   private final long startedNanos;
   private List<VirtualClock.Timer> timers;
   private boolean exited;
+
+  /** The signal being delivered now ({@link #signaled}), or null. */
+  private Signal delivering;
+
+  private boolean signaled;
   private int status = -1;
   private char state = 'S';
   private long rss;
@@ -225,6 +230,7 @@ public final class SimProc implements Proc {
     }
     exited = true;
     status = code & 0xff;
+    signaled = delivering != null && status == 128 + delivering.number();
     if (timers != null) {
       for (VirtualClock.Timer t : timers) {
         t.cancel();
@@ -243,6 +249,11 @@ public final class SimProc implements Proc {
   @Override
   public boolean exited() {
     return exited;
+  }
+
+  @Override
+  public boolean signaled() {
+    return signaled;
   }
 
   @Override
@@ -438,14 +449,23 @@ public final class SimProc implements Proc {
       return;
     }
     switch (signal) {
-      case SIGKILL -> exit(128 + Signal.SIGKILL.number());
+      case SIGKILL -> {
+        delivering = Signal.SIGKILL;
+        exit(128 + Signal.SIGKILL.number());
+        delivering = null;
+      }
       case SIGSTOP, SIGTSTP -> state = 'T';
       case SIGCONT -> state = 'S';
       default ->
           ctx.runOrDefer(
               () -> {
                 if (!exited) {
-                  program.signal(this, signal);
+                  delivering = signal;
+                  try {
+                    program.signal(this, signal);
+                  } finally {
+                    delivering = null;
+                  }
                 }
               });
     }

@@ -17,15 +17,27 @@ public final class Ast {
   /** Literal text (quotes and backslashes already removed). */
   public record Literal(String text, boolean quoted) implements Part {}
 
-  /** {@code $NAME}, {@code ${NAME}}, {@code ${NAME:-default}}, {@code $?}, {@code $$} … */
   /**
    * {@code $NAME} or {@code ${NAME}}; with {@code op} one of {@code - = + ? # ## % %%} (each but
    * the four pattern ones also with a leading colon) and its {@code word}, the forms that test,
-   * assign or trim ({@code ${X:-default}}, {@code ${f%.*}}); op and word are null for a plain one.
+   * assign or trim ({@code ${X:-default}}, {@code ${f%.*}}); {@code / // /# /%} with the pattern as
+   * {@code word} and the replacement as {@code word2} (null without one); {@code :} (a substring)
+   * with the offset and the length (null without one); bash's {@code ^ ^^ , ,,} with their pattern.
+   * A name {@code !X} is bash's indirection, {@code #X} a length. {@link #BAD} is a form the shell
+   * has not: {@code name} is then the text between the braces. op and words are null for a plain
+   * one.
    */
-  public record Param(String name, String op, Word word, boolean quoted) implements Part {
+  public record Param(String name, String op, Word word, Word word2, boolean quoted)
+      implements Part {
+    /** The op of a form the dialect has not: expanding it is a "bad substitution". */
+    public static final String BAD = "bad";
+
     public Param(String name, boolean quoted) {
-      this(name, null, null, quoted);
+      this(name, null, null, null, quoted);
+    }
+
+    public Param(String name, String op, Word word, boolean quoted) {
+      this(name, op, word, null, quoted);
     }
   }
 

@@ -29,8 +29,28 @@ final class CompoundCommands {
 
   private final Interpreter sh;
 
-  /** Loops running now: what {@code break N} can leave. */
-  private final List<Rounds> running = new ArrayList<>();
+  /**
+   * Loops running now in the running (sub)shell: what {@code break N} can leave. Each {@link
+   * ShellState} has its own list: a subshell starts with a copy (it is inside its parent's loops,
+   * as bash's loop level is inherited), so a stage's {@code break} never counts another stage's
+   * loop.
+   */
+  private List<Rounds> running = new ArrayList<>();
+
+  /** The running state's loops, for {@link Interpreter#fork} and its switch between states. */
+  Object loops() {
+    return running;
+  }
+
+  /** A copy of the running loops, for a subshell's state. */
+  Object forkLoops() {
+    return new ArrayList<>(running);
+  }
+
+  @SuppressWarnings("unchecked")
+  void loops(Object loops) {
+    running = (List<Rounds>) loops;
+  }
 
   CompoundCommands(Interpreter sh) {
     this.sh = sh;

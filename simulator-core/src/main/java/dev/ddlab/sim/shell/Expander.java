@@ -78,6 +78,17 @@ final class Expander {
     }
   }
 
+  /**
+   * A form the shell has not, or a value it cannot cut: bash's words ({@code ${X!}: bad
+   * substitution}, {@code -4: substring expression < 0}, {@code X: invalid indirect expansion});
+   * dash and busybox each say their one sentence.
+   */
+  static final class BadSubstitution extends RuntimeException {
+    BadSubstitution(String bashSays) {
+      super(bashSays);
+    }
+  }
+
   static final String DEFAULT_IFS = " \t\n";
 
   private final Shell shell;
@@ -170,6 +181,9 @@ final class Expander {
       return tilde(t);
     }
     if (p instanceof Param v) {
+      if (Param.BAD.equals(v.op())) {
+        throw new BadSubstitution("${" + v.name() + "}: bad substitution");
+      }
       String val = param(v.name());
       if (v.op() != null) {
         return operator(v, val);
@@ -198,6 +212,17 @@ final class Expander {
    */
   private String operator(Param v, String val) {
     String op = v.op();
+    switch (op) {
+      case "/", "//", "/#", "/%":
+        return ParameterForms.replace(set(v, val), op, this, v.word(), v.word2());
+      case ":":
+        return ParameterForms.substring(
+            set(v, val), text(v.word()), v.word2() == null ? null : text(v.word2()), shell);
+      case "^", "^^", ",", ",,":
+        return ParameterForms.changeCase(set(v, val), op, this, v.word());
+      default:
+        break;
+    }
     boolean colon = op.startsWith(":");
     boolean missing = val == null || (colon && val.isEmpty());
     switch (colon ? op.substring(1) : op) {
@@ -224,15 +249,20 @@ final class Expander {
             v.name(),
             !said.isEmpty() ? said : colon ? "parameter null or not set" : "parameter not set");
       default:
-        if (val == null && shell.nounset() && !SPECIAL.contains(v.name())) {
-          throw new Unbound(v.name());
-        }
-        return trim(val == null ? "" : val, op, v.word());
+        return trim(set(v, val), op, v.word());
     }
   }
 
+  /** The value a pattern or substring form works on: "" when unset, an error under set -u. */
+  private String set(Param v, String val) {
+    if (val == null && shell.nounset() && !SPECIAL.contains(v.name())) {
+      throw new Unbound(v.name());
+    }
+    return val == null ? "" : val;
+  }
+
   /** A parameter operator's word: expanded, not split, quotes removed. */
-  private String text(Word w) {
+  String text(Word w) {
     StringBuilder sb = new StringBuilder();
     for (Part p : w.parts()) {
       sb.append(value(p));
@@ -304,6 +334,14 @@ final class Expander {
   private String param(String name) {
     if (name.length() > 1 && name.charAt(0) == '#') {
       return length(name.substring(1));
+    }
+    if (name.length() > 1 && name.charAt(0) == '!') {
+      // bash's ${!X}: the parameter X's value names
+      String ref = param(name.substring(1));
+      if (ref == null || ref.isEmpty()) {
+        throw new BadSubstitution(name.substring(1) + ": invalid indirect expansion");
+      }
+      return param(ref);
     }
     if (name.equals("@") || name.equals("*")) {
       List<String> args = shell.positional();

@@ -64,6 +64,8 @@ final class Expansions implements Expander.Shell {
             done.accept(1);
           } catch (Expander.Unbound e) {
             unbound(e, io, done);
+          } catch (Expander.BadSubstitution e) {
+            badSubstitution(e, io, done);
           }
         });
   }
@@ -91,8 +93,29 @@ final class Expansions implements Expander.Shell {
           case DASH -> name + ": 1: " + shown + ": " + said;
         });
     int status = sh.dialect() != Dialect.BASH ? 2 : sh.interactive() || e.badAssign ? 1 : 127;
+    end(status, done); // ( set -u; echo $x ) ends the subshell only
+  }
+
+  /**
+   * A form the shell has not ({@code ${X^}} in busybox, {@code ${X:2}} in dash) or a value it
+   * cannot cut: bash's {@code bash: line 1: ${X!}: bad substitution} (status 1), dash's {@code sh:
+   * 1: Bad substitution} and busybox's {@code sh: syntax error: bad substitution} (2). A shell out
+   * of a terminal ends there; one at a prompt ends the line.
+   */
+  private void badSubstitution(Expander.BadSubstitution e, Io io, IntConsumer done) {
+    io.errln(
+        switch (sh.dialect()) {
+          case BASH -> ErrorPlace.name(sh) + ": " + e.getMessage();
+          case DASH -> sh.name() + ": " + ErrorPlace.dash(sh) + ": Bad substitution";
+          case ASH -> sh.name() + ": syntax error: bad substitution";
+        });
+    end(sh.dialect() == Dialect.BASH ? 1 : 2, done);
+  }
+
+  /** An expansion error ends a subshell, a shell out of a terminal, or the line at a prompt. */
+  private void end(int status, IntConsumer done) {
     if (sh.inSubshell()) {
-      sh.markExited(status); // ( set -u; echo $x ) ends the subshell only
+      sh.markExited(status);
     } else {
       sh.abort(status);
     }
@@ -106,6 +129,9 @@ final class Expansions implements Expander.Shell {
         subs.add(s);
       } else if (p instanceof Ast.Param v && v.word() != null) {
         collect(v.word().parts(), subs);
+        if (v.word2() != null) {
+          collect(v.word2().parts(), subs);
+        }
       }
     }
   }

@@ -580,7 +580,12 @@ public final class HostShell {
                       input.rest(),
                       io,
                       false,
-                      name -> has(name) || sh.builtinNames().contains(name),
+                      name ->
+                          name.contains("/")
+                              ? Xargs.byPath(node.fs(), sh.runtime().cwd(), name)
+                              : has(name) || sh.builtinNames().contains(name)
+                                  ? null
+                                  : Xargs.NOT_FOUND,
                       (argv2, d2) -> sh.runArgv(argv2, io.withInput(null), d2),
                       d),
               done);

@@ -790,6 +790,7 @@ public final class Interpreter {
     s.options = options.bits();
     s.lastStatus = lastStatus;
     s.subshells = subshells + 1;
+    s.loops = compound.forkLoops();
     return s;
   }
 
@@ -843,6 +844,7 @@ public final class Interpreter {
     out.breakLevels = breakLevels;
     out.continueLevels = continueLevels;
     out.subshells = subshells;
+    out.loops = compound.loops();
     state = s;
     vars = s.vars;
     simple.functions(s.functions);
@@ -857,6 +859,9 @@ public final class Interpreter {
     breakLevels = s.breakLevels;
     continueLevels = s.continueLevels;
     subshells = s.subshells;
+    if (s.loops != null) {
+      compound.loops(s.loops);
+    }
   }
 
   private void reset(Saved saved) {

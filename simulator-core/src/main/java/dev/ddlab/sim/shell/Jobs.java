@@ -78,8 +78,18 @@ final class Jobs {
             : null;
     Task task = new Task(io.job(), cgroup, lone);
     lastStartedPid = 0;
+    // the job is a subshell: what it sets, defines, changes to or exits stays in it
+    ShellState own = sh.fork();
     if (io.background()) {
-      sh.runAndOr(command, 0, new Io(null, io.out(), io.err(), true, task), st -> task.release());
+      sh.resumer(
+              own,
+              () ->
+                  sh.runAndOr(
+                      command,
+                      0,
+                      new Io(null, io.out(), io.err(), true, task),
+                      st -> task.release()))
+          .run();
       lastBackgroundPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
       return true;
     }
@@ -89,22 +99,25 @@ final class Jobs {
     // bash prints "[n] pid" before anything the job writes; hold the job's output until then.
     Deferred out = new Deferred(io.out());
     Deferred err = new Deferred(io.err());
-    sh.runAndOr(
-        command,
-        0,
-        new Io(null, out, err, true, task),
-        st -> {
-          task.release();
-          tasks.remove(number);
-          Job j = table.remove(number);
-          List<Waiter> w = waiters.getOrDefault(number, List.of());
-          waiters.remove(number);
-          if (j != null && w.stream().allMatch(Waiter::notice)) {
-            boolean signaled = task.killed() && st == task.killStatus();
-            finished.add(new Job(number, j.pid(), j.command(), st, signaled));
-          }
-          w.forEach(c -> c.done().accept(st));
-        });
+    Runnable run =
+        () ->
+            sh.runAndOr(
+                command,
+                0,
+                new Io(null, out, err, true, task),
+                st -> {
+                  task.release();
+                  tasks.remove(number);
+                  Job j = table.remove(number);
+                  List<Waiter> w = waiters.getOrDefault(number, List.of());
+                  waiters.remove(number);
+                  if (j != null && w.stream().allMatch(Waiter::notice)) {
+                    boolean signaled = task.killed() && st == task.killStatus();
+                    finished.add(new Job(number, j.pid(), j.command(), st, signaled));
+                  }
+                  w.forEach(c -> c.done().accept(st));
+                });
+    sh.resumer(own, run).run();
     int jobPid = lastStartedPid != 0 ? lastStartedPid : runtime.allocatePid();
     lastBackgroundPid = jobPid;
     if (table.containsKey(number)) {
@@ -183,7 +196,9 @@ final class Jobs {
    * ({@code fg}) the job is not reported as bash reports background jobs ("[1]+ Done").
    */
   void whenDone(Job job, boolean notice, IntConsumer done) {
-    waiters.computeIfAbsent(job.number(), k -> new ArrayList<>()).add(new Waiter(done, notice));
+    waiters
+        .computeIfAbsent(job.number(), k -> new ArrayList<>())
+        .add(new Waiter(sh.resumer(done), notice)); // in the waiter's state
   }
 
   /** Stops waiting for a job (Ctrl-C during {@code wait}). */

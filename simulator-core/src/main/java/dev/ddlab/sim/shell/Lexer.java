@@ -471,27 +471,115 @@ final class Lexer {
   }
 
   /**
-   * The inside of {@code ${…}}: a name ({@code ${#NAME}} its length), then one of {@link
-   * #PARAM_OPS} and its word. Other forms ({@code ${X/a/b}}, {@code ${X:1:2}}) stay one name that
-   * no parameter has, as before.
+   * The inside of {@code ${…}}: a name ({@code ${#NAME}} its length, bash's {@code ${!NAME}} the
+   * parameter it names), then one of {@link #PARAM_OPS} and its word, a replacement {@code / // /#
+   * /%}, a substring {@code :off:len}, or bash's case changes {@code ^ ^^ , ,,}. A form the dialect
+   * has not (dash: none of the last three; busybox ash: no case changes, indirection or arrays; any
+   * other text) is {@link Param#BAD}: each shell says "bad substitution" when it is expanded.
+   * busybox has no anchors: its {@code ${X/#p/r}} replaces the pattern {@code #p}.
    */
   private Param braced(String inner, boolean quoted) {
-    int n = nameLength(inner);
-    if (n == 0 || n == inner.length()) {
-      return new Param(inner, quoted);
+    boolean bash = dialect == Dialect.BASH;
+    if (inner.length() > 1 && (inner.charAt(0) == '#' || inner.charAt(0) == '!')) {
+      int m = nameLength(inner.substring(1));
+      if (m > 0 && inner.charAt(0) == '#') {
+        return m == inner.length() - 1 ? new Param(inner, quoted) : bad(inner, quoted);
+      }
+      if (m > 0) {
+        String rest = inner.substring(1 + m);
+        if (!bash) {
+          return bad(inner, quoted);
+        }
+        // ${!prefix*} and ${!prefix@} (the names that start so) are not simulated: as before
+        return rest.isEmpty() || rest.equals("*") || rest.equals("@")
+            ? new Param(inner, quoted)
+            : operator(inner.substring(0, 1 + m), rest, inner, quoted);
+      }
     }
-    String rest = inner.substring(n);
+    int n = nameLength(inner);
+    if (n == 0) {
+      return bad(inner, quoted);
+    }
+    return n == inner.length()
+        ? new Param(inner, quoted)
+        : operator(inner.substring(0, n), inner.substring(n), inner, quoted);
+  }
+
+  /** {@code ${name rest}}: the operator {@code rest} starts with, and its words. */
+  private Param operator(String name, String rest, String inner, boolean quoted) {
     for (String op : PARAM_OPS) {
       if (rest.startsWith(op)) {
         String word = rest.substring(op.length());
-        return new Param(inner.substring(0, n), op, paramWord(word), quoted);
+        return new Param(name, op, paramWord(word), quoted);
       }
     }
-    return new Param(inner, quoted);
+    char c = rest.charAt(0);
+    if (dialect == Dialect.DASH || (c != '/' && c != ':' && dialect != Dialect.BASH)) {
+      return bad(inner, quoted);
+    }
+    if (c == '/' || c == ':') {
+      String op = String.valueOf(c);
+      if (c == '/' && rest.length() > 1 && rest.charAt(1) == '/') {
+        op = "//";
+      } else if (c == '/'
+          && rest.length() > 1
+          && "#%".indexOf(rest.charAt(1)) >= 0
+          && dialect == Dialect.BASH) {
+        op = rest.substring(0, 2);
+      }
+      String words = rest.substring(op.length());
+      int split = unquotedIndex(words, c);
+      return split < 0
+          ? new Param(name, op, paramWord(words), null, quoted)
+          : new Param(
+              name,
+              op,
+              paramWord(words.substring(0, split)),
+              paramWord(words.substring(split + 1)),
+              quoted);
+    }
+    if (c == '^' || c == ',') {
+      String op =
+          rest.length() > 1 && rest.charAt(1) == c ? rest.substring(0, 2) : rest.substring(0, 1);
+      return new Param(name, op, paramWord(rest.substring(op.length())), quoted);
+    }
+    return bad(inner, quoted);
+  }
+
+  private static Param bad(String inner, boolean quoted) {
+    return new Param(inner, Param.BAD, null, null, quoted);
+  }
+
+  /**
+   * Where {@code ch} first stands in {@code s} outside quotes, backslashes and nested {@code ${…}}
+   * or {@code $(…)}: the end of a replacement's pattern or a substring's offset; -1 when nowhere.
+   */
+  private static int unquotedIndex(String s, char ch) {
+    int depth = 0;
+    boolean dq = false;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '\'' && !dq) {
+        int q = s.indexOf('\'', k + 1);
+        k = q < 0 ? s.length() : q;
+      } else if (c == '"') {
+        dq = !dq;
+      } else if (c == '$' && k + 1 < s.length() && "{(".indexOf(s.charAt(k + 1)) >= 0) {
+        depth++;
+        k++;
+      } else if ((c == '}' || c == ')') && depth > 0) {
+        depth--;
+      } else if (c == ch && depth == 0 && !dq) {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** How many characters at the start of {@code inner} name a parameter: 0 when none do. */
-  private static int nameLength(String inner) {
+  private int nameLength(String inner) {
     if (inner.isEmpty()) {
       return 0;
     }
@@ -515,7 +603,9 @@ final class Lexer {
         && (Character.isLetterOrDigit(inner.charAt(k)) || inner.charAt(k) == '_')) {
       k++;
     }
-    return k;
+    // bash's NAME[index] (arrays are variables named so); the other shells have no arrays
+    int close = k < inner.length() && inner.charAt(k) == '[' ? inner.indexOf(']', k) : -1;
+    return close > k + 1 && dialect == Dialect.BASH ? close + 1 : k;
   }
 
   /**

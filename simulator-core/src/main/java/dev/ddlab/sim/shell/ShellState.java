@@ -24,4 +24,7 @@ final class ShellState {
   int breakLevels;
   int continueLevels;
   int subshells;
+
+  /** The loops running in this (sub)shell ({@link CompoundCommands#loops}). */
+  Object loops;
 }

@@ -15,24 +15,54 @@ import java.util.function.IntConsumer;
  * ps -aq | xargs docker rm -f} with no container says {@code "docker rm" requires at least 1
  * argument}), {@code -t} prints each line on standard error first, {@code -P} is accepted and runs
  * one at a time; busybox's {@code -s N} bounds a line's bytes (each word and its NUL), {@code -x}
- * is accepted, {@code -E STR} ends the input at the item STR. The status is theirs: 123 when a
- * command failed with 1–125, 124 when one exited 255 (xargs stops), 125 when one was killed,
- * 126/127 when it could not run or was not found. The input is read to its end first ({@link
- * ToolInput}): the simulator does not start lines while a pipe is still open.
+ * is accepted, {@code -E STR} ends the input at the item STR. The status is theirs, the same in
+ * both: 123 when a command exited with any status but 0 and 255 (126, 127 and 130 too: those are a
+ * command's own), 124 when one exited 255, 125 when a signal killed one (both stop there), 126 when
+ * the command is not executable ({@code Permission denied}) and 127 when it is not found. The input
+ * is read to its end first ({@link ToolInput}): the simulator does not start lines while a pipe is
+ * still open.
  */
 final class Xargs {
   private Xargs() {}
 
-  /** Runs one command line; {@code done} gets its status. */
+  /**
+   * Runs one command line; {@code done} gets its exit status, or {@link #KILLED} plus the signal's
+   * number when a signal killed it.
+   */
   @FunctionalInterface
   interface Runner {
     void run(List<String> argv, IntConsumer done);
   }
 
-  /** Whether {@code name} can run (a builtin, a tool, a host program). */
+  /** A {@link Runner}'s status for a command a signal killed: this plus the signal's number. */
+  static final int KILLED = 256;
+
+  /**
+   * Why {@code name} cannot run: null when it can (a builtin, a tool, a program), else the error as
+   * execvp gives it ({@code No such file or directory}: 127; {@code Permission denied}: 126).
+   */
   @FunctionalInterface
   interface Finder {
-    boolean has(String name);
+    String whyNot(String name);
+  }
+
+  static final String NOT_FOUND = "No such file or directory";
+
+  /**
+   * A command given by its path: {@link #NOT_FOUND} when nothing is there, {@code Permission
+   * denied} for a directory or a file without the execute bit, null when it can run.
+   */
+  static String byPath(dev.ddlab.fs.FileSystem fs, String cwd, String name) {
+    java.util.Optional<dev.ddlab.fs.FileNode> n;
+    try {
+      n = fs.stat(dev.ddlab.fs.Paths.resolve(cwd, name));
+    } catch (dev.ddlab.fs.FsException e) {
+      n = java.util.Optional.empty();
+    }
+    if (n.isEmpty()) {
+      return NOT_FOUND;
+    }
+    return n.get().isDirectory() || !n.get().isExecutable() ? "Permission denied" : null;
   }
 
   /** busybox 1.36's usage of xargs, after its banner. */
@@ -82,7 +112,10 @@ final class Xargs {
       return;
     }
     if (o.maxChars() > 0 && bytes(o.command()) >= o.maxChars()) {
-      io.errln("xargs: can't fit single argument within argument list size limit");
+      io.errln(
+          busybox
+              ? "xargs: can't fit single argument within argument list size limit"
+              : "xargs: argument line too long");
       done.accept(1);
       return;
     }
@@ -99,9 +132,10 @@ final class Xargs {
       done.accept(1);
       return;
     }
-    if (!lines.isEmpty() && !finder.has(o.command().get(0))) {
-      io.errln("xargs: " + o.command().get(0) + ": No such file or directory");
-      done.accept(127);
+    String whyNot = lines.isEmpty() ? null : finder.whyNot(o.command().get(0));
+    if (whyNot != null) {
+      io.errln("xargs: " + o.command().get(0) + ": " + whyNot);
+      done.accept(whyNot.equals(NOT_FOUND) ? 127 : 126);
       return;
     }
     next(lines, 0, 0, o, io, busybox, runner, done);
@@ -138,16 +172,15 @@ final class Xargs {
             done.accept(124);
             return;
           }
-          if (st > 128 && st != 255) {
+          if (st > KILLED) {
             io.errln(
                 (busybox ? "xargs: '" + name + "'" : "xargs: " + name + ":")
                     + " terminated by signal "
-                    + (st - 128));
+                    + (st - KILLED));
             done.accept(125); // both stop at a command a signal killed
             return;
           }
-          int status = st == 127 ? 127 : st == 126 ? 126 : st != 0 ? 123 : 0;
-          next(lines, at + 1, Math.max(worst, status), o, io, busybox, runner, done);
+          next(lines, at + 1, st != 0 ? 123 : worst, o, io, busybox, runner, done);
         });
   }
 
@@ -230,8 +263,8 @@ final class Xargs {
 
   private static Options parse(List<String> args, Io io, boolean busybox) {
     Parse p = new Parse(io, busybox);
-    String flags = busybox ? "0rtxp" : "0rt";
-    String valued = busybox ? "nIsPEa" : "nLIdPi";
+    String flags = busybox ? "0rtxp" : "0rtx";
+    String valued = busybox ? "nIsPEa" : "nLIdPisE";
     int i = 0;
     for (; i < args.size(); i++) {
       String a = args.get(i);
@@ -286,6 +319,11 @@ final class Xargs {
             return null;
           }
           default -> {
+            if (!busybox && opt == 's' && v.equals("0")) {
+              io.errln("xargs: value 0 for -s option should be >= 1");
+              io.errln("xargs: cannot fit single argument within argument list size limit");
+              return null;
+            }
             int n = p.number(opt, v);
             if (n < 0) {
               return null;

@@ -39,17 +39,23 @@ final class XargsProgram implements Program {
                     busybox,
                     name ->
                         name.contains("/")
-                            ? proc.fs().exists(dev.ddlab.fs.Paths.resolve(proc.cwd(), name))
-                            : ShellProgram.lookPath(proc.fs(), name, proc.env().get("PATH"))
-                                != null,
+                            ? Xargs.byPath(proc.fs(), proc.cwd(), name)
+                            : ShellProgram.lookPath(proc.fs(), name, proc.env().get("PATH")) != null
+                                ? null
+                                : Xargs.NOT_FOUND,
                     (argv, st) -> run(proc, argv, st),
                     done),
             proc::exit);
   }
 
-  /** One command line as a child process; its status, or 127 when it cannot start. */
+  /**
+   * One command line as a child process; its status ({@link Xargs#KILLED} plus the signal's number
+   * when a signal killed it), or 127 when it cannot start.
+   */
   private static void run(Proc proc, List<String> argv, java.util.function.IntConsumer done) {
     boolean[] ended = {false};
+    Proc[] spawned = {null};
+    int[] endedStarting = {-1}; // the status of a child that ended before spawn returned it
     Proc child =
         proc.spawn(
             argv,
@@ -57,18 +63,31 @@ final class XargsProgram implements Program {
             new Proc.ProcIo(null, null, true),
             st -> {
               ended[0] = true;
-              done.accept(st);
+              if (spawned[0] == null) {
+                endedStarting[0] = st;
+              } else {
+                done.accept(status(spawned[0], st));
+              }
             });
+    spawned[0] = child;
     if (child == null) {
       if (!ended[0]) {
         proc.err("xargs: " + argv.get(0) + ": No such file or directory\n");
         done.accept(127);
+      } else {
+        done.accept(endedStarting[0]);
       }
       return;
     }
-    if (!ended[0]) {
+    if (endedStarting[0] >= 0) {
+      done.accept(status(child, endedStarting[0]));
+    } else if (!ended[0]) {
       child.closeInput();
     }
+  }
+
+  private static int status(Proc child, int st) {
+    return child.signaled() ? Xargs.KILLED + st - 128 : st;
   }
 
   @Override

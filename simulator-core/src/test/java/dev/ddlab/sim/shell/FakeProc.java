@@ -217,6 +217,7 @@ final class FakeProc implements Proc {
     }
     exited = true;
     status = s;
+    signaled = delivering != null && s == 128 + delivering.number();
     timers.forEach(VirtualClock.Timer::cancel);
     world.table.remove(pid);
     onExit.accept(s);
@@ -225,6 +226,16 @@ final class FakeProc implements Proc {
   @Override
   public boolean exited() {
     return exited;
+  }
+
+  /** The signal being delivered now, or null; whether one ended the process (as SimProc). */
+  private Signal delivering;
+
+  private boolean signaled;
+
+  @Override
+  public boolean signaled() {
+    return signaled;
   }
 
   @Override
@@ -285,10 +296,15 @@ final class FakeProc implements Proc {
     if (p == null) {
       return false;
     }
-    if (signal == Signal.SIGKILL) {
-      p.exit(137);
-    } else {
-      p.program.signal(p, signal);
+    p.delivering = signal;
+    try {
+      if (signal == Signal.SIGKILL) {
+        p.exit(137);
+      } else {
+        p.program.signal(p, signal);
+      }
+    } finally {
+      p.delivering = null;
     }
     return true;
   }

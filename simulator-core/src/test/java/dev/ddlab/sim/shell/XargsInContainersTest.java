@@ -43,6 +43,46 @@ class XargsInContainersTest {
   }
 
   @Test
+  void a_commands_own_status_is_123_and_only_a_signal_is_125_as_busybox_says() {
+    for (String code : new String[] {"126", "127", "130", "137", "200"}) {
+      assertEquals(
+          new Ran("run a\nrun b\n123\n", 0),
+          ash("printf 'a\\nb\\n' | xargs -n1 sh -c 'echo run $0; exit " + code + "'; echo $?"),
+          code);
+    }
+    assertEquals(
+        new Ran("run a\nxargs: 'sh' terminated by signal 9\n125\n", 0),
+        ash("printf 'a\\nb\\n' | xargs -n1 sh -c 'echo run $0; kill -9 $$'; echo $?"));
+    assertEquals(
+        new Ran("run a\nxargs: 'sh' terminated by signal 15\n125\n", 0),
+        ash("printf 'a\\nb\\n' | xargs -n1 sh -c 'echo run $0; kill -15 $$'; echo $?"));
+    assertEquals(
+        new Ran("xargs: /tmp/ne: Permission denied\n126\n", 0),
+        ash(": > /tmp/ne; echo a | xargs /tmp/ne; echo $?"));
+    assertEquals(
+        new Ran("xargs: /tmp: Permission denied\n126\n", 0), ash("echo a | xargs /tmp; echo $?"));
+    assertEquals(
+        new Ran("xargs: /no/such: No such file or directory\n127\n", 0),
+        ash("echo a | xargs /no/such; echo $?"));
+  }
+
+  @Test
+  void in_a_simulated_alpine_a_killed_command_is_125_and_one_exiting_137_itself_123() {
+    try (dev.ddlab.session.SimSession s = dev.ddlab.session.SimSession.open("single", 1)) {
+      java.util.List<dev.ddlab.session.TranscriptEntry> t =
+          new dev.ddlab.session.ScriptRunner(s)
+              .run(
+                  """
+                  docker pull -q alpine
+                  docker run --rm alpine sh -c 'printf "a\\nb\\n" | xargs -n1 sh -c "echo run \\$0; kill -9 \\$\\$"; echo $?'
+                  docker run --rm alpine sh -c 'printf "a\\nb\\n" | xargs -n1 sh -c "echo run \\$0; exit 137"; echo $?'
+                  """);
+      assertEquals("run a\nxargs: 'sh' terminated by signal 9\n125\n", t.get(1).output());
+      assertEquals("run a\nrun b\n123\n", t.get(2).output());
+    }
+  }
+
+  @Test
   void bad_options_and_input_are_refused_in_busyboxs_words() {
     Ran l = ash("echo a | xargs -L 1 echo; echo $?");
     assertEquals(

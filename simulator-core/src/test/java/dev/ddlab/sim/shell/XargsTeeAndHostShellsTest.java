@@ -33,6 +33,38 @@ class XargsTeeAndHostShellsTest {
   }
 
   @Test
+  void a_commands_own_status_is_123_and_a_command_that_cannot_run_126_or_127_as_gnu_says() {
+    for (String code : new String[] {"1", "126", "127", "130", "200"}) {
+      assertEquals(
+          "run a\nrun b\n123\n",
+          host.run("printf 'a\\nb\\n' | xargs -n1 sh -c 'echo run $0; exit " + code + "'; echo $?"),
+          code);
+    }
+    assertEquals(
+        "run a\nxargs: sh: exited with status 255; aborting\n124\n",
+        host.run("printf 'a\\nb\\n' | xargs -n1 sh -c 'echo run $0; exit 255'; echo $?"));
+    assertEquals(
+        "xargs: ./ne: Permission denied\n126\n",
+        host.run("touch ne; echo a | xargs ./ne; echo $?"));
+    assertEquals("xargs: /tmp: Permission denied\n126\n", host.run("echo a | xargs /tmp; echo $?"));
+  }
+
+  @Test
+  void gnu_bounds_a_line_with_s_and_x_and_ends_the_input_at_e() {
+    assertEquals("a b\nc\n0\n", host.run("echo a b c | xargs -xs 9 echo; echo $?"));
+    assertEquals("a b\n", host.run("echo a b STOP c | xargs -E STOP echo"));
+    assertEquals(
+        "xargs: argument line too long\n1\n", host.run("echo a | xargs -s 5 echo; echo $?"));
+    assertEquals(
+        "xargs: argument line too long\n1\n",
+        host.run("echo abcdefgh | xargs -x -s 12 echo; echo $?"));
+    assertEquals(
+        "xargs: value 0 for -s option should be >= 1\n"
+            + "xargs: cannot fit single argument within argument list size limit\n1\n",
+        host.run("echo a | xargs -s 0 echo; echo $?"));
+  }
+
+  @Test
   void tee_copies_to_its_files_and_standard_output() {
     assertEquals("hi\n", host.run("echo hi | tee f1 f2"));
     assertEquals("hi\n", new String(host.fs.read("/home/ubuntu/f2"), StandardCharsets.UTF_8));
