@@ -117,9 +117,27 @@ final class Transcript {
       if (budget != null) {
         budget.unchargeMemory(output.length());
       }
-      entries.set(oldest, e.withOutput(cut("", whole != null ? whole : output.length())));
+      entries.set(oldest, e.withOutput(note(whole != null ? whole : output.length())));
     }
     oldest++;
+  }
+
+  /** The last note {@link #note} made, and the length of output it says was dropped. */
+  private String lastNote;
+
+  private long lastNoteDropped = -1;
+
+  /**
+   * The note of a dropped output of {@code dropped} characters: the last one made while the length
+   * is the same (a listing typed again and again drops an output per line; ~200 bytes of note each
+   * made a session of {@code ddlab bench}'s hold ~300 bytes a typed line).
+   */
+  private String note(long dropped) {
+    if (dropped != lastNoteDropped) {
+      lastNote = cut("", dropped);
+      lastNoteDropped = dropped;
+    }
+    return lastNote;
   }
 
   private boolean charge(long chars) {

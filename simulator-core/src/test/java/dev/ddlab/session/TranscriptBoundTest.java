@@ -61,6 +61,28 @@ class TranscriptBoundTest {
     }
   }
 
+  /**
+   * A listing typed again and again (ddlab bench types millions: 100 KB tables, the transcript's
+   * cap holds ten) drops an output per line: the notes that replace them are one string while the
+   * dropped outputs have the same length, not ~200 bytes of note per line.
+   */
+  @Test
+  void dropped_outputs_of_the_same_length_share_one_note() {
+    Transcript t = new Transcript(null, 1_000);
+    for (int i = 0; i < 5; i++) {
+      t.add(entry("a".repeat(600)));
+    }
+    t.add(entry("b".repeat(700)));
+    t.add(entry("c".repeat(800)));
+    List<TranscriptEntry> e = t.entries();
+    assertEquals(Transcript.cut("", 600), e.get(0).output());
+    for (int i = 1; i < 5; i++) {
+      org.junit.jupiter.api.Assertions.assertSame(e.get(0).output(), e.get(i).output());
+    }
+    assertEquals(Transcript.cut("", 700), e.get(5).output(), "another length, its own note");
+    assertEquals("c".repeat(800), e.get(6).output());
+  }
+
   @Test
   void kept_output_gives_way_when_the_sessions_memory_is_full_and_is_never_an_oom_kill() {
     Cgroup session = new Cgroup(null, Cgroup.UNLIMITED).memoryMax(1000);

@@ -292,13 +292,19 @@ public final class BenchCommand implements Callable<Integer> {
   private int simulated(PrintWriter out, SimBench.Options options)
       throws java.io.IOException, InterruptedException {
     if (forkChild) {
-      // the machine's speed before, between and after the figures (BenchCalibration)
+      // the machine's speed before the figures and after each pass of one measured round of
+      // every figure (BenchCalibration; the figures' rounds are interleaved, BenchSchedule)
       out.println(BenchCalibration.measure("before").line());
       new SimBench(options)
           .run(
               f -> {
                 out.println(BenchForks.line(f));
-                out.println(BenchCalibration.measure("after " + f.name()).line());
+                out.flush();
+              },
+              pass -> {
+                out.println(
+                    BenchCalibration.measure("after round " + (pass + 1) + " of every figure")
+                        .line());
                 out.flush();
               });
       out.flush();
@@ -459,7 +465,8 @@ public final class BenchCommand implements Callable<Integer> {
   private String warmUpText() {
     return String.format(
         Locale.ROOT,
-        "a warm-up per figure of at least %s s and until the JIT is quiet (at most %s s)",
+        "a warm-up per figure of at least %s s and until the JIT is quiet (at most %s s), every"
+            + " figure warmed up before any is measured, the figures' rounds taken in turn",
         warmUpSeconds,
         warmUpMaxSeconds);
   }

@@ -33,10 +33,8 @@ final class BenchTrace {
   private final java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final java.util.function.LongSupplier compilers =
       dev.ddlab.bridge.bench.WarmUp.compilerMillis();
-  private final List<String> rows = new java.util.ArrayList<>();
   private Map<String, Long> threadTicks = Map.of();
-  private Map<String, Long> threadTicksAtEnd = Map.of();
-  private dev.ddlab.bridge.bench.WarmUp.Result warmUp;
+  private final long opened = System.nanoTime();
 
   private BenchTrace(PrintWriter out) {
     this.out = out;
@@ -44,7 +42,8 @@ final class BenchTrace {
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     out.println(
         "figure\tround\twall_us_op\tthread_cpu_us_op\tprocess_cpu_us_op\tgc_count\tgc_ms\tjit_ms"
-            + "\tcompiler_cpu_ms\trunqueue_wait_ms\tvol_cs\tinvol_cs\tmachine_busy_ms\twall_ms");
+            + "\tcompiler_cpu_ms\trunqueue_wait_ms\tvol_cs\tinvol_cs\tmachine_busy_ms\twall_ms"
+            + "\tat_s");
     out.flush();
   }
 
@@ -109,50 +108,58 @@ final class BenchTrace {
         machineBusyTicks());
   }
 
-  /** A figure's measured rounds begin. */
+  /**
+   * A figure's warm-up ended (its length, whether the JIT settled, the measured rounds' size), at
+   * this many seconds into the fork.
+   */
+  void warmedUp(String figure, dev.ddlab.bridge.bench.WarmUp.Result warmUp, int ops) {
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "# warm-up of %s: %.1f s, %s, %d operations a measured round, at %.1f s",
+            figure,
+            warmUp.seconds(),
+            warmUp.settled() ? "settled" : "unsettled",
+            ops,
+            (System.nanoTime() - opened) / 1e9));
+    out.flush();
+  }
+
+  /** The measured rounds begin: each thread's CPU is counted from here to {@link #end}. */
   void begin() {
-    rows.clear();
     threadTicks = threadTicks();
   }
 
-  /** One round between two samples, of {@code ops} operations. */
-  void round(int round, Sample a, Sample b, int ops) {
-    rows.add(
-        String.format(
-            Locale.ROOT,
-            "\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%.1f",
-            round,
-            (b.wall - a.wall) / 1e3 / ops,
-            (b.threadCpu - a.threadCpu) / 1e3 / ops,
-            (b.processCpu - a.processCpu) / 1e3 / ops,
-            b.gcCount - a.gcCount,
-            b.gcMillis - a.gcMillis,
-            b.jitMillis - a.jitMillis,
-            b.compilerMillis - a.compilerMillis,
-            (b.runQueueNanos - a.runQueueNanos) / 1e6,
-            b.switches[0] - a.switches[0],
-            b.switches[1] - a.switches[1],
-            (b.machineBusyTicks - a.machineBusyTicks) * TICK_NANOS / 1_000_000,
-            (b.wall - a.wall) / 1e6));
-  }
-
-  /** The figure's measured rounds are over. */
-  void measured(dev.ddlab.bridge.bench.WarmUp.Result warmUp) {
-    threadTicksAtEnd = threadTicks();
-    this.warmUp = warmUp;
-  }
-
   /**
-   * The figure of the rounds since {@link #begin} is known (its warm-up as given): its rounds under
-   * its name, then each thread's CPU over them, the busiest first.
+   * One round of {@code figure} between two samples, of {@code ops} operations, written at once
+   * with the seconds since the fork began (rounds of figures measured in turn interleave).
    */
-  void end(String figure) {
-    if (warmUp == null) {
-      return; // not a measured figure (heap)
-    }
-    rows.forEach(r -> out.println(figure + r));
-    rows.clear();
-    Map<String, Long> now = threadTicksAtEnd;
+  void round(String figure, int round, Sample a, Sample b, int ops) {
+    out.println(
+        figure
+            + String.format(
+                Locale.ROOT,
+                "\t%d\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%d\t%.1f\t%.2f",
+                round,
+                (b.wall - a.wall) / 1e3 / ops,
+                (b.threadCpu - a.threadCpu) / 1e3 / ops,
+                (b.processCpu - a.processCpu) / 1e3 / ops,
+                b.gcCount - a.gcCount,
+                b.gcMillis - a.gcMillis,
+                b.jitMillis - a.jitMillis,
+                b.compilerMillis - a.compilerMillis,
+                (b.runQueueNanos - a.runQueueNanos) / 1e6,
+                b.switches[0] - a.switches[0],
+                b.switches[1] - a.switches[1],
+                (b.machineBusyTicks - a.machineBusyTicks) * TICK_NANOS / 1_000_000,
+                (b.wall - a.wall) / 1e6,
+                (b.wall - opened) / 1e9));
+    out.flush();
+  }
+
+  /** The measured rounds since {@link #begin} are over: each thread's CPU over them. */
+  void end(String what) {
+    Map<String, Long> now = threadTicks();
     Map<String, Long> used = new TreeMap<>();
     now.forEach(
         (name, ticks) -> {
@@ -161,20 +168,12 @@ final class BenchTrace {
             used.merge(name, d, Long::sum);
           }
         });
-    StringBuilder sb = new StringBuilder("# threads' CPU ms over the measured rounds of ");
-    sb.append(figure)
-        .append(
-            String.format(
-                Locale.ROOT,
-                " (warm-up %.1f s, %s):",
-                warmUp.seconds(),
-                warmUp.settled() ? "settled" : "unsettled"));
+    StringBuilder sb = new StringBuilder("# threads' CPU ms over ").append(what).append(':');
     used.entrySet().stream()
         .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
         .forEach(e -> sb.append(' ').append(e.getKey()).append('=').append(e.getValue() * 10));
     out.println(sb);
     out.flush();
-    warmUp = null;
   }
 
   /** The measuring thread's voluntary and involuntary context switches so far. */

@@ -102,9 +102,11 @@ final class SimBench {
 
   /**
    * Rounds counted; the median is reported, so one GC pause does not decide the figure (nine, not
-   * five: with five, two slow rounds out of a burst already moved the median).
+   * five: with five, two slow rounds out of a burst already moved the median); {@code
+   * -Dddlab.bench.rounds=N} for an experiment (150 consecutive rounds of one figure showed the
+   * machine's slow spells come and go within a fork, {@link BenchSchedule}).
    */
-  static final int MEASURED_ROUNDS = 9;
+  static final int MEASURED_ROUNDS = Integer.getInteger("ddlab.bench.rounds", 9);
 
   /** Rounds run first and not counted, however short the warm-up time. */
   static final int WARM_UP_ROUNDS = 3;
@@ -127,23 +129,65 @@ final class SimBench {
   /** The same pair through the Engine. */
   static final String ENGINE_PAIR = "the same pair through Engine directly";
 
-  /** Measures every figure, handing each to {@code sink} as soon as it is known. */
-  void run(Consumer<Figure> measured) throws InterruptedException {
-    Consumer<Figure> sink =
-        TRACE == null
-            ? measured
-            : f -> {
-              TRACE.end(f.name());
-              measured.accept(f);
-            };
-    pairs(Math.max(10, options.pairs()), sink);
+  /** Measures every figure, handing each to {@code sink} once all are known. */
+  void run(Consumer<Figure> sink) throws InterruptedException {
+    run(sink, pass -> {});
+  }
+
+  /**
+   * Measures every figure: each set up and warmed up in turn, then their rounds interleaved ({@link
+   * BenchSchedule}), {@code afterPass} called after each pass of one round of every figure; then
+   * hands each figure to {@code sink} in order, then the heap figures.
+   *
+   * <p>The Engine pair is warmed up first. Warmed up after the shell pair (until 7 Dec), it started
+   * on code C2 had compiled for the shell's profile (the CLI's configs take other branches:
+   * LogCompilation shows {@code Start.containerStart} deoptimised by an unstable-if trap and
+   * compiled again while the Engine pair warmed up), and its forks landed in two states with the
+   * same allocation (19–20 and 26–30 µs of thread CPU; 6 of the lead's 10 quiet forks slow).
+   * Measured alone ({@code --only}, 10:28–10:38 7 Dec, load 8–12) 11 of 12 forks were 19.2–20.3 µs
+   * and one 26.2; measured first, one fork of three was still slow in both pair figures
+   * (docs/design/containers.md), so the order is not the cause of that state.
+   */
+  void run(Consumer<Figure> sink, java.util.function.IntConsumer afterPass)
+      throws InterruptedException {
+    List<Subject> subjects = new ArrayList<>();
+    int pairs = Math.max(10, options.pairs());
+    subjects.add(new Subject(ENGINE_PAIR, "µs/pair", TARGET_PAIR_MICROS, pairs, this::enginePairs));
+    subjects.add(new Subject(SHELL_PAIR, "µs/pair", TARGET_PAIR_MICROS, pairs, this::shellPairs));
     List<Integer> sizes = new ArrayList<>();
     if (options.containers() > SMALL_PS) {
       sizes.add(SMALL_PS);
     }
     sizes.add(Math.max(1, options.containers()));
     for (int n : sizes) {
-      listing(n, sink);
+      listing(n, subjects);
+    }
+    subjects.removeIf(f -> !options.measures(f.name));
+    try {
+      BenchSchedule.interleave(
+          subjects,
+          MEASURED_ROUNDS,
+          () -> {
+            WarmUp.Result settled =
+                WarmUp.run(
+                    BenchSchedule.settlePass(subjects),
+                    WARM_UP_ROUNDS,
+                    0,
+                    options.warmUpMaxSeconds());
+            if (TRACE != null) {
+              TRACE.warmedUp("(every figure, short rounds in turn)", settled, 0);
+              TRACE.begin();
+            }
+          },
+          afterPass);
+    } finally {
+      subjects.forEach(Subject::close);
+    }
+    if (TRACE != null && !subjects.isEmpty()) {
+      TRACE.end("the interleaved measured rounds");
+    }
+    for (Subject f : subjects) {
+      sink.accept(f.figure());
     }
     String perNode = "heap per idle node (" + options.nodes() + " nodes)";
     String perContainer = "heap per container (" + options.containers() + " running sleep)";
@@ -155,25 +199,69 @@ final class SimBench {
     sink.accept(new Figure(perContainer, "bytes", heap[1], Double.NaN));
   }
 
+  /** What a figure measures once set up: its operation, what runs before each round, its end. */
+  record Setup(Runnable op, Runnable between, Runnable close) {}
+
   /**
-   * The two run+rm figures, the Engine pair first. Measured after the shell pair (until 7 Dec), it
-   * started on code C2 had compiled for the shell's profile (the CLI's configs take other branches:
-   * LogCompilation shows {@code Start.containerStart} deoptimised by an unstable-if trap and
-   * compiled again while the Engine pair warmed up), and its forks landed in two states with the
-   * same allocation (19–20 and 26–30 µs of thread CPU; 6 of the lead's 10 quiet forks slow).
-   * Measured alone ({@code --only}, 10:28–10:38 7 Dec, load 8–12) 11 of 12 forks were 19.2–20.3 µs
-   * and one 26.2; measured first, one fork of three was still slow in both pair figures
-   * (docs/design/containers.md), so the order is not the cause of that state. First, the Engine
-   * figure is the Engine API as a client that uses only the API compiles it (the grader, {@code
-   * ddlab engine-api}); the shell figure is then a learner's session in a JVM that also served the
-   * Engine directly, as a server does.
+   * A time figure of the default suite: set up when it is warmed up ({@code setUp}), its state
+   * (node, session) kept until every figure's rounds are taken, as {@link BenchSchedule} measures
+   * them in turn.
    */
-  private void pairs(int pairs, Consumer<Figure> sink) {
-    if (options.measures(ENGINE_PAIR)) {
-      sink.accept(new Figure(ENGINE_PAIR, "µs/pair", enginePairs(pairs), TARGET_PAIR_MICROS));
+  private final class Subject implements BenchSchedule.Subject {
+    private final String name;
+    private final String unit;
+    private final double target;
+    private final int perRound;
+    private final java.util.function.Supplier<Setup> setUp;
+    private Setup setup;
+    private Rounds rounds;
+
+    Subject(
+        String name,
+        String unit,
+        double target,
+        int perRound,
+        java.util.function.Supplier<Setup> setUp) {
+      this.name = name;
+      this.unit = unit;
+      this.target = target;
+      this.perRound = perRound;
+      this.setUp = setUp;
     }
-    if (options.measures(SHELL_PAIR)) {
-      sink.accept(new Figure(SHELL_PAIR, "µs/pair", shellPairs(pairs), TARGET_PAIR_MICROS));
+
+    @Override
+    public void warm() {
+      setup = setUp.get();
+      rounds =
+          new Rounds(
+              name,
+              perRound,
+              options.warmUpSeconds(),
+              options.warmUpMaxSeconds(),
+              setup.op(),
+              setup.between());
+      rounds.warm();
+    }
+
+    @Override
+    public void settle() {
+      rounds.settle();
+    }
+
+    @Override
+    public void round() {
+      rounds.round();
+    }
+
+    Figure figure() {
+      return new Figure(name, unit, rounds.steady(), target);
+    }
+
+    void close() {
+      if (setup != null) {
+        setup.close().run();
+        setup = null;
+      }
     }
   }
 
@@ -212,60 +300,120 @@ final class SimBench {
 
   /**
    * As {@link #steady(int, double, double, Runnable)}, running {@code between} before each round,
-   * outside the measured time.
+   * outside the measured time: warm-up, then {@link #MEASURED_ROUNDS} consecutive rounds (the other
+   * suites; the default suite interleaves its figures' rounds, {@link BenchSchedule}).
    */
   static Steady steady(
       int perRound, double warmUpSeconds, double maxSeconds, Runnable op, Runnable between) {
-    RoundClock clock = new RoundClock();
-    WarmUp.Result warm =
-        WarmUp.run(
-            () -> {
-              between.run();
-              clock.add(perRound, round(perRound, op));
-            },
-            WARM_UP_ROUNDS,
-            warmUpSeconds,
-            maxSeconds);
-    between.run();
-    double micros = clock.microsPerOp();
-    int n = roundSize(perRound, Double.isNaN(micros) ? round(perRound, op) : micros);
-    double[] rounds = new double[MEASURED_ROUNDS];
-    double[] cpu = new double[MEASURED_ROUNDS];
-    double[] alloc = new double[MEASURED_ROUNDS];
-    BenchTrace trace = TRACE;
-    if (trace != null) {
-      trace.begin();
-    }
-    double wall = 0;
-    double waitedNanos = 0;
-    double gcNanos = 0;
+    Rounds rounds = new Rounds(null, perRound, warmUpSeconds, maxSeconds, op, between);
+    rounds.warm();
     for (int r = 0; r < MEASURED_ROUNDS; r++) {
+      rounds.round();
+    }
+    return rounds.steady();
+  }
+
+  /**
+   * One figure's warm-up and measured rounds, taken one round at a time so that a fork can measure
+   * its figures' rounds interleaved ({@link BenchSchedule}); the figure is the median round.
+   */
+  static final class Rounds {
+    private final String name;
+    private final int perRound;
+    private final double warmUpSeconds;
+    private final double maxSeconds;
+    private final Runnable op;
+    private final Runnable between;
+    private final double[] wall = new double[MEASURED_ROUNDS];
+    private final double[] cpu = new double[MEASURED_ROUNDS];
+    private final double[] alloc = new double[MEASURED_ROUNDS];
+    private WarmUp.Result warm;
+    private int n;
+    private int taken;
+    private double wallNanos;
+    private double waitedNanos;
+    private double gcNanos;
+
+    /** {@code name} labels the trace's rounds (null: none). */
+    Rounds(
+        String name,
+        int perRound,
+        double warmUpSeconds,
+        double maxSeconds,
+        Runnable op,
+        Runnable between) {
+      this.name = name;
+      this.perRound = perRound;
+      this.warmUpSeconds = warmUpSeconds;
+      this.maxSeconds = maxSeconds;
+      this.op = op;
+      this.between = between;
+    }
+
+    /**
+     * Warm-up rounds of {@code perRound} operations for at least the warm-up time and until the JIT
+     * has settled ({@link WarmUp}); then the measured rounds' size from the warm-up's last span.
+     */
+    void warm() {
+      RoundClock clock = new RoundClock();
+      warm =
+          WarmUp.run(
+              () -> {
+                between.run();
+                clock.add(perRound, SimBench.round(perRound, op));
+              },
+              WARM_UP_ROUNDS,
+              warmUpSeconds,
+              maxSeconds);
       between.run();
+      double micros = clock.microsPerOp();
+      n = roundSize(perRound, Double.isNaN(micros) ? SimBench.round(perRound, op) : micros);
+      if (TRACE != null && name != null) {
+        TRACE.warmedUp(name, warm, n);
+      }
+    }
+
+    /** One unmeasured round of {@code perRound} operations (the JIT settling over figures). */
+    void settle() {
+      between.run();
+      SimBench.round(perRound, op);
+    }
+
+    /** The next measured round. */
+    void round() {
+      between.run();
+      BenchTrace trace = TRACE;
       BenchTrace.Sample before = trace == null ? null : trace.sample();
       long wait0 = BenchTrace.runQueueNanos();
       long gc0 = BenchTrace.gcMillis();
       long a0 = THREADS.getCurrentThreadAllocatedBytes();
       long c0 = THREADS.getCurrentThreadCpuTime();
-      rounds[r] = round(n, op);
+      int r = taken++;
+      wall[r] = SimBench.round(n, op);
       cpu[r] = (THREADS.getCurrentThreadCpuTime() - c0) / 1e3 / n;
       alloc[r] = (THREADS.getCurrentThreadAllocatedBytes() - a0) / (double) n;
-      wall += rounds[r] * 1e3 * n;
+      wallNanos += wall[r] * 1e3 * n;
       waitedNanos += BenchTrace.runQueueNanos() - wait0;
       gcNanos += (BenchTrace.gcMillis() - gc0) * 1e6;
       if (trace != null) {
-        trace.round(r, before, trace.sample(), n);
+        trace.round(name == null ? "" : name, r, before, trace.sample(), n);
       }
     }
-    double waited = waitedNanos / wall;
-    double gc = gcNanos / wall;
-    if (trace != null) {
-      trace.measured(warm);
+
+    /** The median round's figures, once every round was taken. */
+    Steady steady() {
+      if (taken != MEASURED_ROUNDS) {
+        throw new IllegalStateException(taken + " of " + MEASURED_ROUNDS + " rounds taken");
+      }
+      double[] w = wall.clone();
+      double[] c = cpu.clone();
+      double[] a = alloc.clone();
+      Arrays.sort(w);
+      Arrays.sort(c);
+      Arrays.sort(a);
+      int mid = MEASURED_ROUNDS / 2;
+      return new Steady(w[mid], c[mid], warm, waitedNanos / wallNanos, gcNanos / wallNanos, a[mid]);
     }
-    Arrays.sort(rounds);
-    Arrays.sort(cpu);
-    Arrays.sort(alloc);
-    int mid = MEASURED_ROUNDS / 2;
-    return new Steady(rounds[mid], cpu[mid], warm, waited, gc, alloc[mid]);
   }
 
   /**
@@ -478,40 +626,37 @@ final class SimBench {
    */
   static final long LINES_PER_SESSION = 300_000;
 
-  /** Microseconds per run+rm pair typed at node1's prompt. */
-  private Steady shellPairs(int n) {
-    try (Typist t =
+  /** The run+rm pair typed at node1's prompt, on a session of its own. */
+  private Setup shellPairs() {
+    Typist t =
         new Typist(
             () -> {
               SimSession s = SimSession.open("single", 1);
               ok(s, "docker pull alpine");
               return s;
-            })) {
-      return steady(
-          n,
-          options.warmUpSeconds(),
-          options.warmUpMaxSeconds(),
-          () -> {
-            String id = t.ok("docker run -d alpine sleep 1d").strip();
-            t.ok("docker rm -f " + id);
-          },
-          t::between);
-    }
+            });
+    return new Setup(
+        () -> {
+          String id = t.ok("docker run -d alpine sleep 1d").strip();
+          t.ok("docker rm -f " + id);
+        },
+        t::between,
+        t::close);
   }
 
-  /** Microseconds per create+start+remove(force) through the Engine API. */
-  private Steady enginePairs(int n) {
-    try (SimSession s = SimSession.open("single", 2)) {
-      ok(s, "docker pull alpine");
-      ContainersApi c = s.engine("node1").containers();
-      return steady(
-          n,
-          () -> {
-            String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
-            c.start(id);
-            c.remove(id, true, false);
-          });
-    }
+  /** Create+start+remove(force) through the Engine API, on a session of its own. */
+  private Setup enginePairs() {
+    SimSession s = SimSession.open("single", 2);
+    ok(s, "docker pull alpine");
+    ContainersApi c = s.engine("node1").containers();
+    return new Setup(
+        () -> {
+          String id = c.create(null, sleepConfig(), HostConfig.none(), null, null).id();
+          c.start(id);
+          c.remove(id, true, false);
+        },
+        () -> {},
+        s::close);
   }
 
   static ContainerConfig sleepConfig() {
@@ -520,68 +665,71 @@ final class SimBench {
 
   /**
    * The listing and reading commands on a node with {@code count} running containers (plus one
-   * exited container with 100 log lines): ps, ps -a, images, inspect, logs, events.
+   * exited container with 100 log lines): ps, ps -a, images, inspect, logs, events; each figure on
+   * a fresh node of its own, so that none measures what an earlier one left (kept outputs, a long
+   * transcript).
    */
-  private void listing(int count, Consumer<Figure> sink) {
+  private void listing(int count, List<Subject> subjects) {
     String c = " with " + count + " containers";
     boolean reading = count == options.containers() || options.containers() <= SMALL_PS;
     int perRound = Math.max(5, 20_000 / (count + 100));
-    long[] until = {0};
     List<Listed> figures =
         new ArrayList<>(
             List.of(
                 new Listed(
                     "docker ps -a" + c + ", unchanged",
                     perRound,
-                    t -> t.rows("docker ps -a", count + 2))));
+                    (t, until) -> t.rows("docker ps -a", count + 2))));
     if (reading) { // ps, the listing's real work and the reading commands once, on the larger node
       figures.addAll(
           List.of(
               new Listed(
-                  "docker ps" + c + ", unchanged", perRound, t -> t.rows("docker ps", count + 1)),
+                  "docker ps" + c + ", unchanged",
+                  perRound,
+                  (t, until) -> t.rows("docker ps", count + 1)),
               new Listed(
                   "docker ps" + c + ", one renamed before each",
                   perRound,
-                  t -> {
+                  (t, until) -> {
                     t.renameOne();
                     t.rows("docker ps", count + 1);
                   }),
-              new Listed("docker images" + c, 200, t -> t.rows("docker images", 3)),
-              new Listed("docker inspect lg" + c, 200, t -> t.ok("docker inspect lg")),
-              new Listed("docker logs lg (100 lines)" + c, 200, t -> t.rows("docker logs lg", 100)),
+              new Listed("docker images" + c, 200, (t, until) -> t.rows("docker images", 3)),
+              new Listed("docker inspect lg" + c, 200, (t, until) -> t.ok("docker inspect lg")),
+              new Listed(
+                  "docker logs lg (100 lines)" + c,
+                  200,
+                  (t, until) -> t.rows("docker logs lg", 100)),
               new Listed(
                   "docker events --since 0 --until <now>" + c + ", unchanged",
                   Math.max(5, perRound / 2),
-                  t -> t.ok("docker events --since 0 --until " + until[0])),
+                  (t, until) -> t.ok("docker events --since 0 --until " + until[0])),
               new Listed(
                   "docker events --since 0 --until <now>" + c + ", one new event before each",
                   Math.max(5, perRound / 2),
-                  t -> {
+                  (t, until) -> {
                     t.renameOne(); // a rename event: the 256 kept events move by one
                     t.ok("docker events --since 0 --until " + until[0]);
                   })));
     }
     for (Listed f : figures) {
-      if (!options.measures(f.name())) {
-        continue;
-      }
-      // each figure on a fresh node: none measures what an earlier one left (kept outputs, a long
-      // transcript)
-      try (Typist t = new Typist(() -> listingNode(count, until))) {
-        Steady steady =
-            steady(
-                f.perRound(),
-                options.warmUpSeconds(),
-                options.warmUpMaxSeconds(),
-                () -> f.op().accept(t),
-                t::between);
-        sink.accept(new Figure(f.name(), "µs/call", steady, Double.NaN));
-      }
+      subjects.add(
+          new Subject(
+              f.name(),
+              "µs/call",
+              Double.NaN,
+              f.perRound(),
+              () -> {
+                long[] until = {0};
+                Typist t = new Typist(() -> listingNode(count, until));
+                return new Setup(() -> f.op().accept(t, until), t::between, t::close);
+              }));
     }
   }
 
   /** A figure of a listing node: its name, operations per round, and the operation. */
-  private record Listed(String name, int perRound, Consumer<Typist> op) {}
+  private record Listed(
+      String name, int perRound, java.util.function.BiConsumer<Typist, long[]> op) {}
 
   /**
    * A node with {@code count} running containers and one exited container, lg, that printed 100
