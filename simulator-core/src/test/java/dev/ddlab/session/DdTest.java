@@ -51,6 +51,34 @@ class DdTest {
   }
 
   @Test
+  void dd_seek_places_the_data_and_conv_changes_it_as_each_dd_does() {
+    try (SimSession s = session()) {
+      assertEquals(
+          "abXYef\naXY\n5\nxy\ndd: invalid argument 'bogus' to 'conv'\n1\n8\n",
+          ends(() ->
+                  s.type(
+                      NODE,
+                      "docker run --rm alpine sh -c 'printf abcdef > /f; printf XY | dd of=/f bs=1"
+                          + " seek=2 conv=notrunc 2>/dev/null; cat /f; echo; printf XY | dd of=/f"
+                          + " bs=1 seek=1 2>/dev/null; cat /f; echo; printf xy | dd of=/g seek=3 bs=1"
+                          + " 2>/dev/null; wc -c < /g; tail -c 2 /g; echo; printf abc | dd conv=bogus; echo $?; printf abc"
+                          + " | dd conv=sync bs=8 2>/dev/null | wc -c'"))
+              .output());
+      assertEquals(
+          "ABC\nba\ndd: invalid conversion: 'bogus'\nTry 'dd --help' for more information.\n"
+              + "dd: cannot combine lcase and ucase\n3072\n3072\n",
+          s.type(
+                  NODE,
+                  "printf abc | dd conv=ucase status=none; echo; printf ab | dd conv=swab"
+                      + " status=none; echo; printf abc | dd conv=bogus; printf abc | dd"
+                      + " conv=lcase,ucase; printf '' | dd of=h bs=1k seek=3 status=none; wc -c < h;"
+                      + " docker run --rm alpine sh -c 'dd if=/dev/zero of=/h bs=1k seek=2 count=1"
+                      + " 2>/dev/null; wc -c < /h'")
+              .output());
+    }
+  }
+
+  @Test
   void dd_errors_are_worded_as_each_dd_words_them() {
     try (SimSession s = session()) {
       assertEquals(

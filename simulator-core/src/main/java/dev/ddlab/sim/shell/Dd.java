@@ -4,6 +4,7 @@ import dev.ddlab.fs.FsException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -58,6 +59,8 @@ final class Dd implements Tool.Later {
     long bs = 512;
     long count = -1;
     long skip = 0;
+    long seek = 0;
+    java.util.Set<String> conv = new java.util.HashSet<>();
     String status = "";
     for (String a : args) {
       int eq = a.indexOf('=');
@@ -67,10 +70,17 @@ final class Dd implements Tool.Later {
         case "if" -> in = value;
         case "of" -> out = value;
         case "status" -> status = value;
-        case "conv", "iflag", "oflag" -> {} // accepted, no effect here
-        case "bs", "ibs", "obs", "count", "skip" -> {
+        case "iflag", "oflag" -> {} // accepted, no effect here
+        case "conv" -> {
+          String bad = conversions(ctx, value, conv);
+          if (bad != null) {
+            done.accept(1);
+            return;
+          }
+        }
+        case "bs", "ibs", "obs", "count", "skip", "seek" -> {
           long n = number(value, ctx.busybox());
-          if (n < 0 || n == 0 && !key.equals("count") && !key.equals("skip")) {
+          if (n < 0 || n == 0 && key.endsWith("bs")) {
             ctx.io()
                 .errln(
                     ctx.busybox()
@@ -82,6 +92,7 @@ final class Dd implements Tool.Later {
           switch (key) {
             case "count" -> count = n;
             case "skip" -> skip = n;
+            case "seek" -> seek = n;
             default -> bs = n;
           }
         }
@@ -106,7 +117,9 @@ final class Dd implements Tool.Later {
     boolean noxfer = status.equals("noxfer");
     long block = bs;
     if (inPath != null && EndlessReads.endless(ctx, inPath)) {
-      if (outPath != null && !truncate(ctx, out, outPath)) {
+      if (outPath != null
+          && !truncate(
+              ctx, out, outPath, placed(ctx, outPath, seek * block, new byte[0], Set.of()))) {
         done.accept(1);
         return;
       }
@@ -159,10 +172,30 @@ final class Dd implements Tool.Later {
     byte[] data = text.getBytes(StandardCharsets.UTF_8);
     int from = (int) Math.min(data.length, skip * block);
     int to = count < 0 ? data.length : (int) Math.min(data.length, from + count * block);
-    String copied = new String(data, from, to - from, StandardCharsets.UTF_8);
+    byte[] part = java.util.Arrays.copyOfRange(data, from, to);
+    if (conv.contains("sync") && part.length % block != 0) {
+      part = java.util.Arrays.copyOf(part, (int) ((part.length / block + 1) * block));
+    }
+    if (conv.contains("swab")) {
+      for (int i = 0; i + 1 < part.length; i += 2) {
+        byte b = part[i];
+        part[i] = part[i + 1];
+        part[i + 1] = b;
+      }
+    }
+    String copied = new String(part, StandardCharsets.UTF_8);
+    if (conv.contains("ucase")) {
+      copied = copied.toUpperCase(java.util.Locale.ROOT);
+    } else if (conv.contains("lcase")) {
+      copied = copied.toLowerCase(java.util.Locale.ROOT);
+    }
     if (outPath != null) {
       try {
-        ctx.fs().write(outPath, copied.getBytes(StandardCharsets.UTF_8), false);
+        ctx.fs()
+            .write(
+                outPath,
+                placed(ctx, outPath, seek * block, copied.getBytes(StandardCharsets.UTF_8), conv),
+                false);
       } catch (FsException e) {
         openError(ctx, out, e);
         done.accept(1);
@@ -171,11 +204,82 @@ final class Dd implements Tool.Later {
     } else if (!copied.isEmpty()) {
       ctx.io().out().accept(copied);
     }
-    t.bytes = to - from;
+    t.bytes = part.length;
     if (!quiet) {
       summary(ctx, t, block, noxfer);
     }
     done.accept(0);
+  }
+
+  /**
+   * The output file's bytes after writing {@code data} at {@code offset} (seek=): what was there
+   * before the offset stays (zeros where the file was shorter), and after the data only with
+   * conv=notrunc.
+   */
+  private static byte[] placed(
+      ToolContext ctx, String path, long offset, byte[] data, java.util.Set<String> conv) {
+    if (offset == 0 && !conv.contains("notrunc")) {
+      return data;
+    }
+    byte[] old;
+    try {
+      old = ctx.fs().exists(path) ? ctx.fs().read(path) : new byte[0];
+    } catch (FsException e) {
+      old = new byte[0];
+    }
+    int end = (int) Math.min(Integer.MAX_VALUE - 8, offset + data.length);
+    int size = conv.contains("notrunc") ? Math.max(end, old.length) : end;
+    byte[] out = java.util.Arrays.copyOf(old, size);
+    if (old.length < offset) {
+      java.util.Arrays.fill(out, old.length, (int) offset, (byte) 0);
+    }
+    System.arraycopy(data, 0, out, (int) offset, end - (int) offset);
+    return out;
+  }
+
+  /**
+   * Reads conv=LIST into {@code conv}; a conversion this dd lacks is refused in its words (busybox:
+   * notrunc, sync, noerror, fsync, swab; coreutils also ucase, lcase and more), the refusal's text
+   * returned after it was printed.
+   */
+  private static String conversions(ToolContext ctx, String list, java.util.Set<String> conv) {
+    java.util.Set<String> known =
+        ctx.busybox()
+            ? java.util.Set.of("notrunc", "sync", "noerror", "fsync", "swab")
+            : java.util.Set.of(
+                "notrunc",
+                "sync",
+                "noerror",
+                "fsync",
+                "fdatasync",
+                "swab",
+                "ucase",
+                "lcase",
+                "excl",
+                "nocreat",
+                "sparse",
+                "block",
+                "unblock",
+                "ascii",
+                "ebcdic",
+                "ibm");
+    for (String c : list.split(",")) {
+      if (!known.contains(c)) {
+        if (ctx.busybox()) {
+          ctx.io().errln("dd: invalid argument '" + c + "' to 'conv'");
+        } else {
+          ctx.io().errln("dd: invalid conversion: '" + c + "'");
+          ToolErrors.tryHelp(ctx, "dd");
+        }
+        return c;
+      }
+      conv.add(c);
+    }
+    if (conv.contains("ucase") && conv.contains("lcase")) {
+      ctx.io().errln("dd: cannot combine lcase and ucase");
+      return "lcase";
+    }
+    return null;
   }
 
   /**
@@ -199,9 +303,10 @@ final class Dd implements Tool.Later {
   }
 
   /** of=FILE made empty before the copy (dd truncates it); false, said, when it cannot be. */
-  private static boolean truncate(ToolContext ctx, String out, String path) {
+  /** Opens the output as dd does before an endless copy: what stays before seek=, then nothing. */
+  private static boolean truncate(ToolContext ctx, String out, String path, byte[] kept) {
     try {
-      ctx.fs().write(path, new byte[0], false);
+      ctx.fs().write(path, kept, false);
       return true;
     } catch (FsException e) {
       openError(ctx, out, e);
