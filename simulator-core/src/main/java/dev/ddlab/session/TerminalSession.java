@@ -252,8 +252,19 @@ public class TerminalSession implements Session {
     return e;
   }
 
-  /** How a typed line shows in the transcript: control keys in caret notation. */
+  /**
+   * How a typed line shows in the transcript: control keys in caret notation; the line itself when
+   * it has none (a transcript keeps every line: a copy of each was ~70 bytes a line more).
+   */
   private static String shown(String line) {
+    boolean control = false;
+    for (int i = 0; i < line.length() && !control; i++) {
+      char c = line.charAt(i);
+      control = c < 0x20 && c != '\t';
+    }
+    if (!control) {
+      return line;
+    }
     StringBuilder sb = new StringBuilder();
     for (char c : line.toCharArray()) {
       if (c < 0x20 && c != '\t') {

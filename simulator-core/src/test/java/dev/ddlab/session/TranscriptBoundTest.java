@@ -83,6 +83,18 @@ class TranscriptBoundTest {
     assertEquals("c".repeat(800), e.get(6).output());
   }
 
+  /**
+   * A typed line without a control key is kept as the very string typed (a transcript keeps every
+   * line; a copy of each was ~70 bytes a line).
+   */
+  @Test
+  void a_plain_typed_line_is_kept_without_a_copy() {
+    try (SimSession s = SimSession.open("single", 1)) {
+      String line = new String("echo hi\tthere");
+      org.junit.jupiter.api.Assertions.assertSame(line, s.type("node1", line).command());
+    }
+  }
+
   @Test
   void kept_output_gives_way_when_the_sessions_memory_is_full_and_is_never_an_oom_kill() {
     Cgroup session = new Cgroup(null, Cgroup.UNLIMITED).memoryMax(1000);

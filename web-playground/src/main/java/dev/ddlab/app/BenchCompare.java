@@ -350,7 +350,8 @@ final class BenchCompare {
 
   /**
    * For a figure that disagrees: the machine's speed right after it in each run (the median over
-   * the forks of the calibration measured after the figure), and whether that moved as much.
+   * the forks of the calibration measured after the figure), and whether that moved as much; empty
+   * for runs whose figures' rounds were interleaved (calibrations after each pass, not a figure).
    */
   static String machineNear(Run a, Run b, Row r) {
     String figure = r.key().substring(0, r.key().lastIndexOf(" ["));
