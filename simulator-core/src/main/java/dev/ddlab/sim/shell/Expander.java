@@ -216,6 +216,14 @@ final class Expander {
       case "/", "//", "/#", "/%":
         return ParameterForms.replace(set(v, val), op, this, v.word(), v.word2());
       case ":":
+        if (slicesParameters(v)) {
+          String ifs = shell.param("IFS");
+          String sep =
+              v.name().equals("*") && ifs != null
+                  ? (ifs.isEmpty() ? "" : ifs.substring(0, 1))
+                  : " ";
+          return String.join(sep, slice(v));
+        }
         return ParameterForms.substring(
             set(v, val), text(v.word()), v.word2() == null ? null : text(v.word2()), shell);
       case "^", "^^", ",", ",,":
@@ -251,6 +259,24 @@ final class Expander {
       default:
         return trim(set(v, val), op, v.word());
     }
+  }
+
+  /**
+   * bash's {@code ${@:off:len}} and {@code ${*:off:len}} take positional parameters ({@code $0} at
+   * offset 0); busybox cuts their joined text as it cuts any value.
+   */
+  private boolean slicesParameters(Param v) {
+    return ":".equals(v.op())
+        && (v.name().equals("@") || v.name().equals("*"))
+        && shell.countsCharacters();
+  }
+
+  private List<String> slice(Param v) {
+    List<String> withZero = new ArrayList<>();
+    withZero.add(shell.param("0"));
+    withZero.addAll(shell.positional());
+    return ParameterForms.slice(
+        withZero, text(v.word()), v.word2() == null ? null : text(v.word2()), shell);
   }
 
   /** The value a pattern or substring form works on: "" when unset, an error under set -u. */
@@ -402,9 +428,12 @@ final class Expander {
     boolean afterBlank = false;
     for (Part p : w.parts()) {
       boolean quoted = isQuoted(p);
-      if (p instanceof Param v && quoted && v.name().equals("@") && v.op() == null) {
-        // "$@": each positional parameter its own field, joined to the text around it.
-        List<String> args = shell.positional();
+      if (p instanceof Param v
+          && quoted
+          && v.name().equals("@")
+          && (v.op() == null || slicesParameters(v))) {
+        // "$@" ("${@:2}"): each positional parameter its own field, joined to the text around it.
+        List<String> args = v.op() == null ? shell.positional() : slice(v);
         for (int k = 0; k < args.size(); k++) {
           if (k > 0) {
             fields.add(cur);

@@ -93,6 +93,31 @@ final class ParameterForms {
   }
 
   /**
+   * bash's {@code ${@:off:len}}: the parameters from {@code off} ({@code withZero} starts with
+   * {@code $0}; a negative offset counts back from the last, -1 being it), at most {@code len}.
+   */
+  static java.util.List<String> slice(
+      java.util.List<String> withZero, String offset, String length, Expander.Shell shell) {
+    int n = withZero.size();
+    long off = Long.parseLong(shell.arithmetic(offset));
+    if (off < 0) {
+      off += n;
+    }
+    if (off < 0 || off >= n) {
+      return java.util.List.of();
+    }
+    long end = n;
+    if (length != null) {
+      long l = Long.parseLong(shell.arithmetic(length));
+      if (l < 0) {
+        throw new Expander.BadSubstitution(length.strip() + ": substring expression < 0");
+      }
+      end = Math.min(n, off + l);
+    }
+    return withZero.subList((int) off, (int) end);
+  }
+
+  /**
    * bash's {@code ^ ^^ , ,,}: the first character (every character) that matches the pattern
    * ({@code ?} without one) in upper or lower case.
    */

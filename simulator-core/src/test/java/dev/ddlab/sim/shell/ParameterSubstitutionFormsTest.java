@@ -48,6 +48,19 @@ class ParameterSubstitutionFormsTest {
   }
 
   @Test
+  void bash_slices_the_positional_parameters_and_busybox_cuts_their_text() {
+    List<TranscriptEntry> t =
+        run(
+            """
+            bash -c 'set -- alpha "b c" d; for w in "${@:2}"; do echo "[$w]"; done; echo ${@:0:2}; echo "${*:2}"; echo ${@: -1}' x0
+            docker pull -q alpine
+            docker run --rm alpine sh -c 'set -- alpha "b c" d; echo ${@:0:2}; echo "${*:2}"; echo ${@: -1}' x0
+            """);
+    assertEquals("[b c]\n[d]\nx0 alpha\nb c d\nd\n", t.get(0).output());
+    assertEquals("al\npha b c d\nd\n", t.get(2).output());
+  }
+
+  @Test
   void bash_says_bad_substitution_and_a_script_ends_with_1() {
     List<TranscriptEntry> t =
         run(
