@@ -63,6 +63,23 @@ class RealForegroundStreamTest {
   }
 
   @Test
+  void a_stream_without_end_leaves_the_line_busy_at_its_bounds_and_ctrl_c_ends_it() {
+    try (RealEngine real = RealDocker.engineOrSkip()) {
+      String host = System.getenv("DDLAB_DOCKER_HOST");
+      try (Session s = RealEngineSessions.open(host, true, 1, Map.of(), m -> {})) {
+        // bash keeps it until Ctrl-C; the session's line stops at its budget or the CLI's minute
+        type(s, "docker run --rm busybox yes | cat > /dev/null");
+        assertEquals("", s.prompt("node1"), "busy");
+        TranscriptEntry stop =
+            assertTimeoutPreemptively(Duration.ofSeconds(90), () -> s.interrupt("node1"));
+        assertEquals(130, stop.exitCode());
+        assertFalse(s.prompt("node1").isEmpty(), "the prompt is back");
+        assertEquals("done\n", type(s, "echo done").output());
+      }
+    }
+  }
+
+  @Test
   void stdout_and_stderr_reach_the_clis_own_stdout_and_stderr_every_byte_of_both() {
     try (RealEngine real = RealDocker.engineOrSkip()) {
       String host = System.getenv("DDLAB_DOCKER_HOST");

@@ -58,6 +58,16 @@ public interface CommandIo {
     return false;
   }
 
+  /**
+   * Whether the command runs in a background job ({@code docker run alpine sh -c 'sleep 2; echo hi'
+   * &}): a foreground process's stream is then handed over at once ({@link CliResult#attached}) and
+   * the shell moves it to the command's output as virtual time passes, instead of the CLI following
+   * it here, which would move the session's time from inside the job's start.
+   */
+  default boolean inBackground() {
+    return false;
+  }
+
   /** Terminal width for tables that truncate; 0 when not a terminal. */
   default int columns() {
     return 0;

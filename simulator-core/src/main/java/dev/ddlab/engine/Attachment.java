@@ -140,10 +140,11 @@ public interface Attachment extends AutoCloseable {
    * so a session whose line waits only for such a stream ({@code docker run busybox yes | head -3}
    * through the bridge) waits here. A simulated stream moves with virtual time and answers at once.
    *
-   * @return true when something can be read or the stream ended
+   * @return how long it waited, in nanoseconds of the engine's time (0 for a simulated stream),
+   *     when something can be read or the stream ended; -1 when nothing came within {@code max}
    */
-  default boolean awaitOutput(Duration max) {
-    return isClosed();
+  default long awaitOutput(Duration max) {
+    return isClosed() ? 0 : -1;
   }
 
   /** True once the process exited or the stream was closed by the engine. */

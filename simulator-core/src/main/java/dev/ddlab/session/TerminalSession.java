@@ -587,6 +587,7 @@ public class TerminalSession implements Session {
       long sleepLimit = clock.nowNanos() + SLEEP_LIMIT.toNanos();
       Integer closedWith = null;
       int streamed = 0;
+      long engineWait = FOREGROUND_WAIT.toNanos(); // what a real stream may still be waited for
       while (true) {
         clock.runDue();
         shell.pumpStreams(); // a stream into a pipe that ended now ends its stage now
@@ -623,11 +624,16 @@ public class TerminalSession implements Session {
             && !followTicker
             && attached == null
             && !clock.overBudget()
-            && shell.awaitStreams(FOREGROUND_WAIT)) {
-          // nothing is due but a real daemon's stream feeding a pipe, which came on in its own
-          // time; each turn costs a step, so a stream without end stops at the line's budget
-          clock.charge(VirtualClock.Cost.WORK, 1);
-          continue;
+            && engineWait > 0) {
+          // nothing is due but maybe a real daemon's stream feeding a pipe, which comes on in its
+          // own time: the line waits for it at most the CLI's minute of that time, and each turn
+          // costs a step, so a stream without end stops at the line's budget
+          long waited = shell.awaitStreams(Duration.ofNanos(engineWait));
+          if (waited >= 0) {
+            engineWait -= waited;
+            clock.charge(VirtualClock.Cost.WORK, 1);
+            continue;
+          }
         }
         if (next < 0
             || next > horizon

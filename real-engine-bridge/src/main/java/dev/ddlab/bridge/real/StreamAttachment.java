@@ -293,10 +293,11 @@ final class StreamAttachment implements Attachment {
    * max}: a session whose virtual time cannot move a real process waits here for it.
    */
   @Override
-  public boolean awaitOutput(Duration max) {
-    awaitOutput(System.nanoTime() + max.toNanos());
+  public long awaitOutput(Duration max) {
+    long start = System.nanoTime();
+    awaitOutput(start + max.toNanos());
     synchronized (this) {
-      return held > 0 || readerEnded() || closed;
+      return held > 0 || readerEnded() || closed ? System.nanoTime() - start : -1;
     }
   }
 

@@ -101,6 +101,20 @@ class StreamAttachmentSplitTest {
   }
 
   @Test
+  void await_output_says_how_long_it_waited_or_that_nothing_came() throws Exception {
+    java.io.PipedOutputStream daemon = new java.io.PipedOutputStream();
+    StreamAttachment a =
+        new StreamAttachment(
+            new java.io.PipedInputStream(daemon), daemon::close, true, null, d -> 0, null);
+    assertEquals(-1, a.awaitOutput(Duration.ofMillis(50)), "nothing came");
+    daemon.write(StdStream.frame(StdStream.STDOUT, "x\n"));
+    daemon.flush();
+    assertTrue(a.awaitOutput(Duration.ofSeconds(10)) >= 0);
+    assertEquals("x\n", a.read());
+    a.close();
+  }
+
+  @Test
   void a_tty_stream_is_one_stream() {
     StreamAttachment a =
         new StreamAttachment(
@@ -111,7 +125,7 @@ class StreamAttachmentSplitTest {
             d -> 0,
             null);
     assertFalse(a.splitStderr());
-    assertTrue(a.awaitOutput(Duration.ofSeconds(10)));
+    assertTrue(a.awaitOutput(Duration.ofSeconds(10)) >= 0);
     assertTrue(a.awaitExit(Duration.ofSeconds(10)));
     assertEquals("a\r\n", a.read());
   }

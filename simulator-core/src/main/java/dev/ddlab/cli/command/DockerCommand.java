@@ -244,6 +244,12 @@ public abstract class DockerCommand implements Callable<Integer> {
       result = streamed(a);
       return 0;
     }
+    if (io.inBackground()) {
+      // docker run alpine sh -c 'sleep 2; echo hi' &: the shell's job control reads the stream as
+      // virtual time moves, so its output comes when the container writes it, stderr apart
+      result = streamed(apart(a));
+      return 0;
+    }
     // what it prints goes out as it comes: the stream holds one buffer, not the whole minute;
     // without a TTY its stderr goes to the CLI's stderr ({@link #apart})
     Attachment s = apart(a);

@@ -91,7 +91,7 @@ final class RoutedStream implements Attachment {
   }
 
   @Override
-  public boolean awaitOutput(Duration max) {
+  public long awaitOutput(Duration max) {
     return a.awaitOutput(max);
   }
 

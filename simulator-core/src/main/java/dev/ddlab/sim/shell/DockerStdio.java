@@ -17,13 +17,18 @@ final class DockerStdio implements CommandIo {
   private final Map<String, String> env;
   private final Stdin stdin;
   private final List<Long> ttySize;
+  private final boolean background;
 
-  /** {@code ttySize}: the terminal's rows and columns when stdout is the terminal, else 0 0. */
-  DockerStdio(Io io, Map<String, String> env, List<Long> ttySize) {
+  /**
+   * {@code ttySize}: the terminal's rows and columns when stdout is the terminal, else 0 0; {@code
+   * background}: the command runs in a job ({@code &}).
+   */
+  DockerStdio(Io io, Map<String, String> env, List<Long> ttySize, boolean background) {
     this.io = io;
     this.env = env;
     this.stdin = io.in();
     this.ttySize = ttySize;
+    this.background = background;
   }
 
   @Override
@@ -66,6 +71,11 @@ final class DockerStdio implements CommandIo {
   @Override
   public boolean streamsOut() {
     return io.out() instanceof Pipe; // as HostShell.docker hands such a stream to PipedStreams
+  }
+
+  @Override
+  public boolean inBackground() {
+    return background; // as HostShell.docker hands such a stream to JobControl
   }
 
   @Override

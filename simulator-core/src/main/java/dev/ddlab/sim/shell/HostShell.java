@@ -119,19 +119,21 @@ public final class HostShell {
   private final PipedStreams pipedStreams = new PipedStreams();
 
   /**
-   * Moves what streaming docker commands printed into their pipes: the session calls it whenever
-   * virtual time moved, as it reads an attached stream.
+   * Moves what streaming docker commands printed into their pipes, and what background ones printed
+   * to the terminal: the session calls it whenever virtual time moved, as it reads an attached
+   * stream.
    */
   public void pumpStreams() {
     pipedStreams.pump();
+    jobControl.pump();
   }
 
   /**
    * Waits, at most {@code max} of its engine's time, for a real daemon's stream feeding a pipe
-   * ({@code docker run busybox yes | head -3} through the bridge); false when there is none or
-   * nothing came. The session calls it when nothing else is due.
+   * ({@code docker run busybox yes | head -3} through the bridge): the nanoseconds it waited, or -1
+   * when there is none or nothing came. The session calls it when nothing else is due.
    */
-  public boolean awaitStreams(Duration max) {
+  public long awaitStreams(Duration max) {
     return pipedStreams.await(max);
   }
 
@@ -860,7 +862,8 @@ public final class HostShell {
       return 0;
     }
     CommandIo cio =
-        new DockerStdio(io, env, io.out() == terminalOut ? terminalSize : CommandIo.NO_TTY);
+        new DockerStdio(
+            io, env, io.out() == terminalOut ? terminalSize : CommandIo.NO_TTY, background);
     CliResult r;
     try {
       r = docker.run(List.copyOf(args), cio);
@@ -882,7 +885,8 @@ public final class HostShell {
       return node.allocatePid();
     }
     if (background) {
-      // A background job (docker compose up &): its output reaches the terminal at each prompt.
+      // A background job (docker compose up &, docker run … &): its output reaches the terminal as
+      // virtual time moves (pumpStreams) and at each prompt.
       jobControl.addStream(a, io, done);
       return node.allocatePid();
     }

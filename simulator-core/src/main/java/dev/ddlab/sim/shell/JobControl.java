@@ -281,14 +281,19 @@ final class JobControl {
     streams.add(self[0]);
   }
 
-  /** What background docker commands printed; the ones whose stream closed end their jobs. */
+  /**
+   * What background docker commands printed; the ones whose stream closed end their jobs. The
+   * session calls it as virtual time moves (with the piped streams), so a job's output reaches the
+   * terminal when the container writes it, as bash shows it while the learner types.
+   */
   void pump() {
     for (BackgroundStream s : List.copyOf(streams)) {
+      boolean over = s.attachment().isClosed(); // before the read: a real stream's last frames
       String text = s.attachment().read();
       if (!text.isEmpty()) {
         s.io().out().accept(text);
       }
-      if (s.attachment().isClosed()) {
+      if (over) {
         streams.remove(s);
         Integer code = s.attachment().exitCode();
         s.done().accept(code == null ? 0 : code);

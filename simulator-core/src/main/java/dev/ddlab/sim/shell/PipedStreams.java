@@ -126,16 +126,18 @@ final class PipedStreams {
   /**
    * Waits, in its engine's own time and at most {@code max}, for a stream that virtual time does
    * not move (a real daemon's) and whose pipe has room, until it has something or ended: the
-   * session does this when its line waits for nothing else. False when there is no such stream or
-   * nothing came.
+   * session does this when its line waits for nothing else.
+   *
+   * @return the nanoseconds of the engine's time it waited, or -1 when there is no such stream or
+   *     nothing came
    */
-  boolean await(Duration max) {
+  long await(Duration max) {
     for (Stream s : streams) {
       if (!waiting.contains(s) && !s.a().inSessionTime()) {
         return s.a().awaitOutput(max);
       }
     }
-    return false;
+    return -1;
   }
 
   /** Moves what each stream printed since into its pipe (after each step of virtual time). */
