@@ -1,11 +1,8 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.fs.FileNode;
-import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.IntConsumer;
 
 /**
@@ -75,16 +72,7 @@ final class ExecBuiltin {
     if (!name.contains("/")) {
       return sh.runtime().has(name) ? 0 : 127;
     }
-    Optional<FileNode> node;
-    try {
-      node = sh.runtime().fs().stat(Paths.resolve(sh.runtime().cwd(), name));
-    } catch (FsException e) {
-      node = Optional.empty();
-    }
-    if (node.isEmpty()) {
-      return 127;
-    }
-    return node.get().isDirectory() || !node.get().isExecutable() ? 126 : 0;
+    return PathExec.of(sh.runtime().fs(), Paths.resolve(sh.runtime().cwd(), name)).status;
   }
 
   private static String cannotRun(Interpreter sh, String name, int status) {

@@ -1,13 +1,11 @@
 package dev.ddlab.sim.shell;
 
-import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -51,14 +49,11 @@ final class HostShells {
     Interpreter sh = parent.interpreter();
     String name = argv.get(0);
     String path = Paths.resolve(parent.cwd(), name);
-    Optional<FileNode> node;
-    try {
-      node = parent.node().fs().stat(path);
-    } catch (FsException e) {
-      node = Optional.empty();
-    }
+    PathExec stat = PathExec.of(parent.node().fs(), path);
     String program = Paths.name(path);
-    if (node.isEmpty() && BIN_DIRS.contains(Paths.parent(path)) && parent.runtime().has(program)) {
+    if (stat == PathExec.MISSING
+        && BIN_DIRS.contains(Paths.parent(path))
+        && parent.runtime().has(program)) {
       List<String> own = new ArrayList<>(argv);
       own.set(0, program);
       if (sh.isBuiltin(program) && Tools.get(program) == null) {
@@ -68,12 +63,8 @@ final class HostShells {
       return parent.runtime().run(own, env, io, background, done);
     }
     boolean bash = sh.dialect() == Dialect.BASH;
-    String why =
-        node.isEmpty()
-            ? bash ? "No such file or directory" : "not found"
-            : node.get().isDirectory()
-                ? bash ? "Is a directory" : "Permission denied"
-                : !node.get().isExecutable() ? "Permission denied" : null;
+    String why = stat == PathExec.RUNS ? null : stat.why(sh.dialect());
+    int status = stat.status;
     String shell = bash ? "bash" : "sh";
     if (why == null) {
       String line = firstLine(parent, path);
@@ -90,13 +81,13 @@ final class HostShells {
             return 0;
           }
           why = bash ? "cannot execute: required file not found" : "not found";
+          status = 127;
         }
       }
     }
     if (why != null) {
       io.errln(cannotRun(sh, name, why));
-      done.accept(
-          node.isEmpty() || why.startsWith("cannot") || why.equals("not found") ? 127 : 126);
+      done.accept(status);
       return 0;
     }
     return run(parent, shell, argv, env, io, background, done);

@@ -611,25 +611,10 @@ public final class ShellProgram implements Program {
         return 0;
       }
       if (name.contains("/")) {
-        String path = Paths.resolve(proc.cwd(), name);
-        Optional<FileNode> n;
-        try {
-          n = proc.fs().stat(path);
-        } catch (FsException e) {
-          n = Optional.empty();
-        }
-        if (n.isEmpty() || n.get().isDirectory() || !n.get().isExecutable()) {
-          String reason =
-              n.isEmpty()
-                  ? "No such file or directory"
-                  : n.get().isDirectory() ? "Is a directory" : "Permission denied";
-          io.errln(
-              cannotRun(
-                  name,
-                  dialect == Dialect.BASH
-                      ? reason
-                      : n.isEmpty() ? "not found" : "Permission denied"));
-          done.accept(n.isEmpty() ? 127 : 126);
+        PathExec p = PathExec.of(proc.fs(), Paths.resolve(proc.cwd(), name));
+        if (p != PathExec.RUNS) {
+          io.errln(cannotRun(name, p.why(dialect)));
+          done.accept(p.status);
           return 0;
         }
       }
