@@ -152,12 +152,7 @@ public final class Executables {
       FileSystem fs, String path, List<String> argv, ProgramRegistry programs, int depth) {
     String firstLine;
     try {
-      byte[] data = fs.read(path);
-      int n = 0;
-      while (n < data.length && n < 256 && data[n] != '\n') {
-        n++;
-      }
-      firstLine = new String(data, 0, n, StandardCharsets.UTF_8);
+      firstLine = firstLine(fs.read(path));
     } catch (FsException e) {
       return fail(Failure.EXEC_FORMAT, argv.get(0), path);
     }
@@ -193,11 +188,19 @@ public final class Executables {
       return false;
     }
     try {
-      byte[] data = fs.read(path);
-      return data.length < 2 || data[0] != '#' || data[1] != '!';
+      return !firstLine(fs.read(path)).startsWith("#!");
     } catch (FsException e) {
       return false;
     }
+  }
+
+  /** A file's first line as the kernel reads a {@code #!} line: up to 256 bytes, to a newline. */
+  public static String firstLine(byte[] data) {
+    int n = 0;
+    while (n < data.length && n < 256 && data[n] != '\n') {
+      n++;
+    }
+    return new String(data, 0, n, StandardCharsets.UTF_8);
   }
 
   private static Optional<FileNode> stat(FileSystem fs, String path) {

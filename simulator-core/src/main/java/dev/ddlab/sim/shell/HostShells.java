@@ -2,6 +2,7 @@ package dev.ddlab.sim.shell;
 
 import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.runtime.Executables;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,15 +116,10 @@ final class HostShells {
         + (why == null ? "not found" : why);
   }
 
-  /** The file's first line (up to 256 bytes, as the kernel reads a #! line); "" if unreadable. */
+  /** The file's first line (its #! line, as the kernel reads it); "" if unreadable. */
   private static String firstLine(HostShell parent, String path) {
     try {
-      byte[] data = parent.node().fs().read(path);
-      int n = 0;
-      while (n < data.length && n < 256 && data[n] != '\n') {
-        n++;
-      }
-      return new String(data, 0, n, StandardCharsets.UTF_8);
+      return Executables.firstLine(parent.node().fs().read(path));
     } catch (FsException e) {
       return "";
     }
