@@ -626,6 +626,26 @@ public final class PackageCatalogue {
 
   private Outcome pip(List<String> w, String cwd) {
     Log log = new Log();
+    String lib = pythonLib();
+    if (w.size() < 2 || !w.get(1).equals("install")) {
+      String first = w.size() < 2 ? "" : w.get(1);
+      if (first.equals("--version") || first.equals("-V")) {
+        String minor = Paths.name(lib).substring("python".length());
+        log.out("pip 23.3.2 from " + lib + "/site-packages/pip (python " + minor + ")");
+        return log.exit(0, 0);
+      }
+      if (first.isEmpty() || first.startsWith("-")) {
+        log.err("pip: '" + String.join(" ", w) + "' is not simulated by ddlab");
+        return log.exit(126, 0);
+      }
+      if (List.of("list", "freeze", "show", "uninstall", "download", "help", "check", "config")
+          .contains(first)) {
+        log.err("pip: 'pip " + first + "' is not simulated by ddlab");
+        return log.exit(126, 0);
+      }
+      log.err("ERROR: unknown command \"" + first + "\"");
+      return log.exit(1, 0);
+    }
     List<String> reqs = new ArrayList<>();
     for (int i = 2; i < w.size(); i++) {
       String a = w.get(i);
@@ -654,15 +674,36 @@ public final class PackageCatalogue {
       String name = r.split("[=<>~! \\[]", 2)[0].toLowerCase(java.util.Locale.ROOT);
       JsonNode p = pip.has(name) ? pip.get(name) : pip.get("default");
       log.out("Collecting " + r);
-      put(
-          "/usr/local/lib/python3.11/site-packages/" + name + "/__init__.py",
-          p.path("size").asLong(),
-          null);
+      put(lib + "/site-packages/" + name + "/__init__.py", p.path("size").asLong(), null);
+      String python = Paths.parent(Paths.parent(lib)) + "/bin/python3";
+      for (JsonNode script : p.path("scripts")) {
+        String path = Paths.parent(Paths.parent(lib)) + "/bin/" + script.path("name").asText();
+        fs.mkdir(Paths.parent(path), true);
+        String text = "#!" + python + "\n" + script.path("text").asText();
+        fs.install(path, Entry.file(0755, Content.text(text), null, mtime));
+      }
       names.add(name);
     }
     log.out("Installing collected packages: " + String.join(", ", names));
     log.out("Successfully installed " + String.join(" ", names));
     return log.exit(0, nanos(pip.path("seconds").asDouble(4)));
+  }
+
+  /**
+   * The image's Python library directory, where pip installs: the official images' {@code
+   * /usr/local/lib/python3.N}, else the distribution's {@code /usr/lib/python3.N}.
+   */
+  private String pythonLib() {
+    for (String root : List.of("/usr/local/lib", "/usr/lib")) {
+      if (fs.isDirectory(root)) {
+        for (String name : fs.list(root)) {
+          if (name.matches("python3\\.\\d+") && fs.isDirectory(root + "/" + name)) {
+            return root + "/" + name;
+          }
+        }
+      }
+    }
+    return "/usr/lib/python3.11";
   }
 
   private Outcome go(List<String> w, String cwd) {

@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 
 /**
- * apt-get, apt and apk as programs of the images that have them (the files {@code
+ * apt-get, apt, apk and pip as programs of the images that have them (the files {@code
  * /usr/bin/apt-get}, {@code /usr/bin/apt}, {@code /sbin/apk} name them): the {@link
  * PackageCatalogue} a RUN step uses, over the container's own filesystem, so what it installs is in
  * the container's layer ({@code docker diff}, {@code docker commit}) and its programs run
@@ -18,7 +18,9 @@ import java.util.List;
  * comes once the command's virtual time has passed; the exit code is the real command's.
  */
 public final class PackageManagerProgram implements Program {
-  /** Which package manager the file names ("apt-get", "apt", "apk"), whatever argv[0] says. */
+  /**
+   * Which package manager the file names ("apt-get", "apt", "apk", "pip"), whatever argv[0] says.
+   */
   private final String manager;
 
   PackageManagerProgram(String manager) {
@@ -37,7 +39,8 @@ public final class PackageManagerProgram implements Program {
             arch(proc),
             proc.reachesInternet(),
             proc.tty());
-    PackageCatalogue.Outcome o = notRoot(proc, words);
+    // pip takes no lock; as another user it installs into that user's site-packages
+    PackageCatalogue.Outcome o = manager.equals("pip") ? null : notRoot(proc, words);
     if (o == null) {
       try {
         o = catalogue.run(words, proc.cwd());

@@ -74,6 +74,14 @@ final class ProcessNetAccess implements NetAccess {
   }
 
   @Override
+  public Optional<String> sourceAddress(ProcContext from, String dst) {
+    return Optional.ofNullable(dataPlane.namespaceOf(from))
+        .map(ns -> ns.sourceFor(Ipv4.parse(dst)))
+        .filter(ip -> ip != 0)
+        .map(Ipv4::format);
+  }
+
+  @Override
   public boolean reachesInternet(ProcContext from) {
     return dataPlane.reachesInternet(from);
   }

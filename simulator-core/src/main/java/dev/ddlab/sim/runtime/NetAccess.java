@@ -97,6 +97,15 @@ public interface NetAccess {
   }
 
   /**
+   * The source address a socket of the process gets towards {@code dst} (an IPv4 address), as
+   * connecting a UDP socket and reading its name tells a program (Werkzeug does so to show the
+   * address it serves on). Empty without a route there. No packet is sent.
+   */
+  default Optional<String> sourceAddress(ProcContext from, String dst) {
+    return Optional.empty();
+  }
+
+  /**
    * The kernel's network namespace the process is in, for tools that read it (ip, ifconfig,
    * netstat) if it is a {@code type}: the runtime does not know the network stack's classes, the
    * tools do. Empty when there is none (no network controller, a container without a sandbox).

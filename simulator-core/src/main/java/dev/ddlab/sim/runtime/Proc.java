@@ -280,6 +280,11 @@ public interface Proc {
     return false;
   }
 
+  /** The source address of a socket of this process towards {@code dst}, if it has a route. */
+  default java.util.Optional<String> sourceAddress(String dst) {
+    return java.util.Optional.empty();
+  }
+
   /**
    * This process's network namespace in the node's stack, if it is a {@code type} (see NetAccess).
    */

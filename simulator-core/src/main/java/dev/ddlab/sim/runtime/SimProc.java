@@ -580,6 +580,11 @@ public final class SimProc implements Proc {
   }
 
   @Override
+  public Optional<String> sourceAddress(String dst) {
+    return kernel.net().sourceAddress(ctx, dst);
+  }
+
+  @Override
   public boolean reachesInternet() {
     return kernel.net().reachesInternet(ctx);
   }

@@ -17,6 +17,7 @@ public final class BuiltinPrograms implements ProgramInstaller {
         .register("nginx", Nginx::new)
         .register("httpd", Httpd::new)
         .register("redis-server", RedisServer::new)
+        .register("redis-cli", RedisCli::new)
         .register("python3", Python::new)
         .register("node", NodeApp::new)
         .register("mongod", Mongod::new)

@@ -12,10 +12,12 @@ import java.util.Locale;
  * redis-server in the foreground on port 6379 with redis' own log format ({@code 1:M 01 Jan 2024
  * 00:00:00.000 * …}); SIGTERM/SIGINT make it save and exit 0. It keeps a keyspace of strings and
  * answers the commands clients send (a request's method is the command, its path the key, its body
- * the value; the answer is RESP: {@code :1}, {@code +OK}, {@code $-1}): PING, GET, SET, INCR, DEL,
- * EXISTS. The keyspace is saved to {@code dump.rdb} in its working directory ({@code /data}) at
- * shutdown and loaded at start, so a count kept on a volume outlives the container. The file holds
- * the keys as text after the {@code REDIS0011} magic, not redis' binary encoding.
+ * the value; {@link RedisCli} sends every argument in a header): PING, ECHO, GET, SET, INCR, DECR,
+ * DEL, EXISTS, KEYS, DBSIZE, FLUSHALL/FLUSHDB, with redis' arity and unknown-command errors; the
+ * answer is RESP ({@code :1}, {@code +OK}, {@code $-1}, {@code *2}). The keyspace is saved to
+ * {@code dump.rdb} in its working directory ({@code /data}) at shutdown and loaded at start, so a
+ * count kept on a volume outlives the container. The file holds the keys as text after the {@code
+ * REDIS0011} magic, not redis' binary encoding.
  */
 public final class RedisServer implements Program {
   private static final String DUMP = "dump.rdb";
@@ -66,33 +68,124 @@ public final class RedisServer implements Program {
   }
 
   private String command(dev.ddlab.sim.runtime.HttpRequest request) {
-    String cmd = request.method().toUpperCase(Locale.ROOT);
-    String key = request.path().startsWith("/") ? request.path().substring(1) : request.path();
+    String typed = request.method();
+    String cmd = typed.toLowerCase(Locale.ROOT);
+    String joined = request.headers().get(RedisCli.ARGS);
+    List<String> args;
+    if (joined != null) {
+      args = joined.isEmpty() ? List.of() : List.of(joined.split("\0", -1));
+    } else { // a client library's request: the key as the path, a value as the body
+      String key = request.path().startsWith("/") ? request.path().substring(1) : request.path();
+      args = request.body().isEmpty() ? List.of(key) : List.of(key, request.body());
+    }
+    Integer arity = ARITY.get(cmd);
+    if (arity == null) {
+      StringBuilder b = new StringBuilder("-ERR unknown command '");
+      b.append(typed).append("', with args beginning with: ");
+      for (String a : args) {
+        b.append('\'').append(a).append("' ");
+      }
+      return b.append("\r\n").toString();
+    }
+    int n = args.size() + 1;
+    if (arity >= 0 ? n != arity : n < -arity) {
+      return "-ERR wrong number of arguments for '" + cmd + "' command\r\n";
+    }
     switch (cmd) {
-      case "PING":
-        return "+PONG\r\n";
-      case "GET":
-        String v = keys.get(key);
-        return v == null ? "$-1\r\n" : "$" + v.length() + "\r\n" + v + "\r\n";
-      case "SET":
-        keys.put(key, request.body());
+      case "ping":
+        return args.isEmpty() ? "+PONG\r\n" : bulk(args.get(0));
+      case "echo":
+        return bulk(args.get(0));
+      case "get":
+        String v = keys.get(args.get(0));
+        return v == null ? "$-1\r\n" : bulk(v);
+      case "set":
+        if (args.size() > 2) {
+          return "-ERR syntax error\r\n";
+        }
+        keys.put(args.get(0), args.get(1));
         return "+OK\r\n";
-      case "DEL":
-        return ":" + (keys.remove(key) == null ? 0 : 1) + "\r\n";
-      case "EXISTS":
-        return ":" + (keys.containsKey(key) ? 1 : 0) + "\r\n";
-      case "INCR":
-        long n;
+      case "del":
+      case "exists":
+        int count = 0;
+        for (String k : args) {
+          if (cmd.equals("del") ? keys.remove(k) != null : keys.containsKey(k)) {
+            count++;
+          }
+        }
+        return ":" + count + "\r\n";
+      case "incr":
+      case "decr":
+        long value;
         try {
-          n = Long.parseLong(keys.getOrDefault(key, "0")) + 1;
+          value =
+              Long.parseLong(keys.getOrDefault(args.get(0), "0")) + (cmd.equals("incr") ? 1 : -1);
         } catch (NumberFormatException e) {
           return "-ERR value is not an integer or out of range\r\n";
         }
-        keys.put(key, Long.toString(n));
-        return ":" + n + "\r\n";
-      default:
-        return "-ERR unknown command '" + request.method() + "'\r\n";
+        keys.put(args.get(0), Long.toString(value));
+        return ":" + value + "\r\n";
+      case "keys":
+        java.util.regex.Pattern glob = glob(args.get(0));
+        List<String> found = keys.keySet().stream().filter(k -> glob.matcher(k).matches()).toList();
+        StringBuilder b = new StringBuilder("*").append(found.size()).append("\r\n");
+        found.forEach(k -> b.append(bulk(k)));
+        return b.toString();
+      case "dbsize":
+        return ":" + keys.size() + "\r\n";
+      default: // flushall, flushdb
+        keys.clear();
+        return "+OK\r\n";
     }
+  }
+
+  /** Each command's arity as redis' command table gives it: n exactly, or -n for at least n. */
+  private static final java.util.Map<String, Integer> ARITY =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("ping", -1),
+          java.util.Map.entry("echo", 2),
+          java.util.Map.entry("get", 2),
+          java.util.Map.entry("set", -3),
+          java.util.Map.entry("del", -2),
+          java.util.Map.entry("exists", -2),
+          java.util.Map.entry("incr", 2),
+          java.util.Map.entry("decr", 2),
+          java.util.Map.entry("keys", 2),
+          java.util.Map.entry("dbsize", 1),
+          java.util.Map.entry("flushall", -1),
+          java.util.Map.entry("flushdb", -1));
+
+  private static String bulk(String v) {
+    return "$" + v.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + "\r\n" + v + "\r\n";
+  }
+
+  /** A KEYS pattern (glob-style: * ? [..] and backslash escapes) as a regular expression. */
+  private static java.util.regex.Pattern glob(String pattern) {
+    StringBuilder r = new StringBuilder();
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      switch (c) {
+        case '*' -> r.append(".*");
+        case '?' -> r.append('.');
+        case '[' -> {
+          int end = pattern.indexOf(']', i + 1);
+          if (end < 0) {
+            r.append("\\[");
+          } else {
+            String set = pattern.substring(i + 1, end);
+            r.append('[').append(set.replace("\\", "\\\\").replace("[", "\\[")).append(']');
+            i = end;
+          }
+        }
+        case '\\' -> {
+          if (i + 1 < pattern.length()) {
+            r.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(++i))));
+          }
+        }
+        default -> r.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return java.util.regex.Pattern.compile(r.toString(), java.util.regex.Pattern.DOTALL);
   }
 
   private String dumpPath(Proc proc) {
