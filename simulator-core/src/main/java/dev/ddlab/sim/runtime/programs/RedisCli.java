@@ -26,6 +26,7 @@ public final class RedisCli implements Program {
   private String host = "127.0.0.1";
   private int port = 6379;
   private boolean raw;
+  private boolean errorExit;
   private boolean interactive;
   private int status;
 
@@ -44,6 +45,8 @@ public final class RedisCli implements Program {
         } catch (NumberFormatException e) {
           port = 0;
         }
+      } else if (a.equals("-e")) {
+        errorExit = true;
       } else if (a.equals("--raw")) {
         raw = true;
       } else if (a.equals("--no-raw")) {
@@ -67,8 +70,13 @@ public final class RedisCli implements Program {
         proc.exit(1);
         return;
       }
+      if (reply.startsWith("-") && errorExit) { // -e: an error reply is stderr and exit 1
+        proc.err(reply.substring(1).strip() + "\n");
+        proc.exit(1);
+        return;
+      }
       proc.out(format(reply));
-      proc.exit(reply.startsWith("-") ? 1 : 0);
+      proc.exit(0);
       return;
     }
     interactive = proc.stdinTty();
@@ -220,7 +228,7 @@ public final class RedisCli implements Program {
         case '*' -> {
           int n = Integer.parseInt(l);
           if (n <= 0) {
-            out.append(raw ? "" : "(empty array)\n");
+            out.append(raw ? "\n" : "(empty array)\n");
             return;
           }
           int width = Integer.toString(n).length();
