@@ -12,9 +12,9 @@ import dev.ddlab.engine.Frozen;
  * component, lists in order and maps whatever their order (encoding/json and Go's templates sort a
  * map's keys). Nothing then needs to be told of a change: a renamed, restarted, connected or
  * updated container is a DTO that equals no kept one. Equality is only as good as the kept copy, so
- * the copy is frozen: every list and map in it is a private unmodifiable copy (a daemon's DTO may
- * share a list it later changes in place); a value of a type not known to be immutable (an array, a
- * set, any other class) leaves the text unkept.
+ * the copy is frozen ({@link Frozen}): every list and map in it is a private unmodifiable copy (a
+ * daemon's DTO may share a list it later changes in place); a value of a type not known to be
+ * immutable (an array, a set, any other class) leaves the text unkept.
  */
 final class OutputCache {
   private static final int SIZE = 4;
