@@ -173,7 +173,11 @@ public final class ShellCommand implements Callable<Integer> {
         return 0;
       }
       try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
-        new ShellRepl(session, terminal).followWallTime().followTerminalSize().run();
+        new ShellRepl(session, terminal)
+            .followWallTime()
+            .beatWhileIdle()
+            .followTerminalSize()
+            .run();
       }
       return 0;
     }

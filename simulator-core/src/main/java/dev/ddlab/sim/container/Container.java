@@ -61,6 +61,11 @@ public final class Container {
   /** This container's row as the last listing built it ({@link Listing}), or null. */
   Listing.KeptRow listedRow;
 
+  /**
+   * This container's inspect as the daemon last built it without sizes ({@link Inspect}), or null.
+   */
+  Inspect.Kept inspected;
+
   final ContainerRootFs rootFs;
   FileSystem fs;
   List<MountPoint> mounts = List.of();

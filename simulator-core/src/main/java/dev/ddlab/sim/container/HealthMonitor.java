@@ -179,6 +179,7 @@ final class HealthMonitor {
     if (s == null || s.run != run) {
       return;
     }
+    daemon.changed(c); // the health log and failing streak, shown by inspect
     HealthConfig h = c.config.healthcheck();
     long end = daemon.clock.nowNanos();
     String out = output.length() > MAX_OUTPUT ? output.substring(0, MAX_OUTPUT) : output;

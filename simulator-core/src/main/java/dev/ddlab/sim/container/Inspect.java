@@ -1,5 +1,6 @@
 package dev.ddlab.sim.container;
 
+import dev.ddlab.engine.Frozen;
 import dev.ddlab.engine.dto.ContainerInspect;
 import dev.ddlab.engine.dto.ContainerState;
 import dev.ddlab.engine.dto.GraphDriver;
@@ -22,6 +23,36 @@ final class Inspect {
 
   ContainerInspect inspect(String ref, boolean size) {
     Container c = daemon.get(ref);
+    if (size) {
+      return build(c, true); // the sizes read the layers: never kept
+    }
+    long shared = daemon.network.changes() + daemon.images.version();
+    Kept kept = c.inspected;
+    if (kept != null && kept.version() == c.rowVersion && kept.shared() == shared) {
+      return kept.json();
+    }
+    ContainerInspect built = build(c, false);
+    Object frozen = Frozen.freezeOrNull(built);
+    if (frozen == null) {
+      return built;
+    }
+    c.inspected = new Kept(c.rowVersion, shared, (ContainerInspect) frozen);
+    return c.inspected.json();
+  }
+
+  /**
+   * A container's inspect as the daemon last built it, frozen ({@link Frozen}: handed out to every
+   * caller, changed by none), with what it was built from: the container's own row version ({@link
+   * Container#rowVersion}, moved by {@link Daemon#changed} at every write of its state, exit code,
+   * times, name, health and its log, mounts, restart count, exec IDs and HostConfig, at every event
+   * of its own) and the node's shared counters it reads (the network controller's: its
+   * NetworkSettings; the image store's: the layers of its GraphDriver). While both hold the same
+   * object is the answer, so a CLI that kept the text it wrote for it answers by identity.
+   */
+  record Kept(long version, long shared, ContainerInspect json) {}
+
+  /** The container's inspect built anew (with sizes when {@code size}). */
+  ContainerInspect build(Container c, boolean size) {
     ContainerState state =
         new ContainerState(
             c.status.text,

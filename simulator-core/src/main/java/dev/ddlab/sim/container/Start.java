@@ -105,9 +105,9 @@ final class Start {
       // moby's createSpec (WithUser): the user is resolved in the container's files first
       user = execUser(c);
     } catch (IllegalArgumentException e) {
+      daemon.changed(c); // State.Error, shown by inspect
       c.error = e.getMessage();
       if (c.exitCode == 0) {
-        daemon.changed(c);
         c.exitCode = 128;
       }
       throw EngineException.serverError(e.getMessage());
@@ -128,9 +128,9 @@ final class Start {
       try {
         daemon.network.start(c.id, netNs);
       } catch (EngineException e) {
+        daemon.changed(c); // State.Error, shown by inspect
         c.error = e.getMessage();
         if (c.exitCode == 0) {
-          daemon.changed(c);
           c.exitCode = 128;
         }
         throw e;
@@ -152,6 +152,7 @@ final class Start {
               + " failed: runc create failed: unable to start container process: "
               + r.runcMessage()
               + ": unknown";
+      daemon.changed(c);
       c.error = message;
       c.exitCode =
           switch (r.failure()) {
@@ -220,6 +221,7 @@ final class Start {
     // PID 1 may have exited already (and the container restarted) while it started.
     if (c.context == ctx
         && (c.status == Container.Status.RUNNING || c.status == Container.Status.PAUSED)) {
+      daemon.changed(c); // State.Pid, shown by inspect
       c.main = p;
       if (!c.config.openStdin()) {
         p.closeInput();

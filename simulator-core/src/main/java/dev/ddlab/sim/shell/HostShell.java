@@ -220,8 +220,20 @@ public final class HostShell {
     if (continuation.waiting()) {
       return "> ";
     }
-    return USER + "@" + node.hostname() + ":" + tildePath(cwd) + "$ ";
+    String host = node.hostname();
+    if (cwd != promptCwd || host != promptHost) { // built again only when either moved
+      promptCwd = cwd;
+      promptHost = host;
+      promptText = USER + "@" + host + ":" + tildePath(cwd) + "$ ";
+    }
+    return promptText;
   }
+
+  /** The idle prompt as last built, and the directory and host name it was built for. */
+  private String promptCwd;
+
+  private String promptHost;
+  private String promptText;
 
   private static String tildePath(String path) {
     if (path.equals(HOME)) {

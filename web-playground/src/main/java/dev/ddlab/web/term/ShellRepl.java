@@ -5,15 +5,17 @@ import dev.ddlab.session.Session;
 import dev.ddlab.session.TranscriptEntry;
 import java.io.IOError;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Candidate;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
-import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 
@@ -85,6 +87,14 @@ public final class ShellRepl {
   private boolean followWallTime;
   private long lastWallNanos;
 
+  /**
+   * Whether a wall-clock beat shows a background job's output at an idle prompt ({@link #beat}).
+   */
+  private boolean beat;
+
+  /** The wall-clock beat's period: the playground's ticker's. */
+  static final long BEAT_MILLIS = 250;
+
   /** Whether the session's terminals take this terminal's size ({@link #followTerminalSize}). */
   private boolean followSize;
 
@@ -110,6 +120,19 @@ public final class ShellRepl {
   public ShellRepl followWallTime() {
     this.followWallTime = true;
     this.lastWallNanos = System.nanoTime();
+    return this;
+  }
+
+  /**
+   * While the line reader waits for keys, a beat of the wall clock ({@link #BEAT_MILLIS}, on a
+   * daemon thread of this REPL) moves the session's virtual time to the wall clock ({@link
+   * #followWallTime}) and prints what the terminal printed since above the line being edited (a
+   * background job's {@code (sleep 3; echo done) &} shows {@code done} after three seconds at the
+   * prompt, as the playground's ticker shows it). For {@code ddlab shell} on the user's terminal
+   * only: a script or piped input has no beat, so its transcript stays a function of its lines.
+   */
+  public ShellRepl beatWhileIdle() {
+    this.beat = true;
     return this;
   }
 
@@ -154,20 +177,15 @@ public final class ShellRepl {
 
   /** Runs until Ctrl-D at the host prompt (or the terminal closes). */
   public void run() {
-    LineReader reader =
-        LineReaderBuilder.builder()
-            .terminal(terminal)
-            .appName("ddlab")
-            .completer(
-                (r, line, candidates) -> {
-                  String upToCursor = line.line().substring(0, line.cursor());
-                  for (String c : session.complete(node, upToCursor)) {
-                    candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("/")));
-                  }
-                })
-            .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-            .variable(LineReader.HISTORY_SIZE, 2000)
-            .build();
+    Reader reader = new Reader(terminal);
+    reader.setCompleter(
+        (r, line, candidates) -> {
+          String upToCursor = line.line().substring(0, line.cursor());
+          for (String c : session.complete(node, upToCursor)) {
+            candidates.add(new Candidate(c, c, null, null, null, null, !c.endsWith("/")));
+          }
+        });
+    reader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     // Ctrl-P Ctrl-Q: Docker's detach keys. Ctrl-P alone keeps its readline meaning after a pause.
     reader
         .getWidgets()
@@ -188,25 +206,38 @@ public final class ShellRepl {
         .put(
             REPROMPT_WIDGET,
             () -> {
-              if (reader instanceof LineReaderImpl impl) {
-                impl.setPrompt(session.prompt(node));
-                terminal.writer().print("\r\u001b[K");
-                terminal.writer().flush();
-                impl.redrawLine();
-              }
+              reader.setPrompt(session.prompt(node));
+              terminal.writer().print("\r\u001b[K");
+              terminal.writer().flush();
+              reader.redrawLine();
               return true;
             });
     reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(REPROMPT_WIDGET), REPROMPT);
     reader.getWidgets().put(PUSH_WIDGET, () -> push(reader));
     reader.getKeyMaps().get(LineReader.MAIN).bind(new Reference(PUSH_WIDGET), PUSH);
     PrintWriter out = terminal.writer();
+    Thread beating = beat ? startBeat(reader) : null;
+    // the session is the REPL thread's while it is not waiting for keys (the line reader's lock:
+    // the completer and the widgets run under it too), so a beat finds it idle or not at all
+    reader.lock().lock();
+    try {
+      loop(reader, out);
+    } finally {
+      reader.lock().unlock();
+      if (beating != null) {
+        beating.interrupt();
+      }
+    }
+  }
+
+  private void loop(Reader reader, PrintWriter out) {
     while (true) {
       String line;
       try {
         shownPrompt = session.prompt(node);
         // a password, a key, read -s: the line editor shows nothing of what is typed
         masked = !session.echoes(node);
-        line = reader.readLine(editorPrompt(), null, mask, null);
+        line = readLine(reader);
       } catch (UserInterruptException e) {
         catchUp();
         print(out, session.interrupt(node));
@@ -244,6 +275,74 @@ public final class ShellRepl {
       if (endOnEof && atHost && isExit(line) && entry.output().startsWith("exit")) {
         return; // bash's "exit": the login shell ended
       }
+    }
+  }
+
+  /**
+   * The next line, read with the session let go while the reader waits for keys (the reader takes
+   * its lock itself and lets it go only while waiting, once: held twice here, no beat would run).
+   */
+  private String readLine(Reader reader) {
+    reader.lock().unlock();
+    try {
+      return reader.readLine(editorPrompt(), null, mask, null);
+    } finally {
+      reader.lock().lock();
+    }
+  }
+
+  /** The line reader, whose lock the REPL and its beat share. */
+  static final class Reader extends LineReaderImpl {
+    Reader(Terminal terminal) {
+      super(terminal, "ddlab", new java.util.HashMap<>(Map.of(LineReader.HISTORY_SIZE, 2000)));
+      setHistory(new DefaultHistory());
+    }
+
+    ReentrantLock lock() {
+      return lock;
+    }
+  }
+
+  private Thread startBeat(Reader reader) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                while (!Thread.currentThread().isInterrupted()) {
+                  Thread.sleep(BEAT_MILLIS);
+                  beat(reader);
+                }
+              } catch (InterruptedException ended) {
+                // the REPL ended
+              }
+            },
+            "ddlab-shell-beat");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  /**
+   * One beat of the wall clock: when the REPL waits for keys (its lock free), virtual time catches
+   * up with the wall clock and what the terminal printed since is shown above the edited line; the
+   * next entry's output then leaves it out ({@link Session#shownOutput}), as after a push.
+   */
+  void beat(Reader reader) {
+    if (!reader.lock().tryLock()) {
+      return; // a line runs, or a key is being handled: the next beat
+    }
+    try {
+      catchUp();
+      // an unfinished output line shown in the editor's prompt waits for the next line or push,
+      // which continue it where the cursor is
+      if (partial.length() == 0 && session.outputPending(node)) {
+        String text = session.unshownOutput(node);
+        if (!text.isEmpty()) {
+          reader.printAbove(text); // a last line without newline gets one, as print()
+        }
+      }
+    } finally {
+      reader.lock().unlock();
     }
   }
 

@@ -40,6 +40,11 @@ public final class ScreenTerminal implements AutoCloseable {
     throw new AssertionError("never shown: " + text + "\n--- screen ---\n" + screen.text());
   }
 
+  /** What the terminal printed so far. */
+  public String text() {
+    return screen.text();
+  }
+
   @Override
   public void close() throws IOException {
     terminal.close();
