@@ -163,6 +163,12 @@ final class SimBench {
       listing(n, subjects);
     }
     subjects.removeIf(f -> !options.measures(f.name));
+    if (TRACE != null) {
+      TRACE.phase(
+          "the JVM's start until the first figure",
+          ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    }
+    long[] measuring = {0};
     try {
       BenchSchedule.interleave(
           subjects,
@@ -178,12 +184,21 @@ final class SimBench {
               TRACE.warmedUp("(every figure, short rounds in turn)", settled, 0);
               TRACE.begin();
             }
+            measuring[0] = System.nanoTime();
           },
-          afterPass);
+          pass -> {
+            long t0 = System.nanoTime();
+            afterPass.accept(pass);
+            if (TRACE != null) {
+              TRACE.phase(
+                  "the calibration after pass " + (pass + 1), (System.nanoTime() - t0) / 1e9);
+            }
+          });
     } finally {
       subjects.forEach(Subject::close);
     }
     if (TRACE != null && !subjects.isEmpty()) {
+      TRACE.phase("the interleaved measured rounds", (System.nanoTime() - measuring[0]) / 1e9);
       TRACE.end("the interleaved measured rounds");
     }
     for (Subject f : subjects) {
@@ -194,7 +209,11 @@ final class SimBench {
     if (!options.measures(perNode) && !options.measures(perContainer)) {
       return;
     }
+    long h0 = System.nanoTime();
     double[] heap = heap(Math.max(1, options.nodes()), Math.max(1, options.containers()));
+    if (TRACE != null) {
+      TRACE.phase("the heap figures", (System.nanoTime() - h0) / 1e9);
+    }
     sink.accept(new Figure(perNode, "bytes", heap[0], TARGET_NODE_BYTES));
     sink.accept(new Figure(perContainer, "bytes", heap[1], Double.NaN));
   }
@@ -231,7 +250,11 @@ final class SimBench {
 
     @Override
     public void warm() {
+      long t0 = System.nanoTime();
       setup = setUp.get();
+      if (TRACE != null) {
+        TRACE.phase("the set-up of " + name, (System.nanoTime() - t0) / 1e9);
+      }
       rounds =
           new Rounds(
               name,
@@ -603,10 +626,14 @@ final class SimBench {
     /** Between rounds: a fresh session when this one has typed its share. */
     void between() {
       if (lines >= LINES_PER_SESSION) {
+        long t0 = System.nanoTime();
         session.close();
         session = open.get();
         lines = 0;
         renamed = null;
+        if (TRACE != null) {
+          TRACE.phase("a session opened again", (System.nanoTime() - t0) / 1e9);
+        }
       }
     }
 
