@@ -16,16 +16,19 @@ import org.junit.jupiter.api.Test;
  * rounds (set-up and JIT bursts in the figures' time), while a learner's session keeps every line.
  */
 class SimBenchTypistTest {
+  /** Opens a session of one node, adding it to {@code opened}. */
+  private static java.util.function.Supplier<SimSession> opening(List<SimSession> opened) {
+    return () -> {
+      SimSession s = SimSession.open("single", 1);
+      opened.add(s);
+      return s;
+    };
+  }
+
   @Test
   void a_figures_session_is_never_opened_again_and_its_transcript_stays_bounded() {
     List<SimSession> opened = new ArrayList<>();
-    try (SimBench.Typist t =
-        new SimBench.Typist(
-            () -> {
-              SimSession s = SimSession.open("single", 1);
-              opened.add(s);
-              return s;
-            })) {
+    try (SimBench.Typist t = new SimBench.Typist(opening(opened))) {
       int lines = 5 * SimBench.KEPT_ENTRIES;
       for (int i = 0; i < lines; i++) {
         t.rows("docker ps", 1);
@@ -51,14 +54,7 @@ class SimBenchTypistTest {
   @Test
   void the_shell_pairs_session_is_opened_again_after_its_share_of_lines_between_rounds_only() {
     List<SimSession> opened = new ArrayList<>();
-    try (SimBench.Typist t =
-        new SimBench.Typist(
-            () -> {
-              SimSession s = SimSession.open("single", 1);
-              opened.add(s);
-              return s;
-            },
-            10)) {
+    try (SimBench.Typist t = new SimBench.Typist(opening(opened), 10)) {
       SimSession first = t.session();
       for (int i = 0; i < 15; i++) {
         t.ok("true");
