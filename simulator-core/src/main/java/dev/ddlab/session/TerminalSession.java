@@ -337,6 +337,16 @@ public class TerminalSession implements Session {
     return transcript.entries();
   }
 
+  /**
+   * Keeps only the last {@code n} to {@code 2n} entries of this session's transcript from now on:
+   * for {@code ddlab bench}, whose sessions type millions of lines that nobody replays (it opened
+   * its nodes again instead, seconds of set-up a figure). A learner's session never calls this and
+   * keeps every command, as grading replays them.
+   */
+  public void keepLastEntries(int n) {
+    transcript.keepLast(n);
+  }
+
   @Override
   public long nowNanos() {
     return clock.nowNanos();

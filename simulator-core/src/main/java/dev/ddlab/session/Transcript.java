@@ -34,6 +34,15 @@ final class Transcript {
   /** The index of the oldest entry whose output may still be cut. */
   private int oldest;
 
+  /**
+   * The index of {@code entries}' first element: the entries before it were let go ({@link
+   * #keepLast}); indices stay those of the whole session.
+   */
+  private int first;
+
+  /** Entries kept at least when bounded ({@link #keepLast}); 0: every entry, as a learner's. */
+  private int keepLast;
+
   /** The whole length of the outputs kept in part (their tail), by entry index. */
   private final java.util.Map<Integer, Integer> wholeLengths = new java.util.HashMap<>();
 
@@ -52,7 +61,7 @@ final class Transcript {
     String output = full;
     boolean counted = true;
     while (kept + output.length() > limit || !charge(output.length())) {
-      if (oldest < entries.size()) {
+      if (oldest < first + entries.size()) {
         dropOldest();
         continue;
       }
@@ -67,21 +76,56 @@ final class Transcript {
       break;
     }
     entries.add(output.equals(e.output()) ? e : e.withOutput(output));
+    int index = first + entries.size() - 1;
     if (counted) {
       kept += output.length();
       if (!output.equals(full)) {
-        wholeLengths.put(entries.size() - 1, full.length());
+        wholeLengths.put(index, full.length());
       }
     } else {
-      oldest = entries.size();
+      oldest = index + 1;
     }
-    return entries.size() - 1;
+    if (keepLast > 0 && entries.size() >= 2 * keepLast) {
+      letGo(entries.size() - keepLast);
+    }
+    return index;
   }
 
-  /** The exit code of an entry whose command ended after it was recorded (an attaching run). */
+  /**
+   * Keeps only the last {@code n} to {@code 2n} entries from now on (the older ones let go {@code
+   * n} at a time, their output's charge given back): for a benchmark's session, which types
+   * millions of lines that no one replays. A learner's session never calls this and keeps every
+   * command (grading replays them).
+   */
+  void keepLast(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("keep at least one entry: " + n);
+    }
+    keepLast = n;
+    if (entries.size() >= 2 * n) {
+      letGo(entries.size() - n);
+    }
+  }
+
+  /** Lets the first {@code count} entries go, giving back the output they held. */
+  private void letGo(int count) {
+    while (oldest < first + count) {
+      dropOldest();
+    }
+    entries.subList(0, count).clear();
+    first += count;
+  }
+
+  /**
+   * The exit code of an entry whose command ended after it was recorded (an attaching run); nothing
+   * when that entry was let go ({@link #keepLast}).
+   */
   void exitCode(int index, int code) {
-    TranscriptEntry e = entries.get(index);
-    entries.set(index, e.withExitCode(code));
+    if (index < first) {
+      return;
+    }
+    TranscriptEntry e = entries.get(index - first);
+    entries.set(index - first, e.withExitCode(code));
   }
 
   List<TranscriptEntry> entries() {
@@ -109,7 +153,7 @@ final class Transcript {
    * entry, not counted, as its command is not).
    */
   private void dropOldest() {
-    TranscriptEntry e = entries.get(oldest);
+    TranscriptEntry e = entries.get(oldest - first);
     String output = e.output();
     Integer whole = wholeLengths.remove(oldest);
     if (!output.isEmpty()) {
@@ -117,7 +161,7 @@ final class Transcript {
       if (budget != null) {
         budget.unchargeMemory(output.length());
       }
-      entries.set(oldest, e.withOutput(note(whole != null ? whole : output.length())));
+      entries.set(oldest - first, e.withOutput(note(whole != null ? whole : output.length())));
     }
     oldest++;
   }

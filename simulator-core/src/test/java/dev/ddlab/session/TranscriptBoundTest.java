@@ -141,6 +141,55 @@ class TranscriptBoundTest {
     }
   }
 
+  /**
+   * ddlab bench's sessions type millions of lines; bounded, one keeps its last entries only (and
+   * gives their output's charge back), while a session nobody bounded keeps every command.
+   */
+  @Test
+  void a_bounded_session_keeps_its_last_entries_and_a_learners_keeps_every_command() {
+    try (SimSession bench = SimSession.open("single", 1);
+        SimSession learner = SimSession.open("single", 1)) {
+      bench.keepLastEntries(10);
+      for (int i = 0; i < 1_000; i++) {
+        bench.type("node1", "echo " + i);
+        learner.type("node1", "echo " + i);
+      }
+      List<TranscriptEntry> kept = bench.transcript();
+      assertTrue(kept.size() >= 10 && kept.size() < 20, "kept " + kept.size());
+      assertEquals("echo 999", kept.get(kept.size() - 1).command());
+      assertEquals("999\n", kept.get(kept.size() - 1).output());
+      assertEquals("echo " + (1_000 - kept.size()), kept.get(0).command());
+      List<TranscriptEntry> all = learner.transcript();
+      assertEquals(1_000, all.size(), "a learner's session keeps every command");
+      assertEquals("echo 0", all.get(0).command());
+      // the same memory but for the outputs let go, whose charge was given back
+      long held = kept.stream().mapToLong(e -> e.output().length()).sum();
+      long learnerHeld = all.stream().mapToLong(e -> e.output().length()).sum();
+      assertEquals(
+          learner.cluster().memoryBudget().memory() - learnerHeld,
+          bench.cluster().memoryBudget().memory() - held,
+          "charge given back");
+    }
+  }
+
+  @Test
+  void a_bounded_transcript_still_cuts_the_oldest_outputs_and_updates_a_kept_exit_code() {
+    Transcript t = new Transcript(null, 1_000);
+    t.keepLast(3);
+    int[] index = new int[8];
+    for (int i = 0; i < 8; i++) {
+      index[i] = t.add(entry(String.valueOf((char) ('a' + i)).repeat(400)));
+    }
+    assertEquals(7, index[7], "indices stay those of the whole session");
+    List<TranscriptEntry> e = t.entries();
+    assertEquals(5, e.size(), "8 added, the first 3 let go at 6");
+    assertEquals(Transcript.cut("", 400), e.get(2).output(), "the oldest kept output cut");
+    assertEquals("h".repeat(400), e.get(4).output());
+    t.exitCode(index[1], 9); // let go: nothing
+    t.exitCode(index[6], 7);
+    assertEquals(7, t.entries().get(3).exitCode());
+  }
+
   private static TranscriptEntry entry(String output) {
     return new TranscriptEntry("node1", "$ ", "cat x", output, 0, 0);
   }

@@ -125,6 +125,22 @@ final class BenchTrace {
     out.flush();
   }
 
+  /**
+   * A phase of the fork took {@code seconds} (a figure's set-up, a session opened again, a
+   * calibration, the measured rounds, the heap figures), written with the seconds since the fork
+   * began: where a fork's time goes.
+   */
+  void phase(String what, double seconds) {
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "# phase: %s: %.2f s, at %.1f s",
+            what,
+            seconds,
+            (System.nanoTime() - opened) / 1e9));
+    out.flush();
+  }
+
   /** The measured rounds begin: each thread's CPU is counted from here to {@link #end}. */
   void begin() {
     threadTicks = threadTicks();

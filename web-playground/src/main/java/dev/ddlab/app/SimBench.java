@@ -163,6 +163,12 @@ final class SimBench {
       listing(n, subjects);
     }
     subjects.removeIf(f -> !options.measures(f.name));
+    if (TRACE != null) {
+      TRACE.phase(
+          "the JVM's start until the first figure",
+          ManagementFactory.getRuntimeMXBean().getUptime() / 1e3);
+    }
+    long[] measuring = {0};
     try {
       BenchSchedule.interleave(
           subjects,
@@ -178,12 +184,21 @@ final class SimBench {
               TRACE.warmedUp("(every figure, short rounds in turn)", settled, 0);
               TRACE.begin();
             }
+            measuring[0] = System.nanoTime();
           },
-          afterPass);
+          pass -> {
+            long t0 = System.nanoTime();
+            afterPass.accept(pass);
+            if (TRACE != null) {
+              TRACE.phase(
+                  "the calibration after pass " + (pass + 1), (System.nanoTime() - t0) / 1e9);
+            }
+          });
     } finally {
       subjects.forEach(Subject::close);
     }
     if (TRACE != null && !subjects.isEmpty()) {
+      TRACE.phase("the interleaved measured rounds", (System.nanoTime() - measuring[0]) / 1e9);
       TRACE.end("the interleaved measured rounds");
     }
     for (Subject f : subjects) {
@@ -194,7 +209,11 @@ final class SimBench {
     if (!options.measures(perNode) && !options.measures(perContainer)) {
       return;
     }
+    long h0 = System.nanoTime();
     double[] heap = heap(Math.max(1, options.nodes()), Math.max(1, options.containers()));
+    if (TRACE != null) {
+      TRACE.phase("the heap figures", (System.nanoTime() - h0) / 1e9);
+    }
     sink.accept(new Figure(perNode, "bytes", heap[0], TARGET_NODE_BYTES));
     sink.accept(new Figure(perContainer, "bytes", heap[1], Double.NaN));
   }
@@ -231,7 +250,11 @@ final class SimBench {
 
     @Override
     public void warm() {
+      long t0 = System.nanoTime();
       setup = setUp.get();
+      if (TRACE != null) {
+        TRACE.phase("the set-up of " + name, (System.nanoTime() - t0) / 1e9);
+      }
       rounds =
           new Rounds(
               name,
@@ -534,20 +557,37 @@ final class SimBench {
   }
 
   /**
-   * The session a figure types into, opened again between rounds once it has typed {@link
-   * #LINES_PER_SESSION} lines: a session's transcript keeps every typed command (grading replays
-   * it), ~330 bytes a line, and a figure types millions (a 60 s warm-up of run+rm is 4 million
-   * lines). Traced forks (6 Dec) filled their 1 GB heap that way: 3.2 million entries live, full
-   * collections back to back, every later figure measuring the collector.
+   * The session a figure types into, its transcript bounded to its last {@link #KEPT_ENTRIES}
+   * entries ({@link SimSession#keepLastEntries}): a learner's transcript keeps every typed command
+   * (grading replays it), ~300 bytes a line, and a figure types millions (a 60 s warm-up of run+rm
+   * is 4 million lines). Traced forks (6 Dec) filled their 1 GB heap that way: 3.2 million entries
+   * live, full collections back to back, every later figure measuring the collector. Until session
+   * 14 the session was opened again every 300,000 lines instead, a node of 1,000 containers set up
+   * again (0.3–0.7 s) and its set-up code compiled again in the rounds after it. Now only a typist
+   * given {@code linesPerSession} opens its session again (the shell pair: its host shell's history
+   * keeps each distinct {@code docker rm -f ID}, ~100 bytes a line, on a node cheap to set up).
    */
   static final class Typist implements AutoCloseable {
     private final java.util.function.Supplier<SimSession> open;
+    private final long linesPerSession;
     private SimSession session;
     private long lines;
 
+    /** A typist whose session is never opened again. */
     Typist(java.util.function.Supplier<SimSession> open) {
+      this(open, Long.MAX_VALUE);
+    }
+
+    Typist(java.util.function.Supplier<SimSession> open, long linesPerSession) {
       this.open = open;
-      this.session = open.get();
+      this.linesPerSession = linesPerSession;
+      this.session = opened();
+    }
+
+    private SimSession opened() {
+      SimSession s = open.get();
+      s.keepLastEntries(KEPT_ENTRIES);
+      return s;
     }
 
     /** The session, typing {@code command} at node1's prompt: it must succeed; its output. */
@@ -602,11 +642,15 @@ final class SimBench {
 
     /** Between rounds: a fresh session when this one has typed its share. */
     void between() {
-      if (lines >= LINES_PER_SESSION) {
+      if (lines >= linesPerSession) {
+        long t0 = System.nanoTime();
         session.close();
-        session = open.get();
+        session = opened();
         lines = 0;
         renamed = null;
+        if (TRACE != null) {
+          TRACE.phase("a session opened again", (System.nanoTime() - t0) / 1e9);
+        }
       }
     }
 
@@ -617,14 +661,20 @@ final class SimBench {
   }
 
   /**
-   * Lines a {@link Typist}'s session types before it is opened again (~100 MB of transcript in a 1
-   * GB heap). It was 100,000: a figure of 2–5 µs (an unchanged listing, images, inspect, logs,
-   * events) typed that many in a 0.4 s round and opened its session again, with a node of 1,000
-   * containers (0.3–0.7 s to set up), before every round, its warm-up's too: seconds a figure,
-   * set-up code compiled in the middle of the warm-up, and a dropped node's garbage in the next
-   * round.
+   * Entries a {@link Typist}'s transcript keeps at least (at most twice as many): the bench reads
+   * each output as it is typed, nobody replays its sessions.
    */
-  static final long LINES_PER_SESSION = 300_000;
+  static final int KEPT_ENTRIES = 1_000;
+
+  /**
+   * Lines the shell pair's session types before it is opened again: its host shell's history keeps
+   * every typed line, and each {@code docker rm -f ID} is a new string (~30 MB of history then). It
+   * was every {@link Typist}'s until session 14, when a figure of 2–5 µs (an unchanged listing,
+   * images, inspect, logs, events) opened a node of 1,000 containers again (0.3–0.7 s to set up)
+   * every few rounds, set-up code compiled in the middle of its warm-up; a listing's commands are
+   * the same string each time, a reference a line in the history.
+   */
+  static final long SHELL_LINES_PER_SESSION = 300_000;
 
   /** The run+rm pair typed at node1's prompt, on a session of its own. */
   private Setup shellPairs() {
@@ -634,7 +684,8 @@ final class SimBench {
               SimSession s = SimSession.open("single", 1);
               ok(s, "docker pull alpine");
               return s;
-            });
+            },
+            SHELL_LINES_PER_SESSION);
     return new Setup(
         () -> {
           String id = t.ok("docker run -d alpine sleep 1d").strip();
@@ -679,37 +730,37 @@ final class SimBench {
                 new Listed(
                     "docker ps -a" + c + ", unchanged",
                     perRound,
-                    (t, until) -> t.rows("docker ps -a", count + 2))));
+                    (t, events) -> t.rows("docker ps -a", count + 2))));
     if (reading) { // ps, the listing's real work and the reading commands once, on the larger node
       figures.addAll(
           List.of(
               new Listed(
                   "docker ps" + c + ", unchanged",
                   perRound,
-                  (t, until) -> t.rows("docker ps", count + 1)),
+                  (t, events) -> t.rows("docker ps", count + 1)),
               new Listed(
                   "docker ps" + c + ", one renamed before each",
                   perRound,
-                  (t, until) -> {
+                  (t, events) -> {
                     t.renameOne();
                     t.rows("docker ps", count + 1);
                   }),
-              new Listed("docker images" + c, 200, (t, until) -> t.rows("docker images", 3)),
-              new Listed("docker inspect lg" + c, 200, (t, until) -> t.ok("docker inspect lg")),
+              new Listed("docker images" + c, 200, (t, events) -> t.rows("docker images", 3)),
+              new Listed("docker inspect lg" + c, 200, (t, events) -> t.ok("docker inspect lg")),
               new Listed(
                   "docker logs lg (100 lines)" + c,
                   200,
-                  (t, until) -> t.rows("docker logs lg", 100)),
+                  (t, events) -> t.rows("docker logs lg", 100)),
               new Listed(
                   "docker events --since 0 --until <now>" + c + ", unchanged",
                   Math.max(5, perRound / 2),
-                  (t, until) -> t.ok("docker events --since 0 --until " + until[0])),
+                  (t, events) -> t.ok(events)),
               new Listed(
                   "docker events --since 0 --until <now>" + c + ", one new event before each",
                   Math.max(5, perRound / 2),
-                  (t, until) -> {
+                  (t, events) -> {
                     t.renameOne(); // a rename event: the 256 kept events move by one
-                    t.ok("docker events --since 0 --until " + until[0]);
+                    t.ok(events);
                   })));
     }
     for (Listed f : figures) {
@@ -722,14 +773,19 @@ final class SimBench {
               () -> {
                 long[] until = {0};
                 Typist t = new Typist(() -> listingNode(count, until));
-                return new Setup(() -> f.op().accept(t, until), t::between, t::close);
+                // typed as the same string each time: the shell's history keeps a reference a line
+                String events = "docker events --since 0 --until " + until[0];
+                return new Setup(() -> f.op().accept(t, events), t::between, t::close);
               }));
     }
   }
 
-  /** A figure of a listing node: its name, operations per round, and the operation. */
+  /**
+   * A figure of a listing node: its name, operations per round, and the operation (given the node's
+   * {@code docker events --since 0 --until} command).
+   */
   private record Listed(
-      String name, int perRound, java.util.function.BiConsumer<Typist, long[]> op) {}
+      String name, int perRound, java.util.function.BiConsumer<Typist, String> op) {}
 
   /**
    * A node with {@code count} running containers and one exited container, lg, that printed 100
