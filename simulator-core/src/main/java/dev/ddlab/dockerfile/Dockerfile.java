@@ -27,6 +27,14 @@ public record Dockerfile(
     return Instructions.parse(DockerfileParser.parse(text));
   }
 
+  /**
+   * Parses a Dockerfile's text; without {@code heredocs} as Docker 20.10's classic builder reads it
+   * (see {@link DockerfileParser#parse(String, boolean)}).
+   */
+  public static Dockerfile parse(String text, boolean heredocs) {
+    return Instructions.parse(DockerfileParser.parse(text, heredocs));
+  }
+
   /** The stage named so (case-insensitive), or with that index when the name is a number. */
   public Optional<Stage> stage(String nameOrIndex) {
     String n = nameOrIndex.toLowerCase(Locale.ROOT);

@@ -28,12 +28,24 @@ public final class DockerfileParser {
   private boolean directivesDone;
   private final Set<String> seen = new HashSet<>();
   private String syntax = "";
+  private final boolean heredocs;
 
-  private DockerfileParser() {}
+  private DockerfileParser(boolean heredocs) {
+    this.heredocs = heredocs;
+  }
 
-  /** Parses a Dockerfile's text. */
+  /** Parses a Dockerfile's text, here-documents included (BuildKit's frontend 1.4+). */
   public static Result parse(String text) {
-    return new DockerfileParser().run(text);
+    return parse(text, true);
+  }
+
+  /**
+   * Parses a Dockerfile's text; without {@code heredocs} as parsers before BuildKit's frontend 1.4
+   * (Docker 20.10's classic builder): a {@code <<EOF} is an argument like any other and the body's
+   * lines are instructions.
+   */
+  public static Result parse(String text, boolean heredocs) {
+    return new DockerfileParser(heredocs).run(text);
   }
 
   private static Pattern continuationFor(char esc) {
@@ -87,7 +99,33 @@ public final class DockerfileParser {
       if (emptyContinuation) {
         warnings.add("[WARNING]: Empty continuation line found in:\n    " + line);
       }
-      nodes.add(nodeFromLine(line, start, current));
+      Node node = nodeFromLine(line, start, current);
+      if (heredocs && node.canContainHeredoc() && line.contains("<<")) {
+        List<Heredoc> docs = new ArrayList<>();
+        for (Heredoc h : Heredoc.fromLine(line)) {
+          StringBuilder body = new StringBuilder();
+          boolean terminated = false;
+          while (i < lines.size()) {
+            String l = lines.get(i++);
+            current++;
+            String possible = h.chomp() ? l.replaceFirst("^\t+", "") : l;
+            if (possible.equals(h.name())) {
+              terminated = true;
+              break;
+            }
+            body.append(l);
+            if (i < lines.size() || text.endsWith("\n")) {
+              body.append('\n');
+            }
+          }
+          if (!terminated) {
+            throw new DockerfileException("unterminated heredoc", start, current);
+          }
+          docs.add(h.withContent(body.toString()));
+        }
+        node = node.withHeredocs(docs, current);
+      }
+      nodes.add(node);
     }
     if (!warnings.isEmpty()) {
       warnings.add("[WARNING]: Empty continuation lines will become errors in a future release.");

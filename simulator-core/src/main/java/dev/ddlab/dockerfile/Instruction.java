@@ -21,8 +21,17 @@ public sealed interface Instruction {
   /** ARG name[=default]: value is null without a default. */
   record ArgPair(String key, String value) {}
 
-  /** RUN: the command (one shell string, or the exec form's words) and its flags. */
-  record Run(Node node, List<String> command, boolean json, List<String> mounts, String network)
+  /**
+   * RUN: the command (one shell string, or the exec form's words), its flags and the here-documents
+   * its line opens ({@code RUN <<EOF}, {@code RUN python3 <<EOF}).
+   */
+  record Run(
+      Node node,
+      List<String> command,
+      boolean json,
+      List<String> mounts,
+      String network,
+      List<Heredoc> heredocs)
       implements Instruction {}
 
   /** CMD. */
@@ -31,7 +40,10 @@ public sealed interface Instruction {
   /** ENTRYPOINT (an empty one clears it: command is null). */
   record Entrypoint(Node node, List<String> command, boolean json) implements Instruction {}
 
-  /** COPY [--from] [--chown] [--chmod] [--link] src… dest. */
+  /**
+   * COPY [--from] [--chown] [--chmod] [--link] src… dest; {@code inline} are the sources written as
+   * here-documents ({@code COPY <<EOF /etc/app.conf}), which {@code sources} leaves out.
+   */
   record Copy(
       Node node,
       List<String> sources,
@@ -39,10 +51,11 @@ public sealed interface Instruction {
       String from,
       String chown,
       String chmod,
-      boolean link)
+      boolean link,
+      List<Heredoc> inline)
       implements Instruction {}
 
-  /** ADD [--chown] [--chmod] [--checksum] [--link] src… dest. */
+  /** ADD [--chown] [--chmod] [--checksum] [--link] src… dest; {@code inline} as for COPY. */
   record Add(
       Node node,
       List<String> sources,
@@ -50,7 +63,8 @@ public sealed interface Instruction {
       String chown,
       String chmod,
       String checksum,
-      boolean link)
+      boolean link,
+      List<Heredoc> inline)
       implements Instruction {}
 
   record Workdir(Node node, String path) implements Instruction {}

@@ -112,14 +112,16 @@ public final class Instructions {
         flags.bool("keep-git-dir");
         String checksum = flags.string("checksum");
         flags.parse();
+        SourcesAndDest sd = sourcesAndDest(n, "ADD");
         return new Instruction.Add(
             n,
-            args.subList(0, args.size() - 1),
-            args.get(args.size() - 1),
+            sd.paths,
+            sd.dest,
             flags.value(chown),
             flags.value(chmod),
             flags.value(checksum),
-            flags.isTrue(link));
+            flags.isTrue(link),
+            sd.inline);
       }
       case "copy" -> {
         twoOrMore(args, "COPY");
@@ -128,14 +130,16 @@ public final class Instructions {
         String chmod = flags.string("chmod");
         String link = flags.bool("link");
         flags.parse();
+        SourcesAndDest sd = sourcesAndDest(n, "COPY");
         return new Instruction.Copy(
             n,
-            args.subList(0, args.size() - 1),
-            args.get(args.size() - 1),
+            sd.paths,
+            sd.dest,
             flags.value(from),
             flags.value(chown),
             flags.value(chmod),
-            flags.isTrue(link));
+            flags.isTrue(link),
+            sd.inline);
       }
       case "from" -> {
         String name;
@@ -168,8 +172,12 @@ public final class Instructions {
         if (trigger.equals("MAINTAINER") || trigger.equals("FROM")) {
           throw new DockerfileException(trigger + " isn't allowed as an ONBUILD trigger");
         }
-        String expr = n.original().replaceFirst("(?i)^\\s*ONBUILD\\s*", "");
-        return new Instruction.Onbuild(n, expr);
+        StringBuilder expr =
+            new StringBuilder(n.original().replaceFirst("(?i)^\\s*ONBUILD\\s*", ""));
+        for (Heredoc h : n.heredocs()) {
+          expr.append('\n').append(h.content()).append(h.name());
+        }
+        return new Instruction.Onbuild(n, expr.toString());
       }
       case "workdir" -> {
         exactlyOne(args, "WORKDIR");
@@ -181,7 +189,8 @@ public final class Instructions {
         String network = flags.string("network");
         flags.string("security");
         flags.parse();
-        return new Instruction.Run(n, args, n.json(), flags.values("mount"), flags.value(network));
+        return new Instruction.Run(
+            n, args, n.json(), flags.values("mount"), flags.value(network), n.heredocs());
       }
       case "cmd" -> {
         flags.parse();
@@ -396,6 +405,37 @@ public final class Instructions {
       out.add(new Instruction.KeyValue(args.get(i), args.get(i + 1)));
     }
     return out;
+  }
+
+  private record SourcesAndDest(List<String> paths, String dest, List<Heredoc> inline) {}
+
+  /**
+   * parseSourcesAndDest: the last argument is the destination (never a here-document: "COPY cannot
+   * accept a heredoc as a destination"); a source that opens a here-document is that document's
+   * body, by its name.
+   */
+  private static SourcesAndDest sourcesAndDest(Node n, String cmd) {
+    List<String> args = n.args();
+    String dest = args.get(args.size() - 1);
+    if (Heredoc.parse(dest) != null) {
+      throw new DockerfileException(cmd + " cannot accept a heredoc as a destination");
+    }
+    Map<String, Heredoc> bodies = new HashMap<>();
+    for (Heredoc h : n.heredocs()) {
+      bodies.put(h.name(), h);
+    }
+    List<String> paths = new ArrayList<>();
+    List<Heredoc> inline = new ArrayList<>();
+    for (String src : args.subList(0, args.size() - 1)) {
+      Heredoc h = Heredoc.parse(src);
+      if (h == null) {
+        paths.add(src);
+      } else {
+        Heredoc body = bodies.get(h.name());
+        inline.add(body == null ? h : body);
+      }
+    }
+    return new SourcesAndDest(List.copyOf(paths), dest, List.copyOf(inline));
   }
 
   private static void exactlyOne(List<String> args, String cmd) {

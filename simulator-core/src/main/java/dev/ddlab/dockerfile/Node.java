@@ -16,6 +16,8 @@ import java.util.List;
  * @param startLine first line (1-based)
  * @param endLine last line
  * @param sub the wrapped instruction of ONBUILD, else null
+ * @param heredocs the here-documents of a RUN, COPY or ADD (or an ONBUILD of one), with their
+ *     bodies, in the order the line opens them
  */
 public record Node(
     String instruction,
@@ -25,9 +27,34 @@ public record Node(
     String original,
     int startLine,
     int endLine,
-    Node sub) {
+    Node sub,
+    List<Heredoc> heredocs) {
   public Node {
     flags = List.copyOf(flags);
     args = List.copyOf(args);
+    heredocs = List.copyOf(heredocs);
+  }
+
+  /** A node without here-documents. */
+  public Node(
+      String instruction,
+      List<String> flags,
+      List<String> args,
+      boolean json,
+      String original,
+      int startLine,
+      int endLine,
+      Node sub) {
+    this(instruction, flags, args, json, original, startLine, endLine, sub, List.of());
+  }
+
+  /** canContainHeredoc: a RUN, COPY or ADD not in the JSON form, or an ONBUILD of one. */
+  boolean canContainHeredoc() {
+    Node n = instruction.equals("onbuild") && sub != null ? sub : this;
+    return List.of("add", "copy", "run").contains(n.instruction) && !n.json;
+  }
+
+  Node withHeredocs(List<Heredoc> docs, int end) {
+    return new Node(instruction, flags, args, json, original, startLine, end, sub, docs);
   }
 }

@@ -23,6 +23,16 @@ public final class ShellLex {
     return new Run(text, env).word(false).get(0);
   }
 
+  /**
+   * A here-document's body as COPY and ADD expand it (SkipProcessQuotes): variables substituted,
+   * the escape character escapes, quotes are ordinary characters.
+   */
+  public String raw(String text, Map<String, String> env) {
+    Run r = new Run(text, env);
+    r.literalQuotes = true;
+    return r.word(false).get(0);
+  }
+
   /** Words: like {@link #word}, split at unquoted whitespace (EXPOSE, VOLUME lists). */
   public List<String> words(String text, Map<String, String> env) {
     return new Run(text, env).word(true);
@@ -32,6 +42,7 @@ public final class ShellLex {
     private final String s;
     private final Map<String, String> env;
     private int pos;
+    private boolean literalQuotes;
 
     Run(String s, Map<String, String> env) {
       this.s = s;
@@ -62,7 +73,10 @@ public final class ShellLex {
           continue;
         }
         any = true;
-        if (c == '\'') {
+        if (literalQuotes && (c == '\'' || c == '"')) {
+          sb.append(c);
+          pos++;
+        } else if (c == '\'') {
           pos++;
           singleQuoted(sb);
         } else if (c == '"') {

@@ -28,6 +28,9 @@ import java.util.function.Consumer;
  * and publishes the build to the introspection.
  */
 final class BuildRun {
+  private static final java.util.regex.Pattern CLASSIC_UNKNOWN =
+      java.util.regex.Pattern.compile(
+          "dockerfile parse error on line (\\d+): unknown instruction: (\\S+)( \\(did you mean .*\\))?");
   private final BuildState s;
   private final Consumer<BuildMessage> progress;
   private final StageGraph graph;
@@ -106,9 +109,21 @@ final class BuildRun {
     def.completed = t + 21 * MS;
     t += 30 * MS;
     try {
-      s.df = Dockerfile.parse(text);
+      // Docker 20.10's classic builder (the private dockerd) parses no here-documents
+      s.df = Dockerfile.parse(text, s.req.buildkit());
     } catch (DockerfileException e) {
-      throw new BuildFailure(e.getMessage(), e.startLine(), e.endLine());
+      String m = e.getMessage();
+      if (!s.req.buildkit()) { // 20.10's parser: no "on", the word in upper case, no suggestion
+        java.util.regex.Matcher u = CLASSIC_UNKNOWN.matcher(m);
+        if (u.matches()) {
+          m =
+              "dockerfile parse error line "
+                  + u.group(1)
+                  + ": unknown instruction: "
+                  + u.group(2).toUpperCase(java.util.Locale.ROOT);
+        }
+      }
+      throw new BuildFailure(m, e.startLine(), e.endLine());
     }
     s.lex = new ShellLex(s.df.escape());
     for (Instruction.Arg a : s.df.metaArgs()) {

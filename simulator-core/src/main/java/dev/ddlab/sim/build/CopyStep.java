@@ -2,7 +2,9 @@ package dev.ddlab.sim.build;
 
 import static dev.ddlab.sim.build.BuildState.MS;
 
+import dev.ddlab.dockerfile.Heredoc;
 import dev.ddlab.dockerfile.Instruction;
+import dev.ddlab.dockerfile.ShellLex;
 import dev.ddlab.dockerfile.Stage;
 import dev.ddlab.fs.Content;
 import dev.ddlab.fs.Entry;
@@ -33,6 +35,7 @@ final class CopyStep {
   FileStep plan(
       StageState st,
       List<String> rawSources,
+      List<Heredoc> inline,
       String rawDest,
       String rawFrom,
       String rawChown,
@@ -48,8 +51,9 @@ final class CopyStep {
     String destWord = s.word(rawDest, env, i);
     String chown = rawChown.isEmpty() ? "" : s.word(rawChown, env, i);
     String dest = Paths.resolve(st.workdir(), destWord);
-    boolean destIsDir = destWord.endsWith("/") || destWord.equals(".") || sources.size() > 1;
-    if (sources.size() > 1 && !(destWord.endsWith("/") || destWord.equals("."))) {
+    int count = sources.size() + inline.size();
+    boolean destIsDir = destWord.endsWith("/") || destWord.equals(".") || count > 1;
+    if (count > 1 && !(destWord.endsWith("/") || destWord.equals("."))) {
       throw new BuildFailure(
           "When using "
               + kind
@@ -119,6 +123,13 @@ final class CopyStep {
         }
       }
     }
+    // Here-documents: files named by their delimiter, 0664 under dockerd's umask 022 (0644), the
+    // body expanded with the stage's environment when the delimiter was not quoted.
+    for (Heredoc h : inline) {
+      String data = h.expand() ? new ShellLex('\\').raw(h.data(), env) : h.data();
+      String target = destIsDir || isDir(st, dest) ? Paths.resolve(dest, h.name()) : dest;
+      files.put(target, Entry.file(0644, Content.text(data), null, s.t0));
+    }
     String keyText =
         kind
             + " "
@@ -132,7 +143,10 @@ final class CopyStep {
             + "\n"
             + Digests.sha256(checksum(files));
     boolean intoDir = destIsDir || copiesDirectory;
-    String createdBy = kind + " " + String.join(" ", sources) + " " + destWord + " # buildkit";
+    StringBuilder history = new StringBuilder(kind);
+    sources.forEach(src -> history.append(' ').append(src));
+    inline.forEach(h -> history.append(" <<").append(h.name()));
+    String createdBy = history.append(' ').append(destWord).append(" # buildkit").toString();
     return new FileStep(
         keyText,
         createdBy,
@@ -171,7 +185,9 @@ final class CopyStep {
             bytes += e.isFile() ? e.content().size() : 0;
           }
           return new FileStep.Work(s.b.layer(Layer.of(entries)), 9 * MS + bytes / 5000);
-        });
+        },
+        null,
+        inline.size());
   }
 
   /** What is copied (paths, modes, contents or link targets), for the cache key. */

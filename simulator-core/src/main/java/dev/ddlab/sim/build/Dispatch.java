@@ -120,9 +120,16 @@ final class Dispatch {
     } else if (i instanceof Instruction.Run r) {
       step(st, r, run.plan(st, r));
     } else if (i instanceof Instruction.Copy c) {
-      step(st, c, copy.plan(st, c.sources(), c.dest(), c.from(), c.chown(), c.chmod(), c, "COPY"));
+      step(
+          st,
+          c,
+          copy.plan(
+              st, c.sources(), c.inline(), c.dest(), c.from(), c.chown(), c.chmod(), c, "COPY"));
     } else if (i instanceof Instruction.Add a) {
-      step(st, a, copy.plan(st, a.sources(), a.dest(), "", a.chown(), a.chmod(), a, "ADD"));
+      step(
+          st,
+          a,
+          copy.plan(st, a.sources(), a.inline(), a.dest(), "", a.chown(), a.chmod(), a, "ADD"));
     }
   }
 
@@ -157,12 +164,18 @@ final class Dispatch {
 
   /** A file step: cache hit or run its work, then a layer and a history entry. */
   private void step(StageState st, Instruction i, FileStep f) {
-    Vertex v = s.progress.step(st, Vertex.shown(i));
-    v.started = Math.max(st.time, f.notBefore());
+    long start = Math.max(st.time, f.notBefore());
+    List<Vertex> documents = new ArrayList<>();
+    for (int k = 0; k < f.inlineDocuments(); k++) {
+      documents.add(s.progress.vertex("[internal] preparing inline document", start));
+    }
+    Vertex v = s.progress.step(st, f.shown() != null ? f.shown() : Vertex.shown(i));
+    v.started = start;
     String key = Digests.sha256(st.key + "\n" + f.keyText());
     Optional<BuildCache.Record> hit = s.req.noCache() ? Optional.empty() : s.b.cache().get(key);
     ImageLayer layer;
     long created;
+    documents.forEach(d -> d.cached = hit.isPresent());
     if (hit.isPresent()) {
       v.cached = true;
       v.completed = v.started;

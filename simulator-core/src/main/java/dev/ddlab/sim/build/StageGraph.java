@@ -105,13 +105,17 @@ final class StageGraph {
     }
   }
 
-  /** Whether a needed stage copies from the build context (COPY without --from, ADD). */
+  /**
+   * Whether a needed stage copies from the build context (COPY without --from, ADD, with a path:
+   * one that copies only here-documents does not).
+   */
   static boolean usesContext(List<Stage> needed) {
     boolean usesContext = false;
     for (Stage st : needed) {
       for (Instruction i : st.commands()) {
         usesContext |=
-            i instanceof Instruction.Add || i instanceof Instruction.Copy c && c.from().isEmpty();
+            i instanceof Instruction.Add a && !a.sources().isEmpty()
+                || i instanceof Instruction.Copy c && c.from().isEmpty() && !c.sources().isEmpty();
       }
     }
     return usesContext;
