@@ -190,6 +190,17 @@ final class Expansions implements Expander.Shell {
   }
 
   @Override
+  public List<String> variablesStarting(String prefix) {
+    List<String> names = new ArrayList<>();
+    for (String n : new java.util.TreeSet<>(sh.variableNames())) {
+      if (n.startsWith(prefix) && n.indexOf('[') < 0 && sh.var(n) != null) {
+        names.add(n); // an element NAME[i] of the arrays the shell keeps as variables is no name
+      }
+    }
+    return names;
+  }
+
+  @Override
   public List<String> positional() {
     return sh.positional();
   }
