@@ -310,8 +310,8 @@ public final class ShellProgram implements Program {
             return;
           }
           if (interactive) {
-            for (Interpreter.Job j : sh.drainFinishedJobs()) {
-              proc.err(Interpreter.jobNotice(j, true) + "\n");
+            for (Interpreter.Job j : sh.jobTable().drainFinished()) {
+              proc.err(Jobs.notice(j, true) + "\n");
             }
           }
           drain();
