@@ -149,10 +149,12 @@ final class Expansions implements Expander.Shell {
     }
     Pipe out = sh.pipelines().collector();
     CommandSub s = subs.get(i);
+    Fds outside = sh.fds(sh.fds().copy()); // $(exec 2>/dev/null) changes only the substitution's
     sh.run(
         s.body(),
         new Io(null, out, io.err(), io.background(), io.job(), true),
         st -> {
+          sh.fds(outside);
           sh.pipelines().close(out);
           results.put(s, out.drain());
           status[0] = st;

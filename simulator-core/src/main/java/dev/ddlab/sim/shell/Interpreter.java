@@ -850,6 +850,13 @@ public final class Interpreter {
     return fds;
   }
 
+  /** Runs on {@code next} from now ({@code $( … )} on a copy); returns the one it ran on. */
+  Fds fds(Fds next) {
+    Fds was = fds;
+    fds = next;
+    return was;
+  }
+
   /** Whether a {@code return} ended the running function; the flag is cleared. */
   boolean takeReturn() {
     boolean r = returning;

@@ -46,6 +46,10 @@ class ExecRedirectionsTest {
     assertEquals(host, t.get(1).output());
     assertEquals(
         "one\nls: /nope: No such file or directory\nchild\ntwo\n--\ninsub\n", t.get(2).output());
+    List<TranscriptEntry> sub = inEachShell("a=$(exec 2>/dev/null); ls /nope 2>&1 | wc -l");
+    for (TranscriptEntry e : sub) {
+      assertEquals("1\n", e.output()); // a command substitution's exec stays in it
+    }
   }
 
   @Test
@@ -107,6 +111,21 @@ class ExecRedirectionsTest {
     for (TranscriptEntry e : t) {
       assertEquals("b\ng=a o= f=c\n", e.output());
     }
+  }
+
+  @Test
+  void a_container_s_exec_cmd_keeps_the_shell_s_pid_and_the_files_exec_opened() {
+    List<TranscriptEntry> t =
+        run(
+            """
+            docker run -d --name exk alpine sh -c 'exec >/tmp/log 2>&1; echo start; ls /nope; exec sleep 1000'
+            docker exec exk ps
+            docker exec exk cat /tmp/log
+            docker logs exk
+            """);
+    assertEquals("    1 root      0:00 sleep 1000", t.get(1).output().lines().toList().get(1));
+    assertEquals("start\nls: /nope: No such file or directory\n", t.get(2).output());
+    assertEquals("", t.get(3).output());
   }
 
   @Test
