@@ -146,6 +146,15 @@ public interface Proc {
     return Executables.Failure.NOT_FOUND_IN_PATH;
   }
 
+  /**
+   * dup2(2) for good: from now on this process writes its stdout and stderr where {@code io} says
+   * (a null field: unchanged), as a shell's {@code exec >log 2>&1} leaves them for the program it
+   * then execs. False, changing nothing, when the process cannot.
+   */
+  default boolean redirect(ProcIo io) {
+    return false;
+  }
+
   /** The resource limits this process runs under (its container's). */
   default Rlimits rlimits() {
     return Rlimits.container();

@@ -29,11 +29,11 @@ public final class SimProc implements Proc {
   private Map<String, String> env;
   private String cwd;
   private final String user;
-  private final boolean tty;
+  private boolean tty;
   private final Pty pty;
   private final boolean stdinTty;
-  private final Consumer<String> out;
-  private final Consumer<String> err;
+  private Consumer<String> out;
+  private Consumer<String> err;
   private final IntConsumer onExit;
   private final long startedNanos;
   private List<VirtualClock.Timer> timers;
@@ -321,6 +321,21 @@ public final class SimProc implements Proc {
   @Override
   public boolean exec(List<String> newArgv) {
     return !exited && !newArgv.isEmpty() && exec(newArgv, env) == null;
+  }
+
+  @Override
+  public boolean redirect(ProcIo io) {
+    if (exited) {
+      return false;
+    }
+    if (io.out() != null) {
+      out = io.out();
+      tty = false; // what it runs next writes to a file, not the terminal
+    }
+    if (io.err() != null) {
+      err = io.err();
+    }
+    return true;
   }
 
   @Override

@@ -352,7 +352,7 @@ final class Builtins {
   }
 
   static int jobs(Interpreter sh, List<String> args, Io io) {
-    List<Interpreter.Job> jobs = sh.jobs();
+    List<Interpreter.Job> jobs = sh.jobTable().list();
     if (args.contains("-p")) {
       // the process IDs alone: bash lists the jobs in order, ash (and dash, its descendant) the
       // most recent first

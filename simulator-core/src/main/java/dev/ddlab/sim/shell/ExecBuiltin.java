@@ -12,8 +12,9 @@ import java.util.function.IntConsumer;
  * its process (the host's shell; a command whose output is redirected) runs the command and the
  * shell then exits with its status, which is what a learner sees of it. A command that cannot run
  * ends a non-interactive shell with 127 or 126, in each shell's words (bash 5.2, busybox 1.36 ash,
- * dash 0.5.12 as seen here and on the private dockerd). Without a command {@code exec} changes
- * nothing here: the lasting redirections it makes ({@code exec >log 2>&1}) are not simulated.
+ * dash 0.5.12 as seen here and on the private dockerd). Without a command, {@code exec}'s
+ * redirections last for the rest of the shell ({@code exec >log 2>&1}): {@link SimpleCommands}
+ * keeps them in the shell's {@link Fds} and this builtin is not reached.
  */
 final class ExecBuiltin {
   private ExecBuiltin() {}

@@ -36,6 +36,11 @@ final class Expander {
     /** {@code set -u}: whether expanding an unset variable is an error. */
     boolean nounset();
 
+    /** bash's {@code ${!prefix@}}: the names of the set variables that start so, sorted. */
+    default List<String> variablesStarting(String prefix) {
+      return List.of();
+    }
+
     /** {@code ${X=word}}: sets the variable. */
     default void assign(String name, String value) {
       throw new UnsupportedOperationException(name);
@@ -361,6 +366,13 @@ final class Expander {
     if (name.length() > 1 && name.charAt(0) == '#') {
       return length(name.substring(1));
     }
+    List<String> named = prefixNames(name);
+    if (named != null) {
+      String ifs = shell.param("IFS");
+      String sep =
+          name.endsWith("*") && ifs != null ? (ifs.isEmpty() ? "" : ifs.substring(0, 1)) : " ";
+      return String.join(sep, named);
+    }
     if (name.length() > 1 && name.charAt(0) == '!') {
       // bash's ${!X}: the parameter X's value names
       String ref = param(name.substring(1));
@@ -380,6 +392,20 @@ final class Expander {
       return String.join(sep, args);
     }
     return shell.param(name);
+  }
+
+  /**
+   * bash's {@code ${!prefix*}} and {@code ${!prefix@}}: the names of the set variables that start
+   * with the prefix, sorted; null for any other name.
+   */
+  private List<String> prefixNames(String name) {
+    if (name.length() < 3
+        || name.charAt(0) != '!'
+        || (!name.endsWith("*") && !name.endsWith("@"))
+        || !name.substring(1, name.length() - 1).matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      return null;
+    }
+    return shell.variablesStarting(name.substring(1, name.length() - 1));
   }
 
   /**
@@ -430,10 +456,13 @@ final class Expander {
       boolean quoted = isQuoted(p);
       if (p instanceof Param v
           && quoted
-          && v.name().equals("@")
+          && (v.name().equals("@") || (v.name().endsWith("@") && prefixNames(v.name()) != null))
           && (v.op() == null || slicesParameters(v))) {
-        // "$@" ("${@:2}"): each positional parameter its own field, joined to the text around it.
-        List<String> args = v.op() == null ? shell.positional() : slice(v);
+        // "$@" ("${@:2}", "${!prefix@}"): each its own field, joined to the text around it.
+        List<String> args =
+            !v.name().equals("@")
+                ? prefixNames(v.name())
+                : v.op() == null ? shell.positional() : slice(v);
         for (int k = 0; k < args.size(); k++) {
           if (k > 0) {
             fields.add(cur);

@@ -149,10 +149,12 @@ final class Expansions implements Expander.Shell {
     }
     Pipe out = sh.pipelines().collector();
     CommandSub s = subs.get(i);
+    Fds outside = sh.fds(sh.fds().copy()); // $(exec 2>/dev/null) changes only the substitution's
     sh.run(
         s.body(),
         new Io(null, out, io.err(), io.background(), io.job(), true),
         st -> {
+          sh.fds(outside);
           sh.pipelines().close(out);
           results.put(s, out.drain());
           status[0] = st;
@@ -187,6 +189,17 @@ final class Expansions implements Expander.Shell {
     } catch (NumberFormatException e) {
       return -1;
     }
+  }
+
+  @Override
+  public List<String> variablesStarting(String prefix) {
+    List<String> names = new ArrayList<>();
+    for (String n : new java.util.TreeSet<>(sh.variableNames())) {
+      if (n.startsWith(prefix) && n.indexOf('[') < 0 && sh.var(n) != null) {
+        names.add(n); // an element NAME[i] of the arrays the shell keeps as variables is no name
+      }
+    }
+    return names;
   }
 
   @Override

@@ -323,8 +323,8 @@ public final class HostShell {
           terminalInput.foregroundDone();
           foregroundTimers.clear();
           foregroundStops.clear();
-          for (Interpreter.Job j : sh.drainFinishedJobs()) {
-            io.err().accept(Interpreter.jobNotice(j, true) + "\n");
+          for (Interpreter.Job j : sh.jobTable().drainFinished()) {
+            io.err().accept(Jobs.notice(j, true) + "\n");
           }
           done.accept(st);
         };
@@ -455,8 +455,8 @@ public final class HostShell {
   public String drainJobNotices() {
     jobControl.pump();
     StringBuilder sb = new StringBuilder();
-    for (Interpreter.Job j : sh.drainFinishedJobs()) {
-      sb.append(Interpreter.jobNotice(j, true)).append('\n');
+    for (Interpreter.Job j : sh.jobTable().drainFinished()) {
+      sb.append(Jobs.notice(j, true)).append('\n');
     }
     return sb.toString();
   }

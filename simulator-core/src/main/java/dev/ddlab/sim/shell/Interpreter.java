@@ -55,6 +55,7 @@ public final class Interpreter {
   private ShellVars vars;
   private final Jobs jobs = new Jobs(this);
   private final Redirections redirections = new Redirections(this);
+  private Fds fds = new Fds(); // the running (sub)shell's: what exec made of its open files
   private final SimpleCommands simple = new SimpleCommands(this);
   private final RunQueue queue = new RunQueue(this::resumer);
 
@@ -385,63 +386,6 @@ public final class Interpreter {
         });
   }
 
-  public List<Job> jobs() {
-    return jobs.list();
-  }
-
-  /**
-   * The running job a jobspec ({@code %1}, {@code %%}, {@code %-}, {@code %sleep}) names, or null.
-   */
-  public Job job(String spec) {
-    return jobs.find(spec);
-  }
-
-  /** The running job whose process is {@code pid}, or null. */
-  public Job jobByPid(int pid) {
-    return jobs.byPid(pid);
-  }
-
-  /**
-   * Sends a signal to a running job: one that terminates ends what it runs and everything it would
-   * run next (status 128 + the signal, reported as bash reports it: "Terminated"); others have no
-   * effect here (the simulator does not stop or resume jobs). False when the job has ended.
-   */
-  public boolean killJob(Job job, Signal signal) {
-    return !signal.terminatesByDefault() || jobs.kill(job, 128 + signal.number());
-  }
-
-  /**
-   * Calls {@code done} with a running job's status once it ends ({@code wait}; {@code fg} with
-   * {@code notice} false: bash does not report a job it brought to the foreground).
-   */
-  public void whenJobDone(Job job, boolean notice, IntConsumer done) {
-    jobs.whenDone(job, notice, done);
-  }
-
-  /** Stops waiting for a job ({@code wait} interrupted). */
-  public void stopWaiting(Job job, IntConsumer done) {
-    jobs.stopWaiting(job, done);
-  }
-
-  /** Whether the command with this stdio runs in the job (or in a job the job started). */
-  public boolean runsIn(Io io, Job job) {
-    Task t = jobs.task(job);
-    return t != null && io.job() != null && io.job().root() == t;
-  }
-
-  /** Jobs that ended since the last call, for bash's "[1]+ Done" notices. */
-  public List<Job> drainFinishedJobs() {
-    return jobs.drainFinished();
-  }
-
-  /** The text bash prints for a finished job. */
-  public static String jobNotice(Job j, boolean current) {
-    Signal signal = j.signaled() ? Signal.byNumber(j.status() - 128) : null;
-    String state =
-        signal != null ? signal.description() : j.status() == 0 ? "Done" : "Exit " + j.status();
-    return String.format("[%d]%s  %-24s%s", j.number(), current ? "+" : "-", state, j.command());
-  }
-
   // ---- entry points ---------------------------------------------------------------------------
 
   /**
@@ -463,6 +407,7 @@ public final class Interpreter {
       done.accept(2);
       return;
     }
+    fds.top(io);
     run(list, io, st -> endLine(io, st, done));
   }
 
@@ -666,9 +611,14 @@ public final class Interpreter {
         io,
         done,
         (ex, subStatus) -> {
-          Io redirected = redirections.applyOrFail(c.redirects(), ex, io, done);
+          if (c.redirects().isEmpty()) {
+            compound.run(c, io, done); // its body is handed what it was: an exec in it lasts
+            return;
+          }
+          Io own = fds.resolve(io);
+          Io redirected = redirections.applyOrFail(c.redirects(), ex, own, done);
           if (redirected != null) {
-            compound.run(c, redirected, done);
+            compound.run(c, Fds.keys(io, own, redirected), redirections.restoring(done));
           }
         });
   }
@@ -751,7 +701,7 @@ public final class Interpreter {
    * The state a subshell must not leak: variables, exports and the working directory ({@link #save}
    * enters the subshell, {@link #restore} leaves it).
    */
-  record Saved(ShellVars.Snapshot vars, String cwd, long options) {}
+  record Saved(ShellVars.Snapshot vars, String cwd, long options, Fds fds) {}
 
   private int subshells;
 
@@ -762,7 +712,9 @@ public final class Interpreter {
 
   Saved save() {
     subshells++;
-    return new Saved(vars.snapshot(), runtime.cwd(), options.bits());
+    Saved saved = new Saved(vars.snapshot(), runtime.cwd(), options.bits(), fds);
+    fds = fds.copy(); // ( exec >log ) lasts only in the subshell
+    return saved;
   }
 
   /** Back to the state saved when the subshell began; an {@code exit} in it ends only it. */
@@ -791,6 +743,7 @@ public final class Interpreter {
     s.lastStatus = lastStatus;
     s.subshells = subshells + 1;
     s.loops = compound.forkLoops();
+    s.fds = fds.copy();
     return s;
   }
 
@@ -845,6 +798,7 @@ public final class Interpreter {
     out.continueLevels = continueLevels;
     out.subshells = subshells;
     out.loops = compound.loops();
+    out.fds = fds;
     state = s;
     vars = s.vars;
     simple.functions(s.functions);
@@ -859,6 +813,7 @@ public final class Interpreter {
     breakLevels = s.breakLevels;
     continueLevels = s.continueLevels;
     subshells = s.subshells;
+    fds = s.fds != null ? s.fds : fds;
     if (s.loops != null) {
       compound.loops(s.loops);
     }
@@ -869,6 +824,7 @@ public final class Interpreter {
       return; // the shell itself ended (the OOM killer, its script's end): nothing to give back
     }
     vars.restore(saved.vars());
+    fds = saved.fds();
     runtime.cwd(saved.cwd());
     options.bits(saved.options()); // ( set -e ) stays in the subshell
     exited = false;
@@ -887,6 +843,18 @@ public final class Interpreter {
 
   Redirections redirections() {
     return redirections;
+  }
+
+  /** What {@code exec} made of the running (sub)shell's open files. */
+  Fds fds() {
+    return fds;
+  }
+
+  /** Runs on {@code next} from now ({@code $( … )} on a copy); returns the one it ran on. */
+  Fds fds(Fds next) {
+    Fds was = fds;
+    fds = next;
+    return was;
   }
 
   /** Whether a {@code return} ended the running function; the flag is cleared. */

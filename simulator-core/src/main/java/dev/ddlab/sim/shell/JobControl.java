@@ -73,7 +73,7 @@ final class JobControl {
     int status = 0;
     for (String a : args) {
       if (a.startsWith("%")) {
-        Interpreter.Job j = sh.job(a);
+        Interpreter.Job j = sh.jobTable().find(a);
         if (j == null) {
           io.errln(noSuchJob("kill", a));
           status = dialect == Dialect.BASH ? 1 : 2;
@@ -100,8 +100,8 @@ final class JobControl {
 
   /** A signal to the job whose process is {@code pid}, or else to that process. */
   boolean kill(int pid, Signal signal) {
-    Interpreter.Job j = sh.jobByPid(pid);
-    return j != null ? sh.killJob(j, signal) : others.kill(pid, signal);
+    Interpreter.Job j = sh.jobTable().byPid(pid);
+    return j != null ? sh.jobTable().signal(j, signal) : others.kill(pid, signal);
   }
 
   /** "bash: kill: %5: no such job", "sh: kill: %5: no such job", "sh: 1: kill: No such job: %5". */
@@ -132,14 +132,14 @@ final class JobControl {
     for (String a : args) {
       Interpreter.Job j = null;
       if (a.startsWith("%")) {
-        j = sh.job(a);
+        j = sh.jobTable().find(a);
         if (j == null) {
           io.errln(noSuchJob("wait", a));
           bad = dialect == Dialect.BASH ? 127 : 2;
           continue;
         }
       } else if (!a.isEmpty() && a.length() < 10 && a.chars().allMatch(Character::isDigit)) {
-        j = sh.jobByPid(Integer.parseInt(a));
+        j = sh.jobTable().byPid(Integer.parseInt(a));
         if (j == null) {
           // ash and dash say nothing about a PID that is not their child
           if (dialect == Dialect.BASH) {
@@ -162,7 +162,7 @@ final class JobControl {
       targets.add(j);
     }
     if (args.isEmpty()) {
-      targets.addAll(sh.jobs());
+      targets.addAll(sh.jobTable().list());
     }
     if (targets.isEmpty()) {
       done.accept(bad);
@@ -184,7 +184,7 @@ final class JobControl {
             }
           };
       waits.add(w);
-      sh.whenJobDone(targets.get(i), true, w);
+      sh.jobTable().whenDone(targets.get(i), true, w);
     }
     for (Interpreter.Job j : targets) {
       if (toTerminal(j)) {
@@ -194,7 +194,8 @@ final class JobControl {
     foregroundStop.accept(
         () -> {
           for (int i = 0; i < targets.size(); i++) {
-            sh.stopWaiting(targets.get(i), waits.get(i)); // the shell ends the line with 130
+            sh.jobTable()
+                .stopWaiting(targets.get(i), waits.get(i)); // the shell ends the line with 130
           }
         });
   }
@@ -205,7 +206,7 @@ final class JobControl {
    */
   void fg(List<String> args, Io io, IntConsumer done) {
     String spec = args.isEmpty() ? "%%" : args.get(0);
-    Interpreter.Job job = sh.job(spec.startsWith("%") ? spec : "%" + spec);
+    Interpreter.Job job = sh.jobTable().find(spec.startsWith("%") ? spec : "%" + spec);
     if (job == null) {
       io.errln("bash: fg: " + (args.isEmpty() ? "current" : spec) + ": no such job");
       done.accept(1);
@@ -213,21 +214,22 @@ final class JobControl {
     }
     io.println(job.command());
     boolean[] interrupted = {false};
-    sh.whenJobDone(
-        job,
-        false,
-        st -> {
-          if (!interrupted[0]) {
-            done.accept(st);
-          }
-        });
+    sh.jobTable()
+        .whenDone(
+            job,
+            false,
+            st -> {
+              if (!interrupted[0]) {
+                done.accept(st);
+              }
+            });
     if (toTerminal(job)) {
       return; // the terminal sends Ctrl-C to the stream, as to any attached command
     }
     foregroundStop.accept(
         () -> {
           interrupted[0] = true;
-          sh.killJob(job, Signal.SIGINT);
+          sh.jobTable().signal(job, Signal.SIGINT);
         });
   }
 
@@ -238,7 +240,7 @@ final class JobControl {
   private boolean toTerminal(Interpreter.Job job) {
     HostShell.AttachHandler handler = terminal.get();
     for (BackgroundStream s : List.copyOf(streams)) {
-      if (handler != null && sh.runsIn(s.io(), job)) {
+      if (handler != null && sh.jobTable().runs(s.io(), job)) {
         streams.remove(s);
         s.io().out().accept(s.attachment().read());
         handler.attach(s.attachment(), s.done());

@@ -63,7 +63,8 @@ final class Jobs {
    * the fork fails over a pids limit. A job started inside another job belongs to a subshell: it
    * gets no job number and no notice.
    */
-  boolean start(AndOr command, Io io) {
+  boolean start(AndOr command, Io handed) {
+    Io io = sh.fds().resolve(handed); // after exec >log, the job writes to the log
     ShellRuntime runtime = sh.runtime();
     Cgroup cgroup = runtime.cgroup();
     if (cgroup != null && !cgroup.tryFork()) {
@@ -255,5 +256,29 @@ final class Jobs {
         target.accept(h);
       }
     }
+  }
+
+  /**
+   * Sends a signal to a running job: one that terminates ends what it runs and everything it would
+   * run next (status 128 + the signal, reported as bash reports it: "Terminated"); others have no
+   * effect here (the simulator does not stop or resume jobs). False when the job has ended.
+   */
+  boolean signal(Job job, dev.ddlab.sim.runtime.Signal signal) {
+    return !signal.terminatesByDefault() || kill(job, 128 + signal.number());
+  }
+
+  /** Whether the command with this stdio runs in the job (or in a job the job started). */
+  boolean runs(Io io, Job job) {
+    Task t = task(job);
+    return t != null && io.job() != null && io.job().root() == t;
+  }
+
+  /** The text bash prints for a finished job. */
+  static String notice(Job j, boolean current) {
+    dev.ddlab.sim.runtime.Signal signal =
+        j.signaled() ? dev.ddlab.sim.runtime.Signal.byNumber(j.status() - 128) : null;
+    String state =
+        signal != null ? signal.description() : j.status() == 0 ? "Done" : "Exit " + j.status();
+    return String.format("[%d]%s  %-24s%s", j.number(), current ? "+" : "-", state, j.command());
   }
 }

@@ -490,7 +490,7 @@ final class Lexer {
         if (!bash) {
           return bad(inner, quoted);
         }
-        // ${!prefix*} and ${!prefix@} (the names that start so) are not simulated: as before
+        // ${!prefix*} and ${!prefix@}: the names that start so (Expander)
         return rest.isEmpty() || rest.equals("*") || rest.equals("@")
             ? new Param(inner, quoted)
             : operator(inner.substring(0, 1 + m), rest, inner, quoted);
@@ -514,6 +514,9 @@ final class Lexer {
       }
     }
     char c = rest.charAt(0);
+    if (rest.equals(":")) {
+      return emptyOffset(inner, quoted);
+    }
     if (dialect == Dialect.DASH || (c != '/' && c != ':' && dialect != Dialect.BASH)) {
       return bad(inner, quoted);
     }
@@ -544,6 +547,25 @@ final class Lexer {
       return new Param(name, op, paramWord(rest.substring(op.length())), quoted);
     }
     return bad(inner, quoted);
+  }
+
+  /**
+   * {@code ${X:}}: bash's bad substitution when expanded; dash and busybox read a {@code :} that no
+   * operator follows as a brace never closed, a syntax error before anything runs (dash 0.5.12 and
+   * busybox 1.35 here, busybox 1.36 on the private dockerd).
+   */
+  private Param emptyOffset(String inner, boolean quoted) {
+    return switch (dialect) {
+      case BASH -> bad(inner, quoted);
+      case DASH ->
+          throw ShellSyntaxException.worded(
+              quoted ? "Syntax error: Unterminated quoted string" : "Syntax error: Missing '}'",
+              "}");
+      case ASH ->
+          throw ShellSyntaxException.worded(
+              quoted ? "syntax error: unterminated quoted string" : "syntax error: missing '}'",
+              "}");
+    };
   }
 
   private static Param bad(String inner, boolean quoted) {

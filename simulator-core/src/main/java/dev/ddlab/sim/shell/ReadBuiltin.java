@@ -55,8 +55,14 @@ final class ReadBuiltin {
         return;
       }
     }
+    Object opened = // exec 3<file; read -u 3 line
+        o.fd() != null && o.fd().matches("[3-9]") ? sh.fds().get(o.fd().charAt(0) - '0') : null;
+    if (opened instanceof Stdin || opened == Fds.TERMINAL) {
+      readLine(sh, o, io.withInput(Fds.stdin(opened)), done);
+      return;
+    }
     if (o.fd() != null && !o.fd().equals("0")) {
-      // the shell has no descriptors open beyond 0, 1 and 2 for read to use
+      // not a descriptor the shell has open for reading
       boolean number = !o.fd().isEmpty() && o.fd().chars().allMatch(Character::isDigit);
       if (sh.dialect() == Dialect.BASH) {
         io.errln(
@@ -74,6 +80,11 @@ final class ReadBuiltin {
       done.accept(1); // busybox: read(2) fails with EBADF, silently
       return;
     }
+    readLine(sh, o, io, done);
+  }
+
+  /** Reads one line from {@code io}'s input: a pipe, a file, or the shell's own input. */
+  private static void readLine(Interpreter sh, Options o, Io io, IntConsumer done) {
     if (io.in() != null) {
       // a pipe whose writer runs beside it: wait for the line (or the end of the input)
       io.in()

@@ -7,6 +7,7 @@ import dev.ddlab.sim.runtime.OutputEnd;
 import dev.ddlab.sim.shell.Ast.RedirOp;
 import dev.ddlab.sim.shell.Ast.Redirect;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
@@ -35,15 +36,97 @@ final class Redirections {
     }
   }
 
-  /** The redirected streams, or null after printing the shell's error and ending with 1. */
+  /**
+   * The redirected streams, or null after printing the shell's error and ending with 1. What it set
+   * of the descriptors 3 to 9 holds until {@link #restoring} or {@link #keep} is called.
+   */
   Io applyOrFail(List<Redirect> redirects, Expander ex, Io io, IntConsumer done) {
+    undo.clear();
     try {
       return apply(redirects, ex, io);
     } catch (RedirectException e) {
+      restoring(st -> {}).accept(0); // the ones before the failing one are undone
       (e.err != null ? e.err : io.err()).accept(e.getMessage() + "\n");
       done.accept(e.status);
       return null;
     }
+  }
+
+  /** What the last {@link #applyOrFail} set of descriptors 3 to 9 and what they were before. */
+  private final List<Object[]> undo = new ArrayList<>();
+
+  /**
+   * {@code done}, first giving back the descriptors 3 to 9 the last {@link #applyOrFail} set: a
+   * command's {@code 3>file} holds while it runs.
+   */
+  IntConsumer restoring(IntConsumer done) {
+    if (undo.isEmpty()) {
+      return done;
+    }
+    List<Object[]> back = new ArrayList<>(undo);
+    undo.clear();
+    Fds fds = sh.fds();
+    return st -> {
+      for (int k = back.size() - 1; k >= 0; k--) {
+        fds.set((Integer) back.get(k)[0], back.get(k)[1]);
+      }
+      done.accept(st);
+    };
+  }
+
+  /** {@code exec}'s redirections: what the last {@link #applyOrFail} set stays. */
+  void keep() {
+    undo.clear();
+  }
+
+  /** A closed descriptor ({@code >&-}), as the value a redirection gives one. */
+  private static final Object CLOSED = new Object();
+
+  /** {@code fd} now refers to {@code value} (an output, a {@link Stdin}/TERMINAL, or CLOSED). */
+  private Io assign(int fd, Object value, Io io) {
+    Stdin in = io.in();
+    Consumer<String> out = io.out();
+    Consumer<String> err = io.err();
+    switch (fd) {
+      case 0 -> {
+        if (value == CLOSED) {
+          in = new Stdin("");
+        } else if (!(value instanceof Consumer)) {
+          in = Fds.stdin(value);
+        }
+      }
+      case 1 -> out = output(value);
+      case 2 -> err = output(value);
+      default -> {
+        Object before = sh.fds().set(fd, value == CLOSED ? null : value);
+        undo.add(new Object[] {fd, before});
+      }
+    }
+    return io.withStreams(in, out, err);
+  }
+
+  /** What writing to {@code value} reaches: a closed or input descriptor loses the text. */
+  @SuppressWarnings("unchecked")
+  private static Consumer<String> output(Object value) {
+    return value instanceof Consumer<?> c ? (Consumer<String>) c : s -> {};
+  }
+
+  /**
+   * {@code >&N} to a descriptor that is not open, in each shell's words (bash 5.2 {@code bash: line
+   * 1: 9: Bad file descriptor} 1, dash 0.5.12 {@code sh: 1: 9: Bad file descriptor} 2, busybox
+   * {@code sh: 9: Bad file descriptor} 1).
+   */
+  private RedirectException badDescriptor(String target) {
+    RedirectException e =
+        new RedirectException(
+            switch (sh.dialect()) {
+              case BASH -> ErrorPlace.name(sh) + ": " + target + ": Bad file descriptor";
+              case ASH -> sh.name() + ": " + target + ": Bad file descriptor";
+              case DASH ->
+                  sh.name() + ": " + ErrorPlace.dash(sh) + ": " + target + ": Bad file descriptor";
+            });
+    e.status = sh.dialect() == Dialect.DASH ? 2 : 1;
+    return e;
   }
 
   private Io apply(List<Redirect> redirects, Expander ex, Io io) throws RedirectException {
@@ -73,35 +156,30 @@ final class Redirections {
     Consumer<String> out = io.out();
     Consumer<String> err = io.err();
     if (r.op() == RedirOp.HERE) {
-      if (r.fd() == 0) {
-        in = new Stdin(ex.single(r.here().body()));
-      }
-      return io.withStreams(in, out, err);
+      return r.fd() == 1 || r.fd() == 2
+          ? io
+          : assign(r.fd(), new Stdin(ex.single(r.here().body())), io);
     }
     if (r.op() == RedirOp.HERE_STRING) {
-      if (r.fd() == 0) {
-        in = new Stdin(ex.single(r.target()) + "\n");
-      }
-      return io.withStreams(in, out, err);
+      return r.fd() == 1 || r.fd() == 2
+          ? io
+          : assign(r.fd(), new Stdin(ex.single(r.target()) + "\n"), io);
     }
     String target = ex.single(r.target());
     if (r.op() == RedirOp.DUP_OUT || r.op() == RedirOp.DUP_IN) {
-      Consumer<String> to;
-      if (target.equals("1")) {
-        to = out;
-      } else if (target.equals("2")) {
-        to = err;
-      } else if (target.equals("-")) {
-        to = s -> {};
+      Object to;
+      if (target.equals("-")) {
+        to = CLOSED;
+      } else if (!target.isEmpty() && target.chars().allMatch(Character::isDigit)) {
+        int n = target.length() > 1 ? 10 : target.charAt(0) - '0';
+        to = n == 0 ? Fds.key(in) : n == 1 ? out : n == 2 ? err : sh.fds().get(n);
+        if (to == null) {
+          throw badDescriptor(target);
+        }
       } else {
         throw new RedirectException(name + ": " + target + ": ambiguous redirect");
       }
-      if (r.fd() == 1) {
-        out = to;
-      } else if (r.fd() == 2) {
-        err = to;
-      }
-      return io.withStreams(in, out, err);
+      return assign(r.fd(), to, io);
     }
     if (target.isEmpty()) {
       throw new RedirectException(name + ": " + r.target().source() + ": ambiguous redirect");
@@ -109,26 +187,18 @@ final class Redirections {
     String path = Paths.resolve(runtime.cwd(), target);
     if (r.op() == RedirOp.IN) {
       if (path.equals("/dev/null") && !runtime.fs().exists(path)) {
-        return io.withStreams(new Stdin(""), out, err); // a host without device files
+        return assign(r.fd(), new Stdin(""), io); // a host without device files
       }
       try {
         in = new Stdin(new String(runtime.fs().read(path), StandardCharsets.UTF_8));
       } catch (FsException e) {
-        throw new RedirectException(
-            dialect == Dialect.ASH
-                ? name + ": can't open " + target + ": no such file"
-                : name + ": " + target + ": " + e.getMessage());
+        throw cannotOpen(target, e, false);
       }
-      return io.withStreams(in, out, err);
+      return assign(r.fd(), in, io);
     }
     if (path.equals("/dev/null")) {
       Consumer<String> devNull = s -> {};
-      if (r.fd() == 2) {
-        err = devNull;
-      } else if (r.fd() == 1) {
-        out = devNull;
-      }
-      return io.withStreams(in, out, err);
+      return r.fd() == 0 ? io : assign(r.fd(), devNull, io);
     }
     if (r.op() == RedirOp.OUT
         && sh.options().noclobber()
@@ -143,18 +213,10 @@ final class Redirections {
       }
       runtime.fs().write(path, new byte[0], r.op() == RedirOp.APPEND);
     } catch (FsException e) {
-      throw new RedirectException(
-          dialect == Dialect.ASH
-              ? name + ": can't create " + target + ": " + ashReason(e)
-              : name + ": " + target + ": " + e.getMessage());
+      throw cannotOpen(target, e, true);
     }
     Consumer<String> file = new FileSink(runtime.fs(), path);
-    if (r.fd() == 2) {
-      err = file;
-    } else if (r.fd() == 1) {
-      out = file;
-    }
-    return io.withStreams(in, out, err);
+    return r.fd() == 0 ? io : assign(r.fd(), file, io);
   }
 
   /**
@@ -232,6 +294,44 @@ final class Redirections {
       case ASH -> sh.name() + ": can't create " + target + ": File exists";
       case DASH ->
           sh.name() + ": " + ErrorPlace.dash(sh) + ": cannot create " + target + ": File exists";
+    };
+  }
+
+  /**
+   * A file a redirection cannot open, in each shell's words: bash 5.2 {@code bash: line 1:
+   * /nonexistent/x: No such file or directory} (1), dash 0.5.12 {@code sh: 1: cannot create
+   * /nonexistent/x: Directory nonexistent} and {@code cannot open /nope: No such file} (2), busybox
+   * {@code sh: can't create /nonexistent/x: nonexistent directory} and {@code can't open /nope: no
+   * such file} (1).
+   */
+  private RedirectException cannotOpen(String target, FsException e, boolean create) {
+    String name = sh.name();
+    RedirectException r =
+        new RedirectException(
+            switch (sh.dialect()) {
+              case BASH -> ErrorPlace.name(sh) + ": " + target + ": " + e.getMessage();
+              case ASH ->
+                  create
+                      ? name + ": can't create " + target + ": " + ashReason(e)
+                      : name + ": can't open " + target + ": no such file";
+              case DASH ->
+                  name
+                      + ": "
+                      + ErrorPlace.dash(sh)
+                      + (create ? ": cannot create " : ": cannot open ")
+                      + target
+                      + ": "
+                      + dashReason(e, create);
+            });
+    r.status = sh.dialect() == Dialect.DASH ? 2 : 1;
+    return r;
+  }
+
+  private static String dashReason(FsException e, boolean create) {
+    return switch (e.errno()) {
+      case ENOENT -> create ? "Directory nonexistent" : "No such file";
+      case EISDIR -> "Is a directory";
+      default -> e.getMessage();
     };
   }
 

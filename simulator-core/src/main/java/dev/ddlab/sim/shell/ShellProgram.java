@@ -310,8 +310,8 @@ public final class ShellProgram implements Program {
             return;
           }
           if (interactive) {
-            for (Interpreter.Job j : sh.drainFinishedJobs()) {
-              proc.err(Interpreter.jobNotice(j, true) + "\n");
+            for (Interpreter.Job j : sh.jobTable().drainFinished()) {
+              proc.err(Jobs.notice(j, true) + "\n");
             }
           }
           drain();
@@ -585,12 +585,22 @@ public final class ShellProgram implements Program {
 
     @Override
     public boolean replaceWith(List<String> argv, Map<String, String> env, Io io) {
-      if (io.out() != terminalOut || io.err() != terminalErr || io.piped() || io.background()) {
-        return false; // the process keeps the terminal's stdio only
+      if (io.out() instanceof Pipe || io.err() instanceof Pipe || io.piped() || io.background()) {
+        return false; // the process keeps the terminal's stdio or files only
       }
       String name = argv.get(0);
       String found = name.contains("/") ? name : which(name);
-      return found != null && proc.exec(scriptOrSelf(argv, found), env) == null;
+      if (found == null) {
+        return false;
+      }
+      if ((io.out() != terminalOut || io.err() != terminalErr)
+          && !proc.redirect( // exec >log 2>&1; exec server: the server writes to the log
+              new Proc.ProcIo(
+                  io.out() == terminalOut ? null : io.out(),
+                  io.err() == terminalErr ? null : io.err()))) {
+        return false;
+      }
+      return proc.exec(scriptOrSelf(argv, found), env) == null;
     }
 
     @Override

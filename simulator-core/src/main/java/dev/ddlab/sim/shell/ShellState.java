@@ -25,6 +25,9 @@ final class ShellState {
   int continueLevels;
   int subshells;
 
+  /** What {@code exec} made of this (sub)shell's open files. */
+  Fds fds;
+
   /** The loops running in this (sub)shell ({@link CompoundCommands#loops}). */
   Object loops;
 }

@@ -81,8 +81,9 @@ final class SimpleCommands {
     return functions.remove(name) != null;
   }
 
-  void run(SimpleCommand cmd, Io io, IntConsumer done) {
+  void run(SimpleCommand cmd, Io io, IntConsumer whenDone) {
     sh.place.at(cmd.line());
+    Io own = sh.fds().resolve(io); // what exec made of the streams this command is handed
     List<Word> words = new ArrayList<>();
     cmd.assignments().forEach(a -> words.add(a.value()));
     words.addAll(cmd.words());
@@ -90,7 +91,7 @@ final class SimpleCommands {
     sh.withExpander(
         words,
         io,
-        done,
+        whenDone,
         (ex, subStatus) -> {
           List<String> argv =
               isDeclaration(cmd.words())
@@ -103,21 +104,31 @@ final class SimpleCommands {
           if (sh.options().xtrace()) {
             List<String> traced = new ArrayList<>();
             assigned.forEach((k, v) -> traced.add(k + "=" + v));
-            io.err().accept(sh.options().trace(traced, argv));
+            own.err().accept(sh.options().trace(traced, argv));
           }
-          Io redirected = sh.redirections().applyOrFail(cmd.redirects(), ex, io, done);
+          String command = argv.isEmpty() ? "" : argv.get(0);
+          FunctionDef fn = functions.get(command);
+          Io redirected =
+              sh.redirections()
+                  .applyOrFail(
+                      cmd.redirects(), ex, own, fn == null ? failed(command, whenDone) : whenDone);
           if (redirected == null) {
             return;
           }
+          if (fn == null && lastingExec(argv)) {
+            sh.fds().last(io, own, redirected); // exec >log 2>&1: for the rest of the shell
+            sh.redirections().keep();
+            whenDone.accept(0);
+            return;
+          }
+          IntConsumer done = sh.redirections().restoring(whenDone);
           if (argv.isEmpty()) {
             assigned.forEach(sh.vars()::put);
             done.accept(subStatus >= 0 ? subStatus : 0);
             return;
           }
-          String command = argv.get(0);
-          FunctionDef fn = functions.get(command);
           if (fn != null) {
-            call(fn, argv.subList(1, argv.size()), assigned, redirected, done);
+            call(fn, argv.subList(1, argv.size()), assigned, Fds.keys(io, own, redirected), done);
             return;
           }
           AsyncBuiltin async = asyncBuiltins.get(command);
@@ -186,6 +197,52 @@ final class SimpleCommands {
                                 }
                               })));
         });
+  }
+
+  /**
+   * POSIX's special builtins: a redirection of theirs that fails ends a shell out of a terminal.
+   */
+  private static final Set<String> SPECIAL =
+      Set.of(
+          ":",
+          ".",
+          "break",
+          "continue",
+          "eval",
+          "exec",
+          "exit",
+          "export",
+          "readonly",
+          "return",
+          "set",
+          "shift",
+          "times",
+          "trap",
+          "unset");
+
+  /**
+   * {@code done} for a redirection that failed: dash and busybox end a shell that reads no terminal
+   * when the command is a special builtin ({@code exec 3>/nonexistent/x}, {@code : >&9}); bash (not
+   * in POSIX mode) goes on, as bash 5.2, dash 0.5.12 and busybox 1.35/1.36 do.
+   */
+  private IntConsumer failed(String command, IntConsumer done) {
+    if (sh.dialect() == Dialect.BASH || !SPECIAL.contains(command)) {
+      return done;
+    }
+    return st -> {
+      if (!sh.interactive()) {
+        sh.exitShell(st);
+      }
+      done.accept(st);
+    };
+  }
+
+  /** {@code exec} with redirections only ({@code exec >log 2>&1}, {@code exec 3>&-}). */
+  private boolean lastingExec(List<String> argv) {
+    return !argv.isEmpty()
+        && argv.get(0).equals("exec")
+        && asyncBuiltins.containsKey("exec")
+        && (argv.size() == 1 || (argv.size() == 2 && argv.get(1).equals("--")));
   }
 
   /**

@@ -629,19 +629,46 @@ final class TextTools {
     return 0;
   }
 
-  private static String expandSet(String set) {
+  /**
+   * A set of tr: classes, ranges and backslash escapes ({@code \\n \\t \\r \\a \\b \\f \\v \\\\}
+   * and octal {@code \\NNN}, so {@code tr -d '\\000'} names NUL), as GNU tr 9.1 and busybox's read
+   * them.
+   */
+  static String expandSet(String set) {
     String s =
         set.replace("[:lower:]", "a-z")
             .replace("[:upper:]", "A-Z")
             .replace("[:digit:]", "0-9")
-            .replace("[:space:]", " \t\n\r")
-            .replace("\\n", "\n")
-            .replace("\\t", "\t");
-    StringBuilder sb = new StringBuilder();
+            .replace("[:space:]", " \t\n\r");
+    StringBuilder chars = new StringBuilder();
+    StringBuilder escaped = new StringBuilder(); // 'e' where the char came from an escape
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (i + 2 < s.length() && s.charAt(i + 1) == '-') {
-        char end = s.charAt(i + 2);
+      if (c == '\\' && i + 1 < s.length()) {
+        char n = s.charAt(i + 1);
+        int j = i + 1;
+        if (n >= '0' && n <= '7') {
+          while (j < s.length() && j < i + 4 && s.charAt(j) >= '0' && s.charAt(j) <= '7') {
+            j++;
+          }
+          chars.append((char) (Integer.parseInt(s.substring(i + 1, j), 8) & 0xff));
+          i = j - 1;
+        } else {
+          int k = "ntrabfv".indexOf(n);
+          chars.append(k >= 0 ? "\n\t\r\007\b\f\013".charAt(k) : n);
+          i++;
+        }
+        escaped.append('e');
+      } else {
+        chars.append(c);
+        escaped.append(' ');
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (i + 2 < chars.length() && chars.charAt(i + 1) == '-' && escaped.charAt(i + 1) == ' ') {
+        char end = chars.charAt(i + 2);
         for (char k = c; k <= end; k++) {
           sb.append(k);
         }

@@ -82,6 +82,39 @@ class ParameterSubstitutionFormsTest {
   }
 
   @Test
+  void bash_names_the_variables_a_prefix_starts_and_says_an_empty_offset_is_bad() {
+    List<TranscriptEntry> t =
+        run(
+            """
+            bash -c 'ZZB=1 ZZA=2 ZZAB=3; echo "${!ZZ*}"; for w in "${!ZZ@}"; do echo "[$w]"; done; IFS=:; echo "${!ZZ*}"; set -- "${!NONE@}"; echo $#; set -- "${!NONE*}"; echo $#'
+            bash -c 'X=abc; echo before; echo ${X:}; echo after'; echo "st $?"
+            """);
+    assertEquals("ZZA ZZAB ZZB\n[ZZA]\n[ZZAB]\n[ZZB]\nZZA:ZZAB:ZZB\n0\n1\n", t.get(0).output());
+    assertEquals("before\nbash: line 1: ${X:}: bad substitution\nst 1\n", t.get(1).output());
+  }
+
+  @Test
+  void dash_and_busybox_refuse_an_empty_offset_before_running_anything() {
+    List<TranscriptEntry> t =
+        run(
+            """
+            sh -c 'echo before; echo ${X:}'; echo "st $?"
+            sh -c 'echo before; echo "${X:}"'; echo "st $?"
+            docker pull -q alpine
+            docker run --rm alpine sh -c 'echo before; echo ${X:}'
+            docker run --rm alpine sh -c 'echo before; echo "${X:}"'
+            docker run --rm alpine sh -c 'AB=1; echo before; echo ${!A@}'
+            """);
+    assertEquals("sh: 1: Syntax error: Missing '}'\nst 2\n", t.get(0).output());
+    assertEquals("sh: 1: Syntax error: Unterminated quoted string\nst 2\n", t.get(1).output());
+    assertEquals("sh: syntax error: missing '}'\n", t.get(3).output());
+    assertEquals(2, t.get(3).exitCode());
+    assertEquals("sh: syntax error: unterminated quoted string\n", t.get(4).output());
+    assertEquals("before\nsh: syntax error: bad substitution\n", t.get(5).output());
+    assertEquals(2, t.get(5).exitCode());
+  }
+
+  @Test
   void dash_has_none_of_them_and_says_bad_substitution_with_2() {
     List<TranscriptEntry> t =
         run(
