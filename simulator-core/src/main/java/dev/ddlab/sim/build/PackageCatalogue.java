@@ -8,6 +8,7 @@ import dev.ddlab.fs.Content;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.FileSystem;
 import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.GoBinary;
 import dev.ddlab.fs.Paths;
 import dev.ddlab.sim.runtime.programs.GoApp;
 import java.io.IOException;
@@ -748,7 +749,7 @@ public final class PackageCatalogue {
     }
     // the binary carries what the simulated program needs of its source (GoApp)
     Content content = Content.of(GoApp.link(sources, Math.max(1, size / SCALE)));
-    fs.install(target, Entry.file(0755, content, "go-app", mtime));
+    fs.install(target, Entry.file(0755, content, GoBinary.PROGRAM, mtime));
     declared.put(content, size);
     return log.exit(0, nanos(b.path("seconds").asDouble()));
   }

@@ -1,9 +1,13 @@
 package dev.ddlab.sim.container;
 
 import dev.ddlab.engine.EngineException;
+import dev.ddlab.fs.Content;
+import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.FileNode;
 import dev.ddlab.fs.FileSystem;
+import dev.ddlab.fs.FsException;
 import dev.ddlab.fs.Paths;
+import dev.ddlab.sim.fs.TarCodec;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -94,12 +98,33 @@ final class TarStreams {
           fs.symlink(e.getLinkName(), target);
         } else {
           fs.mkdir(Paths.parent(target), true);
-          fs.write(target, in.readAllBytes(), false);
-          fs.chmod(target, e.getMode() & 07777);
+          byte[] data = in.readAllBytes();
+          int mode = e.getMode() & 07777;
+          // an executable keeps the program its bytes are, as the image layers' files do
+          String program = TarCodec.program(data, mode, Paths.name(target));
+          if (program == null || !install(fs, target, data, mode, program, e)) {
+            fs.write(target, data, false);
+            fs.chmod(target, mode);
+          }
         }
       }
     } catch (IOException e) {
       throw EngineException.badRequest("Error processing tar file(" + e.getMessage() + ")");
+    }
+  }
+
+  /** Installs an executable with its program; false where the filesystem holds no such entry. */
+  private static boolean install(
+      FileSystem fs, String target, byte[] data, int mode, String program, TarArchiveEntry e) {
+    if (fs.readOnly()) {
+      return false;
+    }
+    try {
+      long mtime = e.getModTime().getTime() * 1_000_000L;
+      fs.install(target, Entry.file(mode, Content.of(data), program, mtime));
+      return true;
+    } catch (FsException ex) {
+      return false;
     }
   }
 }

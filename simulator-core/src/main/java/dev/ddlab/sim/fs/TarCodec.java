@@ -3,6 +3,7 @@ package dev.ddlab.sim.fs;
 import dev.ddlab.fs.Content;
 import dev.ddlab.fs.Entry;
 import dev.ddlab.fs.FileNode;
+import dev.ddlab.fs.GoBinary;
 import dev.ddlab.fs.Paths;
 import java.io.IOException;
 import java.io.InputStream;
@@ -123,9 +124,7 @@ public final class TarCodec {
         }
       } else if (t.isFile()) {
         byte[] data = tar.readAllBytes();
-        // A real executable runs the simulated program of the same name (busybox, sleep, nginx);
-        // a script is text, run by its #! interpreter or, without one, by a shell (ENOEXEC).
-        String program = (mode & 0111) != 0 && !text(data) ? base : null;
+        String program = program(data, mode, base);
         entries.put(
             path,
             Entry.file(
@@ -138,6 +137,19 @@ public final class TarCodec {
       }
     }
     return Layer.of(entries);
+  }
+
+  /**
+   * The simulated program a file read from a tar runs, or null: a real executable runs the program
+   * of its own name (busybox, sleep, nginx), a Go binary the simulator linked its own program
+   * ({@link GoBinary}, whatever the file is called); a script is text, run by its #! interpreter
+   * or, without one, by a shell (ENOEXEC), and a file without x bits runs nothing.
+   */
+  public static String program(byte[] data, int mode, String name) {
+    if ((mode & 0111) == 0 || text(data)) {
+      return null;
+    }
+    return GoBinary.is(data) ? GoBinary.PROGRAM : name;
   }
 
   /**

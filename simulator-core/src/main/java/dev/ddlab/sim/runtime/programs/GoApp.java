@@ -1,6 +1,7 @@
 package dev.ddlab.sim.runtime.programs;
 
 import dev.ddlab.fs.FsException;
+import dev.ddlab.fs.GoBinary;
 import dev.ddlab.sim.runtime.Executables;
 import dev.ddlab.sim.runtime.HttpRequest;
 import dev.ddlab.sim.runtime.HttpResponse;
@@ -26,7 +27,7 @@ import java.util.regex.Pattern;
  * of these, the program prints its lines and exits 0.
  */
 public final class GoApp implements Program {
-  private static final String MAGIC = "\u007fELF\u0002\u0001\u0001\u0000go1.20.14 ddlab\n";
+  private static final String MAGIC = GoBinary.MAGIC;
   private static final Pattern LISTEN = Pattern.compile("ListenAndServe\\(\\s*\"([^\"]*)\"");
   private static final Pattern RAW = Pattern.compile("`([^`]*)`", Pattern.DOTALL);
   private static final Pattern LOG = Pattern.compile("log\\.Print(?:ln|f)?\\(\\s*\"([^\"]*)\"");
