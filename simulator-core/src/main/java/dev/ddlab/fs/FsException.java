@@ -18,7 +18,8 @@ public class FsException extends RuntimeException {
     ENOSPC("No space left on device"),
     ENOMEM("Cannot allocate memory"),
     EPIPE("Broken pipe"),
-    ENXIO("No such device or address");
+    ENXIO("No such device or address"),
+    EBADF("Bad file descriptor");
 
     public final String text;
 

@@ -28,22 +28,31 @@ final class Fds {
   /** The terminal's input (a null {@link Io#in()}), as a key and as a descriptor's value. */
   static final Object TERMINAL = new Object();
 
-  private final Map<Object, Object> in = new IdentityHashMap<>();
-  private final Map<Object, Consumer<String>> out = new IdentityHashMap<>();
-  private final Map<Object, Consumer<String>> err = new IdentityHashMap<>();
-  private final TreeMap<Integer, Object> high = new TreeMap<>();
+  // Made at the first exec that needs them: a fork of a shell that never ran one copies nothing.
+  private Map<Object, Object> in = java.util.Collections.emptyMap();
+  private Map<Object, Consumer<String>> out = java.util.Collections.emptyMap();
+  private Map<Object, Consumer<String>> err = java.util.Collections.emptyMap();
+  private Map<Integer, Object> high = java.util.Collections.emptyMap();
 
   /** The streams the shell's last typed or read line was handed. */
   private Io top;
 
   Fds copy() {
     Fds c = new Fds();
-    c.in.putAll(in);
-    c.out.putAll(out);
-    c.err.putAll(err);
-    c.high.putAll(high);
+    c.in = copied(in);
+    c.out = copied(out);
+    c.err = copied(err);
+    c.high = high.isEmpty() ? java.util.Collections.emptyMap() : new TreeMap<>(high);
     c.top = top;
     return c;
+  }
+
+  private static <V> Map<Object, V> copied(Map<Object, V> m) {
+    return m.isEmpty() ? java.util.Collections.emptyMap() : new IdentityHashMap<>(m);
+  }
+
+  private static <V> Map<Object, V> writable(Map<Object, V> m) {
+    return m instanceof IdentityHashMap ? m : new IdentityHashMap<>(m);
   }
 
   /**
@@ -61,7 +70,7 @@ final class Fds {
 
   private static <V> void move(Map<Object, V> m, Object from, Object to) {
     if (from != to && m.containsKey(from)) {
-      m.put(to, m.remove(from));
+      m.put(to, m.remove(from)); // a map with a key is writable
     }
   }
 
@@ -97,12 +106,15 @@ final class Fds {
    */
   void last(Io before, Io was, Io after) {
     if (after.in() != was.in()) {
+      in = writable(in);
       in.put(key(before.in()), key(after.in()));
     }
     if (after.out() != was.out()) {
+      out = writable(out);
       out.put(before.out(), after.out());
     }
     if (after.err() != was.err()) {
+      err = writable(err);
       err.put(before.err(), after.err());
     }
   }
@@ -114,12 +126,13 @@ final class Fds {
 
   /** Sets descriptor {@code fd}, or closes it ({@code value} null); returns what it was. */
   Object set(int fd, Object value) {
-    return value == null ? high.remove(fd) : high.put(fd, value);
-  }
-
-  /** Whether descriptors 3 to 9 are all closed. */
-  boolean noHigh() {
-    return high.isEmpty();
+    if (value == null) {
+      return high.isEmpty() ? null : high.remove(fd);
+    }
+    if (!(high instanceof TreeMap)) {
+      high = new TreeMap<>(high);
+    }
+    return high.put(fd, value);
   }
 
   static Object key(Stdin in) {

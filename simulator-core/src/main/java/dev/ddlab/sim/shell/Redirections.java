@@ -95,8 +95,8 @@ final class Redirections {
           in = Fds.stdin(value);
         }
       }
-      case 1 -> out = output(value);
-      case 2 -> err = output(value);
+      case 1 -> out = value == CLOSED ? FileSink.closed() : output(value);
+      case 2 -> err = output(value); // 2>&-: what the command says of it is lost, silently
       default -> {
         Object before = sh.fds().set(fd, value == CLOSED ? null : value);
         undo.add(new Object[] {fd, before});
@@ -105,10 +105,15 @@ final class Redirections {
     return io.withStreams(in, out, err);
   }
 
-  /** What writing to {@code value} reaches: a closed or input descriptor loses the text. */
+  /**
+   * What writing to {@code value} reaches: a descriptor open for reading fails each write with
+   * EBADF ({@code exec 3<f; echo hi >&3}: bash {@code echo: write error: Bad file descriptor}).
+   */
   @SuppressWarnings("unchecked")
   private static Consumer<String> output(Object value) {
-    return value instanceof Consumer<?> c ? (Consumer<String>) c : s -> {};
+    return value instanceof Consumer<?> c
+        ? (Consumer<String>) c
+        : value == CLOSED ? s -> {} : FileSink.closed();
   }
 
   /**
@@ -236,8 +241,18 @@ final class Redirections {
       this.path = path;
     }
 
+    /** A descriptor closed or open for reading: every write fails with EBADF. */
+    static FileSink closed() {
+      return new FileSink(null, null);
+    }
+
     @Override
     public void accept(String s) {
+      if (fs == null) {
+        last = new FsException(FsException.Errno.EBADF, null);
+        failures++;
+        return;
+      }
       try {
         fs.write(path, s.getBytes(StandardCharsets.UTF_8), true);
       } catch (FsException e) {

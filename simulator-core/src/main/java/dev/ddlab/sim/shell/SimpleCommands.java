@@ -251,7 +251,19 @@ final class SimpleCommands {
    * …}), anything else as {@code bash: cmd: reason}.
    */
   private String builtinError(String command, FsException e) {
-    if (e.errno() == FsException.Errno.ENOSPC || e.errno() == FsException.Errno.EPIPE) {
+    if (e.errno() == FsException.Errno.EBADF && sh.dialect() == Dialect.DASH) {
+      return sh.name()
+          + ": "
+          + ErrorPlace.dash(sh)
+          + ": "
+          + command
+          + ": "
+          + command
+          + ": I/O error";
+    }
+    if (e.errno() == FsException.Errno.ENOSPC
+        || e.errno() == FsException.Errno.EPIPE
+        || e.errno() == FsException.Errno.EBADF) {
       return sh.dialect() == Dialect.ASH
           ? sh.name() + ": write error: " + e.getMessage()
           : sh.name() + ": " + command + ": write error: " + e.getMessage();

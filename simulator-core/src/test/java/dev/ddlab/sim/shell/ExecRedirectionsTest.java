@@ -63,6 +63,24 @@ class ExecRedirectionsTest {
   }
 
   @Test
+  void writing_to_a_descriptor_open_for_reading_or_a_closed_stdout_is_a_write_error() {
+    List<TranscriptEntry> t =
+        inEachShell(
+            "printf x >/tmp/in; exec 3</tmp/in; echo hi >&3; echo \"st $?\"; exec >&-; echo gone;"
+                + " echo \"st $?\" >&2");
+    assertEquals(
+        "bash: echo: write error: Bad file descriptor\nst 1\n"
+            + "bash: echo: write error: Bad file descriptor\nst 1\n",
+        t.get(0).output());
+    assertEquals(
+        "sh: 1: echo: echo: I/O error\nst 1\nsh: 1: echo: echo: I/O error\nst 1\n",
+        t.get(1).output());
+    assertEquals(
+        "sh: write error: Bad file descriptor\nst 1\nsh: write error: Bad file descriptor\nst 1\n",
+        t.get(2).output());
+  }
+
+  @Test
   void a_failed_redirection_of_exec_ends_dash_and_busybox_but_not_bash() {
     List<TranscriptEntry> t =
         inEachShell("exec 3>/nonexistent/x; echo \"st $?\"; exec >&9; echo \"st $?\"; echo after");
