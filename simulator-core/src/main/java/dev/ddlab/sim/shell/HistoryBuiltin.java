@@ -9,7 +9,7 @@ import java.util.List;
 final class HistoryBuiltin {
   private HistoryBuiltin() {}
 
-  static int run(List<String> history, List<String> args, Io io) {
+  static int run(ShellHistory history, List<String> args, Io io) {
     if (!args.isEmpty() && args.get(0).equals("-c")) {
       history.clear();
       return 0;
@@ -23,8 +23,9 @@ final class HistoryBuiltin {
         return 1;
       }
     }
-    for (int i = from; i < history.size(); i++) {
-      io.println(String.format("%5d  %s", i + 1, history.get(i).replace("\n", " ")));
+    List<String> lines = history.lines();
+    for (int i = from; i < lines.size(); i++) {
+      io.println(String.format("%5d  %s", history.base() + i, lines.get(i).replace("\n", " ")));
     }
     return 0;
   }

@@ -96,7 +96,7 @@ public final class HostShell {
   private final Node node;
   private final Interpreter sh;
   private final Runtime runtime = new Runtime();
-  private final List<String> history = new ArrayList<>();
+  private final ShellHistory history = new ShellHistory();
   private final PendingInput continuation;
   private String cwd = HOME;
   private boolean busy;
@@ -297,7 +297,7 @@ public final class HostShell {
   }
 
   public List<String> history() {
-    return List.copyOf(history);
+    return history.lines();
   }
 
   /**
