@@ -113,7 +113,10 @@ public final class Frozen {
         @Override
         protected Shape computeValue(Class<?> type) {
           try {
-            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            // full access to the record's own class: the CLI keys its texts by package-private
+            // records (docker images' Table), which this package's lookup cannot read
+            MethodHandles.Lookup lookup =
+                MethodHandles.privateLookupIn(type, MethodHandles.lookup());
             RecordComponent[] components = type.getRecordComponents();
             MethodHandle[] accessors = new MethodHandle[components.length];
             Class<?>[] types = new Class<?>[components.length];

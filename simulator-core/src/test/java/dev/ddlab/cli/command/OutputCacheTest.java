@@ -162,6 +162,18 @@ class OutputCacheTest {
         "docker images --format {{.Repository}}");
   }
 
+  /** A key of the CLI's own kind: a package-private record, as docker images' {@code Table}. */
+  private record Key(String format, List<String> rows) {}
+
+  @Test
+  void a_key_of_a_package_private_record_is_kept_as_any_other() {
+    OutputCache cache = new OutputCache();
+    Key key = new Key("table", new ArrayList<>(List.of("alpine")));
+    cache.offer(key, "text");
+    cache.offer(key, "text");
+    assertEquals("text", cache.get(new Key("table", List.of("alpine"))));
+  }
+
   @Test
   void a_new_container_shows_in_docker_ps() {
     changeShows("docker ps -a", "docker create --name made alpine true");
